@@ -1,0 +1,20 @@
+"""citykg: a knowledge graph of Chinese digital-city initiatives, served over SPARQL and HTTP.
+
+Importing ``app`` stays light (the query worker processes import ``app.sparql``);
+the public names load on first use.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+__all__ = ["Settings", "Store", "create_app"]
+
+_HOMES = {"Settings": "app.settings", "Store": "app.store", "create_app": "app.main"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOMES:
+        return getattr(import_module(_HOMES[name]), name)
+    raise AttributeError(f"module 'app' has no attribute {name!r}")

@@ -1,0 +1,100 @@
+"""The one configuration object of citykg, read from ``CITYKG_*`` environment variables.
+
+Build it once (``Settings()``) at the edge (CLI, ``create_app``) and pass it in;
+deeper code receives values, never reads ``os.environ``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import AliasChoices, Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["PLACEHOLDER_SECRETS", "Settings"]
+
+# STYLE.md: "A placeholder such as `changeme` is refused at startup outside dev mode."
+PLACEHOLDER_SECRETS = frozenset(
+    {"", "changeme", "change-me", "change_me", "secret", "password", "apikey", "api-key", "xxx", "todo"}
+)
+
+
+class Settings(BaseSettings):
+    """citykg settings; every field can be set as ``CITYKG_<FIELD>`` in the environment."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="CITYKG_",
+        env_file=None,
+        extra="ignore",
+        frozen=True,
+        populate_by_name=True,
+        use_attribute_docstrings=True,
+    )
+
+    data_dir: Path = Field(
+        default=Path("./data"),
+        validation_alias=AliasChoices("data_dir", "CITYKG_DATA_DIR", "CITYKG_DATA"),
+    )
+    """Folder for local state: the Oxigraph store lives in `<data_dir>/oxigraph` (`CITYKG_DATA` is accepted too)."""
+
+    sparql_endpoint: str | None = None
+    """URL of a remote SPARQL 1.1 query endpoint to use instead of the embedded Oxigraph store."""
+
+    sparql_update_endpoint: str | None = None
+    """URL of the remote SPARQL 1.1 update endpoint that goes with `sparql_endpoint`."""
+
+    query_timeout_s: float = Field(default=10.0, gt=0)
+    """Seconds a `/sparql` query may run before it is stopped and answered with 503."""
+
+    query_workers: int = Field(default=2, ge=1, le=64)
+    """Worker processes that run `/sparql` queries on the on-disk store (a runaway query kills only its worker)."""
+
+    max_rows: int = Field(default=10_000, ge=1)
+    """Most result rows (or triples) a query returns; longer results are cut and flagged `X-Citykg-Truncated: true`."""
+
+    max_file_mb: float = Field(default=20.0, gt=0)
+    """Largest document, in megabytes, accepted for ingestion."""
+
+    api_key: SecretStr | None = None
+    """Key that authorises ingestion over HTTP; unset disables HTTP ingestion. Placeholders are refused unless `dev`."""
+
+    dev: bool = False
+    """Development mode: allows placeholder secrets and other conveniences unfit for production."""
+
+    host: str = "127.0.0.1"
+    """Interface `citykg serve` listens on."""
+
+    port: int = Field(default=8000, ge=0, le=65535)
+    """TCP port `citykg serve` listens on."""
+
+    neo4j_uri: str | None = None
+    """Bolt URI of a Neo4j 5 server to mirror the graph into; unset means Neo4j is off."""
+
+    neo4j_user: str | None = None
+    """Neo4j user name."""
+
+    neo4j_password: SecretStr | None = None
+    """Neo4j password (no default)."""
+
+    neo4j_database: str | None = None
+    """Neo4j database name; unset means the server's default database."""
+
+    falkordb: bool = True
+    """Start the embedded FalkorDB (Cypher) as a child process on a unix socket in `data_dir`."""
+
+    @model_validator(mode="after")
+    def _refuse_placeholder_secrets(self) -> Settings:
+        if self.dev:
+            return self
+        for name in ("api_key", "neo4j_password"):
+            secret = getattr(self, name)
+            if secret is not None and secret.get_secret_value().strip().lower() in PLACEHOLDER_SECRETS:
+                raise ValueError(
+                    f"CITYKG_{name.upper()} is a placeholder; set a real secret or CITYKG_DEV=true for development"
+                )
+        return self
+
+    @property
+    def store_path(self) -> Path:
+        """Return the folder of the on-disk Oxigraph store."""
+        return self.data_dir / "oxigraph"

@@ -1,0 +1,1 @@
+"""Reading documents and turning them into extraction records and RDF."""

@@ -1,0 +1,149 @@
+"""Agencies a sentence names: central bodies by name, local ones by how Chinese agencies are named.
+
+A local agency name starts with its place (滨州市, 市, 区) and ends in a body word
+(大数据局, 委宣传部, 人民政府, 研究院, 领导小组); what lies between has no verb or title in it.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import ahocorasick
+
+from loaders.names import clean_name, name_start
+
+_DATA = Path(__file__).with_name("data")
+_SUFFIX = re.compile(
+    r"(?:人民政府|政府办公室|政府办公厅|领导小组|工作领导小组|委员会|办公室|办公厅|网信办|委|办|局|厅|宣传部|组织部|统战部|部|"
+    r"研究院|研究中心|服务中心|发展中心|测评中心|研究所|中心|署)"
+)
+# Centres that are built things, not bodies (市政府云计算中心, 城市运行管理中心): projects.
+_FACILITY = re.compile(r"(计算|算力|超算|数据中心|创新中心|运行管理|运营|指挥|展示|体验|孵化|促进中心|交易中心|灾备|机房)")
+# What ends the stretch a name may take: titles, verbs, digits, function words.
+_STOP = re.compile(
+    r"(副|主任|书记|局长|部长|厅长|主席|秘书长|党组|常务|常委会|会议|牵头|印发|发布|联合|等|和|与|及|的|在|对|为|将|以|是|了|"
+    r"先后|正式|率先|组织|召开|举办|介绍|获悉|表示|指出|强调|作用|提出|出台|负责|主管|主办|委托|第|[0-9])"
+)
+_PLACE_HEAD = re.compile(r"(?:市|区|县|省)(?=委|政府|人民政府|[\u4e00-\u9fff]{1,12}?(?:局|委|办|厅|部|院|中心|领导小组))")
+# A bare 市 only starts a name where no word ends in it (城市, 上市, 全市).
+_NOT_BEFORE_BARE = set("城都上超全本该地两各我社园小景新老校辖特街省湾郊县门夜股楼")
+_GENERIC = re.compile(r"(部委|部门|单位|有关|相关|各级|基层|数字政府|省级|市级|国家级)")
+_GROUP_LIST = re.compile(r"(?:组建|成立|设立)(?P<list>(?:“?[\u4e00-\u9fffA-Za-z0-9]{2,12}”?、)+“?[\u4e00-\u9fffA-Za-z0-9]{2,12}”?)等领导小组")
+
+
+@dataclass(frozen=True)
+class AgencyHit:
+    """An agency named at `start:end`; `place_surface` is how the name names its place, if it does."""
+
+    name: str
+    start: int
+    end: int
+    place_surface: str | None
+    national: bool = False
+    aliases: tuple[str, ...] = ()
+
+
+@functools.cache
+def _central() -> tuple[ahocorasick.Automaton, dict[str, str]]:
+    canonical: dict[str, str] = {}
+    automaton = ahocorasick.Automaton()
+    with (_DATA / "central_agencies.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            for form in [row["name"], *filter(None, row["aliases"].split("|"))]:
+                canonical[form] = row["name"]
+                automaton.add_word(form, form)
+    automaton.make_automaton()
+    return automaton, canonical
+
+
+def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[AgencyHit]:
+    """Return the agencies named in one sentence.
+
+    `place_names` are the names and short forms of divisions, so 扬州市委宣传部 starts at 扬州市.
+
+    >>> [h.name for h in find_agencies("市政府副秘书长、市大数据局党组书记、局长王洪民介绍")]
+    ['市政府', '市大数据局']
+    >>> [(h.name, h.national) for h in find_agencies("国家发展改革委、国家数据局等部门联合印发")]
+    [('国家发展改革委', True), ('国家数据局', True)]
+    """
+    hits: list[AgencyHit] = []
+    automaton, canonical = _central()
+    heads: list[tuple[int, int, str | None, bool]] = []
+    for end, form in automaton.iter(sentence):
+        heads.append((end - len(form) + 1, end + 1, None, True))
+    for name in place_names:
+        for m in re.finditer(re.escape(name), sentence):
+            heads.append((m.start(), m.end(), name, False))
+    for m in _PLACE_HEAD.finditer(sentence):
+        if m.start() == 0 or sentence[m.start() - 1] not in _NOT_BEFORE_BARE:
+            heads.append((m.start(), m.end(), m.group(0), False))
+    for m in re.finditer(r"国家(?!级)", sentence):
+        heads.append((m.start(), m.end(), None, True))
+    heads.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    for start, head_end, place, national in heads:
+        if any(h.start <= start < h.end for h in hits):
+            continue
+        hit = _agency_from(sentence, start, head_end, place, national, canonical)
+        if hit:
+            hits.append(hit)
+    hits += _leading_groups(sentence, hits)
+    return _with_parenthetical_aliases(sentence, sorted(hits, key=lambda h: h.start))
+
+
+def _agency_from(
+    sentence: str, start: int, head_end: int, place: str | None, national: bool, canonical: dict[str, str]
+) -> AgencyHit | None:
+    stretch = sentence[head_end : head_end + 24]
+    stop = re.search(r"[^\u4e00-\u9fffA-Za-z]|" + _STOP.pattern, stretch)
+    stretch = stretch[: stop.start()] if stop else stretch
+    best = None
+    for m in _SUFFIX.finditer(stretch):
+        if re.match(r"[门长署]", stretch[m.end() : m.end() + 1]):
+            continue
+        best = m
+    head = sentence[start:head_end]
+    if best is None:
+        if head in canonical and national:
+            return AgencyHit(canonical[head], start, head_end, None, True, (head,) if canonical[head] != head else ())
+        return None
+    end = head_end + best.end()
+    name = sentence[start:end]
+    if best.group(0) in ("人民政府", "政府") and best.start() > 0 and not name.endswith("人民政府"):
+        return None  # 市数字政府考核: 政府 only right after the place
+    if _FACILITY.search(name) or _GENERIC.search(name) or len(name) < 3:
+        return None
+    if head in ("国家",) and len(name) <= 3:
+        return None
+    return AgencyHit(name, start, end, place, national)
+
+
+def _leading_groups(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
+    """Leading groups: "组建数字经济、“智改数转”等领导小组" names two; "成立“智慧城区”建设领导小组" one."""
+    hits = []
+    for m in _GROUP_LIST.finditer(sentence):
+        for item in re.finditer(r"“?([\u4e00-\u9fffA-Za-z0-9]{2,12})”?", m.group("list")):
+            hits.append(AgencyHit(item.group(1) + "领导小组", m.start("list") + item.start(), m.end(), None))
+    for m in re.finditer(r"领导小组", sentence):
+        if any(h.start <= m.start() < h.end for h in [*found, *hits]):
+            continue
+        start = name_start(sentence, m.start())
+        name = clean_name(sentence[start : m.end()])
+        if len(name) > 6 and not sentence[max(0, start - 1) : start] == "等":
+            hits.append(AgencyHit(name, start, m.end(), None))
+    return hits
+
+
+def _with_parenthetical_aliases(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
+    """An agency in brackets right after another is its other name: 创新驱动发展中心(数字经济研究发展中心)."""
+    out: list[AgencyHit] = []
+    for hit in hits:
+        prev = out[-1] if out else None
+        if prev and sentence[prev.end : prev.end + 1] in "(（" and hit.start == prev.end + 1:
+            out[-1] = AgencyHit(prev.name, prev.start, prev.end, prev.place_surface, prev.national, (*prev.aliases, hit.name))
+            continue
+        out.append(hit)
+    return out

@@ -1,0 +1,210 @@
+"""Document → Extraction: every fact with the place it belongs to and the sentence it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from loaders.agencies import AgencyHit, find_agencies
+from loaders.gazetteer import Gazetteer, load_gazetteer
+from loaders.metrics import find_figures, plan_year
+from loaders.places import PlaceSpan, country_actor_spans, find_place_spans, place_hints, subject_places
+from loaders.policies import find_policies
+from loaders.programmes import find_programmes
+from loaders.projects import find_projects
+from loaders.records import (
+    AgencyMention,
+    Division,
+    Document,
+    Evidence,
+    Extraction,
+    Metric,
+    PlaceMention,
+    PolicyCitation,
+    ProgrammeMention,
+    ProjectMention,
+    Sentence,
+)
+
+_SMALL_COUNT_UNITS = {"个", "家", "项", "位", "名", "年", "届", "期"}
+
+
+@dataclass(frozen=True)
+class _Actor:
+    start: int
+    end: int
+    place: Division
+
+
+class _Context:
+    """What the extractor knows about a document while it reads its sentences."""
+
+    def __init__(self, document: Document, gazetteer: Gazetteer) -> None:
+        self.document = document
+        self.gazetteer = gazetteer
+        self.spans = find_place_spans(document.text, gazetteer=gazetteer)
+        self.subjects = subject_places(document.text, self.spans, title=document.title)
+        self.default = self.subjects[0] if self.subjects else gazetteer.country
+        actors = [
+            _Actor(s.start, s.end, s.division)
+            for s in self.spans
+            if not s.in_name and s.surface not in ("全国",) and len(s.surface) >= 2 and not _is_group(s)
+        ]
+        actors += [_Actor(s, e, gazetteer.country) for s, e in country_actor_spans(document.text)]
+        self.actors = sorted(actors, key=lambda a: a.start)
+        self.place_names = tuple(
+            sorted({s.surface for s in self.spans if s.division.level != "country"}, key=len, reverse=True)
+        )
+
+    def place_at(self, sentence: Sentence, position: int) -> Division:
+        """Return who acts at `position`: the last place named before it in the sentence, else the subject."""
+        found = self.default
+        for actor in self.actors:
+            if actor.start >= position:
+                break
+            if actor.start >= sentence.start:
+                found = actor.place
+        return found
+
+    def evidence(self, sentence: Sentence, start: int, end: int) -> Evidence:
+        """Return evidence for a mention at `start:end` relative to the sentence."""
+        return Evidence(
+            self.document.id,
+            sentence.index,
+            sentence.text,
+            sentence.start,
+            sentence.end,
+            sentence.start + start,
+            sentence.start + end,
+        )
+
+    def local(self, head: str | None) -> Division:
+        """Return the division a bare 市/区/县/省 at the head of a name means in this document."""
+        if head is None:
+            return self.default
+        if head in ("市", "区", "县", "省"):
+            level = {"市": "prefecture", "区": "district", "县": "district", "省": "province"}[head]
+            for place in (self.default, *self.gazetteer.ancestors(self.default)):
+                if place.level == level:
+                    return place
+            return self.default
+        division = self.gazetteer.resolve(head, context=list(self.subjects))
+        return division or self.default
+
+
+def _is_group(span: PlaceSpan) -> bool:
+    return len(span.surface) > 3 and span.surface.startswith(("北上", "京津", "江浙", "苏浙", "沪苏"))
+
+
+def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extraction:
+    """Return everything read from one document.
+
+    >>> from loaders.documents import document_from_text
+    >>> ex = extract(document_from_text("扬州市建成5G基站8210个。我市深化“一网通办”改革。", name="t.txt"))
+    >>> ex.subject_places[0].name, [p.name for p in ex.programmes], [(m.value, m.unit) for m in ex.metrics]
+    ('扬州市', ['一网通办'], [(8210.0, '个')])
+    """
+    ctx = _Context(document, gazetteer or load_gazetteer())
+    programmes: dict[tuple[str, str], ProgrammeMention] = {}
+    agencies: dict[tuple[str, str], AgencyMention] = {}
+    projects: dict[tuple[str, str], ProjectMention] = {}
+    metrics: list[Metric] = []
+    policies: dict[str, PolicyCitation] = {}
+    taken_spans: list[tuple[int, int]] = []
+    target_year: int | None = None
+    for sentence in document.sentences:
+        text = sentence.text
+        for hit in find_programmes(text):
+            place = ctx.gazetteer.country if hit.national else ctx.place_at(sentence, sentence.start + hit.start)
+            key = (place.code, hit.name)
+            if key not in programmes:
+                ev = ctx.evidence(sentence, hit.start, hit.end)
+                programmes[key] = ProgrammeMention(place, hit.name, ev, hit.concept, hit.aliases)
+        for a in find_agencies(text, place_names=ctx.place_names):
+            mention = _agency(ctx, sentence, a)
+            agencies.setdefault((mention.place.code, mention.name), mention)
+            taken_spans.append((sentence.start + a.start, sentence.start + a.end))
+        for p in find_projects(text):
+            hint = place_hints().get(p.name) or next((place_hints()[a] for a in p.aliases if a in place_hints()), None)
+            place = ctx.gazetteer.get(hint) if hint else ctx.place_at(sentence, sentence.start + p.start)
+            mention = ProjectMention(place, p.name, p.kind, ctx.evidence(sentence, p.start, p.end), p.aliases)
+            projects.setdefault((place.code, p.name), mention)
+            taken_spans.append((sentence.start + p.start, sentence.start + p.end))
+        for f in find_figures(text, target_year=target_year):
+            place = ctx.place_at(sentence, sentence.start + f.start)
+            ev = ctx.evidence(sentence, f.start, f.end)
+            metrics.append(Metric(place, f.indicator, f.value, f.unit, f.year, f.qualifier, ev))  # type: ignore[arg-type]
+        for c in find_policies(text):
+            # "(以下简称《规划》)" makes later 《规划》 the same citation.
+            if c.title not in policies and not any(c.title in p.aliases for p in policies.values()):
+                policies[c.title] = PolicyCitation(c.title, c.issuer, ctx.evidence(sentence, c.start, c.end), c.aliases)
+        target_year = plan_year(text) or target_year
+    facts_places = {m.place.code for m in [*programmes.values(), *agencies.values(), *projects.values(), *metrics]}
+    return Extraction(
+        document=document,
+        subject_places=ctx.subjects,
+        places=_places(ctx, taken_spans, facts_places),
+        programmes=tuple(programmes.values()),
+        agencies=tuple(agencies.values()),
+        projects=tuple(projects.values()),
+        metrics=tuple(_dedupe_metrics(metrics)),
+        policies=tuple(policies.values()),
+    )
+
+
+def _agency(ctx: _Context, sentence: Sentence, hit: AgencyHit) -> AgencyMention:
+    ev = ctx.evidence(sentence, hit.start, hit.end)
+    if hit.national:
+        return AgencyMention(ctx.gazetteer.country, hit.name, ev, hit.aliases)
+    place = ctx.local(hit.place_surface) if hit.place_surface else ctx.place_at(sentence, sentence.start + hit.start)
+    name = hit.name
+    if hit.place_surface in ("市", "区", "县", "省"):
+        name = place.name + name[1:]
+    elif hit.place_surface is None and not name.startswith((place.name, place.short)):
+        name = place.name + name
+    aliases = tuple(a for a in (hit.name, *hit.aliases) if a != name)
+    return AgencyMention(place, name, ev, aliases)
+
+
+def _places(ctx: _Context, taken: list[tuple[int, int]], fact_places: set[str]) -> tuple[PlaceMention, ...]:
+    """Divisions named outside other names, the subject's chain, and the country when it carries facts."""
+    found: dict[str, PlaceMention] = {}
+    first_sentence = ctx.document.sentences[0] if ctx.document.sentences else Sentence(0, 0, 0, "")
+    for span in ctx.spans:
+        if span.in_name or span.division.level == "country":
+            continue
+        if any(s <= span.start < e for s, e in taken) and not any(s == span.start for s, e in taken):
+            continue
+        sentence = _sentence_at(ctx.document, span.start) or first_sentence
+        ev = ctx.evidence(sentence, span.start - sentence.start, span.end - sentence.start)
+        found.setdefault(span.division.code, PlaceMention(span.division, ev))
+    for subject in ctx.subjects:
+        for place in (subject, *ctx.gazetteer.ancestors(subject)):
+            if place.level != "country" and place.code not in found:
+                sentence = first_sentence
+                found[place.code] = PlaceMention(place, ctx.evidence(sentence, 0, 0))
+    if ctx.gazetteer.country.code in fact_places:
+        country = ctx.gazetteer.country
+        found.setdefault(country.code, PlaceMention(country, ctx.evidence(first_sentence, 0, 0)))
+    return tuple(found.values())
+
+
+def _sentence_at(document: Document, position: int) -> Sentence | None:
+    for sentence in document.sentences:
+        if sentence.start <= position < sentence.end:
+            return sentence
+    return None
+
+
+def _dedupe_metrics(metrics: list[Metric]) -> list[Metric]:
+    """The same figure repeated later in a document is the same fact (1640个数据集 twice)."""
+    seen: dict[tuple[str, float, str | None], int] = {}
+    out: list[Metric] = []
+    for m in metrics:
+        key = (m.place.code, m.value, m.unit)
+        small = m.unit in _SMALL_COUNT_UNITS and m.value < 100
+        if key in seen and not small and seen[key] != m.evidence.sentence_index:
+            continue
+        seen.setdefault(key, m.evidence.sentence_index)
+        out.append(m)
+    return out
+

@@ -1,0 +1,88 @@
+"""Finding the extent of a name in Chinese government prose.
+
+Names of programmes, projects and agencies end in a telling word (行动, 平台, 大数据局)
+and start right after the verb or function word that governs them (开展…, 建成…, 由…).
+Quoted parts (“一号发展工程”) are kept whole; the name drops the quote marks.
+"""
+
+from __future__ import annotations
+
+import re
+
+QUOTES = "“”‘’「」『』\"'"
+_NAME_CHAR = r"[\u4e00-\u9fffA-Za-z0-9+·\-—()（）.×]"
+_QUOTED = r"“[^“”]{1,30}”|‘[^‘’]{1,30}’|「[^「」]{1,30}」"
+# One unit of a name: a quoted part or a single name character.
+NAME_UNIT = rf"(?:{_QUOTED}|{_NAME_CHAR})"
+
+# Words that govern a following name; a name starts after the last one before it.
+_BOUNDARY_WORDS = (
+    "组织开展 组织实施 深入实施 深入推进 加快推进 统筹推进 有序推进 积极推进 全面推进 持续推进 大力推进 扎实推进 "
+    "加快建设 加快打造 全面落实 探索推广 探索推行 持续优化 迭代升级 全面推动 积极构建 深入开展 积极开展 "
+    "开展 实施 推进 推动 深化 启动 探索 推行 推广 落实 加快 加强 建成 建设 打造 创建 争创 获批 举办 召开 "
+    "成立 组建 上线 开通 依托 发挥 支持 完善 迭代 构建 搭建 引导 参与 助推 围绕 聚焦 拓展 优化 强化 "
+    "入选 获评 荣获 获得 承办 主办 设立 形成 建立 健全 部署 印发 出台 发布 提出 贯彻 谋划 布局 集约 "
+    "上架 汇聚 接入 整合 覆盖 运营 运行 投用 建有 拥有 成为 作为 通过 利用 借助 基于 面向 按照 根据 结合 "
+    "以及 包括 其中 同时 唯一 瞄准 坚持 以 将 把 对 向 由 在 为 是 了 及 并 或 等 的 从 于 让 使 到 至 "
+    "全市 全区 全县 全省 我市 我区 我县 我省 我国 本市 本区 各地 各级 全面 积极 持续 大力 深入 进一步 不断 "
+    "一批 一系列 一体化 多个 各类"
+).split()
+_BOUNDARY = re.compile("|".join(sorted(_BOUNDARY_WORDS, key=len, reverse=True)))
+# Qualifiers that open a name but are not part of it ("市级标杆企业" keeps 市级; "新增…" does not).
+_LEADING_NOISE = re.compile(r"^(?:新增|新建|累计|重点|加快|着力|成功|正式|率先|持续|首批|首个|一个|两个|多个|个|家)+")
+
+
+def strip_quotes(text: str) -> str:
+    """Return `text` without quote marks.
+
+    >>> strip_quotes("数字经济创新提质“一号发展工程”")
+    '数字经济创新提质一号发展工程'
+    """
+    return "".join(ch for ch in text if ch not in QUOTES)
+
+
+def name_start(sentence: str, end: int, *, floor: int = 0, max_len: int = 40) -> int:
+    """Return where a name that ends at `end` starts: after the last governing word before it.
+
+    >>> s = "组织开展全民数字素养与技能提升月活动"
+    >>> s[name_start(s, s.index("活动")):s.index("活动")]
+    '全民数字素养与技能提升月'
+    >>> s = "推进“云上扬州”建设"
+    >>> s[name_start(s, s.index("建设")):s.index("建设")]
+    '“云上扬州”'
+    """
+    window_start = end
+    units = list(re.finditer(NAME_UNIT, sentence[max(floor, end - max_len) : end]))
+    # Walk left over contiguous name units.
+    offset = max(floor, end - max_len)
+    for unit in reversed(units):
+        if offset + unit.end() != window_start:
+            break
+        window_start = offset + unit.start()
+    start = window_start
+    masked = _mask_quotes(sentence[window_start:end])
+    for m in _BOUNDARY.finditer(masked):
+        start = window_start + m.end()
+    lead = _LEADING_NOISE.match(sentence[start:end])
+    if lead and lead.end() < end - start:
+        start += lead.end()
+    return start
+
+
+def _mask_quotes(text: str) -> str:
+    """Blank quoted parts so governing words inside them (“千企画像”) do not cut a name."""
+    return re.sub(_QUOTED, lambda m: "□" * len(m.group(0)), text)
+
+
+def clean_name(text: str) -> str:
+    """Return a name as it should be stored: no quote marks, no surrounding punctuation.
+
+    >>> clean_name("“我的扬州”App")
+    '我的扬州App'
+    """
+    name = strip_quotes(text).strip(" ,，、。；;:：-—")
+    while name[-1:] in ")）" and name.count("(") + name.count("（") < name.count(")") + name.count("）"):
+        name = name[:-1]
+    while name[:1] in "(（" and name.count("(") + name.count("（") > name.count(")") + name.count("）"):
+        name = name[1:]
+    return name

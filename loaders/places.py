@@ -1,0 +1,160 @@
+"""Places in a document: mentions of divisions, the subject place, and who acts in a clause."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import ahocorasick
+
+from loaders.gazetteer import Gazetteer, load_gazetteer
+from loaders.records import Division
+
+_DATA = Path(__file__).with_name("data")
+# Well-known shorthand for several divisions at once ("除北上广深等一线城市外").
+_GROUPS = {
+    "北上广深": ("110000", "310000", "440100", "440300"),
+    "北上广": ("110000", "310000", "440100"),
+    "京津冀": ("110000", "120000", "130000"),
+    "江浙沪": ("320000", "330000", "310000"),
+    "苏浙沪": ("320000", "330000", "310000"),
+    "沪苏浙皖": ("310000", "320000", "330000", "340000"),
+    "苏浙皖沪": ("320000", "330000", "340000", "310000"),
+}
+# A place name followed by one of these is part of another name (江苏代表团, 浙江大学).
+_NAME_TAIL = re.compile(r"^(?:代表团|大学|学院|日报|卫视|电视台|晚报|银行|集团|籍|队|话|菜|路|街|大道|港区|舟山港|舟山)")
+# 中国 is a modifier in names (中国智慧城市…博览会, 中国特色): an actor only when something it does follows.
+_COUNTRY_WORDS = ("中国", "我国", "全国")
+_COUNTRY_ACTORS = re.compile(r"(我国|党中央|中共中央|国务院|党的二十大|二十大报告|十九大|习近平|国家(?=印发|提出|出台|发布|部署|明确))")
+_LOCAL_SELF = re.compile(r"(我市|全市|本市|我区|全区|本区|我县|全县|本县|我省|全省)")
+
+
+@dataclass(frozen=True)
+class PlaceSpan:
+    """A division named at `start:end` of the cleaned text."""
+
+    start: int
+    end: int
+    division: Division
+    surface: str
+    in_name: bool = False
+
+
+@functools.cache
+def _automaton(gazetteer: Gazetteer) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for surface, divisions in gazetteer.surface_forms().items():
+        automaton.add_word(surface, (surface, tuple(d.code for d in divisions)))
+    for surface, codes in _GROUPS.items():
+        automaton.add_word(surface, (surface, codes))
+    automaton.make_automaton()
+    return automaton
+
+
+@functools.cache
+def place_hints() -> dict[str, str]:
+    """Return well-known local brands (apps, programmes, parks) and the division code they belong to."""
+    with (_DATA / "place_hints.csv").open(encoding="utf-8") as f:
+        return {row["name"]: row["code"] for row in csv.DictReader(f)}
+
+
+def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[PlaceSpan]:
+    """Return the divisions named in `text`, leftmost-longest, ambiguous names resolved by context.
+
+    >>> [(s.surface, s.division.code) for s in find_place_spans("江苏省扬州市和北上广深")]
+    [('江苏省', '320000'), ('扬州市', '321000'), ('北上广深', '110000'), ('北上广深', '310000'), ('北上广深', '440100'), ('北上广深', '440300')]
+    """
+    gaz = gazetteer or load_gazetteer()
+    raw: list[tuple[int, int, str, tuple[str, ...]]] = []
+    for end, (surface, codes) in _automaton(gaz).iter(text):
+        raw.append((end - len(surface) + 1, end + 1, surface, codes))
+    raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
+    chosen: list[tuple[int, int, str, tuple[str, ...]]] = []
+    last_end = -1
+    for item in raw:
+        if item[0] >= last_end:
+            chosen.append(item)
+            last_end = item[1]
+    names = _name_ranges(text)
+    # Unambiguous full names and the provinces/prefectures they point at give the context.
+    context = [
+        gaz.get(codes[0])
+        for _, _, surface, codes in chosen
+        if len(codes) == 1 and not gaz.is_short_form(surface) and surface not in _COUNTRY_WORDS
+    ]
+    context += [d for d in list(context) for d in gaz.ancestors(d)]
+    spans: list[PlaceSpan] = []
+    for start, end, surface, codes in chosen:
+        if surface in _GROUPS:
+            spans += [PlaceSpan(start, end, gaz.get(code), surface) for code in codes]
+            continue
+        division = gaz.get(codes[0]) if len(codes) == 1 else gaz.resolve(surface, context=context)
+        if division is None:
+            continue
+        if gaz.is_short_form(surface) and division.level == "district" and not _supported(division, context, gaz):
+            continue
+        in_name = any(s <= start < e for s, e in names) or bool(_NAME_TAIL.match(text[end:]))
+        spans.append(PlaceSpan(start, end, division, surface, in_name))
+    return spans
+
+
+def _supported(division: Division, context: list[Division], gaz: Gazetteer) -> bool:
+    """A bare county or district name (象山) counts only in a document about its city."""
+    codes = {d.code for d in context}
+    return division.code in codes or any(a.code in codes for a in gaz.ancestors(division)[:1])
+
+
+def _name_ranges(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"《[^》]{1,80}》|“[^”]{1,30}”", text)]
+
+
+def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = None) -> tuple[Division, ...]:
+    """Return the place(s) a document is mainly about: the most named division of the level it speaks as.
+
+    A document that says 我区 is about a district, 我市 about a city; a national document
+    (few local names, no 我市/我区) has none. Well-known local brands vote where names are missing.
+    """
+    gaz = load_gazetteer()
+    votes: dict[str, float] = defaultdict(float)
+    for span in spans:
+        if span.division.level == "country" or span.surface in _GROUPS:
+            continue
+        weight = 3.0 if title and span.surface in title else 1.0
+        votes[span.division.code] += weight / 2 if span.in_name else weight
+    for name, code in place_hints().items():
+        if name in text and code in gaz:
+            votes[code] += text.count(name)
+    if not votes:
+        return ()
+    self_words = Counter(m.group(1)[1] for m in _LOCAL_SELF.finditer(text))
+    speaks_as = {"区": "district", "县": "district", "市": "prefecture", "省": "province"}
+    level = speaks_as.get(self_words.most_common(1)[0][0]) if self_words else None
+    ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+    best_code, best = ranked[0]
+    if level is not None:
+        fitting = [(code, n) for code, n in ranked if gaz.get(code).level == level]
+        if fitting and (fitting[0][1] * 2 >= best or gaz.get(best_code).level in ("province",)):
+            best_code, best = fitting[0]
+    division = gaz.get(best_code)
+    # A province wins only over its own cities when nothing more specific is named often.
+    if division.level == "province":
+        cities = [(c, n) for c, n in ranked if gaz.get(c).parent_code == division.code and n >= 2]
+        if cities:
+            division, best = gaz.get(cities[0][0]), cities[0][1]
+    enough = best >= 3 or (best >= 2 and (level is not None or (title is not None and division.short in title)))
+    return (division,) if enough else ()
+
+
+def country_actor_spans(text: str) -> list[tuple[int, int]]:
+    """Return spans where the country acts (我国, 党中央, 国务院, 中国 leading a clause)."""
+    found = [m.span() for m in _COUNTRY_ACTORS.finditer(text)]
+    for m in re.finditer("中国", text):
+        before = text[max(0, m.start() - 8) : m.start()]
+        clause_head = re.search(r"(^|[,，。;；:：、\n])(截至\d{4}年(底|末)?[,，]?)?$", before)
+        if clause_head:
+            found.append(m.span())
+    return sorted(found)

@@ -1,0 +1,55 @@
+"""Policies and reports a document cites by title in 《》, with the body that issued them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TITLE = re.compile(r"《(?P<title>[^《》\n]{2,80})》")
+# Newspapers, magazines and journals are cited in 《》 too; they are not policies.
+_PERIODICAL = re.compile(r"(日报|晚报|商报|时报|周刊|杂志|期刊|学报|画报|月刊|网信|信息|报)$")
+_ISSUED = re.compile(r"(?P<issuer>[\u4e00-\u9fffA-Za-z、()（）]{2,40}?)(?:等部门)?(?:联合|正式|近日|率先|在全省率先|已)?(?:印发|发布|出台|制定|颁布|公布)(?:了|的)?$")
+_ABBREVIATION = re.compile(r"^[(（]以下简称《(?P<short>[^》]{1,12})》[)）]")
+_ISSUER_NOISE = re.compile(r"^(?:近日|日前|此前|近年来|目前|\d{4}年\d{0,2}月?(?:\d{1,2}日)?|在|由|经|据|根据)+")
+
+
+@dataclass(frozen=True)
+class PolicyHit:
+    title: str
+    issuer: str | None
+    start: int
+    end: int
+    aliases: tuple[str, ...] = ()
+
+
+def find_policies(sentence: str) -> list[PolicyHit]:
+    """Return the titles a sentence cites, with their issuer where the sentence names it.
+
+    >>> [(h.title, h.issuer) for h in find_policies("2022年12月,中共中央、国务院印发《数字中国建设整体布局规划》")]
+    [('数字中国建设整体布局规划', '中共中央、国务院')]
+    >>> find_policies("《法治日报》对滨州市智慧城市工作专题刊载")
+    []
+    """
+    hits: list[PolicyHit] = []
+    for m in _TITLE.finditer(sentence):
+        title = m.group("title").strip()
+        if _PERIODICAL.search(title):
+            continue
+        short = _ABBREVIATION.match(sentence[m.end() :])
+        aliases = (short.group("short"),) if short else ()
+        hits.append(PolicyHit(title, _issuer(sentence[: m.start()]), m.start(), m.end(), aliases))
+    return hits
+
+
+def _issuer(before: str) -> str | None:
+    clause = re.split(r"[,，。;；:：]", before)[-1]
+    while clause.endswith("》"):  # a run of titles shares the verb before the first
+        clause = clause[: clause.rfind("《")]
+    m = _ISSUED.search(clause)
+    if not m:
+        return None
+    issuer = _ISSUER_NOISE.sub("", m.group("issuer"))
+    issuer = re.sub(r"^.*?(?:在|由)(?=[\u4e00-\u9fff]{2,})", "", issuer) if len(issuer) > 12 else issuer
+    if sentence_has_agency_list := re.search(r"等部门$", clause[: m.end("issuer") + 3]):
+        issuer += "等部门" if sentence_has_agency_list else ""
+    return issuer or None

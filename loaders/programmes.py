@@ -1,0 +1,173 @@
+"""Programmes a sentence names: known ones from the scheme, and new ones by the way they are written."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.gazetteer import load_gazetteer
+from loaders.lexicon import Lexicon, programme_lexicon
+from loaders.names import NAME_UNIT, QUOTES, clean_name, name_start
+
+# A quoted name followed by one of these is a programme ("“最多跑一次”改革", "“清朗”系列专项行动").
+_PROGRAMME_AFTER = re.compile(
+    r"^(?:系列专项行动|专项行动|集成改革|改革|工程|行动|计划|机制|制度|模式|建设|试点|主题活动|活动|服务方式|战略)"
+)
+# What a quoted platform or product is followed by ("“甬金通”等…应用", "“浙里办”宁波频道").
+_PROJECT_AFTER = re.compile(r"^(?:App|APP|app|平台|应用|小程序|频道|公众号|系统|专区|热线|客户端|云|码|大脑|品牌|标杆|指数)")
+# Verbs that make a quoted slogan a programme someone carries out.
+_CARRIED_OUT = re.compile(r"(?:推广|推行|实施|开展|组织|深化|落实|助推|参与|实行)$")
+_WEAKLY_CARRIED_OUT = re.compile(r"(?:推进|推动|探索|拓展|启动|创新)$")
+# Lexicon labels followed by one of these are a modifier of something else (全程网办率, 清朗网络空间).
+_CONTINUES_AS_NAME = re.compile(r"^(?:[\u4e00-\u9fff])")
+_ALLOWED_NEXT = re.compile(
+    r"^(?:改革|建设|工作|行动|活动|工程|机制|模式|体系|试点|战略|政策|培训|宣传|等|和|与|及|为|的|中|在|是|已|了|领域|范围|工作台|基本|上升|"
+    r"升级|提质|落地|向|相关|相结合|理念|要求|决策|部署|服务|成效|应用|场景|品牌|示范|标杆|扩面|专项|系列)"
+)
+# A name ending in one of these, governed by a verb, is a programme even without quotes.
+_SUFFIX = re.compile(r"(?:专项行动|行动|工程|计划|项目|综合试点|试点|先导区|提升月|改革|制度)")
+_CAMPAIGN = re.compile(rf"(?P<name>(?:数字|智慧|网络|制造|质量|科技|交通)(?:强市|强省|强区|强县|[\u4e00-\u9fff]{{2}}))建设")
+_NOT_A_PROGRAMME = re.compile(r"(三年|五年|行动计划|规划|纲要|方案|意见|办法|条例|重点项目|建设项目|示范项目|工作|任务)")
+_GENERIC_HEAD = re.compile(r"^(?:各类|各项|相关|重大|重点|一批|多项|有关|数字化|信息化|智能化|国家级|省级|市级)?(?:工程|行动|项目|改革|试点|计划)$")
+
+
+@dataclass(frozen=True)
+class ProgrammeHit:
+    """A programme named at `start:end` of a sentence."""
+
+    name: str
+    start: int
+    end: int
+    concept: str | None = None
+    aliases: tuple[str, ...] = ()
+    national: bool = False
+
+
+def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[ProgrammeHit]:
+    """Return the programmes named in one sentence.
+
+    >>> [h.name for h in find_programmes("深入实施“飞凤人才计划”及升级版,推广“免申即享”“民生直达”服务方式")]
+    ['飞凤人才计划', '免申即享', '民生直达']
+    """
+    lex = lexicon or programme_lexicon()
+    hits: list[ProgrammeHit] = []
+    plain, index = _plain(sentence)
+    for start, end, concept in lex.find(plain):
+        quoted = index[start] > 0 and sentence[index[start] - 1] in QUOTES
+        follows = plain[end : end + 4]
+        if concept.umbrella or (concept.generic and not quoted):
+            continue
+        if not quoted and _CONTINUES_AS_NAME.match(follows) and not _ALLOWED_NEXT.match(follows):
+            continue
+        s, e = index[start], index[end - 1] + 1
+        hits.append(ProgrammeHit(concept.label, s, e, concept.slug, (plain[start:end],), concept.national))
+    hits += _quoted(sentence, lex)
+    hits += _suffixed(sentence)
+    return _merge(hits)
+
+
+def _plain(sentence: str) -> tuple[str, list[int]]:
+    index = [i for i, ch in enumerate(sentence) if ch not in QUOTES]
+    return "".join(sentence[i] for i in index), index
+
+
+def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
+    """Quoted names in a programme-like context; a run of quotes shares its verb and suffix."""
+    hits = []
+    for series in re.finditer(r"(?:“[^“”]{2,30}”、?)+", sentence):
+        quotes = list(re.finditer(r"“([^“”]{2,30})”", series.group(0)))
+        after = sentence[series.end() : series.end() + 8].lstrip("等")
+        if _PROJECT_AFTER.match(after):
+            continue
+        suffix = _PROGRAMME_AFTER.match(after)
+        head = name_start(sentence, series.start())
+        before = sentence[max(0, head - 8) : head]
+        clause_end = re.match(r"^[,，。;；(（]|^$", sentence[series.end() :])
+        verb = _CARRIED_OUT.search(before) or (_WEAKLY_CARRIED_OUT.search(before) and clause_end)
+        if verb and not suffix and sentence[series.end() : series.end() + 1] == "等":
+            continue  # "推进“A”“B”等…数据产品": a list of things, named by what follows
+        for i, q in enumerate(quotes):
+            text = q.group(1)
+            if lex.by_label(text) is not None or not _looks_like_name(text):
+                continue
+            own_suffix = bool(re.search(r"(工程|计划|行动|改革|试点|制度|项目)$", text))
+            if not (suffix or verb or own_suffix):
+                continue
+            q_start, q_end = series.start() + q.start(), series.start() + q.end()
+            start = head if i == 0 else q_start
+            end = q_end
+            if text.endswith("+"):  # “互联网+”智慧能源: the plus joins the next words
+                joined = re.match(r"[\u4e00-\u9fff]{2,8}?(?=建设|[,，。、]|$)", sentence[q_end:])
+                end += joined.end() if joined else 0
+            tail = re.match(rf"(?:{NAME_UNIT}){{0,14}}?(?:集成改革|专项行动|行动|工程|计划|项目|制度)", sentence[q_end:])
+            if len(quotes) == 1 and tail and not re.search(r"[,，、。]", tail.group(0)):
+                end = q_end + tail.end()
+            name = clean_name(sentence[start:end])
+            if _NOT_A_PROGRAMME.search(name) and not own_suffix:
+                continue
+            aliases = tuple(a for a in {text, text + (suffix.group(0) if suffix else "")} if a != name)
+            hits.append(ProgrammeHit(name, start, end, None, aliases))
+    return hits
+
+
+def _looks_like_name(text: str) -> bool:
+    """A quoted phrase that reads as a name, not as an adjective or a figure of speech."""
+    if len(text) < 2 or re.fullmatch(r"[\d.%]+|.{0,3}化|[一二三四五六七八九十]+[个大项端对]?", text):
+        return False
+    return not re.search(r"(为人而转|最后一公里|卡脖子|一把手|一盘棋|一站式|不打烊|硬核)", text)
+
+
+def _suffixed(sentence: str) -> list[ProgrammeHit]:
+    """Unquoted names that end like a programme and follow a verb that carries one out."""
+    hits = []
+    masked = re.sub(r"《[^》]*》|“[^”]*”", lambda m: "□" * len(m.group(0)), sentence)
+    for m in _SUFFIX.finditer(masked):
+        end = m.end()
+        nxt = masked[end : end + 2]
+        if re.match(r"[\u4e00-\u9fff]", nxt) and not re.match(r"建设|等|和|与|及|为|的|中|落地|取得|成效|扩面|升级", nxt):
+            if m.group(0) != "行动" or re.match(r"计划|方案|纲要|者|队", nxt):
+                continue  # the suffix is inside a longer word (行动计划, 工程师, 改革成果, 试点县)
+        start = name_start(sentence, m.start())
+        name = clean_name(sentence[start:end])
+        if start > 0 and sentence[start - 1] == "等" or len(name) < 4 or len(name) > 28:
+            continue
+        generic = re.search(r"重大|重点|相关|有关|各类", sentence[max(0, start - 2) : end]) or name.startswith("领域")
+        if "□" in masked[start:end] or _NOT_A_PROGRAMME.search(name) or _GENERIC_HEAD.match(name) or generic:
+            continue
+        governed = _CARRIED_OUT.search(sentence[max(0, start - 6) : start]) or re.search(r"[、以]$", sentence[:start])
+        if governed or m.group(0) in ("先导区", "提升月", "试点", "综合试点"):
+            hits.append(ProgrammeHit(name, start, end))
+    for m in _CAMPAIGN.finditer(masked):
+        if not re.search(r"强[市省区县]$", m.group("name")) and not _is_place_short(m.group("name")[2:]):
+            continue
+        hits.append(ProgrammeHit(m.group("name"), m.start(), m.end("name"), None, (m.group(0),)))
+    return hits
+
+
+def _is_place_short(text: str) -> bool:
+    """Whether `text` is a division's short name (宁波 in 数字宁波)."""
+    return any(d.level != "country" for d in load_gazetteer().lookup(text))
+
+
+def _merge(hits: list[ProgrammeHit]) -> list[ProgrammeHit]:
+    """Keep one hit per span: scheme concepts first, then the longer name."""
+    hits.sort(key=lambda h: (h.concept is None, -(h.end - h.start), h.start))
+    kept: list[ProgrammeHit] = []
+    for h in hits:
+        overlaps = [k for k in kept if h.start < k.end and k.start < h.end]
+        if any(_covers(k, h) for k in overlaps):
+            continue
+        kept.append(h)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def _covers(kept: ProgrammeHit, hit: ProgrammeHit) -> bool:
+    """Whether `hit` says nothing beyond `kept`: inside it, or a scheme concept plus a generic word."""
+    if kept.start <= hit.start and hit.end <= kept.end:
+        return True
+    if kept.concept is None:
+        return False
+    rest = hit.name.replace(kept.name, "", 1) if kept.name in hit.name else hit.name
+    return not (hit.start <= kept.start and kept.end <= hit.end) or bool(
+        re.fullmatch(r"(?:建设|改革|行动|工作|机制|模式|体系|服务|战略)?", rest)
+    )
