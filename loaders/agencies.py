@@ -18,7 +18,7 @@ from loaders.names import clean_name, name_start
 
 _DATA = Path(__file__).with_name("data")
 _SUFFIX = re.compile(
-    r"(?:人民政府|政府办公室|政府办公厅|领导小组|工作领导小组|委员会|办公室|办公厅|网信办|委|办|局|厅|宣传部|组织部|统战部|部|"
+    r"(?:人民政府|政府办公室|政府办公厅|政府|领导小组|工作领导小组|委员会|办公室|办公厅|网信办|委|办|局|厅|宣传部|组织部|统战部|部|"
     r"研究院|研究中心|服务中心|发展中心|测评中心|研究所|中心|署)"
 )
 # Centres that are built things, not bodies (市政府云计算中心, 城市运行管理中心): projects.
@@ -26,9 +26,9 @@ _FACILITY = re.compile(r"(计算|算力|超算|数据中心|创新中心|运行�
 # What ends the stretch a name may take: titles, verbs, digits, function words.
 _STOP = re.compile(
     r"(副|主任|书记|局长|部长|厅长|主席|秘书长|党组|常务|常委会|会议|牵头|印发|发布|联合|等|和|与|及|的|在|对|为|将|以|是|了|"
-    r"先后|正式|率先|组织|召开|举办|介绍|获悉|表示|指出|强调|作用|提出|出台|负责|主管|主办|委托|第|[0-9])"
+    r"先后|正式|率先|组织|召开|举办|介绍|获悉|表示|指出|强调|作用|提出|出台|负责|主管|主办|委托|关于|决策|部署|高度|重视|第|[0-9])"
 )
-_PLACE_HEAD = re.compile(r"(?:市|区|县|省)(?=委|政府|人民政府|[\u4e00-\u9fff]{1,12}?(?:局|委|办|厅|部|院|中心|领导小组))")
+_PLACE_HEAD = re.compile(r"(?:市|区|县|省)(?![域场民值区县级直属内外])(?=委|政府|人民政府|[\u4e00-\u9fff]{1,12}?(?:局|委|办|厅|部|院|中心|领导小组))")
 # A bare 市 only starts a name where no word ends in it (城市, 上市, 全市).
 _NOT_BEFORE_BARE = set("城都上超全本该地两各我社园小景新老校辖特街省湾郊县门夜股楼")
 _GENERIC = re.compile(r"(部委|部门|单位|有关|相关|各级|基层|数字政府|省级|市级|国家级)")
@@ -72,6 +72,8 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     """
     hits: list[AgencyHit] = []
     automaton, canonical = _central()
+    # Names inside cited titles (《滨州市公共数据管理办法》) are not agencies of the document.
+    sentence = re.sub(r"《[^》]*》", lambda m: "□" * len(m.group(0)), sentence)
     heads: list[tuple[int, int, str | None, bool]] = []
     for end, form in automaton.iter(sentence):
         heads.append((end - len(form) + 1, end + 1, None, True))
@@ -104,6 +106,8 @@ def _agency_from(
     for m in _SUFFIX.finditer(stretch):
         if re.match(r"[门长署]", stretch[m.end() : m.end() + 1]):
             continue
+        if m.group(0) == "局" and re.search(r"[大格布全结开变时政当]$", stretch[: m.start()]):
+            continue  # 大局, 布局, 格局 are words, not bureaus
         best = m
     head = sentence[start:head_end]
     if best is None:

@@ -41,7 +41,15 @@ class _Context:
     def __init__(self, document: Document, gazetteer: Gazetteer) -> None:
         self.document = document
         self.gazetteer = gazetteer
-        self.spans = find_place_spans(document.text, gazetteer=gazetteer)
+        spans = find_place_spans(document.text, gazetteer=gazetteer)
+        self.projects = {s.index: find_projects(s.text) for s in document.sentences}
+        names = [(s.start + p.start, s.start + p.end) for s in document.sentences for p in self.projects[s.index]]
+        self.spans = [
+            PlaceSpan(sp.start, sp.end, sp.division, sp.surface, True)
+            if any(a <= sp.start < b and not (sp.start == a and sp.division.level != "district") for a, b in names)
+            else sp
+            for sp in spans
+        ]
         self.subjects = subject_places(document.text, self.spans, title=document.title)
         self.default = self.subjects[0] if self.subjects else gazetteer.country
         actors = [
@@ -55,13 +63,16 @@ class _Context:
             sorted({s.surface for s in self.spans if s.division.level != "country"}, key=len, reverse=True)
         )
 
-    def place_at(self, sentence: Sentence, position: int) -> Division:
-        """Return who acts at `position`: the last place named before it in the sentence, else the subject."""
+    def place_at(self, sentence: Sentence, position: int, *, local: bool = False) -> Division:
+        """Return who acts at `position`: the last place named before it in the sentence, else the subject.
+
+        With `local`, the country never acts (projects are built somewhere in particular).
+        """
         found = self.default
         for actor in self.actors:
             if actor.start >= position:
                 break
-            if actor.start >= sentence.start:
+            if actor.start >= sentence.start and not (local and actor.place.level == "country"):
                 found = actor.place
         return found
 
@@ -113,7 +124,8 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
     target_year: int | None = None
     for sentence in document.sentences:
         text = sentence.text
-        for hit in find_programmes(text):
+        programme_hits = find_programmes(text)
+        for hit in programme_hits:
             place = ctx.gazetteer.country if hit.national else ctx.place_at(sentence, sentence.start + hit.start)
             key = (place.code, hit.name)
             if key not in programmes:
@@ -123,11 +135,18 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             mention = _agency(ctx, sentence, a)
             agencies.setdefault((mention.place.code, mention.name), mention)
             taken_spans.append((sentence.start + a.start, sentence.start + a.end))
-        for p in find_projects(text):
+        programme_spans = [(h.start, h.end) for h in programme_hits]
+        for p in ctx.projects[sentence.index]:
+            if any(a < p.end and p.start < b for a, b in programme_spans):
+                continue  # a name is a programme or a project, not both ("平台+大脑")
             hint = place_hints().get(p.name) or next((place_hints()[a] for a in p.aliases if a in place_hints()), None)
-            place = ctx.gazetteer.get(hint) if hint else ctx.place_at(sentence, sentence.start + p.start)
+            place = ctx.gazetteer.get(hint) if hint else ctx.place_at(sentence, sentence.start + p.start, local=True)
             mention = ProjectMention(place, p.name, p.kind, ctx.evidence(sentence, p.start, p.end), p.aliases)
-            projects.setdefault((place.code, p.name), mention)
+            same = _same_project(projects, mention)
+            if same is not None:  # "数字能力建设研讨会" after "亚太经合组织数字能力建设研讨会"
+                projects[same] = _merged(projects[same], mention)
+            else:
+                projects[(place.code, p.name)] = mention
             taken_spans.append((sentence.start + p.start, sentence.start + p.end))
         for f in find_figures(text, target_year=target_year):
             place = ctx.place_at(sentence, sentence.start + f.start)
@@ -135,7 +154,10 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             metrics.append(Metric(place, f.indicator, f.value, f.unit, f.year, f.qualifier, ev))  # type: ignore[arg-type]
         for c in find_policies(text):
             # "(以下简称《规划》)" makes later 《规划》 the same citation.
-            if c.title not in policies and not any(c.title in p.aliases for p in policies.values()):
+            known = policies.get(c.title)
+            if known is not None and c.aliases:
+                policies[c.title] = PolicyCitation(known.title, known.issuer or c.issuer, known.evidence, known.aliases + c.aliases)
+            elif known is None and not any(c.title in p.aliases for p in policies.values()):
                 policies[c.title] = PolicyCitation(c.title, c.issuer, ctx.evidence(sentence, c.start, c.end), c.aliases)
         target_year = plan_year(text) or target_year
     facts_places = {m.place.code for m in [*programmes.values(), *agencies.values(), *projects.values(), *metrics]}
@@ -149,6 +171,24 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
         metrics=tuple(_dedupe_metrics(metrics)),
         policies=tuple(policies.values()),
     )
+
+
+def _same_project(found: dict[tuple[str, str], ProjectMention], new: ProjectMention) -> tuple[str, str] | None:
+    """Return the key of a project already found that `new` names again, in full or shortened."""
+    for key, old in found.items():
+        if key[0] != new.place.code or old.kind != new.kind:
+            continue
+        names = {old.name, *old.aliases}
+        if new.name in names or any(len(n) >= 4 and (n.endswith(new.name) or new.name.endswith(n)) for n in names if len(new.name) >= 4):
+            return key
+    return None
+
+
+def _merged(old: ProjectMention, new: ProjectMention) -> ProjectMention:
+    """Keep the longer name; the other becomes an alias."""
+    keep, other = (old, new) if len(old.name) >= len(new.name) else (new, old)
+    aliases = tuple(dict.fromkeys(a for a in (*keep.aliases, other.name, *other.aliases) if a != keep.name))
+    return ProjectMention(keep.place, keep.name, keep.kind, keep.evidence, aliases)
 
 
 def _agency(ctx: _Context, sentence: Sentence, hit: AgencyHit) -> AgencyMention:

@@ -17,19 +17,19 @@ NAME_UNIT = rf"(?:{_QUOTED}|{_NAME_CHAR})"
 
 # Words that govern a following name; a name starts after the last one before it.
 _BOUNDARY_WORDS = (
-    "组织开展 组织实施 深入实施 深入推进 加快推进 统筹推进 有序推进 积极推进 全面推进 持续推进 大力推进 扎实推进 "
+    "组织开展 组织实施 深入实施 深入推进 加快推进 统筹推进 有序推进 积极推进 全面推进 持续推进 大力推进 扎实推进 对接 扩大 以上 丰富 推出 提供 参照 基本实现 实现 区域性 做大做强 做大做壮 做精做优 做精做新 "
     "加快建设 加快打造 全面落实 探索推广 探索推行 持续优化 迭代升级 全面推动 积极构建 深入开展 积极开展 "
-    "开展 实施 推进 推动 深化 启动 探索 推行 推广 落实 加快 加强 建成 建设 打造 创建 争创 获批 举办 召开 "
+    "开展 实施 推进 推动 深化 启动 探索 推行 推广 落实 加快 加强 建成 打造 创建 争创 获批 举办 召开 "
     "成立 组建 上线 开通 依托 发挥 支持 完善 迭代 构建 搭建 引导 参与 助推 围绕 聚焦 拓展 优化 强化 "
     "入选 获评 荣获 获得 承办 主办 设立 形成 建立 健全 部署 印发 出台 发布 提出 贯彻 谋划 布局 集约 "
-    "上架 汇聚 接入 整合 覆盖 运营 运行 投用 建有 拥有 成为 作为 通过 利用 借助 基于 面向 按照 根据 结合 "
-    "以及 包括 其中 同时 唯一 瞄准 坚持 以 将 把 对 向 由 在 为 是 了 及 并 或 等 的 从 于 让 使 到 至 "
+    "上架 汇聚 接入 整合 覆盖 投用 建有 拥有 成为 作为 通过 利用 借助 基于 面向 按照 根据 结合 "
+    "以及 包括 其中 同时 唯一 瞄准 坚持 以 将 把 对 向 由 在 为 是 了 并 或 等 的 从 于 让 使 到 至 "
     "全市 全区 全县 全省 我市 我区 我县 我省 我国 本市 本区 各地 各级 全面 积极 持续 大力 深入 进一步 不断 "
-    "一批 一系列 一体化 多个 各类"
+    "一批 一系列 多个 各类"
 ).split()
 _BOUNDARY = re.compile("|".join(sorted(_BOUNDARY_WORDS, key=len, reverse=True)))
 # Qualifiers that open a name but are not part of it ("市级标杆企业" keeps 市级; "新增…" does not).
-_LEADING_NOISE = re.compile(r"^(?:新增|新建|累计|重点|加快|着力|成功|正式|率先|持续|首批|首个|一个|两个|多个|个|家)+")
+_LEADING_NOISE = re.compile(r"^(?:新增|新建|建设|累计|重点|加快|着力|成功|正式|率先|持续|首批|首个|一个|两个|多个|个|家|\d+[届个家项次]|\d{4}年)+")
 
 
 def strip_quotes(text: str) -> str:
@@ -41,7 +41,15 @@ def strip_quotes(text: str) -> str:
     return "".join(ch for ch in text if ch not in QUOTES)
 
 
-def name_start(sentence: str, end: int, *, floor: int = 0, max_len: int = 40) -> int:
+def name_start(
+    sentence: str,
+    end: int,
+    *,
+    floor: int = 0,
+    max_len: int = 40,
+    extra: re.Pattern[str] | None = None,
+    suffix_follows: bool = False,
+) -> int:
     """Return where a name that ends at `end` starts: after the last governing word before it.
 
     >>> s = "组织开展全民数字素养与技能提升月活动"
@@ -62,7 +70,12 @@ def name_start(sentence: str, end: int, *, floor: int = 0, max_len: int = 40) ->
     start = window_start
     masked = _mask_quotes(sentence[window_start:end])
     for m in _BOUNDARY.finditer(masked):
-        start = window_start + m.end()
+        # Right before a suffix a verb is part of the name (推进大会, 发布会): only earlier ones govern it.
+        if not (suffix_follows and m.end() == len(masked) and len(m.group(0)) > 1):
+            start = window_start + m.end()
+    if extra is not None:
+        for m in extra.finditer(masked):
+            start = max(start, window_start + m.end())
     lead = _LEADING_NOISE.match(sentence[start:end])
     if lead and lead.end() < end - start:
         start += lead.end()
@@ -80,7 +93,7 @@ def clean_name(text: str) -> str:
     >>> clean_name("“我的扬州”App")
     '我的扬州App'
     """
-    name = strip_quotes(text).strip(" ,，、。；;:：-—")
+    name = strip_quotes(text).replace("《", "").replace("》", "").strip(" ,，、。；;:：-—")
     while name[-1:] in ")）" and name.count("(") + name.count("（") < name.count(")") + name.count("）"):
         name = name[:-1]
     while name[:1] in "(（" and name.count("(") + name.count("（") > name.count(")") + name.count("）"):

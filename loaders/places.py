@@ -84,7 +84,9 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
     context = [
         gaz.get(codes[0])
         for _, _, surface, codes in chosen
-        if len(codes) == 1 and not gaz.is_short_form(surface) and surface not in _COUNTRY_WORDS
+        if len(codes) == 1
+        and surface not in _COUNTRY_WORDS
+        and (not gaz.is_short_form(surface) or gaz.get(codes[0]).level in ("province", "prefecture"))
     ]
     context += [d for d in list(context) for d in gaz.ancestors(d)]
     spans: list[PlaceSpan] = []
@@ -155,6 +157,7 @@ def country_actor_spans(text: str) -> list[tuple[int, int]]:
     for m in re.finditer("中国", text):
         before = text[max(0, m.start() - 8) : m.start()]
         clause_head = re.search(r"(^|[,，。;；:：、\n])(截至\d{4}年(底|末)?[,，]?)?$", before)
-        if clause_head:
+        acts = re.match(r"(网民|互联网|数字经济|经济|GDP|人口|城镇|已|在|的|是|将|正|有|拥有|成为|[,，])", text[m.end() :])
+        if clause_head and acts:
             found.append(m.span())
     return sorted(found)

@@ -53,6 +53,8 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits: list[ProgrammeHit] = []
     plain, index = _plain(sentence)
     for start, end, concept in lex.find(plain):
+        if concept.label.endswith("+"):
+            continue  # “互联网+”智慧能源: the name goes on past the plus (see _quoted)
         quoted = index[start] > 0 and sentence[index[start] - 1] in QUOTES
         follows = plain[end : end + 4]
         if concept.umbrella or (concept.generic and not quoted):
@@ -88,7 +90,7 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             continue  # "推进“A”“B”等…数据产品": a list of things, named by what follows
         for i, q in enumerate(quotes):
             text = q.group(1)
-            if lex.by_label(text) is not None or not _looks_like_name(text):
+            if (lex.by_label(text) is not None and not text.endswith("+")) or not _looks_like_name(text):
                 continue
             own_suffix = bool(re.search(r"(工程|计划|行动|改革|试点|制度|项目)$", text))
             if not (suffix or verb or own_suffix):
@@ -112,7 +114,9 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
 
 def _looks_like_name(text: str) -> bool:
     """A quoted phrase that reads as a name, not as an adjective or a figure of speech."""
-    if len(text) < 2 or re.fullmatch(r"[\d.%]+|.{0,3}化|[一二三四五六七八九十]+[个大项端对]?", text):
+    if len(text) < 2 or re.fullmatch(r"[\d.%]+|.{0,3}化|[一二三四五六七八九十]+[个大项端对]?", text) or re.match(
+        r"[一二两三四五六七八九十]+[个大项对]", text
+    ):
         return False
     return not re.search(r"(为人而转|最后一公里|卡脖子|一把手|一盘棋|一站式|不打烊|硬核)", text)
 
@@ -151,6 +155,13 @@ def _is_place_short(text: str) -> bool:
 
 def _merge(hits: list[ProgrammeHit]) -> list[ProgrammeHit]:
     """Keep one hit per span: scheme concepts first, then the longer name."""
+    extended = [c for c in hits if c.concept is not None and any(_extends(h, c) for h in hits)]
+    hits = [h for h in hits if h not in extended]
+    for c in extended:
+        hits = [
+            ProgrammeHit(h.name, h.start, h.end, c.concept, (*h.aliases, c.name), h.national) if _extends(h, c) else h
+            for h in hits
+        ]
     hits.sort(key=lambda h: (h.concept is None, -(h.end - h.start), h.start))
     kept: list[ProgrammeHit] = []
     for h in hits:
@@ -171,3 +182,14 @@ def _covers(kept: ProgrammeHit, hit: ProgrammeHit) -> bool:
     return not (hit.start <= kept.start and kept.end <= hit.end) or bool(
         re.fullmatch(r"(?:建设|改革|行动|工作|机制|模式|体系|服务|战略)?", rest)
     )
+
+
+def _extends(longer: ProgrammeHit, concept: ProgrammeHit) -> bool:
+    """A new name that carries a scheme concept further ("首席数据官制度+数据管理(保障)科",
+    "政府首席数据官制度") names a programme of its own; a domain word before it ("政务服务一网通办") does not."""
+    if longer.concept is not None or not (longer.start <= concept.start and concept.end <= longer.end):
+        return False
+    if (longer.start, longer.end) == (concept.start, concept.end):
+        return False
+    head = concept.start - longer.start
+    return longer.end > concept.end and not re.fullmatch(r"(?:建设|改革|行动|工作|机制|模式|体系)", longer.name[len(longer.name) - (longer.end - concept.end) :]) or 0 < head <= 2

@@ -12,14 +12,16 @@ _KINDS: tuple[tuple[ProjectKind, str], ...] = (
     ("event", r"博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|发布会|对接会|洽谈会|博览|展览会|数博会|智博会"),
     ("facility", r"超算中心|算力中心|计算中心|数据中心|云计算中心|创新中心|促进中心|运行管理中心|运营中心|指挥中心|实验室|学院|研究院|展示中心|体验中心"),
     ("park", r"产业园|软件园|科技园|创新园|创业园|数创园|园区|产业基地|基地|试验区|示范区|先行区|走廊|智谷|高新区|开发区|港区|小镇"),
-    ("platform", r"App|APP|app|平台|小程序|频道|专区|大脑|热线|云|通行证|工作台|一张网|数据库|系统"),
+    ("platform", r"App|APP|app|平台|小程序|频道|专区|大脑|热线|一朵云|通行证|一张网"),
 )  # fmt: skip
 _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
 # Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台").
 _GENERIC = re.compile(
     r"^(?:各类|多层次|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|"
-    r"智能|数字|网络|信息|服务|管理|应用|开放|融合)*(?:App|平台|中心|园区|基地|系统|大脑|云|热线|实验室|学院|论坛|大会|产业园|示范区)$"
+    r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|工业|科技|创新|线上|线下|数字化|信息化|智能化)*(?:App|平台|中心|园区|基地|系统|大脑|云|热线|实验室|学院|论坛|大会|产业园|示范区)$"
 )
+# "城市大脑与健康大脑", "市开发区智谷和市高新区": a connector right after a complete name ends it.
+_CONNECTOR_AFTER_NAME = re.compile(rf"(?:{'|'.join(p for _, p in _KINDS)})[与和及、]")
 _QUOTED_BRAND = re.compile(r"“(?P<name>[^“”]{2,16})”")
 _BRAND_AFTER = re.compile(r"^(?P<tail>App|APP|app|小程序|平台|公众号|客户端|(?:[\u4e00-\u9fff]{2,4})?频道)")
 _BRAND_CONTEXT = re.compile(r"(应用|平台|App|APP|小程序|上架|注册用户|案例|场景应用)")
@@ -45,15 +47,24 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     >>> [(h.name, h.kind) for h in find_projects("“我的扬州”App注册用户超210万")]
     [('我的扬州App', 'platform')]
     """
-    hits = _suffixed(sentence) + _brands(sentence)
+    hits = _suffixed(sentence) + _brands(sentence) + _listed(sentence)
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[ProjectHit] = []
     for h in hits:
-        if any(k.start <= h.start and h.end <= k.end for k in kept):
+        if any(k.start <= h.start and h.end <= k.end and not _is_channel_of(k, h) for k in kept):
             continue
         kept = [k for k in kept if not (h.start <= k.start and k.end <= h.end)]
+        prev = kept[-1] if kept else None
+        if prev and sentence[prev.end : prev.end + 1] in "(（" and h.start == prev.end + 1 and h.kind == prev.kind:
+            kept[-1] = ProjectHit(prev.name, prev.kind, prev.start, prev.end, (*prev.aliases, h.name))
+            continue
         kept.append(h)
     return kept
+
+
+def _is_channel_of(channel: ProjectHit, brand: ProjectHit) -> bool:
+    """"浙里办宁波频道" is a channel of 浙里办: both are projects."""
+    return channel.name.endswith("频道") and channel.name.startswith(brand.name) and channel.name != brand.name
 
 
 def _suffixed(sentence: str) -> list[ProjectHit]:
@@ -61,23 +72,56 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
     masked = re.sub(r"《[^》]*》", lambda m: "□" * len(m.group(0)), sentence)
     for m in _SUFFIX.finditer(masked):
         end = m.end()
-        if re.match(r"[\u4e00-\u9fff]", masked[end : end + 1]) and not re.match(
-            r"(建设|等|和|与|及|为|的|中|已|在|是|上|开放|注册|日活|用户|二期|扩容|升级|创新|运营|应用|作用|能级|影响力|入选|获)",
-            masked[end:],
-        ):
+        if re.match(r"(企业|公司|经济|稳定|能力|功能|体系|模式|业务|资源|数据|集群|型|化|性|率|量|数|费|端|层|侧|间|内|计算|服务|网络|平台|议)", masked[end:]):
             continue  # the suffix word is inside a longer word (平台企业, 云平台稳定性)
         kind = next(k for k, _ in _KINDS if m.group(k))
-        start = name_start(sentence, m.start())
+        anchor = m.start() - 1 if m.start() > 0 and sentence[m.start() - 1] == "“" else m.start()
+        start = name_start(sentence, anchor, extra=_CONNECTOR_AFTER_NAME, suffix_follows=kind == "event")
         # An event title may carry a cited title in 《》: 《…规划》新闻发布会.
         title = re.search(r"《[^》]+》$", sentence[max(0, start - 60) : start])
         if kind == "event" and title:
             start -= len(title.group(0))
-        name = clean_name(sentence[start:end].replace("《", "").replace("》", ""))
-        if len(name) < 3 or _GENERIC.match(name) or (kind != "event" and _NOT_PROJECT.search(name)):
+        inner = sentence.rfind("(", start, end), sentence.rfind("（", start, end)
+        if max(inner) > start and ")" not in sentence[max(inner) : end] and "）" not in sentence[max(inner) : end]:
+            start = max(inner) + 1  # "智能传感器产业园(中国传感网创新园)": the bracket names its own
+        name = clean_name(sentence[start:end])
+        if kind == "event":
+            name = re.sub(r"^(?:全市|全省|全区)", "", name)
+        short_ok = m.group(0) in ("高新区", "开发区", "一张网", "一朵云") and len(name) > len(m.group(0))
+        if (len(name) - len(m.group(0)) < 2 and not short_ok) or _GENERIC.match(name) or (kind != "event" and _NOT_PROJECT.search(name)):
+            continue
+        if kind != "event" and (re.match(r"(全国|全省|全市)", name) or re.search(r"(载体|省部级|市级|省级|高能级|领域|多层次|重点|部门|上级)", name)):
+            continue
+        if re.search(r"(?:\d+|[两三四五六七八九十]+)[个家项座所]?(?:以上|左右)?$", sentence[max(0, start - 8) : start]):
+            continue  # "创建10个以上…创新平台": a count of a kind of thing, not a named one
+        if kind == "facility" and name.startswith(("国际", "世界")):
             continue
         if sentence[max(0, start - 1) : start] == "等" or "□" in masked[start:end] and kind != "event":
             continue
         hits.append(ProjectHit(name, kind, start, end))
+    return hits
+
+
+_LISTED_APPS = re.compile(
+    r"(?P<items>(?:[^,，。；;、]{2,24}、)+[^,，。；;、]{2,24}?)等(?:\d+个|[^\W在的和与及场景]{0,10})(?:应用|平台)(?!场景)"
+)
+
+
+def _listed(sentence: str) -> list[ProjectHit]:
+    """Items of a list closed by 等…应用/平台: "危化品…智控、甬易办、…等38个应用获得…"."""
+    hits = []
+    for m in _LISTED_APPS.finditer(sentence):
+        if "“" not in m.group("items") and not re.search(r"等\d+个", m.group(0)):
+            continue  # only lists of brands (quoted) or counted apps ("等38个应用") name projects
+        offset = m.start("items")
+        items = m.group("items")
+        first = name_start(sentence, offset + items.index("、")) - offset
+        for part in re.finditer(r"[^、]+", items[max(first, 0) :]):
+            for sub in re.split(r"(?<=”)(?=“)", part.group(0)):
+                name = clean_name(sub)
+                start = offset + max(first, 0) + part.start() + part.group(0).index(sub)
+                if 2 <= len(name) <= 16 and not _NOT_PROJECT.search(name) and not re.search(r"\d", name[:1]):
+                    hits.append(ProjectHit(name, "platform", start, start + len(sub)))
     return hits
 
 
@@ -96,7 +140,15 @@ def _brands(sentence: str) -> list[ProjectHit]:
             if "频道" in full:
                 hits.append(ProjectHit(name, "platform", m.start(), m.end()))
             continue
-        listed = re.match(rf"^(?:、|{NAME_UNIT}{{0,8}}“[^”]*”)*等?[\u4e00-\u9fff]{{0,8}}(应用|平台|场景应用|案例)", sentence[m.end() :])
-        if context and (listed or re.search(r"(上架|注册用户|入选|应用)", sentence[m.end() : m.end() + 12])):
+        phrase = re.match(r"^[^\W等的和与及]{2,10}?应用(?![\u4e00-\u9fff])", sentence[m.end() :])
+        if phrase and not phrase.group(0).startswith("的"):
+            full = name + phrase.group(0)
+            hits.append(ProjectHit(full, "platform", m.start(), m.end() + phrase.end(), (name + phrase.group(0),)))
+            continue
+        listed = re.match(rf"^(?:、|{NAME_UNIT}{{0,8}}“[^”]*”)*等?[\u4e00-\u9fff]{{0,8}}(应用|平台|场景应用)", sentence[m.end() :])
+        if listed and sentence[m.end() : m.end() + 1] == "的":
+            listed = None
+        direct = re.match(r"^(?:应用|[”“、\u4e00-\u9fff]{0,14}入选[\u4e00-\u9fff]{0,10}应用)", sentence[m.end() :])
+        if context and len(name) <= 8 and (listed or direct) and not re.search(r"[省市区县]", name[:3]):
             hits.append(ProjectHit(name, "platform", m.start(), m.end()))
     return hits

@@ -1,0 +1,357 @@
+"""The RDF store: named graphs in Oxigraph, replaced atomically, queried with a hard time limit."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import shutil
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, BinaryIO, Literal
+
+import pyoxigraph as ox
+
+from app.sparql import (
+    GRAPH,
+    PREFIXES,
+    MalformedQuery,
+    QueryPool,
+    QueryRequest,
+    QueryResult,
+    QueryTimeout,
+    UpdateRefused,
+    execute,
+)
+
+__all__ = ["ExportFormat", "ForeignQuad", "QueryTimeout", "Store", "UpdateRefused"]
+
+ExportFormat = Literal["nq", "trig", "ttl", "jsonld"]
+
+
+class ForeignQuad(ValueError):
+    """A quad given to ``replace_graph`` names another graph than the one being replaced."""
+
+
+class _Gate:
+    """Many users of the Oxigraph handle at once, or one that swaps or closes it (writer first)."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._users = 0
+        self._exclusive = False
+        self._waiting = 0
+
+    @contextlib.contextmanager
+    def shared(self) -> Iterator[None]:
+        with self._cond:
+            while self._exclusive or self._waiting:
+                self._cond.wait()
+            self._users += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._users -= 1
+                self._cond.notify_all()
+
+    @contextlib.contextmanager
+    def exclusive(self) -> Iterator[None]:
+        with self._cond:
+            self._waiting += 1
+            while self._exclusive or self._users:
+                self._cond.wait()
+            self._waiting -= 1
+            self._exclusive = True
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._exclusive = False
+                self._cond.notify_all()
+
+
+def _term(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(("http://", "https://")):
+        return ox.NamedNode(value)
+    if isinstance(value, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple):
+        return value
+    return ox.Literal(value)
+
+
+class Store:
+    """Oxigraph with one named graph per source; the default graph of queries is the union of all graphs.
+
+    Open it with :meth:`Store.open`. Writes (``replace_graph``, ``remove_graph``,
+    ``bulk_rebuild``) are serialised; reads run concurrently and see committed
+    states only. Queries with a ``timeout_s`` on an on-disk store run in worker
+    processes on a checkpoint of the store, taken lazily after each write.
+    """
+
+    def __init__(self, ox_store: ox.Store, path: Path | None, pool: QueryPool | None) -> None:
+        self._ox: ox.Store | None = ox_store
+        self._path = path
+        self._pool = pool
+        self._lock = threading.RLock()
+        self._gate = _Gate()
+        self._snapshot: Path | None = None
+        self._generation = 0
+
+    @classmethod
+    def open(cls, path: Path | None, *, workers: int = 2) -> Store:
+        """Return the store in folder ``path`` (created if missing), or an in-memory store for None.
+
+        ``workers`` query processes are started for time-limited queries on an
+        on-disk store; with 0 (and always in memory) queries run in this process
+        and a time limit is only checked between result rows.
+        """
+        if path is None:
+            return cls(ox.Store(), None, None)
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _recover(path)
+        shutil.rmtree(_sibling(path, "snapshots"), ignore_errors=True)
+        ox_store = ox.Store(str(path))
+        pool = QueryPool(workers) if workers > 0 else None
+        return cls(ox_store, path, pool)
+
+    @property
+    def path(self) -> Path | None:
+        """Return the folder of an on-disk store, None in memory."""
+        return self._path
+
+    @contextlib.contextmanager
+    def _handle(self) -> Iterator[ox.Store]:
+        with self._gate.shared():
+            if self._ox is None:
+                raise RuntimeError("the store is closed")
+            yield self._ox
+
+    def replace_graph(self, graph_iri: str, quads: Iterable[ox.Quad | ox.Triple]) -> int:
+        """Return the number of triples now in ``graph_iri`` after replacing its content in one transaction.
+
+        The new content is read completely before anything is written, so an
+        iterable that raises leaves the old graph untouched; the drop and the insert
+        are one SPARQL update, which Oxigraph applies atomically (readers see the
+        old graph or the new one).
+        """
+        graph = ox.NamedNode(graph_iri)
+        triples = []
+        for item in quads:
+            if isinstance(item, ox.Quad):
+                if item.graph_name not in (graph, ox.DefaultGraph()):
+                    raise ForeignQuad(f"quad for graph {item.graph_name} given to replace {graph_iri}")
+                triples.append(item.triple)
+            else:
+                triples.append(item)
+        body = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode()
+        update = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}}} }}"
+        with self._lock, self._handle() as store:
+            store.update(update)
+            self._snapshot_stale()
+        return len(set(triples))
+
+    def remove_graph(self, graph_iri: str) -> int:
+        """Return the number of quads removed with the named graph ``graph_iri`` (0 if it did not exist)."""
+        graph = ox.NamedNode(graph_iri)
+        with self._lock, self._handle() as store:
+            removed = self._count(store, graph)
+            store.update(f"DROP SILENT GRAPH {graph}")
+            self._snapshot_stale()
+        return removed
+
+    def graph_iris(self) -> list[str]:
+        """Return the IRIs of the named graphs, sorted."""
+        with self._handle() as store:
+            return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def count(self, graph_iri: str | None = None) -> int:
+        """Return the number of quads in the store, or in the named graph ``graph_iri``."""
+        with self._handle() as store:
+            return len(store) if graph_iri is None else self._count(store, ox.NamedNode(graph_iri))
+
+    @staticmethod
+    def _count(store: ox.Store, graph: ox.NamedNode) -> int:
+        solutions = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
+        assert isinstance(solutions, ox.QuerySolutions)
+        return int(next(iter(solutions))["n"].value)
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        timeout_s: float | None,
+        default_graph_uris: Iterable[str] = (),
+        named_graph_uris: Iterable[str] = (),
+        formats: dict[str, str | None] | None = None,
+        max_rows: int | None = None,
+        substitutions: dict[str, Any] | None = None,
+    ) -> QueryResult:
+        """Return the serialised result of a read-only SPARQL query.
+
+        The default graph is the union of all graphs unless ``default_graph_uris``
+        or ``named_graph_uris`` give the dataset (SPARQL Protocol) or the query has
+        FROM clauses. ``formats`` maps a result kind to a format name (see
+        ``app.sparql.negotiate``). Raises ``UpdateRefused``, ``MalformedQuery``,
+        ``QueryTimeout``, ``NotAcceptable``, ``FederatedQueryRefused``.
+        """
+        request = QueryRequest(
+            sparql=sparql,
+            default_graph_uris=tuple(default_graph_uris),
+            named_graph_uris=tuple(named_graph_uris),
+            max_rows=max_rows,
+            substitutions=tuple((k, _term(v)) for k, v in (substitutions or {}).items()),
+            **({"formats": formats} if formats is not None else {}),
+        )
+        if timeout_s is None:
+            with self._handle() as store:
+                return execute(store, request)
+        deadline = time.monotonic() + timeout_s
+        if self._pool is None:
+            # In-memory fallback: the deadline is checked between rows only, so one
+            # long aggregate can overrun it. The on-disk store kills workers instead.
+            with self._handle() as store:
+                return execute(store, request, deadline=deadline, limit_s=timeout_s)
+        worker = self._pool.acquire(deadline, timeout_s)
+        try:
+            with self._lock:  # assigned under the lock so no collection removes it first
+                worker.snapshot = str(self._current_snapshot())
+        except BaseException:
+            self._pool.release(worker)
+            raise
+        return self._pool.run(worker, request, deadline=deadline, limit_s=timeout_s)
+
+    def select(self, sparql: str, /, **params: Any) -> list[dict[str, str | None]]:
+        """Return the rows of a SELECT query as plain values, with ``params`` bound to variables.
+
+        A value starting with http:// or https:// is bound as an IRI, anything else
+        as a literal (SEP-0007 substitution, so no text is pasted into the query).
+        Oxigraph substitutes projected variables only: name them in the SELECT
+        clause (or use ``SELECT *``), otherwise ``MalformedQuery`` is raised.
+
+        >>> store = Store.open(None)
+        >>> store.select("SELECT ?x ?label WHERE { BIND(STR(?x) AS ?label) }", x="https://w3id.org/citykg/place/321000")
+        [{'x': 'https://w3id.org/citykg/place/321000', 'label': 'https://w3id.org/citykg/place/321000'}]
+        """
+        result = self.query(sparql, timeout_s=None, substitutions=params)
+        if result.kind != "solutions":
+            raise MalformedQuery(f"select() needs a SELECT query, got a {result.kind} result")
+        return result.bindings()
+
+    def construct(self, sparql: str, /, **params: Any) -> list[ox.Triple]:
+        """Return the triples of a CONSTRUCT or DESCRIBE query, with ``params`` bound as in ``select``."""
+        result = self.query(sparql, timeout_s=None, substitutions=params, formats={GRAPH: "ntriples"})
+        return result.triples()
+
+    def _snapshot_stale(self) -> None:
+        self._snapshot = None
+
+    def _current_snapshot(self) -> Path:
+        """Return a checkpoint of the current state for the worker processes, taking one if stale."""
+        assert self._path is not None and self._pool is not None
+        with self._lock:
+            if self._snapshot is None:
+                folder = _sibling(self._path, "snapshots")
+                folder.mkdir(exist_ok=True)
+                self._generation += 1
+                target = folder / f"{self._generation:08d}"
+                with self._handle() as store:
+                    # RocksDB checkpoint: hard links to the immutable files, ~10-20 ms.
+                    store.backup(str(target))
+                self._snapshot = target
+                keep = {str(target)} | self._pool.snapshots_in_use()
+                for old in folder.iterdir():
+                    if str(old) not in keep:
+                        shutil.rmtree(old, ignore_errors=True)
+            return self._snapshot
+
+    def bulk_rebuild(self, quads: Iterable[ox.Quad | ox.Triple]) -> int:
+        """Return the number of quads after replacing the whole store with ``quads``.
+
+        On disk the new store is built in a sibling folder and renamed into place
+        only when complete; an exception (or a crash) during the build leaves the
+        previous store as it was. Triples go to the default graph.
+        """
+        as_quads = (q if isinstance(q, ox.Quad) else ox.Quad(q.subject, q.predicate, q.object) for q in quads)
+        with self._lock:
+            if self._path is None:
+                fresh = ox.Store()
+                fresh.bulk_extend(as_quads)
+                with self._gate.exclusive():
+                    self._ox = fresh
+                return len(fresh)
+            building, ready, old = (_sibling(self._path, s) for s in ("rebuild", "ready", "old"))
+            shutil.rmtree(building, ignore_errors=True)
+            try:
+                fresh = ox.Store(str(building))
+                fresh.bulk_extend(as_quads)
+                fresh.optimize()
+                fresh.flush()
+                total = len(fresh)
+                del fresh
+            except BaseException:
+                gc.collect()
+                shutil.rmtree(building, ignore_errors=True)
+                raise
+            gc.collect()
+            building.rename(ready)
+            with self._gate.exclusive():
+                self._ox = None
+                gc.collect()
+                self._path.rename(old)
+                ready.rename(self._path)
+                self._ox = ox.Store(str(self._path))
+            shutil.rmtree(old, ignore_errors=True)
+            self._snapshot_stale()
+            return total
+
+    def export(self, fmt: ExportFormat, out: BinaryIO) -> None:
+        """Write the whole store to ``out``: datasets as N-Quads, TriG or JSON-LD, or the union as Turtle."""
+        with self._handle() as store:
+            if fmt == "nq":
+                store.dump(out, ox.RdfFormat.N_QUADS)
+            elif fmt == "trig":
+                store.dump(out, ox.RdfFormat.TRIG, prefixes=PREFIXES)
+            elif fmt == "jsonld":
+                store.dump(out, ox.RdfFormat.JSON_LD)
+            elif fmt == "ttl":
+                triples = store.query("CONSTRUCT WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+                assert isinstance(triples, ox.QueryTriples)
+                ox.serialize(triples, out, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+            else:
+                raise ValueError(f"unknown export format {fmt!r}; use nq, trig, ttl or jsonld")
+
+    def close(self) -> None:
+        """Stop the query workers, close the store and delete its snapshots."""
+        if self._pool is not None:
+            self._pool.close()
+        with self._lock, self._gate.exclusive():
+            if self._ox is not None and self._path is not None:
+                self._ox.flush()
+            self._ox = None
+            gc.collect()
+        if self._path is not None:
+            shutil.rmtree(_sibling(self._path, "snapshots"), ignore_errors=True)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _sibling(path: Path, suffix: str) -> Path:
+    return path.with_name(f"{path.name}.{suffix}")
+
+
+def _recover(path: Path) -> None:
+    """Finish or undo a rebuild interrupted by a crash, so ``path`` holds one complete store."""
+    ready, old = _sibling(path, "ready"), _sibling(path, "old")
+    if not path.exists():
+        if ready.exists():
+            ready.rename(path)
+        elif old.exists():
+            old.rename(path)
+    for leftover in (_sibling(path, "rebuild"), ready, old):
+        shutil.rmtree(leftover, ignore_errors=True)
