@@ -128,13 +128,16 @@ class Store:
                 raise RuntimeError("the store is closed")
             yield self._ox
 
-    def replace_graph(self, graph_iri: str, quads: Iterable[ox.Quad | ox.Triple]) -> int:
+    def replace_graph(
+        self, graph_iri: str, quads: Iterable[ox.Quad | ox.Triple], *, superseded: Iterable[str] = ()
+    ) -> int:
         """Return the number of triples now in ``graph_iri`` after replacing its content in one transaction.
 
         The new content is read completely before anything is written, so an
         iterable that raises leaves the old graph untouched; the drop and the insert
         are one SPARQL update, which Oxigraph applies atomically (readers see the
-        old graph or the new one).
+        old graph or the new one). ``superseded`` graphs (an earlier version of the
+        same file) are dropped in the same update.
         """
         graph = ox.NamedNode(graph_iri)
         triples = []
@@ -146,7 +149,8 @@ class Store:
             else:
                 triples.append(item)
         body = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode()
-        update = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}}} }}"
+        drops = "".join(f"DROP SILENT GRAPH {ox.NamedNode(old)} ;\n" for old in superseded if old != graph_iri)
+        update = f"{drops}DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}}} }}"
         with self._lock, self._handle() as store:
             store.update(update)
             self._snapshot_stale()

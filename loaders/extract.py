@@ -55,7 +55,8 @@ class _Context:
         actors = [
             _Actor(s.start, s.end, s.division)
             for s in self.spans
-            if not s.in_name and s.surface not in ("全国",) and len(s.surface) >= 2 and not _is_group(s)
+            # The country acts only where country_actor_spans says so (我国, 党中央, 中国 leading a clause).
+            if not s.in_name and s.division.level != "country" and len(s.surface) >= 2 and not _is_group(s)
         ]
         actors += [_Actor(s, e, gazetteer.country) for s, e in country_actor_spans(document.text)]
         self.actors = sorted(actors, key=lambda a: a.start)
@@ -126,7 +127,9 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
         text = sentence.text
         programme_hits = find_programmes(text)
         for hit in programme_hits:
-            place = ctx.gazetteer.country if hit.national else ctx.place_at(sentence, sentence.start + hit.start)
+            # National strategies belong to the country; anything else is run where the text says, and
+            # a central body that merely launched it ("国务院部署的“高效办成一件事”") does not take it over.
+            place = ctx.gazetteer.country if hit.national else ctx.place_at(sentence, sentence.start + hit.start, local=True)
             key = (place.code, hit.name)
             if key not in programmes:
                 ev = ctx.evidence(sentence, hit.start, hit.end)
@@ -236,15 +239,23 @@ def _sentence_at(document: Document, position: int) -> Sentence | None:
 
 
 def _dedupe_metrics(metrics: list[Metric]) -> list[Metric]:
-    """The same figure repeated later in a document is the same fact (1640个数据集 twice)."""
-    seen: dict[tuple[str, float, str | None], int] = {}
+    """The same figure about the same thing repeated later in a document is one fact (1640个数据集 twice)."""
+    seen: dict[tuple[str, float, str | None], Metric] = {}
     out: list[Metric] = []
     for m in metrics:
         key = (m.place.code, m.value, m.unit)
-        small = m.unit in _SMALL_COUNT_UNITS and m.value < 100
-        if key in seen and not small and seen[key] != m.evidence.sentence_index:
-            continue
-        seen.setdefault(key, m.evidence.sentence_index)
+        first = seen.get(key)
+        if first is not None and first.evidence.sentence_index != m.evidence.sentence_index:
+            small = m.unit in _SMALL_COUNT_UNITS and m.value < 100
+            if m.unit == "星" or (not small and _alike(first.indicator, m.indicator)):
+                continue
+        seen.setdefault(key, m)
         out.append(m)
     return out
+
+
+def _alike(a: str, b: str) -> bool:
+    """Whether two indicator wordings share most of their characters (公共数据平台开放 ~ 公共数据开放平台)."""
+    shorter, longer = sorted((set(a), set(b)), key=len)
+    return bool(shorter) and len(shorter & longer) / len(shorter) >= 0.5
 

@@ -9,7 +9,7 @@ from loaders.numbers import CN_NUMERAL_CHARS, half_width, parse_number, qualifie
 
 # Measure words we keep, longest first so 个百分点 wins over 个. 年 only counts after 连续 (see below).
 _UNITS = (
-    "个百分点", "百分点", "万人次", "人次", "标准机架", "平方公里", "平方米", "千米", "公里", "千瓦时", "兆瓦", "千瓦",
+    "个百分点", "百分点", "个工作日", "工作日", "个月", "万人次", "人次", "家次", "PFlops", "PFLOPS", "EFlops", "标准机架", "平方公里", "平方米", "千米", "公里", "千瓦时", "兆瓦", "千瓦",
     "个", "家", "项", "位", "名", "期", "人", "户", "条", "类", "届", "分", "星级", "星", "元", "台", "套", "座",
     "所", "处", "件", "倍", "亩", "吨", "场", "批", "款", "张", "辆", "架", "PB", "TB", "EB", "P", "%",
 )  # fmt: skip
@@ -28,7 +28,7 @@ _RANK = re.compile(
 _YEAR = re.compile(r"((?:19|20)\d{2})(?:年|(?=全球|全国|上半年))")
 _TARGET_YEAR = re.compile(r"(?:(?<![截止])到|(?<![截止])至|力争|预计|计划)((?:20)\d{2})年")
 # Discourse structure, not a measured figure: "从9个方面系统谋划", "需要摈弃三个误区".
-_STRUCTURE_NOUNS = re.compile(r"^(?:方面|层面|维度|环节|误区|关系|阶段|部分|要点|原则|特点|步骤|问题|重点|板块|篇章)")
+_STRUCTURE_NOUNS = re.compile(r"^(?:方面|层面|维度|环节|误区|关系|阶段|部分|要点|原则|特点|步骤|问题|板块|篇章)")
 _IMPLICIT_YUAN = re.compile(r"(经济|规模|产值|营收|收入|增加值|GDP|投资|资金|金额|融资|交易额|销售额|总额|税收|利润|基金)")
 _IMPLICIT_PEOPLE = re.compile(r"(网民|用户|人口|人才|人员|居民|游客|访客|观众|学员|会员)")
 _INDEX_WORDS = re.compile(r"(指数|得分|分值|评分)")

@@ -17,7 +17,7 @@ NAME_UNIT = rf"(?:{_QUOTED}|{_NAME_CHAR})"
 
 # Words that govern a following name; a name starts after the last one before it.
 _BOUNDARY_WORDS = (
-    "组织开展 组织实施 深入实施 深入推进 加快推进 统筹推进 有序推进 积极推进 全面推进 持续推进 大力推进 扎实推进 对接 扩大 以上 丰富 推出 提供 参照 基本实现 实现 区域性 做大做强 做大做壮 做精做优 做精做新 "
+    "组织开展 组织实施 深入实施 深入推进 加快推进 统筹推进 有序推进 积极推进 全面推进 持续推进 大力推进 扎实推进 对接 扩大 以上 丰富 推出 提供 参照 基本实现 实现 办好 区域性 做大做强 做大做壮 做精做优 做精做新 "
     "加快建设 加快打造 全面落实 探索推广 探索推行 持续优化 迭代升级 全面推动 积极构建 深入开展 积极开展 "
     "开展 实施 推进 推动 深化 启动 探索 推行 推广 落实 加快 加强 建成 打造 创建 争创 获批 举办 召开 "
     "成立 组建 上线 开通 依托 发挥 支持 完善 迭代 构建 搭建 引导 参与 助推 围绕 聚焦 拓展 优化 强化 "
@@ -29,7 +29,7 @@ _BOUNDARY_WORDS = (
 ).split()
 _BOUNDARY = re.compile("|".join(sorted(_BOUNDARY_WORDS, key=len, reverse=True)))
 # Qualifiers that open a name but are not part of it ("市级标杆企业" keeps 市级; "新增…" does not).
-_LEADING_NOISE = re.compile(r"^(?:新增|新建|建设|累计|重点|加快|着力|成功|正式|率先|持续|首批|首个|一个|两个|多个|个|家|\d+[届个家项次]|\d{4}年)+")
+_LEADING_NOISE = re.compile(r"^(?:新增|新建|建设|累计|重点|加快|着力|成功|正式|率先|持续|首批|首个|一个|两个|多个|个|家|\d+[届个家项次]|第[一二三四五六七八九十\d]+[届次期]|\d{4}年)+")
 
 
 def strip_quotes(text: str) -> str:

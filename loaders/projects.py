@@ -10,7 +10,7 @@ from loaders.records import ProjectKind
 
 _KINDS: tuple[tuple[ProjectKind, str], ...] = (
     ("event", r"博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|发布会|对接会|洽谈会|博览|展览会|数博会|智博会"),
-    ("facility", r"超算中心|算力中心|计算中心|数据中心|云计算中心|创新中心|促进中心|运行管理中心|运营中心|指挥中心|实验室|学院|研究院|展示中心|体验中心"),
+    ("facility", r"超算中心|算力中心|计算中心|数据中心|云计算中心|创新中心|促进中心|实验室|学院|研究院|中心"),
     ("park", r"产业园|软件园|科技园|创新园|创业园|数创园|园区|产业基地|基地|试验区|示范区|先行区|走廊|智谷|高新区|开发区|港区|小镇"),
     ("platform", r"App|APP|app|平台|小程序|频道|专区|大脑|热线|一朵云|通行证|一张网"),
 )  # fmt: skip
@@ -22,6 +22,8 @@ _GENERIC = re.compile(
 )
 # "城市大脑与健康大脑", "市开发区智谷和市高新区": a connector right after a complete name ends it.
 _CONNECTOR_AFTER_NAME = re.compile(rf"(?:{'|'.join(p for _, p in _KINDS)})[与和及、]")
+# A centre that is built and run (计算, 运行管理, 指挥), as opposed to a body (服务中心).
+_BUILT_CENTRE = re.compile(r"(计算|算力|超算|数据中心|创新|运行|运营|指挥|展示|体验|孵化|灾备|调度|监测|促进中心)")
 _QUOTED_BRAND = re.compile(r"“(?P<name>[^“”]{2,16})”")
 _BRAND_AFTER = re.compile(r"^(?P<tail>App|APP|app|小程序|平台|公众号|客户端|(?:[\u4e00-\u9fff]{2,4})?频道)")
 _BRAND_CONTEXT = re.compile(r"(应用|平台|App|APP|小程序|上架|注册用户|案例|场景应用)")
@@ -96,6 +98,12 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             continue  # "创建10个以上…创新平台": a count of a kind of thing, not a named one
         if kind == "facility" and name.startswith(("国际", "世界")):
             continue
+        if name.endswith("中心") and not _BUILT_CENTRE.search(name):
+            continue  # 服务中心, 研究中心: bodies (see loaders/agencies.py), not built things
+        brand = re.search(r"“[^“”]+”$", sentence[start:anchor])
+        if brand and kind == "platform":
+            start = anchor - len(brand.group(0))  # "移动端服务入口“姑苏易办”App": the brand starts the name
+            name = clean_name(sentence[start:end])
         if sentence[max(0, start - 1) : start] == "等" or "□" in masked[start:end] and kind != "event":
             continue
         hits.append(ProjectHit(name, kind, start, end))

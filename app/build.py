@@ -1,0 +1,162 @@
+"""Building the graph: files → extraction → one named graph per document in the store.
+
+A file that cannot be read is reported by name and skipped; the rest of the batch
+still loads (DESIGN.md decision 7). Each document replaces its graph atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pyoxigraph import Literal, NamedNode, Triple
+
+from app.store import Store
+from loaders.documents import DocumentError, read_document
+from loaders.extract import extract
+from loaders.rdf import doc_id_of_graph, document_graph, document_quads, vocabulary_graphs
+from loaders.records import Document, Extraction
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
+_VOCAB_HASH_GRAPH = "https://w3id.org/citykg/graph/build"
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    """A file that was not loaded, and why."""
+
+    path: str
+    problem: str
+
+
+@dataclass
+class BuildReport:
+    """What a build did: documents loaded, triples written, facts per kind, problems, seconds."""
+
+    documents: int = 0
+    unchanged: int = 0
+    triples: int = 0
+    facts: Counter[str] = field(default_factory=Counter)
+    problems: list[FileProblem] = field(default_factory=list)
+    seconds: float = 0.0
+    loaded: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        """Return the report as JSON-ready data."""
+        return {
+            "documents": self.documents,
+            "unchanged": self.unchanged,
+            "triples": self.triples,
+            "facts": dict(sorted(self.facts.items())),
+            "problems": [{"path": p.path, "problem": p.problem} for p in self.problems],
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def expand_paths(paths: Iterable[Path]) -> Iterator[Path | FileProblem]:
+    """Yield the document files under `paths` (folders are walked, sorted), or a problem for a missing path."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+        elif path.exists():
+            yield path
+        else:
+            yield FileProblem(str(path), f"{path}: no such file or folder")
+
+
+def ensure_vocabularies(store: Store) -> bool:
+    """Load the ontology, schemes and gazetteer graphs when they are missing or changed; return whether it did."""
+    graphs = vocabulary_graphs()
+    digest = hashlib.sha256()
+    for iri in sorted(graphs):
+        digest.update(iri.encode())
+        digest.update(str(len(graphs[iri])).encode())
+        for quad in sorted(str(q) for q in graphs[iri]):
+            digest.update(quad.encode())
+    stamp = digest.hexdigest()
+    rows = store.select(f"SELECT ?stamp WHERE {{ GRAPH <{_VOCAB_HASH_GRAPH}> {{ ?s <urn:citykg:vocabularies> ?stamp }} }}")
+    if [r["stamp"] for r in rows] == [stamp]:
+        return False
+
+    for iri, quads in graphs.items():
+        store.replace_graph(iri, quads)
+    marker = Triple(NamedNode(_VOCAB_HASH_GRAPH), NamedNode("urn:citykg:vocabularies"), Literal(stamp))
+    store.replace_graph(_VOCAB_HASH_GRAPH, [marker])
+    return True
+
+
+def superseded_graphs(store: Store, document: Document) -> list[str]:
+    """Return graphs of earlier versions of the same file (same file name, other text)."""
+    rows = store.select(
+        "PREFIX ck: <https://w3id.org/citykg/ontology#> "
+        "SELECT ?g ?name WHERE { GRAPH ?g { ?d a ck:Document ; ck:fileName ?name } }",
+        name=document.name,
+    )
+    return [r["g"] for r in rows if r["g"] and r["g"] != document_graph(document.id).value]
+
+
+def load_extraction(store: Store, extraction: Extraction) -> int:
+    """Write one document's graph, replacing it and any earlier version of the same file; return triples."""
+    graph = document_graph(extraction.document.id).value
+    return store.replace_graph(
+        graph, document_quads(extraction), superseded=superseded_graphs(store, extraction.document)
+    )
+
+
+def build(
+    paths: Iterable[Path],
+    store: Store,
+    *,
+    max_bytes: int = 20 * 1024 * 1024,
+    on_file: Callable[[Path | FileProblem], None] | None = None,
+) -> BuildReport:
+    """Read, extract and load every document under `paths`; return what happened."""
+    started = time.perf_counter()
+    report = BuildReport()
+    ensure_vocabularies(store)
+    for item in expand_paths(paths):
+        if isinstance(item, FileProblem):
+            report.problems.append(item)
+        else:
+            try:
+                document = read_document(item, max_bytes=max_bytes)
+            except DocumentError as error:
+                report.problems.append(FileProblem(str(item), str(error)))
+            else:
+                extraction = extract(document)
+                report.triples += load_extraction(store, extraction)
+                report.documents += 1
+                report.loaded.append(document.id)
+                report.facts.update(extraction.counts())
+        if on_file:
+            on_file(item)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+class UnknownDocument(LookupError):
+    """No loaded document has this id, file name or path."""
+
+
+def find_documents(store: Store, ref: str) -> list[str]:
+    """Return the graph IRIs of the documents `ref` names: a document id, a file name or a path."""
+    name = Path(ref).name
+    rows = store.select(
+        "PREFIX ck: <https://w3id.org/citykg/ontology#> "
+        "SELECT ?g ?name WHERE { GRAPH ?g { ?d a ck:Document ; ck:fileName ?name } }"
+    )
+    return sorted(
+        {r["g"] for r in rows if r["g"] and (doc_id_of_graph(r["g"]) == ref or r["name"] == name)}  # type: ignore[misc]
+    )
+
+
+def remove_document(store: Store, ref: str) -> int:
+    """Remove exactly the facts of the document `ref` names; return the number of quads removed."""
+    graphs = find_documents(store, ref)
+    if not graphs:
+        raise UnknownDocument(f"no loaded document is called {ref!r} (give a document id, a file name or a path)")
+    return sum(store.remove_graph(g) for g in graphs)

@@ -1,0 +1,224 @@
+"""The `citykg` command line: thin faces on the library (results to stdout, progress and logs to stderr)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from app.build import FileProblem, UnknownDocument, build, expand_paths, remove_document
+from app.settings import Settings
+from app.stats import graph_stats
+from app.sparql import QueryError
+from app.store import Store
+from loaders.documents import DocumentError, read_document
+from loaders.extract import extract
+from loaders.facts import facts_view
+
+cli = typer.Typer(
+    name="citykg",
+    help="A knowledge graph of Chinese digital-city initiatives.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+err = Console(stderr=True)
+Paths = Annotated[list[Path], typer.Argument(help="Files or folders (.txt .md .html .docx .pdf).", show_default=False)]
+
+
+def _settings() -> Settings:
+    return Settings()
+
+
+def _open_store(settings: Settings) -> Store:
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return Store.open(settings.store_path, workers=1)
+
+
+@cli.command("build")
+def build_command(paths: Paths) -> None:
+    """Read documents, extract their facts and load them into the graph (one named graph each).
+
+    Example: citykg build demo/ ../shared/corpus/seeds/000_edac9852d62c9736.txt
+    """
+    settings = _settings()
+    files = [p for p in expand_paths(paths)]
+    with _open_store(settings) as store, _progress() as progress:
+        task = progress.add_task("building", total=len(files))
+        report = build(
+            paths, store, max_bytes=int(settings.max_file_mb * 1024 * 1024), on_file=lambda _: progress.advance(task)
+        )
+    for problem in report.problems:
+        err.print(f"[red]skipped[/red] {problem.problem}", highlight=False)
+    facts = ", ".join(f"{n} {kind}" for kind, n in sorted(report.facts.items()))
+    err.print(
+        f"{report.documents} documents, {report.triples} triples ({facts}) in {report.seconds:.2f} s; "
+        f"{len(report.problems)} skipped",
+        highlight=False,
+    )
+    typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
+    if report.problems:
+        raise typer.Exit(1)
+
+
+@cli.command("extract")
+def extract_command(
+    paths: Paths,
+    format: Annotated[str, typer.Option("--format", "-f", help="json (SCHEMA.md facts) or ttl (the RDF).")] = "json",
+) -> None:
+    """Print the facts read from documents, without loading them.
+
+    Example: citykg extract ../shared/corpus/seeds/*.txt --format json > out.json
+    """
+    from loaders.rdf import document_quads
+
+    facts: list[dict[str, Any]] = []
+    quads = []
+    failed = False
+    for item in expand_paths(paths):
+        if isinstance(item, FileProblem):
+            err.print(f"[red]skipped[/red] {item.problem}", highlight=False)
+            failed = True
+            continue
+        try:
+            extraction = extract(read_document(item))
+        except DocumentError as error:
+            err.print(f"[red]skipped[/red] {error}", highlight=False)
+            failed = True
+            continue
+        facts.append(facts_view(extraction))
+        quads += document_quads(extraction)
+    if format == "json":
+        typer.echo(json.dumps(facts[0] if len(facts) == 1 else facts, ensure_ascii=False, indent=2))
+    elif format in ("ttl", "trig"):
+        from pyoxigraph import RdfFormat, serialize
+
+        typer.echo((serialize(quads, format=RdfFormat.TRIG) or b"").decode())
+    else:
+        raise typer.BadParameter(f"unknown format {format!r}: use json or ttl", param_hint="--format")
+    if failed:
+        raise typer.Exit(1)
+
+
+@cli.command("query")
+def query_command(
+    sparql: Annotated[str | None, typer.Argument(help="A SPARQL query (or use -f FILE.rq).")] = None,
+    file: Annotated[Path | None, typer.Option("-f", "--file", help="Read the query from a file.")] = None,
+    format: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+) -> None:
+    """Run a read-only SPARQL query on the graph.
+
+    Example: citykg query -f queries/programmes_by_place.rq --format csv
+    """
+    from app.queries import load_queries
+
+    if file is None and sparql is None:
+        raise typer.BadParameter("give a query or -f FILE.rq")
+    if file is not None:
+        # A canned query (queries/*.rq) runs with its default parameters bound.
+        canned = {q.name: q for q in load_queries(file.resolve().parent)} if file.suffix == ".rq" else {}
+        text = canned[file.stem].bind() if file.stem in canned else file.read_text(encoding="utf-8")
+    else:
+        text = sparql or ""
+    settings = _settings()
+    formats = {"table": "json", "json": "json", "csv": "csv"}
+    if format not in formats:
+        raise typer.BadParameter(f"unknown format {format!r}: use table, json or csv", param_hint="--format")
+    try:
+        with _open_store(settings) as store:
+            result = store.query(text, timeout_s=None, max_rows=settings.max_rows, formats={"solutions": formats[format]})
+    except QueryError as error:
+        err.print(f"[red]query failed:[/red] {error}", highlight=False)
+        raise typer.Exit(2) from error
+    if format == "table" and result.kind == "solutions":
+        rows = result.bindings()
+        table = Table(*(rows[0].keys() if rows else ["(no rows)"]))
+        for row in rows:
+            table.add_row(*(v or "" for v in row.values()))
+        Console().print(table)
+    else:
+        sys.stdout.write(result.body.decode("utf-8"))
+
+
+@cli.command("stats")
+def stats_command() -> None:
+    """Print counts of documents, triples, places, programmes and facts in the graph.
+
+    Example: citykg stats
+    """
+    with _open_store(_settings()) as store:
+        typer.echo(json.dumps(graph_stats(store), ensure_ascii=False, indent=2))
+
+
+@cli.command("export")
+def export_command(
+    format: Annotated[str, typer.Option("--format", help="nq, trig, ttl or jsonld.")] = "nq",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default stdout).")] = None,
+) -> None:
+    """Write the whole graph (every named graph) in an RDF format.
+
+    Example: citykg export --format nq -o citykg.nq
+    """
+    if format not in ("nq", "trig", "ttl", "jsonld"):
+        raise typer.BadParameter(f"unknown format {format!r}: use nq, trig, ttl or jsonld", param_hint="--format")
+    with _open_store(_settings()) as store:
+        if output is None:
+            store.export(format, sys.stdout.buffer)  # type: ignore[arg-type]
+        else:
+            with output.open("wb") as out:
+                store.export(format, out)  # type: ignore[arg-type]
+
+
+@cli.command("remove")
+def remove_command(document: Annotated[str, typer.Argument(help="A document id, file name or path.")]) -> None:
+    """Remove exactly one document's facts (its named graph) from the graph.
+
+    Example: citykg remove 000_edac9852d62c9736.txt
+    """
+    with _open_store(_settings()) as store:
+        try:
+            removed = remove_document(store, document)
+        except UnknownDocument as error:
+            err.print(f"[red]{error}[/red]", highlight=False)
+            raise typer.Exit(1) from error
+    typer.echo(json.dumps({"removed_quads": removed}))
+
+
+@cli.command("serve")
+def serve_command(
+    host: Annotated[str | None, typer.Option(help="Interface to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+) -> None:
+    """Serve the API, /sparql and the web front end.
+
+    Example: citykg serve --port 8000
+    """
+    import uvicorn
+
+    settings = _settings()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    err.print(f"citykg on http://{host or settings.host}:{port or settings.port}", highlight=False)
+    uvicorn.run("app.main:create_app", factory=True, host=host or settings.host, port=port or settings.port, workers=1)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
+
+
+def main() -> None:
+    """Run the command line."""
+    cli()
+

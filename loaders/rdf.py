@@ -1,0 +1,258 @@
+"""Extraction → RDF quads, and the vocabulary graphs. The one place where IRIs are minted."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
+from pypinyin import Style, lazy_pinyin
+
+from loaders.gazetteer import Gazetteer, load_gazetteer
+from loaders.lexicon import indicator_lexicon
+from loaders.records import Division, Evidence, Extraction, Level
+from loaders.vocab import (
+    BASE,
+    CK,
+    DCT,
+    INDICATORS_TTL,
+    ONTOLOGY_TTL,
+    PROGRAMMES_TTL,
+    PROV,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SKOS,
+    XSD,
+)
+
+_LEVELS: dict[Level, NamedNode] = {
+    "country": CK.Country,
+    "province": CK.Province,
+    "prefecture": CK.Prefecture,
+    "district": CK.District,
+}
+_KINDS = {"platform": CK.Platform, "park": CK.Park, "facility": CK.Facility, "event": CK.Event}
+
+ONTOLOGY_GRAPH = NamedNode(BASE + "graph/ontology")
+PROGRAMMES_GRAPH = NamedNode(BASE + "graph/programmes")
+INDICATORS_GRAPH = NamedNode(BASE + "graph/indicators")
+GAZETTEER_GRAPH = NamedNode(BASE + "graph/gazetteer")
+
+
+def slug(name: str) -> str:
+    """Return the IRI slug of a name: its pinyin, syllables joined by '-' (ontology/README.md).
+
+    >>> slug("一网通办"), slug("互联网+监管"), slug("我的扬州App"), slug("12345热线")
+    ('yi-wang-tong-ban', 'hu-lian-wang-jian-guan', 'wo-de-yang-zhou-app', '12345-re-xian')
+    """
+    syllables = (re.sub(r"[^a-z0-9]", "", part.lower()) for part in lazy_pinyin(name, style=Style.NORMAL))
+    return "-".join(s for s in syllables if s)[:120] or hashlib.sha1(name.encode()).hexdigest()[:12]
+
+
+def place_iri(code: str) -> NamedNode:
+    """Return a division's IRI from its GB/T 2260 code.
+
+    >>> place_iri("321000").value
+    'https://w3id.org/citykg/place/321000'
+    """
+    return NamedNode(f"{BASE}place/{code}")
+
+
+def programme_iri(name_or_slug: str) -> NamedNode:
+    """Return a programme's IRI from its scheme slug or its name."""
+    value = name_or_slug if re.fullmatch(r"[a-z0-9-]+", name_or_slug) else slug(name_or_slug)
+    return NamedNode(f"{BASE}programme/{value}")
+
+
+def agency_iri(place_code: str, name: str) -> NamedNode:
+    return NamedNode(f"{BASE}agency/{place_code}/{slug(name)}")
+
+
+def project_iri(place_code: str, name: str) -> NamedNode:
+    return NamedNode(f"{BASE}project/{place_code}/{slug(name)}")
+
+
+def indicator_iri(name_or_slug: str) -> NamedNode:
+    value = name_or_slug if re.fullmatch(r"[a-z0-9-]+", name_or_slug) else slug(name_or_slug)
+    return NamedNode(f"{BASE}indicator/{value}")
+
+
+def policy_iri(title: str) -> NamedNode:
+    return NamedNode(f"{BASE}policy/{slug(title)}")
+
+
+def document_iri(doc_id: str) -> NamedNode:
+    return NamedNode(f"{BASE}document/{doc_id}")
+
+
+def document_graph(doc_id: str) -> NamedNode:
+    """Return the named graph that holds everything read from one document."""
+    return NamedNode(f"{BASE}graph/document/{doc_id}")
+
+
+def doc_id_of_graph(graph_iri: str) -> str | None:
+    """Return the document id a document graph IRI names, or None for other graphs."""
+    prefix = f"{BASE}graph/document/"
+    return graph_iri[len(prefix) :] if graph_iri.startswith(prefix) else None
+
+
+def _zh(text: str) -> Literal:
+    return Literal(text, language="zh")
+
+
+def _int(value: int) -> Literal:
+    return Literal(str(value), datatype=XSD.integer)
+
+
+def _decimal(value: float) -> Literal:
+    text = format(Decimal(repr(float(value))).normalize(), "f")
+    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
+
+
+def document_quads(extraction: Extraction) -> list[Quad]:
+    """Return the quads of one document's named graph: the document, its facts and their evidence."""
+    doc = extraction.document
+    graph = document_graph(doc.id)
+    doc_node = document_iri(doc.id)
+    quads: list[Quad] = []
+
+    def add(s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
+        quads.append(Quad(s, p, o, graph))
+
+    counter = iter(range(1, 1_000_000))
+
+    def fact(s: NamedNode, p: NamedNode, o: NamedNode, ev: Evidence) -> NamedNode:
+        """Assert `s p o` and the evidence node that supports it; return the evidence IRI."""
+        add(s, p, o)
+        node = NamedNode(f"{BASE}evidence/{doc.id}/{next(counter)}")
+        add(node, RDF.type, CK.Evidence)
+        add(node, RDF.subject, s)
+        add(node, RDF.predicate, p)
+        add(node, RDF.object, o)
+        add(node, PROV.wasQuotedFrom, doc_node)
+        add(node, CK.quote, Literal(ev.sentence or doc.text[:200] or doc.name))
+        add(node, CK.sentenceStart, _int(ev.sentence_start))
+        add(node, CK.sentenceEnd, _int(ev.sentence_end))
+        add(node, CK.mentionStart, _int(ev.start))
+        add(node, CK.mentionEnd, _int(ev.end))
+        return node
+
+    add(doc_node, RDF.type, CK.Document)
+    add(doc_node, CK.contentHash, Literal(hashlib.sha256(doc.text.encode("utf-8")).hexdigest()))
+    add(doc_node, CK.fileName, Literal(doc.name))
+    add(doc_node, CK.text, Literal(doc.text))
+    for predicate, value in ((DCT.title, doc.title), (DCT.source, doc.source), (DCT.creator, doc.author)):
+        if value:
+            add(doc_node, predicate, _zh(value))
+    if doc.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc.date):
+        add(doc_node, DCT.date, Literal(doc.date, datatype=XSD.date))
+    for place in extraction.subject_places:
+        add(doc_node, CK.subjectPlace, place_iri(place.code))
+    for mention in extraction.places:
+        fact(doc_node, CK.mentionsPlace, place_iri(mention.place.code), mention.evidence)
+    for p in extraction.programmes:
+        in_scheme = p.concept is not None and p.name == _concept_label(p.concept)
+        node = programme_iri(p.concept) if in_scheme and p.concept else programme_iri(p.name)
+        if not in_scheme:
+            add(node, RDF.type, CK.Programme)
+            add(node, RDF.type, SKOS.Concept)
+            add(node, SKOS.prefLabel, _zh(p.name))
+            add(node, CK.discovered, Literal("true", datatype=XSD.boolean))
+            for alias in p.aliases:
+                if alias != p.name:
+                    add(node, SKOS.altLabel, _zh(alias))
+            if p.concept:
+                add(node, SKOS.broader, programme_iri(p.concept))
+        fact(place_iri(p.place.code), CK.runsProgramme, node, p.evidence)
+    for a in extraction.agencies:
+        node = agency_iri(a.place.code, a.name)
+        add(node, RDF.type, CK.Agency)
+        add(node, RDFS.label, _zh(a.name))
+        for alias in a.aliases:
+            add(node, SKOS.altLabel, _zh(alias))
+        fact(node, CK.locatedIn, place_iri(a.place.code), a.evidence)
+    for pr in extraction.projects:
+        node = project_iri(pr.place.code, pr.name)
+        add(node, RDF.type, CK.Project)
+        add(node, RDF.type, _KINDS[pr.kind])
+        add(node, RDFS.label, _zh(pr.name))
+        add(node, CK.projectKind, Literal(pr.kind))
+        for alias in pr.aliases:
+            add(node, SKOS.altLabel, _zh(alias))
+        fact(node, CK.locatedIn, place_iri(pr.place.code), pr.evidence)
+    for n, m in enumerate(extraction.metrics, start=1):
+        obs = NamedNode(f"{BASE}observation/{doc.id}/{n}")
+        add(obs, RDF.type, CK.Observation)
+        add(obs, CK.refArea, place_iri(m.place.code))
+        concept = _indicator_concept(m.indicator)
+        if concept:
+            add(obs, CK.indicator, indicator_iri(concept))
+        add(obs, CK.indicatorLabel, _zh(m.indicator or m.unit or "数值"))
+        add(obs, CK.value, _decimal(m.value))
+        if m.unit:
+            add(obs, CK.unit, Literal(m.unit))
+        if m.year:
+            add(obs, CK.refPeriod, Literal(str(m.year), datatype=XSD.gYear))
+        add(obs, CK.qualifier, Literal(m.qualifier))
+        ev = fact(place_iri(m.place.code), CK.hasObservation, obs, m.evidence)
+        add(obs, PROV.wasDerivedFrom, ev)
+    for c in extraction.policies:
+        node = policy_iri(c.title)
+        add(node, RDF.type, CK.Policy)
+        add(node, DCT.title, _zh(c.title))
+        if c.issuer:
+            add(node, CK.issuerName, Literal(c.issuer))
+        for alias in c.aliases:
+            add(node, DCT.alternative, _zh(alias))
+        fact(doc_node, CK.citesPolicy, node, c.evidence)
+    return quads
+
+
+@functools.cache
+def _concept_label(concept: str) -> str:
+    from loaders.lexicon import programme_lexicon
+
+    found = programme_lexicon().concepts.get(concept)
+    return found.label if found else ""
+
+
+def _indicator_concept(label: str) -> str | None:
+    """Return the slug of the scheme indicator the wording names (the longest label inside it)."""
+    hits = indicator_lexicon().find(label)
+    if not hits:
+        return None
+    return max(hits, key=lambda h: h[1] - h[0])[2].slug
+
+
+def division_quads(divisions: Iterable[Division], *, gazetteer: Gazetteer | None = None) -> Iterator[Quad]:
+    """Return the gazetteer graph: label, short name, code, level, parent and coordinates per division."""
+    for d in divisions:
+        node = place_iri(d.code)
+        yield Quad(node, RDF.type, CK.Place, GAZETTEER_GRAPH)
+        yield Quad(node, RDF.type, SCHEMA.AdministrativeArea, GAZETTEER_GRAPH)
+        yield Quad(node, RDFS.label, _zh(d.name), GAZETTEER_GRAPH)
+        if d.short != d.name:
+            yield Quad(node, CK.shortName, _zh(d.short), GAZETTEER_GRAPH)
+        yield Quad(node, CK.divisionCode, Literal(d.code), GAZETTEER_GRAPH)
+        yield Quad(node, CK.level, _LEVELS[d.level], GAZETTEER_GRAPH)
+        if d.parent_code:
+            yield Quad(node, SCHEMA.containedInPlace, place_iri(d.parent_code), GAZETTEER_GRAPH)
+        if d.latitude is not None and d.longitude is not None:
+            yield Quad(node, SCHEMA.latitude, _decimal(d.latitude), GAZETTEER_GRAPH)
+            yield Quad(node, SCHEMA.longitude, _decimal(d.longitude), GAZETTEER_GRAPH)
+
+
+def vocabulary_graphs() -> dict[str, list[Quad]]:
+    """Return the vocabulary graphs by IRI: ontology, programme and indicator schemes, gazetteer."""
+    graphs: dict[str, list[Quad]] = {}
+    for graph, path in ((ONTOLOGY_GRAPH, ONTOLOGY_TTL), (PROGRAMMES_GRAPH, PROGRAMMES_TTL), (INDICATORS_GRAPH, INDICATORS_TTL)):
+        graphs[graph.value] = [
+            Quad(q.subject, q.predicate, q.object, graph) for q in parse(path=str(path), format=RdfFormat.TURTLE)
+        ]
+    graphs[GAZETTEER_GRAPH.value] = list(division_quads(load_gazetteer().all()))
+    return graphs
+
