@@ -6,19 +6,18 @@ still loads (DESIGN.md decision 7). Each document replaces its graph atomically.
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, Triple
+from pyoxigraph import Literal, NamedNode, Quad, Triple
 
 from app.store import Store
 from loaders.documents import DocumentError, read_document
 from loaders.extract import extract
-from loaders.rdf import doc_id_of_graph, document_graph, document_quads, vocabulary_graphs
+from loaders.rdf import doc_id_of_graph, document_graph, document_quads, vocabulary_graphs, vocabulary_stamp
 from loaders.records import Document, Extraction
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
@@ -70,17 +69,11 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path | FileProblem]:
 
 def ensure_vocabularies(store: Store) -> bool:
     """Load the ontology, schemes and gazetteer graphs when they are missing or changed; return whether it did."""
-    graphs = vocabulary_graphs()
-    digest = hashlib.sha256()
-    for iri in sorted(graphs):
-        digest.update(iri.encode())
-        digest.update(str(len(graphs[iri])).encode())
-        for quad in sorted(str(q) for q in graphs[iri]):
-            digest.update(quad.encode())
-    stamp = digest.hexdigest()
+    stamp = vocabulary_stamp()
     rows = store.select(f"SELECT ?stamp WHERE {{ GRAPH <{_VOCAB_HASH_GRAPH}> {{ ?s <urn:citykg:vocabularies> ?stamp }} }}")
     if [r["stamp"] for r in rows] == [stamp]:
         return False
+    graphs = vocabulary_graphs()
 
     for iri, quads in graphs.items():
         store.replace_graph(iri, quads)
@@ -113,11 +106,32 @@ def build(
     *,
     max_bytes: int = 20 * 1024 * 1024,
     on_file: Callable[[Path | FileProblem], None] | None = None,
+    rebuild: bool = False,
 ) -> BuildReport:
-    """Read, extract and load every document under `paths`; return what happened."""
+    """Read, extract and load every document under `paths`; return what happened.
+
+    By default each document replaces its own graph (and an earlier version of the same
+    file) in one transaction, leaving other documents alone. With `rebuild`, the whole store
+    is replaced by these documents through Oxigraph's bulk loader into a fresh folder that is
+    swapped in only when complete, so an interrupted rebuild leaves the previous graph intact.
+    """
     started = time.perf_counter()
     report = BuildReport()
-    ensure_vocabularies(store)
+    extractions = _extractions(paths, report, max_bytes=max_bytes, on_file=on_file)
+    if rebuild:
+        store.bulk_rebuild(_all_quads(extractions, report))
+    else:
+        ensure_vocabularies(store)
+        for extraction in extractions:
+            report.triples += load_extraction(store, extraction)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _extractions(
+    paths: Iterable[Path], report: BuildReport, *, max_bytes: int, on_file: Callable[[Path | FileProblem], None] | None
+) -> Iterator[Extraction]:
+    """Yield the extraction of each readable document, recording problems and counts in `report`."""
     for item in expand_paths(paths):
         if isinstance(item, FileProblem):
             report.problems.append(item)
@@ -128,14 +142,24 @@ def build(
                 report.problems.append(FileProblem(str(item), str(error)))
             else:
                 extraction = extract(document)
-                report.triples += load_extraction(store, extraction)
                 report.documents += 1
                 report.loaded.append(document.id)
                 report.facts.update(extraction.counts())
+                yield extraction
         if on_file:
             on_file(item)
-    report.seconds = time.perf_counter() - started
-    return report
+
+
+def _all_quads(extractions: Iterable[Extraction], report: BuildReport) -> Iterator[Quad]:
+    """Yield the vocabulary graphs, their stamp and every document's graph, for a bulk rebuild."""
+    for quads in vocabulary_graphs().values():
+        yield from quads
+    build_graph = NamedNode(_VOCAB_HASH_GRAPH)
+    yield Quad(build_graph, NamedNode("urn:citykg:vocabularies"), Literal(vocabulary_stamp()), build_graph)
+    for extraction in extractions:
+        quads = document_quads(extraction)
+        report.triples += len(quads)
+        yield from quads
 
 
 class UnknownDocument(LookupError):

@@ -14,8 +14,8 @@ from rich.table import Table
 
 from app.build import FileProblem, UnknownDocument, build, expand_paths, remove_document
 from app.settings import Settings
-from app.stats import graph_stats
 from app.sparql import QueryError
+from app.stats import graph_stats
 from app.store import Store
 from loaders.documents import DocumentError, read_document
 from loaders.extract import extract
@@ -42,7 +42,12 @@ def _open_store(settings: Settings) -> Store:
 
 
 @cli.command("build")
-def build_command(paths: Paths) -> None:
+def build_command(
+    paths: Paths,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Replace the whole graph with these documents (bulk load; atomic swap).")
+    ] = False,
+) -> None:
     """Read documents, extract their facts and load them into the graph (one named graph each).
 
     Example: citykg build demo/ ../shared/corpus/seeds/000_edac9852d62c9736.txt
@@ -52,7 +57,11 @@ def build_command(paths: Paths) -> None:
     with _open_store(settings) as store, _progress() as progress:
         task = progress.add_task("building", total=len(files))
         report = build(
-            paths, store, max_bytes=int(settings.max_file_mb * 1024 * 1024), on_file=lambda _: progress.advance(task)
+            paths,
+            store,
+            max_bytes=int(settings.max_file_mb * 1024 * 1024),
+            on_file=lambda _: progress.advance(task),
+            rebuild=rebuild,
         )
     for problem in report.problems:
         err.print(f"[red]skipped[/red] {problem.problem}", highlight=False)
@@ -130,12 +139,16 @@ def query_command(
     formats = {"table": "json", "json": "json", "csv": "csv"}
     if format not in formats:
         raise typer.BadParameter(f"unknown format {format!r}: use table, json or csv", param_hint="--format")
+    store = _open_store(settings)
     try:
-        with _open_store(settings) as store:
-            result = store.query(text, timeout_s=None, max_rows=settings.max_rows, formats={"solutions": formats[format]})
+        result, problem = store.query(text, timeout_s=None, max_rows=settings.max_rows, formats={"solutions": formats[format]}), None
     except QueryError as error:
-        err.print(f"[red]query failed:[/red] {error}", highlight=False)
-        raise typer.Exit(2) from error
+        result, problem = None, str(error)
+    # Closed only once the error is handled: a live traceback would keep the store's lock.
+    store.close()
+    if result is None:
+        err.print(f"[red]query failed:[/red] {problem}", highlight=False)
+        raise typer.Exit(2)
     if format == "table" and result.kind == "solutions":
         rows = result.bindings()
         table = Table(*(rows[0].keys() if rows else ["(no rows)"]))
@@ -186,7 +199,7 @@ def remove_command(document: Annotated[str, typer.Argument(help="A document id, 
             removed = remove_document(store, document)
         except UnknownDocument as error:
             err.print(f"[red]{error}[/red]", highlight=False)
-            raise typer.Exit(1) from error
+            raise typer.Exit(1) from None
     typer.echo(json.dumps({"removed_quads": removed}))
 
 
@@ -222,3 +235,7 @@ def main() -> None:
     """Run the command line."""
     cli()
 
+
+
+if __name__ == "__main__":
+    main()

@@ -37,11 +37,6 @@ class Settings(BaseSettings):
     )
     """Folder for local state: the Oxigraph store lives in `<data_dir>/oxigraph` (`CITYKG_DATA` is accepted too)."""
 
-    sparql_endpoint: str | None = None
-    """URL of a remote SPARQL 1.1 query endpoint to use instead of the embedded Oxigraph store."""
-
-    sparql_update_endpoint: str | None = None
-    """URL of the remote SPARQL 1.1 update endpoint that goes with `sparql_endpoint`."""
 
     query_timeout_s: float = Field(default=10.0, gt=0)
     """Seconds a `/sparql` query may run before it is stopped and answered with 503."""

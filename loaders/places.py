@@ -147,7 +147,7 @@ def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = Non
         cities = [(c, n) for c, n in ranked if gaz.get(c).parent_code == division.code and n >= 2]
         if cities:
             division, best = gaz.get(cities[0][0]), cities[0][1]
-    enough = best >= 3 or (best >= 2 and (level is not None or (title is not None and division.short in title)))
+    enough = best >= 2
     return (division,) if enough else ()
 
 

@@ -256,3 +256,12 @@ def vocabulary_graphs() -> dict[str, list[Quad]]:
     graphs[GAZETTEER_GRAPH.value] = list(division_quads(load_gazetteer().all()))
     return graphs
 
+
+
+def vocabulary_stamp() -> str:
+    """Return a hash of everything the vocabulary graphs are made from (to reload them only when changed)."""
+    digest = hashlib.sha256()
+    for path in (ONTOLOGY_TTL, PROGRAMMES_TTL, INDICATORS_TTL):
+        digest.update(path.read_bytes())
+    digest.update(repr(load_gazetteer().all()).encode())
+    return digest.hexdigest()

@@ -1,0 +1,48 @@
+# One runner for daily work; CI runs `make test` (see .ci/run), the README's two commands are `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+FRONTEND := app/frontend
+DIST := app/static/dist/index.html
+
+.PHONY: run test lint fix bench install frontend browser clean
+
+run: install frontend  ## build the graph from the demo corpus and serve it on http://127.0.0.1:8000
+	$(BIN)/citykg build demo/corpus
+	$(BIN)/citykg serve
+
+test: install frontend browser  ## run the whole test suite (real Oxigraph, FalkorDB, uvicorn, headless Chromium)
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy app loaders
+
+fix: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: install
+	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/query.py
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+frontend:  ## bundle the web front end from npm packages (skipped when there is no front end yet)
+	@if [ -f $(FRONTEND)/package.json ]; then \
+		npm ci --prefix $(FRONTEND) --no-audit --no-fund && npm run build --prefix $(FRONTEND); \
+	fi
+
+browser:  ## Debian's Chromium for the browser tests (Playwright's own download does not work offline)
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
+clean:
+	rm -rf $(VENV) $(FRONTEND)/node_modules app/static/dist data

@@ -1,0 +1,106 @@
+"""Ingest throughput: documents/s, triples/s and peak memory for the seeds and a generated corpus.
+
+    .venv/bin/python bench/ingest.py [--docs 1000] [--cores 1]
+
+The generated corpus recombines sentences of the demo corpus (written for citykg) under other
+city names, so documents are realistic in length and fact density. Figures are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from app.build import build  # noqa: E402
+from app.store import Store  # noqa: E402
+from loaders.documents import read_document  # noqa: E402
+from loaders.extract import extract  # noqa: E402
+from loaders.gazetteer import load_gazetteer  # noqa: E402
+from loaders.rdf import document_quads  # noqa: E402
+
+SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
+DEMO = ROOT / "demo" / "corpus"
+
+
+def generate_corpus(folder: Path, count: int, *, seed: int = 7) -> list[Path]:
+    """Write `count` documents made of demo-corpus paragraphs, each about a different prefecture."""
+    rng = random.Random(seed)
+    paragraphs = [p for f in sorted(DEMO.glob("*.txt")) for p in read_document(f).text.split("\n") if len(p) > 40]
+    cities = [d for d in load_gazetteer().all() if d.level == "prefecture"]
+    demo_cities = ("苏州市", "苏州", "杭州市", "余杭区", "余杭", "成都市", "成都", "合肥市", "合肥", "福州市", "福州",
+                   "贵阳市", "贵阳", "深圳市", "南山区", "南山", "青岛市", "青岛")  # fmt: skip
+    paths = []
+    for i in range(count):
+        city = cities[i % len(cities)]
+        body = "\n".join(rng.sample(paragraphs, k=min(6, len(paragraphs))))
+        for name in demo_cities:
+            body = body.replace(name, city.name if name.endswith(("市", "区")) else city.short)
+        path = folder / f"gen_{i:04d}.txt"
+        path.write_text(f"{city.name}数字化发展情况\n{body}\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def measure(label: str, paths: list[Path], workdir: Path) -> None:
+    docs = [read_document(p) for p in paths]
+    chars = sum(len(d.text) for d in docs)
+    started = time.perf_counter()
+    extractions = [extract(d) for d in docs]
+    t_extract = time.perf_counter() - started
+    started = time.perf_counter()
+    triples = sum(len(document_quads(e)) for e in extractions)
+    t_rdf = time.perf_counter() - started
+
+    store = Store.open(workdir / f"{label}-store", workers=1)
+    build([paths[0]], store)  # vocabularies (ontology, schemes, 3,200-division gazetteer) loaded once
+    started = time.perf_counter()
+    report = build(paths, store)
+    t_build = time.perf_counter() - started
+    started = time.perf_counter()
+    rebuilt = build(paths, store, rebuild=True)
+    t_rebuild = time.perf_counter() - started
+    store.close()
+
+    n = len(paths)
+    print(f"\n== {label}: {n} documents, {chars / n:,.0f} characters each on average")
+    print(f"extraction only       {n / t_extract:8.1f} documents/s  {chars / t_extract / 1000:8.0f}k characters/s")
+    print(f"RDF quads only        {n / t_rdf:8.1f} documents/s  {triples / t_rdf:8.0f} triples/s")
+    print(f"full build (read, extract, write to on-disk Oxigraph, replace per document)")
+    print(f"                      {n / t_build:8.1f} documents/s  {report.triples / t_build:8.0f} triples/s  ({t_build:.2f} s)")
+    print("full rebuild (citykg build --rebuild: bulk load into a fresh store, swapped in when complete)")
+    print(f"                      {n / t_rebuild:8.1f} documents/s  {rebuilt.triples / t_rebuild:8.0f} triples/s  ({t_rebuild:.2f} s)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=1000, help="size of the generated corpus")
+    parser.add_argument("--cores", type=int, default=1, help="pin the process to this many cores")
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, set(range(args.cores)))
+    print(f"citykg ingest benchmark, pinned to {args.cores} core(s)")
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        load_gazetteer()
+        if SEEDS.is_dir():
+            measure("seeds", sorted(SEEDS.glob("*.txt")) * 20, work)
+        else:
+            print("(../shared/corpus/seeds absent: seed figures skipped)")
+        generated = work / "generated"
+        generated.mkdir()
+        measure("generated", generate_corpus(generated, args.docs), work)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\npeak memory (max RSS)  {peak:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+"""Building the graph: bad input is reported and skipped, reloads replace, removal is exact, crashes lose nothing."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from app.build import build, remove_document
+from app.cli import cli
+from app.store import Store
+from loaders.rdf import document_graph
+
+DOC = "扬州市数字化报告。扬州市建成5G基站8210个,深化“一网通办”改革。"
+OTHER = "宁波市数字化报告。宁波市推进“最多跑一次”改革,建成5G基站2.46万个。"
+
+
+def _documents(store: Store) -> list[str]:
+    rows = store.select(
+        "PREFIX ck: <https://w3id.org/citykg/ontology#> SELECT ?name WHERE { ?d a ck:Document ; ck:fileName ?name } ORDER BY ?name"
+    )
+    return [r["name"] or "" for r in rows]
+
+
+def test_one_build_with_bad_files_reports_each_and_loads_the_good_ones(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 20)
+    (tmp_path / "gb.txt").write_bytes(DOC.encode("gb18030"))
+    (tmp_path / "good.txt").write_text(OTHER, encoding="utf-8")
+    big = tmp_path / "huge.txt"
+    with big.open("w", encoding="utf-8") as f:  # 50 MB of prose
+        line = "扬州市推进一网通办改革,建成5G基站8210个。" * 200 + "\n"
+        while f.tell() < 50 * 1024 * 1024:
+            f.write(line)
+    env = {**os.environ, "CITYKG_DATA": str(tmp_path / "data")}
+    args = ["build", *(str(tmp_path / n) for n in ("empty.txt", "binary.txt", "gb.txt", "huge.txt", "good.txt")), str(tmp_path / "missing.txt")]
+    result = CliRunner().invoke(cli, args, env=env)
+    assert result.exit_code == 1
+    out = result.stdout + result.stderr
+    assert "empty.txt: is empty" in out
+    assert "binary.txt" in out and "binary" in out
+    assert "huge.txt" in out and "over the limit" in out and "CITYKG_MAX_FILE_MB" in out
+    assert "missing.txt: no such file or folder" in out
+    with Store.open(tmp_path / "data" / "oxigraph") as store:
+        assert _documents(store) == ["gb.txt", "good.txt"]
+
+
+def test_loading_a_document_again_replaces_its_graph(tmp_path: Path, empty_store: Store) -> None:
+    path = tmp_path / "yz.txt"
+    path.write_text(DOC, encoding="utf-8")
+    build([path], empty_store)
+    before = empty_store.count()
+    build([path], empty_store)
+    assert empty_store.count() == before
+
+
+def test_a_changed_file_supersedes_its_earlier_version(tmp_path: Path, empty_store: Store) -> None:
+    path = tmp_path / "yz.txt"
+    path.write_text(DOC, encoding="utf-8")
+    first = build([path], empty_store).loaded[0]
+    path.write_text(DOC + "扬州市推进“智改数转”。", encoding="utf-8")
+    second = build([path], empty_store).loaded[0]
+    graphs = empty_store.graph_iris()
+    assert document_graph(second).value in graphs and document_graph(first).value not in graphs
+    assert _documents(empty_store) == ["yz.txt"]
+
+
+def test_removing_a_document_removes_exactly_its_facts(tmp_path: Path, empty_store: Store) -> None:
+    (tmp_path / "a.txt").write_text(DOC, encoding="utf-8")
+    build([tmp_path / "a.txt"], empty_store)
+    only_a = empty_store.count()
+    (tmp_path / "b.txt").write_text(OTHER, encoding="utf-8")
+    build([tmp_path / "b.txt"], empty_store)
+    assert remove_document(empty_store, "b.txt") > 0
+    assert empty_store.count() == only_a
+    assert _documents(empty_store) == ["a.txt"]
+
+
+def test_a_build_killed_midway_leaves_every_graph_whole(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(5000):
+        (corpus / f"{i:03d}.txt").write_text(DOC.replace("8210", str(8000 + i)), encoding="utf-8")
+    env = {**os.environ, "CITYKG_DATA": str(tmp_path / "data")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app.cli", "build", str(corpus)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    store_dir = tmp_path / "data" / "oxigraph"
+    deadline = time.monotonic() + 60
+    while not store_dir.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(4)  # vocabularies loaded, documents being written
+    assert proc.poll() is None, "the build finished before it could be interrupted; give it more documents"
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with Store.open(store_dir) as store:
+        docs = store.graph_iris()
+        assert any("/graph/gazetteer" in g for g in docs)
+        assert 0 < sum("/graph/document/" in g for g in docs) < 5000, "the kill should land mid-build"
+        for graph in (g for g in docs if "/graph/document/" in g):
+            # every document graph that exists is complete: its document node and its 5G figure are there
+            rows = store.select(
+                "PREFIX ck: <https://w3id.org/citykg/ontology#> SELECT ?g ?v WHERE { GRAPH ?g { ?o ck:value ?v . ?d a ck:Document } }",
+                g=graph,
+            )
+            assert len(rows) == 1, graph

@@ -1,0 +1,154 @@
+"""Extraction: the facts a researcher would check by reading the sentence."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from loaders.documents import document_from_text, read_document
+from loaders.extract import extract
+from loaders.facts import facts_view
+from loaders.records import Extraction
+
+
+def _extract(text: str, name: str = "t.txt") -> Extraction:
+    return extract(document_from_text(text, name=name))
+
+
+def _score_module(gold_dir: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("score", gold_dir.parent / "eval" / "score.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.shared
+def test_seed_extraction_meets_the_issue_thresholds(seeds_dir: Path, gold_dir: Path, tmp_path: Path) -> None:
+    facts = [facts_view(extract(read_document(p))) for p in sorted(seeds_dir.glob("*.txt"))]
+    pred = tmp_path / "pred.json"
+    pred.write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    score = _score_module(gold_dir)
+    out = tmp_path / "score.json"
+    import contextlib
+    import io
+
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        score.main(["--gold", str(gold_dir), "--pred", str(pred), "--json"])
+    result = json.loads(buffer.getvalue())
+    out.write_text(buffer.getvalue())
+    assert result["micro"]["f1"] >= 0.85, result["micro"]
+    weak = {k: round(v["f1"], 3) for k, v in result["lists"].items() if v["f1"] < 0.70}
+    assert not weak, weak
+
+
+def test_subject_place_is_the_city_the_report_speaks_for() -> None:
+    ex = _extract("扬州市数字经济发展报告\n近年来,扬州坚持数字化转型。我市建成5G基站8210个。扬州将继续推进改革。")
+    assert [d.name for d in ex.subject_places] == ["扬州市"]
+    assert ex.metrics[0].place.name == "扬州市"
+
+
+def test_a_national_commentary_has_no_subject_and_attributes_figures_to_the_country() -> None:
+    ex = _extract("截至2023年末,我国网民规模达10.92亿人,其中城镇网民规模达7.66亿人。各地要因地制宜。")
+    assert ex.subject_places == ()
+    assert {(m.place.name, m.value, m.unit) for m in ex.metrics} == {("中国", 1.092e9, "人"), ("中国", 7.66e8, "人")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit", "qualifier"),
+    [
+        ("全市数字经济规模超45万亿", 45e12, "元", ">"),
+        ("达成银企对接融资协议22.3亿元", 2.23e9, "元", "="),
+        ("新增省级智能制造示范工厂五家", 5, "家", "="),
+        ("汇聚便民服务事项130多项", 130, "项", "~"),
+        ("全国直辖市、地级市、县级市数量总共近700个", 700, "个", "~"),
+        ("在全国数字经济发展百强榜上上升至第40位", 40, "位", "="),
+        ("统一组件利用率位列全省第一", 1, "位", "="),
+        ("占全省比重比2021年提高0.5个百分点", 0.5, "个百分点", "="),
+        ("累计归集超过200亿条公共数据", 2e10, "条", ">"),
+        ("支撑1400余个多跨应用场景", 1400, "个", "~"),
+        ("地区信息化发展水平总指数达98.1", 98.1, None, "="),
+        ("连续7年上榜中国城市信息化50强", 7, "年", "="),
+    ],
+)
+def test_figures_keep_their_scale_unit_and_qualifier(sentence: str, value: float, unit: str | None, qualifier: str) -> None:
+    ex = _extract("扬州市报告。扬州市推进数字化。" + sentence + "。")
+    assert [(m.value, m.unit, m.qualifier) for m in ex.metrics] == [(pytest.approx(value), unit, qualifier)]
+
+
+def test_names_dates_and_quoted_slogans_are_not_figures() -> None:
+    ex = _extract("滨州市报告。7月31日,滨州市召开《滨州市数字强市建设规划(2023-2025年)》新闻发布会,打造“15分钟”办事服务圈,部署5G和IPv6。")
+    assert ex.metrics == ()
+
+
+def test_goals_after_a_plan_year_are_targets_for_that_year() -> None:
+    text = "滨州市规划。《规划》的整体目标是:到2025年,滨州市建成智慧城市。\n政务服务事项全程网办率达到98%。2022年,全市已建成5G基站5000个。"
+    ex = _extract(text)
+    by_value = {m.value: m for m in ex.metrics}
+    assert (by_value[98].qualifier, by_value[98].year) == ("target", 2025)
+    assert by_value[5000].qualifier == "="
+
+
+def test_programmes_are_found_by_name_quote_and_suffix_with_their_place() -> None:
+    text = (
+        "宁波市数字政府建设。宁波大力推进“最多跑一次”改革,深化“雪亮工程”建设,"
+        "开展青少年网络文明素养提升八大专项行动。浙江省提出全面实施三个“一号工程”。"
+    )
+    found = {(p.place.name, p.name) for p in _extract(text).programmes}
+    assert ("宁波市", "最多跑一次") in found
+    assert ("宁波市", "雪亮工程") in found
+    assert ("宁波市", "青少年网络文明素养提升八大专项行动") in found
+    assert ("浙江省", "三个一号工程") in found
+
+
+def test_slogans_that_describe_rather_than_name_are_not_programmes() -> None:
+    text = "宁波市报告。宁波市实现全局“一屏掌控”、政令“一键智达”、服务“一网通办”,打通“最后一公里”。"
+    assert [p.name for p in _extract(text).programmes] == ["一网通办"]
+
+
+def test_national_strategies_belong_to_the_country() -> None:
+    ex = _extract("扬州市报告。扬州市推进改革。党中央将网络强国、数字中国上升为国家战略。")
+    assert {(p.place.name, p.name) for p in ex.programmes} >= {("中国", "网络强国"), ("中国", "数字中国")}
+
+
+def test_agencies_take_the_documents_city_when_they_say_only_shi() -> None:
+    text = "滨州市规划。滨州市发布规划。市政府副秘书长、市大数据局党组书记王洪民介绍,市工业和信息化局会同市司法局审查。"
+    names = {a.name for a in _extract(text).agencies}
+    assert {"滨州市政府", "滨州市大数据局", "滨州市工业和信息化局", "滨州市司法局"} <= names
+
+
+def test_central_bodies_are_national_agencies() -> None:
+    ex = _extract("近日,国家发展改革委、国家数据局等部门联合印发《关于深化智慧城市发展的指导意见》。")
+    assert {(a.place.name, a.name) for a in ex.agencies} == {("中国", "国家发展改革委"), ("中国", "国家数据局")}
+    assert [(p.title, p.issuer) for p in ex.policies] == [("关于深化智慧城市发展的指导意见", "国家发展改革委、国家数据局等部门")]
+
+
+def test_projects_are_typed_by_what_they_are() -> None:
+    text = "扬州市报告。扬州市建成广陵新城软件园、市政府云计算中心,召开全市智能化改造和数字化转型推进大会,“我的扬州”App注册用户超210万。"
+    kinds = {p.name: p.kind for p in _extract(text).projects}
+    assert kinds == {
+        "广陵新城软件园": "park",
+        "市政府云计算中心": "facility",
+        "智能化改造和数字化转型推进大会": "event",
+        "我的扬州App": "platform",
+    }
+
+
+def test_newspapers_in_title_marks_are_not_policies() -> None:
+    ex = _extract("滨州市报告。《法治日报》《山东政务信息》对滨州市工作专题刊载。滨州市出台《滨州市公共数据管理办法》。")
+    assert [p.title for p in ex.policies] == ["滨州市公共数据管理办法"]
+
+
+def test_every_fact_points_at_the_sentence_it_came_from() -> None:
+    doc = document_from_text("扬州市报告。扬州市建成5G基站8210个,深化“一网通办”。", name="t.txt")
+    ex = extract(doc)
+    for fact in (*ex.metrics, *ex.programmes):
+        ev = fact.evidence
+        assert doc.text[ev.sentence_start : ev.sentence_end] == ev.sentence
+        assert ev.sentence_start <= ev.start <= ev.end <= ev.sentence_end
+    assert ex.metrics[0].evidence.surface.startswith("8210")
