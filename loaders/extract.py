@@ -96,7 +96,7 @@ class _Context:
         if head in ("市", "区", "县", "省"):
             level = {"市": "prefecture", "区": "district", "县": "district", "省": "province"}[head]
             for place in (self.default, *self.gazetteer.ancestors(self.default)):
-                if place.level == level:
+                if place.level == level or (head == "市" and place.name.endswith("市")):
                     return place
             return self.default
         division = self.gazetteer.resolve(head, context=list(self.subjects))
@@ -202,7 +202,7 @@ def _agency(ctx: _Context, sentence: Sentence, hit: AgencyHit) -> AgencyMention:
     name = hit.name
     if hit.place_surface in ("市", "区", "县", "省"):
         name = place.name + name[1:]
-    elif hit.place_surface is None and not name.startswith((place.name, place.short)):
+    elif hit.place_surface is None and place.short not in name[:8]:
         name = place.name + name
     aliases = tuple(a for a in (hit.name, *hit.aliases) if a != name)
     return AgencyMention(place, name, ev, aliases)

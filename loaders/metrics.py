@@ -9,7 +9,8 @@ from loaders.numbers import CN_NUMERAL_CHARS, half_width, parse_number, qualifie
 
 # Measure words we keep, longest first so 个百分点 wins over 个. 年 only counts after 连续 (see below).
 _UNITS = (
-    "个百分点", "百分点", "个工作日", "工作日", "个月", "万人次", "人次", "家次", "PFlops", "PFLOPS", "EFlops", "标准机架", "平方公里", "平方米", "千米", "公里", "千瓦时", "兆瓦", "千瓦",
+    "个百分点", "百分点", "个工作日", "工作日", "个月", "小时", "万人次", "人次", "家次", "件次", "PFlops", "PFLOPS", "EFlops",
+    "EFLOPS", "ZB", "核", "路", "次", "标准机架", "平方公里", "平方米", "千米", "公里", "千瓦时", "兆瓦", "千瓦",
     "个", "家", "项", "位", "名", "期", "人", "户", "条", "类", "届", "分", "星级", "星", "元", "台", "套", "座",
     "所", "处", "件", "倍", "亩", "吨", "场", "批", "款", "张", "辆", "架", "PB", "TB", "EB", "P", "%",
 )  # fmt: skip
@@ -19,6 +20,7 @@ _FIGURE = re.compile(
     rf"(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|{_CN})(?P<more>多|余)?(?P<scale>万亿|千亿|百亿|亿|千万|百万|万)?(?P<more2>多|余)?"
     rf"(?P<unit>{_UNIT_RE})?"
 )
+_PERCENT_WORDS = re.compile(rf"百分之(?P<num>\d+(?:\.\d+)?|{_CN})")
 # "连续7年上榜": a run of years is a figure; other 年 after a number is a date.
 _YEARS_RUN = re.compile(r"连续(?P<num>\d+|[二三四五六七八九十]+)年")
 _RANK = re.compile(
@@ -86,6 +88,11 @@ def find_figures(sentence: str, *, target_year: int | None = None) -> list[Figur
         if value is not None:
             taken.append(m.span())
             figures.append(_figure(text, value, "年", m.start("num"), m.end()))
+    for m in _PERCENT_WORDS.finditer(masked):
+        value = parse_number(m.group("num"))
+        if value is not None:
+            taken.append(m.span())
+            figures.append(_figure(text, value, "%", m.start(), m.end()))
     for m in _FIGURE.finditer(masked):
         start, end = m.span()
         if any(s <= start < e for s, e in taken) or not _is_measure(masked, m):
@@ -127,9 +134,14 @@ def _is_measure(text: str, m: re.Match[str]) -> bool:
     if _SKIP_BEFORE.search(before) or (not unit and _SKIP_AFTER.match(text[m.end("num") :])):
         return False
     if num[0] in CN_NUMERAL_CHARS:
-        # Chinese numerals are everywhere in prose (一批, 三大, 两级): keep only plain counts of 2+.
+        # Chinese numerals are everywhere in prose (一批, 三大, 两级, 三个误区): keep counts of 2+ that
+        # are plainly counted things (两家, 五星), or that a figure's verb or qualifier introduces (新增二十一个).
         value = parse_number(num)
-        if unit not in ("家", "项", "星", "星级", "座", "所", "名") or value is None or value < 2 or len(num) > 3:
+        cue = re.search(r"(超过|超|近|约|逾|达到|达|共|累计|新增|建成|突破|培训|共计|合计)$", text[max(0, start - 3) : start])
+        plain_count = unit in ("家", "项", "星", "星级", "座", "所", "名") or bool(
+            unit and unit != "期" and re.match(r"[,，。;；、]|$", text[end:])
+        )  # 二期 is a phase, not a count
+        if value is None or value < 2 or len(num) > 4 or not (plain_count or (unit and (cue or m.group("scale")))):
             return False
     if unit is None:
         if m.group("scale"):
@@ -140,8 +152,8 @@ def _is_measure(text: str, m: re.Match[str]) -> bool:
         return unit == "名" and bool(re.search(r"(人才|专家|学员|人员|博士)", after + text[start - 6 : start]))
     if unit == "分" and not re.search(r"(分|得分|指数|评分|评估)", text[max(0, start - 30) : start]):
         return False
-    if _STRUCTURE_NOUNS.match(text[end:]):
-        return False
+    if _STRUCTURE_NOUNS.match(text[end:]) or text[end : end + 1] == "“":
+        return False  # "24小时“不打烊”": the figure describes a quoted name
     if len(num) == 4 and num.startswith(("19", "20")) and unit in ("个", "家", "项") and "." not in num:
         return not re.match(r"年", after)
     return not (unit == "%" and re.match(r"\d", after))

@@ -19,12 +19,7 @@ _DATA = Path(__file__).with_name("data")
 _GROUPS = {
     "北上广深": ("110000", "310000", "440100", "440300"),
     "北上广": ("110000", "310000", "440100"),
-    "京津冀": ("110000", "120000", "130000"),
-    "江浙沪": ("320000", "330000", "310000"),
-    "苏浙沪": ("320000", "330000", "310000"),
-    "沪苏浙皖": ("310000", "320000", "330000", "340000"),
-    "苏浙皖沪": ("320000", "330000", "340000", "310000"),
-}
+}  # regions (京津冀, 长三角) name an area, not the divisions in it
 # A place name followed by one of these is part of another name (江苏代表团, 浙江大学).
 _NAME_TAIL = re.compile(r"^(?:代表团|大学|学院|日报|卫视|电视台|晚报|银行|集团|籍|队|话|菜|路|街|大道|港区|舟山港|舟山)")
 # 中国 is a modifier in names (中国智慧城市…博览会, 中国特色): an actor only when something it does follows.
@@ -97,7 +92,8 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
         division = gaz.get(codes[0]) if len(codes) == 1 else gaz.resolve(surface, context=context)
         if division is None:
             continue
-        if gaz.is_short_form(surface) and division.level == "district" and not _supported(division, context, gaz):
+        bare = gaz.is_short_form(surface) or len(surface) == 2  # 象山, and full names like 成县 inside 建成县域
+        if bare and division.level == "district" and not _supported(division, context, gaz):
             continue
         in_name = any(s <= start < e for s, e in names) or bool(_NAME_TAIL.match(text[end:]))
         spans.append(PlaceSpan(start, end, division, surface, in_name))
@@ -138,7 +134,12 @@ def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = Non
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
     best_code, best = ranked[0]
     if level is not None:
-        fitting = [(code, n) for code, n in ranked if gaz.get(code).level == level]
+        # A county-level city (昆山市) says 我市 too.
+        fitting = [
+            (code, n)
+            for code, n in ranked
+            if gaz.get(code).level == level or (level == "prefecture" and gaz.get(code).name.endswith("市"))
+        ]
         if fitting and (fitting[0][1] * 2 >= best or gaz.get(best_code).level in ("province",)):
             best_code, best = fitting[0]
     division = gaz.get(best_code)

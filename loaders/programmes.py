@@ -22,7 +22,8 @@ _WEAKLY_CARRIED_OUT = re.compile(r"(?:推进|推动|探索|拓展|启动|创新)
 _CONTINUES_AS_NAME = re.compile(r"^(?:[\u4e00-\u9fff])")
 _ALLOWED_NEXT = re.compile(
     r"^(?:改革|建设|工作|行动|活动|工程|机制|模式|体系|试点|战略|政策|培训|宣传|等|和|与|及|为|的|中|在|是|已|了|领域|范围|工作台|基本|上升|"
-    r"升级|提质|落地|向|相关|相结合|理念|要求|决策|部署|服务|成效|应用|场景|品牌|示范|标杆|扩面|专项|系列)"
+    r"升级|提质|落地|向|相关|相结合|理念|要求|决策|部署|服务|成效|应用|场景|品牌|示范|标杆|扩面|专项|系列|提供|实现|取得|成为|"
+    r"走在|覆盖|上线|开通|推进|持续|不断|全面|进一步|加快|深入|引领|赋能|迈出|迈上|作出|提出)"
 )
 # A name ending in one of these, governed by a verb, is a programme even without quotes.
 _SUFFIX = re.compile(r"(?:专项行动|行动|工程|计划|项目|综合试点|试点|先导区|提升月|改革|制度)")
@@ -55,9 +56,11 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     for start, end, concept in lex.find(plain):
         if concept.label.endswith("+"):
             continue  # “互联网+”智慧能源: the name goes on past the plus (see _quoted)
-        quoted = index[start] > 0 and sentence[index[start] - 1] in QUOTES
+        first, last = index[start], index[end - 1]
+        quoted = sentence[max(0, first - 1) : first] in ("“", "「", "‘") or sentence[last + 1 : last + 2] in ("”", "」", "’")
         follows = plain[end : end + 4]
-        if concept.umbrella or (concept.generic and not quoted):
+        governed = _CARRIED_OUT.search(sentence[max(0, first - 4) : first])
+        if concept.umbrella or (concept.generic and not (quoted or governed)):
             continue
         if not quoted and _CONTINUES_AS_NAME.match(follows) and not _ALLOWED_NEXT.match(follows):
             continue

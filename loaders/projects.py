@@ -10,15 +10,15 @@ from loaders.records import ProjectKind
 
 _KINDS: tuple[tuple[ProjectKind, str], ...] = (
     ("event", r"博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|发布会|对接会|洽谈会|博览|展览会|数博会|智博会"),
-    ("facility", r"超算中心|算力中心|计算中心|数据中心|云计算中心|创新中心|促进中心|实验室|学院|研究院|中心"),
+    ("facility", r"超算中心|算力中心|计算中心|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|中心"),
     ("park", r"产业园|软件园|科技园|创新园|创业园|数创园|园区|产业基地|基地|试验区|示范区|先行区|走廊|智谷|高新区|开发区|港区|小镇"),
-    ("platform", r"App|APP|app|平台|小程序|频道|专区|大脑|热线|一朵云|通行证|一张网"),
+    ("platform", r"App|APP|app|平台|小程序|频道|专区|大脑|热线|一朵云|政务云|通行证|一张网"),
 )  # fmt: skip
 _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
 # Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台").
 _GENERIC = re.compile(
     r"^(?:各类|多层次|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|"
-    r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|工业|科技|创新|线上|线下|数字化|信息化|智能化)*(?:App|平台|中心|园区|基地|系统|大脑|云|热线|实验室|学院|论坛|大会|产业园|示范区)$"
+    r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个)*(?:App|平台|中心|园区|基地|系统|大脑|云|热线|实验室|学院|论坛|大会|产业园|示范区)$"
 )
 # "城市大脑与健康大脑", "市开发区智谷和市高新区": a connector right after a complete name ends it.
 _CONNECTOR_AFTER_NAME = re.compile(rf"(?:{'|'.join(p for _, p in _KINDS)})[与和及、]")
@@ -98,7 +98,7 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             continue  # "创建10个以上…创新平台": a count of a kind of thing, not a named one
         if kind == "facility" and name.startswith(("国际", "世界")):
             continue
-        if name.endswith("中心") and not _BUILT_CENTRE.search(name):
+        if name.endswith("中心") and (not _BUILT_CENTRE.search(name) or re.match(r"^[市区县省]?大数据(?:管理|发展)?中心$", name)):
             continue  # 服务中心, 研究中心: bodies (see loaders/agencies.py), not built things
         brand = re.search(r"“[^“”]+”$", sentence[start:anchor])
         if brand and kind == "platform":
