@@ -140,7 +140,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             taken_spans.append((sentence.start + a.start, sentence.start + a.end))
         programme_spans = [(h.start, h.end) for h in programme_hits]
         for p in ctx.projects[sentence.index]:
-            if any(a < p.end and p.start < b for a, b in programme_spans):
+            if any(a <= p.start and p.end <= b for a, b in programme_spans):
                 continue  # a name is a programme or a project, not both ("平台+大脑")
             hint = place_hints().get(p.name) or next((place_hints()[a] for a in p.aliases if a in place_hints()), None)
             place = ctx.gazetteer.get(hint) if hint else ctx.place_at(sentence, sentence.start + p.start, local=True)
