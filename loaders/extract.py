@@ -111,7 +111,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
     """Return everything read from one document.
 
     >>> from loaders.documents import document_from_text
-    >>> ex = extract(document_from_text("扬州市建成5G基站8210个。我市深化“一网通办”改革。", name="t.txt"))
+    >>> ex = extract(document_from_text("扬州市报告。扬州市建成5G基站8210个。我市深化“一网通办”改革。", name="t.txt"))
     >>> ex.subject_places[0].name, [p.name for p in ex.programmes], [(m.value, m.unit) for m in ex.metrics]
     ('扬州市', ['一网通办'], [(8210.0, '个')])
     """
