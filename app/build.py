@@ -60,7 +60,9 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path | FileProblem]:
     """Yield the document files under `paths` (folders are walked, sorted), or a problem for a missing path."""
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+            )
         elif path.exists():
             yield path
         else:
@@ -70,7 +72,9 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path | FileProblem]:
 def ensure_vocabularies(store: Store) -> bool:
     """Load the ontology, schemes and gazetteer graphs when they are missing or changed; return whether it did."""
     stamp = vocabulary_stamp()
-    rows = store.select(f"SELECT ?stamp WHERE {{ GRAPH <{_VOCAB_HASH_GRAPH}> {{ ?s <urn:citykg:vocabularies> ?stamp }} }}")
+    rows = store.select(
+        f"SELECT ?stamp WHERE {{ GRAPH <{_VOCAB_HASH_GRAPH}> {{ ?s <urn:citykg:vocabularies> ?stamp }} }}"
+    )
     if [r["stamp"] for r in rows] == [stamp]:
         return False
     graphs = vocabulary_graphs()
@@ -129,7 +133,11 @@ def build(
 
 
 def _extractions(
-    paths: Iterable[Path], report: BuildReport, *, max_bytes: int, on_file: Callable[[Path | FileProblem], None] | None
+    paths: Iterable[Path],
+    report: BuildReport,
+    *,
+    max_bytes: int,
+    on_file: Callable[[Path | FileProblem], None] | None,
 ) -> Iterator[Extraction]:
     """Yield the extraction of each readable document, recording problems and counts in `report`."""
     for item in expand_paths(paths):
@@ -182,5 +190,7 @@ def remove_document(store: Store, ref: str) -> int:
     """Remove exactly the facts of the document `ref` names; return the number of quads removed."""
     graphs = find_documents(store, ref)
     if not graphs:
-        raise UnknownDocument(f"no loaded document is called {ref!r} (give a document id, a file name or a path)")
+        raise UnknownDocument(
+            f"no loaded document is called {ref!r} (give a document id, a file name or a path)"
+        )
     return sum(store.remove_graph(g) for g in graphs)

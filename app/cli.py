@@ -29,7 +29,9 @@ cli = typer.Typer(
     rich_markup_mode=None,
 )
 err = Console(stderr=True)
-Paths = Annotated[list[Path], typer.Argument(help="Files or folders (.txt .md .html .docx .pdf).", show_default=False)]
+Paths = Annotated[
+    list[Path], typer.Argument(help="Files or folders (.txt .md .html .docx .pdf).", show_default=False)
+]
 
 
 def _settings() -> Settings:
@@ -45,7 +47,10 @@ def _open_store(settings: Settings) -> Store:
 def build_command(
     paths: Paths,
     rebuild: Annotated[
-        bool, typer.Option("--rebuild", help="Replace the whole graph with these documents (bulk load; atomic swap).")
+        bool,
+        typer.Option(
+            "--rebuild", help="Replace the whole graph with these documents (bulk load; atomic swap)."
+        ),
     ] = False,
 ) -> None:
     """Read documents, extract their facts and load them into the graph (one named graph each).
@@ -79,7 +84,9 @@ def build_command(
 @cli.command("extract")
 def extract_command(
     paths: Paths,
-    format: Annotated[str, typer.Option("--format", "-f", help="json (SCHEMA.md facts) or ttl (the RDF).")] = "json",
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="json (SCHEMA.md facts) or ttl (the RDF).")
+    ] = "json",
 ) -> None:
     """Print the facts read from documents, without loading them.
 
@@ -141,7 +148,12 @@ def query_command(
         raise typer.BadParameter(f"unknown format {format!r}: use table, json or csv", param_hint="--format")
     store = _open_store(settings)
     try:
-        result, problem = store.query(text, timeout_s=None, max_rows=settings.max_rows, formats={"solutions": formats[format]}), None
+        result, problem = (
+            store.query(
+                text, timeout_s=None, max_rows=settings.max_rows, formats={"solutions": formats[format]}
+            ),
+            None,
+        )
     except QueryError as error:
         result, problem = None, str(error)
     # Closed only once the error is handled: a live traceback would keep the store's lock.
@@ -172,14 +184,18 @@ def stats_command() -> None:
 @cli.command("export")
 def export_command(
     format: Annotated[str, typer.Option("--format", help="nq, trig, ttl or jsonld.")] = "nq",
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default stdout).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="File to write (default stdout).")
+    ] = None,
 ) -> None:
     """Write the whole graph (every named graph) in an RDF format.
 
     Example: citykg export --format nq -o citykg.nq
     """
     if format not in ("nq", "trig", "ttl", "jsonld"):
-        raise typer.BadParameter(f"unknown format {format!r}: use nq, trig, ttl or jsonld", param_hint="--format")
+        raise typer.BadParameter(
+            f"unknown format {format!r}: use nq, trig, ttl or jsonld", param_hint="--format"
+        )
     with _open_store(_settings()) as store:
         if output is None:
             store.export(format, sys.stdout.buffer)  # type: ignore[arg-type]
@@ -189,7 +205,9 @@ def export_command(
 
 
 @cli.command("remove")
-def remove_command(document: Annotated[str, typer.Argument(help="A document id, file name or path.")]) -> None:
+def remove_command(
+    document: Annotated[str, typer.Argument(help="A document id, file name or path.")],
+) -> None:
     """Remove exactly one document's facts (its named graph) from the graph.
 
     Example: citykg remove 000_edac9852d62c9736.txt
@@ -217,7 +235,9 @@ def serve_command(
     settings = _settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     err.print(f"citykg on http://{host or settings.host}:{port or settings.port}", highlight=False)
-    uvicorn.run("app.main:create_app", factory=True, host=host or settings.host, port=port or settings.port, workers=1)
+    uvicorn.run(
+        "app.main:create_app", factory=True, host=host or settings.host, port=port or settings.port, workers=1
+    )
 
 
 def _progress() -> Progress:
@@ -234,7 +254,6 @@ def _progress() -> Progress:
 def main() -> None:
     """Run the command line."""
     cli()
-
 
 
 if __name__ == "__main__":

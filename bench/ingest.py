@@ -34,7 +34,9 @@ DEMO = ROOT / "demo" / "corpus"
 def generate_corpus(folder: Path, count: int, *, seed: int = 7) -> list[Path]:
     """Write `count` documents made of demo-corpus paragraphs, each about a different prefecture."""
     rng = random.Random(seed)
-    paragraphs = [p for f in sorted(DEMO.glob("*.txt")) for p in read_document(f).text.split("\n") if len(p) > 40]
+    paragraphs = [
+        p for f in sorted(DEMO.glob("*.txt")) for p in read_document(f).text.split("\n") if len(p) > 40
+    ]
     cities = [d for d in load_gazetteer().all() if d.level == "prefecture"]
     demo_cities = ("苏州市", "苏州", "杭州市", "余杭区", "余杭", "成都市", "成都", "合肥市", "合肥", "福州市", "福州",
                    "贵阳市", "贵阳", "深圳市", "南山区", "南山", "青岛市", "青岛")  # fmt: skip
@@ -72,16 +74,24 @@ def measure(label: str, paths: list[Path], workdir: Path) -> None:
 
     n = len(paths)
     print(f"\n== {label}: {n} documents, {chars / n:,.0f} characters each on average")
-    print(f"extraction only       {n / t_extract:8.1f} documents/s  {chars / t_extract / 1000:8.0f}k characters/s")
+    print(
+        f"extraction only       {n / t_extract:8.1f} documents/s  {chars / t_extract / 1000:8.0f}k characters/s"
+    )
     print(f"RDF quads only        {n / t_rdf:8.1f} documents/s  {triples / t_rdf:8.0f} triples/s")
-    print(f"full build (read, extract, write to on-disk Oxigraph, replace per document)")
-    print(f"                      {n / t_build:8.1f} documents/s  {report.triples / t_build:8.0f} triples/s  ({t_build:.2f} s)")
+    print("full build (read, extract, write to on-disk Oxigraph, replace per document)")
+    print(
+        f"                      {n / t_build:8.1f} documents/s  {report.triples / t_build:8.0f} triples/s  ({t_build:.2f} s)"
+    )
     print("full rebuild (citykg build --rebuild: bulk load into a fresh store, swapped in when complete)")
-    print(f"                      {n / t_rebuild:8.1f} documents/s  {rebuilt.triples / t_rebuild:8.0f} triples/s  ({t_rebuild:.2f} s)")
+    print(
+        f"                      {n / t_rebuild:8.1f} documents/s  {rebuilt.triples / t_rebuild:8.0f} triples/s  ({t_rebuild:.2f} s)"
+    )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--docs", type=int, default=1000, help="size of the generated corpus")
     parser.add_argument("--cores", type=int, default=1, help="pin the process to this many cores")
     args = parser.parse_args()

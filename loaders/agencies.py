@@ -22,17 +22,23 @@ _SUFFIX = re.compile(
     r"研究院|研究中心|服务中心|发展中心|测评中心|研究所|中心|总署)"
 )
 # Centres that are built things, not bodies (市政府云计算中心, 城市运行管理中心): projects.
-_FACILITY = re.compile(r"(计算|算力|超算|(?<!大)数据中心|创新中心|科学中心|运行管理|运营|指挥|展示|体验|孵化|促进中心|交易中心|灾备|机房)")
+_FACILITY = re.compile(
+    r"(计算|算力|超算|(?<!大)数据中心|创新中心|科学中心|运行管理|运营|指挥|展示|体验|孵化|促进中心|交易中心|灾备|机房)"
+)
 # What ends the stretch a name may take: titles, verbs, digits, function words.
 _STOP = re.compile(
     r"(副|主任|书记|局长|部长|厅长|主席|秘书长|党组|常务|常委会|会议|牵头|会同|印发|发布|联合|等|和(?=[市区县省国中])|与|及|的|在|对|为|将|以|是|了|"
     r"先后|正式|率先|组织|召开|举办|介绍|获悉|表示|指出|强调|作用|提出|出台|负责|主管|主办|委托|关于|决策|部署|高度|重视|第|[0-9])"
 )
-_PLACE_HEAD = re.compile(r"(?:市(?![域场值区县级直属]|民(?!政))|区(?![域县级内外])|县(?![域级区])|省(?![域级内外]))(?=委|政府|人民政府|[\u4e00-\u9fff]{1,12}?(?:局|委|办|厅|部|院|中心|领导小组))")
+_PLACE_HEAD = re.compile(
+    r"(?:市(?![域场值区县级直属]|民(?!政))|区(?![域县级内外])|县(?![域级区])|省(?![域级内外]))(?=委|政府|人民政府|[\u4e00-\u9fff]{1,12}?(?:局|委|办|厅|部|院|中心|领导小组))"
+)
 # A bare 市 only starts a name where no word ends in it (城市, 上市, 全市).
 _NOT_BEFORE_BARE = set("城都上超全本该地两各我社园小景新老校辖特街省湾郊县门夜股楼")
 _GENERIC = re.compile(r"(部委|部门|单位|有关|相关|各级|各委办局|委办局|基层|数字政府|省级|市级|国家级)")
-_GROUP_LIST = re.compile(r"(?:组建|成立|设立)(?P<list>(?:“?[\u4e00-\u9fffA-Za-z0-9]{2,12}”?、)+“?[\u4e00-\u9fffA-Za-z0-9]{2,12}”?)等领导小组")
+_GROUP_LIST = re.compile(
+    r"(?:组建|成立|设立)(?P<list>(?:“?[\u4e00-\u9fffA-Za-z0-9]{2,12}”?、)+“?[\u4e00-\u9fffA-Za-z0-9]{2,12}”?)等领导小组"
+)
 
 
 @dataclass(frozen=True)
@@ -112,12 +118,19 @@ def _agency_from(
     head = sentence[start:head_end]
     if best is None:
         if head in canonical and national:
-            return AgencyHit(canonical[head], start, head_end, None, True, (head,) if canonical[head] != head else ())
+            return AgencyHit(
+                canonical[head], start, head_end, None, True, (head,) if canonical[head] != head else ()
+            )
         return None
     end = head_end + best.end()
     # "数字温州建设领导小组": a campaign named for the place starts before the place name.
     campaign = re.search(r"(?:数字|智慧|平安|法治|美丽|健康)$", sentence[max(0, start - 2) : start])
-    if campaign and place and place not in ("市", "区", "县", "省") and best.group(0).endswith(("领导小组", "专班", "办公室")):
+    if (
+        campaign
+        and place
+        and place not in ("市", "区", "县", "省")
+        and best.group(0).endswith(("领导小组", "专班", "办公室"))
+    ):
         start -= len(campaign.group(0))
     name = sentence[start:end]
     if best.group(0) in ("人民政府", "政府") and best.start() > 0 and not name.endswith("人民政府"):
@@ -140,7 +153,7 @@ def _leading_groups(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
             continue
         start = name_start(sentence, m.start())
         name = clean_name(sentence[start : m.end()])
-        if len(name) > 6 and not sentence[max(0, start - 1) : start] == "等":
+        if len(name) > 6 and sentence[max(0, start - 1) : start] != "等":
             hits.append(AgencyHit(name, start, m.end(), None))
     return hits
 
@@ -151,7 +164,9 @@ def _with_parenthetical_aliases(sentence: str, hits: list[AgencyHit]) -> list[Ag
     for hit in hits:
         prev = out[-1] if out else None
         if prev and sentence[prev.end : prev.end + 1] in "(（" and hit.start == prev.end + 1:
-            out[-1] = AgencyHit(prev.name, prev.start, prev.end, prev.place_surface, prev.national, (*prev.aliases, hit.name))
+            out[-1] = AgencyHit(
+                prev.name, prev.start, prev.end, prev.place_surface, prev.national, (*prev.aliases, hit.name)
+            )
             continue
         out.append(hit)
     return out

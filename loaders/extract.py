@@ -43,10 +43,15 @@ class _Context:
         self.gazetteer = gazetteer
         spans = find_place_spans(document.text, gazetteer=gazetteer)
         self.projects = {s.index: find_projects(s.text) for s in document.sentences}
-        names = [(s.start + p.start, s.start + p.end) for s in document.sentences for p in self.projects[s.index]]
+        names = [
+            (s.start + p.start, s.start + p.end) for s in document.sentences for p in self.projects[s.index]
+        ]
         self.spans = [
             PlaceSpan(sp.start, sp.end, sp.division, sp.surface, True)
-            if any(a <= sp.start < b and not (sp.start == a and sp.division.level != "district") for a, b in names)
+            if any(
+                a <= sp.start < b and not (sp.start == a and sp.division.level != "district")
+                for a, b in names
+            )
             else sp
             for sp in spans
         ]
@@ -129,7 +134,11 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
         for hit in programme_hits:
             # National strategies belong to the country; anything else is run where the text says, and
             # a central body that merely launched it ("国务院部署的“高效办成一件事”") does not take it over.
-            place = ctx.gazetteer.country if hit.national else ctx.place_at(sentence, sentence.start + hit.start, local=True)
+            place = (
+                ctx.gazetteer.country
+                if hit.national
+                else ctx.place_at(sentence, sentence.start + hit.start, local=True)
+            )
             key = (place.code, hit.name)
             if key not in programmes:
                 ev = ctx.evidence(sentence, hit.start, hit.end)
@@ -142,14 +151,20 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
         for p in ctx.projects[sentence.index]:
             if any(a <= p.start and p.end <= b for a, b in programme_spans):
                 continue  # a name is a programme or a project, not both ("平台+大脑")
-            hint = place_hints().get(p.name) or next((place_hints()[a] for a in p.aliases if a in place_hints()), None)
-            place = ctx.gazetteer.get(hint) if hint else ctx.place_at(sentence, sentence.start + p.start, local=True)
-            mention = ProjectMention(place, p.name, p.kind, ctx.evidence(sentence, p.start, p.end), p.aliases)
-            same = _same_project(projects, mention)
+            hint = place_hints().get(p.name) or next(
+                (place_hints()[a] for a in p.aliases if a in place_hints()), None
+            )
+            place = (
+                ctx.gazetteer.get(hint)
+                if hint
+                else ctx.place_at(sentence, sentence.start + p.start, local=True)
+            )
+            project = ProjectMention(place, p.name, p.kind, ctx.evidence(sentence, p.start, p.end), p.aliases)
+            same = _same_project(projects, project)
             if same is not None:  # "数字能力建设研讨会" after "亚太经合组织数字能力建设研讨会"
-                projects[same] = _merged(projects[same], mention)
+                projects[same] = _merged(projects[same], project)
             else:
-                projects[(place.code, p.name)] = mention
+                projects[(place.code, p.name)] = project
             taken_spans.append((sentence.start + p.start, sentence.start + p.end))
         for f in find_figures(text, target_year=target_year):
             place = ctx.place_at(sentence, sentence.start + f.start)
@@ -159,11 +174,16 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             # "(以下简称《规划》)" makes later 《规划》 the same citation.
             known = policies.get(c.title)
             if known is not None and c.aliases:
-                policies[c.title] = PolicyCitation(known.title, known.issuer or c.issuer, known.evidence, known.aliases + c.aliases)
+                policies[c.title] = PolicyCitation(
+                    known.title, known.issuer or c.issuer, known.evidence, known.aliases + c.aliases
+                )
             elif known is None and not any(c.title in p.aliases for p in policies.values()):
-                policies[c.title] = PolicyCitation(c.title, c.issuer, ctx.evidence(sentence, c.start, c.end), c.aliases)
+                policies[c.title] = PolicyCitation(
+                    c.title, c.issuer, ctx.evidence(sentence, c.start, c.end), c.aliases
+                )
         target_year = plan_year(text) or target_year
-    facts_places = {m.place.code for m in [*programmes.values(), *agencies.values(), *projects.values(), *metrics]}
+    facts_places = {m.place.code for m in programmes.values()} | {m.place.code for m in agencies.values()}
+    facts_places |= {m.place.code for m in projects.values()} | {m.place.code for m in metrics}
     return Extraction(
         document=document,
         subject_places=ctx.subjects,
@@ -176,13 +196,19 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
     )
 
 
-def _same_project(found: dict[tuple[str, str], ProjectMention], new: ProjectMention) -> tuple[str, str] | None:
+def _same_project(
+    found: dict[tuple[str, str], ProjectMention], new: ProjectMention
+) -> tuple[str, str] | None:
     """Return the key of a project already found that `new` names again, in full or shortened."""
     for key, old in found.items():
         if key[0] != new.place.code or old.kind != new.kind:
             continue
         names = {old.name, *old.aliases}
-        if new.name in names or any(len(n) >= 4 and (n.endswith(new.name) or new.name.endswith(n)) for n in names if len(new.name) >= 4):
+        if new.name in names or any(
+            len(n) >= 4 and (n.endswith(new.name) or new.name.endswith(n))
+            for n in names
+            if len(new.name) >= 4
+        ):
             return key
     return None
 
@@ -198,7 +224,11 @@ def _agency(ctx: _Context, sentence: Sentence, hit: AgencyHit) -> AgencyMention:
     ev = ctx.evidence(sentence, hit.start, hit.end)
     if hit.national:
         return AgencyMention(ctx.gazetteer.country, hit.name, ev, hit.aliases)
-    place = ctx.local(hit.place_surface) if hit.place_surface else ctx.place_at(sentence, sentence.start + hit.start)
+    place = (
+        ctx.local(hit.place_surface)
+        if hit.place_surface
+        else ctx.place_at(sentence, sentence.start + hit.start)
+    )
     name = hit.name
     if hit.place_surface in ("市", "区", "县", "省"):
         name = place.name + name[1:]
@@ -258,4 +288,3 @@ def _alike(a: str, b: str) -> bool:
     """Whether two indicator wordings share most of their characters (公共数据平台开放 ~ 公共数据开放平台)."""
     shorter, longer = sorted((set(a), set(b)), key=len)
     return bool(shorter) and len(shorter & longer) / len(shorter) >= 0.5
-

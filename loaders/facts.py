@@ -32,14 +32,27 @@ def facts_view(extraction: Extraction, *, include_evidence: bool = True) -> dict
             for p in extraction.places
         ],
         "programmes": [
-            {"place": p.place.name, "name": p.name, **({"concept": p.concept} if p.concept else {}), **ev(p.evidence.sentence), **aliases(p.aliases)}
+            {
+                "place": p.place.name,
+                "name": p.name,
+                **({"concept": p.concept} if p.concept else {}),
+                **ev(p.evidence.sentence),
+                **aliases(p.aliases),
+            }
             for p in extraction.programmes
         ],
         "agencies": [
-            {"place": a.place.name, "name": a.name, **ev(a.evidence.sentence), **aliases(a.aliases)} for a in extraction.agencies
+            {"place": a.place.name, "name": a.name, **ev(a.evidence.sentence), **aliases(a.aliases)}
+            for a in extraction.agencies
         ],
         "projects": [
-            {"place": p.place.name, "name": p.name, "kind": p.kind, **ev(p.evidence.sentence), **aliases(p.aliases)}
+            {
+                "place": p.place.name,
+                "name": p.name,
+                "kind": p.kind,
+                **ev(p.evidence.sentence),
+                **aliases(p.aliases),
+            }
             for p in extraction.projects
         ],
         "metrics": [
@@ -55,7 +68,8 @@ def facts_view(extraction: Extraction, *, include_evidence: bool = True) -> dict
             for m in extraction.metrics
         ],
         "policies": [
-            {"title": p.title, "issuer": p.issuer, **ev(p.evidence.sentence), **aliases(p.aliases)} for p in extraction.policies
+            {"title": p.title, "issuer": p.issuer, **ev(p.evidence.sentence), **aliases(p.aliases)}
+            for p in extraction.policies
         ],
     }
 

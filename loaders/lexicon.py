@@ -61,19 +61,31 @@ def _load(path: Path) -> Lexicon:
     graph = Graph().parse(path)
     concepts: dict[str, Concept] = {}
     automaton = ahocorasick.Automaton()
-    for subject in sorted(set(graph.subjects(SKOS.prefLabel, None))):
+    for subject in sorted({s for s in graph.subjects(SKOS.prefLabel, None) if isinstance(s, URIRef)}):
         iri = str(subject)
         if "/scheme/" in iri:
             continue
         slug = iri.rsplit("/", 1)[1]
-        labels = {lit.language: str(lit) for lit in graph.objects(subject, SKOS.prefLabel)}
+        labels = {
+            lit.language: str(lit)
+            for lit in graph.objects(subject, SKOS.prefLabel)
+            if isinstance(lit, Literal)
+        }
         if "zh" not in labels:
             continue
-        aliases = tuple(sorted(str(a) for a in graph.objects(subject, SKOS.altLabel) if a.language == "zh"))
+        aliases = tuple(
+            sorted(
+                str(a)
+                for a in graph.objects(subject, SKOS.altLabel)
+                if isinstance(a, Literal) and a.language == "zh"
+            )
+        )
         top = (subject, SKOS.topConceptOf, None) in graph
         national = bool(_NATIONAL.search(labels["zh"]))
         generic = (subject, CK_GENERIC, Literal(True)) in graph
-        concepts[slug] = Concept(slug, labels["zh"], labels.get("en"), aliases, top and not national, national, generic)
+        concepts[slug] = Concept(
+            slug, labels["zh"], labels.get("en"), aliases, top and not national, national, generic
+        )
         for label in (labels["zh"], *aliases):
             automaton.add_word(label, (label, slug))
     automaton.make_automaton()

@@ -30,8 +30,12 @@ _RANK = re.compile(
 _YEAR = re.compile(r"((?:19|20)\d{2})(?:年|(?=全球|全国|上半年))")
 _TARGET_YEAR = re.compile(r"(?:(?<![截止])到|(?<![截止])至|力争|预计|计划)((?:20)\d{2})年")
 # Discourse structure, not a measured figure: "从9个方面系统谋划", "需要摈弃三个误区".
-_STRUCTURE_NOUNS = re.compile(r"^(?:方面|层面|维度|环节|误区|关系|阶段|部分|要点|原则|特点|步骤|问题|板块|篇章)")
-_IMPLICIT_YUAN = re.compile(r"(经济|规模|产值|营收|收入|增加值|GDP|投资|资金|金额|融资|交易额|销售额|总额|税收|利润|基金)")
+_STRUCTURE_NOUNS = re.compile(
+    r"^(?:方面|层面|维度|环节|误区|关系|阶段|部分|要点|原则|特点|步骤|问题|板块|篇章)"
+)
+_IMPLICIT_YUAN = re.compile(
+    r"(经济|规模|产值|营收|收入|增加值|GDP|投资|资金|金额|融资|交易额|销售额|总额|税收|利润|基金)"
+)
 _IMPLICIT_PEOPLE = re.compile(r"(网民|用户|人口|人才|人员|居民|游客|访客|观众|学员|会员)")
 _INDEX_WORDS = re.compile(r"(指数|得分|分值|评分)")
 _LEAD_VERBS = re.compile(
@@ -137,11 +141,19 @@ def _is_measure(text: str, m: re.Match[str]) -> bool:
         # Chinese numerals are everywhere in prose (一批, 三大, 两级, 三个误区): keep counts of 2+ that
         # are plainly counted things (两家, 五星), or that a figure's verb or qualifier introduces (新增二十一个).
         value = parse_number(num)
-        cue = re.search(r"(超过|超|近|约|逾|达到|达|共|累计|新增|建成|突破|培训|共计|合计)$", text[max(0, start - 3) : start])
+        cue = re.search(
+            r"(超过|超|近|约|逾|达到|达|共|累计|新增|建成|突破|培训|共计|合计)$",
+            text[max(0, start - 3) : start],
+        )
         plain_count = unit in ("家", "项", "星", "星级", "座", "所", "名") or bool(
             unit and unit != "期" and re.match(r"[,，。;；、]|$", text[end:])
         )  # 二期 is a phase, not a count
-        if value is None or value < 2 or len(num) > 4 or not (plain_count or (unit and (cue or m.group("scale")))):
+        if (
+            value is None
+            or value < 2
+            or len(num) > 4
+            or not (plain_count or (unit and (cue or m.group("scale"))))
+        ):
             return False
     if unit is None:
         if m.group("scale"):
@@ -149,7 +161,9 @@ def _is_measure(text: str, m: re.Match[str]) -> bool:
         # A bare figure only counts as an index value: "总指数达98.1".
         return bool(_INDEX_WORDS.search(text[max(0, start - 12) : start])) and "." in num
     if unit in ("位", "名") and not re.search(r"第$", text[:start]):
-        return unit == "名" and bool(re.search(r"(人才|专家|学员|人员|博士)", after + text[start - 6 : start]))
+        return unit == "名" and bool(
+            re.search(r"(人才|专家|学员|人员|博士)", after + text[start - 6 : start])
+        )
     if unit == "分" and not re.search(r"(分|得分|指数|评分|评估)", text[max(0, start - 30) : start]):
         return False
     if _STRUCTURE_NOUNS.match(text[end:]) or text[end : end + 1] == "“":
@@ -160,7 +174,14 @@ def _is_measure(text: str, m: re.Match[str]) -> bool:
 
 
 def _figure(
-    text: str, value: float, unit: str | None, start: int, end: int, *, rank_start: int | None = None, more: bool = False
+    text: str,
+    value: float,
+    unit: str | None,
+    start: int,
+    end: int,
+    *,
+    rank_start: int | None = None,
+    more: bool = False,
 ) -> Figure:
     clause_start = max(text.rfind(ch, 0, rank_start or start) for ch in ",，;；:：、(（") + 1
     before = text[clause_start : rank_start or start]
@@ -184,7 +205,11 @@ def _indicator(before: str, after: str) -> str:
     label = _LEAD_VERBS.sub("", before.strip())
     label = re.sub(r"^(?:截至|截止)?\d{4}年(?:底|末)?", "", label)
     label = _TRAIL_VERBS.sub("", label).strip("的 ")
-    label = re.sub(r"^(?:建成|新建|新增|建设|完成|实现|开放|汇聚|归集|形成|打造|创建|培育|引进|设立|达成|推动|支撑)", "", label)
+    label = re.sub(
+        r"^(?:建成|新建|新增|建设|完成|实现|开放|汇聚|归集|形成|打造|创建|培育|引进|设立|达成|推动|支撑)",
+        "",
+        label,
+    )
     if len(label) < 2:
         noun = re.match(r"[\u4e00-\u9fffA-Za-z0-9]{2,16}", after.lstrip("的"))
         label = noun.group(0) if noun else label

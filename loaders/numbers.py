@@ -7,7 +7,20 @@ import re
 # Full-width digits and signs map one-to-one, so offsets into the original text stay valid.
 _WIDTH = str.maketrans("０１２３４５６７８９％．，＋－", "0123456789%.,+-")
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 CN_NUMERAL_CHARS = "".join(_CN_DIGITS) + "".join(_CN_UNITS)
 

@@ -21,10 +21,14 @@ _GROUPS = {
     "北上广": ("110000", "310000", "440100"),
 }  # regions (京津冀, 长三角) name an area, not the divisions in it
 # A place name followed by one of these is part of another name (江苏代表团, 浙江大学).
-_NAME_TAIL = re.compile(r"^(?:代表团|大学|学院|日报|卫视|电视台|晚报|银行|集团|籍|队|话|菜|路|街|大道|港区|舟山港|舟山)")
+_NAME_TAIL = re.compile(
+    r"^(?:代表团|大学|学院|日报|卫视|电视台|晚报|银行|集团|籍|队|话|菜|路|街|大道|港区|舟山港|舟山)"
+)
 # 中国 is a modifier in names (中国智慧城市…博览会, 中国特色): an actor only when something it does follows.
 _COUNTRY_WORDS = ("中国", "我国", "全国")
-_COUNTRY_ACTORS = re.compile(r"(我国|党中央|中共中央|国务院|党的二十大|二十大报告|十九大|习近平|国家(?=印发|提出|出台|发布|部署|明确))")
+_COUNTRY_ACTORS = re.compile(
+    r"(我国|党中央|中共中央|国务院|党的二十大|二十大报告|十九大|习近平|国家(?=印发|提出|出台|发布|部署|明确))"
+)
 _LOCAL_SELF = re.compile(r"(我市|全市|本市|我区|全区|本区|我县|全县|本县|我省|全省)")
 
 
@@ -92,7 +96,9 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
         division = gaz.get(codes[0]) if len(codes) == 1 else gaz.resolve(surface, context=context)
         if division is None:
             continue
-        bare = gaz.is_short_form(surface) or len(surface) == 2  # 象山, and full names like 成县 inside 建成县域
+        bare = (
+            gaz.is_short_form(surface) or len(surface) == 2
+        )  # 象山, and full names like 成县 inside 建成县域
         if bare and division.level == "district" and not _supported(division, context, gaz):
             continue
         in_name = any(s <= start < e for s, e in names) or bool(_NAME_TAIL.match(text[end:]))
@@ -158,7 +164,9 @@ def country_actor_spans(text: str) -> list[tuple[int, int]]:
     for m in re.finditer("中国", text):
         before = text[max(0, m.start() - 8) : m.start()]
         clause_head = re.search(r"(^|[,，。;；:：、\n])(截至\d{4}年(底|末)?[,，]?)?$", before)
-        acts = re.match(r"(网民|互联网|数字经济|经济|GDP|人口|城镇|已|在|的|是|将|正|有|拥有|成为|[,，])", text[m.end() :])
+        acts = re.match(
+            r"(网民|互联网|数字经济|经济|GDP|人口|城镇|已|在|的|是|将|正|有|拥有|成为|[,，])", text[m.end() :]
+        )
         if clause_head and acts:
             found.append(m.span())
     return sorted(found)

@@ -14,7 +14,9 @@ _PROGRAMME_AFTER = re.compile(
     r"^(?:系列专项行动|专项行动|集成改革|改革|工程|行动|计划|机制|制度|模式|建设|试点|主题活动|活动|服务方式|战略)"
 )
 # What a quoted platform or product is followed by ("“甬金通”等…应用", "“浙里办”宁波频道").
-_PROJECT_AFTER = re.compile(r"^(?:App|APP|app|平台|应用|小程序|频道|公众号|系统|专区|热线|客户端|云|码|大脑|品牌|标杆|指数)")
+_PROJECT_AFTER = re.compile(
+    r"^(?:App|APP|app|平台|应用|小程序|频道|公众号|系统|专区|热线|客户端|云|码|大脑|品牌|标杆|指数)"
+)
 # Verbs that make a quoted slogan a programme someone carries out.
 _CARRIED_OUT = re.compile(r"(?:推广|推行|实施|开展|组织|深化|落实|助推|参与|实行)$")
 _WEAKLY_CARRIED_OUT = re.compile(r"(?:推进|推动|探索|拓展|启动|创新)$")
@@ -27,9 +29,15 @@ _ALLOWED_NEXT = re.compile(
 )
 # A name ending in one of these, governed by a verb, is a programme even without quotes.
 _SUFFIX = re.compile(r"(?:专项行动|行动|工程|计划|项目|综合试点|试点|先导区|提升月|改革|制度)")
-_CAMPAIGN = re.compile(rf"(?P<name>(?:数字|智慧|网络|制造|质量|科技|交通)(?:强市|强省|强区|强县|[\u4e00-\u9fff]{{2}}))建设")
-_NOT_A_PROGRAMME = re.compile(r"(三年|五年|行动计划|规划|纲要|方案|意见|办法|条例|重点项目|建设项目|示范项目|工作|任务)")
-_GENERIC_HEAD = re.compile(r"^(?:各类|各项|相关|重大|重点|一批|多项|有关|数字化|信息化|智能化|国家级|省级|市级)?(?:工程|行动|项目|改革|试点|计划)$")
+_CAMPAIGN = re.compile(
+    r"(?P<name>(?:数字|智慧|网络|制造|质量|科技|交通)(?:强市|强省|强区|强县|[\u4e00-\u9fff]{2}))建设"
+)
+_NOT_A_PROGRAMME = re.compile(
+    r"(三年|五年|行动计划|规划|纲要|方案|意见|办法|条例|重点项目|建设项目|示范项目|工作|任务)"
+)
+_GENERIC_HEAD = re.compile(
+    r"^(?:各类|各项|相关|重大|重点|一批|多项|有关|数字化|信息化|智能化|国家级|省级|市级)?(?:工程|行动|项目|改革|试点|计划)$"
+)
 
 
 @dataclass(frozen=True)
@@ -57,7 +65,11 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         if concept.label.endswith("+"):
             continue  # “互联网+”智慧能源: the name goes on past the plus (see _quoted)
         first, last = index[start], index[end - 1]
-        quoted = sentence[max(0, first - 1) : first] in ("“", "「", "‘") or sentence[last + 1 : last + 2] in ("”", "」", "’")
+        quoted = sentence[max(0, first - 1) : first] in ("“", "「", "‘") or sentence[last + 1 : last + 2] in (
+            "”",
+            "」",
+            "’",
+        )
         follows = plain[end : end + 4]
         governed = _CARRIED_OUT.search(sentence[max(0, first - 4) : first])
         if concept.umbrella or (concept.generic and not (quoted or governed)):
@@ -104,7 +116,9 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             if text.endswith("+"):  # “互联网+”智慧能源: the plus joins the next words
                 joined = re.match(r"[\u4e00-\u9fff]{2,8}?(?=建设|[,，。、]|$)", sentence[q_end:])
                 end += joined.end() if joined else 0
-            tail = re.match(rf"(?:{NAME_UNIT}){{0,14}}?(?:集成改革|专项行动|行动|工程|计划|项目|制度)", sentence[q_end:])
+            tail = re.match(
+                rf"(?:{NAME_UNIT}){{0,14}}?(?:集成改革|专项行动|行动|工程|计划|项目|制度)", sentence[q_end:]
+            )
             if len(quotes) == 1 and tail and not re.search(r"[,，、。]", tail.group(0)):
                 end = q_end + tail.end()
             name = clean_name(sentence[start:end])
@@ -117,8 +131,10 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
 
 def _looks_like_name(text: str) -> bool:
     """A quoted phrase that reads as a name, not as an adjective or a figure of speech."""
-    if len(text) < 2 or re.fullmatch(r"[\d.%]+|.{0,3}化|[一二三四五六七八九十]+[个大项端对]?", text) or re.match(
-        r"[一二两三四五六七八九十]+[个大项对]", text
+    if (
+        len(text) < 2
+        or re.fullmatch(r"[\d.%]+|.{0,3}化|[一二三四五六七八九十]+[个大项端对]?", text)
+        or re.match(r"[一二两三四五六七八九十]+[个大项对]", text)
     ):
         return False
     return not re.search(r"(为人而转|最后一公里|卡脖子|一把手|一盘棋|一站式|不打烊|硬核)", text)
@@ -131,17 +147,23 @@ def _suffixed(sentence: str) -> list[ProgrammeHit]:
     for m in _SUFFIX.finditer(masked):
         end = m.end()
         nxt = masked[end : end + 2]
-        if re.match(r"[\u4e00-\u9fff]", nxt) and not re.match(r"建设|等|和|与|及|为|的|中|落地|取得|成效|扩面|升级", nxt):
-            if m.group(0) != "行动" or re.match(r"计划|方案|纲要|者|队", nxt):
-                continue  # the suffix is inside a longer word (行动计划, 工程师, 改革成果, 试点县)
+        inside_word = re.match(r"[\u4e00-\u9fff]", nxt) and not re.match(
+            r"建设|等|和|与|及|为|的|中|落地|取得|成效|扩面|升级", nxt
+        )
+        if inside_word and (m.group(0) != "行动" or re.match(r"计划|方案|纲要|者|队", nxt)):
+            continue  # the suffix is inside a longer word (行动计划, 工程师, 改革成果, 试点县)
         start = name_start(sentence, m.start())
         name = clean_name(sentence[start:end])
         if start > 0 and sentence[start - 1] == "等" or len(name) < 4 or len(name) > 28:
             continue
-        generic = re.search(r"重大|重点|相关|有关|各类", sentence[max(0, start - 2) : end]) or name.startswith("领域")
+        generic = re.search(
+            r"重大|重点|相关|有关|各类", sentence[max(0, start - 2) : end]
+        ) or name.startswith("领域")
         if "□" in masked[start:end] or _NOT_A_PROGRAMME.search(name) or _GENERIC_HEAD.match(name) or generic:
             continue
-        governed = _CARRIED_OUT.search(sentence[max(0, start - 6) : start]) or re.search(r"[、以]$", sentence[:start])
+        governed = _CARRIED_OUT.search(sentence[max(0, start - 6) : start]) or re.search(
+            r"[、以]$", sentence[:start]
+        )
         if governed or m.group(0) in ("先导区", "提升月", "试点", "综合试点"):
             hits.append(ProgrammeHit(name, start, end))
     for m in _CAMPAIGN.finditer(masked):
@@ -162,7 +184,9 @@ def _merge(hits: list[ProgrammeHit]) -> list[ProgrammeHit]:
     hits = [h for h in hits if h not in extended]
     for c in extended:
         hits = [
-            ProgrammeHit(h.name, h.start, h.end, c.concept, (*h.aliases, c.name), h.national) if _extends(h, c) else h
+            ProgrammeHit(h.name, h.start, h.end, c.concept, (*h.aliases, c.name), h.national)
+            if _extends(h, c)
+            else h
             for h in hits
         ]
     hits.sort(key=lambda h: (h.concept is None, -(h.end - h.start), h.start))
@@ -195,4 +219,11 @@ def _extends(longer: ProgrammeHit, concept: ProgrammeHit) -> bool:
     if (longer.start, longer.end) == (concept.start, concept.end):
         return False
     head = concept.start - longer.start
-    return longer.end > concept.end and not re.fullmatch(r"(?:建设|改革|行动|工作|机制|模式|体系)", longer.name[len(longer.name) - (longer.end - concept.end) :]) or 0 < head <= 2
+    return (
+        longer.end > concept.end
+        and not re.fullmatch(
+            r"(?:建设|改革|行动|工作|机制|模式|体系)",
+            longer.name[len(longer.name) - (longer.end - concept.end) :],
+        )
+        or 0 < head <= 2
+    )

@@ -23,11 +23,15 @@ _GENERIC = re.compile(
 # "城市大脑与健康大脑", "市开发区智谷和市高新区": a connector right after a complete name ends it.
 _CONNECTOR_AFTER_NAME = re.compile(rf"(?:{'|'.join(p for _, p in _KINDS)})[与和及、]")
 # A centre that is built and run (计算, 运行管理, 指挥), as opposed to a body (服务中心).
-_BUILT_CENTRE = re.compile(r"(计算|算力|超算|数据中心|创新|运行|运营|指挥|展示|体验|孵化|灾备|调度|监测|促进中心)")
+_BUILT_CENTRE = re.compile(
+    r"(计算|算力|超算|数据中心|创新|运行|运营|指挥|展示|体验|孵化|灾备|调度|监测|促进中心)"
+)
 _QUOTED_BRAND = re.compile(r"“(?P<name>[^“”]{2,16})”")
 _BRAND_AFTER = re.compile(r"^(?P<tail>App|APP|app|小程序|平台|公众号|客户端|(?:[\u4e00-\u9fff]{2,4})?频道)")
 _BRAND_CONTEXT = re.compile(r"(应用|平台|App|APP|小程序|上架|注册用户|案例|场景应用)")
-_NOT_PROJECT = re.compile(r"(规划|方案|意见|办法|纲要|行动|工程|改革|试点|计划|制度|机制|模式|体系|理念|战略|政策)")
+_NOT_PROJECT = re.compile(
+    r"(规划|方案|意见|办法|纲要|行动|工程|改革|试点|计划|制度|机制|模式|体系|理念|战略|政策)"
+)
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,12 @@ def find_projects(sentence: str) -> list[ProjectHit]:
             continue
         kept = [k for k in kept if not (h.start <= k.start and k.end <= h.end)]
         prev = kept[-1] if kept else None
-        if prev and sentence[prev.end : prev.end + 1] in "(（" and h.start == prev.end + 1 and h.kind == prev.kind:
+        if (
+            prev
+            and sentence[prev.end : prev.end + 1] in "(（"
+            and h.start == prev.end + 1
+            and h.kind == prev.kind
+        ):
             kept[-1] = ProjectHit(prev.name, prev.kind, prev.start, prev.end, (*prev.aliases, h.name))
             continue
         kept.append(h)
@@ -65,8 +74,10 @@ def find_projects(sentence: str) -> list[ProjectHit]:
 
 
 def _is_channel_of(channel: ProjectHit, brand: ProjectHit) -> bool:
-    """"浙里办宁波频道" is a channel of 浙里办: both are projects."""
-    return channel.name.endswith("频道") and channel.name.startswith(brand.name) and channel.name != brand.name
+    """ "浙里办宁波频道" is a channel of 浙里办: both are projects."""
+    return (
+        channel.name.endswith("频道") and channel.name.startswith(brand.name) and channel.name != brand.name
+    )
 
 
 def _suffixed(sentence: str) -> list[ProjectHit]:
@@ -74,7 +85,10 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
     masked = re.sub(r"《[^》]*》", lambda m: "□" * len(m.group(0)), sentence)
     for m in _SUFFIX.finditer(masked):
         end = m.end()
-        if re.match(r"(企业|公司|经济|稳定|能力|功能|体系|模式|业务|资源|数据|集群|型|化|性|率|量|数|费|端|层|侧|间|内|计算|服务|网络|平台|议)", masked[end:]):
+        if re.match(
+            r"(企业|公司|经济|稳定|能力|功能|体系|模式|业务|资源|数据|集群|型|化|性|率|量|数|费|端|层|侧|间|内|计算|服务|网络|平台|议)",
+            masked[end:],
+        ):
             continue  # the suffix word is inside a longer word (平台企业, 云平台稳定性)
         kind = next(k for k, _ in _KINDS if m.group(k))
         anchor = m.start() - 1 if m.start() > 0 and sentence[m.start() - 1] == "“" else m.start()
@@ -84,21 +98,36 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         if kind == "event" and title:
             start -= len(title.group(0))
         inner = sentence.rfind("(", start, end), sentence.rfind("（", start, end)
-        if max(inner) > start and ")" not in sentence[max(inner) : end] and "）" not in sentence[max(inner) : end]:
+        if (
+            max(inner) > start
+            and ")" not in sentence[max(inner) : end]
+            and "）" not in sentence[max(inner) : end]
+        ):
             start = max(inner) + 1  # "智能传感器产业园(中国传感网创新园)": the bracket names its own
         name = clean_name(sentence[start:end])
         if kind == "event":
             name = re.sub(r"^(?:全市|全省|全区)", "", name)
         short_ok = m.group(0) in ("高新区", "开发区", "一张网", "一朵云") and len(name) > len(m.group(0))
-        if (len(name) - len(m.group(0)) < 2 and not short_ok) or _GENERIC.match(name) or (kind != "event" and _NOT_PROJECT.search(name)):
+        if (
+            (len(name) - len(m.group(0)) < 2 and not short_ok)
+            or _GENERIC.match(name)
+            or (kind != "event" and _NOT_PROJECT.search(name))
+        ):
             continue
-        if kind != "event" and (re.match(r"(全国|全省|全市)", name) or re.search(r"(载体|省部级|市级|省级|高能级|领域|多层次|重点|部门|上级)", name)):
+        if kind != "event" and (
+            re.match(r"(全国|全省|全市)", name)
+            or re.search(r"(载体|省部级|市级|省级|高能级|领域|多层次|重点|部门|上级)", name)
+        ):
             continue
-        if re.search(r"(?:\d+|[两三四五六七八九十]+)[个家项座所]?(?:以上|左右)?$", sentence[max(0, start - 8) : start]):
+        if re.search(
+            r"(?:\d+|[两三四五六七八九十]+)[个家项座所]?(?:以上|左右)?$", sentence[max(0, start - 8) : start]
+        ):
             continue  # "创建10个以上…创新平台": a count of a kind of thing, not a named one
         if kind == "facility" and name.startswith(("国际", "世界")):
             continue
-        if name.endswith("中心") and (not _BUILT_CENTRE.search(name) or re.match(r"^[市区县省]?大数据(?:管理|发展)?中心$", name)):
+        if name.endswith("中心") and (
+            not _BUILT_CENTRE.search(name) or re.match(r"^[市区县省]?大数据(?:管理|发展)?中心$", name)
+        ):
             continue  # 服务中心, 研究中心: bodies (see loaders/agencies.py), not built things
         brand = re.search(r"“[^“”]+”$", sentence[start:anchor])
         if brand and kind == "platform":
@@ -151,12 +180,19 @@ def _brands(sentence: str) -> list[ProjectHit]:
         phrase = re.match(r"^[^\W等的和与及]{2,10}?应用(?![\u4e00-\u9fff])", sentence[m.end() :])
         if phrase and not phrase.group(0).startswith("的"):
             full = name + phrase.group(0)
-            hits.append(ProjectHit(full, "platform", m.start(), m.end() + phrase.end(), (name + phrase.group(0),)))
+            hits.append(
+                ProjectHit(full, "platform", m.start(), m.end() + phrase.end(), (name + phrase.group(0),))
+            )
             continue
-        listed = re.match(rf"^(?:、|{NAME_UNIT}{{0,8}}“[^”]*”)*等?[\u4e00-\u9fff]{{0,8}}(应用|平台|场景应用)", sentence[m.end() :])
+        listed = re.match(
+            rf"^(?:、|{NAME_UNIT}{{0,8}}“[^”]*”)*等?[\u4e00-\u9fff]{{0,8}}(应用|平台|场景应用)",
+            sentence[m.end() :],
+        )
         if listed and sentence[m.end() : m.end() + 1] == "的":
             listed = None
-        direct = re.match(r"^(?:应用|[”“、\u4e00-\u9fff]{0,14}入选[\u4e00-\u9fff]{0,10}应用)", sentence[m.end() :])
+        direct = re.match(
+            r"^(?:应用|[”“、\u4e00-\u9fff]{0,14}入选[\u4e00-\u9fff]{0,10}应用)", sentence[m.end() :]
+        )
         if context and len(name) <= 8 and (listed or direct) and not re.search(r"[省市区县]", name[:3]):
             hits.append(ProjectHit(name, "platform", m.start(), m.end()))
     return hits

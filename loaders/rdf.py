@@ -249,13 +249,17 @@ def division_quads(divisions: Iterable[Division], *, gazetteer: Gazetteer | None
 def vocabulary_graphs() -> dict[str, list[Quad]]:
     """Return the vocabulary graphs by IRI: ontology, programme and indicator schemes, gazetteer."""
     graphs: dict[str, list[Quad]] = {}
-    for graph, path in ((ONTOLOGY_GRAPH, ONTOLOGY_TTL), (PROGRAMMES_GRAPH, PROGRAMMES_TTL), (INDICATORS_GRAPH, INDICATORS_TTL)):
+    for graph, path in (
+        (ONTOLOGY_GRAPH, ONTOLOGY_TTL),
+        (PROGRAMMES_GRAPH, PROGRAMMES_TTL),
+        (INDICATORS_GRAPH, INDICATORS_TTL),
+    ):
         graphs[graph.value] = [
-            Quad(q.subject, q.predicate, q.object, graph) for q in parse(path=str(path), format=RdfFormat.TURTLE)
+            Quad(q.subject, q.predicate, q.object, graph)
+            for q in parse(path=str(path), format=RdfFormat.TURTLE)
         ]
     graphs[GAZETTEER_GRAPH.value] = list(division_quads(load_gazetteer().all()))
     return graphs
-
 
 
 def vocabulary_stamp() -> str:

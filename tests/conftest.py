@@ -25,7 +25,9 @@ DEMO = ROOT / "demo" / "corpus"
 def seeds_dir() -> Path:
     """The user's five seed documents (../shared/corpus/seeds)."""
     if not SEEDS.is_dir():
-        pytest.skip("../shared/corpus/seeds is absent: seed-based tests need the shared folder beside the repo")
+        pytest.skip(
+            "../shared/corpus/seeds is absent: seed-based tests need the shared folder beside the repo"
+        )
     return SEEDS
 
 

@@ -38,7 +38,11 @@ def test_one_build_with_bad_files_reports_each_and_loads_the_good_ones(tmp_path:
         while f.tell() < 50 * 1024 * 1024:
             f.write(line)
     env = {**os.environ, "CITYKG_DATA": str(tmp_path / "data")}
-    args = ["build", *(str(tmp_path / n) for n in ("empty.txt", "binary.txt", "gb.txt", "huge.txt", "good.txt")), str(tmp_path / "missing.txt")]
+    args = [
+        "build",
+        *(str(tmp_path / n) for n in ("empty.txt", "binary.txt", "gb.txt", "huge.txt", "good.txt")),
+        str(tmp_path / "missing.txt"),
+    ]
     result = CliRunner().invoke(cli, args, env=env)
     assert result.exit_code == 1
     out = result.stdout + result.stderr

@@ -39,7 +39,10 @@ def test_case_extraction_stays_above_the_floor(case: Path, score: ModuleType, tm
     (tmp_path / "gold").mkdir()
     shutil.copy(case / "expected.json", tmp_path / "gold" / "expected.json")
     pred = tmp_path / "pred.json"
-    pred.write_text(json.dumps(facts_view(extract(read_document(case / "input.txt"))), ensure_ascii=False), encoding="utf-8")
+    pred.write_text(
+        json.dumps(facts_view(extract(read_document(case / "input.txt"))), ensure_ascii=False),
+        encoding="utf-8",
+    )
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         score.main(["--gold", str(tmp_path / "gold"), "--pred", str(pred), "--json"])

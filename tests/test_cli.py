@@ -35,14 +35,18 @@ def test_extract_prints_schema_facts_for_one_document() -> None:
 
 
 def test_extract_ttl_is_trig_with_one_graph_per_document() -> None:
-    result = CliRunner().invoke(cli, ["extract", str(DEMO / "01_suzhou.txt"), str(DEMO / "03_chengdu.txt"), "--format", "ttl"])
+    result = CliRunner().invoke(
+        cli, ["extract", str(DEMO / "01_suzhou.txt"), str(DEMO / "03_chengdu.txt"), "--format", "ttl"]
+    )
     dataset = Dataset().parse(data=result.stdout, format="trig")
     graphs = {str(g.identifier) for g in dataset.graphs() if len(g)}
     assert sum("/graph/document/" in g for g in graphs) == 2
 
 
 def test_query_answers_as_table_json_and_csv(data_env: dict[str, str]) -> None:
-    query = "PREFIX ck: <https://w3id.org/citykg/ontology#> SELECT (COUNT(?d) AS ?n) WHERE { ?d a ck:Document }"
+    query = (
+        "PREFIX ck: <https://w3id.org/citykg/ontology#> SELECT (COUNT(?d) AS ?n) WHERE { ?d a ck:Document }"
+    )
     as_json = CliRunner().invoke(cli, ["query", query, "--format", "json"], env=data_env)
     n = int(json.loads(as_json.stdout)["results"]["bindings"][0]["n"]["value"])
     assert n >= 6
@@ -77,7 +81,9 @@ def test_stats_counts_what_was_built(data_env: dict[str, str]) -> None:
 
 
 @pytest.mark.parametrize(("fmt", "rdf_format"), [("nq", "nquads"), ("trig", "trig")])
-def test_export_writes_every_named_graph(data_env: dict[str, str], tmp_path: Path, fmt: str, rdf_format: str) -> None:
+def test_export_writes_every_named_graph(
+    data_env: dict[str, str], tmp_path: Path, fmt: str, rdf_format: str
+) -> None:
     out = tmp_path / f"all.{fmt}"
     result = CliRunner().invoke(cli, ["export", "--format", fmt, "-o", str(out)], env=data_env)
     assert result.exit_code == 0

@@ -48,7 +48,9 @@ def test_seed_extraction_meets_the_issue_thresholds(seeds_dir: Path, gold_dir: P
 
 
 def test_subject_place_is_the_city_the_report_speaks_for() -> None:
-    ex = _extract("扬州市数字经济发展报告\n近年来,扬州坚持数字化转型。我市建成5G基站8210个。扬州将继续推进改革。")
+    ex = _extract(
+        "扬州市数字经济发展报告\n近年来,扬州坚持数字化转型。我市建成5G基站8210个。扬州将继续推进改革。"
+    )
     assert [d.name for d in ex.subject_places] == ["扬州市"]
     assert ex.metrics[0].place.name == "扬州市"
 
@@ -56,7 +58,10 @@ def test_subject_place_is_the_city_the_report_speaks_for() -> None:
 def test_a_national_commentary_has_no_subject_and_attributes_figures_to_the_country() -> None:
     ex = _extract("截至2023年末,我国网民规模达10.92亿人,其中城镇网民规模达7.66亿人。各地要因地制宜。")
     assert ex.subject_places == ()
-    assert {(m.place.name, m.value, m.unit) for m in ex.metrics} == {("中国", 1.092e9, "人"), ("中国", 7.66e8, "人")}
+    assert {(m.place.name, m.value, m.unit) for m in ex.metrics} == {
+        ("中国", 1.092e9, "人"),
+        ("中国", 7.66e8, "人"),
+    }
 
 
 @pytest.mark.parametrize(
@@ -76,13 +81,17 @@ def test_a_national_commentary_has_no_subject_and_attributes_figures_to_the_coun
         ("连续7年上榜中国城市信息化50强", 7, "年", "="),
     ],
 )
-def test_figures_keep_their_scale_unit_and_qualifier(sentence: str, value: float, unit: str | None, qualifier: str) -> None:
+def test_figures_keep_their_scale_unit_and_qualifier(
+    sentence: str, value: float, unit: str | None, qualifier: str
+) -> None:
     ex = _extract("扬州市报告。扬州市推进数字化。" + sentence + "。")
     assert [(m.value, m.unit, m.qualifier) for m in ex.metrics] == [(pytest.approx(value), unit, qualifier)]
 
 
 def test_names_dates_and_quoted_slogans_are_not_figures() -> None:
-    ex = _extract("滨州市报告。7月31日,滨州市召开《滨州市数字强市建设规划(2023-2025年)》新闻发布会,打造“15分钟”办事服务圈,部署5G和IPv6。")
+    ex = _extract(
+        "滨州市报告。7月31日,滨州市召开《滨州市数字强市建设规划(2023-2025年)》新闻发布会,打造“15分钟”办事服务圈,部署5G和IPv6。"
+    )
     assert ex.metrics == ()
 
 
@@ -124,8 +133,13 @@ def test_agencies_take_the_documents_city_when_they_say_only_shi() -> None:
 
 def test_central_bodies_are_national_agencies() -> None:
     ex = _extract("近日,国家发展改革委、国家数据局等部门联合印发《关于深化智慧城市发展的指导意见》。")
-    assert {(a.place.name, a.name) for a in ex.agencies} == {("中国", "国家发展改革委"), ("中国", "国家数据局")}
-    assert [(p.title, p.issuer) for p in ex.policies] == [("关于深化智慧城市发展的指导意见", "国家发展改革委、国家数据局等部门")]
+    assert {(a.place.name, a.name) for a in ex.agencies} == {
+        ("中国", "国家发展改革委"),
+        ("中国", "国家数据局"),
+    }
+    assert [(p.title, p.issuer) for p in ex.policies] == [
+        ("关于深化智慧城市发展的指导意见", "国家发展改革委、国家数据局等部门")
+    ]
 
 
 def test_projects_are_typed_by_what_they_are() -> None:
@@ -140,7 +154,9 @@ def test_projects_are_typed_by_what_they_are() -> None:
 
 
 def test_newspapers_in_title_marks_are_not_policies() -> None:
-    ex = _extract("滨州市报告。《法治日报》《山东政务信息》对滨州市工作专题刊载。滨州市出台《滨州市公共数据管理办法》。")
+    ex = _extract(
+        "滨州市报告。《法治日报》《山东政务信息》对滨州市工作专题刊载。滨州市出台《滨州市公共数据管理办法》。"
+    )
     assert [p.title for p in ex.policies] == ["滨州市公共数据管理办法"]
 
 

@@ -58,7 +58,9 @@ def test_places_have_their_division_code_iri_and_programmes_their_scheme_iri(see
 
 
 @pytest.mark.shared
-def test_every_evidence_quote_is_the_sentence_its_offsets_cut_from_the_document_text(seed_store: Store) -> None:
+def test_every_evidence_quote_is_the_sentence_its_offsets_cut_from_the_document_text(
+    seed_store: Store,
+) -> None:
     rows = seed_store.select(
         CK + "PREFIX prov: <http://www.w3.org/ns/prov#> "
         "SELECT ?text ?quote ?s ?e ?ms ?me WHERE { ?ev a ck:Evidence ; prov:wasQuotedFrom ?d ; ck:quote ?quote ; "
