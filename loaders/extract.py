@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from loaders.agencies import AgencyHit, find_agencies
@@ -60,6 +61,7 @@ class _Context:
         actors = [
             _Actor(s.start, s.end, s.division)
             for s in self.spans
+            if not _is_partner(document.text, s)
             # The country acts only where country_actor_spans says so (我国, 党中央, 中国 leading a clause).
             if not s.in_name and s.division.level != "country" and len(s.surface) >= 2 and not _is_group(s)
         ]
@@ -106,6 +108,17 @@ class _Context:
             return self.default
         division = self.gazetteer.resolve(head, context=list(self.subjects))
         return division or self.default
+
+
+_PARTNER = re.compile(
+    r"(?:对接|与|同|联合|携手|协同|会同|合作|学习|借鉴|相比|对标|不如|赴|到)[^,，。;；:：]*$"
+)
+
+
+def _is_partner(text: str, span: PlaceSpan) -> bool:
+    """A place named after 与/对接/对标 in its clause is a partner or a comparison, not who acts."""
+    clause = text[max(0, span.start - 30) : span.start]
+    return bool(_PARTNER.search(clause))
 
 
 def _is_group(span: PlaceSpan) -> bool:
