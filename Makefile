@@ -42,7 +42,7 @@ frontend:  ## bundle the web front end from npm packages (skipped when there is 
 	fi
 
 browser:  ## Debian's Chromium for the browser tests (Playwright's own download does not work offline)
-	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; }
 
 clean:
 	rm -rf $(VENV) $(FRONTEND)/node_modules app/static/dist data

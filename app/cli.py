@@ -55,7 +55,7 @@ def build_command(
 ) -> None:
     """Read documents, extract their facts and load them into the graph (one named graph each).
 
-    Example: citykg build demo/ ../shared/corpus/seeds/000_edac9852d62c9736.txt
+    Example: citykg build demo/corpus ../shared/corpus/seeds/000_edac9852d62c9736.txt
     """
     settings = _settings()
     files = [p for p in expand_paths(paths)]
@@ -68,6 +68,7 @@ def build_command(
             on_file=lambda _: progress.advance(task),
             rebuild=rebuild,
         )
+        mirrored = _mirror(settings, store, report.loaded)
     for problem in report.problems:
         err.print(f"[red]skipped[/red] {problem.problem}", highlight=False)
     facts = ", ".join(f"{n} {kind}" for kind, n in sorted(report.facts.items()))
@@ -76,9 +77,37 @@ def build_command(
         f"{len(report.problems)} skipped",
         highlight=False,
     )
-    typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
+    typer.echo(json.dumps({**report.as_dict(), "mirror": mirrored}, ensure_ascii=False))
     if report.problems:
         raise typer.Exit(1)
+
+
+@cli.command("sync")
+def sync_command(
+    full: Annotated[
+        bool, typer.Option("--full", help="Rewrite every document, not only missing ones.")
+    ] = False,
+) -> None:
+    """Bring the property-graph mirror (embedded FalkorDB or Neo4j) in step with the RDF store.
+
+    Example: citykg sync --full
+    """
+    from app.graphsink import open_sink
+    from app.mirror import resync
+
+    settings = _settings()
+    with _open_store(settings) as store:
+        sink = open_sink(settings)
+        if sink is None:
+            err.print(
+                "no mirror is configured (CITYKG_FALKORDB=false and CITYKG_NEO4J_URI unset)", highlight=False
+            )
+            raise typer.Exit(1)
+        try:
+            report = resync(store, sink, full=full)
+        finally:
+            sink.close()
+    typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
 
 
 @cli.command("extract")
@@ -212,13 +241,15 @@ def remove_command(
 
     Example: citykg remove 000_edac9852d62c9736.txt
     """
-    with _open_store(_settings()) as store:
+    settings = _settings()
+    with _open_store(settings) as store:
         try:
             removed = remove_document(store, document)
         except UnknownDocument as error:
             err.print(f"[red]{error}[/red]", highlight=False)
             raise typer.Exit(1) from None
-    typer.echo(json.dumps({"removed_quads": removed}))
+        mirrored = _mirror(settings, store, [])
+    typer.echo(json.dumps({"removed_quads": removed, "mirror": mirrored}))
 
 
 @cli.command("serve")
@@ -238,6 +269,27 @@ def serve_command(
     uvicorn.run(
         "app.main:create_app", factory=True, host=host or settings.host, port=port or settings.port, workers=1
     )
+
+
+def _mirror(settings: Settings, store: Store, doc_ids: list[str]) -> dict[str, object] | None:
+    """Keep the property-graph mirror in step after a change; a mirror that fails is reported, not fatal."""
+    from app.graphsink import open_sink
+    from app.mirror import mirror_documents
+
+    try:
+        sink = open_sink(settings)
+    except Exception as error:  # the RDF store is the source of truth; `citykg sync` catches up later
+        err.print(
+            f"[yellow]mirror not updated:[/yellow] {error}; run `citykg sync` when it is back",
+            highlight=False,
+        )
+        return None
+    if sink is None:
+        return None
+    try:
+        return mirror_documents(store, sink, doc_ids, prune=True).as_dict()
+    finally:
+        sink.close()
 
 
 def _progress() -> Progress:

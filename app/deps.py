@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import secrets
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Header, Request
 
+from app.problems import Problem
 from app.settings import Settings
 from app.store import Store
 
-__all__ = ["SettingsDep", "StoreDep", "get_settings", "get_store"]
+__all__ = ["ApiKeyDep", "SettingsDep", "StoreDep", "get_settings", "get_store", "require_api_key"]
 
 
 def get_settings(request: Request) -> Settings:
@@ -26,3 +28,29 @@ def get_store(request: Request) -> Store:
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def require_api_key(
+    request: Request,
+    x_api_key: Annotated[str | None, Header(description="The server's CITYKG_API_KEY.")] = None,
+) -> None:
+    """Refuse the request unless ``X-API-Key`` equals the configured key (503 when none is configured)."""
+    configured = get_settings(request).api_key
+    if configured is None or not configured.get_secret_value():
+        raise Problem(
+            503,
+            "writing over HTTP is disabled: the server has no API key; set CITYKG_API_KEY and restart",
+            slug="ingestion-disabled",
+        )
+    if x_api_key is None or not secrets.compare_digest(
+        x_api_key.encode(), configured.get_secret_value().encode()
+    ):
+        raise Problem(
+            401,
+            "send the server's API key in the X-API-Key header",
+            slug="unauthorised",
+            headers={"WWW-Authenticate": "ApiKey"},
+        )
+
+
+ApiKeyDep = Annotated[None, Depends(require_api_key)]

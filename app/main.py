@@ -5,28 +5,51 @@ Run it with ``uvicorn --factory app.main:create_app`` (or ``citykg serve``).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 
+from app.graphsink import GraphSink, open_sink
+from app.mirror import mirror_documents
 from app.problems import install_problem_handlers
-from app.routes import sparql_router
+from app.routes import (
+    cypher_router,
+    documents_router,
+    graph_router,
+    places_router,
+    programmes_router,
+    queries_router,
+    search_router,
+    sparql_router,
+    stats_router,
+)
 from app.settings import Settings
 from app.store import Store
 
 __all__ = ["STATIC_DIR", "create_app"]
 
+log = logging.getLogger(__name__)
+
 STATIC_DIR = Path(__file__).parent / "static"
+# The built front end (app/frontend, `npm run build`); gitignored, so a fresh checkout lacks it.
+FRONTEND_DIR = STATIC_DIR / "dist"
 
 
-def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None, store: Store | None = None, *, sink: GraphSink | None = None
+) -> FastAPI:
     """Return the citykg API; without ``store`` it opens the on-disk store named by ``settings``.
 
     A store passed in belongs to the caller (tests close their own); a store the
-    app opened is closed when the app shuts down.
+    app opened is closed when the app shuts down. The same goes for the Cypher mirror:
+    a ``sink`` passed in is the caller's; an app that opened its own store also opens the
+    sink the settings name (starting the embedded FalkorDB) and closes it at shutdown.
     """
     settings = settings or Settings()
     owned = store is None
@@ -35,7 +58,17 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        own_sink = owned and app.state.sink is None
+        if own_sink:
+            try:
+                app.state.sink = await run_in_threadpool(open_sink, settings)
+            except Exception as error:  # the API still serves SPARQL; /cypher says why it cannot
+                log.error("the Cypher mirror did not start: %s", error)
+                app.state.sink_error = str(error)
         yield
+        if own_sink and app.state.sink is not None:
+            app.state.sink.close()
+            app.state.sink = None
         if owned:
             app.state.store.close()
 
@@ -48,11 +81,45 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     )
     app.state.settings = settings
     app.state.store = store
+    app.state.sink = sink
     install_problem_handlers(app)
     app.include_router(sparql_router)
+    app.include_router(cypher_router)
+    # Called with the id of each document loaded over HTTP (POST /documents): the one
+    # place to hook a mirror (FalkorDB/Neo4j) or a cache to new documents.
+    app.state.on_loaded = [lambda doc_id: _mirror_loaded(app, doc_id)]
+    for router in (
+        stats_router,
+        places_router,
+        programmes_router,
+        search_router,
+        documents_router,
+        graph_router,
+        queries_router,
+    ):
+        app.include_router(router)
+
+    # Decided once, at startup: the built front end when present, else a placeholder page that says
+    # how to build it (rebuilding while the server runs is fine; building it for the first time needs a restart).
+    built = (FRONTEND_DIR / "index.html").is_file() and (FRONTEND_DIR / "assets").is_dir()
+    if built:
+        app.mount("/assets", StaticFiles(directory=FRONTEND_DIR / "assets"), name="assets")
 
     @app.get("/", include_in_schema=False)
     def home() -> FileResponse:
-        return FileResponse(STATIC_DIR / "index.html", media_type="text/html")
+        page = FRONTEND_DIR / "index.html" if built else STATIC_DIR / "index.html"
+        # Asset names carry content hashes; the page itself must be revalidated to pick up a rebuild.
+        return FileResponse(page, media_type="text/html", headers={"Cache-Control": "no-cache"})
 
     return app
+
+
+def _mirror_loaded(app: FastAPI, doc_id: str) -> None:
+    """Mirror a document loaded over HTTP into the Cypher mirror, if there is one; the store already has it."""
+    sink: GraphSink | None = app.state.sink
+    if sink is None:
+        return
+    try:
+        mirror_documents(app.state.store, sink, [doc_id])
+    except Exception:  # the document is loaded; `citykg sync` brings the mirror up to date
+        log.exception("document %s is loaded but not mirrored", doc_id)

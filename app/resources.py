@@ -329,16 +329,16 @@ def _build_index(store: Store, version: tuple[str, ...]) -> GraphIndex:
     programme_places: dict[str, set[str]] = defaultdict(set)
     place_documents: dict[str, set[str]] = defaultdict(set)
     for r in store.select(_FACTS):
-        s, p, o, doc_id = r["s"] or "", (r["p"] or "")[len(CK) :], r["o"] or "", _local(r["g"], DOC_GRAPH)
-        place = _local(s if p in ("runsProgramme", "hasObservation") else o, PLACE)
+        s, pred, o, doc_id = r["s"] or "", (r["p"] or "")[len(CK) :], r["o"] or "", _local(r["g"], DOC_GRAPH)
+        place = _local(s if pred in ("runsProgramme", "hasObservation") else o, PLACE)
         if not place or place not in divisions:
             continue
         place_documents[place].add(doc_id)
-        if p == "runsProgramme":
+        if pred == "runsProgramme":
             slug = _local(o, PROGRAMME)
             place_programmes[place].add(slug)
             programme_places[slug].add(place)
-        elif p == "subjectPlace" and doc_id in documents:
+        elif pred == "subjectPlace" and doc_id in documents:
             documents[doc_id].subject_places.append(place)
     for d in documents.values():
         d.subject_places.sort()
@@ -473,7 +473,7 @@ def place_detail(store: Store, code: str) -> dict[str, Any]:
             observations[r["o"] or ""].append(ev)
         else:
             located[r["s"] or ""].append(ev)
-    metrics = []
+    metrics: list[dict[str, Any]] = []
     for r in store.select(_bound(_PLACE_METRICS, place=iri)):
         value = float(r["value"] or 0)
         metrics.append(
@@ -801,7 +801,7 @@ def similar_programmes(store: Store, slug: str, *, limit: int = 10) -> dict[str,
         )
     kinship = _kinship(index)
     mine = index.programme_places.get(slug, set())
-    scored = []
+    scored: list[dict[str, Any]] = []
     for other in set(index.programme_places) | set(index.programmes):
         if other == slug:
             continue
@@ -876,8 +876,8 @@ def _node_label(index: GraphIndex, iri: str) -> str:
     if kind == "Programme":
         return index.programme_ref(_local(iri, PROGRAMME))["label"]
     if kind == "Document":
-        d = index.documents.get(_local(iri, DOCUMENT))
-        return (d.title or d.name) if d else iri
+        doc = index.documents.get(_local(iri, DOCUMENT))
+        return (doc.title or doc.name) if doc else iri
     return index.things.get(iri, ("", iri, None, None))[1] or iri
 
 

@@ -37,7 +37,6 @@ class Settings(BaseSettings):
     )
     """Folder for local state: the Oxigraph store lives in `<data_dir>/oxigraph` (`CITYKG_DATA` is accepted too)."""
 
-
     query_timeout_s: float = Field(default=10.0, gt=0)
     """Seconds a `/sparql` query may run before it is stopped and answered with 503."""
 

@@ -590,6 +590,11 @@ class QueryPool:
             self._idle.append(worker)
             self._lock.notify()
 
+    def worker_pids(self) -> set[int]:
+        """Return the process ids of the live workers."""
+        with self._lock:
+            return {w.process.pid for w in self._workers}
+
     def snapshots_in_use(self) -> set[str]:
         """Return the snapshot folders that live workers have (or may have) open."""
         with self._lock:

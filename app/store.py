@@ -149,7 +149,9 @@ class Store:
             else:
                 triples.append(item)
         body = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode()
-        drops = "".join(f"DROP SILENT GRAPH {ox.NamedNode(old)} ;\n" for old in superseded if old != graph_iri)
+        drops = "".join(
+            f"DROP SILENT GRAPH {ox.NamedNode(old)} ;\n" for old in superseded if old != graph_iri
+        )
         update = f"{drops}DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}}} }}"
         with self._lock, self._handle() as store:
             store.update(update)

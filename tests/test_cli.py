@@ -99,6 +99,6 @@ def test_removing_an_unknown_document_says_so_and_fails(data_env: dict[str, str]
 
 
 def test_every_command_help_ends_with_an_example() -> None:
-    for command in ("build", "extract", "query", "stats", "export", "remove", "serve"):
+    for command in ("build", "extract", "query", "stats", "export", "remove", "serve", "sync"):
         result = CliRunner().invoke(cli, [command, "--help"])
         assert "Example: citykg" in result.stdout, command

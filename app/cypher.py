@@ -1,0 +1,173 @@
+"""Read-only Cypher over the mirror, with a time limit and a row limit (DESIGN.md decision 6).
+
+The guarantee comes from the database: FalkorDB runs the query with ``GRAPH.RO_QUERY``
+and Neo4j in a READ access-mode transaction, and both refuse writes. A word check runs
+first as well, so a write is refused with the same answer on a database that does not
+enforce read mode (FalkorDB's experimental Bolt port runs writes even in READ mode).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import falkordb
+import neo4j
+import redis
+from neo4j import graph as neo4j_graph
+
+from app.graphsink import GraphSink
+
+__all__ = [
+    "CypherError",
+    "CypherFailed",
+    "CypherResult",
+    "CypherTimeout",
+    "CypherUnavailable",
+    "MalformedCypher",
+    "WriteRefused",
+    "run_cypher",
+]
+
+
+class CypherError(Exception):
+    """A Cypher query that did not run; the message is the database's own where it gave one."""
+
+
+class WriteRefused(CypherError):
+    """The query would change the graph; /cypher is read-only."""
+
+
+class MalformedCypher(CypherError):
+    """The database could not parse or plan the query."""
+
+
+class CypherTimeout(CypherError):
+    """The query ran past the time limit and was stopped."""
+
+    def __init__(self, message: str, limit_s: float) -> None:
+        super().__init__(message)
+        self.limit_s = limit_s
+
+
+class CypherUnavailable(CypherError):
+    """The graph database did not answer."""
+
+
+class CypherFailed(CypherError):
+    """The database failed while running the query."""
+
+
+@dataclass(frozen=True)
+class CypherResult:
+    """Column names, rows of JSON-ready values, and whether rows were cut at the limit."""
+
+    columns: list[str]
+    rows: list[list[Any]]
+    truncated: bool
+
+
+# Clauses that write; matched outside strings, comments and `quoted names`, and not as a
+# property or label name (n.set, :Merge) or a parameter ($delete).
+_WRITE_WORDS = re.compile(
+    r"(?<![\w.:$`])(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|FOREACH|LOAD\s+CSV)(?![\w`])", re.IGNORECASE
+)
+_MASK = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.DOTALL)
+
+
+def write_clause(query: str) -> str | None:
+    """Return the first writing clause keyword in ``query``, None for a read-only query.
+
+    >>> write_clause("MATCH (n) WHERE n.label = 'CREATE' RETURN n.set // DELETE")
+    >>> write_clause("MATCH (n) detach delete n")
+    'detach'
+    """
+    found = _WRITE_WORDS.search(_MASK.sub(" ", query))
+    return found.group(1) if found else None
+
+
+def run_cypher(
+    sink: GraphSink, query: str, params: dict[str, Any] | None = None, *, timeout_s: float, max_rows: int
+) -> CypherResult:
+    """Return the result of running ``query`` read-only on ``sink``, at most ``max_rows`` rows.
+
+    Raises ``WriteRefused``, ``MalformedCypher``, ``CypherTimeout``, ``CypherUnavailable``
+    or ``CypherFailed``.
+    """
+    keyword = write_clause(query)
+    if keyword:
+        raise WriteRefused(f"{keyword.upper()} changes the graph; /cypher runs read-only queries")
+    try:
+        columns, rows, truncated = sink.read_only(
+            query, dict(params or {}), timeout_s=timeout_s, max_rows=max_rows
+        )
+    except redis.ResponseError as error:
+        raise _falkordb_error(str(error), timeout_s) from None
+    except (redis.TimeoutError, neo4j.exceptions.ClientError, neo4j.exceptions.DatabaseError) as error:
+        raise _neo4j_error(error, timeout_s) from None
+    except (
+        redis.ConnectionError,
+        neo4j.exceptions.ServiceUnavailable,
+        neo4j.exceptions.SessionExpired,
+    ) as error:
+        raise CypherUnavailable(f"the graph database did not answer: {error}") from None
+    return CypherResult(columns, [[_plain(v) for v in row] for row in rows], truncated)
+
+
+def _falkordb_error(message: str, timeout_s: float) -> CypherError:
+    text = message.strip()
+    if "read-only" in text.lower() or "read only" in text.lower():
+        return WriteRefused(f"the query changes the graph; /cypher runs read-only queries ({text})")
+    if "timed out" in text.lower():
+        return CypherTimeout(text, timeout_s)
+    return MalformedCypher(text)
+
+
+def _neo4j_error(error: Exception, timeout_s: float) -> CypherError:
+    if isinstance(error, redis.TimeoutError):
+        return CypherTimeout("the query did not answer within the time limit", timeout_s)
+    assert isinstance(error, neo4j.exceptions.Neo4jError)
+    code = error.code or ""
+    message = error.message or str(error)
+    if code.endswith("AccessMode") or "ForbiddenDueToTransactionType" in code:
+        return WriteRefused(f"the query changes the graph; /cypher runs read-only queries ({message})")
+    if "TransactionTimedOut" in code or "TransactionTimedOutClientConfiguration" in code:
+        return CypherTimeout(message, timeout_s)
+    if code.startswith("Neo.ClientError.Statement") or code.startswith("Neo.ClientError.Procedure"):
+        return MalformedCypher(message)
+    if isinstance(error, neo4j.exceptions.ClientError):
+        return MalformedCypher(message)
+    return CypherFailed(f"{code}: {message}" if code else message)
+
+
+def _plain(value: Any) -> Any:
+    """Return ``value`` as JSON-ready data; nodes and relationships become labels/type plus properties."""
+    if isinstance(value, falkordb.Node):
+        return {"labels": sorted(value.labels or []), "properties": _plain(dict(value.properties))}
+    if isinstance(value, falkordb.Edge):
+        return {"type": value.relation, "properties": _plain(dict(value.properties))}
+    if isinstance(value, falkordb.Path):
+        return {
+            "nodes": [_plain(n) for n in value.nodes()],
+            "relationships": [_plain(e) for e in value.edges()],
+        }
+    if isinstance(value, neo4j_graph.Node):
+        return {"labels": sorted(value.labels), "properties": _plain(dict(value))}
+    if isinstance(value, neo4j_graph.Relationship):
+        return {"type": value.type, "properties": _plain(dict(value))}
+    if isinstance(value, neo4j_graph.Path):
+        return {
+            "nodes": [_plain(n) for n in value.nodes],
+            "relationships": [_plain(r) for r in value.relationships],
+        }
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, _dt.date | _dt.time | _dt.datetime) or hasattr(value, "iso_format"):
+        return value.iso_format() if hasattr(value, "iso_format") else value.isoformat()
+    return str(value)

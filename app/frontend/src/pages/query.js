@@ -1,0 +1,329 @@
+// Query page (#/query?lang=sparql&q=...): a CodeMirror 6 editor for SPARQL and Cypher, the canned
+// queries as examples, results as a table, CSV/JSON downloads and a URL that reproduces the query.
+// Tab is left to move focus out of the editor (keyboard users), so no indentWithTab.
+import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
+import { HighlightStyle, StreamLanguage, bracketMatching, syntaxHighlighting } from "@codemirror/language";
+import { cypher } from "@codemirror/legacy-modes/mode/cypher";
+import { sparql } from "@codemirror/legacy-modes/mode/sparql";
+import { Compartment, EditorState } from "@codemirror/state";
+import { EditorView, keymap, lineNumbers, placeholder } from "@codemirror/view";
+import { tags } from "@lezer/highlight";
+import { getJSON, listOf, runCanned, runCypher, runSparql } from "../api.js";
+import { h } from "../dom.js";
+import { t, zhText } from "../i18n.js";
+import { hrefOfIri } from "../links.js";
+
+const LANGUAGES = {
+  sparql: { name: "SPARQL", mode: StreamLanguage.define(sparql) },
+  cypher: { name: "Cypher", mode: StreamLanguage.define(cypher) },
+};
+
+const DEFAULTS = {
+  sparql: `PREFIX ck: <https://w3id.org/citykg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+
+SELECT ?programme ?label (COUNT(DISTINCT ?place) AS ?places)
+WHERE {
+  ?place ck:runsProgramme ?programme .
+  OPTIONAL { ?programme skos:prefLabel ?label . FILTER(lang(?label) = "zh") }
+}
+GROUP BY ?programme ?label
+ORDER BY DESC(?places)
+LIMIT 20`,
+  cypher: `// Programmes by the number of places running them (the n10s-style mirror of the graph)
+MATCH (p:Place)-[:RUNS_PROGRAMME]->(g:Programme)
+RETURN g.label AS programme, g.uri AS iri, count(p) AS places, collect(p.label) AS names
+ORDER BY places DESC, programme
+LIMIT 20`,
+};
+
+// Colours chosen for at least 4.5:1 contrast on white.
+const highlight = HighlightStyle.define([
+  { tag: tags.keyword, color: "#8f1d9e", fontWeight: "600" },
+  { tag: [tags.variableName, tags.definition(tags.variableName)], color: "#005cc5" },
+  { tag: [tags.string, tags.special(tags.string)], color: "#1a6e1a" },
+  { tag: [tags.number, tags.bool, tags.atom], color: "#9a4d00" },
+  { tag: tags.comment, color: "#6a737d", fontStyle: "italic" },
+  { tag: [tags.url, tags.link], color: "#0b5c9e" },
+  { tag: [tags.operator, tags.punctuation], color: "#444" },
+  { tag: [tags.typeName, tags.meta, tags.standard(tags.variableName)], color: "#b31d28" },
+]);
+
+export async function renderQuery(params) {
+  let lang = params.get("lang") === "cypher" ? "cypher" : "sparql";
+  const initial = params.get("q");
+  const canned = listOf(await getJSON("/queries").catch(() => []));
+  let lastResult = null;
+  let cannedNote = null; // the editor's note for a canned query run by name, while it is unedited
+
+  const language = new Compartment();
+  const status = h("p", { class: "query-status", role: "status", "aria-live": "polite" });
+  const results = h("div", { class: "results-area", id: "results" });
+  const downloads = h("div", { class: "button-row downloads", hidden: true });
+  const editorHost = h("div", { class: "editor", id: "editor" });
+  const examples = h("ul", { class: "examples plain" });
+
+  const tabs = Object.entries(LANGUAGES).map(([key, { name }]) =>
+    h(
+      "button",
+      {
+        type: "button",
+        role: "tab",
+        id: `tab-${key}`,
+        "aria-controls": "query-panel",
+        "aria-selected": String(key === lang),
+        tabindex: key === lang ? "0" : "-1",
+        onclick: () => switchTo(key, { keepText: false }),
+        onkeydown: (event) => {
+          if (event.key === "ArrowRight" || event.key === "ArrowLeft") {
+            event.preventDefault();
+            const next = lang === "sparql" ? "cypher" : "sparql";
+            switchTo(next, { keepText: false });
+            document.getElementById(`tab-${next}`).focus();
+          }
+        },
+      },
+      name,
+    ),
+  );
+
+  const view = new EditorView({
+    parent: editorHost,
+    state: EditorState.create({
+      doc: initial ?? DEFAULTS[lang],
+      extensions: [
+        lineNumbers(),
+        history(),
+        bracketMatching(),
+        syntaxHighlighting(highlight),
+        placeholder("SELECT …"),
+        language.of(LANGUAGES[lang].mode),
+        keymap.of([
+          { key: "Mod-Enter", run: () => (run(), true) },
+          ...defaultKeymap,
+          ...historyKeymap,
+        ]),
+        EditorView.contentAttributes.of({ "aria-label": t("editorLabel", LANGUAGES[lang].name) }),
+        EditorView.lineWrapping,
+      ],
+    }),
+  });
+
+  function switchTo(next, { keepText }) {
+    if (next === lang) return;
+    lang = next;
+    for (const tab of tabs) {
+      const selected = tab.id === `tab-${lang}`;
+      tab.setAttribute("aria-selected", String(selected));
+      tab.tabIndex = selected ? 0 : -1;
+    }
+    view.dispatch({
+      effects: language.reconfigure(LANGUAGES[lang].mode),
+      changes: keepText ? undefined : { from: 0, to: view.state.doc.length, insert: DEFAULTS[lang] },
+    });
+    view.contentDOM.setAttribute("aria-label", t("editorLabel", LANGUAGES[lang].name));
+    document.getElementById("query-panel")?.setAttribute("aria-labelledby", `tab-${lang}`);
+    renderExamples();
+    results.replaceChildren();
+    downloads.hidden = true;
+    status.textContent = "";
+  }
+
+  function renderExamples() {
+    const mine = canned.filter((q) => (q.language || "sparql") === lang);
+    if (!mine.length) {
+      examples.replaceChildren(h("li", {}, t("noExamples")));
+      return;
+    }
+    examples.replaceChildren(
+      ...mine.map((q) =>
+        h(
+          "li",
+          {},
+          h(
+            "button",
+            {
+              type: "button",
+              class: "link-button",
+              "data-query": q.name,
+              title: q.description || "",
+              onclick: () => useExample(q),
+            },
+            q.title || q.name,
+          ),
+          q.description ? h("span", { class: "muted small" }, ` ${q.description}`) : null,
+        ),
+      ),
+    );
+  }
+
+  async function useExample(q) {
+    const text = q.query ?? q.text ?? q.source;
+    if (typeof text === "string") {
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+      await run();
+      return;
+    }
+    // GET /queries does not publish the query text: run it by name, and say so in the editor.
+    const params = new URLSearchParams(q.params || {});
+    const note = [
+      `${lang === "cypher" ? "//" : "#"} ${q.title || q.name}`,
+      `${lang === "cypher" ? "//" : "#"} GET /queries/${q.name}${params.size ? `?${params}` : ""}`,
+    ].join("\n");
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: note } });
+    cannedNote = { note, q };
+    await execute(() => runCanned(q.name, q.params || {}), `#/query?${new URLSearchParams({ lang, example: q.name })}`);
+  }
+
+  async function run() {
+    const text = view.state.doc.toString();
+    if (!text.trim()) return;
+    if (cannedNote && text === cannedNote.note) return useExample(cannedNote.q);
+    const share = `#/query?${new URLSearchParams({ lang, q: text })}`;
+    await execute(() => (lang === "cypher" ? runCypher(text) : runSparql(text)), share);
+  }
+
+  async function execute(call, share) {
+    // Record the query in the URL without re-rendering the page, so it can be shared and reloaded.
+    history_replace(share);
+    status.textContent = t("running");
+    results.setAttribute("aria-busy", "true");
+    const started = performance.now();
+    try {
+      lastResult = await call();
+      const elapsed = Math.round(performance.now() - started);
+      status.textContent = `${t("rows", lastResult.rows.length)} · ${t("ms", elapsed)}${lastResult.truncated ? ` · ${t("truncated")}` : ""}`;
+      results.replaceChildren(resultTable(lastResult));
+      downloads.hidden = false;
+    } catch (error) {
+      lastResult = null;
+      downloads.hidden = true;
+      const message = error.status === 404 && lang === "cypher" ? t("cypherUnavailable") : error.message;
+      status.textContent = "";
+      results.replaceChildren(h("div", { class: "error", role: "alert" }, h("strong", {}, `${t("error")}: `), message));
+    } finally {
+      results.removeAttribute("aria-busy");
+    }
+  }
+
+  const runButton = h("button", { type: "button", id: "run-query", class: "primary", onclick: () => run() }, t("run"));
+  const shareButton = h(
+    "button",
+    {
+      type: "button",
+      onclick: async () => {
+        try {
+          await navigator.clipboard.writeText(window.location.href);
+          status.textContent = t("copied");
+        } catch {
+          status.textContent = window.location.href;
+        }
+      },
+    },
+    t("shareLink"),
+  );
+  downloads.append(
+    h("button", { type: "button", id: "download-csv", onclick: () => download("csv") }, t("downloadCsv")),
+    h("button", { type: "button", id: "download-json", onclick: () => download("json") }, t("downloadJson")),
+  );
+
+  function download(kind) {
+    if (!lastResult) return;
+    const body =
+      kind === "csv" ? toCsv(lastResult) : JSON.stringify({ columns: lastResult.columns, rows: lastResult.rows }, null, 2);
+    const blob = new Blob([kind === "csv" ? "\ufeff" + body : body], {
+      type: kind === "csv" ? "text/csv;charset=utf-8" : "application/json",
+    });
+    const url = URL.createObjectURL(blob);
+    const a = h("a", { href: url, download: `citykg-results.${kind}`, hidden: true });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  renderExamples();
+  const node = h(
+    "div",
+    { class: "query-page" },
+    h("h1", {}, t("queryTitle")),
+    h(
+      "div",
+      { class: "query-layout" },
+      h(
+        "div",
+        { class: "query-main" },
+        h("div", { role: "tablist", "aria-label": t("queryTitle"), class: "tabs" }, tabs),
+        h(
+          "div",
+          { role: "tabpanel", id: "query-panel", "aria-labelledby": `tab-${lang}` },
+          editorHost,
+          h("div", { class: "button-row" }, runButton, h("span", { class: "muted small" }, t("runHint")), shareButton),
+        ),
+        status,
+        downloads,
+        results,
+      ),
+      h("aside", { class: "query-side", "aria-labelledby": "examples-h" }, h("h2", { id: "examples-h" }, t("examples")), examples),
+    ),
+  );
+
+  const example = params.get("example");
+  return {
+    title: t("queryTitle"),
+    node,
+    mounted() {
+      if (initial) run();
+      else if (example) {
+        const q = canned.find((c) => c.name === example);
+        if (q) useExample(q);
+      }
+    },
+    cleanup() {
+      view.destroy();
+    },
+  };
+}
+
+function history_replace(hash) {
+  // replaceState does not fire hashchange, so the page (and the editor) stay as they are.
+  window.history.replaceState(null, "", hash);
+}
+
+/** Return the result as RFC 4180 CSV. */
+export function toCsv({ columns, rows }) {
+  const cell = (value) => {
+    if (value === null || value === undefined) return "";
+    const text = typeof value === "object" ? JSON.stringify(value) : String(value);
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return [columns.map(cell).join(","), ...rows.map((row) => row.map(cell).join(","))].join("\r\n") + "\r\n";
+}
+
+function resultTable({ columns, rows }) {
+  const shown = rows.slice(0, 1000);
+  return h(
+    "div",
+    { class: "table-wrap" },
+    h(
+      "table",
+      { class: "data results" },
+      h("caption", { class: "sr-only" }, t("results")),
+      h("thead", {}, h("tr", {}, columns.map((c) => h("th", { scope: "col" }, c)))),
+      h(
+        "tbody",
+        {},
+        shown.map((row) => h("tr", {}, row.map((value) => h("td", {}, cellView(value))))),
+      ),
+    ),
+  );
+}
+
+function cellView(value) {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "object") return JSON.stringify(value);
+  const text = String(value);
+  const href = hrefOfIri(text);
+  if (href) return h("a", { href }, text.replace("https://w3id.org/citykg/", "ck:"));
+  return zhText(text);
+}

@@ -1,0 +1,389 @@
+"""Where the property-graph mirror is written: the embedded FalkorDB or Neo4j over Bolt.
+
+Both sinks take the same rows (``app.mirror.Projection``) and the same Cypher: batched
+``UNWIND $rows AS row MERGE (n:Resource {uri: row.uri}) SET n += row.props``, one statement
+per label set and per relationship type, because labels and types cannot be parameters
+(they come from the closed maps in ``app.mirror``; every value is a parameter).
+
+What a graph (one document, or a vocabulary) contributed is found again by its IRI: it is
+in the ``graphs`` list of each node it describes and in the ``graph`` property of each
+relationship it asserts. Removing it deletes those relationships, takes the graph off
+the nodes and deletes nodes left with no graph and no relationship.
+"""
+
+from __future__ import annotations
+
+import abc
+import contextlib
+import logging
+from collections import Counter
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import neo4j
+import redis
+
+from app.falkor import FalkorServer
+from app.mirror import LABELS, RELATIONSHIP_TYPES, Projection, chunked
+from loaders.vocab import BASE
+
+if TYPE_CHECKING:
+    from app.settings import Settings
+
+__all__ = ["FalkorSink", "GraphSink", "Neo4jSink", "ReadResult", "open_sink"]
+
+log = logging.getLogger(__name__)
+
+GRAPH_NAME = "citykg"
+DOCUMENT_PREFIX = BASE + "document/"
+_KNOWN_LABELS = frozenset(LABELS.values())
+_KNOWN_TYPES = frozenset(RELATIONSHIP_TYPES.values())
+_COUNTERS = (
+    "nodes_created",
+    "nodes_deleted",
+    "relationships_created",
+    "relationships_deleted",
+    "properties_set",
+)
+
+ReadResult = tuple[list[str], list[list[Any]], bool]
+
+
+def _node_statement(labels: tuple[str, ...]) -> str:
+    unknown = set(labels) - _KNOWN_LABELS
+    if unknown:
+        raise ValueError(f"labels outside the closed list: {sorted(unknown)}")
+    set_labels = f"\nSET n:{':'.join(labels)}" if labels else ""
+    return (
+        "UNWIND $rows AS row\n"
+        "MERGE (n:Resource {uri: row.uri})\n"
+        "SET n += row.props\n"
+        "SET n.graphs = CASE WHEN row.graph IN coalesce(n.graphs, []) THEN n.graphs "
+        "ELSE coalesce(n.graphs, []) + row.graph END" + set_labels
+    )
+
+
+_ENDPOINT_STATEMENT = "UNWIND $uris AS uri\nMERGE (n:Resource {uri: uri})\nON CREATE SET n.graphs = []"
+
+
+def _rel_statement(rel_type: str, *, with_evidence: bool) -> str:
+    if rel_type not in _KNOWN_TYPES:
+        raise ValueError(f"relationship type outside the closed list: {rel_type!r}")
+    key = "{graph: row.graph, evidence: row.evidence}" if with_evidence else "{graph: row.graph}"
+    return (
+        "UNWIND $rows AS row\n"
+        "MATCH (a:Resource {uri: row.start})\n"
+        "MATCH (b:Resource {uri: row.end})\n"
+        f"MERGE (a)-[r:{rel_type} {key}]->(b)\n"
+        "SET r += row.props"
+    )
+
+
+def _removal_statements(graph: str) -> list[tuple[str, dict[str, Any]]]:
+    params = {"graph": graph}
+    statements = [
+        (f"MATCH ()-[r:{rel_type}]->() WHERE r.graph = $graph DELETE r", params)
+        for rel_type in sorted(_KNOWN_TYPES)
+    ]
+    statements.append(
+        (
+            "MATCH (n:Resource) WHERE $graph IN n.graphs SET n.graphs = [g IN n.graphs WHERE g <> $graph]",
+            params,
+        )
+    )
+    # OPTIONAL MATCH + count rather than NOT (n)--() or NOT EXISTS {...}: both dialects run it.
+    statements.append(
+        (
+            "MATCH (n:Resource) WHERE size(coalesce(n.graphs, [])) = 0 "
+            "OPTIONAL MATCH (n)-[r]-() WITH n, count(r) AS degree WHERE degree = 0 DELETE n",
+            {},
+        )
+    )
+    return statements
+
+
+class GraphSink(abc.ABC):
+    """A property-graph database the mirror is written to and ``/cypher`` reads from."""
+
+    kind: str = "graph"
+
+    def __init__(self, *, batch_size: int = 1000) -> None:
+        self.batch_size = batch_size
+        self._schema_ready = False
+
+    @abc.abstractmethod
+    def _run(self, statements: list[tuple[str, dict[str, Any]]]) -> Counter[str]:
+        """Run write statements in order (in one transaction where the database has them); return counters."""
+
+    @abc.abstractmethod
+    def _read(self, statement: str, params: dict[str, Any]) -> list[list[Any]]:
+        """Return the rows of an internal read."""
+
+    @abc.abstractmethod
+    def _create_schema(self) -> None:
+        """Create the uniqueness constraint (or at least an index) on :Resource(uri)."""
+
+    @abc.abstractmethod
+    def read_only(self, query: str, params: dict[str, Any], *, timeout_s: float, max_rows: int) -> ReadResult:
+        """Return columns, rows (at most ``max_rows``) and whether rows were cut, running ``query`` read-only.
+
+        Raises the database's own errors; ``app.cypher`` maps them to problems.
+        """
+
+    @abc.abstractmethod
+    def clear(self) -> None:
+        """Delete everything in the mirror."""
+
+    @abc.abstractmethod
+    def close(self) -> None:
+        """Release connections (and stop a server the sink started)."""
+
+    def ensure_schema(self) -> None:
+        """Create the constraint on :Resource(uri) once, before the first write."""
+        if not self._schema_ready:
+            self._create_schema()
+            self._schema_ready = True
+
+    def write_statements(self, projection: Projection) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Yield the batched statements that write ``projection``; the Document label comes last.
+
+        The Document label marks a document as mirrored (see ``mirrored_documents``), so an
+        interrupted write leaves the document looking absent and the next resync redoes it.
+        """
+        groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        last: list[tuple[tuple[str, ...], dict[str, Any]]] = []
+        for node in projection.nodes:
+            row = {"uri": node.uri, "graph": projection.graph, "props": node.props}
+            if "Document" in node.labels:
+                # Written first without the label (relationships start at it), labelled last.
+                last.append((node.labels, row))
+                groups.setdefault(tuple(x for x in node.labels if x != "Document"), []).append(row)
+            else:
+                groups.setdefault(node.labels, []).append(row)
+        for labels in sorted(groups):
+            for batch in chunked(groups[labels], self.batch_size):
+                yield _node_statement(labels), {"rows": batch}
+        for uris in chunked(projection.endpoints, self.batch_size):
+            yield _ENDPOINT_STATEMENT, {"uris": uris}
+        rels: dict[tuple[str, bool], list[dict[str, Any]]] = {}
+        for rel in projection.rels:
+            row = {"start": rel.start, "end": rel.end, "graph": projection.graph, "props": rel.props}
+            if rel.evidence is not None:
+                row["evidence"] = rel.evidence
+            rels.setdefault((rel.type, rel.evidence is not None), []).append(row)
+        for rel_type, with_evidence in sorted(rels):
+            statement = _rel_statement(rel_type, with_evidence=with_evidence)
+            for batch in chunked(rels[(rel_type, with_evidence)], self.batch_size):
+                yield statement, {"rows": batch}
+        for labels, row in last:
+            yield _node_statement(labels), {"rows": [row]}
+
+    def replace_graph(self, projection: Projection) -> Counter[str]:
+        """Return the counters of replacing what ``projection.graph`` contributed with ``projection``."""
+        self.ensure_schema()
+        return self._run([*_removal_statements(projection.graph), *self.write_statements(projection)])
+
+    def write(self, projection: Projection) -> Counter[str]:
+        """Return the counters of merging ``projection`` in without removing anything first."""
+        self.ensure_schema()
+        return self._run(list(self.write_statements(projection)))
+
+    def remove_graph(self, graph: str) -> Counter[str]:
+        """Return the counters of removing what named graph ``graph`` contributed."""
+        self.ensure_schema()
+        return self._run(_removal_statements(graph))
+
+    def mirrored_documents(self) -> set[str]:
+        """Return the ids of the documents in the mirror."""
+        rows = self._read("MATCH (d:Document) RETURN d.uri", {})
+        return {
+            uri[len(DOCUMENT_PREFIX) :]
+            for (uri,) in rows
+            if isinstance(uri, str) and uri.startswith(DOCUMENT_PREFIX)
+        }
+
+    def mirrored_stamp(self, uri: str) -> str | None:
+        """Return the ``vocabularies`` stamp on node ``uri``, None when it is absent."""
+        rows = self._read("MATCH (n:Resource {uri: $uri}) RETURN n.vocabularies", {"uri": uri})
+        return rows[0][0] if rows else None
+
+    def counts(self) -> tuple[int, int]:
+        """Return the number of nodes and of relationships in the mirror."""
+        nodes = self._read("MATCH (n) RETURN count(n)", {})
+        rels = self._read("MATCH ()-[r]->() RETURN count(r)", {})
+        return int(nodes[0][0]), int(rels[0][0])
+
+    def __enter__(self) -> GraphSink:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _counters(result: Any) -> Counter[str]:
+    return Counter({name: int(getattr(result, name, 0) or 0) for name in _COUNTERS})
+
+
+class FalkorSink(GraphSink):
+    """The mirror in a FalkorDB graph (``GRAPH.QUERY`` to write, ``GRAPH.RO_QUERY`` for /cypher)."""
+
+    kind = "falkordb"
+
+    def __init__(
+        self,
+        server: FalkorServer,
+        *,
+        graph: str = GRAPH_NAME,
+        owns_server: bool = False,
+        batch_size: int = 1000,
+    ) -> None:
+        super().__init__(batch_size=batch_size)
+        self.server = server
+        self.graph_name = graph
+        self._owns_server = owns_server
+        self._db = server.client()
+        self._graph = self._db.select_graph(graph)
+        self._readers: dict[float, Any] = {}
+
+    def _run(self, statements: list[tuple[str, dict[str, Any]]]) -> Counter[str]:
+        # FalkorDB has no multi-statement transactions; each statement is atomic on its own.
+        total: Counter[str] = Counter()
+        for statement, params in statements:
+            total.update(_counters(self._graph.query(statement, params)))
+        return total
+
+    def _read(self, statement: str, params: dict[str, Any]) -> list[list[Any]]:
+        if self.graph_name not in self._db.list_graphs():
+            return []
+        return list(self._graph.ro_query(statement, params).result_set)
+
+    def _create_schema(self) -> None:
+        # docs.falkordb.com GRAPH.CONSTRAINT CREATE: a unique constraint needs an exact-match
+        # index on the same property first; the constraint is then built asynchronously.
+        indexed = self._graph.query("CALL db.indexes() YIELD label, properties RETURN label, properties")
+        if not any(label == "Resource" and "uri" in props for label, props in indexed.result_set):
+            self._graph.create_node_range_index("Resource", "uri")
+        constraints = self._graph.list_constraints()
+        if not any(c["label"] == "Resource" and c["properties"] == ["uri"] for c in constraints):
+            self._graph.create_node_unique_constraint("Resource", "uri")
+
+    def read_only(self, query: str, params: dict[str, Any], *, timeout_s: float, max_rows: int) -> ReadResult:
+        # The server stops the query at `timeout` ms (checked between records); the client's
+        # socket timeout half a second later is the backstop for work done in one step.
+        if timeout_s not in self._readers:
+            self._readers[timeout_s] = self.server.client(socket_timeout=timeout_s + 0.5)
+        reader = self._readers[timeout_s].select_graph(self.graph_name)
+        result = reader.ro_query(query, params or None, timeout=max(1, int(timeout_s * 1000)))
+        columns = [name for _, name in result.header] if result.header else []
+        rows = result.result_set
+        return columns, [list(r) for r in rows[:max_rows]], len(rows) > max_rows
+
+    def clear(self) -> None:
+        if self.graph_name in self._db.list_graphs():
+            self._graph.delete()
+        self._graph = self._db.select_graph(self.graph_name)
+        self._schema_ready = False
+
+    def close(self) -> None:
+        for reader in self._readers.values():
+            with contextlib.suppress(redis.RedisError):
+                reader.close()
+        self._readers.clear()
+        with contextlib.suppress(redis.RedisError):
+            self._db.close()
+        if self._owns_server:
+            self.server.stop()
+
+
+class Neo4jSink(GraphSink):
+    """The mirror in Neo4j 5 through the official driver (also talks to FalkorDB's Bolt port)."""
+
+    kind = "neo4j"
+
+    def __init__(
+        self,
+        uri: str,
+        *,
+        auth: tuple[str, str] | None = None,
+        database: str | None = None,
+        batch_size: int = 1000,
+    ) -> None:
+        super().__init__(batch_size=batch_size)
+        self.uri = uri
+        self.database = database
+        self._driver = neo4j.GraphDatabase.driver(uri, auth=auth)
+
+    def _session(self, mode: str = neo4j.WRITE_ACCESS) -> neo4j.Session:
+        return self._driver.session(database=self.database, default_access_mode=mode)
+
+    def _run(self, statements: list[tuple[str, dict[str, Any]]]) -> Counter[str]:
+        def work(tx: neo4j.ManagedTransaction) -> Counter[str]:
+            total: Counter[str] = Counter()
+            for statement, params in statements:
+                counters = tx.run(statement, params).consume().counters
+                total.update(_counters(counters))
+            return total
+
+        with self._session() as session:
+            return session.execute_write(work)
+
+    def _read(self, statement: str, params: dict[str, Any]) -> list[list[Any]]:
+        def work(tx: neo4j.ManagedTransaction) -> list[list[Any]]:
+            return [list(record.values()) for record in tx.run(statement, params)]
+
+        with self._session(neo4j.READ_ACCESS) as session:
+            return session.execute_read(work)
+
+    def _create_schema(self) -> None:
+        try:
+            with self._session() as session:
+                session.run(
+                    "CREATE CONSTRAINT resource_uri IF NOT EXISTS FOR (n:Resource) REQUIRE n.uri IS UNIQUE"
+                ).consume()
+        except neo4j.exceptions.Neo4jError as error:
+            # FalkorDB's Bolt port (the test peer) has no CREATE CONSTRAINT; an index on
+            # :Resource(uri) keeps MERGE fast there. It fails too when the index exists.
+            log.info("no uniqueness constraint on :Resource(uri) (%s); creating an index instead", error)
+            with contextlib.suppress(neo4j.exceptions.Neo4jError), self._session() as session:
+                session.run("CREATE INDEX FOR (n:Resource) ON (n.uri)").consume()
+
+    def read_only(self, query: str, params: dict[str, Any], *, timeout_s: float, max_rows: int) -> ReadResult:
+        def work(tx: neo4j.ManagedTransaction) -> ReadResult:
+            result = tx.run(query, params)
+            columns = list(result.keys())
+            rows: list[list[Any]] = []
+            for record in result:
+                if len(rows) == max_rows:
+                    return columns, rows, True
+                rows.append(list(record.values()))
+            return columns, rows, False
+
+        # READ access mode: Neo4j refuses writes in it (Neo.ClientError.Statement.AccessMode);
+        # the transaction timeout is enforced by the server.
+        with self._session(neo4j.READ_ACCESS) as session:
+            return session.execute_read(neo4j.unit_of_work(timeout=timeout_s)(work))
+
+    def clear(self) -> None:
+        with self._session() as session:
+            session.run("MATCH (n) DETACH DELETE n").consume()
+
+    def close(self) -> None:
+        self._driver.close()
+
+
+def open_sink(settings: Settings) -> GraphSink | None:
+    """Return the sink the settings name: Neo4j when ``neo4j_uri`` is set, else the embedded FalkorDB, else None.
+
+    The embedded FalkorDB server is started here (folder ``<data_dir>/falkordb``) and stopped
+    by the sink's ``close()``.
+    """
+    if settings.neo4j_uri:
+        auth = None
+        if settings.neo4j_user:
+            password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else ""
+            auth = (settings.neo4j_user, password)
+        return Neo4jSink(settings.neo4j_uri, auth=auth, database=settings.neo4j_database)
+    if settings.falkordb:
+        server = FalkorServer(settings.data_dir / "falkordb").start()
+        return FalkorSink(server, owns_server=True)
+    return None

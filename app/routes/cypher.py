@@ -1,0 +1,93 @@
+"""/cypher: read-only Cypher over the property-graph mirror (FalkorDB or Neo4j)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request, Response
+from pydantic import BaseModel, Field
+
+from app.cypher import (
+    CypherFailed,
+    CypherTimeout,
+    CypherUnavailable,
+    MalformedCypher,
+    WriteRefused,
+    run_cypher,
+)
+from app.deps import SettingsDep
+from app.graphsink import GraphSink
+from app.problems import Problem
+
+__all__ = ["CypherIn", "CypherOut", "router"]
+
+router = APIRouter(prefix="/cypher", tags=["cypher"])
+
+TRUNCATED_HEADER = "X-Citykg-Truncated"
+
+
+class CypherIn(BaseModel):
+    """A Cypher query and its parameters (``$name`` in the query)."""
+
+    query: str = Field(min_length=1, description="A read-only Cypher query.")
+    parameters: dict[str, Any] = Field(
+        default_factory=dict, description="Values for the query's $parameters."
+    )
+
+
+class CypherOut(BaseModel):
+    """The columns and rows of a result; ``truncated`` says the rows were cut at CITYKG_MAX_ROWS."""
+
+    columns: list[str]
+    rows: list[list[Any]]
+    truncated: bool
+
+
+_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"description": "The database could not parse or plan the query; the detail quotes it."},
+    403: {"description": "The query would change the graph: /cypher is read-only."},
+    503: {"description": "No graph database, or the query ran past CITYKG_QUERY_TIMEOUT_S and was stopped."},
+}
+
+
+def _sink(request: Request) -> GraphSink:
+    sink: GraphSink | None = getattr(request.app.state, "sink", None)
+    if sink is None:
+        reason = getattr(request.app.state, "sink_error", None)
+        detail = (
+            f"the graph database did not start: {reason}"
+            if reason
+            else "no graph database is configured for Cypher (set CITYKG_FALKORDB=true or CITYKG_NEO4J_URI)"
+        )
+        raise Problem(503, detail, slug="cypher-unavailable")
+    return sink
+
+
+@router.post("", summary="Run a read-only Cypher query", responses=_RESPONSES)
+def cypher_post(body: CypherIn, request: Request, response: Response, settings: SettingsDep) -> CypherOut:
+    """Answer a read-only Cypher query with its columns and rows (JSON); writes get 403."""
+    sink = _sink(request)
+    try:
+        result = run_cypher(
+            sink, body.query, body.parameters, timeout_s=settings.query_timeout_s, max_rows=settings.max_rows
+        )
+    except WriteRefused as error:
+        raise Problem(403, str(error), slug="write-refused") from None
+    except MalformedCypher as error:
+        raise Problem(400, f"malformed query: {error}", slug="malformed-query") from None
+    except CypherTimeout as error:
+        raise Problem(
+            503,
+            f"the query ran longer than the {error.limit_s:g} s limit and was stopped (setting CITYKG_QUERY_TIMEOUT_S)",
+            slug="query-timeout",
+            limit_s=error.limit_s,
+            setting="CITYKG_QUERY_TIMEOUT_S",
+        ) from None
+    except CypherUnavailable as error:
+        raise Problem(503, str(error), slug="cypher-unavailable") from None
+    except CypherFailed as error:
+        raise Problem(500, f"the query failed: {error}", slug="query-failed") from None
+    response.headers[TRUNCATED_HEADER] = "true" if result.truncated else "false"
+    if result.truncated:
+        response.headers["X-Citykg-Max-Rows"] = str(settings.max_rows)
+    return CypherOut(columns=result.columns, rows=result.rows, truncated=result.truncated)

@@ -1,0 +1,121 @@
+"""/documents: loaded documents, one document with its text and fact spans, and ingestion over HTTP."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request, Response
+from pydantic import ValidationError
+from starlette.datastructures import UploadFile
+
+from app.deps import ApiKeyDep, SettingsDep, StoreDep
+from app.models import DocumentDetailOut, DocumentsOut, IngestOut, TextDocumentIn
+from app.problems import Problem
+from app.resources import DocumentNotFound, document_detail, ingest_document, list_documents
+from loaders.documents import DocumentError
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/documents", tags=["documents"])
+
+_INGEST_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {"file": {"type": "string", "format": "binary"}},
+                    "required": ["file"],
+                }
+            },
+            "application/json": {"schema": TextDocumentIn.model_json_schema()},
+        },
+    }
+}
+
+
+@router.get("", summary="Loaded documents")
+def get_documents(
+    store: StoreDep,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> DocumentsOut:
+    """Return the loaded documents by file name, with their subject places and number of facts."""
+    return DocumentsOut.model_validate(list_documents(store, limit=limit, offset=offset))
+
+
+@router.get("/{doc_id}", summary="One document: its text and the span of every fact", responses={404: {}})
+def get_document(store: StoreDep, doc_id: str) -> DocumentDetailOut:
+    """Return a document's cleaned text and its facts; `text[start:end]` is each fact's mention."""
+    try:
+        return DocumentDetailOut.model_validate(document_detail(store, doc_id))
+    except DocumentNotFound as error:
+        raise Problem(404, str(error), slug="unknown-document") from None
+
+
+async def _read_upload(request: Request, max_bytes: int) -> dict[str, Any]:
+    """Return ingest_document keyword arguments from a multipart upload or a JSON body."""
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > max_bytes + 64 * 1024:
+        raise _too_large(int(declared), max_bytes)
+    content_type = request.headers.get("content-type", "")
+    if content_type.startswith("multipart/form-data"):
+        async with request.form(max_files=1) as form:
+            upload = form.get("file")
+            if not isinstance(upload, UploadFile):
+                raise Problem(422, "send the document as the form field 'file'", slug="bad-document")
+            data = await upload.read()
+            name = upload.filename or "upload.txt"
+        if len(data) > max_bytes:
+            raise _too_large(len(data), max_bytes)
+        return {"name": name, "data": data}
+    if content_type.startswith("application/json"):
+        try:
+            body = TextDocumentIn.model_validate_json(await request.body())
+        except ValidationError as error:
+            raise Problem(
+                422, f"the JSON body is not {{name, text}}: {error.errors()[0]['msg']}", slug="bad-document"
+            ) from None
+        size = len(body.text.encode("utf-8"))
+        if size > max_bytes:
+            raise _too_large(size, max_bytes)
+        return {"name": body.name, "text": body.text, "fmt": body.format}
+    raise Problem(
+        415, "send multipart/form-data with a 'file' field, or JSON {name, text}", slug="bad-document"
+    )
+
+
+def _too_large(size: int, max_bytes: int) -> Problem:
+    return Problem(
+        413,
+        f"the document is {size:,} bytes, over the limit of {max_bytes:,} bytes; raise CITYKG_MAX_FILE_MB",
+        slug="document-too-large",
+    )
+
+
+@router.post(
+    "",
+    summary="Ingest one document (needs X-API-Key)",
+    status_code=201,
+    openapi_extra=_INGEST_BODY,
+    responses={
+        401: {"description": "Missing or wrong X-API-Key."},
+        413: {"description": "Over CITYKG_MAX_FILE_MB."},
+        422: {"description": "The file cannot be read; the detail says why."},
+        503: {"description": "No CITYKG_API_KEY is configured, so ingestion is off."},
+    },
+)
+async def post_document(
+    request: Request, response: Response, store: StoreDep, settings: SettingsDep, _: ApiKeyDep
+) -> IngestOut:
+    """Read, extract and load one document, replacing an earlier version of the same file name."""
+    given = await _read_upload(request, int(settings.max_file_mb * 1024 * 1024))
+    try:
+        loaded = ingest_document(store, **given)
+    except DocumentError as error:
+        raise Problem(422, str(error), slug="bad-document") from None
+    for announce in getattr(request.app.state, "on_loaded", ()):
+        announce(loaded["id"])
+    response.headers["Location"] = f"/documents/{loaded['id']}"
+    return IngestOut.model_validate(loaded)

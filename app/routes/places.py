@@ -1,0 +1,53 @@
+"""/places: places with facts, one place with evidence, and places that run similar programmes."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from app.deps import StoreDep
+from app.models import PlaceDetailOut, PlacesOut, SimilarPlacesOut
+from app.problems import Problem
+from app.resources import PlaceNotFound, list_places, place_detail, similar_places
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/places", tags=["places"])
+_NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"description": "No administrative division has this code."}
+}
+
+
+@router.get("", summary="Places that have facts")
+def get_places(
+    store: StoreDep,
+    q: Annotated[str | None, Query(description="Part of the name, or the start of the code.")] = None,
+    province: Annotated[str | None, Query(description="Province code (320000) or name (江苏省).")] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> PlacesOut:
+    """Return places with facts, by number of programmes (descending) then code."""
+    return PlacesOut.model_validate(list_places(store, q=q, province=province, limit=limit, offset=offset))
+
+
+@router.get(
+    "/{code}", summary="One place with its programmes, agencies, projects and metrics", responses=_NOT_FOUND
+)
+def get_place(store: StoreDep, code: str) -> PlaceDetailOut:
+    """Return a place and every fact about it, each with the sentence it was read from."""
+    try:
+        return PlaceDetailOut.model_validate(place_detail(store, code))
+    except PlaceNotFound as error:
+        raise Problem(404, str(error), slug="unknown-place") from None
+
+
+@router.get("/{code}/similar", summary="Places that run programmes like this one's", responses=_NOT_FOUND)
+def get_similar_places(
+    store: StoreDep, code: str, limit: Annotated[int, Query(ge=1, le=100)] = 10
+) -> SimilarPlacesOut:
+    """Return places ranked by shared and kin programmes, rare ones weighing more (see docs/api.md)."""
+    try:
+        return SimilarPlacesOut.model_validate(similar_places(store, code, limit=limit))
+    except PlaceNotFound as error:
+        raise Problem(404, str(error), slug="unknown-place") from None

@@ -1,0 +1,180 @@
+"""Search over labels, aliases, English labels and pinyin, with an index cached per store version.
+
+Pinyin is computed once per label when the index is built (pypinyin): the full
+pinyin without separators (一网通办 → ``yiwangtongban``) and the initials
+(``ywtb``). A query is normalised the same way (lower case, spaces, hyphens and
+apostrophes dropped), so ``yi wang tong ban``, ``yi-wang-tong-ban`` and
+``YiWangTongBan`` all find 一网通办.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import weakref
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+from pypinyin import Style, lazy_pinyin
+
+from app.resources import GraphIndex, graph_index
+from app.store import Store
+
+__all__ = ["SearchEntry", "build_entries", "normalise", "pinyin_keys", "search"]
+
+_SEPARATORS = re.compile(r"[\s\-_'’·.]+")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def normalise(text: str) -> str:
+    """Return text lower-cased without spaces, hyphens and apostrophes.
+
+    >>> normalise("Yi-Wang Tong'ban")
+    'yiwangtongban'
+    """
+    return _SEPARATORS.sub("", text.lower())
+
+
+def pinyin_keys(label: str) -> tuple[str, str]:
+    """Return the full pinyin (no separators) and the initials of a Chinese label.
+
+    >>> pinyin_keys("一网通办"), pinyin_keys("扬州市")
+    (('yiwangtongban', 'ywtb'), ('yangzhoushi', 'yzs'))
+    """
+    syllables = [normalise(s) for s in lazy_pinyin(label, style=Style.NORMAL, errors="default")]
+    syllables = [s for s in syllables if s]
+    return "".join(syllables), "".join(s[0] for s in syllables)
+
+
+@dataclass(frozen=True)
+class SearchEntry:
+    """One searchable resource with its match keys."""
+
+    type: str
+    id: str
+    label: str
+    label_en: str | None
+    url: str
+    names: tuple[str, ...]  # Chinese label and aliases
+    english: str  # lower-cased English label
+    pinyin: tuple[str, ...]  # full pinyin of each name
+    initials: tuple[str, ...]
+    rank: int  # tie-break: places and programmes before the rest
+
+
+_TYPE_RANK = {"place": 0, "programme": 1, "indicator": 2, "agency": 3, "project": 4, "policy": 5}
+
+
+def _entry(type_: str, id_: str, label: str, label_en: str | None, url: str, names: list[str]) -> SearchEntry:
+    names = [n for n in dict.fromkeys([label, *names]) if n]
+    keys = [pinyin_keys(n) for n in names if _HAN.search(n)]
+    return SearchEntry(
+        type=type_,
+        id=id_,
+        label=label,
+        label_en=label_en,
+        url=url,
+        names=tuple(names),
+        english=(label_en or "").lower(),
+        pinyin=tuple(k[0] for k in keys),
+        initials=tuple(k[1] for k in keys),
+        rank=_TYPE_RANK.get(type_, 9),
+    )
+
+
+def build_entries(index: GraphIndex) -> list[SearchEntry]:
+    """Return the search entries: places with facts plus provinces and prefectures, programmes and the rest."""
+    entries = []
+    for code, d in index.divisions.items():
+        if code in index.place_documents or d.level in ("country", "province", "prefecture"):
+            entries.append(_entry("place", code, d.name, None, f"/places/{code}", [d.short or ""]))
+    for slug, p in index.programmes.items():
+        if p.in_scheme or slug in index.programme_places:
+            entries.append(_entry("programme", slug, p.label, p.label_en, f"/programmes/{slug}", p.aliases))
+    for iri, (kind, label, label_en, _) in index.things.items():
+        if label:
+            entries.append(_entry(kind, iri, label, label_en, f"/graph?node={quote(iri, safe='')}", []))
+    return entries
+
+
+_CACHE: weakref.WeakKeyDictionary[Store, tuple[tuple[str, ...], list[SearchEntry]]] = (
+    weakref.WeakKeyDictionary()
+)
+_LOCK = threading.Lock()
+
+
+def _entries(store: Store) -> list[SearchEntry]:
+    index = graph_index(store)
+    with _LOCK:
+        cached = _CACHE.get(store)
+        if cached is None or cached[0] != index.version:
+            cached = (index.version, build_entries(index))
+            _CACHE[store] = cached
+        return cached[1]
+
+
+def _match(entry: SearchEntry, raw: str, key: str) -> int | None:
+    """Return 0 for an exact match, 1 for a prefix, 2 for a substring, None for no match."""
+    best: int | None = None
+
+    def better(level: int) -> None:
+        nonlocal best
+        best = level if best is None else min(best, level)
+
+    if _HAN.search(raw) or any(c.isdigit() for c in raw):
+        for name in entry.names:
+            if raw == name:
+                better(0)
+            elif name.startswith(raw):
+                better(1)
+            elif raw in name:
+                better(2)
+        if entry.type == "place" and raw == entry.id:
+            better(0)
+    low = raw.lower().strip()
+    if entry.english and low:
+        if low == entry.english:
+            better(0)
+        elif entry.english.startswith(low):
+            better(1)
+        elif low in entry.english or (len(key) >= 4 and key in normalise(entry.english)):
+            better(2)
+    if key and key.isascii():
+        for full in entry.pinyin:
+            if key == full:
+                better(0)
+            elif full.startswith(key):
+                better(1)
+            elif len(key) >= 4 and key in full:
+                better(2)
+        if len(key) >= 2:
+            for initials in entry.initials:
+                if key == initials:
+                    better(0)
+                elif initials.startswith(key) and len(key) >= 3:
+                    better(1)
+    return best
+
+
+def search(store: Store, q: str, *, limit: int = 20) -> dict[str, Any]:
+    """Return the resources whose labels, aliases, English labels or pinyin match `q`, best first.
+
+    Exact matches come first, then prefixes, then substrings; ties go to places,
+    programmes, indicators, agencies, projects, policies, then by label length.
+    """
+    raw = q.strip()
+    key = normalise(raw)
+    if not raw:
+        return {"data": [], "count": 0}
+    hits = []
+    for entry in _entries(store):
+        level = _match(entry, raw, key)
+        if level is not None:
+            hits.append((level, entry.rank, len(entry.label), entry.label, entry.id, entry))
+    hits.sort(key=lambda h: h[:5])
+    data = [
+        {"type": e.type, "id": e.id, "label": e.label, "label_en": e.label_en, "url": e.url}
+        for *_, e in hits[:limit]
+    ]
+    return {"data": data, "count": len(hits)}
