@@ -37,9 +37,13 @@ _IMPLICIT_YUAN = re.compile(
     r"(经济|规模|产值|营收|收入|增加值|GDP|投资|资金|金额|融资|交易额|销售额|总额|税收|利润|基金)"
 )
 _IMPLICIT_PEOPLE = re.compile(r"(网民|用户|人口|人才|人员|居民|游客|访客|观众|学员|会员)")
+# The counted thing named right after the figure ("新增89个市级标杆企业", "23.8%的规上数字经济企业数量").
+_AFTER_NOUN = re.compile(
+    r"^的?((?:(?!等|和|与|及|在|已|是|为|中|实现|入选|获评|获得|达到|提升|提高|增长|下降|居|位列|,|，)[\u4e00-\u9fffA-Za-z0-9“”])+)"
+)
 _INDEX_WORDS = re.compile(r"(指数|得分|分值|评分)")
 _LEAD_VERBS = re.compile(
-    r"^(?:截至|截止|到)?(?:\d{4}年(?:底|末|上半年)?)?(?:[,，]?(?:全市|全区|全县|全省|全国|我市|我区|我县|我省|我国|其中|已|已经|累计|共|新|目前|当前))*"
+    r"^(?:截至|截止|到)?(?:\d{4}年(?:底|末|上半年)?)?(?:[,，]?(?:全市|全区|全县|全省|全国|我市|我区|我县|我省|我国|其中|已|已经|累计|共|目前|当前))*"
 )
 _TRAIL_VERBS = re.compile(
     r"(?:分别|已经|已|共计|共|累计|总共|总计|合计|均|平均)?(?:达到|达|超过|超|突破|为|是|约|近|逾|有|计|提升|提高|增长|下降|降低|增加|减少|升至)*$"
@@ -201,18 +205,27 @@ def _figure(
 
 
 def _indicator(before: str, after: str) -> str:
-    """Return a short noun phrase for what a figure counts."""
+    """Return a short noun phrase for what a figure counts: the noun after it, else the words before.
+
+    >>> _indicator("新增", "市级标杆企业,数量居全市第一"), _indicator("全市数字经济核心产业企业超", ",2021年")
+    ('市级标杆企业', '数字经济核心产业企业')
+    >>> _indicator("数字安全防护等", "专项工作组,出台"), _indicator("以我市", "的规上数字经济企业数量")
+    ('专项工作组', '规上数字经济企业数量')
+    """
+    noun = _AFTER_NOUN.match(after)
+    if noun and len(noun.group(1)) >= 2:
+        return noun.group(1)[:24]
     label = _LEAD_VERBS.sub("", before.strip())
     label = re.sub(r"^(?:截至|截止)?\d{4}年(?:底|末)?", "", label)
     label = _TRAIL_VERBS.sub("", label).strip("的 ")
     label = re.sub(
-        r"^(?:建成|新建|新增|建设|完成|实现|开放|汇聚|归集|形成|打造|创建|培育|引进|设立|达成|推动|支撑)",
+        r"^(?:开展|建成|新建|新增|建设|完成|实现|开放|汇聚|归集|形成|打造|创建|培育|引进|设立|达成|推动|支撑)",
         "",
         label,
     )
-    if len(label) < 2:
-        noun = re.match(r"[\u4e00-\u9fffA-Za-z0-9]{2,16}", after.lstrip("的"))
-        label = noun.group(0) if noun else label
+    label = re.sub(r"^(?:在|于)|(?:上|中)$", "", label)
+    if len(label) < 2 and noun:
+        return noun.group(1)[:24]  # "推动3个区、69家市直单位": 区
     return label[:40]
 
 
