@@ -17,7 +17,7 @@ import abc
 import contextlib
 import logging
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import neo4j
@@ -145,38 +145,54 @@ class GraphSink(abc.ABC):
             self._schema_ready = True
 
     def write_statements(self, projection: Projection) -> Iterator[tuple[str, dict[str, Any]]]:
-        """Yield the batched statements that write ``projection``; the Document label comes last.
+        """Yield the batched statements that write ``projection``; the Document label comes last."""
+        return self.write_statements_many([projection])
 
-        The Document label marks a document as mirrored (see ``mirrored_documents``), so an
+    def write_statements_many(
+        self, projections: Iterable[Projection]
+    ) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Yield the batched statements that write several graphs' projections together.
+
+        Rows carry their own graph, so documents that are new to the mirror can share
+        batches (a round trip per label group, not per document). The Document label marks
+        a document as mirrored (see ``mirrored_documents``) and comes last, so an
         interrupted write leaves the document looking absent and the next resync redoes it.
         """
         groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
         last: list[tuple[tuple[str, ...], dict[str, Any]]] = []
-        for node in projection.nodes:
-            row = {"uri": node.uri, "graph": projection.graph, "props": node.props}
-            if "Document" in node.labels:
-                # Written first without the label (relationships start at it), labelled last.
-                last.append((node.labels, row))
-                groups.setdefault(tuple(x for x in node.labels if x != "Document"), []).append(row)
-            else:
-                groups.setdefault(node.labels, []).append(row)
+        endpoints: list[str] = []
+        rels: dict[tuple[str, bool], list[dict[str, Any]]] = {}
+        for projection in projections:
+            for node in projection.nodes:
+                row = {"uri": node.uri, "graph": projection.graph, "props": node.props}
+                if "Document" in node.labels:
+                    # Written first without the label (relationships start at it), labelled last.
+                    last.append((node.labels, row))
+                    groups.setdefault(tuple(x for x in node.labels if x != "Document"), []).append(row)
+                else:
+                    groups.setdefault(node.labels, []).append(row)
+            endpoints.extend(projection.endpoints)
+            for rel in projection.rels:
+                rel_row = {"start": rel.start, "end": rel.end, "graph": projection.graph, "props": rel.props}
+                if rel.evidence is not None:
+                    rel_row["evidence"] = rel.evidence
+                rels.setdefault((rel.type, rel.evidence is not None), []).append(rel_row)
         for labels in sorted(groups):
             for batch in chunked(groups[labels], self.batch_size):
                 yield _node_statement(labels), {"rows": batch}
-        for uris in chunked(projection.endpoints, self.batch_size):
+        for uris in chunked(sorted(set(endpoints)), self.batch_size):
             yield _ENDPOINT_STATEMENT, {"uris": uris}
-        rels: dict[tuple[str, bool], list[dict[str, Any]]] = {}
-        for rel in projection.rels:
-            row = {"start": rel.start, "end": rel.end, "graph": projection.graph, "props": rel.props}
-            if rel.evidence is not None:
-                row["evidence"] = rel.evidence
-            rels.setdefault((rel.type, rel.evidence is not None), []).append(row)
         for rel_type, with_evidence in sorted(rels):
             statement = _rel_statement(rel_type, with_evidence=with_evidence)
             for batch in chunked(rels[(rel_type, with_evidence)], self.batch_size):
                 yield statement, {"rows": batch}
         for labels, row in last:
             yield _node_statement(labels), {"rows": [row]}
+
+    def write_new(self, projections: Iterable[Projection]) -> Counter[str]:
+        """Return the counters of writing graphs the mirror does not have yet, in shared batches."""
+        self.ensure_schema()
+        return self._run(list(self.write_statements_many(projections)))
 
     def replace_graph(self, projection: Projection) -> Counter[str]:
         """Return the counters of replacing what ``projection.graph`` contributed with ``projection``."""

@@ -394,7 +394,9 @@ def mirror_documents(
     sink.ensure_schema()
     _mirror_vocabularies(store, sink, report)
     wanted = sorted(set(doc_ids))
-    for doc_id in wanted:
+    mirrored = sink.mirrored_documents()
+    _write_new(store, sink, [d for d in wanted if d not in mirrored], report)
+    for doc_id in (d for d in wanted if d in mirrored):
         projection = graph_projection(store, document_graph(doc_id).value)
         if not projection.nodes:
             continue  # not in the store (any more): nothing to write
@@ -406,6 +408,21 @@ def mirror_documents(
         report.counters.update(_remove(sink, gone, report))
     report.seconds = time.perf_counter() - started
     return report
+
+
+_NEW_DOCUMENTS_PER_WRITE = 50
+
+
+def _write_new(store: Store, sink: GraphSink, doc_ids: list[str], report: MirrorReport) -> None:
+    """Write documents the mirror does not have, many per round of batched statements."""
+    for chunk in chunked(doc_ids, _NEW_DOCUMENTS_PER_WRITE):
+        projections = [
+            p for p in (graph_projection(store, document_graph(d).value) for d in chunk) if p.nodes
+        ]
+        if projections:
+            report.rows += sum(p.size for p in projections)
+            report.counters.update(sink.write_new(projections))
+            report.documents_written += len(projections)
 
 
 def _remove(sink: GraphSink, doc_ids: Iterable[str], report: MirrorReport) -> Counter[str]:
@@ -440,11 +457,7 @@ def resync(store: Store, sink: GraphSink, *, full: bool = False) -> MirrorReport
     _mirror_vocabularies(store, sink, report, force=full)
     in_store = _store_documents(store)
     in_mirror = sink.mirrored_documents()
-    for doc_id in sorted(in_store - in_mirror):
-        projection = graph_projection(store, document_graph(doc_id).value)
-        report.rows += projection.size
-        report.counters.update(sink.replace_graph(projection))
-        report.documents_written += 1
+    _write_new(store, sink, sorted(in_store - in_mirror), report)
     report.counters.update(_remove(sink, in_mirror - in_store, report))
     report.seconds = time.perf_counter() - started
     return report

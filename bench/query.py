@@ -127,7 +127,12 @@ def main() -> None:
         subprocess.run([CITYKG, "export", "--format", "nq", "-o", str(export)], env=env, check=True)
 
         port = free_port()
-        server = subprocess.Popen([CITYKG, "serve", "--port", str(port)], env=env, stderr=subprocess.DEVNULL)
+        server = subprocess.Popen(
+            [CITYKG, "serve", "--port", str(port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         results: dict[str, float] = {}
         try:
             base = f"http://127.0.0.1:{port}"
