@@ -319,6 +319,8 @@ class QueryOut(BaseModel):
     description: str
     language: Literal["sparql", "cypher"]
     params: dict[str, str]
+    text: str = ""
+    """The query as written in queries/ (parameters unbound), for editors to show as an example."""
 
 
 class QueryResultOut(BaseModel):

@@ -318,3 +318,11 @@ def test_openapi_lists_every_resource_with_its_tag(demo_client: TestClient) -> N
     spec = demo_client.get("/openapi.json").json()
     tags = {tag for path in spec["paths"].values() for op in path.values() for tag in op.get("tags", [])}
     assert {"places", "programmes", "search", "documents", "graph", "queries", "stats"} <= tags
+
+
+def test_canned_queries_are_listed_with_their_text_for_the_editor(demo_client: TestClient) -> None:
+    listed = {(q["name"], q["language"]): q for q in demo_client.get("/queries").json()}
+    sparql = listed[("programmes_by_place", "sparql")]
+    assert sparql["text"].lstrip().startswith("# title: Programmes a place runs")
+    assert "ck:runsProgramme" in sparql["text"]
+    assert "$place" in listed[("programmes_by_place", "cypher")]["text"]

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Request
 from app.deps import SettingsDep, StoreDep
 from app.models import QueryOut, QueryResultOut
 from app.problems import Problem
-from app.queries import InvalidParameter, UnknownQuery
+from app.queries import InvalidParameter, UnknownQuery, load_queries
 from app.resources import QueryUnavailable, list_canned_queries, run_canned_query
 from app.sparql import QueryTimeout
 
@@ -18,8 +18,12 @@ router = APIRouter(prefix="/queries", tags=["queries"])
 
 @router.get("", summary="The canned queries")
 def get_queries() -> list[QueryOut]:
-    """Return every canned query with its title, description, language and parameters (with defaults)."""
-    return [QueryOut.model_validate(q) for q in list_canned_queries()]
+    """Return every canned query with its title, description, language, parameters (with defaults) and text."""
+    texts = {(q.name, q.language): q.text for q in load_queries()}
+    return [
+        QueryOut.model_validate({**q, "text": texts.get((q["name"], q["language"]), "")})
+        for q in list_canned_queries()
+    ]
 
 
 @router.get(
