@@ -80,6 +80,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         hits.append(ProgrammeHit(concept.label, s, e, concept.slug, (plain[start:end],), concept.national))
     hits += _quoted(sentence, lex)
     hits += _suffixed(sentence)
+    hits += _listed_activities(sentence)
     return _merge(hits)
 
 
@@ -176,6 +177,24 @@ def _suffixed(sentence: str) -> list[ProgrammeHit]:
 def _is_place_short(text: str) -> bool:
     """Whether `text` is a division's short name (宁波 in 数字宁波)."""
     return any(d.level != "country" for d in load_gazetteer().lookup(text))
+
+
+_ACTIVITY_LIST = re.compile(
+    r"(?:组织|开展|实施|举办)(?P<items>(?:[^,，。;；、]{2,20}、)+[^,，。;；、]{2,20}?)等(?:主题|系列|专项)?(?:活动|行动)"
+)
+
+
+def _listed_activities(sentence: str) -> list[ProgrammeHit]:
+    """Items of a list of activities someone organises: "组织数字技能进社区、乡村数字素养提升等主题活动"."""
+    hits = []
+    for m in _ACTIVITY_LIST.finditer(sentence):
+        offset = m.start("items")
+        for item in re.finditer(r"[^、]+", m.group("items")):
+            quoted = re.search(r"“([^”]{2,20})”", item.group(0))
+            name = quoted.group(1) if quoted else clean_name(item.group(0))
+            if 2 < len(name) <= 20 and not _NOT_A_PROGRAMME.search(name):
+                hits.append(ProgrammeHit(name, offset + item.start(), offset + item.end()))
+    return hits
 
 
 def _merge(hits: list[ProgrammeHit]) -> list[ProgrammeHit]:

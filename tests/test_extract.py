@@ -168,3 +168,9 @@ def test_every_fact_points_at_the_sentence_it_came_from() -> None:
         assert doc.text[ev.sentence_start : ev.sentence_end] == ev.sentence
         assert ev.sentence_start <= ev.start <= ev.end <= ev.sentence_end
     assert ex.metrics[0].evidence.surface.startswith("8210")
+
+
+def test_each_item_of_an_organised_list_of_activities_is_a_programme() -> None:
+    text = "滨州市报告。滨州市提升全民数字素养,组织数字技能进社区、乡村数字素养提升、“银龄跨越数字鸿沟”科普等主题活动。"
+    names = {p.name for p in _extract(text).programmes}
+    assert {"数字技能进社区", "乡村数字素养提升", "银龄跨越数字鸿沟"} <= names
