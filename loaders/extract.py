@@ -217,11 +217,12 @@ def _same_project(
         if key[0] != new.place.code or old.kind != new.kind:
             continue
         names = {old.name, *old.aliases}
-        if new.name in names or any(
-            len(n) >= 4 and (n.endswith(new.name) or new.name.endswith(n))
-            for n in names
-            if len(new.name) >= 4
-        ):
+        if new.name in names:
+            return key
+        # An event named again without its organiser ("数字能力建设研讨会"); parks and platforms that
+        # share a tail are different things (仪征大数据产业园, 大数据产业园).
+        shortened = any(n.endswith(new.name) or new.name.endswith(n) for n in names if len(n) >= 4)
+        if new.kind == "event" and len(new.name) >= 4 and shortened:
             return key
     return None
 

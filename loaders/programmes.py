@@ -108,7 +108,8 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             text = q.group(1)
             if (lex.by_label(text) is not None and not text.endswith("+")) or not _looks_like_name(text):
                 continue
-            own_suffix = bool(re.search(r"(工程|计划|行动|改革|试点|制度|项目)$", text))
+            # “互联网+”智慧能源: X+ names a programme by how it is written.
+            own_suffix = bool(re.search(r"(工程|计划|行动|改革|试点|制度|项目|\+)$", text))
             if not (suffix or verb or own_suffix):
                 continue
             q_start, q_end = series.start() + q.start(), series.start() + q.end()
