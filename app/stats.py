@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import weakref
+
 from app.store import Store
 
 _COUNTS = """
@@ -27,12 +29,20 @@ WHERE {
 """
 
 
+_CACHE: weakref.WeakKeyDictionary[Store, tuple[int, dict[str, int]]] = weakref.WeakKeyDictionary()
+
+
 def graph_stats(store: Store) -> dict[str, int]:
     """Return counts of quads, named graphs, documents, places running programmes, programmes and facts.
 
     >>> graph_stats(Store.open(None))["documents"]
     0
     """
+    cached = _CACHE.get(store)
+    if cached is not None and cached[0] == store.version:
+        return dict(cached[1])  # counting 600k quads takes ~150 ms; the store says when it changed
     row = store.select(_COUNTS)[0]
     counts = {key: int(value or 0) for key, value in row.items()}
-    return {"quads": store.count(), "graphs": len(store.graph_iris()), **counts}
+    stats = {"quads": store.count(), "graphs": len(store.graph_iris()), **counts}
+    _CACHE[store] = (store.version, stats)
+    return dict(stats)

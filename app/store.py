@@ -97,6 +97,7 @@ class Store:
         self._gate = _Gate()
         self._snapshot: Path | None = None
         self._generation = 0
+        self._version = 0
 
     @classmethod
     def open(cls, path: Path | None, *, workers: int = 2) -> Store:
@@ -251,7 +252,21 @@ class Store:
         return result.triples()
 
     def _snapshot_stale(self) -> None:
+        """Note a write: snapshots must be retaken and caches keyed on ``version`` are stale."""
         self._snapshot = None
+        self._version += 1
+
+    @property
+    def version(self) -> int:
+        """Return a counter that changes with every write through this Store (the only writer: RocksDB locks the folder).
+
+        >>> store = Store.open(None)
+        >>> before = store.version
+        >>> _ = store.replace_graph("https://w3id.org/citykg/graph/x", [])
+        >>> store.version > before
+        True
+        """
+        return self._version
 
     def _current_snapshot(self) -> Path:
         """Return a checkpoint of the current state for the worker processes, taking one if stale."""
