@@ -43,6 +43,7 @@ INDICATORS_GRAPH = NamedNode(BASE + "graph/indicators")
 GAZETTEER_GRAPH = NamedNode(BASE + "graph/gazetteer")
 
 
+@functools.lru_cache(maxsize=65536)
 def slug(name: str) -> str:
     """Return the IRI slug of a name: its pinyin, syllables joined by '-' (ontology/README.md).
 

@@ -126,16 +126,20 @@ class Namespace:
     'https://schema.org/containedInPlace'
     """
 
-    __slots__ = ("_base",)
+    __slots__ = ("_base", "_cache")
 
     def __init__(self, base: str) -> None:
         self._base = base
+        self._cache: dict[str, NamedNode] = {}
 
     def __getattr__(self, name: str) -> NamedNode:
         # Private and dunder lookups (copy, pickle, doctest's __wrapped__ probe) are not terms.
         if name.startswith("_"):
             raise AttributeError(name)
-        return NamedNode(self._base + name)
+        node = self._cache.get(name)
+        if node is None:  # the RDF writer asks for the same few terms hundreds of thousands of times
+            node = self._cache[name] = NamedNode(self._base + name)
+        return node
 
     def __getitem__(self, name: str) -> NamedNode:
         return NamedNode(self._base + name)
@@ -167,7 +171,8 @@ class ClosedNamespace:
     def __getattr__(self, name: str) -> NamedNode:
         if name.startswith("_"):
             raise AttributeError(name)
-        return self[name]
+        node = self._nodes.get(name)
+        return node if node is not None else self[name]
 
     def __getitem__(self, name: str) -> NamedNode:
         try:
