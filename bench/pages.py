@@ -1,0 +1,100 @@
+"""Web page load times in headless Chromium on a generated 1,000-document graph (or on --data DIR).
+
+    .venv/bin/python bench/pages.py [--docs 1000] [--data DIR] [--runs 5]
+
+Times a full navigation to each page until its main content is drawn, first (cold caches in the
+API) and then the median of warm loads. Needs Debian's chromium (make browser) and the built front
+end (make frontend). Figures are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from ingest import generate_corpus  # noqa: E402
+from query import CITYKG, free_port, wait_for  # noqa: E402
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+
+
+def pages(base: str) -> dict[str, tuple[str, str]]:
+    """Return page name → (URL, selector that appears when the page has drawn its content)."""
+    docs = httpx.get(f"{base}/documents?limit=1").json()["data"]
+    doc = docs[0]["id"] if docs else ""
+    return {
+        "home": (f"{base}/#/", "main h2, main h1"),
+        "search 扬州": (f"{base}/#/search?q=扬州", "main a[href*='place']"),
+        "place 扬州市": (f"{base}/#/place/321000", "main table, main li"),
+        "programme 一网通办": (f"{base}/#/programme/yi-wang-tong-ban", "main li, main table"),
+        "document": (f"{base}/#/document/{doc}", "main .fact"),
+        "graph explorer": (f"{base}/#/graph?node=https://w3id.org/citykg/place/321000", "canvas"),
+        "query editor": (f"{base}/#/query", ".cm-editor"),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--docs", type=int, default=1000)
+    parser.add_argument("--data", type=Path, help="an existing citykg data folder to serve instead")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        data = args.data
+        if data is None:
+            corpus = Path(tmp) / "corpus"
+            corpus.mkdir()
+            generate_corpus(corpus, args.docs)
+            data = Path(tmp) / "data"
+            env = {**os.environ, "CITYKG_DATA": str(data), "CITYKG_FALKORDB": "false"}
+            subprocess.run(
+                [CITYKG, "build", "--rebuild", str(corpus)], env=env, check=True, capture_output=True
+            )
+        env = {**os.environ, "CITYKG_DATA": str(data), "CITYKG_FALKORDB": "false"}
+        port = free_port()
+        server = subprocess.Popen(
+            [CITYKG, "serve", "--port", str(port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            base = f"http://127.0.0.1:{port}"
+            wait_for(base + "/stats")
+            with sync_playwright() as pw:
+                browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+                page = browser.new_page()
+                print(f"{'page':<22}{'first s':>9}{'warm p50 s':>12}")
+                for name, (url, selector) in pages(base).items():
+                    times = []
+                    for _ in range(args.runs + 1):
+                        started = time.perf_counter()
+                        page.goto("about:blank")
+                        page.goto(url)
+                        page.wait_for_selector(selector, timeout=60_000)
+                        times.append(time.perf_counter() - started)
+                    print(f"{name:<22}{times[0]:9.2f}{statistics.median(times[1:]):12.2f}")
+                browser.close()
+        finally:
+            server.terminate()
+            server.wait(30)
+
+
+if __name__ == "__main__":
+    main()
