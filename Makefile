@@ -27,6 +27,7 @@ fix: install
 bench: install
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/query.py
+	$(BIN)/python bench/pages.py
 
 install: $(STAMP)
 
