@@ -6,12 +6,17 @@ copied into the repository); tests that need them are marked `shared` and skip w
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 from app.build import build
+from app.falkor import FalkorServer
+from app.graphsink import FalkorSink
+from app.mirror import resync
 from app.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,6 +62,32 @@ def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     assert report.documents >= 6 and not report.problems
     yield store
     store.close()
+
+
+@pytest.fixture(scope="session")
+def score_module(gold_dir: Path) -> ModuleType:
+    """../shared/eval/score.py, the scorer of the extraction facts, imported as a module."""
+    spec = importlib.util.spec_from_file_location("score", gold_dir.parent / "eval" / "score.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def falkor_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FalkorServer]:
+    """One FalkorDB server for the session, on a unix socket in a temporary folder."""
+    with FalkorServer(tmp_path_factory.mktemp("falkor")) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def seed_sink(falkor_server: FalkorServer, seed_store: Store) -> Iterator[FalkorSink]:
+    """The seed store mirrored into graph `seeds` (tests that change it use their own graph)."""
+    sink = FalkorSink(falkor_server, graph="seeds")
+    resync(seed_store, sink, full=True)
+    yield sink
+    sink.close()
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ scores below 1.0; the floor guards against regressions that would hurt documents
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
 import json
 import shutil
@@ -24,18 +23,9 @@ CASES = sorted(p for p in (Path(__file__).parent / "cases").iterdir() if p.is_di
 FLOOR = 0.80
 
 
-@pytest.fixture(scope="module")
-def score(gold_dir: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score", gold_dir.parent / "eval" / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.shared
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_case_extraction_stays_above_the_floor(case: Path, score: ModuleType, tmp_path: Path) -> None:
+def test_case_extraction_stays_above_the_floor(case: Path, score_module: ModuleType, tmp_path: Path) -> None:
     (tmp_path / "gold").mkdir()
     shutil.copy(case / "expected.json", tmp_path / "gold" / "expected.json")
     pred = tmp_path / "pred.json"
@@ -45,6 +35,6 @@ def test_case_extraction_stays_above_the_floor(case: Path, score: ModuleType, tm
     )
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        score.main(["--gold", str(tmp_path / "gold"), "--pred", str(pred), "--json"])
+        score_module.main(["--gold", str(tmp_path / "gold"), "--pred", str(pred), "--json"])
     micro = json.loads(out.getvalue())["micro"]
     assert micro["f1"] >= FLOOR, micro

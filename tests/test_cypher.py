@@ -13,10 +13,8 @@ import redis
 from starlette.exceptions import StarletteDeprecationWarning
 
 from app.cypher import run_cypher, write_clause
-from app.falkor import FalkorServer
 from app.graphsink import FalkorSink
 from app.main import create_app
-from app.mirror import resync
 from app.queries import CannedQuery, load_queries
 from app.settings import Settings
 from app.store import Store
@@ -57,28 +55,13 @@ KEYS: dict[str, Callable[[dict[str, Any]], tuple[Any, ...]]] = {
 
 
 @pytest.fixture(scope="session")
-def cypher_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FalkorServer]:
-    with FalkorServer(tmp_path_factory.mktemp("cypher")) as server:
-        yield server
-
-
-@pytest.fixture(scope="session")
-def mirrored_seeds(cypher_server: FalkorServer, seed_store: Store) -> Iterator[FalkorSink]:
-    """The seed store mirrored into FalkorDB once for the session."""
-    sink = FalkorSink(cypher_server, graph="seeds")
-    resync(seed_store, sink, full=True)
-    yield sink
-    sink.close()
-
-
-@pytest.fixture(scope="session")
 def client(
-    tmp_path_factory: pytest.TempPathFactory, seed_store: Store, mirrored_seeds: FalkorSink
+    tmp_path_factory: pytest.TempPathFactory, seed_store: Store, seed_sink: FalkorSink
 ) -> Iterator[TestClient]:
     settings = Settings(
         data_dir=tmp_path_factory.mktemp("cypher-app"), falkordb=False, query_timeout_s=0.5, max_rows=5
     )
-    with TestClient(create_app(settings, seed_store, sink=mirrored_seeds)) as test_client:
+    with TestClient(create_app(settings, seed_store, sink=seed_sink)) as test_client:
         yield test_client
 
 
@@ -99,9 +82,9 @@ def test_there_is_a_cypher_twin_for_the_key_sparql_queries() -> None:
 @pytest.mark.shared
 @pytest.mark.parametrize("query", CYPHER_QUERIES, ids=[q.name for q in CYPHER_QUERIES])
 def test_canned_cypher_agrees_with_its_sparql_twin(
-    query: CannedQuery, mirrored_seeds: FalkorSink, seed_store: Store
+    query: CannedQuery, seed_sink: FalkorSink, seed_store: Store
 ) -> None:
-    cypher_rows = _cypher_rows(mirrored_seeds, query)
+    cypher_rows = _cypher_rows(seed_sink, query)
     sparql_rows = seed_store.select(SPARQL[query.name].bind())
     key = KEYS[query.name]
     assert cypher_rows, "the seed graph answers every canned query"
@@ -109,9 +92,9 @@ def test_canned_cypher_agrees_with_its_sparql_twin(
 
 
 @pytest.mark.shared
-def test_programmes_of_yangzhou_include_yi_wang_tong_ban(mirrored_seeds: FalkorSink) -> None:
+def test_programmes_of_yangzhou_include_yi_wang_tong_ban(seed_sink: FalkorSink) -> None:
     query = next(q for q in CYPHER_QUERIES if q.name == "programmes_by_place")
-    labels = {r["label"] for r in _cypher_rows(mirrored_seeds, query)}
+    labels = {r["label"] for r in _cypher_rows(seed_sink, query)}
     assert "一网通办" in labels
 
 
@@ -126,10 +109,10 @@ def test_programmes_of_yangzhou_include_yi_wang_tong_ban(mirrored_seeds: FalkorS
         "agencies_by_place",
     ],
 )
-def test_one_hop_template_starts_from_the_uri_index(name: str, mirrored_seeds: FalkorSink) -> None:
+def test_one_hop_template_starts_from_the_uri_index(name: str, seed_sink: FalkorSink) -> None:
     # DESIGN.md: FalkorDB's planner may skip the index depending on how a pattern is written.
     query = next(q for q in CYPHER_QUERIES if q.name == name)
-    plan = str(mirrored_seeds._graph.explain(query.text, query.params))
+    plan = str(seed_sink._graph.explain(query.text, query.params))
     assert "Node By Index Scan" in plan
 
 
@@ -188,24 +171,22 @@ def test_cypher_endpoint_gives_400_with_the_parser_message(client: TestClient) -
     ],
 )
 def test_cypher_endpoint_refuses_writes_and_changes_nothing(
-    query: str, client: TestClient, mirrored_seeds: FalkorSink
+    query: str, client: TestClient, seed_sink: FalkorSink
 ) -> None:
-    before = mirrored_seeds.counts()
+    before = seed_sink.counts()
     response = client.post("/cypher", json={"query": query})
     assert response.status_code == 403
     assert response.headers["content-type"].startswith("application/problem+json")
-    assert mirrored_seeds.counts() == before
+    assert seed_sink.counts() == before
 
 
 @pytest.mark.shared
-def test_the_database_itself_refuses_a_write_on_the_read_path(mirrored_seeds: FalkorSink) -> None:
+def test_the_database_itself_refuses_a_write_on_the_read_path(seed_sink: FalkorSink) -> None:
     # The word check is a courtesy; GRAPH.RO_QUERY is what keeps /cypher read-only.
-    before = mirrored_seeds.counts()
+    before = seed_sink.counts()
     with pytest.raises(redis.ResponseError, match="read-only"):
-        mirrored_seeds.read_only(
-            "CREATE (:Place {uri: 'https://example.org/z'})", {}, timeout_s=1, max_rows=1
-        )
-    assert mirrored_seeds.counts() == before
+        seed_sink.read_only("CREATE (:Place {uri: 'https://example.org/z'})", {}, timeout_s=1, max_rows=1)
+    assert seed_sink.counts() == before
 
 
 @pytest.mark.shared

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
@@ -19,27 +18,20 @@ def _extract(text: str, name: str = "t.txt") -> Extraction:
     return extract(document_from_text(text, name=name))
 
 
-def _score_module(gold_dir: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score", gold_dir.parent / "eval" / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.shared
-def test_seed_extraction_meets_the_issue_thresholds(seeds_dir: Path, gold_dir: Path, tmp_path: Path) -> None:
+def test_seed_extraction_meets_the_issue_thresholds(
+    seeds_dir: Path, gold_dir: Path, tmp_path: Path, score_module: ModuleType
+) -> None:
     facts = [facts_view(extract(read_document(p))) for p in sorted(seeds_dir.glob("*.txt"))]
     pred = tmp_path / "pred.json"
     pred.write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
-    score = _score_module(gold_dir)
     out = tmp_path / "score.json"
     import contextlib
     import io
 
     buffer = io.StringIO()
     with contextlib.redirect_stdout(buffer):
-        score.main(["--gold", str(gold_dir), "--pred", str(pred), "--json"])
+        score_module.main(["--gold", str(gold_dir), "--pred", str(pred), "--json"])
     result = json.loads(buffer.getvalue())
     out.write_text(buffer.getvalue())
     assert result["micro"]["f1"] >= 0.85, result["micro"]

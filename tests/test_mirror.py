@@ -121,22 +121,6 @@ def test_projection_is_deterministic() -> None:
 # --- the embedded server ------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def falkor_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FalkorServer]:
-    """One FalkorDB server for the session, on a unix socket in a temporary folder."""
-    with FalkorServer(tmp_path_factory.mktemp("falkor")) as server:
-        yield server
-
-
-@pytest.fixture(scope="session")
-def seed_sink(falkor_server: FalkorServer, seed_store: Store) -> Iterator[FalkorSink]:
-    """The seed store mirrored into graph `seeds` (tests that change it use their own graph)."""
-    sink = FalkorSink(falkor_server, graph="seeds")
-    resync(seed_store, sink, full=True)
-    yield sink
-    sink.close()
-
-
 def test_a_stale_socket_and_pid_file_do_not_stop_a_start(tmp_path: Path) -> None:
     dead = subprocess.run(
         [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
