@@ -116,9 +116,11 @@ _PARTNER = re.compile(
 
 
 def _is_partner(text: str, span: PlaceSpan) -> bool:
-    """A place named after 与/对接/对标 in its clause is a partner or a comparison, not who acts."""
+    """A place named after 与/对接/对标 in its clause is a partner or a comparison, not who acts;
+    a place in a list (内蒙古、贵州、甘肃、宁夏布局建设…) names a scope, not an actor."""
     clause = text[max(0, span.start - 30) : span.start]
-    return bool(_PARTNER.search(clause))
+    in_list = text[span.start - 1 : span.start] == "、" or text[span.end : span.end + 1] == "、"
+    return bool(_PARTNER.search(clause)) or in_list
 
 
 def _is_group(span: PlaceSpan) -> bool:

@@ -10,7 +10,7 @@ from loaders.numbers import CN_NUMERAL_CHARS, half_width, parse_number, qualifie
 # Measure words we keep, longest first so 个百分点 wins over 个. 年 only counts after 连续 (see below).
 _UNITS = (
     "个百分点", "百分点", "个工作日", "工作日", "个月", "小时", "万人次", "人次", "家次", "件次", "PFlops", "PFLOPS", "EFlops",
-    "EFLOPS", "ZB", "核", "路", "次", "标准机架", "平方公里", "平方米", "千米", "公里", "千瓦时", "兆瓦", "千瓦",
+    "EFLOPS", "泽字节", "艾字节", "拍字节", "ZB", "核", "路", "次", "标准机架", "平方公里", "平方米", "千米", "公里", "千瓦时", "兆瓦", "千瓦",
     "个", "家", "项", "位", "名", "期", "人", "户", "条", "类", "届", "分", "星级", "星", "元", "台", "套", "座",
     "所", "处", "件", "倍", "亩", "吨", "场", "批", "款", "张", "辆", "架", "PB", "TB", "EB", "P", "%",
 )  # fmt: skip
@@ -20,6 +20,8 @@ _FIGURE = re.compile(
     rf"(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|{_CN})(?P<more>多|余)?(?P<scale>万亿|千亿|百亿|亿|千万|百万|万)?(?P<more2>多|余)?"
     rf"(?P<unit>{_UNIT_RE})?"
 )
+# Units written out in Chinese are stored as their usual symbol (32.85泽字节(ZB) → ZB).
+_UNIT_NAMES = {"星级": "星", "泽字节": "ZB", "艾字节": "EB", "拍字节": "PB"}
 _PERCENT_WORDS = re.compile(rf"百分之(?P<num>\d+(?:\.\d+)?|{_CN})")
 # "连续7年上榜": a run of years is a figure; other 年 after a number is a date.
 _YEARS_RUN = re.compile(r"连续(?P<num>\d+|[二三四五六七八九十]+)年")
@@ -109,7 +111,7 @@ def find_figures(sentence: str, *, target_year: int | None = None) -> list[Figur
         value = parse_number(number)
         if value is None:
             continue
-        unit = "星" if m.group("unit") == "星级" else m.group("unit")
+        unit = _UNIT_NAMES.get(m.group("unit") or "", m.group("unit"))
         figures.append(_figure(text, value, unit, start, end, more=bool(m.group("more") or m.group("more2"))))
     figures.sort(key=lambda f: f.start)
     return [_as_target(f, text, target_year) for f in figures]

@@ -85,7 +85,10 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
         for _, _, surface, codes in chosen
         if len(codes) == 1
         and surface not in _COUNTRY_WORDS
-        and (not gaz.is_short_form(surface) or gaz.get(codes[0]).level in ("province", "prefecture"))
+        and (
+            gaz.get(codes[0]).level in ("province", "prefecture")
+            or not (gaz.is_short_form(surface) or len(surface) == 2)  # 成县 in 建成县域 proves nothing
+        )
     ]
     context += [d for d in list(context) for d in gaz.ancestors(d)]
     spans: list[PlaceSpan] = []
