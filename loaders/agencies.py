@@ -18,7 +18,7 @@ from loaders.names import clean_name, name_start
 
 _DATA = Path(__file__).with_name("data")
 _SUFFIX = re.compile(
-    r"(?:人民政府|政府办公室|政府办公厅|政府|领导小组办公室|领导小组|工作领导小组|工作专班|专班|委员会|办公室|办公厅|(?:网信|政务|金融|信访|外事|侨务|台务|改革|督查|编|外|侨|台)办|委|局|厅|宣传部|组织部|统战部|政法委|督查室|研究室|"
+    r"(?:人民政府|政府办公室|政府办公厅|政府|管委会|管理委员会|领导小组办公室|领导小组|工作领导小组|工作专班|专班|委员会|办公室|办公厅|(?:网信|政务|金融|信访|外事|侨务|台务|改革|督查|编|外|侨|台)办|委|局|厅|宣传部|组织部|统战部|政法委|督查室|研究室|"
     r"研究院|研究中心|服务中心|发展中心|测评中心|研究所|中心|总署)"
 )
 # Centres that are built things, not bodies (市政府云计算中心, 城市运行管理中心): projects.
@@ -28,7 +28,8 @@ _FACILITY = re.compile(
 # What ends the stretch a name may take: titles, verbs, digits, function words.
 _STOP = re.compile(
     r"(副|主任|书记|局长|部长|厅长|主席|秘书长|党组|常务|常委会|会议|牵头|会同|印发|发布|联合|等|和(?=[市区县省国中])|与|及|的|在|对|为|将|以|是|了|"
-    r"先后|正式|率先|组织|召开|举办|介绍|获悉|表示|指出|强调|作用|提出|出台|负责|主管|主办|委托|关于|决策|部署|高度|重视|第|[0-9])"
+    r"先后|正式|率先|组织|召开|举办|介绍|获悉|表示|指出|强调|作用|提出|出台|负责|主管|主办|委托|关于|决策|部署|高度|重视|"
+    r"深入|贯彻|落实|推进|推动|加快|围绕|坚持|按照|聚焦|实施|开展|制定|成立|印发|第|[0-9])"
 )
 _PLACE_HEAD = re.compile(
     r"(?:市(?![域场值区县级直属]|民(?!政))|区(?![域县级内外])|县(?![域级区])|省(?![域级内外]))(?=委|政府|人民政府|[\u4e00-\u9fff]{1,12}?(?:局|委|办|厅|部|院|中心|领导小组))"
@@ -116,6 +117,12 @@ def _agency_from(
             continue  # 大局, 布局, 格局 are words, not bureaus
         best = m
     head = sentence[start:head_end]
+    if (
+        best is not None
+        and best.start() == 0
+        and best.group(0) in ("中心", "研究院", "研究所", "研究中心", "服务中心")
+    ):
+        best = None  # 国家超级计算成都中心: a place plus a bare 中心 is part of another name
     if best is None:
         if head in canonical and national:
             return AgencyHit(

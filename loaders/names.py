@@ -39,6 +39,17 @@ _BOUNDARY_WORDS = [
     "基本实现",
     "实现",
     "办好",
+    "打开",
+    "走进",
+    "登录",
+    "下载",
+    "使用",
+    "进入",
+    "点击",
+    "努力建设",
+    "努力",
+    "继续办好",
+    "继续",
     "牵头建设",
     "牵头",
     "共建",
@@ -187,10 +198,12 @@ _BOUNDARY_WORDS = [
     "多个",
     "各类",
 ]
+# Verbs that name an event when they stand right before its suffix (推进大会, 发布会, 签约仪式).
+_EVENT_VERBS = frozenset({"推进", "加快推进", "推动", "对接", "发布", "签约", "交流", "推介", "表彰", "启动"})
 _BOUNDARY = re.compile("|".join(sorted(_BOUNDARY_WORDS, key=len, reverse=True)))
 # Qualifiers that open a name but are not part of it ("市级标杆企业" keeps 市级; "新增…" does not).
 _LEADING_NOISE = re.compile(
-    r"^(?:新增|新建|建设|累计|重点|加快|着力|成功|正式|率先|持续|首批|首个|一个|两个|多个|个|家|\d+[届个家项次]|第[一二三四五六七八九十\d]+[届次期]|\d{4}年)+"
+    r"^(?:新增|新建|建设|累计|重点|加快|着力|成功|正式|率先|持续|首批|首个|一个|两个|多个|个|家|\d+[届个家项次]|第[一二三四五六七八九十\d]+[届次期]|首届|\d{4}年)+"
 )
 
 
@@ -233,7 +246,7 @@ def name_start(
     masked = _mask_quotes(sentence[window_start:end])
     for m in _BOUNDARY.finditer(masked):
         # Right before a suffix a verb is part of the name (推进大会, 发布会): only earlier ones govern it.
-        if not (suffix_follows and m.end() == len(masked) and len(m.group(0)) > 1):
+        if not (suffix_follows and m.end() == len(masked) and m.group(0) in _EVENT_VERBS):
             start = window_start + m.end()
     if extra is not None:
         for m in extra.finditer(masked):

@@ -26,6 +26,8 @@ _CONNECTOR_AFTER_NAME = re.compile(rf"(?:{'|'.join(p for _, p in _KINDS)})[与�
 _BUILT_CENTRE = re.compile(
     r"(计算|算力|超算|数据中心|创新|运行|运营|指挥|展示|体验|孵化|灾备|调度|监测|促进中心)"
 )
+# "自首届峰会以来", "本届大会": an event referred to by its edition, not by name.
+_ORDINAL_EVENT = re.compile(r"^[自从]?(?:首届|本届|历届|上届|每届|第[一二三四五六七八九十\d]+届)")
 _QUOTED_BRAND = re.compile(r"“(?P<name>[^“”]{2,16})”")
 _BRAND_AFTER = re.compile(r"^(?P<tail>App|APP|app|小程序|平台|公众号|客户端|(?:[\u4e00-\u9fff]{2,4})?频道)")
 _BRAND_CONTEXT = re.compile(r"(应用|平台|App|APP|小程序|上架|注册用户|案例|场景应用)")
@@ -111,6 +113,7 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         if (
             (len(name) - len(m.group(0)) < 2 and not short_ok)
             or _GENERIC.match(name)
+            or _ORDINAL_EVENT.match(name)
             or (kind != "event" and _NOT_PROJECT.search(name))
         ):
             continue
