@@ -176,6 +176,9 @@ _LONGEST_CHROME_LINE = 1000
 _LONGEST_CHROME = 200
 
 # Slogans after the last sentence of the body ("分享网络安全知识 强化网络安全意识").
+_RELATED_HEADING = re.compile(
+    r"^(?:往期推荐|往期回顾|往期精选|相关阅读|推荐阅读|延伸阅读|相关新闻|相关链接|更多阅读|热门推荐|精彩推荐)\s*[:：]?$"
+)
 _TAIL_SLOGAN = re.compile(rf"^(?:分享|关注|订阅|扫码|扫描|长按|点击|转发|投稿|更多|欢迎)[^{_TERMINATORS}]*$")
 
 # A byline of an outlet and reporter at the head ("某某商报·某某新闻网 张三").
@@ -333,6 +336,21 @@ def clean_text(raw: str) -> Cleaned:
         if body:
             kept.append(body)
             numbers.append(number)
+
+    # "往期推荐" and its list of other articles' titles close many reposted pages: all chrome.
+    related_at = next(
+        (
+            n
+            for n, line in enumerate(normalise_whitespace(raw).split("\n"))
+            if _RELATED_HEADING.match(line.strip())
+        ),
+        None,
+    )
+    if related_at is not None:
+        after = [i for i, n in enumerate(numbers) if n > related_at]
+        if after and all(len(kept[i]) <= 60 for i in after):
+            dropped.extend((numbers[i], kept[i]) for i in after)
+            kept, numbers = kept[: after[0]], numbers[: after[0]]
 
     last_body = max((i for i, line in enumerate(kept) if _BODY_LINE.search(line)), default=-1)
     if last_body >= 0:

@@ -153,7 +153,7 @@ def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = Non
             best_code, best = fitting[0]
     division = gaz.get(best_code)
     # A province wins only over its own cities when nothing more specific is named often.
-    if division.level == "province":
+    if division.level == "province" and level != "province":
         cities = [(c, n) for c, n in ranked if gaz.get(c).parent_code == division.code and n >= 2]
         if cities:
             division, best = gaz.get(cities[0][0]), cities[0][1]

@@ -406,3 +406,13 @@ def test_seed_documents_lose_their_chrome_and_keep_their_body_sentences():
     assert "国家发展改革委创新驱动发展中心" in docs["002"].text
     assert "(作者单位:市智慧城市规划标准发展研究院)" in docs["003"].text
     assert docs["004"].text.startswith("7月31日,滨州市组织召开")
+
+
+def test_a_related_articles_list_at_the_end_is_chrome() -> None:
+    from loaders.cleaning import clean_text
+
+    cleaned = clean_text(
+        "郑州市推进一网统管。城市大脑接入部门52个。\n\n往期推荐\n西安“一网统管”上新\n数字政府周报|第89期\n阅读原文"
+    )
+    assert cleaned.text == "郑州市推进一网统管。城市大脑接入部门52个。"
+    assert "西安“一网统管”上新" in cleaned.dropped_lines
