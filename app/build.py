@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, Quad, Triple
+from pyoxigraph import Literal, NamedNode, Quad
 
 from app.store import Store
 from loaders.documents import DocumentError, read_document
@@ -37,7 +37,6 @@ class BuildReport:
     """What a build did: documents loaded, triples written, facts per kind, problems, seconds."""
 
     documents: int = 0
-    unchanged: int = 0
     triples: int = 0
     facts: Counter[str] = field(default_factory=Counter)
     problems: list[FileProblem] = field(default_factory=list)
@@ -48,7 +47,6 @@ class BuildReport:
         """Return the report as JSON-ready data."""
         return {
             "documents": self.documents,
-            "unchanged": self.unchanged,
             "triples": self.triples,
             "facts": dict(sorted(self.facts.items())),
             "problems": [{"path": p.path, "problem": p.problem} for p in self.problems],
@@ -81,9 +79,14 @@ def ensure_vocabularies(store: Store) -> bool:
 
     for iri, quads in graphs.items():
         store.replace_graph(iri, quads)
-    marker = Triple(NamedNode(_VOCAB_HASH_GRAPH), NamedNode("urn:citykg:vocabularies"), Literal(stamp))
-    store.replace_graph(_VOCAB_HASH_GRAPH, [marker])
+    store.replace_graph(_VOCAB_HASH_GRAPH, [_stamp_quad(stamp)])
     return True
+
+
+def _stamp_quad(stamp: str) -> Quad:
+    """Return the quad that records which vocabularies the store holds (see ensure_vocabularies)."""
+    graph = NamedNode(_VOCAB_HASH_GRAPH)
+    return Quad(graph, NamedNode("urn:citykg:vocabularies"), Literal(stamp), graph)
 
 
 def superseded_graphs(store: Store, document: Document) -> list[str]:
@@ -162,8 +165,7 @@ def _all_quads(extractions: Iterable[Extraction], report: BuildReport) -> Iterat
     """Yield the vocabulary graphs, their stamp and every document's graph, for a bulk rebuild."""
     for quads in vocabulary_graphs().values():
         yield from quads
-    build_graph = NamedNode(_VOCAB_HASH_GRAPH)
-    yield Quad(build_graph, NamedNode("urn:citykg:vocabularies"), Literal(vocabulary_stamp()), build_graph)
+    yield _stamp_quad(vocabulary_stamp())
     for extraction in extractions:
         quads = document_quads(extraction)
         report.triples += len(quads)

@@ -138,7 +138,8 @@ def extract_command(
             failed = True
             continue
         facts.append(facts_view(extraction))
-        quads += document_quads(extraction)
+        if format != "json":
+            quads += document_quads(extraction)
     if format == "json":
         typer.echo(json.dumps(facts[0] if len(facts) == 1 else facts, ensure_ascii=False, indent=2))
     elif format in ("ttl", "trig"):

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from ingest import generate_corpus  # noqa: E402
-from query import CITYKG, free_port, wait_for  # noqa: E402
+from query import CITYKG, serving  # noqa: E402
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
@@ -56,44 +56,29 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp:
-        data = args.data
-        if data is None:
+        data = args.data or Path(tmp) / "data"
+        env = {**os.environ, "CITYKG_DATA": str(data), "CITYKG_FALKORDB": "false"}
+        if args.data is None:
             corpus = Path(tmp) / "corpus"
             corpus.mkdir()
             generate_corpus(corpus, args.docs)
-            data = Path(tmp) / "data"
-            env = {**os.environ, "CITYKG_DATA": str(data), "CITYKG_FALKORDB": "false"}
             subprocess.run(
                 [CITYKG, "build", "--rebuild", str(corpus)], env=env, check=True, capture_output=True
             )
-        env = {**os.environ, "CITYKG_DATA": str(data), "CITYKG_FALKORDB": "false"}
-        port = free_port()
-        server = subprocess.Popen(
-            [CITYKG, "serve", "--port", str(port)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            base = f"http://127.0.0.1:{port}"
-            wait_for(base + "/stats")
-            with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-                page = browser.new_page()
-                print(f"{'page':<22}{'first s':>9}{'warm p50 s':>12}")
-                for name, (url, selector) in pages(base).items():
-                    times = []
-                    for _ in range(args.runs + 1):
-                        started = time.perf_counter()
-                        page.goto("about:blank")
-                        page.goto(url)
-                        page.wait_for_selector(selector, timeout=60_000)
-                        times.append(time.perf_counter() - started)
-                    print(f"{name:<22}{times[0]:9.2f}{statistics.median(times[1:]):12.2f}")
-                browser.close()
-        finally:
-            server.terminate()
-            server.wait(30)
+        with serving(env) as base, sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            print(f"{'page':<22}{'first s':>9}{'warm p50 s':>12}")
+            for name, (url, selector) in pages(base).items():
+                times = []
+                for _ in range(args.runs + 1):
+                    started = time.perf_counter()
+                    page.goto("about:blank")
+                    page.goto(url)
+                    page.wait_for_selector(selector, timeout=60_000)
+                    times.append(time.perf_counter() - started)
+                print(f"{name:<22}{times[0]:9.2f}{statistics.median(times[1:]):12.2f}")
+            browser.close()
 
 
 if __name__ == "__main__":

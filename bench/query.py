@@ -12,6 +12,7 @@ SPARQL queries there. Figures are printed, never asserted.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import socket
@@ -20,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -64,6 +66,22 @@ def wait_for(url: str, *, seconds: float = 180) -> None:
             pass
         time.sleep(0.5)
     raise RuntimeError(f"{url} did not come up in {seconds:.0f} s")
+
+
+@contextlib.contextmanager
+def serving(env: dict[str, str]) -> Iterator[str]:
+    """Run `citykg serve` on a free port with `env`; yield its base URL once it answers."""
+    port = free_port()
+    server = subprocess.Popen(
+        [CITYKG, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_for(base + "/stats")
+        yield base
+    finally:
+        server.terminate()
+        server.wait(30)
 
 
 def timed(send: object, runs: int) -> tuple[float, float, float, int]:
@@ -126,35 +144,20 @@ def main() -> None:
         export = work / "all.nq"
         subprocess.run([CITYKG, "export", "--format", "nq", "-o", str(export)], env=env, check=True)
 
-        port = free_port()
-        server = subprocess.Popen(
-            [CITYKG, "serve", "--port", str(port)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
         results: dict[str, float] = {}
-        try:
-            base = f"http://127.0.0.1:{port}"
-            wait_for(base + "/stats")
-            with httpx.Client(timeout=120) as client:
-                print(
-                    f"\n{'citykg (Oxigraph, FalkorDB)':<44}{'p50 ms':>9}{'p95 ms':>9}{'req/s':>9}{'rows':>7}"
+        with serving(env) as base, httpx.Client(timeout=120) as client:
+            print(f"\n{'citykg (Oxigraph, FalkorDB)':<44}{'p50 ms':>9}{'p95 ms':>9}{'req/s':>9}{'rows':>7}")
+            for name in SPARQL:
+                p50, p95, rps, rows = timed(
+                    sparql_sender(client, base + "/sparql", load_query(name).bind()), args.runs
                 )
-                for name in SPARQL:
-                    p50, p95, rps, rows = timed(
-                        sparql_sender(client, base + "/sparql", load_query(name).bind()), args.runs
-                    )
-                    results[name] = p50
-                    print(f"SPARQL {name:<37}{p50:9.1f}{p95:9.1f}{rps:9.0f}{rows:7d}")
-                for name in CYPHER:
-                    q = load_query(name, language="cypher")
-                    send = cypher_sender(client, base + "/cypher", q.text, dict(q.params))
-                    p50, p95, rps, rows = timed(send, args.runs)
-                    print(f"Cypher {name:<37}{p50:9.1f}{p95:9.1f}{rps:9.0f}{rows:7d}")
-        finally:
-            server.terminate()
-            server.wait(30)
+                results[name] = p50
+                print(f"SPARQL {name:<37}{p50:9.1f}{p95:9.1f}{rps:9.0f}{rows:7d}")
+            for name in CYPHER:
+                q = load_query(name, language="cypher")
+                send = cypher_sender(client, base + "/cypher", q.text, dict(q.params))
+                p50, p95, rps, rows = timed(send, args.runs)
+                print(f"Cypher {name:<37}{p50:9.1f}{p95:9.1f}{rps:9.0f}{rows:7d}")
 
         venv = work / "rdflib-venv"
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from loaders.gazetteer import load_gazetteer
 from loaders.records import Division, Extraction
-
-
-def _place_name(division: Division) -> str:
-    return division.name
 
 
 def facts_view(extraction: Extraction, *, include_evidence: bool = True) -> dict[str, Any]:
@@ -20,7 +17,6 @@ def facts_view(extraction: Extraction, *, include_evidence: bool = True) -> dict
     def aliases(values: tuple[str, ...]) -> dict[str, list[str]]:
         return {"aliases": list(values)} if values else {}
 
-    parents = {p.place.code: p.place for p in extraction.places}
     return {
         "doc": extraction.document.name,
         "id": extraction.document.id,
@@ -28,7 +24,7 @@ def facts_view(extraction: Extraction, *, include_evidence: bool = True) -> dict
         "date": extraction.document.date,
         "subject_places": [d.name for d in extraction.subject_places],
         "places": [
-            {"name": p.place.name, "level": p.place.level, "parent": _parent_name(p.place, parents)}
+            {"name": p.place.name, "level": p.place.level, "parent": _parent_name(p.place)}
             for p in extraction.places
         ],
         "programmes": [
@@ -74,8 +70,6 @@ def facts_view(extraction: Extraction, *, include_evidence: bool = True) -> dict
     }
 
 
-def _parent_name(division: Division, known: dict[str, Division]) -> str | None:
-    from loaders.gazetteer import load_gazetteer
-
+def _parent_name(division: Division) -> str | None:
     parent = load_gazetteer().parent(division)
     return parent.name if parent else None
