@@ -8,7 +8,14 @@ from dataclasses import dataclass
 from loaders.agencies import AgencyHit, find_agencies
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.metrics import find_figures, plan_year
-from loaders.places import PlaceSpan, country_actor_spans, find_place_spans, place_hints, subject_places
+from loaders.places import (
+    PlaceSpan,
+    country_actor_spans,
+    find_place_spans,
+    place_hints,
+    subject_places,
+    whole_word_spans,
+)
 from loaders.policies import find_policies
 from loaders.programmes import find_programmes
 from loaders.projects import find_projects
@@ -42,7 +49,9 @@ class _Context:
     def __init__(self, document: Document, gazetteer: Gazetteer) -> None:
         self.document = document
         self.gazetteer = gazetteer
-        spans = find_place_spans(document.text, gazetteer=gazetteer)
+        spans = whole_word_spans(
+            document.text, find_place_spans(document.text, gazetteer=gazetteer), document.sentences
+        )
         self.projects = {s.index: find_projects(s.text) for s in document.sentences}
         names = [
             (s.start + p.start, s.start + p.end) for s in document.sentences for p in self.projects[s.index]
@@ -70,6 +79,10 @@ class _Context:
         self.place_names = tuple(
             sorted({s.surface for s in self.spans if s.division.level != "country"}, key=len, reverse=True)
         )
+
+    def first_span(self, place: Division) -> PlaceSpan | None:
+        """Return the first span that names `place`, inside another name or not."""
+        return next((s for s in self.spans if s.division.code == place.code), None)
 
     def place_at(self, sentence: Sentence, position: int, *, local: bool = False) -> Division:
         """Return who acts at `position`: the last place named before it in the sentence, else the subject.
@@ -197,12 +210,12 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
                     c.title, c.issuer, ctx.evidence(sentence, c.start, c.end), c.aliases
                 )
         target_year = plan_year(text) or target_year
-    facts_places = {m.place.code for m in programmes.values()} | {m.place.code for m in agencies.values()}
-    facts_places |= {m.place.code for m in projects.values()} | {m.place.code for m in metrics}
+    facts = [(m.place, m.evidence) for m in (*programmes.values(), *agencies.values(), *projects.values())]
+    facts += [(m.place, m.evidence) for m in metrics]
     return Extraction(
         document=document,
         subject_places=ctx.subjects,
-        places=_places(ctx, taken_spans, facts_places),
+        places=_places(ctx, taken_spans, facts),
         programmes=tuple(programmes.values()),
         agencies=tuple(agencies.values()),
         projects=tuple(projects.values()),
@@ -254,26 +267,31 @@ def _agency(ctx: _Context, sentence: Sentence, hit: AgencyHit) -> AgencyMention:
     return AgencyMention(place, name, ev, aliases)
 
 
-def _places(ctx: _Context, taken: list[tuple[int, int]], fact_places: set[str]) -> tuple[PlaceMention, ...]:
-    """Divisions named outside other names, the subject's chain, and the country when it carries facts."""
+def _places(ctx: _Context, taken: list[tuple[int, int]], facts: list[tuple[Division, Evidence]]) -> tuple[PlaceMention, ...]:
+    """Divisions the text names outside other names, and those it refers to through a fact.
+
+    SCHEMA.md v2: a parent the text never names is not listed (the hierarchy comes from the
+    gazetteer); a place the text refers to only through a fact (省大数据局 → the province, 国务院 →
+    中国) is listed with that fact's span, so every mention points at the words it was read from.
+    """
     found: dict[str, PlaceMention] = {}
-    first_sentence = ctx.document.sentences[0] if ctx.document.sentences else Sentence(0, 0, 0, "")
     for span in ctx.spans:
         if span.in_name or span.division.level == "country":
             continue
         if any(s <= span.start < e for s, e in taken) and not any(s == span.start for s, e in taken):
             continue
-        sentence = _sentence_at(ctx.document, span.start) or first_sentence
-        ev = ctx.evidence(sentence, span.start - sentence.start, span.end - sentence.start)
-        found.setdefault(span.division.code, PlaceMention(span.division, ev))
+        sentence = _sentence_at(ctx.document, span.start)
+        if sentence is not None:
+            ev = ctx.evidence(sentence, span.start - sentence.start, span.end - sentence.start)
+            found.setdefault(span.division.code, PlaceMention(span.division, ev))
     for subject in ctx.subjects:
-        for place in (subject, *ctx.gazetteer.ancestors(subject)):
-            if place.level != "country" and place.code not in found:
-                sentence = first_sentence
-                found[place.code] = PlaceMention(place, ctx.evidence(sentence, 0, 0))
-    if ctx.gazetteer.country.code in fact_places:
-        country = ctx.gazetteer.country
-        found.setdefault(country.code, PlaceMention(country, ctx.evidence(first_sentence, 0, 0)))
+        if subject.code not in found and (span := ctx.first_span(subject)) is not None:
+            sentence = _sentence_at(ctx.document, span.start)
+            if sentence is not None:
+                ev = ctx.evidence(sentence, span.start - sentence.start, span.end - sentence.start)
+                found[subject.code] = PlaceMention(subject, ev)
+    for place, ev in facts:
+        found.setdefault(place.code, PlaceMention(place, ev))
     return tuple(found.values())
 
 

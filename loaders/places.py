@@ -12,7 +12,8 @@ from pathlib import Path
 import ahocorasick
 
 from loaders.gazetteer import Gazetteer, load_gazetteer
-from loaders.records import Division
+from loaders.records import Division, Sentence
+from loaders.words import segment
 
 _DATA = Path(__file__).with_name("data")
 # Well-known shorthand for several divisions at once ("除北上广深等一线城市外").
@@ -52,6 +53,15 @@ def _automaton(gazetteer: Gazetteer) -> ahocorasick.Automaton:
         automaton.add_word(surface, (surface, codes))
     automaton.make_automaton()
     return automaton
+
+
+def group_members(surface: str) -> tuple[str, ...]:
+    """Return the codes a shorthand for several divisions stands for (北上广深), else ().
+
+    >>> group_members("北上广")
+    ('110000', '310000', '440100')
+    """
+    return _GROUPS.get(surface, ())
 
 
 @functools.cache
@@ -109,6 +119,28 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
     return spans
 
 
+def whole_word_spans(text: str, spans: list[PlaceSpan], sentences: tuple[Sentence, ...]) -> list[PlaceSpan]:
+    """Return the spans that start where a word starts: 河源 in 黄河源 or 成县 in 建成县域 is no place.
+
+    A span may also start right where another place ends inside one word (山东省德州市…), or
+    after 中共 in a party body's name (中共天津市南开区委).
+
+    >>> from loaders.sentences import split_sentences
+    >>> text = "通达黄河源,河源市位于广东"
+    >>> [s.surface for s in whole_word_spans(text, find_place_spans(text), split_sentences(text))]
+    ['河源市', '广东']
+    """
+    ends = {sp.end for sp in spans}
+    starts: set[int] = set()
+    for sentence in sentences:
+        starts.update(sentence.start + w.start for w in segment(sentence.text))
+    return [
+        sp
+        for sp in spans
+        if sp.start in starts or sp.start in ends or text[max(0, sp.start - 2) : sp.start] == "中共"
+    ]
+
+
 def _supported(division: Division, context: list[Division], gaz: Gazetteer) -> bool:
     """A bare county or district name (象山) counts only in a document about its city."""
     codes = {d.code for d in context}
@@ -141,6 +173,9 @@ def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = Non
     speaks_as = {"区": "district", "县": "district", "市": "prefecture", "省": "province"}
     level = speaks_as.get(self_words.most_common(1)[0][0]) if self_words else None
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+    regions = [code for code, _ in ranked if gaz.get(code).name.endswith("自治区")]
+    if level == "district" and regions and (regions[0] == ranked[0][0] or re.search(r"(?<![\u4e00-\u9fff])自治区", text)):
+        level = "province"  # 我区 in a 西藏自治区 report, which calls itself 自治区, is the region
     best_code, best = ranked[0]
     if level is not None:
         # A county-level city (昆山市) says 我市 too.
@@ -151,14 +186,40 @@ def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = Non
         ]
         if fitting and (fitting[0][1] * 2 >= best or gaz.get(best_code).level in ("province",)):
             best_code, best = fitting[0]
-    division = gaz.get(best_code)
-    # A province wins only over its own cities when nothing more specific is named often.
-    if division.level == "province" and level != "province":
-        cities = [(c, n) for c, n in ranked if gaz.get(c).parent_code == division.code and n >= 2]
-        if cities:
-            division, best = gaz.get(cities[0][0]), cities[0][1]
-    enough = best >= 2
+    division = _narrowest(gaz.get(best_code), best, ranked, level, gaz)
+    best = votes[division.code]
+    # A document that speaks as 我市 needs one naming of a city; otherwise two are wanted.
+    enough = best >= 2 or (level is not None and _fits(division, level) and best >= 1)
     return (division,) if enough else ()
+
+
+def _fits(division: Division, level: str) -> bool:
+    return division.level == level or (level == "prefecture" and division.name.endswith("市"))
+
+
+def _narrowest(
+    division: Division, votes: float, ranked: list[tuple[str, float]], level: str | None, gaz: Gazetteer
+) -> Division:
+    """Return the most specific place of a chain the document keeps naming (山东省 → 德州市 → 陵城区).
+
+    A division below the current choice takes over when it alone among its siblings is named
+    at least half as often, unless the document speaks as the current choice's level (我市).
+    """
+    while level is None or not _fits(division, level):
+        below = [
+            (gaz.get(code), n)
+            for code, n in ranked
+            if division in gaz.ancestors(gaz.get(code)) and n * 2 >= votes
+        ]
+        if not below:
+            break
+        below.sort(key=lambda dn: (-dn[1], -len(gaz.ancestors(dn[0]))))
+        top, n = below[0]
+        rivals = [d for d, m in below[1:] if m >= n and top not in gaz.ancestors(d) and d not in gaz.ancestors(top)]
+        if rivals:
+            break
+        division, votes = top, n
+    return division
 
 
 def country_actor_spans(text: str) -> list[tuple[int, int]]:

@@ -151,8 +151,13 @@ def document_quads(extraction: Extraction) -> list[Quad]:
             add(doc_node, predicate, _zh(value))
     if doc.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc.date):
         add(doc_node, DCT.date, Literal(doc.date, datatype=XSD.date))
+    # The subject carries the evidence of its first naming (its entry among the places).
+    named = {m.place.code: m.evidence for m in extraction.places}
     for place in extraction.subject_places:
-        add(doc_node, CK.subjectPlace, place_iri(place.code))
+        if place.code in named:
+            fact(doc_node, CK.subjectPlace, place_iri(place.code), named[place.code])
+        else:
+            add(doc_node, CK.subjectPlace, place_iri(place.code))
     for mention in extraction.places:
         fact(doc_node, CK.mentionsPlace, place_iri(mention.place.code), mention.evidence)
     for p in extraction.programmes:
