@@ -76,6 +76,13 @@ class _Context:
         ]
         actors += [_Actor(s, e, gazetteer.country) for s, e in country_actor_spans(document.text)]
         self.actors = sorted(actors, key=lambda a: a.start)
+        # 全省 in a city's report is its province (全省数字经济发展水平得分 81.5分), unless it only
+        # frames the city's rank or share (位居全省第二, 占全省的).
+        for m in _WHOLE_PROVINCE.finditer(document.text):
+            province = self.local("省")
+            if province != self.default and province.level == "province":
+                actors.append(_Actor(m.start(), m.end(), province))
+        self.actors = sorted(actors, key=lambda a: a.start)
         self.place_names = tuple(
             sorted({s.surface for s in self.spans if s.division.level != "country"}, key=len, reverse=True)
         )
@@ -134,6 +141,12 @@ def _is_partner(text: str, span: PlaceSpan) -> bool:
     clause = text[max(0, span.start - 30) : span.start]
     in_list = text[span.start - 1 : span.start] == "、" or text[span.end : span.end + 1] == "、"
     return bool(_PARTNER.search(clause)) or in_list
+
+
+_WHOLE_PROVINCE = re.compile(
+    r"(?<!居|列|名|在|较|比|于|占|超|入|身|为|是|进|及|全|批)(?:全省|我省|本省)"
+    r"(?![第前首内外各]|排名|排行|率先|唯一|领先|乃至)"
+)
 
 
 def _is_group(span: PlaceSpan) -> bool:
