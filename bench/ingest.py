@@ -27,7 +27,7 @@ from loaders.extract import extract  # noqa: E402
 from loaders.gazetteer import load_gazetteer  # noqa: E402
 from loaders.rdf import document_quads  # noqa: E402
 from loaders.records import Document, Extraction  # noqa: E402
-from loaders.words import segment  # noqa: E402
+from loaders.words import clear_cache  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
 DEV = ROOT.parent / "shared" / "corpus" / "dev" / "docs"
@@ -63,7 +63,7 @@ def extraction_seconds(docs: list[Document]) -> tuple[list[Extraction], float]:
     """
     extractions, seconds = [], 0.0
     for d in docs:
-        segment.cache_clear()
+        clear_cache()
         started = time.perf_counter()
         extractions.append(extract(d))
         seconds += time.perf_counter() - started

@@ -32,6 +32,7 @@ from loaders.records import (
     ProjectMention,
     Sentence,
 )
+from loaders.words import segment_many
 
 _SMALL_COUNT_UNITS = {"个", "家", "项", "位", "名", "年", "届", "期"}
 
@@ -49,6 +50,7 @@ class _Context:
     def __init__(self, document: Document, gazetteer: Gazetteer) -> None:
         self.document = document
         self.gazetteer = gazetteer
+        segment_many([s.text for s in document.sentences])  # tag all sentences in one batch, cached
         spans = whole_word_spans(
             document.text, find_place_spans(document.text, gazetteer=gazetteer), document.sentences
         )
@@ -280,7 +282,9 @@ def _agency(ctx: _Context, sentence: Sentence, hit: AgencyHit) -> AgencyMention:
     return AgencyMention(place, name, ev, aliases)
 
 
-def _places(ctx: _Context, taken: list[tuple[int, int]], facts: list[tuple[Division, Evidence]]) -> tuple[PlaceMention, ...]:
+def _places(
+    ctx: _Context, taken: list[tuple[int, int]], facts: list[tuple[Division, Evidence]]
+) -> tuple[PlaceMention, ...]:
     """Divisions the text names outside other names, and those it refers to through a fact.
 
     SCHEMA.md v2: a parent the text never names is not listed (the hierarchy comes from the

