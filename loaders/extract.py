@@ -225,7 +225,9 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
                     c.title, c.issuer, ctx.evidence(sentence, c.start, c.end), c.aliases
                 )
         target_year = plan_year(text) or target_year
-    facts = [(m.place, m.evidence) for m in (*programmes.values(), *agencies.values(), *projects.values())]
+    facts = [(m.place, m.evidence) for m in programmes.values()]
+    facts += [(m.place, m.evidence) for m in agencies.values()]
+    facts += [(m.place, m.evidence) for m in projects.values()]
     facts += [(m.place, m.evidence) for m in metrics]
     return Extraction(
         document=document,
@@ -302,10 +304,11 @@ def _places(
             ev = ctx.evidence(sentence, span.start - sentence.start, span.end - sentence.start)
             found.setdefault(span.division.code, PlaceMention(span.division, ev))
     for subject in ctx.subjects:
-        if subject.code not in found and (span := ctx.first_span(subject)) is not None:
-            sentence = _sentence_at(ctx.document, span.start)
+        first = ctx.first_span(subject)
+        if subject.code not in found and first is not None:
+            sentence = _sentence_at(ctx.document, first.start)
             if sentence is not None:
-                ev = ctx.evidence(sentence, span.start - sentence.start, span.end - sentence.start)
+                ev = ctx.evidence(sentence, first.start - sentence.start, first.end - sentence.start)
                 found[subject.code] = PlaceMention(subject, ev)
     for place, ev in facts:
         found.setdefault(place.code, PlaceMention(place, ev))
