@@ -100,12 +100,16 @@ _K_COUNTER = (
 )
 _K_ACTION = (
     r"打印本页|打印此页|打印文章|打印|关闭窗口|关闭本页|关闭|返回顶部|返回列表|返回首页|返回|加入收藏|"
-    r"我要纠错|纠错|分享到|扫一扫|微信|微博|QQ空间|朋友圈|字体\s*[:：]?|字号\s*[:：]?|默认|大|中|小"
+    r"我要纠错|纠错|分享到|扫一扫|微信|微博|QQ空间|朋友圈|字体\s*[:：]?|字号\s*[:：]?(?:\s*[TtAa大中小][|｜]?)*|默认|大|中|小"
 )
 _ALL_KEYS = "|".join((_K_DATE, _K_SOURCE, _K_AUTHOR, _K_EDITOR, _K_CONTACT, _K_CODE, _K_COUNTER))
 _TERMINATORS = "。！？!?；;"
-_VALUE = rf"[^{_TERMINATORS}|｜丨]{{1,60}}?(?=\s*[|｜丨]|\s+(?:{_ALL_KEYS})\s*[:：]|\s*$)"
-_NAMES = r"[^\s|｜丨:：，。,;；]{2,12}(?:[ \u3000、，,]+[^\s|｜丨:：，。,;；]{2,12}){0,5}"
+# A value never starts with the next key: "作者: 发布时间: 2020-08-07" has an empty author.
+_NOT_A_KEY = rf"(?!(?:{_ALL_KEYS})\s*[:：])"
+_VALUE = (
+    rf"{_NOT_A_KEY}[^{_TERMINATORS}|｜丨]{{1,60}}?(?=\s*[|｜丨]|\s+(?:{_ALL_KEYS}|字号|字体)\s*[:：]|\s*$)"
+)
+_NAMES = rf"{_NOT_A_KEY}[^\s|｜丨:：，。,;；]{{2,20}}(?:[ \u3000、，,]+[^\s|｜丨:：，。,;；]{{2,12}}){{0,5}}"
 _HAN_NAMES = r"[\u4e00-\u9fff]{2,4}(?:[ \u3000、，,]+[\u4e00-\u9fff]{2,4}){0,5}"
 _URL = r"(?:https?://|www\.)\S+"
 
@@ -117,6 +121,10 @@ def _item(named: bool) -> str:
     return "|".join(
         (
             rf"(?:{_K_DATE})\s*[:：]?\s*{group('date', _DATE)}",
+            # An empty field before the next key ("作者: 发布时间: …", "来源: ").
+            rf"(?:{_ALL_KEYS})\s*[:：](?=\s*(?:(?:{_ALL_KEYS})\s*[:：]|$))",
+            # A bare date and time leading a line of other chrome ("2020-09-09 08:00:00 来源:…").
+            group("bare_date", rf"{_DATE}(?=\s+(?:{_ALL_KEYS})\s*[:：])"),
             rf"(?:{_K_DATE})\s*[:：]?\s*\d{{4}}\s*年\s*\d{{1,2}}\s*月",
             rf"(?:原文链接|原文地址|本文链接|链接|网址|{_K_SOURCE})?\s*[:：]?\s*{_URL}",
             rf"(?:{_K_SOURCE})\s*[:：]\s*{group('source', _VALUE)}",
@@ -142,8 +150,15 @@ _CHROME_START = re.compile(
     r"^(?:(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置|现在位置|位置)\s*[:：]"
     r"|首页\s*[>＞»›]|欢迎关注|欢迎订阅|关注我们|扫码关注|扫描二维码|长按识别|长按二维码|点击关注|点击上方|"
     r"点击下方|点击蓝字|点击阅读原文|阅读原文|更多精彩|往期推荐|往期回顾|推荐阅读|相关阅读|相关链接|相关新闻|"
-    r"相关文章|延伸阅读|上一篇|下一篇|上一条|下一条|分享到|附件下载)"
+    r"相关文章|延伸阅读|上一篇|下一篇|上一条|下一条|分享到|附件下载|今天是\s*[:：]|"
+    # the header of a reply to a deputy's proposal: "类别:A", "签发人:耿伟", "A类"
+    r"类别\s*[:：]\s*[A-Da-d]类?$|签发人\s*[:：]|[A-Da-d]类$|"
+    # font-size buttons and logo placeholders: "- A+", "A-", "logo", "首页"
+    r"[-–—•·]?\s*A\s*[+＋\-－]$|(?:logo|LOGO|Logo|首页)$)"
 )
+# A row of menu entries: four or more short words and nothing else ("网站首页 新闻中心 走进商务厅 …").
+_MENU_ENTRY = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}|[A-Za-z]{2,5})$")
+_MENU = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:[ \u3000]+[\u4e00-\u9fff]{2,6}){3,}$")
 _BREADCRUMB = re.compile(r"^[^。！？>＞»›]{1,16}(?:\s*[>＞»›]\s*[^。！？>＞»›]{1,16}){2,}$")
 _COPYRIGHT = re.compile(
     r"版权所有|copyright|©|ICP备|ICP证|公网安备|网站标识码|all rights reserved|如有侵权|侵权请联系|侵删|"
@@ -198,6 +213,8 @@ _SURNAMES = set(
 _COMPOUND_SURNAME = re.compile(r"^(?:欧阳|司马|诸葛|上官|东方|皇甫|令狐|慕容|尉迟|长孙|宇文|夏侯)")
 _NOT_TITLE = re.compile(
     rf"[{_TERMINATORS}]|[:：，,、]$|^(?:[一二三四五六七八九十]+、|[(（]|\d+[、.．]|第.{{1,3}}[章节条部分])"
+    # an image and its caption ("【资料图】", "图 | 数字福建(安溪)产业园", "image.png")
+    r"|^(?:【[^】]{0,6}图[^】]{0,6}】|图\s*[|｜丨:：])|\.(?:png|jpe?g|gif|webp)$"
 )
 _BODY_LINE = re.compile(r"[。！？!?]")
 # Placeholders that editors and libraries write into file properties, not authors.
@@ -239,7 +256,8 @@ class _Stated:
     def read(self, chrome: str) -> None:
         for match in _CHROME_ITEM.finditer(chrome):
             groups = match.groupdict()
-            if groups.get("date") and (iso := parse_date(groups["date"])):
+            stated_date = groups.get("date") or groups.get("bare_date")
+            if stated_date and (iso := parse_date(stated_date)):
                 self.dates.append(iso)
             if groups.get("source") and not re.search(_URL, groups["source"]):
                 self.sources.append(groups["source"].strip(" ，,。"))
@@ -254,7 +272,7 @@ def _is_chrome_line(line: str, stated: _Stated) -> bool:
     if unbracketed and _CHROME_LINE.match(unbracketed):
         stated.read(unbracketed)
         return True
-    if len(line) <= 100 and (_CHROME_START.match(line) or _BREADCRUMB.match(line)):
+    if len(line) <= 100 and (_CHROME_START.match(line) or _BREADCRUMB.match(line) or _MENU.match(line)):
         return True
     if len(line) <= 150 and _COPYRIGHT.search(line) and len(_BODY_LINE.findall(line)) <= 1:
         return True
@@ -351,6 +369,21 @@ def clean_text(raw: str) -> Cleaned:
         if after and all(len(kept[i]) <= 60 for i in after):
             dropped.extend((numbers[i], kept[i]) for i in after)
             kept, numbers = kept[: after[0]], numbers[: after[0]]
+
+    # A page's menu before the body: three or more one-word lines in a row ("首页 学习 活动 专区").
+    first_body = next((i for i, line in enumerate(kept) if _BODY_LINE.search(line)), len(kept))
+    entries = [i for i in range(first_body) if _MENU_ENTRY.match(kept[i])]
+    runs: list[list[int]] = []
+    for i in entries:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    menu = {i for run in runs if len(run) >= 3 for i in run}
+    if menu:
+        dropped.extend((numbers[i], kept[i]) for i in sorted(menu))
+        kept = [line for i, line in enumerate(kept) if i not in menu]
+        numbers = [n for i, n in enumerate(numbers) if i not in menu]
 
     last_body = max((i for i, line in enumerate(kept) if _BODY_LINE.search(line)), default=-1)
     if last_body >= 0:

@@ -416,3 +416,24 @@ def test_a_related_articles_list_at_the_end_is_chrome() -> None:
     )
     assert cleaned.text == "郑州市推进一网统管。城市大脑接入部门52个。"
     assert "西安“一网统管”上新" in cleaned.dropped_lines
+
+
+def test_menus_font_buttons_and_empty_fields_are_chrome_and_the_date_still_parsed() -> None:
+    raw = (
+        "首页\n学习\n活动\n专区\n"
+        "网站首页 新闻中心 走进商务厅 信息公开 政务服务\n"
+        "数字经济规模达171.3亿元\n"
+        "- A+\n- A-\n"
+        "作者: 发布时间: 2020-08-07\n"
+        "2020-09-09 08:00:00 来源:利津县人民政府 字号:T|T\n"
+        "上半年全区数字经济规模达171.3亿元。"
+    )
+    c = clean_text(raw)
+    assert c.text == "数字经济规模达171.3亿元\n上半年全区数字经济规模达171.3亿元。"
+    assert (c.title, c.date, c.source) == ("数字经济规模达171.3亿元", "2020-08-07", "利津县人民政府")
+
+
+def test_an_image_caption_or_a_proposal_header_is_no_title() -> None:
+    assert clean_text("【资料图】\n中新网苏州4月19日电 19日,大会召开。").title is None
+    replied = clean_text("类别:A\n签发人:耿伟\n尊敬的王委员:\n您提出的建议收悉。")
+    assert replied.text == "尊敬的王委员:\n您提出的建议收悉。"
