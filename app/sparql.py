@@ -7,7 +7,6 @@ processes of :class:`QueryPool` import it and should start fast.
 from __future__ import annotations
 
 import atexit
-import contextlib
 import json
 import os
 import re
@@ -502,7 +501,8 @@ def _worker_main(conn: Connection) -> None:
     """Serve queries from the parent until the pipe closes: one (snapshot path, request) per message."""
     # Ctrl-C in a terminal reaches the whole process group; the parent decides when workers stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _die_with_parent()
+    _watch_parent()
+    _refuse_network()
     opened: str | None = None
     store: ox.Store | None = None
     while True:
@@ -520,19 +520,50 @@ def _worker_main(conn: Connection) -> None:
             reply = ("ok", execute(store, request, probe=store))
         except QueryError as error:
             reply = ("error", error)
+        except PermissionError:
+            # the seccomp filter refused a socket: the query tried to fetch a URL (_refuse_network)
+            reply = (
+                "error",
+                FederatedQueryRefused("the query tried to reach the network; this endpoint never does"),
+            )
         except Exception as error:
             reply = ("error", QueryFailed(f"{type(error).__name__}: {error}"))
         conn.send(reply)
 
 
-def _die_with_parent() -> None:
-    """Ask Linux to SIGKILL this worker if the parent dies mid-query (elsewhere the closed pipe ends it later)."""
-    if sys.platform.startswith("linux"):
-        import ctypes
+def _watch_parent() -> None:
+    """End this worker as soon as the process that started it is gone, even mid-query.
 
-        pr_set_pdeathsig = 1
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    Linux's PR_SET_PDEATHSIG is tied to the *thread* that started the child, and the server
+    replaces workers from pool threads that retire when idle: their workers died with them.
+    """
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="citykg-parent-watch", daemon=True).start()
+
+
+def _refuse_network() -> None:
+    """Make this worker unable to open an Internet socket, so no query feature (SERVICE, or any
+    other way Oxigraph might fetch a URL) can reach the network, however the text is written.
+
+    A seccomp filter (libseccomp through pyseccomp) answers socket(AF_INET/AF_INET6) with EACCES;
+    the worker keeps its unix socket to the parent. Outside Linux the keyword check alone guards.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    import errno
+
+    import pyseccomp as seccomp
+
+    syscalls = seccomp.SyscallFilter(defaction=seccomp.ALLOW)
+    for family in (socket.AF_INET, socket.AF_INET6):
+        syscalls.add_rule(seccomp.ERRNO(errno.EACCES), "socket", seccomp.Arg(0, seccomp.EQ, family))
+    syscalls.load()
 
 
 def _worker_entry(fd: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -9,6 +10,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import warnings
 import xml.etree.ElementTree as ET
@@ -270,6 +272,61 @@ def test_federated_queries_are_refused(client: TestClient) -> None:
     assert "SERVICE" in response.json()["detail"]
 
 
+@pytest.fixture()
+def canary() -> Iterator[tuple[int, list[bytes]]]:
+    """A TCP listener on 127.0.0.1 that records whatever connects to it."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    server.settimeout(0.1)
+    heard: list[bytes] = []
+    stop = threading.Event()
+
+    def listen() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                continue
+            with conn:
+                conn.settimeout(1)
+                with contextlib.suppress(OSError):
+                    heard.append(conn.recv(4096))
+                with contextlib.suppress(OSError):
+                    conn.sendall(
+                        b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n\r\n"
+                        b'{"head":{"vars":["leak"]},"results":{"bindings":[{"leak":{"type":"literal","value":"secret"}}]}}'
+                    )
+
+    thread = threading.Thread(target=listen, daemon=True)
+    thread.start()
+    yield server.getsockname()[1], heard
+    stop.set()
+    thread.join()
+    server.close()
+
+
+def test_no_query_text_reaches_the_network_however_service_is_disguised(
+    client: TestClient, canary: tuple[int, list[bytes]]
+) -> None:
+    port, heard = canary
+    url = f"http://127.0.0.1:{port}/admin"
+    disguised = [
+        f"SELECT ?leak WHERE {{ FILTER(1<2)SERVICE#>\n<{url}>{{ ?leak ?p ?o }} }}",  # issue 8's reproduction
+        f"SELECT ?leak WHERE {{ FILTER(1<2)SERVICE#>\nSILENT <{url}>{{ ?leak ?p ?o }} }}",
+        f"SELECT ?leak WHERE {{ BIND(1<2 AS ?x) SeRvIcE#>\n<{url}> {{ ?leak ?p ?o }} }}",
+        f"PREFIX e: <http://127.0.0.1:{port}/> SELECT ?leak WHERE {{ FILTER(2>1 && 1<2)SERVICE#>\ne:admin {{ ?leak ?p ?o }} }}",
+        f"SELECT * WHERE {{ SERVICE <{url}> {{ ?leak ?p ?o }} }}",
+    ]
+    for query in disguised:
+        response = client.get("/sparql", params={"query": query})
+        # SERVICE SILENT turns the refused fetch into an empty solution, as the standard says.
+        assert response.status_code == (200 if "SILENT" in query else 403), (query, response.text)
+        assert "secret" not in response.text
+    assert heard == []
+    assert client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] is True
+
+
 def test_get_without_a_query_describes_the_service_in_turtle(client: TestClient) -> None:
     response = client.get("/sparql")
     assert response.status_code == 200
@@ -411,3 +468,18 @@ def test_a_real_uvicorn_server_answers_queries_refuses_updates_and_stops_runaway
         assert http.get("/sparql", params={"query": CARTESIAN}).status_code == 503
         assert time.monotonic() - started < 2.0
         assert json.loads(http.get("/sparql", params={"query": "ASK {}"}).content)["boolean"] is True
+
+
+def test_a_worker_started_from_a_thread_outlives_that_thread() -> None:
+    # Issue 8: replacement workers were started from pool threads and died when those retired.
+    from app.sparql import _Worker
+
+    started: list[_Worker] = []
+    thread = threading.Thread(target=lambda: started.append(_Worker()))
+    thread.start()
+    thread.join()
+    try:
+        time.sleep(1.5)
+        assert started[0].process.poll() is None, "the worker died with the thread that started it"
+    finally:
+        started[0].kill()
