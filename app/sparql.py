@@ -278,13 +278,16 @@ class QueryResult:
 
 # Comments, strings and IRIs are blanked before looking for keywords, so that a
 # FROM or SERVICE inside a literal or an IRI does not count.
+# An unterminated string runs to the end of its line (or of the text): one attempt, so the
+# scan stays linear however many lone quotes a text holds.
 _NOT_CODE = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
-    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n]|\\.)*"'
-    r"|'(?:[^'\\\n]|\\.)*'"
+    r'"""(?:[^"\\]|\\.|"(?!""))*(?:"""|\Z)'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*(?:'''|\Z)"
+    r'|"(?:[^"\\\n]|\\.)*(?:"|$)'
+    r"|'(?:[^'\\\n]|\\.)*(?:'|$)"
     r'|<[^<>"{}|^`\\\s]*>'
     r"|#[^\n]*",
+    re.MULTILINE,
 )
 
 

@@ -209,3 +209,21 @@ def test_cypher_endpoint_without_a_graph_database_says_so(tmp_path: Path) -> Non
     store.close()
     assert response.status_code == 503
     assert "CITYKG_NEO4J_URI" in response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'" * 1_000_000,
+        "MATCH (n) WHERE n.x = '\\" * 90_000,
+        '"' + "a'" * 500_000,
+        "/*" * 500_000,
+        "`" + "MATCH " * 160_000,
+    ],
+    ids=["quotes", "escapes", "nested-quotes", "comments", "backtick"],
+)
+def test_the_write_check_reads_a_megabyte_of_pathological_text_in_linear_time(text: str) -> None:
+    # Issue 8: a 48 KB query of lone quotes held the server for 10 s.
+    started = time.perf_counter()
+    write_clause(text)
+    assert time.perf_counter() - started < 0.5  # quadratic would take hours; linear takes ~0.1 s

@@ -483,3 +483,17 @@ def test_a_worker_started_from_a_thread_outlives_that_thread() -> None:
         assert started[0].process.poll() is None, "the worker died with the thread that started it"
     finally:
         started[0].kill()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["'" * 1_000_000, '"' * 1_000_000, '"""' + "'" * 999_000, "SELECT * WHERE { '" * 55_000, "<" * 1_000_000],
+    ids=["quotes", "double-quotes", "long-string", "clauses", "angles"],
+)
+def test_the_keyword_check_reads_a_megabyte_of_pathological_text_in_linear_time(text: str) -> None:
+    from app.sparql import _keyword
+
+    started = time.perf_counter()
+    _keyword(text, "SERVICE")
+    _keyword(text, "FROM")
+    assert time.perf_counter() - started < 0.5  # quadratic would take hours; linear takes ~0.1 s
