@@ -497,3 +497,55 @@ def test_the_keyword_check_reads_a_megabyte_of_pathological_text_in_linear_time(
     _keyword(text, "SERVICE")
     _keyword(text, "FROM")
     assert time.perf_counter() - started < 0.5  # quadratic would take hours; linear takes ~0.1 s
+
+
+def test_stats_answers_quickly_while_a_large_document_is_ingested(tmp_path: Path) -> None:
+    # Issue 8, finding 4: ingest ran on the event loop and a 1 MB text held every endpoint.
+    data_dir = tmp_path / "data"
+    port = free_port()
+    env = dict(os.environ, CITYKG_DATA_DIR=str(data_dir), CITYKG_API_KEY="k3y-for-the-ingest-test")
+    env["CITYKG_FALKORDB"] = "false"
+    command = [sys.executable, "-m", "uvicorn", "--factory", "app.main:create_app", "--host", "127.0.0.1"]
+    log = (tmp_path / "uvicorn.log").open("wb")
+    server = subprocess.Popen([*command, "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    sentence = "扬州市深化“一网通办”改革,建成5G基站8210个,数字经济核心产业增加值增长12%。"
+    text = "扬州市数字经济发展报告\n" + "\n".join(
+        sentence for _ in range(1_000_000 // len(sentence.encode()))
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                httpx.get(base + "/stats", timeout=1)
+                break
+            except httpx.TransportError:
+                assert server.poll() is None and time.monotonic() < deadline, (
+                    tmp_path / "uvicorn.log"
+                ).read_text()
+                time.sleep(0.1)
+        result: list[httpx.Response] = []
+
+        def ingest() -> None:
+            body = {"name": "big.txt", "text": text}
+            headers = {"X-API-Key": "k3y-for-the-ingest-test"}
+            result.append(httpx.post(base + "/documents", json=body, headers=headers, timeout=300))
+
+        loader = threading.Thread(target=ingest)
+        loader.start()
+        time.sleep(1.0)  # the upload is read; extraction is under way
+        waits = []
+        with httpx.Client(base_url=base, timeout=10) as http:
+            while loader.is_alive() and len(waits) < 20:
+                started = time.perf_counter()
+                assert http.get("/stats").status_code == 200
+                waits.append(time.perf_counter() - started)
+                time.sleep(0.2)
+        loader.join()
+        assert result[0].status_code == 201, result[0].text
+        assert len(waits) >= 3, "the ingest finished before /stats could be timed"
+        assert max(waits) < 0.2, waits
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()

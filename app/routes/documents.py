@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from app.deps import ApiKeyDep, SettingsDep, StoreDep
@@ -111,11 +112,13 @@ async def post_document(
 ) -> IngestOut:
     """Read, extract and load one document, replacing an earlier version of the same file name."""
     given = await _read_upload(request, int(settings.max_file_mb * 1024 * 1024))
+    # Reading, extraction, the store write and mirroring run in a worker thread, never on the
+    # event loop: a large document must not hold up every other request (issue 8, finding 4).
     try:
-        loaded = ingest_document(store, **given)
+        loaded = await run_in_threadpool(ingest_document, store, **given)
     except DocumentError as error:
         raise Problem(422, str(error), slug="bad-document") from None
     for announce in getattr(request.app.state, "on_loaded", ()):
-        announce(loaded["id"])
+        await run_in_threadpool(announce, loaded["id"])
     response.headers["Location"] = f"/documents/{loaded['id']}"
     return IngestOut.model_validate(loaded)
