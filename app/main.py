@@ -16,6 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
 from app.graphsink import GraphSink, open_sink
+from app.limits import BodyLimit
 from app.mirror import mirror_documents
 from app.problems import install_problem_handlers
 from app.routes import (
@@ -83,6 +84,7 @@ def create_app(
     app.state.store = store
     app.state.sink = sink
     install_problem_handlers(app)
+    app.add_middleware(BodyLimit, limit_for=lambda method, path: _body_limit(settings, method, path))
     app.include_router(sparql_router)
     app.include_router(cypher_router)
     # Called with the id of each document loaded over HTTP (POST /documents): the one
@@ -112,6 +114,14 @@ def create_app(
         return FileResponse(page, media_type="text/html", headers={"Cache-Control": "no-cache"})
 
     return app
+
+
+def _body_limit(settings: Settings, method: str, path: str) -> tuple[int, str]:
+    """Return the most bytes a request body may have, and the setting that says so."""
+    if method == "POST" and path.rstrip("/") == "/documents":
+        # multipart framing, or JSON escapes (\\uXXXX is 6 bytes for a 3-byte character)
+        return int(settings.max_file_mb * 1024 * 1024 * 2.5) + 64 * 1024, "CITYKG_MAX_FILE_MB"
+    return settings.max_body_kb * 1024, "CITYKG_MAX_BODY_KB"
 
 
 def _mirror_loaded(app: FastAPI, doc_id: str) -> None:

@@ -49,6 +49,9 @@ class Settings(BaseSettings):
     max_file_mb: float = Field(default=20.0, gt=0)
     """Largest document, in megabytes, accepted for ingestion."""
 
+    max_body_kb: int = Field(default=512, ge=1)
+    """Largest request body, in kilobytes, of every route but `POST /documents` (a query, a form)."""
+
     api_key: SecretStr | None = None
     """Key that authorises ingestion over HTTP; unset disables HTTP ingestion. Placeholders are refused unless `dev`."""
 

@@ -231,11 +231,30 @@ def _sniff(data: bytes, name: str) -> str:
     return "txt"
 
 
+# A .docx is a zip: a small file can unpack to gigabytes (issue 8: 511 KB held a 500 MB part).
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+
+
+def _check_unpacked_size(data: bytes, name: str) -> None:
+    """Raise DocumentTooLarge when the zip's parts would unpack to more than MAX_UNPACKED_BYTES."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except zipfile.BadZipFile as error:
+        raise CorruptDocument(f"{name}: is not a readable .docx (BadZipFile: {error})") from None
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise DocumentTooLarge(
+            f"{name}: unpacks to {unpacked:,} bytes, over the limit of {MAX_UNPACKED_BYTES:,} bytes "
+            "for the parts of a .docx"
+        )
+
+
 def _docx_text(data: bytes, name: str) -> tuple[str, Cleaned]:
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    _check_unpacked_size(data, name)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises zip, XML and KeyError alike

@@ -437,3 +437,24 @@ def test_an_image_caption_or_a_proposal_header_is_no_title() -> None:
     assert clean_text("【资料图】\n中新网苏州4月19日电 19日,大会召开。").title is None
     replied = clean_text("类别:A\n签发人:耿伟\n尊敬的王委员:\n您提出的建议收悉。")
     assert replied.text == "尊敬的王委员:\n您提出的建议收悉。"
+
+
+def test_a_small_docx_that_unpacks_to_a_huge_part_is_refused_by_name(tmp_path) -> None:
+    # Issue 8: a 511 KB .docx holding a 500 MB zero-filled part was accepted.
+    import io
+    import zipfile
+
+    from loaders.documents import MAX_UNPACKED_BYTES, DocumentTooLarge
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("word/media/zeros.bin", "w", force_zip64=True) as part:
+            chunk = b"\0" * (1 << 20)
+            for _ in range(MAX_UNPACKED_BYTES // len(chunk) + 1):
+                part.write(chunk)
+    path = tmp_path / "bomb.docx"
+    path.write_bytes(buffer.getvalue())
+    assert path.stat().st_size < 1024 * 1024
+    with pytest.raises(DocumentTooLarge, match="bomb.docx: unpacks to"):
+        read_document(path)

@@ -549,3 +549,24 @@ def test_stats_answers_quickly_while_a_large_document_is_ingested(tmp_path: Path
         server.terminate()
         server.wait(timeout=10)
         log.close()
+
+
+def test_an_oversized_query_body_is_refused_before_it_is_read(loaded_store: Store) -> None:
+    # Issue 8, finding 9: a 200 MB form to /sparql was read whole.
+    with make_client(loaded_store, max_body_kb=16) as client:
+        big = "query=" + "SELECT * WHERE { ?s ?p ?o } #" + "x" * 20_000
+        form = {"content-type": "application/x-www-form-urlencoded"}
+        refused = client.post("/sparql", content=big, headers=form)
+        assert refused.status_code == 413
+        assert "CITYKG_MAX_BODY_KB" in refused.json()["detail"]
+
+        def chunks() -> Iterator[bytes]:  # no Content-Length: counted as it arrives
+            yield b"query=ASK%20%7B%7D%20%23"
+            for _ in range(40):
+                yield b"x" * 1024
+
+        assert client.post("/sparql", content=chunks(), headers=form).status_code == 413
+        cypher = client.post("/cypher", json={"query": "RETURN 1 // " + "x" * 20_000})
+        assert cypher.status_code == 413
+        small = client.post("/sparql", content="query=ASK%20%7B%7D", headers=form)
+        assert small.status_code == 200 and small.json()["boolean"] is True

@@ -1,0 +1,76 @@
+"""Request body limits, enforced before a body is read (issue 8: a 200 MB form to /sparql was read whole).
+
+A pure ASGI middleware: a declared Content-Length over the limit is answered 413 at once; a body
+sent without one (chunked) is counted as it arrives and cut off at the limit, so no route ever
+holds more than its limit in memory.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+from app.problems import PROBLEM_MEDIA_TYPE
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+class BodyTooLarge(Exception):
+    """The request body passed the route's limit while it was being read."""
+
+
+class BodyLimit:
+    """Refuse request bodies larger than `limit_for(method, path)` bytes with a 413 problem."""
+
+    def __init__(self, app: ASGIApp, *, limit_for: Callable[[str, str], tuple[int, str]]) -> None:
+        self.app = app
+        self.limit_for = limit_for
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit, setting = self.limit_for(scope["method"], scope["path"])
+        declared = dict(scope.get("headers") or []).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > limit:
+            await _refuse(send, scope["path"], int(declared), limit, setting)
+            return
+        seen = 0
+        started = False
+
+        async def counting_receive() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > limit:
+                    raise BodyTooLarge
+            return message
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counting_receive, tracking_send)
+        except BodyTooLarge:
+            if not started:
+                await _refuse(send, scope["path"], seen, limit, setting)
+
+
+async def _refuse(send: Send, path: str, size: int, limit: int, setting: str) -> None:
+    detail = f"the request body is {size:,} bytes or more, over the limit of {limit:,} bytes ({setting})"
+    body = json.dumps(
+        {"type": "https://w3id.org/citykg/problems/body-too-large", "title": "Content Too Large",
+         "status": 413, "detail": detail, "instance": path},
+        ensure_ascii=False,
+    ).encode()  # fmt: skip
+    headers = [(b"content-type", PROBLEM_MEDIA_TYPE.encode()), (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": 413, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
