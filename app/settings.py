@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     query_workers: int = Field(default=2, ge=1, le=64)
     """Worker processes that run `/sparql` queries on the on-disk store (a runaway query kills only its worker)."""
 
+    query_queue: int = Field(default=8, ge=0)
+    """Queries that may wait for a busy `/sparql` worker; more are answered 503 with `Retry-After`."""
+
     max_rows: int = Field(default=10_000, ge=1)
     """Most result rows (or triples) a query returns; longer results are cut and flagged `X-Citykg-Truncated: true`."""
 

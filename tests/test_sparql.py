@@ -430,7 +430,11 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         fill_bulk(fill(store))
     port = free_port()
     env = dict(
-        os.environ, CITYKG_DATA_DIR=str(data_dir), CITYKG_QUERY_TIMEOUT_S="1", CITYKG_QUERY_WORKERS="1"
+        os.environ,
+        CITYKG_DATA_DIR=str(data_dir),
+        CITYKG_QUERY_TIMEOUT_S="1",
+        CITYKG_QUERY_WORKERS="1",
+        CITYKG_QUERY_QUEUE="1",
     )
     log = (data_dir / "uvicorn.log").open("wb")
     command = [sys.executable, "-m", "uvicorn", "--factory", "app.main:create_app", "--host", "127.0.0.1"]
@@ -468,6 +472,30 @@ def test_a_real_uvicorn_server_answers_queries_refuses_updates_and_stops_runaway
         assert http.get("/sparql", params={"query": CARTESIAN}).status_code == 503
         assert time.monotonic() - started < 2.0
         assert json.loads(http.get("/sparql", params={"query": "ASK {}"}).content)["boolean"] is True
+
+
+def test_queries_beyond_the_wait_queue_are_told_to_retry_and_other_pages_stay_fast(live_server: str) -> None:
+    # Issue 8, finding 6: slow queries waiting for a worker each held a server thread.
+    answers: list[httpx.Response] = []
+
+    def ask() -> None:
+        answers.append(httpx.get(live_server + "/sparql", params={"query": CARTESIAN}, timeout=30))
+
+    askers = [threading.Thread(target=ask) for _ in range(12)]
+    for asker in askers:
+        asker.start()
+    time.sleep(0.3)
+    started = time.perf_counter()
+    assert httpx.get(live_server + "/stats", timeout=10).status_code == 200
+    assert time.perf_counter() - started < 0.5
+    for asker in askers:
+        asker.join()
+    busy = [a for a in answers if a.json().get("type", "").endswith("query-queue-full")]
+    assert len(busy) >= 9, [a.status_code for a in answers]  # one runs, one waits
+    assert all(a.status_code == 503 and int(a.headers["Retry-After"]) >= 1 for a in busy)
+    assert (
+        json.loads(httpx.get(live_server + "/sparql", params={"query": "ASK {}"}).content)["boolean"] is True
+    )
 
 
 def test_a_worker_started_from_a_thread_outlives_that_thread() -> None:

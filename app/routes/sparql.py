@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Annotated, Any
 from urllib.parse import parse_qs
 
@@ -41,7 +42,10 @@ _RESPONSES: dict[int | str, dict[str, Any]] = {
     400: {"description": "Malformed query; the detail quotes the parser."},
     403: {"description": "SPARQL Update (or SERVICE) refused: the endpoint is read-only."},
     406: {"description": "None of the acceptable media types fits the result."},
-    503: {"description": "The query ran past the time limit (CITYKG_QUERY_TIMEOUT_S) and was stopped."},
+    503: {
+        "description": "The query ran past the time limit (CITYKG_QUERY_TIMEOUT_S) and was stopped, or every "
+        "worker is busy and the wait queue (CITYKG_QUERY_QUEUE) is full (with Retry-After)."
+    },
 }
 _POST_BODY = {
     "requestBody": {
@@ -65,8 +69,54 @@ _POST_BODY = {
 _UPDATE_REFUSED = "SPARQL Update is not accepted here: this endpoint is read-only"
 
 
+class QueryGate:
+    """Admission for queries: as many as there are workers run, a bounded number wait, the rest
+    are told to come back (503 with Retry-After) instead of each holding a server thread while it
+    waits (issue 8, finding 6: 60 slow queries stalled every endpoint)."""
+
+    def __init__(self, capacity: int) -> None:
+        self._capacity = capacity
+        self._inside = 0
+        self._lock = threading.Lock()
+
+    def enter(self) -> bool:
+        """Take a place if one is free; return whether one was taken."""
+        with self._lock:
+            if self._inside >= self._capacity:
+                return False
+            self._inside += 1
+            return True
+
+    def leave(self) -> None:
+        with self._lock:
+            self._inside -= 1
+
+
+def _gate(request: Request, settings: Settings) -> QueryGate:
+    gate: QueryGate | None = getattr(request.app.state, "query_gate", None)
+    if gate is None:
+        gate = request.app.state.query_gate = QueryGate(settings.query_workers + settings.query_queue)
+    return gate
+
+
+async def _answer_when_admitted(request: Request, store: Store, settings: Settings, *args: Any) -> Response:
+    gate = _gate(request, settings)
+    if not gate.enter():
+        raise Problem(
+            503,
+            f"every query worker is busy and {settings.query_queue} queries are waiting; retry shortly "
+            "(settings CITYKG_QUERY_WORKERS, CITYKG_QUERY_QUEUE)",
+            slug="query-queue-full",
+            headers={"Retry-After": str(max(1, round(settings.query_timeout_s)))},
+        )
+    try:
+        return await run_in_threadpool(_answer, request, store, settings, *args)
+    finally:
+        gate.leave()
+
+
 @router.get("", summary="Run a SPARQL query, or describe the service", responses=_RESPONSES)
-def sparql_get(
+async def sparql_get(
     request: Request,
     store: StoreDep,
     settings: SettingsDep,
@@ -81,7 +131,9 @@ def sparql_get(
         raise Problem(403, _UPDATE_REFUSED, slug="update-refused")
     if query is None:
         return _service_description(request)
-    return _answer(request, store, settings, query, default_graph_uri or [], named_graph_uri or [])
+    return await _answer_when_admitted(
+        request, store, settings, query, default_graph_uri or [], named_graph_uri or []
+    )
 
 
 @router.post(
@@ -115,9 +167,7 @@ async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) 
         )
     if len(queries) != 1:
         raise Problem(400, "give exactly one query", slug="malformed-query")
-    return await run_in_threadpool(
-        _answer, request, store, settings, queries[0], default_graphs, named_graphs
-    )
+    return await _answer_when_admitted(request, store, settings, queries[0], default_graphs, named_graphs)
 
 
 def _answer(
