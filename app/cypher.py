@@ -27,6 +27,7 @@ __all__ = [
     "CypherTimeout",
     "CypherUnavailable",
     "MalformedCypher",
+    "CypherTooLarge",
     "WriteRefused",
     "run_cypher",
 ]
@@ -50,6 +51,10 @@ class CypherTimeout(CypherError):
     def __init__(self, message: str, limit_s: float) -> None:
         super().__init__(message)
         self.limit_s = limit_s
+
+
+class CypherTooLarge(CypherError):
+    """The query needed more memory than one query may take, and was stopped."""
 
 
 class CypherUnavailable(CypherError):
@@ -127,6 +132,8 @@ def _falkordb_error(message: str, timeout_s: float) -> CypherError:
         return WriteRefused(f"the query changes the graph; /cypher runs read-only queries ({text})")
     if "timed out" in text.lower():
         return CypherTimeout(text, timeout_s)
+    if "mem consumption exceeded" in text.lower():
+        return CypherTooLarge(text)
     return MalformedCypher(text)
 
 

@@ -73,9 +73,11 @@ class FalkorServer:
         bolt_port: int | None = None,
         persistence: str | None = None,
         start_timeout_s: float = 30.0,
+        query_memory_mb: int = 1024,
     ) -> None:
         self.folder = Path(folder).resolve()
         self.bolt_port = bolt_port
+        self.query_memory_mb = query_memory_mb
         # RDB by default: replaying an append-only file re-runs every GRAPH.QUERY, which took
         # 14.7 s at start-up for two resyncs of the seeds; a snapshot loads in well under a second.
         # The mirror is derived data (`citykg sync` rebuilds it), so a minute of writes at risk is fine.
@@ -173,7 +175,14 @@ class FalkorServer:
             if self.persistence == "aof"
             else ["--appendonly", "no", "--save", "60 1", "--dbfilename", "dump.rdb"]
         )
-        module = [get_falkordb_module()]
+        # One query may hold at most query_memory_mb (issue 8: one query grew to 3.2 GB); LOAD CSV
+        # may read only an empty folder of ours, never the machine's files.
+        (self.folder / "import").mkdir(parents=True, exist_ok=True)
+        module = [
+            get_falkordb_module(),
+            "QUERY_MEM_CAPACITY", str(self.query_memory_mb * 1024 * 1024),
+            "IMPORT_FOLDER", str(self.folder / "import") + "/",
+        ]  # fmt: skip
         if self.bolt_port:
             module += ["BOLT_PORT", str(self.bolt_port)]
         return [

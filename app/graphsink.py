@@ -400,6 +400,8 @@ def open_sink(settings: Settings) -> GraphSink | None:
             auth = (settings.neo4j_user, password)
         return Neo4jSink(settings.neo4j_uri, auth=auth, database=settings.neo4j_database)
     if settings.falkordb:
-        server = FalkorServer(settings.data_dir / "falkordb").start()
+        server = FalkorServer(
+            settings.data_dir / "falkordb", query_memory_mb=settings.cypher_memory_mb
+        ).start()
         return FalkorSink(server, owns_server=True)
     return None

@@ -79,6 +79,9 @@ class Settings(BaseSettings):
     neo4j_database: str | None = None
     """Neo4j database name; unset means the server's default database."""
 
+    cypher_memory_mb: int = Field(default=1024, ge=16)
+    """Most memory, in megabytes, one Cypher query may take in the embedded FalkorDB before it is stopped."""
+
     falkordb: bool = True
     """Start the embedded FalkorDB (Cypher) as a child process on a unix socket in `data_dir`."""
 

@@ -227,3 +227,22 @@ def test_the_write_check_reads_a_megabyte_of_pathological_text_in_linear_time(te
     started = time.perf_counter()
     write_clause(text)
     assert time.perf_counter() - started < 0.5  # quadratic would take hours; linear takes ~0.1 s
+
+
+def test_a_query_past_its_memory_bound_is_stopped_by_falkordb_and_others_still_run(tmp_path: Path) -> None:
+    # Issue 8, finding 7: one query grew FalkorDB to 3.2 GB and never returned.
+    from app.falkor import FalkorServer
+
+    with FalkorServer(tmp_path, query_memory_mb=16) as server, Store.open(tmp_path / "ox") as store:
+        sink = FalkorSink(server)
+        sink.ensure_schema()
+        settings = Settings(data_dir=tmp_path / "app", falkordb=False, cypher_memory_mb=16)
+        with TestClient(create_app(settings, store, sink=sink)) as client:
+            huge = client.post(
+                "/cypher", json={"query": "UNWIND range(1, 5000000) AS x RETURN collect(x) AS xs"}
+            )
+            assert huge.status_code == 503
+            assert "CITYKG_CYPHER_MEMORY_MB" in huge.json()["detail"]
+            small = client.post("/cypher", json={"query": "RETURN 1 AS one"})
+            assert small.status_code == 200 and small.json()["rows"] == [[1]]
+        sink.close()

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 from app.cypher import (
     CypherFailed,
     CypherTimeout,
+    CypherTooLarge,
     CypherUnavailable,
     MalformedCypher,
     WriteRefused,
@@ -82,6 +83,14 @@ def cypher_post(body: CypherIn, request: Request, response: Response, settings: 
             slug="query-timeout",
             limit_s=error.limit_s,
             setting="CITYKG_QUERY_TIMEOUT_S",
+        ) from None
+    except CypherTooLarge:
+        raise Problem(
+            503,
+            f"the query needed more than {settings.cypher_memory_mb} MB and was stopped "
+            "(setting CITYKG_CYPHER_MEMORY_MB); narrow it or return fewer values",
+            slug="query-too-large",
+            setting="CITYKG_CYPHER_MEMORY_MB",
         ) from None
     except CypherUnavailable as error:
         raise Problem(503, str(error), slug="cypher-unavailable") from None
