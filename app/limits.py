@@ -2,7 +2,9 @@
 
 A pure ASGI middleware: a declared Content-Length over the limit is answered 413 at once; a body
 sent without one (chunked) is counted as it arrives and cut off at the limit, so no route ever
-holds more than its limit in memory.
+holds more than its limit in memory. FastAPI's own `max_body_size` does the counting too, but
+answers a declared length with a plain-text 413 that no handler can turn into problem+json naming
+the setting to raise, which every other error of this API is.
 """
 
 from __future__ import annotations

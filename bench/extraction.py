@@ -31,6 +31,7 @@ SCORER = SHARED / "eval" / "score.py"
 # Fixed before any tuning on the dev corpus (issue 7): never change it, or the set-aside part is spent.
 SPLIT_SEED = 20261129
 ASIDE_SHARE = 3  # one document in three
+EXTRA_ARGS: list[str] = []  # passed on to score.py (--lenient-metrics)
 
 
 def dev_split(names: list[str], *, seed: int = SPLIT_SEED) -> tuple[list[str], list[str]]:
@@ -56,7 +57,7 @@ def score(docs: list[Path], gold: Path, *, explain: bool = False) -> str:
         for p in docs:
             g = gold / (p.stem + ".json")
             (gold_part / g.name).write_text(g.read_text(encoding="utf-8"), encoding="utf-8")
-        args = [sys.executable, str(SCORER), "--gold", str(gold_part), "--pred", str(pred)]
+        args = [sys.executable, str(SCORER), "--gold", str(gold_part), "--pred", str(pred), *EXTRA_ARGS]
         out = subprocess.run(args + (["--explain"] if explain else []), capture_output=True, text=True)
         return out.stdout + out.stderr
 
@@ -65,7 +66,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", choices=("tune", "aside", "both", "all", "seeds"), default="both")
     parser.add_argument("--explain", action="store_true", help="list misses (refused for the aside part)")
+    parser.add_argument("--lenient-metrics", action="store_true", help="score.py's first-version metric match")
     args = parser.parse_args()
+    if args.lenient_metrics:
+        EXTRA_ARGS.append("--lenient-metrics")
     docs = sorted((DEV / "docs").glob("*.txt"))
     tune, aside = dev_split([p.name for p in docs])
     parts = {
