@@ -291,6 +291,25 @@ _NOT_CODE = re.compile(
 )
 
 
+MAX_NESTING = 200
+
+
+def _nesting(sparql: str) -> int:
+    """Return how deep (), {} and [] nest outside strings, IRIs and comments.
+
+    >>> _nesting('SELECT * WHERE { FILTER((1 < 2)) "((((" }')
+    3
+    """
+    depth = deepest = 0
+    for ch in _NOT_CODE.sub(" ", sparql):
+        if ch in "({[":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in ")}]":
+            depth = max(0, depth - 1)
+    return deepest
+
+
 def _keyword(sparql: str, word: str) -> bool:
     code = _NOT_CODE.sub(" ", sparql)
     return re.search(rf"(?<![\w?$:]){word}(?![\w:])", code, re.IGNORECASE) is not None
@@ -395,6 +414,10 @@ def execute(
     """
     if _keyword(request.sparql, "SERVICE"):
         raise FederatedQueryRefused("SERVICE (federated query) is disabled on this endpoint")
+    depth = _nesting(request.sparql)
+    if depth > MAX_NESTING:
+        # Oxigraph's recursive parser overflows its stack on thousands of brackets and kills the worker.
+        raise MalformedQuery(f"brackets nested {depth} deep; at most {MAX_NESTING} are accepted")
     options = _dataset_options(request)
     substitutions = {ox.Variable(name): term for name, term in request.substitutions} or None
     try:

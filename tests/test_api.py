@@ -326,3 +326,10 @@ def test_canned_queries_are_listed_with_their_text_for_the_editor(demo_client: T
     assert sparql["text"].lstrip().startswith("# title: Programmes a place runs")
     assert "ck:runsProgramme" in sparql["text"]
     assert "$place" in listed[("programmes_by_place", "cypher")]["text"]
+
+
+def test_graph_of_an_invalid_iri_is_a_400_naming_it(demo_client: TestClient) -> None:
+    # Issue 8, point 10: a node ending in %3E was an unhandled 500.
+    response = demo_client.get("/graph", params={"node": "https://w3id.org/citykg/place/321000>"})
+    assert response.status_code == 400
+    assert "not a valid IRI" in response.json()["detail"]

@@ -598,3 +598,12 @@ def test_an_oversized_query_body_is_refused_before_it_is_read(loaded_store: Stor
         assert cypher.status_code == 413
         small = client.post("/sparql", content="query=ASK%20%7B%7D", headers=form)
         assert small.status_code == 200 and small.json()["boolean"] is True
+
+
+def test_brackets_nested_thousands_deep_get_a_400_and_the_worker_lives(client: TestClient) -> None:
+    # Issue 8, point 10: deeply nested parentheses killed the worker (500).
+    query = "SELECT * WHERE { FILTER(" + "(" * 5000 + "1" + ")" * 5000 + ") }"
+    response = client.get("/sparql", params={"query": query})
+    assert response.status_code == 400
+    assert "nested" in response.json()["detail"]
+    assert client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] is True

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from app.deps import StoreDep
 from app.models import GraphOut
 from app.problems import Problem
-from app.resources import NodeNotFound, neighbourhood
+from app.resources import NodeNotFound, iri_term, neighbourhood
 
 __all__ = ["router"]
 
@@ -17,7 +17,11 @@ router = APIRouter(prefix="/graph", tags=["graph"])
 _TYPES = ("Place", "Programme", "Agency", "Project", "Indicator", "Policy", "Document")
 
 
-@router.get("", summary="Nodes and edges around a node", responses={404: {"description": "No such node."}})
+@router.get(
+    "",
+    summary="Nodes and edges around a node",
+    responses={400: {"description": "The node is not a valid IRI."}, 404: {"description": "No such node."}},
+)
 def get_graph(
     store: StoreDep,
     node: Annotated[str, Query(description="A resource IRI, e.g. https://w3id.org/citykg/place/321000")],
@@ -33,6 +37,10 @@ def get_graph(
         raise Problem(
             422, f"unknown node type(s) {', '.join(sorted(wanted - set(_TYPES)))}; use {', '.join(_TYPES)}"
         )
+    try:
+        iri_term(node)
+    except ValueError as error:
+        raise Problem(400, f"node is not a valid IRI: {error}", slug="bad-iri") from None
     try:
         return GraphOut.model_validate(neighbourhood(store, node, depth=depth, types=wanted, limit=limit))
     except NodeNotFound as error:
