@@ -13,6 +13,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 __all__ = ["PLACEHOLDER_SECRETS", "Settings"]
 
+MIN_API_KEY_LENGTH = 16
 # STYLE.md: "A placeholder such as `changeme` is refused at startup outside dev mode."
 PLACEHOLDER_SECRETS = frozenset(
     {"", "changeme", "change-me", "change_me", "secret", "password", "apikey", "api-key", "xxx", "todo"}
@@ -29,6 +30,8 @@ class Settings(BaseSettings):
         frozen=True,
         populate_by_name=True,
         use_attribute_docstrings=True,
+        # A refused setting must not print the secrets beside it (issue 8: the Neo4j password showed).
+        hide_input_in_errors=True,
     )
 
     data_dir: Path = Field(
@@ -95,6 +98,12 @@ class Settings(BaseSettings):
                 raise ValueError(
                     f"CITYKG_{name.upper()} is a placeholder; set a real secret or CITYKG_DEV=true for development"
                 )
+        # A key anyone could guess in a few tries (issue 8: "a" was accepted) guards nothing.
+        if self.api_key is not None and len(self.api_key.get_secret_value().strip()) < MIN_API_KEY_LENGTH:
+            raise ValueError(
+                f"CITYKG_API_KEY is shorter than {MIN_API_KEY_LENGTH} characters; use a long random key "
+                "(python -c 'import secrets; print(secrets.token_urlsafe(24))')"
+            )
         return self
 
     @property

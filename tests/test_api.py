@@ -24,7 +24,7 @@ from app.store import Store
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "demo" / "corpus"
 SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
-KEY = "test-key-4f1c9a"
+KEY = "test-key-4f1c9a-2b7e0d"
 
 
 def make_client(store: Store, **settings: Any) -> TestClient:
