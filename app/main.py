@@ -16,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
 from app.graphsink import GraphSink, open_sink
-from app.limits import BodyLimit
+from app.limits import BodyLimit, SecurityHeaders
 from app.mirror import mirror_documents
 from app.problems import install_problem_handlers
 from app.routes import (
@@ -85,6 +85,7 @@ def create_app(
     app.state.sink = sink
     install_problem_handlers(app)
     app.add_middleware(BodyLimit, limit_for=lambda method, path: _body_limit(settings, method, path))
+    app.add_middleware(SecurityHeaders)
     app.include_router(sparql_router)
     app.include_router(cypher_router)
     # Called with the id of each document loaded over HTTP (POST /documents): the one

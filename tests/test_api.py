@@ -333,3 +333,13 @@ def test_graph_of_an_invalid_iri_is_a_400_naming_it(demo_client: TestClient) -> 
     response = demo_client.get("/graph", params={"node": "https://w3id.org/citykg/place/321000>"})
     assert response.status_code == 400
     assert "not a valid IRI" in response.json()["detail"]
+
+
+def test_every_response_carries_security_headers(demo_client: TestClient) -> None:
+    # Issue 8, point 10: no CSP, nosniff or frame-ancestors.
+    for path in ("/", "/stats", "/places", "/no-such-page"):
+        headers = demo_client.get(path).headers
+        assert headers["x-content-type-options"] == "nosniff"
+        assert "frame-ancestors 'none'" in headers["content-security-policy"]
+        assert "script-src 'self'" in headers["content-security-policy"]
+    assert "content-security-policy" not in demo_client.get("/docs").headers  # FastAPI's page loads a CDN
