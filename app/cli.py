@@ -16,7 +16,7 @@ from app.build import FileProblem, UnknownDocument, build, expand_paths, remove_
 from app.settings import Settings
 from app.sparql import QueryError
 from app.stats import graph_stats
-from app.store import Store
+from app.store import Store, StoreBusy, lock_folder
 from loaders.documents import DocumentError, read_document
 from loaders.extract import extract
 from loaders.facts import facts_view
@@ -40,7 +40,11 @@ def _settings() -> Settings:
 
 def _open_store(settings: Settings) -> Store:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    return Store.open(settings.store_path, workers=1)
+    try:
+        return Store.open(settings.store_path, workers=1)
+    except StoreBusy as error:
+        err.print(f"citykg: {error}", highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from None
 
 
 @cli.command("build")
@@ -266,6 +270,11 @@ def serve_command(
 
     settings = _settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        lock_folder(settings.store_path).close()  # a one-line answer now, not a traceback at start-up
+    except StoreBusy as error:
+        err.print(f"citykg: {error}", highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from None
     err.print(f"citykg on http://{host or settings.host}:{port or settings.port}", highlight=False)
     uvicorn.run(
         "app.main:create_app", factory=True, host=host or settings.host, port=port or settings.port, workers=1

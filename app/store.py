@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import gc
+import os
 import shutil
+import sys
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -25,9 +28,47 @@ from app.sparql import (
     execute,
 )
 
-__all__ = ["ExportFormat", "ForeignQuad", "QueryTimeout", "Store", "UpdateRefused"]
+__all__ = [
+    "ExportFormat",
+    "ForeignQuad",
+    "QueryTimeout",
+    "Store",
+    "StoreBusy",
+    "UpdateRefused",
+    "lock_folder",
+]
 
 ExportFormat = Literal["nq", "trig", "ttl", "jsonld"]
+
+
+class StoreBusy(RuntimeError):
+    """Another process holds the data folder (a running `citykg serve`, or another command)."""
+
+
+def lock_folder(path: Path) -> BinaryIO:
+    """Return the open lock file of store folder ``path``, locked for this process, or raise StoreBusy.
+
+    Taken before anything in or beside the folder is recovered or deleted (issue 8: a `citykg stats`
+    on a served folder deleted the server's snapshots, then failed on RocksDB's own lock).
+    """
+    lock_path = _sibling(path, "lock")
+    handle = lock_path.open("a+b")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.seek(0)
+        holder = handle.read().decode("utf-8", "replace").strip() or "another process"
+        handle.close()
+        raise StoreBusy(
+            f"{path} is in use by {holder}; stop it first (`citykg serve` holds its data folder while it "
+            "runs), or point CITYKG_DATA_DIR at another folder"
+        ) from None
+    handle.seek(0)
+    handle.truncate()
+    command = " ".join(Path(a).name if i == 0 else a for i, a in enumerate(sys.argv[:3]))
+    handle.write(f"process {os.getpid()} ({command})".encode())
+    handle.flush()
+    return handle
 
 
 class ForeignQuad(ValueError):
@@ -96,6 +137,7 @@ class Store:
         self._lock = threading.RLock()
         self._gate = _Gate()
         self._snapshot: Path | None = None
+        self._folder_lock: BinaryIO | None = None
         self._generation = 0
         self._version = 0
 
@@ -111,11 +153,18 @@ class Store:
             return cls(ox.Store(), None, None)
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        _recover(path)
-        shutil.rmtree(_sibling(path, "snapshots"), ignore_errors=True)
-        ox_store = ox.Store(str(path))
-        pool = QueryPool(workers) if workers > 0 else None
-        return cls(ox_store, path, pool)
+        lock = lock_folder(path)
+        try:
+            _recover(path)
+            shutil.rmtree(_sibling(path, "snapshots"), ignore_errors=True)
+            ox_store = ox.Store(str(path))
+            pool = QueryPool(workers) if workers > 0 else None
+        except BaseException:
+            lock.close()
+            raise
+        store = cls(ox_store, path, pool)
+        store._folder_lock = lock
+        return store
 
     @property
     def path(self) -> Path | None:
@@ -354,6 +403,9 @@ class Store:
             gc.collect()
         if self._path is not None:
             shutil.rmtree(_sibling(self._path, "snapshots"), ignore_errors=True)
+        if self._folder_lock is not None:
+            self._folder_lock.close()  # releases the flock
+            self._folder_lock = None
 
     def __enter__(self) -> Store:
         return self

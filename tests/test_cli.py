@@ -102,3 +102,23 @@ def test_every_command_help_ends_with_an_example() -> None:
     for command in ("build", "extract", "query", "stats", "export", "remove", "serve", "sync"):
         result = CliRunner().invoke(cli, [command, "--help"])
         assert "Example: citykg" in result.stdout, command
+
+
+def test_a_command_on_a_folder_in_use_says_so_in_one_line_and_deletes_nothing(tmp_path, monkeypatch) -> None:
+    # Issue 8, finding 3: `citykg stats` on a served folder deleted the server's snapshots first.
+    from app.store import Store
+
+    data = tmp_path / "data"
+    monkeypatch.setenv("CITYKG_DATA_DIR", str(data))
+    data.mkdir()
+    with Store.open(data / "oxigraph", workers=0):
+        snapshots = data / "oxigraph.snapshots"
+        (snapshots / "1").mkdir(parents=True)
+        for command in (["stats"], ["query", "ASK {}"], ["export", "--format", "nq"]):
+            result = CliRunner().invoke(cli, command)
+            assert result.exit_code == 1, result.output
+            lines = result.stderr.strip().splitlines()
+            assert len(lines) <= 3 and "is in use by process" in result.stderr, result.stderr
+            assert "Traceback" not in result.output + result.stderr
+        assert (snapshots / "1").is_dir()
+    assert CliRunner().invoke(cli, ["stats"]).exit_code == 0
