@@ -109,7 +109,12 @@ def _span(
         return None, end
     if end not in ends or _inside_word(words, m.start(), end):
         return None, end
-    return words[_walk_left(words, ends[end])].start, end
+    start = words[_walk_left(words, ends[end])].start
+    if sentence[start - 1 : start] == "”":  # “宽带中国”示范城市: the quote heads the title
+        opening = sentence.rfind("“", 0, start - 1)
+        if opening >= 0 and start - opening <= 20:
+            return opening, end
+    return start, end
 
 
 def _inside_word(words: tuple[Word, ...], start: int, end: int) -> bool:

@@ -36,6 +36,8 @@ _CAMPAIGN = re.compile(
 _NOT_A_PROGRAMME = re.compile(
     r"(三年|五年|行动计划|规划|纲要|方案|意见|办法|条例|重点项目|建设项目|示范项目|工作|任务)"
 )
+# A count of named things is a metric, not a programme (SCHEMA.md: 八项任务, 五大专项行动).
+_COUNTED = re.compile(r"^[一二三四五六七八九十百千两\d]+[大项个条类]")
 _GENERIC_HEAD = re.compile(
     r"^(?:各类|各项|相关|重大|重点|一批|多项|有关|数字化|信息化|智能化|国家级|省级|市级)?(?:工程|行动|项目|改革|试点|计划)$"
 )
@@ -165,10 +167,14 @@ def _suffixed(sentence: str) -> list[ProgrammeHit]:
         ) or name.startswith("领域")
         if "□" in masked[start:end] or _NOT_A_PROGRAMME.search(name) or _GENERIC_HEAD.match(name) or generic:
             continue
+        if _COUNTED.match(name):
+            continue
         governed = _CARRIED_OUT.search(sentence[max(0, start - 6) : start]) or re.search(
             r"[、以]$", sentence[:start]
         )
-        if governed or m.group(0) in ("先导区", "提升月", "试点", "综合试点"):
+        # A pilot or zone whose name swallowed its verb (被列入…试点, 完成试点) is left to designations.py.
+        swallowed = re.search(r"被|列入|获批|入选|完成|开展", name)
+        if governed or (m.group(0) in ("先导区", "提升月", "试点", "综合试点") and not swallowed):
             hits.append(ProgrammeHit(name, start, end))
     for m in _CAMPAIGN.finditer(masked):
         if not re.search(r"强[市省区县]$", m.group("name")) and not _is_place_short(m.group("name")[2:]):
