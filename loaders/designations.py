@@ -82,7 +82,7 @@ def find_designations(sentence: str) -> list[Designation]:
         if start is None:
             continue
         quoted = sentence[start - 1 : start] == "“"
-        name = sentence[start:end]
+        name = sentence[start:end].replace("“", "").replace("”", "")
         if not _is_title(name, m.group(0), quoted=quoted) or _figure_follows(sentence, end):
             continue
         governed = _governed(sentence, start, m.group(0)) or re.match(r"”?(?:建设|创建)", sentence[end:])
@@ -90,6 +90,8 @@ def find_designations(sentence: str) -> list[Designation]:
             continue
         if not _AFTER_OK.match(sentence[end:].lstrip("”")):
             continue
+        if _COUNT.search(name) and "批" not in name:
+            continue  # "布局建设8个国家算力枢纽节点": several things built, not a title held
         plain = _own_title(_LEAD.sub("", _COUNT.sub("", name)) or name)
         aliases = tuple(dict.fromkeys(a for a in (name, _unscoped(plain)) if a != plain))
         found.append(Designation(plain, start, end, aliases))
@@ -156,7 +158,7 @@ def _inner_verb(words: tuple[Word, ...], index: int) -> bool:
     before = words[index - 1]
     if _GOVERNS.fullmatch(word.text):
         return word.tag == "vn" and before.tag in {"n", "nz", "nw", "LOC"} and before.text not in _SCOPE_WORDS
-    return before.tag == "vn" or before.text in ("全国", "国家", "全省")
+    return before.tag == "vn" or before.text in ("全国", "国家", "全省") or bool(re.fullmatch(r"[A-Za-z0-9]+", before.text))
 
 
 _SCOPE_WORDS = {"全市", "全区", "全县", "全省"}
@@ -190,7 +192,7 @@ def _in_title(sentence: str, start: int) -> bool:
 
 def _figure_follows(sentence: str, end: int) -> bool:
     """A figure right after the name makes it a count of things (试点平台8个), not a title."""
-    return bool(re.match(r"”?\s*[\d一二三四五六七八九十两]+[个家项所座]", sentence[end:]))
+    return bool(re.match(r"”?\s*[\d一二三四五六七八九十两]+[个家项所座](?:$|[,，。;；、)）])", sentence[end:]))
 
 
 def _governed(sentence: str, start: int, suffix: str) -> bool:

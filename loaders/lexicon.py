@@ -29,6 +29,7 @@ class Concept:
     umbrella: bool
     national: bool
     generic: bool = False
+    top: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def _load(path: Path) -> Lexicon:
         national = bool(_NATIONAL.search(labels["zh"]))
         generic = (subject, CK_GENERIC, Literal(True)) in graph
         concepts[slug] = Concept(
-            slug, labels["zh"], labels.get("en"), aliases, top and not national, national, generic
+            slug, labels["zh"], labels.get("en"), aliases, top and not national, national, generic, top
         )
         for label in (labels["zh"], *aliases):
             automaton.add_word(label, (label, slug))

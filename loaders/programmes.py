@@ -9,6 +9,7 @@ from loaders.designations import find_designations
 from loaders.gazetteer import load_gazetteer
 from loaders.lexicon import Lexicon, programme_lexicon
 from loaders.names import NAME_UNIT, QUOTES, clean_name, name_start
+from loaders.slogans import find_unquoted_slogans, has_slogan_shape, is_parallel_slogan, names_a_thing
 
 # A quoted name followed by one of these is a programme ("“最多跑一次”改革", "“清朗”系列专项行动").
 _PROGRAMME_AFTER = re.compile(
@@ -16,7 +17,7 @@ _PROGRAMME_AFTER = re.compile(
 )
 # What a quoted platform or product is followed by ("“甬金通”等…应用", "“浙里办”宁波频道").
 _PROJECT_AFTER = re.compile(
-    r"^(?:App|APP|app|平台|应用|小程序|频道|公众号|系统|专区|热线|客户端|云|码|大脑|品牌|标杆|指数)"
+    r"^(?:App|APP|app|平台|应用|小程序|频道|公众号|系统|专区|热线|客户端|移动端|云|码|大脑|品牌|标杆|指数)"
 )
 # Verbs that make a quoted slogan a programme someone carries out.
 _CARRIED_OUT = re.compile(r"(?:推广|推行|实施|开展|组织|深化|落实|助推|参与|实行)$")
@@ -31,7 +32,7 @@ _ALLOWED_NEXT = re.compile(
 # A name ending in one of these, governed by a verb, is a programme even without quotes.
 _SUFFIX = re.compile(r"(?:专项行动|行动|工程|计划|项目|综合试点|试点|先导区|提升月|改革|制度)")
 _CAMPAIGN = re.compile(
-    r"(?P<name>(?:数字|智慧|网络|制造|质量|科技|交通)(?:强市|强省|强区|强县|[\u4e00-\u9fff]{2}))建设"
+    r"(?P<name>(?:数字|数智|智慧|网络|制造|质量|科技|交通)(?:强市|强省|强区|强县|[\u4e00-\u9fff]{2}))建设"
 )
 _NOT_A_PROGRAMME = re.compile(
     r"(三年|五年|行动计划|规划|纲要|方案|意见|办法|条例|重点项目|建设项目|示范项目|工作|任务)"
@@ -53,6 +54,7 @@ class ProgrammeHit:
     concept: str | None = None
     aliases: tuple[str, ...] = ()
     national: bool = False
+    place: str | None = None  # the division a 数字X campaign is named after (数字湖北 → 湖北)
 
 
 def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[ProgrammeHit]:
@@ -85,6 +87,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits += _suffixed(sentence)
     hits += _listed_activities(sentence)
     hits += [ProgrammeHit(d.name, d.start, d.end, None, d.aliases) for d in find_designations(sentence)]
+    hits += [ProgrammeHit(sentence[a:b], a, b) for a, b in find_unquoted_slogans(sentence)]
     return _merge(hits)
 
 
@@ -110,14 +113,21 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             continue  # "推进“A”“B”等…数据产品": a list of things, named by what follows
         for i, q in enumerate(quotes):
             text = q.group(1)
-            if (lex.by_label(text) is not None and not text.endswith("+")) or not _looks_like_name(text):
+            q_start, q_end = series.start() + q.start(), series.start() + q.end()
+            if lex.by_label(text) is not None and not text.endswith("+"):
+                continue
+            # SCHEMA.md: a slogan shaped like a way of working is a programme whatever governs it.
+            shaped = has_slogan_shape(text) or is_parallel_slogan(text, sentence[:q_start], sentence[q_end - 1 :])
+            shaped = shaped and not names_a_thing(sentence[q_end:])
+            # SCHEMA.md: 数字X/智慧X named after a division is that place's campaign (“数字湖北”的3年目标).
+            shaped = shaped or _with_place(ProgrammeHit(text, 0, 0)).place is not None
+            if not (shaped or _looks_like_name(text)):
                 continue
             # “互联网+”智慧能源: X+ names a programme by how it is written.
             own_suffix = bool(re.search(r"(工程|计划|行动|改革|试点|制度|项目|\+)$", text))
-            if not (suffix or verb or own_suffix):
+            if not (suffix or verb or own_suffix or shaped):
                 continue
-            q_start, q_end = series.start() + q.start(), series.start() + q.end()
-            start = head if i == 0 else q_start
+            start = head if i == 0 and not shaped else q_start
             end = q_end
             if text.endswith("+"):  # “互联网+”智慧能源: the plus joins the next words
                 joined = re.match(r"[\u4e00-\u9fff]{2,8}?(?=建设|[,，。、]|$)", sentence[q_end:])
@@ -130,8 +140,11 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             name = clean_name(sentence[start:end])
             if _NOT_A_PROGRAMME.search(name) and not own_suffix:
                 continue
+            if re.match(r"相关|有关|各类|各项", name):  # "开展相关“三服务”工作": a modifier, not the name
+                start += 2
+                name = name[2:]
             aliases = tuple(a for a in {text, text + (suffix.group(0) if suffix else "")} if a != name)
-            hits.append(ProgrammeHit(name, start, end, None, aliases))
+            hits.append(_with_place(ProgrammeHit(name, start, end, None, aliases)))
     return hits
 
 
@@ -179,8 +192,21 @@ def _suffixed(sentence: str) -> list[ProgrammeHit]:
     for m in _CAMPAIGN.finditer(masked):
         if not re.search(r"强[市省区县]$", m.group("name")) and not _is_place_short(m.group("name")[2:]):
             continue
-        hits.append(ProgrammeHit(m.group("name"), m.start(), m.end("name"), None, (m.group(0),)))
+        hit = ProgrammeHit(m.group("name"), m.start(), m.end("name"), None, (m.group(0),))
+        hits.append(_with_place(hit))
     return hits
+
+
+def _with_place(hit: ProgrammeHit) -> ProgrammeHit:
+    """The hit with the division its name is built on, when it is a 数字X/智慧X/数智X campaign.
+
+    >>> _with_place(ProgrammeHit("数字湖北", 0, 4)).place
+    '湖北'
+    """
+    m = re.fullmatch(r"(?:数字|数智|智慧)(?P<place>[\u4e00-\u9fff]{2,4})", hit.name)
+    if m is None or not _is_place_short(m.group("place")):
+        return hit
+    return ProgrammeHit(hit.name, hit.start, hit.end, hit.concept, hit.aliases, hit.national, m.group("place"))
 
 
 def _is_place_short(text: str) -> bool:
@@ -210,9 +236,16 @@ def _merge(hits: list[ProgrammeHit]) -> list[ProgrammeHit]:
     """Keep one hit per span: scheme concepts first, then the longer name."""
     extended = [c for c in hits if c.concept is not None and any(_extends(h, c) for h in hits)]
     hits = [h for h in hits if h not in extended]
+    # SCHEMA.md: a national strategy is the city's own when the city carries it out, as in a title it
+    # builds on it ("建成“数字中国”领先城市" → the city runs 数字中国 too).
+    carried = [
+        ProgrammeHit(c.name, c.start, c.end, c.concept, c.aliases)
+        for c in extended
+        if c.national and programme_lexicon().concepts[c.concept].top  # type: ignore[index]
+    ]
     for c in extended:
         hits = [
-            ProgrammeHit(h.name, h.start, h.end, c.concept, (*h.aliases, c.name), h.national)
+            ProgrammeHit(h.name, h.start, h.end, c.concept, (*h.aliases, c.name), h.national, h.place)
             if _extends(h, c)
             else h
             for h in hits
@@ -224,7 +257,7 @@ def _merge(hits: list[ProgrammeHit]) -> list[ProgrammeHit]:
         if any(_covers(k, h) for k in overlaps):
             continue
         kept.append(h)
-    return sorted(kept, key=lambda h: h.start)
+    return sorted(kept + carried, key=lambda h: h.start)
 
 
 def _covers(kept: ProgrammeHit, hit: ProgrammeHit) -> bool:
