@@ -29,6 +29,9 @@ _ALLOWED_NEXT = re.compile(
     r"升级|提质|落地|向|相关|相结合|理念|要求|决策|部署|服务|成效|应用|场景|品牌|示范|标杆|扩面|专项|系列|提供|实现|取得|成为|"
     r"走在|覆盖|上线|开通|推进|持续|不断|全面|进一步|加快|深入|引领|赋能|迈出|迈上|作出|提出)"
 )
+_EVENT_AFTER = re.compile(r"^(?:大赛|竞赛|比赛|赛道|论坛|峰会|博览会|大会)")
+# SCHEMA.md: 城市大脑 and the like are programmes (a system built under them is also a project).
+_BRAIN = re.compile(r"(?:城市数据|城市|健康|水利|交通|医疗|教育|生态|环境|农业|应急|警务|城管|经济|产业|政务|治理|文旅)大脑")
 # A name ending in one of these, governed by a verb, is a programme even without quotes.
 _SUFFIX = re.compile(r"(?:专项行动|行动|工程|计划|项目|综合试点|试点|先导区|提升月|改革|制度)")
 _CAMPAIGN = re.compile(
@@ -79,6 +82,9 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         governed = _CARRIED_OUT.search(sentence[max(0, first - 4) : first])
         if concept.umbrella or (concept.generic and not (quoted or governed)):
             continue
+        if _EVENT_AFTER.match(follows):
+            continue  # “数据要素×”大赛: a contest named after the programme is an event
+
         if not quoted and _CONTINUES_AS_NAME.match(follows) and not _ALLOWED_NEXT.match(follows):
             continue
         s, e = index[start], index[end - 1] + 1
@@ -88,6 +94,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits += _listed_activities(sentence)
     hits += [ProgrammeHit(d.name, d.start, d.end, None, d.aliases) for d in find_designations(sentence)]
     hits += [ProgrammeHit(sentence[a:b], a, b) for a, b in find_unquoted_slogans(sentence)]
+    hits += [ProgrammeHit(m.group(0), m.start(), m.end()) for m in _BRAIN.finditer(sentence)]
     return _merge(hits)
 
 
