@@ -9,6 +9,7 @@ from loaders.designations import find_designations
 from loaders.gazetteer import load_gazetteer
 from loaders.lexicon import Lexicon, programme_lexicon
 from loaders.names import NAME_UNIT, QUOTES, clean_name, name_start
+from loaders.words import segment
 from loaders.slogans import find_unquoted_slogans, has_slogan_shape, is_parallel_slogan, names_a_thing
 
 # A quoted name followed by one of these is a programme ("“最多跑一次”改革", "“清朗”系列专项行动").
@@ -95,7 +96,30 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits += [ProgrammeHit(d.name, d.start, d.end, None, d.aliases) for d in find_designations(sentence)]
     hits += [ProgrammeHit(sentence[a:b], a, b) for a, b in find_unquoted_slogans(sentence)]
     hits += [ProgrammeHit(m.group(0), m.start(), m.end()) for m in _BRAIN.finditer(sentence)]
+    hits += _versions(sentence)
     return _merge(hits)
+
+
+def _versions(sentence: str) -> list[ProgrammeHit]:
+    """A stage of an initiative named by its version (智慧城市2.0, 政务服务2.0) is a programme of its own.
+
+    >>> [h.name for h in _versions("智慧城市1.0建设已基本完成,同比增长10.0%,迈向智慧城市2.0")]
+    ['智慧城市1.0', '智慧城市2.0']
+    """
+    hits = []
+    words = segment(sentence)
+    for i, w in enumerate(words):
+        if re.fullmatch(r"[\u4e00-\u9fff]{4,8}[1-9]\.0", w.text):  # LAC may keep 智慧城市2.0 as one word
+            hits.append(ProgrammeHit(w.text, w.start, w.end))
+        if not re.fullmatch(r"[1-9]\.0", w.text) or i == 0:
+            continue
+        first = i
+        while first > max(0, i - 2) and words[first - 1].tag in ("n", "nz", "vn", "nw"):
+            first -= 1
+        start = words[first].start
+        if first < i and w.start - start >= 4:
+            hits.append(ProgrammeHit(sentence[start : w.end], start, w.end))
+    return hits
 
 
 def _plain(sentence: str) -> tuple[str, list[int]]:
@@ -189,9 +213,15 @@ def _suffixed(sentence: str) -> list[ProgrammeHit]:
             continue
         if _COUNTED.match(name):
             continue
+        if m.group(0) == "改革" and len(name) <= 4:
+            continue  # "以机构改革为契机": a reform named by its domain word alone is not a named programme
         governed = _CARRIED_OUT.search(sentence[max(0, start - 6) : start]) or re.search(
             r"[、以]$", sentence[:start]
         )
+        # A long name pushed on to the clause's end names the reform itself ("全面推进数据管理机构改革,").
+        pushed = _WEAKLY_CARRIED_OUT.search(re.sub(r"(?:全面|稳步|深入|大力|加快|持续)$", "", sentence[:start]))
+        if pushed and len(name) >= 6 and m.group(0) in ("改革", "工程", "行动") and re.match(r"[,，。;；、]|$", nxt):
+            governed = pushed
         # A pilot or zone whose name swallowed its verb (被列入…试点, 完成试点) is left to designations.py.
         swallowed = re.search(r"被|列入|获批|入选|完成|开展", name)
         if governed or (m.group(0) in ("先导区", "提升月", "试点", "综合试点") and not swallowed):

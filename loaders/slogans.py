@@ -19,7 +19,7 @@ _ONE_STOP = re.compile(
 # Service reforms named by what the citizen is spared (全市通办, 免申即享, 秒批, 零跑动, 边问边办).
 _SERVICE = re.compile(
     rf"{_HAN}{{1,4}}(?:通办|通享|即享|即办|即批|跑一次|一次办|报一次|查一次|办成事)|秒[批报办]|零跑动|"
-    rf"无感{_HAN}{{1,3}}|不见面{_HAN}{{0,3}}|免{_HAN}{{1,2}}即{_HAN}{{1,2}}|边{_HAN}边办|{_HAN}{{2}}快办|{_HAN}{{2}}好办"
+    rf"无感{_HAN}{{1,3}}|不见面{_HAN}{{0,3}}|免{_HAN}{{1,2}}即{_HAN}{{1,2}}|免{_HAN}{{1,2}}办|边{_HAN}边办|{_HAN}{{2}}快办|{_HAN}{{2}}好办"
 )
 # A part of an A+B+C slogan: words, or a technology code with words around it (5G, 人工智能).
 _PLUS_PART = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,10}")
