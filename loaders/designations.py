@@ -37,7 +37,8 @@ _GOVERNS = re.compile(
 )
 # After the name, these keep it a title ("千兆城市"行列, 试点县创建, 之一).
 _AFTER_OK = re.compile(
-    r"^(?:建设|创建|称号|行列|之一|总体定位|定位|目标|以来|的|作为|打造|建成|[、,，。;；和及与]|$|”|\))"
+    r"^(?:建设|创建|称号|行列|之一|总体定位|定位|目标|以来|的|作为|打造|建成|[、,，。;；和及与]|$|”|\)|"
+    r"[\d一二三四五六七八九十]+个(?=[\u4e00-\u9fff]))"
 )
 # Words before a title that say how rare it is, not what it is (全省唯一, 全域).
 _LEAD = re.compile(r"^(?:全省|全市|全国)?唯一(?:的)?|^全域")
@@ -47,7 +48,7 @@ _LIST_GLUE = re.compile(r"(?:、|和|及|与|以及|或)$")
 # A count inside a title is not part of its name ("全国首批50个5G商用城市").
 _COUNT = re.compile(r"\d+个|[一二三四五六七八九十]+个(?!一)")
 # A development zone or a place-name 新城 is a park, not a title (SCHEMA.md: 新区/高新区 are park projects).
-_NOT_TITLE = re.compile(r"(?:新区|高新区|开发区|园区|城区|市区|主城区|城市群|大城市|超大城市|特大城市|新型城市)$")
+_NOT_TITLE = re.compile(r"(?:新区|高新区|开发区|自由贸易试验区|自贸试验区|保税区|园区|城区|市区|主城区|城市群|大城市|超大城市|特大城市|新型城市)$")
 
 
 @dataclass(frozen=True)

@@ -9,16 +9,16 @@ from loaders.designations import find_designations
 from loaders.gazetteer import load_gazetteer
 from loaders.lexicon import Lexicon, programme_lexicon
 from loaders.names import NAME_UNIT, QUOTES, clean_name, name_start
-from loaders.words import segment
+from loaders.words import segment, word_at
 from loaders.slogans import find_unquoted_slogans, has_slogan_shape, is_parallel_slogan, names_a_thing
 
 # A quoted name followed by one of these is a programme ("“最多跑一次”改革", "“清朗”系列专项行动").
 _PROGRAMME_AFTER = re.compile(
-    r"^(?:系列专项行动|专项行动|集成改革|改革|工程|行动|计划|机制|制度|模式|建设|试点|主题活动|活动|服务方式|战略)"
+    r"^(?:系列专项行动|专项行动|集成改革|改革|工程|行动|计划|机制|制度|模式|建设|试点|主题活动|活动|服务方式|战略|品牌(?![\u4e00-\u9fff]))"
 )
 # What a quoted platform or product is followed by ("“甬金通”等…应用", "“浙里办”宁波频道").
 _PROJECT_AFTER = re.compile(
-    r"^(?:App|APP|app|平台|应用|小程序|频道|公众号|系统|专区|热线|客户端|移动端|云|码|大脑|品牌|标杆|指数)"
+    r"^(?:App|APP|app|平台|应用|小程序|频道|公众号|系统|专区|热线|客户端|移动端|云|码|大脑|标杆|指数)"
 )
 # Verbs that make a quoted slogan a programme someone carries out.
 _CARRIED_OUT = re.compile(r"(?:推广|推行|实施|开展|组织|深化|落实|助推|参与|实行)$")
@@ -74,11 +74,9 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         if concept.label.endswith("+"):
             continue  # “互联网+”智慧能源: the name goes on past the plus (see _quoted)
         first, last = index[start], index[end - 1]
-        quoted = sentence[max(0, first - 1) : first] in ("“", "「", "‘") or sentence[last + 1 : last + 2] in (
-            "”",
-            "」",
-            "’",
-        )
+        quoted = sentence[max(0, first - 1) : first] in ("“", "「", "‘", '"') or sentence[
+            last + 1 : last + 2
+        ] in ("”", "」", "’", '"')
         follows = plain[end : end + 4]
         governed = _CARRIED_OUT.search(sentence[max(0, first - 4) : first])
         if concept.umbrella or (concept.generic and not (quoted or governed)):
@@ -100,6 +98,9 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     return _merge(hits)
 
 
+_PROJECT_HEAD = re.compile(r"(?:平台|系统|App|APP|中心|网站|小程序)$")
+
+
 def _versions(sentence: str) -> list[ProgrammeHit]:
     """A stage of an initiative named by its version (智慧城市2.0, 政务服务2.0) is a programme of its own.
 
@@ -117,7 +118,7 @@ def _versions(sentence: str) -> list[ProgrammeHit]:
         while first > max(0, i - 2) and words[first - 1].tag in ("n", "nz", "vn", "nw"):
             first -= 1
         start = words[first].start
-        if first < i and w.start - start >= 4:
+        if first < i and w.start - start >= 4 and not _PROJECT_HEAD.search(sentence[start : w.start]):
             hits.append(ProgrammeHit(sentence[start : w.end], start, w.end))
     return hits
 
@@ -132,7 +133,8 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
     hits = []
     for series in re.finditer(r"(?:“[^“”]{2,30}”、?)+", sentence):
         quotes = list(re.finditer(r"“([^“”]{2,30})”", series.group(0)))
-        after = sentence[series.end() : series.end() + 8].lstrip("等")
+        # "实施“数基提质”等五大专项行动": the count between the list and its suffix is not part of the name
+        after = re.sub(r"^等?[一二三四五六七八九十\d]+[大项个类]", "", sentence[series.end() : series.end() + 10]).lstrip("等")
         if _PROJECT_AFTER.match(after):
             continue
         suffix = _PROGRAMME_AFTER.match(after)
@@ -156,17 +158,20 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 continue
             # “互联网+”智慧能源: X+ names a programme by how it is written.
             own_suffix = bool(re.search(r"(工程|计划|行动|改革|试点|制度|项目|\+)$", text))
-            if not (suffix or verb or own_suffix or shaped):
+            tail = re.match(
+                rf"(?:{NAME_UNIT}){{0,14}}?(?:集成改革|专项行动|行动|工程|计划|项目|制度)", sentence[q_end:]
+            )
+            tail = tail if len(quotes) == 1 and tail and not re.search(r"[,，、。等]", tail.group(0)) else None
+            # “数字苏州驾驶舱”升级工程: a word or two then a programme word finish the name
+            finished = re.match(r"[\u4e00-\u9fff]{0,4}(?:集成改革|专项行动|行动|工程|计划)", sentence[q_end:])
+            if not (suffix or verb or own_suffix or shaped or (tail and finished)):
                 continue
             start = head if i == 0 and not shaped else q_start
             end = q_end
             if text.endswith("+"):  # “互联网+”智慧能源: the plus joins the next words
                 joined = re.match(r"[\u4e00-\u9fff]{2,8}?(?=建设|[,，。、]|$)", sentence[q_end:])
                 end += joined.end() if joined else 0
-            tail = re.match(
-                rf"(?:{NAME_UNIT}){{0,14}}?(?:集成改革|专项行动|行动|工程|计划|项目|制度)", sentence[q_end:]
-            )
-            if len(quotes) == 1 and tail and not re.search(r"[,，、。]", tail.group(0)):
+            if tail:
                 end = q_end + tail.end()
             name = clean_name(sentence[start:end])
             if _NOT_A_PROGRAMME.search(name) and not own_suffix:
@@ -192,7 +197,8 @@ def _looks_like_name(text: str) -> bool:
 
 def _suffixed(sentence: str) -> list[ProgrammeHit]:
     """Unquoted names that end like a programme and follow a verb that carries one out."""
-    hits = []
+    hits: list[ProgrammeHit] = []
+    heads: list[ProgrammeHit] = []
     masked = re.sub(r"《[^》]*》|“[^”]*”", lambda m: "□" * len(m.group(0)), sentence)
     for m in _SUFFIX.finditer(masked):
         end = m.end()
@@ -203,6 +209,9 @@ def _suffixed(sentence: str) -> list[ProgrammeHit]:
         if inside_word and (m.group(0) != "行动" or re.match(r"计划|方案|纲要|者|队", nxt)):
             continue  # the suffix is inside a longer word (行动计划, 工程师, 改革成果, 试点县)
         start = name_start(sentence, m.start())
+        inside = word_at(segment(sentence), start)
+        if inside is not None and inside.start < start and inside.tag not in ("v", "p", "d"):
+            start = inside.start  # a boundary word cut a word in two (在|线新经济): keep the word whole
         name = clean_name(sentence[start:end])
         if start > 0 and sentence[start - 1] == "等" or len(name) < 4 or len(name) > 28:
             continue
@@ -226,6 +235,10 @@ def _suffixed(sentence: str) -> list[ProgrammeHit]:
         swallowed = re.search(r"被|列入|获批|入选|完成|开展", name)
         if governed or (m.group(0) in ("先导区", "提升月", "试点", "综合试点") and not swallowed):
             hits.append(ProgrammeHit(name, start, end))
+        elif masked[end : end + 1] == "、":
+            heads.append(ProgrammeHit(name, start, end))
+    # The first item of a list of like names ("A工程、B工程、C工程等") is one of them, verb or not.
+    hits += [h for h in heads if any(k.start == h.end + 1 and k.name[-2:] == h.name[-2:] for k in hits)]
     for m in _CAMPAIGN.finditer(masked):
         if not re.search(r"强[市省区县]$", m.group("name")) and not _is_place_short(m.group("name")[2:]):
             continue
