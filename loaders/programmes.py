@@ -92,7 +92,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits += _suffixed(sentence)
     hits += _listed_activities(sentence)
     hits += [ProgrammeHit(d.name, d.start, d.end, None, d.aliases) for d in find_designations(sentence)]
-    hits += [ProgrammeHit(sentence[a:b], a, b) for a, b in find_unquoted_slogans(sentence)]
+    hits += [ProgrammeHit(clean_name(sentence[a:b]), a, b) for a, b in find_unquoted_slogans(sentence)]
     hits += [ProgrammeHit(m.group(0), m.start(), m.end()) for m in _BRAIN.finditer(sentence)]
     hits += _versions(sentence)
     return _merge(hits)

@@ -19,7 +19,8 @@ _ONE_STOP = re.compile(
 # Service reforms named by what the citizen is spared (全市通办, 免申即享, 秒批, 零跑动, 边问边办).
 _SERVICE = re.compile(
     rf"{_HAN}{{1,4}}(?:通办|通享|即享|即办|即批|跑一次|一次办|报一次|查一次|办成事)|秒[批报办]|零跑动|"
-    rf"无感{_HAN}{{1,3}}|不见面{_HAN}{{0,3}}|免{_HAN}{{1,2}}即{_HAN}{{1,2}}|免{_HAN}{{1,2}}办|边{_HAN}边办|{_HAN}{{2}}快办|{_HAN}{{2}}好办"
+    rf"无感{_HAN}{{1,3}}|不见面{_HAN}{{0,3}}|免{_HAN}{{1,2}}即{_HAN}{{1,2}}|免{_HAN}{{1,2}}办|边{_HAN}边办|{_HAN}{{2}}快办|{_HAN}{{2}}好办|"
+    rf"[三四五六]治融合|\d+分钟{_HAN}{{0,6}}圈"
 )
 # A part of an A+B+C slogan: words, or a technology code with words around it (5G, 人工智能).
 _PLUS_PART = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,10}")
@@ -29,7 +30,10 @@ _LAYOUT = re.compile(r"^(?:[一二两三四五六七八九十双N\d]+[核主翼�
 _PRINCIPLE_AFTER = re.compile(r"格局|思路|原则|理念|目标|布局|方针|要求|精神|路径|定位|使命|愿景|策略|方向")
 _PRINCIPLE_BEFORE = re.compile(r"(?:按照|遵循|坚持|秉持|本着)“?$")
 # Words that make a unquoted phrase a service reform by shape (实现140项事项全市通办).
-_UNQUOTED = re.compile(r"(?:全市|全省|全城|全区|全域|跨省|跨市|跨区|跨域|跨城|省内|市内|异地|就近)通办")
+_UNQUOTED = re.compile(
+    r"(?:全市|全省|全城|全区|全域|跨省|跨市|跨区|跨域|跨城|省内|市内|异地|就近)通办|[三四五六]治融合|"
+    r"“?\d+分钟”?[\u4e00-\u9fff]{0,6}?(?:生活|服务|便民|办事|健身|阅读|就医|养老|政务服务)圈"
+)
 
 
 def has_slogan_shape(text: str) -> bool:
@@ -88,8 +92,8 @@ def names_a_thing(after: str) -> bool:
 def find_unquoted_slogans(sentence: str) -> list[tuple[int, int]]:
     """Return spans of service reforms named by shape without quotes ("实现140项事项全市通办").
 
-    >>> s = "实现140项事项全市通办,103项事项掌上可办"
+    >>> s = "实现140项事项全市通办,103项事项掌上可办,打造“15分钟”办事服务圈"
     >>> [s[a:b] for a, b in find_unquoted_slogans(s)]
-    ['全市通办']
+    ['全市通办', '“15分钟”办事服务圈']
     """
     return [(m.start(), m.end()) for m in _UNQUOTED.finditer(sentence)]
