@@ -83,9 +83,9 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
             continue
         if _EVENT_AFTER.match(follows):
             continue  # “数据要素×”大赛: a contest named after the programme is an event
-
         if not quoted and _CONTINUES_AS_NAME.match(follows) and not _ALLOWED_NEXT.match(follows):
-            continue
+            if not _ends_a_phrase(sentence, index[end - 1] + 1):
+                continue
         s, e = index[start], index[end - 1] + 1
         hits.append(ProgrammeHit(concept.label, s, e, concept.slug, (plain[start:end],), concept.national))
     hits += _quoted(sentence, lex)
@@ -99,6 +99,21 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
 
 
 _PROJECT_HEAD = re.compile(r"(?:平台|系统|App|APP|中心|网站|小程序)$")
+
+
+def _ends_a_phrase(sentence: str, end: int) -> bool:
+    """Whether a label ending at `end` ends its noun phrase: LAC puts a word boundary there and the next
+    word is a verb, a particle or the body set up to run it (数字化改革作为…, 党纪学习教育走深走实,
+    “智改数转”等领导小组), not a noun it modifies (全程网办率, 清朗网络空间).
+
+    >>> _ends_a_phrase("扎实推动党纪学习教育走深走实", 10), _ends_a_phrase("营造清朗网络空间", 4)
+    (True, False)
+    """
+    words = segment(sentence)
+    nxt = word_at(words, end)
+    if nxt is None or nxt.start != end:
+        return False
+    return nxt.tag in ("v", "vd", "p", "c", "u", "f", "xc") or bool(re.match(r"领导小组|工作专班|专班", nxt.text))
 
 
 def _versions(sentence: str) -> list[ProgrammeHit]:
