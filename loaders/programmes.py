@@ -95,7 +95,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits += [ProgrammeHit(clean_name(sentence[a:b]), a, b) for a, b in find_unquoted_slogans(sentence)]
     hits += [ProgrammeHit(m.group(0), m.start(), m.end()) for m in _BRAIN.finditer(sentence)]
     hits += _versions(sentence)
-    return _merge(hits)
+    return _merge([_without_place(h) for h in hits])
 
 
 _PROJECT_HEAD = re.compile(r"(?:平台|系统|App|APP|中心|网站|小程序)$")
@@ -114,6 +114,21 @@ def _ends_a_phrase(sentence: str, end: int) -> bool:
     if nxt is None or nxt.start != end:
         return False
     return nxt.tag in ("v", "vd", "p", "c", "u", "f", "xc") or bool(re.match(r"领导小组|工作专班|专班", nxt.text))
+
+
+def _without_place(hit: ProgrammeHit) -> ProgrammeHit:
+    """The hit named without the division that heads it: the place is the mention's, not the name's
+    (利津县新型智慧城市试点 → 新型智慧城市试点, with the full name kept as an alias)."""
+    if hit.concept is not None or hit.place is not None:
+        return hit
+    head = segment(hit.name)[:1]
+    if not head or head[0].tag != "LOC" or len(hit.name) - head[0].end < 4:
+        return hit
+    if not any(d.level != "country" for d in load_gazetteer().lookup(head[0].text)):
+        return hit
+    rest = hit.name[head[0].end :]
+    aliases = tuple(dict.fromkeys((*hit.aliases, hit.name)))
+    return ProgrammeHit(rest, hit.start, hit.end, hit.concept, aliases, hit.national, hit.place)
 
 
 def _versions(sentence: str) -> list[ProgrammeHit]:
