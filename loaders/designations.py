@@ -28,7 +28,9 @@ _CITY_MARK = re.compile(
     r"卫生|园林|森林|[一二三四五]星级新型智慧|历史文化|国际化)$"
 )
 # 高地 and 试点 are titles when a scope names who grants them (全国数字经济发展高地, 国家首批智慧城市试点).
-_SCOPED = re.compile(r"^(?:全国|全省|国家|中国|省级|国家级|世界|国际|全球|首批|京津冀|长三角|粤港澳|中部|西部|东北)|新高地$")
+_SCOPED = re.compile(
+    r"^(?:全国|全省|国家|中国|省级|国家级|世界|国际|全球|首批|京津冀|长三角|粤港澳|中部|西部|东北)|新高地$"
+)
 # Verbs that name a place's status or the status it builds towards (SCHEMA.md: "designations a place
 # holds or works towards"); 作为 and 锚定 state a standing one ("作为国家中心城市").
 _GOVERNS = re.compile(
@@ -48,7 +50,9 @@ _LIST_GLUE = re.compile(r"(?:、|和|及|与|以及|或)$")
 # A count inside a title is not part of its name ("全国首批50个5G商用城市").
 _COUNT = re.compile(r"\d+个|[一二三四五六七八九十]+个(?!一)")
 # A development zone or a place-name 新城 is a park, not a title (SCHEMA.md: 新区/高新区 are park projects).
-_NOT_TITLE = re.compile(r"(?:新区|高新区|开发区|自由贸易试验区|自贸试验区|保税区|园区|城区|市区|主城区|城市群|大城市|超大城市|特大城市|新型城市)$")
+_NOT_TITLE = re.compile(
+    r"(?:新区|高新区|开发区|自由贸易试验区|自贸试验区|保税区|园区|城区|市区|主城区|城市群|大城市|超大城市|特大城市|新型城市)$"
+)
 
 
 @dataclass(frozen=True)
@@ -122,10 +126,7 @@ def _span(
 
 def _inside_word(words: tuple[Word, ...], start: int, end: int) -> bool:
     """Whether the suffix match starts inside a word that runs on past its own start (城市群 → 城市)."""
-    for w in words:
-        if w.start < start < w.end and w.end > end:
-            return True
-    return False
+    return any(w.start < start < w.end and w.end > end for w in words)
 
 
 def _walk_left(words: tuple[Word, ...], last: int) -> int:
@@ -159,7 +160,11 @@ def _inner_verb(words: tuple[Word, ...], index: int) -> bool:
     before = words[index - 1]
     if _GOVERNS.fullmatch(word.text):
         return word.tag == "vn" and before.tag in {"n", "nz", "nw", "LOC"} and before.text not in _SCOPE_WORDS
-    return before.tag == "vn" or before.text in ("全国", "国家", "全省") or bool(re.fullmatch(r"[A-Za-z0-9]+", before.text))
+    return (
+        before.tag == "vn"
+        or before.text in ("全国", "国家", "全省")
+        or bool(re.fullmatch(r"[A-Za-z0-9]+", before.text))
+    )
 
 
 _SCOPE_WORDS = {"全市", "全区", "全县", "全省"}
@@ -195,7 +200,9 @@ def _in_title(sentence: str, start: int) -> bool:
 
 def _figure_follows(sentence: str, end: int) -> bool:
     """A figure right after the name makes it a count of things (试点平台8个), not a title."""
-    return bool(re.match(r"”?\s*[\d一二三四五六七八九十两]+[个家项所座](?:$|[,，。;；、)）])", sentence[end:]))
+    return bool(
+        re.match(r"”?\s*[\d一二三四五六七八九十两]+[个家项所座](?:$|[,，。;；、)）])", sentence[end:])
+    )
 
 
 def _governed(sentence: str, start: int, suffix: str) -> bool:

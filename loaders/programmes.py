@@ -9,8 +9,8 @@ from loaders.designations import find_designations
 from loaders.gazetteer import load_gazetteer
 from loaders.lexicon import Lexicon, programme_lexicon
 from loaders.names import NAME_UNIT, QUOTES, clean_name, name_start
-from loaders.words import segment, word_at
 from loaders.slogans import find_unquoted_slogans, has_slogan_shape, is_parallel_slogan, names_a_thing
+from loaders.words import segment, word_at
 
 # A quoted name followed by one of these is a programme ("“最多跑一次”改革", "“清朗”系列专项行动").
 _PROGRAMME_AFTER = re.compile(
@@ -32,7 +32,9 @@ _ALLOWED_NEXT = re.compile(
 )
 _EVENT_AFTER = re.compile(r"^(?:大赛|竞赛|比赛|赛道|论坛|峰会|博览会|大会)")
 # SCHEMA.md: 城市大脑 and the like are programmes (a system built under them is also a project).
-_BRAIN = re.compile(r"(?:城市数据|城市|健康|水利|交通|医疗|教育|生态|环境|农业|应急|警务|城管|经济|产业|政务|治理|文旅)大脑")
+_BRAIN = re.compile(
+    r"(?:城市数据|城市|健康|水利|交通|医疗|教育|生态|环境|农业|应急|警务|城管|经济|产业|政务|治理|文旅)大脑"
+)
 # A name ending in one of these, governed by a verb, is a programme even without quotes.
 _SUFFIX = re.compile(r"(?:专项行动|行动|工程|计划|项目|综合试点|试点|先导区|提升月|改革|制度)")
 _CAMPAIGN = re.compile(
@@ -83,9 +85,9 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
             continue
         if _EVENT_AFTER.match(follows):
             continue  # “数据要素×”大赛: a contest named after the programme is an event
-        if not quoted and _CONTINUES_AS_NAME.match(follows) and not _ALLOWED_NEXT.match(follows):
-            if not _ends_a_phrase(sentence, index[end - 1] + 1):
-                continue
+        continues = _CONTINUES_AS_NAME.match(follows) and not _ALLOWED_NEXT.match(follows)
+        if not quoted and continues and not _ends_a_phrase(sentence, index[end - 1] + 1):
+            continue
         s, e = index[start], index[end - 1] + 1
         hits.append(ProgrammeHit(concept.label, s, e, concept.slug, (plain[start:end],), concept.national))
     hits += _quoted(sentence, lex)
@@ -113,7 +115,9 @@ def _ends_a_phrase(sentence: str, end: int) -> bool:
     nxt = word_at(words, end)
     if nxt is None or nxt.start != end:
         return False
-    return nxt.tag in ("v", "vd", "p", "c", "u", "f", "xc") or bool(re.match(r"领导小组|工作专班|专班", nxt.text))
+    return nxt.tag in ("v", "vd", "p", "c", "u", "f", "xc") or bool(
+        re.match(r"领导小组|工作专班|专班", nxt.text)
+    )
 
 
 def _without_place(hit: ProgrammeHit) -> ProgrammeHit:
@@ -164,7 +168,9 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
     for series in re.finditer(r"(?:“[^“”]{2,30}”、?)+", sentence):
         quotes = list(re.finditer(r"“([^“”]{2,30})”", series.group(0)))
         # "实施“数基提质”等五大专项行动": the count between the list and its suffix is not part of the name
-        after = re.sub(r"^等?[一二三四五六七八九十\d]+[大项个类]", "", sentence[series.end() : series.end() + 10]).lstrip("等")
+        after = re.sub(
+            r"^等?[一二三四五六七八九十\d]+[大项个类]", "", sentence[series.end() : series.end() + 10]
+        ).lstrip("等")
         if _PROJECT_AFTER.match(after):
             continue
         suffix = _PROGRAMME_AFTER.match(after)
@@ -180,7 +186,9 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             if lex.by_label(text) is not None and not text.endswith("+"):
                 continue
             # SCHEMA.md: a slogan shaped like a way of working is a programme whatever governs it.
-            shaped = has_slogan_shape(text) or is_parallel_slogan(text, sentence[:q_start], sentence[q_end - 1 :])
+            shaped = has_slogan_shape(text) or is_parallel_slogan(
+                text, sentence[:q_start], sentence[q_end - 1 :]
+            )
             shaped = shaped and not names_a_thing(sentence[q_end:])
             # SCHEMA.md: 数字X/智慧X named after a division is that place's campaign (“数字湖北”的3年目标).
             shaped = shaped or _with_place(ProgrammeHit(text, 0, 0)).place is not None
@@ -191,7 +199,9 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             tail = re.match(
                 rf"(?:{NAME_UNIT}){{0,14}}?(?:集成改革|专项行动|行动|工程|计划|项目|制度)", sentence[q_end:]
             )
-            tail = tail if len(quotes) == 1 and tail and not re.search(r"[,，、。等]", tail.group(0)) else None
+            tail = (
+                tail if len(quotes) == 1 and tail and not re.search(r"[,，、。等]", tail.group(0)) else None
+            )
             # “数字苏州驾驶舱”升级工程: a word or two then a programme word finish the name
             finished = re.match(r"[\u4e00-\u9fff]{0,4}(?:集成改革|专项行动|行动|工程|计划)", sentence[q_end:])
             if not (suffix or verb or own_suffix or shaped or (tail and finished)):
@@ -258,8 +268,15 @@ def _suffixed(sentence: str) -> list[ProgrammeHit]:
             r"[、以]$", sentence[:start]
         )
         # A long name pushed on to the clause's end names the reform itself ("全面推进数据管理机构改革,").
-        pushed = _WEAKLY_CARRIED_OUT.search(re.sub(r"(?:全面|稳步|深入|大力|加快|持续)$", "", sentence[:start]))
-        if pushed and len(name) >= 6 and m.group(0) in ("改革", "工程", "行动") and re.match(r"[,，。;；、]|$", nxt):
+        pushed = _WEAKLY_CARRIED_OUT.search(
+            re.sub(r"(?:全面|稳步|深入|大力|加快|持续)$", "", sentence[:start])
+        )
+        if (
+            pushed
+            and len(name) >= 6
+            and m.group(0) in ("改革", "工程", "行动")
+            and re.match(r"[,，。;；、]|$", nxt)
+        ):
             governed = pushed
         # A pilot or zone whose name swallowed its verb (被列入…试点, 完成试点) is left to designations.py.
         swallowed = re.search(r"被|列入|获批|入选|完成|开展", name)
@@ -286,7 +303,9 @@ def _with_place(hit: ProgrammeHit) -> ProgrammeHit:
     m = re.fullmatch(r"(?:数字|数智|智慧)(?P<place>[\u4e00-\u9fff]{2,4})", hit.name)
     if m is None or not _is_place_short(m.group("place")):
         return hit
-    return ProgrammeHit(hit.name, hit.start, hit.end, hit.concept, hit.aliases, hit.national, m.group("place"))
+    return ProgrammeHit(
+        hit.name, hit.start, hit.end, hit.concept, hit.aliases, hit.national, m.group("place")
+    )
 
 
 def _is_place_short(text: str) -> bool:

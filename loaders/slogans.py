@@ -25,7 +25,9 @@ _SERVICE = re.compile(
 # A part of an A+B+C slogan: words, or a technology code with words around it (5G, 人工智能).
 _PLUS_PART = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,10}")
 # Layout words of a spatial or numeric framework (一核引领, 两翼驱动, 多点支撑).
-_LAYOUT = re.compile(r"^(?:[一二两三四五六七八九十双N\d]+[核主翼极带轴廊圈环]|[两多双三四五六七八九十N\d]+[园区点核翼中级端])")
+_LAYOUT = re.compile(
+    r"^(?:[一二两三四五六七八九十双N\d]+[核主翼极带轴廊圈环]|[两多双三四五六七八九十N\d]+[园区点核翼中级端])"
+)
 # After a parallel slogan, these make it a plan's principle, layout or goal, not a way of working.
 _PRINCIPLE_AFTER = re.compile(r"格局|思路|原则|理念|目标|布局|方针|要求|精神|路径|定位|使命|愿景|策略|方向")
 _PRINCIPLE_BEFORE = re.compile(r"(?:按照|遵循|坚持|秉持|本着)“?$")
@@ -77,11 +79,18 @@ def is_parallel_slogan(text: str, before: str, after: str) -> bool:
         return False
     if not all(re.fullmatch(f"{_HAN}+", p) for p in parts):
         return False
-    if any(_LAYOUT.match(p) and not p.startswith("一网") or re.search(r"[化式性]$|[年月周日]", p) for p in parts):
+    if any(
+        _LAYOUT.match(p) and not p.startswith("一网") or re.search(r"[化式性]$|[年月周日]", p) for p in parts
+    ):
         return False
     tail = re.split(r"[,，。;；、:：(（]", after.lstrip("”"), maxsplit=1)[0][:15]
     described = re.match(r"(?:的)?(?:现象|问题|倾向|弊端|状况|困境)", tail)  # "重建设、轻运营”现象": a fault
-    return not (_PRINCIPLE_AFTER.search(tail) or tail.startswith("为") or described or _PRINCIPLE_BEFORE.search(before))
+    return not (
+        _PRINCIPLE_AFTER.search(tail)
+        or tail.startswith("为")
+        or described
+        or _PRINCIPLE_BEFORE.search(before)
+    )
 
 
 def names_a_thing(after: str) -> bool:
