@@ -26,7 +26,7 @@ _WEAKLY_CARRIED_OUT = re.compile(r"(?:推进|推动|探索|拓展|启动|创新)
 # Lexicon labels followed by one of these are a modifier of something else (全程网办率, 清朗网络空间).
 _CONTINUES_AS_NAME = re.compile(r"^(?:[\u4e00-\u9fff])")
 _ALLOWED_NEXT = re.compile(
-    r"^(?:改革|建设|工作|行动|活动|工程|机制|模式|体系|试点|战略|国家战略|政策|培训|宣传|等|和|与|及|为|的|中|在|是|已|了|领域|范围|工作台|基本|上升|"
+    r"^(?:改革|建设|工作|行动|活动|工程|项目|机制|模式|体系|试点|战略|国家战略|政策|培训|宣传|等|和|与|及|为|的|中|在|是|已|了|领域|范围|工作台|基本|上升|"
     r"升级|提质|落地|向|相关|相结合|理念|要求|决策|部署|服务|成效|应用|场景|品牌|示范|标杆|扩面|专项|系列|提供|实现|取得|成为|"
     r"走在|覆盖|上线|开通|推进|持续|不断|全面|进一步|加快|深入|引领|赋能|迈出|迈上|作出|提出)"
 )
@@ -365,9 +365,11 @@ def _covers(kept: ProgrammeHit, hit: ProgrammeHit) -> bool:
         return True
     if kept.concept is None:
         return False
-    rest = hit.name.replace(kept.name, "", 1) if kept.name in hit.name else hit.name
+    # The text may name the concept by an alias (智能化改造数字化转型项目 is 智改数转 plus 项目).
+    surface = next((n for n in (kept.name, *kept.aliases) if n in hit.name), None)
+    rest = hit.name.replace(surface, "", 1) if surface else hit.name
     return not (hit.start <= kept.start and kept.end <= hit.end) or bool(
-        re.fullmatch(r"(?:建设|改革|行动|工作|机制|模式|体系|服务|战略)?", rest)
+        re.fullmatch(r"(?:建设|改革|行动|工作|机制|模式|体系|服务|战略|项目)?", rest)
     )
 
 
@@ -382,7 +384,7 @@ def _extends(longer: ProgrammeHit, concept: ProgrammeHit) -> bool:
     return (
         longer.end > concept.end
         and not re.fullmatch(
-            r"(?:建设|改革|行动|工作|机制|模式|体系)",
+            r"(?:建设|改革|行动|工作|机制|模式|体系|项目)",
             longer.name[len(longer.name) - (longer.end - concept.end) :],
         )
         or 0 < head <= 2
