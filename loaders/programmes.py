@@ -206,7 +206,7 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             finished = re.match(r"[\u4e00-\u9fff]{0,4}(?:集成改革|专项行动|行动|工程|计划)", sentence[q_end:])
             if not (suffix or verb or own_suffix or shaped or (tail and finished)):
                 continue
-            start = head if i == 0 and not shaped else q_start
+            start = _past_verbs(sentence, head, q_start) if i == 0 and not shaped else q_start
             end = q_end
             if text.endswith("+"):  # “互联网+”智慧能源: the plus joins the next words
                 joined = re.match(r"[\u4e00-\u9fff]{2,8}?(?=建设|[,，。、]|$)", sentence[q_end:])
@@ -222,6 +222,17 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             aliases = tuple(a for a in {text, text + (suffix.group(0) if suffix else "")} if a != name)
             hits.append(_with_place(ProgrammeHit(name, start, end, None, aliases)))
     return hits
+
+
+def _past_verbs(sentence: str, head: int, quote: int) -> int:
+    """Where a name headed at `head` really starts: after any verb LAC finds before the quote
+    ("擦亮“苏式服务”品牌" → 苏式服务品牌)."""
+    start = head
+    first_quote = sentence.find("“", head, quote + 1)  # words inside an earlier quote belong to the name
+    for w in segment(sentence):
+        if head <= w.start and w.end <= first_quote and w.tag in ("v", "d", "ad", "p"):
+            start = max(start, w.end)
+    return start
 
 
 def _looks_like_name(text: str) -> bool:
