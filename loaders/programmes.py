@@ -192,6 +192,11 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             shaped = shaped and not names_a_thing(sentence[q_end:])
             # SCHEMA.md: 数字X/智慧X named after a division is that place's campaign (“数字湖北”的3年目标).
             shaped = shaped or _with_place(ProgrammeHit(text, 0, 0)).place is not None
+            # "高频事项向“快办”优化": the mode of service a reform moves things towards
+            toward = sentence[q_start - 1 : q_start] == "向" and re.match(
+                r"(?:优化|提升|升级|转变|拓展)", sentence[q_end:]
+            )
+            shaped = shaped or bool(toward and _looks_like_name(text))
             if not (shaped or _looks_like_name(text)):
                 continue
             # “互联网+”智慧能源: X+ names a programme by how it is written.
