@@ -9,7 +9,7 @@ from loaders.designations import find_designations
 from loaders.gazetteer import load_gazetteer
 from loaders.lexicon import Lexicon, programme_lexicon
 from loaders.names import NAME_UNIT, QUOTES, clean_name, name_start
-from loaders.slogans import find_unquoted_slogans, has_slogan_shape, is_parallel_slogan, names_a_thing
+from loaders.slogans import find_shaped_names, has_slogan_shape, is_parallel_slogan, names_a_thing
 from loaders.words import segment, word_at
 
 # A quoted name followed by one of these is a programme ("“最多跑一次”改革", "“清朗”系列专项行动").
@@ -31,10 +31,6 @@ _ALLOWED_NEXT = re.compile(
     r"走在|覆盖|上线|开通|推进|持续|不断|全面|进一步|加快|深入|引领|赋能|迈出|迈上|作出|提出)"
 )
 _EVENT_AFTER = re.compile(r"^(?:大赛|竞赛|比赛|赛道|论坛|峰会|博览会|大会)")
-# SCHEMA.md: 城市大脑 and the like are programmes (a system built under them is also a project).
-_BRAIN = re.compile(
-    r"(?:城市数据|城市|健康|水利|交通|医疗|教育|生态|环境|农业|应急|警务|城管|经济|产业|政务|治理|文旅)大脑"
-)
 # A name ending in one of these, governed by a verb, is a programme even without quotes.
 _SUFFIX = re.compile(r"(?:专项行动|行动|工程|计划|项目|综合试点|试点|先导区|提升月|改革|制度)")
 _CAMPAIGN = re.compile(
@@ -94,13 +90,8 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits += _suffixed(sentence)
     hits += _listed_activities(sentence)
     hits += [ProgrammeHit(d.name, d.start, d.end, None, d.aliases) for d in find_designations(sentence)]
-    hits += [ProgrammeHit(clean_name(sentence[a:b]), a, b) for a, b in find_unquoted_slogans(sentence)]
-    hits += [ProgrammeHit(m.group(0), m.start(), m.end()) for m in _BRAIN.finditer(sentence)]
-    hits += _versions(sentence)
+    hits += [ProgrammeHit(clean_name(sentence[a:b]), a, b) for a, b in find_shaped_names(sentence)]
     return _merge([_without_place(h) for h in hits])
-
-
-_PROJECT_HEAD = re.compile(r"(?:平台|系统|App|APP|中心|网站|小程序)$")
 
 
 def _ends_a_phrase(sentence: str, end: int) -> bool:
@@ -133,28 +124,6 @@ def _without_place(hit: ProgrammeHit) -> ProgrammeHit:
     rest = hit.name[head[0].end :]
     aliases = tuple(dict.fromkeys((*hit.aliases, hit.name)))
     return ProgrammeHit(rest, hit.start, hit.end, hit.concept, aliases, hit.national, hit.place)
-
-
-def _versions(sentence: str) -> list[ProgrammeHit]:
-    """A stage of an initiative named by its version (智慧城市2.0, 政务服务2.0) is a programme of its own.
-
-    >>> [h.name for h in _versions("智慧城市1.0建设已基本完成,同比增长10.0%,迈向智慧城市2.0")]
-    ['智慧城市1.0', '智慧城市2.0']
-    """
-    hits = []
-    words = segment(sentence)
-    for i, w in enumerate(words):
-        if re.fullmatch(r"[\u4e00-\u9fff]{4,8}[1-9]\.0", w.text):  # LAC may keep 智慧城市2.0 as one word
-            hits.append(ProgrammeHit(w.text, w.start, w.end))
-        if not re.fullmatch(r"[1-9]\.0", w.text) or i == 0:
-            continue
-        first = i
-        while first > max(0, i - 2) and words[first - 1].tag in ("n", "nz", "vn", "nw"):
-            first -= 1
-        start = words[first].start
-        if first < i and w.start - start >= 4 and not _PROJECT_HEAD.search(sentence[start : w.start]):
-            hits.append(ProgrammeHit(sentence[start : w.end], start, w.end))
-    return hits
 
 
 def _plain(sentence: str) -> tuple[str, list[int]]:

@@ -1,4 +1,5 @@
-"""Slogans that name a way of working, recognised by the shape Chinese administration gives them.
+"""Programmes recognised by the shape Chinese administration gives their names: slogans of a way of
+working, service reforms, 城市大脑 and its kin, stages named by version.
 
 SCHEMA.md (Programmes and projects): slogans of a way of working are programmes (一网通办, 最多跑一次,
 一企一档, 一区一品、一园一业), and so is an A+B+C slogan (人才+项目+平台); numeric frameworks and
@@ -10,6 +11,8 @@ does not make it a plan's guiding principle or layout ("…”的总体思路", 
 from __future__ import annotations
 
 import re
+
+from loaders.words import segment
 
 _HAN = r"[\u4e00-\u9fff]"
 # One-stop reforms: 一X一Y (一企一档, 一局一中心一公司), 一网/一键/一窗… + verb (一网通享, 一键回应, 一屏掌控).
@@ -100,11 +103,45 @@ def names_a_thing(after: str) -> bool:
     return bool(re.search(r"(?:平台|应用|系统|App|APP|小程序|中心|专区|大厅|终端)$", run))
 
 
-def find_unquoted_slogans(sentence: str) -> list[tuple[int, int]]:
-    """Return spans of service reforms named by shape without quotes ("实现140项事项全市通办").
+def find_shaped_names(sentence: str) -> list[tuple[int, int]]:
+    """Return spans of programmes named by shape without quotes: service reforms (全市通办), 城市大脑
+    and its kin, and stages named by version (智慧城市2.0).
 
-    >>> s = "实现140项事项全市通办,103项事项掌上可办,打造“15分钟”办事服务圈"
-    >>> [s[a:b] for a, b in find_unquoted_slogans(s)]
-    ['全市通办', '“15分钟”办事服务圈']
+    >>> s = "实现140项事项全市通办,打造“15分钟”办事服务圈,依托城市大脑迈向智慧城市2.0"
+    >>> [s[a:b] for a, b in find_shaped_names(s)]
+    ['全市通办', '“15分钟”办事服务圈', '城市大脑', '智慧城市2.0']
     """
-    return [(m.start(), m.end()) for m in _UNQUOTED.finditer(sentence)]
+    spans = [(m.start(), m.end()) for m in _UNQUOTED.finditer(sentence)]
+    spans += [(m.start(), m.end()) for m in _BRAIN.finditer(sentence)]
+    return spans + _versions(sentence)
+
+
+# SCHEMA.md: 城市大脑 and the like are programmes (a system built under them is also a project).
+_BRAIN = re.compile(
+    r"(?:城市数据|城市|健康|水利|交通|医疗|教育|生态|环境|农业|应急|警务|城管|经济|产业|政务|治理|文旅)大脑"
+)
+# A version after a platform's name is the platform's release, not a stage of a programme.
+_PROJECT_HEAD = re.compile(r"(?:平台|系统|App|APP|中心|网站|小程序)$")
+
+
+def _versions(sentence: str) -> list[tuple[int, int]]:
+    """Spans of stages of an initiative named by version (智慧城市2.0, 政务服务2.0).
+
+    >>> s = "智慧城市1.0建设已基本完成,同比增长10.0%,迈向智慧城市2.0"
+    >>> [s[a:b] for a, b in _versions(s)]
+    ['智慧城市1.0', '智慧城市2.0']
+    """
+    spans = []
+    words = segment(sentence)
+    for i, w in enumerate(words):
+        if re.fullmatch(r"[\u4e00-\u9fff]{4,8}[1-9]\.0", w.text):  # LAC may keep 智慧城市2.0 as one word
+            spans.append((w.start, w.end))
+        if not re.fullmatch(r"[1-9]\.0", w.text) or i == 0:
+            continue
+        first = i
+        while first > max(0, i - 2) and words[first - 1].tag in ("n", "nz", "vn", "nw"):
+            first -= 1
+        start = words[first].start
+        if first < i and w.start - start >= 4 and not _PROJECT_HEAD.search(sentence[start : w.start]):
+            spans.append((start, w.end))
+    return spans
