@@ -116,7 +116,9 @@ def _span(
         return None, end
     if end not in ends or _inside_word(words, m.start(), end):
         return None, end
-    start = words[_walk_left(words, ends[end])].start
+    # The suffix's own words belong to the name whatever LAC tags them (之/u 城/n, 举办/v 地/u).
+    first = next(i for i, w in enumerate(words) if w.end > m.start())
+    start = words[_walk_left(words, first)].start
     if sentence[start - 1 : start] == "”":  # “宽带中国”示范城市: the quote heads the title
         opening = sentence.rfind("“", 0, start - 1)
         if opening >= 0 and start - opening <= 20:
