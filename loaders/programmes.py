@@ -1,4 +1,9 @@
-"""Programmes a sentence names: known ones from the scheme, and new ones by the way they are written."""
+"""Programmes a sentence names: known ones from the scheme, and new ones by the way they are written.
+
+Candidates come from every source that can name one (scheme labels, quotes, names ending in 行动/工程/
+改革, titles a place is granted in loaders/designations.py, shapes in loaders/slogans.py); each is
+then kept or dropped from its context: the verb that governs it, its quotes, what follows it.
+"""
 
 from __future__ import annotations
 
@@ -64,6 +69,10 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
 
     >>> [h.name for h in find_programmes("深入实施“飞凤人才计划”及升级版,推广“免申即享”“民生直达”服务方式")]
     ['飞凤人才计划', '免申即享', '民生直达']
+    >>> [h.name for h in find_programmes("擘画“数字湖北”的目标,形成“一局一中心一公司”格局,获批信息消费试点城市")]
+    ['数字湖北', '一局一中心一公司', '信息消费试点城市']
+    >>> [h.name for h in find_programmes("构建“1+1+1+N”支撑体系,以机构改革为契机,打造“一核一极多园”")]
+    []
     """
     lex = lexicon or programme_lexicon()
     hits: list[ProgrammeHit] = []
