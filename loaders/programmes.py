@@ -86,7 +86,11 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         ] in ("”", "」", "’", '"')
         follows = plain[end : end + 4]
         governed = _CARRIED_OUT.search(sentence[max(0, first - 4) : first])
-        if concept.umbrella or (concept.generic and not (quoted or governed)):
+        # SCHEMA.md edge case: a quoted domain word the text carries out (推进“智慧城市”建设) is a programme.
+        carried_out = quoted and (
+            plain[start:end].endswith(("建设", "改革")) or re.match(r"”?(?:建设|改革)", sentence[last + 1 :])
+        )
+        if (concept.umbrella and not carried_out) or (concept.generic and not (quoted or governed)):
             continue
         if _EVENT_AFTER.match(follows):
             continue  # “数据要素×”大赛: a contest named after the programme is an event
