@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.gazetteer import load_gazetteer
 from loaders.words import Word, segment
 
 # Words a designation ends in. Bare 城市 and 高地 need a marker (below): 超大城市 and 高地 alone are
@@ -49,6 +48,10 @@ _STOP_TAGS = {"v", "p", "c", "u", "d", "r", "w", "xc", "TIME", "PER", "vd", "ad"
 _LIST_GLUE = re.compile(r"(?:、|和|及|与|以及|或)$")
 # A count inside a title is not part of its name ("全国首批50个5G商用城市").
 _COUNT = re.compile(r"\d+个|[一二三四五六七八九十]+个(?!一)")
+# Numerals that belong to a title: a batch, a star rating, a count of peers (首批, 四星级, 三大).
+_RANK = re.compile(r"首批|第一批|星级|\d+个|[一二三四五六七八九十]+[个大]")
+# "全市建设…": a scope before 建设 makes it the governing verb, not a word inside the title.
+_SCOPE_WORDS = {"全市", "全区", "全县", "全省"}
 # A development zone or a place-name 新城 is a park, not a title (SCHEMA.md: 新区/高新区 are park projects).
 _NOT_TITLE = re.compile(
     r"(?:新区|高新区|开发区|自由贸易试验区|自贸试验区|保税区|园区|城区|市区|主城区|城市群|大城市|超大城市|特大城市|新型城市)$"
@@ -97,7 +100,7 @@ def find_designations(sentence: str) -> list[Designation]:
             continue
         if _COUNT.search(name) and "批" not in name:
             continue  # "布局建设8个国家算力枢纽节点": several things built, not a title held
-        plain = _own_title(_LEAD.sub("", _COUNT.sub("", name)) or name)
+        plain = _LEAD.sub("", _COUNT.sub("", name)) or name
         aliases = tuple(dict.fromkeys(a for a in (name, _unscoped(plain)) if a != plain))
         found.append(Designation(plain, start, end, aliases))
     return found
@@ -149,10 +152,6 @@ def _walk_left(words: tuple[Word, ...], last: int) -> int:
     return i
 
 
-# Numerals that belong to a title: a batch, a star rating, a count of peers (首批, 四星级, 三大).
-_RANK = re.compile(r"首批|第一批|星级|\d+个|[一二三四五六七八九十]+[个大]")
-
-
 def _inner_verb(words: tuple[Word, ...], index: int) -> bool:
     """A verb between nouns is part of the title (全国构建新发展格局先行区, 基础设施建设示范区,
     IPv6融合应用全国试点), not the verb that governs it."""
@@ -169,9 +168,6 @@ def _inner_verb(words: tuple[Word, ...], index: int) -> bool:
     )
 
 
-_SCOPE_WORDS = {"全市", "全区", "全县", "全省"}
-
-
 def _is_title(name: str, suffix: str, *, quoted: bool = False) -> bool:
     """Whether a phrase ending in `suffix` reads as a title rather than a description."""
     body = name[: -len(suffix)]
@@ -184,15 +180,6 @@ def _is_title(name: str, suffix: str, *, quoted: bool = False) -> bool:
     if suffix in ("高地", "试点"):
         return bool(_SCOPED.search(name)) or (suffix == "试点" and "国家" in name)
     return True
-
-
-def _own_title(name: str) -> str:
-    """Drop a division that heads a short title: it names who holds it (郑州韧性城市 → 韧性城市)."""
-    for word in segment(name)[:1]:
-        rest = name[word.end :]
-        if word.tag == "LOC" and 2 <= len(rest) <= 5 and load_gazetteer().lookup(word.text):
-            return rest
-    return name
 
 
 def _in_title(sentence: str, start: int) -> bool:
