@@ -203,7 +203,7 @@ def _governed(sentence: str, start: int, suffix: str) -> bool:
         verbs = verbs.replace("(?:建设", "(?:实施|推进|深化|承担|承接|建设")
     if re.search(verbs + "$", clause):
         return True
-    if re.search(r"(?:重要|主要|重点|关键|核心|最大|一流|领先)的$", clause):
+    if re.search(r"(?:重要|主要|重点|关键|最大)的$", clause):
         return False  # "成为全市重要的数字产业承载区": a description of the place, not a title it holds
     if clause.endswith("的") or _LIST_GLUE.search(clause):
         return bool(re.search(verbs, clause))
