@@ -182,10 +182,13 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
                 if hit.national
                 else ctx.place_at(sentence, sentence.start + hit.start, local=True)
             )
-            key = (place.code, hit.name)
-            if key not in programmes:
-                ev = ctx.evidence(sentence, hit.start, hit.end)
-                programmes[key] = ProgrammeMention(place, hit.name, ev, hit.concept, hit.aliases)
+            # 数字湖北 is 湖北省's campaign wherever it is cited, and also the place's that carries it out.
+            named = ctx.local(hit.place) if hit.place else None
+            for runner in (place, named) if named is not None and named != place else (place,):
+                key = (runner.code, hit.name)
+                if key not in programmes:
+                    ev = ctx.evidence(sentence, hit.start, hit.end)
+                    programmes[key] = ProgrammeMention(runner, hit.name, ev, hit.concept, hit.aliases)
         for a in find_agencies(text, place_names=ctx.place_names):
             mention = _agency(ctx, sentence, a)
             agencies.setdefault((mention.place.code, mention.name), mention)

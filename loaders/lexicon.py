@@ -12,10 +12,11 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 _ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology"
-# National strategies are named for the country (数字中国, 健康中国) or as a "strong nation" (网络强国).
+# National strategies are named for the country (数字中国, 健康中国) or as a "strong nation" (网络强国);
+# 智慧社会 is the third of the 十九大 triad (网络强国、数字中国、智慧社会).
 # ck:genericPhrase marks labels that are also ordinary noun phrases (数字乡村): they count only in quotes.
 CK_GENERIC = URIRef("https://w3id.org/citykg/ontology#genericPhrase")
-_NATIONAL = re.compile(r"(中国|强国)$")
+_NATIONAL = re.compile(r"(中国|强国)$|^智慧社会$")
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class Concept:
     umbrella: bool
     national: bool
     generic: bool = False
+    top: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,7 @@ def _load(path: Path) -> Lexicon:
         national = bool(_NATIONAL.search(labels["zh"]))
         generic = (subject, CK_GENERIC, Literal(True)) in graph
         concepts[slug] = Concept(
-            slug, labels["zh"], labels.get("en"), aliases, top and not national, national, generic
+            slug, labels["zh"], labels.get("en"), aliases, top and not national, national, generic, top
         )
         for label in (labels["zh"], *aliases):
             automaton.add_word(label, (label, slug))

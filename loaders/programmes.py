@@ -1,21 +1,29 @@
-"""Programmes a sentence names: known ones from the scheme, and new ones by the way they are written."""
+"""Programmes a sentence names: known ones from the scheme, and new ones by the way they are written.
+
+Candidates come from every source that can name one (scheme labels, quotes, names ending in 行动/工程/
+改革, titles a place is granted in loaders/designations.py, shapes in loaders/slogans.py); each is
+then kept or dropped from its context: the verb that governs it, its quotes, what follows it.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from loaders.designations import find_designations
 from loaders.gazetteer import load_gazetteer
 from loaders.lexicon import Lexicon, programme_lexicon
 from loaders.names import NAME_UNIT, QUOTES, clean_name, name_start
+from loaders.slogans import find_shaped_names, has_slogan_shape, is_parallel_slogan, names_a_thing
+from loaders.words import segment, word_at
 
 # A quoted name followed by one of these is a programme ("“最多跑一次”改革", "“清朗”系列专项行动").
 _PROGRAMME_AFTER = re.compile(
-    r"^(?:系列专项行动|专项行动|集成改革|改革|工程|行动|计划|机制|制度|模式|建设|试点|主题活动|活动|服务方式|战略)"
+    r"^(?:系列专项行动|专项行动|集成改革|改革|工程|行动|计划|机制|制度|模式|建设|试点|主题活动|活动|服务方式|服务机制|服务模式|工作法|战略|品牌(?![\u4e00-\u9fff]))"
 )
 # What a quoted platform or product is followed by ("“甬金通”等…应用", "“浙里办”宁波频道").
 _PROJECT_AFTER = re.compile(
-    r"^(?:App|APP|app|平台|应用|小程序|频道|公众号|系统|专区|热线|客户端|云|码|大脑|品牌|标杆|指数)"
+    r"^(?:App|APP|app|平台|应用|小程序|频道|公众号|系统|专区|热线|客户端|移动端|云|码|大脑|标杆|指数)"
 )
 # Verbs that make a quoted slogan a programme someone carries out.
 _CARRIED_OUT = re.compile(r"(?:推广|推行|实施|开展|组织|深化|落实|助推|参与|实行)$")
@@ -23,18 +31,21 @@ _WEAKLY_CARRIED_OUT = re.compile(r"(?:推进|推动|探索|拓展|启动|创新)
 # Lexicon labels followed by one of these are a modifier of something else (全程网办率, 清朗网络空间).
 _CONTINUES_AS_NAME = re.compile(r"^(?:[\u4e00-\u9fff])")
 _ALLOWED_NEXT = re.compile(
-    r"^(?:改革|建设|工作|行动|活动|工程|机制|模式|体系|试点|战略|政策|培训|宣传|等|和|与|及|为|的|中|在|是|已|了|领域|范围|工作台|基本|上升|"
+    r"^(?:改革|建设|工作|行动|活动|工程|项目|机制|模式|体系|试点|战略|国家战略|政策|培训|宣传|等|和|与|及|为|的|中|在|是|已|了|领域|范围|工作台|基本|上升|"
     r"升级|提质|落地|向|相关|相结合|理念|要求|决策|部署|服务|成效|应用|场景|品牌|示范|标杆|扩面|专项|系列|提供|实现|取得|成为|"
     r"走在|覆盖|上线|开通|推进|持续|不断|全面|进一步|加快|深入|引领|赋能|迈出|迈上|作出|提出)"
 )
+_EVENT_AFTER = re.compile(r"^(?:大赛|竞赛|比赛|赛道|论坛|峰会|博览会|大会)")
 # A name ending in one of these, governed by a verb, is a programme even without quotes.
 _SUFFIX = re.compile(r"(?:专项行动|行动|工程|计划|项目|综合试点|试点|先导区|提升月|改革|制度)")
 _CAMPAIGN = re.compile(
-    r"(?P<name>(?:数字|智慧|网络|制造|质量|科技|交通)(?:强市|强省|强区|强县|[\u4e00-\u9fff]{2}))建设"
+    r"(?P<name>(?:数字|数智|智慧|网络|制造|质量|科技|交通)(?:强市|强省|强区|强县|[\u4e00-\u9fff]{2}))建设"
 )
 _NOT_A_PROGRAMME = re.compile(
     r"(三年|五年|行动计划|规划|纲要|方案|意见|办法|条例|重点项目|建设项目|示范项目|工作|任务)"
 )
+# A count of named things is a metric, not a programme (SCHEMA.md: 八项任务, 五大专项行动).
+_COUNTED = re.compile(r"^[一二三四五六七八九十百千两\d]+[大项个条类]")
 _GENERIC_HEAD = re.compile(
     r"^(?:各类|各项|相关|重大|重点|一批|多项|有关|数字化|信息化|智能化|国家级|省级|市级)?(?:工程|行动|项目|改革|试点|计划)$"
 )
@@ -50,6 +61,7 @@ class ProgrammeHit:
     concept: str | None = None
     aliases: tuple[str, ...] = ()
     national: bool = False
+    place: str | None = None  # the division a 数字X campaign is named after (数字湖北 → 湖北)
 
 
 def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[ProgrammeHit]:
@@ -57,6 +69,10 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
 
     >>> [h.name for h in find_programmes("深入实施“飞凤人才计划”及升级版,推广“免申即享”“民生直达”服务方式")]
     ['飞凤人才计划', '免申即享', '民生直达']
+    >>> [h.name for h in find_programmes("擘画“数字湖北”的目标,形成“一局一中心一公司”格局,获批信息消费试点城市")]
+    ['数字湖北', '一局一中心一公司', '信息消费试点城市']
+    >>> [h.name for h in find_programmes("构建“1+1+1+N”支撑体系,以机构改革为契机,打造“一核一极多园”")]
+    []
     """
     lex = lexicon or programme_lexicon()
     hits: list[ProgrammeHit] = []
@@ -65,23 +81,62 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         if concept.label.endswith("+"):
             continue  # “互联网+”智慧能源: the name goes on past the plus (see _quoted)
         first, last = index[start], index[end - 1]
-        quoted = sentence[max(0, first - 1) : first] in ("“", "「", "‘") or sentence[last + 1 : last + 2] in (
-            "”",
-            "」",
-            "’",
-        )
+        quoted = sentence[max(0, first - 1) : first] in ("“", "「", "‘", '"') or sentence[
+            last + 1 : last + 2
+        ] in ("”", "」", "’", '"')
         follows = plain[end : end + 4]
         governed = _CARRIED_OUT.search(sentence[max(0, first - 4) : first])
-        if concept.umbrella or (concept.generic and not (quoted or governed)):
+        # SCHEMA.md edge case: a quoted domain word the text carries out (推进“智慧城市”建设) is a programme.
+        carried_out = quoted and (
+            plain[start:end].endswith(("建设", "改革")) or re.match(r"”?(?:建设|改革)", sentence[last + 1 :])
+        )
+        if (concept.umbrella and not carried_out) or (concept.generic and not (quoted or governed)):
             continue
-        if not quoted and _CONTINUES_AS_NAME.match(follows) and not _ALLOWED_NEXT.match(follows):
+        if _EVENT_AFTER.match(follows):
+            continue  # “数据要素×”大赛: a contest named after the programme is an event
+        continues = _CONTINUES_AS_NAME.match(follows) and not _ALLOWED_NEXT.match(follows)
+        if not quoted and continues and not _ends_a_phrase(sentence, index[end - 1] + 1):
             continue
         s, e = index[start], index[end - 1] + 1
         hits.append(ProgrammeHit(concept.label, s, e, concept.slug, (plain[start:end],), concept.national))
     hits += _quoted(sentence, lex)
     hits += _suffixed(sentence)
     hits += _listed_activities(sentence)
-    return _merge(hits)
+    hits += [ProgrammeHit(d.name, d.start, d.end, None, d.aliases) for d in find_designations(sentence)]
+    hits += [ProgrammeHit(clean_name(sentence[a:b]), a, b) for a, b in find_shaped_names(sentence)]
+    return _merge([_without_place(h) for h in hits])
+
+
+def _ends_a_phrase(sentence: str, end: int) -> bool:
+    """Whether a label ending at `end` ends its noun phrase: LAC puts a word boundary there and the next
+    word is a verb, a particle or the body set up to run it (数字化改革作为…, 党纪学习教育走深走实,
+    “智改数转”等领导小组), not a noun it modifies (全程网办率, 清朗网络空间).
+
+    >>> _ends_a_phrase("扎实推动党纪学习教育走深走实", 10), _ends_a_phrase("营造清朗网络空间", 4)
+    (True, False)
+    """
+    words = segment(sentence)
+    nxt = word_at(words, end)
+    if nxt is None or nxt.start != end:
+        return False
+    return nxt.tag in ("v", "vd", "p", "c", "u", "f", "xc") or bool(
+        re.match(r"领导小组|工作专班|专班", nxt.text)
+    )
+
+
+def _without_place(hit: ProgrammeHit) -> ProgrammeHit:
+    """The hit named without the division that heads it: the place is the mention's, not the name's
+    (利津县新型智慧城市试点 → 新型智慧城市试点, with the full name kept as an alias)."""
+    if hit.concept is not None or hit.place is not None:
+        return hit
+    head = segment(hit.name)[:1]
+    if not head or head[0].tag != "LOC" or len(hit.name) - head[0].end < 4:
+        return hit
+    if not any(d.level != "country" for d in load_gazetteer().lookup(head[0].text)):
+        return hit
+    rest = hit.name[head[0].end :]
+    aliases = tuple(dict.fromkeys((*hit.aliases, hit.name)))
+    return ProgrammeHit(rest, hit.start, hit.end, hit.concept, aliases, hit.national, hit.place)
 
 
 def _plain(sentence: str) -> tuple[str, list[int]]:
@@ -94,7 +149,10 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
     hits = []
     for series in re.finditer(r"(?:“[^“”]{2,30}”、?)+", sentence):
         quotes = list(re.finditer(r"“([^“”]{2,30})”", series.group(0)))
-        after = sentence[series.end() : series.end() + 8].lstrip("等")
+        # "实施“数基提质”等五大专项行动": the count between the list and its suffix is not part of the name
+        after = re.sub(
+            r"^等?[一二三四五六七八九十\d]+[大项个类]", "", sentence[series.end() : series.end() + 10]
+        ).lstrip("等")
         if _PROJECT_AFTER.match(after):
             continue
         suffix = _PROGRAMME_AFTER.match(after)
@@ -106,29 +164,62 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             continue  # "推进“A”“B”等…数据产品": a list of things, named by what follows
         for i, q in enumerate(quotes):
             text = q.group(1)
-            if (lex.by_label(text) is not None and not text.endswith("+")) or not _looks_like_name(text):
+            q_start, q_end = series.start() + q.start(), series.start() + q.end()
+            if lex.by_label(text) is not None and not text.endswith("+"):
+                continue
+            # SCHEMA.md: a slogan shaped like a way of working is a programme whatever governs it.
+            shaped = has_slogan_shape(text) or is_parallel_slogan(
+                text, sentence[:q_start], sentence[q_end - 1 :]
+            )
+            shaped = shaped and not names_a_thing(sentence[q_end:])
+            # SCHEMA.md: 数字X/智慧X named after a division is that place's campaign (“数字湖北”的3年目标).
+            shaped = shaped or _with_place(ProgrammeHit(text, 0, 0)).place is not None
+            # "高频事项向“快办”优化": the mode of service a reform moves things towards
+            toward = sentence[q_start - 1 : q_start] == "向" and re.match(
+                r"(?:优化|提升|升级|转变|拓展)", sentence[q_end:]
+            )
+            shaped = shaped or bool(toward and _looks_like_name(text))
+            if not (shaped or _looks_like_name(text)):
                 continue
             # “互联网+”智慧能源: X+ names a programme by how it is written.
             own_suffix = bool(re.search(r"(工程|计划|行动|改革|试点|制度|项目|\+)$", text))
-            if not (suffix or verb or own_suffix):
+            tail = re.match(
+                rf"(?:{NAME_UNIT}){{0,14}}?(?:集成改革|专项行动|行动|工程|计划|项目|制度)", sentence[q_end:]
+            )
+            tail = (
+                tail if len(quotes) == 1 and tail and not re.search(r"[,，、。等]", tail.group(0)) else None
+            )
+            # “数字苏州驾驶舱”升级工程: a word or two then a programme word finish the name
+            finished = re.match(r"[\u4e00-\u9fff]{0,4}(?:集成改革|专项行动|行动|工程|计划)", sentence[q_end:])
+            if not (suffix or verb or own_suffix or shaped or (tail and finished)):
                 continue
-            q_start, q_end = series.start() + q.start(), series.start() + q.end()
-            start = head if i == 0 else q_start
+            start = _past_verbs(sentence, head, q_start) if i == 0 and not shaped else q_start
             end = q_end
             if text.endswith("+"):  # “互联网+”智慧能源: the plus joins the next words
                 joined = re.match(r"[\u4e00-\u9fff]{2,8}?(?=建设|[,，。、]|$)", sentence[q_end:])
                 end += joined.end() if joined else 0
-            tail = re.match(
-                rf"(?:{NAME_UNIT}){{0,14}}?(?:集成改革|专项行动|行动|工程|计划|项目|制度)", sentence[q_end:]
-            )
-            if len(quotes) == 1 and tail and not re.search(r"[,，、。]", tail.group(0)):
+            if tail:
                 end = q_end + tail.end()
             name = clean_name(sentence[start:end])
             if _NOT_A_PROGRAMME.search(name) and not own_suffix:
                 continue
+            if re.match(r"相关|有关|各类|各项", name):  # "开展相关“三服务”工作": a modifier, not the name
+                start += 2
+                name = name[2:]
             aliases = tuple(a for a in {text, text + (suffix.group(0) if suffix else "")} if a != name)
-            hits.append(ProgrammeHit(name, start, end, None, aliases))
+            hits.append(_with_place(ProgrammeHit(name, start, end, None, aliases)))
     return hits
+
+
+def _past_verbs(sentence: str, head: int, quote: int) -> int:
+    """Where a name headed at `head` really starts: after any verb LAC finds before the quote
+    ("擦亮“苏式服务”品牌" → 苏式服务品牌)."""
+    start = head
+    first_quote = sentence.find("“", head, quote + 1)  # words inside an earlier quote belong to the name
+    for w in segment(sentence):
+        if head <= w.start and w.end <= first_quote and w.tag in ("v", "d", "ad", "p"):
+            start = max(start, w.end)
+    return start
 
 
 def _looks_like_name(text: str) -> bool:
@@ -144,7 +235,8 @@ def _looks_like_name(text: str) -> bool:
 
 def _suffixed(sentence: str) -> list[ProgrammeHit]:
     """Unquoted names that end like a programme and follow a verb that carries one out."""
-    hits = []
+    hits: list[ProgrammeHit] = []
+    heads: list[ProgrammeHit] = []
     masked = re.sub(r"《[^》]*》|“[^”]*”", lambda m: "□" * len(m.group(0)), sentence)
     for m in _SUFFIX.finditer(masked):
         end = m.end()
@@ -155,6 +247,9 @@ def _suffixed(sentence: str) -> list[ProgrammeHit]:
         if inside_word and (m.group(0) != "行动" or re.match(r"计划|方案|纲要|者|队", nxt)):
             continue  # the suffix is inside a longer word (行动计划, 工程师, 改革成果, 试点县)
         start = name_start(sentence, m.start())
+        inside = word_at(segment(sentence), start)
+        if inside is not None and inside.start < start and inside.tag not in ("v", "p", "d"):
+            start = inside.start  # a boundary word cut a word in two (在|线新经济): keep the word whole
         name = clean_name(sentence[start:end])
         if start > 0 and sentence[start - 1] == "等" or len(name) < 4 or len(name) > 28:
             continue
@@ -163,16 +258,52 @@ def _suffixed(sentence: str) -> list[ProgrammeHit]:
         ) or name.startswith("领域")
         if "□" in masked[start:end] or _NOT_A_PROGRAMME.search(name) or _GENERIC_HEAD.match(name) or generic:
             continue
+        if _COUNTED.match(name):
+            continue
+        if m.group(0) == "改革" and len(name) <= 4:
+            continue  # "以机构改革为契机": a reform named by its domain word alone is not a named programme
         governed = _CARRIED_OUT.search(sentence[max(0, start - 6) : start]) or re.search(
             r"[、以]$", sentence[:start]
         )
-        if governed or m.group(0) in ("先导区", "提升月", "试点", "综合试点"):
+        # A long name pushed on to the clause's end names the reform itself ("全面推进数据管理机构改革,").
+        pushed = _WEAKLY_CARRIED_OUT.search(
+            re.sub(r"(?:全面|稳步|深入|大力|加快|持续)$", "", sentence[:start])
+        )
+        if (
+            pushed
+            and len(name) >= 6
+            and m.group(0) in ("改革", "工程", "行动")
+            and re.match(r"[,，。;；、]|$", nxt)
+        ):
+            governed = pushed
+        # A pilot or zone whose name swallowed its verb (被列入…试点, 完成试点) is left to designations.py.
+        swallowed = re.search(r"被|列入|获批|入选|完成|开展", name)
+        if governed or (m.group(0) in ("先导区", "提升月", "试点", "综合试点") and not swallowed):
             hits.append(ProgrammeHit(name, start, end))
+        elif masked[end : end + 1] == "、":
+            heads.append(ProgrammeHit(name, start, end))
+    # The first item of a list of like names ("A工程、B工程、C工程等") is one of them, verb or not.
+    hits += [h for h in heads if any(k.start == h.end + 1 and k.name[-2:] == h.name[-2:] for k in hits)]
     for m in _CAMPAIGN.finditer(masked):
         if not re.search(r"强[市省区县]$", m.group("name")) and not _is_place_short(m.group("name")[2:]):
             continue
-        hits.append(ProgrammeHit(m.group("name"), m.start(), m.end("name"), None, (m.group(0),)))
+        hit = ProgrammeHit(m.group("name"), m.start(), m.end("name"), None, (m.group(0),))
+        hits.append(_with_place(hit))
     return hits
+
+
+def _with_place(hit: ProgrammeHit) -> ProgrammeHit:
+    """The hit with the division its name is built on, when it is a 数字X/智慧X/数智X campaign.
+
+    >>> _with_place(ProgrammeHit("数字湖北", 0, 4)).place
+    '湖北'
+    """
+    m = re.fullmatch(r"(?:数字|数智|智慧)(?P<place>[\u4e00-\u9fff]{2,4})", hit.name)
+    if m is None or not _is_place_short(m.group("place")):
+        return hit
+    return ProgrammeHit(
+        hit.name, hit.start, hit.end, hit.concept, hit.aliases, hit.national, m.group("place")
+    )
 
 
 def _is_place_short(text: str) -> bool:
@@ -202,9 +333,16 @@ def _merge(hits: list[ProgrammeHit]) -> list[ProgrammeHit]:
     """Keep one hit per span: scheme concepts first, then the longer name."""
     extended = [c for c in hits if c.concept is not None and any(_extends(h, c) for h in hits)]
     hits = [h for h in hits if h not in extended]
+    # SCHEMA.md: a national strategy is the city's own when the city carries it out, as in a title it
+    # builds on it ("建成“数字中国”领先城市" → the city runs 数字中国 too).
+    carried = [
+        ProgrammeHit(c.name, c.start, c.end, c.concept, c.aliases)
+        for c in extended
+        if c.national and programme_lexicon().concepts[c.concept].top  # type: ignore[index]
+    ]
     for c in extended:
         hits = [
-            ProgrammeHit(h.name, h.start, h.end, c.concept, (*h.aliases, c.name), h.national)
+            ProgrammeHit(h.name, h.start, h.end, c.concept, (*h.aliases, c.name), h.national, h.place)
             if _extends(h, c)
             else h
             for h in hits
@@ -216,7 +354,7 @@ def _merge(hits: list[ProgrammeHit]) -> list[ProgrammeHit]:
         if any(_covers(k, h) for k in overlaps):
             continue
         kept.append(h)
-    return sorted(kept, key=lambda h: h.start)
+    return sorted(kept + carried, key=lambda h: h.start)
 
 
 def _covers(kept: ProgrammeHit, hit: ProgrammeHit) -> bool:
@@ -225,9 +363,11 @@ def _covers(kept: ProgrammeHit, hit: ProgrammeHit) -> bool:
         return True
     if kept.concept is None:
         return False
-    rest = hit.name.replace(kept.name, "", 1) if kept.name in hit.name else hit.name
+    # The text may name the concept by an alias (智能化改造数字化转型项目 is 智改数转 plus 项目).
+    surface = next((n for n in (kept.name, *kept.aliases) if n in hit.name), None)
+    rest = hit.name.replace(surface, "", 1) if surface else hit.name
     return not (hit.start <= kept.start and kept.end <= hit.end) or bool(
-        re.fullmatch(r"(?:建设|改革|行动|工作|机制|模式|体系|服务|战略)?", rest)
+        re.fullmatch(r"(?:建设|改革|行动|工作|机制|模式|体系|服务|战略|项目)?", rest)
     )
 
 
@@ -242,7 +382,7 @@ def _extends(longer: ProgrammeHit, concept: ProgrammeHit) -> bool:
     return (
         longer.end > concept.end
         and not re.fullmatch(
-            r"(?:建设|改革|行动|工作|机制|模式|体系)",
+            r"(?:建设|改革|行动|工作|机制|模式|体系|项目)",
             longer.name[len(longer.name) - (longer.end - concept.end) :],
         )
         or 0 < head <= 2

@@ -1,0 +1,215 @@
+"""Designations a place holds or works towards: 信息消费试点城市, 公园城市示范区, 全国数字经济发展高地.
+
+SCHEMA.md (Programmes and projects): a designation a place holds or works towards is a programme
+(中国软件名城, 千兆城市, 国家数字乡村试点, 公园城市示范区). They are written as a noun phrase that
+ends in a designation word (示范区, 先行区, 试点城市, 名城, 之城, 高地, 枢纽节点 …) and is governed by a
+verb of being named or of building towards a status (建设, 打造, 建成, 创建, 列入, 获批, 入选, 成为,
+锚定), often several in one list ("建设A、B和C"). Candidates are every such phrase; each is kept or
+dropped from its context: the verb before it, quotes, or a figure after it (试点平台8个 is a count).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.words import Word, segment
+
+# Words a designation ends in. Bare 城市 and 高地 need a marker (below): 超大城市 and 高地 alone are
+# descriptions, not titles.
+_SUFFIX = re.compile(
+    r"(?:示范区|先行区|试验区|先导区|引领区|样板区|聚集区|集聚区|支撑区|承载区|示范地区|试点地区|示范市|示范县|"
+    r"先行市|试点县|试点市|名城|之城|之都|策源地|集聚地|承载地|首选地|举办地|服务地|强市|强省|强区|强县|第一区|高地|枢纽节点|城市|大都市|新城|试点)"
+)
+# 城市 is a title only after one of these (信息消费试点城市, 数智先锋城市, 国家中心城市, 5G商用城市).
+_CITY_MARK = re.compile(
+    r"(?:示范|试点|先行|标杆|领先|先锋|领军|中心|核心|商用|样板|典范|创新型|千兆|韧性|海绵|无废|公园|文明|"
+    r"卫生|园林|森林|[一二三四五]星级新型智慧|历史文化|国际化)$"
+)
+# 高地 and 试点 are titles when a scope names who grants them (全国数字经济发展高地, 国家首批智慧城市试点).
+_SCOPED = re.compile(
+    r"^(?:全国|全省|国家|中国|省级|国家级|世界|国际|全球|首批|京津冀|长三角|粤港澳|中部|西部|东北)|新高地$"
+)
+# Verbs that name a place's status or the status it builds towards (SCHEMA.md: "designations a place
+# holds or works towards"); 作为 and 锚定 state a standing one ("作为国家中心城市").
+_GOVERNS = re.compile(
+    r"(?:建设|建成|建好|打造|创建|创成|争创|争当|列入|获批|获评|评为|入选|入围|当选|荣膺|成为|跻身|锚定|培育|确定为|确定作为|"
+    r"认定为|命名为|授予|荣获|迈向|作为|开展|获得|争取)(?:为|成)?$"
+)
+# After the name, these keep it a title ("千兆城市"行列, 试点县创建, 之一).
+_AFTER_OK = re.compile(
+    r"^(?:建设|创建|称号|行列|之一|总体定位|定位|目标|以来|的|作为|打造|建成|[、,，。;；和及与]|$|”|\)|"
+    r"[\d一二三四五六七八九十]+个(?=[\u4e00-\u9fff]))"
+)
+# Words before a title that say how rare it is, not what it is (全省唯一, 全域).
+_LEAD = re.compile(r"^(?:全省|全市|全国)?唯一(?:的)?|^全域")
+# Words a designation never starts with (a walk left stops before them).
+_STOP_TAGS = {"v", "p", "c", "u", "d", "r", "w", "xc", "TIME", "PER", "vd", "ad", "t"}
+_LIST_GLUE = re.compile(r"(?:、|和|及|与|以及|或)$")
+# A count inside a title is not part of its name ("全国首批50个5G商用城市").
+_COUNT = re.compile(r"\d+个|[一二三四五六七八九十]+个(?!一)")
+# Numerals that belong to a title: a batch, a star rating, a count of peers (首批, 四星级, 三大).
+_RANK = re.compile(r"首批|第一批|星级|\d+个|[一二三四五六七八九十]+[个大]")
+# "全市建设…": a scope before 建设 makes it the governing verb, not a word inside the title.
+_SCOPE_WORDS = {"全市", "全区", "全县", "全省"}
+# A development zone or a place-name 新城 is a park, not a title (SCHEMA.md: 新区/高新区 are park projects).
+_NOT_TITLE = re.compile(
+    r"(?:新区|高新区|开发区|自由贸易试验区|自贸试验区|保税区|园区|城区|市区|主城区|城市群|大城市|超大城市|特大城市|新型城市)$"
+)
+
+
+@dataclass(frozen=True)
+class Designation:
+    """A title a place holds or builds towards, at `start:end` of a sentence."""
+
+    name: str
+    start: int
+    end: int
+    aliases: tuple[str, ...] = ()
+
+
+def find_designations(sentence: str) -> list[Designation]:
+    """Return the designations a sentence names as a place's status or goal.
+
+    >>> [d.name for d in find_designations("就是建设京津冀数字产业化新高地、全国产业数字化转型示范区、国家数字化治理试验区。")]
+    ['京津冀数字产业化新高地', '全国产业数字化转型示范区', '国家数字化治理试验区']
+    >>> [d.name for d in find_designations("株洲先后被列入国家首批智慧城市试点、国家下一代互联网示范城市和信息消费试点城市。")]
+    ['国家首批智慧城市试点', '国家下一代互联网示范城市', '信息消费试点城市']
+    >>> [d.name for d in find_designations("成功入选全国首批50个5G商用城市,加快建设践行新发展理念的公园城市示范区")]
+    ['全国首批5G商用城市', '公园城市示范区']
+    >>> find_designations("作为超大城市,推进城市群建设,创建省级试点平台8个")
+    []
+    """
+    words = segment(sentence)
+    if not words:
+        return []
+    ends = {w.end: i for i, w in enumerate(words)}
+    found: list[Designation] = []
+    for m in _SUFFIX.finditer(sentence):
+        start, end = _span(sentence, words, ends, m)
+        if start is None:
+            continue
+        quoted = sentence[start - 1 : start] == "“"
+        name = sentence[start:end].replace("“", "").replace("”", "")
+        if not _is_title(name, m.group(0), quoted=quoted) or _figure_follows(sentence, end):
+            continue
+        governed = _governed(sentence, start, m.group(0)) or re.match(r"”?(?:建设|创建)", sentence[end:])
+        if not (governed or (quoted and m.group(0) != "城市")) or _in_title(sentence, start):
+            continue
+        if not _AFTER_OK.match(sentence[end:].lstrip("”")):
+            continue
+        if _COUNT.search(name) and "批" not in name:
+            continue  # "布局建设8个国家算力枢纽节点": several things built, not a title held
+        plain = _LEAD.sub("", _COUNT.sub("", name)) or name
+        aliases = tuple(dict.fromkeys(a for a in (name, _unscoped(plain)) if a != plain))
+        found.append(Designation(plain, start, end, aliases))
+    return found
+
+
+def _span(
+    sentence: str, words: tuple[Word, ...], ends: dict[int, int], m: re.Match[str]
+) -> tuple[int | None, int]:
+    """Return where the candidate ending in suffix `m` starts: the whole quote when it is quoted
+    (“算力之城”), else the noun phrase LAC finds before it; None when the suffix is inside a word."""
+    end = m.end()
+    if sentence[end : end + 1] == "”":
+        opening = sentence.rfind("“", 0, m.start())
+        if opening >= 0 and "”" not in sentence[opening : m.start()] and m.start() - opening <= 30:
+            return opening + 1, end
+        return None, end
+    if end not in ends or _inside_word(words, m.start(), end):
+        return None, end
+    # The suffix's own words belong to the name whatever LAC tags them (之/u 城/n, 举办/v 地/u).
+    first = next(i for i, w in enumerate(words) if w.end > m.start())
+    start = words[_walk_left(words, first)].start
+    if sentence[start - 1 : start] == "”":  # “宽带中国”示范城市: the quote heads the title
+        opening = sentence.rfind("“", 0, start - 1)
+        if opening >= 0 and start - opening <= 20:
+            return opening, end
+    return start, end
+
+
+def _inside_word(words: tuple[Word, ...], start: int, end: int) -> bool:
+    """Whether the suffix match starts inside a word that runs on past its own start (城市群 → 城市)."""
+    return any(w.start < start < w.end and w.end > end for w in words)
+
+
+def _walk_left(words: tuple[Word, ...], last: int) -> int:
+    """Return the index of the first word of the noun phrase ending at words[last]."""
+    i = last
+    while i > 0:
+        prev = words[i - 1]
+        if _GOVERNS.fullmatch(prev.text) and not _inner_verb(words, i - 1):
+            break
+        if prev.tag in _STOP_TAGS and not _inner_verb(words, i - 1):
+            break
+        if prev.tag == "m" and not _RANK.search(prev.text):
+            break
+        if prev.tag == "LOC" and re.search(r"[省市县区州]$", prev.text):
+            # "江苏省三大算力支撑区": a division heads the title; nothing before it belongs to it.
+            return i - 1
+        i -= 1
+    return i
+
+
+def _inner_verb(words: tuple[Word, ...], index: int) -> bool:
+    """A verb between nouns is part of the title (全国构建新发展格局先行区, 基础设施建设示范区,
+    IPv6融合应用全国试点), not the verb that governs it."""
+    word = words[index]
+    if word.tag not in ("v", "vn") or index == 0:
+        return False
+    before = words[index - 1]
+    if _GOVERNS.fullmatch(word.text):
+        return word.tag == "vn" and before.tag in {"n", "nz", "nw", "LOC"} and before.text not in _SCOPE_WORDS
+    return (
+        before.tag == "vn"
+        or before.text in ("全国", "国家", "全省")
+        or bool(re.fullmatch(r"[A-Za-z0-9]+", before.text))
+    )
+
+
+def _is_title(name: str, suffix: str, *, quoted: bool = False) -> bool:
+    """Whether a phrase ending in `suffix` reads as a title rather than a description."""
+    body = name[: -len(suffix)]
+    if len(body) < 2 or _NOT_TITLE.search(name) or re.match(r"[这该此各其]", name):
+        return False
+    if suffix == "城市":
+        return bool(_CITY_MARK.search(body)) or (quoted and len(body) >= 4)
+    if suffix == "新城":  # unquoted, a 新城 is a district on the map (广陵新城), i.e. a park project
+        return quoted
+    if suffix in ("高地", "试点"):
+        return bool(_SCOPED.search(name)) or (suffix == "试点" and "国家" in name)
+    return True
+
+
+def _in_title(sentence: str, start: int) -> bool:
+    """Whether `start` lies inside a cited 《title》: the plan names the goal, the place is its issuer."""
+    return sentence.rfind("《", 0, start) > sentence.rfind("》", 0, start)
+
+
+def _figure_follows(sentence: str, end: int) -> bool:
+    """A figure right after the name makes it a count of things (试点平台8个), not a title."""
+    return bool(
+        re.match(r"”?\s*[\d一二三四五六七八九十两]+[个家项所座](?:$|[,，。;；、)）])", sentence[end:])
+    )
+
+
+def _governed(sentence: str, start: int, suffix: str) -> bool:
+    """Whether a designation verb governs the phrase starting at `start`: right before it, before a
+    modifier ending in 的 (建设践行新发展理念的公园城市示范区), or at the head of its list."""
+    clause = re.split(r"[,，。;；:：!！?？]", sentence[:start])[-1].rstrip("“")
+    verbs = _GOVERNS.pattern.rstrip("$")
+    if suffix == "试点":  # a pilot is also run, not only granted (开展国家区块链创新应用试点)
+        verbs = verbs.replace("(?:建设", "(?:实施|推进|深化|承担|承接|建设")
+    if re.search(verbs + "$", clause):
+        return True
+    if re.search(r"(?:重要|主要|重点|关键|最大)的$", clause):
+        return False  # "成为全市重要的数字产业承载区": a description of the place, not a title it holds
+    if clause.endswith("的") or _LIST_GLUE.search(clause):
+        return bool(re.search(verbs, clause))
+    return False
+
+
+def _unscoped(name: str) -> str:
+    """The title without who grants it (全国数字经济发展高地 → 数字经济发展高地)."""
+    return re.sub(r"^(?:全国|全省|国家级|国家|省级|中国)?(?:首批|第一批)?", "", name) or name

@@ -1,0 +1,147 @@
+"""Programmes recognised by the shape Chinese administration gives their names: slogans of a way of
+working, service reforms, 城市大脑 and its kin, stages named by version.
+
+SCHEMA.md (Programmes and projects): slogans of a way of working are programmes (一网通办, 最多跑一次,
+一企一档, 一区一品、一园一业), and so is an A+B+C slogan (人才+项目+平台); numeric frameworks and
+layouts are not (3+6+2+1, 1+1+1+N, 一核一极多园). A quoted phrase with one of these shapes is a
+programme whatever verb governs it; a parallel slogan ("随叫随到、无事不扰") also needs a context that
+does not make it a plan's guiding principle or layout ("…”的总体思路", "按照“…”的原则").
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.words import segment
+
+_HAN = r"[\u4e00-\u9fff]"
+# One-stop reforms: 一X一Y (一企一档, 一局一中心一公司), 一网/一键/一窗… + verb (一网通享, 一键回应, 一屏掌控).
+_ONE_STOP = re.compile(
+    rf"一{_HAN}{{1,3}}(?:一{_HAN}{{1,3}})+|一(?:网|键|窗|屏|证|码|贯|览|件事){_HAN}{{1,4}}|一本账|一张身份证{_HAN}{{2,4}}"
+)
+# Service reforms named by what the citizen is spared (全市通办, 免申即享, 秒批, 零跑动, 边问边办).
+_SERVICE = re.compile(
+    rf"{_HAN}{{1,4}}(?:通办|通享|即享|即办|即批|跑一次|一次办|报一次|查一次|办成事|帮办|代办)|秒[批报办]|零跑动|"
+    rf"无感{_HAN}{{1,3}}|不见面{_HAN}{{0,3}}|免{_HAN}{{1,2}}即{_HAN}{{1,2}}|免{_HAN}{{1,2}}办|边{_HAN}边办|{_HAN}{{2}}快办|{_HAN}{{2}}好办|"
+    rf"[三四五六]治融合|\d+分钟{_HAN}{{0,6}}圈"
+)
+# A part of an A+B+C slogan: words, or a technology code with words around it (5G, 人工智能).
+_PLUS_PART = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,10}")
+# Layout words of a spatial or numeric framework (一核引领, 两翼驱动, 多点支撑).
+_LAYOUT = re.compile(
+    r"^(?:[一二两三四五六七八九十双N\d]+[核主翼极带轴廊圈环]|[两多双三四五六七八九十N\d]+[园区点核翼中级端])"
+)
+# After a parallel slogan, these make it a plan's principle, layout or goal, not a way of working.
+_PRINCIPLE_AFTER = re.compile(r"格局|思路|原则|理念|目标|布局|方针|要求|精神|路径|定位|使命|愿景|策略|方向")
+_PRINCIPLE_BEFORE = re.compile(r"(?:按照|遵循|坚持|秉持|本着)“?$")
+# Words that make a unquoted phrase a service reform by shape (实现140项事项全市通办).
+_UNQUOTED = re.compile(
+    r"(?:全市|全省|全城|全区|全域|跨省|跨市|跨区|跨域|跨城|省内|市内|异地|就近)通办|[三四五六]治融合|"
+    r"(?:河|湖|林|田|路|链)长制|"
+    r"(?<![一二三四五六七八九十])一[企园村户人楼事区镇街业产]一[档策品码业案图](?![一\u4e00-\u9fff]{0,1}一)|"
+    r"“?\d+分钟”?[\u4e00-\u9fff]{0,6}?(?:生活|服务|便民|办事|健身|阅读|就医|养老|政务服务)圈"
+)
+
+
+def has_slogan_shape(text: str) -> bool:
+    """Whether a quoted phrase is shaped like the name of a reform or way of working.
+
+    >>> [has_slogan_shape(t) for t in ("一局一中心一公司", "一键回应", "全市通办", "边问边办", "5G+医疗")]
+    [True, True, True, True, True]
+    >>> [has_slogan_shape(t) for t in ("1+1+1+N", "一朵云", "数字化", "3+6+2+1", "一核一极多园", "两园一中心")]
+    [False, False, False, False, False, False]
+    >>> has_slogan_shape("一区一品")
+    True
+    """
+    if _ONE_STOP.fullmatch(text) or _SERVICE.fullmatch(text):
+        return not _LAYOUT.match(text) or text.startswith("一网")
+    return _is_plus_slogan(text)
+
+
+def _is_plus_slogan(text: str) -> bool:
+    """A+B(+C) naming a way of working: every part has words, none is a counted unit (3个实体运行部)."""
+    parts = text.split("+")
+    if len(parts) < 2 or not all(_PLUS_PART.fullmatch(p) for p in parts):
+        return False
+    worded = [p for p in parts if re.search(_HAN, p)]
+    counted = any(re.match(r"[\dN]+个?", p) and re.search(_HAN, p) for p in parts)
+    return bool(worded) and not counted and not all(re.fullmatch(r"[\dN]+", p) for p in parts)
+
+
+def is_parallel_slogan(text: str, before: str, after: str) -> bool:
+    """Whether a quoted run of equal-length clauses names a way of working in its context.
+
+    >>> is_parallel_slogan("随叫随到、无事不扰", "联系机制,", "”做好日常服务工作")
+    True
+    >>> is_parallel_slogan("强化供给、激发动能、优化配置、释放活力", "按照“", "”的总体思路")
+    False
+    >>> is_parallel_slogan("一核引领、多点支撑、全域协同", "构建“", "”的产业空间格局")
+    False
+    """
+    parts = re.split(r"[、,，]", text)
+    if len(parts) < 2 or len({len(p) for p in parts}) != 1 or not 3 <= len(parts[0]) <= 7:
+        return False
+    if not all(re.fullmatch(f"{_HAN}+", p) for p in parts):
+        return False
+    if any(
+        _LAYOUT.match(p) and not p.startswith("一网") or re.search(r"[化式性]$|[年月周日]", p) for p in parts
+    ):
+        return False
+    tail = re.split(r"[,，。;；、:：(（]", after.lstrip("”"), maxsplit=1)[0][:15]
+    described = re.match(r"(?:的)?(?:现象|问题|倾向|弊端|状况|困境)", tail)  # "重建设、轻运营”现象": a fault
+    return not (
+        _PRINCIPLE_AFTER.search(tail)
+        or tail.startswith("为")
+        or described
+        or _PRINCIPLE_BEFORE.search(before)
+    )
+
+
+def names_a_thing(after: str) -> bool:
+    """Whether the words right after a quoted slogan end in a thing built ("“大平安、全业务”实战平台")."""
+    run = re.match(f"{_HAN}{{0,12}}", after.lstrip("”")).group(0)  # type: ignore[union-attr]
+    return bool(re.search(r"(?:平台|应用|系统|App|APP|小程序|中心|专区|大厅|终端)$", run))
+
+
+def find_shaped_names(sentence: str) -> list[tuple[int, int]]:
+    """Return spans of programmes named by shape without quotes: service reforms (全市通办), 城市大脑
+    and its kin, and stages named by version (智慧城市2.0).
+
+    >>> s = "实现140项事项全市通办,打造“15分钟”办事服务圈,依托城市大脑迈向智慧城市2.0"
+    >>> [s[a:b] for a, b in find_shaped_names(s)]
+    ['全市通办', '“15分钟”办事服务圈', '城市大脑', '智慧城市2.0']
+    """
+    spans = [(m.start(), m.end()) for m in _UNQUOTED.finditer(sentence)]
+    spans += [(m.start(), m.end()) for m in _BRAIN.finditer(sentence)]
+    return spans + _versions(sentence)
+
+
+# SCHEMA.md: 城市大脑 and the like are programmes (a system built under them is also a project).
+_BRAIN = re.compile(
+    r"(?:城市数据|城市|健康|水利|交通|医疗|教育|生态|环境|农业|应急|警务|城管|经济|产业|政务|治理|文旅)大脑"
+)
+# A version after a platform's name is the platform's release, not a stage of a programme.
+_PROJECT_HEAD = re.compile(r"(?:平台|系统|App|APP|中心|网站|小程序)$")
+
+
+def _versions(sentence: str) -> list[tuple[int, int]]:
+    """Spans of stages of an initiative named by version (智慧城市2.0, 政务服务2.0).
+
+    >>> s = "智慧城市1.0建设已基本完成,同比增长10.0%,迈向智慧城市2.0"
+    >>> [s[a:b] for a, b in _versions(s)]
+    ['智慧城市1.0', '智慧城市2.0']
+    """
+    spans = []
+    words = segment(sentence)
+    for i, w in enumerate(words):
+        if re.fullmatch(r"[\u4e00-\u9fff]{4,8}[1-9]\.0", w.text):  # LAC may keep 智慧城市2.0 as one word
+            spans.append((w.start, w.end))
+        if not re.fullmatch(r"[1-9]\.0", w.text) or i == 0:
+            continue
+        first = i
+        while first > max(0, i - 2) and words[first - 1].tag in ("n", "nz", "vn", "nw"):
+            first -= 1
+        start = words[first].start
+        if first < i and w.start - start >= 4 and not _PROJECT_HEAD.search(sentence[start : w.start]):
+            spans.append((start, w.end))
+    return spans
