@@ -66,7 +66,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", choices=("tune", "aside", "both", "all", "seeds"), default="both")
     parser.add_argument("--explain", action="store_true", help="list misses (refused for the aside part)")
-    parser.add_argument("--lenient-metrics", action="store_true", help="score.py's first-version metric match")
+    parser.add_argument(
+        "--lenient-metrics", action="store_true", help="score.py's first-version metric match"
+    )
     args = parser.parse_args()
     if args.lenient_metrics:
         EXTRA_ARGS.append("--lenient-metrics")
