@@ -152,12 +152,14 @@ _TSV = ResultFormat("tsv", "text/tab-separated-values", (), _F + "SPARQL_Results
 _TURTLE = ResultFormat("turtle", "text/turtle", ("application/x-turtle",), _F + "Turtle")
 _NTRIPLES = ResultFormat("ntriples", "application/n-triples", (), _F + "N-Triples")
 _JSONLD = ResultFormat("jsonld", "application/ld+json", ("application/json",), _F + "JSON-LD")
+# rdflib's SPARQLStore and SPARQLWrapper ask for RDF/XML by default for CONSTRUCT and DESCRIBE.
+_RDFXML = ResultFormat("rdfxml", "application/rdf+xml", (), _F + "RDF_XML")
 
 # Server preference order first: it breaks ties between equally acceptable types.
 FORMATS: dict[str, tuple[ResultFormat, ...]] = {
     SOLUTIONS: (_JSON, _XML, _CSV, _TSV),
     BOOLEAN: (_JSON, _XML),
-    GRAPH: (_TURTLE, _NTRIPLES, _JSONLD),
+    GRAPH: (_TURTLE, _NTRIPLES, _JSONLD, _RDFXML),
 }
 _RESULTS_FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML}
 _RESULTS_FORMATS |= {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
@@ -165,6 +167,7 @@ _RDF_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
     "ntriples": ox.RdfFormat.N_TRIPLES,
     "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
 }
 
 

@@ -621,3 +621,16 @@ def test_brackets_nested_thousands_deep_get_a_400_and_the_worker_lives(client: T
     assert response.status_code == 400
     assert "nested" in response.json()["detail"]
     assert client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] is True
+
+
+def test_rdflibs_sparql_store_reads_selects_and_constructs_with_its_defaults(live_server: str) -> None:
+    # Issue 8: rdflib's SPARQLStore (and SPARQLWrapper) ask for RDF/XML for CONSTRUCT and got 406.
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+    store = SPARQLStore(live_server + "/sparql")
+    graph = rdflib.Graph(store=store)
+    constructed = graph.query("PREFIX ck: <https://w3id.org/citykg/ontology#> " + RUNS_CONSTRUCT)
+    assert set(constructed.graph) == expected_runs()  # type: ignore[union-attr]
+    labels = {str(row[1]) for row in graph.query(LABELS)}  # type: ignore[index]
+    assert {"扬州市", "杭州市"} <= labels
+    store.close()
