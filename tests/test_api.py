@@ -343,3 +343,27 @@ def test_every_response_carries_security_headers(demo_client: TestClient) -> Non
         assert "frame-ancestors 'none'" in headers["content-security-policy"]
         assert "script-src 'self'" in headers["content-security-policy"]
     assert "content-security-policy" not in demo_client.get("/docs").headers  # FastAPI's page loads a CDN
+
+
+def test_another_text_under_a_loaded_name_is_a_409_unless_replace_is_asked(
+    writable_client: TestClient,
+) -> None:
+    # Issue 8: a document uploaded under an existing name silently replaced the old one.
+    headers = {"X-API-Key": KEY}
+    first = writable_client.post(
+        "/documents", json={"name": "same.txt", "text": YANGZHOU_TEXT}, headers=headers
+    )
+    assert first.status_code == 201, first.text
+    again = writable_client.post(
+        "/documents", json={"name": "same.txt", "text": YANGZHOU_TEXT}, headers=headers
+    )
+    assert again.status_code == 201  # the same text again is the same document
+    other = YANGZHOU_TEXT + "\n扬州市新建5G基站100个。"
+    conflict = writable_client.post("/documents", json={"name": "same.txt", "text": other}, headers=headers)
+    assert is_problem(conflict, 409) and "replace=true" in conflict.json()["detail"]
+    assert writable_client.get(f"/documents/{first.json()['id']}").status_code == 200  # nothing lost
+    replaced = writable_client.post(
+        "/documents", params={"replace": "true"}, json={"name": "same.txt", "text": other}, headers=headers
+    )
+    assert replaced.status_code == 201
+    assert writable_client.get(f"/documents/{first.json()['id']}").status_code == 404

@@ -12,7 +12,13 @@ from starlette.datastructures import UploadFile
 from app.deps import ApiKeyDep, SettingsDep, StoreDep
 from app.models import DocumentDetailOut, DocumentsOut, IngestOut, TextDocumentIn
 from app.problems import Problem
-from app.resources import DocumentNotFound, document_detail, ingest_document, list_documents
+from app.resources import (
+    DocumentConflict,
+    DocumentNotFound,
+    document_detail,
+    ingest_document,
+    list_documents,
+)
 from loaders.documents import DocumentError
 
 __all__ = ["router"]
@@ -102,22 +108,32 @@ def _too_large(size: int, max_bytes: int) -> Problem:
     openapi_extra=_INGEST_BODY,
     responses={
         401: {"description": "Missing or wrong X-API-Key."},
+        409: {"description": "Another document is loaded under this name; send replace=true."},
         413: {"description": "Over CITYKG_MAX_FILE_MB."},
         422: {"description": "The file cannot be read; the detail says why."},
         503: {"description": "No CITYKG_API_KEY is configured, so ingestion is off."},
     },
 )
 async def post_document(
-    request: Request, response: Response, store: StoreDep, settings: SettingsDep, _: ApiKeyDep
+    request: Request,
+    response: Response,
+    store: StoreDep,
+    settings: SettingsDep,
+    _: ApiKeyDep,
+    replace: Annotated[
+        bool, Query(description="Replace a different document already loaded under the same name.")
+    ] = False,
 ) -> IngestOut:
-    """Read, extract and load one document, replacing an earlier version of the same file name."""
+    """Read, extract and load one document; one under the name of another needs `replace=true` (else 409)."""
     given = await _read_upload(request, int(settings.max_file_mb * 1024 * 1024))
     # Reading, extraction, the store write and mirroring run in a worker thread, never on the
     # event loop: a large document must not hold up every other request (issue 8, finding 4).
     try:
-        loaded = await run_in_threadpool(ingest_document, store, **given)
+        loaded = await run_in_threadpool(ingest_document, store, **given, replace=replace)
     except DocumentError as error:
         raise Problem(422, str(error), slug="bad-document") from None
+    except DocumentConflict as error:
+        raise Problem(409, str(error), slug="document-conflict") from None
     for announce in getattr(request.app.state, "on_loaded", ()):
         await run_in_threadpool(announce, loaded["id"])
     response.headers["Location"] = f"/documents/{loaded['id']}"
