@@ -115,6 +115,8 @@ def run_cypher(
         )
     except redis.ResponseError as error:
         raise _falkordb_error(str(error), timeout_s) from None
+    except ValueError as error:  # the falkordb client refuses empty parameter names and map keys
+        raise MalformedCypher(f"the parameters cannot be sent: {error}") from None
     except (redis.TimeoutError, neo4j.exceptions.ClientError, neo4j.exceptions.DatabaseError) as error:
         raise _neo4j_error(error, timeout_s) from None
     except (

@@ -254,3 +254,12 @@ def test_a_query_past_its_memory_bound_is_stopped_by_falkordb_and_others_still_r
             small = client.post("/cypher", json={"query": "RETURN 1 AS one"})
             assert small.status_code == 200 and small.json()["rows"] == [[1]]
         sink.close()
+
+
+def test_an_empty_parameter_name_is_a_400_not_a_500(client: TestClient) -> None:
+    # Issue 8, point 10: a parameter named "" was an unhandled 500 that reset the connection.
+    for parameters in ({"": 1}, {"x": {"": 2}}):
+        response = client.post("/cypher", json={"query": "RETURN $x AS x", "parameters": parameters})
+        assert response.status_code == 400, response.text
+        assert "parameter" in response.json()["detail"]
+    assert client.post("/cypher", json={"query": "RETURN 1 AS one"}).json()["rows"] == [[1]]
