@@ -15,13 +15,17 @@ stops the server), ``appendonlydir/`` or ``dump.rdb``.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import hashlib
 import logging
 import os
 import signal
 import subprocess
+import sys
 import tempfile
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -48,6 +52,24 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def _die_with_this_process() -> Callable[[], None] | None:
+    """Return what makes the child server SIGKILLed when this process dies, even by `kill -9`
+    (issue 8: a killed build left its FalkorDB running).
+
+    Linux ties PR_SET_PDEATHSIG to the thread that started the child, so it is asked for only
+    from the main thread, which lives as long as the process; elsewhere the pid file lets the
+    next start clear a leftover server.
+    """
+    if not sys.platform.startswith("linux") or threading.current_thread() is not threading.main_thread():
+        return None
+    libc = ctypes.CDLL(None, use_errno=True)
+
+    def ask() -> None:
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+    return ask
 
 
 def _read_pid(path: Path) -> int | None:
@@ -137,6 +159,7 @@ class FalkorServer:
                 stdout=out,
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
+                preexec_fn=_die_with_this_process(),
             )
         self._owner_path.write_text(str(os.getpid()))
         self._owner = True

@@ -300,3 +300,35 @@ def test_real_neo4j_mirror_is_idempotent_and_removes_a_document(
     assert neo4j_sink.mirrored_documents() == set(docs[1:])
     resync(seed_store, neo4j_sink)
     assert neo4j_sink.counts() == before
+
+
+def test_a_killed_owner_takes_its_falkordb_with_it(tmp_path: Path) -> None:
+    # Issue 8, point 10: `kill -9` of a build left an orphaned FalkorDB.
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = (
+        "import sys, time; from pathlib import Path; from app.falkor import FalkorServer; "
+        f"s = FalkorServer(Path({str(tmp_path)!r})).start(); print(s._process.pid, flush=True); time.sleep(60)"
+    )
+    owner = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert owner.stdout is not None
+    with owner.stdout:
+        server_pid = int(owner.stdout.readline())
+    os.kill(owner.pid, signal.SIGKILL)
+    owner.wait()
+    deadline = time.monotonic() + 10
+    while Path(f"/proc/{server_pid}").exists() and time.monotonic() < deadline:
+        status = (
+            Path(f"/proc/{server_pid}/status").read_text() if Path(f"/proc/{server_pid}").exists() else ""
+        )
+        if "State:\tZ" in status:
+            break
+        time.sleep(0.1)
+    alive = Path(f"/proc/{server_pid}/status")
+    assert not alive.exists() or "State:\tZ" in alive.read_text(), (
+        "FalkorDB outlived the process that owned it"
+    )
