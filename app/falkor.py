@@ -151,6 +151,9 @@ class FalkorServer:
                 self._owner = True
             log.info("FalkorDB already runs on %s; attached (owner: %s)", self.socket_path, self._owner)
             return self
+        if self._process is not None:
+            self._process.poll()  # reap a server of ours that died
+            self._process = None
         self._clear_stale()
         with open(self.log_path, "ab") as out:
             self._process = subprocess.Popen(

@@ -138,6 +138,10 @@ class GraphSink(abc.ABC):
     def close(self) -> None:
         """Release connections (and stop a server the sink started)."""
 
+    def revive(self) -> bool:
+        """Restart a database this sink started that no longer answers; return whether it did."""
+        return False
+
     def ensure_schema(self) -> None:
         """Create the constraint on :Resource(uri) once, before the first write."""
         if not self._schema_ready:
@@ -299,6 +303,23 @@ class FalkorSink(GraphSink):
             self._graph.delete()
         self._graph = self._db.select_graph(self.graph_name)
         self._schema_ready = False
+
+    def revive(self) -> bool:
+        # Issue 8: a killed FalkorDB child left /cypher 503 for good. Only a server this sink
+        # started is restarted; its snapshot on disk comes back, and the caller resyncs the rest.
+        if not self._owns_server or self.server.running:
+            return False
+        self.server.start()
+        for reader in self._readers.values():
+            with contextlib.suppress(redis.RedisError):
+                reader.close()
+        self._readers.clear()
+        with contextlib.suppress(redis.RedisError):
+            self._db.close()
+        self._db = self.server.client()
+        self._graph = self._db.select_graph(self.graph_name)
+        self._schema_ready = False
+        return True
 
     def close(self) -> None:
         for reader in self._readers.values():

@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from app.graphsink import GraphSink, open_sink
 from app.limits import BodyLimit, SecurityHeaders
-from app.mirror import mirror_documents
+from app.mirror import catch_up, mirror_documents
 from app.problems import install_problem_handlers
 from app.routes import (
     cypher_router,
@@ -66,6 +66,9 @@ def create_app(
             except Exception as error:  # the API still serves SPARQL; /cypher says why it cannot
                 log.error("the Cypher mirror did not start: %s", error)
                 app.state.sink_error = str(error)
+        if own_sink and app.state.sink is not None:
+            # Documents loaded while the mirror was down (or by the CLI) reach it now.
+            await run_in_threadpool(catch_up, app.state.store, app.state.sink)
         yield
         if own_sink and app.state.sink is not None:
             app.state.sink.close()
@@ -132,5 +135,6 @@ def _mirror_loaded(app: FastAPI, doc_id: str) -> None:
         return
     try:
         mirror_documents(app.state.store, sink, [doc_id])
-    except Exception:  # the document is loaded; `citykg sync` brings the mirror up to date
-        log.exception("document %s is loaded but not mirrored", doc_id)
+    except Exception:  # a dead database is restarted and caught up; else `citykg sync` does it later
+        log.warning("document %s is loaded but not mirrored; catching the mirror up", doc_id)
+        catch_up(app.state.store, sink)

@@ -14,6 +14,8 @@ triples; :func:`graph_projection` reads one named graph from a store.
 
 from __future__ import annotations
 
+import logging
+import threading
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -25,6 +27,8 @@ import pyoxigraph as ox
 from app.store import Store
 from loaders.rdf import doc_id_of_graph, document_graph, document_iri
 from loaders.vocab import BASE, CK, CK_NS, DCT, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from app.graphsink import GraphSink
@@ -38,6 +42,7 @@ __all__ = [
     "NodeRow",
     "Projection",
     "RelRow",
+    "catch_up",
     "graph_projection",
     "mirror_documents",
     "project_triples",
@@ -461,3 +466,26 @@ def resync(store: Store, sink: GraphSink, *, full: bool = False) -> MirrorReport
     report.counters.update(_remove(sink, in_mirror - in_store, report))
     report.seconds = time.perf_counter() - started
     return report
+
+
+_CATCHING_UP = threading.Lock()
+
+
+def catch_up(store: Store, sink: GraphSink) -> bool:
+    """Restart the mirror's database if it died, then bring the mirror in line with the store;
+    return whether it is now in step. Failures are logged: the RDF store stays the source of truth.
+
+    Issue 8: a killed FalkorDB left /cypher 503 for good, and documents loaded meanwhile never
+    reached the mirror, even after a restart of the server.
+    """
+    with _CATCHING_UP:
+        try:
+            if sink.revive():
+                log.warning("the Cypher mirror's database had stopped; restarted it")
+            report = resync(store, sink)
+        except Exception:
+            log.exception("the Cypher mirror could not catch up with the store")
+            return False
+    if report.documents_written or report.documents_removed:
+        log.info("the Cypher mirror caught up: %s", report.as_dict())
+    return True

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from app.cypher import (
     CypherFailed,
+    CypherResult,
     CypherTimeout,
     CypherTooLarge,
     CypherUnavailable,
@@ -18,6 +19,7 @@ from app.cypher import (
 )
 from app.deps import SettingsDep
 from app.graphsink import GraphSink
+from app.mirror import catch_up
 from app.problems import Problem
 
 __all__ = ["CypherIn", "CypherOut", "router"]
@@ -68,10 +70,19 @@ def _sink(request: Request) -> GraphSink:
 def cypher_post(body: CypherIn, request: Request, response: Response, settings: SettingsDep) -> CypherOut:
     """Answer a read-only Cypher query with its columns and rows (JSON); writes get 403."""
     sink = _sink(request)
-    try:
-        result = run_cypher(
+
+    def run() -> CypherResult:
+        return run_cypher(
             sink, body.query, body.parameters, timeout_s=settings.query_timeout_s, max_rows=settings.max_rows
         )
+
+    try:
+        try:
+            result = run()
+        except CypherUnavailable:
+            if not catch_up(request.app.state.store, sink):
+                raise
+            result = run()  # the database was restarted and caught up with the store
     except WriteRefused as error:
         raise Problem(403, str(error), slug="write-refused") from None
     except MalformedCypher as error:
