@@ -1,0 +1,295 @@
+"""What a figure counts: the noun phrase its clause gives it, and the scheme indicator that names it.
+
+A figure's indicator (SCHEMA.md `metrics`) is the noun phrase the figure counts. It stands after a
+counted figure ("新增89个市级标杆企业"), before it ("5G基站8210个", "数字经济规模达171.3亿元", with the
+linking verb and bound words dropped), or is carried from the clause before ("…增加值达66.1亿元,同比增长
+10.0%"). Word boundaries and tags come from LAC (loaders/words.py), so a phrase stops at a verb, a
+number or a pronoun instead of at a hand-written list of stop words.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from loaders.words import Word, segment
+
+_NOUNS = {"n", "nz", "nw", "vn", "an", "ORG", "LOC", "s", "PER"}
+# Inside a phrase only: 公立医院, 规上企业, 网内、网间平均时延, 乌镇的信息经济, 通信网络各类指标.
+_INNER = {"a", "f", "u", "w", "r", "c", "m"}
+_INNER_WORDS = {"的", "、", "和", "及", "与", "各类", "各项", "各级", "“", "”"}
+# Words that link a subject to its figure, or bound it: they belong to neither (SCHEMA.md: never a
+# bound word). Verbs ending in 至/到 (升至, 低至, 增加到) link as well.
+_LINKS = {
+    "达", "达到", "为", "是", "有", "计", "共", "共计", "合计", "总计", "总共", "超", "超过", "突破", "逾", "约",
+    "近", "接近", "将近", "大约", "不足", "不到", "低于", "高于", "多于", "少于", "已", "已经", "均", "分别", "实现",
+    "累计达", "达到了", "为了", "到", "至", "稳定", "保持", "上", "下", "的", "了", "在", "等", "双", "低", "高", "升",
+    "降", "增", "连续", "多年", "连续多年",
+}  # fmt: skip
+# A growth figure names the change, after the thing that changed (SCHEMA.md: 同比增长 keeps its subject).
+_GROWTH = re.compile(r"(增长|增加|提升|提高|下降|降低|减少|增速|增幅|翻番)$")
+# The actor and scope words at the head of a phrase are not what is counted (全市5G基站 → 5G基站).
+_ACTOR = re.compile(
+    r"^(?:其中|全市|全区|全县|全省|全国|全州|全盟|全域|我市|我区|我县|我省|我国|本市|本区|该市|该区|该县|辖区|目前|当前|现有)"
+)
+# As a word of its own, a bare 市/区/县/省 is the actor too (市数据共享交换平台); inside 市属单位 it is not.
+_ACTOR_WORDS = re.compile(rf"{_ACTOR.pattern}|^(?:市|区|县|省|新)$")
+_SCOPE = re.compile(r"(全国|全省|全市|全区|全州|全球|全网|全行业|全国同类城市|同类城市|省内|国内)")
+_PRONOUNS = re.compile(r"^(?:这个|这一|该|此|其|其他|它们?|我们|他们)")
+_UNIT_LIKE = re.compile(r"^(?:[个家项位名人户条类次元%年]|以上|以下|左右|分别|连续|同比)$")
+
+
+def counted_phrase(sentence: str, start: int, end: int, *, counter: bool) -> str:
+    """Return the noun phrase a figure at `start:end` counts, or "" when the clause names none.
+
+    `counter` says the figure has a measure word of its own (个, 家, 项 …), so that a noun right
+    after it is what it counts; an amount or a share is named before it.
+
+    >>> counted_phrase("累计建设5G基站2466个,实现全覆盖", 10, 15, counter=True)
+    '5G基站'
+    >>> counted_phrase("新增89个市级标杆企业,数量居全市第一", 2, 5, counter=True)
+    '市级标杆企业'
+    >>> counted_phrase("上半年全区数字经济规模达171.3亿元", 12, 19, counter=False)
+    '数字经济规模'
+    >>> counted_phrase("年内新增数据企业200家以上。", 8, 12, counter=True)
+    '数据企业'
+    """
+    words = segment(sentence)
+    after = _phrase_after(words, end) if counter else ""
+    if after:
+        return after
+    before, verbs = _phrase_before(words, start)
+    growth = next((v for v in verbs if _GROWTH.search(v)), "")
+    if before:
+        return before + (("同比" if "同比" in verbs else "") + growth if growth else "")
+    if not counter:
+        after = _phrase_after(words, end)
+        if after:
+            return after
+    phrase = "".join(verbs).strip()
+    return phrase if len(phrase) >= 2 and not _UNIT_LIKE.match(phrase) else ""
+
+
+def subject_phrase(sentence: str, position: int) -> str:
+    """Return the noun phrase that leads the nearest earlier clause of the sentence: what a clause
+    without a subject of its own ("同比增长10%", "排名全省第二") is about.
+
+    >>> subject_phrase("其中绵阳数字经济发展水平高于全省平均水平,位列第一梯队,排名全省第二", 30)
+    '数字经济发展水平'
+    """
+    words = segment(sentence)
+    clauses: list[list[Word]] = [[]]
+    for w in words:
+        if w.start >= position:
+            break
+        if w.text in ",，;；:：。" and clauses[-1]:
+            clauses.append([])
+        elif w.text not in ",，;；:：。":
+            clauses[-1].append(w)
+    for clause in reversed(clauses[:-1]):
+        phrase = _leading_phrase(clause)
+        if phrase:
+            return phrase
+    return ""
+
+
+def ranked_phrase(sentence: str, cue_start: int, rank_start: int) -> str:
+    """Return what a rank ranks, with its scope: "增速全省排名第二" → "增速全省排名".
+
+    `cue_start` is where the rank's verb (排名, 位居, 居 …) begins, `rank_start` where 第 begins.
+
+    >>> ranked_phrase("算力分指数连续多年位居全国第三", 9, 13)
+    '算力分指数全国排名'
+    >>> ranked_phrase("前3季度,收入增长69.2%,增速全省排名第二。", 17, 21)
+    '增速全省排名'
+    """
+    scope_text = sentence[max(0, cue_start - 4) : rank_start]
+    scope = _SCOPE.search(scope_text)
+    words = segment(sentence)
+    subject, _ = _phrase_before(words, cue_start, keep_scope=False)
+    subject = _SCOPE.sub("", subject) if scope else subject
+    if len(subject) < 2:
+        subject = subject_phrase(sentence, cue_start)
+    if len(subject) < 2:
+        return ""
+    return subject + (scope.group(1) if scope else "") + "排名"
+
+
+def _phrase_after(words: tuple[Word, ...], end: int) -> str:
+    """The noun phrase right after a figure ("89个 市级标杆企业"), or ""."""
+    i = next((k for k, w in enumerate(words) if w.start >= end), len(words))
+    while i < len(words) and words[i].text.strip() in ("", "以上", "以下", "左右", "多", "余", "的"):
+        i += 1
+    picked: list[Word] = []
+    while i < len(words):
+        w = words[i]
+        if _nominal(w):
+            picked.append(w)
+        elif picked and w.text in "(（" and (close := _closing(words, i)) is not None:
+            picked.extend(words[i : close + 1])  # 星级数据产业园区(楼宇), 区、县(市)
+            i = close
+        elif (picked or w.tag == "a") and _joins(w) and _nominal_ahead(words, i + 1):
+            picked.append(w)  # 市属单位, 网内、网间平均时延
+        else:
+            break
+        i += 1
+    return _clean(picked, head=True)
+
+
+def _phrase_before(words: tuple[Word, ...], start: int, *, keep_scope: bool = True) -> tuple[str, list[str]]:
+    """The noun phrase before a figure, past its linking verbs and bound words; and those verbs."""
+    i = max((k for k, w in enumerate(words) if w.end <= start), default=-1)
+    verbs: list[str] = []
+    while i >= 0 and _links(words[i]):
+        if words[i].text not in _LINKS:
+            verbs.insert(0, words[i].text)
+        i -= 1
+    picked: list[Word] = []
+    while i >= 0:
+        w = words[i]
+        if _nominal(w) or (picked and _joins(w) and (w.tag == "a" or _nominal_behind(words, i - 1))):
+            picked.insert(0, w)
+        elif picked and w.text in ("占",) and i > 0 and _nominal(words[i - 1]):
+            picked.insert(0, w)  # 数字经济产值占GDP比重: one indicator
+        else:
+            break
+        i -= 1
+    phrase = _clean(picked, head=False)
+    if not keep_scope:
+        return phrase, verbs
+    return phrase, verbs
+
+
+def _leading_phrase(clause: list[Word]) -> str:
+    """The noun phrase a clause opens with, past its time, place and 其中."""
+    i = 0
+    while i < len(clause) and (clause[i].tag in ("TIME", "p", "r", "d", "LOC", "w") or _ACTOR_WORDS.fullmatch(clause[i].text)):
+        i += 1
+    picked: list[Word] = []
+    while i < len(clause):
+        w = clause[i]
+        if _nominal(w) or ((picked or w.tag == "a") and _joins(w) and _nominal_ahead(tuple(clause), i + 1)):
+            picked.append(w)
+        else:
+            break
+        i += 1
+    return _clean(picked, head=True)
+
+
+def _links(w: Word) -> bool:
+    """Whether a word between a phrase and its figure only links or bounds it."""
+    text = w.text.strip()
+    if not text:
+        return True
+    if text in _LINKS or w.tag in ("d", "ad", "vd") or (w.tag == "v" and re.search(r"(至|到)$", text)):
+        return True
+    if w.tag == "v" and len(text) <= 2:
+        return True  # the action itself (植树, 认捐, 增长) is kept aside in `verbs`
+    return w.tag == "p" and text in ("比", "较") or w.tag == "TIME" and bool(re.match(r"\d{4}年$", text))
+
+
+def _nominal(w: Word) -> bool:
+    if w.tag in _NOUNS:
+        return True
+    # 5G, APP, 10G-PON: letters written with numbers are names, not figures (19.18ms is a figure).
+    if w.tag == "m" and re.search(r"[A-Za-z]", w.text):
+        return not re.fullmatch(r"\d+(?:\.\d+)?(?:ms|Gbps|Mbps|PB|TB|EB|ZB|%)|\d{2,}(?:G|T|P)", w.text)
+    # Suffixes LAC sometimes tags as verbs or numerals: 受理/率, 机架/数.
+    return w.text in ("率", "数", "量", "额", "值", "度")
+
+
+def _nominal_ahead(words: tuple[Word, ...], i: int) -> bool:
+    """Whether a nominal word comes next, past at most two more joiners."""
+    for w in words[i : i + 3]:
+        if _nominal(w):
+            return True
+        if not _joins(w):
+            return False
+    return False
+
+
+def _nominal_behind(words: tuple[Word, ...], i: int) -> bool:
+    """Whether a nominal word comes before position `i`, past at most two more joiners."""
+    for k in range(i, max(-1, i - 3), -1):
+        if _nominal(words[k]):
+            return True
+        if not _joins(words[k]):
+            return False
+    return False
+
+
+def _joins(w: Word) -> bool:
+    """Whether a word may stand inside a noun phrase between two nominal words."""
+    if w.tag == "a" or w.tag == "f":
+        return w.text not in ("以上", "以下", "左右", "之间")
+    return w.tag in _INNER and w.text in _INNER_WORDS
+
+
+def _closing(words: tuple[Word, ...], i: int) -> int | None:
+    for k in range(i + 1, min(len(words), i + 6)):
+        if words[k].text in ")）":
+            return k if all(_nominal(w) or w.text in "、" for w in words[i + 1 : k]) else None
+    return None
+
+
+def _clean(picked: list[Word], *, head: bool) -> str:
+    """Join picked words, dropping actors, pronouns and joiners at the edges."""
+    while picked and (
+        picked[0].tag == "LOC"
+        or _ACTOR_WORDS.fullmatch(picked[0].text) and len(picked) > 1 and _nominal(picked[1])
+        or picked[0].text in _INNER_WORDS and picked[0].text != "“"
+        or picked[0].tag == "f"
+    ):
+        picked = picked[1:]
+    while picked and (picked[-1].text in _INNER_WORDS and picked[-1].text != "”" or picked[-1].tag in ("f", "a")):
+        picked = picked[:-1]
+    if not picked:
+        return ""
+    text = "".join(w.text for w in picked).replace(" ", "")
+    text = _ACTOR.sub("", text) if len(text) > 3 else text
+    if text.count("“") != text.count("”"):
+        text = text.replace("“", "").replace("”", "")
+    if _PRONOUNS.match(text) or len(text) < 2 or _UNIT_LIKE.match(text):
+        return ""
+    return text[:40]
+
+
+@functools.cache
+def _default_units() -> dict[str, str]:
+    """The usual unit of each scheme indicator (ck:defaultUnit in ontology/indicators.ttl)."""
+    path = Path(__file__).resolve().parents[1] / "ontology" / "indicators.ttl"
+    units: dict[str, str] = {}
+    slug = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if m := re.match(r"^ind:(\S+)", line):
+            slug = m.group(1)
+        elif (m := re.search(r'ck:defaultUnit "([^"]+)"', line)) and slug:
+            units[slug] = m.group(1)
+    return units
+
+
+def indicator_concept(indicator: str, unit: str | None) -> str | None:
+    """Return the slug of the scheme indicator the wording names, when its unit fits.
+
+    A growth rate or a rank of an indicator is not the indicator (增加值同比增长 is no 增加值).
+
+    >>> indicator_concept("累计建设5G基站", "个"), indicator_concept("数字经济核心产业增加值占GDP比重", "%")
+    ('5g-ji-zhan', 'shu-zi-jing-ji-he-xin-chan-ye-zeng-jia-zhi-zhan-gdp-bi-zhong')
+    >>> indicator_concept("数字经济核心产业增加值同比增长", "%") is None
+    True
+    """
+    from loaders.lexicon import indicator_lexicon
+
+    if _GROWTH.search(indicator) or "排名" in indicator and unit != "位":
+        return None
+    hits = indicator_lexicon().find(indicator)
+    if not hits:
+        return None
+    start, end, concept = max(hits, key=lambda h: h[1] - h[0])
+    expected = _default_units().get(concept.slug)
+    if expected is not None and unit is not None and expected != unit:
+        return None
+    # What follows the label must not turn it into another measure (5G基站建设投资 is money, not base stations).
+    rest = indicator[end:]
+    return None if re.search(r"(率|比重|占比|投资|收入|规模|数量增长)", rest) else concept.slug
