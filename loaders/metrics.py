@@ -245,6 +245,8 @@ def _carried(text: str, figures: list[Figure]) -> list[Figure]:
     return out
 
 
+_THIS_YEAR = re.compile(r"(今年|年内|年底|年末|本年)")
+_RELATIVE_YEAR = re.compile(r"(今年|年底|年末|年内|上半年|下半年|前三季度|本年)")
 _CHANGE_ONLY = re.compile(r"(?:同比|环比|年均)?(?:增长|增加|提升|提高|下降|降低|减少|增速|增幅)")
 
 
@@ -260,8 +262,10 @@ def _dated(
         target = bool(_TARGET_CUES.search(clause + text[f.end : f.end + 2])) and not _PAST_CUES.search(clause)
     if target:
         year = horizon_year(text, f.start) or target_year or horizon
+        if year is None and _THIS_YEAR.search(text[: f.start]):
+            year = report_year  # 今年 in a document that names its year
         return Figure(f.value, f.unit, f.indicator, "target", year, f.start, f.end)
     year = figure_year(text, f.start)
-    if year is None and not re.search(r"(今年|年底|年末|年内|上半年|下半年|前三季度|本年)", text[: f.start]):
+    if year is None and not _RELATIVE_YEAR.search(text[: f.start]):
         year = report_year
     return Figure(f.value, f.unit, f.indicator, f.qualifier, year, f.start, f.end)

@@ -27,7 +27,9 @@ _YEAR = re.compile(r"((?:19|20)\d{2})(?:年|(?=全球|全国|上半年))")
 # A year that is only the base of a comparison ("比2016年增加70%") is not the figure's year.
 _COMPARED = re.compile(r"(?:比|较|相比|同比|对比|与)$")
 _PLAN_TITLE = re.compile(r"((?:19|20)\d{2})\s*[-—–~至到]\s*((?:19|20)\d{2})年")
-_SUMMARY_YEAR = re.compile(r"(?:^|[。\n])\s*((?:19|20)\d{2})年(?:,|，|是|以来,|以来，)|((?:19|20)\d{2})年度")
+# A summary opens on its year ("2024年,在市委…") or names it ("2020年是…之年", "2021年度").
+_OPENING_YEAR = re.compile(r"^\s*((?:19|20)\d{2})年(?:,|，|以来)")
+_SUMMARY_YEAR = re.compile(r"((?:19|20)\d{2})年(?:是|度)")
 
 
 def plan_year(sentence: str) -> int | None:
@@ -52,19 +54,23 @@ def document_years(text: str, title: str | None = None) -> tuple[int | None, int
     A plan titled "(2022-2025年)" reports on its base year and aims at its end year; a dated annual
     summary ("2024年,在市委…", "2020年是…", "2021年度") reports on that year (SCHEMA.md `year`).
 
-    >>> document_years("沈阳市数字政府建设总体规划(2022-2025年)\\n正文", "沈阳市数字政府建设总体规划(2022-2025年)")
+    >>> document_years("正文", "沈阳市数字政府建设总体规划(2022-2025年)")
     (2022, 2025)
     >>> document_years("2024年,在市委、市政府的正确领导下,市政务和数据局坚持…")
     (2024, None)
     >>> document_years("近日,记者获悉,上半年全区数字经济规模达171.3亿元。")
     (None, None)
     """
-    head = half_width(title or "") + "\n" + half_width(text[:300])
+    # Only the document's own title makes it a plan: a plan it cites ("《…(2022-2025年)》") does not.
+    head = half_width(title or "")
     plan = _PLAN_TITLE.search(head)
-    if plan and re.search(r"(规划|计划|方案|纲要)", head[plan.end() - 40 : plan.end() + 5] + head[: plan.start()][-30:]):
+    if plan and re.search(r"(规划|计划|方案|纲要)", head):
         return int(plan.group(1)), int(plan.group(2))
     body = _unquoted_titles(half_width(text))
-    years = {int(a or b) for a, b in _SUMMARY_YEAR.findall(body[:3000])}
+    if title and body.startswith(title):
+        body = body[len(title) :]
+    opening = _OPENING_YEAR.match(body)
+    years = {int(y) for y in _SUMMARY_YEAR.findall(body[:3000])} | ({int(opening.group(1))} if opening else set())
     return (years.pop() if len(years) == 1 else None), None
 
 
