@@ -25,7 +25,8 @@ _LINKS = {
     "达", "达到", "为", "是", "有", "计", "共", "共计", "合计", "总计", "总共", "超", "超过", "突破", "逾", "约",
     "近", "接近", "将近", "大约", "不足", "不到", "低于", "高于", "多于", "少于", "已", "已经", "均", "分别", "实现",
     "累计达", "达到了", "为了", "到", "至", "稳定", "保持", "上", "下", "的", "了", "在", "等", "双", "低", "高", "升",
-    "降", "增", "连续", "多年", "连续多年",
+    "降", "增", "连续", "多年", "连续多年", "力争", "预计", "计划", "争取", "确保", "将", "可", "可以", "能", "能够", "只能",
+    "要", "需", "需要", "应", "必须", "也", "又", "再",
 }  # fmt: skip
 # A growth figure names the change, after the thing that changed (SCHEMA.md: 同比增长 keeps its subject).
 _GROWTH = re.compile(r"(增长|增加|提升|提高|下降|降低|减少|增速|增幅|翻番)$")
@@ -44,7 +45,8 @@ def counted_phrase(sentence: str, start: int, end: int, *, counter: bool) -> str
     """Return the noun phrase a figure at `start:end` counts, or "" when the clause names none.
 
     `counter` says the figure has a measure word of its own (个, 家, 项 …), so that a noun right
-    after it is what it counts; an amount or a share is named before it.
+    after it is what it counts; an amount or a share is named before it. A change with no subject
+    of its own comes back bare ("同比增长") for the caller to give it the subject it changes.
 
     >>> counted_phrase("累计建设5G基站2466个,实现全覆盖", 10, 15, counter=True)
     '5G基站'
@@ -54,21 +56,49 @@ def counted_phrase(sentence: str, start: int, end: int, *, counter: bool) -> str
     '数字经济规模'
     >>> counted_phrase("年内新增数据企业200家以上。", 8, 12, counter=True)
     '数据企业'
+    >>> counted_phrase("也只能找出12家跟互联网、数字经济有关的企业。", 5, 8, counter=True)
+    '企业'
     """
     words = segment(sentence)
-    after = _phrase_after(words, end) if counter else ""
-    if after:
+    after = _phrase_after(words, end)
+    if counter and after:
         return after
-    before, verbs = _phrase_before(words, start)
+    if not counter and _GROWTH.fullmatch(after):
+        return after  # "实现20%多的增长"
+    if counter and not after:
+        related = _related_noun(words, end)  # "12家跟互联网有关的企业"
+        if related:
+            return related
+    before, verbs, anaphor = _phrase_before(words, start)
+    if anaphor:
+        return ""  # "这个数字已增加到500多家": what is counted was named in an earlier sentence
     growth = next((v for v in verbs if _GROWTH.search(v)), "")
+    content = "".join(v for v in verbs if not _GROWTH.search(v) and v not in ("同比", "累计"))
     if before:
-        return before + (("同比" if "同比" in verbs else "") + growth if growth else "")
-    if not counter:
-        after = _phrase_after(words, end)
-        if after:
-            return after
+        if growth:
+            return before + ("同比" if "同比" in verbs else "") + growth
+        # 规划占地200亩, 标注企业累计达60家: the measuring verb belongs to the indicator.
+        return before + ("累计" if "累计" in verbs else "") + (content if len(content) == 2 else "")
+    if not counter and after:
+        return after
     phrase = "".join(verbs).strip()
     return phrase if len(phrase) >= 2 and not _UNIT_LIKE.match(phrase) else ""
+
+
+def bare_clause(sentence: str, start: int) -> bool:
+    """Return whether the clause of a figure at `start` holds nothing but linking words before it
+    ("…增加值实现翻番,达到5500亿元"), so that the figure is about the clause before.
+
+    >>> bare_clause("增加值实现翻番,达到5500亿元", 10), bare_clause("5G基站8210个", 4)
+    (True, False)
+    """
+    words = [w for w in segment(sentence) if w.end <= start]
+    for w in reversed(words):
+        if w.text in ",，;；:：":
+            return True
+        if w.text.strip() and not (w.text in _LINKS or w.tag in ("d", "ad", "vd")):
+            return False
+    return False
 
 
 def subject_phrase(sentence: str, position: int) -> str:
@@ -99,15 +129,15 @@ def ranked_phrase(sentence: str, cue_start: int, rank_start: int) -> str:
 
     `cue_start` is where the rank's verb (排名, 位居, 居 …) begins, `rank_start` where 第 begins.
 
-    >>> ranked_phrase("算力分指数连续多年位居全国第三", 9, 13)
-    '算力分指数全国排名'
+    >>> ranked_phrase("5G网络等通信网络各类指标连续多年稳居全省第二", 19, 22)
+    '通信网络各类指标全省排名'
     >>> ranked_phrase("前3季度,收入增长69.2%,增速全省排名第二。", 17, 21)
     '增速全省排名'
     """
     scope_text = sentence[max(0, cue_start - 4) : rank_start]
     scope = _SCOPE.search(scope_text)
     words = segment(sentence)
-    subject, _ = _phrase_before(words, cue_start, keep_scope=False)
+    subject, _, _ = _phrase_before(words, cue_start)
     subject = _SCOPE.sub("", subject) if scope else subject
     if len(subject) < 2:
         subject = subject_phrase(sentence, cue_start)
@@ -129,7 +159,9 @@ def _phrase_after(words: tuple[Word, ...], end: int) -> str:
         elif picked and w.text in "(（" and (close := _closing(words, i)) is not None:
             picked.extend(words[i : close + 1])  # 星级数据产业园区(楼宇), 区、县(市)
             i = close
-        elif (picked or w.tag == "a") and _joins(w) and _nominal_ahead(words, i + 1):
+        elif (picked or w.tag == "a") and _joins(w) and w.text != "的" and _nominal_ahead(words, i + 1):
+            if w.text in "、和及与" and any(x.tag == "m" and not _nominal(x) for x in words[i + 1 : i + 5]):
+                break  # "50项指标、“省考”41项指标": the next item has its own figure
             picked.append(w)  # 市属单位, 网内、网间平均时延
         else:
             break
@@ -137,13 +169,33 @@ def _phrase_after(words: tuple[Word, ...], end: int) -> str:
     return _clean(picked, head=True)
 
 
-def _phrase_before(words: tuple[Word, ...], start: int, *, keep_scope: bool = True) -> tuple[str, list[str]]:
-    """The noun phrase before a figure, past its linking verbs and bound words; and those verbs."""
+def _related_noun(words: tuple[Word, ...], end: int) -> str:
+    """The head noun of a relative clause after a figure: "12家 跟…有关的 企业" → 企业."""
+    after = [w for w in words if w.start >= end]
+    if not after or after[0].tag != "p":
+        return ""
+    for w in after[:12]:
+        if w.text in ",，;；:：。":
+            return ""
+        if w.text == "的":
+            return _phrase_after(words, w.end)
+    return ""
+
+
+def _phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str], bool]:
+    """The noun phrase before a figure, past its linking verbs and bound words; those verbs; and
+    whether the phrase is a pronoun's (这个数字), naming nothing itself."""
     i = max((k for k, w in enumerate(words) if w.end <= start), default=-1)
     verbs: list[str] = []
+    glued = ""
     while i >= 0 and _links(words[i]):
-        if words[i].text not in _LINKS:
-            verbs.insert(0, words[i].text)
+        text = words[i].text
+        if text[:1] in "值率量额" and len(text) > 1 and i > 0 and _nominal(words[i - 1]):
+            glued = text[0]  # LAC's "增加/n 值力争/vd": the suffix belongs to the phrase
+            i -= 1
+            break
+        if text not in _LINKS:
+            verbs.insert(0, text)
         i -= 1
     picked: list[Word] = []
     while i >= 0:
@@ -155,16 +207,17 @@ def _phrase_before(words: tuple[Word, ...], start: int, *, keep_scope: bool = Tr
         else:
             break
         i -= 1
+    anaphor = i >= 0 and words[i].tag == "r" and bool(_PRONOUNS.match(words[i].text))
     phrase = _clean(picked, head=False)
-    if not keep_scope:
-        return phrase, verbs
-    return phrase, verbs
+    return (phrase + glued if phrase else ""), verbs, anaphor
 
 
 def _leading_phrase(clause: list[Word]) -> str:
     """The noun phrase a clause opens with, past its time, place and 其中."""
     i = 0
-    while i < len(clause) and (clause[i].tag in ("TIME", "p", "r", "d", "LOC", "w") or _ACTOR_WORDS.fullmatch(clause[i].text)):
+    while i < len(clause) and (
+        clause[i].tag in ("TIME", "p", "r", "d", "LOC", "w") or _ACTOR_WORDS.fullmatch(clause[i].text)
+    ):
         i += 1
     picked: list[Word] = []
     while i < len(clause):
@@ -174,7 +227,9 @@ def _leading_phrase(clause: list[Word]) -> str:
         else:
             break
         i += 1
-    return _clean(picked, head=True)
+    phrase = _clean(picked, head=True)
+    glued = clause[i].text[:1] if i < len(clause) and phrase and len(clause[i].text) > 1 else ""
+    return phrase + glued if glued in ("值", "率", "量", "额") else phrase  # LAC's "增加/n 值力争/vd"
 
 
 def _links(w: Word) -> bool:
@@ -237,12 +292,17 @@ def _clean(picked: list[Word], *, head: bool) -> str:
     """Join picked words, dropping actors, pronouns and joiners at the edges."""
     while picked and (
         picked[0].tag == "LOC"
-        or _ACTOR_WORDS.fullmatch(picked[0].text) and len(picked) > 1 and _nominal(picked[1])
-        or picked[0].text in _INNER_WORDS and picked[0].text != "“"
+        or _ACTOR_WORDS.fullmatch(picked[0].text)
+        and len(picked) > 1
+        and _nominal(picked[1])
+        or picked[0].text in _INNER_WORDS
+        and picked[0].text != "“"
         or picked[0].tag == "f"
     ):
         picked = picked[1:]
-    while picked and (picked[-1].text in _INNER_WORDS and picked[-1].text != "”" or picked[-1].tag in ("f", "a")):
+    while picked and (
+        picked[-1].text in _INNER_WORDS and picked[-1].text != "”" or picked[-1].tag in ("f", "a")
+    ):
         picked = picked[:-1]
     if not picked:
         return ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.indicators import counted_phrase, ranked_phrase, subject_phrase
+from loaders.indicators import bare_clause, counted_phrase, ranked_phrase, subject_phrase
 from loaders.numbers import CN_NUMERAL_CHARS, half_width, parse_number, qualifier_of
 from loaders.targets import figure_year, horizon_year, is_planned
 
@@ -36,7 +36,9 @@ _RANK = re.compile(
     rf"第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?(?:(?![\u4e00-\u9fffA-Za-z0-9])|(?=[和、及与]第))"
 )
 # Further ranks in the same list: "位列全国第一和第三位".
-_MORE_RANKS = re.compile(rf"^(?:和|、|及|与)第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?(?![\u4e00-\u9fffA-Za-z0-9])")
+_MORE_RANKS = re.compile(
+    rf"^(?:和|、|及|与)第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?(?![\u4e00-\u9fffA-Za-z0-9])"
+)
 # Discourse structure, not a measured figure: "从9个方面系统谋划", "需要摈弃三个误区".
 _STRUCTURE_NOUNS = re.compile(
     r"^(?:方面|层面|维度|环节|误区|关系|阶段|部分|要点|原则|特点|步骤|问题|板块|篇章)"
@@ -45,14 +47,18 @@ _IMPLICIT_YUAN = re.compile(
     r"(经济|规模|产值|营收|收入|增加值|GDP|投资|资金|金额|融资|交易额|销售额|总额|税收|利润|基金)"
 )
 # SCHEMA.md: a count of people or users with no counter takes 人; of households (市场主体) 户.
-_IMPLICIT_PEOPLE = re.compile(r"(网民|用户|人口|人才|人员|居民|游客|访客|观众|学员|会员|日活|月活|粉丝|群众|市民)")
-_IMPLICIT_HOUSEHOLDS = re.compile(r"(市场主体|经营主体|户数|农户|住户|家庭)")
+_IMPLICIT_PEOPLE = re.compile(
+    r"(网民|用户|人口|人才|人员|居民|游客|访客|观众|学员|会员|日活|月活|粉丝|群众|市民)"
+)
+_IMPLICIT_HOUSEHOLDS = re.compile(r"(市场主体|经营主体|(?<!用)户数|农户|住户|家庭)")
 _INDEX_WORDS = re.compile(r"(指数|得分|分值|评分)")
 # The cues a goal stated earlier in the document needs in a figure's own clause ("…覆盖率达到90%").
 _TARGET_CUES = re.compile(r"(达到|力争|确保|打造|创建|建成|实现|培育|争创|提升至|提高到|不低于|以上)")
 _PAST_CUES = re.compile(r"(已|累计|截至|截止|同比|比上年|较上年|获评|入选|位列|位居|居全)")
-_PEOPLE_NOUNS = r"(人才|专家|学员|人员|博士|党员|干部|员工|职工|学生|志愿者|代表|青年|年轻人|工程师|毕业生|医生|教师)"
-_SKIP_BEFORE = re.compile(r"[A-Za-z0-9.+\-第]$")
+_PEOPLE_NOUNS = (
+    r"(人才|专家|学员|人员|博士|党员|干部|员工|职工|学生|志愿者|代表|青年|年轻人|工程师|毕业生|医生|教师)"
+)
+_SKIP_BEFORE = re.compile(r"(?<![A-Z]{3})[A-Za-z0-9.+\-第]$")  # but 工业APP1065个 counts apps
 _SKIP_AFTER = re.compile(r"^(?:[A-Za-z+\-]|月|日|号|年|\.\d|次|大|级|强|条例)")
 
 
@@ -176,19 +182,22 @@ def _is_measure(text: str, m: re.Match[str]) -> bool:
         # A bare figure only counts as an index value: "总指数达98.1".
         return bool(_INDEX_WORDS.search(text[max(0, start - 12) : start])) and "." in num
     if unit in ("位", "名") and not re.search(r"第$", text[:start]):
-        return unit == "名" and bool(
-            re.search(_PEOPLE_NOUNS, after + text[max(0, start - 6) : start])
-        )
+        return unit == "名" and bool(re.search(_PEOPLE_NOUNS, after + text[max(0, start - 6) : start]))
     if unit == "分" and (
         re.match(r"[钟之类别局行院区公享配工析布级]", text[end:])
         or not ("." in num or re.search(r"(分|得分|指数|评分|评估)", text[max(0, start - 30) : start]))
     ):
         return False  # 86.4分 is a score; 15分钟 and 分类 are not
-    if unit in ("小时", "个月") and re.match(r"[\u4e00-\u9fff]", text[end:]) and not re.match(r"[内以]", text[end:]):
+    if (
+        unit in ("小时", "个月")
+        and re.match(r"[\u4e00-\u9fff]", text[end:])
+        and not re.match(r"[内以]", text[end:])
+    ):
         return False  # "24小时自助政务服务体系": the duration describes a service
     if unit in ("G", "P", "ms", "Gbps", "Mbps") and (
         re.match(r"[A-Za-z0-9]", text[end:])
-        or unit in ("G", "P") and (re.match(r"[\u4e00-\u9fff]", text[end:]) or (parse_number(num) or 0) < 10)
+        or unit in ("G", "P")
+        and (re.match(r"[\u4e00-\u9fff]", text[end:]) or (parse_number(num) or 0) < 10)
     ):
         return False  # 5G基站 is a name; "扩容至5200G," is a bandwidth
     if _STRUCTURE_NOUNS.match(text[end:]) or text[end : end + 1] == "“":
@@ -216,12 +225,17 @@ def _figure(
     if unit is None and not _INDEX_WORDS.search(indicator):
         clause_start = max(text.rfind(ch, 0, start) for ch in ",，;；:：、(（") + 1
         context = indicator + text[clause_start:start] + text[end : end + 8]
-        if _IMPLICIT_HOUSEHOLDS.search(context):
-            unit = "户"
-        elif _IMPLICIT_PEOPLE.search(context):
-            unit = "人"
-        elif _IMPLICIT_YUAN.search(context):
-            unit = "元"
+        for place in (indicator, context):  # what the indicator says wins over its neighbours
+            if _IMPLICIT_HOUSEHOLDS.search(place):
+                unit = "户"
+            elif _IMPLICIT_PEOPLE.search(place):
+                unit = "人"
+            elif _IMPLICIT_YUAN.search(place):
+                unit = "元"
+            if unit:
+                break
+    if unit == "名" and text[max(0, start - 1) : start] != "第":
+        unit = "人"  # SCHEMA.md: people are counted in 人 (3万余名年轻人)
     if unit in ("万人次",):
         value, unit = value * 1e4, "人次"
     qualifier = "~" if more else qualifier_of(text[max(0, start - 4) : start], text[end : end + 2])
@@ -229,29 +243,40 @@ def _figure(
 
 
 def _carried(text: str, figures: list[Figure]) -> list[Figure]:
-    """Give a figure with only a change ("同比增长10%") or nothing of its own the subject of its clause
-    or of the figure it is listed with ("226类近2200万个", "125.9分和102.6分")."""
+    """Give a figure the subject it is about when its own clause names none: a change ("同比增长10%")
+    takes what changed, a bare clause ("…实现翻番,达到5500亿元") or a share ("占GDP的比重") the subject
+    of the clause before, a listed figure ("226类近2200万个", "125.9分和102.6分") its neighbour's."""
     out: list[Figure] = []
     for f in figures:
         indicator = f.indicator
         if indicator and _CHANGE_ONLY.fullmatch(indicator):
-            subject = next(
-                (p.indicator for p in reversed(out) if not _CHANGE_ONLY.search(p.indicator) and p.unit != "位"), ""
-            ) or subject_phrase(text, f.start)
-            indicator = subject + indicator if subject else indicator
+            subject = next((_CHANGE_ONLY.sub("", p.indicator) for p in reversed(out) if p.unit != "位"), "")
+            subject = subject or subject_phrase(text, f.start)
+            indicator = subject + indicator if subject else ""
+        elif indicator and re.search(rf"(?:^|[,，;；])占{re.escape(indicator)}", text[: f.start]):
+            subject = subject_phrase(text, f.start)
+            indicator = subject + "占" + indicator if subject else indicator
         elif not indicator and out and re.fullmatch(r"[和、及与]?[近约超逾]?", text[out[-1].end : f.start]):
             indicator = out[-1].indicator if out[-1].unit == f.unit or f.unit != "位" else ""
+        elif not indicator and bare_clause(text, f.start):
+            indicator = subject_phrase(text, f.start)
         out.append(Figure(f.value, f.unit, indicator, f.qualifier, f.year, f.start, f.end))
     return out
 
 
 _THIS_YEAR = re.compile(r"(今年|年内|年底|年末|本年)")
 _RELATIVE_YEAR = re.compile(r"(今年|年底|年末|年内|上半年|下半年|前三季度|本年)")
-_CHANGE_ONLY = re.compile(r"(?:同比|环比|年均)?(?:增长|增加|提升|提高|下降|降低|减少|增速|增幅)")
+_CHANGE_ONLY = re.compile(r"(?:比上年|同比|环比|年均)?(?:增长|增加|提升|提高|下降|降低|减少|增速|增幅)$")
 
 
 def _dated(
-    f: Figure, text: str, *, target_year: int | None, horizon: int | None, planned: bool, report_year: int | None
+    f: Figure,
+    text: str,
+    *,
+    target_year: int | None,
+    horizon: int | None,
+    planned: bool,
+    report_year: int | None,
 ) -> Figure:
     """Decide whether a figure is a target, and its year (SCHEMA.md `qualifier`, `year`)."""
     target = is_planned(text, f.start, planned=planned)

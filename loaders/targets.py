@@ -70,7 +70,9 @@ def document_years(text: str, title: str | None = None) -> tuple[int | None, int
     if title and body.startswith(title):
         body = body[len(title) :]
     opening = _OPENING_YEAR.match(body)
-    years = {int(y) for y in _SUMMARY_YEAR.findall(body[:3000])} | ({int(opening.group(1))} if opening else set())
+    years = {int(y) for y in _SUMMARY_YEAR.findall(body[:3000])} | (
+        {int(opening.group(1))} if opening else set()
+    )
     return (years.pop() if len(years) == 1 else None), None
 
 
