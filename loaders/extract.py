@@ -189,7 +189,12 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
         new_paragraph = "\n" in document.text[previous_end : sentence.start]
         planned = planned and not new_paragraph
         for f in find_figures(
-            text, target_year=target_year, horizon=horizon, planned=planned, report_year=report_year
+            text,
+            target_year=target_year,
+            horizon=horizon,
+            planned=planned,
+            report_year=report_year,
+            antecedent=metrics[-1].indicator if metrics else "",
         ):
             place = ctx.place_at(sentence, sentence.start + f.start)
             ev = ctx.evidence(sentence, f.start, f.end)

@@ -41,6 +41,10 @@ _PRONOUNS = re.compile(r"^(?:这个|这一|该|此|其|其他|它们?|我们|他
 _UNIT_LIKE = re.compile(r"^(?:[个家项位名人户条类次元%年]|以上|以下|左右|分别|连续|同比)$")
 
 
+# What counted_phrase returns for a figure whose thing was named before ("这个数字", "其中的35个").
+ANAPHOR = "<anaphor>"
+
+
 def counted_phrase(sentence: str, start: int, end: int, *, counter: bool) -> str:
     """Return the noun phrase a figure at `start:end` counts, or "" when the clause names none.
 
@@ -71,14 +75,10 @@ def counted_phrase(sentence: str, start: int, end: int, *, counter: bool) -> str
             return related
     before, verbs, anaphor = _phrase_before(words, start)
     if anaphor:
-        return ""  # "这个数字已增加到500多家": what is counted was named in an earlier sentence
+        return ANAPHOR
     growth = next((v for v in verbs if _GROWTH.search(v)), "")
-    content = "".join(v for v in verbs if not _GROWTH.search(v) and v not in ("同比", "累计"))
     if before:
-        if growth:
-            return before + ("同比" if "同比" in verbs else "") + growth
-        # 规划占地200亩, 标注企业累计达60家: the measuring verb belongs to the indicator.
-        return before + ("累计" if "累计" in verbs else "") + (content if len(content) == 2 else "")
+        return before + ("同比" if "同比" in verbs else "") + growth if growth else before
     if not counter and after:
         return after
     phrase = "".join(verbs).strip()
@@ -188,11 +188,17 @@ def _phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str],
     i = max((k for k, w in enumerate(words) if w.end <= start), default=-1)
     verbs: list[str] = []
     glued = ""
-    while i >= 0 and _links(words[i]):
+    while i >= 0:
         text = words[i].text
-        if text[:1] in "值率量额" and len(text) > 1 and i > 0 and _nominal(words[i - 1]):
-            glued = text[0]  # LAC's "增加/n 值力争/vd": the suffix belongs to the phrase
+        if (
+            re.fullmatch(r"[值率量额数](?:近|约|超|逾|达|达到|为|力争|已)", text)
+            and i > 0
+            and _nominal(words[i - 1])
+        ):
+            glued = text[0]  # LAC's "增加/n 值力争/vd", "用户/n 数近/n": the suffix belongs to the phrase
             i -= 1
+            break
+        if not _links(words[i]):
             break
         if text not in _LINKS:
             verbs.insert(0, text)
@@ -207,8 +213,14 @@ def _phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str],
         else:
             break
         i -= 1
-    anaphor = i >= 0 and words[i].tag == "r" and bool(_PRONOUNS.match(words[i].text))
     phrase = _clean(picked, head=False)
+    # "这个数字已增加到500多家", "其中的35个": the counted thing was named before; "该市数字经济…" names it.
+    anaphor = (
+        i >= 0
+        and words[i].tag == "r"
+        and bool(_PRONOUNS.match(words[i].text) or words[i].text == "其中")
+        and phrase in ("", "数字", "数据", "数量", "数值", "总数", "数目")
+    )
     return (phrase + glued if phrase else ""), verbs, anaphor
 
 

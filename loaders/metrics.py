@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.indicators import bare_clause, counted_phrase, ranked_phrase, subject_phrase
+from loaders.indicators import ANAPHOR, bare_clause, counted_phrase, ranked_phrase, subject_phrase
 from loaders.numbers import CN_NUMERAL_CHARS, half_width, parse_number, qualifier_of
 from loaders.targets import figure_year, horizon_year, is_planned
 
@@ -58,7 +58,7 @@ _PAST_CUES = re.compile(r"(已|累计|截至|截止|同比|比上年|较上年|�
 _PEOPLE_NOUNS = (
     r"(人才|专家|学员|人员|博士|党员|干部|员工|职工|学生|志愿者|代表|青年|年轻人|工程师|毕业生|医生|教师)"
 )
-_SKIP_BEFORE = re.compile(r"(?<![A-Z]{3})[A-Za-z0-9.+\-第]$")  # but 工业APP1065个 counts apps
+_SKIP_BEFORE = re.compile(r"[A-Za-z0-9.+\-第]$")
 _SKIP_AFTER = re.compile(r"^(?:[A-Za-z+\-]|月|日|号|年|\.\d|次|大|级|强|条例)")
 
 
@@ -82,13 +82,15 @@ def find_figures(
     horizon: int | None = None,
     planned: bool = False,
     report_year: int | None = None,
+    antecedent: str = "",
 ) -> list[Figure]:
     """Return the figures of one sentence, in order; a figure whose clause names nothing it counts is left out.
 
     `target_year` is the year of a plan's goals stated earlier in the document ("到2025年"), so that
     "智慧社区覆盖率达到90%" after it is read as a target; `planned` says the paragraph is stating a plan
     ("今年济南市将…。…优化15项热点民生服务"); `horizon` and `report_year` are the end year of a plan
-    document and the year a dated summary reports on.
+    document and the year a dated summary reports on; `antecedent` is the indicator of the last figure
+    before the sentence, which "这个数字" points back to.
 
     >>> [(f.indicator, f.value, f.unit, f.qualifier) for f in find_figures("全市数字经济核心产业企业超1000家,5G基站8210个")]
     [('数字经济核心产业企业', 1000.0, '家', '>'), ('5G基站', 8210.0, '个', '=')]
@@ -107,7 +109,9 @@ def find_figures(
         ranks = [(m.group("num"), m.start("num") - 1, m.end())]
         while more := _MORE_RANKS.match(masked[ranks[-1][2] :]):
             ranks.append((more.group("num"), ranks[-1][2] + more.start("num") - 1, ranks[-1][2] + more.end()))
-        indicator = ranked_phrase(text, m.start(), m.start("num") - 1)
+        # "排名第一、第二的成都、绵阳": ranks that describe who is named next are not figures of their own.
+        attributive = masked[ranks[-1][2] : ranks[-1][2] + 1] == "的"
+        indicator = "" if attributive else ranked_phrase(text, m.start(), m.start("num") - 1)
         for num, start, end in ranks:
             value = parse_number(num)
             taken.append((start, end))
@@ -134,7 +138,7 @@ def find_figures(
         unit = _UNIT_NAMES.get(m.group("unit") or "", m.group("unit"))
         figures.append(_figure(text, value, unit, start, end, more=bool(m.group("more") or m.group("more2"))))
     figures.sort(key=lambda f: f.start)
-    figures = _carried(text, figures)
+    figures = _carried(text, figures, antecedent)
     return [
         _dated(f, text, target_year=target_year, horizon=horizon, planned=planned, report_year=report_year)
         for f in figures
@@ -156,7 +160,9 @@ def _is_measure(text: str, m: re.Match[str]) -> bool:
     start, end = m.span()
     num, unit = m.group("num"), m.group("unit")
     before, after = text[max(0, start - 2) : start], text[end : end + 4]
-    if _SKIP_BEFORE.search(before) or (not unit and _SKIP_AFTER.match(text[m.end("num") :])):
+    if (_SKIP_BEFORE.search(before) and not re.search(r"[A-Z]{3}$", text[:start])) or (
+        not unit and _SKIP_AFTER.match(text[m.end("num") :])
+    ):
         return False
     if num[0] in CN_NUMERAL_CHARS:
         # Chinese numerals are everywhere in prose (一批, 三大, 两级, 三个误区): keep counts of 2+ that
@@ -242,14 +248,16 @@ def _figure(
     return Figure(value, unit, indicator, qualifier, None, start, end)
 
 
-def _carried(text: str, figures: list[Figure]) -> list[Figure]:
+def _carried(text: str, figures: list[Figure], antecedent: str) -> list[Figure]:
     """Give a figure the subject it is about when its own clause names none: a change ("同比增长10%")
     takes what changed, a bare clause ("…实现翻番,达到5500亿元") or a share ("占GDP的比重") the subject
     of the clause before, a listed figure ("226类近2200万个", "125.9分和102.6分") its neighbour's."""
     out: list[Figure] = []
     for f in figures:
         indicator = f.indicator
-        if indicator and _CHANGE_ONLY.fullmatch(indicator):
+        if indicator == ANAPHOR:
+            indicator = out[-1].indicator if out else antecedent
+        elif indicator and _CHANGE_ONLY.fullmatch(indicator):
             subject = next((_CHANGE_ONLY.sub("", p.indicator) for p in reversed(out) if p.unit != "位"), "")
             subject = subject or subject_phrase(text, f.start)
             indicator = subject + indicator if subject else ""
