@@ -26,7 +26,7 @@ _LINKS = {
     "近", "接近", "将近", "大约", "不足", "不到", "低于", "高于", "多于", "少于", "已", "已经", "均", "分别", "实现",
     "累计达", "达到了", "为了", "到", "至", "稳定", "保持", "上", "下", "的", "了", "在", "等", "双", "低", "高", "升",
     "降", "增", "连续", "多年", "连续多年", "力争", "预计", "计划", "争取", "确保", "将", "可", "可以", "能", "能够", "只能",
-    "要", "需", "需要", "应", "必须", "也", "又", "再",
+    "要", "需", "需要", "应", "必须", "也", "又", "再", "已有", "拥有", "推动", "带动", "开展",
 }  # fmt: skip
 # A growth figure names the change, after the thing that changed (SCHEMA.md: 同比增长 keeps its subject).
 _GROWTH = re.compile(r"(增长|增加|提升|提高|下降|降低|减少|增速|增幅|翻番)$")
@@ -81,6 +81,11 @@ def counted_phrase(sentence: str, start: int, end: int, *, counter: bool) -> str
         return before + ("同比" if "同比" in verbs else "") + growth if growth else before
     if not counter and after:
         return after
+    following = next((w for w in words if w.start >= end), None)
+    if following is not None and (_nominal(following) or following.tag == "m"):
+        return ""  # "推动3个区、…": the verb governs a thing too short to name
+    if not any(w.tag == "v" and w.text in verbs for w in words if w.end <= start):
+        return ""  # adverbs alone (累计, 率先) name nothing
     phrase = "".join(verbs).strip()
     return phrase if len(phrase) >= 2 and not _UNIT_LIKE.match(phrase) else ""
 
@@ -94,56 +99,84 @@ def bare_clause(sentence: str, start: int) -> bool:
     """
     words = [w for w in segment(sentence) if w.end <= start]
     for w in reversed(words):
-        if w.text in ",，;；:：":
+        if w.text in _CLAUSE_ENDS:
             return True
-        if w.text.strip() and not (w.text in _LINKS or w.tag in ("d", "ad", "vd")):
+        scope = _ACTOR_WORDS.fullmatch(w.text) or _SCOPE.fullmatch(w.text)
+        if w.text.strip() and not (
+            w.text in _LINKS
+            or w.tag in ("d", "ad", "vd", "TIME")
+            or w.text in ("截至", "截止", "率先")
+            or scope
+        ):
             return False
     return False
 
 
 def subject_phrase(sentence: str, position: int) -> str:
-    """Return the noun phrase that leads the nearest earlier clause of the sentence: what a clause
-    without a subject of its own ("同比增长10%", "排名全省第二") is about.
+    """Return what a clause without a subject of its own ("同比增长10%", "排名全省第二", "(超过90分)")
+    is about: the noun phrase right before its parenthesis, else the one that leads the nearest
+    earlier clause of the sentence, else the one that ends it ("我国拥有…的网民数量,截至…达10.92亿人").
 
     >>> subject_phrase("其中绵阳数字经济发展水平高于全省平均水平,位列第一梯队,排名全省第二", 30)
     '数字经济发展水平'
+    >>> subject_phrase("拉高了全省平均水平(88.1分)", 10)
+    '平均水平'
     """
     words = segment(sentence)
+    if sentence[position - 1 : position] in "(（" and position > 0:
+        before, _, _ = _phrase_before(words, position - 1)
+        if before:
+            return before
     clauses: list[list[Word]] = [[]]
     for w in words:
         if w.start >= position:
             break
-        if w.text in ",，;；:：。" and clauses[-1]:
+        if w.text in _CLAUSE_ENDS and clauses[-1]:
             clauses.append([])
-        elif w.text not in ",，;；:：。":
+        elif w.text not in _CLAUSE_ENDS:
             clauses[-1].append(w)
     for clause in reversed(clauses[:-1]):
         phrase = _leading_phrase(clause)
         if phrase:
             return phrase
-    return ""
+    return _clean(_trailing(clauses[-2]), head=False) if len(clauses) > 1 else ""
 
 
-def ranked_phrase(sentence: str, cue_start: int, rank_start: int) -> str:
-    """Return what a rank ranks, with its scope: "增速全省排名第二" → "增速全省排名".
+def ranked_phrase(sentence: str, cue_start: int, rank_start: int) -> tuple[str, str]:
+    """Return what a rank ranks and the rank's own words: "增速全省排名第二" → ("增速", "全省排名").
 
     `cue_start` is where the rank's verb (排名, 位居, 居 …) begins, `rank_start` where 第 begins.
+    The subject is "" when the clause names none; a ranked list cited by title (《2022年数字城市百强榜》)
+    is what the rank is in.
 
     >>> ranked_phrase("5G网络等通信网络各类指标连续多年稳居全省第二", 19, 22)
-    '通信网络各类指标全省排名'
-    >>> ranked_phrase("前3季度,收入增长69.2%,增速全省排名第二。", 17, 21)
-    '增速全省排名'
+    ('通信网络各类指标', '全省排名')
+    >>> ranked_phrase("在赛迪顾问发布的《2022年数字城市百强榜》,滨州市居第61位", 30, 31)
+    ('2022年数字城市百强榜', '排名')
     """
-    scope_text = sentence[max(0, cue_start - 4) : rank_start]
-    scope = _SCOPE.search(scope_text)
-    words = segment(sentence)
-    subject, _, _ = _phrase_before(words, cue_start)
+    scope = _SCOPE.search(sentence[max(0, cue_start - 4) : rank_start])
+    suffix = (scope.group(1) if scope else "") + "排名"
+    board = re.findall(r"《([^》]*(?:榜|排名|排行|指数)[^》]{0,6})》", sentence[:cue_start])
+    if board:
+        return board[-1], suffix
+    subject, _, _ = _phrase_before(segment(sentence), cue_start)
     subject = _SCOPE.sub("", subject) if scope else subject
-    if len(subject) < 2:
-        subject = subject_phrase(sentence, cue_start)
-    if len(subject) < 2:
-        return ""
-    return subject + (scope.group(1) if scope else "") + "排名"
+    return (subject if len(subject) >= 2 else ""), suffix
+
+
+_CLAUSE_ENDS = (",", "，", ";", "；", ":", "：", "。", "(", "（", ")", "）")
+
+
+def _trailing(clause: list[Word]) -> list[Word]:
+    """The nominal words that end a clause (its object)."""
+    picked: list[Word] = []
+    for k in range(len(clause) - 1, -1, -1):
+        w = clause[k]
+        if _nominal(w) or (picked and _joins(w) and _nominal_behind(tuple(clause), k - 1)):
+            picked.insert(0, w)
+        else:
+            break
+    return picked
 
 
 def _phrase_after(words: tuple[Word, ...], end: int) -> str:
@@ -262,6 +295,8 @@ def _nominal(w: Word) -> bool:
     # 5G, APP, 10G-PON: letters written with numbers are names, not figures (19.18ms is a figure).
     if w.tag == "m" and re.search(r"[A-Za-z]", w.text):
         return not re.fullmatch(r"\d+(?:\.\d+)?(?:ms|Gbps|Mbps|PB|TB|EB|ZB|%)|\d{2,}(?:G|T|P)", w.text)
+    if w.tag == "m" and w.text in ("千亿", "百亿", "万亿", "千亿级", "百亿级", "亿元级"):
+        return True  # 2个千亿数字产业集群
     # Suffixes LAC sometimes tags as verbs or numerals: 受理/率, 机架/数.
     return w.text in ("率", "数", "量", "额", "值", "度")
 
@@ -316,7 +351,11 @@ def _clean(picked: list[Word], *, head: bool) -> str:
         picked[-1].text in _INNER_WORDS and picked[-1].text != "”" or picked[-1].tag in ("f", "a")
     ):
         picked = picked[:-1]
-    if not picked:
+    if (
+        not picked
+        or len(picked) == 1
+        and (_ACTOR_WORDS.fullmatch(picked[0].text) or _SCOPE.fullmatch(picked[0].text))
+    ):
         return ""
     text = "".join(w.text for w in picked).replace(" ", "")
     text = _ACTOR.sub("", text) if len(text) > 3 else text

@@ -105,23 +105,29 @@ def find_figures(
     masked = _mask_quoted(text)
     figures: list[Figure] = []
     taken: list[tuple[int, int]] = []
+    rank_words: dict[int, tuple[int, str]] = {}  # a rank's start → where its verb starts, its scope + 排名
     for m in _RANK.finditer(masked):
         ranks = [(m.group("num"), m.start("num") - 1, m.end())]
         while more := _MORE_RANKS.match(masked[ranks[-1][2] :]):
             ranks.append((more.group("num"), ranks[-1][2] + more.start("num") - 1, ranks[-1][2] + more.end()))
         # "排名第一、第二的成都、绵阳": ranks that describe who is named next are not figures of their own.
         attributive = masked[ranks[-1][2] : ranks[-1][2] + 1] == "的"
-        indicator = "" if attributive else ranked_phrase(text, m.start(), m.start("num") - 1)
+        ranked = ranked_phrase(text, m.start(), m.start("num") - 1)
         for num, start, end in ranks:
             value = parse_number(num)
             taken.append((start, end))
-            if value is not None and indicator:
-                figures.append(_figure(text, value, "位", start, end, indicator=indicator))
+            if value is not None and not attributive:
+                rank = _figure(text, value, "位", start, end, indicator=ranked[0])
+                figures.append(rank)
+                rank_words[rank.start] = (m.start(), ranked[1])
     for m in _YEARS_RUN.finditer(masked):
         value = parse_number(m.group("num"))
         if value is not None:
             taken.append(m.span())
-            figures.append(_figure(text, value, "年", m.start("num"), m.end()))
+            # SCHEMA.md: a streak (连续两年第一) is a 年 metric named by what is kept up.
+            streak = re.match(r"[^,，。;；:：]{2,24}", masked[m.end() :])
+            indicator = f"连续{streak.group(0)}年数" if streak else "连续年数"
+            figures.append(_figure(text, value, "年", m.start("num"), m.end(), indicator=indicator))
     for m in _PERCENT_WORDS.finditer(masked):
         value = parse_number(m.group("num"))
         if value is not None:
@@ -138,7 +144,7 @@ def find_figures(
         unit = _UNIT_NAMES.get(m.group("unit") or "", m.group("unit"))
         figures.append(_figure(text, value, unit, start, end, more=bool(m.group("more") or m.group("more2"))))
     figures.sort(key=lambda f: f.start)
-    figures = _carried(text, figures, antecedent)
+    figures = _carried(text, figures, antecedent, rank_words)
     return [
         _dated(f, text, target_year=target_year, horizon=horizon, planned=planned, report_year=report_year)
         for f in figures
@@ -201,7 +207,7 @@ def _is_measure(text: str, m: re.Match[str]) -> bool:
     ):
         return False  # "24小时自助政务服务体系": the duration describes a service
     if unit in ("G", "P", "ms", "Gbps", "Mbps") and (
-        re.match(r"[A-Za-z0-9]", text[end:])
+        re.match(r"[A-Za-z0-9\-]", text[end:])
         or unit in ("G", "P")
         and (re.match(r"[\u4e00-\u9fff]", text[end:]) or (parse_number(num) or 0) < 10)
     ):
@@ -248,14 +254,27 @@ def _figure(
     return Figure(value, unit, indicator, qualifier, None, start, end)
 
 
-def _carried(text: str, figures: list[Figure], antecedent: str) -> list[Figure]:
+def _carried(
+    text: str, figures: list[Figure], antecedent: str, rank_words: dict[int, tuple[int, str]]
+) -> list[Figure]:
     """Give a figure the subject it is about when its own clause names none: a change ("同比增长10%")
     takes what changed, a bare clause ("…实现翻番,达到5500亿元") or a share ("占GDP的比重") the subject
-    of the clause before, a listed figure ("226类近2200万个", "125.9分和102.6分") its neighbour's."""
+    of the clause before, a listed figure ("226类近2200万个", "125.9分和102.6分") its neighbour's, and a
+    rank ("新增…工厂3家,居全市第一", "数量居全市第一") the figure it ranks."""
     out: list[Figure] = []
     for f in figures:
         indicator = f.indicator
-        if indicator == ANAPHOR:
+        if f.start in rank_words:
+            cue, words = rank_words[f.start]
+            counted = [p for p in out if p.unit != "位" and p.end <= cue]
+            previous = _CHANGE_ONLY.sub("", counted[-1].indicator) if counted else ""
+            if indicator in _GENERIC and previous:
+                indicator = previous + indicator  # 数量居全市第一, 增速全省排名第二
+            elif not indicator:
+                # a bare clause ranks the figure before it; otherwise the subject of the sentence
+                indicator = (previous if bare_clause(text, cue) else "") or subject_phrase(text, cue)
+            indicator = indicator + words if indicator else ""
+        elif indicator == ANAPHOR:
             indicator = out[-1].indicator if out else antecedent
         elif indicator and _CHANGE_ONLY.fullmatch(indicator):
             subject = next((_CHANGE_ONLY.sub("", p.indicator) for p in reversed(out) if p.unit != "位"), "")
@@ -267,11 +286,18 @@ def _carried(text: str, figures: list[Figure], antecedent: str) -> list[Figure]:
         elif not indicator and out and re.fullmatch(r"[和、及与]?[近约超逾]?", text[out[-1].end : f.start]):
             indicator = out[-1].indicator if out[-1].unit == f.unit or f.unit != "位" else ""
         elif not indicator and bare_clause(text, f.start):
-            indicator = subject_phrase(text, f.start)
+            # "新增星级上云企业148家,在全市率先突破400家": the clause goes on about the figure before.
+            same = [
+                p
+                for p in out
+                if p.unit == f.unit and p.indicator and not re.search(r"[。;；]", text[p.end : f.start])
+            ]
+            indicator = same[-1].indicator if same else subject_phrase(text, f.start)
         out.append(Figure(f.value, f.unit, indicator, f.qualifier, f.year, f.start, f.end))
     return out
 
 
+_GENERIC = ("数量", "总量", "总数", "增速", "增幅", "规模", "占比")
 _THIS_YEAR = re.compile(r"(今年|年内|年底|年末|本年)")
 _RELATIVE_YEAR = re.compile(r"(今年|年底|年末|年内|上半年|下半年|前三季度|本年)")
 _CHANGE_ONLY = re.compile(r"(?:比上年|同比|环比|年均)?(?:增长|增加|提升|提高|下降|降低|减少|增速|增幅)$")
