@@ -38,6 +38,27 @@ _ACTOR = re.compile(
 _ACTOR_WORDS = re.compile(rf"{_ACTOR.pattern}|^(?:市|区|县|省|新)$")
 _SCOPE = re.compile(r"(全国|全省|全市|全区|全州|全球|全网|全行业|全国同类城市|同类城市|省内|国内)")
 _PRONOUNS = re.compile(r"^(?:这个|这一|该|此|其|其他|它们?|我们|他们)")
+# Suffixes that make a measure of what precedes them, whatever tag LAC gives them (受理/n 率/v).
+_SUFFIXES = ("率", "数", "量", "额", "值", "度")
+# Verbs that report a figure rather than measure something (…水平给出81.5分, 报告显示).
+_REPORTING = (
+    "给出",
+    "显示",
+    "表明",
+    "获得",
+    "取得",
+    "获评",
+    "评为",
+    "累计",
+    "率先",
+    "同比",
+    "总计",
+    "合计",
+    "共计",
+    "扩容",
+    "增至",
+    "升至",
+)
 _UNIT_LIKE = re.compile(r"^(?:[个家项位名人户条类次元%年]|以上|以下|左右|分别|连续|同比)$")
 
 
@@ -78,7 +99,11 @@ def counted_phrase(sentence: str, start: int, end: int, *, counter: bool) -> str
         return ANAPHOR
     growth = next((v for v in verbs if _GROWTH.search(v)), "")
     if before:
-        return before + ("同比" if "同比" in verbs else "") + growth if growth else before
+        if growth:
+            return before + ("同比" if "同比" in verbs else "") + growth
+        # 算力产业累计投资超700亿元, 一期规划占地200亩: the measuring verb is part of what is measured.
+        action = [v for v in verbs if len(v) == 2 and v not in _REPORTING and not _SCOPE.fullmatch(v)]
+        return before + ("累计" if "累计" in verbs and action else "") + (action[-1] if action else "")
     if not counter and after:
         return after
     following = next((w for w in words if w.start >= end), None)
@@ -239,8 +264,14 @@ def _phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str],
     picked: list[Word] = []
     while i >= 0:
         w = words[i]
+        if w.text == "”" and (opening := _opening(words, i)) is not None:
+            picked[:0] = words[opening : i + 1]  # “一件事一次办”场景: a quoted name stays whole
+            i = opening - 1
+            continue
         if _nominal(w) or (picked and _joins(w) and (w.tag == "a" or _nominal_behind(words, i - 1))):
             picked.insert(0, w)
+        elif picked and picked[0].text in _SUFFIXES and w.tag in ("v", "vn"):
+            picked.insert(0, w)  # 掌上/s 执法/v 率/v
         elif picked and w.text in ("占",) and i > 0 and _nominal(words[i - 1]):
             picked.insert(0, w)  # 数字经济产值占GDP比重: one indicator
         else:
@@ -282,6 +313,8 @@ def _links(w: Word) -> bool:
     text = w.text.strip()
     if not text:
         return True
+    if text in _SUFFIXES:
+        return False  # 受理/n 率/v: the suffix ends the phrase
     if text in _LINKS or w.tag in ("d", "ad", "vd") or (w.tag == "v" and re.search(r"(至|到)$", text)):
         return True
     if w.tag == "v" and len(text) <= 2:
@@ -298,7 +331,7 @@ def _nominal(w: Word) -> bool:
     if w.tag == "m" and w.text in ("千亿", "百亿", "万亿", "千亿级", "百亿级", "亿元级"):
         return True  # 2个千亿数字产业集群
     # Suffixes LAC sometimes tags as verbs or numerals: 受理/率, 机架/数.
-    return w.text in ("率", "数", "量", "额", "值", "度")
+    return w.text in _SUFFIXES
 
 
 def _nominal_ahead(words: tuple[Word, ...], i: int) -> bool:
@@ -326,6 +359,16 @@ def _joins(w: Word) -> bool:
     if w.tag == "a" or w.tag == "f":
         return w.text not in ("以上", "以下", "左右", "之间")
     return w.tag in _INNER and w.text in _INNER_WORDS
+
+
+def _opening(words: tuple[Word, ...], i: int) -> int | None:
+    """Index of the “ that opens the quote closed at `i`, if the quote is short."""
+    for k in range(i - 1, max(-1, i - 8), -1):
+        if words[k].text == "“":
+            return k
+        if words[k].text in _CLAUSE_ENDS or words[k].text == "”":
+            return None
+    return None
 
 
 def _closing(words: tuple[Word, ...], i: int) -> int | None:
