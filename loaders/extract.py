@@ -310,7 +310,12 @@ def _dedupe_metrics(metrics: list[Metric]) -> list[Metric]:
         first = seen.get(key)
         if first is not None and first.evidence.sentence_index != m.evidence.sentence_index:
             small = m.unit in _SMALL_COUNT_UNITS and m.value < 100
-            if m.unit == "星" or (not small and _alike(first.indicator, m.indicator)):
+            # A small count is only the same fact under the same words (六大行动 named four times).
+            if (
+                m.unit == "星"
+                or first.indicator == m.indicator
+                or (not small and _alike(first.indicator, m.indicator))
+            ):
                 continue
         seen.setdefault(key, m)
         out.append(m)

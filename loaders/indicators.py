@@ -212,7 +212,10 @@ def _phrase_after(words: tuple[Word, ...], end: int) -> str:
     picked: list[Word] = []
     while i < len(words):
         w = words[i]
-        if _nominal(w):
+        if w.text == "“" and (close := _quote_end(words, i)) is not None:
+            picked.extend(words[i : close + 1])  # 三个“一号工程”: a quoted name stays whole
+            i = close
+        elif _nominal(w):
             picked.append(w)
         elif picked and w.text in "(（" and (close := _closing(words, i)) is not None:
             picked.extend(words[i : close + 1])  # 星级数据产业园区(楼宇), 区、县(市)
@@ -367,6 +370,16 @@ def _opening(words: tuple[Word, ...], i: int) -> int | None:
         if words[k].text == "“":
             return k
         if words[k].text in _CLAUSE_ENDS or words[k].text == "”":
+            return None
+    return None
+
+
+def _quote_end(words: tuple[Word, ...], i: int) -> int | None:
+    """Index of the ” that closes the quote opened at `i`, if the quote is short."""
+    for k in range(i + 1, min(len(words), i + 8)):
+        if words[k].text == "”":
+            return k
+        if words[k].text in _CLAUSE_ENDS or words[k].text == "“":
             return None
     return None
 

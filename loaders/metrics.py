@@ -39,6 +39,12 @@ _RANK = re.compile(
 _MORE_RANKS = re.compile(
     rf"^(?:和|、|及|与)第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?(?![\u4e00-\u9fffA-Za-z0-9])"
 )
+# "五大专项行动": a plan's named things, counted by their kind; 三大误区 and 五大维度 are rhetoric.
+_NAMED_COUNT = re.compile(
+    r"(?<![一二两三四五六七八九十第])(?P<num>[二两三四五六七八九十]{1,2})(?P<unit>大|项|个)(?!以来|报告|关于|精神)"
+)
+_NAMED_HEADS = re.compile(r"(行动|工程|任务|举措|计划|改革|项目|数据库|平台|中心|基地|园区|集群)[”\"]?$")
+_TASKS = ("行动", "工程", "任务", "举措", "计划", "改革")
 # Discourse structure, not a measured figure: "从9个方面系统谋划", "需要摈弃三个误区".
 _STRUCTURE_NOUNS = re.compile(
     r"^(?:方面|层面|维度|环节|误区|关系|阶段|部分|要点|原则|特点|步骤|问题|板块|篇章)"
@@ -128,6 +134,18 @@ def find_figures(
             streak = re.match(r"[^,，。;；:：]{2,24}", masked[m.end() :])
             indicator = f"连续{streak.group(0)}年数" if streak else "连续年数"
             figures.append(_figure(text, value, "年", m.start("num"), m.end(), indicator=indicator))
+    for m in _NAMED_COUNT.finditer(_mask_titles(text)):
+        # SCHEMA.md: a count of named things in a plan (五大专项行动 → 5 项, “八项任务”, 三个“一号工程”),
+        # quoted or not; its kind names it.
+        value = parse_number(m.group("num"))
+        thing = counted_phrase(text, m.start(), m.end(), counter=True)
+        head = _NAMED_HEADS.search(re.split(r"[和及与、]", thing)[0])
+        if value is not None and value >= 2 and head and not any(s <= m.start() < e for s, e in taken):
+            taken.append(m.span())
+            unit = m.group("unit") if m.group("unit") != "大" else "项" if head.group(1) in _TASKS else "个"
+            figures.append(
+                _figure(text, value, unit, m.start(), m.end(), indicator=re.split(r"[和及与、]", thing)[0])
+            )
     for m in _PERCENT_WORDS.finditer(masked):
         value = parse_number(m.group("num"))
         if value is not None:
@@ -159,6 +177,11 @@ def _mask_quoted(text: str) -> str:
         for i in range(m.start() + 1, m.end() - 1):
             chars[i] = "□"
     return "".join(chars)
+
+
+def _mask_titles(text: str) -> str:
+    """Blank out text inside 《》: a title's words are no figures of the document."""
+    return re.sub(r"《[^》]*》", lambda m: "《" + "□" * (len(m.group(0)) - 2) + "》", text)
 
 
 def _is_measure(text: str, m: re.Match[str]) -> bool:
