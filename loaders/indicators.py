@@ -436,6 +436,15 @@ def _default_units() -> dict[str, str]:
     return units
 
 
+def _kind(unit: str) -> str:
+    """What sort of quantity a unit measures, for matching a figure to a scheme indicator."""
+    if unit in ("%", "个百分点", "百分点"):
+        return "share"
+    if unit in ("位", "元", "分", "年", "ms", "G", "EFLOPS", "PFLOPS", "P", "PB", "EB", "ZB"):
+        return unit
+    return "count"
+
+
 def indicator_concept(indicator: str, unit: str | None) -> str | None:
     """Return the slug of the scheme indicator the wording names, when its unit fits.
 
@@ -455,8 +464,10 @@ def indicator_concept(indicator: str, unit: str | None) -> str | None:
         return None
     start, end, concept = max(hits, key=lambda h: h[1] - h[0])
     expected = _default_units().get(concept.slug)
-    if expected is not None and unit is not None and expected != unit:
-        return None
+    if expected is not None and unit is not None and _kind(expected) != _kind(unit):
+        return None  # a share is not a count, a rank is not an amount (个 and 架 both count racks)
+    if re.search(r"(城镇|农村|乡村)$", indicator[:start]):
+        return None  # 城镇网民规模 is part of 网民规模, not the same figure
     # What follows the label must not turn it into another measure (5G基站建设投资 is money, not base stations).
     rest = indicator[end:]
     return None if re.search(r"(率|比重|占比|投资|收入|规模|数量增长)", rest) else concept.slug
