@@ -43,7 +43,7 @@ _MORE_RANKS = re.compile(
 _NAMED_COUNT = re.compile(
     r"(?<![一二两三四五六七八九十第])(?P<num>[二两三四五六七八九十]{1,2})(?P<unit>大|项|个)(?!以来|报告|关于|精神)"
 )
-_NAMED_HEADS = re.compile(r"(行动|工程|任务|举措|计划|改革|项目|数据库|平台|中心|基地|园区|集群)[”\"]?$")
+_NAMED_HEADS = re.compile(r"(行动|工程|任务|举措|计划|改革|项目|数据库|园区|集群)[”\"]?$")
 _TASKS = ("行动", "工程", "任务", "举措", "计划", "改革")
 # Discourse structure, not a measured figure: "从9个方面系统谋划", "需要摈弃三个误区".
 _STRUCTURE_NOUNS = re.compile(
@@ -117,7 +117,9 @@ def find_figures(
         while more := _MORE_RANKS.match(masked[ranks[-1][2] :]):
             ranks.append((more.group("num"), ranks[-1][2] + more.start("num") - 1, ranks[-1][2] + more.end()))
         # "排名第一、第二的成都、绵阳": ranks that describe who is named next are not figures of their own.
-        attributive = masked[ranks[-1][2] : ranks[-1][2] + 1] == "的"
+        attributive = bool(
+            re.match(rf"(?:[、和及与]第(?:\d+|[{CN_NUMERAL_CHARS}]+)[位名]?)*的", masked[ranks[-1][2] :])
+        )
         ranked = ranked_phrase(text, m.start(), m.start("num") - 1)
         for num, start, end in ranks:
             value = parse_number(num)
