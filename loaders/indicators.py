@@ -275,6 +275,16 @@ def _phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str],
             picked.insert(0, w)
         elif picked and picked[0].text in _SUFFIXES and w.tag in ("v", "vn"):
             picked.insert(0, w)  # 掌上/s 执法/v 率/v
+        elif (
+            not picked
+            and len(w.text) == 1
+            and w.tag == "v"
+            and i > 0
+            and words[i - 1].tag in ("n", "q", "v", "vn")
+        ):
+            picked[:0] = [words[i - 1], w]  # LAC's 日/q 活/v: an abbreviation (日活) split in two
+            i -= 2
+            continue
         elif picked and w.text in ("占",) and i > 0 and _nominal(words[i - 1]):
             picked.insert(0, w)  # 数字经济产值占GDP比重: one indicator
         else:
@@ -320,7 +330,7 @@ def _links(w: Word) -> bool:
         return False  # 受理/n 率/v: the suffix ends the phrase
     if text in _LINKS or w.tag in ("d", "ad", "vd") or (w.tag == "v" and re.search(r"(至|到)$", text)):
         return True
-    if w.tag == "v" and len(text) <= 2:
+    if w.tag == "v" and len(text) == 2:
         return True  # the action itself (植树, 认捐, 增长) is kept aside in `verbs`
     return w.tag == "p" and text in ("比", "较") or w.tag == "TIME" and bool(re.match(r"\d{4}年$", text))
 
