@@ -172,10 +172,17 @@ def find_figures(
     ]
 
 
+_QUOTED_GOAL = re.compile(
+    r"“[\u4e00-\u9fff]{3,}\d+(?:\.\d+)?(?:万|亿)?(?:家|个|项|%|元|人|户|条|所|座)(?:以上|左右)?”"
+)
+
+
 def _mask_quoted(text: str) -> str:
     """Blank out text inside 《》 and “” so names like “15分钟” or 《…2035年…》 give no figures."""
     chars = list(text)
     for m in re.finditer(r"《[^》]*》|“[^”]{0,20}”", text):
+        if _QUOTED_GOAL.fullmatch(m.group(0)):
+            continue  # “培育重点数据企业1400家以上”: a goal quoted whole still states its figure
         for i in range(m.start() + 1, m.end() - 1):
             chars[i] = "□"
     return "".join(chars)
@@ -338,7 +345,10 @@ def _dated(
     report_year: int | None,
 ) -> Figure:
     """Decide whether a figure is a target, and its year (SCHEMA.md `qualifier`, `year`)."""
-    target = is_planned(text, f.start, planned=planned)
+    # A quoted goal ("“培育…1400家以上”目标") is a target wherever it is cited.
+    target = is_planned(text, f.start, planned=planned) or bool(
+        re.match(r"[^”“]{0,6}”(?:的)?(?:目标|任务)", text[f.end :])
+    )
     if not target and target_year is not None:
         # A goal year stated earlier in the document governs a clause that reads like a goal.
         window = text[max(0, f.start - 40) : f.start]
