@@ -26,7 +26,7 @@ _LINKS = {
     "近", "接近", "将近", "大约", "不足", "不到", "低于", "高于", "多于", "少于", "已", "已经", "均", "分别", "实现",
     "累计达", "达到了", "为了", "到", "至", "稳定", "保持", "上", "下", "的", "了", "在", "等", "双", "低", "高", "升",
     "降", "增", "连续", "多年", "连续多年", "力争", "预计", "计划", "争取", "确保", "将", "可", "可以", "能", "能够", "只能",
-    "要", "需", "需要", "应", "必须", "也", "又", "再", "已有", "拥有", "推动", "带动", "开展",
+    "要", "需", "需要", "应", "必须", "也", "又", "再", "已有", "拥有",
 }  # fmt: skip
 # A growth figure names the change, after the thing that changed (SCHEMA.md: 同比增长 keeps its subject).
 _GROWTH = re.compile(r"(增长|增加|提升|提高|下降|降低|减少|增速|增幅|翻番)$")
@@ -67,6 +67,33 @@ ANAPHOR = "<anaphor>"
 
 
 def counted_phrase(sentence: str, start: int, end: int, *, counter: bool) -> str:
+    """Return the noun phrase a figure at `start:end` counts, with the denominator of a per-capita
+    or per-unit figure (SCHEMA.md: 每万人5G基站数 never passes as a count of base stations).
+
+    >>> counted_phrase("每万人拥有5G基站数达到26个", 12, 15, counter=True)
+    '每万人拥有5G基站数'
+    >>> counted_phrase("全市超10亿元以上企业39家", 11, 14, counter=True)
+    '10亿元以上企业'
+    """
+    phrase = _counted(sentence, start, end, counter=counter)
+    clause = re.split(r"[,，;；:：。]", sentence[:start])[-1]
+    per = _PER.search(clause)
+    if phrase and phrase != ANAPHOR and per and per.group(0) not in phrase:
+        head = clause[per.start() :]
+        phrase = head[: head.find(phrase) + len(phrase)] if phrase in head else per.group(0) + phrase
+    return phrase
+
+
+# 每万人, 每千人口, 每百户, 每平方公里: the denominator of a per-unit figure.
+_PER = re.compile(r"每(?:[十百千万]|十万|百万)?(?:人口|常住人口|人|户|家庭|平方公里|家企业|家|个)")
+# Verbs that govern what is counted but do not name it (推动3个区, 带动…).
+_GOVERNING = ("推动", "带动", "开展", "有", "已有", "拥有", "实现", "完成")
+_ASPECTS = ("累计", "新增", "共有", "共计", "合计", "总计", "新建", "全年", "当年")
+# What counted_phrase returns before what a figure listed under 其中 adds ("其中今年新增15家").
+SUBSET = "<subset>"
+
+
+def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
     """Return the noun phrase a figure at `start:end` counts, or "" when the clause names none.
 
     `counter` says the figure has a measure word of its own (个, 家, 项 …), so that a noun right
@@ -109,9 +136,12 @@ def counted_phrase(sentence: str, start: int, end: int, *, counter: bool) -> str
     following = next((w for w in words if w.start >= end), None)
     if following is not None and (_nominal(following) or following.tag == "m"):
         return ""  # "推动3个区、…": the verb governs a thing too short to name
+    verbs = [v for v in verbs if v not in _GOVERNING]
     if not any(w.tag == "v" and w.text in verbs for w in words if w.end <= start):
         return ""  # adverbs alone (累计, 率先) name nothing
     phrase = "".join(verbs).strip()
+    if re.search(r"其中[^,，;；:：。]*$", sentence[:start]) or phrase in _ASPECTS:
+        return SUBSET + phrase  # 其中今年新增15家, …13家、累计19家: more of the figure before
     return phrase if len(phrase) >= 2 and not _UNIT_LIKE.match(phrase) else ""
 
 
@@ -275,6 +305,10 @@ def _phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str],
             picked.insert(0, w)
         elif picked and picked[0].text in _SUFFIXES and w.tag in ("v", "vn"):
             picked.insert(0, w)  # 掌上/s 执法/v 率/v
+        elif picked and w.text in ("以上", "以下") and i > 0 and words[i - 1].tag == "m":
+            picked[:0] = [words[i - 1], w]  # 10亿元以上企业: the category's bound stays with it
+            i -= 2
+            continue
         elif (
             not picked
             and len(w.text) == 1
@@ -476,7 +510,7 @@ def indicator_concept(indicator: str, unit: str | None) -> str | None:
     expected = _default_units().get(concept.slug)
     if expected is not None and unit is not None and _kind(expected) != _kind(unit):
         return None  # a share is not a count, a rank is not an amount (个 and 架 both count racks)
-    if re.search(r"(城镇|农村|乡村)$", indicator[:start]):
+    if re.search(r"(城镇|农村|乡村)$", indicator[:start]) or _PER.search(indicator):
         return None  # 城镇网民规模 is part of 网民规模, not the same figure
     # What follows the label must not turn it into another measure (5G基站建设投资 is money, not base stations).
     rest = indicator[end:]

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.indicators import ANAPHOR, bare_clause, counted_phrase, ranked_phrase, subject_phrase
+from loaders.indicators import ANAPHOR, SUBSET, bare_clause, counted_phrase, ranked_phrase, subject_phrase
 from loaders.numbers import CN_NUMERAL_CHARS, half_width, parse_number, qualifier_of
 from loaders.targets import figure_year, horizon_year, is_planned
+from loaders.words import segment
 
 # Measure words we keep, longest first so 个百分点 wins over 个. 年 only counts after 连续 (see below).
 _UNITS = (
@@ -30,7 +31,7 @@ _UNIT_NAMES = {"星级": "星", "泽字节": "ZB", "艾字节": "EB", "拍字节
 _AMOUNTS = {"%", "元", "个百分点", "百分点", "倍", "分", "年", None}
 _PERCENT_WORDS = re.compile(rf"百分之(?P<num>\d+(?:\.\d+)?|{_CN})")
 # "连续7年上榜": a run of years is a figure; other 年 after a number is a date.
-_YEARS_RUN = re.compile(r"连续(?P<num>\d+|[二三四五六七八九十]+)年")
+_YEARS_RUN = re.compile(r"连续(?P<num>\d+|[二两三四五六七八九十]+)年")
 _RANK = re.compile(
     r"(?:位居|居于|居|位列|列|排名|排|升至|上升至|跃居|跃升至|跻身|名列|位次)[^,，。;；:：]{0,14}?"
     rf"第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?(?:(?![\u4e00-\u9fffA-Za-z0-9])|(?=[和、及与]第))"
@@ -188,6 +189,14 @@ def _mask_quoted(text: str) -> str:
     return "".join(chars)
 
 
+def _bounds_category(text: str, end: int) -> bool:
+    """Whether the words after a figure's 以上/以下 are a noun it bounds (企业, 项目), not a verb."""
+    rest = re.match(r"(?:及)?(?:以上|以下)(?:的)?", text[end:])
+    position = end + (rest.end() if rest else 0)
+    word = next((w for w in segment(text) if w.start >= position), None)
+    return word is not None and word.tag in ("n", "nz", "vn", "nw", "an")
+
+
 def _mask_titles(text: str) -> str:
     """Blank out text inside 《》: a title's words are no figures of the document."""
     return re.sub(r"《[^》]*》", lambda m: "《" + "□" * (len(m.group(0)) - 2) + "》", text)
@@ -244,6 +253,8 @@ def _is_measure(text: str, m: re.Match[str]) -> bool:
         and (re.match(r"[\u4e00-\u9fff]", text[end:]) or (parse_number(num) or 0) < 10)
     ):
         return False  # 5G基站 is a name; "扩容至5200G," is a bandwidth
+    if re.match(r"(?:及)?(?:以上|以下)(?:的)?[\u4e00-\u9fff]", text[end:]) and _bounds_category(text, end):
+        return False  # SCHEMA.md: 超10亿元以上企业39家 — the 10亿元 bounds a category
     if _STRUCTURE_NOUNS.match(text[end:]) or text[end : end + 1] == "“":
         return False  # "24小时“不打烊”": the figure describes a quoted name
     if len(num) == 4 and num.startswith(("19", "20")) and unit in ("个", "家", "项") and "." not in num:
@@ -298,7 +309,7 @@ def _carried(
         indicator = f.indicator
         if f.start in rank_words:
             cue, words = rank_words[f.start]
-            counted = [p for p in out if p.unit != "位" and p.end <= cue]
+            counted = [p for p in out if p.unit not in ("位", "年") and p.end <= cue]
             previous = _CHANGE_ONLY.sub("", counted[-1].indicator) if counted else ""
             if indicator in _GENERIC and previous:
                 indicator = previous + indicator  # 数量居全市第一, 增速全省排名第二
@@ -308,6 +319,9 @@ def _carried(
             indicator = indicator + words if indicator else ""
         elif indicator == ANAPHOR:
             indicator = out[-1].indicator if out else antecedent
+        elif indicator.startswith(SUBSET):
+            whole = [p for p in out if p.unit == f.unit and p.indicator]
+            indicator = whole[-1].indicator + indicator[len(SUBSET) :] if whole else ""
         elif indicator and _CHANGE_ONLY.fullmatch(indicator):
             subject = next((_CHANGE_ONLY.sub("", p.indicator) for p in reversed(out) if p.unit != "位"), "")
             subject = subject or subject_phrase(text, f.start)
