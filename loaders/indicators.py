@@ -86,6 +86,11 @@ def counted_phrase(sentence: str, start: int, end: int, *, counter: bool) -> str
 
 # 每万人, 每千人口, 每百户, 每平方公里: the denominator of a per-unit figure.
 _PER = re.compile(r"每(?:[十百千万]|十万|百万)?(?:人口|常住人口|人|户|家庭|平方公里|家企业|家|个)")
+# Verbs that say which of a kind are counted (注册用户, 投运服务器), not what was done to them.
+_ATTRIBUTIVE = (
+    "注册", "激活", "活跃", "实名", "认证", "在线", "入驻", "上架", "接入", "联网", "开放", "共享", "在用", "在建",
+    "投运", "投产", "在营", "登记", "备案", "持证",
+)  # fmt: skip
 # Verbs that govern what is counted but do not name it (推动3个区, 带动…).
 _GOVERNING = ("推动", "带动", "开展", "有", "已有", "拥有", "实现", "完成")
 _ASPECTS = ("累计", "新增", "共有", "共计", "合计", "总计", "新建", "全年", "当年")
@@ -278,7 +283,7 @@ def _phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str],
     whether the phrase is a pronoun's (这个数字), naming nothing itself."""
     i = max((k for k, w in enumerate(words) if w.end <= start), default=-1)
     verbs: list[str] = []
-    glued = ""
+    glued = skipped = ""
     while i >= 0:
         text = words[i].text
         if (
@@ -291,8 +296,10 @@ def _phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str],
             break
         if not _links(words[i]):
             break
-        if text not in _LINKS:
+        level = _GROWTH.search(text) and skipped in ("至", "到")  # 提升至41.2% is a level, not a change
+        if text not in _LINKS and words[i].tag not in ("p", "TIME") and not level:
             verbs.insert(0, text)
+        skipped = text
         i -= 1
     picked: list[Word] = []
     while i >= 0:
@@ -303,8 +310,10 @@ def _phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str],
             continue
         if _nominal(w) or (picked and _joins(w) and (w.tag == "a" or _nominal_behind(words, i - 1))):
             picked.insert(0, w)
-        elif picked and picked[0].text in _SUFFIXES and w.tag in ("v", "vn"):
-            picked.insert(0, w)  # 掌上/s 执法/v 率/v
+        elif (
+            picked and (picked[0].text in _SUFFIXES or w.text in _ATTRIBUTIVE) and w.tag in ("v", "vn", "vd")
+        ):
+            picked.insert(0, w)  # 掌上/s 执法/v 率/v, 注册/v 用户/n
         elif picked and w.text in ("以上", "以下") and i > 0 and words[i - 1].tag == "m":
             picked[:0] = [words[i - 1], w]  # 10亿元以上企业: the category's bound stays with it
             i -= 2
