@@ -348,7 +348,9 @@ def _leading_phrase(clause: list[Word]) -> str:
     """The noun phrase a clause opens with, past its time, place and 其中."""
     i = 0
     while i < len(clause) and (
-        clause[i].tag in ("TIME", "p", "r", "d", "LOC", "w") or _ACTOR_WORDS.fullmatch(clause[i].text)
+        clause[i].tag in ("TIME", "p", "r", "d", "w")
+        or _is_place(clause[i])
+        or _ACTOR_WORDS.fullmatch(clause[i].text)
     ):
         i += 1
     picked: list[Word] = []
@@ -362,6 +364,13 @@ def _leading_phrase(clause: list[Word]) -> str:
     phrase = _clean(picked, head=True)
     glued = clause[i].text[:1] if i < len(clause) and phrase and len(clause[i].text) > 1 else ""
     return phrase + glued if glued in ("值", "率", "量", "额") else phrase  # LAC's "增加/n 值力争/vd"
+
+
+def _is_place(w: Word) -> bool:
+    """Whether a word is a division named as the actor (绵阳, 湖南省); LAC's LOC also covers 智慧社区."""
+    from loaders.gazetteer import load_gazetteer
+
+    return w.tag == "LOC" and (bool(load_gazetteer().lookup(w.text)) or w.text in ("中国", "全国", "我国"))
 
 
 def _links(w: Word) -> bool:
@@ -447,7 +456,7 @@ def _closing(words: tuple[Word, ...], i: int) -> int | None:
 def _clean(picked: list[Word], *, head: bool) -> str:
     """Join picked words, dropping actors, pronouns and joiners at the edges."""
     while picked and (
-        picked[0].tag == "LOC"
+        _is_place(picked[0])
         or _ACTOR_WORDS.fullmatch(picked[0].text)
         and len(picked) > 1
         and _nominal(picked[1])
