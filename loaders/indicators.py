@@ -96,6 +96,8 @@ _GOVERNING = ("推动", "带动", "开展", "有", "已有", "拥有", "实现",
 _ASPECTS = ("累计", "新增", "共有", "共计", "合计", "总计", "新建", "全年", "当年")
 # What counted_phrase returns before what a figure listed under 其中 adds ("其中今年新增15家").
 SUBSET = "<subset>"
+# What counted_phrase returns before the thing a figure only scopes ("在41个工业大类中"): no metric.
+SCOPE = "<scope>"
 
 
 def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
@@ -118,6 +120,12 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
     """
     words = segment(sentence)
     after = _phrase_after(words, end)
+    if (
+        after
+        and re.search(r"在[^,，;；:：。]{0,4}$", sentence[:start])
+        and re.match(rf"[^,，;；:：。]{{0,3}}{re.escape(after[-2:])}中", sentence[end:])
+    ):
+        return SCOPE + after  # "在41个工业大类中覆盖了35个": the figure only sets the scope (SCHEMA.md)
     if counter and after:
         return after
     if not counter and _GROWTH.fullmatch(after):
@@ -333,6 +341,8 @@ def _phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str],
         else:
             break
         i -= 1
+    if len(picked) > 1 and picked[0].text in ("领域", "行业", "方面") and i >= 0 and words[i].text == "等":
+        picked = picked[1:]  # 政法、公安、交通等领域感知设备: the list only says where
     phrase = _clean(picked, head=False)
     # "这个数字已增加到500多家", "其中的35个": the counted thing was named before; "该市数字经济…" names it.
     anaphor = (

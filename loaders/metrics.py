@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.indicators import ANAPHOR, SUBSET, bare_clause, counted_phrase, ranked_phrase, subject_phrase
+from loaders.indicators import (
+    ANAPHOR,
+    SCOPE,
+    SUBSET,
+    bare_clause,
+    counted_phrase,
+    ranked_phrase,
+    subject_phrase,
+)
 from loaders.numbers import CN_NUMERAL_CHARS, half_width, parse_number, qualifier_of
 from loaders.targets import figure_year, horizon_year, is_planned
 from loaders.words import segment
@@ -48,7 +56,7 @@ _NAMED_HEADS = re.compile(r"(行动|工程|任务|举措|计划|改革|项目|�
 _TASKS = ("行动", "工程", "任务", "举措", "计划", "改革")
 # Discourse structure, not a measured figure: "从9个方面系统谋划", "需要摈弃三个误区".
 _STRUCTURE_NOUNS = re.compile(
-    r"^(?:方面|层面|维度|环节|误区|关系|阶段|部分|要点|原则|特点|步骤|问题|板块|篇章)"
+    r"^(?:方面|层面|维度|环节|误区|关系|阶段|部分|要点|原则|特点|步骤|问题|板块|篇章|主线|总体目标|目标|总抓手|抓手|定位|理念|思路|路径)"
 )
 _IMPLICIT_YUAN = re.compile(
     r"(经济|规模|产值|营收|收入|增加值|GDP|投资|资金|金额|融资|交易额|销售额|总额|税收|利润|基金)"
@@ -169,7 +177,7 @@ def find_figures(
     return [
         _dated(f, text, target_year=target_year, horizon=horizon, planned=planned, report_year=report_year)
         for f in figures
-        if f.indicator
+        if f.indicator and not f.indicator.startswith(SCOPE)
     ]
 
 
@@ -318,12 +326,19 @@ def _carried(
                 indicator = (previous if bare_clause(text, cue) else "") or subject_phrase(text, cue)
             indicator = indicator + words if indicator else ""
         elif indicator == ANAPHOR:
-            indicator = out[-1].indicator if out else antecedent
+            indicator = out[-1].indicator.removeprefix(SCOPE) if out else antecedent
         elif indicator.startswith(SUBSET):
             whole = [p for p in out if p.unit == f.unit and p.indicator]
-            indicator = whole[-1].indicator + indicator[len(SUBSET) :] if whole else ""
+            indicator = whole[-1].indicator.removeprefix(SCOPE) + indicator[len(SUBSET) :] if whole else ""
         elif indicator and _CHANGE_ONLY.fullmatch(indicator):
-            subject = next((_CHANGE_ONLY.sub("", p.indicator) for p in reversed(out) if p.unit != "位"), "")
+            subject = next(
+                (
+                    _CHANGE_ONLY.sub("", p.indicator.removeprefix(SCOPE))
+                    for p in reversed(out)
+                    if p.unit != "位"
+                ),
+                "",
+            )
             subject = subject or subject_phrase(text, f.start)
             indicator = subject + indicator if subject else ""
         elif indicator and re.search(rf"(?:^|[,，;；])占{re.escape(indicator)}", text[: f.start]):
@@ -338,7 +353,7 @@ def _carried(
                 for p in out
                 if p.unit == f.unit and p.indicator and not re.search(r"[。;；]", text[p.end : f.start])
             ]
-            indicator = same[-1].indicator if same else subject_phrase(text, f.start)
+            indicator = same[-1].indicator.removeprefix(SCOPE) if same else subject_phrase(text, f.start)
         out.append(Figure(f.value, f.unit, indicator, f.qualifier, f.year, f.start, f.end))
     return out
 
