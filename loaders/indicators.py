@@ -91,6 +91,23 @@ _ATTRIBUTIVE = (
     "注册", "激活", "活跃", "实名", "认证", "在线", "入驻", "上架", "接入", "联网", "开放", "共享", "在用", "在建",
     "投运", "投产", "在营", "登记", "备案", "持证",
 )  # fmt: skip
+# Bare measures that need their owner (…服务业实现营业收入856亿元), and the verbs between them.
+_MEASURES = (
+    "营业收入",
+    "收入",
+    "营收",
+    "产值",
+    "增加值",
+    "规模",
+    "总量",
+    "交易额",
+    "销售额",
+    "利润",
+    "税收",
+    "投资",
+    "产量",
+)
+_ACHIEVE = ("实现", "完成", "累计实现", "共实现")
 # Verbs that govern what is counted but do not name it (推动3个区, 带动…).
 _GOVERNING = ("推动", "带动", "开展", "有", "已有", "拥有", "实现", "完成")
 _ASPECTS = ("累计", "新增", "共有", "共计", "合计", "总计", "新建", "全年", "当年")
@@ -338,9 +355,22 @@ def _phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str],
             continue
         elif picked and w.text in ("占",) and i > 0 and _nominal(words[i - 1]):
             picked.insert(0, w)  # 数字经济产值占GDP比重: one indicator
+        elif (
+            picked
+            and w.tag == "v"
+            and len(w.text) == 1
+            and w.text not in _LINKS
+            and len("".join(x.text for x in picked)) <= 2
+        ):
+            picked.insert(0, w)  # 办/v 结率/n: a verb LAC split off a compound noun
         else:
             break
         i -= 1
+    # 软件和信息技术服务业实现营业收入856亿元: a bare measure belongs to the subject that 实现 it.
+    if picked and "".join(x.text for x in picked) in _MEASURES and i > 0 and words[i].text in _ACHIEVE:
+        owner, _, _ = _phrase_before(words, words[i].start)
+        if owner:
+            return owner + "".join(x.text for x in picked), verbs, False
     if len(picked) > 1 and picked[0].text in ("领域", "行业", "方面") and i >= 0 and words[i].text == "等":
         picked = picked[1:]  # 政法、公安、交通等领域感知设备: the list only says where
     phrase = _clean(picked, head=False)
