@@ -27,9 +27,10 @@ _YEAR = re.compile(r"((?:19|20)\d{2})(?:年|(?=全球|全国|上半年))")
 # A year that is only the base of a comparison ("比2016年增加70%") is not the figure's year.
 _COMPARED = re.compile(r"(?:比|较|相比|同比|对比|与)$")
 _PLAN_TITLE = re.compile(r"((?:19|20)\d{2})\s*[-—–~至到]\s*((?:19|20)\d{2})年")
-# A summary opens on its year ("2024年,在市委…") or names it ("2020年是…之年", "2021年度").
+# A summary opens on its year ("2024年,在市委…") or names it ("2020年是…之年"); "2021年度" names
+# the year of some report or award as often as the document's own.
 _OPENING_YEAR = re.compile(r"^\s*((?:19|20)\d{2})年(?:,|，|以来)")
-_SUMMARY_YEAR = re.compile(r"((?:19|20)\d{2})年(?:是|度)")
+_SUMMARY_YEAR = re.compile(r"((?:19|20)\d{2})年是")
 
 
 def plan_year(sentence: str) -> int | None:
