@@ -341,7 +341,7 @@ def _carried(
             )
             subject = subject or subject_phrase(text, f.start)
             indicator = subject + indicator if subject else ""
-        elif indicator and re.search(rf"(?:^|[,，;；])占{re.escape(indicator)}", text[: f.start]):
+        elif indicator and _clause_opens_with(text, "占" + indicator, f.start):
             subject = subject_phrase(text, f.start)
             indicator = subject + "占" + indicator if subject else indicator
         elif not indicator and out and re.fullmatch(r"[和、及与]?[近约超逾]?", text[out[-1].end : f.start]):
@@ -362,6 +362,12 @@ _GENERIC = ("数量", "总量", "总数", "增速", "增幅", "规模", "占比"
 _THIS_YEAR = re.compile(r"(今年|年内|年底|年末|本年)")
 _RELATIVE_YEAR = re.compile(r"(今年|年底|年末|年内|上半年|下半年|前三季度|本年)")
 _CHANGE_ONLY = re.compile(r"(?:比上年|同比|环比|年均)?(?:增长|增加|提升|提高|下降|降低|减少|增速|增幅)$")
+
+
+def _clause_opens_with(text: str, words: str, position: int) -> bool:
+    """Whether the clause before `position` begins with `words` (占GDP的比重 at a clause's head)."""
+    at = text.rfind(words, 0, position)
+    return at >= 0 and (at == 0 or text[at - 1] in ",，;；")
 
 
 def _dated(

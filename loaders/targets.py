@@ -138,10 +138,14 @@ def _last_future(sentence: str, before: str) -> int:
 
 
 def _adverbial(sentence: str, position: int) -> bool:
-    for w in segment(sentence):
-        if w.start == position:
+    """Whether 将 at `position` is the future adverb; only its clause is tagged (LAC is the cost here)."""
+    start = max([sentence.rfind(c, 0, position) for c in ",，;；:：。"] + [position - 30, -1]) + 1
+    ends = [e for e in (sentence.find(c, position) for c in ",，;；:：。") if e >= 0]
+    clause = sentence[start : min([*ends, position + 30, len(sentence)])]
+    for w in segment(clause):
+        if w.start == position - start:
             return w.tag in ("d", "v", "vd") and w.text in ("将", "将会", "将要")
-        if w.start > position:
+        if w.start > position - start:
             break
     return False
 
