@@ -341,7 +341,7 @@ def _carried(
             )
             subject = subject or subject_phrase(text, f.start)
             indicator = subject + indicator if subject else ""
-        elif indicator and _clause_opens_with(text, "占" + indicator, f.start):
+        elif indicator and _clause_opens_with(text, "占", f.start) and not indicator.startswith("占"):
             subject = subject_phrase(text, f.start)
             indicator = subject + "占" + indicator if subject else indicator
         elif not indicator and out and re.fullmatch(r"[和、及与]?[近约超逾]?", text[out[-1].end : f.start]):
@@ -365,9 +365,9 @@ _CHANGE_ONLY = re.compile(r"(?:比上年|同比|环比|年均)?(?:增长|增加|
 
 
 def _clause_opens_with(text: str, words: str, position: int) -> bool:
-    """Whether the clause before `position` begins with `words` (占GDP的比重 at a clause's head)."""
-    at = text.rfind(words, 0, position)
-    return at >= 0 and (at == 0 or text[at - 1] in ",，;；")
+    """Whether the clause before `position` begins with `words` (占 in "…,占全市生产总值比重7.1%")."""
+    clause = re.split(r"[,，;；:：。]", text[:position])[-1]
+    return clause.startswith(words)
 
 
 def _dated(

@@ -38,7 +38,7 @@ _ACTOR = re.compile(
 )
 
 # As a word of its own, a bare 市/区/县/省 is the actor too (市数据共享交换平台); inside 市属单位 it is not.
-ACTOR_WORDS = re.compile(rf"{_ACTOR.pattern}|^(?:市|区|县|省|新)$")
+ACTOR_WORDS = re.compile(rf"{_ACTOR.pattern}|^(?:市|区|县|省|国|新)$")
 
 SCOPE_WORDS = re.compile(r"(全国|全省|全市|全区|全州|全球|全网|全行业|全国同类城市|同类城市|省内|国内)")
 
@@ -319,10 +319,14 @@ def clean_phrase(picked: list[Word], *, head: bool) -> str:
         or picked[0].text in _INNER_WORDS
         and picked[0].text != "“"
         or picked[0].tag == "f"
+        and not (picked[0].text == "上" and len(picked) > 1 and picked[1].text.startswith("云"))  # 上云企业
     ):
         picked = picked[1:]
     while picked and (
-        picked[-1].text in _INNER_WORDS and picked[-1].text != "”" or picked[-1].tag in ("f", "a")
+        picked[-1].text in _INNER_WORDS
+        and picked[-1].text != "”"
+        or picked[-1].tag in ("f", "a")
+        or picked[-1].text in ("全部", "所有", "全体", "均")  # 46所中小学全部接入: how many, not what
     ):
         picked = picked[:-1]
     if (
