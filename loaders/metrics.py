@@ -173,6 +173,7 @@ def find_figures(
         unit = _UNIT_NAMES.get(m.group("unit") or "", m.group("unit"))
         figures.append(_figure(text, value, unit, start, end, more=bool(m.group("more") or m.group("more2"))))
     figures.sort(key=lambda f: f.start)
+    figures = [f for f in figures if not _bounds_next(masked, f, figures)]
     figures = _carried(text, figures, antecedent, rank_words)
     return [
         _dated(f, text, target_year=target_year, horizon=horizon, planned=planned, report_year=report_year)
@@ -195,6 +196,19 @@ def _mask_quoted(text: str) -> str:
         for i in range(m.start() + 1, m.end() - 1):
             chars[i] = "□"
     return "".join(chars)
+
+
+def _bounds_next(text: str, f: Figure, figures: list[Figure]) -> bool:
+    """Whether an amount only bounds the things the next figure counts ("投资超过10亿元的项目12个")."""
+    if f.unit not in ("元", "%", None):
+        return False
+    after = next((g for g in figures if g.start >= f.end), None)
+    return (
+        after is not None
+        and text[f.end : f.end + 1] == "的"
+        and after.start - f.end <= 12
+        and not re.search(r"[,，;；:：。、]", text[f.end : after.start])
+    )
 
 
 def _bounds_category(text: str, end: int) -> bool:

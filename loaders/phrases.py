@@ -52,7 +52,7 @@ UNIT_LIKE = re.compile(r"^(?:[个家项位名人户条类次元%年]|以上|以�
 # Verbs that say which of a kind are counted (注册用户, 投运服务器), not what was done to them.
 _ATTRIBUTIVE = (
     "注册", "激活", "活跃", "实名", "认证", "在线", "入驻", "上架", "接入", "联网", "开放", "共享", "在用", "在建",
-    "投运", "投产", "在营", "登记", "备案", "持证",
+    "投运", "投产", "在营", "登记", "备案", "持证", "感知", "监测",
 )  # fmt: skip
 
 # Bare measures that need their owner (…服务业实现营业收入856亿元), and the verbs between them.
@@ -149,7 +149,9 @@ def phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str], 
             picked[:0] = words[opening : i + 1]  # “一件事一次办”场景: a quoted name stays whole
             i = opening - 1
             continue
-        if nominal(w) or (picked and _joins(w) and (w.tag == "a" or _nominal_behind(words, i - 1))):
+        if nominal(w) or (
+            picked and _joins(w) and (w.tag == "a" or w.text == "未来" or _nominal_behind(words, i - 1))
+        ):
             picked.insert(0, w)
         elif (
             picked and (picked[0].text in _SUFFIXES or w.text in _ATTRIBUTIVE) and w.tag in ("v", "vn", "vd")
@@ -277,7 +279,7 @@ def _nominal_behind(words: tuple[Word, ...], i: int) -> bool:
 
 def _joins(w: Word) -> bool:
     """Whether a word may stand inside a noun phrase between two nominal words."""
-    if w.tag == "a" or w.tag == "f":
+    if w.tag == "a" or w.tag == "f" or w.text == "未来":  # 省级未来工厂: 未来 names a kind here
         return w.text not in ("以上", "以下", "左右", "之间")
     return w.tag in _INNER and w.text in _INNER_WORDS
 
