@@ -275,7 +275,12 @@ def _is_measure(text: str, m: re.Match[str]) -> bool:
         and (re.match(r"[\u4e00-\u9fff]", text[end:]) or (parse_number(num) or 0) < 10)
     ):
         return False  # 5G基站 is a name; "扩容至5200G," is a bandwidth
-    if re.match(r"(?:及)?(?:以上|以下)(?:的)?[\u4e00-\u9fff]", text[end:]) and _bounds_category(text, end):
+    amount = unit in ("元", "%", "人", "平方米", "亩", "吨") or unit is None
+    if (
+        amount
+        and re.match(r"(?:及)?(?:以上|以下)(?:的)?[\u4e00-\u9fff]", text[end:])
+        and _bounds_category(text, end)
+    ):
         return False  # SCHEMA.md: 超10亿元以上企业39家 — the 10亿元 bounds a category
     if _STRUCTURE_NOUNS.match(text[end:]) or text[end : end + 1] == "“":
         return False  # "24小时“不打烊”": the figure describes a quoted name

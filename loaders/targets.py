@@ -112,7 +112,7 @@ def figure_year(sentence: str, position: int) -> int | None:
     >>> figure_year("2017年,乌镇的规上增加值比2016年增加70%", 26)
     2017
     """
-    before = _unquoted_titles(half_width(sentence[:position]))
+    before = half_width(sentence[:position])  # a ranked list's title dates its rank (《2022年…百强榜》)
     years = [m for m in _YEAR.finditer(before) if not _COMPARED.search(before[: m.start()])]
     return int(years[-1].group(1)) if years else None
 
