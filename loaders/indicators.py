@@ -116,7 +116,11 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
         return before + ("累计" if "累计" in verbs and action else "") + (action[-1] if action else "")
     if not counter and after:
         return after
-    following = next((w for w in words if w.start >= end), None)
+    following = next(
+        (w for w in words if w.start >= end and w.text not in ("以上", "以下", "左右", "多", "余")), None
+    )
+    if counter and following is not None and following.tag != "w":
+        return _tail_noun(sentence, words, following.start)  # "支撑1400余个多跨应用场景": LAC missed the noun
     if following is not None and (nominal(following) or following.tag == "m"):
         return ""  # "推动3个区、…": the verb governs a thing too short to name
     verbs = [v for v in verbs if v not in GOVERNING]
@@ -126,6 +130,16 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
     if re.search(r"其中[^,，;；:：。]*$", sentence[:start]) or phrase in _ASPECTS:
         return SUBSET + phrase  # 其中今年新增15家, …13家、累计19家: more of the figure before
     return phrase if len(phrase) >= 2 and not UNIT_LIKE.match(phrase) else ""
+
+
+def _tail_noun(sentence: str, words: tuple[Word, ...], start: int) -> str:
+    """The rest of a short clause after a counted figure, when it ends on a noun ("多跨应用场景")."""
+    stop = re.search(r"[,，;；:：。、(（]", sentence[start:])
+    tail = sentence[start : start + stop.start()] if stop else sentence[start:]
+    last = next((w for w in reversed(words) if w.start >= start and w.end <= start + len(tail)), None)
+    if not 2 <= len(tail) <= 8 or last is None or not nominal(last) or last.end != start + len(tail):
+        return ""
+    return "" if re.search(r"(实现|开展|达到|完成|获|成为)", tail) else tail
 
 
 def bare_clause(sentence: str, start: int) -> bool:
