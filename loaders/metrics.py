@@ -20,11 +20,11 @@ from loaders.words import segment
 
 # Measure words we keep, longest first so 个百分点 wins over 个. 年 only counts after 连续 (see below).
 _UNITS = (
-    "个百分点", "百分点", "个工作日", "工作日", "个月", "小时", "万人次", "人次", "家次", "件次", "场次", "PFlops", "PFLOPS",
+    "个百分点", "百分点", "个工作日", "工作日", "个月", "小时", "分钟", "万人次", "人次", "家次", "件次", "场次", "PFlops", "PFLOPS",
     "EFlops", "EFLOPS", "Gbps", "Mbps", "泽字节", "艾字节", "拍字节", "ZB", "核", "路", "次", "标准机架", "平方公里", "平方米",
     "千米", "公里", "千瓦时", "兆瓦", "千瓦", "毫秒", "ms", "个", "家", "项", "位", "名", "期", "人", "户", "条", "类", "届",
     "分", "星级", "星", "元", "台", "套", "座", "所", "处", "件", "倍", "亩", "吨", "场", "批", "款", "张", "辆", "架", "棵",
-    "栋", "种", "PB", "TB", "EB", "P", "G", "%",
+    "栋", "种", "天", "秒", "笔", "份", "篇", "支", "根", "盏", "块", "颗", "GB", "PB", "TB", "EB", "P", "G", "%",
 )  # fmt: skip
 _UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
 _CN = f"[{CN_NUMERAL_CHARS}]+"
@@ -264,12 +264,14 @@ def _is_measure(text: str, m: re.Match[str]) -> bool:
     ):
         return False  # 86.4分 is a score; 15分钟 and 分类 are not
     if (
-        unit in ("小时", "个月")
+        unit in ("小时", "个月", "分钟", "天", "秒")
         and re.match(r"[\u4e00-\u9fff]", text[end:])
         and not re.match(r"[内以]", text[end:])
     ):
         return False  # "24小时自助政务服务体系": the duration describes a service
-    if unit in ("G", "P", "ms", "Gbps", "Mbps") and (
+    if unit == "支" and re.match(r"[持撑付出柱]", text[end:]):
+        return False  # 支持, 支撑, 支付 are verbs, not a count of teams
+    if unit in ("G", "P", "ms", "Gbps", "Mbps", "GB") and (
         re.match(r"[A-Za-z0-9\-]", text[end:])
         or unit in ("G", "P")
         and (re.match(r"[\u4e00-\u9fff]", text[end:]) or (parse_number(num) or 0) < 10)
