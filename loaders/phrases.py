@@ -138,7 +138,8 @@ def phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str], 
         if not _links(words[i]):
             break
         level = GROWTH.search(text) and skipped in ("至", "到")  # 提升至41.2% is a level, not a change
-        if text not in LINKS and words[i].tag not in ("p", "TIME") and not level:
+        linking = words[i].tag == "v" and re.search(r"(至|到|达)$", text)  # 可达, 增加到: the link itself
+        if text not in LINKS and words[i].tag not in ("p", "TIME") and not level and not linking:
             verbs.insert(0, text)
         skipped = text
         i -= 1
@@ -238,7 +239,7 @@ def _links(w: Word) -> bool:
         return True
     if text in _SUFFIXES:
         return False  # 受理/n 率/v: the suffix ends the phrase
-    if text in LINKS or w.tag in ("d", "ad", "vd") or (w.tag == "v" and re.search(r"(至|到)$", text)):
+    if text in LINKS or w.tag in ("d", "ad", "vd") or (w.tag == "v" and re.search(r"(至|到|达)$", text)):
         return True
     if w.tag == "v" and len(text) == 2:
         return True  # the action itself (植树, 认捐, 增长) is kept aside in `verbs`
