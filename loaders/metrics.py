@@ -174,7 +174,7 @@ def find_figures(
         figures.append(_figure(text, value, unit, start, end, more=bool(m.group("more") or m.group("more2"))))
     figures.sort(key=lambda f: f.start)
     figures = [f for f in figures if not _bounds_next(masked, f, figures)]
-    figures = _carried(text, figures, antecedent, rank_words)
+    figures = _respectively(text, _carried(text, figures, antecedent, rank_words))
     return [
         _dated(f, text, target_year=target_year, horizon=horizon, planned=planned, report_year=report_year)
         for f in figures
@@ -383,6 +383,40 @@ _GENERIC = ("数量", "总量", "总数", "增速", "增幅", "规模", "占比"
 _THIS_YEAR = re.compile(r"(今年|年内|年底|年末|本年)")
 _RELATIVE_YEAR = re.compile(r"(今年|年底|年末|年内|上半年|下半年|前三季度|本年)")
 _CHANGE_ONLY = re.compile(r"(?:比上年|同比|环比|年均)?(?:增长|增加|提升|提高|下降|降低|减少|增速|增幅)$")
+
+
+def _respectively(text: str, figures: list[Figure]) -> list[Figure]:
+    """Give each figure of "A、B、C产业增速分别达18%、16%、15.7%" its own item: A产业增速, B产业增速 …
+
+    The items share the head that ends the list; the last item is as many words long as the first.
+    """
+    out = list(figures)
+    i = 0
+    while i < len(out):
+        group = [i]
+        while group[-1] + 1 < len(out) and re.fullmatch(
+            r"[、和及与]", text[out[group[-1]].end : out[group[-1] + 1].start]
+        ):
+            group.append(group[-1] + 1)
+        first = out[i]
+        items = re.split(r"[、和及与]", first.indicator)
+        if (
+            len(group) > 1
+            and len(items) == len(group)
+            and re.search(r"分别[^,，;；。]{0,4}$", text[: first.start])
+            and all(out[k].indicator == first.indicator for k in group)
+            and all(items)
+        ):
+            head_words = segment(items[-1])
+            size = max(1, len(segment(items[0])))
+            if len(head_words) > size:
+                head = "".join(w.text for w in head_words[size:])
+                names = [*items[:-1], "".join(w.text for w in head_words[:size])]
+                for k, name in zip(group, names, strict=True):
+                    f = out[k]
+                    out[k] = Figure(f.value, f.unit, name + head, f.qualifier, f.year, f.start, f.end)
+        i = group[-1] + 1
+    return out
 
 
 def _clause_opens_with(text: str, words: str, position: int) -> bool:

@@ -52,7 +52,7 @@ UNIT_LIKE = re.compile(r"^(?:[个家项位名人户条类次元%年]|以上|以�
 # Verbs that say which of a kind are counted (注册用户, 投运服务器), not what was done to them.
 _ATTRIBUTIVE = (
     "注册", "激活", "活跃", "实名", "认证", "在线", "入驻", "上架", "接入", "联网", "开放", "共享", "在用", "在建",
-    "投运", "投产", "在营", "登记", "备案", "持证", "感知", "监测",
+    "投运", "投产", "在营", "登记", "备案", "持证", "感知", "监测", "支配", "可",
 )  # fmt: skip
 
 # Bare measures that need their owner (…服务业实现营业收入856亿元), and the verbs between them.
