@@ -1,4 +1,10 @@
-"""Figures in a sentence: counts, amounts, shares, ranks and targets (SCHEMA.md `metrics`)."""
+"""Figures in a sentence: counts, amounts, shares, ranks and targets (SCHEMA.md `metrics`).
+
+Candidates come from patterns (a number with its scale and counter, 第N after a rank verb, 连续N年,
+N大X); each then takes the indicator its clause gives it (loaders/indicators.py), or the one of the
+figure or clause it continues; a figure that names nothing is left out. Whether it is a target, and
+its year, is decided last (loaders/targets.py).
+"""
 
 from __future__ import annotations
 
@@ -35,7 +41,7 @@ _FIGURE = re.compile(
 )
 # Units written out in Chinese are stored as their usual symbol (32.85泽字节(ZB) → ZB).
 _UNIT_NAMES = {"星级": "星", "泽字节": "ZB", "艾字节": "EB", "拍字节": "PB", "毫秒": "ms"}
-# Measure words that count things, so that a noun right after the figure is what it counts.
+# Units of amounts, shares and scores: a noun right after such a figure is not what it counts.
 _AMOUNTS = {"%", "元", "个百分点", "百分点", "倍", "分", "年", None}
 _PERCENT_WORDS = re.compile(rf"百分之(?P<num>\d+(?:\.\d+)?|{_CN})")
 # "连续7年上榜": a run of years is a figure; other 年 after a number is a date.
