@@ -79,6 +79,8 @@ _PAST_CUES = re.compile(r"(已|累计|截至|截止|同比|比上年|较上年|�
 _PEOPLE_NOUNS = (
     r"(人才|专家|学员|人员|博士|党员|干部|员工|职工|学生|志愿者|代表|青年|年轻人|工程师|毕业生|医生|教师)"
 )
+# A web page's own counters ("阅读 10万+", "在看 256", "阅读大约需要8分钟") say nothing about a place.
+_PAGE_COUNTERS = re.compile(r"^(?:阅读|在看|点赞|浏览|评论|转发|分享|收藏)(?:量|数|次数)?$")
 _SKIP_BEFORE = re.compile(r"[A-Za-z0-9.+\-第]$")
 _SKIP_AFTER = re.compile(r"^(?:[A-Za-z+\-]|月|日|号|年|\.\d|次|大|级|强|条例)")
 
@@ -184,7 +186,7 @@ def find_figures(
     return [
         _dated(f, text, target_year=target_year, horizon=horizon, planned=planned, report_year=report_year)
         for f in figures
-        if f.indicator and not f.indicator.startswith(SCOPE)
+        if f.indicator and not f.indicator.startswith(SCOPE) and not _PAGE_COUNTERS.match(f.indicator)
     ]
 
 
