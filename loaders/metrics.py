@@ -72,6 +72,9 @@ _IMPLICIT_PEOPLE = re.compile(
     r"(网民|用户|人口|人才|人员|居民|游客|访客|观众|学员|会员|日活|月活|粉丝|群众|市民)"
 )
 _IMPLICIT_HOUSEHOLDS = re.compile(r"(市场主体|经营主体|(?<!用)户数|农户|住户|家庭)")
+# Uses and cases counted without a counter: 调用量15亿 is 次, 办件量12万 is 件.
+_IMPLICIT_TIMES = re.compile(r"(访问|浏览|点击|调用|下载|交换)(量|次数)$")
+_IMPLICIT_CASES = re.compile(r"(办件|办理|受理)量$")
 _INDEX_WORDS = re.compile(r"(指数|得分|分值|评分)")
 # The cues a goal stated earlier in the document needs in a figure's own clause ("…覆盖率达到90%").
 _TARGET_CUES = re.compile(r"(达到|力争|确保|打造|创建|建成|实现|培育|争创|提升至|提高到|不低于|以上)")
@@ -318,7 +321,11 @@ def _figure(
         clause_start = max(text.rfind(ch, 0, start) for ch in ",，;；:：、(（") + 1
         context = indicator + text[clause_start:start] + text[end : end + 8]
         for place in (indicator, context):  # what the indicator says wins over its neighbours
-            if _IMPLICIT_HOUSEHOLDS.search(place):
+            if _IMPLICIT_TIMES.search(place):
+                unit = "次"
+            elif _IMPLICIT_CASES.search(place):
+                unit = "件"
+            elif _IMPLICIT_HOUSEHOLDS.search(place):
                 unit = "户"
             elif _IMPLICIT_PEOPLE.search(place):
                 unit = "人"

@@ -176,12 +176,12 @@ def phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str], 
             picked.insert(0, w)  # 数字经济产值占GDP比重: one indicator
         elif (
             picked
-            and w.tag == "v"
+            and w.tag in ("v", "q")
             and len(w.text) == 1
             and w.text not in LINKS
             and len("".join(x.text for x in picked)) <= 2
         ):
-            picked.insert(0, w)  # 办/v 结率/n: a verb LAC split off a compound noun
+            picked.insert(0, w)  # 办/v 结率/n, 办/v 件/q 量/n: characters LAC split off a compound noun
         else:
             break
         i -= 1
