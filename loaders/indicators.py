@@ -97,7 +97,8 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
     ):
         return SCOPE + after  # "在41个工业大类中覆盖了35个": the figure only sets the scope (SCHEMA.md)
     if counter and after:
-        return after
+        quoted = re.search(r"“[^“”]{1,8}”$", sentence[:start])
+        return quoted.group(0) + after if quoted else after  # 分解“国考”50项指标: the 国考's 指标
     if not counter and GROWTH.fullmatch(after):
         return after  # "实现20%多的增长"
     if counter and not after:

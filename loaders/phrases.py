@@ -97,7 +97,7 @@ def phrase_after(words: tuple[Word, ...], end: int) -> str:
             picked.extend(words[i : close + 1])  # 星级数据产业园区(楼宇), 区、县(市)
             i = close
         elif (picked or w.tag == "a") and _joins(w) and w.text != "的" and _nominal_ahead(words, i + 1):
-            if w.text in "、和及与" and any(x.tag == "m" and not nominal(x) for x in words[i + 1 : i + 5]):
+            if w.text in "、和及与" and any(x.tag == "m" and not nominal(x) for x in words[i + 1 : i + 7]):
                 break  # "50项指标、“省考”41项指标": the next item has its own figure
             picked.append(w)  # 市属单位, 网内、网间平均时延
         else:
