@@ -401,11 +401,18 @@ _CHANGE_ONLY = re.compile(r"(?:比上年|同比|环比|年均)?(?:增长|增加|
 
 
 def _respectively(text: str, figures: list[Figure]) -> list[Figure]:
-    """Give each figure of "A、B、C产业增速分别达18%、16%、15.7%" its own item: A产业增速, B产业增速 …
+    """Give each figure of "A、B、C产业增速分别达18%、16%、15.7%" its own item: A产业增速, B产业增速 …;
+    "A和B覆盖率实现双100%" is two figures.
 
     The items share the head that ends the list; the last item is as many words long as the first.
     """
-    out = list(figures)
+    out: list[Figure] = []
+    for f in figures:
+        items = _items(f.indicator)
+        if text[max(0, f.start - 1) : f.start] == "双" and len(items) == 2:
+            out += [Figure(f.value, f.unit, item, f.qualifier, f.year, f.start, f.end) for item in items]
+        else:
+            out.append(f)
     i = 0
     while i < len(out):
         group = [i]
@@ -414,24 +421,34 @@ def _respectively(text: str, figures: list[Figure]) -> list[Figure]:
         ):
             group.append(group[-1] + 1)
         first = out[i]
-        items = re.split(r"[、和及与]", first.indicator)
+        items = _items(first.indicator)
         if (
             len(group) > 1
             and len(items) == len(group)
             and re.search(r"分别[^,，;；。]{0,4}$", text[: first.start])
             and all(out[k].indicator == first.indicator for k in group)
-            and all(items)
         ):
-            head_words = segment(items[-1])
-            size = max(1, len(segment(items[0])))
-            if len(head_words) > size:
-                head = "".join(w.text for w in head_words[size:])
-                names = [*items[:-1], "".join(w.text for w in head_words[:size])]
-                for k, name in zip(group, names, strict=True):
-                    f = out[k]
-                    out[k] = Figure(f.value, f.unit, name + head, f.qualifier, f.year, f.start, f.end)
+            for k, name in zip(group, items, strict=True):
+                f = out[k]
+                out[k] = Figure(f.value, f.unit, name, f.qualifier, f.year, f.start, f.end)
         i = group[-1] + 1
     return out
+
+
+def _items(indicator: str) -> list[str]:
+    """The items a listed indicator names, each with the head they share ("A、B产业增速" → A产业增速, B产业增速),
+    or [] when it lists nothing."""
+    items = re.split(r"[、和及与]", indicator)
+    if len(items) < 2 or not all(items):
+        return []
+    head_words = segment(items[-1])
+    # The last item is as long as the first, or ends where what is measured of it begins (数字化改造…率).
+    size = max(1, len(segment(items[0])))
+    size = min([size] + [k for k, w in enumerate(head_words) if k and w.tag in ("vn", "v")])
+    if len(head_words) <= size:
+        return []
+    head = "".join(w.text for w in head_words[size:])
+    return [*(item + head for item in items[:-1]), "".join(w.text for w in head_words[:size]) + head]
 
 
 def _clause_opens_with(text: str, words: str, position: int) -> bool:
