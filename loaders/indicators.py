@@ -38,8 +38,18 @@ _REPORTING = (
 )  # fmt: skip
 
 
-# What counted_phrase returns for a figure whose thing was named before ("这个数字", "其中的35个").
+# 每万人, 每千人口, 每百户, 每平方公里: the denominator of a per-unit figure.
+_PER = re.compile(r"每(?:[十百千万]|十万|百万)?(?:人口|常住人口|人|户|家庭|平方公里|家企业|家|个)")
+# Words that only say a figure is more of the one before (…13家、累计19家).
+_ASPECTS = ("累计", "新增", "共有", "共计", "合计", "总计", "新建", "全年", "当年")
+
+# What counted_phrase returns instead of a phrase, for the caller to resolve in context:
+# a figure whose thing was named before ("这个数字", "其中的35个"),
 ANAPHOR = "<anaphor>"
+# a figure that adds to the one before (prefix of what it adds: "其中今年新增15家"),
+SUBSET = "<subset>"
+# a figure that only sets a scope (prefix of the scope: "在41个工业大类中"), which is no metric.
+SCOPE = "<scope>"
 
 
 def counted_phrase(sentence: str, start: int, end: int, *, counter: bool) -> str:
@@ -60,17 +70,8 @@ def counted_phrase(sentence: str, start: int, end: int, *, counter: bool) -> str
     return phrase
 
 
-# 每万人, 每千人口, 每百户, 每平方公里: the denominator of a per-unit figure.
-_PER = re.compile(r"每(?:[十百千万]|十万|百万)?(?:人口|常住人口|人|户|家庭|平方公里|家企业|家|个)")
-_ASPECTS = ("累计", "新增", "共有", "共计", "合计", "总计", "新建", "全年", "当年")
-# What counted_phrase returns before what a figure listed under 其中 adds ("其中今年新增15家").
-SUBSET = "<subset>"
-# What counted_phrase returns before the thing a figure only scopes ("在41个工业大类中"): no metric.
-SCOPE = "<scope>"
-
-
 def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
-    """Return the noun phrase a figure at `start:end` counts, or "" when the clause names none.
+    """Return what a figure at `start:end` counts before any per-unit denominator, or "" for nothing.
 
     `counter` says the figure has a measure word of its own (个, 家, 项 …), so that a noun right
     after it is what it counts; an amount or a share is named before it. A change with no subject
