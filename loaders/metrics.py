@@ -58,7 +58,7 @@ _MORE_RANKS = re.compile(
 _NAMED_COUNT = re.compile(
     r"(?<![一二两三四五六七八九十第])(?P<num>[二两三四五六七八九十]{1,2})(?P<unit>大|项|个)(?!以来|报告|关于|精神)"
 )
-_NAMED_HEADS = re.compile(r"(行动|工程|任务|举措|计划|改革|项目|数据库|园区|集群)[”\"]?$")
+_NAMED_HEADS = re.compile(r"(行动|工程|任务|举措|计划|改革|项目|数据库|园区|集群|专班|小组|工作组)[”\"]?$")
 _TASKS = ("行动", "工程", "任务", "举措", "计划", "改革")
 # Discourse structure, not a measured figure: "从9个方面系统谋划", "需要摈弃三个误区".
 _STRUCTURE_NOUNS = re.compile(
