@@ -53,7 +53,7 @@ def document_years(text: str, title: str | None = None) -> tuple[int | None, int
     """Return (reporting year, plan horizon) of a document.
 
     A plan titled "(2022-2025年)" reports on its base year and aims at its end year; a dated annual
-    summary ("2024年,在市委…", "2020年是…", "2021年度") reports on that year (SCHEMA.md `year`).
+    summary ("2024年,在市委…", "2020年是…之年") reports on that year (SCHEMA.md `year`).
 
     >>> document_years("正文", "沈阳市数字政府建设总体规划(2022-2025年)")
     (2022, 2025)
