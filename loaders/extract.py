@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from loaders.agencies import AgencyHit, find_agencies
 from loaders.gazetteer import Gazetteer, load_gazetteer
-from loaders.metrics import find_figures, plan_year
+from loaders.indicators import indicator_concept
+from loaders.metrics import find_figures
 from loaders.places import (
     PlaceSpan,
     country_actor_spans,
@@ -32,6 +33,7 @@ from loaders.records import (
     ProjectMention,
     Sentence,
 )
+from loaders.targets import document_years, plan_year, plans_ahead
 from loaders.words import segment_many
 
 _SMALL_COUNT_UNITS = {"个", "家", "项", "位", "名", "年", "届", "期"}
@@ -171,6 +173,8 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
     policies: dict[str, PolicyCitation] = {}
     taken_spans: list[tuple[int, int]] = []
     target_year: int | None = None
+    report_year, horizon = document_years(document.text, document.title)
+    planned, previous_end = False, 0
     for sentence in document.sentences:
         text = sentence.text
         programme_hits = find_programmes(text)
@@ -212,10 +216,23 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             else:
                 projects[(place.code, p.name)] = project
             taken_spans.append((sentence.start + p.start, sentence.start + p.end))
-        for f in find_figures(text, target_year=target_year):
+        # SCHEMA.md: a plan stated earlier in the paragraph governs its later sentences ("今年济南市将…。…优化15项…").
+        new_paragraph = "\n" in document.text[previous_end : sentence.start]
+        planned = planned and not new_paragraph
+        for f in find_figures(
+            text,
+            target_year=target_year,
+            horizon=horizon,
+            planned=planned,
+            report_year=report_year,
+            antecedent=metrics[-1].indicator if metrics else "",
+        ):
             place = ctx.place_at(sentence, sentence.start + f.start)
             ev = ctx.evidence(sentence, f.start, f.end)
-            metrics.append(Metric(place, f.indicator, f.value, f.unit, f.year, f.qualifier, ev))  # type: ignore[arg-type]
+            concept = indicator_concept(f.indicator, f.unit)
+            metrics.append(Metric(place, f.indicator, f.value, f.unit, f.year, f.qualifier, ev, concept))  # type: ignore[arg-type]
+        planned = plans_ahead(text, planned=planned)
+        previous_end = sentence.end
         for c in find_policies(text):
             # "(以下简称《规划》)" makes later 《规划》 the same citation.
             known = policies.get(c.title)
@@ -334,7 +351,12 @@ def _dedupe_metrics(metrics: list[Metric]) -> list[Metric]:
         first = seen.get(key)
         if first is not None and first.evidence.sentence_index != m.evidence.sentence_index:
             small = m.unit in _SMALL_COUNT_UNITS and m.value < 100
-            if m.unit == "星" or (not small and _alike(first.indicator, m.indicator)):
+            # A small count is only the same fact under the same words (六大行动 named four times).
+            if (
+                m.unit == "星"
+                or first.indicator == m.indicator
+                or (not small and _alike(first.indicator, m.indicator))
+            ):
                 continue
         seen.setdefault(key, m)
         out.append(m)

@@ -1,57 +1,89 @@
-"""Figures in a sentence: counts, amounts, shares, ranks and targets (SCHEMA.md `metrics`)."""
+"""Figures in a sentence: counts, amounts, shares, ranks and targets (SCHEMA.md `metrics`).
+
+Candidates come from patterns (a number with its scale and counter, 第N after a rank verb, 连续N年,
+N大X); each then takes the indicator its clause gives it (loaders/indicators.py), or the one of the
+figure or clause it continues; a figure that names nothing is left out. Whether it is a target, and
+its year, is decided last (loaders/targets.py).
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from loaders.indicators import (
+    ANAPHOR,
+    SCOPE,
+    SUBSET,
+    bare_clause,
+    counted_phrase,
+    ranked_phrase,
+    subject_phrase,
+)
 from loaders.numbers import CN_NUMERAL_CHARS, half_width, parse_number, qualifier_of
+from loaders.targets import figure_year, horizon_year, is_planned
+from loaders.words import segment
 
 # Measure words we keep, longest first so 个百分点 wins over 个. 年 only counts after 连续 (see below).
 _UNITS = (
-    "个百分点", "百分点", "个工作日", "工作日", "个月", "小时", "万人次", "人次", "家次", "件次", "PFlops", "PFLOPS", "EFlops",
-    "EFLOPS", "泽字节", "艾字节", "拍字节", "ZB", "核", "路", "次", "标准机架", "平方公里", "平方米", "千米", "公里", "千瓦时", "兆瓦", "千瓦",
-    "个", "家", "项", "位", "名", "期", "人", "户", "条", "类", "届", "分", "星级", "星", "元", "台", "套", "座",
-    "所", "处", "件", "倍", "亩", "吨", "场", "批", "款", "张", "辆", "架", "PB", "TB", "EB", "P", "%",
+    "个百分点", "百分点", "个工作日", "工作日", "个月", "小时", "分钟", "万人次", "人次", "家次", "件次", "场次", "PFlops", "PFLOPS",
+    "EFlops", "EFLOPS", "Gbps", "Mbps", "泽字节", "艾字节", "拍字节", "ZB", "核", "路", "次", "标准机架", "平方公里", "平方米",
+    "千米", "公里", "千瓦时", "兆瓦", "千瓦", "毫秒", "ms", "个", "家", "项", "位", "名", "期", "人", "户", "条", "类", "届",
+    "分", "星级", "星", "元", "台", "套", "座", "所", "处", "件", "倍", "亩", "吨", "场", "批", "款", "张", "辆", "架", "棵",
+    "栋", "种", "天", "秒", "笔", "份", "篇", "支", "根", "盏", "块", "颗", "GB", "PB", "TB", "EB", "P", "G", "%",
 )  # fmt: skip
 _UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
 _CN = f"[{CN_NUMERAL_CHARS}]+"
+# A space may stand between a number and its scale or unit ("12 个重点场景", "1240 万").
 _FIGURE = re.compile(
-    rf"(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|{_CN})(?P<more>多|余)?(?P<scale>万亿|千亿|百亿|亿|千万|百万|万)?(?P<more2>多|余)?"
-    rf"(?P<unit>{_UNIT_RE})?"
+    rf"(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|{_CN})(?: ?(?P<more>多|余))?(?: ?(?P<scale>万亿|千亿|百亿|亿|千万|百万|万))?(?P<more2>多|余)?"
+    rf"(?: ?(?P<unit>{_UNIT_RE}))?"
 )
 # Units written out in Chinese are stored as their usual symbol (32.85泽字节(ZB) → ZB).
-_UNIT_NAMES = {"星级": "星", "泽字节": "ZB", "艾字节": "EB", "拍字节": "PB"}
+_UNIT_NAMES = {"星级": "星", "泽字节": "ZB", "艾字节": "EB", "拍字节": "PB", "毫秒": "ms"}
+# Units of amounts, shares and scores: a noun right after such a figure is not what it counts.
+_AMOUNTS = {"%", "元", "个百分点", "百分点", "倍", "分", "年", None}
 _PERCENT_WORDS = re.compile(rf"百分之(?P<num>\d+(?:\.\d+)?|{_CN})")
 # "连续7年上榜": a run of years is a figure; other 年 after a number is a date.
-_YEARS_RUN = re.compile(r"连续(?P<num>\d+|[二三四五六七八九十]+)年")
+_YEARS_RUN = re.compile(r"连续(?P<num>\d+|[二两三四五六七八九十]+)年")
 _RANK = re.compile(
     r"(?:位居|居于|居|位列|列|排名|排|升至|上升至|跃居|跃升至|跻身|名列|位次)[^,，。;；:：]{0,14}?"
-    rf"第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?(?![\u4e00-\u9fffA-Za-z0-9])"
+    rf"第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?(?:(?![\u4e00-\u9fffA-Za-z0-9])|(?=[和、及与]第))"
 )
-_YEAR = re.compile(r"((?:19|20)\d{2})(?:年|(?=全球|全国|上半年))")
-_TARGET_YEAR = re.compile(r"(?:(?<![截止])到|(?<![截止])至|力争|预计|计划)((?:20)\d{2})年")
+# Further ranks in the same list: "位列全国第一和第三位".
+_MORE_RANKS = re.compile(
+    rf"^(?:和|、|及|与)第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?(?![\u4e00-\u9fffA-Za-z0-9])"
+)
+# "五大专项行动": a plan's named things, counted by their kind; 三大误区 and 五大维度 are rhetoric.
+_NAMED_COUNT = re.compile(
+    r"(?<![一二两三四五六七八九十第])(?P<num>[二两三四五六七八九十]{1,2})(?P<unit>大|项|个)(?!以来|报告|关于|精神)"
+)
+_NAMED_HEADS = re.compile(r"(行动|工程|任务|举措|计划|改革|项目|数据库|园区|集群|专班|小组|工作组)[”\"]?$")
+_TASKS = ("行动", "工程", "任务", "举措", "计划", "改革")
 # Discourse structure, not a measured figure: "从9个方面系统谋划", "需要摈弃三个误区".
 _STRUCTURE_NOUNS = re.compile(
-    r"^(?:方面|层面|维度|环节|误区|关系|阶段|部分|要点|原则|特点|步骤|问题|板块|篇章)"
+    r"^(?:方面|层面|维度|环节|误区|关系|阶段|部分|要点|原则|特点|步骤|问题|板块|篇章|主线|总体目标|目标|总抓手|抓手|定位|理念|思路|路径)"
 )
 _IMPLICIT_YUAN = re.compile(
     r"(经济|规模|产值|营收|收入|增加值|GDP|投资|资金|金额|融资|交易额|销售额|总额|税收|利润|基金)"
 )
-_IMPLICIT_PEOPLE = re.compile(r"(网民|用户|人口|人才|人员|居民|游客|访客|观众|学员|会员)")
-# The counted thing named right after the figure ("新增89个市级标杆企业", "23.8%的规上数字经济企业数量").
-_AFTER_NOUN = re.compile(
-    r"^的?((?:(?!等|和|与|及|在|已|是|为|中|实现|入选|获评|获得|达到|提升|提高|增长|下降|居|位列|,|，)[\u4e00-\u9fffA-Za-z0-9“”])+)"
+# SCHEMA.md: a count of people or users with no counter takes 人; of households (市场主体) 户.
+_IMPLICIT_PEOPLE = re.compile(
+    r"(网民|用户|人口|人才|人员|居民|游客|访客|观众|学员|会员|日活|月活|粉丝|群众|市民)"
 )
+_IMPLICIT_HOUSEHOLDS = re.compile(r"(市场主体|经营主体|(?<!用)户数|农户|住户|家庭)")
+# Uses and cases counted without a counter: 调用量15亿 is 次, 办件量12万 is 件.
+_IMPLICIT_TIMES = re.compile(r"(访问|浏览|点击|调用|下载|交换)(量|次数)$")
+_IMPLICIT_CASES = re.compile(r"(办件|办理|受理)量$")
 _INDEX_WORDS = re.compile(r"(指数|得分|分值|评分)")
-_LEAD_VERBS = re.compile(
-    r"^(?:截至|截止|到)?(?:\d{4}年(?:底|末|上半年)?)?(?:[,，]?(?:全市|全区|全县|全省|全国|我市|我区|我县|我省|我国|其中|已|已经|累计|共|目前|当前))*"
-)
-_TRAIL_VERBS = re.compile(
-    r"(?:分别|已经|已|共计|共|累计|总共|总计|合计|均|平均)?(?:达到|达|超过|超|突破|为|是|约|近|逾|有|计|提升|提高|增长|下降|降低|增加|减少|升至)*$"
-)
+# The cues a goal stated earlier in the document needs in a figure's own clause ("…覆盖率达到90%").
 _TARGET_CUES = re.compile(r"(达到|力争|确保|打造|创建|建成|实现|培育|争创|提升至|提高到|不低于|以上)")
 _PAST_CUES = re.compile(r"(已|累计|截至|截止|同比|比上年|较上年|获评|入选|位列|位居|居全)")
+_PEOPLE_NOUNS = (
+    r"(人才|专家|学员|人员|博士|党员|干部|员工|职工|学生|志愿者|代表|青年|年轻人|工程师|毕业生|医生|教师)"
+)
+# A web page's own counters ("阅读 10万+", "在看 256", "阅读大约需要8分钟") say nothing about a place.
+_PAGE_COUNTERS = re.compile(r"^(?:阅读|在看|点赞|浏览|评论|转发|分享|收藏)(?:量|数|次数)?$")
 _SKIP_BEFORE = re.compile(r"[A-Za-z0-9.+\-第]$")
 _SKIP_AFTER = re.compile(r"^(?:[A-Za-z+\-]|月|日|号|年|\.\d|次|大|级|强|条例)")
 
@@ -69,35 +101,73 @@ class Figure:
     end: int
 
 
-def find_figures(sentence: str, *, target_year: int | None = None) -> list[Figure]:
-    """Return the figures of one sentence, in order.
+def find_figures(
+    sentence: str,
+    *,
+    target_year: int | None = None,
+    horizon: int | None = None,
+    planned: bool = False,
+    report_year: int | None = None,
+    antecedent: str = "",
+) -> list[Figure]:
+    """Return the figures of one sentence, in order; a figure whose clause names nothing it counts is left out.
 
-    `target_year` is the year of a plan's goals stated earlier in the document
-    ("到2025年"), so that "智慧社区覆盖率达到90%" after it is read as a target.
+    `target_year` is the year of a plan's goals stated earlier in the document ("到2025年"), so that
+    "智慧社区覆盖率达到90%" after it is read as a target; `planned` says the paragraph is stating a plan
+    ("今年济南市将…。…优化15项热点民生服务"); `horizon` and `report_year` are the end year of a plan
+    document and the year a dated summary reports on; `antecedent` is the indicator of the last figure
+    before the sentence, which "这个数字" points back to.
 
-    >>> [(f.value, f.unit, f.qualifier) for f in find_figures("全市数字经济核心产业企业超1000家,5G基站8210个")]
-    [(1000.0, '家', '>'), (8210.0, '个', '=')]
-    >>> [(f.value, f.unit) for f in find_figures("在全国数字经济发展百强榜上上升至第40位")]
-    [(40.0, '位')]
+    >>> [(f.indicator, f.value, f.unit, f.qualifier) for f in find_figures("全市数字经济核心产业企业超1000家,5G基站8210个")]
+    [('数字经济核心产业企业', 1000.0, '家', '>'), ('5G基站', 8210.0, '个', '=')]
+    >>> [(f.indicator, f.value, f.unit) for f in find_figures("在全国数字经济发展百强榜上上升至第40位")]
+    [('数字经济发展百强榜排名', 40.0, '位')]
     >>> [(f.value, f.unit, f.year) for f in find_figures("截至2022年底,中国网民规模达10.67亿")]
     [(1067000000.0, '人', 2022)]
+    >>> [(f.indicator, f.qualifier, f.year) for f in find_figures("到“十四五”末,数字经济核心产业增加值力争达到7000亿元")]
+    [('数字经济核心产业增加值', 'target', 2025)]
     """
     text = half_width(sentence)
     masked = _mask_quoted(text)
     figures: list[Figure] = []
     taken: list[tuple[int, int]] = []
+    rank_words: dict[int, tuple[int, str]] = {}  # a rank's start → where its verb starts, its scope + 排名
     for m in _RANK.finditer(masked):
-        value = parse_number(m.group("num"))
-        if value is None:
-            continue
-        start, end = m.start("num") - 1, m.end()
-        taken.append((start, end))
-        figures.append(_figure(text, value, "位", start, end, rank_start=m.start()))
+        ranks = [(m.group("num"), m.start("num") - 1, m.end())]
+        while more := _MORE_RANKS.match(masked[ranks[-1][2] :]):
+            ranks.append((more.group("num"), ranks[-1][2] + more.start("num") - 1, ranks[-1][2] + more.end()))
+        # "排名第一、第二的成都、绵阳": ranks that describe who is named next are not figures of their own.
+        attributive = bool(
+            re.match(rf"(?:[、和及与]第(?:\d+|[{CN_NUMERAL_CHARS}]+)[位名]?)*的", masked[ranks[-1][2] :])
+        )
+        ranked = ranked_phrase(text, m.start(), m.start("num") - 1)
+        for num, start, end in ranks:
+            value = parse_number(num)
+            taken.append((start, end))
+            if value is not None and not attributive:
+                rank = _figure(text, value, "位", start, end, indicator=ranked[0])
+                figures.append(rank)
+                rank_words[rank.start] = (m.start(), ranked[1])
     for m in _YEARS_RUN.finditer(masked):
         value = parse_number(m.group("num"))
         if value is not None:
             taken.append(m.span())
-            figures.append(_figure(text, value, "年", m.start("num"), m.end()))
+            # SCHEMA.md: a streak (连续两年第一) is a 年 metric named by what is kept up.
+            streak = re.match(r"[^,，。;；:：]{2,24}", masked[m.end() :])
+            indicator = f"连续{streak.group(0)}年数" if streak else "连续年数"
+            figures.append(_figure(text, value, "年", m.start("num"), m.end(), indicator=indicator))
+    for m in _NAMED_COUNT.finditer(_mask_titles(text)):
+        # SCHEMA.md: a count of named things in a plan (五大专项行动 → 5 项, “八项任务”, 三个“一号工程”),
+        # quoted or not; its kind names it.
+        value = parse_number(m.group("num"))
+        thing = counted_phrase(text, m.start(), m.end(), counter=True)
+        head = _NAMED_HEADS.search(re.split(r"[和及与、]", thing)[0])
+        if value is not None and value >= 2 and head and not any(s <= m.start() < e for s, e in taken):
+            taken.append(m.span())
+            unit = m.group("unit") if m.group("unit") != "大" else "项" if head.group(1) in _TASKS else "个"
+            figures.append(
+                _figure(text, value, unit, m.start(), m.end(), indicator=re.split(r"[和及与、]", thing)[0])
+            )
     for m in _PERCENT_WORDS.finditer(masked):
         value = parse_number(m.group("num"))
         if value is not None:
@@ -114,26 +184,55 @@ def find_figures(sentence: str, *, target_year: int | None = None) -> list[Figur
         unit = _UNIT_NAMES.get(m.group("unit") or "", m.group("unit"))
         figures.append(_figure(text, value, unit, start, end, more=bool(m.group("more") or m.group("more2"))))
     figures.sort(key=lambda f: f.start)
-    return [_as_target(f, text, target_year) for f in figures]
+    figures = [f for f in figures if not _bounds_next(masked, f, figures)]
+    figures = _respectively(text, _carried(text, figures, antecedent, rank_words))
+    return [
+        _dated(f, text, target_year=target_year, horizon=horizon, planned=planned, report_year=report_year)
+        for f in figures
+        if f.indicator and not f.indicator.startswith(SCOPE) and not _PAGE_COUNTERS.match(f.indicator)
+    ]
 
 
-def plan_year(sentence: str) -> int | None:
-    """Return the goal year a sentence sets ("到2025年…"), if any.
-
-    >>> plan_year("《规划》的整体目标是:到2025年,滨州市数字强市建设成效凸显"), plan_year("2022年,我区新增")
-    (2025, None)
-    """
-    m = _TARGET_YEAR.search(half_width(sentence))
-    return int(m.group(1)) if m else None
+_QUOTED_GOAL = re.compile(
+    r"“[\u4e00-\u9fff]{3,}\d+(?:\.\d+)?(?:万|亿)?(?:家|个|项|%|元|人|户|条|所|座)(?:以上|左右)?”"
+)
 
 
 def _mask_quoted(text: str) -> str:
     """Blank out text inside 《》 and “” so names like “15分钟” or 《…2035年…》 give no figures."""
     chars = list(text)
     for m in re.finditer(r"《[^》]*》|“[^”]{0,20}”", text):
+        if _QUOTED_GOAL.fullmatch(m.group(0)):
+            continue  # “培育重点数据企业1400家以上”: a goal quoted whole still states its figure
         for i in range(m.start() + 1, m.end() - 1):
             chars[i] = "□"
     return "".join(chars)
+
+
+def _bounds_next(text: str, f: Figure, figures: list[Figure]) -> bool:
+    """Whether an amount only bounds the things the next figure counts ("投资超过10亿元的项目12个")."""
+    if f.unit not in ("元", "%", None):
+        return False
+    after = next((g for g in figures if g.start >= f.end), None)
+    return (
+        after is not None
+        and text[f.end : f.end + 1] == "的"
+        and after.start - f.end <= 12
+        and not re.search(r"[,，;；:：。、]", text[f.end : after.start])
+    )
+
+
+def _bounds_category(text: str, end: int) -> bool:
+    """Whether the words after a figure's 以上/以下 are a noun it bounds (企业, 项目), not a verb."""
+    rest = re.match(r"(?:及)?(?:以上|以下)(?:的)?", text[end:])
+    position = end + (rest.end() if rest else 0)
+    word = next((w for w in segment(text) if w.start >= position), None)
+    return word is not None and word.tag in ("n", "nz", "vn", "nw", "an")
+
+
+def _mask_titles(text: str) -> str:
+    """Blank out text inside 《》: a title's words are no figures of the document."""
+    return re.sub(r"《[^》]*》", lambda m: "《" + "□" * (len(m.group(0)) - 2) + "》", text)
 
 
 def _is_measure(text: str, m: re.Match[str]) -> bool:
@@ -141,7 +240,9 @@ def _is_measure(text: str, m: re.Match[str]) -> bool:
     start, end = m.span()
     num, unit = m.group("num"), m.group("unit")
     before, after = text[max(0, start - 2) : start], text[end : end + 4]
-    if _SKIP_BEFORE.search(before) or (not unit and _SKIP_AFTER.match(text[m.end("num") :])):
+    if (_SKIP_BEFORE.search(before) and not re.search(r"[A-Z]{3}$", text[:start])) or (
+        not unit and _SKIP_AFTER.match(text[m.end("num") :])
+    ):
         return False
     if num[0] in CN_NUMERAL_CHARS:
         # Chinese numerals are everywhere in prose (一批, 三大, 两级, 三个误区): keep counts of 2+ that
@@ -167,11 +268,33 @@ def _is_measure(text: str, m: re.Match[str]) -> bool:
         # A bare figure only counts as an index value: "总指数达98.1".
         return bool(_INDEX_WORDS.search(text[max(0, start - 12) : start])) and "." in num
     if unit in ("位", "名") and not re.search(r"第$", text[:start]):
-        return unit == "名" and bool(
-            re.search(r"(人才|专家|学员|人员|博士)", after + text[start - 6 : start])
-        )
-    if unit == "分" and not re.search(r"(分|得分|指数|评分|评估)", text[max(0, start - 30) : start]):
-        return False
+        return unit == "名" and bool(re.search(_PEOPLE_NOUNS, after + text[max(0, start - 6) : start]))
+    if unit == "分" and (
+        re.match(r"[钟之类别局行院区公享配工析布级]", text[end:])
+        or not ("." in num or re.search(r"(分|得分|指数|评分|评估)", text[max(0, start - 30) : start]))
+    ):
+        return False  # 86.4分 is a score; 15分钟 and 分类 are not
+    if (
+        unit in ("小时", "个月", "分钟", "天", "秒")
+        and re.match(r"[\u4e00-\u9fff]", text[end:])
+        and not re.match(r"[内以]", text[end:])
+    ):
+        return False  # "24小时自助政务服务体系": the duration describes a service
+    if unit == "支" and re.match(r"[持撑付出柱]", text[end:]):
+        return False  # 支持, 支撑, 支付 are verbs, not a count of teams
+    if unit in ("G", "P", "ms", "Gbps", "Mbps", "GB") and (
+        re.match(r"[A-Za-z0-9\-]", text[end:])
+        or unit in ("G", "P")
+        and (re.match(r"[\u4e00-\u9fff]", text[end:]) or (parse_number(num) or 0) < 10)
+    ):
+        return False  # 5G基站 is a name; "扩容至5200G," is a bandwidth
+    amount = unit in ("元", "%", "人", "平方米", "亩", "吨") or unit is None
+    if (
+        amount
+        and re.match(r"(?:及)?(?:以上|以下)(?:的)?[\u4e00-\u9fff]", text[end:])
+        and _bounds_category(text, end)
+    ):
+        return False  # SCHEMA.md: 超10亿元以上企业39家 — the 10亿元 bounds a category
     if _STRUCTURE_NOUNS.match(text[end:]) or text[end : end + 1] == "“":
         return False  # "24小时“不打烊”": the figure describes a quoted name
     if len(num) == 4 and num.startswith(("19", "20")) and unit in ("个", "家", "项") and "." not in num:
@@ -186,64 +309,179 @@ def _figure(
     start: int,
     end: int,
     *,
-    rank_start: int | None = None,
+    indicator: str | None = None,
     more: bool = False,
 ) -> Figure:
-    clause_start = max(text.rfind(ch, 0, rank_start or start) for ch in ",，;；:：、(（") + 1
-    before = text[clause_start : rank_start or start]
-    indicator = _indicator(before, text[end:])
+    if indicator is None:
+        counter = unit not in _AMOUNTS and not (unit == "年" and text[max(0, start - 2) : start] == "连续")
+        indicator = counted_phrase(text, start, end, counter=counter)
+        if unit == "年" and not indicator:
+            indicator = "连续年数"
     if unit is None and not _INDEX_WORDS.search(indicator):
-        context = text[clause_start:start] + text[end : end + 8]
-        if _IMPLICIT_PEOPLE.search(context):
-            unit = "人"
-        elif _IMPLICIT_YUAN.search(context):
-            unit = "元"
+        clause_start = max(text.rfind(ch, 0, start) for ch in ",，;；:：、(（") + 1
+        context = indicator + text[clause_start:start] + text[end : end + 8]
+        for place in (indicator, context):  # what the indicator says wins over its neighbours
+            if _IMPLICIT_TIMES.search(place):
+                unit = "次"
+            elif _IMPLICIT_CASES.search(place):
+                unit = "件"
+            elif _IMPLICIT_HOUSEHOLDS.search(place):
+                unit = "户"
+            elif _IMPLICIT_PEOPLE.search(place):
+                unit = "人"
+            elif _IMPLICIT_YUAN.search(place):
+                unit = "元"
+            if unit:
+                break
+    if unit == "名" and text[max(0, start - 1) : start] != "第":
+        unit = "人"  # SCHEMA.md: people are counted in 人 (3万余名年轻人)
     if unit in ("万人次",):
         value, unit = value * 1e4, "人次"
     qualifier = "~" if more else qualifier_of(text[max(0, start - 4) : start], text[end : end + 2])
-    if unit == "%" and re.search(r"(增长|提升|提高|下降|降低|减少)$", before) and qualifier == "=":
-        qualifier = "="
-    return Figure(value, unit, indicator or (unit or ""), qualifier, _year(text[:start]), start, end)
+    return Figure(value, unit, indicator, qualifier, None, start, end)
 
 
-def _indicator(before: str, after: str) -> str:
-    """Return a short noun phrase for what a figure counts: the noun after it, else the words before.
+def _carried(
+    text: str, figures: list[Figure], antecedent: str, rank_words: dict[int, tuple[int, str]]
+) -> list[Figure]:
+    """Give a figure the subject it is about when its own clause names none: a change ("同比增长10%")
+    takes what changed, a bare clause ("…实现翻番,达到5500亿元") or a share ("占GDP的比重") the subject
+    of the clause before, a listed figure ("226类近2200万个", "125.9分和102.6分") its neighbour's, and a
+    rank ("新增…工厂3家,居全市第一", "数量居全市第一") the figure it ranks."""
+    out: list[Figure] = []
+    for f in figures:
+        indicator = f.indicator
+        if f.start in rank_words:
+            cue, words = rank_words[f.start]
+            counted = [p for p in out if p.unit not in ("位", "年") and p.end <= cue]
+            previous = _CHANGE_ONLY.sub("", counted[-1].indicator) if counted else ""
+            if indicator in _GENERIC and previous:
+                indicator = previous + indicator  # 数量居全市第一, 增速全省排名第二
+            elif not indicator:
+                # a bare clause ranks the figure before it; otherwise the subject of the sentence
+                indicator = (previous if bare_clause(text, cue) else "") or subject_phrase(text, cue)
+            indicator = indicator + words if indicator else ""
+        elif indicator == ANAPHOR:
+            indicator = out[-1].indicator.removeprefix(SCOPE) if out else antecedent
+        elif indicator.startswith(SUBSET):
+            whole = [p for p in out if p.unit == f.unit and p.indicator]
+            indicator = whole[-1].indicator.removeprefix(SCOPE) + indicator[len(SUBSET) :] if whole else ""
+        elif indicator and _CHANGE_ONLY.fullmatch(indicator):
+            subject = next(
+                (
+                    _CHANGE_ONLY.sub("", p.indicator.removeprefix(SCOPE))
+                    for p in reversed(out)
+                    if p.unit != "位"
+                ),
+                "",
+            )
+            subject = subject or subject_phrase(text, f.start)
+            indicator = subject + indicator if subject else ""
+        elif indicator and _clause_opens_with(text, "占", f.start) and not indicator.startswith("占"):
+            subject = subject_phrase(text, f.start)
+            indicator = subject + "占" + indicator if subject else indicator
+        elif not indicator and out and re.fullmatch(r"[和、及与]?[近约超逾]?", text[out[-1].end : f.start]):
+            indicator = out[-1].indicator if out[-1].unit == f.unit or f.unit != "位" else ""
+        elif not indicator and bare_clause(text, f.start):
+            # "新增星级上云企业148家,在全市率先突破400家": the clause goes on about the figure before.
+            same = [
+                p
+                for p in out
+                if p.unit == f.unit and p.indicator and not re.search(r"[。;；]", text[p.end : f.start])
+            ]
+            indicator = same[-1].indicator.removeprefix(SCOPE) if same else subject_phrase(text, f.start)
+        out.append(Figure(f.value, f.unit, indicator, f.qualifier, f.year, f.start, f.end))
+    return out
 
-    >>> _indicator("新增", "市级标杆企业,数量居全市第一"), _indicator("全市数字经济核心产业企业超", ",2021年")
-    ('市级标杆企业', '数字经济核心产业企业')
-    >>> _indicator("数字安全防护等", "专项工作组,出台"), _indicator("以我市", "的规上数字经济企业数量")
-    ('专项工作组', '规上数字经济企业数量')
+
+_GENERIC = ("数量", "总量", "总数", "增速", "增幅", "规模", "占比")
+_THIS_YEAR = re.compile(r"(今年|年内|年底|年末|本年)")
+_RELATIVE_YEAR = re.compile(r"(今年|年底|年末|年内|上半年|下半年|前三季度|本年)")
+_CHANGE_ONLY = re.compile(r"(?:比上年|同比|环比|年均)?(?:增长|增加|提升|提高|下降|降低|减少|增速|增幅)$")
+
+
+def _respectively(text: str, figures: list[Figure]) -> list[Figure]:
+    """Give each figure of "A、B、C产业增速分别达18%、16%、15.7%" its own item: A产业增速, B产业增速 …;
+    "A和B覆盖率实现双100%" is two figures.
+
+    The items share the head that ends the list; the last item is as many words long as the first.
     """
-    noun = _AFTER_NOUN.match(after)
-    if noun and len(noun.group(1)) >= 2:
-        return noun.group(1)[:24]
-    label = _LEAD_VERBS.sub("", before.strip())
-    label = re.sub(r"^(?:截至|截止)?\d{4}年(?:底|末)?", "", label)
-    label = _TRAIL_VERBS.sub("", label).strip("的 ")
-    label = re.sub(
-        r"^(?:开展|建成|新建|新增|建设|完成|实现|开放|汇聚|归集|形成|打造|创建|培育|引进|设立|达成|推动|支撑)",
-        "",
-        label,
+    out: list[Figure] = []
+    for f in figures:
+        items = _items(f.indicator)
+        if text[max(0, f.start - 1) : f.start] == "双" and len(items) == 2:
+            out += [Figure(f.value, f.unit, item, f.qualifier, f.year, f.start, f.end) for item in items]
+        else:
+            out.append(f)
+    i = 0
+    while i < len(out):
+        group = [i]
+        while group[-1] + 1 < len(out) and re.fullmatch(
+            r"[、和及与]", text[out[group[-1]].end : out[group[-1] + 1].start]
+        ):
+            group.append(group[-1] + 1)
+        first = out[i]
+        items = _items(first.indicator)
+        if (
+            len(group) > 1
+            and len(items) == len(group)
+            and re.search(r"分别[^,，;；。]{0,4}$", text[: first.start])
+            and all(out[k].indicator == first.indicator for k in group)
+        ):
+            for k, name in zip(group, items, strict=True):
+                f = out[k]
+                out[k] = Figure(f.value, f.unit, name, f.qualifier, f.year, f.start, f.end)
+        i = group[-1] + 1
+    return out
+
+
+def _items(indicator: str) -> list[str]:
+    """The items a listed indicator names, each with the head they share ("A、B产业增速" → A产业增速, B产业增速),
+    or [] when it lists nothing."""
+    items = re.split(r"[、和及与]", indicator)
+    if len(items) < 2 or not all(items):
+        return []
+    head_words = segment(items[-1])
+    # The last item is as long as the first, or ends where what is measured of it begins (数字化改造…率).
+    size = max(1, len(segment(items[0])))
+    size = min([size] + [k for k, w in enumerate(head_words) if k and w.tag in ("vn", "v")])
+    if len(head_words) <= size:
+        return []
+    head = "".join(w.text for w in head_words[size:])
+    return [*(item + head for item in items[:-1]), "".join(w.text for w in head_words[:size]) + head]
+
+
+def _clause_opens_with(text: str, words: str, position: int) -> bool:
+    """Whether the clause before `position` begins with `words` (占 in "…,占全市生产总值比重7.1%")."""
+    clause = re.split(r"[,，;；:：。]", text[:position])[-1]
+    return clause.startswith(words)
+
+
+def _dated(
+    f: Figure,
+    text: str,
+    *,
+    target_year: int | None,
+    horizon: int | None,
+    planned: bool,
+    report_year: int | None,
+) -> Figure:
+    """Decide whether a figure is a target, and its year (SCHEMA.md `qualifier`, `year`)."""
+    # A quoted goal ("“培育…1400家以上”目标") is a target wherever it is cited.
+    target = is_planned(text, f.start, planned=planned) or bool(
+        re.match(r"[^”“]{0,6}”(?:的)?(?:目标|任务)", text[f.end :])
     )
-    label = re.sub(r"^(?:在|于)|(?:上|中)$", "", label)
-    if len(label) < 2 and noun:
-        return noun.group(1)[:24]  # "推动3个区、69家市直单位": 区
-    return label[:40]
-
-
-def _year(before: str) -> int | None:
-    years = _YEAR.findall(before)
-    return int(years[-1]) if years else None
-
-
-def _as_target(f: Figure, text: str, target_year: int | None) -> Figure:
-    own = plan_year(text[: f.start])
-    if own is None and target_year is not None:
+    if not target and target_year is not None:
+        # A goal year stated earlier in the document governs a clause that reads like a goal.
         window = text[max(0, f.start - 40) : f.start]
         clause = window[max(window.rfind(c) for c in "。;；") + 1 :]
-        if not _TARGET_CUES.search(clause + text[f.end : f.end + 2]) or _PAST_CUES.search(clause):
-            return f
-        own = target_year
-    if own is None:
-        return f
-    return Figure(f.value, f.unit, f.indicator, "target", own, f.start, f.end)
+        target = bool(_TARGET_CUES.search(clause + text[f.end : f.end + 2])) and not _PAST_CUES.search(clause)
+    if target:
+        year = horizon_year(text, f.start) or target_year or horizon
+        if year is None and _THIS_YEAR.search(text[: f.start]):
+            year = report_year  # 今年 in a document that names its year
+        return Figure(f.value, f.unit, f.indicator, "target", year, f.start, f.end)
+    year = figure_year(text, f.start)
+    if year is None and not _RELATIVE_YEAR.search(text[: f.start]):
+        year = report_year
+    return Figure(f.value, f.unit, f.indicator, f.qualifier, year, f.start, f.end)

@@ -58,8 +58,8 @@ def parse_chinese_numeral(text: str) -> int | None:
 def parse_number(text: str) -> float | None:
     """Return the value of an Arabic or Chinese numeral with an optional scale word.
 
-    >>> [parse_number(t) for t in ("8210", "10.67亿", "45万亿", "2.46万", "1,000", "五", "3.6亿")]
-    [8210.0, 1067000000.0, 45000000000000.0, 24600.0, 1000.0, 5.0, 360000000.0]
+    >>> [parse_number(t) for t in ("8210", "10.67亿", "45万亿", "2.46万", "1,000", "五", "3.6亿", "66.1亿")]
+    [8210.0, 1067000000.0, 45000000000000.0, 24600.0, 1000.0, 5.0, 360000000.0, 6610000000.0]
     """
     text = half_width(text).replace(",", "")
     scale = 1.0
@@ -74,7 +74,7 @@ def parse_number(text: str) -> float | None:
         if cn is None:
             return None
         value = float(cn)
-    return round(value * scale, 6)
+    return float(f"{value * scale:.12g}")  # 66.1亿 is 6610000000, not 6609999999.999999
 
 
 def qualifier_of(before: str, after: str) -> str:

@@ -1,0 +1,269 @@
+"""What a figure counts: the noun phrase its clause gives it, and the scheme indicator that names it.
+
+A figure's indicator (SCHEMA.md `metrics`) is the noun phrase the figure counts. It stands after a
+counted figure ("新增89个市级标杆企业"), before it ("5G基站8210个", "数字经济规模达171.3亿元", with the
+linking verb and bound words dropped), or is carried from the clause before ("…增加值达66.1亿元,同比增长
+10.0%"). The phrases themselves are read from LAC's words (loaders/phrases.py), so a phrase stops at
+a verb, a number or a pronoun instead of at a hand-written list of stop words; this module decides
+which phrase a figure takes, and which scheme indicator (ontology/indicators.ttl) that phrase names.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from loaders.phrases import (
+    ACTOR_WORDS,
+    CLAUSE_ENDS,
+    GOVERNING,
+    GROWTH,
+    LINKS,
+    SCOPE_WORDS,
+    UNIT_LIKE,
+    clean_phrase,
+    leading_phrase,
+    nominal,
+    phrase_after,
+    phrase_before,
+    related_noun,
+    trailing_words,
+)
+from loaders.words import Word, segment
+
+# Verbs that report a figure rather than measure something (…水平给出81.5分, 报告显示).
+_REPORTING = (
+    "给出", "显示", "表明", "获得", "取得", "获评", "评为", "累计", "率先", "同比", "总计", "合计", "共计", "扩容", "增至", "升至",
+)  # fmt: skip
+
+
+# 每万人, 每千人口, 每百户, 每平方公里: the denominator of a per-unit figure.
+_PER = re.compile(r"每(?:[十百千万]|十万|百万)?(?:人口|常住人口|人|户|家庭|平方公里|家企业|家|个)")
+# Words that only say a figure is more of the one before (…13家、累计19家).
+_ASPECTS = ("累计", "新增", "共有", "共计", "合计", "总计", "新建", "全年", "当年")
+
+# What counted_phrase returns instead of a phrase, for the caller to resolve in context:
+# a figure whose thing was named before ("这个数字", "其中的35个"),
+ANAPHOR = "<anaphor>"
+# a figure that adds to the one before (prefix of what it adds: "其中今年新增15家"),
+SUBSET = "<subset>"
+# a figure that only sets a scope (prefix of the scope: "在41个工业大类中"), which is no metric.
+SCOPE = "<scope>"
+
+
+def counted_phrase(sentence: str, start: int, end: int, *, counter: bool) -> str:
+    """Return the noun phrase a figure at `start:end` counts, with the denominator of a per-capita
+    or per-unit figure (SCHEMA.md: 每万人5G基站数 never passes as a count of base stations).
+
+    >>> counted_phrase("每万人拥有5G基站数达到26个", 12, 15, counter=True)
+    '每万人拥有5G基站数'
+    >>> counted_phrase("全市超10亿元以上企业39家", 11, 14, counter=True)
+    '10亿元以上企业'
+    """
+    phrase = _counted(sentence, start, end, counter=counter)
+    clause = re.split(r"[,，;；:：。]", sentence[:start])[-1]
+    per = _PER.search(clause)
+    if phrase and phrase != ANAPHOR and per and per.group(0) not in phrase:
+        head = clause[per.start() :]
+        phrase = head[: head.find(phrase) + len(phrase)] if phrase in head else per.group(0) + phrase
+    return phrase
+
+
+def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
+    """Return what a figure at `start:end` counts before any per-unit denominator, or "" for nothing.
+
+    `counter` says the figure has a measure word of its own (个, 家, 项 …), so that a noun right
+    after it is what it counts; an amount or a share is named before it. A change with no subject
+    of its own comes back bare ("同比增长") for the caller to give it the subject it changes.
+
+    >>> counted_phrase("累计建设5G基站2466个,实现全覆盖", 10, 15, counter=True)
+    '5G基站'
+    >>> counted_phrase("新增89个市级标杆企业,数量居全市第一", 2, 5, counter=True)
+    '市级标杆企业'
+    >>> counted_phrase("上半年全区数字经济规模达171.3亿元", 12, 19, counter=False)
+    '数字经济规模'
+    >>> counted_phrase("年内新增数据企业200家以上。", 8, 12, counter=True)
+    '数据企业'
+    >>> counted_phrase("也只能找出12家跟互联网、数字经济有关的企业。", 5, 8, counter=True)
+    '企业'
+    """
+    words = segment(sentence)
+    after = phrase_after(words, end)
+    if (
+        after
+        and re.search(r"在[^,，;；:：。]{0,4}$", sentence[:start])
+        and (tail := sentence[end : end + len(after) + 6]).find(after[-2:] + "中") >= 0
+        and not re.search(r"[,，;；:：。]", tail[: tail.find(after[-2:] + "中")])
+    ):
+        return SCOPE + after  # "在41个工业大类中覆盖了35个": the figure only sets the scope (SCHEMA.md)
+    if counter and after:
+        quoted = re.search(r"“[^“”]{1,8}”$", sentence[:start])
+        return quoted.group(0) + after if quoted else after  # 分解“国考”50项指标: the 国考's 指标
+    if not counter and GROWTH.fullmatch(after):
+        return after  # "实现20%多的增长"
+    if counter and not after:
+        related = related_noun(words, end)  # "12家跟互联网有关的企业"
+        if related:
+            return related
+    before, verbs, anaphor = phrase_before(words, start)
+    if anaphor:
+        return ANAPHOR
+    growth = next((v for v in verbs if GROWTH.search(v)), "")
+    if before:
+        if growth:
+            return before + ("同比" if "同比" in verbs else "") + growth
+        # 算力产业累计投资超700亿元, 一期规划占地200亩: the measuring verb is part of what is measured.
+        action = [v for v in verbs if len(v) == 2 and v not in _REPORTING and not SCOPE_WORDS.fullmatch(v)]
+        return before + ("累计" if "累计" in verbs and action else "") + (action[-1] if action else "")
+    if not counter and after:
+        return after
+    following = next(
+        (w for w in words if w.start >= end and w.text not in ("以上", "以下", "左右", "多", "余")), None
+    )
+    if counter and following is not None and following.tag != "w":
+        return _tail_noun(sentence, words, following.start)  # "支撑1400余个多跨应用场景": LAC missed the noun
+    if following is not None and (nominal(following) or following.tag == "m"):
+        return ""  # "推动3个区、…": the verb governs a thing too short to name
+    verbs = [v for v in verbs if v not in GOVERNING]
+    if not any(w.tag == "v" and w.text in verbs for w in words if w.end <= start):
+        return ""  # adverbs alone (累计, 率先) name nothing
+    phrase = "".join(verbs).strip()
+    if re.search(r"其中[^,，;；:：。]*$", sentence[:start]) or phrase in _ASPECTS:
+        return SUBSET + phrase  # 其中今年新增15家, …13家、累计19家: more of the figure before
+    return phrase if len(phrase) >= 2 and not UNIT_LIKE.match(phrase) else ""
+
+
+def _tail_noun(sentence: str, words: tuple[Word, ...], start: int) -> str:
+    """The rest of a short clause after a counted figure, when it ends on a noun ("多跨应用场景")."""
+    stop = re.search(r"[,，;；:：。、(（]", sentence[start:])
+    tail = sentence[start : start + stop.start()] if stop else sentence[start:]
+    last = next((w for w in reversed(words) if w.start >= start and w.end <= start + len(tail)), None)
+    if not 2 <= len(tail) <= 8 or last is None or not nominal(last) or last.end != start + len(tail):
+        return ""
+    return "" if re.search(r"(实现|开展|达到|完成|获|成为)", tail) else tail
+
+
+def bare_clause(sentence: str, start: int) -> bool:
+    """Return whether the clause of a figure at `start` holds nothing but linking words before it
+    ("…增加值实现翻番,达到5500亿元"), so that the figure is about the clause before.
+
+    >>> bare_clause("增加值实现翻番,达到5500亿元", 10), bare_clause("5G基站8210个", 4)
+    (True, False)
+    """
+    words = [w for w in segment(sentence) if w.end <= start]
+    for w in reversed(words):
+        if w.text in CLAUSE_ENDS:
+            return True
+        scope = ACTOR_WORDS.fullmatch(w.text) or SCOPE_WORDS.fullmatch(w.text)
+        if w.text.strip() and not (
+            w.text in LINKS
+            or w.tag in ("d", "ad", "vd", "TIME")
+            or w.text in ("截至", "截止", "率先")
+            or scope
+        ):
+            return False
+    return False
+
+
+def subject_phrase(sentence: str, position: int) -> str:
+    """Return what a clause without a subject of its own ("同比增长10%", "排名全省第二", "(超过90分)")
+    is about: the noun phrase right before its parenthesis, else the one that leads the nearest
+    earlier clause of the sentence, else the one that ends it ("我国拥有…的网民数量,截至…达10.92亿人").
+
+    >>> subject_phrase("其中绵阳数字经济发展水平高于全省平均水平,位列第一梯队,排名全省第二", 30)
+    '数字经济发展水平'
+    >>> subject_phrase("拉高了全省平均水平(88.1分)", 10)
+    '平均水平'
+    """
+    words = segment(sentence)
+    if sentence[position - 1 : position] in "(（" and position > 0:
+        before, _, _ = phrase_before(words, position - 1)
+        if before:
+            return before
+    clauses: list[list[Word]] = [[]]
+    for w in words:
+        if w.start >= position:
+            break
+        if w.text in CLAUSE_ENDS and clauses[-1]:
+            clauses.append([])
+        elif w.text not in CLAUSE_ENDS:
+            clauses[-1].append(w)
+    for clause in reversed(clauses[:-1]):
+        phrase = leading_phrase(clause)
+        if phrase:
+            return phrase
+    return clean_phrase(trailing_words(clauses[-2]), head=False) if len(clauses) > 1 else ""
+
+
+def ranked_phrase(sentence: str, cue_start: int, rank_start: int) -> tuple[str, str]:
+    """Return what a rank ranks and the rank's own words: "增速全省排名第二" → ("增速", "全省排名").
+
+    `cue_start` is where the rank's verb (排名, 位居, 居 …) begins, `rank_start` where 第 begins.
+    The subject is "" when the clause names none; a ranked list cited by title (《2022年数字城市百强榜》)
+    is what the rank is in.
+
+    >>> ranked_phrase("5G网络等通信网络各类指标连续多年稳居全省第二", 19, 22)
+    ('通信网络各类指标', '全省排名')
+    >>> ranked_phrase("在赛迪顾问发布的《2022年数字城市百强榜》,滨州市居第61位", 30, 31)
+    ('2022年数字城市百强榜', '排名')
+    """
+    scope = SCOPE_WORDS.search(sentence[max(0, cue_start - 4) : rank_start])
+    suffix = (scope.group(1) if scope else "") + "排名"
+    board = re.findall(r"《([^》]*(?:榜|排名|排行|指数)[^》]{0,6})》", sentence[:cue_start])
+    if board:
+        return board[-1], suffix
+    subject, _, _ = phrase_before(segment(sentence), cue_start)
+    subject = SCOPE_WORDS.sub("", subject) if scope else subject
+    return (subject if len(subject) >= 2 else ""), suffix
+
+
+@functools.cache
+def _default_units() -> dict[str, str]:
+    """The usual unit of each scheme indicator (ck:defaultUnit in ontology/indicators.ttl)."""
+    path = Path(__file__).resolve().parents[1] / "ontology" / "indicators.ttl"
+    units: dict[str, str] = {}
+    slug = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if m := re.match(r"^ind:(\S+)", line):
+            slug = m.group(1)
+        elif (m := re.search(r'ck:defaultUnit "([^"]+)"', line)) and slug:
+            units[slug] = m.group(1)
+    return units
+
+
+def _kind(unit: str) -> str:
+    """What sort of quantity a unit measures, for matching a figure to a scheme indicator."""
+    if unit in ("%", "个百分点", "百分点"):
+        return "share"
+    if unit in ("位", "元", "分", "年", "ms", "G", "EFLOPS", "PFLOPS", "P", "PB", "EB", "ZB"):
+        return unit
+    return "count"
+
+
+def indicator_concept(indicator: str, unit: str | None) -> str | None:
+    """Return the slug of the scheme indicator the wording names, when its unit fits.
+
+    A growth rate or a rank of an indicator is not the indicator (增加值同比增长 is no 增加值).
+
+    >>> indicator_concept("累计建设5G基站", "个"), indicator_concept("数字经济核心产业增加值占GDP比重", "%")
+    ('5g-ji-zhan', 'shu-zi-jing-ji-he-xin-chan-ye-zeng-jia-zhi-zhan-gdp-bi-zhong')
+    >>> indicator_concept("数字经济核心产业增加值同比增长", "%") is None
+    True
+    """
+    from loaders.lexicon import indicator_lexicon
+
+    if GROWTH.search(indicator) or "排名" in indicator and unit != "位":
+        return None
+    hits = indicator_lexicon().find(indicator)
+    if not hits:
+        return None
+    start, end, concept = max(hits, key=lambda h: h[1] - h[0])
+    expected = _default_units().get(concept.slug)
+    if expected is not None and unit is not None and _kind(expected) != _kind(unit):
+        return None  # a share is not a count, a rank is not an amount (个 and 架 both count racks)
+    if re.search(r"(城镇|农村|乡村)$", indicator[:start]) or _PER.search(indicator):
+        return None  # 城镇网民规模 is part of 网民规模, not the same figure
+    # What follows the label must not turn it into another measure (5G基站建设投资 is money, not base stations).
+    rest = indicator[end:]
+    return None if re.search(r"(率|比重|占比|投资|收入|规模|数量增长)", rest) else concept.slug

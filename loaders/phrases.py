@@ -1,0 +1,347 @@
+"""Noun phrases around a position in a sentence, read from LAC's words and tags.
+
+A phrase is a run of nominal words (n, nz, vn, ORG …) with the joiners that may stand inside one
+(的, 、, 和, adjectives, 内/上 as in 网内 or 规上), bounded by verbs, numbers, pronouns and
+punctuation. LAC's few systematic splits (受理/率, 日/活, 增加/值力争) are mended here, so that
+the callers in loaders/indicators.py reason about clauses, not about tagging noise.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.words import Word
+
+_NOUNS = {"n", "nz", "nw", "vn", "an", "ORG", "LOC", "s", "PER"}
+
+# Inside a phrase only: 公立医院, 规上企业, 网内、网间平均时延, 乌镇的信息经济, 通信网络各类指标.
+_INNER = {"a", "f", "u", "w", "r", "c", "m"}
+
+_INNER_WORDS = {"的", "、", "和", "及", "与", "各类", "各项", "各级", "“", "”"}
+
+# Words that link a subject to its figure, or bound it: they belong to neither (SCHEMA.md: never a
+# bound word). Verbs ending in 至/到 (升至, 低至, 增加到) link as well.
+LINKS = {
+    "达", "达到", "为", "是", "有", "计", "共", "共计", "合计", "总计", "总共", "超", "超过", "突破", "逾", "约",
+    "近", "接近", "将近", "大约", "不足", "不到", "低于", "高于", "多于", "少于", "已", "已经", "均", "分别", "实现",
+    "累计达", "达到了", "为了", "到", "至", "稳定", "保持", "上", "下", "的", "了", "在", "等", "双", "低", "高", "升",
+    "降", "增", "连续", "多年", "连续多年", "力争", "预计", "计划", "争取", "确保", "将", "可", "可以", "能", "能够", "只能",
+    "要", "需", "需要", "应", "必须", "也", "又", "再", "已有", "拥有",
+}  # fmt: skip
+
+# A growth figure names the change, after the thing that changed (SCHEMA.md: 同比增长 keeps its subject).
+GROWTH = re.compile(r"(增长|增加|提升|提高|下降|降低|减少|增速|增幅|翻番)$")
+
+# The actor and scope words at the head of a phrase are not what is counted (全市5G基站 → 5G基站).
+_ACTOR = re.compile(
+    r"^(?:其中|全市|全区|全县|全省|全国|全州|全盟|全域|我市|我区|我县|我省|我国|本市|本区|该市|该区|该县|辖区|目前|当前|现有)"
+)
+
+# As a word of its own, a bare 市/区/县/省 is the actor too (市数据共享交换平台); inside 市属单位 it is not.
+ACTOR_WORDS = re.compile(rf"{_ACTOR.pattern}|^(?:市|区|县|省|国|新)$")
+
+SCOPE_WORDS = re.compile(r"(全国|全省|全市|全区|全州|全球|全网|全行业|全国同类城市|同类城市|省内|国内)")
+
+_PRONOUNS = re.compile(r"^(?:这个|这一|该|此|其|其他|它们?|我们|他们)")
+
+# Suffixes that make a measure of what precedes them, whatever tag LAC gives them (受理/n 率/v).
+_SUFFIXES = ("率", "数", "量", "额", "值", "度")
+
+UNIT_LIKE = re.compile(r"^(?:[个家项位名人户条类次元%年]|以上|以下|左右|分别|连续|同比)$")
+
+# Verbs that say which of a kind are counted (注册用户, 投运服务器), not what was done to them.
+_ATTRIBUTIVE = (
+    "注册", "激活", "活跃", "实名", "认证", "在线", "入驻", "上架", "接入", "联网", "开放", "共享", "在用", "在建",
+    "投运", "投产", "在营", "登记", "备案", "持证", "感知", "监测", "支配", "可",
+)  # fmt: skip
+
+# Bare measures that need their owner (…服务业实现营业收入856亿元), and the verbs between them.
+_MEASURES = (
+    "营业收入", "收入", "营收", "产值", "增加值", "规模", "总量", "交易额", "销售额", "利润", "税收", "投资", "产量",
+)  # fmt: skip
+
+_ACHIEVE = ("实现", "完成", "累计实现", "共实现")
+
+# Verbs that govern what is counted but do not name it (推动3个区, 带动…).
+GOVERNING = ("推动", "带动", "开展", "有", "已有", "拥有", "再有", "还有", "仅有", "只有", "实现", "完成")
+
+CLAUSE_ENDS = (",", "，", ";", "；", ":", "：", "。", "(", "（", ")", "）")
+
+
+def trailing_words(clause: list[Word]) -> list[Word]:
+    """The nominal words that end a clause (its object)."""
+    picked: list[Word] = []
+    for k in range(len(clause) - 1, -1, -1):
+        w = clause[k]
+        if nominal(w) or (picked and _joins(w) and _nominal_behind(tuple(clause), k - 1)):
+            picked.insert(0, w)
+        else:
+            break
+    return picked
+
+
+def phrase_after(words: tuple[Word, ...], end: int) -> str:
+    """The noun phrase right after a figure ("89个 市级标杆企业"), or ""."""
+    i = next((k for k, w in enumerate(words) if w.start >= end), len(words))
+    while i < len(words) and words[i].text.strip() in ("", "以上", "以下", "左右", "多", "余", "的"):
+        i += 1
+    picked: list[Word] = []
+    while i < len(words):
+        w = words[i]
+        if w.text == "“" and (close := _quote_end(words, i)) is not None:
+            picked.extend(words[i : close + 1])  # 三个“一号工程”: a quoted name stays whole
+            i = close
+        elif nominal(w):
+            picked.append(w)
+        elif picked and w.text in "(（" and (close := _closing(words, i)) is not None:
+            picked.extend(words[i : close + 1])  # 星级数据产业园区(楼宇), 区、县(市)
+            i = close
+        elif (picked or w.tag == "a") and _joins(w) and w.text != "的" and _nominal_ahead(words, i + 1):
+            if w.text in "、和及与" and any(x.tag == "m" and not nominal(x) for x in words[i + 1 : i + 7]):
+                break  # "50项指标、“省考”41项指标": the next item has its own figure
+            picked.append(w)  # 市属单位, 网内、网间平均时延
+        else:
+            break
+        i += 1
+    return clean_phrase(picked, head=True)
+
+
+def related_noun(words: tuple[Word, ...], end: int) -> str:
+    """The head noun of a relative clause after a figure: "12家 跟…有关的 企业" → 企业."""
+    after = [w for w in words if w.start >= end]
+    if not after or after[0].tag != "p":
+        return ""
+    for w in after[:12]:
+        if w.text in ",，;；:：。":
+            return ""
+        if w.text == "的":
+            return phrase_after(words, w.end)
+    return ""
+
+
+def phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str], bool]:
+    """The noun phrase before a figure, past its linking verbs and bound words; those verbs; and
+    whether the phrase is a pronoun's (这个数字), naming nothing itself."""
+    i = max((k for k, w in enumerate(words) if w.end <= start), default=-1)
+    verbs: list[str] = []
+    glued = skipped = ""
+    while i >= 0:
+        text = words[i].text
+        if (
+            re.fullmatch(r"[值率量额数](?:近|约|超|逾|达|达到|为|力争|已)", text)
+            and i > 0
+            and nominal(words[i - 1])
+        ):
+            glued = text[0]  # LAC's "增加/n 值力争/vd", "用户/n 数近/n": the suffix belongs to the phrase
+            i -= 1
+            break
+        if not _links(words[i]):
+            break
+        level = GROWTH.search(text) and skipped in ("至", "到")  # 提升至41.2% is a level, not a change
+        linking = words[i].tag == "v" and re.search(r"(至|到|达)$", text)  # 可达, 增加到: the link itself
+        if text not in LINKS and words[i].tag not in ("p", "TIME") and not level and not linking:
+            verbs.insert(0, text)
+        skipped = text
+        i -= 1
+    picked: list[Word] = []
+    while i >= 0:
+        w = words[i]
+        if w.text == "”" and (opening := _opening(words, i)) is not None:
+            picked[:0] = words[opening : i + 1]  # “一件事一次办”场景: a quoted name stays whole
+            i = opening - 1
+            continue
+        if nominal(w) or (
+            picked and _joins(w) and (w.tag == "a" or w.text == "未来" or _nominal_behind(words, i - 1))
+        ):
+            picked.insert(0, w)
+        elif (
+            picked and (picked[0].text in _SUFFIXES or w.text in _ATTRIBUTIVE) and w.tag in ("v", "vn", "vd")
+        ):
+            picked.insert(0, w)  # 掌上/s 执法/v 率/v, 注册/v 用户/n
+        elif picked and w.text in ("以上", "以下") and i > 0 and words[i - 1].tag == "m":
+            picked[:0] = [words[i - 1], w]  # 10亿元以上企业: the category's bound stays with it
+            i -= 2
+            continue
+        elif (
+            not picked
+            and len(w.text) == 1
+            and w.tag == "v"
+            and i > 0
+            and words[i - 1].tag in ("n", "q", "v", "vn")
+        ):
+            picked[:0] = [words[i - 1], w]  # LAC's 日/q 活/v: an abbreviation (日活) split in two
+            i -= 2
+            continue
+        elif picked and w.text in ("占",) and i > 0 and nominal(words[i - 1]):
+            picked.insert(0, w)  # 数字经济产值占GDP比重: one indicator
+        elif (
+            picked
+            and w.tag in ("v", "q")
+            and len(w.text) == 1
+            and w.text not in LINKS
+            and len("".join(x.text for x in picked)) <= 2
+        ):
+            picked.insert(0, w)  # 办/v 结率/n, 办/v 件/q 量/n: characters LAC split off a compound noun
+        else:
+            break
+        i -= 1
+    # 软件和信息技术服务业实现营业收入856亿元: a bare measure belongs to the subject that 实现 it.
+    if picked and "".join(x.text for x in picked) in _MEASURES and i > 0 and words[i].text in _ACHIEVE:
+        owner, _, _ = phrase_before(words, words[i].start)
+        if owner:
+            return owner + "".join(x.text for x in picked), verbs, False
+    if len(picked) > 1 and picked[0].text in ("领域", "行业", "方面") and i >= 0 and words[i].text == "等":
+        picked = picked[1:]  # 政法、公安、交通等领域感知设备: the list only says where
+    phrase = clean_phrase(picked, head=False)
+    # "这个数字已增加到500多家", "其中的35个": the counted thing was named before; "该市数字经济…" names it.
+    anaphor = (
+        i >= 0
+        and words[i].tag == "r"
+        and bool(_PRONOUNS.match(words[i].text) or words[i].text == "其中")
+        and phrase in ("", "数字", "数据", "数量", "数值", "总数", "数目")
+    )
+    return (phrase + glued if phrase else ""), verbs, anaphor
+
+
+def leading_phrase(clause: list[Word]) -> str:
+    """The noun phrase a clause opens with, past its time, place and 其中."""
+    i = 0
+    while i < len(clause) and (
+        clause[i].tag in ("TIME", "p", "r", "d", "w")
+        or _is_place(clause[i])
+        or ACTOR_WORDS.fullmatch(clause[i].text)
+    ):
+        i += 1
+    picked: list[Word] = []
+    while i < len(clause):
+        w = clause[i]
+        if nominal(w) or ((picked or w.tag == "a") and _joins(w) and _nominal_ahead(tuple(clause), i + 1)):
+            picked.append(w)
+        else:
+            break
+        i += 1
+    phrase = clean_phrase(picked, head=True)
+    glued = clause[i].text[:1] if i < len(clause) and phrase and len(clause[i].text) > 1 else ""
+    return phrase + glued if glued in ("值", "率", "量", "额") else phrase  # LAC's "增加/n 值力争/vd"
+
+
+def _is_place(w: Word) -> bool:
+    """Whether a word is a division named as the actor (绵阳, 湖南省); LAC's LOC also covers 智慧社区."""
+    from loaders.gazetteer import load_gazetteer
+
+    return w.tag == "LOC" and (bool(load_gazetteer().lookup(w.text)) or w.text in ("中国", "全国", "我国"))
+
+
+def _links(w: Word) -> bool:
+    """Whether a word between a phrase and its figure only links or bounds it."""
+    text = w.text.strip()
+    if not text:
+        return True
+    if text in _SUFFIXES:
+        return False  # 受理/n 率/v: the suffix ends the phrase
+    if text in LINKS or w.tag in ("d", "ad", "vd") or (w.tag == "v" and re.search(r"(至|到|达)$", text)):
+        return True
+    if w.tag == "v" and len(text) == 2:
+        return True  # the action itself (植树, 认捐, 增长) is kept aside in `verbs`
+    return w.tag == "p" and text in ("比", "较") or w.tag == "TIME" and bool(re.match(r"\d{4}年$", text))
+
+
+def nominal(w: Word) -> bool:
+    if w.tag in _NOUNS:
+        return True
+    # 5G, APP, 10G-PON: letters written with numbers are names, not figures (19.18ms is a figure).
+    if w.tag == "m" and re.search(r"[A-Za-z]", w.text):
+        return not re.fullmatch(r"\d+(?:\.\d+)?(?:ms|Gbps|Mbps|PB|TB|EB|ZB|%)|\d{2,}(?:G|T|P)", w.text)
+    if w.tag == "m" and w.text in ("千亿", "百亿", "万亿", "千亿级", "百亿级", "亿元级"):
+        return True  # 2个千亿数字产业集群
+    # Suffixes LAC sometimes tags as verbs or numerals: 受理/率, 机架/数.
+    return w.text in _SUFFIXES
+
+
+def _nominal_ahead(words: tuple[Word, ...], i: int) -> bool:
+    """Whether a nominal word comes next, past at most two more joiners."""
+    for w in words[i : i + 3]:
+        if nominal(w):
+            return True
+        if not _joins(w):
+            return False
+    return False
+
+
+def _nominal_behind(words: tuple[Word, ...], i: int) -> bool:
+    """Whether a nominal word comes before position `i`, past at most two more joiners."""
+    for k in range(i, max(-1, i - 3), -1):
+        if nominal(words[k]):
+            return True
+        if not _joins(words[k]):
+            return False
+    return False
+
+
+def _joins(w: Word) -> bool:
+    """Whether a word may stand inside a noun phrase between two nominal words."""
+    if w.tag == "a" or w.tag == "f" or w.text == "未来":  # 省级未来工厂: 未来 names a kind here
+        return w.text not in ("以上", "以下", "左右", "之间")
+    return w.tag in _INNER and w.text in _INNER_WORDS
+
+
+def _opening(words: tuple[Word, ...], i: int) -> int | None:
+    """Index of the “ that opens the quote closed at `i`, if the quote is short."""
+    for k in range(i - 1, max(-1, i - 8), -1):
+        if words[k].text == "“":
+            return k
+        if words[k].text in CLAUSE_ENDS or words[k].text == "”":
+            return None
+    return None
+
+
+def _quote_end(words: tuple[Word, ...], i: int) -> int | None:
+    """Index of the ” that closes the quote opened at `i`, if the quote is short."""
+    for k in range(i + 1, min(len(words), i + 8)):
+        if words[k].text == "”":
+            return k
+        if words[k].text in CLAUSE_ENDS or words[k].text == "“":
+            return None
+    return None
+
+
+def _closing(words: tuple[Word, ...], i: int) -> int | None:
+    for k in range(i + 1, min(len(words), i + 6)):
+        if words[k].text in ")）":
+            return k if all(nominal(w) or w.text in "、" for w in words[i + 1 : k]) else None
+    return None
+
+
+def clean_phrase(picked: list[Word], *, head: bool) -> str:
+    """Join picked words, dropping actors, pronouns and joiners at the edges."""
+    while picked and (
+        _is_place(picked[0])
+        or ACTOR_WORDS.fullmatch(picked[0].text)
+        and len(picked) > 1
+        and nominal(picked[1])
+        or picked[0].text in _INNER_WORDS
+        and picked[0].text != "“"
+        or picked[0].tag == "f"
+        and not (picked[0].text == "上" and len(picked) > 1 and picked[1].text.startswith("云"))  # 上云企业
+    ):
+        picked = picked[1:]
+    while picked and (
+        picked[-1].text in _INNER_WORDS
+        and picked[-1].text != "”"
+        or picked[-1].tag in ("f", "a")
+        or picked[-1].text in ("全部", "所有", "全体", "均")  # 46所中小学全部接入: how many, not what
+    ):
+        picked = picked[:-1]
+    if (
+        not picked
+        or len(picked) == 1
+        and (ACTOR_WORDS.fullmatch(picked[0].text) or SCOPE_WORDS.fullmatch(picked[0].text))
+    ):
+        return ""
+    text = "".join(w.text for w in picked).replace(" ", "")
+    text = _ACTOR.sub("", text) if len(text) > 3 else text
+    if text.count("“") != text.count("”"):
+        text = text.replace("“", "").replace("”", "")
+    if _PRONOUNS.match(text) or len(text) < 2 or UNIT_LIKE.match(text):
+        return ""
+    return text[:40]

@@ -1,0 +1,155 @@
+"""Targets and years: whether a clause plans a figure, and the year a figure refers to.
+
+SCHEMA.md: a figure is a `target` whenever the text says it is planned or aimed for (力争, 将, 预计,
+目标, 到2025年 …); the cue governs the figures after it, across 、 and ，, until the sentence ends or a
+past cue (已, 截至, 同比) takes over. A target's year is the horizon's end year (到“十四五”末 → 2025);
+another figure's year is the one the text states for it, a dated annual summary's reporting year, or
+a plan's base year.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.numbers import half_width
+from loaders.words import segment
+
+_PLAN_YEAR = re.compile(r"(?:(?<![截止])到|(?<![截止])至|力争|预计|计划|目标)((?:20)\d{2})年")
+# 十四五 ends in 2025, 十五五 in 2030 (five-year plans from 2021).
+_FIVE_YEAR = re.compile(r"(?:到|至)?[“\"]?(十四五|十五五)[”\"]?(?:末|时期末|期末|期间|时期)?")
+_FIVE_YEAR_END = {"十四五": 2025, "十五五": 2030}
+# Future cues: 将 only as an adverb (将/p is the object marker: 将省级59项任务细化为…).
+_FUTURE = re.compile(
+    r"(力争|预计|目标(?:是|为|:|：|到)|计划|争取|确保|力求|规划(?=建设|占地|面积|用地|新建)|有望|拟|将|可望|预期|(?<![截止])到(?:20\d{2}年|[“\"]?十[四五]五)|十[四五]五[”\"]?(?:末|期末|时期末))"
+)
+_PAST = re.compile(r"(已|截至|截止|同比|比上年|较上年|去年|过去|目前|先后|以来|获评|入选|成功)")
+_YEAR = re.compile(r"((?:19|20)\d{2})(?:年|(?=全球|全国|上半年))")
+# A year that is only the base of a comparison ("比2016年增加70%") is not the figure's year.
+_COMPARED = re.compile(r"(?:比|较|相比|同比|对比|与)$")
+_PLAN_TITLE = re.compile(r"((?:19|20)\d{2})\s*[-—–~至到]\s*((?:19|20)\d{2})年")
+# A summary opens on its year ("2024年,在市委…") or names it ("2020年是…之年"); "2021年度" names
+# the year of some report or award as often as the document's own.
+_OPENING_YEAR = re.compile(r"^\s*((?:19|20)\d{2})年(?:,|，|以来)")
+_SUMMARY_YEAR = re.compile(r"((?:19|20)\d{2})年是")
+
+
+def plan_year(sentence: str) -> int | None:
+    """Return the goal year a sentence sets ("到2025年…", "到“十四五”末"), if any.
+
+    >>> plan_year("《规划》的整体目标是:到2025年,滨州市数字强市建设成效凸显"), plan_year("2022年,我区新增")
+    (2025, None)
+    >>> plan_year("到“十四五”末,我省数字经济核心产业增加值力争达到7000亿元")
+    2025
+    """
+    text = half_width(_unquoted_titles(sentence))
+    m = _PLAN_YEAR.search(text)
+    if m:
+        return int(m.group(1))
+    five = re.search(r"(?:到|至)[“\"]?(十四五|十五五)[”\"]?(?:末|时期末|期末)", text)
+    return _FIVE_YEAR_END[five.group(1)] if five else None
+
+
+def document_years(text: str, title: str | None = None) -> tuple[int | None, int | None]:
+    """Return (reporting year, plan horizon) of a document.
+
+    A plan titled "(2022-2025年)" reports on its base year and aims at its end year; a dated annual
+    summary ("2024年,在市委…", "2020年是…之年") reports on that year (SCHEMA.md `year`).
+
+    >>> document_years("正文", "沈阳市数字政府建设总体规划(2022-2025年)")
+    (2022, 2025)
+    >>> document_years("2024年,在市委、市政府的正确领导下,市政务和数据局坚持…")
+    (2024, None)
+    >>> document_years("近日,记者获悉,上半年全区数字经济规模达171.3亿元。")
+    (None, None)
+    """
+    # Only the document's own title makes it a plan: a plan it cites ("《…(2022-2025年)》") does not.
+    head = half_width(title or "")
+    plan = _PLAN_TITLE.search(head)
+    if plan and re.search(r"(规划|计划|方案|纲要)", head):
+        return int(plan.group(1)), int(plan.group(2))
+    body = _unquoted_titles(half_width(text))
+    if title and body.startswith(title):
+        body = body[len(title) :]
+    opening = _OPENING_YEAR.match(body)
+    years = {int(y) for y in _SUMMARY_YEAR.findall(body[:3000])} | (
+        {int(opening.group(1))} if opening else set()
+    )
+    return (years.pop() if len(years) == 1 else None), None
+
+
+def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
+    """Return whether the figure at `position` is governed by a future cue before it in the sentence
+    (or, with `planned`, by the plan the paragraph is stating) and no past cue has taken over since.
+
+    >>> s = "预计实施项目3000个以上,覆盖规上企业2500家,推动12000家中小企业开展评估"
+    >>> [is_planned(s, s.index(n)) for n in ("3000", "2500", "12000")]
+    [True, True, True]
+    >>> s = "截至目前,全市已建成5G基站997个,力争年底达到1200个"
+    >>> [is_planned(s, s.index(n)) for n in ("997", "1200")]
+    [False, True]
+    """
+    before = _unquoted_titles(half_width(sentence[:position]))
+    future = _last_future(sentence, before)
+    past = max((m.end() for m in _PAST.finditer(before)), default=-1)
+    if future >= 0:
+        return future > past
+    return planned and past < 0
+
+
+def plans_ahead(sentence: str, *, planned: bool = False) -> bool:
+    """Return whether the plan a sentence states goes on after it (its last cue is a future one).
+
+    >>> plans_ahead("今年济南市将从场景创新入手,让市民共享数智红利。"), plans_ahead("截至目前,已建成5G基站997个。")
+    (True, False)
+    """
+    return is_planned(sentence, len(sentence), planned=planned)
+
+
+def figure_year(sentence: str, position: int) -> int | None:
+    """Return the year the sentence states for the figure at `position`: the last year before it
+    that is not a comparison's base or inside a title.
+
+    >>> figure_year("2017年,乌镇的规上增加值比2016年增加70%", 26)
+    2017
+    """
+    before = half_width(sentence[:position])  # a ranked list's title dates its rank (《2022年…百强榜》)
+    years = [m for m in _YEAR.finditer(before) if not _COMPARED.search(before[: m.start()])]
+    return int(years[-1].group(1)) if years else None
+
+
+def horizon_year(sentence: str, position: int) -> int | None:
+    """Return the end year of the horizon a target before `position` names (2025 for 到2025年 or 十四五)."""
+    before = _unquoted_titles(half_width(sentence[:position]))
+    year = plan_year(before)
+    if year is None:
+        five = _FIVE_YEAR.search(before)
+        year = _FIVE_YEAR_END[five.group(1)] if five else None
+    return year if year is not None else figure_year(sentence, position)
+
+
+def _last_future(sentence: str, before: str) -> int:
+    """End of the last future cue in `before`, skipping 将 used as the object marker (将/p)."""
+    last = -1
+    for m in _FUTURE.finditer(before):
+        if m.group(1) == "将" and not _adverbial(sentence, m.start()):
+            continue
+        last = m.end()
+    return last
+
+
+def _adverbial(sentence: str, position: int) -> bool:
+    """Whether 将 at `position` is the future adverb; only its clause is tagged (LAC is the cost here)."""
+    start = max([sentence.rfind(c, 0, position) for c in ",，;；:：。"] + [position - 30, -1]) + 1
+    ends = [e for e in (sentence.find(c, position) for c in ",，;；:：。") if e >= 0]
+    clause = sentence[start : min([*ends, position + 30, len(sentence)])]
+    for w in segment(clause):
+        if w.start == position - start:
+            return w.tag in ("d", "v", "vd") and w.text in ("将", "将会", "将要")
+        if w.start > position - start:
+            break
+    return False
+
+
+def _unquoted_titles(text: str) -> str:
+    """Blank out 《titles》 so a plan's name (《…2035年远景目标纲要》) sets no year or cue."""
+    return re.sub(r"《[^》]*》", lambda m: "□" * len(m.group(0)), text)
