@@ -12,7 +12,6 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 from pypinyin import Style, lazy_pinyin
 
 from loaders.gazetteer import Gazetteer, load_gazetteer
-from loaders.lexicon import indicator_lexicon
 from loaders.records import Division, Evidence, Extraction, Level
 from loaders.vocab import (
     BASE,
@@ -194,7 +193,9 @@ def document_quads(extraction: Extraction) -> list[Quad]:
         obs = NamedNode(f"{BASE}observation/{doc.id}/{n}")
         add(obs, RDF.type, CK.Observation)
         add(obs, CK.refArea, place_iri(m.place.code))
-        concept = _indicator_concept(m.indicator)
+        # The extractor links a figure to a scheme indicator only when the sort of quantity fits
+        # (a growth rate of 5G基站 is not a count of them): the record decides, not the label.
+        concept = m.concept
         if concept:
             add(obs, CK.indicator, indicator_iri(concept))
         add(obs, CK.indicatorLabel, _zh(m.indicator or m.unit or "数值"))
@@ -224,14 +225,6 @@ def _concept_label(concept: str) -> str:
 
     found = programme_lexicon().concepts.get(concept)
     return found.label if found else ""
-
-
-def _indicator_concept(label: str) -> str | None:
-    """Return the slug of the scheme indicator the wording names (the longest label inside it)."""
-    hits = indicator_lexicon().find(label)
-    if not hits:
-        return None
-    return max(hits, key=lambda h: h[1] - h[0])[2].slug
 
 
 def division_quads(divisions: Iterable[Division], *, gazetteer: Gazetteer | None = None) -> Iterator[Quad]:
