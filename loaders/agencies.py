@@ -15,6 +15,7 @@ from pathlib import Path
 import ahocorasick
 
 from loaders.names import clean_name, name_start
+from loaders.phrases import acts_as_body
 
 _DATA = Path(__file__).with_name("data")
 _SUFFIX = re.compile(
@@ -142,7 +143,11 @@ def _agency_from(
     name = sentence[start:end]
     if best.group(0) in ("人民政府", "政府") and best.start() > 0 and not name.endswith("人民政府"):
         return None  # 市数字政府考核: 政府 only right after the place
-    if _FACILITY.search(name) or _GENERIC.search(name) or len(name) < 3:
+    if (
+        (_FACILITY.search(name) and not acts_as_body(sentence, start, end))
+        or _GENERIC.search(name)
+        or len(name) < 3
+    ):
         return None
     if head in ("国家",) and len(name) <= 3:
         return None

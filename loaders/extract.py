@@ -11,7 +11,7 @@ from loaders.metrics import find_figures, plan_year
 from loaders.places import PlaceSpan, country_actor_spans, find_place_spans, place_hints, subject_places
 from loaders.policies import find_policies
 from loaders.programmes import find_programmes
-from loaders.projects import find_projects
+from loaders.projects import ProjectHit, find_projects
 from loaders.records import (
     AgencyMention,
     Division,
@@ -25,6 +25,7 @@ from loaders.records import (
     ProjectMention,
     Sentence,
 )
+from loaders.service_apps import service_apps
 
 _SMALL_COUNT_UNITS = {"个", "家", "项", "位", "名", "年", "届", "期"}
 
@@ -166,14 +167,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
         for p in ctx.projects[sentence.index]:
             if any(a <= p.start and p.end <= b for a, b in programme_spans):
                 continue  # a name is a programme or a project, not both ("平台+大脑")
-            hint = place_hints().get(p.name) or next(
-                (place_hints()[a] for a in p.aliases if a in place_hints()), None
-            )
-            place = (
-                ctx.gazetteer.get(hint)
-                if hint
-                else ctx.place_at(sentence, sentence.start + p.start, local=True)
-            )
+            place = _project_place(ctx, sentence, p)
             project = ProjectMention(place, p.name, p.kind, ctx.evidence(sentence, p.start, p.end), p.aliases)
             same = _same_project(projects, project)
             if same is not None:  # "数字能力建设研讨会" after "亚太经合组织数字能力建设研讨会"
@@ -211,6 +205,22 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
     )
 
 
+def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Division:
+    """Return where a project belongs: where the sentence acts, unless its name ties it elsewhere.
+
+    SCHEMA.md: a platform goes to the division in its name or its operator (安徽政务服务网 → 安徽省),
+    but 浙里办 in a 杭州 report → 杭州市: a province's app used by one of its own places is theirs.
+    """
+    acting = ctx.place_at(sentence, sentence.start + hit.start, local=True)
+    hints = {**place_hints(), **service_apps()}
+    code = next((hints[n] for n in (hit.name, *hit.aliases) if n in hints), None)
+    if code is None or code not in ctx.gazetteer:
+        return acting
+    hinted = ctx.gazetteer.get(code)
+    inside = acting.level != "country" and hinted in (acting, *ctx.gazetteer.ancestors(acting))
+    return acting if inside else hinted
+
+
 def _same_project(
     found: dict[tuple[str, str], ProjectMention], new: ProjectMention
 ) -> tuple[str, str] | None:
@@ -219,7 +229,7 @@ def _same_project(
         if key[0] != new.place.code or old.kind != new.kind:
             continue
         names = {old.name, *old.aliases}
-        if new.name in names:
+        if names & {new.name, *new.aliases}:
             return key
         # An event named again without its organiser ("数字能力建设研讨会"); parks and platforms that
         # share a tail are different things (仪征大数据产业园, 大数据产业园).

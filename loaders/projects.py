@@ -5,14 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from loaders.gazetteer import load_gazetteer
 from loaders.names import NAME_UNIT, clean_name, name_start
+from loaders.phrases import acts_as_body, counted, phrase_start
 from loaders.records import ProjectKind
+from loaders.service_apps import find_service_apps
+from loaders.words import segment
 
 _KINDS: tuple[tuple[ProjectKind, str], ...] = (
     ("event", r"博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|发布会|对接会|洽谈会|博览|展览会|数博会|智博会"),
     ("facility", r"超算中心|算力中心|计算中心|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|中心"),
-    ("park", r"产业园|软件园|科技园|创新园|创业园|数创园|园区|产业基地|基地|试验区|示范区|先行区|走廊|智谷|高新区|开发区|港区|小镇"),
-    ("platform", r"App|APP|app|平台|小程序|频道|专区|大脑|热线|一朵云|政务云|通行证|一张网"),
+    ("park", r"产业园|软件园|科技园|创新园|创业园|数创园|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|智谷|高新区|开发区|经开区|港区|小镇"),
+    ("platform", r"App|APP|app|平台|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网"),
 )  # fmt: skip
 _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
 # Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台").
@@ -20,7 +24,7 @@ _GENERIC = re.compile(
     r"^(?:各类|多层次|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|"
     r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个)*(?:App|平台|中心|园区|基地|系统|大脑|云|热线|实验室|学院|论坛|大会|产业园|示范区)$"
 )
-# "城市大脑与健康大脑", "市开发区智谷和市高新区": a connector right after a complete name ends it.
+# "市开发区智谷和市高新区": a connector right after a complete name ends it.
 _CONNECTOR_AFTER_NAME = re.compile(rf"(?:{'|'.join(p for _, p in _KINDS)})[与和及、]")
 # A centre that is built and run (计算, 运行管理, 指挥), as opposed to a body (服务中心).
 _BUILT_CENTRE = re.compile(
@@ -28,6 +32,9 @@ _BUILT_CENTRE = re.compile(
 )
 # "自首届峰会以来", "本届大会": an event referred to by its edition, not by name.
 _ORDINAL_EVENT = re.compile(r"^[自从]?(?:首届|本届|历届|上届|每届|第[一二三四五六七八九十\d]+届)")
+# Titles a place is named as or works towards (国家数字化治理试验区, 公园城市示范区) are programmes
+# (SCHEMA.md: designations); a zone is a park only when it lies somewhere (梅山港区自动驾驶试验区).
+_DESIGNATION = re.compile(r"(?:试验区|示范区|先行区|先导区)$")
 _QUOTED_BRAND = re.compile(r"“(?P<name>[^“”]{2,16})”")
 _BRAND_AFTER = re.compile(r"^(?P<tail>App|APP|app|小程序|平台|公众号|客户端|(?:[\u4e00-\u9fff]{2,4})?频道)")
 _BRAND_CONTEXT = re.compile(r"(应用|平台|App|APP|小程序|上架|注册用户|案例|场景应用)")
@@ -56,10 +63,17 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     [('我的扬州App', 'platform')]
     """
     hits = _suffixed(sentence) + _brands(sentence) + _listed(sentence)
+    hits += [ProjectHit(name, "platform", start, end) for name, start, end in find_service_apps(sentence)]
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[ProjectHit] = []
     for h in hits:
-        if any(k.start <= h.start and h.end <= k.end and not _is_channel_of(k, h) for k in kept):
+        outer = next((k for k in kept if k.start <= h.start and h.end <= k.end), None)
+        if outer is not None and not _is_channel_of(outer, h):
+            if re.fullmatch(r"(?:App|APP|app|平台|小程序|客户端)", outer.name.removeprefix(h.name)):
+                # "“郑好办”App" names the app 郑好办 too, as later bare mentions call it.
+                kept[kept.index(outer)] = ProjectHit(
+                    outer.name, outer.kind, outer.start, outer.end, (*outer.aliases, h.name)
+                )
             continue
         kept = [k for k in kept if not (h.start <= k.start and k.end <= h.end)]
         prev = kept[-1] if kept else None
@@ -94,7 +108,9 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             continue  # the suffix word is inside a longer word (平台企业, 云平台稳定性)
         kind = next(k for k, _ in _KINDS if m.group(k))
         anchor = m.start() - 1 if m.start() > 0 and sentence[m.start() - 1] == "“" else m.start()
-        start = name_start(sentence, anchor, extra=_CONNECTOR_AFTER_NAME, suffix_follows=kind == "event")
+        first = name_start(sentence, anchor, extra=_CONNECTOR_AFTER_NAME, suffix_follows=kind == "event")
+        # LAC words find the governing verb, count or conjunction a list of words misses (承接…基地).
+        start = phrase_start(sentence, first, m.start())
         # An event title may carry a cited title in 《》: 《…规划》新闻发布会.
         title = re.search(r"《[^》]+》$", sentence[max(0, start - 60) : start])
         if kind == "event" and title:
@@ -122,12 +138,19 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             or re.search(r"(载体|省部级|市级|省级|高能级|领域|多层次|重点|部门|上级)", name)
         ):
             continue
-        if re.search(
-            r"(?:\d+|[两三四五六七八九十]+)[个家项座所]?(?:以上|左右)?$", sentence[max(0, start - 8) : start]
+        if counted(sentence, start, end, after_only=kind == "event") or any(
+            re.search(
+                r"(?:\d+|[两三四五六七八九十]+)[个家项座所]?(?:以上|左右)?$", sentence[max(0, s - 8) : s]
+            )
+            for s in (first, start)
         ):
-            continue  # "创建10个以上…创新平台": a count of a kind of thing, not a named one
+            continue  # "创建10个以上…创新平台", "…平台10个": a count of a kind of thing, not a named one
         if kind == "facility" and name.startswith(("国际", "世界")):
             continue
+        if _DESIGNATION.search(name) and not _on_map(sentence, start, end):
+            continue
+        if kind == "facility" and acts_as_body(sentence, start, end):
+            continue  # "市城市运行管理中心负责人说", "组建城市运行管理中心": a body (see loaders/agencies.py)
         if name.endswith("中心") and (
             not _BUILT_CENTRE.search(name) or re.match(r"^[市区县省]?大数据(?:管理|发展)?中心$", name)
         ):
@@ -140,6 +163,22 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             continue
         hits.append(ProjectHit(name, kind, start, end))
     return hits
+
+
+def _on_map(sentence: str, start: int, end: int) -> bool:
+    """Whether the name at `start:end` holds a division or a port: a zone somewhere, not a title.
+
+    >>> s = "打造宁波舟山港梅山港区自动驾驶试验区和国家数字化治理试验区"
+    >>> _on_map(s, 2, s.index("和")), _on_map(s, s.index("国家"), len(s))
+    (True, False)
+    """
+    places = load_gazetteer().surface_forms()
+    for word in segment(sentence):
+        if start <= word.start and word.end <= end and word.tag == "LOC":
+            divisions = places.get(word.text, ())
+            if any(d.level != "country" for d in divisions) or word.text.endswith(("港", "港区")):
+                return True
+    return False
 
 
 _LISTED_APPS = re.compile(
