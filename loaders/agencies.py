@@ -16,24 +16,27 @@ import ahocorasick
 
 from loaders.names import clean_name, name_start
 from loaders.phrases import acts_as_body
+from loaders.words import segment
 
 _DATA = Path(__file__).with_name("data")
 _SUFFIX = re.compile(
-    r"(?:人民政府|政府办公室|政府办公厅|政府|管委会|管理委员会|领导小组办公室|领导小组|工作领导小组|工作专班|专班|委员会|办公室|办公厅|(?:网信|政务|金融|信访|外事|侨务|台务|改革|督查|编|外|侨|台)办|委|局|厅|宣传部|组织部|统战部|政法委|督查室|研究室|"
+    r"(?:人民政府|政府办公室|政府办公厅|政府|管委会|管理委员会|领导小组办公室|领导小组|工作领导小组|工作专班|专班|委员会|办公室|办公厅|(?:网信|政务|金融|信访|外事|侨务|台务|改革|督查|编|外|侨|台)办|(?<![通快易好上就次帮代协联督])办|人大常委会|人大|政协|委|局|厅|宣传部|组织部|统战部|政法委|督查室|研究室|"
     r"研究院|研究中心|服务中心|发展中心|测评中心|研究所|中心|总署)"
 )
 # Centres that are built things, not bodies (市政府云计算中心, 城市运行管理中心): projects.
 _FACILITY = re.compile(
-    r"(计算|算力|超算|(?<!大)数据中心|创新中心|科学中心|运行管理|运营|指挥|展示|体验|孵化|促进中心|交易中心|灾备|机房)"
+    r"(计算|算力|超算|智算|(?<!大)数据中心|创新中心|科学中心|运行管理|运营|指挥|展示|体验|孵化|促进中心|交易中心|灾备|机房)"
 )
+# A name governed by a building verb is a thing built (筹建“德州市数字产业研究院”): a project.
+_BUILT = re.compile(r"(?:筹建|建设|建成|新建|共建|打造|揭牌)“?$")
 # What ends the stretch a name may take: titles, verbs, digits, function words.
 _STOP = re.compile(
-    r"(副|主任|书记|局长|部长|厅长|主席|秘书长|党组|常务|常委会|会议|牵头|会同|印发|发布|联合|等|和(?=[市区县省国中])|与|及|的|在|对|为|将|以|是|了|"
+    r"(副|主任|书记|局长|部长|厅长|主席|秘书长|党组|常务|常委(?!会)|代表|会议|各|被|[一二三四五六七八九十]+届|(?<=委)[市区县省](?=委|政府|人民政府)|牵头|会同|印发|发布|联合|等|和(?=[市区县省国中])|与|及|的|在|对|为|将|以|是|了|"
     r"先后|正式|率先|组织|召开|举办|介绍|获悉|表示|指出|强调|作用|提出|出台|负责|主管|主办|委托|关于|决策|部署|高度|重视|"
     r"深入|贯彻|落实|推进|推动|加快|围绕|坚持|按照|聚焦|实施|开展|制定|成立|印发|第|[0-9])"
 )
 _PLACE_HEAD = re.compile(
-    r"(?:市(?![域场值区县级直属]|民(?!政))|区(?![域县级内外])|县(?![域级区])|省(?![域级内外]))(?=委|政府|人民政府|[\u4e00-\u9fff]{1,12}?(?:局|委|办|厅|部|院|中心|领导小组))"
+    r"(?:市(?![域场值区县级直属]|民(?!政))|区(?![域县级内外])|县(?![域级区])|省(?![域级内外]))(?=委|政府|人民政府|人大|政协|[\u4e00-\u9fff]{1,12}?(?:局|委|办|厅|部|院|中心|领导小组))"
 )
 # A bare 市 only starts a name where no word ends in it (城市, 上市, 全市).
 _NOT_BEFORE_BARE = set("城都上超全本该地两各我社园小景新老校辖特街省湾郊县门夜股楼")
@@ -88,9 +91,15 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     for name in place_names:
         for m in re.finditer(re.escape(name), sentence):
             heads.append((m.start(), m.end(), name, False))
+    named = [(a, b) for a, b, place, national in heads if place and not national]
     for m in _PLACE_HEAD.finditer(sentence):
+        if any(a < m.start() < b for a, b in named):
+            continue  # the 市 of 德州市 is not a head of its own
         if m.start() == 0 or sentence[m.start() - 1] not in _NOT_BEFORE_BARE:
             heads.append((m.start(), m.end(), m.group(0), False))
+    # "天津市南开区委…": a place inside another names the body's own place (SCHEMA.md: 铜川市王益区委网信办).
+    places = [h for h in heads if h[2] and not h[3]]
+    heads += [(a[0], b[1], b[2], False) for a in places for b in places if b[0] == a[1]]
     for m in re.finditer(r"国家(?!级)", sentence):
         heads.append((m.start(), m.end(), None, True))
     heads.sort(key=lambda h: (h[0], -(h[1] - h[0])))
@@ -110,6 +119,7 @@ def _agency_from(
     stretch = sentence[head_end : head_end + 24]
     stop = re.search(r"[^\u4e00-\u9fffA-Za-z]|" + _STOP.pattern, stretch)
     stretch = stretch[: stop.start()] if stop else stretch
+    stretch = stretch[: _verb_after(sentence, head_end, head_end + len(stretch)) - head_end]
     best = None
     for m in _SUFFIX.finditer(stretch):
         if re.match(r"[门长署]", stretch[m.end() : m.end() + 1]):
@@ -143,15 +153,50 @@ def _agency_from(
     name = sentence[start:end]
     if best.group(0) in ("人民政府", "政府") and best.start() > 0 and not name.endswith("人民政府"):
         return None  # 市数字政府考核: 政府 only right after the place
+    bare = place in ("市", "区", "县", "省")
     if (
         (_FACILITY.search(name) and not acts_as_body(sentence, start, end))
         or _GENERIC.search(name)
-        or len(name) < 3
+        or len(name) < (2 if bare else 3)
+        or _BUILT.search(sentence[max(0, start - 4) : start])
     ):
         return None
     if head in ("国家",) and len(name) <= 3:
         return None
-    return AgencyHit(name, start, end, place, national)
+    aliases = _other_forms(name)
+    if sentence[max(0, start - 2) : start] == "中共" and not national:
+        # SCHEMA.md: names in full; 中共重庆市委 is also called 重庆市委.
+        start, aliases = start - 2, (name, *aliases)
+        name = "中共" + name
+    return AgencyHit(name, start, end, place, national, aliases)
+
+
+def _other_forms(name: str) -> tuple[str, ...]:
+    """Return the other usual form of a government's name: 市政府 is 市人民政府.
+
+    >>> _other_forms("盐城市政府"), _other_forms("利津县人民政府"), _other_forms("市委")
+    (('盐城市人民政府',), ('利津县政府',), ())
+    """
+    if name.endswith("人民政府"):
+        return (name[:-4] + "政府",)
+    if name.endswith("政府"):
+        return (name[:-2] + "人民政府",)
+    return ()
+
+
+def _verb_after(sentence: str, lo: int, hi: int) -> int:
+    """Return where the first preposition or verb of two characters or more starts in `lo:hi`, else `hi`.
+
+    LAC words end a name where a stop list has no entry (市政府抽调…, 临颍县被…).
+
+    >>> s = "市政府抽调市政府办公厅"
+    >>> _verb_after(s, 3, len(s))
+    3
+    """
+    for word in segment(sentence):
+        if lo <= word.start < hi and (word.tag == "p" or (word.tag == "v" and len(word.text) >= 2)):
+            return word.start
+    return hi
 
 
 def _leading_groups(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:

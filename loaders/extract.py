@@ -161,7 +161,10 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
                 programmes[key] = ProgrammeMention(place, hit.name, ev, hit.concept, hit.aliases)
         for a in find_agencies(text, place_names=ctx.place_names):
             mention = _agency(ctx, sentence, a)
-            agencies.setdefault((mention.place.code, mention.name), mention)
+            if mention is None:
+                continue
+            # 市政府 and 市人民政府 are one body (loaders/agencies.py gives the other form as an alias).
+            agencies.setdefault((mention.place.code, mention.name.replace("人民政府", "政府")), mention)
             taken_spans.append((sentence.start + a.start, sentence.start + a.end))
         programme_spans = [(h.start, h.end) for h in programme_hits]
         for p in ctx.projects[sentence.index]:
@@ -246,7 +249,8 @@ def _merged(old: ProjectMention, new: ProjectMention) -> ProjectMention:
     return ProjectMention(keep.place, keep.name, keep.kind, keep.evidence, aliases)
 
 
-def _agency(ctx: _Context, sentence: Sentence, hit: AgencyHit) -> AgencyMention:
+def _agency(ctx: _Context, sentence: Sentence, hit: AgencyHit) -> AgencyMention | None:
+    """Return the agency with its place, or None for a bare 市政府 in a document about no city."""
     ev = ctx.evidence(sentence, hit.start, hit.end)
     if hit.national:
         return AgencyMention(ctx.gazetteer.country, hit.name, ev, hit.aliases)
@@ -255,6 +259,8 @@ def _agency(ctx: _Context, sentence: Sentence, hit: AgencyHit) -> AgencyMention:
         if hit.place_surface
         else ctx.place_at(sentence, sentence.start + hit.start)
     )
+    if hit.place_surface in ("市", "区", "县", "省") and place.level == "country":
+        return None  # "中国政府" would be invented: the text names no 市 this could be
     name = hit.name
     if hit.place_surface in ("市", "区", "县", "省"):
         name = place.name + name[1:]
