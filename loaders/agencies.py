@@ -41,8 +41,14 @@ _PLACE_HEAD = re.compile(
 # A bare 市 only starts a name where no word ends in it (城市, 上市, 全市).
 _NOT_BEFORE_BARE = set("城都上超全本该地两各我社园小景新老校辖特街省湾郊县门夜股楼")
 _GENERIC = re.compile(r"(部委|部门|单位|有关|相关|各级|各委办局|委办局|基层|数字政府|省级|市级|国家级)")
+# "组建数字经济、“智改数转”等领导小组", "综合…改革、…建设两个工作专班相继成立": one body per item.
 _GROUP_LIST = re.compile(
-    r"(?:组建|成立|设立)(?P<list>(?:“?[\u4e00-\u9fffA-Za-z0-9]{2,12}”?、)+“?[\u4e00-\u9fffA-Za-z0-9]{2,12}”?)等领导小组"
+    r"(?P<list>(?:“?[\u4e00-\u9fffA-Za-z0-9]{2,16}”?、)+“?[\u4e00-\u9fffA-Za-z0-9]{2,16}?”?)"
+    r"(?:等|[两三四五六七八九十\d]+个)(?P<body>领导小组|工作专班|专班)"
+)
+# A body set up without a place in its name (组建产业链链长办公室): the place is where the text acts.
+_SET_UP = re.compile(
+    r"(?:组建|成立|设立)(?P<name>[\u4e00-\u9fff“”]{2,16}?(?:领导小组|办公室|推进组|工作组|指挥部))"
 )
 
 
@@ -203,15 +209,21 @@ def _leading_groups(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
     """Leading groups: "组建数字经济、“智改数转”等领导小组" names two; "成立“智慧城区”建设领导小组" one."""
     hits = []
     for m in _GROUP_LIST.finditer(sentence):
-        for item in re.finditer(r"“?([\u4e00-\u9fffA-Za-z0-9]{2,12})”?", m.group("list")):
-            hits.append(AgencyHit(item.group(1) + "领导小组", m.start("list") + item.start(), m.end(), None))
-    for m in re.finditer(r"领导小组", sentence):
-        if any(h.start <= m.start() < h.end for h in [*found, *hits]):
+        first = name_start(sentence, m.start("list") + m.group("list").index("、"))
+        for item in re.finditer(r"“?([\u4e00-\u9fffA-Za-z0-9]{2,16})”?", sentence[first : m.end("list")]):
+            start = first + item.start()
+            hits.append(AgencyHit(item.group(1) + m.group("body"), start, m.end(), None))
+    singles = [(m.start("name"), m.end()) for m in _SET_UP.finditer(sentence)]
+    singles += [(name_start(sentence, m.start()), m.end()) for m in re.finditer(r"领导小组", sentence)]
+    for start, end in singles:
+        if any(h.start <= end - 1 < h.end for h in [*found, *hits]):
             continue
-        start = name_start(sentence, m.start())
-        name = clean_name(sentence[start : m.end()])
+        name = clean_name(sentence[start:end])
+        # "局党纪学习…领导小组" is a fragment of 我局…; "县(市)政府(管委会)领导小组" a kind of body.
+        if name[:1] in "局委办厅部处科" or re.search(r"[(（]", name):
+            continue
         if len(name) > 6 and sentence[max(0, start - 1) : start] != "等":
-            hits.append(AgencyHit(name, start, m.end(), None))
+            hits.append(AgencyHit(name, start, end, None))
     return hits
 
 
