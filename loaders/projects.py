@@ -16,20 +16,24 @@ _KINDS: tuple[tuple[ProjectKind, str], ...] = (
     ("event", r"博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|发布会|对接会|洽谈会|博览|展览会|数博会|智博会"),
     ("facility", r"超算中心|算力中心|计算中心|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|中心"),
     ("park", r"产业园|软件园|科技园|创新园|创业园|数创园|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|智谷|高新区|开发区|经开区|港区|小镇"),
-    ("platform", r"App|APP|app|平台|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网"),
+    ("platform", r"App|APP|app|平台|信息系统|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网"),
 )  # fmt: skip
 _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
 # Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台").
 _GENERIC = re.compile(
-    r"^(?:各类|多层次|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|"
-    r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个)*(?:App|平台|中心|园区|基地|系统|大脑|云|热线|实验室|学院|论坛|大会|产业园|示范区)$"
+    r"^(?:各类|多层次|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|"
+    r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个)*(?:App|平台|中心|数据中心|园区|基地|系统|信息系统|大脑|云|热线|实验室|学院|论坛|大会|产业园|示范区)$"
 )
 # "市开发区智谷和市高新区": a connector right after a complete name ends it.
 _CONNECTOR_AFTER_NAME = re.compile(rf"(?:{'|'.join(p for _, p in _KINDS)})[与和及、]")
 # A centre that is built and run (计算, 运行管理, 指挥), as opposed to a body (服务中心).
 _BUILT_CENTRE = re.compile(
-    r"(计算|算力|超算|数据中心|创新|运行|运营|指挥|展示|体验|孵化|灾备|调度|监测|促进中心)"
+    r"(计算|算力|超算|智算|数据中心|创新|运行|运营|指挥|展示|体验|孵化|灾备|调度|监测|促进中心)"
 )
+# A verb that builds what its clause lists (建设数字产业综合服务中心、数字人才培育中心…).
+_BUILD_VERB = re.compile(r"(?:建设|建成|筹建|新建|投用|落地|引进)(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$")
+# "三级平台、五级应用": levels of a layout, not a name (SCHEMA.md: numeric layouts are not projects).
+_LEVELS = re.compile(r"^[一二三四五六七八九十两\d]+级")
 # "自首届峰会以来", "本届大会": an event referred to by its edition, not by name.
 _ORDINAL_EVENT = re.compile(r"^[自从]?(?:首届|本届|历届|上届|每届|第[一二三四五六七八九十\d]+届)")
 # Titles a place is named as or works towards (国家数字化治理试验区, 公园城市示范区) are programmes
@@ -102,7 +106,7 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
     for m in _SUFFIX.finditer(masked):
         end = m.end()
         if re.match(
-            r"(企业|公司|经济|稳定|能力|功能|体系|模式|业务|资源|数据|集群|型|化|性|率|量|数|费|端|层|侧|间|内|计算|服务|网络|平台|议)",
+            r"(企业|公司|经济|稳定|能力|功能|体系|模式|业务|资源|数据|集群|产品|城市|型|化|性|率|量|数|费|端|层|侧|间|内|计算|服务|网络|平台|议)",
             masked[end:],
         ):
             continue  # the suffix word is inside a longer word (平台企业, 云平台稳定性)
@@ -122,6 +126,9 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             and "）" not in sentence[max(inner) : end]
         ):
             start = max(inner) + 1  # "智能传感器产业园(中国传感网创新园)": the bracket names its own
+        quoted_list = re.search(r"“[一二三四五六七八九十\d][^“”]*、[^“”]*”", sentence[start:end])
+        if quoted_list:
+            start += quoted_list.end()  # "“三级平台、五级应用”城市大脑信息系统": the quote is a layout
         name = clean_name(sentence[start:end])
         if kind == "event":
             name = re.sub(r"^(?:全市|全省|全区)", "", name)
@@ -130,6 +137,7 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             (len(name) - len(m.group(0)) < 2 and not short_ok)
             or _GENERIC.match(name)
             or _ORDINAL_EVENT.match(name)
+            or _LEVELS.match(name)
             or (kind != "event" and _NOT_PROJECT.search(name))
         ):
             continue
@@ -152,7 +160,8 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         if kind == "facility" and acts_as_body(sentence, start, end):
             continue  # "市城市运行管理中心负责人说", "组建城市运行管理中心": a body (see loaders/agencies.py)
         if name.endswith("中心") and (
-            not _BUILT_CENTRE.search(name) or re.match(r"^[市区县省]?大数据(?:管理|发展)?中心$", name)
+            not (_BUILT_CENTRE.search(name) or _BUILD_VERB.search(_clause_before(sentence, first)))
+            or re.match(r"^[市区县省]?大数据(?:管理|发展)?中心$", name)
         ):
             continue  # 服务中心, 研究中心: bodies (see loaders/agencies.py), not built things
         brand = re.search(r"“[^“”]+”$", sentence[start:anchor])
@@ -163,6 +172,12 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             continue
         hits.append(ProjectHit(name, kind, start, end))
     return hits
+
+
+def _clause_before(sentence: str, start: int) -> str:
+    """Return the clause that leads up to `start` (from the last comma, semicolon or colon)."""
+    cut = max(sentence.rfind(mark, 0, start) for mark in ",，;；:：。")
+    return sentence[cut + 1 : start]
 
 
 def _on_map(sentence: str, start: int, end: int) -> bool:
