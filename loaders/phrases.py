@@ -100,8 +100,12 @@ def _governs(left: Word | None, before: list[Word], quoted: set[int]) -> bool:
     """Whether a verb whose left neighbour is `left` governs what follows rather than sits in a name."""
     if left is None or left.start in quoted:
         return left is None
-    if left.tag in _SUBJECTS or left.tag in ("v", "p", "c", "u", "w", "f", "q"):
-        return True
+    if (
+        left.tag in _SUBJECTS
+        or left.tag in ("v", "p", "c", "u", "w", "f", "q")
+        or _FINISHED.search(left.text)
+    ):
+        return True  # a subject or a finished name acts (区数据资源管理局完成…平台)
     if left.tag in ("d", "ad"):
         # Adverbs right after a clause break lead a verb (成功承接); after a name they may be
         # part of it (梅山港区自动驾驶, 国家超级计算).

@@ -21,8 +21,8 @@ _KINDS: tuple[tuple[ProjectKind, str], ...] = (
 _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
 # Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台").
 _GENERIC = re.compile(
-    r"^(?:各类|多层次|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|"
-    r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个)*(?:App|平台|中心|数据中心|园区|基地|系统|信息系统|大脑|云|热线|实验室|学院|论坛|大会|产业园|示范区)$"
+    r"^(?:各类|多层次|专题|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|"
+    r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个)*(?:App|平台|中心|数据中心|园区|基地|系统|信息系统|大脑|云|热线|实验室|学院|论坛|大会|推进会|座谈会|产业园|示范区)$"
 )
 # "市开发区智谷和市高新区": a connector right after a complete name ends it.
 _CONNECTOR_AFTER_NAME = re.compile(rf"(?:{'|'.join(p for _, p in _KINDS)})[与和及、]")
@@ -73,8 +73,12 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     for h in hits:
         outer = next((k for k in kept if k.start <= h.start and h.end <= k.end), None)
         if outer is not None and not _is_channel_of(outer, h):
-            if re.fullmatch(r"(?:App|APP|app|平台|小程序|客户端)", outer.name.removeprefix(h.name)):
-                # "“郑好办”App" names the app 郑好办 too, as later bare mentions call it.
+            tail = outer.name.removeprefix(h.name)
+            if h.name not in outer.aliases and (
+                re.fullmatch(r"(?:App|APP|app|平台|小程序|客户端)", tail)
+                or (outer.start == h.start and h.kind == "platform" and tail != outer.name)
+            ):
+                # "“郑好办”App", "粤省事移动政务服务平台" name the app 郑好办, 粤省事 too, as later mentions do.
                 kept[kept.index(outer)] = ProjectHit(
                     outer.name, outer.kind, outer.start, outer.end, (*outer.aliases, h.name)
                 )
@@ -235,7 +239,7 @@ def _brands(sentence: str) -> list[ProjectHit]:
                 hits.append(ProjectHit(name, "platform", m.start(), m.end()))
             continue
         phrase = re.match(r"^[^\W等的和与及]{2,10}?应用(?![\u4e00-\u9fff])", sentence[m.end() :])
-        if phrase and not phrase.group(0).startswith("的"):
+        if phrase and not phrase.group(0).startswith("的") and not _verb_at(sentence, m.end()):
             full = name + phrase.group(0)
             hits.append(
                 ProjectHit(full, "platform", m.start(), m.end() + phrase.end(), (name + phrase.group(0),))
@@ -250,6 +254,35 @@ def _brands(sentence: str) -> list[ProjectHit]:
         direct = re.match(
             r"^(?:应用|[”“、\u4e00-\u9fff]{0,14}入选[\u4e00-\u9fff]{0,10}应用)", sentence[m.end() :]
         )
-        if context and len(name) <= 8 and (listed or direct) and not re.search(r"[省市区县]", name[:3]):
+        if (
+            context
+            and len(name) <= 8
+            and (listed or direct)
+            and not re.search(r"[省市区县]", name[:3])
+            or _in_service(sentence, m.start(), m.end())
+        ):
             hits.append(ProjectHit(name, "platform", m.start(), m.end()))
     return hits
+
+
+# What an app in service does with its users and what it connects (“舒心就医”…302家医疗机构接入).
+_SERVICE = re.compile(r"(?:接入|覆盖|集成|注册用户|用户|日活|上架|办件|访问量|下载量)")
+
+
+def _in_service(sentence: str, start: int, end: int) -> bool:
+    """Whether a quoted name leads a clause that reports it in service with figures.
+
+    >>> s = "“便捷泊车”接入130万个停车泊位;“一网通办”改革深入推进"
+    >>> _in_service(s, 0, 6), _in_service(s, s.index("“一网"), s.index("改革"))
+    (True, False)
+    """
+    if start > 0 and sentence[start - 1] not in ",，;；。:：":
+        return False
+    clause = re.match(r"[^,，;；。]*", sentence[end:])
+    text = clause.group(0) if clause else ""
+    return bool(_SERVICE.search(text) and re.search(r"\d", text) and not _NOT_PROJECT.match(text))
+
+
+def _verb_at(sentence: str, position: int) -> bool:
+    """Whether the word at `position` is a verb (“渝快政”接入应用: 接入 is what it does, not its name)."""
+    return any(w.start == position and w.tag in ("v", "vn") for w in segment(sentence))
