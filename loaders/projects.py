@@ -201,25 +201,31 @@ def _on_map(sentence: str, start: int, end: int) -> bool:
 
 
 _LISTED_APPS = re.compile(
-    r"(?P<items>(?:[^,，。；;、]{2,24}、)+[^,，。；;、]{2,24}?)等(?:\d+个|[^\W在的和与及场景]{0,10})(?:应用|平台)(?!场景)"
+    r"(?P<items>(?:[^,，。；;、]{2,24}、)+[^,，。；;、]{2,24}?)等(?:\d+个|[^\W在的和与及场景]{0,10})(?P<head>应用|平台)(?!场景)"
+)
+# "引进秦淮数据、…、秦云超级能源综合体等五大标杆项目": a counted list of projects names each one.
+_LISTED_PROJECTS = re.compile(
+    r"(?P<items>(?:[^,，。；;、]{2,24}、)+[^,，。；;、]{2,24}?)等(?:\d+|[两三四五六七八九十]+)[个大项][\u4e00-\u9fff]{0,6}?(?P<head>项目)(?![库群包])"
 )
 
 
 def _listed(sentence: str) -> list[ProjectHit]:
-    """Items of a list closed by 等…应用/平台: "危化品…智控、甬易办、…等38个应用获得…"."""
+    """Items of a list closed by 等…应用/平台 or a count of 项目: "危化品…智控、甬易办、…等38个应用获得…"."""
     hits = []
-    for m in _LISTED_APPS.finditer(sentence):
-        if "“" not in m.group("items") and not re.search(r"等\d+个", m.group(0)):
+    for m in [*_LISTED_APPS.finditer(sentence), *_LISTED_PROJECTS.finditer(sentence)]:
+        if m.group("head") != "项目" and "“" not in m.group("items") and not re.search(r"等\d+个", m.group(0)):
             continue  # only lists of brands (quoted) or counted apps ("等38个应用") name projects
+        kind: ProjectKind = "facility" if m.group("head") == "项目" else "platform"
         offset = m.start("items")
         items = m.group("items")
-        first = name_start(sentence, offset + items.index("、")) - offset
+        cut = offset + items.index("、")
+        first = phrase_start(sentence, name_start(sentence, cut), cut) - offset
         for part in re.finditer(r"[^、]+", items[max(first, 0) :]):
             for sub in re.split(r"(?<=”)(?=“)", part.group(0)):
                 name = clean_name(sub)
                 start = offset + max(first, 0) + part.start() + part.group(0).index(sub)
                 if 2 <= len(name) <= 16 and not _NOT_PROJECT.search(name) and not re.search(r"\d", name[:1]):
-                    hits.append(ProjectHit(name, "platform", start, start + len(sub)))
+                    hits.append(ProjectHit(name, kind, start, start + len(sub)))
     return hits
 
 
