@@ -14,7 +14,7 @@ from loaders.words import segment
 
 _KINDS: tuple[tuple[ProjectKind, str], ...] = (
     ("event", r"博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|发布会|对接会|洽谈会|博览|展览会|数博会|智博会"),
-    ("facility", r"超算中心|算力中心|计算中心|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|中心"),
+    ("facility", r"电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|中心"),
     ("park", r"产业园|软件园|科技园|创新园|创业园|数创园|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|智谷|高新区|开发区|经开区|港区|小镇"),
     ("platform", r"App|APP|app|平台|信息系统|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网"),
 )  # fmt: skip
@@ -31,7 +31,9 @@ _BUILT_CENTRE = re.compile(
     r"(计算|算力|超算|智算|数据中心|创新|运行|运营|指挥|展示|体验|孵化|灾备|调度|监测|促进中心)"
 )
 # A verb that builds what its clause lists (建设数字产业综合服务中心、数字人才培育中心…).
-_BUILD_VERB = re.compile(r"(?:建设|建成|筹建|新建|投用|落地|引进)(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$")
+_BUILD_VERB = re.compile(r"(?:建设|建成|建立|筹建|新建|投用|落地|引进)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$")
+# Networks are kinds of infrastructure (物联感知网、量子通信城域网…等新技术基础设施) unless built.
+_NETWORKS = {"电子政务外网", "电子政务内网", "电子政务骨干网", "骨干网", "城域网"}
 # "三级平台、五级应用": levels of a layout, not a name (SCHEMA.md: numeric layouts are not projects).
 _LEVELS = re.compile(r"^[一二三四五六七八九十两\d]+级")
 # "自首届峰会以来", "本届大会": an event referred to by its edition, not by name.
@@ -136,10 +138,14 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         name = clean_name(sentence[start:end])
         if kind == "event":
             name = re.sub(r"^(?:全市|全省|全区)", "", name)
-        short_ok = m.group(0) in ("高新区", "开发区", "一张网", "一朵云") and len(name) > len(m.group(0))
+        # Every place runs its own e-government network and cloud (SCHEMA.md: 沈阳市电子政务外网).
+        own = m.group(0).startswith("电子政务") or m.group(0) == "政务云"
+        short_ok = own or (
+            m.group(0) in ("高新区", "开发区", "一张网", "一朵云") and len(name) > len(m.group(0))
+        )
         if (
             (len(name) - len(m.group(0)) < 2 and not short_ok)
-            or _GENERIC.match(name)
+            or (_GENERIC.match(name) and not own)
             or _ORDINAL_EVENT.match(name)
             or _LEVELS.match(name)
             or (kind != "event" and _NOT_PROJECT.search(name))
@@ -161,6 +167,8 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             continue
         if _DESIGNATION.search(name) and not _on_map(sentence, start, end):
             continue
+        if m.group(0) in _NETWORKS and not _BUILD_VERB.search(_clause_before(sentence, first)):
+            continue  # 量子通信城域网 in a list of technologies is a kind; one built is a facility
         if kind == "facility" and acts_as_body(sentence, start, end):
             continue  # "市城市运行管理中心负责人说", "组建城市运行管理中心": a body (see loaders/agencies.py)
         if name.endswith("中心") and (
@@ -213,7 +221,11 @@ def _listed(sentence: str) -> list[ProjectHit]:
     """Items of a list closed by 等…应用/平台 or a count of 项目: "危化品…智控、甬易办、…等38个应用获得…"."""
     hits = []
     for m in [*_LISTED_APPS.finditer(sentence), *_LISTED_PROJECTS.finditer(sentence)]:
-        if m.group("head") != "项目" and "“" not in m.group("items") and not re.search(r"等\d+个", m.group(0)):
+        if (
+            m.group("head") != "项目"
+            and "“" not in m.group("items")
+            and not re.search(r"等\d+个", m.group(0))
+        ):
             continue  # only lists of brands (quoted) or counted apps ("等38个应用") name projects
         kind: ProjectKind = "facility" if m.group("head") == "项目" else "platform"
         offset = m.start("items")
