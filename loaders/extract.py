@@ -218,6 +218,16 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     hints = {**place_hints(), **service_apps()}
     code = next((hints[n] for n in (hit.name, *hit.aliases) if n in hints), None)
     if code is None or code not in ctx.gazetteer:
+        start, end = sentence.start + hit.start, sentence.start + hit.end
+        named = next(
+            (sp for sp in ctx.spans if start <= sp.start < end and sp.division.level != "country"), None
+        )
+        # 西藏教育珠峰旗云平台 → 西藏自治区; a facility only by its full name at its head (德州市数字产业研究院),
+        # since parks and centres named after a district belong to the city reporting them (seed gold).
+        if named and (
+            hit.kind == "platform" or (named.start == start and named.surface == named.division.name)
+        ):
+            return named.division
         return acting
     hinted = ctx.gazetteer.get(code)
     inside = acting.level != "country" and hinted in (acting, *ctx.gazetteer.ancestors(acting))
