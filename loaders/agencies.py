@@ -48,7 +48,7 @@ _GROUP_LIST = re.compile(
 )
 # A body set up without a place in its name (组建产业链链长办公室): the place is where the text acts.
 _SET_UP = re.compile(
-    r"(?:组建|成立|设立)(?P<name>[\u4e00-\u9fff“”]{2,16}?(?:领导小组|办公室|推进组|工作组|指挥部))"
+    r"(?:组建|成立|设立)(?P<name>[\u4e00-\u9fff“”]{2,16}?(?P<body>领导小组|办公室|推进组|工作组|指挥部))"
 )
 
 
@@ -213,7 +213,10 @@ def _leading_groups(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
         for item in re.finditer(r"“?([\u4e00-\u9fffA-Za-z0-9]{2,16})”?", sentence[first : m.end("list")]):
             start = first + item.start()
             hits.append(AgencyHit(item.group(1) + m.group("body"), start, m.end(), None))
-    singles = [(m.start("name"), m.end()) for m in _SET_UP.finditer(sentence)]
+    singles = [
+        (max(m.start("name"), name_start(sentence, m.start("body"))), m.end())
+        for m in _SET_UP.finditer(sentence)
+    ]
     singles += [(name_start(sentence, m.start()), m.end()) for m in re.finditer(r"领导小组", sentence)]
     for start, end in singles:
         if any(h.start <= end - 1 < h.end for h in [*found, *hits]):

@@ -15,14 +15,14 @@ from loaders.words import segment
 _KINDS: tuple[tuple[ProjectKind, str], ...] = (
     ("event", r"博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|发布会|对接会|洽谈会|博览|展览会|数博会|智博会"),
     ("facility", r"电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|中心"),
-    ("park", r"产业园|软件园|科技园|创新园|创业园|数创园|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|智谷|高新区|开发区|经开区|港区|小镇"),
+    ("park", r"产业园|软件园|科技园|创新园|创业园|数创园|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|智谷|高新区|开发区|经开区|新区|港区|小镇"),
     ("platform", r"App|APP|app|平台|信息系统|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网"),
 )  # fmt: skip
 _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
 # Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台").
 _GENERIC = re.compile(
-    r"^(?:各类|多层次|专题|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|"
-    r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个)*(?:App|平台|中心|数据中心|园区|基地|系统|信息系统|大脑|云|热线|实验室|学院|论坛|大会|推进会|座谈会|产业园|示范区)$"
+    r"^(?:各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|"
+    r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个)*(?:App|平台|中心|数据中心|园区|基地|系统|信息系统|大脑|云|热线|实验室|学院|论坛|大会|推进会|座谈会|发布会|产业园|示范区)$"
 )
 # "市开发区智谷和市高新区": a connector right after a complete name ends it.
 _CONNECTOR_AFTER_NAME = re.compile(rf"(?:{'|'.join(p for _, p in _KINDS)})[与和及、]")
@@ -167,6 +167,8 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             continue
         if _DESIGNATION.search(name) and not _on_map(sentence, start, end):
             continue
+        if m.group(0) == "新区" and load_gazetteer().surface_forms().get(name):
+            continue  # 浦东新区 is a district; 天府新区 a development zone (SCHEMA.md: parks)
         if m.group(0) in _NETWORKS and not _BUILD_VERB.search(_clause_before(sentence, first)):
             continue  # 量子通信城域网 in a list of technologies is a kind; one built is a facility
         if kind == "facility" and acts_as_body(sentence, start, end):
