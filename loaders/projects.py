@@ -22,7 +22,7 @@ _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KIN
 # Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台").
 _GENERIC = re.compile(
     r"^(?:各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|"
-    r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个)*(?:App|平台|中心|数据中心|园区|基地|系统|信息系统|大脑|云|热线|实验室|学院|论坛|大会|推进会|座谈会|发布会|产业园|示范区)$"
+    r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个)*(?:App|平台|中心|数据中心|园区|基地|系统|信息系统|大脑|云|热线|实验室|学院|论坛|大会|推进会|座谈会|发布会|产业园|示范区|高新区|经开区|开发区|新区)$"
 )
 # "市开发区智谷和市高新区": a connector right after a complete name ends it.
 _CONNECTOR_AFTER_NAME = re.compile(rf"(?:{'|'.join(p for _, p in _KINDS)})[与和及、]")
@@ -184,8 +184,30 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             name = clean_name(sentence[start:end])
         if sentence[max(0, start - 1) : start] == "等" or "□" in masked[start:end] and kind != "event":
             continue
-        hits.append(ProjectHit(name, kind, start, end))
+        aliases: tuple[str, ...] = ()
+        if kind == "event":
+            name, start, aliases = _with_edition(sentence, name, start)
+        hits.append(ProjectHit(name, kind, start, end, aliases))
     return hits
+
+
+def _with_edition(sentence: str, name: str, start: int) -> tuple[str, int, tuple[str, ...]]:
+    """Return an event's name with its edition or year, and the bare name as an alias.
+
+    Texts and annotators name an event both ways (第五届世界互联网大会, 世界互联网大会).
+
+    >>> _with_edition("出席第五届世界互联网大会", "世界互联网大会", 5)
+    ('第五届世界互联网大会', 2, ('世界互联网大会',))
+    >>> _with_edition("出席2024全球数字经济大会", "2024全球数字经济大会", 2)
+    ('2024全球数字经济大会', 2, ('全球数字经济大会',))
+    """
+    edition = re.search(r"第[一二三四五六七八九十\d]+届$", sentence[max(0, start - 6) : start])
+    if edition:
+        return edition.group(0) + name, start - len(edition.group(0)), (name,)
+    year = re.match(r"(?:20\d\d|19\d\d)年?(?=[\u4e00-\u9fff])", name)
+    if year:
+        return name, start, (name[year.end() :],)
+    return name, start, ()
 
 
 def _clause_before(sentence: str, start: int) -> str:
