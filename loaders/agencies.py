@@ -31,7 +31,7 @@ _FACILITY = re.compile(
 _BUILT = re.compile(r"(?:筹建|建设|建成|新建|共建|打造|揭牌)“?$")
 # What ends the stretch a name may take: titles, verbs, digits, function words.
 _STOP = re.compile(
-    r"(副|主任|书记|局长|部长|厅长|主席|秘书长|党组|常务|常委(?!会)|代表|会议|各|被|[一二三四五六七八九十]+届|(?<=委)[市区县省](?=委|政府|人民政府)|牵头|会同|印发|发布|联合|等|和(?=[市区县省国中])|与|及|的|在|对|为|将|以|是|了|"
+    r"(副|主任|书记|局长|部长|厅长|主席|秘书长|党组|常务(?!委员会)|(?<!人大)常委|代表(?!大会)|会议|各|被|[一二三四五六七八九十]+届|(?<=委)[市区县省](?=委|政府|人民政府)|牵头|会同|印发|发布|联合|等|和(?=[市区县省国中])|与|及|的|在|对|为|将|以|是|了|"
     r"先后|正式|率先|组织|召开|举办|介绍|获悉|表示|指出|强调|作用|提出|出台|负责|主管|主办|委托|关于|决策|部署|高度|重视|"
     r"深入|贯彻|落实|推进|推动|加快|围绕|坚持|按照|聚焦|实施|开展|制定|成立|印发|第|[0-9])"
 )
@@ -116,6 +116,7 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
         if hit:
             hits.append(hit)
     hits += _leading_groups(sentence, hits)
+    hits += _zone_committees(sentence, hits)
     return _with_parenthetical_aliases(sentence, sorted(hits, key=lambda h: h.start))
 
 
@@ -227,6 +228,26 @@ def _leading_groups(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
             continue
         if len(name) > 6 and sentence[max(0, start - 1) : start] != "等":
             hits.append(AgencyHit(name, start, end, None))
+    return hits
+
+
+_ZONE_COMMITTEE = re.compile(
+    r"(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区|园区)(?:管委会|管理委员会)"
+)
+
+
+def _zone_committees(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
+    """Committees that run development zones (SCHEMA.md: their 管委会 is an agency): 天府新区管委会.
+
+    >>> [h.name for h in _zone_committees("高新区管委会、天府新区管委会相关负责人出席", [])]
+    ['高新区管委会', '天府新区管委会']
+    """
+    hits = []
+    for m in _ZONE_COMMITTEE.finditer(sentence):
+        if any(h.start <= m.start() < h.end for h in found):
+            continue
+        start = name_start(sentence, m.start())
+        hits.append(AgencyHit(clean_name(sentence[start : m.end()]), start, m.end(), None))
     return hits
 
 

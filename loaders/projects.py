@@ -138,6 +138,8 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         name = clean_name(sentence[start:end])
         if kind == "event":
             name = re.sub(r"^(?:全市|全省|全区)", "", name)
+            if name.endswith(("人民代表大会", "代表大会")):
+                continue  # SCHEMA.md: a people's congress is an agency, its sessions no event
         # Every place runs its own e-government network and cloud (SCHEMA.md: 沈阳市电子政务外网).
         own = m.group(0).startswith("电子政务") or m.group(0) == "政务云"
         short_ok = own or (
@@ -175,7 +177,7 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             continue  # "市城市运行管理中心负责人说", "组建城市运行管理中心": a body (see loaders/agencies.py)
         if name.endswith("中心") and (
             not (_BUILT_CENTRE.search(name) or _BUILD_VERB.search(_clause_before(sentence, first)))
-            or re.match(r"^[市区县省]?大数据(?:管理|发展)?中心$", name)
+            or re.match(r"^(?:[\u4e00-\u9fff]{0,8}?[市区县省])?大数据(?:管理|发展|服务)?中心$", name)
         ):
             continue  # 服务中心, 研究中心: bodies (see loaders/agencies.py), not built things
         brand = re.search(r"“[^“”]+”$", sentence[start:anchor])
