@@ -217,21 +217,25 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     acting = ctx.place_at(sentence, sentence.start + hit.start, local=True)
     hints = {**place_hints(), **service_apps()}
     code = next((hints[n] for n in (hit.name, *hit.aliases) if n in hints), None)
-    if code is None or code not in ctx.gazetteer:
-        start, end = sentence.start + hit.start, sentence.start + hit.end
-        named = next(
-            (sp for sp in ctx.spans if start <= sp.start < end and sp.division.level != "country"), None
-        )
+    if code is not None and code in ctx.gazetteer:
+        hinted = ctx.gazetteer.get(code)
+        provincial = re.search(r"(?:省级|全省)“?$", sentence.text[: hit.start])  # 依托省级“爱山东”平台
+        inside = acting.level != "country" and hinted in (acting, *ctx.gazetteer.ancestors(acting))
+        return acting if inside and not (provincial and hinted.level == "province") else hinted
+    start, end = sentence.start + hit.start, sentence.start + hit.end
+    # The 山东 of 爱山东·青e办 belongs to the province's app brand, not to whoever runs this one.
+    brands = [(start + i, start + i + len(n)) for n in hints if (i := hit.name.find(n)) >= 0]
+    for span in ctx.spans:
+        if not start <= span.start < end or span.division.level == "country":
+            continue
+        if any(a <= span.start < b for a, b in brands):
+            continue
         # 西藏教育珠峰旗云平台 → 西藏自治区; a facility only by its full name at its head (德州市数字产业研究院),
         # since parks and centres named after a district belong to the city reporting them (seed gold).
-        if named and (
-            hit.kind == "platform" or (named.start == start and named.surface == named.division.name)
-        ):
-            return named.division
-        return acting
-    hinted = ctx.gazetteer.get(code)
-    inside = acting.level != "country" and hinted in (acting, *ctx.gazetteer.ancestors(acting))
-    return acting if inside else hinted
+        if hit.kind == "platform" or (span.start == start and span.surface == span.division.name):
+            return span.division
+        break
+    return acting
 
 
 def _same_project(

@@ -85,6 +85,8 @@ def _breaks(word: Word, left: Word | None, before: list[Word], quoted: set[int])
         return word.text != "之"
     if word.tag in _BREAKS:
         return True
+    if word.tag == "TIME":
+        return not re.search(r"\d", word.text)  # 目前平台 vs 2025年中央城市工作会议, 24小时自助…
     if word.tag == "m":
         return bool(_COUNT.search(word.text))
     if word.tag == "c":

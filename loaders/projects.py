@@ -42,7 +42,9 @@ _ORDINAL_EVENT = re.compile(r"^[自从]?(?:首届|本届|历届|上届|每届|�
 # (SCHEMA.md: designations); a zone is a park only when it lies somewhere (梅山港区自动驾驶试验区).
 _DESIGNATION = re.compile(r"(?:试验区|示范区|先行区|先导区)$")
 _QUOTED_BRAND = re.compile(r"“(?P<name>[^“”]{2,16})”")
-_BRAND_AFTER = re.compile(r"^(?P<tail>App|APP|app|小程序|平台|公众号|客户端|(?:[\u4e00-\u9fff]{2,4})?频道)")
+_BRAND_AFTER = re.compile(
+    r"^(?P<tail>App|APP|app|小程序|平台|公众号|客户端|移动端|(?:[\u4e00-\u9fff]{2,4})?频道)"
+)
 _BRAND_CONTEXT = re.compile(r"(应用|平台|App|APP|小程序|上架|注册用户|案例|场景应用)")
 _NOT_PROJECT = re.compile(
     r"(规划|方案|意见|办法|纲要|行动|工程|改革|试点|计划|制度|机制|模式|体系|理念|战略|政策)"
