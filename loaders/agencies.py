@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import ahocorasick
 
 from loaders.names import clean_name, name_start
 from loaders.phrases import acts_as_body
-from loaders.words import segment
+from loaders.words import Word, segment
 
 _DATA = Path(__file__).with_name("data")
 _SUFFIX = re.compile(
@@ -89,6 +90,7 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     """
     hits: list[AgencyHit] = []
     automaton, canonical = _central()
+    words = functools.partial(segment, sentence)  # LAC reads the unmasked sentence, once and only if needed
     # Names inside cited titles (《滨州市公共数据管理办法》) are not agencies of the document.
     sentence = re.sub(r"《[^》]*》", lambda m: "□" * len(m.group(0)), sentence)
     heads: list[tuple[int, int, str | None, bool]] = []
@@ -112,7 +114,7 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     for start, head_end, place, national in heads:
         if any(h.start <= start < h.end for h in hits):
             continue
-        hit = _agency_from(sentence, start, head_end, place, national, canonical)
+        hit = _agency_from(sentence, start, head_end, place, national, canonical, words)
         if hit:
             hits.append(hit)
     hits += _leading_groups(sentence, hits)
@@ -121,12 +123,19 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
 
 
 def _agency_from(
-    sentence: str, start: int, head_end: int, place: str | None, national: bool, canonical: dict[str, str]
+    sentence: str,
+    start: int,
+    head_end: int,
+    place: str | None,
+    national: bool,
+    canonical: dict[str, str],
+    words: Callable[[], tuple[Word, ...]],
 ) -> AgencyHit | None:
     stretch = sentence[head_end : head_end + 24]
     stop = re.search(r"[^\u4e00-\u9fffA-Za-z]|" + _STOP.pattern, stretch)
     stretch = stretch[: stop.start()] if stop else stretch
-    stretch = stretch[: _verb_after(sentence, head_end, head_end + len(stretch)) - head_end]
+    if _SUFFIX.search(stretch):
+        stretch = stretch[: _verb_after(words(), head_end, head_end + len(stretch)) - head_end]
     best = None
     for m in _SUFFIX.finditer(stretch):
         if re.match(r"[门长署]", stretch[m.end() : m.end() + 1]):
@@ -191,16 +200,15 @@ def _other_forms(name: str) -> tuple[str, ...]:
     return ()
 
 
-def _verb_after(sentence: str, lo: int, hi: int) -> int:
+def _verb_after(words: tuple[Word, ...], lo: int, hi: int) -> int:
     """Return where the first preposition or verb of two characters or more starts in `lo:hi`, else `hi`.
 
     LAC words end a name where a stop list has no entry (市政府抽调…, 临颍县被…).
 
-    >>> s = "市政府抽调市政府办公厅"
-    >>> _verb_after(s, 3, len(s))
+    >>> _verb_after(segment("市政府抽调市政府办公厅"), 3, 11)
     3
     """
-    for word in segment(sentence):
+    for word in words:
         if lo <= word.start < hi and (word.tag == "p" or (word.tag == "v" and len(word.text) >= 2)):
             return word.start
     return hi
