@@ -72,7 +72,7 @@ def counted(sentence: str, start: int, end: int, *, after_only: bool = False) ->
     if not after_only and before and before[0].tag in ("m", "q") and _COUNT.search(before[0].text):
         return True
     after = re.match(
-        r"\s*(?:\d[\d.]*|[一二三四五六七八九十两百千]+)\s*[万亿]?\s*[个家座所项条张类处]", sentence[end:]
+        r"\s*(?:\d[\d.]*|[一二三四五六七八九十两百千]+)\s*[万亿]?\s*[个家座所项条张类处次场]", sentence[end:]
     )
     return after is not None
 
