@@ -33,7 +33,7 @@ _BUILT = re.compile(r"(?:筹建|建设|建成|新建|共建|打造|揭牌)“?$"
 # What ends the stretch a name may take: titles, verbs, digits, function words.
 _STOP = re.compile(
     r"(副|主任|书记|局长|部长|厅长|主席|秘书长|党组|常务(?!委员会)|(?<!人大)常委|代表(?!大会)|会议|各|被|[一二三四五六七八九十]+届|(?<=委)[市区县省](?=委|政府|人民政府)|牵头|会同|印发|发布|联合|等|和(?=[市区县省国中])|与|及|的|在|对|为|将|以|是|了|"
-    r"先后|正式|率先|组织|召开|举办|介绍|获悉|表示|指出|强调|作用|提出|出台|负责|主管|主办|委托|关于|决策|部署|高度|重视|"
+    r"先后|正式|率先|组织(?!部)|召开|举办|介绍|获悉|表示|指出|强调|作用|提出|出台|负责|主管|主办|委托|关于|决策|部署|高度|重视|"
     r"深入|贯彻|落实|推进|推动|加快|围绕|坚持|按照|聚焦|实施|开展|制定|成立|印发|第|[0-9])"
 )
 _PLACE_HEAD = re.compile(
@@ -138,7 +138,7 @@ def _agency_from(
         stretch = stretch[: _verb_after(words(), head_end, head_end + len(stretch)) - head_end]
     best = None
     for m in _SUFFIX.finditer(stretch):
-        if re.match(r"[门长署]", stretch[m.end() : m.end() + 1]):
+        if re.match(r"[门长署员]", stretch[m.end() : m.end() + 1]):
             continue
         if m.group(0) == "局" and re.search(r"[大格布全结开变时当]$", stretch[: m.start()]):
             continue  # 大局, 布局, 格局 are words, not bureaus
