@@ -21,7 +21,7 @@ _KINDS: tuple[tuple[ProjectKind, str], ...] = (
 _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
 # Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台").
 _GENERIC = re.compile(
-    r"^(?:各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|"
+    r"^(?:各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|"
     r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个)*(?:App|平台|中心|数据中心|园区|基地|系统|信息系统|大脑|云|热线|实验室|学院|论坛|大会|推进会|座谈会|发布会|产业园|示范区|高新区|经开区|开发区|新区)$"
 )
 # "市开发区智谷和市高新区": a connector right after a complete name ends it.
@@ -34,6 +34,7 @@ _BUILT_CENTRE = re.compile(
 _BUILD_VERB = re.compile(r"(?:建设|建成|建立|筹建|新建|投用|落地|引进)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$")
 # Networks are kinds of infrastructure (物联感知网、量子通信城域网…等新技术基础设施) unless built.
 _NETWORKS = {"电子政务外网", "电子政务内网", "电子政务骨干网", "骨干网", "城域网"}
+_LAYOUT = re.compile(r"^[\dA-Za-z+＋]*[\d+＋][\dA-Za-z+＋]*(?:平台|体系|App|APP)?$")
 # "三级平台、五级应用": levels of a layout, not a name (SCHEMA.md: numeric layouts are not projects).
 _LEVELS = re.compile(r"^[一二三四五六七八九十两\d]+级")
 # "自首届峰会以来", "本届大会": an event referred to by its edition, not by name.
@@ -98,7 +99,12 @@ def find_projects(sentence: str) -> list[ProjectHit]:
             kept[-1] = ProjectHit(prev.name, prev.kind, prev.start, prev.end, (*prev.aliases, h.name))
             continue
         kept.append(h)
-    return kept
+    # SCHEMA.md: numeric frameworks (“1+N+X”平台) are layouts, not names.
+    kept = [k for k in kept if not _LAYOUT.match(k.name)]
+    return [
+        ProjectHit(k.name, k.kind, k.start, k.end, tuple(a for a in dict.fromkeys(k.aliases) if a != k.name))
+        for k in kept
+    ]
 
 
 def _is_channel_of(channel: ProjectHit, brand: ProjectHit) -> bool:
