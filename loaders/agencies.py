@@ -140,6 +140,11 @@ def _agency_from(
     for m in _SUFFIX.finditer(stretch):
         if re.match(r"[门长署员]", stretch[m.end() : m.end() + 1]):
             continue
+        if m.group(0) == "办" and (
+            m.start() < 2
+            or re.match(r"(?:App|APP|app|平台|小程序|客户端|移动端)", sentence[head_end + m.end() :])
+        ):
+            continue  # 安吉办App is an app; an office has a name before 办 (扶贫办, 数转办)
         if m.group(0) == "局" and re.search(r"[大格布全结开变时当]$", stretch[: m.start()]):
             continue  # 大局, 布局, 格局 are words, not bureaus
         best = m
@@ -235,7 +240,9 @@ def _leading_groups(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
         if name[:1] in "局委办厅部处科" or re.search(r"[(（]", name):
             continue
         if len(name) > 6 and sentence[max(0, start - 1) : start] != "等":
-            hits.append(AgencyHit(name, start, end, None))
+            # "省数字政府建设领导小组" names its level like 省大数据局 does.
+            head = name[0] if name[0] in "省市区县" and name[1] not in "场域级委" else None
+            hits.append(AgencyHit(name, start, end, head))
     return hits
 
 

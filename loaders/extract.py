@@ -163,8 +163,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             mention = _agency(ctx, sentence, a)
             if mention is None:
                 continue
-            # 市政府 and 市人民政府 are one body (loaders/agencies.py gives the other form as an alias).
-            agencies.setdefault((mention.place.code, mention.name.replace("人民政府", "政府")), mention)
+            agencies.setdefault((mention.place.code, _agency_key(ctx, mention)), mention)
             taken_spans.append((sentence.start + a.start, sentence.start + a.end))
         programme_spans = [(h.start, h.end) for h in programme_hits]
         for p in ctx.projects[sentence.index]:
@@ -273,15 +272,47 @@ def _agency(ctx: _Context, sentence: Sentence, hit: AgencyHit) -> AgencyMention 
         if hit.place_surface
         else ctx.place_at(sentence, sentence.start + hit.start)
     )
-    if hit.place_surface in ("市", "区", "县", "省") and place.level == "country":
-        return None  # "中国政府" would be invented: the text names no 市 this could be
+    if hit.place_surface in _LEVEL_OF and not _at_level(place, hit.place_surface):
+        # SCHEMA.md: a body named by level alone belongs to the subject's parent at that level; with
+        # none ("市政府" in a provincial or national text) inventing 安徽省政府 or 中国政府 is wrong.
+        return None
     name = hit.name
-    if hit.place_surface in ("市", "区", "县", "省"):
+    if hit.place_surface in _LEVEL_OF:
         name = place.name + name[1:]
     elif hit.place_surface is None and place.short not in name[:8]:
         name = place.name + name
     aliases = tuple(a for a in (hit.name, *hit.aliases) if a != name)
     return AgencyMention(place, name, ev, aliases)
+
+
+_LEVEL_OF = {"市": "prefecture", "区": "district", "县": "district", "省": "province"}
+
+
+def _at_level(place: Division, head: str) -> bool:
+    """Whether `place` is what a bare 市/区/县/省 can mean (a county-level 昆山市 says 市 too)."""
+    return place.level == _LEVEL_OF[head] or (head == "市" and place.name.endswith("市"))
+
+
+def _agency_key(ctx: _Context, mention: AgencyMention) -> str:
+    """Return the name an agency is known by in its place: no 中共, no place prefix, 政府 for 人民政府.
+
+    杭州市滨江区数字化改革领导小组办公室 and 滨江区数字化改革领导小组办公室 are one body, as are
+    市政府 and 市人民政府 (loaders/agencies.py gives the other form as an alias).
+    """
+    name = mention.name.removeprefix("中共")
+    prefixes = sorted(
+        {n for p in (mention.place, *ctx.gazetteer.ancestors(mention.place)) for n in (p.name, p.short)},
+        key=len,
+        reverse=True,
+    )
+    stripped = True
+    while stripped:
+        stripped = False
+        for prefix in prefixes:
+            if prefix and name.startswith(prefix) and len(name) > len(prefix):
+                name, stripped = name[len(prefix) :], True
+                break
+    return re.sub(r"^[省市区县](?=.)", "", name).replace("人民政府", "政府")
 
 
 def _places(ctx: _Context, taken: list[tuple[int, int]], fact_places: set[str]) -> tuple[PlaceMention, ...]:
