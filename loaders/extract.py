@@ -214,6 +214,16 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     but 浙里办 in a 杭州 report → 杭州市: a province's app used by one of its own places is theirs.
     """
     acting = ctx.place_at(sentence, sentence.start + hit.start, local=True)
+    if hit.kind == "event":
+        # SCHEMA.md: an event goes to its venue, stated after it too (…峰会在广州召开).
+        for span in ctx.spans:
+            before = ctx.document.text[sentence.start + hit.end : span.start]
+            after = ctx.document.text[span.end : span.end + 3]
+            if span.start >= sentence.start + hit.end and re.fullmatch(r"[^，,。；;]{0,6}?在", before):
+                venue = span.division
+                # A venue inside the acting place (相城区 in a 苏州 report) leaves the event to it.
+                if re.match(r"(?:市|省)?(?:召开|举办|举行|开幕|启幕|落幕|隆重)", after):
+                    return acting if acting in ctx.gazetteer.ancestors(venue) else venue
     hints = {**place_hints(), **service_apps()}
     code = next((hints[n] for n in (hit.name, *hit.aliases) if n in hints), None)
     if code is not None and code in ctx.gazetteer:

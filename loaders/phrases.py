@@ -16,7 +16,7 @@ from loaders.words import Word, segment
 # Marks inside names: quotes and brackets are kept, other punctuation ends a name.
 _NAME_MARKS = set("“”‘’「」()（）·+-—")
 # A numeral that counts (三个, 10个, 四届, 首个) rather than one inside a name (三级, 12345, 5G).
-_COUNT = re.compile(r"[个家项座所届次批条名张类处]$|^首|^[两几多]")
+_COUNT = re.compile(r"[个家项座所届次场批条名张类处]$|^首|^[两几多]")
 # A word that ends a finished name: a closing quote or a head noun (业务系统与地方数据平台).
 _FINISHED = re.compile(
     r"(?:[”」’)）]|系统|平台|中心|园区?|基地|网|云|库|馆|站|港|谷|城|区|院|局|委|办|厅|部)$"
