@@ -22,7 +22,7 @@ _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KIN
 # Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台").
 _GENERIC = re.compile(
     r"^(?:各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
-    r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个)*(?:App|平台|中心|数据中心|园区|基地|系统|信息系统|大脑|云|热线|实验室|学院|论坛|大会|推进会|座谈会|发布会|产业园|示范区|高新区|经开区|开发区|新区)$"
+    r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个)*(?:App|平台|中心|数据中心|园区|基地|系统|信息系统|驾驶舱|大脑|云|热线|实验室|学院|论坛|大会|推进会|座谈会|发布会|产业园|示范区|高新区|经开区|开发区|新区)$"
 )
 # "市开发区智谷和市高新区": a connector right after a complete name ends it.
 _CONNECTOR_AFTER_NAME = re.compile(rf"(?:{'|'.join(p for _, p in _KINDS)})[与和及、]")
@@ -120,7 +120,7 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
     for m in _SUFFIX.finditer(masked):
         end = m.end()
         if re.match(
-            r"(企业|公司|经济|稳定|能力|功能|体系|模式|业务|资源|数据|集群|产品|城市|型|化|性|率|量|数|费|端|层|侧|间|内|计算|服务|网络|平台|议)",
+            r"(企业|公司|经济|体系|模式|业务|资源|数据|集群|产品|城市|型|化|性|率|量|数|费|端|层|侧|间|内|计算|服务|网络|平台|议)",
             masked[end:],
         ):
             continue  # the suffix word is inside a longer word (平台企业, 云平台稳定性)
@@ -161,7 +161,8 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             or (
                 re.search(r"[一二三四五六七八九十两]级", name) and "、" in sentence[max(0, start - 6) : start]
             )
-            or (kind != "event" and _NOT_PROJECT.search(name))
+            # A programme quoted inside a name (“百千万工程”信息综合平台) does not make it one.
+            or (kind != "event" and _NOT_PROJECT.search(re.sub(r"“[^“”]*”", "", sentence[start:end])))
         ):
             continue
         if kind != "event" and (
