@@ -28,6 +28,7 @@ _SUFFIX = re.compile(
 _FACILITY = re.compile(
     r"(计算|算力|超算|智算|(?<!大)数据中心|创新中心|科学中心|运行管理|运营|指挥|展示|体验|孵化|促进中心|交易中心|灾备|机房)"
 )
+_COMMITTEE = re.compile(r"^[\u4e00-\u9fff]{0,16}?(?:委员会|领导小组办公室|领导小组|工作专班)(?!办公室|会议)")
 # A name governed by a building verb is a thing built (筹建“德州市数字产业研究院”): a project.
 _BUILT = re.compile(r"(?:筹建|建设|建成|新建|共建|打造|揭牌)“?$")
 # What ends the stretch a name may take: titles, verbs, digits, function words.
@@ -134,7 +135,11 @@ def _agency_from(
     stretch = sentence[head_end : head_end + 24]
     stop = re.search(r"[^\u4e00-\u9fffA-Za-z]|" + _STOP.pattern, stretch)
     stretch = stretch[: stop.start()] if stop else stretch
-    if _SUFFIX.search(stretch):
+    committee = _COMMITTEE.search(stretch)
+    if committee:
+        # Committees and groups are named for what they do (县委全面深化改革委员会, …建设领导小组办公室).
+        stretch = stretch[: committee.end()]
+    elif _SUFFIX.search(stretch):
         stretch = stretch[: _verb_after(words(), head_end, head_end + len(stretch)) - head_end]
     best = None
     for m in _SUFFIX.finditer(stretch):
@@ -231,7 +236,9 @@ def _leading_groups(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
         (max(m.start("name"), name_start(sentence, m.start("body"))), m.end())
         for m in _SET_UP.finditer(sentence)
     ]
-    singles += [(name_start(sentence, m.start()), m.end()) for m in re.finditer(r"领导小组", sentence)]
+    singles += [
+        (name_start(sentence, m.start()), m.end()) for m in re.finditer(r"领导小组(?:办公室)?", sentence)
+    ]
     for start, end in singles:
         if any(h.start <= end - 1 < h.end for h in [*found, *hits]):
             continue

@@ -339,15 +339,17 @@ def _brands(sentence: str) -> list[ProjectHit]:
 
 
 # What an app in service does with its users and what it connects (“舒心就医”…302家医疗机构接入).
-_SERVICE = re.compile(r"(?:接入|覆盖|集成|注册用户|用户|日活|上架|办件|访问量|下载量)")
+_SERVICE = re.compile(r"(?:接入|覆盖|集成|注册用户|用户|日活|上架|办件|访问量|下载量)(?!率)")
 
 
 def _in_service(sentence: str, start: int, end: int) -> bool:
     """Whether a quoted name leads a clause that reports it in service with figures.
 
-    >>> s = "“便捷泊车”接入130万个停车泊位;“一网通办”改革深入推进"
+    >>> s = "“便捷泊车”接入130万个停车泊位;“一网通办”改革深入推进;“免证办”事项覆盖率达到85%"
     >>> _in_service(s, 0, 6), _in_service(s, s.index("“一网"), s.index("改革"))
     (True, False)
+    >>> _in_service(s, s.index("“免证办"), s.index("事项"))
+    False
     """
     if start > 0 and sentence[start - 1] not in ",，;；。:：":
         return False
