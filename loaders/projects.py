@@ -120,10 +120,9 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
     for m in _SUFFIX.finditer(masked):
         end = m.end()
         if re.match(
-            r"(企业|公司|经济|体系|模式|业务|资源|数据|集群|产品|城市|型|化|性|率|量|数|费|端|层|侧|间|内|计算|服务|网络|平台|议)",
-            masked[end:],
-        ):
-            continue  # the suffix word is inside a longer word (平台企业, 云平台稳定性)
+            r"(企业|公司|经济|体系|模式|业务|资源|数据|集群|产品|城市|计算|服务|网络|平台)", masked[end:]
+        ) or (re.match(r"[型化性率量数费端层侧间内议]", masked[end:]) and _inside_word(sentence, end)):
+            continue  # the suffix word is inside a longer word (平台企业, 平台数, 园区化), not 软件园数字化升级
         kind = next(k for k, _ in _KINDS if m.group(k))
         anchor = m.start() - 1 if m.start() > 0 and sentence[m.start() - 1] == "“" else m.start()
         first = name_start(sentence, anchor, extra=_CONNECTOR_AFTER_NAME, suffix_follows=kind == "event")
@@ -231,6 +230,11 @@ def _specific(sentence: str, start: int, end: int) -> bool:
     return any(
         start <= w.start and w.end <= end and w.tag in ("nz", "ORG", "LOC", "PER") for w in segment(sentence)
     )
+
+
+def _inside_word(sentence: str, position: int) -> bool:
+    """Whether `position` falls inside a LAC word rather than between two."""
+    return not any(w.end == position for w in segment(sentence))
 
 
 def _noun_ends(sentence: str, end: int) -> bool:
