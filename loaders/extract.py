@@ -217,15 +217,7 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     """
     acting = ctx.place_at(sentence, sentence.start + hit.start, local=True)
     if hit.kind == "event":
-        # SCHEMA.md: an event goes to its venue, stated after it too (…峰会在广州召开).
-        for span in ctx.spans:
-            before = ctx.document.text[sentence.start + hit.end : span.start]
-            after = ctx.document.text[span.end : span.end + 3]
-            if span.start >= sentence.start + hit.end and re.fullmatch(r"[^，,。；;]{0,6}?在", before):
-                venue = span.division
-                # A venue inside the acting place (相城区 in a 苏州 report) leaves the event to it.
-                if re.match(r"(?:市|省)?(?:召开|举办|举行|开幕|启幕|落幕|隆重)", after):
-                    return acting if acting in ctx.gazetteer.ancestors(venue) else venue
+        return _venue(ctx, sentence, hit, acting) or acting
     hints = {**place_hints(), **service_apps()}
     code = next((hints[n] for n in (hit.name, *hit.aliases) if n in hints), None)
     if code is not None and code in ctx.gazetteer:
@@ -233,6 +225,28 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
         provincial = re.search(r"(?:省级|全省)“?$", sentence.text[: hit.start])  # 依托省级“爱山东”平台
         inside = acting.level != "country" and hinted in (acting, *ctx.gazetteer.ancestors(acting))
         return acting if inside and not (provincial and hinted.level == "province") else hinted
+    return _named_place(ctx, sentence, hit, acting, hints) or acting
+
+
+def _venue(ctx: _Context, sentence: Sentence, hit: ProjectHit, acting: Division) -> Division | None:
+    """Return the venue stated after an event (…峰会在广州召开), unless it lies inside `acting`."""
+    end = sentence.start + hit.end
+    for span in ctx.spans:
+        if span.start < end or span.start >= sentence.end:
+            continue
+        before, after = ctx.document.text[end : span.start], ctx.document.text[span.end : span.end + 3]
+        if re.fullmatch(r"[^，,。；;]{0,6}?在", before) and re.match(
+            r"(?:市|省)?(?:召开|举办|举行|开幕|启幕|落幕|隆重)", after
+        ):
+            # A venue inside the acting place (相城区 in a 苏州 report) leaves the event to it (dev gold).
+            return None if acting in ctx.gazetteer.ancestors(span.division) else span.division
+    return None
+
+
+def _named_place(
+    ctx: _Context, sentence: Sentence, hit: ProjectHit, acting: Division, hints: dict[str, str]
+) -> Division | None:
+    """Return the division a project's own name ties it to, if any (西藏教育珠峰旗云平台 → 西藏自治区)."""
     start, end = sentence.start + hit.start, sentence.start + hit.end
     # The 山东 of 爱山东·青e办 belongs to the province's app brand, not to whoever runs this one.
     brands = [(start + i, start + i + len(n)) for n in hints if (i := hit.name.find(n)) >= 0]
@@ -241,12 +255,17 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
             continue
         if any(a <= span.start < b for a, b in brands):
             continue
-        # 西藏教育珠峰旗云平台 → 西藏自治区; a facility only by its full name at its head (德州市数字产业研究院),
-        # since parks and centres named after a district belong to the city reporting them (seed gold).
-        if hit.kind == "platform" or (span.start == start and span.surface == span.division.name):
-            return span.division
-        break
-    return acting
+        named, full = span.division, span.surface == span.division.name
+        if hit.kind == "platform":
+            return named
+        if span.start != start or (not full and acting in ctx.gazetteer.ancestors(named)):
+            return None  # a park named by a short form of one of the city's districts is the city's (广陵新城软件园)
+        # Another city's park is that city's (杭州城西科创大走廊 in a 嘉兴 report); a centre named after the
+        # province or city above the acting place is theirs only by its full name (德州市数字产业研究院,
+        # not 河南空港智算中心 in a 郑州 report).
+        above = named in ctx.gazetteer.ancestors(acting)
+        return named if not above or (hit.kind == "facility" and full) else None
+    return None
 
 
 def _same_project(
