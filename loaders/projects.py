@@ -308,6 +308,12 @@ def _brands(sentence: str) -> list[ProjectHit]:
         name = m.group("name")
         if _NOT_PROJECT.search(name) or re.fullmatch(r"[一二三四五六七八九十\d].{0,3}", name):
             continue
+        if re.match(r"项目(?![库群包])", sentence[m.end() :]) and not counted(
+            sentence, m.start(), m.end() + 2, after_only=True
+        ):
+            # “易出行”项目建设: a quoted project is a named one (SCHEMA.md: a named 项目 is a facility).
+            hits.append(ProjectHit(name + "项目", "facility", m.start(), m.end() + 2, (name,)))
+            continue
         after = _BRAND_AFTER.match(sentence[m.end() :])
         if after:
             full = name + after.group("tail")
