@@ -52,6 +52,8 @@ def phrase_start(sentence: str, lo: int, hi: int) -> int:
         left = words[i - 1] if i > 0 else None
         if _breaks(word, left, words[:i], quoted):
             start = word.end
+        elif word.text[:1] in "和与及" and left is not None and _FINISHED.search(left.text):
+            start = word.start + 1  # LAC glued the conjunction to the next name (“底图”和云计算中心)
     return start
 
 

@@ -337,6 +337,8 @@ def _brands(sentence: str) -> list[ProjectHit]:
         direct = re.match(
             r"^(?:应用|[”“、\u4e00-\u9fff]{0,14}入选[\u4e00-\u9fff]{0,10}应用)", sentence[m.end() :]
         )
+        if "+" in name:
+            continue  # SCHEMA.md: “5G+工业互联网” alone is a slogan of a way of working, a programme
         if (
             context
             and len(name) <= 8
