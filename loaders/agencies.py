@@ -16,7 +16,7 @@ from pathlib import Path
 import ahocorasick
 
 from loaders.names import clean_name, name_start
-from loaders.phrases import acts_as_body
+from loaders.phrases import acts_as_body, in_counted_list
 from loaders.words import Word, segment
 
 _DATA = Path(__file__).with_name("data")
@@ -185,6 +185,7 @@ def _agency_from(
         or _GENERIC.search(name)
         or len(name) < (2 if bare else 3)
         or _BUILT.search(sentence[max(0, start - 4) : start])
+        or in_counted_list(sentence, start)
     ):
         return None
     if head in ("国家",) and len(name) <= 3:

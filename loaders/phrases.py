@@ -144,3 +144,18 @@ def acts_as_body(sentence: str, start: int, end: int) -> bool:
     False
     """
     return bool(_BODY_AFTER.match(sentence[end:]) or _BODY_BEFORE.search(sentence[max(0, start - 4) : start]))
+
+
+_COUNTED_LIST = re.compile(r"[一二三四五六七八九十两\d]+[个大项条][^，。“”()（）]{0,6}”?[(（][^)）]*$")
+
+
+def in_counted_list(sentence: str, start: int) -> bool:
+    """Return whether `start` lies in the bracket that spells out a count of roles or tasks.
+
+    建设“五个中心”(全国经济中心、国家科技创新中心…) lists roles a city works towards, not built things.
+
+    >>> s = "建设“五个中心”(全国经济中心、国家科技创新中心)"
+    >>> in_counted_list(s, s.index("国家")), in_counted_list("建成国家科技创新中心", 2)
+    (True, False)
+    """
+    return bool(_COUNTED_LIST.search(sentence[max(0, start - 60) : start]))

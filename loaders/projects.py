@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from loaders.gazetteer import load_gazetteer
 from loaders.names import NAME_UNIT, clean_name, name_start
-from loaders.phrases import acts_as_body, counted, phrase_start
+from loaders.phrases import acts_as_body, counted, in_counted_list, phrase_start
 from loaders.records import ProjectKind
 from loaders.service_apps import find_service_apps
 from loaders.words import segment
@@ -177,6 +177,8 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         ):
             continue  # "创建10个以上…创新平台", "…平台10个": a count of a kind of thing, not a named one
         if kind == "facility" and name.startswith(("国际", "世界")):
+            continue
+        if in_counted_list(sentence, start):
             continue
         if _DESIGNATION.search(name) and not _on_map(sentence, start, end):
             continue
