@@ -201,6 +201,8 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             name = clean_name(sentence[start:end])
         if sentence[max(0, start - 1) : start] == "等" or "□" in masked[start:end] and kind != "event":
             continue
+        if kind == "park" and re.search(r"(?:大数据|算力|计算|孵化)基地$", name):
+            kind = "facility"  # a data or incubation base is a facility (中联绿色大数据基地), not a zone
         aliases: tuple[str, ...] = ()
         if kind == "event":
             name, start, aliases = _with_edition(sentence, name, start)
@@ -313,8 +315,8 @@ def _brands(sentence: str) -> list[ProjectHit]:
         if re.match(r"项目(?![库群包])", sentence[m.end() :]) and not counted(
             sentence, m.start(), m.end() + 2, after_only=True
         ):
-            # “易出行”项目建设: a quoted project is a named one (SCHEMA.md: a named 项目 is a facility).
-            hits.append(ProjectHit(name + "项目", "facility", m.start(), m.end() + 2, (name,)))
+            # “易出行”项目建设: a quoted project is a named one; quoted names are mostly apps.
+            hits.append(ProjectHit(name + "项目", "platform", m.start(), m.end() + 2, (name,)))
             continue
         after = _BRAND_AFTER.match(sentence[m.end() :])
         if after:
