@@ -70,6 +70,12 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     [('广陵新城软件园', 'park'), ('仪征大数据产业园', 'park')]
     >>> [(h.name, h.kind) for h in find_projects("“我的扬州”App注册用户超210万")]
     [('我的扬州App', 'platform')]
+    >>> [h.name for h in find_projects("在打造京津冀数据服务地、建设“算力之城”和国家级数据标注基地等方面取得突破")]
+    ['国家级数据标注基地']
+    >>> [h.name for h in find_projects("即“一条主线、三个定位、八项任务、三个园区”,建设国家数字化治理试验区")]
+    []
+    >>> [h.name for h in find_projects("与您单位联系人进行电话、粤政易等多次沟通")]
+    ['粤政易']
     """
     hits = _suffixed(sentence) + _brands(sentence) + _listed(sentence)
     hits += [ProjectHit(name, "platform", start, end) for name, start, end in find_service_apps(sentence)]
@@ -115,6 +121,7 @@ def _is_channel_of(channel: ProjectHit, brand: ProjectHit) -> bool:
 
 
 def _suffixed(sentence: str) -> list[ProjectHit]:
+    """Names ending in a kind's suffix (平台, 产业园, 数据中心, 峰会), each kept only if it names one thing."""
     hits = []
     masked = re.sub(r"《[^》]*》", lambda m: "□" * len(m.group(0)), sentence)
     for m in _SUFFIX.finditer(masked):
@@ -145,56 +152,8 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         name = clean_name(sentence[start:end])
         if kind == "event":
             name = re.sub(r"^(?:全市|全省|全区)", "", name)
-            if name.endswith(("人民代表大会", "代表大会")):
-                continue  # SCHEMA.md: a people's congress is an agency, its sessions no event
-        # Every place runs its own e-government network and cloud (SCHEMA.md: 沈阳市电子政务外网).
-        own = m.group(0).startswith("电子政务") or m.group(0) == "政务云"
-        short_ok = own or (
-            m.group(0) in ("高新区", "开发区", "一张网", "一朵云") and len(name) > len(m.group(0))
-        )
-        if (
-            (len(name) - len(m.group(0)) < 2 and not short_ok)
-            or (_GENERIC.match(name) and not own)
-            or _ORDINAL_EVENT.match(name)
-            or _LEVELS.match(name)
-            or (
-                re.search(r"[一二三四五六七八九十两]级", name) and "、" in sentence[max(0, start - 6) : start]
-            )
-            # A programme quoted inside a name (“百千万工程”信息综合平台) does not make it one.
-            or (kind != "event" and _NOT_PROJECT.search(re.sub(r"“[^“”]*”", "", sentence[start:end])))
-        ):
+        if not _names_one(sentence, m, kind, name, (first, start, end)):
             continue
-        if kind != "event" and (
-            re.match(r"(全国|全省|全市)", name)
-            or re.search(r"(载体|省部级|市级|省级|高能级|领域|多层次|重点|部门|上级)", name)
-        ):
-            continue
-        if counted(sentence, start, end, after_only=kind == "event") or any(
-            re.search(
-                r"(?:\d+|[两三四五六七八九十]+)[个家项座所]?(?:以上|左右)?$", sentence[max(0, s - 8) : s]
-            )
-            for s in (first, start)
-        ):
-            continue  # "创建10个以上…创新平台", "…平台10个": a count of a kind of thing, not a named one
-        if kind == "facility" and name.startswith(("国际", "世界")):
-            continue
-        if in_counted_list(sentence, start):
-            continue
-        if _DESIGNATION.search(name) and not _on_map(sentence, start, end):
-            continue
-        if m.group(0) == "新区" and load_gazetteer().surface_forms().get(name):
-            continue  # 浦东新区 is a district; 天府新区 a development zone (SCHEMA.md: parks)
-        if m.group(0) == "系统" and not (_specific(sentence, start, m.start()) and _noun_ends(sentence, end)):
-            continue  # 业务系统, 生产和管理系统: kinds; 华新水泥物流装包系统 names its owner
-        if m.group(0) in _NETWORKS and not _BUILD_VERB.search(_clause_before(sentence, first)):
-            continue  # 量子通信城域网 in a list of technologies is a kind; one built is a facility
-        if kind == "facility" and acts_as_body(sentence, start, end):
-            continue  # "市城市运行管理中心负责人说", "组建城市运行管理中心": a body (see loaders/agencies.py)
-        if name.endswith("中心") and (
-            not (_BUILT_CENTRE.search(name) or _BUILD_VERB.search(_clause_before(sentence, first)))
-            or re.match(r"^(?:[\u4e00-\u9fff]{0,8}?[市区县省])?大数据(?:管理|发展|服务)?中心$", name)
-        ):
-            continue  # 服务中心, 研究中心: bodies (see loaders/agencies.py), not built things
         brand = re.search(r"“[^“”]+”$", sentence[start:anchor])
         if brand and kind == "platform":
             start = anchor - len(brand.group(0))  # "移动端服务入口“姑苏易办”App": the brand starts the name
@@ -208,6 +167,59 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             name, start, aliases = _with_edition(sentence, name, start)
         hits.append(ProjectHit(name, kind, start, end, aliases))
     return hits
+
+
+def _names_one(
+    sentence: str, m: re.Match[str], kind: ProjectKind, name: str, at: tuple[int, int, int]
+) -> bool:
+    """Whether a candidate `name` (suffix match `m`) names one thing rather than a kind, a count or a title.
+
+    `at` is where the governing words end, where the name starts after LAC's reading, and its end.
+    """
+    first, start, end = at
+    suffix = m.group(0)
+    # Every place runs its own e-government network and cloud (SCHEMA.md: 沈阳市电子政务外网).
+    own = suffix.startswith("电子政务") or suffix == "政务云"
+    short_ok = own or (suffix in ("高新区", "开发区", "一张网", "一朵云") and len(name) > len(suffix))
+    if (
+        (len(name) - len(suffix) < 2 and not short_ok)
+        or (_GENERIC.match(name) and not own)
+        or _ORDINAL_EVENT.match(name)
+        or _LEVELS.match(name)
+        or (re.search(r"[一二三四五六七八九十两]级", name) and "、" in sentence[max(0, start - 6) : start])
+        # A programme quoted inside a name (“百千万工程”信息综合平台) does not make it one.
+        or (kind != "event" and _NOT_PROJECT.search(re.sub(r"“[^“”]*”", "", sentence[start:end])))
+        # SCHEMA.md: a people's congress is an agency, its sessions no event.
+        or (kind == "event" and name.endswith("代表大会"))
+    ):
+        return False
+    if kind != "event" and (
+        re.match(r"(全国|全省|全市)", name)
+        or re.search(r"(载体|省部级|市级|省级|高能级|领域|多层次|重点|部门|上级)", name)
+    ):
+        return False
+    if counted(sentence, start, end, after_only=kind == "event") or any(
+        re.search(r"(?:\d+|[两三四五六七八九十]+)[个家项座所]?(?:以上|左右)?$", sentence[max(0, s - 8) : s])
+        for s in (first, start)
+    ):
+        return False  # "创建10个以上…创新平台", "…平台10个": a count of a kind of thing, not a named one
+    if (kind == "facility" and name.startswith(("国际", "世界"))) or in_counted_list(sentence, start):
+        return False
+    if _DESIGNATION.search(name) and not _on_map(sentence, start, end):
+        return False
+    if suffix == "新区" and load_gazetteer().surface_forms().get(name):
+        return False  # 浦东新区 is a district; 天府新区 a development zone (SCHEMA.md: parks)
+    if suffix == "系统" and not (_specific(sentence, start, m.start()) and _noun_ends(sentence, end)):
+        return False  # 业务系统, 生产和管理系统: kinds; 华新水泥物流装包系统 names its owner
+    if suffix in _NETWORKS and not _BUILD_VERB.search(_clause_before(sentence, first)):
+        return False  # 量子通信城域网 in a list of technologies is a kind; one built is a facility
+    if kind == "facility" and acts_as_body(sentence, start, end):
+        return False  # "市城市运行管理中心负责人说", "组建城市运行管理中心": a body (see loaders/agencies.py)
+    # 服务中心, 研究中心: bodies (see loaders/agencies.py), unless built (建设数字产业综合服务中心).
+    return not name.endswith("中心") or bool(
+        (_BUILT_CENTRE.search(name) or _BUILD_VERB.search(_clause_before(sentence, first)))
+        and not re.match(r"^(?:[\u4e00-\u9fff]{0,8}?[市区县省])?大数据(?:管理|发展|服务)?中心$", name)
+    )
 
 
 def _with_edition(sentence: str, name: str, start: int) -> tuple[str, int, tuple[str, ...]]:
