@@ -16,7 +16,7 @@ _KINDS: tuple[tuple[ProjectKind, str], ...] = (
     ("event", r"博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|发布会|对接会|洽谈会|博览|展览会|数博会|智博会"),
     ("facility", r"电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|中心"),
     ("park", r"产业园|软件园|科技园|创新园|创业园|数创园|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|智谷|科技城|科学城|商务城|高新区|开发区|经开区|新区|港区|小镇"),
-    ("platform", r"App|APP|app|平台|信息系统|系统|驾驶舱|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网"),
+    ("platform", r"App|APP|app|平台|政务服务网|信息系统|系统|驾驶舱|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网"),
 )  # fmt: skip
 _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
 # Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台").
@@ -179,7 +179,7 @@ def _names_one(
     first, start, end = at
     suffix = m.group(0)
     # Every place runs its own e-government network and cloud (SCHEMA.md: 沈阳市电子政务外网).
-    own = suffix.startswith("电子政务") or suffix == "政务云"
+    own = suffix.startswith("电子政务") or suffix in ("政务云", "政务服务网")
     short_ok = own or (suffix in ("高新区", "开发区", "一张网", "一朵云") and len(name) > len(suffix))
     if (
         (len(name) - len(suffix) < 2 and not short_ok)
