@@ -299,7 +299,8 @@ def _agency(ctx: _Context, sentence: Sentence, hit: AgencyHit) -> AgencyMention 
     if hit.national:
         return AgencyMention(ctx.gazetteer.country, hit.name, ev, hit.aliases)
     place = (
-        ctx.local(hit.place_surface)
+        # 自治区 heads a body as 省 does (自治区大数据局 in a 西藏 report).
+        ctx.local("省" if hit.place_surface == "自治区" else hit.place_surface)
         if hit.place_surface
         else ctx.place_at(sentence, sentence.start + hit.start)
     )
@@ -309,14 +310,14 @@ def _agency(ctx: _Context, sentence: Sentence, hit: AgencyHit) -> AgencyMention 
         return None
     name = hit.name
     if hit.place_surface in _LEVEL_OF:
-        name = place.name + name[1:]
+        name = place.name + name[len(hit.place_surface) :]
     elif hit.place_surface is None and place.short not in name[:8]:
         name = place.name + name
     aliases = tuple(a for a in (hit.name, *hit.aliases) if a != name)
     return AgencyMention(place, name, ev, aliases)
 
 
-_LEVEL_OF = {"市": "prefecture", "区": "district", "县": "district", "省": "province"}
+_LEVEL_OF = {"市": "prefecture", "区": "district", "县": "district", "省": "province", "自治区": "province"}
 
 
 def _at_level(place: Division, head: str) -> bool:
