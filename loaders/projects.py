@@ -1,4 +1,11 @@
-"""Projects a sentence names: platforms and apps, parks, centres and facilities, events."""
+"""Projects a sentence names: platforms and apps, parks, centres and facilities, events.
+
+Candidates come from a kind's suffix (平台, 产业园, 数据中心, 峰会), quoted brands, listed items and
+the government-service apps everyone knows (loaders/service_apps.py). Each name starts after its
+governing word, read from LAC words (loaders/phrases.py), and each candidate is then kept only if
+it names one thing: not a kind (政务平台), a count (三个园区, …平台10个), a title a place holds
+(国家数字化治理试验区), a layout (“1+N+X”平台) or a body (…中心负责人说). SCHEMA.md, version 2.
+"""
 
 from __future__ import annotations
 
