@@ -214,6 +214,8 @@ def _names_one(
         return False
     if _DESIGNATION.search(name) and not _on_map(sentence, start, end):
         return False
+    if suffix == "学院" and re.search(r"(?:大学|职业|技术|师范|医学|理工|工程)", name):
+        return False  # SCHEMA.md: schools and universities are institutions, not projects
     if suffix == "集聚区" and not any(
         start <= w.start < m.start() and w.tag in ("LOC", "ORG", "nz") for w in segment(sentence)
     ):
