@@ -23,7 +23,7 @@ _KINDS: tuple[tuple[ProjectKind, str], ...] = (
     ("event", r"博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|发布会|对接会|洽谈会|博览|展览会|数博会|智博会"),
     ("facility", r"国际机场|工场|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|中心"),
     ("park", r"集聚区|产业园|软件园|科技园|创新园|创业园|数创园|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|智谷|科技城|科学城|商务城|高新区|开发区|经开区|新区|港区|小镇"),
-    ("platform", r"App|APP|app|平台|政务服务网|信息系统|系统|驾驶舱|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网"),
+    ("platform", r"App|APP|app|平台|政务服务网|信息系统|驾驶舱|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网"),
 )  # fmt: skip
 _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
 # Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台").
@@ -222,8 +222,6 @@ def _names_one(
         return False  # 总部经济集聚区 is a kind of zone; 乌镇大道科创集聚区 lies somewhere
     if suffix == "新区" and load_gazetteer().surface_forms().get(name):
         return False  # 浦东新区 is a district; 天府新区 a development zone (SCHEMA.md: parks)
-    if suffix == "系统" and not (_specific(sentence, start, m.start()) and _noun_ends(sentence, end)):
-        return False  # 业务系统, 生产和管理系统: kinds; 华新水泥物流装包系统 names its owner
     if suffix in _NETWORKS and not _BUILD_VERB.search(_clause_before(sentence, first)):
         return False  # 量子通信城域网 in a list of technologies is a kind; one built is a facility
     if kind == "facility" and acts_as_body(sentence, start, end):
@@ -255,24 +253,9 @@ def _with_edition(sentence: str, name: str, start: int) -> tuple[str, int, tuple
     return name, start, ()
 
 
-def _specific(sentence: str, start: int, end: int) -> bool:
-    """Whether the words at `start:end` name someone or something in particular (LAC nz/ORG/LOC/PER)."""
-    return any(
-        start <= w.start and w.end <= end and w.tag in ("nz", "ORG", "LOC", "PER") for w in segment(sentence)
-    )
-
-
 def _inside_word(sentence: str, position: int) -> bool:
     """Whether `position` falls inside a LAC word rather than between two."""
     return not any(w.end == position for w in segment(sentence))
-
-
-def _noun_ends(sentence: str, end: int) -> bool:
-    """Whether a noun ends at `end` and no verb follows it (系统 of 装包系统, not of 作出系统部署)."""
-    words = segment(sentence)
-    after = next((w for w in words if w.start == end), None)
-    noun = any(w.end == end and w.tag in ("n", "nz", "nw", "ORG") for w in words)
-    return noun and not (after and after.tag in ("v", "vn"))
 
 
 def _clause_before(sentence: str, start: int) -> str:
