@@ -9,6 +9,7 @@ it names one thing: not a kind (政务平台), a count (三个园区, …平台1
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -156,6 +157,7 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         quoted_list = re.search(r"“[一二三四五六七八九十\d][^“”]*、[^“”]*”", sentence[start:end])
         if quoted_list:
             start += quoted_list.end()  # "“三级平台、五级应用”城市大脑信息系统": the quote is a layout
+        start += _outer_places(sentence[start:end])
         name = clean_name(sentence[start:end])
         if kind == "event":
             name = re.sub(r"^(?:全市|全省|全区)", "", name)
@@ -256,6 +258,27 @@ def _with_edition(sentence: str, name: str, start: int) -> tuple[str, int, tuple
 def _inside_word(sentence: str, position: int) -> bool:
     """Whether `position` falls inside a LAC word rather than between two."""
     return not any(w.end == position for w in segment(sentence))
+
+
+@functools.cache
+def _full_place_names() -> tuple[str, ...]:
+    """Return divisions' full names, longest first: only they chain (山东省德州市陵城区), not 宁波舟山港."""
+    places = load_gazetteer().surface_forms()
+    return tuple(sorted((p for p in places if any(d.name == p for d in places[p])), key=len, reverse=True))
+
+
+def _outer_places(name: str) -> int:
+    """Return the length of the places that only locate a name: all but the last of a chain at its head.
+
+    >>> _outer_places("山东省德州市陵城区经济开发区"), _outer_places("德州市数字产业研究院")
+    (6, 0)
+    """
+    heads: list[int] = []
+    rest = name
+    while head := next((p for p in _full_place_names() if rest.startswith(p)), None):
+        heads.append(len(head))
+        rest = rest[len(head) :]
+    return sum(heads[:-1]) if len(heads) >= 2 else 0
 
 
 def _clause_before(sentence: str, start: int) -> str:
