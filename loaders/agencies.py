@@ -1,7 +1,10 @@
 """Agencies a sentence names: central bodies by name, local ones by how Chinese agencies are named.
 
-A local agency name starts with its place (滨州市, 市, 区) and ends in a body word
-(大数据局, 委宣传部, 人民政府, 研究院, 领导小组); what lies between has no verb or title in it.
+A local agency name starts with its place (滨州市, 市, 区, 自治区; 天津市南开区 names 南开区) and ends
+in a body word (大数据局, 委宣传部, 人民政府, 人大, 领导小组); what lies between has no title in it
+(桐乡市委常委 → 桐乡市委) and no verb or preposition read by LAC (临颍县被…, 市政府抽调…), except in
+committees named for their task (县委全面深化改革委员会). Task forces and groups set up without a
+place in their name, and a zone's 管委会, are found by how they are introduced. SCHEMA.md, version 2.
 """
 
 from __future__ import annotations
