@@ -1,7 +1,10 @@
 """Agencies a sentence names: central bodies by name, local ones by how Chinese agencies are named.
 
-A local agency name starts with its place (滨州市, 市, 区) and ends in a body word
-(大数据局, 委宣传部, 人民政府, 研究院, 领导小组); what lies between has no verb or title in it.
+A local agency name starts with its place (滨州市, 市, 区, 自治区; 天津市南开区 names 南开区) and ends
+in a body word (大数据局, 委宣传部, 人民政府, 人大, 领导小组); what lies between has no title in it
+(桐乡市委常委 → 桐乡市委) and no verb or preposition read by LAC (临颍县被…, 市政府抽调…), except in
+committees named for their task (县委全面深化改革委员会). Task forces and groups set up without a
+place in their name, and a zone's 管委会, are found by how they are introduced. SCHEMA.md, version 2.
 """
 
 from __future__ import annotations
@@ -9,36 +12,48 @@ from __future__ import annotations
 import csv
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import ahocorasick
 
+from loaders.name_phrases import acts_as_body, in_counted_list
 from loaders.names import clean_name, name_start
+from loaders.words import Word, segment
 
 _DATA = Path(__file__).with_name("data")
 _SUFFIX = re.compile(
-    r"(?:人民政府|政府办公室|政府办公厅|政府|管委会|管理委员会|领导小组办公室|领导小组|工作领导小组|工作专班|专班|委员会|办公室|办公厅|(?:网信|政务|金融|信访|外事|侨务|台务|改革|督查|编|外|侨|台)办|委|局|厅|宣传部|组织部|统战部|政法委|督查室|研究室|"
+    r"(?:人民政府|政府办公室|政府办公厅|政府|管委会|管理委员会|领导小组办公室|领导小组|工作领导小组|工作专班|专班|委员会|办公室|办公厅|(?:网信|政务|金融|信访|外事|侨务|台务|改革|督查|编|外|侨|台)办|(?<![通快易好上就次帮代协联督])办|人大常委会|人大|政协|推进组|委|局|厅|宣传部|组织部|统战部|政法委|督查室|研究室|"
     r"研究院|研究中心|服务中心|发展中心|测评中心|研究所|中心|总署)"
 )
 # Centres that are built things, not bodies (市政府云计算中心, 城市运行管理中心): projects.
 _FACILITY = re.compile(
-    r"(计算|算力|超算|(?<!大)数据中心|创新中心|科学中心|运行管理|运营|指挥|展示|体验|孵化|促进中心|交易中心|灾备|机房)"
+    r"(计算|算力|超算|智算|(?<!大)数据中心|创新中心|科学中心|运行管理|运营|指挥|展示|体验|孵化|促进中心|交易中心|灾备|机房)"
 )
+_COMMITTEE = re.compile(r"^[\u4e00-\u9fff]{0,16}?(?:委员会|领导小组办公室|领导小组|工作专班)(?!办公室|会议)")
+# A name governed by a building verb is a thing built (筹建“德州市数字产业研究院”): a project.
+_BUILT = re.compile(r"(?:筹建|建设|建成|新建|共建|打造|揭牌)“?$")
 # What ends the stretch a name may take: titles, verbs, digits, function words.
 _STOP = re.compile(
-    r"(副|主任|书记|局长|部长|厅长|主席|秘书长|党组|常务|常委会|会议|牵头|会同|印发|发布|联合|等|和(?=[市区县省国中])|与|及|的|在|对|为|将|以|是|了|"
-    r"先后|正式|率先|组织|召开|举办|介绍|获悉|表示|指出|强调|作用|提出|出台|负责|主管|主办|委托|关于|决策|部署|高度|重视|"
-    r"深入|贯彻|落实|推进|推动|加快|围绕|坚持|按照|聚焦|实施|开展|制定|成立|印发|第|[0-9])"
+    r"(副|主任|书记|局长|部长|厅长|主席|秘书长|党组|常务(?!委员会)|(?<!人大)常委|代表(?!大会)|会议|各|被|[一二三四五六七八九十]+届|(?<=委)[市区县省](?=委|政府|人民政府)|牵头|会同|印发|发布|联合|等|和(?=[市区县省国中])|与|及|的|在|对|为|将|以|是|了|"
+    r"先后|正式|率先|组织(?!部)|召开|举办|介绍|获悉|表示|指出|强调|作用|提出|出台|负责|主管|主办|委托|关于|决策|部署|高度|重视|"
+    r"深入|贯彻|落实|推进(?!组)|推动|加快|围绕|坚持|按照|聚焦|实施|开展|制定|成立|印发|第|[0-9])"
 )
 _PLACE_HEAD = re.compile(
-    r"(?:市(?![域场值区县级直属]|民(?!政))|区(?![域县级内外])|县(?![域级区])|省(?![域级内外]))(?=委|政府|人民政府|[\u4e00-\u9fff]{1,12}?(?:局|委|办|厅|部|院|中心|领导小组))"
+    r"(?:自治区|市(?![域场值区县级直属]|民(?!政))|区(?![域县级内外])|县(?![域级区])|省(?![域级内外]))(?=委|党委|政府|人民政府|人大|政协|[\u4e00-\u9fff]{1,12}?(?:局|委|办|厅|部|院|中心|领导小组|推进组))"
 )
 # A bare 市 only starts a name where no word ends in it (城市, 上市, 全市).
-_NOT_BEFORE_BARE = set("城都上超全本该地两各我社园小景新老校辖特街省湾郊县门夜股楼")
+_NOT_BEFORE_BARE = set("城都上超全本该地两各我社园小景新老校辖特街省湾郊县门夜股楼治")
 _GENERIC = re.compile(r"(部委|部门|单位|有关|相关|各级|各委办局|委办局|基层|数字政府|省级|市级|国家级)")
+# "组建数字经济、“智改数转”等领导小组", "综合…改革、…建设两个工作专班相继成立": one body per item.
 _GROUP_LIST = re.compile(
-    r"(?:组建|成立|设立)(?P<list>(?:“?[\u4e00-\u9fffA-Za-z0-9]{2,12}”?、)+“?[\u4e00-\u9fffA-Za-z0-9]{2,12}”?)等领导小组"
+    r"(?P<list>(?:“?[\u4e00-\u9fffA-Za-z0-9]{2,16}”?、)+“?[\u4e00-\u9fffA-Za-z0-9]{2,16}?”?)"
+    r"(?:等|[两三四五六七八九十\d]+个)(?P<body>领导小组|工作专班|专班)"
+)
+# A body set up without a place in its name (组建产业链链长办公室): the place is where the text acts.
+_SET_UP = re.compile(
+    r"(?:组建|成立|设立)(?P<name>[\u4e00-\u9fff“”]{2,16}?(?P<body>领导小组|办公室|推进组|工作组|指挥部))"
 )
 
 
@@ -79,6 +94,7 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     """
     hits: list[AgencyHit] = []
     automaton, canonical = _central()
+    words = functools.partial(segment, sentence)  # LAC reads the unmasked sentence, once and only if needed
     # Names inside cited titles (《滨州市公共数据管理办法》) are not agencies of the document.
     sentence = re.sub(r"《[^》]*》", lambda m: "□" * len(m.group(0)), sentence)
     heads: list[tuple[int, int, str | None, bool]] = []
@@ -87,32 +103,56 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     for name in place_names:
         for m in re.finditer(re.escape(name), sentence):
             heads.append((m.start(), m.end(), name, False))
+    named = [(a, b) for a, b, place, national in heads if place and not national]
     for m in _PLACE_HEAD.finditer(sentence):
+        if any(a < m.start() < b for a, b in named):
+            continue  # the 市 of 德州市 is not a head of its own
         if m.start() == 0 or sentence[m.start() - 1] not in _NOT_BEFORE_BARE:
             heads.append((m.start(), m.end(), m.group(0), False))
+    # "天津市南开区委…": a place inside another names the body's own place (SCHEMA.md: 铜川市王益区委网信办).
+    places = [h for h in heads if h[2] and not h[3]]
+    heads += [(a[0], b[1], b[2], False) for a in places for b in places if b[0] == a[1]]
     for m in re.finditer(r"国家(?!级)", sentence):
         heads.append((m.start(), m.end(), None, True))
     heads.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     for start, head_end, place, national in heads:
         if any(h.start <= start < h.end for h in hits):
             continue
-        hit = _agency_from(sentence, start, head_end, place, national, canonical)
+        hit = _agency_from(sentence, start, head_end, place, national, canonical, words)
         if hit:
             hits.append(hit)
     hits += _leading_groups(sentence, hits)
+    hits += _zone_committees(sentence, hits)
     return _with_parenthetical_aliases(sentence, sorted(hits, key=lambda h: h.start))
 
 
 def _agency_from(
-    sentence: str, start: int, head_end: int, place: str | None, national: bool, canonical: dict[str, str]
+    sentence: str,
+    start: int,
+    head_end: int,
+    place: str | None,
+    national: bool,
+    canonical: dict[str, str],
+    words: Callable[[], tuple[Word, ...]],
 ) -> AgencyHit | None:
     stretch = sentence[head_end : head_end + 24]
     stop = re.search(r"[^\u4e00-\u9fffA-Za-z]|" + _STOP.pattern, stretch)
     stretch = stretch[: stop.start()] if stop else stretch
+    committee = _COMMITTEE.search(stretch)
+    if committee:
+        # Committees and groups are named for what they do (县委全面深化改革委员会, …建设领导小组办公室).
+        stretch = stretch[: committee.end()]
+    elif _SUFFIX.search(stretch):
+        stretch = stretch[: _verb_after(words(), head_end, head_end + len(stretch)) - head_end]
     best = None
     for m in _SUFFIX.finditer(stretch):
-        if re.match(r"[门长署]", stretch[m.end() : m.end() + 1]):
+        if re.match(r"[门长署员]", stretch[m.end() : m.end() + 1]):
             continue
+        if m.group(0) == "办" and (
+            m.start() < 2
+            or re.match(r"(?:App|APP|app|平台|小程序|客户端|移动端)", sentence[head_end + m.end() :])
+        ):
+            continue  # 安吉办App is an app; an office has a name before 办 (扶贫办, 数转办)
         if m.group(0) == "局" and re.search(r"[大格布全结开变时当]$", stretch[: m.start()]):
             continue  # 大局, 布局, 格局 are words, not bureaus
         best = m
@@ -142,26 +182,98 @@ def _agency_from(
     name = sentence[start:end]
     if best.group(0) in ("人民政府", "政府") and best.start() > 0 and not name.endswith("人民政府"):
         return None  # 市数字政府考核: 政府 only right after the place
-    if _FACILITY.search(name) or _GENERIC.search(name) or len(name) < 3:
+    bare = place in ("市", "区", "县", "省")
+    if (
+        (_FACILITY.search(name) and not acts_as_body(sentence, start, end))
+        or _GENERIC.search(name)
+        or len(name) < (2 if bare else 3)
+        or _BUILT.search(sentence[max(0, start - 4) : start])
+        or in_counted_list(sentence, start)
+    ):
         return None
     if head in ("国家",) and len(name) <= 3:
         return None
-    return AgencyHit(name, start, end, place, national)
+    aliases = _other_forms(name)
+    if sentence[max(0, start - 2) : start] == "中共" and not national:
+        # SCHEMA.md: names in full; 中共重庆市委 is also called 重庆市委.
+        start, aliases = start - 2, (name, *aliases)
+        name = "中共" + name
+    return AgencyHit(name, start, end, place, national, aliases)
+
+
+def _other_forms(name: str) -> tuple[str, ...]:
+    """Return the other usual form of a government's name: 市政府 is 市人民政府.
+
+    >>> _other_forms("盐城市政府"), _other_forms("利津县人民政府"), _other_forms("市委")
+    (('盐城市人民政府',), ('利津县政府',), ())
+    """
+    if name.endswith("人民政府"):
+        return (name[:-4] + "政府",)
+    if name.endswith("政府"):
+        return (name[:-2] + "人民政府",)
+    return ()
+
+
+def _verb_after(words: tuple[Word, ...], lo: int, hi: int) -> int:
+    """Return where the first preposition or verb of two characters or more starts in `lo:hi`, else `hi`.
+
+    LAC words end a name where a stop list has no entry (市政府抽调…, 临颍县被…).
+
+    >>> _verb_after(segment("市政府抽调市政府办公厅"), 3, 11)
+    3
+    """
+    for word in words:
+        if lo <= word.start < hi and (word.tag == "p" or (word.tag == "v" and len(word.text) >= 2)):
+            return word.start
+    return hi
 
 
 def _leading_groups(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
     """Leading groups: "组建数字经济、“智改数转”等领导小组" names two; "成立“智慧城区”建设领导小组" one."""
     hits = []
     for m in _GROUP_LIST.finditer(sentence):
-        for item in re.finditer(r"“?([\u4e00-\u9fffA-Za-z0-9]{2,12})”?", m.group("list")):
-            hits.append(AgencyHit(item.group(1) + "领导小组", m.start("list") + item.start(), m.end(), None))
-    for m in re.finditer(r"领导小组", sentence):
-        if any(h.start <= m.start() < h.end for h in [*found, *hits]):
+        first = name_start(sentence, m.start("list") + m.group("list").index("、"))
+        for item in re.finditer(r"“?([\u4e00-\u9fffA-Za-z0-9]{2,16})”?", sentence[first : m.end("list")]):
+            start = first + item.start()
+            hits.append(AgencyHit(item.group(1) + m.group("body"), start, m.end(), None))
+    singles = [
+        (max(m.start("name"), name_start(sentence, m.start("body"))), m.end())
+        for m in _SET_UP.finditer(sentence)
+    ]
+    singles += [
+        (name_start(sentence, m.start()), m.end()) for m in re.finditer(r"领导小组(?:办公室)?", sentence)
+    ]
+    for start, end in singles:
+        if any(h.start <= end - 1 < h.end for h in [*found, *hits]):
+            continue
+        name = clean_name(sentence[start:end])
+        # "局党纪学习…领导小组" is a fragment of 我局…; "县(市)政府(管委会)领导小组" a kind of body.
+        if name[:1] in "局委办厅部处科" or re.search(r"[(（]", name):
+            continue
+        if len(name) > 6 and sentence[max(0, start - 1) : start] != "等":
+            # "省数字政府建设领导小组" names its level like 省大数据局 does.
+            head = name[0] if name[0] in "省市区县" and name[1] not in "场域级委" else None
+            hits.append(AgencyHit(name, start, end, head))
+    return hits
+
+
+_ZONE_COMMITTEE = re.compile(
+    r"(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区|园区)(?:管委会|管理委员会)"
+)
+
+
+def _zone_committees(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
+    """Committees that run development zones (SCHEMA.md: their 管委会 is an agency): 天府新区管委会.
+
+    >>> [h.name for h in _zone_committees("高新区管委会、天府新区管委会相关负责人出席", [])]
+    ['高新区管委会', '天府新区管委会']
+    """
+    hits = []
+    for m in _ZONE_COMMITTEE.finditer(sentence):
+        if any(h.start <= m.start() < h.end for h in found):
             continue
         start = name_start(sentence, m.start())
-        name = clean_name(sentence[start : m.end()])
-        if len(name) > 6 and sentence[max(0, start - 1) : start] != "等":
-            hits.append(AgencyHit(name, start, m.end(), None))
+        hits.append(AgencyHit(clean_name(sentence[start : m.end()]), start, m.end(), None))
     return hits
 
 

@@ -19,7 +19,7 @@ from loaders.places import (
 )
 from loaders.policies import find_policies
 from loaders.programmes import find_programmes
-from loaders.projects import find_projects
+from loaders.projects import ProjectHit, find_projects
 from loaders.records import (
     AgencyMention,
     Division,
@@ -33,6 +33,7 @@ from loaders.records import (
     ProjectMention,
     Sentence,
 )
+from loaders.service_apps import service_apps
 from loaders.targets import document_years, plan_year, plans_ahead
 from loaders.words import segment_many
 
@@ -195,20 +196,17 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
                     programmes[key] = ProgrammeMention(runner, hit.name, ev, hit.concept, hit.aliases)
         for a in find_agencies(text, place_names=ctx.place_names):
             mention = _agency(ctx, sentence, a)
-            agencies.setdefault((mention.place.code, mention.name), mention)
+            if mention is None:
+                continue
+            agencies.setdefault((mention.place.code, _agency_key(ctx, mention)), mention)
             taken_spans.append((sentence.start + a.start, sentence.start + a.end))
         programme_spans = [(h.start, h.end) for h in programme_hits]
         for p in ctx.projects[sentence.index]:
-            if any(a <= p.start and p.end <= b for a, b in programme_spans):
+            # A programme ending in the project's own name is that name (not both); one that goes on
+            # (“数字苏州驾驶舱”升级工程, 电子政务外网升级改造…) is work on a project that exists.
+            if any(a <= p.start and p.end == b for a, b in programme_spans):
                 continue  # a name is a programme or a project, not both ("平台+大脑")
-            hint = place_hints().get(p.name) or next(
-                (place_hints()[a] for a in p.aliases if a in place_hints()), None
-            )
-            place = (
-                ctx.gazetteer.get(hint)
-                if hint
-                else ctx.place_at(sentence, sentence.start + p.start, local=True)
-            )
+            place = _project_place(ctx, sentence, p)
             project = ProjectMention(place, p.name, p.kind, ctx.evidence(sentence, p.start, p.end), p.aliases)
             same = _same_project(projects, project)
             if same is not None:  # "数字能力建设研讨会" after "亚太经合组织数字能力建设研讨会"
@@ -261,6 +259,65 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
     )
 
 
+def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Division:
+    """Return where a project belongs: where the sentence acts, unless its name ties it elsewhere.
+
+    SCHEMA.md: a platform goes to the division in its name or its operator (安徽政务服务网 → 安徽省),
+    but 浙里办 in a 杭州 report → 杭州市: a province's app used by one of its own places is theirs.
+    """
+    acting = ctx.place_at(sentence, sentence.start + hit.start, local=True)
+    if hit.kind == "event":
+        return _venue(ctx, sentence, hit, acting) or acting
+    hints = {**place_hints(), **service_apps()}
+    code = next((hints[n] for n in (hit.name, *hit.aliases) if n in hints), None)
+    if code is not None and code in ctx.gazetteer:
+        hinted = ctx.gazetteer.get(code)
+        provincial = re.search(r"(?:省级|全省)“?$", sentence.text[: hit.start])  # 依托省级“爱山东”平台
+        inside = acting.level != "country" and hinted in (acting, *ctx.gazetteer.ancestors(acting))
+        return acting if inside and not (provincial and hinted.level == "province") else hinted
+    return _named_place(ctx, sentence, hit, acting, hints) or acting
+
+
+def _venue(ctx: _Context, sentence: Sentence, hit: ProjectHit, acting: Division) -> Division | None:
+    """Return the venue stated after an event (…峰会在广州召开), unless it lies inside `acting`."""
+    end = sentence.start + hit.end
+    for span in ctx.spans:
+        if span.start < end or span.start >= sentence.end:
+            continue
+        before, after = ctx.document.text[end : span.start], ctx.document.text[span.end : span.end + 3]
+        if re.fullmatch(r"[^，,。；;]{0,6}?在", before) and re.match(
+            r"(?:市|省)?(?:召开|举办|举行|开幕|启幕|落幕|隆重)", after
+        ):
+            # A venue inside the acting place (相城区 in a 苏州 report) leaves the event to it (dev gold).
+            return None if acting in ctx.gazetteer.ancestors(span.division) else span.division
+    return None
+
+
+def _named_place(
+    ctx: _Context, sentence: Sentence, hit: ProjectHit, acting: Division, hints: dict[str, str]
+) -> Division | None:
+    """Return the division a project's own name ties it to, if any (西藏教育珠峰旗云平台 → 西藏自治区)."""
+    start, end = sentence.start + hit.start, sentence.start + hit.end
+    # The 山东 of 爱山东·青e办 belongs to the province's app brand, not to whoever runs this one.
+    brands = [(start + i, start + i + len(n)) for n in hints if (i := hit.name.find(n)) >= 0]
+    for span in ctx.spans:
+        if not start <= span.start < end or span.division.level == "country":
+            continue
+        if any(a <= span.start < b for a, b in brands):
+            continue
+        named, full = span.division, span.surface == span.division.name
+        if hit.kind == "platform":
+            return named
+        if span.start != start or (not full and acting in ctx.gazetteer.ancestors(named)):
+            return None  # a park named by a short form of one of the city's districts is the city's (广陵新城软件园)
+        # Another city's park is that city's (杭州城西科创大走廊 in a 嘉兴 report); a centre named after the
+        # province or city above the acting place is theirs only by its full name (德州市数字产业研究院,
+        # not 河南空港智算中心 in a 郑州 report).
+        above = named in ctx.gazetteer.ancestors(acting)
+        return named if not above or (hit.kind == "facility" and full) else None
+    return None
+
+
 def _same_project(
     found: dict[tuple[str, str], ProjectMention], new: ProjectMention
 ) -> tuple[str, str] | None:
@@ -269,7 +326,7 @@ def _same_project(
         if key[0] != new.place.code or old.kind != new.kind:
             continue
         names = {old.name, *old.aliases}
-        if new.name in names:
+        if names & {new.name, *new.aliases}:
             return key
         # An event named again without its organiser ("数字能力建设研讨会"); parks and platforms that
         # share a tail are different things (仪征大数据产业园, 大数据产业园).
@@ -286,22 +343,58 @@ def _merged(old: ProjectMention, new: ProjectMention) -> ProjectMention:
     return ProjectMention(keep.place, keep.name, keep.kind, keep.evidence, aliases)
 
 
-def _agency(ctx: _Context, sentence: Sentence, hit: AgencyHit) -> AgencyMention:
+def _agency(ctx: _Context, sentence: Sentence, hit: AgencyHit) -> AgencyMention | None:
+    """Return the agency with its place, or None for a bare 市政府 in a document about no city."""
     ev = ctx.evidence(sentence, hit.start, hit.end)
     if hit.national:
         return AgencyMention(ctx.gazetteer.country, hit.name, ev, hit.aliases)
     place = (
-        ctx.local(hit.place_surface)
+        # 自治区 heads a body as 省 does (自治区大数据局 in a 西藏 report).
+        ctx.local("省" if hit.place_surface == "自治区" else hit.place_surface)
         if hit.place_surface
         else ctx.place_at(sentence, sentence.start + hit.start)
     )
+    if hit.place_surface in _LEVEL_OF and not _at_level(place, hit.place_surface):
+        # SCHEMA.md: a body named by level alone belongs to the subject's parent at that level; with
+        # none ("市政府" in a provincial or national text) inventing 安徽省政府 or 中国政府 is wrong.
+        return None
     name = hit.name
-    if hit.place_surface in ("市", "区", "县", "省"):
-        name = place.name + name[1:]
+    if hit.place_surface in _LEVEL_OF:
+        name = place.name + name[len(hit.place_surface) :]
     elif hit.place_surface is None and place.short not in name[:8]:
         name = place.name + name
     aliases = tuple(a for a in (hit.name, *hit.aliases) if a != name)
     return AgencyMention(place, name, ev, aliases)
+
+
+_LEVEL_OF = {"市": "prefecture", "区": "district", "县": "district", "省": "province", "自治区": "province"}
+
+
+def _at_level(place: Division, head: str) -> bool:
+    """Whether `place` is what a bare 市/区/县/省 can mean (a county-level 昆山市 says 市 too)."""
+    return place.level == _LEVEL_OF[head] or (head == "市" and place.name.endswith("市"))
+
+
+def _agency_key(ctx: _Context, mention: AgencyMention) -> str:
+    """Return the name an agency is known by in its place: no 中共, no place prefix, 政府 for 人民政府.
+
+    杭州市滨江区数字化改革领导小组办公室 and 滨江区数字化改革领导小组办公室 are one body, as are
+    市政府 and 市人民政府 (loaders/agencies.py gives the other form as an alias).
+    """
+    name = mention.name.removeprefix("中共")
+    prefixes = sorted(
+        {n for p in (mention.place, *ctx.gazetteer.ancestors(mention.place)) for n in (p.name, p.short)},
+        key=len,
+        reverse=True,
+    )
+    stripped = True
+    while stripped:
+        stripped = False
+        for prefix in prefixes:
+            if prefix and name.startswith(prefix) and len(name) > len(prefix):
+                name, stripped = name[len(prefix) :], True
+                break
+    return re.sub(r"^[省市区县](?=.)", "", name).replace("人民政府", "政府")
 
 
 def _places(

@@ -1,35 +1,59 @@
-"""Projects a sentence names: platforms and apps, parks, centres and facilities, events."""
+"""Projects a sentence names: platforms and apps, parks, centres and facilities, events.
+
+Candidates come from a kind's suffix (平台, 产业园, 数据中心, 峰会), quoted brands, listed items and
+the government-service apps everyone knows (loaders/service_apps.py). Each name starts after its
+governing word, read from LAC words (loaders/phrases.py), and each candidate is then kept only if
+it names one thing: not a kind (政务平台), a count (三个园区, …平台10个), a title a place holds
+(国家数字化治理试验区), a layout (“1+N+X”平台) or a body (…中心负责人说). SCHEMA.md, version 2.
+"""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
+from loaders.gazetteer import load_gazetteer
+from loaders.name_phrases import acts_as_body, counted, in_counted_list, phrase_start
 from loaders.names import NAME_UNIT, clean_name, name_start
 from loaders.records import ProjectKind
+from loaders.service_apps import find_service_apps
+from loaders.words import segment
 
 _KINDS: tuple[tuple[ProjectKind, str], ...] = (
     ("event", r"博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|发布会|对接会|洽谈会|博览|展览会|数博会|智博会"),
-    ("facility", r"超算中心|算力中心|计算中心|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|中心"),
-    ("park", r"产业园|软件园|科技园|创新园|创业园|数创园|园区|产业基地|基地|试验区|示范区|先行区|走廊|智谷|高新区|开发区|港区|小镇"),
-    ("platform", r"App|APP|app|平台|小程序|频道|专区|大脑|热线|一朵云|政务云|通行证|一张网"),
+    ("facility", r"国际机场|工场|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|中心"),
+    ("park", r"集聚区|产业园|软件园|科技园|创新园|创业园|数创园|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|智谷|科技城|科学城|商务城|高新区|开发区|经开区|新区|港区|小镇"),
+    ("platform", r"App|APP|app|平台|政务服务网|信息系统|驾驶舱|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网"),
 )  # fmt: skip
 _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
 # Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台").
 _GENERIC = re.compile(
-    r"^(?:各类|多层次|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|"
-    r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个)*(?:App|平台|中心|园区|基地|系统|大脑|云|热线|实验室|学院|论坛|大会|产业园|示范区)$"
+    r"^(?:各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
+    r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个)*(?:App|平台|中心|数据中心|园区|基地|系统|信息系统|驾驶舱|大脑|云|热线|实验室|学院|论坛|大会|推进会|座谈会|发布会|产业园|示范区|高新区|经开区|开发区|新区)$"
 )
-# "城市大脑与健康大脑", "市开发区智谷和市高新区": a connector right after a complete name ends it.
+# "市开发区智谷和市高新区": a connector right after a complete name ends it.
 _CONNECTOR_AFTER_NAME = re.compile(rf"(?:{'|'.join(p for _, p in _KINDS)})[与和及、]")
 # A centre that is built and run (计算, 运行管理, 指挥), as opposed to a body (服务中心).
 _BUILT_CENTRE = re.compile(
-    r"(计算|算力|超算|数据中心|创新|运行|运营|指挥|展示|体验|孵化|灾备|调度|监测|促进中心)"
+    r"(计算|算力|超算|智算|数据中心|创新|运行|运营|指挥|展示|体验|孵化|灾备|调度|监测|促进中心)"
 )
+# A verb that builds what its clause lists (建设数字产业综合服务中心、数字人才培育中心…).
+_BUILD_VERB = re.compile(r"(?:建设|建成|建立|筹建|新建|投用|落地|引进)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$")
+# Networks are kinds of infrastructure (物联感知网、量子通信城域网…等新技术基础设施) unless built.
+_NETWORKS = {"电子政务外网", "电子政务内网", "电子政务骨干网", "骨干网", "城域网"}
+_LAYOUT = re.compile(r"^[\dA-Za-z+＋]*[\d+＋][\dA-Za-z+＋]*(?:平台|体系|App|APP)?$")
+# "三级平台、五级应用": levels of a layout, not a name (SCHEMA.md: numeric layouts are not projects).
+_LEVELS = re.compile(r"^[一二三四五六七八九十两\d]+级")
 # "自首届峰会以来", "本届大会": an event referred to by its edition, not by name.
 _ORDINAL_EVENT = re.compile(r"^[自从]?(?:首届|本届|历届|上届|每届|第[一二三四五六七八九十\d]+届)")
+# Titles a place is named as or works towards (国家数字化治理试验区, 公园城市示范区) are programmes
+# (SCHEMA.md: designations); a zone is a park only when it lies somewhere (梅山港区自动驾驶试验区).
+_DESIGNATION = re.compile(r"(?:试验区|示范区|先行区|先导区)$")
 _QUOTED_BRAND = re.compile(r"“(?P<name>[^“”]{2,16})”")
-_BRAND_AFTER = re.compile(r"^(?P<tail>App|APP|app|小程序|平台|公众号|客户端|(?:[\u4e00-\u9fff]{2,4})?频道)")
+_BRAND_AFTER = re.compile(
+    r"^(?P<tail>App|APP|app|小程序|平台|公众号|客户端|移动端|(?:[\u4e00-\u9fff]{2,4})?频道)"
+)
 _BRAND_CONTEXT = re.compile(r"(应用|平台|App|APP|小程序|上架|注册用户|案例|场景应用)")
 _NOT_PROJECT = re.compile(
     r"(规划|方案|意见|办法|纲要|行动|工程|改革|试点|计划|制度|机制|模式|体系|理念|战略|政策)"
@@ -54,12 +78,29 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     [('广陵新城软件园', 'park'), ('仪征大数据产业园', 'park')]
     >>> [(h.name, h.kind) for h in find_projects("“我的扬州”App注册用户超210万")]
     [('我的扬州App', 'platform')]
+    >>> [h.name for h in find_projects("在打造京津冀数据服务地、建设“算力之城”和国家级数据标注基地等方面取得突破")]
+    ['国家级数据标注基地']
+    >>> [h.name for h in find_projects("即“一条主线、三个定位、八项任务、三个园区”,建设国家数字化治理试验区")]
+    []
+    >>> [h.name for h in find_projects("与您单位联系人进行电话、粤政易等多次沟通")]
+    ['粤政易']
     """
     hits = _suffixed(sentence) + _brands(sentence) + _listed(sentence)
+    hits += [ProjectHit(name, "platform", start, end) for name, start, end in find_service_apps(sentence)]
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[ProjectHit] = []
     for h in hits:
-        if any(k.start <= h.start and h.end <= k.end and not _is_channel_of(k, h) for k in kept):
+        outer = next((k for k in kept if k.start <= h.start and h.end <= k.end), None)
+        if outer is not None and not _is_channel_of(outer, h):
+            tail = outer.name.removeprefix(h.name)
+            if h.name not in outer.aliases and (
+                re.fullmatch(r"(?:App|APP|app|平台|小程序|客户端)", tail)
+                or (outer.start == h.start and h.kind == "platform" and tail != outer.name)
+            ):
+                # "“郑好办”App", "粤省事移动政务服务平台" name the app 郑好办, 粤省事 too, as later mentions do.
+                kept[kept.index(outer)] = ProjectHit(
+                    outer.name, outer.kind, outer.start, outer.end, (*outer.aliases, h.name)
+                )
             continue
         kept = [k for k in kept if not (h.start <= k.start and k.end <= h.end)]
         prev = kept[-1] if kept else None
@@ -72,7 +113,12 @@ def find_projects(sentence: str) -> list[ProjectHit]:
             kept[-1] = ProjectHit(prev.name, prev.kind, prev.start, prev.end, (*prev.aliases, h.name))
             continue
         kept.append(h)
-    return kept
+    # SCHEMA.md: numeric frameworks (“1+N+X”平台) are layouts, not names.
+    kept = [k for k in kept if not _LAYOUT.match(k.name)]
+    return [
+        ProjectHit(k.name, k.kind, k.start, k.end, tuple(a for a in dict.fromkeys(k.aliases) if a != k.name))
+        for k in kept
+    ]
 
 
 def _is_channel_of(channel: ProjectHit, brand: ProjectHit) -> bool:
@@ -83,18 +129,20 @@ def _is_channel_of(channel: ProjectHit, brand: ProjectHit) -> bool:
 
 
 def _suffixed(sentence: str) -> list[ProjectHit]:
+    """Names ending in a kind's suffix (平台, 产业园, 数据中心, 峰会), each kept only if it names one thing."""
     hits = []
     masked = re.sub(r"《[^》]*》", lambda m: "□" * len(m.group(0)), sentence)
     for m in _SUFFIX.finditer(masked):
         end = m.end()
         if re.match(
-            r"(企业|公司|经济|稳定|能力|功能|体系|模式|业务|资源|数据|集群|型|化|性|率|量|数|费|端|层|侧|间|内|计算|服务|网络|平台|议)",
-            masked[end:],
-        ):
-            continue  # the suffix word is inside a longer word (平台企业, 云平台稳定性)
+            r"(企业|公司|经济|体系|模式|业务|资源|数据|集群|产品|城市|计算|服务|网络|平台)", masked[end:]
+        ) or (re.match(r"[型化性率量数费端层侧间内议]", masked[end:]) and _inside_word(sentence, end)):
+            continue  # the suffix word is inside a longer word (平台企业, 平台数, 园区化), not 软件园数字化升级
         kind = next(k for k, _ in _KINDS if m.group(k))
         anchor = m.start() - 1 if m.start() > 0 and sentence[m.start() - 1] == "“" else m.start()
-        start = name_start(sentence, anchor, extra=_CONNECTOR_AFTER_NAME, suffix_follows=kind == "event")
+        first = name_start(sentence, anchor, extra=_CONNECTOR_AFTER_NAME, suffix_follows=kind == "event")
+        # LAC words find the governing verb, count or conjunction a list of words misses (承接…基地).
+        start = phrase_start(sentence, first, m.start())
         # An event title may carry a cited title in 《》: 《…规划》新闻发布会.
         title = re.search(r"《[^》]+》$", sentence[max(0, start - 60) : start])
         if kind == "event" and title:
@@ -106,62 +154,185 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             and "）" not in sentence[max(inner) : end]
         ):
             start = max(inner) + 1  # "智能传感器产业园(中国传感网创新园)": the bracket names its own
+        quoted_list = re.search(r"“[一二三四五六七八九十\d][^“”]*、[^“”]*”", sentence[start:end])
+        if quoted_list:
+            start += quoted_list.end()  # "“三级平台、五级应用”城市大脑信息系统": the quote is a layout
+        start += _outer_places(sentence[start:end])
         name = clean_name(sentence[start:end])
         if kind == "event":
             name = re.sub(r"^(?:全市|全省|全区)", "", name)
-        short_ok = m.group(0) in ("高新区", "开发区", "一张网", "一朵云") and len(name) > len(m.group(0))
-        if (
-            (len(name) - len(m.group(0)) < 2 and not short_ok)
-            or _GENERIC.match(name)
-            or _ORDINAL_EVENT.match(name)
-            or (kind != "event" and _NOT_PROJECT.search(name))
-        ):
+        if not _names_one(sentence, m, kind, name, (first, start, end)):
             continue
-        if kind != "event" and (
-            re.match(r"(全国|全省|全市)", name)
-            or re.search(r"(载体|省部级|市级|省级|高能级|领域|多层次|重点|部门|上级)", name)
-        ):
-            continue
-        if re.search(
-            r"(?:\d+|[两三四五六七八九十]+)[个家项座所]?(?:以上|左右)?$", sentence[max(0, start - 8) : start]
-        ):
-            continue  # "创建10个以上…创新平台": a count of a kind of thing, not a named one
-        if kind == "facility" and name.startswith(("国际", "世界")):
-            continue
-        if name.endswith("中心") and (
-            not _BUILT_CENTRE.search(name) or re.match(r"^[市区县省]?大数据(?:管理|发展)?中心$", name)
-        ):
-            continue  # 服务中心, 研究中心: bodies (see loaders/agencies.py), not built things
         brand = re.search(r"“[^“”]+”$", sentence[start:anchor])
         if brand and kind == "platform":
             start = anchor - len(brand.group(0))  # "移动端服务入口“姑苏易办”App": the brand starts the name
             name = clean_name(sentence[start:end])
         if sentence[max(0, start - 1) : start] == "等" or "□" in masked[start:end] and kind != "event":
             continue
-        hits.append(ProjectHit(name, kind, start, end))
+        if kind == "park" and re.search(r"(?:大数据|算力|计算|孵化)基地$", name):
+            kind = "facility"  # a data or incubation base is a facility (中联绿色大数据基地), not a zone
+        aliases: tuple[str, ...] = ()
+        if kind == "event":
+            name, start, aliases = _with_edition(sentence, name, start)
+        hits.append(ProjectHit(name, kind, start, end, aliases))
     return hits
 
 
+def _names_one(
+    sentence: str, m: re.Match[str], kind: ProjectKind, name: str, at: tuple[int, int, int]
+) -> bool:
+    """Whether a candidate `name` (suffix match `m`) names one thing rather than a kind, a count or a title.
+
+    `at` is where the governing words end, where the name starts after LAC's reading, and its end.
+    """
+    first, start, end = at
+    suffix = m.group(0)
+    # Every place runs its own e-government network and cloud (SCHEMA.md: 沈阳市电子政务外网).
+    own = suffix.startswith("电子政务") or suffix in ("政务云", "政务服务网")
+    short_ok = own or (suffix in ("高新区", "开发区", "一张网", "一朵云") and len(name) > len(suffix))
+    if (
+        (len(name) - len(suffix) < 2 and not short_ok)
+        or (_GENERIC.match(name) and not own)
+        or _ORDINAL_EVENT.match(name)
+        or _LEVELS.match(name)
+        or (re.search(r"[一二三四五六七八九十两]级", name) and "、" in sentence[max(0, start - 6) : start])
+        # A programme quoted inside a name (“百千万工程”信息综合平台) does not make it one.
+        or (kind != "event" and _NOT_PROJECT.search(re.sub(r"“[^“”]*”", "", sentence[start:end])))
+        # SCHEMA.md: a people's congress is an agency, its sessions no event.
+        or (kind == "event" and name.endswith("代表大会"))
+    ):
+        return False
+    if kind != "event" and (
+        re.match(r"(全国|全省|全市)", name)
+        or re.search(r"(载体|省部级|市级|省级|高能级|领域|多层次|重点|部门|上级)", name)
+    ):
+        return False
+    if counted(sentence, start, end, after_only=kind == "event") or any(
+        re.search(r"(?:\d+|[两三四五六七八九十]+)[个家项座所]?(?:以上|左右)?$", sentence[max(0, s - 8) : s])
+        for s in (first, start)
+    ):
+        return False  # "创建10个以上…创新平台", "…平台10个": a count of a kind of thing, not a named one
+    if (kind == "facility" and name.startswith(("国际", "世界"))) or in_counted_list(sentence, start):
+        return False
+    if _DESIGNATION.search(name) and not _on_map(sentence, start, end):
+        return False
+    if suffix == "学院" and re.search(r"(?:大学|职业|技术|师范|医学|理工|工程)", name):
+        return False  # SCHEMA.md: schools and universities are institutions, not projects
+    if suffix == "集聚区" and not any(
+        start <= w.start < m.start() and w.tag in ("LOC", "ORG", "nz") for w in segment(sentence)
+    ):
+        return False  # 总部经济集聚区 is a kind of zone; 乌镇大道科创集聚区 lies somewhere
+    if suffix == "新区" and load_gazetteer().surface_forms().get(name):
+        return False  # 浦东新区 is a district; 天府新区 a development zone (SCHEMA.md: parks)
+    if suffix in _NETWORKS and not _BUILD_VERB.search(_clause_before(sentence, first)):
+        return False  # 量子通信城域网 in a list of technologies is a kind; one built is a facility
+    if kind == "facility" and acts_as_body(sentence, start, end):
+        return False  # "市城市运行管理中心负责人说", "组建城市运行管理中心": a body (see loaders/agencies.py)
+    # 服务中心, 研究中心: bodies (see loaders/agencies.py), not built things. Taking every centre a
+    # build verb governs (建设数字产业综合服务中心) cost precision on the tune and set-aside parts alike.
+    return not name.endswith("中心") or bool(
+        _BUILT_CENTRE.search(name)
+        and not re.match(r"^(?:[\u4e00-\u9fff]{0,8}?[市区县省])?大数据(?:管理|发展|服务)?中心$", name)
+    )
+
+
+def _with_edition(sentence: str, name: str, start: int) -> tuple[str, int, tuple[str, ...]]:
+    """Return an event's name with its edition or year, and the bare name as an alias.
+
+    Texts and annotators name an event both ways (第五届世界互联网大会, 世界互联网大会).
+
+    >>> _with_edition("出席第五届世界互联网大会", "世界互联网大会", 5)
+    ('第五届世界互联网大会', 2, ('世界互联网大会',))
+    >>> _with_edition("出席2024全球数字经济大会", "2024全球数字经济大会", 2)
+    ('2024全球数字经济大会', 2, ('全球数字经济大会',))
+    """
+    edition = re.search(r"第[一二三四五六七八九十\d]+届$", sentence[max(0, start - 6) : start])
+    if edition:
+        return edition.group(0) + name, start - len(edition.group(0)), (name,)
+    year = re.match(r"(?:20\d\d|19\d\d)年?(?=[\u4e00-\u9fff])", name)
+    if year:
+        return name, start, (name[year.end() :],)
+    return name, start, ()
+
+
+def _inside_word(sentence: str, position: int) -> bool:
+    """Whether `position` falls inside a LAC word rather than between two."""
+    return not any(w.end == position for w in segment(sentence))
+
+
+@functools.cache
+def _full_place_names() -> tuple[str, ...]:
+    """Return divisions' full names, longest first: only they chain (山东省德州市陵城区), not 宁波舟山港."""
+    places = load_gazetteer().surface_forms()
+    return tuple(sorted((p for p in places if any(d.name == p for d in places[p])), key=len, reverse=True))
+
+
+def _outer_places(name: str) -> int:
+    """Return the length of the places that only locate a name: all but the last of a chain at its head.
+
+    >>> _outer_places("山东省德州市陵城区经济开发区"), _outer_places("德州市数字产业研究院")
+    (6, 0)
+    """
+    heads: list[int] = []
+    rest = name
+    while head := next((p for p in _full_place_names() if rest.startswith(p)), None):
+        heads.append(len(head))
+        rest = rest[len(head) :]
+    return sum(heads[:-1]) if len(heads) >= 2 else 0
+
+
+def _clause_before(sentence: str, start: int) -> str:
+    """Return the clause that leads up to `start` (from the last comma, semicolon or colon)."""
+    cut = max(sentence.rfind(mark, 0, start) for mark in ",，;；:：。")
+    return sentence[cut + 1 : start]
+
+
+def _on_map(sentence: str, start: int, end: int) -> bool:
+    """Whether the name at `start:end` holds a division or a port: a zone somewhere, not a title.
+
+    >>> s = "打造宁波舟山港梅山港区自动驾驶试验区和国家数字化治理试验区"
+    >>> _on_map(s, 2, s.index("和")), _on_map(s, s.index("国家"), len(s))
+    (True, False)
+    """
+    places = load_gazetteer().surface_forms()
+    for word in segment(sentence):
+        if start <= word.start and word.end <= end and word.tag == "LOC":
+            divisions = places.get(word.text, ())
+            if any(d.level != "country" for d in divisions) or word.text.endswith(("港", "港区")):
+                return True
+    return False
+
+
 _LISTED_APPS = re.compile(
-    r"(?P<items>(?:[^,，。；;、]{2,24}、)+[^,，。；;、]{2,24}?)等(?:\d+个|[^\W在的和与及场景]{0,10})(?:应用|平台)(?!场景)"
+    r"(?P<items>(?:[^,，。；;、]{2,24}、)+[^,，。；;、]{2,24}?)等(?:\d+个|[^\W在的和与及场景]{0,10})(?P<head>应用|平台)(?!场景)"
+)
+# "引进秦淮数据、…、秦云超级能源综合体等五大标杆项目": a counted list of projects names each one.
+_LISTED_PROJECTS = re.compile(
+    r"(?P<items>(?:[^,，。；;、]{2,24}、)+[^,，。；;、]{2,24}?)等(?:\d+|[两三四五六七八九十]+)[个大项][\u4e00-\u9fff]{0,6}?(?P<head>项目)(?![库群包])"
 )
 
 
 def _listed(sentence: str) -> list[ProjectHit]:
-    """Items of a list closed by 等…应用/平台: "危化品…智控、甬易办、…等38个应用获得…"."""
+    """Items of a list closed by 等…应用/平台 or a count of 项目: "危化品…智控、甬易办、…等38个应用获得…"."""
     hits = []
-    for m in _LISTED_APPS.finditer(sentence):
-        if "“" not in m.group("items") and not re.search(r"等\d+个", m.group(0)):
+    for m in [*_LISTED_APPS.finditer(sentence), *_LISTED_PROJECTS.finditer(sentence)]:
+        if (
+            m.group("head") != "项目"
+            and "“" not in m.group("items")
+            and not re.search(r"等\d+个", m.group(0))
+        ):
             continue  # only lists of brands (quoted) or counted apps ("等38个应用") name projects
+        kind: ProjectKind = "facility" if m.group("head") == "项目" else "platform"
         offset = m.start("items")
         items = m.group("items")
-        first = name_start(sentence, offset + items.index("、")) - offset
+        cut = offset + items.index("、")
+        first = phrase_start(sentence, name_start(sentence, cut), cut) - offset
         for part in re.finditer(r"[^、]+", items[max(first, 0) :]):
             for sub in re.split(r"(?<=”)(?=“)", part.group(0)):
                 name = clean_name(sub)
                 start = offset + max(first, 0) + part.start() + part.group(0).index(sub)
                 if 2 <= len(name) <= 16 and not _NOT_PROJECT.search(name) and not re.search(r"\d", name[:1]):
-                    hits.append(ProjectHit(name, "platform", start, start + len(sub)))
+                    hits.append(ProjectHit(name, kind, start, start + len(sub)))
     return hits
 
 
@@ -173,6 +344,12 @@ def _brands(sentence: str) -> list[ProjectHit]:
         name = m.group("name")
         if _NOT_PROJECT.search(name) or re.fullmatch(r"[一二三四五六七八九十\d].{0,3}", name):
             continue
+        if re.match(r"项目(?![库群包])", sentence[m.end() :]) and not counted(
+            sentence, m.start(), m.end() + 2, after_only=True
+        ):
+            # “易出行”项目建设: a quoted project is a named one; quoted names are mostly apps.
+            hits.append(ProjectHit(name + "项目", "platform", m.start(), m.end() + 2, (name,)))
+            continue
         after = _BRAND_AFTER.match(sentence[m.end() :])
         if after:
             full = name + after.group("tail")
@@ -181,7 +358,7 @@ def _brands(sentence: str) -> list[ProjectHit]:
                 hits.append(ProjectHit(name, "platform", m.start(), m.end()))
             continue
         phrase = re.match(r"^[^\W等的和与及]{2,10}?应用(?![\u4e00-\u9fff])", sentence[m.end() :])
-        if phrase and not phrase.group(0).startswith("的"):
+        if phrase and not phrase.group(0).startswith("的") and not _verb_at(sentence, m.end()):
             full = name + phrase.group(0)
             hits.append(
                 ProjectHit(full, "platform", m.start(), m.end() + phrase.end(), (name + phrase.group(0),))
@@ -196,6 +373,39 @@ def _brands(sentence: str) -> list[ProjectHit]:
         direct = re.match(
             r"^(?:应用|[”“、\u4e00-\u9fff]{0,14}入选[\u4e00-\u9fff]{0,10}应用)", sentence[m.end() :]
         )
-        if context and len(name) <= 8 and (listed or direct) and not re.search(r"[省市区县]", name[:3]):
+        if "+" in name:
+            continue  # SCHEMA.md: “5G+工业互联网” alone is a slogan of a way of working, a programme
+        if (
+            context
+            and len(name) <= 8
+            and (listed or direct)
+            and not re.search(r"[省市区县]", name[:3])
+            or _in_service(sentence, m.start(), m.end())
+        ):
             hits.append(ProjectHit(name, "platform", m.start(), m.end()))
     return hits
+
+
+# What an app in service does with its users and what it connects (“舒心就医”…302家医疗机构接入).
+_SERVICE = re.compile(r"(?:接入|覆盖|集成|注册用户|用户|日活|上架|办件|访问量|下载量)(?!率)")
+
+
+def _in_service(sentence: str, start: int, end: int) -> bool:
+    """Whether a quoted name leads a clause that reports it in service with figures.
+
+    >>> s = "“便捷泊车”接入130万个停车泊位;“一网通办”改革深入推进;“免证办”事项覆盖率达到85%"
+    >>> _in_service(s, 0, 6), _in_service(s, s.index("“一网"), s.index("改革"))
+    (True, False)
+    >>> _in_service(s, s.index("“免证办"), s.index("事项"))
+    False
+    """
+    if start > 0 and sentence[start - 1] not in ",，;；。:：":
+        return False
+    clause = re.match(r"[^,，;；。]*", sentence[end:])
+    text = clause.group(0) if clause else ""
+    return bool(_SERVICE.search(text) and re.search(r"\d", text) and not _NOT_PROJECT.match(text))
+
+
+def _verb_at(sentence: str, position: int) -> bool:
+    """Whether the word at `position` is a verb (“渝快政”接入应用: 接入 is what it does, not its name)."""
+    return any(w.start == position and w.tag in ("v", "vn") for w in segment(sentence))

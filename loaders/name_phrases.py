@@ -1,0 +1,161 @@
+"""Where a noun phrase starts and whether it is counted, read from LAC words (loaders/words.py).
+
+A name of a thing (国家级数据标注基地, 市政府新闻办) is a run of nouns, adjectives, place and
+organisation names; the verb that governs it (承接, 举行, 引进), a conjunction after a finished
+name (“算力之城”和…), a count (三个, 10个) or a function word stands just before it. Verbs inside
+a name (城市运行“底图”, 自动驾驶试验区) follow a noun; governing verbs follow a clause break, a
+subject (市政府新闻办举行) or adverbs (成功承接). Word tags tell these apart without a stop list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.words import Word, segment
+
+# Marks inside names: quotes and brackets are kept, other punctuation ends a name.
+_NAME_MARKS = set("“”‘’「」()（）·+-—")
+# A numeral that counts (三个, 10个, 四届, 首个) rather than one inside a name (三级, 12345, 5G).
+_COUNT = re.compile(r"[个家项座所届次场批条名张类处]$|^首|^[两几多]")
+# A word that ends a finished name: a closing quote or a head noun (业务系统与地方数据平台).
+_FINISHED = re.compile(
+    r"(?:[”」’)）]|系统|平台|中心|架构|体系|机制|模式|格局|园区?|基地|网|云|库|馆|站|港|谷|城|区|院|局|委|办|厅|部)$"
+)
+_BREAKS = {"p", "u", "r", "f", "q", "xc", "w"}
+# What may stand right before a verb that is part of a name (城市运行, 物联感知, 工作推进).
+_NOUNISH = {"n", "nz", "nw", "vn", "an", "a", "s"}
+_SUBJECTS = {"ORG", "PER", "LOC", "r", "TIME"}
+
+
+def phrase_start(sentence: str, lo: int, hi: int) -> int:
+    """Return where the phrase that ends at `hi` starts, no earlier than `lo`: after its governing word.
+
+    >>> s = "成功承接国家级数据标注基地建设任务"
+    >>> s[phrase_start(s, 0, s.index("建设")):s.index("建设")]
+    '国家级数据标注基地'
+    >>> s = "市政府新闻办举行数字重庆基本能力建设成果新闻发布会"
+    >>> s[phrase_start(s, 0, len(s)):]
+    '数字重庆基本能力建设成果新闻发布会'
+    >>> s = "建设“算力之城”和国家级数据标注基地"
+    >>> s[phrase_start(s, 2, len(s)):]
+    '国家级数据标注基地'
+    >>> s = "打造宁波舟山港梅山港区自动驾驶试验区"
+    >>> s[phrase_start(s, 2, len(s)):]
+    '宁波舟山港梅山港区自动驾驶试验区'
+    """
+    words = [w for w in segment(sentence) if lo <= w.start and w.end <= hi]
+    quoted = _quoted_positions(sentence, lo, hi)
+    start = lo
+    for i, word in enumerate(words):
+        if word.start in quoted:
+            continue
+        left = words[i - 1] if i > 0 else None
+        if _breaks(word, left, words[:i], quoted):
+            start = word.end
+        elif word.text[:1] in "和与及" and left is not None and _FINISHED.search(left.text):
+            start = word.start + 1  # LAC glued the conjunction to the next name (“底图”和云计算中心)
+    return start
+
+
+def counted(sentence: str, start: int, end: int, *, after_only: bool = False) -> bool:
+    """Return whether the phrase at `start:end` is counted: a kind of thing, not a named one.
+
+    With `after_only`, a count before it is an edition (举办12届…博览会), not a count of a kind.
+
+    >>> s = "建成5G基站2.5万个,行业型和区域型工业互联网平台10个"
+    >>> counted(s, s.index("行业型"), s.index("10个"))
+    True
+    >>> s = "打造正定数字经济产业园、鹿泉区国际数字经济产业园"
+    >>> counted(s, 2, s.index("、"))
+    False
+    """
+    words = segment(sentence)
+    before = [w for w in words if w.end <= start][-1:]
+    if not after_only and before and before[0].tag in ("m", "q") and _COUNT.search(before[0].text):
+        return True
+    after = re.match(
+        r"\s*(?:\d[\d.]*|[一二三四五六七八九十两百千]+)\s*[万亿]?\s*[个家座所项条张类处次场]", sentence[end:]
+    )
+    return after is not None
+
+
+def _breaks(word: Word, left: Word | None, before: list[Word], quoted: set[int]) -> bool:
+    """Whether a name cannot reach back over `word` (so it starts after it)."""
+    if word.tag == "w":
+        return not set(word.text) <= _NAME_MARKS
+    if word.tag == "u":
+        return word.text != "之"
+    if word.tag in _BREAKS:
+        return True
+    if word.tag == "TIME":
+        return not re.search(r"\d", word.text)  # 目前平台 vs 2025年中央城市工作会议, 24小时自助…
+    if word.tag == "m":
+        return bool(_COUNT.search(word.text))
+    if word.tag == "c":
+        # A conjunction after a finished name joins two names; inside one it joins its words
+        # (特色工艺及封装测试创新中心).
+        return left is None or left.tag in ("LOC", "ORG") or bool(_FINISHED.search(left.text))
+    if word.tag == "v":
+        return _governs(left, before, quoted)
+    return False
+
+
+def _governs(left: Word | None, before: list[Word], quoted: set[int]) -> bool:
+    """Whether a verb whose left neighbour is `left` governs what follows rather than sits in a name."""
+    if left is None or left.start in quoted:
+        return left is None
+    if (
+        left.tag in _SUBJECTS
+        or left.tag in ("v", "p", "c", "u", "w", "f", "q")
+        or _FINISHED.search(left.text)
+    ):
+        return True  # a subject or a finished name acts (区数据资源管理局完成…平台)
+    if left.tag in ("d", "ad"):
+        # Adverbs right after a clause break lead a verb (成功承接); after a name they may be
+        # part of it (梅山港区自动驾驶, 国家超级计算).
+        rest = [w for w in before if w.tag not in ("d", "ad")]
+        return not rest or rest[-1].tag in ("w", "p", "c", "u", "v", "r", "TIME")
+    return left.tag not in _NOUNISH and left.tag != "m"
+
+
+def _quoted_positions(sentence: str, lo: int, hi: int) -> set[int]:
+    """Return the positions inside “…” between `lo` and `hi`: words there never break a name."""
+    inside: set[int] = set()
+    for m in re.finditer(r"“[^“”]*”|‘[^‘’]*’|「[^「」]*」", sentence[lo:hi]):
+        inside.update(range(lo + m.start() + 1, lo + m.end() - 1))
+    return inside
+
+
+# A body acts or has staff (…中心负责人说, 由市城运中心牵头); a built thing is built or used.
+_BODY_AFTER = re.compile(
+    r"^(?:主要)?(?:负责人|工作人员|主任|副主任|党组|党委|牵头|负责|会同|联合|印发|发布|召开|获悉|了解到)"
+)
+_BODY_BEFORE = re.compile(r"(?:组建|成立|设立|挂牌成立)$")
+
+
+def acts_as_body(sentence: str, start: int, end: int) -> bool:
+    """Return whether the name at `start:end` is used as an organisation rather than a built thing.
+
+    >>> s = "市城市运行管理中心负责人说"
+    >>> acts_as_body(s, 0, s.index("负责人"))
+    True
+    >>> s = "以城市运行管理中心建设为抓手"
+    >>> acts_as_body(s, 1, s.index("建设"))
+    False
+    """
+    return bool(_BODY_AFTER.match(sentence[end:]) or _BODY_BEFORE.search(sentence[max(0, start - 4) : start]))
+
+
+_COUNTED_LIST = re.compile(r"[一二三四五六七八九十两\d]+[个大项条][^，。“”()（）]{0,6}”?[(（][^)）]*$")
+
+
+def in_counted_list(sentence: str, start: int) -> bool:
+    """Return whether `start` lies in the bracket that spells out a count of roles or tasks.
+
+    建设“五个中心”(全国经济中心、国家科技创新中心…) lists roles a city works towards, not built things.
+
+    >>> s = "建设“五个中心”(全国经济中心、国家科技创新中心)"
+    >>> in_counted_list(s, s.index("国家")), in_counted_list("建成国家科技创新中心", 2)
+    (True, False)
+    """
+    return bool(_COUNTED_LIST.search(sentence[max(0, start - 60) : start]))
