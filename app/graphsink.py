@@ -310,24 +310,22 @@ class FalkorSink(GraphSink):
         if not self._owns_server or self.server.running:
             return False
         self.server.start()
-        for reader in self._readers.values():
-            with contextlib.suppress(redis.RedisError):
-                reader.close()
-        self._readers.clear()
-        with contextlib.suppress(redis.RedisError):
-            self._db.close()
+        self._disconnect()
         self._db = self.server.client()
         self._graph = self._db.select_graph(self.graph_name)
         self._schema_ready = False
         return True
 
-    def close(self) -> None:
+    def _disconnect(self) -> None:
         for reader in self._readers.values():
             with contextlib.suppress(redis.RedisError):
                 reader.close()
         self._readers.clear()
         with contextlib.suppress(redis.RedisError):
             self._db.close()
+
+    def close(self) -> None:
+        self._disconnect()
         if self._owns_server:
             self.server.stop()
 

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import redis
 from starlette.exceptions import StarletteDeprecationWarning
+from timing import assert_linear_time
 
 from app.cypher import run_cypher, write_clause
 from app.graphsink import FalkorSink
@@ -224,17 +225,7 @@ def test_cypher_endpoint_without_a_graph_database_says_so(tmp_path: Path) -> Non
 )
 def test_the_write_check_reads_a_megabyte_of_pathological_text_in_linear_time(text: str) -> None:
     # Issue 8: a 48 KB query of lone quotes held the server for 10 s.
-    def seconds(sample: str) -> float:
-        started = time.perf_counter()
-        write_clause(sample)
-        return time.perf_counter() - started
-
-    whole, quarter = (
-        min(seconds(text) for _ in range(3)),
-        min(seconds(text[: len(text) // 4]) for _ in range(3)),
-    )
-    assert whole < 1.0  # quadratic would take hours
-    assert whole < 8 * quarter + 0.02  # four times the text, about four times the time
+    assert_linear_time(write_clause, text)
 
 
 def test_a_query_past_its_memory_bound_is_stopped_by_falkordb_and_others_still_run(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ import pyoxigraph as ox
 import pytest
 import rdflib
 from starlette.exceptions import StarletteDeprecationWarning
+from timing import assert_linear_time
 
 with warnings.catch_warnings():
     # starlette 1.10 asks for httpx2 under its TestClient; pyproject's test extra still pins httpx.
@@ -527,18 +528,7 @@ def test_a_worker_started_from_a_thread_outlives_that_thread() -> None:
 def test_the_keyword_check_reads_a_megabyte_of_pathological_text_in_linear_time(text: str) -> None:
     from app.sparql import _keyword
 
-    def seconds(sample: str) -> float:
-        started = time.perf_counter()
-        _keyword(sample, "SERVICE")
-        _keyword(sample, "FROM")
-        return time.perf_counter() - started
-
-    whole, quarter = (
-        min(seconds(text) for _ in range(3)),
-        min(seconds(text[: len(text) // 4]) for _ in range(3)),
-    )
-    assert whole < 1.0  # quadratic would take hours
-    assert whole < 8 * quarter + 0.02  # four times the text, about four times the time
+    assert_linear_time(lambda t: (_keyword(t, "SERVICE"), _keyword(t, "FROM")), text)
 
 
 def test_stats_answers_quickly_while_a_large_document_is_ingested(tmp_path: Path) -> None:
