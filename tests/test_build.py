@@ -14,10 +14,13 @@ from typer.testing import CliRunner
 from app.build import build, remove_document
 from app.cli import cli
 from app.store import Store
+from loaders.documents import read_document
 from loaders.rdf import document_graph
 
 DOC = "扬州市数字化报告。扬州市建成5G基站8210个,深化“一网通办”改革。"
 OTHER = "宁波市数字化报告。宁波市推进“最多跑一次”改革,建成5G基站2.46万个。"
+
+DEMO = Path(__file__).resolve().parents[1] / "demo" / "corpus"
 
 
 def _documents(store: Store) -> list[str]:
@@ -117,3 +120,27 @@ def test_a_build_killed_midway_leaves_every_graph_whole(tmp_path: Path) -> None:
                 g=graph,
             )
             assert len(rows) == 1, graph
+
+
+def test_a_build_on_several_processes_gives_the_same_graph_as_one(tmp_path: Path) -> None:
+    # Extraction is CPU-bound, so a large build reads its documents on every core.
+    from app import build as building
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    demo = sorted(DEMO.glob("*.txt"))
+    for i in range(building._PARALLEL_FROM + 2):
+        source = demo[i % len(demo)]
+        text = read_document(source).text + f"\n第{i}份。"  # one demo file is GB18030
+        (folder / f"{i:02d}_{source.name}").write_text(text, encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    reports, graphs = {}, {}
+    for workers in (1, 2):
+        with Store.open(tmp_path / f"ox{workers}", workers=0) as store:
+            reports[workers] = build([folder], store, workers=workers)
+            graphs[workers] = sorted(store.graph_iris())
+    one, two = reports[1], reports[2]
+    assert graphs[1] == graphs[2]
+    assert two.documents == one.documents == building._PARALLEL_FROM + 2
+    assert [p.path for p in two.problems] == [p.path for p in one.problems] == [str(folder / "empty.txt")]
+    assert two.loaded == one.loaded and two.facts == one.facts and two.triples == one.triples
