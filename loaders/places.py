@@ -194,7 +194,10 @@ def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = Non
     best = votes[division.code]
     # A document that speaks as 我市 needs one naming of a city; otherwise two are wanted.
     enough = best >= 2 or (level is not None and _fits(division, level) and best >= 1)
-    return (division,) if enough else ()
+    # A commentary on the whole country names many places in passing: none of them is its subject.
+    country = sum(1 for span in spans if span.division.level == "country")
+    national = country > best and best < 0.2 * sum(votes.values())
+    return (division,) if enough and not national else ()
 
 
 def _fits(division: Division, level: str) -> bool:

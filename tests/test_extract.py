@@ -167,3 +167,12 @@ def test_each_item_of_an_organised_list_of_activities_is_a_programme() -> None:
     text = "滨州市报告。滨州市提升全民数字素养,组织数字技能进社区、乡村数字素养提升、“银龄跨越数字鸿沟”科普等主题活动。"
     names = {p.name for p in _extract(text).programmes}
     assert {"数字技能进社区", "乡村数字素养提升", "银龄跨越数字鸿沟"} <= names
+
+
+def test_a_national_commentary_naming_many_provinces_has_no_subject() -> None:
+    ex = _extract(
+        "全国数字经济发展观察\n我国数字经济规模持续扩大,全国已建成5G基站337万个。上海、深圳、杭州数字经济占比居前,"
+        "广东省、江苏省、浙江省、山东省数字经济规模超过5万亿元。全国各地积极推进数据要素市场化配置改革,"
+        "我国数据产量居全球前列,全国一体化算力网加快建设。上海市政务服务一网通办持续深化。"
+    )
+    assert ex.subject_places == ()
