@@ -11,7 +11,8 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.responses import FileResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
@@ -81,7 +82,10 @@ def create_app(
         summary="A knowledge graph of Chinese digital-city initiatives",
         version="0.1.0",
         lifespan=lifespan,
-        docs_url="/docs",
+        # /docs is served below from Swagger UI bundled at build time (no CDN); no ReDoc page,
+        # whose npm package would bring 86 MB of dependencies for a second view of the same schema.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.store = store
@@ -110,6 +114,26 @@ def create_app(
     built = (FRONTEND_DIR / "index.html").is_file() and (FRONTEND_DIR / "assets").is_dir()
     if built:
         app.mount("/assets", StaticFiles(directory=FRONTEND_DIR / "assets"), name="assets")
+
+    api_docs = FRONTEND_DIR / "apidocs"
+    if (api_docs / "swagger-ui-bundle.js").is_file():
+        app.mount("/apidocs", StaticFiles(directory=api_docs), name="apidocs")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        if not (api_docs / "swagger-ui-bundle.js").is_file():
+            return HTMLResponse(
+                "<p>The API docs page is bundled with the front end: run <code>make frontend</code>. "
+                'The schema itself is at <a href="/openapi.json">/openapi.json</a>.</p>',
+                status_code=503,
+            )
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="citykg API",
+            swagger_js_url="/apidocs/swagger-ui-bundle.js",
+            swagger_css_url="/apidocs/swagger-ui.css",
+            swagger_favicon_url="data:,",
+        )
 
     @app.get("/", include_in_schema=False)
     def home() -> FileResponse:

@@ -397,3 +397,13 @@ def test_pages_load_within_budget(page: Page, load_times: dict[str, float], serv
         _open(page, route, ready, load_times)
     slow = {route: seconds for route, seconds in load_times.items() if seconds > LOAD_BUDGET_S}
     assert slow == {}, f"pages slower than {LOAD_BUDGET_S} s: {slow}"
+
+
+def test_the_api_docs_page_renders_from_bundled_assets_without_a_cdn(page: Page, server_url: str) -> None:
+    # Issue 8: /docs was blank without access to a public CDN.
+    outside: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith((server_url, "data:")) else outside.append(r.url))
+    page.goto("/docs")
+    page.wait_for_selector(".opblock-tag", timeout=15_000)
+    assert page.locator(".opblock-tag", has_text="sparql").count() >= 1
+    assert outside == []
