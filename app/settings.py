@@ -70,6 +70,9 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, ge=0, le=65535)
     """TCP port `citykg serve` listens on."""
 
+    public_url: str | None = None
+    """The URL users reach the server at (behind a proxy); names the endpoint in `/sparql`'s service description."""
+
     neo4j_uri: str | None = None
     """Bolt URI of a Neo4j 5 server to mirror the graph into; unset means Neo4j is off."""
 

@@ -333,7 +333,7 @@ def test_get_without_a_query_describes_the_service_in_turtle(client: TestClient)
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/turtle")
     graph = rdflib.Graph().parse(data=response.content, format="turtle")
-    service = rdflib.URIRef("http://testserver/sparql")
+    service = rdflib.URIRef("http://127.0.0.1:8000/sparql")  # from the settings, not the Host header
     assert (service, rdflib.RDF.type, SD.Service) in graph
     assert (service, SD.supportedLanguage, SD.SPARQL11Query) in graph
     assert (service, SD.supportedLanguage, SD.SPARQL11Update) not in graph
@@ -624,3 +624,12 @@ def test_rdflibs_sparql_store_reads_selects_and_constructs_with_its_defaults(liv
     labels = {str(row[1]) for row in graph.query(LABELS)}  # type: ignore[index]
     assert {"扬州市", "杭州市"} <= labels
     store.close()
+
+
+def test_the_service_description_never_echoes_the_host_header(loaded_store: Store) -> None:
+    # Issue 8, point 10: a forged Host came back in the service description.
+    with make_client(loaded_store, public_url="https://kg.example.org/") as client:
+        described = client.get("/sparql", headers={"Host": "evil.example", "Accept": "text/turtle"})
+        assert described.status_code == 200
+        assert "evil.example" not in described.text
+        assert "https://kg.example.org/sparql" in described.text

@@ -130,7 +130,7 @@ async def sparql_get(
     if "update" in request.query_params:
         raise Problem(403, _UPDATE_REFUSED, slug="update-refused")
     if query is None:
-        return _service_description(request)
+        return _service_description(request, settings)
     return await _answer_when_admitted(
         request, store, settings, query, default_graph_uri or [], named_graph_uri or []
     )
@@ -227,10 +227,12 @@ def _not_acceptable(request: Request, kind: str | None = None) -> Problem:
     )
 
 
-def _service_description(request: Request) -> Response:
+def _service_description(request: Request, settings: Settings) -> Response:
     name = negotiate(request.headers.get("accept"))[GRAPH]
     if name is None:
         raise _not_acceptable(request, GRAPH)
-    endpoint = str(request.url.replace(query="", fragment=""))
+    # Never echo the request's Host header (issue 8: a forged Host came back in the description).
+    public = settings.public_url or f"http://{settings.host}:{settings.port}"
+    endpoint = public.rstrip("/") + "/sparql"
     body = serialize_graph(service_description(endpoint), name)
     return Response(body, media_type=format_named(GRAPH, name).media_type, headers={"Vary": "Accept"})
