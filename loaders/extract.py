@@ -34,7 +34,7 @@ from loaders.records import (
     Sentence,
 )
 from loaders.service_apps import service_apps
-from loaders.targets import document_years, plan_year, plans_ahead
+from loaders.targets import document_years, goal_frame, plans_ahead
 from loaders.words import segment_many
 
 _SMALL_COUNT_UNITS = {"个", "家", "项", "位", "名", "年", "届", "期"}
@@ -242,7 +242,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
                 policies[c.title] = PolicyCitation(
                     c.title, c.issuer, ctx.evidence(sentence, c.start, c.end), c.aliases
                 )
-        target_year = plan_year(text) or target_year
+        target_year = goal_frame(text) or target_year
     facts = [(m.place, m.evidence) for m in programmes.values()]
     facts += [(m.place, m.evidence) for m in agencies.values()]
     facts += [(m.place, m.evidence) for m in projects.values()]

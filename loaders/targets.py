@@ -49,6 +49,27 @@ def plan_year(sentence: str) -> int | None:
     return _FIVE_YEAR_END[five.group(1)] if five else None
 
 
+# A goal year standing as a clause of its own ("到2025年,…", "目标是:到“十四五”末,…") frames the
+# goals that follow it; one inside a clause ("…,力争到2025年突破200万台") sets only its own figure.
+_GOAL_FRAME = re.compile(
+    r"(?:^|[,，:：])\s*(?:到|至)(?:(20\d{2})年(?:底|末)?|[“\"]?(十四五|十五五)[”\"]?(?:末|时期末|期末))[,，]"
+)
+
+
+def goal_frame(sentence: str) -> int | None:
+    """Return the goal year a sentence sets for the goals after it, when it stands as a clause of its own.
+
+    >>> goal_frame("《规划》的整体目标是:到2025年,滨州市数字强市建设成效凸显")
+    2025
+    >>> goal_frame("服务器承载能力超过一百万台,力争到2025年突破二百万台。") is None
+    True
+    """
+    m = _GOAL_FRAME.search(half_width(_unquoted_titles(sentence)))
+    if m is None:
+        return None
+    return int(m.group(1)) if m.group(1) else _FIVE_YEAR_END[m.group(2)]
+
+
 def document_years(text: str, title: str | None = None) -> tuple[int | None, int | None]:
     """Return (reporting year, plan horizon) of a document.
 
