@@ -149,23 +149,37 @@ def horizon_year(sentence: str, position: int) -> int | None:
 
 
 def _last_future(sentence: str, before: str) -> int:
-    """End of the last future cue in `before`, skipping 将 used as the object marker (将/p)."""
+    """End of the last future cue in `before`, skipping cue characters that are no word of their own
+    there (将/p is the object marker, 虚拟 is no 拟, 行动计划 names a plan rather than planning)."""
     last = -1
     for m in _FUTURE.finditer(before):
-        if m.group(1) == "将" and not _adverbial(sentence, m.start()):
+        if m.group(1) in ("将", "拟", "计划") and not _cue_word(sentence, m.start(), m.group(1)):
             continue
         last = m.end()
     return last
 
 
-def _adverbial(sentence: str, position: int) -> bool:
-    """Whether 将 at `position` is the future adverb; only its clause is tagged (LAC is the cost here)."""
+def _cue_word(sentence: str, position: int, cue: str) -> bool:
+    """Whether `cue` at `position` is the future adverb or verb; only its clause is tagged (LAC is the cost).
+
+    >>> _cue_word("南昌VR产业基地拟投资10亿元", 8, "拟"), _cue_word("虚拟现实产业营收", 1, "拟")
+    (True, False)
+    >>> _cue_word("今年计划新引进项目30个", 2, "计划"), _cue_word("实施“筑才强数”计划,联合高校", 8, "计划")
+    (True, False)
+    """
     start = max([sentence.rfind(c, 0, position) for c in ",，;；:：。"] + [position - 30, -1]) + 1
     ends = [e for e in (sentence.find(c, position) for c in ",，;；:：。") if e >= 0]
     clause = sentence[start : min([*ends, position + 30, len(sentence)])]
-    for w in segment(clause):
+    words = segment(clause)
+    for k, w in enumerate(words):
         if w.start == position - start:
-            return w.tag in ("d", "v", "vd") and w.text in ("将", "将会", "将要")
+            following = words[k + 1] if k + 1 < len(words) else None
+            if cue == "将":
+                return w.tag in ("d", "v", "vd") and w.text in ("将", "将会", "将要")
+            if not w.text.startswith(cue):
+                return False
+            # 今年计划新引进…: the plan governs a verb; a plan named by its title ("…”计划,") governs none.
+            return w.text != cue or (following is not None and following.tag in ("v", "vd", "d", "ad", "p"))
         if w.start > position - start:
             break
     return False
