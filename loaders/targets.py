@@ -108,10 +108,15 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     >>> s = "截至目前,全市已建成5G基站997个,力争年底达到1200个"
     >>> [is_planned(s, s.index(n)) for n in ("997", "1200")]
     [False, True]
+    >>> s = "今年力争再建50个;服务平台覆盖老年人约32万人"
+    >>> [is_planned(s, s.index(n)) for n in ("50", "32")]
+    [True, False]
     """
     before = _unquoted_titles(half_width(sentence[:position]))
     future = _last_future(sentence, before)
     past = max((m.end() for m in _PAST.finditer(before)), default=-1)
+    if future >= 0 and re.search(r"[;；]", before[future:]) and not _GOAL_FRAME.search(before):
+        return False  # a cue inside one clause ("今年力争再建50个;") does not reach past its semicolon
     if future >= 0:
         return future > past
     return planned and past < 0
