@@ -119,7 +119,9 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
         return False  # a cue inside one clause ("今年力争再建50个;") does not reach past its semicolon
     if future >= 0:
         return future > past
-    return planned and past < 0
+    # A plan carried from the sentence before ends where the text reports what is done ("…均已开通",
+    # "…,同比增长三成"), wherever in the sentence it says so.
+    return planned and not _PAST.search(_unquoted_titles(half_width(sentence)))
 
 
 def plans_ahead(sentence: str, *, planned: bool = False) -> bool:
