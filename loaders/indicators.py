@@ -24,6 +24,7 @@ from loaders.phrases import (
     UNIT_LIKE,
     clean_phrase,
     leading_phrase,
+    mended,
     nominal,
     phrase_after,
     phrase_before,
@@ -88,7 +89,7 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
     >>> counted_phrase("也只能找出12家跟互联网、数字经济有关的企业。", 5, 8, counter=True)
     '企业'
     """
-    words = segment(sentence)
+    words = mended(segment(sentence))
     after = phrase_after(words, end)
     if (
         after

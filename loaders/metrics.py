@@ -397,7 +397,7 @@ def _carried(
 _GENERIC = ("数量", "总量", "总数", "增速", "增幅", "规模", "占比")
 _THIS_YEAR = re.compile(r"(今年|年内|年底|年末|本年)")
 _RELATIVE_YEAR = re.compile(r"(今年|年底|年末|年内|上半年|下半年|前三季度|本年)")
-_CHANGE_ONLY = re.compile(r"(?:比上年|同比|环比|年均)?(?:增长|增加|提升|提高|下降|降低|减少|增速|增幅)$")
+_CHANGE_ONLY = re.compile(r"(?:比上年|同比|环比|年均)?(?:增长|增加|提升|提高|下降|降低|减少|增速|增幅|缩短|压缩|缩减|压减)$")
 
 
 def _respectively(text: str, figures: list[Figure]) -> list[Figure]:
