@@ -197,26 +197,55 @@ def subject_phrase(sentence: str, position: int) -> str:
     return clean_phrase(trailing_words(clauses[-2]), head=False) if len(clauses) > 1 else ""
 
 
-def ranked_phrase(sentence: str, cue_start: int, rank_start: int) -> tuple[str, str]:
+def ranked_phrase(sentence: str, cue_start: int, cue_end: int, rank_start: int) -> tuple[str, str]:
     """Return what a rank ranks and the rank's own words: "增速全省排名第二" → ("增速", "全省排名").
 
-    `cue_start` is where the rank's verb (排名, 位居, 居 …) begins, `rank_start` where 第 begins.
-    The subject is "" when the clause names none; a ranked list cited by title (《2022年数字城市百强榜》)
-    is what the rank is in.
+    `cue_start:cue_end` is the rank's verb (排名, 位居, 居 …), `rank_start` where 第 begins. The scope
+    is what stands between the verb and 第 ("位列全省县级市第一" → 全省县级市排名), else a scope word
+    before the verb. The subject is "" when the clause names none; a ranked list cited by title
+    (《2022年数字城市百强榜》) or the frame the sentence opens ("在全省数字政府建设评估中,成都…") is
+    what the rank is in.
 
-    >>> ranked_phrase("5G网络等通信网络各类指标连续多年稳居全省第二", 19, 22)
+    >>> ranked_phrase("5G网络等通信网络各类指标连续多年稳居全省第二", 18, 19, 21)
     ('通信网络各类指标', '全省排名')
-    >>> ranked_phrase("在赛迪顾问发布的《2022年数字城市百强榜》,滨州市居第61位", 30, 31)
+    >>> ranked_phrase("在赛迪顾问发布的《2022年数字城市百强榜》,滨州市居第61位", 26, 27, 27)
     ('2022年数字城市百强榜', '排名')
+    >>> ranked_phrase("在河南省数字政府建设评估中,郑州位列各县级市第一", 16, 18, 22)
+    ('河南省数字政府建设评估', '各县级市排名')
     """
-    scope = SCOPE_WORDS.search(sentence[max(0, cue_start - 4) : rank_start])
-    suffix = (scope.group(1) if scope else "") + "排名"
+    between = sentence[cue_end:rank_start].removeprefix("了").removeprefix("于")
+    if 2 <= len(between) <= 12 and not re.search(r"[,，;；:：。“”]", between):
+        scope_words = between  # 全省县级市, 泉州市各县(市、区), 全国城市综合排名
+    else:
+        scope = SCOPE_WORDS.search(sentence[max(0, cue_start - 4) : rank_start])
+        scope_words = scope.group(1) if scope else ""
+    suffix = scope_words + ("" if re.search(r"(排名|排行|榜)$", scope_words) else "排名")
     board = re.findall(r"《([^》]*(?:榜|排名|排行|指数)[^》]{0,6})》", sentence[:cue_start])
     if board:
         return board[-1], suffix
-    subject, _, _ = phrase_before(segment(sentence), cue_start)
-    subject = SCOPE_WORDS.sub("", subject) if scope else subject
+    subject, _, _ = phrase_before(mended(segment(sentence)), cue_start)
+    subject = SCOPE_WORDS.sub("", subject) if scope_words and not between else subject
+    if len(subject) < 2:
+        subject = _frame(sentence, cue_start)
     return (subject if len(subject) >= 2 else ""), suffix
+
+
+def streak_subject(sentence: str, start: int) -> str:
+    """Return who or what keeps up a streak starting at `start` (连续…): the noun phrase before it,
+    else the frame the sentence opens ("在…评估中"), else "".
+
+    >>> streak_subject("在国家一体化政务服务能力评估中,重庆连续两年获评“非常高”等级", 18)
+    '国家一体化政务服务能力评估'
+    """
+    subject, _, _ = phrase_before(mended(segment(sentence)), start)
+    subject = subject if len(subject) >= 2 and not subject.startswith(ANAPHOR) else ""
+    return subject or _frame(sentence, start)
+
+
+def _frame(sentence: str, position: int) -> str:
+    """The frame "在X中," (or 上, 里) that opens a clause before `position`: what a rank or a streak is in."""
+    frames = re.findall(r"(?:^|[,，;；:：])在([^,，。;；:：在]{2,30}?)(?:中|上|里|当中)[,，]?", sentence[:position])
+    return re.sub(r"[《》“”]", "", frames[-1]) if frames else ""
 
 
 @functools.cache

@@ -18,6 +18,7 @@ from loaders.indicators import (
     bare_clause,
     counted_phrase,
     ranked_phrase,
+    streak_subject,
     subject_phrase,
 )
 from loaders.numbers import CN_NUMERAL_CHARS, half_width, parse_number, qualifier_of
@@ -45,11 +46,12 @@ _UNIT_NAMES = {"星级": "星", "泽字节": "ZB", "艾字节": "EB", "拍字节
 _AMOUNTS = {"%", "元", "个百分点", "百分点", "倍", "分", "年", None}
 _PERCENT_WORDS = re.compile(rf"百分之(?P<num>\d+(?:\.\d+)?|{_CN})")
 # "连续7年上榜": a run of years is a figure; other 年 after a number is a date.
-_YEARS_RUN = re.compile(r"连续(?P<num>\d+|[二两三四五六七八九十]+)年")
+_YEARS_RUN = re.compile(r"连续(?:第)?(?P<num>\d+|[二两三四五六七八九十]+)(?:个)?年(?:度)?")
 _RANK = re.compile(
     r"(?:位居|居于|居|位列|列|排名|排|升至|上升至|跃居|跃升至|跻身|名列|位次)[^,，。;；:：]{0,14}?"
-    rf"第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?(?:(?![\u4e00-\u9fffA-Za-z0-9])|(?=[和、及与]第))"
-)
+    rf"(?:第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?|(?P<first>首位))"
+    r"(?:(?![\u4e00-\u9fffA-Za-z0-9])|(?=[和、及与]第))"
+)  # 首位 is 第一 ("居全国城市首位")
 # Further ranks in the same list: "位列全国第一和第三位".
 _MORE_RANKS = re.compile(
     rf"^(?:和|、|及|与)第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?(?![\u4e00-\u9fffA-Za-z0-9])"
@@ -133,28 +135,34 @@ def find_figures(
     taken: list[tuple[int, int]] = []
     rank_words: dict[int, tuple[int, str]] = {}  # a rank's start → where its verb starts, its scope + 排名
     for m in _RANK.finditer(masked):
-        ranks = [(m.group("num"), m.start("num") - 1, m.end())]
+        cue_end = m.start(0) + re.match(r"位居|居于|居|位列|列|排名|排|升至|上升至|跃居|跃升至|跻身|名列|位次", m.group(0)).end()
+        rank_start = m.start("num") - 1 if m.group("num") else m.start("first")
+        ranks = [(m.group("num") or "一", rank_start, m.end())]
         while more := _MORE_RANKS.match(masked[ranks[-1][2] :]):
             ranks.append((more.group("num"), ranks[-1][2] + more.start("num") - 1, ranks[-1][2] + more.end()))
         # "排名第一、第二的成都、绵阳": ranks that describe who is named next are not figures of their own.
         attributive = bool(
             re.match(rf"(?:[、和及与]第(?:\d+|[{CN_NUMERAL_CHARS}]+)[位名]?)*的", masked[ranks[-1][2] :])
         )
-        ranked = ranked_phrase(text, m.start(), m.start("num") - 1)
-        for num, start, end in ranks:
+        ranked = ranked_phrase(text, m.start(), cue_end, rank_start)
+        for k, (num, start, end) in enumerate(ranks):
             value = parse_number(num)
             taken.append((start, end))
             if value is not None and not attributive:
-                rank = _figure(text, value, "位", start, end, indicator=ranked[0])
+                # The first rank spans its verb, so that a place in its scope ("居泉州市各县第一") is
+                # not taken for the place it ranks.
+                rank = _figure(text, value, "位", m.start() if k == 0 else start, end, indicator=ranked[0])
                 figures.append(rank)
                 rank_words[rank.start] = (m.start(), ranked[1])
     for m in _YEARS_RUN.finditer(masked):
         value = parse_number(m.group("num"))
         if value is not None:
             taken.append(m.span())
-            # SCHEMA.md: a streak (连续两年第一) is a 年 metric named by what is kept up.
+            # SCHEMA.md: a streak (连续两年第一) is a 年 metric named by what is kept up, after the
+            # subject or the frame ("在…评估中") that keeps it up.
             streak = re.match(r"[^,，。;；:：]{2,24}", masked[m.end() :])
-            indicator = f"连续{streak.group(0)}年数" if streak else "连续年数"
+            kept = text[m.end() : m.end() + len(streak.group(0))] if streak else ""
+            indicator = f"{streak_subject(text, m.start())}连续{kept.replace('“', '').replace('”', '')}年数"
             figures.append(_figure(text, value, "年", m.start("num"), m.end(), indicator=indicator))
     for m in _NAMED_COUNT.finditer(_mask_titles(text)):
         # SCHEMA.md: a count of named things in a plan (五大专项行动 → 5 项, “八项任务”, 三个“一号工程”),
