@@ -31,7 +31,7 @@ _UNITS = (
     "EFlops", "EFLOPS", "Gbps", "Mbps", "泽字节", "艾字节", "拍字节", "ZB", "核", "路", "次", "标准机架", "平方公里", "平方米",
     "千米", "公里", "千瓦时", "兆瓦", "千瓦", "毫秒", "ms", "个", "家", "项", "位", "名", "期", "人", "户", "条", "类", "届",
     "分", "星级", "星", "元", "台", "套", "座", "所", "处", "件", "倍", "亩", "吨", "场", "批", "款", "张", "辆", "架", "棵",
-    "栋", "种", "天", "秒", "笔", "份", "篇", "支", "根", "盏", "块", "颗", "GB", "PB", "TB", "EB", "P", "G", "%",
+    "栋", "种", "天", "秒", "笔", "份", "篇", "支", "根", "盏", "块", "颗", "起", "单", "宗", "例", "GB", "PB", "TB", "EB", "P", "G", "%",
 )  # fmt: skip
 _UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
 _CN = f"[{CN_NUMERAL_CHARS}]+"
@@ -45,6 +45,8 @@ _UNIT_NAMES = {"星级": "星", "泽字节": "ZB", "艾字节": "EB", "拍字节
 # Units of amounts, shares and scores: a noun right after such a figure is not what it counts.
 _AMOUNTS = {"%", "元", "个百分点", "百分点", "倍", "分", "年", None}
 _PERCENT_WORDS = re.compile(rf"百分之(?P<num>\d+(?:\.\d+)?|{_CN})")
+# "七成以上", "同比增长三成": tenths are shares; only before a bound or the clause's end (一成不变 is none).
+_TENTHS = re.compile(r"(?<![一二两三四五六七八九十百千万亿\d])(?P<num>[一二三四五六七八九])成(?=以上|左右|多|[,，。;；、)）]|$)")
 # "连续7年上榜": a run of years is a figure; other 年 after a number is a date.
 _YEARS_RUN = re.compile(r"连续(?:第)?(?P<num>\d+|[二两三四五六七八九十]+)(?:个)?年(?:度)?")
 _RANK = re.compile(
@@ -181,6 +183,11 @@ def find_figures(
         if value is not None:
             taken.append(m.span())
             figures.append(_figure(text, value, "%", m.start(), m.end()))
+    for m in _TENTHS.finditer(masked):
+        value = parse_number(m.group("num"))
+        if value is not None and not any(s <= m.start() < e for s, e in taken):
+            taken.append(m.span())
+            figures.append(_figure(text, value * 10, "%", m.start(), m.end()))
     for m in _FIGURE.finditer(masked):
         start, end = m.span()
         if any(s <= start < e for s, e in taken) or not _is_measure(masked, m):
@@ -290,6 +297,10 @@ def _is_measure(text: str, m: re.Match[str]) -> bool:
         return False  # "24小时自助政务服务体系": the duration describes a service
     if unit == "支" and re.match(r"[持撑付出柱]", text[end:]):
         return False  # 支持, 支撑, 支付 are verbs, not a count of teams
+    if (unit, text[end : end + 1]) in (("起", "步"), ("起", "来"), ("起", "草"), ("例", "如"), ("例", "外")) or (
+        unit == "单" and re.match(r"[位元项个体一独品车]", text[end:])
+    ):
+        return False  # 起步, 例如, 单位: the counter is the start of another word
     if unit in ("G", "P", "ms", "Gbps", "Mbps", "GB") and (
         re.match(r"[A-Za-z0-9\-]", text[end:])
         or unit in ("G", "P")
