@@ -445,11 +445,9 @@ def _dedupe_metrics(metrics: list[Metric]) -> list[Metric]:
         if first is not None and first.evidence.sentence_index != m.evidence.sentence_index:
             small = m.unit in _SMALL_COUNT_UNITS and m.value < 100
             # A small count is only the same fact under the same words (六大行动 named four times).
-            if (
-                m.unit == "星"
-                or first.indicator == m.indicator
-                or (not small and _alike(first.indicator, m.indicator))
-            ):
+            # A headline repeats a body's figure in fewer words (数字政府建设评估连续三年位列全省第一).
+            contained = first.indicator in m.indicator or m.indicator in first.indicator
+            if m.unit == "星" or contained or (not small and _alike(first.indicator, m.indicator)):
                 continue
         seen.setdefault(key, m)
         out.append(m)

@@ -151,17 +151,24 @@ def bare_clause(sentence: str, start: int) -> bool:
 
     >>> bare_clause("增加值实现翻番,达到5500亿元", 10), bare_clause("5G基站8210个", 4)
     (True, False)
+    >>> bare_clause("全程网办率达到93.5%,今年将提高到97%", 20)
+    True
     """
     words = [w for w in segment(sentence) if w.end <= start]
-    for w in reversed(words):
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
         if w.text in CLAUSE_ENDS:
             return True
         scope = ACTOR_WORDS.fullmatch(w.text) or SCOPE_WORDS.fullmatch(w.text)
+        # "今年将提高到97%", "预计2025年提升至16%": a change to a level only links the figure.
+        level = GROWTH.search(w.text) and k + 1 < len(words) and words[k + 1].text in ("到", "至")
         if w.text.strip() and not (
             w.text in LINKS
             or w.tag in ("d", "ad", "vd", "TIME")
             or w.text in ("截至", "截止", "率先")
             or scope
+            or level
+            or w.tag == "v" and re.fullmatch(r"(?:提高|提升|增加|增长|降低|下降|压缩|缩短)?(?:到|至)", w.text)
         ):
             return False
     return False
