@@ -225,7 +225,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             report_year=report_year,
             antecedent=metrics[-1].indicator if metrics else "",
         ):
-            place = ctx.place_at(sentence, sentence.start + f.start)
+            place = _metric_place(ctx, sentence, f.start)
             ev = ctx.evidence(sentence, f.start, f.end)
             concept = indicator_concept(f.indicator, f.unit)
             metrics.append(Metric(place, f.indicator, f.value, f.unit, f.year, f.qualifier, ev, concept))  # type: ignore[arg-type]
@@ -433,6 +433,61 @@ def _sentence_at(document: Document, position: int) -> Sentence | None:
         if sentence.start <= position < sentence.end:
             return sentence
     return None
+
+
+# 全国 heading a clause ("全国数字经济规模达到53.9万亿元") measures the country; after a rank verb or
+# before 第/首/领先 it only frames a place's standing (居全国第一, 全国首个).
+_WHOLE_COUNTRY = re.compile(
+    r"(?:^|(?<=[,，。;；:：\n]))(?:截至\d{4}年(?:底|末)?[,，]?)?(全国)"
+    r"(?![第前首内外各性]|排名|排行|率先|唯一|领先|乃至|同类|百强|一流|示范|试点|标杆|典型|重点|优秀|先进)"
+)
+# Country actors that measure something; 习近平, 党的二十大 name a doctrine the place studies.
+_COUNTRY_MEASURES = ("我国", "中国", "全国", "国家")
+
+
+def _metric_place(ctx: _Context, sentence: Sentence, start: int) -> Division:
+    """Return the place a figure at `start` of the sentence measures: the last actor named before it.
+
+    Unlike ctx.place_at, a district that opens a project's name is its place (郫都区菁蓉镇双创示范基地
+    …共建实验室9个: SCHEMA.md, a platform goes to the division in its own name), a parent inside a
+    name does not take over from its own district named before (新吴区依托无锡国家…测试基地,累计建成…),
+    全国 heading a clause is the country, and a doctrine (学习贯彻习近平…思想) is no actor.
+    """
+    position = sentence.start + start
+    names = [(sentence.start + p.start, sentence.start + p.end) for p in ctx.projects[sentence.index]]
+    text = ctx.document.text
+    candidates = [
+        (a.start, a.place)
+        for a in ctx.actors
+        if sentence.start <= a.start < position
+        and (a.place.level != "country" or text[a.start : a.end].startswith(_COUNTRY_MEASURES))
+    ]
+    candidates += [
+        (sp.start, sp.division)
+        for sp in ctx.spans
+        if sentence.start <= sp.start < position
+        and sp.in_name
+        and sp.division.level == "district"
+        and any(a == sp.start and not _listed(text, a, b) for a, b in names)
+    ]
+    candidates += [
+        (sentence.start + m.start(1), ctx.gazetteer.country)
+        for m in _WHOLE_COUNTRY.finditer(sentence.text[:start])
+    ]
+    found = ctx.default
+    named: list[Division] = []
+    for at, place in sorted(candidates, key=lambda c: c[0]):
+        inside = any(a <= at < b for a, b in names)
+        if inside and any(place in ctx.gazetteer.ancestors(n) for n in named):
+            continue
+        named.append(place)
+        found = place
+    return found
+
+
+def _listed(text: str, start: int, end: int) -> bool:
+    """Whether a name at `start:end` is one item of a list (A、仪征大数据产业园、B等4个园区)."""
+    return text[start - 1 : start] in ("、", "和", "及") or text[end : end + 1] in ("、", "和", "及")
 
 
 def _dedupe_metrics(metrics: list[Metric]) -> list[Metric]:
