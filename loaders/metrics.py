@@ -225,10 +225,17 @@ def _mask_quoted(text: str) -> str:
 
 
 def _bounds_next(text: str, f: Figure, figures: list[Figure]) -> bool:
-    """Whether an amount only bounds the things the next figure counts ("投资超过10亿元的项目12个")."""
+    """Whether an amount only bounds the things the next figure counts ("投资超过10亿元的项目12个"),
+    or a star level names their class ("五星级城市6个以上")."""
+    after = next((g for g in figures if g.start >= f.end), None)
+    if f.unit == "星":
+        return (
+            after is not None
+            and after.unit not in _AMOUNTS
+            and not re.search(r"[,，;；:：。、]", text[f.end : after.start])
+        )
     if f.unit not in ("元", "%", None):
         return False
-    after = next((g for g in figures if g.start >= f.end), None)
     return (
         after is not None
         and text[f.end : f.end + 1] == "的"
