@@ -82,7 +82,7 @@ _IMPLICIT_CASES = re.compile(r"(办件|办理|受理)量$")
 _INDEX_WORDS = re.compile(r"(指数|得分|分值|评分)")
 # The cues a goal stated earlier in the document needs in a figure's own clause ("…覆盖率达到90%").
 _TARGET_CUES = re.compile(r"(达到|力争|确保|打造|创建|建成|实现|培育|争创|提升至|提高到|不低于|以上)")
-_PAST_CUES = re.compile(r"(已|累计|截至|截止|同比|比上年|较上年|获评|入选|位列|位居|居全)")
+_PAST_CUES = re.compile(r"(已|截至|截止|同比|比上年|较上年|获评|入选|位列|位居|居全)")
 _PEOPLE_NOUNS = (
     r"(人才|专家|学员|人员|博士|党员|干部|员工|职工|学生|志愿者|代表|青年|年轻人|工程师|毕业生|医生|教师)"
 )
