@@ -237,6 +237,16 @@ def ranked_phrase(sentence: str, cue_start: int, cue_end: int, rank_start: int) 
     return (subject if len(subject) >= 2 else ""), suffix
 
 
+def subject_before(sentence: str, position: int) -> str:
+    """Return the noun phrase that ends right before `position`, past linking words ("注册用户由…" → 注册用户).
+
+    >>> subject_before("年内注册用户由目前的690万提升至800万", 6)
+    '注册用户'
+    """
+    subject, _, anaphor = phrase_before(mended(segment(sentence)), position)
+    return "" if anaphor else subject
+
+
 def streak_subject(sentence: str, start: int) -> str:
     """Return who or what keeps up a streak starting at `start` (连续…): the noun phrase before it,
     else the frame the sentence opens ("在…评估中"), else "".

@@ -19,6 +19,7 @@ from loaders.indicators import (
     counted_phrase,
     ranked_phrase,
     streak_subject,
+    subject_before,
     subject_phrase,
 )
 from loaders.numbers import CN_NUMERAL_CHARS, half_width, parse_number, qualifier_of
@@ -200,9 +201,18 @@ def find_figures(
         figures.append(_figure(text, value, unit, start, end, more=bool(m.group("more") or m.group("more2"))))
     figures.sort(key=lambda f: f.start)
     figures = [f for f in figures if not _bounds_next(masked, f, figures)]
+    figures, judge_at = _from_to(text, figures)
     figures = _respectively(text, _carried(text, figures, antecedent, rank_words))
     return [
-        _dated(f, text, target_year=target_year, horizon=horizon, planned=planned, report_year=report_year)
+        _dated(
+            f,
+            text,
+            target_year=target_year,
+            horizon=horizon,
+            planned=planned,
+            report_year=report_year,
+            judge_at=judge_at.get(f.start, f.start),
+        )
         for f in figures
         if f.indicator and not f.indicator.startswith(SCOPE) and not _PAGE_COUNTERS.match(f.indicator)
     ]
@@ -211,6 +221,35 @@ def find_figures(
 _QUOTED_GOAL = re.compile(
     r"“[\u4e00-\u9fff]{3,}\d+(?:\.\d+)?(?:万|亿)?(?:家|个|项|%|元|人|户|条|所|座)(?:以上|左右)?”"
 )
+
+
+_FROM = re.compile(r"(?:由|从)(?:目前的|现在的|原来的|原有的|去年的|上年的|现有的)?$")
+_TO = re.compile(r"^(?:提升|提高|增加|增长|扩大|缩短|压缩|缩减|压减|下降|降低|减少)?(?:至|到)$")
+
+
+def _from_to(text: str, figures: list[Figure]) -> tuple[list[Figure], dict[int, int]]:
+    """Name both figures of "注册用户由目前的690万提升至800万" after what changes, and say where the
+    second one's tense is judged: at 由, before the first figure's 目前 (SCHEMA.md: the level aimed
+    for is a target, the level it starts from is not).
+
+    >>> figures, judge = _from_to("注册用户由目前的690万提升至800万", [_figure("注册用户由目前的690万提升至800万", 6.9e6, None, 8, 12), _figure("注册用户由目前的690万提升至800万", 8e6, None, 15, 19)])
+    >>> [(f.indicator, f.unit) for f in figures], judge
+    ([('注册用户', '人'), ('注册用户', '人')], {15: 4})
+    """
+    out, judge = list(figures), {}
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        opening = _FROM.search(text[: a.start])
+        if opening is None or not _TO.match(text[a.end : b.start]) or (a.unit and b.unit and a.unit != b.unit):
+            continue
+        subject = subject_before(text, opening.start())
+        if not subject:
+            continue
+        unit = a.unit or b.unit
+        out[k] = _figure(text, a.value, unit, a.start, a.end, indicator=subject)
+        out[k + 1] = _figure(text, b.value, unit, b.start, b.end, indicator=subject)
+        judge[b.start] = opening.start()
+    return out, judge
 
 
 def _mask_quoted(text: str) -> str:
@@ -299,7 +338,7 @@ def _is_measure(text: str, m: re.Match[str]) -> bool:
     if (
         unit in ("小时", "个月", "分钟", "天", "秒")
         and re.match(r"[\u4e00-\u9fff]", text[end:])
-        and not re.match(r"[内以]", text[end:])
+        and not re.match(r"[内以至到]|左右|(?:缩短|压缩|缩减|压减|减少|降低|下降|提升|提高|增加)(?:至|到)", text[end:])
     ):
         return False  # "24小时自助政务服务体系": the duration describes a service
     if unit == "支" and re.match(r"[持撑付出柱]", text[end:]):
@@ -491,10 +530,12 @@ def _dated(
     horizon: int | None,
     planned: bool,
     report_year: int | None,
+    judge_at: int,
 ) -> Figure:
-    """Decide whether a figure is a target, and its year (SCHEMA.md `qualifier`, `year`)."""
+    """Decide whether a figure is a target, and its year (SCHEMA.md `qualifier`, `year`); `judge_at`
+    is where its tense is read (its start, or the 由 of "由目前的690万提升至800万")."""
     # A quoted goal ("“培育…1400家以上”目标") is a target wherever it is cited.
-    target = is_planned(text, f.start, planned=planned) or bool(
+    target = is_planned(text, judge_at, planned=planned) or bool(
         re.match(r"[^”“]{0,6}”(?:的)?(?:目标|任务)", text[f.end :])
     )
     if not target and target_year is not None:
