@@ -174,6 +174,29 @@ def bare_clause(sentence: str, start: int) -> bool:
     return False
 
 
+def elliptical_clause(sentence: str, start: int, end: int) -> bool:
+    """Return whether the clause of a figure at `start:end` is only a verb and the figure, closing the
+    clause ("…建成智慧社区186个,今年力争再建50个;"), so that it counts what the figure before counts.
+
+    >>> s = "全市累计建成智慧社区186个,今年力争再建50个;"
+    >>> elliptical_clause(s, s.index("50"), s.index("50") + 3), elliptical_clause("推动3个区整合", 2, 4)
+    (True, False)
+    """
+    if not re.match(r"(?:以上|左右|多|余)?(?:[,，;；。、)）]|$)", sentence[end:]):
+        return False
+    verbs = 0
+    for w in reversed([w for w in segment(sentence) if w.end <= start]):
+        if w.text in CLAUSE_ENDS:
+            return verbs == 1
+        if w.text in LINKS or w.tag in ("d", "ad", "vd", "TIME", "f") or not w.text.strip():
+            continue
+        if w.tag == "v" and len(w.text) <= 2 and w.text not in GOVERNING:
+            verbs += 1
+        else:
+            return False
+    return verbs == 1
+
+
 def subject_phrase(sentence: str, position: int) -> str:
     """Return what a clause without a subject of its own ("同比增长10%", "排名全省第二", "(超过90分)")
     is about: the noun phrase right before its parenthesis, else the one that leads the nearest

@@ -16,6 +16,7 @@ from loaders.indicators import (
     SCOPE,
     SUBSET,
     bare_clause,
+    elliptical_clause,
     counted_phrase,
     ranked_phrase,
     streak_subject,
@@ -455,6 +456,10 @@ def _carried(
                 if p.unit == f.unit and p.indicator and not re.search(r"[。;；]", text[p.end : f.start])
             ]
             indicator = same[-1].indicator.removeprefix(SCOPE) if same else subject_phrase(text, f.start)
+        elif not indicator and elliptical_clause(text, f.start, f.end):
+            # "建成智慧社区186个,今年力争再建50个": the verb repeats; the thing counted is the one before.
+            same = [p for p in out if p.unit == f.unit and p.indicator and not re.search(r"[。]", text[p.end : f.start])]
+            indicator = same[-1].indicator.removeprefix(SCOPE) if same else ""
         out.append(Figure(f.value, f.unit, indicator, f.qualifier, f.year, f.start, f.end))
     return out
 
