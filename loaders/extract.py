@@ -217,19 +217,22 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
         # SCHEMA.md: a plan stated earlier in the paragraph governs its later sentences ("今年济南市将…。…优化15项…").
         new_paragraph = "\n" in document.text[previous_end : sentence.start]
         planned = planned and not new_paragraph
-        for f in find_figures(
+        figures = find_figures(
             text,
             target_year=target_year,
             horizon=horizon,
             planned=planned,
             report_year=report_year,
             antecedent=metrics[-1].indicator if metrics else "",
-        ):
+        )
+        for f in figures:
             place = _metric_place(ctx, sentence, f.start)
             ev = ctx.evidence(sentence, f.start, f.end)
             concept = indicator_concept(f.indicator, f.unit)
             metrics.append(Metric(place, f.indicator, f.value, f.unit, f.year, f.qualifier, ev, concept))  # type: ignore[arg-type]
-        planned = plans_ahead(text, planned=planned)
+        # A sentence that also reports what is done ("…达到93.5%,今年将提高到97%") states one goal, not a
+        # plan its next sentences go on with.
+        planned = plans_ahead(text, planned=planned) and all(f.qualifier == "target" for f in figures)
         previous_end = sentence.end
         for c in find_policies(text):
             # "(以下简称《规划》)" makes later 《规划》 the same citation.
