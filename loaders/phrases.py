@@ -211,7 +211,7 @@ def phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str], 
         owner, _, _ = phrase_before(words, words[i].start)
         if owner:
             return owner + "".join(x.text for x in picked), verbs, False
-    if len(picked) > 1 and picked[0].text in ("领域", "行业", "方面") and i >= 0 and words[i].text == "等":
+    if len(picked) > 1 and picked[0].text in ("领域", "行业", "方面", "部门", "单位", "地区", "区域") and i >= 0 and words[i].text == "等":
         picked = picked[1:]  # 政法、公安、交通等领域感知设备: the list only says where
     phrase = clean_phrase(picked, head=False)
     # "这个数字已增加到500多家", "其中的35个": the counted thing was named before; "该市数字经济…" names it.
