@@ -59,11 +59,22 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
     ['办结', '时长']
     """
     out: list[Word] = []
-    for w in words:
+    k = 0
+    while k < len(words):
+        w = words[k]
+        following = words[k + 1] if k + 1 < len(words) else None
         if out and out[-1].text == "时" and w.text == "长":
             out[-1] = Word("时长", "n", out[-1].start, w.end)
+        elif out and out[-1].tag == "m" and len(w.text) > 1 and w.text[0] in "个家项名位条件座所台套":
+            # 2600/m 家规/n 上/f: the counter belongs to the number, the rest to the noun (规上).
+            out += [Word(w.text[0], "q", w.start, w.start + 1), Word(w.text[1:], "n", w.start + 1, w.end)]
+        elif len(w.text) == 2 and w.text[0] in _SUFFIXES and following and w.text[1] + following.text in LINKS:
+            # 增加/n 值力/vd 争/v: the suffix ends the phrase, 力争 links it to its figure.
+            out += [Word(w.text[0], "n", w.start, w.start + 1), Word(w.text[1] + following.text, "v", w.start + 1, following.end)]
+            k += 1
         else:
             out.append(w)
+        k += 1
     return tuple(out)
 
 UNIT_LIKE = re.compile(r"^(?:[个家项位名人户条类次元%年]|以上|以下|左右|分别|连续|同比)$")
