@@ -25,11 +25,12 @@ from loaders.indicators import (
 )
 from loaders.numbers import CN_NUMERAL_CHARS, half_width, parse_number, qualifier_of
 from loaders.targets import figure_year, horizon_year, is_planned
+from loaders.phrases import mended, phrase_after
 from loaders.words import segment
 
 # Measure words we keep, longest first so 个百分点 wins over 个. 年 only counts after 连续 (see below).
 _UNITS = (
-    "个百分点", "百分点", "个工作日", "工作日", "个月", "小时", "分钟", "万人次", "人次", "家次", "件次", "场次", "PFlops", "PFLOPS",
+    "个百分点", "百分点", "个工作日", "工作日", "个月", "个小时", "小时", "分钟", "万人次", "人次", "家次", "件次", "场次", "PFlops", "PFLOPS",
     "EFlops", "EFLOPS", "Gbps", "Mbps", "泽字节", "艾字节", "拍字节", "ZB", "核", "路", "次", "标准机架", "平方公里", "平方米",
     "千米", "公里", "千瓦时", "兆瓦", "千瓦", "毫秒", "ms", "个", "家", "项", "位", "名", "期", "人", "户", "条", "类", "届",
     "分", "星级", "星", "元", "台", "套", "座", "所", "处", "件", "倍", "亩", "吨", "场", "批", "款", "张", "辆", "架", "棵",
@@ -43,7 +44,7 @@ _FIGURE = re.compile(
     rf"(?: ?(?P<unit>{_UNIT_RE}))?"
 )
 # Units written out in Chinese are stored as their usual symbol (32.85泽字节(ZB) → ZB).
-_UNIT_NAMES = {"星级": "星", "泽字节": "ZB", "艾字节": "EB", "拍字节": "PB", "毫秒": "ms"}
+_UNIT_NAMES = {"个小时": "小时", "星级": "星", "泽字节": "ZB", "艾字节": "EB", "拍字节": "PB", "毫秒": "ms"}
 # Units of amounts, shares and scores: a noun right after such a figure is not what it counts.
 _AMOUNTS = {"%", "元", "个百分点", "百分点", "倍", "分", "年", None}
 _PERCENT_WORDS = re.compile(rf"百分之(?P<num>\d+(?:\.\d+)?|{_CN})")
@@ -311,7 +312,7 @@ def _is_measure(text: str, m: re.Match[str]) -> bool:
         # are plainly counted things (两家, 五星), or that a figure's verb or qualifier introduces (新增二十一个).
         value = parse_number(num)
         cue = re.search(
-            r"(超过|超|近|约|逾|达到|达|共|累计|新增|建成|突破|培训|共计|合计)$",
+            r"(超过|超|近|约|逾|达到|达|共|累计|新增|建成|突破|培训|共计|合计|至|到)$",
             text[max(0, start - 3) : start],
         )
         plain_count = unit in ("家", "项", "星", "星级", "座", "所", "名") or bool(
@@ -330,14 +331,16 @@ def _is_measure(text: str, m: re.Match[str]) -> bool:
         # A bare figure only counts as an index value: "总指数达98.1".
         return bool(_INDEX_WORDS.search(text[max(0, start - 12) : start])) and "." in num
     if unit in ("位", "名") and not re.search(r"第$", text[:start]):
-        return unit == "名" and bool(re.search(_PEOPLE_NOUNS, after + text[max(0, start - 6) : start]))
+        return unit == "名" and (
+            bool(re.search(_PEOPLE_NOUNS, after + text[max(0, start - 6) : start])) or _people_after(text, end)
+        )
     if unit == "分" and (
         re.match(r"[钟之类别局行院区公享配工析布级]", text[end:])
         or not ("." in num or re.search(r"(分|得分|指数|评分|评估)", text[max(0, start - 30) : start]))
     ):
         return False  # 86.4分 is a score; 15分钟 and 分类 are not
     if (
-        unit in ("小时", "个月", "分钟", "天", "秒")
+        unit in ("小时", "个小时", "个月", "分钟", "天", "秒")
         and re.match(r"[\u4e00-\u9fff]", text[end:])
         and not re.match(r"[内以至到]|左右|(?:缩短|压缩|缩减|压减|减少|降低|下降|提升|提高|增加)(?:至|到)", text[end:])
     ):
@@ -366,6 +369,12 @@ def _is_measure(text: str, m: re.Match[str]) -> bool:
     if len(num) == 4 and num.startswith(("19", "20")) and unit in ("个", "家", "项") and "." not in num:
         return not re.match(r"年", after)
     return not (unit == "%" and re.match(r"\d", after))
+
+
+def _people_after(text: str, end: int) -> bool:
+    """Whether the noun right after a figure in 名 names people by their role (网格员, 嘉宾, 志愿者)."""
+    phrase = phrase_after(mended(segment(text)), end)
+    return len(phrase) >= 2 and phrase[-1] in "员者师生士宾"
 
 
 def _figure(
