@@ -20,7 +20,7 @@ _FIVE_YEAR = re.compile(r"(?:到|至)?[“\"]?(十四五|十五五)[”\"]?(?:�
 _FIVE_YEAR_END = {"十四五": 2025, "十五五": 2030}
 # Future cues: 将 only as an adverb (将/p is the object marker: 将省级59项任务细化为…).
 _FUTURE = re.compile(
-    r"(力争|预计|目标(?:是|为|:|：|到)|计划|争取|确保|力求|规划(?=建设|占地|面积|用地|新建)|有望|拟|将|可望|预期|(?<![截止])到(?:20\d{2}年|[“\"]?十[四五]五)|十[四五]五[”\"]?(?:末|期末|时期末))"
+    r"(力争|预计|目标(?:是|为|:|：|到)|计划|争取|确保|力求|规划|有望|拟|将|可望|预期|(?<![截止])到(?:20\d{2}年|[“\"]?十[四五]五)|十[四五]五[”\"]?(?:末|期末|时期末))"
 )
 _PAST = re.compile(r"(已|截至|截止|同比|比上年|较上年|去年|过去|目前|先后|以来|获评|入选|成功)")
 _YEAR = re.compile(r"((?:19|20)\d{2})(?:年|(?=全球|全国|上半年))")
@@ -160,7 +160,9 @@ def _last_future(sentence: str, before: str) -> int:
     there (将/p is the object marker, 虚拟 is no 拟, 行动计划 names a plan rather than planning)."""
     last = -1
     for m in _FUTURE.finditer(before):
-        if m.group(1) in ("将", "拟", "计划") and not _cue_word(sentence, m.start(), m.group(1)):
+        if m.group(1) == "规划" and re.match(r"规划(?:占地|面积|用地)", before[m.start() :]):
+            pass  # 一期规划占地200亩: the planned size
+        elif m.group(1) in ("将", "拟", "计划", "规划") and not _cue_word(sentence, m.start(), m.group(1)):
             continue
         last = m.end()
     return last
@@ -186,7 +188,7 @@ def _cue_word(sentence: str, position: int, cue: str) -> bool:
             if not w.text.startswith(cue):
                 return False
             # 今年计划新引进…: the plan governs a verb; a plan named by its title ("…”计划,") governs none.
-            return w.text != cue or (following is not None and following.tag in ("v", "vd", "d", "ad", "p"))
+            return w.text != cue or (following is not None and following.tag in ("v", "vn", "vd", "d", "ad", "p"))
         if w.start > position - start:
             break
     return False
