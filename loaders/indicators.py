@@ -99,6 +99,9 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
     ):
         return SCOPE + after  # "在41个工业大类中覆盖了35个": the figure only sets the scope (SCHEMA.md)
     if counter and after:
+        head = _relative_head(sentence, words, end, after)
+        if head:
+            return head  # 300个示范性强、显示度高的典型应用场景: what the clause describes is counted
         quoted = re.search(r"“[^“”]{1,8}”$", sentence[:start])
         return quoted.group(0) + after if quoted else after  # 分解“国考”50项指标: the 国考's 指标
     if not counter and GROWTH.fullmatch(after):
@@ -133,6 +136,23 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
     if re.search(r"其中[^,，;；:：。]*$", sentence[:start]) or phrase in _ASPECTS:
         return SUBSET + phrase  # 其中今年新增15家, …13家、累计19家: more of the figure before
     return phrase if len(phrase) >= 2 and not UNIT_LIKE.match(phrase) else ""
+
+
+def _relative_head(sentence: str, words: tuple[Word, ...], end: int, after: str) -> str:
+    """The head noun after 的 when the phrase after a figure only opens a predicate ("示范性 强、显示度 高 的
+    典型应用场景"); "" when the phrase is the head itself ("12个部门的数据" counts 部门)."""
+    rest = sentence[end:]
+    at = rest.find(after)
+    if at < 0 or at > 4:
+        return ""
+    tail = rest[at + len(after) :]
+    of = tail.find("的")
+    if of <= 0 or of > 20 or re.search(r"[,，;；:：。]", tail[:of]):
+        return ""
+    first = next((w for w in words if w.start >= end + at + len(after)), None)
+    if first is None or first.tag not in ("a", "ad", "d"):
+        return ""
+    return phrase_after(words, end + at + len(after) + of + 1)
 
 
 def _tail_noun(sentence: str, words: tuple[Word, ...], start: int) -> str:
