@@ -115,7 +115,9 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     before = _unquoted_titles(half_width(sentence[:position]))
     future = _last_future(sentence, before)
     past = max((m.end() for m in _PAST.finditer(before)), default=-1)
-    if future >= 0 and re.search(r"[;；]", before[future:]) and not _GOAL_FRAME.search(before):
+    colon = max(before.rfind(":"), before.rfind("："))
+    listed = colon >= 0 and _last_future(sentence, before[:colon]) >= 0  # 将重点做好四个方面工作:一是…;二是…
+    if future >= 0 and re.search(r"[;；]", before[future:]) and not _GOAL_FRAME.search(before) and not listed:
         return False  # a cue inside one clause ("今年力争再建50个;") does not reach past its semicolon
     if future >= 0:
         return future > past
@@ -184,7 +186,9 @@ def _cue_word(sentence: str, position: int, cue: str) -> bool:
         if w.start == position - start:
             following = words[k + 1] if k + 1 < len(words) else None
             if cue == "将":
-                return w.tag in ("d", "v", "vd") and w.text in ("将", "将会", "将要")
+                # LAC tags 将 as p before an adverb too (今年将/p 新/ad 培育); the object marker has a noun next.
+                ahead = following is not None and following.tag in ("v", "vd", "d", "ad")
+                return w.text in ("将", "将会", "将要") and (w.tag in ("d", "v", "vd") or ahead)
             if not w.text.startswith(cue):
                 return False
             # 今年计划新引进…: the plan governs a verb; a plan named by its title ("…”计划,") governs none.
