@@ -204,6 +204,7 @@ def find_figures(
     figures.sort(key=lambda f: f.start)
     figures = [f for f in figures if not _bounds_next(masked, f, figures)]
     figures, judge_at = _from_to(text, figures)
+    figures = _owner_and_owned(text, figures)
     figures = _respectively(text, _carried(text, figures, antecedent, rank_words))
     return [
         _dated(
@@ -252,6 +253,33 @@ def _from_to(text: str, figures: list[Figure]) -> tuple[list[Figure], dict[int, 
         out[k + 1] = _figure(text, b.value, unit, b.start, b.end, indicator=subject)
         judge[b.start] = opening.start()
     return out, judge
+
+
+def _owner_and_owned(text: str, figures: list[Figure]) -> list[Figure]:
+    """Split the phrase two figures share in "汇聚65个部门数据超30亿条", "归集50家单位数据资源1300项":
+    the first counts the owners (部门), the second what they hold (数据).
+
+    >>> s = "归集50家单位数据资源超1300项"
+    >>> [f.indicator for f in _owner_and_owned(s, [_figure(s, 50, "家", 2, 5, indicator="单位数据资源"), _figure(s, 1300, "项", 12, 17, indicator="单位数据资源")])]
+    ['单位', '数据资源']
+    """
+    out = list(figures)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        shared = a.indicator
+        if (
+            not shared
+            or b.indicator != shared
+            or a.unit in _AMOUNTS
+            or not re.fullmatch(rf"{re.escape(shared)}(?:超过|超|达到|达|约|近|逾|共|计)?", text[a.end : b.start])
+        ):
+            continue
+        words = [w.text for w in segment(shared)]
+        if len(words) < 2:
+            continue
+        out[k] = Figure(a.value, a.unit, words[0], a.qualifier, a.year, a.start, a.end)
+        out[k + 1] = Figure(b.value, b.unit, "".join(words[1:]), b.qualifier, b.year, b.start, b.end)
+    return out
 
 
 def _mask_quoted(text: str) -> str:
