@@ -188,7 +188,8 @@ def bare_clause(sentence: str, start: int) -> bool:
             or w.text in ("截至", "截止", "率先")
             or scope
             or level
-            or w.tag == "v" and re.fullmatch(r"(?:提高|提升|增加|增长|降低|下降|压缩|缩短)?(?:到|至)", w.text)
+            or w.tag == "v"
+            and re.fullmatch(r"(?:提高|提升|增加|增长|降低|下降|压缩|缩短)?(?:到|至)", w.text)
         ):
             return False
     return False
@@ -304,7 +305,9 @@ def streak_subject(sentence: str, start: int) -> str:
 
 def _frame(sentence: str, position: int) -> str:
     """The frame "在X中," (or 上, 里) that opens a clause before `position`: what a rank or a streak is in."""
-    frames = re.findall(r"(?:^|[,，;；:：])在([^,，。;；:：在]{2,30}?)(?:中|上|里|当中)[,，]?", sentence[:position])
+    frames = re.findall(
+        r"(?:^|[,，;；:：])在([^,，。;；:：在]{2,30}?)(?:中|上|里|当中)[,，]?", sentence[:position]
+    )
     return re.sub(r"[《》“”]", "", frames[-1]) if frames else ""
 
 

@@ -16,16 +16,16 @@ from loaders.indicators import (
     SCOPE,
     SUBSET,
     bare_clause,
-    elliptical_clause,
     counted_phrase,
+    elliptical_clause,
     ranked_phrase,
     streak_subject,
     subject_before,
     subject_phrase,
 )
 from loaders.numbers import CN_NUMERAL_CHARS, half_width, parse_number, qualifier_of
-from loaders.targets import figure_year, horizon_year, is_planned
 from loaders.phrases import mended, phrase_after
+from loaders.targets import figure_year, horizon_year, is_planned
 from loaders.words import segment
 
 # Measure words we keep, longest first so 个百分点 wins over 个. 年 only counts after 连续 (see below).
@@ -49,7 +49,9 @@ _UNIT_NAMES = {"个小时": "小时", "星级": "星", "泽字节": "ZB", "艾�
 _AMOUNTS = {"%", "元", "个百分点", "百分点", "倍", "分", "年", None}
 _PERCENT_WORDS = re.compile(rf"百分之(?P<num>\d+(?:\.\d+)?|{_CN})")
 # "七成以上", "同比增长三成": tenths are shares; only before a bound or the clause's end (一成不变 is none).
-_TENTHS = re.compile(r"(?<![一二两三四五六七八九十百千万亿\d])(?P<num>[一二三四五六七八九])成(?=以上|左右|多|[,，。;；、)）]|$)")
+_TENTHS = re.compile(
+    r"(?<![一二两三四五六七八九十百千万亿\d])(?P<num>[一二三四五六七八九])成(?=以上|左右|多|[,，。;；、)）]|$)"
+)
 # "连续7年上榜": a run of years is a figure; other 年 after a number is a date.
 _YEARS_RUN = re.compile(r"连续(?:第)?(?P<num>\d+|[二两三四五六七八九十]+)(?:个)?年(?:度)?")
 _RANK = re.compile(
@@ -140,7 +142,12 @@ def find_figures(
     taken: list[tuple[int, int]] = []
     rank_words: dict[int, tuple[int, str]] = {}  # a rank's start → where its verb starts, its scope + 排名
     for m in _RANK.finditer(masked):
-        cue_end = m.start(0) + re.match(r"位居|居于|居|位列|列|排名|排|升至|上升至|跃居|跃升至|跻身|名列|位次", m.group(0)).end()
+        cue_end = (
+            m.start(0)
+            + re.match(
+                r"位居|居于|居|位列|列|排名|排|升至|上升至|跃居|跃升至|跻身|名列|位次", m.group(0)
+            ).end()
+        )
         rank_start = m.start("num") - 1 if m.group("num") else m.start("first")
         ranks = [(m.group("num") or "一", rank_start, m.end())]
         while more := _MORE_RANKS.match(masked[ranks[-1][2] :]):
@@ -243,7 +250,11 @@ def _from_to(text: str, figures: list[Figure]) -> tuple[list[Figure], dict[int, 
     for k in range(len(out) - 1):
         a, b = out[k], out[k + 1]
         opening = _FROM.search(text[: a.start])
-        if opening is None or not _TO.match(text[a.end : b.start]) or (a.unit and b.unit and a.unit != b.unit):
+        if (
+            opening is None
+            or not _TO.match(text[a.end : b.start])
+            or (a.unit and b.unit and a.unit != b.unit)
+        ):
             continue
         subject = subject_before(text, opening.start())
         if not subject:
@@ -271,7 +282,9 @@ def _owner_and_owned(text: str, figures: list[Figure]) -> list[Figure]:
             not shared
             or b.indicator != shared
             or a.unit in _AMOUNTS
-            or not re.fullmatch(rf"{re.escape(shared)}(?:超过|超|达到|达|约|近|逾|共|计)?", text[a.end : b.start])
+            or not re.fullmatch(
+                rf"{re.escape(shared)}(?:超过|超|达到|达|约|近|逾|共|计)?", text[a.end : b.start]
+            )
         ):
             continue
         words = [w.text for w in segment(shared)]
@@ -360,7 +373,8 @@ def _is_measure(text: str, m: re.Match[str]) -> bool:
         return bool(_INDEX_WORDS.search(text[max(0, start - 12) : start])) and "." in num
     if unit in ("位", "名") and not re.search(r"第$", text[:start]):
         return unit == "名" and (
-            bool(re.search(_PEOPLE_NOUNS, after + text[max(0, start - 6) : start])) or _people_after(text, end)
+            bool(re.search(_PEOPLE_NOUNS, after + text[max(0, start - 6) : start]))
+            or _people_after(text, end)
         )
     if unit == "分" and (
         re.match(r"[钟之类别局行院区公享配工析布级]", text[end:])
@@ -370,14 +384,20 @@ def _is_measure(text: str, m: re.Match[str]) -> bool:
     if (
         unit in ("小时", "个小时", "个月", "分钟", "天", "秒")
         and re.match(r"[\u4e00-\u9fff]", text[end:])
-        and not re.match(r"[内以至到]|左右|(?:缩短|压缩|缩减|压减|减少|降低|下降|提升|提高|增加)(?:至|到)", text[end:])
+        and not re.match(
+            r"[内以至到]|左右|(?:缩短|压缩|缩减|压减|减少|降低|下降|提升|提高|增加)(?:至|到)", text[end:]
+        )
     ):
         return False  # "24小时自助政务服务体系": the duration describes a service
     if unit == "支" and re.match(r"[持撑付出柱]", text[end:]):
         return False  # 支持, 支撑, 支付 are verbs, not a count of teams
-    if (unit, text[end : end + 1]) in (("起", "步"), ("起", "来"), ("起", "草"), ("例", "如"), ("例", "外")) or (
-        unit == "单" and re.match(r"[位元项个体一独品车]", text[end:])
-    ):
+    if (unit, text[end : end + 1]) in (
+        ("起", "步"),
+        ("起", "来"),
+        ("起", "草"),
+        ("例", "如"),
+        ("例", "外"),
+    ) or (unit == "单" and re.match(r"[位元项个体一独品车]", text[end:])):
         return False  # 起步, 例如, 单位: the counter is the start of another word
     if unit in ("G", "P", "ms", "Gbps", "Mbps", "GB") and (
         re.match(r"[A-Za-z0-9\-]", text[end:])
@@ -495,7 +515,11 @@ def _carried(
             indicator = same[-1].indicator.removeprefix(SCOPE) if same else subject_phrase(text, f.start)
         elif not indicator and elliptical_clause(text, f.start, f.end):
             # "建成智慧社区186个,今年力争再建50个": the verb repeats; the thing counted is the one before.
-            same = [p for p in out if p.unit == f.unit and p.indicator and not re.search(r"[。]", text[p.end : f.start])]
+            same = [
+                p
+                for p in out
+                if p.unit == f.unit and p.indicator and not re.search(r"[。]", text[p.end : f.start])
+            ]
             indicator = same[-1].indicator.removeprefix(SCOPE) if same else ""
         out.append(Figure(f.value, f.unit, indicator, f.qualifier, f.year, f.start, f.end))
     return out
@@ -504,7 +528,9 @@ def _carried(
 _GENERIC = ("数量", "总量", "总数", "增速", "增幅", "规模", "占比")
 _THIS_YEAR = re.compile(r"(今年|年内|年底|年末|本年)")
 _RELATIVE_YEAR = re.compile(r"(今年|年底|年末|年内|上半年|下半年|前三季度|本年)")
-_CHANGE_ONLY = re.compile(r"(?:比上年|同比|环比|年均)?(?:增长|增加|提升|提高|下降|降低|减少|增速|增幅|缩短|压缩|缩减|压减)$")
+_CHANGE_ONLY = re.compile(
+    r"(?:比上年|同比|环比|年均)?(?:增长|增加|提升|提高|下降|降低|减少|增速|增幅|缩短|压缩|缩减|压减)$"
+)
 
 
 def _respectively(text: str, figures: list[Figure]) -> list[Figure]:

@@ -68,14 +68,20 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
         elif out and out[-1].tag == "m" and len(w.text) > 1 and w.text[0] in "个家项名位条件座所台套":
             # 2600/m 家规/n 上/f: the counter belongs to the number, the rest to the noun (规上).
             out += [Word(w.text[0], "q", w.start, w.start + 1), Word(w.text[1:], "n", w.start + 1, w.end)]
-        elif len(w.text) == 2 and w.text[0] in _SUFFIXES and following and w.text[1] + following.text in LINKS:
+        elif (
+            len(w.text) == 2 and w.text[0] in _SUFFIXES and following and w.text[1] + following.text in LINKS
+        ):
             # 增加/n 值力/vd 争/v: the suffix ends the phrase, 力争 links it to its figure.
-            out += [Word(w.text[0], "n", w.start, w.start + 1), Word(w.text[1] + following.text, "v", w.start + 1, following.end)]
+            out += [
+                Word(w.text[0], "n", w.start, w.start + 1),
+                Word(w.text[1] + following.text, "v", w.start + 1, following.end),
+            ]
             k += 1
         else:
             out.append(w)
         k += 1
     return tuple(out)
+
 
 UNIT_LIKE = re.compile(r"^(?:[个家项位名人户条类次元%年]|以上|以下|左右|分别|连续|同比)$")
 
@@ -222,7 +228,12 @@ def phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str], 
         owner, _, _ = phrase_before(words, words[i].start)
         if owner:
             return owner + "".join(x.text for x in picked), verbs, False
-    if len(picked) > 1 and picked[0].text in ("领域", "行业", "方面", "部门", "单位", "地区", "区域") and i >= 0 and words[i].text == "等":
+    if (
+        len(picked) > 1
+        and picked[0].text in ("领域", "行业", "方面", "部门", "单位", "地区", "区域")
+        and i >= 0
+        and words[i].text == "等"
+    ):
         picked = picked[1:]  # 政法、公安、交通等领域感知设备: the list only says where
     phrase = clean_phrase(picked, head=False)
     # "这个数字已增加到500多家", "其中的35个": the counted thing was named before; "该市数字经济…" names it.

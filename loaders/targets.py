@@ -192,7 +192,9 @@ def _cue_word(sentence: str, position: int, cue: str) -> bool:
             if not w.text.startswith(cue):
                 return False
             # 今年计划新引进…: the plan governs a verb; a plan named by its title ("…”计划,") governs none.
-            return w.text != cue or (following is not None and following.tag in ("v", "vn", "vd", "d", "ad", "p"))
+            return w.text != cue or (
+                following is not None and following.tag in ("v", "vn", "vd", "d", "ad", "p")
+            )
         if w.start > position - start:
             break
     return False
