@@ -55,7 +55,7 @@ _TENTHS = re.compile(
 # "连续7年上榜": a run of years is a figure; other 年 after a number is a date.
 _YEARS_RUN = re.compile(r"连续(?:第)?(?P<num>\d+|[二两三四五六七八九十]+)(?:个)?年(?:度)?")
 _RANK = re.compile(
-    r"(?:位居|居于|居|位列|列|排名|排|升至|上升至|跃居|跃升至|跻身|名列|位次)[^,，。;；:：]{0,14}?"
+    r"(?P<cue>位居|居于|居|位列|列|排名|排|升至|上升至|跃居|跃升至|跻身|名列|位次)[^,，。;；:：]{0,14}?"
     rf"(?:第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?|(?P<first>首位))"
     r"(?:(?![\u4e00-\u9fffA-Za-z0-9])|(?=[和、及与]第))"
 )  # 首位 is 第一 ("居全国城市首位")
@@ -142,12 +142,7 @@ def find_figures(
     taken: list[tuple[int, int]] = []
     rank_words: dict[int, tuple[int, str]] = {}  # a rank's start → where its verb starts, its scope + 排名
     for m in _RANK.finditer(masked):
-        cue_end = (
-            m.start(0)
-            + re.match(
-                r"位居|居于|居|位列|列|排名|排|升至|上升至|跃居|跃升至|跻身|名列|位次", m.group(0)
-            ).end()
-        )
+        cue_end = m.end("cue")
         rank_start = m.start("num") - 1 if m.group("num") else m.start("first")
         ranks = [(m.group("num") or "一", rank_start, m.end())]
         while more := _MORE_RANKS.match(masked[ranks[-1][2] :]):
