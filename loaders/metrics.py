@@ -59,9 +59,10 @@ _RANK = re.compile(
     rf"(?:第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?|(?P<first>首位))"
     r"(?:(?![\u4e00-\u9fffA-Za-z0-9])|(?=[和、及与]第))"
 )  # 首位 is 第一 ("居全国城市首位")
-# Further ranks in the same list: "位列全国第一和第三位".
+# Further ranks in the same list: "位列全国第一和第三位", "位列全省第3、全市第1" (a scope of its own).
 _MORE_RANKS = re.compile(
-    rf"^(?:和|、|及|与)第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?(?![\u4e00-\u9fffA-Za-z0-9])"
+    r"^(?:(?:和|、|及|与)|[,，](?=全))(?P<scope>全[\u4e00-\u9fff]{1,6}?)?"
+    rf"第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?(?![\u4e00-\u9fffA-Za-z0-9])"
 )
 # "五大专项行动": a plan's named things, counted by their kind; 三大误区 and 五大维度 are rhetoric.
 _NAMED_COUNT = re.compile(
@@ -144,15 +145,18 @@ def find_figures(
     for m in _RANK.finditer(masked):
         cue_end = m.end("cue")
         rank_start = m.start("num") - 1 if m.group("num") else m.start("first")
-        ranks = [(m.group("num") or "一", rank_start, m.end())]
+        ranks = [(m.group("num") or "一", rank_start, m.end(), "")]
         while more := _MORE_RANKS.match(masked[ranks[-1][2] :]):
-            ranks.append((more.group("num"), ranks[-1][2] + more.start("num") - 1, ranks[-1][2] + more.end()))
+            at = ranks[-1][2]
+            ranks.append(
+                (more.group("num"), at + more.start("num") - 1, at + more.end(), more.group("scope") or "")
+            )
         # "排名第一、第二的成都、绵阳": ranks that describe who is named next are not figures of their own.
         attributive = bool(
             re.match(rf"(?:[、和及与]第(?:\d+|[{CN_NUMERAL_CHARS}]+)[位名]?)*的", masked[ranks[-1][2] :])
         )
         ranked = ranked_phrase(text, m.start(), cue_end, rank_start)
-        for k, (num, start, end) in enumerate(ranks):
+        for k, (num, start, end, scope) in enumerate(ranks):
             value = parse_number(num)
             taken.append((start, end))
             if value is not None and not attributive:
@@ -160,7 +164,7 @@ def find_figures(
                 # not taken for the place it ranks.
                 rank = _figure(text, value, "位", m.start() if k == 0 else start, end, indicator=ranked[0])
                 figures.append(rank)
-                rank_words[rank.start] = (m.start(), ranked[1])
+                rank_words[rank.start] = (m.start(), scope + "排名" if scope else ranked[1])
     for m in _YEARS_RUN.finditer(masked):
         value = parse_number(m.group("num"))
         if value is not None:
