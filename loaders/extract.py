@@ -477,6 +477,12 @@ def _metric_place(ctx: _Context, sentence: Sentence, start: int) -> Division:
         (sentence.start + m.start(1), ctx.gazetteer.country)
         for m in _WHOLE_COUNTRY.finditer(sentence.text[:start])
     ]
+    # "在苏州市数字政府建设考核中,昆山…": a place inside the frame names the contest, not who is measured.
+    frames = [
+        (sentence.start + m.start(), sentence.start + m.end())
+        for m in re.finditer(r"在[^,，。;；:：在]{5,30}?(?:中|上(?=[,，]))", sentence.text[:start])
+    ]
+    candidates = [c for c in candidates if not any(a < c[0] < b for a, b in frames)]
     found = ctx.default
     named: list[Division] = []
     for at, place in sorted(candidates, key=lambda c: c[0]):
