@@ -486,7 +486,19 @@ def _metric_place(ctx: _Context, sentence: Sentence, start: int) -> Division:
     found = ctx.default
     named: list[Division] = []
     for at, place in sorted(candidates, key=lambda c: c[0]):
-        inside = any(a <= at < b for a, b in names)
+        # A parent named after its own district, inside a name or as an object (青白江区依托成都国际铁路港…,
+        # 兰山区建设的临沂商城…), does not take the district's figures over; at a clause's head it does.
+        inside = any(a <= at < b for a, b in names) or text[at - 1 : at] not in (
+            "",
+            ",",
+            "，",
+            ";",
+            "；",
+            "。",
+            ":",
+            "：",
+            "\n",
+        )
         if inside and any(place in ctx.gazetteer.ancestors(n) for n in named):
             continue
         named.append(place)
