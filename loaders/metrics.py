@@ -541,7 +541,11 @@ def _respectively(text: str, figures: list[Figure]) -> list[Figure]:
     out: list[Figure] = []
     for f in figures:
         items = _items(f.indicator)
-        if text[max(0, f.start - 1) : f.start] == "双" and len(items) == 2:
+        # "A和B覆盖率实现双100%", "A和B通达率均达到100%": one figure, each item's.
+        both = text[max(0, f.start - 1) : f.start] == "双" or re.search(
+            r"均(?:已)?(?:达到|达|为|实现)?$", text[: f.start]
+        )
+        if both and len(items) == 2:
             out += [Figure(f.value, f.unit, item, f.qualifier, f.year, f.start, f.end) for item in items]
         else:
             out.append(f)
@@ -567,6 +571,9 @@ def _respectively(text: str, figures: list[Figure]) -> list[Figure]:
     return out
 
 
+_MEASURE_HEADS = r"(?:[\u4e00-\u9fff]{2}率|比重|占比|比例|规模|能力|水平|总量)$"
+
+
 def _items(indicator: str) -> list[str]:
     """The items a listed indicator names, each with the head they share ("A、B产业增速" → A产业增速, B产业增速),
     or [] when it lists nothing."""
@@ -577,6 +584,10 @@ def _items(indicator: str) -> list[str]:
     # The last item is as long as the first, or ends where what is measured of it begins (数字化改造…率).
     size = max(1, len(segment(items[0])))
     size = min([size] + [k for k, w in enumerate(head_words) if k and w.tag in ("vn", "v")])
+    measure = re.search(_MEASURE_HEADS, items[-1])
+    if len(head_words) <= size and measure and measure.start() > 0:
+        # 行政村光纤和4G网络通达率 (LAC's one word 4G网络通达率): the items share the measure ending the list.
+        return [*(item + measure.group(0) for item in items[:-1]), items[-1]]
     if len(head_words) <= size:
         return []
     head = "".join(w.text for w in head_words[size:])
