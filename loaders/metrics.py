@@ -411,6 +411,11 @@ def _is_measure(text: str, m: re.Match[str]) -> bool:
         and _bounds_category(text, end)
     ):
         return False  # SCHEMA.md: 超10亿元以上企业39家 — the 10亿元 bounds a category
+    if re.search(
+        r"(?:入选|跻身|列入|获批)[^,，;；。]{0,6}(?:全国|全省|首批|第[一二三四五六七八九十]批)[^,，;；。]{0,4}$",
+        text[:start],
+    ):
+        return False  # 入选全国首批50个5G商用城市: the size of a list the place joined, not its own figure
     if _STRUCTURE_NOUNS.match(text[end:]) or text[end : end + 1] == "“":
         return False  # "24小时“不打烊”": the figure describes a quoted name
     if len(num) == 4 and num.startswith(("19", "20")) and unit in ("个", "家", "项") and "." not in num:
