@@ -625,7 +625,12 @@ def _dated(
         # A goal year stated earlier in the document governs a clause that reads like a goal.
         window = text[max(0, f.start - 40) : f.start]
         clause = window[max(window.rfind(c) for c in "。;；") + 1 :]
-        target = bool(_TARGET_CUES.search(clause + text[f.end : f.end + 2])) and not _PAST_CUES.search(clause)
+        stated = figure_year(text, f.start)  # "2023年…达到": a year before the goal year reports, not aims
+        target = (
+            bool(_TARGET_CUES.search(clause + text[f.end : f.end + 2]))
+            and not _PAST_CUES.search(clause)
+            and not (stated is not None and stated < target_year)
+        )
     if target:
         year = horizon_year(text, f.start) or target_year or horizon
         if year is None and _THIS_YEAR.search(text[: f.start]):
