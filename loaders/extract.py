@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.agencies import AgencyHit, find_agencies
+from loaders.figure_places import figure_place
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.indicators import indicator_concept
 from loaders.metrics import find_figures
@@ -438,77 +439,18 @@ def _sentence_at(document: Document, position: int) -> Sentence | None:
     return None
 
 
-# 全国 heading a clause ("全国数字经济规模达到53.9万亿元") measures the country; after a rank verb or
-# before 第/首/领先 it only frames a place's standing (居全国第一, 全国首个).
-_WHOLE_COUNTRY = re.compile(
-    r"(?:^|(?<=[,，。;；:：\n]))(?:截至\d{4}年(?:底|末)?[,，]?)?(全国)"
-    r"(?![第前首内外各性]|排名|排行|率先|唯一|领先|乃至|同类|百强|一流|示范|试点|标杆|典型|重点|优秀|先进)"
-)
-# Country actors that measure something; 习近平, 党的二十大 name a doctrine the place studies.
-_COUNTRY_MEASURES = ("我国", "中国", "全国", "国家")
-
-
 def _metric_place(ctx: _Context, sentence: Sentence, start: int) -> Division:
-    """Return the place a figure at `start` of the sentence measures: the last actor named before it.
-
-    Unlike ctx.place_at, a district that opens a project's name is its place (郫都区菁蓉镇双创示范基地
-    …共建实验室9个: SCHEMA.md, a platform goes to the division in its own name), a parent inside a
-    name does not take over from its own district named before (新吴区依托无锡国家…测试基地,累计建成…),
-    全国 heading a clause is the country, and a doctrine (学习贯彻习近平…思想) is no actor.
-    """
-    position = sentence.start + start
-    names = [(sentence.start + p.start, sentence.start + p.end) for p in ctx.projects[sentence.index]]
-    text = ctx.document.text
-    candidates = [
-        (a.start, a.place)
-        for a in ctx.actors
-        if sentence.start <= a.start < position
-        and (a.place.level != "country" or text[a.start : a.end].startswith(_COUNTRY_MEASURES))
-    ]
-    candidates += [
-        (sp.start, sp.division)
-        for sp in ctx.spans
-        if sentence.start <= sp.start < position
-        and sp.in_name
-        and sp.division.level == "district"
-        and any(a == sp.start and not _listed(text, a, b) for a, b in names)
-    ]
-    candidates += [
-        (sentence.start + m.start(1), ctx.gazetteer.country)
-        for m in _WHOLE_COUNTRY.finditer(sentence.text[:start])
-    ]
-    # "在苏州市数字政府建设考核中,昆山…": a place inside the frame names the contest, not who is measured.
-    frames = [
-        (sentence.start + m.start(), sentence.start + m.end())
-        for m in re.finditer(r"在[^,，。;；:：在]{5,30}?(?:中|上(?=[,，]))", sentence.text[:start])
-    ]
-    candidates = [c for c in candidates if not any(a < c[0] < b for a, b in frames)]
-    found = ctx.default
-    named: list[Division] = []
-    for at, place in sorted(candidates, key=lambda c: c[0]):
-        # A parent named after its own district, inside a name or as an object (青白江区依托成都国际铁路港…,
-        # 兰山区建设的临沂商城…), does not take the district's figures over; at a clause's head it does.
-        inside = any(a <= at < b for a, b in names) or text[at - 1 : at] not in (
-            "",
-            ",",
-            "，",
-            ";",
-            "；",
-            "。",
-            ":",
-            "：",
-            "\n",
-        )
-        if inside and any(place in ctx.gazetteer.ancestors(n) for n in named):
-            continue
-        named.append(place)
-        found = place
-    return found
-
-
-def _listed(text: str, start: int, end: int) -> bool:
-    """Whether a name at `start:end` is one item of a list (A、仪征大数据产业园、B等4个园区)."""
-    return text[start - 1 : start] in ("、", "和", "及") or text[end : end + 1] in ("、", "和", "及")
+    """Return the place a figure at `start` of the sentence measures (loaders/figure_places.py)."""
+    return figure_place(
+        ctx.document.text,
+        sentence.start,
+        sentence.start + start,
+        actors=[(a.start, a.end, a.place) for a in ctx.actors],
+        spans=ctx.spans,
+        names=[(sentence.start + p.start, sentence.start + p.end) for p in ctx.projects[sentence.index]],
+        gazetteer=ctx.gazetteer,
+        default=ctx.default,
+    )
 
 
 def _dedupe_metrics(metrics: list[Metric]) -> list[Metric]:
