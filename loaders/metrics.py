@@ -487,6 +487,22 @@ def _carried(
             elif not indicator:
                 # a bare clause ranks the figure before it; otherwise the subject of the sentence
                 indicator = (previous if bare_clause(text, cue) else "") or subject_phrase(text, cue)
+                # "…集成服务拓展至58项,“免证办”事项达到1230项,均居全市第一": each figure of the run
+                # since the last semicolon holds the rank.
+                run = [p for p in counted if p.indicator and not re.search(r"[;；。]", text[p.end : cue])]
+                if text[cue - 1 : cue] == "均" and len(run) > 1 and bare_clause(text, cue):
+                    out += [
+                        Figure(
+                            f.value,
+                            f.unit,
+                            _CHANGE_ONLY.sub("", p.indicator) + words,
+                            f.qualifier,
+                            f.year,
+                            f.start,
+                            f.end,
+                        )
+                        for p in run[:-1]
+                    ]
             indicator = indicator + words if indicator else ""
         elif indicator == ANAPHOR:
             indicator = out[-1].indicator.removeprefix(SCOPE) if out else antecedent
