@@ -26,6 +26,8 @@ _PAST = re.compile(r"(已|截至|截止|同比|比上年|较上年|去年|过去
 _YEAR = re.compile(r"((?:19|20)\d{2})(?:年|(?=全球|全国|上半年))")
 # A year that is only the base of a comparison ("比2016年增加70%") is not the figure's year.
 _COMPARED = re.compile(r"(?:比|较|相比|同比|对比|与)$")
+# …or the base of a multiple ("是2022年的三倍多", "2022年同期").
+_BASE = re.compile(r"(?:的)?(?:[\d.一二两三四五六七八九十]+倍|同期)")
 _PLAN_TITLE = re.compile(r"((?:19|20)\d{2})\s*[-—–~至到]\s*((?:19|20)\d{2})年")
 # A summary opens on its year ("2024年,在市委…") or names it ("2020年是…之年"); "2021年度" names
 # the year of some report or award as often as the document's own.
@@ -141,9 +143,15 @@ def figure_year(sentence: str, position: int) -> int | None:
 
     >>> figure_year("2017年,乌镇的规上增加值比2016年增加70%", 26)
     2017
+    >>> figure_year("2023年,交易额是2022年的三倍多,累计入驻数据商520家", 30)
+    2023
     """
     before = half_width(sentence[:position])  # a ranked list's title dates its rank (《2022年…百强榜》)
-    years = [m for m in _YEAR.finditer(before) if not _COMPARED.search(before[: m.start()])]
+    years = [
+        m
+        for m in _YEAR.finditer(before)
+        if not _COMPARED.search(before[: m.start()]) and not _BASE.match(before[m.end() :])
+    ]
     return int(years[-1].group(1)) if years else None
 
 
