@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.agencies import AgencyHit, find_agencies
+from loaders.figure_places import figure_place
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.indicators import indicator_concept
 from loaders.metrics import find_figures
@@ -34,7 +35,7 @@ from loaders.records import (
     Sentence,
 )
 from loaders.service_apps import service_apps
-from loaders.targets import document_years, plan_year, plans_ahead
+from loaders.targets import document_years, goal_frame, plans_ahead
 from loaders.words import segment_many
 
 _SMALL_COUNT_UNITS = {"个", "家", "项", "位", "名", "年", "届", "期"}
@@ -217,19 +218,22 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
         # SCHEMA.md: a plan stated earlier in the paragraph governs its later sentences ("今年济南市将…。…优化15项…").
         new_paragraph = "\n" in document.text[previous_end : sentence.start]
         planned = planned and not new_paragraph
-        for f in find_figures(
+        figures = find_figures(
             text,
             target_year=target_year,
             horizon=horizon,
             planned=planned,
             report_year=report_year,
             antecedent=metrics[-1].indicator if metrics else "",
-        ):
-            place = ctx.place_at(sentence, sentence.start + f.start)
+        )
+        for f in figures:
+            place = _metric_place(ctx, sentence, f.start)
             ev = ctx.evidence(sentence, f.start, f.end)
             concept = indicator_concept(f.indicator, f.unit)
             metrics.append(Metric(place, f.indicator, f.value, f.unit, f.year, f.qualifier, ev, concept))  # type: ignore[arg-type]
-        planned = plans_ahead(text, planned=planned)
+        # A sentence that also reports what is done ("…达到93.5%,今年将提高到97%") states one goal, not a
+        # plan its next sentences go on with.
+        planned = plans_ahead(text, planned=planned) and all(f.qualifier == "target" for f in figures)
         previous_end = sentence.end
         for c in find_policies(text):
             # "(以下简称《规划》)" makes later 《规划》 the same citation.
@@ -242,7 +246,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
                 policies[c.title] = PolicyCitation(
                     c.title, c.issuer, ctx.evidence(sentence, c.start, c.end), c.aliases
                 )
-        target_year = plan_year(text) or target_year
+        target_year = goal_frame(text) or target_year
     facts = [(m.place, m.evidence) for m in programmes.values()]
     facts += [(m.place, m.evidence) for m in agencies.values()]
     facts += [(m.place, m.evidence) for m in projects.values()]
@@ -435,6 +439,20 @@ def _sentence_at(document: Document, position: int) -> Sentence | None:
     return None
 
 
+def _metric_place(ctx: _Context, sentence: Sentence, start: int) -> Division:
+    """Return the place a figure at `start` of the sentence measures (loaders/figure_places.py)."""
+    return figure_place(
+        ctx.document.text,
+        sentence.start,
+        sentence.start + start,
+        actors=[(a.start, a.end, a.place) for a in ctx.actors],
+        spans=ctx.spans,
+        names=[(sentence.start + p.start, sentence.start + p.end) for p in ctx.projects[sentence.index]],
+        gazetteer=ctx.gazetteer,
+        default=ctx.default,
+    )
+
+
 def _dedupe_metrics(metrics: list[Metric]) -> list[Metric]:
     """The same figure about the same thing repeated later in a document is one fact (1640个数据集 twice)."""
     seen: dict[tuple[str, float, str | None], Metric] = {}
@@ -445,11 +463,9 @@ def _dedupe_metrics(metrics: list[Metric]) -> list[Metric]:
         if first is not None and first.evidence.sentence_index != m.evidence.sentence_index:
             small = m.unit in _SMALL_COUNT_UNITS and m.value < 100
             # A small count is only the same fact under the same words (六大行动 named four times).
-            if (
-                m.unit == "星"
-                or first.indicator == m.indicator
-                or (not small and _alike(first.indicator, m.indicator))
-            ):
+            # A headline repeats a body's figure in fewer words (数字政府建设评估连续三年位列全省第一).
+            contained = first.indicator in m.indicator or m.indicator in first.indicator
+            if m.unit == "星" or contained or (not small and _alike(first.indicator, m.indicator)):
                 continue
         seen.setdefault(key, m)
         out.append(m)

@@ -24,6 +24,7 @@ from loaders.phrases import (
     UNIT_LIKE,
     clean_phrase,
     leading_phrase,
+    mended,
     nominal,
     phrase_after,
     phrase_before,
@@ -88,7 +89,7 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
     >>> counted_phrase("也只能找出12家跟互联网、数字经济有关的企业。", 5, 8, counter=True)
     '企业'
     """
-    words = segment(sentence)
+    words = mended(segment(sentence))
     after = phrase_after(words, end)
     if (
         after
@@ -98,6 +99,9 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
     ):
         return SCOPE + after  # "在41个工业大类中覆盖了35个": the figure only sets the scope (SCHEMA.md)
     if counter and after:
+        head = _relative_head(sentence, words, end, after)
+        if head:
+            return head  # 300个示范性强、显示度高的典型应用场景: what the clause describes is counted
         quoted = re.search(r"“[^“”]{1,8}”$", sentence[:start])
         return quoted.group(0) + after if quoted else after  # 分解“国考”50项指标: the 国考's 指标
     if not counter and GROWTH.fullmatch(after):
@@ -134,6 +138,23 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
     return phrase if len(phrase) >= 2 and not UNIT_LIKE.match(phrase) else ""
 
 
+def _relative_head(sentence: str, words: tuple[Word, ...], end: int, after: str) -> str:
+    """The head noun after 的 when the phrase after a figure only opens a predicate ("示范性 强、显示度 高 的
+    典型应用场景"); "" when the phrase is the head itself ("12个部门的数据" counts 部门)."""
+    rest = sentence[end:]
+    at = rest.find(after)
+    if at < 0 or at > 4:
+        return ""
+    tail = rest[at + len(after) :]
+    of = tail.find("的")
+    if of <= 0 or of > 20 or re.search(r"[,，;；:：。]", tail[:of]):
+        return ""
+    first = next((w for w in words if w.start >= end + at + len(after)), None)
+    if first is None or first.tag not in ("a", "ad", "d"):
+        return ""
+    return phrase_after(words, end + at + len(after) + of + 1)
+
+
 def _tail_noun(sentence: str, words: tuple[Word, ...], start: int) -> str:
     """The rest of a short clause after a counted figure, when it ends on a noun ("多跨应用场景")."""
     stop = re.search(r"[,，;；:：。、(（]", sentence[start:])
@@ -150,20 +171,51 @@ def bare_clause(sentence: str, start: int) -> bool:
 
     >>> bare_clause("增加值实现翻番,达到5500亿元", 10), bare_clause("5G基站8210个", 4)
     (True, False)
+    >>> bare_clause("全程网办率达到93.5%,今年将提高到97%", 20)
+    True
     """
     words = [w for w in segment(sentence) if w.end <= start]
-    for w in reversed(words):
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
         if w.text in CLAUSE_ENDS:
             return True
         scope = ACTOR_WORDS.fullmatch(w.text) or SCOPE_WORDS.fullmatch(w.text)
+        # "今年将提高到97%", "预计2025年提升至16%": a change to a level only links the figure.
+        level = GROWTH.search(w.text) and k + 1 < len(words) and words[k + 1].text in ("到", "至")
         if w.text.strip() and not (
             w.text in LINKS
             or w.tag in ("d", "ad", "vd", "TIME")
             or w.text in ("截至", "截止", "率先")
             or scope
+            or level
+            or w.tag == "v"
+            and re.fullmatch(r"(?:提高|提升|增加|增长|降低|下降|压缩|缩短)?(?:到|至)", w.text)
         ):
             return False
     return False
+
+
+def elliptical_clause(sentence: str, start: int, end: int) -> bool:
+    """Return whether the clause of a figure at `start:end` is only a verb and the figure, closing the
+    clause ("…建成智慧社区186个,今年力争再建50个;"), so that it counts what the figure before counts.
+
+    >>> s = "全市累计建成智慧社区186个,今年力争再建50个;"
+    >>> elliptical_clause(s, s.index("50"), s.index("50") + 3), elliptical_clause("推动3个区整合", 2, 4)
+    (True, False)
+    """
+    if not re.match(r"(?:以上|左右|多|余)?(?:[,，;；。、)）]|$)", sentence[end:]):
+        return False
+    verbs = 0
+    for w in reversed([w for w in segment(sentence) if w.end <= start]):
+        if w.text in CLAUSE_ENDS:
+            return verbs == 1
+        if w.text in LINKS or w.tag in ("d", "ad", "vd", "TIME", "f") or not w.text.strip():
+            continue
+        if w.tag == "v" and len(w.text) <= 2 and w.text not in GOVERNING:
+            verbs += 1
+        else:
+            return False
+    return verbs == 1
 
 
 def subject_phrase(sentence: str, position: int) -> str:
@@ -196,26 +248,67 @@ def subject_phrase(sentence: str, position: int) -> str:
     return clean_phrase(trailing_words(clauses[-2]), head=False) if len(clauses) > 1 else ""
 
 
-def ranked_phrase(sentence: str, cue_start: int, rank_start: int) -> tuple[str, str]:
+def ranked_phrase(sentence: str, cue_start: int, cue_end: int, rank_start: int) -> tuple[str, str]:
     """Return what a rank ranks and the rank's own words: "增速全省排名第二" → ("增速", "全省排名").
 
-    `cue_start` is where the rank's verb (排名, 位居, 居 …) begins, `rank_start` where 第 begins.
-    The subject is "" when the clause names none; a ranked list cited by title (《2022年数字城市百强榜》)
-    is what the rank is in.
+    `cue_start:cue_end` is the rank's verb (排名, 位居, 居 …), `rank_start` where 第 begins. The scope
+    is what stands between the verb and 第 ("位列全省县级市第一" → 全省县级市排名), else a scope word
+    before the verb. The subject is "" when the clause names none; a ranked list cited by title
+    (《2022年数字城市百强榜》) or the frame the sentence opens ("在全省数字政府建设评估中,成都…") is
+    what the rank is in.
 
-    >>> ranked_phrase("5G网络等通信网络各类指标连续多年稳居全省第二", 19, 22)
+    >>> ranked_phrase("5G网络等通信网络各类指标连续多年稳居全省第二", 18, 19, 21)
     ('通信网络各类指标', '全省排名')
-    >>> ranked_phrase("在赛迪顾问发布的《2022年数字城市百强榜》,滨州市居第61位", 30, 31)
+    >>> ranked_phrase("在赛迪顾问发布的《2022年数字城市百强榜》,滨州市居第61位", 26, 27, 27)
     ('2022年数字城市百强榜', '排名')
+    >>> ranked_phrase("在河南省数字政府建设评估中,郑州位列各县级市第一", 16, 18, 22)
+    ('河南省数字政府建设评估', '各县级市排名')
     """
-    scope = SCOPE_WORDS.search(sentence[max(0, cue_start - 4) : rank_start])
-    suffix = (scope.group(1) if scope else "") + "排名"
+    between = sentence[cue_end:rank_start].removeprefix("了").removeprefix("于")
+    if 2 <= len(between) <= 12 and not re.search(r"[,，;；:：。“”]", between):
+        scope_words = between  # 全省县级市, 泉州市各县(市、区), 全国城市综合排名
+    else:
+        scope = SCOPE_WORDS.search(sentence[max(0, cue_start - 4) : rank_start])
+        scope_words = scope.group(1) if scope else ""
+    suffix = scope_words + ("" if re.search(r"(排名|排行|榜)$", scope_words) else "排名")
     board = re.findall(r"《([^》]*(?:榜|排名|排行|指数)[^》]{0,6})》", sentence[:cue_start])
     if board:
         return board[-1], suffix
-    subject, _, _ = phrase_before(segment(sentence), cue_start)
-    subject = SCOPE_WORDS.sub("", subject) if scope else subject
+    subject, _, _ = phrase_before(mended(segment(sentence)), cue_start)
+    subject = SCOPE_WORDS.sub("", subject) if scope_words and not between else subject
+    if len(subject) < 2:
+        subject = _frame(sentence, cue_start)
     return (subject if len(subject) >= 2 else ""), suffix
+
+
+def subject_before(sentence: str, position: int) -> str:
+    """Return the noun phrase that ends right before `position`, past linking words ("注册用户由…" → 注册用户).
+
+    >>> subject_before("年内注册用户由目前的690万提升至800万", 6)
+    '注册用户'
+    """
+    subject, _, anaphor = phrase_before(mended(segment(sentence)), position)
+    return "" if anaphor else subject
+
+
+def streak_subject(sentence: str, start: int) -> str:
+    """Return who or what keeps up a streak starting at `start` (连续…): the noun phrase before it,
+    else the frame the sentence opens ("在…评估中"), else "".
+
+    >>> streak_subject("在国家一体化政务服务能力评估中,重庆连续两年获评“非常高”等级", 18)
+    '国家一体化政务服务能力评估'
+    """
+    subject, _, _ = phrase_before(mended(segment(sentence)), start)
+    subject = subject if len(subject) >= 2 and not subject.startswith(ANAPHOR) else ""
+    return subject or _frame(sentence, start)
+
+
+def _frame(sentence: str, position: int) -> str:
+    """The frame "在X中," (or 上, 里) that opens a clause before `position`: what a rank or a streak is in."""
+    frames = re.findall(
+        r"(?:^|[,，;；:：])在([^,，。;；:：在]{2,30}?)(?:中|上|里|当中)[,，]?", sentence[:position]
+    )
+    return re.sub(r"[《》“”]", "", frames[-1]) if frames else ""
 
 
 @functools.cache

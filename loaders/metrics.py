@@ -17,20 +17,24 @@ from loaders.indicators import (
     SUBSET,
     bare_clause,
     counted_phrase,
+    elliptical_clause,
     ranked_phrase,
+    streak_subject,
+    subject_before,
     subject_phrase,
 )
 from loaders.numbers import CN_NUMERAL_CHARS, half_width, parse_number, qualifier_of
+from loaders.phrases import mended, phrase_after
 from loaders.targets import figure_year, horizon_year, is_planned
 from loaders.words import segment
 
 # Measure words we keep, longest first so 个百分点 wins over 个. 年 only counts after 连续 (see below).
 _UNITS = (
-    "个百分点", "百分点", "个工作日", "工作日", "个月", "小时", "分钟", "万人次", "人次", "家次", "件次", "场次", "PFlops", "PFLOPS",
+    "个百分点", "百分点", "个工作日", "工作日", "个月", "个小时", "小时", "分钟", "万人次", "人次", "家次", "件次", "场次", "PFlops", "PFLOPS",
     "EFlops", "EFLOPS", "Gbps", "Mbps", "泽字节", "艾字节", "拍字节", "ZB", "核", "路", "次", "标准机架", "平方公里", "平方米",
     "千米", "公里", "千瓦时", "兆瓦", "千瓦", "毫秒", "ms", "个", "家", "项", "位", "名", "期", "人", "户", "条", "类", "届",
     "分", "星级", "星", "元", "台", "套", "座", "所", "处", "件", "倍", "亩", "吨", "场", "批", "款", "张", "辆", "架", "棵",
-    "栋", "种", "天", "秒", "笔", "份", "篇", "支", "根", "盏", "块", "颗", "GB", "PB", "TB", "EB", "P", "G", "%",
+    "栋", "种", "天", "秒", "笔", "份", "篇", "支", "根", "盏", "块", "颗", "起", "单", "宗", "例", "GB", "PB", "TB", "EB", "P", "G", "%",
 )  # fmt: skip
 _UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
 _CN = f"[{CN_NUMERAL_CHARS}]+"
@@ -40,19 +44,25 @@ _FIGURE = re.compile(
     rf"(?: ?(?P<unit>{_UNIT_RE}))?"
 )
 # Units written out in Chinese are stored as their usual symbol (32.85泽字节(ZB) → ZB).
-_UNIT_NAMES = {"星级": "星", "泽字节": "ZB", "艾字节": "EB", "拍字节": "PB", "毫秒": "ms"}
+_UNIT_NAMES = {"个小时": "小时", "星级": "星", "泽字节": "ZB", "艾字节": "EB", "拍字节": "PB", "毫秒": "ms"}
 # Units of amounts, shares and scores: a noun right after such a figure is not what it counts.
 _AMOUNTS = {"%", "元", "个百分点", "百分点", "倍", "分", "年", None}
 _PERCENT_WORDS = re.compile(rf"百分之(?P<num>\d+(?:\.\d+)?|{_CN})")
-# "连续7年上榜": a run of years is a figure; other 年 after a number is a date.
-_YEARS_RUN = re.compile(r"连续(?P<num>\d+|[二两三四五六七八九十]+)年")
-_RANK = re.compile(
-    r"(?:位居|居于|居|位列|列|排名|排|升至|上升至|跃居|跃升至|跻身|名列|位次)[^,，。;；:：]{0,14}?"
-    rf"第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?(?:(?![\u4e00-\u9fffA-Za-z0-9])|(?=[和、及与]第))"
+# "七成以上", "同比增长三成": tenths are shares; only before a bound or the clause's end (一成不变 is none).
+_TENTHS = re.compile(
+    r"(?<![一二两三四五六七八九十百千万亿\d])(?P<num>[一二三四五六七八九])成(?=以上|左右|多|[,，。;；、)）]|$)"
 )
-# Further ranks in the same list: "位列全国第一和第三位".
+# "连续7年上榜": a run of years is a figure; other 年 after a number is a date.
+_YEARS_RUN = re.compile(r"连续(?:第)?(?P<num>\d+|[二两三四五六七八九十]+)(?:个)?年(?:度)?")
+_RANK = re.compile(
+    r"(?P<cue>位居|居于|居|位列|列|排名|排|升至|上升至|跃居|跃升至|跻身|名列|位次)[^,，。;；:：]{0,14}?"
+    rf"(?:第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?|(?P<first>首位))"
+    r"(?:(?![\u4e00-\u9fffA-Za-z0-9])|(?=[和、及与]第))"
+)  # 首位 is 第一 ("居全国城市首位")
+# Further ranks in the same list: "位列全国第一和第三位", "位列全省第3、全市第1" (a scope of its own).
 _MORE_RANKS = re.compile(
-    rf"^(?:和|、|及|与)第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?(?![\u4e00-\u9fffA-Za-z0-9])"
+    r"^(?:(?:和|、|及|与)|[,，](?=全))(?P<scope>全[\u4e00-\u9fff]{1,6}?)?"
+    rf"第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?(?![\u4e00-\u9fffA-Za-z0-9])"
 )
 # "五大专项行动": a plan's named things, counted by their kind; 三大误区 and 五大维度 are rhetoric.
 _NAMED_COUNT = re.compile(
@@ -78,7 +88,7 @@ _IMPLICIT_CASES = re.compile(r"(办件|办理|受理)量$")
 _INDEX_WORDS = re.compile(r"(指数|得分|分值|评分)")
 # The cues a goal stated earlier in the document needs in a figure's own clause ("…覆盖率达到90%").
 _TARGET_CUES = re.compile(r"(达到|力争|确保|打造|创建|建成|实现|培育|争创|提升至|提高到|不低于|以上)")
-_PAST_CUES = re.compile(r"(已|累计|截至|截止|同比|比上年|较上年|获评|入选|位列|位居|居全)")
+_PAST_CUES = re.compile(r"(已|截至|截止|同比|比上年|较上年|获评|入选|位列|位居|居全)")
 _PEOPLE_NOUNS = (
     r"(人才|专家|学员|人员|博士|党员|干部|员工|职工|学生|志愿者|代表|青年|年轻人|工程师|毕业生|医生|教师)"
 )
@@ -133,28 +143,37 @@ def find_figures(
     taken: list[tuple[int, int]] = []
     rank_words: dict[int, tuple[int, str]] = {}  # a rank's start → where its verb starts, its scope + 排名
     for m in _RANK.finditer(masked):
-        ranks = [(m.group("num"), m.start("num") - 1, m.end())]
+        cue_end = m.end("cue")
+        rank_start = m.start("num") - 1 if m.group("num") else m.start("first")
+        ranks = [(m.group("num") or "一", rank_start, m.end(), "")]
         while more := _MORE_RANKS.match(masked[ranks[-1][2] :]):
-            ranks.append((more.group("num"), ranks[-1][2] + more.start("num") - 1, ranks[-1][2] + more.end()))
+            at = ranks[-1][2]
+            ranks.append(
+                (more.group("num"), at + more.start("num") - 1, at + more.end(), more.group("scope") or "")
+            )
         # "排名第一、第二的成都、绵阳": ranks that describe who is named next are not figures of their own.
         attributive = bool(
             re.match(rf"(?:[、和及与]第(?:\d+|[{CN_NUMERAL_CHARS}]+)[位名]?)*的", masked[ranks[-1][2] :])
         )
-        ranked = ranked_phrase(text, m.start(), m.start("num") - 1)
-        for num, start, end in ranks:
+        ranked = ranked_phrase(text, m.start(), cue_end, rank_start)
+        for k, (num, start, end, scope) in enumerate(ranks):
             value = parse_number(num)
             taken.append((start, end))
             if value is not None and not attributive:
-                rank = _figure(text, value, "位", start, end, indicator=ranked[0])
+                # The first rank spans its verb, so that a place in its scope ("居泉州市各县第一") is
+                # not taken for the place it ranks.
+                rank = _figure(text, value, "位", m.start() if k == 0 else start, end, indicator=ranked[0])
                 figures.append(rank)
-                rank_words[rank.start] = (m.start(), ranked[1])
+                rank_words[rank.start] = (m.start(), scope + "排名" if scope else ranked[1])
     for m in _YEARS_RUN.finditer(masked):
         value = parse_number(m.group("num"))
         if value is not None:
             taken.append(m.span())
-            # SCHEMA.md: a streak (连续两年第一) is a 年 metric named by what is kept up.
+            # SCHEMA.md: a streak (连续两年第一) is a 年 metric named by what is kept up, after the
+            # subject or the frame ("在…评估中") that keeps it up.
             streak = re.match(r"[^,，。;；:：]{2,24}", masked[m.end() :])
-            indicator = f"连续{streak.group(0)}年数" if streak else "连续年数"
+            kept = text[m.end() : m.end() + len(streak.group(0))] if streak else ""
+            indicator = f"{streak_subject(text, m.start())}连续{kept.replace('“', '').replace('”', '')}年数"
             figures.append(_figure(text, value, "年", m.start("num"), m.end(), indicator=indicator))
     for m in _NAMED_COUNT.finditer(_mask_titles(text)):
         # SCHEMA.md: a count of named things in a plan (五大专项行动 → 5 项, “八项任务”, 三个“一号工程”),
@@ -173,6 +192,11 @@ def find_figures(
         if value is not None:
             taken.append(m.span())
             figures.append(_figure(text, value, "%", m.start(), m.end()))
+    for m in _TENTHS.finditer(masked):
+        value = parse_number(m.group("num"))
+        if value is not None and not any(s <= m.start() < e for s, e in taken):
+            taken.append(m.span())
+            figures.append(_figure(text, value * 10, "%", m.start(), m.end()))
     for m in _FIGURE.finditer(masked):
         start, end = m.span()
         if any(s <= start < e for s, e in taken) or not _is_measure(masked, m):
@@ -185,9 +209,19 @@ def find_figures(
         figures.append(_figure(text, value, unit, start, end, more=bool(m.group("more") or m.group("more2"))))
     figures.sort(key=lambda f: f.start)
     figures = [f for f in figures if not _bounds_next(masked, f, figures)]
+    figures, judge_at = _from_to(text, figures)
+    figures = _owner_and_owned(text, figures)
     figures = _respectively(text, _carried(text, figures, antecedent, rank_words))
     return [
-        _dated(f, text, target_year=target_year, horizon=horizon, planned=planned, report_year=report_year)
+        _dated(
+            f,
+            text,
+            target_year=target_year,
+            horizon=horizon,
+            planned=planned,
+            report_year=report_year,
+            judge_at=judge_at.get(f.start, f.start),
+        )
         for f in figures
         if f.indicator and not f.indicator.startswith(SCOPE) and not _PAGE_COUNTERS.match(f.indicator)
     ]
@@ -196,6 +230,68 @@ def find_figures(
 _QUOTED_GOAL = re.compile(
     r"“[\u4e00-\u9fff]{3,}\d+(?:\.\d+)?(?:万|亿)?(?:家|个|项|%|元|人|户|条|所|座)(?:以上|左右)?”"
 )
+
+
+_FROM = re.compile(r"(?:由|从)(?:目前的|现在的|原来的|原有的|去年的|上年的|现有的)?$")
+_TO = re.compile(r"^(?:提升|提高|增加|增长|扩大|缩短|压缩|缩减|压减|下降|降低|减少)?(?:至|到)$")
+
+
+def _from_to(text: str, figures: list[Figure]) -> tuple[list[Figure], dict[int, int]]:
+    """Name both figures of "注册用户由目前的690万提升至800万" after what changes, and say where the
+    second one's tense is judged: at 由, before the first figure's 目前 (SCHEMA.md: the level aimed
+    for is a target, the level it starts from is not).
+
+    >>> figures, judge = _from_to("注册用户由目前的690万提升至800万", [_figure("注册用户由目前的690万提升至800万", 6.9e6, None, 8, 12), _figure("注册用户由目前的690万提升至800万", 8e6, None, 15, 19)])
+    >>> [(f.indicator, f.unit) for f in figures], judge
+    ([('注册用户', '人'), ('注册用户', '人')], {15: 4})
+    """
+    out, judge = list(figures), {}
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        opening = _FROM.search(text[: a.start])
+        if (
+            opening is None
+            or not _TO.match(text[a.end : b.start])
+            or (a.unit and b.unit and a.unit != b.unit)
+        ):
+            continue
+        subject = subject_before(text, opening.start())
+        if not subject:
+            continue
+        unit = a.unit or b.unit
+        out[k] = _figure(text, a.value, unit, a.start, a.end, indicator=subject)
+        out[k + 1] = _figure(text, b.value, unit, b.start, b.end, indicator=subject)
+        judge[b.start] = opening.start()
+    return out, judge
+
+
+def _owner_and_owned(text: str, figures: list[Figure]) -> list[Figure]:
+    """Split the phrase two figures share in "汇聚65个部门数据超30亿条", "归集50家单位数据资源1300项":
+    the first counts the owners (部门), the second what they hold (数据).
+
+    >>> s = "归集50家单位数据资源超1300项"
+    >>> [f.indicator for f in _owner_and_owned(s, [_figure(s, 50, "家", 2, 5, indicator="单位数据资源"), _figure(s, 1300, "项", 12, 17, indicator="单位数据资源")])]
+    ['单位', '数据资源']
+    """
+    out = list(figures)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        shared = a.indicator
+        if (
+            not shared
+            or b.indicator != shared
+            or a.unit in _AMOUNTS
+            or not re.fullmatch(
+                rf"{re.escape(shared)}(?:超过|超|达到|达|约|近|逾|共|计)?", text[a.end : b.start]
+            )
+        ):
+            continue
+        words = [w.text for w in segment(shared)]
+        if len(words) < 2:
+            continue
+        out[k] = Figure(a.value, a.unit, words[0], a.qualifier, a.year, a.start, a.end)
+        out[k + 1] = Figure(b.value, b.unit, "".join(words[1:]), b.qualifier, b.year, b.start, b.end)
+    return out
 
 
 def _mask_quoted(text: str) -> str:
@@ -210,10 +306,17 @@ def _mask_quoted(text: str) -> str:
 
 
 def _bounds_next(text: str, f: Figure, figures: list[Figure]) -> bool:
-    """Whether an amount only bounds the things the next figure counts ("投资超过10亿元的项目12个")."""
+    """Whether an amount only bounds the things the next figure counts ("投资超过10亿元的项目12个"),
+    or a star level names their class ("五星级城市6个以上")."""
+    after = next((g for g in figures if g.start >= f.end), None)
+    if f.unit == "星":
+        return (
+            after is not None
+            and after.unit not in _AMOUNTS
+            and not re.search(r"[,，;；:：。、]", text[f.end : after.start])
+        )
     if f.unit not in ("元", "%", None):
         return False
-    after = next((g for g in figures if g.start >= f.end), None)
     return (
         after is not None
         and text[f.end : f.end + 1] == "的"
@@ -249,7 +352,7 @@ def _is_measure(text: str, m: re.Match[str]) -> bool:
         # are plainly counted things (两家, 五星), or that a figure's verb or qualifier introduces (新增二十一个).
         value = parse_number(num)
         cue = re.search(
-            r"(超过|超|近|约|逾|达到|达|共|累计|新增|建成|突破|培训|共计|合计)$",
+            r"(超过|超|近|约|逾|达到|达|共|累计|新增|建成|突破|培训|共计|合计|至|到)$",
             text[max(0, start - 3) : start],
         )
         plain_count = unit in ("家", "项", "星", "星级", "座", "所", "名") or bool(
@@ -268,20 +371,33 @@ def _is_measure(text: str, m: re.Match[str]) -> bool:
         # A bare figure only counts as an index value: "总指数达98.1".
         return bool(_INDEX_WORDS.search(text[max(0, start - 12) : start])) and "." in num
     if unit in ("位", "名") and not re.search(r"第$", text[:start]):
-        return unit == "名" and bool(re.search(_PEOPLE_NOUNS, after + text[max(0, start - 6) : start]))
+        return unit == "名" and (
+            bool(re.search(_PEOPLE_NOUNS, after + text[max(0, start - 6) : start]))
+            or _people_after(text, end)
+        )
     if unit == "分" and (
         re.match(r"[钟之类别局行院区公享配工析布级]", text[end:])
         or not ("." in num or re.search(r"(分|得分|指数|评分|评估)", text[max(0, start - 30) : start]))
     ):
         return False  # 86.4分 is a score; 15分钟 and 分类 are not
     if (
-        unit in ("小时", "个月", "分钟", "天", "秒")
+        unit in ("小时", "个小时", "个月", "分钟", "天", "秒")
         and re.match(r"[\u4e00-\u9fff]", text[end:])
-        and not re.match(r"[内以]", text[end:])
+        and not re.match(
+            r"[内以至到]|左右|(?:缩短|压缩|缩减|压减|减少|降低|下降|提升|提高|增加)(?:至|到)", text[end:]
+        )
     ):
         return False  # "24小时自助政务服务体系": the duration describes a service
     if unit == "支" and re.match(r"[持撑付出柱]", text[end:]):
         return False  # 支持, 支撑, 支付 are verbs, not a count of teams
+    if (unit, text[end : end + 1]) in (
+        ("起", "步"),
+        ("起", "来"),
+        ("起", "草"),
+        ("例", "如"),
+        ("例", "外"),
+    ) or (unit == "单" and re.match(r"[位元项个体一独品车]", text[end:])):
+        return False  # 起步, 例如, 单位: the counter is the start of another word
     if unit in ("G", "P", "ms", "Gbps", "Mbps", "GB") and (
         re.match(r"[A-Za-z0-9\-]", text[end:])
         or unit in ("G", "P")
@@ -295,11 +411,22 @@ def _is_measure(text: str, m: re.Match[str]) -> bool:
         and _bounds_category(text, end)
     ):
         return False  # SCHEMA.md: 超10亿元以上企业39家 — the 10亿元 bounds a category
+    if re.search(
+        r"(?:入选|跻身|列入|获批)[^,，;；。]{0,6}(?:全国|全省|首批|第[一二三四五六七八九十]批)[^,，;；。]{0,4}$",
+        text[:start],
+    ):
+        return False  # 入选全国首批50个5G商用城市: the size of a list the place joined, not its own figure
     if _STRUCTURE_NOUNS.match(text[end:]) or text[end : end + 1] == "“":
         return False  # "24小时“不打烊”": the figure describes a quoted name
     if len(num) == 4 and num.startswith(("19", "20")) and unit in ("个", "家", "项") and "." not in num:
         return not re.match(r"年", after)
     return not (unit == "%" and re.match(r"\d", after))
+
+
+def _people_after(text: str, end: int) -> bool:
+    """Whether the noun right after a figure in 名 names people by their role (网格员, 嘉宾, 志愿者)."""
+    phrase = phrase_after(mended(segment(text)), end)
+    return len(phrase) >= 2 and phrase[-1] in "员者师生士宾"
 
 
 def _figure(
@@ -360,6 +487,22 @@ def _carried(
             elif not indicator:
                 # a bare clause ranks the figure before it; otherwise the subject of the sentence
                 indicator = (previous if bare_clause(text, cue) else "") or subject_phrase(text, cue)
+                # "…集成服务拓展至58项,“免证办”事项达到1230项,均居全市第一": each figure of the run
+                # since the last semicolon holds the rank.
+                run = [p for p in counted if p.indicator and not re.search(r"[;；。]", text[p.end : cue])]
+                if text[cue - 1 : cue] == "均" and len(run) > 1 and bare_clause(text, cue):
+                    out += [
+                        Figure(
+                            f.value,
+                            f.unit,
+                            _CHANGE_ONLY.sub("", p.indicator) + words,
+                            f.qualifier,
+                            f.year,
+                            f.start,
+                            f.end,
+                        )
+                        for p in run[:-1]
+                    ]
             indicator = indicator + words if indicator else ""
         elif indicator == ANAPHOR:
             indicator = out[-1].indicator.removeprefix(SCOPE) if out else antecedent
@@ -390,6 +533,14 @@ def _carried(
                 if p.unit == f.unit and p.indicator and not re.search(r"[。;；]", text[p.end : f.start])
             ]
             indicator = same[-1].indicator.removeprefix(SCOPE) if same else subject_phrase(text, f.start)
+        elif not indicator and elliptical_clause(text, f.start, f.end):
+            # "建成智慧社区186个,今年力争再建50个": the verb repeats; the thing counted is the one before.
+            same = [
+                p
+                for p in out
+                if p.unit == f.unit and p.indicator and not re.search(r"[。]", text[p.end : f.start])
+            ]
+            indicator = same[-1].indicator.removeprefix(SCOPE) if same else ""
         out.append(Figure(f.value, f.unit, indicator, f.qualifier, f.year, f.start, f.end))
     return out
 
@@ -397,7 +548,9 @@ def _carried(
 _GENERIC = ("数量", "总量", "总数", "增速", "增幅", "规模", "占比")
 _THIS_YEAR = re.compile(r"(今年|年内|年底|年末|本年)")
 _RELATIVE_YEAR = re.compile(r"(今年|年底|年末|年内|上半年|下半年|前三季度|本年)")
-_CHANGE_ONLY = re.compile(r"(?:比上年|同比|环比|年均)?(?:增长|增加|提升|提高|下降|降低|减少|增速|增幅)$")
+_CHANGE_ONLY = re.compile(
+    r"(?:比上年|同比|环比|年均)?(?:增长|增加|提升|提高|下降|降低|减少|增速|增幅|缩短|压缩|缩减|压减)$"
+)
 
 
 def _respectively(text: str, figures: list[Figure]) -> list[Figure]:
@@ -409,7 +562,11 @@ def _respectively(text: str, figures: list[Figure]) -> list[Figure]:
     out: list[Figure] = []
     for f in figures:
         items = _items(f.indicator)
-        if text[max(0, f.start - 1) : f.start] == "双" and len(items) == 2:
+        # "A和B覆盖率实现双100%", "A和B通达率均达到100%": one figure, each item's.
+        both = text[max(0, f.start - 1) : f.start] == "双" or re.search(
+            r"均(?:已)?(?:达到|达|为|实现)?$", text[: f.start]
+        )
+        if both and len(items) == 2:
             out += [Figure(f.value, f.unit, item, f.qualifier, f.year, f.start, f.end) for item in items]
         else:
             out.append(f)
@@ -435,6 +592,9 @@ def _respectively(text: str, figures: list[Figure]) -> list[Figure]:
     return out
 
 
+_MEASURE_HEADS = r"(?:[\u4e00-\u9fff]{2}率|比重|占比|比例|规模|能力|水平|总量)$"
+
+
 def _items(indicator: str) -> list[str]:
     """The items a listed indicator names, each with the head they share ("A、B产业增速" → A产业增速, B产业增速),
     or [] when it lists nothing."""
@@ -445,6 +605,10 @@ def _items(indicator: str) -> list[str]:
     # The last item is as long as the first, or ends where what is measured of it begins (数字化改造…率).
     size = max(1, len(segment(items[0])))
     size = min([size] + [k for k, w in enumerate(head_words) if k and w.tag in ("vn", "v")])
+    measure = re.search(_MEASURE_HEADS, items[-1])
+    if len(head_words) <= size and measure and measure.start() > 0:
+        # 行政村光纤和4G网络通达率 (LAC's one word 4G网络通达率): the items share the measure ending the list.
+        return [*(item + measure.group(0) for item in items[:-1]), items[-1]]
     if len(head_words) <= size:
         return []
     head = "".join(w.text for w in head_words[size:])
@@ -465,17 +629,24 @@ def _dated(
     horizon: int | None,
     planned: bool,
     report_year: int | None,
+    judge_at: int,
 ) -> Figure:
-    """Decide whether a figure is a target, and its year (SCHEMA.md `qualifier`, `year`)."""
+    """Decide whether a figure is a target, and its year (SCHEMA.md `qualifier`, `year`); `judge_at`
+    is where its tense is read (its start, or the 由 of "由目前的690万提升至800万")."""
     # A quoted goal ("“培育…1400家以上”目标") is a target wherever it is cited.
-    target = is_planned(text, f.start, planned=planned) or bool(
+    target = is_planned(text, judge_at, planned=planned) or bool(
         re.match(r"[^”“]{0,6}”(?:的)?(?:目标|任务)", text[f.end :])
     )
     if not target and target_year is not None:
         # A goal year stated earlier in the document governs a clause that reads like a goal.
         window = text[max(0, f.start - 40) : f.start]
         clause = window[max(window.rfind(c) for c in "。;；") + 1 :]
-        target = bool(_TARGET_CUES.search(clause + text[f.end : f.end + 2])) and not _PAST_CUES.search(clause)
+        stated = figure_year(text, f.start)  # "2023年…达到": a year before the goal year reports, not aims
+        target = (
+            bool(_TARGET_CUES.search(clause + text[f.end : f.end + 2]))
+            and not _PAST_CUES.search(clause)
+            and not (stated is not None and stated < target_year)
+        )
     if target:
         year = horizon_year(text, f.start) or target_year or horizon
         if year is None and _THIS_YEAR.search(text[: f.start]):

@@ -30,7 +30,7 @@ LINKS = {
 }  # fmt: skip
 
 # A growth figure names the change, after the thing that changed (SCHEMA.md: 同比增长 keeps its subject).
-GROWTH = re.compile(r"(增长|增加|提升|提高|下降|降低|减少|增速|增幅|翻番)$")
+GROWTH = re.compile(r"(增长|增加|提升|提高|下降|降低|减少|增速|增幅|翻番|缩短|压缩|缩减|压减)$")
 
 # The actor and scope words at the head of a phrase are not what is counted (全市5G基站 → 5G基站).
 _ACTOR = re.compile(
@@ -46,6 +46,42 @@ _PRONOUNS = re.compile(r"^(?:这个|这一|该|此|其|其他|它们?|我们|他
 
 # Suffixes that make a measure of what precedes them, whatever tag LAC gives them (受理/n 率/v).
 _SUFFIXES = ("率", "数", "量", "额", "值", "度")
+
+# Heads that measure an action, which their verb and its object belong to (隐患/n 发现/v 时间/n,
+# 企业/n 开办/v 时间/n, 事件/n 处置/v 时长).
+_ACTION_MEASURES = ("时间", "时长", "时限", "周期", "天数", "次数", "环节", "效率", "速度", "成本")
+
+
+def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """The words with LAC's systematic splits of a measure joined again (时/n 长/ad → 时长/n).
+
+    >>> [w.text for w in mended((Word("办结", "v", 0, 2), Word("时", "n", 2, 3), Word("长", "ad", 3, 4)))]
+    ['办结', '时长']
+    """
+    out: list[Word] = []
+    k = 0
+    while k < len(words):
+        w = words[k]
+        following = words[k + 1] if k + 1 < len(words) else None
+        if out and out[-1].text == "时" and w.text == "长":
+            out[-1] = Word("时长", "n", out[-1].start, w.end)
+        elif out and out[-1].tag == "m" and len(w.text) > 1 and w.text[0] in "个家项名位条件座所台套":
+            # 2600/m 家规/n 上/f: the counter belongs to the number, the rest to the noun (规上).
+            out += [Word(w.text[0], "q", w.start, w.start + 1), Word(w.text[1:], "n", w.start + 1, w.end)]
+        elif (
+            len(w.text) == 2 and w.text[0] in _SUFFIXES and following and w.text[1] + following.text in LINKS
+        ):
+            # 增加/n 值力/vd 争/v: the suffix ends the phrase, 力争 links it to its figure.
+            out += [
+                Word(w.text[0], "n", w.start, w.start + 1),
+                Word(w.text[1] + following.text, "v", w.start + 1, following.end),
+            ]
+            k += 1
+        else:
+            out.append(w)
+        k += 1
+    return tuple(out)
+
 
 UNIT_LIKE = re.compile(r"^(?:[个家项位名人户条类次元%年]|以上|以下|左右|分别|连续|同比)$")
 
@@ -155,7 +191,9 @@ def phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str], 
         ):
             picked.insert(0, w)
         elif (
-            picked and (picked[0].text in _SUFFIXES or w.text in _ATTRIBUTIVE) and w.tag in ("v", "vn", "vd")
+            picked
+            and (picked[0].text in _SUFFIXES or picked[0].text in _ACTION_MEASURES or w.text in _ATTRIBUTIVE)
+            and w.tag in ("v", "vn", "vd")
         ):
             picked.insert(0, w)  # 掌上/s 执法/v 率/v, 注册/v 用户/n
         elif picked and w.text in ("以上", "以下") and i > 0 and words[i - 1].tag == "m":
@@ -190,7 +228,12 @@ def phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str], 
         owner, _, _ = phrase_before(words, words[i].start)
         if owner:
             return owner + "".join(x.text for x in picked), verbs, False
-    if len(picked) > 1 and picked[0].text in ("领域", "行业", "方面") and i >= 0 and words[i].text == "等":
+    if (
+        len(picked) > 1
+        and picked[0].text in ("领域", "行业", "方面", "部门", "单位", "地区", "区域")
+        and i >= 0
+        and words[i].text == "等"
+    ):
         picked = picked[1:]  # 政法、公安、交通等领域感知设备: the list only says where
     phrase = clean_phrase(picked, head=False)
     # "这个数字已增加到500多家", "其中的35个": the counted thing was named before; "该市数字经济…" names it.
@@ -243,7 +286,8 @@ def _links(w: Word) -> bool:
         return True
     if w.tag == "v" and len(text) == 2:
         return True  # the action itself (植树, 认捐, 增长) is kept aside in `verbs`
-    return w.tag == "p" and text in ("比", "较") or w.tag == "TIME" and bool(re.match(r"\d{4}年$", text))
+    # 比/较 and the time they compare with (较上年, 2023年) stand between a phrase and its change.
+    return w.tag == "p" and text in ("比", "较") or w.tag == "TIME" and not re.search(r"\d", text[-1:] or "x")
 
 
 def nominal(w: Word) -> bool:

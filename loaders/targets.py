@@ -20,12 +20,14 @@ _FIVE_YEAR = re.compile(r"(?:到|至)?[“\"]?(十四五|十五五)[”\"]?(?:�
 _FIVE_YEAR_END = {"十四五": 2025, "十五五": 2030}
 # Future cues: 将 only as an adverb (将/p is the object marker: 将省级59项任务细化为…).
 _FUTURE = re.compile(
-    r"(力争|预计|目标(?:是|为|:|：|到)|计划|争取|确保|力求|规划(?=建设|占地|面积|用地|新建)|有望|拟|将|可望|预期|(?<![截止])到(?:20\d{2}年|[“\"]?十[四五]五)|十[四五]五[”\"]?(?:末|期末|时期末))"
+    r"(力争|预计|目标(?:是|为|:|：|到)|计划|争取|确保|力求|规划|有望|拟|将|可望|预期|(?<![截止])到(?:20\d{2}年|[“\"]?十[四五]五)|十[四五]五[”\"]?(?:末|期末|时期末))"
 )
 _PAST = re.compile(r"(已|截至|截止|同比|比上年|较上年|去年|过去|目前|先后|以来|获评|入选|成功)")
 _YEAR = re.compile(r"((?:19|20)\d{2})(?:年|(?=全球|全国|上半年))")
 # A year that is only the base of a comparison ("比2016年增加70%") is not the figure's year.
 _COMPARED = re.compile(r"(?:比|较|相比|同比|对比|与)$")
+# …or the base of a multiple ("是2022年的三倍多", "2022年同期").
+_BASE = re.compile(r"(?:的)?(?:[\d.一二两三四五六七八九十]+倍|同期)")
 _PLAN_TITLE = re.compile(r"((?:19|20)\d{2})\s*[-—–~至到]\s*((?:19|20)\d{2})年")
 # A summary opens on its year ("2024年,在市委…") or names it ("2020年是…之年"); "2021年度" names
 # the year of some report or award as often as the document's own.
@@ -47,6 +49,27 @@ def plan_year(sentence: str) -> int | None:
         return int(m.group(1))
     five = re.search(r"(?:到|至)[“\"]?(十四五|十五五)[”\"]?(?:末|时期末|期末)", text)
     return _FIVE_YEAR_END[five.group(1)] if five else None
+
+
+# A goal year standing as a clause of its own ("到2025年,…", "目标是:到“十四五”末,…") frames the
+# goals that follow it; one inside a clause ("…,力争到2025年突破200万台") sets only its own figure.
+_GOAL_FRAME = re.compile(
+    r"(?:^|[,，:：])\s*(?:到|至)(?:(20\d{2})年(?:底|末)?|[“\"]?(十四五|十五五)[”\"]?(?:末|时期末|期末))[,，]"
+)
+
+
+def goal_frame(sentence: str) -> int | None:
+    """Return the goal year a sentence sets for the goals after it, when it stands as a clause of its own.
+
+    >>> goal_frame("《规划》的整体目标是:到2025年,滨州市数字强市建设成效凸显")
+    2025
+    >>> goal_frame("服务器承载能力超过一百万台,力争到2025年突破二百万台。") is None
+    True
+    """
+    m = _GOAL_FRAME.search(half_width(_unquoted_titles(sentence)))
+    if m is None:
+        return None
+    return int(m.group(1)) if m.group(1) else _FIVE_YEAR_END[m.group(2)]
 
 
 def document_years(text: str, title: str | None = None) -> tuple[int | None, int | None]:
@@ -87,13 +110,22 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     >>> s = "截至目前,全市已建成5G基站997个,力争年底达到1200个"
     >>> [is_planned(s, s.index(n)) for n in ("997", "1200")]
     [False, True]
+    >>> s = "今年力争再建50个;服务平台覆盖老年人约32万人"
+    >>> [is_planned(s, s.index(n)) for n in ("50", "32")]
+    [True, False]
     """
     before = _unquoted_titles(half_width(sentence[:position]))
     future = _last_future(sentence, before)
     past = max((m.end() for m in _PAST.finditer(before)), default=-1)
+    colon = max(before.rfind(":"), before.rfind("："))
+    listed = colon >= 0 and _last_future(sentence, before[:colon]) >= 0  # 将重点做好四个方面工作:一是…;二是…
+    if future >= 0 and re.search(r"[;；]", before[future:]) and not _GOAL_FRAME.search(before) and not listed:
+        return False  # a cue inside one clause ("今年力争再建50个;") does not reach past its semicolon
     if future >= 0:
         return future > past
-    return planned and past < 0
+    # A plan carried from the sentence before ends where the text reports what is done ("…均已开通",
+    # "…,同比增长三成"), wherever in the sentence it says so.
+    return planned and not _PAST.search(_unquoted_titles(half_width(sentence)))
 
 
 def plans_ahead(sentence: str, *, planned: bool = False) -> bool:
@@ -111,9 +143,15 @@ def figure_year(sentence: str, position: int) -> int | None:
 
     >>> figure_year("2017年,乌镇的规上增加值比2016年增加70%", 26)
     2017
+    >>> figure_year("2023年,交易额是2022年的三倍多,累计入驻数据商520家", 30)
+    2023
     """
     before = half_width(sentence[:position])  # a ranked list's title dates its rank (《2022年…百强榜》)
-    years = [m for m in _YEAR.finditer(before) if not _COMPARED.search(before[: m.start()])]
+    years = [
+        m
+        for m in _YEAR.finditer(before)
+        if not _COMPARED.search(before[: m.start()]) and not _BASE.match(before[m.end() :])
+    ]
     return int(years[-1].group(1)) if years else None
 
 
@@ -128,23 +166,43 @@ def horizon_year(sentence: str, position: int) -> int | None:
 
 
 def _last_future(sentence: str, before: str) -> int:
-    """End of the last future cue in `before`, skipping 将 used as the object marker (将/p)."""
+    """End of the last future cue in `before`, skipping cue characters that are no word of their own
+    there (将/p is the object marker, 虚拟 is no 拟, 行动计划 names a plan rather than planning)."""
     last = -1
     for m in _FUTURE.finditer(before):
-        if m.group(1) == "将" and not _adverbial(sentence, m.start()):
+        if m.group(1) == "规划" and re.match(r"规划(?:占地|面积|用地)", before[m.start() :]):
+            pass  # 一期规划占地200亩: the planned size
+        elif m.group(1) in ("将", "拟", "计划", "规划") and not _cue_word(sentence, m.start(), m.group(1)):
             continue
         last = m.end()
     return last
 
 
-def _adverbial(sentence: str, position: int) -> bool:
-    """Whether 将 at `position` is the future adverb; only its clause is tagged (LAC is the cost here)."""
+def _cue_word(sentence: str, position: int, cue: str) -> bool:
+    """Whether `cue` at `position` is the future adverb or verb; only its clause is tagged (LAC is the cost).
+
+    >>> _cue_word("南昌VR产业基地拟投资10亿元", 8, "拟"), _cue_word("虚拟现实产业营收", 1, "拟")
+    (True, False)
+    >>> _cue_word("今年计划新引进项目30个", 2, "计划"), _cue_word("实施“筑才强数”计划,联合高校", 8, "计划")
+    (True, False)
+    """
     start = max([sentence.rfind(c, 0, position) for c in ",，;；:：。"] + [position - 30, -1]) + 1
     ends = [e for e in (sentence.find(c, position) for c in ",，;；:：。") if e >= 0]
     clause = sentence[start : min([*ends, position + 30, len(sentence)])]
-    for w in segment(clause):
+    words = segment(clause)
+    for k, w in enumerate(words):
         if w.start == position - start:
-            return w.tag in ("d", "v", "vd") and w.text in ("将", "将会", "将要")
+            following = words[k + 1] if k + 1 < len(words) else None
+            if cue == "将":
+                # LAC tags 将 as p before an adverb too (今年将/p 新/ad 培育); the object marker has a noun next.
+                ahead = following is not None and following.tag in ("v", "vd", "d", "ad")
+                return w.text in ("将", "将会", "将要") and (w.tag in ("d", "v", "vd") or ahead)
+            if not w.text.startswith(cue):
+                return False
+            # 今年计划新引进…: the plan governs a verb; a plan named by its title ("…”计划,") governs none.
+            return w.text != cue or (
+                following is not None and following.tag in ("v", "vn", "vd", "d", "ad", "p")
+            )
         if w.start > position - start:
             break
     return False

@@ -73,7 +73,7 @@ def evidence_problems(extraction: Extraction) -> list[str]:
             problems.append(f"policy {c.title}: span {surface!r}")
     for m in extraction.metrics:
         surface = _surface(m.evidence, extraction)
-        if not re.search(rf"[\d{CN_NUMERAL_CHARS}０-９]", surface):
+        if not re.search(rf"[\d{CN_NUMERAL_CHARS}０-９]|首位", surface):  # 居全国首位 is rank 1
             problems.append(f"metric {m.indicator} {m.value}: span {surface!r} holds no figure")
     return problems
 

@@ -1,0 +1,88 @@
+"""The place a figure measures: the last actor named before it in its sentence (SCHEMA.md `metrics`).
+
+Facts of other lists take the acting place of their sentence (loaders/extract.py `place_at`); a figure
+needs a narrower reading, because a sentence often names one place as the actor and another inside a
+name, a contest or an object: 青白江区依托成都国际铁路港…处理订单约860万单 is 青白江区's figure,
+在苏州市数字政府建设考核中位列各县级市第一 is 昆山市's, 全国数字经济规模达到53.9万亿元 the country's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.gazetteer import Gazetteer
+from loaders.places import PlaceSpan
+from loaders.records import Division
+
+# 全国 heading a clause ("全国数字经济规模达到53.9万亿元") measures the country; after a rank verb or
+# before 第/首/领先 it only frames a place's standing (居全国第一, 全国首个).
+_WHOLE_COUNTRY = re.compile(
+    r"(?:^|(?<=[,，。;；:：\n]))(?:截至\d{4}年(?:底|末)?[,，]?)?(全国)"
+    r"(?![第前首内外各性]|排名|排行|率先|唯一|领先|乃至|同类|百强|一流|示范|试点|标杆|典型|重点|优秀|先进)"
+)
+# Country actors that measure something; 习近平, 党的二十大 name a doctrine the place studies.
+_COUNTRY_MEASURES = ("我国", "中国", "全国", "国家")
+# "在苏州市数字政府建设考核中,": a place inside the frame names the contest, not who is measured.
+_FRAME = re.compile(r"在[^,，。;；:：在]{5,30}?(?:中|上(?=[,，]))")
+_CLAUSE_HEAD = ("", ",", "，", ";", "；", "。", ":", "：", "\n")
+
+
+def figure_place(
+    text: str,
+    sentence_start: int,
+    position: int,
+    *,
+    actors: list[tuple[int, int, Division]],
+    spans: list[PlaceSpan],
+    names: list[tuple[int, int]],
+    gazetteer: Gazetteer,
+    default: Division,
+) -> Division:
+    """Return the place a figure at `position` of the document text measures.
+
+    `actors` are the document's acting places (start, end, division), `spans` all its place spans,
+    `names` the spans of the sentence's project names. A district that opens a project's name is its
+    place (郫都区菁蓉镇双创示范基地…共建实验室9个: a platform goes to the division in its own name),
+    a parent named after its own district, inside a name or not at a clause's head, does not take the
+    district's figures (新吴区依托无锡国家…测试基地,累计建成…), 全国 heading a clause is the country, a
+    doctrine (学习贯彻习近平…思想) is no actor, and a place inside 在…中 names a contest.
+    """
+    sentence = text[sentence_start:position]
+    candidates = [
+        (start, place)
+        for start, end, place in actors
+        if sentence_start <= start < position
+        and (place.level != "country" or text[start:end].startswith(_COUNTRY_MEASURES))
+    ]
+    candidates += [
+        (sp.start, sp.division)
+        for sp in spans
+        if sentence_start <= sp.start < position
+        and sp.in_name
+        and sp.division.level == "district"
+        and any(a == sp.start and not listed(text, a, b) for a, b in names)
+    ]
+    candidates += [
+        (sentence_start + m.start(1), gazetteer.country) for m in _WHOLE_COUNTRY.finditer(sentence)
+    ]
+    frames = [(sentence_start + m.start(), sentence_start + m.end()) for m in _FRAME.finditer(sentence)]
+    candidates = [c for c in candidates if not any(a < c[0] < b for a, b in frames)]
+    found = default
+    named: list[Division] = []
+    for at, place in sorted(candidates, key=lambda c: c[0]):
+        aside = any(a <= at < b for a, b in names) or text[at - 1 : at] not in _CLAUSE_HEAD
+        if aside and any(place in gazetteer.ancestors(n) for n in named):
+            continue
+        named.append(place)
+        found = place
+    return found
+
+
+def listed(text: str, start: int, end: int) -> bool:
+    """Return whether a name at `start:end` is one item of a list (A、仪征大数据产业园、B等4个园区).
+
+    >>> t = "建成广陵新城软件园、仪征大数据产业园和市高新区"
+    >>> listed(t, 10, 17), listed("郫都区菁蓉镇双创示范基地引进", 0, 12)
+    (True, False)
+    """
+    return text[start - 1 : start] in ("、", "和", "及") or text[end : end + 1] in ("、", "和", "及")
