@@ -46,6 +46,8 @@ _NOT_A_PROGRAMME = re.compile(
 )
 # A count of named things is a metric, not a programme (SCHEMA.md: 八项任务, 五大专项行动).
 _COUNTED = re.compile(r"^[一二三四五六七八九十百千两\d]+[大项个条类]")
+_COUNTED_BEFORE = re.compile(r"[一二三四五六七八九十两\d]+[大项个类]$")
+_ENUMERATION = re.compile(r"”?(?:[:：]|[,，](?:分别是|分别为|即|包括))")
 _GENERIC_HEAD = re.compile(
     r"^(?:各类|各项|相关|重大|重点|一批|多项|有关|数字化|信息化|智能化|国家级|省级|市级)?(?:工程|行动|项目|改革|试点|计划)$"
 )
@@ -132,7 +134,11 @@ def _without_place(hit: ProgrammeHit) -> ProgrammeHit:
     head = segment(hit.name)[:1]
     if not head or head[0].tag != "LOC" or len(hit.name) - head[0].end < 4:
         return hit
-    if not any(d.level != "country" for d in load_gazetteer().lookup(head[0].text)):
+    # A county's bare short name is often a common word too (惠民服务, 平安建设, 光明): only a city's or a
+    # province's short name, or a name with its 县/区/市 suffix, heads a programme as a place.
+    bare = not re.search(r"[省市县区州旗盟]$", head[0].text)
+    levels = {d.level for d in load_gazetteer().lookup(head[0].text)} - {"country"}
+    if not levels or (bare and levels == {"district"}):
         return hit
     rest = hit.name[head[0].end :]
     aliases = tuple(dict.fromkeys((*hit.aliases, hit.name)))
@@ -147,7 +153,7 @@ def _plain(sentence: str) -> tuple[str, list[int]]:
 def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
     """Quoted names in a programme-like context; a run of quotes shares its verb and suffix."""
     hits = []
-    for series in re.finditer(r"(?:“[^“”]{2,30}”、?)+", sentence):
+    for series in re.finditer(r"(?:“[^“”]{2,30}”(?:、|(?:以及|和|及|与)(?=“))?)+", sentence):
         quotes = list(re.finditer(r"“([^“”]{2,30})”", series.group(0)))
         # "实施“数基提质”等五大专项行动": the count between the list and its suffix is not part of the name
         after = re.sub(
@@ -250,6 +256,8 @@ def _suffixed(sentence: str) -> list[ProgrammeHit]:
         inside = word_at(segment(sentence), start)
         if inside is not None and inside.start < start and inside.tag not in ("v", "p", "d"):
             start = inside.start  # a boundary word cut a word in two (在|线新经济): keep the word whole
+        listed = _after_joined(masked, start, m.start())
+        start, listed = max(start, listed), listed > start
         name = clean_name(sentence[start:end])
         if start > 0 and sentence[start - 1] == "等" or len(name) < 4 or len(name) > 28:
             continue
@@ -260,10 +268,14 @@ def _suffixed(sentence: str) -> list[ProgrammeHit]:
             continue
         if _COUNTED.match(name):
             continue
+        if _COUNTED_BEFORE.search(name[: -len(m.group(0))]) and _ENUMERATION.match(sentence, end):
+            continue  # "智慧城市六大工程:A工程、B工程…": the count of the actions listed next, not one of them
         if m.group(0) == "改革" and len(name) <= 4:
             continue  # "以机构改革为契机": a reform named by its domain word alone is not a named programme
-        governed = _CARRIED_OUT.search(sentence[max(0, start - 6) : start]) or re.search(
-            r"[、以]$", sentence[:start]
+        governed = (
+            _CARRIED_OUT.search(sentence[max(0, start - 6) : start])
+            or re.search(r"[、以]$", sentence[:start])
+            or listed
         )
         # A long name pushed on to the clause's end names the reform itself ("全面推进数据管理机构改革,").
         pushed = _WEAKLY_CARRIED_OUT.search(
@@ -280,16 +292,39 @@ def _suffixed(sentence: str) -> list[ProgrammeHit]:
         swallowed = re.search(r"被|列入|获批|入选|完成|开展", name)
         if governed or (m.group(0) in ("先导区", "提升月", "试点", "综合试点") and not swallowed):
             hits.append(ProgrammeHit(name, start, end))
-        elif masked[end : end + 1] == "、":
+        elif _JOINER.match(masked, end):
             heads.append(ProgrammeHit(name, start, end))
-    # The first item of a list of like names ("A工程、B工程、C工程等") is one of them, verb or not.
-    hits += [h for h in heads if any(k.start == h.end + 1 and k.name[-2:] == h.name[-2:] for k in hits)]
+    # The first item of a list of like names ("A工程、B工程和C工程") is one of them, verb or not.
+    hits += [
+        h
+        for h in heads
+        if any(k.start == _JOINER.match(masked, h.end).end() and k.name[-2:] == h.name[-2:] for k in hits)  # type: ignore[union-attr]
+    ]
     for m in _CAMPAIGN.finditer(masked):
         if not re.search(r"强[市省区县]$", m.group("name")) and not _is_place_short(m.group("name")[2:]):
             continue
         hit = ProgrammeHit(m.group("name"), m.start(), m.end("name"), None, (m.group(0),))
         hits.append(_with_place(hit))
     return hits
+
+
+# What joins the items of a list of like names (A行动、B行动和C行动).
+_JOINER = re.compile(r"、|以及|和|及|与|并")
+
+
+def _after_joined(masked: str, start: int, suffix: int) -> int:
+    """Where the last of a list of like names starts: after the last programme word and joiner before
+    its own suffix ("数字惠民行动和数字素养提升行动" names two actions, not one).
+
+    >>> s = "数字惠民行动和数字素养提升行动"
+    >>> s[_after_joined(s, 0, s.rindex("行动")):]
+    '数字素养提升行动'
+    """
+    for m in _SUFFIX.finditer(masked, start, suffix):
+        joined = _JOINER.match(masked, m.end())
+        if joined and joined.end() < suffix:
+            start = joined.end()
+    return start
 
 
 def _with_place(hit: ProgrammeHit) -> ProgrammeHit:
