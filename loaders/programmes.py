@@ -266,8 +266,8 @@ def _suffixed(sentence: str) -> list[ProgrammeHit]:
         ) or name.startswith("领域")
         if "□" in masked[start:end] or _NOT_A_PROGRAMME.search(name) or _GENERIC_HEAD.match(name) or generic:
             continue
-        if _COUNTED.match(name):
-            continue
+        if _COUNTED.match(name) or _only_places(sentence, start, m.start()):
+            continue  # "在观山湖区试点“无感办”": a place that pilots something, not a pilot's name
         if _COUNTED_BEFORE.search(name[: -len(m.group(0))]) and _ENUMERATION.match(sentence, end):
             continue  # "智慧城市六大工程:A工程、B工程…": the count of the actions listed next, not one of them
         if m.group(0) == "改革" and len(name) <= 4:
@@ -325,6 +325,19 @@ def _after_joined(masked: str, start: int, suffix: int) -> int:
         if joined and joined.end() < suffix:
             start = joined.end()
     return start
+
+
+def _only_places(sentence: str, start: int, end: int) -> bool:
+    """Whether `start:end` holds nothing but places (and 在): the suffix after it is then a verb or a bare
+    word, not the end of a name ("锦江区试点“AI+网格”", "在深沪镇试点建设").
+
+    >>> s = "在岳麓区东方红街道试点“无感办”"
+    >>> _only_places(s, 0, s.index("试点")), _only_places("开展数字乡村试点", 2, 6)
+    (True, False)
+    """
+    words = [w for w in segment(sentence) if start <= w.start and w.end <= end]
+    covered = sum(len(w.text) for w in words) == end - start
+    return covered and bool(words) and all(w.tag == "LOC" or w.text in ("在", "由", "、") for w in words)
 
 
 def _with_place(hit: ProgrammeHit) -> ProgrammeHit:
