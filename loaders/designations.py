@@ -41,8 +41,12 @@ _AFTER_OK = re.compile(
     r"^(?:建设|创建|称号|行列|之一|总体定位|定位|目标|以来|的|作为|打造|建成|[、,，。;；和及与]|$|”|\)|"
     r"[\d一二三四五六七八九十]+个(?=[\u4e00-\u9fff]))"
 )
-# Words before a title that say how rare it is, not what it is (全省唯一, 全域).
-_LEAD = re.compile(r"^(?:全省|全市|全国)?唯一(?:的)?|^全域")
+# Words before a title that say how rare it is or who granted it in which batch, not what it is
+# (全省唯一, 全域, 全国首个, 第二批, 住房城乡建设部首批): SCHEMA.md's gold keeps the designation itself.
+_LEAD = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,12}?(?:部|委|局|办|厅))?(?:全省|全市|全国|国内|省内)?"
+    r"(?:唯一(?:的)?|首批|第[一二三四五六七八九十\d]+批|首个|第一个)(?:的)?|^全域"
+)
 # Words a designation never starts with (a walk left stops before them).
 _STOP_TAGS = {"v", "p", "c", "u", "d", "r", "w", "xc", "TIME", "PER", "vd", "ad", "t"}
 _LIST_GLUE = re.compile(r"(?:、|和|及|与|以及|或)$")
@@ -76,7 +80,9 @@ def find_designations(sentence: str) -> list[Designation]:
     >>> [d.name for d in find_designations("株洲先后被列入国家首批智慧城市试点、国家下一代互联网示范城市和信息消费试点城市。")]
     ['国家首批智慧城市试点', '国家下一代互联网示范城市', '信息消费试点城市']
     >>> [d.name for d in find_designations("成功入选全国首批50个5G商用城市,加快建设践行新发展理念的公园城市示范区")]
-    ['全国首批5G商用城市', '公园城市示范区']
+    ['5G商用城市', '公园城市示范区']
+    >>> [d.name for d in find_designations("无锡入选住房城乡建设部首批城市基础设施生命线安全工程试点城市")]
+    ['城市基础设施生命线安全工程试点城市']
     >>> find_designations("作为超大城市,推进城市群建设,创建省级试点平台8个")
     []
     """
@@ -100,7 +106,7 @@ def find_designations(sentence: str) -> list[Designation]:
             continue
         if _COUNT.search(name) and "批" not in name:
             continue  # "布局建设8个国家算力枢纽节点": several things built, not a title held
-        plain = _LEAD.sub("", _COUNT.sub("", name)) or name
+        plain = unranked(_COUNT.sub("", name))
         aliases = tuple(dict.fromkeys(a for a in (name, _unscoped(plain)) if a != plain))
         found.append(Designation(plain, start, end, aliases))
     return found
@@ -208,6 +214,15 @@ def _governed(sentence: str, start: int, suffix: str) -> bool:
     if clause.endswith("的") or _LIST_GLUE.search(clause):
         return bool(re.search(verbs, clause))
     return False
+
+
+def unranked(name: str) -> str:
+    """The title without how rare it is or in which batch who granted it.
+
+    >>> unranked("全国首个国家级车联网先导区"), unranked("第二批国家数字乡村试点"), unranked("国家首批智慧城市试点")
+    ('国家级车联网先导区', '国家数字乡村试点', '国家首批智慧城市试点')
+    """
+    return _LEAD.sub("", name) or name
 
 
 def _unscoped(name: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.designations import find_designations
+from loaders.designations import find_designations, unranked
 from loaders.gazetteer import load_gazetteer
 from loaders.lexicon import Lexicon, programme_lexicon
 from loaders.names import NAME_UNIT, QUOTES, clean_name, name_start
@@ -291,7 +291,8 @@ def _suffixed(sentence: str) -> list[ProgrammeHit]:
         # A pilot or zone whose name swallowed its verb (被列入…试点, 完成试点) is left to designations.py.
         swallowed = re.search(r"被|列入|获批|入选|完成|开展", name)
         if governed or (m.group(0) in ("先导区", "提升月", "试点", "综合试点") and not swallowed):
-            hits.append(ProgrammeHit(name, start, end))
+            plain = unranked(name)
+            hits.append(ProgrammeHit(plain, start, end, None, (name,) if plain != name else ()))
         elif _JOINER.match(masked, end):
             heads.append(ProgrammeHit(name, start, end))
     # The first item of a list of like names ("A工程、B工程和C工程") is one of them, verb or not.
