@@ -158,6 +158,39 @@ def _is_group(span: PlaceSpan) -> bool:
     return len(span.surface) > 3 and span.surface.startswith(("北上", "京津", "江浙", "苏浙", "沪苏"))
 
 
+# 我市/本区… speak for the subject again after another place was named ("在泉州市委…领导下,我市…").
+_SELF = re.compile(r"(?:我|本)([省市区县])")
+_PLACE_JOINER = re.compile(r"、|和|及|与|以及")
+
+
+def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tuple[Division, ...]:
+    """Return who runs a programme named at `position`: each place of a list that leads to it
+    (SCHEMA.md: one entry per place when two annotated places carry out the same item: 拉萨、昌都、
+    山南“智慧城市”建设), the subject when 我市 speaks after the last place named, else the actor."""
+    text = ctx.document.text
+    spans = [s for s in ctx.spans if sentence.start <= s.start and s.end <= position]
+    named = [s for s in spans if not s.in_name and s.division.level != "country"]
+    last_actor = max((a.end for a in ctx.actors if sentence.start <= a.start < position), default=sentence.start)
+    own = None
+    for m in _SELF.finditer(text, max(last_actor, named[-1].end if named else sentence.start), position):
+        own = ctx.local(m.group(1))
+    if own is not None:
+        return (own,)
+    # The list must be the last place named before the item (not 贵阳 of “贵阳城市大脑” after it), and not
+    # a list of partners ("会同上海市、江苏省、浙江省扩大…跨省通办").
+    headed = spans and spans[-1].in_name and not text[spans[-1].end : position].strip("“”")
+    if named and not headed and named[-1].end >= last_actor:
+        group = [named[-1]]
+        for span in reversed(named[:-1]):
+            if not _PLACE_JOINER.fullmatch(text[span.end : group[0].start]):
+                break
+            group.insert(0, span)
+        partners = _PARTNER.search(text[max(sentence.start, group[0].start - 30) : group[0].start])
+        if len(group) >= 2 and not partners:
+            return tuple(dict.fromkeys(s.division for s in group))
+    return (ctx.place_at(sentence, position, local=True),)
+
+
 def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extraction:
     """Return everything read from one document.
 
@@ -182,14 +215,14 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
         for hit in programme_hits:
             # National strategies belong to the country; anything else is run where the text says, and
             # a central body that merely launched it ("国务院部署的“高效办成一件事”") does not take it over.
-            place = (
-                ctx.gazetteer.country
+            places = (
+                (ctx.gazetteer.country,)
                 if hit.national
-                else ctx.place_at(sentence, sentence.start + hit.start, local=True)
+                else _programme_runners(ctx, sentence, sentence.start + hit.start)
             )
             # 数字湖北 is 湖北省's campaign wherever it is cited, and also the place's that carries it out.
             named = ctx.local(hit.place) if hit.place else None
-            for runner in (place, named) if named is not None and named != place else (place,):
+            for runner in dict.fromkeys((*places, named) if named is not None else places):
                 key = (runner.code, hit.name)
                 if key not in programmes:
                     ev = ctx.evidence(sentence, hit.start, hit.end)
