@@ -191,6 +191,20 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
     return (ctx.place_at(sentence, position, local=True),)
 
 
+def _without_short_forms(
+    programmes: dict[tuple[str, str], ProgrammeMention],
+) -> dict[tuple[str, str], ProgrammeMention]:
+    """Return the programmes without a short form of a known one: “一件事” in a report that names
+    高效办成一件事 or 一件事一次办 is that reform again, not another one."""
+    known = {m.name for m in programmes.values() if m.concept is not None}
+    return {
+        key: m
+        for key, m in programmes.items()
+        if m.concept is not None
+        or not any(k != m.name and (k.startswith(m.name) or k.endswith(m.name)) for k in known)
+    }
+
+
 def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extraction:
     """Return everything read from one document.
 
@@ -276,6 +290,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
                     c.title, c.issuer, ctx.evidence(sentence, c.start, c.end), c.aliases
                 )
         target_year = plan_year(text) or target_year
+    programmes = _without_short_forms(programmes)
     facts = [(m.place, m.evidence) for m in programmes.values()]
     facts += [(m.place, m.evidence) for m in agencies.values()]
     facts += [(m.place, m.evidence) for m in projects.values()]

@@ -177,7 +177,8 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             shaped = has_slogan_shape(text) or is_parallel_slogan(
                 text, sentence[:q_start], sentence[q_end - 1 :]
             )
-            shaped = shaped and not names_a_thing(sentence[q_end:])
+            # "“一件事”“掌上执法”等营商环境数字化应用": a run of quotes can name things too
+            shaped = shaped and not names_a_thing(sentence[q_end:]) and not names_a_thing(sentence[series.end() :])
             # SCHEMA.md: 数字X/智慧X named after a division is that place's campaign (“数字湖北”的3年目标).
             shaped = shaped or _with_place(ProgrammeHit(text, 0, 0)).place is not None
             # "高频事项向“快办”优化": the mode of service a reform moves things towards
@@ -199,7 +200,8 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             finished = re.match(r"[\u4e00-\u9fff]{0,4}(?:集成改革|专项行动|行动|工程|计划)", sentence[q_end:])
             if not (suffix or verb or own_suffix or shaped or (tail and finished)):
                 continue
-            start = _past_verbs(sentence, head, q_start) if i == 0 and not shaped else q_start
+            # A shaped slogan is its own name, unless words after it make a longer one (基层治理“一件事”集成改革).
+            start = _past_verbs(sentence, head, q_start) if i == 0 and (not shaped or tail) else q_start
             end = q_end
             if text.endswith("+"):  # “互联网+”智慧能源: the plus joins the next words
                 joined = re.match(r"[\u4e00-\u9fff]{2,8}?(?=建设|[,，。、]|$)", sentence[q_end:])

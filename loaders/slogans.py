@@ -17,11 +17,12 @@ from loaders.words import segment
 _HAN = r"[\u4e00-\u9fff]"
 # One-stop reforms: 一X一Y (一企一档, 一局一中心一公司), 一网/一键/一窗… + verb (一网通享, 一键回应, 一屏掌控).
 _ONE_STOP = re.compile(
-    rf"一{_HAN}{{1,3}}(?:一{_HAN}{{1,3}})+|一(?:网|键|窗|屏|证|码|贯|览|件事){_HAN}{{1,4}}|一本账|一张身份证{_HAN}{{2,4}}"
+    rf"一{_HAN}{{1,3}}(?:一{_HAN}{{1,3}})+|一(?:网|键|窗|屏|图|证|码|贯|览|件事){_HAN}{{1,4}}|一件事|一本账|一张身份证{_HAN}{{2,4}}"
 )
 # Service reforms named by what the citizen is spared (全市通办, 免申即享, 秒批, 零跑动, 边问边办).
 _SERVICE = re.compile(
-    rf"{_HAN}{{1,4}}(?:通办|通享|即享|即办|即批|跑一次|一次办|报一次|查一次|办成事|帮办|代办)|秒[批报办]|零跑动|"
+    rf"{_HAN}{{1,4}}(?:通办|通享|即享|即办|即批|跑一次|跑一趟|一次办|报一次|查一次|办成事|帮办|代办)|(?:秒|即)[批报办](?:(?:秒|即)[批报办])?|"
+    rf"零跑动|零跑腿|{_HAN}{{2}}不用跑|(?:掌上|指尖|网上|就近|马上|随时)办|"
     rf"无感{_HAN}{{1,3}}|不见面{_HAN}{{0,3}}|免{_HAN}{{1,2}}即{_HAN}{{1,2}}|免{_HAN}{{1,2}}办|边{_HAN}边办|{_HAN}{{2}}快办|{_HAN}{{2}}好办|"
     rf"[三四五六]治融合|\d+分钟{_HAN}{{0,6}}圈"
 )
@@ -50,8 +51,8 @@ def has_slogan_shape(text: str) -> bool:
     [True, True, True, True, True]
     >>> [has_slogan_shape(t) for t in ("1+1+1+N", "一朵云", "数字化", "3+6+2+1", "一核一极多园", "两园一中心")]
     [False, False, False, False, False, False]
-    >>> has_slogan_shape("一区一品")
-    True
+    >>> has_slogan_shape("一区一品"), has_slogan_shape("秒批秒办"), has_slogan_shape("一次不用跑")
+    (True, True, True)
     """
     if _ONE_STOP.fullmatch(text) or _SERVICE.fullmatch(text):
         return not _LAYOUT.match(text) or text.startswith("一网")
@@ -99,7 +100,7 @@ def is_parallel_slogan(text: str, before: str, after: str) -> bool:
 
 def names_a_thing(after: str) -> bool:
     """Whether the words right after a quoted slogan end in a thing built ("“大平安、全业务”实战平台")."""
-    run = re.match(f"{_HAN}{{0,12}}", after.lstrip("”")).group(0)  # type: ignore[union-attr]
+    run = re.match(f"{_HAN}{{0,12}}", after.lstrip("”").removeprefix("等")).group(0)  # type: ignore[union-attr]
     return bool(re.search(r"(?:平台|应用|系统|App|APP|小程序|中心|专区|大厅|终端)$", run))
 
 
