@@ -19,8 +19,13 @@ from loaders.words import Word, segment
 # descriptions, not titles.
 _SUFFIX = re.compile(
     r"(?:示范区|先行区|试验区|先导区|引领区|样板区|聚集区|集聚区|支撑区|承载区|示范地区|试点地区|示范市|示范县|"
-    r"先行市|试点县|试点市|名城|之城|之都|策源地|集聚地|承载地|首选地|举办地|服务地|强市|强省|强区|强县|第一区|高地|枢纽节点|城市|大都市|新城|试点)"
+    r"先行市|试点县|试点市|名城|之城|之都|策源地|集聚地|承载地|首选地|举办地|服务地|强市|强省|强区|强县|第一区|高地|枢纽节点|城市|大都市|新城|试点|"
+    r"核心区|百强县|百强镇|百强区|示范基地|园区)"
 )
+# Suffixes that name a place on the map as often as a title: a title only when granted (获评省级数字经济园区,
+# 获评国家级电子商务示范基地), a park project when built (SCHEMA.md: parks and bases are projects).
+_GRANTED_ONLY = {"示范基地", "园区"}
+_GRANTED = re.compile(r"(?:获评|获批|评为|列入|入选|入围|认定为|命名为|授予|荣获|当选|被评为|成功创建)$")
 # 城市 is a title only after one of these (信息消费试点城市, 数智先锋城市, 国家中心城市, 5G商用城市).
 _CITY_MARK = re.compile(
     r"(?:示范|试点|先行|标杆|领先|先锋|领军|中心|核心|商用|样板|典范|创新型|千兆|韧性|海绵|无废|公园|文明|"
@@ -38,7 +43,7 @@ _GOVERNS = re.compile(
 )
 # After the name, these keep it a title ("千兆城市"行列, 试点县创建, 之一).
 _AFTER_OK = re.compile(
-    r"^(?:建设|创建|称号|行列|之一|总体定位|定位|目标|以来|的|作为|打造|建成|[、,，。;；和及与]|$|”|\)|"
+    r"^(?:建设|创建|称号|行列|之一|总体定位|定位|目标|以来|的|作为|打造|建成|等(?![\d一二三四五六七八九十两]+[余多]?[项个])|[、,，。;；和及与]|$|”|\)|"
     r"[\d一二三四五六七八九十]+个(?=[\u4e00-\u9fff]))"
 )
 # Words before a title that say how rare it is or who granted it in which batch, not what it is
@@ -58,7 +63,7 @@ _RANK = re.compile(r"首批|第一批|星级|\d+个|[一二三四五六七八九
 _SCOPE_WORDS = {"全市", "全区", "全县", "全省"}
 # A development zone or a place-name 新城 is a park, not a title (SCHEMA.md: 新区/高新区 are park projects).
 _NOT_TITLE = re.compile(
-    r"(?:新区|高新区|开发区|自由贸易试验区|自贸试验区|保税区|园区|城区|市区|主城区|城市群|大城市|超大城市|特大城市|新型城市)$"
+    r"(?:新区|高新区|开发区|自由贸易试验区|自贸试验区|保税区|产业园区|工业园区|城区|市区|主城区|城市群|大城市|超大城市|特大城市|新型城市)$"
 )
 
 
@@ -98,6 +103,8 @@ def find_designations(sentence: str) -> list[Designation]:
         quoted = sentence[start - 1 : start] == "“"
         name = sentence[start:end].replace("“", "").replace("”", "")
         if not _is_title(name, m.group(0), quoted=quoted) or _figure_follows(sentence, end):
+            continue
+        if m.group(0) in _GRANTED_ONLY and not _granted(sentence, start):
             continue
         governed = _governed(sentence, start, m.group(0)) or re.match(r"”?(?:建设|创建)", sentence[end:])
         if not (governed or (quoted and m.group(0) != "城市")) or _in_title(sentence, start):
@@ -169,6 +176,7 @@ def _inner_verb(words: tuple[Word, ...], index: int) -> bool:
         return word.tag == "vn" and before.tag in {"n", "nz", "nw", "LOC"} and before.text not in _SCOPE_WORDS
     return (
         before.tag == "vn"
+        or (word.text in ("进", "入", "上") and before.tag in ("n", "nz"))  # 电子商务进农村, 信息进村入户
         or before.text in ("全国", "国家", "全省")
         or bool(re.fullmatch(r"[A-Za-z0-9]+", before.text))
     )
@@ -223,6 +231,19 @@ def unranked(name: str) -> str:
     ('国家级车联网先导区', '国家数字乡村试点', '国家首批智慧城市试点')
     """
     return _LEAD.sub("", name) or name
+
+
+def _granted(sentence: str, start: int) -> bool:
+    """Whether a verb of being granted a title governs the phrase at `start`, or the list it ends.
+
+    >>> s = "晋江先后获评国家新型城镇化综合试点、国家级电子商务示范基地"
+    >>> _granted(s, s.index("国家级")), _granted("建设国家级数据标注基地", 2)
+    (True, False)
+    """
+    clause = re.split(r"[,，。;；:：!！?？]", sentence[:start])[-1].rstrip("“")
+    if _LIST_GLUE.search(clause):
+        return bool(re.search(_GRANTED.pattern.rstrip("$"), clause))
+    return bool(_GRANTED.search(clause))
 
 
 def _unscoped(name: str) -> str:
