@@ -32,7 +32,7 @@ _WEAKLY_CARRIED_OUT = re.compile(r"(?:推进|推动|探索|拓展|启动|创新)
 _CONTINUES_AS_NAME = re.compile(r"^(?:[\u4e00-\u9fff])")
 _ALLOWED_NEXT = re.compile(
     r"^(?:改革|建设|工作|行动|活动|工程|项目|机制|模式|体系|试点|战略|国家战略|政策|培训|宣传|等|和|与|及|为|的|中|在|是|已|了|领域|范围|工作台|基本|上升|"
-    r"升级|提质|落地|向|相关|相结合|理念|要求|决策|部署|服务|成效|应用|场景|品牌|示范|标杆|扩面|专项|系列|提供|实现|取得|成为|"
+    r"升级|提质|落地|向|相关|相结合|理念|要求|决策|部署|服务|成效|应用|场景|品牌|示范(?!基地|园|中心)|标杆|扩面|专项|系列|提供|实现|取得|成为|"
     r"走在|覆盖|上线|开通|推进|持续|不断|全面|进一步|加快|深入|引领|赋能|迈出|迈上|作出|提出)"
 )
 _EVENT_AFTER = re.compile(r"^(?:大赛|竞赛|比赛|赛道|论坛|峰会|博览会|大会)")
@@ -94,6 +94,8 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         )
         if (concept.umbrella and not carried_out) or (concept.generic and not (quoted or governed)):
             continue
+        if concept.generic and names_a_thing(sentence[last + 1 :]):
+            continue  # 通过“数字乡村”平台: a domain word naming a platform, not a programme
         if _EVENT_AFTER.match(follows):
             continue  # “数据要素×”大赛: a contest named after the programme is an event
         continues = _CONTINUES_AS_NAME.match(follows) and not _ALLOWED_NEXT.match(follows)
@@ -179,8 +181,10 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             )
             # "“一件事”“掌上执法”等营商环境数字化应用": a run of quotes can name things too
             shaped = shaped and not names_a_thing(sentence[q_end:]) and not names_a_thing(sentence[series.end() :])
-            # SCHEMA.md: 数字X/智慧X named after a division is that place's campaign (“数字湖北”的3年目标).
-            shaped = shaped or _with_place(ProgrammeHit(text, 0, 0)).place is not None
+            # SCHEMA.md: 数字X/智慧X named after a division is that place's campaign (“数字湖北”的3年目标),
+            # unless the words after it name a thing built under it ("迭代“数智滨江”城市运行平台").
+            campaign = _with_place(ProgrammeHit(text, 0, 0)).place is not None
+            shaped = shaped or (campaign and not names_a_thing(sentence[q_end:]))
             # "高频事项向“快办”优化": the mode of service a reform moves things towards
             toward = sentence[q_start - 1 : q_start] == "向" and re.match(
                 r"(?:优化|提升|升级|转变|拓展)", sentence[q_end:]

@@ -24,7 +24,7 @@ _SERVICE = re.compile(
     rf"{_HAN}{{1,4}}(?:通办|通享|即享|即办|即批|跑一次|跑一趟|一次办|报一次|查一次|办成事|帮办|代办)|(?:秒|即)[批报办](?:(?:秒|即)[批报办])?|"
     rf"零跑动|零跑腿|{_HAN}{{2}}不用跑|(?:掌上|指尖|网上|就近|马上|随时)办|"
     rf"无感{_HAN}{{1,3}}|不见面{_HAN}{{0,3}}|免{_HAN}{{1,2}}即{_HAN}{{1,2}}|免{_HAN}{{1,2}}办|边{_HAN}边办|{_HAN}{{2}}快办|{_HAN}{{2}}好办|"
-    rf"[三四五六]治融合|\d+分钟{_HAN}{{0,6}}圈"
+    rf"[三四五六]治融合|(?:\d+分钟|[一二三四五六七八九十]+分钟|一刻钟){_HAN}{{0,6}}圈"
 )
 # A part of an A+B+C slogan: words, or a technology code with words around it (5G, 人工智能).
 _PLUS_PART = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,10}")
@@ -40,7 +40,7 @@ _UNQUOTED = re.compile(
     r"(?:全市|全省|全城|全区|全域|跨省|跨市|跨区|跨域|跨城|省内|市内|异地|就近)通办|[三四五六]治融合|"
     r"(?:河|湖|林|田|路|链)长制|"
     r"(?<![一二三四五六七八九十])一[企园村户人楼事区镇街业产]一[档策品码业案图](?![一\u4e00-\u9fff]{0,1}一)|"
-    r"“?\d+分钟”?[\u4e00-\u9fff]{0,6}?(?:生活|服务|便民|办事|健身|阅读|就医|养老|政务服务)圈"
+    r"“?(?:\d+分钟|[一二三四五六七八九十]+分钟|一刻钟)”?[\u4e00-\u9fff]{0,6}?(?:生活|服务|便民|办事|健身|阅读|就医|养老|政务服务)圈"
 )
 
 
@@ -101,7 +101,7 @@ def is_parallel_slogan(text: str, before: str, after: str) -> bool:
 def names_a_thing(after: str) -> bool:
     """Whether the words right after a quoted slogan end in a thing built ("“大平安、全业务”实战平台")."""
     run = re.match(f"{_HAN}{{0,12}}", after.lstrip("”").removeprefix("等")).group(0)  # type: ignore[union-attr]
-    return bool(re.search(r"(?:平台|应用|系统|App|APP|小程序|中心|专区|大厅|终端)$", run))
+    return bool(re.search(r"(?:平台|应用|系统|App|APP|小程序|中心|中枢|专区|大厅|终端)$", run))
 
 
 def find_shaped_names(sentence: str) -> list[tuple[int, int]]:
