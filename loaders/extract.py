@@ -171,11 +171,16 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
     spans = [s for s in ctx.spans if sentence.start <= s.start and s.end <= position]
     named = [s for s in spans if not s.in_name and s.division.level != "country"]
     last_actor = max((a.end for a in ctx.actors if sentence.start <= a.start < position), default=sentence.start)
-    own = None
-    for m in _SELF.finditer(text, max(last_actor, named[-1].end if named else sentence.start), position):
-        own = ctx.local(m.group(1))
-    if own is not None:
-        return (own,)
+    after = max(last_actor, named[-1].end if named else sentence.start)
+    speakers = [(m.start(), ctx.local(m.group(1))) for m in _SELF.finditer(text, after, position)]
+    # A body named by its level alone speaks for that level ("省大数据局有关负责人表示,将实施“数字强省”…").
+    for a in find_agencies(sentence.text, place_names=ctx.place_names):
+        at = sentence.start + a.start
+        partner = _PARTNER.search(text[max(sentence.start, at - 30) : at])
+        if a.place_surface in ("省", "自治区") and after <= at < position and not partner:
+            speakers.append((at, ctx.local("省")))
+    if speakers:
+        return (max(speakers, key=lambda s: s[0])[1],)
     # The list must be the last place named before the item (not 贵阳 of “贵阳城市大脑” after it), and not
     # a list of partners ("会同上海市、江苏省、浙江省扩大…跨省通办").
     headed = spans and spans[-1].in_name and not text[spans[-1].end : position].strip("“”")
