@@ -175,6 +175,15 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             q_start, q_end = series.start() + q.start(), series.start() + q.end()
             if lex.by_label(text) is not None and not text.endswith("+"):
                 continue
+            parts = text.split("、")
+            if len(parts) > 1 and any(lex.by_label(p) is not None for p in parts):
+                # “一网通办、一网统管、一键回应”: a list of programmes, known ones among them, not one slogan
+                offset = q_start + 1
+                for part in parts:
+                    if lex.by_label(part) is None and has_slogan_shape(part):
+                        hits.append(ProgrammeHit(part, offset, offset + len(part)))
+                    offset += len(part) + 1
+                continue
             # SCHEMA.md: a slogan shaped like a way of working is a programme whatever governs it.
             shaped = has_slogan_shape(text) or is_parallel_slogan(
                 text, sentence[:q_start], sentence[q_end - 1 :]
