@@ -78,6 +78,8 @@ def is_parallel_slogan(text: str, before: str, after: str) -> bool:
     False
     >>> is_parallel_slogan("一核引领、多点支撑、全域协同", "构建“", "”的产业空间格局")
     False
+    >>> is_parallel_slogan("以数兴业、以数治城", "我们坚持“", "”"), is_parallel_slogan("小切口、大场景", "坚持“", "”")
+    (True, False)
     """
     parts = re.split(r"[、,，]", text)
     if len(parts) < 2 or len({len(p) for p in parts}) != 1 or not 3 <= len(parts[0]) <= 7:
@@ -90,11 +92,13 @@ def is_parallel_slogan(text: str, before: str, after: str) -> bool:
         return False
     tail = re.split(r"[,，。;；、:：(（]", after.lstrip("”"), maxsplit=1)[0][:15]
     described = re.match(r"(?:的)?(?:现象|问题|倾向|弊端|状况|困境)", tail)  # "重建设、轻运营”现象": a fault
+    # Clauses that repeat one head (以数兴业、以数治城、以数惠民) name a way of working even when held to.
+    repeated = len({p[:2] for p in parts}) == 1
     return not (
         _PRINCIPLE_AFTER.search(tail)
         or tail.startswith("为")
         or described
-        or _PRINCIPLE_BEFORE.search(before)
+        or (_PRINCIPLE_BEFORE.search(before) and not repeated)
     )
 
 
