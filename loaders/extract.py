@@ -161,6 +161,8 @@ def _is_group(span: PlaceSpan) -> bool:
 # 我市/本区… speak for the subject again after another place was named ("在泉州市委…领导下,我市…").
 _SELF = re.compile(r"(?:我|本)([省市区县])")
 _PLACE_JOINER = re.compile(r"、|和|及|与|以及")
+# "就全国推行“跨省通办”“免申即享”作出部署": carried out nationwide, the country runs it.
+_NATIONWIDE = re.compile(r"全国(?:范围内)?(?:推行|推广|实施|开展|推进)(?:“[^“”]*”[、和及与]?)*“?$")
 
 
 def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tuple[Division, ...]:
@@ -168,6 +170,8 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
     (SCHEMA.md: one entry per place when two annotated places carry out the same item: 拉萨、昌都、
     山南“智慧城市”建设), the subject when 我市 speaks after the last place named, else the actor."""
     text = ctx.document.text
+    if _NATIONWIDE.search(text[sentence.start : position]):
+        return (ctx.gazetteer.country,)
     spans = [s for s in ctx.spans if sentence.start <= s.start and s.end <= position]
     named = [s for s in spans if not s.in_name and s.division.level != "country"]
     last_actor = max((a.end for a in ctx.actors if sentence.start <= a.start < position), default=sentence.start)
