@@ -238,7 +238,8 @@ def _past_verbs(sentence: str, head: int, quote: int) -> int:
     start = head
     first_quote = sentence.find("“", head, quote + 1)  # words inside an earlier quote belong to the name
     for w in segment(sentence):
-        if head <= w.start and w.end <= first_quote and w.tag in ("v", "d", "ad", "p"):
+        verb = w.tag in ("v", "d", "ad", "p") or (w.end == first_quote and w.text in ("建设", "打造", "创建"))
+        if head <= w.start and w.end <= first_quote and verb:  # 推动建设“晋江数据湖”: 建设/vn governs
             start = max(start, w.end)
     return start
 
