@@ -200,6 +200,16 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
     return (ctx.place_at(sentence, position, local=True),)
 
 
+_CARRY_OUT = re.compile(r"(?:落实|践行|贯彻|融入|参与|服务|对接|响应)[^,，。;；]{0,6}$")
+
+
+def _carries_out(ctx: _Context, sentence: Sentence, start: int, campaign: Division) -> bool:
+    """Whether the subject carries out a higher division's 数字X campaign the sentence cites (SCHEMA.md:
+    a programme cited by a city is the city's when the text says the city carries it out)."""
+    above = campaign != ctx.default and campaign in ctx.gazetteer.ancestors(ctx.default)
+    return above and bool(_CARRY_OUT.search(sentence.text[:start]))
+
+
 def _without_short_forms(
     programmes: dict[tuple[str, str], ProgrammeMention],
 ) -> dict[tuple[str, str], ProgrammeMention]:
@@ -245,6 +255,8 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             )
             # 数字湖北 is 湖北省's campaign wherever it is cited, and also the place's that carries it out.
             named = ctx.local(hit.place) if hit.place else None
+            if named is not None and _carries_out(ctx, sentence, hit.start, named):
+                places = (*places, ctx.default)  # "落实全省“数字湖南”建设部署" in a 长沙 report: 长沙 too
             for runner in dict.fromkeys((*places, named) if named is not None else places):
                 key = (runner.code, hit.name)
                 if key not in programmes:
