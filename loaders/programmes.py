@@ -92,7 +92,10 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         carried_out = quoted and (
             plain[start:end].endswith(("建设", "改革")) or re.match(r"”?(?:建设|改革)", sentence[last + 1 :])
         )
-        if (concept.umbrella and not carried_out) or (concept.generic and not (quoted or governed)):
+        # SCHEMA.md: a domain word counts when the text quotes it as a name (推进“智慧城市”建设), not when
+        # a quote holds a longer phrase around it (要“加快城市数字化转型”) or a verb alone governs it.
+        exact = sentence[max(0, first - 1) : first] in ("“", "「") and sentence[last + 1 : last + 2] in ("”", "」")
+        if (concept.umbrella and not carried_out) or (concept.generic and not exact):
             continue
         if concept.generic and names_a_thing(sentence[last + 1 :]):
             continue  # 通过“数字乡村”平台: a domain word naming a platform, not a programme
