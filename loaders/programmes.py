@@ -275,6 +275,7 @@ def _suffixed(sentence: str) -> list[ProgrammeHit]:
         inside = word_at(segment(sentence), start)
         if inside is not None and inside.start < start and inside.tag not in ("v", "p", "d"):
             start = inside.start  # a boundary word cut a word in two (在|线新经济): keep the word whole
+        start = _past_inner_verb(sentence, start)
         listed = _after_joined(masked, start, m.start())
         start, listed = max(start, listed), listed > start
         name = clean_name(sentence[start:end])
@@ -330,6 +331,27 @@ def _suffixed(sentence: str) -> list[ProgrammeHit]:
 
 # What joins the items of a list of like names (A行动、B行动和C行动).
 _JOINER = re.compile(r"、|以及|和|及|与|并")
+
+
+def _past_inner_verb(sentence: str, start: int) -> int:
+    """Where a name cut at a verb really starts: a verb with nouns before it and a governing verb before
+    them is inside the name (开展营商环境优化提升行动), not the verb that governs it.
+
+    >>> s = "开展营商环境优化提升行动"
+    >>> s[_past_inner_verb(s, s.index("提升")):]
+    '营商环境优化提升行动'
+    """
+    words = segment(sentence)
+    i = next((k for k, w in enumerate(words) if w.end == start), None)
+    if i is None or words[i].tag not in ("v", "vn") or i == 0:
+        return start
+    j = i
+    while j > 0 and words[j - 1].tag in ("n", "nz", "vn", "a") and not re.search(r"[省市县区]$", words[j - 1].text):
+        j -= 1
+    verb = words[j - 1] if j > 0 else None
+    governed = j < i and verb is not None and verb.tag == "v"
+    governed = governed and bool(_CARRIED_OUT.search(verb.text) or _WEAKLY_CARRIED_OUT.search(verb.text))  # type: ignore[union-attr]
+    return words[j].start if governed else start
 
 
 def _after_joined(masked: str, start: int, suffix: int) -> int:
