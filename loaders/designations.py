@@ -39,7 +39,7 @@ _SCOPED = re.compile(
 # holds or works towards"); 作为 and 锚定 state a standing one ("作为国家中心城市").
 _GOVERNS = re.compile(
     r"(?:建设|建成|建好|打造|创建|创成|争创|争当|列入|获批|获评|评为|入选|入围|当选|荣膺|成为|跻身|锚定|培育|确定为|确定作为|"
-    r"认定为|命名为|授予|荣获|迈向|作为|开展|获得|争取)(?:为|成)?$"
+    r"认定为|命名为|授予|荣获|迈向|作为|开展|获得|争取|申报|申请)(?:为|成)?$"
 )
 # After the name, these keep it a title ("千兆城市"行列, 试点县创建, 之一).
 _AFTER_OK = re.compile(
@@ -212,6 +212,7 @@ def _governed(sentence: str, start: int, suffix: str) -> bool:
     """Whether a designation verb governs the phrase starting at `start`: right before it, before a
     modifier ending in 的 (建设践行新发展理念的公园城市示范区), or at the head of its list."""
     clause = re.split(r"[,，。;；:：!！?？]", sentence[:start])[-1].rstrip("“")
+    clause = re.sub(r"(?:\d{4}年度?|年度|第[一二三四五六七八九十\d]+批)$", "", clause)  # 入选2023年度国家…试验区
     verbs = _GOVERNS.pattern.rstrip("$")
     if suffix == "试点":  # a pilot is also run, not only granted (开展国家区块链创新应用试点)
         verbs = verbs.replace("(?:建设", "(?:实施|推进|深化|承担|承接|建设")

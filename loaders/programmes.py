@@ -181,7 +181,8 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             if lex.by_label(text) is not None and not text.endswith("+"):
                 continue
             parts = text.split("、")
-            if len(parts) > 1 and any(lex.by_label(p) is not None for p in parts):
+            known = [lex.by_label(p) is not None for p in parts]
+            if len(parts) > 1 and any(known) and all(k or has_slogan_shape(p) for k, p in zip(known, parts)):
                 # “一网通办、一网统管、一键回应”: a list of programmes, known ones among them, not one slogan
                 offset = q_start + 1
                 for part in parts:
@@ -227,6 +228,8 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             if tail:
                 end = q_end + tail.end()
             name = clean_name(sentence[start:end])
+            if _NOT_A_PROGRAMME.search(name) and shaped and not _NOT_A_PROGRAMME.search(text):
+                start, end, name = q_start, q_end, text  # “5G+智慧医疗”示范项目: the slogan, not the project
             if _NOT_A_PROGRAMME.search(name) and not own_suffix:
                 continue
             if re.match(r"相关|有关|各类|各项", name):  # "开展相关“三服务”工作": a modifier, not the name
@@ -311,7 +314,7 @@ def _suffixed(sentence: str) -> list[ProgrammeHit]:
         ):
             governed = pushed
         # A pilot or zone whose name swallowed its verb (被列入…试点, 完成试点) is left to designations.py.
-        swallowed = re.search(r"被|列入|获批|入选|完成|开展", name)
+        swallowed = re.search(r"被|列入|获批|入选|完成|开展|申报|申请|争创|创建", name)
         if governed or (m.group(0) in ("先导区", "提升月", "试点", "综合试点") and not swallowed):
             plain = unranked(name)
             hits.append(ProgrammeHit(plain, start, end, None, (name,) if plain != name else ()))
