@@ -134,12 +134,27 @@ def _span(
         return None, end
     # The suffix's own words belong to the name whatever LAC tags them (之/u 城/n, 举办/v 地/u).
     first = next(i for i, w in enumerate(words) if w.end > m.start())
-    start = words[_walk_left(words, first)].start
+    left = _walk_left(words, first)
+    start = words[_to_governing_verb(words, left, first)].start
     if sentence[start - 1 : start] == "”":  # “宽带中国”示范城市: the quote heads the title
         opening = sentence.rfind("“", 0, start - 1)
         if opening >= 0 and start - opening <= 20:
             return opening, end
     return start, end
+
+
+def _to_governing_verb(words: tuple[Word, ...], left: int, first: int) -> int:
+    """Return where a title starts when LAC tags a word inside it as a verb (打造数字/n 协同/vd 发展/v
+    示范区): right after a governing verb a few words further left, if only content words lie between."""
+    i = left
+    while i > 0 and first - i < 6:
+        prev = words[i - 1]
+        if _GOVERNS.fullmatch(prev.text):
+            return i
+        if prev.tag not in ("n", "nz", "vn", "v", "vd", "a", "ad") or prev.text == "的":
+            break
+        i -= 1
+    return left
 
 
 def _inside_word(words: tuple[Word, ...], start: int, end: int) -> bool:
