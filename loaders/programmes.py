@@ -27,7 +27,7 @@ _PROJECT_AFTER = re.compile(
 )
 # Verbs that make a quoted slogan a programme someone carries out.
 _CARRIED_OUT = re.compile(r"(?:推广|推行|实施|开展|组织|深化|落实|助推|参与|实行)$")
-_WEAKLY_CARRIED_OUT = re.compile(r"(?:推进|推动|探索|拓展|启动|创新)$")
+_WEAKLY_CARRIED_OUT = re.compile(r"(?:推进|推动|探索|拓展|启动|创新|打造|争创|创建)$")
 # Lexicon labels followed by one of these are a modifier of something else (全程网办率, 清朗网络空间).
 _CONTINUES_AS_NAME = re.compile(r"^(?:[\u4e00-\u9fff])")
 _ALLOWED_NEXT = re.compile(
