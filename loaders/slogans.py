@@ -86,8 +86,9 @@ def is_parallel_slogan(text: str, before: str, after: str) -> bool:
         return False
     if not all(re.fullmatch(f"{_HAN}+", p) for p in parts):
         return False
-    if any(
-        _LAYOUT.match(p) and not p.startswith("一网") or re.search(r"[化式性]$|[年月周日]", p) for p in parts
+    # A layout leads with its core (一核引领、多点支撑); 多端协同 after 一脑统管 is a way of working.
+    if (_LAYOUT.match(parts[0]) and not parts[0].startswith("一网")) or any(
+        re.search(r"[化式性]$|[年月周日]", p) for p in parts
     ):
         return False
     tail = re.split(r"[,，。;；、:：(（]", after.lstrip("”"), maxsplit=1)[0][:15]
