@@ -14,7 +14,13 @@ from loaders.designations import find_designations, unranked
 from loaders.gazetteer import load_gazetteer
 from loaders.lexicon import Lexicon, programme_lexicon
 from loaders.names import NAME_UNIT, QUOTES, clean_name, name_start
-from loaders.slogans import find_shaped_names, has_slogan_shape, is_parallel_slogan, names_a_thing
+from loaders.slogans import (
+    find_shaped_names,
+    has_slogan_shape,
+    is_layout,
+    is_parallel_slogan,
+    names_a_thing,
+)
 from loaders.words import segment, word_at
 
 # A quoted name followed by one of these is a programme ("“最多跑一次”改革", "“清朗”系列专项行动").
@@ -205,7 +211,7 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 r"(?:优化|提升|升级|转变|拓展)", sentence[q_end:]
             )
             shaped = shaped or bool(toward and _looks_like_name(text))
-            if not (shaped or _looks_like_name(text)):
+            if not (shaped or _looks_like_name(text)) or is_layout(text):
                 continue
             # “互联网+”智慧能源: X+ names a programme by how it is written.
             own_suffix = bool(re.search(r"(工程|计划|行动|改革|试点|制度|项目|\+)$", text))

@@ -44,6 +44,15 @@ _UNQUOTED = re.compile(
 )
 
 
+def is_layout(text: str) -> bool:
+    """Whether a quoted phrase names a spatial or numeric layout (SCHEMA.md: 一核一极多园, 两园一中心).
+
+    >>> is_layout("一核一极多园"), is_layout("两园一中心"), is_layout("一网通办"), is_layout("中国数谷")
+    (True, True, False, False)
+    """
+    return bool(_LAYOUT.match(text)) and not text.startswith("一网")
+
+
 def has_slogan_shape(text: str) -> bool:
     """Whether a quoted phrase is shaped like the name of a reform or way of working.
 
