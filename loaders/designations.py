@@ -227,7 +227,9 @@ def _governed(sentence: str, start: int, suffix: str) -> bool:
     """Whether a designation verb governs the phrase starting at `start`: right before it, before a
     modifier ending in 的 (建设践行新发展理念的公园城市示范区), or at the head of its list."""
     clause = re.split(r"[,，。;；:：!！?？]", sentence[:start])[-1].rstrip("“")
-    clause = re.sub(r"(?:\d{4}年度?|年度|第[一二三四五六七八九十\d]+批)$", "", clause)  # 入选2023年度国家…试验区
+    clause = re.sub(
+        r"(?:\d{4}年度?|年度|第[一二三四五六七八九十\d]+批)$", "", clause
+    )  # 入选2023年度国家…试验区
     verbs = _GOVERNS.pattern.rstrip("$")
     if suffix == "试点":  # a pilot is also run, not only granted (开展国家区块链创新应用试点)
         verbs = verbs.replace("(?:建设", "(?:实施|推进|深化|承担|承接|建设")

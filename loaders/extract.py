@@ -174,7 +174,9 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
         return (ctx.gazetteer.country,)
     spans = [s for s in ctx.spans if sentence.start <= s.start and s.end <= position]
     named = [s for s in spans if not s.in_name and s.division.level != "country"]
-    last_actor = max((a.end for a in ctx.actors if sentence.start <= a.start < position), default=sentence.start)
+    last_actor = max(
+        (a.end for a in ctx.actors if sentence.start <= a.start < position), default=sentence.start
+    )
     after = max(last_actor, named[-1].end if named else sentence.start)
     speakers = [(m.start(), ctx.local(m.group(1))) for m in _SELF.finditer(text, after, position)]
     # A body named by its level alone speaks for that level ("省大数据局有关负责人表示,将实施“数字强省”…").

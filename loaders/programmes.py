@@ -95,14 +95,16 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
             last + 1 : last + 2
         ] in ("”", "」", "’", '"')
         follows = plain[end : end + 4]
-        governed = _CARRIED_OUT.search(sentence[max(0, first - 4) : first])
         # SCHEMA.md edge case: a quoted domain word the text carries out (推进“智慧城市”建设) is a programme.
         carried_out = quoted and (
             plain[start:end].endswith(("建设", "改革")) or re.match(r"”?(?:建设|改革)", sentence[last + 1 :])
         )
         # SCHEMA.md: a domain word counts when the text quotes it as a name (推进“智慧城市”建设), not when
         # a quote holds a longer phrase around it (要“加快城市数字化转型”) or a verb alone governs it.
-        exact = sentence[max(0, first - 1) : first] in ("“", "「") and sentence[last + 1 : last + 2] in ("”", "」")
+        exact = sentence[max(0, first - 1) : first] in ("“", "「") and sentence[last + 1 : last + 2] in (
+            "”",
+            "」",
+        )
         if (concept.umbrella and not carried_out) or (concept.generic and not exact):
             continue
         if concept.generic and names_a_thing(sentence[last + 1 :]):
@@ -188,7 +190,11 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 continue
             parts = text.split("、")
             known = [lex.by_label(p) is not None for p in parts]
-            if len(parts) > 1 and any(known) and all(k or has_slogan_shape(p) for k, p in zip(known, parts)):
+            if (
+                len(parts) > 1
+                and any(known)
+                and all(k or has_slogan_shape(p) for k, p in zip(known, parts, strict=True))
+            ):
                 # “一网通办、一网统管、一键回应”: a list of programmes, known ones among them, not one slogan
                 offset = q_start + 1
                 for part in parts:
@@ -201,7 +207,9 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 text, sentence[:q_start], sentence[q_end - 1 :]
             )
             # "“一件事”“掌上执法”等营商环境数字化应用": a run of quotes can name things too
-            shaped = shaped and not names_a_thing(sentence[q_end:]) and not names_a_thing(sentence[series.end() :])
+            shaped = (
+                shaped and not names_a_thing(sentence[q_end:]) and not names_a_thing(sentence[series.end() :])
+            )
             # SCHEMA.md: 数字X/智慧X named after a division is that place's campaign (“数字湖北”的3年目标),
             # unless the words after it name a thing built under it ("迭代“数智滨江”城市运行平台").
             campaign = _with_place(ProgrammeHit(text, 0, 0)).place is not None
@@ -357,7 +365,11 @@ def _past_inner_verb(sentence: str, start: int) -> int:
     if i is None or words[i].tag not in ("v", "vn") or i == 0:
         return start
     j = i
-    while j > 0 and words[j - 1].tag in ("n", "nz", "vn", "a") and not re.search(r"[省市县区]$", words[j - 1].text):
+    while (
+        j > 0
+        and words[j - 1].tag in ("n", "nz", "vn", "a")
+        and not re.search(r"[省市县区]$", words[j - 1].text)
+    ):
         j -= 1
     verb = words[j - 1] if j > 0 else None
     governed = j < i and verb is not None and verb.tag == "v"
