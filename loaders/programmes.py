@@ -8,9 +8,16 @@ then kept or dropped from its context: the verb that governs it, its quotes, wha
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from loaders.designations import find_designations, unranked
+from loaders.actions import (
+    CARRIED_OUT,
+    NOT_A_PROGRAMME,
+    WEAKLY_CARRIED_OUT,
+    ProgrammeHit,
+    find_actions,
+    with_place,
+)
+from loaders.designations import find_designations
 from loaders.gazetteer import load_gazetteer
 from loaders.lexicon import Lexicon, programme_lexicon
 from loaders.names import NAME_UNIT, QUOTES, clean_name, name_start
@@ -31,9 +38,6 @@ _PROGRAMME_AFTER = re.compile(
 _PROJECT_AFTER = re.compile(
     r"^(?:App|APP|app|平台|应用|小程序|频道|公众号|系统|专区|热线|客户端|移动端|云|码|大脑|标杆|指数)"
 )
-# Verbs that make a quoted slogan a programme someone carries out.
-_CARRIED_OUT = re.compile(r"(?:推广|推行|实施|开展|组织|深化|落实|助推|参与|实行)$")
-_WEAKLY_CARRIED_OUT = re.compile(r"(?:推进|推动|探索|拓展|启动|创新|打造|争创|创建)$")
 # Lexicon labels followed by one of these are a modifier of something else (全程网办率, 清朗网络空间).
 _CONTINUES_AS_NAME = re.compile(r"^(?:[\u4e00-\u9fff])")
 _ALLOWED_NEXT = re.compile(
@@ -42,36 +46,6 @@ _ALLOWED_NEXT = re.compile(
     r"走在|覆盖|上线|开通|推进|持续|不断|全面|进一步|加快|深入|引领|赋能|迈出|迈上|作出|提出)"
 )
 _EVENT_AFTER = re.compile(r"^(?:大赛|竞赛|比赛|赛道|论坛|峰会|博览会|大会)")
-# A name ending in one of these, governed by a verb, is a programme even without quotes.
-_SUFFIX = re.compile(r"(?:专项行动|行动|工程|计划|项目|综合试点|试点|先导区|提升月|改革|制度)")
-_CAMPAIGN = re.compile(
-    r"(?P<name>(?:数字|数智|智慧|网络|制造|质量|科技|交通)(?:强市|强省|强区|强县|[\u4e00-\u9fff]{2}))建设"
-)
-_NOT_A_PROGRAMME = re.compile(
-    r"(三年|五年|行动计划|规划|纲要|方案|意见|办法|条例|重点项目|建设项目|示范项目|工作|任务)"
-)
-# A count of named things is a metric, not a programme (SCHEMA.md: 八项任务, 五大专项行动).
-_COUNTED = re.compile(r"^[一二三四五六七八九十百千两\d]+[大项个条类]")
-_COUNTED_BEFORE = re.compile(r"[一二三四五六七八九十两\d]+[大项个类]$")
-_ENUMERATION = re.compile(r"”?(?:[:：]|[,，](?:分别是|分别为|即|包括))")
-_GENERIC_HEAD = re.compile(
-    r"^(?:各类|各项|相关|重大|重点|一批|多项|有关|数字化|信息化|智能化|国家级|省级|市级)?"
-    # A name of only kind words (专项整治行动, 集中攻坚行动, 改造提升工程) names no initiative in particular.
-    r"(?:专项|集中|整治|攻坚|提升|改造|示范|综合|系列)*(?:工程|行动|项目|改革|试点|计划)$"
-)
-
-
-@dataclass(frozen=True)
-class ProgrammeHit:
-    """A programme named at `start:end` of a sentence."""
-
-    name: str
-    start: int
-    end: int
-    concept: str | None = None
-    aliases: tuple[str, ...] = ()
-    national: bool = False
-    place: str | None = None  # the division a 数字X campaign is named after (数字湖北 → 湖北)
 
 
 def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[ProgrammeHit]:
@@ -117,7 +91,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         s, e = index[start], index[end - 1] + 1
         hits.append(ProgrammeHit(concept.label, s, e, concept.slug, (plain[start:end],), concept.national))
     hits += _quoted(sentence, lex)
-    hits += _suffixed(sentence)
+    hits += find_actions(sentence)
     hits += _listed_activities(sentence)
     hits += [ProgrammeHit(d.name, d.start, d.end, None, d.aliases) for d in find_designations(sentence)]
     hits += [ProgrammeHit(clean_name(sentence[a:b]), a, b) for a, b in find_shaped_names(sentence)]
@@ -180,7 +154,7 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         head = name_start(sentence, series.start())
         before = sentence[max(0, head - 8) : head]
         clause_end = re.match(r"^[,，。;；(（]|^$", sentence[series.end() :])
-        verb = _CARRIED_OUT.search(before) or (_WEAKLY_CARRIED_OUT.search(before) and clause_end)
+        verb = CARRIED_OUT.search(before) or (WEAKLY_CARRIED_OUT.search(before) and clause_end)
         if verb and not suffix and sentence[series.end() : series.end() + 1] == "等":
             continue  # "推进“A”“B”等…数据产品": a list of things, named by what follows
         for i, q in enumerate(quotes):
@@ -212,7 +186,7 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             )
             # SCHEMA.md: 数字X/智慧X named after a division is that place's campaign (“数字湖北”的3年目标),
             # unless the words after it name a thing built under it ("迭代“数智滨江”城市运行平台").
-            campaign = _with_place(ProgrammeHit(text, 0, 0)).place is not None
+            campaign = with_place(ProgrammeHit(text, 0, 0)).place is not None
             shaped = shaped or (campaign and not names_a_thing(sentence[q_end:]))
             # "高频事项向“快办”优化": the mode of service a reform moves things towards
             toward = sentence[q_start - 1 : q_start] == "向" and re.match(
@@ -242,15 +216,15 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             if tail:
                 end = q_end + tail.end()
             name = clean_name(sentence[start:end])
-            if _NOT_A_PROGRAMME.search(name) and shaped and not _NOT_A_PROGRAMME.search(text):
+            if NOT_A_PROGRAMME.search(name) and shaped and not NOT_A_PROGRAMME.search(text):
                 start, end, name = q_start, q_end, text  # “5G+智慧医疗”示范项目: the slogan, not the project
-            if _NOT_A_PROGRAMME.search(name) and not own_suffix:
+            if NOT_A_PROGRAMME.search(name) and not own_suffix:
                 continue
             if re.match(r"相关|有关|各类|各项", name):  # "开展相关“三服务”工作": a modifier, not the name
                 start += 2
                 name = name[2:]
             aliases = tuple(a for a in {text, text + (suffix.group(0) if suffix else "")} if a != name)
-            hits.append(_with_place(ProgrammeHit(name, start, end, None, aliases)))
+            hits.append(with_place(ProgrammeHit(name, start, end, None, aliases)))
     return hits
 
 
@@ -277,153 +251,6 @@ def _looks_like_name(text: str) -> bool:
     return not re.search(r"(为人而转|最后一公里|卡脖子|一把手|一盘棋|一站式|不打烊|硬核)", text)
 
 
-def _suffixed(sentence: str) -> list[ProgrammeHit]:
-    """Unquoted names that end like a programme and follow a verb that carries one out."""
-    hits: list[ProgrammeHit] = []
-    heads: list[ProgrammeHit] = []
-    masked = re.sub(r"《[^》]*》|“[^”]*”", lambda m: "□" * len(m.group(0)), sentence)
-    for m in _SUFFIX.finditer(masked):
-        end = m.end()
-        nxt = masked[end : end + 2]
-        inside_word = re.match(r"[\u4e00-\u9fff]", nxt) and not re.match(
-            r"建设|等|和|与|及|为|的|中|落地|取得|成效|扩面|升级", nxt
-        )
-        if inside_word and (m.group(0) != "行动" or re.match(r"计划|方案|纲要|者|队", nxt)):
-            continue  # the suffix is inside a longer word (行动计划, 工程师, 改革成果, 试点县)
-        start = name_start(sentence, m.start())
-        inside = word_at(segment(sentence), start)
-        if inside is not None and inside.start < start and inside.tag not in ("v", "p", "d"):
-            start = inside.start  # a boundary word cut a word in two (在|线新经济): keep the word whole
-        start = _past_inner_verb(sentence, start)
-        listed = _after_joined(masked, start, m.start())
-        start, listed = max(start, listed), listed > start
-        name = clean_name(sentence[start:end])
-        if start > 0 and sentence[start - 1] == "等" or len(name) < 4 or len(name) > 28:
-            continue
-        generic = re.search(
-            r"重大|重点|相关|有关|各类", sentence[max(0, start - 2) : end]
-        ) or name.startswith("领域")
-        if "□" in masked[start:end] or _NOT_A_PROGRAMME.search(name) or _GENERIC_HEAD.match(name) or generic:
-            continue
-        if _COUNTED.match(name) or _only_places(sentence, start, m.start()):
-            continue  # "在观山湖区试点“无感办”": a place that pilots something, not a pilot's name
-        if _COUNTED_BEFORE.search(name[: -len(m.group(0))]) and _ENUMERATION.match(sentence, end):
-            continue  # "智慧城市六大工程:A工程、B工程…": the count of the actions listed next, not one of them
-        if m.group(0) == "改革" and len(name) <= 4:
-            continue  # "以机构改革为契机": a reform named by its domain word alone is not a named programme
-        governed = (
-            _CARRIED_OUT.search(sentence[max(0, start - 6) : start])
-            or re.search(r"[、以]$", sentence[:start])
-            or listed
-        )
-        # A long name pushed on to the clause's end names the reform itself ("全面推进数据管理机构改革,").
-        pushed = _WEAKLY_CARRIED_OUT.search(
-            re.sub(r"(?:全面|稳步|深入|大力|加快|持续)$", "", sentence[:start])
-        )
-        if (
-            pushed
-            and len(name) >= 6
-            and m.group(0) in ("改革", "工程", "行动")
-            and re.match(r"[,，。;；、]|$", nxt)
-        ):
-            governed = pushed
-        # A pilot or zone whose name swallowed its verb (被列入…试点, 完成试点) is left to designations.py.
-        swallowed = re.search(r"被|列入|获批|入选|完成|开展|申报|申请|争创|创建", name)
-        if governed or (m.group(0) in ("先导区", "提升月", "试点", "综合试点") and not swallowed):
-            plain = unranked(name)
-            hits.append(ProgrammeHit(plain, start, end, None, (name,) if plain != name else ()))
-        elif _JOINER.match(masked, end):
-            heads.append(ProgrammeHit(name, start, end))
-    # The first item of a list of like names ("A工程、B工程和C工程") is one of them, verb or not.
-    hits += [
-        h
-        for h in heads
-        if any(k.start == _JOINER.match(masked, h.end).end() and k.name[-2:] == h.name[-2:] for k in hits)  # type: ignore[union-attr]
-    ]
-    for m in _CAMPAIGN.finditer(masked):
-        if not re.search(r"强[市省区县]$", m.group("name")) and not _is_place_short(m.group("name")[2:]):
-            continue
-        hit = ProgrammeHit(m.group("name"), m.start(), m.end("name"), None, (m.group(0),))
-        hits.append(_with_place(hit))
-    return hits
-
-
-# What joins the items of a list of like names (A行动、B行动和C行动).
-_JOINER = re.compile(r"、|以及|和|及|与|并")
-
-
-def _past_inner_verb(sentence: str, start: int) -> int:
-    """Where a name cut at a verb really starts: a verb with nouns before it and a governing verb before
-    them is inside the name (开展营商环境优化提升行动), not the verb that governs it.
-
-    >>> s = "开展营商环境优化提升行动"
-    >>> s[_past_inner_verb(s, s.index("提升")):]
-    '营商环境优化提升行动'
-    """
-    words = segment(sentence)
-    i = next((k for k, w in enumerate(words) if w.end == start), None)
-    if i is None or words[i].tag not in ("v", "vn") or i == 0:
-        return start
-    j = i
-    while (
-        j > 0
-        and words[j - 1].tag in ("n", "nz", "vn", "a")
-        and not re.search(r"[省市县区]$", words[j - 1].text)
-    ):
-        j -= 1
-    verb = words[j - 1] if j > 0 else None
-    governed = j < i and verb is not None and verb.tag == "v"
-    governed = governed and bool(_CARRIED_OUT.search(verb.text) or _WEAKLY_CARRIED_OUT.search(verb.text))  # type: ignore[union-attr]
-    return words[j].start if governed else start
-
-
-def _after_joined(masked: str, start: int, suffix: int) -> int:
-    """Where the last of a list of like names starts: after the last programme word and joiner before
-    its own suffix ("数字惠民行动和数字素养提升行动" names two actions, not one).
-
-    >>> s = "数字惠民行动和数字素养提升行动"
-    >>> s[_after_joined(s, 0, s.rindex("行动")):]
-    '数字素养提升行动'
-    """
-    for m in _SUFFIX.finditer(masked, start, suffix):
-        joined = _JOINER.match(masked, m.end())
-        if joined and joined.end() < suffix:
-            start = joined.end()
-    return start
-
-
-def _only_places(sentence: str, start: int, end: int) -> bool:
-    """Whether `start:end` holds nothing but places (and 在): the suffix after it is then a verb or a bare
-    word, not the end of a name ("锦江区试点“AI+网格”", "在深沪镇试点建设").
-
-    >>> s = "在岳麓区东方红街道试点“无感办”"
-    >>> _only_places(s, 0, s.index("试点")), _only_places("开展数字乡村试点", 2, 6)
-    (True, False)
-    """
-    words = [w for w in segment(sentence) if start <= w.start and w.end <= end]
-    covered = sum(len(w.text) for w in words) == end - start
-    return covered and bool(words) and all(w.tag == "LOC" or w.text in ("在", "由", "、") for w in words)
-
-
-def _with_place(hit: ProgrammeHit) -> ProgrammeHit:
-    """The hit with the division its name is built on, when it is a 数字X/智慧X/数智X campaign.
-
-    >>> _with_place(ProgrammeHit("数字湖北", 0, 4)).place
-    '湖北'
-    """
-    m = re.fullmatch(r"(?:数字|数智|智慧)(?P<place>[\u4e00-\u9fff]{2,4})", hit.name)
-    if m is None or not _is_place_short(m.group("place")):
-        return hit
-    return ProgrammeHit(
-        hit.name, hit.start, hit.end, hit.concept, hit.aliases, hit.national, m.group("place")
-    )
-
-
-def _is_place_short(text: str) -> bool:
-    """Whether `text` is a division's short name (宁波 in 数字宁波)."""
-    return any(d.level != "country" for d in load_gazetteer().lookup(text))
-
-
 _ACTIVITY_LIST = re.compile(
     r"(?:组织|开展|实施|举办)(?P<items>(?:[^,，。;；、]{2,20}、)+[^,，。;；、]{2,20}?)等(?:主题|系列|专项)?(?:活动|行动)"
 )
@@ -437,7 +264,7 @@ def _listed_activities(sentence: str) -> list[ProgrammeHit]:
         for item in re.finditer(r"[^、]+", m.group("items")):
             quoted = re.search(r"“([^”]{2,20})”", item.group(0))
             name = quoted.group(1) if quoted else clean_name(item.group(0))
-            if 2 < len(name) <= 20 and not _NOT_A_PROGRAMME.search(name):
+            if 2 < len(name) <= 20 and not NOT_A_PROGRAMME.search(name):
                 hits.append(ProgrammeHit(name, offset + item.start(), offset + item.end()))
     return hits
 
