@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -165,6 +166,12 @@ _PLACE_JOINER = re.compile(r"、|和|及|与|以及")
 _NATIONWIDE = re.compile(r"全国(?:范围内)?(?:推行|推广|实施|开展|推进)(?:“[^“”]*”[、和及与]?)*“?$")
 
 
+@functools.lru_cache(maxsize=256)
+def _bodies(text: str, place_names: tuple[str, ...]) -> list[AgencyHit]:
+    """Return the agencies a sentence names, once per sentence however many programmes it names."""
+    return find_agencies(text, place_names=place_names)
+
+
 def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tuple[Division, ...]:
     """Return who runs a programme named at `position`: each place of a list that leads to it
     (SCHEMA.md: one entry per place when two annotated places carry out the same item: 拉萨、昌都、
@@ -180,7 +187,7 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
     after = max(last_actor, named[-1].end if named else sentence.start)
     speakers = [(m.start(), ctx.local(m.group(1))) for m in _SELF.finditer(text, after, position)]
     # A body named by its level alone speaks for that level ("省大数据局有关负责人表示,将实施“数字强省”…").
-    for a in find_agencies(sentence.text, place_names=ctx.place_names):
+    for a in _bodies(sentence.text, ctx.place_names):
         at = sentence.start + a.start
         partner = _PARTNER.search(text[max(sentence.start, at - 30) : at])
         if a.place_surface in ("省", "自治区") and after <= at < position and not partner:
