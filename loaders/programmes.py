@@ -59,6 +59,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     []
     """
     lex = lexicon or programme_lexicon()
+    sentence = _curly(sentence)
     hits: list[ProgrammeHit] = []
     plain, index = _plain(sentence)
     for start, end, concept in lex.find(plain):
@@ -96,6 +97,17 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits += [ProgrammeHit(d.name, d.start, d.end, None, d.aliases) for d in find_designations(sentence)]
     hits += [ProgrammeHit(clean_name(sentence[a:b]), a, b) for a, b in find_shaped_names(sentence)]
     return _merge([_without_place(h) for h in hits])
+
+
+def _curly(sentence: str) -> str:
+    """The sentence with paired ASCII or corner quotes written as “” (one character each, so every
+    offset stays): pages copied from the web quote names as "双创" or 「一网通办」 too.
+
+    >>> _curly('将这一地区的"双创"带上新高度,推进「一网通办」')
+    '将这一地区的“双创”带上新高度,推进“一网通办”'
+    """
+    paired = re.sub(r'"([^"\n。!?！？]{1,30})"', r"“\1”", sentence)
+    return re.sub(r"「([^「」]{1,30})」", r"“\1”", paired)
 
 
 def _ends_a_phrase(sentence: str, end: int) -> bool:
