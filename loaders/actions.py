@@ -25,7 +25,7 @@ _CAMPAIGN = re.compile(
     r"(?P<name>(?:数字|数智|智慧|网络|制造|质量|科技|交通)(?:强市|强省|强区|强县|[\u4e00-\u9fff]{2}))建设"
 )
 NOT_A_PROGRAMME = re.compile(
-    r"(三年|五年|行动计划|规划|纲要|方案|意见|办法|条例|重点项目|建设项目|示范项目|工作|任务)"
+    r"((?:三年|五年)(?!攻坚行动|专项行动|行动$)|行动计划|规划|纲要|方案|意见|办法|条例|重点项目|建设项目|示范项目|工作|任务)"
 )
 # A count of named things is a metric, not a programme (SCHEMA.md: 八项任务, 五大专项行动).
 _COUNTED = re.compile(r"^[一二三四五六七八九十百千两\d]+[大项个条类]")
