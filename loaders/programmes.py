@@ -164,9 +164,12 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             continue
         suffix = _PROGRAMME_AFTER.match(after)
         head = name_start(sentence, series.start())
+        # A place pilots what it quotes (在中华街道试点“数字孪生街区”) unless that is a thing it builds.
+        piloted = sentence[: series.start()].endswith("试点") and not names_a_thing(sentence[series.end() :])
+        head = series.start() if piloted else head
         before = sentence[max(0, head - 8) : head]
         clause_end = re.match(r"^[,，。;；(（]|^$", sentence[series.end() :])
-        verb = CARRIED_OUT.search(before) or (WEAKLY_CARRIED_OUT.search(before) and clause_end)
+        verb = CARRIED_OUT.search(before) or (WEAKLY_CARRIED_OUT.search(before) and clause_end) or piloted
         if verb and not suffix and sentence[series.end() : series.end() + 1] == "等":
             continue  # "推进“A”“B”等…数据产品": a list of things, named by what follows
         for i, q in enumerate(quotes):
