@@ -19,8 +19,13 @@ from loaders.words import Word, segment
 # descriptions, not titles.
 _SUFFIX = re.compile(
     r"(?:示范区|先行区|试验区|先导区|引领区|样板区|聚集区|集聚区|支撑区|承载区|示范地区|试点地区|示范市|示范县|"
-    r"先行市|试点县|试点市|名城|之城|之都|策源地|集聚地|承载地|首选地|举办地|服务地|强市|强省|强区|强县|第一区|高地|枢纽节点|城市|大都市|新城|试点)"
+    r"先行市|试点县|试点市|名城|之城|之都|策源地|集聚地|承载地|首选地|举办地|服务地|强市|强省|强区|强县|第一区|高地|枢纽节点|城市|大都市|新城|试点|"
+    r"核心区|百强县|百强镇|百强区|示范基地|园区)"
 )
+# Suffixes that name a place on the map as often as a title: a title only when granted (获评省级数字经济园区,
+# 获评国家级电子商务示范基地), a park project when built (SCHEMA.md: parks and bases are projects).
+_GRANTED_ONLY = {"示范基地", "园区"}
+_GRANTED = re.compile(r"(?:获评|获批|评为|列入|入选|入围|认定为|命名为|授予|荣获|当选|被评为|成功创建)$")
 # 城市 is a title only after one of these (信息消费试点城市, 数智先锋城市, 国家中心城市, 5G商用城市).
 _CITY_MARK = re.compile(
     r"(?:示范|试点|先行|标杆|领先|先锋|领军|中心|核心|商用|样板|典范|创新型|千兆|韧性|海绵|无废|公园|文明|"
@@ -34,15 +39,19 @@ _SCOPED = re.compile(
 # holds or works towards"); 作为 and 锚定 state a standing one ("作为国家中心城市").
 _GOVERNS = re.compile(
     r"(?:建设|建成|建好|打造|创建|创成|争创|争当|列入|获批|获评|评为|入选|入围|当选|荣膺|成为|跻身|锚定|培育|确定为|确定作为|"
-    r"认定为|命名为|授予|荣获|迈向|作为|开展|获得|争取)(?:为|成)?$"
+    r"认定为|命名为|授予|荣获|迈向|作为|开展|获得|争取|申报|申请)(?:为|成)?$"
 )
 # After the name, these keep it a title ("千兆城市"行列, 试点县创建, 之一).
 _AFTER_OK = re.compile(
-    r"^(?:建设|创建|称号|行列|之一|总体定位|定位|目标|以来|的|作为|打造|建成|[、,，。;；和及与]|$|”|\)|"
+    r"^(?:建设|创建|称号|行列|之一|总体定位|定位|目标|以来|的|作为|打造|建成|等(?![\d一二三四五六七八九十两]+[余多]?[项个])|[、,，。;；和及与]|$|”|\)|"
     r"[\d一二三四五六七八九十]+个(?=[\u4e00-\u9fff]))"
 )
-# Words before a title that say how rare it is, not what it is (全省唯一, 全域).
-_LEAD = re.compile(r"^(?:全省|全市|全国)?唯一(?:的)?|^全域")
+# Words before a title that say how rare it is or who granted it in which batch, not what it is
+# (全省唯一, 全域, 全国首个, 第二批, 住房城乡建设部首批): SCHEMA.md's gold keeps the designation itself.
+_LEAD = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,12}?(?:部|委|局|办|厅))?(?:全省|全市|全国|国内|省内)?"
+    r"(?:唯一(?:的)?|首批|第[一二三四五六七八九十\d]+批|首个|第一个)(?:的)?|^全域"
+)
 # Words a designation never starts with (a walk left stops before them).
 _STOP_TAGS = {"v", "p", "c", "u", "d", "r", "w", "xc", "TIME", "PER", "vd", "ad", "t"}
 _LIST_GLUE = re.compile(r"(?:、|和|及|与|以及|或)$")
@@ -54,7 +63,7 @@ _RANK = re.compile(r"首批|第一批|星级|\d+个|[一二三四五六七八九
 _SCOPE_WORDS = {"全市", "全区", "全县", "全省"}
 # A development zone or a place-name 新城 is a park, not a title (SCHEMA.md: 新区/高新区 are park projects).
 _NOT_TITLE = re.compile(
-    r"(?:新区|高新区|开发区|自由贸易试验区|自贸试验区|保税区|园区|城区|市区|主城区|城市群|大城市|超大城市|特大城市|新型城市)$"
+    r"(?:新区|高新区|开发区|自由贸易试验区|自贸试验区|保税区|产业园区|工业园区|城区|市区|主城区|城市群|大城市|超大城市|特大城市|新型城市)$"
 )
 
 
@@ -76,7 +85,9 @@ def find_designations(sentence: str) -> list[Designation]:
     >>> [d.name for d in find_designations("株洲先后被列入国家首批智慧城市试点、国家下一代互联网示范城市和信息消费试点城市。")]
     ['国家首批智慧城市试点', '国家下一代互联网示范城市', '信息消费试点城市']
     >>> [d.name for d in find_designations("成功入选全国首批50个5G商用城市,加快建设践行新发展理念的公园城市示范区")]
-    ['全国首批5G商用城市', '公园城市示范区']
+    ['5G商用城市', '公园城市示范区']
+    >>> [d.name for d in find_designations("无锡入选住房城乡建设部首批城市基础设施生命线安全工程试点城市")]
+    ['城市基础设施生命线安全工程试点城市']
     >>> find_designations("作为超大城市,推进城市群建设,创建省级试点平台8个")
     []
     """
@@ -93,6 +104,8 @@ def find_designations(sentence: str) -> list[Designation]:
         name = sentence[start:end].replace("“", "").replace("”", "")
         if not _is_title(name, m.group(0), quoted=quoted) or _figure_follows(sentence, end):
             continue
+        if m.group(0) in _GRANTED_ONLY and not _granted(sentence, start):
+            continue
         governed = _governed(sentence, start, m.group(0)) or re.match(r"”?(?:建设|创建)", sentence[end:])
         if not (governed or (quoted and m.group(0) != "城市")) or _in_title(sentence, start):
             continue
@@ -100,7 +113,7 @@ def find_designations(sentence: str) -> list[Designation]:
             continue
         if _COUNT.search(name) and "批" not in name:
             continue  # "布局建设8个国家算力枢纽节点": several things built, not a title held
-        plain = _LEAD.sub("", _COUNT.sub("", name)) or name
+        plain = unranked(_COUNT.sub("", name))
         aliases = tuple(dict.fromkeys(a for a in (name, _unscoped(plain)) if a != plain))
         found.append(Designation(plain, start, end, aliases))
     return found
@@ -121,12 +134,27 @@ def _span(
         return None, end
     # The suffix's own words belong to the name whatever LAC tags them (之/u 城/n, 举办/v 地/u).
     first = next(i for i, w in enumerate(words) if w.end > m.start())
-    start = words[_walk_left(words, first)].start
+    left = _walk_left(words, first)
+    start = words[_to_governing_verb(words, left, first)].start
     if sentence[start - 1 : start] == "”":  # “宽带中国”示范城市: the quote heads the title
         opening = sentence.rfind("“", 0, start - 1)
         if opening >= 0 and start - opening <= 20:
             return opening, end
     return start, end
+
+
+def _to_governing_verb(words: tuple[Word, ...], left: int, first: int) -> int:
+    """Return where a title starts when LAC tags a word inside it as a verb (打造数字/n 协同/vd 发展/v
+    示范区): right after a governing verb a few words further left, if only content words lie between."""
+    i = left
+    while i > 0 and first - i < 6:
+        prev = words[i - 1]
+        if _GOVERNS.fullmatch(prev.text):
+            return i
+        if prev.tag not in ("n", "nz", "vn", "v", "vd", "a", "ad") or prev.text == "的":
+            break
+        i -= 1
+    return left
 
 
 def _inside_word(words: tuple[Word, ...], start: int, end: int) -> bool:
@@ -163,6 +191,7 @@ def _inner_verb(words: tuple[Word, ...], index: int) -> bool:
         return word.tag == "vn" and before.tag in {"n", "nz", "nw", "LOC"} and before.text not in _SCOPE_WORDS
     return (
         before.tag == "vn"
+        or (word.text in ("进", "入", "上") and before.tag in ("n", "nz"))  # 电子商务进农村, 信息进村入户
         or before.text in ("全国", "国家", "全省")
         or bool(re.fullmatch(r"[A-Za-z0-9]+", before.text))
     )
@@ -198,6 +227,9 @@ def _governed(sentence: str, start: int, suffix: str) -> bool:
     """Whether a designation verb governs the phrase starting at `start`: right before it, before a
     modifier ending in 的 (建设践行新发展理念的公园城市示范区), or at the head of its list."""
     clause = re.split(r"[,，。;；:：!！?？]", sentence[:start])[-1].rstrip("“")
+    clause = re.sub(
+        r"(?:\d{4}年度?|年度|第[一二三四五六七八九十\d]+批)$", "", clause
+    )  # 入选2023年度国家…试验区
     verbs = _GOVERNS.pattern.rstrip("$")
     if suffix == "试点":  # a pilot is also run, not only granted (开展国家区块链创新应用试点)
         verbs = verbs.replace("(?:建设", "(?:实施|推进|深化|承担|承接|建设")
@@ -208,6 +240,28 @@ def _governed(sentence: str, start: int, suffix: str) -> bool:
     if clause.endswith("的") or _LIST_GLUE.search(clause):
         return bool(re.search(verbs, clause))
     return False
+
+
+def unranked(name: str) -> str:
+    """The title without how rare it is or in which batch who granted it.
+
+    >>> unranked("全国首个国家级车联网先导区"), unranked("第二批国家数字乡村试点"), unranked("国家首批智慧城市试点")
+    ('国家级车联网先导区', '国家数字乡村试点', '国家首批智慧城市试点')
+    """
+    return _LEAD.sub("", name) or name
+
+
+def _granted(sentence: str, start: int) -> bool:
+    """Whether a verb of being granted a title governs the phrase at `start`, or the list it ends.
+
+    >>> s = "晋江先后获评国家新型城镇化综合试点、国家级电子商务示范基地"
+    >>> _granted(s, s.index("国家级")), _granted("建设国家级数据标注基地", 2)
+    (True, False)
+    """
+    clause = re.split(r"[,，。;；:：!！?？]", sentence[:start])[-1].rstrip("“")
+    if _LIST_GLUE.search(clause):
+        return bool(re.search(_GRANTED.pattern.rstrip("$"), clause))
+    return bool(_GRANTED.search(clause))
 
 
 def _unscoped(name: str) -> str:

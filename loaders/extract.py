@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -159,6 +160,80 @@ def _is_group(span: PlaceSpan) -> bool:
     return len(span.surface) > 3 and span.surface.startswith(("北上", "京津", "江浙", "苏浙", "沪苏"))
 
 
+# 我市/本区… speak for the subject again after another place was named ("在泉州市委…领导下,我市…").
+_SELF = re.compile(r"(?:我|本)([省市区县])")
+_PLACE_JOINER = re.compile(r"、|和|及|与|以及")
+# "就全国推行“跨省通办”“免申即享”作出部署": carried out nationwide, the country runs it.
+_NATIONWIDE = re.compile(r"全国(?:范围内)?(?:推行|推广|实施|开展|推进)(?:“[^“”]*”[、和及与]?)*“?$")
+
+
+@functools.lru_cache(maxsize=256)
+def _bodies(text: str, place_names: tuple[str, ...]) -> list[AgencyHit]:
+    """Return the agencies a sentence names, once per sentence however many programmes it names."""
+    return find_agencies(text, place_names=place_names)
+
+
+def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tuple[Division, ...]:
+    """Return who runs a programme named at `position`: each place of a list that leads to it
+    (SCHEMA.md: one entry per place when two annotated places carry out the same item: 拉萨、昌都、
+    山南“智慧城市”建设), the subject when 我市 speaks after the last place named, else the actor."""
+    text = ctx.document.text
+    if _NATIONWIDE.search(text[sentence.start : position]):
+        return (ctx.gazetteer.country,)
+    spans = [s for s in ctx.spans if sentence.start <= s.start and s.end <= position]
+    named = [s for s in spans if not s.in_name and s.division.level != "country"]
+    last_actor = max(
+        (a.end for a in ctx.actors if sentence.start <= a.start < position), default=sentence.start
+    )
+    after = max(last_actor, named[-1].end if named else sentence.start)
+    speakers = [(m.start(), ctx.local(m.group(1))) for m in _SELF.finditer(text, after, position)]
+    # A body named by its level alone speaks for that level ("省大数据局有关负责人表示,将实施“数字强省”…").
+    for a in _bodies(sentence.text, ctx.place_names):
+        at = sentence.start + a.start
+        partner = _PARTNER.search(text[max(sentence.start, at - 30) : at])
+        if a.place_surface in ("省", "自治区") and after <= at < position and not partner:
+            speakers.append((at, ctx.local("省")))
+    if speakers:
+        return (max(speakers, key=lambda s: s[0])[1],)
+    # The list must be the last place named before the item (not 贵阳 of “贵阳城市大脑” after it), and not
+    # a list of partners ("会同上海市、江苏省、浙江省扩大…跨省通办").
+    headed = spans and spans[-1].in_name and not text[spans[-1].end : position].strip("“”")
+    if named and not headed and named[-1].end >= last_actor:
+        group = [named[-1]]
+        for span in reversed(named[:-1]):
+            if not _PLACE_JOINER.fullmatch(text[span.end : group[0].start]):
+                break
+            group.insert(0, span)
+        partners = _PARTNER.search(text[max(sentence.start, group[0].start - 30) : group[0].start])
+        if len(group) >= 2 and not partners:
+            return tuple(dict.fromkeys(s.division for s in group))
+    return (ctx.place_at(sentence, position, local=True),)
+
+
+_CARRY_OUT = re.compile(r"(?:落实|践行|贯彻|融入|参与|服务|对接|响应)[^,，。;；]{0,6}$")
+
+
+def _carries_out(ctx: _Context, sentence: Sentence, start: int, campaign: Division) -> bool:
+    """Whether the subject carries out a higher division's 数字X campaign the sentence cites (SCHEMA.md:
+    a programme cited by a city is the city's when the text says the city carries it out)."""
+    above = campaign != ctx.default and campaign in ctx.gazetteer.ancestors(ctx.default)
+    return above and bool(_CARRY_OUT.search(sentence.text[:start]))
+
+
+def _without_short_forms(
+    programmes: dict[tuple[str, str], ProgrammeMention],
+) -> dict[tuple[str, str], ProgrammeMention]:
+    """Return the programmes without a short form of a known one: “一件事” in a report that names
+    高效办成一件事 or 一件事一次办 is that reform again, not another one."""
+    known = {m.name for m in programmes.values() if m.concept is not None}
+    return {
+        key: m
+        for key, m in programmes.items()
+        if m.concept is not None
+        or not any(k != m.name and (k.startswith(m.name) or k.endswith(m.name)) for k in known)
+    }
+
+
 def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extraction:
     """Return everything read from one document.
 
@@ -183,14 +258,16 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
         for hit in programme_hits:
             # National strategies belong to the country; anything else is run where the text says, and
             # a central body that merely launched it ("国务院部署的“高效办成一件事”") does not take it over.
-            place = (
-                ctx.gazetteer.country
+            places = (
+                (ctx.gazetteer.country,)
                 if hit.national
-                else ctx.place_at(sentence, sentence.start + hit.start, local=True)
+                else _programme_runners(ctx, sentence, sentence.start + hit.start)
             )
             # 数字湖北 is 湖北省's campaign wherever it is cited, and also the place's that carries it out.
             named = ctx.local(hit.place) if hit.place else None
-            for runner in (place, named) if named is not None and named != place else (place,):
+            if named is not None and _carries_out(ctx, sentence, hit.start, named):
+                places = (*places, ctx.default)  # "落实全省“数字湖南”建设部署" in a 长沙 report: 长沙 too
+            for runner in dict.fromkeys((*places, named) if named is not None else places):
                 key = (runner.code, hit.name)
                 if key not in programmes:
                     ev = ctx.evidence(sentence, hit.start, hit.end)
@@ -247,6 +324,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
                     c.title, c.issuer, ctx.evidence(sentence, c.start, c.end), c.aliases
                 )
         target_year = goal_frame(text) or target_year
+    programmes = _without_short_forms(programmes)
     facts = [(m.place, m.evidence) for m in programmes.values()]
     facts += [(m.place, m.evidence) for m in agencies.values()]
     facts += [(m.place, m.evidence) for m in projects.values()]

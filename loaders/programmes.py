@@ -8,13 +8,26 @@ then kept or dropped from its context: the verb that governs it, its quotes, wha
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from loaders.actions import (
+    CARRIED_OUT,
+    NOT_A_PROGRAMME,
+    WEAKLY_CARRIED_OUT,
+    ProgrammeHit,
+    find_actions,
+    with_place,
+)
 from loaders.designations import find_designations
 from loaders.gazetteer import load_gazetteer
 from loaders.lexicon import Lexicon, programme_lexicon
 from loaders.names import NAME_UNIT, QUOTES, clean_name, name_start
-from loaders.slogans import find_shaped_names, has_slogan_shape, is_parallel_slogan, names_a_thing
+from loaders.slogans import (
+    find_shaped_names,
+    has_slogan_shape,
+    is_layout,
+    is_parallel_slogan,
+    names_a_thing,
+)
 from loaders.words import segment, word_at
 
 # A quoted name followed by one of these is a programme ("“最多跑一次”改革", "“清朗”系列专项行动").
@@ -25,43 +38,14 @@ _PROGRAMME_AFTER = re.compile(
 _PROJECT_AFTER = re.compile(
     r"^(?:App|APP|app|平台|应用|小程序|频道|公众号|系统|专区|热线|客户端|移动端|云|码|大脑|标杆|指数)"
 )
-# Verbs that make a quoted slogan a programme someone carries out.
-_CARRIED_OUT = re.compile(r"(?:推广|推行|实施|开展|组织|深化|落实|助推|参与|实行)$")
-_WEAKLY_CARRIED_OUT = re.compile(r"(?:推进|推动|探索|拓展|启动|创新)$")
 # Lexicon labels followed by one of these are a modifier of something else (全程网办率, 清朗网络空间).
 _CONTINUES_AS_NAME = re.compile(r"^(?:[\u4e00-\u9fff])")
 _ALLOWED_NEXT = re.compile(
     r"^(?:改革|建设|工作|行动|活动|工程|项目|机制|模式|体系|试点|战略|国家战略|政策|培训|宣传|等|和|与|及|为|的|中|在|是|已|了|领域|范围|工作台|基本|上升|"
-    r"升级|提质|落地|向|相关|相结合|理念|要求|决策|部署|服务|成效|应用|场景|品牌|示范|标杆|扩面|专项|系列|提供|实现|取得|成为|"
+    r"升级|提质|落地|向|相关|相结合|理念|要求|决策|部署|服务|成效|应用|场景|品牌|示范(?!基地|园|中心)|标杆|扩面|专项|系列|提供|实现|取得|成为|"
     r"走在|覆盖|上线|开通|推进|持续|不断|全面|进一步|加快|深入|引领|赋能|迈出|迈上|作出|提出)"
 )
 _EVENT_AFTER = re.compile(r"^(?:大赛|竞赛|比赛|赛道|论坛|峰会|博览会|大会)")
-# A name ending in one of these, governed by a verb, is a programme even without quotes.
-_SUFFIX = re.compile(r"(?:专项行动|行动|工程|计划|项目|综合试点|试点|先导区|提升月|改革|制度)")
-_CAMPAIGN = re.compile(
-    r"(?P<name>(?:数字|数智|智慧|网络|制造|质量|科技|交通)(?:强市|强省|强区|强县|[\u4e00-\u9fff]{2}))建设"
-)
-_NOT_A_PROGRAMME = re.compile(
-    r"(三年|五年|行动计划|规划|纲要|方案|意见|办法|条例|重点项目|建设项目|示范项目|工作|任务)"
-)
-# A count of named things is a metric, not a programme (SCHEMA.md: 八项任务, 五大专项行动).
-_COUNTED = re.compile(r"^[一二三四五六七八九十百千两\d]+[大项个条类]")
-_GENERIC_HEAD = re.compile(
-    r"^(?:各类|各项|相关|重大|重点|一批|多项|有关|数字化|信息化|智能化|国家级|省级|市级)?(?:工程|行动|项目|改革|试点|计划)$"
-)
-
-
-@dataclass(frozen=True)
-class ProgrammeHit:
-    """A programme named at `start:end` of a sentence."""
-
-    name: str
-    start: int
-    end: int
-    concept: str | None = None
-    aliases: tuple[str, ...] = ()
-    national: bool = False
-    place: str | None = None  # the division a 数字X campaign is named after (数字湖北 → 湖北)
 
 
 def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[ProgrammeHit]:
@@ -75,6 +59,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     []
     """
     lex = lexicon or programme_lexicon()
+    sentence = _curly(sentence)
     hits: list[ProgrammeHit] = []
     plain, index = _plain(sentence)
     for start, end, concept in lex.find(plain):
@@ -85,13 +70,20 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
             last + 1 : last + 2
         ] in ("”", "」", "’", '"')
         follows = plain[end : end + 4]
-        governed = _CARRIED_OUT.search(sentence[max(0, first - 4) : first])
         # SCHEMA.md edge case: a quoted domain word the text carries out (推进“智慧城市”建设) is a programme.
         carried_out = quoted and (
             plain[start:end].endswith(("建设", "改革")) or re.match(r"”?(?:建设|改革)", sentence[last + 1 :])
         )
-        if (concept.umbrella and not carried_out) or (concept.generic and not (quoted or governed)):
+        # SCHEMA.md: a domain word counts when the text quotes it as a name (推进“智慧城市”建设), not when
+        # a quote holds a longer phrase around it (要“加快城市数字化转型”) or a verb alone governs it.
+        exact = sentence[max(0, first - 1) : first] in ("“", "「") and sentence[last + 1 : last + 2] in (
+            "”",
+            "」",
+        )
+        if (concept.umbrella and not carried_out) or (concept.generic and not exact):
             continue
+        if concept.generic and names_a_thing(sentence[last + 1 :]):
+            continue  # 通过“数字乡村”平台: a domain word naming a platform, not a programme
         if _EVENT_AFTER.match(follows):
             continue  # “数据要素×”大赛: a contest named after the programme is an event
         continues = _CONTINUES_AS_NAME.match(follows) and not _ALLOWED_NEXT.match(follows)
@@ -100,11 +92,22 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         s, e = index[start], index[end - 1] + 1
         hits.append(ProgrammeHit(concept.label, s, e, concept.slug, (plain[start:end],), concept.national))
     hits += _quoted(sentence, lex)
-    hits += _suffixed(sentence)
+    hits += find_actions(sentence)
     hits += _listed_activities(sentence)
     hits += [ProgrammeHit(d.name, d.start, d.end, None, d.aliases) for d in find_designations(sentence)]
     hits += [ProgrammeHit(clean_name(sentence[a:b]), a, b) for a, b in find_shaped_names(sentence)]
     return _merge([_without_place(h) for h in hits])
+
+
+def _curly(sentence: str) -> str:
+    """The sentence with paired ASCII or corner quotes written as “” (one character each, so every
+    offset stays): pages copied from the web quote names as "双创" or 「一网通办」 too.
+
+    >>> _curly('将这一地区的"双创"带上新高度,推进「一网通办」')
+    '将这一地区的“双创”带上新高度,推进“一网通办”'
+    """
+    paired = re.sub(r'"([^"\n。!?！？]{1,30})"', r"“\1”", sentence)
+    return re.sub(r"「([^「」]{1,30})」", r"“\1”", paired)
 
 
 def _ends_a_phrase(sentence: str, end: int) -> bool:
@@ -132,7 +135,11 @@ def _without_place(hit: ProgrammeHit) -> ProgrammeHit:
     head = segment(hit.name)[:1]
     if not head or head[0].tag != "LOC" or len(hit.name) - head[0].end < 4:
         return hit
-    if not any(d.level != "country" for d in load_gazetteer().lookup(head[0].text)):
+    # A county's bare short name is often a common word too (惠民服务, 平安建设, 光明): only a city's or a
+    # province's short name, or a name with its 县/区/市 suffix, heads a programme as a place.
+    bare = not re.search(r"[省市县区州旗盟]$", head[0].text)
+    levels = {d.level for d in load_gazetteer().lookup(head[0].text)} - {"country"}
+    if not levels or (bare and levels == {"district"}):
         return hit
     rest = hit.name[head[0].end :]
     aliases = tuple(dict.fromkeys((*hit.aliases, hit.name)))
@@ -147,7 +154,7 @@ def _plain(sentence: str) -> tuple[str, list[int]]:
 def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
     """Quoted names in a programme-like context; a run of quotes shares its verb and suffix."""
     hits = []
-    for series in re.finditer(r"(?:“[^“”]{2,30}”、?)+", sentence):
+    for series in re.finditer(r"(?:“[^“”]{2,30}”(?:、|(?:以及|和|及|与)(?=“))?)+", sentence):
         quotes = list(re.finditer(r"“([^“”]{2,30})”", series.group(0)))
         # "实施“数基提质”等五大专项行动": the count between the list and its suffix is not part of the name
         after = re.sub(
@@ -157,9 +164,12 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             continue
         suffix = _PROGRAMME_AFTER.match(after)
         head = name_start(sentence, series.start())
+        # A place pilots what it quotes (在中华街道试点“数字孪生街区”) unless that is a thing it builds.
+        piloted = sentence[: series.start()].endswith("试点") and not names_a_thing(sentence[series.end() :])
+        head = series.start() if piloted else head
         before = sentence[max(0, head - 8) : head]
         clause_end = re.match(r"^[,，。;；(（]|^$", sentence[series.end() :])
-        verb = _CARRIED_OUT.search(before) or (_WEAKLY_CARRIED_OUT.search(before) and clause_end)
+        verb = CARRIED_OUT.search(before) or (WEAKLY_CARRIED_OUT.search(before) and clause_end) or piloted
         if verb and not suffix and sentence[series.end() : series.end() + 1] == "等":
             continue  # "推进“A”“B”等…数据产品": a list of things, named by what follows
         for i, q in enumerate(quotes):
@@ -167,19 +177,38 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             q_start, q_end = series.start() + q.start(), series.start() + q.end()
             if lex.by_label(text) is not None and not text.endswith("+"):
                 continue
+            parts = text.split("、")
+            known = [lex.by_label(p) is not None for p in parts]
+            if (
+                len(parts) > 1
+                and any(known)
+                and all(k or has_slogan_shape(p) for k, p in zip(known, parts, strict=True))
+            ):
+                # “一网通办、一网统管、一键回应”: a list of programmes, known ones among them, not one slogan
+                offset = q_start + 1
+                for part in parts:
+                    if lex.by_label(part) is None and has_slogan_shape(part):
+                        hits.append(ProgrammeHit(part, offset, offset + len(part)))
+                    offset += len(part) + 1
+                continue
             # SCHEMA.md: a slogan shaped like a way of working is a programme whatever governs it.
             shaped = has_slogan_shape(text) or is_parallel_slogan(
                 text, sentence[:q_start], sentence[q_end - 1 :]
             )
-            shaped = shaped and not names_a_thing(sentence[q_end:])
-            # SCHEMA.md: 数字X/智慧X named after a division is that place's campaign (“数字湖北”的3年目标).
-            shaped = shaped or _with_place(ProgrammeHit(text, 0, 0)).place is not None
+            # "“一件事”“掌上执法”等营商环境数字化应用": a run of quotes can name things too
+            shaped = (
+                shaped and not names_a_thing(sentence[q_end:]) and not names_a_thing(sentence[series.end() :])
+            )
+            # SCHEMA.md: 数字X/智慧X named after a division is that place's campaign (“数字湖北”的3年目标),
+            # unless the words after it name a thing built under it ("迭代“数智滨江”城市运行平台").
+            campaign = with_place(ProgrammeHit(text, 0, 0)).place is not None
+            shaped = shaped or (campaign and not names_a_thing(sentence[q_end:]))
             # "高频事项向“快办”优化": the mode of service a reform moves things towards
             toward = sentence[q_start - 1 : q_start] == "向" and re.match(
                 r"(?:优化|提升|升级|转变|拓展)", sentence[q_end:]
             )
             shaped = shaped or bool(toward and _looks_like_name(text))
-            if not (shaped or _looks_like_name(text)):
+            if not (shaped or _looks_like_name(text)) or is_layout(text):
                 continue
             # “互联网+”智慧能源: X+ names a programme by how it is written.
             own_suffix = bool(re.search(r"(工程|计划|行动|改革|试点|制度|项目|\+)$", text))
@@ -193,7 +222,8 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             finished = re.match(r"[\u4e00-\u9fff]{0,4}(?:集成改革|专项行动|行动|工程|计划)", sentence[q_end:])
             if not (suffix or verb or own_suffix or shaped or (tail and finished)):
                 continue
-            start = _past_verbs(sentence, head, q_start) if i == 0 and not shaped else q_start
+            # A shaped slogan is its own name, unless words after it make a longer one (基层治理“一件事”集成改革).
+            start = _past_verbs(sentence, head, q_start) if i == 0 and (not shaped or tail) else q_start
             end = q_end
             if text.endswith("+"):  # “互联网+”智慧能源: the plus joins the next words
                 joined = re.match(r"[\u4e00-\u9fff]{2,8}?(?=建设|[,，。、]|$)", sentence[q_end:])
@@ -201,13 +231,15 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             if tail:
                 end = q_end + tail.end()
             name = clean_name(sentence[start:end])
-            if _NOT_A_PROGRAMME.search(name) and not own_suffix:
+            if NOT_A_PROGRAMME.search(name) and shaped and not NOT_A_PROGRAMME.search(text):
+                start, end, name = q_start, q_end, text  # “5G+智慧医疗”示范项目: the slogan, not the project
+            if NOT_A_PROGRAMME.search(name) and not own_suffix:
                 continue
             if re.match(r"相关|有关|各类|各项", name):  # "开展相关“三服务”工作": a modifier, not the name
                 start += 2
                 name = name[2:]
             aliases = tuple(a for a in {text, text + (suffix.group(0) if suffix else "")} if a != name)
-            hits.append(_with_place(ProgrammeHit(name, start, end, None, aliases)))
+            hits.append(with_place(ProgrammeHit(name, start, end, None, aliases)))
     return hits
 
 
@@ -217,7 +249,8 @@ def _past_verbs(sentence: str, head: int, quote: int) -> int:
     start = head
     first_quote = sentence.find("“", head, quote + 1)  # words inside an earlier quote belong to the name
     for w in segment(sentence):
-        if head <= w.start and w.end <= first_quote and w.tag in ("v", "d", "ad", "p"):
+        verb = w.tag in ("v", "d", "ad", "p") or (w.end == first_quote and w.text in ("建设", "打造", "创建"))
+        if head <= w.start and w.end <= first_quote and verb:  # 推动建设“晋江数据湖”: 建设/vn governs
             start = max(start, w.end)
     return start
 
@@ -233,84 +266,6 @@ def _looks_like_name(text: str) -> bool:
     return not re.search(r"(为人而转|最后一公里|卡脖子|一把手|一盘棋|一站式|不打烊|硬核)", text)
 
 
-def _suffixed(sentence: str) -> list[ProgrammeHit]:
-    """Unquoted names that end like a programme and follow a verb that carries one out."""
-    hits: list[ProgrammeHit] = []
-    heads: list[ProgrammeHit] = []
-    masked = re.sub(r"《[^》]*》|“[^”]*”", lambda m: "□" * len(m.group(0)), sentence)
-    for m in _SUFFIX.finditer(masked):
-        end = m.end()
-        nxt = masked[end : end + 2]
-        inside_word = re.match(r"[\u4e00-\u9fff]", nxt) and not re.match(
-            r"建设|等|和|与|及|为|的|中|落地|取得|成效|扩面|升级", nxt
-        )
-        if inside_word and (m.group(0) != "行动" or re.match(r"计划|方案|纲要|者|队", nxt)):
-            continue  # the suffix is inside a longer word (行动计划, 工程师, 改革成果, 试点县)
-        start = name_start(sentence, m.start())
-        inside = word_at(segment(sentence), start)
-        if inside is not None and inside.start < start and inside.tag not in ("v", "p", "d"):
-            start = inside.start  # a boundary word cut a word in two (在|线新经济): keep the word whole
-        name = clean_name(sentence[start:end])
-        if start > 0 and sentence[start - 1] == "等" or len(name) < 4 or len(name) > 28:
-            continue
-        generic = re.search(
-            r"重大|重点|相关|有关|各类", sentence[max(0, start - 2) : end]
-        ) or name.startswith("领域")
-        if "□" in masked[start:end] or _NOT_A_PROGRAMME.search(name) or _GENERIC_HEAD.match(name) or generic:
-            continue
-        if _COUNTED.match(name):
-            continue
-        if m.group(0) == "改革" and len(name) <= 4:
-            continue  # "以机构改革为契机": a reform named by its domain word alone is not a named programme
-        governed = _CARRIED_OUT.search(sentence[max(0, start - 6) : start]) or re.search(
-            r"[、以]$", sentence[:start]
-        )
-        # A long name pushed on to the clause's end names the reform itself ("全面推进数据管理机构改革,").
-        pushed = _WEAKLY_CARRIED_OUT.search(
-            re.sub(r"(?:全面|稳步|深入|大力|加快|持续)$", "", sentence[:start])
-        )
-        if (
-            pushed
-            and len(name) >= 6
-            and m.group(0) in ("改革", "工程", "行动")
-            and re.match(r"[,，。;；、]|$", nxt)
-        ):
-            governed = pushed
-        # A pilot or zone whose name swallowed its verb (被列入…试点, 完成试点) is left to designations.py.
-        swallowed = re.search(r"被|列入|获批|入选|完成|开展", name)
-        if governed or (m.group(0) in ("先导区", "提升月", "试点", "综合试点") and not swallowed):
-            hits.append(ProgrammeHit(name, start, end))
-        elif masked[end : end + 1] == "、":
-            heads.append(ProgrammeHit(name, start, end))
-    # The first item of a list of like names ("A工程、B工程、C工程等") is one of them, verb or not.
-    hits += [h for h in heads if any(k.start == h.end + 1 and k.name[-2:] == h.name[-2:] for k in hits)]
-    for m in _CAMPAIGN.finditer(masked):
-        if not re.search(r"强[市省区县]$", m.group("name")) and not _is_place_short(m.group("name")[2:]):
-            continue
-        hit = ProgrammeHit(m.group("name"), m.start(), m.end("name"), None, (m.group(0),))
-        hits.append(_with_place(hit))
-    return hits
-
-
-def _with_place(hit: ProgrammeHit) -> ProgrammeHit:
-    """The hit with the division its name is built on, when it is a 数字X/智慧X/数智X campaign.
-
-    >>> _with_place(ProgrammeHit("数字湖北", 0, 4)).place
-    '湖北'
-    """
-    m = re.fullmatch(r"(?:数字|数智|智慧)(?P<place>[\u4e00-\u9fff]{2,4})", hit.name)
-    if m is None or not _is_place_short(m.group("place")):
-        return hit
-    return ProgrammeHit(
-        hit.name, hit.start, hit.end, hit.concept, hit.aliases, hit.national, m.group("place")
-    )
-
-
-def _is_place_short(text: str) -> bool:
-    """Whether `text` is a division's short name (宁波 in 数字宁波)."""
-    return any(d.level != "country" for d in load_gazetteer().lookup(text))
-
-
 _ACTIVITY_LIST = re.compile(
     r"(?:组织|开展|实施|举办)(?P<items>(?:[^,，。;；、]{2,20}、)+[^,，。;；、]{2,20}?)等(?:主题|系列|专项)?(?:活动|行动)"
 )
@@ -324,7 +279,7 @@ def _listed_activities(sentence: str) -> list[ProgrammeHit]:
         for item in re.finditer(r"[^、]+", m.group("items")):
             quoted = re.search(r"“([^”]{2,20})”", item.group(0))
             name = quoted.group(1) if quoted else clean_name(item.group(0))
-            if 2 < len(name) <= 20 and not _NOT_A_PROGRAMME.search(name):
+            if 2 < len(name) <= 20 and not NOT_A_PROGRAMME.search(name):
                 hits.append(ProgrammeHit(name, offset + item.start(), offset + item.end()))
     return hits
 

@@ -17,13 +17,14 @@ from loaders.words import segment
 _HAN = r"[\u4e00-\u9fff]"
 # One-stop reforms: 一X一Y (一企一档, 一局一中心一公司), 一网/一键/一窗… + verb (一网通享, 一键回应, 一屏掌控).
 _ONE_STOP = re.compile(
-    rf"一{_HAN}{{1,3}}(?:一{_HAN}{{1,3}})+|一(?:网|键|窗|屏|证|码|贯|览|件事){_HAN}{{1,4}}|一本账|一张身份证{_HAN}{{2,4}}"
+    rf"一{_HAN}{{1,3}}(?:一{_HAN}{{1,3}})+|一(?:网|键|窗|屏|图|证|码|贯|览|件事){_HAN}{{1,4}}|一件事|一本账|一张身份证{_HAN}{{2,4}}"
 )
 # Service reforms named by what the citizen is spared (全市通办, 免申即享, 秒批, 零跑动, 边问边办).
 _SERVICE = re.compile(
-    rf"{_HAN}{{1,4}}(?:通办|通享|即享|即办|即批|跑一次|一次办|报一次|查一次|办成事|帮办|代办)|秒[批报办]|零跑动|"
+    rf"{_HAN}{{1,4}}(?:通办|通享|即享|即办|即批|跑一次|跑一趟|一次办|报一次|查一次|办成事|帮办|代办)|(?:秒|即)[批报办](?:(?:秒|即)[批报办])?|"
+    rf"零跑动|零跑腿|{_HAN}{{2}}不用跑|(?:掌上|指尖|网上|就近|马上|随时)办|"
     rf"无感{_HAN}{{1,3}}|不见面{_HAN}{{0,3}}|免{_HAN}{{1,2}}即{_HAN}{{1,2}}|免{_HAN}{{1,2}}办|边{_HAN}边办|{_HAN}{{2}}快办|{_HAN}{{2}}好办|"
-    rf"[三四五六]治融合|\d+分钟{_HAN}{{0,6}}圈"
+    rf"[三四五六]治融合|(?:\d+分钟|[一二三四五六七八九十]+分钟|一刻钟){_HAN}{{0,6}}圈"
 )
 # A part of an A+B+C slogan: words, or a technology code with words around it (5G, 人工智能).
 _PLUS_PART = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,10}")
@@ -37,10 +38,19 @@ _PRINCIPLE_BEFORE = re.compile(r"(?:按照|遵循|坚持|秉持|本着)“?$")
 # Words that make a unquoted phrase a service reform by shape (实现140项事项全市通办).
 _UNQUOTED = re.compile(
     r"(?:全市|全省|全城|全区|全域|跨省|跨市|跨区|跨域|跨城|省内|市内|异地|就近)通办|[三四五六]治融合|"
-    r"(?:河|湖|林|田|路|链)长制|"
+    r"(?:河|湖|林|田|路|链)长制|多[规证审测]合一|双随机、?一公开|"
     r"(?<![一二三四五六七八九十])一[企园村户人楼事区镇街业产]一[档策品码业案图](?![一\u4e00-\u9fff]{0,1}一)|"
-    r"“?\d+分钟”?[\u4e00-\u9fff]{0,6}?(?:生活|服务|便民|办事|健身|阅读|就医|养老|政务服务)圈"
+    r"“?(?:\d+分钟|[一二三四五六七八九十]+分钟|一刻钟)”?[\u4e00-\u9fff]{0,6}?(?:生活|服务|便民|办事|健身|阅读|就医|养老|政务服务)圈"
 )
+
+
+def is_layout(text: str) -> bool:
+    """Whether a quoted phrase names a spatial or numeric layout (SCHEMA.md: 一核一极多园, 两园一中心).
+
+    >>> is_layout("一核一极多园"), is_layout("两园一中心"), is_layout("一网通办"), is_layout("中国数谷")
+    (True, True, False, False)
+    """
+    return bool(_LAYOUT.match(text)) and not text.startswith("一网")
 
 
 def has_slogan_shape(text: str) -> bool:
@@ -50,8 +60,8 @@ def has_slogan_shape(text: str) -> bool:
     [True, True, True, True, True]
     >>> [has_slogan_shape(t) for t in ("1+1+1+N", "一朵云", "数字化", "3+6+2+1", "一核一极多园", "两园一中心")]
     [False, False, False, False, False, False]
-    >>> has_slogan_shape("一区一品")
-    True
+    >>> has_slogan_shape("一区一品"), has_slogan_shape("秒批秒办"), has_slogan_shape("一次不用跑")
+    (True, True, True)
     """
     if _ONE_STOP.fullmatch(text) or _SERVICE.fullmatch(text):
         return not _LAYOUT.match(text) or text.startswith("一网")
@@ -77,30 +87,35 @@ def is_parallel_slogan(text: str, before: str, after: str) -> bool:
     False
     >>> is_parallel_slogan("一核引领、多点支撑、全域协同", "构建“", "”的产业空间格局")
     False
+    >>> is_parallel_slogan("以数兴业、以数治城", "我们坚持“", "”"), is_parallel_slogan("小切口、大场景", "坚持“", "”")
+    (True, False)
     """
     parts = re.split(r"[、,，]", text)
     if len(parts) < 2 or len({len(p) for p in parts}) != 1 or not 3 <= len(parts[0]) <= 7:
         return False
     if not all(re.fullmatch(f"{_HAN}+", p) for p in parts):
         return False
-    if any(
-        _LAYOUT.match(p) and not p.startswith("一网") or re.search(r"[化式性]$|[年月周日]", p) for p in parts
+    # A layout leads with its core (一核引领、多点支撑); 多端协同 after 一脑统管 is a way of working.
+    if (_LAYOUT.match(parts[0]) and not parts[0].startswith("一网")) or any(
+        re.search(r"[化式性]$|[年月周日]", p) for p in parts
     ):
         return False
     tail = re.split(r"[,，。;；、:：(（]", after.lstrip("”"), maxsplit=1)[0][:15]
     described = re.match(r"(?:的)?(?:现象|问题|倾向|弊端|状况|困境)", tail)  # "重建设、轻运营”现象": a fault
+    # Clauses that repeat one head (以数兴业、以数治城、以数惠民) name a way of working even when held to.
+    repeated = len({p[:2] for p in parts}) == 1
     return not (
         _PRINCIPLE_AFTER.search(tail)
         or tail.startswith("为")
         or described
-        or _PRINCIPLE_BEFORE.search(before)
+        or (_PRINCIPLE_BEFORE.search(before) and not repeated)
     )
 
 
 def names_a_thing(after: str) -> bool:
     """Whether the words right after a quoted slogan end in a thing built ("“大平安、全业务”实战平台")."""
-    run = re.match(f"{_HAN}{{0,12}}", after.lstrip("”")).group(0)  # type: ignore[union-attr]
-    return bool(re.search(r"(?:平台|应用|系统|App|APP|小程序|中心|专区|大厅|终端)$", run))
+    run = re.match(f"{_HAN}{{0,12}}", after.lstrip("”").removeprefix("等")).group(0)  # type: ignore[union-attr]
+    return bool(re.search(r"(?:平台|应用|系统|App|APP|小程序|中心|中枢|专区|大厅|终端)$", run))
 
 
 def find_shaped_names(sentence: str) -> list[tuple[int, int]]:

@@ -1,0 +1,198 @@
+"""Programmes named by the word they end in: unquoted names ending in 行动/工程/计划/改革/试点 that a verb
+carries out (实施数字惠民行动), lists of like names (A工程、B工程和C工程), and 数字X/智慧X campaigns
+named after a division (数字湖北建设).
+
+SCHEMA.md (Programmes and projects): named reforms and actions are programmes, bare domain words and
+counts of named things (五大专项行动) are not; a place that pilots something (锦江区试点…) names no pilot.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.designations import unranked
+from loaders.gazetteer import load_gazetteer
+from loaders.names import clean_name, name_start
+from loaders.words import segment, word_at
+
+# Verbs that make a quoted slogan a programme someone carries out.
+CARRIED_OUT = re.compile(r"(?:推广|推行|实施|开展|组织|深化|落实|助推|参与|实行)$")
+WEAKLY_CARRIED_OUT = re.compile(r"(?:推进|推动|探索|拓展|启动|创新|打造|争创|创建)$")
+# A name ending in one of these, governed by a verb, is a programme even without quotes.
+_SUFFIX = re.compile(r"(?:专项行动|行动|工程|计划|项目|综合试点|试点|先导区|提升月|改革|制度)")
+_CAMPAIGN = re.compile(
+    r"(?P<name>(?:数字|数智|智慧|网络|制造|质量|科技|交通)(?:强市|强省|强区|强县|[\u4e00-\u9fff]{2}))建设"
+)
+NOT_A_PROGRAMME = re.compile(
+    r"((?:三年|五年)(?!攻坚行动|专项行动|行动$)|行动计划|规划|纲要|方案|意见|办法|条例|重点项目|建设项目|示范项目|工作|任务)"
+)
+# A count of named things is a metric, not a programme (SCHEMA.md: 八项任务, 五大专项行动).
+_COUNTED = re.compile(r"^[一二三四五六七八九十百千两\d]+[大项个条类]")
+_COUNTED_BEFORE = re.compile(r"[一二三四五六七八九十两\d]+[大项个类]$")
+_ENUMERATION = re.compile(r"”?(?:[:：]|[,，](?:分别是|分别为|即|包括))")
+_GENERIC_HEAD = re.compile(
+    r"^(?:各类|各项|相关|重大|重点|一批|多项|有关|数字化|信息化|智能化|国家级|省级|市级)?"
+    # A name of only kind words (专项整治行动, 集中攻坚行动, 改造提升工程) names no initiative in particular.
+    r"(?:专项|集中|整治|攻坚|提升|改造|示范|综合|系列)*(?:工程|行动|项目|改革|试点|计划)$"
+)
+
+
+@dataclass(frozen=True)
+class ProgrammeHit:
+    """A programme named at `start:end` of a sentence."""
+
+    name: str
+    start: int
+    end: int
+    concept: str | None = None
+    aliases: tuple[str, ...] = ()
+    national: bool = False
+    place: str | None = None  # the division a 数字X campaign is named after (数字湖北 → 湖北)
+
+
+def find_actions(sentence: str) -> list[ProgrammeHit]:
+    """Return unquoted names that end like a programme and follow a verb that carries one out."""
+    hits: list[ProgrammeHit] = []
+    heads: list[ProgrammeHit] = []
+    masked = re.sub(r"《[^》]*》|“[^”]*”", lambda m: "□" * len(m.group(0)), sentence)
+    for m in _SUFFIX.finditer(masked):
+        end = m.end()
+        nxt = masked[end : end + 2]
+        inside_word = re.match(r"[\u4e00-\u9fff]", nxt) and not re.match(
+            r"建设|等|和|与|及|为|的|中|落地|取得|成效|扩面|升级", nxt
+        )
+        if inside_word and (m.group(0) != "行动" or re.match(r"计划|方案|纲要|者|队", nxt)):
+            continue  # the suffix is inside a longer word (行动计划, 工程师, 改革成果, 试点县)
+        start = name_start(sentence, m.start())
+        inside = word_at(segment(sentence), start)
+        if inside is not None and inside.start < start and inside.tag not in ("v", "p", "d"):
+            start = inside.start  # a boundary word cut a word in two (在|线新经济): keep the word whole
+        start = _past_inner_verb(sentence, start)
+        listed = _after_joined(masked, start, m.start())
+        start, listed = max(start, listed), listed > start
+        name = clean_name(sentence[start:end])
+        if start > 0 and sentence[start - 1] == "等" or len(name) < 4 or len(name) > 28:
+            continue
+        generic = re.search(
+            r"重大|重点|相关|有关|各类", sentence[max(0, start - 2) : end]
+        ) or name.startswith("领域")
+        if "□" in masked[start:end] or NOT_A_PROGRAMME.search(name) or _GENERIC_HEAD.match(name) or generic:
+            continue
+        if _COUNTED.match(name) or _only_places(sentence, start, m.start()):
+            continue  # "在观山湖区试点“无感办”": a place that pilots something, not a pilot's name
+        if _COUNTED_BEFORE.search(name[: -len(m.group(0))]) and _ENUMERATION.match(sentence, end):
+            continue  # "智慧城市六大工程:A工程、B工程…": the count of the actions listed next, not one of them
+        if m.group(0) == "改革" and len(name) <= 4:
+            continue  # "以机构改革为契机": a reform named by its domain word alone is not a named programme
+        governed = (
+            CARRIED_OUT.search(sentence[max(0, start - 6) : start])
+            or re.search(r"[、以]$", sentence[:start])
+            or listed
+        )
+        # A long name pushed on to the clause's end names the reform itself ("全面推进数据管理机构改革,").
+        pushed = WEAKLY_CARRIED_OUT.search(
+            re.sub(r"(?:全面|稳步|深入|大力|加快|持续)$", "", sentence[:start])
+        )
+        if (
+            pushed
+            and len(name) >= 6
+            and m.group(0) in ("改革", "工程", "行动")
+            and re.match(r"[,，。;；、]|$", nxt)
+        ):
+            governed = pushed
+        # A pilot or zone whose name swallowed its verb (被列入…试点, 完成试点) is left to designations.py.
+        swallowed = re.search(r"被|列入|获批|入选|完成|开展|申报|申请|争创|创建", name)
+        if governed or (m.group(0) in ("先导区", "提升月", "试点", "综合试点") and not swallowed):
+            plain = unranked(name)
+            hits.append(ProgrammeHit(plain, start, end, None, (name,) if plain != name else ()))
+        elif _JOINER.match(masked, end):
+            heads.append(ProgrammeHit(name, start, end))
+    # The first item of a list of like names ("A工程、B工程和C工程") is one of them, verb or not.
+    hits += [
+        h
+        for h in heads
+        if any(k.start == _JOINER.match(masked, h.end).end() and k.name[-2:] == h.name[-2:] for k in hits)  # type: ignore[union-attr]
+    ]
+    for m in _CAMPAIGN.finditer(masked):
+        if not re.search(r"强[市省区县]$", m.group("name")) and not _is_place_short(m.group("name")[2:]):
+            continue
+        hit = ProgrammeHit(m.group("name"), m.start(), m.end("name"), None, (m.group(0),))
+        hits.append(with_place(hit))
+    return hits
+
+
+# What joins the items of a list of like names (A行动、B行动和C行动).
+_JOINER = re.compile(r"、|以及|和|及|与|并")
+
+
+def _past_inner_verb(sentence: str, start: int) -> int:
+    """Where a name cut at a verb really starts: a verb with nouns before it and a governing verb before
+    them is inside the name (开展营商环境优化提升行动), not the verb that governs it.
+
+    >>> s = "开展营商环境优化提升行动"
+    >>> s[_past_inner_verb(s, s.index("提升")):]
+    '营商环境优化提升行动'
+    """
+    words = segment(sentence)
+    i = next((k for k, w in enumerate(words) if w.end == start), None)
+    if i is None or words[i].tag not in ("v", "vn") or i == 0:
+        return start
+    j = i
+    while (
+        j > 0
+        and words[j - 1].tag in ("n", "nz", "vn", "a")
+        and not re.search(r"[省市县区]$", words[j - 1].text)
+    ):
+        j -= 1
+    verb = words[j - 1] if j > 0 else None
+    governed = j < i and verb is not None and verb.tag == "v"
+    governed = governed and bool(CARRIED_OUT.search(verb.text) or WEAKLY_CARRIED_OUT.search(verb.text))  # type: ignore[union-attr]
+    return words[j].start if governed else start
+
+
+def _after_joined(masked: str, start: int, suffix: int) -> int:
+    """Where the last of a list of like names starts: after the last programme word and joiner before
+    its own suffix ("数字惠民行动和数字素养提升行动" names two actions, not one).
+
+    >>> s = "数字惠民行动和数字素养提升行动"
+    >>> s[_after_joined(s, 0, s.rindex("行动")):]
+    '数字素养提升行动'
+    """
+    for m in _SUFFIX.finditer(masked, start, suffix):
+        joined = _JOINER.match(masked, m.end())
+        if joined and joined.end() < suffix:
+            start = joined.end()
+    return start
+
+
+def _only_places(sentence: str, start: int, end: int) -> bool:
+    """Whether `start:end` holds nothing but places (and 在): the suffix after it is then a verb or a bare
+    word, not the end of a name ("锦江区试点“AI+网格”", "在深沪镇试点建设").
+
+    >>> s = "在岳麓区东方红街道试点“无感办”"
+    >>> _only_places(s, 0, s.index("试点")), _only_places("开展数字乡村试点", 2, 6)
+    (True, False)
+    """
+    words = [w for w in segment(sentence) if start <= w.start and w.end <= end]
+    covered = sum(len(w.text) for w in words) == end - start
+    return covered and bool(words) and all(w.tag == "LOC" or w.text in ("在", "由", "、") for w in words)
+
+
+def with_place(hit: ProgrammeHit) -> ProgrammeHit:
+    """The hit with the division its name is built on, when it is a 数字X/智慧X/数智X campaign.
+
+    >>> with_place(ProgrammeHit("数字湖北", 0, 4)).place
+    '湖北'
+    """
+    m = re.fullmatch(r"(?:数字|数智|智慧)(?P<place>[\u4e00-\u9fff]{2,4})", hit.name)
+    if m is None or not _is_place_short(m.group("place")):
+        return hit
+    return ProgrammeHit(
+        hit.name, hit.start, hit.end, hit.concept, hit.aliases, hit.national, m.group("place")
+    )
+
+
+def _is_place_short(text: str) -> bool:
+    """Whether `text` is a division's short name (宁波 in 数字宁波)."""
+    return any(d.level != "country" for d in load_gazetteer().lookup(text))
