@@ -29,7 +29,8 @@ _SUFFIX = re.compile(
 )
 # Centres that are built things, not bodies (市政府云计算中心, 城市运行管理中心): projects.
 _FACILITY = re.compile(
-    r"(计算|算力|超算|智算|(?<!大)数据中心|创新中心|科学中心|运行管理|运营|指挥|展示|体验|孵化|促进中心|交易中心|灾备|机房)"
+    r"(计算|算力|超算|智算|(?<!大)数据中心|创新中心|科学中心|运行管理|运营|指挥|展示|体验|孵化|促进中心|交易中心|灾备|机房|"
+    r"(?:政务|行政|市民|便民)服务中心)"
 )
 _COMMITTEE = re.compile(r"^[\u4e00-\u9fff]{0,16}?(?:委员会|领导小组办公室|领导小组|工作专班)(?!办公室|会议)")
 # A name governed by a building verb is a thing built (筹建“德州市数字产业研究院”): a project.

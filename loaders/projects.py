@@ -36,7 +36,7 @@ _GENERIC = re.compile(
 _CONNECTOR_AFTER_NAME = re.compile(rf"(?:{'|'.join(p for _, p in _KINDS)})[与和及、]")
 # A centre that is built and run (计算, 运行管理, 指挥), as opposed to a body (服务中心).
 _BUILT_CENTRE = re.compile(
-    r"(计算|算力|超算|智算|数据中心|创新|运行|运营|指挥|展示|体验|孵化|灾备|调度|监测|促进中心)"
+    r"(计算|算力|超算|智算|数据中心|创新|运行|运营|指挥|展示|体验|孵化|灾备|调度|监测|促进中心|(?:政务|行政|市民|便民)服务中心)"
 )
 # A verb that builds what its clause lists (建设数字产业综合服务中心、数字人才培育中心…).
 _BUILD_VERB = re.compile(r"(?:建设|建成|建立|筹建|新建|投用|落地|引进)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$")
@@ -46,10 +46,23 @@ _LAYOUT = re.compile(r"^[\dA-Za-z+＋]*[\d+＋][\dA-Za-z+＋]*(?:平台|体系|A
 # "三级平台、五级应用": levels of a layout, not a name (SCHEMA.md: numeric layouts are not projects).
 _LEVELS = re.compile(r"^[一二三四五六七八九十两\d]+级")
 # "自首届峰会以来", "本届大会": an event referred to by its edition, not by name.
-_ORDINAL_EVENT = re.compile(r"^[自从]?(?:首届|本届|历届|上届|每届|第[一二三四五六七八九十\d]+届)")
+_ORDINAL_EVENT = re.compile(
+    r"^[自从]?(?:首届|本届|历届|上届|每届|第[一二三四五六七八九十\d]+届)|(?:首场|第[一二三四五六七八九十\d]+场)"
+)
 # Titles a place is named as or works towards (国家数字化治理试验区, 公园城市示范区) are programmes
 # (SCHEMA.md: designations); a zone is a park only when it lies somewhere (梅山港区自动驾驶试验区).
 _DESIGNATION = re.compile(r"(?:试验区|示范区|先行区|先导区)$")
+# A title awarded or sought (获评, 入选, 争创…) names a designation, unless a build verb follows it.
+_AWARDED = re.compile(
+    r"(?:获评|荣获|评为|命名为|授予|认定为|获批为|创成|争创)(?!.*(?:建设|建成|打造|新建))[^,，;；。:：]{0,12}$"
+)
+# A subject of many places (各地, 16市, 地级及以上城市) builds one of a kind each.
+_MANY_BUILDERS = re.compile(
+    r"(?:各地|各省|各市|各区|各县|所有|地级及以上城市|[\d一二三四五六七八九十]+个?(?:市|地市|区县|县区|县市区|省份|城市))"
+    r"[^,，;；。:：]{0,6}?(?:全部|均|都|普遍|基本|已)?(?:建成|建设|建立|上线|搭建)"
+)
+# Items of a list of schools, research bodies or companies (贵州大学、贵阳学院等高校).
+_INSTITUTION_LIST = re.compile(r"^(?:、[^、,，。;；]{2,20})*等(?:高校|院校|高等院校|科研院所|院所|企业|机构|单位)")
 _QUOTED_BRAND = re.compile(r"“(?P<name>[^“”]{2,16})”")
 _BRAND_AFTER = re.compile(
     r"^(?P<tail>App|APP|app|小程序|平台|公众号|客户端|移动端|(?:[\u4e00-\u9fff]{2,4})?频道)"
@@ -193,7 +206,7 @@ def _names_one(
     if (
         (len(name) - len(suffix) < 2 and not short_ok)
         or (_GENERIC.match(name) and not own)
-        or _ORDINAL_EVENT.match(name)
+        or _ORDINAL_EVENT.search(name)
         or _LEVELS.match(name)
         or (re.search(r"[一二三四五六七八九十两]级", name) and "、" in sentence[max(0, start - 6) : start])
         # A programme quoted inside a name (“百千万工程”信息综合平台) does not make it one.
@@ -216,6 +229,13 @@ def _names_one(
         return False
     if _DESIGNATION.search(name) and not _on_map(sentence, start, end):
         return False
+    clause = _clause_before(sentence, first)
+    if kind != "event" and _AWARDED.search(clause):
+        return False  # "获评国家级电子商务示范基地": a title a place holds (SCHEMA.md: designations)
+    if _MANY_BUILDERS.search(clause):
+        return False  # "全省16市全部建成…平台": one of a kind in every place, not a named thing
+    if _INSTITUTION_LIST.match(sentence[end:]):
+        return False  # "贵州大学、贵阳学院等高校": schools and companies are not projects
     if suffix == "学院" and re.search(r"(?:大学|职业|技术|师范|医学|理工|工程)", name):
         return False  # SCHEMA.md: schools and universities are institutions, not projects
     if suffix == "集聚区" and not any(
