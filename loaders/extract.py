@@ -275,7 +275,12 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
         provincial = re.search(r"(?:省级|全省)“?$", sentence.text[: hit.start])  # 依托省级“爱山东”平台
         inside = acting.level != "country" and hinted in (acting, *ctx.gazetteer.ancestors(acting))
         return acting if inside and not (provincial and hinted.level == "province") else hinted
-    return _named_place(ctx, sentence, hit, acting, hints) or acting
+    named = _named_place(ctx, sentence, hit, acting, hints)
+    if named is not None:
+        return named
+    # A province named or implied (全省) in a city's sentence frames it; the park or platform the city
+    # builds is the city's unless its name or operator says otherwise (SCHEMA.md: usually the subject).
+    return ctx.default if acting in ctx.gazetteer.ancestors(ctx.default) else acting
 
 
 def _venue(ctx: _Context, sentence: Sentence, hit: ProjectHit, acting: Division) -> Division | None:
