@@ -190,6 +190,7 @@ def _agency_from(
         or len(name) < (2 if bare else 3)
         or _BUILT.search(sentence[max(0, start - 4) : start])
         or in_counted_list(sentence, start)
+        or sentence[end : end + 2] == "项目"  # 北方大数据交易中心东丽分中心项目: a thing built
     ):
         return None
     if head in ("国家",) and len(name) <= 3:

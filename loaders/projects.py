@@ -45,6 +45,8 @@ _NETWORKS = {"电子政务外网", "电子政务内网", "电子政务骨干网"
 _LAYOUT = re.compile(r"^[\dA-Za-z+＋]*[\d+＋][\dA-Za-z+＋]*(?:平台|体系|App|APP)?$")
 # "三级平台、五级应用": levels of a layout, not a name (SCHEMA.md: numeric layouts are not projects).
 _LEVELS = re.compile(r"^[一二三四五六七八九十两\d]+级")
+# "整个园区", "该平台": a thing referred back to, not named.
+_DETERMINER = re.compile(r"^(?:整个|该|这个|这些|这一|此|其|上述|相关|所属|各类)")
 # "自首届峰会以来", "本届大会": an event referred to by its edition, not by name.
 _ORDINAL_EVENT = re.compile(
     r"^[自从]?(?:首届|本届|历届|上届|每届|第[一二三四五六七八九十\d]+届)|(?:首场|第[一二三四五六七八九十\d]+场)"
@@ -145,8 +147,11 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
     """Names ending in a kind's suffix (平台, 产业园, 数据中心, 峰会), each kept only if it names one thing."""
     hits = []
     masked = re.sub(r"《[^》]*》", lambda m: "□" * len(m.group(0)), sentence)
-    for m in _SUFFIX.finditer(masked):
+    matches = list(_SUFFIX.finditer(masked))
+    for m, after in zip(matches, [*matches[1:], None]):
         end = m.end()
+        if after is not None and re.fullmatch(r"[^\W和与及等暨的或在是为将到]{0,4}", masked[end : after.start()]):
+            continue  # "…产业园科学城会展中心": a suffix running on into another is inside a longer name
         if re.match(
             r"(企业|公司|经济|体系|模式|业务|资源|数据|集群|产品|城市|计算|服务|网络|平台)", masked[end:]
         ) or (re.match(r"[型化性率量数费端层侧间内议]", masked[end:]) and _inside_word(sentence, end)):
@@ -207,6 +212,7 @@ def _names_one(
         (len(name) - len(suffix) < 2 and not short_ok)
         or (_GENERIC.match(name) and not own)
         or _ORDINAL_EVENT.search(name)
+        or _DETERMINER.match(name)
         or _LEVELS.match(name)
         or (re.search(r"[一二三四五六七八九十两]级", name) and "、" in sentence[max(0, start - 6) : start])
         # A programme quoted inside a name (“百千万工程”信息综合平台) does not make it one.
