@@ -19,7 +19,7 @@ _NAME_MARKS = set("“”‘’「」()（）·+-—")
 _COUNT = re.compile(r"[个家项座所届次场批条名张类处]$|^首|^[两几多]")
 # A word that ends a finished name: a closing quote or a head noun (业务系统与地方数据平台).
 _FINISHED = re.compile(
-    r"(?:[”」’)）]|系统|平台|中心|架构|体系|机制|模式|格局|园区?|基地|网|云|库|馆|站|港|谷|城|区|院|局|委|办|厅|部)$"
+    r"(?:[”」’)）]|系统|平台|中心|项目|架构|体系|机制|模式|格局|园区?|基地|网|云|库|馆|站|港|谷|城|区|院|局|委|办|厅|部)$"
 )
 _BREAKS = {"p", "u", "r", "f", "q", "xc", "w"}
 # What may stand right before a verb that is part of a name (城市运行, 物联感知, 工作推进).
