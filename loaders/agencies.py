@@ -124,7 +124,10 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
             hits.append(hit)
     hits += _leading_groups(sentence, hits)
     hits += _zone_committees(sentence, hits)
-    return _with_parenthetical_aliases(sentence, sorted(hits, key=lambda h: h.start))
+    hits += _party_bodies(sentence, hits)
+    hits += _congresses(sentence, hits, place_names)
+    hits = _with_list_place(sentence, sorted(hits, key=lambda h: h.start))
+    return _with_parenthetical_aliases(sentence, hits)
 
 
 def _agency_from(
@@ -250,6 +253,9 @@ def _leading_groups(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
             continue
         name = clean_name(sentence[start:end])
         # "局党纪学习…领导小组" is a fragment of 我局…; "县(市)政府(管委会)领导小组" a kind of body.
+        if name[:1] == "局" and len(name) > 6 and not re.search(r"[(（]", name):
+            hits.append(AgencyHit(name, start, end, "局"))  # 局党纪学习教育工作领导小组: the bureau's own
+            continue
         if name[:1] in "局委办厅部处科" or re.search(r"[(（]", name):
             continue
         if len(name) > 6 and sentence[max(0, start - 1) : start] != "等":
@@ -289,5 +295,83 @@ def _with_parenthetical_aliases(sentence: str, hits: list[AgencyHit]) -> list[Ag
                 prev.name, prev.start, prev.end, prev.place_surface, prev.national, (*prev.aliases, hit.name)
             )
             continue
+        out.append(hit)
+    return out
+
+
+# A bureau's party group and branches (局党组, 机关党支部): "局" alone is the document's own bureau.
+_PARTY_BODY = re.compile(r"(?:党组|机关党委|机关党总支|机关党支部)(?!成员|书记|副书记)")
+# What may stand before a bureau's own body: 我局, 局, or a break or function word before 机关党委.
+_OWN_BUREAU = re.compile(r"(?:[我本]?局|(?<![\u4e00-\u9fff])|(?<=[由经在和与及、的被对为]))$")
+
+
+def _party_bodies(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
+    """Party bodies of a bureau that act: 局党组召开…, "局机关党支部", "机关党委牵头" in a bureau's report.
+
+    Dev gold leaves out the 党组 of a job title (…局党组书记、局长), as it does 市委常委's 市委 twice over.
+
+    >>> [(h.name, h.place_surface) for h in _party_bodies("局机关党支部获评先进,由机关党委牵头", [])]
+    [('局机关党支部', '局'), ('局机关党委', '局')]
+    """
+    hits = []
+    for m in _PARTY_BODY.finditer(sentence):
+        bureau = next((h for h in found if h.end == m.start() and h.name.endswith(("局", "厅"))), None)
+        if bureau is not None:
+            name = bureau.name + m.group(0)
+            hits.append(AgencyHit(name, bureau.start, m.end(), bureau.place_surface, bureau.national))
+        elif m.group(0) != "党组" or sentence[m.start() - 1 : m.start()] == "局":
+            own = _OWN_BUREAU.search(sentence[max(0, m.start() - 2) : m.start()])
+            if own is not None and not re.search(r"[市区县省直]局$", sentence[max(0, m.start() - 2) : m.start()]):
+                start = m.start() - len(own.group(0).lstrip("我本"))
+                hits.append(AgencyHit("局" + m.group(0), start, m.end(), "局"))
+    return hits
+
+
+# "市十七届人大三次会议": a numbered session names its congress (SCHEMA.md: 人大 is an agency, the session
+# no event).
+_SESSION = re.compile(
+    r"(?P<head>[省市区县])?第?[一二三四五六七八九十\d]+届(?P<body>人大|人民代表大会|政协)(?:常委会)?第?[一二三四五六七八九十\d]+次"
+)
+
+
+def _congresses(sentence: str, found: list[AgencyHit], place_names: tuple[str, ...]) -> list[AgencyHit]:
+    """The people's congress or CPPCC whose session the sentence names: 市十七届人大三次会议 → 市人大.
+
+    >>> [(h.name, h.place_surface) for h in _congresses("在石家庄市十四届人大五次会议上", [], ("石家庄市",))]
+    [('石家庄市人大', '石家庄市')]
+    """
+    hits = []
+    for m in _SESSION.finditer(sentence):
+        if any(h.start <= m.start() < h.end for h in found) or not m.group("head"):
+            continue  # a session with no level named (十四届人大) may be the national one
+        body = "人大" if m.group("body") == "人民代表大会" else m.group("body")
+        start, head = m.start(), m.group("head")
+        place = next((p for p in place_names if sentence.endswith(p, 0, m.start() + 1)), None)
+        if place is not None:
+            start, head = m.start() + 1 - len(place), place
+        hits.append(AgencyHit(head + body, start, m.end(), head))
+    return hits
+
+
+def _with_list_place(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
+    """A bare 市 listed right after a body of a named city is that city's: 泉州市委、市政府 → 泉州市政府.
+
+    >>> [h.name for h in _with_list_place("泉州市委、市政府", [AgencyHit("泉州市委", 0, 4, "泉州市"),
+    ...  AgencyHit("市政府", 5, 8, "市")])]
+    ['泉州市委', '泉州市政府']
+    """
+    out: list[AgencyHit] = []
+    for hit in hits:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and hit.place_surface in ("市", "区", "县", "省")
+            and prev.place_surface
+            and prev.place_surface.endswith(hit.place_surface)
+            and len(prev.place_surface) > 1
+            and sentence[prev.end : hit.start] in ("、", "和", "及", "与")
+        ):
+            name = prev.place_surface + hit.name[1:]
+            hit = AgencyHit(name, hit.start, hit.end, prev.place_surface, hit.national, _other_forms(name))
         out.append(hit)
     return out

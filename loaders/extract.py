@@ -195,7 +195,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
                     ev = ctx.evidence(sentence, hit.start, hit.end)
                     programmes[key] = ProgrammeMention(runner, hit.name, ev, hit.concept, hit.aliases)
         for a in find_agencies(text, place_names=ctx.place_names):
-            mention = _agency(ctx, sentence, a)
+            mention = _agency(ctx, sentence, a, agencies)
             if mention is None:
                 continue
             agencies.setdefault((mention.place.code, _agency_key(ctx, mention)), mention)
@@ -348,9 +348,20 @@ def _merged(old: ProjectMention, new: ProjectMention) -> ProjectMention:
     return ProjectMention(keep.place, keep.name, keep.kind, keep.evidence, aliases)
 
 
-def _agency(ctx: _Context, sentence: Sentence, hit: AgencyHit) -> AgencyMention | None:
+def _agency(
+    ctx: _Context, sentence: Sentence, hit: AgencyHit, found: dict[tuple[str, str], AgencyMention]
+) -> AgencyMention | None:
     """Return the agency with its place, or None for a bare 市政府 in a document about no city."""
     ev = ctx.evidence(sentence, hit.start, hit.end)
+    if hit.place_surface == "局":
+        # SCHEMA.md: 我局 is that place's bureau; 局党组, 局机关党支部 are its bodies. The bureau is the
+        # first one of the subject the document names (its author, in a bureau's own report).
+        bureaus = [m.name for m in found.values() if m.place == ctx.default and m.name.endswith("局")]
+        if not bureaus:
+            return None
+        # Its full name where the text gives both (清远市政务和数据局, 清远市政务服务和数据管理局).
+        home = max((b for b in bureaus if _abbreviates(bureaus[0], b)), key=len)
+        return AgencyMention(ctx.default, home + hit.name[1:], ev, (hit.name,))
     if hit.national:
         return AgencyMention(ctx.gazetteer.country, hit.name, ev, hit.aliases)
     place = (
@@ -370,6 +381,16 @@ def _agency(ctx: _Context, sentence: Sentence, hit: AgencyHit) -> AgencyMention 
         name = place.name + name
     aliases = tuple(a for a in (hit.name, *hit.aliases) if a != name)
     return AgencyMention(place, name, ev, aliases)
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether `short` keeps the characters of `full` in order (市政务和数据局 of 市政务服务和数据管理局).
+
+    >>> _abbreviates("清远市政务和数据局", "清远市政务服务和数据管理局"), _abbreviates("市数据局", "市民政局")
+    (True, False)
+    """
+    rest = iter(full)
+    return all(ch in rest for ch in short)
 
 
 _LEVEL_OF = {"市": "prefecture", "区": "district", "县": "district", "省": "province", "自治区": "province"}
