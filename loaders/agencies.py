@@ -45,7 +45,7 @@ _PLACE_HEAD = re.compile(
     r"(?:自治区|市(?![域场值区县级直属]|民(?!政))|区(?![域县级内外])|县(?![域级区])|省(?![域级内外]))(?=委|党委|政府|人民政府|人大|政协|[\u4e00-\u9fff]{1,12}?(?:局|委|办|厅|部|院|中心|领导小组|推进组))"
 )
 # A bare 市 only starts a name where no word ends in it (城市, 上市, 全市).
-_NOT_BEFORE_BARE = set("城都上超全本该地两各我社园小景新老校辖特街省湾郊县门夜股楼治")
+_NOT_BEFORE_BARE = set("城都上超全本该地两各我社园小景新老校辖特街省湾郊县门夜股楼治发港税")
 _GENERIC = re.compile(r"(部委|部门|单位|有关|相关|各级|各委办局|委办局|基层|数字政府|省级|市级|国家级)")
 # "组建数字经济、“智改数转”等领导小组", "综合…改革、…建设两个工作专班相继成立": one body per item.
 _GROUP_LIST = re.compile(
@@ -281,6 +281,13 @@ def _zone_committees(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
         if any(h.start <= m.start() < h.end for h in found):
             continue
         start = name_start(sentence, m.start())
+        # "罗佳(两江新区管委会副主任)": a bracket opened before the zone's name is not part of it.
+        start = max(
+            start, sentence.rfind("(", start, m.start()) + 1, sentence.rfind("（", start, m.start()) + 1
+        )
+        clause = re.split(r"[,，;；。:：]", sentence[:start])[-1]
+        if start == m.start() and "各" in clause:
+            continue  # "各县(市、区)政府、开发区管委会": zones in general, not one
         hits.append(AgencyHit(clean_name(sentence[start : m.end()]), start, m.end(), None))
     return hits
 
@@ -321,7 +328,9 @@ def _party_bodies(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
             hits.append(AgencyHit(name, bureau.start, m.end(), bureau.place_surface, bureau.national))
         elif m.group(0) != "党组" or sentence[m.start() - 1 : m.start()] == "局":
             own = _OWN_BUREAU.search(sentence[max(0, m.start() - 2) : m.start()])
-            if own is not None and not re.search(r"[市区县省直]局$", sentence[max(0, m.start() - 2) : m.start()]):
+            if own is not None and not re.search(
+                r"[市区县省直]局$", sentence[max(0, m.start() - 2) : m.start()]
+            ):
                 start = m.start() - len(own.group(0).lstrip("我本"))
                 hits.append(AgencyHit("局" + m.group(0), start, m.end(), "局"))
     return hits

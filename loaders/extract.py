@@ -243,6 +243,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
                     c.title, c.issuer, ctx.evidence(sentence, c.start, c.end), c.aliases
                 )
         target_year = plan_year(text) or target_year
+    projects = _not_bodies(ctx, projects, agencies)
     facts = [(m.place, m.evidence) for m in programmes.values()]
     facts += [(m.place, m.evidence) for m in agencies.values()]
     facts += [(m.place, m.evidence) for m in projects.values()]
@@ -281,6 +282,22 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     # A province named or implied (全省) in a city's sentence frames it; the park or platform the city
     # builds is the city's unless its name or operator says otherwise (SCHEMA.md: usually the subject).
     return ctx.default if acting in ctx.gazetteer.ancestors(ctx.default) else acting
+
+
+def _not_bodies(
+    ctx: _Context,
+    projects: dict[tuple[str, str], ProjectMention],
+    agencies: dict[tuple[str, str], AgencyMention],
+) -> dict[tuple[str, str], ProjectMention]:
+    """Drop the centres the document also names as a body: one that acts in one sentence (会同…、市城市运行
+    管理中心办理) is an agency wherever it is named (SCHEMA.md: bodies are agencies, not projects)."""
+    bodies = {key for key in agencies}
+    return {
+        key: p
+        for key, p in projects.items()
+        if p.kind != "facility"
+        or (p.place.code, _agency_key(ctx, AgencyMention(p.place, p.name, p.evidence))) not in bodies
+    }
 
 
 def _venue(ctx: _Context, sentence: Sentence, hit: ProjectHit, acting: Division) -> Division | None:
@@ -370,6 +387,13 @@ def _agency(
         if hit.place_surface
         else ctx.place_at(sentence, sentence.start + hit.start)
     )
+    if hit.place_surface is None and re.search(r"[区园](?:管委会|管理委员会)$", hit.name):
+        # A zone's 管委会 answers to the city the text is about, not to a district named before it in
+        # a list of speakers (渝北区副区长…,两江新区管委会副主任…); a division in its name still counts.
+        place = next(
+            (s.division for s in ctx.spans if s.division.level != "country" and s.surface in hit.name[:8]),
+            ctx.default,
+        )
     if hit.place_surface in _LEVEL_OF and not _at_level(place, hit.place_surface):
         # SCHEMA.md: a body named by level alone belongs to the subject's parent at that level; with
         # none ("市政府" in a provincial or national text) inventing 安徽省政府 or 中国政府 is wrong.

@@ -142,8 +142,25 @@ def acts_as_body(sentence: str, start: int, end: int) -> bool:
     >>> s = "以城市运行管理中心建设为抓手"
     >>> acts_as_body(s, 1, s.index("建设"))
     False
+    >>> s = "会同市自然资源规划局、市城市运行管理中心办理"
+    >>> acts_as_body(s, s.index("市城市"), s.index("办理"))
+    True
     """
-    return bool(_BODY_AFTER.match(sentence[end:]) or _BODY_BEFORE.search(sentence[max(0, start - 4) : start]))
+    return bool(
+        _BODY_AFTER.match(sentence[end:])
+        or _BODY_BEFORE.search(sentence[max(0, start - 4) : start])
+        or _LISTED_BODY_BEFORE.search(sentence[max(0, start - 24) : start])
+        or _LISTED_BODY_AFTER.match(sentence[end:])
+    )
+
+
+# "会同市住房城乡建设局、市自然资源规划局、市城市运行管理中心办理": a name listed with bureaus is one too.
+_LISTED_BODY_BEFORE = re.compile(
+    r"(?:[市区县省]|[\u4e00-\u9fff]{2,}[市区县省])[\u4e00-\u9fff]{1,12}(?:局|委|厅|办)、$"
+)
+_LISTED_BODY_AFTER = re.compile(
+    r"^、(?:[市区县省]|[\u4e00-\u9fff]{2,}[市区县省])[\u4e00-\u9fff]{1,12}(?:局|委|厅|办)(?=[、，,。；;和及等]|$)"
+)
 
 
 _COUNTED_LIST = re.compile(r"[一二三四五六七八九十两\d]+[个大项条][^，。“”()（）]{0,6}”?[(（][^)）]*$")

@@ -64,7 +64,9 @@ _MANY_BUILDERS = re.compile(
     r"[^,，;；。:：]{0,6}?(?:全部|均|都|普遍|基本|已)?(?:建成|建设|建立|上线|搭建)"
 )
 # Items of a list of schools, research bodies or companies (贵州大学、贵阳学院等高校).
-_INSTITUTION_LIST = re.compile(r"^(?:、[^、,，。;；]{2,20})*等(?:高校|院校|高等院校|科研院所|院所|企业|机构|单位)")
+_INSTITUTION_LIST = re.compile(
+    r"^(?:、[^、,，。;；]{2,20})*等(?:高校|院校|高等院校|科研院所|院所|企业|机构|单位)"
+)
 _QUOTED_BRAND = re.compile(r"“(?P<name>[^“”]{2,16})”")
 _BRAND_AFTER = re.compile(
     r"^(?P<tail>App|APP|app|小程序|平台|公众号|客户端|移动端|(?:[\u4e00-\u9fff]{2,4})?频道)"
@@ -148,9 +150,12 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
     hits = []
     masked = re.sub(r"《[^》]*》", lambda m: "□" * len(m.group(0)), sentence)
     matches = list(_SUFFIX.finditer(masked))
-    for m, after in zip(matches, [*matches[1:], None]):
+    for i, m in enumerate(matches):
         end = m.end()
-        if after is not None and re.fullmatch(r"[^\W和与及等暨的或在是为将到]{0,4}", masked[end : after.start()]):
+        after = matches[i + 1] if i + 1 < len(matches) else None
+        if after is not None and re.fullmatch(
+            r"[^\W和与及等暨的或在是为将到]{0,4}", masked[end : after.start()]
+        ):
             continue  # "…产业园科学城会展中心": a suffix running on into another is inside a longer name
         if re.match(
             r"(企业|公司|经济|体系|模式|业务|资源|数据|集群|产品|城市|计算|服务|网络|平台)", masked[end:]
