@@ -30,7 +30,8 @@ _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KIN
 # Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台").
 _GENERIC = re.compile(
     r"^(?:各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
-    r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个)*(?:App|平台|中心|数据中心|园区|基地|系统|信息系统|驾驶舱|大脑|云|热线|实验室|学院|论坛|大会|推进会|座谈会|发布会|产业园|示范区|高新区|经开区|开发区|新区)$"
+    r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个)*"
+    rf"(?:{'|'.join(p for _, p in _KINDS)}|系统|大脑|云|座谈会)$"
 )
 # "市开发区智谷和市高新区": a connector right after a complete name ends it.
 _CONNECTOR_AFTER_NAME = re.compile(rf"(?:{'|'.join(p for _, p in _KINDS)})[与和及、]")
@@ -40,6 +41,8 @@ _BUILT_CENTRE = re.compile(
 )
 # A verb that builds what its clause lists (建设数字产业综合服务中心、数字人才培育中心…).
 _BUILD_VERB = re.compile(r"(?:建设|建成|建立|筹建|新建|投用|落地|引进)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$")
+# Verbs that set up an institute or a lab as a thing of the place (筹建, 共建, 推进…学院、实验室).
+_SET_UP = re.compile(r"(?:建设|建成|建立|筹建|新建|共建|组建|成立|揭牌|打造|投用|落地|引进|推进|布局)")
 # Networks are kinds of infrastructure (物联感知网、量子通信城域网…等新技术基础设施) unless built.
 _NETWORKS = {"电子政务外网", "电子政务内网", "电子政务骨干网", "骨干网", "城域网"}
 _LAYOUT = re.compile(r"^[\dA-Za-z+＋]*[\d+＋][\dA-Za-z+＋]*(?:平台|体系|App|APP)?$")
@@ -215,7 +218,7 @@ def _names_one(
     short_ok = own or (suffix in ("高新区", "开发区", "一张网", "一朵云") and len(name) > len(suffix))
     if (
         (len(name) - len(suffix) < 2 and not short_ok)
-        or (_GENERIC.match(name) and not own)
+        or (_GENERIC.match(name) and not own and suffix not in ("一张网", "一朵云"))
         or _ORDINAL_EVENT.search(name)
         or _DETERMINER.match(name)
         or _LEVELS.match(name)
@@ -249,6 +252,8 @@ def _names_one(
         return False  # "贵州大学、贵阳学院等高校": schools and companies are not projects
     if suffix == "学院" and re.search(r"(?:大学|职业|技术|师范|医学|理工|工程)", name):
         return False  # SCHEMA.md: schools and universities are institutions, not projects
+    if suffix in ("学院", "研究院", "实验室") and not _SET_UP.search(clause):
+        return False  # an institute or lab is a thing built only where the text builds it (筹建…研究院)
     if suffix == "集聚区" and not any(
         start <= w.start < m.start() and w.tag in ("LOC", "ORG", "nz") for w in segment(sentence)
     ):
