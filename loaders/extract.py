@@ -274,7 +274,12 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     if code is not None and code in ctx.gazetteer:
         hinted = ctx.gazetteer.get(code)
         provincial = re.search(r"(?:省级|全省)“?$", sentence.text[: hit.start])  # 依托省级“爱山东”平台
-        inside = acting.level != "country" and hinted in (acting, *ctx.gazetteer.ancestors(acting))
+        # A district that uses its city's app (i厦门 in a 思明区 report) does not run it; a city that
+        # uses its province's does, in its own channel (SCHEMA.md: 浙里办 in a 杭州 report → 杭州市).
+        inside = acting.level not in ("country", "district") and hinted in (
+            acting,
+            *ctx.gazetteer.ancestors(acting),
+        )
         return acting if inside and not (provincial and hinted.level == "province") else hinted
     named = _named_place(ctx, sentence, hit, acting, hints)
     if named is not None:
@@ -350,12 +355,19 @@ def _same_project(
         names = {old.name, *old.aliases}
         if names & {new.name, *new.aliases}:
             return key
+        if new.kind == "platform" and _bare(names) & _bare({new.name, *new.aliases}):
+            return key  # “筑事通”App, later 筑事通: one app
         # An event named again without its organiser ("数字能力建设研讨会"); parks and platforms that
         # share a tail are different things (仪征大数据产业园, 大数据产业园).
         shortened = any(n.endswith(new.name) or new.name.endswith(n) for n in names if len(n) >= 4)
         if new.kind == "event" and len(new.name) >= 4 and shortened:
             return key
     return None
+
+
+def _bare(names: set[str]) -> set[str]:
+    """Return app names without the word for what they run on (筑事通App → 筑事通, i厦门平台 → i厦门)."""
+    return {re.sub(r"(?:App|APP|app|平台|小程序|客户端|移动端)$", "", n) for n in names}
 
 
 def _merged(old: ProjectMention, new: ProjectMention) -> ProjectMention:
