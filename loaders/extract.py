@@ -204,7 +204,9 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
         for p in ctx.projects[sentence.index]:
             # A programme ending in the project's own name is that name (not both); one that goes on
             # (“数字苏州驾驶舱”升级工程, 电子政务外网升级改造…) is work on a project that exists.
-            if any(a <= p.start and p.end == b for a, b in programme_spans):
+            # A quoted programme (“一件事一次办”集成服务…) spans its quotes as a project and not as a programme.
+            quoted = text[p.start : p.start + 1] == "“" and text[p.end - 1 : p.end] == "”"
+            if any(a <= p.start + quoted and p.end - quoted == b for a, b in programme_spans):
                 continue  # a name is a programme or a project, not both ("平台+大脑")
             place = _project_place(ctx, sentence, p)
             project = ProjectMention(place, p.name, p.kind, ctx.evidence(sentence, p.start, p.end), p.aliases)
