@@ -384,6 +384,13 @@ def _agency(
 ) -> AgencyMention | None:
     """Return the agency with its place, or None for a bare 市政府 in a document about no city."""
     ev = ctx.evidence(sentence, hit.start, hit.end)
+    text = sentence.text
+    if (
+        _SITE_CHROME.match(text)
+        or re.match(r"\s*(?:门户网站|政府网站|官方网站|官网)", text[hit.end :])
+        or (re.search(r"[_|｜]\s*$", text[: hit.start]) and not text[hit.end :].strip())
+    ):
+        return None  # "主办:合肥市人民政府办公室", "…_南昌要闻_南昌市人民政府": the site, not a fact (cases 15, 23)
     if hit.place_surface == "局":
         # SCHEMA.md: 我局 is that place's bureau; 局党组, 局机关党支部 are its bodies. The bureau is the
         # first one of the subject the document names (its author, in a bureau's own report).
@@ -430,6 +437,11 @@ def _abbreviates(short: str, full: str) -> bool:
     rest = iter(full)
     return all(ch in rest for ch in short)
 
+
+# Lines a web page carries about itself: who runs the site, the neighbouring articles.
+_SITE_CHROME = re.compile(
+    r"\s*(?:主办|承办|协办|主管|主办单位|承办单位|版权所有|技术支持|上一篇|下一篇)\s*[:：]"
+)
 
 _LEVEL_OF = {"市": "prefecture", "区": "district", "县": "district", "省": "province", "自治区": "province"}
 
