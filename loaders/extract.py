@@ -286,6 +286,12 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     named = _named_place(ctx, sentence, hit, acting, hints)
     if named is not None:
         return named
+    # A platform that states its level (国家政务服务平台, 省一体化政务服务平台) is run there; a centre
+    # named 国家… is still built somewhere (国家超级计算郑州中心).
+    if hit.kind == "platform" and re.match(r"(?:国家(?!级)|全国一体化)", hit.name):
+        return ctx.gazetteer.country
+    if hit.kind == "platform" and re.match(r"省(?!级)", hit.name) and ctx.local("省").level == "province":
+        return ctx.local("省")
     # A province named or implied (全省) in a city's sentence frames it; the park or platform the city
     # builds is the city's unless its name or operator says otherwise (SCHEMA.md: usually the subject).
     return ctx.default if acting in ctx.gazetteer.ancestors(ctx.default) else acting

@@ -71,6 +71,10 @@ _MANY_BUILDERS = re.compile(
 _INSTITUTION_LIST = re.compile(
     r"^(?:、[^、,，。;；]{2,20})*等(?:高校|院校|高等院校|科研院所|院所|企业|机构|单位)"
 )
+# Items of a list of kinds of infrastructure or technology (…平台、…平台等新型基础设施).
+_KIND_LIST = re.compile(
+    r"^(?:、[^、,，。;；]{2,16})*等(?:新型|各类|一批)?(?:基础设施|载体|设施|技术|领域|能力)"
+)
 _QUOTED_BRAND = re.compile(r"“(?P<name>[^“”]{2,16})”")
 _BRAND_AFTER = re.compile(
     r"^(?P<tail>App|APP|app|小程序|平台|公众号|客户端|移动端|(?:[\u4e00-\u9fff]{2,4})?频道)"
@@ -231,7 +235,7 @@ def _names_one(
     ):
         return False
     if kind != "event" and (
-        re.match(r"(全国|全省|全市)", name)
+        re.match(r"(全国(?!一体化)|全省|全市)", name)
         or re.search(r"(载体|省部级|市级|省级|高能级|领域|多层次|重点|部门|上级)", name)
     ):
         return False
@@ -249,6 +253,8 @@ def _names_one(
         return False  # "获评国家级电子商务示范基地": a title a place holds (SCHEMA.md: designations)
     if _MANY_BUILDERS.search(clause):
         return False  # "全省16市全部建成…平台": one of a kind in every place, not a named thing
+    if _KIND_LIST.match(sentence[end:]):
+        return False  # "大数据平台、物联网平台等新型基础设施": kinds of infrastructure, not named ones
     if _INSTITUTION_LIST.match(sentence[end:]):
         return False  # "贵州大学、贵阳学院等高校": schools and companies are not projects
     if suffix == "学院" and re.search(r"(?:大学|职业|技术|师范|医学|理工|工程)", name):
