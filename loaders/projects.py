@@ -174,6 +174,12 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         first = name_start(sentence, anchor, extra=_CONNECTOR_AFTER_NAME, suffix_follows=kind == "event")
         # LAC words find the governing verb, count or conjunction a list of words misses (承接…基地).
         start = phrase_start(sentence, first, m.start())
+        if (
+            sentence[first - 1 : first] == "“"
+            and sentence[end : end + 1] == "”"
+            and not re.match(r"[一二三四五六七八九十两\d]", sentence[first:])
+        ):
+            start = first  # “思明数字驾驶舱”: the quotes bound the name, whatever LAC reads inside
         # An event title may carry a cited title in 《》: 《…规划》新闻发布会.
         title = re.search(r"《[^》]+》$", sentence[max(0, start - 60) : start])
         if kind == "event" and title:
