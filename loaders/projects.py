@@ -31,14 +31,14 @@ _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KIN
 _GENERIC = re.compile(
     r"^(?:各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
     r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个|"
-    r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|高端|高水平|一流|先进|现代|新一代)*"
+    r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|高端|高水平|一流|先进|现代|新一代|交易)*"
     rf"(?:{'|'.join(p for _, p in _KINDS)}|系统|大脑|云|座谈会)$"
 )
 # "市开发区智谷和市高新区": a connector right after a complete name ends it.
 _CONNECTOR_AFTER_NAME = re.compile(rf"(?:{'|'.join(p for _, p in _KINDS)})[与和及、]")
 # A centre that is built and run (计算, 运行管理, 指挥), as opposed to a body (服务中心).
 _BUILT_CENTRE = re.compile(
-    r"(计算|算力|超算|智算|数据中心|创新|运行|运营|指挥|展示|体验|孵化|灾备|调度|监测|促进中心|(?:政务|行政|市民|便民)服务中心)"
+    r"(计算|算力|超算|智算|数据中心|创新|运行|运营|指挥|展示|体验|孵化|灾备|调度|监测|促进中心|交易中心|(?:政务|行政|市民|便民)服务中心)"
 )
 # A verb that builds what its clause lists (建设数字产业综合服务中心、数字人才培育中心…).
 _BUILD_VERB = re.compile(r"(?:建设|建成|建立|筹建|新建|投用|落地|引进)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$")
@@ -252,7 +252,11 @@ def _names_one(
         return False  # "创建10个以上…创新平台", "…平台10个": a count of a kind of thing, not a named one
     if (kind == "facility" and name.startswith(("国际", "世界"))) or in_counted_list(sentence, start):
         return False
-    if _DESIGNATION.search(name) and not _on_map(sentence, start, end):
+    # A zone with an inside (示范区内的…谷, 落户…先行区) lies on a map, whatever its name says.
+    located = re.match(r"(?:内|里|范围内)", sentence[end:]) or re.search(
+        r"(?:落户|位于|入驻|坐落于?)$", sentence[max(0, first - 3) : first]
+    )
+    if _DESIGNATION.search(name) and not (located or _on_map(sentence, start, end)):
         return False
     clause = _clause_before(sentence, first)
     if kind != "event" and _AWARDED.search(clause):
@@ -448,8 +452,9 @@ def _in_service(sentence: str, start: int, end: int) -> bool:
     >>> _in_service(s, s.index("“免证办"), s.index("事项"))
     False
     """
-    if start > 0 and sentence[start - 1] not in ",，;；。:：":
-        return False
+    built = re.search(r"(?:建设|建成|开发|上线|推出|搭建)的$", sentence[max(0, start - 3) : start])
+    if start > 0 and sentence[start - 1] not in ",，;；。:：" and not built:
+        return False  # a quoted name leads its clause, or is what was built (…牵头建设的“晋江网格通”)
     clause = re.match(r"[^,，;；。]*", sentence[end:])
     text = clause.group(0) if clause else ""
     return bool(_SERVICE.search(text) and re.search(r"\d", text) and not _NOT_PROJECT.match(text))
