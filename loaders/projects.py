@@ -263,6 +263,8 @@ def _names_one(
         return False  # "获评国家级电子商务示范基地": a title a place holds (SCHEMA.md: designations)
     if _MANY_BUILDERS.search(clause):
         return False  # "全省16市全部建成…平台": one of a kind in every place, not a named thing
+    if kind in ("platform", "facility") and _named_by_verbs(sentence, start, m.start()):
+        return False  # "监测预警平台", "指挥调度中心": what a kind of thing does, not its name
     if _KIND_LIST.match(sentence[end:]):
         return False  # "大数据平台、物联网平台等新型基础设施": kinds of infrastructure, not named ones
     if _INSTITUTION_LIST.match(sentence[end:]):
@@ -287,6 +289,18 @@ def _names_one(
         _BUILT_CENTRE.search(name)
         and not re.match(r"^(?:[\u4e00-\u9fff]{0,8}?[市区县省])?大数据(?:管理|发展|服务)?中心$", name)
     )
+
+
+def _named_by_verbs(sentence: str, start: int, head: int) -> bool:
+    """Whether the words from `start` to the suffix at `head` only say what a thing does (LAC v, vn).
+
+    >>> s = "建设监测预警平台和城市生命线监测预警平台"
+    >>> _named_by_verbs(s, 2, s.index("平台")), _named_by_verbs(s, s.index("城市"), s.rindex("平台"))
+    (True, False)
+    """
+    words = [w for w in segment(sentence) if start <= w.start and w.end <= head]
+    covered = sum(len(w.text) for w in words) == head - start
+    return bool(words) and covered and all(w.tag in ("v", "vn") for w in words)
 
 
 def _with_edition(sentence: str, name: str, start: int) -> tuple[str, int, tuple[str, ...]]:
