@@ -97,7 +97,8 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     automaton, canonical = _central()
     words = functools.partial(segment, sentence)  # LAC reads the unmasked sentence, once and only if needed
     # Names inside cited titles (《滨州市公共数据管理办法》) are not agencies of the document.
-    sentence = re.sub(r"《[^》]*》", lambda m: "□" * len(m.group(0)), sentence)
+    # Its issuer, before 关于, is named as one (《中共中央 国务院关于…意见》: dev gold lists both).
+    sentence = re.sub(r"《[^》]*》", _mask_title, sentence)
     heads: list[tuple[int, int, str | None, bool]] = []
     for end, form in automaton.iter(sentence):
         heads.append((end - len(form) + 1, end + 1, None, True))
@@ -125,9 +126,23 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     hits += _leading_groups(sentence, hits)
     hits += _zone_committees(sentence, hits)
     hits += _party_bodies(sentence, hits)
+    hits += _town_bodies(sentence, hits)
     hits += _congresses(sentence, hits, place_names)
     hits = _with_list_place(sentence, sorted(hits, key=lambda h: h.start))
     return _with_parenthetical_aliases(sentence, hits)
+
+
+def _mask_title(title: re.Match[str]) -> str:
+    """Return a cited title masked but for its issuer (the words before 关于).
+
+    >>> _mask_title(re.match(r".*", "《滨州市人民政府关于印发…的通知》")), _mask_title(re.match(r".*", "《数字中国规划》"))
+    ('□滨州市人民政府□□□□□□□□□', '□□□□□□□□')
+    """
+    text = title.group(0)
+    cut = text.find("关于")
+    if cut <= 1:
+        return "□" * len(text)
+    return "□" + text[1:cut].replace(" ", "□") + "□" * (len(text) - cut)
 
 
 def _agency_from(
@@ -384,3 +399,21 @@ def _with_list_place(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
             hit = AgencyHit(name, hit.start, hit.end, prev.place_surface, hit.national, _other_forms(name))
         out.append(hit)
     return out
+
+
+_TOWN_BODY = re.compile(
+    r"(?<![\u4e00-\u9fff])(?![各全本该每乡镇])(?P<town>[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道))(?P<body>党委|党工委|人民政府|政府|办事处)"
+)
+
+
+def _town_bodies(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
+    """Bodies of a town or a street (SCHEMA.md: a body in a job title counts): 乌镇党委书记 → 乌镇党委.
+
+    >>> [h.name for h in _town_bodies("桐乡市委常委、乌镇党委书记姜玮", [])]
+    ['乌镇党委']
+    """
+    hits = []
+    for m in _TOWN_BODY.finditer(sentence):
+        if not any(h.start <= m.start() < h.end for h in found):
+            hits.append(AgencyHit(m.group(0), m.start(), m.end(), None))
+    return hits
