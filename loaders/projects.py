@@ -62,6 +62,8 @@ _DESIGNATION = re.compile(r"(?:试验区|示范区|先行区|先导区)$")
 _AWARDED = re.compile(
     r"(?:获评|荣获|评为|命名为|授予|认定为|获批为|创成|争创)(?!.*(?:建设|建成|打造|新建))[^,，;；。:：]{0,12}$"
 )
+# A copula before a name makes it a role (成为…承载平台, 作为…示范基地), not a name.
+_ROLE = re.compile(r"(?:成为|作为|是|视为|定位为|当好|争当)(?:了|全市|全省|全国|区域|我市|我省)?$")
 # A subject of many places (各地, 16市, 地级及以上城市) builds one of a kind each.
 _MANY_BUILDERS = re.compile(
     r"(?:各地|各省|各市|各区|各县|所有|地级及以上城市|[\d一二三四五六七八九十]+个?(?:市|地市|区县|县区|县市区|省份|城市))"
@@ -261,6 +263,8 @@ def _names_one(
     clause = _clause_before(sentence, first)
     if kind != "event" and _AWARDED.search(clause):
         return False  # "获评国家级电子商务示范基地": a title a place holds (SCHEMA.md: designations)
+    if kind != "event" and _ROLE.search(clause):
+        return False  # "成为全市经济发展主要承载平台": a role the place plays, not a thing's name
     if _MANY_BUILDERS.search(clause):
         return False  # "全省16市全部建成…平台": one of a kind in every place, not a named thing
     if kind in ("platform", "facility") and _named_by_verbs(sentence, start, m.start()):
