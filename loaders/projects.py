@@ -31,7 +31,7 @@ _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KIN
 _GENERIC = re.compile(
     r"^(?:各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
     r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个|"
-    r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|高端|高水平|一流|先进|现代|新一代|交易)*"
+    r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|高端|高水平|一流|先进|现代|新一代|交易|技术)*"
     rf"(?:{'|'.join(p for _, p in _KINDS)}|系统|大脑|云|座谈会)$"
 )
 # "市开发区智谷和市高新区": a connector right after a complete name ends it.
@@ -63,7 +63,9 @@ _AWARDED = re.compile(
     r"(?:获评|荣获|评为|命名为|授予|认定为|获批为|创成|争创)(?!.*(?:建设|建成|打造|新建))[^,，;；。:：]{0,12}$"
 )
 # A copula before a name makes it a role (成为…承载平台, 作为…示范基地), not a name.
-_ROLE = re.compile(r"(?:成为|作为|是|视为|定位为|当好|争当)(?:了|全市|全省|全国|区域|我市|我省)?$")
+_ROLE = re.compile(
+    r"(?:(?:成为|作为|是|视为|定位为|当好|争当)(?:了|全市|全省|全国|区域|我市|我省)?|(?:打造成为?|建设成为|建成为)[^,，;；。]*)$"
+)
 # A subject of many places (各地, 16市, 地级及以上城市) builds one of a kind each.
 _MANY_BUILDERS = re.compile(
     r"(?:各地|各省|各市|各区|各县|所有|地级及以上城市|[\d一二三四五六七八九十]+个?(?:市|地市|区县|县区|县市区|省份|城市))"
@@ -197,6 +199,8 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         if quoted_list:
             start += quoted_list.end()  # "“三级平台、五级应用”城市大脑信息系统": the quote is a layout
         start += _outer_places(sentence[start:end])
+        if kind != "event":
+            start = _after_inner_verb(sentence, start, m.start())
         name = clean_name(sentence[start:end])
         if kind == "event":
             name = re.sub(r"^(?:全市|全省|全区)", "", name)
@@ -269,6 +273,8 @@ def _names_one(
         return False  # "全省16市全部建成…平台": one of a kind in every place, not a named thing
     if kind in ("platform", "facility") and _named_by_verbs(sentence, start, m.start()):
         return False  # "监测预警平台", "指挥调度中心": what a kind of thing does, not its name
+    if re.match(r"的[\u4e00-\u9fff]{0,2}(?:能力|实力|经验|条件|需求)", sentence[end:]):
+        return False  # "具备建设和运维超大规模大数据平台的技术实力": a kind one is able to build
     if _KIND_LIST.match(sentence[end:]):
         return False  # "大数据平台、物联网平台等新型基础设施": kinds of infrastructure, not named ones
     if _INSTITUTION_LIST.match(sentence[end:]):
@@ -293,6 +299,42 @@ def _names_one(
         _BUILT_CENTRE.search(name)
         and not re.match(r"^(?:[\u4e00-\u9fff]{0,8}?[市区县省])?大数据(?:管理|发展|服务)?中心$", name)
     )
+
+
+def _after_inner_verb(sentence: str, start: int, head: int) -> int:
+    """Return where a thing's name starts once a verb or a joined noun inside it is passed.
+
+    LAC reads 企业建设 as a phrase and 底图和 as the end of one name: "支持企业建设数据中心" names
+    数据中心, "城市运行底图和云计算中心" 云计算中心 (a name is a run of nouns after its verb).
+
+    >>> s = "支持企业建设数据中心"
+    >>> s[_after_inner_verb(s, 2, s.index("中心")):]
+    '数据中心'
+    >>> s = "区城市运行和治理中心"
+    >>> _after_inner_verb(s, 0, s.index("中心"))
+    0
+    """
+    quoted = {i for q in re.finditer(r"“[^“”]*”|\([^()]*\)|（[^（）]*）", sentence) for i in range(*q.span())}
+    cut = start
+    for word in segment(sentence):
+        if not start <= word.start < head or word.start in quoted:
+            continue
+        if word.tag in ("v", "vn") and re.fullmatch(
+            r"建设|建成|打造|搭建|新建|组建|支持|推动|推进|加快", word.text
+        ):
+            cut = word.end
+        elif word.start == cut > start and (word.tag == "c" or word.tag in ("v", "vn")):
+            cut = word.end  # 建设和运维…平台: the verbs joined to it govern the name too
+        elif word.text[:1] == "和" and (
+            _noun_before(sentence, word.start) or sentence[word.start - 1] == "”"
+        ):
+            cut = word.start + 1  # LAC may glue 和 to the next name (“底图”和云计算中心)
+    return cut
+
+
+def _noun_before(sentence: str, position: int) -> bool:
+    """Whether the word that ends at `position` is a plain noun (底图和…), not a verb (运行和治理)."""
+    return any(w.end == position and w.tag in ("n", "nz") for w in segment(sentence))
 
 
 def _named_by_verbs(sentence: str, start: int, head: int) -> bool:
