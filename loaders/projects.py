@@ -2,9 +2,10 @@
 
 Candidates come from a kind's suffix (平台, 产业园, 数据中心, 峰会), quoted brands, listed items and
 the government-service apps everyone knows (loaders/service_apps.py). Each name starts after its
-governing word, read from LAC words (loaders/phrases.py), and each candidate is then kept only if
-it names one thing: not a kind (政务平台), a count (三个园区, …平台10个), a title a place holds
-(国家数字化治理试验区), a layout (“1+N+X”平台) or a body (…中心负责人说). SCHEMA.md, version 2.
+governing word, read from LAC words (loaders/name_phrases.py), and each candidate is then kept only
+if it names one thing: not a kind (政务平台), a count (三个园区, …平台10个), a title a place holds
+(国家数字化治理试验区), a layout (“1+N+X”平台) or a body (…中心负责人说), nor said of a kind where
+it stands (获评…示范基地, 成为…承载平台: loaders/kinds.py). SCHEMA.md, version 2.
 """
 
 from __future__ import annotations
