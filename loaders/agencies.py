@@ -281,7 +281,7 @@ def _leading_groups(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
 
 
 _ZONE_COMMITTEE = re.compile(
-    r"(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区|园区)(?:管委会|管理委员会)"
+    r"(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|综保区|新区|园区)(?:管委会|管理委员会|管委(?![会员]))"
 )
 
 
@@ -301,8 +301,8 @@ def _zone_committees(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
             start, sentence.rfind("(", start, m.start()) + 1, sentence.rfind("（", start, m.start()) + 1
         )
         clause = re.split(r"[,，;；。:：]", sentence[:start])[-1]
-        if start == m.start() and "各" in clause:
-            continue  # "各县(市、区)政府、开发区管委会": zones in general, not one
+        if (start == m.start() and "各" in clause) or re.match(r"(?:国家级|省级|市级)", sentence[start:]):
+            continue  # "各县(市、区)政府、开发区管委会", "国家级开发区管委": zones in general, not one
         hits.append(AgencyHit(clean_name(sentence[start : m.end()]), start, m.end(), None))
     return hits
 

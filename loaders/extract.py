@@ -414,7 +414,7 @@ def _agency(
         if hit.place_surface
         else ctx.place_at(sentence, sentence.start + hit.start)
     )
-    if hit.place_surface is None and re.search(r"[区园](?:管委会|管理委员会)$", hit.name):
+    if hit.place_surface is None and re.search(r"[区园](?:管委会|管理委员会|管委)$", hit.name):
         # A zone's 管委会 answers to the city the text is about, not to a district named before it in
         # a list of speakers (渝北区副区长…,两江新区管委会副主任…); a division in its name still counts.
         place = next(
