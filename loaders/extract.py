@@ -64,7 +64,12 @@ class _Context:
         self.spans = [
             PlaceSpan(sp.start, sp.end, sp.division, sp.surface, True)
             if any(
-                a <= sp.start < b and not (sp.start == a and sp.division.level != "district")
+                a <= sp.start < b
+                # A place named in full at the head of a name still acts (红谷滩区政务服务中心办件量…);
+                # a district's short form there only names the thing (仪征大数据产业园 is 扬州市's).
+                and not (
+                    sp.start == a and (sp.division.level != "district" or sp.surface == sp.division.name)
+                )
                 for a, b in names
             )
             else sp
