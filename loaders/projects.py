@@ -59,7 +59,7 @@ _ORDINAL_EVENT = re.compile(
 )
 # Titles a place is named as or works towards (国家数字化治理试验区, 公园城市示范区) are programmes
 # (SCHEMA.md: designations); a zone is a park only when it lies somewhere (梅山港区自动驾驶试验区).
-_DESIGNATION = re.compile(r"(?:试验区|示范区|先行区|先导区)$")
+_DESIGNATION = re.compile(r"(?:试验区|示范区|先行区|先导区|示范基地|示范园区)$")
 _QUOTED_BRAND = re.compile(r"“(?P<name>[^“”]{2,16})”")
 _BRAND_AFTER = re.compile(
     r"^(?P<tail>App|APP|app|小程序|平台|公众号|客户端|移动端|(?:[\u4e00-\u9fff]{2,4})?频道)"
