@@ -85,6 +85,8 @@ def _breaks(word: Word, left: Word | None, before: list[Word], quoted: set[int])
         return not set(word.text) <= _NAME_MARKS
     if word.tag == "u":
         return word.text != "之"
+    if word.tag == "f" and re.fullmatch(r"[东南西北中][东南西北]?部", word.text):
+        return False  # 西部(重庆)科学城, 东部新城: a region word heads the name
     if word.tag in _BREAKS:
         return True
     if word.tag == "TIME":
