@@ -29,7 +29,8 @@ _SUFFIX = re.compile(
 )
 # Centres that are built things, not bodies (市政府云计算中心, 城市运行管理中心): projects.
 _FACILITY = re.compile(
-    r"(计算|算力|超算|智算|(?<!大)数据中心|创新中心|科学中心|运行管理|运营|指挥|展示|体验|孵化|促进中心|交易中心|灾备|机房)"
+    r"(计算|算力|超算|智算|(?<!大)数据中心|创新中心|科学中心|运行管理|运营|指挥|展示|体验|孵化|促进中心|交易中心|灾备|机房|"
+    r"(?:政务|行政|市民|便民)服务中心)"
 )
 _COMMITTEE = re.compile(r"^[\u4e00-\u9fff]{0,16}?(?:委员会|领导小组办公室|领导小组|工作专班)(?!办公室|会议)")
 # A name governed by a building verb is a thing built (筹建“德州市数字产业研究院”): a project.
@@ -44,7 +45,7 @@ _PLACE_HEAD = re.compile(
     r"(?:自治区|市(?![域场值区县级直属]|民(?!政))|区(?![域县级内外])|县(?![域级区])|省(?![域级内外]))(?=委|党委|政府|人民政府|人大|政协|[\u4e00-\u9fff]{1,12}?(?:局|委|办|厅|部|院|中心|领导小组|推进组))"
 )
 # A bare 市 only starts a name where no word ends in it (城市, 上市, 全市).
-_NOT_BEFORE_BARE = set("城都上超全本该地两各我社园小景新老校辖特街省湾郊县门夜股楼治")
+_NOT_BEFORE_BARE = set("城都上超全本该地两各我社园小景新老校辖特街省湾郊县门夜股楼治发港税")
 _GENERIC = re.compile(r"(部委|部门|单位|有关|相关|各级|各委办局|委办局|基层|数字政府|省级|市级|国家级)")
 # "组建数字经济、“智改数转”等领导小组", "综合…改革、…建设两个工作专班相继成立": one body per item.
 _GROUP_LIST = re.compile(
@@ -96,7 +97,8 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     automaton, canonical = _central()
     words = functools.partial(segment, sentence)  # LAC reads the unmasked sentence, once and only if needed
     # Names inside cited titles (《滨州市公共数据管理办法》) are not agencies of the document.
-    sentence = re.sub(r"《[^》]*》", lambda m: "□" * len(m.group(0)), sentence)
+    # Its issuer, before 关于, is named as one (《中共中央 国务院关于…意见》: dev gold lists both).
+    sentence = re.sub(r"《[^》]*》", _mask_title, sentence)
     heads: list[tuple[int, int, str | None, bool]] = []
     for end, form in automaton.iter(sentence):
         heads.append((end - len(form) + 1, end + 1, None, True))
@@ -123,7 +125,24 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
             hits.append(hit)
     hits += _leading_groups(sentence, hits)
     hits += _zone_committees(sentence, hits)
-    return _with_parenthetical_aliases(sentence, sorted(hits, key=lambda h: h.start))
+    hits += _party_bodies(sentence, hits)
+    hits += _town_bodies(sentence, hits)
+    hits += _congresses(sentence, hits, place_names)
+    hits = _with_list_place(sentence, sorted(hits, key=lambda h: h.start))
+    return _with_parenthetical_aliases(sentence, hits)
+
+
+def _mask_title(title: re.Match[str]) -> str:
+    """Return a cited title masked but for its issuer (the words before 关于).
+
+    >>> _mask_title(re.match(r".*", "《滨州市人民政府关于印发…的通知》")), _mask_title(re.match(r".*", "《数字中国规划》"))
+    ('□滨州市人民政府□□□□□□□□□', '□□□□□□□□')
+    """
+    text = title.group(0)
+    cut = text.find("关于")
+    if cut <= 1:
+        return "□" * len(text)
+    return "□" + text[1:cut].replace(" ", "□") + "□" * (len(text) - cut)
 
 
 def _agency_from(
@@ -189,6 +208,7 @@ def _agency_from(
         or len(name) < (2 if bare else 3)
         or _BUILT.search(sentence[max(0, start - 4) : start])
         or in_counted_list(sentence, start)
+        or sentence[end : end + 2] == "项目"  # 北方大数据交易中心东丽分中心项目: a thing built
     ):
         return None
     if head in ("国家",) and len(name) <= 3:
@@ -248,6 +268,9 @@ def _leading_groups(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
             continue
         name = clean_name(sentence[start:end])
         # "局党纪学习…领导小组" is a fragment of 我局…; "县(市)政府(管委会)领导小组" a kind of body.
+        if name[:1] == "局" and len(name) > 6 and not re.search(r"[(（]", name):
+            hits.append(AgencyHit(name, start, end, "局"))  # 局党纪学习教育工作领导小组: the bureau's own
+            continue
         if name[:1] in "局委办厅部处科" or re.search(r"[(（]", name):
             continue
         if len(name) > 6 and sentence[max(0, start - 1) : start] != "等":
@@ -258,7 +281,7 @@ def _leading_groups(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
 
 
 _ZONE_COMMITTEE = re.compile(
-    r"(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区|园区)(?:管委会|管理委员会)"
+    r"(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|综保区|新区|园区)(?:管委会|管理委员会|管委(?![会员]))"
 )
 
 
@@ -273,6 +296,13 @@ def _zone_committees(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
         if any(h.start <= m.start() < h.end for h in found):
             continue
         start = name_start(sentence, m.start())
+        # "罗佳(两江新区管委会副主任)": a bracket opened before the zone's name is not part of it.
+        start = max(
+            start, sentence.rfind("(", start, m.start()) + 1, sentence.rfind("（", start, m.start()) + 1
+        )
+        clause = re.split(r"[,，;；。:：]", sentence[:start])[-1]
+        if (start == m.start() and "各" in clause) or re.match(r"(?:国家级|省级|市级)", sentence[start:]):
+            continue  # "各县(市、区)政府、开发区管委会", "国家级开发区管委": zones in general, not one
         hits.append(AgencyHit(clean_name(sentence[start : m.end()]), start, m.end(), None))
     return hits
 
@@ -289,3 +319,101 @@ def _with_parenthetical_aliases(sentence: str, hits: list[AgencyHit]) -> list[Ag
             continue
         out.append(hit)
     return out
+
+
+# A bureau's party group and branches (局党组, 机关党支部): "局" alone is the document's own bureau.
+_PARTY_BODY = re.compile(r"(?:党组|机关党委|机关党总支|机关党支部)(?!成员|书记|副书记)")
+# What may stand before a bureau's own body: 我局, 局, or a break or function word before 机关党委.
+_OWN_BUREAU = re.compile(r"(?:[我本]?局|(?<![\u4e00-\u9fff])|(?<=[由经在和与及、的被对为]))$")
+
+
+def _party_bodies(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
+    """Party bodies of a bureau that act: 局党组召开…, "局机关党支部", "机关党委牵头" in a bureau's report.
+
+    Dev gold leaves out the 党组 of a job title (…局党组书记、局长), as it does 市委常委's 市委 twice over.
+
+    >>> [(h.name, h.place_surface) for h in _party_bodies("局机关党支部获评先进,由机关党委牵头", [])]
+    [('局机关党支部', '局'), ('局机关党委', '局')]
+    """
+    hits = []
+    for m in _PARTY_BODY.finditer(sentence):
+        bureau = next((h for h in found if h.end == m.start() and h.name.endswith(("局", "厅"))), None)
+        if bureau is not None:
+            name = bureau.name + m.group(0)
+            hits.append(AgencyHit(name, bureau.start, m.end(), bureau.place_surface, bureau.national))
+        elif m.group(0) != "党组" or sentence[m.start() - 1 : m.start()] == "局":
+            own = _OWN_BUREAU.search(sentence[max(0, m.start() - 2) : m.start()])
+            if own is not None and not re.search(
+                r"[市区县省直]局$", sentence[max(0, m.start() - 2) : m.start()]
+            ):
+                start = m.start() - len(own.group(0).lstrip("我本"))
+                hits.append(AgencyHit("局" + m.group(0), start, m.end(), "局"))
+    return hits
+
+
+# "市十七届人大三次会议": a numbered session names its congress (SCHEMA.md: 人大 is an agency, the session
+# no event).
+_SESSION = re.compile(
+    r"(?P<head>[省市区县])?第?[一二三四五六七八九十\d]+届(?P<body>人大|人民代表大会|政协)(?:常委会)?第?[一二三四五六七八九十\d]+次"
+)
+
+
+def _congresses(sentence: str, found: list[AgencyHit], place_names: tuple[str, ...]) -> list[AgencyHit]:
+    """The people's congress or CPPCC whose session the sentence names: 市十七届人大三次会议 → 市人大.
+
+    >>> [(h.name, h.place_surface) for h in _congresses("在石家庄市十四届人大五次会议上", [], ("石家庄市",))]
+    [('石家庄市人大', '石家庄市')]
+    """
+    hits = []
+    for m in _SESSION.finditer(sentence):
+        if any(h.start <= m.start() < h.end for h in found) or not m.group("head"):
+            continue  # a session with no level named (十四届人大) may be the national one
+        body = "人大" if m.group("body") == "人民代表大会" else m.group("body")
+        start, head = m.start(), m.group("head")
+        place = next((p for p in place_names if sentence.endswith(p, 0, m.start() + 1)), None)
+        if place is not None:
+            start, head = m.start() + 1 - len(place), place
+        hits.append(AgencyHit(head + body, start, m.end(), head))
+    return hits
+
+
+def _with_list_place(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
+    """A bare 市 listed right after a body of a named city is that city's: 泉州市委、市政府 → 泉州市政府.
+
+    >>> [h.name for h in _with_list_place("泉州市委、市政府", [AgencyHit("泉州市委", 0, 4, "泉州市"),
+    ...  AgencyHit("市政府", 5, 8, "市")])]
+    ['泉州市委', '泉州市政府']
+    """
+    out: list[AgencyHit] = []
+    for hit in hits:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and hit.place_surface in ("市", "区", "县", "省")
+            and prev.place_surface
+            and prev.place_surface.endswith(hit.place_surface)
+            and len(prev.place_surface) > 1
+            and sentence[prev.end : hit.start] in ("、", "和", "及", "与")
+        ):
+            name = prev.place_surface + hit.name[1:]
+            hit = AgencyHit(name, hit.start, hit.end, prev.place_surface, hit.national, _other_forms(name))
+        out.append(hit)
+    return out
+
+
+_TOWN_BODY = re.compile(
+    r"(?<![\u4e00-\u9fff])(?![各全本该每乡镇])(?P<town>[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道))(?P<body>党委|党工委|人民政府|政府|办事处)"
+)
+
+
+def _town_bodies(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
+    """Bodies of a town or a street (SCHEMA.md: a body in a job title counts): 乌镇党委书记 → 乌镇党委.
+
+    >>> [h.name for h in _town_bodies("桐乡市委常委、乌镇党委书记姜玮", [])]
+    ['乌镇党委']
+    """
+    hits = []
+    for m in _TOWN_BODY.finditer(sentence):
+        if not any(h.start <= m.start() < h.end for h in found):
+            hits.append(AgencyHit(m.group(0), m.start(), m.end(), None))
+    return hits

@@ -66,7 +66,12 @@ class _Context:
         self.spans = [
             PlaceSpan(sp.start, sp.end, sp.division, sp.surface, True)
             if any(
-                a <= sp.start < b and not (sp.start == a and sp.division.level != "district")
+                a <= sp.start < b
+                # A place named in full at the head of a name still acts (红谷滩区政务服务中心办件量…);
+                # a district's short form there only names the thing (仪征大数据产业园 is 扬州市's).
+                and not (
+                    sp.start == a and (sp.division.level != "district" or sp.surface == sp.division.name)
+                )
                 for a, b in names
             )
             else sp
@@ -273,7 +278,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
                     ev = ctx.evidence(sentence, hit.start, hit.end)
                     programmes[key] = ProgrammeMention(runner, hit.name, ev, hit.concept, hit.aliases)
         for a in find_agencies(text, place_names=ctx.place_names):
-            mention = _agency(ctx, sentence, a)
+            mention = _agency(ctx, sentence, a, agencies)
             if mention is None:
                 continue
             agencies.setdefault((mention.place.code, _agency_key(ctx, mention)), mention)
@@ -282,7 +287,9 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
         for p in ctx.projects[sentence.index]:
             # A programme ending in the project's own name is that name (not both); one that goes on
             # (“数字苏州驾驶舱”升级工程, 电子政务外网升级改造…) is work on a project that exists.
-            if any(a <= p.start and p.end == b for a, b in programme_spans):
+            # A quoted programme (“一件事一次办”集成服务…) spans its quotes as a project and not as a programme.
+            quoted = text[p.start : p.start + 1] == "“" and text[p.end - 1 : p.end] == "”"
+            if any(a <= p.start + quoted and p.end - quoted == b for a, b in programme_spans):
                 continue  # a name is a programme or a project, not both ("平台+大脑")
             place = _project_place(ctx, sentence, p)
             project = ProjectMention(place, p.name, p.kind, ctx.evidence(sentence, p.start, p.end), p.aliases)
@@ -325,6 +332,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
                 )
         target_year = goal_frame(text) or target_year
     programmes = _without_short_forms(programmes)
+    projects = _not_bodies(ctx, projects, agencies)
     facts = [(m.place, m.evidence) for m in programmes.values()]
     facts += [(m.place, m.evidence) for m in agencies.values()]
     facts += [(m.place, m.evidence) for m in projects.values()]
@@ -355,9 +363,41 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     if code is not None and code in ctx.gazetteer:
         hinted = ctx.gazetteer.get(code)
         provincial = re.search(r"(?:省级|全省)“?$", sentence.text[: hit.start])  # 依托省级“爱山东”平台
-        inside = acting.level != "country" and hinted in (acting, *ctx.gazetteer.ancestors(acting))
+        # A district that uses its city's app (i厦门 in a 思明区 report) does not run it; a city that
+        # uses its province's does, in its own channel (SCHEMA.md: 浙里办 in a 杭州 report → 杭州市).
+        inside = acting.level not in ("country", "district") and hinted in (
+            acting,
+            *ctx.gazetteer.ancestors(acting),
+        )
         return acting if inside and not (provincial and hinted.level == "province") else hinted
-    return _named_place(ctx, sentence, hit, acting, hints) or acting
+    named = _named_place(ctx, sentence, hit, acting, hints)
+    if named is not None:
+        return named
+    # A platform that states its level (国家政务服务平台, 省一体化政务服务平台) is run there; a centre
+    # named 国家… is still built somewhere (国家超级计算郑州中心).
+    if hit.kind == "platform" and re.match(r"(?:国家(?!级)|全国一体化)", hit.name):
+        return ctx.gazetteer.country
+    if hit.kind == "platform" and re.match(r"省(?!级)", hit.name) and ctx.local("省").level == "province":
+        return ctx.local("省")
+    # A province named or implied (全省) in a city's sentence frames it; the park or platform the city
+    # builds is the city's unless its name or operator says otherwise (SCHEMA.md: usually the subject).
+    return ctx.default if acting in ctx.gazetteer.ancestors(ctx.default) else acting
+
+
+def _not_bodies(
+    ctx: _Context,
+    projects: dict[tuple[str, str], ProjectMention],
+    agencies: dict[tuple[str, str], AgencyMention],
+) -> dict[tuple[str, str], ProjectMention]:
+    """Drop the centres the document also names as a body: one that acts in one sentence (会同…、市城市运行
+    管理中心办理) is an agency wherever it is named (SCHEMA.md: bodies are agencies, not projects)."""
+    bodies = {key for key in agencies}
+    return {
+        key: p
+        for key, p in projects.items()
+        if p.kind != "facility"
+        or (p.place.code, _agency_key(ctx, AgencyMention(p.place, p.name, p.evidence))) not in bodies
+    }
 
 
 def _venue(ctx: _Context, sentence: Sentence, hit: ProjectHit, acting: Division) -> Division | None:
@@ -410,12 +450,19 @@ def _same_project(
         names = {old.name, *old.aliases}
         if names & {new.name, *new.aliases}:
             return key
+        if new.kind == "platform" and _bare(names) & _bare({new.name, *new.aliases}):
+            return key  # “筑事通”App, later 筑事通: one app
         # An event named again without its organiser ("数字能力建设研讨会"); parks and platforms that
         # share a tail are different things (仪征大数据产业园, 大数据产业园).
         shortened = any(n.endswith(new.name) or new.name.endswith(n) for n in names if len(n) >= 4)
         if new.kind == "event" and len(new.name) >= 4 and shortened:
             return key
     return None
+
+
+def _bare(names: set[str]) -> set[str]:
+    """Return app names without the word for what they run on (筑事通App → 筑事通, i厦门平台 → i厦门)."""
+    return {re.sub(r"(?:App|APP|app|平台|小程序|客户端|移动端)$", "", n) for n in names}
 
 
 def _merged(old: ProjectMention, new: ProjectMention) -> ProjectMention:
@@ -425,9 +472,27 @@ def _merged(old: ProjectMention, new: ProjectMention) -> ProjectMention:
     return ProjectMention(keep.place, keep.name, keep.kind, keep.evidence, aliases)
 
 
-def _agency(ctx: _Context, sentence: Sentence, hit: AgencyHit) -> AgencyMention | None:
+def _agency(
+    ctx: _Context, sentence: Sentence, hit: AgencyHit, found: dict[tuple[str, str], AgencyMention]
+) -> AgencyMention | None:
     """Return the agency with its place, or None for a bare 市政府 in a document about no city."""
     ev = ctx.evidence(sentence, hit.start, hit.end)
+    text = sentence.text
+    if (
+        _SITE_CHROME.match(text)
+        or re.match(r"\s*(?:门户网站|政府网站|官方网站|官网)", text[hit.end :])
+        or (re.search(r"[_|｜]\s*$", text[: hit.start]) and not text[hit.end :].strip())
+    ):
+        return None  # "主办:合肥市人民政府办公室", "…_南昌要闻_南昌市人民政府": the site, not a fact (cases 15, 23)
+    if hit.place_surface == "局":
+        # SCHEMA.md: 我局 is that place's bureau; 局党组, 局机关党支部 are its bodies. The bureau is the
+        # first one of the subject the document names (its author, in a bureau's own report).
+        bureaus = [m.name for m in found.values() if m.place == ctx.default and m.name.endswith("局")]
+        if not bureaus:
+            return None
+        # Its full name where the text gives both (清远市政务和数据局, 清远市政务服务和数据管理局).
+        home = max((b for b in bureaus if _abbreviates(bureaus[0], b)), key=len)
+        return AgencyMention(ctx.default, home + hit.name[1:], ev, (hit.name,))
     if hit.national:
         return AgencyMention(ctx.gazetteer.country, hit.name, ev, hit.aliases)
     place = (
@@ -436,6 +501,13 @@ def _agency(ctx: _Context, sentence: Sentence, hit: AgencyHit) -> AgencyMention 
         if hit.place_surface
         else ctx.place_at(sentence, sentence.start + hit.start)
     )
+    if hit.place_surface is None and re.search(r"[区园](?:管委会|管理委员会|管委)$", hit.name):
+        # A zone's 管委会 answers to the city the text is about, not to a district named before it in
+        # a list of speakers (渝北区副区长…,两江新区管委会副主任…); a division in its name still counts.
+        place = next(
+            (s.division for s in ctx.spans if s.division.level != "country" and s.surface in hit.name[:8]),
+            ctx.default,
+        )
     if hit.place_surface in _LEVEL_OF and not _at_level(place, hit.place_surface):
         # SCHEMA.md: a body named by level alone belongs to the subject's parent at that level; with
         # none ("市政府" in a provincial or national text) inventing 安徽省政府 or 中国政府 is wrong.
@@ -448,6 +520,21 @@ def _agency(ctx: _Context, sentence: Sentence, hit: AgencyHit) -> AgencyMention 
     aliases = tuple(a for a in (hit.name, *hit.aliases) if a != name)
     return AgencyMention(place, name, ev, aliases)
 
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether `short` keeps the characters of `full` in order (市政务和数据局 of 市政务服务和数据管理局).
+
+    >>> _abbreviates("清远市政务和数据局", "清远市政务服务和数据管理局"), _abbreviates("市数据局", "市民政局")
+    (True, False)
+    """
+    rest = iter(full)
+    return all(ch in rest for ch in short)
+
+
+# Lines a web page carries about itself: who runs the site, the neighbouring articles.
+_SITE_CHROME = re.compile(
+    r"\s*(?:主办|承办|协办|主管|主办单位|承办单位|版权所有|技术支持|上一篇|下一篇)\s*[:：]"
+)
 
 _LEVEL_OF = {"市": "prefecture", "区": "district", "县": "district", "省": "province", "自治区": "province"}
 

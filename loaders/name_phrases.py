@@ -19,7 +19,7 @@ _NAME_MARKS = set("“”‘’「」()（）·+-—")
 _COUNT = re.compile(r"[个家项座所届次场批条名张类处]$|^首|^[两几多]")
 # A word that ends a finished name: a closing quote or a head noun (业务系统与地方数据平台).
 _FINISHED = re.compile(
-    r"(?:[”」’)）]|系统|平台|中心|架构|体系|机制|模式|格局|园区?|基地|网|云|库|馆|站|港|谷|城|区|院|局|委|办|厅|部)$"
+    r"(?:[”」’)）]|系统|平台|中心|项目|架构|体系|机制|模式|格局|园区?|基地|网|云|库|馆|站|港|谷|城|区|院|局|委|办|厅|部)$"
 )
 _BREAKS = {"p", "u", "r", "f", "q", "xc", "w"}
 # What may stand right before a verb that is part of a name (城市运行, 物联感知, 工作推进).
@@ -85,6 +85,8 @@ def _breaks(word: Word, left: Word | None, before: list[Word], quoted: set[int])
         return not set(word.text) <= _NAME_MARKS
     if word.tag == "u":
         return word.text != "之"
+    if word.tag == "f" and re.fullmatch(r"[东南西北中][东南西北]?部", word.text):
+        return False  # 西部(重庆)科学城, 东部新城: a region word heads the name
     if word.tag in _BREAKS:
         return True
     if word.tag == "TIME":
@@ -142,8 +144,25 @@ def acts_as_body(sentence: str, start: int, end: int) -> bool:
     >>> s = "以城市运行管理中心建设为抓手"
     >>> acts_as_body(s, 1, s.index("建设"))
     False
+    >>> s = "会同市自然资源规划局、市城市运行管理中心办理"
+    >>> acts_as_body(s, s.index("市城市"), s.index("办理"))
+    True
     """
-    return bool(_BODY_AFTER.match(sentence[end:]) or _BODY_BEFORE.search(sentence[max(0, start - 4) : start]))
+    return bool(
+        _BODY_AFTER.match(sentence[end:])
+        or _BODY_BEFORE.search(sentence[max(0, start - 4) : start])
+        or _LISTED_BODY_BEFORE.search(sentence[max(0, start - 24) : start])
+        or _LISTED_BODY_AFTER.match(sentence[end:])
+    )
+
+
+# "会同市住房城乡建设局、市自然资源规划局、市城市运行管理中心办理": a name listed with bureaus is one too.
+_LISTED_BODY_BEFORE = re.compile(
+    r"(?:[市区县省]|[\u4e00-\u9fff]{2,}[市区县省])[\u4e00-\u9fff]{1,12}(?:局|委|厅|办)、$"
+)
+_LISTED_BODY_AFTER = re.compile(
+    r"^、(?:[市区县省]|[\u4e00-\u9fff]{2,}[市区县省])[\u4e00-\u9fff]{1,12}(?:局|委|厅|办)(?=[、，,。；;和及等]|$)"
+)
 
 
 _COUNTED_LIST = re.compile(r"[一二三四五六七八九十两\d]+[个大项条][^，。“”()（）]{0,6}”?[(（][^)）]*$")

@@ -2,9 +2,10 @@
 
 Candidates come from a kind's suffix (平台, 产业园, 数据中心, 峰会), quoted brands, listed items and
 the government-service apps everyone knows (loaders/service_apps.py). Each name starts after its
-governing word, read from LAC words (loaders/phrases.py), and each candidate is then kept only if
-it names one thing: not a kind (政务平台), a count (三个园区, …平台10个), a title a place holds
-(国家数字化治理试验区), a layout (“1+N+X”平台) or a body (…中心负责人说). SCHEMA.md, version 2.
+governing word, read from LAC words (loaders/name_phrases.py), and each candidate is then kept only
+if it names one thing: not a kind (政务平台), a count (三个园区, …平台10个), a title a place holds
+(国家数字化治理试验区), a layout (“1+N+X”平台) or a body (…中心负责人说), nor said of a kind where
+it stands (获评…示范基地, 成为…承载平台: loaders/kinds.py). SCHEMA.md, version 2.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.gazetteer import load_gazetteer
+from loaders.kinds import after_inner_verb, said_of_a_kind
 from loaders.name_phrases import acts_as_body, counted, in_counted_list, phrase_start
 from loaders.names import NAME_UNIT, clean_name, name_start
 from loaders.records import ProjectKind
@@ -22,34 +24,42 @@ from loaders.words import segment
 
 _KINDS: tuple[tuple[ProjectKind, str], ...] = (
     ("event", r"博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|发布会|对接会|洽谈会|博览|展览会|数博会|智博会"),
-    ("facility", r"国际机场|工场|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|中心"),
-    ("park", r"集聚区|产业园|软件园|科技园|创新园|创业园|数创园|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|智谷|科技城|科学城|商务城|高新区|开发区|经开区|新区|港区|小镇"),
+    ("facility", r"国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|中心"),
+    ("park", r"集聚区|产业园|软件园|科技园|创新园|创业园|数创园|工业园区|工业园|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|智谷|科技城|科学城|商务城|高新区|开发区|经开区|新区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
     ("platform", r"App|APP|app|平台|政务服务网|信息系统|驾驶舱|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网"),
 )  # fmt: skip
 _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
 # Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台").
 _GENERIC = re.compile(
     r"^(?:各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
-    r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个)*(?:App|平台|中心|数据中心|园区|基地|系统|信息系统|驾驶舱|大脑|云|热线|实验室|学院|论坛|大会|推进会|座谈会|发布会|产业园|示范区|高新区|经开区|开发区|新区)$"
+    r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个|"
+    r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|高端|高水平|一流|先进|现代|新一代|交易|技术)*"
+    rf"(?:{'|'.join(p for _, p in _KINDS)}|系统|大脑|云|座谈会)$"
 )
 # "市开发区智谷和市高新区": a connector right after a complete name ends it.
 _CONNECTOR_AFTER_NAME = re.compile(rf"(?:{'|'.join(p for _, p in _KINDS)})[与和及、]")
 # A centre that is built and run (计算, 运行管理, 指挥), as opposed to a body (服务中心).
 _BUILT_CENTRE = re.compile(
-    r"(计算|算力|超算|智算|数据中心|创新|运行|运营|指挥|展示|体验|孵化|灾备|调度|监测|促进中心)"
+    r"(计算|算力|超算|智算|数据中心|创新|运行|运营|指挥|展示|体验|孵化|灾备|调度|监测|促进中心|交易中心|(?:政务|行政|市民|便民)服务中心)"
 )
 # A verb that builds what its clause lists (建设数字产业综合服务中心、数字人才培育中心…).
 _BUILD_VERB = re.compile(r"(?:建设|建成|建立|筹建|新建|投用|落地|引进)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$")
+# Verbs that set up an institute or a lab as a thing of the place (筹建, 共建, 推进…学院、实验室).
+_SET_UP = re.compile(r"(?:建设|建成|建立|筹建|新建|共建|组建|成立|揭牌|打造|投用|落地|引进|推进|布局)")
 # Networks are kinds of infrastructure (物联感知网、量子通信城域网…等新技术基础设施) unless built.
 _NETWORKS = {"电子政务外网", "电子政务内网", "电子政务骨干网", "骨干网", "城域网"}
 _LAYOUT = re.compile(r"^[\dA-Za-z+＋]*[\d+＋][\dA-Za-z+＋]*(?:平台|体系|App|APP)?$")
 # "三级平台、五级应用": levels of a layout, not a name (SCHEMA.md: numeric layouts are not projects).
 _LEVELS = re.compile(r"^[一二三四五六七八九十两\d]+级")
+# "整个园区", "该平台": a thing referred back to, not named.
+_DETERMINER = re.compile(r"^(?:整个|该|这个|这些|这一|此|其|上述|相关|所属|各类)")
 # "自首届峰会以来", "本届大会": an event referred to by its edition, not by name.
-_ORDINAL_EVENT = re.compile(r"^[自从]?(?:首届|本届|历届|上届|每届|第[一二三四五六七八九十\d]+届)")
+_ORDINAL_EVENT = re.compile(
+    r"^[自从]?(?:首届|本届|历届|上届|每届|第[一二三四五六七八九十\d]+届)|(?:首场|第[一二三四五六七八九十\d]+场)"
+)
 # Titles a place is named as or works towards (国家数字化治理试验区, 公园城市示范区) are programmes
 # (SCHEMA.md: designations); a zone is a park only when it lies somewhere (梅山港区自动驾驶试验区).
-_DESIGNATION = re.compile(r"(?:试验区|示范区|先行区|先导区)$")
+_DESIGNATION = re.compile(r"(?:试验区|示范区|先行区|先导区|示范基地|示范园区)$")
 _QUOTED_BRAND = re.compile(r"“(?P<name>[^“”]{2,16})”")
 _BRAND_AFTER = re.compile(
     r"^(?P<tail>App|APP|app|小程序|平台|公众号|客户端|移动端|(?:[\u4e00-\u9fff]{2,4})?频道)"
@@ -132,8 +142,14 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
     """Names ending in a kind's suffix (平台, 产业园, 数据中心, 峰会), each kept only if it names one thing."""
     hits = []
     masked = re.sub(r"《[^》]*》", lambda m: "□" * len(m.group(0)), sentence)
-    for m in _SUFFIX.finditer(masked):
+    matches = list(_SUFFIX.finditer(masked))
+    for i, m in enumerate(matches):
         end = m.end()
+        after = matches[i + 1] if i + 1 < len(matches) else None
+        if after is not None and re.fullmatch(
+            r"[^\W和与及等暨的或在是为将到]{0,4}", masked[end : after.start()]
+        ):
+            continue  # "…产业园科学城会展中心": a suffix running on into another is inside a longer name
         if re.match(
             r"(企业|公司|经济|体系|模式|业务|资源|数据|集群|产品|城市|计算|服务|网络|平台)", masked[end:]
         ) or (re.match(r"[型化性率量数费端层侧间内议]", masked[end:]) and _inside_word(sentence, end)):
@@ -143,6 +159,12 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         first = name_start(sentence, anchor, extra=_CONNECTOR_AFTER_NAME, suffix_follows=kind == "event")
         # LAC words find the governing verb, count or conjunction a list of words misses (承接…基地).
         start = phrase_start(sentence, first, m.start())
+        if (
+            sentence[first - 1 : first] == "“"
+            and sentence[end : end + 1] == "”"
+            and not re.match(r"[一二三四五六七八九十两\d]", sentence[first:])
+        ):
+            start = first  # “思明数字驾驶舱”: the quotes bound the name, whatever LAC reads inside
         # An event title may carry a cited title in 《》: 《…规划》新闻发布会.
         title = re.search(r"《[^》]+》$", sentence[max(0, start - 60) : start])
         if kind == "event" and title:
@@ -158,6 +180,8 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         if quoted_list:
             start += quoted_list.end()  # "“三级平台、五级应用”城市大脑信息系统": the quote is a layout
         start += _outer_places(sentence[start:end])
+        if kind != "event":
+            start = after_inner_verb(sentence, start, m.start())
         name = clean_name(sentence[start:end])
         if kind == "event":
             name = re.sub(r"^(?:全市|全省|全区)", "", name)
@@ -192,8 +216,9 @@ def _names_one(
     short_ok = own or (suffix in ("高新区", "开发区", "一张网", "一朵云") and len(name) > len(suffix))
     if (
         (len(name) - len(suffix) < 2 and not short_ok)
-        or (_GENERIC.match(name) and not own)
-        or _ORDINAL_EVENT.match(name)
+        or (_GENERIC.match(name) and not own and suffix not in ("一张网", "一朵云"))
+        or _ORDINAL_EVENT.search(name)
+        or _DETERMINER.match(name)
         or _LEVELS.match(name)
         or (re.search(r"[一二三四五六七八九十两]级", name) and "、" in sentence[max(0, start - 6) : start])
         # A programme quoted inside a name (“百千万工程”信息综合平台) does not make it one.
@@ -203,7 +228,7 @@ def _names_one(
     ):
         return False
     if kind != "event" and (
-        re.match(r"(全国|全省|全市)", name)
+        re.match(r"(全国(?!一体化)|全省|全市)", name)
         or re.search(r"(载体|省部级|市级|省级|高能级|领域|多层次|重点|部门|上级)", name)
     ):
         return False
@@ -214,10 +239,19 @@ def _names_one(
         return False  # "创建10个以上…创新平台", "…平台10个": a count of a kind of thing, not a named one
     if (kind == "facility" and name.startswith(("国际", "世界"))) or in_counted_list(sentence, start):
         return False
-    if _DESIGNATION.search(name) and not _on_map(sentence, start, end):
+    # A zone with an inside (示范区内的…谷, 落户…先行区) lies on a map, whatever its name says.
+    located = re.match(r"(?:内|里|范围内)", sentence[end:]) or re.search(
+        r"(?:落户|位于|入驻|坐落于?)$", sentence[max(0, first - 3) : first]
+    )
+    if _DESIGNATION.search(name) and not (located or _on_map(sentence, start, end)):
         return False
+    clause = _clause_before(sentence, first)
+    if said_of_a_kind(sentence, clause, (start, m.start(), end), kind=kind):
+        return False  # SCHEMA.md: generic plurals and titles are left out (see loaders/kinds.py)
     if suffix == "学院" and re.search(r"(?:大学|职业|技术|师范|医学|理工|工程)", name):
         return False  # SCHEMA.md: schools and universities are institutions, not projects
+    if suffix in ("学院", "研究院", "实验室") and not _SET_UP.search(clause):
+        return False  # an institute or lab is a thing built only where the text builds it (筹建…研究院)
     if suffix == "集聚区" and not any(
         start <= w.start < m.start() and w.tag in ("LOC", "ORG", "nz") for w in segment(sentence)
     ):
@@ -399,8 +433,9 @@ def _in_service(sentence: str, start: int, end: int) -> bool:
     >>> _in_service(s, s.index("“免证办"), s.index("事项"))
     False
     """
-    if start > 0 and sentence[start - 1] not in ",，;；。:：":
-        return False
+    built = re.search(r"(?:建设|建成|开发|上线|推出|搭建)的$", sentence[max(0, start - 3) : start])
+    if start > 0 and sentence[start - 1] not in ",，;；。:：" and not built:
+        return False  # a quoted name leads its clause, or is what was built (…牵头建设的“晋江网格通”)
     clause = re.match(r"[^,，;；。]*", sentence[end:])
     text = clause.group(0) if clause else ""
     return bool(_SERVICE.search(text) and re.search(r"\d", text) and not _NOT_PROJECT.match(text))

@@ -1,0 +1,116 @@
+"""Whether a phrase ending in a kind's suffix (平台, 基地, 中心) is said of a kind of thing, not of one.
+
+The phrase may be a name by its words and still not name anything where it stands: a title a
+place is awarded (获评…示范基地), a role it plays (成为…承载平台), one of a kind every place builds
+(全省16市全部建成…平台), a kind in a list of kinds (…平台等新型基础设施) or of schools (…学院等高校),
+or a thing named only by what it does (监测预警平台). SCHEMA.md, version 2: generic plurals,
+designations and institutions are not projects. Read from the clause and from LAC words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.records import ProjectKind
+from loaders.words import segment
+
+# A title awarded or sought (获评, 荣获, 争创…) names a designation, unless a build verb follows it.
+_AWARDED = re.compile(
+    r"(?:获评|荣获|评为|命名为|授予|认定为|获批为|创成|争创)(?!.*(?:建设|建成|打造|新建))[^,，;；。:：]{0,12}$"
+)
+# A copula before a name makes it a role (成为…承载平台, 作为…示范基地), not a name.
+_ROLE = re.compile(
+    r"(?:(?:成为|作为|是|视为|定位为|当好|争当)(?:了|全市|全省|全国|区域|我市|我省)?|(?:打造成为?|建设成为|建成为)[^,，;；。]*)$"
+)
+# A subject of many places (各地, 16市, 地级及以上城市) builds one of a kind each.
+_MANY_BUILDERS = re.compile(
+    r"(?:各地|各省|各市|各区|各县|所有|地级及以上城市|[\d一二三四五六七八九十]+个?(?:市|地市|区县|县区|县市区|省份|城市))"
+    r"[^,，;；。:：]{0,6}?(?:全部|均|都|普遍|基本|已)?(?:建成|建设|建立|上线|搭建)"
+)
+# Items of a list of schools, research bodies or companies (贵州大学、贵阳学院等高校).
+_INSTITUTION_LIST = re.compile(
+    r"^(?:、[^、,，。;；]{2,20})*等(?:高校|院校|高等院校|科研院所|院所|企业|机构|单位)"
+)
+# Items of a list of kinds of infrastructure or technology (…平台、…平台等新型基础设施).
+_KIND_LIST = re.compile(
+    r"^(?:、[^、,，。;；]{2,16})*等(?:新型|各类|一批)?(?:基础设施|载体|设施|技术|领域|能力)"
+)
+# "具备建设和运维…平台的技术实力": a kind one is able to build.
+_ABILITY = re.compile(r"的[\u4e00-\u9fff]{0,2}(?:能力|实力|经验|条件|需求)")
+
+
+def said_of_a_kind(sentence: str, clause: str, at: tuple[int, int, int], *, kind: ProjectKind) -> bool:
+    """Return whether the phrase at `at` (its start, where its suffix starts, its end) names a kind.
+
+    `clause` is the clause that leads up to the phrase.
+
+    >>> s = "晋江先后获评国家级电子商务示范基地"
+    >>> said_of_a_kind(s, s[:s.index("国家级")], (s.index("国家级"), s.index("基地"), len(s)), kind="park")
+    True
+    >>> s = "建成城市生命线监测预警平台"
+    >>> said_of_a_kind(s, "建成", (2, s.index("平台"), len(s)), kind="platform")
+    False
+    """
+    start, head, end = at
+    if kind != "event" and _AWARDED.search(clause):
+        return True  # "获评国家级电子商务示范基地": a title a place holds (SCHEMA.md: designations)
+    if kind != "event" and _ROLE.search(clause):
+        return True  # "成为全市经济发展主要承载平台": a role the place plays, not a thing's name
+    if _MANY_BUILDERS.search(clause):
+        return True  # "全省16市全部建成…平台": one of a kind in every place, not a named thing
+    if kind in ("platform", "facility") and _named_by_verbs(sentence, start, head):
+        return True  # "监测预警平台", "指挥调度中心": what a kind of thing does, not its name
+    if _ABILITY.match(sentence[end:]):
+        return True  # "具备建设和运维超大规模大数据平台的技术实力": a kind one is able to build
+    if _KIND_LIST.match(sentence[end:]):
+        return True  # "大数据平台、物联网平台等新型基础设施": kinds of infrastructure, not named ones
+    # "贵州大学、贵阳学院等高校": schools and companies are not projects.
+    return bool(_INSTITUTION_LIST.match(sentence[end:]))
+
+
+def after_inner_verb(sentence: str, start: int, head: int) -> int:
+    """Return where a thing's name starts once a verb or a joined noun inside it is passed.
+
+    LAC reads 企业建设 as a phrase and 底图和 as the end of one name: "支持企业建设数据中心" names
+    数据中心, "城市运行底图和云计算中心" 云计算中心 (a name is a run of nouns after its verb).
+
+    >>> s = "支持企业建设数据中心"
+    >>> s[after_inner_verb(s, 2, s.index("中心")):]
+    '数据中心'
+    >>> s = "区城市运行和治理中心"
+    >>> after_inner_verb(s, 0, s.index("中心"))
+    0
+    """
+    quoted = {i for q in re.finditer(r"“[^“”]*”|\([^()]*\)|（[^（）]*）", sentence) for i in range(*q.span())}
+    cut = start
+    for word in segment(sentence):
+        if not start <= word.start < head or word.start in quoted:
+            continue
+        if word.tag in ("v", "vn") and re.fullmatch(
+            r"建设|建成|打造|搭建|新建|组建|支持|推动|推进|加快", word.text
+        ):
+            cut = word.end
+        elif word.start == cut > start and (word.tag == "c" or word.tag in ("v", "vn")):
+            cut = word.end  # 建设和运维…平台: the verbs joined to it govern the name too
+        elif word.text[:1] == "和" and (
+            _noun_before(sentence, word.start) or sentence[word.start - 1] == "”"
+        ):
+            cut = word.start + 1  # LAC may glue 和 to the next name (“底图”和云计算中心)
+    return cut
+
+
+def _noun_before(sentence: str, position: int) -> bool:
+    """Whether the word that ends at `position` is a plain noun (底图和…), not a verb (运行和治理)."""
+    return any(w.end == position and w.tag in ("n", "nz") for w in segment(sentence))
+
+
+def _named_by_verbs(sentence: str, start: int, head: int) -> bool:
+    """Whether the words from `start` to the suffix at `head` only say what a thing does (LAC v, vn).
+
+    >>> s = "建设监测预警平台和城市生命线监测预警平台"
+    >>> _named_by_verbs(s, 2, s.index("平台")), _named_by_verbs(s, s.index("城市"), s.rindex("平台"))
+    (True, False)
+    """
+    words = [w for w in segment(sentence) if start <= w.start and w.end <= head]
+    covered = sum(len(w.text) for w in words) == head - start
+    return bool(words) and covered and all(w.tag in ("v", "vn") for w in words)
