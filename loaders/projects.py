@@ -228,8 +228,10 @@ def _names_one(
     ):
         return False
     if kind != "event" and (
-        re.match(r"(全国(?!一体化)|全省|全市)", name)
-        or re.search(r"(载体|省部级|市级|省级|高能级|领域|多层次|重点|部门|上级)", name)
+        # 全国一体化…, 全国工业一体化…: one integrated national system, not every place's own.
+        re.match(r"(全国(?![\u4e00-\u9fff]{0,4}一体化)|全省|全市)", name)
+        # 重点实验室 is a lab's standing title (国家重点实验室), not a kind "of the key ones".
+        or re.search(r"(载体|省部级|市级|省级|高能级|领域|多层次|重点(?!实验室)|部门|上级)", name)
     ):
         return False
     if counted(sentence, start, end, after_only=kind == "event") or any(
