@@ -50,6 +50,8 @@ def phrase_start(sentence: str, lo: int, hi: int) -> int:
         if word.start in quoted:
             continue
         left = words[i - 1] if i > 0 else None
+        if word.tag == "v" and left is not None and left.tag == "v" and start < left.start:
+            continue  # a verb after a verb inside the name (人工智能赋/能平台) is in it too
         if _breaks(word, left, words[:i], quoted):
             start = word.end
         elif word.text[:1] in "和与及" and left is not None and _FINISHED.search(left.text):
