@@ -381,7 +381,27 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
         return ctx.local("省")
     # A province named or implied (全省) in a city's sentence frames it; the park or platform the city
     # builds is the city's unless its name or operator says otherwise (SCHEMA.md: usually the subject).
-    return ctx.default if acting in ctx.gazetteer.ancestors(ctx.default) else acting
+    if acting in ctx.gazetteer.ancestors(ctx.default):
+        return ctx.default
+    return _paragraph_district(ctx, sentence) if acting == ctx.default else acting
+
+
+def _paragraph_district(ctx: _Context, sentence: Sentence) -> Division:
+    """Return the district the paragraph's previous sentence is about when this one names no place.
+
+    "渝北区聚焦…。临空经济示范区内的仙桃国际大数据谷…": the paragraph goes on about 渝北区 (SCHEMA.md:
+    `place` is the place whose activity the sentence describes).
+    """
+    if any(sentence.start <= a.start < sentence.end for a in ctx.actors):
+        return ctx.default
+    text = ctx.document.text
+    paragraph = text.rfind("\n", 0, sentence.start) + 1
+    before = [a for a in ctx.actors if paragraph <= a.start < sentence.start]
+    if not before:
+        return ctx.default
+    place = before[-1].place
+    inside = ctx.default in ctx.gazetteer.ancestors(place)
+    return place if place.level == "district" and inside else ctx.default
 
 
 def _not_bodies(

@@ -153,7 +153,9 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         if re.match(
             r"(企业|公司|经济|体系|模式|业务|资源|数据|集群|产品|城市|计算|服务|网络|平台)", masked[end:]
         ) or (re.match(r"[型化性率量数费端层侧间内议]", masked[end:]) and _inside_word(sentence, end)):
-            continue  # the suffix word is inside a longer word (平台企业, 平台数, 园区化), not 软件园数字化升级
+            if not (m.group("park") and masked[end : end + 1] == "内"):
+                continue  # the suffix word is inside a longer word (平台企业, 平台数, 园区化), not 软件园数字化升级
+            # LAC reads 区内 as a word, but a zone has an inside (示范区内的…谷)
         kind = next(k for k, _ in _KINDS if m.group(k))
         anchor = m.start() - 1 if m.start() > 0 and sentence[m.start() - 1] == "“" else m.start()
         first = name_start(sentence, anchor, extra=_CONNECTOR_AFTER_NAME, suffix_follows=kind == "event")
