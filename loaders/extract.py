@@ -472,12 +472,27 @@ def _same_project(
             return key
         if new.kind == "platform" and _bare(names) & _bare({new.name, *new.aliases}):
             return key  # “筑事通”App, later 筑事通: one app
+        if _unplaced(names, old.place) & _unplaced({new.name, *new.aliases}, new.place):
+            return key  # 重庆两江新区 and 两江新区, 枣阳市电子商务产业园 and 枣阳电子商务产业园: one park
         # An event named again without its organiser ("数字能力建设研讨会"); parks and platforms that
         # share a tail are different things (仪征大数据产业园, 大数据产业园).
         shortened = any(n.endswith(new.name) or new.name.endswith(n) for n in names if len(n) >= 4)
         if new.kind == "event" and len(new.name) >= 4 and shortened:
             return key
     return None
+
+
+def _unplaced(names: set[str], place: Division) -> set[str]:
+    """Return the names with a head that names `place` taken off: the place only locates the thing.
+
+    Another division's name stays (仪征大数据产业园 is not 大数据产业园 in a 扬州 report).
+    """
+    places = load_gazetteer().surface_forms()
+    out = set()
+    for name in names:
+        n = next((n for n in range(len(name) - 2, 1, -1) if place in places.get(name[:n], ())), 0)
+        out.add(name[n:])
+    return out
 
 
 def _bare(names: set[str]) -> set[str]:
