@@ -31,7 +31,7 @@ _KINDS: tuple[tuple[ProjectKind, str], ...] = (
 _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
 # Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台").
 _GENERIC = re.compile(
-    r"^(?:街道|社区|乡镇|村级|镇级|各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
+    r"^(?:街道|社区|乡镇|村级|镇级|便民|各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
     r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个|"
     r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|高端|高水平|一流|先进|现代|新一代|交易|技术)*"
     rf"(?:{'|'.join(p for _, p in _KINDS)}|系统|大脑|云|座谈会)$"
@@ -390,6 +390,10 @@ def _brands(sentence: str) -> list[ProjectHit]:
             # “易出行”项目建设: a quoted project is a named one; quoted names are mostly apps.
             hits.append(ProjectHit(name + "项目", "platform", m.start(), m.end() + 2, (name,)))
             continue
+        if re.search(r"[\u4e00-\u9fff]{4}系统$", name) and _owned(sentence, m.start(), m.end()):
+            # 依托“湖北省政务服务事项管理系统”: quotes make a system's name (SCHEMA.md: platforms, systems)
+            hits.append(ProjectHit(name, "platform", m.start(), m.end()))
+            continue
         after = _BRAND_AFTER.match(sentence[m.end() :])
         if after:
             full = name + after.group("tail")
@@ -445,6 +449,19 @@ def _in_service(sentence: str, start: int, end: int) -> bool:
     clause = re.match(r"[^,，;；。]*", sentence[end:])
     text = clause.group(0) if clause else ""
     return bool(_SERVICE.search(text) and re.search(r"\d", text) and not _NOT_PROJECT.match(text))
+
+
+def _owned(sentence: str, start: int, end: int) -> bool:
+    """Whether the quoted name at `start:end` opens with, or follows, a place or an owner's name (LAC).
+
+    >>> s = "依托“湖北省政务服务事项管理系统”,上线“互联网监管系统”"
+    >>> _owned(s, 2, s.index(",")), _owned(s, s.index("“互"), len(s))
+    (True, False)
+    """
+    for w in segment(sentence):
+        if (w.start == start + 1 or w.end == start) and w.tag in ("LOC", "ORG"):
+            return True
+    return False
 
 
 def _verb_at(sentence: str, position: int) -> bool:
