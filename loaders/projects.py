@@ -60,6 +60,10 @@ _ORDINAL_EVENT = re.compile(
 # Titles a place is named as or works towards (国家数字化治理试验区, 公园城市示范区) are programmes
 # (SCHEMA.md: designations); a zone is a park only when it lies somewhere (梅山港区自动驾驶试验区).
 _DESIGNATION = re.compile(r"(?:试验区|示范区|先行区|先导区|示范基地|示范园区)$")
+# Items of a list closed by a count of parts (…、创新大赛、应用场景发布和闭幕式七个环节).
+_PARTS = re.compile(
+    r"^(?:[、和及与][^、,，。;；]{1,12}?)*[一二三四五六七八九十两\d]+[个大项]?(?:环节|板块|版块|部分|单元|议程)"
+)
 _QUOTED_BRAND = re.compile(r"“(?P<name>[^“”]{2,16})”")
 _BRAND_AFTER = re.compile(
     r"^(?P<tail>App|APP|app|小程序|平台|公众号|客户端|移动端|(?:[\u4e00-\u9fff]{2,4})?频道)"
@@ -241,6 +245,8 @@ def _names_one(
         for s in (first, start)
     ):
         return False  # "创建10个以上…创新平台", "…平台10个": a count of a kind of thing, not a named one
+    if kind == "event" and _PARTS.match(sentence[end:]):
+        return False  # "开幕式、主论坛、…、成果展览会、创新大赛…七个环节": parts of an event, not events
     if (kind == "facility" and name.startswith(("国际", "世界"))) or in_counted_list(sentence, start):
         return False
     # A zone with an inside (示范区内的…谷, 落户…先行区) lies on a map, whatever its name says.
