@@ -40,7 +40,7 @@ _GENERIC = re.compile(
 _CONNECTOR_AFTER_NAME = re.compile(rf"(?:{'|'.join(p for _, p in _KINDS)})[与和及、]")
 # A centre that is built and run (计算, 运行管理, 指挥), as opposed to a body (服务中心).
 _BUILT_CENTRE = re.compile(
-    r"(计算|算力|超算|智算|数据中心|创新|运行|运营|指挥|展示|体验|孵化|灾备|调度|监测|促进中心|交易中心|(?:政务|行政|市民|便民)服务中心)"
+    r"(计算|算力|超算|智算|数据中心|科学中心|创新|运行|运营|指挥|展示|体验|孵化|灾备|调度|监测|促进中心|交易中心|(?:政务|行政|市民|便民)服务中心)"
 )
 # A verb that builds what its clause lists (建设数字产业综合服务中心、数字人才培育中心…).
 _BUILD_VERB = re.compile(r"(?:建设|建成|建立|筹建|新建|投用|落地|引进)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$")
@@ -163,6 +163,7 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         kind = next(k for k, _ in _KINDS if m.group(k))
         anchor = m.start() - 1 if m.start() > 0 and sentence[m.start() - 1] == "“" else m.start()
         first = name_start(sentence, anchor, extra=_CONNECTOR_AFTER_NAME, suffix_follows=kind == "event")
+        first = _whole_proper_word(sentence, first)
         # LAC words find the governing verb, count or conjunction a list of words misses (承接…基地).
         start = phrase_start(sentence, first, m.start())
         if (
@@ -299,6 +300,21 @@ def _with_edition(sentence: str, name: str, start: int) -> tuple[str, int, tuple
     if year:
         return name, start, (name[year.end() :],)
     return name, start, ()
+
+
+def _whole_proper_word(sentence: str, start: int) -> int:
+    """Return `start` moved back to the start of a company or brand name it falls inside (LAC words).
+
+    Function characters inside a proper name (华为, 为 as in 成为) do not end the words before a name.
+
+    >>> s = "签约落地华为鲲鹏生态创新中心"
+    >>> s[_whole_proper_word(s, s.index("为") + 1):]
+    '华为鲲鹏生态创新中心'
+    """
+    for w in segment(sentence):
+        if w.start < start < w.end and w.tag in ("ORG", "nz"):
+            return w.start
+    return start
 
 
 def _inside_word(sentence: str, position: int) -> bool:
