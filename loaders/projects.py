@@ -308,7 +308,7 @@ def _whole_proper_word(sentence: str, start: int) -> int:
     Function characters inside a proper name (华为, 为 as in 成为) do not end the words before a name.
 
     >>> s = "签约落地华为鲲鹏生态创新中心"
-    >>> s[_whole_proper_word(s, s.index("为") + 1):]
+    >>> s[_whole_proper_word(s, s.index("为")):]
     '华为鲲鹏生态创新中心'
     """
     for w in segment(sentence):
