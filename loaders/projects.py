@@ -163,9 +163,9 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         kind = next(k for k, _ in _KINDS if m.group(k))
         anchor = m.start() - 1 if m.start() > 0 and sentence[m.start() - 1] == "“" else m.start()
         first = name_start(sentence, anchor, extra=_CONNECTOR_AFTER_NAME, suffix_follows=kind == "event")
-        first = _whole_proper_word(sentence, first)
+        first = _whole_place(sentence, _whole_proper_word(sentence, first))
         # LAC words find the governing verb, count or conjunction a list of words misses (承接…基地).
-        start = phrase_start(sentence, first, m.start())
+        start = _whole_place(sentence, phrase_start(sentence, first, m.start()))
         if (
             sentence[first - 1 : first] == "“"
             and sentence[end : end + 1] == "”"
@@ -188,7 +188,7 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             start += quoted_list.end()  # "“三级平台、五级应用”城市大脑信息系统": the quote is a layout
         start += _outer_places(sentence[start:end])
         if kind != "event":
-            start = after_inner_verb(sentence, start, m.start())
+            start = _whole_place(sentence, after_inner_verb(sentence, start, m.start()))
         name = clean_name(sentence[start:end])
         if kind == "event":
             name = re.sub(r"^(?:全市|全省|全区)", "", name)
@@ -315,6 +315,30 @@ def _whole_proper_word(sentence: str, start: int) -> int:
         if w.start < start < w.end and w.tag in ("ORG", "nz"):
             return w.start
     return start
+
+
+def _whole_place(sentence: str, start: int) -> int:
+    """Return `start` moved back to the start of a division's name it cuts (和林格尔 opens with 和).
+
+    >>> s = "启动建设算力网络节点和林格尔数据中心"
+    >>> s[_whole_place(s, s.index("林")):]
+    '和林格尔数据中心'
+    """
+    for back in (1, 2):
+        head = sentence[max(0, start - back) : start + 4]
+        if start - back >= 0 and any(head.startswith(p) for p in _place_heads().get(head[0], ())):
+            return start - back
+    return start
+
+
+@functools.cache
+def _place_heads() -> dict[str, tuple[str, ...]]:
+    """Return divisions' names of three characters or more, by their first character."""
+    heads: dict[str, list[str]] = {}
+    for name in load_gazetteer().surface_forms():
+        if len(name) >= 3:
+            heads.setdefault(name[0], []).append(name)
+    return {k: tuple(v) for k, v in heads.items()}
 
 
 def _inside_word(sentence: str, position: int) -> bool:
