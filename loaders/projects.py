@@ -64,6 +64,8 @@ _DESIGNATION = re.compile(r"(?:试验区|示范区|先行区|先导区|示范基
 _PARTS = re.compile(
     r"^(?:[、和及与][^、,，。;；]{1,12}?)*[一二三四五六七八九十两\d]+[个大项]?(?:环节|板块|版块|部分|单元|议程)"
 )
+# Items of a list of what one building or system holds (集…、…、数据中心六位一体, …于一体).
+_IN_ONE = re.compile(r"^(?:[、和及与][^、,，。;；]{1,12}?)*(?:[一二三四五六七八九十两\d]+位一体|于一体)")
 _QUOTED_BRAND = re.compile(r"“(?P<name>[^“”]{2,16})”")
 _BRAND_AFTER = re.compile(
     r"^(?P<tail>App|APP|app|小程序|平台|公众号|客户端|移动端|(?:[\u4e00-\u9fff]{2,4})?频道)"
@@ -246,8 +248,10 @@ def _names_one(
         for s in (first, start)
     ):
         return False  # "创建10个以上…创新平台", "…平台10个": a count of a kind of thing, not a named one
-    if kind == "event" and _PARTS.match(sentence[end:]):
-        return False  # "开幕式、主论坛、…、成果展览会、创新大赛…七个环节": parts of an event, not events
+    if (kind == "event" and _PARTS.match(sentence[end:])) or _IN_ONE.match(sentence[end:]):
+        # "开幕式、主论坛、…、成果展览会…七个环节", "集指挥运营中心、市民体验中心…六位一体": parts of a
+        # thing, not things of their own
+        return False
     if (kind == "facility" and name.startswith(("国际", "世界"))) or in_counted_list(sentence, start):
         return False
     # A zone with an inside (示范区内的…谷, 落户…先行区) lies on a map, whatever its name says.
