@@ -66,6 +66,8 @@ _PARTS = re.compile(
 )
 # Items of a list of what one building or system holds (集…、…、数据中心六位一体, …于一体).
 _IN_ONE = re.compile(r"^(?:[、和及与][^、,，。;；]{1,12}?)*(?:[一二三四五六七八九十两\d]+位一体|于一体)")
+# A brand in quotes right after a kind's words, closing its clause (…服务平台“苏企通”,).
+_APPOSITION = re.compile(r"^“(?P<name>[^“”]{2,8})”(?=$|[,，。;；、和及(（])")
 _QUOTED_BRAND = re.compile(r"“(?P<name>[^“”]{2,16})”")
 _BRAND_AFTER = re.compile(
     r"^(?P<tail>App|APP|app|小程序|平台|公众号|客户端|移动端|(?:[\u4e00-\u9fff]{2,4})?频道)"
@@ -194,6 +196,12 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         name = clean_name(sentence[start:end])
         if kind == "event":
             name = re.sub(r"^(?:全市|全省|全区)", "", name)
+        named = _APPOSITION.match(sentence[end:])
+        if kind == "platform" and named and not _NOT_PROJECT.search(named.group("name")):
+            # "搭建政务服务平台“苏企通”": the kind's words describe the brand that names it
+            brand = named.group("name")
+            hits.append(ProjectHit(brand, kind, end, end + named.end(), (name + brand,)))
+            continue
         if not _names_one(sentence, m, kind, name, (first, start, end)):
             continue
         brand = re.search(r"“[^“”]+”$", sentence[start:anchor])
