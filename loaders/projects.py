@@ -193,6 +193,7 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         start += _outer_places(sentence[start:end])
         if kind != "event":
             start = _whole_place(sentence, after_inner_verb(sentence, start, m.start()))
+            start = _place_before(sentence, first, start)
         name = clean_name(sentence[start:end])
         if kind == "event":
             name = re.sub(r"^(?:全市|全省|全区)", "", name)
@@ -340,6 +341,22 @@ def _whole_place(sentence: str, start: int) -> int:
         head = sentence[max(0, start - back) : start + 4]
         if start - back >= 0 and any(head.startswith(p) for p in _place_heads().get(head[0], ())):
             return start - back
+    return start
+
+
+def _place_before(sentence: str, first: int, start: int) -> int:
+    """Return `start` moved back over a division's name right before it that LAC read as a verb.
+
+    >>> s = "思明数字经济产业园新增入驻企业86家"
+    >>> s[_place_before(s, 0, 2):9]
+    '思明数字经济产业园'
+    """
+    places = load_gazetteer().surface_forms()
+    for back in (4, 3, 2):
+        if start - back >= first and sentence[start - back : start] in places:
+            words = [w for w in segment(sentence) if w.start == start - back]
+            if words and words[0].tag == "v":
+                return start - back
     return start
 
 
