@@ -382,6 +382,12 @@ def _full_place_names() -> tuple[str, ...]:
     return tuple(sorted((p for p in places if any(d.name == p for d in places[p])), key=len, reverse=True))
 
 
+@functools.cache
+def _full_place_names_from(first: str) -> tuple[str, ...]:
+    """Return divisions' full names that start with `first`, longest first (a look-up by head)."""
+    return tuple(p for p in _full_place_names() if p.startswith(first))
+
+
 def _outer_places(name: str) -> int:
     """Return the length of the places that only locate a name: all but the last of a chain at its head.
 
@@ -390,7 +396,7 @@ def _outer_places(name: str) -> int:
     """
     heads: list[int] = []
     rest = name
-    while head := next((p for p in _full_place_names() if rest.startswith(p)), None):
+    while head := next((p for p in _full_place_names_from(rest[:1]) if rest.startswith(p)), None):
         heads.append(len(head))
         rest = rest[len(head) :]
     return sum(heads[:-1]) if len(heads) >= 2 else 0
