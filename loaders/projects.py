@@ -180,6 +180,9 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         title = re.search(r"《[^》]+》$", sentence[max(0, start - 60) : start])
         if kind == "event" and title:
             start -= len(title.group(0))
+        inner = [e for e in matches[:i] if e.group("event") and start < e.end() <= m.start() - 5]
+        if kind == "event" and inner:
+            start = inner[-1].end()  # "…乌镇峰会浙江省“…”专题发布会": a session held at the summit, not its name
         inner = sentence.rfind("(", start, end), sentence.rfind("（", start, end)
         if (
             max(inner) > start
