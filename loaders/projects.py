@@ -25,7 +25,7 @@ from loaders.words import segment
 _KINDS: tuple[tuple[ProjectKind, str], ...] = (
     ("event", r"科技周|宣传周|活动周|创新周|科技节|嘉年华|博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|发布会|对接会|洽谈会|博览|展览会|数博会|智博会"),
     ("facility", r"国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|中心"),
-    ("park", r"集聚区|产业园|软件园|科技园|创新园|创业园|数创园|工业园区|工业园|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|高新区|开发区|经开区|新区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
+    ("park", r"集聚区|产业园|软件园|科技园|创新园|创业园|数创园|工业园区|工业园|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|高新区|开发区|经开区|新区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
     ("platform", r"App|APP|app|平台|政务服务网|信息系统|驾驶舱|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网"),
 )  # fmt: skip
 _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
@@ -180,7 +180,11 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         title = re.search(r"《[^》]+》$", sentence[max(0, start - 60) : start])
         if kind == "event" and title:
             start -= len(title.group(0))
-        inner = [e for e in matches[:i] if e.group("event") and start < e.end() <= m.start() - 5]
+        inner = [
+            e
+            for e in matches[:i]
+            if e.group("event") and start < e.end() <= m.start() - 5 and sentence[e.end()] not in "·—-("
+        ]  # 峰会·数字政府分论坛 joins the two in one name
         if kind == "event" and inner:
             start = inner[-1].end()  # "…乌镇峰会浙江省“…”专题发布会": a session held at the summit, not its name
         inner = sentence.rfind("(", start, end), sentence.rfind("（", start, end)
