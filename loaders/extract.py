@@ -381,7 +381,27 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
         return ctx.local("省")
     # A province named or implied (全省) in a city's sentence frames it; the park or platform the city
     # builds is the city's unless its name or operator says otherwise (SCHEMA.md: usually the subject).
-    return ctx.default if acting in ctx.gazetteer.ancestors(ctx.default) else acting
+    if acting in ctx.gazetteer.ancestors(ctx.default):
+        return ctx.default
+    return _paragraph_district(ctx, sentence) if acting == ctx.default else acting
+
+
+def _paragraph_district(ctx: _Context, sentence: Sentence) -> Division:
+    """Return the district the paragraph's previous sentence is about when this one names no place.
+
+    "渝北区聚焦…。临空经济示范区内的仙桃国际大数据谷…": the paragraph goes on about 渝北区 (SCHEMA.md:
+    `place` is the place whose activity the sentence describes).
+    """
+    if any(sentence.start <= a.start < sentence.end for a in ctx.actors):
+        return ctx.default
+    text = ctx.document.text
+    paragraph = text.rfind("\n", 0, sentence.start) + 1
+    before = [a for a in ctx.actors if paragraph <= a.start < sentence.start]
+    if not before:
+        return ctx.default
+    place = before[-1].place
+    inside = ctx.default in ctx.gazetteer.ancestors(place)
+    return place if place.level == "district" and inside else ctx.default
 
 
 def _not_bodies(
@@ -452,12 +472,27 @@ def _same_project(
             return key
         if new.kind == "platform" and _bare(names) & _bare({new.name, *new.aliases}):
             return key  # “筑事通”App, later 筑事通: one app
+        if _unplaced(names, old.place) & _unplaced({new.name, *new.aliases}, new.place):
+            return key  # 重庆两江新区 and 两江新区, 枣阳市电子商务产业园 and 枣阳电子商务产业园: one park
         # An event named again without its organiser ("数字能力建设研讨会"); parks and platforms that
         # share a tail are different things (仪征大数据产业园, 大数据产业园).
         shortened = any(n.endswith(new.name) or new.name.endswith(n) for n in names if len(n) >= 4)
         if new.kind == "event" and len(new.name) >= 4 and shortened:
             return key
     return None
+
+
+def _unplaced(names: set[str], place: Division) -> set[str]:
+    """Return the names with a head that names `place` taken off: the place only locates the thing.
+
+    Another division's name stays (仪征大数据产业园 is not 大数据产业园 in a 扬州 report).
+    """
+    places = load_gazetteer().surface_forms()
+    out = set()
+    for name in names:
+        n = next((n for n in range(len(name) - 2, 1, -1) if place in places.get(name[:n], ())), 0)
+        out.add(name[n:])
+    return out
 
 
 def _bare(names: set[str]) -> set[str]:

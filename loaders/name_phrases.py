@@ -50,11 +50,34 @@ def phrase_start(sentence: str, lo: int, hi: int) -> int:
         if word.start in quoted:
             continue
         left = words[i - 1] if i > 0 else None
+        if word.tag == "v" and left is not None and left.tag == "v" and start < left.start:
+            continue  # a verb after a verb inside the name (人工智能赋/能平台) is in it too
+        if _fragment(word, words[i - 1 : i] + words[i + 1 : i + 2]):
+            continue  # LAC cut a name it does not know into one-character "verbs" (海/创/云谷)
         if _breaks(word, left, words[:i], quoted):
             start = word.end
         elif word.text[:1] in "和与及" and left is not None and _FINISHED.search(left.text):
             start = word.start + 1  # LAC glued the conjunction to the next name (“底图”和云计算中心)
     return start
+
+
+# One-character verbs that govern a phrase (获评, 建成, 有…): never pieces of a name.
+_ONE_CHAR_VERBS = set("获评建设有是为在到入进用办推抓促引育强补延立让使给把被将要能会可")
+
+
+def _fragment(word: Word, neighbours: list[Word]) -> bool:
+    """Whether a one-character verb is a piece of a name LAC could not read, beside another piece.
+
+    >>> s = "园区内海创云谷集聚软件企业"
+    >>> [w.text for w in segment(s) if _fragment(w, [v for v in segment(s) if abs(v.start - w.start) == 1])]
+    ['海', '创']
+    """
+    return (
+        word.tag == "v"
+        and len(word.text) == 1
+        and word.text not in _ONE_CHAR_VERBS
+        and any(len(n.text) == 1 and n.tag in ("v", "a") and n.text not in _ONE_CHAR_VERBS for n in neighbours)
+    )
 
 
 def counted(sentence: str, start: int, end: int, *, after_only: bool = False) -> bool:

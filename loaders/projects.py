@@ -23,15 +23,15 @@ from loaders.service_apps import find_service_apps
 from loaders.words import segment
 
 _KINDS: tuple[tuple[ProjectKind, str], ...] = (
-    ("event", r"博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|发布会|对接会|洽谈会|博览|展览会|数博会|智博会"),
+    ("event", r"科技周|宣传周|活动周|创新周|科技节|嘉年华|博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|发布会|对接会|洽谈会|博览|展览会|数博会|智博会"),
     ("facility", r"国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|中心"),
-    ("park", r"集聚区|产业园|软件园|科技园|创新园|创业园|数创园|工业园区|工业园|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|智谷|科技城|科学城|商务城|高新区|开发区|经开区|新区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
+    ("park", r"集聚区|产业园|软件园|科技园|创新园|创业园|数创园|工业园区|工业园|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|高新区|开发区|经开区|新区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
     ("platform", r"App|APP|app|平台|政务服务网|信息系统|驾驶舱|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网"),
 )  # fmt: skip
 _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
 # Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台").
 _GENERIC = re.compile(
-    r"^(?:各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
+    r"^(?:街道|社区|乡镇|村级|镇级|县级|区级|便民|国家|各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
     r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个|"
     r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|高端|高水平|一流|先进|现代|新一代|交易|技术)*"
     rf"(?:{'|'.join(p for _, p in _KINDS)}|系统|大脑|云|座谈会)$"
@@ -40,7 +40,7 @@ _GENERIC = re.compile(
 _CONNECTOR_AFTER_NAME = re.compile(rf"(?:{'|'.join(p for _, p in _KINDS)})[与和及、]")
 # A centre that is built and run (计算, 运行管理, 指挥), as opposed to a body (服务中心).
 _BUILT_CENTRE = re.compile(
-    r"(计算|算力|超算|智算|数据中心|创新|运行|运营|指挥|展示|体验|孵化|灾备|调度|监测|促进中心|交易中心|(?:政务|行政|市民|便民)服务中心)"
+    r"(计算|算力|超算|智算|数据中心|科学中心|创新|运行|运营|指挥|展示|体验|孵化|灾备|调度|监测|促进中心|交易中心|(?:政务|行政|市民|便民)服务中心)"
 )
 # A verb that builds what its clause lists (建设数字产业综合服务中心、数字人才培育中心…).
 _BUILD_VERB = re.compile(r"(?:建设|建成|建立|筹建|新建|投用|落地|引进)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$")
@@ -60,6 +60,14 @@ _ORDINAL_EVENT = re.compile(
 # Titles a place is named as or works towards (国家数字化治理试验区, 公园城市示范区) are programmes
 # (SCHEMA.md: designations); a zone is a park only when it lies somewhere (梅山港区自动驾驶试验区).
 _DESIGNATION = re.compile(r"(?:试验区|示范区|先行区|先导区|示范基地|示范园区)$")
+# Items of a list closed by a count of parts (…、创新大赛、应用场景发布和闭幕式七个环节).
+_PARTS = re.compile(
+    r"^(?:[、和及与][^、,，。;；]{1,12}?)*[一二三四五六七八九十两\d]+[个大项]?(?:环节|板块|版块|部分|单元|议程)"
+)
+# Items of a list of what one building or system holds (集…、…、数据中心六位一体, …于一体).
+_IN_ONE = re.compile(r"^(?:[、和及与][^、,，。;；]{1,12}?)*(?:[一二三四五六七八九十两\d]+位一体|于一体)")
+# A brand in quotes right after a kind's words, closing its clause (…服务平台“苏企通”,).
+_APPOSITION = re.compile(r"^“(?P<name>[^“”]{2,8})”(?=$|[,，。;；、和及(（])")
 _QUOTED_BRAND = re.compile(r"“(?P<name>[^“”]{2,16})”")
 _BRAND_AFTER = re.compile(
     r"^(?P<tail>App|APP|app|小程序|平台|公众号|客户端|移动端|(?:[\u4e00-\u9fff]{2,4})?频道)"
@@ -153,12 +161,15 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         if re.match(
             r"(企业|公司|经济|体系|模式|业务|资源|数据|集群|产品|城市|计算|服务|网络|平台)", masked[end:]
         ) or (re.match(r"[型化性率量数费端层侧间内议]", masked[end:]) and _inside_word(sentence, end)):
-            continue  # the suffix word is inside a longer word (平台企业, 平台数, 园区化), not 软件园数字化升级
+            if not (m.group("park") and masked[end : end + 1] == "内"):
+                continue  # the suffix word is inside a longer word (平台企业, 平台数, 园区化), not 软件园数字化升级
+            # LAC reads 区内 as a word, but a zone has an inside (示范区内的…谷)
         kind = next(k for k, _ in _KINDS if m.group(k))
         anchor = m.start() - 1 if m.start() > 0 and sentence[m.start() - 1] == "“" else m.start()
         first = name_start(sentence, anchor, extra=_CONNECTOR_AFTER_NAME, suffix_follows=kind == "event")
+        first = _whole_place(sentence, _whole_proper_word(sentence, first))
         # LAC words find the governing verb, count or conjunction a list of words misses (承接…基地).
-        start = phrase_start(sentence, first, m.start())
+        start = _whole_place(sentence, phrase_start(sentence, first, m.start()))
         if (
             sentence[first - 1 : first] == "“"
             and sentence[end : end + 1] == "”"
@@ -169,6 +180,13 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         title = re.search(r"《[^》]+》$", sentence[max(0, start - 60) : start])
         if kind == "event" and title:
             start -= len(title.group(0))
+        inner = [
+            e
+            for e in matches[:i]
+            if e.group("event") and start < e.end() <= m.start() - 5 and sentence[e.end()] not in "·—-("
+        ]  # 峰会·数字政府分论坛 joins the two in one name
+        if kind == "event" and inner:
+            start = inner[-1].end()  # "…乌镇峰会浙江省“…”专题发布会": a session held at the summit, not its name
         inner = sentence.rfind("(", start, end), sentence.rfind("（", start, end)
         if (
             max(inner) > start
@@ -181,10 +199,17 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             start += quoted_list.end()  # "“三级平台、五级应用”城市大脑信息系统": the quote is a layout
         start += _outer_places(sentence[start:end])
         if kind != "event":
-            start = after_inner_verb(sentence, start, m.start())
+            start = _whole_place(sentence, after_inner_verb(sentence, start, m.start()))
+            start = _place_before(sentence, first, start)
         name = clean_name(sentence[start:end])
         if kind == "event":
             name = re.sub(r"^(?:全市|全省|全区)", "", name)
+        named = _APPOSITION.match(sentence[end:])
+        if kind == "platform" and named and not _NOT_PROJECT.search(named.group("name")):
+            # "搭建政务服务平台“苏企通”": the kind's words describe the brand that names it
+            brand = named.group("name")
+            hits.append(ProjectHit(brand, kind, end, end + named.end(), (name + brand,)))
+            continue
         if not _names_one(sentence, m, kind, name, (first, start, end)):
             continue
         brand = re.search(r"“[^“”]+”$", sentence[start:anchor])
@@ -228,8 +253,10 @@ def _names_one(
     ):
         return False
     if kind != "event" and (
-        re.match(r"(全国(?!一体化)|全省|全市)", name)
-        or re.search(r"(载体|省部级|市级|省级|高能级|领域|多层次|重点|部门|上级)", name)
+        # 全国一体化…, 全国工业一体化…: one integrated national system, not every place's own.
+        re.match(r"(全国(?![\u4e00-\u9fff]{0,4}一体化)|全省|全市)", name)
+        # 重点实验室 is a lab's standing title (国家重点实验室), not a kind "of the key ones".
+        or re.search(r"(载体|省部级|市级|省级|高能级|领域|多层次|重点(?!实验室)|部门|上级)", name)
     ):
         return False
     if counted(sentence, start, end, after_only=kind == "event") or any(
@@ -237,6 +264,10 @@ def _names_one(
         for s in (first, start)
     ):
         return False  # "创建10个以上…创新平台", "…平台10个": a count of a kind of thing, not a named one
+    if (kind == "event" and _PARTS.match(sentence[end:])) or _IN_ONE.match(sentence[end:]):
+        # "开幕式、主论坛、…、成果展览会…七个环节", "集指挥运营中心、市民体验中心…六位一体": parts of a
+        # thing, not things of their own
+        return False
     if (kind == "facility" and name.startswith(("国际", "世界"))) or in_counted_list(sentence, start):
         return False
     # A zone with an inside (示范区内的…谷, 落户…先行区) lies on a map, whatever its name says.
@@ -245,6 +276,8 @@ def _names_one(
     )
     if _DESIGNATION.search(name) and not (located or _on_map(sentence, start, end)):
         return False
+    if suffix.endswith("谷") and sentence[start - 1 : start] == "“":
+        return False  # 打造“中国数谷”: a quoted valley is a brand a place works towards, not a park on a map
     clause = _clause_before(sentence, first)
     if said_of_a_kind(sentence, clause, (start, m.start(), end), kind=kind):
         return False  # SCHEMA.md: generic plurals and titles are left out (see loaders/kinds.py)
@@ -289,6 +322,61 @@ def _with_edition(sentence: str, name: str, start: int) -> tuple[str, int, tuple
     return name, start, ()
 
 
+def _whole_proper_word(sentence: str, start: int) -> int:
+    """Return `start` moved back to the start of a company or brand name it falls inside (LAC words).
+
+    Function characters inside a proper name (华为, 为 as in 成为) do not end the words before a name.
+
+    >>> s = "签约落地华为鲲鹏生态创新中心"
+    >>> s[_whole_proper_word(s, s.index("为")):]
+    '华为鲲鹏生态创新中心'
+    """
+    for w in segment(sentence):
+        if w.start < start < w.end and w.tag in ("ORG", "nz"):
+            return w.start
+    return start
+
+
+def _whole_place(sentence: str, start: int) -> int:
+    """Return `start` moved back to the start of a division's name it cuts (和林格尔 opens with 和).
+
+    >>> s = "启动建设算力网络节点和林格尔数据中心"
+    >>> s[_whole_place(s, s.index("林")):]
+    '和林格尔数据中心'
+    """
+    for back in (1, 2):
+        head = sentence[max(0, start - back) : start + 4]
+        if start - back >= 0 and any(head.startswith(p) for p in _place_heads().get(head[0], ())):
+            return start - back
+    return start
+
+
+def _place_before(sentence: str, first: int, start: int) -> int:
+    """Return `start` moved back over a division's name right before it that LAC read as a verb.
+
+    >>> s = "思明数字经济产业园新增入驻企业86家"
+    >>> s[_place_before(s, 0, 2):9]
+    '思明数字经济产业园'
+    """
+    places = load_gazetteer().surface_forms()
+    for back in (4, 3, 2):
+        if start - back >= first and sentence[start - back : start] in places:
+            words = [w for w in segment(sentence) if w.start == start - back]
+            if words and words[0].tag == "v":
+                return start - back
+    return start
+
+
+@functools.cache
+def _place_heads() -> dict[str, tuple[str, ...]]:
+    """Return divisions' names of three characters or more, by their first character."""
+    heads: dict[str, list[str]] = {}
+    for name in load_gazetteer().surface_forms():
+        if len(name) >= 3:
+            heads.setdefault(name[0], []).append(name)
+    return {k: tuple(v) for k, v in heads.items()}
+
+
 def _inside_word(sentence: str, position: int) -> bool:
     """Whether `position` falls inside a LAC word rather than between two."""
     return not any(w.end == position for w in segment(sentence))
@@ -301,6 +389,12 @@ def _full_place_names() -> tuple[str, ...]:
     return tuple(sorted((p for p in places if any(d.name == p for d in places[p])), key=len, reverse=True))
 
 
+@functools.cache
+def _full_place_names_from(first: str) -> tuple[str, ...]:
+    """Return divisions' full names that start with `first`, longest first (a look-up by head)."""
+    return tuple(p for p in _full_place_names() if p.startswith(first))
+
+
 def _outer_places(name: str) -> int:
     """Return the length of the places that only locate a name: all but the last of a chain at its head.
 
@@ -309,7 +403,7 @@ def _outer_places(name: str) -> int:
     """
     heads: list[int] = []
     rest = name
-    while head := next((p for p in _full_place_names() if rest.startswith(p)), None):
+    while head := next((p for p in _full_place_names_from(rest[:1]) if rest.startswith(p)), None):
         heads.append(len(head))
         rest = rest[len(head) :]
     return sum(heads[:-1]) if len(heads) >= 2 else 0
@@ -384,6 +478,10 @@ def _brands(sentence: str) -> list[ProjectHit]:
             # “易出行”项目建设: a quoted project is a named one; quoted names are mostly apps.
             hits.append(ProjectHit(name + "项目", "platform", m.start(), m.end() + 2, (name,)))
             continue
+        if re.search(r"[\u4e00-\u9fff]{4}系统$", name) and _owned(sentence, m.start(), m.end()):
+            # 依托“湖北省政务服务事项管理系统”: quotes make a system's name (SCHEMA.md: platforms, systems)
+            hits.append(ProjectHit(name, "platform", m.start(), m.end()))
+            continue
         after = _BRAND_AFTER.match(sentence[m.end() :])
         if after:
             full = name + after.group("tail")
@@ -439,6 +537,19 @@ def _in_service(sentence: str, start: int, end: int) -> bool:
     clause = re.match(r"[^,，;；。]*", sentence[end:])
     text = clause.group(0) if clause else ""
     return bool(_SERVICE.search(text) and re.search(r"\d", text) and not _NOT_PROJECT.match(text))
+
+
+def _owned(sentence: str, start: int, end: int) -> bool:
+    """Whether the quoted name at `start:end` opens with, or follows, a place or an owner's name (LAC).
+
+    >>> s = "依托“湖北省政务服务事项管理系统”,上线“互联网监管系统”"
+    >>> _owned(s, 2, s.index(",")), _owned(s, s.index("“互"), len(s))
+    (True, False)
+    """
+    for w in segment(sentence):
+        if (w.start == start + 1 or w.end == start) and w.tag in ("LOC", "ORG"):
+            return True
+    return False
 
 
 def _verb_at(sentence: str, position: int) -> bool:
