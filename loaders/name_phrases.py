@@ -76,7 +76,9 @@ def _fragment(word: Word, neighbours: list[Word]) -> bool:
         word.tag == "v"
         and len(word.text) == 1
         and word.text not in _ONE_CHAR_VERBS
-        and any(len(n.text) == 1 and n.tag in ("v", "a") and n.text not in _ONE_CHAR_VERBS for n in neighbours)
+        and any(
+            len(n.text) == 1 and n.tag in ("v", "a") and n.text not in _ONE_CHAR_VERBS for n in neighbours
+        )
     )
 
 

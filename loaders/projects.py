@@ -158,12 +158,12 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             r"[^\W和与及等暨的或在是为将到]{0,4}", masked[end : after.start()]
         ):
             continue  # "…产业园科学城会展中心": a suffix running on into another is inside a longer name
-        if re.match(
+        inside_word = re.match(
             r"(企业|公司|经济|体系|模式|业务|资源|数据|集群|产品|城市|计算|服务|网络|平台)", masked[end:]
-        ) or (re.match(r"[型化性率量数费端层侧间内议]", masked[end:]) and _inside_word(sentence, end)):
-            if not (m.group("park") and masked[end : end + 1] == "内"):
-                continue  # the suffix word is inside a longer word (平台企业, 平台数, 园区化), not 软件园数字化升级
-            # LAC reads 区内 as a word, but a zone has an inside (示范区内的…谷)
+        ) or (re.match(r"[型化性率量数费端层侧间内议]", masked[end:]) and _inside_word(sentence, end))
+        # LAC reads 区内 as a word, but a zone has an inside (示范区内的…谷)
+        if inside_word and not (m.group("park") and masked[end : end + 1] == "内"):
+            continue  # the suffix word is inside a longer word (平台企业, 平台数, 园区化), not 软件园数字化升级
         kind = next(k for k, _ in _KINDS if m.group(k))
         anchor = m.start() - 1 if m.start() > 0 and sentence[m.start() - 1] == "“" else m.start()
         first = name_start(sentence, anchor, extra=_CONNECTOR_AFTER_NAME, suffix_follows=kind == "event")
@@ -180,13 +180,14 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         title = re.search(r"《[^》]+》$", sentence[max(0, start - 60) : start])
         if kind == "event" and title:
             start -= len(title.group(0))
-        inner = [
+        summits = [
             e
             for e in matches[:i]
             if e.group("event") and start < e.end() <= m.start() - 5 and sentence[e.end()] not in "·—-("
         ]  # 峰会·数字政府分论坛 joins the two in one name
-        if kind == "event" and inner:
-            start = inner[-1].end()  # "…乌镇峰会浙江省“…”专题发布会": a session held at the summit, not its name
+        if kind == "event" and summits:
+            # "…乌镇峰会浙江省“…”专题发布会": a session held at the summit, not its name
+            start = summits[-1].end()
         inner = sentence.rfind("(", start, end), sentence.rfind("（", start, end)
         if (
             max(inner) > start
