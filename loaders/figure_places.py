@@ -25,6 +25,9 @@ _COUNTRY_MEASURES = ("我国", "中国", "全国", "国家")
 # "在苏州市数字政府建设考核中,": a place inside the frame names the contest, not who is measured.
 _FRAME = re.compile(r"在[^,，。;；:：在]{5,30}?(?:中|上(?=[,，]))")
 _CLAUSE_HEAD = ("", ",", "，", ";", "；", "。", ":", "：", "\n")
+# 全省/全市 before an award's words scopes the award (获评年度全省最佳应用2项), as 全国 before 示范 does
+# in _WHOLE_COUNTRY: the place measured is the one that won it.
+_AWARD_SCOPE = re.compile(r"全[国省市区县](?:最佳|最强|最美|十佳|百佳|优秀|先进|示范|标杆|典型|金奖|银奖|铜奖)")
 
 
 def figure_place(
@@ -66,7 +69,9 @@ def figure_place(
         (sentence_start + m.start(1), gazetteer.country) for m in _WHOLE_COUNTRY.finditer(sentence)
     ]
     frames = [(sentence_start + m.start(), sentence_start + m.end()) for m in _FRAME.finditer(sentence)]
-    candidates = [c for c in candidates if not any(a < c[0] < b for a, b in frames)]
+    candidates = [
+        c for c in candidates if not any(a < c[0] < b for a, b in frames) and not _AWARD_SCOPE.match(text, c[0])
+    ]
     found = default
     named: list[Division] = []
     for at, place in sorted(candidates, key=lambda c: c[0]):

@@ -520,9 +520,19 @@ def _carried(
             )
             subject = subject or subject_phrase(text, f.start)
             indicator = subject + indicator if subject else ""
-        elif indicator and _clause_opens_with(text, "占", f.start) and not indicator.startswith("占"):
-            subject = subject_phrase(text, f.start)
-            indicator = subject + "占" + indicator if subject else indicator
+        elif indicator and _clause_opens_with(text, "占", f.start):
+            # "月活跃用户数312万,占总用户数的30.95%": a share right after a count is that count's share.
+            counted = [
+                p.indicator.removeprefix(SCOPE)
+                for p in out[-1:]
+                if p.unit not in ("%", "位", "年") and p.indicator and re.fullmatch(r"[,，]", text[p.end : p.end + 1])
+                and not re.search(r"[,，;；。]", text[p.end + 1 : f.start])
+            ]
+            subject = counted[0] if counted else subject_phrase(text, f.start)
+            if indicator.startswith("占"):
+                indicator = subject + indicator if counted and subject else indicator
+            else:
+                indicator = subject + "占" + indicator if subject else indicator
         elif not indicator and out and re.fullmatch(r"[和、及与]?[近约超逾]?", text[out[-1].end : f.start]):
             indicator = out[-1].indicator if out[-1].unit == f.unit or f.unit != "位" else ""
         elif not indicator and bare_clause(text, f.start):
