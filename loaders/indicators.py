@@ -263,8 +263,12 @@ def ranked_phrase(sentence: str, cue_start: int, cue_end: int, rank_start: int) 
     ('2022年数字城市百强榜', '排名')
     >>> ranked_phrase("在河南省数字政府建设评估中,郑州位列各县级市第一", 16, 18, 22)
     ('河南省数字政府建设评估', '各县级市排名')
+    >>> ranked_phrase("创新指数全球排名上升至第17位", 6, 8, 11)
+    ('创新指数', '全球排名')
     """
     between = sentence[cue_end:rank_start].removeprefix("了").removeprefix("于")
+    # "排名上升至第17位": the verb of a rise says how the rank moved, not where it stands.
+    between = re.sub(r"^(?:上升|提升|跃升|攀升|升|提高|前移)(?:至|到|为)?", "", between)
     if 2 <= len(between) <= 12 and not re.search(r"[,，;；:：。“”]", between):
         scope_words = between  # 全省县级市, 泉州市各县(市、区), 全国城市综合排名
     else:
