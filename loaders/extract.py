@@ -630,7 +630,10 @@ def _dedupe_metrics(metrics: list[Metric]) -> list[Metric]:
             # A small count is only the same fact under the same words (六大行动 named four times).
             # A headline repeats a body's figure in fewer words (数字政府建设评估连续三年位列全省第一).
             contained = first.indicator in m.indicator or m.indicator in first.indicator
-            if m.unit == "星" or contained or (not small and _alike(first.indicator, m.indicator)):
+            # Two quoted names count two things (“跨城通办”事项457项, “邮寄办”事项457项).
+            names, other = re.findall(r"“([^”]+)”", first.indicator), re.findall(r"“([^”]+)”", m.indicator)
+            distinct = bool(names and other and names != other)
+            if not distinct and (m.unit == "星" or contained or (not small and _alike(first.indicator, m.indicator))):
                 continue
         seen.setdefault(key, m)
         out.append(m)

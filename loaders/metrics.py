@@ -55,7 +55,9 @@ _TENTHS = re.compile(
 # "连续7年上榜": a run of years is a figure; other 年 after a number is a date.
 _YEARS_RUN = re.compile(r"连续(?:第)?(?P<num>\d+|[二两三四五六七八九十]+)(?:个)?年(?:度)?")
 _RANK = re.compile(
-    r"(?P<cue>位居|居于|居|位列|列|排名|排|升至|上升至|跃居|跃升至|跻身|名列|位次)[^,，。;；:：]{0,14}?"
+    r"(?P<cue>位居|居于|居|位列|列|排名|排|升至|上升至|跃居|跃升至|跻身|名列|位次|蝉联"
+    # a streak with no verb ranks all the same ("指标连续三年全市第一")
+    r"|(?<=连续[二两三四五六七八九十\d])年(?=全))[^,，。;；:：]{0,14}?"
     rf"(?:第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?|(?P<first>首位))"
     r"(?:(?![\u4e00-\u9fffA-Za-z0-9])|(?=[和、及与]第))"
 )  # 首位 is 第一 ("居全国城市首位")
@@ -136,6 +138,8 @@ def find_figures(
     [(1067000000.0, '人', 2022)]
     >>> [(f.indicator, f.qualifier, f.year) for f in find_figures("到“十四五”末,数字经济核心产业增加值力争达到7000亿元")]
     [('数字经济核心产业增加值', 'target', 2025)]
+    >>> [(f.indicator, f.value, f.unit) for f in find_figures("考核指标连续三年全市第一")]
+    [('考核指标连续全市第一年数', 3.0, '年'), ('考核指标全市排名', 1.0, '位')]
     """
     text = half_width(sentence)
     masked = _mask_quoted(text)
