@@ -50,6 +50,7 @@ def figure_place(
     district's figures (新吴区依托无锡国家…测试基地,累计建成…), 全国 heading a clause is the country, a
     doctrine (学习贯彻习近平…思想) is no actor, and a place inside 在…中 names a contest.
     """
+    default = _framing_place(text, sentence_start, actors) or default
     sentence = text[sentence_start:position]
     candidates = [
         (start, place)
@@ -91,3 +92,18 @@ def listed(text: str, start: int, end: int) -> bool:
     (True, False)
     """
     return text[start - 1 : start] in ("、", "和", "及") or text[end : end + 1] in ("、", "和", "及")
+
+
+def _framing_place(text: str, sentence_start: int, actors: list[tuple[int, int, Division]]) -> Division | None:
+    """Return the place a full sentence opens with as its frame ("在数字经济大省浙江,…;…;…。"), which its
+    later clauses after a semicolon go on about, or None."""
+    head = max(text.rfind("。", 0, sentence_start), text.rfind("\n", 0, sentence_start)) + 1
+    if head >= sentence_start or text[head : head + 1] != "在":
+        return None
+    framing = [
+        place
+        for start, end, place in actors
+        if head < start < head + 24 and text[end : end + 1] in (",", "，")
+        and not re.search(r"[,，;；]", text[head:start])
+    ]
+    return framing[0] if framing else None
