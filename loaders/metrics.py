@@ -96,6 +96,7 @@ _PEOPLE_NOUNS = (
 )
 # A web page's own counters ("阅读 10万+", "在看 256", "阅读大约需要8分钟") say nothing about a place.
 _PAGE_COUNTERS = re.compile(r"^(?:阅读|在看|点赞|浏览|评论|转发|分享|收藏)(?:量|数|次数)?$")
+_SHARED_UNIT_LIST = re.compile(r"(?<![\d.A-Za-z第])(?:\d+(?:\.\d+)?(?:、|和|及|与))+$")
 _SKIP_BEFORE = re.compile(r"[A-Za-z0-9.+\-第]$")
 _SKIP_AFTER = re.compile(r"^(?:[A-Za-z+\-]|月|日|号|年|\.\d|次|大|级|强|条例)")
 
@@ -140,6 +141,8 @@ def find_figures(
     [('数字经济核心产业增加值', 'target', 2025)]
     >>> [(f.indicator, f.value, f.unit) for f in find_figures("考核指标连续三年全市第一")]
     [('考核指标连续全市第一年数', 3.0, '年'), ('考核指标全市排名', 1.0, '位')]
+    >>> [(f.indicator, f.value, f.unit) for f in find_figures("全年新增5G基站1200、1500个")]
+    [('5G基站', 1200.0, '个'), ('5G基站', 1500.0, '个')]
     """
     text = half_width(sentence)
     masked = _mask_quoted(text)
@@ -210,6 +213,13 @@ def find_figures(
         if value is None:
             continue
         unit = _UNIT_NAMES.get(m.group("unit") or "", m.group("unit"))
+        # "分别高于全市10.3、12.5和1个百分点": bare numbers listed before a figure share its counter.
+        listed = _SHARED_UNIT_LIST.search(masked[:start]) if unit else None
+        if listed and not any(s <= listed.start() < e for s, e in taken):
+            for n in re.finditer(r"\d+(?:\.\d+)?", listed.group(0)):
+                shared = parse_number(n.group(0) + (m.group("scale") or ""))
+                if shared is not None:
+                    figures.append(_figure(text, shared, unit, n.start() + listed.start(), n.end() + listed.start()))
         figures.append(_figure(text, value, unit, start, end, more=bool(m.group("more") or m.group("more2"))))
     figures.sort(key=lambda f: f.start)
     figures = [f for f in figures if not _bounds_next(masked, f, figures)]
