@@ -54,7 +54,7 @@ def plan_year(sentence: str) -> int | None:
 # A goal year standing as a clause of its own ("到2025年,…", "目标是:到“十四五”末,…") frames the
 # goals that follow it; one inside a clause ("…,力争到2025年突破200万台") sets only its own figure.
 _GOAL_FRAME = re.compile(
-    r"(?:^|[,，:：])\s*(?:到|至)(?:(20\d{2})年(?:底|末)?|[“\"]?(十四五|十五五)[”\"]?(?:末|时期末|期末))[,，]"
+    r"(?:^|[,，:：])\s*(?:力争|争取|计划|预计)?(?:到|至)(?:(20\d{2})年(?:底|末)?|[“\"]?(十四五|十五五)[”\"]?(?:末|时期末|期末))[,，]"
 )
 
 
@@ -65,6 +65,8 @@ def goal_frame(sentence: str) -> int | None:
     2025
     >>> goal_frame("服务器承载能力超过一百万台,力争到2025年突破二百万台。") is None
     True
+    >>> goal_frame("力争到2017年底,全市行政许可事项网上全流程办理率达85%以上")
+    2017
     """
     m = _GOAL_FRAME.search(half_width(_unquoted_titles(sentence)))
     if m is None:
