@@ -53,6 +53,13 @@ SUBSET = "<subset>"
 SCOPE = "<scope>"
 
 
+# A counted thing and the list, award or title it joined (2个应用获评全省数字化改革“最佳应用”).
+_LISTED_AS = re.compile(
+    r"(?P<thing>[\u4e00-\u9fff]{1,8}(?:[(（][\u4e00-\u9fff、]{1,8}[)）])?)"
+    r"(?P<verb>入选|获评|获批|被评为|被认定为|被列为|跻身)(?P<list>[^,，;；:：。、]{2,30})(?=$|[,，;；:：。])"
+)
+
+
 def counted_phrase(sentence: str, start: int, end: int, *, counter: bool) -> str:
     """Return the noun phrase a figure at `start:end` counts, with the denominator of a per-capita
     or per-unit figure (SCHEMA.md: 每万人5G基站数 never passes as a count of base stations).
@@ -61,6 +68,8 @@ def counted_phrase(sentence: str, start: int, end: int, *, counter: bool) -> str
     '每万人拥有5G基站数'
     >>> counted_phrase("全市超10亿元以上企业39家", 11, 14, counter=True)
     '10亿元以上企业'
+    >>> counted_phrase("全市已有6个县(市、区)入选国家级数字乡村试点", 4, 6, counter=True)
+    '入选国家级数字乡村试点的县(市、区)'
     """
     phrase = _counted(sentence, start, end, counter=counter)
     clause = re.split(r"[,，;；:：。]", sentence[:start])[-1]
@@ -89,6 +98,11 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
     >>> counted_phrase("也只能找出12家跟互联网、数字经济有关的企业。", 5, 8, counter=True)
     '企业'
     """
+    listed = _LISTED_AS.match(sentence, end) if counter else None
+    if listed:
+        # SCHEMA.md: "6个县(市、区)入选国家级数字乡村试点" counts what was listed, named by the listing.
+        thing, listing = listed.group("thing"), listed.group("verb") + listed.group("list").replace("“", "").replace("”", "")
+        return listing if thing in listing else listing + "的" + thing
     words = mended(segment(sentence))
     after = phrase_after(words, end)
     if (
