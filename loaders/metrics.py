@@ -141,6 +141,8 @@ def find_figures(
     [('数字经济核心产业增加值', 'target', 2025)]
     >>> [(f.indicator, f.value, f.unit) for f in find_figures("考核指标连续三年全市第一")]
     [('考核指标连续全市第一年数', 3.0, '年'), ('考核指标全市排名', 1.0, '位')]
+    >>> [(f.value, f.year, f.qualifier) for f in find_figures("5G基站由2020年的1200个增加到2022年的5600个")]
+    [(1200.0, 2020, '='), (5600.0, 2022, '=')]
     >>> [(f.indicator, f.value, f.unit) for f in find_figures("全年新增5G基站1200、1500个")]
     [('5G基站', 1200.0, '个'), ('5G基站', 1500.0, '个')]
     """
@@ -246,8 +248,15 @@ _QUOTED_GOAL = re.compile(
 )
 
 
-_FROM = re.compile(r"(?:由|从)(?:目前的|现在的|原来的|原有的|去年的|上年的|现有的)?$")
-_TO = re.compile(r"^(?:提升|提高|增加|增长|扩大|缩短|压缩|缩减|压减|下降|降低|减少)?(?:至|到)$")
+# "由2017年的27万亿元增长到2021年的45.5万亿元": each end of the change may carry its year.
+_FROM = re.compile(
+    r"(?:由|从)(?:目前的|现在的|原来的|原有的|去年的|上年的|现有的|(?:19|20)\d{2}年(?:底|末)?的)?$"
+)
+_TO = re.compile(
+    r"^(?:迅速|快速|大幅|稳步|持续|进一步)?"
+    r"(?:提升|提高|增加|增长|扩大|缩短|压缩|缩减|压减|下降|降低|减少)?(?:至|到)"
+    r"(?:(?:19|20)\d{2}年(?:底|末)?的)?(?:超过|超|近|约|逾)?$"
+)
 
 
 def _from_to(text: str, figures: list[Figure]) -> tuple[list[Figure], dict[int, int]]:
