@@ -98,6 +98,9 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
     >>> counted_phrase("也只能找出12家跟互联网、数字经济有关的企业。", 5, 8, counter=True)
     '企业'
     """
+    level = re.search(r"其中(?:[^,，;；:：。]*、)?([\u4e00-\u9fff]{1,3}级)$", sentence[:start])
+    if counter and level:
+        return SUBSET + level.group(1)  # "…车间120个,其中省级30个、国家级6个": a level of the figure before
     listed = _LISTED_AS.match(sentence, end) if counter else None
     if listed:
         # SCHEMA.md: "6个县(市、区)入选国家级数字乡村试点" counts what was listed, named by the listing.

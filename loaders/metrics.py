@@ -143,6 +143,8 @@ def find_figures(
     [('考核指标连续全市第一年数', 3.0, '年'), ('考核指标全市排名', 1.0, '位')]
     >>> [(f.value, f.year, f.qualifier) for f in find_figures("5G基站由2020年的1200个增加到2022年的5600个")]
     [(1200.0, 2020, '='), (5600.0, 2022, '=')]
+    >>> [(f.indicator, f.value) for f in find_figures("认定市级以上数字化车间120个,其中省级30个、国家级6个")]
+    [('数字化车间', 120.0), ('省级数字化车间', 30.0), ('国家级数字化车间', 6.0)]
     >>> [(f.indicator, f.value, f.unit) for f in find_figures("全年新增5G基站1200、1500个")]
     [('5G基站', 1200.0, '个'), ('5G基站', 1500.0, '个')]
     """
@@ -531,7 +533,13 @@ def _carried(
             indicator = out[-1].indicator.removeprefix(SCOPE) if out else antecedent
         elif indicator.startswith(SUBSET):
             whole = [p for p in out if p.unit == f.unit and p.indicator]
-            indicator = whole[-1].indicator.removeprefix(SCOPE) + indicator[len(SUBSET) :] if whole else ""
+            part = indicator[len(SUBSET) :]
+            base = whole[-1].indicator.removeprefix(SCOPE) if whole else ""
+            if base and re.fullmatch(r"[\u4e00-\u9fff]{1,3}级", part):
+                # 其中国家级5个: the level replaces the whole's own (市级以上数字化车间 → 国家级数字化车间)
+                indicator = part + re.sub(r"^[\u4e00-\u9fff]{1,3}级(?:及?以上)?", "", base)
+            else:
+                indicator = base + part if base else ""
         elif indicator and _CHANGE_ONLY.fullmatch(indicator):
             subject = next(
                 (
