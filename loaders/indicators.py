@@ -327,7 +327,9 @@ def streak_subject(sentence: str, start: int) -> str:
 def _frame(sentence: str, position: int) -> str:
     """The frame "在X中," (or 上, 里) that opens a clause before `position`: what a rank or a streak is in."""
     frames = re.findall(
-        r"(?:^|[,，;；:：])在([^,，。;；:：在]{2,30}?)(?:中|上|里|当中)[,，]?", sentence[:position]
+        # 中国, 中心, 上海 inside the frame do not close it (在2023年中国城市数字经济发展指数中)
+        r"(?:^|[,，;；:：])在([^,，。;；:：在]{2,30}?)(?:中(?![国心央部小型层])|上(?![海半])|里|当中)[,，]?",
+        sentence[:position],
     )
     return re.sub(r"[《》“”]", "", frames[-1]) if frames else ""
 
