@@ -218,6 +218,16 @@ def phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str], 
             picked.insert(0, w)  # 数字经济产值占GDP比重: one indicator
         elif (
             picked
+            and w.text == "占"
+            and i > 1
+            and words[i - 1].tag == "d"
+            and words[i - 1].text in ("已", "已经", "约", "仅")
+            and nominal(words[i - 2])
+        ):
+            picked.insert(0, w)  # 数字经济总量已占GDP总量的30.61%: the adverb is not part of the share
+            i -= 1  # the adverb is skipped, the noun before it read next
+        elif (
+            picked
             and w.tag in ("v", "q")
             and len(w.text) == 1
             and w.text not in LINKS
