@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.agencies import AgencyHit, find_agencies
-from loaders.figure_places import figure_place
+from loaders.figure_places import about_group, figure_place
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.indicators import indicator_concept
 from loaders.metrics import find_figures
@@ -311,6 +311,8 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             antecedent=metrics[-1].indicator if metrics else "",
         )
         for f in figures:
+            if about_group(document.text, sentence.start, sentence.start + f.start, ctx.spans):
+                continue  # SCHEMA.md: a fact about an aggregate of places is left out
             place = _metric_place(ctx, sentence, f.start)
             ev = ctx.evidence(sentence, f.start, f.end)
             concept = indicator_concept(f.indicator, f.unit)
@@ -633,7 +635,9 @@ def _dedupe_metrics(metrics: list[Metric]) -> list[Metric]:
             # Two quoted names count two things (“跨城通办”事项457项, “邮寄办”事项457项).
             names, other = re.findall(r"“([^”]+)”", first.indicator), re.findall(r"“([^”]+)”", m.indicator)
             distinct = bool(names and other and names != other)
-            if not distinct and (m.unit == "星" or contained or (not small and _alike(first.indicator, m.indicator))):
+            if not distinct and (
+                m.unit == "星" or contained or (not small and _alike(first.indicator, m.indicator))
+            ):
                 continue
         seen.setdefault(key, m)
         out.append(m)

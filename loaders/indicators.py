@@ -104,7 +104,10 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
     listed = _LISTED_AS.match(sentence, end) if counter else None
     if listed:
         # SCHEMA.md: "6个县(市、区)入选国家级数字乡村试点" counts what was listed, named by the listing.
-        thing, listing = listed.group("thing"), listed.group("verb") + listed.group("list").replace("“", "").replace("”", "")
+        thing, listing = (
+            listed.group("thing"),
+            listed.group("verb") + listed.group("list").replace("“", "").replace("”", ""),
+        )
         return listing if thing in listing else listing + "的" + thing
     words = mended(segment(sentence))
     after = phrase_after(words, end)

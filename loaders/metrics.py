@@ -223,7 +223,9 @@ def find_figures(
             for n in re.finditer(r"\d+(?:\.\d+)?", listed.group(0)):
                 shared = parse_number(n.group(0) + (m.group("scale") or ""))
                 if shared is not None:
-                    figures.append(_figure(text, shared, unit, n.start() + listed.start(), n.end() + listed.start()))
+                    figures.append(
+                        _figure(text, shared, unit, n.start() + listed.start(), n.end() + listed.start())
+                    )
         figures.append(_figure(text, value, unit, start, end, more=bool(m.group("more") or m.group("more2"))))
     figures.sort(key=lambda f: f.start)
     figures = [f for f in figures if not _bounds_next(masked, f, figures)]
@@ -556,7 +558,9 @@ def _carried(
             counted = [
                 p.indicator.removeprefix(SCOPE)
                 for p in out[-1:]
-                if p.unit not in ("%", "位", "年") and p.indicator and re.fullmatch(r"[,，]", text[p.end : p.end + 1])
+                if p.unit not in ("%", "位", "年")
+                and p.indicator
+                and re.fullmatch(r"[,，]", text[p.end : p.end + 1])
                 and not re.search(r"[,，;；。]", text[p.end + 1 : f.start])
             ]
             subject = counted[0] if counted else subject_phrase(text, f.start)

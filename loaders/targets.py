@@ -15,7 +15,9 @@ from loaders.numbers import half_width
 from loaders.words import segment
 
 # "增长到2019年的71092个" dates the end of a change; it sets no goal.
-_PLAN_YEAR = re.compile(r"(?:(?<![截止])到|(?<![截止])至|力争|预计|计划|目标)((?:20)\d{2})年(?![\d月底末]*的\d)")
+_PLAN_YEAR = re.compile(
+    r"(?:(?<![截止])到|(?<![截止])至|力争|预计|计划|目标)((?:20)\d{2})年(?![\d月底末]*的\d)"
+)
 # 十四五 ends in 2025, 十五五 in 2030 (five-year plans from 2021).
 _FIVE_YEAR = re.compile(r"(?:到|至)?[“\"]?(十四五|十五五)[”\"]?(?:末|时期末|期末|期间|时期)?")
 _FIVE_YEAR_END = {"十四五": 2025, "十五五": 2030}
