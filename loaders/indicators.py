@@ -55,8 +55,8 @@ SCOPE = "<scope>"
 
 # A counted thing and the list, award or title it joined (2个应用获评全省数字化改革“最佳应用”).
 _LISTED_AS = re.compile(
-    r"(?P<thing>[\u4e00-\u9fff]{1,8}(?:[(（][\u4e00-\u9fff、]{1,8}[)）])?)"
-    r"(?P<verb>入选|获评|获批|被评为|被认定为|被列为|跻身)(?P<list>[^,，;；:：。、]{2,30})(?=$|[,，;；:：。])"
+    r"(?P<thing>[\u4e00-\u9fff]{1,8}?(?:[(（][\u4e00-\u9fff、]{1,8}[)）])?)(?:分别)?(?:被|给)?"
+    r"(?P<verb>入选|获评|获批|评为|认定为|列为|跻身)(?P<list>[^,，;；:：。、]{2,30})(?=$|[,，;；:：。])"
 )
 
 
