@@ -531,6 +531,12 @@ def _carried(
                         for p in run[:-1]
                     ]
             indicator = indicator + words if indicator else ""
+        elif f.unit == "倍" and _PLAN_PERIOD_BASE.fullmatch(indicator):
+            # "基站数量达到“十三五”末2倍": the period is the base of the multiple, not what is counted.
+            verb = re.search(
+                r"(?:达到|达|为|是|相当于)?[“\"]?十[一二三四五]五[”\"]?(?:末|期末)?的?$", text[: f.start]
+            )
+            indicator = subject_before(text, verb.start()) if verb else ""
         elif indicator == ANAPHOR:
             indicator = out[-1].indicator.removeprefix(SCOPE) if out else antecedent
         elif indicator.startswith(SUBSET):
@@ -590,6 +596,7 @@ def _carried(
     return out
 
 
+_PLAN_PERIOD_BASE = re.compile(r"[“\"]?十[一二三四五]五[”\"]?(?:末|期末)?")
 _GENERIC = ("数量", "总量", "总数", "增速", "增幅", "规模", "占比")
 _THIS_YEAR = re.compile(r"(今年|年内|年底|年末|本年)")
 _RELATIVE_YEAR = re.compile(r"(今年|年底|年末|年内|上半年|下半年|前三季度|本年)")
