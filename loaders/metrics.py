@@ -549,7 +549,14 @@ def _carried(
             else:
                 indicator = base + part if base else ""
         elif indicator and _CHANGE_ONLY.fullmatch(indicator):
-            subject = next(
+            # "长度较“十三五”末新增66.1%": a subject of the clause's own, right before its 较, comes first.
+            compared = re.search(r"(?<=[\u4e00-\u9fff])较[^,，;；:：。]*$", text[: f.start])
+            own = (
+                subject_before(text, compared.start())
+                if compared and not _clause_opens_with(text, "较", f.start)
+                else ""
+            )
+            subject = own or next(
                 (
                     _CHANGE_ONLY.sub("", p.indicator.removeprefix(SCOPE))
                     for p in reversed(out)
@@ -602,7 +609,7 @@ _THIS_YEAR = re.compile(r"(今年|年内|年底|年末|本年)")
 _RELATIVE_YEAR = re.compile(r"(今年|年底|年末|年内|上半年|下半年|前三季度|本年)")
 _CHANGE_ONLY = re.compile(
     r"(?:比上年|同比|环比|年均|(?:较|比)?[“\"]?十[一二三四五]五[”\"]?(?:末|期末))?"
-    r"(?:增长|增加|提升|提高|上升|下降|降低|减少|增速|增幅|缩短|压缩|缩减|压减)$"
+    r"(?:增长|增加|新增|提升|提高|上升|下降|降低|减少|增速|增幅|缩短|压缩|缩减|压减)$"
 )
 
 
