@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.agencies import AgencyHit, find_agencies
-from loaders.figure_places import figure_place
+from loaders.figure_places import about_group, figure_place
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.indicators import indicator_concept
 from loaders.metrics import find_figures
@@ -36,7 +36,7 @@ from loaders.records import (
     Sentence,
 )
 from loaders.service_apps import service_apps
-from loaders.targets import document_years, goal_frame, plans_ahead
+from loaders.targets import document_years, figure_year, goal_frame, plans_ahead
 from loaders.words import segment_many
 
 _SMALL_COUNT_UNITS = {"个", "家", "项", "位", "名", "年", "届", "期"}
@@ -310,11 +310,18 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             report_year=report_year,
             antecedent=metrics[-1].indicator if metrics else "",
         )
+        # "2023年上半年,全区实现…;规模以上工业增加值同比增长10.1%": a year heading the full sentence
+        # dates the figures of its later semicolon clauses too.
+        run_start = max(document.text.rfind(ch, 0, sentence.start) for ch in "。\n") + 1
+        head_year = figure_year(document.text[run_start : sentence.start], sentence.start - run_start)
         for f in figures:
+            if about_group(document.text, sentence.start, sentence.start + f.start, ctx.spans):
+                continue  # SCHEMA.md: a fact about an aggregate of places is left out
             place = _metric_place(ctx, sentence, f.start)
             ev = ctx.evidence(sentence, f.start, f.end)
             concept = indicator_concept(f.indicator, f.unit)
-            metrics.append(Metric(place, f.indicator, f.value, f.unit, f.year, f.qualifier, ev, concept))  # type: ignore[arg-type]
+            year = f.year if f.year is not None or f.qualifier == "target" else head_year
+            metrics.append(Metric(place, f.indicator, f.value, f.unit, year, f.qualifier, ev, concept))  # type: ignore[arg-type]
         # A sentence that also reports what is done ("…达到93.5%,今年将提高到97%") states one goal, not a
         # plan its next sentences go on with.
         planned = plans_ahead(text, planned=planned) and all(f.qualifier == "target" for f in figures)
@@ -665,7 +672,12 @@ def _dedupe_metrics(metrics: list[Metric]) -> list[Metric]:
             # A small count is only the same fact under the same words (六大行动 named four times).
             # A headline repeats a body's figure in fewer words (数字政府建设评估连续三年位列全省第一).
             contained = first.indicator in m.indicator or m.indicator in first.indicator
-            if m.unit == "星" or contained or (not small and _alike(first.indicator, m.indicator)):
+            # Two quoted names count two things (“跨城通办”事项457项, “邮寄办”事项457项).
+            names, other = re.findall(r"“([^”]+)”", first.indicator), re.findall(r"“([^”]+)”", m.indicator)
+            distinct = bool(names and other and names != other)
+            if not distinct and (
+                m.unit == "星" or contained or (not small and _alike(first.indicator, m.indicator))
+            ):
                 continue
         seen.setdefault(key, m)
         out.append(m)

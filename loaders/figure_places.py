@@ -17,7 +17,7 @@ from loaders.records import Division
 # 全国 heading a clause ("全国数字经济规模达到53.9万亿元") measures the country; after a rank verb or
 # before 第/首/领先 it only frames a place's standing (居全国第一, 全国首个).
 _WHOLE_COUNTRY = re.compile(
-    r"(?:^|(?<=[,，。;；:：\n]))(?:截至\d{4}年(?:底|末)?[,，]?)?(全国)"
+    r"(?:^|(?<=[,，。;；:：\n]))(?:(?:截至)?\d{4}年(?:底|末|上半年)?[,，]?)?(全国)"
     r"(?![第前首内外各性]|排名|排行|率先|唯一|领先|乃至|同类|百强|一流|示范|试点|标杆|典型|重点|优秀|先进)"
 )
 # Country actors that measure something; 习近平, 党的二十大 name a doctrine the place studies.
@@ -25,6 +25,11 @@ _COUNTRY_MEASURES = ("我国", "中国", "全国", "国家")
 # "在苏州市数字政府建设考核中,": a place inside the frame names the contest, not who is measured.
 _FRAME = re.compile(r"在[^,，。;；:：在]{5,30}?(?:中|上(?=[,，]))")
 _CLAUSE_HEAD = ("", ",", "，", ";", "；", "。", ":", "：", "\n")
+# 全省/全市 before an award's words scopes the award (获评年度全省最佳应用2项), as 全国 before 示范 does
+# in _WHOLE_COUNTRY: the place measured is the one that won it.
+_AWARD_SCOPE = re.compile(
+    r"全[国省市区县](?:最佳|最强|最美|十佳|百佳|优秀|先进|示范|标杆|典型|金奖|银奖|铜奖)"
+)
 
 
 def figure_place(
@@ -47,6 +52,7 @@ def figure_place(
     district's figures (新吴区依托无锡国家…测试基地,累计建成…), 全国 heading a clause is the country, a
     doctrine (学习贯彻习近平…思想) is no actor, and a place inside 在…中 names a contest.
     """
+    default = _framing_place(text, sentence_start, actors) or default
     sentence = text[sentence_start:position]
     candidates = [
         (start, place)
@@ -66,7 +72,11 @@ def figure_place(
         (sentence_start + m.start(1), gazetteer.country) for m in _WHOLE_COUNTRY.finditer(sentence)
     ]
     frames = [(sentence_start + m.start(), sentence_start + m.end()) for m in _FRAME.finditer(sentence)]
-    candidates = [c for c in candidates if not any(a < c[0] < b for a, b in frames)]
+    candidates = [
+        c
+        for c in candidates
+        if not any(a < c[0] < b for a, b in frames) and not _AWARD_SCOPE.match(text, c[0])
+    ]
     found = default
     named: list[Division] = []
     for at, place in sorted(candidates, key=lambda c: c[0]):
@@ -86,3 +96,54 @@ def listed(text: str, start: int, end: int) -> bool:
     (True, False)
     """
     return text[start - 1 : start] in ("、", "和", "及") or text[end : end + 1] in ("、", "和", "及")
+
+
+def _framing_place(
+    text: str, sentence_start: int, actors: list[tuple[int, int, Division]]
+) -> Division | None:
+    """Return the place a full sentence opens with as its frame ("在数字经济大省浙江,…;…;…。"), which its
+    later clauses after a semicolon go on about, or None."""
+    head = max(text.rfind("。", 0, sentence_start), text.rfind("\n", 0, sentence_start)) + 1
+    if head >= sentence_start or text[head : head + 1] != "在":
+        return None
+    framing = [
+        place
+        for start, end, place in actors
+        if head < start < head + 24
+        and text[end : end + 1] in (",", "，")
+        and not re.search(r"[,，;；]", text[head:start])
+    ]
+    return framing[0] if framing else None
+
+
+def about_group(text: str, sentence_start: int, position: int, spans: list[PlaceSpan]) -> bool:
+    """Return whether the figure at `position` is about a group of places that heads its clause run
+    ("北京、上海、广州、深圳构成一线城市,在总指数中占比29%"): SCHEMA.md leaves out facts about an aggregate.
+
+    >>> from loaders.records import Division
+    >>> d = Division("110000", "北京市", "province", "100000", "北京")
+    >>> t = "北京、上海构成一线城市,占比29%"
+    >>> about_group(t, 0, 14, [PlaceSpan(0, 2, d, "北京"), PlaceSpan(3, 5, d, "上海")])
+    True
+    >>> about_group("与北京、上海合作,建成基站10个", 0, 13, [PlaceSpan(1, 3, d, "北京"), PlaceSpan(4, 6, d, "上海")])
+    False
+    >>> about_group("北京、上海率先,其中上海市接入10个", 0, 17, [PlaceSpan(0, 2, d, "北京"), PlaceSpan(3, 5, d, "上海"), PlaceSpan(10, 13, d, "上海市")])
+    False
+    """
+    run_start = max(sentence_start, max(text.rfind(ch, 0, position) for ch in "。;；\n") + 1)
+    named = sorted(
+        (sp for sp in spans if run_start <= sp.start < position and not sp.in_name), key=lambda sp: sp.start
+    )
+    grouped = False
+    for first, second in zip(named, named[1:], strict=False):
+        head = (
+            first.start == run_start
+            or text[first.start - 1] in ",，"
+            or text[first.start - 2 : first.start] == "其中"
+        )
+        joined = text[first.end : second.start] in ("、", "和", "与", "及")
+        if joined and (head or grouped):
+            grouped = True
+        elif not joined:
+            grouped = False  # "…四市率先探索,其中上海市…1200个": one of them named on its own
+    return grouped

@@ -53,6 +53,13 @@ SUBSET = "<subset>"
 SCOPE = "<scope>"
 
 
+# A counted thing and the list, award or title it joined (2个应用获评全省数字化改革“最佳应用”).
+_LISTED_AS = re.compile(
+    r"(?P<thing>[\u4e00-\u9fff]{1,8}?(?:[(（][\u4e00-\u9fff、]{1,8}[)）])?)(?:分别)?(?:被|给)?"
+    r"(?P<verb>入选|获评|获批|评为|认定为|列为|跻身)(?P<list>[^,，;；:：。、]{2,30})(?=$|[,，;；:：。])"
+)
+
+
 def counted_phrase(sentence: str, start: int, end: int, *, counter: bool) -> str:
     """Return the noun phrase a figure at `start:end` counts, with the denominator of a per-capita
     or per-unit figure (SCHEMA.md: 每万人5G基站数 never passes as a count of base stations).
@@ -61,6 +68,8 @@ def counted_phrase(sentence: str, start: int, end: int, *, counter: bool) -> str
     '每万人拥有5G基站数'
     >>> counted_phrase("全市超10亿元以上企业39家", 11, 14, counter=True)
     '10亿元以上企业'
+    >>> counted_phrase("全市已有6个县(市、区)入选国家级数字乡村试点", 4, 6, counter=True)
+    '入选国家级数字乡村试点的县(市、区)'
     """
     phrase = _counted(sentence, start, end, counter=counter)
     clause = re.split(r"[,，;；:：。]", sentence[:start])[-1]
@@ -89,6 +98,17 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
     >>> counted_phrase("也只能找出12家跟互联网、数字经济有关的企业。", 5, 8, counter=True)
     '企业'
     """
+    level = re.search(r"其中(?:[^,，;；:：。]*、)?([\u4e00-\u9fff]{1,3}级)$", sentence[:start])
+    if counter and level:
+        return SUBSET + level.group(1)  # "…车间120个,其中省级30个、国家级6个": a level of the figure before
+    listed = _LISTED_AS.match(sentence, end) if counter else None
+    if listed:
+        # SCHEMA.md: "6个县(市、区)入选国家级数字乡村试点" counts what was listed, named by the listing.
+        thing, listing = (
+            listed.group("thing"),
+            listed.group("verb") + listed.group("list").replace("“", "").replace("”", ""),
+        )
+        return listing if thing in listing else listing + "的" + thing
     words = mended(segment(sentence))
     after = phrase_after(words, end)
     if (
@@ -263,8 +283,12 @@ def ranked_phrase(sentence: str, cue_start: int, cue_end: int, rank_start: int) 
     ('2022年数字城市百强榜', '排名')
     >>> ranked_phrase("在河南省数字政府建设评估中,郑州位列各县级市第一", 16, 18, 22)
     ('河南省数字政府建设评估', '各县级市排名')
+    >>> ranked_phrase("创新指数全球排名上升至第17位", 6, 8, 11)
+    ('创新指数', '全球排名')
     """
     between = sentence[cue_end:rank_start].removeprefix("了").removeprefix("于")
+    # "排名上升至第17位": the verb of a rise says how the rank moved, not where it stands.
+    between = re.sub(r"^(?:上升|提升|跃升|攀升|升|提高|前移)(?:至|到|为)?", "", between)
     if 2 <= len(between) <= 12 and not re.search(r"[,，;；:：。“”]", between):
         scope_words = between  # 全省县级市, 泉州市各县(市、区), 全国城市综合排名
     else:
@@ -306,7 +330,9 @@ def streak_subject(sentence: str, start: int) -> str:
 def _frame(sentence: str, position: int) -> str:
     """The frame "在X中," (or 上, 里) that opens a clause before `position`: what a rank or a streak is in."""
     frames = re.findall(
-        r"(?:^|[,，;；:：])在([^,，。;；:：在]{2,30}?)(?:中|上|里|当中)[,，]?", sentence[:position]
+        # 中国, 中心, 上海 inside the frame do not close it (在2023年中国城市数字经济发展指数中)
+        r"(?:^|[,，;；:：])在([^,，。;；:：在]{2,30}?)(?:中(?![国心央部小型层])|上(?![海半])|里|当中)[,，]?",
+        sentence[:position],
     )
     return re.sub(r"[《》“”]", "", frames[-1]) if frames else ""
 

@@ -55,7 +55,9 @@ _TENTHS = re.compile(
 # "连续7年上榜": a run of years is a figure; other 年 after a number is a date.
 _YEARS_RUN = re.compile(r"连续(?:第)?(?P<num>\d+|[二两三四五六七八九十]+)(?:个)?年(?:度)?")
 _RANK = re.compile(
-    r"(?P<cue>位居|居于|居|位列|列|排名|排|升至|上升至|跃居|跃升至|跻身|名列|位次)[^,，。;；:：]{0,14}?"
+    r"(?P<cue>位居|居于|居|位列|列|排名|排|升至|上升至|跃居|跃升至|跻身|名列|位次|蝉联"
+    # a streak with no verb ranks all the same ("指标连续三年全市第一")
+    r"|(?<=连续[二两三四五六七八九十\d])年(?=全))[^,，。;；:：]{0,14}?"
     rf"(?:第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?|(?P<first>首位))"
     r"(?:(?![\u4e00-\u9fffA-Za-z0-9])|(?=[和、及与]第))"
 )  # 首位 is 第一 ("居全国城市首位")
@@ -94,6 +96,7 @@ _PEOPLE_NOUNS = (
 )
 # A web page's own counters ("阅读 10万+", "在看 256", "阅读大约需要8分钟") say nothing about a place.
 _PAGE_COUNTERS = re.compile(r"^(?:阅读|在看|点赞|浏览|评论|转发|分享|收藏)(?:量|数|次数)?$")
+_SHARED_UNIT_LIST = re.compile(r"(?<![\d.A-Za-z第])(?:\d+(?:\.\d+)?(?:、|和|及|与))+$")
 _SKIP_BEFORE = re.compile(r"[A-Za-z0-9.+\-第]$")
 _SKIP_AFTER = re.compile(r"^(?:[A-Za-z+\-]|月|日|号|年|\.\d|次|大|级|强|条例)")
 
@@ -136,6 +139,14 @@ def find_figures(
     [(1067000000.0, '人', 2022)]
     >>> [(f.indicator, f.qualifier, f.year) for f in find_figures("到“十四五”末,数字经济核心产业增加值力争达到7000亿元")]
     [('数字经济核心产业增加值', 'target', 2025)]
+    >>> [(f.indicator, f.value, f.unit) for f in find_figures("考核指标连续三年全市第一")]
+    [('考核指标连续全市第一年数', 3.0, '年'), ('考核指标全市排名', 1.0, '位')]
+    >>> [(f.value, f.year, f.qualifier) for f in find_figures("5G基站由2020年的1200个增加到2022年的5600个")]
+    [(1200.0, 2020, '='), (5600.0, 2022, '=')]
+    >>> [(f.indicator, f.value) for f in find_figures("认定市级以上数字化车间120个,其中省级30个、国家级6个")]
+    [('数字化车间', 120.0), ('省级数字化车间', 30.0), ('国家级数字化车间', 6.0)]
+    >>> [(f.indicator, f.value, f.unit) for f in find_figures("全年新增5G基站1200、1500个")]
+    [('5G基站', 1200.0, '个'), ('5G基站', 1500.0, '个')]
     """
     text = half_width(sentence)
     masked = _mask_quoted(text)
@@ -206,6 +217,15 @@ def find_figures(
         if value is None:
             continue
         unit = _UNIT_NAMES.get(m.group("unit") or "", m.group("unit"))
+        # "分别高于全市10.3、12.5和1个百分点": bare numbers listed before a figure share its counter.
+        listed = _SHARED_UNIT_LIST.search(masked[:start]) if unit else None
+        if listed and not any(s <= listed.start() < e for s, e in taken):
+            for n in re.finditer(r"\d+(?:\.\d+)?", listed.group(0)):
+                shared = parse_number(n.group(0) + (m.group("scale") or ""))
+                if shared is not None:
+                    figures.append(
+                        _figure(text, shared, unit, n.start() + listed.start(), n.end() + listed.start())
+                    )
         figures.append(_figure(text, value, unit, start, end, more=bool(m.group("more") or m.group("more2"))))
     figures.sort(key=lambda f: f.start)
     figures = [f for f in figures if not _bounds_next(masked, f, figures)]
@@ -232,8 +252,15 @@ _QUOTED_GOAL = re.compile(
 )
 
 
-_FROM = re.compile(r"(?:由|从)(?:目前的|现在的|原来的|原有的|去年的|上年的|现有的)?$")
-_TO = re.compile(r"^(?:提升|提高|增加|增长|扩大|缩短|压缩|缩减|压减|下降|降低|减少)?(?:至|到)$")
+# "由2017年的27万亿元增长到2021年的45.5万亿元": each end of the change may carry its year.
+_FROM = re.compile(
+    r"(?:由|从)(?:目前的|现在的|原来的|原有的|去年的|上年的|现有的|(?:19|20)\d{2}年(?:\d{1,2}月)?(?:底|末)?的)?$"
+)
+_TO = re.compile(
+    r"^(?:迅速|快速|大幅|稳步|持续|进一步)?"
+    r"(?:提升|提高|上升|增加|增长|扩大|发展|缩短|压缩|缩减|压减|下降|降低|减少|增|升|降|减)?(?:至|到)"
+    r"(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:底|末)?的)?(?:超过|超|近|约|逾)?$"
+)
 
 
 def _from_to(text: str, figures: list[Figure]) -> tuple[list[Figure], dict[int, int]]:
@@ -384,7 +411,8 @@ def _is_measure(text: str, m: re.Match[str]) -> bool:
         unit in ("小时", "个小时", "个月", "分钟", "天", "秒")
         and re.match(r"[\u4e00-\u9fff]", text[end:])
         and not re.match(
-            r"[内以至到]|左右|(?:缩短|压缩|缩减|压减|减少|降低|下降|提升|提高|增加)(?:至|到)", text[end:]
+            r"[内以至到]|左右|(?:缩短|压缩|缩减|压减|减少|降低|下降|提升|提高|增加|[增减降升])(?:至|到)",
+            text[end:],
         )
     ):
         return False  # "24小时自助政务服务体系": the duration describes a service
@@ -504,13 +532,32 @@ def _carried(
                         for p in run[:-1]
                     ]
             indicator = indicator + words if indicator else ""
+        elif f.unit == "倍" and _PLAN_PERIOD_BASE.fullmatch(indicator):
+            # "基站数量达到“十三五”末2倍": the period is the base of the multiple, not what is counted.
+            verb = re.search(
+                r"(?:达到|达|为|是|相当于)?[“\"]?十[一二三四五]五[”\"]?(?:末|期末)?的?$", text[: f.start]
+            )
+            indicator = subject_before(text, verb.start()) if verb else ""
         elif indicator == ANAPHOR:
             indicator = out[-1].indicator.removeprefix(SCOPE) if out else antecedent
         elif indicator.startswith(SUBSET):
             whole = [p for p in out if p.unit == f.unit and p.indicator]
-            indicator = whole[-1].indicator.removeprefix(SCOPE) + indicator[len(SUBSET) :] if whole else ""
+            part = indicator[len(SUBSET) :]
+            base = whole[-1].indicator.removeprefix(SCOPE) if whole else ""
+            if base and re.fullmatch(r"[\u4e00-\u9fff]{1,3}级", part):
+                # 其中国家级5个: the level replaces the whole's own (市级以上数字化车间 → 国家级数字化车间)
+                indicator = part + re.sub(r"^[\u4e00-\u9fff]{1,3}级(?:及?以上)?", "", base)
+            else:
+                indicator = base + part if base else ""
         elif indicator and _CHANGE_ONLY.fullmatch(indicator):
-            subject = next(
+            # "长度较“十三五”末新增66.1%": a subject of the clause's own, right before its 较, comes first.
+            compared = re.search(r"(?<=[\u4e00-\u9fff])较[^,，;；:：。]*$", text[: f.start])
+            own = (
+                subject_before(text, compared.start())
+                if compared and not _clause_opens_with(text, "较", f.start)
+                else ""
+            )
+            subject = own or next(
                 (
                     _CHANGE_ONLY.sub("", p.indicator.removeprefix(SCOPE))
                     for p in reversed(out)
@@ -520,9 +567,21 @@ def _carried(
             )
             subject = subject or subject_phrase(text, f.start)
             indicator = subject + indicator if subject else ""
-        elif indicator and _clause_opens_with(text, "占", f.start) and not indicator.startswith("占"):
-            subject = subject_phrase(text, f.start)
-            indicator = subject + "占" + indicator if subject else indicator
+        elif indicator and _clause_opens_with(text, "占", f.start):
+            # "月活跃用户数312万,占总用户数的30.95%": a share right after a count is that count's share.
+            counted = [
+                p.indicator.removeprefix(SCOPE)
+                for p in out[-1:]
+                if p.unit not in ("%", "位", "年")
+                and p.indicator
+                and re.fullmatch(r"[,，]", text[p.end : p.end + 1])
+                and not re.search(r"[,，;；。]", text[p.end + 1 : f.start])
+            ]
+            subject = counted[0] if counted else subject_phrase(text, f.start)
+            if indicator.startswith("占"):
+                indicator = subject + indicator if counted and subject else indicator
+            else:
+                indicator = subject + "占" + indicator if subject else indicator
         elif not indicator and out and re.fullmatch(r"[和、及与]?[近约超逾]?", text[out[-1].end : f.start]):
             indicator = out[-1].indicator if out[-1].unit == f.unit or f.unit != "位" else ""
         elif not indicator and bare_clause(text, f.start):
@@ -545,11 +604,13 @@ def _carried(
     return out
 
 
+_PLAN_PERIOD_BASE = re.compile(r"[“\"]?十[一二三四五]五[”\"]?(?:末|期末)?")
 _GENERIC = ("数量", "总量", "总数", "增速", "增幅", "规模", "占比")
 _THIS_YEAR = re.compile(r"(今年|年内|年底|年末|本年)")
 _RELATIVE_YEAR = re.compile(r"(今年|年底|年末|年内|上半年|下半年|前三季度|本年)")
 _CHANGE_ONLY = re.compile(
-    r"(?:比上年|同比|环比|年均)?(?:增长|增加|提升|提高|下降|降低|减少|增速|增幅|缩短|压缩|缩减|压减)$"
+    r"(?:比上年|同比|环比|年均|(?:较|比)?[“\"]?十[一二三四五]五[”\"]?(?:末|期末))?"
+    r"(?:增长|增加|新增|提升|提高|上升|下降|降低|减少|增速|增幅|缩短|压缩|缩减|压减)$"
 )
 
 

@@ -30,7 +30,7 @@ LINKS = {
 }  # fmt: skip
 
 # A growth figure names the change, after the thing that changed (SCHEMA.md: 同比增长 keeps its subject).
-GROWTH = re.compile(r"(增长|增加|提升|提高|下降|降低|减少|增速|增幅|翻番|缩短|压缩|缩减|压减)$")
+GROWTH = re.compile(r"(增长|增加|提升|提高|上升|下降|降低|减少|增速|增幅|翻番|缩短|压缩|缩减|压减)$")
 
 # The actor and scope words at the head of a phrase are not what is counted (全市5G基站 → 5G基站).
 _ACTOR = re.compile(
@@ -65,6 +65,10 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
         following = words[k + 1] if k + 1 < len(words) else None
         if out and out[-1].text == "时" and w.text == "长":
             out[-1] = Word("时长", "n", out[-1].start, w.end)
+        elif out and out[-1].text == "占" and w.text == "比":
+            out[-1] = Word("占比", "n", out[-1].start, w.end)  # 用户/n 占/v 比/p 达到: the share, a noun
+        elif out and out[-1].text in ("获", "被") and len(w.text) == 1 and w.tag in ("v", "vn"):
+            out[-1] = Word(out[-1].text + w.text, "v", out[-1].start, w.end)  # 获/v 评/vn → 获评, a verb
         elif out and out[-1].tag == "m" and len(w.text) > 1 and w.text[0] in "个家项名位条件座所台套":
             # 2600/m 家规/n 上/f: the counter belongs to the number, the rest to the noun (规上).
             out += [Word(w.text[0], "q", w.start, w.start + 1), Word(w.text[1:], "n", w.start + 1, w.end)]
@@ -212,6 +216,16 @@ def phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str], 
             continue
         elif picked and w.text in ("占",) and i > 0 and nominal(words[i - 1]):
             picked.insert(0, w)  # 数字经济产值占GDP比重: one indicator
+        elif (
+            picked
+            and w.text == "占"
+            and i > 1
+            and words[i - 1].tag == "d"
+            and words[i - 1].text in ("已", "已经", "约", "仅")
+            and nominal(words[i - 2])
+        ):
+            picked.insert(0, w)  # 数字经济总量已占GDP总量的30.61%: the adverb is not part of the share
+            i -= 1  # the adverb is skipped, the noun before it read next
         elif (
             picked
             and w.tag in ("v", "q")

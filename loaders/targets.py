@@ -14,13 +14,16 @@ import re
 from loaders.numbers import half_width
 from loaders.words import segment
 
-_PLAN_YEAR = re.compile(r"(?:(?<![截止])到|(?<![截止])至|力争|预计|计划|目标)((?:20)\d{2})年")
+# "增长到2019年的71092个" dates the end of a change; it sets no goal.
+_PLAN_YEAR = re.compile(
+    r"(?:(?<![截止])到|(?<![截止])至|力争|预计|计划|目标)((?:20)\d{2})年(?![\d月底末]*的\d)"
+)
 # 十四五 ends in 2025, 十五五 in 2030 (five-year plans from 2021).
 _FIVE_YEAR = re.compile(r"(?:到|至)?[“\"]?(十四五|十五五)[”\"]?(?:末|时期末|期末|期间|时期)?")
 _FIVE_YEAR_END = {"十四五": 2025, "十五五": 2030}
 # Future cues: 将 only as an adverb (将/p is the object marker: 将省级59项任务细化为…).
 _FUTURE = re.compile(
-    r"(力争|预计|目标(?:是|为|:|：|到)|计划|争取|确保|力求|规划|有望|拟|将|可望|预期|(?<![截止])到(?:20\d{2}年|[“\"]?十[四五]五)|十[四五]五[”\"]?(?:末|期末|时期末))"
+    r"(力争|预计|目标(?:是|为|:|：|到)|计划|争取|确保|力求|规划|有望|拟|将|可望|预期|(?<![截止])到(?:20\d{2}年(?![\d月底末]*的\d)|[“\"]?十[四五]五)|十[四五]五[”\"]?(?:末|期末|时期末))"
 )
 _PAST = re.compile(r"(已|截至|截止|同比|比上年|较上年|去年|过去|目前|先后|以来|获评|入选|成功)")
 _YEAR = re.compile(r"((?:19|20)\d{2})(?:年|(?=全球|全国|上半年))")
@@ -54,7 +57,7 @@ def plan_year(sentence: str) -> int | None:
 # A goal year standing as a clause of its own ("到2025年,…", "目标是:到“十四五”末,…") frames the
 # goals that follow it; one inside a clause ("…,力争到2025年突破200万台") sets only its own figure.
 _GOAL_FRAME = re.compile(
-    r"(?:^|[,，:：])\s*(?:到|至)(?:(20\d{2})年(?:底|末)?|[“\"]?(十四五|十五五)[”\"]?(?:末|时期末|期末))[,，]"
+    r"(?:^|[,，:：])\s*(?:力争|争取|计划|预计)?(?:到|至)(?:(20\d{2})年(?:底|末)?|[“\"]?(十四五|十五五)[”\"]?(?:末|时期末|期末))[,，]"
 )
 
 
@@ -65,6 +68,8 @@ def goal_frame(sentence: str) -> int | None:
     2025
     >>> goal_frame("服务器承载能力超过一百万台,力争到2025年突破二百万台。") is None
     True
+    >>> goal_frame("力争到2017年底,全市行政许可事项网上全流程办理率达85%以上")
+    2017
     """
     m = _GOAL_FRAME.search(half_width(_unquoted_titles(sentence)))
     if m is None:
