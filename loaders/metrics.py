@@ -569,7 +569,7 @@ def _carried(
             indicator = subject + indicator if subject else ""
         elif indicator and _clause_opens_with(text, "占", f.start):
             # "月活跃用户数312万,占总用户数的30.95%": a share right after a count is that count's share.
-            counted = [
+            counted_names = [
                 p.indicator.removeprefix(SCOPE)
                 for p in out[-1:]
                 if p.unit not in ("%", "位", "年")
@@ -577,9 +577,9 @@ def _carried(
                 and re.fullmatch(r"[,，]", text[p.end : p.end + 1])
                 and not re.search(r"[,，;；。]", text[p.end + 1 : f.start])
             ]
-            subject = counted[0] if counted else subject_phrase(text, f.start)
+            subject = counted_names[0] if counted_names else subject_phrase(text, f.start)
             if indicator.startswith("占"):
-                indicator = subject + indicator if counted and subject else indicator
+                indicator = subject + indicator if counted_names and subject else indicator
             else:
                 indicator = subject + "占" + indicator if subject else indicator
         elif not indicator and out and re.fullmatch(r"[和、及与]?[近约超逾]?", text[out[-1].end : f.start]):
