@@ -60,7 +60,7 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
         end = m.end()
         nxt = masked[end : end + 2]
         inside_word = re.match(r"[\u4e00-\u9fff]", nxt) and not re.match(
-            r"建设|等|和|与|及|为|的|中|落地|取得|成效|扩面|升级", nxt
+            r"建设|等|和|与|及|为|的|中|落地|取得|成效|扩面|升级|已|均|顺利|稳步|有序|正式", nxt
         )
         if inside_word and (m.group(0) != "行动" or re.match(r"计划|方案|纲要|者|队", nxt)):
             continue  # the suffix is inside a longer word (行动计划, 工程师, 改革成果, 试点县)
@@ -69,6 +69,9 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
         if inside is not None and inside.start < start and inside.tag not in ("v", "p", "d"):
             start = inside.start  # a boundary word cut a word in two (在|线新经济): keep the word whole
         start = _past_inner_verb(sentence, start)
+        # "…服务试点建设和63个乡镇体检数字化试点": a joiner before a count starts another noun phrase
+        joined_count = list(re.finditer(r"(?:和|及|与|、)(?=\d+个)", sentence[start : m.start()]))
+        start = start + joined_count[-1].end() if joined_count else start
         listed = _after_joined(masked, start, m.start())
         start, listed = max(start, listed), listed > start
         name = clean_name(sentence[start:end])
@@ -79,7 +82,12 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
         ) or name.startswith("领域")
         if "□" in masked[start:end] or NOT_A_PROGRAMME.search(name) or _GENERIC_HEAD.match(name) or generic:
             continue
-        if _COUNTED.match(name) or _only_places(sentence, start, m.start()):
+        counted = _COUNTED.match(name)
+        if counted and m.group(0) == "试点" and counted.group(0).endswith("个") and len(name) - counted.end() >= 6:
+            # "63个乡镇体检数字化试点已完成": the count is of the sites a named pilot runs in, not of kinds
+            start, name = start + counted.end(), name[counted.end() :]
+            counted = None
+        if counted or _only_places(sentence, start, m.start()):
             continue  # "在观山湖区试点“无感办”": a place that pilots something, not a pilot's name
         if _COUNTED_BEFORE.search(name[: -len(m.group(0))]) and _ENUMERATION.match(sentence, end):
             continue  # "智慧城市六大工程:A工程、B工程…": the count of the actions listed next, not one of them

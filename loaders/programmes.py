@@ -213,23 +213,29 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             # “互联网+”智慧能源: X+ names a programme by how it is written.
             own_suffix = bool(re.search(r"(工程|计划|行动|改革|试点|制度|项目|\+)$", text))
             tail = re.match(
-                rf"(?:{NAME_UNIT}){{0,14}}?(?:集成改革|专项行动|行动|工程|计划|项目|制度)", sentence[q_end:]
+                rf"(?:{NAME_UNIT}){{0,14}}?(?:集成改革|专项行动|行动|工程|计划|项目|制度|试点(?!城市|县|区|市))", sentence[q_end:]
             )
             tail = (
                 tail if len(quotes) == 1 and tail and not re.search(r"[,，、。等]", tail.group(0)) else None
             )
             # “数字苏州驾驶舱”升级工程: a word or two then a programme word finish the name
-            finished = re.match(r"[\u4e00-\u9fff]{0,4}(?:集成改革|专项行动|行动|工程|计划)", sentence[q_end:])
+            finished = re.match(r"[\u4e00-\u9fff]{0,4}(?:集成改革|专项行动|行动|工程|计划|试点)", sentence[q_end:])
             if not (suffix or verb or own_suffix or shaped or (tail and finished)):
                 continue
             # A shaped slogan is its own name, unless words after it make a longer one (基层治理“一件事”集成改革).
             start = _past_verbs(sentence, head, q_start) if i == 0 and (not shaped or tail) else q_start
+            if tail and tail.group(0).endswith("试点"):
+                start = q_start  # "26家医院“智慧医疗”服务试点": the pilot is named from its quote on
             end = q_end
             if text.endswith("+"):  # “互联网+”智慧能源: the plus joins the next words
                 joined = re.match(r"[\u4e00-\u9fff]{2,8}?(?=建设|[,，。、]|$)", sentence[q_end:])
                 end += joined.end() if joined else 0
             if tail:
                 end = q_end + tail.end()
+            elif suffix and suffix.group(0) == "试点" and after.startswith("试点"):
+                # SCHEMA.md: a pilot is a designation a place holds (国家数字乡村试点), named with its
+                # 试点 ("开展“智慧社区”试点" → 智慧社区试点), unlike a reform named without 改革.
+                end = q_end + 2
             name = clean_name(sentence[start:end])
             if NOT_A_PROGRAMME.search(name) and shaped and not NOT_A_PROGRAMME.search(text):
                 start, end, name = q_start, q_end, text  # “5G+智慧医疗”示范项目: the slogan, not the project
