@@ -45,6 +45,8 @@ _ALLOWED_NEXT = re.compile(
     r"升级|提质|落地|向|相关|相结合|理念|要求|决策|部署|服务|成效|应用|场景|品牌|示范(?!基地|园|中心)|标杆|扩面|专项|系列|提供|实现|取得|成为|"
     r"走在|覆盖|上线|开通|推进|持续|不断|全面|进一步|加快|深入|引领|赋能|迈出|迈上|作出|提出)"
 )
+_CARRIED_AFTER = re.compile(r"(?:基本建成|全面建成|已建成|稳步推进|深入推进|全面推进|有序推进|全面推开|全面铺开)")
+_FRAMED_AS = re.compile(r"为(?:主线|重点|抓手|引领|牵引|突破口|主攻方向)")
 _EVENT_AFTER = re.compile(r"^(?:大赛|竞赛|比赛|赛道|论坛|峰会|博览会|大会)")
 
 
@@ -170,6 +172,11 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         before = sentence[max(0, head - 8) : head]
         clause_end = re.match(r"^[,，。;；(（]|^$", sentence[series.end() :])
         verb = CARRIED_OUT.search(before) or (WEAKLY_CARRIED_OUT.search(before) and clause_end) or piloted
+        # What the text says is being built or pushed on ("“智慧教育”基本建成"), or makes the main line of
+        # its work ("以“数实融合”为重点"), it carries out (SCHEMA.md: a quoted initiative carried out).
+        verb = verb or _CARRIED_AFTER.match(after) or (
+            sentence[: series.start()].endswith("以") and _FRAMED_AS.match(after)
+        )
         if verb and not suffix and sentence[series.end() : series.end() + 1] == "等":
             continue  # "推进“A”“B”等…数据产品": a list of things, named by what follows
         for i, q in enumerate(quotes):
@@ -266,7 +273,7 @@ def _looks_like_name(text: str) -> bool:
     if (
         len(text) < 2
         or re.fullmatch(r"[\d.%]+|.{0,3}化|[一二三四五六七八九十]+[个大项端对]?", text)
-        or re.match(r"[一二两三四五六七八九十]+[个大项对]", text)
+        or re.match(r"[一二两三四五六七八九十]+[个大项对]|[两三四五六七八九十]+[张条类批]", text)
     ):
         return False
     return not re.search(r"(为人而转|最后一公里|卡脖子|一把手|一盘棋|一站式|不打烊|硬核)", text)
