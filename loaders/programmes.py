@@ -229,6 +229,8 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             finished = re.match(r"[\u4e00-\u9fff]{0,4}(?:集成改革|专项行动|行动|工程|计划|试点)", sentence[q_end:])
             if not (suffix or verb or own_suffix or shaped or (tail and finished)):
                 continue
+            if verb and not (suffix or own_suffix or shaped) and names_a_thing(sentence[q_end:]):
+                continue  # "推广应用“粤智助”政府服务自助机": the verb governs a thing built, named by its quote
             # A shaped slogan is its own name, unless words after it make a longer one (基层治理“一件事”集成改革).
             start = _past_verbs(sentence, head, q_start) if i == 0 and (not shaped or tail) else q_start
             if tail and tail.group(0).endswith("试点"):
@@ -262,7 +264,7 @@ def _past_verbs(sentence: str, head: int, quote: int) -> int:
     start = head
     first_quote = sentence.find("“", head, quote + 1)  # words inside an earlier quote belong to the name
     for w in segment(sentence):
-        verb = w.tag in ("v", "d", "ad", "p") or (w.end == first_quote and w.text in ("建设", "打造", "创建"))
+        verb = w.tag in ("v", "d", "ad", "p") or (w.end == first_quote and w.text in ("建设", "打造", "创建", "应用", "使用"))
         if head <= w.start and w.end <= first_quote and verb:  # 推动建设“晋江数据湖”: 建设/vn governs
             start = max(start, w.end)
     return start
