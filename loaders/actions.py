@@ -32,7 +32,7 @@ _COUNTED = re.compile(r"^[一二三四五六七八九十百千两\d]+[大项个�
 _COUNTED_BEFORE = re.compile(r"[一二三四五六七八九十两\d]+[大项个类]$")
 _ENUMERATION = re.compile(r"”?(?:[:：]|[,，](?:分别是|分别为|即|包括))")
 _GENERIC_HEAD = re.compile(
-    r"^(?:各类|各项|相关|重大|重点|一批|多项|有关|数字化|信息化|智能化|国家级|省级|市级)?"
+    r"^(?:各类|各项|相关|重大|重点|一批|多项|有关|数字化|信息化|智能化|国家级|国家|全国|省级|市级)?"
     # A name of only kind words (专项整治行动, 集中攻坚行动, 改造提升工程) names no initiative in particular.
     r"(?:专项|集中|整治|攻坚|提升|改造|示范|综合|系列)*(?:工程|行动|项目|改革|试点|计划)$"
 )

@@ -200,7 +200,9 @@ def _inner_verb(words: tuple[Word, ...], index: int) -> bool:
 def _is_title(name: str, suffix: str, *, quoted: bool = False) -> bool:
     """Whether a phrase ending in `suffix` reads as a title rather than a description."""
     body = name[: -len(suffix)]
-    if len(body) < 2 or _NOT_TITLE.search(name) or re.match(r"[这该此各其]", name):
+    # A scope alone ("入选国家试点") says who grants a title, not which one.
+    scope_only = re.fullmatch(r"(?:全国|全省|国家级?|省级|市级|中国|首批)+", body)
+    if len(body) < 2 or scope_only or _NOT_TITLE.search(name) or re.match(r"[这该此各其]", name):
         return False
     if suffix == "城市":
         return bool(_CITY_MARK.search(body)) or (quoted and len(body) >= 4)

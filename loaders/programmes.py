@@ -175,7 +175,8 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         # What the text says is being built or pushed on ("“智慧教育”基本建成"), or makes the main line of
         # its work ("以“数实融合”为重点"), it carries out (SCHEMA.md: a quoted initiative carried out).
         verb = verb or _CARRIED_AFTER.match(after) or (
-            sentence[: series.start()].endswith("以") and _FRAMED_AS.match(after)
+            re.search(r"以(?:培育|推进|推动|实施|打造|深化|开展|创建)?$", sentence[: series.start()])
+            and _FRAMED_AS.match(after)
         )
         if verb and not suffix and sentence[series.end() : series.end() + 1] == "等":
             continue  # "推进“A”“B”等…数据产品": a list of things, named by what follows
@@ -210,6 +211,8 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             # unless the words after it name a thing built under it ("迭代“数智滨江”城市运行平台").
             campaign = with_place(ProgrammeHit(text, 0, 0)).place is not None
             shaped = shaped or (campaign and not names_a_thing(sentence[q_end:]))
+            if re.match(r"”?(?:等|的)(?:矛盾|问题|难题|痛点|堵点|难点|现象|困境|顽疾)", sentence[q_end - 1 :]):
+                continue  # "解决数据“不敢用、不够用”的矛盾": a problem described, not a way of working
             # "高频事项向“快办”优化": the mode of service a reform moves things towards
             toward = sentence[q_start - 1 : q_start] == "向" and re.match(
                 r"(?:优化|提升|升级|转变|拓展)", sentence[q_end:]
