@@ -169,6 +169,9 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         # A place pilots what it quotes (在中华街道试点“数字孪生街区”) unless that is a thing it builds.
         piloted = sentence[: series.start()].endswith("试点") and not names_a_thing(sentence[series.end() :])
         head = series.start() if piloted else head
+        # "纳入“十四五”期间“…工程”": a plan period before the quote dates it, it does not name it
+        period = re.search(r"“?十[一二三四五六]五”?(?:期间|时期|以来)?$", sentence[head : series.start()])
+        head = series.start() if period else head
         before = sentence[max(0, head - 8) : head]
         clause_end = re.match(r"^[,，。;；(（]|^$", sentence[series.end() :])
         verb = CARRIED_OUT.search(before) or (WEAKLY_CARRIED_OUT.search(before) and clause_end) or piloted
@@ -186,6 +189,8 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             if lex.by_label(text) is not None and not text.endswith("+"):
                 continue
             parts = text.split("、")
+            if len(parts) > 1 and all(_is_domain_word(p, lex) for p in parts):
+                continue  # SCHEMA.md: bare domain words are no programme, quoted in a list or not
             known = [lex.by_label(p) is not None for p in parts]
             if (
                 len(parts) > 1
@@ -259,6 +264,21 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             aliases = tuple(a for a in {text, text + (suffix.group(0) if suffix else "")} if a != name)
             hits.append(with_place(ProgrammeHit(name, start, end, None, aliases)))
     return hits
+
+
+def _is_domain_word(text: str, lex: Lexicon) -> bool:
+    """Whether `text` is a bare domain word (数字政府, 数字生态, 产业数字化), not a named initiative.
+
+    >>> lex = programme_lexicon()
+    >>> [_is_domain_word(w, lex) for w in ("数字经济", "数字生态", "产业数字化", "数字咸宁", "一网通办")]
+    [True, True, True, False, False]
+    """
+    concept = lex.by_label(text)
+    if concept is not None:
+        return concept.umbrella or concept.generic
+    if with_place(ProgrammeHit(text, 0, 0)).place is not None:
+        return False  # 数字湖北: a place's campaign
+    return bool(re.fullmatch(r"(?:数字|智慧|数智)[\u4e00-\u9fff]{2}|[\u4e00-\u9fff]{2,4}(?:数字化|价值化|智能化)|数字[\u4e00-\u9fff]{2}化", text))
 
 
 def _past_verbs(sentence: str, head: int, quote: int) -> int:
