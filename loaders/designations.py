@@ -102,7 +102,13 @@ def find_designations(sentence: str) -> list[Designation]:
             continue
         quoted = sentence[start - 1 : start] == "“"
         name = sentence[start:end].replace("“", "").replace("”", "")
-        if not _is_title(name, m.group(0), quoted=quoted) or _figure_follows(sentence, end):
+        # A verb of being granted makes any 城市 a title ("获评…数字政府建设优秀城市").
+        granted = m.group(0) == "城市" and _granted(sentence, start)
+        # "9家单位入选年度数字城市建设…名单": a title of counted grantees, not of the place
+        granted = granted and not re.search(
+            r"[\d一二三四五六七八九十两]+[个家所项名位款]", re.split(r"[,，。;；]", sentence[:start])[-1]
+        )
+        if not _is_title(name, m.group(0), quoted=quoted or granted) or _figure_follows(sentence, end):
             continue
         if m.group(0) in _GRANTED_ONLY and not _granted(sentence, start):
             continue
@@ -261,6 +267,7 @@ def _granted(sentence: str, start: int) -> bool:
     (True, False)
     """
     clause = re.split(r"[,，。;；:：!！?？]", sentence[:start])[-1].rstrip("“")
+    clause = re.sub(r"(?:\d{4}年度?|年度)$", "", clause)  # 获评2023年度…
     if _LIST_GLUE.search(clause):
         return bool(re.search(_GRANTED.pattern.rstrip("$"), clause))
     return bool(_GRANTED.search(clause))

@@ -45,6 +45,10 @@ _ALLOWED_NEXT = re.compile(
     r"升级|提质|落地|向|相关|相结合|理念|要求|决策|部署|服务|成效|应用|场景|品牌|示范(?!基地|园|中心)|标杆|扩面|专项|系列|提供|实现|取得|成为|"
     r"走在|覆盖|上线|开通|推进|持续|不断|全面|进一步|加快|深入|引领|赋能|迈出|迈上|作出|提出)"
 )
+_GRANTED_BEFORE = re.compile(
+    r"(?:(?:获评|评为|授予|命名为|认定为|荣获|入选)(?:全国|全省|全市)?|成为(?:全国|全省|全市))(?:首个|首批|唯一)?$"
+)
+_COUNTED_GRANTEE = re.compile(r"[\d一二三四五六七八九十两]+[个家所项名位款]")
 _CARRIED_AFTER = re.compile(r"(?:基本建成|全面建成|已建成|稳步推进|深入推进|全面推进|有序推进|全面推开|全面铺开)")
 _FRAMED_AS = re.compile(r"为(?:主线|重点|抓手|引领|牵引|突破口|主攻方向)")
 _EVENT_AFTER = re.compile(r"^(?:大赛|竞赛|比赛|赛道|论坛|峰会|博览会|大会)")
@@ -177,7 +181,15 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         verb = CARRIED_OUT.search(before) or (WEAKLY_CARRIED_OUT.search(before) and clause_end) or piloted
         # What the text says is being built or pushed on ("“智慧教育”基本建成"), or makes the main line of
         # its work ("以“数实融合”为重点"), it carries out (SCHEMA.md: a quoted initiative carried out).
-        verb = verb or _CARRIED_AFTER.match(after) or (
+        # SCHEMA.md: a title the place is granted is a designation it holds ("荣获“X”称号",
+        # "成为全省首个“5G全域覆盖县”"), whatever word it ends in.
+        granted = (
+            _GRANTED_BEFORE.search(sentence[: series.start()])
+            and re.search(r"(?:城市|[县市区镇乡村]|之城|之都|名城|强[市县区省]|示范地|先锋|标杆)$", quotes[-1].group(1))
+        ) or after.startswith(("称号", "荣誉称号"))
+        # "2个小学获评…", "9家单位入选…": the title is a counted grantee's, not the place's
+        granted = granted and not _COUNTED_GRANTEE.search(re.split(r"[,，。;；]", sentence[: series.start()])[-1])
+        verb = verb or granted or _CARRIED_AFTER.match(after) or (
             re.search(r"以(?:培育|推进|推动|实施|打造|深化|开展|创建)?$", sentence[: series.start()])
             and _FRAMED_AS.match(after)
         )
@@ -241,6 +253,8 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 continue  # "推广应用“粤智助”政府服务自助机": the verb governs a thing built, named by its quote
             # A shaped slogan is its own name, unless words after it make a longer one (基层治理“一件事”集成改革).
             start = _past_verbs(sentence, head, q_start) if i == 0 and (not shaped or tail) else q_start
+            if granted and not tail:
+                start = q_start  # "成为全省首个“5G全域覆盖县”": how rare a title is is not its name
             if tail and tail.group(0).endswith("试点"):
                 start = q_start  # "26家医院“智慧医疗”服务试点": the pilot is named from its quote on
             end = q_end
