@@ -18,7 +18,7 @@ from loaders.words import segment, word_at
 
 # Verbs that make a quoted slogan a programme someone carries out.
 CARRIED_OUT = re.compile(r"(?:推广|推行|实施|开展|组织|深化|落实|助推|参与|实行)$")
-WEAKLY_CARRIED_OUT = re.compile(r"(?:推进|推动|探索|拓展|启动|创新|打造|争创|创建)$")
+WEAKLY_CARRIED_OUT = re.compile(r"(?:推进|推动|探索|拓展|启动|完成|创新|打造|争创|创建)$")
 # A name ending in one of these, governed by a verb, is a programme even without quotes.
 _SUFFIX = re.compile(r"(?:专项行动|行动|工程|计划|项目|综合试点|试点|先导区|提升月|改革|制度)")
 _CAMPAIGN = re.compile(
@@ -74,6 +74,12 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
         start = start + joined_count[-1].end() if joined_count else start
         listed = _after_joined(masked, start, m.start())
         start, listed = max(start, listed), listed > start
+        governor_end = start
+        if sentence.startswith(("新一轮", "新一批"), start):  # which round it is, not its name
+            start += 3
+        elif sentence.startswith(("完成", "启动"), start) and end - start > 6:
+            start += 2  # "全面完成数字乡村建设三年行动": the verb that governs it is no part of it
+            governor_end = start
         name = clean_name(sentence[start:end])
         if start > 0 and sentence[start - 1] == "等" or len(name) < 4 or len(name) > 28:
             continue
@@ -94,7 +100,7 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
         if m.group(0) == "改革" and len(name) <= 4:
             continue  # "以机构改革为契机": a reform named by its domain word alone is not a named programme
         governed = (
-            CARRIED_OUT.search(sentence[max(0, start - 6) : start])
+            CARRIED_OUT.search(sentence[max(0, governor_end - 6) : governor_end])
             or re.search(r"[、以]$", sentence[:start])
             or listed
         )

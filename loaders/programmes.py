@@ -275,6 +275,9 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             if re.match(r"相关|有关|各类|各项", name):  # "开展相关“三服务”工作": a modifier, not the name
                 start += 2
                 name = name[2:]
+            if name.startswith(("新一轮", "新一批")):  # "实施新一轮“千企技改”行动": which round, not the name
+                start += 3
+                name = name[3:]
             aliases = tuple(a for a in {text, text + (suffix.group(0) if suffix else "")} if a != name)
             hits.append(with_place(ProgrammeHit(name, start, end, None, aliases)))
     return hits
