@@ -50,7 +50,7 @@ _GRANTED_BEFORE = re.compile(
 )
 _COUNTED_GRANTEE = re.compile(r"[\d一二三四五六七八九十两]+[个家所项名位款]")
 _CARRIED_AFTER = re.compile(r"(?:基本建成|全面建成|已建成|稳步推进|深入推进|全面推进|有序推进|全面推开|全面铺开)")
-_FRAMED_AS = re.compile(r"为(?:主线|重点|抓手|引领|牵引|突破口|主攻方向)")
+_FRAMED_AS = re.compile(r"为(?:工作)?(?:主线|重点|抓手|引领|牵引|突破口|主攻方向)")
 _EVENT_AFTER = re.compile(r"^(?:大赛|竞赛|比赛|赛道|论坛|峰会|博览会|大会)")
 
 
@@ -260,6 +260,9 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             end = q_end
             if text.endswith("+"):  # “互联网+”智慧能源: the plus joins the next words
                 joined = re.match(r"[\u4e00-\u9fff]{2,8}?(?=建设|[,，。、]|$)", sentence[q_end:])
+                nxt = word_at(segment(sentence), q_end)
+                if nxt is not None and nxt.start == q_end and nxt.tag in ("v", "vd", "d", "p"):
+                    joined = None  # "“大数据+”实现新的探索": a verb follows, nothing joins the plus
                 end += joined.end() if joined else 0
             if tail:
                 end = q_end + tail.end()
