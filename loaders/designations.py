@@ -38,7 +38,7 @@ _SCOPED = re.compile(
 # Verbs that name a place's status or the status it builds towards (SCHEMA.md: "designations a place
 # holds or works towards"); 作为 and 锚定 state a standing one ("作为国家中心城市").
 _GOVERNS = re.compile(
-    r"(?:建设|建成|建好|打造|创建|创成|争创|争当|列入|获批|获评|评为|入选|入围|上榜|当选|荣膺|成为|跻身|锚定|培育|确定为|确定作为|"
+    r"(?:建设|建成|建好|打造|创建|创成|争创|争当|紧扣|瞄准|列入|获批|获评|评为|入选|入围|上榜|当选|荣膺|成为|跻身|锚定|培育|确定为|确定作为|"
     r"认定为|命名为|授予|荣获|迈向|作为|开展|获得|争取|申报|申请)(?:为|成)?$"
 )
 # After the name, these keep it a title ("千兆城市"行列, 试点县创建, 之一).
