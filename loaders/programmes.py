@@ -192,6 +192,9 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         verb = verb or granted or _CARRIED_AFTER.match(after) or (
             re.search(r"以(?:培育|推进|推动|实施|打造|深化|开展|创建)?$", sentence[: series.start()])
             and _FRAMED_AS.match(after)
+        ) or (  # "把“微网实格”作为基层治理的基础工程"
+            re.search(r"[把将]$", sentence[: series.start()])
+            and re.match(r"作为[^，。,;；“”]{0,12}?(?:工程|抓手|主线|突破口|牵引|重点工作)", sentence[series.end() :])
         )
         if verb and not suffix and sentence[series.end() : series.end() + 1] == "等":
             continue  # "推进“A”“B”等…数据产品": a list of things, named by what follows
@@ -243,7 +246,7 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 rf"(?:{NAME_UNIT}){{0,14}}?(?:集成改革|专项行动|行动|工程|计划|项目|制度|试点(?!城市|县|区|市))", sentence[q_end:]
             )
             tail = (
-                tail if len(quotes) == 1 and tail and not re.search(r"[,，、。等]", tail.group(0)) else None
+                tail if len(quotes) == 1 and tail and not re.search(r"[,，、。等的]|作为", tail.group(0)) else None
             )
             # “数字苏州驾驶舱”升级工程: a word or two then a programme word finish the name
             finished = re.match(r"[\u4e00-\u9fff]{0,4}(?:集成改革|专项行动|行动|工程|计划|试点)", sentence[q_end:])
@@ -278,6 +281,10 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             if re.match(r"相关|有关|各类|各项", name):  # "开展相关“三服务”工作": a modifier, not the name
                 start += 2
                 name = name[2:]
+            rank = re.match(r"(?:全国|全省|全市|全区)?(?:首个|首批|唯一|第一个)", name)
+            if rank:  # "作为全市首个“榕城智网”工程试点区": how rare it is is not its name
+                start += rank.end()
+                name = name[rank.end() :]
             if name.startswith(("新一轮", "新一批")):  # "实施新一轮“千企技改”行动": which round, not the name
                 start += 3
                 name = name[3:]
