@@ -49,6 +49,9 @@ _GRANTED_BEFORE = re.compile(
     r"(?:(?:获评|评为|授予|命名为|认定为|荣获|入选)(?:全国|全省|全市)?|成为(?:全国|全省|全市))(?:首个|首批|唯一)?$"
 )
 _COUNTED_GRANTEE = re.compile(r"[\d一二三四五六七八九十两]+[个家所项名位款]")
+_COUNTED_TITLE = re.compile(
+    r"[两三四五六七八九十]个?(?:强[市省区县]|中心|高地|之城|之都|名城|城市|示范区)|[两三四五六七八九十]化"
+)
 _CARRIED_AFTER = re.compile(r"(?:基本建成|全面建成|已建成|稳步推进|深入推进|全面推进|有序推进|全面推开|全面铺开)")
 _FRAMED_AS = re.compile(r"为(?:工作)?(?:主线|重点|抓手|引领|牵引|突破口|主攻方向)")
 _EVENT_AFTER = re.compile(r"^(?:大赛|竞赛|比赛|赛道|论坛|峰会|博览会|大会)")
@@ -238,6 +241,9 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 r"(?:优化|提升|升级|转变|拓展)", sentence[q_end:]
             )
             shaped = shaped or bool(toward and _looks_like_name(text))
+            # "锚定“八个强市”战略目标", "建设“五个中心”", "“四化”发展思路": a count of titles or of ways
+            # names one framework (SCHEMA.md), unlike a count of things to do (“六大行动”, “三张清单”).
+            shaped = shaped or bool(_COUNTED_TITLE.fullmatch(text))
             if not (shaped or _looks_like_name(text)) or is_layout(text):
                 continue
             # “互联网+”智慧能源: X+ names a programme by how it is written.
