@@ -24,6 +24,9 @@ _SUFFIX = re.compile(r"(?:专项行动|行动|工程|计划|项目|综合试点|
 _CAMPAIGN = re.compile(
     r"(?P<name>(?:数字|数智|智慧|网络|制造|质量|科技|交通)(?:强市|强省|强区|强县|[\u4e00-\u9fff]{2}))建设"
 )
+_GOVERNED_CAMPAIGN = re.compile(
+    r"(?:建设|打造|推进|推动|建成|深化|以)(?P<name>(?:数字|数智|智慧)[\u4e00-\u9fff]{2})(?=[,，。;；、]|为|$)"
+)
 NOT_A_PROGRAMME = re.compile(
     r"((?:三年|五年)(?!攻坚行动|专项行动|行动$)|行动计划|规划|纲要|方案|意见|办法|条例|重点项目|建设项目|示范项目|工作|任务)"
 )
@@ -128,6 +131,11 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
         for h in heads
         if any(k.start == _JOINER.match(masked, h.end).end() and k.name[-2:] == h.name[-2:] for k in hits)  # type: ignore[union-attr]
     ]
+    for m in _GOVERNED_CAMPAIGN.finditer(masked):
+        # "加快建设数字重庆,", "以数字福建为引领": a division's 数字X campaign named alone, after its verb
+        levels = {d.level for d in load_gazetteer().lookup(m.group("name")[2:])} - {"country"}
+        if levels - {"district"}:  # a county's short name is often a plain word too (数字惠民)
+            hits.append(with_place(ProgrammeHit(m.group("name"), m.start("name"), m.end("name"))))
     for m in _CAMPAIGN.finditer(masked):
         if not re.search(r"强[市省区县]$", m.group("name")) and not _is_place_short(m.group("name")[2:]):
             continue
