@@ -175,8 +175,8 @@ def _walk_left(words: tuple[Word, ...], last: int) -> int:
         prev = words[i - 1]
         if _GOVERNS.fullmatch(prev.text) and not _inner_verb(words, i - 1):
             break
-        if prev.tag in _STOP_TAGS and not _inner_verb(words, i - 1):
-            break
+        if prev.tag in _STOP_TAGS and not _inner_verb(words, i - 1) and prev.text not in ("永久", "长期"):
+            break  # 永久/长期 say how a title is held (世界互联网大会永久举办地), inside its name
         if prev.tag == "m" and not _RANK.search(prev.text):
             break
         if prev.tag == "LOC" and re.search(r"[省市县区州]$", prev.text):
