@@ -100,9 +100,12 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
             continue  # "在观山湖区试点“无感办”": a place that pilots something, not a pilot's name
         if _COUNTED_BEFORE.search(name[: -len(m.group(0))]) and _ENUMERATION.match(sentence, end):
             continue  # "智慧城市六大工程:A工程、B工程…": the count of the actions listed next, not one of them
-        if m.group(0) == "改革" and len(name) <= 4:
+        domain = _domain_reform(name) if m.group(0) == "改革" else None
+        if domain is not None:  # SCHEMA.md: a named reform of a domain (数字政府改革) is a programme
+            start, name = end - len(domain), domain
+        elif m.group(0) == "改革" and len(name) <= 4:
             continue  # "以机构改革为契机": a reform named by its domain word alone is not a named programme
-        governed = (
+        governed = domain is not None or (
             CARRIED_OUT.search(sentence[max(0, governor_end - 6) : governor_end])
             or re.search(r"[、以]$", sentence[:start])
             or listed
@@ -142,6 +145,24 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
         hit = ProgrammeHit(m.group("name"), m.start(), m.end("name"), None, (m.group(0),))
         hits.append(with_place(hit))
     return hits
+
+
+def _domain_reform(name: str) -> str | None:
+    """The reform of a domain the name ends in, when the domain is a scheme's umbrella word (数字政府,
+    数字经济): such a reform is named whatever verb governs it ("把牢数字政府改革建设方向").
+
+    >>> _domain_reform("牢数字政府改革"), _domain_reform("机构改革")
+    ('数字政府改革', None)
+    """
+    from loaders.lexicon import programme_lexicon  # the lexicon reads the ontology once, on first use
+
+    lex = programme_lexicon()
+    body = name[:-2]
+    for size in range(min(len(body), 8), 3, -1):
+        concept = lex.by_label(body[-size:])
+        if concept is not None and concept.umbrella and concept.label == body[-size:]:
+            return body[-size:] + "改革"
+    return None
 
 
 # What joins the items of a list of like names (A行动、B行动和C行动).
