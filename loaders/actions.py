@@ -18,11 +18,14 @@ from loaders.words import segment, word_at
 
 # Verbs that make a quoted slogan a programme someone carries out.
 CARRIED_OUT = re.compile(r"(?:推广|推行|实施|开展|组织|深化|落实|助推|参与|实行)$")
-WEAKLY_CARRIED_OUT = re.compile(r"(?:推进|推动|探索|拓展|启动|创新|打造|争创|创建)$")
+WEAKLY_CARRIED_OUT = re.compile(r"(?:推进|推动|探索|拓展|启动|完成|创新|打造|争创|创建)$")
 # A name ending in one of these, governed by a verb, is a programme even without quotes.
 _SUFFIX = re.compile(r"(?:专项行动|行动|工程|计划|项目|综合试点|试点|先导区|提升月|改革|制度)")
 _CAMPAIGN = re.compile(
     r"(?P<name>(?:数字|数智|智慧|网络|制造|质量|科技|交通)(?:强市|强省|强区|强县|[\u4e00-\u9fff]{2}))建设"
+)
+_GOVERNED_CAMPAIGN = re.compile(
+    r"(?:建设|打造|推进|推动|建成|深化|以)(?P<name>(?:数字|数智|智慧)[\u4e00-\u9fff]{2})(?=[,，。;；、]|为|$)"
 )
 NOT_A_PROGRAMME = re.compile(
     r"((?:三年|五年)(?!攻坚行动|专项行动|行动$)|行动计划|规划|纲要|方案|意见|办法|条例|重点项目|建设项目|示范项目|工作|任务)"
@@ -32,7 +35,7 @@ _COUNTED = re.compile(r"^[一二三四五六七八九十百千两\d]+[大项个�
 _COUNTED_BEFORE = re.compile(r"[一二三四五六七八九十两\d]+[大项个类]$")
 _ENUMERATION = re.compile(r"”?(?:[:：]|[,，](?:分别是|分别为|即|包括))")
 _GENERIC_HEAD = re.compile(
-    r"^(?:各类|各项|相关|重大|重点|一批|多项|有关|数字化|信息化|智能化|国家级|省级|市级)?"
+    r"^(?:各类|各项|相关|重大|重点|一批|多项|有关|数字化|信息化|智能化|国家级|国家|全国|省级|市级)?"
     # A name of only kind words (专项整治行动, 集中攻坚行动, 改造提升工程) names no initiative in particular.
     r"(?:专项|集中|整治|攻坚|提升|改造|示范|综合|系列)*(?:工程|行动|项目|改革|试点|计划)$"
 )
@@ -60,7 +63,7 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
         end = m.end()
         nxt = masked[end : end + 2]
         inside_word = re.match(r"[\u4e00-\u9fff]", nxt) and not re.match(
-            r"建设|等|和|与|及|为|的|中|落地|取得|成效|扩面|升级", nxt
+            r"建设|等|和|与|及|为|的|中|落地|取得|成效|扩面|升级|已|均|顺利|稳步|有序|正式", nxt
         )
         if inside_word and (m.group(0) != "行动" or re.match(r"计划|方案|纲要|者|队", nxt)):
             continue  # the suffix is inside a longer word (行动计划, 工程师, 改革成果, 试点县)
@@ -69,8 +72,17 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
         if inside is not None and inside.start < start and inside.tag not in ("v", "p", "d"):
             start = inside.start  # a boundary word cut a word in two (在|线新经济): keep the word whole
         start = _past_inner_verb(sentence, start)
+        # "…服务试点建设和63个乡镇体检数字化试点": a joiner before a count starts another noun phrase
+        joined_count = list(re.finditer(r"(?:和|及|与|、)(?=\d+个)", sentence[start : m.start()]))
+        start = start + joined_count[-1].end() if joined_count else start
         listed = _after_joined(masked, start, m.start())
         start, listed = max(start, listed), listed > start
+        governor_end = start
+        if sentence.startswith(("新一轮", "新一批"), start):  # which round it is, not its name
+            start += 3
+        elif sentence.startswith(("完成", "启动"), start) and end - start > 6:
+            start += 2  # "全面完成数字乡村建设三年行动": the verb that governs it is no part of it
+            governor_end = start
         name = clean_name(sentence[start:end])
         if start > 0 and sentence[start - 1] == "等" or len(name) < 4 or len(name) > 28:
             continue
@@ -79,14 +91,22 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
         ) or name.startswith("领域")
         if "□" in masked[start:end] or NOT_A_PROGRAMME.search(name) or _GENERIC_HEAD.match(name) or generic:
             continue
-        if _COUNTED.match(name) or _only_places(sentence, start, m.start()):
+        counted = _COUNTED.match(name)
+        if counted and m.group(0) == "试点" and counted.group(0).endswith("个") and len(name) - counted.end() >= 6:
+            # "63个乡镇体检数字化试点已完成": the count is of the sites a named pilot runs in, not of kinds
+            start, name = start + counted.end(), name[counted.end() :]
+            counted = None
+        if counted or _only_places(sentence, start, m.start()):
             continue  # "在观山湖区试点“无感办”": a place that pilots something, not a pilot's name
         if _COUNTED_BEFORE.search(name[: -len(m.group(0))]) and _ENUMERATION.match(sentence, end):
             continue  # "智慧城市六大工程:A工程、B工程…": the count of the actions listed next, not one of them
-        if m.group(0) == "改革" and len(name) <= 4:
+        domain = _domain_reform(name) if m.group(0) == "改革" else None
+        if domain is not None:  # SCHEMA.md: a named reform of a domain (数字政府改革) is a programme
+            start, name = end - len(domain), domain
+        elif m.group(0) == "改革" and len(name) <= 4:
             continue  # "以机构改革为契机": a reform named by its domain word alone is not a named programme
-        governed = (
-            CARRIED_OUT.search(sentence[max(0, start - 6) : start])
+        governed = domain is not None or (
+            CARRIED_OUT.search(sentence[max(0, governor_end - 6) : governor_end])
             or re.search(r"[、以]$", sentence[:start])
             or listed
         )
@@ -114,12 +134,35 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
         for h in heads
         if any(k.start == _JOINER.match(masked, h.end).end() and k.name[-2:] == h.name[-2:] for k in hits)  # type: ignore[union-attr]
     ]
+    for m in _GOVERNED_CAMPAIGN.finditer(masked):
+        # "加快建设数字重庆,", "以数字福建为引领": a division's 数字X campaign named alone, after its verb
+        levels = {d.level for d in load_gazetteer().lookup(m.group("name")[2:])} - {"country"}
+        if levels - {"district"}:  # a county's short name is often a plain word too (数字惠民)
+            hits.append(with_place(ProgrammeHit(m.group("name"), m.start("name"), m.end("name"))))
     for m in _CAMPAIGN.finditer(masked):
         if not re.search(r"强[市省区县]$", m.group("name")) and not _is_place_short(m.group("name")[2:]):
             continue
         hit = ProgrammeHit(m.group("name"), m.start(), m.end("name"), None, (m.group(0),))
         hits.append(with_place(hit))
     return hits
+
+
+def _domain_reform(name: str) -> str | None:
+    """The reform of a domain the name ends in, when the domain is a scheme's umbrella word (数字政府,
+    数字经济): such a reform is named whatever verb governs it ("把牢数字政府改革建设方向").
+
+    >>> _domain_reform("牢数字政府改革"), _domain_reform("机构改革")
+    ('数字政府改革', None)
+    """
+    from loaders.lexicon import programme_lexicon  # the lexicon reads the ontology once, on first use
+
+    lex = programme_lexicon()
+    body = name[:-2]
+    for size in range(min(len(body), 8), 3, -1):
+        concept = lex.by_label(body[-size:])
+        if concept is not None and concept.umbrella and concept.label == body[-size:]:
+            return body[-size:] + "改革"
+    return None
 
 
 # What joins the items of a list of like names (A行动、B行动和C行动).

@@ -19,16 +19,16 @@ from loaders.words import Word, segment
 # descriptions, not titles.
 _SUFFIX = re.compile(
     r"(?:示范区|先行区|试验区|先导区|引领区|样板区|聚集区|集聚区|支撑区|承载区|示范地区|试点地区|示范市|示范县|"
-    r"先行市|试点县|试点市|名城|之城|之都|策源地|集聚地|承载地|首选地|举办地|服务地|强市|强省|强区|强县|第一区|高地|枢纽节点|城市|大都市|新城|试点|"
+    r"先行市|试点县|试点市|模范县|模范市|模范区|名城|之城|之都|策源地|集聚地|承载地|首选地|举办地|服务地|强市|强省|强区|强县|第一区|高地|枢纽节点|城市|大都市|新城|试点|"
     r"核心区|百强县|百强镇|百强区|示范基地|园区)"
 )
 # Suffixes that name a place on the map as often as a title: a title only when granted (获评省级数字经济园区,
 # 获评国家级电子商务示范基地), a park project when built (SCHEMA.md: parks and bases are projects).
 _GRANTED_ONLY = {"示范基地", "园区"}
-_GRANTED = re.compile(r"(?:获评|获批|评为|列入|入选|入围|认定为|命名为|授予|荣获|当选|被评为|成功创建)$")
+_GRANTED = re.compile(r"(?:获评|获批|评为|列入|入选|入围|上榜|认定为|命名为|授予|荣获|当选|被评为|成功创建)$")
 # 城市 is a title only after one of these (信息消费试点城市, 数智先锋城市, 国家中心城市, 5G商用城市).
 _CITY_MARK = re.compile(
-    r"(?:示范|试点|先行|标杆|领先|先锋|领军|中心|核心|商用|样板|典范|创新型|千兆|韧性|海绵|无废|公园|文明|"
+    r"(?:示范|试点|先行|标杆|领先|先锋|领军|中心|核心|商用|样板|典范|创新型|千兆|韧性|海绵|无废|公园|文明|百强|"
     r"卫生|园林|森林|[一二三四五]星级新型智慧|历史文化|国际化)$"
 )
 # 高地 and 试点 are titles when a scope names who grants them (全国数字经济发展高地, 国家首批智慧城市试点).
@@ -38,13 +38,13 @@ _SCOPED = re.compile(
 # Verbs that name a place's status or the status it builds towards (SCHEMA.md: "designations a place
 # holds or works towards"); 作为 and 锚定 state a standing one ("作为国家中心城市").
 _GOVERNS = re.compile(
-    r"(?:建设|建成|建好|打造|创建|创成|争创|争当|列入|获批|获评|评为|入选|入围|当选|荣膺|成为|跻身|锚定|培育|确定为|确定作为|"
+    r"(?:建设|建成|建好|打造|创建|创成|争创|争当|紧扣|瞄准|列入|获批|获评|评为|入选|入围|上榜|当选|荣膺|成为|跻身|锚定|培育|确定为|确定作为|"
     r"认定为|命名为|授予|荣获|迈向|作为|开展|获得|争取|申报|申请)(?:为|成)?$"
 )
 # After the name, these keep it a title ("千兆城市"行列, 试点县创建, 之一).
 _AFTER_OK = re.compile(
     r"^(?:建设|创建|称号|行列|之一|总体定位|定位|目标|以来|的|作为|打造|建成|等(?![\d一二三四五六七八九十两]+[余多]?[项个])|[、,，。;；和及与]|$|”|\)|"
-    r"[\d一二三四五六七八九十]+个(?=[\u4e00-\u9fff]))"
+    r"[\d一二三四五六七八九十]+[个块](?=[\u4e00-\u9fff])|[(（])"
 )
 # Words before a title that say how rare it is or who granted it in which batch, not what it is
 # (全省唯一, 全域, 全国首个, 第二批, 住房城乡建设部首批): SCHEMA.md's gold keeps the designation itself.
@@ -58,7 +58,7 @@ _LIST_GLUE = re.compile(r"(?:、|和|及|与|以及|或)$")
 # A count inside a title is not part of its name ("全国首批50个5G商用城市").
 _COUNT = re.compile(r"\d+个|[一二三四五六七八九十]+个(?!一)")
 # Numerals that belong to a title: a batch, a star rating, a count of peers (首批, 四星级, 三大).
-_RANK = re.compile(r"首批|第一批|星级|\d+个|[一二三四五六七八九十]+[个大]")
+_RANK = re.compile(r"首批|第[一二三四五六七八九十\d]+批|星级|\d+个|[一二三四五六七八九十]+[个大]")
 # "全市建设…": a scope before 建设 makes it the governing verb, not a word inside the title.
 _SCOPE_WORDS = {"全市", "全区", "全县", "全省"}
 # A development zone or a place-name 新城 is a park, not a title (SCHEMA.md: 新区/高新区 are park projects).
@@ -102,7 +102,13 @@ def find_designations(sentence: str) -> list[Designation]:
             continue
         quoted = sentence[start - 1 : start] == "“"
         name = sentence[start:end].replace("“", "").replace("”", "")
-        if not _is_title(name, m.group(0), quoted=quoted) or _figure_follows(sentence, end):
+        # A verb of being granted makes any 城市 a title ("获评…数字政府建设优秀城市").
+        granted = m.group(0) == "城市" and _granted(sentence, start)
+        # "9家单位入选年度数字城市建设…名单": a title of counted grantees, not of the place
+        granted = granted and not re.search(
+            r"[\d一二三四五六七八九十两]+[个家所项名位款]", re.split(r"[,，。;；]", sentence[:start])[-1]
+        )
+        if not _is_title(name, m.group(0), quoted=quoted or granted) or _figure_follows(sentence, end):
             continue
         if m.group(0) in _GRANTED_ONLY and not _granted(sentence, start):
             continue
@@ -169,8 +175,8 @@ def _walk_left(words: tuple[Word, ...], last: int) -> int:
         prev = words[i - 1]
         if _GOVERNS.fullmatch(prev.text) and not _inner_verb(words, i - 1):
             break
-        if prev.tag in _STOP_TAGS and not _inner_verb(words, i - 1):
-            break
+        if prev.tag in _STOP_TAGS and not _inner_verb(words, i - 1) and prev.text not in ("永久", "长期"):
+            break  # 永久/长期 say how a title is held (世界互联网大会永久举办地), inside its name
         if prev.tag == "m" and not _RANK.search(prev.text):
             break
         if prev.tag == "LOC" and re.search(r"[省市县区州]$", prev.text):
@@ -200,7 +206,9 @@ def _inner_verb(words: tuple[Word, ...], index: int) -> bool:
 def _is_title(name: str, suffix: str, *, quoted: bool = False) -> bool:
     """Whether a phrase ending in `suffix` reads as a title rather than a description."""
     body = name[: -len(suffix)]
-    if len(body) < 2 or _NOT_TITLE.search(name) or re.match(r"[这该此各其]", name):
+    # A scope alone ("入选国家试点") says who grants a title, not which one.
+    scope_only = re.fullmatch(r"(?:全国|全省|国家级?|省级|市级|中国|首批)+", body)
+    if len(body) < 2 or scope_only or _NOT_TITLE.search(name) or re.match(r"[这该此各其]", name):
         return False
     if suffix == "城市":
         return bool(_CITY_MARK.search(body)) or (quoted and len(body) >= 4)
@@ -259,6 +267,7 @@ def _granted(sentence: str, start: int) -> bool:
     (True, False)
     """
     clause = re.split(r"[,，。;；:：!！?？]", sentence[:start])[-1].rstrip("“")
+    clause = re.sub(r"(?:\d{4}年度?|年度)$", "", clause)  # 获评2023年度…
     if _LIST_GLUE.search(clause):
         return bool(re.search(_GRANTED.pattern.rstrip("$"), clause))
     return bool(_GRANTED.search(clause))

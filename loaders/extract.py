@@ -212,7 +212,16 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
         partners = _PARTNER.search(text[max(sentence.start, group[0].start - 30) : group[0].start])
         if len(group) >= 2 and not partners:
             return tuple(dict.fromkeys(s.division for s in group))
+    # SCHEMA.md: a title goes to the place it is granted to ("漯河市被确定为…全省整市推进的…示范地区"),
+    # not to a scope word (全省) inside the title's own description.
+    if named and _GRANTED_TO.match(text, named[-1].end) and not re.search(r"[,，。;；]", text[named[-1].end : position]):
+        return (named[-1].division,)
     return (ctx.place_at(sentence, position, local=True),)
+
+
+_GRANTED_TO = re.compile(
+    r"(?:被|先后|成功|正式|连续|再次|首次|已|还)*(?:确定为|列入|入选|入围|获批|获评|评为|认定为|命名为|授予|荣获)"
+)
 
 
 _CARRY_OUT = re.compile(r"(?:落实|践行|贯彻|融入|参与|服务|对接|响应)[^,，。;；]{0,6}$")

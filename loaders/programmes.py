@@ -45,6 +45,15 @@ _ALLOWED_NEXT = re.compile(
     r"升级|提质|落地|向|相关|相结合|理念|要求|决策|部署|服务|成效|应用|场景|品牌|示范(?!基地|园|中心)|标杆|扩面|专项|系列|提供|实现|取得|成为|"
     r"走在|覆盖|上线|开通|推进|持续|不断|全面|进一步|加快|深入|引领|赋能|迈出|迈上|作出|提出)"
 )
+_GRANTED_BEFORE = re.compile(
+    r"(?:(?:获评|评为|授予|命名为|认定为|荣获|入选)(?:全国|全省|全市)?|成为(?:全国|全省|全市))(?:首个|首批|唯一)?$"
+)
+_COUNTED_GRANTEE = re.compile(r"[\d一二三四五六七八九十两]+[个家所项名位款]")
+_COUNTED_TITLE = re.compile(
+    r"[两三四五六七八九十]个?(?:强[市省区县]|中心|高地|之城|之都|名城|城市|示范区)|[两三四五六七八九十]化"
+)
+_CARRIED_AFTER = re.compile(r"(?:基本建成|全面建成|已建成|稳步推进|深入推进|全面推进|有序推进|全面推开|全面铺开)")
+_FRAMED_AS = re.compile(r"为(?:工作)?(?:目标|主线|重点|抓手|引领|牵引|突破口|主攻方向)")
 _EVENT_AFTER = re.compile(r"^(?:大赛|竞赛|比赛|赛道|论坛|峰会|博览会|大会)")
 
 
@@ -167,9 +176,29 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         # A place pilots what it quotes (在中华街道试点“数字孪生街区”) unless that is a thing it builds.
         piloted = sentence[: series.start()].endswith("试点") and not names_a_thing(sentence[series.end() :])
         head = series.start() if piloted else head
+        # "纳入“十四五”期间“…工程”": a plan period before the quote dates it, it does not name it
+        period = re.search(r"“?十[一二三四五六]五”?(?:期间|时期|以来)?$", sentence[head : series.start()])
+        head = series.start() if period else head
         before = sentence[max(0, head - 8) : head]
         clause_end = re.match(r"^[,，。;；(（]|^$", sentence[series.end() :])
         verb = CARRIED_OUT.search(before) or (WEAKLY_CARRIED_OUT.search(before) and clause_end) or piloted
+        # What the text says is being built or pushed on ("“智慧教育”基本建成"), or makes the main line of
+        # its work ("以“数实融合”为重点"), it carries out (SCHEMA.md: a quoted initiative carried out).
+        # SCHEMA.md: a title the place is granted is a designation it holds ("荣获“X”称号",
+        # "成为全省首个“5G全域覆盖县”"), whatever word it ends in.
+        granted = (
+            _GRANTED_BEFORE.search(sentence[: series.start()])
+            and re.search(r"(?:城市|[县市区镇乡村]|之城|之都|名城|强[市县区省]|示范地|先锋|标杆)$", quotes[-1].group(1))
+        ) or after.startswith(("称号", "荣誉称号"))
+        # "2个小学获评…", "9家单位入选…": the title is a counted grantee's, not the place's
+        granted = granted and not _COUNTED_GRANTEE.search(re.split(r"[,，。;；]", sentence[: series.start()])[-1])
+        verb = verb or granted or _CARRIED_AFTER.match(after) or (
+            re.search(r"以(?:培育|推进|推动|实施|打造|深化|开展|创建)?$", sentence[: series.start()])
+            and _FRAMED_AS.match(after)
+        ) or (  # "把“微网实格”作为基层治理的基础工程"
+            re.search(r"[把将]$", sentence[: series.start()])
+            and re.match(r"作为[^，。,;；“”]{0,12}?(?:工程|抓手|主线|突破口|牵引|重点工作)", sentence[series.end() :])
+        )
         if verb and not suffix and sentence[series.end() : series.end() + 1] == "等":
             continue  # "推进“A”“B”等…数据产品": a list of things, named by what follows
         for i, q in enumerate(quotes):
@@ -178,6 +207,8 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             if lex.by_label(text) is not None and not text.endswith("+"):
                 continue
             parts = text.split("、")
+            if len(parts) > 1 and all(_is_domain_word(p, lex) for p in parts):
+                continue  # SCHEMA.md: bare domain words are no programme, quoted in a list or not
             known = [lex.by_label(p) is not None for p in parts]
             if (
                 len(parts) > 1
@@ -203,33 +234,51 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             # unless the words after it name a thing built under it ("迭代“数智滨江”城市运行平台").
             campaign = with_place(ProgrammeHit(text, 0, 0)).place is not None
             shaped = shaped or (campaign and not names_a_thing(sentence[q_end:]))
+            if re.match(r"”?(?:等|的)(?:矛盾|问题|难题|痛点|堵点|难点|现象|困境|顽疾)", sentence[q_end - 1 :]):
+                continue  # "解决数据“不敢用、不够用”的矛盾": a problem described, not a way of working
             # "高频事项向“快办”优化": the mode of service a reform moves things towards
             toward = sentence[q_start - 1 : q_start] == "向" and re.match(
                 r"(?:优化|提升|升级|转变|拓展)", sentence[q_end:]
             )
             shaped = shaped or bool(toward and _looks_like_name(text))
+            # "锚定“八个强市”战略目标", "建设“五个中心”", "“四化”发展思路": a count of titles or of ways
+            # names one framework (SCHEMA.md), unlike a count of things to do (“六大行动”, “三张清单”).
+            shaped = shaped or bool(_COUNTED_TITLE.fullmatch(text))
             if not (shaped or _looks_like_name(text)) or is_layout(text):
                 continue
             # “互联网+”智慧能源: X+ names a programme by how it is written.
-            own_suffix = bool(re.search(r"(工程|计划|行动|改革|试点|制度|项目|\+)$", text))
+            own_suffix = bool(re.search(r"(工程|计划|行动|改革|试点|制度|项目|战略|\+)$", text))
             tail = re.match(
-                rf"(?:{NAME_UNIT}){{0,14}}?(?:集成改革|专项行动|行动|工程|计划|项目|制度)", sentence[q_end:]
+                rf"(?:{NAME_UNIT}){{0,14}}?(?:集成改革|专项行动|行动|工程|计划|项目|制度|试点(?!城市|县|区|市))", sentence[q_end:]
             )
             tail = (
-                tail if len(quotes) == 1 and tail and not re.search(r"[,，、。等]", tail.group(0)) else None
+                tail if len(quotes) == 1 and tail and not re.search(r"[,，、。等的]|作为", tail.group(0)) else None
             )
             # “数字苏州驾驶舱”升级工程: a word or two then a programme word finish the name
-            finished = re.match(r"[\u4e00-\u9fff]{0,4}(?:集成改革|专项行动|行动|工程|计划)", sentence[q_end:])
+            finished = re.match(r"[\u4e00-\u9fff]{0,4}(?:集成改革|专项行动|行动|工程|计划|试点)", sentence[q_end:])
             if not (suffix or verb or own_suffix or shaped or (tail and finished)):
                 continue
+            if verb and not (suffix or own_suffix or shaped) and names_a_thing(sentence[q_end:]):
+                continue  # "推广应用“粤智助”政府服务自助机": the verb governs a thing built, named by its quote
             # A shaped slogan is its own name, unless words after it make a longer one (基层治理“一件事”集成改革).
             start = _past_verbs(sentence, head, q_start) if i == 0 and (not shaped or tail) else q_start
+            if granted and not tail:
+                start = q_start  # "成为全省首个“5G全域覆盖县”": how rare a title is is not its name
+            if tail and tail.group(0).endswith("试点"):
+                start = q_start  # "26家医院“智慧医疗”服务试点": the pilot is named from its quote on
             end = q_end
             if text.endswith("+"):  # “互联网+”智慧能源: the plus joins the next words
                 joined = re.match(r"[\u4e00-\u9fff]{2,8}?(?=建设|[,，。、]|$)", sentence[q_end:])
+                nxt = word_at(segment(sentence), q_end)
+                if nxt is not None and nxt.start == q_end and nxt.tag in ("v", "vd", "d", "p"):
+                    joined = None  # "“大数据+”实现新的探索": a verb follows, nothing joins the plus
                 end += joined.end() if joined else 0
             if tail:
                 end = q_end + tail.end()
+            elif suffix and suffix.group(0) == "试点" and after.startswith("试点"):
+                # SCHEMA.md: a pilot is a designation a place holds (国家数字乡村试点), named with its
+                # 试点 ("开展“智慧社区”试点" → 智慧社区试点), unlike a reform named without 改革.
+                end = q_end + 2
             name = clean_name(sentence[start:end])
             if NOT_A_PROGRAMME.search(name) and shaped and not NOT_A_PROGRAMME.search(text):
                 start, end, name = q_start, q_end, text  # “5G+智慧医疗”示范项目: the slogan, not the project
@@ -238,9 +287,31 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             if re.match(r"相关|有关|各类|各项", name):  # "开展相关“三服务”工作": a modifier, not the name
                 start += 2
                 name = name[2:]
+            rank = re.match(r"(?:全国|全省|全市|全区)?(?:首个|首批|唯一|第一个)", name)
+            if rank:  # "作为全市首个“榕城智网”工程试点区": how rare it is is not its name
+                start += rank.end()
+                name = name[rank.end() :]
+            if name.startswith(("新一轮", "新一批")):  # "实施新一轮“千企技改”行动": which round, not the name
+                start += 3
+                name = name[3:]
             aliases = tuple(a for a in {text, text + (suffix.group(0) if suffix else "")} if a != name)
             hits.append(with_place(ProgrammeHit(name, start, end, None, aliases)))
     return hits
+
+
+def _is_domain_word(text: str, lex: Lexicon) -> bool:
+    """Whether `text` is a bare domain word (数字政府, 数字生态, 产业数字化), not a named initiative.
+
+    >>> lex = programme_lexicon()
+    >>> [_is_domain_word(w, lex) for w in ("数字经济", "数字生态", "产业数字化", "数字咸宁", "一网通办")]
+    [True, True, True, False, False]
+    """
+    concept = lex.by_label(text)
+    if concept is not None:
+        return concept.umbrella or concept.generic
+    if with_place(ProgrammeHit(text, 0, 0)).place is not None:
+        return False  # 数字湖北: a place's campaign
+    return bool(re.fullmatch(r"(?:数字|智慧|数智)[\u4e00-\u9fff]{2}|[\u4e00-\u9fff]{2,4}(?:数字化|价值化|智能化)|数字[\u4e00-\u9fff]{2}化", text))
 
 
 def _past_verbs(sentence: str, head: int, quote: int) -> int:
@@ -249,7 +320,7 @@ def _past_verbs(sentence: str, head: int, quote: int) -> int:
     start = head
     first_quote = sentence.find("“", head, quote + 1)  # words inside an earlier quote belong to the name
     for w in segment(sentence):
-        verb = w.tag in ("v", "d", "ad", "p") or (w.end == first_quote and w.text in ("建设", "打造", "创建"))
+        verb = w.tag in ("v", "d", "ad", "p") or (w.end == first_quote and w.text in ("建设", "打造", "创建", "应用", "使用"))
         if head <= w.start and w.end <= first_quote and verb:  # 推动建设“晋江数据湖”: 建设/vn governs
             start = max(start, w.end)
     return start
@@ -260,7 +331,7 @@ def _looks_like_name(text: str) -> bool:
     if (
         len(text) < 2
         or re.fullmatch(r"[\d.%]+|.{0,3}化|[一二三四五六七八九十]+[个大项端对]?", text)
-        or re.match(r"[一二两三四五六七八九十]+[个大项对]", text)
+        or re.match(r"[一二两三四五六七八九十]+[个大项对]|[两三四五六七八九十]+[张条类批]", text)
     ):
         return False
     return not re.search(r"(为人而转|最后一公里|卡脖子|一把手|一盘棋|一站式|不打烊|硬核)", text)

@@ -115,7 +115,7 @@ def is_parallel_slogan(text: str, before: str, after: str) -> bool:
 def names_a_thing(after: str) -> bool:
     """Whether the words right after a quoted slogan end in a thing built ("“大平安、全业务”实战平台")."""
     run = re.match(f"{_HAN}{{0,12}}", after.lstrip("”").removeprefix("等")).group(0)  # type: ignore[union-attr]
-    return bool(re.search(r"(?:平台|应用|系统|App|APP|小程序|中心|中枢|专区|大厅|终端)$", run))
+    return bool(re.search(r"(?:平台|应用|系统|App|APP|小程序|中心|中枢|专区|大厅|终端|自助机|一体机)$", run))
 
 
 def find_shaped_names(sentence: str) -> list[tuple[int, int]]:
