@@ -92,7 +92,12 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
         if "□" in masked[start:end] or NOT_A_PROGRAMME.search(name) or _GENERIC_HEAD.match(name) or generic:
             continue
         counted = _COUNTED.match(name)
-        if counted and m.group(0) == "试点" and counted.group(0).endswith("个") and len(name) - counted.end() >= 6:
+        if (
+            counted
+            and m.group(0) == "试点"
+            and counted.group(0).endswith("个")
+            and len(name) - counted.end() >= 6
+        ):
             # "63个乡镇体检数字化试点已完成": the count is of the sites a named pilot runs in, not of kinds
             start, name = start + counted.end(), name[counted.end() :]
             counted = None

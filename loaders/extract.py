@@ -214,7 +214,11 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
             return tuple(dict.fromkeys(s.division for s in group))
     # SCHEMA.md: a title goes to the place it is granted to ("漯河市被确定为…全省整市推进的…示范地区"),
     # not to a scope word (全省) inside the title's own description.
-    if named and _GRANTED_TO.match(text, named[-1].end) and not re.search(r"[,，。;；]", text[named[-1].end : position]):
+    if (
+        named
+        and _GRANTED_TO.match(text, named[-1].end)
+        and not re.search(r"[,，。;；]", text[named[-1].end : position])
+    ):
         return (named[-1].division,)
     return (ctx.place_at(sentence, position, local=True),)
 

@@ -52,7 +52,9 @@ _COUNTED_GRANTEE = re.compile(r"[\d一二三四五六七八九十两]+[个家所
 _COUNTED_TITLE = re.compile(
     r"[两三四五六七八九十]个?(?:强[市省区县]|中心|高地|之城|之都|名城|城市|示范区)|[两三四五六七八九十]化"
 )
-_CARRIED_AFTER = re.compile(r"(?:基本建成|全面建成|已建成|稳步推进|深入推进|全面推进|有序推进|全面推开|全面铺开)")
+_CARRIED_AFTER = re.compile(
+    r"(?:基本建成|全面建成|已建成|稳步推进|深入推进|全面推进|有序推进|全面推开|全面铺开)"
+)
 _FRAMED_AS = re.compile(r"为(?:工作)?(?:目标|主线|重点|抓手|引领|牵引|突破口|主攻方向)")
 _EVENT_AFTER = re.compile(r"^(?:大赛|竞赛|比赛|赛道|论坛|峰会|博览会|大会)")
 
@@ -186,18 +188,31 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         # its work ("以“数实融合”为重点"), it carries out (SCHEMA.md: a quoted initiative carried out).
         # SCHEMA.md: a title the place is granted is a designation it holds ("荣获“X”称号",
         # "成为全省首个“5G全域覆盖县”"), whatever word it ends in.
-        granted = (
+        granted = bool(
             _GRANTED_BEFORE.search(sentence[: series.start()])
-            and re.search(r"(?:城市|[县市区镇乡村]|之城|之都|名城|强[市县区省]|示范地|先锋|标杆)$", quotes[-1].group(1))
+            and re.search(
+                r"(?:城市|[县市区镇乡村]|之城|之都|名城|强[市县区省]|示范地|先锋|标杆)$", quotes[-1].group(1)
+            )
         ) or after.startswith(("称号", "荣誉称号"))
         # "2个小学获评…", "9家单位入选…": the title is a counted grantee's, not the place's
-        granted = granted and not _COUNTED_GRANTEE.search(re.split(r"[,，。;；]", sentence[: series.start()])[-1])
-        verb = verb or granted or _CARRIED_AFTER.match(after) or (
-            re.search(r"以(?:培育|推进|推动|实施|打造|深化|开展|创建)?$", sentence[: series.start()])
-            and _FRAMED_AS.match(after)
-        ) or (  # "把“微网实格”作为基层治理的基础工程"
-            re.search(r"[把将]$", sentence[: series.start()])
-            and re.match(r"作为[^，。,;；“”]{0,12}?(?:工程|抓手|主线|突破口|牵引|重点工作)", sentence[series.end() :])
+        granted = granted and not _COUNTED_GRANTEE.search(
+            re.split(r"[,，。;；]", sentence[: series.start()])[-1]
+        )
+        verb = (
+            verb
+            or granted
+            or _CARRIED_AFTER.match(after)
+            or (
+                re.search(r"以(?:培育|推进|推动|实施|打造|深化|开展|创建)?$", sentence[: series.start()])
+                and _FRAMED_AS.match(after)
+            )
+            or (  # "把“微网实格”作为基层治理的基础工程"
+                re.search(r"[把将]$", sentence[: series.start()])
+                and re.match(
+                    r"作为[^，。,;；“”]{0,12}?(?:工程|抓手|主线|突破口|牵引|重点工作)",
+                    sentence[series.end() :],
+                )
+            )
         )
         if verb and not suffix and sentence[series.end() : series.end() + 1] == "等":
             continue  # "推进“A”“B”等…数据产品": a list of things, named by what follows
@@ -234,7 +249,9 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             # unless the words after it name a thing built under it ("迭代“数智滨江”城市运行平台").
             campaign = with_place(ProgrammeHit(text, 0, 0)).place is not None
             shaped = shaped or (campaign and not names_a_thing(sentence[q_end:]))
-            if re.match(r"”?(?:等|的)(?:矛盾|问题|难题|痛点|堵点|难点|现象|困境|顽疾)", sentence[q_end - 1 :]):
+            if re.match(
+                r"”?(?:等|的)(?:矛盾|问题|难题|痛点|堵点|难点|现象|困境|顽疾)", sentence[q_end - 1 :]
+            ):
                 continue  # "解决数据“不敢用、不够用”的矛盾": a problem described, not a way of working
             # "高频事项向“快办”优化": the mode of service a reform moves things towards
             toward = sentence[q_start - 1 : q_start] == "向" and re.match(
@@ -249,13 +266,18 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             # “互联网+”智慧能源: X+ names a programme by how it is written.
             own_suffix = bool(re.search(r"(工程|计划|行动|改革|试点|制度|项目|战略|\+)$", text))
             tail = re.match(
-                rf"(?:{NAME_UNIT}){{0,14}}?(?:集成改革|专项行动|行动|工程|计划|项目|制度|试点(?!城市|县|区|市))", sentence[q_end:]
+                rf"(?:{NAME_UNIT}){{0,14}}?(?:集成改革|专项行动|行动|工程|计划|项目|制度|试点(?!城市|县|区|市))",
+                sentence[q_end:],
             )
             tail = (
-                tail if len(quotes) == 1 and tail and not re.search(r"[,，、。等的]|作为", tail.group(0)) else None
+                tail
+                if len(quotes) == 1 and tail and not re.search(r"[,，、。等的]|作为", tail.group(0))
+                else None
             )
             # “数字苏州驾驶舱”升级工程: a word or two then a programme word finish the name
-            finished = re.match(r"[\u4e00-\u9fff]{0,4}(?:集成改革|专项行动|行动|工程|计划|试点)", sentence[q_end:])
+            finished = re.match(
+                r"[\u4e00-\u9fff]{0,4}(?:集成改革|专项行动|行动|工程|计划|试点)", sentence[q_end:]
+            )
             if not (suffix or verb or own_suffix or shaped or (tail and finished)):
                 continue
             if verb and not (suffix or own_suffix or shaped) and names_a_thing(sentence[q_end:]):
@@ -311,7 +333,12 @@ def _is_domain_word(text: str, lex: Lexicon) -> bool:
         return concept.umbrella or concept.generic
     if with_place(ProgrammeHit(text, 0, 0)).place is not None:
         return False  # 数字湖北: a place's campaign
-    return bool(re.fullmatch(r"(?:数字|智慧|数智)[\u4e00-\u9fff]{2}|[\u4e00-\u9fff]{2,4}(?:数字化|价值化|智能化)|数字[\u4e00-\u9fff]{2}化", text))
+    return bool(
+        re.fullmatch(
+            r"(?:数字|智慧|数智)[\u4e00-\u9fff]{2}|[\u4e00-\u9fff]{2,4}(?:数字化|价值化|智能化)|数字[\u4e00-\u9fff]{2}化",
+            text,
+        )
+    )
 
 
 def _past_verbs(sentence: str, head: int, quote: int) -> int:
@@ -320,7 +347,9 @@ def _past_verbs(sentence: str, head: int, quote: int) -> int:
     start = head
     first_quote = sentence.find("“", head, quote + 1)  # words inside an earlier quote belong to the name
     for w in segment(sentence):
-        verb = w.tag in ("v", "d", "ad", "p") or (w.end == first_quote and w.text in ("建设", "打造", "创建", "应用", "使用"))
+        verb = w.tag in ("v", "d", "ad", "p") or (
+            w.end == first_quote and w.text in ("建设", "打造", "创建", "应用", "使用")
+        )
         if head <= w.start and w.end <= first_quote and verb:  # 推动建设“晋江数据湖”: 建设/vn governs
             start = max(start, w.end)
     return start
