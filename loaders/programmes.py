@@ -198,7 +198,7 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         granted = granted and not _COUNTED_GRANTEE.search(
             re.split(r"[,，。;；]", sentence[: series.start()])[-1]
         )
-        verb = (
+        governed = bool(
             verb
             or granted
             or _CARRIED_AFTER.match(after)
@@ -214,7 +214,7 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 )
             )
         )
-        if verb and not suffix and sentence[series.end() : series.end() + 1] == "等":
+        if governed and not suffix and sentence[series.end() : series.end() + 1] == "等":
             continue  # "推进“A”“B”等…数据产品": a list of things, named by what follows
         for i, q in enumerate(quotes):
             text = q.group(1)
@@ -278,9 +278,9 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             finished = re.match(
                 r"[\u4e00-\u9fff]{0,4}(?:集成改革|专项行动|行动|工程|计划|试点)", sentence[q_end:]
             )
-            if not (suffix or verb or own_suffix or shaped or (tail and finished)):
+            if not (suffix or governed or own_suffix or shaped or (tail and finished)):
                 continue
-            if verb and not (suffix or own_suffix or shaped) and names_a_thing(sentence[q_end:]):
+            if governed and not (suffix or own_suffix or shaped) and names_a_thing(sentence[q_end:]):
                 continue  # "推广应用“粤智助”政府服务自助机": the verb governs a thing built, named by its quote
             # A shaped slogan is its own name, unless words after it make a longer one (基层治理“一件事”集成改革).
             start = _past_verbs(sentence, head, q_start) if i == 0 and (not shaped or tail) else q_start
