@@ -114,9 +114,30 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
         )  # 象山, and full names like 成县 inside 建成县域
         if bare and division.level == "district" and not _supported(division, context, gaz):
             continue
-        in_name = any(s <= start < e for s, e in names) or bool(_NAME_TAIL.match(text[end:]))
+        in_name = (
+            any(s <= start < e for s, e in names)
+            or bool(_NAME_TAIL.match(text[end:]))
+            or _in_dateline(text, start, end)
+        )
         spans.append(PlaceSpan(start, end, division, surface, in_name))
     return spans
+
+
+# A dateline names where a report was filed, not a place of its facts (SCHEMA.md: 本报哈尔滨讯,
+# 中新网兰州): an outlet or a line start, the place, an optional date, then 电 or 讯.
+_DATELINE_BEFORE = re.compile(r"(?:^|\n|社|网|报|台|端|频道)$")
+_DATELINE_AFTER = re.compile(r"^(?:\d{1,2}月\d{1,2}日)?(?:电|讯)(?![\u4e00-\u9fff])")
+
+
+def _in_dateline(text: str, start: int, end: int) -> bool:
+    """Whether the place at `start:end` files a report (新华社杭州电, 本报哈尔滨讯) rather than acts.
+
+    >>> _in_dateline("中新网兰州5月1日电 甘肃省…", 3, 5), _in_dateline("兰州市建成基站", 0, 3)
+    (True, False)
+    """
+    return bool(_DATELINE_BEFORE.search(text[max(0, start - 4) : start])) and bool(
+        _DATELINE_AFTER.match(text[end:])
+    )
 
 
 def whole_word_spans(text: str, spans: list[PlaceSpan], sentences: tuple[Sentence, ...]) -> list[PlaceSpan]:

@@ -176,3 +176,12 @@ def test_a_national_commentary_naming_many_provinces_has_no_subject() -> None:
         "我国数据产量居全球前列,全国一体化算力网加快建设。"
     )
     assert ex.subject_places == ()
+
+
+def test_a_dateline_names_no_place_of_the_report() -> None:
+    # SCHEMA.md v2: a division named only in a dateline (本报哈尔滨讯, 中新网兰州) is not listed.
+    for text, listed in (
+        ("中新社北京11月3日电 贵阳市大数据局介绍,贵阳市建成5G基站2万个。", ["贵阳市"]),
+        ("本报哈尔滨讯 大庆市数字经济规模达100亿元。大庆市建成5G基站3000个。", ["大庆市"]),
+    ):
+        assert [p.place.name for p in _extract(text).places] == listed
