@@ -25,9 +25,11 @@ fix: install
 	$(BIN)/ruff format .
 
 bench: install
+	$(BIN)/python bench/extraction.py
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/query.py
 	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/load.py
 
 install: $(STAMP)
 
