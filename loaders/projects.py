@@ -461,8 +461,24 @@ def _listed(sentence: str) -> list[ProjectHit]:
                 name = clean_name(sub)
                 start = offset + max(first, 0) + part.start() + part.group(0).index(sub)
                 if 2 <= len(name) <= 16 and not _NOT_PROJECT.search(name) and not re.search(r"\d", name[:1]):
+                    if _company_alone(sentence, start, start + len(sub)):
+                        continue  # "中国电信、中国移动、…数据中心等项目": the company is whose, not what
                     hits.append(ProjectHit(name, kind, start, start + len(sub)))
     return hits
+
+
+def _company_alone(sentence: str, start: int, end: int) -> bool:
+    """Whether `sentence[start:end]` is one organisation's name as LAC reads it, with nothing built after it.
+
+    SCHEMA.md: a company's named 项目 is a project; the company itself is not.
+
+    >>> _company_alone("中国电信、中国移动数据中心等项目", 0, 4)
+    True
+    >>> _company_alone("智算中心、渲染中心等项目", 0, 4)
+    False
+    """
+    words = [w for w in segment(sentence) if start <= w.start and w.end <= end]
+    return len(words) == 1 and words[0].tag == "ORG" and (words[0].start, words[0].end) == (start, end)
 
 
 def _brands(sentence: str) -> list[ProjectHit]:
