@@ -170,6 +170,8 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         first = _whole_place(sentence, _whole_proper_word(sentence, first))
         # LAC words find the governing verb, count or conjunction a list of words misses (承接…基地).
         start = _whole_place(sentence, phrase_start(sentence, first, m.start()))
+        if sentence[first - 1 : first] == "、" and _one_verb(sentence, first, start):
+            start = first  # a list item's verb is the first item's: 并行 of “…、并行科技…基地” is in the name
         if (
             sentence[first - 1 : first] == "“"
             and sentence[end : end + 1] == "”"
@@ -331,11 +333,24 @@ def _whole_proper_word(sentence: str, start: int) -> int:
     >>> s = "签约落地华为鲲鹏生态创新中心"
     >>> s[_whole_proper_word(s, s.index("为")):]
     '华为鲲鹏生态创新中心'
+    >>> s = "建设超聚变服务器、并行科技算力基地"
+    >>> s[_whole_proper_word(s, s.index("行")):]
+    '并行科技算力基地'
     """
     for w in segment(sentence):
-        if w.start < start < w.end and w.tag in ("ORG", "nz"):
+        if w.start < start < w.end and (w.tag in ("ORG", "nz") or start - w.start == 1):
+            # A function character LAC reads as the head of a longer word (并 of 并行科技) is no connector.
             return w.start
     return start
+
+
+def _one_verb(sentence: str, start: int, end: int) -> bool:
+    """Whether `sentence[start:end]` is exactly one word LAC reads as a verb.
+
+    >>> _one_verb("、并行科技算力基地", 1, 3)
+    True
+    """
+    return any(w.start == start and w.end == end and w.tag == "v" for w in segment(sentence))
 
 
 def _whole_place(sentence: str, start: int) -> int:
