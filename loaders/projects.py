@@ -284,6 +284,8 @@ def _names_one(
     clause = _clause_before(sentence, first)
     if said_of_a_kind(sentence, clause, (start, m.start(), end), kind=kind):
         return False  # SCHEMA.md: generic plurals and titles are left out (see loaders/kinds.py)
+    if suffix.endswith("网站") and not sentence.replace(name, "").strip():
+        return False  # a website's name standing alone is the page's masthead, its publisher (门户网站)
     if suffix == "学院" and re.search(r"(?:大学|职业|技术|师范|医学|理工|工程)", name):
         return False  # SCHEMA.md: schools and universities are institutions, not projects
     if suffix in ("学院", "研究院", "实验室") and not _SET_UP.search(clause):
