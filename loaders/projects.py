@@ -170,7 +170,7 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         first = _whole_place(sentence, _whole_proper_word(sentence, first))
         # LAC words find the governing verb, count or conjunction a list of words misses (承接…基地).
         start = _whole_place(sentence, phrase_start(sentence, first, m.start()))
-        if sentence[first - 1 : first] == "、" and _one_verb(sentence, first, start):
+        if (sentence[first - 1 : first] == "、" or _verb_ends(sentence, first)) and _one_verb(sentence, first, start):
             start = first  # a list item's verb is the first item's: 并行 of “…、并行科技…基地” is in the name
         if (
             sentence[first - 1 : first] == "“"
@@ -344,6 +344,15 @@ def _whole_proper_word(sentence: str, start: int) -> int:
             # A function character LAC reads as the head of a longer word (并 of 并行科技) is no connector.
             return w.start
     return start
+
+
+def _verb_ends(sentence: str, position: int) -> bool:
+    """Whether a word LAC reads as a verb ends at `position` (搭建 of 搭建通导遥…平台).
+
+    >>> _verb_ends("搭建通导遥一体化时空大数据平台", 2)
+    True
+    """
+    return any(w.end == position and w.tag == "v" for w in segment(sentence))
 
 
 def _one_verb(sentence: str, start: int, end: int) -> bool:
