@@ -170,7 +170,9 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         first = _whole_place(sentence, _whole_proper_word(sentence, first))
         # LAC words find the governing verb, count or conjunction a list of words misses (承接…基地).
         start = _whole_place(sentence, phrase_start(sentence, first, m.start()))
-        if (sentence[first - 1 : first] == "、" or _verb_ends(sentence, first)) and _one_verb(sentence, first, start):
+        if (sentence[first - 1 : first] == "、" or _verb_ends(sentence, first)) and _one_verb(
+            sentence, first, start
+        ):
             start = first  # a list item's verb is the first item's: 并行 of “…、并行科技…基地” is in the name
         if (
             sentence[first - 1 : first] == "“"
