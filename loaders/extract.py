@@ -37,7 +37,7 @@ from loaders.records import (
 )
 from loaders.service_apps import service_apps
 from loaders.targets import document_years, figure_year, goal_frame, plans_ahead
-from loaders.words import segment_many
+from loaders.words import segment, segment_many
 
 _SMALL_COUNT_UNITS = {"个", "家", "项", "位", "名", "年", "届", "期"}
 
@@ -472,6 +472,10 @@ def _named_place(
             return named
         if span.start != start or (not full and acting in ctx.gazetteer.ancestors(named)):
             return None  # a park named by a short form of one of the city's districts is the city's (广陵新城软件园)
+        if not full and not any(
+            w.start == span.start - sentence.start and w.tag == "LOC" for w in segment(sentence.text)
+        ):
+            return None  # a short form LAC reads into a company's name (阿里 of 阿里…中心) names no place
         # Another city's park is that city's (杭州城西科创大走廊 in a 嘉兴 report); a centre named after the
         # province or city above the acting place is theirs only by its full name (德州市数字产业研究院,
         # not 河南空港智算中心 in a 郑州 report).

@@ -26,7 +26,7 @@ _KINDS: tuple[tuple[ProjectKind, str], ...] = (
     ("event", r"科技周|宣传周|活动周|创新周|科技节|嘉年华|博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|发布会|对接会|洽谈会|博览|展览会|数博会|智博会"),
     ("facility", r"国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|中心"),
     ("park", r"集聚区|产业园|软件园|科技园|创新园|创业园|数创园|工业园区|工业园|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|高新区|开发区|经开区|新区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
-    ("platform", r"App|APP|app|平台|政务服务网|信息系统|驾驶舱|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网"),
+    ("platform", r"App|APP|app|平台|政务服务网|网上办事大厅|政务网站|政府网站|门户网站|信息系统|驾驶舱|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网"),
 )  # fmt: skip
 _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
 # Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台").
@@ -170,6 +170,10 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         first = _whole_place(sentence, _whole_proper_word(sentence, first))
         # LAC words find the governing verb, count or conjunction a list of words misses (承接…基地).
         start = _whole_place(sentence, phrase_start(sentence, first, m.start()))
+        if (sentence[first - 1 : first] == "、" or _verb_ends(sentence, first)) and _one_verb(
+            sentence, first, start
+        ):
+            start = first  # a list item's verb is the first item's: 并行 of “…、并行科技…基地” is in the name
         if (
             sentence[first - 1 : first] == "“"
             and sentence[end : end + 1] == "”"
@@ -282,6 +286,8 @@ def _names_one(
     clause = _clause_before(sentence, first)
     if said_of_a_kind(sentence, clause, (start, m.start(), end), kind=kind):
         return False  # SCHEMA.md: generic plurals and titles are left out (see loaders/kinds.py)
+    if suffix.endswith("网站") and not sentence.replace(name, "").strip():
+        return False  # a website's name standing alone is the page's masthead, its publisher (门户网站)
     if suffix == "学院" and re.search(r"(?:大学|职业|技术|师范|医学|理工|工程)", name):
         return False  # SCHEMA.md: schools and universities are institutions, not projects
     if suffix in ("学院", "研究院", "实验室") and not _SET_UP.search(clause):
@@ -331,11 +337,33 @@ def _whole_proper_word(sentence: str, start: int) -> int:
     >>> s = "签约落地华为鲲鹏生态创新中心"
     >>> s[_whole_proper_word(s, s.index("为")):]
     '华为鲲鹏生态创新中心'
+    >>> s = "建设超聚变服务器、并行科技算力基地"
+    >>> s[_whole_proper_word(s, s.index("行")):]
+    '并行科技算力基地'
     """
     for w in segment(sentence):
-        if w.start < start < w.end and w.tag in ("ORG", "nz"):
+        if w.start < start < w.end and (w.tag in ("ORG", "nz") or start - w.start == 1):
+            # A function character LAC reads as the head of a longer word (并 of 并行科技) is no connector.
             return w.start
     return start
+
+
+def _verb_ends(sentence: str, position: int) -> bool:
+    """Whether a word LAC reads as a verb ends at `position` (搭建 of 搭建通导遥…平台).
+
+    >>> _verb_ends("搭建通导遥一体化时空大数据平台", 2)
+    True
+    """
+    return any(w.end == position and w.tag == "v" for w in segment(sentence))
+
+
+def _one_verb(sentence: str, start: int, end: int) -> bool:
+    """Whether `sentence[start:end]` is exactly one word LAC reads as a verb.
+
+    >>> _one_verb("、并行科技算力基地", 1, 3)
+    True
+    """
+    return any(w.start == start and w.end == end and w.tag == "v" for w in segment(sentence))
 
 
 def _whole_place(sentence: str, start: int) -> int:
@@ -461,8 +489,24 @@ def _listed(sentence: str) -> list[ProjectHit]:
                 name = clean_name(sub)
                 start = offset + max(first, 0) + part.start() + part.group(0).index(sub)
                 if 2 <= len(name) <= 16 and not _NOT_PROJECT.search(name) and not re.search(r"\d", name[:1]):
+                    if _company_alone(sentence, start, start + len(sub)):
+                        continue  # "中国电信、中国移动、…数据中心等项目": the company is whose, not what
                     hits.append(ProjectHit(name, kind, start, start + len(sub)))
     return hits
+
+
+def _company_alone(sentence: str, start: int, end: int) -> bool:
+    """Whether `sentence[start:end]` is one organisation's name as LAC reads it, with nothing built after it.
+
+    SCHEMA.md: a company's named 项目 is a project; the company itself is not.
+
+    >>> _company_alone("中国电信、中国移动数据中心等项目", 0, 4)
+    True
+    >>> _company_alone("智算中心、渲染中心等项目", 0, 4)
+    False
+    """
+    words = [w for w in segment(sentence) if start <= w.start and w.end <= end]
+    return len(words) == 1 and words[0].tag == "ORG" and (words[0].start, words[0].end) == (start, end)
 
 
 def _brands(sentence: str) -> list[ProjectHit]:
