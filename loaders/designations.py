@@ -124,6 +124,8 @@ def find_designations(sentence: str) -> list[Designation]:
         if _COUNT.search(name) and "批" not in name:
             continue  # "布局建设8个国家算力枢纽节点": several things built, not a title held
         plain = unranked(_COUNT.sub("", name))
+        if plain == m.group(0):
+            continue  # "列入…对接首批试点": only the batch named it, no title is left once that goes
         aliases = tuple(dict.fromkeys(a for a in (name, _unscoped(plain)) if a != plain))
         found.append(Designation(plain, start, end, aliases))
     return found
