@@ -43,6 +43,8 @@ _GOVERNS = re.compile(
 )
 # Verbs that publish a list of a title's holders (公布…试点名单).
 _PUBLISHED = re.compile(r"公布|公示|发布|印发|下发|确定")
+# A verb that opens a quoted goal (“打造…新高地”) and is no part of the title.
+_LEADING_VERB = re.compile(r"(?:建设|建成|打造|创建|争创|争当|迈向|成为)(?=[\u4e00-\u9fff]{4})")
 # After the name, these keep it a title ("千兆城市"行列, 试点县创建, 之一).
 _AFTER_OK = re.compile(
     r"^(?:建设|名单|创建|称号|行列|之一|总体定位|定位|目标|以来|的|作为|打造|建成|等(?![\d一二三四五六七八九十两]+[余多]?[项个])|[、,，。;；和及与]|$|”|\)|"
@@ -104,6 +106,9 @@ def find_designations(sentence: str) -> list[Designation]:
             continue
         quoted = sentence[start - 1 : start] == "“"
         name = sentence[start:end].replace("“", "").replace("”", "")
+        verb = _LEADING_VERB.match(name) if quoted else None
+        if verb:  # "以“打造数字经济新高地”为目标": the goal quoted with its verb; the title follows the verb
+            start, name = start + verb.end(), name[verb.end() :]
         # A verb of being granted makes any 城市 a title ("获评…数字政府建设优秀城市").
         granted = m.group(0) == "城市" and _granted(sentence, start)
         # "9家单位入选年度数字城市建设…名单": a title of counted grantees, not of the place
