@@ -20,7 +20,7 @@ from loaders.words import Word, segment
 _SUFFIX = re.compile(
     r"(?:示范区|先行区|试验区|先导区|引领区|样板区|聚集区|集聚区|支撑区|承载区|示范地区|试点地区|示范市|示范县|"
     r"先行市|试点县|试点市|模范县|模范市|模范区|名城|之城|之都|策源地|集聚地|承载地|首选地|举办地|服务地|强市|强省|强区|强县|第一区|高地|枢纽节点|城市|大都市|新城|试点|"
-    r"核心区|百强县|百强镇|百强区|示范基地|园区|示范(?=名单))"
+    r"核心区|百强县|百强镇|百强区|示范基地|园区|示范(?=名单)|数字化标杆|转型标杆)"
 )
 # Suffixes that name a place on the map as often as a title: a title only when granted (获评省级数字经济园区,
 # 获评国家级电子商务示范基地), a park project when built (SCHEMA.md: parks and bases are projects).
@@ -92,6 +92,8 @@ def find_designations(sentence: str) -> list[Designation]:
     ['5G商用城市', '公园城市示范区']
     >>> [d.name for d in find_designations("无锡入选住房城乡建设部首批城市基础设施生命线安全工程试点城市")]
     ['城市基础设施生命线安全工程试点城市']
+    >>> [d.name for d in find_designations("努力打造具有全球影响力的城市治理数字化标杆。")]
+    ['城市治理数字化标杆']
     >>> find_designations("作为超大城市,推进城市群建设,创建省级试点平台8个")
     []
     """
