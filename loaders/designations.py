@@ -45,6 +45,8 @@ _GOVERNS = re.compile(
 _PUBLISHED = re.compile(r"公布|公示|发布|印发|下发|确定")
 # A verb that opens a quoted goal (“打造…新高地”) and is no part of the title.
 _LEADING_VERB = re.compile(r"(?:建设|建成|打造|创建|争创|争当|迈向|成为)(?=[\u4e00-\u9fff]{4})")
+# A verb LAC leaves inside an unquoted name ("启动试验区建设工作"): it pushes the work, names no title.
+_PUSHING_VERB = re.compile(r"(?:启动|推进|推动|开展|加快|深化)(?=[\u4e00-\u9fff]{3})")
 # After the name, these keep it a title ("千兆城市"行列, 试点县创建, 之一).
 _AFTER_OK = re.compile(
     r"^(?:建设|名单|创建|称号|行列|之一|总体定位|定位|目标|以来|的|作为|打造|建成|等(?![\d一二三四五六七八九十两]+[余多]?[项个])|[、,，。;；和及与]|$|”|\)|"
@@ -108,7 +110,7 @@ def find_designations(sentence: str) -> list[Designation]:
             continue
         quoted = sentence[start - 1 : start] == "“"
         name = sentence[start:end].replace("“", "").replace("”", "")
-        verb = _LEADING_VERB.match(name) if quoted else None
+        verb = _LEADING_VERB.match(name) if quoted else _PUSHING_VERB.match(name)
         if verb:  # "以“打造数字经济新高地”为目标": the goal quoted with its verb; the title follows the verb
             start, name = start + verb.end(), name[verb.end() :]
         # A verb of being granted makes any 城市 a title ("获评…数字政府建设优秀城市").
@@ -131,7 +133,9 @@ def find_designations(sentence: str) -> list[Designation]:
         if _COUNT.search(name) and "批" not in name:
             continue  # "布局建设8个国家算力枢纽节点": several things built, not a title held
         plain = unranked(_COUNT.sub("", name))
-        if plain == m.group(0):
+        # "打造数字产业化的发展引领区": a kind word after 的 describes the aim, it is no title's name.
+        described = sentence[start - 1 : start] == "的" and len(plain) - len(m.group(0)) <= 2
+        if plain == m.group(0) or described:
             continue  # "列入…对接首批试点": only the batch named it, no title is left once that goes
         aliases = tuple(dict.fromkeys(a for a in (name, _unscoped(plain)) if a != plain))
         found.append(Designation(plain, start, end, aliases))
