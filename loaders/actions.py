@@ -37,7 +37,8 @@ _ENUMERATION = re.compile(r"”?(?:[:：]|[,，](?:分别是|分别为|即|包�
 _GENERIC_HEAD = re.compile(
     r"^(?:各类|各项|相关|重大|重点|一批|多项|有关|数字化|信息化|智能化|国家级|国家|全国|省级|市级)?"
     # A name of only kind words (专项整治行动, 集中攻坚行动, 改造提升工程) names no initiative in particular.
-    r"(?:专项|集中|整治|攻坚|提升|改造|示范|综合|系列)*(?:工程|行动|项目|改革|试点|计划)$"
+    # Nor does one of only rank words (先导示范工程, 核心工程): they say what a project is to a park.
+    r"(?:专项|集中|整治|攻坚|提升|改造|示范|综合|系列|先导|核心|龙头|标志性|关键)*(?:工程|行动|项目|改革|试点|计划)$"
 )
 
 
@@ -126,10 +127,16 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
             and re.match(r"[,，。;；、]|$", nxt)
         ):
             governed = pushed
+        # A long reform name ending its phrase is named whatever governs it ("全市综合行政审批执法改革、…
+        # 取得…"): a reform needs a compound name to be one in particular (机构改革 is not).
+        if m.group(0) == "改革" and len(name) >= 7 and re.match(r"[,，。;；、]|$", nxt):
+            governed = governed or "named"
         # A pilot or zone whose name swallowed its verb (被列入…试点, 完成试点) is left to designations.py.
         swallowed = re.search(r"被|列入|获批|入选|完成|开展|申报|申请|争创|创建", name)
         if governed or (m.group(0) in ("先导区", "提升月", "试点", "综合试点") and not swallowed):
             plain = unranked(name)
+            if _GENERIC_HEAD.match(plain):
+                continue  # "列入…对接首批试点": once the batch goes no name is left
             hits.append(ProgrammeHit(plain, start, end, None, (name,) if plain != name else ()))
         elif _JOINER.match(masked, end):
             heads.append(ProgrammeHit(name, start, end))

@@ -20,7 +20,7 @@ from loaders.words import Word, segment
 _SUFFIX = re.compile(
     r"(?:示范区|先行区|试验区|先导区|引领区|样板区|聚集区|集聚区|支撑区|承载区|示范地区|试点地区|示范市|示范县|"
     r"先行市|试点县|试点市|模范县|模范市|模范区|名城|之城|之都|策源地|集聚地|承载地|首选地|举办地|服务地|强市|强省|强区|强县|第一区|高地|枢纽节点|城市|大都市|新城|试点|"
-    r"核心区|百强县|百强镇|百强区|示范基地|园区)"
+    r"核心区|百强县|百强镇|百强区|示范基地|园区|示范(?=名单)|数字化标杆|转型标杆)"
 )
 # Suffixes that name a place on the map as often as a title: a title only when granted (获评省级数字经济园区,
 # 获评国家级电子商务示范基地), a park project when built (SCHEMA.md: parks and bases are projects).
@@ -41,9 +41,15 @@ _GOVERNS = re.compile(
     r"(?:建设|建成|建好|打造|创建|创成|争创|争当|紧扣|瞄准|列入|获批|获评|评为|入选|入围|上榜|当选|荣膺|成为|跻身|锚定|培育|确定为|确定作为|"
     r"认定为|命名为|授予|荣获|迈向|作为|开展|获得|争取|申报|申请)(?:为|成)?$"
 )
+# Verbs that publish a list of a title's holders (公布…试点名单).
+_PUBLISHED = re.compile(r"公布|公示|发布|印发|下发|确定")
+# A verb that opens a quoted goal (“打造…新高地”) and is no part of the title.
+_LEADING_VERB = re.compile(r"(?:建设|建成|打造|创建|争创|争当|迈向|成为)(?=[\u4e00-\u9fff]{4})")
+# A verb LAC leaves inside an unquoted name ("启动试验区建设工作"): it pushes the work, names no title.
+_PUSHING_VERB = re.compile(r"(?:启动|推进|推动|开展|加快|深化)(?=[\u4e00-\u9fff]{3})")
 # After the name, these keep it a title ("千兆城市"行列, 试点县创建, 之一).
 _AFTER_OK = re.compile(
-    r"^(?:建设|创建|称号|行列|之一|总体定位|定位|目标|以来|的|作为|打造|建成|等(?![\d一二三四五六七八九十两]+[余多]?[项个])|[、,，。;；和及与]|$|”|\)|"
+    r"^(?:建设|名单|创建|称号|行列|之一|总体定位|定位|目标|以来|的|作为|打造|建成|等(?![\d一二三四五六七八九十两]+[余多]?[项个])|[、,，。;；和及与]|$|”|\)|"
     r"[\d一二三四五六七八九十]+[个块](?=[\u4e00-\u9fff])|[(（])"
 )
 # Words before a title that say how rare it is or who granted it in which batch, not what it is
@@ -88,6 +94,8 @@ def find_designations(sentence: str) -> list[Designation]:
     ['5G商用城市', '公园城市示范区']
     >>> [d.name for d in find_designations("无锡入选住房城乡建设部首批城市基础设施生命线安全工程试点城市")]
     ['城市基础设施生命线安全工程试点城市']
+    >>> [d.name for d in find_designations("努力打造具有全球影响力的城市治理数字化标杆。")]
+    ['城市治理数字化标杆']
     >>> find_designations("作为超大城市,推进城市群建设,创建省级试点平台8个")
     []
     """
@@ -102,6 +110,9 @@ def find_designations(sentence: str) -> list[Designation]:
             continue
         quoted = sentence[start - 1 : start] == "“"
         name = sentence[start:end].replace("“", "").replace("”", "")
+        verb = _LEADING_VERB.match(name) if quoted else _PUSHING_VERB.match(name)
+        if verb:  # "以“打造数字经济新高地”为目标": the goal quoted with its verb; the title follows the verb
+            start, name = start + verb.end(), name[verb.end() :]
         # A verb of being granted makes any 城市 a title ("获评…数字政府建设优秀城市").
         granted = m.group(0) == "城市" and _granted(sentence, start)
         # "9家单位入选年度数字城市建设…名单": a title of counted grantees, not of the place
@@ -113,6 +124,8 @@ def find_designations(sentence: str) -> list[Designation]:
         if m.group(0) in _GRANTED_ONLY and not _granted(sentence, start):
             continue
         governed = _governed(sentence, start, m.group(0)) or re.match(r"”?(?:建设|创建)", sentence[end:])
+        # "公布2021年省级数字乡村示范名单": a published list of holders names the title they hold.
+        governed = governed or (sentence.startswith("名单", end) and _PUBLISHED.search(_clause_before(sentence, start)))
         if not (governed or (quoted and m.group(0) != "城市")) or _in_title(sentence, start):
             continue
         if not _AFTER_OK.match(sentence[end:].lstrip("”")):
@@ -120,6 +133,10 @@ def find_designations(sentence: str) -> list[Designation]:
         if _COUNT.search(name) and "批" not in name:
             continue  # "布局建设8个国家算力枢纽节点": several things built, not a title held
         plain = unranked(_COUNT.sub("", name))
+        # "打造数字产业化的发展引领区": a kind word after 的 describes the aim, it is no title's name.
+        described = sentence[start - 1 : start] == "的" and len(plain) - len(m.group(0)) <= 2
+        if plain == m.group(0) or described:
+            continue  # "列入…对接首批试点": only the batch named it, no title is left once that goes
         aliases = tuple(dict.fromkeys(a for a in (name, _unscoped(plain)) if a != plain))
         found.append(Designation(plain, start, end, aliases))
     return found
@@ -217,6 +234,15 @@ def _is_title(name: str, suffix: str, *, quoted: bool = False) -> bool:
     if suffix in ("高地", "试点"):
         return bool(_SCOPED.search(name)) or (suffix == "试点" and "国家" in name)
     return True
+
+
+def _clause_before(sentence: str, start: int) -> str:
+    """The words of the clause before `start`.
+
+    >>> _clause_before("日前,省厅公布2021年省级示范名单", 12)
+    '省厅公布2021年'
+    """
+    return re.split(r"[,，。;；]", sentence[:start])[-1]
 
 
 def _in_title(sentence: str, start: int) -> bool:
