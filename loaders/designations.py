@@ -123,9 +123,13 @@ def find_designations(sentence: str) -> list[Designation]:
             continue
         if m.group(0) in _GRANTED_ONLY and not _granted(sentence, start):
             continue
-        governed = _governed(sentence, start, m.group(0)) or re.match(r"”?(?:建设|创建)", sentence[end:])
+        governed = bool(
+            _governed(sentence, start, m.group(0)) or re.match(r"”?(?:建设|创建)", sentence[end:])
+        )
         # "公布2021年省级数字乡村示范名单": a published list of holders names the title they hold.
-        governed = governed or (sentence.startswith("名单", end) and _PUBLISHED.search(_clause_before(sentence, start)))
+        governed = governed or (
+            sentence.startswith("名单", end) and bool(_PUBLISHED.search(_clause_before(sentence, start)))
+        )
         if not (governed or (quoted and m.group(0) != "城市")) or _in_title(sentence, start):
             continue
         if not _AFTER_OK.match(sentence[end:].lstrip("”")):
