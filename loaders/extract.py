@@ -87,13 +87,11 @@ class _Context:
             if not s.in_name and s.division.level != "country" and len(s.surface) >= 2 and not _is_group(s)
         ]
         actors += [_Actor(s, e, gazetteer.country) for s, e in country_actor_spans(document.text)]
-        self.actors = sorted(actors, key=lambda a: a.start)
         # 全省 in a city's report is its province (全省数字经济发展水平得分 81.5分), unless it only
         # frames the city's rank or share (位居全省第二, 占全省的).
-        for m in _WHOLE_PROVINCE.finditer(document.text):
-            province = self.local("省")
-            if province != self.default and province.level == "province":
-                actors.append(_Actor(m.start(), m.end(), province))
+        province = self.local("省")
+        if province != self.default and province.level == "province":
+            actors += [_Actor(m.start(), m.end(), province) for m in _WHOLE_PROVINCE.finditer(document.text)]
         self.actors = sorted(actors, key=lambda a: a.start)
         self.place_names = tuple(
             sorted({s.surface for s in self.spans if s.division.level != "country"}, key=len, reverse=True)
