@@ -313,12 +313,25 @@ class GraphOut(BaseModel):
     truncated: bool = False
 
 
+class QueryParameterOut(BaseModel):
+    name: str
+    type: Literal["place", "programme", "kind", "text"]
+    """place: an IRI or 6-digit division code; programme: an IRI or slug; kind: platform, park, facility or event."""
+    default: str
+    label_zh: str
+    label_en: str
+
+
 class QueryOut(BaseModel):
     name: str
     title: str
+    title_zh: str = ""
     description: str
+    description_zh: str = ""
     language: Literal["sparql", "cypher"]
     params: dict[str, str]
+    """Each parameter's default, by name (the same as in `parameters`)."""
+    parameters: list[QueryParameterOut] = []
     text: str = ""
     """The query as written in queries/ (parameters unbound), for editors to show as an example."""
 

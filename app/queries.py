@@ -3,13 +3,17 @@
 Each file starts with header comment lines (``#`` in .rq, ``//`` in .cypher)::
 
     # title: Programmes a place runs
+    # title.zh: 一个地方开展的项目
     # description: Every programme the place carries out, with the sentence and document that say so.
-    # params: place=https://w3id.org/citykg/place/321000
+    # description.zh: …
+    # param: place place https://w3id.org/citykg/place/320500 地方 | Place
     # vars: ?programme ?label ?quote ?document
 
-``params`` lists each parameter with its default value, separated by spaces (so a
-default value cannot contain a space). A SPARQL parameter is a variable of the same
-name; `bind_query` gives it a value with a ``VALUES`` clause.
+Each ``param`` line declares one parameter: its name, its type (`PARAM_TYPES`), its
+default (no spaces; it exists in the demo corpus, so the query answers out of the
+box) and its label in Chinese and English. A SPARQL parameter is a variable of the
+same name; `bind_query` gives it a value with a ``VALUES`` clause. A Cypher parameter
+is passed to the driver as ``$name``.
 """
 
 from __future__ import annotations
@@ -21,7 +25,9 @@ from pathlib import Path
 from typing import Literal
 
 __all__ = [
+    "PARAM_TYPES",
     "CannedQuery",
+    "Parameter",
     "InvalidParameter",
     "MalformedQuery",
     "UnknownQuery",
@@ -35,7 +41,15 @@ QueryLanguage = Literal["sparql", "cypher"]
 
 _SUFFIXES: dict[str, QueryLanguage] = {".rq": "sparql", ".cypher": "cypher"}
 _COMMENT = {"sparql": "#", "cypher": "//"}
-_HEADER_KEYS = ("title", "description", "params", "vars")
+_HEADER_KEYS = ("title", "title.zh", "description", "description.zh", "vars")
+_BASE = "https://w3id.org/citykg/"
+_PROJECT_KINDS = ("platform", "park", "facility", "event")
+PARAM_TYPES = ("place", "programme", "kind", "text")
+"""place: a place IRI or its 6-digit division code; programme: a programme IRI or its slug;
+kind: a project kind (platform, park, facility, event); text: a plain string."""
+_CODE = re.compile(r"\d{6}\Z")
+_SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,80}\Z")
+_MAX_TEXT = 200
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 # An absolute IRI as a parameter value; anything else is bound as a plain literal.
 _IRI_VALUE = re.compile(r"(?:https?|urn|file):", re.IGNORECASE)
@@ -57,6 +71,47 @@ class InvalidParameter(ValueError):
 
 
 @dataclass(frozen=True)
+class Parameter:
+    """A parameter a canned query declares: its name, type, default and labels."""
+
+    name: str
+    type: str
+    default: str
+    label_zh: str
+    label_en: str
+
+    def value(self, given: str) -> str:
+        """Return `given` as the query needs it (a code or slug becomes its IRI).
+
+        Raises `InvalidParameter` when it is not of the declared type.
+
+        >>> Parameter("place", "place", "", "地方", "Place").value("320500")
+        'https://w3id.org/citykg/place/320500'
+        >>> Parameter("kind", "kind", "", "类型", "Kind").value("shop")
+        Traceback (most recent call last):
+        ...
+        app.queries.InvalidParameter: kind must be one of platform, park, facility, event, not 'shop'
+        """
+        given = given.strip()
+        if self.type == "place":
+            return self._iri(given, "place/", _CODE, "a place IRI or a 6-digit division code")
+        if self.type == "programme":
+            return self._iri(given, "programme/", _SLUG, "a programme IRI or slug")
+        if self.type == "kind" and given not in _PROJECT_KINDS:
+            raise InvalidParameter(f"{self.name} must be one of {', '.join(_PROJECT_KINDS)}, not {given!r}")
+        if not given or len(given) > _MAX_TEXT:
+            raise InvalidParameter(f"{self.name} must be 1 to {_MAX_TEXT} characters")
+        return given
+
+    def _iri(self, given: str, prefix: str, short: re.Pattern[str], wanted: str) -> str:
+        if short.match(given):
+            return _BASE + prefix + given
+        if given.startswith(_BASE + prefix) and not _IRI_FORBIDDEN.search(given):
+            return given
+        raise InvalidParameter(f"{self.name} must be {wanted}, not {given[:80]!r}")
+
+
+@dataclass(frozen=True)
 class CannedQuery:
     """A query file: its header, its text and the language it is written in."""
 
@@ -64,22 +119,37 @@ class CannedQuery:
     title: str
     description: str
     params: dict[str, str] = field(hash=False)
+    """Each parameter's default, by name."""
     vars: tuple[str, ...]
     text: str
     language: QueryLanguage = "sparql"
+    parameters: tuple[Parameter, ...] = ()
+    title_zh: str = ""
+    description_zh: str = ""
+
+    def values(self, params: Mapping[str, str] | None = None) -> dict[str, str]:
+        """Return every parameter's value: `params` checked against its type, defaults filling the rest.
+
+        Raises `InvalidParameter` for a name the query does not declare or a value of the wrong type.
+        """
+        given = dict(params or {})
+        unknown = sorted(set(given) - set(self.params))
+        if unknown:
+            declared = ", ".join(self.params) or "none"
+            raise InvalidParameter(
+                f"{self.name} has no parameter {', '.join(unknown)} (it takes: {declared})"
+            )
+        return {p.name: p.value(given[p.name]) if p.name in given else p.default for p in self.parameters}
 
     def bind(self, params: Mapping[str, str] | None = None) -> str:
         """Return the SPARQL text bound to `params`, defaults filling the rest.
 
         Raises `InvalidParameter` for a name the query does not declare.
         """
-        given = dict(params or {})
-        unknown = sorted(set(given) - set(self.params))
-        if unknown:
-            raise InvalidParameter(f"{self.name} has no parameter {', '.join(unknown)}")
+        values = self.values(params)
         if self.language != "sparql":
             raise InvalidParameter(f"{self.name} is {self.language}; pass its parameters to the driver")
-        return bind_query(self.text, {**self.params, **given})
+        return bind_query(self.text, values)
 
 
 def queries_dir() -> Path:
@@ -213,14 +283,18 @@ def _read_query(path: Path, language: QueryLanguage) -> CannedQuery:
     missing = [key for key in ("title", "description", "vars") if not header.get(key)]
     if missing:
         raise MalformedQuery(f"{path.name}: missing header line(s) {', '.join(missing)}")
+    parameters = tuple(_parse_param(line, path.name) for line in _param_lines(text, _COMMENT[language]))
     return CannedQuery(
         name=path.stem,
         title=header["title"],
         description=header["description"],
-        params=_parse_params(header.get("params", ""), path.name),
+        params={p.name: p.default for p in parameters},
         vars=tuple(header["vars"].split()),
         text=text,
         language=language,
+        parameters=parameters,
+        title_zh=header.get("title.zh", ""),
+        description_zh=header.get("description.zh", ""),
     )
 
 
@@ -235,6 +309,10 @@ def _read_header(text: str, comment: str, filename: str) -> dict[str, str]:
             break
         key, sep, value = stripped[len(comment) :].strip().partition(":")
         key = key.strip().lower()
+        if key == "params":
+            raise MalformedQuery(
+                f"{filename}: 'params' is replaced by one 'param: name type default 标签 | Label' line each"
+            )
         if sep and key in _HEADER_KEYS:
             if key in header:
                 raise MalformedQuery(f"{filename}: header {key!r} given twice")
@@ -242,11 +320,39 @@ def _read_header(text: str, comment: str, filename: str) -> dict[str, str]:
     return header
 
 
-def _parse_params(spec: str, filename: str) -> dict[str, str]:
-    params: dict[str, str] = {}
-    for item in spec.split():
-        name, sep, default = item.partition("=")
-        if not sep or not _NAME.match(name):
-            raise MalformedQuery(f"{filename}: bad params entry {item!r} (want name=default)")
-        params[name] = default
-    return params
+def _param_lines(text: str, comment: str) -> list[str]:
+    """Return the value of each ``param:`` line in the header at the top of a query."""
+    lines = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped and not stripped.startswith(comment):
+            break
+        key, sep, value = stripped[len(comment) :].strip().partition(":")
+        if sep and key.strip().lower() == "param":
+            lines.append(value.strip())
+    return lines
+
+
+def _parse_param(spec: str, filename: str) -> Parameter:
+    """Return the parameter a ``param:`` line declares: ``name type default 标签 | Label``.
+
+    >>> _parse_param("kind kind platform 类型 | Project kind", "q.rq")
+    Parameter(name='kind', type='kind', default='platform', label_zh='类型', label_en='Project kind')
+    """
+    parts = spec.split(maxsplit=3)
+    if len(parts) < 4 or "|" not in parts[3]:
+        raise MalformedQuery(f"{filename}: bad param line {spec!r} (want: name type default 标签 | Label)")
+    name, kind, default, labels = parts
+    if not _NAME.match(name) or name == "language":
+        raise MalformedQuery(f"{filename}: {name!r} cannot name a parameter")
+    if kind not in PARAM_TYPES:
+        raise MalformedQuery(
+            f"{filename}: parameter {name} has unknown type {kind!r} (types: {', '.join(PARAM_TYPES)})"
+        )
+    label_zh, _, label_en = labels.partition("|")
+    parameter = Parameter(name, kind, default, label_zh.strip(), label_en.strip())
+    try:
+        # Defaults are written short (320500, yi-wang-tong-ban) and kept as the query needs them.
+        return Parameter(name, kind, parameter.value(default), parameter.label_zh, parameter.label_en)
+    except InvalidParameter as error:
+        raise MalformedQuery(f"{filename}: default of {error}") from None

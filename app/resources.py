@@ -20,7 +20,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from app.build import ensure_vocabularies, load_extraction, superseded_graphs
-from app.queries import InvalidParameter, load_queries, load_query
+from app.queries import QueryLanguage, load_queries, load_query
 from app.similarity import KIN_FACTORS, Kinship, Match, rank_by_programmes
 from app.stats import graph_stats
 from app.store import Store
@@ -953,14 +953,26 @@ class QueryUnavailable(RuntimeError):
 
 
 def list_canned_queries() -> list[dict[str, Any]]:
-    """Return the canned queries of `queries/`: name, title, description, language, params."""
+    """Return the canned queries of `queries/`: name, titles, descriptions, language, parameters."""
     return [
         {
             "name": q.name,
             "title": q.title,
+            "title_zh": q.title_zh,
             "description": q.description,
+            "description_zh": q.description_zh,
             "language": q.language,
             "params": q.params,
+            "parameters": [
+                {
+                    "name": p.name,
+                    "type": p.type,
+                    "default": p.default,
+                    "label_zh": p.label_zh,
+                    "label_en": p.label_en,
+                }
+                for p in q.parameters
+            ],
         }
         for q in load_queries()
     ]
@@ -974,21 +986,21 @@ def run_canned_query(
     timeout_s: float,
     max_rows: int,
     cypher: Callable[[str, dict[str, str]], dict[str, Any]] | None = None,
+    language: QueryLanguage | None = None,
 ) -> dict[str, Any]:
     """Return {columns, rows, truncated} of a canned query run with `params`.
 
-    SPARQL runs on the store under the time limit and row cap; Cypher goes to the
-    `cypher` runner (raises `QueryUnavailable` without one). Raises `UnknownQuery`,
+    `language` picks the .rq or the .cypher file of that name (SPARQL first when not
+    given). SPARQL runs on the store under the time limit and row cap; Cypher goes to
+    the `cypher` runner (raises `QueryUnavailable` without one). Raises `UnknownQuery`,
     `InvalidParameter`, `QueryTimeout`.
     """
-    query = load_query(name)
+    query = load_query(name, language=language)
     if query.language == "cypher":
-        unknown = sorted(set(params) - set(query.params))
-        if unknown:
-            raise InvalidParameter(f"{name} has no parameter {', '.join(unknown)}")
+        values = query.values(params)
         if cypher is None:
             raise QueryUnavailable(f"{name} is a Cypher query and no Cypher store is attached (see /cypher)")
-        return cypher(query.text, {**query.params, **params})
+        return cypher(query.text, values)
     result = store.query(query.bind(params), timeout_s=timeout_s, max_rows=max_rows)
     rows = result.bindings()
     data = json.loads(result.body)

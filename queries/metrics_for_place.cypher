@@ -1,6 +1,8 @@
 // title: Metrics about a place
 // description: Every figure reported for the place (targets included), with the indicator, value, unit, year, qualifier and the sentence and document it comes from.
-// params: place=https://w3id.org/citykg/place/321000
+// title.zh: 一个地方的指标
+// description.zh: 该地报告的每个数字（含目标），附指标、数值、单位、年份、限定词及出处句子和文档。
+// param: place place 320500 地方 | Place
 // vars: observation indicator label value unit year qualifier quote document
 MATCH (place:Resource {uri: $place})-[:HAS_OBSERVATION|REF_AREA]-(o:Observation)
 WITH DISTINCT o

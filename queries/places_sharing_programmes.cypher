@@ -1,6 +1,8 @@
 // title: Places that share programmes with a place
 // description: Other places ranked by how many programmes they run in common with the place, with the shared programmes' names; places sharing none are not listed.
-// params: place=https://w3id.org/citykg/place/371600
+// title.zh: 与某地有共同举措的地方
+// description.zh: 按与该地共同开展的举措数排序的其他地方，附共同举措名称；没有共同举措的不列出。
+// param: place place 320500 地方 | Place
 // vars: other label shared programmes
 MATCH (place:Resource {uri: $place})-[:RUNS_PROGRAMME]->(p:Resource)<-[:RUNS_PROGRAMME]-(other:Resource)
 WHERE other.uri <> place.uri

@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -32,6 +33,7 @@ from app.store import Store
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[1]
 SCREENSHOTS = ROOT / "tests" / "screenshots"
+DEMO = ROOT / "demo" / "corpus"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -69,13 +71,13 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def seed_data_dir(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
-    """A data folder whose store holds the five seed documents (built before the server opens it)."""
+    """A data folder whose store holds the seeds and the demo corpus, as the README builds it."""
     data = tmp_path_factory.mktemp("frontend-data")
     settings = Settings(data_dir=data)
     store = Store.open(settings.store_path)
     try:
-        report = build([seeds_dir], store)
-        assert report.documents == 5 and not report.problems
+        report = build([seeds_dir, DEMO], store)
+        assert report.documents == 5 + len(list(DEMO.iterdir())) and not report.problems
         _mirror(store, settings)
     finally:
         store.close()
@@ -291,6 +293,30 @@ def test_canned_sparql_query_shows_rows_and_downloads_csv(page: Page) -> None:
     assert len(table) - 1 == rows.count() and any("一网通办" in row for row in table)
 
 
+def test_a_canned_query_form_changes_its_parameter_and_the_url_reproduces_it(
+    page: Page, server_url: str
+) -> None:
+    _open(page, "#/query", ".cm-content")
+    page.locator("button[data-query=programmes_by_place]").click()
+    field = page.locator("#param-place")
+    expect(field).to_have_value("320500")  # the default, a place of the demo corpus
+    expect(page.locator("label[for=param-place]")).to_have_text("地方")
+    field.fill("321000")
+    page.locator("#run-params").click()
+    expect(page).to_have_url(re.compile(r"example=programmes_by_place.*p\.place=321000"))
+    api = httpx.get(
+        f"{server_url}/queries/programmes_by_place.rq", params={"place": "321000"}, timeout=30
+    ).json()
+    rows = page.locator("table.results tbody tr")
+    expect(rows).to_have_count(len(api["rows"]))
+    # The shared URL opens the form with the changed value and runs it again.
+    shared = page.url
+    page.goto("about:blank")
+    page.goto(shared)
+    expect(page.locator("#param-place")).to_have_value("321000")
+    expect(page.locator("table.results tbody tr")).to_have_count(len(api["rows"]))
+
+
 def test_typed_sparql_query_is_highlighted_and_its_url_reproduces_it(page: Page) -> None:
     _open(page, "#/query", ".cm-content")
     editor = page.locator(".cm-content")
@@ -339,7 +365,10 @@ def test_cypher_query_shows_rows(page: Page, server_url: str) -> None:
     # The default Cypher example, reproduced from a shared URL.
     query = "MATCH (p:Place)-[:RUNS_PROGRAMME]->(g:Programme) RETURN g.label AS programme, count(p) AS places"
     _open(page, f"#/query?lang=cypher&q={quote(query)}", "table.results tbody tr")
-    expect(page.locator("table.results tbody tr", has_text="一网通办")).to_contain_text("4")
+    answer = httpx.post(f"{server_url}/cypher", json={"query": query, "parameters": {}}, timeout=30).json()
+    places = next(row[1] for row in answer["rows"] if row[0] == "一网通办")
+    assert places >= 10  # four seed places and the demo corpus's cities
+    expect(page.locator("table.results tbody tr", has_text="一网通办")).to_contain_text(str(places))
 
 
 def test_english_switch_translates_the_interface(page: Page) -> None:

@@ -28,7 +28,7 @@ PROGRAMME = CKR + "programme/"
 
 SPARQL_FILES = sorted(queries_dir().glob("*.rq"))
 SPARQL_QUERIES = [q for q in load_queries() if q.language == "sparql"]
-HEADER = re.compile(r"# (title|description|params|vars):(.*)")
+HEADER = re.compile(r"# (title|title\.zh|description|description\.zh|param|vars):(.*)")
 
 Row = dict[str, str | None]
 
@@ -45,13 +45,18 @@ def test_there_are_at_least_twelve_sparql_queries() -> None:
 
 
 @pytest.mark.parametrize("path", SPARQL_FILES, ids=[p.stem for p in SPARQL_FILES])
-def test_query_file_opens_with_title_description_params_and_vars(path: Path) -> None:
-    lines = path.read_text(encoding="utf-8").splitlines()[:4]
-    keys = [m.group(1) if (m := HEADER.fullmatch(line)) else line for line in lines]
-    assert keys == ["title", "description", "params", "vars"]
+def test_query_file_opens_with_titles_descriptions_params_and_vars(path: Path) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    keys = [m.group(1) for line in lines if (m := HEADER.fullmatch(line))]
+    assert keys[:4] == ["title", "description", "title.zh", "description.zh"]
+    assert keys[-1] == "vars" and set(keys[4:-1]) <= {"param"}
     query = load_query(path.stem)
-    assert query.title and query.description
+    assert query.title and query.description and query.title_zh and query.description_zh
+    # The Chinese title is Chinese: a reader of the Chinese interface sees no English title.
+    assert re.search(r"[\u4e00-\u9fff]", query.title_zh)
     assert query.vars and all(v.startswith("?") for v in query.vars)
+    assert [p.name for p in query.parameters] == list(query.params)
+    assert all(p.label_zh and p.label_en for p in query.parameters)
 
 
 @pytest.mark.parametrize("query", SPARQL_QUERIES, ids=_ids(SPARQL_QUERIES))
@@ -122,19 +127,51 @@ def test_load_query_names_the_missing_query() -> None:
 
 def test_load_queries_reads_cypher_headers_and_sorts_by_name(tmp_path: Path) -> None:
     (tmp_path / "b_places.cypher").write_text(
-        "// title: Places\n// description: All places.\n// params: code=321000\n// vars: p\n"
+        "// title: Places\n// description: All places.\n// param: code place 321000 地方 | Place\n// vars: p\n"
         "MATCH (p:Place {code: $code}) RETURN p\n",
         encoding="utf-8",
     )
     (tmp_path / "a_all.rq").write_text(
-        "# title: All\n# description: Everything.\n# params:\n# vars: ?s\nSELECT ?s WHERE { ?s ?p ?o }\n",
+        "# title: All\n# description: Everything.\n# vars: ?s\nSELECT ?s WHERE { ?s ?p ?o }\n",
         encoding="utf-8",
     )
     (tmp_path / "notes.txt").write_text("not a query", encoding="utf-8")
     queries = load_queries(tmp_path)
     assert [(q.name, q.language) for q in queries] == [("a_all", "sparql"), ("b_places", "cypher")]
-    assert queries[1].params == {"code": "321000"}
+    assert queries[1].params == {"code": PLACE + "321000"}
     assert queries[0].params == {}
+
+
+def test_parameters_are_checked_against_their_declared_type() -> None:
+    query = load_query("projects_by_place_and_kind")
+    assert [(p.name, p.type) for p in query.parameters] == [("place", "place"), ("kind", "kind")]
+    # A division code is accepted for a place and turned into its IRI.
+    assert "<https://w3id.org/citykg/place/321000>" in query.bind({"place": "321000"})
+    with pytest.raises(InvalidParameter, match="kind must be one of platform, park, facility, event"):
+        query.bind({"kind": "shop"})
+    with pytest.raises(InvalidParameter, match="place must be a place IRI or a 6-digit division code"):
+        query.bind({"place": "https://example.org/x"})
+    with pytest.raises(InvalidParameter, match=r"has no parameter year \(it takes: place, kind\)"):
+        query.bind({"year": "2024"})
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("// params: code=321000", "'params' is replaced"),
+        ("// param: code place", "bad param line"),
+        ("// param: code colour red 颜色 | Colour", "unknown type 'colour'"),
+        ("// param: code place 99 地方 | Place", "default of code must be"),
+    ],
+)
+def test_a_bad_param_declaration_names_the_file_and_the_problem(
+    tmp_path: Path, line: str, problem: str
+) -> None:
+    (tmp_path / "bad.cypher").write_text(
+        f"// title: T\n// description: D.\n{line}\n// vars: p\nRETURN 1\n", encoding="utf-8"
+    )
+    with pytest.raises(MalformedQuery, match=f"bad.cypher: .*{re.escape(problem)}"):
+        load_queries(tmp_path)
 
 
 def test_load_queries_refuses_a_file_without_a_title(tmp_path: Path) -> None:

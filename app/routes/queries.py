@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from fastapi import APIRouter, Request
 
+from app.cypher import CypherTimeout, CypherUnavailable, run_cypher
 from app.deps import SettingsDep, StoreDep
+from app.graphsink import GraphSink
 from app.models import QueryOut, QueryResultOut
 from app.problems import Problem
-from app.queries import InvalidParameter, UnknownQuery, load_queries
+from app.queries import InvalidParameter, QueryLanguage, UnknownQuery, load_queries
 from app.resources import QueryUnavailable, list_canned_queries, run_canned_query
+from app.settings import Settings
 from app.sparql import QueryTimeout
 
 __all__ = ["router"]
@@ -26,9 +32,12 @@ def get_queries() -> list[QueryOut]:
     ]
 
 
+_SUFFIX_LANGUAGE: dict[str, QueryLanguage] = {".rq": "sparql", ".cypher": "cypher"}
+
+
 @router.get(
     "/{name}",
-    summary="Run a canned query; its parameters go in the query string",
+    summary="Run a canned query by name (name.rq or name.cypher picks the language); parameters go in the query string",
     responses={
         404: {"description": "No canned query has this name."},
         422: {"description": "A parameter the query does not declare, or an unsafe value."},
@@ -37,15 +46,22 @@ def get_queries() -> list[QueryOut]:
     },
 )
 def run_query(request: Request, store: StoreDep, settings: SettingsDep, name: str) -> QueryResultOut:
-    """Return the columns and rows of the canned query `name`, bound to the query-string parameters."""
+    """Return the columns and rows of the canned query `name`, bound to the query-string parameters.
+
+    `places_running_programme` runs the SPARQL file when there is one; `places_running_programme.cypher`
+    runs the Cypher one. Parameters are checked against their declared types (GET /queries lists them).
+    """
+    stem, dot, suffix = name.rpartition(".")
+    language = _SUFFIX_LANGUAGE.get(f".{suffix}") if dot else None
     try:
         result = run_canned_query(
             store,
-            name,
+            stem if language else name,
             dict(request.query_params),
             timeout_s=settings.query_timeout_s,
             max_rows=settings.max_rows,
-            cypher=getattr(request.app.state, "cypher", None),
+            cypher=_cypher_runner(request, settings),
+            language=language,
         )
     except UnknownQuery:
         raise Problem(
@@ -55,6 +71,25 @@ def run_query(request: Request, store: StoreDep, settings: SettingsDep, name: st
         raise Problem(422, str(error), slug="invalid-parameter") from None
     except QueryUnavailable as error:
         raise Problem(501, str(error), slug="cypher-unavailable") from None
-    except QueryTimeout as error:
+    except (QueryTimeout, CypherTimeout) as error:
         raise Problem(503, str(error), slug="query-timeout") from None
+    except CypherUnavailable as error:
+        raise Problem(503, str(error), slug="cypher-unavailable") from None
     return QueryResultOut.model_validate(result)
+
+
+def _cypher_runner(
+    request: Request, settings: Settings
+) -> Callable[[str, dict[str, str]], dict[str, Any]] | None:
+    """Return a runner of canned Cypher on the app's graph database, or None when it has none."""
+    sink: GraphSink | None = getattr(request.app.state, "sink", None)
+    if sink is None:
+        return None
+
+    def run(text: str, params: dict[str, str]) -> dict[str, Any]:
+        result = run_cypher(
+            sink, text, params, timeout_s=settings.query_timeout_s, max_rows=settings.max_rows
+        )
+        return {"columns": result.columns, "rows": result.rows, "truncated": result.truncated}
+
+    return run

@@ -10,7 +10,7 @@ import { EditorView, keymap, lineNumbers, placeholder } from "@codemirror/view";
 import { tags } from "@lezer/highlight";
 import { getJSON, listOf, runCanned, runCypher, runSparql } from "../api.js";
 import { h } from "../dom.js";
-import { t, zhText } from "../i18n.js";
+import { language as uiLanguage, t, zhText } from "../i18n.js";
 import { hrefOfIri } from "../links.js";
 
 const LANGUAGES = {
@@ -62,6 +62,7 @@ export async function renderQuery(params) {
   const downloads = h("div", { class: "button-row downloads", hidden: true });
   const editorHost = h("div", { class: "editor", id: "editor" });
   const examples = h("ul", { class: "examples plain" });
+  const paramForm = h("form", { class: "param-form", id: "param-form", hidden: true });
 
   const tabs = Object.entries(LANGUAGES).map(([key, { name }]) =>
     h(
@@ -146,39 +147,58 @@ export async function renderQuery(params) {
               type: "button",
               class: "link-button",
               "data-query": q.name,
-              title: q.description || "",
+              title: describe(q),
               onclick: () => useExample(q),
             },
-            q.title || q.name,
+            titleOf(q),
           ),
-          q.description ? h("span", { class: "muted small" }, ` ${q.description}`) : null,
+          describe(q) ? h("span", { class: "muted small" }, ` ${describe(q)}`) : null,
         ),
       ),
     );
   }
 
-  async function useExample(q) {
-    const text = q.query ?? q.text ?? q.source;
-    if (typeof text === "string") {
-      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
-      await run();
-      return;
-    }
-    // GET /queries does not publish the query text: run it by name, and say so in the editor.
-    const params = new URLSearchParams(q.params || {});
-    const note = [
-      `${lang === "cypher" ? "//" : "#"} ${q.title || q.name}`,
-      `${lang === "cypher" ? "//" : "#"} GET /queries/${q.name}${params.size ? `?${params}` : ""}`,
-    ].join("\n");
-    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: note } });
-    cannedNote = { note, q };
-    await execute(() => runCanned(q.name, q.params || {}), `#/query?${new URLSearchParams({ lang, example: q.name })}`);
+  async function useExample(q, given = {}) {
+    // A canned query runs by name with the values of its form, so the server checks and binds them;
+    // the editor shows its text, and editing that text turns it into an ordinary query.
+    const text = q.text ?? "";
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+    cannedNote = { note: text, q };
+    renderForm(q, given);
+    await runCannedForm();
+  }
+
+  function renderForm(q, given) {
+    const declared = q.parameters || [];
+    paramForm.hidden = !declared.length;
+    paramForm.replaceChildren(
+      h("p", { class: "small" }, h("strong", {}, titleOf(q))),
+      ...declared.map((p) => paramField(p, given[p.name] ?? shortValue(p.default))),
+      h("button", { type: "submit", class: "primary", id: "run-params" }, t("run")),
+    );
+    paramForm.onsubmit = (event) => {
+      event.preventDefault();
+      runCannedForm();
+    };
+  }
+
+  async function runCannedForm() {
+    const q = cannedNote?.q;
+    if (!q) return;
+    const values = {};
+    for (const input of paramForm.querySelectorAll("input[name], select[name]")) values[input.name] = input.value.trim();
+    const share = new URLSearchParams({ lang, example: q.name });
+    for (const [name, value] of Object.entries(values)) share.set(`p.${name}`, value);
+    const suffix = q.language === "cypher" ? ".cypher" : ".rq";
+    await execute(() => runCanned(`${q.name}${suffix}`, values), `#/query?${share}`);
   }
 
   async function run() {
     const text = view.state.doc.toString();
     if (!text.trim()) return;
-    if (cannedNote && text === cannedNote.note) return useExample(cannedNote.q);
+    if (cannedNote && text === cannedNote.note) return runCannedForm();
+    cannedNote = null;
+    paramForm.hidden = true;
     const share = `#/query?${new URLSearchParams({ lang, q: text })}`;
     await execute(() => (lang === "cypher" ? runCypher(text) : runSparql(text)), share);
   }
@@ -257,6 +277,7 @@ export async function renderQuery(params) {
         h(
           "div",
           { role: "tabpanel", id: "query-panel", "aria-labelledby": `tab-${lang}` },
+          paramForm,
           editorHost,
           h("div", { class: "button-row" }, runButton, h("span", { class: "muted small" }, t("runHint")), shareButton),
         ),
@@ -275,14 +296,66 @@ export async function renderQuery(params) {
     mounted() {
       if (initial) run();
       else if (example) {
-        const q = canned.find((c) => c.name === example);
-        if (q) useExample(q);
+        const q = canned.find((c) => c.name === example && (c.language || "sparql") === lang);
+        const given = {};
+        for (const [key, value] of params) if (key.startsWith("p.")) given[key.slice(2)] = value;
+        if (q) useExample(q, given);
       }
     },
     cleanup() {
       view.destroy();
     },
   };
+}
+
+function titleOf(q) {
+  return uiLanguage() === "zh" && q.title_zh ? q.title_zh : q.title || q.name;
+}
+
+function describe(q) {
+  return uiLanguage() === "zh" && q.description_zh ? q.description_zh : q.description || "";
+}
+
+/** Return a parameter's value as a person types it: a place by its code, a programme by its slug. */
+function shortValue(value) {
+  const match = /^https:\/\/w3id\.org\/citykg\/(?:place|programme)\/(.+)$/.exec(value || "");
+  return match ? match[1] : value || "";
+}
+
+const KINDS = ["platform", "park", "facility", "event"];
+
+/** Return a labelled input for one declared parameter; places and programmes suggest as you type. */
+function paramField(p, value) {
+  const id = `param-${p.name}`;
+  const label = h("label", { for: id }, uiLanguage() === "zh" ? p.label_zh : p.label_en);
+  if (p.type === "kind") {
+    const select = h(
+      "select",
+      { id, name: p.name },
+      ...KINDS.map((kind) => h("option", { value: kind, selected: kind === value }, t("kinds")[kind] ?? kind)),
+    );
+    select.value = value;
+    return h("div", { class: "param-field" }, label, select);
+  }
+  const listId = `${id}-options`;
+  const input = h("input", { id, name: p.name, value, list: listId, autocomplete: "off", spellcheck: "false" });
+  const options = h("datalist", { id: listId });
+  if (p.type === "place" || p.type === "programme") {
+    let pending = 0;
+    input.addEventListener("input", async () => {
+      const q = input.value.trim();
+      const mine = ++pending;
+      if (!q || (/^[0-9a-z-]+$/.test(q) && q.length > 5)) return; // a code or slug typed in full
+      const found = await getJSON("/search", { q, limit: 10 }).catch(() => ({ data: [] }));
+      if (mine !== pending) return; // a newer keystroke has its own answer on the way
+      options.replaceChildren(
+        ...listOf(found)
+          .filter((hit) => hit.type === p.type)
+          .map((hit) => h("option", { value: hit.id }, hit.label_en && uiLanguage() === "en" ? `${hit.label} · ${hit.label_en}` : hit.label)),
+      );
+    });
+  }
+  return h("div", { class: "param-field" }, label, input, options);
 }
 
 function history_replace(hash) {
