@@ -293,6 +293,8 @@ class IngestOut(BaseModel):
     name: str
     facts: dict[str, int]
     triples: int
+    duplicate_of: str | None = None
+    """The name the same text is already loaded under (any file type or name): nothing was written."""
 
 
 class GraphNode(BaseModel):

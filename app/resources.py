@@ -26,6 +26,7 @@ from app.stats import graph_stats
 from app.store import Store
 from loaders.documents import document_from_bytes, document_from_text
 from loaders.extract import extract
+from loaders.rdf import document_graph
 from loaders.vocab import BASE
 
 __all__ = [
@@ -730,6 +731,10 @@ def ingest_document(
         suffix = name.rsplit(".", 1)[-1].lower() if "." in name else "txt"
         guessed = suffix if suffix in ("txt", "md", "markdown", "html", "htm") else "txt"
         document = document_from_text(text or "", name=name, fmt=fmt or guessed)
+    loaded_as = _loaded_name(store, document.id)
+    if loaded_as is not None and not replace:
+        # The same cleaned text is one document whatever its file type or name (DESIGN decision 1).
+        return {"id": document.id, "name": loaded_as, "facts": {}, "triples": 0, "duplicate_of": loaded_as}
     earlier = superseded_graphs(store, document)
     if earlier and not replace:
         raise DocumentConflict(
@@ -740,6 +745,15 @@ def ingest_document(
     extraction = extract(document)
     triples = load_extraction(store, extraction)
     return {"id": document.id, "name": document.name, "facts": dict(extraction.counts()), "triples": triples}
+
+
+def _loaded_name(store: Store, doc_id: str) -> str | None:
+    """Return the file name a document with this id is loaded under, or None when it is not loaded."""
+    graph = document_graph(doc_id)
+    rows = store.select(
+        f"PREFIX ck: <https://w3id.org/citykg/ontology#> SELECT ?name WHERE {{ GRAPH {graph} {{ ?d ck:fileName ?name }} }}"
+    )
+    return next((r["name"] for r in rows if r["name"]), None)
 
 
 def iri_term(iri: str) -> str:

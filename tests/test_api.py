@@ -345,6 +345,23 @@ def test_every_response_carries_security_headers(demo_client: TestClient) -> Non
     assert "content-security-policy" not in demo_client.get("/docs").headers  # FastAPI's page loads a CDN
 
 
+def test_the_same_text_under_another_name_and_format_is_one_document(writable_client: TestClient) -> None:
+    # Issue 8: documents are deduplicated by content, whatever the file type and name.
+    headers = {"X-API-Key": KEY}
+    first = writable_client.post("/documents", json={"name": "a.txt", "text": YANGZHOU_TEXT}, headers=headers)
+    assert first.status_code == 201, first.text
+    html = (
+        "<html><body>" + "".join(f"<p>{line}</p>" for line in YANGZHOU_TEXT.splitlines()) + "</body></html>"
+    )
+    again = writable_client.post(
+        "/documents", files={"file": ("b.html", html.encode("utf-8"), "text/html")}, headers=headers
+    )
+    assert again.status_code == 200, again.text
+    assert again.json()["id"] == first.json()["id"] and again.json()["duplicate_of"] == "a.txt"
+    listed = writable_client.get("/documents").json()
+    assert [d["name"] for d in listed["data"]] == ["a.txt"]
+
+
 def test_another_text_under_a_loaded_name_is_a_409_unless_replace_is_asked(
     writable_client: TestClient,
 ) -> None:
@@ -357,7 +374,7 @@ def test_another_text_under_a_loaded_name_is_a_409_unless_replace_is_asked(
     again = writable_client.post(
         "/documents", json={"name": "same.txt", "text": YANGZHOU_TEXT}, headers=headers
     )
-    assert again.status_code == 201  # the same text again is the same document
+    assert again.status_code == 200 and again.json()["duplicate_of"] == "same.txt"  # the same document
     other = YANGZHOU_TEXT + "\n扬州市新建5G基站100个。"
     conflict = writable_client.post("/documents", json={"name": "same.txt", "text": other}, headers=headers)
     assert is_problem(conflict, 409) and "replace=true" in conflict.json()["detail"]

@@ -108,6 +108,9 @@ def _too_large(size: int, max_bytes: int) -> Problem:
     openapi_extra=_INGEST_BODY,
     responses={
         401: {"description": "Missing or wrong X-API-Key."},
+        200: {
+            "description": "The same text is already loaded (under any name or file type): `duplicate_of` names it."
+        },
         409: {"description": "Another document is loaded under this name; send replace=true."},
         413: {"description": "Over CITYKG_MAX_FILE_MB."},
         422: {"description": "The file cannot be read; the detail says why."},
@@ -134,7 +137,10 @@ async def post_document(
         raise Problem(422, str(error), slug="bad-document") from None
     except DocumentConflict as error:
         raise Problem(409, str(error), slug="document-conflict") from None
+    response.headers["Location"] = f"/documents/{loaded['id']}"
+    if loaded.get("duplicate_of"):
+        response.status_code = 200  # nothing new was created
+        return IngestOut.model_validate(loaded)
     for announce in getattr(request.app.state, "on_loaded", ()):
         await run_in_threadpool(announce, loaded["id"])
-    response.headers["Location"] = f"/documents/{loaded['id']}"
     return IngestOut.model_validate(loaded)
