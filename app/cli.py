@@ -38,13 +38,22 @@ def _settings() -> Settings:
     return Settings()
 
 
-def _open_store(settings: Settings) -> Store:
+def _open_store(settings: Settings, *, reading: bool = False) -> Store:
+    """Return the data folder's store; a command that only reads gets a read-only view of a busy one."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     try:
         return Store.open(settings.store_path, workers=1)
     except StoreBusy as error:
-        err.print(f"citykg: {error}", highlight=False, soft_wrap=True)
-        raise typer.Exit(1) from None
+        if not reading:
+            err.print(f"citykg: {error}", highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from None
+    # Issue 8: stats, query and export work while the server runs, on the state it last wrote.
+    err.print(
+        f"citykg: {settings.store_path} is in use by another process; reading a read-only view of it",
+        highlight=False,
+        soft_wrap=True,
+    )
+    return Store.open_read_only(settings.store_path)
 
 
 @cli.command("build")
@@ -180,7 +189,7 @@ def query_command(
     formats = {"table": "json", "json": "json", "csv": "csv"}
     if format not in formats:
         raise typer.BadParameter(f"unknown format {format!r}: use table, json or csv", param_hint="--format")
-    store = _open_store(settings)
+    store = _open_store(settings, reading=True)
     try:
         result, problem = (
             store.query(
@@ -211,7 +220,7 @@ def stats_command() -> None:
 
     Example: citykg stats
     """
-    with _open_store(_settings()) as store:
+    with _open_store(_settings(), reading=True) as store:
         typer.echo(json.dumps(graph_stats(store), ensure_ascii=False, indent=2))
 
 
@@ -230,7 +239,7 @@ def export_command(
         raise typer.BadParameter(
             f"unknown format {format!r}: use nq, trig, ttl or jsonld", param_hint="--format"
         )
-    with _open_store(_settings()) as store:
+    with _open_store(_settings(), reading=True) as store:
         if output is None:
             store.export(format, sys.stdout.buffer)  # type: ignore[arg-type]
         else:

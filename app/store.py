@@ -140,6 +140,7 @@ class Store:
         self._folder_lock: BinaryIO | None = None
         self._generation = 0
         self._version = 0
+        self._read_only = False
 
     @classmethod
     def open(cls, path: Path | None, *, workers: int = 2) -> Store:
@@ -164,6 +165,18 @@ class Store:
             raise
         store = cls(ox_store, path, pool)
         store._folder_lock = lock
+        return store
+
+    @classmethod
+    def open_read_only(cls, path: Path) -> Store:
+        """Return a read-only view of the store in folder ``path`` as it was last written.
+
+        It takes no lock, so it opens while another process (a running server) holds
+        the folder; it does not see that process's later writes, and every write to it
+        fails. Queries run in this process.
+        """
+        store = cls(ox.Store.read_only(str(path)), Path(path), None)
+        store._read_only = True
         return store
 
     @property
@@ -397,11 +410,12 @@ class Store:
         if self._pool is not None:
             self._pool.close()
         with self._lock, self._gate.exclusive():
-            if self._ox is not None and self._path is not None:
+            if self._ox is not None and self._path is not None and not self._read_only:
                 self._ox.flush()
             self._ox = None
             gc.collect()
-        if self._path is not None:
+        if self._path is not None and not self._read_only:
+            # A read-only view leaves the folder to the process that owns it, snapshots and all.
             shutil.rmtree(_sibling(self._path, "snapshots"), ignore_errors=True)
         if self._folder_lock is not None:
             self._folder_lock.close()  # releases the flock

@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+import pyoxigraph
 import pytest
 from rdflib import Dataset
 from typer.testing import CliRunner
@@ -111,14 +112,37 @@ def test_a_command_on_a_folder_in_use_says_so_in_one_line_and_deletes_nothing(tm
     data = tmp_path / "data"
     monkeypatch.setenv("CITYKG_DATA_DIR", str(data))
     data.mkdir()
-    with Store.open(data / "oxigraph", workers=0):
+    with Store.open(data / "oxigraph", workers=0) as store:
+        store.replace_graph(
+            "https://w3id.org/citykg/graph/document/x",
+            [
+                pyoxigraph.Triple(
+                    pyoxigraph.NamedNode("https://x/a"),
+                    pyoxigraph.NamedNode("https://x/b"),
+                    pyoxigraph.Literal("c"),
+                )
+            ],
+        )
         snapshots = data / "oxigraph.snapshots"
         (snapshots / "1").mkdir(parents=True)
-        for command in (["stats"], ["query", "ASK {}"], ["export", "--format", "nq"]):
+        for command in (["build", str(DEMO)], ["remove", "x.txt"], ["sync"]):
             result = CliRunner().invoke(cli, command)
             assert result.exit_code == 1, result.output
             lines = result.stderr.strip().splitlines()
             assert len(lines) <= 3 and "is in use by process" in result.stderr, result.stderr
             assert "Traceback" not in result.output + result.stderr
+        # Commands that only read work on a read-only view of what the owner last wrote.
+        for command in (
+            ["stats"],
+            ["query", "SELECT ?o WHERE { ?s <https://x/b> ?o }", "--format", "csv"],
+            ["export", "--format", "nq"],
+        ):
+            result = CliRunner().invoke(cli, command)
+            assert result.exit_code == 0, result.output + result.stderr
+            assert "read-only view" in result.stderr and "Traceback" not in result.stderr
+            if command[0] != "stats":
+                assert '"c"' in result.stdout or "\nc" in result.stdout, result.stdout
         assert (snapshots / "1").is_dir()
+        # The owner still writes after the views closed.
+        assert store.remove_graph("https://w3id.org/citykg/graph/document/x") == 1
     assert CliRunner().invoke(cli, ["stats"]).exit_code == 0
