@@ -112,7 +112,9 @@ def _too_large(size: int, max_bytes: int) -> Problem:
             "description": "The same text is already loaded (under any name or file type): `duplicate_of` names it."
         },
         409: {"description": "Another document is loaded under this name; send replace=true."},
+        400: {"description": "The multipart body cannot be parsed."},
         413: {"description": "Over CITYKG_MAX_FILE_MB."},
+        415: {"description": "Neither multipart/form-data with a 'file' field nor JSON {name, text}."},
         422: {"description": "The file cannot be read; the detail says why."},
         503: {"description": "No CITYKG_API_KEY is configured, so ingestion is off."},
     },

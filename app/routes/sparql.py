@@ -137,7 +137,15 @@ async def sparql_get(
 
 
 @router.post(
-    "", summary="Run a SPARQL query sent in the body", responses=_RESPONSES, openapi_extra=_POST_BODY
+    "",
+    summary="Run a SPARQL query sent in the body",
+    responses={
+        **_RESPONSES,
+        415: {
+            "description": "The body is neither application/x-www-form-urlencoded nor application/sparql-query."
+        },
+    },
+    openapi_extra=_POST_BODY,
 )
 async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
     """Answer a query sent as a form (``query=``) or as ``application/sparql-query``; updates get 403."""
