@@ -20,6 +20,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from app.build import ensure_vocabularies, load_extraction, superseded_graphs
+from app.lanes import Lanes
 from app.queries import QueryLanguage, load_queries, load_query
 from app.similarity import KIN_FACTORS, Kinship, Match, rank_by_programmes
 from app.stats import graph_stats
@@ -1001,12 +1002,14 @@ def run_canned_query(
     max_rows: int,
     cypher: Callable[[str, dict[str, str]], dict[str, Any]] | None = None,
     language: QueryLanguage | None = None,
+    lanes: Lanes | None = None,
 ) -> dict[str, Any]:
     """Return {columns, rows, truncated} of a canned query run with `params`.
 
     `language` picks the .rq or the .cypher file of that name (SPARQL first when not
     given). SPARQL runs on the store under the time limit and row cap; Cypher goes to
-    the `cypher` runner (raises `QueryUnavailable` without one). Raises `UnknownQuery`,
+    the `cypher` runner (raises `QueryUnavailable` without one); SPARQL goes through
+    `lanes` when given, so runaway queries cannot starve it. Raises `UnknownQuery`,
     `InvalidParameter`, `QueryTimeout`.
     """
     query = load_query(name, language=language)
@@ -1015,7 +1018,8 @@ def run_canned_query(
         if cypher is None:
             raise QueryUnavailable(f"{name} is a Cypher query and no Cypher store is attached (see /cypher)")
         return cypher(query.text, values)
-    result = store.query(query.bind(params), timeout_s=timeout_s, max_rows=max_rows)
+    run = lanes.run if lanes is not None else store.query
+    result = run(query.bind(params), timeout_s=timeout_s, max_rows=max_rows)
     rows = result.bindings()
     data = json.loads(result.body)
     columns = list(data["head"]["vars"])

@@ -43,8 +43,8 @@ class Settings(BaseSettings):
     query_timeout_s: float = Field(default=10.0, gt=0)
     """Seconds a `/sparql` query may run before it is stopped and answered with 503."""
 
-    query_workers: int = Field(default=2, ge=1, le=64)
-    """Worker processes that run `/sparql` queries on the on-disk store (a runaway query kills only its worker)."""
+    query_workers: int = Field(default=3, ge=1, le=64)
+    """Worker processes that run `/sparql` queries (a runaway kills only its worker); with 2 or more, one is kept for quick queries."""
 
     query_queue: int = Field(default=8, ge=0)
     """Queries that may wait for a busy `/sparql` worker; more are answered 503 with `Retry-After`."""

@@ -109,6 +109,10 @@ class QueryTimeout(QueryError):
         return f"query stopped after its {self.limit_s:g} s time limit"
 
 
+class QueueTimeout(QueryTimeout):
+    """No worker became free for the query before its time limit: it never ran."""
+
+
 class NotAcceptable(QueryError):
     """No acceptable media type exists for the kind of result the query produced."""
 
@@ -648,7 +652,7 @@ class QueryPool:
         with self._lock:
             self._workers.add(worker)
             self._idle.append(worker)
-            self._lock.notify()
+            self._lock.notify_all()
 
     def worker_pids(self) -> set[int]:
         """Return the process ids of the live workers."""
@@ -660,15 +664,25 @@ class QueryPool:
         with self._lock:
             return {w.snapshot for w in self._workers if w.snapshot is not None}
 
-    def acquire(self, deadline: float, limit_s: float) -> _Worker:
-        """Return an idle worker, waiting for one until ``deadline``."""
+    @property
+    def size(self) -> int:
+        """Return the number of workers the pool keeps."""
         with self._lock:
-            while not self._idle:
+            return len(self._workers)
+
+    def acquire(self, deadline: float, limit_s: float, *, reserve: int = 0) -> _Worker:
+        """Return an idle worker, waiting until ``deadline`` while no more than ``reserve`` are idle.
+
+        ``reserve`` idle workers are left for queries known to be quick (see app/lanes.py).
+        Raises `QueueTimeout` when none came free in time.
+        """
+        with self._lock:
+            while len(self._idle) <= reserve:
                 remaining = deadline - time.monotonic()
                 if self._closed:
                     raise QueryFailed("the query pool is closed")
                 if remaining <= 0:
-                    raise QueryTimeout(limit_s)
+                    raise QueueTimeout(limit_s)
                 self._lock.wait(remaining)
             return self._idle.pop(0)  # oldest first: a just-replaced worker may still be starting
 
@@ -679,7 +693,8 @@ class QueryPool:
                 worker.kill()
                 return
             self._idle.append(worker)
-            self._lock.notify()
+            # Waiters differ in how many idle workers they need: wake them all to re-check.
+            self._lock.notify_all()
 
     def _discard(self, worker: _Worker) -> None:
         worker.kill()

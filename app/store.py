@@ -180,6 +180,16 @@ class Store:
         return store
 
     @property
+    def express_workers(self) -> int:
+        """Return how many query workers are kept for express queries (1 with two or more, else 0)."""
+        return 1 if self._pool is not None and self._pool.size >= 2 else 0
+
+    @property
+    def query_workers(self) -> int:
+        """Return how many query worker processes run time-limited queries (0 in memory)."""
+        return self._pool.size if self._pool is not None else 0
+
+    @property
     def path(self) -> Path | None:
         """Return the folder of an on-disk store, None in memory."""
         return self._path
@@ -256,14 +266,20 @@ class Store:
         formats: dict[str, str | None] | None = None,
         max_rows: int | None = None,
         substitutions: dict[str, Any] | None = None,
+        express: bool = False,
+        run_s: float | None = None,
     ) -> QueryResult:
         """Return the serialised result of a read-only SPARQL query.
 
         The default graph is the union of all graphs unless ``default_graph_uris``
         or ``named_graph_uris`` give the dataset (SPARQL Protocol) or the query has
         FROM clauses. ``formats`` maps a result kind to a format name (see
-        ``app.sparql.negotiate``). Raises ``UpdateRefused``, ``MalformedQuery``,
-        ``QueryTimeout``, ``NotAcceptable``, ``FederatedQueryRefused``.
+        ``app.sparql.negotiate``). With two or more workers one is kept for
+        ``express`` queries (known to be quick; app/lanes.py), so slow queries
+        cannot hold every worker. ``run_s`` limits the running time once a worker
+        is free, within ``timeout_s`` in all. Raises ``UpdateRefused``, ``MalformedQuery``,
+        ``QueryTimeout`` (``QueueTimeout`` when it never ran), ``NotAcceptable``,
+        ``FederatedQueryRefused``.
         """
         request = QueryRequest(
             sparql=sparql,
@@ -282,14 +298,17 @@ class Store:
             # long aggregate can overrun it. The on-disk store kills workers instead.
             with self._handle() as store:
                 return execute(store, request, deadline=deadline, limit_s=timeout_s)
-        worker = self._pool.acquire(deadline, timeout_s)
+        reserve = 0 if express else self.express_workers
+        worker = self._pool.acquire(deadline, timeout_s, reserve=reserve)
+        if run_s is not None:
+            deadline = min(deadline, time.monotonic() + run_s)
         try:
             with self._lock:  # assigned under the lock so no collection removes it first
                 worker.snapshot = str(self._current_snapshot())
         except BaseException:
             self._pool.release(worker)
             raise
-        return self._pool.run(worker, request, deadline=deadline, limit_s=timeout_s)
+        return self._pool.run(worker, request, deadline=deadline, limit_s=min(timeout_s, run_s or timeout_s))
 
     def select(self, sparql: str, /, **params: Any) -> list[dict[str, str | None]]:
         """Return the rows of a SELECT query as plain values, with ``params`` bound to variables.

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from app.deps import SettingsDep, StoreDep
+from app.lanes import Lanes, QueriesWaiting
 from app.problems import Problem
 from app.settings import Settings
 from app.sparql import (
@@ -69,50 +70,31 @@ _POST_BODY = {
 _UPDATE_REFUSED = "SPARQL Update is not accepted here: this endpoint is read-only"
 
 
-class QueryGate:
-    """Admission for queries: as many as there are workers run, a bounded number wait, the rest
-    are told to come back (503 with Retry-After) instead of each holding a server thread while it
-    waits (issue 8, finding 6: 60 slow queries stalled every endpoint)."""
-
-    def __init__(self, capacity: int) -> None:
-        self._capacity = capacity
-        self._inside = 0
-        self._lock = threading.Lock()
-
-    def enter(self) -> bool:
-        """Take a place if one is free; return whether one was taken."""
-        with self._lock:
-            if self._inside >= self._capacity:
-                return False
-            self._inside += 1
-            return True
-
-    def leave(self) -> None:
-        with self._lock:
-            self._inside -= 1
+_LANES_MADE = threading.Lock()
 
 
-def _gate(request: Request, settings: Settings) -> QueryGate:
-    gate: QueryGate | None = getattr(request.app.state, "query_gate", None)
-    if gate is None:
-        gate = request.app.state.query_gate = QueryGate(settings.query_workers + settings.query_queue)
-    return gate
+def query_lanes(request: Request, store: Store, settings: Settings) -> Lanes:
+    """Return the app's query lanes (app/lanes.py), made on first use."""
+    with _LANES_MADE:  # two first requests at once must not make two sets of gates
+        lanes: Lanes | None = getattr(request.app.state, "query_lanes", None)
+        if lanes is None:
+            lanes = request.app.state.query_lanes = Lanes(store, queue=settings.query_queue)
+        return lanes
 
 
 async def _answer_when_admitted(request: Request, store: Store, settings: Settings, *args: Any) -> Response:
-    gate = _gate(request, settings)
-    if not gate.enter():
+    # Admission happens in the worker thread, but it never waits: a full lane is answered at once.
+    try:
+        return await run_in_threadpool(_answer, request, store, settings, *args)
+    except QueriesWaiting as error:
+        lane = "slow and new queries" if error.lane == "general" else "quick queries"
         raise Problem(
             503,
-            f"every query worker is busy and {settings.query_queue} queries are waiting; retry shortly "
+            f"every query worker for {lane} is busy and the wait queue is full; retry shortly "
             "(settings CITYKG_QUERY_WORKERS, CITYKG_QUERY_QUEUE)",
             slug="query-queue-full",
             headers={"Retry-After": str(max(1, round(settings.query_timeout_s)))},
-        )
-    try:
-        return await run_in_threadpool(_answer, request, store, settings, *args)
-    finally:
-        gate.leave()
+        ) from None
 
 
 @router.get("", summary="Run a SPARQL query, or describe the service", responses=_RESPONSES)
@@ -190,7 +172,7 @@ def _answer(
     if not any(formats.values()):
         raise _not_acceptable(request)
     try:
-        result = store.query(
+        result = query_lanes(request, store, settings).run(
             query,
             timeout_s=settings.query_timeout_s,
             default_graph_uris=default_graphs,

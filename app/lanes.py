@@ -1,0 +1,203 @@
+"""Lanes for time-limited SPARQL queries, so that runaway queries cannot starve quick ones.
+
+The store keeps one of its query workers for *express* queries (`Store.query(express=True)`).
+A query text that last finished within `QUICK_S` is express. A text never seen before gets a
+trial on the express worker with a budget of `QUICK_S`: if it finishes it is answered at once,
+if it does not it is stopped, remembered as slow and moved to the general workers with the
+rest of its time limit. Slow texts only ever use the general workers. Each lane admits a
+bounded number of queries (running plus waiting); more are answered 503 with Retry-After
+(issue 8: 20 runaway queries held every worker and every canned query was refused).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from enum import Enum
+from typing import Any
+
+from app.sparql import QueryResult, QueryTimeout, QueueTimeout
+from app.store import Store
+
+__all__ = ["QUICK_S", "Lanes", "QueriesWaiting", "QueryCosts", "Speed"]
+
+QUICK_S = 1.0
+"""A query that finishes within this many seconds is quick; it is also an unknown query's trial budget."""
+
+
+class Speed(Enum):
+    QUICK = "quick"
+    SLOW = "slow"
+    UNKNOWN = "unknown"
+
+
+class QueriesWaiting(Exception):
+    """The lane a query belongs to has as many queries running and waiting as it admits."""
+
+    def __init__(self, lane: str, waiting: int) -> None:
+        super().__init__(lane, waiting)
+        self.lane = lane
+        self.waiting = waiting
+
+
+class QueryCosts:
+    """What each recently run query text cost: quick, slow, or not known yet (bounded LRU memory)."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self._speeds: OrderedDict[str, Speed] = OrderedDict()
+        self._trials: set[str] = set()
+        self._size = size
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def key(text: str, *extra: Any) -> str:
+        """Return the memory key of a query text with its dataset, whitespace runs collapsed.
+
+        >>> QueryCosts.key("SELECT *  WHERE {\\n ?s ?p ?o }") == QueryCosts.key("SELECT * WHERE { ?s ?p ?o }")
+        True
+        """
+        normal = " ".join(text.split())
+        return hashlib.blake2b(repr((normal, extra)).encode(), digest_size=16).hexdigest()
+
+    def speed(self, key: str) -> Speed:
+        """Return what is known of the query's speed."""
+        with self._lock:
+            speed = self._speeds.get(key, Speed.UNKNOWN)
+            if speed is not Speed.UNKNOWN:
+                self._speeds.move_to_end(key)
+            return speed
+
+    def record(self, key: str, seconds: float, *, finished: bool) -> None:
+        """Remember a run: quick if it finished within `QUICK_S`, slow otherwise."""
+        with self._lock:
+            self._speeds[key] = Speed.QUICK if finished and seconds <= QUICK_S else Speed.SLOW
+            self._speeds.move_to_end(key)
+            while len(self._speeds) > self._size:
+                self._speeds.popitem(last=False)
+
+    @contextlib.contextmanager
+    def trial(self, key: str) -> Iterator[bool]:
+        """Yield whether this caller may try the query on the express worker (one trial per text at a time)."""
+        with self._lock:
+            mine = key not in self._trials
+            self._trials.add(key)
+        try:
+            yield mine
+        finally:
+            if mine:
+                with self._lock:
+                    self._trials.discard(key)
+
+
+class _Gate:
+    """Admission to a lane: at most `capacity` queries inside it, running or waiting."""
+
+    def __init__(self, name: str, capacity: int) -> None:
+        self.name = name
+        self.capacity = capacity
+        self._inside = 0
+        self._lock = threading.Lock()
+
+    def try_enter(self) -> bool:
+        """Take a place if one is free; return whether one was taken."""
+        with self._lock:
+            if self._inside >= self.capacity:
+                return False
+            self._inside += 1
+            return True
+
+    def leave(self) -> None:
+        with self._lock:
+            self._inside -= 1
+
+    @contextlib.contextmanager
+    def entered(self) -> Iterator[None]:
+        """Hold a place for the block; raise `QueriesWaiting` when there is none."""
+        if not self.try_enter():
+            raise QueriesWaiting(self.name, self.capacity)
+        try:
+            yield
+        finally:
+            self.leave()
+
+
+class Lanes:
+    """Runs time-limited queries on a store in the express or the general lane (see the module doc)."""
+
+    def __init__(self, store: Store, *, queue: int) -> None:
+        express = store.express_workers
+        self._store = store
+        self.costs = QueryCosts()
+        self._express = _Gate("express", express + queue) if express else None
+        self._general = _Gate("general", max(1, store.query_workers - express) + queue)
+
+    def speed(self, text: str, **options: Any) -> Speed:
+        """Return what is known of the speed of query `text` run with `options`."""
+        return self.costs.speed(self._key(text, options))
+
+    @staticmethod
+    def _key(text: str, options: dict[str, Any]) -> str:
+        return QueryCosts.key(text, options.get("default_graph_uris"), options.get("named_graph_uris"))
+
+    def run(self, text: str, *, timeout_s: float, **options: Any) -> QueryResult:
+        """Return the result of query `text` run under `timeout_s` in the lane its cost puts it in.
+
+        Raises what `Store.query` raises, and `QueriesWaiting` when its lane is full.
+        """
+        key = self._key(text, options)
+        speed = self.costs.speed(key)
+        if self._express is None or speed is Speed.SLOW:
+            return self._general_run(key, text, timeout_s, timeout_s, options)
+        if speed is Speed.QUICK:
+            with self._express.entered():
+                return self._timed(
+                    key, lambda: self._store.query(text, timeout_s=timeout_s, express=True, **options)
+                )
+        started = time.monotonic()
+        with self.costs.trial(key) as mine:
+            if mine and self._express.try_enter():
+                try:
+                    # The express worker only runs quick queries and trials of at most QUICK_S,
+                    # so waiting for it is short; the trial's budget counts running time only.
+                    return self._timed(
+                        key,
+                        lambda: self._store.query(
+                            text, timeout_s=timeout_s, run_s=min(QUICK_S, timeout_s), express=True, **options
+                        ),
+                    )
+                except QueryTimeout as error:
+                    if isinstance(error, QueueTimeout) or timeout_s <= QUICK_S:
+                        raise QueryTimeout(timeout_s) from None
+                finally:
+                    self._express.leave()
+        remaining = timeout_s - (time.monotonic() - started)
+        return self._general_run(key, text, remaining, timeout_s, options)
+
+    def _general_run(
+        self, key: str, text: str, remaining: float, limit_s: float, options: dict[str, Any]
+    ) -> QueryResult:
+        with self._general.entered():
+            try:
+                return self._timed(
+                    key, lambda: self._store.query(text, timeout_s=max(remaining, 0.01), **options)
+                )
+            except QueueTimeout:
+                raise QueueTimeout(limit_s) from None
+            except QueryTimeout:
+                raise QueryTimeout(limit_s) from None
+
+    def _timed(self, key: str, call: Callable[[], QueryResult]) -> QueryResult:
+        started = time.monotonic()
+        try:
+            result = call()
+        except QueueTimeout:
+            raise
+        except QueryTimeout:
+            self.costs.record(key, time.monotonic() - started, finished=False)
+            raise
+        self.costs.record(key, time.monotonic() - started, finished=True)
+        return result

@@ -1,0 +1,79 @@
+"""Runaway SPARQL queries cannot starve quick ones (issue 8: with 20 runaways running, every canned
+query was refused): one worker is kept for queries known to be quick, new ones get a short trial."""
+
+from __future__ import annotations
+
+import statistics
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from app.build import ensure_vocabularies
+from app.lanes import QUICK_S, Lanes, QueriesWaiting, QueryCosts, Speed
+from app.sparql import QueryTimeout
+from app.store import Store
+
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+QUICK = "SELECT ?p WHERE { ?p a <http://www.w3.org/2004/02/skos/core#Concept> } LIMIT 5"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    store = Store.open(tmp_path / "oxigraph", workers=2)
+    ensure_vocabularies(store)  # thousands of quads: a three-way cross join never finishes
+    yield store
+    store.close()
+
+
+def test_a_quick_query_answers_while_runaways_hold_the_general_worker(store: Store) -> None:
+    lanes = Lanes(store, queue=8)
+    outcomes: list[str] = []
+
+    def runaway() -> None:
+        try:
+            lanes.run(RUNAWAY, timeout_s=6)
+            outcomes.append("finished")
+        except QueryTimeout:
+            outcomes.append("stopped")
+        except QueriesWaiting:
+            outcomes.append("refused")
+
+    threads = [threading.Thread(target=runaway) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    time.sleep(0.3)
+    waits = []
+    for _ in range(15):
+        started = time.monotonic()
+        result = lanes.run(QUICK, timeout_s=6)
+        waits.append(time.monotonic() - started)
+        assert len(result.bindings()) == 5
+    for thread in threads:
+        thread.join()
+    # The first run of a new query may wait for a runaway's trial (at most QUICK_S); then it is express.
+    assert waits[0] < QUICK_S + 1.5, waits
+    assert max(waits[1:]) < 1.0 and statistics.median(waits[1:]) < 0.3, waits
+    assert "finished" not in outcomes and outcomes.count("stopped") >= 1
+    assert lanes.speed(RUNAWAY) is Speed.SLOW
+    assert lanes.speed(QUICK) is Speed.QUICK
+
+
+def test_a_slow_query_is_stopped_at_its_own_limit_not_at_the_trial_budget(store: Store) -> None:
+    lanes = Lanes(store, queue=8)
+    started = time.monotonic()
+    with pytest.raises(QueryTimeout) as stopped:
+        lanes.run(RUNAWAY, timeout_s=3)
+    elapsed = time.monotonic() - started
+    assert stopped.value.limit_s == 3 and 2.5 < elapsed < 5, elapsed
+
+
+def test_query_costs_forget_the_least_recently_used_text() -> None:
+    costs = QueryCosts(size=2)
+    for text in ("a", "b", "c"):
+        costs.record(QueryCosts.key(text), 0.1, finished=True)
+    assert costs.speed(QueryCosts.key("a")) is Speed.UNKNOWN
+    assert costs.speed(QueryCosts.key("c")) is Speed.QUICK
+    costs.record(QueryCosts.key("c"), QUICK_S * 3, finished=True)
+    assert costs.speed(QueryCosts.key("c")) is Speed.SLOW
