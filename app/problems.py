@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
@@ -12,12 +13,28 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-__all__ = ["PROBLEM_MEDIA_TYPE", "Problem", "install_problem_handlers", "problem_response"]
+__all__ = ["PROBLEM_MEDIA_TYPE", "Problem", "install_problem_handlers", "problem_response", "without_paths"]
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_BASE = "https://w3id.org/citykg/problems/"
 
 log = logging.getLogger(__name__)
+
+# An absolute file-system path of two or more segments, not the path part of a URL (after "//host").
+_FS_PATH = re.compile(r"(?<![\w:/.~-])/(?:[\w.@+-]+/)+[\w.@+-]*")
+
+
+def without_paths(detail: str) -> str:
+    """Return `detail` with file-system paths (sockets, snapshots, data folders) replaced by their last part.
+
+    A server error's detail goes to anonymous callers; where the server keeps its files is not theirs to know.
+
+    >>> without_paths("Error 2 connecting to unix socket: /tmp/x/falkordb.sock. No such file")
+    'Error 2 connecting to unix socket: …/falkordb.sock. No such file'
+    >>> without_paths("see https://w3id.org/citykg/place/1 and GET /queries")
+    'see https://w3id.org/citykg/place/1 and GET /queries'
+    """
+    return _FS_PATH.sub(lambda m: "…/" + m.group(0).rstrip("/").rsplit("/", 1)[-1], detail)
 
 
 class Problem(Exception):
@@ -55,7 +72,7 @@ def problem_response(
     """Return a problem+json response for ``request``."""
     body: dict[str, Any] = {"type": type_, "title": title or HTTPStatus(status).phrase, "status": status}
     if detail:
-        body["detail"] = detail
+        body["detail"] = without_paths(detail) if status >= 500 else detail
     body["instance"] = request.url.path
     body.update(extra)
     return JSONResponse(body, status_code=status, headers=dict(headers or {}), media_type=PROBLEM_MEDIA_TYPE)
