@@ -155,7 +155,7 @@ def _quoted_positions(sentence: str, lo: int, hi: int) -> set[int]:
 
 # A body acts or has staff (…中心负责人说, 由市城运中心牵头); a built thing is built or used.
 _BODY_AFTER = re.compile(
-    r"^(?:主要)?(?:负责人|工作人员|主任|副主任|党组|党委|牵头|负责|会同|联合|印发|发布|召开|获悉|了解到)"
+    r"^(?:主要|相关|的)?(?:负责人|工作人员|主任|副主任|党组|党委|牵头|负责|会同|联合|印发|发布|召开|获悉|了解到)"
 )
 _BODY_BEFORE = re.compile(r"(?:组建|成立|设立|挂牌成立)$")
 

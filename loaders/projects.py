@@ -32,7 +32,7 @@ _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KIN
 # Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台").
 _GENERIC = re.compile(
     r"^(?:街道|社区|乡镇|村级|镇级|县级|区级|便民|国家|各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
-    r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个|"
+    r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|经济|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个|主|"
     r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|高端|高水平|一流|先进|现代|新一代|交易|技术)*"
     rf"(?:{'|'.join(p for _, p in _KINDS)}|系统|大脑|云|座谈会)$"
 )
@@ -60,6 +60,8 @@ _ORDINAL_EVENT = re.compile(
 # Titles a place is named as or works towards (国家数字化治理试验区, 公园城市示范区) are programmes
 # (SCHEMA.md: designations); a zone is a park only when it lies somewhere (梅山港区自动驾驶试验区).
 _DESIGNATION = re.compile(r"(?:试验区|示范区|先行区|先导区|示范基地|示范园区)$")
+# A head noun after a name makes it an aim or an idea (…基地目标, “零碳园区”建设理念), SCHEMA.md: designations.
+_AIM_AFTER = re.compile(r"^”?(?:建设|创建|发展)?(?:目标|定位|称号|理念)")
 # Items of a list closed by a count of parts (…、创新大赛、应用场景发布和闭幕式七个环节).
 _PARTS = re.compile(
     r"^(?:[、和及与][^、,，。;；]{1,12}?)*[一二三四五六七八九十两\d]+[个大项]?(?:环节|板块|版块|部分|单元|议程)"
@@ -102,6 +104,8 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     []
     >>> [h.name for h in find_projects("与您单位联系人进行电话、粤政易等多次沟通")]
     ['粤政易']
+    >>> [h.name for h in find_projects("紧扣青禾先进制造业基地目标,一栋16层大数据中心楼封顶")]
+    []
     """
     hits = _suffixed(sentence) + _brands(sentence) + _listed(sentence)
     hits += [ProjectHit(name, "platform", start, end) for name, start, end in find_service_apps(sentence)]
@@ -159,7 +163,7 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         ):
             continue  # "…产业园科学城会展中心": a suffix running on into another is inside a longer name
         inside_word = re.match(
-            r"(企业|公司|经济|体系|模式|业务|资源|数据|集群|产品|城市|计算|服务|网络|平台)", masked[end:]
+            r"(企业|公司|经济|体系|模式|业务|资源|数据|集群|产品|城市|计算|服务|网络|平台|楼|大楼|大厦)", masked[end:]
         ) or (re.match(r"[型化性率量数费端层侧间内议]", masked[end:]) and _inside_word(sentence, end))
         # LAC reads 区内 as a word, but a zone has an inside (示范区内的…谷)
         if inside_word and not (m.group("park") and masked[end : end + 1] == "内"):
@@ -281,6 +285,8 @@ def _names_one(
     )
     if _DESIGNATION.search(name) and not (located or _on_map(sentence, start, end)):
         return False
+    if _AIM_AFTER.match(sentence[end:]):
+        return False  # "…先进制造业基地目标", "“零碳园区”建设理念": an aim or an idea, not a thing built
     if suffix.endswith("谷") and sentence[start - 1 : start] == "“":
         return False  # 打造“中国数谷”: a quoted valley is a brand a place works towards, not a park on a map
     clause = _clause_before(sentence, first)
@@ -535,6 +541,8 @@ def _brands(sentence: str) -> list[ProjectHit]:
                 hits.append(ProjectHit(name, "platform", m.start(), m.end()))
             continue
         phrase = re.match(r"^[^\W等的和与及]{2,10}?应用(?![\u4e00-\u9fff])", sentence[m.end() :])
+        if phrase and re.search(r"[两三四五六七八九十\d]+[款个项类]", phrase.group(0)):
+            phrase = None  # “余杭云碳”和“…治水”两款在建应用: a count closes a list of names, not one name
         if phrase and not phrase.group(0).startswith("的") and not _verb_at(sentence, m.end()):
             full = name + phrase.group(0)
             hits.append(
