@@ -25,14 +25,14 @@ from loaders.words import segment
 _KINDS: tuple[tuple[ProjectKind, str], ...] = (
     ("event", r"成果展|科技周|宣传周|活动周|创新周|科技节|嘉年华|博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|发布会|对接会|洽谈会|博览|展览会|数博会|智博会"),
     ("facility", r"国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|中心"),
-    ("park", r"集聚区|产业园|软件园|科技园|创新园|创业园|数创园|工业园区|工业园|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|高新区|开发区|经开区|新区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
-    ("platform", r"App|APP|app|平台|政务服务网|网上办事大厅|政务网站|政府网站|门户网站|信息系统|驾驶舱|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网"),
+    ("park", r"集聚区|产业园|软件园|科技园|创新园|创业园|数创园|工业园区|工业园|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|高新区|开发区|经开区|新区|度假区|保税区|合作区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
+    ("platform", r"App|APP|app|平台|政务服务网|网上办事大厅|政务网站|政府网站|门户网站|信息系统|系统|驾驶舱|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网"),
 )  # fmt: skip
 _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
 # Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台").
 _GENERIC = re.compile(
     r"^(?:街道|社区|乡镇|村级|镇级|县级|区级|便民|国家|各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
-    r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|经济|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个|主|"
+    r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|经济|旅游|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个|主|"
     r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|高端|高水平|一流|先进|现代|新一代|交易|技术)*"
     rf"(?:{'|'.join(p for _, p in _KINDS)}|系统|大脑|云|座谈会)$"
 )
@@ -47,7 +47,11 @@ _BUILD_VERB = re.compile(r"(?:建设|建成|建立|筹建|新建|投用|落地|�
 # Verbs that set up an institute or a lab as a thing of the place (筹建, 共建, 推进…学院、实验室).
 _SET_UP = re.compile(r"(?:建设|建成|建立|筹建|新建|共建|组建|成立|揭牌|打造|投用|落地|引进|推进|布局)")
 # What a thing (or the list it closes) goes on to do once built: 辽宁某实验室、某某实验室挂牌运行.
-_IN_USE = re.compile(r"^(?:、[^、,，。;；]{2,16})*(?:正式|已|均)?(?:挂牌|揭牌|投用|投入使用|建成|落地|开工|运行|上线)")
+_IN_USE = re.compile(r"^(?:、[^、,，。;；]{2,16})*(?:正式|已|均)?(?:挂牌|揭牌|投用|投入使用|建成|落地|开工|上线)")
+# Verbs that build, launch or roll out a system (建成投用…管理系统, 推广应用…系统, 上线…系统).
+_LAUNCH = re.compile(
+    r"(?:建设|建成|建立|搭建|开发|研发|上线|投用|启用|部署|推广应用|推出)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$"
+)
 # Networks are kinds of infrastructure (物联感知网、量子通信城域网…等新技术基础设施) unless built.
 _NETWORKS = {"电子政务外网", "电子政务内网", "电子政务骨干网", "骨干网", "城域网"}
 _LAYOUT = re.compile(r"^[\dA-Za-z+＋]*[\d+＋][\dA-Za-z+＋]*(?:平台|体系|App|APP)?$")
@@ -108,6 +112,8 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     ['粤政易']
     >>> [h.name for h in find_projects("紧扣青禾先进制造业基地目标,一栋16层大数据中心楼封顶")]
     []
+    >>> [h.name for h in find_projects("青禾区建成投用城市部件全周期管理系统,高峰时段系统运行平稳")]
+    ['城市部件全周期管理系统']
     """
     hits = _suffixed(sentence) + _brands(sentence) + _listed(sentence)
     hits += [ProjectHit(name, "platform", start, end) for name, start, end in find_service_apps(sentence)]
@@ -306,6 +312,8 @@ def _names_one(
         return False  # 总部经济集聚区 is a kind of zone; 乌镇大道科创集聚区 lies somewhere
     if suffix == "新区" and load_gazetteer().surface_forms().get(name):
         return False  # 浦东新区 is a district; 天府新区 a development zone (SCHEMA.md: parks)
+    if suffix == "系统" and not (_LAUNCH.search(clause) or _IN_USE.match(sentence[end:])):
+        return False  # 生态系统, 指挥系统 name kinds; a system the text builds or launches is one thing
     if suffix in _NETWORKS and not _BUILD_VERB.search(_clause_before(sentence, first)):
         return False  # 量子通信城域网 in a list of technologies is a kind; one built is a facility
     if kind == "facility" and acts_as_body(sentence, start, end):
@@ -493,7 +501,8 @@ def _listed(sentence: str) -> list[ProjectHit]:
         cut = offset + items.index("、")
         first = phrase_start(sentence, name_start(sentence, cut), cut) - offset
         for part in re.finditer(r"[^、]+", items[max(first, 0) :]):
-            for sub in re.split(r"(?<=”)(?=“)", part.group(0)):
+            # "…骨干网和“浙政钉”": a conjunction next to a quote joins two items, not one name.
+            for sub in re.split(r"(?<=”)(?=“)|[和及与](?=“)|(?<=”)[和及与]", part.group(0)):
                 name = clean_name(sub)
                 start = offset + max(first, 0) + part.start() + part.group(0).index(sub)
                 if 2 <= len(name) <= 16 and not _NOT_PROJECT.search(name) and not re.search(r"\d", name[:1]):
