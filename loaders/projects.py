@@ -47,11 +47,15 @@ _BUILD_VERB = re.compile(r"(?:建设|建成|建立|筹建|新建|投用|落地|�
 # Verbs that set up an institute or a lab as a thing of the place (筹建, 共建, 推进…学院、实验室).
 _SET_UP = re.compile(r"(?:建设|建成|建立|筹建|新建|共建|组建|成立|揭牌|打造|投用|落地|引进|推进|布局)")
 # What a thing (or the list it closes) goes on to do once built: 辽宁某实验室、某某实验室挂牌运行.
-_IN_USE = re.compile(r"^(?:、[^、,，。;；]{2,16})*(?:正式|已|均)?(?:挂牌|揭牌|投用|投入使用|建成|落地|开工|上线)")
+_IN_USE = re.compile(
+    r"^(?:、[^、,，。;；]{2,16})*(?:正式|已|均)?(?:挂牌|揭牌|投用|投入使用|建成|落地|开工|上线)"
+)
 # Verbs that build, launch or roll out a system (建成投用…管理系统, 推广应用…系统, 上线…系统).
 _LAUNCH = re.compile(
     r"(?:建设|建成|建立|搭建|开发|研发|上线|投用|启用|部署|推广应用|推出)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$"
 )
+# "(以下简称“琶洲试验区”)": the short form a text gives a name it goes on to use.
+_SHORT_FORM = re.compile(r"[(（](?:以下)?简称“(?P<short>[^“”]{2,12})”[)）]")
 # Networks are kinds of infrastructure (物联感知网、量子通信城域网…等新技术基础设施) unless built.
 _NETWORKS = {"电子政务外网", "电子政务内网", "电子政务骨干网", "骨干网", "城域网"}
 _LAYOUT = re.compile(r"^[\dA-Za-z+＋]*[\d+＋][\dA-Za-z+＋]*(?:平台|体系|App|APP)?$")
@@ -175,7 +179,8 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         ):
             continue  # "…产业园科学城会展中心": a suffix running on into another is inside a longer name
         inside_word = re.match(
-            r"(企业|公司|经济|体系|模式|业务|资源|数据|集群|产品|城市|计算|服务|网络|平台|楼|大楼|大厦)", masked[end:]
+            r"(企业|公司|经济|体系|模式|业务|资源|数据|集群|产品|城市|计算|服务|网络|平台|楼|大楼|大厦)",
+            masked[end:],
         ) or (re.match(r"[型化性率量数费端层侧间内议]", masked[end:]) and _inside_word(sentence, end))
         # LAC reads 区内 as a word, but a zone has an inside (示范区内的…谷)
         if inside_word and not (m.group("park") and masked[end : end + 1] == "内"):
@@ -244,6 +249,10 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         aliases: tuple[str, ...] = ()
         if kind == "event":
             name, start, aliases = _with_edition(sentence, name, start)
+        short = _SHORT_FORM.match(sentence[end:])
+        if short:  # "…试验区(以下简称“琶洲试验区”)": later mentions use the short form
+            aliases = (*aliases, short.group("short"))
+            end += short.end()
         hits.append(ProjectHit(name, kind, start, end, aliases))
     return hits
 
@@ -295,7 +304,10 @@ def _names_one(
     located = re.match(r"(?:内|里|范围内)", sentence[end:]) or re.search(
         r"(?:落户|位于|入驻|坐落于?)$", sentence[max(0, first - 3) : first]
     )
-    if _DESIGNATION.search(name) and not (located or _on_map(sentence, start, end)):
+    # A short form given to it (以下简称“…”) makes it a thing of its own, as a title is not.
+    if _DESIGNATION.search(name) and not (
+        located or _on_map(sentence, start, end) or _SHORT_FORM.match(sentence[end:])
+    ):
         return False
     if _AIM_AFTER.match(sentence[end:]):
         return False  # "…先进制造业基地目标", "“零碳园区”建设理念": an aim or an idea, not a thing built
@@ -308,7 +320,9 @@ def _names_one(
         return False  # a website's name standing alone is the page's masthead, its publisher (门户网站)
     if suffix == "学院" and re.search(r"(?:大学|职业|技术|师范|医学|理工|工程)", name):
         return False  # SCHEMA.md: schools and universities are institutions, not projects
-    if suffix in ("学院", "研究院", "实验室") and not (_SET_UP.search(clause) or _IN_USE.match(sentence[end:])):
+    if suffix in ("学院", "研究院", "实验室") and not (
+        _SET_UP.search(clause) or _IN_USE.match(sentence[end:])
+    ):
         return False  # an institute or lab is a thing built only where the text builds it (筹建…研究院)
     if suffix == "集聚区" and not any(
         start <= w.start < m.start() and w.tag in ("LOC", "ORG", "nz") for w in segment(sentence)
