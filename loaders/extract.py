@@ -391,6 +391,11 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     named = _named_place(ctx, sentence, hit, acting, hints)
     if named is not None:
         return named
+    # A bare level word heading the name (市运管服平台, 区政务服务中心) is the subject's city or district,
+    # whichever place the sentence last named (SCHEMA.md: "市" in a district report is its city).
+    level = re.match(r"(?:市(?![场级域民区])|[区县](?![块域级城]))", hit.name)
+    if level and (level.group(0) == "市" or ctx.local(level.group(0)).level == "district"):
+        return ctx.local(level.group(0))
     # A platform that states its level (国家政务服务平台, 省一体化政务服务平台) is run there; a centre
     # named 国家… is still built somewhere (国家超级计算郑州中心).
     if hit.kind == "platform" and re.match(r"(?:国家(?!级)|全国一体化)", hit.name):
@@ -404,6 +409,10 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     return _paragraph_district(ctx, sentence) if acting == ctx.default else acting
 
 
+# A bare 市 opening a name after a clause mark or a copula (是市…中心, ,市运管服平台) is the city's.
+_CITY_SPEAKS = re.compile(r"(?:^|[,，。;；:：、是在由经和与])市(?![场级域民区县])")
+
+
 def _paragraph_district(ctx: _Context, sentence: Sentence) -> Division:
     """Return the district the paragraph's previous sentence is about when this one names no place.
 
@@ -412,6 +421,8 @@ def _paragraph_district(ctx: _Context, sentence: Sentence) -> Division:
     """
     if any(sentence.start <= a.start < sentence.end for a in ctx.actors):
         return ctx.default
+    if _CITY_SPEAKS.search(sentence.text):
+        return ctx.default  # "这是市…指挥中心通过运管服平台…": the city's own body speaks, not the district
     text = ctx.document.text
     paragraph = text.rfind("\n", 0, sentence.start) + 1
     before = [a for a in ctx.actors if paragraph <= a.start < sentence.start]
@@ -492,6 +503,8 @@ def _same_project(
         names = {old.name, *old.aliases}
         if names & {new.name, *new.aliases}:
             return key
+        if _unlevelled(names) & _unlevelled({new.name, *new.aliases}):
+            return key  # 市运管服平台 and 运管服平台: the level word only says whose it is
         if new.kind == "platform" and _bare(names) & _bare({new.name, *new.aliases}):
             return key  # “筑事通”App, later 筑事通: one app
         if _unplaced(names, old.place) & _unplaced({new.name, *new.aliases}, new.place):
@@ -515,6 +528,11 @@ def _unplaced(names: set[str], place: Division) -> set[str]:
         n = next((n for n in range(len(name) - 2, 1, -1) if place in places.get(name[:n], ())), 0)
         out.add(name[n:])
     return out
+
+
+def _unlevelled(names: set[str]) -> set[str]:
+    """Return the names without a bare level word at their head (市运管服平台 → 运管服平台)."""
+    return {re.sub(r"^[市区县省](?![场级域民块])", "", n) for n in names}
 
 
 def _bare(names: set[str]) -> set[str]:
