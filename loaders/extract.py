@@ -303,6 +303,11 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             if any(a <= p.start + quoted and p.end - quoted == b for a, b in programme_spans):
                 continue  # a name is a programme or a project, not both ("平台+大脑")
             place = _project_place(ctx, sentence, p)
+            if place.level == "country" and not re.match(r"(?:国家|全国|中国)", p.name):
+                # A document whose subject was not found still builds its things somewhere: where it
+                # last named a place (SCHEMA.md: the place that runs it), not the whole country.
+                city = p.name.startswith("市") or bool(_CITY_SPEAKS.search(text))
+                place = _last_named(ctx, sentence.start + p.start, city=city) or place
             project = ProjectMention(place, p.name, p.kind, ctx.evidence(sentence, p.start, p.end), p.aliases)
             same = _same_project(projects, project)
             if same is not None:  # "数字能力建设研讨会" after "亚太经合组织数字能力建设研讨会"
@@ -378,6 +383,8 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
         return _venue(ctx, sentence, hit, acting) or acting
     hints = {**place_hints(), **service_apps()}
     code = next((hints[n] for n in (hit.name, *hit.aliases) if n in hints), None)
+    if hit.name not in hints and re.search(r"(?:专区|分厅|频道|分站)$", hit.name):
+        code = None  # 浙里办·滨江专区: a channel of the province's app, run by the place it names
     if code is not None and code in ctx.gazetteer:
         hinted = ctx.gazetteer.get(code)
         provincial = re.search(r"(?:省级|全省)“?$", sentence.text[: hit.start])  # 依托省级“爱山东”平台
@@ -407,6 +414,19 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     if acting in ctx.gazetteer.ancestors(ctx.default):
         return ctx.default
     return _paragraph_district(ctx, sentence) if acting == ctx.default else acting
+
+
+def _last_named(ctx: _Context, position: int, *, city: bool = False) -> Division | None:
+    """Return the last place below the country that acts before `position` in the document, if any.
+
+    With `city`, the city that place is or lies in (市运管服平台 after 连云区住建局 is 连云港市's).
+    """
+    before = [a.place for a in ctx.actors if a.start < position and a.place.level != "country"]
+    if not before:
+        return None
+    if city and before[-1].level == "district":
+        return next((p for p in ctx.gazetteer.ancestors(before[-1]) if p.level == "prefecture"), before[-1])
+    return before[-1]
 
 
 # A bare 市 opening a name after a clause mark or a copula (是市…中心, ,市运管服平台) is the city's.
@@ -479,7 +499,10 @@ def _named_place(
         named, full = span.division, span.surface == span.division.name
         if hit.kind == "platform":
             return named
-        if span.start != start or (not full and acting in ctx.gazetteer.ancestors(named)):
+        # A short form heading the name ties it there when no place acts (于都工业园区 in a national text).
+        if span.start != start or (
+            not full and acting.level != "country" and acting in ctx.gazetteer.ancestors(named)
+        ):
             return None  # a park named by a short form of one of the city's districts is the city's (广陵新城软件园)
         if not full and not any(
             w.start == span.start - sentence.start and w.tag == "LOC" for w in segment(sentence.text)
