@@ -223,6 +223,9 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         quoted_list = re.search(r"“[一二三四五六七八九十\d][^“”]*、[^“”]*”", sentence[start:end])
         if quoted_list:
             start += quoted_list.end()  # "“三级平台、五级应用”城市大脑信息系统": the quote is a layout
+        dash = sentence.rfind("——", start, m.start())
+        if dash >= 0:
+            start = dash + 2  # "雄安的智能中枢——雄安城市计算中心": the dash gives the thing its name
         start += _outer_places(sentence[start:end])
         if kind != "event":
             start = _whole_place(sentence, after_inner_verb(sentence, start, m.start()))
@@ -284,7 +287,7 @@ def _names_one(
         return False
     if kind != "event" and (
         # 全国一体化…, 全国工业一体化…: one integrated national system, not every place's own.
-        re.match(r"(全国(?![\u4e00-\u9fff]{0,4}一体化)|全省|全市)", name)
+        re.match(r"(全国(?![\u4e00-\u9fff]{0,4}一体化)|全省(?!域)|全市(?!域))", name)
         # 重点实验室 is a lab's standing title (国家重点实验室), not a kind "of the key ones".
         or re.search(r"(载体|省部级|市级|省级|高能级|领域|多层次|重点(?!实验室)|部门|上级)", name)
     ):
