@@ -526,6 +526,8 @@ def _same_project(
         names = {old.name, *old.aliases}
         if names & {new.name, *new.aliases}:
             return key
+        if any(_shortens(a, b) or _shortens(b, a) for a in names for b in {new.name, *new.aliases}):
+            return key  # 城运平台 of 城市运行管理平台: an abbreviation names the same thing
         if _unlevelled(names) & _unlevelled({new.name, *new.aliases}):
             return key  # 市运管服平台 and 运管服平台: the level word only says whose it is
         if new.kind == "platform" and _bare(names) & _bare({new.name, *new.aliases}):
@@ -551,6 +553,19 @@ def _unplaced(names: set[str], place: Division) -> set[str]:
         n = next((n for n in range(len(name) - 2, 1, -1) if place in places.get(name[:n], ())), 0)
         out.add(name[n:])
     return out
+
+
+def _shortens(short: str, full: str) -> bool:
+    """Whether `short` abbreviates `full`: same head word, and the words before it cut to their heads.
+
+    >>> _shortens("城运平台", "城市运行管理平台"), _shortens("数据平台", "数据共享交换平台")
+    (True, False)
+    """
+    head = re.search(r"(?:平台|中心|系统|App|APP)$", full)
+    if head is None or not short.endswith(head.group(0)):
+        return False
+    s, f = short[: -len(head.group(0))], full[: -len(head.group(0))]
+    return 2 <= len(s) < len(f) and s not in f and _abbreviates(s, f)
 
 
 def _unlevelled(names: set[str]) -> set[str]:
