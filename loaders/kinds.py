@@ -14,6 +14,10 @@ import re
 from loaders.records import ProjectKind
 from loaders.words import segment
 
+# Words that make a name a plan, programme or policy, not a thing built (…规划, …工程, …改革).
+PROGRAMME_WORDS = re.compile(
+    r"(规划|方案|意见|办法|纲要|行动|工程|改革|试点|计划|制度|机制|模式|体系|理念|战略|政策)"
+)
 # A title awarded or sought (获评, 荣获, 争创…) names a designation, unless a build verb follows it.
 _AWARDED = re.compile(
     r"(?:获评|荣获|评为|命名为|授予|认定为|获批为|创成|争创)(?!.*(?:建设|建成|打造|新建))[^,，;；。:：]{0,12}$"

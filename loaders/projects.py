@@ -1,7 +1,7 @@
 """Projects a sentence names: platforms and apps, parks, centres and facilities, events.
 
-Candidates come from a kind's suffix (平台, 产业园, 数据中心, 峰会), quoted brands, listed items and
-the government-service apps everyone knows (loaders/service_apps.py). Each name starts after its
+Candidates come from a kind's suffix (平台, 产业园, 数据中心, 峰会), quoted brands and listed items
+(loaders/brands.py) and the government-service apps everyone knows (loaders/service_apps.py). Each name starts after its
 governing word, read from LAC words (loaders/name_phrases.py), and each candidate is then kept only
 if it names one thing: not a kind (政务平台), a count (三个园区, …平台10个), a title a place holds
 (国家数字化治理试验区), a layout (“1+N+X”平台) or a body (…中心负责人说), nor said of a kind where
@@ -10,14 +10,26 @@ it stands (获评…示范基地, 成为…承载平台: loaders/kinds.py). SCHE
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
+from loaders.brands import find_brands, find_listed
 from loaders.gazetteer import load_gazetteer
-from loaders.kinds import after_inner_verb, said_of_a_kind
-from loaders.name_phrases import acts_as_body, counted, in_counted_list, phrase_start
-from loaders.names import NAME_UNIT, clean_name, name_start
+from loaders.kinds import PROGRAMME_WORDS, after_inner_verb, said_of_a_kind
+from loaders.name_phrases import (
+    acts_as_body,
+    counted,
+    in_counted_list,
+    inside_word,
+    one_verb,
+    outer_places,
+    phrase_start,
+    place_before,
+    verb_ends,
+    whole_place,
+    whole_proper_word,
+)
+from loaders.names import clean_name, name_start
 from loaders.records import ProjectKind
 from loaders.service_apps import find_service_apps
 from loaders.words import segment
@@ -84,14 +96,6 @@ _IN_ONE = re.compile(
 )
 # A brand in quotes right after a kind's words, closing its clause (…服务平台“苏企通”,).
 _APPOSITION = re.compile(r"^“(?P<name>[^“”]{2,8})”(?=$|[,，。;；、和及(（])")
-_QUOTED_BRAND = re.compile(r"“(?P<name>[^“”]{2,16})”")
-_BRAND_AFTER = re.compile(
-    r"^(?P<tail>App|APP|app|小程序|平台|公众号|客户端|移动端|(?:[\u4e00-\u9fff]{2,4})?频道)"
-)
-_BRAND_CONTEXT = re.compile(r"(应用|平台|App|APP|小程序|上架|注册用户|案例|场景应用)")
-_NOT_PROJECT = re.compile(
-    r"(规划|方案|意见|办法|纲要|行动|工程|改革|试点|计划|制度|机制|模式|体系|理念|战略|政策)"
-)
 
 
 @dataclass(frozen=True)
@@ -123,7 +127,7 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     >>> [h.name for h in find_projects("青禾区建成投用城市部件全周期管理系统,高峰时段系统运行平稳")]
     ['城市部件全周期管理系统']
     """
-    hits = _suffixed(sentence) + _brands(sentence) + _listed(sentence)
+    hits = _suffixed(sentence) + [ProjectHit(*b) for b in (*find_brands(sentence), *find_listed(sentence))]
     hits += [ProjectHit(name, "platform", start, end) for name, start, end in find_service_apps(sentence)]
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[ProjectHit] = []
@@ -178,20 +182,20 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             r"[^\W和与及等暨的或在是为将到]{0,4}", masked[end : after.start()]
         ):
             continue  # "…产业园科学城会展中心": a suffix running on into another is inside a longer name
-        inside_word = re.match(
+        in_word = re.match(
             r"(企业|公司|经济|体系|模式|业务|资源|数据|集群|产品|城市|计算|服务|网络|平台|楼|大楼|大厦)",
             masked[end:],
-        ) or (re.match(r"[型化性率量数费端层侧间内议]", masked[end:]) and _inside_word(sentence, end))
+        ) or (re.match(r"[型化性率量数费端层侧间内议]", masked[end:]) and inside_word(sentence, end))
         # LAC reads 区内 as a word, but a zone has an inside (示范区内的…谷)
-        if inside_word and not (m.group("park") and masked[end : end + 1] == "内"):
+        if in_word and not (m.group("park") and masked[end : end + 1] == "内"):
             continue  # the suffix word is inside a longer word (平台企业, 平台数, 园区化), not 软件园数字化升级
         kind = next(k for k, _ in _KINDS if m.group(k))
         anchor = m.start() - 1 if m.start() > 0 and sentence[m.start() - 1] == "“" else m.start()
         first = name_start(sentence, anchor, extra=_CONNECTOR_AFTER_NAME, suffix_follows=kind == "event")
-        first = _whole_place(sentence, _whole_proper_word(sentence, first))
+        first = whole_place(sentence, whole_proper_word(sentence, first))
         # LAC words find the governing verb, count or conjunction a list of words misses (承接…基地).
-        start = _whole_place(sentence, phrase_start(sentence, first, m.start()))
-        if (sentence[first - 1 : first] == "、" or _verb_ends(sentence, first)) and _one_verb(
+        start = whole_place(sentence, phrase_start(sentence, first, m.start()))
+        if (sentence[first - 1 : first] == "、" or verb_ends(sentence, first)) and one_verb(
             sentence, first, start
         ):
             start = first  # a list item's verb is the first item's: 并行 of “…、并行科技…基地” is in the name
@@ -226,15 +230,15 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         dash = sentence.rfind("——", start, m.start())
         if dash >= 0:
             start = dash + 2  # "雄安的智能中枢——雄安城市计算中心": the dash gives the thing its name
-        start += _outer_places(sentence[start:end])
+        start += outer_places(sentence[start:end])
         if kind != "event":
-            start = _whole_place(sentence, after_inner_verb(sentence, start, m.start()))
-            start = _place_before(sentence, first, start)
+            start = whole_place(sentence, after_inner_verb(sentence, start, m.start()))
+            start = place_before(sentence, first, start)
         name = clean_name(sentence[start:end])
         if kind == "event":
             name = re.sub(r"^(?:全市|全省|全区)", "", name)
         named = _APPOSITION.match(sentence[end:])
-        if kind == "platform" and named and not _NOT_PROJECT.search(named.group("name")):
+        if kind == "platform" and named and not PROGRAMME_WORDS.search(named.group("name")):
             # "搭建政务服务平台“苏企通”": the kind's words describe the brand that names it
             brand = named.group("name")
             hits.append(ProjectHit(brand, kind, end, end + named.end(), (name + brand,)))
@@ -280,7 +284,7 @@ def _names_one(
         or _LEVELS.match(name)
         or (re.search(r"[一二三四五六七八九十两]级", name) and "、" in sentence[max(0, start - 6) : start])
         # A programme quoted inside a name (“百千万工程”信息综合平台) does not make it one.
-        or (kind != "event" and _NOT_PROJECT.search(re.sub(r"“[^“”]*”", "", sentence[start:end])))
+        or (kind != "event" and PROGRAMME_WORDS.search(re.sub(r"“[^“”]*”", "", sentence[start:end])))
         # SCHEMA.md: a people's congress is an agency, its sessions no event.
         or (kind == "event" and name.endswith("代表大会"))
     ):
@@ -366,115 +370,6 @@ def _with_edition(sentence: str, name: str, start: int) -> tuple[str, int, tuple
     return name, start, ()
 
 
-def _whole_proper_word(sentence: str, start: int) -> int:
-    """Return `start` moved back to the start of a company or brand name it falls inside (LAC words).
-
-    Function characters inside a proper name (华为, 为 as in 成为) do not end the words before a name.
-
-    >>> s = "签约落地华为鲲鹏生态创新中心"
-    >>> s[_whole_proper_word(s, s.index("为")):]
-    '华为鲲鹏生态创新中心'
-    >>> s = "建设超聚变服务器、并行科技算力基地"
-    >>> s[_whole_proper_word(s, s.index("行")):]
-    '并行科技算力基地'
-    """
-    for w in segment(sentence):
-        if w.start < start < w.end and (w.tag in ("ORG", "nz") or start - w.start == 1):
-            # A function character LAC reads as the head of a longer word (并 of 并行科技) is no connector.
-            return w.start
-    return start
-
-
-def _verb_ends(sentence: str, position: int) -> bool:
-    """Whether a word LAC reads as a verb ends at `position` (搭建 of 搭建通导遥…平台).
-
-    >>> _verb_ends("搭建通导遥一体化时空大数据平台", 2)
-    True
-    """
-    return any(w.end == position and w.tag == "v" for w in segment(sentence))
-
-
-def _one_verb(sentence: str, start: int, end: int) -> bool:
-    """Whether `sentence[start:end]` is exactly one word LAC reads as a verb.
-
-    >>> _one_verb("、并行科技算力基地", 1, 3)
-    True
-    """
-    return any(w.start == start and w.end == end and w.tag == "v" for w in segment(sentence))
-
-
-def _whole_place(sentence: str, start: int) -> int:
-    """Return `start` moved back to the start of a division's name it cuts (和林格尔 opens with 和).
-
-    >>> s = "启动建设算力网络节点和林格尔数据中心"
-    >>> s[_whole_place(s, s.index("林")):]
-    '和林格尔数据中心'
-    """
-    for back in (1, 2):
-        head = sentence[max(0, start - back) : start + 4]
-        if start - back >= 0 and any(head.startswith(p) for p in _place_heads().get(head[0], ())):
-            return start - back
-    return start
-
-
-def _place_before(sentence: str, first: int, start: int) -> int:
-    """Return `start` moved back over a division's name right before it that LAC read as a verb.
-
-    >>> s = "思明数字经济产业园新增入驻企业86家"
-    >>> s[_place_before(s, 0, 2):9]
-    '思明数字经济产业园'
-    """
-    places = load_gazetteer().surface_forms()
-    for back in (4, 3, 2):
-        if start - back >= first and sentence[start - back : start] in places:
-            words = [w for w in segment(sentence) if w.start == start - back]
-            if words and words[0].tag == "v":
-                return start - back
-    return start
-
-
-@functools.cache
-def _place_heads() -> dict[str, tuple[str, ...]]:
-    """Return divisions' names of three characters or more, by their first character."""
-    heads: dict[str, list[str]] = {}
-    for name in load_gazetteer().surface_forms():
-        if len(name) >= 3:
-            heads.setdefault(name[0], []).append(name)
-    return {k: tuple(v) for k, v in heads.items()}
-
-
-def _inside_word(sentence: str, position: int) -> bool:
-    """Whether `position` falls inside a LAC word rather than between two."""
-    return not any(w.end == position for w in segment(sentence))
-
-
-@functools.cache
-def _full_place_names() -> tuple[str, ...]:
-    """Return divisions' full names, longest first: only they chain (山东省德州市陵城区), not 宁波舟山港."""
-    places = load_gazetteer().surface_forms()
-    return tuple(sorted((p for p in places if any(d.name == p for d in places[p])), key=len, reverse=True))
-
-
-@functools.cache
-def _full_place_names_from(first: str) -> tuple[str, ...]:
-    """Return divisions' full names that start with `first`, longest first (a look-up by head)."""
-    return tuple(p for p in _full_place_names() if p.startswith(first))
-
-
-def _outer_places(name: str) -> int:
-    """Return the length of the places that only locate a name: all but the last of a chain at its head.
-
-    >>> _outer_places("山东省德州市陵城区经济开发区"), _outer_places("德州市数字产业研究院")
-    (6, 0)
-    """
-    heads: list[int] = []
-    rest = name
-    while head := next((p for p in _full_place_names_from(rest[:1]) if rest.startswith(p)), None):
-        heads.append(len(head))
-        rest = rest[len(head) :]
-    return sum(heads[:-1]) if len(heads) >= 2 else 0
-
-
 def _clause_before(sentence: str, start: int) -> str:
     """Return the clause that leads up to `start` (from the last comma, semicolon or colon)."""
     cut = max(sentence.rfind(mark, 0, start) for mark in ",，;；:：。")
@@ -495,148 +390,3 @@ def _on_map(sentence: str, start: int, end: int) -> bool:
             if any(d.level != "country" for d in divisions) or word.text.endswith(("港", "港区")):
                 return True
     return False
-
-
-_LISTED_APPS = re.compile(
-    r"(?P<items>(?:[^,，。；;、]{2,24}、)+[^,，。；;、]{2,24}?)等(?:\d+个|[^\W在的和与及场景]{0,10})(?P<head>应用|平台)(?!场景)"
-)
-# "引进秦淮数据、…、秦云超级能源综合体等五大标杆项目": a counted list of projects names each one.
-_LISTED_PROJECTS = re.compile(
-    r"(?P<items>(?:[^,，。；;、]{2,24}、)+[^,，。；;、]{2,24}?)等(?:\d+|[两三四五六七八九十]+)[个大项][\u4e00-\u9fff]{0,6}?(?P<head>项目)(?![库群包])"
-)
-
-
-def _listed(sentence: str) -> list[ProjectHit]:
-    """Items of a list closed by 等…应用/平台 or a count of 项目: "危化品…智控、甬易办、…等38个应用获得…"."""
-    hits = []
-    for m in [*_LISTED_APPS.finditer(sentence), *_LISTED_PROJECTS.finditer(sentence)]:
-        if (
-            m.group("head") != "项目"
-            and "“" not in m.group("items")
-            and not re.search(r"等\d+个", m.group(0))
-        ):
-            continue  # only lists of brands (quoted) or counted apps ("等38个应用") name projects
-        kind: ProjectKind = "facility" if m.group("head") == "项目" else "platform"
-        offset = m.start("items")
-        items = m.group("items")
-        cut = offset + items.index("、")
-        first = phrase_start(sentence, name_start(sentence, cut), cut) - offset
-        for part in re.finditer(r"[^、]+", items[max(first, 0) :]):
-            # "…骨干网和“浙政钉”": a conjunction next to a quote joins two items, not one name.
-            for sub in re.split(r"(?<=”)(?=“)|[和及与](?=“)|(?<=”)[和及与]", part.group(0)):
-                name = clean_name(sub)
-                start = offset + max(first, 0) + part.start() + part.group(0).index(sub)
-                if 2 <= len(name) <= 16 and not _NOT_PROJECT.search(name) and not re.search(r"\d", name[:1]):
-                    if _company_alone(sentence, start, start + len(sub)):
-                        continue  # "中国电信、中国移动、…数据中心等项目": the company is whose, not what
-                    hits.append(ProjectHit(name, kind, start, start + len(sub)))
-    return hits
-
-
-def _company_alone(sentence: str, start: int, end: int) -> bool:
-    """Whether `sentence[start:end]` is one organisation's name as LAC reads it, with nothing built after it.
-
-    SCHEMA.md: a company's named 项目 is a project; the company itself is not.
-
-    >>> _company_alone("中国电信、中国移动数据中心等项目", 0, 4)
-    True
-    >>> _company_alone("智算中心、渲染中心等项目", 0, 4)
-    False
-    """
-    words = [w for w in segment(sentence) if start <= w.start and w.end <= end]
-    return len(words) == 1 and words[0].tag == "ORG" and (words[0].start, words[0].end) == (start, end)
-
-
-def _brands(sentence: str) -> list[ProjectHit]:
-    """Quoted names of apps and services ("“甬金通”…等营商环境数字化应用", "“浙里办”宁波频道")."""
-    hits = []
-    context = _BRAND_CONTEXT.search(sentence)
-    for m in _QUOTED_BRAND.finditer(sentence):
-        name = m.group("name")
-        if _NOT_PROJECT.search(name) or re.fullmatch(r"[一二三四五六七八九十\d].{0,3}", name):
-            continue
-        if re.match(r"项目(?![库群包])", sentence[m.end() :]) and not counted(
-            sentence, m.start(), m.end() + 2, after_only=True
-        ):
-            # “易出行”项目建设: a quoted project is a named one; quoted names are mostly apps.
-            hits.append(ProjectHit(name + "项目", "platform", m.start(), m.end() + 2, (name,)))
-            continue
-        if re.search(r"[\u4e00-\u9fff]{4}系统$", name) and _owned(sentence, m.start(), m.end()):
-            # 依托“湖北省政务服务事项管理系统”: quotes make a system's name (SCHEMA.md: platforms, systems)
-            hits.append(ProjectHit(name, "platform", m.start(), m.end()))
-            continue
-        after = _BRAND_AFTER.match(sentence[m.end() :])
-        if after:
-            full = name + after.group("tail")
-            hits.append(ProjectHit(full, "platform", m.start(), m.end() + after.end(), (name,)))
-            if "频道" in full:
-                hits.append(ProjectHit(name, "platform", m.start(), m.end()))
-            continue
-        phrase = re.match(r"^[^\W等的和与及]{2,10}?应用(?![\u4e00-\u9fff])", sentence[m.end() :])
-        if phrase and re.search(r"[两三四五六七八九十\d]+[款个项类]", phrase.group(0)):
-            phrase = None  # “余杭云碳”和“…治水”两款在建应用: a count closes a list of names, not one name
-        if phrase and not phrase.group(0).startswith("的") and not _verb_at(sentence, m.end()):
-            full = name + phrase.group(0)
-            hits.append(
-                ProjectHit(full, "platform", m.start(), m.end() + phrase.end(), (name + phrase.group(0),))
-            )
-            continue
-        listed = re.match(
-            rf"^(?:、|{NAME_UNIT}{{0,8}}“[^”]*”)*等?[\u4e00-\u9fff]{{0,8}}(应用|平台|场景应用)",
-            sentence[m.end() :],
-        )
-        if listed and sentence[m.end() : m.end() + 1] == "的":
-            listed = None
-        direct = re.match(
-            r"^(?:应用|[”“、\u4e00-\u9fff]{0,14}入选[\u4e00-\u9fff]{0,10}应用)", sentence[m.end() :]
-        )
-        if "+" in name:
-            continue  # SCHEMA.md: “5G+工业互联网” alone is a slogan of a way of working, a programme
-        if (
-            context
-            and len(name) <= 8
-            and (listed or direct)
-            and not re.search(r"[省市区县]", name[:3])
-            or _in_service(sentence, m.start(), m.end())
-        ):
-            hits.append(ProjectHit(name, "platform", m.start(), m.end()))
-    return hits
-
-
-# What an app in service does with its users and what it connects (“舒心就医”…302家医疗机构接入).
-_SERVICE = re.compile(r"(?:接入|覆盖|集成|注册用户|用户|日活|上架|办件|访问量|下载量)(?!率)")
-
-
-def _in_service(sentence: str, start: int, end: int) -> bool:
-    """Whether a quoted name leads a clause that reports it in service with figures.
-
-    >>> s = "“便捷泊车”接入130万个停车泊位;“一网通办”改革深入推进;“免证办”事项覆盖率达到85%"
-    >>> _in_service(s, 0, 6), _in_service(s, s.index("“一网"), s.index("改革"))
-    (True, False)
-    >>> _in_service(s, s.index("“免证办"), s.index("事项"))
-    False
-    """
-    built = re.search(r"(?:建设|建成|开发|上线|推出|搭建)的$", sentence[max(0, start - 3) : start])
-    if start > 0 and sentence[start - 1] not in ",，;；。:：" and not built:
-        return False  # a quoted name leads its clause, or is what was built (…牵头建设的“晋江网格通”)
-    clause = re.match(r"[^,，;；。]*", sentence[end:])
-    text = clause.group(0) if clause else ""
-    return bool(_SERVICE.search(text) and re.search(r"\d", text) and not _NOT_PROJECT.match(text))
-
-
-def _owned(sentence: str, start: int, end: int) -> bool:
-    """Whether the quoted name at `start:end` opens with, or follows, a place or an owner's name (LAC).
-
-    >>> s = "依托“湖北省政务服务事项管理系统”,上线“互联网监管系统”"
-    >>> _owned(s, 2, s.index(",")), _owned(s, s.index("“互"), len(s))
-    (True, False)
-    """
-    for w in segment(sentence):
-        if (w.start == start + 1 or w.end == start) and w.tag in ("LOC", "ORG"):
-            return True
-    return False
-
-
-def _verb_at(sentence: str, position: int) -> bool:
-    """Whether the word at `position` is a verb (“渝快政”接入应用: 接入 is what it does, not its name)."""
-    return any(w.start == position and w.tag in ("v", "vn") for w in segment(sentence))
