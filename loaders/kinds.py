@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.gazetteer import load_gazetteer
 from loaders.records import ProjectKind
 from loaders.words import segment
 
@@ -68,10 +69,20 @@ def said_of_a_kind(sentence: str, clause: str, at: tuple[int, int, int], *, kind
         return True  # "监测预警平台", "指挥调度中心": what a kind of thing does, not its name
     if _ABILITY.match(sentence[end:]):
         return True  # "具备建设和运维超大规模大数据平台的技术实力": a kind one is able to build
-    if _KIND_LIST.match(sentence[end:]):
+    if _KIND_LIST.match(sentence[end:]) and not _opens_with_place(sentence[start:end]):
         return True  # "大数据平台、物联网平台等新型基础设施": kinds of infrastructure, not named ones
     # "贵州大学、贵阳学院等高校": schools and companies are not projects.
     return bool(_INSTITUTION_LIST.match(sentence[end:]))
+
+
+def _opens_with_place(name: str) -> bool:
+    """Whether `name` opens with a division's name: 达州数字经济产业园 is one park, not a kind.
+
+    >>> _opens_with_place("达州数字经济产业园"), _opens_with_place("大数据平台")
+    (True, False)
+    """
+    places = load_gazetteer().surface_forms()
+    return any(name[:n] in places for n in range(2, min(len(name), 8)))
 
 
 def after_inner_verb(sentence: str, start: int, head: int) -> int:

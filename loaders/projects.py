@@ -45,7 +45,7 @@ _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KIN
 _GENERIC = re.compile(
     r"^(?:街道|社区|乡镇|村级|镇级|县级|区级|便民|国家|各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
     r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|经济|旅游|农业|绿色|低碳|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个|主|指挥|运营|调度|监测|预警|测试|"
-    r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|高端|高水平|一流|先进|现代|新一代|交易|技术)*"
+    r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|大规模|超大规模|国省|智算|高端|高水平|一流|先进|现代|新一代|交易|技术)*"
     rf"(?:{'|'.join(p for _, p in _KINDS)}|系统|大脑|云|座谈会)$"
 )
 # "市开发区智谷和市高新区": a connector right after a complete name ends it.
@@ -60,7 +60,7 @@ _BUILD_VERB = re.compile(r"(?:建设|建成|建立|筹建|新建|投用|落地|�
 _SET_UP = re.compile(r"(?:建设|建成|建立|筹建|新建|共建|组建|成立|揭牌|打造|投用|落地|引进|推进|布局)")
 # What a thing (or the list it closes) goes on to do once built: 辽宁某实验室、某某实验室挂牌运行.
 _IN_USE = re.compile(
-    r"^(?:、[^、,，。;；]{2,16})*(?:正式|已|均)?(?:挂牌|揭牌|投用|投入使用|建成|落地|开工|上线)"
+    r"^(?:、[^、,，。;；]{2,16})*(?:(?:正式|已|均)?(?:挂牌|揭牌|投用|投入使用|建成|落地|开工|上线)|(?:运行|使用)情况)"
 )
 # Verbs that build, launch or roll out a system (建成投用…管理系统, 推广应用…系统, 上线…系统).
 _LAUNCH = re.compile(
@@ -318,8 +318,16 @@ def _names_one(
         return False
     if _AIM_AFTER.match(sentence[end:]):
         return False  # "…先进制造业基地目标", "“零碳园区”建设理念": an aim or an idea, not a thing built
-    if suffix.endswith("谷") and sentence[start - 1 : start] == "“":
-        return False  # 打造“中国数谷”: a quoted valley is a brand a place works towards, not a park on a map
+    if (
+        kind == "park"
+        and sentence[start - 1 : start] == "“"
+        and (
+            suffix.endswith("谷")
+            or re.search(r"(?:打造|创建|争创|争当)$", sentence[max(0, start - 3) : start - 1])
+        )
+    ):
+        # 打造“中国数谷”, 试点打造“万兆园区”: a quoted zone a place works towards is a label, not a park
+        return False
     clause = _clause_before(sentence, first)
     if said_of_a_kind(sentence, clause, (start, m.start(), end), kind=kind):
         return False  # SCHEMA.md: generic plurals and titles are left out (see loaders/kinds.py)
