@@ -130,4 +130,5 @@ def _named_by_verbs(sentence: str, start: int, head: int) -> bool:
     """
     words = [w for w in segment(sentence) if start <= w.start and w.end <= head]
     covered = sum(len(w.text) for w in words) == head - start
-    return bool(words) and covered and all(w.tag in ("v", "vn") for w in words)
+    # A longer vn word holds a noun (城市管理, 数字化): the name says what it is for, not only what it does.
+    return bool(words) and covered and all(w.tag in ("v", "vn") and len(w.text) <= 2 for w in words)
