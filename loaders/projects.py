@@ -45,7 +45,7 @@ _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KIN
 _GENERIC = re.compile(
     r"^(?:街道|社区|乡镇|村级|镇级|县级|区级|便民|国家|各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
     r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|经济|旅游|农业|绿色|低碳|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个|主|指挥|运营|调度|监测|预警|测试|"
-    r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|大规模|超大规模|国省|智算|高端|高水平|一流|先进|现代|新一代|交易|技术)*"
+    r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|大规模|超大规模|国省|智算|制造|项目|高端|高水平|一流|先进|现代|新一代|交易|技术)*"
     rf"(?:{'|'.join(p for _, p in _KINDS)}|系统|大脑|云|座谈会)$"
 )
 # "市开发区智谷和市高新区": a connector right after a complete name ends it.
@@ -68,6 +68,8 @@ _LAUNCH = re.compile(
 )
 # "(以下简称“琶洲试验区”)": the short form a text gives a name it goes on to use.
 _SHORT_FORM = re.compile(r"[(（](?:以下)?简称“?(?P<short>[^“”()（）]{2,12}?)”?[)）]")
+# A government body inside a centre's name makes the centre one of its units (…管理局数字指挥中心).
+_BODY_INSIDE = re.compile(r"(?:局|政府办|办公室|管委会|委员会)(?=[\u4e00-\u9fff]{2})")
 # Networks are kinds of infrastructure (物联感知网、量子通信城域网…等新技术基础设施) unless built.
 _NETWORKS = {"电子政务外网", "电子政务内网", "电子政务骨干网", "骨干网", "城域网"}
 _LAYOUT = re.compile(r"^[\dA-Za-z+＋]*[\d+＋][\dA-Za-z+＋]*(?:平台|体系|App|APP)?$")
@@ -351,6 +353,13 @@ def _names_one(
         return False  # 量子通信城域网 in a list of technologies is a kind; one built is a facility
     if kind == "facility" and acts_as_body(sentence, start, end):
         return False  # "市城市运行管理中心负责人说", "组建城市运行管理中心": a body (see loaders/agencies.py)
+    if (
+        kind == "facility"
+        and _BODY_INSIDE.search(name[:-2])
+        and not re.search(r"(?:算力|数据|计算)中心$", name)
+    ):
+        # "…城市管理局数字指挥中心": a unit of a body, itself a body; 国家气象局西部算力中心 is built
+        return False
     # 服务中心, 研究中心: bodies (see loaders/agencies.py), not built things. Taking every centre a
     # build verb governs (建设数字产业综合服务中心) cost precision on the tune and set-aside parts alike.
     return not name.endswith("中心") or bool(
