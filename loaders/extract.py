@@ -303,9 +303,11 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             if any(a <= p.start + quoted and p.end - quoted == b for a, b in programme_spans):
                 continue  # a name is a programme or a project, not both ("平台+大脑")
             place = _project_place(ctx, sentence, p)
-            if place.level == "country" and not re.match(r"(?:国家|全国|中国)", p.name):
+            national = p.kind == "platform" and re.match(r"(?:国家|全国|中国)", p.name)
+            if place.level == "country" and not national:
                 # A document whose subject was not found still builds its things somewhere: where it
-                # last named a place (SCHEMA.md: the place that runs it), not the whole country.
+                # last named a place (SCHEMA.md: the place that runs it), not the whole country; a
+                # national base lies somewhere too (国家网安基地), a national platform does not.
                 city = p.name.startswith("市") or bool(_CITY_SPEAKS.search(text))
                 place = _last_named(ctx, sentence.start + p.start, city=city) or place
             project = ProjectMention(place, p.name, p.kind, ctx.evidence(sentence, p.start, p.end), p.aliases)
