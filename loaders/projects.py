@@ -37,7 +37,7 @@ from loaders.words import segment
 _KINDS: tuple[tuple[ProjectKind, str], ...] = (
     ("event", r"成果展|科技周|宣传周|活动周|创新周|科技节|嘉年华|博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|发布会|对接会|洽谈会|博览|展览会|数博会|智博会"),
     ("facility", r"国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|中心"),
-    ("park", r"集聚区|产业园|软件园|科技园|创新园|创业园|数创园|智创园|工业园区|工业园|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|高新区|开发区|经开区|新区|度假区|保税区|合作区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
+    ("park", r"集聚区|产业园|软件园|科技园|创新园|创业园|数创园|智创园|工业园区|工业园|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|生态城|创新港|高新区|开发区|经开区|新区|度假区|保税区|合作区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
     ("platform", r"App|APP|app|平台|政务服务网|网上办事大厅|政务网站|政府网站|门户网站|信息系统|系统|驾驶舱|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网"),
 )  # fmt: skip
 _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
@@ -64,7 +64,7 @@ _IN_USE = re.compile(
 )
 # Verbs that build, launch or roll out a system (建成投用…管理系统, 推广应用…系统, 上线…系统).
 _LAUNCH = re.compile(
-    r"(?:建设|建成|建立|搭建|开发|研发|上线|投用|启用|部署|推广应用|推出)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$"
+    r"(?:建设|建成|建立|搭建|开发|研发|上线|投用|启用|部署|推广应用|推出|整合|升级)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$"
 )
 # "(以下简称“琶洲试验区”)": the short form a text gives a name it goes on to use.
 _SHORT_FORM = re.compile(r"[(（](?:以下)?简称“?(?P<short>[^“”()（）]{2,12}?)”?[)）]")
@@ -262,6 +262,11 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         if short:  # "…试验区(以下简称“琶洲试验区”)": later mentions use the short form
             aliases = (*aliases, short.group("short"))
             end += short.end()
+        prev = hits[-1] if hits else None
+        if kind == "event" and name.startswith("暨") and prev and prev.kind == "event" and prev.end == start:
+            # "…热线大会暨…发展大会": one event under a joint name, known by its first part too
+            hits[-1] = ProjectHit(prev.name + name, kind, prev.start, end, (*prev.aliases, prev.name))
+            continue
         hits.append(ProjectHit(name, kind, start, end, aliases))
     return hits
 
@@ -286,7 +291,7 @@ def _names_one(
         or _LEVELS.match(name)
         or (re.search(r"[一二三四五六七八九十两]级", name) and "、" in sentence[max(0, start - 6) : start])
         # A programme quoted inside a name (“百千万工程”信息综合平台) does not make it one.
-        or (kind != "event" and PROGRAMME_WORDS.search(re.sub(r"“[^“”]*”", "", sentence[start:end])))
+        or (kind != "event" and _programme_named(re.sub(r"“[^“”]*”", "", sentence[start:end]), suffix))
         # SCHEMA.md: a people's congress is an agency, its sessions no event.
         or (kind == "event" and name.endswith("代表大会"))
     ):
@@ -366,6 +371,24 @@ def _names_one(
         _BUILT_CENTRE.search(name)
         and not re.match(r"^(?:[\u4e00-\u9fff]{0,8}?[市区县省])?大数据(?:管理|发展|服务)?中心$", name)
     )
+
+
+def _programme_named(name: str, suffix: str) -> bool:
+    """Whether a plan's or programme's word names the thing (…改革平台), not only its domain.
+
+    A system or platform for a programme's work (城市生命线安全工程应用系统) is still built.
+
+    >>> _programme_named("数字化改革平台", "平台"), _programme_named("生命线安全工程应用系统", "系统")
+    (True, False)
+    """
+    found = list(PROGRAMME_WORDS.finditer(name))
+    if not found:
+        return False
+    if suffix in ("系统", "信息系统", "平台", "大科学装置"):
+        # A programme noun followed by what the system does (…工程应用, …改革项目全生命周期管理);
+        # 试点, 行动 and the like may be the verb that governs the name (九龙坡区试点“渝悦·邻里”平台).
+        return any(m.group(0) not in ("工程", "改革") or len(name) - len(suffix) - m.end() < 2 for m in found)
+    return True
 
 
 def _with_edition(sentence: str, name: str, start: int) -> tuple[str, int, tuple[str, ...]]:
