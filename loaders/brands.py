@@ -131,7 +131,7 @@ def find_brands(sentence: str) -> list[BrandHit]:
             )
             continue
         listed = re.match(
-            rf"^(?:、|{NAME_UNIT}{{0,8}}“[^”]*”)*等?[\u4e00-\u9fff]{{0,8}}(应用|平台|场景应用)",
+            rf"^(?:、|{NAME_UNIT}{{0,8}}“[^”]*”)*等?(?:\d+多?[个款项])?[\u4e00-\u9fff]{{0,8}}(应用|平台|场景应用)",
             sentence[m.end() :],
         )
         if listed and sentence[m.end() : m.end() + 1] == "的":

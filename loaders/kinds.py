@@ -21,7 +21,7 @@ PROGRAMME_WORDS = re.compile(
 )
 # A title awarded or sought (获评, 荣获, 争创…) names a designation, unless a build verb follows it.
 _AWARDED = re.compile(
-    r"(?:获评|荣获|评为|命名为|授予|认定为|获批为|创成|争创)(?!.*(?:建设|建成|打造|新建))[^,，;；。:：]{0,12}$"
+    r"(?:获评|荣获|评为|命名为|授予|认定为|获批为|创成|争创|入选|入围)(?!.*(?:建设|建成|打造|新建|并))[^,，;；。:：]{0,12}$"
 )
 # A copula before a name makes it a role (成为…承载平台, 作为…示范基地), not a name.
 _ROLE = re.compile(

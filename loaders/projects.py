@@ -37,7 +37,7 @@ from loaders.words import segment
 _KINDS: tuple[tuple[ProjectKind, str], ...] = (
     ("event", r"成果展|科技周|宣传周|活动周|创新周|科技节|嘉年华|博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|发布会|对接会|洽谈会|博览|展览会|数博会|智博会"),
     ("facility", r"国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|中心"),
-    ("park", r"集聚区|产业园|软件园|科技园|创新园|创业园|数创园|智创园|工业园区|工业园|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|生态城|创新港|高新区|开发区|经开区|新区|度假区|保税区|合作区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
+    ("park", r"集聚区|产业园区|产业园|软件园|科技园|创新园|创业园|数创园|智创园|工业园区|工业园|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|生态城|创新港|高新区|开发区|经开区|新区|度假区|保税区|合作区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
     ("platform", r"App|APP|app|平台|政务服务网|网上办事大厅|政务网站|政府网站|门户网站|信息系统|系统|驾驶舱|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网"),
 )  # fmt: skip
 _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
@@ -60,7 +60,8 @@ _BUILD_VERB = re.compile(r"(?:建设|建成|建立|筹建|新建|投用|落地|�
 _SET_UP = re.compile(r"(?:建设|建成|建立|筹建|新建|共建|组建|成立|揭牌|打造|投用|落地|引进|推进|布局)")
 # What a thing (or the list it closes) goes on to do once built: 辽宁某实验室、某某实验室挂牌运行.
 _IN_USE = re.compile(
-    r"^(?:、[^、,，。;；]{2,16})*(?:(?:正式|已|均)?(?:挂牌|揭牌|投用|投入使用|建成|落地|开工|上线)|(?:运行|使用)情况)"
+    r"^(?:、[^、,，。;；]{2,16})*(?:等[^,，。;；]{0,16}?)?"
+    r"(?:(?:正式|已|均|相继|先后|陆续)?(?:挂牌|揭牌|投用|投入使用|建成|落地|开工|上线)|(?:运行|使用)情况)"
 )
 # Verbs that build, launch or roll out a system (建成投用…管理系统, 推广应用…系统, 上线…系统).
 _LAUNCH = re.compile(
@@ -323,6 +324,8 @@ def _names_one(
         located or _on_map(sentence, start, end) or _SHORT_FORM.match(sentence[end:])
     ):
         return False
+    if re.match(r"(?:是指|指的是|是一种)", sentence[end:]):
+        return False  # "山东省数字经济园区是指…": a category being defined, not one park
     if _AIM_AFTER.match(sentence[end:]):
         return False  # "…先进制造业基地目标", "“零碳园区”建设理念": an aim or an idea, not a thing built
     if (
