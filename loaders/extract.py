@@ -381,6 +381,21 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     but 浙里办 in a 杭州 report → 杭州市: a province's app used by one of its own places is theirs.
     """
     acting = ctx.place_at(sentence, sentence.start + hit.start, local=True)
+    # A place heading another project's name in the list (肥城市…产业园区、泰山数谷产业园) is that
+    # project's own, not who acts for the items after it.
+    others = [
+        (sentence.start + p.start, sentence.start + p.end)
+        for p in ctx.projects[sentence.index]
+        if p != hit and re.fullmatch(r"、[^,，;；。]{0,20}", sentence.text[p.end : hit.start])
+    ]
+    actors = [
+        a
+        for a in ctx.actors
+        if sentence.start <= a.start < sentence.start + hit.start and a.place.level != "country"
+    ]
+    if actors and any(b <= actors[-1].start < e for b, e in others):
+        free = [a for a in actors if not any(b <= a.start < e for b, e in others)]
+        acting = free[-1].place if free else ctx.default
     if hit.kind == "event":
         return _venue(ctx, sentence, hit, acting) or acting
     hints = {**place_hints(), **service_apps()}
