@@ -396,6 +396,11 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     if actors and any(b <= actors[-1].start < e for b, e in others):
         free = [a for a in actors if not any(b <= a.start < e for b, e in others)]
         acting = free[-1].place if free else ctx.default
+    # 我市/本区 after the last place named speaks for the subject again ("学习杭州经验,我市建成…平台").
+    after = actors[-1].end if actors else sentence.start
+    self_named = list(_SELF.finditer(ctx.document.text, after, sentence.start + hit.start))
+    if self_named:
+        acting = ctx.local(self_named[-1].group(1))
     if hit.kind == "event":
         return _venue(ctx, sentence, hit, acting) or acting
     hints = {**place_hints(), **service_apps()}
