@@ -132,3 +132,37 @@ def _named_by_verbs(sentence: str, start: int, head: int) -> bool:
     covered = sum(len(w.text) for w in words) == head - start
     # A longer vn word holds a noun (城市管理, 数字化): the name says what it is for, not only what it does.
     return bool(words) and covered and all(w.tag in ("v", "vn") and len(w.text) <= 2 for w in words)
+
+
+def programme_named(name: str, suffix: str) -> bool:
+    """Whether a plan's or programme's word names the thing (…改革平台), not only its domain.
+
+    A system or platform for a programme's work (城市生命线安全工程应用系统) is still built.
+
+    >>> programme_named("数字化改革平台", "平台"), programme_named("生命线安全工程应用系统", "系统")
+    (True, False)
+    """
+    found = list(PROGRAMME_WORDS.finditer(name))
+    if not found:
+        return False
+    if suffix in ("系统", "信息系统", "平台", "大科学装置"):
+        # A programme noun followed by what the system does (…工程应用, …改革项目全生命周期管理);
+        # 试点, 行动 and the like may be the verb that governs the name (九龙坡区试点“渝悦·邻里”平台).
+        return any(m.group(0) not in ("工程", "改革") or len(name) - len(suffix) - m.end() < 2 for m in found)
+    return True
+
+
+def on_map(sentence: str, start: int, end: int) -> bool:
+    """Whether the name at `start:end` holds a division or a port: a zone somewhere, not a title.
+
+    >>> s = "打造宁波舟山港梅山港区自动驾驶试验区和国家数字化治理试验区"
+    >>> on_map(s, 2, s.index("和")), on_map(s, s.index("国家"), len(s))
+    (True, False)
+    """
+    places = load_gazetteer().surface_forms()
+    for word in segment(sentence):
+        if start <= word.start and word.end <= end and word.tag == "LOC":
+            divisions = places.get(word.text, ())
+            if any(d.level != "country" for d in divisions) or word.text.endswith(("港", "港区")):
+                return True
+    return False

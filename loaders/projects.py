@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from loaders.brands import find_brands, find_listed
 from loaders.gazetteer import load_gazetteer
-from loaders.kinds import PROGRAMME_WORDS, after_inner_verb, said_of_a_kind
+from loaders.kinds import PROGRAMME_WORDS, after_inner_verb, on_map, programme_named, said_of_a_kind
 from loaders.name_phrases import (
     acts_as_body,
     counted,
@@ -292,7 +292,7 @@ def _names_one(
         or _LEVELS.match(name)
         or (re.search(r"[一二三四五六七八九十两]级", name) and "、" in sentence[max(0, start - 6) : start])
         # A programme quoted inside a name (“百千万工程”信息综合平台) does not make it one.
-        or (kind != "event" and _programme_named(re.sub(r"“[^“”]*”", "", sentence[start:end]), suffix))
+        or (kind != "event" and programme_named(re.sub(r"“[^“”]*”", "", sentence[start:end]), suffix))
         # SCHEMA.md: a people's congress is an agency, its sessions no event.
         or (kind == "event" and name.endswith("代表大会"))
     ):
@@ -321,7 +321,7 @@ def _names_one(
     )
     # A short form given to it (以下简称“…”) makes it a thing of its own, as a title is not.
     if _DESIGNATION.search(name) and not (
-        located or _on_map(sentence, start, end) or _SHORT_FORM.match(sentence[end:])
+        located or on_map(sentence, start, end) or _SHORT_FORM.match(sentence[end:])
     ):
         return False
     if re.match(r"(?:是指|指的是|是一种)", sentence[end:]):
@@ -376,24 +376,6 @@ def _names_one(
     )
 
 
-def _programme_named(name: str, suffix: str) -> bool:
-    """Whether a plan's or programme's word names the thing (…改革平台), not only its domain.
-
-    A system or platform for a programme's work (城市生命线安全工程应用系统) is still built.
-
-    >>> _programme_named("数字化改革平台", "平台"), _programme_named("生命线安全工程应用系统", "系统")
-    (True, False)
-    """
-    found = list(PROGRAMME_WORDS.finditer(name))
-    if not found:
-        return False
-    if suffix in ("系统", "信息系统", "平台", "大科学装置"):
-        # A programme noun followed by what the system does (…工程应用, …改革项目全生命周期管理);
-        # 试点, 行动 and the like may be the verb that governs the name (九龙坡区试点“渝悦·邻里”平台).
-        return any(m.group(0) not in ("工程", "改革") or len(name) - len(suffix) - m.end() < 2 for m in found)
-    return True
-
-
 def _with_edition(sentence: str, name: str, start: int) -> tuple[str, int, tuple[str, ...]]:
     """Return an event's name with its edition or year, and the bare name as an alias.
 
@@ -417,19 +399,3 @@ def _clause_before(sentence: str, start: int) -> str:
     """Return the clause that leads up to `start` (from the last comma, semicolon or colon)."""
     cut = max(sentence.rfind(mark, 0, start) for mark in ",，;；:：。")
     return sentence[cut + 1 : start]
-
-
-def _on_map(sentence: str, start: int, end: int) -> bool:
-    """Whether the name at `start:end` holds a division or a port: a zone somewhere, not a title.
-
-    >>> s = "打造宁波舟山港梅山港区自动驾驶试验区和国家数字化治理试验区"
-    >>> _on_map(s, 2, s.index("和")), _on_map(s, s.index("国家"), len(s))
-    (True, False)
-    """
-    places = load_gazetteer().surface_forms()
-    for word in segment(sentence):
-        if start <= word.start and word.end <= end and word.tag == "LOC":
-            divisions = places.get(word.text, ())
-            if any(d.level != "country" for d in divisions) or word.text.endswith(("港", "港区")):
-                return True
-    return False
