@@ -123,7 +123,7 @@ def find_brands(sentence: str) -> list[BrandHit]:
             continue
         phrase = re.match(r"^[^\W等的和与及]{2,10}?应用(?![\u4e00-\u9fff])", sentence[m.end() :])
         if phrase and re.search(r"[两三四五六七八九十\d]+[款个项类]", phrase.group(0)):
-            phrase = None  # “余杭云碳”和“…治水”两款在建应用: a count closes a list of names, not one name
+            phrase = None  # “禾云碳”和“…治水”两款在建应用: a count closes a list of names, not one name
         if phrase and not phrase.group(0).startswith("的") and not _verb_at(sentence, m.end()):
             full = name + phrase.group(0)
             hits.append(

@@ -307,7 +307,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             if place.level == "country" and not national:
                 # A document whose subject was not found still builds its things somewhere: where it
                 # last named a place (SCHEMA.md: the place that runs it), not the whole country; a
-                # national base lies somewhere too (国家网安基地), a national platform does not.
+                # national base lies somewhere too (国家青禾安全基地), a national platform does not.
                 city = p.name.startswith("市") or bool(_CITY_SPEAKS.search(text))
                 place = _last_named(ctx, sentence.start + p.start, city=city) or place
             project = ProjectMention(place, p.name, p.kind, ctx.evidence(sentence, p.start, p.end), p.aliases)
@@ -381,7 +381,7 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     but 浙里办 in a 杭州 report → 杭州市: a province's app used by one of its own places is theirs.
     """
     acting = ctx.place_at(sentence, sentence.start + hit.start, local=True)
-    # A place heading another project's name in the list (肥城市…产业园区、泰山数谷产业园) is that
+    # A place heading another project's name in the list (甲县…产业园区、青禾数谷产业园) is that
     # project's own, not who acts for the items after it.
     others = [
         (sentence.start + p.start, sentence.start + p.end)
@@ -406,7 +406,7 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     hints = {**place_hints(), **service_apps()}
     code = next((hints[n] for n in (hit.name, *hit.aliases) if n in hints), None)
     if hit.name not in hints and re.search(r"(?:专区|分厅|频道|分站)$", hit.name):
-        code = None  # 浙里办·滨江专区: a channel of the province's app, run by the place it names
+        code = None  # 浙里办·青禾专区: a channel of the province's app, run by the place it names
     if code is not None and code in ctx.gazetteer:
         hinted = ctx.gazetteer.get(code)
         provincial = re.search(r"(?:省级|全省)“?$", sentence.text[: hit.start])  # 依托省级“爱山东”平台
@@ -441,7 +441,7 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
 def _last_named(ctx: _Context, position: int, *, city: bool = False) -> Division | None:
     """Return the last place below the country that acts before `position` in the document, if any.
 
-    With `city`, the city that place is or lies in (市运管服平台 after 连云区住建局 is 连云港市's).
+    With `city`, the city that place is or lies in (市运管服平台 after 某区住建局 is that district's city's).
     """
     before = [a.place for a in ctx.actors if a.start < position and a.place.level != "country"]
     if not before:

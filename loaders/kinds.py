@@ -76,9 +76,9 @@ def said_of_a_kind(sentence: str, clause: str, at: tuple[int, int, int], *, kind
 
 
 def _opens_with_place(name: str) -> bool:
-    """Whether `name` opens with a division's name: 达州数字经济产业园 is one park, not a kind.
+    """Whether `name` opens with a division's name: 扬州数字经济产业园 is one park, not a kind.
 
-    >>> _opens_with_place("达州数字经济产业园"), _opens_with_place("大数据平台")
+    >>> _opens_with_place("扬州数字经济产业园"), _opens_with_place("大数据平台")
     (True, False)
     """
     places = load_gazetteer().surface_forms()
@@ -137,9 +137,9 @@ def _named_by_verbs(sentence: str, start: int, head: int) -> bool:
 def programme_named(name: str, suffix: str) -> bool:
     """Whether a plan's or programme's word names the thing (…改革平台), not only its domain.
 
-    A system or platform for a programme's work (城市生命线安全工程应用系统) is still built.
+    A system or platform for a programme's work (青禾安全工程应用系统) is still built.
 
-    >>> programme_named("数字化改革平台", "平台"), programme_named("生命线安全工程应用系统", "系统")
+    >>> programme_named("数字化改革平台", "平台"), programme_named("青禾安全工程应用系统", "系统")
     (True, False)
     """
     found = list(PROGRAMME_WORDS.finditer(name))

@@ -58,7 +58,7 @@ _BUILT_CENTRE = re.compile(
 _BUILD_VERB = re.compile(r"(?:建设|建成|建立|筹建|新建|投用|落地|引进)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$")
 # Verbs that set up an institute or a lab as a thing of the place (筹建, 共建, 推进…学院、实验室).
 _SET_UP = re.compile(r"(?:建设|建成|建立|筹建|新建|共建|组建|成立|揭牌|打造|投用|落地|引进|推进|布局)")
-# What a thing (or the list it closes) goes on to do once built: 辽宁某实验室、某某实验室挂牌运行.
+# What a thing (or the list it closes) goes on to do once built: 青禾实验室、某某实验室挂牌运行.
 _IN_USE = re.compile(
     r"^(?:、[^、,，。;；]{2,16})*(?:等[^,，。;；]{0,16}?)?"
     r"(?:(?:正式|已|均|相继|先后|陆续)?(?:挂牌|揭牌|投用|投入使用|建成|落地|开工|上线)|(?:运行|使用)情况)"
@@ -67,7 +67,7 @@ _IN_USE = re.compile(
 _LAUNCH = re.compile(
     r"(?:建设|建成|建立|搭建|开发|研发|上线|投用|启用|部署|推广应用|推出|整合|升级)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$"
 )
-# "(以下简称“琶洲试验区”)": the short form a text gives a name it goes on to use.
+# "(以下简称“青禾试验区”)": the short form a text gives a name it goes on to use.
 _SHORT_FORM = re.compile(r"[(（](?:以下)?简称“?(?P<short>[^“”()（）]{2,12}?)”?[)）]")
 # A government body inside a centre's name makes the centre one of its units (…管理局数字指挥中心).
 _BODY_INSIDE = re.compile(r"(?:局|政府办|办公室|管委会|委员会)(?=[\u4e00-\u9fff]{2})")
@@ -85,7 +85,7 @@ _ORDINAL_EVENT = re.compile(
 # Titles a place is named as or works towards (国家数字化治理试验区, 公园城市示范区) are programmes
 # (SCHEMA.md: designations); a zone is a park only when it lies somewhere (梅山港区自动驾驶试验区).
 _DESIGNATION = re.compile(r"(?:试验区|示范区|先行区|先导区|示范基地|示范园区)$")
-# A head noun after a name makes it an aim or an idea (…基地目标, “零碳园区”建设理念), SCHEMA.md: designations.
+# A head noun after a name makes it an aim or an idea (…基地目标, “零废园区”建设理念), SCHEMA.md: designations.
 _AIM_AFTER = re.compile(r"^”?(?:建设|创建|发展)?(?:目标|定位|称号|理念)")
 # Items of a list closed by a count of parts (…、创新大赛、应用场景发布和闭幕式七个环节).
 _PARTS = re.compile(
@@ -125,7 +125,7 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     []
     >>> [h.name for h in find_projects("与您单位联系人进行电话、粤政易等多次沟通")]
     ['粤政易']
-    >>> [h.name for h in find_projects("紧扣青禾先进制造业基地目标,一栋16层大数据中心楼封顶")]
+    >>> [h.name for h in find_projects("紧扣青禾先进制造业基地目标,一栋12层数据中心楼封顶")]
     []
     >>> [h.name for h in find_projects("青禾区建成投用城市部件全周期管理系统,高峰时段系统运行平稳")]
     ['城市部件全周期管理系统']
@@ -232,7 +232,7 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             start += quoted_list.end()  # "“三级平台、五级应用”城市大脑信息系统": the quote is a layout
         dash = sentence.rfind("——", start, m.start())
         if dash >= 0:
-            start = dash + 2  # "雄安的智能中枢——雄安城市计算中心": the dash gives the thing its name
+            start = dash + 2  # "青禾的智能中枢——青禾城市计算中心": the dash gives the thing its name
         start += outer_places(sentence[start:end])
         if kind != "event":
             start = whole_place(sentence, after_inner_verb(sentence, start, m.start()))
@@ -260,7 +260,7 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         if kind == "event":
             name, start, aliases = _with_edition(sentence, name, start)
         short = _SHORT_FORM.match(sentence[end:])
-        if short:  # "…试验区(以下简称“琶洲试验区”)": later mentions use the short form
+        if short:  # "…试验区(以下简称“青禾试验区”)": later mentions use the short form
             aliases = (*aliases, short.group("short"))
             end += short.end()
         prev = hits[-1] if hits else None
@@ -325,9 +325,9 @@ def _names_one(
     ):
         return False
     if re.match(r"(?:是指|指的是|是一种)", sentence[end:]):
-        return False  # "山东省数字经济园区是指…": a category being defined, not one park
+        return False  # "某省数字经济园区是指…": a category being defined, not one park
     if _AIM_AFTER.match(sentence[end:]):
-        return False  # "…先进制造业基地目标", "“零碳园区”建设理念": an aim or an idea, not a thing built
+        return False  # "…先进制造业基地目标", "“零废园区”建设理念": an aim or an idea, not a thing built
     if (
         kind == "park"
         and sentence[start - 1 : start] == "“"
@@ -336,7 +336,7 @@ def _names_one(
             or re.search(r"(?:打造|创建|争创|争当)$", sentence[max(0, start - 3) : start - 1])
         )
     ):
-        # 打造“中国数谷”, 试点打造“万兆园区”: a quoted zone a place works towards is a label, not a park
+        # 打造“中国数谷”, 试点打造“千兆园区”: a quoted zone a place works towards is a label, not a park
         return False
     clause = _clause_before(sentence, first)
     if said_of_a_kind(sentence, clause, (start, m.start(), end), kind=kind):
@@ -366,7 +366,7 @@ def _names_one(
         and _BODY_INSIDE.search(name[:-2])
         and not re.search(r"(?:算力|数据|计算)中心$", name)
     ):
-        # "…城市管理局数字指挥中心": a unit of a body, itself a body; 国家气象局西部算力中心 is built
+        # "…城市管理局数字指挥中心": a unit of a body, itself a body; 国家某局西部算力中心 is built
         return False
     # 服务中心, 研究中心: bodies (see loaders/agencies.py), not built things. Taking every centre a
     # build verb governs (建设数字产业综合服务中心) cost precision on the tune and set-aside parts alike.
