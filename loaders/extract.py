@@ -303,6 +303,13 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             if any(a <= p.start + quoted and p.end - quoted == b for a, b in programme_spans):
                 continue  # a name is a programme or a project, not both ("平台+大脑")
             place = _project_place(ctx, sentence, p)
+            national = p.kind == "platform" and re.match(r"(?:国家|全国|中国)", p.name)
+            if place.level == "country" and not national:
+                # A document whose subject was not found still builds its things somewhere: where it
+                # last named a place (SCHEMA.md: the place that runs it), not the whole country; a
+                # national base lies somewhere too (国家青禾安全基地), a national platform does not.
+                city = p.name.startswith("市") or bool(_CITY_SPEAKS.search(text))
+                place = _last_named(ctx, sentence.start + p.start, city=city) or place
             project = ProjectMention(place, p.name, p.kind, ctx.evidence(sentence, p.start, p.end), p.aliases)
             same = _same_project(projects, project)
             if same is not None:  # "数字能力建设研讨会" after "亚太经合组织数字能力建设研讨会"
@@ -374,10 +381,32 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     but 浙里办 in a 杭州 report → 杭州市: a province's app used by one of its own places is theirs.
     """
     acting = ctx.place_at(sentence, sentence.start + hit.start, local=True)
+    # A place heading another project's name in the list (甲县…产业园区、青禾数谷产业园) is that
+    # project's own, not who acts for the items after it.
+    others = [
+        (sentence.start + p.start, sentence.start + p.end)
+        for p in ctx.projects[sentence.index]
+        if p != hit and re.fullmatch(r"、[^,，;；。]{0,20}", sentence.text[p.end : hit.start])
+    ]
+    actors = [
+        a
+        for a in ctx.actors
+        if sentence.start <= a.start < sentence.start + hit.start and a.place.level != "country"
+    ]
+    if actors and any(b <= actors[-1].start < e for b, e in others):
+        free = [a for a in actors if not any(b <= a.start < e for b, e in others)]
+        acting = free[-1].place if free else ctx.default
+    # 我市/本区 after the last place named speaks for the subject again ("学习杭州经验,我市建成…平台").
+    after = actors[-1].end if actors else sentence.start
+    self_named = list(_SELF.finditer(ctx.document.text, after, sentence.start + hit.start))
+    if self_named:
+        acting = ctx.local(self_named[-1].group(1))
     if hit.kind == "event":
         return _venue(ctx, sentence, hit, acting) or acting
     hints = {**place_hints(), **service_apps()}
     code = next((hints[n] for n in (hit.name, *hit.aliases) if n in hints), None)
+    if hit.name not in hints and re.search(r"(?:专区|分厅|频道|分站)$", hit.name):
+        code = None  # 浙里办·青禾专区: a channel of the province's app, run by the place it names
     if code is not None and code in ctx.gazetteer:
         hinted = ctx.gazetteer.get(code)
         provincial = re.search(r"(?:省级|全省)“?$", sentence.text[: hit.start])  # 依托省级“爱山东”平台
@@ -391,6 +420,11 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     named = _named_place(ctx, sentence, hit, acting, hints)
     if named is not None:
         return named
+    # A bare level word heading the name (市运管服平台, 区政务服务中心) is the subject's city or district,
+    # whichever place the sentence last named (SCHEMA.md: "市" in a district report is its city).
+    level = re.match(r"(?:市(?![场级域民区])|[区县](?![块域级城]))", hit.name)
+    if level and (level.group(0) == "市" or ctx.local(level.group(0)).level == "district"):
+        return ctx.local(level.group(0))
     # A platform that states its level (国家政务服务平台, 省一体化政务服务平台) is run there; a centre
     # named 国家… is still built somewhere (国家超级计算郑州中心).
     if hit.kind == "platform" and re.match(r"(?:国家(?!级)|全国一体化)", hit.name):
@@ -404,6 +438,23 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     return _paragraph_district(ctx, sentence) if acting == ctx.default else acting
 
 
+def _last_named(ctx: _Context, position: int, *, city: bool = False) -> Division | None:
+    """Return the last place below the country that acts before `position` in the document, if any.
+
+    With `city`, the city that place is or lies in (市运管服平台 after 某区住建局 is that district's city's).
+    """
+    before = [a.place for a in ctx.actors if a.start < position and a.place.level != "country"]
+    if not before:
+        return None
+    if city and before[-1].level == "district":
+        return next((p for p in ctx.gazetteer.ancestors(before[-1]) if p.level == "prefecture"), before[-1])
+    return before[-1]
+
+
+# A bare 市 opening a name after a clause mark or a copula (是市…中心, ,市运管服平台) is the city's.
+_CITY_SPEAKS = re.compile(r"(?:^|[,，。;；:：、是在由经和与])市(?![场级域民区县])")
+
+
 def _paragraph_district(ctx: _Context, sentence: Sentence) -> Division:
     """Return the district the paragraph's previous sentence is about when this one names no place.
 
@@ -412,6 +463,8 @@ def _paragraph_district(ctx: _Context, sentence: Sentence) -> Division:
     """
     if any(sentence.start <= a.start < sentence.end for a in ctx.actors):
         return ctx.default
+    if _CITY_SPEAKS.search(sentence.text):
+        return ctx.default  # "这是市…指挥中心通过运管服平台…": the city's own body speaks, not the district
     text = ctx.document.text
     paragraph = text.rfind("\n", 0, sentence.start) + 1
     before = [a for a in ctx.actors if paragraph <= a.start < sentence.start]
@@ -468,7 +521,10 @@ def _named_place(
         named, full = span.division, span.surface == span.division.name
         if hit.kind == "platform":
             return named
-        if span.start != start or (not full and acting in ctx.gazetteer.ancestors(named)):
+        # A short form heading the name ties it there when no place acts (于都工业园区 in a national text).
+        if span.start != start or (
+            not full and acting.level != "country" and acting in ctx.gazetteer.ancestors(named)
+        ):
             return None  # a park named by a short form of one of the city's districts is the city's (广陵新城软件园)
         if not full and not any(
             w.start == span.start - sentence.start and w.tag == "LOC" for w in segment(sentence.text)
@@ -492,6 +548,10 @@ def _same_project(
         names = {old.name, *old.aliases}
         if names & {new.name, *new.aliases}:
             return key
+        if any(_shortens(a, b) or _shortens(b, a) for a in names for b in {new.name, *new.aliases}):
+            return key  # 城运平台 of 城市运行管理平台: an abbreviation names the same thing
+        if _unlevelled(names) & _unlevelled({new.name, *new.aliases}):
+            return key  # 市运管服平台 and 运管服平台: the level word only says whose it is
         if new.kind == "platform" and _bare(names) & _bare({new.name, *new.aliases}):
             return key  # “筑事通”App, later 筑事通: one app
         if _unplaced(names, old.place) & _unplaced({new.name, *new.aliases}, new.place):
@@ -515,6 +575,24 @@ def _unplaced(names: set[str], place: Division) -> set[str]:
         n = next((n for n in range(len(name) - 2, 1, -1) if place in places.get(name[:n], ())), 0)
         out.add(name[n:])
     return out
+
+
+def _shortens(short: str, full: str) -> bool:
+    """Whether `short` abbreviates `full`: same head word, and the words before it cut to their heads.
+
+    >>> _shortens("城运平台", "城市运行管理平台"), _shortens("数据平台", "数据共享交换平台")
+    (True, False)
+    """
+    head = re.search(r"(?:平台|中心|系统|App|APP)$", full)
+    if head is None or not short.endswith(head.group(0)):
+        return False
+    s, f = short[: -len(head.group(0))], full[: -len(head.group(0))]
+    return 2 <= len(s) < len(f) and s not in f and _abbreviates(s, f)
+
+
+def _unlevelled(names: set[str]) -> set[str]:
+    """Return the names without a bare level word at their head (市运管服平台 → 运管服平台)."""
+    return {re.sub(r"^[市区县省](?![场级域民块])", "", n) for n in names}
 
 
 def _bare(names: set[str]) -> set[str]:

@@ -11,20 +11,27 @@ from __future__ import annotations
 
 import re
 
+from loaders.gazetteer import load_gazetteer
 from loaders.records import ProjectKind
 from loaders.words import segment
 
+# Words that make a name a plan, programme or policy, not a thing built (…规划, …工程, …改革).
+PROGRAMME_WORDS = re.compile(
+    r"(规划|方案|意见|办法|纲要|行动|工程|改革|试点|计划|制度|机制|模式|体系|理念|战略|政策)"
+)
 # A title awarded or sought (获评, 荣获, 争创…) names a designation, unless a build verb follows it.
 _AWARDED = re.compile(
-    r"(?:获评|荣获|评为|命名为|授予|认定为|获批为|创成|争创)(?!.*(?:建设|建成|打造|新建))[^,，;；。:：]{0,12}$"
+    r"(?:获评|荣获|评为|命名为|授予|认定为|获批为|创成|争创|入选|入围)(?!.*(?:建设|建成|打造|新建|并))[^,，;；。:：]{0,12}$"
 )
 # A copula before a name makes it a role (成为…承载平台, 作为…示范基地), not a name.
 _ROLE = re.compile(
-    r"(?:(?:成为|作为|是|视为|定位为|当好|争当)(?:了|全市|全省|全国|区域|我市|我省)?|(?:打造成为?|建设成为|建成为)[^,，;；。]*)$"
+    r"(?:(?:成为|作为|是|视为|定位为|当好|争当)(?:了|全市|全省|全国|区域|我市|我省)?"
+    r"|(?:打造成为?|建设成为|建成为|定位为)[^,，;；。]*|(?:成为|是)[^,，;；。]{0,30}的)$"
 )
 # A subject of many places (各地, 16市, 地级及以上城市) builds one of a kind each.
 _MANY_BUILDERS = re.compile(
-    r"(?:各地|各省|各市|各区|各县|所有|地级及以上城市|[\d一二三四五六七八九十]+个?(?:市|地市|区县|县区|县市区|省份|城市))"
+    r"(?:各地|各省|各市|各区|各县|所有|地级及以上城市|[\d一二三四五六七八九十]+个?(?:市|地市|区县|县区|县市区|省份|城市)"
+    r"|[\d一二三四五六七八九十]+个[^,，;；。:：]{0,12}?(?:政府|城市))"
     r"[^,，;；。:：]{0,6}?(?:全部|均|都|普遍|基本|已)?(?:建成|建设|建立|上线|搭建)"
 )
 # Items of a list of schools, research bodies or companies (贵州大学、贵阳学院等高校).
@@ -62,10 +69,20 @@ def said_of_a_kind(sentence: str, clause: str, at: tuple[int, int, int], *, kind
         return True  # "监测预警平台", "指挥调度中心": what a kind of thing does, not its name
     if _ABILITY.match(sentence[end:]):
         return True  # "具备建设和运维超大规模大数据平台的技术实力": a kind one is able to build
-    if _KIND_LIST.match(sentence[end:]):
+    if _KIND_LIST.match(sentence[end:]) and not _opens_with_place(sentence[start:end]):
         return True  # "大数据平台、物联网平台等新型基础设施": kinds of infrastructure, not named ones
     # "贵州大学、贵阳学院等高校": schools and companies are not projects.
     return bool(_INSTITUTION_LIST.match(sentence[end:]))
+
+
+def _opens_with_place(name: str) -> bool:
+    """Whether `name` opens with a division's name: 扬州数字经济产业园 is one park, not a kind.
+
+    >>> _opens_with_place("扬州数字经济产业园"), _opens_with_place("大数据平台")
+    (True, False)
+    """
+    places = load_gazetteer().surface_forms()
+    return any(name[:n] in places for n in range(2, min(len(name), 8)))
 
 
 def after_inner_verb(sentence: str, start: int, head: int) -> int:
@@ -113,4 +130,39 @@ def _named_by_verbs(sentence: str, start: int, head: int) -> bool:
     """
     words = [w for w in segment(sentence) if start <= w.start and w.end <= head]
     covered = sum(len(w.text) for w in words) == head - start
-    return bool(words) and covered and all(w.tag in ("v", "vn") for w in words)
+    # A longer vn word holds a noun (城市管理, 数字化): the name says what it is for, not only what it does.
+    return bool(words) and covered and all(w.tag in ("v", "vn") and len(w.text) <= 2 for w in words)
+
+
+def programme_named(name: str, suffix: str) -> bool:
+    """Whether a plan's or programme's word names the thing (…改革平台), not only its domain.
+
+    A system or platform for a programme's work (青禾安全工程应用系统) is still built.
+
+    >>> programme_named("数字化改革平台", "平台"), programme_named("青禾安全工程应用系统", "系统")
+    (True, False)
+    """
+    found = list(PROGRAMME_WORDS.finditer(name))
+    if not found:
+        return False
+    if suffix in ("系统", "信息系统", "平台", "大科学装置"):
+        # A programme noun followed by what the system does (…工程应用, …改革项目全生命周期管理);
+        # 试点, 行动 and the like may be the verb that governs the name (九龙坡区试点“渝悦·邻里”平台).
+        return any(m.group(0) not in ("工程", "改革") or len(name) - len(suffix) - m.end() < 2 for m in found)
+    return True
+
+
+def on_map(sentence: str, start: int, end: int) -> bool:
+    """Whether the name at `start:end` holds a division or a port: a zone somewhere, not a title.
+
+    >>> s = "打造宁波舟山港梅山港区自动驾驶试验区和国家数字化治理试验区"
+    >>> on_map(s, 2, s.index("和")), on_map(s, s.index("国家"), len(s))
+    (True, False)
+    """
+    places = load_gazetteer().surface_forms()
+    for word in segment(sentence):
+        if start <= word.start and word.end <= end and word.tag == "LOC":
+            divisions = places.get(word.text, ())
+            if any(d.level != "country" for d in divisions) or word.text.endswith(("港", "港区")):
+                return True
+    return False

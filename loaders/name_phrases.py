@@ -5,12 +5,16 @@ organisation names; the verb that governs it (承接, 举行, 引进), a conjunc
 name (“算力之城”和…), a count (三个, 10个) or a function word stands just before it. Verbs inside
 a name (城市运行“底图”, 自动驾驶试验区) follow a noun; governing verbs follow a clause break, a
 subject (市政府新闻办举行) or adverbs (成功承接). Word tags tell these apart without a stop list.
+A division's name is never cut (和林格尔 opens with 和), and a chain of divisions at a name's head
+only locates it (山东省德州市陵城区经济开发区): the gazetteer says where those names run.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
+from loaders.gazetteer import load_gazetteer
 from loaders.words import Word, segment
 
 # Marks inside names: quotes and brackets are kept, other punctuation ends a name.
@@ -155,7 +159,7 @@ def _quoted_positions(sentence: str, lo: int, hi: int) -> set[int]:
 
 # A body acts or has staff (…中心负责人说, 由市城运中心牵头); a built thing is built or used.
 _BODY_AFTER = re.compile(
-    r"^(?:主要)?(?:负责人|工作人员|主任|副主任|党组|党委|牵头|负责|会同|联合|印发|发布|召开|获悉|了解到)"
+    r"^(?:主要|相关|的)?(?:负责人|工作人员|主任|副主任|党组|党委|牵头|负责|会同|联合|印发|发布|召开|获悉|了解到)"
 )
 _BODY_BEFORE = re.compile(r"(?:组建|成立|设立|挂牌成立)$")
 
@@ -203,3 +207,112 @@ def in_counted_list(sentence: str, start: int) -> bool:
     (True, False)
     """
     return bool(_COUNTED_LIST.search(sentence[max(0, start - 60) : start]))
+
+
+def whole_proper_word(sentence: str, start: int) -> int:
+    """Return `start` moved back to the start of a company or brand name it falls inside (LAC words).
+
+    Function characters inside a proper name (华为, 为 as in 成为) do not end the words before a name.
+
+    >>> s = "签约落地华为鲲鹏生态创新中心"
+    >>> s[whole_proper_word(s, s.index("为")):]
+    '华为鲲鹏生态创新中心'
+    >>> s = "建设超聚变服务器、并行科技算力基地"
+    >>> s[whole_proper_word(s, s.index("行")):]
+    '并行科技算力基地'
+    """
+    for w in segment(sentence):
+        if w.start < start < w.end and (w.tag in ("ORG", "nz") or start - w.start == 1):
+            # A function character LAC reads as the head of a longer word (并 of 并行科技) is no connector.
+            return w.start
+    return start
+
+
+def verb_ends(sentence: str, position: int) -> bool:
+    """Whether a word LAC reads as a verb ends at `position` (搭建 of 搭建通导遥…平台).
+
+    >>> verb_ends("搭建通导遥一体化时空大数据平台", 2)
+    True
+    """
+    return any(w.end == position and w.tag == "v" for w in segment(sentence))
+
+
+def one_verb(sentence: str, start: int, end: int) -> bool:
+    """Whether `sentence[start:end]` is exactly one word LAC reads as a verb.
+
+    >>> one_verb("、并行科技算力基地", 1, 3)
+    True
+    """
+    return any(w.start == start and w.end == end and w.tag == "v" for w in segment(sentence))
+
+
+def whole_place(sentence: str, start: int) -> int:
+    """Return `start` moved back to the start of a division's name it cuts (和林格尔 opens with 和).
+
+    >>> s = "启动建设算力网络节点和林格尔数据中心"
+    >>> s[whole_place(s, s.index("林")):]
+    '和林格尔数据中心'
+    """
+    for back in (1, 2):
+        head = sentence[max(0, start - back) : start + 4]
+        if start - back >= 0 and any(head.startswith(p) for p in _place_heads().get(head[0], ())):
+            return start - back
+    return start
+
+
+def place_before(sentence: str, first: int, start: int) -> int:
+    """Return `start` moved back over a division's name right before it that LAC read as a verb.
+
+    >>> s = "思明数字经济产业园新增入驻企业86家"
+    >>> s[place_before(s, 0, 2):9]
+    '思明数字经济产业园'
+    """
+    places = load_gazetteer().surface_forms()
+    for back in (4, 3, 2):
+        if start - back >= first and sentence[start - back : start] in places:
+            words = [w for w in segment(sentence) if w.start == start - back]
+            if words and words[0].tag == "v":
+                return start - back
+    return start
+
+
+@functools.cache
+def _place_heads() -> dict[str, tuple[str, ...]]:
+    """Return divisions' names of three characters or more, by their first character."""
+    heads: dict[str, list[str]] = {}
+    for name in load_gazetteer().surface_forms():
+        if len(name) >= 3:
+            heads.setdefault(name[0], []).append(name)
+    return {k: tuple(v) for k, v in heads.items()}
+
+
+def inside_word(sentence: str, position: int) -> bool:
+    """Whether `position` falls inside a LAC word rather than between two."""
+    return not any(w.end == position for w in segment(sentence))
+
+
+@functools.cache
+def _full_place_names() -> tuple[str, ...]:
+    """Return divisions' full names, longest first: only they chain (山东省德州市陵城区), not 宁波舟山港."""
+    places = load_gazetteer().surface_forms()
+    return tuple(sorted((p for p in places if any(d.name == p for d in places[p])), key=len, reverse=True))
+
+
+@functools.cache
+def _full_place_names_from(first: str) -> tuple[str, ...]:
+    """Return divisions' full names that start with `first`, longest first (a look-up by head)."""
+    return tuple(p for p in _full_place_names() if p.startswith(first))
+
+
+def outer_places(name: str) -> int:
+    """Return the length of the places that only locate a name: all but the last of a chain at its head.
+
+    >>> outer_places("山东省德州市陵城区经济开发区"), outer_places("德州市数字产业研究院")
+    (6, 0)
+    """
+    heads: list[int] = []
+    rest = name
+    while head := next((p for p in _full_place_names_from(rest[:1]) if rest.startswith(p)), None):
+        heads.append(len(head))
+        rest = rest[len(head) :]
+    return sum(heads[:-1]) if len(heads) >= 2 else 0

@@ -1,7 +1,7 @@
 """Projects a sentence names: platforms and apps, parks, centres and facilities, events.
 
-Candidates come from a kind's suffix (平台, 产业园, 数据中心, 峰会), quoted brands, listed items and
-the government-service apps everyone knows (loaders/service_apps.py). Each name starts after its
+Candidates come from a kind's suffix (平台, 产业园, 数据中心, 峰会), quoted brands and listed items
+(loaders/brands.py) and the government-service apps everyone knows (loaders/service_apps.py). Each name starts after its
 governing word, read from LAC words (loaders/name_phrases.py), and each candidate is then kept only
 if it names one thing: not a kind (政务平台), a count (三个园区, …平台10个), a title a place holds
 (国家数字化治理试验区), a layout (“1+N+X”平台) or a body (…中心负责人说), nor said of a kind where
@@ -10,42 +10,67 @@ it stands (获评…示范基地, 成为…承载平台: loaders/kinds.py). SCHE
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
+from loaders.brands import find_brands, find_listed
 from loaders.gazetteer import load_gazetteer
-from loaders.kinds import after_inner_verb, said_of_a_kind
-from loaders.name_phrases import acts_as_body, counted, in_counted_list, phrase_start
-from loaders.names import NAME_UNIT, clean_name, name_start
+from loaders.kinds import PROGRAMME_WORDS, after_inner_verb, on_map, programme_named, said_of_a_kind
+from loaders.name_phrases import (
+    acts_as_body,
+    counted,
+    in_counted_list,
+    inside_word,
+    one_verb,
+    outer_places,
+    phrase_start,
+    place_before,
+    verb_ends,
+    whole_place,
+    whole_proper_word,
+)
+from loaders.names import clean_name, name_start
 from loaders.records import ProjectKind
 from loaders.service_apps import find_service_apps
 from loaders.words import segment
 
 _KINDS: tuple[tuple[ProjectKind, str], ...] = (
-    ("event", r"科技周|宣传周|活动周|创新周|科技节|嘉年华|博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|发布会|对接会|洽谈会|博览|展览会|数博会|智博会"),
+    ("event", r"成果展|科技周|宣传周|活动周|创新周|科技节|嘉年华|博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|发布会|对接会|洽谈会|博览|展览会|数博会|智博会"),
     ("facility", r"国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|中心"),
-    ("park", r"集聚区|产业园|软件园|科技园|创新园|创业园|数创园|工业园区|工业园|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|高新区|开发区|经开区|新区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
-    ("platform", r"App|APP|app|平台|政务服务网|网上办事大厅|政务网站|政府网站|门户网站|信息系统|驾驶舱|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网"),
+    ("park", r"集聚区|产业园区|产业园|软件园区|软件园|科技园区|科技园|创新园|创业园|数创园|智创园|工业园区|工业园|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|生态城|创新港|高新区|开发区|经开区|新区|度假区|保税区|合作区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
+    ("platform", r"App|APP|app|平台|政务服务网|网上办事大厅|政务网站|政府网站|门户网站|信息系统|系统|驾驶舱|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网"),
 )  # fmt: skip
 _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
 # Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台").
 _GENERIC = re.compile(
     r"^(?:街道|社区|乡镇|村级|镇级|县级|区级|便民|国家|各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
-    r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个|"
-    r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|高端|高水平|一流|先进|现代|新一代|交易|技术)*"
+    r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|经济|旅游|农业|绿色|低碳|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个|主|指挥|运营|调度|监测|预警|测试|"
+    r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|大规模|超大规模|国省|智算|制造|项目|展示|体验|城管|高端|高水平|一流|先进|现代|新一代|交易|技术)*"
     rf"(?:{'|'.join(p for _, p in _KINDS)}|系统|大脑|云|座谈会)$"
 )
 # "市开发区智谷和市高新区": a connector right after a complete name ends it.
 _CONNECTOR_AFTER_NAME = re.compile(rf"(?:{'|'.join(p for _, p in _KINDS)})[与和及、]")
 # A centre that is built and run (计算, 运行管理, 指挥), as opposed to a body (服务中心).
 _BUILT_CENTRE = re.compile(
-    r"(计算|算力|超算|智算|数据中心|科学中心|创新|运行|运营|指挥|展示|体验|孵化|灾备|调度|监测|促进中心|交易中心|(?:政务|行政|市民|便民)服务中心)"
+    r"(计算|算力|超算|智算|数据中心|科学中心|创新|运行|运营|指挥|展示|会展|体验|孵化|灾备|调度|监测|促进中心|交易中心|(?:政务|行政|市民|便民)服务中心)"
 )
 # A verb that builds what its clause lists (建设数字产业综合服务中心、数字人才培育中心…).
 _BUILD_VERB = re.compile(r"(?:建设|建成|建立|筹建|新建|投用|落地|引进)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$")
 # Verbs that set up an institute or a lab as a thing of the place (筹建, 共建, 推进…学院、实验室).
 _SET_UP = re.compile(r"(?:建设|建成|建立|筹建|新建|共建|组建|成立|揭牌|打造|投用|落地|引进|推进|布局)")
+# What a thing (or the list it closes) goes on to do once built: 青禾实验室、某某实验室挂牌运行.
+_IN_USE = re.compile(
+    r"^(?:、[^、,，。;；]{2,16})*(?:等[^,，。;；]{0,16}?)?"
+    r"(?:(?:正式|已|均|相继|先后|陆续)?(?:挂牌|揭牌|投用|投入使用|建成|落地|开工|上线)|(?:运行|使用)情况)"
+)
+# Verbs that build, launch or roll out a system (建成投用…管理系统, 推广应用…系统, 上线…系统).
+_LAUNCH = re.compile(
+    r"(?:建设|建成|建立|搭建|开发|研发|上线|投用|启用|部署|推广应用|推出|整合|升级)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$"
+)
+# "(以下简称“青禾试验区”)": the short form a text gives a name it goes on to use.
+_SHORT_FORM = re.compile(r"[(（](?:以下)?简称“?(?P<short>[^“”()（）]{2,12}?)”?[)）]")
+# A government body inside a centre's name makes the centre one of its units (…管理局数字指挥中心).
+_BODY_INSIDE = re.compile(r"(?:局|政府办|办公室|管委会|委员会)(?=[\u4e00-\u9fff]{2})")
 # Networks are kinds of infrastructure (物联感知网、量子通信城域网…等新技术基础设施) unless built.
 _NETWORKS = {"电子政务外网", "电子政务内网", "电子政务骨干网", "骨干网", "城域网"}
 _LAYOUT = re.compile(r"^[\dA-Za-z+＋]*[\d+＋][\dA-Za-z+＋]*(?:平台|体系|App|APP)?$")
@@ -60,22 +85,20 @@ _ORDINAL_EVENT = re.compile(
 # Titles a place is named as or works towards (国家数字化治理试验区, 公园城市示范区) are programmes
 # (SCHEMA.md: designations); a zone is a park only when it lies somewhere (梅山港区自动驾驶试验区).
 _DESIGNATION = re.compile(r"(?:试验区|示范区|先行区|先导区|示范基地|示范园区)$")
+# A head noun after a name makes it an aim or an idea (…基地目标, “零废园区”建设理念), SCHEMA.md: designations.
+_AIM_AFTER = re.compile(r"^”?(?:建设|创建|发展)?(?:目标|定位|称号|理念)")
 # Items of a list closed by a count of parts (…、创新大赛、应用场景发布和闭幕式七个环节).
 _PARTS = re.compile(
     r"^(?:[、和及与][^、,，。;；]{1,12}?)*[一二三四五六七八九十两\d]+[个大项]?(?:环节|板块|版块|部分|单元|议程)"
 )
 # Items of a list of what one building or system holds (集…、…、数据中心六位一体, …于一体).
-_IN_ONE = re.compile(r"^(?:[、和及与][^、,，。;；]{1,12}?)*(?:[一二三四五六七八九十两\d]+位一体|于一体)")
+# …or of the roles a place or a park takes on (承担着…基地、…中心的重任, …六个中心的集合体).
+_IN_ONE = re.compile(
+    r"^(?:[、和及与][^、,，。;；]{1,12}?)*(?:[一二三四五六七八九十两\d]+位一体|于一体"
+    r"|(?:[一二三四五六七八九十两\d]+[个大项][\u4e00-\u9fff]{0,4})?的(?:集合体|综合体|重任|职能|功能|使命|角色))"
+)
 # A brand in quotes right after a kind's words, closing its clause (…服务平台“苏企通”,).
 _APPOSITION = re.compile(r"^“(?P<name>[^“”]{2,8})”(?=$|[,，。;；、和及(（])")
-_QUOTED_BRAND = re.compile(r"“(?P<name>[^“”]{2,16})”")
-_BRAND_AFTER = re.compile(
-    r"^(?P<tail>App|APP|app|小程序|平台|公众号|客户端|移动端|(?:[\u4e00-\u9fff]{2,4})?频道)"
-)
-_BRAND_CONTEXT = re.compile(r"(应用|平台|App|APP|小程序|上架|注册用户|案例|场景应用)")
-_NOT_PROJECT = re.compile(
-    r"(规划|方案|意见|办法|纲要|行动|工程|改革|试点|计划|制度|机制|模式|体系|理念|战略|政策)"
-)
 
 
 @dataclass(frozen=True)
@@ -102,8 +125,12 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     []
     >>> [h.name for h in find_projects("与您单位联系人进行电话、粤政易等多次沟通")]
     ['粤政易']
+    >>> [h.name for h in find_projects("紧扣青禾先进制造业基地目标,一栋12层数据中心楼封顶")]
+    []
+    >>> [h.name for h in find_projects("青禾区建成投用城市部件全周期管理系统,高峰时段系统运行平稳")]
+    ['城市部件全周期管理系统']
     """
-    hits = _suffixed(sentence) + _brands(sentence) + _listed(sentence)
+    hits = _suffixed(sentence) + [ProjectHit(*b) for b in (*find_brands(sentence), *find_listed(sentence))]
     hits += [ProjectHit(name, "platform", start, end) for name, start, end in find_service_apps(sentence)]
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[ProjectHit] = []
@@ -158,19 +185,20 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             r"[^\W和与及等暨的或在是为将到]{0,4}", masked[end : after.start()]
         ):
             continue  # "…产业园科学城会展中心": a suffix running on into another is inside a longer name
-        inside_word = re.match(
-            r"(企业|公司|经济|体系|模式|业务|资源|数据|集群|产品|城市|计算|服务|网络|平台)", masked[end:]
-        ) or (re.match(r"[型化性率量数费端层侧间内议]", masked[end:]) and _inside_word(sentence, end))
+        in_word = re.match(
+            r"(企业|公司|经济|体系|模式|业务|资源|数据|集群|产品|城市|计算|服务|网络|平台|楼|大楼|大厦)",
+            masked[end:],
+        ) or (re.match(r"[型化性率量数费端层侧间内议]", masked[end:]) and inside_word(sentence, end))
         # LAC reads 区内 as a word, but a zone has an inside (示范区内的…谷)
-        if inside_word and not (m.group("park") and masked[end : end + 1] == "内"):
+        if in_word and not (m.group("park") and masked[end : end + 1] == "内"):
             continue  # the suffix word is inside a longer word (平台企业, 平台数, 园区化), not 软件园数字化升级
         kind = next(k for k, _ in _KINDS if m.group(k))
         anchor = m.start() - 1 if m.start() > 0 and sentence[m.start() - 1] == "“" else m.start()
         first = name_start(sentence, anchor, extra=_CONNECTOR_AFTER_NAME, suffix_follows=kind == "event")
-        first = _whole_place(sentence, _whole_proper_word(sentence, first))
+        first = whole_place(sentence, whole_proper_word(sentence, first))
         # LAC words find the governing verb, count or conjunction a list of words misses (承接…基地).
-        start = _whole_place(sentence, phrase_start(sentence, first, m.start()))
-        if (sentence[first - 1 : first] == "、" or _verb_ends(sentence, first)) and _one_verb(
+        start = whole_place(sentence, phrase_start(sentence, first, m.start()))
+        if (sentence[first - 1 : first] == "、" or verb_ends(sentence, first)) and one_verb(
             sentence, first, start
         ):
             start = first  # a list item's verb is the first item's: 并行 of “…、并行科技…基地” is in the name
@@ -202,15 +230,18 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         quoted_list = re.search(r"“[一二三四五六七八九十\d][^“”]*、[^“”]*”", sentence[start:end])
         if quoted_list:
             start += quoted_list.end()  # "“三级平台、五级应用”城市大脑信息系统": the quote is a layout
-        start += _outer_places(sentence[start:end])
+        dash = sentence.rfind("——", start, m.start())
+        if dash >= 0:
+            start = dash + 2  # "青禾的智能中枢——青禾城市计算中心": the dash gives the thing its name
+        start += outer_places(sentence[start:end])
         if kind != "event":
-            start = _whole_place(sentence, after_inner_verb(sentence, start, m.start()))
-            start = _place_before(sentence, first, start)
+            start = whole_place(sentence, after_inner_verb(sentence, start, m.start()))
+            start = place_before(sentence, first, start)
         name = clean_name(sentence[start:end])
         if kind == "event":
             name = re.sub(r"^(?:全市|全省|全区)", "", name)
         named = _APPOSITION.match(sentence[end:])
-        if kind == "platform" and named and not _NOT_PROJECT.search(named.group("name")):
+        if kind == "platform" and named and not PROGRAMME_WORDS.search(named.group("name")):
             # "搭建政务服务平台“苏企通”": the kind's words describe the brand that names it
             brand = named.group("name")
             hits.append(ProjectHit(brand, kind, end, end + named.end(), (name + brand,)))
@@ -228,6 +259,15 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         aliases: tuple[str, ...] = ()
         if kind == "event":
             name, start, aliases = _with_edition(sentence, name, start)
+        short = _SHORT_FORM.match(sentence[end:])
+        if short:  # "…试验区(以下简称“青禾试验区”)": later mentions use the short form
+            aliases = (*aliases, short.group("short"))
+            end += short.end()
+        prev = hits[-1] if hits else None
+        if kind == "event" and name.startswith("暨") and prev and prev.kind == "event" and prev.end == start:
+            # "…热线大会暨…发展大会": one event under a joint name, known by its first part too
+            hits[-1] = ProjectHit(prev.name + name, kind, prev.start, end, (*prev.aliases, prev.name))
+            continue
         hits.append(ProjectHit(name, kind, start, end, aliases))
     return hits
 
@@ -252,14 +292,14 @@ def _names_one(
         or _LEVELS.match(name)
         or (re.search(r"[一二三四五六七八九十两]级", name) and "、" in sentence[max(0, start - 6) : start])
         # A programme quoted inside a name (“百千万工程”信息综合平台) does not make it one.
-        or (kind != "event" and _NOT_PROJECT.search(re.sub(r"“[^“”]*”", "", sentence[start:end])))
+        or (kind != "event" and programme_named(re.sub(r"“[^“”]*”", "", sentence[start:end]), suffix))
         # SCHEMA.md: a people's congress is an agency, its sessions no event.
         or (kind == "event" and name.endswith("代表大会"))
     ):
         return False
     if kind != "event" and (
         # 全国一体化…, 全国工业一体化…: one integrated national system, not every place's own.
-        re.match(r"(全国(?![\u4e00-\u9fff]{0,4}一体化)|全省|全市)", name)
+        re.match(r"(全国(?![\u4e00-\u9fff]{0,4}一体化)|全省(?!域)|全市(?!域))", name)
         # 重点实验室 is a lab's standing title (国家重点实验室), not a kind "of the key ones".
         or re.search(r"(载体|省部级|市级|省级|高能级|领域|多层次|重点(?!实验室)|部门|上级)", name)
     ):
@@ -279,10 +319,25 @@ def _names_one(
     located = re.match(r"(?:内|里|范围内)", sentence[end:]) or re.search(
         r"(?:落户|位于|入驻|坐落于?)$", sentence[max(0, first - 3) : first]
     )
-    if _DESIGNATION.search(name) and not (located or _on_map(sentence, start, end)):
+    # A short form given to it (以下简称“…”) makes it a thing of its own, as a title is not.
+    if _DESIGNATION.search(name) and not (
+        located or on_map(sentence, start, end) or _SHORT_FORM.match(sentence[end:])
+    ):
         return False
-    if suffix.endswith("谷") and sentence[start - 1 : start] == "“":
-        return False  # 打造“中国数谷”: a quoted valley is a brand a place works towards, not a park on a map
+    if re.match(r"(?:是指|指的是|是一种)", sentence[end:]):
+        return False  # "某省数字经济园区是指…": a category being defined, not one park
+    if _AIM_AFTER.match(sentence[end:]):
+        return False  # "…先进制造业基地目标", "“零废园区”建设理念": an aim or an idea, not a thing built
+    if (
+        kind == "park"
+        and sentence[start - 1 : start] == "“"
+        and (
+            suffix.endswith("谷")
+            or re.search(r"(?:打造|创建|争创|争当)$", sentence[max(0, start - 3) : start - 1])
+        )
+    ):
+        # 打造“中国数谷”, 试点打造“千兆园区”: a quoted zone a place works towards is a label, not a park
+        return False
     clause = _clause_before(sentence, first)
     if said_of_a_kind(sentence, clause, (start, m.start(), end), kind=kind):
         return False  # SCHEMA.md: generic plurals and titles are left out (see loaders/kinds.py)
@@ -290,7 +345,9 @@ def _names_one(
         return False  # a website's name standing alone is the page's masthead, its publisher (门户网站)
     if suffix == "学院" and re.search(r"(?:大学|职业|技术|师范|医学|理工|工程)", name):
         return False  # SCHEMA.md: schools and universities are institutions, not projects
-    if suffix in ("学院", "研究院", "实验室") and not _SET_UP.search(clause):
+    if suffix in ("学院", "研究院", "实验室") and not (
+        _SET_UP.search(clause) or _IN_USE.match(sentence[end:])
+    ):
         return False  # an institute or lab is a thing built only where the text builds it (筹建…研究院)
     if suffix == "集聚区" and not any(
         start <= w.start < m.start() and w.tag in ("LOC", "ORG", "nz") for w in segment(sentence)
@@ -298,10 +355,19 @@ def _names_one(
         return False  # 总部经济集聚区 is a kind of zone; 乌镇大道科创集聚区 lies somewhere
     if suffix == "新区" and load_gazetteer().surface_forms().get(name):
         return False  # 浦东新区 is a district; 天府新区 a development zone (SCHEMA.md: parks)
+    if suffix == "系统" and not (_LAUNCH.search(clause) or _IN_USE.match(sentence[end:])):
+        return False  # 生态系统, 指挥系统 name kinds; a system the text builds or launches is one thing
     if suffix in _NETWORKS and not _BUILD_VERB.search(_clause_before(sentence, first)):
         return False  # 量子通信城域网 in a list of technologies is a kind; one built is a facility
     if kind == "facility" and acts_as_body(sentence, start, end):
         return False  # "市城市运行管理中心负责人说", "组建城市运行管理中心": a body (see loaders/agencies.py)
+    if (
+        kind == "facility"
+        and _BODY_INSIDE.search(name[:-2])
+        and not re.search(r"(?:算力|数据|计算)中心$", name)
+    ):
+        # "…城市管理局数字指挥中心": a unit of a body, itself a body; 国家某局西部算力中心 is built
+        return False
     # 服务中心, 研究中心: bodies (see loaders/agencies.py), not built things. Taking every centre a
     # build verb governs (建设数字产业综合服务中心) cost precision on the tune and set-aside parts alike.
     return not name.endswith("中心") or bool(
@@ -329,274 +395,7 @@ def _with_edition(sentence: str, name: str, start: int) -> tuple[str, int, tuple
     return name, start, ()
 
 
-def _whole_proper_word(sentence: str, start: int) -> int:
-    """Return `start` moved back to the start of a company or brand name it falls inside (LAC words).
-
-    Function characters inside a proper name (华为, 为 as in 成为) do not end the words before a name.
-
-    >>> s = "签约落地华为鲲鹏生态创新中心"
-    >>> s[_whole_proper_word(s, s.index("为")):]
-    '华为鲲鹏生态创新中心'
-    >>> s = "建设超聚变服务器、并行科技算力基地"
-    >>> s[_whole_proper_word(s, s.index("行")):]
-    '并行科技算力基地'
-    """
-    for w in segment(sentence):
-        if w.start < start < w.end and (w.tag in ("ORG", "nz") or start - w.start == 1):
-            # A function character LAC reads as the head of a longer word (并 of 并行科技) is no connector.
-            return w.start
-    return start
-
-
-def _verb_ends(sentence: str, position: int) -> bool:
-    """Whether a word LAC reads as a verb ends at `position` (搭建 of 搭建通导遥…平台).
-
-    >>> _verb_ends("搭建通导遥一体化时空大数据平台", 2)
-    True
-    """
-    return any(w.end == position and w.tag == "v" for w in segment(sentence))
-
-
-def _one_verb(sentence: str, start: int, end: int) -> bool:
-    """Whether `sentence[start:end]` is exactly one word LAC reads as a verb.
-
-    >>> _one_verb("、并行科技算力基地", 1, 3)
-    True
-    """
-    return any(w.start == start and w.end == end and w.tag == "v" for w in segment(sentence))
-
-
-def _whole_place(sentence: str, start: int) -> int:
-    """Return `start` moved back to the start of a division's name it cuts (和林格尔 opens with 和).
-
-    >>> s = "启动建设算力网络节点和林格尔数据中心"
-    >>> s[_whole_place(s, s.index("林")):]
-    '和林格尔数据中心'
-    """
-    for back in (1, 2):
-        head = sentence[max(0, start - back) : start + 4]
-        if start - back >= 0 and any(head.startswith(p) for p in _place_heads().get(head[0], ())):
-            return start - back
-    return start
-
-
-def _place_before(sentence: str, first: int, start: int) -> int:
-    """Return `start` moved back over a division's name right before it that LAC read as a verb.
-
-    >>> s = "思明数字经济产业园新增入驻企业86家"
-    >>> s[_place_before(s, 0, 2):9]
-    '思明数字经济产业园'
-    """
-    places = load_gazetteer().surface_forms()
-    for back in (4, 3, 2):
-        if start - back >= first and sentence[start - back : start] in places:
-            words = [w for w in segment(sentence) if w.start == start - back]
-            if words and words[0].tag == "v":
-                return start - back
-    return start
-
-
-@functools.cache
-def _place_heads() -> dict[str, tuple[str, ...]]:
-    """Return divisions' names of three characters or more, by their first character."""
-    heads: dict[str, list[str]] = {}
-    for name in load_gazetteer().surface_forms():
-        if len(name) >= 3:
-            heads.setdefault(name[0], []).append(name)
-    return {k: tuple(v) for k, v in heads.items()}
-
-
-def _inside_word(sentence: str, position: int) -> bool:
-    """Whether `position` falls inside a LAC word rather than between two."""
-    return not any(w.end == position for w in segment(sentence))
-
-
-@functools.cache
-def _full_place_names() -> tuple[str, ...]:
-    """Return divisions' full names, longest first: only they chain (山东省德州市陵城区), not 宁波舟山港."""
-    places = load_gazetteer().surface_forms()
-    return tuple(sorted((p for p in places if any(d.name == p for d in places[p])), key=len, reverse=True))
-
-
-@functools.cache
-def _full_place_names_from(first: str) -> tuple[str, ...]:
-    """Return divisions' full names that start with `first`, longest first (a look-up by head)."""
-    return tuple(p for p in _full_place_names() if p.startswith(first))
-
-
-def _outer_places(name: str) -> int:
-    """Return the length of the places that only locate a name: all but the last of a chain at its head.
-
-    >>> _outer_places("山东省德州市陵城区经济开发区"), _outer_places("德州市数字产业研究院")
-    (6, 0)
-    """
-    heads: list[int] = []
-    rest = name
-    while head := next((p for p in _full_place_names_from(rest[:1]) if rest.startswith(p)), None):
-        heads.append(len(head))
-        rest = rest[len(head) :]
-    return sum(heads[:-1]) if len(heads) >= 2 else 0
-
-
 def _clause_before(sentence: str, start: int) -> str:
     """Return the clause that leads up to `start` (from the last comma, semicolon or colon)."""
     cut = max(sentence.rfind(mark, 0, start) for mark in ",，;；:：。")
     return sentence[cut + 1 : start]
-
-
-def _on_map(sentence: str, start: int, end: int) -> bool:
-    """Whether the name at `start:end` holds a division or a port: a zone somewhere, not a title.
-
-    >>> s = "打造宁波舟山港梅山港区自动驾驶试验区和国家数字化治理试验区"
-    >>> _on_map(s, 2, s.index("和")), _on_map(s, s.index("国家"), len(s))
-    (True, False)
-    """
-    places = load_gazetteer().surface_forms()
-    for word in segment(sentence):
-        if start <= word.start and word.end <= end and word.tag == "LOC":
-            divisions = places.get(word.text, ())
-            if any(d.level != "country" for d in divisions) or word.text.endswith(("港", "港区")):
-                return True
-    return False
-
-
-_LISTED_APPS = re.compile(
-    r"(?P<items>(?:[^,，。；;、]{2,24}、)+[^,，。；;、]{2,24}?)等(?:\d+个|[^\W在的和与及场景]{0,10})(?P<head>应用|平台)(?!场景)"
-)
-# "引进秦淮数据、…、秦云超级能源综合体等五大标杆项目": a counted list of projects names each one.
-_LISTED_PROJECTS = re.compile(
-    r"(?P<items>(?:[^,，。；;、]{2,24}、)+[^,，。；;、]{2,24}?)等(?:\d+|[两三四五六七八九十]+)[个大项][\u4e00-\u9fff]{0,6}?(?P<head>项目)(?![库群包])"
-)
-
-
-def _listed(sentence: str) -> list[ProjectHit]:
-    """Items of a list closed by 等…应用/平台 or a count of 项目: "危化品…智控、甬易办、…等38个应用获得…"."""
-    hits = []
-    for m in [*_LISTED_APPS.finditer(sentence), *_LISTED_PROJECTS.finditer(sentence)]:
-        if (
-            m.group("head") != "项目"
-            and "“" not in m.group("items")
-            and not re.search(r"等\d+个", m.group(0))
-        ):
-            continue  # only lists of brands (quoted) or counted apps ("等38个应用") name projects
-        kind: ProjectKind = "facility" if m.group("head") == "项目" else "platform"
-        offset = m.start("items")
-        items = m.group("items")
-        cut = offset + items.index("、")
-        first = phrase_start(sentence, name_start(sentence, cut), cut) - offset
-        for part in re.finditer(r"[^、]+", items[max(first, 0) :]):
-            for sub in re.split(r"(?<=”)(?=“)", part.group(0)):
-                name = clean_name(sub)
-                start = offset + max(first, 0) + part.start() + part.group(0).index(sub)
-                if 2 <= len(name) <= 16 and not _NOT_PROJECT.search(name) and not re.search(r"\d", name[:1]):
-                    if _company_alone(sentence, start, start + len(sub)):
-                        continue  # "中国电信、中国移动、…数据中心等项目": the company is whose, not what
-                    hits.append(ProjectHit(name, kind, start, start + len(sub)))
-    return hits
-
-
-def _company_alone(sentence: str, start: int, end: int) -> bool:
-    """Whether `sentence[start:end]` is one organisation's name as LAC reads it, with nothing built after it.
-
-    SCHEMA.md: a company's named 项目 is a project; the company itself is not.
-
-    >>> _company_alone("中国电信、中国移动数据中心等项目", 0, 4)
-    True
-    >>> _company_alone("智算中心、渲染中心等项目", 0, 4)
-    False
-    """
-    words = [w for w in segment(sentence) if start <= w.start and w.end <= end]
-    return len(words) == 1 and words[0].tag == "ORG" and (words[0].start, words[0].end) == (start, end)
-
-
-def _brands(sentence: str) -> list[ProjectHit]:
-    """Quoted names of apps and services ("“甬金通”…等营商环境数字化应用", "“浙里办”宁波频道")."""
-    hits = []
-    context = _BRAND_CONTEXT.search(sentence)
-    for m in _QUOTED_BRAND.finditer(sentence):
-        name = m.group("name")
-        if _NOT_PROJECT.search(name) or re.fullmatch(r"[一二三四五六七八九十\d].{0,3}", name):
-            continue
-        if re.match(r"项目(?![库群包])", sentence[m.end() :]) and not counted(
-            sentence, m.start(), m.end() + 2, after_only=True
-        ):
-            # “易出行”项目建设: a quoted project is a named one; quoted names are mostly apps.
-            hits.append(ProjectHit(name + "项目", "platform", m.start(), m.end() + 2, (name,)))
-            continue
-        if re.search(r"[\u4e00-\u9fff]{4}系统$", name) and _owned(sentence, m.start(), m.end()):
-            # 依托“湖北省政务服务事项管理系统”: quotes make a system's name (SCHEMA.md: platforms, systems)
-            hits.append(ProjectHit(name, "platform", m.start(), m.end()))
-            continue
-        after = _BRAND_AFTER.match(sentence[m.end() :])
-        if after:
-            full = name + after.group("tail")
-            hits.append(ProjectHit(full, "platform", m.start(), m.end() + after.end(), (name,)))
-            if "频道" in full:
-                hits.append(ProjectHit(name, "platform", m.start(), m.end()))
-            continue
-        phrase = re.match(r"^[^\W等的和与及]{2,10}?应用(?![\u4e00-\u9fff])", sentence[m.end() :])
-        if phrase and not phrase.group(0).startswith("的") and not _verb_at(sentence, m.end()):
-            full = name + phrase.group(0)
-            hits.append(
-                ProjectHit(full, "platform", m.start(), m.end() + phrase.end(), (name + phrase.group(0),))
-            )
-            continue
-        listed = re.match(
-            rf"^(?:、|{NAME_UNIT}{{0,8}}“[^”]*”)*等?[\u4e00-\u9fff]{{0,8}}(应用|平台|场景应用)",
-            sentence[m.end() :],
-        )
-        if listed and sentence[m.end() : m.end() + 1] == "的":
-            listed = None
-        direct = re.match(
-            r"^(?:应用|[”“、\u4e00-\u9fff]{0,14}入选[\u4e00-\u9fff]{0,10}应用)", sentence[m.end() :]
-        )
-        if "+" in name:
-            continue  # SCHEMA.md: “5G+工业互联网” alone is a slogan of a way of working, a programme
-        if (
-            context
-            and len(name) <= 8
-            and (listed or direct)
-            and not re.search(r"[省市区县]", name[:3])
-            or _in_service(sentence, m.start(), m.end())
-        ):
-            hits.append(ProjectHit(name, "platform", m.start(), m.end()))
-    return hits
-
-
-# What an app in service does with its users and what it connects (“舒心就医”…302家医疗机构接入).
-_SERVICE = re.compile(r"(?:接入|覆盖|集成|注册用户|用户|日活|上架|办件|访问量|下载量)(?!率)")
-
-
-def _in_service(sentence: str, start: int, end: int) -> bool:
-    """Whether a quoted name leads a clause that reports it in service with figures.
-
-    >>> s = "“便捷泊车”接入130万个停车泊位;“一网通办”改革深入推进;“免证办”事项覆盖率达到85%"
-    >>> _in_service(s, 0, 6), _in_service(s, s.index("“一网"), s.index("改革"))
-    (True, False)
-    >>> _in_service(s, s.index("“免证办"), s.index("事项"))
-    False
-    """
-    built = re.search(r"(?:建设|建成|开发|上线|推出|搭建)的$", sentence[max(0, start - 3) : start])
-    if start > 0 and sentence[start - 1] not in ",，;；。:：" and not built:
-        return False  # a quoted name leads its clause, or is what was built (…牵头建设的“晋江网格通”)
-    clause = re.match(r"[^,，;；。]*", sentence[end:])
-    text = clause.group(0) if clause else ""
-    return bool(_SERVICE.search(text) and re.search(r"\d", text) and not _NOT_PROJECT.match(text))
-
-
-def _owned(sentence: str, start: int, end: int) -> bool:
-    """Whether the quoted name at `start:end` opens with, or follows, a place or an owner's name (LAC).
-
-    >>> s = "依托“湖北省政务服务事项管理系统”,上线“互联网监管系统”"
-    >>> _owned(s, 2, s.index(",")), _owned(s, s.index("“互"), len(s))
-    (True, False)
-    """
-    for w in segment(sentence):
-        if (w.start == start + 1 or w.end == start) and w.tag in ("LOC", "ORG"):
-            return True
-    return False
-
-
-def _verb_at(sentence: str, position: int) -> bool:
-    """Whether the word at `position` is a verb (“渝快政”接入应用: 接入 is what it does, not its name)."""
-    return any(w.start == position and w.tag in ("v", "vn") for w in segment(sentence))
