@@ -36,6 +36,14 @@ _PLAN_TITLE = re.compile(r"((?:19|20)\d{2})\s*[-—–~至到]\s*((?:19|20)\d{2}
 # the year of some report or award as often as the document's own.
 _OPENING_YEAR = re.compile(r"^\s*((?:19|20)\d{2})年(?:,|，|以来)")
 _SUMMARY_YEAR = re.compile(r"((?:19|20)\d{2})年是")
+# The first year in a report's title names what it reports on; a plan for the next year may follow it
+# ("2023年工作总结和2024年工作思路").
+_REPORT_TITLE = re.compile(
+    r"^[^“\"《]*?((?:19|20)\d{2})年(?:度|上半年|前三季度|一季度)?[^\d“\"《]{0,20}?(?:工作总结|工作情况|情况通报|工作报告|总结)"
+)
+# Lines that head a document rather than report: a subtitle (——数字温州建设部分), an addressee
+# (各区镇,市各委办局:) or a short heading without a full stop.
+_HEADING_LINE = re.compile(r"^\s*(?:——.*|[^。\n]{0,30}[:：]|[^。,，\n]{0,30})\s*$")
 
 
 def plan_year(sentence: str) -> int | None:
@@ -89,20 +97,39 @@ def document_years(text: str, title: str | None = None) -> tuple[int | None, int
     (2024, None)
     >>> document_years("近日,记者获悉,上半年全区数字经济规模达171.3亿元。")
     (None, None)
+    >>> document_years("正文", "某某区2023年工作总结和2024年工作思路")
+    (2023, None)
     """
     # Only the document's own title makes it a plan: a plan it cites ("《…(2022-2025年)》") does not.
     head = half_width(title or "")
     plan = _PLAN_TITLE.search(head)
     if plan and re.search(r"(规划|计划|方案|纲要)", head):
         return int(plan.group(1)), int(plan.group(2))
+    # A report titled with its year ("…2023年数字化改革工作总结", "…2024年上半年…工作情况通报") reports on it.
+    reported = _REPORT_TITLE.search(head)
+    if reported:
+        return int(reported.group(1)), None
     body = _unquoted_titles(half_width(text))
     if title and body.startswith(title):
         body = body[len(title) :]
-    opening = _OPENING_YEAR.match(body)
+    opening = _OPENING_YEAR.match(_running_text(body))
     years = {int(y) for y in _SUMMARY_YEAR.findall(body[:3000])} | (
         {int(opening.group(1))} if opening else set()
     )
     return (years.pop() if len(years) == 1 else None), None
+
+
+def _running_text(body: str) -> str:
+    """Return the body from its first line of running text, past subtitle, addressee and heading lines.
+
+    >>> _running_text("——数字某某建设部分\\n\\n各区镇,市各委办局:\\n2023年,我们坚持…")
+    '2023年,我们坚持…'
+    """
+    lines = body.split("\n")
+    for k, line in enumerate(lines[:6]):
+        if line.strip() and not _HEADING_LINE.match(line):
+            return "\n".join(lines[k:])
+    return body
 
 
 def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
