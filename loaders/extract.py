@@ -36,7 +36,7 @@ from loaders.records import (
     Sentence,
 )
 from loaders.service_apps import service_apps
-from loaders.targets import document_years, figure_year, goal_frame, plans_ahead
+from loaders.targets import document_years, figure_year, goal_frame, paragraph_year, plans_ahead
 from loaders.words import segment, segment_many
 
 _SMALL_COUNT_UNITS = {"个", "家", "项", "位", "名", "年", "届", "期"}
@@ -325,6 +325,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
         # dates the figures of its later semicolon clauses too.
         run_start = max(document.text.rfind(ch, 0, sentence.start) for ch in "。\n") + 1
         head_year = figure_year(document.text[run_start : sentence.start], sentence.start - run_start)
+        opening_year = paragraph_year(document.text[document.text.rfind("\n", 0, sentence.start) + 1 :])
         for f in figures:
             if about_group(document.text, sentence.start, sentence.start + f.start, ctx.spans):
                 continue  # SCHEMA.md: a fact about an aggregate of places is left out
@@ -332,6 +333,8 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             ev = ctx.evidence(sentence, f.start, f.end)
             concept = indicator_concept(f.indicator, f.unit)
             year = f.year if f.year is not None or f.qualifier == "target" else head_year
+            if year is None and f.qualifier == "target":
+                year = opening_year  # "2024年,我局将…。力争全年…达到1350亿元": the paragraph's year
             metrics.append(Metric(place, f.indicator, f.value, f.unit, year, f.qualifier, ev, concept))  # type: ignore[arg-type]
         # A sentence that also reports what is done ("…达到93.5%,今年将提高到97%") states one goal, not a
         # plan its next sentences go on with.

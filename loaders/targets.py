@@ -132,6 +132,16 @@ def _running_text(body: str) -> str:
     return body
 
 
+def paragraph_year(paragraph: str) -> int | None:
+    """Return the year a paragraph opens on ("2024年,我局将…"), which dates the goals it goes on to set.
+
+    >>> paragraph_year("2024年,我局将重点实施三年攻坚行动。力争…"), paragraph_year("全年新增企业20家")
+    (2024, None)
+    """
+    m = _OPENING_YEAR.match(_unquoted_titles(half_width(paragraph)))
+    return int(m.group(1)) if m else None
+
+
 def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     """Return whether the figure at `position` is governed by a future cue before it in the sentence
     (or, with `planned`, by the plan the paragraph is stating) and no past cue has taken over since.
