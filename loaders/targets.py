@@ -220,6 +220,9 @@ def _last_future(sentence: str, before: str) -> int:
     return last
 
 
+_MARKED_OBJECT = re.compile(r"[^对,，。;；:：]{2,60}?的[^,，。;；:：]{1,20}?(?:进行|予以|加以|打捆|确定为|列为)")
+
+
 def _cue_word(sentence: str, position: int, cue: str) -> bool:
     """Whether `cue` at `position` is the future adverb or verb; only its clause is tagged (LAC is the cost).
 
@@ -227,6 +230,8 @@ def _cue_word(sentence: str, position: int, cue: str) -> bool:
     (True, False)
     >>> _cue_word("今年计划新引进项目30个", 2, "计划"), _cue_word("实施“筑才强数”计划,联合高校", 8, "计划")
     (True, False)
+    >>> _cue_word("平台将分散在42个部门的876项事项进行整合", 2, "将")
+    False
     """
     start = max([sentence.rfind(c, 0, position) for c in ",，;；:：。"] + [position - 30, -1]) + 1
     ends = [e for e in (sentence.find(c, position) for c in ",，;；:：。") if e >= 0]
@@ -236,6 +241,10 @@ def _cue_word(sentence: str, position: int, cue: str) -> bool:
         if w.start == position - start:
             following = words[k + 1] if k + 1 < len(words) else None
             if cue == "将":
+                # "将分散在42个委办局的876项事项进行整合": an object (…的 noun) handed to a dummy verb
+                # (进行, 予以, 加以) or a verb of sorting (确定为, 列为) is the object marker's.
+                if _MARKED_OBJECT.match(sentence, position + 1):
+                    return False
                 # LAC tags 将 as p before an adverb too (今年将/p 新/ad 培育); the object marker has a noun next.
                 ahead = following is not None and following.tag in ("v", "vd", "d", "ad")
                 return w.text in ("将", "将会", "将要") and (w.tag in ("d", "v", "vd") or ahead)
