@@ -56,8 +56,9 @@ SCOPE = "<scope>"
 # A counted thing and the list, award or title it joined (2个应用获评全省数字化改革“最佳应用”).
 _LISTED_AS = re.compile(
     r"(?P<thing>[\u4e00-\u9fff]{1,8}?(?:[(（][\u4e00-\u9fff、]{1,8}[)）])?)(?:分别)?(?:被|给)?"
-    r"(?P<verb>入选|获评|获批|评为|认定为|列为|跻身)(?P<list>[^,，;；:：。、]{2,30})(?=$|[,，;；:：。])"
-)
+    r"(?P<verb>入选|获评|获批|评为|认定为|列为|跻身|入围|进入(?=[^,，;；:：。、]{0,28}(?:名单|榜单|榜|强|行列|名录)(?:$|[,，;；:：。])))"
+    r"(?P<list>[^,，;；:：。、]{2,30})(?=$|[,，;；:：。])"
+)  # 进入 lists only when what it enters is a list (…百强县名单, …行列), not a stage or a market
 
 
 def counted_phrase(sentence: str, start: int, end: int, *, counter: bool) -> str:
@@ -70,6 +71,8 @@ def counted_phrase(sentence: str, start: int, end: int, *, counter: bool) -> str
     '10亿元以上企业'
     >>> counted_phrase("全市已有6个县(市、区)入选国家级数字乡村试点", 4, 6, counter=True)
     '入选国家级数字乡村试点的县(市、区)'
+    >>> counted_phrase("共有9个县进入数字乡村百强县名单", 2, 4, counter=True)
+    '进入数字乡村百强县名单'
     """
     phrase = _counted(sentence, start, end, counter=counter)
     clause = re.split(r"[,，;；:：。]", sentence[:start])[-1]
