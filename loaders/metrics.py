@@ -577,6 +577,17 @@ def _carried(
                 and re.fullmatch(r"[,，]", text[p.end : p.end + 1])
                 and not re.search(r"[,，;；。]", text[p.end + 1 : f.start])
             ]
+            if not counted_names:
+                # "规模达50.2万亿元,…,同比名义增长10.3%,占GDP比重41.5%": the shares and changes in between
+                # are about that count too; the share is still the count's.
+                counted_names = [
+                    p.indicator.removeprefix(SCOPE)
+                    for p in reversed(out)
+                    if p.unit not in ("%", "位", "年")
+                    and p.indicator
+                    and not re.search(r"[;；。]", text[p.end : f.start])
+                    and all(_CHANGE_ONLY.search(q.indicator) or q.unit == "位" for q in out if q.start > p.start)
+                ][:1]
             subject = counted_names[0] if counted_names else subject_phrase(text, f.start)
             if indicator.startswith("占"):
                 indicator = subject + indicator if counted_names and subject else indicator
@@ -609,7 +620,7 @@ _GENERIC = ("数量", "总量", "总数", "增速", "增幅", "规模", "占比"
 _THIS_YEAR = re.compile(r"(今年|年内|年底|年末|本年)")
 _RELATIVE_YEAR = re.compile(r"(今年|年底|年末|年内|上半年|下半年|前三季度|本年)")
 _CHANGE_ONLY = re.compile(
-    r"(?:比上年|同比|环比|年均|(?:较|比)?[“\"]?十[一二三四五]五[”\"]?(?:末|期末))?"
+    r"(?:比上年|同比|环比|年均|(?:较|比)?[“\"]?十[一二三四五]五[”\"]?(?:末|期末))?(?:名义|实际)?"
     r"(?:增长|增加|新增|提升|提高|上升|下降|降低|减少|增速|增幅|缩短|压缩|缩减|压减)$"
 )
 
