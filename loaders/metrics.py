@@ -706,7 +706,10 @@ def _dated(
     """Decide whether a figure is a target, and its year (SCHEMA.md `qualifier`, `year`); `judge_at`
     is where its tense is read (its start, or the 由 of "由目前的690万提升至800万")."""
     # A quoted goal ("“培育…1400家以上”目标") is a target wherever it is cited.
-    target = is_planned(text, judge_at, planned=planned) or bool(
+    # A project's total investment is what it is, not a goal the plan before it carries on; only a cue
+    # of its own clause ("计划总投资…") makes it planned.
+    carried = planned and not f.indicator.endswith("总投资")
+    target = is_planned(text, judge_at, planned=carried) or bool(
         re.match(r"[^”“]{0,6}”(?:的)?(?:目标|任务)", text[f.end :])
     )
     if not target and target_year is not None:
