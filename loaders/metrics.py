@@ -147,6 +147,8 @@ def find_figures(
     [('数字化车间', 120.0), ('省级数字化车间', 30.0), ('国家级数字化车间', 6.0)]
     >>> [(f.indicator, f.value, f.unit) for f in find_figures("全年新增5G基站1200、1500个")]
     [('5G基站', 1200.0, '个'), ('5G基站', 1500.0, '个')]
+    >>> [f.indicator for f in find_figures("有关部门发布报告,某某区以总分位居全省第6,列全市第一")]
+    ['总分全省排名', '总分全市排名']
     """
     text = half_width(sentence)
     masked = _mask_quoted(text)
@@ -513,8 +515,17 @@ def _carried(
             if indicator in _GENERIC and previous:
                 indicator = previous + indicator  # 数量居全市第一, 增速全省排名第二
             elif not indicator:
-                # a bare clause ranks the figure before it; otherwise the subject of the sentence
-                indicator = (previous if bare_clause(text, cue) else "") or subject_phrase(text, cue)
+                # a bare clause ranks the figure before it, or ranks again what the rank before it
+                # ranked ("位居全省第16,列全市第一"); otherwise the subject of the sentence
+                ranked = [
+                    p.indicator[: -len(rank_words[p.start][1])]
+                    for p in out[-1:]
+                    if p.unit == "位" and p.start in rank_words and rank_words[p.start][1]
+                    and p.indicator.endswith(rank_words[p.start][1])
+                    and re.fullmatch(r"[,，、]?[^,，;；。]{0,4}", text[p.end : cue])
+                ]
+                again = ranked[0] if ranked and bare_clause(text, cue) else ""
+                indicator = again or (previous if bare_clause(text, cue) else "") or subject_phrase(text, cue)
                 # "…集成服务拓展至58项,“免证办”事项达到1230项,均居全市第一": each figure of the run
                 # since the last semicolon holds the rank.
                 run = [p for p in counted if p.indicator and not re.search(r"[;；。]", text[p.end : cue])]
