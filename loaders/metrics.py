@@ -228,7 +228,10 @@ def find_figures(
                     figures.append(
                         _figure(text, shared, unit, n.start() + listed.start(), n.end() + listed.start())
                     )
-        figures.append(_figure(text, value, unit, start, end, more=bool(m.group("more") or m.group("more2"))))
+        figure = _figure(text, value, unit, start, end, more=bool(m.group("more") or m.group("more2")))
+        if figure.unit is None and m.group("scale") and re.match(r"[\u4e00-\u9fff]", masked[end : end + 1]):
+            continue  # "年产3亿片…材料": a counter we do not know; no unit can be told from the figure
+        figures.append(figure)
     figures.sort(key=lambda f: f.start)
     figures = [f for f in figures if not _bounds_next(masked, f, figures)]
     figures, judge_at = _from_to(text, figures)
