@@ -229,8 +229,10 @@ def find_figures(
                         _figure(text, shared, unit, n.start() + listed.start(), n.end() + listed.start())
                     )
         figure = _figure(text, value, unit, start, end, more=bool(m.group("more") or m.group("more2")))
-        if figure.unit is None and m.group("scale") and re.match(r"[\u4e00-\u9fff]", masked[end : end + 1]):
-            continue  # "年产3亿片…材料": a counter we do not know; no unit can be told from the figure
+        if figure.unit is None and (
+            re.match(r"[\u4e00-\u9fff]", masked[end : end + 1]) or not _INDEX_WORDS.search(figure.indicator)
+        ):
+            continue  # "年产3亿片…材料": a counter we do not know; only an index goes without a unit
         figures.append(figure)
     figures.sort(key=lambda f: f.start)
     figures = [f for f in figures if not _bounds_next(masked, f, figures)]
