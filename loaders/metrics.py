@@ -444,6 +444,7 @@ def _is_measure(text: str, m: re.Match[str]) -> bool:
         amount
         and re.match(r"(?:及)?(?:以上|以下)(?:的)?[\u4e00-\u9fff]", text[end:])
         and _bounds_category(text, end)
+        and not (unit == "%" and not re.search(r"\d", re.split(r"[,，;；:：。]", text[end:])[0]))
     ):
         return False  # SCHEMA.md: 超10亿元以上企业39家 — the 10亿元 bounds a category
     if re.search(
