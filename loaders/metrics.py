@@ -147,6 +147,8 @@ def find_figures(
     [('数字化车间', 120.0), ('省级数字化车间', 30.0), ('国家级数字化车间', 6.0)]
     >>> [(f.indicator, f.value, f.unit) for f in find_figures("全年新增5G基站1200、1500个")]
     [('5G基站', 1200.0, '个'), ('5G基站', 1500.0, '个')]
+    >>> [(f.indicator, f.value, f.qualifier) for f in find_figures("全区95%以上行政村实现光纤通达")]
+    [('行政村', 95.0, '>')]
     >>> [f.indicator for f in find_figures("有关部门发布报告,某某区以总分位居全省第6,列全市第一")]
     ['总分全省排名', '总分全市排名']
     """
@@ -444,7 +446,7 @@ def _is_measure(text: str, m: re.Match[str]) -> bool:
         amount
         and re.match(r"(?:及)?(?:以上|以下)(?:的)?[\u4e00-\u9fff]", text[end:])
         and _bounds_category(text, end)
-        and not (unit == "%" and not re.search(r"\d", re.split(r"[,，;；:：。]", text[end:])[0]))
+        and not (unit == "%" and not re.search(r"\d(?![\dA-Za-z.])", re.split(r"[,，;；:：。]", text[end:])[0]))
     ):
         return False  # SCHEMA.md: 超10亿元以上企业39家 — the 10亿元 bounds a category
     if re.search(
