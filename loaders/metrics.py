@@ -398,7 +398,7 @@ def _is_measure(text: str, m: re.Match[str]) -> bool:
             value is None
             or value < 2
             or len(num) > 4
-            or not (plain_count or (unit and (cue or m.group("scale"))))
+            or not (plain_count or (unit and (cue or m.group("scale"))) or (cue and m.group("scale")))
         ):
             return False
     if unit is None:
