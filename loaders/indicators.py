@@ -100,8 +100,11 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
     '数据企业'
     >>> counted_phrase("也只能找出12家跟互联网、数字经济有关的企业。", 5, 8, counter=True)
     '企业'
+    >>> counted_phrase("创建国家级示范基地2个、省级5个", 14, 16, counter=True) == SUBSET + "省级"
+    True
     """
-    level = re.search(r"其中(?:[^,，;；:：。]*、)?([\u4e00-\u9fff]{1,3}级)$", sentence[:start])
+    # "其中省级30个、国家级6个", "国家级示范基地2个、省级5个": a level alone names the figure before at that level.
+    level = re.search(r"(?:其中(?:[^,，;；:：。]*、)?|\d[^\d,，;；:：。、]{0,3}[、,，])([\u4e00-\u9fff]{1,2}级)$", sentence[:start])
     if counter and level:
         return SUBSET + level.group(1)  # "…车间120个,其中省级30个、国家级6个": a level of the figure before
     listed = _LISTED_AS.match(sentence, end) if counter else None
