@@ -120,8 +120,11 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
     if (
         after
         and re.search(r"在[^,，;；:：。]{0,4}$", sentence[:start])
-        and (tail := sentence[end : end + len(after) + 6]).find(after[-2:] + "中") >= 0
-        and not re.search(r"[,，;；:：。]", tail[: tail.find(after[-2:] + "中")])
+        and (
+            (tail := sentence[end : end + len(after) + 6]).find(after[-2:] + "中") >= 0
+            and not re.search(r"[,，;；:：。]", tail[: tail.find(after[-2:] + "中")])
+            or re.match(r"[^,，;；:：。在]{0,24}(?:中|之中)[,，]", sentence[end:])
+        )
     ):
         return SCOPE + after  # "在41个工业大类中覆盖了35个": the figure only sets the scope (SCHEMA.md)
     if counter and after:
