@@ -40,7 +40,11 @@ _REPORTING = (
 
 
 # 每万人, 每千人口, 每百户, 每平方公里: the denominator of a per-unit figure.
-_PER = re.compile(r"每(?:[十百千万]|十万|百万)?(?:人口|常住人口|人|户|家庭|平方公里|家企业|家|个)")
+# "万人发明专利拥有量" and "每万名从业人员中数字人才" state their denominator too (SCHEMA.md per-capita).
+_PER = re.compile(
+    r"每(?:[十百千万]|十万|百万)?(?:人口|常住人口|名[\u4e00-\u9fff]{2,4}?(?=中)|人|户|家庭|平方公里|家企业|家|个)"
+    r"|(?<![\d.一二两三四五六七八九十百千万亿])(?:万人(?!次)|[千万]人口)"
+)
 # Words that only say a figure is more of the one before (…13家、累计19家).
 _ASPECTS = ("累计", "新增", "共有", "共计", "合计", "总计", "新建", "全年", "当年")
 
