@@ -36,6 +36,7 @@ _PLAN_TITLE = re.compile(r"((?:19|20)\d{2})\s*[-—–~至到]\s*((?:19|20)\d{2}
 # the year of some report or award as often as the document's own.
 _OPENING_YEAR = re.compile(r"^\s*((?:19|20)\d{2})年(?:,|，|以来)")
 _SUMMARY_YEAR = re.compile(r"((?:19|20)\d{2})年是")
+_DATELINE = re.compile(r"\d{1,2}月\d{1,2}日(?:电|讯)|本报讯|记者[^,，。]{0,12}(?:获悉|了解到)")
 # The first year in a report's title names what it reports on; a plan for the next year may follow it
 # ("2023年工作总结和2024年工作思路").
 _REPORT_TITLE = re.compile(
@@ -99,6 +100,8 @@ def document_years(text: str, title: str | None = None) -> tuple[int | None, int
     (None, None)
     >>> document_years("正文", "某某区2023年工作总结和2024年工作思路")
     (2023, None)
+    >>> document_years("中新网某地4月19日电 会上透露,2023年是某地数字化改革加快推进之年。")
+    (None, None)
     """
     # Only the document's own title makes it a plan: a plan it cites ("《…(2022-2025年)》") does not.
     head = half_width(title or "")
@@ -113,7 +116,10 @@ def document_years(text: str, title: str | None = None) -> tuple[int | None, int
     if title and body.startswith(title):
         body = body[len(title) :]
     opening = _OPENING_YEAR.match(_running_text(body))
-    years = {int(y) for y in _SUMMARY_YEAR.findall(body[:3000])} | (
+    # A news report ("中新网苏州4月19日电") that calls the year "…推进之年" states an aim, not the period
+    # its figures report on.
+    news = _DATELINE.search(body[:400])
+    years = {int(y) for y in ([] if news else _SUMMARY_YEAR.findall(body[:3000]))} | (
         {int(opening.group(1))} if opening else set()
     )
     return (years.pop() if len(years) == 1 else None), None
