@@ -325,7 +325,8 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
         # dates the figures of its later semicolon clauses too.
         run_start = max(document.text.rfind(ch, 0, sentence.start) for ch in "。\n") + 1
         head_year = figure_year(document.text[run_start : sentence.start], sentence.start - run_start)
-        opening_year = paragraph_year(document.text[document.text.rfind("\n", 0, sentence.start) + 1 :])
+        paragraph_start = document.text.rfind("\n", 0, sentence.start) + 1
+        opening_year = paragraph_year(document.text[paragraph_start : paragraph_start + 12])
         for f in figures:
             if about_group(document.text, sentence.start, sentence.start + f.start, ctx.spans):
                 continue  # SCHEMA.md: a fact about an aggregate of places is left out
