@@ -35,6 +35,7 @@ _UNITS = (
     "千米", "公里", "千瓦时", "兆瓦", "千瓦", "毫秒", "ms", "个", "家", "项", "位", "名", "期", "人", "户", "条", "类", "届",
     "分", "星级", "星", "元", "台", "套", "座", "所", "处", "件", "倍", "亩", "吨", "场", "批", "款", "张", "辆", "架", "棵",
     "栋", "种", "天", "秒", "笔", "份", "篇", "支", "根", "盏", "块", "颗", "起", "单", "宗", "例", "GB", "PB", "TB", "EB", "P", "G", "%",
+    "级",
 )  # fmt: skip
 _UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
 _CN = f"[{CN_NUMERAL_CHARS}]+"
@@ -425,6 +426,11 @@ def _is_measure(text: str, m: re.Match[str]) -> bool:
         )
     ):
         return False  # "24小时自助政务服务体系": the duration describes a service
+    if unit == "级" and not (
+        re.search(r"(?:达到|达|为|提升至|提升到|提高至|提高到|升至|晋升为?)(?:了)?$", text[:start])
+        and re.match(r"(?:及?以上)?(?:[,，。;；、)）]|$)", text[end:])
+    ):
+        return False  # 三级联动, 4级指挥体系: a tier; "应用水平达到4级以上": a level reached
     if unit == "支" and re.match(r"[持撑付出柱]", text[end:]):
         return False  # 支持, 支撑, 支付 are verbs, not a count of teams
     if (unit, text[end : end + 1]) in (
