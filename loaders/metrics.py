@@ -88,6 +88,8 @@ _IMPLICIT_HOUSEHOLDS = re.compile(r"(市场主体|经营主体|(?<!用)户数|�
 # Uses and cases counted without a counter: 调用量15亿 is 次, 办件量12万 is 件.
 _IMPLICIT_TIMES = re.compile(r"(访问|浏览|点击|调用|下载|交换)(量|次数)$")
 _IMPLICIT_CASES = re.compile(r"(办件|办理|受理)量$")
+# Heads of things counted after a quoted name (“一件事”主题套餐, “一网通办”事项, “数字孪生”场景).
+_COUNT_HEADS = r"(套餐|事项|场景|应用|平台|系统|项目|工程|行动|举措|措施|清单|服务|企业|社区|村|街区|园区|基地|中心|窗口|专区)$"
 _INDEX_WORDS = re.compile(r"(指数|得分|分值|评分)")
 # The cues a goal stated earlier in the document needs in a figure's own clause ("…覆盖率达到90%").
 _TARGET_CUES = re.compile(r"(达到|力争|确保|打造|创建|建成|实现|培育|争创|提升至|提高到|不低于|以上)")
@@ -460,11 +462,23 @@ def _is_measure(text: str, m: re.Match[str]) -> bool:
         text[:start],
     ):
         return False  # 入选全国首批50个5G商用城市: the size of a list the place joined, not its own figure
-    if _STRUCTURE_NOUNS.match(text[end:]) or text[end : end + 1] == "“":
-        return False  # "24小时“不打烊”": the figure describes a quoted name
+    if _STRUCTURE_NOUNS.match(text[end:]) or (
+        text[end : end + 1] == "“" and (unit in _AMOUNTS or unit in _DURATIONS or not _counted_quote(text, end))
+    ):
+        return False  # "24小时“不打烊”": the figure describes a quoted name; 40个“一件事”主题套餐 counts one
     if len(num) == 4 and num.startswith(("19", "20")) and unit in ("个", "家", "项") and "." not in num:
         return not re.match(r"年", after)
     return not (unit == "%" and re.match(r"\d", after))
+
+
+_DURATIONS = ("小时", "个小时", "分钟", "天", "秒", "个月", "个工作日", "工作日")
+
+
+def _counted_quote(text: str, end: int) -> bool:
+    """Whether a quoted name after a counter is what it counts: the quote closes on a noun head of
+    its own (“一件事”主题套餐) or ends the clause (三个“一号工程”)."""
+    m = re.match(r"“[^“”]{1,12}”([\u4e00-\u9fff]{0,8}?)(?=[,，。;；:：、)）]|$)", text[end:])
+    return m is not None and (not m.group(1) or bool(re.search(_COUNT_HEADS, m.group(1))))
 
 
 def _people_after(text: str, end: int) -> bool:
