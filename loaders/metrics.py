@@ -428,6 +428,8 @@ def _is_measure(text: str, m: re.Match[str]) -> bool:
         )
     ):
         return False  # "24小时自助政务服务体系": the duration describes a service
+    if unit == "个" and re.match(r"(?:多|余|半)?(?:月|小时|钟头|星期)", text[end:]):
+        return False  # "5个多月以来": a span of time, not a count
     if unit == "级" and not (
         re.search(r"(?:达到|达|为|提升至|提升到|提高至|提高到|升至|晋升为?)(?:了)?$", text[:start])
         and re.match(r"(?:及?以上)?(?:[,，。;；、)）]|$)", text[end:])
