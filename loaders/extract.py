@@ -327,6 +327,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
         head_year = figure_year(document.text[run_start : sentence.start], sentence.start - run_start)
         paragraph_start = document.text.rfind("\n", 0, sentence.start) + 1
         opening_year = paragraph_year(document.text[paragraph_start : paragraph_start + 12])
+        dated_paragraph = bool(re.match(r"\s*(?:19|20)\d{2}年[,，]", document.text[paragraph_start : paragraph_start + 12]))
         for f in figures:
             if about_group(document.text, sentence.start, sentence.start + f.start, ctx.spans):
                 continue  # SCHEMA.md: a fact about an aggregate of places is left out
@@ -334,7 +335,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             ev = ctx.evidence(sentence, f.start, f.end)
             concept = indicator_concept(f.indicator, f.unit)
             year = f.year if f.year is not None or f.qualifier == "target" else head_year
-            if year is None and f.qualifier == "target":
+            if year is None and (f.qualifier == "target" or dated_paragraph):
                 year = opening_year  # "2024年,我局将…。力争全年…达到1350亿元": the paragraph's year
             metrics.append(Metric(place, f.indicator, f.value, f.unit, year, f.qualifier, ev, concept))  # type: ignore[arg-type]
         # A sentence that also reports what is done ("…达到93.5%,今年将提高到97%") states one goal, not a
