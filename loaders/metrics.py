@@ -243,7 +243,7 @@ def find_figures(
     figures = [f for f in figures if not _bounds_next(masked, f, figures)]
     figures, judge_at = _from_to(text, figures)
     figures = _owner_and_owned(text, figures)
-    figures = _respectively(text, _carried(text, figures, antecedent, rank_words))
+    figures = [_of_programme(text, f) for f in _respectively(text, _carried(text, figures, antecedent, rank_words))]
     return [
         _dated(
             f,
@@ -664,6 +664,27 @@ _CHANGE_ONLY = re.compile(
     r"(?:比上年|同比|环比|年均|(?:较|比)?[“\"]?十[一二三四五]五[”\"]?(?:末|期末))?(?:名义|实际)?"
     r"(?:增长|增加|新增|提升|提高|上升|下降|降低|减少|增速|增幅|缩短|压缩|缩减|压减)$"
 )
+
+
+# Items counted with no name of their own (相关事项, 高频事项): the programme they are handled under names them.
+_BARE_ITEMS = re.compile(r"^(?:相关|这些|上述|其中)?(?:高频|政务服务)?(?:事项|服务事项)$")
+
+
+def _of_programme(text: str, f: Figure) -> Figure:
+    """Name bare items by the quoted programme of their sentence: "推行“秒报秒批”,相关事项达到316项" counts
+    秒报秒批事项, "深化“跨省通办”,已实现186项高频事项…" 跨省通办高频事项.
+
+    >>> _of_programme("推行“秒报秒批”,相关事项达到316项", Figure(316, "项", "相关事项", "=", None, 17, 21)).indicator
+    '秒报秒批事项'
+    """
+    items = re.sub(r"“[^“”]*”$", "", f.indicator)  # 高频事项“一地受理、异地可办”: what is done with them
+    if not _BARE_ITEMS.match(items) or (items == f.indicator and not re.match(r"相关|这些|上述", items)):
+        return f  # plain 事项 may be the text's own name for them; only an anaphor or a slogan is renamed
+    quoted = re.findall(r"“([^“”]{2,10})”", text[: f.start])
+    if not quoted or re.search(r"[。;；]", text[text.rfind("”", 0, f.start) : f.start]):
+        return f
+    bare = re.sub(r"^(?:相关|这些|上述|其中)", "", items)
+    return Figure(f.value, f.unit, quoted[-1] + bare, f.qualifier, f.year, f.start, f.end)
 
 
 def _respectively(text: str, figures: list[Figure]) -> list[Figure]:
