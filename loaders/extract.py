@@ -667,8 +667,9 @@ def _sentence_at(document: Document, position: int) -> Sentence | None:
 
 
 def _metric_place(ctx: _Context, sentence: Sentence, start: int) -> Division:
-    """Return the place a figure at `start` of the sentence measures (loaders/figure_places.py)."""
-    return figure_place(
+    """Return the place a figure at `start` of the sentence measures (loaders/figure_places.py); a
+    sentence that names no place goes on about the district its paragraph was about."""
+    place = figure_place(
         ctx.document.text,
         sentence.start,
         sentence.start + start,
@@ -678,6 +679,7 @@ def _metric_place(ctx: _Context, sentence: Sentence, start: int) -> Division:
         gazetteer=ctx.gazetteer,
         default=ctx.default,
     )
+    return _paragraph_district(ctx, sentence) if place == ctx.default else place
 
 
 def _dedupe_metrics(metrics: list[Metric]) -> list[Metric]:
