@@ -679,7 +679,9 @@ def _metric_place(ctx: _Context, sentence: Sentence, start: int) -> Division:
         gazetteer=ctx.gazetteer,
         default=ctx.default,
     )
-    return _paragraph_district(ctx, sentence) if place == ctx.default else place
+    # "下一步还将…", "同时,…": a sentence that turns to what comes next or besides is the speaker's again.
+    turns = re.match(r"(?:下一步|此外|同时|另外|我们|我局|我市|我区|我县)", sentence.text)
+    return _paragraph_district(ctx, sentence) if place == ctx.default and not turns else place
 
 
 def _dedupe_metrics(metrics: list[Metric]) -> list[Metric]:
