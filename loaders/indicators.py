@@ -121,14 +121,12 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
         return listing if thing in listing else listing + "的" + thing
     words = mended(segment(sentence))
     after = phrase_after(words, end)
-    if (
-        after
-        and re.search(r"在[^,，;；:：。]{0,4}$", sentence[:start])
-        and (
-            (tail := sentence[end : end + len(after) + 6]).find(after[-2:] + "中") >= 0
-            and not re.search(r"[,，;；:：。]", tail[: tail.find(after[-2:] + "中")])
-            or re.match(r"[^,，;；:：。在]{0,24}(?:中|之中)[,，]", sentence[end:])
-        )
+    if after and (
+        re.search(r"在[^,，;；:：。]{0,4}$", sentence[:start])
+        and (tail := sentence[end : end + len(after) + 6]).find(after[-2:] + "中") >= 0
+        and not re.search(r"[,，;；:：。]", tail[: tail.find(after[-2:] + "中")])
+        or re.search(r"在[^,，;；:：。在]{0,60}$", sentence[:start])
+        and re.match(r"[^,，;；:：。在]{0,24}(?:中|之中)[,，]", sentence[end:])
     ):
         return SCOPE + after  # "在41个工业大类中覆盖了35个": the figure only sets the scope (SCHEMA.md)
     if counter and after:
