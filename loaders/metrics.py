@@ -428,6 +428,8 @@ def _is_measure(text: str, m: re.Match[str]) -> bool:
         )
     ):
         return False  # "24小时自助政务服务体系": the duration describes a service
+    if re.search(r"》[(（][^()（）]{0,6}$", text[:start]):
+        return False  # 《…案例选编》(共10个案例): a note on the cited document, not a figure of the place
     if unit == "个" and re.match(r"(?:多|余|半)?(?:月|小时|钟头|星期)", text[end:]):
         return False  # "5个多月以来": a span of time, not a count
     if unit == "级" and not (
