@@ -327,7 +327,9 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
         head_year = figure_year(document.text[run_start : sentence.start], sentence.start - run_start)
         paragraph_start = document.text.rfind("\n", 0, sentence.start) + 1
         opening_year = paragraph_year(document.text[paragraph_start : paragraph_start + 12])
-        dated_paragraph = bool(re.match(r"\s*(?:19|20)\d{2}年[,，]", document.text[paragraph_start : paragraph_start + 12]))
+        dated_paragraph = bool(
+            re.match(r"\s*(?:19|20)\d{2}年[,，]", document.text[paragraph_start : paragraph_start + 12])
+        )
         for f in figures:
             if about_group(document.text, sentence.start, sentence.start + f.start, ctx.spans):
                 continue  # SCHEMA.md: a fact about an aggregate of places is left out

@@ -73,7 +73,10 @@ def figure_place(
     ]
     frames = [(sentence_start + m.start(), sentence_start + m.end()) for m in _FRAME.finditer(sentence)]
     # A place word inside quotes belongs to a programme's name (“全省一单”事项), not to an actor.
-    frames += [(sentence_start + m.start(), sentence_start + m.end()) for m in re.finditer(r"“[^“”]{1,12}”", sentence)]
+    frames += [
+        (sentence_start + m.start(), sentence_start + m.end())
+        for m in re.finditer(r"“[^“”]{1,12}”", sentence)
+    ]
     candidates = [
         c
         for c in candidates

@@ -108,7 +108,10 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
     True
     """
     # "其中省级30个、国家级6个", "国家级示范基地2个、省级5个": a level alone names the figure before at that level.
-    level = re.search(r"(?:其中(?:[^,，;；:：。]*、)?|\d[^\d,，;；:：。、]{0,3}[、,，])([\u4e00-\u9fff]{1,2}级)$", sentence[:start])
+    level = re.search(
+        r"(?:其中(?:[^,，;；:：。]*、)?|\d[^\d,，;；:：。、]{0,3}[、,，])([\u4e00-\u9fff]{1,2}级)$",
+        sentence[:start],
+    )
     if counter and level:
         return SUBSET + level.group(1)  # "…车间120个,其中省级30个、国家级6个": a level of the figure before
     listed = _LISTED_AS.match(sentence, end) if counter else None

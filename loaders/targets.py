@@ -226,7 +226,9 @@ def _last_future(sentence: str, before: str) -> int:
     return last
 
 
-_MARKED_OBJECT = re.compile(r"[^对,，。;；:：]{2,60}?的[^,，。;；:：]{1,20}?(?:进行|予以|加以|打捆|确定为|列为)")
+_MARKED_OBJECT = re.compile(
+    r"[^对,，。;；:：]{2,60}?的[^,，。;；:：]{1,20}?(?:进行|予以|加以|打捆|确定为|列为)"
+)
 
 
 def _cue_word(sentence: str, position: int, cue: str) -> bool:
