@@ -19,10 +19,9 @@ from loaders.indicators import (
     streak_subject,
     subject_before,
 )
+from loaders.measures import INDEX_WORDS, is_measure
 from loaders.numbers import CN_NUMERAL_CHARS, half_width, parse_number, qualifier_of
-from loaders.phrases import mended, phrase_after
 from loaders.targets import figure_year, horizon_year, is_planned
-from loaders.words import segment
 
 # Measure words we keep, longest first so 个百分点 wins over 个. 年 only counts after 连续 (see below).
 _UNITS = (
@@ -67,10 +66,6 @@ _NAMED_COUNT = re.compile(
 )
 _NAMED_HEADS = re.compile(r"(行动|工程|任务|举措|计划|改革|项目|数据库|园区|集群|专班|小组|工作组)[”\"]?$")
 _TASKS = ("行动", "工程", "任务", "举措", "计划", "改革")
-# Discourse structure, not a measured figure: "从9个方面系统谋划", "需要摈弃三个误区".
-_STRUCTURE_NOUNS = re.compile(
-    r"^(?:方面|层面|维度|环节|误区|关系|阶段|部分|要点|原则|特点|步骤|问题|板块|篇章|主线|总体目标|目标|总抓手|抓手|定位|理念|思路|路径)"
-)
 _IMPLICIT_YUAN = re.compile(
     r"(经济|规模|产值|营收|收入|增加值|GDP|投资|资金|金额|融资|交易额|销售额|总额|税收|利润|基金)"
 )
@@ -82,20 +77,12 @@ _IMPLICIT_HOUSEHOLDS = re.compile(r"(市场主体|经营主体|(?<!用)户数|�
 # Uses and cases counted without a counter: 调用量15亿 is 次, 办件量12万 is 件.
 _IMPLICIT_TIMES = re.compile(r"(访问|浏览|点击|调用|下载|交换)(量|次数)$")
 _IMPLICIT_CASES = re.compile(r"(办件|办理|受理)量$")
-# Heads of things counted after a quoted name (“一件事”主题套餐, “一网通办”事项, “数字孪生”场景).
-_COUNT_HEADS = r"(套餐|事项|场景|应用|平台|系统|项目|工程|行动|举措|措施|清单|服务|企业|社区|村|街区|园区|基地|中心|窗口|专区)$"
-_INDEX_WORDS = re.compile(r"(指数|得分|分值|评分)")
 # The cues a goal stated earlier in the document needs in a figure's own clause ("…覆盖率达到90%").
 _TARGET_CUES = re.compile(r"(达到|力争|确保|打造|创建|建成|实现|培育|争创|提升至|提高到|不低于|以上)")
 _PAST_CUES = re.compile(r"(已|截至|截止|同比|比上年|较上年|获评|入选|位列|位居|居全)")
-_PEOPLE_NOUNS = (
-    r"(人才|专家|学员|人员|博士|党员|干部|员工|职工|学生|志愿者|代表|青年|年轻人|工程师|毕业生|医生|教师)"
-)
 # A web page's own counters ("阅读 10万+", "在看 256", "阅读大约需要8分钟") say nothing about a place.
 _PAGE_COUNTERS = re.compile(r"^(?:阅读|在看|点赞|浏览|评论|转发|分享|收藏)(?:量|数|次数)?$")
 _SHARED_UNIT_LIST = re.compile(r"(?<![\d.A-Za-z第])(?:\d+(?:\.\d+)?(?:、|和|及|与))+$")
-_SKIP_BEFORE = re.compile(r"[A-Za-z0-9.+\-第]$")
-_SKIP_AFTER = re.compile(r"^(?:[A-Za-z+\-]|月|日|号|年|\.\d|次|大|级|强|条例)")
 
 
 def find_figures(
@@ -198,7 +185,7 @@ def find_figures(
             figures.append(_figure(text, value * 10, "%", m.start(), m.end()))
     for m in _FIGURE.finditer(masked):
         start, end = m.span()
-        if any(s <= start < e for s, e in taken) or not _is_measure(masked, m):
+        if any(s <= start < e for s, e in taken) or not is_measure(masked, m):
             continue
         number = m.group("num") + (m.group("scale") or "")
         value = parse_number(number)
@@ -216,7 +203,7 @@ def find_figures(
                     )
         figure = _figure(text, value, unit, start, end, more=bool(m.group("more") or m.group("more2")))
         if figure.unit is None and (
-            re.match(r"[\u4e00-\u9fff]", masked[end : end + 1]) or not _INDEX_WORDS.search(figure.indicator)
+            re.match(r"[\u4e00-\u9fff]", masked[end : end + 1]) or not INDEX_WORDS.search(figure.indicator)
         ):
             continue  # "年产3亿片…材料": a counter we do not know; only an index goes without a unit
         figures.append(figure)
@@ -319,134 +306,9 @@ def _bounds_next(text: str, f: Figure, figures: list[Figure]) -> bool:
     )
 
 
-def _bounds_category(text: str, end: int) -> bool:
-    """Whether the words after a figure's 以上/以下 are a noun it bounds (企业, 项目), not a verb."""
-    rest = re.match(r"(?:及)?(?:以上|以下)(?:的)?", text[end:])
-    position = end + (rest.end() if rest else 0)
-    word = next((w for w in segment(text) if w.start >= position), None)
-    return word is not None and word.tag in ("n", "nz", "vn", "nw", "an")
-
-
 def _mask_titles(text: str) -> str:
     """Blank out text inside 《》: a title's words are no figures of the document."""
     return re.sub(r"《[^》]*》", lambda m: "《" + "□" * (len(m.group(0)) - 2) + "》", text)
-
-
-def _is_measure(text: str, m: re.Match[str]) -> bool:
-    """Return whether a numeral match is a measured figure rather than part of a name or date."""
-    start, end = m.span()
-    num, unit = m.group("num"), m.group("unit")
-    before, after = text[max(0, start - 2) : start], text[end : end + 4]
-    if (_SKIP_BEFORE.search(before) and not re.search(r"[A-Z]{3}$", text[:start])) or (
-        not unit and _SKIP_AFTER.match(text[m.end("num") :])
-    ):
-        return False
-    if num[0] in CN_NUMERAL_CHARS:
-        # Chinese numerals are everywhere in prose (一批, 三大, 两级, 三个误区): keep counts of 2+ that
-        # are plainly counted things (两家, 五星), or that a figure's verb or qualifier introduces (新增二十一个).
-        value = parse_number(num)
-        cue = re.search(
-            r"(超过|超|近|约|逾|达到|达|共|累计|新增|建成|突破|培训|共计|合计|至|到)$",
-            text[max(0, start - 3) : start],
-        )
-        plain_count = unit in ("家", "项", "星", "星级", "座", "所", "名") or bool(
-            unit and unit != "期" and re.match(r"[,，。;；、]|$", text[end:])
-        )  # 二期 is a phase, not a count
-        if (
-            value is None
-            or value < 2
-            or len(num) > 4
-            or not (plain_count or (unit and (cue or m.group("scale"))) or (cue and m.group("scale")))
-        ):
-            return False
-    if unit is None:
-        if m.group("scale"):
-            return True  # "网民规模达10.67亿": the unit is implied by the indicator
-        # A bare figure only counts as an index value: "总指数达98.1".
-        return bool(_INDEX_WORDS.search(text[max(0, start - 12) : start])) and "." in num
-    if unit in ("位", "名") and not re.search(r"第$", text[:start]):
-        return unit == "名" and (
-            bool(re.search(_PEOPLE_NOUNS, after + text[max(0, start - 6) : start]))
-            or _people_after(text, end)
-        )
-    if unit == "分" and (
-        re.match(r"[钟之类别局行院区公享配工析布级]", text[end:])
-        or not ("." in num or re.search(r"(分|得分|指数|评分|评估)", text[max(0, start - 30) : start]))
-    ):
-        return False  # 86.4分 is a score; 15分钟 and 分类 are not
-    if (
-        unit in ("小时", "个小时", "个月", "分钟", "天", "秒")
-        and re.match(r"[\u4e00-\u9fff]", text[end:])
-        and not re.match(
-            r"[内以至到]|左右|(?:缩短|压缩|缩减|压减|减少|降低|下降|提升|提高|增加|[增减降升])(?:至|到)",
-            text[end:],
-        )
-    ):
-        return False  # "24小时自助政务服务体系": the duration describes a service
-    if re.search(r"》[(（][^()（）]{0,6}$", text[:start]):
-        return False  # 《…案例选编》(共10个案例): a note on the cited document, not a figure of the place
-    if unit == "个" and re.match(r"(?:多|余|半)?(?:月|小时|钟头|星期)", text[end:]):
-        return False  # "5个多月以来": a span of time, not a count
-    if unit == "级" and not (
-        re.search(r"(?:达到|达|为|提升至|提升到|提高至|提高到|升至|晋升为?)(?:了)?$", text[:start])
-        and re.match(r"(?:及?以上)?(?:[,，。;；、)）]|$)", text[end:])
-    ):
-        return False  # 三级联动, 4级指挥体系: a tier; "应用水平达到4级以上": a level reached
-    if unit == "支" and re.match(r"[持撑付出柱]", text[end:]):
-        return False  # 支持, 支撑, 支付 are verbs, not a count of teams
-    if (unit, text[end : end + 1]) in (
-        ("起", "步"),
-        ("起", "来"),
-        ("起", "草"),
-        ("例", "如"),
-        ("例", "外"),
-    ) or (unit == "单" and re.match(r"[位元项个体一独品车]", text[end:])):
-        return False  # 起步, 例如, 单位: the counter is the start of another word
-    if unit in ("G", "P", "ms", "Gbps", "Mbps", "GB") and (
-        re.match(r"[A-Za-z0-9\-]", text[end:])
-        or unit in ("G", "P")
-        and (re.match(r"[\u4e00-\u9fff]", text[end:]) or (parse_number(num) or 0) < 10)
-    ):
-        return False  # 5G基站 is a name; "扩容至5200G," is a bandwidth
-    amount = unit in ("元", "%", "人", "平方米", "亩", "吨") or unit is None
-    if (
-        amount
-        and re.match(r"(?:及)?(?:以上|以下)(?:的)?[\u4e00-\u9fff]", text[end:])
-        and _bounds_category(text, end)
-        and not (
-            unit == "%" and not re.search(r"\d(?![\dA-Za-z.])", re.split(r"[,，;；:：。]", text[end:])[0])
-        )
-    ):
-        return False  # SCHEMA.md: 超10亿元以上企业39家 — the 10亿元 bounds a category
-    if re.search(
-        r"(?:入选|跻身|列入|获批)[^,，;；。]{0,6}(?:全国|全省|首批|第[一二三四五六七八九十]批)[^,，;；。]{0,4}$",
-        text[:start],
-    ):
-        return False  # 入选全国首批50个5G商用城市: the size of a list the place joined, not its own figure
-    if _STRUCTURE_NOUNS.match(text[end:]) or (
-        text[end : end + 1] == "“"
-        and (unit in AMOUNTS or unit in _DURATIONS or not _counted_quote(text, end))
-    ):
-        return False  # "24小时“不打烊”": the figure describes a quoted name; 40个“一件事”主题套餐 counts one
-    if len(num) == 4 and num.startswith(("19", "20")) and unit in ("个", "家", "项") and "." not in num:
-        return not re.match(r"年", after)
-    return not (unit == "%" and re.match(r"\d", after))
-
-
-_DURATIONS = ("小时", "个小时", "分钟", "天", "秒", "个月", "个工作日", "工作日")
-
-
-def _counted_quote(text: str, end: int) -> bool:
-    """Whether a quoted name after a counter is what it counts: the quote closes on a noun head of
-    its own (“一件事”主题套餐) or ends the clause (三个“一号工程”)."""
-    m = re.match(r"“[^“”]{1,12}”([\u4e00-\u9fff]{0,8}?)(?=[,，。;；:：、)）]|$)", text[end:])
-    return m is not None and (not m.group(1) or bool(re.search(_COUNT_HEADS, m.group(1))))
-
-
-def _people_after(text: str, end: int) -> bool:
-    """Whether the noun right after a figure in 名 names people by their role (网格员, 嘉宾, 志愿者)."""
-    phrase = phrase_after(mended(segment(text)), end)
-    return len(phrase) >= 2 and phrase[-1] in "员者师生士宾"
 
 
 def _figure(
@@ -464,7 +326,7 @@ def _figure(
         indicator = counted_phrase(text, start, end, counter=counter)
         if unit == "年" and not indicator:
             indicator = "连续年数"
-    if unit is None and not _INDEX_WORDS.search(indicator):
+    if unit is None and not INDEX_WORDS.search(indicator):
         clause_start = max(text.rfind(ch, 0, start) for ch in ",，;；:：、(（") + 1
         context = indicator + text[clause_start:start] + text[end : end + 8]
         for place in (indicator, context):  # what the indicator says wins over its neighbours
