@@ -258,6 +258,8 @@ def _cue_word(sentence: str, position: int, cue: str) -> bool:
                 return w.text in ("将", "将会", "将要") and (w.tag in ("d", "v", "vd") or ahead)
             if not w.text.startswith(cue):
                 return False
+            if cue in ("规划", "计划") and re.match(r"[\u4e00-\u9fff]{2}的", sentence[position + len(cue) :]):
+                return False  # "重点规划布局的三个中心": the plan made them; it sets no goal here
             # 今年计划新引进…: the plan governs a verb; a plan named by its title ("…”计划,") governs none.
             return w.text != cue or (
                 following is not None and following.tag in ("v", "vn", "vd", "d", "ad", "p")
