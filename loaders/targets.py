@@ -40,7 +40,7 @@ _DATELINE = re.compile(r"\d{1,2}月\d{1,2}日(?:电|讯)|本报讯|记者[^,，�
 # The first year in a report's title names what it reports on; a plan for the next year may follow it
 # ("2023年工作总结和2024年工作思路").
 _REPORT_TITLE = re.compile(
-    r"^[^“\"《]*?((?:19|20)\d{2})年(?:度|上半年|前三季度|一季度)?[^\d“\"《]{0,20}?(?:工作总结|工作情况|情况通报|工作报告|总结)"
+    r"^[^“\"《]*?((?:19|20)\d{2})年(?:度|上半年|前三季度|一季度)?[^\d“\"《]{0,20}?(?:工作总结|工作情况|情况通报|工作报告|总结|统计公报|发展报告)"
 )
 # Lines that head a document rather than report: a subtitle (——数字温州建设部分), an addressee
 # (各区镇,市各委办局:) or a short heading without a full stop.
