@@ -22,7 +22,7 @@ _STRUCTURE_NOUNS = re.compile(
 _COUNT_HEADS = r"(套餐|事项|场景|应用|平台|系统|项目|工程|行动|举措|措施|清单|服务|企业|社区|村|街区|园区|基地|中心|窗口|专区)$"
 
 
-INDEX_WORDS = re.compile(r"(指数|得分|分值|评分)")
+INDEX_WORDS = re.compile(r"(指数|得分|分值|评分|总分|发展水平)")
 
 
 _PEOPLE_NOUNS = (
