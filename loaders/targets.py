@@ -193,12 +193,15 @@ def figure_year(sentence: str, position: int) -> int | None:
     2017
     >>> figure_year("2023年,交易额是2022年的三倍多,累计入驻数据商520家", 30)
     2023
+    >>> figure_year("交易额是2022年的3倍多", 12) is None
+    True
     """
     before = half_width(sentence[:position])  # a ranked list's title dates its rank (《2022年…百强榜》)
+    whole = half_width(sentence)  # the multiple itself ("是2022年的3倍") follows its base year
     years = [
         m
         for m in _YEAR.finditer(before)
-        if not _COMPARED.search(before[: m.start()]) and not _BASE.match(before[m.end() :])
+        if not _COMPARED.search(before[: m.start()]) and not _BASE.match(whole[m.end() :])
     ]
     return int(years[-1].group(1)) if years else None
 
