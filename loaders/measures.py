@@ -61,8 +61,10 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
             r"(超过|超|近|约|逾|达到|达|共|累计|新增|建成|突破|培训|共计|合计|至|到)$",
             text[max(0, start - 3) : start],
         )
-        plain_count = unit in ("家", "项", "星", "星级", "座", "所", "名") or bool(
-            unit and unit != "期" and re.match(r"[,，。;；、]|$", text[end:])
+        plain_count = (
+            unit in ("家", "项", "星", "星级", "座", "所", "名")
+            or bool(unit and unit != "期" and re.match(r"[,，。;；、]|$", text[end:]))
+            or (unit == "倍" and text[start - 1 : start] in ("的", "是", "为"))
         )  # 二期 is a phase, not a count
         if (
             value is None
