@@ -36,7 +36,7 @@ from loaders.records import (
     Sentence,
 )
 from loaders.service_apps import service_apps
-from loaders.targets import document_years, figure_year, goal_frame, plans_ahead
+from loaders.targets import document_years, figure_year, goal_frame, paragraph_year, plans_ahead
 from loaders.words import segment, segment_many
 
 _SMALL_COUNT_UNITS = {"个", "家", "项", "位", "名", "年", "届", "期"}
@@ -332,6 +332,11 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
         # dates the figures of its later semicolon clauses too.
         run_start = max(document.text.rfind(ch, 0, sentence.start) for ch in "。\n") + 1
         head_year = figure_year(document.text[run_start : sentence.start], sentence.start - run_start)
+        paragraph_start = document.text.rfind("\n", 0, sentence.start) + 1
+        opening_year = paragraph_year(document.text[paragraph_start : paragraph_start + 12])
+        dated_paragraph = bool(
+            re.match(r"\s*(?:19|20)\d{2}年[,，]", document.text[paragraph_start : paragraph_start + 12])
+        )
         for f in figures:
             if about_group(document.text, sentence.start, sentence.start + f.start, ctx.spans):
                 continue  # SCHEMA.md: a fact about an aggregate of places is left out
@@ -339,6 +344,8 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             ev = ctx.evidence(sentence, f.start, f.end)
             concept = indicator_concept(f.indicator, f.unit)
             year = f.year if f.year is not None or f.qualifier == "target" else head_year
+            if year is None and (f.qualifier == "target" or dated_paragraph):
+                year = opening_year  # "2024年,我局将…。力争全年…达到1350亿元": the paragraph's year
             metrics.append(Metric(place, f.indicator, f.value, f.unit, year, f.qualifier, ev, concept))  # type: ignore[arg-type]
         # A sentence that also reports what is done ("…达到93.5%,今年将提高到97%") states one goal, not a
         # plan its next sentences go on with.
@@ -740,8 +747,9 @@ def _sentence_at(document: Document, position: int) -> Sentence | None:
 
 
 def _metric_place(ctx: _Context, sentence: Sentence, start: int) -> Division:
-    """Return the place a figure at `start` of the sentence measures (loaders/figure_places.py)."""
-    return figure_place(
+    """Return the place a figure at `start` of the sentence measures (loaders/figure_places.py); a
+    sentence that names no place goes on about the district its paragraph was about."""
+    place = figure_place(
         ctx.document.text,
         sentence.start,
         sentence.start + start,
@@ -751,6 +759,9 @@ def _metric_place(ctx: _Context, sentence: Sentence, start: int) -> Division:
         gazetteer=ctx.gazetteer,
         default=ctx.default,
     )
+    # "下一步还将…", "同时,…": a sentence that turns to what comes next or besides is the speaker's again.
+    turns = re.match(r"(?:下一步|此外|同时|另外|我们|我局|我市|我区|我县)", sentence.text)
+    return _paragraph_district(ctx, sentence) if place == ctx.default and not turns else place
 
 
 def _dedupe_metrics(metrics: list[Metric]) -> list[Metric]:

@@ -72,6 +72,11 @@ def figure_place(
         (sentence_start + m.start(1), gazetteer.country) for m in _WHOLE_COUNTRY.finditer(sentence)
     ]
     frames = [(sentence_start + m.start(), sentence_start + m.end()) for m in _FRAME.finditer(sentence)]
+    # A place word inside quotes belongs to a programme's name (“全省一单”事项), not to an actor.
+    frames += [
+        (sentence_start + m.start(), sentence_start + m.end())
+        for m in re.finditer(r"“[^“”]{1,12}”", sentence)
+    ]
     candidates = [
         c
         for c in candidates

@@ -40,7 +40,11 @@ _REPORTING = (
 
 
 # 每万人, 每千人口, 每百户, 每平方公里: the denominator of a per-unit figure.
-_PER = re.compile(r"每(?:[十百千万]|十万|百万)?(?:人口|常住人口|人|户|家庭|平方公里|家企业|家|个)")
+# "万人发明专利拥有量" and "每万名从业人员中数字人才" state their denominator too (SCHEMA.md per-capita).
+_PER = re.compile(
+    r"每(?:[十百千万]|十万|百万)?(?:人口|常住人口|名[\u4e00-\u9fff]{2,4}?(?=中)|人|户|家庭|平方公里|家企业|家|个)"
+    r"|(?<![\d.一二两三四五六七八九十百千万亿])(?:万人(?!次)|[千万]人口)"
+)
 # Words that only say a figure is more of the one before (…13家、累计19家).
 _ASPECTS = ("累计", "新增", "共有", "共计", "合计", "总计", "新建", "全年", "当年")
 
@@ -56,8 +60,9 @@ SCOPE = "<scope>"
 # A counted thing and the list, award or title it joined (2个应用获评全省数字化改革“最佳应用”).
 _LISTED_AS = re.compile(
     r"(?P<thing>[\u4e00-\u9fff]{1,8}?(?:[(（][\u4e00-\u9fff、]{1,8}[)）])?)(?:分别)?(?:被|给)?"
-    r"(?P<verb>入选|获评|获批|评为|认定为|列为|跻身)(?P<list>[^,，;；:：。、]{2,30})(?=$|[,，;；:：。])"
-)
+    r"(?P<verb>入选|获评|获批|评为|认定为|列为|跻身|入围|进入(?=[^,，;；:：。、]{0,28}(?:名单|榜单|榜|强|行列|名录)(?:$|[,，;；:：。])))"
+    r"(?P<list>[^,，;；:：。、]{2,30})(?=$|[,，;；:：。])"
+)  # 进入 lists only when what it enters is a list (…百强县名单, …行列), not a stage or a market
 
 
 def counted_phrase(sentence: str, start: int, end: int, *, counter: bool) -> str:
@@ -70,6 +75,8 @@ def counted_phrase(sentence: str, start: int, end: int, *, counter: bool) -> str
     '10亿元以上企业'
     >>> counted_phrase("全市已有6个县(市、区)入选国家级数字乡村试点", 4, 6, counter=True)
     '入选国家级数字乡村试点的县(市、区)'
+    >>> counted_phrase("共有9个县进入数字乡村百强县名单", 2, 4, counter=True)
+    '进入数字乡村百强县名单'
     """
     phrase = _counted(sentence, start, end, counter=counter)
     clause = re.split(r"[,，;；:：。]", sentence[:start])[-1]
@@ -97,8 +104,14 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
     '数据企业'
     >>> counted_phrase("也只能找出12家跟互联网、数字经济有关的企业。", 5, 8, counter=True)
     '企业'
+    >>> counted_phrase("创建国家级示范基地2个、省级5个", 14, 16, counter=True) == SUBSET + "省级"
+    True
     """
-    level = re.search(r"其中(?:[^,，;；:：。]*、)?([\u4e00-\u9fff]{1,3}级)$", sentence[:start])
+    # "其中省级30个、国家级6个", "国家级示范基地2个、省级5个": a level alone names the figure before at that level.
+    level = re.search(
+        r"(?:其中(?:[^,，;；:：。]*、)?|\d[^\d,，;；:：。、]{0,3}[、,，])([\u4e00-\u9fff]{1,2}级)$",
+        sentence[:start],
+    )
     if counter and level:
         return SUBSET + level.group(1)  # "…车间120个,其中省级30个、国家级6个": a level of the figure before
     listed = _LISTED_AS.match(sentence, end) if counter else None
@@ -111,11 +124,12 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
         return listing if thing in listing else listing + "的" + thing
     words = mended(segment(sentence))
     after = phrase_after(words, end)
-    if (
-        after
-        and re.search(r"在[^,，;；:：。]{0,4}$", sentence[:start])
+    if after and (
+        re.search(r"在[^,，;；:：。]{0,4}$", sentence[:start])
         and (tail := sentence[end : end + len(after) + 6]).find(after[-2:] + "中") >= 0
         and not re.search(r"[,，;；:：。]", tail[: tail.find(after[-2:] + "中")])
+        or re.search(r"在[^,，;；:：。在]{0,60}$", sentence[:start])
+        and re.match(r"[^,，;；:：。在]{0,24}(?:中|之中)[,，]", sentence[end:])
     ):
         return SCOPE + after  # "在41个工业大类中覆盖了35个": the figure only sets the scope (SCHEMA.md)
     if counter and after:

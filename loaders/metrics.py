@@ -2,31 +2,26 @@
 
 Candidates come from patterns (a number with its scale and counter, 第N after a rank verb, 连续N年,
 N大X); each then takes the indicator its clause gives it (loaders/indicators.py), or the one of the
-figure or clause it continues; a figure that names nothing is left out. Whether it is a target, and
+figure or clause it continues (loaders/antecedents.py); a figure that names nothing is left out. Whether it is a target, and
 its year, is decided last (loaders/targets.py).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from loaders.antecedents import carry_subjects, name_by_programme, split_owned, split_respectively
+from loaders.figures import AMOUNTS, Figure
 from loaders.indicators import (
-    ANAPHOR,
     SCOPE,
-    SUBSET,
-    bare_clause,
     counted_phrase,
-    elliptical_clause,
     ranked_phrase,
     streak_subject,
     subject_before,
-    subject_phrase,
 )
+from loaders.measures import INDEX_WORDS, is_measure
 from loaders.numbers import CN_NUMERAL_CHARS, half_width, parse_number, qualifier_of
-from loaders.phrases import mended, phrase_after
 from loaders.targets import figure_year, horizon_year, is_planned
-from loaders.words import segment
 
 # Measure words we keep, longest first so 个百分点 wins over 个. 年 only counts after 连续 (see below).
 _UNITS = (
@@ -35,6 +30,7 @@ _UNITS = (
     "千米", "公里", "千瓦时", "兆瓦", "千瓦", "毫秒", "ms", "个", "家", "项", "位", "名", "期", "人", "户", "条", "类", "届",
     "分", "星级", "星", "元", "台", "套", "座", "所", "处", "件", "倍", "亩", "吨", "场", "批", "款", "张", "辆", "架", "棵",
     "栋", "种", "天", "秒", "笔", "份", "篇", "支", "根", "盏", "块", "颗", "起", "单", "宗", "例", "GB", "PB", "TB", "EB", "P", "G", "%",
+    "级",
 )  # fmt: skip
 _UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
 _CN = f"[{CN_NUMERAL_CHARS}]+"
@@ -45,8 +41,6 @@ _FIGURE = re.compile(
 )
 # Units written out in Chinese are stored as their usual symbol (32.85泽字节(ZB) → ZB).
 _UNIT_NAMES = {"个小时": "小时", "星级": "星", "泽字节": "ZB", "艾字节": "EB", "拍字节": "PB", "毫秒": "ms"}
-# Units of amounts, shares and scores: a noun right after such a figure is not what it counts.
-_AMOUNTS = {"%", "元", "个百分点", "百分点", "倍", "分", "年", None}
 _PERCENT_WORDS = re.compile(rf"百分之(?P<num>\d+(?:\.\d+)?|{_CN})")
 # "七成以上", "同比增长三成": tenths are shares; only before a bound or the clause's end (一成不变 is none).
 _TENTHS = re.compile(
@@ -70,12 +64,10 @@ _MORE_RANKS = re.compile(
 _NAMED_COUNT = re.compile(
     r"(?<![一二两三四五六七八九十第])(?P<num>[二两三四五六七八九十]{1,2})(?P<unit>大|项|个)(?!以来|报告|关于|精神)"
 )
-_NAMED_HEADS = re.compile(r"(行动|工程|任务|举措|计划|改革|项目|数据库|园区|集群|专班|小组|工作组)[”\"]?$")
-_TASKS = ("行动", "工程", "任务", "举措", "计划", "改革")
-# Discourse structure, not a measured figure: "从9个方面系统谋划", "需要摈弃三个误区".
-_STRUCTURE_NOUNS = re.compile(
-    r"^(?:方面|层面|维度|环节|误区|关系|阶段|部分|要点|原则|特点|步骤|问题|板块|篇章|主线|总体目标|目标|总抓手|抓手|定位|理念|思路|路径)"
+_NAMED_HEADS = re.compile(
+    r"(行动|工程|任务|举措|计划|改革|项目|数据库|园区|集群|专班|小组|工作组|系统|平台)[”\"]?$"
 )
+_TASKS = ("行动", "工程", "任务", "举措", "计划", "改革")
 _IMPLICIT_YUAN = re.compile(
     r"(经济|规模|产值|营收|收入|增加值|GDP|投资|资金|金额|融资|交易额|销售额|总额|税收|利润|基金)"
 )
@@ -87,31 +79,12 @@ _IMPLICIT_HOUSEHOLDS = re.compile(r"(市场主体|经营主体|(?<!用)户数|�
 # Uses and cases counted without a counter: 调用量15亿 is 次, 办件量12万 is 件.
 _IMPLICIT_TIMES = re.compile(r"(访问|浏览|点击|调用|下载|交换)(量|次数)$")
 _IMPLICIT_CASES = re.compile(r"(办件|办理|受理)量$")
-_INDEX_WORDS = re.compile(r"(指数|得分|分值|评分)")
 # The cues a goal stated earlier in the document needs in a figure's own clause ("…覆盖率达到90%").
 _TARGET_CUES = re.compile(r"(达到|力争|确保|打造|创建|建成|实现|培育|争创|提升至|提高到|不低于|以上)")
 _PAST_CUES = re.compile(r"(已|截至|截止|同比|比上年|较上年|获评|入选|位列|位居|居全)")
-_PEOPLE_NOUNS = (
-    r"(人才|专家|学员|人员|博士|党员|干部|员工|职工|学生|志愿者|代表|青年|年轻人|工程师|毕业生|医生|教师)"
-)
 # A web page's own counters ("阅读 10万+", "在看 256", "阅读大约需要8分钟") say nothing about a place.
 _PAGE_COUNTERS = re.compile(r"^(?:阅读|在看|点赞|浏览|评论|转发|分享|收藏)(?:量|数|次数)?$")
 _SHARED_UNIT_LIST = re.compile(r"(?<![\d.A-Za-z第])(?:\d+(?:\.\d+)?(?:、|和|及|与))+$")
-_SKIP_BEFORE = re.compile(r"[A-Za-z0-9.+\-第]$")
-_SKIP_AFTER = re.compile(r"^(?:[A-Za-z+\-]|月|日|号|年|\.\d|次|大|级|强|条例)")
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A figure read from a sentence; offsets are relative to the sentence text."""
-
-    value: float
-    unit: str | None
-    indicator: str
-    qualifier: str
-    year: int | None
-    start: int
-    end: int
 
 
 def find_figures(
@@ -147,6 +120,10 @@ def find_figures(
     [('数字化车间', 120.0), ('省级数字化车间', 30.0), ('国家级数字化车间', 6.0)]
     >>> [(f.indicator, f.value, f.unit) for f in find_figures("全年新增5G基站1200、1500个")]
     [('5G基站', 1200.0, '个'), ('5G基站', 1500.0, '个')]
+    >>> [(f.indicator, f.value, f.qualifier) for f in find_figures("全区95%以上行政村实现光纤通达")]
+    [('行政村', 95.0, '>')]
+    >>> [f.indicator for f in find_figures("有关部门发布报告,某某区以总分位居全省第6,列全市第一")]
+    ['总分全省排名', '总分全市排名']
     """
     text = half_width(sentence)
     masked = _mask_quoted(text)
@@ -210,7 +187,7 @@ def find_figures(
             figures.append(_figure(text, value * 10, "%", m.start(), m.end()))
     for m in _FIGURE.finditer(masked):
         start, end = m.span()
-        if any(s <= start < e for s, e in taken) or not _is_measure(masked, m):
+        if any(s <= start < e for s, e in taken) or not is_measure(masked, m):
             continue
         number = m.group("num") + (m.group("scale") or "")
         value = parse_number(number)
@@ -226,12 +203,20 @@ def find_figures(
                     figures.append(
                         _figure(text, shared, unit, n.start() + listed.start(), n.end() + listed.start())
                     )
-        figures.append(_figure(text, value, unit, start, end, more=bool(m.group("more") or m.group("more2"))))
+        figure = _figure(text, value, unit, start, end, more=bool(m.group("more") or m.group("more2")))
+        if figure.unit is None and (
+            re.match(r"[\u4e00-\u9fff]", masked[end : end + 1]) or not INDEX_WORDS.search(figure.indicator)
+        ):
+            continue  # "年产3亿片…材料": a counter we do not know; only an index goes without a unit
+        figures.append(figure)
     figures.sort(key=lambda f: f.start)
     figures = [f for f in figures if not _bounds_next(masked, f, figures)]
     figures, judge_at = _from_to(text, figures)
-    figures = _owner_and_owned(text, figures)
-    figures = _respectively(text, _carried(text, figures, antecedent, rank_words))
+    figures = split_owned(text, figures)
+    figures = [
+        name_by_programme(text, f)
+        for f in split_respectively(text, carry_subjects(text, figures, antecedent, rank_words))
+    ]
     return [
         _dated(
             f,
@@ -292,35 +277,6 @@ def _from_to(text: str, figures: list[Figure]) -> tuple[list[Figure], dict[int, 
     return out, judge
 
 
-def _owner_and_owned(text: str, figures: list[Figure]) -> list[Figure]:
-    """Split the phrase two figures share in "汇聚65个部门数据超30亿条", "归集50家单位数据资源1300项":
-    the first counts the owners (部门), the second what they hold (数据).
-
-    >>> s = "归集50家单位数据资源超1300项"
-    >>> [f.indicator for f in _owner_and_owned(s, [_figure(s, 50, "家", 2, 5, indicator="单位数据资源"), _figure(s, 1300, "项", 12, 17, indicator="单位数据资源")])]
-    ['单位', '数据资源']
-    """
-    out = list(figures)
-    for k in range(len(out) - 1):
-        a, b = out[k], out[k + 1]
-        shared = a.indicator
-        if (
-            not shared
-            or b.indicator != shared
-            or a.unit in _AMOUNTS
-            or not re.fullmatch(
-                rf"{re.escape(shared)}(?:超过|超|达到|达|约|近|逾|共|计)?", text[a.end : b.start]
-            )
-        ):
-            continue
-        words = [w.text for w in segment(shared)]
-        if len(words) < 2:
-            continue
-        out[k] = Figure(a.value, a.unit, words[0], a.qualifier, a.year, a.start, a.end)
-        out[k + 1] = Figure(b.value, b.unit, "".join(words[1:]), b.qualifier, b.year, b.start, b.end)
-    return out
-
-
 def _mask_quoted(text: str) -> str:
     """Blank out text inside 《》 and “” so names like “15分钟” or 《…2035年…》 give no figures."""
     chars = list(text)
@@ -339,7 +295,7 @@ def _bounds_next(text: str, f: Figure, figures: list[Figure]) -> bool:
     if f.unit == "星":
         return (
             after is not None
-            and after.unit not in _AMOUNTS
+            and after.unit not in AMOUNTS
             and not re.search(r"[,，;；:：。、]", text[f.end : after.start])
         )
     if f.unit not in ("元", "%", None):
@@ -352,109 +308,9 @@ def _bounds_next(text: str, f: Figure, figures: list[Figure]) -> bool:
     )
 
 
-def _bounds_category(text: str, end: int) -> bool:
-    """Whether the words after a figure's 以上/以下 are a noun it bounds (企业, 项目), not a verb."""
-    rest = re.match(r"(?:及)?(?:以上|以下)(?:的)?", text[end:])
-    position = end + (rest.end() if rest else 0)
-    word = next((w for w in segment(text) if w.start >= position), None)
-    return word is not None and word.tag in ("n", "nz", "vn", "nw", "an")
-
-
 def _mask_titles(text: str) -> str:
     """Blank out text inside 《》: a title's words are no figures of the document."""
     return re.sub(r"《[^》]*》", lambda m: "《" + "□" * (len(m.group(0)) - 2) + "》", text)
-
-
-def _is_measure(text: str, m: re.Match[str]) -> bool:
-    """Return whether a numeral match is a measured figure rather than part of a name or date."""
-    start, end = m.span()
-    num, unit = m.group("num"), m.group("unit")
-    before, after = text[max(0, start - 2) : start], text[end : end + 4]
-    if (_SKIP_BEFORE.search(before) and not re.search(r"[A-Z]{3}$", text[:start])) or (
-        not unit and _SKIP_AFTER.match(text[m.end("num") :])
-    ):
-        return False
-    if num[0] in CN_NUMERAL_CHARS:
-        # Chinese numerals are everywhere in prose (一批, 三大, 两级, 三个误区): keep counts of 2+ that
-        # are plainly counted things (两家, 五星), or that a figure's verb or qualifier introduces (新增二十一个).
-        value = parse_number(num)
-        cue = re.search(
-            r"(超过|超|近|约|逾|达到|达|共|累计|新增|建成|突破|培训|共计|合计|至|到)$",
-            text[max(0, start - 3) : start],
-        )
-        plain_count = unit in ("家", "项", "星", "星级", "座", "所", "名") or bool(
-            unit and unit != "期" and re.match(r"[,，。;；、]|$", text[end:])
-        )  # 二期 is a phase, not a count
-        if (
-            value is None
-            or value < 2
-            or len(num) > 4
-            or not (plain_count or (unit and (cue or m.group("scale"))))
-        ):
-            return False
-    if unit is None:
-        if m.group("scale"):
-            return True  # "网民规模达10.67亿": the unit is implied by the indicator
-        # A bare figure only counts as an index value: "总指数达98.1".
-        return bool(_INDEX_WORDS.search(text[max(0, start - 12) : start])) and "." in num
-    if unit in ("位", "名") and not re.search(r"第$", text[:start]):
-        return unit == "名" and (
-            bool(re.search(_PEOPLE_NOUNS, after + text[max(0, start - 6) : start]))
-            or _people_after(text, end)
-        )
-    if unit == "分" and (
-        re.match(r"[钟之类别局行院区公享配工析布级]", text[end:])
-        or not ("." in num or re.search(r"(分|得分|指数|评分|评估)", text[max(0, start - 30) : start]))
-    ):
-        return False  # 86.4分 is a score; 15分钟 and 分类 are not
-    if (
-        unit in ("小时", "个小时", "个月", "分钟", "天", "秒")
-        and re.match(r"[\u4e00-\u9fff]", text[end:])
-        and not re.match(
-            r"[内以至到]|左右|(?:缩短|压缩|缩减|压减|减少|降低|下降|提升|提高|增加|[增减降升])(?:至|到)",
-            text[end:],
-        )
-    ):
-        return False  # "24小时自助政务服务体系": the duration describes a service
-    if unit == "支" and re.match(r"[持撑付出柱]", text[end:]):
-        return False  # 支持, 支撑, 支付 are verbs, not a count of teams
-    if (unit, text[end : end + 1]) in (
-        ("起", "步"),
-        ("起", "来"),
-        ("起", "草"),
-        ("例", "如"),
-        ("例", "外"),
-    ) or (unit == "单" and re.match(r"[位元项个体一独品车]", text[end:])):
-        return False  # 起步, 例如, 单位: the counter is the start of another word
-    if unit in ("G", "P", "ms", "Gbps", "Mbps", "GB") and (
-        re.match(r"[A-Za-z0-9\-]", text[end:])
-        or unit in ("G", "P")
-        and (re.match(r"[\u4e00-\u9fff]", text[end:]) or (parse_number(num) or 0) < 10)
-    ):
-        return False  # 5G基站 is a name; "扩容至5200G," is a bandwidth
-    amount = unit in ("元", "%", "人", "平方米", "亩", "吨") or unit is None
-    if (
-        amount
-        and re.match(r"(?:及)?(?:以上|以下)(?:的)?[\u4e00-\u9fff]", text[end:])
-        and _bounds_category(text, end)
-    ):
-        return False  # SCHEMA.md: 超10亿元以上企业39家 — the 10亿元 bounds a category
-    if re.search(
-        r"(?:入选|跻身|列入|获批)[^,，;；。]{0,6}(?:全国|全省|首批|第[一二三四五六七八九十]批)[^,，;；。]{0,4}$",
-        text[:start],
-    ):
-        return False  # 入选全国首批50个5G商用城市: the size of a list the place joined, not its own figure
-    if _STRUCTURE_NOUNS.match(text[end:]) or text[end : end + 1] == "“":
-        return False  # "24小时“不打烊”": the figure describes a quoted name
-    if len(num) == 4 and num.startswith(("19", "20")) and unit in ("个", "家", "项") and "." not in num:
-        return not re.match(r"年", after)
-    return not (unit == "%" and re.match(r"\d", after))
-
-
-def _people_after(text: str, end: int) -> bool:
-    """Whether the noun right after a figure in 名 names people by their role (网格员, 嘉宾, 志愿者)."""
-    phrase = phrase_after(mended(segment(text)), end)
-    return len(phrase) >= 2 and phrase[-1] in "员者师生士宾"
 
 
 def _figure(
@@ -468,11 +324,11 @@ def _figure(
     more: bool = False,
 ) -> Figure:
     if indicator is None:
-        counter = unit not in _AMOUNTS and not (unit == "年" and text[max(0, start - 2) : start] == "连续")
+        counter = unit not in AMOUNTS and not (unit == "年" and text[max(0, start - 2) : start] == "连续")
         indicator = counted_phrase(text, start, end, counter=counter)
         if unit == "年" and not indicator:
             indicator = "连续年数"
-    if unit is None and not _INDEX_WORDS.search(indicator):
+    if unit is None and not INDEX_WORDS.search(indicator):
         clause_start = max(text.rfind(ch, 0, start) for ch in ",，;；:：、(（") + 1
         context = indicator + text[clause_start:start] + text[end : end + 8]
         for place in (indicator, context):  # what the indicator says wins over its neighbours
@@ -496,190 +352,8 @@ def _figure(
     return Figure(value, unit, indicator, qualifier, None, start, end)
 
 
-def _carried(
-    text: str, figures: list[Figure], antecedent: str, rank_words: dict[int, tuple[int, str]]
-) -> list[Figure]:
-    """Give a figure the subject it is about when its own clause names none: a change ("同比增长10%")
-    takes what changed, a bare clause ("…实现翻番,达到5500亿元") or a share ("占GDP的比重") the subject
-    of the clause before, a listed figure ("226类近2200万个", "125.9分和102.6分") its neighbour's, and a
-    rank ("新增…工厂3家,居全市第一", "数量居全市第一") the figure it ranks."""
-    out: list[Figure] = []
-    for f in figures:
-        indicator = f.indicator
-        if f.start in rank_words:
-            cue, words = rank_words[f.start]
-            counted = [p for p in out if p.unit not in ("位", "年") and p.end <= cue]
-            previous = _CHANGE_ONLY.sub("", counted[-1].indicator) if counted else ""
-            if indicator in _GENERIC and previous:
-                indicator = previous + indicator  # 数量居全市第一, 增速全省排名第二
-            elif not indicator:
-                # a bare clause ranks the figure before it; otherwise the subject of the sentence
-                indicator = (previous if bare_clause(text, cue) else "") or subject_phrase(text, cue)
-                # "…集成服务拓展至58项,“免证办”事项达到1230项,均居全市第一": each figure of the run
-                # since the last semicolon holds the rank.
-                run = [p for p in counted if p.indicator and not re.search(r"[;；。]", text[p.end : cue])]
-                if text[cue - 1 : cue] == "均" and len(run) > 1 and bare_clause(text, cue):
-                    out += [
-                        Figure(
-                            f.value,
-                            f.unit,
-                            _CHANGE_ONLY.sub("", p.indicator) + words,
-                            f.qualifier,
-                            f.year,
-                            f.start,
-                            f.end,
-                        )
-                        for p in run[:-1]
-                    ]
-            indicator = indicator + words if indicator else ""
-        elif f.unit == "倍" and _PLAN_PERIOD_BASE.fullmatch(indicator):
-            # "基站数量达到“十三五”末2倍": the period is the base of the multiple, not what is counted.
-            verb = re.search(
-                r"(?:达到|达|为|是|相当于)?[“\"]?十[一二三四五]五[”\"]?(?:末|期末)?的?$", text[: f.start]
-            )
-            indicator = subject_before(text, verb.start()) if verb else ""
-        elif indicator == ANAPHOR:
-            indicator = out[-1].indicator.removeprefix(SCOPE) if out else antecedent
-        elif indicator.startswith(SUBSET):
-            whole = [p for p in out if p.unit == f.unit and p.indicator]
-            part = indicator[len(SUBSET) :]
-            base = whole[-1].indicator.removeprefix(SCOPE) if whole else ""
-            if base and re.fullmatch(r"[\u4e00-\u9fff]{1,3}级", part):
-                # 其中国家级5个: the level replaces the whole's own (市级以上数字化车间 → 国家级数字化车间)
-                indicator = part + re.sub(r"^[\u4e00-\u9fff]{1,3}级(?:及?以上)?", "", base)
-            else:
-                indicator = base + part if base else ""
-        elif indicator and _CHANGE_ONLY.fullmatch(indicator):
-            # "长度较“十三五”末新增66.1%": a subject of the clause's own, right before its 较, comes first.
-            compared = re.search(r"(?<=[\u4e00-\u9fff])较[^,，;；:：。]*$", text[: f.start])
-            own = (
-                subject_before(text, compared.start())
-                if compared and not _clause_opens_with(text, "较", f.start)
-                else ""
-            )
-            subject = own or next(
-                (
-                    _CHANGE_ONLY.sub("", p.indicator.removeprefix(SCOPE))
-                    for p in reversed(out)
-                    if p.unit != "位"
-                ),
-                "",
-            )
-            subject = subject or subject_phrase(text, f.start)
-            indicator = subject + indicator if subject else ""
-        elif indicator and _clause_opens_with(text, "占", f.start):
-            # "月活跃用户数312万,占总用户数的30.95%": a share right after a count is that count's share.
-            counted_names = [
-                p.indicator.removeprefix(SCOPE)
-                for p in out[-1:]
-                if p.unit not in ("%", "位", "年")
-                and p.indicator
-                and re.fullmatch(r"[,，]", text[p.end : p.end + 1])
-                and not re.search(r"[,，;；。]", text[p.end + 1 : f.start])
-            ]
-            subject = counted_names[0] if counted_names else subject_phrase(text, f.start)
-            if indicator.startswith("占"):
-                indicator = subject + indicator if counted_names and subject else indicator
-            else:
-                indicator = subject + "占" + indicator if subject else indicator
-        elif not indicator and out and re.fullmatch(r"[和、及与]?[近约超逾]?", text[out[-1].end : f.start]):
-            indicator = out[-1].indicator if out[-1].unit == f.unit or f.unit != "位" else ""
-        elif not indicator and bare_clause(text, f.start):
-            # "新增星级上云企业148家,在全市率先突破400家": the clause goes on about the figure before.
-            same = [
-                p
-                for p in out
-                if p.unit == f.unit and p.indicator and not re.search(r"[。;；]", text[p.end : f.start])
-            ]
-            indicator = same[-1].indicator.removeprefix(SCOPE) if same else subject_phrase(text, f.start)
-        elif not indicator and elliptical_clause(text, f.start, f.end):
-            # "建成智慧社区186个,今年力争再建50个": the verb repeats; the thing counted is the one before.
-            same = [
-                p
-                for p in out
-                if p.unit == f.unit and p.indicator and not re.search(r"[。]", text[p.end : f.start])
-            ]
-            indicator = same[-1].indicator.removeprefix(SCOPE) if same else ""
-        out.append(Figure(f.value, f.unit, indicator, f.qualifier, f.year, f.start, f.end))
-    return out
-
-
-_PLAN_PERIOD_BASE = re.compile(r"[“\"]?十[一二三四五]五[”\"]?(?:末|期末)?")
-_GENERIC = ("数量", "总量", "总数", "增速", "增幅", "规模", "占比")
 _THIS_YEAR = re.compile(r"(今年|年内|年底|年末|本年)")
 _RELATIVE_YEAR = re.compile(r"(今年|年底|年末|年内|上半年|下半年|前三季度|本年)")
-_CHANGE_ONLY = re.compile(
-    r"(?:比上年|同比|环比|年均|(?:较|比)?[“\"]?十[一二三四五]五[”\"]?(?:末|期末))?"
-    r"(?:增长|增加|新增|提升|提高|上升|下降|降低|减少|增速|增幅|缩短|压缩|缩减|压减)$"
-)
-
-
-def _respectively(text: str, figures: list[Figure]) -> list[Figure]:
-    """Give each figure of "A、B、C产业增速分别达18%、16%、15.7%" its own item: A产业增速, B产业增速 …;
-    "A和B覆盖率实现双100%" is two figures.
-
-    The items share the head that ends the list; the last item is as many words long as the first.
-    """
-    out: list[Figure] = []
-    for f in figures:
-        items = _items(f.indicator)
-        # "A和B覆盖率实现双100%", "A和B通达率均达到100%": one figure, each item's.
-        both = text[max(0, f.start - 1) : f.start] == "双" or re.search(
-            r"均(?:已)?(?:达到|达|为|实现)?$", text[: f.start]
-        )
-        if both and len(items) == 2:
-            out += [Figure(f.value, f.unit, item, f.qualifier, f.year, f.start, f.end) for item in items]
-        else:
-            out.append(f)
-    i = 0
-    while i < len(out):
-        group = [i]
-        while group[-1] + 1 < len(out) and re.fullmatch(
-            r"[、和及与]", text[out[group[-1]].end : out[group[-1] + 1].start]
-        ):
-            group.append(group[-1] + 1)
-        first = out[i]
-        items = _items(first.indicator)
-        if (
-            len(group) > 1
-            and len(items) == len(group)
-            and re.search(r"分别[^,，;；。]{0,4}$", text[: first.start])
-            and all(out[k].indicator == first.indicator for k in group)
-        ):
-            for k, name in zip(group, items, strict=True):
-                f = out[k]
-                out[k] = Figure(f.value, f.unit, name, f.qualifier, f.year, f.start, f.end)
-        i = group[-1] + 1
-    return out
-
-
-_MEASURE_HEADS = r"(?:[\u4e00-\u9fff]{2}率|比重|占比|比例|规模|能力|水平|总量)$"
-
-
-def _items(indicator: str) -> list[str]:
-    """The items a listed indicator names, each with the head they share ("A、B产业增速" → A产业增速, B产业增速),
-    or [] when it lists nothing."""
-    items = re.split(r"[、和及与]", indicator)
-    if len(items) < 2 or not all(items):
-        return []
-    head_words = segment(items[-1])
-    # The last item is as long as the first, or ends where what is measured of it begins (数字化改造…率).
-    size = max(1, len(segment(items[0])))
-    size = min([size] + [k for k, w in enumerate(head_words) if k and w.tag in ("vn", "v")])
-    measure = re.search(_MEASURE_HEADS, items[-1])
-    if len(head_words) <= size and measure and measure.start() > 0:
-        # 行政村光纤和4G网络通达率 (LAC's one word 4G网络通达率): the items share the measure ending the list.
-        return [*(item + measure.group(0) for item in items[:-1]), items[-1]]
-    if len(head_words) <= size:
-        return []
-    head = "".join(w.text for w in head_words[size:])
-    return [*(item + head for item in items[:-1]), "".join(w.text for w in head_words[:size]) + head]
-
-
-def _clause_opens_with(text: str, words: str, position: int) -> bool:
-    """Whether the clause before `position` begins with `words` (占 in "…,占全市生产总值比重7.1%")."""
-    clause = re.split(r"[,，;；:：。]", text[:position])[-1]
-    return clause.startswith(words)
 
 
 def _dated(
@@ -695,7 +369,10 @@ def _dated(
     """Decide whether a figure is a target, and its year (SCHEMA.md `qualifier`, `year`); `judge_at`
     is where its tense is read (its start, or the 由 of "由目前的690万提升至800万")."""
     # A quoted goal ("“培育…1400家以上”目标") is a target wherever it is cited.
-    target = is_planned(text, judge_at, planned=planned) or bool(
+    # A project's total investment is what it is, not a goal the plan before it carries on; only a cue
+    # of its own clause ("计划总投资…") makes it planned.
+    carried = planned and not f.indicator.endswith("总投资")
+    target = is_planned(text, judge_at, planned=carried) or bool(
         re.match(r"[^”“]{0,6}”(?:的)?(?:目标|任务)", text[f.end :])
     )
     if not target and target_year is not None:

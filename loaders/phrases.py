@@ -26,8 +26,8 @@ LINKS = {
     "近", "接近", "将近", "大约", "不足", "不到", "低于", "高于", "多于", "少于", "已", "已经", "均", "分别", "实现",
     "累计达", "达到了", "为了", "到", "至", "稳定", "保持", "上", "下", "的", "了", "在", "等", "双", "低", "高", "升",
     "降", "增", "连续", "多年", "连续多年", "力争", "预计", "计划", "争取", "确保", "将", "可", "可以", "能", "能够", "只能",
-    "要", "需", "需要", "应", "必须", "也", "又", "再", "已有", "拥有",
-}  # fmt: skip
+    "要", "需", "需要", "应", "必须", "也", "又", "再", "已有", "拥有", "首次", "首度", "再次", "再度", "一举", "率先",
+}  # fmt: skip  # 首次 and 率先 are adverbs LAC often tags as numerals or verbs
 
 # A growth figure names the change, after the thing that changed (SCHEMA.md: 同比增长 keeps its subject).
 GROWTH = re.compile(r"(增长|增加|提升|提高|上升|下降|降低|减少|增速|增幅|翻番|缩短|压缩|缩减|压减)$")
@@ -121,7 +121,13 @@ def trailing_words(clause: list[Word]) -> list[Word]:
 
 
 def phrase_after(words: tuple[Word, ...], end: int) -> str:
-    """The noun phrase right after a figure ("89个 市级标杆企业"), or ""."""
+    """The noun phrase right after a figure ("89个 市级标杆企业"), or "".
+
+    >>> from loaders.words import segment
+    >>> s = "已发布6批数据共享责任清单,新增12家企业入驻园区"
+    >>> phrase_after(mended(segment(s)), 5), phrase_after(mended(segment(s)), 19)
+    ('数据共享责任清单', '企业')
+    """
     i = next((k for k, w in enumerate(words) if w.start >= end), len(words))
     while i < len(words) and words[i].text.strip() in ("", "以上", "以下", "左右", "多", "余", "的"):
         i += 1
@@ -140,10 +146,32 @@ def phrase_after(words: tuple[Word, ...], end: int) -> str:
             if w.text in "、和及与" and any(x.tag == "m" and not nominal(x) for x in words[i + 1 : i + 7]):
                 break  # "50项指标、“省考”41项指标": the next item has its own figure
             picked.append(w)  # 市属单位, 网内、网间平均时延
+        elif w.tag in ("v", "vn") and (rest := _compound_rest(words, i)):
+            picked.extend(rest)  # 6批 数据 共享 责任 清单: a verb inside a compound that ends on its head
+            break
         else:
             break
         i += 1
     return clean_phrase(picked, head=True)
+
+
+# Heads of named things whose compound often holds a verb (数据共享责任清单, 数据对接清单, 政务服务事项).
+_COMPOUND_HEADS = ("清单", "目录", "事项", "平台", "系统", "场景", "标准", "规范", "指南")
+
+
+def _compound_rest(words: tuple[Word, ...], i: int) -> list[Word]:
+    """The words from a verb at `i` to the end of its clause when they only go on to a compound's
+    head (共享 责任 清单,), or [] when the verb is the clause's predicate (企业 入驻 园区)."""
+    rest: list[Word] = []
+    for w in words[i : i + 8]:
+        if w.text in ",，;；:：。、)）" or not w.text.strip():
+            break
+        if not (nominal(w) or w.tag in ("v", "vn")):
+            return []
+        rest.append(w)
+    else:
+        return []
+    return rest if rest and nominal(rest[-1]) and rest[-1].text.endswith(_COMPOUND_HEADS) else []
 
 
 def related_noun(words: tuple[Word, ...], end: int) -> str:

@@ -36,6 +36,15 @@ _PLAN_TITLE = re.compile(r"((?:19|20)\d{2})\s*[-—–~至到]\s*((?:19|20)\d{2}
 # the year of some report or award as often as the document's own.
 _OPENING_YEAR = re.compile(r"^\s*((?:19|20)\d{2})年(?:,|，|以来)")
 _SUMMARY_YEAR = re.compile(r"((?:19|20)\d{2})年是")
+_DATELINE = re.compile(r"\d{1,2}月\d{1,2}日(?:电|讯)|本报讯|记者[^,，。]{0,12}(?:获悉|了解到)")
+# The first year in a report's title names what it reports on; a plan for the next year may follow it
+# ("2023年工作总结和2024年工作思路").
+_REPORT_TITLE = re.compile(
+    r"^[^“\"《]*?((?:19|20)\d{2})年(?:度|上半年|前三季度|一季度)?[^\d“\"《]{0,20}?(?:工作总结|工作情况|情况通报|工作报告|总结|统计公报|发展报告)"
+)
+# Lines that head a document rather than report: a subtitle (——数字温州建设部分), an addressee
+# (各区镇,市各委办局:) or a short heading without a full stop.
+_HEADING_LINE = re.compile(r"^\s*(?:——.*|[^。\n]{0,30}[:：]|[^。,，\n]{0,30})\s*$")
 
 
 def plan_year(sentence: str) -> int | None:
@@ -89,20 +98,54 @@ def document_years(text: str, title: str | None = None) -> tuple[int | None, int
     (2024, None)
     >>> document_years("近日,记者获悉,上半年全区数字经济规模达171.3亿元。")
     (None, None)
+    >>> document_years("正文", "某某区2023年工作总结和2024年工作思路")
+    (2023, None)
+    >>> document_years("中新网某地4月19日电 会上透露,2023年是某地数字化改革加快推进之年。")
+    (None, None)
     """
     # Only the document's own title makes it a plan: a plan it cites ("《…(2022-2025年)》") does not.
     head = half_width(title or "")
     plan = _PLAN_TITLE.search(head)
     if plan and re.search(r"(规划|计划|方案|纲要)", head):
         return int(plan.group(1)), int(plan.group(2))
+    # A report titled with its year ("…2023年数字化改革工作总结", "…2024年上半年…工作情况通报") reports on it.
+    reported = _REPORT_TITLE.search(head)
+    if reported:
+        return int(reported.group(1)), None
     body = _unquoted_titles(half_width(text))
     if title and body.startswith(title):
         body = body[len(title) :]
-    opening = _OPENING_YEAR.match(body)
-    years = {int(y) for y in _SUMMARY_YEAR.findall(body[:3000])} | (
+    opening = _OPENING_YEAR.match(_running_text(body))
+    # A news report ("中新网苏州4月19日电") that calls the year "…推进之年" states an aim, not the period
+    # its figures report on.
+    news = _DATELINE.search(body[:400])
+    years = {int(y) for y in ([] if news else _SUMMARY_YEAR.findall(body[:3000]))} | (
         {int(opening.group(1))} if opening else set()
     )
     return (years.pop() if len(years) == 1 else None), None
+
+
+def _running_text(body: str) -> str:
+    """Return the body from its first line of running text, past subtitle, addressee and heading lines.
+
+    >>> _running_text("——数字某某建设部分\\n\\n各区镇,市各委办局:\\n2023年,我们坚持…")
+    '2023年,我们坚持…'
+    """
+    lines = body.split("\n")
+    for k, line in enumerate(lines[:6]):
+        if line.strip() and not _HEADING_LINE.match(line):
+            return "\n".join(lines[k:])
+    return body
+
+
+def paragraph_year(paragraph: str) -> int | None:
+    """Return the year a paragraph opens on ("2024年,我局将…"), which dates the goals it goes on to set.
+
+    >>> paragraph_year("2024年,我局将重点实施三年攻坚行动。力争…"), paragraph_year("全年新增企业20家")
+    (2024, None)
+    """
+    m = _OPENING_YEAR.match(_unquoted_titles(half_width(paragraph)))
+    return int(m.group(1)) if m else None
 
 
 def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
@@ -150,12 +193,15 @@ def figure_year(sentence: str, position: int) -> int | None:
     2017
     >>> figure_year("2023年,交易额是2022年的三倍多,累计入驻数据商520家", 30)
     2023
+    >>> figure_year("交易额是2022年的3倍多", 12) is None
+    True
     """
     before = half_width(sentence[:position])  # a ranked list's title dates its rank (《2022年…百强榜》)
+    whole = half_width(sentence)  # the multiple itself ("是2022年的3倍") follows its base year
     years = [
         m
         for m in _YEAR.finditer(before)
-        if not _COMPARED.search(before[: m.start()]) and not _BASE.match(before[m.end() :])
+        if not _COMPARED.search(before[: m.start()]) and not _BASE.match(whole[m.end() :])
     ]
     return int(years[-1].group(1)) if years else None
 
@@ -183,6 +229,11 @@ def _last_future(sentence: str, before: str) -> int:
     return last
 
 
+_MARKED_OBJECT = re.compile(
+    r"[^对,，。;；:：]{2,60}?的[^,，。;；:：]{1,20}?(?:进行|予以|加以|打捆|确定为|列为)"
+)
+
+
 def _cue_word(sentence: str, position: int, cue: str) -> bool:
     """Whether `cue` at `position` is the future adverb or verb; only its clause is tagged (LAC is the cost).
 
@@ -190,6 +241,8 @@ def _cue_word(sentence: str, position: int, cue: str) -> bool:
     (True, False)
     >>> _cue_word("今年计划新引进项目30个", 2, "计划"), _cue_word("实施“筑才强数”计划,联合高校", 8, "计划")
     (True, False)
+    >>> _cue_word("平台将分散在42个部门的876项事项进行整合", 2, "将")
+    False
     """
     start = max([sentence.rfind(c, 0, position) for c in ",，;；:：。"] + [position - 30, -1]) + 1
     ends = [e for e in (sentence.find(c, position) for c in ",，;；:：。") if e >= 0]
@@ -199,11 +252,17 @@ def _cue_word(sentence: str, position: int, cue: str) -> bool:
         if w.start == position - start:
             following = words[k + 1] if k + 1 < len(words) else None
             if cue == "将":
+                # "将分散在42个委办局的876项事项进行整合": an object (…的 noun) handed to a dummy verb
+                # (进行, 予以, 加以) or a verb of sorting (确定为, 列为) is the object marker's.
+                if _MARKED_OBJECT.match(sentence, position + 1):
+                    return False
                 # LAC tags 将 as p before an adverb too (今年将/p 新/ad 培育); the object marker has a noun next.
                 ahead = following is not None and following.tag in ("v", "vd", "d", "ad")
                 return w.text in ("将", "将会", "将要") and (w.tag in ("d", "v", "vd") or ahead)
             if not w.text.startswith(cue):
                 return False
+            if cue in ("规划", "计划") and re.match(r"[\u4e00-\u9fff]{2}的", sentence[position + len(cue) :]):
+                return False  # "重点规划布局的三个中心": the plan made them; it sets no goal here
             # 今年计划新引进…: the plan governs a verb; a plan named by its title ("…”计划,") governs none.
             return w.text != cue or (
                 following is not None and following.tag in ("v", "vn", "vd", "d", "ad", "p")

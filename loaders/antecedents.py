@@ -1,0 +1,286 @@
+"""Antecedents: the subject a figure takes from elsewhere in its sentence when its own clause names
+none (SCHEMA.md `indicator`).
+
+A change ("同比增长10%") is the change of what came before it, a share ("占GDP比重") the share of the
+count before it, a rank the rank of the figure it follows, a listed figure ("A、B产业增速分别达18%、16%")
+one item of the list, and items named only by an anaphor (相关事项) the programme of their sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.figures import AMOUNTS, Figure
+from loaders.indicators import (
+    ANAPHOR,
+    SCOPE,
+    SUBSET,
+    bare_clause,
+    elliptical_clause,
+    subject_before,
+    subject_phrase,
+)
+from loaders.words import segment
+
+
+def split_owned(text: str, figures: list[Figure]) -> list[Figure]:
+    """Split the phrase two figures share in "汇聚65个部门数据超30亿条", "归集50家单位数据资源1300项":
+    the first counts the owners (部门), the second what they hold (数据).
+
+    >>> s = "归集50家单位数据资源超1300项"
+    >>> a, b = Figure(50, "家", "单位数据资源", "=", None, 2, 5), Figure(1300, "项", "单位数据资源", ">", None, 12, 17)
+    >>> [f.indicator for f in split_owned(s, [a, b])]
+    ['单位', '数据资源']
+    """
+    out = list(figures)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        shared = a.indicator
+        if (
+            not shared
+            or b.indicator != shared
+            or a.unit in AMOUNTS
+            or not re.fullmatch(
+                rf"{re.escape(shared)}(?:超过|超|达到|达|约|近|逾|共|计)?", text[a.end : b.start]
+            )
+        ):
+            continue
+        words = [w.text for w in segment(shared)]
+        if len(words) < 2:
+            continue
+        out[k] = Figure(a.value, a.unit, words[0], a.qualifier, a.year, a.start, a.end)
+        out[k + 1] = Figure(b.value, b.unit, "".join(words[1:]), b.qualifier, b.year, b.start, b.end)
+    return out
+
+
+def carry_subjects(
+    text: str, figures: list[Figure], antecedent: str, rank_words: dict[int, tuple[int, str]]
+) -> list[Figure]:
+    """Give a figure the subject it is about when its own clause names none: a change ("同比增长10%")
+    takes what changed, a bare clause ("…实现翻番,达到5500亿元") or a share ("占GDP的比重") the subject
+    of the clause before, a listed figure ("226类近2200万个", "125.9分和102.6分") its neighbour's, and a
+    rank ("新增…工厂3家,居全市第一", "数量居全市第一") the figure it ranks."""
+    out: list[Figure] = []
+    for f in figures:
+        indicator = f.indicator
+        if f.start in rank_words:
+            cue, words = rank_words[f.start]
+            counted = [p for p in out if p.unit not in ("位", "年") and p.end <= cue]
+            previous = _CHANGE_ONLY.sub("", counted[-1].indicator) if counted else ""
+            if indicator in _GENERIC and previous:
+                indicator = previous + indicator  # 数量居全市第一, 增速全省排名第二
+            elif not indicator:
+                # a bare clause ranks the figure before it, or ranks again what the rank before it
+                # ranked ("位居全省第16,列全市第一"); otherwise the subject of the sentence
+                ranked = [
+                    p.indicator[: -len(rank_words[p.start][1])]
+                    for p in out[-1:]
+                    if p.unit == "位"
+                    and p.start in rank_words
+                    and rank_words[p.start][1]
+                    and p.indicator.endswith(rank_words[p.start][1])
+                    and re.fullmatch(r"[,，、]?[^,，;；。]{0,4}", text[p.end : cue])
+                ]
+                again = ranked[0] if ranked and bare_clause(text, cue) else ""
+                indicator = again or (previous if bare_clause(text, cue) else "") or subject_phrase(text, cue)
+                # "…集成服务拓展至58项,“免证办”事项达到1230项,均居全市第一": each figure of the run
+                # since the last semicolon holds the rank.
+                run = [p for p in counted if p.indicator and not re.search(r"[;；。]", text[p.end : cue])]
+                if text[cue - 1 : cue] == "均" and len(run) > 1 and bare_clause(text, cue):
+                    out += [
+                        Figure(
+                            f.value,
+                            f.unit,
+                            _CHANGE_ONLY.sub("", p.indicator) + words,
+                            f.qualifier,
+                            f.year,
+                            f.start,
+                            f.end,
+                        )
+                        for p in run[:-1]
+                    ]
+            indicator = indicator + words if indicator else ""
+        elif f.unit == "倍" and _PLAN_PERIOD_BASE.fullmatch(indicator):
+            # "基站数量达到“十三五”末2倍": the period is the base of the multiple, not what is counted.
+            verb = re.search(
+                r"(?:达到|达|为|是|相当于)?[“\"]?十[一二三四五]五[”\"]?(?:末|期末)?的?$", text[: f.start]
+            )
+            indicator = subject_before(text, verb.start()) if verb else ""
+        elif indicator == ANAPHOR:
+            indicator = out[-1].indicator.removeprefix(SCOPE) if out else antecedent
+        elif indicator.startswith(SUBSET):
+            whole = [p for p in out if p.unit == f.unit and p.indicator]
+            part = indicator[len(SUBSET) :]
+            base = whole[-1].indicator.removeprefix(SCOPE) if whole else ""
+            if base and re.fullmatch(r"[\u4e00-\u9fff]{1,3}级", part):
+                # 其中国家级5个: the level replaces the whole's own (市级以上数字化车间 → 国家级数字化车间)
+                indicator = part + re.sub(r"^[\u4e00-\u9fff]{1,3}级(?:及?以上)?", "", base)
+            else:
+                indicator = base + part if base else ""
+        elif indicator and _CHANGE_ONLY.fullmatch(indicator):
+            # "长度较“十三五”末新增66.1%": a subject of the clause's own, right before its 较, comes first.
+            compared = re.search(r"(?<=[\u4e00-\u9fff])较[^,，;；:：。]*$", text[: f.start])
+            own = (
+                subject_before(text, compared.start())
+                if compared and not _clause_opens_with(text, "较", f.start)
+                else ""
+            )
+            subject = own or next(
+                (
+                    _CHANGE_ONLY.sub("", p.indicator.removeprefix(SCOPE))
+                    for p in reversed(out)
+                    if p.unit != "位"
+                ),
+                "",
+            )
+            subject = subject or subject_phrase(text, f.start)
+            indicator = subject + indicator if subject else ""
+        elif indicator and _clause_opens_with(text, "占", f.start):
+            # "月活跃用户数312万,占总用户数的30.95%": a share right after a count is that count's share.
+            counted_names = [
+                p.indicator.removeprefix(SCOPE)
+                for p in out[-1:]
+                if p.unit not in ("%", "位", "年")
+                and p.indicator
+                and re.fullmatch(r"[,，]", text[p.end : p.end + 1])
+                and not re.search(r"[,，;；。]", text[p.end + 1 : f.start])
+            ]
+            if not counted_names:
+                # "规模达50.2万亿元,…,同比名义增长10.3%,占GDP比重41.5%": the shares and changes in between
+                # are about that count too; the share is still the count's.
+                counted_names = [
+                    p.indicator.removeprefix(SCOPE)
+                    for p in reversed(out)
+                    if p.unit not in ("%", "位", "年")
+                    and p.indicator
+                    and not re.search(r"[;；。]", text[p.end : f.start])
+                    and all(
+                        _CHANGE_ONLY.search(q.indicator) or q.unit == "位" for q in out if q.start > p.start
+                    )
+                ][:1]
+            subject = counted_names[0] if counted_names else subject_phrase(text, f.start)
+            if indicator.startswith("占"):
+                indicator = subject + indicator if counted_names and subject else indicator
+            else:
+                indicator = subject + "占" + indicator if subject else indicator
+        elif not indicator and out and re.fullmatch(r"[和、及与]?[近约超逾]?", text[out[-1].end : f.start]):
+            indicator = out[-1].indicator if out[-1].unit == f.unit or f.unit != "位" else ""
+        elif not indicator and bare_clause(text, f.start):
+            # "新增星级上云企业148家,在全市率先突破400家": the clause goes on about the figure before.
+            same = [
+                p
+                for p in out
+                if p.unit == f.unit and p.indicator and not re.search(r"[。;；]", text[p.end : f.start])
+            ]
+            indicator = same[-1].indicator.removeprefix(SCOPE) if same else subject_phrase(text, f.start)
+        elif not indicator and elliptical_clause(text, f.start, f.end):
+            # "建成智慧社区186个,今年力争再建50个": the verb repeats; the thing counted is the one before.
+            same = [
+                p
+                for p in out
+                if p.unit == f.unit and p.indicator and not re.search(r"[。]", text[p.end : f.start])
+            ]
+            indicator = same[-1].indicator.removeprefix(SCOPE) if same else ""
+        out.append(Figure(f.value, f.unit, indicator, f.qualifier, f.year, f.start, f.end))
+    return out
+
+
+_PLAN_PERIOD_BASE = re.compile(r"[“\"]?十[一二三四五]五[”\"]?(?:末|期末)?")
+
+
+_GENERIC = ("数量", "总量", "总数", "增速", "增幅", "规模", "占比")
+
+
+_CHANGE_ONLY = re.compile(
+    r"(?:比上年|同比|环比|年均|(?:较|比)?[“\"]?十[一二三四五]五[”\"]?(?:末|期末))?(?:名义|实际)?"
+    r"(?:增长|增加|新增|提升|提高|上升|下降|降低|减少|增速|增幅|缩短|压缩|缩减|压减)$"
+)
+
+
+# Items counted with no name of their own (相关事项, 高频事项): the programme they are handled under names them.
+_BARE_ITEMS = re.compile(r"^(?:相关|这些|上述|其中)?(?:高频|政务服务)?(?:事项|服务事项)$")
+
+
+def name_by_programme(text: str, f: Figure) -> Figure:
+    """Name bare items by the quoted programme of their sentence: "推行“秒报秒批”,相关事项达到316项" counts
+    秒报秒批事项, "深化“跨省通办”,已实现186项高频事项…" 跨省通办高频事项.
+
+    >>> name_by_programme("推行“秒报秒批”,相关事项达到316项", Figure(316, "项", "相关事项", "=", None, 17, 21)).indicator
+    '秒报秒批事项'
+    """
+    items = re.sub(r"“[^“”]*”$", "", f.indicator)  # 高频事项“一地受理、异地可办”: what is done with them
+    if not _BARE_ITEMS.match(items) or (items == f.indicator and not re.match(r"相关|这些|上述", items)):
+        return f  # plain 事项 may be the text's own name for them; only an anaphor or a slogan is renamed
+    quoted = re.findall(r"“([^“”]{2,10})”", text[: f.start])
+    if not quoted or re.search(r"[。;；]", text[text.rfind("”", 0, f.start) : f.start]):
+        return f
+    bare = re.sub(r"^(?:相关|这些|上述|其中)", "", items)
+    return Figure(f.value, f.unit, quoted[-1] + bare, f.qualifier, f.year, f.start, f.end)
+
+
+def split_respectively(text: str, figures: list[Figure]) -> list[Figure]:
+    """Give each figure of "A、B、C产业增速分别达18%、16%、15.7%" its own item: A产业增速, B产业增速 …;
+    "A和B覆盖率实现双100%" is two figures.
+
+    The items share the head that ends the list; the last item is as many words long as the first.
+    """
+    out: list[Figure] = []
+    for f in figures:
+        items = _items(f.indicator)
+        # "A和B覆盖率实现双100%", "A和B通达率均达到100%": one figure, each item's.
+        both = text[max(0, f.start - 1) : f.start] == "双" or re.search(
+            r"均(?:已)?(?:达到|达|为|实现)?$", text[: f.start]
+        )
+        if both and len(items) == 2:
+            out += [Figure(f.value, f.unit, item, f.qualifier, f.year, f.start, f.end) for item in items]
+        else:
+            out.append(f)
+    i = 0
+    while i < len(out):
+        group = [i]
+        while group[-1] + 1 < len(out) and re.fullmatch(
+            r"[、和及与]", text[out[group[-1]].end : out[group[-1] + 1].start]
+        ):
+            group.append(group[-1] + 1)
+        first = out[i]
+        items = _items(first.indicator)
+        if (
+            len(group) > 1
+            and len(items) == len(group)
+            and re.search(r"分别[^,，;；。]{0,4}$", text[: first.start])
+            and all(out[k].indicator == first.indicator for k in group)
+        ):
+            for k, name in zip(group, items, strict=True):
+                f = out[k]
+                out[k] = Figure(f.value, f.unit, name, f.qualifier, f.year, f.start, f.end)
+        i = group[-1] + 1
+    return out
+
+
+_MEASURE_HEADS = r"(?:[\u4e00-\u9fff]{2}率|比重|占比|比例|规模|能力|水平|总量)$"
+
+
+def _items(indicator: str) -> list[str]:
+    """The items a listed indicator names, each with the head they share ("A、B产业增速" → A产业增速, B产业增速),
+    or [] when it lists nothing."""
+    items = re.split(r"[、和及与]", indicator)
+    if len(items) < 2 or not all(items):
+        return []
+    head_words = segment(items[-1])
+    # The last item is as long as the first, or ends where what is measured of it begins (数字化改造…率).
+    size = max(1, len(segment(items[0])))
+    size = min([size] + [k for k, w in enumerate(head_words) if k and w.tag in ("vn", "v")])
+    measure = re.search(_MEASURE_HEADS, items[-1])
+    if len(head_words) <= size and measure and measure.start() > 0:
+        # 行政村光纤和4G网络通达率 (LAC's one word 4G网络通达率): the items share the measure ending the list.
+        return [*(item + measure.group(0) for item in items[:-1]), items[-1]]
+    if len(head_words) <= size:
+        return []
+    head = "".join(w.text for w in head_words[size:])
+    return [*(item + head for item in items[:-1]), "".join(w.text for w in head_words[:size]) + head]
+
+
+def _clause_opens_with(text: str, words: str, position: int) -> bool:
+    """Whether the clause before `position` begins with `words` (占 in "…,占全市生产总值比重7.1%")."""
+    clause = re.split(r"[,，;；:：。]", text[:position])[-1]
+    return clause.startswith(words)

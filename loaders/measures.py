@@ -1,0 +1,163 @@
+"""Measures: whether a number a pattern found is a measured figure, not part of a name, a date, a
+tier, a span of time or a category's bound (SCHEMA.md `metrics`: a threshold inside a category is
+left out; 5G基站 is a name, 24小时“不打烊” a description, 三级联动 a tier).
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.figures import AMOUNTS
+from loaders.numbers import CN_NUMERAL_CHARS, parse_number
+from loaders.phrases import mended, phrase_after
+from loaders.words import segment
+
+# Discourse structure, not a measured figure: "从9个方面系统谋划", "需要摈弃三个误区".
+_STRUCTURE_NOUNS = re.compile(
+    r"^(?:方面|层面|维度|环节|误区|关系|阶段|部分|要点|原则|特点|步骤|问题|板块|篇章|主线|总体目标|目标|总抓手|抓手|定位|理念|思路|路径)"
+)
+
+
+# Heads of things counted after a quoted name (“一件事”主题套餐, “一网通办”事项, “数字孪生”场景).
+_COUNT_HEADS = r"(套餐|事项|场景|应用|平台|系统|项目|工程|行动|举措|措施|清单|服务|企业|社区|村|街区|园区|基地|中心|窗口|专区)$"
+
+
+INDEX_WORDS = re.compile(r"(指数|得分|分值|评分|总分|发展水平)")
+
+
+_PEOPLE_NOUNS = (
+    r"(人才|专家|学员|人员|博士|党员|干部|员工|职工|学生|志愿者|代表|青年|年轻人|工程师|毕业生|医生|教师)"
+)
+
+
+_SKIP_BEFORE = re.compile(r"[A-Za-z0-9.+\-第]$")
+
+
+_SKIP_AFTER = re.compile(r"^(?:[A-Za-z+\-]|月|日|号|年|\.\d|次|大|级|强|条例)")
+
+
+def _bounds_category(text: str, end: int) -> bool:
+    """Whether the words after a figure's 以上/以下 are a noun it bounds (企业, 项目), not a verb."""
+    rest = re.match(r"(?:及)?(?:以上|以下)(?:的)?", text[end:])
+    position = end + (rest.end() if rest else 0)
+    word = next((w for w in segment(text) if w.start >= position), None)
+    return word is not None and word.tag in ("n", "nz", "vn", "nw", "an")
+
+
+def is_measure(text: str, m: re.Match[str]) -> bool:
+    """Return whether a numeral match is a measured figure rather than part of a name or date."""
+    start, end = m.span()
+    num, unit = m.group("num"), m.group("unit")
+    before, after = text[max(0, start - 2) : start], text[end : end + 4]
+    if (_SKIP_BEFORE.search(before) and not re.search(r"[A-Z]{3}$", text[:start])) or (
+        not unit and _SKIP_AFTER.match(text[m.end("num") :])
+    ):
+        return False
+    if num[0] in CN_NUMERAL_CHARS:
+        # Chinese numerals are everywhere in prose (一批, 三大, 两级, 三个误区): keep counts of 2+ that
+        # are plainly counted things (两家, 五星), or that a figure's verb or qualifier introduces (新增二十一个).
+        value = parse_number(num)
+        cue = re.search(
+            r"(超过|超|近|约|逾|达到|达|共|累计|新增|建成|突破|培训|共计|合计|至|到)$",
+            text[max(0, start - 3) : start],
+        )
+        plain_count = (
+            unit in ("家", "项", "星", "星级", "座", "所", "名")
+            or bool(unit and unit != "期" and re.match(r"[,，。;；、]|$", text[end:]))
+            or (unit == "倍" and text[start - 1 : start] in ("的", "是", "为"))
+        )  # 二期 is a phase, not a count
+        if (
+            value is None
+            or value < 2
+            or len(num) > 4
+            or not (plain_count or (unit and (cue or m.group("scale"))) or (cue and m.group("scale")))
+        ):
+            return False
+    if unit is None:
+        if m.group("scale"):
+            return True  # "网民规模达10.67亿": the unit is implied by the indicator
+        # A bare figure only counts as an index value: "总指数达98.1".
+        return bool(INDEX_WORDS.search(text[max(0, start - 12) : start])) and "." in num
+    if unit in ("位", "名") and not re.search(r"第$", text[:start]):
+        return unit == "名" and (
+            bool(re.search(_PEOPLE_NOUNS, after + text[max(0, start - 6) : start]))
+            or _people_after(text, end)
+        )
+    if unit == "分" and (
+        re.match(r"[钟之类别局行院区公享配工析布级]", text[end:])
+        or not ("." in num or re.search(r"(分|得分|指数|评分|评估)", text[max(0, start - 30) : start]))
+    ):
+        return False  # 86.4分 is a score; 15分钟 and 分类 are not
+    if (
+        unit in ("小时", "个小时", "个月", "分钟", "天", "秒")
+        and re.match(r"[\u4e00-\u9fff]", text[end:])
+        and not re.match(
+            r"[内以至到]|左右|(?:缩短|压缩|缩减|压减|减少|降低|下降|提升|提高|增加|[增减降升])(?:至|到)",
+            text[end:],
+        )
+    ):
+        return False  # "24小时自助政务服务体系": the duration describes a service
+    if re.search(r"》[(（][^()（）]{0,6}$", text[:start]):
+        return False  # 《…案例选编》(共10个案例): a note on the cited document, not a figure of the place
+    if unit == "个" and re.match(r"(?:多|余|半)?(?:月|小时|钟头|星期)", text[end:]):
+        return False  # "5个多月以来": a span of time, not a count
+    if unit == "级" and not (
+        re.search(r"(?:达到|达|为|提升至|提升到|提高至|提高到|升至|晋升为?)(?:了)?$", text[:start])
+        and re.match(r"(?:及?以上)?(?:[,，。;；、)）]|$)", text[end:])
+    ):
+        return False  # 三级联动, 4级指挥体系: a tier; "应用水平达到4级以上": a level reached
+    if unit == "支" and re.match(r"[持撑付出柱]", text[end:]):
+        return False  # 支持, 支撑, 支付 are verbs, not a count of teams
+    if (unit, text[end : end + 1]) in (
+        ("起", "步"),
+        ("起", "来"),
+        ("起", "草"),
+        ("例", "如"),
+        ("例", "外"),
+    ) or (unit == "单" and re.match(r"[位元项个体一独品车]", text[end:])):
+        return False  # 起步, 例如, 单位: the counter is the start of another word
+    if unit in ("G", "P", "ms", "Gbps", "Mbps", "GB") and (
+        re.match(r"[A-Za-z0-9\-]", text[end:])
+        or unit in ("G", "P")
+        and (re.match(r"[\u4e00-\u9fff]", text[end:]) or (parse_number(num) or 0) < 10)
+    ):
+        return False  # 5G基站 is a name; "扩容至5200G," is a bandwidth
+    amount = unit in ("元", "%", "人", "平方米", "亩", "吨") or unit is None
+    if (
+        amount
+        and re.match(r"(?:及)?(?:以上|以下)(?:的)?[\u4e00-\u9fff]", text[end:])
+        and _bounds_category(text, end)
+        and not (
+            unit == "%" and not re.search(r"\d(?![\dA-Za-z.])", re.split(r"[,，;；:：。]", text[end:])[0])
+        )
+    ):
+        return False  # SCHEMA.md: 超10亿元以上企业39家 — the 10亿元 bounds a category
+    if re.search(
+        r"(?:入选|跻身|列入|获批)[^,，;；。]{0,6}(?:全国|全省|首批|第[一二三四五六七八九十]批)[^,，;；。]{0,4}$",
+        text[:start],
+    ):
+        return False  # 入选全国首批50个5G商用城市: the size of a list the place joined, not its own figure
+    if _STRUCTURE_NOUNS.match(text[end:]) or (
+        text[end : end + 1] == "“"
+        and (unit in AMOUNTS or unit in _DURATIONS or not _counted_quote(text, end))
+    ):
+        return False  # "24小时“不打烊”": the figure describes a quoted name; 40个“一件事”主题套餐 counts one
+    if len(num) == 4 and num.startswith(("19", "20")) and unit in ("个", "家", "项") and "." not in num:
+        return not re.match(r"年", after)
+    return not (unit == "%" and re.match(r"\d", after))
+
+
+_DURATIONS = ("小时", "个小时", "分钟", "天", "秒", "个月", "个工作日", "工作日")
+
+
+def _counted_quote(text: str, end: int) -> bool:
+    """Whether a quoted name after a counter is what it counts: the quote closes on a noun head of
+    its own (“一件事”主题套餐) or ends the clause (三个“一号工程”)."""
+    m = re.match(r"“[^“”]{1,12}”([\u4e00-\u9fff]{0,8}?)(?=[,，。;；:：、)）]|$)", text[end:])
+    return m is not None and (not m.group(1) or bool(re.search(_COUNT_HEADS, m.group(1))))
+
+
+def _people_after(text: str, end: int) -> bool:
+    """Whether the noun right after a figure in 名 names people by their role (网格员, 嘉宾, 志愿者)."""
+    phrase = phrase_after(mended(segment(text)), end)
+    return len(phrase) >= 2 and phrase[-1] in "员者师生士宾"
