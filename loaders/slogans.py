@@ -102,6 +102,9 @@ def is_parallel_slogan(text: str, before: str, after: str) -> bool:
         re.search(r"[化式性]$|[年月周日]", p) for p in parts
     ):
         return False
+    # Clauses of one-stop shape (一屏观全域、一网管全城) name ways of working even as the 格局 they form.
+    if all(p.startswith("一") for p in parts) and sum(bool(_ONE_STOP.fullmatch(p)) for p in parts) >= 2:
+        return True
     tail = re.split(r"[,，。;；、:：(（]", after.lstrip("”"), maxsplit=1)[0][:15]
     described = re.match(r"(?:的)?(?:现象|问题|倾向|弊端|状况|困境)", tail)  # "重建设、轻运营”现象": a fault
     # Clauses that repeat one head (以数兴业、以数治城、以数惠民) name a way of working even when held to.
