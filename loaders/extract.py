@@ -183,11 +183,21 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
     text = ctx.document.text
     if _NATIONWIDE.search(text[sentence.start : position]):
         return (ctx.gazetteer.country,)
-    spans = [s for s in ctx.spans if sentence.start <= s.start and s.end <= position]
+    # A place inside a directive the sentence follows ("按照成都市…总体架构要求", "贯彻…上海市…讲话精神")
+    # issued it; the one that follows it runs what comes after.
+    frames = [
+        (sentence.start + m.start(), sentence.start + m.end())
+        for m in _DIRECTIVE.finditer(sentence.text)
+        if sentence.start + m.end() <= position
+    ]
+
+    def framed(start: int) -> bool:
+        return any(a <= start < b for a, b in frames)
+
+    spans = [s for s in ctx.spans if sentence.start <= s.start and s.end <= position and not framed(s.start)]
     named = [s for s in spans if not s.in_name and s.division.level != "country"]
-    last_actor = max(
-        (a.end for a in ctx.actors if sentence.start <= a.start < position), default=sentence.start
-    )
+    acting = [a for a in ctx.actors if sentence.start <= a.start < position and not framed(a.start)]
+    last_actor = max((a.end for a in acting), default=sentence.start)
     after = max(last_actor, named[-1].end if named else sentence.start)
     speakers = [(m.start(), ctx.local(m.group(1))) for m in _SELF.finditer(text, after, position)]
     # A body named by its level alone speaks for that level ("省大数据局有关负责人表示,将实施“数字强省”…").
@@ -218,7 +228,16 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
         and not re.search(r"[,，。;；]", text[named[-1].end : position])
     ):
         return (named[-1].division,)
+    if frames:
+        local = [a.place for a in acting if a.place.level != "country"]
+        return (local[-1] if local else ctx.default,)
     return (ctx.place_at(sentence, position, local=True),)
+
+
+# 按照/根据/贯彻…要求/部署/精神: a directive someone else issued, up to the word that closes it.
+_DIRECTIVE = re.compile(
+    r"(?:按照|根据|依据|遵照|贯彻|落实|关于)[^,，。;；:：]{2,40}?(?:要求|部署|精神|讲话|指示|批示)"
+)
 
 
 _GRANTED_TO = re.compile(
