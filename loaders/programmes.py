@@ -379,7 +379,8 @@ def _listed_activities(sentence: str) -> list[ProgrammeHit]:
         for item in re.finditer(r"[^、]+", m.group("items")):
             quoted = re.search(r"“([^”]{2,20})”", item.group(0))
             name = quoted.group(1) if quoted else clean_name(item.group(0))
-            if 2 < len(name) <= 20 and not NOT_A_PROGRAMME.search(name):
+            # Unquoted, four characters or fewer say what kind of activity it is (干部讲堂, 广场宣传).
+            if (quoted or 4 < len(name)) and len(name) <= 20 and not NOT_A_PROGRAMME.search(name):
                 hits.append(ProgrammeHit(name, offset + item.start(), offset + item.end()))
     return hits
 
