@@ -183,8 +183,8 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
     text = ctx.document.text
     if _NATIONWIDE.search(text[sentence.start : position]):
         return (ctx.gazetteer.country,)
-    # A place inside a directive the sentence follows ("按照成都市…总体架构要求", "贯彻…上海市…讲话精神")
-    # issued it; the one that follows it runs what comes after.
+    # A place or body inside a directive the sentence follows ("按照成都市…总体架构要求", "落实省委…部署")
+    # issued it; the one that follows it runs what the directive names and what comes after.
     frames = [
         (sentence.start + m.start(), sentence.start + m.end())
         for m in _DIRECTIVE.finditer(sentence.text)
@@ -204,7 +204,7 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
     for a in _bodies(sentence.text, ctx.place_names):
         at = sentence.start + a.start
         partner = _PARTNER.search(text[max(sentence.start, at - 30) : at])
-        if a.place_surface in ("省", "自治区") and after <= at < position and not partner:
+        if a.place_surface in ("省", "自治区") and after <= at < position and not partner and not framed(at):
             speakers.append((at, ctx.local("省")))
     if speakers:
         return (max(speakers, key=lambda s: s[0])[1],)
@@ -236,7 +236,7 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
 
 # 按照/根据/贯彻…要求/部署/精神: a directive someone else issued, up to the word that closes it.
 _DIRECTIVE = re.compile(
-    r"(?:按照|根据|依据|遵照|贯彻|落实|关于)[^,，。;；:：]{2,40}?(?:要求|部署|精神|讲话|指示|批示)"
+    r"(?:按照|根据|依据|遵照|贯彻|落实|关于|聚焦|围绕|对照|响应)[^,，。;；:：]{2,40}?(?:要求|部署|精神|讲话|指示|批示)"
 )
 
 
