@@ -102,6 +102,8 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
             # "63个乡镇体检数字化试点已完成": the count is of the sites a named pilot runs in, not of kinds
             start, name = start + counted.end(), name[counted.end() :]
             counted = None
+        if re.match(r"[\d一二三四五六七八九十百千两]+[余多]?[个项家所座类批]", sentence[end:]):
+            continue  # "新增省级认可应用试点8项": a count of things of a kind (a metric), not one named
         if counted or _only_places(sentence, start, m.start()):
             continue  # "在观山湖区试点“无感办”": a place that pilots something, not a pilot's name
         if _COUNTED_BEFORE.search(name[: -len(m.group(0))]) and _ENUMERATION.match(sentence, end):
