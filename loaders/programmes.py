@@ -181,6 +181,11 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         # "纳入“十四五”期间“…工程”": a plan period before the quote dates it, it does not name it
         period = re.search(r"“?十[一二三四五六]五”?(?:期间|时期|以来)?$", sentence[head : series.start()])
         head = series.start() if period else head
+        # "数字机关建设和机关内部“一件事”集成改革": a finished item before a joiner is another list item.
+        joined = list(
+            re.finditer(r"(?:建设|改革|工程|行动|工作|体系|机制)(?:和|及|与|以及|、)", sentence[head : series.start()])
+        )
+        head = head + joined[-1].end() if joined else head
         before = sentence[max(0, head - 8) : head]
         clause_end = re.match(r"^[,，。;；(（]|^$", sentence[series.end() :])
         verb = CARRIED_OUT.search(before) or (WEAKLY_CARRIED_OUT.search(before) and clause_end) or piloted
