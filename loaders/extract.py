@@ -237,6 +237,7 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
 # 按照/根据/贯彻…要求/部署/精神: a directive someone else issued, up to the word that closes it.
 _DIRECTIVE = re.compile(
     r"(?:按照|根据|依据|遵照|贯彻|落实|关于|聚焦|围绕|对照|响应)[^,，。;；:：]{2,40}?(?:要求|部署|精神|讲话|指示|批示)"
+    r"|在[^,，。;；:：]{2,30}?(?:指导|领导|支持|关心|带领)下"
 )
 
 
