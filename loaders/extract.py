@@ -253,7 +253,12 @@ def _carries_out(ctx: _Context, sentence: Sentence, start: int, campaign: Divisi
     """Whether the subject carries out a higher division's 数字X campaign the sentence cites (SCHEMA.md:
     a programme cited by a city is the city's when the text says the city carries it out)."""
     above = campaign != ctx.default and campaign in ctx.gazetteer.ancestors(ctx.default)
-    return above and bool(_CARRY_OUT.search(sentence.text[:start]))
+    # "贯彻落实福州市委…关于数字福州建设的决策部署", "按照省委“数字福建”建设要求": a directive to carry out
+    followed = any(
+        m.start() < start < m.end() and re.match(r"落实|贯彻|按照|根据|遵照|响应", m.group(0))
+        for m in _DIRECTIVE.finditer(sentence.text)
+    )
+    return above and (followed or bool(_CARRY_OUT.search(sentence.text[:start])))
 
 
 def _without_short_forms(
