@@ -132,6 +132,8 @@ def find_designations(sentence: str) -> list[Designation]:
         )
         if not (governed or (quoted and m.group(0) != "城市")) or _in_title(sentence, start):
             continue
+        if _zone_of_a_park(sentence, start, m.group(0)):
+            continue
         if not _AFTER_OK.match(sentence[end:].lstrip("”")):
             continue
         if _COUNT.search(name) and "批" not in name:
@@ -238,6 +240,21 @@ def _is_title(name: str, suffix: str, *, quoted: bool = False) -> bool:
     if suffix in ("高地", "试点"):
         return bool(_SCOPED.search(name)) or (suffix == "试点" and "国家" in name)
     return True
+
+
+def _zone_of_a_park(sentence: str, start: int, suffix: str) -> bool:
+    """Whether a zone title is the role a park plays, not a title of the place: "以济南高新区为核心,
+    打造…核心区与…集聚区", "依托经开区建设…示范区" (SCHEMA.md: parks are projects of their own).
+
+    >>> s = "以某某高新区为核心,打造数据要素改革核心区"
+    >>> _zone_of_a_park(s, s.index("数据"), "核心区"), _zone_of_a_park("打造数据要素改革核心区", 2, "核心区")
+    (True, False)
+    """
+    if not suffix.endswith(("区", "地")):
+        return False
+    before = sentence[max(0, start - 40) : start]
+    carrier = re.search(r"(?:以|依托)[^,，。;；]{0,16}?(?:高新区|开发区|经开区|园区|新区|产业园|基地)", before)
+    return bool(carrier and not re.search(r"[。;；]", before[carrier.end() :]))
 
 
 def _clause_before(sentence: str, start: int) -> str:
