@@ -258,6 +258,8 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 r"”?(?:等|的)(?:矛盾|问题|难题|痛点|堵点|难点|现象|困境|顽疾)", sentence[q_end - 1 :]
             ):
                 continue  # "解决数据“不敢用、不够用”的矛盾": a problem described, not a way of working
+            if sentence[:q_start].endswith("关于") and re.match(r"”?的(?:建议|提案|议案|意见|报告)", sentence[q_end - 1 :]):
+                continue  # "关于“更新发展理念,强化市级统筹”的建议": the title of a proposal answered
             # "高频事项向“快办”优化": the mode of service a reform moves things towards
             toward = sentence[q_start - 1 : q_start] == "向" and re.match(
                 r"(?:优化|提升|升级|转变|拓展)", sentence[q_end:]
@@ -318,6 +320,10 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             if rank:  # "作为全市首个“榕城智网”工程试点区": how rare it is is not its name
                 start += rank.end()
                 name = name[rank.end() :]
+            count = re.match(r"[\d一二三四五六七八九十两]+[个项家类条]", name)
+            if count and len(name) > count.end() + 1:  # "8个“城市大脑”建设工作专班": how many, not the name
+                start += count.end()
+                name = name[count.end() :]
             if name.startswith(("新一轮", "新一批")):  # "实施新一轮“千企技改”行动": which round, not the name
                 start += 3
                 name = name[3:]
@@ -364,7 +370,7 @@ def _looks_like_name(text: str) -> bool:
     """A quoted phrase that reads as a name, not as an adjective or a figure of speech."""
     if (
         len(text) < 2
-        or re.fullmatch(r"[\d.%]+|.{0,3}化|[一二三四五六七八九十]+[个大项端对]?", text)
+        or re.fullmatch(r"[\d.%]+|.{0,3}化|[一二三四五六七八九十]+[个大项端对]?|[\dNnX+＋]+", text)
         or re.match(r"[一二两三四五六七八九十]+[个大项对]|[两三四五六七八九十]+[张条类批]", text)
     ):
         return False
