@@ -237,8 +237,8 @@ def _is_title(name: str, suffix: str, *, quoted: bool = False) -> bool:
         return bool(_CITY_MARK.search(body)) or (quoted and len(body) >= 4)
     if suffix == "新城":  # unquoted, a 新城 is a district on the map (广陵新城), i.e. a park project
         return quoted
-    if suffix in ("高地", "试点"):
-        return bool(_SCOPED.search(name)) or (suffix == "试点" and "国家" in name)
+    if suffix in ("高地", "试点"):  # the scope may follow the batch (第二批省级数字乡村试点)
+        return bool(_SCOPED.search(name) or _SCOPED.search(unranked(name))) or (suffix == "试点" and "国家" in name)
     return True
 
 
