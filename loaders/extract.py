@@ -183,6 +183,9 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
     text = ctx.document.text
     if _NATIONWIDE.search(text[sentence.start : position]):
         return (ctx.gazetteer.country,)
+    listed = _listed_holders(ctx, sentence, position)
+    if listed:
+        return listed
     # A place or body inside a directive the sentence follows ("按照成都市…总体架构要求", "落实省委…部署")
     # issued it; the one that follows it runs what the directive names and what comes after.
     frames = [
@@ -239,6 +242,39 @@ _DIRECTIVE = re.compile(
     r"(?:按照|根据|依据|遵照|贯彻|落实|关于|聚焦|围绕|对照|响应)[^,，。;；:：]{2,40}?(?:要求|部署|精神|讲话|指示|批示)"
     r"|在[^,，。;；:：]{2,30}?(?:指导|领导|支持|关心|带领)下"
 )
+
+
+# "公布…试点名单,其中,A县、B县…入选": the places a published list names hold the title.
+_HOLDERS_AFTER = re.compile(
+    r"[^。;；]{0,30}?名单[,，]?(?:其中[,，]?)?(?P<list>[^,，。;；]{2,60}?)"
+    r"(?:等)?(?:[\d一二三四五六七八九十]+(?:个|地|家)[县市区省地]*)?(?:成功)?(?:入选|上榜|入围|获批|榜上有名|在列)"
+)
+
+
+def _listed_holders(ctx: _Context, sentence: Sentence, position: int) -> tuple[Division, ...]:
+    """Return the places that a list published after a title names as its holders, or none."""
+    m = _HOLDERS_AFTER.match(ctx.document.text, position, sentence.end)
+    if m is None:
+        return ()
+    a, b = m.span("list")
+    text = ctx.document.text
+    # A note in brackets (河北省(雄安新区)) says where in the place; it names no other holder.
+    notes = [(n.start(), n.end()) for n in re.finditer(r"[(（][^)）]*[)）]", text[a:b])]
+    spans = [
+        s
+        for s in ctx.spans
+        if a <= s.start and s.end <= b and not s.in_name and not any(a + x <= s.start < a + y for x, y in notes)
+    ]
+    covered = sum(s.end - s.start for s in spans)
+    rest = re.sub(r"[、和及与]", "", re.sub(r"[(（][^)）]*[)）]", "", text[a:b]))
+    if not spans or covered < len(rest) - 2:
+        return ()  # not a list of places only
+    # A place right before another heads it (贵州省贵阳市息烽县): the last one of the run holds the title.
+    return tuple(
+        dict.fromkeys(
+            sp.division for i, sp in enumerate(spans) if i + 1 == len(spans) or spans[i + 1].start != sp.end
+        )
+    )
 
 
 _GRANTED_TO = re.compile(
