@@ -320,8 +320,10 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             if rank:  # "作为全市首个“榕城智网”工程试点区": how rare it is is not its name
                 start += rank.end()
                 name = name[rank.end() :]
-            count = re.match(r"[\d一二三四五六七八九十两]+[个项家类条]", name)
-            if count and len(name) > count.end() + 1:  # "8个“城市大脑”建设工作专班": how many, not the name
+            # "8个“城市大脑”建设工作专班": a figure says how many, it is no part of the name (unlike a
+            # numeral that names a set: 三个“一号工程”)
+            count = re.match(r"\d+[个项家类条]", name)
+            if count and len(name) > count.end() + 1:
                 start += count.end()
                 name = name[count.end() :]
             if name.startswith(("新一轮", "新一批")):  # "实施新一轮“千企技改”行动": which round, not the name
