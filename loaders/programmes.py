@@ -219,6 +219,8 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 )
             )
         )
+        # SCHEMA.md: a programme named only inside a cited title (《“数字西藏”建设三年实施方案》) is one too.
+        governed = governed or sentence.rfind("《", 0, series.start()) > sentence.rfind("》", 0, series.start())
         if governed and not suffix and sentence[series.end() : series.end() + 1] == "等":
             continue  # "推进“A”“B”等…数据产品": a list of things, named by what follows
         for i, q in enumerate(quotes):
