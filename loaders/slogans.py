@@ -93,7 +93,11 @@ def is_parallel_slogan(text: str, before: str, after: str) -> bool:
     (True, False)
     """
     parts = re.split(r"[、,，]", text)
-    if len(parts) < 2 or len({len(p) for p in parts}) != 1 or not 3 <= len(parts[0]) <= 7:
+    if len(parts) < 2 or len({len(p) for p in parts}) != 1 or not 2 <= len(parts[0]) <= 7:
+        return False
+    # "“核心、关联、衍生”三大业态": a count after the quote makes its clauses kinds of things listed.
+    counted = re.match(r"[一二三四五六七八九十两\d]+[大个类种项]", after.lstrip("”"))
+    if len(parts[0]) == 2 and (counted or not _aims(parts)):
         return False
     if not all(re.fullmatch(f"{_HAN}+", p) for p in parts):
         return False
@@ -115,6 +119,19 @@ def is_parallel_slogan(text: str, before: str, after: str) -> bool:
         or described
         or (_PRINCIPLE_BEFORE.search(before) and not repeated)
     )
+
+
+def _aims(parts: list[str]) -> bool:
+    """Whether two-character clauses name aims of a way of working (善政、兴业、惠民), three or more of
+    them, each one word and none a quality (安全、便捷、高效 describes a service).
+
+    >>> _aims(["善政", "兴业", "惠民"]), _aims(["安全", "便捷", "高效"]), _aims(["共建", "共治", "共享"])
+    (True, False, False)
+    """
+    if len(parts) < 3:
+        return False
+    words = [segment(p) for p in parts]
+    return all(len(w) == 1 and w[0].tag not in ("a", "an", "ad", "d") for w in words)
 
 
 def names_a_thing(after: str) -> bool:
