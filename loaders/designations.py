@@ -64,7 +64,7 @@ _LIST_GLUE = re.compile(r"(?:、|和|及|与|以及|或)$")
 # A count inside a title is not part of its name ("全国首批50个5G商用城市").
 _COUNT = re.compile(r"\d+个|[一二三四五六七八九十]+个(?!一)")
 # Numerals that belong to a title: a batch, a star rating, a count of peers (首批, 四星级, 三大).
-_RANK = re.compile(r"首批|第[一二三四五六七八九十\d]+批|星级|\d+个|[一二三四五六七八九十]+[个大]")
+_RANK = re.compile(r"首批|首个|第一个|第[一二三四五六七八九十\d]+批|星级|\d+个|[一二三四五六七八九十]+[个大]")
 # "全市建设…": a scope before 建设 makes it the governing verb, not a word inside the title.
 _SCOPE_WORDS = {"全市", "全区", "全县", "全省"}
 # A development zone or a place-name 新城 is a park, not a title (SCHEMA.md: 新区/高新区 are park projects).
