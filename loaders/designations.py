@@ -178,9 +178,12 @@ def _to_governing_verb(words: tuple[Word, ...], left: int, first: int) -> int:
     i = left
     while i > 0 and first - i < 6:
         prev = words[i - 1]
-        if _GOVERNS.fullmatch(prev.text):
+        # LAC may split the verb itself (获/评): the two words together govern the title.
+        joined = words[i - 2].text + prev.text if i > 1 else ""
+        if _GOVERNS.fullmatch(prev.text) or _GOVERNS.fullmatch(joined):
             return i
-        if prev.tag not in ("n", "nz", "vn", "v", "vd", "a", "ad") or prev.text == "的":
+        content = prev.tag in ("n", "nz", "vn", "v", "vd", "a", "ad") or prev.text == "中国"
+        if not content or prev.text == "的":  # 中国 heads a title (中国领军智慧城市)
             break
         i -= 1
     return left
