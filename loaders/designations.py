@@ -286,7 +286,7 @@ def _governed(sentence: str, start: int, suffix: str) -> bool:
     modifier ending in 的 (建设践行新发展理念的公园城市示范区), or at the head of its list."""
     clause = re.split(r"[,，。;；:：!！?？]", sentence[:start])[-1].rstrip("“")
     clause = re.sub(
-        r"(?:\d{4}年度?|年度|第[一二三四五六七八九十\d]+批)$", "", clause
+        r"(?:\d{4}(?:年度?)?|年度|第[一二三四五六七八九十\d]+批)$", "", clause
     )  # 入选2023年度国家…试验区
     verbs = _GOVERNS.pattern.rstrip("$")
     if suffix == "试点":  # a pilot is also run, not only granted (开展国家区块链创新应用试点)
@@ -317,7 +317,7 @@ def _granted(sentence: str, start: int) -> bool:
     (True, False)
     """
     clause = re.split(r"[,，。;；:：!！?？]", sentence[:start])[-1].rstrip("“")
-    clause = re.sub(r"(?:\d{4}年度?|年度)$", "", clause)  # 获评2023年度…
+    clause = re.sub(r"(?:\d{4}(?:年度?)?|年度)$", "", clause)  # 获评2023年度…
     if _LIST_GLUE.search(clause):
         return bool(re.search(_GRANTED.pattern.rstrip("$"), clause))
     return bool(_GRANTED.search(clause))
