@@ -174,6 +174,8 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         if _PROJECT_AFTER.match(after):
             continue
         suffix = _PROGRAMME_AFTER.match(after)
+        if suffix and re.match(r"(?:理念|思路|原则|标准|指标|要求)", after[suffix.end() :]):
+            suffix = None  # "遵循“绿色生态”建设理念", "“数字政府建设”指标": a principle or a measure
         head = name_start(sentence, series.start())
         # A place pilots what it quotes (在中华街道试点“数字孪生街区”) unless that is a thing it builds.
         piloted = sentence[: series.start()].endswith("试点") and not names_a_thing(sentence[series.end() :])
