@@ -320,7 +320,7 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             if re.match(r"相关|有关|各类|各项", name):  # "开展相关“三服务”工作": a modifier, not the name
                 start += 2
                 name = name[2:]
-            rank = re.match(r"(?:全国|全省|全市|全区)?(?:首个|首批|唯一|第一个)", name)
+            rank = re.match(r"(?:全国|全省|全市|全区)?(?:首个|首批|唯一|第一个|第[一二三四五六七八九十\d]+批)", name)
             if rank:  # "作为全市首个“榕城智网”工程试点区": how rare it is is not its name
                 start += rank.end()
                 name = name[rank.end() :]
