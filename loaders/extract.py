@@ -199,7 +199,14 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
 
     spans = [s for s in ctx.spans if sentence.start <= s.start and s.end <= position and not framed(s.start)]
     named = [s for s in spans if not s.in_name and s.division.level != "country"]
-    acting = [a for a in ctx.actors if sentence.start <= a.start < position and not framed(a.start)]
+    # A place right after a verb of being granted scopes the title ("获评全省智慧广电示范区"); it runs nothing.
+    acting = [
+        a
+        for a in ctx.actors
+        if sentence.start <= a.start < position
+        and not framed(a.start)
+        and not _GRANTED_BEFORE.search(text, max(sentence.start, a.start - 4), a.start)
+    ]
     last_actor = max((a.end for a in acting), default=sentence.start)
     after = max(last_actor, named[-1].end if named else sentence.start)
     speakers = [(m.start(), ctx.local(m.group(1))) for m in _SELF.finditer(text, after, position)]
@@ -231,10 +238,11 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
         and not re.search(r"[,，。;；]", text[named[-1].end : position])
     ):
         return (named[-1].division,)
-    if frames:
-        local = [a.place for a in acting if a.place.level != "country"]
-        return (local[-1] if local else ctx.default,)
-    return (ctx.place_at(sentence, position, local=True),)
+    local = [a.place for a in acting if a.place.level != "country"]
+    return (local[-1] if local else ctx.default,)
+
+
+_GRANTED_BEFORE = re.compile(r"(?:获评|评为|荣获|创成|入选|列入|获批|跻身)$")
 
 
 # 按照/根据/贯彻…要求/部署/精神: a directive someone else issued, up to the word that closes it.
