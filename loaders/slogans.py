@@ -77,7 +77,9 @@ def _is_plus_slogan(text: str) -> bool:
         return False
     worded = [p for p in parts if re.search(_HAN, p)]
     counted = any(re.match(r"[\dN]+个?", p) and re.search(_HAN, p) for p in parts)
-    return bool(worded) and not counted and not all(re.fullmatch(r"[\dN]+", p) for p in parts)
+    # "农民工服务站+电信服务点+金融服务点+邮政网点": sites combined in one place, not a way of working
+    sites = all(re.search(r"(?:站|点|网点|中心|大厅|窗口|室|馆)$", p) for p in parts)
+    return bool(worded) and not counted and not sites and not all(re.fullmatch(r"[\dN]+", p) for p in parts)
 
 
 def is_parallel_slogan(text: str, before: str, after: str) -> bool:
