@@ -209,6 +209,8 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             verb
             or granted
             or _CARRIED_AFTER.match(after)
+            # "“X”经验做法被国务院办公厅推广", "“X”做法入选全国优秀案例": a practice others take up
+            or re.match(r"(?:经验|做法){1,2}(?:被|在|入选|获)", after)
             or (
                 re.search(r"以(?:培育|推进|推动|实施|打造|深化|开展|创建)?$", sentence[: series.start()])
                 and _FRAMED_AS.match(after)
