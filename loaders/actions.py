@@ -18,7 +18,9 @@ from loaders.words import segment, word_at
 
 # Verbs that make a quoted slogan a programme someone carries out.
 CARRIED_OUT = re.compile(r"(?:推广|推行|实施|开展|组织|深化|落实|助推|参与|实行)$")
-WEAKLY_CARRIED_OUT = re.compile(r"(?:推进|推动|探索|拓展|启动|完成|创新|打造|争创|创建|推出|首创|落地|叫响|打响|做实)$")
+WEAKLY_CARRIED_OUT = re.compile(
+    r"(?:推进|推动|探索|拓展|启动|完成|创新|打造|争创|创建|推出|首创|落地|叫响|打响|做实)$"
+)
 # A name ending in one of these, governed by a verb, is a programme even without quotes.
 _SUFFIX = re.compile(r"(?:专项行动|行动|工程|计划|项目|综合试点|试点|先导区|提升月|改革|制度)")
 _CAMPAIGN = re.compile(
@@ -43,7 +45,9 @@ _GENERIC_HEAD = re.compile(
 
 
 # Trades of building works: a 工程 of these is a stage of construction (主体结构工程, 装饰装修工程).
-_BUILDING_TRADE = re.compile(r"(?:安装|装修|装饰|幕墙|土建|主体结构|钢结构|土方|桩基|屋面|给排水|暖通|绿化)工程$")
+_BUILDING_TRADE = re.compile(
+    r"(?:安装|装修|装饰|幕墙|土建|主体结构|钢结构|土方|桩基|屋面|给排水|暖通|绿化)工程$"
+)
 
 
 @dataclass(frozen=True)

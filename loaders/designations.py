@@ -247,7 +247,9 @@ def _is_title(name: str, suffix: str, *, quoted: bool = False) -> bool:
     if suffix == "新城":  # unquoted, a 新城 is a district on the map (广陵新城), i.e. a park project
         return quoted
     if suffix in ("高地", "试点"):  # the scope may follow the batch (第二批省级数字乡村试点)
-        return bool(_SCOPED.search(name) or _SCOPED.search(unranked(name))) or (suffix == "试点" and "国家" in name)
+        return bool(_SCOPED.search(name) or _SCOPED.search(unranked(name))) or (
+            suffix == "试点" and "国家" in name
+        )
     return True
 
 
@@ -262,7 +264,9 @@ def _zone_of_a_park(sentence: str, start: int, suffix: str) -> bool:
     if not suffix.endswith(("区", "地")):
         return False
     before = sentence[max(0, start - 40) : start]
-    carrier = re.search(r"(?:以|依托)[^,，。;；]{0,16}?(?:高新区|开发区|经开区|园区|新区|产业园|基地)", before)
+    carrier = re.search(
+        r"(?:以|依托)[^,，。;；]{0,16}?(?:高新区|开发区|经开区|园区|新区|产业园|基地)", before
+    )
     return bool(carrier and not re.search(r"[。;；]", before[carrier.end() :]))
 
 

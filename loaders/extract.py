@@ -271,7 +271,10 @@ def _listed_holders(ctx: _Context, sentence: Sentence, position: int) -> tuple[D
     spans = [
         s
         for s in ctx.spans
-        if a <= s.start and s.end <= b and not s.in_name and not any(a + x <= s.start < a + y for x, y in notes)
+        if a <= s.start
+        and s.end <= b
+        and not s.in_name
+        and not any(a + x <= s.start < a + y for x, y in notes)
     ]
     covered = sum(s.end - s.start for s in spans)
     rest = re.sub(r"[、和及与]", "", re.sub(r"[(（][^)）]*[)）]", "", text[a:b]))

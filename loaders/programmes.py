@@ -184,10 +184,12 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         period = re.search(r"“?十[一二三四五六]五”?(?:期间|时期|以来)?$", sentence[head : series.start()])
         head = series.start() if period else head
         # "数字机关建设和机关内部“一件事”集成改革": a finished item before a joiner is another list item.
-        joined = list(
-            re.finditer(r"(?:建设|改革|工程|行动|工作|体系|机制)(?:和|及|与|以及|、)", sentence[head : series.start()])
+        items = list(
+            re.finditer(
+                r"(?:建设|改革|工程|行动|工作|体系|机制)(?:和|及|与|以及|、)", sentence[head : series.start()]
+            )
         )
-        head = head + joined[-1].end() if joined else head
+        head = head + items[-1].end() if items else head
         before = sentence[max(0, head - 8) : head]
         clause_end = re.match(r"^[,，。;；(（]|^$", sentence[series.end() :])
         verb = CARRIED_OUT.search(before) or (WEAKLY_CARRIED_OUT.search(before) and clause_end) or piloted
@@ -224,7 +226,9 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             )
         )
         # SCHEMA.md: a programme named only inside a cited title (《“数字西藏”建设三年实施方案》) is one too.
-        governed = governed or sentence.rfind("《", 0, series.start()) > sentence.rfind("》", 0, series.start())
+        governed = governed or sentence.rfind("《", 0, series.start()) > sentence.rfind(
+            "》", 0, series.start()
+        )
         if governed and not suffix and sentence[series.end() : series.end() + 1] == "等":
             continue  # "推进“A”“B”等…数据产品": a list of things, named by what follows
         for i, q in enumerate(quotes):
@@ -264,7 +268,9 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 r"”?(?:等|的)(?:矛盾|问题|难题|痛点|堵点|难点|现象|困境|顽疾)", sentence[q_end - 1 :]
             ):
                 continue  # "解决数据“不敢用、不够用”的矛盾": a problem described, not a way of working
-            if sentence[:q_start].endswith("关于") and re.match(r"”?的(?:建议|提案|议案|意见|报告)", sentence[q_end - 1 :]):
+            if sentence[:q_start].endswith("关于") and re.match(
+                r"”?的(?:建议|提案|议案|意见|报告)", sentence[q_end - 1 :]
+            ):
                 continue  # "关于“更新发展理念,强化市级统筹”的建议": the title of a proposal answered
             # "高频事项向“快办”优化": the mode of service a reform moves things towards
             toward = sentence[q_start - 1 : q_start] == "向" and re.match(
@@ -322,7 +328,9 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             if re.match(r"相关|有关|各类|各项", name):  # "开展相关“三服务”工作": a modifier, not the name
                 start += 2
                 name = name[2:]
-            rank = re.match(r"(?:全国|全省|全市|全区)?(?:首个|首批|唯一|第一个|第[一二三四五六七八九十\d]+批)", name)
+            rank = re.match(
+                r"(?:全国|全省|全市|全区)?(?:首个|首批|唯一|第一个|第[一二三四五六七八九十\d]+批)", name
+            )
             if rank:  # "作为全市首个“榕城智网”工程试点区": how rare it is is not its name
                 start += rank.end()
                 name = name[rank.end() :]
@@ -399,7 +407,7 @@ def _listed_activities(sentence: str) -> list[ProgrammeHit]:
             quoted = re.search(r"“([^”]{2,20})”", item.group(0))
             name = quoted.group(1) if quoted else clean_name(item.group(0))
             # Unquoted, four characters or fewer say what kind of activity it is (干部讲堂, 广场宣传).
-            if (quoted or 4 < len(name)) and len(name) <= 20 and not NOT_A_PROGRAMME.search(name):
+            if (quoted or len(name) > 4) and len(name) <= 20 and not NOT_A_PROGRAMME.search(name):
                 hits.append(ProgrammeHit(name, offset + item.start(), offset + item.end()))
     return hits
 
