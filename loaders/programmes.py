@@ -106,7 +106,12 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits += find_actions(sentence)
     hits += _listed_activities(sentence)
     hits += [ProgrammeHit(d.name, d.start, d.end, None, d.aliases) for d in find_designations(sentence)]
-    hits += [ProgrammeHit(clean_name(sentence[a:b]), a, b) for a, b in find_shaped_names(sentence)]
+    hits += [
+        ProgrammeHit(clean_name(sentence[a:b]), a, b)
+        for a, b in find_shaped_names(sentence)
+        # a pair of known reforms (一网通办,一网统管) is two programmes, found by their labels
+        if not any(lex.by_label(part) for part in re.split(r"[,，、]", sentence[a:b]))
+    ]
     return _merge([_without_place(h) for h in hits])
 
 

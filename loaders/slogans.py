@@ -152,7 +152,21 @@ def find_shaped_names(sentence: str) -> list[tuple[int, int]]:
     """
     spans = [(m.start(), m.end()) for m in _UNQUOTED.finditer(sentence)]
     spans += [(m.start(), m.end()) for m in _BRAIN.finditer(sentence)]
+    spans += [(m.start(), m.end()) for m in _PAIRED.finditer(sentence) if _paired(m)]
     return spans + _versions(sentence)
+
+
+# A headline's pair of one-stop clauses, unquoted ("城市大脑再升级:一屏观全城,一网管全城").
+_PAIRED = re.compile(rf"(?<![“\u4e00-\u9fff])(一{_HAN}{{3,5}})[,，、](一{_HAN}{{3,5}})(?![\u4e00-\u9fff”])")
+
+
+def _paired(m: re.Match[str]) -> bool:
+    """Whether both clauses of a pair have the one-stop shape (一屏观全城, 一网管全城).
+
+    >>> _paired(_PAIRED.search("一屏观全城,一网管全城")), _paired(_PAIRED.search("一是加强,一体推进"))
+    (True, False)
+    """
+    return all(_ONE_STOP.fullmatch(part) and not is_layout(part) for part in m.groups())
 
 
 # SCHEMA.md: 城市大脑 and the like are programmes (a system built under them is also a project).
