@@ -391,7 +391,7 @@ def _looks_like_name(text: str) -> bool:
     """A quoted phrase that reads as a name, not as an adjective or a figure of speech."""
     if (
         len(text) < 2
-        or re.fullmatch(r"[\d.%]+|.{0,3}化|[一二三四五六七八九十]+[个大项端对]?|[\dNnX+＋]+", text)
+        or re.fullmatch(r"[\d.%]+|.{0,3}化|[一二三四五六七八九十]+[个大项端对]?|[\dNnX+＋]+|\d+个\d+", text)
         or re.match(r"[一二两三四五六七八九十]+[个大项对]|[两三四五六七八九十]+[张条类批]", text)
     ):
         return False
