@@ -18,7 +18,9 @@ from loaders.words import segment, word_at
 
 # Verbs that make a quoted slogan a programme someone carries out.
 CARRIED_OUT = re.compile(r"(?:推广|推行|实施|开展|组织|深化|落实|助推|参与|实行)$")
-WEAKLY_CARRIED_OUT = re.compile(r"(?:推进|推动|探索|拓展|启动|完成|创新|打造|争创|创建)$")
+WEAKLY_CARRIED_OUT = re.compile(
+    r"(?:推进|推动|探索|拓展|启动|完成|创新|打造|争创|创建|推出|首创|落地|叫响|打响|做实)$"
+)
 # A name ending in one of these, governed by a verb, is a programme even without quotes.
 _SUFFIX = re.compile(r"(?:专项行动|行动|工程|计划|项目|综合试点|试点|先导区|提升月|改革|制度)")
 _CAMPAIGN = re.compile(
@@ -39,6 +41,12 @@ _GENERIC_HEAD = re.compile(
     # A name of only kind words (专项整治行动, 集中攻坚行动, 改造提升工程) names no initiative in particular.
     # Nor does one of only rank words (先导示范工程, 核心工程): they say what a project is to a park.
     r"(?:专项|集中|整治|攻坚|提升|改造|示范|综合|系列|先导|核心|龙头|标志性|关键)*(?:工程|行动|项目|改革|试点|计划)$"
+)
+
+
+# Trades of building works: a 工程 of these is a stage of construction (主体结构工程, 装饰装修工程).
+_BUILDING_TRADE = re.compile(
+    r"(?:安装|装修|装饰|幕墙|土建|主体结构|钢结构|土方|桩基|屋面|给排水|暖通|绿化)工程$"
 )
 
 
@@ -92,6 +100,8 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
         ) or name.startswith("领域")
         if "□" in masked[start:end] or NOT_A_PROGRAMME.search(name) or _GENERIC_HEAD.match(name) or generic:
             continue
+        if m.group(0) == "工程" and _BUILDING_TRADE.search(name):
+            continue  # "开展外立面幕墙、机电安装及装饰装修工程": building works on a site, not an initiative
         counted = _COUNTED.match(name)
         if (
             counted
@@ -102,6 +112,8 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
             # "63个乡镇体检数字化试点已完成": the count is of the sites a named pilot runs in, not of kinds
             start, name = start + counted.end(), name[counted.end() :]
             counted = None
+        if re.match(r"[\d一二三四五六七八九十百千两]+[余多]?[个项家所座类批]", sentence[end:]):
+            continue  # "新增省级认可应用试点8项": a count of things of a kind (a metric), not one named
         if counted or _only_places(sentence, start, m.start()):
             continue  # "在观山湖区试点“无感办”": a place that pilots something, not a pilot's name
         if _COUNTED_BEFORE.search(name[: -len(m.group(0))]) and _ENUMERATION.match(sentence, end):

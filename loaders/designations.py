@@ -19,7 +19,7 @@ from loaders.words import Word, segment
 # descriptions, not titles.
 _SUFFIX = re.compile(
     r"(?:示范区|先行区|试验区|先导区|引领区|样板区|聚集区|集聚区|支撑区|承载区|示范地区|试点地区|示范市|示范县|"
-    r"先行市|试点县|试点市|模范县|模范市|模范区|名城|之城|之都|策源地|集聚地|承载地|首选地|举办地|服务地|强市|强省|强区|强县|第一区|高地|枢纽节点|城市|大都市|新城|试点|"
+    r"先行市|先行县|先进县|先进市|先进区|标杆县|标杆市|标杆区|样板县|样板市|示范镇|示范乡镇|示范城区|典范城区|样板城区|试点县|试点市|模范县|模范市|模范区|名城|之城|之都|策源地|集聚地|承载地|首选地|举办地|服务地|强市|强省|强区|强县|第一区|高地|枢纽节点|城市|大都市|新城|试点|"
     r"核心区|百强县|百强镇|百强区|示范基地|园区|示范(?=名单)|数字化标杆|转型标杆)"
 )
 # Suffixes that name a place on the map as often as a title: a title only when granted (获评省级数字经济园区,
@@ -49,7 +49,7 @@ _LEADING_VERB = re.compile(r"(?:建设|建成|打造|创建|争创|争当|迈向
 _PUSHING_VERB = re.compile(r"(?:启动|推进|推动|开展|加快|深化)(?=[\u4e00-\u9fff]{3})")
 # After the name, these keep it a title ("千兆城市"行列, 试点县创建, 之一).
 _AFTER_OK = re.compile(
-    r"^(?:建设|名单|创建|称号|行列|之一|总体定位|定位|目标|以来|的|作为|打造|建成|等(?![\d一二三四五六七八九十两]+[余多]?[项个])|[、,，。;；和及与]|$|”|\)|"
+    r"^(?:建设|名单|工作|终期评估|中期评估|评估|验收|创建|称号|行列|之一|总体定位|定位|目标|以来|的|作为|打造|建成|等(?![\d一二三四五六七八九十两]+[余多]?[项个])|[、,，。;；和及与]|$|”|\)|"
     r"[\d一二三四五六七八九十]+[个块](?=[\u4e00-\u9fff])|[(（])"
 )
 # Words before a title that say how rare it is or who granted it in which batch, not what it is
@@ -64,12 +64,12 @@ _LIST_GLUE = re.compile(r"(?:、|和|及|与|以及|或)$")
 # A count inside a title is not part of its name ("全国首批50个5G商用城市").
 _COUNT = re.compile(r"\d+个|[一二三四五六七八九十]+个(?!一)")
 # Numerals that belong to a title: a batch, a star rating, a count of peers (首批, 四星级, 三大).
-_RANK = re.compile(r"首批|第[一二三四五六七八九十\d]+批|星级|\d+个|[一二三四五六七八九十]+[个大]")
+_RANK = re.compile(r"首批|首个|第一个|第[一二三四五六七八九十\d]+批|星级|\d+个|[一二三四五六七八九十]+[个大]")
 # "全市建设…": a scope before 建设 makes it the governing verb, not a word inside the title.
 _SCOPE_WORDS = {"全市", "全区", "全县", "全省"}
 # A development zone or a place-name 新城 is a park, not a title (SCHEMA.md: 新区/高新区 are park projects).
 _NOT_TITLE = re.compile(
-    r"(?:新区|高新区|开发区|自由贸易试验区|自贸试验区|保税区|产业园区|工业园区|城区|市区|主城区|城市群|大城市|超大城市|特大城市|新型城市)$"
+    r"(?:新区|高新区|开发区|自由贸易试验区|自贸试验区|保税区|产业园区|工业园区|(?<!示范|典范|样板)城区|市区|主城区|城市群|大城市|超大城市|特大城市|新型城市)$"
 )
 
 
@@ -126,11 +126,19 @@ def find_designations(sentence: str) -> list[Designation]:
         governed = bool(
             _governed(sentence, start, m.group(0)) or re.match(r"”?(?:建设|创建)", sentence[end:])
         )
+        # A scoped pilot whose work or review the text reports (国家数字乡村试点终期评估, …试点工作) is held.
+        governed = governed or bool(
+            m.group(0) == "试点"
+            and _SCOPED.search(unranked(name))
+            and re.match(r"”?(?:工作|终期评估|中期评估|评估|验收)", sentence[end:])
+        )
         # "公布2021年省级数字乡村示范名单": a published list of holders names the title they hold.
         governed = governed or (
             sentence.startswith("名单", end) and bool(_PUBLISHED.search(_clause_before(sentence, start)))
         )
         if not (governed or (quoted and m.group(0) != "城市")) or _in_title(sentence, start):
+            continue
+        if _zone_of_a_park(sentence, start, m.group(0)):
             continue
         if not _AFTER_OK.match(sentence[end:].lstrip("”")):
             continue
@@ -176,9 +184,12 @@ def _to_governing_verb(words: tuple[Word, ...], left: int, first: int) -> int:
     i = left
     while i > 0 and first - i < 6:
         prev = words[i - 1]
-        if _GOVERNS.fullmatch(prev.text):
+        # LAC may split the verb itself (获/评): the two words together govern the title.
+        joined = words[i - 2].text + prev.text if i > 1 else ""
+        if _GOVERNS.fullmatch(prev.text) or _GOVERNS.fullmatch(joined):
             return i
-        if prev.tag not in ("n", "nz", "vn", "v", "vd", "a", "ad") or prev.text == "的":
+        content = prev.tag in ("n", "nz", "vn", "v", "vd", "a", "ad") or prev.text == "中国"
+        if not content or prev.text == "的":  # 中国 heads a title (中国领军智慧城市)
             break
         i -= 1
     return left
@@ -235,9 +246,28 @@ def _is_title(name: str, suffix: str, *, quoted: bool = False) -> bool:
         return bool(_CITY_MARK.search(body)) or (quoted and len(body) >= 4)
     if suffix == "新城":  # unquoted, a 新城 is a district on the map (广陵新城), i.e. a park project
         return quoted
-    if suffix in ("高地", "试点"):
-        return bool(_SCOPED.search(name)) or (suffix == "试点" and "国家" in name)
+    if suffix in ("高地", "试点"):  # the scope may follow the batch (第二批省级数字乡村试点)
+        return bool(_SCOPED.search(name) or _SCOPED.search(unranked(name))) or (
+            suffix == "试点" and "国家" in name
+        )
     return True
+
+
+def _zone_of_a_park(sentence: str, start: int, suffix: str) -> bool:
+    """Whether a zone title is the role a park plays, not a title of the place: "以济南高新区为核心,
+    打造…核心区与…集聚区", "依托经开区建设…示范区" (SCHEMA.md: parks are projects of their own).
+
+    >>> s = "以某某高新区为核心,打造数据要素改革核心区"
+    >>> _zone_of_a_park(s, s.index("数据"), "核心区"), _zone_of_a_park("打造数据要素改革核心区", 2, "核心区")
+    (True, False)
+    """
+    if not suffix.endswith(("区", "地")):
+        return False
+    before = sentence[max(0, start - 40) : start]
+    carrier = re.search(
+        r"(?:以|依托)[^,，。;；]{0,16}?(?:高新区|开发区|经开区|园区|新区|产业园|基地)", before
+    )
+    return bool(carrier and not re.search(r"[。;；]", before[carrier.end() :]))
 
 
 def _clause_before(sentence: str, start: int) -> str:
@@ -266,7 +296,7 @@ def _governed(sentence: str, start: int, suffix: str) -> bool:
     modifier ending in 的 (建设践行新发展理念的公园城市示范区), or at the head of its list."""
     clause = re.split(r"[,，。;；:：!！?？]", sentence[:start])[-1].rstrip("“")
     clause = re.sub(
-        r"(?:\d{4}年度?|年度|第[一二三四五六七八九十\d]+批)$", "", clause
+        r"(?:\d{4}(?:年度?)?|年度|第[一二三四五六七八九十\d]+批)$", "", clause
     )  # 入选2023年度国家…试验区
     verbs = _GOVERNS.pattern.rstrip("$")
     if suffix == "试点":  # a pilot is also run, not only granted (开展国家区块链创新应用试点)
@@ -297,7 +327,7 @@ def _granted(sentence: str, start: int) -> bool:
     (True, False)
     """
     clause = re.split(r"[,，。;；:：!！?？]", sentence[:start])[-1].rstrip("“")
-    clause = re.sub(r"(?:\d{4}年度?|年度)$", "", clause)  # 获评2023年度…
+    clause = re.sub(r"(?:\d{4}(?:年度?)?|年度)$", "", clause)  # 获评2023年度…
     if _LIST_GLUE.search(clause):
         return bool(re.search(_GRANTED.pattern.rstrip("$"), clause))
     return bool(_GRANTED.search(clause))

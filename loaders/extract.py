@@ -183,18 +183,38 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
     text = ctx.document.text
     if _NATIONWIDE.search(text[sentence.start : position]):
         return (ctx.gazetteer.country,)
-    spans = [s for s in ctx.spans if sentence.start <= s.start and s.end <= position]
+    listed = _listed_holders(ctx, sentence, position)
+    if listed:
+        return listed
+    # A place or body inside a directive the sentence follows ("按照成都市…总体架构要求", "落实省委…部署")
+    # issued it; the one that follows it runs what the directive names and what comes after.
+    frames = [
+        (sentence.start + m.start(), sentence.start + m.end())
+        for m in _DIRECTIVE.finditer(sentence.text)
+        if sentence.start + m.end() <= position
+    ]
+
+    def framed(start: int) -> bool:
+        return any(a <= start < b for a, b in frames)
+
+    spans = [s for s in ctx.spans if sentence.start <= s.start and s.end <= position and not framed(s.start)]
     named = [s for s in spans if not s.in_name and s.division.level != "country"]
-    last_actor = max(
-        (a.end for a in ctx.actors if sentence.start <= a.start < position), default=sentence.start
-    )
+    # A place right after a verb of being granted scopes the title ("获评全省智慧广电示范区"); it runs nothing.
+    acting = [
+        a
+        for a in ctx.actors
+        if sentence.start <= a.start < position
+        and not framed(a.start)
+        and not _GRANTED_BEFORE.search(text, max(sentence.start, a.start - 4), a.start)
+    ]
+    last_actor = max((a.end for a in acting), default=sentence.start)
     after = max(last_actor, named[-1].end if named else sentence.start)
     speakers = [(m.start(), ctx.local(m.group(1))) for m in _SELF.finditer(text, after, position)]
     # A body named by its level alone speaks for that level ("省大数据局有关负责人表示,将实施“数字强省”…").
     for a in _bodies(sentence.text, ctx.place_names):
         at = sentence.start + a.start
         partner = _PARTNER.search(text[max(sentence.start, at - 30) : at])
-        if a.place_surface in ("省", "自治区") and after <= at < position and not partner:
+        if a.place_surface in ("省", "自治区") and after <= at < position and not partner and not framed(at):
             speakers.append((at, ctx.local("省")))
     if speakers:
         return (max(speakers, key=lambda s: s[0])[1],)
@@ -218,7 +238,54 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
         and not re.search(r"[,，。;；]", text[named[-1].end : position])
     ):
         return (named[-1].division,)
-    return (ctx.place_at(sentence, position, local=True),)
+    local = [a.place for a in acting if a.place.level != "country"]
+    return (local[-1] if local else ctx.default,)
+
+
+_GRANTED_BEFORE = re.compile(r"(?:获评|评为|荣获|创成|入选|列入|获批|跻身)$")
+
+
+# 按照/根据/贯彻…要求/部署/精神: a directive someone else issued, up to the word that closes it.
+_DIRECTIVE = re.compile(
+    r"(?:按照|根据|依据|遵照|贯彻|落实|关于|聚焦|围绕|对照|响应)[^,，。;；:：]{2,40}?(?:要求|部署|精神|讲话|指示|批示)"
+    r"|在[^,，。;；:：]{2,30}?(?:指导|领导|支持|关心|带领)下"
+)
+
+
+# "公布…试点名单,其中,A县、B县…入选": the places a published list names hold the title.
+_HOLDERS_AFTER = re.compile(
+    r"[^。;；]{0,30}?名单[,，]?(?:其中[,，]?)?(?P<list>[^,，。;；]{2,60}?)"
+    r"(?:等)?(?:[\d一二三四五六七八九十]+(?:个|地|家)[县市区省地]*)?(?:成功)?(?:入选|上榜|入围|获批|榜上有名|在列)"
+)
+
+
+def _listed_holders(ctx: _Context, sentence: Sentence, position: int) -> tuple[Division, ...]:
+    """Return the places that a list published after a title names as its holders, or none."""
+    m = _HOLDERS_AFTER.match(ctx.document.text, position, sentence.end)
+    if m is None:
+        return ()
+    a, b = m.span("list")
+    text = ctx.document.text
+    # A note in brackets (河北省(雄安新区)) says where in the place; it names no other holder.
+    notes = [(n.start(), n.end()) for n in re.finditer(r"[(（][^)）]*[)）]", text[a:b])]
+    spans = [
+        s
+        for s in ctx.spans
+        if a <= s.start
+        and s.end <= b
+        and not s.in_name
+        and not any(a + x <= s.start < a + y for x, y in notes)
+    ]
+    covered = sum(s.end - s.start for s in spans)
+    rest = re.sub(r"[、和及与]", "", re.sub(r"[(（][^)）]*[)）]", "", text[a:b]))
+    if not spans or covered < len(rest) - 2:
+        return ()  # not a list of places only
+    # A place right before another heads it (贵州省贵阳市息烽县): the last one of the run holds the title.
+    return tuple(
+        dict.fromkeys(
+            sp.division for i, sp in enumerate(spans) if i + 1 == len(spans) or spans[i + 1].start != sp.end
+        )
+    )
 
 
 _GRANTED_TO = re.compile(
@@ -233,7 +300,12 @@ def _carries_out(ctx: _Context, sentence: Sentence, start: int, campaign: Divisi
     """Whether the subject carries out a higher division's 数字X campaign the sentence cites (SCHEMA.md:
     a programme cited by a city is the city's when the text says the city carries it out)."""
     above = campaign != ctx.default and campaign in ctx.gazetteer.ancestors(ctx.default)
-    return above and bool(_CARRY_OUT.search(sentence.text[:start]))
+    # "贯彻落实福州市委…关于数字福州建设的决策部署", "按照省委“数字福建”建设要求": a directive to carry out
+    followed = any(
+        m.start() < start < m.end() and re.match(r"落实|贯彻|按照|根据|遵照|响应", m.group(0))
+        for m in _DIRECTIVE.finditer(sentence.text)
+    )
+    return above and (followed or bool(_CARRY_OUT.search(sentence.text[:start])))
 
 
 def _without_short_forms(

@@ -32,7 +32,7 @@ from loaders.words import segment, word_at
 
 # A quoted name followed by one of these is a programme ("“最多跑一次”改革", "“清朗”系列专项行动").
 _PROGRAMME_AFTER = re.compile(
-    r"^(?:系列专项行动|专项行动|集成改革|改革|工程|行动|计划|机制|制度|模式|建设|试点|主题活动|活动|服务方式|服务机制|服务模式|工作法|战略|品牌(?![\u4e00-\u9fff]))"
+    r"^(?:系列专项行动|专项行动|集成改革|改革|工程|行动|计划|制度|建设|试点|主题活动|活动|服务方式|(?:合作|联动|协同|工作|服务)?(?:机制|模式)|工作法|战略|(?:政务)?(?:服务)?品牌(?![\u4e00-\u9fff]))"
 )
 # What a quoted platform or product is followed by ("“甬金通”等…应用", "“浙里办”宁波频道").
 _PROJECT_AFTER = re.compile(
@@ -106,7 +106,12 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits += find_actions(sentence)
     hits += _listed_activities(sentence)
     hits += [ProgrammeHit(d.name, d.start, d.end, None, d.aliases) for d in find_designations(sentence)]
-    hits += [ProgrammeHit(clean_name(sentence[a:b]), a, b) for a, b in find_shaped_names(sentence)]
+    hits += [
+        ProgrammeHit(clean_name(sentence[a:b]), a, b)
+        for a, b in find_shaped_names(sentence)
+        # a pair of known reforms (一网通办,一网统管) is two programmes, found by their labels
+        if not any(lex.by_label(part) for part in re.split(r"[,，、]", sentence[a:b]))
+    ]
     return _merge([_without_place(h) for h in hits])
 
 
@@ -174,6 +179,8 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         if _PROJECT_AFTER.match(after):
             continue
         suffix = _PROGRAMME_AFTER.match(after)
+        if suffix and re.match(r"(?:理念|思路|原则|标准|指标|要求)", after[suffix.end() :]):
+            suffix = None  # "遵循“绿色生态”建设理念", "“数字政府建设”指标": a principle or a measure
         head = name_start(sentence, series.start())
         # A place pilots what it quotes (在中华街道试点“数字孪生街区”) unless that is a thing it builds.
         piloted = sentence[: series.start()].endswith("试点") and not names_a_thing(sentence[series.end() :])
@@ -181,6 +188,13 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         # "纳入“十四五”期间“…工程”": a plan period before the quote dates it, it does not name it
         period = re.search(r"“?十[一二三四五六]五”?(?:期间|时期|以来)?$", sentence[head : series.start()])
         head = series.start() if period else head
+        # "数字机关建设和机关内部“一件事”集成改革": a finished item before a joiner is another list item.
+        items = list(
+            re.finditer(
+                r"(?:建设|改革|工程|行动|工作|体系|机制)(?:和|及|与|以及|、)", sentence[head : series.start()]
+            )
+        )
+        head = head + items[-1].end() if items else head
         before = sentence[max(0, head - 8) : head]
         clause_end = re.match(r"^[,，。;；(（]|^$", sentence[series.end() :])
         verb = CARRIED_OUT.search(before) or (WEAKLY_CARRIED_OUT.search(before) and clause_end) or piloted
@@ -202,6 +216,8 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             verb
             or granted
             or _CARRIED_AFTER.match(after)
+            # "“X”经验做法被国务院办公厅推广", "“X”做法入选全国优秀案例": a practice others take up
+            or re.match(r"(?:经验|做法){1,2}(?:被|在|入选|获)", after)
             or (
                 re.search(r"以(?:培育|推进|推动|实施|打造|深化|开展|创建)?$", sentence[: series.start()])
                 and _FRAMED_AS.match(after)
@@ -213,6 +229,10 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                     sentence[series.end() :],
                 )
             )
+        )
+        # SCHEMA.md: a programme named only inside a cited title (《“数字西藏”建设三年实施方案》) is one too.
+        governed = governed or sentence.rfind("《", 0, series.start()) > sentence.rfind(
+            "》", 0, series.start()
         )
         if governed and not suffix and sentence[series.end() : series.end() + 1] == "等":
             continue  # "推进“A”“B”等…数据产品": a list of things, named by what follows
@@ -253,6 +273,10 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 r"”?(?:等|的)(?:矛盾|问题|难题|痛点|堵点|难点|现象|困境|顽疾)", sentence[q_end - 1 :]
             ):
                 continue  # "解决数据“不敢用、不够用”的矛盾": a problem described, not a way of working
+            if sentence[:q_start].endswith("关于") and re.match(
+                r"”?的(?:建议|提案|议案|意见|报告)", sentence[q_end - 1 :]
+            ):
+                continue  # "关于“更新发展理念,强化市级统筹”的建议": the title of a proposal answered
             # "高频事项向“快办”优化": the mode of service a reform moves things towards
             toward = sentence[q_start - 1 : q_start] == "向" and re.match(
                 r"(?:优化|提升|升级|转变|拓展)", sentence[q_end:]
@@ -309,10 +333,18 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             if re.match(r"相关|有关|各类|各项", name):  # "开展相关“三服务”工作": a modifier, not the name
                 start += 2
                 name = name[2:]
-            rank = re.match(r"(?:全国|全省|全市|全区)?(?:首个|首批|唯一|第一个)", name)
+            rank = re.match(
+                r"(?:全国|全省|全市|全区)?(?:首个|首批|唯一|第一个|第[一二三四五六七八九十\d]+批)", name
+            )
             if rank:  # "作为全市首个“榕城智网”工程试点区": how rare it is is not its name
                 start += rank.end()
                 name = name[rank.end() :]
+            # "8个“城市大脑”建设工作专班": a figure says how many, it is no part of the name (unlike a
+            # numeral that names a set: 三个“一号工程”)
+            count = re.match(r"\d+[个项家类条]", name)
+            if count and len(name) > count.end() + 1:
+                start += count.end()
+                name = name[count.end() :]
             if name.startswith(("新一轮", "新一批")):  # "实施新一轮“千企技改”行动": which round, not the name
                 start += 3
                 name = name[3:]
@@ -359,7 +391,7 @@ def _looks_like_name(text: str) -> bool:
     """A quoted phrase that reads as a name, not as an adjective or a figure of speech."""
     if (
         len(text) < 2
-        or re.fullmatch(r"[\d.%]+|.{0,3}化|[一二三四五六七八九十]+[个大项端对]?", text)
+        or re.fullmatch(r"[\d.%]+|.{0,3}化|[一二三四五六七八九十]+[个大项端对]?|[\dNnX+＋]+|\d+个\d+", text)
         or re.match(r"[一二两三四五六七八九十]+[个大项对]|[两三四五六七八九十]+[张条类批]", text)
     ):
         return False
@@ -379,7 +411,8 @@ def _listed_activities(sentence: str) -> list[ProgrammeHit]:
         for item in re.finditer(r"[^、]+", m.group("items")):
             quoted = re.search(r"“([^”]{2,20})”", item.group(0))
             name = quoted.group(1) if quoted else clean_name(item.group(0))
-            if 2 < len(name) <= 20 and not NOT_A_PROGRAMME.search(name):
+            # Unquoted, four characters or fewer say what kind of activity it is (干部讲堂, 广场宣传).
+            if (quoted or len(name) > 4) and len(name) <= 20 and not NOT_A_PROGRAMME.search(name):
                 hits.append(ProgrammeHit(name, offset + item.start(), offset + item.end()))
     return hits
 

@@ -17,12 +17,12 @@ from loaders.words import segment
 _HAN = r"[\u4e00-\u9fff]"
 # One-stop reforms: 一X一Y (一企一档, 一局一中心一公司), 一网/一键/一窗… + verb (一网通享, 一键回应, 一屏掌控).
 _ONE_STOP = re.compile(
-    rf"一{_HAN}{{1,3}}(?:一{_HAN}{{1,3}})+|一(?:网|键|窗|屏|图|证|码|贯|览|件事){_HAN}{{1,4}}|一件事|一本账|一张身份证{_HAN}{{2,4}}"
+    rf"一{_HAN}{{1,3}}(?:一{_HAN}{{1,3}})+|一(?:网|键|窗|屏|图|证|照|码|门|表|贯|览|件事){_HAN}{{1,4}}|一件事|一本账|一张身份证{_HAN}{{2,4}}"
 )
 # Service reforms named by what the citizen is spared (全市通办, 免申即享, 秒批, 零跑动, 边问边办).
 _SERVICE = re.compile(
     rf"{_HAN}{{1,4}}(?:通办|通享|即享|即办|即批|跑一次|跑一趟|一次办|报一次|查一次|办成事|帮办|代办)|(?:秒|即)[批报办](?:(?:秒|即)[批报办])?|"
-    rf"零跑动|零跑腿|{_HAN}{{2}}不用跑|(?:掌上|指尖|网上|就近|马上|随时)办|"
+    rf"零跑动|零跑腿|{_HAN}{{2}}不用跑|(?:掌上|指尖|网上|就近|马上|随时|自助|预约|延时|刷脸|扫码|集成|联审|并联|邮寄|上门|视频|远程)办|"
     rf"无感{_HAN}{{1,3}}|不见面{_HAN}{{0,3}}|免{_HAN}{{1,2}}即{_HAN}{{1,2}}|免{_HAN}{{1,2}}办|边{_HAN}边办|{_HAN}{{2}}快办|{_HAN}{{2}}好办|"
     rf"[三四五六]治融合|(?:\d+分钟|[一二三四五六七八九十]+分钟|一刻钟){_HAN}{{0,6}}圈"
 )
@@ -77,7 +77,9 @@ def _is_plus_slogan(text: str) -> bool:
         return False
     worded = [p for p in parts if re.search(_HAN, p)]
     counted = any(re.match(r"[\dN]+个?", p) and re.search(_HAN, p) for p in parts)
-    return bool(worded) and not counted and not all(re.fullmatch(r"[\dN]+", p) for p in parts)
+    # "农民工服务站+电信服务点+金融服务点+邮政网点": sites combined in one place, not a way of working
+    sites = all(re.search(r"(?:站|点|网点|中心|大厅|窗口|室|馆)$", p) for p in parts)
+    return bool(worded) and not counted and not sites and not all(re.fullmatch(r"[\dN]+", p) for p in parts)
 
 
 def is_parallel_slogan(text: str, before: str, after: str) -> bool:
@@ -93,7 +95,11 @@ def is_parallel_slogan(text: str, before: str, after: str) -> bool:
     (True, False)
     """
     parts = re.split(r"[、,，]", text)
-    if len(parts) < 2 or len({len(p) for p in parts}) != 1 or not 3 <= len(parts[0]) <= 7:
+    if len(parts) < 2 or len({len(p) for p in parts}) != 1 or not 2 <= len(parts[0]) <= 7:
+        return False
+    # "“核心、关联、衍生”三大业态": a count after the quote makes its clauses kinds of things listed.
+    counted = re.match(r"[一二三四五六七八九十两\d]+[大个类种项]", after.lstrip("”"))
+    if len(parts[0]) == 2 and (counted or not _aims(parts)):
         return False
     if not all(re.fullmatch(f"{_HAN}+", p) for p in parts):
         return False
@@ -102,6 +108,9 @@ def is_parallel_slogan(text: str, before: str, after: str) -> bool:
         re.search(r"[化式性]$|[年月周日]", p) for p in parts
     ):
         return False
+    # Clauses of one-stop shape (一屏观全域、一网管全城) name ways of working even as the 格局 they form.
+    if all(p.startswith("一") for p in parts) and sum(bool(_ONE_STOP.fullmatch(p)) for p in parts) >= 2:
+        return True
     tail = re.split(r"[,，。;；、:：(（]", after.lstrip("”"), maxsplit=1)[0][:15]
     described = re.match(r"(?:的)?(?:现象|问题|倾向|弊端|状况|困境)", tail)  # "重建设、轻运营”现象": a fault
     # Clauses that repeat one head (以数兴业、以数治城、以数惠民) name a way of working even when held to.
@@ -112,6 +121,19 @@ def is_parallel_slogan(text: str, before: str, after: str) -> bool:
         or described
         or (_PRINCIPLE_BEFORE.search(before) and not repeated)
     )
+
+
+def _aims(parts: list[str]) -> bool:
+    """Whether two-character clauses name aims of a way of working (善政、兴业、惠民), three or more of
+    them, each one word and none a quality (安全、便捷、高效 describes a service).
+
+    >>> _aims(["善政", "兴业", "惠民"]), _aims(["安全", "便捷", "高效"]), _aims(["共建", "共治", "共享"])
+    (True, False, False)
+    """
+    if len(parts) < 3:
+        return False
+    words = [segment(p) for p in parts]
+    return all(len(w) == 1 and w[0].tag not in ("a", "an", "ad", "d") for w in words)
 
 
 def names_a_thing(after: str) -> bool:
@@ -130,7 +152,21 @@ def find_shaped_names(sentence: str) -> list[tuple[int, int]]:
     """
     spans = [(m.start(), m.end()) for m in _UNQUOTED.finditer(sentence)]
     spans += [(m.start(), m.end()) for m in _BRAIN.finditer(sentence)]
+    spans += [(m.start(), m.end()) for m in _PAIRED.finditer(sentence) if _paired(m)]
     return spans + _versions(sentence)
+
+
+# A headline's pair of one-stop clauses, unquoted ("城市大脑再升级:一屏观全城,一网管全城").
+_PAIRED = re.compile(rf"(?<![“\u4e00-\u9fff])(一{_HAN}{{3,5}})[,，、](一{_HAN}{{3,5}})(?![\u4e00-\u9fff”])")
+
+
+def _paired(m: re.Match[str]) -> bool:
+    """Whether both clauses of a pair have the one-stop shape (一屏观全城, 一网管全城).
+
+    >>> _paired(_PAIRED.search("一屏观全城,一网管全城")), _paired(_PAIRED.search("一是加强,一体推进"))
+    (True, False)
+    """
+    return all(_ONE_STOP.fullmatch(part) and not is_layout(part) for part in m.groups())
 
 
 # SCHEMA.md: 城市大脑 and the like are programmes (a system built under them is also a project).
