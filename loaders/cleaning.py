@@ -319,6 +319,46 @@ def _byline_author(lines: list[str]) -> str | None:
     return None
 
 
+_PAIRS = (("“", "”"), ("《", "》"))
+_WRAP_REACH = 30  # a wrapped name closes within this many characters of the next line
+
+
+def rejoin_wrapped(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
+    """Return `lines` (and their source line `numbers`) with quotes and titles broken across lines joined.
+
+    Text copied from PDFs is hard-wrapped at the page width, so a quoted name or a cited title
+    can open on one line and close on the next (“一网通\n办2.0”): the two halves are one line
+    again when the first leaves a “ or 《 open and the next closes it soon after it starts.
+
+    >>> rejoin_wrapped(["深化“一网通", "办”改革。", "下一段"], [0, 1, 2])
+    (['深化“一网通办”改革。', '下一段'], [0, 2])
+    >>> rejoin_wrapped(["标题“甲”", "正文。"], [0, 1])
+    (['标题“甲”', '正文。'], [0, 1])
+    """
+    joined: list[str] = []
+    kept_numbers: list[int] = []
+    for line, number in zip(lines, numbers, strict=True):
+        if joined and _left_open(joined[-1]) and _closes_soon(line, _left_open(joined[-1])):
+            joined[-1] += line
+            continue
+        joined.append(line)
+        kept_numbers.append(number)
+    return joined, kept_numbers
+
+
+def _left_open(line: str) -> str | None:
+    """Return the closing mark a line still waits for (” or 》), or None."""
+    for opening, closing in _PAIRS:
+        if line.rfind(opening) > line.rfind(closing):
+            return closing
+    return None
+
+
+def _closes_soon(line: str, closing: str | None) -> bool:
+    at = line.find(closing) if closing else -1
+    return 0 <= at <= _WRAP_REACH and not any(line.find(o, 0, at) >= 0 for o, _ in _PAIRS)
+
+
 def clean_text(raw: str) -> Cleaned:
     """Return the body text of `raw` with site chrome dropped and stated metadata parsed.
 
@@ -392,7 +432,9 @@ def clean_text(raw: str) -> Cleaned:
         }
         dropped.extend((numbers[i], kept[i]) for i in sorted(tail))
         kept = [line for i, line in enumerate(kept) if i not in tail]
+        numbers = [n for i, n in enumerate(numbers) if i not in tail]
 
+    kept, numbers = rejoin_wrapped(kept, numbers)
     title = _title_of(kept)
     head_name = bare_names(kept[1]) if title and len(kept) > 1 else None
     author = next(
