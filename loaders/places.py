@@ -112,7 +112,12 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
         bare = (
             gaz.is_short_form(surface) or len(surface) == 2
         )  # 象山, and full names like 成县 inside 建成县域
-        if bare and division.level == "district" and not _supported(division, context, gaz):
+        if (
+            bare
+            and division.level == "district"
+            and not _supported(division, context, gaz)
+            and not _spoken_for(division, surface, text, gaz)
+        ):
             continue
         in_name = (
             any(s <= start < e for s, e in names)
@@ -166,6 +171,33 @@ def _supported(division: Division, context: list[Division], gaz: Gazetteer) -> b
     """A bare county or district name (象山) counts only in a document about its city."""
     codes = {d.code for d in context}
     return division.code in codes or any(a.code in codes for a in gaz.ancestors(division)[:1])
+
+
+_SELF_OF_KIND = {
+    "县": ("我县", "全县", "本县"),
+    "区": ("我区", "全区", "本区"),
+    "市": ("我市", "全市", "本市"),
+}
+
+
+def _spoken_for(division: Division, surface: str, text: str, gaz: Gazetteer) -> bool:
+    r"""Whether a document that never names the city is still about the county it calls by its short form.
+
+    A county report may say only 海盐 and 全县: the short form counts when no other division
+    has it, the first line or three places in the text name it, and the text speaks as a
+    division of its kind (全县 for a 县, 全区 for a 区, 全市 for a county-level 市).
+
+    >>> gaz = load_gazetteer()
+    >>> yh = gaz.get("330424")
+    >>> _spoken_for(yh, "海盐", "海盐深化改革\n全县推进", gaz), _spoken_for(yh, "海盐", "海盐深化改革\n全市推进", gaz)
+    (True, False)
+    """
+    if len(gaz.lookup(surface)) != 1:
+        return False
+    first_line = text.split("\n", 1)[0]
+    if surface not in first_line and text.count(surface) < 3:
+        return False
+    return any(word in text for word in _SELF_OF_KIND.get(division.name[-1], ()))
 
 
 def _name_ranges(text: str) -> list[tuple[int, int]]:
