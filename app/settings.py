@@ -91,11 +91,40 @@ class Settings(BaseSettings):
     falkordb: bool = True
     """Start the embedded FalkorDB (Cypher) as a child process on a unix socket in `data_dir`."""
 
+    sparql_query_url: str | None = None
+    """Query endpoint of a remote SPARQL 1.1 store (Fuseki `http://host:3030/ds/query`); set, it replaces the embedded Oxigraph."""
+
+    sparql_update_url: str | None = None
+    """Update endpoint of the remote store (Fuseki `http://host:3030/ds/update`); unset, the remote store is read-only."""
+
+    sparql_gsp_url: str | None = None
+    """Graph Store Protocol endpoint of the remote store (Fuseki `http://host:3030/ds/data`); set, a document's graph is replaced by one HTTP PUT."""
+
+    sparql_user: str | None = None
+    """User name for HTTP basic authentication at the remote SPARQL endpoints."""
+
+    sparql_password: SecretStr | None = None
+    """Password for the remote SPARQL endpoints (no default)."""
+
+    @model_validator(mode="after")
+    def _need_query_url(self) -> Settings:
+        # Writing to a store the app cannot read back would leave /sparql and the API on the local folder.
+        if not self.sparql_query_url and (self.sparql_update_url or self.sparql_gsp_url):
+            raise ValueError(
+                "CITYKG_SPARQL_UPDATE_URL or CITYKG_SPARQL_GSP_URL is set without CITYKG_SPARQL_QUERY_URL; "
+                "set the query endpoint of the same store too"
+            )
+        for name in ("sparql_query_url", "sparql_update_url", "sparql_gsp_url"):
+            url = getattr(self, name)
+            if url is not None and not url.startswith(("http://", "https://")):
+                raise ValueError(f"CITYKG_{name.upper()} must be an http:// or https:// URL, got {url!r}")
+        return self
+
     @model_validator(mode="after")
     def _refuse_placeholder_secrets(self) -> Settings:
         if self.dev:
             return self
-        for name in ("api_key", "neo4j_password"):
+        for name in ("api_key", "neo4j_password", "sparql_password"):
             secret = getattr(self, name)
             if secret is not None and secret.get_secret_value().strip().lower() in PLACEHOLDER_SECRETS:
                 raise ValueError(

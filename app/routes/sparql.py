@@ -20,13 +20,14 @@ from app.sparql import (
     NotAcceptable,
     QueryFailed,
     QueryTimeout,
+    StoreUnavailable,
     UpdateRefused,
     format_named,
     negotiate,
     serialize_graph,
     service_description,
 )
-from app.store import Store
+from app.stores import RdfStore
 
 __all__ = ["router"]
 
@@ -99,7 +100,9 @@ def _gate(request: Request, settings: Settings) -> QueryGate:
     return gate
 
 
-async def _answer_when_admitted(request: Request, store: Store, settings: Settings, *args: Any) -> Response:
+async def _answer_when_admitted(
+    request: Request, store: RdfStore, settings: Settings, *args: Any
+) -> Response:
     gate = _gate(request, settings)
     if not gate.enter():
         raise Problem(
@@ -172,7 +175,7 @@ async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) 
 
 def _answer(
     request: Request,
-    store: Store,
+    store: RdfStore,
     settings: Settings,
     query: str,
     default_graphs: list[str],
@@ -207,6 +210,8 @@ def _answer(
             limit_s=error.limit_s,
             setting="CITYKG_QUERY_TIMEOUT_S",
         ) from None
+    except StoreUnavailable as error:
+        raise Problem(503, str(error), slug="store-unavailable") from None
     except QueryFailed as error:
         raise Problem(500, f"the query failed: {error}", slug="query-failed") from None
     headers = {TRUNCATED_HEADER: "true" if result.truncated else "false", "Vary": "Accept"}
