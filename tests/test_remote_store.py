@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
 import pytest
 from pydantic import ValidationError
 from starlette.exceptions import StarletteDeprecationWarning
@@ -125,10 +126,21 @@ def test_sparql_answers_equal_the_embedded_stores(
     assert remote and remote == rows(embedded_client.post("/sparql", data={"query": query}))
 
 
+def test_the_protocols_default_graph_uri_picks_the_dataset(
+    remote_client: TestClient, embedded_client: TestClient
+) -> None:
+    params = {
+        "query": "SELECT ?s ?p ?o WHERE { ?s ?p ?o }",
+        "default-graph-uri": "https://w3id.org/citykg/graph/build",
+    }
+    remote = rows(remote_client.get("/sparql", params=params))
+    assert len(remote) == 1 and remote == rows(embedded_client.get("/sparql", params=params))
+
+
 def test_rest_resources_and_canned_queries_equal_the_embedded_stores(
     remote_client: TestClient, embedded_client: TestClient
 ) -> None:
-    paths = ["/stats", "/places?limit=500", "/programmes?limit=500", "/documents"]
+    paths = ["/stats", "/places?limit=500", "/programmes?limit=500", "/documents", "/search?q=yangzhou"]
     places = embedded_client.get("/places", params={"limit": 3}).json()["data"]
     paths += [f"/places/{p['code']}" for p in places]
     canned = [q["name"] for q in embedded_client.get("/queries").json() if q["language"] == "sparql"]
@@ -235,3 +247,17 @@ def test_the_cli_replaces_exactly_a_changed_documents_graph_and_removes_one(
     finally:  # the seed graphs as the other tests found them
         assert not build([seeds_dir / first.name, seeds_dir / second.name], remote_seed_store).problems
     assert set(per_graph_counts(remote_seed_store)) == set(before)
+
+
+def test_a_rebuild_replaces_the_whole_remote_store_with_the_same_graph(
+    remote_seed_store: RdfStore, seed_store: Store, seeds_dir: Path
+) -> None:
+    stray = "https://w3id.org/citykg/graph/stray"
+    remote_seed_store.replace_graph(
+        stray, [ox.Triple(ox.NamedNode(stray), ox.NamedNode(stray), ox.Literal("x"))]
+    )
+    assert stray in remote_seed_store.graph_iris()
+    report = build([seeds_dir], remote_seed_store, rebuild=True)
+    assert report.documents == 5 and not report.problems
+    assert remote_seed_store.graph_iris() == seed_store.graph_iris()
+    assert remote_seed_store.count() == seed_store.count()
