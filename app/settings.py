@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import AliasChoices, Field, SecretStr, model_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 __all__ = ["PLACEHOLDER_SECRETS", "Settings"]
@@ -105,6 +105,21 @@ class Settings(BaseSettings):
 
     sparql_password: SecretStr | None = None
     """Password for the remote SPARQL endpoints (no default)."""
+
+    @field_validator(
+        "sparql_query_url",
+        "sparql_update_url",
+        "sparql_gsp_url",
+        "sparql_user",
+        "sparql_password",
+        "api_key",
+        mode="before",
+    )
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        # docker-compose passes `${CITYKG_API_KEY:-}` through as an empty string when unset: it was
+        # refused as a placeholder key, so the compose file's api did not start without a key.
+        return None if isinstance(value, str) and not value.strip() else value
 
     @model_validator(mode="after")
     def _need_query_url(self) -> Settings:

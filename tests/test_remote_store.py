@@ -261,3 +261,12 @@ def test_a_rebuild_replaces_the_whole_remote_store_with_the_same_graph(
     assert report.documents == 5 and not report.problems
     assert remote_seed_store.graph_iris() == seed_store.graph_iris()
     assert remote_seed_store.count() == seed_store.count()
+
+
+def test_blank_settings_from_docker_compose_mean_unset(tmp_path: Path) -> None:
+    # docker-compose.yml passes `${CITYKG_SPARQL_QUERY_URL:-}` and `${CITYKG_API_KEY:-}` through as "".
+    blank = {"sparql_query_url": "", "sparql_update_url": "", "sparql_password": "", "api_key": ""}
+    settings = Settings(data_dir=tmp_path, **blank)
+    assert settings.sparql_query_url is None and settings.api_key is None
+    with open_store(settings, workers=0) as store:
+        assert isinstance(store, Store)
