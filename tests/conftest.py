@@ -67,8 +67,11 @@ def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
 
 @pytest.fixture(scope="session")
 def fuseki_server() -> Iterator[FusekiServer]:
-    """One Apache Jena Fuseki for the session (`make fuseki` fetches it), stopped afterwards."""
-    with FusekiServer() as server:
+    """One Apache Jena Fuseki for the session (`make fuseki` fetches it), stopped afterwards.
+
+    Its own 10 s query limit frees the server from the runaway query a test abandons after 1 s.
+    """
+    with FusekiServer(timeout_s=10) as server:
         yield server
 
 
