@@ -264,7 +264,11 @@ class RemoteStore:
         Every query of citykg reads the union of the document graphs as its default graph;
         Fuseki keeps them apart unless told otherwise. An empty store is checked after its first write.
         """
-        sample = self.query("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1", timeout_s=None)
+        # Blank nodes cannot be written in VALUES, so the sample quad has none.
+        sample = self.query(
+            "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(!isBlank(?s) && !isBlank(?o)) } LIMIT 1",
+            timeout_s=None,
+        )
         solutions = ox.parse_query_results(sample.body, ox.QueryResultsFormat.JSON)
         assert isinstance(solutions, ox.QuerySolutions)
         row = next(iter(solutions), None)

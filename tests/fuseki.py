@@ -37,10 +37,13 @@ class FusekiServer:
     """One Fuseki with dataset /ds (query, update and Graph Store Protocol endpoints), stopped on exit.
 
     ``timeout_s`` is Fuseki's own query limit: a safety net that frees the server's CPU from a
-    query the client has long given up on (citykg's limit is the client's, and shorter).
+    query the client has long given up on (citykg's limit is the client's, and shorter). Without
+    ``union`` the dataset is Fuseki's default in-memory one, whose default graph is its own.
     """
 
-    def __init__(self, *, heap_mb: int = 1024, timeout_s: float = 30.0, quick_start: bool = True) -> None:
+    def __init__(
+        self, *, heap_mb: int = 1024, timeout_s: float = 30.0, quick_start: bool = True, union: bool = True
+    ) -> None:
         if not any(FUSEKI_LIB.glob("jena-fuseki-main-*.jar")):
             raise FusekiMissing(f"no Fuseki jars in {FUSEKI_LIB}; run `make fuseki` (Maven Central)")
         self.port = free_port()
@@ -59,10 +62,12 @@ class FusekiServer:
             _MAIN,
             "--localhost",
             f"--port={self.port}",
-            "--tdb2",
-            f"--loc={self._folder / 'tdb2'}",
+            *(
+                ["--tdb2", f"--loc={self._folder / 'tdb2'}", "--set=tdb2:unionDefaultGraph=true"]
+                if union
+                else ["--mem"]
+            ),
             "--update",
-            "--set=tdb2:unionDefaultGraph=true",
             f"--timeout={int(timeout_s * 1000)}",
             "--ping",
             "/ds",

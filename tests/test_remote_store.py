@@ -30,7 +30,7 @@ from fuseki import FusekiServer, free_port
 from app.build import build, ensure_vocabularies
 from app.cli import cli
 from app.main import create_app
-from app.remote_store import RemoteStore
+from app.remote_store import RemoteStore, StoreMisconfigured
 from app.settings import Settings
 from app.store import Store
 from app.stores import RdfStore, open_store
@@ -211,6 +211,18 @@ def test_a_store_without_an_update_endpoint_refuses_to_build(
     }
     result = CliRunner().invoke(cli, ["build", str(ROOT / "demo" / "corpus")], env=env)
     assert result.exit_code == 1 and "CITYKG_SPARQL_UPDATE_URL" in result.output
+
+
+def test_a_store_whose_default_graph_is_not_the_union_is_refused_with_the_fix() -> None:
+    with FusekiServer(union=False) as plain:
+        store = RemoteStore(plain.query_url, update_url=plain.update_url)
+        with pytest.raises(StoreMisconfigured, match="unionDefaultGraph"):
+            store.replace_graph(
+                "https://w3id.org/citykg/graph/x", [ox.Triple(*(ox.NamedNode("https://x/y"),) * 3)]
+            )
+        with pytest.raises(StoreMisconfigured):
+            open_store(remote_settings(plain))
+        store.close()
 
 
 def test_remote_endpoints_must_be_complete_urls() -> None:
