@@ -6,13 +6,16 @@ STAMP := $(VENV)/.installed
 FRONTEND := app/frontend
 DIST := app/static/dist/index.html
 
-.PHONY: run test lint fix bench install frontend browser clean
+ENGINES := .engines
+FUSEKI_STAMP := $(ENGINES)/fuseki/.fetched
+
+.PHONY: run test lint fix bench install frontend browser fuseki clean
 
 run: install frontend  ## build the graph from the demo corpus and serve it on http://127.0.0.1:8000
 	$(BIN)/citykg build demo/corpus
 	$(BIN)/citykg serve
 
-test: install frontend browser  ## run the whole test suite (real Oxigraph, FalkorDB, uvicorn, headless Chromium)
+test: install frontend browser fuseki  ## run the whole test suite (real Oxigraph, FalkorDB, Fuseki, uvicorn, headless Chromium)
 	$(BIN)/pytest
 
 lint: install
@@ -24,12 +27,13 @@ fix: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: install
+bench: install fuseki
 	$(BIN)/python bench/extraction.py
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/query.py
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/load.py
+	$(BIN)/python bench/remote.py
 
 install: $(STAMP)
 
@@ -46,6 +50,13 @@ frontend:  ## bundle the web front end from npm packages (skipped when there is 
 
 browser:  ## Debian's Chromium for the browser tests (Playwright's own download does not work offline)
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; }
+
+fuseki: $(FUSEKI_STAMP)  ## Apache Jena Fuseki's jars from Maven Central into .engines/fuseki (the remote-store tests start it)
+
+$(FUSEKI_STAMP): engines/fuseki.pom.xml
+	rm -rf $(ENGINES)/fuseki
+	mvn -q -B -f engines/fuseki.pom.xml dependency:copy-dependencies -DoutputDirectory=$(CURDIR)/$(ENGINES)/fuseki/lib
+	touch $@
 
 clean:
 	rm -rf $(VENV) $(FRONTEND)/node_modules app/static/dist data

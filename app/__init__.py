@@ -9,9 +9,16 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-__all__ = ["Settings", "Store", "create_app"]
+__all__ = ["RdfStore", "RemoteStore", "Settings", "Store", "create_app", "open_store"]
 
-_HOMES = {"Settings": "app.settings", "Store": "app.store", "create_app": "app.main"}
+_HOMES = {
+    "RdfStore": "app.stores",
+    "RemoteStore": "app.remote_store",
+    "Settings": "app.settings",
+    "Store": "app.store",
+    "create_app": "app.main",
+    "open_store": "app.stores",
+}
 
 
 def __getattr__(name: str) -> Any:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from app.store import Store
+from app.stores import RdfStore
 from loaders.documents import DocumentError, read_document
 from loaders.extract import extract
 from loaders.rdf import doc_id_of_graph, document_graph, document_quads, vocabulary_graphs, vocabulary_stamp
@@ -71,7 +71,7 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path | FileProblem]:
             yield FileProblem(str(path), f"{path}: no such file or folder")
 
 
-def ensure_vocabularies(store: Store) -> bool:
+def ensure_vocabularies(store: RdfStore) -> bool:
     """Load the ontology, schemes and gazetteer graphs when they are missing or changed; return whether it did."""
     stamp = vocabulary_stamp()
     rows = store.select(
@@ -93,7 +93,7 @@ def _stamp_quad(stamp: str) -> Quad:
     return Quad(graph, NamedNode("urn:citykg:vocabularies"), Literal(stamp), graph)
 
 
-def superseded_graphs(store: Store, document: Document) -> list[str]:
+def superseded_graphs(store: RdfStore, document: Document) -> list[str]:
     """Return graphs of earlier versions of the same file (same file name, other text)."""
     rows = store.select(
         "PREFIX ck: <https://w3id.org/citykg/ontology#> "
@@ -103,7 +103,7 @@ def superseded_graphs(store: Store, document: Document) -> list[str]:
     return [r["g"] for r in rows if r["g"] and r["g"] != document_graph(document.id).value]
 
 
-def load_extraction(store: Store, extraction: Extraction) -> int:
+def load_extraction(store: RdfStore, extraction: Extraction) -> int:
     """Write one document's graph, replacing it and any earlier version of the same file; return triples."""
     graph = document_graph(extraction.document.id).value
     return store.replace_graph(
@@ -113,7 +113,7 @@ def load_extraction(store: Store, extraction: Extraction) -> int:
 
 def build(
     paths: Iterable[Path],
-    store: Store,
+    store: RdfStore,
     *,
     max_bytes: int = 20 * 1024 * 1024,
     on_file: Callable[[Path | FileProblem], None] | None = None,
@@ -211,7 +211,7 @@ class UnknownDocument(LookupError):
     """No loaded document has this id, file name or path."""
 
 
-def find_documents(store: Store, ref: str) -> list[str]:
+def find_documents(store: RdfStore, ref: str) -> list[str]:
     """Return the graph IRIs of the documents `ref` names: a document id, a file name or a path."""
     name = Path(ref).name
     rows = store.select(
@@ -223,7 +223,7 @@ def find_documents(store: Store, ref: str) -> list[str]:
     )
 
 
-def remove_document(store: Store, ref: str) -> int:
+def remove_document(store: RdfStore, ref: str) -> int:
     """Remove exactly the facts of the document `ref` names; return the number of quads removed."""
     graphs = find_documents(store, ref)
     if not graphs:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import typer
 from rich.console import Console
@@ -14,9 +16,10 @@ from rich.table import Table
 
 from app.build import FileProblem, UnknownDocument, build, expand_paths, remove_document
 from app.settings import Settings
-from app.sparql import QueryError
+from app.sparql import QueryError, StoreUnavailable
 from app.stats import graph_stats
 from app.store import Store, StoreBusy, lock_folder
+from app.stores import RdfStore, open_store
 from loaders.documents import DocumentError, read_document
 from loaders.extract import extract
 from loaders.facts import facts_view
@@ -38,22 +41,32 @@ def _settings() -> Settings:
     return Settings()
 
 
-def _open_store(settings: Settings, *, reading: bool = False) -> Store:
-    """Return the data folder's store; a command that only reads gets a read-only view of a busy one."""
+def _open_store(settings: Settings, *, reading: bool = False) -> RdfStore:
+    """Return the settings' store; a command that only reads gets a read-only view of a busy data folder."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
+    if reading and not settings.sparql_query_url:
+        try:
+            return open_store(settings, workers=1)
+        except StoreBusy:
+            # Issue 8: stats, query and export work while the server runs, on the state it last wrote.
+            err.print(
+                f"citykg: {settings.store_path} is in use by another process; reading a read-only view of it",
+                highlight=False,
+                soft_wrap=True,
+            )
+            return Store.open_read_only(settings.store_path)
+    with _store_errors():
+        return open_store(settings, workers=1)
+
+
+@contextlib.contextmanager
+def _store_errors() -> Iterator[None]:
+    """Turn a busy data folder or an unreachable (or read-only) remote store into one line and exit 1."""
     try:
-        return Store.open(settings.store_path, workers=1)
-    except StoreBusy as error:
-        if not reading:
-            err.print(f"citykg: {error}", highlight=False, soft_wrap=True)
-            raise typer.Exit(1) from None
-    # Issue 8: stats, query and export work while the server runs, on the state it last wrote.
-    err.print(
-        f"citykg: {settings.store_path} is in use by another process; reading a read-only view of it",
-        highlight=False,
-        soft_wrap=True,
-    )
-    return Store.open_read_only(settings.store_path)
+        yield
+    except (StoreBusy, StoreUnavailable) as error:
+        err.print(f"citykg: {error}", highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from None
 
 
 @cli.command("build")
@@ -72,7 +85,7 @@ def build_command(
     """
     settings = _settings()
     files = [p for p in expand_paths(paths)]
-    with _open_store(settings) as store, _progress() as progress:
+    with _open_store(settings) as store, _store_errors(), _progress() as progress:
         task = progress.add_task("building", total=len(files))
         report = build(
             paths,
@@ -117,7 +130,7 @@ def sync_command(
             )
             raise typer.Exit(1)
         try:
-            report = resync(store, sink, full=full)
+            report = resync(cast(Store, store), sink, full=full)
         finally:
             sink.close()
     typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
@@ -220,7 +233,7 @@ def stats_command() -> None:
 
     Example: citykg stats
     """
-    with _open_store(_settings(), reading=True) as store:
+    with _open_store(_settings(), reading=True) as store, _store_errors():
         typer.echo(json.dumps(graph_stats(store), ensure_ascii=False, indent=2))
 
 
@@ -239,7 +252,7 @@ def export_command(
         raise typer.BadParameter(
             f"unknown format {format!r}: use nq, trig, ttl or jsonld", param_hint="--format"
         )
-    with _open_store(_settings(), reading=True) as store:
+    with _open_store(_settings(), reading=True) as store, _store_errors():
         if output is None:
             store.export(format, sys.stdout.buffer)  # type: ignore[arg-type]
         else:
@@ -256,7 +269,7 @@ def remove_command(
     Example: citykg remove 000_edac9852d62c9736.txt
     """
     settings = _settings()
-    with _open_store(settings) as store:
+    with _open_store(settings) as store, _store_errors():
         try:
             removed = remove_document(store, document)
         except UnknownDocument as error:
@@ -279,18 +292,19 @@ def serve_command(
 
     settings = _settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    try:
-        lock_folder(settings.store_path).close()  # a one-line answer now, not a traceback at start-up
-    except StoreBusy as error:
-        err.print(f"citykg: {error}", highlight=False, soft_wrap=True)
-        raise typer.Exit(1) from None
+    if not settings.sparql_query_url:
+        try:
+            lock_folder(settings.store_path).close()  # a one-line answer now, not a traceback at start-up
+        except StoreBusy as error:
+            err.print(f"citykg: {error}", highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from None
     err.print(f"citykg on http://{host or settings.host}:{port or settings.port}", highlight=False)
     uvicorn.run(
         "app.main:create_app", factory=True, host=host or settings.host, port=port or settings.port, workers=1
     )
 
 
-def _mirror(settings: Settings, store: Store, doc_ids: list[str]) -> dict[str, object] | None:
+def _mirror(settings: Settings, store: RdfStore, doc_ids: list[str]) -> dict[str, object] | None:
     """Keep the property-graph mirror in step after a change; a mirror that fails is reported, not fatal."""
     from app.graphsink import open_sink
     from app.mirror import mirror_documents
@@ -306,7 +320,8 @@ def _mirror(settings: Settings, store: Store, doc_ids: list[str]) -> dict[str, o
     if sink is None:
         return None
     try:
-        return mirror_documents(store, sink, doc_ids, prune=True).as_dict()
+        # mirror.py names the Oxigraph class but reads only what every RdfStore offers.
+        return mirror_documents(cast(Store, store), sink, doc_ids, prune=True).as_dict()
     finally:
         sink.close()
 

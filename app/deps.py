@@ -9,7 +9,7 @@ from fastapi import Depends, Header, Request
 
 from app.problems import Problem
 from app.settings import Settings
-from app.store import Store
+from app.stores import RdfStore
 
 __all__ = ["ApiKeyDep", "SettingsDep", "StoreDep", "get_settings", "get_store", "require_api_key"]
 
@@ -20,14 +20,14 @@ def get_settings(request: Request) -> Settings:
     return settings
 
 
-def get_store(request: Request) -> Store:
+def get_store(request: Request) -> RdfStore:
     """Return the store the app was built with."""
-    store: Store = request.app.state.store
+    store: RdfStore = request.app.state.store
     return store
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
-StoreDep = Annotated[Store, Depends(get_store)]
+StoreDep = Annotated[RdfStore, Depends(get_store)]
 
 
 def require_api_key(

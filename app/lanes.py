@@ -22,6 +22,7 @@ from typing import Any
 
 from app.sparql import QueryResult, QueryTimeout, QueueTimeout
 from app.store import Store
+from app.stores import RdfStore
 
 __all__ = ["QUICK_S", "Lanes", "QueriesWaiting", "QueryCosts", "Speed"]
 
@@ -128,12 +129,15 @@ class _Gate:
 class Lanes:
     """Runs time-limited queries on a store in the express or the general lane (see the module doc)."""
 
-    def __init__(self, store: Store, *, queue: int) -> None:
-        express = store.express_workers
+    def __init__(self, store: RdfStore, *, queue: int) -> None:
+        # Only the embedded store has worker processes; a remote store's queries are all general.
+        self._embedded = store if isinstance(store, Store) else None
+        express = self._embedded.express_workers if self._embedded else 0
+        workers = self._embedded.query_workers if self._embedded else 0
         self._store = store
         self.costs = QueryCosts()
         self._express = _Gate("express", express + queue) if express else None
-        self._general = _Gate("general", max(1, store.query_workers - express) + queue)
+        self._general = _Gate("general", max(1, workers - express) + queue)
 
     def speed(self, text: str, **options: Any) -> Speed:
         """Return what is known of the speed of query `text` run with `options`."""
@@ -150,12 +154,13 @@ class Lanes:
         """
         key = self._key(text, options)
         speed = self.costs.speed(key)
-        if self._express is None or speed is Speed.SLOW:
+        embedded = self._embedded
+        if self._express is None or embedded is None or speed is Speed.SLOW:
             return self._general_run(key, text, timeout_s, timeout_s, options)
         if speed is Speed.QUICK:
             with self._express.entered():
                 return self._timed(
-                    key, lambda: self._store.query(text, timeout_s=timeout_s, express=True, **options)
+                    key, lambda: embedded.query(text, timeout_s=timeout_s, express=True, **options)
                 )
         started = time.monotonic()
         with self.costs.trial(key) as mine:
@@ -165,7 +170,7 @@ class Lanes:
                     # so waiting for it is short; the trial's budget counts running time only.
                     return self._timed(
                         key,
-                        lambda: self._store.query(
+                        lambda: embedded.query(
                             text, timeout_s=timeout_s, run_s=min(QUICK_S, timeout_s), express=True, **options
                         ),
                     )

@@ -32,7 +32,7 @@ from app.routes import (
     stats_router,
 )
 from app.settings import Settings
-from app.store import Store
+from app.stores import RdfStore, open_store
 
 __all__ = ["STATIC_DIR", "create_app"]
 
@@ -44,9 +44,9 @@ FRONTEND_DIR = STATIC_DIR / "dist"
 
 
 def create_app(
-    settings: Settings | None = None, store: Store | None = None, *, sink: GraphSink | None = None
+    settings: Settings | None = None, store: RdfStore | None = None, *, sink: GraphSink | None = None
 ) -> FastAPI:
-    """Return the citykg API; without ``store`` it opens the on-disk store named by ``settings``.
+    """Return the citykg API; without ``store`` it opens the store ``settings`` name (on disk or remote).
 
     A store passed in belongs to the caller (tests close their own); a store the
     app opened is closed when the app shuts down. The same goes for the Cypher mirror:
@@ -56,7 +56,7 @@ def create_app(
     settings = settings or Settings()
     owned = store is None
     if store is None:
-        store = Store.open(settings.store_path, workers=settings.query_workers)
+        store = open_store(settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

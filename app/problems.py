@@ -13,6 +13,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.sparql import QueryTimeout, StoreUnavailable
+
 __all__ = ["PROBLEM_MEDIA_TYPE", "Problem", "install_problem_handlers", "problem_response", "without_paths"]
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -97,6 +99,14 @@ async def _on_validation_error(request: Request, exc: Exception) -> JSONResponse
     return problem_response(request, 422, "the request parameters are invalid", errors=errors)
 
 
+async def _on_store_error(request: Request, exc: Exception) -> JSONResponse:
+    # A REST resource whose store query ran out of time or whose remote store is down: the
+    # user can retry, so 503 with what happened rather than a logged 500.
+    slug = "query-timeout" if isinstance(exc, QueryTimeout) else "store-unavailable"
+    detail = str(exc) + (" (setting CITYKG_QUERY_TIMEOUT_S)" if isinstance(exc, QueryTimeout) else "")
+    return problem_response(request, 503, detail, type_=PROBLEM_BASE + slug)
+
+
 async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unhandled error on %s", request.url.path, exc_info=exc)
     return problem_response(request, 500, "an unexpected error happened; it has been logged")
@@ -107,4 +117,6 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Problem, _on_problem)
     app.add_exception_handler(StarletteHTTPException, _on_http_exception)
     app.add_exception_handler(RequestValidationError, _on_validation_error)
+    app.add_exception_handler(QueryTimeout, _on_store_error)
+    app.add_exception_handler(StoreUnavailable, _on_store_error)
     app.add_exception_handler(Exception, _on_unexpected)

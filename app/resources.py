@@ -1,4 +1,4 @@
-"""The REST resources as plain functions over the Store: each route calls exactly one of these.
+"""The REST resources as plain functions over the store (embedded or remote): each route calls exactly one of these.
 
 Cross-cutting data (which place runs which programme, the scheme, documents, labels)
 is read with a few SPARQL queries into a `GraphIndex`, cached per store until the
@@ -24,7 +24,7 @@ from app.lanes import Lanes
 from app.queries import QueryLanguage, load_queries, load_query
 from app.similarity import KIN_FACTORS, Kinship, Match, rank_by_programmes
 from app.stats import graph_stats
-from app.store import Store
+from app.stores import RdfStore
 from loaders.documents import document_from_bytes, document_from_text
 from loaders.extract import extract
 from loaders.rdf import document_graph
@@ -198,24 +198,24 @@ def _num(value: str | None) -> float | None:
     return float(value) if value not in (None, "") else None
 
 
-def store_version(store: Store) -> tuple[str, ...]:
+def store_version(store: RdfStore) -> tuple[str, ...]:
     """Return a cheap stamp that changes whenever the store's content does.
 
-    The Store counts its own writes, and it is the only writer of its folder (RocksDB
-    locks it), so the counter is exact; listing graph names cost 14 ms per request on
-    a 1,000-document graph.
+    The embedded store counts its own writes, and it is the only writer of its folder (RocksDB
+    locks it), so the counter is exact; a remote store reads a stamp every writer renews (see
+    app.remote_store). Listing graph names cost 14 ms per request on a 1,000-document graph.
     """
     return (str(id(store)), str(store.version))
 
 
-_CACHE: weakref.WeakKeyDictionary[Store, GraphIndex] = weakref.WeakKeyDictionary()
-_GAZETTEER: weakref.WeakKeyDictionary[Store, tuple[tuple[str, ...], dict[str, Division]]] = (
+_CACHE: weakref.WeakKeyDictionary[RdfStore, GraphIndex] = weakref.WeakKeyDictionary()
+_GAZETTEER: weakref.WeakKeyDictionary[RdfStore, tuple[tuple[str, ...], dict[str, Division]]] = (
     weakref.WeakKeyDictionary()
 )
 _LOCK = threading.Lock()
 
 
-def graph_index(store: Store) -> GraphIndex:
+def graph_index(store: RdfStore) -> GraphIndex:
     """Return the store's `GraphIndex`, rebuilt when the store has changed since the last call."""
     version = store_version(store)
     cached = _CACHE.get(store)
@@ -229,7 +229,7 @@ def graph_index(store: Store) -> GraphIndex:
         return cached
 
 
-def _divisions(store: Store, version: tuple[str, ...]) -> dict[str, Division]:
+def _divisions(store: RdfStore, version: tuple[str, ...]) -> dict[str, Division]:
     # The gazetteer changes only with the vocabularies, which carry a stamp of their content (app.build).
     stamp = store.select("SELECT ?s WHERE { GRAPH <https://w3id.org/citykg/graph/build> { ?x ?p ?s } }")
     vocab = tuple(r["s"] or "" for r in stamp)
@@ -289,7 +289,7 @@ _THINGS = (
 )
 
 
-def _build_index(store: Store, version: tuple[str, ...]) -> GraphIndex:
+def _build_index(store: RdfStore, version: tuple[str, ...]) -> GraphIndex:
     divisions = _divisions(store, version)
     programmes: dict[str, Programme] = {}
     skos = "http://www.w3.org/2004/02/skos/core#"
@@ -368,7 +368,7 @@ def _build_index(store: Store, version: tuple[str, ...]) -> GraphIndex:
     )
 
 
-def stats(store: Store) -> dict[str, int]:
+def stats(store: RdfStore) -> dict[str, int]:
     """Return the graph's counts (documents, places, programmes, agencies, … facts)."""
     return graph_stats(store)
 
@@ -394,7 +394,7 @@ def place_summary(index: GraphIndex, code: str) -> dict[str, Any]:
 
 
 def list_places(
-    store: Store, *, q: str | None = None, province: str | None = None, limit: int = 50, offset: int = 0
+    store: RdfStore, *, q: str | None = None, province: str | None = None, limit: int = 50, offset: int = 0
 ) -> dict[str, Any]:
     """Return the page of places with facts, by programmes (descending) then code, filtered by name and province."""
     index = graph_index(store)
@@ -460,7 +460,7 @@ _PLACE_METRICS = (
 )
 
 
-def place_detail(store: Store, code: str) -> dict[str, Any]:
+def place_detail(store: RdfStore, code: str) -> dict[str, Any]:
     """Return a place with its ancestors, programmes, agencies, projects, metrics and documents (with evidence).
 
     Raises `PlaceNotFound` for a code the gazetteer does not know.
@@ -544,7 +544,7 @@ def programme_entry(index: GraphIndex, slug: str) -> dict[str, Any]:
 
 
 def list_programmes(
-    store: Store, *, q: str | None = None, limit: int = 50, offset: int = 0
+    store: RdfStore, *, q: str | None = None, limit: int = 50, offset: int = 0
 ) -> dict[str, Any]:
     """Return the page of programmes (run by a place, or in the scheme), by places (descending) then label."""
     index = graph_index(store)
@@ -588,7 +588,7 @@ def first_year(dates: list[str | None], quotes: list[str]) -> int | None:
     return min(years) if years else None
 
 
-def programme_detail(store: Store, slug: str) -> dict[str, Any]:
+def programme_detail(store: RdfStore, slug: str) -> dict[str, Any]:
     """Return a programme: scheme data, broader/narrower/related, and the places running it with evidence.
 
     Raises `ProgrammeNotFound`.
@@ -632,7 +632,7 @@ def programme_detail(store: Store, slug: str) -> dict[str, Any]:
     }
 
 
-def list_documents(store: Store, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+def list_documents(store: RdfStore, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
     """Return the page of loaded documents, by file name."""
     index = graph_index(store)
     docs = sorted(index.documents.values(), key=lambda d: (d.name, d.id))
@@ -661,7 +661,7 @@ _DOCUMENT_TEXT = """PREFIX ck: <https://w3id.org/citykg/ontology#>
 SELECT ?text WHERE { GRAPH $g { ?d a ck:Document ; ck:text ?text } }"""
 
 
-def document_detail(store: Store, doc_id: str) -> dict[str, Any]:
+def document_detail(store: RdfStore, doc_id: str) -> dict[str, Any]:
     """Return a document with its cleaned text and every fact's span in it. Raises `DocumentNotFound`."""
     index = graph_index(store)
     info = index.documents.get(doc_id)
@@ -712,7 +712,7 @@ def document_detail(store: Store, doc_id: str) -> dict[str, Any]:
 
 
 def ingest_document(
-    store: Store,
+    store: RdfStore,
     *,
     name: str,
     data: bytes | None = None,
@@ -748,7 +748,7 @@ def ingest_document(
     return {"id": document.id, "name": document.name, "facts": dict(extraction.counts()), "triples": triples}
 
 
-def _loaded_name(store: Store, doc_id: str) -> str | None:
+def _loaded_name(store: RdfStore, doc_id: str) -> str | None:
     """Return the file name a document with this id is loaded under, or None when it is not loaded."""
     graph = document_graph(doc_id)
     rows = store.select(
@@ -793,7 +793,7 @@ def _explain(index: GraphIndex, match: Match) -> str:
     return "；".join(parts)
 
 
-def similar_places(store: Store, code: str, *, limit: int = 10) -> dict[str, Any]:
+def similar_places(store: RdfStore, code: str, *, limit: int = 10) -> dict[str, Any]:
     """Return places ranked by programme overlap with `code` (app.similarity), with shared and kin programmes.
 
     Raises `PlaceNotFound` for a code the gazetteer does not know.
@@ -824,7 +824,7 @@ def similar_places(store: Store, code: str, *, limit: int = 10) -> dict[str, Any
     return {"data": data, "count": len(data)}
 
 
-def similar_programmes(store: Store, slug: str, *, limit: int = 10) -> dict[str, Any]:
+def similar_programmes(store: RdfStore, slug: str, *, limit: int = 10) -> dict[str, Any]:
     """Return programmes ranked by co-adoption (Jaccard of their places) plus kinship (KIN_FACTORS).
 
     Raises `ProgrammeNotFound`.
@@ -917,7 +917,7 @@ def _node_label(index: GraphIndex, iri: str) -> str:
 
 
 def neighbourhood(
-    store: Store, node: str, *, depth: int = 1, types: set[str] | None = None, limit: int = 300
+    store: RdfStore, node: str, *, depth: int = 1, types: set[str] | None = None, limit: int = 300
 ) -> dict[str, Any]:
     """Return the nodes and edges within `depth` hops of `node`, evidence and observations collapsed.
 
@@ -994,7 +994,7 @@ def list_canned_queries() -> list[dict[str, Any]]:
 
 
 def run_canned_query(
-    store: Store,
+    store: RdfStore,
     name: str,
     params: dict[str, str],
     *,

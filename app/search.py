@@ -19,7 +19,7 @@ from urllib.parse import quote
 from pypinyin import Style, lazy_pinyin
 
 from app.resources import GraphIndex, graph_index
-from app.store import Store
+from app.stores import RdfStore
 
 __all__ = ["SearchEntry", "build_entries", "normalise", "pinyin_keys", "search"]
 
@@ -98,13 +98,13 @@ def build_entries(index: GraphIndex) -> list[SearchEntry]:
     return entries
 
 
-_CACHE: weakref.WeakKeyDictionary[Store, tuple[tuple[str, ...], list[SearchEntry]]] = (
+_CACHE: weakref.WeakKeyDictionary[RdfStore, tuple[tuple[str, ...], list[SearchEntry]]] = (
     weakref.WeakKeyDictionary()
 )
 _LOCK = threading.Lock()
 
 
-def _entries(store: Store) -> list[SearchEntry]:
+def _entries(store: RdfStore) -> list[SearchEntry]:
     index = graph_index(store)
     with _LOCK:
         cached = _CACHE.get(store)
@@ -157,7 +157,7 @@ def _match(entry: SearchEntry, raw: str, key: str) -> int | None:
     return best
 
 
-def search(store: Store, q: str, *, limit: int = 20) -> dict[str, Any]:
+def search(store: RdfStore, q: str, *, limit: int = 20) -> dict[str, Any]:
     """Return the resources whose labels, aliases, English labels or pinyin match `q`, best first.
 
     Exact matches come first, then prefixes, then substrings; ties go to places,

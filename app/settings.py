@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import AliasChoices, Field, SecretStr, model_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 __all__ = ["PLACEHOLDER_SECRETS", "Settings"]
@@ -91,11 +91,55 @@ class Settings(BaseSettings):
     falkordb: bool = True
     """Start the embedded FalkorDB (Cypher) as a child process on a unix socket in `data_dir`."""
 
+    sparql_query_url: str | None = None
+    """Query endpoint of a remote SPARQL 1.1 store (Fuseki `http://host:3030/ds/query`); set, it replaces the embedded Oxigraph."""
+
+    sparql_update_url: str | None = None
+    """Update endpoint of the remote store (Fuseki `http://host:3030/ds/update`); unset, the remote store is read-only."""
+
+    sparql_gsp_url: str | None = None
+    """Graph Store Protocol endpoint of the remote store (Fuseki `http://host:3030/ds/data`); set, a document's graph is replaced by one HTTP PUT."""
+
+    sparql_user: str | None = None
+    """User name for HTTP basic authentication at the remote SPARQL endpoints."""
+
+    sparql_password: SecretStr | None = None
+    """Password for the remote SPARQL endpoints (no default)."""
+
+    @field_validator(
+        "sparql_query_url",
+        "sparql_update_url",
+        "sparql_gsp_url",
+        "sparql_user",
+        "sparql_password",
+        "api_key",
+        mode="before",
+    )
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        # docker-compose passes `${CITYKG_API_KEY:-}` through as an empty string when unset: it was
+        # refused as a placeholder key, so the compose file's api did not start without a key.
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @model_validator(mode="after")
+    def _need_query_url(self) -> Settings:
+        # Writing to a store the app cannot read back would leave /sparql and the API on the local folder.
+        if not self.sparql_query_url and (self.sparql_update_url or self.sparql_gsp_url):
+            raise ValueError(
+                "CITYKG_SPARQL_UPDATE_URL or CITYKG_SPARQL_GSP_URL is set without CITYKG_SPARQL_QUERY_URL; "
+                "set the query endpoint of the same store too"
+            )
+        for name in ("sparql_query_url", "sparql_update_url", "sparql_gsp_url"):
+            url = getattr(self, name)
+            if url is not None and not url.startswith(("http://", "https://")):
+                raise ValueError(f"CITYKG_{name.upper()} must be an http:// or https:// URL, got {url!r}")
+        return self
+
     @model_validator(mode="after")
     def _refuse_placeholder_secrets(self) -> Settings:
         if self.dev:
             return self
-        for name in ("api_key", "neo4j_password"):
+        for name in ("api_key", "neo4j_password", "sparql_password"):
             secret = getattr(self, name)
             if secret is not None and secret.get_secret_value().strip().lower() in PLACEHOLDER_SECRETS:
                 raise ValueError(

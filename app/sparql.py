@@ -18,7 +18,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -44,12 +44,18 @@ __all__ = [
     "QueryTimeout",
     "ResultFormat",
     "SOLUTIONS",
+    "StoreUnavailable",
     "UpdateRefused",
+    "as_term",
+    "check_query",
+    "check_text",
     "execute",
     "format_named",
     "is_update",
+    "mask_non_code",
     "negotiate",
     "serialize_graph",
+    "serialize_result",
     "service_description",
 ]
 
@@ -126,6 +132,10 @@ class NotAcceptable(QueryError):
 
 class QueryFailed(QueryError):
     """The query failed while running (store error, crashed worker)."""
+
+
+class StoreUnavailable(QueryFailed):
+    """The remote SPARQL store could not be reached, refused the credentials or answered with a server error."""
 
 
 @dataclass(frozen=True)
@@ -301,6 +311,15 @@ _NOT_CODE = re.compile(
 MAX_NESTING = 200
 
 
+def mask_non_code(sparql: str) -> str:
+    """Return ``sparql`` with its strings, IRIs and comments blanked out, every offset kept.
+
+    >>> mask_non_code('SELECT * { ?s ?p "{x}" } # {')
+    'SELECT * { ?s ?p       }    '
+    """
+    return _NOT_CODE.sub(lambda m: " " * len(m.group()), sparql)
+
+
 def _nesting(sparql: str) -> int:
     """Return how deep (), {} and [] nest outside strings, IRIs and comments.
 
@@ -405,6 +424,57 @@ def _solutions_json(variables: list[str], rows: list[ox.QuerySolution]) -> bytes
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
 
 
+def as_term(value: Any) -> Any:
+    """Return ``value`` as an RDF term: an http(s) string is an IRI, any other plain value a literal.
+
+    >>> as_term("https://w3id.org/citykg/place/321000")
+    <NamedNode value=https://w3id.org/citykg/place/321000>
+    >>> str(as_term("扬州"))
+    '"扬州"'
+    """
+    if isinstance(value, str) and value.startswith(("http://", "https://")):
+        return ox.NamedNode(value)
+    if isinstance(value, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple):
+        return value
+    return ox.Literal(value)
+
+
+def check_text(sparql: str) -> None:
+    """Raise ``FederatedQueryRefused`` for SERVICE and ``MalformedQuery`` for absurd nesting; checks no grammar."""
+    if _keyword(sparql, "SERVICE"):
+        raise FederatedQueryRefused("SERVICE (federated query) is disabled on this endpoint")
+    depth = _nesting(sparql)
+    if depth > MAX_NESTING:
+        # Oxigraph's recursive parser overflows its stack on thousands of brackets and kills the worker.
+        raise MalformedQuery(f"brackets nested {depth} deep; at most {MAX_NESTING} are accepted")
+
+
+def _refuse_unparsed(sparql: str, error: SyntaxError, probe: ox.Store | None) -> QueryError:
+    """Return the error for a text Oxigraph did not parse as a query: an update, or a malformed query."""
+    if is_update(sparql, probe=probe):
+        return UpdateRefused("SPARQL updates are refused: this endpoint is read-only")
+    return MalformedQuery(str(error))
+
+
+def check_query(sparql: str) -> None:
+    """Raise unless ``sparql`` is a read-only query Oxigraph's grammar accepts (it is parsed, not run).
+
+    The same checks as :func:`execute`, for a query that another engine will run.
+
+    >>> check_query("SELECT * WHERE { ?s ck:runsProgramme ?o }")
+    >>> check_query("DROP ALL")
+    Traceback (most recent call last):
+    ...
+    app.sparql.UpdateRefused: SPARQL updates are refused: this endpoint is read-only
+    """
+    check_text(sparql)
+    try:
+        # pyoxigraph evaluates SELECT and CONSTRUCT lazily: on an empty store nothing runs until iterated.
+        ox.Store().query(sparql, prefixes=QUERY_PREFIXES)
+    except SyntaxError as error:
+        raise _refuse_unparsed(sparql, error, None) from None
+
+
 def execute(
     store: ox.Store,
     request: QueryRequest,
@@ -419,41 +489,47 @@ def execute(
     it cannot interrupt a single long step such as an aggregate. Callers that need a
     hard limit run this in a worker process that can be killed (see ``app.store``).
     """
-    if _keyword(request.sparql, "SERVICE"):
-        raise FederatedQueryRefused("SERVICE (federated query) is disabled on this endpoint")
-    depth = _nesting(request.sparql)
-    if depth > MAX_NESTING:
-        # Oxigraph's recursive parser overflows its stack on thousands of brackets and kills the worker.
-        raise MalformedQuery(f"brackets nested {depth} deep; at most {MAX_NESTING} are accepted")
+    check_text(request.sparql)
     options = _dataset_options(request)
     substitutions = {ox.Variable(name): term for name, term in request.substitutions} or None
     try:
         results = store.query(request.sparql, prefixes=QUERY_PREFIXES, substitutions=substitutions, **options)
     except SyntaxError as error:
-        if is_update(request.sparql, probe=probe):
-            raise UpdateRefused("SPARQL updates are refused: this endpoint is read-only") from None
-        raise MalformedQuery(str(error)) from None
+        raise _refuse_unparsed(request.sparql, error, probe) from None
     except RuntimeError as error:
         # e.g. a substituted variable missing from the SELECT projection (SEP-0007 as Oxigraph implements it)
         raise MalformedQuery(str(error)) from None
     except OSError as error:
         raise QueryFailed(str(error)) from None
+    return serialize_result(results, request, deadline=deadline, limit_s=limit_s)
 
+
+def serialize_result(
+    results: ox.QueryBoolean | ox.QuerySolutions | ox.QueryTriples | Iterator[ox.Triple],
+    request: QueryRequest,
+    *,
+    deadline: float | None = None,
+    limit_s: float | None = None,
+) -> QueryResult:
+    """Return ``results`` (any iterator of triples is a graph) written in the format ``request`` asks for.
+
+    At most ``request.max_rows`` rows are kept; ``deadline`` is checked between rows.
+    """
     if isinstance(results, ox.QueryBoolean):
         name = _format_for(request, BOOLEAN)
         body = _bytes(results.serialize(format=_RESULTS_FORMATS[name]))
         return QueryResult(BOOLEAN, name, format_named(BOOLEAN, name).media_type, body)
-    kind = GRAPH if isinstance(results, ox.QueryTriples) else SOLUTIONS
+    kind = SOLUTIONS if isinstance(results, ox.QuerySolutions) else GRAPH
     name = _format_for(request, kind)
     items, truncated = _take(results, request.max_rows, deadline, limit_s)
-    if isinstance(results, ox.QueryTriples):
-        prefixes = PREFIXES if name == "turtle" else None
-        body = _bytes(ox.serialize(items, format=_RDF_FORMATS[name], prefixes=prefixes))
-    else:
+    if isinstance(results, ox.QuerySolutions):
         body = _solutions_json([v.value for v in results.variables], items)
         if name != "json":
             parsed = ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
             body = _bytes(parsed.serialize(format=_RESULTS_FORMATS[name]))
+    else:
+        prefixes = PREFIXES if name == "turtle" else None
+        body = _bytes(ox.serialize(items, format=_RDF_FORMATS[name], prefixes=prefixes))
     return QueryResult(kind, name, format_named(kind, name).media_type, body, truncated)
 
 

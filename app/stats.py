@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import weakref
 
-from app.store import Store
+from app.stores import RdfStore
 
 _COUNTS = """
 PREFIX ck: <https://w3id.org/citykg/ontology#>
@@ -29,12 +29,13 @@ WHERE {
 """
 
 
-_CACHE: weakref.WeakKeyDictionary[Store, tuple[int, dict[str, int]]] = weakref.WeakKeyDictionary()
+_CACHE: weakref.WeakKeyDictionary[RdfStore, tuple[int, dict[str, int]]] = weakref.WeakKeyDictionary()
 
 
-def graph_stats(store: Store) -> dict[str, int]:
+def graph_stats(store: RdfStore) -> dict[str, int]:
     """Return counts of quads, named graphs, documents, places running programmes, programmes and facts.
 
+    >>> from app.store import Store
     >>> graph_stats(Store.open(None))["documents"]
     0
     """

@@ -25,6 +25,7 @@ from app.sparql import (
     QueryResult,
     QueryTimeout,
     UpdateRefused,
+    as_term,
     execute,
 )
 
@@ -111,14 +112,6 @@ class _Gate:
             with self._cond:
                 self._exclusive = False
                 self._cond.notify_all()
-
-
-def _term(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(("http://", "https://")):
-        return ox.NamedNode(value)
-    if isinstance(value, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple):
-        return value
-    return ox.Literal(value)
 
 
 class Store:
@@ -286,7 +279,7 @@ class Store:
             default_graph_uris=tuple(default_graph_uris),
             named_graph_uris=tuple(named_graph_uris),
             max_rows=max_rows,
-            substitutions=tuple((k, _term(v)) for k, v in (substitutions or {}).items()),
+            substitutions=tuple((k, as_term(v)) for k, v in (substitutions or {}).items()),
             **({"formats": formats} if formats is not None else {}),
         )
         if timeout_s is None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from fuseki import FusekiServer
 
 from app.build import build
 from app.falkor import FalkorServer
@@ -62,6 +63,16 @@ def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     assert report.documents >= 6 and not report.problems
     yield store
     store.close()
+
+
+@pytest.fixture(scope="session")
+def fuseki_server() -> Iterator[FusekiServer]:
+    """One Apache Jena Fuseki for the session (`make fuseki` fetches it), stopped afterwards.
+
+    Its own 10 s query limit frees the server from the runaway query a test abandons after 1 s.
+    """
+    with FusekiServer(timeout_s=10) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")

@@ -21,13 +21,14 @@ from app.sparql import (
     NotAcceptable,
     QueryFailed,
     QueryTimeout,
+    StoreUnavailable,
     UpdateRefused,
     format_named,
     negotiate,
     serialize_graph,
     service_description,
 )
-from app.store import Store
+from app.stores import RdfStore
 
 __all__ = ["router"]
 
@@ -73,7 +74,7 @@ _UPDATE_REFUSED = "SPARQL Update is not accepted here: this endpoint is read-onl
 _LANES_MADE = threading.Lock()
 
 
-def query_lanes(request: Request, store: Store, settings: Settings) -> Lanes:
+def query_lanes(request: Request, store: RdfStore, settings: Settings) -> Lanes:
     """Return the app's query lanes (app/lanes.py), made on first use."""
     with _LANES_MADE:  # two first requests at once must not make two sets of gates
         lanes: Lanes | None = getattr(request.app.state, "query_lanes", None)
@@ -82,7 +83,9 @@ def query_lanes(request: Request, store: Store, settings: Settings) -> Lanes:
         return lanes
 
 
-async def _answer_when_admitted(request: Request, store: Store, settings: Settings, *args: Any) -> Response:
+async def _answer_when_admitted(
+    request: Request, store: RdfStore, settings: Settings, *args: Any
+) -> Response:
     # Admission happens in the worker thread, but it never waits: a full lane is answered at once.
     try:
         return await run_in_threadpool(_answer, request, store, settings, *args)
@@ -162,7 +165,7 @@ async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) 
 
 def _answer(
     request: Request,
-    store: Store,
+    store: RdfStore,
     settings: Settings,
     query: str,
     default_graphs: list[str],
@@ -197,6 +200,8 @@ def _answer(
             limit_s=error.limit_s,
             setting="CITYKG_QUERY_TIMEOUT_S",
         ) from None
+    except StoreUnavailable as error:
+        raise Problem(503, str(error), slug="store-unavailable") from None
     except QueryFailed as error:
         raise Problem(500, f"the query failed: {error}", slug="query-failed") from None
     headers = {TRUNCATED_HEADER: "true" if result.truncated else "false", "Vary": "Accept"}

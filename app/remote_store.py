@@ -1,0 +1,438 @@
+"""A remote SPARQL 1.1 store (Fuseki, Virtuoso, GraphDB) behind the same interface as the embedded Oxigraph.
+
+Reads go to the query endpoint as ``query=`` forms only: a user's text is never
+sent to the update endpoint, and it passes the same parse-based checks as on the
+embedded store first. The time limit is the HTTP client's: the read timeout stops
+a query the server has not answered, and a deadline is checked between result rows.
+Writes are one SPARQL Update request (or one Graph Store Protocol ``PUT``) per
+document, which the server applies in one transaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import io
+import re
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+import httpx
+import pyoxigraph as ox
+
+from app.sparql import (
+    GRAPH,
+    PREFIXES,
+    QUERY_PREFIXES,
+    MalformedQuery,
+    QueryFailed,
+    QueryRequest,
+    QueryResult,
+    QueryTimeout,
+    StoreUnavailable,
+    as_term,
+    check_query,
+    mask_non_code,
+    serialize_result,
+)
+from app.store import ForeignQuad
+from app.stores import ExportFormat
+
+if TYPE_CHECKING:
+    from app.settings import Settings
+
+__all__ = ["RemoteStore", "StoreMisconfigured", "StoreReadOnly", "bind_values"]
+
+# Another process's write is seen within this many seconds; this process's own writes at once.
+_VERSION_TTL_S = 1.0
+# What changes when any citykg process writes: document graphs are named by the hash of their text,
+# so a changed document changes the set of graph names, and the vocabularies carry a stamp (app.build).
+_FINGERPRINT = """SELECT ?g ?stamp WHERE {
+  { GRAPH ?g { } } UNION { GRAPH <https://w3id.org/citykg/graph/build> { ?s <urn:citykg:vocabularies> ?stamp } }
+}"""
+_CONNECT_S = 5.0
+# A whole document graph or a rebuild can take the server longer to apply than a query may run.
+_WRITE_S = 600.0
+_ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
+_PROLOGUE = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in QUERY_PREFIXES.items())
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+class StoreReadOnly(StoreUnavailable):
+    """The remote store was configured without an update endpoint, so it cannot be written."""
+
+
+class StoreMisconfigured(StoreUnavailable):
+    """The remote store's default graph is not the union of its named graphs."""
+
+
+def bind_values(sparql: str, params: dict[str, Any]) -> str:
+    """Return ``sparql`` with ``params`` bound through a VALUES block at the start of its WHERE clause.
+
+    Values are serialised terms, never pasted text (see ``as_term``); with no WHERE
+    keyword the block trails the query, which binds the same rows.
+
+    >>> bind_values("SELECT ?g WHERE { GRAPH ?g { ?d ck:fileName ?name } }", {"name": 'a"b.txt'})
+    'SELECT ?g WHERE { VALUES (?name) { ("a\\\\"b.txt") } GRAPH ?g { ?d ck:fileName ?name } }'
+    >>> bind_values("ASK { ?s ?p ?o }", {"s": "https://w3id.org/citykg/place/321000"})
+    'ASK { ?s ?p ?o }\\nVALUES (?s) { (<https://w3id.org/citykg/place/321000>) }'
+    """
+    if not params:
+        return sparql
+    names = " ".join(f"?{name}" for name in params)
+    row = " ".join(str(as_term(value)) for value in params.values())
+    block = f"VALUES ({names}) {{ ({row}) }}"
+    where = _WHERE.search(mask_non_code(sparql))
+    if where is None:
+        return f"{sparql}\nVALUES ({names}) {{ ({row}) }}"
+    return f"{sparql[: where.end()]} {block}{sparql[where.end() :]}"
+
+
+class _Body(io.RawIOBase):
+    """A file over an HTTP response's chunks, so pyoxigraph parses results while they arrive."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+        self._rest = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._rest:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                return 0
+            self._rest = chunk
+        size = min(len(buffer), len(self._rest))
+        buffer[:size] = self._rest[:size]
+        self._rest = self._rest[size:]
+        return size
+
+
+class RemoteStore:
+    """Named graphs in a SPARQL 1.1 store reached over HTTP; the default graph must be their union."""
+
+    def __init__(
+        self,
+        query_url: str,
+        *,
+        update_url: str | None = None,
+        gsp_url: str | None = None,
+        auth: tuple[str, str] | None = None,
+        timeout_s: float = 10.0,
+    ) -> None:
+        self._query_url = query_url
+        self._update_url = update_url
+        self._gsp_url = gsp_url
+        self._timeout_s = timeout_s
+        self._client = httpx.Client(
+            auth=httpx.BasicAuth(*auth) if auth else None,
+            timeout=httpx.Timeout(timeout_s, connect=_CONNECT_S),
+            headers={"User-Agent": "citykg"},
+        )
+        self._lock = threading.Lock()
+        self._stamp: tuple[float, int] | None = None
+        self._writes = 0
+        self._union_checked = False
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> RemoteStore:
+        """Return the store at the endpoints ``settings`` name, checked to answer and to use a union default graph."""
+        assert settings.sparql_query_url is not None
+        password = settings.sparql_password.get_secret_value() if settings.sparql_password else ""
+        store = cls(
+            settings.sparql_query_url,
+            update_url=settings.sparql_update_url,
+            gsp_url=settings.sparql_gsp_url,
+            auth=(settings.sparql_user, password) if settings.sparql_user else None,
+            timeout_s=settings.query_timeout_s,
+        )
+        try:
+            store.check_union_default_graph()
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    @property
+    def path(self) -> Path | None:
+        """Return None: a remote store has no local folder."""
+        return None
+
+    @property
+    def endpoint(self) -> str:
+        """Return the query endpoint's URL."""
+        return self._query_url
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        timeout_s: float | None,
+        default_graph_uris: Iterable[str] = (),
+        named_graph_uris: Iterable[str] = (),
+        formats: dict[str, str | None] | None = None,
+        max_rows: int | None = None,
+        substitutions: dict[str, Any] | None = None,
+    ) -> QueryResult:
+        """Return the serialised result of a read-only query run by the remote store.
+
+        Without ``timeout_s`` the store's own limit (``CITYKG_QUERY_TIMEOUT_S``) applies:
+        no request waits forever. Raises what ``Store.query`` raises, and
+        ``StoreUnavailable`` when the endpoint cannot be reached or fails.
+        """
+        request = QueryRequest(sparql=sparql, max_rows=max_rows)
+        if formats is not None:
+            request = dataclasses.replace(request, formats=formats)
+        check_query(sparql)
+        form: dict[str, Any] = {"query": _PROLOGUE + bind_values(sparql, substitutions or {})}
+        if default_graph_uris:
+            form["default-graph-uri"] = list(default_graph_uris)
+        if named_graph_uris:
+            form["named-graph-uri"] = list(named_graph_uris)
+        limit_s = timeout_s if timeout_s is not None else self._timeout_s
+        deadline = time.monotonic() + limit_s
+        with self._exchange(
+            "POST", self._query_url, limit_s, data=form, headers={"Accept": _ACCEPT}
+        ) as reply:
+            media_type = reply.headers.get("content-type", "").split(";")[0].strip().lower()
+            body = io.BufferedReader(_Body(reply.iter_bytes()))
+            results: Any
+            if media_type in ("application/sparql-results+json", "application/json"):
+                results = ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
+            elif media_type in ("application/n-triples", "text/plain"):
+                results = (quad.triple for quad in ox.parse(body, ox.RdfFormat.N_TRIPLES))
+            else:
+                raise QueryFailed(
+                    f"the SPARQL store at {self._query_url} answered in {media_type or 'no type'}"
+                )
+            try:
+                return serialize_result(results, request, deadline=deadline, limit_s=limit_s)
+            except (SyntaxError, ValueError) as error:
+                raise QueryFailed(f"the SPARQL store's answer could not be read: {error}") from None
+
+    def select(self, sparql: str, /, **params: Any) -> list[dict[str, str | None]]:
+        """Return the rows of a SELECT query as plain values, with ``params`` bound to variables."""
+        result = self.query(sparql, timeout_s=None, substitutions=params)
+        if result.kind != "solutions":
+            raise MalformedQuery(f"select() needs a SELECT query, got a {result.kind} result")
+        return result.bindings()
+
+    def construct(self, sparql: str, /, **params: Any) -> list[ox.Triple]:
+        """Return the triples of a CONSTRUCT or DESCRIBE query, with ``params`` bound as in ``select``."""
+        return self.query(sparql, timeout_s=None, substitutions=params, formats={GRAPH: "ntriples"}).triples()
+
+    def graph_iris(self) -> list[str]:
+        """Return the IRIs of the named graphs, sorted."""
+        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
+        return sorted(g for r in rows if (g := r["g"]))
+
+    def count(self, graph_iri: str | None = None) -> int:
+        """Return the number of quads in the named graphs, or in named graph ``graph_iri``."""
+        params = {"g": graph_iri} if graph_iri is not None else {}
+        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", **params)
+        return int(rows[0]["n"] or 0)
+
+    @property
+    def version(self) -> int:
+        """Return a number that changes when any citykg process writes to the store (seen within a second).
+
+        Rewriting a graph under the same name with other triples (a new extractor on the same
+        text) is seen at once by the process that wrote, by others only with another change.
+        """
+        with self._lock:
+            if self._stamp is not None and time.monotonic() - self._stamp[0] < _VERSION_TTL_S:
+                return self._stamp[1]
+            writes = self._writes
+        rows = self.select(_FINGERPRINT)
+        token = ",".join(sorted(f"{r['g']}|{r['stamp']}" for r in rows)) + f"|{writes}"
+        number = int.from_bytes(hashlib.blake2b(token.encode(), digest_size=7).digest(), "big")
+        with self._lock:
+            self._stamp = (time.monotonic(), number)
+        return number
+
+    def check_union_default_graph(self) -> None:
+        """Raise ``StoreMisconfigured`` if a quad of a named graph is missing from the default graph.
+
+        Every query of citykg reads the union of the document graphs as its default graph;
+        Fuseki keeps them apart unless told otherwise. An empty store is checked after its first write.
+        """
+        # Blank nodes cannot be written in VALUES, so the sample quad has none.
+        sample = self.query(
+            "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(!isBlank(?s) && !isBlank(?o)) } LIMIT 1",
+            timeout_s=None,
+        )
+        solutions = ox.parse_query_results(sample.body, ox.QueryResultsFormat.JSON)
+        assert isinstance(solutions, ox.QuerySolutions)
+        row = next(iter(solutions), None)
+        if row is None:
+            return
+        terms = {name: row[name] for name in ("s", "p", "o")}
+        if not self.query("ASK { ?s ?p ?o }", timeout_s=None, substitutions=terms).boolean():
+            raise StoreMisconfigured(
+                f"the default graph of {self._query_url} is not the union of its named graphs, and citykg "
+                "queries that union; configure the dataset so (Fuseki TDB2: tdb2:unionDefaultGraph true, or "
+                "`--set tdb2:unionDefaultGraph=true` on the command line; Virtuoso and GraphDB do so by default)"
+            )
+        self._union_checked = True
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def replace_graph(
+        self, graph_iri: str, quads: Iterable[ox.Quad | ox.Triple], *, superseded: Iterable[str] = ()
+    ) -> int:
+        """Return the number of triples now in ``graph_iri`` after replacing it in one request.
+
+        The new content is read completely before anything is sent, so an iterable that
+        raises leaves the old graph untouched. With a Graph Store Protocol endpoint and no
+        ``superseded`` graph the request is a ``PUT``; otherwise one SPARQL update drops the
+        old graph (and ``superseded`` ones) and inserts the new one.
+        """
+        graph = ox.NamedNode(graph_iri)
+        triples = []
+        for item in quads:
+            if isinstance(item, ox.Quad):
+                if item.graph_name not in (graph, ox.DefaultGraph()):
+                    raise ForeignQuad(f"quad for graph {item.graph_name} given to replace {graph_iri}")
+                triples.append(item.triple)
+            else:
+                triples.append(item)
+        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+        old = [g for g in superseded if g != graph_iri]
+        if self._gsp_url and not old:
+            headers = {"Content-Type": "application/n-triples"}
+            with self._exchange(
+                "PUT", self._gsp_url, _WRITE_S, params={"graph": graph_iri}, content=body, headers=headers
+            ):
+                pass
+        else:
+            drops = "".join(f"DROP SILENT GRAPH {ox.NamedNode(g)} ;\n" for g in old)
+            insert = f"INSERT DATA {{ GRAPH {graph} {{\n{body.decode()}}} }}"
+            self._update(f"{drops}DROP SILENT GRAPH {graph} ;\n{insert}")
+        self._written()
+        return len(set(triples))
+
+    def remove_graph(self, graph_iri: str) -> int:
+        """Return the number of quads removed with named graph ``graph_iri`` (0 if it did not exist)."""
+        removed = self.count(graph_iri)
+        self._update(f"DROP SILENT GRAPH {ox.NamedNode(graph_iri)}")
+        self._written()
+        return removed
+
+    def bulk_rebuild(self, quads: Iterable[ox.Quad | ox.Triple]) -> int:
+        """Return the number of quads after replacing the whole store with ``quads`` in one streamed update.
+
+        One request, so a server that applies a request in one transaction (Fuseki,
+        GraphDB) leaves the previous store intact when the rebuild fails. Triples go to
+        the default graph.
+        """
+        self._update(_rebuild_update(quads))
+        self._written()
+        return self.count()
+
+    def export(self, fmt: ExportFormat, out: BinaryIO) -> None:
+        """Write every named graph to ``out`` as N-Quads, TriG or JSON-LD, or their union as Turtle."""
+        formats = {"nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD}
+        if fmt == "ttl":
+            sparql = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+            triples = self.query(sparql, timeout_s=_WRITE_S, formats={GRAPH: "ntriples"}).triples()
+            ox.serialize(triples, out, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+        elif fmt in formats:
+            sparql = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+            result = self.query(sparql, timeout_s=_WRITE_S)
+            rows = ox.parse_query_results(result.body, ox.QueryResultsFormat.JSON)
+            assert isinstance(rows, ox.QuerySolutions)
+            quads = (ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows)
+            ox.serialize(quads, out, formats[fmt], prefixes=PREFIXES if fmt == "trig" else None)
+        else:
+            raise ValueError(f"unknown export format {fmt!r}; use nq, trig, ttl or jsonld")
+
+    def close(self) -> None:
+        """Close the HTTP connections."""
+        self._client.close()
+
+    def __enter__(self) -> RemoteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- HTTP ------------------------------------------------------------------------------------
+
+    def _written(self) -> None:
+        with self._lock:
+            self._stamp = None
+            self._writes += 1
+        if not self._union_checked:
+            self.check_union_default_graph()
+
+    def _update(self, update: str | Iterator[bytes]) -> None:
+        if not self._update_url:
+            raise StoreReadOnly(
+                f"the SPARQL store at {self._query_url} has no update endpoint; set CITYKG_SPARQL_UPDATE_URL to write"
+            )
+        content = update.encode() if isinstance(update, str) else update
+        headers = {"Content-Type": "application/sparql-update"}
+        with self._exchange("POST", self._update_url, _WRITE_S, content=content, headers=headers):
+            pass
+
+    @contextlib.contextmanager
+    def _exchange(self, method: str, url: str, limit_s: float, **kwargs: Any) -> Iterator[httpx.Response]:
+        """Yield the streamed response of one request, with httpx's errors and timeouts as citykg's errors."""
+        timeout = httpx.Timeout(limit_s, connect=min(_CONNECT_S, limit_s))
+        try:
+            with self._client.stream(method, url, timeout=timeout, **kwargs) as response:
+                if response.status_code >= 400:
+                    response.read()
+                    raise _refusal(url, response)
+                yield response
+        except (httpx.ConnectError, httpx.ConnectTimeout) as error:
+            raise StoreUnavailable(f"the SPARQL store at {url} cannot be reached: {error}") from None
+        except httpx.TimeoutException:
+            raise QueryTimeout(limit_s) from None
+        except httpx.HTTPError as error:
+            raise StoreUnavailable(f"the SPARQL store at {url} failed: {error}") from None
+
+
+def _refusal(url: str, response: httpx.Response) -> Exception:
+    """Return the error for a 4xx/5xx answer of the store, with the first lines the server gave."""
+    said = " ".join(response.text.split())[:300]
+    status = response.status_code
+    if status == 400:
+        return MalformedQuery(f"the SPARQL store refused the query: {said}")
+    if status in (401, 403):
+        return StoreUnavailable(
+            f"the SPARQL store at {url} refused access ({status}); check CITYKG_SPARQL_USER and CITYKG_SPARQL_PASSWORD"
+        )
+    return StoreUnavailable(f"the SPARQL store at {url} answered {status}: {said}")
+
+
+def _rebuild_update(quads: Iterable[ox.Quad | ox.Triple], *, batch: int = 20_000) -> Iterator[bytes]:
+    """Yield, in pieces, one update that empties the store and inserts ``quads`` graph block by graph block."""
+    yield b"DROP ALL ;\nINSERT DATA {\n"
+    current: ox.NamedNode | ox.BlankNode | ox.DefaultGraph | None = None
+    triples: list[ox.Triple] = []
+
+    def block() -> bytes:
+        text = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+        if isinstance(current, ox.DefaultGraph) or current is None:
+            return text
+        return b"GRAPH " + str(current).encode() + b" {\n" + text + b"}\n"
+
+    for item in quads:
+        quad = item if isinstance(item, ox.Quad) else ox.Quad(item.subject, item.predicate, item.object)
+        if quad.graph_name != current or len(triples) >= batch:
+            if triples:
+                yield block()
+            current, triples = quad.graph_name, []
+        triples.append(quad.triple)
+    if triples:
+        yield block()
+    yield b"}\n"

@@ -1,0 +1,136 @@
+"""Apache Jena Fuseki as a child process on 127.0.0.1, for the remote-store tests and bench/remote.py.
+
+The jars come from Maven Central through `make fuseki` (engines/fuseki.pom.xml) into the
+git-ignored .engines/fuseki/lib. The dataset is TDB2 in a temporary folder with the union of
+the named graphs as its default graph, the setting a production Fuseki for citykg needs.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+FUSEKI_LIB = ROOT / ".engines" / "fuseki" / "lib"
+_MAIN = "org.apache.jena.fuseki.main.cmds.FusekiMainCmd"
+
+
+class FusekiMissing(RuntimeError):
+    """Fuseki's jars have not been fetched."""
+
+
+def free_port() -> int:
+    """Return a TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+class FusekiServer:
+    """One Fuseki with dataset /ds (query, update and Graph Store Protocol endpoints), stopped on exit.
+
+    ``timeout_s`` is Fuseki's own query limit: a safety net that frees the server's CPU from a
+    query the client has long given up on (citykg's limit is the client's, and shorter). Without
+    ``union`` the dataset is Fuseki's default in-memory one, whose default graph is its own.
+    """
+
+    def __init__(
+        self, *, heap_mb: int = 1024, timeout_s: float = 30.0, quick_start: bool = True, union: bool = True
+    ) -> None:
+        if not any(FUSEKI_LIB.glob("jena-fuseki-main-*.jar")):
+            raise FusekiMissing(f"no Fuseki jars in {FUSEKI_LIB}; run `make fuseki` (Maven Central)")
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}/ds"
+        self._folder = Path(tempfile.mkdtemp(prefix="citykg-fuseki-"))
+        (self._folder / "tdb2").mkdir()
+        self._log = (self._folder / "fuseki.log").open("wb")
+        # C1 only: the JVM starts and warms in half the time, enough for tests; benchmarks want C2.
+        quick = ["-XX:TieredStopAtLevel=1"] if quick_start else []
+        command = [
+            "java",
+            f"-Xmx{heap_mb}m",
+            *quick,
+            "-cp",
+            f"{FUSEKI_LIB}/*",
+            _MAIN,
+            "--localhost",
+            f"--port={self.port}",
+            *(
+                ["--tdb2", f"--loc={self._folder / 'tdb2'}", "--set=tdb2:unionDefaultGraph=true"]
+                if union
+                else ["--mem"]
+            ),
+            "--update",
+            f"--timeout={int(timeout_s * 1000)}",
+            "--ping",
+            "/ds",
+        ]
+        self.process = subprocess.Popen(
+            command, stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
+        )
+        try:
+            self._wait_ready()
+        except BaseException:
+            self.stop()
+            raise
+
+    @property
+    def query_url(self) -> str:
+        return f"{self.base}/query"
+
+    @property
+    def update_url(self) -> str:
+        return f"{self.base}/update"
+
+    @property
+    def gsp_url(self) -> str:
+        return f"{self.base}/data"
+
+    def env(self, *, gsp: bool = False) -> dict[str, str]:
+        """Return the CITYKG_* settings that point citykg at this server."""
+        out = {"CITYKG_SPARQL_QUERY_URL": self.query_url, "CITYKG_SPARQL_UPDATE_URL": self.update_url}
+        return out | ({"CITYKG_SPARQL_GSP_URL": self.gsp_url} if gsp else {})
+
+    def _wait_ready(self, limit_s: float = 60.0) -> None:
+        deadline = time.monotonic() + limit_s
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"Fuseki exited with {self.process.returncode}: {self.log_tail()}")
+            try:
+                if httpx.get(f"http://127.0.0.1:{self.port}/$/ping", timeout=1).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            time.sleep(0.2)
+        raise RuntimeError(f"Fuseki did not answer within {limit_s:g} s: {self.log_tail()}")
+
+    def log_tail(self) -> str:
+        """Return the last lines Fuseki wrote."""
+        self._log.flush()
+        lines = (self._folder / "fuseki.log").read_text(encoding="utf-8", errors="replace").splitlines()
+        return "\n".join(lines[-20:])
+
+    def stop(self) -> None:
+        """Stop the server and delete its dataset."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=5)
+        self._log.close()
+        shutil.rmtree(self._folder, ignore_errors=True)
+
+    def __enter__(self) -> FusekiServer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
