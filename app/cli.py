@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TextIO
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from app.analytics import ADOPTION_COLUMNS, adoption_events, view, write_csv
 from app.build import FileProblem, UnknownDocument, build, expand_paths, remove_document
 from app.settings import Settings
 from app.sparql import QueryError
@@ -217,25 +219,42 @@ def stats_command() -> None:
 
 @cli.command("export")
 def export_command(
-    format: Annotated[str, typer.Option("--format", help="nq, trig, ttl or jsonld.")] = "nq",
+    format: Annotated[
+        str, typer.Option("--format", help="nq, trig, ttl or jsonld (the graph); adoption-csv (a table).")
+    ] = "nq",
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="File to write (default stdout).")
     ] = None,
 ) -> None:
-    """Write the whole graph (every named graph) in an RDF format.
+    """Write the whole graph (every named graph) in an RDF format, or the adoption events as CSV.
 
-    Example: citykg export --format nq -o citykg.nq
+    adoption-csv has one row per place and programme with its first evidence; the columns
+    are those of GET /adoption (README, API).
+
+    Example: citykg export --format adoption-csv -o adoption.csv
     """
-    if format not in ("nq", "trig", "ttl", "jsonld"):
+    if format not in ("nq", "trig", "ttl", "jsonld", "adoption-csv"):
         raise typer.BadParameter(
-            f"unknown format {format!r}: use nq, trig, ttl or jsonld", param_hint="--format"
+            f"unknown format {format!r}: use nq, trig, ttl, jsonld or adoption-csv", param_hint="--format"
         )
     with _open_store(_settings()) as store:
-        if output is None:
+        if format == "adoption-csv":
+            with (
+                view(store) as v,
+                output.open("w", encoding="utf-8", newline="") if output else _stdout() as out,
+            ):
+                rows = write_csv(adoption_events(v), ADOPTION_COLUMNS, out)
+            err.print(f"{rows} adoption events", highlight=False)
+        elif output is None:
             store.export(format, sys.stdout.buffer)  # type: ignore[arg-type]
         else:
-            with output.open("wb") as out:
-                store.export(format, out)  # type: ignore[arg-type]
+            with output.open("wb") as out_bytes:
+                store.export(format, out_bytes)  # type: ignore[arg-type]
+
+
+def _stdout() -> contextlib.nullcontext[TextIO]:
+    """Return stdout as a context that leaves it open."""
+    return contextlib.nullcontext(sys.stdout)
 
 
 @cli.command("remove")

@@ -16,11 +16,13 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
+from app.analytics import refresh as refresh_analytics
 from app.graphsink import GraphSink, open_sink
 from app.limits import BodyLimit, SecurityHeaders
 from app.mirror import catch_up, mirror_documents
 from app.problems import install_problem_handlers
 from app.routes import (
+    analytics_router,
     cypher_router,
     documents_router,
     graph_router,
@@ -97,7 +99,11 @@ def create_app(
     app.include_router(cypher_router)
     # Called with the id of each document loaded over HTTP (POST /documents): the one
     # place to hook a mirror (FalkorDB/Neo4j) or a cache to new documents.
-    app.state.on_loaded = [lambda doc_id: _mirror_loaded(app, doc_id)]
+    app.state.on_loaded = [
+        lambda doc_id: _mirror_loaded(app, doc_id),
+        # The analytics projection is patched with the new document now, not on the next analytics request.
+        lambda doc_id: refresh_analytics(app.state.store),
+    ]
     for router in (
         stats_router,
         places_router,
@@ -106,6 +112,7 @@ def create_app(
         documents_router,
         graph_router,
         queries_router,
+        analytics_router,
     ):
         app.include_router(router)
 

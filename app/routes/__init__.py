@@ -1,5 +1,6 @@
 """HTTP routers, one per resource."""
 
+from app.routes.analytics import router as analytics_router
 from app.routes.cypher import router as cypher_router
 from app.routes.documents import router as documents_router
 from app.routes.graph import router as graph_router
@@ -11,6 +12,7 @@ from app.routes.sparql import router as sparql_router
 from app.routes.stats import router as stats_router
 
 __all__ = [
+    "analytics_router",
     "cypher_router",
     "documents_router",
     "graph_router",
