@@ -30,6 +30,7 @@ bench: install
 	$(BIN)/python bench/query.py
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/load.py
+	$(BIN)/python bench/analytics.py
 
 install: $(STAMP)
 
