@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from app.analytics import ADOPTION_COLUMNS, adoption_events, view, write_csv
+from app.analytics import ADOPTION_COLUMNS, adoption_events, export_tables, view, write_csv
 from app.build import FileProblem, UnknownDocument, build, expand_paths, remove_document
 from app.settings import Settings
 from app.sparql import QueryError
@@ -220,25 +220,39 @@ def stats_command() -> None:
 @cli.command("export")
 def export_command(
     format: Annotated[
-        str, typer.Option("--format", help="nq, trig, ttl or jsonld (the graph); adoption-csv (a table).")
+        str,
+        typer.Option(
+            "--format",
+            help="nq, trig, ttl or jsonld (the graph); adoption-csv (a table); csv (a folder of tables, -o DIR).",
+        ),
     ] = "nq",
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="File to write (default stdout).")
     ] = None,
 ) -> None:
-    """Write the whole graph (every named graph) in an RDF format, or the adoption events as CSV.
+    """Write the whole graph (every named graph) in an RDF format, or tables as CSV.
 
     adoption-csv has one row per place and programme with its first evidence; the columns
-    are those of GET /adoption (README, API).
+    are those of GET /adoption (README, API). csv writes into the folder -o names adoption.csv,
+    one table per fact kind (runs_programme.csv, located_in.csv, cites_policy.csv,
+    subject_place.csv) and manifest.json (the graph version, columns and row counts).
 
     Example: citykg export --format adoption-csv -o adoption.csv
     """
-    if format not in ("nq", "trig", "ttl", "jsonld", "adoption-csv"):
+    if format not in ("nq", "trig", "ttl", "jsonld", "adoption-csv", "csv"):
         raise typer.BadParameter(
-            f"unknown format {format!r}: use nq, trig, ttl, jsonld or adoption-csv", param_hint="--format"
+            f"unknown format {format!r}: use nq, trig, ttl, jsonld, adoption-csv or csv",
+            param_hint="--format",
+        )
+    if format == "csv" and output is None:
+        raise typer.BadParameter(
+            "--format csv writes a folder of tables: name it with -o DIR", param_hint="-o"
         )
     with _open_store(_settings()) as store:
-        if format == "adoption-csv":
+        if format == "csv" and output is not None:
+            with view(store) as v:
+                typer.echo(json.dumps(export_tables(v, output), ensure_ascii=False, indent=2))
+        elif format == "adoption-csv":
             with (
                 view(store) as v,
                 output.open("w", encoding="utf-8", newline="") if output else _stdout() as out,

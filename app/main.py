@@ -32,6 +32,7 @@ from app.routes import (
     search_router,
     sparql_router,
     stats_router,
+    tables_router,
 )
 from app.settings import Settings
 from app.store import Store
@@ -113,6 +114,7 @@ def create_app(
         graph_router,
         queries_router,
         analytics_router,
+        tables_router,
     ):
         app.include_router(router)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,11 +23,12 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore", StarletteDeprecationWarning)
     from fastapi.testclient import TestClient
 
-from app.analytics import ADOPTION_COLUMNS, Projection, view
+from app.analytics import ADOPTION_COLUMNS, FACT_COLUMNS, Projection, view
 from app.build import build, remove_document
 from app.cli import cli
 from app.main import create_app
 from app.resources import ingest_document
+from app.routes.tables import COLUMNS
 from app.settings import Settings
 from app.store import Store
 
@@ -227,7 +229,7 @@ def test_the_projection_is_patched_per_document_to_what_a_full_read_gives(
         assert "321000" not in patched.portfolios and _shape(patched) == _shape(fresh)
 
 
-def test_export_adoption_csv_matches_the_api(tmp_path: Path) -> None:
+def test_exported_tables_match_the_api_and_name_the_graph_version(tmp_path: Path) -> None:
     env = {"CITYKG_DATA": str(tmp_path / "data")}
     assert CliRunner().invoke(cli, ["build", str(DEMO)], env=env).exit_code == 0
     out = tmp_path / "adoption.csv"
@@ -235,10 +237,31 @@ def test_export_adoption_csv_matches_the_api(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     frame = pd.read_csv(out, dtype={"place_code": str})
     assert list(frame.columns) == list(ADOPTION_COLUMNS)
+    tables = tmp_path / "tables"
+    result = CliRunner().invoke(cli, ["export", "--format", "csv", "-o", str(tables)], env=env)
+    manifest = json.loads(result.stdout)
+    assert manifest == json.loads((tables / "manifest.json").read_text(encoding="utf-8"))
+    runs = pd.read_csv(tables / "runs_programme.csv")
+    assert list(runs.columns) == list(FACT_COLUMNS) == manifest["tables"]["runs_programme.csv"]["columns"]
+    assert len(runs) == manifest["tables"]["runs_programme.csv"]["rows"] >= len(frame)
+    assert set(runs["predicate"]) == {"runsProgramme"} and set(runs["subject_type"]) == {"Place"}
     with (
         Store.open(tmp_path / "data" / "oxigraph", workers=0) as store,
         TestClient(create_app(Settings(data_dir=tmp_path / "data"), store)) as client,
     ):
         api = client.get("/adoption", params={"limit": 100_000}).json()
-    assert len(frame) == api["count"] > 0
+        places_csv = client.get("/places.csv")
+        places = pd.read_csv(io.StringIO(places_csv.text), dtype={"code": str})
+        places_count = client.get("/places").json()["count"]
+        documents = pd.read_csv(io.StringIO(client.get("/documents.csv").text))
+        members = pd.read_csv(io.StringIO(client.get("/communities.csv").text), dtype={"place_code": str})
+        groups = client.get("/communities").json()["data"]
+        schema = client.get("/openapi.json").json()
+    assert len(frame) == api["count"] == manifest["tables"]["adoption.csv"]["rows"] > 0
     assert list(frame["place_code"]) == [r["place_code"] for r in api["data"]]
+    assert places_csv.headers["x-graph-version"] == manifest["graph_version"]
+    assert list(places.columns) == list(COLUMNS["places"]) and len(places) == places_count
+    assert places.loc[places["code"] == "320500", "url"].item() == "/places/320500"
+    assert len(documents) == manifest["documents"] == 8
+    assert len(members) == sum(g["size"] for g in groups)
+    assert "text/csv; charset=utf-8" in schema["paths"]["/places.csv"]["get"]["responses"]["200"]["content"]

@@ -16,6 +16,7 @@ from app.analytics.adoption import (
     filter_events,
 )
 from app.analytics.coadoption import UnknownProgramme, co_adopted, programme_spread
+from app.analytics.exports import FACT_COLUMNS, FACT_TABLES, export_tables, fact_rows, graph_version
 from app.analytics.paths import UnknownNode, connecting_paths
 from app.analytics.peers import UnknownPlace, community_of, peer_groups, programme_gaps, similarity_graph
 from app.analytics.projection import Fact, Projection
@@ -24,6 +25,8 @@ from app.analytics.tables import csv_text, write_csv
 
 __all__ = [
     "ADOPTION_COLUMNS",
+    "FACT_COLUMNS",
+    "FACT_TABLES",
     "Fact",
     "Projection",
     "UnknownFilter",
@@ -37,7 +40,10 @@ __all__ = [
     "connecting_paths",
     "csv_text",
     "diffusion_curve",
+    "export_tables",
+    "fact_rows",
     "filter_events",
+    "graph_version",
     "peer_groups",
     "programme_gaps",
     "programme_spread",

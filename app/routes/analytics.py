@@ -18,6 +18,7 @@ from app.analytics import (
     csv_text,
     diffusion_curve,
     filter_events,
+    graph_version,
     peer_groups,
     programme_gaps,
     programme_spread,
@@ -65,6 +66,7 @@ def _adoption(store: StoreDep, filters: dict[str, Any], limit: int, offset: int,
     try:
         with view(store) as v:
             rows = filter_events(v, **filters)
+            version = graph_version(v)
     except UnknownFilter as error:
         raise Problem(400, str(error), slug="unknown-filter") from None
     page = rows[offset : offset + limit]
@@ -75,6 +77,7 @@ def _adoption(store: StoreDep, filters: dict[str, Any], limit: int, offset: int,
             headers={
                 "Content-Disposition": 'attachment; filename="adoption.csv"',
                 "X-Total-Count": str(len(rows)),
+                "X-Graph-Version": version,
             },
         )
     return AdoptionOut.model_validate({"data": page, "count": len(rows), "limit": limit, "offset": offset})
