@@ -104,6 +104,8 @@ def test_adoption_csv_has_the_documented_columns_and_the_api_row_count(client: T
     assert response.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.text)))
     assert list(rows[0]) == list(ADOPTION_COLUMNS) and len(rows) == api["count"] > 0
+    assert response.headers["x-graph-version"] == api["graph_version"]
+    assert client.get("/communities").json()["graph_version"] == api["graph_version"]
     frame = pd.read_csv(io.StringIO(client.get("/adoption.csv").text), dtype={"place_code": str})
     assert list(frame.columns) == list(ADOPTION_COLUMNS)
     assert len(frame) == client.get("/adoption", params={"limit": 1}).json()["count"]

@@ -45,6 +45,10 @@ def graph_version(v: View) -> str:
     Document ids are hashes of the documents' cleaned text, so the same documents give the
     same stamp on any machine, and any added, changed or removed document changes it.
     """
+    return v.derived("graph_version", _version)
+
+
+def _version(v: View) -> str:
     ids = "\n".join(sorted(v.projection.facts)).encode()
     return hashlib.sha256(ids).hexdigest()[:16]
 

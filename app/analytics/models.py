@@ -23,6 +23,12 @@ __all__ = [
 DateSource = Literal["published", "stated", "unknown"]
 
 
+class Versioned(BaseModel):
+    graph_version: str = Field(
+        description="The graph the answer was computed from: SHA-256 (16 hex digits) of the sorted document ids."
+    )
+
+
 class AdoptionEventOut(BaseModel):
     place_code: str
     place_name: str
@@ -48,7 +54,7 @@ class AdoptionEventOut(BaseModel):
     documents: int = Field(description="Number of documents with evidence that the place runs the programme.")
 
 
-class AdoptionOut(BaseModel):
+class AdoptionOut(Versioned):
     data: list[AdoptionEventOut]
     count: int
     limit: int
@@ -62,7 +68,7 @@ class CurvePoint(BaseModel):
     places: list[PlaceRef]
 
 
-class DiffusionOut(BaseModel):
+class DiffusionOut(Versioned):
     programme: ProgrammeRef
     adopters: int
     dated: int
@@ -82,7 +88,7 @@ class SpreadEntry(BaseModel):
     co_adopted: int = Field(description="Number of programmes run by at least one of the same places.")
 
 
-class SpreadOut(BaseModel):
+class SpreadOut(Versioned):
     data: list[SpreadEntry]
     count: int
 
@@ -95,7 +101,7 @@ class CoAdoptedEntry(BaseModel):
     co_places: list[PlaceRef]
 
 
-class CoAdoptedOut(BaseModel):
+class CoAdoptedOut(Versioned):
     programme: ProgrammeRef
     adopters: int
     places_with_programmes: int
@@ -132,7 +138,7 @@ class PeerOut(BaseModel):
     closeness: float
 
 
-class GapsOut(BaseModel):
+class GapsOut(Versioned):
     place: PlaceRef
     peer_mode: Literal["similar", "province", "level"]
     peers: list[PeerOut]
@@ -147,7 +153,7 @@ class CommunityOut(BaseModel):
     programmes: list[DefiningProgramme]
 
 
-class CommunitiesOut(BaseModel):
+class CommunitiesOut(Versioned):
     data: list[CommunityOut]
     count: int
 
@@ -177,7 +183,7 @@ class PathOut(BaseModel):
     edges: list[PathEdge]
 
 
-class PathsOut(BaseModel):
+class PathsOut(Versioned):
     model_config = {"populate_by_name": True}
 
     from_: PathNode = Field(alias="from")

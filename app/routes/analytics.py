@@ -80,7 +80,9 @@ def _adoption(store: StoreDep, filters: dict[str, Any], limit: int, offset: int,
                 "X-Graph-Version": version,
             },
         )
-    return AdoptionOut.model_validate({"data": page, "count": len(rows), "limit": limit, "offset": offset})
+    return AdoptionOut.model_validate(
+        {"data": page, "count": len(rows), "limit": limit, "offset": offset, "graph_version": version}
+    )
 
 
 @router.get(
@@ -139,7 +141,7 @@ def get_diffusion(store: StoreDep, slug: str) -> DiffusionOut:
             raise Problem(
                 404, f"no programme has the slug {slug!r} (e.g. yi-wang-tong-guan)", slug="unknown-programme"
             )
-        return DiffusionOut.model_validate(diffusion_curve(v, slug))
+        return DiffusionOut.model_validate({**diffusion_curve(v, slug), "graph_version": graph_version(v)})
 
 
 @router.get("/programmes/{slug}/co-adopted", summary="Programmes most often run together with this one")
@@ -149,7 +151,9 @@ def get_co_adopted(
     """Return programmes by the number of places running both, with lift over chance and the places."""
     try:
         with view(store) as v:
-            return CoAdoptedOut.model_validate(co_adopted(v, slug, limit=limit))
+            return CoAdoptedOut.model_validate(
+                {**co_adopted(v, slug, limit=limit), "graph_version": graph_version(v)}
+            )
     except UnknownProgramme as error:
         raise Problem(404, str(error), slug="unknown-programme") from None
 
@@ -165,7 +169,8 @@ def get_spread(
     """Return every programme run somewhere: places, provinces, first year, centrality in the co-adoption graph."""
     with view(store) as v:
         rows = programme_spread(v, order=order)
-    return SpreadOut.model_validate({"data": rows[:limit], "count": len(rows)})
+        version = graph_version(v)
+    return SpreadOut.model_validate({"data": rows[:limit], "count": len(rows), "graph_version": version})
 
 
 @router.get("/places/{code}/gaps", summary="Programmes this place's peers run and it does not")
@@ -184,7 +189,7 @@ def get_gaps(
     """Return the gaps ranked by how many peers run them and how close they are, each with the peers' evidence."""
     try:
         with view(store) as v:
-            result = programme_gaps(v, code, peers=peers, k=k)
+            result = {**programme_gaps(v, code, peers=peers, k=k), "graph_version": graph_version(v)}
     except UnknownPlace as error:
         raise Problem(404, str(error), slug="unknown-place") from None
     result["data"] = result["data"][:limit]
@@ -196,7 +201,8 @@ def get_communities(store: StoreDep) -> CommunitiesOut:
     """Return the Louvain modularity communities of the place similarity graph, with defining programmes."""
     with view(store) as v:
         groups = peer_groups(v)
-    return CommunitiesOut.model_validate({"data": groups, "count": len(groups)})
+        version = graph_version(v)
+    return CommunitiesOut.model_validate({"data": groups, "count": len(groups), "graph_version": version})
 
 
 @router.get("/paths", summary="Shortest connections between two entities, with evidence", responses={404: {}})
@@ -210,8 +216,7 @@ def get_paths(
     """Return the shortest paths (every edge with up to three sentences of evidence) between two entities."""
     try:
         with view(store) as v:
-            return PathsOut.model_validate(
-                connecting_paths(v, source, target, max_hops=max_hops, limit=limit)
-            )
+            found = connecting_paths(v, source, target, max_hops=max_hops, limit=limit)
+            return PathsOut.model_validate({**found, "graph_version": graph_version(v)})
     except UnknownNode as error:
         raise Problem(404, str(error), slug="unknown-node") from None
