@@ -24,6 +24,7 @@ PeerMode = Literal["similar", "province", "level"]
 NEIGHBOURS = (
     8  # edges kept per place in the similarity graph: enough to join peers, few enough to split groups
 )
+_BLOCK = 512
 _SEED = 7  # Louvain is randomised; a fixed seed keeps communities (and their ids) the same between runs
 
 
@@ -139,15 +140,18 @@ def _similarity_graph(v: View) -> nx.Graph:
     runs = np.zeros((len(places), len(slugs)))
     for row, code in enumerate(places):
         runs[row, [column[s] for s in portfolios[code]]] = 1.0
-    w = np.array([weights.get(s, math.log(2)) for s in slugs])
-    shared = (runs * w) @ runs.T  # Σ w(p) over the programmes both run
-    own = np.maximum(shared.diagonal(), 1e-12)
-    score = (shared / own[:, None] + shared / own[None, :]) / 2  # app.similarity's exact score, both ways
-    np.fill_diagonal(score, 0.0)
-    for row, code in enumerate(places):
-        for col in np.argsort(-score[row], kind="stable")[:NEIGHBOURS]:
-            if score[row, col] > 0:
-                graph.add_edge(code, places[col], weight=float(score[row, col]))
+    weighted = runs * np.array([weights.get(s, math.log(2)) for s in slugs])
+    own = np.maximum(weighted.sum(axis=1), 1e-12)  # W(A): Σ w(p) over A's programmes
+    # Row blocks keep memory at BLOCK × places floats for a gazetteer-sized graph (3,500 places).
+    for start in range(0, len(places), _BLOCK):
+        shared = weighted[start : start + _BLOCK] @ runs.T  # Σ w(p) over the programmes both run
+        mine = own[start : start + _BLOCK, None]
+        score = (shared / mine + shared / own[None, :]) / 2  # app.similarity's exact score, both ways
+        for offset, row in enumerate(score):
+            row[start + offset] = 0.0
+            for col in np.argsort(-row, kind="stable")[:NEIGHBOURS]:
+                if row[col] > 0:
+                    graph.add_edge(places[start + offset], places[col], weight=float(row[col]))
     return graph
 
 
