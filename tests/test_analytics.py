@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from pydantic import SecretStr
 from starlette.exceptions import StarletteDeprecationWarning
 from typer.testing import CliRunner
 
@@ -267,3 +268,21 @@ def test_exported_tables_match_the_api_and_name_the_graph_version(tmp_path: Path
     assert len(documents) == manifest["documents"] == 8
     assert len(members) == sum(g["size"] for g in groups)
     assert "text/csv; charset=utf-8" in schema["paths"]["/places.csv"]["get"]["responses"]["200"]["content"]
+
+
+def test_a_document_posted_over_http_is_in_the_adoption_table_of_the_next_request(tmp_path: Path) -> None:
+    key = "test-key-analytics-7d2c"
+    with Store.open(tmp_path / "oxigraph", workers=0) as store:
+        build([DEMO / "01_suzhou.txt"], store)
+        settings = Settings(data_dir=tmp_path, api_key=SecretStr(key))
+        with TestClient(create_app(settings, store)) as client:
+            before = client.get("/adoption", params={"programme": "一网统管"}).json()
+            assert [r["place_name"] for r in before["data"]] == ["苏州市"]
+            text = (DEMO / "06_guiyang.txt").read_text(encoding="utf-8")
+            posted = client.post(
+                "/documents", json={"name": "06_guiyang.txt", "text": text}, headers={"X-API-Key": key}
+            )
+            assert posted.status_code == 201, posted.text
+            after = client.get("/adoption", params={"programme": "一网统管"}).json()
+    assert {r["place_name"] for r in after["data"]} == {"苏州市", "贵阳市"}
+    assert after["graph_version"] != before["graph_version"]
