@@ -24,11 +24,11 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore", StarletteDeprecationWarning)
     from fastapi.testclient import TestClient
 
-from app.analytics import ADOPTION_COLUMNS, FACT_COLUMNS, Projection, view
+from app.analytics import ADOPTION_COLUMNS, FACT_COLUMNS, Projection, View, adoption_events, view
 from app.build import build, remove_document
 from app.cli import cli
 from app.main import create_app
-from app.resources import ingest_document
+from app.resources import graph_index, ingest_document
 from app.routes.tables import COLUMNS
 from app.settings import Settings
 from app.store import Store
@@ -284,5 +284,10 @@ def test_a_document_posted_over_http_is_in_the_adoption_table_of_the_next_reques
             )
             assert posted.status_code == 201, posted.text
             after = client.get("/adoption", params={"programme": "一网统管"}).json()
+            patched = client.get("/adoption", params={"limit": 100_000}).json()["data"]
+        fresh = Projection()
+        fresh.sync(store)
+        # the rows of the places the new document did not touch were kept, the others recomputed
+        assert patched == adoption_events(View(fresh, graph_index(store)))
     assert {r["place_name"] for r in after["data"]} == {"苏州市", "贵阳市"}
     assert after["graph_version"] != before["graph_version"]

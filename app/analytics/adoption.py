@@ -65,41 +65,58 @@ def first_evidence(
     return first, dated(projection, first)
 
 
-def _events(v: View) -> list[dict[str, Any]]:
+def _place_events(v: View, code: str) -> list[dict[str, Any]]:
     p, index = v.projection, v.index
+    d = index.divisions.get(code)
+    if d is None:
+        return []
+    province: dict[str, str | None] = {"code": None, "name": None}
+    province.update(index.place_ref(index.province_of(code)) or {})
     rows = []
-    for code, slugs in p.portfolios.items():
-        d = index.divisions.get(code)
-        if d is None:
+    for slug in p.programmes_of(code):
+        evidence = p.evidence(code, slug)
+        if not evidence:
             continue
-        province: dict[str, str | None] = {"code": None, "name": None}
-        province.update(index.place_ref(index.province_of(code)) or {})
-        for slug in slugs:
-            evidence = p.evidence(code, slug)
-            if not evidence:
-                continue
-            fact, (year, date, source) = first_evidence(p, evidence)
-            doc = index.document_ref(fact.document)
-            rows.append(
-                {
-                    "place_code": code,
-                    "place_name": d.name,
-                    "level": d.level,
-                    "province_code": province["code"],
-                    "province_name": province["name"],
-                    "programme_slug": slug,
-                    "programme_label": index.programme_ref(slug)["label"],
-                    "year": year,
-                    "date": date,
-                    "date_source": source,
-                    "document_id": fact.document,
-                    "document_name": doc["name"],
-                    "evidence_url": f"/documents/{fact.document}",
-                    "sentence": fact.sentence,
-                    "quote": fact.quote,
-                    "documents": len({f.document for f in evidence}),
-                }
-            )
+        fact, (year, date, source) = first_evidence(p, evidence)
+        rows.append(
+            {
+                "place_code": code,
+                "place_name": d.name,
+                "level": d.level,
+                "province_code": province["code"],
+                "province_name": province["name"],
+                "programme_slug": slug,
+                "programme_label": index.programme_ref(slug)["label"],
+                "year": year,
+                "date": date,
+                "date_source": source,
+                "document_id": fact.document,
+                "document_name": index.document_ref(fact.document)["name"],
+                "evidence_url": f"/documents/{fact.document}",
+                "sentence": fact.sentence,
+                "quote": fact.quote,
+                "documents": len({f.document for f in evidence}),
+            }
+        )
+    return rows
+
+
+def _events_by_place(v: View) -> dict[str, list[dict[str, Any]]]:
+    """Return each place's adoption events, recomputing only the places changed since the last call."""
+    p = v.projection
+    cached = p.derived.get("events_by_place")
+    changed = p.changed_places(cached[0]) if cached is not None else None
+    if cached is not None and changed is not None:
+        by_place = {c: rows for c, rows in cached[1].items() if c not in changed}
+        by_place.update({c: _place_events(v, c) for c in changed if c in p.portfolios})
+    else:
+        by_place = {c: _place_events(v, c) for c in p.portfolios}
+    p.derived["events_by_place"] = (p.revision, by_place)
+    return by_place
+
+
+def _events(v: View) -> list[dict[str, Any]]:
+    rows = [row for rows in _events_by_place(v).values() for row in rows]
     rows.sort(key=lambda r: (r["programme_slug"], r["year"] is None, r["year"] or 0, r["place_code"]))
     return rows
 

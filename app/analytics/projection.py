@@ -89,9 +89,10 @@ class Projection:
     links: nx.Graph = field(default_factory=nx.Graph)
     co_adoption: nx.Graph = field(default_factory=nx.Graph)
     portfolios: dict[str, frozenset[str]] = field(default_factory=dict)  # place code → programme slugs
-    derived: dict[str, tuple[int, Any]] = field(
-        default_factory=dict
-    )  # name → (revision, value), app.analytics.state
+    # (revision, places whose adoptions changed; None after a full read), for caches patched per place
+    changes: list[tuple[int, frozenset[str] | None]] = field(default_factory=list)
+    # name → (revision, value): what app.analytics.state's View.derived computed from this projection
+    derived: dict[str, tuple[int, Any]] = field(default_factory=dict)
 
     def sync(self, store: Store) -> bool:
         """Bring the projection up to date with ``store``; return whether anything changed."""
@@ -100,13 +101,28 @@ class Projection:
             return False
         current = {g[len(DOC_GRAPH) :] for g in store.graph_iris() if g.startswith(DOC_GRAPH)}
         added, removed = current - self.facts.keys(), self.facts.keys() - current
+        self.revision += 1
         if self.version is None or not (added or removed) or len(added) > max(50, len(current) // 4):
             self._reload(store, current)
+            self.changes = [(self.revision, None)]
         else:
-            self._patch(store, added, removed)
+            touched = frozenset(self._patch(store, added, removed))
+            self.changes = self.changes[-99:]
+            self.changes.append((self.revision, touched))
         self.version = version
-        self.revision += 1
         return True
+
+    def changed_places(self, since: int) -> frozenset[str] | None:
+        """Return the places whose programmes or evidence changed after revision ``since`` (None: maybe all)."""
+        later = [places for revision, places in self.changes if revision > since]
+        if len(later) != self.revision - since:
+            return None  # the log no longer reaches back that far
+        changed: set[str] = set()
+        for places in later:
+            if places is None:
+                return None
+            changed |= places
+        return frozenset(changed)
 
     def _reload(self, store: Store, current: set[str]) -> None:
         self.facts, self.dates, self.portfolios = {}, {}, {}
@@ -121,7 +137,7 @@ class Projection:
             self.links.edges[s, o].setdefault("scheme", set()).add((r["p"] or "")[len(SKOS) :])
         self._refresh_co_adoption(touched)
 
-    def _patch(self, store: Store, added: set[str], removed: set[str]) -> None:
+    def _patch(self, store: Store, added: set[str], removed: set[str]) -> set[str]:
         touched: set[str] = set()
         for doc in sorted(removed):
             touched |= self._drop(doc)
@@ -129,6 +145,7 @@ class Projection:
             facts, dates = _read(store, str(_graph_term(doc)))
             touched |= self._add(doc, facts.get(doc, []), dates.get(doc))
         self._refresh_co_adoption(touched)
+        return touched
 
     def _add(self, doc: str, facts: list[Fact], date: str | None) -> set[str]:
         """Add one document's facts; return the codes of the places whose programmes it touched."""
