@@ -57,12 +57,15 @@ def dated(projection: Projection, fact: Fact) -> tuple[int | None, str | None, s
 def first_evidence(
     projection: Projection, evidence: list[Fact]
 ) -> tuple[Fact, tuple[int | None, str | None, str]]:
-    """Return the earliest dated piece of evidence (the first in document order when none is dated)."""
+    """Return the earliest dated piece of evidence and its date (the first in document order when none is dated).
+
+    Within a year, a publication date comes before a year the sentence states, then the earlier date.
+    """
     ranked = [(dated(projection, f), i, f) for i, f in enumerate(evidence)]
-    _, _, first = min(
-        ranked, key=lambda r: (r[0][0] is None, r[0][0] or 0, r[0][1] or "", r[0][2] != "published", r[1])
+    (year, date, source), _, first = min(
+        ranked, key=lambda r: (r[0][0] is None, r[0][0] or 0, r[0][2] != "published", r[0][1] or "", r[1])
     )
-    return first, dated(projection, first)
+    return first, (year, date, source)
 
 
 def _place_events(v: View, code: str) -> list[dict[str, Any]]:
