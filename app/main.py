@@ -6,6 +6,7 @@ Run it with ``uvicorn --factory app.main:create_app`` (or ``citykg serve``).
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -73,7 +74,14 @@ def create_app(
         if own_sink and app.state.sink is not None:
             # Documents loaded while the mirror was down (or by the CLI) reach it now.
             await run_in_threadpool(catch_up, app.state.store, app.state.sink)
+        warming = None
+        if owned:
+            # Read the analytics projection in the background: the first place page must not wait for it.
+            warming = threading.Thread(target=_warm_analytics, args=(app.state.store,), daemon=True)
+            warming.start()
         yield
+        if warming is not None:
+            warming.join()
         if own_sink and app.state.sink is not None:
             app.state.sink.close()
             app.state.sink = None
@@ -151,6 +159,16 @@ def create_app(
         return FileResponse(page, media_type="text/html", headers={"Cache-Control": "no-cache"})
 
     return app
+
+
+def _warm_analytics(store: Store) -> None:
+    """Read the analytics projection of ``store`` (app.analytics), logging rather than raising a failure."""
+    try:
+        seconds = refresh_analytics(store)
+    except Exception as error:  # analytics requests read it themselves later and report what fails
+        log.warning("the analytics projection was not read at startup: %s", error)
+    else:
+        log.info("analytics projection read in %.1f s", seconds)
 
 
 def _body_limit(settings: Settings, method: str, path: str) -> tuple[int, str]:
