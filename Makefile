@@ -34,6 +34,7 @@ bench: install fuseki
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/load.py
 	$(BIN)/python bench/remote.py
+	$(BIN)/python bench/analytics.py
 
 install: $(STAMP)
 

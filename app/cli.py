@@ -7,13 +7,14 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any, cast
+from typing import Annotated, Any, TextIO, cast
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from app.analytics import ADOPTION_COLUMNS, adoption_events, export_tables, view, write_csv
 from app.build import FileProblem, UnknownDocument, build, expand_paths, remove_document
 from app.settings import Settings
 from app.sparql import QueryError, StoreUnavailable
@@ -239,25 +240,56 @@ def stats_command() -> None:
 
 @cli.command("export")
 def export_command(
-    format: Annotated[str, typer.Option("--format", help="nq, trig, ttl or jsonld.")] = "nq",
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="nq, trig, ttl or jsonld (the graph); adoption-csv (a table); csv (a folder of tables, -o DIR).",
+        ),
+    ] = "nq",
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="File to write (default stdout).")
     ] = None,
 ) -> None:
-    """Write the whole graph (every named graph) in an RDF format.
+    """Write the whole graph (every named graph) in an RDF format, or tables as CSV.
 
-    Example: citykg export --format nq -o citykg.nq
+    adoption-csv has one row per place and programme with its first evidence; the columns
+    are those of GET /adoption (README, API). csv writes into the folder -o names adoption.csv,
+    one table per fact kind (runs_programme.csv, located_in.csv, cites_policy.csv,
+    subject_place.csv) and manifest.json (the graph version, columns and row counts).
+
+    Example: citykg export --format adoption-csv -o adoption.csv
     """
-    if format not in ("nq", "trig", "ttl", "jsonld"):
+    if format not in ("nq", "trig", "ttl", "jsonld", "adoption-csv", "csv"):
         raise typer.BadParameter(
-            f"unknown format {format!r}: use nq, trig, ttl or jsonld", param_hint="--format"
+            f"unknown format {format!r}: use nq, trig, ttl, jsonld, adoption-csv or csv",
+            param_hint="--format",
+        )
+    if format == "csv" and output is None:
+        raise typer.BadParameter(
+            "--format csv writes a folder of tables: name it with -o DIR", param_hint="-o"
         )
     with _open_store(_settings(), reading=True) as store, _store_errors():
-        if output is None:
+        if format == "csv" and output is not None:
+            with view(store) as v:
+                typer.echo(json.dumps(export_tables(v, output), ensure_ascii=False, indent=2))
+        elif format == "adoption-csv":
+            with (
+                view(store) as v,
+                output.open("w", encoding="utf-8", newline="") if output else _stdout() as out,
+            ):
+                rows = write_csv(adoption_events(v), ADOPTION_COLUMNS, out)
+            err.print(f"{rows} adoption events", highlight=False)
+        elif output is None:
             store.export(format, sys.stdout.buffer)  # type: ignore[arg-type]
         else:
-            with output.open("wb") as out:
-                store.export(format, out)  # type: ignore[arg-type]
+            with output.open("wb") as out_bytes:
+                store.export(format, out_bytes)  # type: ignore[arg-type]
+
+
+def _stdout() -> contextlib.nullcontext[TextIO]:
+    """Return stdout as a context that leaves it open."""
+    return contextlib.nullcontext(sys.stdout)
 
 
 @cli.command("remove")

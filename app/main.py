@@ -6,6 +6,7 @@ Run it with ``uvicorn --factory app.main:create_app`` (or ``citykg serve``).
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -16,11 +17,13 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
+from app.analytics import refresh as refresh_analytics
 from app.graphsink import GraphSink, open_sink
 from app.limits import BodyLimit, SecurityHeaders
 from app.mirror import catch_up, mirror_documents
 from app.problems import install_problem_handlers
 from app.routes import (
+    analytics_router,
     cypher_router,
     documents_router,
     graph_router,
@@ -30,6 +33,7 @@ from app.routes import (
     search_router,
     sparql_router,
     stats_router,
+    tables_router,
 )
 from app.settings import Settings
 from app.stores import RdfStore, open_store
@@ -70,7 +74,14 @@ def create_app(
         if own_sink and app.state.sink is not None:
             # Documents loaded while the mirror was down (or by the CLI) reach it now.
             await run_in_threadpool(catch_up, app.state.store, app.state.sink)
+        warming = None
+        if owned:
+            # Read the analytics projection in the background: the first place page must not wait for it.
+            warming = threading.Thread(target=_warm_analytics, args=(app.state.store,), daemon=True)
+            warming.start()
         yield
+        if warming is not None:
+            warming.join()
         if own_sink and app.state.sink is not None:
             app.state.sink.close()
             app.state.sink = None
@@ -97,7 +108,11 @@ def create_app(
     app.include_router(cypher_router)
     # Called with the id of each document loaded over HTTP (POST /documents): the one
     # place to hook a mirror (FalkorDB/Neo4j) or a cache to new documents.
-    app.state.on_loaded = [lambda doc_id: _mirror_loaded(app, doc_id)]
+    app.state.on_loaded = [
+        lambda doc_id: _mirror_loaded(app, doc_id),
+        # The analytics projection is patched with the new document now, not on the next analytics request.
+        lambda doc_id: refresh_analytics(app.state.store),
+    ]
     for router in (
         stats_router,
         places_router,
@@ -106,6 +121,8 @@ def create_app(
         documents_router,
         graph_router,
         queries_router,
+        analytics_router,
+        tables_router,
     ):
         app.include_router(router)
 
@@ -142,6 +159,16 @@ def create_app(
         return FileResponse(page, media_type="text/html", headers={"Cache-Control": "no-cache"})
 
     return app
+
+
+def _warm_analytics(store: RdfStore) -> None:
+    """Read the analytics projection of ``store`` (app.analytics), logging rather than raising a failure."""
+    try:
+        seconds = refresh_analytics(store)
+    except Exception as error:  # analytics requests read it themselves later and report what fails
+        log.warning("the analytics projection was not read at startup: %s", error)
+    else:
+        log.info("analytics projection read in %.1f s", seconds)
 
 
 def _body_limit(settings: Settings, method: str, path: str) -> tuple[int, str]:

@@ -7,6 +7,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 __all__ = [
+    "CommunityRef",
+    "DefiningProgramme",
     "DocumentDetailOut",
     "DocumentOut",
     "DocumentsOut",
@@ -136,11 +138,26 @@ class PlaceDetailOut(BaseModel):
     projects: list[PlaceProject]
     metrics: list[PlaceMetric]
     documents: list[DocumentRef]
+    community: CommunityRef | None = Field(
+        default=None,
+        description="The peer group (GET /communities) the place belongs to, if it runs programmes.",
+    )
 
 
 class ProgrammeRef(BaseModel):
     slug: str
     label: str
+
+
+class DefiningProgramme(ProgrammeRef):
+    share: float = Field(description="Share of the members running it.")
+    lift: float = Field(description="Its share among members over its share among all places.")
+
+
+class CommunityRef(BaseModel):
+    id: int
+    size: int
+    programmes: list[DefiningProgramme]
 
 
 class PlaceBrief(BaseModel):

@@ -47,6 +47,7 @@ __all__ = [
     "list_places",
     "list_programmes",
     "neighbourhood",
+    "node_label",
     "node_type",
     "place_detail",
     "place_summary",
@@ -903,7 +904,8 @@ def node_type(iri: str) -> str | None:
     return next((t for prefix, t in _NODE_TYPES.items() if iri.startswith(prefix)), None)
 
 
-def _node_label(index: GraphIndex, iri: str) -> str:
+def node_label(index: GraphIndex, iri: str) -> str:
+    """Return the display label of a resource IRI (place name, programme label, document title, …)."""
     kind = node_type(iri)
     if kind == "Place":
         d = index.divisions.get(_local(iri, PLACE))
@@ -945,7 +947,7 @@ def neighbourhood(
                     if len(nodes) >= limit:
                         truncated = True
                         break
-                    nodes[n] = {"id": n, "label": _node_label(index, n), "type": node_type(n) or ""}
+                    nodes[n] = {"id": n, "label": node_label(index, n), "type": node_type(n) or ""}
                     found.append(n)
             if s in nodes and o in nodes:
                 edges[(s, o, p)] = {"source": s, "target": o, "type": p}
@@ -955,7 +957,7 @@ def neighbourhood(
     if node not in nodes:
         if not store.select("SELECT ?s WHERE { { ?s ?p ?o } UNION { ?o ?p ?s } } LIMIT 1", s=node):
             raise NodeNotFound(f"the graph has no node {node!r}")
-        nodes[node] = {"id": node, "label": _node_label(index, node), "type": node_type(node) or ""}
+        nodes[node] = {"id": node, "label": node_label(index, node), "type": node_type(node) or ""}
     return {
         "nodes": sorted(nodes.values(), key=lambda n: (n["id"] != node, n["type"], n["id"])),
         "edges": sorted(edges.values(), key=lambda e: (e["source"], e["type"], e["target"])),

@@ -1,5 +1,6 @@
 """HTTP routers, one per resource."""
 
+from app.routes.analytics import router as analytics_router
 from app.routes.cypher import router as cypher_router
 from app.routes.documents import router as documents_router
 from app.routes.graph import router as graph_router
@@ -9,8 +10,10 @@ from app.routes.queries import router as queries_router
 from app.routes.search import router as search_router
 from app.routes.sparql import router as sparql_router
 from app.routes.stats import router as stats_router
+from app.routes.tables import router as tables_router
 
 __all__ = [
+    "analytics_router",
     "cypher_router",
     "documents_router",
     "graph_router",
@@ -20,4 +23,5 @@ __all__ = [
     "search_router",
     "sparql_router",
     "stats_router",
+    "tables_router",
 ]

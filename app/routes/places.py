@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
+from app.analytics import community_of, view
 from app.deps import StoreDep
 from app.models import PlaceDetailOut, PlacesOut, SimilarPlacesOut
 from app.problems import Problem
@@ -37,9 +38,12 @@ def get_places(
 def get_place(store: StoreDep, code: str) -> PlaceDetailOut:
     """Return a place and every fact about it, each with the sentence it was read from."""
     try:
-        return PlaceDetailOut.model_validate(place_detail(store, code))
+        detail = place_detail(store, code)
     except PlaceNotFound as error:
         raise Problem(404, str(error), slug="unknown-place") from None
+    with view(store) as v:
+        detail["community"] = community_of(v, code)
+    return PlaceDetailOut.model_validate(detail)
 
 
 @router.get("/{code}/similar", summary="Places that run programmes like this one's", responses=_NOT_FOUND)

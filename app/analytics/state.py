@@ -1,0 +1,64 @@
+"""The one projection per store, and what is derived from it, cached until the projection changes."""
+
+from __future__ import annotations
+
+import threading
+import time
+import weakref
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TypeVar
+
+from app.analytics.projection import Projection
+from app.resources import GraphIndex, graph_index
+from app.stores import RdfStore
+
+__all__ = ["View", "refresh", "view"]
+
+T = TypeVar("T")
+_PROJECTIONS: weakref.WeakKeyDictionary[RdfStore, Projection] = weakref.WeakKeyDictionary()
+# One lock for reading and patching: a patch mutates the networkx graphs in place, and an
+# analytics answer takes milliseconds, so serialising them costs less than copying graphs.
+_LOCK = threading.RLock()
+
+
+@dataclass(frozen=True)
+class View:
+    """The projection of a store together with its labels (`GraphIndex`), as of one store version."""
+
+    projection: Projection
+    index: GraphIndex
+
+    def derived(self, name: str, compute: Callable[[View], T]) -> T:
+        """Return ``compute(self)``, computed once per revision of the projection."""
+        cache = self.projection.derived
+        hit = cache.get(name)
+        if hit is not None and hit[0] == self.projection.revision:
+            value: T = hit[1]
+            return value
+        value = compute(self)
+        cache[name] = (self.projection.revision, value)
+        return value
+
+
+@contextmanager
+def view(store: RdfStore) -> Iterator[View]:
+    """Yield the store's up-to-date `View`, holding the analytics lock while the caller reads it."""
+    with _LOCK:
+        projection = _PROJECTIONS.get(store)
+        if projection is None:
+            projection = _PROJECTIONS[store] = Projection()
+        projection.sync(store)
+        yield View(projection, graph_index(store))
+
+
+def refresh(store: RdfStore) -> float:
+    """Bring the store's projection up to date (after an ingest or removal); return the seconds it took."""
+    started = time.perf_counter()
+    with _LOCK:
+        projection = _PROJECTIONS.get(store)
+        if projection is None:
+            projection = _PROJECTIONS[store] = Projection()
+        projection.sync(store)
+    return time.perf_counter() - started

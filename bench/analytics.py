@@ -1,0 +1,122 @@
+"""Analytics latency on a generated graph: each analytics route warm, and the projection update after one ingest.
+
+    .venv/bin/python bench/analytics.py [--docs 1000] [--runs 5]
+
+Builds a generated corpus (bench/ingest.py) into a temporary store, then times in-process
+requests (FastAPI TestClient: routing, the analytics and JSON included, no network):
+the first request (what is derived on first use), the median of warm requests, then the
+projection update after one more document is ingested and each route's first request after
+it. The labels the answers show come from app.resources.graph_index, which is rebuilt
+whole after any change: its time is printed apart. Figures are
+printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from ingest import generate_corpus  # noqa: E402
+from starlette.exceptions import StarletteDeprecationWarning  # noqa: E402
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", StarletteDeprecationWarning)
+    from fastapi.testclient import TestClient  # noqa: E402
+
+from app.analytics import refresh, view  # noqa: E402
+from app.build import build  # noqa: E402
+from app.main import create_app  # noqa: E402
+from app.resources import graph_index, ingest_document  # noqa: E402
+from app.settings import Settings  # noqa: E402
+from app.store import Store  # noqa: E402
+
+PLACE = "https://w3id.org/citykg/place/"
+
+
+def routes(client: TestClient) -> dict[str, str]:
+    """Return route name → URL, for a place and a programme that the generated graph has."""
+    place = client.get("/places", params={"limit": 1}).json()["data"][0]["code"]
+    other = client.get("/places", params={"limit": 2}).json()["data"][1]["code"]
+    return {
+        "adoption (100 rows)": "/adoption",
+        "adoption one programme": "/adoption?programme=yi-wang-tong-guan&limit=10000",
+        "adoption.csv (all rows)": "/adoption.csv",
+        "diffusion curve": "/programmes/yi-wang-tong-guan/diffusion",
+        "spread + centrality": "/diffusion?order=centrality",
+        "co-adopted": "/programmes/yi-wang-tong-guan/co-adopted",
+        "gaps (similar)": f"/places/{place}/gaps",
+        "gaps (province)": f"/places/{place}/gaps?peers=province",
+        "communities": "/communities",
+        "place with community": f"/places/{place}",
+        "paths": f"/paths?from={PLACE}{place}&to={PLACE}{other}&max=4",
+    }
+
+
+def seconds(client: TestClient, url: str) -> float:
+    """Return the seconds one GET took (and check it answered 200)."""
+    started = time.perf_counter()
+    response = client.get(url)
+    elapsed = time.perf_counter() - started
+    assert response.status_code == 200, (url, response.status_code, response.text[:300])
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--docs", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        paths = generate_corpus(corpus, args.docs + 1)
+        extra = paths.pop()
+        started = time.perf_counter()
+        with Store.open(Path(tmp) / "oxigraph", workers=0) as store:
+            build(paths, store, rebuild=True)
+            print(f"built {args.docs} documents in {time.perf_counter() - started:.0f} s")
+            started = time.perf_counter()
+            graph_index(store)
+            print(f"labels index (app.resources.graph_index) built in {time.perf_counter() - started:.2f} s")
+            started = time.perf_counter()
+            with view(store) as v:
+                p = v.projection
+                print(
+                    f"projection read from the store in {time.perf_counter() - started:.2f} s: "
+                    f"{len(p.portfolios)} places with programmes, {p.co_adoption.number_of_nodes()} programmes, "
+                    f"{p.adoption.number_of_edges()} adoptions, {p.links.number_of_edges()} links"
+                )
+            with TestClient(create_app(Settings(data_dir=Path(tmp)), store)) as client:
+                urls = routes(client)
+                print(f"\n{'route':<26}{'first s':>9}{'warm p50 ms':>13}{'warm max ms':>13}")
+                for name, url in urls.items():
+                    first = seconds(client, url)
+                    warm = [seconds(client, url) * 1000 for _ in range(args.runs)]
+                    print(f"{name:<26}{first:9.3f}{statistics.median(warm):13.1f}{max(warm):13.1f}")
+
+                ingest_document(store, name=extra.name, text=extra.read_text(encoding="utf-8"))
+                update = refresh(store)
+                print(f"\nprojection update after a one-document ingest: {update * 1000:.0f} ms")
+                started = time.perf_counter()
+                graph_index(store)
+                print(
+                    f"labels index rebuilt after it in {time.perf_counter() - started:.2f} s (not analytics)"
+                )
+                print(f"{'route':<26}{'first after ingest s':>22}")
+                for name, url in urls.items():
+                    print(f"{name:<26}{seconds(client, url):22.3f}")
+
+
+if __name__ == "__main__":
+    main()
