@@ -18,6 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
 from app.analytics import refresh as refresh_analytics
+from app.extracting import ExtractionPool
 from app.graphsink import GraphSink, open_sink
 from app.limits import BodyLimit, SecurityHeaders
 from app.mirror import catch_up, mirror_documents
@@ -85,6 +86,7 @@ def create_app(
         if own_sink and app.state.sink is not None:
             app.state.sink.close()
             app.state.sink = None
+        app.state.extraction_pool.close()
         if owned:
             app.state.store.close()
 
@@ -101,6 +103,7 @@ def create_app(
     app.state.settings = settings
     app.state.store = store
     app.state.sink = sink
+    app.state.extraction_pool = ExtractionPool()
     install_problem_handlers(app)
     app.add_middleware(BodyLimit, limit_for=lambda method, path: _body_limit(settings, method, path))
     app.add_middleware(SecurityHeaders)

@@ -19,6 +19,7 @@ import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
+from urllib.parse import urlencode
 
 import httpx
 
@@ -53,7 +54,7 @@ def _start(data: Path, port: int) -> subprocess.Popen[bytes]:
 
 
 async def _load(base: str, rate: int, seconds: int, runaways: int) -> None:
-    fast = ["/places/320500", "/search?q=yiwangtongban", "/stats", "/sparql?query=" + CANNED]
+    fast = ["/places/320500", "/search?q=yiwangtongban", "/stats", "/sparql?" + urlencode({"query": CANNED})]
     times: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, int] = defaultdict(int)
     limits = httpx.Limits(max_connections=400)

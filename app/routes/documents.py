@@ -134,7 +134,13 @@ async def post_document(
     # Reading, extraction, the store write and mirroring run in a worker thread, never on the
     # event loop: a large document must not hold up every other request (issue 8, finding 4).
     try:
-        loaded = await run_in_threadpool(ingest_document, store, **given, replace=replace)
+        loaded = await run_in_threadpool(
+            ingest_document,
+            store,
+            **given,
+            replace=replace,
+            extractor=request.app.state.extraction_pool.extract,
+        )
     except DocumentError as error:
         raise Problem(422, str(error), slug="bad-document") from None
     except DocumentConflict as error:
