@@ -6,13 +6,13 @@ STAMP := $(VENV)/.installed
 FRONTEND := app/frontend
 DIST := app/static/dist/index.html
 
-.PHONY: run test lint fix bench install frontend browser clean
+.PHONY: run test lint fix bench install frontend browser neo4j clean
 
 run: install frontend  ## build the graph from the demo corpus and serve it on http://127.0.0.1:8000
 	$(BIN)/citykg build demo/corpus
 	$(BIN)/citykg serve
 
-test: install frontend browser  ## run the whole test suite (real Oxigraph, FalkorDB, uvicorn, headless Chromium)
+test: install frontend browser neo4j  ## run the whole test suite (real Oxigraph, FalkorDB, Neo4j, uvicorn, headless Chromium)
 	$(BIN)/pytest
 
 lint: install
@@ -24,7 +24,7 @@ fix: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: install
+bench: install neo4j
 	$(BIN)/python bench/extraction.py
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/query.py
@@ -47,5 +47,19 @@ frontend:  ## bundle the web front end from npm packages (skipped when there is 
 browser:  ## Debian's Chromium for the browser tests (Playwright's own download does not work offline)
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; }
 
+# Neo4j 5 for the tests and bench/: its embedded jars from Maven Central plus our launcher,
+# cached in .engines/neo4j (a no-op once built; remade when the pom or the launcher changes).
+NEO4J := .engines/neo4j
+NEO4J_SRC := engines/neo4j
+
+neo4j: $(NEO4J)/.built
+
+$(NEO4J)/.built: $(NEO4J_SRC)/pom.xml $(NEO4J_SRC)/Neo4jLauncher.java
+	@command -v mvn >/dev/null 2>&1 && command -v javac >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq maven openjdk-17-jdk-headless >/dev/null; }
+	rm -rf $(NEO4J) && mkdir -p $(NEO4J)/classes
+	mvn -q -B -f $(NEO4J_SRC)/pom.xml dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=$(CURDIR)/$(NEO4J)/lib
+	javac -d $(NEO4J)/classes -cp '$(NEO4J)/lib/*' $(NEO4J_SRC)/Neo4jLauncher.java
+	touch $@
+
 clean:
-	rm -rf $(VENV) $(FRONTEND)/node_modules app/static/dist data
+	rm -rf $(VENV) $(FRONTEND)/node_modules app/static/dist data .engines

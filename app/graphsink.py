@@ -30,7 +30,7 @@ from loaders.vocab import BASE
 if TYPE_CHECKING:
     from app.settings import Settings
 
-__all__ = ["FalkorSink", "GraphSink", "Neo4jSink", "ReadResult", "open_sink"]
+__all__ = ["FalkorSink", "GraphSink", "Neo4jSink", "ReadResult", "capped_query", "open_sink"]
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +77,22 @@ def _rel_statement(rel_type: str, *, with_evidence: bool) -> str:
         f"MERGE (a)-[r:{rel_type} {key}]->(b)\n"
         "SET r += row.props"
     )
+
+
+def capped_query(query: str, columns: list[str], limit: int) -> str:
+    """Return ``query`` wrapped in a subquery that keeps its columns in order and at most ``limit`` rows.
+
+    ``RETURN *`` would sort the columns by name, so they are named one by one.
+
+    >>> print(capped_query("MATCH (n) RETURN n.uri, 1 AS `a``b`", ["n.uri", "a`b"], 6))
+    CALL () {
+    MATCH (n) RETURN n.uri, 1 AS `a``b`
+    }
+    RETURN `n.uri`, `a``b`
+    LIMIT 6
+    """
+    names = ", ".join("`" + name.replace("`", "``") + "`" for name in columns)
+    return f"CALL () {{\n{query}\n}}\nRETURN {names}\nLIMIT {int(limit)}"
 
 
 def _removal_statements(graph: str) -> list[tuple[str, dict[str, Any]]]:
@@ -383,6 +399,33 @@ class Neo4jSink(GraphSink):
                 session.run("CREATE INDEX FOR (n:Resource) ON (n.uri)").consume()
 
     def read_only(self, query: str, params: dict[str, Any], *, timeout_s: float, max_rows: int) -> ReadResult:
+        # The row cap goes inside the query, so Neo4j plans a top-k sort and stops early
+        # instead of producing rows nobody reads. A query a subquery cannot hold (a standalone
+        # CALL, EXPLAIN, a trailing ';') runs as it is, cut after max_rows on the client.
+        columns = self._columns(query, params, timeout_s=timeout_s)
+        if columns:
+            try:
+                return self._read_rows(
+                    capped_query(query, columns, max_rows + 1), params, timeout_s, max_rows
+                )
+            except neo4j.exceptions.ClientError as error:
+                if not (error.code or "").endswith(("SyntaxError", "SemanticError")):
+                    raise
+        return self._read_rows(query, params, timeout_s, max_rows)
+
+    def _columns(self, query: str, params: dict[str, Any], *, timeout_s: float) -> list[str]:
+        """Return the columns ``query`` would answer (from its plan), [] when it cannot be planned."""
+
+        def work(tx: neo4j.ManagedTransaction) -> list[str]:
+            return list(tx.run("EXPLAIN " + query, params).keys())
+
+        try:
+            with self._session(neo4j.READ_ACCESS) as session:
+                return session.execute_read(neo4j.unit_of_work(timeout=timeout_s)(work))
+        except neo4j.exceptions.ClientError:
+            return []  # running the query itself gives the user its own error
+
+    def _read_rows(self, query: str, params: dict[str, Any], timeout_s: float, max_rows: int) -> ReadResult:
         def work(tx: neo4j.ManagedTransaction) -> ReadResult:
             result = tx.run(query, params)
             columns = list(result.keys())
@@ -393,8 +436,8 @@ class Neo4jSink(GraphSink):
                 rows.append(list(record.values()))
             return columns, rows, False
 
-        # READ access mode: Neo4j refuses writes in it (Neo.ClientError.Statement.AccessMode);
-        # the transaction timeout is enforced by the server.
+        # READ access mode: Neo4j refuses writes in it (Neo.ClientError.Statement.AccessMode),
+        # procedures that write included; the transaction timeout is enforced by the server.
         with self._session(neo4j.READ_ACCESS) as session:
             return session.execute_read(neo4j.unit_of_work(timeout=timeout_s)(work))
 
