@@ -30,6 +30,7 @@ bench: install neo4j
 	$(BIN)/python bench/query.py
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/load.py
+	$(BIN)/python bench/mirror.py
 
 install: $(STAMP)
 
