@@ -11,6 +11,7 @@ Neo4j is the one the tests use (`make neo4j`), with the full JIT. Figures are pr
 from __future__ import annotations
 
 import argparse
+import logging
 import statistics
 import sys
 import tempfile
@@ -87,6 +88,7 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=1000, help="generated documents (default 1000)")
     parser.add_argument("--runs", type=int, default=20, help="timed runs per query (default 20)")
     args = parser.parse_args()
+    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)  # "label does not exist yet" and the like
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         corpus = work / "corpus"
