@@ -88,7 +88,8 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=1000, help="generated documents (default 1000)")
     parser.add_argument("--runs", type=int, default=20, help="timed runs per query (default 20)")
     args = parser.parse_args()
-    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)  # "label does not exist yet" and the like
+    # Neo4j notes every query that names a label no node has yet; noise in a benchmark.
+    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         corpus = work / "corpus"
