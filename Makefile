@@ -58,7 +58,7 @@ neo4j: $(NEO4J)/.built
 $(NEO4J)/.built: $(NEO4J_SRC)/pom.xml $(NEO4J_SRC)/Neo4jLauncher.java
 	@command -v mvn >/dev/null 2>&1 && command -v javac >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq maven openjdk-17-jdk-headless >/dev/null; }
 	rm -rf $(NEO4J) && mkdir -p $(NEO4J)/classes
-	mvn -q -B -f $(NEO4J_SRC)/pom.xml dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=$(CURDIR)/$(NEO4J)/lib
+	mvn -q -B -Dstyle.color=never -f $(NEO4J_SRC)/pom.xml dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=$(CURDIR)/$(NEO4J)/lib
 	javac -d $(NEO4J)/classes -cp '$(NEO4J)/lib/*' $(NEO4J_SRC)/Neo4jLauncher.java
 	touch $@
 
