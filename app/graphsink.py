@@ -299,6 +299,11 @@ class FalkorSink(GraphSink):
         indexed = self._graph.query("CALL db.indexes() YIELD label, properties RETURN label, properties")
         if not any(label == "Resource" and "uri" in props for label, props in indexed.result_set):
             self._graph.create_node_range_index("Resource", "uri")
+        # Removing a document finds its relationships by their `graph` property, one type at a
+        # time: without an index that scans every relationship of the type, per document.
+        with_graph = {label for label, props in indexed.result_set if "graph" in props}
+        for rel_type in sorted(_KNOWN_TYPES - with_graph):
+            self._graph.create_edge_range_index(rel_type, "graph")
         constraints = self._graph.list_constraints()
         if not any(c["label"] == "Resource" and c["properties"] == ["uri"] for c in constraints):
             self._graph.create_node_unique_constraint("Resource", "uri")
@@ -391,6 +396,11 @@ class Neo4jSink(GraphSink):
                 session.run(
                     "CREATE CONSTRAINT resource_uri IF NOT EXISTS FOR (n:Resource) REQUIRE n.uri IS UNIQUE"
                 ).consume()
+                for rel_type in sorted(_KNOWN_TYPES):  # see FalkorSink._create_schema
+                    session.run(
+                        f"CREATE INDEX rel_graph_{rel_type.lower()} IF NOT EXISTS "
+                        f"FOR ()-[r:{rel_type}]-() ON (r.graph)"
+                    ).consume()
         except neo4j.exceptions.Neo4jError as error:
             # FalkorDB's Bolt port (the test peer) has no CREATE CONSTRAINT; an index on
             # :Resource(uri) keeps MERGE fast there. It fails too when the index exists.
