@@ -9,13 +9,13 @@ DIST := app/static/dist/index.html
 ENGINES := .engines
 FUSEKI_STAMP := $(ENGINES)/fuseki/.fetched
 
-.PHONY: run test lint fix bench install frontend browser fuseki clean
+.PHONY: run test lint fix bench install frontend browser fuseki neo4j clean
 
 run: install frontend  ## build the graph from the demo corpus and serve it on http://127.0.0.1:8000
 	$(BIN)/citykg build demo/corpus
 	$(BIN)/citykg serve
 
-test: install frontend browser fuseki  ## run the whole test suite (real Oxigraph, FalkorDB, Fuseki, uvicorn, headless Chromium)
+test: install frontend browser fuseki neo4j  ## run the whole test suite (real Oxigraph, FalkorDB, Neo4j, Fuseki, uvicorn, headless Chromium)
 	$(BIN)/pytest
 
 lint: install
@@ -27,7 +27,7 @@ fix: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: install fuseki
+bench: install fuseki neo4j
 	$(BIN)/python bench/extraction.py
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/query.py
@@ -35,6 +35,7 @@ bench: install fuseki
 	$(BIN)/python bench/load.py
 	$(BIN)/python bench/remote.py
 	$(BIN)/python bench/analytics.py
+	$(BIN)/python bench/mirror.py
 
 install: $(STAMP)
 
@@ -55,9 +56,24 @@ browser:  ## Debian's Chromium for the browser tests (Playwright's own download 
 fuseki: $(FUSEKI_STAMP)  ## Apache Jena Fuseki's jars from Maven Central into .engines/fuseki (the remote-store tests start it)
 
 $(FUSEKI_STAMP): engines/fuseki.pom.xml
+	@command -v mvn >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq maven openjdk-17-jdk-headless >/dev/null; }
 	rm -rf $(ENGINES)/fuseki
 	mvn -q -B -f engines/fuseki.pom.xml dependency:copy-dependencies -DoutputDirectory=$(CURDIR)/$(ENGINES)/fuseki/lib
 	touch $@
 
+# Neo4j 5 for the tests and bench/: its embedded jars from Maven Central plus our launcher,
+# cached in .engines/neo4j (a no-op once built; remade when the pom or the launcher changes).
+NEO4J := .engines/neo4j
+NEO4J_SRC := engines/neo4j
+
+neo4j: $(NEO4J)/.built
+
+$(NEO4J)/.built: $(NEO4J_SRC)/pom.xml $(NEO4J_SRC)/Neo4jLauncher.java
+	@command -v mvn >/dev/null 2>&1 && command -v javac >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq maven openjdk-17-jdk-headless >/dev/null; }
+	rm -rf $(NEO4J) && mkdir -p $(NEO4J)/classes
+	mvn -q -B -Dstyle.color=never -f $(NEO4J_SRC)/pom.xml dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=$(CURDIR)/$(NEO4J)/lib
+	javac -d $(NEO4J)/classes -cp '$(NEO4J)/lib/*' $(NEO4J_SRC)/Neo4jLauncher.java
+	touch $@
+
 clean:
-	rm -rf $(VENV) $(FRONTEND)/node_modules app/static/dist data
+	rm -rf $(VENV) $(FRONTEND)/node_modules app/static/dist data .engines

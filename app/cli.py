@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any, TextIO, cast
+from typing import Annotated, Any, TextIO
 
 import typer
 from rich.console import Console
@@ -131,7 +131,7 @@ def sync_command(
             )
             raise typer.Exit(1)
         try:
-            report = resync(cast(Store, store), sink, full=full)
+            report = resync(store, sink, full=full)
         finally:
             sink.close()
     typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
@@ -353,7 +353,7 @@ def _mirror(settings: Settings, store: RdfStore, doc_ids: list[str]) -> dict[str
         return None
     try:
         # mirror.py names the Oxigraph class but reads only what every RdfStore offers.
-        return mirror_documents(cast(Store, store), sink, doc_ids, prune=True).as_dict()
+        return mirror_documents(store, sink, doc_ids, prune=True).as_dict()
     finally:
         sink.close()
 

@@ -75,9 +75,12 @@ class CypherResult:
 
 
 # Clauses that write; matched outside strings, comments and `quoted names`, and not as a
-# property or label name (n.set, :Merge) or a parameter ($delete).
+# property or label name (n.set, :Merge) or a parameter ($delete). INSERT is GQL's CREATE
+# (Neo4j 5.18 on). Procedures that write (CALL db.createLabel(...)) pass this check: only
+# the database's read mode stops those.
 _WRITE_WORDS = re.compile(
-    r"(?<![\w.:$`])(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|FOREACH|LOAD\s+CSV)(?![\w`])", re.IGNORECASE
+    r"(?<![\w.:$`])(CREATE|INSERT|MERGE|SET|DELETE|DETACH|REMOVE|DROP|FOREACH|LOAD\s+CSV)(?![\w`])",
+    re.IGNORECASE,
 )
 # An unterminated string or comment runs to the end of the text: one attempt, so the scan stays
 # linear (issue 8: a 48 KB query of lone quotes took 10 s when every quote rescanned the rest).

@@ -30,7 +30,7 @@ from loaders.vocab import BASE
 if TYPE_CHECKING:
     from app.settings import Settings
 
-__all__ = ["FalkorSink", "GraphSink", "Neo4jSink", "ReadResult", "open_sink"]
+__all__ = ["FalkorSink", "GraphSink", "Neo4jSink", "ReadResult", "capped_query", "open_sink"]
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +77,22 @@ def _rel_statement(rel_type: str, *, with_evidence: bool) -> str:
         f"MERGE (a)-[r:{rel_type} {key}]->(b)\n"
         "SET r += row.props"
     )
+
+
+def capped_query(query: str, columns: list[str], limit: int) -> str:
+    """Return ``query`` wrapped in a subquery that keeps its columns in order and at most ``limit`` rows.
+
+    ``RETURN *`` would sort the columns by name, so they are named one by one.
+
+    >>> print(capped_query("MATCH (n) RETURN n.uri, 1 AS `a``b`", ["n.uri", "a`b"], 6))
+    CALL () {
+    MATCH (n) RETURN n.uri, 1 AS `a``b`
+    }
+    RETURN `n.uri`, `a``b`
+    LIMIT 6
+    """
+    names = ", ".join("`" + name.replace("`", "``") + "`" for name in columns)
+    return f"CALL () {{\n{query}\n}}\nRETURN {names}\nLIMIT {int(limit)}"
 
 
 def _removal_statements(graph: str) -> list[tuple[str, dict[str, Any]]]:
@@ -283,6 +299,11 @@ class FalkorSink(GraphSink):
         indexed = self._graph.query("CALL db.indexes() YIELD label, properties RETURN label, properties")
         if not any(label == "Resource" and "uri" in props for label, props in indexed.result_set):
             self._graph.create_node_range_index("Resource", "uri")
+        # Removing a document finds its relationships by their `graph` property, one type at a
+        # time: without an index that scans every relationship of the type, per document.
+        with_graph = {label for label, props in indexed.result_set if "graph" in props}
+        for rel_type in sorted(_KNOWN_TYPES - with_graph):
+            self._graph.create_edge_range_index(rel_type, "graph")
         constraints = self._graph.list_constraints()
         if not any(c["label"] == "Resource" and c["properties"] == ["uri"] for c in constraints):
             self._graph.create_node_unique_constraint("Resource", "uri")
@@ -375,6 +396,11 @@ class Neo4jSink(GraphSink):
                 session.run(
                     "CREATE CONSTRAINT resource_uri IF NOT EXISTS FOR (n:Resource) REQUIRE n.uri IS UNIQUE"
                 ).consume()
+                for rel_type in sorted(_KNOWN_TYPES):  # see FalkorSink._create_schema
+                    session.run(
+                        f"CREATE INDEX rel_graph_{rel_type.lower()} IF NOT EXISTS "
+                        f"FOR ()-[r:{rel_type}]-() ON (r.graph)"
+                    ).consume()
         except neo4j.exceptions.Neo4jError as error:
             # FalkorDB's Bolt port (the test peer) has no CREATE CONSTRAINT; an index on
             # :Resource(uri) keeps MERGE fast there. It fails too when the index exists.
@@ -383,6 +409,33 @@ class Neo4jSink(GraphSink):
                 session.run("CREATE INDEX FOR (n:Resource) ON (n.uri)").consume()
 
     def read_only(self, query: str, params: dict[str, Any], *, timeout_s: float, max_rows: int) -> ReadResult:
+        # The row cap goes inside the query, so Neo4j plans a top-k sort and stops early
+        # instead of producing rows nobody reads. A query a subquery cannot hold (a standalone
+        # CALL, EXPLAIN, a trailing ';') runs as it is, cut after max_rows on the client.
+        columns = self._columns(query, params, timeout_s=timeout_s)
+        if columns:
+            try:
+                return self._read_rows(
+                    capped_query(query, columns, max_rows + 1), params, timeout_s, max_rows
+                )
+            except neo4j.exceptions.ClientError as error:
+                if not (error.code or "").endswith(("SyntaxError", "SemanticError")):
+                    raise
+        return self._read_rows(query, params, timeout_s, max_rows)
+
+    def _columns(self, query: str, params: dict[str, Any], *, timeout_s: float) -> list[str]:
+        """Return the columns ``query`` would answer (from its plan), [] when it cannot be planned."""
+
+        def work(tx: neo4j.ManagedTransaction) -> list[str]:
+            return list(tx.run("EXPLAIN " + query, params).keys())
+
+        try:
+            with self._session(neo4j.READ_ACCESS) as session:
+                return session.execute_read(neo4j.unit_of_work(timeout=timeout_s)(work))
+        except neo4j.exceptions.ClientError:
+            return []  # running the query itself gives the user its own error
+
+    def _read_rows(self, query: str, params: dict[str, Any], timeout_s: float, max_rows: int) -> ReadResult:
         def work(tx: neo4j.ManagedTransaction) -> ReadResult:
             result = tx.run(query, params)
             columns = list(result.keys())
@@ -393,8 +446,8 @@ class Neo4jSink(GraphSink):
                 rows.append(list(record.values()))
             return columns, rows, False
 
-        # READ access mode: Neo4j refuses writes in it (Neo.ClientError.Statement.AccessMode);
-        # the transaction timeout is enforced by the server.
+        # READ access mode: Neo4j refuses writes in it (Neo.ClientError.Statement.AccessMode),
+        # procedures that write included; the transaction timeout is enforced by the server.
         with self._session(neo4j.READ_ACCESS) as session:
             return session.execute_read(neo4j.unit_of_work(timeout=timeout_s)(work))
 

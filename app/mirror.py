@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from app.store import Store
+from app.stores import RdfStore
 from loaders.rdf import doc_id_of_graph, document_graph, document_iri
 from loaders.vocab import BASE, CK, CK_NS, DCT, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 
@@ -318,13 +318,13 @@ def _provenance(graph: str, document: str | None, props: dict[str, Any]) -> dict
     return dict(sorted(out.items()))
 
 
-def graph_projection(store: Store, graph: str) -> Projection:
+def graph_projection(store: RdfStore, graph: str) -> Projection:
     """Return the projection of named graph ``graph`` as it is in ``store`` (empty if it is absent)."""
     triples = store.construct("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", g=graph)
     return project_triples(graph, triples)
 
 
-def vocabulary_stamp(store: Store) -> str | None:
+def vocabulary_stamp(store: RdfStore) -> str | None:
     """Return the stamp build.py gave the vocabulary graphs now in ``store``, None before any build."""
     rows = store.select(f"SELECT ?stamp WHERE {{ GRAPH ?g {{ ?s <{_STAMP_PREDICATE}> ?stamp }} }}")
     return rows[0]["stamp"] if rows else None
@@ -369,11 +369,13 @@ class MirrorReport:
         }
 
 
-def _store_documents(store: Store) -> set[str]:
+def _store_documents(store: RdfStore) -> set[str]:
     return {doc_id for g in store.graph_iris() if (doc_id := doc_id_of_graph(g))}
 
 
-def _mirror_vocabularies(store: Store, sink: GraphSink, report: MirrorReport, *, force: bool = False) -> None:
+def _mirror_vocabularies(
+    store: RdfStore, sink: GraphSink, report: MirrorReport, *, force: bool = False
+) -> None:
     stamp = vocabulary_stamp(store)
     if stamp is None or (not force and sink.mirrored_stamp(BUILD_GRAPH) == stamp):
         return
@@ -385,7 +387,7 @@ def _mirror_vocabularies(store: Store, sink: GraphSink, report: MirrorReport, *,
 
 
 def mirror_documents(
-    store: Store, sink: GraphSink, doc_ids: Iterable[str], *, prune: bool = True
+    store: RdfStore, sink: GraphSink, doc_ids: Iterable[str], *, prune: bool = True
 ) -> MirrorReport:
     """Return what mirroring the documents ``doc_ids`` (as they are in ``store``) into ``sink`` did.
 
@@ -418,7 +420,7 @@ def mirror_documents(
 _NEW_DOCUMENTS_PER_WRITE = 50
 
 
-def _write_new(store: Store, sink: GraphSink, doc_ids: list[str], report: MirrorReport) -> None:
+def _write_new(store: RdfStore, sink: GraphSink, doc_ids: list[str], report: MirrorReport) -> None:
     """Write documents the mirror does not have, many per round of batched statements."""
     for chunk in chunked(doc_ids, _NEW_DOCUMENTS_PER_WRITE):
         projections = [
@@ -447,7 +449,7 @@ def remove_from_mirror(sink: GraphSink, doc_ids: Iterable[str]) -> MirrorReport:
     return report
 
 
-def resync(store: Store, sink: GraphSink, *, full: bool = False) -> MirrorReport:
+def resync(store: RdfStore, sink: GraphSink, *, full: bool = False) -> MirrorReport:
     """Return what bringing the mirror in line with ``store`` did.
 
     Documents in the store but not in the mirror are written, documents in the mirror but
@@ -471,7 +473,7 @@ def resync(store: Store, sink: GraphSink, *, full: bool = False) -> MirrorReport
 _CATCHING_UP = threading.Lock()
 
 
-def catch_up(store: Store, sink: GraphSink) -> bool:
+def catch_up(store: RdfStore, sink: GraphSink) -> bool:
     """Restart the mirror's database if it died, then bring the mirror in line with the store;
     return whether it is now in step. Failures are logged: the RDF store stays the source of truth.
 

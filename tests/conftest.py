@@ -7,16 +7,18 @@ copied into the repository); tests that need them are marked `shared` and skip w
 from __future__ import annotations
 
 import importlib.util
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 from fuseki import FusekiServer
+from neo4j_server import Neo4jServer
 
 from app.build import build
 from app.falkor import FalkorServer
-from app.graphsink import FalkorSink
+from app.graphsink import FalkorSink, Neo4jSink
 from app.mirror import resync
 from app.store import Store
 
@@ -97,6 +99,43 @@ def seed_sink(falkor_server: FalkorServer, seed_store: Store) -> Iterator[Falkor
     """The seed store mirrored into graph `seeds` (tests that change it use their own graph)."""
     sink = FalkorSink(falkor_server, graph="seeds")
     resync(seed_store, sink, full=True)
+    yield sink
+    sink.close()
+
+
+@pytest.fixture(scope="session")
+def neo4j_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """The CITYKG_NEO4J_* settings of a real Neo4j 5, emptied first.
+
+    The one CITYKG_TEST_NEO4J_URI names (with CITYKG_TEST_NEO4J_USER/PASSWORD/DATABASE), else
+    Neo4j from Maven Central (`make neo4j`) started here with Bolt on a free 127.0.0.1 port.
+    """
+    given = {
+        name: os.environ[f"CITYKG_TEST_{name}"]
+        for name in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE")
+        if os.environ.get(f"CITYKG_TEST_{name}")
+    }
+    if "NEO4J_URI" in given:
+        env = {f"CITYKG_{name}": value for name, value in given.items()}
+        sink = _neo4j_sink(env)
+        sink.clear()
+        sink.close()
+        yield env
+        return
+    with Neo4jServer(tmp_path_factory.mktemp("neo4j")) as server:
+        yield {"CITYKG_NEO4J_URI": server.uri}
+
+
+def _neo4j_sink(env: dict[str, str]) -> Neo4jSink:
+    user = env.get("CITYKG_NEO4J_USER")
+    auth = (user, env.get("CITYKG_NEO4J_PASSWORD", "")) if user else None
+    return Neo4jSink(env["CITYKG_NEO4J_URI"], auth=auth, database=env.get("CITYKG_NEO4J_DATABASE"))
+
+
+@pytest.fixture(scope="session")
+def neo4j_sink(neo4j_env: dict[str, str]) -> Iterator[Neo4jSink]:
+    """A sink on the session's Neo4j (tests leave it holding the seeds or nothing)."""
+    sink = _neo4j_sink(neo4j_env)
     yield sink
     sink.close()
 

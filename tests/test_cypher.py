@@ -148,8 +148,10 @@ def test_cypher_endpoint_answers_columns_and_rows(client: TestClient) -> None:
         "columns": ["label", "code"],
         "rows": [["扬州市", "321000"]],
         "truncated": False,
+        "engine": "falkordb",
     }
     assert response.headers["X-Citykg-Truncated"] == "false"
+    assert response.headers["X-Citykg-Engine"] == "falkordb"
 
 
 @pytest.mark.shared
@@ -177,6 +179,7 @@ def test_cypher_endpoint_gives_400_with_the_parser_message(client: TestClient) -
         "MATCH (n:Place) SET n.label = 'x'",
         "MERGE (n:Resource {uri: 'https://example.org/y'})",
         "MATCH (n:Place) REMOVE n.label",
+        "INSERT (n:Place {uri: 'https://example.org/w'})",
     ],
 )
 def test_cypher_endpoint_refuses_writes_and_changes_nothing(

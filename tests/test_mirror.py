@@ -7,7 +7,6 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -15,7 +14,7 @@ import pytest
 
 from app.build import build
 from app.falkor import FalkorServer, ServerFailed
-from app.graphsink import FalkorSink, GraphSink, Neo4jSink
+from app.graphsink import FalkorSink, Neo4jSink
 from app.mirror import (
     LABELS,
     RELATIONSHIP_TYPES,
@@ -269,40 +268,6 @@ def test_neo4j_sink_writes_the_same_rows_over_falkordb_bolt(tmp_path: Path, seed
         finally:
             sink.close()
             reader.close()
-
-
-NEO4J_URI = os.environ.get("CITYKG_TEST_NEO4J_URI")
-
-
-@pytest.fixture
-def neo4j_sink() -> Iterator[GraphSink]:
-    """A sink on the real Neo4j named by CITYKG_TEST_NEO4J_URI, emptied first."""
-    if not NEO4J_URI:
-        pytest.skip("set CITYKG_TEST_NEO4J_URI (and CITYKG_TEST_NEO4J_USER/PASSWORD) to run against Neo4j")
-    auth = (
-        os.environ.get("CITYKG_TEST_NEO4J_USER", "neo4j"),
-        os.environ.get("CITYKG_TEST_NEO4J_PASSWORD", ""),
-    )
-    sink = Neo4jSink(NEO4J_URI, auth=auth, database=os.environ.get("CITYKG_TEST_NEO4J_DATABASE"))
-    sink.clear()
-    yield sink
-    sink.close()
-
-
-@pytest.mark.neo4j
-@pytest.mark.shared
-def test_real_neo4j_mirror_is_idempotent_and_removes_a_document(
-    neo4j_sink: GraphSink, seed_store: Store
-) -> None:
-    resync(seed_store, neo4j_sink)
-    before = neo4j_sink.counts()
-    docs = sorted(neo4j_sink.mirrored_documents())
-    mirror_documents(seed_store, neo4j_sink, docs)
-    assert neo4j_sink.counts() == before
-    remove_from_mirror(neo4j_sink, docs[:1])
-    assert neo4j_sink.mirrored_documents() == set(docs[1:])
-    resync(seed_store, neo4j_sink)
-    assert neo4j_sink.counts() == before
 
 
 def test_a_killed_owner_takes_its_falkordb_with_it(tmp_path: Path) -> None:

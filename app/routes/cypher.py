@@ -22,11 +22,13 @@ from app.graphsink import GraphSink
 from app.mirror import catch_up
 from app.problems import Problem
 
-__all__ = ["CypherIn", "CypherOut", "router"]
+__all__ = ["ENGINE_HEADER", "CypherIn", "CypherOut", "router"]
 
 router = APIRouter(prefix="/cypher", tags=["cypher"])
 
 TRUNCATED_HEADER = "X-Citykg-Truncated"
+# FalkorDB's Cypher and Neo4j's differ (docs/cypher-engines.md): answers and errors say which ran.
+ENGINE_HEADER = "X-Citykg-Engine"
 
 
 class CypherIn(BaseModel):
@@ -44,6 +46,9 @@ class CypherOut(BaseModel):
     columns: list[str]
     rows: list[list[Any]]
     truncated: bool
+    engine: str = Field(
+        description="The database that answered: `falkordb` or `neo4j`; their Cypher differs."
+    )
 
 
 _RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -76,6 +81,11 @@ def cypher_post(body: CypherIn, request: Request, response: Response, settings: 
             sink, body.query, body.parameters, timeout_s=settings.query_timeout_s, max_rows=settings.max_rows
         )
 
+    engine = {ENGINE_HEADER: sink.kind}
+
+    def problem(status: int, detail: str, slug: str, **extra: Any) -> Problem:
+        return Problem(status, detail, slug=slug, headers=engine, engine=sink.kind, **extra)
+
     try:
         try:
             result = run()
@@ -84,30 +94,31 @@ def cypher_post(body: CypherIn, request: Request, response: Response, settings: 
                 raise
             result = run()  # the database was restarted and caught up with the store
     except WriteRefused as error:
-        raise Problem(403, str(error), slug="write-refused") from None
+        raise problem(403, str(error), "write-refused") from None
     except MalformedCypher as error:
-        raise Problem(400, f"malformed query: {error}", slug="malformed-query") from None
+        raise problem(400, f"malformed query: {error}", "malformed-query") from None
     except CypherTimeout as error:
-        raise Problem(
+        raise problem(
             503,
             f"the query ran longer than the {error.limit_s:g} s limit and was stopped (setting CITYKG_QUERY_TIMEOUT_S)",
-            slug="query-timeout",
+            "query-timeout",
             limit_s=error.limit_s,
             setting="CITYKG_QUERY_TIMEOUT_S",
         ) from None
     except CypherTooLarge:
-        raise Problem(
+        raise problem(
             503,
             f"the query needed more than {settings.cypher_memory_mb} MB and was stopped "
             "(setting CITYKG_CYPHER_MEMORY_MB); narrow it or return fewer values",
-            slug="query-too-large",
+            "query-too-large",
             setting="CITYKG_CYPHER_MEMORY_MB",
         ) from None
     except CypherUnavailable as error:
-        raise Problem(503, str(error), slug="cypher-unavailable") from None
+        raise problem(503, str(error), "cypher-unavailable") from None
     except CypherFailed as error:
-        raise Problem(500, f"the query failed: {error}", slug="query-failed") from None
+        raise problem(500, f"the query failed: {error}", "query-failed") from None
+    response.headers.update(engine)
     response.headers[TRUNCATED_HEADER] = "true" if result.truncated else "false"
     if result.truncated:
         response.headers["X-Citykg-Max-Rows"] = str(settings.max_rows)
-    return CypherOut(columns=result.columns, rows=result.rows, truncated=result.truncated)
+    return CypherOut(columns=result.columns, rows=result.rows, truncated=result.truncated, engine=sink.kind)

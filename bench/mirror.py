@@ -1,0 +1,127 @@
+"""Mirror throughput into FalkorDB and into Neo4j for the same graph, and p50 of three canned queries on each.
+
+    .venv/bin/python bench/mirror.py [--docs 1000] [--runs 20]
+
+The graph is bench/ingest.py's generated corpus (demo-corpus paragraphs under other city names)
+built into an on-disk Oxigraph store; both mirrors are written from it with a full resync
+(vocabularies and gazetteer included) into an empty engine, then the documents alone again, then
+the same documents' rows projected beforehand, so that only the engine (and its driver) is timed.
+Neo4j is the one the tests use (`make neo4j`), with the full JIT. Figures are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from ingest import generate_corpus  # noqa: E402
+from neo4j_server import Neo4jServer  # noqa: E402
+
+from app.build import build  # noqa: E402
+from app.cypher import run_cypher  # noqa: E402
+from app.falkor import FalkorServer  # noqa: E402
+from app.graphsink import FalkorSink, GraphSink, Neo4jSink  # noqa: E402
+from app.mirror import chunked, graph_projection, remove_from_mirror, resync  # noqa: E402
+from app.queries import CannedQuery, load_queries  # noqa: E402
+from app.store import Store  # noqa: E402
+from loaders.rdf import document_graph  # noqa: E402
+
+QUERIES = ("programmes_by_place", "places_sharing_programmes", "programme_adoption_by_province")
+
+
+def busiest_place(store: Store) -> str:
+    """Return the place that runs the most programmes, so the one-place queries have work to do."""
+    rows = store.select(
+        "PREFIX ck: <https://w3id.org/citykg/ontology#> SELECT ?p (COUNT(DISTINCT ?x) AS ?n) "
+        "WHERE { GRAPH ?g { ?p ck:runsProgramme ?x } } GROUP BY ?p ORDER BY DESC(?n) ?p LIMIT 1"
+    )
+    return str(rows[0]["p"])
+
+
+def mirror_three_ways(store: Store, sink: GraphSink) -> list[tuple[int, float]]:
+    """Return (rows, seconds) of a full resync into an empty mirror; of writing the documents alone
+    again (after removing them), which is what grows with the corpus; and of the engine's part of
+    that (the same rows, projected from the store beforehand)."""
+    sink.clear()
+    full = resync(store, sink, full=True)
+    docs = sorted(sink.mirrored_documents())
+    remove_from_mirror(sink, docs)
+    documents = resync(store, sink)
+    projections = [graph_projection(store, document_graph(d).value) for d in docs]
+    remove_from_mirror(sink, docs)
+    started = time.perf_counter()
+    for chunk in chunked(projections, 50):  # as app.mirror writes new documents
+        sink.write_new(chunk)
+    engine = (sum(p.size for p in projections), time.perf_counter() - started)
+    return [(full.rows, full.seconds), (documents.rows, documents.seconds), engine]
+
+
+def query_p50(sink: GraphSink, query: CannedQuery, params: dict[str, str], runs: int) -> tuple[float, int]:
+    """Return the median milliseconds of ``runs`` runs (after one warm-up) and the row count."""
+    rows = len(run_cypher(sink, query.text, params, timeout_s=60, max_rows=100_000).rows)
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        run_cypher(sink, query.text, params, timeout_s=60, max_rows=100_000)
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times), rows
+
+
+def report(name: str, sink: GraphSink, store: Store, place: str, runs: int) -> None:
+    """Print the mirror throughput and the query medians for one engine."""
+    labels = ("full, into an empty one", "the documents again", "documents, engine only")
+    for label, (rows, seconds) in zip(labels, mirror_three_ways(store, sink), strict=True):
+        print(f"{name:9} mirror {label:25} {rows / seconds:8.0f} rows/s  ({rows} rows, {seconds:.1f} s)")
+    nodes, rels = sink.counts()
+    print(f"{name:9} holds {nodes} nodes, {rels} relationships")
+    canned = {q.name: q for q in load_queries() if q.language == "cypher"}
+    for qname in QUERIES:
+        query = canned[qname]
+        params = {k: place for k in query.params}
+        p50, count = query_p50(sink, query, params, runs)
+        print(f"{name:9} {qname:32} p50 {p50:8.1f} ms  ({count} rows)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=1000, help="generated documents (default 1000)")
+    parser.add_argument("--runs", type=int, default=20, help="timed runs per query (default 20)")
+    args = parser.parse_args()
+    # Neo4j notes every query that names a label no node has yet; noise in a benchmark.
+    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        corpus = work / "corpus"
+        corpus.mkdir()
+        started = time.perf_counter()
+        paths = generate_corpus(corpus, args.docs)
+        store = Store.open(work / "oxigraph", workers=1)
+        built = build(paths, store)
+        print(
+            f"graph: {built.documents} documents, {built.triples} triples (built in {time.perf_counter() - started:.0f} s)"
+        )
+        place = busiest_place(store)
+        print(f"one-place queries ask about {place}")
+        with FalkorServer(work / "falkordb") as server:
+            sink = FalkorSink(server)
+            report("falkordb", sink, store, place, args.runs)
+            sink.close()
+        with Neo4jServer(work / "neo4j", heap_mb=2048, quick_start=False) as neo:
+            sink = Neo4jSink(neo.uri)
+            report("neo4j", sink, store, place, args.runs)
+            sink.close()
+        store.close()
+
+
+if __name__ == "__main__":
+    main()
