@@ -70,12 +70,12 @@ def client(
 SEED_PARAMS = {"place": PLACE + "321000"}
 
 
-def _seed_params(query: CannedQuery) -> dict[str, str]:
+def seed_params(query: CannedQuery) -> dict[str, str]:
     return {k: v for k, v in SEED_PARAMS.items() if k in query.params}
 
 
 def _cypher_rows(sink: FalkorSink, query: CannedQuery) -> Rows:
-    result = run_cypher(sink, query.text, query.values(_seed_params(query)), timeout_s=10, max_rows=100_000)
+    result = run_cypher(sink, query.text, query.values(seed_params(query)), timeout_s=10, max_rows=100_000)
     return [dict(zip(result.columns, row, strict=True)) for row in result.rows]
 
 
@@ -94,7 +94,7 @@ def test_canned_cypher_agrees_with_its_sparql_twin(
     query: CannedQuery, seed_sink: FalkorSink, seed_store: Store
 ) -> None:
     cypher_rows = _cypher_rows(seed_sink, query)
-    sparql_rows = seed_store.select(SPARQL[query.name].bind(_seed_params(query)))
+    sparql_rows = seed_store.select(SPARQL[query.name].bind(seed_params(query)))
     key = KEYS[query.name]
     assert cypher_rows, "the seed graph answers every canned query"
     assert {key(r) for r in cypher_rows} == {key(r) for r in sparql_rows}

@@ -13,7 +13,7 @@ from typing import Any
 
 import neo4j
 import pytest
-from test_cypher import KEYS
+from test_cypher import KEYS, seed_params
 from typer.testing import CliRunner
 
 from app.cli import cli
@@ -241,7 +241,7 @@ def test_the_row_cap_keeps_the_columns_in_order_and_says_rows_were_cut(
 
 
 def _rows(sink: Neo4jSink | FalkorSink, query: CannedQuery) -> tuple[list[str], list[list[Any]]]:
-    result = run_cypher(sink, query.text, query.params, timeout_s=30, max_rows=100_000)
+    result = run_cypher(sink, query.text, query.values(seed_params(query)), timeout_s=30, max_rows=100_000)
     return result.columns, result.rows
 
 
@@ -259,5 +259,5 @@ def test_canned_cypher_answers_alike_on_neo4j_falkordb_and_sparql(
     # documents give differently (a policy's issuers) keeps the one the engine applied last.
     assert falkor_columns == columns
     assert [key(dict(zip(columns, r, strict=True))) for r in falkor_rows] == neo4j_keys
-    sparql_rows = seed_store.select(SPARQL[query.name].bind())
+    sparql_rows = seed_store.select(SPARQL[query.name].bind(seed_params(query)))
     assert set(neo4j_keys) == {key(r) for r in sparql_rows}
