@@ -64,7 +64,11 @@ def test_the_digital_china_plan_is_cited_by_the_chengdu_and_fuzhou_reports(clien
 
 def test_5g_base_stations_rank_places_by_latest_value_with_targets_apart(client: TestClient) -> None:
     indicator = client.get("/indicators/5g-ji-zhan").json()
-    assert (indicator["label"], indicator["label_en"], indicator["unit"]) == ("5G基站", "5G base stations", "个")
+    assert (indicator["label"], indicator["label_en"], indicator["unit"]) == (
+        "5G基站",
+        "5G base stations",
+        "个",
+    )
     ranked = indicator["places"]
     assert [r["rank"] for r in ranked] == list(range(1, len(ranked) + 1))
     assert ranked[0]["place"]["name"] == "成都市" and ranked[0]["value"] == 72000  # 7.2万个
@@ -72,7 +76,9 @@ def test_5g_base_stations_rank_places_by_latest_value_with_targets_apart(client:
     hefei = next(r for r in ranked if r["place"]["code"] == "340100")
     assert (hefei["value"], hefei["qualifier"]) == (31000, "=")
     # 合肥's 2026 goal of 4万 is a target, not an achieved value.
-    assert {(t["place"]["code"], t["value"], t["year"]) for t in indicator["targets"]} >= {("340100", 40000, 2026)}
+    assert {(t["place"]["code"], t["value"], t["year"]) for t in indicator["targets"]} >= {
+        ("340100", 40000, 2026)
+    }
     assert all(t["qualifier"] == "target" for t in indicator["targets"])
     # Each ranked value is the one the place's own page shows for this indicator.
     for row in ranked:
@@ -93,7 +99,11 @@ def test_an_unknown_entity_is_a_404_problem_that_names_it(client: TestClient, pa
 
 
 def test_search_hits_for_agencies_policies_and_indicators_name_their_own_resource(client: TestClient) -> None:
-    for q, kind in [("青岛市行政审批服务局", "agency"), ("数字中国建设整体布局规划", "policy"), ("5G基站", "indicator")]:
+    for q, kind in [
+        ("青岛市行政审批服务局", "agency"),
+        ("数字中国建设整体布局规划", "policy"),
+        ("5G基站", "indicator"),
+    ]:
         hit = next(h for h in client.get("/search", params={"q": q}).json()["data"] if h["type"] == kind)
         answer = client.get(hit["url"])
         assert answer.status_code == 200, hit
