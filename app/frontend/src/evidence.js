@@ -15,7 +15,7 @@ export function evidenceView(evidence) {
   return h(
     "div",
     { class: "evidence" },
-    h("q", { lang: "zh-CN" }, markMention(quote, evidence)),
+    h("q", { lang: "zh-CN", translate: "no" }, markMention(quote, evidence)),
     doc.id
       ? h(
           "a",

@@ -3,6 +3,7 @@
 const STRINGS = {
   zh: {
     skip: "跳到正文",
+    siteTitle: "数字城市知识图谱",
     nav: "主导航",
     home: "首页",
     documents: "文档",
@@ -19,7 +20,7 @@ const STRINGS = {
     searchPlaceholder: "例如：扬州、yangzhou、一网通办、ywtb",
     searchResults: "搜索结果",
     noResults: "没有找到匹配项。",
-    resultsFor: (q, n) => `“${q}”共 ${n} 条结果`,
+    resultsFor: (q, n) => ["“", q, `”共 ${n} 条结果`],
     counts: "规模",
     places: "地方",
     programmes: "举措",
@@ -115,9 +116,37 @@ const STRINGS = {
     types: { Place: "地方", Programme: "举措", Agency: "机构", Project: "工程", Indicator: "指标", Policy: "政策", Document: "文档" },
     searchTypes: { place: "地方", programme: "举措", agency: "机构", project: "工程", policy: "政策", indicator: "指标" },
     documentsList: "已载入的文档",
+    agency: "机构",
+    project: "工程",
+    policy: "政策",
+    location: "所在地方",
+    namedWith: "同句提及",
+    namedWithHelp: "与它出现在同一句原文中的举措、机构和工程（图谱没有明确的“牵头”关系，同句出现是能给出的依据）。",
+    issuers: "发布机关",
+    citingDocuments: "引用它的文档",
+    citingPlaces: "引用它的地方",
+    citingPlacesHelp: "引用它的文档所涉及的地方。",
+    rank: "名次",
+    rankedPlaces: "各地最新数值排名",
+    rankedHelp: "每个地方取最近年份的实际值；单位不同的数值分开排名。目标值不参与排名。",
+    targets: "目标值",
+    defaultUnit: "默认单位",
+    observationsCount: (n) => `${n} 个实际值`,
+    indicators: "指标",
+    coordinates: (lat, lon) => `北纬 ${lat}° 东经 ${lon}°`,
+    relations: { related: "相关", broader: "从属于", narrower: "涵盖", sibling: "同属一类" },
+    reasonShared: (list) => ["都推行", list],
+    reasonKin: (a, b, rel) => [a, " 与 ", b, ` ${rel}`],
+    reasonCoPlaces: (n, list) => [`${n} 个地方同时推行（`, list, "）"],
+    reasonScheme: (rel) => `词表中${rel}`,
+    listSep: "、",
+    reasonSep: "；",
+    latestFirst: "按指标分组，最近年份在前；悬停数字可见精确值。",
+    mostConnected: "图中联系最多的地方",
   },
   en: {
     skip: "Skip to content",
+    siteTitle: "digital-city knowledge graph",
     nav: "Main",
     home: "Home",
     documents: "Documents",
@@ -134,7 +163,7 @@ const STRINGS = {
     searchPlaceholder: "e.g. 扬州, yangzhou, 一网通办, ywtb",
     searchResults: "Search results",
     noResults: "Nothing matches.",
-    resultsFor: (q, n) => `${n} results for “${q}”`,
+    resultsFor: (q, n) => [`${n} results for “`, q, "”"],
     counts: "Size",
     places: "Places",
     programmes: "Programmes",
@@ -230,6 +259,33 @@ const STRINGS = {
     types: { Place: "Place", Programme: "Programme", Agency: "Agency", Project: "Project", Indicator: "Indicator", Policy: "Policy", Document: "Document" },
     searchTypes: { place: "place", programme: "programme", agency: "agency", project: "project", policy: "policy", indicator: "indicator" },
     documentsList: "Loaded documents",
+    agency: "Agency",
+    project: "Project",
+    policy: "Policy",
+    location: "Place",
+    namedWith: "Named in the same sentences",
+    namedWithHelp: "Programmes, agencies and projects named in the same source sentences (the graph has no explicit “leads” relation; sharing a sentence is the evidence it has).",
+    issuers: "Issuers",
+    citingDocuments: "Documents citing it",
+    citingPlaces: "Places citing it",
+    citingPlacesHelp: "The places the citing documents are about.",
+    rank: "Rank",
+    rankedPlaces: "Places ranked by latest value",
+    rankedHelp: "Each place's most recent achieved value; values in different units are ranked apart. Targets are not ranked.",
+    targets: "Targets",
+    defaultUnit: "Default unit",
+    observationsCount: (n) => `${n} achieved values`,
+    indicators: "Indicators",
+    coordinates: (lat, lon) => `${lat}°N ${lon}°E`,
+    relations: { related: "related", broader: "broader", narrower: "narrower", sibling: "siblings" },
+    reasonShared: (list) => ["both run ", list],
+    reasonKin: (a, b, rel) => [a, " and ", b, `: ${rel}`],
+    reasonCoPlaces: (n, list) => [`${n} places run both (`, list, ")"],
+    reasonScheme: (rel) => `${rel} in the scheme`,
+    listSep: ", ",
+    reasonSep: "; ",
+    latestFirst: "Grouped by indicator, latest year first; hover a number for its exact value.",
+    mostConnected: "the most connected place of the graph",
   },
 };
 
@@ -262,6 +318,16 @@ export function labelOf(zh, en) {
 export function zhText(text) {
   const span = document.createElement("span");
   span.lang = "zh-CN";
+  // Data, not interface: translation tools (and the language tests) leave it alone.
+  span.translate = false;
   span.textContent = text ?? "";
   return span;
+}
+
+/** Return text whose Chinese runs are marked as Chinese data (lang, translate="no"), for English prose quoting Chinese. */
+export function mixedText(text) {
+  return String(text ?? "")
+    .split(/([\u3400-\u9fff\u3000-\u303f\uff00-\uffef…“”]+)/)
+    .filter(Boolean)
+    .map((part) => (/[\u3400-\u9fff]/.test(part) ? zhText(part) : part));
 }

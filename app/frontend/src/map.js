@@ -35,7 +35,7 @@ export function placeMap(places) {
       { href: placeHref(p.code), class: "map-dot", "aria-label": p.name },
       svg("title", {}, `${p.name} (${p.programmes || 0})`),
       svg("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r: r.toFixed(1) }),
-      labelled ? svg("text", { x: (x + r + 2).toFixed(1), y: (y + 4).toFixed(1), lang: "zh-CN" }, p.name) : null,
+      labelled ? svg("text", { x: (x + r + 2).toFixed(1), y: (y + 4).toFixed(1), lang: "zh-CN", translate: "no" }, p.name) : null,
     );
   });
   return h(

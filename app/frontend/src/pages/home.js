@@ -2,7 +2,7 @@
 // Search results (#/search?q=).
 import { getAll, getJSON, listOf } from "../api.js";
 import { h, section, table } from "../dom.js";
-import { labelOf, t, zhText } from "../i18n.js";
+import { labelOf, language, t, zhText } from "../i18n.js";
 import { hrefOfIri, hrefOfTarget, placeHref, placeLink, programmeLink } from "../links.js";
 import { placeMap } from "../map.js";
 
@@ -77,7 +77,7 @@ export async function renderHome() {
             null,
             [t("programme"), t("placesRunning")],
             running.map((p) => [
-              h("span", {}, programmeLink(p), p.label_en ? h("span", { class: "muted", lang: "en" }, ` ${p.label_en}`) : null),
+              h("span", {}, programmeLink(p), p.label_en && language() === "en" ? h("span", { class: "muted", lang: "en" }, ` ${p.label_en}`) : null),
               h("span", { class: "num" }, String(p.places)),
             ]),
           ),
@@ -129,6 +129,8 @@ function provinceGroups(places) {
 /** Return the client route of a search hit: its page, or the graph explorer for the API's /graph urls. */
 function hitHref(hit) {
   if (hit.type === "place" || hit.type === "programme") return hrefOfTarget(hit.type, hit.id);
+  const page = hrefOfIri(hit.id);
+  if (page) return page;
   if (typeof hit.url === "string" && hit.url.startsWith("/graph")) return `#${hit.url}`;
   return hrefOfTarget(hit.type, hit.id) || hrefOfIri(hit.iri) || "#/";
 }
@@ -144,7 +146,7 @@ export async function renderSearch(params) {
       {},
       h("h1", {}, t("searchResults")),
       searchForm(q),
-      h("p", { role: "status" }, q ? t("resultsFor", q, answer.count ?? hits.length) : ""),
+      h("p", { role: "status" }, q ? t("resultsFor", h("span", { translate: "no" }, q), answer.count ?? hits.length) : ""),
       hits.length
         ? h(
             "ol",
@@ -155,7 +157,7 @@ export async function renderSearch(params) {
                 "li",
                 {},
                 h("a", { href }, zhText(hit.label)),
-                hit.label_en ? h("span", { lang: "en", class: "muted" }, ` ${hit.label_en}`) : null,
+                hit.label_en && language() === "en" ? h("span", { lang: "en", class: "muted" }, ` ${hit.label_en}`) : null,
                 " ",
                 h("span", { class: `tag tag-${hit.type}` }, t("searchTypes")[hit.type] || hit.type),
               );

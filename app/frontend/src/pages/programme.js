@@ -4,6 +4,7 @@ import { h, section, table } from "../dom.js";
 import { evidenceList } from "../evidence.js";
 import { labelOf, t, zhText } from "../i18n.js";
 import { graphHref, placeLink, programmeIri, programmeLink } from "../links.js";
+import { programmeReasons } from "../reasons.js";
 
 export async function renderProgramme(slug) {
   const [programme, similar] = await Promise.all([
@@ -17,8 +18,8 @@ export async function renderProgramme(slug) {
     node: h(
       "article",
       { class: "entity programme" },
-      h("h1", { lang: "zh-CN" }, programme.label),
-      programme.label_en ? h("p", { class: "subtitle", lang: "en" }, programme.label_en) : null,
+      h("h1", { lang: "zh-CN", translate: "no" }, programme.label),
+      english ? h("p", { class: "subtitle", lang: "en", translate: "no" }, english) : null,
       h(
         "p",
         { class: "meta" },
@@ -102,7 +103,7 @@ function similarList(rows) {
       programmeLink(r.programme),
       h("span", { class: "num" }, Number(r.score).toFixed(2)),
       h("span", { class: "list" }, (r.co_places || []).map((p, i) => [i ? "、" : "", placeLink(p)])),
-      zhText(r.explanation || ""),
+      programmeReasons(r),
     ]),
   );
 }
