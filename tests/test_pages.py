@@ -24,7 +24,20 @@ pytestmark = pytest.mark.shared
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 CHENGDU = "https://w3id.org/citykg/place/510100"
 # Names that stay in Latin script in the Chinese interface: query languages, formats, the brand, keys.
-LATIN_ALLOWED = {"SPARQL", "Cypher", "API", "CSV", "JSON", "IRI", "English", "citykg", "Ctrl", "Enter", "GB", "T"}
+LATIN_ALLOWED = {
+    "SPARQL",
+    "Cypher",
+    "API",
+    "CSV",
+    "JSON",
+    "IRI",
+    "English",
+    "citykg",
+    "Ctrl",
+    "Enter",
+    "GB",
+    "T",
+}
 # Visible interface text: text nodes outside data (translate="no"), editors and hidden elements.
 VISIBLE_TEXT = """() => {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
