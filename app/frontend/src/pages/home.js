@@ -4,7 +4,6 @@ import { getAll, getJSON, listOf } from "../api.js";
 import { h, section, table } from "../dom.js";
 import { labelOf, language, t, zhText } from "../i18n.js";
 import { hrefOfIri, hrefOfTarget, placeHref, placeLink, programmeLink } from "../links.js";
-import { placeMap } from "../map.js";
 
 /** Return the search form; submitting it goes to #/search?q=. */
 export function searchForm(value = "") {
@@ -82,7 +81,7 @@ export async function renderHome() {
             ]),
           ),
         ),
-        section("by-province", t("placesByProvince"), provinceGroups(places), placeMap(places)),
+        section("by-province", t("placesByProvince"), provinceGroups(places), mapOf(places.filter((p) => p.level !== "country"))),
       ),
       section(
         "documents",
@@ -98,6 +97,13 @@ function documentItem(d) {
     h("a", { href: `#/document/${encodeURIComponent(d.id)}` }, zhText(d.title || d.name)),
     h("span", { class: "muted" }, ` ${d.date || ""} · ${d.facts ?? 0} ${t("facts")}`),
   ];
+}
+
+/** Return a slot that receives the choropleth of the places once its (large, lazily loaded) outlines arrive. */
+function mapOf(places) {
+  const slot = h("div", { class: "map-slot" });
+  import("../choropleth.js").then(({ choropleth }) => slot.replaceChildren(choropleth(places, { caption: t("mapCaption") }) || ""));
+  return slot;
 }
 
 function provinceGroups(places) {

@@ -1,5 +1,5 @@
 // Programme page (#/programme/{slug}): places running it, a timeline by year first mentioned, kin programmes.
-import { getJSON, listOf } from "../api.js";
+import { getAll, getJSON, listOf } from "../api.js";
 import { h, section, table } from "../dom.js";
 import { evidenceList } from "../evidence.js";
 import { labelOf, t, zhText } from "../i18n.js";
@@ -7,10 +7,18 @@ import { graphHref, placeLink, programmeIri, programmeLink } from "../links.js";
 import { programmeReasons } from "../reasons.js";
 
 export async function renderProgramme(slug) {
-  const [programme, similar] = await Promise.all([
+  const [programme, similar, located] = await Promise.all([
     getJSON(`/programmes/${encodeURIComponent(slug)}`),
     getJSON(`/programmes/${encodeURIComponent(slug)}/similar`, { limit: 10 }).catch(() => ({ data: [] })),
+    getAll("/places").catch(() => []),
   ]);
+  // The outlines are a large chunk of their own: fetched while the page is read, never blocking it.
+  const mapSlot = h("div", { class: "map-slot" });
+  const coordinates = new Map(located.map((p) => [p.code, p]));
+  import("../choropleth.js").then(({ choropleth }) => {
+    const places = (programme.places || []).map((p) => ({ ...p, ...coordinates.get(p.code), name: p.name }));
+    mapSlot.replaceChildren(choropleth(places) || h("p", {}, t("none")));
+  });
   const places = programme.places || [];
   const english = labelOf(null, programme.label_en);
   return {
@@ -38,6 +46,9 @@ export async function renderProgramme(slug) {
       programme.aliases?.length
         ? h("p", {}, h("strong", {}, `${t("aliases")}: `), zhText(programme.aliases.join("、")))
         : null,
+      // Hook for the analytics routes (GET /adoption, /programmes/{slug}/co-adopted): once they land, the
+      // diffusion curve goes here and "similar" below can read co-adoption from them instead of /similar.
+      section("adoption-map", t("adoptionMap"), mapSlot),
       section("timeline", t("timeline"), timeline(places)),
       section(
         "places",
