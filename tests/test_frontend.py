@@ -264,6 +264,9 @@ def test_keyboard_reaches_search_and_every_control_is_labelled(page: Page) -> No
         ("#/documents", "main table"),
         ("#/graph", "[data-testid=graph-canvas] canvas"),
         ("#/query", ".cm-content"),
+        ("#/agency/370200/qing-dao-shi-xing-zheng-shen-pi-fu-wu-ju", "#evidence q"),
+        ("#/indicator/5g-ji-zhan", "#ranking table"),
+        ("#/policy/shu-zi-zhong-guo-jian-she-zheng-ti-bu-ju-gui-hua", "#citing-documents table"),
     ]:
         _open(page, route, ready)
         assert page.evaluate(unlabelled) == [], route

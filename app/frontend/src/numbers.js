@@ -3,6 +3,7 @@ import { h } from "./dom.js";
 import { language } from "./i18n.js";
 
 const SCALES = [
+  [1e12, "万亿"],
   [1e8, "亿"],
   [1e4, "万"],
 ];
