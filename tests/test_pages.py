@@ -121,6 +121,14 @@ def test_the_programme_map_colours_exactly_the_places_the_api_lists(page: Page, 
         "() => [...document.querySelectorAll('[data-testid=choropleth] .adopter')].map(a => a.dataset.code)"
     )
     assert sorted(coloured) == sorted(p["code"] for p in api["places"])
+    # The diffusion curve has one point per year in which a place was first seen running it.
+    years = {p["first_year"] for p in api["places"] if p["first_year"] is not None}
+    assert years, api["places"]
+    points = page.locator("[data-testid=diffusion] circle.point")
+    expect(points).to_have_count(len(years))
+    assert sorted(int(points.nth(i).get_attribute("data-year") or 0) for i in range(len(years))) == sorted(
+        years
+    )
     # Prefectures are shaded by their own outline (from the npm package), not drawn as dots.
     yangzhou = page.locator("[data-testid=choropleth] a.adopter[data-code='321000'] path")
     expect(yangzhou).to_have_class(re.compile("adopted"))

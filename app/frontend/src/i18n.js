@@ -146,6 +146,10 @@ const STRINGS = {
     choroplethCaption: "推行该举措的地方（地级市与省按行政区轮廓着色，区县以圆点标出）",
     notOnMap: "地图上没有轮廓或坐标的地方",
     adoptionMap: "推行地方分布图",
+    diffusion: "扩散曲线",
+    diffusionCaption: "累计推行地方数（按原文中首次提及的年份）。",
+    diffusionPoint: (year, added, total) => `${year}年：新增 ${added} 个，累计 ${total} 个`,
+    undated: (n) => `另有 ${n} 个地方年份不详。`,
   },
   en: {
     skip: "Skip to content",
@@ -292,6 +296,10 @@ const STRINGS = {
     choroplethCaption: "Places running it (prefectures and provinces shaded by their outline, counties and districts as dots)",
     notOnMap: "Places without an outline or coordinates",
     adoptionMap: "Where it runs",
+    diffusion: "Diffusion curve",
+    diffusionCaption: "Places running it, cumulative, by the year first mentioned.",
+    diffusionPoint: (year, added, total) => `${year}: ${added} new, ${total} in all`,
+    undated: (n) => `${n} more places have no known year.`,
   },
 };
 

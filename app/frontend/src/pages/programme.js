@@ -4,6 +4,7 @@ import { h, section, table } from "../dom.js";
 import { evidenceList } from "../evidence.js";
 import { labelOf, t, zhText } from "../i18n.js";
 import { graphHref, placeLink, programmeIri, programmeLink } from "../links.js";
+import { diffusionChart } from "../diffusion.js";
 import { programmeReasons } from "../reasons.js";
 
 export async function renderProgramme(slug) {
@@ -47,7 +48,8 @@ export async function renderProgramme(slug) {
         ? h("p", {}, h("strong", {}, `${t("aliases")}: `), zhText(programme.aliases.join("、")))
         : null,
       // Hook for the analytics routes (GET /adoption, /programmes/{slug}/co-adopted): once they land, the
-      // diffusion curve goes here and "similar" below can read co-adoption from them instead of /similar.
+      // curve can read adoption events from /adoption, and "similar" below co-adoption, instead of this page's data.
+      section("diffusion", t("diffusion"), diffusionChart(places) || h("p", {}, t("none"))),
       section("adoption-map", t("adoptionMap"), mapSlot),
       section("timeline", t("timeline"), timeline(places)),
       section(
