@@ -223,13 +223,15 @@ _INDICATOR = (
 )
 _OBSERVATIONS = (
     PREFIXES
+    # The OPTIONALs come last: placed before the evidence pattern, Oxigraph joined every evidence
+    # node of the graph against them (minutes on a 1,000-document graph; 40 ms this way).
     + """SELECT ?obs ?place ?value ?unit ?year ?qualifier ?e ?quote ?doc ?ss ?se ?ms ?me WHERE {
   ?obs ck:indicator $indicator ; ck:refArea ?place ; ck:value ?value ; ck:qualifier ?qualifier ;
        prov:wasDerivedFrom ?e .
-  OPTIONAL { ?obs ck:unit ?unit } OPTIONAL { ?obs ck:refPeriod ?year }
   """
     + _EVIDENCE
-    + "}"
+    + """
+  OPTIONAL { ?obs ck:unit ?unit } OPTIONAL { ?obs ck:refPeriod ?year } }"""
 )
 
 
@@ -285,11 +287,11 @@ def _observations(store: Store, index: GraphIndex, iri: str) -> list[dict[str, A
                 "evidence": [],
             },
         )
-        evidence = _evidence(index, r)
-        if evidence not in row["evidence"]:
-            row["evidence"].append(evidence)
+        # One observation per document; the same figure in many documents is one value with many sources.
+        row["evidence"].append(_evidence(index, r))
     for row in merged.values():
-        row["evidence"] = _sorted_evidence(row["evidence"])
+        unique = {(e["document"]["id"], e["start"], e["end"]): e for e in row["evidence"]}
+        row["evidence"] = _sorted_evidence(list(unique.values()))
     return list(merged.values())
 
 

@@ -33,7 +33,7 @@ async function renderLocated(kind, path) {
         entity.aliases?.length ? [h("dt", {}, t("aliases")), h("dd", {}, zhText(entity.aliases.join("、")))] : null,
       ),
       h("p", { class: "meta" }, h("a", { href: graphHref(entity.iri) }, t("openGraph"))),
-      section("evidence", `${t("evidence")} (${entity.evidence?.length || 0})`, evidenceList(entity.evidence)),
+      section("evidence", `${t("evidence")} (${entity.evidence?.length || 0})`, evidenceList(entity.evidence, { max: 20 })),
       section(
         "named-with",
         t("namedWith"),

@@ -59,7 +59,7 @@ function valuesTable(rows, { ranked }) {
             numberView(r.value, r.unit || ""),
             r.year ?? "—",
             qualifierText(r.qualifier),
-            evidenceList(r.evidence),
+            evidenceList(r.evidence, { max: 2 }),
           ];
           return h(
             "tr",

@@ -37,19 +37,27 @@ export async function renderPolicy(slug) {
       section(
         "citing-documents",
         `${t("citingDocuments")} (${policy.documents?.length || 0})`,
-        policy.documents?.length
-          ? table(
-              null,
-              [t("document"), t("date"), t("evidence")],
-              policy.documents.map((d) => [
-                h("a", { href: documentHref(d.id) }, zhText(d.title || d.name)),
-                d.date || "—",
-                evidenceList(d.evidence),
-              ]),
-              { className: "data stackable" },
-            )
-          : h("p", {}, t("none")),
+        policy.documents?.length ? documentsTable(policy.documents) : h("p", {}, t("none")),
       ),
     ),
   };
+}
+
+const SHOWN = 50;
+
+/** Return the citing documents' table: the first rows at once, the rest on request (a plan may be cited by hundreds). */
+function documentsTable(documents) {
+  const rowsOf = (list) =>
+    list.map((d) => [h("a", { href: documentHref(d.id) }, zhText(d.title || d.name)), d.date || "—", evidenceList(d.evidence, { max: 2 })]);
+  const wrap = table(null, [t("document"), t("date"), t("evidence")], rowsOf(documents.slice(0, SHOWN)), { className: "data stackable" });
+  if (documents.length <= SHOWN) return wrap;
+  const more = h("button", {
+    type: "button",
+    onclick: () => {
+      const body = wrap.querySelector("tbody");
+      for (const cells of rowsOf(documents.slice(SHOWN))) body.append(h("tr", {}, cells.map((cell) => h("td", {}, cell))));
+      more.remove();
+    },
+  }, t("showAll", documents.length));
+  return h("div", {}, wrap, more);
 }

@@ -8,15 +8,15 @@ import { diffusionChart } from "../diffusion.js";
 import { programmeReasons } from "../reasons.js";
 
 export async function renderProgramme(slug) {
-  const [programme, similar, located] = await Promise.all([
+  const [programme, similar] = await Promise.all([
     getJSON(`/programmes/${encodeURIComponent(slug)}`),
     getJSON(`/programmes/${encodeURIComponent(slug)}/similar`, { limit: 10 }).catch(() => ({ data: [] })),
-    getAll("/places").catch(() => []),
   ]);
-  // The outlines are a large chunk of their own: fetched while the page is read, never blocking it.
+  // The outlines are a large chunk of their own, and districts need coordinates from /places: both are
+  // fetched while the page is read, never blocking it.
   const mapSlot = h("div", { class: "map-slot" });
-  const coordinates = new Map(located.map((p) => [p.code, p]));
-  import("../choropleth.js").then(({ choropleth }) => {
+  Promise.all([import("../choropleth.js"), getAll("/places").catch(() => [])]).then(([{ choropleth }, located]) => {
+    const coordinates = new Map(located.map((p) => [p.code, p]));
     const places = (programme.places || []).map((p) => ({ ...p, ...coordinates.get(p.code), name: p.name }));
     mapSlot.replaceChildren(choropleth(places) || h("p", {}, t("none")));
   });
