@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pydantic import SecretStr
 from starlette.exceptions import StarletteDeprecationWarning
 
 with warnings.catch_warnings():
@@ -108,3 +109,20 @@ def test_search_hits_for_agencies_policies_and_indicators_name_their_own_resourc
         answer = client.get(hit["url"])
         assert answer.status_code == 200, hit
         assert answer.json()["iri"] == hit["id"]
+
+
+def test_an_indicator_page_follows_the_documents_loaded_after_it_was_first_asked_for() -> None:
+    key = "entity-test-key-0123456789"
+    store = Store.open(None)
+    settings = Settings(data_dir=Path("unused"), api_key=SecretStr(key))
+    with TestClient(create_app(settings, store)) as client:
+        for name, text in [
+            ("yangzhou.txt", "扬州市累计建成5G基站8210个。"),
+            ("suzhou.txt", "苏州市累计建成5G基站48600个。"),
+        ]:
+            loaded = client.post("/documents", json={"name": name, "text": text}, headers={"X-API-Key": key})
+            assert loaded.status_code == 201, loaded.text
+            ranked = client.get("/indicators/5g-ji-zhan").json()["places"]
+            assert name.startswith(("yangzhou", "suzhou")) and len(ranked) == 1 + (name == "suzhou.txt")
+        assert [(r["place"]["name"], r["value"]) for r in ranked] == [("苏州市", 48600), ("扬州市", 8210)]
+    store.close()

@@ -38,36 +38,31 @@ export async function renderIndicator(slug) {
 
 const qualifierText = (q) => (!q || q === "=" || q === "target" ? "" : t("qualifiers")[q] ?? q);
 
-/** Return a table of indicator values (ranked ones lead with their rank), stacked on narrow screens. */
+const SHOWN = 50;
+
+/** Return a table of indicator values (ranked ones lead with their rank), stacked on narrow screens; rows past
+ * the first 50 are drawn on request, so an indicator measured in hundreds of places still opens at once. */
 function valuesTable(rows, { ranked }) {
   if (!rows?.length) return h("p", {}, t("none"));
   const headers = [...(ranked ? [t("rank")] : []), t("place"), t("value"), t("year"), t("qualifier"), t("evidence")];
-  return h(
+  const rowOf = (r) => {
+    const cells = [
+      ...(ranked ? [h("span", { class: "num" }, String(r.rank))] : []),
+      placeLink(r.place),
+      numberView(r.value, r.unit || ""),
+      r.year ?? "—",
+      qualifierText(r.qualifier),
+      evidenceList(r.evidence, { max: 2 }),
+    ];
+    return h("tr", { "data-place": r.place.code }, cells.map((cell, i) => h("td", { "data-label": headers[i] }, cell)));
+  };
+  const body = h("tbody", {}, rows.slice(0, SHOWN).map(rowOf));
+  const wrap = h(
     "div",
     { class: "table-wrap" },
-    h(
-      "table",
-      { class: "data stackable values" },
-      h("thead", {}, h("tr", {}, headers.map((name) => h("th", { scope: "col" }, name)))),
-      h(
-        "tbody",
-        {},
-        rows.map((r) => {
-          const cells = [
-            ...(ranked ? [h("span", { class: "num" }, String(r.rank))] : []),
-            placeLink(r.place),
-            numberView(r.value, r.unit || ""),
-            r.year ?? "—",
-            qualifierText(r.qualifier),
-            evidenceList(r.evidence, { max: 2 }),
-          ];
-          return h(
-            "tr",
-            { "data-place": r.place.code },
-            cells.map((cell, i) => h("td", { "data-label": headers[i] }, cell)),
-          );
-        }),
-      ),
-    ),
+    h("table", { class: "data stackable values" }, h("thead", {}, h("tr", {}, headers.map((name) => h("th", { scope: "col" }, name)))), body),
   );
+  if (rows.length <= SHOWN) return wrap;
+  const more = h("button", { type: "button", class: "show-all", onclick: () => (body.append(...rows.slice(SHOWN).map(rowOf)), more.remove()) }, t("showAll", rows.length));
+  return h("div", {}, wrap, more);
 }
