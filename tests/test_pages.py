@@ -241,3 +241,14 @@ def test_every_route_speaks_one_language(page: Page, server_url: str, lang: str)
     _open(page, "#/documents", "main table a")
     expect(page.locator("html")).to_have_attribute("lang", "zh-CN" if lang == "zh" else "en")
     assert f"hl={lang}" in page.url
+
+
+def test_no_page_scrolls_sideways_on_a_phone(page: Page) -> None:
+    page.set_viewport_size({"width": 375, "height": 800})
+    wide = {}
+    for route, ready in ROUTES:
+        _open(page, route, ready)
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        if overflow > 0:
+            wide[route or "/"] = overflow
+    assert wide == {}, f"pages wider than 375 px: {wide}"
