@@ -24,12 +24,16 @@ from app.limits import BodyLimit, SecurityHeaders
 from app.mirror import catch_up, mirror_documents
 from app.problems import install_problem_handlers
 from app.routes import (
+    agencies_router,
     analytics_router,
     cypher_router,
     documents_router,
     graph_router,
+    indicators_router,
     places_router,
+    policies_router,
     programmes_router,
+    projects_router,
     queries_router,
     search_router,
     sparql_router,
@@ -126,6 +130,10 @@ def create_app(
         queries_router,
         analytics_router,
         tables_router,
+        agencies_router,
+        projects_router,
+        policies_router,
+        indicators_router,
     ):
         app.include_router(router)
 

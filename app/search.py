@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from pypinyin import Style, lazy_pinyin
 
+from app.entities import entity_path
 from app.resources import GraphIndex, graph_index
 from app.stores import RdfStore
 
@@ -94,7 +95,8 @@ def build_entries(index: GraphIndex) -> list[SearchEntry]:
             entries.append(_entry("programme", slug, p.label, p.label_en, f"/programmes/{slug}", p.aliases))
     for iri, (kind, label, label_en, _) in index.things.items():
         if label:
-            entries.append(_entry(kind, iri, label, label_en, f"/graph?node={quote(iri, safe='')}", []))
+            url = entity_path(iri) or f"/graph?node={quote(iri, safe='')}"
+            entries.append(_entry(kind, iri, label, label_en, url, []))
     return entries
 
 

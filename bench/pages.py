@@ -32,8 +32,13 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 
 def pages(base: str) -> dict[str, tuple[str, str]]:
     """Return page name → (URL, selector that appears when the page has drawn its content)."""
-    docs = httpx.get(f"{base}/documents?limit=1").json()["data"]
+    # The first request builds the API's index of a large graph: give it time.
+    docs = httpx.get(f"{base}/documents?limit=1", timeout=120).json()["data"]
     doc = docs[0]["id"] if docs else ""
+    return {**_core_pages(base, doc), **_entity_pages(base)}
+
+
+def _core_pages(base: str, doc: str) -> dict[str, tuple[str, str]]:
     return {
         "home": (f"{base}/#/", "main h2, main h1"),
         "search 扬州": (f"{base}/#/search?q=扬州", "main a[href*='place']"),
@@ -43,6 +48,25 @@ def pages(base: str) -> dict[str, tuple[str, str]]:
         "graph explorer": (f"{base}/#/graph?node=https://w3id.org/citykg/place/321000", "canvas"),
         "query editor": (f"{base}/#/query", ".cm-editor"),
     }
+
+
+def _entity_pages(base: str) -> dict[str, tuple[str, str]]:
+    """Return the agency, project, policy and indicator pages of the best connected place's entities."""
+    out: dict[str, tuple[str, str]] = {}
+    top = httpx.get(f"{base}/places?limit=1", timeout=60).json()["data"]
+    place = httpx.get(f"{base}/places/{top[0]['code']}", timeout=60).json() if top else {}
+    for kind in ("agencies", "projects"):
+        if place.get(kind):
+            path = place[kind][0]["iri"].split("/citykg/", 1)[1]  # agency/321000/slug
+            out[kind[:-1] if kind == "projects" else "agency"] = (f"{base}/#/{path}", "#evidence q")
+    hits = httpx.get(f"{base}/search", params={"q": "规划", "limit": 50}, timeout=60).json()["data"]
+    policy = next((h for h in hits if h["type"] == "policy"), None)
+    if policy:
+        out["policy"] = (f"{base}/#/{policy['id'].split('/citykg/', 1)[1]}", "#citing-documents table")
+    indicators = httpx.get(f"{base}/indicators", timeout=60).json()["data"]
+    if indicators:
+        out["indicator"] = (f"{base}/#/indicator/{indicators[0]['slug']}", "#ranking table")
+    return out
 
 
 def main() -> None:

@@ -7,11 +7,18 @@ copied into the repository); tests that need them are marked `shared` and skip w
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
+import httpx
 import pytest
 from fuseki import FusekiServer
 from neo4j_server import Neo4jServer
@@ -20,6 +27,7 @@ from app.build import build
 from app.falkor import FalkorServer
 from app.graphsink import FalkorSink, Neo4jSink
 from app.mirror import resync
+from app.settings import Settings
 from app.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -146,3 +154,139 @@ def empty_store(tmp_path: Path) -> Iterator[Store]:
     store = Store.open(tmp_path / "oxigraph")
     yield store
     store.close()
+
+
+# The browser tests' shared state (tests/test_frontend.py, tests/test_pages.py): one store over the seeds and
+# the demo corpus, one uvicorn serving it with the built front end, one headless Chromium for the session.
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = ROOT / "tests" / "screenshots"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def seed_data_dir(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
+    """A data folder whose store holds the seeds and the demo corpus, as the README builds it."""
+    data = tmp_path_factory.mktemp("frontend-data")
+    settings = Settings(data_dir=data)
+    store = Store.open(settings.store_path)
+    try:
+        report = build([seeds_dir, DEMO], store)
+        assert report.documents == 5 + len(list(DEMO.iterdir())) and not report.problems
+        _mirror(store, settings)
+    finally:
+        store.close()
+    return data
+
+
+def _mirror(store: Store, settings: Settings) -> None:
+    """Fill the embedded FalkorDB in the data folder for /cypher; the server reopens it from disk."""
+    try:
+        from app.graphsink import open_sink
+        from app.mirror import resync
+    except ImportError:  # no Cypher mirror in this build: the Cypher test skips
+        return
+    sink = open_sink(settings)
+    if sink is None:
+        return
+    try:
+        resync(store, sink)
+    finally:
+        sink.close()
+
+
+@pytest.fixture(scope="session")
+def server_url(seed_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real uvicorn on a free 127.0.0.1 port serving the seed store and the built front end."""
+    port = _free_port()
+    log = (tmp_path_factory.mktemp("uvicorn") / "uvicorn.log").open("w+b")
+    env = {**os.environ, "CITYKG_DATA": str(seed_data_dir)}
+    command = [sys.executable, "-m", "uvicorn", "--factory", "app.main:create_app", "--host", "127.0.0.1"]
+    process = subprocess.Popen([*command, "--port", str(port)], cwd=ROOT, env=env, stdout=log, stderr=log)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if process.poll() is not None:
+                log.seek(0)
+                pytest.fail(
+                    f"uvicorn exited with {process.returncode}:\n{log.read().decode(errors='replace')}"
+                )
+            try:
+                if httpx.get(f"{url}/stats", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail("uvicorn did not answer /stats within 60 s")
+            time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, headless, through Playwright (whose own browser download is not used)."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install -y chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is missing")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def load_times() -> Iterator[dict[str, float]]:
+    """Page load times (seconds) measured by the tests, written to tests/screenshots/load_times.json."""
+    times: dict[str, float] = {}
+    yield times
+    if times:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        (SCREENSHOTS / "load_times.json").write_text(json.dumps(times, indent=2, sort_keys=True) + "\n")
+
+
+@pytest.fixture
+def page(browser: Any, server_url: str, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """A fresh page on the server that fails the test on any console error or uncaught exception."""
+    context = browser.new_context(
+        base_url=server_url, viewport={"width": 1280, "height": 900}, accept_downloads=True
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(f"uncaught: {error}"))
+    page.on(
+        "response",
+        lambda response: (
+            errors.append(f"HTTP {response.status} {response.url}") if response.status >= 400 else None
+        ),
+    )
+    yield page
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{request.node.name}.png"), full_page=True)
+    context.close()
+    assert errors == [], f"browser console errors: {errors}"

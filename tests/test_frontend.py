@@ -2,8 +2,9 @@
 
 Needs `/usr/bin/chromium` (apt: chromium), the `playwright` Python package (its own browser download is
 not used) and the built front end (`npm ci --prefix app/frontend && npm run build --prefix app/frontend`);
-the module skips with the reason when one is missing. Screenshots go to tests/screenshots/ (gitignored),
-with the measured page load times in tests/screenshots/load_times.json.
+the module skips with the reason when one is missing. The server and browser fixtures are in conftest.py.
+Screenshots go to tests/screenshots/ (gitignored), with the measured page load times in
+tests/screenshots/load_times.json.
 """
 
 from __future__ import annotations
@@ -13,36 +14,16 @@ import io
 import json
 import os
 import re
-import socket
-import subprocess
-import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote
 
 import httpx
 import pytest
 
-from app.build import build
 from app.main import FRONTEND_DIR
-from app.settings import Settings
-from app.store import Store
 
 CHROMIUM = Path("/usr/bin/chromium")
-ROOT = Path(__file__).resolve().parents[1]
-SCREENSHOTS = ROOT / "tests" / "screenshots"
-DEMO = ROOT / "demo" / "corpus"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # The issue: pages load in under 1 s on the seed corpus. CI machines vary, so the budget can be widened.
 LOAD_BUDGET_S = float(os.environ.get("CITYKG_TEST_LOAD_BUDGET_S", "1.0"))
 YANGZHOU = "https://w3id.org/citykg/place/321000"
@@ -61,124 +42,6 @@ Page = sync_api.Page
 expect = sync_api.expect
 
 pytestmark = pytest.mark.shared
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@pytest.fixture(scope="session")
-def seed_data_dir(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
-    """A data folder whose store holds the seeds and the demo corpus, as the README builds it."""
-    data = tmp_path_factory.mktemp("frontend-data")
-    settings = Settings(data_dir=data)
-    store = Store.open(settings.store_path)
-    try:
-        report = build([seeds_dir, DEMO], store)
-        assert report.documents == 5 + len(list(DEMO.iterdir())) and not report.problems
-        _mirror(store, settings)
-    finally:
-        store.close()
-    return data
-
-
-def _mirror(store: Store, settings: Settings) -> None:
-    """Fill the embedded FalkorDB in the data folder for /cypher; the server reopens it from disk."""
-    try:
-        from app.graphsink import open_sink
-        from app.mirror import resync
-    except ImportError:  # no Cypher mirror in this build: the Cypher test skips
-        return
-    sink = open_sink(settings)
-    if sink is None:
-        return
-    try:
-        resync(store, sink)
-    finally:
-        sink.close()
-
-
-@pytest.fixture(scope="session")
-def server_url(seed_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real uvicorn on a free 127.0.0.1 port serving the seed store and the built front end."""
-    port = _free_port()
-    log = (tmp_path_factory.mktemp("uvicorn") / "uvicorn.log").open("w+b")
-    env = {**os.environ, "CITYKG_DATA": str(seed_data_dir)}
-    command = [sys.executable, "-m", "uvicorn", "--factory", "app.main:create_app", "--host", "127.0.0.1"]
-    process = subprocess.Popen([*command, "--port", str(port)], cwd=ROOT, env=env, stdout=log, stderr=log)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None:
-                log.seek(0)
-                pytest.fail(
-                    f"uvicorn exited with {process.returncode}:\n{log.read().decode(errors='replace')}"
-                )
-            try:
-                if httpx.get(f"{url}/stats", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("uvicorn did not answer /stats within 60 s")
-            time.sleep(0.1)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    """Debian's Chromium, headless, through Playwright (whose own browser download is not used)."""
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="session")
-def load_times() -> Iterator[dict[str, float]]:
-    """Page load times (seconds) measured by the tests, written to tests/screenshots/load_times.json."""
-    times: dict[str, float] = {}
-    yield times
-    if times:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        (SCREENSHOTS / "load_times.json").write_text(json.dumps(times, indent=2, sort_keys=True) + "\n")
-
-
-@pytest.fixture
-def page(browser: Any, server_url: str, request: pytest.FixtureRequest) -> Iterator[Page]:
-    """A fresh page on the server that fails the test on any console error or uncaught exception."""
-    context = browser.new_context(
-        base_url=server_url, viewport={"width": 1280, "height": 900}, accept_downloads=True
-    )
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(f"uncaught: {error}"))
-    page.on(
-        "response",
-        lambda response: (
-            errors.append(f"HTTP {response.status} {response.url}") if response.status >= 400 else None
-        ),
-    )
-    yield page
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{request.node.name}.png"), full_page=True)
-    context.close()
-    assert errors == [], f"browser console errors: {errors}"
 
 
 def _open(page: Page, route: str, ready: str, load_times: dict[str, float] | None = None) -> float:
@@ -201,18 +64,16 @@ def test_search_finds_yangzhou_and_opens_its_page(page: Page) -> None:
     result = page.locator("ol.results a", has_text="扬州市").first
     expect(result).to_be_visible()
     result.click()
-    expect(page).to_have_url(f"{page.url.split('#')[0]}#/place/321000")
+    expect(page).to_have_url(re.compile(r"#/place/321000(\?hl=zh)?$"))
     expect(page.locator("h1")).to_have_text("扬州市")
     expect(page.locator("#programmes a", has_text="一网通办")).to_be_visible()
 
 
 def test_place_page_shows_5g_base_stations_with_evidence(page: Page) -> None:
     _open(page, "#/place/321000", "#metrics table")
-    row = (
-        page.locator("#metrics tbody tr", has=page.locator("td", has_text="5G基站"))
-        .filter(has_text="8210")
-        .first
-    )
+    # One row group per indicator, headed by its name.
+    group = page.locator("#metrics tbody", has=page.locator("th", has_text="5G基站"))
+    row = group.locator("tr").filter(has_text="8210").first
     expect(row).to_be_visible()
     expect(row.locator(".evidence q")).to_contain_text("8210")
     link = row.locator("a.evidence-link").first
@@ -403,6 +264,9 @@ def test_keyboard_reaches_search_and_every_control_is_labelled(page: Page) -> No
         ("#/documents", "main table"),
         ("#/graph", "[data-testid=graph-canvas] canvas"),
         ("#/query", ".cm-content"),
+        ("#/agency/370200/qing-dao-shi-xing-zheng-shen-pi-fu-wu-ju", "#evidence q"),
+        ("#/indicator/5g-ji-zhan", "#ranking table"),
+        ("#/policy/shu-zi-zhong-guo-jian-she-zheng-ti-bu-ju-gui-hua", "#citing-documents table"),
     ]:
         _open(page, route, ready)
         assert page.evaluate(unlabelled) == [], route

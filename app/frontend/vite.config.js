@@ -35,7 +35,7 @@ export default defineConfig({
   server: {
     // `npm run dev` talks to a `citykg serve` on :8000 for everything but the page itself.
     proxy: Object.fromEntries(
-      ["/stats", "/places", "/programmes", "/search", "/documents", "/graph", "/queries", "/sparql", "/cypher"].map(
+      ["/stats", "/places", "/programmes", "/search", "/documents", "/graph", "/queries", "/agencies", "/projects", "/policies", "/indicators", "/sparql", "/cypher"].map(
         (p) => [p, "http://127.0.0.1:8000"],
       ),
     ),

@@ -1,5 +1,5 @@
 // Evidence: the sentence a fact was read from, with a link to that sentence in its document.
-import { h } from "./dom.js";
+import { append, h } from "./dom.js";
 import { t, zhText } from "./i18n.js";
 import { documentHref } from "./links.js";
 
@@ -15,7 +15,7 @@ export function evidenceView(evidence) {
   return h(
     "div",
     { class: "evidence" },
-    h("q", { lang: "zh-CN" }, markMention(quote, evidence)),
+    h("q", { lang: "zh-CN", translate: "no" }, markMention(quote, evidence)),
     doc.id
       ? h(
           "a",
@@ -39,10 +39,16 @@ function markMention(quote, evidence) {
   return [quote.slice(0, a), h("mark", {}, quote.slice(a, b)), quote.slice(b)];
 }
 
-/** Return every evidence of a fact, or a dash. */
-export function evidenceList(list) {
+/** Return the evidence of a fact, or a dash; past `max` the rest is drawn only when its disclosure is opened. */
+export function evidenceList(list, { max = Infinity } = {}) {
   if (!list || list.length === 0) return "—";
-  return h("div", { class: "evidence-list" }, list.map(evidenceView));
+  if (list.length <= max) return h("div", { class: "evidence-list" }, list.map(evidenceView));
+  const rest = h("details", {
+    ontoggle: (event) => {
+      if (event.target.open && event.target.children.length === 1) append(event.target, list.slice(max).map(evidenceView));
+    },
+  }, h("summary", {}, t("moreEvidence", list.length - max)));
+  return h("div", { class: "evidence-list" }, list.slice(0, max).map(evidenceView), rest);
 }
 
 export { zhText };

@@ -7,6 +7,8 @@ const BASE = "https://w3id.org/citykg/";
 export const placeHref = (code) => `#/place/${encodeURIComponent(code)}`;
 export const programmeHref = (slug) => `#/programme/${encodeURIComponent(slug)}`;
 export const graphHref = (iri) => `#/graph?node=${encodeURIComponent(iri)}`;
+/** Return the page of an agency, project, policy or indicator from its IRI's path after the base ("agency/321000/x"). */
+const entityHref = (kind, rest) => `#/${kind}/${rest.map(encodeURIComponent).join("/")}`;
 
 /** Return the link to a document, optionally to a span of it (start/end offsets into its cleaned text). */
 export function documentHref(id, span) {
@@ -23,6 +25,8 @@ export function hrefOfIri(iri) {
   if (rest.length === 1 && kind === "place") return placeHref(rest[0]);
   if (rest.length === 1 && kind === "programme") return programmeHref(rest[0]);
   if (rest.length === 1 && kind === "document") return documentHref(rest[0]);
+  if (rest.length === 2 && (kind === "agency" || kind === "project")) return entityHref(kind, rest);
+  if (rest.length === 1 && (kind === "policy" || kind === "indicator")) return entityHref(kind, rest);
   if (["agency", "project", "policy", "indicator", "place", "programme"].includes(kind)) return graphHref(iri);
   return null;
 }
@@ -42,6 +46,9 @@ export const programmeIri = (slug) => `${BASE}programme/${slug}`;
 
 /** Return a link to a place, {code, name}. */
 export const placeLink = (place) => h("a", { href: placeHref(place.code) }, zhText(place.name || place.code));
+
+/** Return a link to the page of an entity IRI (agency, project, policy, indicator), labelled `name`. */
+export const entityLink = (iri, name) => h("a", { href: hrefOfIri(iri) || graphHref(iri) }, zhText(name || iri));
 
 /** Return a link to a programme, {slug, label}. */
 export const programmeLink = (p) => h("a", { href: programmeHref(p.slug) }, zhText(p.label || p.slug));

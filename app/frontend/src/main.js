@@ -6,6 +6,9 @@ import { renderHome, renderSearch } from "./pages/home.js";
 import { renderPlace } from "./pages/place.js";
 import { renderProgramme } from "./pages/programme.js";
 import { renderDocument, renderDocuments } from "./pages/document.js";
+import { renderAgency, renderProject } from "./pages/agency.js";
+import { renderPolicy } from "./pages/policy.js";
+import { renderIndicator } from "./pages/indicator.js";
 
 const main = document.getElementById("main");
 const nav = document.getElementById("site-nav");
@@ -23,6 +26,10 @@ const ROUTES = [
   [/^search$/, () => renderSearch],
   [/^place\/([^/]+)$/, () => renderPlace],
   [/^programme\/([^/]+)$/, () => renderProgramme],
+  [/^agency\/([^/]+)\/([^/]+)$/, () => renderAgency],
+  [/^project\/([^/]+)\/([^/]+)$/, () => renderProject],
+  [/^policy\/([^/]+)$/, () => renderPolicy],
+  [/^indicator\/([^/]+)$/, () => renderIndicator],
   [/^documents$/, () => renderDocuments],
   [/^document\/([^/]+)$/, () => renderDocument],
   [/^graph$/, lazy.graph],
@@ -61,6 +68,23 @@ function renderChrome() {
   langButton.textContent = t("switchTo");
   langButton.setAttribute("aria-label", t("switchLabel"));
   langButton.lang = language() === "zh" ? "en" : "zh-CN";
+  // The switch names the other language in that language, as language pickers do.
+  langButton.translate = false;
+}
+
+/** Take the interface language from the URL (?hl=zh|en) when it names one, so shared links keep it. */
+function languageFromUrl() {
+  const wanted = currentRoute().params.get("hl");
+  if ((wanted === "zh" || wanted === "en") && wanted !== language()) setLanguage(wanted);
+}
+
+/** Write the interface language into the URL (?hl=…) without a new history entry or a re-render. */
+function languageIntoUrl() {
+  const [path, query = ""] = (window.location.hash || "#/").split("?");
+  const params = new URLSearchParams(query);
+  if (params.get("hl") === language()) return;
+  params.set("hl", language());
+  window.history.replaceState(null, "", `${path}?${params}`);
 }
 
 async function route({ focus = true } = {}) {
@@ -69,6 +93,8 @@ async function route({ focus = true } = {}) {
     cleanup();
     cleanup = null;
   }
+  languageFromUrl();
+  languageIntoUrl();
   renderChrome();
   const { path, params } = currentRoute();
   const match = ROUTES.map(([re, load]) => [path.match(re), load]).find(([m]) => m);
@@ -84,7 +110,7 @@ async function route({ focus = true } = {}) {
     main.replaceChildren(page.node || page);
     cleanup = page.cleanup || null;
     page.mounted?.();
-    document.title = page.title ? `${page.title} · citykg` : "citykg · 数字城市知识图谱";
+    document.title = page.title ? `${page.title} · citykg` : `citykg · ${t("siteTitle")}`;
   } catch (error) {
     if (mine !== generation) return;
     main.replaceChildren(errorView(error));
@@ -116,6 +142,7 @@ function errorView(error) {
 
 langButton.addEventListener("click", () => {
   setLanguage(language() === "zh" ? "en" : "zh");
+  languageIntoUrl();
   route({ focus: false });
   langButton.focus();
 });

@@ -42,7 +42,7 @@ export async function renderDocument(id, params) {
     node: h(
       "article",
       { class: "entity document" },
-      h("h1", { lang: "zh-CN" }, doc.title || doc.name),
+      h("h1", { lang: "zh-CN", translate: "no" }, doc.title || doc.name),
       h(
         "dl",
         { class: "meta-list" },
@@ -52,7 +52,7 @@ export async function renderDocument(id, params) {
           [t("document"), doc.name],
         ]
           .filter(([, v]) => v)
-          .map(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]),
+          .map(([k, v]) => [h("dt", {}, k), h("dd", { translate: "no" }, v)]),
       ),
       h(
         "section",
@@ -65,7 +65,7 @@ export async function renderDocument(id, params) {
             h("li", {}, h("span", { class: `fact fact-${type}` }, typeNames[type]), ` ${counts[type]}`),
           ),
         ),
-        h("div", { class: "doc-text", lang: "zh-CN" }, body),
+        h("div", { class: "doc-text", lang: "zh-CN", translate: "no" }, body),
       ),
       section(
         "fact-list",

@@ -1,6 +1,7 @@
 // Graph explorer (#/graph?node=IRI): a Cytoscape.js view that grows from one entity; clicking a node
 // fetches its neighbours (GET /graph?node=IRI&depth=1) and adds them; types can be hidden.
 import cytoscape from "cytoscape";
+import fcose from "cytoscape-fcose";
 import { getJSON, listOf } from "../api.js";
 import { h } from "../dom.js";
 import { t, zhText } from "../i18n.js";
@@ -16,11 +17,44 @@ const COLOURS = {
   Policy: "#a4262c",
   Document: "#5c5c5c",
 };
-const DEFAULT_NODE = placeIri("321000");
 const NODE_LIMIT = 400;
 
+cytoscape.use(fcose);
+
+/** Return the IRI of the place with the most programmes in the loaded graph (the API's first place). */
+async function mostConnectedPlace() {
+  const places = listOf(await getJSON("/places", { limit: 1 }));
+  return places.length ? placeIri(places[0].code) : null;
+}
+
+/**
+ * Hide the labels that would overlap a label already kept, keeping those of the best connected nodes:
+ * a greedy pass in model coordinates, where label boxes scale with the zoom, so it holds at any zoom.
+ */
+function declutterLabels(cy) {
+  const overlaps = (a, b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+  const nodes = cy
+    .nodes()
+    .not(".hidden")
+    .sort((a, b) => b.degree() - a.degree() || a.id().localeCompare(b.id()));
+  cy.batch(() => nodes.removeClass("label-hidden"));
+  const labelBox = (n) => n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+  const dots = nodes.map((n) => [n.id(), n.boundingBox({ includeLabels: false, includeEdges: false })]);
+  // A kept label covers neither another kept label nor another node's dot.
+  const kept = [];
+  const hide = [];
+  nodes.forEach((n) => {
+    const box = labelBox(n);
+    const clash = kept.some((other) => overlaps(box, other)) || dots.some(([id, dot]) => id !== n.id() && overlaps(box, dot));
+    if (clash) hide.push(n);
+    else kept.push(box);
+  });
+  cy.batch(() => hide.forEach((n) => n.addClass("label-hidden")));
+}
+
 export async function renderGraph(params) {
-  const start = params.get("node") || DEFAULT_NODE;
+  const start = params.get("node") || (await mostConnectedPlace());
+  if (!start) throw new Error(t("none"));
   const first = await getJSON("/graph", { node: start, depth: 1 });
   const typeNames = t("types");
   const hidden = new Set();
@@ -134,21 +168,25 @@ export async function renderGraph(params) {
     return usable.length;
   }
 
-  function layout() {
+  function layout({ randomize = true } = {}) {
     const visible = cy.elements().not(".hidden");
+    // fcose treats each node as the box of its dot and label, so labels get room; a fixed seed keeps it repeatable.
     visible
       .layout({
-        name: "cose",
+        name: "fcose",
+        quality: "default",
         animate: false,
-        randomize: false,
-        nodeRepulsion: () => 20000,
-        idealEdgeLength: () => 90,
-        nodeOverlap: 12,
-        numIter: 600,
+        randomize,
+        nodeDimensionsIncludeLabels: true,
+        nodeRepulsion: () => 9000,
+        idealEdgeLength: () => 70,
+        nodeSeparation: 60,
+        packComponents: true,
         padding: 30,
         fit: true,
       })
       .run();
+    declutterLabels(cy);
   }
 
   function applyFilter() {
@@ -158,6 +196,7 @@ export async function renderGraph(params) {
       });
       cy.edges().forEach((e) => e.toggleClass("hidden", e.source().hasClass("hidden") || e.target().hasClass("hidden")));
     });
+    declutterLabels(cy);
     refreshList();
   }
 
@@ -169,7 +208,7 @@ export async function renderGraph(params) {
       .sort((a, b) => a.data("type").localeCompare(b.data("type")) || a.data("label").localeCompare(b.data("label"), "zh"));
     nodeSelect.replaceChildren(
       ...nodes.map((n) =>
-        h("option", { value: n.id(), selected: n.id() === current }, `${n.data("label")} · ${typeNames[n.data("type")] || n.data("type")}${expanded.has(n.id()) ? " ✓" : ""}`),
+        h("option", { value: n.id(), selected: n.id() === current, translate: "no" }, `${n.data("label")} · ${typeNames[n.data("type")] || n.data("type")}${expanded.has(n.id()) ? " ✓" : ""}`),
       ),
     );
     status.textContent = t("nodesEdges", cy.nodes().not(".hidden").length, cy.edges().not(".hidden").length);
@@ -200,7 +239,7 @@ export async function renderGraph(params) {
           n.position({ x: pos.x + 80 * Math.cos(angle), y: pos.y + 80 * Math.sin(angle) });
         });
         applyFilter();
-        layout();
+        layout({ randomize: false });
       } else {
         refreshList();
       }
@@ -246,6 +285,8 @@ export async function renderGraph(params) {
               "text-background-padding": 1,
             },
           },
+          { selector: "node.label-hidden", style: { "text-opacity": 0, "text-background-opacity": 0 } },
+          { selector: "node.label-hidden:selected, node.label-hidden.hover", style: { "text-opacity": 1, "text-background-opacity": 0.9, "z-index": 10 } },
           { selector: "node.expanded", style: { "border-width": 3, "border-color": "#1d1d1f" } },
           { selector: "node:selected", style: { "border-width": 4, "border-color": "#ffb000" } },
           { selector: `node[id = "${start.replace(/"/g, '\\"')}"]`, style: { width: 28, height: 28 } },
@@ -269,6 +310,8 @@ export async function renderGraph(params) {
         expand(event.target.id());
       });
       cy.on("dbltap", "node", (event) => open(event.target.id()));
+      cy.on("mouseover", "node", (event) => event.target.addClass("hover"));
+      cy.on("mouseout", "node", (event) => event.target.removeClass("hover"));
       nodeSelect.addEventListener("keydown", (event) => {
         if (event.key === "Enter" && nodeSelect.value) {
           event.preventDefault();

@@ -2,9 +2,8 @@
 // Search results (#/search?q=).
 import { getAll, getJSON, listOf } from "../api.js";
 import { h, section, table } from "../dom.js";
-import { labelOf, t, zhText } from "../i18n.js";
+import { labelOf, language, t, zhText } from "../i18n.js";
 import { hrefOfIri, hrefOfTarget, placeHref, placeLink, programmeLink } from "../links.js";
-import { placeMap } from "../map.js";
 
 /** Return the search form; submitting it goes to #/search?q=. */
 export function searchForm(value = "") {
@@ -77,12 +76,12 @@ export async function renderHome() {
             null,
             [t("programme"), t("placesRunning")],
             running.map((p) => [
-              h("span", {}, programmeLink(p), p.label_en ? h("span", { class: "muted", lang: "en" }, ` ${p.label_en}`) : null),
+              h("span", {}, programmeLink(p), p.label_en && language() === "en" ? h("span", { class: "muted", lang: "en" }, ` ${p.label_en}`) : null),
               h("span", { class: "num" }, String(p.places)),
             ]),
           ),
         ),
-        section("by-province", t("placesByProvince"), provinceGroups(places), placeMap(places)),
+        section("by-province", t("placesByProvince"), provinceGroups(places), mapOf(places.filter((p) => p.level !== "country"))),
       ),
       section(
         "documents",
@@ -98,6 +97,13 @@ function documentItem(d) {
     h("a", { href: `#/document/${encodeURIComponent(d.id)}` }, zhText(d.title || d.name)),
     h("span", { class: "muted" }, ` ${d.date || ""} · ${d.facts ?? 0} ${t("facts")}`),
   ];
+}
+
+/** Return a slot that receives the choropleth of the places once its (large, lazily loaded) outlines arrive. */
+function mapOf(places) {
+  const slot = h("div", { class: "map-slot" });
+  import("../choropleth.js").then(({ choropleth }) => slot.replaceChildren(choropleth(places, { caption: t("mapCaption") }) || ""));
+  return slot;
 }
 
 function provinceGroups(places) {
@@ -129,6 +135,8 @@ function provinceGroups(places) {
 /** Return the client route of a search hit: its page, or the graph explorer for the API's /graph urls. */
 function hitHref(hit) {
   if (hit.type === "place" || hit.type === "programme") return hrefOfTarget(hit.type, hit.id);
+  const page = hrefOfIri(hit.id);
+  if (page) return page;
   if (typeof hit.url === "string" && hit.url.startsWith("/graph")) return `#${hit.url}`;
   return hrefOfTarget(hit.type, hit.id) || hrefOfIri(hit.iri) || "#/";
 }
@@ -144,7 +152,7 @@ export async function renderSearch(params) {
       {},
       h("h1", {}, t("searchResults")),
       searchForm(q),
-      h("p", { role: "status" }, q ? t("resultsFor", q, answer.count ?? hits.length) : ""),
+      h("p", { role: "status" }, q ? t("resultsFor", h("span", { translate: "no" }, q), answer.count ?? hits.length) : ""),
       hits.length
         ? h(
             "ol",
@@ -155,7 +163,7 @@ export async function renderSearch(params) {
                 "li",
                 {},
                 h("a", { href }, zhText(hit.label)),
-                hit.label_en ? h("span", { lang: "en", class: "muted" }, ` ${hit.label_en}`) : null,
+                hit.label_en && language() === "en" ? h("span", { lang: "en", class: "muted" }, ` ${hit.label_en}`) : null,
                 " ",
                 h("span", { class: `tag tag-${hit.type}` }, t("searchTypes")[hit.type] || hit.type),
               );

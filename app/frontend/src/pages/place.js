@@ -4,8 +4,8 @@ import { h, section, table } from "../dom.js";
 import { evidenceList } from "../evidence.js";
 import { labelOf, t, zhText } from "../i18n.js";
 import { documentHref, graphHref, hrefOfIri, placeIri, placeLink, programmeHref, programmeLink } from "../links.js";
-
-
+import { numberView } from "../numbers.js";
+import { kinReasons } from "../reasons.js";
 
 export async function renderPlace(code) {
   const [place, similar] = await Promise.all([
@@ -23,14 +23,14 @@ export async function renderPlace(code) {
         { "aria-label": labelOf("上级行政区", "Ancestors"), class: "breadcrumbs" },
         h("ol", {}, (place.ancestors || []).map((a) => h("li", {}, a.level === "country" ? zhText(a.name) : placeLink(a)))),
       ),
-      h("h1", { lang: "zh-CN" }, place.name),
+      h("h1", { lang: "zh-CN", translate: "no" }, place.name),
       h(
         "p",
         { class: "meta" },
         h("span", {}, `${levels[place.level] || place.level || ""}`),
         h("span", {}, ` · ${place.code}`),
         place.latitude !== null && place.latitude !== undefined
-          ? h("span", {}, ` · ${place.latitude.toFixed(2)}°N ${place.longitude.toFixed(2)}°E`)
+          ? h("span", {}, ` · ${t("coordinates", place.latitude.toFixed(2), place.longitude.toFixed(2))}`)
           : null,
         " · ",
         h("a", { href: graphHref(placeIri(place.code)) }, t("openGraph")),
@@ -56,20 +56,7 @@ export async function renderPlace(code) {
       section(
         "metrics",
         `${t("metrics")} (${place.metrics?.length || 0})`,
-        place.metrics?.length
-          ? table(
-              null,
-              [t("indicator"), t("value"), t("unit"), t("year"), t("qualifier"), t("evidence")],
-              place.metrics.map((m) => [
-                m.indicator_iri ? h("a", { href: hrefOfIri(m.indicator_iri) }, zhText(m.indicator)) : zhText(m.indicator),
-                h("span", { class: "num" }, formatValue(m.value)),
-                zhText(m.unit || ""),
-                m.year ?? "",
-                qualifierText(m.qualifier),
-                evidenceList(m.evidence),
-              ]),
-              { className: "data metrics" },
-            )
+        place.metrics?.length ? [h("p", { class: "muted small" }, t("latestFirst")), metricsTable(place.metrics)]
           : h("p", {}, t("none")),
       ),
       h(
@@ -83,7 +70,7 @@ export async function renderPlace(code) {
         section(
           "projects",
           `${t("projects")} (${place.projects?.length || 0})`,
-          entityList(place.projects, (p) => p.kind),
+          entityList(place.projects, (p) => t("kinds")[p.kind] ?? p.kind),
         ),
       ),
       section("similar", t("similarPlaces"), similarTable(listOf(similar))),
@@ -108,9 +95,54 @@ function qualifierText(qualifier) {
   return names[qualifier] ?? qualifier;
 }
 
-function formatValue(value) {
-  if (typeof value === "number") return value.toLocaleString("en-US", { maximumFractionDigits: 4 }).replace(/,/g, "");
-  return String(value ?? "");
+/** Return the indicator groups of a place's metrics: the most recent year first within a group. */
+function metricGroups(metrics) {
+  const groups = new Map();
+  for (const m of metrics) {
+    const key = m.indicator_iri || m.indicator;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(m);
+  }
+  const byYear = (a, b) => (b.year ?? -Infinity) - (a.year ?? -Infinity) || (a.qualifier === "target") - (b.qualifier === "target");
+  return [...groups.values()].map((rows) => rows.sort(byYear));
+}
+
+/** Return the metrics table: one row group per indicator, its name heading the group. */
+function metricsTable(metrics) {
+  const headers = [t("value"), t("year"), t("qualifier"), t("evidence")];
+  const cell = (label, ...children) => h("td", { "data-label": label }, children);
+  return h(
+    "div",
+    { class: "table-wrap" },
+    h(
+      "table",
+      { class: "data metrics stackable" },
+      h("thead", {}, h("tr", {}, [t("indicator"), ...headers].map((name) => h("th", { scope: "col" }, name)))),
+      metricGroups(metrics).map((rows) =>
+        h(
+          "tbody",
+          { class: "metric-group" },
+          rows.map((m, i) =>
+            h(
+              "tr",
+              { class: m.qualifier === "target" ? "target-row" : null },
+              i === 0
+                ? h(
+                    "th",
+                    { scope: "rowgroup", rowspan: rows.length, class: "group-head" },
+                    m.indicator_iri ? h("a", { href: hrefOfIri(m.indicator_iri) }, zhText(m.indicator)) : zhText(m.indicator),
+                  )
+                : null,
+              cell(headers[0], numberView(m.value, m.unit || "")),
+              cell(headers[1], m.year ?? "—"),
+              cell(headers[2], qualifierText(m.qualifier)),
+              cell(headers[3], evidenceList(m.evidence)),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
 }
 
 function entityList(items, extra) {
@@ -132,7 +164,7 @@ function entityList(items, extra) {
 
 function similarTable(rows) {
   if (!rows.length) return h("p", {}, t("none"));
-  const relation = (r) => ({ related: t("related"), broader: t("broader"), narrower: t("narrower") })[r] || r;
+  const relation = (r) => t("relations")[r] || r;
   return table(
     null,
     [t("place"), t("score"), t("shared"), t("kin"), t("why")],
@@ -151,7 +183,7 @@ function similarTable(rows) {
           h("span", { class: "muted" }, ` (${relation(k.relation)})`),
         ]),
       ),
-      zhText(r.explanation || ""),
+      kinReasons(r),
     ]),
   );
 }

@@ -1,15 +1,25 @@
 // Programme page (#/programme/{slug}): places running it, a timeline by year first mentioned, kin programmes.
-import { getJSON, listOf } from "../api.js";
+import { getAll, getJSON, listOf } from "../api.js";
 import { h, section, table } from "../dom.js";
 import { evidenceList } from "../evidence.js";
 import { labelOf, t, zhText } from "../i18n.js";
 import { graphHref, placeLink, programmeIri, programmeLink } from "../links.js";
+import { diffusionChart } from "../diffusion.js";
+import { programmeReasons } from "../reasons.js";
 
 export async function renderProgramme(slug) {
   const [programme, similar] = await Promise.all([
     getJSON(`/programmes/${encodeURIComponent(slug)}`),
     getJSON(`/programmes/${encodeURIComponent(slug)}/similar`, { limit: 10 }).catch(() => ({ data: [] })),
   ]);
+  // The outlines are a large chunk of their own, and districts need coordinates from /places: both are
+  // fetched while the page is read, never blocking it.
+  const mapSlot = h("div", { class: "map-slot" });
+  Promise.all([import("../choropleth.js"), getAll("/places").catch(() => [])]).then(([{ choropleth }, located]) => {
+    const coordinates = new Map(located.map((p) => [p.code, p]));
+    const places = (programme.places || []).map((p) => ({ ...p, ...coordinates.get(p.code), name: p.name }));
+    mapSlot.replaceChildren(choropleth(places) || h("p", {}, t("none")));
+  });
   const places = programme.places || [];
   const english = labelOf(null, programme.label_en);
   return {
@@ -17,8 +27,8 @@ export async function renderProgramme(slug) {
     node: h(
       "article",
       { class: "entity programme" },
-      h("h1", { lang: "zh-CN" }, programme.label),
-      programme.label_en ? h("p", { class: "subtitle", lang: "en" }, programme.label_en) : null,
+      h("h1", { lang: "zh-CN", translate: "no" }, programme.label),
+      english ? h("p", { class: "subtitle", lang: "en", translate: "no" }, english) : null,
       h(
         "p",
         { class: "meta" },
@@ -37,6 +47,10 @@ export async function renderProgramme(slug) {
       programme.aliases?.length
         ? h("p", {}, h("strong", {}, `${t("aliases")}: `), zhText(programme.aliases.join("、")))
         : null,
+      // Hook for the analytics routes (GET /adoption, /programmes/{slug}/co-adopted): once they land, the
+      // curve can read adoption events from /adoption, and "similar" below co-adoption, instead of this page's data.
+      section("diffusion", t("diffusion"), diffusionChart(places) || h("p", {}, t("none"))),
+      section("adoption-map", t("adoptionMap"), mapSlot),
       section("timeline", t("timeline"), timeline(places)),
       section(
         "places",
@@ -102,7 +116,7 @@ function similarList(rows) {
       programmeLink(r.programme),
       h("span", { class: "num" }, Number(r.score).toFixed(2)),
       h("span", { class: "list" }, (r.co_places || []).map((p, i) => [i ? "、" : "", placeLink(p)])),
-      zhText(r.explanation || ""),
+      programmeReasons(r),
     ]),
   );
 }

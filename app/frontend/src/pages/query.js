@@ -10,7 +10,7 @@ import { EditorView, keymap, lineNumbers, placeholder } from "@codemirror/view";
 import { tags } from "@lezer/highlight";
 import { getJSON, listOf, runCanned, runCypher, runSparql } from "../api.js";
 import { h } from "../dom.js";
-import { language as uiLanguage, t, zhText } from "../i18n.js";
+import { mixedText, language as uiLanguage, t, zhText } from "../i18n.js";
 import { hrefOfIri } from "../links.js";
 
 const LANGUAGES = {
@@ -152,7 +152,7 @@ export async function renderQuery(params) {
             },
             titleOf(q),
           ),
-          describe(q) ? h("span", { class: "muted small" }, ` ${describe(q)}`) : null,
+          describe(q) ? h("span", { class: "muted small" }, " ", mixedText(describe(q))) : null,
         ),
       ),
     );
@@ -380,7 +380,7 @@ function resultTable({ columns, rows }) {
     { class: "table-wrap" },
     h(
       "table",
-      { class: "data results" },
+      { class: "data results", translate: "no" },
       h("caption", { class: "sr-only" }, t("results")),
       h("thead", {}, h("tr", {}, columns.map((c) => h("th", { scope: "col" }, c)))),
       h(

@@ -1,0 +1,63 @@
+// Policy page (#/policy/{slug}): its issuers, the documents citing it (with the citing sentence) and their places.
+import { getJSON } from "../api.js";
+import { h, section, table } from "../dom.js";
+import { evidenceList } from "../evidence.js";
+import { t, zhText } from "../i18n.js";
+import { documentHref, graphHref, placeLink } from "../links.js";
+
+export async function renderPolicy(slug) {
+  const policy = await getJSON(`/policies/${encodeURIComponent(slug)}`);
+  return {
+    title: policy.title,
+    node: h(
+      "article",
+      { class: "entity policy" },
+      h("p", { class: "eyebrow" }, t("policy")),
+      h("h1", { lang: "zh-CN", translate: "no" }, `《${policy.title}》`),
+      h(
+        "dl",
+        { class: "meta-list" },
+        h("dt", {}, t("issuers")),
+        h("dd", {}, policy.issuers?.length ? zhText(policy.issuers.join("、")) : "—"),
+        policy.aliases?.length ? [h("dt", {}, t("aliases")), h("dd", {}, zhText(policy.aliases.join("、")))] : null,
+      ),
+      h("p", { class: "meta" }, h("a", { href: graphHref(policy.iri) }, t("openGraph"))),
+      section(
+        "citing-places",
+        `${t("citingPlaces")} (${policy.places?.length || 0})`,
+        h("p", { class: "muted small" }, t("citingPlacesHelp")),
+        policy.places?.length
+          ? h(
+              "ul",
+              { class: "inline" },
+              policy.places.map((p) => h("li", {}, placeLink(p), h("span", { class: "muted" }, ` ${p.documents}`))),
+            )
+          : h("p", {}, t("none")),
+      ),
+      section(
+        "citing-documents",
+        `${t("citingDocuments")} (${policy.documents?.length || 0})`,
+        policy.documents?.length ? documentsTable(policy.documents) : h("p", {}, t("none")),
+      ),
+    ),
+  };
+}
+
+const SHOWN = 50;
+
+/** Return the citing documents' table: the first rows at once, the rest on request (a plan may be cited by hundreds). */
+function documentsTable(documents) {
+  const rowsOf = (list) =>
+    list.map((d) => [h("a", { href: documentHref(d.id) }, zhText(d.title || d.name)), d.date || "—", evidenceList(d.evidence, { max: 2 })]);
+  const wrap = table(null, [t("document"), t("date"), t("evidence")], rowsOf(documents.slice(0, SHOWN)), { className: "data stackable" });
+  if (documents.length <= SHOWN) return wrap;
+  const more = h("button", {
+    type: "button",
+    onclick: () => {
+      const body = wrap.querySelector("tbody");
+      for (const cells of rowsOf(documents.slice(SHOWN))) body.append(h("tr", {}, cells.map((cell) => h("td", {}, cell))));
+      more.remove();
+    },
+  }, t("showAll", documents.length));
+  return h("div", {}, wrap, more);
+}

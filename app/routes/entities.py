@@ -1,0 +1,168 @@
+"""/agencies, /projects, /policies, /indicators: one page's worth of data for each entity kind."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+from pydantic import BaseModel, Field
+
+from app.deps import StoreDep
+from app.entities import (
+    EntityNotFound,
+    agency_detail,
+    indicator_detail,
+    list_indicators,
+    policy_detail,
+    project_detail,
+)
+from app.models import DocumentRef, EvidenceOut, PlaceRef, ProgrammeRef
+from app.problems import Problem
+
+__all__ = ["agencies_router", "indicators_router", "policies_router", "projects_router"]
+
+agencies_router = APIRouter(prefix="/agencies", tags=["agencies"])
+projects_router = APIRouter(prefix="/projects", tags=["projects"])
+policies_router = APIRouter(prefix="/policies", tags=["policies"])
+indicators_router = APIRouter(prefix="/indicators", tags=["indicators"])
+_NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "The graph has no such entity."}}
+
+
+class ThingRef(BaseModel):
+    iri: str
+    name: str
+    kind: str | None = Field(
+        description="A project's kind (platform, park, facility, event); null for agencies."
+    )
+
+
+class NamedWith(BaseModel):
+    """What the sentences naming the entity also name (the graph has no typed 'leads' relation)."""
+
+    programmes: list[ProgrammeRef]
+    agencies: list[ThingRef]
+    projects: list[ThingRef]
+
+
+class AgencyOut(BaseModel):
+    iri: str
+    name: str
+    aliases: list[str]
+    place: PlaceRef | None
+    evidence: list[EvidenceOut]
+    named_with: NamedWith
+
+
+class ProjectOut(AgencyOut):
+    kind: str | None
+
+
+class CitingDocument(DocumentRef):
+    date: str | None
+    evidence: list[EvidenceOut]
+
+
+class CitingPlace(PlaceRef):
+    documents: int = Field(description="Documents about this place that cite the policy.")
+
+
+class PolicyOut(BaseModel):
+    iri: str
+    title: str
+    aliases: list[str]
+    issuers: list[str] = Field(description="Issuers as the citing sentences name them.")
+    documents: list[CitingDocument]
+    places: list[CitingPlace]
+
+
+class IndicatorValue(BaseModel):
+    place: PlaceRef
+    value: float | int
+    unit: str | None
+    year: int | None
+    qualifier: str
+    evidence: list[EvidenceOut]
+
+
+class RankedValue(IndicatorValue):
+    rank: int = Field(description="Rank among places reporting in the same unit, largest first.")
+
+
+class IndicatorOut(BaseModel):
+    iri: str
+    label: str
+    label_en: str | None
+    aliases: list[str]
+    definition: str | None
+    definition_en: str | None
+    unit: str | None = Field(description="The scheme's default unit.")
+    observations: int = Field(
+        description="Achieved values (targets excluded), one per place, figure and year."
+    )
+    places: list[RankedValue] = Field(description="Each place's latest achieved value, ranked.")
+    targets: list[IndicatorValue]
+
+
+class IndicatorEntry(BaseModel):
+    slug: str
+    iri: str
+    label: str
+    label_en: str | None
+    places: int
+
+
+class IndicatorsOut(BaseModel):
+    data: list[IndicatorEntry]
+    count: int
+
+
+def _missing(error: EntityNotFound) -> Problem:
+    return Problem(404, str(error), slug="unknown-entity")
+
+
+@agencies_router.get("/{code}/{slug}", summary="One agency with its place and evidence", responses=_NOT_FOUND)
+def get_agency(store: StoreDep, code: str, slug: str) -> AgencyOut:
+    """Return an agency (IRI …/agency/{code}/{slug}), where it is, and what its sentences also name."""
+    try:
+        return AgencyOut.model_validate(agency_detail(store, code, slug))
+    except EntityNotFound as error:
+        raise _missing(error) from None
+
+
+@projects_router.get(
+    "/{code}/{slug}", summary="One project with its kind, place and evidence", responses=_NOT_FOUND
+)
+def get_project(store: StoreDep, code: str, slug: str) -> ProjectOut:
+    """Return a project (IRI …/project/{code}/{slug}), its kind and place, and the programmes named with it."""
+    try:
+        return ProjectOut.model_validate(project_detail(store, code, slug))
+    except EntityNotFound as error:
+        raise _missing(error) from None
+
+
+@policies_router.get(
+    "/{slug}", summary="One policy with the documents and places citing it", responses=_NOT_FOUND
+)
+def get_policy(store: StoreDep, slug: str) -> PolicyOut:
+    """Return a policy (IRI …/policy/{slug}), its issuers, and the documents citing it with evidence."""
+    try:
+        return PolicyOut.model_validate(policy_detail(store, slug))
+    except EntityNotFound as error:
+        raise _missing(error) from None
+
+
+@indicators_router.get("", summary="Indicators with the number of places measured")
+def get_indicators(store: StoreDep) -> IndicatorsOut:
+    """Return every indicator, by places measured (descending) then label."""
+    return IndicatorsOut.model_validate(list_indicators(store))
+
+
+@indicators_router.get(
+    "/{slug}", summary="One indicator with places ranked by latest value", responses=_NOT_FOUND
+)
+def get_indicator(store: StoreDep, slug: str) -> IndicatorOut:
+    """Return an indicator (IRI …/indicator/{slug}): places ranked by their latest value, targets apart."""
+    try:
+        return IndicatorOut.model_validate(indicator_detail(store, slug))
+    except EntityNotFound as error:
+        raise _missing(error) from None

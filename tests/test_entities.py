@@ -1,0 +1,128 @@
+"""/agencies, /projects, /policies and /indicators answer an entity page's questions over the demo corpus."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pydantic import SecretStr
+from starlette.exceptions import StarletteDeprecationWarning
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", StarletteDeprecationWarning)
+    from fastapi.testclient import TestClient
+
+from app.main import create_app
+from app.settings import Settings
+from app.store import Store
+
+BASE = "https://w3id.org/citykg/"
+
+
+@pytest.fixture(scope="module")
+def client(demo_store: Store) -> Iterator[TestClient]:
+    with TestClient(create_app(Settings(data_dir=Path("unused")), demo_store)) as client:
+        yield client
+
+
+def _path(iri: str) -> str:
+    """Return the REST path of an agency or project IRI (…/agency/510100/x → /agencies/510100/x)."""
+    kind, rest = iri.removeprefix(BASE).split("/", 1)
+    return f"/{ {'agency': 'agencies', 'project': 'projects'}[kind] }/{rest}"
+
+
+def test_every_agency_and_project_of_chengdu_opens_with_its_place_and_evidence(client: TestClient) -> None:
+    place = client.get("/places/510100").json()
+    assert place["agencies"] and place["projects"]
+    for listed in place["agencies"] + place["projects"]:
+        answer = client.get(_path(listed["iri"]))
+        assert answer.status_code == 200, listed["iri"]
+        entity = answer.json()
+        assert (entity["name"], entity["place"]) == (listed["name"], {"code": "510100", "name": "成都市"})
+        assert entity["evidence"] and all(e["quote"] for e in entity["evidence"])
+    park = next(p for p in place["projects"] if p["name"] == "天府数字经济产业园")
+    assert client.get(_path(park["iri"])).json()["kind"] == "park"
+
+
+def test_qingdao_approval_bureau_is_named_with_the_one_network_programme(client: TestClient) -> None:
+    agency = client.get("/agencies/370200/qing-dao-shi-xing-zheng-shen-pi-fu-wu-ju").json()
+    assert agency["name"] == "青岛市行政审批服务局"
+    assert "一网通办" in {p["label"] for p in agency["named_with"]["programmes"]}
+    # What it is named with comes from its own sentences.
+    assert any("一网通办" in e["quote"] for e in agency["evidence"])
+
+
+def test_the_digital_china_plan_is_cited_by_the_chengdu_and_fuzhou_reports(client: TestClient) -> None:
+    policy = client.get("/policies/shu-zi-zhong-guo-jian-she-zheng-ti-bu-ju-gui-hua").json()
+    assert policy["title"] == "数字中国建设整体布局规划"
+    assert {"510100", "350100"} <= {p["code"] for p in policy["places"]}
+    assert len(policy["documents"]) >= 2
+    for document in policy["documents"]:
+        assert any("数字中国建设整体布局规划" in e["quote"] for e in document["evidence"])
+
+
+def test_5g_base_stations_rank_places_by_latest_value_with_targets_apart(client: TestClient) -> None:
+    indicator = client.get("/indicators/5g-ji-zhan").json()
+    assert (indicator["label"], indicator["label_en"], indicator["unit"]) == (
+        "5G基站",
+        "5G base stations",
+        "个",
+    )
+    ranked = indicator["places"]
+    assert [r["rank"] for r in ranked] == list(range(1, len(ranked) + 1))
+    assert ranked[0]["place"]["name"] == "成都市" and ranked[0]["value"] == 72000  # 7.2万个
+    assert [r["value"] for r in ranked] == sorted((r["value"] for r in ranked), reverse=True)
+    hefei = next(r for r in ranked if r["place"]["code"] == "340100")
+    assert (hefei["value"], hefei["qualifier"]) == (31000, "=")
+    # 合肥's 2026 goal of 4万 is a target, not an achieved value.
+    assert {(t["place"]["code"], t["value"], t["year"]) for t in indicator["targets"]} >= {
+        ("340100", 40000, 2026)
+    }
+    assert all(t["qualifier"] == "target" for t in indicator["targets"])
+    # Each ranked value is the one the place's own page shows for this indicator.
+    for row in ranked:
+        metrics = client.get(f"/places/{row['place']['code']}").json()["metrics"]
+        assert any(m["indicator_iri"] == indicator["iri"] and m["value"] == row["value"] for m in metrics)
+    listed = client.get("/indicators").json()["data"]
+    assert next(i for i in listed if i["slug"] == "5g-ji-zhan")["places"] >= len(ranked)
+
+
+@pytest.mark.parametrize(
+    "path", ["/agencies/370200/no-such", "/projects/000000/x", "/policies/no-such", "/indicators/no-such"]
+)
+def test_an_unknown_entity_is_a_404_problem_that_names_it(client: TestClient, path: str) -> None:
+    answer = client.get(path)
+    assert answer.status_code == 404
+    assert answer.headers["content-type"].startswith("application/problem+json")
+    assert path.rsplit("/", 1)[-1] in answer.json()["detail"]
+
+
+def test_search_hits_for_agencies_policies_and_indicators_name_their_own_resource(client: TestClient) -> None:
+    for q, kind in [
+        ("青岛市行政审批服务局", "agency"),
+        ("数字中国建设整体布局规划", "policy"),
+        ("5G基站", "indicator"),
+    ]:
+        hit = next(h for h in client.get("/search", params={"q": q}).json()["data"] if h["type"] == kind)
+        answer = client.get(hit["url"])
+        assert answer.status_code == 200, hit
+        assert answer.json()["iri"] == hit["id"]
+
+
+def test_an_indicator_page_follows_the_documents_loaded_after_it_was_first_asked_for() -> None:
+    key = "entity-test-key-0123456789"
+    store = Store.open(None)
+    settings = Settings(data_dir=Path("unused"), api_key=SecretStr(key))
+    with TestClient(create_app(settings, store)) as client:
+        for name, text in [
+            ("yangzhou.txt", "扬州市累计建成5G基站8210个。"),
+            ("suzhou.txt", "苏州市累计建成5G基站48600个。"),
+        ]:
+            loaded = client.post("/documents", json={"name": name, "text": text}, headers={"X-API-Key": key})
+            assert loaded.status_code == 201, loaded.text
+            ranked = client.get("/indicators/5g-ji-zhan").json()["places"]
+            assert name.startswith(("yangzhou", "suzhou")) and len(ranked) == 1 + (name == "suzhou.txt")
+        assert [(r["place"]["name"], r["value"]) for r in ranked] == [("苏州市", 48600), ("扬州市", 8210)]
+    store.close()
