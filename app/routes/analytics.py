@@ -133,7 +133,11 @@ def get_adoption_csv(
     return result
 
 
-@router.get("/programmes/{slug}/diffusion", summary="A programme's diffusion curve: adopters by year")
+@router.get(
+    "/programmes/{slug}/diffusion",
+    summary="A programme's diffusion curve: adopters by year",
+    responses={404: {"description": "No programme has this slug."}},
+)
 def get_diffusion(store: StoreDep, slug: str) -> DiffusionOut:
     """Return new and cumulative adopters per year (from each place's first dated evidence)."""
     with view(store) as v:
@@ -144,7 +148,11 @@ def get_diffusion(store: StoreDep, slug: str) -> DiffusionOut:
         return DiffusionOut.model_validate({**diffusion_curve(v, slug), "graph_version": graph_version(v)})
 
 
-@router.get("/programmes/{slug}/co-adopted", summary="Programmes most often run together with this one")
+@router.get(
+    "/programmes/{slug}/co-adopted",
+    summary="Programmes most often run together with this one",
+    responses={404: {"description": "No programme has this slug."}},
+)
 def get_co_adopted(
     store: StoreDep, slug: str, limit: Annotated[int, Query(ge=1, le=500)] = 20
 ) -> CoAdoptedOut:
@@ -173,7 +181,11 @@ def get_spread(
     return SpreadOut.model_validate({"data": rows[:limit], "count": len(rows), "graph_version": version})
 
 
-@router.get("/places/{code}/gaps", summary="Programmes this place's peers run and it does not")
+@router.get(
+    "/places/{code}/gaps",
+    summary="Programmes this place's peers run and it does not",
+    responses={404: {"description": "No place has this division code."}},
+)
 def get_gaps(
     store: StoreDep,
     code: str,
