@@ -9,19 +9,15 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import httpx
 import pytest
 from fuseki import FusekiServer
 from neo4j_server import Neo4jServer
+from servers import uvicorn_server
 
 from app.build import build
 from app.falkor import FalkorServer
@@ -171,12 +167,6 @@ CHROMIUM_ARGS = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def seed_data_dir(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
     """A data folder whose store holds the seeds and the demo corpus, as the README builds it."""
@@ -211,37 +201,12 @@ def _mirror(store: Store, settings: Settings) -> None:
 @pytest.fixture(scope="session")
 def server_url(seed_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real uvicorn on a free 127.0.0.1 port serving the seed store and the built front end."""
-    port = _free_port()
-    log = (tmp_path_factory.mktemp("uvicorn") / "uvicorn.log").open("w+b")
-    env = {**os.environ, "CITYKG_DATA": str(seed_data_dir)}
-    command = [sys.executable, "-m", "uvicorn", "--factory", "app.main:create_app", "--host", "127.0.0.1"]
-    process = subprocess.Popen([*command, "--port", str(port)], cwd=ROOT, env=env, stdout=log, stderr=log)
-    url = f"http://127.0.0.1:{port}"
+    log = tmp_path_factory.mktemp("uvicorn") / "uvicorn.log"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None:
-                log.seek(0)
-                pytest.fail(
-                    f"uvicorn exited with {process.returncode}:\n{log.read().decode(errors='replace')}"
-                )
-            try:
-                if httpx.get(f"{url}/stats", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("uvicorn did not answer /stats within 60 s")
-            time.sleep(0.1)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
+        with uvicorn_server(seed_data_dir, log) as url:
+            yield url
+    except RuntimeError as error:  # it did not start: the log says why
+        pytest.fail(str(error))
 
 
 @pytest.fixture(scope="session")
