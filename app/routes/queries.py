@@ -15,7 +15,7 @@ from app.models import QueryOut, QueryResultOut
 from app.problems import Problem
 from app.queries import InvalidParameter, QueryLanguage, UnknownQuery, load_queries
 from app.resources import QueryUnavailable, list_canned_queries, run_canned_query
-from app.routes.sparql import query_lanes
+from app.routes.sparql import query_lanes, queue_full
 from app.settings import Settings
 from app.sparql import QueryTimeout
 
@@ -72,13 +72,8 @@ def run_query(request: Request, store: StoreDep, settings: SettingsDep, name: st
         ) from None
     except InvalidParameter as error:
         raise Problem(422, str(error), slug="invalid-parameter") from None
-    except QueriesWaiting:
-        raise Problem(
-            503,
-            "every query worker is busy and the wait queue is full; retry shortly",
-            slug="query-queue-full",
-            headers={"Retry-After": str(max(1, round(settings.query_timeout_s)))},
-        ) from None
+    except QueriesWaiting as error:
+        raise queue_full(error, settings) from None
     except QueryUnavailable as error:
         raise Problem(501, str(error), slug="cypher-unavailable") from None
     except (QueryTimeout, CypherTimeout) as error:

@@ -83,6 +83,18 @@ def query_lanes(request: Request, store: RdfStore, settings: Settings) -> Lanes:
         return lanes
 
 
+def queue_full(error: QueriesWaiting, settings: Settings) -> Problem:
+    """Return the 503 (with Retry-After) for a query whose lane has no room."""
+    lane = "slow and new queries" if error.lane == "general" else "quick queries"
+    return Problem(
+        503,
+        f"every query worker for {lane} is busy and the wait queue is full; retry shortly "
+        "(settings CITYKG_QUERY_WORKERS, CITYKG_QUERY_QUEUE)",
+        slug="query-queue-full",
+        headers={"Retry-After": str(max(1, round(settings.query_timeout_s)))},
+    )
+
+
 async def _answer_when_admitted(
     request: Request, store: RdfStore, settings: Settings, *args: Any
 ) -> Response:
@@ -90,14 +102,7 @@ async def _answer_when_admitted(
     try:
         return await run_in_threadpool(_answer, request, store, settings, *args)
     except QueriesWaiting as error:
-        lane = "slow and new queries" if error.lane == "general" else "quick queries"
-        raise Problem(
-            503,
-            f"every query worker for {lane} is busy and the wait queue is full; retry shortly "
-            "(settings CITYKG_QUERY_WORKERS, CITYKG_QUERY_QUEUE)",
-            slug="query-queue-full",
-            headers={"Retry-After": str(max(1, round(settings.query_timeout_s)))},
-        ) from None
+        raise queue_full(error, settings) from None
 
 
 @router.get("", summary="Run a SPARQL query, or describe the service", responses=_RESPONSES)
