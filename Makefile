@@ -9,13 +9,13 @@ DIST := app/static/dist/index.html
 ENGINES := .engines
 FUSEKI_STAMP := $(ENGINES)/fuseki/.fetched
 
-.PHONY: run test lint fix bench install frontend browser compose fuseki neo4j clean
+.PHONY: run test lint fix bench install frontend browser compose fuseki virtuoso neo4j clean
 
 run: install frontend  ## build the graph from the demo corpus and serve it on http://127.0.0.1:8000
 	$(BIN)/citykg build demo/corpus
 	$(BIN)/citykg serve
 
-test: install frontend browser compose fuseki neo4j  ## run the whole test suite (real Oxigraph, FalkorDB, Neo4j, Fuseki, uvicorn, headless Chromium)
+test: install frontend browser compose fuseki virtuoso neo4j  ## run the whole test suite (real Oxigraph, FalkorDB, Neo4j, Fuseki, Virtuoso, uvicorn, headless Chromium)
 	$(BIN)/pytest
 
 lint: install
@@ -55,6 +55,9 @@ browser:  ## Debian's Chromium for the browser tests (Playwright's own download 
 
 compose:  ## Debian's docker-compose, which checks docker-compose.yml without a Docker engine (tests/test_compose.py)
 	@command -v docker-compose >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq docker-compose >/dev/null; }
+
+virtuoso:  ## Debian's OpenLink Virtuoso 7, the second remote SPARQL store the tests start (tests/virtuoso.py)
+	@command -v virtuoso-t >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq --no-install-recommends virtuoso-opensource-7-bin >/dev/null; }
 
 fuseki: $(FUSEKI_STAMP)  ## Apache Jena Fuseki's jars from Maven Central into .engines/fuseki (the remote-store tests start it)
 

@@ -14,6 +14,7 @@ import contextlib
 import dataclasses
 import hashlib
 import io
+import itertools
 import re
 import threading
 import time
@@ -41,6 +42,7 @@ from app.sparql import (
 )
 from app.store import ForeignQuad
 from app.stores import ExportFormat
+from loaders.rdf import BASE
 
 if TYPE_CHECKING:
     from app.settings import Settings
@@ -51,15 +53,22 @@ __all__ = ["RemoteStore", "StoreMisconfigured", "StoreReadOnly", "bind_values"]
 _VERSION_TTL_S = 1.0
 # What changes when any citykg process writes: document graphs are named by the hash of their text,
 # so a changed document changes the set of graph names, and the vocabularies carry a stamp (app.build).
-_FINGERPRINT = """SELECT ?g ?stamp WHERE {
-  { GRAPH ?g { } } UNION { GRAPH <https://w3id.org/citykg/graph/build> { ?s <urn:citykg:vocabularies> ?stamp } }
-}"""
+# The store may hold an institution's other data (and Virtuoso its own system graphs): citykg
+# lists, counts, exports and replaces only the graphs it names, all under this prefix.
+OWN_GRAPHS = f"{BASE}graph/"
+_OURS = f'FILTER(STRSTARTS(STR(?g), "{OWN_GRAPHS}"))'
+_FINGERPRINT = """SELECT ?g ?stamp WHERE {{
+  {{ GRAPH ?g {{ {any} }} {ours} }} UNION {{ GRAPH <{build}> {{ ?s <urn:citykg:vocabularies> ?stamp }} }}
+}}"""
 _CONNECT_S = 5.0
 # A whole document graph or a rebuild can take the server longer to apply than a query may run.
 _WRITE_S = 600.0
+# Triples in one SPARQL update: Virtuoso 7's compiler runs out of memory at about 5,000 lines.
+_UPDATE_TRIPLES = 2_000
 _ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
 _PROLOGUE = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in QUERY_PREFIXES.items())
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_GROUP = re.compile(r"\{")
 
 
 class StoreReadOnly(StoreUnavailable):
@@ -71,25 +80,26 @@ class StoreMisconfigured(StoreUnavailable):
 
 
 def bind_values(sparql: str, params: dict[str, Any]) -> str:
-    """Return ``sparql`` with ``params`` bound through a VALUES block at the start of its WHERE clause.
+    """Return ``sparql`` with ``params`` bound through a VALUES block that opens its WHERE clause.
 
-    Values are serialised terms, never pasted text (see ``as_term``); with no WHERE
-    keyword the block trails the query, which binds the same rows.
+    Values are serialised terms, never pasted text (see ``as_term``). Without a WHERE
+    keyword the block opens the first group, which every SPARQL 1.1 store accepts
+    (Virtuoso 7 refuses a VALUES block trailing the query).
 
     >>> bind_values("SELECT ?g WHERE { GRAPH ?g { ?d ck:fileName ?name } }", {"name": 'a"b.txt'})
     'SELECT ?g WHERE { VALUES (?name) { ("a\\\\"b.txt") } GRAPH ?g { ?d ck:fileName ?name } }'
     >>> bind_values("ASK { ?s ?p ?o }", {"s": "https://w3id.org/citykg/place/321000"})
-    'ASK { ?s ?p ?o }\\nVALUES (?s) { (<https://w3id.org/citykg/place/321000>) }'
+    'ASK { VALUES (?s) { (<https://w3id.org/citykg/place/321000>) } ?s ?p ?o }'
     """
     if not params:
         return sparql
     names = " ".join(f"?{name}" for name in params)
     row = " ".join(str(as_term(value)) for value in params.values())
-    block = f"VALUES ({names}) {{ ({row}) }}"
-    where = _WHERE.search(mask_non_code(sparql))
+    masked = mask_non_code(sparql)
+    where = _WHERE.search(masked) or _GROUP.search(masked)
     if where is None:
-        return f"{sparql}\nVALUES ({names}) {{ ({row}) }}"
-    return f"{sparql[: where.end()]} {block}{sparql[where.end() :]}"
+        raise MalformedQuery("a query with parameters needs a WHERE clause to bind them in")
+    return f"{sparql[: where.end()]} VALUES ({names}) {{ ({row}) }}{sparql[where.end() :]}"
 
 
 class _Body(io.RawIOBase):
@@ -139,6 +149,9 @@ class RemoteStore:
         self._stamp: tuple[float, int] | None = None
         self._writes = 0
         self._union_checked = False
+        # What a graph must hold to be listed by `GRAPH ?g { … }`: nothing (the cheap form Fuseki and
+        # GraphDB answer from their graph index), unless the store needs a triple (see `_list_graphs_so`).
+        self._any = ""
 
     @classmethod
     def from_settings(cls, settings: Settings) -> RemoteStore:
@@ -153,6 +166,7 @@ class RemoteStore:
             timeout_s=settings.query_timeout_s,
         )
         try:
+            store._list_graphs_so()
             store.check_union_default_graph()
         except BaseException:
             store.close()
@@ -206,7 +220,7 @@ class RemoteStore:
             body = io.BufferedReader(_Body(reply.iter_bytes()))
             results: Any
             if media_type in ("application/sparql-results+json", "application/json"):
-                results = ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
+                results = _standard_boolean(ox.parse_query_results(body, ox.QueryResultsFormat.JSON))
             elif media_type in ("application/n-triples", "text/plain"):
                 results = (quad.triple for quad in ox.parse(body, ox.RdfFormat.N_TRIPLES))
             else:
@@ -231,13 +245,13 @@ class RemoteStore:
 
     def graph_iris(self) -> list[str]:
         """Return the IRIs of the named graphs, sorted."""
-        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
+        rows = self.select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {self._any} }} {_OURS} }}")
         return sorted(g for r in rows if (g := r["g"]))
 
     def count(self, graph_iri: str | None = None) -> int:
         """Return the number of quads in the named graphs, or in named graph ``graph_iri``."""
         params = {"g": graph_iri} if graph_iri is not None else {}
-        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", **params)
+        rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OURS} }}", **params)
         return int(rows[0]["n"] or 0)
 
     @property
@@ -251,12 +265,19 @@ class RemoteStore:
             if self._stamp is not None and time.monotonic() - self._stamp[0] < _VERSION_TTL_S:
                 return self._stamp[1]
             writes = self._writes
-        rows = self.select(_FINGERPRINT)
+        rows = self.select(_FINGERPRINT.format(any=self._any, ours=_OURS, build=f"{OWN_GRAPHS}build"))
         token = ",".join(sorted(f"{r['g']}|{r['stamp']}" for r in rows)) + f"|{writes}"
         number = int.from_bytes(hashlib.blake2b(token.encode(), digest_size=7).digest(), "big")
         with self._lock:
             self._stamp = (time.monotonic(), number)
         return number
+
+    def _list_graphs_so(self) -> None:
+        """Choose how to list named graphs: Virtuoso 7 gives no rows for ``GRAPH ?g { }``, only with a triple pattern."""
+        if any(row["g"] for row in self.select("SELECT ?g WHERE { GRAPH ?g { } } LIMIT 1")):
+            return
+        if self.select("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1"):
+            self._any = "?s ?p ?o"
 
     def check_union_default_graph(self) -> None:
         """Raise ``StoreMisconfigured`` if a quad of a named graph is missing from the default graph.
@@ -266,7 +287,7 @@ class RemoteStore:
         """
         # Blank nodes cannot be written in VALUES, so the sample quad has none.
         sample = self.query(
-            "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(!isBlank(?s) && !isBlank(?o)) } LIMIT 1",
+            f"SELECT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OURS} FILTER(!isBlank(?s) && !isBlank(?o)) }} LIMIT 1",
             timeout_s=None,
         )
         solutions = ox.parse_query_results(sample.body, ox.QueryResultsFormat.JSON)
@@ -307,15 +328,16 @@ class RemoteStore:
         body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
         old = [g for g in superseded if g != graph_iri]
         if self._gsp_url and not old:
-            headers = {"Content-Type": "application/n-triples"}
-            with self._exchange(
-                "PUT", self._gsp_url, _WRITE_S, params={"graph": graph_iri}, content=body, headers=headers
-            ):
-                pass
+            self._put(graph_iri, body)
         else:
+            # A graph larger than one update may carry (the gazetteer) goes in several; documents fit in one.
+            chunks = [triples[i : i + _UPDATE_TRIPLES] for i in range(0, len(triples), _UPDATE_TRIPLES)] or [
+                []
+            ]
             drops = "".join(f"DROP SILENT GRAPH {ox.NamedNode(g)} ;\n" for g in old)
-            insert = f"INSERT DATA {{ GRAPH {graph} {{\n{body.decode()}}} }}"
-            self._update(f"{drops}DROP SILENT GRAPH {graph} ;\n{insert}")
+            self._update(f"{drops}DROP SILENT GRAPH {graph} ;\n{_insert(graph, chunks[0]).decode()}")
+            for chunk in chunks[1:]:
+                self._update(_insert(graph, chunk).decode())
         self._written()
         return len(set(triples))
 
@@ -327,25 +349,72 @@ class RemoteStore:
         return removed
 
     def bulk_rebuild(self, quads: Iterable[ox.Quad | ox.Triple]) -> int:
-        """Return the number of quads after replacing the whole store with ``quads`` in one streamed update.
+        """Return the number of quads after replacing citykg's graphs with ``quads`` in one streamed update.
 
         One request, so a server that applies a request in one transaction (Fuseki,
-        GraphDB) leaves the previous store intact when the rebuild fails. Triples go to
-        the default graph.
+        GraphDB) leaves the previous store intact when the rebuild fails. Graphs that are
+        not citykg's stay untouched: no ``DROP ALL`` on a store others share.
         """
-        self._update(_rebuild_update(quads))
+        old = self.graph_iris()
+        sent: set[str] = set()
+        if self._gsp_url:
+            self._rebuild_by_graph(quads, old, sent)
+        else:
+            self._update(_rebuild_update(quads, old, sent))
         self._written()
+        now = set(self.graph_iris())
+        if sent - now or (set(old) - sent) & now:
+            # Virtuoso 7 answers 200 to a chunked request body it never read.
+            raise QueryFailed(
+                f"the SPARQL store at {self._update_url} did not apply the rebuild (graphs it should have "
+                "written are missing, or graphs it should have dropped are there); if it cannot read a streamed request (Virtuoso), "
+                "set CITYKG_SPARQL_GSP_URL so that each graph goes in its own request"
+            )
         return self.count()
+
+    def _rebuild_by_graph(self, quads: Iterable[ox.Quad | ox.Triple], old: list[str], sent: set[str]) -> None:
+        """Replace citykg's graphs with ``quads`` by one Graph Store Protocol request per graph.
+
+        Not one transaction, but no update text for a SPARQL compiler to parse: Virtuoso's
+        refuses an update of more than a few thousand triples. Graphs no quad names are dropped last.
+        """
+        written: set[str] = set()
+        runs = itertools.groupby(
+            (
+                item if isinstance(item, ox.Quad) else ox.Quad(item.subject, item.predicate, item.object)
+                for item in quads
+            ),
+            key=lambda quad: quad.graph_name,
+        )
+        for graph, run in runs:
+            if not isinstance(graph, ox.NamedNode):
+                raise ForeignQuad(f"a rebuild writes named graphs only, not {graph}")
+            body = ox.serialize((quad.triple for quad in run), format=ox.RdfFormat.N_TRIPLES) or b""
+            self._put(graph.value, body, add=graph.value in written)
+            written.add(graph.value)
+        sent |= written
+        for stale in sorted(set(old) - written):
+            self._update(f"DROP SILENT GRAPH {ox.NamedNode(stale)}")
+
+    def _put(self, graph_iri: str, body: bytes, *, add: bool = False) -> None:
+        """Replace (or with ``add``, extend) graph ``graph_iri`` by N-Triples ``body`` through the Graph Store Protocol."""
+        assert self._gsp_url is not None, "only called with a Graph Store Protocol endpoint"
+        headers = {"Content-Type": "application/n-triples"}
+        method = "POST" if add else "PUT"
+        with self._exchange(
+            method, self._gsp_url, _WRITE_S, params={"graph": graph_iri}, content=body, headers=headers
+        ):
+            pass
 
     def export(self, fmt: ExportFormat, out: BinaryIO) -> None:
         """Write every named graph to ``out`` as N-Quads, TriG or JSON-LD, or their union as Turtle."""
         formats = {"nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD}
         if fmt == "ttl":
-            sparql = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+            sparql = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OURS} }}"
             triples = self.query(sparql, timeout_s=_WRITE_S, formats={GRAPH: "ntriples"}).triples()
             ox.serialize(triples, out, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
         elif fmt in formats:
-            sparql = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+            sparql = f"SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OURS} }}"
             result = self.query(sparql, timeout_s=_WRITE_S)
             rows = ox.parse_query_results(result.body, ox.QueryResultsFormat.JSON)
             assert isinstance(rows, ox.QuerySolutions)
@@ -414,25 +483,57 @@ def _refusal(url: str, response: httpx.Response) -> Exception:
     return StoreUnavailable(f"the SPARQL store at {url} answered {status}: {said}")
 
 
-def _rebuild_update(quads: Iterable[ox.Quad | ox.Triple], *, batch: int = 20_000) -> Iterator[bytes]:
-    """Yield, in pieces, one update that empties the store and inserts ``quads`` graph block by graph block."""
-    yield b"DROP ALL ;\nINSERT DATA {\n"
+def _standard_boolean(
+    results: ox.QuerySolutions | ox.QueryBoolean,
+) -> ox.QuerySolutions | ox.QueryBoolean:
+    """Return ``results``, with Virtuoso 7's answer to an ASK (a one-column table) read as the boolean it is."""
+    if isinstance(results, ox.QuerySolutions) and [v.value for v in results.variables] == ["__ASK_RETVAL"]:
+        row = next(iter(results), None)
+        truth = row is not None and row[0] is not None and row[0].value not in ("0", "false")
+        answer = b'{"head": {}, "boolean": %s}' % (b"true" if truth else b"false")
+        return ox.parse_query_results(answer, ox.QueryResultsFormat.JSON)
+    return results
+
+
+def _rebuild_update(
+    quads: Iterable[ox.Quad | ox.Triple], old: Iterable[str], sent: set[str], *, batch: int = 20_000
+) -> Iterator[bytes]:
+    """Yield, in pieces, one update that drops the ``old`` graphs and inserts ``quads`` graph block by graph block.
+
+    The names of the graphs it inserts into are added to ``sent``.
+    """
+    yield "".join(f"DROP SILENT GRAPH {ox.NamedNode(g)} ;\n" for g in old).encode()
     current: ox.NamedNode | ox.BlankNode | ox.DefaultGraph | None = None
     triples: list[ox.Triple] = []
-
-    def block() -> bytes:
-        text = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
-        if isinstance(current, ox.DefaultGraph) or current is None:
-            return text
-        return b"GRAPH " + str(current).encode() + b" {\n" + text + b"}\n"
-
+    operations = 0
     for item in quads:
         quad = item if isinstance(item, ox.Quad) else ox.Quad(item.subject, item.predicate, item.object)
         if quad.graph_name != current or len(triples) >= batch:
             if triples:
-                yield block()
+                yield (b" ;\n" if operations else b"") + _insert(current, triples)
+                operations += 1
             current, triples = quad.graph_name, []
+            if isinstance(current, ox.NamedNode):
+                sent.add(current.value)
         triples.append(quad.triple)
     if triples:
-        yield block()
-    yield b"}\n"
+        yield (b" ;\n" if operations else b"") + _insert(current, triples)
+    yield b"\n"
+
+
+def _insert(graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph | None, triples: list[ox.Triple]) -> bytes:
+    """Return one update operation that adds ``triples`` to ``graph``.
+
+    ``INSERT DATA``, except where a triple has a blank node: the same triples as a template
+    under an empty WHERE, which SPARQL 1.1 defines to mean the same and Virtuoso 7 accepts
+    (it refuses blank nodes in ``INSERT DATA``).
+
+    >>> t = ox.Triple(ox.NamedNode("urn:a"), ox.NamedNode("urn:p"), ox.Literal("x"))
+    >>> _insert(ox.NamedNode("urn:g"), [t]).decode()
+    'INSERT DATA { GRAPH <urn:g> {\\n<urn:a> <urn:p> "x" .\\n} }'
+    """
+    text = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+    if graph is not None and not isinstance(graph, ox.DefaultGraph):
+        text = b"GRAPH " + str(graph).encode() + b" {\n" + text + b"}"
+    blank = any(isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode) for t in triples)
+    return (b"INSERT { " if blank else b"INSERT DATA { ") + text + (b" } WHERE {}" if blank else b" }")

@@ -18,6 +18,7 @@ import pytest
 from fuseki import FusekiServer
 from neo4j_server import Neo4jServer
 from servers import uvicorn_server
+from virtuoso import VirtuosoServer
 
 from app.build import build
 from app.falkor import FalkorServer
@@ -78,6 +79,13 @@ def fuseki_server() -> Iterator[FusekiServer]:
     Its own 10 s query limit frees the server from the runaway query a test abandons after 1 s.
     """
     with FusekiServer(timeout_s=10) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server() -> Iterator[VirtuosoServer]:
+    """One OpenLink Virtuoso 7 for the session (Debian's virtuoso-opensource-7-bin), stopped afterwards."""
+    with VirtuosoServer(timeout_s=10) as server:
         yield server
 
 
