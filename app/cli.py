@@ -21,6 +21,7 @@ from app.sparql import QueryError, StoreUnavailable
 from app.stats import graph_stats
 from app.store import Store, StoreBusy, lock_folder
 from app.stores import RdfStore, open_store
+from app.versions import read_log, recording
 from loaders.documents import DocumentError, read_document
 from loaders.extract import extract
 from loaders.facts import facts_view
@@ -88,13 +89,14 @@ def build_command(
     files = [p for p in expand_paths(paths)]
     with _open_store(settings) as store, _store_errors(), _progress() as progress:
         task = progress.add_task("building", total=len(files))
-        report = build(
-            paths,
-            store,
-            max_bytes=int(settings.max_file_mb * 1024 * 1024),
-            on_file=lambda _: progress.advance(task),
-            rebuild=rebuild,
-        )
+        with recording(store, settings.data_dir, "rebuild" if rebuild else "build"):
+            report = build(
+                paths,
+                store,
+                max_bytes=int(settings.max_file_mb * 1024 * 1024),
+                on_file=lambda _: progress.advance(task),
+                rebuild=rebuild,
+            )
         mirrored = _mirror(settings, store, report.loaded)
     for problem in report.problems:
         err.print(f"[red]skipped[/red] {problem.problem}", highlight=False)
@@ -238,6 +240,15 @@ def stats_command() -> None:
         typer.echo(json.dumps(graph_stats(store), ensure_ascii=False, indent=2))
 
 
+@cli.command("versions")
+def versions_command() -> None:
+    """Print the graph versions (the builds that changed the loaded documents) as JSON, newest first.
+
+    Example: citykg versions
+    """
+    typer.echo(json.dumps(read_log(_settings().data_dir)[::-1], ensure_ascii=False, indent=2))
+
+
 @cli.command("export")
 def export_command(
     format: Annotated[
@@ -303,7 +314,8 @@ def remove_command(
     settings = _settings()
     with _open_store(settings) as store, _store_errors():
         try:
-            removed = remove_document(store, document)
+            with recording(store, settings.data_dir, "remove"):
+                removed = remove_document(store, document)
         except UnknownDocument as error:
             err.print(f"[red]{error}[/red]", highlight=False)
             raise typer.Exit(1) from None
