@@ -16,6 +16,7 @@ from rich.table import Table
 
 from app.analytics import ADOPTION_COLUMNS, adoption_events, export_tables, view, write_csv
 from app.build import FileProblem, UnknownDocument, build, expand_paths, remove_document
+from app.neo4j_import import export_neo4j_import
 from app.settings import Settings
 from app.sparql import QueryError, StoreUnavailable
 from app.stats import graph_stats
@@ -255,7 +256,8 @@ def export_command(
         str,
         typer.Option(
             "--format",
-            help="nq, trig, ttl or jsonld (the graph); adoption-csv (a table); csv (a folder of tables, -o DIR).",
+            help="nq, trig, ttl or jsonld (the graph); adoption-csv (a table); csv (a folder of tables, -o DIR); "
+            "neo4j-import (node and relationship files for neo4j-admin database import, -o DIR).",
         ),
     ] = "nq",
     output: Annotated[
@@ -268,20 +270,25 @@ def export_command(
     are those of GET /adoption (README, API). csv writes into the folder -o names adoption.csv,
     one table per fact kind (runs_programme.csv, located_in.csv, cites_policy.csv,
     subject_place.csv) and manifest.json (the graph version, columns and row counts).
+    neo4j-import writes into the folder -o names one node file per label set and one
+    relationship file per type in neo4j-admin's import format, and manifest.json with the
+    graph version, row counts and the neo4j-admin command that imports them.
 
     Example: citykg export --format adoption-csv -o adoption.csv
     """
-    if format not in ("nq", "trig", "ttl", "jsonld", "adoption-csv", "csv"):
+    if format not in ("nq", "trig", "ttl", "jsonld", "adoption-csv", "csv", "neo4j-import"):
         raise typer.BadParameter(
-            f"unknown format {format!r}: use nq, trig, ttl, jsonld, adoption-csv or csv",
+            f"unknown format {format!r}: use nq, trig, ttl, jsonld, adoption-csv, csv or neo4j-import",
             param_hint="--format",
         )
-    if format == "csv" and output is None:
+    if format in ("csv", "neo4j-import") and output is None:
         raise typer.BadParameter(
-            "--format csv writes a folder of tables: name it with -o DIR", param_hint="-o"
+            f"--format {format} writes a folder of files: name it with -o DIR", param_hint="-o"
         )
     with _open_store(_settings(), reading=True) as store, _store_errors():
-        if format == "csv" and output is not None:
+        if format == "neo4j-import" and output is not None:
+            typer.echo(json.dumps(export_neo4j_import(store, output), ensure_ascii=False, indent=2))
+        elif format == "csv" and output is not None:
             with view(store) as v:
                 typer.echo(json.dumps(export_tables(v, output), ensure_ascii=False, indent=2))
         elif format == "adoption-csv":
