@@ -1,6 +1,6 @@
 // The place page's analytics: its peer group (GET /communities) and its gaps (GET /places/{code}/gaps),
 // the programmes its peers run and it does not, each with the peers and the sentence that says so.
-import { h, section, table } from "./dom.js";
+import { h, section } from "./dom.js";
 import { t, zhText } from "./i18n.js";
 import { documentHref, placeLink, programmeLink } from "./links.js";
 
@@ -42,17 +42,36 @@ export function gapsSection(gaps) {
     "gaps",
     `${t("gaps")} (${gaps.count})`,
     h("p", { class: "muted small" }, t("gapsNote", peers)),
-    table(
-      null,
-      [t("programme"), t("peersRunning"), t("gapScore"), t("peersColumn"), t("evidence")],
-      rows.map((gap) => [
-        programmeLink(gap.programme),
-        h("span", { class: "num" }, `${gap.peers_running} / ${peers}`),
-        h("span", { class: "num" }, Number(gap.score).toFixed(2)),
-        h("span", { class: "list" }, gap.peers.map((p, i) => [i ? "、" : "", placeLink(p.place)])),
-        gapEvidence(gap.peers[0]),
-      ]),
-      { className: "data gaps" },
+    gapsTable(rows, peers),
+  );
+}
+
+/** Return the gaps as a table that stacks into labelled lines on a phone. */
+function gapsTable(rows, peers) {
+  const headers = [t("programme"), t("peersRunning"), t("gapScore"), t("peersColumn"), t("evidence")];
+  const cell = (i, ...children) => h("td", { "data-label": headers[i] }, children);
+  return h(
+    "div",
+    { class: "table-wrap" },
+    h(
+      "table",
+      { class: "data gaps stackable" },
+      h("thead", {}, h("tr", {}, headers.map((name) => h("th", { scope: "col" }, name)))),
+      h(
+        "tbody",
+        {},
+        rows.map((gap) =>
+          h(
+            "tr",
+            {},
+            cell(0, programmeLink(gap.programme)),
+            cell(1, h("span", { class: "num" }, `${gap.peers_running} / ${peers}`)),
+            cell(2, h("span", { class: "num" }, Number(gap.score).toFixed(2))),
+            cell(3, h("span", { class: "list" }, gap.peers.map((p, i) => [i ? "、" : "", placeLink(p.place)]))),
+            cell(4, gapEvidence(gap.peers[0])),
+          ),
+        ),
+      ),
     ),
   );
 }

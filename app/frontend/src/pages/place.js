@@ -78,7 +78,8 @@ export async function renderPlace(code) {
         ),
       ),
       section("similar", t("similarPlaces"), similarTable(listOf(similar))),
-      h("div", { class: "two-col" }, peerGroupSection(place.code, place.community, listOf(communities)), gapsSection(gaps)),
+      gapsSection(gaps),
+      peerGroupSection(place.code, place.community, listOf(communities)),
       place.documents?.length
         ? section(
             "docs",
