@@ -247,7 +247,10 @@ def versions_command() -> None:
 
     Example: citykg versions
     """
-    typer.echo(json.dumps(read_log(_settings().data_dir)[::-1], ensure_ascii=False, indent=2))
+    settings = _settings()
+    with _open_store(settings, reading=True) as store, _store_errors():
+        log = read_log(store, settings.data_dir)
+    typer.echo(json.dumps(log[::-1], ensure_ascii=False, indent=2))
 
 
 @cli.command("export")

@@ -1,6 +1,7 @@
 """Graph versions: a content hash of the loaded documents, and the log of the builds that changed it.
 
-The log is ``versions.jsonl`` in the data folder, one JSON object per change: when, what did it
+The log is ``versions.jsonl`` beside the store's folder (the data folder; for a remote store the
+data folder; in memory for an in-memory store), one JSON object per change: when, what did it
 (build, rebuild, ingest, remove), the documents added, changed (same file name, new text) and
 removed, and the graph version before and after. ``GET /versions`` and ``citykg versions`` read
 it; the hash is the ``graph_version`` every analytics answer and export carries.
@@ -11,12 +12,14 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from app.store import Store
 from app.stores import RdfStore
 from loaders.rdf import doc_id_of_graph
 
@@ -35,6 +38,7 @@ T = TypeVar("T")
 # Writes to one store are serialised anyway; holding this lock around a change keeps its
 # before/after snapshots from taking in another request's document.
 _LOCK = threading.Lock()
+_MEMORY: weakref.WeakKeyDictionary[RdfStore, list[dict[str, Any]]] = weakref.WeakKeyDictionary()
 
 
 def content_hash(doc_ids: Iterable[str]) -> str:
@@ -94,9 +98,19 @@ def change_record(before: dict[str, str], after: dict[str, str]) -> dict[str, An
     }
 
 
-def read_log(folder: Path) -> list[dict[str, Any]]:
-    """Return the recorded versions in ``folder``'s log, oldest first."""
-    path = folder / LOG_NAME
+def _log_path(store: RdfStore, data_dir: Path) -> Path | None:
+    """Return where ``store``'s log lives: beside its folder, in ``data_dir`` for a remote store, None in memory."""
+    if store.path is not None:
+        return store.path.parent / LOG_NAME
+    # An embedded store without a folder lives in memory, and so does its log.
+    return None if isinstance(store, Store) else data_dir / LOG_NAME
+
+
+def read_log(store: RdfStore, data_dir: Path) -> list[dict[str, Any]]:
+    """Return the recorded versions of ``store``, oldest first (``data_dir``: the settings' data folder)."""
+    path = _log_path(store, data_dir)
+    if path is None:
+        return list(_MEMORY.get(store, []))
     if not path.exists():
         return []
     with path.open(encoding="utf-8") as lines:
@@ -104,25 +118,29 @@ def read_log(folder: Path) -> list[dict[str, Any]]:
 
 
 @contextmanager
-def recording(store: RdfStore, folder: Path, action: str) -> Iterator[None]:
-    """Log a version in ``folder`` when the documents of ``store`` differ after the block from before it."""
+def recording(store: RdfStore, data_dir: Path, action: str) -> Iterator[None]:
+    """Log a version of ``store`` when its documents differ after the block from before it."""
     with _LOCK:
         before = _documents(store)
         yield
         change = change_record(before, _documents(store))
         if change is None:
             return
-        folder.mkdir(parents=True, exist_ok=True)
-        number = len(read_log(folder)) + 1
+        number = len(read_log(store, data_dir)) + 1
         when = datetime.now(UTC).isoformat(timespec="seconds")
         record = {"version": number, "time": when, "action": action, **change}
-        with (folder / LOG_NAME).open("a", encoding="utf-8") as log:
+        path = _log_path(store, data_dir)
+        if path is None:
+            _MEMORY.setdefault(store, []).append(record)
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as log:
             log.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def with_record(
-    store: RdfStore, folder: Path, action: str, change: Callable[..., T], /, *args: Any, **kw: Any
+    store: RdfStore, data_dir: Path, action: str, change: Callable[..., T], /, *args: Any, **kw: Any
 ) -> T:
     """Return ``change(*args, **kw)``, logging the version it made (for a worker thread)."""
-    with recording(store, folder, action):
+    with recording(store, data_dir, action):
         return change(*args, **kw)

@@ -75,6 +75,6 @@ def get_versions(
     ``current`` is the version of what is loaded now; the ``graph_version`` of analytics answers
     and exports is one of these.
     """
-    log = read_log(settings.data_dir)[::-1]
+    log = read_log(store, settings.data_dir)[::-1]
     body = {"current": current_version(store), "data": log[: listing.limit(limit)], "count": len(log)}
     return listing.respond(VERSIONS, body, VersionsOut)
