@@ -38,6 +38,8 @@ T = TypeVar("T")
 # Writes to one store are serialised anyway; holding this lock around a change keeps its
 # before/after snapshots from taking in another request's document.
 _LOCK = threading.Lock()
+# Every list answer names the version; listing the graphs (a request for a remote store) once per write is enough.
+_CURRENT: weakref.WeakKeyDictionary[RdfStore, tuple[int, str]] = weakref.WeakKeyDictionary()
 _MEMORY: weakref.WeakKeyDictionary[RdfStore, list[dict[str, Any]]] = weakref.WeakKeyDictionary()
 
 
@@ -55,8 +57,14 @@ def content_hash(doc_ids: Iterable[str]) -> str:
 
 
 def current_version(store: RdfStore) -> str:
-    """Return the graph version of what ``store`` holds now."""
-    return content_hash(d for g in store.graph_iris() if (d := doc_id_of_graph(g)))
+    """Return the graph version of what ``store`` holds now (listed once per store version)."""
+    seen = _CURRENT.get(store)
+    if seen is not None and seen[0] == store.version:
+        return seen[1]
+    version = store.version
+    value = content_hash(d for g in store.graph_iris() if (d := doc_id_of_graph(g)))
+    _CURRENT[store] = (version, value)
+    return value
 
 
 def _documents(store: RdfStore) -> dict[str, str]:
