@@ -16,11 +16,13 @@ from rich.table import Table
 
 from app.analytics import ADOPTION_COLUMNS, adoption_events, export_tables, view, write_csv
 from app.build import FileProblem, UnknownDocument, build, expand_paths, remove_document
+from app.neo4j_import import export_neo4j_import
 from app.settings import Settings
 from app.sparql import QueryError, StoreUnavailable
 from app.stats import graph_stats
 from app.store import Store, StoreBusy, lock_folder
 from app.stores import RdfStore, open_store
+from app.versions import read_log, recording
 from loaders.documents import DocumentError, read_document
 from loaders.extract import extract
 from loaders.facts import facts_view
@@ -88,13 +90,14 @@ def build_command(
     files = [p for p in expand_paths(paths)]
     with _open_store(settings) as store, _store_errors(), _progress() as progress:
         task = progress.add_task("building", total=len(files))
-        report = build(
-            paths,
-            store,
-            max_bytes=int(settings.max_file_mb * 1024 * 1024),
-            on_file=lambda _: progress.advance(task),
-            rebuild=rebuild,
-        )
+        with recording(store, settings.data_dir, "rebuild" if rebuild else "build"):
+            report = build(
+                paths,
+                store,
+                max_bytes=int(settings.max_file_mb * 1024 * 1024),
+                on_file=lambda _: progress.advance(task),
+                rebuild=rebuild,
+            )
         mirrored = _mirror(settings, store, report.loaded)
     for problem in report.problems:
         err.print(f"[red]skipped[/red] {problem.problem}", highlight=False)
@@ -238,13 +241,26 @@ def stats_command() -> None:
         typer.echo(json.dumps(graph_stats(store), ensure_ascii=False, indent=2))
 
 
+@cli.command("versions")
+def versions_command() -> None:
+    """Print the graph versions (the builds that changed the loaded documents) as JSON, newest first.
+
+    Example: citykg versions
+    """
+    settings = _settings()
+    with _open_store(settings, reading=True) as store, _store_errors():
+        log = read_log(store, settings.data_dir)
+    typer.echo(json.dumps(log[::-1], ensure_ascii=False, indent=2))
+
+
 @cli.command("export")
 def export_command(
     format: Annotated[
         str,
         typer.Option(
             "--format",
-            help="nq, trig, ttl or jsonld (the graph); adoption-csv (a table); csv (a folder of tables, -o DIR).",
+            help="nq, trig, ttl or jsonld (the graph); adoption-csv (a table); csv (a folder of tables, -o DIR); "
+            "neo4j-import (node and relationship files for neo4j-admin database import, -o DIR).",
         ),
     ] = "nq",
     output: Annotated[
@@ -257,20 +273,25 @@ def export_command(
     are those of GET /adoption (README, API). csv writes into the folder -o names adoption.csv,
     one table per fact kind (runs_programme.csv, located_in.csv, cites_policy.csv,
     subject_place.csv) and manifest.json (the graph version, columns and row counts).
+    neo4j-import writes into the folder -o names one node file per label set and one
+    relationship file per type in neo4j-admin's import format, and manifest.json with the
+    graph version, row counts and the neo4j-admin command that imports them.
 
     Example: citykg export --format adoption-csv -o adoption.csv
     """
-    if format not in ("nq", "trig", "ttl", "jsonld", "adoption-csv", "csv"):
+    if format not in ("nq", "trig", "ttl", "jsonld", "adoption-csv", "csv", "neo4j-import"):
         raise typer.BadParameter(
-            f"unknown format {format!r}: use nq, trig, ttl, jsonld, adoption-csv or csv",
+            f"unknown format {format!r}: use nq, trig, ttl, jsonld, adoption-csv, csv or neo4j-import",
             param_hint="--format",
         )
-    if format == "csv" and output is None:
+    if format in ("csv", "neo4j-import") and output is None:
         raise typer.BadParameter(
-            "--format csv writes a folder of tables: name it with -o DIR", param_hint="-o"
+            f"--format {format} writes a folder of files: name it with -o DIR", param_hint="-o"
         )
     with _open_store(_settings(), reading=True) as store, _store_errors():
-        if format == "csv" and output is not None:
+        if format == "neo4j-import" and output is not None:
+            typer.echo(json.dumps(export_neo4j_import(store, output), ensure_ascii=False, indent=2))
+        elif format == "csv" and output is not None:
             with view(store) as v:
                 typer.echo(json.dumps(export_tables(v, output), ensure_ascii=False, indent=2))
         elif format == "adoption-csv":
@@ -303,7 +324,8 @@ def remove_command(
     settings = _settings()
     with _open_store(settings) as store, _store_errors():
         try:
-            removed = remove_document(store, document)
+            with recording(store, settings.data_dir, "remove"):
+                removed = remove_document(store, document)
         except UnknownDocument as error:
             err.print(f"[red]{error}[/red]", highlight=False)
             raise typer.Exit(1) from None

@@ -38,7 +38,7 @@ from app.routes import (
     search_router,
     sparql_router,
     stats_router,
-    tables_router,
+    versions_router,
 )
 from app.settings import Settings
 from app.stores import RdfStore, open_store
@@ -129,11 +129,11 @@ def create_app(
         graph_router,
         queries_router,
         analytics_router,
-        tables_router,
         agencies_router,
         projects_router,
         policies_router,
         indicators_router,
+        versions_router,
     ):
         app.include_router(router)
 

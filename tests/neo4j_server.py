@@ -15,7 +15,7 @@ import subprocess
 import time
 from pathlib import Path
 
-__all__ = ["ENGINE", "Neo4jFailed", "Neo4jServer", "free_port"]
+__all__ = ["ENGINE", "Neo4jFailed", "Neo4jServer", "admin_import", "free_port"]
 
 ROOT = Path(__file__).resolve().parents[1]
 ENGINE = ROOT / ".engines" / "neo4j"
@@ -123,3 +123,24 @@ class Neo4jServer:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def admin_import(home: Path, args: list[str], *, cwd: Path, timeout_s: float = 300) -> str:
+    """Return the output of ``neo4j-admin ARGS`` run on the database folder a `Neo4jServer(home)` opens.
+
+    neo4j-admin is Neo4j's ``org.neo4j.cli.AdminTool`` from the same Maven Central jars (its
+    ``database import`` command comes with neo4j-import-tool); relative paths in ``args`` are
+    read from ``cwd``. Raises ``Neo4jFailed`` with the output when it exits non-zero.
+    """
+    subprocess.run(["make", "-s", "neo4j"], cwd=ROOT, check=True)
+    conf = home / "db" / "conf"
+    conf.mkdir(parents=True, exist_ok=True)
+    (conf / "neo4j.conf").touch()
+    environment = {**os.environ, "NEO4J_HOME": str(home / "db"), "NEO4J_CONF": str(conf)}
+    command = [_java(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
+               f"{ENGINE / 'lib'}/*", "org.neo4j.cli.AdminTool", *args]  # fmt: skip
+    done = subprocess.run(command, cwd=cwd, env=environment, capture_output=True, timeout=timeout_s)
+    output = (done.stdout + done.stderr).decode(errors="replace")
+    if done.returncode != 0:
+        raise Neo4jFailed(f"neo4j-admin {' '.join(args)} exited with {done.returncode}:\n{output[-4000:]}")
+    return output

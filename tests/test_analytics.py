@@ -29,7 +29,7 @@ from app.build import build, remove_document
 from app.cli import cli
 from app.main import create_app
 from app.resources import graph_index, ingest_document
-from app.routes.tables import COLUMNS
+from app.routes.places import PLACES
 from app.settings import Settings
 from app.store import Store
 
@@ -263,7 +263,7 @@ def test_exported_tables_match_the_api_and_name_the_graph_version(tmp_path: Path
     assert len(frame) == api["count"] == manifest["tables"]["adoption.csv"]["rows"] > 0
     assert list(frame["place_code"]) == [r["place_code"] for r in api["data"]]
     assert places_csv.headers["x-graph-version"] == manifest["graph_version"]
-    assert list(places.columns) == list(COLUMNS["places"]) and len(places) == places_count
+    assert list(places.columns) == list(PLACES.columns) and len(places) == places_count
     assert places.loc[places["code"] == "320500", "url"].item() == "/places/320500"
     assert len(documents) == manifest["documents"] == 8
     assert len(members) == sum(g["size"] for g in groups)

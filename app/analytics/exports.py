@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -11,6 +10,7 @@ from app.analytics.adoption import ADOPTION_COLUMNS, adoption_events, dated
 from app.analytics.state import View
 from app.analytics.tables import write_csv
 from app.resources import node_label, node_type
+from app.versions import content_hash
 
 __all__ = ["FACT_COLUMNS", "FACT_TABLES", "export_tables", "fact_rows", "graph_version"]
 
@@ -49,8 +49,7 @@ def graph_version(v: View) -> str:
 
 
 def _version(v: View) -> str:
-    ids = "\n".join(sorted(v.projection.facts)).encode()
-    return hashlib.sha256(ids).hexdigest()[:16]
+    return content_hash(v.projection.facts)
 
 
 def fact_rows(v: View, predicate: str) -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ from app.routes.queries import router as queries_router
 from app.routes.search import router as search_router
 from app.routes.sparql import router as sparql_router
 from app.routes.stats import router as stats_router
-from app.routes.tables import router as tables_router
+from app.routes.versions import router as versions_router
 
 __all__ = [
     "analytics_router",
@@ -28,5 +28,5 @@ __all__ = [
     "search_router",
     "sparql_router",
     "stats_router",
-    "tables_router",
+    "versions_router",
 ]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
-from fastapi.responses import Response
 
 from app.analytics import (
     ADOPTION_COLUMNS,
@@ -15,7 +15,6 @@ from app.analytics import (
     UnknownProgramme,
     co_adopted,
     connecting_paths,
-    csv_text,
     diffusion_curve,
     filter_events,
     graph_version,
@@ -33,24 +32,83 @@ from app.analytics.models import (
     PathsOut,
     SpreadOut,
 )
+from app.analytics.tables import flatten
 from app.deps import StoreDep
 from app.problems import Problem
+from app.routes.tabular import ListingDep, Table, list_route
 
-__all__ = ["router"]
+__all__ = ["ADOPTION", "CO_ADOPTED", "COMMUNITIES", "CURVE", "GAPS", "SPREAD", "router"]
 
 router = APIRouter(tags=["analytics"])
-_CSV = "text/csv; charset=utf-8"
-_ADOPTION_RESPONSES: dict[int | str, dict[str, Any]] = {
-    200: {
-        "content": {_CSV: {"schema": {"type": "string"}}},
-        "description": "JSON, or CSV with the columns "
-        + ", ".join(ADOPTION_COLUMNS)
-        + " (format=csv or /adoption.csv).",
-    },
-    400: {"description": "A filter names no programme or province the graph knows."},
+_BAD_FILTER: dict[int | str, dict[str, Any]] = {
+    400: {"description": "A filter names no programme or province the graph knows."}
 }
-Format = Annotated[Literal["json", "csv"], Query(description="json (default) or csv.")]
+_NO_PROGRAMME: dict[int | str, dict[str, Any]] = {404: {"description": "No programme has this slug."}}
 
+
+def _members(body: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
+    for g in body["data"]:
+        for m in g["members"]:
+            defining = ";".join(p["slug"] for p in g["programmes"])
+            yield {"community": g["id"], "size": g["size"], "place_code": m["code"], "place_name": m["name"],
+                   "defining_programmes": defining, "url": f"/places/{m['code']}"}  # fmt: skip
+
+
+def _gap_rows(body: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
+    for gap in body["data"]:
+        first = gap["peers"][0]["evidence"] if gap["peers"] else None
+        yield {
+            **flatten({"programme": gap["programme"]}),
+            "peers_running": gap["peers_running"],
+            "score": gap["score"],
+            "peer_codes": ";".join(p["place"]["code"] for p in gap["peers"]),
+            "peer_names": ";".join(p["place"]["name"] for p in gap["peers"]),
+            "kin_of_mine": ";".join(k["slug"] for k in gap["kin_of_mine"]),
+            "quote": first and first["quote"],
+            "evidence_url": first and f"/documents/{first['document']['id']}",
+            "url": f"/programmes/{gap['programme']['slug']}",
+        }
+
+
+def _curve_rows(body: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
+    for point in body["curve"]:
+        yield {**flatten(point), "programme_slug": body["programme"]["slug"]}
+
+
+ADOPTION = Table("adoption", ADOPTION_COLUMNS, spread=lambda body: body["data"])
+CURVE = Table(
+    "diffusion-curve", ("programme_slug", "year", "new", "cumulative", "places"), spread=_curve_rows
+)
+CO_ADOPTED = Table(
+    "co-adopted",
+    ("programme_slug", "programme_label", "places", "lift", "share", "co_places", "url"),
+    url=lambda r: f"/programmes/{r['programme']['slug']}",
+)
+SPREAD = Table(
+    "diffusion",
+    (
+        "programme_slug",
+        "programme_label",
+        "places",
+        "provinces",
+        "first_year",
+        "centrality",
+        "co_adopted",
+        "url",
+    ),
+    url=lambda r: f"/programmes/{r['programme']['slug']}/diffusion",
+)
+GAPS = Table(
+    "gaps",
+    ("programme_slug", "programme_label", "peers_running", "score", "peer_codes", "peer_names", "kin_of_mine",
+     "quote", "evidence_url", "url"),
+    spread=_gap_rows,
+)  # fmt: skip
+COMMUNITIES = Table(
+    "communities",
+    ("community", "size", "place_code", "place_name", "defining_programmes", "url"),
+    spread=_members,
+)
 
 Programme = Annotated[str | None, Query(description="Slug (yi-wang-tong-guan) or name (一网统管).")]
 Province = Annotated[str | None, Query(description="Province code (320000) or name (江苏省).")]
@@ -62,37 +120,17 @@ YearFrom = Annotated[int | None, Query(alias="from", description="First year (un
 YearTo = Annotated[int | None, Query(alias="to", description="Last year (undated events drop out).")]
 
 
-def _adoption(store: StoreDep, filters: dict[str, Any], limit: int, offset: int, fmt: str) -> Any:
-    try:
-        with view(store) as v:
-            rows = filter_events(v, **filters)
-            version = graph_version(v)
-    except UnknownFilter as error:
-        raise Problem(400, str(error), slug="unknown-filter") from None
-    page = rows[offset : offset + limit]
-    if fmt == "csv":
-        return Response(
-            csv_text(page, ADOPTION_COLUMNS),
-            media_type=_CSV,
-            headers={
-                "Content-Disposition": 'attachment; filename="adoption.csv"',
-                "X-Total-Count": str(len(rows)),
-                "X-Graph-Version": version,
-            },
-        )
-    return AdoptionOut.model_validate(
-        {"data": page, "count": len(rows), "limit": limit, "offset": offset, "graph_version": version}
-    )
-
-
-@router.get(
+@list_route(
+    router,
     "/adoption",
+    ADOPTION,
+    model=AdoptionOut,
     summary="Adoption events: each place and programme with its first evidence",
-    response_model=AdoptionOut,
-    responses=_ADOPTION_RESPONSES,
+    responses=_BAD_FILTER,
 )
 def get_adoption(
     store: StoreDep,
+    listing: ListingDep,
     programme: Programme = None,
     province: Province = None,
     level: Level = None,
@@ -100,94 +138,94 @@ def get_adoption(
     year_to: YearTo = None,
     limit: Annotated[int, Query(ge=1, le=100_000)] = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
-    format: Format = "json",
 ) -> Any:
     """Return one row per place and programme: its first evidence and the number of documents with evidence.
 
     The date is the document's publication date, else a year the sentence states, else unknown
-    (``date_source`` says which). ``count`` is the number of rows matching the filters; the CSV
-    has the same columns and rows (``X-Total-Count`` gives the count).
+    (``date_source`` says which). ``count`` is the number of rows matching the filters.
     """
     filters = {"programme": programme, "province": province, "level": level}
-    return _adoption(store, {**filters, "year_from": year_from, "year_to": year_to}, limit, offset, format)
+    try:
+        with view(store) as v:
+            rows = filter_events(v, **filters, year_from=year_from, year_to=year_to)
+            version = graph_version(v)
+    except UnknownFilter as error:
+        raise Problem(400, str(error), slug="unknown-filter") from None
+    size = listing.limit(limit)
+    body = {"data": rows[offset : offset + size], "count": len(rows), "limit": size, "offset": offset}
+    return listing.respond(ADOPTION, {**body, "graph_version": version}, AdoptionOut)
 
 
-@router.get(
-    "/adoption.csv", summary="Adoption events as CSV", responses=_ADOPTION_RESPONSES, response_class=Response
-)
-def get_adoption_csv(
-    store: StoreDep,
-    programme: Programme = None,
-    province: Province = None,
-    level: Level = None,
-    year_from: YearFrom = None,
-    year_to: YearTo = None,
-    limit: Annotated[int, Query(ge=1, le=100_000)] = 100_000,
-    offset: Annotated[int, Query(ge=0)] = 0,
-) -> Response:
-    """Return the adoption events as CSV (``/adoption?format=csv``, with every row by default)."""
-    filters = {"programme": programme, "province": province, "level": level}
-    result: Response = _adoption(
-        store, {**filters, "year_from": year_from, "year_to": year_to}, limit, offset, "csv"
-    )
-    return result
-
-
-@router.get(
+@list_route(
+    router,
     "/programmes/{slug}/diffusion",
+    CURVE,
+    model=DiffusionOut,
     summary="A programme's diffusion curve: adopters by year",
-    responses={404: {"description": "No programme has this slug."}},
+    responses=_NO_PROGRAMME,
 )
-def get_diffusion(store: StoreDep, slug: str) -> DiffusionOut:
+def get_diffusion(store: StoreDep, listing: ListingDep, slug: str) -> Any:
     """Return new and cumulative adopters per year (from each place's first dated evidence)."""
     with view(store) as v:
         if slug not in v.index.programmes and not v.projection.adopters(slug):
             raise Problem(
                 404, f"no programme has the slug {slug!r} (e.g. yi-wang-tong-guan)", slug="unknown-programme"
             )
-        return DiffusionOut.model_validate({**diffusion_curve(v, slug), "graph_version": graph_version(v)})
+        body = {**diffusion_curve(v, slug), "graph_version": graph_version(v)}
+    return listing.respond(CURVE, body, DiffusionOut)
 
 
-@router.get(
+@list_route(
+    router,
     "/programmes/{slug}/co-adopted",
+    CO_ADOPTED,
+    model=CoAdoptedOut,
     summary="Programmes most often run together with this one",
-    responses={404: {"description": "No programme has this slug."}},
+    responses=_NO_PROGRAMME,
 )
 def get_co_adopted(
-    store: StoreDep, slug: str, limit: Annotated[int, Query(ge=1, le=500)] = 20
-) -> CoAdoptedOut:
+    store: StoreDep, listing: ListingDep, slug: str, limit: Annotated[int, Query(ge=1, le=500)] = 20
+) -> Any:
     """Return programmes by the number of places running both, with lift over chance and the places."""
     try:
         with view(store) as v:
-            return CoAdoptedOut.model_validate(
-                {**co_adopted(v, slug, limit=limit), "graph_version": graph_version(v)}
-            )
+            body = {**co_adopted(v, slug, limit=listing.limit(limit)), "graph_version": graph_version(v)}
     except UnknownProgramme as error:
         raise Problem(404, str(error), slug="unknown-programme") from None
+    return listing.respond(CO_ADOPTED, body, CoAdoptedOut)
 
 
-@router.get("/diffusion", summary="Programmes by how far they have spread and by co-adoption centrality")
+@list_route(
+    router, "/diffusion", SPREAD, model=SpreadOut,
+    summary="Programmes by how far they have spread and by co-adoption centrality",
+)  # fmt: skip
 def get_spread(
     store: StoreDep,
+    listing: ListingDep,
     order: Annotated[
         Literal["places", "provinces", "centrality"], Query(description="Sort key (descending).")
     ] = "places",
     limit: Annotated[int, Query(ge=1, le=5000)] = 100,
-) -> SpreadOut:
+) -> Any:
     """Return every programme run somewhere: places, provinces, first year, centrality in the co-adoption graph."""
     with view(store) as v:
         rows = programme_spread(v, order=order)
         version = graph_version(v)
-    return SpreadOut.model_validate({"data": rows[:limit], "count": len(rows), "graph_version": version})
+    body = {"data": rows[: listing.limit(limit)], "count": len(rows), "graph_version": version}
+    return listing.respond(SPREAD, body, SpreadOut)
 
 
-@router.get(
+@list_route(
+    router,
     "/places/{code}/gaps",
+    GAPS,
+    model=GapsOut,
     summary="Programmes this place's peers run and it does not",
     responses={404: {"description": "No place has this division code."}},
 )
 def get_gaps(
     store: StoreDep,
+    listing: ListingDep,
     code: str,
     peers: Annotated[
         Literal["similar", "province", "level"],
@@ -197,24 +235,31 @@ def get_gaps(
     ] = "similar",
     k: Annotated[int, Query(ge=1, le=200, description="How many peers (the closest ones).")] = 10,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-) -> GapsOut:
+) -> Any:
     """Return the gaps ranked by how many peers run them and how close they are, each with the peers' evidence."""
     try:
         with view(store) as v:
             result = {**programme_gaps(v, code, peers=peers, k=k), "graph_version": graph_version(v)}
     except UnknownPlace as error:
         raise Problem(404, str(error), slug="unknown-place") from None
-    result["data"] = result["data"][:limit]
-    return GapsOut.model_validate(result)
+    result["data"] = result["data"][: listing.limit(limit)]
+    return listing.respond(GAPS, result, GapsOut)
 
 
-@router.get("/communities", summary="Peer groups: communities of places by programme portfolio")
-def get_communities(store: StoreDep) -> CommunitiesOut:
+@list_route(
+    router,
+    "/communities",
+    COMMUNITIES,
+    model=CommunitiesOut,
+    summary="Peer groups: communities of places by programme portfolio (CSV: one row per member)",
+)
+def get_communities(store: StoreDep, listing: ListingDep) -> Any:
     """Return the Louvain modularity communities of the place similarity graph, with defining programmes."""
     with view(store) as v:
         groups = peer_groups(v)
         version = graph_version(v)
-    return CommunitiesOut.model_validate({"data": groups, "count": len(groups), "graph_version": version})
+    body = {"data": groups, "count": len(groups), "graph_version": version}
+    return listing.respond(COMMUNITIES, body, CommunitiesOut)
 
 
 @router.get("/paths", summary="Shortest connections between two entities, with evidence", responses={404: {}})

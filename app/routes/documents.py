@@ -19,9 +19,11 @@ from app.resources import (
     ingest_document,
     list_documents,
 )
+from app.routes.tabular import ListingDep, Table, list_route
+from app.versions import with_record
 from loaders.documents import DocumentError
 
-__all__ = ["router"]
+__all__ = ["DOCUMENTS", "router"]
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 
@@ -42,14 +44,23 @@ _INGEST_BODY: dict[str, Any] = {
 }
 
 
-@router.get("", summary="Loaded documents")
+DOCUMENTS = Table(
+    "documents",
+    ("id", "name", "title", "date", "source", "subject_places", "facts", "url"),
+    url=lambda r: f"/documents/{r['id']}",
+)
+
+
+@list_route(router, "", DOCUMENTS, model=DocumentsOut, summary="Loaded documents")
 def get_documents(
     store: StoreDep,
+    listing: ListingDep,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
-) -> DocumentsOut:
-    """Return the loaded documents by file name, with their subject places and number of facts."""
-    return DocumentsOut.model_validate(list_documents(store, limit=limit, offset=offset))
+) -> Any:
+    """Return the loaded documents by file name, with their subject places (codes joined by ; in CSV) and facts."""
+    body = list_documents(store, limit=listing.limit(limit), offset=offset)
+    return listing.respond(DOCUMENTS, body, DocumentsOut)
 
 
 @router.get("/{doc_id}", summary="One document: its text and the span of every fact", responses={404: {}})
@@ -135,6 +146,10 @@ async def post_document(
     # event loop: a large document must not hold up every other request (issue 8, finding 4).
     try:
         loaded = await run_in_threadpool(
+            with_record,
+            store,
+            settings.data_dir,
+            "ingest",
             ingest_document,
             store,
             **given,

@@ -18,8 +18,9 @@ from app.entities import (
 )
 from app.models import DocumentRef, EvidenceOut, PlaceRef, ProgrammeRef
 from app.problems import Problem
+from app.routes.tabular import ListingDep, Table, list_route
 
-__all__ = ["agencies_router", "indicators_router", "policies_router", "projects_router"]
+__all__ = ["INDICATORS", "agencies_router", "indicators_router", "policies_router", "projects_router"]
 
 agencies_router = APIRouter(prefix="/agencies", tags=["agencies"])
 projects_router = APIRouter(prefix="/projects", tags=["projects"])
@@ -151,10 +152,23 @@ def get_policy(store: StoreDep, slug: str) -> PolicyOut:
         raise _missing(error) from None
 
 
-@indicators_router.get("", summary="Indicators with the number of places measured")
-def get_indicators(store: StoreDep) -> IndicatorsOut:
+INDICATORS = Table(
+    "indicators",
+    ("slug", "iri", "label", "label_en", "places", "url"),
+    url=lambda r: f"/indicators/{r['slug']}",
+)
+
+
+@list_route(
+    indicators_router,
+    "",
+    INDICATORS,
+    model=IndicatorsOut,
+    summary="Indicators with the number of places measured",
+)
+def get_indicators(store: StoreDep, listing: ListingDep) -> Any:
     """Return every indicator, by places measured (descending) then label."""
-    return IndicatorsOut.model_validate(list_indicators(store))
+    return listing.respond(INDICATORS, list_indicators(store), IndicatorsOut)
 
 
 @indicators_router.get(

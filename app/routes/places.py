@@ -11,8 +11,9 @@ from app.deps import StoreDep
 from app.models import PlaceDetailOut, PlacesOut, SimilarPlacesOut
 from app.problems import Problem
 from app.resources import PlaceNotFound, list_places, place_detail, similar_places
+from app.routes.tabular import ListingDep, Table, list_route
 
-__all__ = ["router"]
+__all__ = ["PLACES", "SIMILAR", "router"]
 
 router = APIRouter(prefix="/places", tags=["places"])
 _NOT_FOUND: dict[int | str, dict[str, Any]] = {
@@ -20,16 +21,31 @@ _NOT_FOUND: dict[int | str, dict[str, Any]] = {
 }
 
 
-@router.get("", summary="Places that have facts")
+PLACES = Table(
+    "places",
+    ("code", "name", "level", "parent_code", "parent_name", "province_code", "province_name",
+     "programmes", "documents", "latitude", "longitude", "url"),
+    url=lambda r: f"/places/{r['code']}",
+)  # fmt: skip
+SIMILAR = Table(
+    "similar-places",
+    ("place_code", "place_name", "score", "shared", "explanation", "url"),
+    url=lambda r: f"/places/{r['place']['code']}",
+)
+
+
+@list_route(router, "", PLACES, model=PlacesOut, summary="Places that have facts")
 def get_places(
     store: StoreDep,
+    listing: ListingDep,
     q: Annotated[str | None, Query(description="Part of the name, or the start of the code.")] = None,
     province: Annotated[str | None, Query(description="Province code (320000) or name (江苏省).")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
-) -> PlacesOut:
+) -> Any:
     """Return places with facts, by number of programmes (descending) then code."""
-    return PlacesOut.model_validate(list_places(store, q=q, province=province, limit=limit, offset=offset))
+    body = list_places(store, q=q, province=province, limit=listing.limit(limit), offset=offset)
+    return listing.respond(PLACES, body, PlacesOut)
 
 
 @router.get(
@@ -46,12 +62,20 @@ def get_place(store: StoreDep, code: str) -> PlaceDetailOut:
     return PlaceDetailOut.model_validate(detail)
 
 
-@router.get("/{code}/similar", summary="Places that run programmes like this one's", responses=_NOT_FOUND)
+@list_route(
+    router,
+    "/{code}/similar",
+    SIMILAR,
+    model=SimilarPlacesOut,
+    summary="Places that run programmes like this one's",
+    responses=_NOT_FOUND,
+)
 def get_similar_places(
-    store: StoreDep, code: str, limit: Annotated[int, Query(ge=1, le=100)] = 10
-) -> SimilarPlacesOut:
+    store: StoreDep, listing: ListingDep, code: str, limit: Annotated[int, Query(ge=1, le=100)] = 10
+) -> Any:
     """Return places ranked by shared and kin programmes, rare ones weighing more (see docs/api.md)."""
     try:
-        return SimilarPlacesOut.model_validate(similar_places(store, code, limit=limit))
+        body = similar_places(store, code, limit=limit)
     except PlaceNotFound as error:
         raise Problem(404, str(error), slug="unknown-place") from None
+    return listing.respond(SIMILAR, body, SimilarPlacesOut)

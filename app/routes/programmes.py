@@ -10,24 +10,39 @@ from app.deps import StoreDep
 from app.models import ProgrammeDetailOut, ProgrammesOut, SimilarProgrammesOut
 from app.problems import Problem
 from app.resources import ProgrammeNotFound, list_programmes, programme_detail, similar_programmes
+from app.routes.tabular import ListingDep, Table, list_route
 
-__all__ = ["router"]
+__all__ = ["PROGRAMMES", "SIMILAR", "router"]
 
 router = APIRouter(prefix="/programmes", tags=["programmes"])
 _NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No programme has this slug."}}
 
 
-@router.get("", summary="Programmes and how many places run them")
+PROGRAMMES = Table(
+    "programmes",
+    ("slug", "label", "label_en", "iri", "places", "in_scheme", "url"),
+    url=lambda r: f"/programmes/{r['slug']}",
+)
+SIMILAR = Table(
+    "similar-programmes",
+    ("programme_slug", "programme_label", "score", "relation", "co_places", "explanation", "url"),
+    url=lambda r: f"/programmes/{r['programme']['slug']}",
+)
+
+
+@list_route(router, "", PROGRAMMES, model=ProgrammesOut, summary="Programmes and how many places run them")
 def get_programmes(
     store: StoreDep,
+    listing: ListingDep,
     q: Annotated[
         str | None, Query(description="Part of the Chinese label, an alias or the English label.")
     ] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
-) -> ProgrammesOut:
+) -> Any:
     """Return programmes run by a place or in the scheme, by number of places (descending)."""
-    return ProgrammesOut.model_validate(list_programmes(store, q=q, limit=limit, offset=offset))
+    body = list_programmes(store, q=q, limit=listing.limit(limit), offset=offset)
+    return listing.respond(PROGRAMMES, body, ProgrammesOut)
 
 
 @router.get("/{slug}", summary="One programme with its kin and the places running it", responses=_NOT_FOUND)
@@ -39,16 +54,20 @@ def get_programme(store: StoreDep, slug: str) -> ProgrammeDetailOut:
         raise Problem(404, str(error), slug="unknown-programme") from None
 
 
-@router.get(
+@list_route(
+    router,
     "/{slug}/similar",
+    SIMILAR,
+    model=SimilarProgrammesOut,
     summary="Programmes adopted by the same places or kin in the scheme",
     responses=_NOT_FOUND,
 )
 def get_similar_programmes(
-    store: StoreDep, slug: str, limit: Annotated[int, Query(ge=1, le=100)] = 10
-) -> SimilarProgrammesOut:
+    store: StoreDep, listing: ListingDep, slug: str, limit: Annotated[int, Query(ge=1, le=100)] = 10
+) -> Any:
     """Return programmes ranked by co-adoption (Jaccard of places) plus SKOS kinship, with reasons."""
     try:
-        return SimilarProgrammesOut.model_validate(similar_programmes(store, slug, limit=limit))
+        body = similar_programmes(store, slug, limit=limit)
     except ProgrammeNotFound as error:
         raise Problem(404, str(error), slug="unknown-programme") from None
+    return listing.respond(SIMILAR, body, SimilarProgrammesOut)

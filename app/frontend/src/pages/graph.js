@@ -6,6 +6,7 @@ import { getJSON, listOf } from "../api.js";
 import { h } from "../dom.js";
 import { t, zhText } from "../i18n.js";
 import { graphHref, hrefOfIri, placeIri } from "../links.js";
+import { pathsPanel } from "./graphpaths.js";
 
 const TYPES = ["Place", "Programme", "Agency", "Project", "Indicator", "Policy", "Document"];
 const COLOURS = {
@@ -140,6 +141,7 @@ export async function renderGraph(params) {
           h("button", { type: "button", onclick: () => layout() }, t("relayout")),
           h("button", { type: "button", onclick: () => cy.fit(undefined, 30) }, t("fit")),
         ),
+        pathsPanel({ fromNode, iriOfHit: hitIri, draw: drawPaths }),
       ),
       h("div", { class: "graph-main" }, status, container),
     ),
@@ -248,6 +250,23 @@ export async function renderGraph(params) {
     }
   }
 
+  function fromNode() {
+    const id = nodeSelect.value || start;
+    return { id, label: cy.getElementById(id).data("label") || id };
+  }
+
+  function drawPaths(answer) {
+    // The paths' nodes and edges join the graph (edges keyed as /graph keys them) and are highlighted.
+    const nodes = answer.data.flatMap((p) => p.nodes);
+    const edges = answer.data.flatMap((p) => p.edges).map((e) => ({ source: e.source, target: e.target, type: e.predicate }));
+    add({ nodes, edges });
+    cy.elements().removeClass("path");
+    for (const n of nodes) cy.getElementById(n.id).addClass("path").removeClass("hidden");
+    for (const e of edges) cy.getElementById(`${e.source}|${e.type}|${e.target}`).addClass("path").removeClass("hidden");
+    refreshList();
+    layout({ randomize: false });
+  }
+
   function open(iri) {
     const href = hrefOfIri(iri);
     if (href && !href.startsWith("#/graph")) window.location.hash = href;
@@ -301,6 +320,8 @@ export async function renderGraph(params) {
               "arrow-scale": 0.7,
             },
           },
+          { selector: "node.path", style: { "border-width": 3, "border-color": "#d1242f" } },
+          { selector: "edge.path", style: { width: 3, "line-color": "#d1242f", "target-arrow-color": "#d1242f" } },
           { selector: ".hidden", style: { display: "none" } },
         ],
       });

@@ -1,16 +1,20 @@
-// Place page (#/place/{code}): programmes, metrics with evidence, agencies, projects, similar places.
+// Place page (#/place/{code}): programmes, metrics with evidence, agencies, projects, similar places,
+// its peer group and the programmes its peers run and it does not (gaps).
 import { getJSON, listOf } from "../api.js";
 import { h, section, table } from "../dom.js";
 import { evidenceList } from "../evidence.js";
 import { labelOf, t, zhText } from "../i18n.js";
 import { documentHref, graphHref, hrefOfIri, placeIri, placeLink, programmeHref, programmeLink } from "../links.js";
 import { numberView } from "../numbers.js";
+import { gapsSection, peerGroupSection } from "../peers.js";
 import { kinReasons } from "../reasons.js";
 
 export async function renderPlace(code) {
-  const [place, similar] = await Promise.all([
+  const [place, similar, gaps, communities] = await Promise.all([
     getJSON(`/places/${encodeURIComponent(code)}`),
     getJSON(`/places/${encodeURIComponent(code)}/similar`, { limit: 10 }).catch(() => ({ data: [] })),
+    getJSON(`/places/${encodeURIComponent(code)}/gaps`, { limit: 20 }).catch(() => null),
+    getJSON("/communities").catch(() => ({ data: [] })),
   ]);
   const levels = t("levels");
   return {
@@ -74,6 +78,8 @@ export async function renderPlace(code) {
         ),
       ),
       section("similar", t("similarPlaces"), similarTable(listOf(similar))),
+      gapsSection(gaps),
+      peerGroupSection(place.code, place.community, listOf(communities)),
       place.documents?.length
         ? section(
             "docs",

@@ -1,5 +1,6 @@
-// Query page (#/query?lang=sparql&q=...): a CodeMirror 6 editor for SPARQL and Cypher, the canned
-// queries as examples, results as a table, CSV/JSON downloads and a URL that reproduces the query.
+// Query page (#/query?lang=sparql&q=...&view=table|chart|graph): a CodeMirror 6 editor for SPARQL (with
+// prefix and term completion) and Cypher, the canned queries as examples, results as a table, a bar
+// chart or a graph, CSV/JSON downloads and a URL that reproduces the query and the view.
 // Tab is left to move focus out of the editor (keyboard users), so no indentWithTab.
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { HighlightStyle, StreamLanguage, bracketMatching, syntaxHighlighting } from "@codemirror/language";
@@ -12,6 +13,8 @@ import { getJSON, listOf, runCanned, runCypher, runSparql } from "../api.js";
 import { h } from "../dom.js";
 import { mixedText, language as uiLanguage, t, zhText } from "../i18n.js";
 import { hrefOfIri } from "../links.js";
+import { barChart, resultGraph } from "../resultviews.js";
+import { sparqlCompletion } from "../sparqlterms.js";
 
 const LANGUAGES = {
   sparql: { name: "SPARQL", mode: StreamLanguage.define(sparql) },
@@ -54,6 +57,8 @@ export async function renderQuery(params) {
   const initial = params.get("q");
   const canned = listOf(await getJSON("/queries").catch(() => []));
   let lastResult = null;
+  let resultView = ["chart", "graph"].includes(params.get("view")) ? params.get("view") : "table";
+  let drawn = null; // the result graph on screen, destroyed before the next drawing
   let cannedNote = null; // the editor's note for a canned query run by name, while it is unedited
 
   const language = new Compartment();
@@ -98,6 +103,7 @@ export async function renderQuery(params) {
         bracketMatching(),
         syntaxHighlighting(highlight),
         placeholder("SELECT …"),
+        sparqlCompletion(() => lang === "sparql"),
         language.of(LANGUAGES[lang].mode),
         keymap.of([
           { key: "Mod-Enter", run: () => (run(), true) },
@@ -203,6 +209,42 @@ export async function renderQuery(params) {
     await execute(() => (lang === "cypher" ? runCypher(text) : runSparql(text)), share);
   }
 
+  const viewButtons = ["table", "chart", "graph"].map((name) =>
+    h(
+      "button",
+      {
+        type: "button",
+        id: `view-${name}`,
+        "aria-pressed": String(name === resultView),
+        onclick: () => {
+          resultView = name;
+          drawResult();
+        },
+      },
+      t(`view${name[0].toUpperCase()}${name.slice(1)}`),
+    ),
+  );
+  const viewSwitch = h("div", { class: "view-switch", role: "group", "aria-label": t("resultView"), hidden: true }, viewButtons);
+
+  function drawResult() {
+    if (drawn) drawn.destroy();
+    drawn = null;
+    for (const button of viewButtons) button.setAttribute("aria-pressed", String(button.id === `view-${resultView}`));
+    const url = new URL(window.location.href);
+    const hash = new URLSearchParams(url.hash.split("?")[1] || "");
+    if (resultView === "table") hash.delete("view");
+    else hash.set("view", resultView);
+    history_replace(`#/query?${hash}`);
+    viewSwitch.hidden = !lastResult;
+    if (!lastResult) return;
+    if (resultView === "chart") results.replaceChildren(barChart(lastResult));
+    else if (resultView === "graph") {
+      drawn = resultGraph(lastResult);
+      results.replaceChildren(drawn.node);
+      drawn.mount();
+    } else results.replaceChildren(resultTable(lastResult));
+  }
+
   async function execute(call, share) {
     // Record the query in the URL without re-rendering the page, so it can be shared and reloaded.
     history_replace(share);
@@ -213,10 +255,11 @@ export async function renderQuery(params) {
       lastResult = await call();
       const elapsed = Math.round(performance.now() - started);
       status.textContent = `${t("rows", lastResult.rows.length)} · ${t("ms", elapsed)}${lastResult.truncated ? ` · ${t("truncated")}` : ""}`;
-      results.replaceChildren(resultTable(lastResult));
+      drawResult();
       downloads.hidden = false;
     } catch (error) {
       lastResult = null;
+      viewSwitch.hidden = true;
       downloads.hidden = true;
       const message = error.status === 404 && lang === "cypher" ? t("cypherUnavailable") : error.message;
       status.textContent = "";
@@ -283,6 +326,7 @@ export async function renderQuery(params) {
         ),
         status,
         downloads,
+        viewSwitch,
         results,
       ),
       h("aside", { class: "query-side", "aria-labelledby": "examples-h" }, h("h2", { id: "examples-h" }, t("examples")), examples),
@@ -303,6 +347,7 @@ export async function renderQuery(params) {
       }
     },
     cleanup() {
+      if (drawn) drawn.destroy();
       view.destroy();
     },
   };
