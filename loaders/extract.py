@@ -77,6 +77,10 @@ class _Context:
             else sp
             for sp in spans
         ]
+        # SCHEMA.md v2: a division named only at the head of a project's name (鹿泉区国际数字经济产业园)
+        # or inside a programme's (湖南省工业互联网试点平台) is not listed, though it may still act for
+        # what the sentence says; programme names are added as they are found.
+        self.name_heads = {a for a, _ in names}
         self.subjects = subject_places(document.text, self.spans, title=document.title)
         self.default = self.subjects[0] if self.subjects else gazetteer.country
         actors = [
@@ -344,6 +348,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
         text = sentence.text
         programme_hits = find_programmes(text)
         for hit in programme_hits:
+            ctx.name_heads.update(range(sentence.start + hit.start, sentence.start + hit.end))
             # National strategies belong to the country; anything else is run where the text says, and
             # a central body that merely launched it ("国务院部署的“高效办成一件事”") does not take it over.
             places = (
@@ -791,7 +796,7 @@ def _places(
     """
     found: dict[str, PlaceMention] = {}
     for span in ctx.spans:
-        if span.in_name or span.division.level == "country":
+        if span.in_name or span.division.level == "country" or span.start in ctx.name_heads:
             continue
         if any(s <= span.start < e for s, e in taken) and not any(s == span.start for s, e in taken):
             continue
