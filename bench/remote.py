@@ -5,7 +5,8 @@
 The corpus is bench/ingest.py's generated one. Documents are extracted once (extraction is the
 same for every store), then written one named graph per document, as `citykg build` does, into
 the embedded Oxigraph on disk and into Apache Jena Fuseki (TDB2, started from `make fuseki`'s
-jars) through SPARQL Update and through the Graph Store Protocol. Then three canned queries run
+jars) and into OpenLink Virtuoso 7 (`make virtuoso`), each through SPARQL Update and through the
+Graph Store Protocol. Then three canned queries run
 through each store's `query` under the /sparql time limit. Figures are printed, never asserted.
 """
 
@@ -25,6 +26,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from fuseki import FusekiServer  # noqa: E402
 from ingest import generate_corpus  # noqa: E402
+from virtuoso import VirtuosoServer  # noqa: E402
 
 from app.build import ensure_vocabularies, load_extraction  # noqa: E402
 from app.queries import load_query  # noqa: E402
@@ -91,11 +93,13 @@ def main() -> None:
         )
         with Store.open(folder / "oxigraph", workers=1) as embedded:
             report("embedded Oxigraph (on disk)", embedded, extractions, t_extract, args.runs)
-        for label, gsp in (
-            ("Fuseki 5.6 TDB2, SPARQL Update", False),
-            ("Fuseki 5.6 TDB2, Graph Store PUT", True),
-        ):
-            with FusekiServer(heap_mb=2048, timeout_s=60, quick_start=False) as server:
+        engines = (
+            ("Fuseki 5.6 TDB2", lambda: FusekiServer(heap_mb=2048, timeout_s=60, quick_start=False)),
+            ("Virtuoso 7.2", lambda: VirtuosoServer(timeout_s=60)),
+        )
+        for (engine, start), gsp in ((e, g) for e in engines for g in (False, True)):
+            label = f"{engine}, {'Graph Store PUT' if gsp else 'SPARQL Update'}"
+            with start() as server:
                 remote = RemoteStore(
                     server.query_url,
                     update_url=server.update_url,
