@@ -139,9 +139,15 @@ def _aims(parts: list[str]) -> bool:
 
 
 def names_a_thing(after: str) -> bool:
-    """Whether the words right after a quoted slogan end in a thing built ("“大平安、全业务”实战平台")."""
+    """Whether the words right after a quoted slogan end in a thing built ("“大平安、全业务”实战平台").
+
+    >>> names_a_thing("等模块"), names_a_thing("”改革")
+    (True, False)"""
     run = re.match(f"{_HAN}{{0,12}}", after.lstrip("”").removeprefix("等")).group(0)  # type: ignore[union-attr]
-    return bool(re.search(r"(?:平台|应用|系统|App|APP|小程序|中心|中枢|专区|大厅|终端|自助机|一体机)$", run))
+    # a module or a column of an app is built too ("开发“秒批”“一件事导办”等模块")
+    return bool(
+        re.search(r"(?:平台|应用|系统|App|APP|小程序|中心|中枢|专区|大厅|终端|自助机|一体机|模块|功能模块|专栏|栏目)$", run)
+    )
 
 
 def find_shaped_names(sentence: str) -> list[tuple[int, int]]:
