@@ -131,11 +131,16 @@ def _aims(parts: list[str]) -> bool:
 
     >>> _aims(["善政", "兴业", "惠民"]), _aims(["安全", "便捷", "高效"]), _aims(["共建", "共治", "共享"])
     (True, False, False)
+    >>> _aims(["经济", "生活", "治理"])
+    False
     """
     if len(parts) < 3:
         return False
     words = [segment(p) for p in parts]
-    return all(len(w) == 1 and w[0].tag not in ("a", "an", "ad", "d") for w in words)
+    # Domains listed as nouns (经济、生活、治理) name fields of work, not the aims a slogan sets.
+    return all(len(w) == 1 and w[0].tag not in ("a", "an", "ad", "d") for w in words) and any(
+        w[0].tag == "v" for w in words
+    )
 
 
 def names_a_thing(after: str) -> bool:
