@@ -96,6 +96,8 @@ def find_designations(sentence: str) -> list[Designation]:
     ['城市基础设施生命线安全工程试点城市']
     >>> [d.name for d in find_designations("努力打造具有全球影响力的城市治理数字化标杆。")]
     ['城市治理数字化标杆']
+    >>> [(d.name, d.aliases) for d in find_designations("某县入选国家数字乡村试点地区")]
+    [('国家数字乡村试点', ('国家数字乡村试点地区', '数字乡村试点'))]
     >>> find_designations("作为超大城市,推进城市群建设,创建省级试点平台8个")
     []
     """
@@ -145,6 +147,8 @@ def find_designations(sentence: str) -> list[Designation]:
         if _COUNT.search(name) and "批" not in name:
             continue  # "布局建设8个国家算力枢纽节点": several things built, not a title held
         plain = unranked(_COUNT.sub("", name))
+        # "国家数字乡村试点地区": 地区 says the holder is an area; the pilot is the title it holds.
+        plain = plain.removesuffix("地区") if plain.endswith("试点地区") else plain
         # "打造数字产业化的发展引领区": a kind word after 的 describes the aim, it is no title's name.
         described = sentence[start - 1 : start] == "的" and len(plain) - len(m.group(0)) <= 2
         if plain == m.group(0) or described:
