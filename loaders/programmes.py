@@ -234,7 +234,12 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         governed = governed or sentence.rfind("《", 0, series.start()) > sentence.rfind(
             "》", 0, series.start()
         )
-        if governed and not suffix and sentence[series.end() : series.end() + 1] == "等":
+        # "“A”、“B”等改革举措全省率先", "“A”等做法作典型发言": a list of practices names each one
+        practice = sentence[series.end() : series.end() + 1] == "等" and re.match(
+            r"(?:[一二三四五六七八九十\d]+[项个条])?(?:改革|创新|典型)?(?:举措|做法|经验)", after
+        )
+        governed = governed or bool(practice)
+        if governed and not suffix and not practice and sentence[series.end() : series.end() + 1] == "等":
             continue  # "推进“A”“B”等…数据产品": a list of things, named by what follows
         for i, q in enumerate(quotes):
             text = q.group(1)
@@ -325,7 +330,12 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 # SCHEMA.md: a pilot is a designation a place holds (国家数字乡村试点), named with its
                 # 试点 ("开展“智慧社区”试点" → 智慧社区试点), unlike a reform named without 改革.
                 end = q_end + 2
+            if practice:
+                start, end = q_start, q_end  # the quote names the practice whole (“建设项目服务清单制”)
             name = clean_name(sentence[start:end])
+            if practice and len(name) <= 20:
+                hits.append(with_place(ProgrammeHit(name, start, end)))
+                continue
             if NOT_A_PROGRAMME.search(name) and shaped and not NOT_A_PROGRAMME.search(text):
                 start, end, name = q_start, q_end, text  # “5G+智慧医疗”示范项目: the slogan, not the project
             if NOT_A_PROGRAMME.search(name) and not own_suffix:
