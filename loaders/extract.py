@@ -239,7 +239,20 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
     ):
         return (named[-1].division,)
     local = [a.place for a in acting if a.place.level != "country"]
+    if not local and not named:
+        opener = _OPENING_CLAUSE.match(text, sentence.start, position)
+        comma = text.find("，", position, sentence.end), text.find(",", position, sentence.end)
+        first = min((c for c in comma if c >= 0), default=-1)
+        # "在推进国家数字乡村试点工作中,某县坚持…": the place that opens the main clause runs what the
+        # opening clause names.
+        subject = [a for a in ctx.actors if a.start == first + 1 and a.place.level != "country"]
+        if opener and first >= 0 and subject and not re.search(r"[,，]", text[sentence.start : position]):
+            return (subject[0].place,)
     return (local[-1] if local else ctx.default,)
+
+
+# An opening clause that frames the sentence's main one: 在…中, 为…, 围绕…, 通过…
+_OPENING_CLAUSE = re.compile(r"(?:在|为了?|围绕|通过|随着|依托|借助|聚焦)")
 
 
 _GRANTED_BEFORE = re.compile(r"(?:获评|评为|荣获|创成|入选|列入|获批|跻身)$")
