@@ -414,7 +414,11 @@ _ACTIVITY_LIST = re.compile(
 
 
 def _listed_activities(sentence: str) -> list[ProgrammeHit]:
-    """Items of a list of activities someone organises: "组织数字技能进社区、乡村数字素养提升等主题活动"."""
+    """Items of a list of activities someone organises: "组织数字技能进社区、乡村数字素养提升等主题活动".
+
+    >>> [h.name for h in _listed_activities("举办某某文化旅游节、两岸中秋晚会、数字技能进社区等活动")]
+    ['数字技能进社区']
+    """
     hits = []
     for m in _ACTIVITY_LIST.finditer(sentence):
         offset = m.start("items")
@@ -422,6 +426,9 @@ def _listed_activities(sentence: str) -> list[ProgrammeHit]:
             quoted = re.search(r"“([^”]{2,20})”", item.group(0))
             name = quoted.group(1) if quoted else clean_name(item.group(0))
             # Unquoted, four characters or fewer say what kind of activity it is (干部讲堂, 广场宣传).
+            # SCHEMA.md: a named fair, festival, gala or forum held is an `event` project, not a programme.
+            if re.search(r"(?:会|节|论坛|峰会|大赛|竞赛|比赛|展)$", name):
+                continue
             if (quoted or len(name) > 4) and len(name) <= 20 and not NOT_A_PROGRAMME.search(name):
                 hits.append(ProgrammeHit(name, offset + item.start(), offset + item.end()))
     return hits
