@@ -40,7 +40,9 @@ _UNQUOTED = re.compile(
     r"(?:全市|全省|全城|全区|全域|跨省|跨市|跨区|跨域|跨城|省内|市内|异地|就近)通办|[三四五六]治融合|"
     r"(?:河|湖|林|田|路|链)长制|多[规证审测]合一|双随机、?一公开|"
     # National approval reforms named by what follows at once (拿地即开工) or what may wait (容缺受理).
-    r"容缺(?:受理|办理|审批)|拿地即开工|交地即发证|交房即[交发]证|接诉即办|"
+    r"容缺(?:受理|办理|审批)|接诉即办|"
+    # One step of a project's approval made to bring on the next at once (拿地即开工, 竣工即投产).
+    r"(?:拿地|交地|交房|验收|竣工|取证|办照|准入|入园|签约)即(?:开工|发证|交证|办证|拿证|投产|营业|准营|供地)|"
     r"(?<![一二三四五六七八九十])一[企园村户人楼事区镇街业产]一[档策品码业案图](?![一\u4e00-\u9fff]{0,1}一)|"
     r"“?(?:\d+分钟|[一二三四五六七八九十]+分钟|一刻钟)”?[\u4e00-\u9fff]{0,6}?(?:生活|服务|便民|办事|健身|阅读|就医|养老|政务服务)圈"
 )
@@ -162,6 +164,9 @@ def find_shaped_names(sentence: str) -> list[tuple[int, int]]:
     >>> s = "实现140项事项全市通办,打造“15分钟”办事服务圈,依托城市大脑迈向智慧城市2.0"
     >>> [s[a:b] for a, b in find_shaped_names(s)]
     ['全市通办', '“15分钟”办事服务圈', '城市大脑', '智慧城市2.0']
+    >>> s = "推行拿地即开工、验收即办证、竣工即投产“三即”审批"
+    >>> [s[a:b] for a, b in find_shaped_names(s)]
+    ['拿地即开工', '验收即办证', '竣工即投产']
     """
     spans = [(m.start(), m.end()) for m in _UNQUOTED.finditer(sentence)]
     spans += [(m.start(), m.end()) for m in _BRAIN.finditer(sentence)]
