@@ -56,7 +56,7 @@ _AFTER_OK = re.compile(
 # (全省唯一, 全域, 全国首个, 第二批, 住房城乡建设部首批): SCHEMA.md's gold keeps the designation itself.
 _LEAD = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,12}?(?:部|委|局|办|厅))?(?:全省|全市|全国|国内|省内)?"
-    r"(?:唯一(?:的)?|首批|第[一二三四五六七八九十\d]+批|首个|第一个)(?:的)?|^全域"
+    r"(?:唯一(?:的)?|首批|第[一二三四五六七八九十\d]+批|首个|第一个)(?:的)?|^全域(?!旅游)"
 )
 # Words a designation never starts with (a walk left stops before them).
 _STOP_TAGS = {"v", "p", "c", "u", "d", "r", "w", "xc", "TIME", "PER", "vd", "ad", "t"}
@@ -319,6 +319,9 @@ def unranked(name: str) -> str:
 
     >>> unranked("全国首个国家级车联网先导区"), unranked("第二批国家数字乡村试点"), unranked("国家首批智慧城市试点")
     ('国家级车联网先导区', '国家数字乡村试点', '国家首批智慧城市试点')
+    >>> unranked("全域旅游示范区")  # 全域旅游 is the title's own word, not how widely it is held
+    '全域旅游示范区'
+
     """
     return _LEAD.sub("", name) or name
 
