@@ -275,7 +275,8 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             campaign = with_place(ProgrammeHit(text, 0, 0)).place is not None
             shaped = shaped or (campaign and not names_a_thing(sentence[q_end:]))
             if re.match(
-                r"”?(?:等|的)(?:矛盾|问题|难题|痛点|堵点|难点|现象|困境|顽疾)", sentence[q_end - 1 :]
+                r"”?(?:等|的)[\u4e00-\u9fff]{0,6}?(?:矛盾|问题|难题|痛点|堵点|难点|现象|困境|顽疾)",
+                sentence[q_end - 1 :],
             ):
                 continue  # "解决数据“不敢用、不够用”的矛盾": a problem described, not a way of working
             if sentence[:q_start].endswith("关于") and re.match(

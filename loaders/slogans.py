@@ -30,7 +30,7 @@ _SERVICE = re.compile(
 _PLUS_PART = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,10}")
 # Layout words of a spatial or numeric framework (一核引领, 两翼驱动, 多点支撑).
 _LAYOUT = re.compile(
-    r"^(?:[一二两三四五六七八九十双N\d]+[核主翼极带轴廊圈环]|[两多双三四五六七八九十N\d]+[园区点核翼中级端])"
+    r"^(?:[一二两三四五六七八九十双N\d]+[核芯主翼极带轴廊圈环]|[两多双三四五六七八九十N\d]+[园区点核翼中级端])"
 )
 # After a parallel slogan, these make it a plan's principle, layout or goal, not a way of working.
 _PRINCIPLE_AFTER = re.compile(r"格局|思路|原则|理念|目标|布局|方针|要求|精神|路径|定位|使命|愿景|策略|方向")
@@ -53,6 +53,8 @@ def is_layout(text: str) -> bool:
 
     >>> is_layout("一核一极多园"), is_layout("两园一中心"), is_layout("一网通办"), is_layout("中国数谷")
     (True, True, False, False)
+    >>> is_layout("一芯两核多支点")
+    True
     """
     return bool(_LAYOUT.match(text)) and not text.startswith("一网")
 
