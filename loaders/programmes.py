@@ -105,6 +105,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits += _quoted(sentence, lex)
     hits += find_actions(sentence)
     hits += _listed_activities(sentence)
+    hits += _framed(sentence)
     hits += [ProgrammeHit(d.name, d.start, d.end, None, d.aliases) for d in find_designations(sentence)]
     hits += [
         ProgrammeHit(clean_name(sentence[a:b]), a, b)
@@ -407,6 +408,30 @@ def _looks_like_name(text: str) -> bool:
     ):
         return False
     return not re.search(r"(为人而转|最后一公里|卡脖子|一把手|一盘棋|一站式|不打烊|硬核)", text)
+
+
+# "以全域数字化转型为主线": a reform or action the text makes the main line of its work.
+_FRAMED_NAME = re.compile(
+    r"以(?P<name>[\u4e00-\u9fff]{2,12}?(?:数字化转型|改革|行动|工程|战略))为(?:工作)?(?:主线|重点|抓手|引领|牵引|突破口|主攻方向)"
+)
+
+
+def _framed(sentence: str) -> list[ProgrammeHit]:
+    """Unquoted reforms and actions the text makes the main line of its work (SCHEMA.md: named reforms
+    and actions are programmes, domain words alone are not).
+
+    >>> [h.name for h in _framed("以全域数字化转型为主线,以项目建设为抓手,以加快经济社会数字化转型为主线")]
+    ['全域数字化转型']
+    """
+    hits = []
+    for m in _FRAMED_NAME.finditer(sentence):
+        name = m.group("name")
+        if len(name) < 5 or NOT_A_PROGRAMME.search(name) or re.match(r"(?:各项|相关|重点|重大)", name):
+            continue
+        if segment(name)[0].tag in ("v", "vd", "d", "ad"):
+            continue  # "以加快经济社会数字化转型为主线": an aim pursued, not a named reform
+        hits.append(ProgrammeHit(name, m.start("name"), m.end("name")))
+    return hits
 
 
 _ACTIVITY_LIST = re.compile(
