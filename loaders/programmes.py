@@ -113,7 +113,22 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         # a pair of known reforms (一网通办,一网统管) is two programmes, found by their labels
         if not any(lex.by_label(part) for part in re.split(r"[,，、]", sentence[a:b]))
     ]
-    return _merge([_without_place(h) for h in hits])
+    return _merge([_shared_suffix(sentence, _without_place(h)) for h in hits])
+
+
+def _shared_suffix(sentence: str, hit: ProgrammeHit) -> ProgrammeHit:
+    """The hit named with the suffix a quoted item after it shares ("深化行政审批制度和“一网通办”改革":
+    行政审批制度改革), the bare name kept as an alias.
+
+    >>> _shared_suffix("深化行政审批制度和“一网通办”改革", ProgrammeHit("行政审批制度", 2, 8)).name
+    '行政审批制度改革'
+    """
+    shared = re.match(r"(?:和|及|与|、)“[^“”]{2,12}”(改革|行动|工程)", sentence[hit.end :])
+    if hit.concept is not None or shared is None or hit.name.endswith(shared.group(1)):
+        return hit
+    return ProgrammeHit(
+        hit.name + shared.group(1), hit.start, hit.end, None, (*hit.aliases, hit.name), hit.national, hit.place
+    )
 
 
 def _curly(sentence: str) -> str:
