@@ -265,6 +265,20 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             parts = text.split("、")
             if len(parts) > 1 and all(_is_domain_word(p, lex) for p in parts):
                 continue  # SCHEMA.md: bare domain words are no programme, quoted in a list or not
+            # "打造“数字金融”,保障“数字出行”": a quoted domain word alone is a field of work; it is an
+            # initiative when the text builds or reforms it (推进“智慧城市”建设), runs it (开展“数字助老”)
+            # or cites it in a title.
+            in_title = sentence.rfind("《", 0, q_start) > sentence.rfind("》", 0, q_start)
+            if (
+                len(parts) == 1
+                and _is_domain_word(text, lex)
+                and not in_title
+                and not suffix
+                and not _CARRIED_AFTER.match(after)  # "“智慧教育”基本建成"
+                and not CARRIED_OUT.search(sentence[:q_start])  # "开展“数字助老”培训": a campaign run
+                and not re.match(r"”?[\u4e00-\u9fff]{0,4}?(?:建设|改革|工程|行动|试点|战略)", sentence[q_end - 1 :])
+            ):
+                continue
             known = [lex.by_label(p) is not None for p in parts]
             if (
                 len(parts) > 1
