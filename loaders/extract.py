@@ -206,6 +206,8 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
         if sentence.start <= a.start < position
         and not framed(a.start)
         and not _GRANTED_BEFORE.search(text, max(sentence.start, a.start - 4), a.start)
+        # "“某模式”全省推广": the scope a practice is spread over runs nothing named after it
+        and not re.match(r"(?:范围内)?(?:复制推广|推广|推开)", text[a.end : a.end + 8])
     ]
     last_actor = max((a.end for a in acting), default=sentence.start)
     after = max(last_actor, named[-1].end if named else sentence.start)
