@@ -95,6 +95,8 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
             continue
         if concept.generic and names_a_thing(sentence[last + 1 :]):
             continue  # 通过“数字乡村”平台: a domain word naming a platform, not a programme
+        if re.match(r"(?:发展)?(?:水平指数|水平|指数|评估值|比重|占比)", plain[end : end + 6]):
+            continue  # "两化融合发展水平指数达72": the programme names what a figure measures
         if _EVENT_AFTER.match(follows):
             continue  # “数据要素×”大赛: a contest named after the programme is an event
         continues = _CONTINUES_AS_NAME.match(follows) and not _ALLOWED_NEXT.match(follows)
@@ -309,6 +311,8 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 sentence[q_end - 1 :],
             ):
                 continue  # "解决数据“不敢用、不够用”的矛盾": a problem described, not a way of working
+            if re.search(r"[,，][^,，]*是|是[^,，]*[,，]", text):
+                continue  # "指出“新时代东北振兴,是全面振兴、全方位振兴”": a statement quoted, not a name
             if sentence[:q_start].endswith("关于") and re.match(
                 r"”?的(?:建议|提案|议案|意见|报告)", sentence[q_end - 1 :]
             ):
