@@ -108,6 +108,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits += find_actions(sentence)
     hits += _listed_activities(sentence)
     hits += _framed(sentence)
+    hits += _heading(sentence)
     hits += [ProgrammeHit(d.name, d.start, d.end, None, d.aliases) for d in find_designations(sentence)]
     hits += [
         ProgrammeHit(clean_name(sentence[a:b]), a, b)
@@ -441,6 +442,30 @@ def _looks_like_name(text: str) -> bool:
     ):
         return False
     return not re.search(r"(为人而转|最后一公里|卡脖子|一把手|一盘棋|一站式|不打烊|硬核)", text)
+
+
+# A plan's numbered heading that is a name alone ("(一)中小企业数字化转型扩面行动").
+_HEADING = re.compile(
+    r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])\s*"
+    r"(?P<name>[\u4e00-\u9fffA-Za-z0-9+]{4,24}?(?:专项行动|行动|工程))[。.]?\s*$"
+)
+
+
+def _heading(sentence: str) -> list[ProgrammeHit]:
+    """A numbered heading that names an action or a 工程 of a plan (SCHEMA.md: named actions are
+    programmes; a verb-led task heading (加强技术创新) names none).
+
+    >>> [h.name for h in _heading("(一)中小企业数字化转型扩面行动")], _heading("(二)加强技术创新")
+    (['中小企业数字化转型扩面行动'], [])
+    """
+    m = _HEADING.match(sentence)
+    if m is None:
+        return []
+    name = m.group("name")
+    words = segment(name)
+    if NOT_A_PROGRAMME.search(name) or (words and words[0].tag in ("v", "vd", "d", "ad")):
+        return []
+    return [ProgrammeHit(name, m.start("name"), m.end("name"))]
 
 
 # "以全域数字化转型为主线": a reform or action the text makes the main line of its work.
