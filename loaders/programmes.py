@@ -326,6 +326,21 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             # "锚定“八个强市”战略目标", "建设“五个中心”", "“四化”发展思路": a count of titles or of ways
             # names one framework (SCHEMA.md), unlike a count of things to do (“六大行动”, “三张清单”).
             shaped = shaped or bool(_COUNTED_TITLE.fullmatch(text))
+            # "（以下简称“智改数转网联”）": a quote that carries a known reform further names one of its own
+            # (SCHEMA.md: 数字政府改革, a named reform, against 数字政府, a domain word).
+            shaped = shaped or bool(
+                any(
+                    not (c.umbrella or c.generic)
+                    and b - a < len(text)
+                    # a year or an edition before it (“2024全民数字素养与技能提升月”) is no new name
+                    and re.search(r"[\u4e00-\u9fff]", re.sub(r"\d{4}年?度?|第[\d一二三四五六七八九十]+届", "", text[:a] + text[b:]))
+                    for a, b, c in lex.find(text)
+                )
+                and not names_a_thing(text)
+                and not names_a_thing(sentence[q_end:])
+                # an honour for work under it ("2022年…数字化改革优秀成果") is an award, not a programme
+                and not re.search(r"(?:成果|案例|实践|应用|奖|称号|榜单|名单|单位|集体)$|^\d{4}", text)
+            )
             if not (shaped or _looks_like_name(text)) or is_layout(text):
                 continue
             # “互联网+”智慧能源: X+ names a programme by how it is written.
