@@ -96,6 +96,8 @@ def find_designations(sentence: str) -> list[Designation]:
     ['城市基础设施生命线安全工程试点城市']
     >>> [d.name for d in find_designations("努力打造具有全球影响力的城市治理数字化标杆。")]
     ['城市治理数字化标杆']
+    >>> [d.name for d in find_designations("为全面建设现代化典范城区和数字化典范城区提供支撑")]
+    ['现代化典范城区', '数字化典范城区']
     >>> [(d.name, d.aliases) for d in find_designations("某县入选国家数字乡村试点地区")]
     [('国家数字乡村试点', ('国家数字乡村试点地区', '数字乡村试点'))]
     >>> find_designations("作为超大城市,推进城市群建设,创建省级试点平台8个")
@@ -142,7 +144,9 @@ def find_designations(sentence: str) -> list[Designation]:
             continue
         if _zone_of_a_park(sentence, start, m.group(0)):
             continue
-        if not _AFTER_OK.match(sentence[end:].lstrip("”")):
+        # "建设A典范城区和B典范城区提供…": the last item of a list ends where the sentence goes on.
+        listed = bool(found) and bool(_LIST_GLUE.fullmatch(sentence[found[-1].end : start]))
+        if not _AFTER_OK.match(sentence[end:].lstrip("”")) and not listed:
             continue
         if _COUNT.search(name) and "批" not in name:
             continue  # "布局建设8个国家算力枢纽节点": several things built, not a title held
