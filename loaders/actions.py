@@ -27,7 +27,7 @@ _CAMPAIGN = re.compile(
     r"(?P<name>(?:数字|数智|智慧|网络|制造|质量|科技|交通)(?:强市|强省|强区|强县|[\u4e00-\u9fff]{2}))建设"
 )
 _GOVERNED_CAMPAIGN = re.compile(
-    r"(?:建设|打造|推进|推动|建成|深化|以)(?P<name>(?:数字|数智|智慧)[\u4e00-\u9fff]{2})(?=[,，。;；、]|为|$)"
+    r"(?:建设|打造|推进|推动|建成|深化|以)(?P<name>(?:数字|数智|智慧)[\u4e00-\u9fff]{2})(?=[,，。;；、\s]|为|$)"
 )
 NOT_A_PROGRAMME = re.compile(
     r"((?:三年|五年)(?!攻坚行动|专项行动|行动$)|行动计划|规划|纲要|方案|意见|办法|条例|重点项目|建设项目|示范项目|工作|任务)"
@@ -161,7 +161,11 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
     for m in _GOVERNED_CAMPAIGN.finditer(masked):
         # "加快建设数字重庆,", "以数字福建为引领": a division's 数字X campaign named alone, after its verb
         levels = {d.level for d in load_gazetteer().lookup(m.group("name")[2:])} - {"country"}
-        if levels - {"district"}:  # a county's short name is often a plain word too (数字惠民)
+        # A county's short name is often a plain word too (数字惠民): it names the county only where
+        # LAC reads it as a name (数字龙华, at times tagged a person's), not a verb or an adjective (惠民).
+        short = word_at(segment(sentence), m.start("name") + 2)
+        as_place = short is not None and short.tag in ("LOC", "PER") and short.text == m.group("name")[2:]
+        if levels - {"district"} or (levels and as_place):
             hits.append(with_place(ProgrammeHit(m.group("name"), m.start("name"), m.end("name"))))
     for m in _CAMPAIGN.finditer(masked):
         if not re.search(r"强[市省区县]$", m.group("name")) and not _is_place_short(m.group("name")[2:]):
