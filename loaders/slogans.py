@@ -203,6 +203,9 @@ def _versions(sentence: str) -> list[tuple[int, int]]:
     >>> s = "智慧城市1.0建设已基本完成,同比增长10.0%,迈向智慧城市2.0"
     >>> [s[a:b] for a, b in _versions(s)]
     ['智慧城市1.0', '智慧城市2.0']
+    >>> s = "全面推进数字青岛2.0工程建设"
+    >>> [s[a:b] for a, b in _versions(s)]
+    ['数字青岛2.0']
     """
     spans = []
     words = segment(sentence)
@@ -212,7 +215,8 @@ def _versions(sentence: str) -> list[tuple[int, int]]:
         if not re.fullmatch(r"[1-9]\.0", w.text) or i == 0:
             continue
         first = i
-        while first > max(0, i - 2) and words[first - 1].tag in ("n", "nz", "vn", "nw"):
+        # a division's campaign has a version too (数字青岛2.0), its place word tagged LOC
+        while first > max(0, i - 2) and words[first - 1].tag in ("n", "nz", "vn", "nw", "LOC"):
             first -= 1
         start = words[first].start
         if first < i and w.start - start >= 4 and not _PROJECT_HEAD.search(sentence[start : w.start]):
