@@ -29,6 +29,12 @@ _CAMPAIGN = re.compile(
 _GOVERNED_CAMPAIGN = re.compile(
     r"(?:建设|打造|推进|推动|建成|深化|以)(?P<name>(?:数字|数智|智慧)[\u4e00-\u9fff]{2})(?=[,，。;；、\s]|为|$)"
 )
+# 数字X/智慧X named after a city or a province, at a word boundary LAC would agree with.
+_NAMED_CAMPAIGN = re.compile(r"(?P<name>(?:数字|数智|智慧)[\u4e00-\u9fff]{2})")
+# What makes a 数字X the name of a body, a product or an event rather than the campaign.
+_NAMED_AFTER = re.compile(
+    r"(?:[(（][^)）]{1,10}[)）])?[\u4e00-\u9fff]{0,6}?(?:研究院|研究中心|中心|公司|集团|大厦|App|APP|平台|网|报|峰会|大会|论坛|博览会|产业园|园区|科技|驾驶舱|小程序|专区|馆)"
+)
 NOT_A_PROGRAMME = re.compile(
     r"((?:三年|五年)(?!攻坚行动|专项行动|行动$)|行动计划|规划|纲要|方案|意见|办法|条例|重点项目|建设项目|示范项目|工作|任务)"
 )
@@ -167,6 +173,12 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
         as_place = short is not None and short.tag in ("LOC", "PER") and short.text == m.group("name")[2:]
         if levels - {"district"} or (levels and as_place):
             hits.append(with_place(ProgrammeHit(m.group("name"), m.start("name"), m.end("name"))))
+    for m in _NAMED_CAMPAIGN.finditer(masked):
+        # "以数字青岛统筹为抓手", "增强数字青岛动能": a city's or a province's 数字X is its campaign
+        # wherever the text names it, unless a body or a thing built takes its name (数字青岛研究院).
+        levels = {d.level for d in load_gazetteer().lookup(m.group("name")[2:])} - {"country", "district"}
+        if levels and not _NAMED_AFTER.match(masked, m.end()):
+            hits.append(with_place(ProgrammeHit(m.group("name"), m.start(), m.end())))
     for m in _CAMPAIGN.finditer(masked):
         if not re.search(r"强[市省区县]$", m.group("name")) and not _is_place_short(m.group("name")[2:]):
             continue
