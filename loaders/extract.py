@@ -368,6 +368,9 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             )
             # 数字湖北 is 湖北省's campaign wherever it is cited, and also the place's that carries it out.
             named = ctx.local(hit.place) if hit.place else None
+            if named is not None:
+                # A province acting in the sentence does not run its city's campaign (…引领数字宁波…).
+                places = tuple(p for p in places if p not in ctx.gazetteer.ancestors(named))
             if named is not None and _carries_out(ctx, sentence, hit.start, named):
                 places = (*places, ctx.default)  # "落实全省“数字湖南”建设部署" in a 长沙 report: 长沙 too
             for runner in dict.fromkeys((*places, named) if named is not None else places):
