@@ -420,6 +420,8 @@ def _is_domain_word(text: str, lex: Lexicon) -> bool:
     >>> lex = programme_lexicon()
     >>> [_is_domain_word(w, lex) for w in ("数字经济", "数字生态", "产业数字化", "数字咸宁", "一网通办")]
     [True, True, True, False, False]
+    >>> _is_domain_word("数字化治理", lex)
+    True
     """
     concept = lex.by_label(text)
     if concept is not None:
@@ -428,7 +430,7 @@ def _is_domain_word(text: str, lex: Lexicon) -> bool:
         return False  # 数字湖北: a place's campaign
     return bool(
         re.fullmatch(
-            r"(?:数字|智慧|数智)[\u4e00-\u9fff]{2}|[\u4e00-\u9fff]{2,4}(?:数字化|价值化|智能化)|数字[\u4e00-\u9fff]{2}化",
+            r"(?:数字|智慧|数智)[\u4e00-\u9fff]{2}|[\u4e00-\u9fff]{2,4}(?:数字化|价值化|智能化)|数字[\u4e00-\u9fff]{2}化|数字化[\u4e00-\u9fff]{2}",
             text,
         )
     )
