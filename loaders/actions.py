@@ -101,8 +101,11 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
         name = clean_name(sentence[start:end])
         if start > 0 and sentence[start - 1] == "等" or len(name) < 4 or len(name) > 28:
             continue
+        # 重大/重点 make a kind of project (重大工程, 重点领域改革), unless they only describe what the
+        # action is about ("重大事故隐患专项排查整治行动").
         generic = re.search(
-            r"重大|重点|相关|有关|各类", sentence[max(0, start - 2) : end]
+            r"(?:重大|重点|相关|有关|各类)(?![\u4e00-\u9fff]{0,1}(?:事故|隐患|疾病|疫情|风险|灾害|安全))",
+            sentence[max(0, start - 2) : end],
         ) or name.startswith("领域")
         if "□" in masked[start:end] or NOT_A_PROGRAMME.search(name) or _GENERIC_HEAD.match(name) or generic:
             continue
