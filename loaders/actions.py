@@ -50,6 +50,10 @@ _GENERIC_HEAD = re.compile(
 )
 
 
+# Routine rules of an office: reporting, filing, review and meeting duties.
+_ROUTINE_RULE = re.compile(r"(?:报告|备案|公示|登记|考核|通报|例会|值班|会商|审查|评估|统计|报送)制度$")
+
+
 # Trades of building works: a 工程 of these is a stage of construction (主体结构工程, 装饰装修工程).
 _BUILDING_TRADE = re.compile(
     r"(?:安装|装修|装饰|幕墙|土建|主体结构|钢结构|土方|桩基|屋面|给排水|暖通|绿化)工程$"
@@ -109,6 +113,8 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
         ) or name.startswith("领域")
         if "□" in masked[start:end] or NOT_A_PROGRAMME.search(name) or _GENERIC_HEAD.match(name) or generic:
             continue
+        if m.group(0) == "制度" and _ROUTINE_RULE.search(name):
+            continue  # "落实…年度报告制度": a routine rule of office, not an initiative (首席数据官制度)
         if m.group(0) == "工程" and _BUILDING_TRADE.search(name):
             continue  # "开展外立面幕墙、机电安装及装饰装修工程": building works on a site, not an initiative
         counted = _COUNTED.match(name)
