@@ -183,6 +183,13 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
     text = ctx.document.text
     if _NATIONWIDE.search(text[sentence.start : position]):
         return (ctx.gazetteer.country,)
+    # SCHEMA.md: a programme named inside a cited title is one too; a title headed by a division
+    # (《吉安市打造“吉事即办”…方案》) is that division's, whoever else the sentence names.
+    opening = text.rfind("《", sentence.start, position)
+    if opening > text.rfind("》", sentence.start, position):
+        heads = [s for s in ctx.spans if s.start == opening + 1 and s.division.level != "country"]
+        if heads:
+            return (heads[0].division,)
     listed = _listed_holders(ctx, sentence, position)
     if listed:
         return listed
