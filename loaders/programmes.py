@@ -217,6 +217,12 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         before = sentence[max(0, head - 8) : head]
         clause_end = re.match(r"^[,，。;；(（]|^$", sentence[series.end() :])
         verb = CARRIED_OUT.search(before) or (WEAKLY_CARRIED_OUT.search(before) and clause_end) or piloted
+        # "打造山清水秀、宜居宜业的“X”,": the verb governs the quote across a modifier ending in 的
+        modified = re.search(
+            r"(?:^|[,，;；:：])[\u4e00-\u9fff]{0,4}?(?:打造|建设|创建|争创|实施|推行|推广)[^,，。;；“”:：]{2,24}的$",
+            sentence[: series.start()],
+        )  # the verb opens the clause, so it is not one inside the modifier (…布局建设…中心的“…”)
+        verb = verb or (modified and clause_end and len(quotes) == 1)
         # What the text says is being built or pushed on ("“智慧教育”基本建成"), or makes the main line of
         # its work ("以“数实融合”为重点"), it carries out (SCHEMA.md: a quoted initiative carried out).
         # SCHEMA.md: a title the place is granted is a designation it holds ("荣获“X”称号",
