@@ -352,7 +352,7 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             # “互联网+”智慧能源: X+ names a programme by how it is written.
             own_suffix = bool(re.search(r"(工程|计划|行动|改革|试点|制度|项目|战略|\+)$", text))
             tail = re.match(
-                rf"(?:{NAME_UNIT}){{0,14}}?(?:集成改革|专项行动|行动|工程|计划|项目|制度|试点(?!城市|县|区|市))",
+                rf"(?:{NAME_UNIT}){{0,14}}?(?:集成改革|专项行动|行动(?!计划|方案|纲要)|工程|计划|项目|制度|试点(?!城市|县|区|市))",
                 sentence[q_end:],
             )
             tail = (
