@@ -57,6 +57,8 @@ _ROUTINE_RULE = re.compile(r"(?:报告|备案|公示|登记|考核|通报|例会
 # Trades of building works: a 工程 of these is a stage of construction (主体结构工程, 装饰装修工程).
 _BUILDING_TRADE = re.compile(
     r"(?:安装|装修|装饰|幕墙|土建|主体结构|钢结构|土方|桩基|屋面|给排水|暖通|绿化)工程$"
+    # a work on one road, tunnel or bridge is a thing built (S238…隧道…提升工程), not an initiative
+    r"|^[A-Z]\d+|隧道|大桥|桥梁|管廊|水库|电站"
 )
 
 
