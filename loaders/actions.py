@@ -19,7 +19,7 @@ from loaders.words import segment, word_at
 # Verbs that make a quoted slogan a programme someone carries out.
 CARRIED_OUT = re.compile(r"(?:推广|推行|实施|开展|组织|深化|落实|助推|参与|实行)$")
 WEAKLY_CARRIED_OUT = re.compile(
-    r"(?:推进|推动|探索|拓展|启动|完成|创新|打造|争创|创建|推出|首创|落地|叫响|打响|做实)$"
+    r"(?:推进|推动|探索|拓展|启动|完成|创新|打造|争创|创建|推出|首创|落地|叫响|打响|做实|聚焦)$"
 )
 # A name ending in one of these, governed by a verb, is a programme even without quotes.
 _SUFFIX = re.compile(r"(?:专项行动|行动|工程|计划|项目|综合试点|试点|先导区|提升月|改革|制度)")
@@ -27,7 +27,13 @@ _CAMPAIGN = re.compile(
     r"(?P<name>(?:数字|数智|智慧|网络|制造|质量|科技|交通)(?:强市|强省|强区|强县|[\u4e00-\u9fff]{2}))建设"
 )
 _GOVERNED_CAMPAIGN = re.compile(
-    r"(?:建设|打造|推进|推动|建成|深化|以)(?P<name>(?:数字|数智|智慧)[\u4e00-\u9fff]{2})(?=[,，。;；、]|为|$)"
+    r"(?:建设|打造|推进|推动|建成|深化|以)(?P<name>(?:数字|数智|智慧)[\u4e00-\u9fff]{2})(?=[,，。;；、\s]|为|$)"
+)
+# 数字X/智慧X named after a city or a province, at a word boundary LAC would agree with.
+_NAMED_CAMPAIGN = re.compile(r"(?P<name>(?:数字|数智|智慧)[\u4e00-\u9fff]{2})")
+# What makes a 数字X the name of a body, a product or an event rather than the campaign.
+_NAMED_AFTER = re.compile(
+    r"(?:[(（][^)）]{1,10}[)）])?[\u4e00-\u9fff]{0,6}?(?:研究院|研究中心|中心|公司|集团|大厦|App|APP|平台|网|报|峰会|大会|论坛|博览会|产业园|园区|科技|驾驶舱|小程序|专区|馆)"
 )
 NOT_A_PROGRAMME = re.compile(
     r"((?:三年|五年)(?!攻坚行动|专项行动|行动$)|行动计划|规划|纲要|方案|意见|办法|条例|重点项目|建设项目|示范项目|工作|任务)"
@@ -44,9 +50,15 @@ _GENERIC_HEAD = re.compile(
 )
 
 
+# Routine rules of an office: reporting, filing, review and meeting duties.
+_ROUTINE_RULE = re.compile(r"(?:报告|备案|公示|登记|考核|通报|例会|值班|会商|审查|评估|统计|报送)制度$")
+
+
 # Trades of building works: a 工程 of these is a stage of construction (主体结构工程, 装饰装修工程).
 _BUILDING_TRADE = re.compile(
     r"(?:安装|装修|装饰|幕墙|土建|主体结构|钢结构|土方|桩基|屋面|给排水|暖通|绿化)工程$"
+    # a work on one road, tunnel or bridge is a thing built (S238…隧道…提升工程), not an initiative
+    r"|^[A-Z]\d+|隧道|大桥|桥梁|管廊|水库|电站"
 )
 
 
@@ -95,11 +107,16 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
         name = clean_name(sentence[start:end])
         if start > 0 and sentence[start - 1] == "等" or len(name) < 4 or len(name) > 28:
             continue
+        # 重大/重点 make a kind of project (重大工程, 重点领域改革), unless they only describe what the
+        # action is about ("重大事故隐患专项排查整治行动").
         generic = re.search(
-            r"重大|重点|相关|有关|各类", sentence[max(0, start - 2) : end]
+            r"(?:重大|重点|相关|有关|各类)(?![\u4e00-\u9fff]{0,1}(?:事故|隐患|疾病|疫情|风险|灾害|安全))",
+            sentence[max(0, start - 2) : end],
         ) or name.startswith("领域")
         if "□" in masked[start:end] or NOT_A_PROGRAMME.search(name) or _GENERIC_HEAD.match(name) or generic:
             continue
+        if m.group(0) == "制度" and _ROUTINE_RULE.search(name):
+            continue  # "落实…年度报告制度": a routine rule of office, not an initiative (首席数据官制度)
         if m.group(0) == "工程" and _BUILDING_TRADE.search(name):
             continue  # "开展外立面幕墙、机电安装及装饰装修工程": building works on a site, not an initiative
         counted = _COUNTED.match(name)
@@ -161,8 +178,18 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
     for m in _GOVERNED_CAMPAIGN.finditer(masked):
         # "加快建设数字重庆,", "以数字福建为引领": a division's 数字X campaign named alone, after its verb
         levels = {d.level for d in load_gazetteer().lookup(m.group("name")[2:])} - {"country"}
-        if levels - {"district"}:  # a county's short name is often a plain word too (数字惠民)
+        # A county's short name is often a plain word too (数字惠民): it names the county only where
+        # LAC reads it as a name (数字龙华, at times tagged a person's), not a verb or an adjective (惠民).
+        short = word_at(segment(sentence), m.start("name") + 2)
+        as_place = short is not None and short.tag in ("LOC", "PER") and short.text == m.group("name")[2:]
+        if levels - {"district"} or (levels and as_place):
             hits.append(with_place(ProgrammeHit(m.group("name"), m.start("name"), m.end("name"))))
+    for m in _NAMED_CAMPAIGN.finditer(masked):
+        # "以数字青岛统筹为抓手", "增强数字青岛动能": a city's or a province's 数字X is its campaign
+        # wherever the text names it, unless a body or a thing built takes its name (数字青岛研究院).
+        levels = {d.level for d in load_gazetteer().lookup(m.group("name")[2:])} - {"country", "district"}
+        if levels and not _NAMED_AFTER.match(masked, m.end()):
+            hits.append(with_place(ProgrammeHit(m.group("name"), m.start(), m.end())))
     for m in _CAMPAIGN.finditer(masked):
         if not re.search(r"强[市省区县]$", m.group("name")) and not _is_place_short(m.group("name")[2:]):
             continue

@@ -56,7 +56,7 @@ _AFTER_OK = re.compile(
 # (全省唯一, 全域, 全国首个, 第二批, 住房城乡建设部首批): SCHEMA.md's gold keeps the designation itself.
 _LEAD = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,12}?(?:部|委|局|办|厅))?(?:全省|全市|全国|国内|省内)?"
-    r"(?:唯一(?:的)?|首批|第[一二三四五六七八九十\d]+批|首个|第一个)(?:的)?|^全域"
+    r"(?:唯一(?:的)?|首批|第[一二三四五六七八九十\d]+批|首个|第一个)(?:的)?|^全域(?!旅游)"
 )
 # Words a designation never starts with (a walk left stops before them).
 _STOP_TAGS = {"v", "p", "c", "u", "d", "r", "w", "xc", "TIME", "PER", "vd", "ad", "t"}
@@ -96,6 +96,10 @@ def find_designations(sentence: str) -> list[Designation]:
     ['城市基础设施生命线安全工程试点城市']
     >>> [d.name for d in find_designations("努力打造具有全球影响力的城市治理数字化标杆。")]
     ['城市治理数字化标杆']
+    >>> [d.name for d in find_designations("为全面建设现代化典范城区和数字化典范城区提供支撑")]
+    ['现代化典范城区', '数字化典范城区']
+    >>> [(d.name, d.aliases) for d in find_designations("某县入选国家数字乡村试点地区")]
+    [('国家数字乡村试点', ('国家数字乡村试点地区', '数字乡村试点'))]
     >>> find_designations("作为超大城市,推进城市群建设,创建省级试点平台8个")
     []
     """
@@ -140,11 +144,15 @@ def find_designations(sentence: str) -> list[Designation]:
             continue
         if _zone_of_a_park(sentence, start, m.group(0)):
             continue
-        if not _AFTER_OK.match(sentence[end:].lstrip("”")):
+        # "建设A典范城区和B典范城区提供…": the last item of a list ends where the sentence goes on.
+        listed = bool(found) and bool(_LIST_GLUE.fullmatch(sentence[found[-1].end : start]))
+        if not _AFTER_OK.match(sentence[end:].lstrip("”")) and not listed:
             continue
         if _COUNT.search(name) and "批" not in name:
             continue  # "布局建设8个国家算力枢纽节点": several things built, not a title held
         plain = unranked(_COUNT.sub("", name))
+        # "国家数字乡村试点地区": 地区 says the holder is an area; the pilot is the title it holds.
+        plain = plain.removesuffix("地区") if plain.endswith("试点地区") else plain
         # "打造数字产业化的发展引领区": a kind word after 的 describes the aim, it is no title's name.
         described = sentence[start - 1 : start] == "的" and len(plain) - len(m.group(0)) <= 2
         if plain == m.group(0) or described:
@@ -315,6 +323,9 @@ def unranked(name: str) -> str:
 
     >>> unranked("全国首个国家级车联网先导区"), unranked("第二批国家数字乡村试点"), unranked("国家首批智慧城市试点")
     ('国家级车联网先导区', '国家数字乡村试点', '国家首批智慧城市试点')
+    >>> unranked("全域旅游示范区")  # 全域旅游 is the title's own word, not how widely it is held
+    '全域旅游示范区'
+
     """
     return _LEAD.sub("", name) or name
 

@@ -187,6 +187,13 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
     text = ctx.document.text
     if _NATIONWIDE.search(text[sentence.start : position]):
         return (ctx.gazetteer.country,)
+    # SCHEMA.md: a programme named inside a cited title is one too; a title headed by a division
+    # (《吉安市打造“吉事即办”…方案》) is that division's, whoever else the sentence names.
+    opening = text.rfind("《", sentence.start, position)
+    if opening > text.rfind("》", sentence.start, position):
+        heads = [s for s in ctx.spans if s.start == opening + 1 and s.division.level != "country"]
+        if heads:
+            return (heads[0].division,)
     listed = _listed_holders(ctx, sentence, position)
     if listed:
         return listed
@@ -210,6 +217,8 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
         if sentence.start <= a.start < position
         and not framed(a.start)
         and not _GRANTED_BEFORE.search(text, max(sentence.start, a.start - 4), a.start)
+        # "“某模式”全省推广": the scope a practice is spread over runs nothing named after it
+        and not re.match(r"(?:范围内)?(?:复制推广|推广|推开)", text[a.end : a.end + 8])
     ]
     last_actor = max((a.end for a in acting), default=sentence.start)
     after = max(last_actor, named[-1].end if named else sentence.start)
@@ -243,7 +252,20 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
     ):
         return (named[-1].division,)
     local = [a.place for a in acting if a.place.level != "country"]
+    if not local and not named:
+        opener = _OPENING_CLAUSE.match(text, sentence.start, position)
+        comma = text.find("，", position, sentence.end), text.find(",", position, sentence.end)
+        first = min((c for c in comma if c >= 0), default=-1)
+        # "在推进国家数字乡村试点工作中,某县坚持…": the place that opens the main clause runs what the
+        # opening clause names.
+        subject = [a for a in ctx.actors if a.start == first + 1 and a.place.level != "country"]
+        if opener and first >= 0 and subject and not re.search(r"[,，]", text[sentence.start : position]):
+            return (subject[0].place,)
     return (local[-1] if local else ctx.default,)
+
+
+# An opening clause that frames the sentence's main one: 在…中, 为…, 围绕…, 通过…
+_OPENING_CLAUSE = re.compile(r"(?:在|为了?|围绕|通过|随着|依托|借助|聚焦)")
 
 
 _GRANTED_BEFORE = re.compile(r"(?:获评|评为|荣获|创成|入选|列入|获批|跻身)$")
@@ -358,6 +380,9 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             )
             # 数字湖北 is 湖北省's campaign wherever it is cited, and also the place's that carries it out.
             named = ctx.local(hit.place) if hit.place else None
+            if named is not None:
+                # A province acting in the sentence does not run its city's campaign (…引领数字宁波…).
+                places = tuple(p for p in places if p not in ctx.gazetteer.ancestors(named))
             if named is not None and _carries_out(ctx, sentence, hit.start, named):
                 places = (*places, ctx.default)  # "落实全省“数字湖南”建设部署" in a 长沙 report: 长沙 too
             for runner in dict.fromkeys((*places, named) if named is not None else places):

@@ -32,7 +32,7 @@ from loaders.words import segment, word_at
 
 # A quoted name followed by one of these is a programme ("“最多跑一次”改革", "“清朗”系列专项行动").
 _PROGRAMME_AFTER = re.compile(
-    r"^(?:系列专项行动|专项行动|集成改革|改革|工程|行动|计划|制度|建设|试点|主题活动|活动|服务方式|(?:合作|联动|协同|工作|服务)?(?:机制|模式)|工作法|战略|(?:政务)?(?:服务)?品牌(?![\u4e00-\u9fff]))"
+    r"^(?:系列专项行动|专项行动|集成改革|改革|工程|行动|计划|制度|建设|试点|主题活动|活动|服务方式|(?:合作|联动|协同|工作|服务)?(?:机制|模式)|工作法|战略|(?:政务)?(?:服务)?(?:品牌|金字招牌|金名片)(?![\u4e00-\u9fff]))"
 )
 # What a quoted platform or product is followed by ("“甬金通”等…应用", "“浙里办”宁波频道").
 _PROJECT_AFTER = re.compile(
@@ -95,6 +95,8 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
             continue
         if concept.generic and names_a_thing(sentence[last + 1 :]):
             continue  # 通过“数字乡村”平台: a domain word naming a platform, not a programme
+        if re.match(r"(?:发展)?(?:水平指数|水平|指数|评估值|比重|占比)", plain[end : end + 6]):
+            continue  # "两化融合发展水平指数达72": the programme names what a figure measures
         if _EVENT_AFTER.match(follows):
             continue  # “数据要素×”大赛: a contest named after the programme is an event
         continues = _CONTINUES_AS_NAME.match(follows) and not _ALLOWED_NEXT.match(follows)
@@ -105,6 +107,8 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits += _quoted(sentence, lex)
     hits += find_actions(sentence)
     hits += _listed_activities(sentence)
+    hits += _framed(sentence)
+    hits += _heading(sentence)
     hits += [ProgrammeHit(d.name, d.start, d.end, None, d.aliases) for d in find_designations(sentence)]
     hits += [
         ProgrammeHit(clean_name(sentence[a:b]), a, b)
@@ -112,7 +116,22 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         # a pair of known reforms (一网通办,一网统管) is two programmes, found by their labels
         if not any(lex.by_label(part) for part in re.split(r"[,，、]", sentence[a:b]))
     ]
-    return _merge([_without_place(h) for h in hits])
+    return _merge([_shared_suffix(sentence, _without_place(h)) for h in hits])
+
+
+def _shared_suffix(sentence: str, hit: ProgrammeHit) -> ProgrammeHit:
+    """The hit named with the suffix a quoted item after it shares ("深化行政审批制度和“一网通办”改革":
+    行政审批制度改革), the bare name kept as an alias.
+
+    >>> _shared_suffix("深化行政审批制度和“一网通办”改革", ProgrammeHit("行政审批制度", 2, 8)).name
+    '行政审批制度改革'
+    """
+    shared = re.match(r"(?:和|及|与|、)“[^“”]{2,12}”(改革|行动|工程)", sentence[hit.end :])
+    if hit.concept is not None or shared is None or hit.name.endswith(shared.group(1)):
+        return hit
+    return ProgrammeHit(
+        hit.name + shared.group(1), hit.start, hit.end, None, (*hit.aliases, hit.name), hit.national, hit.place
+    )
 
 
 def _curly(sentence: str) -> str:
@@ -198,6 +217,12 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         before = sentence[max(0, head - 8) : head]
         clause_end = re.match(r"^[,，。;；(（]|^$", sentence[series.end() :])
         verb = CARRIED_OUT.search(before) or (WEAKLY_CARRIED_OUT.search(before) and clause_end) or piloted
+        # "打造山清水秀、宜居宜业的“X”,": the verb governs the quote across a modifier ending in 的
+        modified = re.search(
+            r"(?:^|[,，;；:：])[\u4e00-\u9fff]{0,4}?(?:打造|建设|创建|争创|实施|推行|推广)[^,，。;；“”:：]{2,24}的$",
+            sentence[: series.start()],
+        )  # the verb opens the clause, so it is not one inside the modifier (…布局建设…中心的“…”)
+        verb = verb or (modified and clause_end and len(quotes) == 1)
         # What the text says is being built or pushed on ("“智慧教育”基本建成"), or makes the main line of
         # its work ("以“数实融合”为重点"), it carries out (SCHEMA.md: a quoted initiative carried out).
         # SCHEMA.md: a title the place is granted is a designation it holds ("荣获“X”称号",
@@ -234,7 +259,12 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         governed = governed or sentence.rfind("《", 0, series.start()) > sentence.rfind(
             "》", 0, series.start()
         )
-        if governed and not suffix and sentence[series.end() : series.end() + 1] == "等":
+        # "“A”、“B”等改革举措全省率先", "“A”等做法作典型发言": a list of practices names each one
+        practice = sentence[series.end() : series.end() + 1] == "等" and re.match(
+            r"(?:[一二三四五六七八九十\d]+[项个条])?(?:改革|创新|典型)?(?:举措|做法|经验)", after
+        )
+        governed = governed or bool(practice)
+        if governed and not suffix and not practice and sentence[series.end() : series.end() + 1] == "等":
             continue  # "推进“A”“B”等…数据产品": a list of things, named by what follows
         for i, q in enumerate(quotes):
             text = q.group(1)
@@ -244,6 +274,20 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             parts = text.split("、")
             if len(parts) > 1 and all(_is_domain_word(p, lex) for p in parts):
                 continue  # SCHEMA.md: bare domain words are no programme, quoted in a list or not
+            # "打造“数字金融”,保障“数字出行”": a quoted domain word alone is a field of work; it is an
+            # initiative when the text builds or reforms it (推进“智慧城市”建设), runs it (开展“数字助老”)
+            # or cites it in a title.
+            in_title = sentence.rfind("《", 0, q_start) > sentence.rfind("》", 0, q_start)
+            if (
+                len(parts) == 1
+                and _is_domain_word(text, lex)
+                and not in_title
+                and not suffix
+                and not _CARRIED_AFTER.match(after)  # "“智慧教育”基本建成"
+                and not CARRIED_OUT.search(sentence[:q_start])  # "开展“数字助老”培训": a campaign run
+                and not re.match(r"”?[\u4e00-\u9fff]{0,4}?(?:建设|改革|工程|行动|试点|战略)", sentence[q_end - 1 :])
+            ):
+                continue
             known = [lex.by_label(p) is not None for p in parts]
             if (
                 len(parts) > 1
@@ -270,9 +314,12 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             campaign = with_place(ProgrammeHit(text, 0, 0)).place is not None
             shaped = shaped or (campaign and not names_a_thing(sentence[q_end:]))
             if re.match(
-                r"”?(?:等|的)(?:矛盾|问题|难题|痛点|堵点|难点|现象|困境|顽疾)", sentence[q_end - 1 :]
+                r"”?(?:等|的)[\u4e00-\u9fff]{0,6}?(?:矛盾|问题|难题|痛点|堵点|难点|现象|困境|顽疾)",
+                sentence[q_end - 1 :],
             ):
                 continue  # "解决数据“不敢用、不够用”的矛盾": a problem described, not a way of working
+            if re.search(r"[,，][^,，]*是|是[^,，]*[,，]", text):
+                continue  # "指出“新时代东北振兴,是全面振兴、全方位振兴”": a statement quoted, not a name
             if sentence[:q_start].endswith("关于") and re.match(
                 r"”?的(?:建议|提案|议案|意见|报告)", sentence[q_end - 1 :]
             ):
@@ -285,12 +332,27 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             # "锚定“八个强市”战略目标", "建设“五个中心”", "“四化”发展思路": a count of titles or of ways
             # names one framework (SCHEMA.md), unlike a count of things to do (“六大行动”, “三张清单”).
             shaped = shaped or bool(_COUNTED_TITLE.fullmatch(text))
+            # "（以下简称“智改数转网联”）": a quote that carries a known reform further names one of its own
+            # (SCHEMA.md: 数字政府改革, a named reform, against 数字政府, a domain word).
+            shaped = shaped or bool(
+                any(
+                    not (c.umbrella or c.generic)
+                    and b - a < len(text)
+                    # a year or an edition before it (“2024全民数字素养与技能提升月”) is no new name
+                    and re.search(r"[\u4e00-\u9fff]", re.sub(r"\d{4}年?度?|第[\d一二三四五六七八九十]+届", "", text[:a] + text[b:]))
+                    for a, b, c in lex.find(text)
+                )
+                and not names_a_thing(text)
+                and not names_a_thing(sentence[q_end:])
+                # an honour for work under it ("2022年…数字化改革优秀成果") is an award, not a programme
+                and not re.search(r"(?:成果|案例|实践|应用|奖|称号|榜单|名单|单位|集体)$|^\d{4}", text)
+            )
             if not (shaped or _looks_like_name(text)) or is_layout(text):
                 continue
             # “互联网+”智慧能源: X+ names a programme by how it is written.
             own_suffix = bool(re.search(r"(工程|计划|行动|改革|试点|制度|项目|战略|\+)$", text))
             tail = re.match(
-                rf"(?:{NAME_UNIT}){{0,14}}?(?:集成改革|专项行动|行动|工程|计划|项目|制度|试点(?!城市|县|区|市))",
+                rf"(?:{NAME_UNIT}){{0,14}}?(?:集成改革|专项行动|行动(?!计划|方案|纲要)|工程|计划|项目|制度|试点(?!城市|县|区|市))",
                 sentence[q_end:],
             )
             tail = (
@@ -325,7 +387,12 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 # SCHEMA.md: a pilot is a designation a place holds (国家数字乡村试点), named with its
                 # 试点 ("开展“智慧社区”试点" → 智慧社区试点), unlike a reform named without 改革.
                 end = q_end + 2
+            if practice:
+                start, end = q_start, q_end  # the quote names the practice whole (“建设项目服务清单制”)
             name = clean_name(sentence[start:end])
+            if practice and len(name) <= 20:
+                hits.append(with_place(ProgrammeHit(name, start, end)))
+                continue
             if NOT_A_PROGRAMME.search(name) and shaped and not NOT_A_PROGRAMME.search(text):
                 start, end, name = q_start, q_end, text  # “5G+智慧医疗”示范项目: the slogan, not the project
             if NOT_A_PROGRAMME.search(name) and not own_suffix:
@@ -359,6 +426,8 @@ def _is_domain_word(text: str, lex: Lexicon) -> bool:
     >>> lex = programme_lexicon()
     >>> [_is_domain_word(w, lex) for w in ("数字经济", "数字生态", "产业数字化", "数字咸宁", "一网通办")]
     [True, True, True, False, False]
+    >>> _is_domain_word("数字化治理", lex)
+    True
     """
     concept = lex.by_label(text)
     if concept is not None:
@@ -367,7 +436,7 @@ def _is_domain_word(text: str, lex: Lexicon) -> bool:
         return False  # 数字湖北: a place's campaign
     return bool(
         re.fullmatch(
-            r"(?:数字|智慧|数智)[\u4e00-\u9fff]{2}|[\u4e00-\u9fff]{2,4}(?:数字化|价值化|智能化)|数字[\u4e00-\u9fff]{2}化",
+            r"(?:数字|智慧|数智)[\u4e00-\u9fff]{2}|[\u4e00-\u9fff]{2,4}(?:数字化|价值化|智能化)|数字[\u4e00-\u9fff]{2}化|数字化[\u4e00-\u9fff]{2}",
             text,
         )
     )
@@ -398,13 +467,65 @@ def _looks_like_name(text: str) -> bool:
     return not re.search(r"(为人而转|最后一公里|卡脖子|一把手|一盘棋|一站式|不打烊|硬核)", text)
 
 
+# A plan's numbered heading that is a name alone ("(一)中小企业数字化转型扩面行动").
+_HEADING = re.compile(
+    r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])\s*"
+    r"(?P<name>[\u4e00-\u9fffA-Za-z0-9+]{4,24}?(?:专项行动|行动|工程))[。.]?\s*$"
+)
+
+
+def _heading(sentence: str) -> list[ProgrammeHit]:
+    """A numbered heading that names an action or a 工程 of a plan (SCHEMA.md: named actions are
+    programmes; a verb-led task heading (加强技术创新) names none).
+
+    >>> [h.name for h in _heading("(一)中小企业数字化转型扩面行动")], _heading("(二)加强技术创新")
+    (['中小企业数字化转型扩面行动'], [])
+    """
+    m = _HEADING.match(sentence)
+    if m is None:
+        return []
+    name = m.group("name")
+    words = segment(name)
+    if NOT_A_PROGRAMME.search(name) or (words and words[0].tag in ("v", "vd", "d", "ad")):
+        return []
+    return [ProgrammeHit(name, m.start("name"), m.end("name"))]
+
+
+# "以全域数字化转型为主线": a reform or action the text makes the main line of its work.
+_FRAMED_NAME = re.compile(
+    r"以(?P<name>[\u4e00-\u9fff]{2,12}?(?:数字化转型|改革|行动|工程|战略))为(?:工作)?(?:主线|重点|抓手|引领|牵引|突破口|主攻方向)"
+)
+
+
+def _framed(sentence: str) -> list[ProgrammeHit]:
+    """Unquoted reforms and actions the text makes the main line of its work (SCHEMA.md: named reforms
+    and actions are programmes, domain words alone are not).
+
+    >>> [h.name for h in _framed("以全域数字化转型为主线,以项目建设为抓手,以加快经济社会数字化转型为主线")]
+    ['全域数字化转型']
+    """
+    hits = []
+    for m in _FRAMED_NAME.finditer(sentence):
+        name = m.group("name")
+        if len(name) < 5 or NOT_A_PROGRAMME.search(name) or re.match(r"(?:各项|相关|重点|重大)", name):
+            continue
+        if segment(name)[0].tag in ("v", "vd", "d", "ad"):
+            continue  # "以加快经济社会数字化转型为主线": an aim pursued, not a named reform
+        hits.append(ProgrammeHit(name, m.start("name"), m.end("name")))
+    return hits
+
+
 _ACTIVITY_LIST = re.compile(
     r"(?:组织|开展|实施|举办)(?P<items>(?:[^,，。;；、]{2,20}、)+[^,，。;；、]{2,20}?)等(?:主题|系列|专项)?(?:活动|行动)"
 )
 
 
 def _listed_activities(sentence: str) -> list[ProgrammeHit]:
-    """Items of a list of activities someone organises: "组织数字技能进社区、乡村数字素养提升等主题活动"."""
+    """Items of a list of activities someone organises: "组织数字技能进社区、乡村数字素养提升等主题活动".
+
+    >>> [h.name for h in _listed_activities("举办某某文化旅游节、两岸中秋晚会、数字技能进社区等活动")]
+    ['数字技能进社区']
+    """
     hits = []
     for m in _ACTIVITY_LIST.finditer(sentence):
         offset = m.start("items")
@@ -412,6 +533,9 @@ def _listed_activities(sentence: str) -> list[ProgrammeHit]:
             quoted = re.search(r"“([^”]{2,20})”", item.group(0))
             name = quoted.group(1) if quoted else clean_name(item.group(0))
             # Unquoted, four characters or fewer say what kind of activity it is (干部讲堂, 广场宣传).
+            # SCHEMA.md: a named fair, festival, gala or forum held is an `event` project, not a programme.
+            if re.search(r"(?:会|节|论坛|峰会|大赛|竞赛|比赛|展)$", name):
+                continue
             if (quoted or len(name) > 4) and len(name) <= 20 and not NOT_A_PROGRAMME.search(name):
                 hits.append(ProgrammeHit(name, offset + item.start(), offset + item.end()))
     return hits

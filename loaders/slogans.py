@@ -21,7 +21,7 @@ _ONE_STOP = re.compile(
 )
 # Service reforms named by what the citizen is spared (全市通办, 免申即享, 秒批, 零跑动, 边问边办).
 _SERVICE = re.compile(
-    rf"{_HAN}{{1,4}}(?:通办|通享|即享|即办|即批|跑一次|跑一趟|一次办|报一次|查一次|办成事|帮办|代办)|(?:秒|即)[批报办](?:(?:秒|即)[批报办])?|"
+    rf"{_HAN}{{1,4}}(?:通办|通享|即享|即办|即批|跑一次|跑一趟|一次办|报一次|查一次|办成事|帮办|代办)|{_HAN}{{0,4}}一次办[成好结]|(?:秒|即)[批报办](?:(?:秒|即)[批报办])?|"
     rf"零跑动|零跑腿|{_HAN}{{2}}不用跑|(?:掌上|指尖|网上|就近|马上|随时|自助|预约|延时|刷脸|扫码|集成|联审|并联|邮寄|上门|视频|远程)办|"
     rf"无感{_HAN}{{1,3}}|不见面{_HAN}{{0,3}}|免{_HAN}{{1,2}}即{_HAN}{{1,2}}|免{_HAN}{{1,2}}办|边{_HAN}边办|{_HAN}{{2}}快办|{_HAN}{{2}}好办|"
     rf"[三四五六]治融合|(?:\d+分钟|[一二三四五六七八九十]+分钟|一刻钟){_HAN}{{0,6}}圈"
@@ -30,7 +30,7 @@ _SERVICE = re.compile(
 _PLUS_PART = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,10}")
 # Layout words of a spatial or numeric framework (一核引领, 两翼驱动, 多点支撑).
 _LAYOUT = re.compile(
-    r"^(?:[一二两三四五六七八九十双N\d]+[核主翼极带轴廊圈环]|[两多双三四五六七八九十N\d]+[园区点核翼中级端])"
+    r"^(?:[一二两三四五六七八九十双N\d]+[核芯主翼极带轴廊圈环]|[两多双三四五六七八九十N\d]+[园区点核翼中级端])"
 )
 # After a parallel slogan, these make it a plan's principle, layout or goal, not a way of working.
 _PRINCIPLE_AFTER = re.compile(r"格局|思路|原则|理念|目标|布局|方针|要求|精神|路径|定位|使命|愿景|策略|方向")
@@ -40,7 +40,9 @@ _UNQUOTED = re.compile(
     r"(?:全市|全省|全城|全区|全域|跨省|跨市|跨区|跨域|跨城|省内|市内|异地|就近)通办|[三四五六]治融合|"
     r"(?:河|湖|林|田|路|链)长制|多[规证审测]合一|双随机、?一公开|"
     # National approval reforms named by what follows at once (拿地即开工) or what may wait (容缺受理).
-    r"容缺(?:受理|办理|审批)|拿地即开工|交地即发证|交房即[交发]证|接诉即办|"
+    r"容缺(?:受理|办理|审批)|接诉即办|"
+    # One step of a project's approval made to bring on the next at once (拿地即开工, 竣工即投产).
+    r"(?:拿地|交地|交房|验收|竣工|取证|办照|准入|入园|签约)即(?:开工|发证|交证|办证|拿证|投产|营业|准营|供地)|"
     r"(?<![一二三四五六七八九十])一[企园村户人楼事区镇街业产]一[档策品码业案图](?![一\u4e00-\u9fff]{0,1}一)|"
     r"“?(?:\d+分钟|[一二三四五六七八九十]+分钟|一刻钟)”?[\u4e00-\u9fff]{0,6}?(?:生活|服务|便民|办事|健身|阅读|就医|养老|政务服务)圈"
 )
@@ -51,6 +53,8 @@ def is_layout(text: str) -> bool:
 
     >>> is_layout("一核一极多园"), is_layout("两园一中心"), is_layout("一网通办"), is_layout("中国数谷")
     (True, True, False, False)
+    >>> is_layout("一芯两核多支点")
+    True
     """
     return bool(_LAYOUT.match(text)) and not text.startswith("一网")
 
@@ -64,6 +68,8 @@ def has_slogan_shape(text: str) -> bool:
     [False, False, False, False, False, False]
     >>> has_slogan_shape("一区一品"), has_slogan_shape("秒批秒办"), has_slogan_shape("一次不用跑")
     (True, True, True)
+    >>> has_slogan_shape("一次办成"), has_slogan_shape("一次办好"), has_slogan_shape("一次性")
+    (True, True, False)
     """
     if _ONE_STOP.fullmatch(text) or _SERVICE.fullmatch(text):
         return not _LAYOUT.match(text) or text.startswith("一网")
@@ -129,17 +135,28 @@ def _aims(parts: list[str]) -> bool:
 
     >>> _aims(["善政", "兴业", "惠民"]), _aims(["安全", "便捷", "高效"]), _aims(["共建", "共治", "共享"])
     (True, False, False)
+    >>> _aims(["经济", "生活", "治理"])
+    False
     """
     if len(parts) < 3:
         return False
     words = [segment(p) for p in parts]
-    return all(len(w) == 1 and w[0].tag not in ("a", "an", "ad", "d") for w in words)
+    # Domains listed as nouns (经济、生活、治理) name fields of work, not the aims a slogan sets.
+    return all(len(w) == 1 and w[0].tag not in ("a", "an", "ad", "d") for w in words) and any(
+        w[0].tag == "v" for w in words
+    )
 
 
 def names_a_thing(after: str) -> bool:
-    """Whether the words right after a quoted slogan end in a thing built ("“大平安、全业务”实战平台")."""
+    """Whether the words right after a quoted slogan end in a thing built ("“大平安、全业务”实战平台").
+
+    >>> names_a_thing("等模块"), names_a_thing("”改革")
+    (True, False)"""
     run = re.match(f"{_HAN}{{0,12}}", after.lstrip("”").removeprefix("等")).group(0)  # type: ignore[union-attr]
-    return bool(re.search(r"(?:平台|应用|系统|App|APP|小程序|中心|中枢|专区|大厅|终端|自助机|一体机)$", run))
+    # a module or a column of an app is built too ("开发“秒批”“一件事导办”等模块")
+    return bool(
+        re.search(r"(?:平台|应用|系统|App|APP|小程序|中心|中枢|专区|大厅|终端|自助机|一体机|模块|功能模块|专栏|栏目)$", run)
+    )
 
 
 def find_shaped_names(sentence: str) -> list[tuple[int, int]]:
@@ -149,6 +166,9 @@ def find_shaped_names(sentence: str) -> list[tuple[int, int]]:
     >>> s = "实现140项事项全市通办,打造“15分钟”办事服务圈,依托城市大脑迈向智慧城市2.0"
     >>> [s[a:b] for a, b in find_shaped_names(s)]
     ['全市通办', '“15分钟”办事服务圈', '城市大脑', '智慧城市2.0']
+    >>> s = "推行拿地即开工、验收即办证、竣工即投产“三即”审批"
+    >>> [s[a:b] for a, b in find_shaped_names(s)]
+    ['拿地即开工', '验收即办证', '竣工即投产']
     """
     spans = [(m.start(), m.end()) for m in _UNQUOTED.finditer(sentence)]
     spans += [(m.start(), m.end()) for m in _BRAIN.finditer(sentence)]
@@ -183,6 +203,9 @@ def _versions(sentence: str) -> list[tuple[int, int]]:
     >>> s = "智慧城市1.0建设已基本完成,同比增长10.0%,迈向智慧城市2.0"
     >>> [s[a:b] for a, b in _versions(s)]
     ['智慧城市1.0', '智慧城市2.0']
+    >>> s = "全面推进数字青岛2.0工程建设"
+    >>> [s[a:b] for a, b in _versions(s)]
+    ['数字青岛2.0']
     """
     spans = []
     words = segment(sentence)
@@ -192,7 +215,8 @@ def _versions(sentence: str) -> list[tuple[int, int]]:
         if not re.fullmatch(r"[1-9]\.0", w.text) or i == 0:
             continue
         first = i
-        while first > max(0, i - 2) and words[first - 1].tag in ("n", "nz", "vn", "nw"):
+        # a division's campaign has a version too (数字青岛2.0), its place word tagged LOC
+        while first > max(0, i - 2) and words[first - 1].tag in ("n", "nz", "vn", "nw", "LOC"):
             first -= 1
         start = words[first].start
         if first < i and w.start - start >= 4 and not _PROJECT_HEAD.search(sentence[start : w.start]):
