@@ -124,7 +124,10 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
         if hit:
             hits.append(hit)
     hits += _leading_groups(sentence, hits)
-    hits += _zone_committees(sentence, hits)
+    zones = _zone_committees(sentence, hits)
+    # "某某经济区管委会": the 区 ending a zone's name heads no body of its own (区管委会).
+    hits = [h for h in hits if not any(z.start < h.start < z.end for z in zones)] + zones
+    hits += _listed_zones(sentence, hits)
     hits += _party_bodies(sentence, hits)
     hits += _town_bodies(sentence, hits)
     hits += _congresses(sentence, hits, place_names)
@@ -280,9 +283,14 @@ def _leading_groups(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
     return hits
 
 
+_ZONE = r"(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|综保区|新区|园区|经济区|示范区|合作区|试验区|度假区|示范园|产业园)"
 _ZONE_COMMITTEE = re.compile(
-    r"(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|综保区|新区|园区)(?:管委会|管理委员会|管委(?![会员]))"
+    rf"{_ZONE}(?:管委会|管理委员会|管委(?![会员])|管理办公室)"
+    # A zone named without a zone word (某某数谷管委会) still heads its committee at a clause's start.
+    r"|(?:(?<=^)|(?<=[,，;；:：。、]))[\u4e00-\u9fff]{2,8}?(?:管委会|管理委员会)"
 )
+# "甲高新区、乙新区管委会": zones listed before one committee word each have that committee.
+_LISTED_ZONE = re.compile(rf"([\u4e00-\u9fff]{{2,14}}?{_ZONE})、$")
 
 
 def _zone_committees(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
@@ -303,8 +311,30 @@ def _zone_committees(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
         clause = re.split(r"[,，;；。:：]", sentence[:start])[-1]
         if (start == m.start() and "各" in clause) or re.match(r"(?:国家级|省级|市级)", sentence[start:]):
             continue  # "各县(市、区)政府、开发区管委会", "国家级开发区管委": zones in general, not one
-        hits.append(AgencyHit(clean_name(sentence[start : m.end()]), start, m.end(), None))
+        name = clean_name(sentence[start : m.end()])
+        if re.match(r"(?:[各全该本每]|有关|相关)", name):
+            continue
+        hits.append(AgencyHit(name, start, m.end(), None))
     return hits
+
+
+def _listed_zones(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
+    """Return the committees of zones listed before one committee word: "甲经开区、乙经济区管委会" names two.
+
+    >>> [h.name for h in _listed_zones("甲高新区、乙新区管委会", [AgencyHit("乙新区管委会", 5, 11, None)])]
+    ['甲高新区管委会']
+    """
+    out = []
+    for hit in hits:
+        body = re.search(rf"{_ZONE}(管委会|管理委员会|管委|管理办公室)$", hit.name)
+        listed = _LISTED_ZONE.search(sentence[: hit.start]) if body else None
+        while body and listed:
+            first = max(listed.start(1), name_start(sentence, listed.end(1)))
+            if any(h.start <= first < h.end for h in [*hits, *out]):
+                break
+            out.append(AgencyHit(sentence[first : listed.end(1)] + body.group(1), first, listed.end(1), None))
+            listed = _LISTED_ZONE.search(sentence[:first])
+    return out
 
 
 def _with_parenthetical_aliases(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
