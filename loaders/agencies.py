@@ -131,6 +131,7 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     hits += _party_bodies(sentence, hits)
     hits += _town_bodies(sentence, hits)
     hits += _congresses(sentence, hits, place_names)
+    hits += _listed_bodies(sentence, hits)
     hits = _with_list_place(sentence, sorted(hits, key=lambda h: h.start))
     return _with_parenthetical_aliases(sentence, hits)
 
@@ -447,3 +448,39 @@ def _town_bodies(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
         if not any(h.start <= m.start() < h.end for h in found):
             hits.append(AgencyHit(m.group(0), m.start(), m.end(), None))
     return hits
+
+
+# A body listed right after a local one, with no place of its own ("市政府办、经贸局负责人"): it ends in a
+# body word and is followed by a break, a conjunction or what its people do.
+_LISTED_BODY = re.compile(
+    r"[、和及与]([\u4e00-\u9fff]{1,8}?(?:局|委员会|委|办公室|办))"
+    r"(?=[、，,。；;:：和及与(（]|负责|牵头|主要|等|相关|有关|联合|会同|分别|共同|配合|参加|出席)"
+)
+
+
+def _listed_bodies(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
+    """Return bodies listed after a local agency with no place of their own: they share its place.
+
+    >>> [(h.name, h.place_surface) for h in _listed_bodies("甲市政府办、经贸局、统计局负责人",
+    ...  [AgencyHit("甲市政府办", 0, 5, "甲市")])]
+    [('甲市经贸局', '甲市'), ('甲市统计局', '甲市')]
+    """
+    out: list[AgencyHit] = []
+    for hit in hits:
+        if hit.national or hit.place_surface in (None, "局") or "各" in sentence[hit.start - 2 : hit.start]:
+            continue  # "各区市政府、开发区管委": kinds of bodies, not one
+        end = hit.end
+        while m := _LISTED_BODY.match(sentence, end):
+            item = m.group(1)
+            if (
+                any(h.start <= m.start(1) < h.end for h in [*hits, *out])
+                or _GENERIC.search(item)
+                or _STOP.search(item)
+                or re.match(r"[市区县省各全本该我]", item)
+                or "管委" in item  # a zone's committee is the zone's (_zone_committees)
+                or re.search(r"[大格布全结开变时当]局$", item)
+            ):
+                break
+            out.append(AgencyHit(hit.place_surface + item, m.start(1), m.end(1), hit.place_surface))
+            end = m.end(1)
+    return out
