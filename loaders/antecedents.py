@@ -163,6 +163,17 @@ def carry_subjects(
                 indicator = subject + indicator if counted_names and subject else indicator
             else:
                 indicator = subject + "占" + indicator if subject else indicator
+        elif indicator in ("数量", "总量", "总数") and (
+            same := [
+                p
+                for p in out
+                if p.unit == f.unit and p.indicator and not re.search(r"[。;；]", text[p.end : f.start])
+            ]
+        ):
+            # "新增5G基站1.52万座、总数达9.17万座": the total of what the clause before counted.
+            indicator = (
+                re.sub(r"^(?:新增|新建|累计|共)", "", same[-1].indicator.removeprefix(SCOPE)) + indicator
+            )
         elif not indicator and out and re.fullmatch(r"[和、及与]?[近约超逾]?", text[out[-1].end : f.start]):
             indicator = out[-1].indicator if out[-1].unit == f.unit or f.unit != "位" else ""
         elif not indicator and bare_clause(text, f.start):
