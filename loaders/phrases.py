@@ -30,7 +30,7 @@ LINKS = {
 }  # fmt: skip  # 首次 and 率先 are adverbs LAC often tags as numerals or verbs
 
 # A growth figure names the change, after the thing that changed (SCHEMA.md: 同比增长 keeps its subject).
-GROWTH = re.compile(r"(增长|增加|提升|提高|上升|下降|降低|减少|增速|增幅|翻番|缩短|压缩|缩减|压减)$")
+GROWTH = re.compile(r"(增长|增加|净增|提升|提高|上升|扩大|下降|降低|减少|增速|增幅|翻番|缩短|压缩|缩减|压减)$")
 
 # The actor and scope words at the head of a phrase are not what is counted (全市5G基站 → 5G基站).
 _ACTOR = re.compile(
