@@ -30,7 +30,9 @@ LINKS = {
 }  # fmt: skip  # 首次 and 率先 are adverbs LAC often tags as numerals or verbs
 
 # A growth figure names the change, after the thing that changed (SCHEMA.md: 同比增长 keeps its subject).
-GROWTH = re.compile(r"(增长|增加|净增|提升|提高|上升|扩大|下降|降低|减少|增速|增幅|翻番|缩短|压缩|缩减|压减)$")
+GROWTH = re.compile(
+    r"(增长|增加|净增|提升|提高|上升|扩大|下降|降低|减少|增速|增幅|翻番|缩短|压缩|缩减|压减)$"
+)
 
 # The actor and scope words at the head of a phrase are not what is counted (全市5G基站 → 5G基站).
 _ACTOR = re.compile(
@@ -67,6 +69,14 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
             out[-1] = Word("时长", "n", out[-1].start, w.end)
         elif out and out[-1].text == "占" and w.text == "比":
             out[-1] = Word("占比", "n", out[-1].start, w.end)  # 用户/n 占/v 比/p 达到: the share, a noun
+        elif w.tag == "q" and w.text in ("件", "件量", "件数") and out and out[-1].tag in ("v", "vn", "n"):
+            # 办/v 件量/q, 承诺/vn 件/q: with no number before it, 件 ends a noun (办件量, 承诺件), not a counter.
+            j = (
+                len(out) - 2
+                if len(out) > 1 and out[-2].text == "即" and out[-1].text == "办"
+                else len(out) - 1
+            )
+            out[j:] = [Word("".join(x.text for x in out[j:]) + w.text, "n", out[j].start, w.end)]  # 即办件
         elif w.text == "占地区":
             # 占地区/v 生产/vn 总值/n: LAC reads 占地 (take up land); it is 占 地区生产总值, a share.
             out += [Word("占", "v", w.start, w.start + 1), Word("地区", "n", w.start + 1, w.end)]
