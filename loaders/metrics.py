@@ -353,6 +353,8 @@ def _figure(
 
 
 _THIS_YEAR = re.compile(r"(今年|年内|年底|年末|本年)")
+# "今年以来", "上半年" in a report on a named year (…2024年上半年…通报) are that year's.
+_THIS_YEAR_SO_FAR = re.compile(r"(今年以来|上半年|前三季度|1-\d{1,2}月|1至\d{1,2}月)")
 _RELATIVE_YEAR = re.compile(r"(今年|年底|年末|年内|上半年|下半年|前三季度|本年)")
 
 
@@ -391,6 +393,8 @@ def _dated(
             year = report_year  # 今年 in a document that names its year
         return Figure(f.value, f.unit, f.indicator, "target", year, f.start, f.end)
     year = figure_year(text, f.start)
-    if year is None and not _RELATIVE_YEAR.search(text[: f.start]):
+    if year is None and (
+        not _RELATIVE_YEAR.search(text[: f.start]) or _THIS_YEAR_SO_FAR.search(text[: f.start])
+    ):
         year = report_year
     return Figure(f.value, f.unit, f.indicator, f.qualifier, year, f.start, f.end)
