@@ -205,6 +205,12 @@ def figure_year(sentence: str, position: int) -> int | None:
         for m in _YEAR.finditer(before)
         if not _COMPARED.search(before[: m.start()]) and not _BASE.match(whole[m.end() :])
     ]
+    if (
+        years
+        and re.search(r"[;；]", before[years[-1].end() :])
+        and re.search(r"[,，]", before[: years[-1].start()])
+    ):
+        return None  # "…约1.5万家,2023年收入…;某区…9个": a year inside one clause dates that clause only
     if years and _NOW.search(re.sub(r"^(?:年底|年末|年初|上半年|下半年)", "", before[years[-1].end() :])):
         return None  # SCHEMA.md `year`: "…,目前…", "力争年底前…" speak of a time the text does not date
     return int(years[-1].group(1)) if years else None
