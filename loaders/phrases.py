@@ -77,6 +77,9 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
                 else len(out) - 1
             )
             out[j:] = [Word("".join(x.text for x in out[j:]) + w.text, "n", out[j].start, w.end)]  # 即办件
+        elif w.text == "以上市":
+            # 地级/a 以上市/f: LAC joins the bound to the noun it bounds (地级以上市, the cities).
+            out += [Word("以上", "f", w.start, w.start + 2), Word("市", "n", w.start + 2, w.end)]
         elif w.text == "占地区":
             # 占地区/v 生产/vn 总值/n: LAC reads 占地 (take up land); it is 占 地区生产总值, a share.
             out += [Word("占", "v", w.start, w.start + 1), Word("地区", "n", w.start + 1, w.end)]
