@@ -168,6 +168,10 @@ def find_figures(
         # quoted or not; its kind names it.
         value = parse_number(m.group("num"))
         thing = counted_phrase(text, m.start(), m.end(), counter=True)
+        after = text[m.end() : m.end() + 12]
+        own = max((k for k in range(1, len(after) + 1) if thing.endswith(after[:k])), default=0)
+        if 0 < own < len(thing) and "、" in re.split(r"[,，;；。:：]", text[: m.start()])[-1]:
+            thing = after[:own]  # "A“提质”、…、B“加固”五大工程": the items listed are not the kind counted
         head = _NAMED_HEADS.search(re.split(r"[和及与、]", thing)[0])
         if value is not None and value >= 2 and head and not any(s <= m.start() < e for s, e in taken):
             taken.append(m.span())
