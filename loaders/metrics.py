@@ -41,7 +41,10 @@ _FIGURE = re.compile(
 )
 # Units written out in Chinese are stored as their usual symbol (32.85泽字节(ZB) → ZB).
 _UNIT_NAMES = {"个小时": "小时", "星级": "星", "泽字节": "ZB", "艾字节": "EB", "拍字节": "PB", "毫秒": "ms"}
-_PERCENT_WORDS = re.compile(rf"百分之(?P<num>\d+(?:\.\d+)?|{_CN})")
+_PERCENT_WORDS = re.compile(
+    rf"百分之(?P<num>\d+(?:\.\d+)?|{_CN})(?:点(?P<decimals>[零〇一二三四五六七八九]+))?"
+)
+_DIGITS = {c: str(k) for k, c in enumerate("零一二三四五六七八九")} | {"〇": "0"}
 # "七成以上", "同比增长三成": tenths are shares; only before a bound or the clause's end (一成不变 is none).
 _TENTHS = re.compile(
     r"(?<![一二两三四五六七八九十百千万亿\d])(?P<num>[一二三四五六七八九])成(?=以上|左右|多|[,，。;；、)）]|$)"
@@ -181,6 +184,9 @@ def find_figures(
             )
     for m in _PERCENT_WORDS.finditer(masked):
         value = parse_number(m.group("num"))
+        if value is not None and m.group("decimals"):
+            # 百分之九十八点五: the digits after 点 are read one by one.
+            value = float(f"{value:g}." + "".join(_DIGITS[c] for c in m.group("decimals")))
         if value is not None:
             taken.append(m.span())
             figures.append(_figure(text, value, "%", m.start(), m.end()))
