@@ -286,7 +286,8 @@ def _items(indicator: str) -> list[str]:
         # 行政村光纤和4G网络通达率 (LAC's one word 4G网络通达率): the items share the measure ending the list.
         return [*(item + measure.group(0) for item in items[:-1]), items[-1]]
     if len(head_words) <= size:
-        return []
+        # "数字化车间和智能工厂分别达到120家和35家": whole items with no head in common.
+        return items if len(items) == 2 and all(len(segment(item)) > 1 for item in items) else []
     head = "".join(w.text for w in head_words[size:])
     return [*(item + head for item in items[:-1]), "".join(w.text for w in head_words[:size]) + head]
 
