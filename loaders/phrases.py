@@ -77,6 +77,15 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
                 else len(out) - 1
             )
             out[j:] = [Word("".join(x.text for x in out[j:]) + w.text, "n", out[j].start, w.end)]  # 即办件
+        elif (
+            w.tag == "m"
+            and re.fullmatch(r"[百千十五二三四]+强", w.text)
+            and following
+            and following.tag in ("n", "nz")
+        ):
+            # 百强/m 区/n: a top-100 list names a kind of place (百强区, 百强县), a noun.
+            out.append(Word(w.text + following.text, "n", w.start, following.end))
+            k += 1
         elif w.text == "以上市":
             # 地级/a 以上市/f: LAC joins the bound to the noun it bounds (地级以上市, the cities).
             out += [Word("以上", "f", w.start, w.start + 2), Word("市", "n", w.start + 2, w.end)]
