@@ -132,6 +132,7 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     hits += _town_bodies(sentence, hits)
     hits += _congresses(sentence, hits, place_names)
     hits += _listed_bodies(sentence, hits)
+    hits += _title_departments(sentence, hits)
     hits = _with_list_place(sentence, sorted(hits, key=lambda h: h.start))
     return _with_parenthetical_aliases(sentence, hits)
 
@@ -483,4 +484,27 @@ def _listed_bodies(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
                 break
             out.append(AgencyHit(hit.place_surface + item, m.start(1), m.end(1), hit.place_surface))
             end = m.end(1)
+    return out
+
+
+# "县委常委、宣传部部长": a party department named in the next title of the same person is that committee's.
+_DEPARTMENT_TITLE = re.compile(
+    r"常委[、,，](?P<dept>宣传部|组织部|统战部|社会工作部|政法委)(?:常务)?(?:副)?(?:部长|书记)"
+)
+
+
+def _title_departments(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
+    """Return the departments named by a title after a party committee's 常委: 某县委宣传部.
+
+    >>> [h.name for h in _title_departments("某县委常委、宣传部部长", [AgencyHit("某县委", 0, 3, "某县")])]
+    ['某县委宣传部']
+    """
+    out = []
+    for m in _DEPARTMENT_TITLE.finditer(sentence):
+        committee = next((h for h in hits if h.end == m.start() and h.name.endswith("委")), None)
+        if committee is not None and not any(h.start == m.start("dept") for h in hits):
+            name = committee.name + m.group("dept")
+            out.append(
+                AgencyHit(name, m.start("dept"), m.end("dept"), committee.place_surface, committee.national)
+            )
     return out
