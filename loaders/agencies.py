@@ -24,7 +24,7 @@ from loaders.words import Word, segment
 
 _DATA = Path(__file__).with_name("data")
 _SUFFIX = re.compile(
-    r"(?:人民政府|政府办公室|政府办公厅|政府|管委会|管理委员会|领导小组办公室|领导小组|工作领导小组|工作专班|专班|委员会|办公室|办公厅|(?:网信|政务|金融|信访|外事|侨务|台务|改革|督查|编|外|侨|台)办|(?<![通快易好上就次帮代协联督])办|人大常委会|人大|政协|推进组|委|局|厅|宣传部|组织部|统战部|政法委|督查室|研究室|"
+    r"(?:人民政府|政府办公室|政府办公厅|政府|管委会|管理委员会|领导小组办公室|领导小组|工作领导小组|工作专班|专班|委员会|办公室|办公厅|(?:网信|政务|金融|信访|外事|侨务|台务|改革|督查|编|外|侨|台)办|(?<![通快易好上就次帮代协联督])办|人大常委会|人大|政协|推进组|委|局|厅|宣传部|组织部|统战部|社会工作部|政法委|督查室|研究室|"
     r"研究院|研究中心|服务中心|发展中心|测评中心|研究所|中心|总署)"
 )
 # Centres that are built things, not bodies (市政府云计算中心, 城市运行管理中心): projects.
@@ -42,7 +42,7 @@ _STOP = re.compile(
     r"深入|贯彻|落实|推进(?!组)|推动|加快|围绕|坚持|按照|聚焦|实施|开展|制定|成立|印发|第|[0-9])"
 )
 _PLACE_HEAD = re.compile(
-    r"(?:自治区|市(?![域场值区县级直属]|民(?!政))|区(?![域县级内外])|县(?![域级区])|省(?![域级内外]))(?=委|党委|政府|人民政府|人大|政协|[\u4e00-\u9fff]{1,12}?(?:局|委|办|厅|部|院|中心|领导小组|推进组))"
+    r"(?:自治区|市(?![域场值区县级直属]|民(?!政))|市(?=直属?机关)|区(?![域县级内外])|县(?![域级区])|省(?![域级内外]))(?=委|党委|政府|人民政府|人大|政协|[\u4e00-\u9fff]{1,12}?(?:局|委|办|厅|部|院|中心|领导小组|推进组))"
 )
 # A bare 市 only starts a name where no word ends in it (城市, 上市, 全市).
 _NOT_BEFORE_BARE = set("城都上超全本该地两各我社园小景新老校辖特街省湾郊县门夜股楼治发港税")
@@ -124,10 +124,15 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
         if hit:
             hits.append(hit)
     hits += _leading_groups(sentence, hits)
-    hits += _zone_committees(sentence, hits)
+    zones = _zone_committees(sentence, hits)
+    # "某某经济区管委会": the 区 ending a zone's name heads no body of its own (区管委会).
+    hits = [h for h in hits if not any(z.start < h.start < z.end for z in zones)] + zones
+    hits += _listed_zones(sentence, hits)
     hits += _party_bodies(sentence, hits)
     hits += _town_bodies(sentence, hits)
     hits += _congresses(sentence, hits, place_names)
+    hits += _listed_bodies(sentence, hits)
+    hits += _title_departments(sentence, hits)
     hits = _with_list_place(sentence, sorted(hits, key=lambda h: h.start))
     return _with_parenthetical_aliases(sentence, hits)
 
@@ -280,9 +285,14 @@ def _leading_groups(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
     return hits
 
 
+_ZONE = r"(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|综保区|新区|园区|经济区|示范区|合作区|试验区|度假区|示范园|产业园)"
 _ZONE_COMMITTEE = re.compile(
-    r"(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|综保区|新区|园区)(?:管委会|管理委员会|管委(?![会员]))"
+    rf"{_ZONE}(?:管委会|管理委员会|管委(?![会员])|管理办公室)"
+    # A zone named without a zone word (某某数谷管委会) still heads its committee at a clause's start.
+    r"|(?:(?<=^)|(?<=[,，;；:：。、]))[\u4e00-\u9fff]{2,8}?(?:管委会|管理委员会)"
 )
+# "甲高新区、乙新区管委会": zones listed before one committee word each have that committee.
+_LISTED_ZONE = re.compile(rf"([\u4e00-\u9fff]{{2,14}}?{_ZONE})、$")
 
 
 def _zone_committees(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
@@ -303,8 +313,30 @@ def _zone_committees(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
         clause = re.split(r"[,，;；。:：]", sentence[:start])[-1]
         if (start == m.start() and "各" in clause) or re.match(r"(?:国家级|省级|市级)", sentence[start:]):
             continue  # "各县(市、区)政府、开发区管委会", "国家级开发区管委": zones in general, not one
-        hits.append(AgencyHit(clean_name(sentence[start : m.end()]), start, m.end(), None))
+        name = clean_name(sentence[start : m.end()])
+        if re.match(r"(?:[各全该本每]|有关|相关)", name):
+            continue
+        hits.append(AgencyHit(name, start, m.end(), None))
     return hits
+
+
+def _listed_zones(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
+    """Return the committees of zones listed before one committee word: "甲经开区、乙经济区管委会" names two.
+
+    >>> [h.name for h in _listed_zones("甲高新区、乙新区管委会", [AgencyHit("乙新区管委会", 5, 11, None)])]
+    ['甲高新区管委会']
+    """
+    out = []
+    for hit in hits:
+        body = re.search(rf"{_ZONE}(管委会|管理委员会|管委|管理办公室)$", hit.name)
+        listed = _LISTED_ZONE.search(sentence[: hit.start]) if body else None
+        while body and listed:
+            first = max(listed.start(1), name_start(sentence, listed.end(1)))
+            if any(h.start <= first < h.end for h in [*hits, *out]):
+                break
+            out.append(AgencyHit(sentence[first : listed.end(1)] + body.group(1), first, listed.end(1), None))
+            listed = _LISTED_ZONE.search(sentence[:first])
+    return out
 
 
 def _with_parenthetical_aliases(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
@@ -417,3 +449,62 @@ def _town_bodies(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
         if not any(h.start <= m.start() < h.end for h in found):
             hits.append(AgencyHit(m.group(0), m.start(), m.end(), None))
     return hits
+
+
+# A body listed right after a local one, with no place of its own ("市政府办、经贸局负责人"): it ends in a
+# body word and is followed by a break, a conjunction or what its people do.
+_LISTED_BODY = re.compile(
+    r"[、和及与]([\u4e00-\u9fff]{1,8}?(?:局|委员会|委|办公室|办))"
+    r"(?=[、，,。；;:：和及与(（]|负责|牵头|主要|等|相关|有关|联合|会同|分别|共同|配合|参加|出席)"
+)
+
+
+def _listed_bodies(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
+    """Return bodies listed after a local agency with no place of their own: they share its place.
+
+    >>> [(h.name, h.place_surface) for h in _listed_bodies("甲市政府办、经贸局、统计局负责人",
+    ...  [AgencyHit("甲市政府办", 0, 5, "甲市")])]
+    [('甲市经贸局', '甲市'), ('甲市统计局', '甲市')]
+    """
+    out: list[AgencyHit] = []
+    for hit in hits:
+        if hit.national or hit.place_surface in (None, "局") or "各" in sentence[hit.start - 2 : hit.start]:
+            continue  # "各区市政府、开发区管委": kinds of bodies, not one
+        end = hit.end
+        while m := _LISTED_BODY.match(sentence, end):
+            item = m.group(1)
+            if (
+                any(h.start <= m.start(1) < h.end for h in [*hits, *out])
+                or _GENERIC.search(item)
+                or _STOP.search(item)
+                or re.match(r"[市区县省各全本该我]", item)
+                or "管委" in item  # a zone's committee is the zone's (_zone_committees)
+                or re.search(r"[大格布全结开变时当]局$", item)
+            ):
+                break
+            out.append(AgencyHit(hit.place_surface + item, m.start(1), m.end(1), hit.place_surface))
+            end = m.end(1)
+    return out
+
+
+# "县委常委、宣传部部长": a party department named in the next title of the same person is that committee's.
+_DEPARTMENT_TITLE = re.compile(
+    r"常委[、,，](?P<dept>宣传部|组织部|统战部|社会工作部|政法委)(?:常务)?(?:副)?(?:部长|书记)"
+)
+
+
+def _title_departments(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
+    """Return the departments named by a title after a party committee's 常委: 某县委宣传部.
+
+    >>> [h.name for h in _title_departments("某县委常委、宣传部部长", [AgencyHit("某县委", 0, 3, "某县")])]
+    ['某县委宣传部']
+    """
+    out = []
+    for m in _DEPARTMENT_TITLE.finditer(sentence):
+        committee = next((h for h in hits if h.end == m.start() and h.name.endswith("委")), None)
+        if committee is not None and not any(h.start == m.start("dept") for h in hits):
+            name = committee.name + m.group("dept")
+            out.append(
+                AgencyHit(name, m.start("dept"), m.end("dept"), committee.place_surface, committee.national)
+            )
+    return out

@@ -99,7 +99,12 @@ def carry_subjects(
                         )
                         for p in run[:-1]
                     ]
-            indicator = indicator + words if indicator else ""
+            # "我区位列全国数字百强区第28位": a named list between verb and rank is what the rank is in.
+            listed = re.sub(r"排名$", "", words)
+            listed = re.sub(r"^(?:全国|全省|全市|全区|全球|省内|国内)", "", listed)
+            indicator = (
+                indicator + words if indicator else (words if len(listed) >= 5 and "各" not in listed else "")
+            )
         elif f.unit == "倍" and _PLAN_PERIOD_BASE.fullmatch(indicator):
             # "基站数量达到“十三五”末2倍": the period is the base of the multiple, not what is counted.
             verb = re.search(
@@ -163,6 +168,17 @@ def carry_subjects(
                 indicator = subject + indicator if counted_names and subject else indicator
             else:
                 indicator = subject + "占" + indicator if subject else indicator
+        elif indicator in ("数量", "总量", "总数") and (
+            same := [
+                p
+                for p in out
+                if p.unit == f.unit and p.indicator and not re.search(r"[。;；]", text[p.end : f.start])
+            ]
+        ):
+            # "新增5G基站1.52万座、总数达9.17万座": the total of what the clause before counted.
+            indicator = (
+                re.sub(r"^(?:新增|新建|累计|共)", "", same[-1].indicator.removeprefix(SCOPE)) + indicator
+            )
         elif not indicator and out and re.fullmatch(r"[和、及与]?[近约超逾]?", text[out[-1].end : f.start]):
             indicator = out[-1].indicator if out[-1].unit == f.unit or f.unit != "位" else ""
         elif not indicator and bare_clause(text, f.start):
@@ -193,7 +209,7 @@ _GENERIC = ("数量", "总量", "总数", "增速", "增幅", "规模", "占比"
 
 _CHANGE_ONLY = re.compile(
     r"(?:比上年|同比|环比|年均|(?:较|比)?[“\"]?十[一二三四五]五[”\"]?(?:末|期末))?(?:名义|实际)?"
-    r"(?:增长|增加|新增|提升|提高|上升|下降|降低|减少|增速|增幅|缩短|压缩|缩减|压减)$"
+    r"(?:增长|增加|新增|净增|提升|提高|上升|下降|降低|减少|增速|增幅|缩短|压缩|缩减|压减)$"
 )
 
 
@@ -275,7 +291,8 @@ def _items(indicator: str) -> list[str]:
         # 行政村光纤和4G网络通达率 (LAC's one word 4G网络通达率): the items share the measure ending the list.
         return [*(item + measure.group(0) for item in items[:-1]), items[-1]]
     if len(head_words) <= size:
-        return []
+        # "数字化车间和智能工厂分别达到120家和35家": whole items with no head in common.
+        return items if len(items) == 2 and all(len(segment(item)) > 1 for item in items) else []
     head = "".join(w.text for w in head_words[size:])
     return [*(item + head for item in items[:-1]), "".join(w.text for w in head_words[:size]) + head]
 

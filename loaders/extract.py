@@ -752,6 +752,16 @@ def _agency(
             (s.division for s in ctx.spans if s.division.level != "country" and s.surface in hit.name[:8]),
             ctx.default,
         )
+    if hit.place_surface in ("县", "区", "市") and not _at_level(place, hit.place_surface):
+        # "县委副书记…" in a city's report of a meeting in one of its counties: the county last named.
+        named = [
+            span.division
+            for span in ctx.spans
+            if span.start < sentence.start + hit.start
+            and span.division.level == ("prefecture" if hit.place_surface == "市" else "district")
+            and span.division.name.endswith(hit.place_surface)
+        ]
+        place = named[-1] if named else place
     if hit.place_surface in _LEVEL_OF and not _at_level(place, hit.place_surface):
         # SCHEMA.md: a body named by level alone belongs to the subject's parent at that level; with
         # none ("市政府" in a provincial or national text) inventing 安徽省政府 or 中国政府 is wrong.

@@ -316,6 +316,11 @@ def ranked_phrase(sentence: str, cue_start: int, cue_end: int, rank_start: int) 
     subject = SCOPE_WORDS.sub("", subject) if scope_words and not between else subject
     if len(subject) < 2:
         subject = _frame(sentence, cue_start)
+    joined = re.search(
+        r"(?:入选|跻身|上榜|荣登|进入)(?:\d{4}年(?:度)?)?([^,，;；。:：]{2,20}?)[,，]$", sentence[:cue_start]
+    )
+    if len(subject) < 2 and joined:
+        subject = SCOPE_WORDS.sub("", joined.group(1)) if scope_words else joined.group(1)  # 入选X,排名第28位
     return (subject if len(subject) >= 2 else ""), suffix
 
 

@@ -69,7 +69,7 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
         if (
             value is None
             or value < 2
-            or len(num) > 4
+            or (len(num) > 4 and not re.search(r"[百千万]", num))  # 二百一十三个 is a count
             or not (plain_count or (unit and (cue or m.group("scale"))) or (cue and m.group("scale")))
         ):
             return False

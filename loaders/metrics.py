@@ -41,7 +41,10 @@ _FIGURE = re.compile(
 )
 # Units written out in Chinese are stored as their usual symbol (32.85泽字节(ZB) → ZB).
 _UNIT_NAMES = {"个小时": "小时", "星级": "星", "泽字节": "ZB", "艾字节": "EB", "拍字节": "PB", "毫秒": "ms"}
-_PERCENT_WORDS = re.compile(rf"百分之(?P<num>\d+(?:\.\d+)?|{_CN})")
+_PERCENT_WORDS = re.compile(
+    rf"百分之(?P<num>\d+(?:\.\d+)?|{_CN})(?:点(?P<decimals>[零〇一二三四五六七八九]+))?"
+)
+_DIGITS = {c: str(k) for k, c in enumerate("零一二三四五六七八九")} | {"〇": "0"}
 # "七成以上", "同比增长三成": tenths are shares; only before a bound or the clause's end (一成不变 is none).
 _TENTHS = re.compile(
     r"(?<![一二两三四五六七八九十百千万亿\d])(?P<num>[一二三四五六七八九])成(?=以上|左右|多|[,，。;；、)）]|$)"
@@ -168,6 +171,10 @@ def find_figures(
         # quoted or not; its kind names it.
         value = parse_number(m.group("num"))
         thing = counted_phrase(text, m.start(), m.end(), counter=True)
+        after = text[m.end() : m.end() + 12]
+        own = max((k for k in range(1, len(after) + 1) if thing.endswith(after[:k])), default=0)
+        if 0 < own < len(thing) and "、" in re.split(r"[,，;；。:：]", text[: m.start()])[-1]:
+            thing = after[:own]  # "A“提质”、…、B“加固”五大工程": the items listed are not the kind counted
         head = _NAMED_HEADS.search(re.split(r"[和及与、]", thing)[0])
         if value is not None and value >= 2 and head and not any(s <= m.start() < e for s, e in taken):
             taken.append(m.span())
@@ -177,6 +184,9 @@ def find_figures(
             )
     for m in _PERCENT_WORDS.finditer(masked):
         value = parse_number(m.group("num"))
+        if value is not None and m.group("decimals"):
+            # 百分之九十八点五: the digits after 点 are read one by one.
+            value = float(f"{value:g}." + "".join(_DIGITS[c] for c in m.group("decimals")))
         if value is not None:
             taken.append(m.span())
             figures.append(_figure(text, value, "%", m.start(), m.end()))
@@ -353,6 +363,8 @@ def _figure(
 
 
 _THIS_YEAR = re.compile(r"(今年|年内|年底|年末|本年)")
+# "今年以来", "上半年" in a report on a named year (…2024年上半年…通报) are that year's.
+_THIS_YEAR_SO_FAR = re.compile(r"(今年以来|上半年|前三季度|1-\d{1,2}月|1至\d{1,2}月)")
 _RELATIVE_YEAR = re.compile(r"(今年|年底|年末|年内|上半年|下半年|前三季度|本年)")
 
 
@@ -391,6 +403,8 @@ def _dated(
             year = report_year  # 今年 in a document that names its year
         return Figure(f.value, f.unit, f.indicator, "target", year, f.start, f.end)
     year = figure_year(text, f.start)
-    if year is None and not _RELATIVE_YEAR.search(text[: f.start]):
+    if year is None and (
+        not _RELATIVE_YEAR.search(text[: f.start]) or _THIS_YEAR_SO_FAR.search(text[: f.start])
+    ):
         year = report_year
     return Figure(f.value, f.unit, f.indicator, f.qualifier, year, f.start, f.end)

@@ -30,7 +30,9 @@ LINKS = {
 }  # fmt: skip  # 首次 and 率先 are adverbs LAC often tags as numerals or verbs
 
 # A growth figure names the change, after the thing that changed (SCHEMA.md: 同比增长 keeps its subject).
-GROWTH = re.compile(r"(增长|增加|提升|提高|上升|下降|降低|减少|增速|增幅|翻番|缩短|压缩|缩减|压减)$")
+GROWTH = re.compile(
+    r"(增长|增加|净增|提升|提高|上升|扩大|下降|降低|减少|增速|增幅|翻番|缩短|压缩|缩减|压减)$"
+)
 
 # The actor and scope words at the head of a phrase are not what is counted (全市5G基站 → 5G基站).
 _ACTOR = re.compile(
@@ -67,6 +69,29 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
             out[-1] = Word("时长", "n", out[-1].start, w.end)
         elif out and out[-1].text == "占" and w.text == "比":
             out[-1] = Word("占比", "n", out[-1].start, w.end)  # 用户/n 占/v 比/p 达到: the share, a noun
+        elif w.tag == "q" and w.text in ("件", "件量", "件数") and out and out[-1].tag in ("v", "vn", "n"):
+            # 办/v 件量/q, 承诺/vn 件/q: with no number before it, 件 ends a noun (办件量, 承诺件), not a counter.
+            j = (
+                len(out) - 2
+                if len(out) > 1 and out[-2].text == "即" and out[-1].text == "办"
+                else len(out) - 1
+            )
+            out[j:] = [Word("".join(x.text for x in out[j:]) + w.text, "n", out[j].start, w.end)]  # 即办件
+        elif (
+            w.tag == "m"
+            and re.fullmatch(r"[百千十五二三四]+强", w.text)
+            and following
+            and following.tag in ("n", "nz")
+        ):
+            # 百强/m 区/n: a top-100 list names a kind of place (百强区, 百强县), a noun.
+            out.append(Word(w.text + following.text, "n", w.start, following.end))
+            k += 1
+        elif w.text == "以上市":
+            # 地级/a 以上市/f: LAC joins the bound to the noun it bounds (地级以上市, the cities).
+            out += [Word("以上", "f", w.start, w.start + 2), Word("市", "n", w.start + 2, w.end)]
+        elif w.text == "占地区":
+            # 占地区/v 生产/vn 总值/n: LAC reads 占地 (take up land); it is 占 地区生产总值, a share.
+            out += [Word("占", "v", w.start, w.start + 1), Word("地区", "n", w.start + 1, w.end)]
         elif out and out[-1].text in ("获", "被") and len(w.text) == 1 and w.tag in ("v", "vn"):
             out[-1] = Word(out[-1].text + w.text, "v", out[-1].start, w.end)  # 获/v 评/vn → 获评, a verb
         elif out and out[-1].tag == "m" and len(w.text) > 1 and w.text[0] in "个家项名位条件座所台套":

@@ -195,6 +195,8 @@ def figure_year(sentence: str, position: int) -> int | None:
     2023
     >>> figure_year("交易额是2022年的3倍多", 12) is None
     True
+    >>> figure_year("2023年新增人才1.8万人,目前全市数字人才达到312人", 28), figure_year("截至2021年年底,规模超过2200亿元", 18)
+    (None, 2021)
     """
     before = half_width(sentence[:position])  # a ranked list's title dates its rank (《2022年…百强榜》)
     whole = half_width(sentence)  # the multiple itself ("是2022年的3倍") follows its base year
@@ -203,7 +205,19 @@ def figure_year(sentence: str, position: int) -> int | None:
         for m in _YEAR.finditer(before)
         if not _COMPARED.search(before[: m.start()]) and not _BASE.match(whole[m.end() :])
     ]
+    if (
+        years
+        and re.search(r"[;；]", before[years[-1].end() :])
+        and re.search(r"[,，]", before[: years[-1].start()])
+    ):
+        return None  # "…约1.5万家,2023年收入…;某区…9个": a year inside one clause dates that clause only
+    if years and _NOW.search(re.sub(r"^(?:年底|年末|年初|上半年|下半年)", "", before[years[-1].end() :])):
+        return None  # SCHEMA.md `year`: "…,目前…", "力争年底前…" speak of a time the text does not date
     return int(years[-1].group(1)) if years else None
+
+
+# Words that move a clause to the present or to a relative date, away from a year stated before them.
+_NOW = re.compile(r"(今年|目前|当前|现阶段|年内|年底|年末|本年)")
 
 
 def horizon_year(sentence: str, position: int) -> int | None:
