@@ -67,6 +67,10 @@ _IN_USE = re.compile(
 _LAUNCH = re.compile(
     r"(?:建设|建成|建立|搭建|开发|研发|上线|投用|启用|部署|推广应用|推出|整合|升级)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$"
 )
+# A verb's result (搭建起, 打造成, 建设好) ends the verb before a name; it opens none.
+_COMPLEMENT = re.compile(r"[起成出好完]")
+# A system whose build or phase is the topic is one thing (…监控系统建设通过立项审批, …系统三期项目).
+_BUILT_AS = re.compile(r"(?:[一二三四五六七八九十\d]+期)?(?:建设|项目|工程)")
 # "(以下简称“青禾试验区”)": the short form a text gives a name it goes on to use.
 _SHORT_FORM = re.compile(r"[(（](?:以下)?简称“?(?P<short>[^“”()（）]{2,12}?)”?[)）]")
 # A government body inside a centre's name makes the centre one of its units (…管理局数字指挥中心).
@@ -129,6 +133,8 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     []
     >>> [h.name for h in find_projects("青禾区建成投用城市部件全周期管理系统,高峰时段系统运行平稳")]
     ['城市部件全周期管理系统']
+    >>> [h.name for h in find_projects("依托云数据中心,搭建起智慧青禾统一基础平台")]
+    ['智慧青禾统一基础平台']
     """
     hits = _suffixed(sentence) + [ProjectHit(*b) for b in (*find_brands(sentence), *find_listed(sentence))]
     hits += [ProjectHit(name, "platform", start, end) for name, start, end in find_service_apps(sentence)]
@@ -198,8 +204,10 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         first = whole_place(sentence, whole_proper_word(sentence, first))
         # LAC words find the governing verb, count or conjunction a list of words misses (承接…基地).
         start = whole_place(sentence, phrase_start(sentence, first, m.start()))
-        if (sentence[first - 1 : first] == "、" or verb_ends(sentence, first)) and one_verb(
-            sentence, first, start
+        if (
+            (sentence[first - 1 : first] == "、" or verb_ends(sentence, first))
+            and one_verb(sentence, first, start)
+            and not _COMPLEMENT.fullmatch(sentence[first:start])
         ):
             start = first  # a list item's verb is the first item's: 并行 of “…、并行科技…基地” is in the name
         if (
@@ -355,7 +363,10 @@ def _names_one(
         return False  # 总部经济集聚区 is a kind of zone; 乌镇大道科创集聚区 lies somewhere
     if suffix == "新区" and load_gazetteer().surface_forms().get(name):
         return False  # 浦东新区 is a district; 天府新区 a development zone (SCHEMA.md: parks)
-    if suffix == "系统" and not (_LAUNCH.search(clause) or _IN_USE.match(sentence[end:])):
+    if suffix == "系统" and (
+        name.endswith("生态系统")
+        or not (_LAUNCH.search(clause) or _IN_USE.match(sentence[end:]) or _BUILT_AS.match(sentence[end:]))
+    ):
         return False  # 生态系统, 指挥系统 name kinds; a system the text builds or launches is one thing
     if suffix in _NETWORKS and not _BUILD_VERB.search(_clause_before(sentence, first)):
         return False  # 量子通信城域网 in a list of technologies is a kind; one built is a facility
