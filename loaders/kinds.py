@@ -19,9 +19,11 @@ from loaders.words import segment
 PROGRAMME_WORDS = re.compile(
     r"(规划|方案|意见|办法|纲要|行动|工程|改革|试点|计划|制度|机制|模式|体系|理念|战略|政策)"
 )
-# A title awarded or sought (获评, 荣获, 争创…) names a designation, unless a build verb follows it.
+# A title awarded or sought (获评, 荣获, 争创…) names a designation, unless a build verb follows it;
+# so does each item of the list it awards (获评…示范项目、…基地).
 _AWARDED = re.compile(
-    r"(?:获评|荣获|评为|命名为|授予|认定为|获批为|创成|争创|入选|入围)(?!.*(?:建设|建成|打造|新建|并))[^,，;；。:：]{0,12}$"
+    r"(?:获评|荣获|评为|命名为|授予|认定为|获批为|创成|争创|入选|入围)(?!.*(?:建设|建成|打造|新建|并))"
+    r"(?:[^,，;；。:：、]{2,30}、)*[^,，;；。:：、]{0,12}$"
 )
 # A copula before a name makes it a role (成为…承载平台, 作为…示范基地), not a name.
 _ROLE = re.compile(
