@@ -26,8 +26,9 @@ _FINISHED = re.compile(
     r"(?:[”」’)）]|系统|平台|中心|项目|架构|体系|机制|模式|格局|园区?|基地|网|云|库|馆|站|港|谷|城|区|院|局|委|办|厅|部)$"
 )
 _BREAKS = {"p", "u", "r", "f", "q", "xc", "w"}
-# What may stand right before a verb that is part of a name (城市运行, 物联感知, 工作推进).
-_NOUNISH = {"n", "nz", "nw", "vn", "an", "a", "s"}
+# What may stand right before a verb that is part of a name (城市运行, 物联感知, 工作推进). A place
+# word (LAC s: 线上, 线下, 周边) is where the verb acts, not a name's head: 线下纳入…中心 names the 中心.
+_NOUNISH = {"n", "nz", "nw", "vn", "an", "a"}
 _SUBJECTS = {"ORG", "PER", "LOC", "r", "TIME"}
 
 
@@ -46,6 +47,9 @@ def phrase_start(sentence: str, lo: int, hi: int) -> int:
     >>> s = "打造宁波舟山港梅山港区自动驾驶试验区"
     >>> s[phrase_start(s, 2, len(s)):]
     '宁波舟山港梅山港区自动驾驶试验区'
+    >>> s = "线上纳入青禾平台、线下纳入政务服务中心"
+    >>> s[phrase_start(s, s.index("线下"), len(s)):]
+    '政务服务中心'
     """
     words = [w for w in segment(sentence) if lo <= w.start and w.end <= hi]
     quoted = _quoted_positions(sentence, lo, hi)
