@@ -78,6 +78,10 @@ _SHORT_FORM = re.compile(r"[(（](?:以下)?简称“?(?P<short>[^“”()（）
 _BODY_INSIDE = re.compile(r"(?:局|政府办|办公室|管委会|委员会)(?=[\u4e00-\u9fff]{2})")
 # Networks are kinds of infrastructure (物联感知网、量子通信城域网…等新技术基础设施) unless built.
 _NETWORKS = {"电子政务外网", "电子政务内网", "电子政务骨干网", "骨干网", "城域网"}
+# Work on a place's own network (…外网升级改造, …外网接入点位) says it exists there.
+_WORKED_ON = re.compile(r"(?:升级|改造|扩容|接入|覆盖)")
+# Every place runs its own e-government network and cloud (SCHEMA.md: 沈阳市电子政务外网).
+_OWN = re.compile(r"电子政务|政务云$|政务服务网$")
 _LAYOUT = re.compile(r"^[\dA-Za-z+＋]*[\d+＋][\dA-Za-z+＋]*(?:平台|体系|App|APP)?$")
 # "三级平台、五级应用": levels of a layout, not a name (SCHEMA.md: numeric layouts are not projects).
 _LEVELS = re.compile(r"^[一二三四五六七八九十两\d]+级")
@@ -247,8 +251,9 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             start = whole_place(sentence, after_inner_verb(sentence, start, m.start()))
             start = place_before(sentence, first, start)
         name = clean_name(sentence[start:end])
-        if kind == "event":
-            name = re.sub(r"^(?:全市|全省|全区)", "", name)
+        if kind == "event" or _OWN.match(m.group(0)):
+            # 全市电子政务外网 is the city's own network (SCHEMA.md: 沈阳市电子政务外网), as 全市…大会 its event
+            name = re.sub(r"^(?:全市|全省|全区|全县)", "", name)
         named = _APPOSITION.match(sentence[end:])
         if kind == "platform" and named and not PROGRAMME_WORDS.search(named.group("name")):
             # "搭建政务服务平台“苏企通”": the kind's words describe the brand that names it
@@ -290,8 +295,7 @@ def _names_one(
     """
     first, start, end = at
     suffix = m.group(0)
-    # Every place runs its own e-government network and cloud (SCHEMA.md: 沈阳市电子政务外网).
-    own = suffix.startswith("电子政务") or suffix in ("政务云", "政务服务网")
+    own = bool(_OWN.match(suffix))
     short_ok = own or (suffix in ("高新区", "开发区", "一张网", "一朵云") and len(name) > len(suffix))
     if (
         (len(name) - len(suffix) < 2 and not short_ok)
@@ -369,7 +373,11 @@ def _names_one(
         or not (_LAUNCH.search(clause) or _IN_USE.match(sentence[end:]) or _BUILT_AS.match(sentence[end:]))
     ):
         return False  # 生态系统, 指挥系统 name kinds; a system the text builds or launches is one thing
-    if suffix in _NETWORKS and not _BUILD_VERB.search(_clause_before(sentence, first)):
+    if (
+        suffix in _NETWORKS
+        and not _BUILD_VERB.search(_clause_before(sentence, first))
+        and not (own and _WORKED_ON.match(sentence[end:]))
+    ):
         return False  # 量子通信城域网 in a list of technologies is a kind; one built is a facility
     if kind == "facility" and acts_as_body(sentence, start, end):
         return False  # "市城市运行管理中心负责人说", "组建城市运行管理中心": a body (see loaders/agencies.py)
