@@ -670,8 +670,8 @@ def _shortens(short: str, full: str) -> bool:
 
 
 def _unlevelled(names: set[str]) -> set[str]:
-    """Return the names without a bare level word at their head (市运管服平台 → 运管服平台)."""
-    return {re.sub(r"^[市区县省](?![场级域民块])", "", n) for n in names}
+    """Return the names without a bare level word at their head (市运管服平台 → 运管服平台, 全州…平台 → …平台)."""
+    return {re.sub(r"^全?[市区县省州盟](?![场级域民块])", "", n) for n in names}
 
 
 def _bare(names: set[str]) -> set[str]:
