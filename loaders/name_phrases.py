@@ -232,6 +232,27 @@ def whole_proper_word(sentence: str, start: int) -> int:
     return start
 
 
+def noun_verb_start(sentence: str, position: int) -> int | None:
+    """Return where the noun before a verbal noun ending at `position` starts, if one does.
+
+    A word list takes 发布, 接入, 利用 for governing verbs; LAC reads them as verbal nouns after a
+    noun (信息发布平台, 开发利用平台), where they are words of the name.
+
+    >>> s = "建成青禾政务信息发布平台"
+    >>> s[noun_verb_start(s, s.index("平台")):]
+    '信息发布平台'
+    >>> noun_verb_start("依托青禾平台", 2) is None
+    True
+    """
+    words = segment(sentence)
+    for i, w in enumerate(words):
+        if w.end == position and w.tag == "vn" and i > 0:
+            left = words[i - 1]
+            if left.end == w.start and left.tag in ("n", "nz", "vn", "LOC", "ORG"):
+                return left.start
+    return None
+
+
 def verb_ends(sentence: str, position: int) -> bool:
     """Whether a word LAC reads as a verb ends at `position` (搭建 of 搭建通导遥…平台).
 

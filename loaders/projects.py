@@ -21,6 +21,7 @@ from loaders.name_phrases import (
     counted,
     in_counted_list,
     inside_word,
+    noun_verb_start,
     one_verb,
     outer_places,
     phrase_start,
@@ -206,6 +207,12 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         kind = next(k for k, _ in _KINDS if m.group(k))
         anchor = m.start() - 1 if m.start() > 0 and sentence[m.start() - 1] == "“" else m.start()
         first = name_start(sentence, anchor, extra=_CONNECTOR_AFTER_NAME, suffix_follows=kind == "event")
+        inner = noun_verb_start(sentence, first)
+        if inner is not None and kind != "event":
+            # "青禾政务信息发布平台": the listed verb 发布 is a verbal noun of the name, not its governor;
+            # with one noun before it (搭建供需对接平台) it names a kind of thing, as before.
+            earlier = name_start(sentence, inner, extra=_CONNECTOR_AFTER_NAME)
+            first = earlier if earlier < inner else first
         first = whole_place(sentence, whole_proper_word(sentence, first))
         # LAC words find the governing verb, count or conjunction a list of words misses (承接…基地).
         start = whole_place(sentence, phrase_start(sentence, first, m.start()))
