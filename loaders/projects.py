@@ -144,6 +144,7 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     """
     hits = _suffixed(sentence) + [ProjectHit(*b) for b in (*find_brands(sentence), *find_listed(sentence))]
     hits += [ProjectHit(name, "platform", start, end) for name, start, end in find_service_apps(sentence)]
+    hits += _owned_projects(sentence)
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[ProjectHit] = []
     for h in hits:
@@ -176,6 +177,51 @@ def find_projects(sentence: str) -> list[ProjectHit]:
         ProjectHit(k.name, k.kind, k.start, k.end, tuple(a for a in dict.fromkeys(k.aliases) if a != k.name))
         for k in kept
     ]
+
+
+# Words a 项目 of one owner is made of: nouns, verbal nouns and the 和 that joins two of them.
+_PROJECT_WORDS = {"n", "nz", "vn", "a", "an", "LOC", "ORG", "c"}
+# A project "of the key ones", a pilot or a model is a kind or a title, not one owner's project.
+# A province's or city's 重大项目, 招商引资项目 are lists of projects, not one.
+_NOT_OWNED = re.compile(r"重点|重大|试点|示范|标杆|典型|优秀|一批|若干|各类|招商|引资|签约")
+
+
+def _owned_projects(sentence: str) -> list[ProjectHit]:
+    """Return the 项目 a company or a place owns by name (恒力某某改造项目, 青禾区智慧城市建设项目).
+
+    SCHEMA.md: a company's named 项目 is a facility. Its name opens with the owner, a company or
+    a place LAC reads as one word, and runs over nouns to 项目.
+
+    >>> [h.name for h in _owned_projects("青禾科技数字化改造项目、15个重点项目现场签约")]
+    ['青禾科技数字化改造项目']
+    >>> [h.name for h in _owned_projects("实施重点项目建设")]
+    []
+    """
+    words = segment(sentence)
+    hits = []
+    for i, word in enumerate(words):
+        if word.text != "项目" or i == 0:
+            continue
+        j = i
+        while j > 0 and words[j - 1].tag in _PROJECT_WORDS and words[j - 1].end == words[j].start:
+            j -= 1
+        owners = [k for k in range(j, i) if words[k].tag in ("ORG", "LOC")]
+        if not owners or words[owners[0]].text.endswith(("局", "委", "办", "政府", "部", "厅")):
+            continue
+        if words[owners[0]].tag == "ORG" and len(words[owners[0]].text) < 3:
+            continue  # 电信普遍服务项目: a trade's short name, no owner
+        first = words[owners[0]]
+        name = sentence[first.start : word.end]
+        if (
+            len(name) < 7
+            or _NOT_OWNED.search(name)
+            or words[i - 1].tag == "c"
+            # "…云数据中心项目", "…产业园及配套设施项目": the centre or park, found by its own suffix
+            or _SUFFIX.search(sentence[first.start : word.start])
+        ):
+            continue
+        hits.append(ProjectHit(name, "facility", first.start, word.end))
+    return hits
 
 
 def _is_channel_of(channel: ProjectHit, brand: ProjectHit) -> bool:
