@@ -26,9 +26,10 @@ _FINISHED = re.compile(
     r"(?:[”」’)）]|系统|平台|中心|项目|架构|体系|机制|模式|格局|园区?|基地|网|云|库|馆|站|港|谷|城|区|院|局|委|办|厅|部)$"
 )
 _BREAKS = {"p", "u", "r", "f", "q", "xc", "w"}
-# What may stand right before a verb that is part of a name (城市运行, 物联感知, 工作推进). A place
-# word (LAC s: 线上, 线下, 周边) is where the verb acts, not a name's head: 线下纳入…中心 names the 中心.
-_NOUNISH = {"n", "nz", "nw", "vn", "an", "a"}
+# What may stand right before a verb that is part of a name (城市运行, 物联感知, 工作推进; 城西科创…).
+_NOUNISH = {"n", "nz", "nw", "vn", "an", "a", "s"}
+# Place words that say where or how a verb acts (线下纳入…中心 names the 中心), never a name's head.
+_CHANNELS = {"线上", "线下", "网上", "掌上", "现场", "就近", "异地", "全程"}
 _SUBJECTS = {"ORG", "PER", "LOC", "r", "TIME"}
 
 
@@ -150,7 +151,7 @@ def _governs(left: Word | None, before: list[Word], quoted: set[int]) -> bool:
         # part of it (梅山港区自动驾驶, 国家超级计算).
         rest = [w for w in before if w.tag not in ("d", "ad")]
         return not rest or rest[-1].tag in ("w", "p", "c", "u", "v", "r", "TIME")
-    return left.tag not in _NOUNISH and left.tag != "m"
+    return (left.tag not in _NOUNISH and left.tag != "m") or left.text in _CHANNELS
 
 
 def _quoted_positions(sentence: str, lo: int, hi: int) -> set[int]:
@@ -243,12 +244,16 @@ def noun_verb_start(sentence: str, position: int) -> int | None:
     '信息发布平台'
     >>> noun_verb_start("依托青禾平台", 2) is None
     True
+    >>> s = "青禾市对接上海科创走廊"
+    >>> noun_verb_start(s, s.index("上海")) is None
+    True
     """
     words = segment(sentence)
     for i, w in enumerate(words):
         if w.end == position and w.tag == "vn" and i > 0:
             left = words[i - 1]
-            if left.end == w.start and left.tag in ("n", "nz", "vn", "LOC", "ORG"):
+            # After a place or a body (嘉兴市对接…) the verb is the subject's, whatever LAC calls it.
+            if left.end == w.start and left.tag in ("n", "nz", "vn"):
                 return left.start
     return None
 

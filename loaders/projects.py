@@ -216,6 +216,7 @@ def _owned_projects(sentence: str) -> list[ProjectHit]:
             len(name) < 7
             or _NOT_OWNED.search(name)
             or words[i - 1].tag == "c"
+            or counted(sentence, first.start, word.end)  # 新引进…项目92个: a count of a kind
             # "…云数据中心项目", "…产业园及配套设施项目": the centre or park, found by its own suffix
             or _SUFFIX.search(sentence[first.start : word.start])
         ):
@@ -423,6 +424,8 @@ def _names_one(
         return False  # 浦东新区 is a district; 天府新区 a development zone (SCHEMA.md: parks)
     if suffix == "系统" and (
         name.endswith("生态系统")
+        # 加强…系统建设: strengthening a way of working, not building one system
+        or (re.search(r"(?:加强|强化|完善|健全)$", clause) and not _LAUNCH.search(clause))
         or not (_LAUNCH.search(clause) or _IN_USE.match(sentence[end:]) or _BUILT_AS.match(sentence[end:]))
     ):
         return False  # 生态系统, 指挥系统 name kinds; a system the text builds or launches is one thing
