@@ -63,6 +63,8 @@ def phrase_start(sentence: str, lo: int, hi: int) -> int:
             continue  # a verb after a verb inside the name (人工智能赋/能平台) is in it too
         if _fragment(word, words[i - 1 : i] + words[i + 1 : i + 2]):
             continue  # LAC cut a name it does not know into one-character "verbs" (海/创/云谷)
+        if _split_place(sentence, word):
+            continue  # LAC read the head of a place's short name as a verb (聊/城子平台)
         if _breaks(word, left, words[:i], quoted):
             start = word.end
         elif word.text[:1] in "和与及" and left is not None and _FINISHED.search(left.text):
@@ -88,6 +90,21 @@ def _fragment(word: Word, neighbours: list[Word]) -> bool:
         and any(
             len(n.text) == 1 and n.tag in ("v", "a") and n.text not in _ONE_CHAR_VERBS for n in neighbours
         )
+    )
+
+
+def _split_place(sentence: str, word: Word) -> bool:
+    """Whether a one-character verb is the head of a division's two-character name LAC split.
+
+    >>> s = "数据平台青岛子平台"
+    >>> _split_place(s, Word("青", "v", 4, 5)), _split_place(s, Word("子", "v", 6, 7))
+    (True, False)
+    """
+    return (
+        word.tag == "v"
+        and len(word.text) == 1
+        and word.text not in _ONE_CHAR_VERBS
+        and sentence[word.start : word.start + 2] in load_gazetteer().surface_forms()
     )
 
 

@@ -47,7 +47,7 @@ _GENERIC = re.compile(
     r"^(?:街道|社区|乡镇|村级|镇级|县级|区级|便民|国家|各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
     r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|经济|旅游|农业|绿色|低碳|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个|主|指挥|运营|调度|监测|预警|测试|"
     r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|大规模|超大规模|国省|智算|制造|项目|展示|体验|城管|高端|高水平|一流|先进|现代|新一代|交易|技术|"
-    r"微信|公众|手机|移动|掌上|网上|中心)*"
+    r"微信|公众|手机|移动|掌上|网上|中心|综合性|基础性|公益性|支撑性|枢纽型)*"
     rf"(?:{'|'.join(p for _, p in _KINDS)}|系统|大脑|云|座谈会)$"
 )
 # "市开发区智谷和市高新区": a connector right after a complete name ends it.
@@ -225,6 +225,21 @@ def _owned_projects(sentence: str) -> list[ProjectHit]:
     return hits
 
 
+def _common_word(sentence: str, start: int, end: int) -> bool:
+    """Whether `sentence[start:end]` is one common word (平台“基础”, “底座”), not a brand (“苏企通”).
+
+    >>> s = "夯实青禾服务平台“基础”,搭建政务服务平台“禾企通”"
+    >>> _common_word(s, s.index("基础"), s.index("基础") + 2)
+    True
+    """
+    words = [w for w in segment(sentence) if start <= w.start and w.end <= end]
+    return (
+        len(words) == 1
+        and (words[0].start, words[0].end) == (start, end)
+        and words[0].tag in ("n", "vn", "v", "a", "an", "ad")
+    )
+
+
 def _is_channel_of(channel: ProjectHit, brand: ProjectHit) -> bool:
     """ "浙里办宁波频道" is a channel of 浙里办: both are projects."""
     return (
@@ -309,7 +324,12 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             # 全市电子政务外网 is the city's own network (SCHEMA.md: 沈阳市电子政务外网), as 全市…大会 its event
             name = re.sub(r"^(?:全市|全省|全区|全县)", "", name)
         named = _APPOSITION.match(sentence[end:])
-        if kind == "platform" and named and not PROGRAMME_WORDS.search(named.group("name")):
+        if (
+            kind == "platform"
+            and named
+            and not PROGRAMME_WORDS.search(named.group("name"))
+            and not _common_word(sentence, end + 1, end + 1 + len(named.group("name")))
+        ):
             # "搭建政务服务平台“苏企通”": the kind's words describe the brand that names it
             brand = named.group("name")
             hits.append(ProjectHit(brand, kind, end, end + named.end(), (name + brand,)))
