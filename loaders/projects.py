@@ -47,7 +47,7 @@ _GENERIC = re.compile(
     r"^(?:街道|社区|乡镇|村级|镇级|县级|区级|便民|国家|各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
     r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|经济|旅游|农业|绿色|低碳|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个|主|指挥|运营|调度|监测|预警|测试|"
     r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|大规模|超大规模|国省|智算|制造|项目|展示|体验|城管|高端|高水平|一流|先进|现代|新一代|交易|技术|"
-    r"微信|公众|手机|移动|掌上|网上|中心|综合性|基础性|公益性|支撑性|枢纽型)*"
+    r"微信|公众|手机|移动|掌上|网上|中心|综合性|基础性|公益性|支撑性|枢纽型|交流|合作)*"
     rf"(?:{'|'.join(p for _, p in _KINDS)}|系统|大脑|云|座谈会)$"
 )
 # "市开发区智谷和市高新区": a connector right after a complete name ends it.
@@ -352,9 +352,16 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             aliases = (*aliases, short.group("short"))
             end += short.end()
         prev = hits[-1] if hits else None
-        if kind == "event" and name.startswith("暨") and prev and prev.kind == "event" and prev.end == start:
-            # "…热线大会暨…发展大会": one event under a joint name, known by its first part too
-            hits[-1] = ProjectHit(prev.name + name, kind, prev.start, end, (*prev.aliases, prev.name))
+        joined = sentence[prev.end : start] == "暨" if prev else False
+        if kind == "event" and prev and prev.kind == "event" and (
+            (name.startswith("暨") and prev.end == start) or joined
+        ):
+            # "…热线大会暨…发展大会", "…大会暨第十三届…博览会": one event under a joint name, known by
+            # each part too
+            name = "暨" + name if joined else name
+            hits[-1] = ProjectHit(
+                prev.name + name, kind, prev.start, end, (*prev.aliases, prev.name, *aliases, name[1:])
+            )
             continue
         hits.append(ProjectHit(name, kind, start, end, aliases))
     return hits
