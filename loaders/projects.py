@@ -473,6 +473,8 @@ def _names_one(
         return False
     # 服务中心, 研究中心: bodies (see loaders/agencies.py), not built things. Taking every centre a
     # build verb governs (建设数字产业综合服务中心) cost precision on the tune and set-aside parts alike.
+    if name.endswith("中心") and re.search(r"建成了?(?:[^,，、。]{0,6}?首个)?$", _clause_before(sentence, start)):
+        return not re.search(r"(?:管理|服务|研究|发展)中心$", name)  # "建成一体化安全防护中心": built
     return not name.endswith("中心") or bool(
         _BUILT_CENTRE.search(name)
         and not re.match(r"^(?:[\u4e00-\u9fff]{0,8}?[市区县省])?大数据(?:管理|发展|服务)?中心$", name)
