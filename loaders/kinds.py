@@ -102,6 +102,8 @@ def after_inner_verb(sentence: str, start: int, head: int) -> int:
     >>> s = "纳入工程建设项目联合审批平台"
     >>> s[after_inner_verb(s, 2, s.index("平台")):]
     '工程建设项目联合审批平台'
+    >>> after_inner_verb("青禾推进建设", 0, 6)
+    6
     """
     quoted = {i for q in re.finditer(r"“[^“”]*”|\([^()]*\)|（[^（）]*）", sentence) for i in range(*q.span())}
     cut = start
@@ -110,7 +112,7 @@ def after_inner_verb(sentence: str, start: int, head: int) -> int:
         if not start <= word.start < head or word.start in quoted:
             continue
         # 建设项目 is one noun (工程建设项目…平台): a word of the name, not its verb.
-        inside = words[i + 1 : i + 2] != [] and words[i + 1].text in ("项目", "单位", "用地")
+        inside = i + 1 < len(words) and words[i + 1].text in ("项目", "单位", "用地")
         if (
             word.tag in ("v", "vn")
             and re.fullmatch(r"建设|建成|打造|搭建|新建|组建|支持|推动|推进|加快", word.text)
