@@ -255,10 +255,14 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
     for i, m in enumerate(matches):
         end = m.end()
         after = matches[i + 1] if i + 1 < len(matches) else None
-        if after is not None and re.fullmatch(
+        run_on = after is not None and re.fullmatch(
             r"[^\W和与及等暨的或在是为将到]{0,4}", masked[end : after.start()]
-        ):
+        )
+        if run_on and not m.group("park"):
             continue  # "…产业园科学城会展中心": a suffix running on into another is inside a longer name
+        # A park heading a longer name stays a candidate: when the longer one names no thing
+        # (罗山科技园产业集聚中心, a body), the park it lies in is still named; when it does, the
+        # longer name holds it (find_projects keeps the outer one).
         in_word = re.match(
             r"(企业|公司|经济|体系|模式|业务|资源|数据|集群|产品|城市|计算|服务|网络|平台|楼|大楼|大厦)",
             masked[end:],
