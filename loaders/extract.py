@@ -633,6 +633,12 @@ def _same_project(
             return key  # 市运管服平台 and 运管服平台: the level word only says whose it is
         if new.kind == "platform" and _bare(names) & _bare({new.name, *new.aliases}):
             return key  # “筑事通”App, later 筑事通: one app
+        pairs = [(a, b) for a in names for b in {new.name, *new.aliases}]
+        pairs += [(b, a) for a, b in pairs]
+        if new.kind == "platform" and any(
+            x != y and x.endswith(y) and _MODIFIERS.fullmatch(x[: -len(y)]) for x, y in pairs
+        ):
+            return key  # 一体化智能化公共数据平台, later 公共数据平台: the modifiers only describe it
         if _unplaced(names, old.place) & _unplaced({new.name, *new.aliases}, new.place):
             return key  # 重庆两江新区 and 两江新区, 枣阳市电子商务产业园 and 枣阳电子商务产业园: one park
         # An event named again without its organiser ("数字能力建设研讨会"); parks and platforms that
@@ -641,6 +647,10 @@ def _same_project(
         if new.kind == "event" and len(new.name) >= 4 and shortened:
             return key
     return None
+
+
+# Words that describe a platform without naming it (一体化智能化公共数据平台 is the 公共数据平台).
+_MODIFIERS = re.compile(r"(?:一体化|智能化|数字化|集约化|统一的?|综合|全新|新一代|新版|升级版)+")
 
 
 def _unplaced(names: set[str], place: Division) -> set[str]:

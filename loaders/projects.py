@@ -357,8 +357,11 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             end += short.end()
         prev = hits[-1] if hits else None
         joined = sentence[prev.end : start] == "暨" if prev else False
-        if kind == "event" and prev and prev.kind == "event" and (
-            (name.startswith("暨") and prev.end == start) or joined
+        if (
+            kind == "event"
+            and prev
+            and prev.kind == "event"
+            and ((name.startswith("暨") and prev.end == start) or joined)
         ):
             # "…热线大会暨…发展大会", "…大会暨第十三届…博览会": one event under a joint name, known by
             # each part too
@@ -455,11 +458,16 @@ def _names_one(
         return False  # 总部经济集聚区 is a kind of zone; 乌镇大道科创集聚区 lies somewhere
     if suffix == "新区" and load_gazetteer().surface_forms().get(name):
         return False  # 浦东新区 is a district; 天府新区 a development zone (SCHEMA.md: parks)
-    if suffix == "系统" and (
-        name.endswith("生态系统")
-        # 加强…系统建设: strengthening a way of working, not building one system
-        or (re.search(r"(?:加强|强化|完善|健全)$", clause) and not _LAUNCH.search(clause))
-        or not (_LAUNCH.search(clause) or _IN_USE.match(sentence[end:]) or _BUILT_AS.match(sentence[end:]))
+    if (
+        suffix == "系统"
+        and (
+            name.endswith("生态系统")
+            # 加强…系统建设: strengthening a way of working, not building one system
+            or (re.search(r"(?:加强|强化|完善|健全)$", clause) and not _LAUNCH.search(clause))
+            or not (
+                _LAUNCH.search(clause) or _IN_USE.match(sentence[end:]) or _BUILT_AS.match(sentence[end:])
+            )
+        )
     ):
         return False  # 生态系统, 指挥系统 name kinds; a system the text builds or launches is one thing
     if (
@@ -479,7 +487,9 @@ def _names_one(
         return False
     # 服务中心, 研究中心: bodies (see loaders/agencies.py), not built things. Taking every centre a
     # build verb governs (建设数字产业综合服务中心) cost precision on the tune and set-aside parts alike.
-    if name.endswith("中心") and re.search(r"建成了?(?:[^,，、。]{0,6}?首个)?$", _clause_before(sentence, start)):
+    if name.endswith("中心") and re.search(
+        r"建成了?(?:[^,，、。]{0,6}?首个)?$", _clause_before(sentence, start)
+    ):
         return not re.search(r"(?:管理|服务|研究|发展)中心$", name)  # "建成一体化安全防护中心": built
     return not name.endswith("中心") or bool(
         _BUILT_CENTRE.search(name)
