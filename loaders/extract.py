@@ -635,10 +635,11 @@ def _same_project(
             return key  # “筑事通”App, later 筑事通: one app
         pairs = [(a, b) for a in names for b in {new.name, *new.aliases}]
         pairs += [(b, a) for a, b in pairs]
-        if new.kind == "platform" and any(
-            x != y and x.endswith(y) and _MODIFIERS.fullmatch(x[: -len(y)]) for x, y in pairs
+        if any(
+            len(y) >= 4 and x != y and x.endswith(y) and _describes(x[: -len(y)]) and not _placed(y)
+            for x, y in pairs
         ):
-            return key  # 一体化智能化公共数据平台, later 公共数据平台: the modifiers only describe it
+            return key  # 一体化智能化公共数据平台, later 公共数据平台: the head only described it
         if _unplaced(names, old.place) & _unplaced({new.name, *new.aliases}, new.place):
             return key  # 重庆两江新区 and 两江新区, 枣阳市电子商务产业园 and 枣阳电子商务产业园: one park
         # An event named again without its organiser ("数字能力建设研讨会"); parks and platforms that
@@ -649,8 +650,24 @@ def _same_project(
     return None
 
 
-# Words that describe a platform without naming it (一体化智能化公共数据平台 is the 公共数据平台).
-_MODIFIERS = re.compile(r"(?:一体化|智能化|数字化|集约化|统一的?|综合|全新|新一代|新版|升级版)+")
+def _placed(name: str) -> bool:
+    """Whether a name opens with a division's name (和林格尔数据中心): a whole name of its own.
+
+    >>> _placed("和林格尔数据中心"), _placed("城市计算中心")
+    (True, False)
+    """
+    places = load_gazetteer().surface_forms()
+    return any(name[:n] in places for n in (2, 3, 4))
+
+
+def _describes(head: str) -> bool:
+    """Whether a name's head only describes the thing: it names no division (国家级数据…, not 仪征…).
+
+    >>> _describes("国家级数据"), _describes("仪征")
+    (True, False)
+    """
+    places = load_gazetteer().surface_forms()
+    return not any(head[i : i + n] in places for n in (2, 3, 4) for i in range(len(head) - n + 1))
 
 
 def _unplaced(names: set[str], place: Division) -> set[str]:
