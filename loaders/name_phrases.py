@@ -48,6 +48,9 @@ def phrase_start(sentence: str, lo: int, hi: int) -> int:
     >>> s = "打造宁波舟山港梅山港区自动驾驶试验区"
     >>> s[phrase_start(s, 2, len(s)):]
     '宁波舟山港梅山港区自动驾驶试验区'
+    >>> s = "扬州市正式启用扬州数字经济产业园"
+    >>> s[phrase_start(s, 0, len(s)):]
+    '扬州数字经济产业园'
     >>> s = "线上纳入青禾平台、线下纳入政务服务中心"
     >>> s[phrase_start(s, s.index("线下"), len(s)):]
     '政务服务中心'
@@ -153,6 +156,13 @@ def _breaks(word: Word, left: Word | None, before: list[Word], quoted: set[int])
     return False
 
 
+# Adverbs of how or when a subject acts (正式启用, 率先建成): they lead a governing verb.
+_LEAD_ADVERBS = {
+    "正式", "成功", "全面", "率先", "先后", "陆续", "相继", "已", "已经", "均", "逐步", "进一步",
+    "积极", "大力", "着力", "深入", "不断", "持续", "加快", "全力", "稳步", "有序", "顺利", "首次",
+}  # fmt: skip
+
+
 def _governs(left: Word | None, before: list[Word], quoted: set[int]) -> bool:
     """Whether a verb whose left neighbour is `left` governs what follows rather than sits in a name."""
     if left is None or left.start in quoted:
@@ -164,6 +174,8 @@ def _governs(left: Word | None, before: list[Word], quoted: set[int]) -> bool:
     ):
         return True  # a subject or a finished name acts (区数据资源管理局完成…平台)
     if left.tag in ("d", "ad"):
+        if left.text in _LEAD_ADVERBS:
+            return True  # 青禾市正式启用…: how a subject acts, never a word of a name
         # Adverbs right after a clause break lead a verb (成功承接); after a name they may be
         # part of it (梅山港区自动驾驶, 国家超级计算).
         rest = [w for w in before if w.tag not in ("d", "ad")]

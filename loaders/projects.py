@@ -69,8 +69,8 @@ _IN_USE = re.compile(
 _LAUNCH = re.compile(
     r"(?:建设|建成|建立|搭建|开发|研发|上线|投用|启用|部署|推广应用|推出|整合|升级)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$"
 )
-# A verb's result (搭建起, 打造成, 建设好) ends the verb before a name; it opens none.
-_COMPLEMENT = re.compile(r"[起成出好完]")
+# A verb's result or direction (搭建起, 打造成, 整合进) ends the verb before a name; it opens none.
+_COMPLEMENT = re.compile(r"[起成出好完进入到]")
 # A system whose build or phase is the topic is one thing (…监控系统建设通过立项审批, …系统三期项目).
 _BUILT_AS = re.compile(r"(?:[一二三四五六七八九十\d]+期)?(?:建设|项目|工程)")
 # "(以下简称“青禾试验区”)": the short form a text gives a name it goes on to use.
