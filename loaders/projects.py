@@ -504,10 +504,12 @@ def _with_edition(sentence: str, name: str, start: int) -> tuple[str, int, tuple
 
     >>> _with_edition("出席第五届世界互联网大会", "世界互联网大会", 5)
     ('第五届世界互联网大会', 2, ('世界互联网大会',))
+    >>> _with_edition("举办首届青禾数字经济大会", "青禾数字经济大会", 4)
+    ('首届青禾数字经济大会', 2, ('青禾数字经济大会',))
     >>> _with_edition("出席2024全球数字经济大会", "2024全球数字经济大会", 2)
     ('2024全球数字经济大会', 2, ('全球数字经济大会',))
     """
-    edition = re.search(r"第[一二三四五六七八九十\d]+届$", sentence[max(0, start - 6) : start])
+    edition = re.search(r"(?:第[一二三四五六七八九十\d]+|首)届$", sentence[max(0, start - 6) : start])
     if edition:
         return edition.group(0) + name, start - len(edition.group(0)), (name,)
     year = re.match(r"(?:20\d\d|19\d\d)年?(?=[\u4e00-\u9fff])", name)
