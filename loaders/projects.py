@@ -389,6 +389,7 @@ def _names_one(
         (len(name) - len(suffix) < 2 and not short_ok)
         or (_GENERIC.match(name) and not own and suffix not in ("一张网", "一朵云"))
         or _ORDINAL_EVENT.search(name)
+        or re.match(r"[一二三四五六七八九十两\d]+[大个项类]", name)  # 三大平台: a count of kinds
         or _DETERMINER.match(name)
         or _LEVELS.match(name)
         or (re.search(r"[一二三四五六七八九十两]级", name) and "、" in sentence[max(0, start - 6) : start])
