@@ -663,6 +663,13 @@ def _same_project(
             return key  # 市运管服平台 and 运管服平台: the level word only says whose it is
         if new.kind == "platform" and _bare(names) & _bare({new.name, *new.aliases}):
             return key  # “筑事通”App, later 筑事通: one app
+        pairs = [(a, b) for a in names for b in {new.name, *new.aliases}]
+        pairs += [(b, a) for a, b in pairs]
+        if any(
+            len(y) >= 4 and x != y and x.endswith(y) and _describes(x[: -len(y)]) and not _placed(y)
+            for x, y in pairs
+        ):
+            return key  # 一体化智能化公共数据平台, later 公共数据平台: the head only described it
         if _unplaced(names, old.place) & _unplaced({new.name, *new.aliases}, new.place):
             return key  # 重庆两江新区 and 两江新区, 枣阳市电子商务产业园 and 枣阳电子商务产业园: one park
         # An event named again without its organiser ("数字能力建设研讨会"); parks and platforms that
@@ -671,6 +678,26 @@ def _same_project(
         if new.kind == "event" and len(new.name) >= 4 and shortened:
             return key
     return None
+
+
+def _placed(name: str) -> bool:
+    """Whether a name opens with a division's name (和林格尔数据中心): a whole name of its own.
+
+    >>> _placed("和林格尔数据中心"), _placed("城市计算中心")
+    (True, False)
+    """
+    places = load_gazetteer().surface_forms()
+    return any(name[:n] in places for n in (2, 3, 4))
+
+
+def _describes(head: str) -> bool:
+    """Whether a name's head only describes the thing: it names no division (国家级数据…, not 仪征…).
+
+    >>> _describes("国家级数据"), _describes("仪征")
+    (True, False)
+    """
+    places = load_gazetteer().surface_forms()
+    return not any(head[i : i + n] in places for n in (2, 3, 4) for i in range(len(head) - n + 1))
 
 
 def _unplaced(names: set[str], place: Division) -> set[str]:
@@ -700,8 +727,8 @@ def _shortens(short: str, full: str) -> bool:
 
 
 def _unlevelled(names: set[str]) -> set[str]:
-    """Return the names without a bare level word at their head (市运管服平台 → 运管服平台)."""
-    return {re.sub(r"^[市区县省](?![场级域民块])", "", n) for n in names}
+    """Return the names without a bare level word at their head (市运管服平台 → 运管服平台, 全州…平台 → …平台)."""
+    return {re.sub(r"^全?[市区县省州盟](?![场级域民块])", "", n) for n in names}
 
 
 def _bare(names: set[str]) -> set[str]:

@@ -19,9 +19,11 @@ from loaders.words import segment
 PROGRAMME_WORDS = re.compile(
     r"(规划|方案|意见|办法|纲要|行动|工程|改革|试点|计划|制度|机制|模式|体系|理念|战略|政策)"
 )
-# A title awarded or sought (获评, 荣获, 争创…) names a designation, unless a build verb follows it.
+# A title awarded or sought (获评, 荣获, 争创…) names a designation, unless a build verb follows it;
+# so does each item of the list it awards (获评…示范项目、…基地).
 _AWARDED = re.compile(
-    r"(?:获评|荣获|评为|命名为|授予|认定为|获批为|创成|争创|入选|入围)(?!.*(?:建设|建成|打造|新建|并))[^,，;；。:：]{0,12}$"
+    r"(?:获评|荣获|评为|命名为|授予|认定为|获批为|创成|争创|入选|入围)(?!.*(?:建设|建成|打造|新建|并))"
+    r"(?:[^,，;；。:：、]{2,30}、)*[^,，;；。:：、]{0,12}$"
 )
 # A copula before a name makes it a role (成为…承载平台, 作为…示范基地), not a name.
 _ROLE = re.compile(
@@ -97,14 +99,24 @@ def after_inner_verb(sentence: str, start: int, head: int) -> int:
     >>> s = "区城市运行和治理中心"
     >>> after_inner_verb(s, 0, s.index("中心"))
     0
+    >>> s = "纳入工程建设项目联合审批平台"
+    >>> s[after_inner_verb(s, 2, s.index("平台")):]
+    '工程建设项目联合审批平台'
+    >>> after_inner_verb("青禾推进建设", 0, 6)
+    6
     """
     quoted = {i for q in re.finditer(r"“[^“”]*”|\([^()]*\)|（[^（）]*）", sentence) for i in range(*q.span())}
     cut = start
-    for word in segment(sentence):
+    words = segment(sentence)
+    for i, word in enumerate(words):
         if not start <= word.start < head or word.start in quoted:
             continue
-        if word.tag in ("v", "vn") and re.fullmatch(
-            r"建设|建成|打造|搭建|新建|组建|支持|推动|推进|加快", word.text
+        # 建设项目 is one noun (工程建设项目…平台): a word of the name, not its verb.
+        inside = i + 1 < len(words) and words[i + 1].text in ("项目", "单位", "用地")
+        if (
+            word.tag in ("v", "vn")
+            and re.fullmatch(r"建设|建成|打造|搭建|新建|组建|支持|推动|推进|加快", word.text)
+            and not inside
         ):
             cut = word.end
         elif word.start == cut > start and (word.tag == "c" or word.tag in ("v", "vn")):

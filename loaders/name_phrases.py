@@ -26,8 +26,10 @@ _FINISHED = re.compile(
     r"(?:[”」’)）]|系统|平台|中心|项目|架构|体系|机制|模式|格局|园区?|基地|网|云|库|馆|站|港|谷|城|区|院|局|委|办|厅|部)$"
 )
 _BREAKS = {"p", "u", "r", "f", "q", "xc", "w"}
-# What may stand right before a verb that is part of a name (城市运行, 物联感知, 工作推进).
+# What may stand right before a verb that is part of a name (城市运行, 物联感知, 工作推进; 城西科创…).
 _NOUNISH = {"n", "nz", "nw", "vn", "an", "a", "s"}
+# Place words that say where or how a verb acts (线下纳入…中心 names the 中心), never a name's head.
+_CHANNELS = {"线上", "线下", "网上", "掌上", "现场", "就近", "异地", "全程"}
 _SUBJECTS = {"ORG", "PER", "LOC", "r", "TIME"}
 
 
@@ -46,6 +48,12 @@ def phrase_start(sentence: str, lo: int, hi: int) -> int:
     >>> s = "打造宁波舟山港梅山港区自动驾驶试验区"
     >>> s[phrase_start(s, 2, len(s)):]
     '宁波舟山港梅山港区自动驾驶试验区'
+    >>> s = "扬州市正式启用扬州数字经济产业园"
+    >>> s[phrase_start(s, 0, len(s)):]
+    '扬州数字经济产业园'
+    >>> s = "线上纳入青禾平台、线下纳入政务服务中心"
+    >>> s[phrase_start(s, s.index("线下"), len(s)):]
+    '政务服务中心'
     """
     words = [w for w in segment(sentence) if lo <= w.start and w.end <= hi]
     quoted = _quoted_positions(sentence, lo, hi)
@@ -58,6 +66,8 @@ def phrase_start(sentence: str, lo: int, hi: int) -> int:
             continue  # a verb after a verb inside the name (人工智能赋/能平台) is in it too
         if _fragment(word, words[i - 1 : i] + words[i + 1 : i + 2]):
             continue  # LAC cut a name it does not know into one-character "verbs" (海/创/云谷)
+        if _split_place(sentence, word):
+            continue  # LAC read the head of a place's short name as a verb (聊/城子平台)
         if _breaks(word, left, words[:i], quoted):
             start = word.end
         elif word.text[:1] in "和与及" and left is not None and _FINISHED.search(left.text):
@@ -83,6 +93,21 @@ def _fragment(word: Word, neighbours: list[Word]) -> bool:
         and any(
             len(n.text) == 1 and n.tag in ("v", "a") and n.text not in _ONE_CHAR_VERBS for n in neighbours
         )
+    )
+
+
+def _split_place(sentence: str, word: Word) -> bool:
+    """Whether a one-character verb is the head of a division's two-character name LAC split.
+
+    >>> s = "数据平台青岛子平台"
+    >>> _split_place(s, Word("青", "v", 4, 5)), _split_place(s, Word("子", "v", 6, 7))
+    (True, False)
+    """
+    return (
+        word.tag == "v"
+        and len(word.text) == 1
+        and word.text not in _ONE_CHAR_VERBS
+        and sentence[word.start : word.start + 2] in load_gazetteer().surface_forms()
     )
 
 
@@ -131,6 +156,13 @@ def _breaks(word: Word, left: Word | None, before: list[Word], quoted: set[int])
     return False
 
 
+# Adverbs of how or when a subject acts (正式启用, 率先建成): they lead a governing verb.
+_LEAD_ADVERBS = {
+    "正式", "成功", "全面", "率先", "先后", "陆续", "相继", "已", "已经", "均", "逐步", "进一步",
+    "积极", "大力", "着力", "深入", "不断", "持续", "加快", "全力", "稳步", "有序", "顺利", "首次",
+}  # fmt: skip
+
+
 def _governs(left: Word | None, before: list[Word], quoted: set[int]) -> bool:
     """Whether a verb whose left neighbour is `left` governs what follows rather than sits in a name."""
     if left is None or left.start in quoted:
@@ -142,11 +174,13 @@ def _governs(left: Word | None, before: list[Word], quoted: set[int]) -> bool:
     ):
         return True  # a subject or a finished name acts (区数据资源管理局完成…平台)
     if left.tag in ("d", "ad"):
+        if left.text in _LEAD_ADVERBS:
+            return True  # 青禾市正式启用…: how a subject acts, never a word of a name
         # Adverbs right after a clause break lead a verb (成功承接); after a name they may be
         # part of it (梅山港区自动驾驶, 国家超级计算).
         rest = [w for w in before if w.tag not in ("d", "ad")]
         return not rest or rest[-1].tag in ("w", "p", "c", "u", "v", "r", "TIME")
-    return left.tag not in _NOUNISH and left.tag != "m"
+    return (left.tag not in _NOUNISH and left.tag != "m") or left.text in _CHANNELS
 
 
 def _quoted_positions(sentence: str, lo: int, hi: int) -> set[int]:
@@ -226,6 +260,31 @@ def whole_proper_word(sentence: str, start: int) -> int:
             # A function character LAC reads as the head of a longer word (并 of 并行科技) is no connector.
             return w.start
     return start
+
+
+def noun_verb_start(sentence: str, position: int) -> int | None:
+    """Return where the noun before a verbal noun ending at `position` starts, if one does.
+
+    A word list takes 发布, 接入, 利用 for governing verbs; LAC reads them as verbal nouns after a
+    noun (信息发布平台, 开发利用平台), where they are words of the name.
+
+    >>> s = "建成青禾政务信息发布平台"
+    >>> s[noun_verb_start(s, s.index("平台")):]
+    '信息发布平台'
+    >>> noun_verb_start("依托青禾平台", 2) is None
+    True
+    >>> s = "青禾市对接上海科创走廊"
+    >>> noun_verb_start(s, s.index("上海")) is None
+    True
+    """
+    words = segment(sentence)
+    for i, w in enumerate(words):
+        if w.end == position and w.tag == "vn" and i > 0:
+            left = words[i - 1]
+            # After a place or a body (嘉兴市对接…) the verb is the subject's, whatever LAC calls it.
+            if left.end == w.start and left.tag in ("n", "nz", "vn"):
+                return left.start
+    return None
 
 
 def verb_ends(sentence: str, position: int) -> bool:

@@ -21,6 +21,7 @@ from loaders.name_phrases import (
     counted,
     in_counted_list,
     inside_word,
+    noun_verb_start,
     one_verb,
     outer_places,
     phrase_start,
@@ -37,15 +38,16 @@ from loaders.words import segment
 _KINDS: tuple[tuple[ProjectKind, str], ...] = (
     ("event", r"成果展|科技周|宣传周|活动周|创新周|科技节|嘉年华|博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|发布会|对接会|洽谈会|博览|展览会|数博会|智博会"),
     ("facility", r"国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|中心"),
-    ("park", r"集聚区|产业园区|产业园|软件园区|软件园|科技园区|科技园|创新园|创业园|数创园|智创园|工业园区|工业园|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|生态城|创新港|高新区|开发区|经开区|新区|度假区|保税区|合作区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
+    ("park", r"集聚区|产业园区|产业园|软件园区|软件园|科技园区|科技园|创新园|创业园|数创园|智创园|工业园区|工业园|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|生态城|科技新城|生态新城|创新港|高新区|开发区|经开区|新区|度假区|保税区|合作区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
     ("platform", r"App|APP|app|平台|政务服务网|网上办事大厅|政务网站|政府网站|门户网站|信息系统|系统|驾驶舱|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网"),
 )  # fmt: skip
 _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
 # Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台").
 _GENERIC = re.compile(
-    r"^(?:街道|社区|乡镇|村级|镇级|县级|区级|便民|国家|各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
+    r"^(?:街道|街镇|社区|乡镇|村级|镇级|县级|区级|便民|国家|各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
     r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|经济|旅游|农业|绿色|低碳|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个|主|指挥|运营|调度|监测|预警|测试|"
-    r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|大规模|超大规模|国省|智算|制造|项目|展示|体验|城管|高端|高水平|一流|先进|现代|新一代|交易|技术)*"
+    r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|大规模|超大规模|国省|智算|制造|项目|展示|体验|城管|高端|高水平|一流|先进|现代|新一代|交易|技术|"
+    r"微信|公众|手机|移动|掌上|网上|中心|综合性|基础性|公益性|支撑性|枢纽型|交流|合作)*"
     rf"(?:{'|'.join(p for _, p in _KINDS)}|系统|大脑|云|座谈会)$"
 )
 # "市开发区智谷和市高新区": a connector right after a complete name ends it.
@@ -67,12 +69,20 @@ _IN_USE = re.compile(
 _LAUNCH = re.compile(
     r"(?:建设|建成|建立|搭建|开发|研发|上线|投用|启用|部署|推广应用|推出|整合|升级)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$"
 )
+# A verb's result or direction (搭建起, 打造成, 整合进) ends the verb before a name; it opens none.
+_COMPLEMENT = re.compile(r"[起成出好完进入到]")
+# A system whose build or phase is the topic is one thing (…监控系统建设通过立项审批, …系统三期项目).
+_BUILT_AS = re.compile(r"(?:[一二三四五六七八九十\d]+期)?(?:建设|项目|工程)")
 # "(以下简称“青禾试验区”)": the short form a text gives a name it goes on to use.
 _SHORT_FORM = re.compile(r"[(（](?:以下)?简称“?(?P<short>[^“”()（）]{2,12}?)”?[)）]")
 # A government body inside a centre's name makes the centre one of its units (…管理局数字指挥中心).
 _BODY_INSIDE = re.compile(r"(?:局|政府办|办公室|管委会|委员会)(?=[\u4e00-\u9fff]{2})")
 # Networks are kinds of infrastructure (物联感知网、量子通信城域网…等新技术基础设施) unless built.
 _NETWORKS = {"电子政务外网", "电子政务内网", "电子政务骨干网", "骨干网", "城域网"}
+# Work on a place's own network (…外网升级改造, …外网接入点位) says it exists there.
+_WORKED_ON = re.compile(r"(?:升级|改造|扩容|接入|覆盖)")
+# Every place runs its own e-government network and cloud (SCHEMA.md: 沈阳市电子政务外网).
+_OWN = re.compile(r"电子政务|政务云$|政务服务网$")
 _LAYOUT = re.compile(r"^[\dA-Za-z+＋]*[\d+＋][\dA-Za-z+＋]*(?:平台|体系|App|APP)?$")
 # "三级平台、五级应用": levels of a layout, not a name (SCHEMA.md: numeric layouts are not projects).
 _LEVELS = re.compile(r"^[一二三四五六七八九十两\d]+级")
@@ -129,9 +139,12 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     []
     >>> [h.name for h in find_projects("青禾区建成投用城市部件全周期管理系统,高峰时段系统运行平稳")]
     ['城市部件全周期管理系统']
+    >>> [h.name for h in find_projects("依托云数据中心,搭建起智慧青禾统一基础平台")]
+    ['智慧青禾统一基础平台']
     """
     hits = _suffixed(sentence) + [ProjectHit(*b) for b in (*find_brands(sentence), *find_listed(sentence))]
     hits += [ProjectHit(name, "platform", start, end) for name, start, end in find_service_apps(sentence)]
+    hits += _owned_projects(sentence)
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[ProjectHit] = []
     for h in hits:
@@ -166,6 +179,67 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     ]
 
 
+# Words a 项目 of one owner is made of: nouns, verbal nouns and the 和 that joins two of them.
+_PROJECT_WORDS = {"n", "nz", "vn", "a", "an", "LOC", "ORG", "c"}
+# A project "of the key ones", a pilot or a model is a kind or a title, not one owner's project.
+# A province's or city's 重大项目, 招商引资项目 are lists of projects, not one.
+_NOT_OWNED = re.compile(r"重点|重大|试点|示范|标杆|典型|优秀|一批|若干|各类|招商|引资|签约")
+
+
+def _owned_projects(sentence: str) -> list[ProjectHit]:
+    """Return the 项目 a company or a place owns by name (恒力某某改造项目, 青禾区智慧城市建设项目).
+
+    SCHEMA.md: a company's named 项目 is a facility. Its name opens with the owner, a company or
+    a place LAC reads as one word, and runs over nouns to 项目.
+
+    >>> [h.name for h in _owned_projects("青禾科技数字化改造项目、15个重点项目现场签约")]
+    ['青禾科技数字化改造项目']
+    >>> [h.name for h in _owned_projects("实施重点项目建设")]
+    []
+    """
+    words = segment(sentence)
+    hits = []
+    for i, word in enumerate(words):
+        if word.text != "项目" or i == 0:
+            continue
+        j = i
+        while j > 0 and words[j - 1].tag in _PROJECT_WORDS and words[j - 1].end == words[j].start:
+            j -= 1
+        owners = [k for k in range(j, i) if words[k].tag in ("ORG", "LOC")]
+        if not owners or words[owners[0]].text.endswith(("局", "委", "办", "政府", "部", "厅")):
+            continue
+        if words[owners[0]].tag == "ORG" and len(words[owners[0]].text) < 3:
+            continue  # 电信普遍服务项目: a trade's short name, no owner
+        first = words[owners[0]]
+        name = sentence[first.start : word.end]
+        if (
+            len(name) < 7
+            or _NOT_OWNED.search(name)
+            or words[i - 1].tag == "c"
+            or counted(sentence, first.start, word.end)  # 新引进…项目92个: a count of a kind
+            # "…云数据中心项目", "…产业园及配套设施项目": the centre or park, found by its own suffix
+            or _SUFFIX.search(sentence[first.start : word.start])
+        ):
+            continue
+        hits.append(ProjectHit(name, "facility", first.start, word.end))
+    return hits
+
+
+def _common_word(sentence: str, start: int, end: int) -> bool:
+    """Whether `sentence[start:end]` is one common word (平台“基础”, “底座”), not a brand (“苏企通”).
+
+    >>> s = "夯实青禾服务平台“基础”,搭建政务服务平台“禾企通”"
+    >>> _common_word(s, s.index("基础"), s.index("基础") + 2)
+    True
+    """
+    words = [w for w in segment(sentence) if start <= w.start and w.end <= end]
+    return (
+        len(words) == 1
+        and (words[0].start, words[0].end) == (start, end)
+        and words[0].tag in ("n", "vn", "v", "a", "an", "ad")
+    )
+
+
 def _is_channel_of(channel: ProjectHit, brand: ProjectHit) -> bool:
     """ "浙里办宁波频道" is a channel of 浙里办: both are projects."""
     return (
@@ -181,10 +255,14 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
     for i, m in enumerate(matches):
         end = m.end()
         after = matches[i + 1] if i + 1 < len(matches) else None
-        if after is not None and re.fullmatch(
+        run_on = after is not None and re.fullmatch(
             r"[^\W和与及等暨的或在是为将到]{0,4}", masked[end : after.start()]
-        ):
+        )
+        if run_on and not m.group("park"):
             continue  # "…产业园科学城会展中心": a suffix running on into another is inside a longer name
+        # A park heading a longer name stays a candidate: when the longer one names no thing
+        # (罗山科技园产业集聚中心, a body), the park it lies in is still named; when it does, the
+        # longer name holds it (find_projects keeps the outer one).
         in_word = re.match(
             r"(企业|公司|经济|体系|模式|业务|资源|数据|集群|产品|城市|计算|服务|网络|平台|楼|大楼|大厦)",
             masked[end:],
@@ -195,11 +273,19 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         kind = next(k for k, _ in _KINDS if m.group(k))
         anchor = m.start() - 1 if m.start() > 0 and sentence[m.start() - 1] == "“" else m.start()
         first = name_start(sentence, anchor, extra=_CONNECTOR_AFTER_NAME, suffix_follows=kind == "event")
+        inner = noun_verb_start(sentence, first)
+        if inner is not None and kind != "event":
+            # "青禾政务信息发布平台": the listed verb 发布 is a verbal noun of the name, not its governor;
+            # with one noun before it (搭建供需对接平台) it names a kind of thing, as before.
+            earlier = name_start(sentence, inner, extra=_CONNECTOR_AFTER_NAME)
+            first = earlier if earlier < inner else first
         first = whole_place(sentence, whole_proper_word(sentence, first))
         # LAC words find the governing verb, count or conjunction a list of words misses (承接…基地).
         start = whole_place(sentence, phrase_start(sentence, first, m.start()))
-        if (sentence[first - 1 : first] == "、" or verb_ends(sentence, first)) and one_verb(
-            sentence, first, start
+        if (
+            (sentence[first - 1 : first] == "、" or verb_ends(sentence, first))
+            and one_verb(sentence, first, start)
+            and not _COMPLEMENT.fullmatch(sentence[first:start])
         ):
             start = first  # a list item's verb is the first item's: 并行 of “…、并行科技…基地” is in the name
         if (
@@ -238,10 +324,16 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             start = whole_place(sentence, after_inner_verb(sentence, start, m.start()))
             start = place_before(sentence, first, start)
         name = clean_name(sentence[start:end])
-        if kind == "event":
-            name = re.sub(r"^(?:全市|全省|全区)", "", name)
+        if kind == "event" or _OWN.match(m.group(0)):
+            # 全市电子政务外网 is the city's own network (SCHEMA.md: 沈阳市电子政务外网), as 全市…大会 its event
+            name = re.sub(r"^(?:全市|全省|全区|全县)", "", name)
         named = _APPOSITION.match(sentence[end:])
-        if kind == "platform" and named and not PROGRAMME_WORDS.search(named.group("name")):
+        if (
+            kind == "platform"
+            and named
+            and not PROGRAMME_WORDS.search(named.group("name"))
+            and not _common_word(sentence, end + 1, end + 1 + len(named.group("name")))
+        ):
             # "搭建政务服务平台“苏企通”": the kind's words describe the brand that names it
             brand = named.group("name")
             hits.append(ProjectHit(brand, kind, end, end + named.end(), (name + brand,)))
@@ -264,9 +356,19 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             aliases = (*aliases, short.group("short"))
             end += short.end()
         prev = hits[-1] if hits else None
-        if kind == "event" and name.startswith("暨") and prev and prev.kind == "event" and prev.end == start:
-            # "…热线大会暨…发展大会": one event under a joint name, known by its first part too
-            hits[-1] = ProjectHit(prev.name + name, kind, prev.start, end, (*prev.aliases, prev.name))
+        joined = sentence[prev.end : start] == "暨" if prev else False
+        if (
+            kind == "event"
+            and prev
+            and prev.kind == "event"
+            and ((name.startswith("暨") and prev.end == start) or joined)
+        ):
+            # "…热线大会暨…发展大会", "…大会暨第十三届…博览会": one event under a joint name, known by
+            # each part too
+            name = "暨" + name if joined else name
+            hits[-1] = ProjectHit(
+                prev.name + name, kind, prev.start, end, (*prev.aliases, prev.name, *aliases, name[1:])
+            )
             continue
         hits.append(ProjectHit(name, kind, start, end, aliases))
     return hits
@@ -281,13 +383,13 @@ def _names_one(
     """
     first, start, end = at
     suffix = m.group(0)
-    # Every place runs its own e-government network and cloud (SCHEMA.md: 沈阳市电子政务外网).
-    own = suffix.startswith("电子政务") or suffix in ("政务云", "政务服务网")
+    own = bool(_OWN.match(suffix))
     short_ok = own or (suffix in ("高新区", "开发区", "一张网", "一朵云") and len(name) > len(suffix))
     if (
         (len(name) - len(suffix) < 2 and not short_ok)
         or (_GENERIC.match(name) and not own and suffix not in ("一张网", "一朵云"))
         or _ORDINAL_EVENT.search(name)
+        or re.match(r"[一二三四五六七八九十两\d]+[大个项类]", name)  # 三大平台: a count of kinds
         or _DETERMINER.match(name)
         or _LEVELS.match(name)
         or (re.search(r"[一二三四五六七八九十两]级", name) and "、" in sentence[max(0, start - 6) : start])
@@ -301,7 +403,7 @@ def _names_one(
         # 全国一体化…, 全国工业一体化…: one integrated national system, not every place's own.
         re.match(r"(全国(?![\u4e00-\u9fff]{0,4}一体化)|全省(?!域)|全市(?!域))", name)
         # 重点实验室 is a lab's standing title (国家重点实验室), not a kind "of the key ones".
-        or re.search(r"(载体|省部级|市级|省级|高能级|领域|多层次|重点(?!实验室)|部门|上级)", name)
+        or re.search(r"(载体|省部级|市级|省级|高能级|领域|多层次|重点(?!实验室)|部门|上级|街镇)", name)
     ):
         return False
     if counted(sentence, start, end, after_only=kind == "event") or any(
@@ -341,8 +443,10 @@ def _names_one(
     clause = _clause_before(sentence, first)
     if said_of_a_kind(sentence, clause, (start, m.start(), end), kind=kind):
         return False  # SCHEMA.md: generic plurals and titles are left out (see loaders/kinds.py)
-    if suffix.endswith("网站") and not sentence.replace(name, "").strip():
-        return False  # a website's name standing alone is the page's masthead, its publisher (门户网站)
+    if (suffix.endswith("网站") or kind == "facility") and not sentence.replace(name, "").strip():
+        # a website's or a centre's name standing alone is the page's masthead or signature: its
+        # publisher (门户网站, 某区城市运行管理中心), a body
+        return False
     if suffix == "学院" and re.search(r"(?:大学|职业|技术|师范|医学|理工|工程)", name):
         return False  # SCHEMA.md: schools and universities are institutions, not projects
     if suffix in ("学院", "研究院", "实验室") and not (
@@ -355,9 +459,23 @@ def _names_one(
         return False  # 总部经济集聚区 is a kind of zone; 乌镇大道科创集聚区 lies somewhere
     if suffix == "新区" and load_gazetteer().surface_forms().get(name):
         return False  # 浦东新区 is a district; 天府新区 a development zone (SCHEMA.md: parks)
-    if suffix == "系统" and not (_LAUNCH.search(clause) or _IN_USE.match(sentence[end:])):
+    if (
+        suffix == "系统"
+        and (
+            name.endswith("生态系统")
+            # 加强…系统建设: strengthening a way of working, not building one system
+            or (re.search(r"(?:加强|强化|完善|健全)$", clause) and not _LAUNCH.search(clause))
+            or not (
+                _LAUNCH.search(clause) or _IN_USE.match(sentence[end:]) or _BUILT_AS.match(sentence[end:])
+            )
+        )
+    ):
         return False  # 生态系统, 指挥系统 name kinds; a system the text builds or launches is one thing
-    if suffix in _NETWORKS and not _BUILD_VERB.search(_clause_before(sentence, first)):
+    if (
+        suffix in _NETWORKS
+        and not _BUILD_VERB.search(_clause_before(sentence, first))
+        and not (own and _WORKED_ON.match(sentence[end:]))
+    ):
         return False  # 量子通信城域网 in a list of technologies is a kind; one built is a facility
     if kind == "facility" and acts_as_body(sentence, start, end):
         return False  # "市城市运行管理中心负责人说", "组建城市运行管理中心": a body (see loaders/agencies.py)
@@ -370,6 +488,10 @@ def _names_one(
         return False
     # 服务中心, 研究中心: bodies (see loaders/agencies.py), not built things. Taking every centre a
     # build verb governs (建设数字产业综合服务中心) cost precision on the tune and set-aside parts alike.
+    if name.endswith("中心") and re.search(
+        r"建成了?(?:[^,，、。]{0,6}?首个)?$", _clause_before(sentence, start)
+    ):
+        return not re.search(r"(?:管理|服务|研究|发展)中心$", name)  # "建成一体化安全防护中心": built
     return not name.endswith("中心") or bool(
         _BUILT_CENTRE.search(name)
         and not re.match(r"^(?:[\u4e00-\u9fff]{0,8}?[市区县省])?大数据(?:管理|发展|服务)?中心$", name)
@@ -383,10 +505,12 @@ def _with_edition(sentence: str, name: str, start: int) -> tuple[str, int, tuple
 
     >>> _with_edition("出席第五届世界互联网大会", "世界互联网大会", 5)
     ('第五届世界互联网大会', 2, ('世界互联网大会',))
+    >>> _with_edition("举办首届青禾数字经济大会", "青禾数字经济大会", 4)
+    ('首届青禾数字经济大会', 2, ('青禾数字经济大会',))
     >>> _with_edition("出席2024全球数字经济大会", "2024全球数字经济大会", 2)
     ('2024全球数字经济大会', 2, ('全球数字经济大会',))
     """
-    edition = re.search(r"第[一二三四五六七八九十\d]+届$", sentence[max(0, start - 6) : start])
+    edition = re.search(r"(?:第[一二三四五六七八九十\d]+|首)届$", sentence[max(0, start - 6) : start])
     if edition:
         return edition.group(0) + name, start - len(edition.group(0)), (name,)
     year = re.match(r"(?:20\d\d|19\d\d)年?(?=[\u4e00-\u9fff])", name)
