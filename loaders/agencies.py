@@ -326,7 +326,7 @@ def _listed_zones(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
     >>> [h.name for h in _listed_zones("甲高新区、乙新区管委会", [AgencyHit("乙新区管委会", 5, 11, None)])]
     ['甲高新区管委会']
     """
-    out = []
+    out: list[AgencyHit] = []
     for hit in hits:
         body = re.search(rf"{_ZONE}(管委会|管理委员会|管委|管理办公室)$", hit.name)
         listed = _LISTED_ZONE.search(sentence[: hit.start]) if body else None

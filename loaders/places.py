@@ -222,9 +222,16 @@ def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = Non
             votes[code] += text.count(name)
     if not votes:
         return ()
-    self_words = Counter(m.group(1)[1] for m in _LOCAL_SELF.finditer(text))
+    # 我市/本区 is the document speaking of itself; 全省/全市 also frames ranks and shares of the
+    # level above ("位居全省第二" in a city's report), so it counts half. On a tie the lower level
+    # speaks: a district's report cites its city's 全市 more often than a city's cites 全区.
+    self_words: Counter[str] = Counter()
+    for m in _LOCAL_SELF.finditer(text):
+        self_words[m.group(1)[1]] += 1 if m.group(1)[0] == "全" else 2
     speaks_as = {"区": "district", "县": "district", "市": "prefecture", "省": "province"}
-    level = speaks_as.get(self_words.most_common(1)[0][0]) if self_words else None
+    lowest_first = "区县市省"
+    spoken = sorted(self_words.items(), key=lambda kv: (-kv[1], lowest_first.index(kv[0])))
+    level = speaks_as.get(spoken[0][0]) if spoken else None
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
     regions = [code for code, _ in ranked if gaz.get(code).name.endswith("自治区")]
     if (
@@ -243,14 +250,21 @@ def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = Non
         ]
         if fitting and (fitting[0][1] * 2 >= best or gaz.get(best_code).level in ("province",)):
             best_code, best = fitting[0]
-    division = _narrowest(gaz.get(best_code), best, ranked, level, gaz)
+
+    def enough(division: Division) -> bool:
+        # A document that speaks as 我市 needs one naming of a city; otherwise two are wanted.
+        n = votes[division.code]
+        return n >= 2 or (level is not None and _fits(division, level) and n >= 1)
+
+    chosen = gaz.get(best_code)
+    narrower = _narrowest(chosen, best, ranked, level, gaz)
+    # A district named once does not take a city named twice down with it (连云港市…连云区).
+    division = narrower if enough(narrower) or not enough(chosen) else chosen
     best = votes[division.code]
-    # A document that speaks as 我市 needs one naming of a city; otherwise two are wanted.
-    enough = best >= 2 or (level is not None and _fits(division, level) and best >= 1)
     # A commentary on the whole country names many places in passing: none of them is its subject.
     country = sum(1 for span in spans if span.division.level == "country")
     national = country > best and best < 0.2 * sum(votes.values())
-    return (division,) if enough and not national else ()
+    return (division,) if enough(division) and not national else ()
 
 
 def _fits(division: Division, level: str) -> bool:

@@ -130,7 +130,13 @@ def _shared_suffix(sentence: str, hit: ProgrammeHit) -> ProgrammeHit:
     if hit.concept is not None or shared is None or hit.name.endswith(shared.group(1)):
         return hit
     return ProgrammeHit(
-        hit.name + shared.group(1), hit.start, hit.end, None, (*hit.aliases, hit.name), hit.national, hit.place
+        hit.name + shared.group(1),
+        hit.start,
+        hit.end,
+        None,
+        (*hit.aliases, hit.name),
+        hit.national,
+        hit.place,
     )
 
 
@@ -222,7 +228,7 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             r"(?:^|[,，;；:：])[\u4e00-\u9fff]{0,4}?(?:打造|建设|创建|争创|实施|推行|推广)[^,，。;；“”:：]{2,24}的$",
             sentence[: series.start()],
         )  # the verb opens the clause, so it is not one inside the modifier (…布局建设…中心的“…”)
-        verb = verb or (modified and clause_end and len(quotes) == 1)
+        verb = verb or bool(modified and clause_end and len(quotes) == 1)
         # What the text says is being built or pushed on ("“智慧教育”基本建成"), or makes the main line of
         # its work ("以“数实融合”为重点"), it carries out (SCHEMA.md: a quoted initiative carried out).
         # SCHEMA.md: a title the place is granted is a designation it holds ("荣获“X”称号",
@@ -285,7 +291,9 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 and not suffix
                 and not _CARRIED_AFTER.match(after)  # "“智慧教育”基本建成"
                 and not CARRIED_OUT.search(sentence[:q_start])  # "开展“数字助老”培训": a campaign run
-                and not re.match(r"”?[\u4e00-\u9fff]{0,4}?(?:建设|改革|工程|行动|试点|战略)", sentence[q_end - 1 :])
+                and not re.match(
+                    r"”?[\u4e00-\u9fff]{0,4}?(?:建设|改革|工程|行动|试点|战略)", sentence[q_end - 1 :]
+                )
             ):
                 continue
             known = [lex.by_label(p) is not None for p in parts]
@@ -334,18 +342,24 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             shaped = shaped or bool(_COUNTED_TITLE.fullmatch(text))
             # "（以下简称“智改数转网联”）": a quote that carries a known reform further names one of its own
             # (SCHEMA.md: 数字政府改革, a named reform, against 数字政府, a domain word).
-            shaped = shaped or bool(
-                any(
-                    not (c.umbrella or c.generic)
-                    and b - a < len(text)
-                    # a year or an edition before it (“2024全民数字素养与技能提升月”) is no new name
-                    and re.search(r"[\u4e00-\u9fff]", re.sub(r"\d{4}年?度?|第[\d一二三四五六七八九十]+届", "", text[:a] + text[b:]))
-                    for a, b, c in lex.find(text)
+            shaped = (
+                shaped
+                or bool(
+                    any(
+                        not (c.umbrella or c.generic)
+                        and b - a < len(text)
+                        # a year or an edition before it (“2024全民数字素养与技能提升月”) is no new name
+                        and re.search(
+                            r"[\u4e00-\u9fff]",
+                            re.sub(r"\d{4}年?度?|第[\d一二三四五六七八九十]+届", "", text[:a] + text[b:]),
+                        )
+                        for a, b, c in lex.find(text)
+                    )
+                    and not names_a_thing(text)
+                    and not names_a_thing(sentence[q_end:])
+                    # an honour for work under it ("2022年…数字化改革优秀成果") is an award, not a programme
+                    and not re.search(r"(?:成果|案例|实践|应用|奖|称号|榜单|名单|单位|集体)$|^\d{4}", text)
                 )
-                and not names_a_thing(text)
-                and not names_a_thing(sentence[q_end:])
-                # an honour for work under it ("2022年…数字化改革优秀成果") is an award, not a programme
-                and not re.search(r"(?:成果|案例|实践|应用|奖|称号|榜单|名单|单位|集体)$|^\d{4}", text)
             )
             if not (shaped or _looks_like_name(text)) or is_layout(text):
                 continue

@@ -306,13 +306,9 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         if kind == "event" and summits:
             # "…乌镇峰会浙江省“…”专题发布会": a session held at the summit, not its name
             start = summits[-1].end()
-        inner = sentence.rfind("(", start, end), sentence.rfind("（", start, end)
-        if (
-            max(inner) > start
-            and ")" not in sentence[max(inner) : end]
-            and "）" not in sentence[max(inner) : end]
-        ):
-            start = max(inner) + 1  # "智能传感器产业园(中国传感网创新园)": the bracket names its own
+        bracket = max(sentence.rfind("(", start, end), sentence.rfind("（", start, end))
+        if bracket > start and ")" not in sentence[bracket:end] and "）" not in sentence[bracket:end]:
+            start = bracket + 1  # "智能传感器产业园(中国传感网创新园)": the bracket names its own
         quoted_list = re.search(r"“[一二三四五六七八九十\d][^“”]*、[^“”]*”", sentence[start:end])
         if quoted_list:
             start += quoted_list.end()  # "“三级平台、五级应用”城市大脑信息系统": the quote is a layout

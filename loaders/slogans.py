@@ -155,7 +155,10 @@ def names_a_thing(after: str) -> bool:
     run = re.match(f"{_HAN}{{0,12}}", after.lstrip("”").removeprefix("等")).group(0)  # type: ignore[union-attr]
     # a module or a column of an app is built too ("开发“秒批”“一件事导办”等模块")
     return bool(
-        re.search(r"(?:平台|应用|系统|App|APP|小程序|中心|中枢|专区|大厅|终端|自助机|一体机|模块|功能模块|专栏|栏目)$", run)
+        re.search(
+            r"(?:平台|应用|系统|App|APP|小程序|中心|中枢|专区|大厅|终端|自助机|一体机|模块|功能模块|专栏|栏目)$",
+            run,
+        )
     )
 
 

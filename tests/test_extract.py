@@ -47,6 +47,27 @@ def test_subject_place_is_the_city_the_report_speaks_for() -> None:
     assert ex.metrics[0].place.name == "扬州市"
 
 
+def test_a_city_listed_by_its_province_speaks_as_我市_and_is_the_subject() -> None:
+    # The province is named more often, and 全省 frames the list; 我市 says who is speaking.
+    ex = _extract(
+        "扬州3个项目入选江苏省数字经济园区\n近日,江苏省公布江苏省数字经济园区名单,扬州3个项目入选。"
+        "全省共50个,我市数量居前。"
+    )
+    assert [d.name for d in ex.subject_places] == ["扬州市"]
+
+
+def test_a_district_report_citing_its_city_is_the_districts() -> None:
+    ex = _extract(
+        "各位代表:我代表龙岗区人民政府向大会作工作报告。深圳全市经济增长,深圳建成平台,我区建成5G基站3000个。"
+    )
+    assert [d.name for d in ex.subject_places] == ["龙岗区"]
+
+
+def test_a_district_named_once_does_not_take_the_subject_from_its_city_named_twice() -> None:
+    ex = _extract("连云港市城市管理部门推进“一网统管”。连云港市建成平台,连云区率先试点。")
+    assert [d.name for d in ex.subject_places] == ["连云港市"]
+
+
 def test_a_national_commentary_has_no_subject_and_attributes_figures_to_the_country() -> None:
     ex = _extract("截至2023年末,我国网民规模达10.92亿人,其中城镇网民规模达7.66亿人。各地要因地制宜。")
     assert ex.subject_places == ()
