@@ -31,6 +31,9 @@ _COUNTRY_ACTORS = re.compile(
     r"(我国|党中央|中共中央|国务院|党的二十大|二十大报告|十九大|习近平|国家(?=印发|提出|出台|发布|部署|明确))"
 )
 _LOCAL_SELF = re.compile(r"(我市|全市|本市|我区|全区|本区|我县|全县|本县|我省|全省)")
+# A body named by its level alone at the start of a clause (市委、市政府; 区大数据局) is the
+# document's own: a local text names its own government so, and other places' in full.
+_BARE_BODY = re.compile(r"(?:^|(?<=[\s,，、。;；:：“(（]))([省市区县])(?:委|政府|人大|政协|大数据|数据|政务)")
 
 
 @dataclass(frozen=True)
@@ -228,6 +231,8 @@ def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = Non
     self_words: Counter[str] = Counter()
     for m in _LOCAL_SELF.finditer(text):
         self_words[m.group(1)[1]] += 1 if m.group(1)[0] == "全" else 2
+    for m in _BARE_BODY.finditer(text):
+        self_words[m.group(1)] += 1
     speaks_as = {"区": "district", "县": "district", "市": "prefecture", "省": "province"}
     lowest_first = "区县市省"
     spoken = sorted(self_words.items(), key=lambda kv: (-kv[1], lowest_first.index(kv[0])))
@@ -242,12 +247,7 @@ def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = Non
         level = "province"  # 我区 in a 西藏自治区 report, which calls itself 自治区, is the region
     best_code, best = ranked[0]
     if level is not None:
-        # A county-level city (昆山市) says 我市 too.
-        fitting = [
-            (code, n)
-            for code, n in ranked
-            if gaz.get(code).level == level or (level == "prefecture" and gaz.get(code).name.endswith("市"))
-        ]
+        fitting = [(code, n) for code, n in ranked if _fits(gaz.get(code), level)]
         if fitting and (fitting[0][1] * 2 >= best or gaz.get(best_code).level in ("province",)):
             best_code, best = fitting[0]
 
@@ -268,7 +268,11 @@ def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = Non
 
 
 def _fits(division: Division, level: str) -> bool:
-    return division.level == level or (level == "prefecture" and division.name.endswith("市"))
+    # A county-level city (昆山市) says 我市 too; a municipality (上海市) is a province, and 市 in
+    # one of its districts' texts is the municipality above, not the district.
+    return division.level == level or (
+        level == "prefecture" and division.level == "district" and division.name.endswith("市")
+    )
 
 
 def _narrowest(

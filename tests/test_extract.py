@@ -68,6 +68,23 @@ def test_a_district_named_once_does_not_take_the_subject_from_its_city_named_twi
     assert [d.name for d in ex.subject_places] == ["连云港市"]
 
 
+def test_a_text_naming_its_own_government_by_level_speaks_as_that_level() -> None:
+    # 市大数据局 and 市政府 with no place before them are the city's own; 全省 only frames it.
+    ex = _extract(
+        "2023年,市大数据局将落实市委部署。学习浙江经验,对标浙江做法,全省排名靠前,全省第一。"
+        "市政府支持滨州市大数据产业园和滨州市政务云建设。"
+    )
+    assert [d.name for d in ex.subject_places] == ["滨州市"]
+
+
+def test_a_municipalitys_district_citing_the_municipal_government_is_the_districts() -> None:
+    ex = _extract(
+        "宝山区城市运行管理中心答复。宝山区推进城运中心建设,宝山区建成平台。"
+        "根据上海市部署,按照市政府要求,对标上海经验。"
+    )
+    assert [d.name for d in ex.subject_places] == ["宝山区"]
+
+
 def test_a_national_commentary_has_no_subject_and_attributes_figures_to_the_country() -> None:
     ex = _extract("截至2023年末,我国网民规模达10.92亿人,其中城镇网民规模达7.66亿人。各地要因地制宜。")
     assert ex.subject_places == ()
