@@ -55,9 +55,12 @@ const overlaps = (a, b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a
 /**
  * Return a figure: the places listed coloured on outlines of China (a prefecture or province by its outline,
  * a district by a dot at its coordinates), labelled where labels do not collide; null when nothing can be drawn.
- * `places` are {code, name, latitude?, longitude?}; each coloured mark carries data-code, the place's code.
+ * `places` are {code, name, latitude?, longitude?, title?, value?}; each coloured mark carries data-code, the
+ * place's code, and its hover text is `title` (else the name). With `fillOf(place)` → CSS colour each place
+ * takes its own colour (a value or a group; data-fill says which) and provinces without a place are greyed
+ * (class no-value); `legend` is a node shown under the map.
  */
-export function choropleth(places, { caption } = {}) {
+export function choropleth(places, { caption, fillOf, legend } = {}) {
   const { provinces, prefectures } = chinaOutlines();
   const byCode = new Map([...provinces, ...prefectures].map((o) => [o.code, o]));
   const shaded = [];
@@ -120,21 +123,27 @@ export function choropleth(places, { caption } = {}) {
     label(x, y - 6, place.name, place.code);
   }
 
+  const paint = (place) => {
+    const fill = place && fillOf ? fillOf(place) : null;
+    return fill ? { style: `fill:${fill}`, "data-fill": fill, "data-value": place.value, "data-group": place.group } : {};
+  };
   const area = (o, cls, place) =>
     svg(
       place ? "a" : "g",
       place ? { href: placeHref(place.code), class: "adopter", "data-code": place.code, "aria-label": place.name } : {},
-      svg("path", { d: pathOf(o.feature), class: cls }, place ? svg("title", {}, place.name) : null),
+      svg("path", { d: pathOf(o.feature), class: cls, ...paint(place) }, place ? svg("title", {}, place.title ?? place.name) : null),
     );
+  // Shaded by value or group, a province with no place of its own reads as "nothing here" in grey.
+  const bare = fillOf ? "province no-value" : "province";
   const placeOf = new Map(shaded.map((s) => [s.outline.code, s.place]));
   return h(
     "figure",
-    { class: "map choropleth", "data-testid": "choropleth" },
+    { class: fillOf ? "map choropleth shaded" : "map choropleth", "data-testid": "choropleth" },
     svg(
       "svg",
       { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: "group", "aria-labelledby": "choropleth-caption" },
       svg("rect", { x: 0, y: 0, width: WIDTH, height: HEIGHT, class: "map-sea" }),
-      provinces.filter((o) => inFrame(o)).map((o) => area(o, adopted.has(o.code) ? "province adopted" : "province", placeOf.get(o.code))),
+      provinces.filter((o) => inFrame(o)).map((o) => area(o, adopted.has(o.code) ? "province adopted" : bare, placeOf.get(o.code))),
       prefectures.filter((o) => inFrame(o) && !adopted.has(o.code)).map((o) => area(o, "prefecture", null)),
       prefectures.filter((o) => adopted.has(o.code)).map((o) => area(o, "prefecture adopted", placeOf.get(o.code))),
       dots.map((place) => {
@@ -142,11 +151,12 @@ export function choropleth(places, { caption } = {}) {
         return svg(
           "a",
           { href: placeHref(place.code), class: "adopter dot", "data-code": place.code, "aria-label": place.name },
-          svg("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r: 5 }, svg("title", {}, place.name)),
+          svg("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r: 5, ...paint(place) }, svg("title", {}, place.title ?? place.name)),
         );
       }),
       labels,
     ),
+    legend || null,
     h(
       "figcaption",
       { id: "choropleth-caption" },

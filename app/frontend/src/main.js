@@ -9,6 +9,7 @@ import { renderDocument, renderDocuments } from "./pages/document.js";
 import { renderAgency, renderProject } from "./pages/agency.js";
 import { renderPolicy } from "./pages/policy.js";
 import { renderIndicator } from "./pages/indicator.js";
+import { renderCommunities } from "./pages/communities.js";
 
 const main = document.getElementById("main");
 const nav = document.getElementById("site-nav");
@@ -30,6 +31,7 @@ const ROUTES = [
   [/^project\/([^/]+)\/([^/]+)$/, () => renderProject],
   [/^policy\/([^/]+)$/, () => renderPolicy],
   [/^indicator\/([^/]+)$/, () => renderIndicator],
+  [/^communities$/, () => renderCommunities],
   [/^documents$/, () => renderDocuments],
   [/^document\/([^/]+)$/, () => renderDocument],
   [/^graph$/, lazy.graph],
@@ -53,6 +55,7 @@ function renderChrome() {
   const items = [
     ["#/", t("home"), path === ""],
     ["#/documents", t("documents"), path.startsWith("document")],
+    ["#/communities", t("communities"), path === "communities"],
     ["#/graph", t("graph"), path === "graph"],
     ["#/query", t("query"), path === "query"],
   ];

@@ -8,13 +8,14 @@ const MEMBERS_SHOWN = 40;
 
 /** Return the peer-group section: the community's defining programmes and its members. */
 export function peerGroupSection(code, community, groups) {
-  if (!community) return section("peer-group", t("peerGroup"), h("p", {}, t("noPeerGroup")));
+  const seeAll = h("a", { href: "#/communities", id: "see-communities" }, t("seeCommunities"));
+  if (!community) return section("peer-group", t("peerGroup"), h("p", {}, t("noPeerGroup"), " ", seeAll));
   const group = groups.find((g) => g.id === community.id);
   const members = (group?.members || []).filter((m) => m.code !== code);
   return section(
     "peer-group",
     t("peerGroup"),
-    h("p", { class: "muted small" }, t("peerGroupNote", community.size)),
+    h("p", { class: "muted small" }, t("peerGroupNote", community.size), " ", seeAll),
     h("h3", {}, t("definingProgrammes")),
     h(
       "ul",

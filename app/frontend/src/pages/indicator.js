@@ -1,5 +1,5 @@
 // Indicator page (#/indicator/{slug}): places ranked by their latest achieved value, targets apart.
-import { getJSON } from "../api.js";
+import { getAll, getJSON } from "../api.js";
 import { h, section } from "../dom.js";
 import { evidenceList } from "../evidence.js";
 import { labelOf, t, zhText } from "../i18n.js";
@@ -9,6 +9,13 @@ import { numberView } from "../numbers.js";
 export async function renderIndicator(slug) {
   const indicator = await getJSON(`/indicators/${encodeURIComponent(slug)}`);
   const definition = labelOf(indicator.definition, indicator.definition_en);
+  // The outlines are a large chunk of their own and districts need coordinates from /places: both come
+  // while the table is read, never blocking it.
+  const mapSlot = h("div", { class: "map-slot" });
+  Promise.all([import("../mapviews.js"), getAll("/places").catch(() => [])]).then(([{ indicatorMap }, located]) => {
+    const map = indicatorMap(indicator.places, new Map(located.map((p) => [p.code, p])));
+    mapSlot.replaceChildren(map || h("p", {}, t("none")));
+  });
   return {
     title: indicator.label,
     node: h(
@@ -25,6 +32,7 @@ export async function renderIndicator(slug) {
         indicator.aliases?.length ? [h("dt", {}, t("aliases")), h("dd", {}, zhText(indicator.aliases.join("、")))] : null,
       ),
       h("p", { class: "meta" }, t("observationsCount", indicator.observations), " · ", h("a", { href: graphHref(indicator.iri) }, t("openGraph"))),
+      section("value-map", t("valueMap"), mapSlot),
       section(
         "ranking",
         t("rankedPlaces"),
