@@ -5,7 +5,7 @@ import { categoricalScale, sequentialScale } from "./colours.js";
 import { h } from "./dom.js";
 import { t, zhText } from "./i18n.js";
 import { placeLink, programmeLink } from "./links.js";
-import { formatNumber } from "./numbers.js";
+import { formatNumber, numberView } from "./numbers.js";
 
 /**
  * Return the map of an indicator's latest achieved values (`rows` as GET /indicators/{slug} ranks them),
@@ -33,9 +33,9 @@ export function indicatorMap(rows, located) {
     h(
       "span",
       { class: "ramp-row" },
-      h("span", { class: "num" }, formatNumber(scale.min, unit)),
+      numberView(scale.min, unit),
       h("span", { class: "ramp", style: `background:linear-gradient(to right,${scale.stops.join(",")})`, "aria-hidden": "true" }),
-      h("span", { class: "num" }, formatNumber(scale.max, unit)),
+      numberView(scale.max, unit),
     ),
     scale.log ? h("span", { class: "muted" }, t("logScale")) : null,
     h("span", {}, h("span", { class: "swatch no-value", "aria-hidden": "true" }), t("noValue")),
