@@ -87,6 +87,11 @@ def test_the_communities_map_gives_each_group_one_colour_and_the_legend_lists_th
     }
     assert set(colour) == {g["id"] for g in groups}
     assert len(set(colour.values())) == len(groups), colour  # one colour per group, none shared
+    # The legend marks the group of the place the visit came from.
+    mine = httpx.get(f"{server_url}/places/320500").json()["community"]["id"]
+    expect(items.locator("xpath=self::*[@aria-current='true']")).to_have_attribute(
+        "data-community", str(mine)
+    )
     marks = {m["code"]: m for m in page.evaluate(MARKS)}
     for group in groups:
         members = {m["code"] for m in group["members"]} - country

@@ -48,10 +48,10 @@ export function indicatorMap(rows, located) {
 
 /**
  * Return the map of the peer groups (`groups` from GET /communities), one colour per group, with a legend
- * naming each group's defining programmes; null when no member can be drawn. The country is no place on
- * a map of China's parts and is left off.
+ * naming each group's defining programmes (the group whose id is `current` marked); null when no member can
+ * be drawn. The country is no place on a map of China's parts and is left off.
  */
-export function communitiesMap(groups, located) {
+export function communitiesMap(groups, located, { current } = {}) {
   const colourOf = categoricalScale(groups.map((g) => g.id));
   const places = groups.flatMap((g) =>
     g.members
@@ -64,7 +64,7 @@ export function communitiesMap(groups, located) {
     groups.map((g) =>
       h(
         "li",
-        { "data-community": g.id, "data-fill": colourOf(g.id) },
+        { "data-community": g.id, "data-fill": colourOf(g.id), "aria-current": String(g.id) === current ? "true" : null },
         h("span", { class: "swatch", style: `background:${colourOf(g.id)}`, "aria-hidden": "true" }),
         h("strong", {}, t("groupName", g.id)),
         ` ${t("groupSize", g.size)}: `,

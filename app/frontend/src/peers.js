@@ -8,7 +8,9 @@ const MEMBERS_SHOWN = 40;
 
 /** Return the peer-group section: the community's defining programmes and its members. */
 export function peerGroupSection(code, community, groups) {
-  const seeAll = h("a", { href: "#/communities", id: "see-communities" }, t("seeCommunities"));
+  // The peer-groups map marks this place's group when it comes from here.
+  const href = community ? `#/communities?group=${encodeURIComponent(community.id)}` : "#/communities";
+  const seeAll = h("a", { href, id: "see-communities" }, t("seeCommunities"));
   if (!community) return section("peer-group", t("peerGroup"), h("p", {}, t("noPeerGroup"), " ", seeAll));
   const group = groups.find((g) => g.id === community.id);
   const members = (group?.members || []).filter((m) => m.code !== code);
