@@ -27,6 +27,13 @@ MARKS = """() => [...document.querySelectorAll('[data-testid=choropleth] a.adopt
   return {code: a.dataset.code, fill: shape.dataset.fill, value: shape.dataset.value,
           group: shape.dataset.group, painted: getComputedStyle(shape).fill, title: shape.textContent};
 })"""
+# Pairs of map labels whose boxes on screen overlap.
+OVERLAPS = """() => {
+  const boxes = [...document.querySelectorAll('[data-testid=choropleth] text.map-label')]
+    .map((l) => [l.textContent, l.getBoundingClientRect()]);
+  const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  return boxes.flatMap(([n, a], i) => boxes.slice(i + 1).filter(([, b]) => hit(a, b)).map(([m]) => [n, m]));
+}"""
 
 
 def test_the_indicator_map_shades_the_places_with_a_value_and_greys_the_rest(
@@ -62,6 +69,8 @@ def test_the_indicator_map_shades_the_places_with_a_value_and_greys_the_rest(
     expect(legend).to_contain_text("6100个")
     expect(legend).to_contain_text("7.2万个")
     expect(legend).to_contain_text("无数值")
+    assert page.locator(f"{MAP} text.map-label").count() > 5
+    assert page.evaluate(OVERLAPS) == []
     _shoot(page, "indicator-map")
     page.locator(f"{MAP} a.adopter[data-code='320500']").click()
     expect(page.locator("h1")).to_have_text("苏州市")
@@ -102,6 +111,7 @@ def test_the_communities_map_gives_each_group_one_colour_and_the_legend_lists_th
         for programme in group["programmes"]:
             expect(item).to_contain_text(programme["label"])
     assert page.locator(f"{MAP} path.province.no-value").count() > 5
+    assert page.evaluate(OVERLAPS) == []
     _shoot(page, "communities")
 
 

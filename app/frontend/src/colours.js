@@ -3,6 +3,10 @@
 import { scaleOrdinal, scaleSequential, scaleSequentialLog } from "d3-scale";
 import { interpolateYlGnBu, schemeSet3, schemeTableau10 } from "d3-scale-chromatic";
 
+// YlGnBu's palest eighth is near white: the ramp starts above it, so the smallest value still reads as
+// coloured against the grey of places without one.
+const ramp = (k) => interpolateYlGnBu(0.15 + 0.85 * k);
+
 /**
  * Return {colourOf(value), stops, log, min, max} for `values`: a YlGnBu ramp over their range, on a log
  * scale when the values are positive and span two orders of magnitude (a few large cities would otherwise
@@ -18,10 +22,6 @@ export function sequentialScale(values) {
   const colourOf = (value) => (min === max ? ramp(1) : scale(value));
   return { colourOf, stops: [0, 0.25, 0.5, 0.75, 1].map(ramp), log, min, max };
 }
-
-// YlGnBu's palest eighth is near white: the ramp starts above it, so the smallest value still reads as
-// coloured against the grey of places without one.
-const ramp = (k) => interpolateYlGnBu(0.15 + 0.85 * k);
 
 /** Return a function from a community id to its colour: Tableau's ten, then Set3's twelve, then repeats. */
 export function categoricalScale(ids) {
