@@ -251,9 +251,12 @@ def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = Non
         if fitting and (fitting[0][1] * 2 >= best or gaz.get(best_code).level in ("province",)):
             best_code, best = fitting[0]
 
-    def enough(division: Division) -> bool:
-        # A document that speaks as 我市 needs one naming of a city; otherwise two are wanted.
+    def enough(division: Division, *, chain: bool = False) -> bool:
+        # A document that speaks as 我市 needs one naming of a city; otherwise two are wanted, and in
+        # the end a district named once under its city named once (武汉…东西湖) is named twice.
         n = votes[division.code]
+        if chain:
+            n += sum(votes.get(a.code, 0.0) for a in gaz.ancestors(division))
         return n >= 2 or (level is not None and _fits(division, level) and n >= 1)
 
     chosen = gaz.get(best_code)
@@ -264,7 +267,7 @@ def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = Non
     # A commentary on the whole country names many places in passing: none of them is its subject.
     country = sum(1 for span in spans if span.division.level == "country")
     national = country > best and best < 0.2 * sum(votes.values())
-    return (division,) if enough(division) and not national else ()
+    return (division,) if enough(division, chain=True) and not national else ()
 
 
 def _fits(division: Division, level: str) -> bool:

@@ -85,6 +85,13 @@ def test_a_municipalitys_district_citing_the_municipal_government_is_the_distric
     assert [d.name for d in ex.subject_places] == ["宝山区"]
 
 
+def test_a_district_named_once_under_its_city_named_once_is_the_subject() -> None:
+    ex = _extract(
+        "数字经济产业园建设现场。近日,东西湖区产业园项目开工,总投资12亿元,将成为武汉数字经济新地标。"
+    )
+    assert [d.name for d in ex.subject_places] == ["东西湖区"]
+
+
 def test_a_national_commentary_has_no_subject_and_attributes_figures_to_the_country() -> None:
     ex = _extract("截至2023年末,我国网民规模达10.92亿人,其中城镇网民规模达7.66亿人。各地要因地制宜。")
     assert ex.subject_places == ()
