@@ -160,6 +160,8 @@ def _is_partner(text: str, span: PlaceSpan) -> bool:
 _WHOLE_PROVINCE = re.compile(
     r"(?<!居|列|名|在|较|比|于|占|超|入|身|为|是|进|及|全|批)(?:全省|我省|本省)"
     r"(?![第前首内外各]|排名|排行|率先|唯一|领先|乃至)"
+    # 全省电子信息百强企业13家: a ranking list of the province that the city's firms are on
+    r"(?![^,，。;；、]{0,10}?(?:[百十]强|强(?:企业|县|区|市)|榜单?))"
 )
 
 

@@ -92,6 +92,11 @@ def test_a_district_named_once_under_its_city_named_once_is_the_subject() -> Non
     assert [d.name for d in ex.subject_places] == ["东西湖区"]
 
 
+def test_a_citys_firms_on_a_provincial_ranking_list_are_the_citys_figure() -> None:
+    ex = _extract("湖州市数字经济发展报告。湖州市培育电子信息企业,全省电子信息百强企业13家。我市继续推进。")
+    assert [(m.place.name, m.value) for m in ex.metrics] == [("湖州市", 13)]
+
+
 def test_a_national_commentary_has_no_subject_and_attributes_figures_to_the_country() -> None:
     ex = _extract("截至2023年末,我国网民规模达10.92亿人,其中城镇网民规模达7.66亿人。各地要因地制宜。")
     assert ex.subject_places == ()
