@@ -7,14 +7,13 @@ the named graphs as its default graph, the setting a production Fuseki for cityk
 
 from __future__ import annotations
 
-import shutil
-import socket
 import subprocess
 import tempfile
 import time
 from pathlib import Path
 
 import httpx
+from child_server import ChildServer, free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 FUSEKI_LIB = ROOT / ".engines" / "fuseki" / "lib"
@@ -25,15 +24,7 @@ class FusekiMissing(RuntimeError):
     """Fuseki's jars have not been fetched."""
 
 
-def free_port() -> int:
-    """Return a TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-class FusekiServer:
+class FusekiServer(ChildServer):
     """One Fuseki with dataset /ds (query, update and Graph Store Protocol endpoints), stopped on exit.
 
     ``timeout_s`` is Fuseki's own query limit: a safety net that frees the server's CPU from a
@@ -116,21 +107,3 @@ class FusekiServer:
         self._log.flush()
         lines = (self._folder / "fuseki.log").read_text(encoding="utf-8", errors="replace").splitlines()
         return "\n".join(lines[-20:])
-
-    def stop(self) -> None:
-        """Stop the server and delete its dataset."""
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=5)
-        self._log.close()
-        shutil.rmtree(self._folder, ignore_errors=True)
-
-    def __enter__(self) -> FusekiServer:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import httpx
-from fuseki import free_port
+from child_server import ChildServer, free_port
 
 VIRTUOSO = shutil.which("virtuoso-t")
 ISQL = shutil.which("isql-vt")
@@ -57,7 +57,7 @@ class VirtuosoMissing(RuntimeError):
     """Debian's virtuoso-opensource-7-bin is not installed."""
 
 
-class VirtuosoServer:
+class VirtuosoServer(ChildServer):
     """One Virtuoso with its database in a temporary folder, stopped (and deleted) on exit.
 
     ``timeout_s`` is Virtuoso's own query limit, a safety net behind citykg's client-side one.
@@ -137,21 +137,3 @@ class VirtuosoServer:
         if not log.exists():
             return ""
         return "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-20:])
-
-    def stop(self) -> None:
-        """Stop the server and delete its database."""
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=5)
-        self._log.close()
-        shutil.rmtree(self._folder, ignore_errors=True)
-
-    def __enter__(self) -> VirtuosoServer:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
