@@ -45,6 +45,7 @@ __all__ = [
     "catch_up",
     "graph_projection",
     "mirror_documents",
+    "mirror_vocabularies",
     "project_triples",
     "remove_from_mirror",
     "resync",
@@ -320,8 +321,7 @@ def _provenance(graph: str, document: str | None, props: dict[str, Any]) -> dict
 
 def graph_projection(store: RdfStore, graph: str) -> Projection:
     """Return the projection of named graph ``graph`` as it is in ``store`` (empty if it is absent)."""
-    triples = store.construct("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", g=graph)
-    return project_triples(graph, triples)
+    return project_triples(graph, store.graph_triples(graph))
 
 
 def vocabulary_stamp(store: RdfStore) -> str | None:
@@ -373,9 +373,10 @@ def _store_documents(store: RdfStore) -> set[str]:
     return {doc_id for g in store.graph_iris() if (doc_id := doc_id_of_graph(g))}
 
 
-def _mirror_vocabularies(
+def mirror_vocabularies(
     store: RdfStore, sink: GraphSink, report: MirrorReport, *, force: bool = False
 ) -> None:
+    """Write the vocabulary graphs of ``store`` to ``sink`` when it lacks them or has another version (or ``force``)."""
     stamp = vocabulary_stamp(store)
     if stamp is None or (not force and sink.mirrored_stamp(BUILD_GRAPH) == stamp):
         return
@@ -399,7 +400,7 @@ def mirror_documents(
     started = time.perf_counter()
     report = MirrorReport()
     sink.ensure_schema()
-    _mirror_vocabularies(store, sink, report)
+    mirror_vocabularies(store, sink, report)
     wanted = sorted(set(doc_ids))
     mirrored = sink.mirrored_documents()
     _write_new(store, sink, [d for d in wanted if d not in mirrored], report)
@@ -461,7 +462,7 @@ def resync(store: RdfStore, sink: GraphSink, *, full: bool = False) -> MirrorRep
     if full:
         sink.clear()
     sink.ensure_schema()
-    _mirror_vocabularies(store, sink, report, force=full)
+    mirror_vocabularies(store, sink, report, force=full)
     in_store = _store_documents(store)
     in_mirror = sink.mirrored_documents()
     _write_new(store, sink, sorted(in_store - in_mirror), report)
