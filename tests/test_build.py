@@ -31,7 +31,11 @@ def _documents(store: Store) -> list[str]:
 
 
 def _quads(store: Store) -> set[tuple[str | None, ...]]:
-    rows = store.select("SELECT ?g ?s ?p ?o ?t WHERE { GRAPH ?g { ?s ?p ?o } BIND(DATATYPE(?o) AS ?t) }")
+    # The documents' graphs: the ontology's blank nodes are named afresh by every load.
+    rows = store.select(
+        "SELECT ?g ?s ?p ?o ?t WHERE { GRAPH ?g { ?s ?p ?o } BIND(DATATYPE(?o) AS ?t) "
+        'FILTER(STRSTARTS(STR(?g), "https://w3id.org/citykg/graph/document/")) }'
+    )
     return {(r["g"], r["s"], r["p"], r["o"], r["t"]) for r in rows}
 
 
