@@ -19,6 +19,7 @@ import threading
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -422,15 +423,30 @@ _NEW_DOCUMENTS_PER_WRITE = 50
 
 
 def _write_new(store: RdfStore, sink: GraphSink, doc_ids: list[str], report: MirrorReport) -> None:
-    """Write documents the mirror does not have, many per round of batched statements."""
-    for chunk in chunked(doc_ids, _NEW_DOCUMENTS_PER_WRITE):
-        projections = [
-            p for p in (graph_projection(store, document_graph(d).value) for d in chunk) if p.nodes
-        ]
-        if projections:
+    """Write documents the mirror does not have, many per round of batched statements.
+
+    The next round's graphs are read and projected on a thread while the database writes this
+    round's: the database works in another process (or machine), so the two overlap.
+    """
+    chunks = list(chunked(doc_ids, _NEW_DOCUMENTS_PER_WRITE))
+    if not chunks:
+        return
+    with ThreadPoolExecutor(max_workers=1) as reader:
+        ahead = reader.submit(_projections, store, chunks[0])
+        for following in [*chunks[1:], None]:
+            projections = ahead.result()
+            if following is not None:
+                ahead = reader.submit(_projections, store, following)
+            if not projections:
+                continue
             report.rows += sum(p.size for p in projections)
             report.counters.update(sink.write_new(projections))
             report.documents_written += len(projections)
+
+
+def _projections(store: RdfStore, doc_ids: list[str]) -> list[Projection]:
+    """Return the projections of the documents ``doc_ids`` that are in ``store``."""
+    return [p for p in (graph_projection(store, document_graph(d).value) for d in doc_ids) if p.nodes]
 
 
 def _remove(sink: GraphSink, doc_ids: Iterable[str], report: MirrorReport) -> Counter[str]:

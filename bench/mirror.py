@@ -71,7 +71,8 @@ def mirror_three_ways(store: Store, sink: GraphSink) -> list[tuple[int, float]]:
 
 def bare_ceiling(server: FalkorServer, projections: list[Projection], batch: int = 1000) -> tuple[int, float]:
     """Return (rows, seconds) of writing the rows of ``projections`` into an empty graph with the
-    falkordb client alone: nodes, endpoints and relationships merged in UNWIND batches of ``batch``."""
+    falkordb client alone: nodes, endpoints and relationships merged in UNWIND batches of ``batch``,
+    with the mirror's keys but none of its bookkeeping (the list of graphs on each node)."""
     graph = server.client().select_graph("ceiling")
     graph.query("RETURN 1")
     graph.delete()
@@ -81,7 +82,8 @@ def bare_ceiling(server: FalkorServer, projections: list[Projection], batch: int
     rels: dict[str, list[dict[str, object]]] = {}
     for p in projections:
         for r in p.rels:
-            rels.setdefault(r.type, []).append({"start": r.start, "end": r.end, "props": r.props})
+            row = {"start": r.start, "end": r.end, "graph": p.graph, "ev": r.evidence or "", "props": r.props}
+            rels.setdefault(r.type, []).append(row)
     started = time.perf_counter()
     for rows in chunked(nodes, batch):
         graph.query(
@@ -93,7 +95,7 @@ def bare_ceiling(server: FalkorServer, projections: list[Projection], batch: int
         for rows in chunked(typed, batch):
             graph.query(
                 "UNWIND $rows AS row MATCH (a:Resource {uri: row.start}) MATCH (b:Resource {uri: row.end}) "
-                f"CREATE (a)-[r:{rel_type}]->(b) SET r += row.props",
+                f"MERGE (a)-[r:{rel_type} {{graph: row.graph, evidence: row.ev}}]->(b) SET r += row.props",
                 {"rows": rows},
             )
     seconds = time.perf_counter() - started
