@@ -206,8 +206,12 @@ class GraphSink(abc.ABC):
             statement = _rel_statement(rel_type, with_evidence=with_evidence)
             for batch in chunked(rels[(rel_type, with_evidence)], self.batch_size):
                 yield statement, {"rows": batch}
+        labelled: dict[tuple[str, ...], list[dict[str, Any]]] = {}
         for labels, row in last:
-            yield _node_statement(labels), {"rows": [row]}
+            labelled.setdefault(labels, []).append(row)
+        for labels in sorted(labelled):  # one batch per label set, not a statement per document
+            for batch in chunked(labelled[labels], self.batch_size):
+                yield _node_statement(labels), {"rows": batch}
 
     def write_new(self, projections: Iterable[Projection]) -> Counter[str]:
         """Return the counters of writing graphs the mirror does not have yet, in shared batches."""
