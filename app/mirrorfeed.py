@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
@@ -60,6 +62,10 @@ class MirrorFeed:
         self._started = time.perf_counter()
         self._new: list[Projection] = []
         self._mirrored: set[str] = set()
+        # The database works in its own process: a shared write runs on this thread while the
+        # build goes on extracting and loading the next documents (one write in flight at a time).
+        self._writer = ThreadPoolExecutor(max_workers=1)
+        self._writing: Future[Counter[str]] | None = None
         self._guarded(lambda: self._open(clear=clear))
 
     def _open(self, *, clear: bool) -> None:
@@ -86,6 +92,7 @@ class MirrorFeed:
             self._guarded(lambda: mirror_vocabularies(store, self.sink, self.report))
 
     def _replace_all(self, projections: list[Projection]) -> None:
+        self._drain()
         for projection in projections:
             self.report.rows += projection.size
             self.report.counters.update(self.sink.replace_graph(projection))
@@ -100,6 +107,8 @@ class MirrorFeed:
         self._guarded(lambda: self._add(doc_id, projection, gone))
 
     def _add(self, doc_id: str, projection: Projection, superseded: list[str]) -> None:
+        if superseded or doc_id in self._mirrored:
+            self._drain()  # the rows they touch may be in the write in flight
         for old in superseded:
             old_id = doc_id_of_graph(old)
             if old_id in self._mirrored:
@@ -118,8 +127,15 @@ class MirrorFeed:
 
     def _flush(self) -> None:
         batch, self._new = self._new, []
+        self._drain()
         if batch:
-            self.report.counters.update(self.sink.write_new(batch))
+            self._writing = self._writer.submit(self.sink.write_new, batch)
+
+    def _drain(self) -> None:
+        """Wait for the write in flight and count what it did (its error is raised here)."""
+        writing, self._writing = self._writing, None
+        if writing is not None:
+            self.report.counters.update(writing.result())
 
     def finish(self, store: RdfStore) -> MirrorReport:
         """Return what the feed did, after writing what is pending and bringing the rest in line with ``store``.
@@ -129,6 +145,8 @@ class MirrorFeed:
         Raises ``MirrorFailed`` when the mirror could not be written.
         """
         self._guarded(self._flush)
+        self._guarded(self._drain)
+        self._writer.shutdown()
         if self.error is None:
             self._guarded(lambda: self._merge(resync(store, self.sink)))
         self.report.seconds = time.perf_counter() - self._started
