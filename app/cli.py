@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 from rich.console import Console
@@ -26,6 +26,9 @@ from app.versions import read_log, recording
 from loaders.documents import DocumentError, read_document
 from loaders.extract import extract
 from loaders.facts import facts_view
+
+if TYPE_CHECKING:
+    from app.graphsink import GraphSink
 
 cli = typer.Typer(
     name="citykg",
@@ -88,7 +91,7 @@ def build_command(
     """
     settings = _settings()
     files = [p for p in expand_paths(paths)]
-    with _open_store(settings) as store, _store_errors(), _progress() as progress:
+    with _open_store(settings) as store, _store_errors(), _progress() as progress, _sink(settings) as sink:
         task = progress.add_task("building", total=len(files))
         with recording(store, settings.data_dir, "rebuild" if rebuild else "build"):
             report = build(
@@ -97,17 +100,19 @@ def build_command(
                 max_bytes=int(settings.max_file_mb * 1024 * 1024),
                 on_file=lambda _: progress.advance(task),
                 rebuild=rebuild,
+                mirror=sink,
             )
-        mirrored = _mirror(settings, store, report.loaded)
+    if report.mirror_error:
+        _mirror_failed(report.mirror_error)
     for problem in report.problems:
         err.print(f"[red]skipped[/red] {problem.problem}", highlight=False)
     facts = ", ".join(f"{n} {kind}" for kind, n in sorted(report.facts.items()))
     err.print(
         f"{report.documents} documents, {report.triples} triples ({facts}) in {report.seconds:.2f} s; "
-        f"{len(report.problems)} skipped",
+        f"{report.unchanged} unchanged, {len(report.problems)} skipped",
         highlight=False,
     )
-    typer.echo(json.dumps({**report.as_dict(), "mirror": mirrored}, ensure_ascii=False))
+    typer.echo(json.dumps({**report.as_dict(), "mirror": report.mirror}, ensure_ascii=False))
     if report.problems:
         raise typer.Exit(1)
 
@@ -358,26 +363,43 @@ def serve_command(
     )
 
 
-def _mirror(settings: Settings, store: RdfStore, doc_ids: list[str]) -> dict[str, object] | None:
-    """Keep the property-graph mirror in step after a change; a mirror that fails is reported, not fatal."""
+@contextlib.contextmanager
+def _sink(settings: Settings) -> Iterator[GraphSink | None]:
+    """Yield the settings' mirror, closed afterwards; None when there is none or it cannot be reached."""
     from app.graphsink import open_sink
-    from app.mirror import mirror_documents
 
     try:
         sink = open_sink(settings)
     except Exception as error:  # the RDF store is the source of truth; `citykg sync` catches up later
-        err.print(
-            f"[yellow]mirror not updated:[/yellow] {error}; run `citykg sync` when it is back",
-            highlight=False,
-        )
-        return None
-    if sink is None:
-        return None
+        _mirror_failed(str(error))
+        sink = None
     try:
-        # mirror.py names the Oxigraph class but reads only what every RdfStore offers.
-        return mirror_documents(store, sink, doc_ids, prune=True).as_dict()
+        yield sink
     finally:
-        sink.close()
+        if sink is not None:
+            sink.close()
+
+
+def _mirror_failed(error: str) -> None:
+    err.print(
+        f"[yellow]mirror not updated:[/yellow] {error}; run `citykg sync` when it is back",
+        highlight=False,
+    )
+
+
+def _mirror(settings: Settings, store: RdfStore, doc_ids: list[str]) -> dict[str, object] | None:
+    """Keep the property-graph mirror in step after a change; a mirror that fails is reported, not fatal."""
+    from app.mirror import mirror_documents
+
+    with _sink(settings) as sink:
+        if sink is None:
+            return None
+        try:
+            # mirror.py names the Oxigraph class but reads only what every RdfStore offers.
+            return mirror_documents(store, sink, doc_ids, prune=True).as_dict()
+        except Exception as error:
+            _mirror_failed(str(error))
+            return None
 
 
 def _progress() -> Progress:

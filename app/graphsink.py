@@ -58,8 +58,8 @@ def _node_statement(labels: tuple[str, ...]) -> str:
         "UNWIND $rows AS row\n"
         "MERGE (n:Resource {uri: row.uri})\n"
         "SET n += row.props\n"
-        "SET n.graphs = CASE WHEN row.graph IN coalesce(n.graphs, []) THEN n.graphs "
-        "ELSE coalesce(n.graphs, []) + row.graph END" + set_labels
+        "SET n.graphs = coalesce(n.graphs, []) + [g IN row.graphs WHERE NOT g IN coalesce(n.graphs, [])]"
+        + set_labels
     )
 
 
@@ -77,6 +77,24 @@ def _rel_statement(rel_type: str, *, with_evidence: bool) -> str:
         f"MERGE (a)-[r:{rel_type} {key}]->(b)\n"
         "SET r += row.props"
     )
+
+
+def _merge_row(rows: dict[str, dict[str, Any]], uri: str, graph: str, props: dict[str, Any]) -> None:
+    """Fold node ``uri`` of ``graph`` into ``rows``: one row per node, naming every graph that describes it.
+
+    >>> rows = {}
+    >>> _merge_row(rows, "u", "g1", {"label": "a", "code": 1})
+    >>> _merge_row(rows, "u", "g2", {"label": "b"})
+    >>> rows["u"]
+    {'uri': 'u', 'graphs': ['g1', 'g2'], 'props': {'label': 'b', 'code': 1}}
+    """
+    row = rows.get(uri)
+    if row is None:
+        rows[uri] = {"uri": uri, "graphs": [graph], "props": dict(props)}
+        return
+    if graph not in row["graphs"]:
+        row["graphs"].append(graph)
+    row["props"].update(props)
 
 
 def capped_query(query: str, columns: list[str], limit: int) -> str:
@@ -178,19 +196,21 @@ class GraphSink(abc.ABC):
         a document as mirrored (see ``mirrored_documents``) and comes last, so an
         interrupted write leaves the document looking absent and the next resync redoes it.
         """
-        groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-        last: list[tuple[tuple[str, ...], dict[str, Any]]] = []
+        # A node several of these graphs describe (a programme, a province) is one row naming
+        # them all, its properties applied in the order of the graphs, as separate rows would be.
+        groups: dict[tuple[str, ...], dict[str, dict[str, Any]]] = {}
+        last: dict[tuple[str, ...], dict[str, dict[str, Any]]] = {}
         endpoints: list[str] = []
         rels: dict[tuple[str, bool], list[dict[str, Any]]] = {}
         for projection in projections:
             for node in projection.nodes:
-                row = {"uri": node.uri, "graph": projection.graph, "props": node.props}
                 if "Document" in node.labels:
                     # Written first without the label (relationships start at it), labelled last.
-                    last.append((node.labels, row))
-                    groups.setdefault(tuple(x for x in node.labels if x != "Document"), []).append(row)
+                    _merge_row(last.setdefault(node.labels, {}), node.uri, projection.graph, node.props)
+                    labels = tuple(x for x in node.labels if x != "Document")
                 else:
-                    groups.setdefault(node.labels, []).append(row)
+                    labels = node.labels
+                _merge_row(groups.setdefault(labels, {}), node.uri, projection.graph, node.props)
             endpoints.extend(projection.endpoints)
             for rel in projection.rels:
                 rel_row = {"start": rel.start, "end": rel.end, "graph": projection.graph, "props": rel.props}
@@ -198,7 +218,7 @@ class GraphSink(abc.ABC):
                     rel_row["evidence"] = rel.evidence
                 rels.setdefault((rel.type, rel.evidence is not None), []).append(rel_row)
         for labels in sorted(groups):
-            for batch in chunked(groups[labels], self.batch_size):
+            for batch in chunked(groups[labels].values(), self.batch_size):
                 yield _node_statement(labels), {"rows": batch}
         for uris in chunked(sorted(set(endpoints)), self.batch_size):
             yield _ENDPOINT_STATEMENT, {"uris": uris}
@@ -206,8 +226,9 @@ class GraphSink(abc.ABC):
             statement = _rel_statement(rel_type, with_evidence=with_evidence)
             for batch in chunked(rels[(rel_type, with_evidence)], self.batch_size):
                 yield statement, {"rows": batch}
-        for labels, row in last:
-            yield _node_statement(labels), {"rows": [row]}
+        for labels in sorted(last):  # one batch per label set, not a statement per document
+            for batch in chunked(last[labels].values(), self.batch_size):
+                yield _node_statement(labels), {"rows": batch}
 
     def write_new(self, projections: Iterable[Projection]) -> Counter[str]:
         """Return the counters of writing graphs the mirror does not have yet, in shared batches."""

@@ -19,6 +19,7 @@ import threading
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +46,7 @@ __all__ = [
     "catch_up",
     "graph_projection",
     "mirror_documents",
+    "mirror_vocabularies",
     "project_triples",
     "remove_from_mirror",
     "resync",
@@ -320,8 +322,7 @@ def _provenance(graph: str, document: str | None, props: dict[str, Any]) -> dict
 
 def graph_projection(store: RdfStore, graph: str) -> Projection:
     """Return the projection of named graph ``graph`` as it is in ``store`` (empty if it is absent)."""
-    triples = store.construct("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", g=graph)
-    return project_triples(graph, triples)
+    return project_triples(graph, store.graph_triples(graph))
 
 
 def vocabulary_stamp(store: RdfStore) -> str | None:
@@ -373,9 +374,10 @@ def _store_documents(store: RdfStore) -> set[str]:
     return {doc_id for g in store.graph_iris() if (doc_id := doc_id_of_graph(g))}
 
 
-def _mirror_vocabularies(
+def mirror_vocabularies(
     store: RdfStore, sink: GraphSink, report: MirrorReport, *, force: bool = False
 ) -> None:
+    """Write the vocabulary graphs of ``store`` to ``sink`` when it lacks them or has another version (or ``force``)."""
     stamp = vocabulary_stamp(store)
     if stamp is None or (not force and sink.mirrored_stamp(BUILD_GRAPH) == stamp):
         return
@@ -399,7 +401,7 @@ def mirror_documents(
     started = time.perf_counter()
     report = MirrorReport()
     sink.ensure_schema()
-    _mirror_vocabularies(store, sink, report)
+    mirror_vocabularies(store, sink, report)
     wanted = sorted(set(doc_ids))
     mirrored = sink.mirrored_documents()
     _write_new(store, sink, [d for d in wanted if d not in mirrored], report)
@@ -421,15 +423,30 @@ _NEW_DOCUMENTS_PER_WRITE = 50
 
 
 def _write_new(store: RdfStore, sink: GraphSink, doc_ids: list[str], report: MirrorReport) -> None:
-    """Write documents the mirror does not have, many per round of batched statements."""
-    for chunk in chunked(doc_ids, _NEW_DOCUMENTS_PER_WRITE):
-        projections = [
-            p for p in (graph_projection(store, document_graph(d).value) for d in chunk) if p.nodes
-        ]
-        if projections:
+    """Write documents the mirror does not have, many per round of batched statements.
+
+    The next round's graphs are read and projected on a thread while the database writes this
+    round's: the database works in another process (or machine), so the two overlap.
+    """
+    chunks = list(chunked(doc_ids, _NEW_DOCUMENTS_PER_WRITE))
+    if not chunks:
+        return
+    with ThreadPoolExecutor(max_workers=1) as reader:
+        ahead = reader.submit(_projections, store, chunks[0])
+        for following in [*chunks[1:], None]:
+            projections = ahead.result()
+            if following is not None:
+                ahead = reader.submit(_projections, store, following)
+            if not projections:
+                continue
             report.rows += sum(p.size for p in projections)
             report.counters.update(sink.write_new(projections))
             report.documents_written += len(projections)
+
+
+def _projections(store: RdfStore, doc_ids: list[str]) -> list[Projection]:
+    """Return the projections of the documents ``doc_ids`` that are in ``store``."""
+    return [p for p in (graph_projection(store, document_graph(d).value) for d in doc_ids) if p.nodes]
 
 
 def _remove(sink: GraphSink, doc_ids: Iterable[str], report: MirrorReport) -> Counter[str]:
@@ -461,7 +478,7 @@ def resync(store: RdfStore, sink: GraphSink, *, full: bool = False) -> MirrorRep
     if full:
         sink.clear()
     sink.ensure_schema()
-    _mirror_vocabularies(store, sink, report, force=full)
+    mirror_vocabularies(store, sink, report, force=full)
     in_store = _store_documents(store)
     in_mirror = sink.mirrored_documents()
     _write_new(store, sink, sorted(in_store - in_mirror), report)

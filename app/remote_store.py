@@ -341,6 +341,24 @@ class RemoteStore:
         self._written()
         return len(set(triples))
 
+    def add_graphs(self, quads: Iterable[ox.Quad]) -> None:
+        """Add the quads of named graphs the endpoint does not have yet, in one update."""
+        by_graph: dict[str, list[ox.Triple]] = {}
+        for quad in quads:
+            by_graph.setdefault(str(quad.graph_name), []).append(quad.triple)
+        if not by_graph:
+            return
+        blocks = "".join(
+            f"GRAPH {graph} {{\n{(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b'').decode()}}}\n"
+            for graph, triples in by_graph.items()
+        )
+        self._update(f"INSERT DATA {{\n{blocks}}}")
+        self._written()
+
+    def graph_triples(self, graph_iri: str) -> list[ox.Triple]:
+        """Return the triples of named graph ``graph_iri`` (none when it is absent)."""
+        return self.construct("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", g=graph_iri)
+
     def remove_graph(self, graph_iri: str) -> int:
         """Return the number of quads removed with named graph ``graph_iri`` (0 if it did not exist)."""
         removed = self.count(graph_iri)

@@ -224,6 +224,22 @@ class Store:
             self._snapshot_stale()
         return len(set(triples))
 
+    def add_graphs(self, quads: Iterable[ox.Quad]) -> None:
+        """Add the quads of named graphs the store does not have yet, all in one transaction.
+
+        Issue 12: a build writes its new documents this way, many at once, instead of
+        serialising each into an update (a third of the time of a build). Graphs that
+        exist already are not dropped first: replace those with ``replace_graph``.
+        """
+        with self._lock, self._handle() as store:
+            store.extend(quads)
+            self._snapshot_stale()
+
+    def graph_triples(self, graph_iri: str) -> list[ox.Triple]:
+        """Return the triples of named graph ``graph_iri`` (none when it is absent), read from its index."""
+        with self._handle() as store:
+            return [q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri))]
+
     def remove_graph(self, graph_iri: str) -> int:
         """Return the number of quads removed with the named graph ``graph_iri`` (0 if it did not exist)."""
         graph = ox.NamedNode(graph_iri)

@@ -48,8 +48,16 @@ class RdfStore(Protocol):
         """Return the number of triples now in ``graph_iri`` after replacing it (and dropping ``superseded``)."""
         ...
 
+    def add_graphs(self, quads: Iterable[ox.Quad]) -> None:
+        """Add the quads of named graphs the store does not have yet, all in one transaction."""
+        ...
+
     def remove_graph(self, graph_iri: str) -> int:
         """Return the number of quads removed with named graph ``graph_iri``."""
+        ...
+
+    def graph_triples(self, graph_iri: str) -> list[ox.Triple]:
+        """Return the triples of named graph ``graph_iri`` (none when it is absent)."""
         ...
 
     def graph_iris(self) -> list[str]:

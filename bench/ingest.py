@@ -1,6 +1,11 @@
 """Ingest throughput: documents/s, triples/s and peak memory for the seeds and a generated corpus.
 
     .venv/bin/python bench/ingest.py [--docs 1000] [--cores 1]
+    .venv/bin/python bench/ingest.py --cli [--docs 1000]
+
+With --cli only `citykg build` itself is timed, as a user runs it (a child process on a fresh data
+folder): with and without the FalkorDB mirror, on one core and on two, and run again on the
+unchanged folder.
 
 The generated corpus recombines sentences of the demo corpus (written for citykg) under other
 city names, so documents are realistic in length and fact density. Figures are printed, never asserted.
@@ -12,6 +17,7 @@ import argparse
 import os
 import random
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -117,13 +123,65 @@ def measure(label: str, paths: list[Path], workdir: Path) -> None:
     )
 
 
+def timed_cli_build(corpus: Path, data: Path, *, cores: int, mirror: bool) -> tuple[float, float]:
+    """Return the wall and CPU seconds `citykg build corpus` takes in a child process pinned to `cores` cores.
+
+    CPU seconds are those of the child and of the processes it waited for (its extraction workers,
+    its FalkorDB): on a machine others share they say more than the wall clock does.
+    """
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "CITYKG_DATA_DIR": str(data),
+        "CITYKG_FALKORDB": "true" if mirror else "false",
+    }
+    env.pop("CITYKG_NEO4J_URI", None)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "app.cli", "build", str(corpus)],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        preexec_fn=lambda: os.sched_setaffinity(0, set(range(cores))),
+    )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return time.perf_counter() - started, cpu
+
+
+def measure_cli(corpus: Path, workdir: Path) -> None:
+    """Print docs/s of `citykg build` into a fresh folder (with and without mirror, 1 and 2 cores) and a re-run."""
+    n = len(list(corpus.glob("*.txt")))
+    cores = len(os.sched_getaffinity(0))
+    print(f"\n== citykg build of {n} generated documents into a fresh data folder")
+    for mirror in (False, True):
+        for pinned in sorted({1, cores}):
+            data = workdir / f"data-{mirror}-{pinned}"
+            seconds, cpu = timed_cli_build(corpus, data, cores=pinned, mirror=mirror)
+            label = f"{'with' if mirror else 'without'} mirror, {pinned} core(s)"
+            print(f"{label:28} {n / seconds:8.1f} documents/s  ({seconds:.1f} s, {cpu:.1f} CPU s)")
+            if mirror and pinned == cores:
+                again, cpu = timed_cli_build(corpus, data, cores=pinned, mirror=mirror)
+                print(f"{'unchanged folder, re-run':28} {again:8.1f} s  ({cpu:.1f} CPU s)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--docs", type=int, default=1000, help="size of the generated corpus")
     parser.add_argument("--cores", type=int, default=1, help="pin the process to this many cores")
+    parser.add_argument("--cli", action="store_true", help="time `citykg build` end to end only")
     args = parser.parse_args()
+    if args.cli:
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus = Path(tmp) / "corpus"
+            corpus.mkdir()
+            generate_corpus(corpus, args.docs)
+            measure_cli(corpus, Path(tmp))
+        return
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, set(range(args.cores)))
     print(f"citykg ingest benchmark, pinned to {args.cores} core(s)")

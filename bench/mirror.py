@@ -1,12 +1,14 @@
 """Mirror throughput into FalkorDB and into Neo4j for the same graph, and p50 of three canned queries on each.
 
-    .venv/bin/python bench/mirror.py [--docs 1000] [--runs 20]
+    .venv/bin/python bench/mirror.py [--docs 1000] [--runs 20] [--falkordb-only]
 
 The graph is bench/ingest.py's generated corpus (demo-corpus paragraphs under other city names)
 built into an on-disk Oxigraph store; both mirrors are written from it with a full resync
 (vocabularies and gazetteer included) into an empty engine, then the documents alone again, then
 the same documents' rows projected beforehand, so that only the engine (and its driver) is timed.
-Neo4j is the one the tests use (`make neo4j`), with the full JIT. Figures are printed, never asserted.
+Neo4j is the one the tests use (`make neo4j`), with the full JIT. For FalkorDB the same rows are also
+written by a bare bulk `UNWIND … MERGE` with the falkordb client (no provenance bookkeeping: the
+ceiling `citykg sync --full` is measured against). Figures are printed, never asserted.
 """
 
 from __future__ import annotations
@@ -31,11 +33,12 @@ from app.build import build  # noqa: E402
 from app.cypher import run_cypher  # noqa: E402
 from app.falkor import FalkorServer  # noqa: E402
 from app.graphsink import FalkorSink, GraphSink, Neo4jSink  # noqa: E402
-from app.mirror import chunked, graph_projection, remove_from_mirror, resync  # noqa: E402
+from app.mirror import Projection, chunked, graph_projection, remove_from_mirror, resync  # noqa: E402
 from app.queries import CannedQuery, load_queries  # noqa: E402
 from app.store import Store  # noqa: E402
 from loaders.rdf import document_graph  # noqa: E402
 
+VOCABULARY = ("/graph/gazetteer", "/graph/indicators", "/graph/programmes", "/graph/build")
 QUERIES = ("programmes_by_place", "places_sharing_programmes", "programme_adoption_by_province")
 
 
@@ -64,6 +67,40 @@ def mirror_three_ways(store: Store, sink: GraphSink) -> list[tuple[int, float]]:
         sink.write_new(chunk)
     engine = (sum(p.size for p in projections), time.perf_counter() - started)
     return [(full.rows, full.seconds), (documents.rows, documents.seconds), engine]
+
+
+def bare_ceiling(server: FalkorServer, projections: list[Projection], batch: int = 1000) -> tuple[int, float]:
+    """Return (rows, seconds) of writing the rows of ``projections`` into an empty graph with the
+    falkordb client alone: nodes, endpoints and relationships merged in UNWIND batches of ``batch``,
+    with the mirror's keys but none of its bookkeeping (the list of graphs on each node)."""
+    graph = server.client().select_graph("ceiling")
+    graph.query("RETURN 1")
+    graph.delete()
+    graph.create_node_range_index("Resource", "uri")
+    nodes = [{"uri": n.uri, "props": n.props} for p in projections for n in p.nodes]
+    endpoints = sorted({u for p in projections for u in p.endpoints})
+    rels: dict[str, list[dict[str, object]]] = {}
+    for p in projections:
+        for r in p.rels:
+            row = {"start": r.start, "end": r.end, "graph": p.graph, "ev": r.evidence or "", "props": r.props}
+            rels.setdefault(r.type, []).append(row)
+    started = time.perf_counter()
+    for rows in chunked(nodes, batch):
+        graph.query(
+            "UNWIND $rows AS row MERGE (n:Resource {uri: row.uri}) SET n += row.props", {"rows": rows}
+        )
+    for uris in chunked(endpoints, batch):
+        graph.query("UNWIND $uris AS uri MERGE (n:Resource {uri: uri})", {"uris": uris})
+    for rel_type, typed in sorted(rels.items()):
+        for rows in chunked(typed, batch):
+            graph.query(
+                "UNWIND $rows AS row MATCH (a:Resource {uri: row.start}) MATCH (b:Resource {uri: row.end}) "
+                f"MERGE (a)-[r:{rel_type} {{graph: row.graph, evidence: row.ev}}]->(b) SET r += row.props",
+                {"rows": rows},
+            )
+    seconds = time.perf_counter() - started
+    graph.delete()
+    return len(nodes) + len(endpoints) + sum(map(len, rels.values())), seconds
 
 
 def query_p50(sink: GraphSink, query: CannedQuery, params: dict[str, str], runs: int) -> tuple[float, int]:
@@ -96,6 +133,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=1000, help="generated documents (default 1000)")
     parser.add_argument("--runs", type=int, default=20, help="timed runs per query (default 20)")
+    parser.add_argument("--falkordb-only", action="store_true", help="leave Neo4j out")
     args = parser.parse_args()
     # Neo4j notes every query that names a label no node has yet; noise in a benchmark.
     logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
@@ -116,6 +154,14 @@ def main() -> None:
             sink = FalkorSink(server)
             report("falkordb", sink, store, place, args.runs)
             sink.close()
+            graphs = [g for g in store.graph_iris() if "/graph/document/" in g or g.endswith(VOCABULARY)]
+            rows, seconds = bare_ceiling(server, [graph_projection(store, g) for g in graphs])
+            print(
+                f"falkordb bare UNWIND … MERGE, same rows      {rows / seconds:8.0f} rows/s  ({rows} rows, {seconds:.1f} s)"
+            )
+        if args.falkordb_only:
+            store.close()
+            return
         with Neo4jServer(work / "neo4j", heap_mb=2048, quick_start=False) as neo:
             sink = Neo4jSink(neo.uri)
             report("neo4j", sink, store, place, args.runs)

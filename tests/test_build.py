@@ -30,6 +30,15 @@ def _documents(store: Store) -> list[str]:
     return [r["name"] or "" for r in rows]
 
 
+def _quads(store: Store) -> set[tuple[str | None, ...]]:
+    # The documents' graphs: the ontology's blank nodes are named afresh by every load.
+    rows = store.select(
+        "SELECT ?g ?s ?p ?o ?t WHERE { GRAPH ?g { ?s ?p ?o } BIND(DATATYPE(?o) AS ?t) "
+        'FILTER(STRSTARTS(STR(?g), "https://w3id.org/citykg/graph/document/")) }'
+    )
+    return {(r["g"], r["s"], r["p"], r["o"], r["t"]) for r in rows}
+
+
 def test_one_build_with_bad_files_reports_each_and_loads_the_good_ones(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 20)
@@ -147,13 +156,47 @@ def test_a_build_on_several_processes_gives_the_same_graph_as_one(tmp_path: Path
         text = read_document(source).text + f"\n第{i}份。"  # one demo file is GB18030
         (folder / f"{i:02d}_{source.name}").write_text(text, encoding="utf-8")
     (folder / "empty.txt").write_bytes(b"")
-    reports, graphs = {}, {}
+    reports, graphs, quads = {}, {}, {}
     for workers in (1, 2):
         with Store.open(tmp_path / f"ox{workers}", workers=0) as store:
             reports[workers] = build([folder], store, workers=workers)
             graphs[workers] = sorted(store.graph_iris())
+            quads[workers] = _quads(store)
     one, two = reports[1], reports[2]
     assert graphs[1] == graphs[2]
+    assert quads[1] == quads[2] and len(quads[1]) > 1000
     assert two.documents == one.documents == building._PARALLEL_FROM + 2
     assert [p.path for p in two.problems] == [p.path for p in one.problems] == [str(folder / "empty.txt")]
     assert two.loaded == one.loaded and two.facts == one.facts and two.triples == one.triples
+
+
+def test_building_an_unchanged_folder_again_writes_nothing_and_is_quick(tmp_path: Path) -> None:
+    # Issue 12: re-running `citykg build` on an unchanged 1,000-document folder took 187 s.
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for source in sorted(DEMO.glob("*.txt")):
+        (folder / source.name).write_text(read_document(source).text, encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    with Store.open(tmp_path / "ox", workers=0) as store:
+        first = build([folder], store, workers=1)
+        version, before, graphs = store.version, _quads(store), store.graph_iris()
+        started = time.perf_counter()
+        again = build([folder], store, workers=1)
+        seconds = time.perf_counter() - started
+
+        assert store.version == version, "an unchanged folder wrote to the store"
+        assert _quads(store) == before
+        assert again.documents == 0 and again.loaded == [] and again.triples == 0
+        assert again.unchanged == first.documents == len(list(DEMO.glob("*.txt")))
+        assert [p.path for p in again.problems] == [str(folder / "empty.txt")]
+        assert seconds < first.seconds / 3, (seconds, first.seconds)
+
+        # One changed file is the only one written again, and replaces its earlier version.
+        changed = sorted(folder.glob("*.txt"))[1]
+        changed.write_text(
+            changed.read_text(encoding="utf-8") + "\n扬州市深化“一网通办”改革。", encoding="utf-8"
+        )
+        third = build([folder], store, workers=1)
+        assert third.documents == 1 and third.unchanged == first.documents - 1
+        after = store.graph_iris()
+        assert len(after) == len(graphs) and document_graph(third.loaded[0]).value in set(after) - set(graphs)
