@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 import httpx
 import pyoxigraph as ox
 
+from app.facts import FACTS_GRAPH, fill_update, forget_update, replace_update
 from app.sparql import (
     GRAPH,
     PREFIXES,
@@ -154,6 +155,7 @@ class RemoteStore:
         )
         try:
             store.check_union_default_graph()
+            store.add_facts_graph()
         except BaseException:
             store.close()
             raise
@@ -230,15 +232,29 @@ class RemoteStore:
         return self.query(sparql, timeout_s=None, substitutions=params, formats={GRAPH: "ntriples"}).triples()
 
     def graph_iris(self) -> list[str]:
-        """Return the IRIs of the named graphs, sorted."""
+        """Return the IRIs of the source graphs (every named graph but the facts graph), sorted."""
         rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
-        return sorted(g for r in rows if (g := r["g"]))
+        return sorted(g for r in rows if (g := r["g"]) and g != FACTS_GRAPH.value)
 
     def count(self, graph_iri: str | None = None) -> int:
-        """Return the number of quads in the named graphs, or in named graph ``graph_iri``."""
-        params = {"g": graph_iri} if graph_iri is not None else {}
-        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", **params)
+        """Return the number of quads in the source graphs (not the facts graph), or in named graph ``graph_iri``."""
+        if graph_iri is not None:
+            rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", g=graph_iri)
+        else:
+            rows = self.select(
+                f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != {FACTS_GRAPH}) }}"
+            )
         return int(rows[0]["n"] or 0)
+
+    def add_facts_graph(self) -> None:
+        """Build the facts graph (app/facts.py) of a store written before there was one; without an update endpoint, leave it."""
+        if not self._update_url:
+            return
+        present = f"ASK {{ GRAPH {FACTS_GRAPH} {{ ?s ?p ?o }} }}"
+        if self.query(present, timeout_s=None).boolean() or not self.graph_iris():
+            return
+        self._update(fill_update())
+        self._written()
 
     @property
     def version(self) -> int:
@@ -291,9 +307,10 @@ class RemoteStore:
         """Return the number of triples now in ``graph_iri`` after replacing it in one request.
 
         The new content is read completely before anything is sent, so an iterable that
-        raises leaves the old graph untouched. With a Graph Store Protocol endpoint and no
-        ``superseded`` graph the request is a ``PUT``; otherwise one SPARQL update drops the
-        old graph (and ``superseded`` ones) and inserts the new one.
+        raises leaves the old graph untouched. One SPARQL update drops the old graph (and
+        ``superseded`` ones), inserts the new one and keeps the facts graph (app/facts.py)
+        in step. Without an update endpoint, a Graph Store Protocol ``PUT`` writes the graph
+        alone (no ``superseded`` graphs, no facts graph: the server's union stands for it).
         """
         graph = ox.NamedNode(graph_iri)
         triples = []
@@ -306,23 +323,26 @@ class RemoteStore:
                 triples.append(item)
         body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
         old = [g for g in superseded if g != graph_iri]
-        if self._gsp_url and not old:
+        if self._gsp_url and not old and not self._update_url:
             headers = {"Content-Type": "application/n-triples"}
             with self._exchange(
                 "PUT", self._gsp_url, _WRITE_S, params={"graph": graph_iri}, content=body, headers=headers
             ):
                 pass
         else:
-            drops = "".join(f"DROP SILENT GRAPH {ox.NamedNode(g)} ;\n" for g in old)
-            insert = f"INSERT DATA {{ GRAPH {graph} {{\n{body.decode()}}} }}"
-            self._update(f"{drops}DROP SILENT GRAPH {graph} ;\n{insert}")
+            self._update(replace_update(graph, body.decode(), old))
         self._written()
         return len(set(triples))
 
     def remove_graph(self, graph_iri: str) -> int:
-        """Return the number of quads removed with named graph ``graph_iri`` (0 if it did not exist)."""
+        """Return the number of quads removed with named graph ``graph_iri`` (0 if it did not exist).
+
+        Its triples leave the facts graph unless another graph holds them; the facts graph itself is kept (0).
+        """
+        if graph_iri == FACTS_GRAPH.value:
+            return 0
         removed = self.count(graph_iri)
-        self._update(f"DROP SILENT GRAPH {ox.NamedNode(graph_iri)}")
+        self._update(forget_update(ox.NamedNode(graph_iri)))
         self._written()
         return removed
 
@@ -331,21 +351,21 @@ class RemoteStore:
 
         One request, so a server that applies a request in one transaction (Fuseki,
         GraphDB) leaves the previous store intact when the rebuild fails. Triples go to
-        the default graph.
+        the default graph; the facts graph is rebuilt from the named graphs at the end of it.
         """
         self._update(_rebuild_update(quads))
         self._written()
         return self.count()
 
     def export(self, fmt: ExportFormat, out: BinaryIO) -> None:
-        """Write every named graph to ``out`` as N-Quads, TriG or JSON-LD, or their union as Turtle."""
+        """Write the source graphs to ``out`` as N-Quads, TriG or JSON-LD, or their union as Turtle (facts graph left out)."""
         formats = {"nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD}
         if fmt == "ttl":
-            sparql = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+            sparql = "CONSTRUCT WHERE { ?s ?p ?o }"  # the union default graph: each triple once (RDF merge)
             triples = self.query(sparql, timeout_s=_WRITE_S, formats={GRAPH: "ntriples"}).triples()
             ox.serialize(triples, out, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
         elif fmt in formats:
-            sparql = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+            sparql = f"SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != {FACTS_GRAPH}) }}"
             result = self.query(sparql, timeout_s=_WRITE_S)
             rows = ox.parse_query_results(result.body, ox.QueryResultsFormat.JSON)
             assert isinstance(rows, ox.QuerySolutions)
@@ -415,7 +435,7 @@ def _refusal(url: str, response: httpx.Response) -> Exception:
 
 
 def _rebuild_update(quads: Iterable[ox.Quad | ox.Triple], *, batch: int = 20_000) -> Iterator[bytes]:
-    """Yield, in pieces, one update that empties the store and inserts ``quads`` graph block by graph block."""
+    """Yield, in pieces, one update that empties the store, inserts ``quads`` graph block by graph block, then fills the facts graph."""
     yield b"DROP ALL ;\nINSERT DATA {\n"
     current: ox.NamedNode | ox.BlankNode | ox.DefaultGraph | None = None
     triples: list[ox.Triple] = []
@@ -428,6 +448,8 @@ def _rebuild_update(quads: Iterable[ox.Quad | ox.Triple], *, batch: int = 20_000
 
     for item in quads:
         quad = item if isinstance(item, ox.Quad) else ox.Quad(item.subject, item.predicate, item.object)
+        if quad.graph_name == FACTS_GRAPH:
+            continue  # rebuilt from the others below
         if quad.graph_name != current or len(triples) >= batch:
             if triples:
                 yield block()
@@ -435,4 +457,4 @@ def _rebuild_update(quads: Iterable[ox.Quad | ox.Triple], *, batch: int = 20_000
         triples.append(quad.triple)
     if triples:
         yield block()
-    yield b"}\n"
+    yield b"} ;\n" + fill_update().encode() + b"\n"

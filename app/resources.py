@@ -266,7 +266,8 @@ def _divisions(store: RdfStore, version: tuple[str, ...]) -> dict[str, Division]
 _FACTS = (
     PREFIXES
     + """SELECT DISTINCT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o .
-  VALUES ?p { ck:runsProgramme ck:locatedIn ck:hasObservation ck:mentionsPlace ck:subjectPlace } } }"""
+  VALUES ?p { ck:runsProgramme ck:locatedIn ck:hasObservation ck:mentionsPlace ck:subjectPlace } }
+  FILTER(STRSTARTS(STR(?g), "https://w3id.org/citykg/graph/document/")) }"""
 )
 _PROGRAMMES = (
     PREFIXES
@@ -279,7 +280,8 @@ _DOCUMENTS = (
     + """SELECT ?g ?name ?title ?date ?source ?author (COUNT(DISTINCT ?e) AS ?facts) WHERE { GRAPH ?g {
   ?d a ck:Document ; ck:fileName ?name .
   OPTIONAL { ?d dct:title ?title } OPTIONAL { ?d dct:date ?date } OPTIONAL { ?d dct:source ?source }
-  OPTIONAL { ?d dct:creator ?author } OPTIONAL { ?e a ck:Evidence } } }
+  OPTIONAL { ?d dct:creator ?author } OPTIONAL { ?e a ck:Evidence } }
+  FILTER(STRSTARTS(STR(?g), "https://w3id.org/citykg/graph/document/")) }
 GROUP BY ?g ?name ?title ?date ?source ?author"""
 )
 _THINGS = (
