@@ -18,8 +18,6 @@ from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 
-from loaders.rdf import FACTS_GRAPH
-
 __all__ = [
     "FACTS_GRAPH",
     "DerivedGraph",
@@ -29,6 +27,10 @@ __all__ = [
     "replace_update",
     "with_facts",
 ]
+
+# Named here, not in loaders/rdf.py with the other graphs: the store keeps it and no loader writes it,
+# and the query worker processes import this module, where importing `loaders` would add 1.4 s to each start.
+FACTS_GRAPH = ox.NamedNode("https://w3id.org/citykg/graph/facts")
 
 
 class DerivedGraph(ValueError):

@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import json
 import re
-import threading
-import weakref
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 import pyoxigraph as ox
 
 from app.build import ensure_vocabularies, load_extraction, superseded_graphs
+from app.index import GraphIndex, graph_index, store_version
 from app.lanes import Lanes
 from app.queries import QueryLanguage, load_queries, load_query
+from app.shares import CK, DOC_GRAPH, DOCUMENT, PLACE, PREFIXES, PROGRAMME, Programme
+from app.shares import local as _local
 from app.similarity import KIN_FACTORS, Kinship, Match, rank_by_programmes
 from app.stats import graph_stats
 from app.stores import RdfStore
@@ -61,23 +61,6 @@ __all__ = [
     "store_version",
 ]
 
-PREFIXES = """PREFIX ck: <https://w3id.org/citykg/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX schema: <https://schema.org/>
-PREFIX dct: <http://purl.org/dc/terms/>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-"""
-CK = "https://w3id.org/citykg/ontology#"
-PLACE, PROGRAMME, DOCUMENT = BASE + "place/", BASE + "programme/", BASE + "document/"
-DOC_GRAPH = BASE + "graph/document/"
-_LEVELS = {
-    CK + "Country": "country",
-    CK + "Province": "province",
-    CK + "Prefecture": "prefecture",
-    CK + "District": "district",
-}
 # ontology/README.md: the scheme's top concepts are umbrellas that relate everything.
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
@@ -96,280 +79,6 @@ class DocumentNotFound(LookupError):
 
 class DocumentConflict(RuntimeError):
     """A different document is already loaded under this name, and replacing it was not asked for."""
-
-
-@dataclass(frozen=True)
-class Division:
-    """A gazetteer division as the API shows it."""
-
-    code: str
-    name: str
-    short: str | None
-    level: str
-    parent: str | None
-    latitude: float | None
-    longitude: float | None
-
-
-@dataclass
-class Programme:
-    """A programme concept: scheme or discovered."""
-
-    slug: str
-    iri: str
-    label: str = ""
-    label_en: str | None = None
-    aliases: list[str] = field(default_factory=list)
-    definition: str | None = None
-    definition_en: str | None = None
-    broader: set[str] = field(default_factory=set)
-    related: set[str] = field(default_factory=set)
-    in_scheme: bool = False
-    top: bool = False
-
-
-@dataclass
-class DocumentInfo:
-    """A loaded document's description (no text)."""
-
-    id: str
-    name: str
-    title: str | None = None
-    date: str | None = None
-    source: str | None = None
-    author: str | None = None
-    subject_places: list[str] = field(default_factory=list)
-    facts: int = 0
-
-
-@dataclass
-class GraphIndex:
-    """Who runs what, the programme scheme, documents and labels: the data several resources share."""
-
-    version: tuple[str, ...]
-    divisions: dict[str, Division]
-    programmes: dict[str, Programme]
-    documents: dict[str, DocumentInfo]
-    place_programmes: dict[str, set[str]]
-    programme_places: dict[str, set[str]]
-    place_documents: dict[str, set[str]]
-    things: dict[str, tuple[str, str, str | None, str | None]]  # iri → (type, label, label_en, kind)
-
-    def place_ref(self, code: str | None) -> dict[str, str] | None:
-        """Return {code, name} of a division, or None."""
-        d = self.divisions.get(code) if code else None
-        return {"code": d.code, "name": d.name} if d else None
-
-    def province_of(self, code: str) -> str | None:
-        """Return the code of the province a division lies in (itself for a province)."""
-        seen = 0
-        d = self.divisions.get(code)
-        while d is not None and seen < 5:
-            if d.level == "province":
-                return d.code
-            d = self.divisions.get(d.parent) if d.parent else None
-            seen += 1
-        return None
-
-    def ancestors(self, code: str) -> list[Division]:
-        """Return the divisions above `code`, country first."""
-        out: list[Division] = []
-        d = self.divisions.get(code)
-        while d is not None and d.parent and len(out) < 5:
-            d = self.divisions.get(d.parent)
-            if d is not None:
-                out.append(d)
-        return out[::-1]
-
-    def programme_ref(self, slug: str) -> dict[str, str]:
-        """Return {slug, label} of a programme."""
-        p = self.programmes.get(slug)
-        return {"slug": slug, "label": p.label if p else slug}
-
-    def document_ref(self, doc_id: str) -> dict[str, str | None]:
-        """Return {id, name, title} of a document."""
-        d = self.documents.get(doc_id)
-        return {"id": doc_id, "name": d.name if d else None, "title": d.title if d else None}
-
-
-def _local(iri: str | None, prefix: str) -> str:
-    return iri[len(prefix) :] if iri and iri.startswith(prefix) else (iri or "")
-
-
-def _num(value: str | None) -> float | None:
-    return float(value) if value not in (None, "") else None
-
-
-def store_version(store: RdfStore) -> tuple[str, ...]:
-    """Return a cheap stamp that changes whenever the store's content does.
-
-    The embedded store counts its own writes, and it is the only writer of its folder (RocksDB
-    locks it), so the counter is exact; a remote store reads a stamp every writer renews (see
-    app.remote_store). Listing graph names cost 14 ms per request on a 1,000-document graph.
-    """
-    return (str(id(store)), str(store.version))
-
-
-_CACHE: weakref.WeakKeyDictionary[RdfStore, GraphIndex] = weakref.WeakKeyDictionary()
-_GAZETTEER: weakref.WeakKeyDictionary[RdfStore, tuple[tuple[str, ...], dict[str, Division]]] = (
-    weakref.WeakKeyDictionary()
-)
-_LOCK = threading.Lock()
-
-
-def graph_index(store: RdfStore) -> GraphIndex:
-    """Return the store's `GraphIndex`, rebuilt when the store has changed since the last call."""
-    version = store_version(store)
-    cached = _CACHE.get(store)
-    if cached is not None and cached.version == version:
-        return cached
-    with _LOCK:
-        cached = _CACHE.get(store)
-        if cached is None or cached.version != version:
-            cached = _build_index(store, version)
-            _CACHE[store] = cached
-        return cached
-
-
-def _divisions(store: RdfStore, version: tuple[str, ...]) -> dict[str, Division]:
-    # The gazetteer changes only with the vocabularies, which carry a stamp of their content (app.build).
-    stamp = store.select("SELECT ?s WHERE { GRAPH <https://w3id.org/citykg/graph/build> { ?x ?p ?s } }")
-    vocab = tuple(r["s"] or "" for r in stamp)
-    cached = _GAZETTEER.get(store)
-    if cached is not None and cached[0] == vocab:
-        return cached[1]
-    rows = store.select(
-        PREFIXES
-        + """SELECT ?code ?label ?short ?level ?parent ?lat ?lon WHERE {
-  GRAPH <https://w3id.org/citykg/graph/gazetteer> {
-    ?place ck:divisionCode ?code ; rdfs:label ?label ; ck:level ?level .
-    OPTIONAL { ?place ck:shortName ?short } OPTIONAL { ?place schema:containedInPlace ?parent }
-    OPTIONAL { ?place schema:latitude ?lat ; schema:longitude ?lon } } }"""
-    )
-    divisions = {
-        r["code"]: Division(
-            code=r["code"],
-            name=r["label"] or r["code"],
-            short=r["short"],
-            level=_LEVELS.get(r["level"] or "", "district"),
-            parent=_local(r["parent"], PLACE) or None,
-            latitude=_num(r["lat"]),
-            longitude=_num(r["lon"]),
-        )
-        for r in rows
-        if r["code"]
-    }
-    _GAZETTEER[store] = (vocab, divisions)
-    return divisions
-
-
-_FACTS = (
-    PREFIXES
-    + """SELECT DISTINCT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o .
-  VALUES ?p { ck:runsProgramme ck:locatedIn ck:hasObservation ck:mentionsPlace ck:subjectPlace } }
-  FILTER(STRSTARTS(STR(?g), "https://w3id.org/citykg/graph/document/")) }"""
-)
-_PROGRAMMES = (
-    PREFIXES
-    + """SELECT DISTINCT ?p ?prop ?v (LANG(?v) AS ?lang) WHERE { ?p a ck:Programme ; ?prop ?v .
-  VALUES ?prop { skos:prefLabel skos:altLabel skos:broader skos:related skos:inScheme skos:topConceptOf
-                 skos:definition } }"""
-)
-_DOCUMENTS = (
-    PREFIXES
-    + """SELECT ?g ?name ?title ?date ?source ?author (COUNT(DISTINCT ?e) AS ?facts) WHERE { GRAPH ?g {
-  ?d a ck:Document ; ck:fileName ?name .
-  OPTIONAL { ?d dct:title ?title } OPTIONAL { ?d dct:date ?date } OPTIONAL { ?d dct:source ?source }
-  OPTIONAL { ?d dct:creator ?author } OPTIONAL { ?e a ck:Evidence } }
-  FILTER(STRSTARTS(STR(?g), "https://w3id.org/citykg/graph/document/")) }
-GROUP BY ?g ?name ?title ?date ?source ?author"""
-)
-_THINGS = (
-    PREFIXES
-    + """SELECT DISTINCT ?x ?type ?label ?en ?kind WHERE {
-  VALUES ?type { ck:Agency ck:Project ck:Policy ck:Indicator } ?x a ?type .
-  OPTIONAL { ?x rdfs:label|dct:title|skos:prefLabel ?label FILTER(LANG(?label) = "zh") }
-  OPTIONAL { ?x skos:prefLabel ?en FILTER(LANG(?en) = "en") } OPTIONAL { ?x ck:projectKind ?kind } }"""
-)
-
-
-def _build_index(store: RdfStore, version: tuple[str, ...]) -> GraphIndex:
-    divisions = _divisions(store, version)
-    programmes: dict[str, Programme] = {}
-    skos = "http://www.w3.org/2004/02/skos/core#"
-    for r in store.select(_PROGRAMMES):
-        slug = _local(r["p"], PROGRAMME)
-        p = programmes.setdefault(slug, Programme(slug=slug, iri=r["p"] or ""))
-        prop, value, lang = (r["prop"] or "")[len(skos) :], r["v"] or "", r["lang"]
-        if prop == "prefLabel":
-            if lang == "en":
-                p.label_en = value
-            elif not p.label:
-                p.label = value
-        elif prop == "altLabel" and value not in p.aliases:
-            p.aliases.append(value)
-        elif prop == "definition":
-            if lang == "en":
-                p.definition_en = value
-            else:
-                p.definition = value
-        elif prop == "broader":
-            p.broader.add(_local(value, PROGRAMME))
-        elif prop == "related":
-            p.related.add(_local(value, PROGRAMME))
-        elif prop == "inScheme":
-            p.in_scheme = True
-        elif prop == "topConceptOf":
-            p.in_scheme = p.top = True
-    for p in programmes.values():
-        p.aliases.sort()
-
-    documents: dict[str, DocumentInfo] = {}
-    for r in store.select(_DOCUMENTS):
-        doc_id = _local(r["g"], DOC_GRAPH)
-        documents[doc_id] = DocumentInfo(
-            id=doc_id,
-            name=r["name"] or doc_id,
-            title=r["title"],
-            date=r["date"],
-            source=r["source"],
-            author=r["author"],
-            facts=int(r["facts"] or 0),
-        )
-
-    place_programmes: dict[str, set[str]] = defaultdict(set)
-    programme_places: dict[str, set[str]] = defaultdict(set)
-    place_documents: dict[str, set[str]] = defaultdict(set)
-    for r in store.select(_FACTS):
-        s, pred, o, doc_id = r["s"] or "", (r["p"] or "")[len(CK) :], r["o"] or "", _local(r["g"], DOC_GRAPH)
-        place = _local(s if pred in ("runsProgramme", "hasObservation") else o, PLACE)
-        if not place or place not in divisions:
-            continue
-        place_documents[place].add(doc_id)
-        if pred == "runsProgramme":
-            slug = _local(o, PROGRAMME)
-            place_programmes[place].add(slug)
-            programme_places[slug].add(place)
-        elif pred == "subjectPlace" and doc_id in documents:
-            documents[doc_id].subject_places.append(place)
-    for d in documents.values():
-        d.subject_places.sort()
-
-    things = {
-        r["x"]: (_local(r["type"], CK).lower(), r["label"] or "", r["en"], r["kind"])
-        for r in store.select(_THINGS)
-        if r["x"]
-    }
-    return GraphIndex(
-        version=version,
-        divisions=divisions,
-        programmes=programmes,
-        documents=documents,
-        place_programmes=dict(place_programmes),
-        programme_places=dict(programme_places),
-        place_documents=dict(place_documents),
-        things=things,
-    )
 
 
 def stats(store: RdfStore) -> dict[str, int]:

@@ -40,8 +40,6 @@ ONTOLOGY_GRAPH = NamedNode(BASE + "graph/ontology")
 PROGRAMMES_GRAPH = NamedNode(BASE + "graph/programmes")
 INDICATORS_GRAPH = NamedNode(BASE + "graph/indicators")
 GAZETTEER_GRAPH = NamedNode(BASE + "graph/gazetteer")
-# Every distinct triple of the other graphs, once: kept by the stores (app/facts.py), never written by loaders.
-FACTS_GRAPH = NamedNode(BASE + "graph/facts")
 
 
 @functools.lru_cache(maxsize=65536)
