@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from app.sparql import as_term
 from app.stores import RdfStore
+from loaders.vocab import BASE
 
-from loaders.vocab import BASE  # noqa: E402  (kept beside the IRIs built from it)
 CK = BASE + "ontology#"
 PLACE, PROGRAMME, DOCUMENT = BASE + "place/", BASE + "programme/", BASE + "document/"
 DOC_GRAPH = BASE + "graph/document/"
