@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections import Counter
 from dataclasses import dataclass, field
 
 from app.shares import (
@@ -50,7 +49,8 @@ class GraphIndex:
     things: dict[str, tuple[str, str, str | None, str | None]] = field(default_factory=dict)
     vocabularies: tuple[str, ...] = ()
     shares: dict[str, DocumentShare] = field(default_factory=dict)  # by document graph IRI
-    runs: Counter[tuple[str, str]] = field(default_factory=Counter)  # documents stating each (place, slug)
+    # (place, slug) → the documents stating it → the first year each gives
+    runs: dict[tuple[str, str], dict[str, int | None]] = field(default_factory=dict)
 
     def place_ref(self, code: str | None) -> dict[str, str] | None:
         """Return {code, name} of a division, or None."""
@@ -88,6 +88,15 @@ class GraphIndex:
         d = self.documents.get(doc_id)
         return {"id": doc_id, "name": d.name if d else None, "title": d.title if d else None}
 
+    def first_year(self, place: str, slug: str) -> int | None:
+        """Return the earliest year any document gives for ``place`` running ``slug`` (date or quoted year)."""
+        years = [y for y in self.runs.get((place, slug), {}).values() if y is not None]
+        return min(years) if years else None
+
+    def stating(self, place: str, slug: str) -> int:
+        """Return how many documents say ``place`` runs ``slug``."""
+        return len(self.runs.get((place, slug), ()))
+
     def _copy(self, version: tuple[str, ...]) -> GraphIndex:
         """Return a copy to patch while readers keep this one (sets copied, records shared)."""
         sets = lambda d: {k: set(v) for k, v in d.items()}  # noqa: E731
@@ -102,7 +111,7 @@ class GraphIndex:
             things=dict(self.things),
             vocabularies=self.vocabularies,
             shares=dict(self.shares),
-            runs=Counter(self.runs),
+            runs={k: dict(v) for k, v in self.runs.items()},
         )
 
     def _add(self, graph: str, share: DocumentShare) -> None:
@@ -110,8 +119,8 @@ class GraphIndex:
         self.documents[share.info.id] = share.info
         for place in share.places:
             self.place_documents.setdefault(place, set()).add(share.info.id)
-        for place, slug in share.runs:
-            self.runs[(place, slug)] += 1
+        for (place, slug), year in share.runs.items():
+            self.runs.setdefault((place, slug), {})[share.info.id] = year
             self.place_programmes.setdefault(place, set()).add(slug)
             self.programme_places.setdefault(slug, set()).add(place)
 
@@ -121,9 +130,10 @@ class GraphIndex:
         for place in share.places:
             _discard(self.place_documents, place, share.info.id)
         for place, slug in share.runs:
-            self.runs[(place, slug)] -= 1
-            if self.runs[(place, slug)] <= 0:
-                del self.runs[(place, slug)]
+            stating = self.runs.get((place, slug), {})
+            stating.pop(share.info.id, None)
+            if not stating:
+                self.runs.pop((place, slug), None)
                 _discard(self.place_programmes, place, slug)
                 _discard(self.programme_places, slug, place)
 

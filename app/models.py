@@ -225,7 +225,10 @@ class ProgrammeDetailOut(BaseModel):
     broader: list[ProgrammeRef]
     narrower: list[ProgrammeRef]
     related: list[ProgrammeRef]
-    places: list[ProgrammePlace]
+    places: list[ProgrammePlace] = Field(description="A page of the places running it, first year first.")
+    places_count: int = Field(description="How many places run it (all pages).")
+    limit: int
+    offset: int
 
 
 class SimilarProgramme(BaseModel):

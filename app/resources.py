@@ -20,7 +20,7 @@ from app.build import ensure_vocabularies, load_extraction, superseded_graphs
 from app.index import GraphIndex, graph_index, store_version
 from app.lanes import Lanes
 from app.queries import QueryLanguage, load_queries, load_query
-from app.shares import CK, DOC_GRAPH, DOCUMENT, PLACE, PREFIXES, PROGRAMME, Programme
+from app.shares import CK, DOC_GRAPH, DOCUMENT, PLACE, PREFIXES, PROGRAMME, Programme, first_year
 from app.shares import local as _local
 from app.similarity import KIN_FACTORS, Kinship, Match, rank_by_programmes
 from app.stats import graph_stats
@@ -62,7 +62,6 @@ __all__ = [
 ]
 
 # ontology/README.md: the scheme's top concepts are umbrellas that relate everything.
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
 class PlaceNotFound(LookupError):
@@ -280,31 +279,19 @@ def list_programmes(
 
 _PROGRAMME_FACTS = (
     PREFIXES
-    + """SELECT ?place ?e ?quote ?doc ?ss ?se ?ms ?me ?date WHERE {
+    + """SELECT ?place ?e ?quote ?doc ?ss ?se ?ms ?me WHERE { $places
   ?e rdf:object $programme ; rdf:predicate ck:runsProgramme ; rdf:subject ?place .
   """
     + _EVIDENCE
-    + " OPTIONAL { ?doc dct:date ?date } }"
+    + " }"
 )
 
 
-def first_year(dates: list[str | None], quotes: list[str]) -> int | None:
-    """Return the earliest year among document dates and years written in the quotes (1990–2099).
+def programme_detail(store: RdfStore, slug: str, *, limit: int = 100, offset: int = 0) -> dict[str, Any]:
+    """Return a programme: scheme data, broader/narrower/related, and a page of the places running it with evidence.
 
-    >>> first_year(["2023-11-14", None], ["2019年起推行一网通办", "共12345件"])
-    2019
-    >>> first_year([None], ["没有年份"]) is None
-    True
-    """
-    years = [int(d[:4]) for d in dates if d and d[:4].isdigit()]
-    years += [int(y) for q in quotes for y in _YEAR.findall(q) if 1990 <= int(y) <= 2099]
-    return min(years) if years else None
-
-
-def programme_detail(store: RdfStore, slug: str) -> dict[str, Any]:
-    """Return a programme: scheme data, broader/narrower/related, and the places running it with evidence.
-
-    Raises `ProgrammeNotFound`.
+    Places come first year first (the earliest document date or year quoted), then by code;
+    ``places_count`` says how many there are. Only the page's evidence is read. Raises `ProgrammeNotFound`.
     """
     index = graph_index(store)
     p = index.programmes.get(slug)
@@ -312,22 +299,24 @@ def programme_detail(store: RdfStore, slug: str) -> dict[str, Any]:
         raise ProgrammeNotFound(
             f"no programme has the slug {slug!r} (pinyin of its name, e.g. yi-wang-tong-ban)"
         )
-    by_place: dict[str, list[tuple[dict[str, Any], str | None]]] = defaultdict(list)
-    for r in store.select(_bound(_PROGRAMME_FACTS, programme=p.iri)):
-        by_place[_local(r["place"], PLACE)].append((_evidence(index, r), r["date"]))
-    places = []
-    for code, items in by_place.items():
-        evidence = _sorted_evidence([e for e, _ in items])
-        places.append(
-            {
-                "code": code,
-                "name": index.divisions[code].name if code in index.divisions else code,
-                "first_year": first_year([d for _, d in items], [e["quote"] for e in evidence]),
-                "documents": len({e["document"]["id"] for e in evidence}),
-                "evidence": evidence,
-            }
-        )
-    places.sort(key=lambda x: (x["first_year"] is None, x["first_year"] or 0, x["code"]))
+    years = {code: index.first_year(code, slug) for code in index.programme_places.get(slug, ())}
+    codes = sorted(years, key=lambda c: (years[c] is None, years[c] or 0, c))
+    page = codes[offset : offset + limit]
+    by_place: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    if page:
+        values = "VALUES ?place { " + " ".join(iri_term(PLACE + c) for c in page) + " }"
+        for r in store.select(_bound(_PROGRAMME_FACTS, programme=p.iri).replace("$places", values)):
+            by_place[_local(r["place"], PLACE)].append(_evidence(index, r))
+    places = [
+        {
+            "code": code,
+            "name": index.divisions[code].name,
+            "first_year": years[code],
+            "documents": index.stating(code, slug),
+            "evidence": _sorted_evidence(by_place.get(code, [])),
+        }
+        for code in page
+    ]
     narrower = sorted(s for s, other in index.programmes.items() if slug in other.broader)
     return {
         "slug": slug,
@@ -342,6 +331,9 @@ def programme_detail(store: RdfStore, slug: str) -> dict[str, Any]:
         "narrower": [index.programme_ref(s) for s in narrower],
         "related": [index.programme_ref(s) for s in sorted(p.related)],
         "places": places,
+        "places_count": len(codes),
+        "limit": limit,
+        "offset": offset,
     }
 
 

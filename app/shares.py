@@ -7,6 +7,7 @@ that changed (app/index.py).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -25,6 +26,7 @@ PREFIX schema: <https://schema.org/>
 PREFIX dct: <http://purl.org/dc/terms/>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 """
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _LEVELS = {CK + "Country": "country", CK + "Province": "province", CK + "Prefecture": "prefecture"}
 
 
@@ -77,7 +79,9 @@ class DocumentShare:
     """What one document adds to the index: itself, who runs what by its word, places and things it names."""
 
     info: DocumentInfo
-    runs: set[tuple[str, str]] = field(default_factory=set)  # (place code, programme slug)
+    runs: dict[tuple[str, str], int | None] = field(
+        default_factory=dict
+    )  # (place, slug) → first year it gives
     places: set[str] = field(default_factory=set)
     minted: set[str] = field(default_factory=set)  # IRIs of programmes, agencies, projects, … it describes
 
@@ -89,6 +93,19 @@ def local(iri: str | None, prefix: str) -> str:
     ('321000', '')
     """
     return iri[len(prefix) :] if iri and iri.startswith(prefix) else (iri or "")
+
+
+def first_year(dates: list[str | None], quotes: list[str]) -> int | None:
+    """Return the earliest year among document dates and years written in the quotes (1990–2099).
+
+    >>> first_year(["2023-11-14", None], ["2019年起推行一网通办", "共12345件"])
+    2019
+    >>> first_year([None], ["没有年份"]) is None
+    True
+    """
+    years = [int(d[:4]) for d in dates if d and d[:4].isdigit()]
+    years += [int(y) for q in quotes for y in _YEAR.findall(q) if 1990 <= int(y) <= 2099]
+    return min(years) if years else None
 
 
 def _num(value: str | None) -> float | None:
@@ -168,7 +185,7 @@ GROUP BY ?g ?name ?title ?date ?source ?author"""
             continue
         share.places.add(place)
         if pred == "runsProgramme":
-            share.runs.add((place, local(o, PROGRAMME)))
+            share.runs.setdefault((place, local(o, PROGRAMME)), None)
         elif pred == "subjectPlace":
             share.info.subject_places.append(place)
     minted = f"""SELECT DISTINCT ?g ?x WHERE {{ {_values("g", graphs)} GRAPH ?g {{ ?x a ?type }}
@@ -176,8 +193,17 @@ GROUP BY ?g ?name ?title ?date ?source ?author"""
     for r in store.select(PREFIXES + minted):
         if (share := shares.get(r["g"] or "")) is not None and r["x"]:
             share.minted.add(r["x"])
-    for share in shares.values():
+    # The first year a document gives for "place runs programme": its date, or a year its evidence quotes.
+    quotes = f"""SELECT ?g ?place ?programme ?quote WHERE {{ {_values("g", graphs)} GRAPH ?g {{
+  ?e rdf:predicate ck:runsProgramme ; rdf:subject ?place ; rdf:object ?programme ; ck:quote ?quote }} }}"""
+    said: dict[tuple[str, str, str], list[str]] = {}
+    for r in store.select(PREFIXES + quotes):
+        key = (r["g"] or "", local(r["place"], PLACE), local(r["programme"], PROGRAMME))
+        said.setdefault(key, []).append(r["quote"] or "")
+    for graph, share in shares.items():
         share.info.subject_places.sort()
+        for place, slug in share.runs:
+            share.runs[(place, slug)] = first_year([share.info.date], said.get((graph, place, slug), []))
     return shares
 
 

@@ -60,3 +60,15 @@ def test_places_and_programmes_follow_an_ingest_without_a_rebuild(store: Store) 
     after = {p["code"] for p in list_places(store, limit=1000)["data"]}
     assert after - before == {"330800"}
     assert "330800" in {p["code"] for p in programme_detail(store, "yi-wang-tong-ban")["places"]}
+
+
+def test_a_programmes_places_come_in_pages_with_the_total(store: Store) -> None:
+    whole = programme_detail(store, "yi-wang-tong-ban", limit=1000)
+    assert whole["places_count"] == len(whole["places"]) >= 2
+    pages = [
+        programme_detail(store, "yi-wang-tong-ban", limit=1, offset=i) for i in range(whole["places_count"])
+    ]
+    assert all(p["places_count"] == whole["places_count"] and len(p["places"]) == 1 for p in pages)
+    assert [p["places"][0] for p in pages] == whole["places"]  # same order, same evidence
+    past = programme_detail(store, "yi-wang-tong-ban", limit=10, offset=whole["places_count"])
+    assert past["places"] == [] and past["places_count"] == whole["places_count"]
