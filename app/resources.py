@@ -287,7 +287,7 @@ _PROGRAMME_FACTS = (
 )
 
 
-def programme_detail(store: RdfStore, slug: str, *, limit: int = 100, offset: int = 0) -> dict[str, Any]:
+def programme_detail(store: RdfStore, slug: str, *, limit: int = 500, offset: int = 0) -> dict[str, Any]:
     """Return a programme: scheme data, broader/narrower/related, and a page of the places running it with evidence.
 
     Places come first year first (the earliest document date or year quoted), then by code;

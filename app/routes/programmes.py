@@ -34,7 +34,7 @@ def get_programmes(
 def get_programme(
     store: StoreDep,
     slug: str,
-    limit: Annotated[int, Query(ge=1, le=1000, description="Places per page.")] = 100,
+    limit: Annotated[int, Query(ge=1, le=5000, description="Places per page.")] = 500,
     offset: Annotated[int, Query(ge=0, description="Places to skip.")] = 0,
 ) -> ProgrammeDetailOut:
     """Return a programme's scheme data and a page of the places that run it, with evidence, first year and the total."""
