@@ -99,12 +99,18 @@ class PlaceProgramme(BaseModel):
     label_en: str | None
     in_scheme: bool
     evidence: list[EvidenceOut]
+    evidence_count: int = Field(
+        description="How many evidence sentences there are; `evidence` holds the first ones."
+    )
 
 
 class PlaceAgency(BaseModel):
     iri: str
     name: str
     evidence: list[EvidenceOut]
+    evidence_count: int = Field(
+        description="How many evidence sentences there are; `evidence` holds the first ones."
+    )
 
 
 class PlaceProject(BaseModel):
@@ -112,6 +118,9 @@ class PlaceProject(BaseModel):
     name: str
     kind: str | None
     evidence: list[EvidenceOut]
+    evidence_count: int = Field(
+        description="How many evidence sentences there are; `evidence` holds the first ones."
+    )
 
 
 class PlaceMetric(BaseModel):
@@ -122,6 +131,9 @@ class PlaceMetric(BaseModel):
     year: int | None
     qualifier: str
     evidence: list[EvidenceOut]
+    evidence_count: int = Field(
+        description="How many evidence sentences there are; `evidence` holds the first ones."
+    )
 
 
 class PlaceDetailOut(BaseModel):

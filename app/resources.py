@@ -172,10 +172,16 @@ _PLACE_METRICS = (
 )
 
 
-def place_detail(store: RdfStore, code: str) -> dict[str, Any]:
+def _capped(items: list[dict[str, Any]], most: int) -> dict[str, Any]:
+    """Return {evidence, evidence_count}: the first ``most`` of ``items`` in order, and how many there are."""
+    return {"evidence": _sorted_evidence(items)[:most], "evidence_count": len(items)}
+
+
+def place_detail(store: RdfStore, code: str, *, evidence: int = 20) -> dict[str, Any]:
     """Return a place with its ancestors, programmes, agencies, projects, metrics and documents (with evidence).
 
-    Raises `PlaceNotFound` for a code the gazetteer does not know.
+    Each fact carries its first ``evidence`` sentences and how many there are (a place named by
+    thousands of documents answered 21 MB). Raises `PlaceNotFound` for a code the gazetteer does not know.
     """
     index = graph_index(store)
     if code not in index.divisions:
@@ -204,14 +210,14 @@ def place_detail(store: RdfStore, code: str) -> dict[str, Any]:
                 "unit": r["unit"],
                 "year": int(r["year"][:4]) if r["year"] else None,
                 "qualifier": r["qualifier"] or "=",
-                "evidence": _sorted_evidence(observations.get(r["obs"] or "", [])),
+                **_capped(observations.get(r["obs"] or "", []), evidence),
             }
         )
     metrics.sort(key=lambda m: (m["indicator"], -(m["year"] or 0), str(m["value"])))
     agencies, projects = [], []
-    for thing, evidence in located.items():
+    for thing, quotes in located.items():
         kind, label, _, project_kind = index.things.get(thing, ("", thing, None, None))
-        entry = {"iri": thing, "name": label, "evidence": _sorted_evidence(evidence)}
+        entry = {"iri": thing, "name": label, **_capped(quotes, evidence)}
         if kind == "agency":
             agencies.append(entry)
         elif kind == "project":
@@ -229,9 +235,9 @@ def place_detail(store: RdfStore, code: str) -> dict[str, Any]:
                     "label": index.programme_ref(slug)["label"],
                     "label_en": index.programmes[slug].label_en if slug in index.programmes else None,
                     "in_scheme": index.programmes[slug].in_scheme if slug in index.programmes else False,
-                    "evidence": _sorted_evidence(evidence),
+                    **_capped(quotes, evidence),
                 }
-                for slug, evidence in programmes.items()
+                for slug, quotes in programmes.items()
             ),
             key=lambda p: (not p["in_scheme"], p["slug"]),
         ),

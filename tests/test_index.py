@@ -10,7 +10,7 @@ import pytest
 
 from app.build import ensure_vocabularies, remove_document
 from app.index import GraphIndex, fresh_index, graph_index
-from app.resources import ingest_document, list_places, programme_detail
+from app.resources import ingest_document, list_places, place_detail, programme_detail
 from app.store import Store
 
 DEMO = Path(__file__).resolve().parents[1] / "demo" / "corpus"
@@ -72,3 +72,18 @@ def test_a_programmes_places_come_in_pages_with_the_total(store: Store) -> None:
     assert [p["places"][0] for p in pages] == whole["places"]  # same order, same evidence
     past = programme_detail(store, "yi-wang-tong-ban", limit=10, offset=whole["places_count"])
     assert past["places"] == [] and past["places_count"] == whole["places_count"]
+
+
+def test_a_place_gives_the_first_evidence_of_each_fact_and_how_many_there_are(store: Store) -> None:
+    for name, text in (
+        ("huzhou.txt", "湖州市数字政府\n湖州市全面推行“一网通办”。\n"),
+        ("huzhou-2.txt", "湖州市政务服务\n湖州市深化“一网通办”改革。\n"),
+    ):
+        ingest_document(store, name=name, text=text)  # one fact, evidence from two documents
+    code = "330500"
+    whole, capped = place_detail(store, code, evidence=1000), place_detail(store, code, evidence=1)
+    for part in ("programmes", "agencies", "projects", "metrics"):
+        for full, short in zip(whole[part], capped[part], strict=True):
+            assert short["evidence_count"] == full["evidence_count"] == len(full["evidence"])
+            assert short["evidence"] == full["evidence"][:1]
+    assert any(p["evidence_count"] > 1 for p in whole["programmes"])
