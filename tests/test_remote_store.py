@@ -97,9 +97,13 @@ def distinct(table: list[list[Any]]) -> set[tuple[Any, ...]]:
 
 
 def per_graph_counts(store: RdfStore) -> dict[str, int]:
+    """Return the size of each source graph (the facts graph follows them: docs/graphs.md)."""
+    sources = "FILTER(?g != <https://w3id.org/citykg/graph/facts>)"
     return {
         r["g"] or "": int(r["n"] or 0)
-        for r in store.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+        for r in store.select(
+            f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {sources} }} GROUP BY ?g"
+        )
     }
 
 
