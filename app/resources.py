@@ -285,11 +285,11 @@ def list_programmes(
 
 _PROGRAMME_FACTS = (
     PREFIXES
-    + """SELECT ?place ?e ?quote ?doc ?ss ?se ?ms ?me WHERE { $places
+    + """SELECT ?place ?e ?quote ?doc ?ss ?se ?ms ?me WHERE {
   ?e rdf:object $programme ; rdf:predicate ck:runsProgramme ; rdf:subject ?place .
   """
     + _EVIDENCE
-    + " }"
+    + " $places }"
 )
 
 
@@ -297,7 +297,7 @@ def programme_detail(store: RdfStore, slug: str, *, limit: int = 500, offset: in
     """Return a programme: scheme data, broader/narrower/related, and a page of the places running it with evidence.
 
     Places come first year first (the earliest document date or year quoted), then by code;
-    ``places_count`` says how many there are. Only the page's evidence is read. Raises `ProgrammeNotFound`.
+    ``places_count`` says how many there are. Only the page's evidence is returned. Raises `ProgrammeNotFound`.
     """
     index = graph_index(store)
     p = index.programmes.get(slug)
@@ -310,8 +310,14 @@ def programme_detail(store: RdfStore, slug: str, *, limit: int = 500, offset: in
     page = codes[offset : offset + limit]
     by_place: dict[str, list[dict[str, Any]]] = defaultdict(list)
     if page:
-        values = "VALUES ?place { " + " ".join(iri_term(PLACE + c) for c in page) + " }"
-        for r in store.select(_bound(_PROGRAMME_FACTS, programme=p.iri).replace("$places", values)):
+        # Part of the places: a filter on the programme's evidence. A VALUES block of places would
+        # be planned place first, reading every fact about each place (5x slower at 1,000 documents).
+        inside = (
+            ""
+            if len(page) == len(codes)
+            else f"FILTER(?place IN ({', '.join(iri_term(PLACE + c) for c in page)}))"
+        )
+        for r in store.select(_bound(_PROGRAMME_FACTS, programme=p.iri).replace("$places", inside)):
             by_place[_local(r["place"], PLACE)].append(_evidence(index, r))
     places = [
         {
