@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import pyoxigraph as ox
+
 from app.sparql import as_term
 from app.stores import RdfStore
 from loaders.vocab import BASE
@@ -110,6 +112,15 @@ def first_year(dates: list[str | None], quotes: list[str]) -> int | None:
 
 def _num(value: str | None) -> float | None:
     return float(value) if value not in (None, "") else None
+
+
+def iri_term(iri: str) -> str:
+    """Return an IRI written for a SPARQL query, checked by pyoxigraph (raises ValueError if invalid).
+
+    >>> iri_term("https://w3id.org/citykg/place/321000")
+    '<https://w3id.org/citykg/place/321000>'
+    """
+    return str(ox.NamedNode(iri))
 
 
 def _values(var: str, iris: Iterable[str] | None) -> str:
