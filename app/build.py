@@ -111,7 +111,7 @@ def _graphs_named(store: RdfStore, name: str) -> list[str]:
         f"PREFIX ck: <https://w3id.org/citykg/ontology#> "
         f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?d a ck:Document ; ck:fileName {Literal(name)} }} }}"
     )
-    return sorted(g for r in rows if (g := r["g"]))
+    return sorted(g for r in rows if (g := r["g"]) and doc_id_of_graph(g) is not None)  # not the facts graph
 
 
 def superseded_graphs(store: RdfStore, document: Document) -> list[str]:
@@ -302,7 +302,13 @@ def find_documents(store: RdfStore, ref: str) -> list[str]:
         "SELECT ?g ?name WHERE { GRAPH ?g { ?d a ck:Document ; ck:fileName ?name } }"
     )
     return sorted(
-        {r["g"] for r in rows if r["g"] and (doc_id_of_graph(r["g"]) == ref or r["name"] == name)}  # type: ignore[misc]
+        {
+            r["g"]  # type: ignore[misc]
+            for r in rows
+            if r["g"]
+            and doc_id_of_graph(r["g"]) is not None
+            and (doc_id_of_graph(r["g"]) == ref or r["name"] == name)
+        }
     )
 
 

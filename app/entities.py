@@ -14,7 +14,6 @@ from typing import Any
 
 from app.resources import (
     _EVIDENCE,
-    BASE,
     PREFIXES,
     GraphIndex,
     _bound,
@@ -26,6 +25,7 @@ from app.resources import (
     store_version,
 )
 from app.stores import RdfStore
+from loaders.vocab import BASE
 
 __all__ = [
     "EntityNotFound",

@@ -99,12 +99,18 @@ class PlaceProgramme(BaseModel):
     label_en: str | None
     in_scheme: bool
     evidence: list[EvidenceOut]
+    evidence_count: int = Field(
+        description="How many evidence sentences there are; `evidence` holds the first ones."
+    )
 
 
 class PlaceAgency(BaseModel):
     iri: str
     name: str
     evidence: list[EvidenceOut]
+    evidence_count: int = Field(
+        description="How many evidence sentences there are; `evidence` holds the first ones."
+    )
 
 
 class PlaceProject(BaseModel):
@@ -112,6 +118,9 @@ class PlaceProject(BaseModel):
     name: str
     kind: str | None
     evidence: list[EvidenceOut]
+    evidence_count: int = Field(
+        description="How many evidence sentences there are; `evidence` holds the first ones."
+    )
 
 
 class PlaceMetric(BaseModel):
@@ -122,6 +131,9 @@ class PlaceMetric(BaseModel):
     year: int | None
     qualifier: str
     evidence: list[EvidenceOut]
+    evidence_count: int = Field(
+        description="How many evidence sentences there are; `evidence` holds the first ones."
+    )
 
 
 class PlaceDetailOut(BaseModel):
@@ -225,7 +237,10 @@ class ProgrammeDetailOut(BaseModel):
     broader: list[ProgrammeRef]
     narrower: list[ProgrammeRef]
     related: list[ProgrammeRef]
-    places: list[ProgrammePlace]
+    places: list[ProgrammePlace] = Field(description="A page of the places running it, first year first.")
+    places_count: int = Field(description="How many places run it (all pages).")
+    limit: int
+    offset: int
 
 
 class SimilarProgramme(BaseModel):

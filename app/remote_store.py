@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 import httpx
 import pyoxigraph as ox
 
+from app.facts import FACTS_GRAPH, fill_update, forget_update, learn_update, replace_update
 from app.sparql import (
     GRAPH,
     PREFIXES,
@@ -168,6 +169,7 @@ class RemoteStore:
         try:
             store._list_graphs_so()
             store.check_union_default_graph()
+            store.add_facts_graph()
         except BaseException:
             store.close()
             raise
@@ -244,15 +246,29 @@ class RemoteStore:
         return self.query(sparql, timeout_s=None, substitutions=params, formats={GRAPH: "ntriples"}).triples()
 
     def graph_iris(self) -> list[str]:
-        """Return the IRIs of the named graphs, sorted."""
+        """Return the IRIs of citykg's source graphs (every graph of its own but the facts graph), sorted."""
         rows = self.select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {self._any} }} {_OURS} }}")
-        return sorted(g for r in rows if (g := r["g"]))
+        return sorted(g for r in rows if (g := r["g"]) and g != FACTS_GRAPH.value)
 
     def count(self, graph_iri: str | None = None) -> int:
-        """Return the number of quads in the named graphs, or in named graph ``graph_iri``."""
-        params = {"g": graph_iri} if graph_iri is not None else {}
-        rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OURS} }}", **params)
+        """Return the number of quads in the source graphs (not the facts graph), or in named graph ``graph_iri``."""
+        if graph_iri is not None:
+            rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", g=graph_iri)
+        else:
+            rows = self.select(
+                f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OURS} FILTER(?g != {FACTS_GRAPH}) }}"
+            )
         return int(rows[0]["n"] or 0)
+
+    def add_facts_graph(self) -> None:
+        """Build the facts graph (app/facts.py) of a store written before there was one; without an update endpoint, leave it."""
+        if not self._update_url:
+            return
+        present = f"ASK {{ GRAPH {FACTS_GRAPH} {{ ?s ?p ?o }} }}"
+        if self.query(present, timeout_s=None).boolean() or not self.graph_iris():
+            return
+        self._update(fill_update())
+        self._written()
 
     @property
     def version(self) -> int:
@@ -312,9 +328,10 @@ class RemoteStore:
         """Return the number of triples now in ``graph_iri`` after replacing it in one request.
 
         The new content is read completely before anything is sent, so an iterable that
-        raises leaves the old graph untouched. With a Graph Store Protocol endpoint and no
-        ``superseded`` graph the request is a ``PUT``; otherwise one SPARQL update drops the
-        old graph (and ``superseded`` ones) and inserts the new one.
+        raises leaves the old graph untouched. One SPARQL update drops the old graph (and
+        ``superseded`` ones), inserts the new one and keeps the facts graph (app/facts.py)
+        in step. Without an update endpoint, a Graph Store Protocol ``PUT`` writes the graph
+        alone (no ``superseded`` graphs, no facts graph: the server's union stands for it).
         """
         graph = ox.NamedNode(graph_iri)
         triples = []
@@ -327,32 +344,41 @@ class RemoteStore:
                 triples.append(item)
         body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
         old = [g for g in superseded if g != graph_iri]
-        if self._gsp_url and not old:
-            self._put(graph_iri, body)
+        if self._gsp_url and not old and not self._update_url:
+            self._put(graph_iri, body)  # no update endpoint: the facts graph cannot follow
         else:
             # A graph larger than one update may carry (the gazetteer) goes in several; documents fit in one.
-            chunks = [triples[i : i + _UPDATE_TRIPLES] for i in range(0, len(triples), _UPDATE_TRIPLES)] or [
-                []
-            ]
-            drops = "".join(f"DROP SILENT GRAPH {ox.NamedNode(g)} ;\n" for g in old)
-            self._update(f"{drops}DROP SILENT GRAPH {graph} ;\n{_insert(graph, chunks[0]).decode()}")
+            size = _UPDATE_TRIPLES
+            chunks = [triples[i : i + size] for i in range(0, len(triples), size)] or [[]]
+            self._update(replace_update(graph, "", old, insert=_insert(graph, chunks[0]).decode()))
             for chunk in chunks[1:]:
                 self._update(_insert(graph, chunk).decode())
+            if len(chunks) > 1:
+                self._update(learn_update(graph))
         self._written()
         return len(set(triples))
 
     def add_graphs(self, quads: Iterable[ox.Quad]) -> None:
-        """Add the quads of named graphs the endpoint does not have yet, in one update."""
-        by_graph: dict[str, list[ox.Triple]] = {}
+        """Add the quads of named graphs the endpoint does not have yet, and their triples to the facts graph.
+
+        As few updates as the store's limit on one update allows (``_UPDATE_TRIPLES``): a
+        graph never spans two, so each is written whole or not at all.
+        """
+        by_graph: dict[ox.NamedNode, list[ox.Triple]] = {}
         for quad in quads:
-            by_graph.setdefault(str(quad.graph_name), []).append(quad.triple)
-        if not by_graph:
-            return
-        blocks = "".join(
-            f"GRAPH {graph} {{\n{(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b'').decode()}}}\n"
-            for graph, triples in by_graph.items()
-        )
-        self._update(f"INSERT DATA {{\n{blocks}}}")
+            if not isinstance(quad.graph_name, ox.NamedNode) or quad.graph_name == FACTS_GRAPH:
+                raise ForeignQuad(f"add_graphs writes document graphs only, not {quad.graph_name}")
+            by_graph.setdefault(quad.graph_name, []).append(quad.triple)
+        batch: list[str] = []
+        size = 0
+        for graph, triples in by_graph.items():
+            if batch and size + len(triples) > _UPDATE_TRIPLES:
+                self._update(" ;\n".join(batch))
+                batch, size = [], 0
+            batch += [_insert(graph, triples).decode(), learn_update(graph)]
+            size += len(triples)
+        if batch:
+            self._update(" ;\n".join(batch))
         self._written()
 
     def graph_triples(self, graph_iri: str) -> list[ox.Triple]:
@@ -360,9 +386,14 @@ class RemoteStore:
         return self.construct("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", g=graph_iri)
 
     def remove_graph(self, graph_iri: str) -> int:
-        """Return the number of quads removed with named graph ``graph_iri`` (0 if it did not exist)."""
+        """Return the number of quads removed with named graph ``graph_iri`` (0 if it did not exist).
+
+        Its triples leave the facts graph unless another graph holds them; the facts graph itself is kept (0).
+        """
+        if graph_iri == FACTS_GRAPH.value:
+            return 0
         removed = self.count(graph_iri)
-        self._update(f"DROP SILENT GRAPH {ox.NamedNode(graph_iri)}")
+        self._update(forget_update(ox.NamedNode(graph_iri)))
         self._written()
         return removed
 
@@ -371,7 +402,8 @@ class RemoteStore:
 
         One request, so a server that applies a request in one transaction (Fuseki,
         GraphDB) leaves the previous store intact when the rebuild fails. Graphs that are
-        not citykg's stay untouched: no ``DROP ALL`` on a store others share.
+        not citykg's stay untouched: no ``DROP ALL`` on a store others share. The facts graph
+        is rebuilt from the named graphs at the end of it.
         """
         old = self.graph_iris()
         sent: set[str] = set()
@@ -405,14 +437,16 @@ class RemoteStore:
             key=lambda quad: quad.graph_name,
         )
         for graph, run in runs:
+            if graph == FACTS_GRAPH:
+                continue  # filled from the others at the end
             if not isinstance(graph, ox.NamedNode):
                 raise ForeignQuad(f"a rebuild writes named graphs only, not {graph}")
             body = ox.serialize((quad.triple for quad in run), format=ox.RdfFormat.N_TRIPLES) or b""
             self._put(graph.value, body, add=graph.value in written)
             written.add(graph.value)
         sent |= written
-        for stale in sorted(set(old) - written):
-            self._update(f"DROP SILENT GRAPH {ox.NamedNode(stale)}")
+        stale = "".join(f"DROP SILENT GRAPH {ox.NamedNode(g)} ;\n" for g in sorted(set(old) - written))
+        self._update(f"{stale}DROP SILENT GRAPH {FACTS_GRAPH} ;\n{fill_update()}")
 
     def _put(self, graph_iri: str, body: bytes, *, add: bool = False) -> None:
         """Replace (or with ``add``, extend) graph ``graph_iri`` by N-Triples ``body`` through the Graph Store Protocol."""
@@ -425,14 +459,16 @@ class RemoteStore:
             pass
 
     def export(self, fmt: ExportFormat, out: BinaryIO) -> None:
-        """Write every named graph to ``out`` as N-Quads, TriG or JSON-LD, or their union as Turtle."""
+        """Write the source graphs to ``out`` as N-Quads, TriG or JSON-LD, or their union as Turtle (facts graph left out)."""
         formats = {"nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD}
         if fmt == "ttl":
-            sparql = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OURS} }}"
+            sparql = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {FACTS_GRAPH} {{ ?s ?p ?o }} }}"
             triples = self.query(sparql, timeout_s=_WRITE_S, formats={GRAPH: "ntriples"}).triples()
             ox.serialize(triples, out, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
         elif fmt in formats:
-            sparql = f"SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OURS} }}"
+            sparql = (
+                f"SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OURS} FILTER(?g != {FACTS_GRAPH}) }}"
+            )
             result = self.query(sparql, timeout_s=_WRITE_S)
             rows = ox.parse_query_results(result.body, ox.QueryResultsFormat.JSON)
             assert isinstance(rows, ox.QuerySolutions)
@@ -516,16 +552,19 @@ def _standard_boolean(
 def _rebuild_update(
     quads: Iterable[ox.Quad | ox.Triple], old: Iterable[str], sent: set[str], *, batch: int = 20_000
 ) -> Iterator[bytes]:
-    """Yield, in pieces, one update that drops the ``old`` graphs and inserts ``quads`` graph block by graph block.
+    """Yield, in pieces, one update that drops the ``old`` graphs, inserts ``quads`` graph block by graph block
+    and fills the facts graph again.
 
     The names of the graphs it inserts into are added to ``sent``.
     """
-    yield "".join(f"DROP SILENT GRAPH {ox.NamedNode(g)} ;\n" for g in old).encode()
+    yield "".join(f"DROP SILENT GRAPH {ox.NamedNode(g)} ;\n" for g in [*old, FACTS_GRAPH.value]).encode()
     current: ox.NamedNode | ox.BlankNode | ox.DefaultGraph | None = None
     triples: list[ox.Triple] = []
     operations = 0
     for item in quads:
         quad = item if isinstance(item, ox.Quad) else ox.Quad(item.subject, item.predicate, item.object)
+        if quad.graph_name == FACTS_GRAPH:
+            continue  # rebuilt from the others below
         if quad.graph_name != current or len(triples) >= batch:
             if triples:
                 yield (b" ;\n" if operations else b"") + _insert(current, triples)
@@ -536,7 +575,8 @@ def _rebuild_update(
         triples.append(quad.triple)
     if triples:
         yield (b" ;\n" if operations else b"") + _insert(current, triples)
-    yield b"\n"
+        operations += 1
+    yield (b" ;\n" if operations else b"") + fill_update().encode() + b"\n"
 
 
 def _insert(graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph | None, triples: list[ox.Triple]) -> bytes:

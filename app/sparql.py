@@ -26,6 +26,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from app.facts import FACTS_GRAPH
+
 __all__ = [
     "BOOLEAN",
     "FORMATS",
@@ -341,12 +343,14 @@ def _keyword(sparql: str, word: str) -> bool:
     return re.search(rf"(?<![\w?$:]){word}(?![\w:])", code, re.IGNORECASE) is not None
 
 
-def _dataset_options(request: QueryRequest) -> dict[str, Any]:
+def _dataset_options(request: QueryRequest, store: ox.Store) -> dict[str, Any]:
     """Return pyoxigraph query options that give the SPARQL Protocol dataset semantics.
 
     pyoxigraph's ``default_graph``/``named_graphs`` and ``use_default_graph_as_union``
     replace the query's own FROM / FROM NAMED, so the union is only asked for when the
     query names no dataset itself (SPARQL 1.1 Protocol §2.1.4: the protocol dataset wins).
+    The union is read from the facts graph when the store has one: the same triples
+    once each (an RDF merge), where Oxigraph's own union repeats a triple per graph.
     """
     if request.default_graph_uris or request.named_graph_uris:
         try:
@@ -358,6 +362,8 @@ def _dataset_options(request: QueryRequest) -> dict[str, Any]:
             raise MalformedQuery(f"invalid graph IRI in default-graph-uri/named-graph-uri: {error}") from None
     if _keyword(request.sparql, "FROM"):
         return {}
+    if store.contains_named_graph(FACTS_GRAPH):
+        return {"default_graph": [FACTS_GRAPH]}
     return {"use_default_graph_as_union": True}
 
 
@@ -490,7 +496,7 @@ def execute(
     hard limit run this in a worker process that can be killed (see ``app.store``).
     """
     check_text(request.sparql)
-    options = _dataset_options(request)
+    options = _dataset_options(request, store)
     substitutions = {ox.Variable(name): term for name, term in request.substitutions} or None
     try:
         results = store.query(request.sparql, prefixes=QUERY_PREFIXES, substitutions=substitutions, **options)

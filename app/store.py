@@ -16,6 +16,7 @@ from typing import Any, BinaryIO, Literal
 
 import pyoxigraph as ox
 
+from app.facts import FACTS_GRAPH, fill_update, forget_update, replace_update, with_facts
 from app.sparql import (
     GRAPH,
     PREFIXES,
@@ -117,6 +118,9 @@ class _Gate:
 class Store:
     """Oxigraph with one named graph per source; the default graph of queries is the union of all graphs.
 
+    That union is held once more, each distinct triple once, in the facts graph
+    (app/facts.py), which every write keeps in step and queries read as their default graph.
+
     Open it with :meth:`Store.open`. Writes (``replace_graph``, ``remove_graph``,
     ``bulk_rebuild``) are serialised; reads run concurrently and see committed
     states only. Queries with a ``timeout_s`` on an on-disk store run in worker
@@ -152,6 +156,7 @@ class Store:
             _recover(path)
             shutil.rmtree(_sibling(path, "snapshots"), ignore_errors=True)
             ox_store = ox.Store(str(path))
+            _add_facts_graph(ox_store)
             pool = QueryPool(workers) if workers > 0 else None
         except BaseException:
             lock.close()
@@ -203,7 +208,8 @@ class Store:
         iterable that raises leaves the old graph untouched; the drop and the insert
         are one SPARQL update, which Oxigraph applies atomically (readers see the
         old graph or the new one). ``superseded`` graphs (an earlier version of the
-        same file) are dropped in the same update.
+        same file) are dropped in the same update, and the facts graph follows in it too.
+        Raises ``DerivedGraph`` for the facts graph itself.
         """
         graph = ox.NamedNode(graph_iri)
         triples = []
@@ -215,10 +221,7 @@ class Store:
             else:
                 triples.append(item)
         body = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode()
-        drops = "".join(
-            f"DROP SILENT GRAPH {ox.NamedNode(old)} ;\n" for old in superseded if old != graph_iri
-        )
-        update = f"{drops}DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}}} }}"
+        update = replace_update(graph, body, superseded)
         with self._lock, self._handle() as store:
             store.update(update)
             self._snapshot_stale()
@@ -232,7 +235,7 @@ class Store:
         exist already are not dropped first: replace those with ``replace_graph``.
         """
         with self._lock, self._handle() as store:
-            store.extend(quads)
+            store.extend(with_facts(quads))  # the facts graph holds each triple once, whatever is added twice
             self._snapshot_stale()
 
     def graph_triples(self, graph_iri: str) -> list[ox.Triple]:
@@ -241,23 +244,33 @@ class Store:
             return [q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri))]
 
     def remove_graph(self, graph_iri: str) -> int:
-        """Return the number of quads removed with the named graph ``graph_iri`` (0 if it did not exist)."""
+        """Return the number of quads removed with the named graph ``graph_iri`` (0 if it did not exist).
+
+        Its triples leave the facts graph unless another graph holds them too. The facts
+        graph itself is not removed (0): it empties as the graphs it follows go.
+        """
         graph = ox.NamedNode(graph_iri)
+        if graph == FACTS_GRAPH:
+            return 0
         with self._lock, self._handle() as store:
             removed = self._count(store, graph)
-            store.update(f"DROP SILENT GRAPH {graph}")
+            store.update(forget_update(graph))
             self._snapshot_stale()
         return removed
 
     def graph_iris(self) -> list[str]:
-        """Return the IRIs of the named graphs, sorted."""
+        """Return the IRIs of the source graphs (every named graph but the facts graph), sorted."""
         with self._handle() as store:
-            return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+            return sorted(
+                g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode) and g != FACTS_GRAPH
+            )
 
     def count(self, graph_iri: str | None = None) -> int:
-        """Return the number of quads in the store, or in the named graph ``graph_iri``."""
+        """Return the number of quads in the source graphs (not the facts graph), or in named graph ``graph_iri``."""
         with self._handle() as store:
-            return len(store) if graph_iri is None else self._count(store, ox.NamedNode(graph_iri))
+            if graph_iri is None:
+                return len(store) - self._count(store, FACTS_GRAPH)
+            return self._count(store, ox.NamedNode(graph_iri))
 
     @staticmethod
     def _count(store: ox.Store, graph: ox.NamedNode) -> int:
@@ -382,16 +395,19 @@ class Store:
 
         On disk the new store is built in a sibling folder and renamed into place
         only when complete; an exception (or a crash) during the build leaves the
-        previous store as it was. Triples go to the default graph.
+        previous store as it was. Triples go to the default graph. The facts graph is
+        built alongside (not counted); quads naming it in ``quads`` are ignored.
         """
-        as_quads = (q if isinstance(q, ox.Quad) else ox.Quad(q.subject, q.predicate, q.object) for q in quads)
+        as_quads = with_facts(
+            q if isinstance(q, ox.Quad) else ox.Quad(q.subject, q.predicate, q.object) for q in quads
+        )
         with self._lock:
             if self._path is None:
                 fresh = ox.Store()
                 fresh.bulk_extend(as_quads)
                 with self._gate.exclusive():
                     self._ox = fresh
-                return len(fresh)
+                return len(fresh) - self._count(fresh, FACTS_GRAPH)
             building, ready, old = (_sibling(self._path, s) for s in ("rebuild", "ready", "old"))
             shutil.rmtree(building, ignore_errors=True)
             try:
@@ -399,7 +415,7 @@ class Store:
                 fresh.bulk_extend(as_quads)
                 fresh.optimize()
                 fresh.flush()
-                total = len(fresh)
+                total = len(fresh) - self._count(fresh, FACTS_GRAPH)
                 del fresh
             except BaseException:
                 gc.collect()
@@ -418,18 +434,16 @@ class Store:
             return total
 
     def export(self, fmt: ExportFormat, out: BinaryIO) -> None:
-        """Write the whole store to ``out``: datasets as N-Quads, TriG or JSON-LD, or the union as Turtle."""
+        """Write the store's source graphs to ``out`` as N-Quads, TriG or JSON-LD, or their distinct union as Turtle."""
+        formats = {"nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD}
         with self._handle() as store:
-            if fmt == "nq":
-                store.dump(out, ox.RdfFormat.N_QUADS)
-            elif fmt == "trig":
-                store.dump(out, ox.RdfFormat.TRIG, prefixes=PREFIXES)
-            elif fmt == "jsonld":
-                store.dump(out, ox.RdfFormat.JSON_LD)
+            if fmt in formats:
+                # The facts graph is left out: it is derived, and rebuilt wherever the dump is loaded.
+                sources = (q for q in store if q.graph_name != FACTS_GRAPH)
+                ox.serialize(sources, out, formats[fmt], prefixes=PREFIXES if fmt == "trig" else None)
             elif fmt == "ttl":
-                triples = store.query("CONSTRUCT WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
-                assert isinstance(triples, ox.QueryTriples)
-                ox.serialize(triples, out, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+                facts = (q.triple for q in store.quads_for_pattern(None, None, None, FACTS_GRAPH))
+                ox.serialize(facts, out, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
             else:
                 raise ValueError(f"unknown export format {fmt!r}; use nq, trig, ttl or jsonld")
 
@@ -454,6 +468,14 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _add_facts_graph(store: ox.Store) -> None:
+    """Build the facts graph of a store written before there was one, in one transaction (once per store)."""
+    if store.contains_named_graph(FACTS_GRAPH):
+        return
+    if next(iter(store.named_graphs()), None) is not None:
+        store.update(fill_update())
 
 
 def _sibling(path: Path, suffix: str) -> Path:

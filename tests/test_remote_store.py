@@ -119,10 +119,12 @@ def distinct(table: list[list[Any]]) -> set[tuple[Any, ...]]:
 
 
 def per_graph_counts(store: RdfStore) -> dict[str, int]:
+    """Return the size of each source graph (the facts graph follows them: docs/graphs.md)."""
+    sources = "FILTER(?g != <https://w3id.org/citykg/graph/facts>)"
     return {
         r["g"] or "": int(r["n"] or 0)
         for r in store.select(
-            f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {OURS} }} GROUP BY ?g"
+            f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {OURS} {sources} }} GROUP BY ?g"
         )
     }
 
@@ -324,3 +326,28 @@ def test_blank_settings_from_docker_compose_mean_unset(tmp_path: Path) -> None:
     assert settings.sparql_query_url is None and settings.api_key is None
     with open_store(settings, workers=0) as store:
         assert isinstance(store, Store)
+
+
+def test_the_remote_facts_graph_keeps_a_fact_two_documents_share(remote_seed_store: RdfStore) -> None:
+    from app.facts import FACTS_GRAPH
+
+    base = "https://w3id.org/citykg/"
+    runs = ox.NamedNode(base + "ontology#runsProgramme")
+    shared = ox.Triple(ox.NamedNode(base + "place/990001"), runs, ox.NamedNode(base + "programme/shared"))
+    only_a = ox.Triple(ox.NamedNode(base + "place/990002"), runs, ox.NamedNode(base + "programme/shared"))
+    doc_a, doc_b = base + "graph/document/test-shared-a", base + "graph/document/test-shared-b"
+    before = remote_seed_store.count()
+
+    def facts() -> set[ox.Triple]:
+        sparql = (
+            f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {FACTS_GRAPH} {{ ?s ?p ?o }} FILTER(?o = ?programme) }}"
+        )
+        return set(remote_seed_store.construct(sparql, programme=base + "programme/shared"))
+
+    remote_seed_store.replace_graph(doc_a, [shared, only_a])
+    remote_seed_store.replace_graph(doc_b, [shared])
+    assert facts() == {shared, only_a}
+    remote_seed_store.remove_graph(doc_a)
+    assert facts() == {shared}
+    remote_seed_store.remove_graph(doc_b)
+    assert facts() == set() and remote_seed_store.count() == before

@@ -108,7 +108,7 @@ def gazetteer_labels(response: httpx.Response) -> list[str]:
 
 def test_get_with_a_query_returns_sparql_json_results_by_default(client: TestClient) -> None:
     response = client.get("/sparql", params={"query": LABELS + " LIMIT 2"})
-    assert response.headers["content-type"] == "application/sparql-results+json"
+    assert response.headers["content-type"] == "application/sparql-results+json", response.text
     assert response.headers["x-citykg-truncated"] == "false"
     assert bindings(response) == [
         {"place": YANGZHOU, "label": "扬州市"},

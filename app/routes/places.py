@@ -51,10 +51,16 @@ def get_places(
 @router.get(
     "/{code}", summary="One place with its programmes, agencies, projects and metrics", responses=_NOT_FOUND
 )
-def get_place(store: StoreDep, code: str) -> PlaceDetailOut:
-    """Return a place and every fact about it, each with the sentence it was read from."""
+def get_place(
+    store: StoreDep,
+    code: str,
+    evidence: Annotated[
+        int, Query(ge=0, le=1000, description="Evidence sentences per fact; `evidence_count` gives them all.")
+    ] = 20,
+) -> PlaceDetailOut:
+    """Return a place and every fact about it, each with the first sentences it was read from and their count."""
     try:
-        detail = place_detail(store, code)
+        detail = place_detail(store, code, evidence=evidence)
     except PlaceNotFound as error:
         raise Problem(404, str(error), slug="unknown-place") from None
     with view(store) as v:

@@ -46,10 +46,15 @@ def get_programmes(
 
 
 @router.get("/{slug}", summary="One programme with its kin and the places running it", responses=_NOT_FOUND)
-def get_programme(store: StoreDep, slug: str) -> ProgrammeDetailOut:
-    """Return a programme's scheme data and the places that run it, with evidence and first year."""
+def get_programme(
+    store: StoreDep,
+    slug: str,
+    limit: Annotated[int, Query(ge=1, le=5000, description="Places per page.")] = 500,
+    offset: Annotated[int, Query(ge=0, description="Places to skip.")] = 0,
+) -> ProgrammeDetailOut:
+    """Return a programme's scheme data and a page of the places that run it, with evidence, first year and the total."""
     try:
-        return ProgrammeDetailOut.model_validate(programme_detail(store, slug))
+        return ProgrammeDetailOut.model_validate(programme_detail(store, slug, limit=limit, offset=offset))
     except ProgrammeNotFound as error:
         raise Problem(404, str(error), slug="unknown-programme") from None
 

@@ -1,0 +1,277 @@
+"""What the REST index reads from the store: each document's share, programmes, things and the gazetteer.
+
+Every reader takes the graphs or IRIs to read (None for all), so the index is built
+from whole-graph queries once and then patched with queries bound to the documents
+that changed (app/index.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from app.sparql import as_term
+from app.stores import RdfStore
+from loaders.vocab import BASE
+
+CK = BASE + "ontology#"
+PLACE, PROGRAMME, DOCUMENT = BASE + "place/", BASE + "programme/", BASE + "document/"
+DOC_GRAPH = BASE + "graph/document/"
+PREFIXES = """PREFIX ck: <https://w3id.org/citykg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX schema: <https://schema.org/>
+PREFIX dct: <http://purl.org/dc/terms/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+"""
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_LEVELS = {CK + "Country": "country", CK + "Province": "province", CK + "Prefecture": "prefecture"}
+
+
+@dataclass(frozen=True)
+class Division:
+    """A gazetteer division as the API shows it."""
+
+    code: str
+    name: str
+    short: str | None
+    level: str
+    parent: str | None
+    latitude: float | None
+    longitude: float | None
+
+
+@dataclass
+class Programme:
+    """A programme concept: scheme or discovered."""
+
+    slug: str
+    iri: str
+    label: str = ""
+    label_en: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    definition: str | None = None
+    definition_en: str | None = None
+    broader: set[str] = field(default_factory=set)
+    related: set[str] = field(default_factory=set)
+    in_scheme: bool = False
+    top: bool = False
+
+
+@dataclass
+class DocumentInfo:
+    """A loaded document's description (no text)."""
+
+    id: str
+    name: str
+    title: str | None = None
+    date: str | None = None
+    source: str | None = None
+    author: str | None = None
+    subject_places: list[str] = field(default_factory=list)
+    facts: int = 0
+
+
+@dataclass
+class DocumentShare:
+    """What one document adds to the index: itself, who runs what by its word, places and things it names."""
+
+    info: DocumentInfo
+    runs: dict[tuple[str, str], int | None] = field(
+        default_factory=dict
+    )  # (place, slug) → first year it gives
+    places: set[str] = field(default_factory=set)
+    minted: set[str] = field(default_factory=set)  # IRIs of programmes, agencies, projects, … it describes
+
+
+def local(iri: str | None, prefix: str) -> str:
+    """Return ``iri`` without ``prefix`` (the whole IRI when it does not start with it; "" for None).
+
+    >>> local("https://w3id.org/citykg/place/321000", PLACE), local(None, PLACE)
+    ('321000', '')
+    """
+    return iri[len(prefix) :] if iri and iri.startswith(prefix) else (iri or "")
+
+
+def first_year(dates: list[str | None], quotes: list[str]) -> int | None:
+    """Return the earliest year among document dates and years written in the quotes (1990–2099).
+
+    >>> first_year(["2023-11-14", None], ["2019年起推行一网通办", "共12345件"])
+    2019
+    >>> first_year([None], ["没有年份"]) is None
+    True
+    """
+    years = [int(d[:4]) for d in dates if d and d[:4].isdigit()]
+    years += [int(y) for q in quotes for y in _YEAR.findall(q) if 1990 <= int(y) <= 2099]
+    return min(years) if years else None
+
+
+def _num(value: str | None) -> float | None:
+    return float(value) if value not in (None, "") else None
+
+
+def iri_term(iri: str) -> str:
+    """Return an IRI written for a SPARQL query, checked by pyoxigraph (raises ValueError if invalid).
+
+    >>> iri_term("https://w3id.org/citykg/place/321000")
+    '<https://w3id.org/citykg/place/321000>'
+    """
+    return str(ox.NamedNode(iri))
+
+
+def _values(var: str, iris: Iterable[str] | None) -> str:
+    """Return a VALUES block binding ``var`` to ``iris``, or a filter to document graphs for None.
+
+    >>> _values("g", ["https://w3id.org/citykg/graph/document/a"])
+    'VALUES ?g { <https://w3id.org/citykg/graph/document/a> }'
+    """
+    if iris is None:
+        return f'FILTER(STRSTARTS(STR(?{var}), "{DOC_GRAPH}"))'
+    return f"VALUES ?{var} {{ {' '.join(str(as_term(i)) for i in sorted(iris))} }}"
+
+
+def vocabulary_stamp(store: RdfStore) -> tuple[str, ...]:
+    """Return the stamp of the vocabularies loaded (app.build); the gazetteer and scheme change only with it."""
+    rows = store.select("SELECT ?s WHERE { GRAPH <https://w3id.org/citykg/graph/build> { ?x ?p ?s } }")
+    return tuple(sorted(r["s"] or "" for r in rows))
+
+
+def read_divisions(store: RdfStore) -> dict[str, Division]:
+    """Return the gazetteer's divisions by code."""
+    rows = store.select(
+        PREFIXES
+        + """SELECT ?code ?label ?short ?level ?parent ?lat ?lon WHERE {
+  GRAPH <https://w3id.org/citykg/graph/gazetteer> {
+    ?place ck:divisionCode ?code ; rdfs:label ?label ; ck:level ?level .
+    OPTIONAL { ?place ck:shortName ?short } OPTIONAL { ?place schema:containedInPlace ?parent }
+    OPTIONAL { ?place schema:latitude ?lat ; schema:longitude ?lon } } }"""
+    )
+    return {
+        r["code"]: Division(
+            code=r["code"],
+            name=r["label"] or r["code"],
+            short=r["short"],
+            level=_LEVELS.get(r["level"] or "", "district"),
+            parent=local(r["parent"], PLACE) or None,
+            latitude=_num(r["lat"]),
+            longitude=_num(r["lon"]),
+        )
+        for r in rows
+        if r["code"]
+    }
+
+
+def _sorted_rows(rows: list[dict[str, str | None]]) -> list[dict[str, str | None]]:
+    """Return rows in one order whatever the engine's, so a patched index equals a fresh one."""
+    return sorted(rows, key=lambda r: tuple(v or "" for v in r.values()))
+
+
+def read_shares(
+    store: RdfStore, divisions: dict[str, Division], graphs: Iterable[str] | None = None
+) -> dict[str, DocumentShare]:
+    """Return the shares of the documents in ``graphs`` (document graph IRIs; None for all), by graph IRI."""
+    graphs = None if graphs is None else list(graphs)
+    shares: dict[str, DocumentShare] = {}
+    documents = f"""SELECT ?g ?name ?title ?date ?source ?author (COUNT(DISTINCT ?e) AS ?facts) WHERE {{
+  {_values("g", graphs)} GRAPH ?g {{ ?d a ck:Document ; ck:fileName ?name .
+  OPTIONAL {{ ?d dct:title ?title }} OPTIONAL {{ ?d dct:date ?date }} OPTIONAL {{ ?d dct:source ?source }}
+  OPTIONAL {{ ?d dct:creator ?author }} OPTIONAL {{ ?e a ck:Evidence }} }} }}
+GROUP BY ?g ?name ?title ?date ?source ?author"""
+    for r in _sorted_rows(store.select(PREFIXES + documents)):
+        doc_id = local(r["g"], DOC_GRAPH)
+        info = DocumentInfo(doc_id, r["name"] or doc_id, r["title"], r["date"], r["source"], r["author"])
+        info.facts = int(r["facts"] or 0)
+        shares.setdefault(r["g"] or "", DocumentShare(info))
+    facts = f"""SELECT DISTINCT ?g ?s ?p ?o WHERE {{ {_values("g", graphs)} GRAPH ?g {{ ?s ?p ?o .
+  VALUES ?p {{ ck:runsProgramme ck:locatedIn ck:hasObservation ck:mentionsPlace ck:subjectPlace }} }} }}"""
+    for r in store.select(PREFIXES + facts):
+        share = shares.get(r["g"] or "")
+        s, pred, o = r["s"] or "", (r["p"] or "")[len(CK) :], r["o"] or ""
+        place = local(s if pred in ("runsProgramme", "hasObservation") else o, PLACE)
+        if share is None or place not in divisions:
+            continue
+        share.places.add(place)
+        if pred == "runsProgramme":
+            share.runs.setdefault((place, local(o, PROGRAMME)), None)
+        elif pred == "subjectPlace":
+            share.info.subject_places.append(place)
+    minted = f"""SELECT DISTINCT ?g ?x WHERE {{ {_values("g", graphs)} GRAPH ?g {{ ?x a ?type }}
+  VALUES ?type {{ ck:Programme ck:Agency ck:Project ck:Policy ck:Indicator }} }}"""
+    for r in store.select(PREFIXES + minted):
+        if (share := shares.get(r["g"] or "")) is not None and r["x"]:
+            share.minted.add(r["x"])
+    # The first year a document gives for "place runs programme": its date, or a year its evidence quotes.
+    quotes = f"""SELECT ?g ?place ?programme ?quote WHERE {{ {_values("g", graphs)} GRAPH ?g {{
+  ?e rdf:predicate ck:runsProgramme ; rdf:subject ?place ; rdf:object ?programme ; ck:quote ?quote }} }}"""
+    said: dict[tuple[str, str, str], list[str]] = {}
+    for r in store.select(PREFIXES + quotes):
+        key = (r["g"] or "", local(r["place"], PLACE), local(r["programme"], PROGRAMME))
+        said.setdefault(key, []).append(r["quote"] or "")
+    for graph, share in shares.items():
+        share.info.subject_places.sort()
+        for place, slug in share.runs:
+            share.runs[(place, slug)] = first_year([share.info.date], said.get((graph, place, slug), []))
+    return shares
+
+
+def read_programmes(store: RdfStore, iris: Iterable[str] | None = None) -> dict[str, Programme]:
+    """Return the programmes among ``iris`` (None: all) by slug, from the facts the store holds."""
+    where = "" if iris is None else _values("p", iris)
+    rows = store.select(
+        PREFIXES
+        + f"""SELECT DISTINCT ?p ?prop ?v (LANG(?v) AS ?lang) WHERE {{ {where} ?p a ck:Programme ; ?prop ?v .
+  VALUES ?prop {{ skos:prefLabel skos:altLabel skos:broader skos:related skos:inScheme skos:topConceptOf
+                 skos:definition }} }}"""
+    )
+    programmes: dict[str, Programme] = {}
+    skos = "http://www.w3.org/2004/02/skos/core#"
+    for r in _sorted_rows(rows):
+        slug = local(r["p"], PROGRAMME)
+        p = programmes.setdefault(slug, Programme(slug=slug, iri=r["p"] or ""))
+        prop, value, lang = (r["prop"] or "")[len(skos) :], r["v"] or "", r["lang"]
+        if prop == "prefLabel":
+            if lang == "en":
+                p.label_en = value
+            elif not p.label:
+                p.label = value
+        elif prop == "altLabel" and value not in p.aliases:
+            p.aliases.append(value)
+        elif prop == "definition":
+            if lang == "en":
+                p.definition_en = value
+            else:
+                p.definition = value
+        elif prop == "broader":
+            p.broader.add(local(value, PROGRAMME))
+        elif prop == "related":
+            p.related.add(local(value, PROGRAMME))
+        elif prop == "inScheme":
+            p.in_scheme = True
+        elif prop == "topConceptOf":
+            p.in_scheme = p.top = True
+    for p in programmes.values():
+        p.aliases.sort()
+    return programmes
+
+
+def read_things(
+    store: RdfStore, iris: Iterable[str] | None = None
+) -> dict[str, tuple[str, str, str | None, str | None]]:
+    """Return agencies, projects, policies and indicators among ``iris`` (None: all): iri → (type, label, label_en, kind)."""
+    where = "" if iris is None else _values("x", iris)
+    rows = store.select(
+        PREFIXES
+        + f"""SELECT DISTINCT ?x ?type ?label ?en ?kind WHERE {{ {where}
+  VALUES ?type {{ ck:Agency ck:Project ck:Policy ck:Indicator }} ?x a ?type .
+  OPTIONAL {{ ?x rdfs:label|dct:title|skos:prefLabel ?label FILTER(LANG(?label) = "zh") }}
+  OPTIONAL {{ ?x skos:prefLabel ?en FILTER(LANG(?en) = "en") }} OPTIONAL {{ ?x ck:projectKind ?kind }} }}"""
+    )
+    return {
+        r["x"]: (local(r["type"], CK).lower(), r["label"] or "", r["en"], r["kind"])
+        for r in _sorted_rows(rows)
+        if r["x"]
+    }

@@ -1,0 +1,192 @@
+"""How citykg scales: build, start and answer on generated corpora of 1,000 / 10,000 / 100,000 documents.
+
+    .venv/bin/python bench/scale.py [--docs 1000 --docs 10000] [--repeat 20] [--mirror] [--keep DIR]
+
+Each corpus is bench/ingest.py's generator (demo-corpus paragraphs under other prefectures'
+names, seeded, so a size always gives the same documents). It is built with
+`citykg build --rebuild`, served with uvicorn, and timed over HTTP: the first request of each
+route after start-up, then `--repeat` warm ones (p50/p99). Every SPARQL canned query runs with
+its declared default parameters. One table is printed; figures are never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "tests")]
+
+from ingest import generate_corpus  # noqa: E402
+from servers import free_port  # noqa: E402
+
+from app.store import Store  # noqa: E402
+
+_MOST_MENTIONED_PLACE = """PREFIX ck: <https://w3id.org/citykg/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+SELECT ?place (COUNT(?e) AS ?n) WHERE { ?e rdf:subject ?place ; rdf:predicate ck:runsProgramme }
+GROUP BY ?place ORDER BY DESC(?n) ?place LIMIT 1"""
+_MOST_ADOPTED_PROGRAMME = """PREFIX ck: <https://w3id.org/citykg/ontology#>
+SELECT ?programme (COUNT(DISTINCT ?place) AS ?n) WHERE { ?place ck:runsProgramme ?programme }
+GROUP BY ?programme ORDER BY DESC(?n) ?programme LIMIT 1"""
+
+
+@dataclass
+class Timing:
+    """One route's first request after start-up and its warm requests, in seconds."""
+
+    first: float
+    warm: list[float] = field(default_factory=list)
+    status: int = 200
+
+    def cells(self) -> str:
+        """Return 'first / p50 / p99' in milliseconds, or the failing status."""
+        if self.status != 200:
+            return f"HTTP {self.status} after {self.first * 1000:,.0f} ms"
+        warm = sorted(self.warm)
+        p50 = statistics.median(warm)
+        p99 = warm[min(len(warm) - 1, round(0.99 * (len(warm) - 1)))]
+        return f"{self.first * 1000:9,.0f} {p50 * 1000:9,.1f} {p99 * 1000:9,.1f}"
+
+
+def timed_get(client: httpx.Client, path: str, params: dict[str, str] | None = None) -> tuple[float, int]:
+    """Return the seconds a GET took and its status."""
+    started = time.perf_counter()
+    reply = client.get(path, params=params)
+    return time.perf_counter() - started, reply.status_code
+
+
+def folder_bytes(path: Path) -> int:
+    """Return the size of the files under `path`."""
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Return the resident memory of process `pid` and its children (query workers) in MB."""
+    total = 0
+    pids = [pid]
+    while pids:
+        current = pids.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except FileNotFoundError:
+            continue
+        total += next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS"))
+        pids.extend(int(c) for c in children)
+    return total / 1024
+
+
+def wait_until_up(process: subprocess.Popen[bytes], url: str) -> None:
+    """Return once the server answers /stats; raise if it exits first."""
+    while True:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited with {process.returncode}")
+        try:
+            if httpx.get(f"{url}/stats", timeout=600).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.05)
+
+
+def measure(docs: int, work: Path, *, repeat: int, mirror: bool) -> list[tuple[str, str]]:
+    """Return (label, figure) rows for one corpus size."""
+    corpus = work / f"corpus-{docs}"
+    corpus.mkdir(parents=True, exist_ok=True)
+    paths = generate_corpus(corpus, docs)
+    data = work / f"data-{docs}"
+    env = {**os.environ, "CITYKG_DATA": str(data), "CITYKG_FALKORDB": "true" if mirror else "false"}
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "app.cli", "build", "--rebuild", str(corpus)],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    build_s = time.perf_counter() - started
+    store_path = data / "oxigraph"
+    view = Store.open_read_only(store_path)
+    quads = view.count()
+    place = view.select(_MOST_MENTIONED_PLACE)[0]["place"] or ""
+    programme = view.select(_MOST_ADOPTED_PROGRAMME)[0]["programme"] or ""
+    view.close()
+    code, slug = place.rsplit("/", 1)[-1], programme.rsplit("/", 1)[-1]
+    rows = [
+        ("documents", f"{len(paths):,}"),
+        ("most mentioned place, most adopted programme", f"{code}, {slug}"),
+        ("quads", f"{quads:,}"),
+        ("store on disk", f"{folder_bytes(store_path) / 2**20:,.0f} MB"),
+        ("build --rebuild" + (" (with mirror)" if mirror else " (no mirror)"), f"{build_s:,.1f} s"),
+        ("  documents/s", f"{len(paths) / build_s:,.1f}"),
+    ]
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    command = [sys.executable, "-m", "uvicorn", "--factory", "app.main:create_app", "--port", str(port)]
+    started = time.perf_counter()
+    server = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        wait_until_up(server, url)
+        rows.append(("server start-up (until /stats answers)", f"{time.perf_counter() - started:,.2f} s"))
+        routes: list[tuple[str, str, dict[str, str] | None]] = [
+            ("/places/{most mentioned}", f"/places/{code}", None),
+            ("/programmes/{most adopted}", f"/programmes/{slug}", None),
+            ("/search?q=一网通办", "/search", {"q": "一网通办"}),
+            ("/places/{most mentioned}/similar", f"/places/{code}/similar", None),
+        ]
+        with httpx.Client(base_url=url, timeout=600) as client:
+            canned = [q for q in client.get("/queries").json() if q["language"] == "sparql"]
+            for q in canned:
+                defaults = {p["name"]: p["default"] for p in q["parameters"] if p["default"] is not None}
+                routes.append((f"query {q['name']}", f"/queries/{q['name']}.rq", defaults))
+            timings = []
+            for label, path, params in routes:
+                first, status = timed_get(client, path, params)
+                timing = Timing(first, status=status)
+                if status == 200:
+                    timing.warm = [timed_get(client, path, params)[0] for _ in range(repeat)]
+                timings.append((label, timing))
+        rows.append(("server RSS after the requests (with workers)", f"{tree_rss_mb(server.pid):,.0f} MB"))
+        rows.append(("route: first / warm p50 / warm p99 (ms)", ""))
+        rows.extend((f"  {label}", timing.cells()) for label, timing in timings)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--docs", type=int, action="append", help="corpus size (repeatable; default 1000)")
+    parser.add_argument("--repeat", type=int, default=20, help="warm requests per route")
+    parser.add_argument("--mirror", action="store_true", help="build with the FalkorDB mirror on")
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it (corpora, stores)")
+    args = parser.parse_args()
+    sizes = args.docs or [1000]
+    with tempfile.TemporaryDirectory(prefix="citykg-scale-") as tmp:
+        work = args.keep or Path(tmp)
+        columns = [measure(n, work, repeat=args.repeat, mirror=args.mirror) for n in sizes]
+    labels = [label for label, _ in columns[0]]
+    width = max(len(label) for label in labels)
+    print(f"citykg scale benchmark ({os.cpu_count()} cores, {args.repeat} warm requests per route)")
+    for i, label in enumerate(labels):
+        print(f"{label:<{width}}  " + "  | ".join(f"{column[i][1]:>30}" for column in columns))
+
+
+if __name__ == "__main__":
+    main()

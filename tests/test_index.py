@@ -1,0 +1,89 @@
+"""The REST index is patched per document on ingest and removal, and always equals one read from scratch."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.build import ensure_vocabularies, remove_document
+from app.index import GraphIndex, fresh_index, graph_index
+from app.resources import ingest_document, list_places, place_detail, programme_detail
+from app.store import Store
+
+DEMO = Path(__file__).resolve().parents[1] / "demo" / "corpus"
+
+
+def fields(index: GraphIndex) -> dict[str, object]:
+    return {f.name: getattr(index, f.name) for f in dataclasses.fields(index) if f.name != "version"}
+
+
+def assert_same_as_fresh(store: Store) -> GraphIndex:
+    patched = graph_index(store)
+    assert fields(patched) == fields(fresh_index(store))
+    return patched
+
+
+@pytest.fixture(scope="module")
+def store() -> Iterator[Store]:
+    opened = Store.open(None)
+    ensure_vocabularies(opened)
+    yield opened
+    opened.close()
+
+
+def test_the_index_after_ingests_and_removals_equals_a_fresh_one(store: Store) -> None:
+    texts = sorted(DEMO.glob("*.txt"))[:3]
+    graph_index(store)  # built once, then only patched
+    for path in texts:
+        ingest_document(store, name=path.name, text=path.read_text(encoding="utf-8"))
+        index = assert_same_as_fresh(store)
+    assert len(index.documents) == 3
+    # The same text with one more line: a new document that states most facts of the first one again.
+    first = texts[0].read_text(encoding="utf-8")
+    ingest_document(store, name="again.txt", text=first + "\n另有补充说明。")
+    shared = assert_same_as_fresh(store).place_programmes
+    remove_document(store, texts[0].name)
+    after = assert_same_as_fresh(store)
+    assert after.place_programmes == shared  # still stated by again.txt
+    remove_document(store, "again.txt")
+    assert_same_as_fresh(store)
+
+
+def test_places_and_programmes_follow_an_ingest_without_a_rebuild(store: Store) -> None:
+    before = {p["code"] for p in list_places(store, limit=1000)["data"]}
+    text = "衢州市数字政府建设情况\n衢州市全面推行“一网通办”，政务服务事项网上可办率达到95%。\n"
+    ingest_document(store, name="quzhou.txt", text=text)
+    assert_same_as_fresh(store)
+    after = {p["code"] for p in list_places(store, limit=1000)["data"]}
+    assert after - before == {"330800"}
+    assert "330800" in {p["code"] for p in programme_detail(store, "yi-wang-tong-ban")["places"]}
+
+
+def test_a_programmes_places_come_in_pages_with_the_total(store: Store) -> None:
+    whole = programme_detail(store, "yi-wang-tong-ban", limit=1000)
+    assert whole["places_count"] == len(whole["places"]) >= 2
+    pages = [
+        programme_detail(store, "yi-wang-tong-ban", limit=1, offset=i) for i in range(whole["places_count"])
+    ]
+    assert all(p["places_count"] == whole["places_count"] and len(p["places"]) == 1 for p in pages)
+    assert [p["places"][0] for p in pages] == whole["places"]  # same order, same evidence
+    past = programme_detail(store, "yi-wang-tong-ban", limit=10, offset=whole["places_count"])
+    assert past["places"] == [] and past["places_count"] == whole["places_count"]
+
+
+def test_a_place_gives_the_first_evidence_of_each_fact_and_how_many_there_are(store: Store) -> None:
+    for name, text in (
+        ("huzhou.txt", "湖州市数字政府\n湖州市全面推行“一网通办”。\n"),
+        ("huzhou-2.txt", "湖州市政务服务\n湖州市深化“一网通办”改革。\n"),
+    ):
+        ingest_document(store, name=name, text=text)  # one fact, evidence from two documents
+    code = "330500"
+    whole, capped = place_detail(store, code, evidence=1000), place_detail(store, code, evidence=1)
+    for part in ("programmes", "agencies", "projects", "metrics"):
+        for full, short in zip(whole[part], capped[part], strict=True):
+            assert short["evidence_count"] == full["evidence_count"] == len(full["evidence"])
+            assert short["evidence"] == full["evidence"][:1]
+    assert any(p["evidence_count"] > 1 for p in whole["programmes"])
