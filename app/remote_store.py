@@ -27,9 +27,11 @@ import pyoxigraph as ox
 
 from app.facts import FACTS_GRAPH, fill_update, forget_update, learn_update, replace_update
 from app.sparql import (
+    BOOLEAN,
     GRAPH,
     PREFIXES,
     QUERY_PREFIXES,
+    SOLUTIONS,
     MalformedQuery,
     QueryFailed,
     QueryRequest,
@@ -58,7 +60,7 @@ _VERSION_TTL_S = 1.0
 # lists, counts, exports and replaces only the graphs it names, all under this prefix.
 OWN_GRAPHS = f"{BASE}graph/"
 _OURS = f'FILTER(STRSTARTS(STR(?g), "{OWN_GRAPHS}"))'
-_FINGERPRINT = """SELECT ?g ?stamp WHERE {{
+_FINGERPRINT = """SELECT DISTINCT ?g ?stamp WHERE {{
   {{ GRAPH ?g {{ {any} }} {ours} }} UNION {{ GRAPH <{build}> {{ ?s <urn:citykg:vocabularies> ?stamp }} }}
 }}"""
 _CONNECT_S = 5.0
@@ -66,10 +68,16 @@ _CONNECT_S = 5.0
 _WRITE_S = 600.0
 # Triples in one SPARQL update: Virtuoso 7's compiler runs out of memory at about 5,000 lines.
 _UPDATE_TRIPLES = 2_000
-_ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
+# Asked by the kind of query: Virtuoso 7 answers a CONSTRUCT in a results table if the table is acceptable.
+_ACCEPT = {
+    SOLUTIONS: "application/sparql-results+json",
+    BOOLEAN: "application/sparql-results+json",
+    GRAPH: "application/n-triples",
+}
 _PROLOGUE = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in QUERY_PREFIXES.items())
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _GROUP = re.compile(r"\{")
+_NAMES_GRAPHS = re.compile(r"\b(?:FROM|GRAPH)\b", re.IGNORECASE)
 
 
 class StoreReadOnly(StoreUnavailable):
@@ -150,6 +158,7 @@ class RemoteStore:
         self._stamp: tuple[float, int] | None = None
         self._writes = 0
         self._union_checked = False
+        self._facts = False  # whether the store holds the facts graph (app/facts.py) to read facts from
         # What a graph must hold to be listed by `GRAPH ?g { … }`: nothing (the cheap form Fuseki and
         # GraphDB answer from their graph index), unless the store needs a triple (see `_list_graphs_so`).
         self._any = ""
@@ -207,16 +216,20 @@ class RemoteStore:
         request = QueryRequest(sparql=sparql, max_rows=max_rows)
         if formats is not None:
             request = dataclasses.replace(request, formats=formats)
-        check_query(sparql)
+        kind = check_query(sparql)
         form: dict[str, Any] = {"query": _PROLOGUE + bind_values(sparql, substitutions or {})}
         if default_graph_uris:
             form["default-graph-uri"] = list(default_graph_uris)
+        elif self._facts and not named_graph_uris and not _NAMES_GRAPHS.search(mask_non_code(sparql)):
+            # As the embedded store does: one copy of each fact. Only for a query that reads no named
+            # graph, since a default-graph-uri leaves the dataset without them (SPARQL protocol).
+            form["default-graph-uri"] = [FACTS_GRAPH.value]
         if named_graph_uris:
             form["named-graph-uri"] = list(named_graph_uris)
         limit_s = timeout_s if timeout_s is not None else self._timeout_s
         deadline = time.monotonic() + limit_s
         with self._exchange(
-            "POST", self._query_url, limit_s, data=form, headers={"Accept": _ACCEPT}
+            "POST", self._query_url, limit_s, data=form, headers={"Accept": _ACCEPT[kind]}
         ) as reply:
             media_type = reply.headers.get("content-type", "").split(";")[0].strip().lower()
             body = io.BufferedReader(_Body(reply.iter_bytes()))
@@ -262,10 +275,11 @@ class RemoteStore:
 
     def add_facts_graph(self) -> None:
         """Build the facts graph (app/facts.py) of a store written before there was one; without an update endpoint, leave it."""
-        if not self._update_url:
-            return
         present = f"ASK {{ GRAPH {FACTS_GRAPH} {{ ?s ?p ?o }} }}"
-        if self.query(present, timeout_s=None).boolean() or not self.graph_iris():
+        if self.query(present, timeout_s=None).boolean():
+            self._facts = True
+            return
+        if not self._update_url or not self.graph_iris():
             return
         self._update(fill_update())
         self._written()
@@ -494,7 +508,9 @@ class RemoteStore:
             self._stamp = None
             self._writes += 1
         if not self._union_checked:
-            self.check_union_default_graph()
+            self.check_union_default_graph()  # on the store's own default graph, before facts are read instead
+        with self._lock:
+            self._facts = self._facts or bool(self._update_url)  # every update keeps the facts graph
 
     def _update(self, update: str | Iterator[bytes]) -> None:
         if not self._update_url:

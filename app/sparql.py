@@ -462,12 +462,16 @@ def _refuse_unparsed(sparql: str, error: SyntaxError, probe: ox.Store | None) ->
     return MalformedQuery(str(error))
 
 
-def check_query(sparql: str) -> None:
-    """Raise unless ``sparql`` is a read-only query Oxigraph's grammar accepts (it is parsed, not run).
+def check_query(sparql: str) -> str:
+    """Return the kind of result ``sparql`` gives (SOLUTIONS, BOOLEAN or GRAPH); raise unless it is a
+    read-only query Oxigraph's grammar accepts (it is parsed, not run).
 
     The same checks as :func:`execute`, for a query that another engine will run.
 
     >>> check_query("SELECT * WHERE { ?s ck:runsProgramme ?o }")
+    'solutions'
+    >>> check_query("CONSTRUCT WHERE { ?s ck:runsProgramme ?o }")
+    'graph'
     >>> check_query("DROP ALL")
     Traceback (most recent call last):
     ...
@@ -476,9 +480,12 @@ def check_query(sparql: str) -> None:
     check_text(sparql)
     try:
         # pyoxigraph evaluates SELECT and CONSTRUCT lazily: on an empty store nothing runs until iterated.
-        ox.Store().query(sparql, prefixes=QUERY_PREFIXES)
+        result = ox.Store().query(sparql, prefixes=QUERY_PREFIXES)
     except SyntaxError as error:
         raise _refuse_unparsed(sparql, error, None) from None
+    if isinstance(result, ox.QueryBoolean):
+        return BOOLEAN
+    return SOLUTIONS if isinstance(result, ox.QuerySolutions) else GRAPH
 
 
 def execute(

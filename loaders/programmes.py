@@ -347,6 +347,8 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 or bool(
                     any(
                         not (c.umbrella or c.generic)
+                        # “实业兴滨智改数转标杆”: to be a model of the known one is an aim under it, no new name
+                        and not re.search(r"(?:标杆|样板|典范|高地|名片|示范|先行)$", text[b:])
                         and b - a < len(text)
                         # a year or an edition before it (“2024全民数字素养与技能提升月”) is no new name
                         and re.search(

@@ -45,9 +45,6 @@ RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?
 
 
 Server = FusekiServer | VirtuosoServer
-# Canned queries Virtuoso 7.2 answers wrongly: a property path (`+`) that starts at a VALUES-bound
-# variable is evaluated as if it were unbound. README lists it under "what each path gives up".
-VIRTUOSO_WRONG = {"places_sharing_programmes"}
 OURS = 'FILTER(STRSTARTS(STR(?g), "https://w3id.org/citykg/graph/"))'
 
 
@@ -177,8 +174,6 @@ def test_rest_resources_and_canned_queries_equal_the_embedded_stores(
         remote, embedded = remote_client.get(path), embedded_client.get(path)
         assert remote.status_code == embedded.status_code == 200, (path, remote.text)
         if path.startswith("/queries/"):
-            if isinstance(remote_server, VirtuosoServer) and path.removeprefix("/queries/") in VIRTUOSO_WRONG:
-                continue
             assert distinct(remote.json()["rows"]) == distinct(embedded.json()["rows"]), path
         else:
             assert remote.json() == embedded.json(), path
