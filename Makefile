@@ -21,7 +21,7 @@ test: install frontend browser compose fuseki virtuoso neo4j  ## run the whole t
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy app loaders
+	$(BIN)/mypy app graphstore loaders
 
 fix: install
 	$(BIN)/ruff check --fix .

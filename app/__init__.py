@@ -1,6 +1,6 @@
 """citykg: a knowledge graph of Chinese digital-city initiatives, served over SPARQL and HTTP.
 
-Importing ``app`` stays light (the query worker processes import ``app.sparql``);
+Importing ``app`` stays light (the query worker processes import ``graphstore.sparql``);
 the public names load on first use.
 """
 
@@ -12,12 +12,12 @@ from typing import Any
 __all__ = ["RdfStore", "RemoteStore", "Settings", "Store", "create_app", "open_store"]
 
 _HOMES = {
-    "RdfStore": "app.stores",
-    "RemoteStore": "app.remote_store",
+    "RdfStore": "graphstore.stores",
+    "RemoteStore": "graphstore.remote_store",
     "Settings": "app.settings",
-    "Store": "app.store",
+    "Store": "graphstore.store",
     "create_app": "app.main",
-    "open_store": "app.stores",
+    "open_store": "graphstore.stores",
 }
 
 

@@ -15,20 +15,20 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from app.analytics import ADOPTION_COLUMNS, adoption_events, export_tables, view, write_csv
-from app.build import FileProblem, UnknownDocument, build, expand_paths, remove_document
 from app.neo4j_import import export_neo4j_import
 from app.settings import Settings
-from app.sparql import QueryError, StoreUnavailable
 from app.stats import graph_stats
-from app.store import Store, StoreBusy, lock_folder
-from app.stores import RdfStore, open_store
 from app.versions import read_log, recording
+from graphstore.build import FileProblem, UnknownDocument, build, expand_paths, remove_document
+from graphstore.sparql import QueryError, StoreUnavailable
+from graphstore.store import Store, StoreBusy, lock_folder
+from graphstore.stores import RdfStore, open_store
 from loaders.documents import DocumentError, read_document
 from loaders.extract import extract
 from loaders.facts import facts_view
 
 if TYPE_CHECKING:
-    from app.graphsink import GraphSink
+    from graphstore.graphsink import GraphSink
 
 cli = typer.Typer(
     name="citykg",
@@ -127,8 +127,8 @@ def sync_command(
 
     Example: citykg sync --full
     """
-    from app.graphsink import open_sink
-    from app.mirror import resync
+    from graphstore.graphsink import open_sink
+    from graphstore.mirror import resync
 
     settings = _settings()
     with _open_store(settings) as store:
@@ -366,7 +366,7 @@ def serve_command(
 @contextlib.contextmanager
 def _sink(settings: Settings) -> Iterator[GraphSink | None]:
     """Yield the settings' mirror, closed afterwards; None when there is none or it cannot be reached."""
-    from app.graphsink import open_sink
+    from graphstore.graphsink import open_sink
 
     try:
         sink = open_sink(settings)
@@ -389,7 +389,7 @@ def _mirror_failed(error: str) -> None:
 
 def _mirror(settings: Settings, store: RdfStore, doc_ids: list[str]) -> dict[str, object] | None:
     """Keep the property-graph mirror in step after a change; a mirror that fails is reported, not fatal."""
-    from app.mirror import mirror_documents
+    from graphstore.mirror import mirror_documents
 
     with _sink(settings) as sink:
         if sink is None:

@@ -9,7 +9,7 @@ from fastapi import Depends, Header, Request
 
 from app.problems import Problem
 from app.settings import Settings
-from app.stores import RdfStore
+from graphstore.stores import RdfStore
 
 __all__ = ["ApiKeyDep", "SettingsDep", "StoreDep", "get_settings", "get_store", "require_api_key"]
 

@@ -24,7 +24,7 @@ from app.resources import (
     node_type,
     store_version,
 )
-from app.stores import RdfStore
+from graphstore.stores import RdfStore
 from loaders.vocab import BASE
 
 __all__ = [

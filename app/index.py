@@ -27,7 +27,7 @@ from app.shares import (
     read_things,
     vocabulary_stamp,
 )
-from app.stores import RdfStore
+from graphstore.stores import RdfStore
 
 __all__ = ["GraphIndex", "fresh_index", "graph_index", "store_version"]
 
@@ -152,7 +152,7 @@ def store_version(store: RdfStore) -> tuple[str, ...]:
 
     The embedded store counts its own writes, and it is the only writer of its folder (RocksDB
     locks it), so the counter is exact; a remote store reads a stamp every writer renews (see
-    app.remote_store). Listing graph names cost 14 ms per request on a 1,000-document graph.
+    graphstore.remote_store). Listing graph names cost 14 ms per request on a 1,000-document graph.
     """
     return (str(id(store)), str(store.version))
 

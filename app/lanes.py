@@ -20,9 +20,9 @@ from collections.abc import Callable, Iterator
 from enum import Enum
 from typing import Any
 
-from app.sparql import QueryResult, QueryTimeout, QueueTimeout
-from app.store import Store
-from app.stores import RdfStore
+from graphstore.sparql import QueryResult, QueryTimeout, QueueTimeout
+from graphstore.store import Store
+from graphstore.stores import RdfStore
 
 __all__ = ["QUICK_S", "Lanes", "QueriesWaiting", "QueryCosts", "Speed"]
 

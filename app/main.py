@@ -18,10 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
 from app.analytics import refresh as refresh_analytics
-from app.extracting import ExtractionPool
-from app.graphsink import GraphSink, open_sink
 from app.limits import BodyLimit, SecurityHeaders
-from app.mirror import catch_up, mirror_documents
 from app.problems import install_problem_handlers
 from app.routes import (
     agencies_router,
@@ -41,7 +38,10 @@ from app.routes import (
     versions_router,
 )
 from app.settings import Settings
-from app.stores import RdfStore, open_store
+from graphstore.extracting import ExtractionPool
+from graphstore.graphsink import GraphSink, open_sink
+from graphstore.mirror import catch_up, mirror_documents
+from graphstore.stores import RdfStore, open_store
 
 __all__ = ["STATIC_DIR", "create_app"]
 

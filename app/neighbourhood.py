@@ -8,7 +8,7 @@ from typing import Any
 from app.index import GraphIndex, graph_index
 from app.shares import DOCUMENT, PLACE, PREFIXES, PROGRAMME, iri_term
 from app.shares import local as _local
-from app.stores import RdfStore
+from graphstore.stores import RdfStore
 from loaders.vocab import BASE
 
 __all__ = ["NodeNotFound", "neighbourhood", "node_label", "node_type"]

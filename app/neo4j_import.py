@@ -1,4 +1,4 @@
-"""Files for ``neo4j-admin database import full``: the property-graph projection (app.mirror) as CSV.
+"""Files for ``neo4j-admin database import full``: the property-graph projection (graphstore.mirror) as CSV.
 
 The same nodes and relationships the FalkorDB/Neo4j mirror writes (one node per IRI with
 ``uri``, labels from ``rdf:type``, evidence as relationship properties), as node files per
@@ -16,9 +16,9 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from app.mirror import BUILD_GRAPH, VOCABULARY_GRAPHS, graph_projection
-from app.stores import RdfStore
 from app.versions import current_version
+from graphstore.mirror import BUILD_GRAPH, VOCABULARY_GRAPHS, graph_projection
+from graphstore.stores import RdfStore
 from loaders.rdf import doc_id_of_graph
 
 __all__ = ["ARRAY_DELIMITER", "export_neo4j_import", "import_command", "property_type"]

@@ -13,7 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app.sparql import QueryTimeout, StoreUnavailable
+from graphstore.sparql import QueryTimeout, StoreUnavailable
 
 __all__ = ["PROBLEM_MEDIA_TYPE", "Problem", "install_problem_handlers", "problem_response", "without_paths"]
 

@@ -13,7 +13,6 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
-from app.build import ensure_vocabularies, load_extraction, superseded_graphs
 from app.index import GraphIndex, graph_index, store_version
 from app.lanes import Lanes
 from app.neighbourhood import NodeNotFound, neighbourhood, node_label, node_type
@@ -22,7 +21,8 @@ from app.shares import CK, DOC_GRAPH, DOCUMENT, PLACE, PREFIXES, PROGRAMME, Prog
 from app.shares import local as _local
 from app.similarity import KIN_FACTORS, Kinship, Match, rank_by_programmes
 from app.stats import graph_stats
-from app.stores import RdfStore
+from graphstore.build import ensure_vocabularies, load_extraction, superseded_graphs
+from graphstore.stores import RdfStore
 from loaders.documents import document_from_bytes, document_from_text
 from loaders.extract import extract
 from loaders.rdf import document_graph

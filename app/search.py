@@ -20,7 +20,7 @@ from pypinyin import Style, lazy_pinyin
 
 from app.entities import entity_path
 from app.resources import GraphIndex, graph_index
-from app.stores import RdfStore
+from graphstore.stores import RdfStore
 
 __all__ = ["SearchEntry", "build_entries", "normalise", "pinyin_keys", "search"]
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from app.sparql import as_term
-from app.stores import RdfStore
+from graphstore.sparql import as_term
+from graphstore.stores import RdfStore
 from loaders.vocab import BASE
 
 CK = BASE + "ontology#"
@@ -135,7 +135,7 @@ def _values(var: str, iris: Iterable[str] | None) -> str:
 
 
 def vocabulary_stamp(store: RdfStore) -> tuple[str, ...]:
-    """Return the stamp of the vocabularies loaded (app.build); the gazetteer and scheme change only with it."""
+    """Return the stamp of the vocabularies loaded (graphstore.build); the gazetteer and scheme change only with it."""
     rows = store.select("SELECT ?s WHERE { GRAPH <https://w3id.org/citykg/graph/build> { ?x ?p ?s } }")
     return tuple(sorted(r["s"] or "" for r in rows))
 

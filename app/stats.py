@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import weakref
 
-from app.stores import RdfStore
+from graphstore.stores import RdfStore
 
 _COUNTS = """
 PREFIX ck: <https://w3id.org/citykg/ontology#>
@@ -35,7 +35,7 @@ _CACHE: weakref.WeakKeyDictionary[RdfStore, tuple[int, dict[str, int]]] = weakre
 def graph_stats(store: RdfStore) -> dict[str, int]:
     """Return counts of quads, named graphs, documents, places running programmes, programmes and facts.
 
-    >>> from app.store import Store
+    >>> from graphstore.store import Store
     >>> graph_stats(Store.open(None))["documents"]
     0
     """

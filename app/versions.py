@@ -19,8 +19,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from app.store import Store
-from app.stores import RdfStore
+from graphstore.store import Store
+from graphstore.stores import RdfStore
 from loaders.rdf import doc_id_of_graph
 
 __all__ = [

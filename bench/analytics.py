@@ -33,11 +33,11 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient  # noqa: E402
 
 from app.analytics import refresh, view  # noqa: E402
-from app.build import build  # noqa: E402
 from app.main import create_app  # noqa: E402
 from app.resources import graph_index, ingest_document  # noqa: E402
 from app.settings import Settings  # noqa: E402
-from app.store import Store  # noqa: E402
+from graphstore.build import build  # noqa: E402
+from graphstore.store import Store  # noqa: E402
 
 PLACE = "https://w3id.org/citykg/place/"
 

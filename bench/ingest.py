@@ -26,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from app.build import build  # noqa: E402
-from app.store import Store  # noqa: E402
+from graphstore.build import build  # noqa: E402
+from graphstore.store import Store  # noqa: E402
 from loaders.documents import read_document  # noqa: E402
 from loaders.extract import extract  # noqa: E402
 from loaders.gazetteer import load_gazetteer  # noqa: E402

@@ -29,13 +29,13 @@ sys.path.insert(0, str(ROOT / "tests"))
 from ingest import generate_corpus  # noqa: E402
 from neo4j_server import Neo4jServer  # noqa: E402
 
-from app.build import build  # noqa: E402
-from app.cypher import run_cypher  # noqa: E402
-from app.falkor import FalkorServer  # noqa: E402
-from app.graphsink import FalkorSink, GraphSink, Neo4jSink  # noqa: E402
-from app.mirror import Projection, chunked, graph_projection, remove_from_mirror, resync  # noqa: E402
 from app.queries import CannedQuery, load_queries  # noqa: E402
-from app.store import Store  # noqa: E402
+from graphstore.build import build  # noqa: E402
+from graphstore.cypher import run_cypher  # noqa: E402
+from graphstore.falkor import FalkorServer  # noqa: E402
+from graphstore.graphsink import FalkorSink, GraphSink, Neo4jSink  # noqa: E402
+from graphstore.mirror import Projection, chunked, graph_projection, remove_from_mirror, resync  # noqa: E402
+from graphstore.store import Store  # noqa: E402
 from loaders.rdf import document_graph  # noqa: E402
 
 VOCABULARY = ("/graph/gazetteer", "/graph/indicators", "/graph/programmes", "/graph/build")
@@ -63,7 +63,7 @@ def mirror_three_ways(store: Store, sink: GraphSink) -> list[tuple[int, float]]:
     projections = [graph_projection(store, document_graph(d).value) for d in docs]
     remove_from_mirror(sink, docs)
     started = time.perf_counter()
-    for chunk in chunked(projections, 50):  # as app.mirror writes new documents
+    for chunk in chunked(projections, 50):  # as graphstore.mirror writes new documents
         sink.write_new(chunk)
     engine = (sum(p.size for p in projections), time.perf_counter() - started)
     return [(full.rows, full.seconds), (documents.rows, documents.seconds), engine]

@@ -28,11 +28,11 @@ from fuseki import FusekiServer  # noqa: E402
 from ingest import generate_corpus  # noqa: E402
 from virtuoso import VirtuosoServer  # noqa: E402
 
-from app.build import ensure_vocabularies, load_extraction  # noqa: E402
 from app.queries import load_query  # noqa: E402
-from app.remote_store import RemoteStore  # noqa: E402
-from app.store import Store  # noqa: E402
-from app.stores import RdfStore  # noqa: E402
+from graphstore.build import ensure_vocabularies, load_extraction  # noqa: E402
+from graphstore.remote_store import RemoteStore  # noqa: E402
+from graphstore.store import Store  # noqa: E402
+from graphstore.stores import RdfStore  # noqa: E402
 from loaders.documents import read_document  # noqa: E402
 from loaders.extract import extract  # noqa: E402
 from loaders.records import Extraction  # noqa: E402

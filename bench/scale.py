@@ -29,7 +29,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "tests")]
 from ingest import generate_corpus  # noqa: E402
 from servers import free_port  # noqa: E402
 
-from app.store import Store  # noqa: E402
+from graphstore.store import Store  # noqa: E402
 
 _MOST_MENTIONED_PLACE = """PREFIX ck: <https://w3id.org/citykg/ontology#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>

@@ -20,12 +20,12 @@ from neo4j_server import Neo4jServer
 from servers import uvicorn_server
 from virtuoso import VirtuosoServer
 
-from app.build import build
-from app.falkor import FalkorServer
-from app.graphsink import FalkorSink, Neo4jSink
-from app.mirror import resync
 from app.settings import Settings
-from app.store import Store
+from graphstore.build import build
+from graphstore.falkor import FalkorServer
+from graphstore.graphsink import FalkorSink, Neo4jSink
+from graphstore.mirror import resync
+from graphstore.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -193,8 +193,8 @@ def seed_data_dir(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> 
 def _mirror(store: Store, settings: Settings) -> None:
     """Fill the embedded FalkorDB in the data folder for /cypher; the server reopens it from disk."""
     try:
-        from app.graphsink import open_sink
-        from app.mirror import resync
+        from graphstore.graphsink import open_sink
+        from graphstore.mirror import resync
     except ImportError:  # no Cypher mirror in this build: the Cypher test skips
         return
     sink = open_sink(settings)

@@ -26,13 +26,13 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 from app.analytics import ADOPTION_COLUMNS, FACT_COLUMNS, Projection, View, adoption_events, view
-from app.build import build, remove_document
 from app.cli import cli
 from app.main import create_app
 from app.resources import graph_index, ingest_document
 from app.routes.places import PLACES
 from app.settings import Settings
-from app.store import Store
+from graphstore.build import build, remove_document
+from graphstore.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "demo" / "corpus"

@@ -16,10 +16,10 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore", StarletteDeprecationWarning)
     from fastapi.testclient import TestClient
 
-from app.build import build
 from app.main import create_app
 from app.settings import Settings
-from app.store import Store
+from graphstore.build import build
+from graphstore.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "demo" / "corpus"

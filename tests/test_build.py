@@ -11,9 +11,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from app.build import build, remove_document
 from app.cli import cli
-from app.store import Store
+from graphstore.build import build, remove_document
+from graphstore.store import Store
 from loaders.documents import read_document
 from loaders.rdf import document_graph
 
@@ -146,7 +146,7 @@ def _build_and_kill(corpus: Path, data: Path, store_dir: Path, delay: float) -> 
 
 def test_a_build_on_several_processes_gives_the_same_graph_as_one(tmp_path: Path) -> None:
     # Extraction is CPU-bound, so a large build reads its documents on every core.
-    from app import build as building
+    from graphstore import build as building
 
     folder = tmp_path / "docs"
     folder.mkdir()

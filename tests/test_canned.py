@@ -10,13 +10,13 @@ from typing import Any
 import pytest
 from starlette.exceptions import StarletteDeprecationWarning
 
-from app.falkor import FalkorServer
-from app.graphsink import FalkorSink
 from app.main import create_app
-from app.mirror import resync
 from app.queries import load_queries
 from app.settings import Settings
-from app.store import Store
+from graphstore.falkor import FalkorServer
+from graphstore.graphsink import FalkorSink
+from graphstore.mirror import resync
+from graphstore.store import Store
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", StarletteDeprecationWarning)

@@ -107,7 +107,7 @@ def test_every_command_help_ends_with_an_example() -> None:
 
 def test_a_command_on_a_folder_in_use_says_so_in_one_line_and_deletes_nothing(tmp_path, monkeypatch) -> None:
     # Issue 8, finding 3: `citykg stats` on a served folder deleted the server's snapshots first.
-    from app.store import Store
+    from graphstore.store import Store
 
     data = tmp_path / "data"
     monkeypatch.setenv("CITYKG_DATA_DIR", str(data))

@@ -13,12 +13,12 @@ import redis
 from starlette.exceptions import StarletteDeprecationWarning
 from timing import assert_linear_time
 
-from app.cypher import run_cypher, write_clause
-from app.graphsink import FalkorSink
 from app.main import create_app
 from app.queries import CannedQuery, load_queries
 from app.settings import Settings
-from app.store import Store
+from graphstore.cypher import run_cypher, write_clause
+from graphstore.graphsink import FalkorSink
+from graphstore.store import Store
 
 with warnings.catch_warnings():
     # starlette asks for httpx2 under its TestClient; pyproject's test extra still pins httpx.
@@ -241,7 +241,7 @@ def test_the_write_check_reads_a_megabyte_of_pathological_text_in_linear_time(te
 
 def test_a_query_past_its_memory_bound_is_stopped_by_falkordb_and_others_still_run(tmp_path: Path) -> None:
     # Issue 8, finding 7: one query grew FalkorDB to 3.2 GB and never returned.
-    from app.falkor import FalkorServer
+    from graphstore.falkor import FalkorServer
 
     with FalkorServer(tmp_path, query_memory_mb=16) as server, Store.open(tmp_path / "ox") as store:
         sink = FalkorSink(server)

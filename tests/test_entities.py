@@ -16,7 +16,7 @@ with warnings.catch_warnings():
 
 from app.main import create_app
 from app.settings import Settings
-from app.store import Store
+from graphstore.store import Store
 
 BASE = "https://w3id.org/citykg/"
 

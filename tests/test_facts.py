@@ -10,9 +10,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from app.facts import FACTS_GRAPH, DerivedGraph
-from app.store import Store
-from app.stores import RdfStore
+from graphstore.facts import FACTS_GRAPH, DerivedGraph
+from graphstore.store import Store
+from graphstore.stores import RdfStore
 
 CKR = "https://w3id.org/citykg/"
 RUNS = ox.NamedNode("https://w3id.org/citykg/ontology#runsProgramme")

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from app.build import ensure_vocabularies, remove_document
 from app.index import GraphIndex, fresh_index, graph_index
 from app.resources import ingest_document, list_places, place_detail, programme_detail
-from app.store import Store
+from graphstore.build import ensure_vocabularies, remove_document
+from graphstore.store import Store
 
 DEMO = Path(__file__).resolve().parents[1] / "demo" / "corpus"
 

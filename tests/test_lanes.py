@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from app.build import ensure_vocabularies
 from app.lanes import QUICK_S, Lanes, QueriesWaiting, QueryCosts, Speed
-from app.sparql import QueryTimeout
-from app.store import Store
+from graphstore.build import ensure_vocabularies
+from graphstore.sparql import QueryTimeout
+from graphstore.store import Store
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 QUICK = "SELECT ?p WHERE { ?p a <http://www.w3.org/2004/02/skos/core#Concept> } LIMIT 5"

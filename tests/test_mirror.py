@@ -12,10 +12,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from app.build import build
-from app.falkor import FalkorServer, ServerFailed
-from app.graphsink import FalkorSink, Neo4jSink
-from app.mirror import (
+from graphstore.build import build
+from graphstore.falkor import FalkorServer, ServerFailed
+from graphstore.graphsink import FalkorSink, Neo4jSink
+from graphstore.mirror import (
     LABELS,
     RELATIONSHIP_TYPES,
     graph_projection,
@@ -24,7 +24,7 @@ from app.mirror import (
     remove_from_mirror,
     resync,
 )
-from app.store import Store
+from graphstore.store import Store
 from loaders.rdf import document_graph
 
 DEMO = Path(__file__).resolve().parents[1] / "demo" / "corpus"
@@ -275,7 +275,7 @@ def test_a_killed_owner_takes_its_falkordb_with_it(tmp_path: Path) -> None:
     import signal
 
     script = (
-        "import sys, time; from pathlib import Path; from app.falkor import FalkorServer; "
+        "import sys, time; from pathlib import Path; from graphstore.falkor import FalkorServer; "
         f"s = FalkorServer(Path({str(tmp_path)!r})).start(); print(s._process.pid, flush=True); time.sleep(60)"
     )
     owner = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)

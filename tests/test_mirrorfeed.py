@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from test_neo4j import _fingerprint
 
-from app.build import build
-from app.falkor import FalkorServer
-from app.graphsink import FalkorSink, GraphSink, Neo4jSink
-from app.mirror import resync
-from app.store import Store
+from graphstore.build import build
+from graphstore.falkor import FalkorServer
+from graphstore.graphsink import FalkorSink, GraphSink, Neo4jSink
+from graphstore.mirror import resync
+from graphstore.store import Store
 
 
 def _fed_and_read_back(sink: GraphSink, seeds_dir: Path, *, rebuild: bool) -> tuple[object, object]:

@@ -17,13 +17,13 @@ from test_cypher import KEYS, seed_params
 from typer.testing import CliRunner
 
 from app.cli import cli
-from app.cypher import run_cypher, write_clause
-from app.graphsink import FalkorSink, Neo4jSink
 from app.main import create_app
-from app.mirror import NodeRow, Projection, mirror_documents, resync
 from app.queries import CannedQuery, load_queries
 from app.settings import Settings
-from app.store import Store
+from graphstore.cypher import run_cypher, write_clause
+from graphstore.graphsink import FalkorSink, Neo4jSink
+from graphstore.mirror import NodeRow, Projection, mirror_documents, resync
+from graphstore.store import Store
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette's TestClient asks for httpx2 (see test_cypher.py)

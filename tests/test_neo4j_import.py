@@ -12,13 +12,13 @@ from neo4j_server import Neo4jServer, admin_import
 from test_neo4j import _fingerprint
 from typer.testing import CliRunner
 
-from app.build import build
 from app.cli import cli
-from app.graphsink import Neo4jSink
-from app.mirror import resync
 from app.neo4j_import import export_neo4j_import, import_command
-from app.store import Store
 from app.versions import current_version
+from graphstore.build import build
+from graphstore.graphsink import Neo4jSink
+from graphstore.mirror import resync
+from graphstore.store import Store
 
 pytestmark = pytest.mark.neo4j
 ROOT = Path(__file__).resolve().parents[1]

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from servers import uvicorn_server
 
-from app.build import build
-from app.store import Store
+from graphstore.build import build
+from graphstore.store import Store
 
 DEMO = Path(__file__).resolve().parents[1] / "demo" / "corpus"
 KEY = "fuzz-key-0123456789abcdef"

@@ -8,7 +8,7 @@ import pytest
 from pyoxigraph import RdfFormat, serialize
 from rdflib import Graph
 
-from app.store import Store
+from graphstore.store import Store
 from loaders.documents import document_from_text, read_document
 from loaders.extract import extract
 from loaders.rdf import document_graph, document_quads, vocabulary_graphs

@@ -30,14 +30,14 @@ with warnings.catch_warnings():
 from fuseki import FusekiServer, free_port
 from virtuoso import VirtuosoServer
 
-from app.build import build, ensure_vocabularies
 from app.cli import cli
 from app.main import create_app
-from app.remote_store import RemoteStore, StoreMisconfigured
 from app.settings import Settings
-from app.sparql import QueryFailed
-from app.store import Store
-from app.stores import RdfStore, open_store
+from graphstore.build import build, ensure_vocabularies
+from graphstore.remote_store import RemoteStore, StoreMisconfigured
+from graphstore.sparql import QueryFailed
+from graphstore.store import Store
+from graphstore.stores import RdfStore, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 # Cross joins of every quad with itself: minutes on any engine.
@@ -324,7 +324,7 @@ def test_blank_settings_from_docker_compose_mean_unset(tmp_path: Path) -> None:
 
 
 def test_the_remote_facts_graph_keeps_a_fact_two_documents_share(remote_seed_store: RdfStore) -> None:
-    from app.facts import FACTS_GRAPH
+    from graphstore.facts import FACTS_GRAPH
 
     base = "https://w3id.org/citykg/"
     runs = ox.NamedNode(base + "ontology#runsProgramme")

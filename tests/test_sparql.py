@@ -31,7 +31,7 @@ with warnings.catch_warnings():
 
 from app.main import create_app
 from app.settings import Settings
-from app.store import Store
+from graphstore.store import Store
 
 # rdflib 7.6's JSON-LD parser builds its own deprecated ConjunctiveGraph; not ours to fix.
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:rdflib.*")
@@ -507,7 +507,7 @@ def test_queries_beyond_the_wait_queue_are_told_to_retry_and_other_pages_stay_fa
 
 def test_a_worker_started_from_a_thread_outlives_that_thread() -> None:
     # Issue 8: replacement workers were started from pool threads and died when those retired.
-    from app.sparql import _Worker
+    from graphstore.sparql import _Worker
 
     started: list[_Worker] = []
     thread = threading.Thread(target=lambda: started.append(_Worker()))
@@ -526,7 +526,7 @@ def test_a_worker_started_from_a_thread_outlives_that_thread() -> None:
     ids=["quotes", "double-quotes", "long-string", "clauses", "angles"],
 )
 def test_the_keyword_check_reads_a_megabyte_of_pathological_text_in_linear_time(text: str) -> None:
-    from app.sparql import _keyword
+    from graphstore.sparql import _keyword
 
     assert_linear_time(lambda t: (_keyword(t, "SERVICE"), _keyword(t, "FROM")), text)
 

@@ -13,8 +13,8 @@ import pytest
 import rdflib
 
 from app.settings import Settings
-from app.sparql import MalformedQuery, QueryTimeout, UpdateRefused
-from app.store import ForeignQuad, Store
+from graphstore.sparql import MalformedQuery, QueryTimeout, UpdateRefused
+from graphstore.store import ForeignQuad, Store
 
 CKR = "https://w3id.org/citykg/"
 CK = "https://w3id.org/citykg/ontology#"

@@ -26,7 +26,7 @@ from app.routes.search import HITS
 from app.routes.tabular import Table
 from app.routes.versions import VERSIONS
 from app.settings import Settings
-from app.store import Store
+from graphstore.store import Store
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette's TestClient asks for httpx2 (see test_cypher.py)

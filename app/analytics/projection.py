@@ -24,7 +24,7 @@ from typing import Any
 
 import networkx as nx
 
-from app.stores import RdfStore
+from graphstore.stores import RdfStore
 from loaders.vocab import BASE
 
 __all__ = ["Fact", "Projection", "PLACE", "PROGRAMME", "DOCUMENT"]

@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from app.analytics.projection import Projection
 from app.resources import GraphIndex, graph_index
-from app.stores import RdfStore
+from graphstore.stores import RdfStore
 
 __all__ = ["View", "refresh", "view"]
 

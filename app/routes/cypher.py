@@ -7,7 +7,9 @@ from typing import Any
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
 
-from app.cypher import (
+from app.deps import SettingsDep
+from app.problems import Problem
+from graphstore.cypher import (
     CypherFailed,
     CypherResult,
     CypherTimeout,
@@ -17,10 +19,8 @@ from app.cypher import (
     WriteRefused,
     run_cypher,
 )
-from app.deps import SettingsDep
-from app.graphsink import GraphSink
-from app.mirror import catch_up
-from app.problems import Problem
+from graphstore.graphsink import GraphSink
+from graphstore.mirror import catch_up
 
 __all__ = ["ENGINE_HEADER", "CypherIn", "CypherOut", "router"]
 

@@ -7,9 +7,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
-from app.cypher import CypherTimeout, CypherUnavailable, run_cypher
 from app.deps import SettingsDep, StoreDep
-from app.graphsink import GraphSink
 from app.lanes import QueriesWaiting
 from app.models import QueryOut, QueryResultOut
 from app.problems import Problem
@@ -17,7 +15,9 @@ from app.queries import InvalidParameter, QueryLanguage, UnknownQuery, load_quer
 from app.resources import QueryUnavailable, list_canned_queries, run_canned_query
 from app.routes.sparql import query_lanes, queue_full
 from app.settings import Settings
-from app.sparql import QueryTimeout
+from graphstore.cypher import CypherTimeout, CypherUnavailable, run_cypher
+from graphstore.graphsink import GraphSink
+from graphstore.sparql import QueryTimeout
 
 __all__ = ["router"]
 

@@ -13,7 +13,7 @@ from app.deps import SettingsDep, StoreDep
 from app.lanes import Lanes, QueriesWaiting
 from app.problems import Problem
 from app.settings import Settings
-from app.sparql import (
+from graphstore.sparql import (
     FORMATS,
     GRAPH,
     FederatedQueryRefused,
@@ -28,7 +28,7 @@ from app.sparql import (
     serialize_graph,
     service_description,
 )
-from app.stores import RdfStore
+from graphstore.stores import RdfStore
 
 __all__ = ["router"]
 

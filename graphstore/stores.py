@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Literal, Protocol, runtime_chec
 
 import pyoxigraph as ox
 
-from app.sparql import QueryResult
+from graphstore.sparql import QueryResult
 
 if TYPE_CHECKING:
     from app.settings import Settings
@@ -114,9 +114,9 @@ def open_store(settings: Settings, *, workers: int | None = None) -> RdfStore:
     (default ``settings.query_workers``); a remote store needs none.
     """
     if settings.sparql_query_url:
-        from app.remote_store import RemoteStore
+        from graphstore.remote_store import RemoteStore
 
         return RemoteStore.from_settings(settings)
-    from app.store import Store
+    from graphstore.store import Store
 
     return Store.open(settings.store_path, workers=settings.query_workers if workers is None else workers)

@@ -26,7 +26,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from app.facts import FACTS_GRAPH
+from graphstore.facts import FACTS_GRAPH
 
 __all__ = [
     "BOOLEAN",
@@ -475,7 +475,7 @@ def check_query(sparql: str) -> str:
     >>> check_query("DROP ALL")
     Traceback (most recent call last):
     ...
-    app.sparql.UpdateRefused: SPARQL updates are refused: this endpoint is read-only
+    graphstore.sparql.UpdateRefused: SPARQL updates are refused: this endpoint is read-only
     """
     check_text(sparql)
     try:
@@ -500,7 +500,7 @@ def execute(
 
     ``deadline`` (a ``time.monotonic()`` value) is checked between result rows only:
     it cannot interrupt a single long step such as an aggregate. Callers that need a
-    hard limit run this in a worker process that can be killed (see ``app.store``).
+    hard limit run this in a worker process that can be killed (see ``graphstore.store``).
     """
     check_text(request.sparql)
     options = _dataset_options(request, store)
@@ -701,7 +701,7 @@ class _Worker:
         root = str(Path(__file__).resolve().parents[1])
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
-        code = f"from app.sparql import _worker_entry; _worker_entry({theirs.fileno()})"
+        code = f"from graphstore.sparql import _worker_entry; _worker_entry({theirs.fileno()})"
         self.process = subprocess.Popen(
             [sys.executable, "-c", code], pass_fds=(theirs.fileno(),), env=env, stdin=subprocess.DEVNULL
         )

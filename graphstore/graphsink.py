@@ -1,9 +1,9 @@
 """Where the property-graph mirror is written: the embedded FalkorDB or Neo4j over Bolt.
 
-Both sinks take the same rows (``app.mirror.Projection``) and the same Cypher: batched
+Both sinks take the same rows (``graphstore.mirror.Projection``) and the same Cypher: batched
 ``UNWIND $rows AS row MERGE (n:Resource {uri: row.uri}) SET n += row.props``, one statement
 per label set and per relationship type, because labels and types cannot be parameters
-(they come from the closed maps in ``app.mirror``; every value is a parameter).
+(they come from the closed maps in ``graphstore.mirror``; every value is a parameter).
 
 What a graph (one document, or a vocabulary) contributed is found again by its IRI: it is
 in the ``graphs`` list of each node it describes and in the ``graph`` property of each
@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any
 import neo4j
 import redis
 
-from app.falkor import FalkorServer
-from app.mirror import LABELS, RELATIONSHIP_TYPES, Projection, chunked
+from graphstore.falkor import FalkorServer
+from graphstore.mirror import LABELS, RELATIONSHIP_TYPES, Projection, chunked
 from loaders.vocab import BASE
 
 if TYPE_CHECKING:
@@ -161,7 +161,7 @@ class GraphSink(abc.ABC):
     def read_only(self, query: str, params: dict[str, Any], *, timeout_s: float, max_rows: int) -> ReadResult:
         """Return columns, rows (at most ``max_rows``) and whether rows were cut, running ``query`` read-only.
 
-        Raises the database's own errors; ``app.cypher`` maps them to problems.
+        Raises the database's own errors; ``graphstore.cypher`` maps them to problems.
         """
 
     @abc.abstractmethod

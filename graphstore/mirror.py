@@ -25,14 +25,14 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from app.stores import RdfStore
+from graphstore.stores import RdfStore
 from loaders.rdf import doc_id_of_graph, document_graph, document_iri
 from loaders.vocab import BASE, CK, CK_NS, DCT, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
-    from app.graphsink import GraphSink
+    from graphstore.graphsink import GraphSink
 
 __all__ = [
     "BUILD_GRAPH",

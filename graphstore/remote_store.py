@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 import httpx
 import pyoxigraph as ox
 
-from app.facts import FACTS_GRAPH, fill_update, forget_update, learn_update, replace_update
-from app.sparql import (
+from graphstore.facts import FACTS_GRAPH, fill_update, forget_update, learn_update, replace_update
+from graphstore.sparql import (
     BOOLEAN,
     GRAPH,
     PREFIXES,
@@ -43,8 +43,8 @@ from app.sparql import (
     mask_non_code,
     serialize_result,
 )
-from app.store import ForeignQuad
-from app.stores import ExportFormat
+from graphstore.store import ForeignQuad
+from graphstore.stores import ExportFormat
 from loaders.rdf import BASE
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ __all__ = ["RemoteStore", "StoreMisconfigured", "StoreReadOnly", "bind_values"]
 # Another process's write is seen within this many seconds; this process's own writes at once.
 _VERSION_TTL_S = 1.0
 # What changes when any citykg process writes: document graphs are named by the hash of their text,
-# so a changed document changes the set of graph names, and the vocabularies carry a stamp (app.build).
+# so a changed document changes the set of graph names, and the vocabularies carry a stamp (graphstore.build).
 # The store may hold an institution's other data (and Virtuoso its own system graphs): citykg
 # lists, counts, exports and replaces only the graphs it names, all under this prefix.
 OWN_GRAPHS = f"{BASE}graph/"
@@ -158,7 +158,9 @@ class RemoteStore:
         self._stamp: tuple[float, int] | None = None
         self._writes = 0
         self._union_checked = False
-        self._facts = False  # whether the store holds the facts graph (app/facts.py) to read facts from
+        self._facts = (
+            False  # whether the store holds the facts graph (graphstore/facts.py) to read facts from
+        )
         # What a graph must hold to be listed by `GRAPH ?g { … }`: nothing (the cheap form Fuseki and
         # GraphDB answer from their graph index), unless the store needs a triple (see `_list_graphs_so`).
         self._any = ""
@@ -274,7 +276,7 @@ class RemoteStore:
         return int(rows[0]["n"] or 0)
 
     def add_facts_graph(self) -> None:
-        """Build the facts graph (app/facts.py) of a store written before there was one; without an update endpoint, leave it."""
+        """Build the facts graph (graphstore/facts.py) of a store written before there was one; without an update endpoint, leave it."""
         present = f"ASK {{ GRAPH {FACTS_GRAPH} {{ ?s ?p ?o }} }}"
         if self.query(present, timeout_s=None).boolean():
             self._facts = True
@@ -343,7 +345,7 @@ class RemoteStore:
 
         The new content is read completely before anything is sent, so an iterable that
         raises leaves the old graph untouched. One SPARQL update drops the old graph (and
-        ``superseded`` ones), inserts the new one and keeps the facts graph (app/facts.py)
+        ``superseded`` ones), inserts the new one and keeps the facts graph (graphstore/facts.py)
         in step. Without an update endpoint, a Graph Store Protocol ``PUT`` writes the graph
         alone (no ``superseded`` graphs, no facts graph: the server's union stands for it).
         """

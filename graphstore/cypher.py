@@ -18,7 +18,7 @@ import neo4j
 import redis
 from neo4j import graph as neo4j_graph
 
-from app.graphsink import GraphSink
+from graphstore.graphsink import GraphSink
 
 __all__ = [
     "CypherError",

@@ -16,16 +16,16 @@ from typing import TYPE_CHECKING
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from app.extracting import ExtractionPool
-from app.mirrorfeed import MirrorFailed, MirrorFeed
-from app.stores import RdfStore
+from graphstore.extracting import ExtractionPool
+from graphstore.mirrorfeed import MirrorFailed, MirrorFeed
+from graphstore.stores import RdfStore
 from loaders.documents import DocumentError, read_document
 from loaders.extract import extract
 from loaders.rdf import doc_id_of_graph, document_graph, document_quads, vocabulary_graphs, vocabulary_stamp
 from loaders.records import Document, Extraction
 
 if TYPE_CHECKING:
-    from app.graphsink import GraphSink
+    from graphstore.graphsink import GraphSink
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
 _VOCAB_HASH_GRAPH = "https://w3id.org/citykg/graph/build"

@@ -7,7 +7,7 @@ written many at once in shared ``UNWIND … MERGE`` batches (``GraphSink.write_n
 document the mirror has already is replaced on its own, which touches only its rows.
 
 The RDF store stays the source of truth: a mirror that fails mid-build is reported at the
-end and left for ``citykg sync`` (``app.mirror.resync``) to catch up; the build goes on.
+end and left for ``citykg sync`` (``graphstore.mirror.resync``) to catch up; the build goes on.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from app.mirror import (
+from graphstore.mirror import (
     BUILD_GRAPH,
     VOCABULARY_GRAPHS,
     MirrorReport,
@@ -30,13 +30,13 @@ from app.mirror import (
     project_triples,
     resync,
 )
-from app.stores import RdfStore
+from graphstore.stores import RdfStore
 from loaders.rdf import doc_id_of_graph, document_graph
 
 __all__ = ["MirrorFeed", "MirrorFailed"]
 
 if TYPE_CHECKING:
-    from app.graphsink import GraphSink
+    from graphstore.graphsink import GraphSink
 
 log = logging.getLogger(__name__)
 

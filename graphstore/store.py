@@ -16,8 +16,8 @@ from typing import Any, BinaryIO, Literal
 
 import pyoxigraph as ox
 
-from app.facts import FACTS_GRAPH, fill_update, forget_update, replace_update, with_facts
-from app.sparql import (
+from graphstore.facts import FACTS_GRAPH, fill_update, forget_update, replace_update, with_facts
+from graphstore.sparql import (
     GRAPH,
     PREFIXES,
     MalformedQuery,
@@ -119,7 +119,7 @@ class Store:
     """Oxigraph with one named graph per source; the default graph of queries is the union of all graphs.
 
     That union is held once more, each distinct triple once, in the facts graph
-    (app/facts.py), which every write keeps in step and queries read as their default graph.
+    (graphstore/facts.py), which every write keeps in step and queries read as their default graph.
 
     Open it with :meth:`Store.open`. Writes (``replace_graph``, ``remove_graph``,
     ``bulk_rebuild``) are serialised; reads run concurrently and see committed
@@ -296,7 +296,7 @@ class Store:
         The default graph is the union of all graphs unless ``default_graph_uris``
         or ``named_graph_uris`` give the dataset (SPARQL Protocol) or the query has
         FROM clauses. ``formats`` maps a result kind to a format name (see
-        ``app.sparql.negotiate``). With two or more workers one is kept for
+        ``graphstore.sparql.negotiate``). With two or more workers one is kept for
         ``express`` queries (known to be quick; app/lanes.py), so slow queries
         cannot hold every worker. ``run_s`` limits the running time once a worker
         is free, within ``timeout_s`` in all. Raises ``UpdateRefused``, ``MalformedQuery``,
