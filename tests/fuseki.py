@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 
-import httpx
 from child_server import ChildServer, free_port
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,6 +29,8 @@ class FusekiServer(ChildServer):
     query the client has long given up on (citykg's limit is the client's, and shorter). Without
     ``union`` the dataset is Fuseki's default in-memory one, whose default graph is its own.
     """
+
+    name = "Fuseki"
 
     def __init__(
         self, *, heap_mb: int = 1024, timeout_s: float = 30.0, quick_start: bool = True, union: bool = True
@@ -67,7 +67,7 @@ class FusekiServer(ChildServer):
             command, stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
         )
         try:
-            self._wait_ready()
+            self._wait_ready(f"http://127.0.0.1:{self.port}/$/ping")
         except BaseException:
             self.stop()
             raise
@@ -83,24 +83,6 @@ class FusekiServer(ChildServer):
     @property
     def gsp_url(self) -> str:
         return f"{self.base}/data"
-
-    def env(self, *, gsp: bool = False) -> dict[str, str]:
-        """Return the CITYKG_* settings that point citykg at this server."""
-        out = {"CITYKG_SPARQL_QUERY_URL": self.query_url, "CITYKG_SPARQL_UPDATE_URL": self.update_url}
-        return out | ({"CITYKG_SPARQL_GSP_URL": self.gsp_url} if gsp else {})
-
-    def _wait_ready(self, limit_s: float = 60.0) -> None:
-        deadline = time.monotonic() + limit_s
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"Fuseki exited with {self.process.returncode}: {self.log_tail()}")
-            try:
-                if httpx.get(f"http://127.0.0.1:{self.port}/$/ping", timeout=1).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            time.sleep(0.2)
-        raise RuntimeError(f"Fuseki did not answer within {limit_s:g} s: {self.log_tail()}")
 
     def log_tail(self) -> str:
         """Return the last lines Fuseki wrote."""

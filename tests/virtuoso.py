@@ -11,10 +11,8 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 
-import httpx
 from child_server import ChildServer, free_port
 
 VIRTUOSO = shutil.which("virtuoso-t")
@@ -63,6 +61,8 @@ class VirtuosoServer(ChildServer):
     ``timeout_s`` is Virtuoso's own query limit, a safety net behind citykg's client-side one.
     """
 
+    name = "Virtuoso"
+
     def __init__(self, *, timeout_s: int = 10) -> None:
         if not (VIRTUOSO and ISQL):
             raise VirtuosoMissing(
@@ -85,7 +85,7 @@ class VirtuosoServer(ChildServer):
             stdin=subprocess.DEVNULL,
         )
         try:
-            self._wait_ready()
+            self._wait_ready(self.query_url, {"query": "ASK {}"})
             self._grant_updates()
         except BaseException:
             self.stop()
@@ -102,25 +102,6 @@ class VirtuosoServer(ChildServer):
     @property
     def gsp_url(self) -> str:
         return f"http://127.0.0.1:{self.http_port}/sparql-graph-crud"
-
-    def env(self, *, gsp: bool = False) -> dict[str, str]:
-        """Return the CITYKG_* settings that point citykg at this server."""
-        out = {"CITYKG_SPARQL_QUERY_URL": self.query_url, "CITYKG_SPARQL_UPDATE_URL": self.update_url}
-        return out | ({"CITYKG_SPARQL_GSP_URL": self.gsp_url} if gsp else {})
-
-    def _wait_ready(self, limit_s: float = 60.0) -> None:
-        deadline = time.monotonic() + limit_s
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"Virtuoso exited with {self.process.returncode}: {self.log_tail()}")
-            try:
-                ask = httpx.get(self.query_url, params={"query": "ASK {}"}, timeout=1)
-                if ask.status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            time.sleep(0.2)
-        raise RuntimeError(f"Virtuoso did not answer within {limit_s:g} s: {self.log_tail()}")
 
     def _grant_updates(self) -> None:
         assert ISQL
