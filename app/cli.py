@@ -65,6 +65,20 @@ def _open_store(settings: Settings, *, reading: bool = False) -> RdfStore:
         return open_store(settings, workers=1)
 
 
+def _keep_derived(store: RdfStore) -> None:
+    """Bring the REST index and the analytics projection up to date with a write and keep them on disk.
+
+    The server then loads them at start-up instead of reading every document (app/saved.py).
+    """
+    from app.analytics import keep_projection, refresh
+    from app.index import graph_index, keep_index
+
+    graph_index(store)
+    keep_index()
+    refresh(store)
+    keep_projection()
+
+
 @contextlib.contextmanager
 def _store_errors() -> Iterator[None]:
     """Turn a busy data folder or an unreachable (or read-only) remote store into one line and exit 1."""
@@ -93,6 +107,7 @@ def build_command(
     files = [p for p in expand_paths(paths)]
     with _open_store(settings) as store, _store_errors(), _progress() as progress, _sink(settings) as sink:
         task = progress.add_task("building", total=len(files))
+        written = store.version
         with recording(store, settings.data_dir, "rebuild" if rebuild else "build"):
             report = build(
                 paths,
@@ -102,6 +117,9 @@ def build_command(
                 rebuild=rebuild,
                 mirror=sink,
             )
+        if store.version != written:
+            progress.add_task("indexing", total=None)
+            _keep_derived(store)
     if report.mirror_error:
         _mirror_failed(report.mirror_error)
     for problem in report.problems:
@@ -334,6 +352,7 @@ def remove_command(
         except UnknownDocument as error:
             err.print(f"[red]{error}[/red]", highlight=False)
             raise typer.Exit(1) from None
+        _keep_derived(store)
         mirrored = _mirror(settings, store, [])
     typer.echo(json.dumps({"removed_quads": removed, "mirror": mirrored}))
 

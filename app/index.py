@@ -13,6 +13,7 @@ import threading
 import weakref
 from dataclasses import dataclass, field
 
+from app.saved import Saver, load
 from app.shares import (
     DOC_GRAPH,
     PROGRAMME,
@@ -29,7 +30,7 @@ from app.shares import (
 )
 from graphstore.stores import RdfStore
 
-__all__ = ["GraphIndex", "fresh_index", "graph_index", "store_version"]
+__all__ = ["GraphIndex", "fresh_index", "graph_index", "keep_index", "store_version"]
 
 # Past this many new documents in one step (a rebuild, a first start), whole-graph queries are cheaper.
 _PATCH_MOST = 200
@@ -161,8 +162,15 @@ _CACHE: weakref.WeakKeyDictionary[RdfStore, GraphIndex] = weakref.WeakKeyDiction
 _LOCK = threading.Lock()
 
 
+_SAVER = Saver("rest-index")
+
+
 def graph_index(store: RdfStore) -> GraphIndex:
-    """Return the store's `GraphIndex`, patched with the documents loaded or removed since the last call."""
+    """Return the store's `GraphIndex`, patched with the documents loaded or removed since the last call.
+
+    The first call loads the index kept beside the store (app/saved.py) when the store has not
+    changed since it was kept; an index computed or patched here is kept for the next start-up.
+    """
     version = store_version(store)
     cached = _CACHE.get(store)
     if cached is not None and cached.version == version:
@@ -170,9 +178,22 @@ def graph_index(store: RdfStore) -> GraphIndex:
     with _LOCK:
         cached = _CACHE.get(store)
         if cached is None or cached.version != version:
-            cached = _patched(store, cached, version)
+            stamp = store.content_stamp  # read after the version, before the content: see app/saved.py
+            kept = load(store, _SAVER.name, GraphIndex) if cached is None else None
+            if kept is not None:
+                kept.version = version
+                cached = kept
+            else:
+                fresh = cached is None
+                cached = _patched(store, cached, version)
+                _SAVER.offer(store, cached, stamp, now=fresh)
             _CACHE[store] = cached
         return cached
+
+
+def keep_index() -> None:
+    """Write the index computed last to disk now, rather than within the saver's interval (shutdown, CLI)."""
+    _SAVER.flush()
 
 
 def fresh_index(store: RdfStore, version: tuple[str, ...] = ()) -> GraphIndex:

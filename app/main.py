@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -17,7 +18,9 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
+from app.analytics import keep_projection
 from app.analytics import refresh as refresh_analytics
+from app.index import graph_index, keep_index
 from app.limits import BodyLimit, SecurityHeaders
 from app.problems import install_problem_handlers
 from app.routes import (
@@ -37,6 +40,7 @@ from app.routes import (
     stats_router,
     versions_router,
 )
+from app.search import prepare as prepare_search
 from app.settings import Settings
 from graphstore.extracting import ExtractionPool
 from graphstore.graphsink import GraphSink, open_sink
@@ -81,12 +85,16 @@ def create_app(
             await run_in_threadpool(catch_up, app.state.store, app.state.sink)
         warming = None
         if owned:
-            # Read the analytics projection in the background: the first place page must not wait for it.
-            warming = threading.Thread(target=_warm_analytics, args=(app.state.store,), daemon=True)
+            # Load (or read) the indexes in the background: the first requests must not wait for them.
+            warming = threading.Thread(target=_warm_indexes, args=(app.state.store,), daemon=True)
             warming.start()
         yield
         if warming is not None:
             warming.join()
+        if owned:
+            # What was patched since the last save is written now, so the next start-up loads it.
+            await run_in_threadpool(keep_index)
+            await run_in_threadpool(keep_projection)
         if own_sink and app.state.sink is not None:
             app.state.sink.close()
             app.state.sink = None
@@ -172,14 +180,17 @@ def create_app(
     return app
 
 
-def _warm_analytics(store: RdfStore) -> None:
-    """Read the analytics projection of ``store`` (app.analytics), logging rather than raising a failure."""
+def _warm_indexes(store: RdfStore) -> None:
+    """Load or read the REST index, the analytics projection and the search index of ``store`` (logs a failure)."""
+    started = time.perf_counter()
     try:
-        seconds = refresh_analytics(store)
-    except Exception as error:  # analytics requests read it themselves later and report what fails
-        log.warning("the analytics projection was not read at startup: %s", error)
+        graph_index(store)
+        refresh_analytics(store)
+        prepare_search(store)
+    except Exception as error:  # requests read them themselves later and report what fails
+        log.warning("the REST, analytics or search index was not ready at start-up: %s", error)
     else:
-        log.info("analytics projection read in %.1f s", seconds)
+        log.info("REST, analytics and search indexes ready in %.1f s", time.perf_counter() - started)
 
 
 def _body_limit(settings: Settings, method: str, path: str) -> tuple[int, str]:

@@ -192,6 +192,11 @@ class RemoteStore:
         return None
 
     @property
+    def content_stamp(self) -> str | None:
+        """Return None: other processes write a remote store unseen, so nothing derived from it is kept on disk."""
+        return None
+
+    @property
     def endpoint(self) -> str:
         """Return the query endpoint's URL."""
         return self._query_url

@@ -10,6 +10,7 @@ import shutil
 import sys
 import threading
 import time
+import uuid
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
@@ -156,6 +157,8 @@ class Store:
             _recover(path)
             shutil.rmtree(_sibling(path, "snapshots"), ignore_errors=True)
             ox_store = ox.Store(str(path))
+            if not ox_store.contains_named_graph(FACTS_GRAPH) or not _sibling(path, "stamp").exists():
+                _renew_stamp(path)  # before the facts graph is filled: see content_stamp
             _add_facts_graph(ox_store)
             pool = QueryPool(workers) if workers > 0 else None
         except BaseException:
@@ -223,6 +226,7 @@ class Store:
         body = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode()
         update = replace_update(graph, body, superseded)
         with self._lock, self._handle() as store:
+            self._before_write()
             store.update(update)
             self._snapshot_stale()
         return len(set(triples))
@@ -235,6 +239,7 @@ class Store:
         exist already are not dropped first: replace those with ``replace_graph``.
         """
         with self._lock, self._handle() as store:
+            self._before_write()
             store.extend(with_facts(quads))  # the facts graph holds each triple once, whatever is added twice
             self._snapshot_stale()
 
@@ -253,6 +258,7 @@ class Store:
         if graph == FACTS_GRAPH:
             return 0
         with self._lock, self._handle() as store:
+            self._before_write()
             removed = self._count(store, graph)
             store.update(forget_update(graph))
             self._snapshot_stale()
@@ -354,6 +360,27 @@ class Store:
         result = self.query(sparql, timeout_s=None, substitutions=params, formats={GRAPH: "ntriples"})
         return result.triples()
 
+    def _before_write(self) -> None:
+        """Renew the folder's content stamp before a write starts (see ``content_stamp``)."""
+        if self._path is not None and not self._read_only:  # a read-only view's write fails in Oxigraph
+            _renew_stamp(self._path)
+
+    @property
+    def content_stamp(self) -> str | None:
+        """Return a token that changes whenever the folder's content does, across processes and restarts.
+
+        It is renewed before every write starts, so a write that completes (or a crash
+        in the middle of one) always leaves a new token: something computed from the
+        store and saved with the token it read first is current exactly while the token
+        is unchanged (app/saved.py). None in memory and for a read-only view.
+        """
+        if self._path is None or self._read_only:  # a view may be older than the writer's stamp
+            return None
+        try:
+            return _sibling(self._path, "stamp").read_text(encoding="ascii").strip() or None
+        except FileNotFoundError:
+            return None
+
     def _snapshot_stale(self) -> None:
         """Note a write: snapshots must be retaken and caches keyed on ``version`` are stale."""
         self._snapshot = None
@@ -402,6 +429,7 @@ class Store:
             q if isinstance(q, ox.Quad) else ox.Quad(q.subject, q.predicate, q.object) for q in quads
         )
         with self._lock:
+            self._before_write()
             if self._path is None:
                 fresh = ox.Store()
                 fresh.bulk_extend(as_quads)
@@ -480,6 +508,13 @@ def _add_facts_graph(store: ox.Store) -> None:
 
 def _sibling(path: Path, suffix: str) -> Path:
     return path.with_name(f"{path.name}.{suffix}")
+
+
+def _renew_stamp(path: Path) -> None:
+    """Write a new random content stamp beside the store folder ``path`` (replaced whole, never half-written)."""
+    stamp, partial = _sibling(path, "stamp"), _sibling(path, "stamp.partial")
+    partial.write_text(uuid.uuid4().hex, encoding="ascii")
+    os.replace(partial, stamp)
 
 
 def _recover(path: Path) -> None:

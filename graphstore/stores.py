@@ -42,6 +42,11 @@ class RdfStore(Protocol):
         """Return a number that changes whenever the store's content does (caches key on it)."""
         ...
 
+    @property
+    def content_stamp(self) -> str | None:
+        """Return a token that changes with the content across processes and restarts, or None (not kept)."""
+        ...
+
     def replace_graph(
         self, graph_iri: str, quads: Iterable[ox.Quad | ox.Triple], *, superseded: Iterable[str] = ()
     ) -> int:

@@ -87,3 +87,47 @@ def test_a_place_gives_the_first_evidence_of_each_fact_and_how_many_there_are(st
             assert short["evidence_count"] == full["evidence_count"] == len(full["evidence"])
             assert short["evidence"] == full["evidence"][:1]
     assert any(p["evidence_count"] > 1 for p in whole["programmes"])
+
+
+def test_a_restart_loads_the_kept_index_and_projection_until_the_store_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.analytics.projection as projection_module
+    import app.index as index_module
+    from app.analytics import keep_projection, refresh, view
+    from app.index import keep_index
+
+    path = tmp_path / "oxigraph"
+    texts = sorted(DEMO.glob("*.txt"))[:2]
+    with Store.open(path, workers=0) as opened:
+        ensure_vocabularies(opened)
+        for text in texts:
+            ingest_document(opened, name=text.name, text=text.read_text(encoding="utf-8"))
+        kept = graph_index(opened)
+        keep_index()
+        refresh(opened)
+        keep_projection()
+        with view(opened) as v:
+            portfolios = dict(v.projection.portfolios)
+    assert portfolios
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("read from the documents although the store had not changed")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(index_module, "read_shares", refuse)
+        patched.setattr(projection_module, "_read", refuse)
+        with Store.open(path, workers=0) as reopened:
+            assert fields(graph_index(reopened)) == fields(kept)
+            with view(reopened) as v:
+                assert v.projection.portfolios == portfolios
+
+    # Another process writes (the kept files are not refreshed): the next start reads the store again.
+    with Store.open(path, workers=0) as writer:
+        remove_document(writer, texts[0].name)
+    with Store.open(path, workers=0) as reopened:
+        index = graph_index(reopened)
+        assert fields(index) == fields(fresh_index(reopened))
+        assert [d.name for d in index.documents.values()] == [texts[1].name]
+        with view(reopened) as v:
+            assert v.projection.portfolios != portfolios

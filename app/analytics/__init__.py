@@ -20,7 +20,7 @@ from app.analytics.exports import FACT_COLUMNS, FACT_TABLES, export_tables, fact
 from app.analytics.paths import UnknownNode, connecting_paths
 from app.analytics.peers import UnknownPlace, community_of, peer_groups, programme_gaps, similarity_graph
 from app.analytics.projection import Fact, Projection
-from app.analytics.state import View, refresh, view
+from app.analytics.state import View, keep_projection, refresh, view
 from app.analytics.tables import csv_text, write_csv
 
 __all__ = [
@@ -44,6 +44,7 @@ __all__ = [
     "fact_rows",
     "filter_events",
     "graph_version",
+    "keep_projection",
     "peer_groups",
     "programme_gaps",
     "programme_spread",

@@ -12,9 +12,10 @@ from typing import TypeVar
 
 from app.analytics.projection import Projection
 from app.resources import GraphIndex, graph_index
+from app.saved import Saver, load
 from graphstore.stores import RdfStore
 
-__all__ = ["View", "refresh", "view"]
+__all__ = ["View", "keep_projection", "refresh", "view"]
 
 T = TypeVar("T")
 _PROJECTIONS: weakref.WeakKeyDictionary[RdfStore, Projection] = weakref.WeakKeyDictionary()
@@ -42,23 +43,42 @@ class View:
         return value
 
 
+_SAVER = Saver("projection", guard=_LOCK)
+
+
+def _synced(store: RdfStore) -> Projection:
+    """Return the store's projection brought up to date: kept on disk (app/saved.py), patched or read whole."""
+    projection = _PROJECTIONS.get(store)
+    first = projection is None
+    if projection is None:
+        version = (str(id(store)), store.version)
+        projection = load(store, _SAVER.name, Projection)
+        if projection is not None:
+            projection.version = version  # kept at the store's current content stamp
+        else:
+            projection = Projection()
+        _PROJECTIONS[store] = projection
+    stamp = store.content_stamp  # before the content is read: see app/saved.py
+    if projection.sync(store):
+        _SAVER.offer(store, projection, stamp, now=first)
+    return projection
+
+
 @contextmanager
 def view(store: RdfStore) -> Iterator[View]:
     """Yield the store's up-to-date `View`, holding the analytics lock while the caller reads it."""
     with _LOCK:
-        projection = _PROJECTIONS.get(store)
-        if projection is None:
-            projection = _PROJECTIONS[store] = Projection()
-        projection.sync(store)
-        yield View(projection, graph_index(store))
+        yield View(_synced(store), graph_index(store))
 
 
 def refresh(store: RdfStore) -> float:
     """Bring the store's projection up to date (after an ingest or removal); return the seconds it took."""
     started = time.perf_counter()
     with _LOCK:
-        projection = _PROJECTIONS.get(store)
-        if projection is None:
-            projection = _PROJECTIONS[store] = Projection()
-        projection.sync(store)
+        _synced(store)
     return time.perf_counter() - started
+
+
+def keep_projection() -> None:
+    """Write the projection synced last to disk now, rather than within the saver's interval."""
+    _SAVER.flush()
