@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
+from graphstore.sparql import yield_cpu
 from loaders.extract import extract
 from loaders.records import Document, Extraction
 
@@ -80,7 +81,9 @@ class ExtractionPool:
         with self._lock:
             if self._pool is None:
                 context = multiprocessing.get_context("forkserver")
-                self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+                self._pool = ProcessPoolExecutor(
+                    max_workers=self.workers, mp_context=context, initializer=yield_cpu
+                )
             return self._pool
 
     def close(self) -> None:

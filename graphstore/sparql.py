@@ -48,6 +48,7 @@ __all__ = [
     "SOLUTIONS",
     "StoreUnavailable",
     "UpdateRefused",
+    "WORKER_NICENESS",
     "as_term",
     "check_query",
     "check_text",
@@ -59,6 +60,7 @@ __all__ = [
     "serialize_graph",
     "serialize_result",
     "service_description",
+    "yield_cpu",
 ]
 
 SOLUTIONS = "solutions"
@@ -625,6 +627,7 @@ def _worker_main(conn: Connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _watch_parent()
     _refuse_network()
+    yield_cpu()
     opened: str | None = None
     store: ox.Store | None = None
     while True:
@@ -651,6 +654,21 @@ def _worker_main(conn: Connection) -> None:
         except Exception as error:
             reply = ("error", QueryFailed(f"{type(error).__name__}: {error}"))
         conn.send(reply)
+
+
+# How much lower than the server a worker process runs (nice(2) steps; 19 is the lowest priority).
+WORKER_NICENESS = 10
+
+
+def yield_cpu() -> None:
+    """Lower this process's CPU priority below the server's (query and extraction workers call it).
+
+    Issue 8: twenty runaway queries and an ingest on a two-core machine took the CPU from the
+    process answering /places and /stats. Workers still use every idle cycle; they only yield
+    when the server needs one.
+    """
+    if hasattr(os, "nice"):
+        os.nice(WORKER_NICENESS)
 
 
 def _watch_parent() -> None:

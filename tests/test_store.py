@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -13,7 +14,7 @@ import pytest
 import rdflib
 
 from app.settings import Settings
-from graphstore.sparql import MalformedQuery, QueryTimeout, UpdateRefused
+from graphstore.sparql import WORKER_NICENESS, MalformedQuery, QueryTimeout, UpdateRefused
 from graphstore.store import ForeignQuad, Store
 
 CKR = "https://w3id.org/citykg/"
@@ -179,8 +180,8 @@ def test_bulk_rebuild_swaps_in_the_new_store_and_it_persists(tmp_path: Path) -> 
         ]
         assert store.bulk_rebuild(quads) == 50
         assert store.graph_iris() == [DOC_B]
-    # no rebuild leftovers; the lock file that guards the folder stays beside it
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["oxigraph", "oxigraph.lock"]
+    # no rebuild leftovers; the lock file that guards the folder and the content stamp stay beside it
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["oxigraph", "oxigraph.lock", "oxigraph.stamp"]
     with Store.open(path, workers=0) as reopened:
         assert reopened.count(DOC_B) == 50
 
@@ -206,8 +207,8 @@ def test_opening_after_a_crash_between_the_renames_uses_the_finished_rebuild(tmp
     path.rename(path.with_name("oxigraph.ready"))  # as if the process died after moving the old store away
     with Store.open(path, workers=0) as store:
         assert store.count(DOC_B) == 1
-    # no rebuild leftovers; the lock file that guards the folder stays beside it
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["oxigraph", "oxigraph.lock"]
+    # no rebuild leftovers; the lock file that guards the folder and the content stamp stay beside it
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["oxigraph", "oxigraph.lock", "oxigraph.stamp"]
 
 
 # rdflib 7.6 warns about its own deprecated ConjunctiveGraph/default_context inside Dataset.parse.
@@ -273,3 +274,37 @@ def test_a_runaway_query_is_killed_within_the_limit_and_its_worker_replaced(tmp_
         assert before and not (before & after)  # the worker that ran it is gone, a new one took its place
         assert len(after) == 1
         assert store.query("ASK { ?s ?p ?o }", timeout_s=5).boolean()
+
+
+def test_the_content_stamp_changes_with_every_write_and_only_then(tmp_path: Path) -> None:
+    path = tmp_path / "oxigraph"
+    with Store.open(path, workers=0) as store:
+        first = store.content_stamp
+        assert first
+        load(store)
+        loaded = store.content_stamp
+        assert loaded != first
+        store.select("SELECT * WHERE { ?s ?p ?o } LIMIT 1")
+        assert store.content_stamp == loaded  # reads leave it
+    with Store.open(path, workers=0) as store:
+        assert store.content_stamp == loaded  # kept across a restart that wrote nothing
+        store.remove_graph(DOC_A)
+        removed = store.content_stamp
+        assert removed != loaded
+        store.bulk_rebuild([])
+        assert store.content_stamp not in (removed, loaded)
+        assert Store.open_read_only(path).content_stamp is None  # a view may lag the stamp
+    assert Store.open(None).content_stamp is None
+
+
+def test_query_workers_run_at_a_lower_priority_than_the_server(tmp_path: Path) -> None:
+    # Issue 8: runaway queries must not take the CPU from the process answering /places and /stats.
+    with Store.open(tmp_path / "oxigraph", workers=1) as store:
+        assert store.query("ASK { ?s ?p ?o }", timeout_s=5).boolean() is False  # run by a worker
+        children = [
+            int(c) for t in Path("/proc/self/task").iterdir() for c in (t / "children").read_text().split()
+        ]
+        workers = [c for c in children if b"_worker_entry" in Path(f"/proc/{c}/cmdline").read_bytes()]
+        assert workers
+        ours = os.getpriority(os.PRIO_PROCESS, 0)
+        assert all(os.getpriority(os.PRIO_PROCESS, w) == min(19, ours + WORKER_NICENESS) for w in workers)
