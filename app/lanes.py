@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -24,7 +25,7 @@ from graphstore.sparql import QueryResult, QueryTimeout, QueueTimeout
 from graphstore.store import Store
 from graphstore.stores import RdfStore
 
-__all__ = ["QUICK_S", "Lanes", "QueriesWaiting", "QueryCosts", "Speed"]
+__all__ = ["QUICK_S", "Lanes", "QueriesWaiting", "QueryCosts", "ResultCache", "Speed"]
 
 QUICK_S = 1.0
 """A query that finishes within this many seconds is quick; it is also an unknown query's trial budget."""
@@ -94,6 +95,49 @@ class QueryCosts:
                     self._trials.discard(key)
 
 
+# Functions whose value changes from one run to the next: such a query's answer is never reused.
+_VOLATILE = re.compile(r"\b(?:NOW|RAND|UUID|STRUUID|BNODE)\s*\(", re.IGNORECASE)
+
+
+class ResultCache:
+    """Recent query results by (store version, text, options), bounded in bytes (LRU).
+
+    A store's answer to a query changes only when the store does, and the same query comes
+    again and again: the front end's canned queries, a dashboard, a notebook re-run. Issue 8's
+    load check sent one canned query at 50 requests/s beside 20 runaway ones, and a copy of
+    its answer is cheaper than a worker that the runaways hold. Keys carry the store version,
+    so a write makes every entry unreachable; they age out.
+    """
+
+    def __init__(self, most_bytes: int = 64 << 20, largest: int = 1 << 20) -> None:
+        self._entries: OrderedDict[tuple[Any, ...], QueryResult] = OrderedDict()
+        self._bytes = 0
+        self._most = most_bytes
+        self._largest = largest
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[Any, ...]) -> QueryResult | None:
+        """Return the result kept for ``key``, or None."""
+        with self._lock:
+            hit = self._entries.get(key)
+            if hit is not None:
+                self._entries.move_to_end(key)
+            return hit
+
+    def put(self, key: tuple[Any, ...], result: QueryResult) -> None:
+        """Keep ``result`` unless it is larger than one entry may be, dropping the least recent beyond the bound."""
+        if len(result.body) > self._largest:
+            return
+        with self._lock:
+            old = self._entries.pop(key, None)
+            self._bytes -= len(old.body) if old is not None else 0
+            self._entries[key] = result
+            self._bytes += len(result.body)
+            while self._bytes > self._most:
+                _, dropped = self._entries.popitem(last=False)
+                self._bytes -= len(dropped.body)
+
+
 class _Gate:
     """Admission to a lane: at most `capacity` queries inside it, running or waiting."""
 
@@ -136,6 +180,7 @@ class Lanes:
         workers = self._embedded.query_workers if self._embedded else 0
         self._store = store
         self.costs = QueryCosts()
+        self.results = ResultCache()
         self._express = _Gate("express", express + queue) if express else None
         self._general = _Gate("general", max(1, workers - express) + queue)
 
@@ -150,8 +195,21 @@ class Lanes:
     def run(self, text: str, *, timeout_s: float, **options: Any) -> QueryResult:
         """Return the result of query `text` run under `timeout_s` in the lane its cost puts it in.
 
-        Raises what `Store.query` raises, and `QueriesWaiting` when its lane is full.
+        The same text with the same options on an unchanged store is answered from the result
+        cache without a worker (see `ResultCache`). Raises what `Store.query` raises, and
+        `QueriesWaiting` when its lane is full.
         """
+        stored = (
+            None if _VOLATILE.search(text) else (self._store.version, text, repr(sorted(options.items())))
+        )
+        if stored is not None and (hit := self.results.get(stored)) is not None:
+            return hit
+        result = self._run(text, timeout_s=timeout_s, **options)
+        if stored is not None:
+            self.results.put(stored, result)
+        return result
+
+    def _run(self, text: str, *, timeout_s: float, **options: Any) -> QueryResult:
         key = self._key(text, options)
         speed = self.costs.speed(key)
         embedded = self._embedded

@@ -77,3 +77,32 @@ def test_query_costs_forget_the_least_recently_used_text() -> None:
     assert costs.speed(QueryCosts.key("c")) is Speed.QUICK
     costs.record(QueryCosts.key("c"), QUICK_S * 3, finished=True)
     assert costs.speed(QueryCosts.key("c")) is Speed.SLOW
+
+
+def test_a_repeated_query_is_answered_from_the_cache_until_the_store_changes(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pyoxigraph as ox
+
+    concepts = "SELECT (COUNT(?p) AS ?n) WHERE { ?p a <http://www.w3.org/2004/02/skos/core#Concept> }"
+    lanes = Lanes(store, queue=8)
+    first = lanes.run(concepts, timeout_s=6)
+    ran: list[str] = []
+    query = store.query
+    monkeypatch.setattr(store, "query", lambda text, **kw: ran.append(text) or query(text, **kw))
+    assert lanes.run(concepts, timeout_s=6).body == first.body
+    assert ran == []  # no worker was needed
+    concept = ox.Quad(
+        ox.NamedNode("https://example.org/new-concept"),
+        ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+        ox.NamedNode("http://www.w3.org/2004/02/skos/core#Concept"),
+    )
+    store.replace_graph("https://w3id.org/citykg/graph/test", [concept])
+    after = lanes.run(concepts, timeout_s=6)
+    assert ran == [concepts]
+    assert int(after.bindings()[0]["n"] or 0) == int(first.bindings()[0]["n"] or 0) + 1
+    # A query whose answer changes from run to run is never reused.
+    dice = "SELECT (RAND() AS ?r) WHERE {}"
+    lanes.run(dice, timeout_s=6)
+    lanes.run(dice, timeout_s=6)
+    assert ran.count(dice) == 2
