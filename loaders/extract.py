@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from loaders.agencies import AgencyHit, find_agencies
 from loaders.figure_places import about_group, figure_place
@@ -416,7 +416,13 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
                 place = _last_named(ctx, sentence.start + p.start, city=city) or place
             project = ProjectMention(place, p.name, p.kind, ctx.evidence(sentence, p.start, p.end), p.aliases)
             same = _same_project(projects, project)
-            if same is not None:  # "数字能力建设研讨会" after "亚太经合组织数字能力建设研讨会"
+            used = _used_below(ctx, projects, project) if same is None else None
+            if used is not None:  # one app, run by the higher of the two places
+                old = projects.pop(used)
+                runner = place if place in ctx.gazetteer.ancestors(old.place) else old.place
+                merged = _merged(replace(old, place=runner), replace(project, place=runner))
+                projects[(runner.code, merged.name)] = merged
+            elif same is not None:  # "数字能力建设研讨会" after "亚太经合组织数字能力建设研讨会"
                 projects[same] = _merged(projects[same], project)
             else:
                 projects[(place.code, p.name)] = project
@@ -731,6 +737,27 @@ def _shortens(short: str, full: str) -> bool:
 def _unlevelled(names: set[str]) -> set[str]:
     """Return the names without a bare level word at their head (市运管服平台 → 运管服平台, 全州…平台 → …平台)."""
     return {re.sub(r"^全?[市区县省州盟](?![场级域民块])", "", n) for n in names}
+
+
+def _used_below(
+    ctx: _Context, found: dict[tuple[str, str], ProjectMention], new: ProjectMention
+) -> tuple[str, str] | None:
+    """Return the key of a platform `new` names again at a place above or below its own, if any.
+
+    "四川省…“川善治”小程序。…江阳区…村民在“川善治”小程序上申请": a place below the one that runs
+    an app, and no subject of the document, only uses it (SCHEMA.md: `place` is the place that runs it).
+    """
+    if new.kind != "platform":
+        return None
+    for key, old in found.items():
+        if old.kind != "platform" or not _bare({old.name, *old.aliases}) & _bare({new.name, *new.aliases}):
+            continue
+        below, above = (
+            (new.place, old.place) if old.place in ctx.gazetteer.ancestors(new.place) else (old.place, new.place)
+        )
+        if above in ctx.gazetteer.ancestors(below) and below not in ctx.subjects:
+            return key
+    return None
 
 
 def _bare(names: set[str]) -> set[str]:

@@ -141,6 +141,8 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     ['城市部件全周期管理系统']
     >>> [h.name for h in find_projects("依托云数据中心,搭建起智慧青禾统一基础平台")]
     ['智慧青禾统一基础平台']
+    >>> [(h.name, h.aliases) for h in find_projects("村民在“禾易办”小程序上申请服务")]
+    [('禾易办小程序', ('禾易办',))]
     """
     hits = _suffixed(sentence) + [ProjectHit(*b) for b in (*find_brands(sentence), *find_listed(sentence))]
     hits += [ProjectHit(name, "platform", start, end) for name, start, end in find_service_apps(sentence)]
@@ -149,6 +151,11 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     kept: list[ProjectHit] = []
     for h in hits:
         outer = next((k for k in kept if k.start <= h.start and h.end <= k.end), None)
+        if outer is not None and (outer.start, outer.end) == (h.start, h.end):
+            # one span read twice (its suffix and its quoted brand: “禾易办”小程序): one name, both aliases
+            aliases = (*outer.aliases, *h.aliases, *([h.name] if h.name != outer.name else []))
+            kept[kept.index(outer)] = ProjectHit(outer.name, outer.kind, outer.start, outer.end, aliases)
+            continue
         if outer is not None and not _is_channel_of(outer, h):
             tail = outer.name.removeprefix(h.name)
             if h.name not in outer.aliases and (
