@@ -107,6 +107,8 @@ _IN_ONE = re.compile(
     r"^(?:[、和及与][^、,，。;；]{1,12}?)*(?:[一二三四五六七八九十两\d]+位一体|于一体"
     r"|(?:[一二三四五六七八九十两\d]+[个大项][\u4e00-\u9fff]{0,4})?的(?:集合体|综合体|重任|职能|功能|使命|角色))"
 )
+# "一个…的", "一座…的": an indefinite article and a description before a kind's word, in one clause.
+_DESCRIBED = re.compile(r"一(?:个|座|家|处|条|张|种|类|批)[^,，。;；:：]*的$")
 # A brand in quotes right after a kind's words, closing its clause (…服务平台“苏企通”,).
 _APPOSITION = re.compile(r"^“(?P<name>[^“”]{2,8})”(?=$|[,，。;；、和及(（])")
 
@@ -141,6 +143,8 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     ['城市部件全周期管理系统']
     >>> [h.name for h in find_projects("依托云数据中心,搭建起智慧青禾统一基础平台")]
     ['智慧青禾统一基础平台']
+    >>> [h.name for h in find_projects("打造一个布局合理、功能齐全的软件产业园基地,建成青禾软件园")]
+    ['青禾软件园']
     >>> [(h.name, h.aliases) for h in find_projects("村民在“禾易办”小程序上申请服务")]
     [('禾易办小程序', ('禾易办',))]
     """
@@ -414,6 +418,8 @@ def _names_one(
         for s in (first, start)
     ):
         return False  # "创建10个以上…创新平台", "…平台10个": a count of a kind of thing, not a named one
+    if _DESCRIBED.search(sentence[max(0, start - 40) : start]) and sentence[start : start + 1] != "“":
+        return False  # "打造一个布局合理…的大数据产业园基地": a thing described, not named
     if (kind == "event" and _PARTS.match(sentence[end:])) or _IN_ONE.match(sentence[end:]):
         # "开幕式、主论坛、…、成果展览会…七个环节", "集指挥运营中心、市民体验中心…六位一体": parts of a
         # thing, not things of their own
