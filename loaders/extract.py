@@ -615,11 +615,13 @@ def _venue(ctx: _Context, sentence: Sentence, hit: ProjectHit, acting: Division)
         if span.start < end or span.start >= sentence.end:
             continue
         before, after = ctx.document.text[end : span.start], ctx.document.text[span.end : span.end + 3]
-        if re.fullmatch(r"[^，,。；;]{0,6}?在", before) and re.match(
+        if re.fullmatch(r"[^，,。；;]{0,14}?在", before) and re.match(
             r"(?:市|省)?(?:召开|举办|举行|开幕|启幕|落幕|隆重)", after
         ):
-            # A venue inside the acting place (相城区 in a 苏州 report) leaves the event to it (dev gold).
-            return None if acting in ctx.gazetteer.ancestors(span.division) else span.division
+            # A venue inside the acting place (相城区 in a 苏州 report) leaves the event to it (dev gold);
+            # the subject as venue keeps it, whatever province the sentence names (…将于6月28日在雅安举行).
+            inside = acting in ctx.gazetteer.ancestors(span.division) and span.division != ctx.default
+            return None if inside else span.division
     return None
 
 
