@@ -65,6 +65,8 @@ _IN_USE = re.compile(
     r"^(?:、[^、,，。;；]{2,16})*(?:等[^,，。;；]{0,16}?)?"
     r"(?:(?:正式|已|均|相继|先后|陆续)?(?:挂牌|揭牌|投用|投入使用|建成|落地|开工|上线)|(?:运行|使用)情况)"
 )
+# What a clause says its subject got (…产业园获评…, …基地入选…); not 成为 (使…平台成为…).
+_SUBJECT_OF = re.compile(r"(?:获评|获批|荣获|入选|被评为|被认定为|列入|纳入)")
 # What only a building does: its works start, it tops out, opens for business (…中心已开始打桩).
 _UNDER_WAY = re.compile(
     r"^(?:项目)?(?:已|正|正在|已经|将|即将|率先|本月底|年底|月底)?(?:开始)?(?:打桩|动建|动工|开工|封顶|竣工|开业|投运|投入运营)"
@@ -336,6 +338,7 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         if kind != "event":
             start = whole_place(sentence, after_inner_verb(sentence, start, m.start()))
             start = place_before(sentence, first, start)
+            start = _bounded(sentence, start, end)
         name = clean_name(sentence[start:end])
         if kind == "event" or _OWN.match(m.group(0)):
             # 全市电子政务外网 is the city's own network (SCHEMA.md: 沈阳市电子政务外网), as 全市…大会 its event
@@ -385,6 +388,41 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             continue
         hits.append(ProjectHit(name, kind, start, end, aliases))
     return hits
+
+
+def _bounded(sentence: str, start: int, end: int) -> int:
+    """Return where a name read to start at `start` really starts, by what stands at its edges.
+
+    A quoted brand right before it is part of it (“华为云”平台赋能基地); a verb that sets a thing up at
+    its head governs it (获批筹建…); and a clause that goes on to say what the thing got
+    (…产业园获评…) has it as its subject, so the word LAC reads as a verb at the clause's head is
+    part of the name.
+
+    >>> s = "为企业发放补贴,青禾开发区“禾云”平台赋能基地成为试点项目"
+    >>> s[_bounded(s, s.index("平台"), len(s) - 6) :]
+    '“禾云”平台赋能基地成为试点项目'
+    >>> s = "获批筹建青禾软件园"
+    >>> s[_bounded(s, 2, len(s)) :]
+    '青禾软件园'
+    """
+    if sentence[start - 1 : start] in ("”", '"'):
+        opening = max(sentence.rfind("“", 0, start - 1), sentence.rfind('"', 0, start - 1))
+        if opening >= 0 and re.fullmatch(r"[^\W_]{2,12}", sentence[opening + 1 : start - 1]):
+            return opening
+    words = [w for w in segment(sentence) if w.start >= start or w.end > start]
+    head = next((w for w in words if w.start == start), None)
+    if head is not None and head.tag == "v" and _SET_UP.fullmatch(head.text) and head.end < end:
+        return head.end
+    before = next((w for w in reversed(segment(sentence)) if w.end <= start), None)
+    if (
+        before is not None
+        and before.end == start
+        and before.tag == "v"
+        and re.search(r"(?:^|[,，;；。:：])$", sentence[: before.start])
+        and _SUBJECT_OF.match(sentence[end:])
+    ):
+        return before.start
+    return start
 
 
 def _names_one(
@@ -437,6 +475,8 @@ def _names_one(
         r"(?:落户|位于|入驻|坐落于?)$", sentence[max(0, first - 3) : first]
     )
     # A short form given to it (以下简称“…”) makes it a thing of its own, as a title is not.
+    if _DESIGNATION.search(name) and re.search(r"(?:获批|批准|批复)(?:筹建|建设|创建|设立)?$", sentence[:start]):
+        return False  # "获批筹建…保护示范区": a title granted, whatever place its name holds
     if _DESIGNATION.search(name) and not (
         located or on_map(sentence, start, end) or _SHORT_FORM.match(sentence[end:])
     ):
