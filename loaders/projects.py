@@ -113,8 +113,8 @@ _IN_ONE = re.compile(
     r"^(?:[、和及与][^、,，。;；]{1,12}?)*(?:[一二三四五六七八九十两\d]+位一体|于一体"
     r"|(?:[一二三四五六七八九十两\d]+[个大项][\u4e00-\u9fff]{0,4})?的(?:集合体|综合体|重任|职能|功能|使命|角色))"
 )
-# "一个…的", "一座…的": an indefinite article and a description before a kind's word, in one clause.
-_DESCRIBED = re.compile(r"一(?:个|座|家|处|条|张|种|类|批)[^,，。;；:：]*的$")
+# "一个…的", "规模最大的": an indefinite article or a superlative and a description before a kind's word.
+_DESCRIBED = re.compile(r"(?:一(?:个|座|家|处|条|张|种|类|批)[^,，。;；:：]*|最[\u4e00-\u9fff]{1,3})的$")
 # A brand in quotes right after a kind's words, closing its clause (…服务平台“苏企通”,).
 _APPOSITION = re.compile(r"^“(?P<name>[^“”]{2,8})”(?=$|[,，。;；、和及(（])")
 
