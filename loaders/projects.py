@@ -67,6 +67,8 @@ _IN_USE = re.compile(
     r"^(?:、[^、,，。;；]{2,16})*(?:等[^,，。;；]{0,16}?)?"
     r"(?:(?:正式|已|均|相继|先后|陆续)?(?:挂牌|揭牌|投用|投入使用|建成|落地|开工|上线)|(?:运行|使用)情况)"
 )
+# "作为…的", "是…的": a copula and a description before a quoted kind of project.
+_CLASSED = re.compile(r"(?:作为|是|属于|列为)[^,，。;；]*的$")
 # What a clause says its subject got (…产业园获评…, …基地入选…); not 成为 (使…平台成为…).
 _SUBJECT_OF = re.compile(r"(?:获评|获批|荣获|入选|被评为|被认定为|列入|纳入)")
 # What only a building does: its works start, it tops out, opens for business (…中心已开始打桩).
@@ -158,7 +160,11 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     >>> [(h.name, h.aliases) for h in find_projects("村民在“禾易办”小程序上申请服务")]
     [('禾易办小程序', ('禾易办',))]
     """
-    hits = _suffixed(sentence) + [ProjectHit(*b) for b in (*find_brands(sentence), *find_listed(sentence))]
+    brands = [ProjectHit(*b) for b in find_brands(sentence)]
+    # "作为甲与乙的“山海协作”项目": the quote says what kind of project a thing is (its programme), it
+    # names none
+    brands = [b for b in brands if not (b.name.endswith("项目") and _CLASSED.search(sentence[: b.start]))]
+    hits = _suffixed(sentence) + brands + [ProjectHit(*b) for b in find_listed(sentence)]
     hits += [ProjectHit(name, "platform", start, end) for name, start, end in find_service_apps(sentence)]
     hits += _owned_projects(sentence)
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
