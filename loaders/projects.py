@@ -418,6 +418,13 @@ def _bounded(sentence: str, start: int, end: int) -> int:
         if opening >= 0 and re.fullmatch(r"[^\W_]{2,12}", sentence[opening + 1 : start - 1]):
             return opening
     words = [w for w in segment(sentence) if w.start >= start or w.end > start]
+    person = next((i for i, w in enumerate(words) if w.tag == "PER" and w.end < end), None)
+    if person is not None:
+        # "汪某一行调研…创新中心": a person who acts, and the verb they act with, stand before the name
+        acts = [w for w in words[person + 1 :] if w.end < end]
+        verb = next((i for i, w in enumerate(acts[:3]) if w.tag == "v"), None)
+        if verb is not None and all(w.tag in ("m", "d", "p", "v") for w in acts[: verb + 1]):
+            return acts[verb].end
     head = next((w for w in words if w.start == start), None)
     if head is not None and head.tag == "v" and _SET_UP.fullmatch(head.text) and head.end < end:
         return head.end
