@@ -512,6 +512,8 @@ def _names_one(
         # 打造“中国数谷”, 试点打造“千兆园区”: a quoted zone a place works towards is a label, not a park
         return False
     clause = _clause_before(sentence, first)
+    if kind == "platform" and re.search(r"提供(?:[^,，。;；]*、)?$", clause):
+        return False  # "为企业提供公共技术平台、展示交流和融资交易平台": services offered, not named things
     if said_of_a_kind(sentence, clause, (start, m.start(), end), kind=kind):
         return False  # SCHEMA.md: generic plurals and titles are left out (see loaders/kinds.py)
     if (suffix.endswith("网站") or kind == "facility") and not sentence.replace(name, "").strip():
