@@ -50,8 +50,6 @@ _GENERIC = re.compile(
     r"微信|公众|手机|移动|掌上|网上|中心|综合性|基础性|公益性|支撑性|枢纽型|交流|合作)*"
     rf"(?:{'|'.join(p for _, p in _KINDS)}|系统|大脑|云|座谈会)$"
 )
-# A technology's word and a kind's word alone (大数据产业园, 云计算中心) name a kind of place, not one.
-_DOMAIN_KIND = re.compile(r"^(?:大数据|云计算|人工智能|区块链|物联网|算力)(?:产业园区?|园区|基地|中心|平台)$")
 # "市开发区智谷和市高新区": a connector right after a complete name ends it.
 _CONNECTOR_AFTER_NAME = re.compile(rf"(?:{'|'.join(p for _, p in _KINDS)})[与和及、]")
 # A centre that is built and run (计算, 运行管理, 指挥), as opposed to a body (服务中心).
@@ -454,7 +452,6 @@ def _names_one(
     if (
         (len(name) - len(suffix) < 2 and not short_ok)
         or (_GENERIC.match(name) and not own and suffix not in ("一张网", "一朵云"))
-        or _DOMAIN_KIND.match(name)
         or _ORDINAL_EVENT.search(name)
         or re.match(r"[一二三四五六七八九十两\d]+[大个项类]", name)  # 三大平台: a count of kinds
         or _DETERMINER.match(name)
