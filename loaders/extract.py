@@ -752,7 +752,11 @@ def _used_below(
     if new.kind != "platform":
         return None
     for key, old in found.items():
-        if old.kind != "platform" or not _bare({old.name, *old.aliases}) & _bare({new.name, *new.aliases}):
+        # by its own name: 浙里办宁波频道, known also as 浙里办, is a channel of its own (SCHEMA.md)
+        named = _bare({new.name}) & _bare({old.name, *old.aliases}) or _bare({old.name}) & _bare(
+            {new.name, *new.aliases}
+        )
+        if old.kind != "platform" or not named:
             continue
         below, above = (
             (new.place, old.place) if old.place in ctx.gazetteer.ancestors(new.place) else (old.place, new.place)

@@ -65,6 +65,8 @@ _IN_USE = re.compile(
     r"^(?:、[^、,，。;；]{2,16})*(?:等[^,，。;；]{0,16}?)?"
     r"(?:(?:正式|已|均|相继|先后|陆续)?(?:挂牌|揭牌|投用|投入使用|建成|落地|开工|上线)|(?:运行|使用)情况)"
 )
+# A channel of an app (浙里办宁波频道) is a thing of its own, not another name of the app.
+_CHANNEL = re.compile(r"(?:频道|专区|分厅|分站)$")
 # "作为…的", "是…的": a copula and a description before a quoted kind of project.
 _CLASSED = re.compile(r"(?:作为|是|属于|列为)[^,，。;；]*的$")
 # What a clause says its subject got (…产业园获评…, …基地入选…); not 成为 (使…平台成为…).
@@ -169,7 +171,7 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     kept: list[ProjectHit] = []
     for h in hits:
         outer = next((k for k in kept if k.start <= h.start and h.end <= k.end), None)
-        if outer is not None and (outer.start, outer.end) == (h.start, h.end):
+        if outer is not None and (outer.start, outer.end) == (h.start, h.end) and not _CHANNEL.search(outer.name):
             # one span read twice (its suffix and its quoted brand: “禾易办”小程序): one name, both aliases
             aliases = (*outer.aliases, *h.aliases, *([h.name] if h.name != outer.name else []))
             kept[kept.index(outer)] = ProjectHit(outer.name, outer.kind, outer.start, outer.end, aliases)
