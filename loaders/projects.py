@@ -69,6 +69,8 @@ _IN_USE = re.compile(
 _CHANNEL = re.compile(r"(?:频道|专区|分厅|分站)$")
 # "作为…的", "是…的": a copula and a description before a quoted kind of project.
 _CLASSED = re.compile(r"(?:作为|是|属于|列为)[^,，。;；]*的$")
+# Degree words LAC reads as adverbs that are a name's own (国家超级计算郑州中心).
+_DEGREE = {"超级", "超", "最", "极"}
 # What a clause says its subject got (…产业园获评…, …基地入选…); not 成为 (使…平台成为…).
 _SUBJECT_OF = re.compile(r"(?:获评|获批|荣获|入选|被评为|被认定为|列入|纳入)")
 # What only a building does: its works start, it tops out, opens for business (…中心已开始打桩).
@@ -425,6 +427,13 @@ def _bounded(sentence: str, start: int, end: int) -> int:
         verb = next((i for i, w in enumerate(acts[:3]) if w.tag == "v"), None)
         if verb is not None and all(w.tag in ("m", "d", "p", "v") for w in acts[: verb + 1]):
             return acts[verb].end
+    adverbs = [
+        w
+        for w in words
+        if w.tag == "d" and w.end < end and sentence[w.start - 1 : w.start] != "“" and w.text not in _DEGREE
+    ]
+    if adverbs:
+        return adverbs[-1].end  # "与会同志分别就智慧城管平台…": an adverb belongs to a clause, not to a name
     head = next((w for w in words if w.start == start), None)
     if head is not None and head.tag == "v" and _SET_UP.fullmatch(head.text) and head.end < end:
         return head.end
