@@ -51,7 +51,9 @@ _GENERIC = re.compile(
     rf"(?:{'|'.join(p for _, p in _KINDS)}|系统|大脑|云|座谈会)$"
 )
 # "市开发区智谷和市高新区": a connector right after a complete name ends it.
-_CONNECTOR_AFTER_NAME = re.compile(rf"(?:{'|'.join(p for _, p in _KINDS)})[与和及、]")
+_CONNECTOR_AFTER_NAME = re.compile(
+    rf"(?:{'|'.join(p for _, p in _KINDS)})(?:[一二三四五六七八九十\d]期)?[与和及、]"
+)  # …中心二期和…: a phase ends a name too
 # A centre that is built and run (计算, 运行管理, 指挥), as opposed to a body (服务中心).
 _BUILT_CENTRE = re.compile(
     r"(计算|算力|超算|智算|数据中心|科学中心|创新|运行|运营|指挥|展示|会展|体验|孵化|灾备|调度|监测|促进中心|交易中心|(?:政务|行政|市民|便民)服务中心)"
