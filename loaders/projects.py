@@ -168,6 +168,8 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     # "作为甲与乙的“山海协作”项目": the quote says what kind of project a thing is (its programme), it
     # names none
     brands = [b for b in brands if not (b.name.endswith("项目") and _CLASSED.search(sentence[: b.start]))]
+    # “AI”展示中心, “5G”: a technology's acronym in quotes is no app's brand
+    brands = [b for b in brands if not re.fullmatch(r"[A-Za-z0-9+]{1,4}", b.name)]
     hits = _suffixed(sentence) + brands + [ProjectHit(*b) for b in find_listed(sentence)]
     hits += [ProjectHit(name, "platform", start, end) for name, start, end in find_service_apps(sentence)]
     hits += _owned_projects(sentence)
