@@ -419,6 +419,9 @@ def _bounded(sentence: str, start: int, end: int) -> int:
     >>> s[_bounded(s, 2, len(s)) :]
     '青禾软件园'
     """
+    bar = max(sentence.rfind("丨", start, end), sentence.rfind("|", start, end))
+    if bar >= 0:
+        return bar + 1  # "2024优秀案例丨某市综合治理平台": a bar separates a heading's parts
     if sentence[start - 1 : start] in ("”", '"'):
         opening = max(sentence.rfind("“", 0, start - 1), sentence.rfind('"', 0, start - 1))
         if opening >= 0 and re.fullmatch(r"[^\W_]{2,12}", sentence[opening + 1 : start - 1]):
