@@ -707,7 +707,12 @@ def _describes(head: str) -> bool:
     (True, False)
     """
     places = load_gazetteer().surface_forms()
-    return not any(head[i : i + n] in places for n in (2, 3, 4) for i in range(len(head) - n + 1))
+    # 中国 of 中国电信 names the company, not a division the thing lies in (中国电信某某智算中心)
+    return not any(
+        any(d.level != "country" for d in places.get(head[i : i + n], ()))
+        for n in (2, 3, 4)
+        for i in range(len(head) - n + 1)
+    )
 
 
 def _unplaced(names: set[str], place: Division) -> set[str]:
