@@ -71,6 +71,8 @@ _IN_USE = re.compile(
 _CHANNEL = re.compile(r"(?:频道|专区|分厅|分站)$")
 # "作为…的", "是…的": a copula and a description before a quoted kind of project.
 _CLASSED = re.compile(r"(?:作为|是|属于|列为)[^,，。;；]*的$")
+# Verbs that make, launch or use a thing, so what follows them is its name (开发“郑好办”…); not 运行 of 城市运行“一网统管”中心.
+_OPENS = re.compile(r"开发|研发|建设|建成|搭建|打造|上线|推出|启用|部署|依托|使用|登录|下载|开通|升级|整合")
 # Degree words LAC reads as adverbs that are a name's own (国家超级计算郑州中心).
 _DEGREE = {"超级", "超", "最", "极"}
 # What a clause says its subject got (…产业园获评…, …基地入选…); not 成为 (使…平台成为…).
@@ -427,6 +429,9 @@ def _bounded(sentence: str, start: int, end: int) -> int:
         if opening >= 0 and re.fullmatch(r"[^\W_]{2,12}", sentence[opening + 1 : start - 1]):
             return opening
     words = [w for w in segment(sentence) if w.start >= start or w.end > start]
+    opening = sentence.find("“", start, end)
+    if opening > start and any(w.tag == "v" and w.end <= opening and _OPENS.fullmatch(w.text) for w in words):
+        return opening  # "本地团队开发“郑好办”政务小程序": the verb before a brand governs the name it opens
     person = next((i for i, w in enumerate(words) if w.tag == "PER" and w.end < end), None)
     if person is not None:
         # "汪某一行调研…创新中心": a person who acts, and the verb they act with, stand before the name
