@@ -305,6 +305,8 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         # LAC reads 区内 as a word, but a zone has an inside (示范区内的…谷)
         if in_word and not (m.group("park") and masked[end : end + 1] == "内"):
             continue  # the suffix word is inside a longer word (平台企业, 平台数, 园区化), not 软件园数字化升级
+        if m.group("facility") and re.match(r"(?:管理)?(?:办公室|办)(?![\u4e00-\u9fff]{0,2}[楼室])", masked[end:]):
+            continue  # "市政务服务中心管理办公室制定…": the centre heads a body's name (an agency)
         kind = next(k for k, _ in _KINDS if m.group(k))
         anchor = m.start() - 1 if m.start() > 0 and sentence[m.start() - 1] == "“" else m.start()
         first = name_start(sentence, anchor, extra=_CONNECTOR_AFTER_NAME, suffix_follows=kind == "event")
