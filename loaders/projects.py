@@ -357,6 +357,7 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             start = whole_place(sentence, after_inner_verb(sentence, start, m.start()))
             start = place_before(sentence, first, start)
             start = _bounded(sentence, start, end)
+        start = _after_complement(sentence, start, m.start())
         name = clean_name(sentence[start:end])
         if kind == "event" or _OWN.match(m.group(0)):
             # 全市电子政务外网 is the city's own network (SCHEMA.md: 沈阳市电子政务外网), as 全市…大会 its event
@@ -406,6 +407,21 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             continue
         hits.append(ProjectHit(name, kind, start, end, aliases))
     return hits
+
+
+def _after_complement(sentence: str, start: int, head: int) -> int:
+    """Return where a name starts after a verb and its result (用好, 办好, 抓实) before the kind's word.
+
+    >>> s = "用足用好青禾数字大会带来的红利"
+    >>> s[_after_complement(s, 0, s.index("大会")) :]
+    '青禾数字大会带来的红利'
+    """
+    words = [w for w in segment(sentence) if start <= w.start and w.end <= head]
+    cut = start
+    for left, right in zip(words, words[1:]):
+        if left.tag == "v" and left.end == right.start and right.text in ("好", "足", "实", "牢", "细"):
+            cut = right.end
+    return cut
 
 
 def _bounded(sentence: str, start: int, end: int) -> int:
