@@ -172,7 +172,7 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     brands = [b for b in brands if not (b.name.endswith("项目") and _CLASSED.search(sentence[: b.start]))]
     # “AI”展示中心, “5G”: a technology's acronym in quotes is no app's brand
     brands = [b for b in brands if not re.fullmatch(r"[A-Za-z0-9+]{1,4}", b.name)]
-    hits = _suffixed(sentence) + brands + [ProjectHit(*b) for b in find_listed(sentence)]
+    hits = _suffixed(sentence) + brands + [ProjectHit(*b) for b in find_listed(sentence)] + _launched(sentence)
     hits += [ProjectHit(name, "platform", start, end) for name, start, end in find_service_apps(sentence)]
     hits += _owned_projects(sentence)
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
@@ -257,6 +257,29 @@ def _owned_projects(sentence: str) -> list[ProjectHit]:
         ):
             continue
         hits.append(ProjectHit(name, "facility", first.start, word.end))
+    return hits
+
+
+# Quoted names, one after another, that the clause then says went live (“政务云”“某某云”等相继在某市上线).
+_LAUNCHED = re.compile(
+    r"(?P<items>(?:“[^“”]{2,10}”[、和及与]?)+)等?(?:相继|先后|陆续|已|正式)*(?:在[\u4e00-\u9fff]{2,6})?(?:上线|上架|投用|投入使用|开通)"
+)
+
+
+def _launched(sentence: str) -> list[ProjectHit]:
+    """Return the quoted names a clause says went live: apps and clouds named by brand alone.
+
+    >>> [h.name for h in _launched("“青禾云”“禾易办”等相继在青禾上线")]
+    ['青禾云', '禾易办']
+    """
+    hits = []
+    for m in _LAUNCHED.finditer(sentence):
+        for q in re.finditer(r"“(?P<name>[^“”]{2,10})”", m.group("items")):
+            name = q.group("name")
+            if PROGRAMME_WORDS.search(name) or re.fullmatch(r"[A-Za-z0-9+]{1,4}", name):
+                continue
+            start = m.start("items") + q.start()
+            hits.append(ProjectHit(name, "platform", start, start + len(q.group(0))))
     return hits
 
 
