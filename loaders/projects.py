@@ -560,6 +560,8 @@ def _names_one(
         located or on_map(sentence, start, end) or _SHORT_FORM.match(sentence[end:])
     ):
         return False
+    if re.match(r"(?:、[^、,，。;；]{2,16})*为(?:主|主体|核心|重点|代表)的", sentence[end:]):
+        return False  # "以…云计算中心、信息资源共享平台为主的信息枢纽中心": the parts of a kind, not named things
     if re.match(r"(?:是指|指的是|是一种)", sentence[end:]):
         return False  # "某省数字经济园区是指…": a category being defined, not one park
     if _AIM_AFTER.match(sentence[end:]):
