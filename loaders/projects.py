@@ -77,6 +77,8 @@ _OPENS = re.compile(r"开发|研发|建设|建成|搭建|打造|上线|推出|�
 _DEGREE = {"超级", "超", "最", "极"}
 # What a clause says its subject got (…产业园获评…, …基地入选…); not 成为 (使…平台成为…).
 _SUBJECT_OF = re.compile(r"(?:获评|获批|荣获|入选|被评为|被认定为|列入|纳入)")
+# A system whose reach the text counts is at work (…会议系统共接入终端1952个).
+_AT_WORK = re.compile(r"^(?:共|累计|已|已经)?(?:接入|汇聚|承载|覆盖|联通|连接)[^,，。;；]{0,12}\d")
 # What only a building does: its works start, it tops out, opens for business (…中心已开始打桩).
 _UNDER_WAY = re.compile(
     r"^(?:项目)?(?:已|正|正在|已经|将|即将|率先|本月底|年底|月底)?(?:开始)?(?:打桩|动建|动工|开工|封顶|竣工|开业|投运|投入运营)"
@@ -604,7 +606,10 @@ def _names_one(
             # 加强…系统建设: strengthening a way of working, not building one system
             or (re.search(r"(?:加强|强化|完善|健全)$", clause) and not _LAUNCH.search(clause))
             or not (
-                _LAUNCH.search(clause) or _IN_USE.match(sentence[end:]) or _BUILT_AS.match(sentence[end:])
+                _LAUNCH.search(clause)
+                or _IN_USE.match(sentence[end:])
+                or _BUILT_AS.match(sentence[end:])
+                or _AT_WORK.match(sentence[end:])
             )
         )
     ):
