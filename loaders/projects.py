@@ -69,6 +69,8 @@ _IN_USE = re.compile(
 )
 # A channel of an app (浙里办宁波频道) is a thing of its own, not another name of the app.
 _CHANNEL = re.compile(r"(?:频道|专区|分厅|分站)$")
+# "等10个“百馆之城”项目": a count before a quoted kind of project.
+_COUNTED = re.compile(r"[\d一二三四五六七八九十两百千]+[个项批类]$")
 # "作为…的", "是…的": a copula and a description before a quoted kind of project.
 _CLASSED = re.compile(r"(?:作为|是|属于|列为)[^,，。;；]*的$")
 # Verbs that make, launch or use a thing, so what follows them is its name (开发“郑好办”…); not 运行 of 城市运行“一网统管”中心.
@@ -165,13 +167,23 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     ['青禾软件园']
     >>> [h.name for h in find_projects("研发楼二期已进入施工招标环节,青禾VR中心已开始打桩")]
     ['青禾VR中心']
+    >>> [h.name for h in find_projects('市民下载"禾易办"App办理业务')]
+    ['禾易办App']
+    >>> [h.name for h in find_projects("新增和改造青禾博物馆等10个“百馆之城”项目")]
+    []
     >>> [(h.name, h.aliases) for h in find_projects("村民在“禾易办”小程序上申请服务")]
     [('禾易办小程序', ('禾易办',))]
     """
+    # Web texts quote with straight marks too ("乐享大东"); curly ones, one mark for one, keep offsets.
+    sentence = re.sub(r'"([^"\n。！？!?,，;；]{1,16})"', r"“\1”", sentence)
     brands = [ProjectHit(*b) for b in find_brands(sentence)]
     # "作为甲与乙的“山海协作”项目": the quote says what kind of project a thing is (its programme), it
     # names none
-    brands = [b for b in brands if not (b.name.endswith("项目") and _CLASSED.search(sentence[: b.start]))]
+    brands = [
+        b
+        for b in brands
+        if not (b.name.endswith("项目") and (_CLASSED.search(sentence[: b.start]) or _COUNTED.search(sentence[: b.start])))
+    ]
     # “AI”展示中心, “5G”: a technology's acronym in quotes is no app's brand
     brands = [b for b in brands if not re.fullmatch(r"[A-Za-z0-9+]{1,4}", b.name)]
     hits = _suffixed(sentence) + brands + [ProjectHit(*b) for b in find_listed(sentence)] + _launched(sentence)
