@@ -498,6 +498,10 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     but 浙里办 in a 杭州 report → 杭州市: a province's app used by one of its own places is theirs.
     """
     acting = ctx.place_at(sentence, sentence.start + hit.start, local=True)
+    if re.search(r"[;；]$", sentence.text[: hit.start]):
+        # "…沙坪坝区建成…;两江新区、渝北区…上线": a clause the project opens is about it, not about the
+        # place an earlier clause named
+        acting = ctx.default
     # A place heading another project's name in the list (甲县…产业园区、青禾数谷产业园) is that
     # project's own, not who acts for the items after it.
     others = [
