@@ -591,6 +591,8 @@ def _names_one(
         # 打造“中国数谷”, 试点打造“千兆园区”: a quoted zone a place works towards is a label, not a park
         return False
     clause = _clause_before(sentence, first)
+    if re.search(r"(?:打造|建设|培育|发展|定位)(?:成为?|为)$", sentence[max(0, start - 6) : start]):
+        return False  # "把桃园数字小镇打造成数字中国城市实验室": what a thing is to become, a role, not a new thing
     if kind == "platform" and re.search(r"提供(?:[^,，。;；]*、)?$", clause):
         return False  # "为企业提供公共技术平台、展示交流和融资交易平台": services offered, not named things
     if said_of_a_kind(sentence, clause, (start, m.start(), end), kind=kind):
