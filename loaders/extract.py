@@ -768,7 +768,9 @@ def _used_below(
         if old.kind != "platform" or not named:
             continue
         below, above = (
-            (new.place, old.place) if old.place in ctx.gazetteer.ancestors(new.place) else (old.place, new.place)
+            (new.place, old.place)
+            if old.place in ctx.gazetteer.ancestors(new.place)
+            else (old.place, new.place)
         )
         if above in ctx.gazetteer.ancestors(below) and below not in ctx.subjects:
             return key

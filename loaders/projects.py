@@ -182,18 +182,27 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     brands = [
         b
         for b in brands
-        if not (b.name.endswith("项目") and (_CLASSED.search(sentence[: b.start]) or _COUNTED.search(sentence[: b.start])))
+        if not (
+            b.name.endswith("项目")
+            and (_CLASSED.search(sentence[: b.start]) or _COUNTED.search(sentence[: b.start]))
+        )
     ]
     # “AI”展示中心, “5G”: a technology's acronym in quotes is no app's brand
     brands = [b for b in brands if not re.fullmatch(r"[A-Za-z0-9+]{1,4}", b.name)]
-    hits = _suffixed(sentence) + brands + [ProjectHit(*b) for b in find_listed(sentence)] + _launched(sentence)
+    hits = (
+        _suffixed(sentence) + brands + [ProjectHit(*b) for b in find_listed(sentence)] + _launched(sentence)
+    )
     hits += [ProjectHit(name, "platform", start, end) for name, start, end in find_service_apps(sentence)]
     hits += _owned_projects(sentence)
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[ProjectHit] = []
     for h in hits:
         outer = next((k for k in kept if k.start <= h.start and h.end <= k.end), None)
-        if outer is not None and (outer.start, outer.end) == (h.start, h.end) and not _CHANNEL.search(outer.name):
+        if (
+            outer is not None
+            and (outer.start, outer.end) == (h.start, h.end)
+            and not _CHANNEL.search(outer.name)
+        ):
             # one span read twice (its suffix and its quoted brand: “禾易办”小程序): one name, both aliases
             aliases = (*outer.aliases, *h.aliases, *([h.name] if h.name != outer.name else []))
             kept[kept.index(outer)] = ProjectHit(outer.name, outer.kind, outer.start, outer.end, aliases)
@@ -342,7 +351,9 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         # LAC reads 区内 as a word, but a zone has an inside (示范区内的…谷)
         if in_word and not (m.group("park") and masked[end : end + 1] == "内"):
             continue  # the suffix word is inside a longer word (平台企业, 平台数, 园区化), not 软件园数字化升级
-        if m.group("facility") and re.match(r"(?:管理)?(?:办公室|办)(?![\u4e00-\u9fff]{0,2}[楼室])", masked[end:]):
+        if m.group("facility") and re.match(
+            r"(?:管理)?(?:办公室|办)(?![\u4e00-\u9fff]{0,2}[楼室])", masked[end:]
+        ):
             continue  # "市政务服务中心管理办公室制定…": the centre heads a body's name (an agency)
         kind = next(k for k, _ in _KINDS if m.group(k))
         anchor = m.start() - 1 if m.start() > 0 and sentence[m.start() - 1] == "“" else m.start()
@@ -455,7 +466,7 @@ def _after_complement(sentence: str, start: int, head: int) -> int:
     """
     words = [w for w in segment(sentence) if start <= w.start and w.end <= head]
     cut = start
-    for left, right in zip(words, words[1:]):
+    for left, right in zip(words, words[1:], strict=False):
         if left.tag == "v" and left.end == right.start and right.text in ("好", "足", "实", "牢", "细"):
             cut = right.end
     return cut
@@ -568,7 +579,9 @@ def _names_one(
         r"(?:落户|位于|入驻|坐落于?)$", sentence[max(0, first - 3) : first]
     )
     # A short form given to it (以下简称“…”) makes it a thing of its own, as a title is not.
-    if _DESIGNATION.search(name) and re.search(r"(?:获批|批准|批复)(?:筹建|建设|创建|设立)?$", sentence[:start]):
+    if _DESIGNATION.search(name) and re.search(
+        r"(?:获批|批准|批复)(?:筹建|建设|创建|设立)?$", sentence[:start]
+    ):
         return False  # "获批筹建…保护示范区": a title granted, whatever place its name holds
     if _DESIGNATION.search(name) and not (
         located or on_map(sentence, start, end) or _SHORT_FORM.match(sentence[end:])
