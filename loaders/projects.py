@@ -401,6 +401,7 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         if dash >= 0:
             start = dash + 2  # "青禾的智能中枢——青禾城市计算中心": the dash gives the thing its name
         start += outer_places(sentence[start:end])
+        start += _locating_chain(sentence[start:end])
         if kind != "event":
             start = whole_place(sentence, after_inner_verb(sentence, start, m.start()))
             start = place_before(sentence, first, start)
@@ -455,6 +456,28 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             continue
         hits.append(ProjectHit(name, kind, start, end, aliases))
     return hits
+
+
+def _locating_chain(name: str) -> int:
+    """Return the length of a chain of places heading a name that names its own place again after it.
+
+    "湖北十堰竹溪县竹溪数字经济大会": the province, city and county only locate a name that opens with
+    竹溪 itself (SCHEMA.md: a dateline's places are no part of what they locate).
+
+    >>> _locating_chain("湖北十堰竹溪县竹溪数字经济大会"), _locating_chain("十堰竹溪数字经济大会")
+    (7, 0)
+    """
+    places = load_gazetteer().surface_forms()
+    at, last = 0, None
+    while True:
+        step = next((n for n in (4, 3, 2) if name[at : at + n] in places), 0)
+        if not step or (last and re.search(r"[省市县区州]$", last) and last.startswith(name[at : at + step])):
+            break
+        last, at = name[at : at + step], at + step
+    if at == 0 or last is None or not re.search(r"[省市县区州]$", last):
+        return 0
+    short = next((n for n in (3, 2) if name[at : at + n] in places), 0)
+    return at if short and last.startswith(name[at : at + short]) else 0
 
 
 def _after_complement(sentence: str, start: int, head: int) -> int:
