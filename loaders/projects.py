@@ -610,6 +610,10 @@ def _names_one(
         located or on_map(sentence, start, end) or _SHORT_FORM.match(sentence[end:])
     ):
         return False
+    if re.match(
+        r"(?:、[^、,，。;；]{2,16})*等(?:多个|[一二三四五六七八九十\d]+个)?(?:领域|行业)", sentence[end:]
+    ):
+        return False  # "涉及…、智慧物流园区、区块链数据服务等多个领域": fields of work, not named things
     if re.match(r"(?:、[^、,，。;；]{2,16})*为(?:主|主体|核心|重点|代表)的", sentence[end:]):
         return False  # "以…云计算中心、信息资源共享平台为主的信息枢纽中心": the parts of a kind, not named things
     if re.match(r"(?:是指|指的是|是一种)", sentence[end:]):
