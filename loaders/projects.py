@@ -74,7 +74,9 @@ _COUNTED = re.compile(r"[\d一二三四五六七八九十两百千]+[个项批�
 # "作为…的", "是…的": a copula and a description before a quoted kind of project.
 _CLASSED = re.compile(r"(?:作为|是|属于|列为)[^,，。;；]*的$")
 # Verbs that make, launch or use a thing, so what follows them is its name (开发“郑好办”…); not 运行 of 城市运行“一网统管”中心.
-_OPENS = re.compile(r"开发|研发|建设|建成|搭建|打造|上线|推出|启用|部署|依托|使用|登录|下载|开通|升级|整合")
+_OPENS = re.compile(
+    r"开发|研发|建设|建成|搭建|打造|上线|推出|启用|部署|依托|使用|登录|下载|开通|升级|整合|引入|引进"
+)
 # Degree words LAC reads as adverbs that are a name's own (国家超级计算郑州中心).
 _DEGREE = {"超级", "超", "最", "极"}
 # What a clause says its subject got (…产业园获评…, …基地入选…); not 成为 (使…平台成为…).
@@ -87,7 +89,7 @@ _UNDER_WAY = re.compile(
 )
 # Verbs that build, launch or roll out a system (建成投用…管理系统, 推广应用…系统, 上线…系统).
 _LAUNCH = re.compile(
-    r"(?:建设|建成|建立|搭建|开发|研发|上线|投用|启用|部署|推广应用|推出|整合|升级)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$"
+    r"(?:建设|建成|建立|搭建|开发|研发|上线|投用|启用|部署|推广应用|推出|整合|升级|引入|引进)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$"
 )
 # A verb's result or direction (搭建起, 打造成, 整合进) ends the verb before a name; it opens none.
 _COMPLEMENT = re.compile(r"[起成出好完进入到]")
@@ -661,6 +663,7 @@ def _names_one(
             or (re.search(r"(?:加强|强化|完善|健全)$", clause) and not _LAUNCH.search(clause))
             or not (
                 _LAUNCH.search(clause)
+                or _LAUNCH.search(_clause_before(sentence, start))
                 or _IN_USE.match(sentence[end:])
                 or _BUILT_AS.match(sentence[end:])
                 or _AT_WORK.match(sentence[end:])
