@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from loaders.agencies import AgencyHit, find_agencies
 from loaders.figure_places import about_group, figure_place
@@ -416,7 +416,13 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
                 place = _last_named(ctx, sentence.start + p.start, city=city) or place
             project = ProjectMention(place, p.name, p.kind, ctx.evidence(sentence, p.start, p.end), p.aliases)
             same = _same_project(projects, project)
-            if same is not None:  # "数字能力建设研讨会" after "亚太经合组织数字能力建设研讨会"
+            used = _used_below(ctx, projects, project) if same is None else None
+            if used is not None:  # one app, run by the higher of the two places
+                old = projects.pop(used)
+                runner = place if place in ctx.gazetteer.ancestors(old.place) else old.place
+                merged = _merged(replace(old, place=runner), replace(project, place=runner))
+                projects[(runner.code, merged.name)] = merged
+            elif same is not None:  # "数字能力建设研讨会" after "亚太经合组织数字能力建设研讨会"
                 projects[same] = _merged(projects[same], project)
             else:
                 projects[(place.code, p.name)] = project
@@ -492,6 +498,10 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     but 浙里办 in a 杭州 report → 杭州市: a province's app used by one of its own places is theirs.
     """
     acting = ctx.place_at(sentence, sentence.start + hit.start, local=True)
+    if re.search(r"[;；]$", sentence.text[: hit.start]):
+        # "…沙坪坝区建成…;两江新区、渝北区…上线": a clause the project opens is about it, not about the
+        # place an earlier clause named
+        acting = ctx.default
     # A place heading another project's name in the list (甲县…产业园区、青禾数谷产业园) is that
     # project's own, not who acts for the items after it.
     others = [
@@ -609,11 +619,13 @@ def _venue(ctx: _Context, sentence: Sentence, hit: ProjectHit, acting: Division)
         if span.start < end or span.start >= sentence.end:
             continue
         before, after = ctx.document.text[end : span.start], ctx.document.text[span.end : span.end + 3]
-        if re.fullmatch(r"[^，,。；;]{0,6}?在", before) and re.match(
+        if re.fullmatch(r"[^，,。；;]{0,14}?在", before) and re.match(
             r"(?:市|省)?(?:召开|举办|举行|开幕|启幕|落幕|隆重)", after
         ):
-            # A venue inside the acting place (相城区 in a 苏州 report) leaves the event to it (dev gold).
-            return None if acting in ctx.gazetteer.ancestors(span.division) else span.division
+            # A venue inside the acting place (相城区 in a 苏州 report) leaves the event to it (dev gold);
+            # the subject as venue keeps it, whatever province the sentence names (…将于6月28日在雅安举行).
+            inside = acting in ctx.gazetteer.ancestors(span.division) and span.division != ctx.default
+            return None if inside else span.division
     return None
 
 
@@ -699,7 +711,12 @@ def _describes(head: str) -> bool:
     (True, False)
     """
     places = load_gazetteer().surface_forms()
-    return not any(head[i : i + n] in places for n in (2, 3, 4) for i in range(len(head) - n + 1))
+    # 中国 of 中国电信 names the company, not a division the thing lies in (中国电信某某智算中心)
+    return not any(
+        any(d.level != "country" for d in places.get(head[i : i + n], ()))
+        for n in (2, 3, 4)
+        for i in range(len(head) - n + 1)
+    )
 
 
 def _unplaced(names: set[str], place: Division) -> set[str]:
@@ -731,6 +748,33 @@ def _shortens(short: str, full: str) -> bool:
 def _unlevelled(names: set[str]) -> set[str]:
     """Return the names without a bare level word at their head (市运管服平台 → 运管服平台, 全州…平台 → …平台)."""
     return {re.sub(r"^全?[市区县省州盟](?![场级域民块])", "", n) for n in names}
+
+
+def _used_below(
+    ctx: _Context, found: dict[tuple[str, str], ProjectMention], new: ProjectMention
+) -> tuple[str, str] | None:
+    """Return the key of a platform `new` names again at a place above or below its own, if any.
+
+    "四川省…“川善治”小程序。…江阳区…村民在“川善治”小程序上申请": a place below the one that runs
+    an app, and no subject of the document, only uses it (SCHEMA.md: `place` is the place that runs it).
+    """
+    if new.kind != "platform":
+        return None
+    for key, old in found.items():
+        # by its own name: 浙里办宁波频道, known also as 浙里办, is a channel of its own (SCHEMA.md)
+        named = _bare({new.name}) & _bare({old.name, *old.aliases}) or _bare({old.name}) & _bare(
+            {new.name, *new.aliases}
+        )
+        if old.kind != "platform" or not named:
+            continue
+        below, above = (
+            (new.place, old.place)
+            if old.place in ctx.gazetteer.ancestors(new.place)
+            else (old.place, new.place)
+        )
+        if above in ctx.gazetteer.ancestors(below) and below not in ctx.subjects:
+            return key
+    return None
 
 
 def _bare(names: set[str]) -> set[str]:

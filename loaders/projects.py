@@ -36,9 +36,9 @@ from loaders.service_apps import find_service_apps
 from loaders.words import segment
 
 _KINDS: tuple[tuple[ProjectKind, str], ...] = (
-    ("event", r"成果展|科技周|宣传周|活动周|创新周|科技节|嘉年华|博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|发布会|对接会|洽谈会|博览|展览会|数博会|智博会"),
+    ("event", r"推介会|成果展|科技周|宣传周|活动周|创新周|科技节|嘉年华|博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|发布会|对接会|洽谈会|博览|展览会|数博会|智博会"),
     ("facility", r"国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|中心"),
-    ("park", r"集聚区|产业园区|产业园|软件园区|软件园|科技园区|科技园|创新园|创业园|数创园|智创园|工业园区|工业园|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|生态城|科技新城|生态新城|创新港|高新区|开发区|经开区|新区|度假区|保税区|合作区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
+    ("park", r"集聚区|产业园区|产业园|软件园区|软件园|科技园区|科技园|创新园|创业园|孵化园|科创园|创意园|数创园|智创园|工业园区|工业园|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|生态城|科技新城|生态新城|创新港|高新区|开发区|经开区|新区|度假区|保税区|合作区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
     ("platform", r"App|APP|app|平台|政务服务网|网上办事大厅|政务网站|政府网站|门户网站|信息系统|系统|驾驶舱|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网"),
 )  # fmt: skip
 _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
@@ -47,11 +47,13 @@ _GENERIC = re.compile(
     r"^(?:街道|街镇|社区|乡镇|村级|镇级|县级|区级|便民|国家|各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
     r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|经济|旅游|农业|绿色|低碳|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个|主|指挥|运营|调度|监测|预警|测试|"
     r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|大规模|超大规模|国省|智算|制造|项目|展示|体验|城管|高端|高水平|一流|先进|现代|新一代|交易|技术|"
-    r"微信|公众|手机|移动|掌上|网上|中心|综合性|基础性|公益性|支撑性|枢纽型|交流|合作)*"
+    r"微信|公众|手机|移动|掌上|网上|中心|综合性|基础性|公益性|支撑性|枢纽型|交流|合作|电子商务|电商|电子政务|传统|例行|常规|政府)*"
     rf"(?:{'|'.join(p for _, p in _KINDS)}|系统|大脑|云|座谈会)$"
 )
 # "市开发区智谷和市高新区": a connector right after a complete name ends it.
-_CONNECTOR_AFTER_NAME = re.compile(rf"(?:{'|'.join(p for _, p in _KINDS)})[与和及、]")
+_CONNECTOR_AFTER_NAME = re.compile(
+    rf"(?:{'|'.join(p for _, p in _KINDS)})(?:[一二三四五六七八九十\d]期)?[与和及、]"
+)  # …中心二期和…: a phase ends a name too
 # A centre that is built and run (计算, 运行管理, 指挥), as opposed to a body (服务中心).
 _BUILT_CENTRE = re.compile(
     r"(计算|算力|超算|智算|数据中心|科学中心|创新|运行|运营|指挥|展示|会展|体验|孵化|灾备|调度|监测|促进中心|交易中心|(?:政务|行政|市民|便民)服务中心)"
@@ -65,9 +67,29 @@ _IN_USE = re.compile(
     r"^(?:、[^、,，。;；]{2,16})*(?:等[^,，。;；]{0,16}?)?"
     r"(?:(?:正式|已|均|相继|先后|陆续)?(?:挂牌|揭牌|投用|投入使用|建成|落地|开工|上线)|(?:运行|使用)情况)"
 )
+# A channel of an app (浙里办宁波频道) is a thing of its own, not another name of the app.
+_CHANNEL = re.compile(r"(?:频道|专区|分厅|分站)$")
+# "等10个“百馆之城”项目": a count before a quoted kind of project.
+_COUNTED = re.compile(r"[\d一二三四五六七八九十两百千]+[个项批类]$")
+# "作为…的", "是…的": a copula and a description before a quoted kind of project.
+_CLASSED = re.compile(r"(?:作为|是|属于|列为)[^,，。;；]*的$")
+# Verbs that make, launch or use a thing, so what follows them is its name (开发“郑好办”…); not 运行 of 城市运行“一网统管”中心.
+_OPENS = re.compile(
+    r"开发|研发|建设|建成|搭建|打造|上线|推出|启用|部署|依托|使用|登录|下载|开通|升级|整合|引入|引进"
+)
+# Degree words LAC reads as adverbs that are a name's own (国家超级计算郑州中心).
+_DEGREE = {"超级", "超", "最", "极"}
+# What a clause says its subject got (…产业园获评…, …基地入选…); not 成为 (使…平台成为…).
+_SUBJECT_OF = re.compile(r"(?:获评|获批|荣获|入选|被评为|被认定为|列入|纳入)")
+# A system whose reach the text counts is at work (…会议系统共接入终端1952个).
+_AT_WORK = re.compile(r"^(?:共|累计|已|已经)?(?:接入|汇聚|承载|覆盖|联通|连接)[^,，。;；]{0,12}\d")
+# What only a building does: its works start, it tops out, opens for business (…中心已开始打桩).
+_UNDER_WAY = re.compile(
+    r"^(?:项目)?(?:已|正|正在|已经|将|即将|率先|本月底|年底|月底)?(?:开始)?(?:打桩|动建|动工|开工|封顶|竣工|开业|投运|投入运营)"
+)
 # Verbs that build, launch or roll out a system (建成投用…管理系统, 推广应用…系统, 上线…系统).
 _LAUNCH = re.compile(
-    r"(?:建设|建成|建立|搭建|开发|研发|上线|投用|启用|部署|推广应用|推出|整合|升级)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$"
+    r"(?:建设|建成|建立|搭建|开发|研发|上线|投用|启用|部署|推广应用|推出|整合|升级|引入|引进)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$"
 )
 # A verb's result or direction (搭建起, 打造成, 整合进) ends the verb before a name; it opens none.
 _COMPLEMENT = re.compile(r"[起成出好完进入到]")
@@ -107,6 +129,8 @@ _IN_ONE = re.compile(
     r"^(?:[、和及与][^、,，。;；]{1,12}?)*(?:[一二三四五六七八九十两\d]+位一体|于一体"
     r"|(?:[一二三四五六七八九十两\d]+[个大项][\u4e00-\u9fff]{0,4})?的(?:集合体|综合体|重任|职能|功能|使命|角色))"
 )
+# "一个…的", "规模最大的": an indefinite article or a superlative and a description before a kind's word.
+_DESCRIBED = re.compile(r"(?:一(?:个|座|家|处|条|张|种|类|批)[^,，。;；:：]*|最[\u4e00-\u9fff]{1,3})的$")
 # A brand in quotes right after a kind's words, closing its clause (…服务平台“苏企通”,).
 _APPOSITION = re.compile(r"^“(?P<name>[^“”]{2,8})”(?=$|[,，。;；、和及(（])")
 
@@ -141,14 +165,50 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     ['城市部件全周期管理系统']
     >>> [h.name for h in find_projects("依托云数据中心,搭建起智慧青禾统一基础平台")]
     ['智慧青禾统一基础平台']
+    >>> [h.name for h in find_projects("打造一个布局合理、功能齐全的软件产业园基地,建成青禾软件园")]
+    ['青禾软件园']
+    >>> [h.name for h in find_projects("研发楼二期已进入施工招标环节,青禾VR中心已开始打桩")]
+    ['青禾VR中心']
+    >>> [h.name for h in find_projects('市民下载"禾易办"App办理业务')]
+    ['禾易办App']
+    >>> [h.name for h in find_projects("新增和改造青禾博物馆等10个“百馆之城”项目")]
+    []
+    >>> [(h.name, h.aliases) for h in find_projects("村民在“禾易办”小程序上申请服务")]
+    [('禾易办小程序', ('禾易办',))]
     """
-    hits = _suffixed(sentence) + [ProjectHit(*b) for b in (*find_brands(sentence), *find_listed(sentence))]
+    # Web texts quote with straight marks too ("乐享大东"); curly ones, one mark for one, keep offsets.
+    sentence = re.sub(r'"([^"\n。！？!?,，;；]{1,16})"', r"“\1”", sentence)
+    brands = [ProjectHit(*b) for b in find_brands(sentence)]
+    # "作为甲与乙的“山海协作”项目": the quote says what kind of project a thing is (its programme), it
+    # names none
+    brands = [
+        b
+        for b in brands
+        if not (
+            b.name.endswith("项目")
+            and (_CLASSED.search(sentence[: b.start]) or _COUNTED.search(sentence[: b.start]))
+        )
+    ]
+    # “AI”展示中心, “5G”: a technology's acronym in quotes is no app's brand
+    brands = [b for b in brands if not re.fullmatch(r"[A-Za-z0-9+]{1,4}", b.name)]
+    hits = (
+        _suffixed(sentence) + brands + [ProjectHit(*b) for b in find_listed(sentence)] + _launched(sentence)
+    )
     hits += [ProjectHit(name, "platform", start, end) for name, start, end in find_service_apps(sentence)]
     hits += _owned_projects(sentence)
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[ProjectHit] = []
     for h in hits:
         outer = next((k for k in kept if k.start <= h.start and h.end <= k.end), None)
+        if (
+            outer is not None
+            and (outer.start, outer.end) == (h.start, h.end)
+            and not _CHANNEL.search(outer.name)
+        ):
+            # one span read twice (its suffix and its quoted brand: “禾易办”小程序): one name, both aliases
+            aliases = (*outer.aliases, *h.aliases, *([h.name] if h.name != outer.name else []))
+            kept[kept.index(outer)] = ProjectHit(outer.name, outer.kind, outer.start, outer.end, aliases)
+            continue
         if outer is not None and not _is_channel_of(outer, h):
             tail = outer.name.removeprefix(h.name)
             if h.name not in outer.aliases and (
@@ -225,6 +285,29 @@ def _owned_projects(sentence: str) -> list[ProjectHit]:
     return hits
 
 
+# Quoted names, one after another, that the clause then says went live (“政务云”“某某云”等相继在某市上线).
+_LAUNCHED = re.compile(
+    r"(?P<items>(?:“[^“”]{2,10}”[、和及与]?)+)等?(?:相继|先后|陆续|已|正式)*(?:在[\u4e00-\u9fff]{2,6})?(?:上线|上架|投用|投入使用|开通)"
+)
+
+
+def _launched(sentence: str) -> list[ProjectHit]:
+    """Return the quoted names a clause says went live: apps and clouds named by brand alone.
+
+    >>> [h.name for h in _launched("“青禾云”“禾易办”等相继在青禾上线")]
+    ['青禾云', '禾易办']
+    """
+    hits = []
+    for m in _LAUNCHED.finditer(sentence):
+        for q in re.finditer(r"“(?P<name>[^“”]{2,10})”", m.group("items")):
+            name = q.group("name")
+            if PROGRAMME_WORDS.search(name) or re.fullmatch(r"[A-Za-z0-9+]{1,4}", name):
+                continue
+            start = m.start("items") + q.start()
+            hits.append(ProjectHit(name, "platform", start, start + len(q.group(0))))
+    return hits
+
+
 def _common_word(sentence: str, start: int, end: int) -> bool:
     """Whether `sentence[start:end]` is one common word (平台“基础”, “底座”), not a brand (“苏企通”).
 
@@ -270,6 +353,10 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         # LAC reads 区内 as a word, but a zone has an inside (示范区内的…谷)
         if in_word and not (m.group("park") and masked[end : end + 1] == "内"):
             continue  # the suffix word is inside a longer word (平台企业, 平台数, 园区化), not 软件园数字化升级
+        if m.group("facility") and re.match(
+            r"(?:管理)?(?:办公室|办)(?![\u4e00-\u9fff]{0,2}[楼室])", masked[end:]
+        ):
+            continue  # "市政务服务中心管理办公室制定…": the centre heads a body's name (an agency)
         kind = next(k for k, _ in _KINDS if m.group(k))
         anchor = m.start() - 1 if m.start() > 0 and sentence[m.start() - 1] == "“" else m.start()
         first = name_start(sentence, anchor, extra=_CONNECTOR_AFTER_NAME, suffix_follows=kind == "event")
@@ -316,9 +403,12 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         if dash >= 0:
             start = dash + 2  # "青禾的智能中枢——青禾城市计算中心": the dash gives the thing its name
         start += outer_places(sentence[start:end])
+        start += _locating_chain(sentence[start:end])
         if kind != "event":
             start = whole_place(sentence, after_inner_verb(sentence, start, m.start()))
             start = place_before(sentence, first, start)
+            start = _bounded(sentence, start, end)
+        start = _after_complement(sentence, start, m.start())
         name = clean_name(sentence[start:end])
         if kind == "event" or _OWN.match(m.group(0)):
             # 全市电子政务外网 is the city's own network (SCHEMA.md: 沈阳市电子政务外网), as 全市…大会 its event
@@ -370,6 +460,98 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
     return hits
 
 
+def _locating_chain(name: str) -> int:
+    """Return the length of a chain of places heading a name that names its own place again after it.
+
+    "湖北十堰竹溪县竹溪数字经济大会": the province, city and county only locate a name that opens with
+    竹溪 itself (SCHEMA.md: a dateline's places are no part of what they locate).
+
+    >>> _locating_chain("湖北十堰竹溪县竹溪数字经济大会"), _locating_chain("十堰竹溪数字经济大会")
+    (7, 0)
+    """
+    places = load_gazetteer().surface_forms()
+    at, last = 0, None
+    while True:
+        step = next((n for n in (4, 3, 2) if name[at : at + n] in places), 0)
+        if not step or (last and re.search(r"[省市县区州]$", last) and last.startswith(name[at : at + step])):
+            break
+        last, at = name[at : at + step], at + step
+    if at == 0 or last is None or not re.search(r"[省市县区州]$", last):
+        return 0
+    short = next((n for n in (3, 2) if name[at : at + n] in places), 0)
+    return at if short and last.startswith(name[at : at + short]) else 0
+
+
+def _after_complement(sentence: str, start: int, head: int) -> int:
+    """Return where a name starts after a verb and its result (用好, 办好, 抓实) before the kind's word.
+
+    >>> s = "用足用好青禾数字大会带来的红利"
+    >>> s[_after_complement(s, 0, s.index("大会")) :]
+    '青禾数字大会带来的红利'
+    """
+    words = [w for w in segment(sentence) if start <= w.start and w.end <= head]
+    cut = start
+    for left, right in zip(words, words[1:], strict=False):
+        if left.tag == "v" and left.end == right.start and right.text in ("好", "足", "实", "牢", "细"):
+            cut = right.end
+    return cut
+
+
+def _bounded(sentence: str, start: int, end: int) -> int:
+    """Return where a name read to start at `start` really starts, by what stands at its edges.
+
+    A quoted brand right before it is part of it (“华为云”平台赋能基地); a verb that sets a thing up at
+    its head governs it (获批筹建…); and a clause that goes on to say what the thing got
+    (…产业园获评…) has it as its subject, so the word LAC reads as a verb at the clause's head is
+    part of the name.
+
+    >>> s = "为企业发放补贴,青禾开发区“禾云”平台赋能基地成为试点项目"
+    >>> s[_bounded(s, s.index("平台"), len(s) - 6) :]
+    '“禾云”平台赋能基地成为试点项目'
+    >>> s = "获批筹建青禾软件园"
+    >>> s[_bounded(s, 2, len(s)) :]
+    '青禾软件园'
+    """
+    bar = max(sentence.rfind("丨", start, end), sentence.rfind("|", start, end))
+    if bar >= 0:
+        return bar + 1  # "2024优秀案例丨某市综合治理平台": a bar separates a heading's parts
+    if sentence[start - 1 : start] in ("”", '"'):
+        opening = max(sentence.rfind("“", 0, start - 1), sentence.rfind('"', 0, start - 1))
+        if opening >= 0 and re.fullmatch(r"[^\W_]{2,12}", sentence[opening + 1 : start - 1]):
+            return opening
+    words = [w for w in segment(sentence) if w.start >= start or w.end > start]
+    opening = sentence.find("“", start, end)
+    if opening > start and any(w.tag == "v" and w.end <= opening and _OPENS.fullmatch(w.text) for w in words):
+        return opening  # "本地团队开发“郑好办”政务小程序": the verb before a brand governs the name it opens
+    person = next((i for i, w in enumerate(words) if w.tag == "PER" and w.end < end), None)
+    if person is not None:
+        # "汪某一行调研…创新中心": a person who acts, and the verb they act with, stand before the name
+        acts = [w for w in words[person + 1 :] if w.end < end]
+        verb = next((i for i, w in enumerate(acts[:3]) if w.tag == "v"), None)
+        if verb is not None and all(w.tag in ("m", "d", "p", "v") for w in acts[: verb + 1]):
+            return acts[verb].end
+    adverbs = [
+        w
+        for w in words
+        if w.tag == "d" and w.end < end and sentence[w.start - 1 : w.start] != "“" and w.text not in _DEGREE
+    ]
+    if adverbs:
+        return adverbs[-1].end  # "与会同志分别就智慧城管平台…": an adverb belongs to a clause, not to a name
+    head = next((w for w in words if w.start == start), None)
+    if head is not None and head.tag == "v" and _SET_UP.fullmatch(head.text) and head.end < end:
+        return head.end
+    before = next((w for w in reversed(segment(sentence)) if w.end <= start), None)
+    if (
+        before is not None
+        and before.end == start
+        and before.tag == "v"
+        and re.search(r"(?:^|[,，;；。:：])$", sentence[: before.start])
+        and _SUBJECT_OF.match(sentence[end:])
+    ):
+        return before.start
+    return start
+
+
 def _names_one(
     sentence: str, m: re.Match[str], kind: ProjectKind, name: str, at: tuple[int, int, int]
 ) -> bool:
@@ -407,6 +589,10 @@ def _names_one(
         for s in (first, start)
     ):
         return False  # "创建10个以上…创新平台", "…平台10个": a count of a kind of thing, not a named one
+    if re.match(r"[\d.]+(?:千瓦|兆瓦|万千瓦|P|PF|EF|万|亿|平方米|平方公里|亩|个|台)", name):
+        return False  # "18千瓦智算高功率数据中心", "万P智算产业园": a size describes a thing, it names none
+    if _DESCRIBED.search(sentence[max(0, start - 40) : start]) and sentence[start : start + 1] != "“":
+        return False  # "打造一个布局合理…的大数据产业园基地": a thing described, not named
     if (kind == "event" and _PARTS.match(sentence[end:])) or _IN_ONE.match(sentence[end:]):
         # "开幕式、主论坛、…、成果展览会…七个环节", "集指挥运营中心、市民体验中心…六位一体": parts of a
         # thing, not things of their own
@@ -418,10 +604,20 @@ def _names_one(
         r"(?:落户|位于|入驻|坐落于?)$", sentence[max(0, first - 3) : first]
     )
     # A short form given to it (以下简称“…”) makes it a thing of its own, as a title is not.
+    if _DESIGNATION.search(name) and re.search(
+        r"(?:获批|批准|批复)(?:筹建|建设|创建|设立)?$", sentence[:start]
+    ):
+        return False  # "获批筹建…保护示范区": a title granted, whatever place its name holds
     if _DESIGNATION.search(name) and not (
         located or on_map(sentence, start, end) or _SHORT_FORM.match(sentence[end:])
     ):
         return False
+    if re.match(
+        r"(?:、[^、,，。;；]{2,16})*等(?:多个|[一二三四五六七八九十\d]+个)?(?:领域|行业)", sentence[end:]
+    ):
+        return False  # "涉及…、智慧物流园区、区块链数据服务等多个领域": fields of work, not named things
+    if re.match(r"(?:、[^、,，。;；]{2,16})*为(?:主|主体|核心|重点|代表)的", sentence[end:]):
+        return False  # "以…云计算中心、信息资源共享平台为主的信息枢纽中心": the parts of a kind, not named things
     if re.match(r"(?:是指|指的是|是一种)", sentence[end:]):
         return False  # "某省数字经济园区是指…": a category being defined, not one park
     if _AIM_AFTER.match(sentence[end:]):
@@ -437,6 +633,10 @@ def _names_one(
         # 打造“中国数谷”, 试点打造“千兆园区”: a quoted zone a place works towards is a label, not a park
         return False
     clause = _clause_before(sentence, first)
+    if re.search(r"(?:打造|建设|培育|发展|定位)(?:成为?|为)$", sentence[max(0, start - 6) : start]):
+        return False  # "把桃园数字小镇打造成数字中国城市实验室": what a thing is to become, a role, not a new thing
+    if kind == "platform" and re.search(r"提供(?:[^,，。;；]*、)?$", clause):
+        return False  # "为企业提供公共技术平台、展示交流和融资交易平台": services offered, not named things
     if said_of_a_kind(sentence, clause, (start, m.start(), end), kind=kind):
         return False  # SCHEMA.md: generic plurals and titles are left out (see loaders/kinds.py)
     if (suffix.endswith("网站") or kind == "facility") and not sentence.replace(name, "").strip():
@@ -462,7 +662,11 @@ def _names_one(
             # 加强…系统建设: strengthening a way of working, not building one system
             or (re.search(r"(?:加强|强化|完善|健全)$", clause) and not _LAUNCH.search(clause))
             or not (
-                _LAUNCH.search(clause) or _IN_USE.match(sentence[end:]) or _BUILT_AS.match(sentence[end:])
+                _LAUNCH.search(clause)
+                or _LAUNCH.search(_clause_before(sentence, start))
+                or _IN_USE.match(sentence[end:])
+                or _BUILT_AS.match(sentence[end:])
+                or _AT_WORK.match(sentence[end:])
             )
         )
     ):
@@ -488,6 +692,8 @@ def _names_one(
         r"建成了?(?:[^,，、。]{0,6}?首个)?$", _clause_before(sentence, start)
     ):
         return not re.search(r"(?:管理|服务|研究|发展)中心$", name)  # "建成一体化安全防护中心": built
+    if name.endswith("中心") and _UNDER_WAY.match(sentence[end:]):
+        return True  # "…中心已开始打桩", "…中心本月底开业": a building going up, not a body
     return not name.endswith("中心") or bool(
         _BUILT_CENTRE.search(name)
         and not re.match(r"^(?:[\u4e00-\u9fff]{0,8}?[市区县省])?大数据(?:管理|发展|服务)?中心$", name)
