@@ -199,14 +199,13 @@ class Lanes:
         cache without a worker (see `ResultCache`). Raises what `Store.query` raises, and
         `QueriesWaiting` when its lane is full.
         """
-        stored = (
-            None if _VOLATILE.search(text) else (self._store.version, text, repr(sorted(options.items())))
-        )
-        if stored is not None and (hit := self.results.get(stored)) is not None:
+        if _VOLATILE.search(text):
+            return self._run(text, timeout_s=timeout_s, **options)
+        stored = (self._store.version, text, repr(sorted(options.items())))
+        if (hit := self.results.get(stored)) is not None:
             return hit
         result = self._run(text, timeout_s=timeout_s, **options)
-        if stored is not None:
-            self.results.put(stored, result)
+        self.results.put(stored, result)
         return result
 
     def _run(self, text: str, *, timeout_s: float, **options: Any) -> QueryResult:

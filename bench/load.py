@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zlib
 from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlencode
@@ -62,8 +63,8 @@ _WRK_SCRIPT = """
 local pause = tonumber(os.getenv("CITYKG_PAUSE_MS"))
 local threads = {}
 function setup(thread) table.insert(threads, thread) end
-function init(args) codes = {} end
-function delay() return pause end
+function init(args) codes = {}; math.randomseed(tonumber(os.getenv("CITYKG_SEED"))) end
+function delay() return math.random(0, 2 * pause) end  -- uniform around the pause: no lockstep bursts
 function response(status, headers, body)
   if status ~= 200 then codes[status] = (codes[status] or 0) + 1 end
 end
@@ -78,7 +79,7 @@ done = function(summary, latency, requests)
     latency.max, other))
 end
 """
-_CONNECTIONS = 10
+_CONNECTIONS = 25
 
 
 async def _wrk(
@@ -88,7 +89,7 @@ async def _wrk(
     pause_ms = max(1, round(_CONNECTIONS / rate * 1000))
     process = await asyncio.create_subprocess_exec(
         "wrk", "-t1", f"-c{_CONNECTIONS}", f"-d{seconds}s", "--timeout", "30s", "-s", str(script), base + path,
-        env={**os.environ, "CITYKG_PAUSE_MS": str(pause_ms)},
+        env={**os.environ, "CITYKG_PAUSE_MS": str(pause_ms), "CITYKG_SEED": str(zlib.crc32(path.encode()))},
         stdout=asyncio.subprocess.PIPE,
     )  # fmt: skip
     out, _ = await process.communicate()

@@ -485,10 +485,11 @@ def test_queries_beyond_the_wait_queue_are_told_to_retry_and_other_pages_stay_fa
     # Issue 8, finding 6: slow queries waiting for a worker each held a server thread.
     answers: list[httpx.Response] = []
 
-    def ask() -> None:
-        answers.append(httpx.get(live_server + "/sparql", params={"query": CARTESIAN}, timeout=30))
+    def ask(n: int) -> None:
+        # Distinct texts: the same text asked again waits for the run under way (app/lanes.py).
+        answers.append(httpx.get(live_server + "/sparql", params={"query": f"{CARTESIAN} # {n}"}, timeout=30))
 
-    askers = [threading.Thread(target=ask) for _ in range(12)]
+    askers = [threading.Thread(target=ask, args=(n,)) for n in range(12)]
     for asker in askers:
         asker.start()
     time.sleep(0.3)
@@ -503,6 +504,42 @@ def test_queries_beyond_the_wait_queue_are_told_to_retry_and_other_pages_stay_fa
     assert (
         json.loads(httpx.get(live_server + "/sparql", params={"query": "ASK {}"}).content)["boolean"] is True
     )
+
+
+def test_the_same_query_asked_at_once_waits_for_one_run_instead_of_the_queue(live_server: str) -> None:
+    # Issue 8 load check: ten copies of one canned query at once filled the lanes beside runaways.
+    text = f"{CARTESIAN} # asked twelve times at once"
+    answers: list[httpx.Response] = []
+    askers = [
+        threading.Thread(
+            target=lambda: answers.append(
+                httpx.get(live_server + "/sparql", params={"query": text}, timeout=30)
+            )
+        )
+        for _ in range(12)
+    ]
+    for asker in askers:
+        asker.start()
+    for asker in askers:
+        asker.join()
+    # One worker and a queue of one: without waiting for the run under way, ten would be refused.
+    assert [a.json()["type"].rsplit("/", 1)[-1] for a in answers] == ["query-timeout"] * 12
+    quick = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o } # asked twelve times at once"
+    answers.clear()
+    askers = [
+        threading.Thread(
+            target=lambda: answers.append(
+                httpx.get(live_server + "/sparql", params={"query": quick}, timeout=30)
+            )
+        )
+        for _ in range(12)
+    ]
+    for asker in askers:
+        asker.start()
+    for asker in askers:
+        asker.join()
+    assert [a.status_code for a in answers] == [200] * 12
+    assert len({a.content for a in answers}) == 1
 
 
 def test_a_worker_started_from_a_thread_outlives_that_thread() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from typing import Annotated, Any
 from urllib.parse import parse_qs
@@ -85,7 +86,7 @@ def query_lanes(request: Request, store: RdfStore, settings: Settings) -> Lanes:
 
 def queue_full(error: QueriesWaiting, settings: Settings) -> Problem:
     """Return the 503 (with Retry-After) for a query whose lane has no room."""
-    lane = "slow and new queries" if error.lane == "general" else "quick queries"
+    lane = {"general": "slow and new queries", "express": "quick queries"}.get(error.lane, "the same query")
     return Problem(
         503,
         f"every query worker for {lane} is busy and the wait queue is full; retry shortly "
@@ -96,13 +97,46 @@ def queue_full(error: QueriesWaiting, settings: Settings) -> Problem:
 
 
 async def _answer_when_admitted(
-    request: Request, store: RdfStore, settings: Settings, *args: Any
+    request: Request, store: RdfStore, settings: Settings, query: str, *graphs: list[str]
 ) -> Response:
+    """Answer a query in a server thread; the same query asked while it runs waits for that answer.
+
+    A query's result does not depend on who asks, so a request for a text (with the same dataset
+    and Accept header) already running awaits that run's response instead of taking a worker
+    and a thread of its own. Ten identical canned queries at once had filled the lanes beside
+    twenty runaway ones (issue 8 load check); waiting here holds no thread.
+    """
+    key = (query, *(tuple(g) for g in graphs), request.headers.get("accept"))
+    running: dict[Any, asyncio.Future[Response]] = request.app.state.__dict__.setdefault("sparql_running", {})
+    if (leader := running.get(key)) is not None:
+        answer = await asyncio.shield(leader)
+        return Response(answer.body, status_code=answer.status_code, headers=_copied_headers(answer))
+    mine: asyncio.Future[Response] = asyncio.get_running_loop().create_future()
+    running[key] = mine
     # Admission happens in the worker thread, but it never waits: a full lane is answered at once.
     try:
-        return await run_in_threadpool(_answer, request, store, settings, *args)
+        response = await run_in_threadpool(_answer, request, store, settings, query, *graphs)
     except QueriesWaiting as error:
-        raise queue_full(error, settings) from None
+        problem = queue_full(error, settings)
+        _settle(mine, problem)
+        raise problem from None
+    except BaseException as error:
+        _settle(mine, error)
+        raise
+    finally:
+        running.pop(key, None)
+    mine.set_result(response)
+    return response
+
+
+def _settle(future: asyncio.Future[Response], error: BaseException) -> None:
+    """Hand ``error`` to the requests waiting on ``future`` (marked seen, so an unwaited one is not logged)."""
+    future.set_exception(error)
+    future.exception()
+
+
+def _copied_headers(response: Response) -> dict[str, str]:
+    return {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
 
 
 @router.get("", summary="Run a SPARQL query, or describe the service", responses=_RESPONSES)
