@@ -98,7 +98,9 @@ def wait_until_up(process: subprocess.Popen[bytes], url: str) -> None:
             time.sleep(0.05)
 
 
-def measure(docs: int, work: Path, *, repeat: int, mirror: bool, reuse: bool = False) -> list[tuple[str, str]]:
+def measure(
+    docs: int, work: Path, *, repeat: int, mirror: bool, reuse: bool = False
+) -> list[tuple[str, str]]:
     """Return (label, figure) rows for one corpus size."""
     corpus = work / f"corpus-{docs}"
     data = work / f"data-{docs}"
@@ -182,7 +184,9 @@ def main() -> None:
     parser.add_argument("--mirror", action="store_true", help="build with the FalkorDB mirror on")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (corpora, stores)")
     parser.add_argument(
-        "--reuse", action="store_true", help="with --keep: time the stores built there before, without building"
+        "--reuse",
+        action="store_true",
+        help="with --keep: time the stores built there before, without building",
     )
     args = parser.parse_args()
     sizes = args.docs or [1000]

@@ -108,4 +108,3 @@ def test_a_repeated_query_is_answered_from_the_cache_until_the_store_changes(
     lanes.run(dice, timeout_s=6)
     lanes.run(dice, timeout_s=6)
     assert ran.count(dice) == 2
-
