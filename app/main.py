@@ -20,6 +20,7 @@ from starlette.concurrency import run_in_threadpool
 
 from app.analytics import keep_projection
 from app.analytics import refresh as refresh_analytics
+from app.answers import AnswerCache
 from app.index import graph_index, keep_index
 from app.limits import BodyLimit, SecurityHeaders
 from app.problems import install_problem_handlers
@@ -45,6 +46,7 @@ from app.settings import Settings
 from graphstore.extracting import ExtractionPool
 from graphstore.graphsink import GraphSink, open_sink
 from graphstore.mirror import catch_up, mirror_documents
+from graphstore.store import Store
 from graphstore.stores import RdfStore, open_store
 
 __all__ = ["STATIC_DIR", "create_app"]
@@ -117,6 +119,7 @@ def create_app(
     app.state.sink = sink
     app.state.extraction_pool = ExtractionPool()
     install_problem_handlers(app)
+    app.add_middleware(AnswerCache, version=lambda: _answers_version(app.state.store))
     app.add_middleware(BodyLimit, limit_for=lambda method, path: _body_limit(settings, method, path))
     app.add_middleware(SecurityHeaders)
     app.include_router(sparql_router)
@@ -178,6 +181,11 @@ def create_app(
         return FileResponse(page, media_type="text/html", headers={"Cache-Control": "no-cache"})
 
     return app
+
+
+def _answers_version(store: RdfStore) -> tuple[int, int] | None:
+    """Return what the kept GET answers are keyed on: the embedded store's write counter (app/answers.py)."""
+    return (id(store), store.version) if isinstance(store, Store) else None
 
 
 def _warm_indexes(store: RdfStore) -> None:

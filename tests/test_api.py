@@ -384,3 +384,32 @@ def test_another_text_under_a_loaded_name_is_a_409_unless_replace_is_asked(
     )
     assert replaced.status_code == 201
     assert writable_client.get(f"/documents/{first.json()['id']}").status_code == 404
+
+
+def test_a_place_page_is_sent_again_without_rereading_the_store_until_a_document_changes_it(
+    writable_client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    headers = {"X-API-Key": KEY}
+    assert (
+        writable_client.post(
+            "/documents", json={"name": "a.txt", "text": YANGZHOU_TEXT}, headers=headers
+        ).status_code
+        == 201
+    )
+    first = writable_client.get("/places/321000")
+    store: Store = writable_client.app.state.store  # type: ignore[attr-defined]
+    reads: list[str] = []
+    select = store.select
+    monkeypatch.setattr(store, "select", lambda q, **kw: reads.append(q) or select(q, **kw))
+    again = writable_client.get("/places/321000")
+    assert again.content == first.content and reads == []  # kept (app/answers.py)
+    assert again.headers["x-content-type-options"] == "nosniff"  # still through the security headers
+    more = "扬州市数字经济报告\n扬州市推进“城市大脑”建设，已接入部门数据42类。\n"
+    assert (
+        writable_client.post("/documents", json={"name": "b.txt", "text": more}, headers=headers).status_code
+        == 201
+    )
+    after = writable_client.get("/places/321000")
+    assert reads  # the store changed: read again
+    assert "cheng-shi-da-nao" in {p["slug"] for p in after.json()["programmes"]}
+    assert "cheng-shi-da-nao" not in {p["slug"] for p in first.json()["programmes"]}
