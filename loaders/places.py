@@ -203,6 +203,21 @@ def _spoken_for(division: Division, surface: str, text: str, gaz: Gazetteer) -> 
     return any(word in text for word in _SELF_OF_KIND.get(division.name[-1], ()))
 
 
+def _outside_names(title: str) -> str:
+    """Return the title without the names it quotes and the parks it names (…国家高新区).
+
+    >>> _outside_names("“四川数据要素产业园”授牌暨德阳市签约"), _outside_names("秀洲国家高新区调研数字经济")
+    ('授牌暨德阳市签约', '调研数字经济')
+    """
+    for start, end in sorted(_name_ranges(title), reverse=True):
+        title = title[:start] + title[end:]
+    return _PARK_NAME.sub("", title)
+
+
+# A division's short form heading a park's name (秀洲国家高新区, 滨江经开区) names the park, not the division.
+_PARK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?:国家级?)?(?:高新技术产业开发区|高新区|经济技术开发区|经开区|开发区|新区|产业园区?)")
+
+
 def _name_ranges(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"《[^》]{1,80}》|“[^”]{1,30}”", text)]
 
@@ -215,11 +230,16 @@ def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = Non
     """
     gaz = load_gazetteer()
     votes: dict[str, float] = defaultdict(float)
+    headline = _outside_names(title or "")
     for span in spans:
         if span.division.level == "country" or span.surface in _GROUPS:
             continue
-        weight = 3.0 if title and span.surface in title else 1.0
-        votes[span.division.code] += weight / 2 if span.in_name else weight
+        # A place the title names on its own is what the text is about; one the title names only
+        # inside a park's or a brand's name (秀洲国家高新区, “四川数据要素产业园”) only locates that thing.
+        if span.in_name:
+            votes[span.division.code] += 0.5
+        else:
+            votes[span.division.code] += 3.0 if headline and span.surface in headline else 1.0
     for name, code in place_hints().items():
         if name in text and code in gaz:
             votes[code] += text.count(name)
