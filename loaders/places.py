@@ -231,15 +231,23 @@ def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = Non
     gaz = load_gazetteer()
     votes: dict[str, float] = defaultdict(float)
     headline = _outside_names(title or "")
-    for span in spans:
+    carried = 0.0
+    for span, after in zip(spans, [*spans[1:], None]):
         if span.division.level == "country" or span.surface in _GROUPS:
             continue
         # A place the title names on its own is what the text is about; one the title names only
         # inside a park's or a brand's name (秀洲国家高新区, “四川数据要素产业园”) only locates that thing.
         if span.in_name:
-            votes[span.division.code] += 0.5
+            weight = 0.5
         else:
-            votes[span.division.code] += 3.0 if headline and span.surface in headline else 1.0
+            weight = 3.0 if headline and span.surface in headline else 1.0
+        weight, carried = max(weight, carried), 0.0
+        # A division right before one of its own (江西九江, 绍兴市越城区) only says where that one lies:
+        # the chain names its last place, with the weight its head would have had.
+        if after is not None and after.start == span.end and span.division in load_gazetteer().ancestors(after.division):
+            carried = weight
+            continue
+        votes[span.division.code] += weight
     for name, code in place_hints().items():
         if name in text and code in gaz:
             votes[code] += text.count(name)
