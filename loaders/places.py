@@ -6,7 +6,7 @@ import csv
 import functools
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import ahocorasick
@@ -137,6 +137,9 @@ _DATELINE_BEFORE = re.compile(r"(?:^|\n|社|网|报|台|端|频道)$")
 _DATELINE_AFTER = re.compile(r"^(?:\d{1,2}月\d{1,2}日)?(?:电|讯)(?![\u4e00-\u9fff])")
 
 
+_OUTLET = re.compile(r"(?:日报|晚报|新闻网|融媒体中心|广播电视台|电视台)")
+
+
 def _in_dateline(text: str, start: int, end: int) -> bool:
     """Whether the place at `start:end` files a report (新华社杭州电, 本报哈尔滨讯) rather than acts.
 
@@ -161,13 +164,39 @@ def whole_word_spans(text: str, spans: list[PlaceSpan], sentences: tuple[Sentenc
     """
     ends = {sp.end for sp in spans}
     starts: set[int] = set()
+    firms: set[int] = set()
     for sentence in sentences:
-        starts.update(sentence.start + w.start for w in segment(sentence.text))
+        for w in segment(sentence.text):
+            starts.add(sentence.start + w.start)
+            if w.tag in ("ORG", "nz") and _FIRM_TAIL.search(w.text):
+                firms.add(sentence.start + w.start)
     return [
-        sp
+        replace(sp, in_name=True) if sp.start in firms or _registered_in(text, sp) else sp
         for sp in spans
         if sp.start in starts or sp.start in ends or text[max(0, sp.start - 2) : sp.start] == "中共"
     ]
+
+
+# A place heading a firm's or an outlet's name (福建贝瑞和康医学检验所, 福建云计算运营有限公司)
+# says where it is registered; the firm, not the place, is what the sentence is about.
+_FIRM_TAIL = re.compile(r"(?:公司|集团|股份|检验所|研究所|事务所|银行|新闻网|日报|晚报|报社|电视台|商会|协会)$")
+
+
+def _registered_in(text: str, span: PlaceSpan) -> bool:
+    """Whether the place stands in brackets inside a firm's name (智旦(福建)网络科技).
+
+    >>> text = "智旦(福建)网络科技入驻,(福建)全省"
+    >>> [_registered_in(text, s) for s in find_place_spans(text)]
+    [True, False]
+    """
+    before, after = text[span.start - 2 : span.start], text[span.end : span.end + 2]
+    return (
+        len(before) == 2
+        and before[1] in "(（"
+        and after[:1] in ")）"
+        and bool(re.match(r"[\u4e00-\u9fff]", before[0]))
+        and bool(re.match(r"[)）][\u4e00-\u9fff]", after))
+    )
 
 
 def _supported(division: Division, context: list[Division], gaz: Gazetteer) -> bool:
@@ -238,7 +267,10 @@ def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = Non
         # A place the title names on its own is what the text is about; one the title names only
         # inside a park's or a brand's name (秀洲国家高新区, “四川数据要素产业园”) only locates that thing.
         if span.in_name:
-            weight = 0.5
+            # A city's own outlet or a dateline (福州日报记者, 本报哈尔滨讯) says where the report comes
+            # from, which a local report is about; other names (a firm's, a park's) only locate a thing.
+            reports = _OUTLET.match(text[span.end :]) or _in_dateline(text, span.start, span.end)
+            weight = 1.0 if reports else 0.5
         else:
             weight = 3.0 if headline and span.surface in headline else 1.0
         weight, carried = max(weight, carried), 0.0
