@@ -296,7 +296,8 @@ def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = Non
     speaks_as = {"区": "district", "县": "district", "市": "prefecture", "省": "province"}
     lowest_first = "区县市省"
     spoken = sorted(self_words.items(), key=lambda kv: (-kv[1], lowest_first.index(kv[0])))
-    level = speaks_as.get(spoken[0][0]) if spoken else None
+    # One 全省 alone frames a scope (汇聚全省的数据, 位居全省第一) more often than it speaks as the province.
+    level = speaks_as.get(spoken[0][0]) if spoken and spoken[0][1] >= 2 else None
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
     regions = [code for code, _ in ranked if gaz.get(code).name.endswith("自治区")]
     if (
