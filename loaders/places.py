@@ -247,6 +247,28 @@ def _outside_names(title: str) -> str:
 _PARK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?:国家级?)?(?:高新技术产业开发区|高新区|经济技术开发区|经开区|开发区|新区|产业园区?)")
 
 
+_DATE_LINE = re.compile(r"\s*[\d〇零一二三四五六七八九]{4}\s*年\s*[\d〇一二三四五六七八九十]{1,2}\s*月(?:\s*[\d〇一二三四五六七八九十]{1,3}\s*日)?\s*")
+
+
+def _signature(text: str) -> tuple[int, int]:
+    r"""Return where the closing signature stands: a short line with no sentence in it, above a date.
+
+    >>> text = "现答复如下:……\n临沂市大数据局\n2021年6月30日\n"
+    >>> start, end = _signature(text); text[start:end]
+    '临沂市大数据局'
+    >>> _signature("全市推进改革。\n临沂市建成平台。")
+    (0, 0)
+    """
+    lines = text.rstrip().split("\n")
+    if len(lines) < 3 or not _DATE_LINE.fullmatch(lines[-1]):
+        return (0, 0)
+    line = lines[-2].strip()
+    if not line or len(line) > 30 or re.search(r"[,，。;；:：!！?？]", line):
+        return (0, 0)
+    end = len(text.rstrip()) - len(lines[-1]) - 1
+    return (end - len(lines[-2]), end)
+
+
 def _name_ranges(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"《[^》]{1,80}》|“[^”]{1,30}”", text)]
 
@@ -260,6 +282,7 @@ def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = Non
     gaz = load_gazetteer()
     votes: dict[str, float] = defaultdict(float)
     headline = _outside_names(title or "")
+    signed = _signature(text)
     carried = 0.0
     for span, after in zip(spans, [*spans[1:], None]):
         if span.division.level == "country" or span.surface in _GROUPS:
@@ -272,7 +295,9 @@ def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = Non
             reports = _OUTLET.match(text[span.end :]) or _in_dateline(text, span.start, span.end)
             weight = 1.0 if reports else 0.5
         else:
-            weight = 3.0 if headline and span.surface in headline else 1.0
+            # The body that signs a reply or a report (临沂市大数据局 above the date) is its author.
+            named = (headline and span.surface in headline) or signed[0] <= span.start < signed[1]
+            weight = 3.0 if named else 1.0
         weight, carried = max(weight, carried), 0.0
         # A division right before one of its own (江西九江, 绍兴市越城区) only says where that one lies:
         # the chain names its last place, with the weight its head would have had.
