@@ -343,7 +343,11 @@ def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = Non
         n = votes[division.code]
         if chain:
             n += sum(votes.get(a.code, 0.0) for a in gaz.ancestors(division))
-        return n >= 2 or (level is not None and _fits(division, level) and n >= 1)
+        if level is None or not _fits(division, level):
+            return n >= 2
+        # ...and when it names no other city, its one city named inside a title (《湘潭市…办法》) will do.
+        sole = not any(_fits(gaz.get(code), level) for code in votes if code != division.code)
+        return n >= 1 or (sole and n > 0)
 
     chosen = gaz.get(best_code)
     narrower = _narrowest(chosen, best, ranked, level, gaz)
