@@ -13,7 +13,7 @@ import ahocorasick
 
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.records import Division, Sentence
-from loaders.words import segment
+from loaders.words import Word, segment
 
 _DATA = Path(__file__).with_name("data")
 # Well-known shorthand for several divisions at once ("除北上广深等一线城市外").
@@ -164,14 +164,14 @@ def whole_word_spans(text: str, spans: list[PlaceSpan], sentences: tuple[Sentenc
     """
     ends = {sp.end for sp in spans}
     starts: set[int] = set()
-    firms: set[int] = set()
+    firms: dict[int, Word] = {}
     for sentence in sentences:
         for w in segment(sentence.text):
             starts.add(sentence.start + w.start)
-            if w.tag in ("ORG", "nz") and _FIRM_TAIL.search(w.text):
-                firms.add(sentence.start + w.start)
+            if w.tag in ("ORG", "nz"):
+                firms[sentence.start + w.start] = w
     return [
-        replace(sp, in_name=True) if sp.start in firms or _registered_in(text, sp) else sp
+        replace(sp, in_name=True) if _heads_firm(sp, firms.get(sp.start)) or _registered_in(text, sp) else sp
         for sp in spans
         if sp.start in starts or sp.start in ends or text[max(0, sp.start - 2) : sp.start] == "中共"
     ]
@@ -180,6 +180,31 @@ def whole_word_spans(text: str, spans: list[PlaceSpan], sentences: tuple[Sentenc
 # A place heading a firm's or an outlet's name (福建贝瑞和康医学检验所, 福建云计算运营有限公司)
 # says where it is registered; the firm, not the place, is what the sentence is about.
 _FIRM_TAIL = re.compile(r"(?:公司|集团|股份|检验所|研究所|事务所|银行|新闻网|日报|晚报|报社|电视台|商会|协会)$")
+
+
+# The ends of a public body's name: a place heading one (临沂市大数据局) still acts.
+_BODY_TAIL = re.compile(r"(?:局|委|厅|办|政府|办公室|委员会|中心|院|人大|政协|部|署|处|站|队|所|会|馆)$")
+
+
+def _heads_firm(span: PlaceSpan, word: Word | None) -> bool:
+    """Whether the place opens an organisation's name that is a firm's or an outlet's, not a body's.
+
+    A firm's name ends in 公司, 集团, 日报…; a brand is a place's short form and a syllable or
+    two more (阿里巴巴, 阿里云), while a public body's name ends in 局, 委, 中心….
+
+    >>> ali = find_place_spans("阿里巴巴")[0]
+    >>> _heads_firm(ali, Word("阿里巴巴", "ORG", 0, 4)), _heads_firm(ali, Word("阿里地委", "ORG", 0, 4))
+    (True, False)
+    """
+    if word is None or len(word.text) <= span.end - span.start:
+        return False
+    brand = (
+        word.tag == "ORG"
+        and span.division.level != "province"  # 浙江新春第一会: a province's short form opens phrases
+        and len(word.text) - len(span.surface) <= 2
+        and not _BODY_TAIL.search(word.text)
+    )
+    return bool(_FIRM_TAIL.search(word.text)) or brand
 
 
 def _registered_in(text: str, span: PlaceSpan) -> bool:
