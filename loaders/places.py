@@ -134,7 +134,7 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
 # A dateline names where a report was filed, not a place of its facts (SCHEMA.md: 本报哈尔滨讯,
 # 中新网兰州): an outlet or a line start, the place, an optional date, then 电 or 讯.
 _DATELINE_BEFORE = re.compile(r"(?:^|\n|社|网|报|台|端|频道)$")
-_DATELINE_AFTER = re.compile(r"^(?:\d{1,2}月\d{1,2}日)?(?:电|讯)(?![\u4e00-\u9fff])")
+_DATELINE_AFTER = re.compile(r"^(?:\d{1,2}月\d{1,2}日)?(?:电|讯)(?:题|(?![\u4e00-\u9fff]))")  # 新华社北京5月20日电题:
 
 
 _OUTLET = re.compile(r"(?:日报|晚报|新闻网|融媒体中心|广播电视台|电视台)")
@@ -145,6 +145,8 @@ def _in_dateline(text: str, start: int, end: int) -> bool:
 
     >>> _in_dateline("中新网兰州5月1日电 甘肃省…", 3, 5), _in_dateline("兰州市建成基站", 0, 3)
     (True, False)
+    >>> _in_dateline("新华社北京5月20日电题:打造…", 3, 5)
+    True
     """
     return bool(_DATELINE_BEFORE.search(text[max(0, start - 4) : start])) and bool(
         _DATELINE_AFTER.match(text[end:])
