@@ -383,7 +383,8 @@ def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = Non
     best = votes[division.code]
     # A commentary on the whole country names many places in passing: none of them is its subject.
     country = sum(1 for span in spans if span.division.level == "country")
-    national = country > best and best < 0.2 * sum(votes.values())
+    provinces = {([d, *gaz.ancestors(d)][-2] if gaz.ancestors(d) else d).code for d in map(gaz.get, votes)}
+    national = country > best and (best < 0.2 * sum(votes.values()) or len(provinces) >= 5)
     return (division,) if enough(division, chain=True) and not national else ()
 
 
