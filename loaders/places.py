@@ -334,7 +334,8 @@ def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = Non
         votes[span.division.code] += weight
     for name, code in place_hints().items():
         if name in text and code in gaz:
-            votes[code] += text.count(name)
+            # A province's app (浙里办) is used in each of its cities: it says where, not which level.
+            votes[code] += text.count(name) * (0.5 if gaz.get(code).level == "province" else 1.0)
     if not votes:
         return ()
     # 我市/本区 is the document speaking of itself; 全省/全市 also frames ranks and shares of the
