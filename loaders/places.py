@@ -317,10 +317,9 @@ def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = Non
         # A place the title names on its own is what the text is about; one the title names only
         # inside a park's or a brand's name (秀洲国家高新区, “四川数据要素产业园”) only locates that thing.
         if span.in_name:
-            # A city's own outlet or a dateline (福州日报记者, 本报哈尔滨讯) says where the report comes
-            # from, which a local report is about; other names (a firm's, a park's) only locate a thing.
-            reports = _OUTLET.match(text[span.end :]) or _in_dateline(text, span.start, span.end)
-            weight = 1.0 if reports else 0.5
+            # A city's own outlet (福州日报记者, 福州新闻网讯) reports on that city; a national paper's
+            # dateline (本报哈尔滨讯) only names its bureau, and other names (a firm's, a park's) a thing.
+            weight = 1.0 if _OUTLET.match(text[span.end :]) else 0.5
         else:
             # The body that signs a reply or a report (临沂市大数据局 above the date) is its author.
             named = (headline and span.surface in headline) or signed[0] <= span.start < signed[1]
