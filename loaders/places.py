@@ -34,6 +34,9 @@ _LOCAL_SELF = re.compile(r"(我市|全市|本市|我区|全区|本区|我县|全
 # A body named by its level alone at the start of a clause (市委、市政府; 区大数据局) is the
 # document's own: a local text names its own government so, and other places' in full.
 _BARE_BODY = re.compile(r"(?:^|(?<=[\s,，、。;；:：“(（]))([省市区县])(?:委|政府|人大|政协|大数据|数据|政务)")
+# ...but a province's body in a person's post (省委书记车俊, 省人大常委会主任) is a leader visiting a
+# city's news, which SCHEMA.md expects; a county's own leaders (县委副书记、县长) still speak for it.
+_POST = re.compile(r"[^,，、。;；:：\s]{0,6}?(?:书记|常委|主任|副?省长|副?市长|副?区长|副?县长|局长|秘书长)")
 
 
 @dataclass(frozen=True)
@@ -344,7 +347,8 @@ def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = Non
     for m in _LOCAL_SELF.finditer(text):
         self_words[m.group(1)[1]] += 1 if m.group(1)[0] == "全" else 2
     for m in _BARE_BODY.finditer(text):
-        self_words[m.group(1)] += 1
+        if not (m.group(1) == "省" and _POST.match(text, m.end())):
+            self_words[m.group(1)] += 1
     speaks_as = {"区": "district", "县": "district", "市": "prefecture", "省": "province"}
     lowest_first = "区县市省"
     spoken = sorted(self_words.items(), key=lambda kv: (-kv[1], lowest_first.index(kv[0])))
