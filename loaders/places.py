@@ -184,7 +184,7 @@ def whole_word_spans(text: str, spans: list[PlaceSpan], sentences: tuple[Sentenc
 
 # A place heading a firm's or an outlet's name (福建贝瑞和康医学检验所, 福建云计算运营有限公司)
 # says where it is registered; the firm, not the place, is what the sentence is about.
-_FIRM_TAIL = re.compile(r"(?:公司|集团|股份|检验所|研究所|事务所|银行|新闻网|日报|晚报|报社|电视台|商会|协会)$")
+_FIRM_TAIL = re.compile(r"(?:公司|集团|股份|检验所|研究所|事务所|银行|新闻网|日报|晚报|报社|电视台|商会|协会)$|集团|公司")
 
 
 # The ends of a public body's name: a place heading one (临沂市大数据局) still acts.
