@@ -273,8 +273,9 @@ def _outside_names(title: str) -> str:
     return _PARK_NAME.sub("", title)
 
 
-# A division's short form heading a park's name (秀洲国家高新区, 滨江经开区) names the park, not the division.
-_PARK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?:国家级?)?(?:高新技术产业开发区|高新区|经济技术开发区|经开区|开发区|新区|产业园区?)")
+# A division's short form heading a development zone's name (秀洲国家高新区, 滨江经开区) names the zone, which
+# SCHEMA.md says is no place; 浦东新区 and 滨海新区 are districts, so 新区 is left out.
+_PARK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?:国家级?)?(?:高新技术产业开发区|高新区|经济技术开发区|经开区|开发区)")
 
 
 _DATE_LINE = re.compile(r"\s*[\d〇零一二三四五六七八九]{4}\s*年\s*[\d〇一二三四五六七八九十]{1,2}\s*月(?:\s*[\d〇一二三四五六七八九十]{1,3}\s*日)?\s*")
