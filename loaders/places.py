@@ -6,14 +6,14 @@ import csv
 import functools
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import ahocorasick
 
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.records import Division, Sentence
-from loaders.words import segment
+from loaders.words import Word, segment
 
 _DATA = Path(__file__).with_name("data")
 # Well-known shorthand for several divisions at once ("除北上广深等一线城市外").
@@ -34,6 +34,9 @@ _LOCAL_SELF = re.compile(r"(我市|全市|本市|我区|全区|本区|我县|全
 # A body named by its level alone at the start of a clause (市委、市政府; 区大数据局) is the
 # document's own: a local text names its own government so, and other places' in full.
 _BARE_BODY = re.compile(r"(?:^|(?<=[\s,，、。;；:：“(（]))([省市区县])(?:委|政府|人大|政协|大数据|数据|政务)")
+# ...but a province's body in a person's post (省委书记车俊, 省人大常委会主任) is a leader visiting a
+# city's news, which SCHEMA.md expects; a county's own leaders (县委副书记、县长) still speak for it.
+_POST = re.compile(r"[^,，、。;；:：\s]{0,6}?(?:书记|常委|主任|副?省长|副?市长|副?区长|副?县长|局长|秘书长)")
 
 
 @dataclass(frozen=True)
@@ -134,7 +137,10 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
 # A dateline names where a report was filed, not a place of its facts (SCHEMA.md: 本报哈尔滨讯,
 # 中新网兰州): an outlet or a line start, the place, an optional date, then 电 or 讯.
 _DATELINE_BEFORE = re.compile(r"(?:^|\n|社|网|报|台|端|频道)$")
-_DATELINE_AFTER = re.compile(r"^(?:\d{1,2}月\d{1,2}日)?(?:电|讯)(?![\u4e00-\u9fff])")
+_DATELINE_AFTER = re.compile(r"^(?:\d{1,2}月\d{1,2}日)?(?:电|讯)(?:题|(?![\u4e00-\u9fff]))")  # 新华社北京5月20日电题:
+
+
+_OUTLET = re.compile(r"(?:日报|晚报|新闻网|融媒体中心|广播电视台|电视台)")
 
 
 def _in_dateline(text: str, start: int, end: int) -> bool:
@@ -142,6 +148,8 @@ def _in_dateline(text: str, start: int, end: int) -> bool:
 
     >>> _in_dateline("中新网兰州5月1日电 甘肃省…", 3, 5), _in_dateline("兰州市建成基站", 0, 3)
     (True, False)
+    >>> _in_dateline("新华社北京5月20日电题:打造…", 3, 5)
+    True
     """
     return bool(_DATELINE_BEFORE.search(text[max(0, start - 4) : start])) and bool(
         _DATELINE_AFTER.match(text[end:])
@@ -161,13 +169,64 @@ def whole_word_spans(text: str, spans: list[PlaceSpan], sentences: tuple[Sentenc
     """
     ends = {sp.end for sp in spans}
     starts: set[int] = set()
+    firms: dict[int, Word] = {}
     for sentence in sentences:
-        starts.update(sentence.start + w.start for w in segment(sentence.text))
+        for w in segment(sentence.text):
+            starts.add(sentence.start + w.start)
+            if w.tag in ("ORG", "nz"):
+                firms[sentence.start + w.start] = w
     return [
-        sp
+        replace(sp, in_name=True) if _heads_firm(sp, firms.get(sp.start)) or _registered_in(text, sp) else sp
         for sp in spans
         if sp.start in starts or sp.start in ends or text[max(0, sp.start - 2) : sp.start] == "中共"
     ]
+
+
+# A place heading a firm's or an outlet's name (福建贝瑞和康医学检验所, 福建云计算运营有限公司)
+# says where it is registered; the firm, not the place, is what the sentence is about.
+_FIRM_TAIL = re.compile(r"(?:公司|集团|股份|检验所|研究所|事务所|银行|新闻网|日报|晚报|报社|电视台|商会|协会)$|集团|公司")
+
+
+# The ends of a public body's name: a place heading one (临沂市大数据局) still acts.
+_BODY_TAIL = re.compile(r"(?:局|委|厅|办|政府|办公室|委员会|中心|院|人大|政协|部|署|处|站|队|所|会|馆)$")
+
+
+def _heads_firm(span: PlaceSpan, word: Word | None) -> bool:
+    """Whether the place opens an organisation's name that is a firm's or an outlet's, not a body's.
+
+    A firm's name ends in 公司, 集团, 日报…; a brand is a place's short form and a syllable or
+    two more (阿里巴巴, 阿里云), while a public body's name ends in 局, 委, 中心….
+
+    >>> ali = find_place_spans("阿里巴巴")[0]
+    >>> _heads_firm(ali, Word("阿里巴巴", "ORG", 0, 4)), _heads_firm(ali, Word("阿里地委", "ORG", 0, 4))
+    (True, False)
+    """
+    if word is None or len(word.text) <= span.end - span.start:
+        return False
+    brand = (
+        word.tag == "ORG"
+        and span.division.level != "province"  # 浙江新春第一会: a province's short form opens phrases
+        and len(word.text) - len(span.surface) <= 2
+        and not _BODY_TAIL.search(word.text)
+    )
+    return bool(_FIRM_TAIL.search(word.text)) or brand
+
+
+def _registered_in(text: str, span: PlaceSpan) -> bool:
+    """Whether the place stands in brackets inside a firm's name (智旦(福建)网络科技).
+
+    >>> text = "智旦(福建)网络科技入驻,(福建)全省"
+    >>> [_registered_in(text, s) for s in find_place_spans(text)]
+    [True, False]
+    """
+    before, after = text[span.start - 2 : span.start], text[span.end : span.end + 2]
+    return (
+        len(before) == 2
+        and before[1] in "(（"
+        and after[:1] in ")）"
+        and bool(re.match(r"[\u4e00-\u9fff]", before[0]))
+        and bool(re.match(r"[)）][\u4e00-\u9fff]", after))
+    )
 
 
 def _supported(division: Division, context: list[Division], gaz: Gazetteer) -> bool:
@@ -203,6 +262,44 @@ def _spoken_for(division: Division, surface: str, text: str, gaz: Gazetteer) -> 
     return any(word in text for word in _SELF_OF_KIND.get(division.name[-1], ()))
 
 
+def _outside_names(title: str) -> str:
+    """Return the title without the names it quotes and the parks it names (…国家高新区).
+
+    >>> _outside_names("“四川数据要素产业园”授牌暨德阳市签约"), _outside_names("秀洲国家高新区调研数字经济")
+    ('授牌暨德阳市签约', '调研数字经济')
+    """
+    for start, end in sorted(_name_ranges(title), reverse=True):
+        title = title[:start] + title[end:]
+    return _PARK_NAME.sub("", title)
+
+
+# A division's short form heading a development zone's name (秀洲国家高新区, 滨江经开区) names the zone, which
+# SCHEMA.md says is no place; 浦东新区 and 滨海新区 are districts, so 新区 is left out.
+_PARK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?:国家级?)?(?:高新技术产业开发区|高新区|经济技术开发区|经开区|开发区)")
+
+
+_DATE_LINE = re.compile(r"\s*[\d〇零一二三四五六七八九]{4}\s*年\s*[\d〇一二三四五六七八九十]{1,2}\s*月(?:\s*[\d〇一二三四五六七八九十]{1,3}\s*日)?\s*")
+
+
+def _signature(text: str) -> tuple[int, int]:
+    r"""Return where the closing signature stands: a short line with no sentence in it, above a date.
+
+    >>> text = "现答复如下:……\n临沂市大数据局\n2021年6月30日\n"
+    >>> start, end = _signature(text); text[start:end]
+    '临沂市大数据局'
+    >>> _signature("全市推进改革。\n临沂市建成平台。")
+    (0, 0)
+    """
+    lines = text.rstrip().split("\n")
+    if len(lines) < 3 or not _DATE_LINE.fullmatch(lines[-1]):
+        return (0, 0)
+    line = lines[-2].strip()
+    if not line or len(line) > 30 or re.search(r"[,，。;；:：!！?？]", line):
+        return (0, 0)
+    end = len(text.rstrip()) - len(lines[-1]) - 1
+    return (end - len(lines[-2]), end)
+
+
 def _name_ranges(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"《[^》]{1,80}》|“[^”]{1,30}”", text)]
 
@@ -215,14 +312,33 @@ def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = Non
     """
     gaz = load_gazetteer()
     votes: dict[str, float] = defaultdict(float)
-    for span in spans:
+    headline = _outside_names(title or "")
+    signed = _signature(text)
+    carried = 0.0
+    for span, after in zip(spans, [*spans[1:], None]):
         if span.division.level == "country" or span.surface in _GROUPS:
             continue
-        weight = 3.0 if title and span.surface in title else 1.0
-        votes[span.division.code] += weight / 2 if span.in_name else weight
+        # A place the title names on its own is what the text is about; one the title names only
+        # inside a park's or a brand's name (秀洲国家高新区, “四川数据要素产业园”) only locates that thing.
+        if span.in_name:
+            # A city's own outlet (福州日报记者, 福州新闻网讯) reports on that city; a national paper's
+            # dateline (本报哈尔滨讯) only names its bureau, and other names (a firm's, a park's) a thing.
+            weight = 1.0 if _OUTLET.match(text[span.end :]) else 0.5
+        else:
+            # The body that signs a reply or a report (临沂市大数据局 above the date) is its author.
+            named = (headline and span.surface in headline) or signed[0] <= span.start < signed[1]
+            weight = 3.0 if named else 1.0
+        weight, carried = max(weight, carried), 0.0
+        # A division right before one of its own (江西九江, 绍兴市越城区) only says where that one lies:
+        # the chain names its last place, with the weight its head would have had.
+        if after is not None and after.start == span.end and span.division in load_gazetteer().ancestors(after.division):
+            carried = weight
+            continue
+        votes[span.division.code] += weight
     for name, code in place_hints().items():
         if name in text and code in gaz:
-            votes[code] += text.count(name)
+            # A province's app (浙里办) is used in each of its cities: it says where, not which level.
+            votes[code] += text.count(name) * (0.5 if gaz.get(code).level == "province" else 1.0)
     if not votes:
         return ()
     # 我市/本区 is the document speaking of itself; 全省/全市 also frames ranks and shares of the
@@ -232,11 +348,13 @@ def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = Non
     for m in _LOCAL_SELF.finditer(text):
         self_words[m.group(1)[1]] += 1 if m.group(1)[0] == "全" else 2
     for m in _BARE_BODY.finditer(text):
-        self_words[m.group(1)] += 1
+        if not (m.group(1) == "省" and _POST.match(text, m.end())):
+            self_words[m.group(1)] += 1
     speaks_as = {"区": "district", "县": "district", "市": "prefecture", "省": "province"}
     lowest_first = "区县市省"
     spoken = sorted(self_words.items(), key=lambda kv: (-kv[1], lowest_first.index(kv[0])))
-    level = speaks_as.get(spoken[0][0]) if spoken else None
+    # One 全省 alone frames a scope (汇聚全省的数据, 位居全省第一) more often than it speaks as the province.
+    level = speaks_as.get(spoken[0][0]) if spoken and spoken[0][1] >= 2 else None
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
     regions = [code for code, _ in ranked if gaz.get(code).name.endswith("自治区")]
     if (
@@ -257,7 +375,11 @@ def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = Non
         n = votes[division.code]
         if chain:
             n += sum(votes.get(a.code, 0.0) for a in gaz.ancestors(division))
-        return n >= 2 or (level is not None and _fits(division, level) and n >= 1)
+        if level is None or not _fits(division, level):
+            return n >= 2
+        # ...and when it names no other city, its one city named inside a title (《湘潭市…办法》) will do.
+        sole = not any(_fits(gaz.get(code), level) for code in votes if code != division.code)
+        return n >= 1 or (sole and n > 0)
 
     chosen = gaz.get(best_code)
     narrower = _narrowest(chosen, best, ranked, level, gaz)
@@ -266,7 +388,8 @@ def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = Non
     best = votes[division.code]
     # A commentary on the whole country names many places in passing: none of them is its subject.
     country = sum(1 for span in spans if span.division.level == "country")
-    national = country > best and best < 0.2 * sum(votes.values())
+    provinces = {([d, *gaz.ancestors(d)][-2] if gaz.ancestors(d) else d).code for d in map(gaz.get, votes)}
+    national = country > best and (best < 0.2 * sum(votes.values()) or len(provinces) >= 5)
     return (division,) if enough(division, chain=True) and not national else ()
 
 
