@@ -11,14 +11,15 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import falkordb
 import neo4j
 import redis
 from neo4j import graph as neo4j_graph
 
-from graphstore.graphsink import GraphSink
+if TYPE_CHECKING:  # graphsink caps rows with limited_query below
+    from graphstore.graphsink import GraphSink
 
 __all__ = [
     "CypherError",
@@ -99,6 +100,37 @@ def write_clause(query: str) -> str | None:
     """
     found = _WRITE_WORDS.search(_MASK.sub(" ", query))
     return found.group(1) if found else None
+
+
+_CLAUSE_END = re.compile(r"\b(?:SKIP|LIMIT|UNION)\b|;", re.IGNORECASE)
+_RETURN = re.compile(r"\bRETURN\b", re.IGNORECASE)
+
+
+def limited_query(query: str, limit: int) -> str | None:
+    r"""Return ``query`` with ``LIMIT limit`` after its final RETURN, or None when it cannot take one as it is.
+
+    A query that ends in SKIP or LIMIT of its own, a UNION (a LIMIT would hold for its last part
+    only), a ``;`` or no RETURN at the top level is left as it is (None).
+
+    >>> limited_query("MATCH (n) WITH n LIMIT 9 RETURN n.uri ORDER BY n.uri // the last", 6)
+    'MATCH (n) WITH n LIMIT 9 RETURN n.uri ORDER BY n.uri // the last\nLIMIT 6'
+    >>> [limited_query(q, 6) for q in ("MATCH (n) RETURN n LIMIT 3", "RETURN 1 UNION RETURN 2", "CALL db.labels()")]
+    [None, None, None]
+    >>> limited_query("CALL { MATCH (n) RETURN n LIMIT 2 } RETURN n", 6)
+    'CALL { MATCH (n) RETURN n LIMIT 2 } RETURN n\nLIMIT 6'
+    """
+    masked = _MASK.sub(lambda m: " " * len(m.group()), query)
+    depth, depths = 0, []
+    for ch in masked:
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        depths.append(depth)
+    returns = [m for m in _RETURN.finditer(masked) if depths[m.start()] == 0]
+    if not returns or any(depths[m.start()] == 0 for m in _CLAUSE_END.finditer(masked, returns[-1].end())):
+        return None
+    if any(depths[m.start()] == 0 for m in re.finditer(r"\bUNION\b", masked, re.IGNORECASE)):
+        return None
+    return f"{query}\nLIMIT {int(limit)}"
 
 
 def run_cypher(

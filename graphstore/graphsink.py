@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import neo4j
 import redis
 
+from graphstore.cypher import limited_query
 from graphstore.falkor import FalkorServer
 from graphstore.mirror import LABELS, RELATIONSHIP_TYPES, Projection, chunked
 from loaders.vocab import BASE
@@ -335,7 +336,13 @@ class FalkorSink(GraphSink):
         if timeout_s not in self._readers:
             self._readers[timeout_s] = self.server.client(socket_timeout=timeout_s + 0.5)
         reader = self._readers[timeout_s].select_graph(self.graph_name)
-        result = reader.ro_query(query, params or None, timeout=max(1, int(timeout_s * 1000)))
+        timeout_ms = max(1, int(timeout_s * 1000))
+        # The row cap goes into the query as a final LIMIT (issue 8: UNWIND range(1,3000000)
+        # sent every row to the server before it was cut). Not as a CALL { } subquery as for
+        # Neo4j: FalkorDB 4 closed the connection on a variable-length MATCH inside one. A
+        # query that cannot take a LIMIT as it is runs unchanged and is cut here.
+        limited = limited_query(query, max_rows + 1)
+        result = reader.ro_query(limited or query, params or None, timeout=timeout_ms)
         columns = [name for _, name in result.header] if result.header else []
         rows = result.result_set
         return columns, [list(r) for r in rows[:max_rows]], len(rows) > max_rows

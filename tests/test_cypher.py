@@ -155,6 +155,22 @@ def test_cypher_endpoint_answers_columns_and_rows(client: TestClient) -> None:
 
 
 @pytest.mark.shared
+def test_the_row_cap_is_applied_inside_falkordb_so_a_huge_result_never_reaches_the_server(
+    client: TestClient,
+) -> None:
+    # Issue 8, finding 7: 3,000,000 rows came back (19 s, +950 MB) before the cap cut them.
+    response = client.post(
+        "/cypher", json={"query": "UNWIND range(1, 3000000) AS x RETURN x, x * 2 AS `double`"}
+    )
+    body = response.json()
+    assert response.status_code == 200, body  # within the 0.5 s limit: FalkorDB stopped at 6 rows
+    assert body["columns"] == ["x", "double"] and body["rows"] == [[1, 2], [2, 4], [3, 6], [4, 8], [5, 10]]
+    assert body["truncated"] is True
+    # Columns stay in the order written, and a query the subquery form does not suit still runs.
+    assert client.post("/cypher", json={"query": "CALL db.labels()"}).status_code == 200
+
+
+@pytest.mark.shared
 def test_cypher_endpoint_cuts_rows_at_the_limit_and_says_so(client: TestClient) -> None:
     response = client.post("/cypher", json={"query": "MATCH (p:Place) RETURN p.uri ORDER BY p.uri"})
     body = response.json()
