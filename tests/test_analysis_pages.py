@@ -1,5 +1,5 @@
 """The front end's analysis views: a place's gaps and peer group, paths between two entities in the graph
-explorer, SPARQL completion, and query results drawn as a bar chart or a graph.
+explorer, SPARQL completion, and query results drawn as a chart (bars, or lines over years) or a graph.
 
 Runs in the browser session of tests/conftest.py (a real uvicorn over the seeds and the demo corpus,
 Debian's Chromium); every answer is checked against the API's.
@@ -129,3 +129,23 @@ def test_query_results_draw_as_a_bar_chart_and_a_graph_and_the_url_keeps_the_vie
     expect(page.locator("#graph-unavailable")).to_be_visible()
     page.locator("#view-chart").click()
     expect(page.locator("#chart-unavailable")).to_be_visible()
+
+
+def test_a_number_by_year_draws_as_a_line_per_series(page: Page) -> None:
+    _open(page, "#/query", ".cm-content")
+    page.locator(".cm-content").click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(
+        'SELECT ?year ?places ?programme WHERE { VALUES (?year ?places ?programme) { (2021 3 "一网通办") '
+        '(2022 5 "一网通办") (2023 9 "一网通办") (2022 2 "一网统管") (2023 4 "一网统管") } }'
+    )
+    page.keyboard.press("Control+Enter")
+    expect(page.locator("table.results tbody tr")).to_have_count(5)
+    page.locator("#view-chart").click()
+    chart = page.locator("svg.line-chart")
+    expect(chart).to_be_visible()
+    assert chart.get_attribute("data-lines") == "2"
+    expect(chart.locator("g.line polyline")).to_have_count(2)
+    expect(chart.locator("g.series-0 circle")).to_have_count(3)  # the series with most points first
+    assert chart.locator("g.series-0 circle title").first.text_content() == "一网通办: 2021, 3"
+    _shoot(page, "query-line-chart")

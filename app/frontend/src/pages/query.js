@@ -13,7 +13,7 @@ import { getJSON, listOf, runCanned, runCypher, runSparql } from "../api.js";
 import { h } from "../dom.js";
 import { mixedText, language as uiLanguage, t, zhText } from "../i18n.js";
 import { hrefOfIri } from "../links.js";
-import { barChart, resultGraph } from "../resultviews.js";
+import { resultChart, resultGraph } from "../resultviews.js";
 import { sparqlCompletion } from "../sparqlterms.js";
 
 const LANGUAGES = {
@@ -237,7 +237,7 @@ export async function renderQuery(params) {
     history_replace(`#/query?${hash}`);
     viewSwitch.hidden = !lastResult;
     if (!lastResult) return;
-    if (resultView === "chart") results.replaceChildren(barChart(lastResult));
+    if (resultView === "chart") results.replaceChildren(resultChart(lastResult));
     else if (resultView === "graph") {
       drawn = resultGraph(lastResult);
       results.replaceChildren(drawn.node);
