@@ -20,8 +20,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 __all__ = ["KEPT_PREFIXES", "AnswerCache"]
 
-# Resources whose answers depend on the store and the request only (not /stats, /versions or /cypher).
+# Resources whose answers depend on the store and the request only (not /versions, read from its
+# log after the write, nor /cypher, answered by the mirror).
 KEPT_PREFIXES = (
+    "/stats",
     "/places",
     "/programmes",
     "/agencies",
@@ -108,7 +110,7 @@ class AnswerCache:
 def _kept(path: str) -> bool:
     """Return whether answers to ``path`` are kept.
 
-    >>> _kept("/places/321000"), _kept("/placesX"), _kept("/stats"), _kept("/search")
+    >>> _kept("/places/321000"), _kept("/placesX"), _kept("/versions"), _kept("/search")
     (True, False, False, True)
     """
     return any(path == p or path.startswith(p + "/") or path.startswith(p + ".") for p in KEPT_PREFIXES)

@@ -195,13 +195,14 @@ class Lanes:
     def run(self, text: str, *, timeout_s: float, **options: Any) -> QueryResult:
         """Return the result of query `text` run under `timeout_s` in the lane its cost puts it in.
 
-        The same text with the same options on an unchanged store is answered from the result
-        cache without a worker (see `ResultCache`). Raises what `Store.query` raises, and
+        The same text with the same options on an unchanged embedded store is answered from the
+        result cache without a worker (see `ResultCache`). Raises what `Store.query` raises, and
         `QueriesWaiting` when its lane is full.
         """
-        if _VOLATILE.search(text):
+        if _VOLATILE.search(text) or self._embedded is None:
+            # A remote store's version sees other writers' changes a second late: never reuse there.
             return self._run(text, timeout_s=timeout_s, **options)
-        stored = (self._store.version, text, repr(sorted(options.items())))
+        stored = (self._embedded.version, text, repr(sorted(options.items())))
         if (hit := self.results.get(stored)) is not None:
             return hit
         result = self._run(text, timeout_s=timeout_s, **options)

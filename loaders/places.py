@@ -137,7 +137,9 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
 # A dateline names where a report was filed, not a place of its facts (SCHEMA.md: 本报哈尔滨讯,
 # 中新网兰州): an outlet or a line start, the place, an optional date, then 电 or 讯.
 _DATELINE_BEFORE = re.compile(r"(?:^|\n|社|网|报|台|端|频道)$")
-_DATELINE_AFTER = re.compile(r"^(?:\d{1,2}月\d{1,2}日)?(?:电|讯)(?:题|(?![\u4e00-\u9fff]))")  # 新华社北京5月20日电题:
+_DATELINE_AFTER = re.compile(
+    r"^(?:\d{1,2}月\d{1,2}日)?(?:电|讯)(?:题|(?![\u4e00-\u9fff]))"
+)  # 新华社北京5月20日电题:
 
 
 _OUTLET = re.compile(r"(?:日报|晚报|新闻网|融媒体中心|广播电视台|电视台)")
@@ -184,7 +186,9 @@ def whole_word_spans(text: str, spans: list[PlaceSpan], sentences: tuple[Sentenc
 
 # A place heading a firm's or an outlet's name (福建贝瑞和康医学检验所, 福建云计算运营有限公司)
 # says where it is registered; the firm, not the place, is what the sentence is about.
-_FIRM_TAIL = re.compile(r"(?:公司|集团|股份|检验所|研究所|事务所|银行|新闻网|日报|晚报|报社|电视台|商会|协会)$|集团|公司")
+_FIRM_TAIL = re.compile(
+    r"(?:公司|集团|股份|检验所|研究所|事务所|银行|新闻网|日报|晚报|报社|电视台|商会|协会)$|集团|公司"
+)
 
 
 # The ends of a public body's name: a place heading one (临沂市大数据局) still acts.
@@ -275,10 +279,14 @@ def _outside_names(title: str) -> str:
 
 # A division's short form heading a development zone's name (秀洲国家高新区, 滨江经开区) names the zone, which
 # SCHEMA.md says is no place; 浦东新区 and 滨海新区 are districts, so 新区 is left out.
-_PARK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?:国家级?)?(?:高新技术产业开发区|高新区|经济技术开发区|经开区|开发区)")
+_PARK_NAME = re.compile(
+    r"[\u4e00-\u9fff]{2,4}(?:国家级?)?(?:高新技术产业开发区|高新区|经济技术开发区|经开区|开发区)"
+)
 
 
-_DATE_LINE = re.compile(r"\s*[\d〇零一二三四五六七八九]{4}\s*年\s*[\d〇一二三四五六七八九十]{1,2}\s*月(?:\s*[\d〇一二三四五六七八九十]{1,3}\s*日)?\s*")
+_DATE_LINE = re.compile(
+    r"\s*[\d〇零一二三四五六七八九]{4}\s*年\s*[\d〇一二三四五六七八九十]{1,2}\s*月(?:\s*[\d〇一二三四五六七八九十]{1,3}\s*日)?\s*"
+)
 
 
 def _signature(text: str) -> tuple[int, int]:
@@ -315,7 +323,7 @@ def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = Non
     headline = _outside_names(title or "")
     signed = _signature(text)
     carried = 0.0
-    for span, after in zip(spans, [*spans[1:], None]):
+    for span, after in zip(spans, [*spans[1:], None], strict=True):
         if span.division.level == "country" or span.surface in _GROUPS:
             continue
         # A place the title names on its own is what the text is about; one the title names only
@@ -331,7 +339,11 @@ def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = Non
         weight, carried = max(weight, carried), 0.0
         # A division right before one of its own (江西九江, 绍兴市越城区) only says where that one lies:
         # the chain names its last place, with the weight its head would have had.
-        if after is not None and after.start == span.end and span.division in load_gazetteer().ancestors(after.division):
+        if (
+            after is not None
+            and after.start == span.end
+            and span.division in load_gazetteer().ancestors(after.division)
+        ):
             carried = weight
             continue
         votes[span.division.code] += weight
