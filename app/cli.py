@@ -66,17 +66,20 @@ def _open_store(settings: Settings, *, reading: bool = False) -> RdfStore:
 
 
 def _keep_derived(store: RdfStore) -> None:
-    """Bring the REST index and the analytics projection up to date with a write and keep them on disk.
+    """Bring the REST index, the analytics projection and the search index up to date and keep them on disk.
 
     The server then loads them at start-up instead of reading every document (app/saved.py).
     """
     from app.analytics import keep_projection, refresh
     from app.index import graph_index, keep_index
+    from app.search import keep_search, prepare
 
     graph_index(store)
     keep_index()
     refresh(store)
     keep_projection()
+    prepare(store)
+    keep_search()
 
 
 @contextlib.contextmanager

@@ -41,6 +41,7 @@ from app.routes import (
     stats_router,
     versions_router,
 )
+from app.search import keep_search
 from app.search import prepare as prepare_search
 from app.settings import Settings
 from graphstore.extracting import ExtractionPool
@@ -97,6 +98,7 @@ def create_app(
             # What was patched since the last save is written now, so the next start-up loads it.
             await run_in_threadpool(keep_index)
             await run_in_threadpool(keep_projection)
+            await run_in_threadpool(keep_search)
         if own_sink and app.state.sink is not None:
             app.state.sink.close()
             app.state.sink = None

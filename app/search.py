@@ -21,9 +21,10 @@ from pypinyin import Style, lazy_pinyin
 
 from app.entities import entity_path
 from app.resources import GraphIndex, graph_index
+from app.saved import Saver, load
 from graphstore.stores import RdfStore
 
-__all__ = ["SearchEntry", "build_entries", "normalise", "pinyin_keys", "prepare", "search"]
+__all__ = ["SearchEntry", "build_entries", "keep_search", "normalise", "pinyin_keys", "prepare", "search"]
 
 _SEPARATORS = re.compile(r"[\s\-_'’·.]+")
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -111,14 +112,29 @@ _CACHE: weakref.WeakKeyDictionary[RdfStore, tuple[tuple[str, ...], list[SearchEn
 _LOCK = threading.Lock()
 
 
+_SAVER = Saver("search")
+
+
 def _entries(store: RdfStore) -> list[SearchEntry]:
+    """Return the search entries of the store as it is now: kept from the last start (app/saved.py), or built."""
+    stamp = store.content_stamp  # before the index is read: see app/saved.py
     index = graph_index(store)
     with _LOCK:
         cached = _CACHE.get(store)
         if cached is None or cached[0] != index.version:
-            cached = (index.version, build_entries(index))
+            kept = load(store, _SAVER.name, list) if cached is None else None
+            if kept is not None:
+                cached = (index.version, kept)
+            else:
+                cached = (index.version, build_entries(index))
+                _SAVER.offer(store, cached[1], stamp)
             _CACHE[store] = cached
         return cached[1]
+
+
+def keep_search() -> None:
+    """Write the search entries built last to disk now (shutdown, CLI)."""
+    _SAVER.flush()
 
 
 def prepare(store: RdfStore) -> None:

@@ -94,6 +94,10 @@ class Projection:
     # name → (revision, value): what app.analytics.state's View.derived computed from this projection
     derived: dict[str, tuple[int, Any]] = field(default_factory=dict)
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Return what is kept on disk (app/saved.py): everything but the derived values, computed again on use."""
+        return {**self.__dict__, "derived": {}}
+
     def sync(self, store: RdfStore) -> bool:
         """Bring the projection up to date with ``store``; return whether anything changed."""
         version = (str(id(store)), store.version)
