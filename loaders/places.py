@@ -323,7 +323,7 @@ def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = Non
     headline = _outside_names(title or "")
     signed = _signature(text)
     carried = 0.0
-    for span, after in zip(spans, [*spans[1:], None], strict=True):
+    for span, after in zip(spans, [*spans[1:], None], strict=False):  # empty spans: no pairs
         if span.division.level == "country" or span.surface in _GROUPS:
             continue
         # A place the title names on its own is what the text is about; one the title names only
