@@ -14,11 +14,11 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["KEPT_PREFIXES", "AnswerCache"]
+__all__ = ["KEPT_PREFIXES", "AnswerCache", "KeptBytes"]
 
 # Resources whose answers depend on the store and the request only (not /versions, read from its
 # log after the write, nor /cypher, answered by the mirror).
@@ -39,6 +39,40 @@ KEPT_PREFIXES = (
     "/paths",
 )
 _Answer = tuple[int, list[tuple[bytes, bytes]], bytes]
+V = TypeVar("V")
+
+
+class KeptBytes(Generic[V]):
+    """Values by key, at most ``most_bytes`` in all (least recently used dropped first); none over ``largest``."""
+
+    def __init__(self, size: Callable[[V], int], *, most_bytes: int, largest: int) -> None:
+        self._size = size
+        self._most = most_bytes
+        self._largest = largest
+        self._values: OrderedDict[Any, V] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: Any) -> V | None:
+        """Return the value kept for ``key``, or None."""
+        with self._lock:
+            hit = self._values.get(key)
+            if hit is not None:
+                self._values.move_to_end(key)
+            return hit
+
+    def put(self, key: Any, value: V) -> None:
+        """Keep ``value`` unless it is larger than one entry may be, dropping the least recent beyond the bound."""
+        size = self._size(value)
+        if size > self._largest:
+            return
+        with self._lock:
+            old = self._values.pop(key, None)
+            self._bytes += size - (self._size(old) if old is not None else 0)
+            self._values[key] = value
+            while self._bytes > self._most:
+                _, dropped = self._values.popitem(last=False)
+                self._bytes -= self._size(dropped)
 
 
 class AnswerCache:
@@ -54,11 +88,9 @@ class AnswerCache:
     ) -> None:
         self.app = app
         self.version = version  # None: keep nothing (a remote store)
-        self.most_bytes = most_bytes
-        self.largest = largest
-        self._answers: OrderedDict[tuple[Any, ...], _Answer] = OrderedDict()
-        self._bytes = 0
-        self._lock = threading.Lock()
+        self._answers: KeptBytes[_Answer] = KeptBytes(
+            lambda a: len(a[2]), most_bytes=most_bytes, largest=largest
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "GET" or not _kept(scope["path"]):
@@ -71,10 +103,7 @@ class AnswerCache:
             return
         accept = next((v for k, v in scope["headers"] if k == b"accept"), b"")
         key = (version, scope["path"], scope["query_string"], accept)
-        with self._lock:
-            hit = self._answers.get(key)
-            if hit is not None:
-                self._answers.move_to_end(key)
+        hit = self._answers.get(key)
         if hit is not None:
             status, headers, body = hit
             await send({"type": "http.response.start", "status": status, "headers": headers})
@@ -92,19 +121,7 @@ class AnswerCache:
 
         await self.app(scope, receive, keeping)
         if start.get("status") == 200:
-            self._keep(key, (200, list(start.get("headers", [])), b"".join(chunks)))
-
-    def _keep(self, key: tuple[Any, ...], answer: _Answer) -> None:
-        size = len(answer[2])
-        if size > self.largest:
-            return
-        with self._lock:
-            old = self._answers.pop(key, None)
-            self._bytes += size - (len(old[2]) if old is not None else 0)
-            self._answers[key] = answer
-            while self._bytes > self.most_bytes:
-                _, dropped = self._answers.popitem(last=False)
-                self._bytes -= len(dropped[2])
+            self._answers.put(key, (200, list(start.get("headers", [])), b"".join(chunks)))
 
 
 def _kept(path: str) -> bool:

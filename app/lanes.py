@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from enum import Enum
 from typing import Any
 
+from app.answers import KeptBytes
 from graphstore.sparql import QueryResult, QueryTimeout, QueueTimeout
 from graphstore.store import Store
 from graphstore.stores import RdfStore
@@ -99,7 +100,7 @@ class QueryCosts:
 _VOLATILE = re.compile(r"\b(?:NOW|RAND|UUID|STRUUID|BNODE)\s*\(", re.IGNORECASE)
 
 
-class ResultCache:
+class ResultCache(KeptBytes[QueryResult]):
     """Recent query results by (store version, text, options), bounded in bytes (LRU).
 
     A store's answer to a query changes only when the store does, and the same query comes
@@ -110,32 +111,7 @@ class ResultCache:
     """
 
     def __init__(self, most_bytes: int = 64 << 20, largest: int = 1 << 20) -> None:
-        self._entries: OrderedDict[tuple[Any, ...], QueryResult] = OrderedDict()
-        self._bytes = 0
-        self._most = most_bytes
-        self._largest = largest
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple[Any, ...]) -> QueryResult | None:
-        """Return the result kept for ``key``, or None."""
-        with self._lock:
-            hit = self._entries.get(key)
-            if hit is not None:
-                self._entries.move_to_end(key)
-            return hit
-
-    def put(self, key: tuple[Any, ...], result: QueryResult) -> None:
-        """Keep ``result`` unless it is larger than one entry may be, dropping the least recent beyond the bound."""
-        if len(result.body) > self._largest:
-            return
-        with self._lock:
-            old = self._entries.pop(key, None)
-            self._bytes -= len(old.body) if old is not None else 0
-            self._entries[key] = result
-            self._bytes += len(result.body)
-            while self._bytes > self._most:
-                _, dropped = self._entries.popitem(last=False)
-                self._bytes -= len(dropped.body)
+        super().__init__(lambda result: len(result.body), most_bytes=most_bytes, largest=largest)
 
 
 class _Gate:

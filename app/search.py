@@ -117,6 +117,9 @@ _SAVER = Saver("search")
 
 def _entries(store: RdfStore) -> list[SearchEntry]:
     """Return the search entries of the store as it is now: kept from the last start (app/saved.py), or built."""
+    cached = _CACHE.get(store)
+    if cached is not None and cached[0] == graph_index(store).version:
+        return cached[1]  # the common case reads no file
     stamp = store.content_stamp  # before the index is read: see app/saved.py
     index = graph_index(store)
     with _LOCK:

@@ -102,7 +102,7 @@ def write_clause(query: str) -> str | None:
     return found.group(1) if found else None
 
 
-_CLAUSE_END = re.compile(r"\b(?:SKIP|LIMIT|UNION)\b|;", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"\b(?:SKIP|LIMIT)\b|;", re.IGNORECASE)
 _RETURN = re.compile(r"\bRETURN\b", re.IGNORECASE)
 
 

@@ -15,6 +15,7 @@ import time
 import warnings
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -506,38 +507,21 @@ def test_queries_beyond_the_wait_queue_are_told_to_retry_and_other_pages_stay_fa
     )
 
 
+def _asked_at_once(url: str, text: str, times: int) -> list[httpx.Response]:
+    """Return the answers to ``times`` GET /sparql requests of ``text`` sent together."""
+    with ThreadPoolExecutor(times) as pool:
+        return list(
+            pool.map(lambda _: httpx.get(url + "/sparql", params={"query": text}, timeout=30), range(times))
+        )
+
+
 def test_the_same_query_asked_at_once_waits_for_one_run_instead_of_the_queue(live_server: str) -> None:
     # Issue 8 load check: ten copies of one canned query at once filled the lanes beside runaways.
-    text = f"{CARTESIAN} # asked twelve times at once"
-    answers: list[httpx.Response] = []
-    askers = [
-        threading.Thread(
-            target=lambda: answers.append(
-                httpx.get(live_server + "/sparql", params={"query": text}, timeout=30)
-            )
-        )
-        for _ in range(12)
-    ]
-    for asker in askers:
-        asker.start()
-    for asker in askers:
-        asker.join()
+    answers = _asked_at_once(live_server, f"{CARTESIAN} # asked twelve times at once", 12)
     # One worker and a queue of one: without waiting for the run under way, ten would be refused.
     assert [a.json()["type"].rsplit("/", 1)[-1] for a in answers] == ["query-timeout"] * 12
     quick = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o } # asked twelve times at once"
-    answers.clear()
-    askers = [
-        threading.Thread(
-            target=lambda: answers.append(
-                httpx.get(live_server + "/sparql", params={"query": quick}, timeout=30)
-            )
-        )
-        for _ in range(12)
-    ]
-    for asker in askers:
-        asker.start()
-    for asker in askers:
-        asker.join()
+    answers = _asked_at_once(live_server, quick, 12)
     assert [a.status_code for a in answers] == [200] * 12
     assert len({a.content for a in answers}) == 1
 

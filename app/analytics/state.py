@@ -58,6 +58,8 @@ def _synced(store: RdfStore) -> Projection:
         else:
             projection = Projection()
         _PROJECTIONS[store] = projection
+    if projection.version == (str(id(store)), store.version):
+        return projection  # up to date: no stamp to read
     stamp = store.content_stamp  # before the content is read: see app/saved.py
     if projection.sync(store):
         _SAVER.offer(store, projection, stamp, now=first)
