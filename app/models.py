@@ -349,8 +349,9 @@ class GraphOut(BaseModel):
 
 class QueryParameterOut(BaseModel):
     name: str
-    type: Literal["place", "programme", "kind", "text"]
-    """place: an IRI or 6-digit division code; programme: an IRI or slug; kind: platform, park, facility or event."""
+    type: Literal["place", "programme", "kind", "text", "label"]
+    """place: an IRI or 6-digit division code; programme: an IRI or slug; kind: platform, park, facility or event;
+    label: a name matched against the graph's labels (Chinese, English or untagged)."""
     default: str
     label_zh: str
     label_en: str

@@ -19,7 +19,7 @@ is passed to the driver as ``$name``.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -44,9 +44,14 @@ _COMMENT = {"sparql": "#", "cypher": "//"}
 _HEADER_KEYS = ("title", "title.zh", "description", "description.zh", "vars")
 _BASE = "https://w3id.org/citykg/"
 _PROJECT_KINDS = ("platform", "park", "facility", "event")
-PARAM_TYPES = ("place", "programme", "kind", "text")
+PARAM_TYPES = ("place", "programme", "kind", "text", "label")
 """place: a place IRI or its 6-digit division code; programme: a programme IRI or its slug;
-kind: a project kind (platform, park, facility, event); text: a plain string."""
+kind: a project kind (platform, park, facility, event); text: a plain string; label: a name
+as the graph writes its labels, matched as Chinese, English or untagged text."""
+# A label parameter is bound to the literal in each of these forms, so that the query can
+# use it as a triple's object: Oxigraph then reads the matching triples from its index,
+# where FILTER(STR(?label) = ?text) compares every label in the graph.
+_LABEL_LANGUAGES = ("zh", "en", "")
 _CODE = re.compile(r"\d{6}\Z")
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,80}\Z")
 _MAX_TEXT = 200
@@ -149,7 +154,8 @@ class CannedQuery:
         values = self.values(params)
         if self.language != "sparql":
             raise InvalidParameter(f"{self.name} is {self.language}; pass its parameters to the driver")
-        return bind_query(self.text, values)
+        labels = [p.name for p in self.parameters if p.type == "label"]
+        return bind_query(self.text, values, labels=labels)
 
 
 def queries_dir() -> Path:
@@ -183,11 +189,12 @@ def load_query(
     return next((q for q in matches if q.language == "sparql"), matches[0])
 
 
-def bind_query(text: str, params: Mapping[str, str]) -> str:
+def bind_query(text: str, params: Mapping[str, str], *, labels: Collection[str] = ()) -> str:
     r"""Return `text` with a ``VALUES`` clause per parameter right after the WHERE clause's ``{``.
 
     Values that are absolute IRIs (http, https, urn, file) are written as ``<...>``;
-    other values become plain string literals, escaped.
+    other values become plain string literals, escaped. A parameter named in `labels`
+    takes its value as a Chinese, an English and an untagged literal.
 
     >>> bind_query("SELECT ?p WHERE { ?place ?x ?p }", {"place": "https://w3id.org/citykg/place/321000"})
     'SELECT ?p WHERE { VALUES ?place { <https://w3id.org/citykg/place/321000> } ?place ?x ?p }'
@@ -198,10 +205,15 @@ def bind_query(text: str, params: Mapping[str, str]) -> str:
     ... except InvalidParameter as error:
     ...     print(error)
     not a safe IRI: 'https://x/> } ; DROP ALL #'
+    >>> bind_query("SELECT * WHERE { ?i ?l ?name }", {"name": "5G基站"}, labels=["name"])
+    'SELECT * WHERE { VALUES ?name { "5G基站"@zh "5G基站"@en "5G基站" } ?i ?l ?name }'
     """
     if not params:
         return text
-    clauses = " ".join(f"VALUES ?{_checked_name(k)} {{ {_term(v)} }}" for k, v in params.items())
+    clauses = " ".join(
+        f"VALUES ?{_checked_name(k)} {{ {_label_terms(v) if k in labels else _term(v)} }}"
+        for k, v in params.items()
+    )
     at = _where_brace_end(text)
     rest = text[at:]
     return f"{text[:at]} {clauses}{'' if rest[:1].isspace() else ' '}{rest}"
@@ -218,6 +230,15 @@ def _term(value: str) -> str:
         if _IRI_FORBIDDEN.search(value):
             raise InvalidParameter(f"not a safe IRI: {value!r}")
         return f"<{value}>"
+    return _literal(value)
+
+
+def _label_terms(value: str) -> str:
+    literal = _literal(value)
+    return " ".join(f"{literal}@{language}" if language else literal for language in _LABEL_LANGUAGES)
+
+
+def _literal(value: str) -> str:
     escaped = (
         value.replace("\\", "\\\\")
         .replace('"', '\\"')

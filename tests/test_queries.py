@@ -306,6 +306,23 @@ def test_indicator_ranking_leaves_out_targets(tiny_store: pyoxigraph.Store) -> N
     ]
 
 
+def test_indicator_ranking_matches_a_scheme_name_in_either_language_and_the_text_wording() -> None:
+    store = pyoxigraph.Store()
+    store.load(
+        b"""@prefix ck: <https://w3id.org/citykg/ontology#> .
+        @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+        <https://w3id.org/citykg/indicator/5g-ji-zhan> skos:prefLabel "5G\xe5\x9f\xba\xe7\xab\x99"@zh, "5G base stations"@en .
+        <https://w3id.org/citykg/observation/d9/1> ck:refArea <https://w3id.org/citykg/place/320500> ;
+            ck:indicator <https://w3id.org/citykg/indicator/5g-ji-zhan> ;
+            ck:indicatorLabel "5G\xe5\x9f\xba\xe7\xab\x99\xe6\x95\xb0"@zh ; ck:value 48600 .
+        """,
+        format=pyoxigraph.RdfFormat.TURTLE,
+    )
+    for name in ("5G基站", "5G base stations", "5G基站数"):
+        assert [r["value"] for r in _run(store, "places_by_indicator", indicator=name)] == ["48600"], name
+    assert _run(store, "places_by_indicator", indicator="5G") == []
+
+
 def test_metrics_query_gives_quote_and_document(tiny_store: pyoxigraph.Store) -> None:
     rows = _run(tiny_store, "metrics_for_place", place=PLACE + "320500")
     measured = [r for r in rows if r["qualifier"] == "="]

@@ -369,7 +369,7 @@ function shortValue(value) {
 
 const KINDS = ["platform", "park", "facility", "event"];
 
-/** Return a labelled input for one declared parameter; places and programmes suggest as you type. */
+/** Return a labelled input for one declared parameter; places, programmes and indicator names suggest as you type. */
 function paramField(p, value) {
   const id = `param-${p.name}`;
   const label = h("label", { for: id }, uiLanguage() === "zh" ? p.label_zh : p.label_en);
@@ -385,7 +385,9 @@ function paramField(p, value) {
   const listId = `${id}-options`;
   const input = h("input", { id, name: p.name, value, list: listId, autocomplete: "off", spellcheck: "false" });
   const options = h("datalist", { id: listId });
-  if (p.type === "place" || p.type === "programme") {
+  // An indicator's name is the label most often asked for; suggest those for a label parameter.
+  const wanted = p.type === "label" ? "indicator" : p.type;
+  if (p.type === "place" || p.type === "programme" || p.type === "label") {
     let pending = 0;
     input.addEventListener("input", async () => {
       const q = input.value.trim();
@@ -395,8 +397,8 @@ function paramField(p, value) {
       if (mine !== pending) return; // a newer keystroke has its own answer on the way
       options.replaceChildren(
         ...listOf(found)
-          .filter((hit) => hit.type === p.type)
-          .map((hit) => h("option", { value: hit.id }, hit.label_en && uiLanguage() === "en" ? `${hit.label} · ${hit.label_en}` : hit.label)),
+          .filter((hit) => hit.type === wanted)
+          .map((hit) => h("option", { value: p.type === "label" ? hit.label : hit.id }, hit.label_en && uiLanguage() === "en" ? `${hit.label} · ${hit.label_en}` : hit.label)),
       );
     });
   }
