@@ -109,6 +109,8 @@ _SCALARS: dict[str, str] = {
     CK.qualifier.value: "qualifier",
     CK.fileName.value: "fileName",
     CK.contentHash.value: "contentHash",
+    CK.factCount.value: "factCount",
+    CK.quoteCount.value: "quoteCount",
     CK.discovered.value: "discovered",
     CK.genericPhrase.value: "genericPhrase",
     CK.defaultUnit.value: "defaultUnit",

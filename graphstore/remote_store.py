@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 import httpx
 import pyoxigraph as ox
 
+from graphstore.document_counts import COUNTS_MISSING, count_update
 from graphstore.facts import FACTS_GRAPH, fill_update, forget_update, learn_update, replace_update
 from graphstore.sparql import (
     BOOLEAN,
@@ -181,6 +182,7 @@ class RemoteStore:
             store._list_graphs_so()
             store.check_union_default_graph()
             store.add_facts_graph()
+            store.add_document_counts()
         except BaseException:
             store.close()
             raise
@@ -290,6 +292,12 @@ class RemoteStore:
             return
         self._update(fill_update())
         self._written()
+
+    def add_document_counts(self) -> None:
+        """Write the fact and quote counts of documents loaded before loaders/rdf.py wrote them; without an update endpoint, leave them."""
+        if self._update_url and self.query(COUNTS_MISSING, timeout_s=None).boolean():
+            self._update(count_update())
+            self._written()
 
     @property
     def version(self) -> int:

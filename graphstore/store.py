@@ -17,6 +17,7 @@ from typing import Any, BinaryIO, Literal
 
 import pyoxigraph as ox
 
+from graphstore.document_counts import COUNTS_MISSING, count_update
 from graphstore.facts import FACTS_GRAPH, fill_update, forget_update, replace_update, with_facts
 from graphstore.sparql import (
     GRAPH,
@@ -160,6 +161,9 @@ class Store:
             if not ox_store.contains_named_graph(FACTS_GRAPH) or not _sibling(path, "stamp").exists():
                 _renew_stamp(path)  # before the facts graph is filled: see content_stamp
             _add_facts_graph(ox_store)
+            if ox_store.query(COUNTS_MISSING):
+                _renew_stamp(path)
+                ox_store.update(count_update())
             pool = QueryPool(workers) if workers > 0 else None
         except BaseException:
             lock.close()

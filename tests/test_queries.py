@@ -21,6 +21,8 @@ from app.queries import (
     load_query,
     queries_dir,
 )
+from graphstore.document_counts import COUNTS_MISSING, count_update
+from graphstore.facts import FACTS_GRAPH, fill_update
 
 CKR = "https://w3id.org/citykg/"
 PLACE = CKR + "place/"
@@ -260,11 +262,17 @@ ckr:graph\\/document\\/d2 {
 def tiny_store() -> pyoxigraph.Store:
     store = pyoxigraph.Store()
     store.load(TINY.encode("utf-8"), format=pyoxigraph.RdfFormat.TRIG)
+    # Written by hand as a store from before the facts graph and the per-document counts
+    # was: the updates Store.open runs add them, and queries read the facts graph, as there.
+    store.update(fill_update())
+    assert store.query(COUNTS_MISSING)
+    store.update(count_update())
+    assert not store.query(COUNTS_MISSING)
     return store
 
 
 def _select(store: pyoxigraph.Store, sparql: str) -> list[Row]:
-    results = store.query(sparql, use_default_graph_as_union=True)
+    results = store.query(sparql, default_graph=[FACTS_GRAPH])
     assert isinstance(results, pyoxigraph.QuerySolutions)
     names = [v.value for v in results.variables]
     return [{n: (None if s[n] is None else s[n].value) for n in names} for s in results]
@@ -317,6 +325,7 @@ def test_indicator_ranking_matches_a_scheme_name_in_either_language_and_the_text
             ck:indicatorLabel "5G\xe5\x9f\xba\xe7\xab\x99\xe6\x95\xb0"@zh ; ck:value 48600 .
         """,
         format=pyoxigraph.RdfFormat.TURTLE,
+        to_graph=FACTS_GRAPH,
     )
     for name in ("5G基站", "5G base stations", "5G基站数"):
         assert [r["value"] for r in _run(store, "places_by_indicator", indicator=name)] == ["48600"], name
@@ -337,7 +346,8 @@ def test_policy_counts_and_document_overview(tiny_store: pyoxigraph.Store) -> No
     assert [(r["title"], r["documents"]) for r in policies] == [("数字中国建设整体布局规划", "2")]
     overview = {r["fileName"]: r for r in _run(tiny_store, "document_overview")}
     assert overview["01_suzhou.txt"]["places"] == "苏州市"
-    assert overview["01_suzhou.txt"]["facts"] == "3"
+    assert (overview["01_suzhou.txt"]["facts"], overview["01_suzhou.txt"]["quotes"]) == ("3", "3")
+    assert (overview["02_yangzhou.txt"]["facts"], overview["02_yangzhou.txt"]["quotes"]) == ("0", "0")
     assert [r["label"] for r in _run(tiny_store, "discovered_programmes")] == ["创新计划"]
 
 

@@ -81,3 +81,24 @@ def test_the_5g_figure_of_yangzhou_is_an_observation_with_its_sentence(seed_stor
         "?ev rdf:object ?o ; ck:quote ?quote . FILTER(?value = 8210) }"
     )
     assert rows and rows[0]["unit"] == "个" and "5G基站8210个" in (rows[0]["quote"] or "")
+
+
+@pytest.mark.shared
+def test_each_seed_document_carries_the_counts_of_its_facts_and_quotes_as_its_evidence_gives_them(
+    seed_store: Store,
+) -> None:
+    written = seed_store.select(
+        CK
+        + "SELECT ?d ?facts ?quotes WHERE { ?d a ck:Document ; ck:factCount ?facts ; ck:quoteCount ?quotes }"
+    )
+    counted = seed_store.select(
+        CK + RDF_ + "PREFIX prov: <http://www.w3.org/ns/prov#> "
+        "SELECT ?d (COUNT(DISTINCT ?e) AS ?quotes) "
+        "(COUNT(DISTINCT CONCAT(STR(?s), ' ', STR(?p), ' ', STR(?o))) AS ?facts) "
+        "WHERE { ?e prov:wasQuotedFrom ?d ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } GROUP BY ?d"
+    )
+    assert len(written) == 5
+    assert {(r["d"], r["facts"], r["quotes"]) for r in written} == {
+        (r["d"], r["facts"], r["quotes"]) for r in counted
+    }
+    assert all(int(r["quotes"] or 0) >= int(r["facts"] or 0) > 0 for r in written)

@@ -308,3 +308,29 @@ def test_query_workers_run_at_a_lower_priority_than_the_server(tmp_path: Path) -
         assert workers
         ours = os.getpriority(os.PRIO_PROCESS, 0)
         assert all(os.getpriority(os.PRIO_PROCESS, w) == min(19, ours + WORKER_NICENESS) for w in workers)
+
+
+def test_a_store_written_before_documents_carried_their_counts_gets_them_when_opened(tmp_path: Path) -> None:
+    from app.queries import load_query
+    from loaders.documents import document_from_text
+    from loaders.extract import extract
+    from loaders.rdf import document_quads
+
+    doc = document_from_text(
+        "扬州市推进“一网通办”改革。扬州市建成5G基站8210个,推进“智改数转”。", name="y.txt"
+    )
+    quads = document_quads(extract(doc))
+    written = {
+        q.predicate.value.rsplit("#")[-1]: q.object.value for q in quads if "Count" in q.predicate.value
+    }
+    assert int(written["quoteCount"]) >= int(written["factCount"]) >= 3
+    path = tmp_path / "oxigraph"
+    old = ox.Store(str(path))
+    old.extend(q for q in quads if "Count" not in q.predicate.value)
+    old.flush()
+    del old
+    with Store.open(path, workers=0) as store:
+        rows = store.select(load_query("document_overview").bind())
+    assert [(r["fileName"], r["facts"], r["quotes"]) for r in rows] == [
+        ("y.txt", written["factCount"], written["quoteCount"])
+    ]
