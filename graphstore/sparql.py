@@ -59,6 +59,7 @@ __all__ = [
     "negotiate",
     "serialize_graph",
     "serialize_result",
+    "select_rows",
     "service_description",
     "yield_cpu",
 ]
@@ -504,11 +505,39 @@ def execute(
     it cannot interrupt a single long step such as an aggregate. Callers that need a
     hard limit run this in a worker process that can be killed (see ``graphstore.store``).
     """
+    return serialize_result(_results(store, request, probe), request, deadline=deadline, limit_s=limit_s)
+
+
+def select_rows(store: ox.Store, request: QueryRequest) -> list[dict[str, str | None]]:
+    """Return the rows of a SELECT query run on ``store`` as plain values, as `QueryResult.bindings` gives them.
+
+    For callers in this process: the terms are read straight from Oxigraph's solutions,
+    where serialising them to SPARQL JSON and parsing that back cost a third of a
+    4,000-row read.
+    """
+    results = _results(store, request, None)
+    if not isinstance(results, ox.QuerySolutions):
+        kind = BOOLEAN if isinstance(results, ox.QueryBoolean) else GRAPH
+        raise MalformedQuery(f"select() needs a SELECT query, got a {kind} result")
+    names = [v.value for v in results.variables]
+    return [{n: _plain(row[n]) for n in names} for row in results]
+
+
+def _plain(term: Any) -> str | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.Triple):
+        return json.dumps(_term_json(term)["value"])
+    return str(term.value)
+
+
+def _results(store: ox.Store, request: QueryRequest, probe: ox.Store | None) -> Any:
+    """Return Oxigraph's answer to ``request``, its errors turned into ours."""
     check_text(request.sparql)
     options = _dataset_options(request, store)
     substitutions = {ox.Variable(name): term for name, term in request.substitutions} or None
     try:
-        results = store.query(request.sparql, prefixes=QUERY_PREFIXES, substitutions=substitutions, **options)
+        return store.query(request.sparql, prefixes=QUERY_PREFIXES, substitutions=substitutions, **options)
     except SyntaxError as error:
         raise _refuse_unparsed(request.sparql, error, probe) from None
     except RuntimeError as error:
@@ -516,7 +545,6 @@ def execute(
         raise MalformedQuery(str(error)) from None
     except OSError as error:
         raise QueryFailed(str(error)) from None
-    return serialize_result(results, request, deadline=deadline, limit_s=limit_s)
 
 
 def serialize_result(

@@ -22,7 +22,6 @@ from graphstore.facts import FACTS_GRAPH, fill_update, forget_update, replace_up
 from graphstore.sparql import (
     GRAPH,
     PREFIXES,
-    MalformedQuery,
     QueryPool,
     QueryRequest,
     QueryResult,
@@ -30,6 +29,7 @@ from graphstore.sparql import (
     UpdateRefused,
     as_term,
     execute,
+    select_rows,
 )
 
 __all__ = [
@@ -354,10 +354,9 @@ class Store:
         >>> store.select("SELECT ?x ?label WHERE { BIND(STR(?x) AS ?label) }", x="https://w3id.org/citykg/place/321000")
         [{'x': 'https://w3id.org/citykg/place/321000', 'label': 'https://w3id.org/citykg/place/321000'}]
         """
-        result = self.query(sparql, timeout_s=None, substitutions=params)
-        if result.kind != "solutions":
-            raise MalformedQuery(f"select() needs a SELECT query, got a {result.kind} result")
-        return result.bindings()
+        request = QueryRequest(sparql=sparql, substitutions=tuple((k, as_term(v)) for k, v in params.items()))
+        with self._handle() as store:
+            return select_rows(store, request)
 
     def construct(self, sparql: str, /, **params: Any) -> list[ox.Triple]:
         """Return the triples of a CONSTRUCT or DESCRIBE query, with ``params`` bound as in ``select``."""
