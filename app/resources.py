@@ -150,15 +150,18 @@ def _sorted_evidence(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(items, key=lambda e: (e["document"]["name"] or "", e["start"]))
 
 
+# A place's facts with what orders their evidence (document, then where the mention starts):
+# the sentences themselves are read only for the evidence a page shows (`_first_evidence`).
 _PLACE_FACTS = (
     PREFIXES
-    + """SELECT ?s ?p ?o ?e ?quote ?doc ?ss ?se ?ms ?me WHERE {
+    + """SELECT ?s ?p ?o ?e ?doc ?ms WHERE {
   { SELECT ?e ?s WHERE { ?e rdf:subject $place . BIND($place AS ?s) } }
   UNION { SELECT ?e ?s WHERE { ?e rdf:object $place ; rdf:predicate ck:locatedIn ; rdf:subject ?s } }
-  ?e rdf:predicate ?p ; rdf:object ?o .
-  """
-    + _EVIDENCE
-    + "}"
+  ?e rdf:predicate ?p ; rdf:object ?o ; prov:wasQuotedFrom ?doc ; ck:mentionStart ?ms .
+}"""
+)
+_QUOTES = (
+    PREFIXES + "SELECT ?e ?quote ?doc ?ss ?se ?ms ?me WHERE { VALUES ?e { $evidence } " + _EVIDENCE + "}"
 )
 _PLACE_METRICS = (
     PREFIXES
@@ -167,11 +170,38 @@ _PLACE_METRICS = (
   OPTIONAL { ?obs ck:indicator ?indicator OPTIONAL { ?indicator skos:prefLabel ?ilabel FILTER(LANG(?ilabel) = "zh") } }
   OPTIONAL { ?obs ck:indicatorLabel ?wording } OPTIONAL { ?obs ck:unit ?unit } OPTIONAL { ?obs ck:refPeriod ?year } }"""
 )
+_QUOTES_PER_QUERY = 500
 
 
-def _capped(items: list[dict[str, Any]], most: int) -> dict[str, Any]:
-    """Return {evidence, evidence_count}: the first ``most`` of ``items`` in order, and how many there are."""
-    return {"evidence": _sorted_evidence(items)[:most], "evidence_count": len(items)}
+def _first_evidence(
+    store: RdfStore, index: GraphIndex, rows: list[dict[str, str | None]], most: int
+) -> dict[tuple[str, str, str], dict[str, Any]]:
+    """Return {evidence, evidence_count} per fact (s, p, o) of `rows`: its first `most` sentences and how many it has.
+
+    `rows` name each evidence node (?e) of each fact with its document (?doc) and mention
+    start (?ms); the sentences are read for the chosen nodes only. The most-mentioned
+    place of 10,000 documents has three facts with 3,907 sentences between them.
+    """
+    by_fact: dict[tuple[str, str, str], list[dict[str, str | None]]] = defaultdict(list)
+    for r in rows:
+        by_fact[(r["s"] or "", r["p"] or "", r["o"] or "")].append(r)
+
+    def order(r: dict[str, str | None]) -> tuple[str, int]:
+        return (index.document_ref(_local(r["doc"], DOCUMENT))["name"] or "", int(r["ms"] or 0))
+
+    chosen = {
+        fact: [r["e"] or "" for r in sorted(found, key=order)[:most]] for fact, found in by_fact.items()
+    }
+    wanted = sorted({e for es in chosen.values() for e in es})
+    read: dict[str, dict[str, Any]] = {}
+    for at in range(0, len(wanted), _QUOTES_PER_QUERY):
+        block = " ".join(iri_term(e) for e in wanted[at : at + _QUOTES_PER_QUERY])
+        for r in store.select(_QUOTES.replace("$evidence", block)):
+            read[r["e"] or ""] = _evidence(index, r)
+    return {
+        fact: {"evidence": [read[e] for e in es if e in read], "evidence_count": len(by_fact[fact])}
+        for fact, es in chosen.items()
+    }
 
 
 def place_detail(store: RdfStore, code: str, *, evidence: int = 20) -> dict[str, Any]:
@@ -184,18 +214,18 @@ def place_detail(store: RdfStore, code: str, *, evidence: int = 20) -> dict[str,
     if code not in index.divisions:
         raise PlaceNotFound(f"no administrative division has the code {code!r} (GB/T 2260, e.g. 321000)")
     iri = PLACE + code
-    programmes: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    located: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    observations: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in store.select(_bound(_PLACE_FACTS, place=iri)):
-        p = (r["p"] or "")[len(CK) :]
-        ev = _evidence(index, r)
-        if p == "runsProgramme":
-            programmes[_local(r["o"], PROGRAMME)].append(ev)
-        elif p == "hasObservation":
-            observations[r["o"] or ""].append(ev)
+    programmes: dict[str, dict[str, Any]] = {}
+    located: dict[str, dict[str, Any]] = {}
+    observations: dict[str, dict[str, Any]] = {}
+    facts = _first_evidence(store, index, store.select(_bound(_PLACE_FACTS, place=iri)), evidence)
+    for (s, p, o), quotes in facts.items():
+        if p == CK + "runsProgramme":
+            programmes[_local(o, PROGRAMME)] = quotes
+        elif p == CK + "hasObservation":
+            observations[o] = quotes
         else:
-            located[r["s"] or ""].append(ev)
+            located[s] = quotes
+    none = {"evidence": [], "evidence_count": 0}
     metrics: list[dict[str, Any]] = []
     for r in store.select(_bound(_PLACE_METRICS, place=iri)):
         value = float(r["value"] or 0)
@@ -207,14 +237,14 @@ def place_detail(store: RdfStore, code: str, *, evidence: int = 20) -> dict[str,
                 "unit": r["unit"],
                 "year": int(r["year"][:4]) if r["year"] else None,
                 "qualifier": r["qualifier"] or "=",
-                **_capped(observations.get(r["obs"] or "", []), evidence),
+                **observations.get(r["obs"] or "", none),
             }
         )
     metrics.sort(key=lambda m: (m["indicator"], -(m["year"] or 0), str(m["value"])))
     agencies, projects = [], []
     for thing, quotes in located.items():
         kind, label, _, project_kind = index.things.get(thing, ("", thing, None, None))
-        entry = {"iri": thing, "name": label, **_capped(quotes, evidence)}
+        entry = {"iri": thing, "name": label, **quotes}
         if kind == "agency":
             agencies.append(entry)
         elif kind == "project":
@@ -232,7 +262,7 @@ def place_detail(store: RdfStore, code: str, *, evidence: int = 20) -> dict[str,
                     "label": index.programme_ref(slug)["label"],
                     "label_en": index.programmes[slug].label_en if slug in index.programmes else None,
                     "in_scheme": index.programmes[slug].in_scheme if slug in index.programmes else False,
-                    **_capped(quotes, evidence),
+                    **quotes,
                 }
                 for slug, quotes in programmes.items()
             ),
