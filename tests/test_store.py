@@ -181,7 +181,7 @@ def test_bulk_rebuild_swaps_in_the_new_store_and_it_persists(tmp_path: Path) -> 
         assert store.bulk_rebuild(quads) == 50
         assert store.graph_iris() == [DOC_B]
     # no rebuild leftovers; the lock file that guards the folder and the content stamp stay beside it
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["oxigraph", "oxigraph.lock", "oxigraph.stamp"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["oxigraph", "oxigraph.lock", "oxigraph.quads", "oxigraph.stamp"]
     with Store.open(path, workers=0) as reopened:
         assert reopened.count(DOC_B) == 50
 
@@ -334,3 +334,35 @@ def test_a_store_written_before_documents_carried_their_counts_gets_them_when_op
     assert [(r["fileName"], r["facts"], r["quotes"]) for r in rows] == [
         ("y.txt", written["factCount"], written["quoteCount"])
     ]
+
+
+def _scanned(store: Store) -> int:
+    with store._handle() as raw:
+        return len(raw) - Store._count(raw, ox.NamedNode(CKR + "graph/facts"))
+
+
+def test_the_quad_count_follows_every_write_and_is_kept_across_a_restart(tmp_path: Path) -> None:
+    path = tmp_path / "oxigraph"
+
+    def triples(n: int, k: int) -> list[ox.Triple]:
+        return [ox.Triple(ox.NamedNode(f"{CKR}place/{n}{i}"), RUNS, YI_WANG) for i in range(k)]
+
+    with Store.open(path, workers=0) as store:
+        assert store.count() == 0
+        store.replace_graph(DOC_A, triples(1, 5) + triples(1, 5))  # a triple given twice is one quad
+        store.add_graphs(
+            ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(DOC_B)) for t in triples(2, 7)
+        )
+        assert store.count() == _scanned(store) == 12
+        store.replace_graph(DOC_A, triples(3, 2), superseded=[DOC_B])
+        assert store.count() == _scanned(store) == 2
+        store.replace_graph(DOC_B, triples(1, 3))
+        store.remove_graph(DOC_A)
+        assert store.count() == _scanned(store) == 3
+    with Store.open(path, workers=0) as store:
+        assert store._quads == 3  # read back, not counted again
+        assert store.count() == 3
+    (tmp_path / "oxigraph.stamp").write_text("written-by-another-process", encoding="ascii")
+    with Store.open(path, workers=0) as store:
+        assert store._quads is None
+        assert store.count() == 3
