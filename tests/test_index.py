@@ -10,6 +10,7 @@ import pytest
 
 from app.index import GraphIndex, fresh_index, graph_index
 from app.resources import ingest_document, list_places, place_detail, programme_detail
+from app.stats import graph_stats
 from graphstore.build import ensure_vocabularies, remove_document
 from graphstore.store import Store
 
@@ -109,7 +110,8 @@ def test_a_restart_loads_the_kept_index_and_projection_until_the_store_changes(
         keep_projection()
         with view(opened) as v:
             portfolios = dict(v.projection.portfolios)
-    assert portfolios
+        stats = graph_stats(opened)
+    assert portfolios and stats["documents"] == 2
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("read from the documents although the store had not changed")
@@ -118,6 +120,11 @@ def test_a_restart_loads_the_kept_index_and_projection_until_the_store_changes(
         patched.setattr(index_module, "read_shares", refuse)
         patched.setattr(projection_module, "_read", refuse)
         with Store.open(path, workers=0) as reopened:
+            patched.setattr(reopened, "select", refuse)  # the counts of /stats too
+            assert graph_stats(reopened) == stats
+            patched.undo()
+            patched.setattr(index_module, "read_shares", refuse)
+            patched.setattr(projection_module, "_read", refuse)
             assert fields(graph_index(reopened)) == fields(kept)
             with view(reopened) as v:
                 assert v.projection.portfolios == portfolios
@@ -129,5 +136,7 @@ def test_a_restart_loads_the_kept_index_and_projection_until_the_store_changes(
         index = graph_index(reopened)
         assert fields(index) == fields(fresh_index(reopened))
         assert [d.name for d in index.documents.values()] == [texts[1].name]
+        assert graph_stats(reopened)["documents"] == 1
+        assert graph_stats(reopened)["quads"] < stats["quads"]
         with view(reopened) as v:
             assert v.projection.portfolios != portfolios
