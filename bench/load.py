@@ -1,9 +1,11 @@
 """A busy server: a mixed read load at a fixed rate while a large document is ingested and runaway
 queries run. Prints errors and latency percentiles per endpoint; asserts nothing.
 
-    .venv/bin/python bench/load.py [--rate 200] [--seconds 30] [--runaways 20]
+    .venv/bin/python bench/load.py [--rate 200] [--seconds 30] [--runaways 20] [--data DIR --place CODE]
 
-A real uvicorn serves a graph of the demo corpus from a temporary data folder on 127.0.0.1.
+A real uvicorn serves a graph of the demo corpus from a temporary data folder on 127.0.0.1,
+or the data folder `--data` names (e.g. bench/scale.py's 10,000 documents; the ingested
+document is removed from it afterwards with `citykg remove`).
 The read mix is sent by wrk (one process per endpoint, each connection pausing between
 requests to keep near the rate): a Python client of its own took half of a two-core machine
 at 200 requests/s and measured itself as much as the server.
@@ -39,15 +41,20 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _start(data: Path, port: int) -> subprocess.Popen[bytes]:
-    env = dict(os.environ, CITYKG_DATA_DIR=str(data), CITYKG_API_KEY=KEY, CITYKG_FALKORDB="false")
-    subprocess.run([sys.executable, "-m", "app.cli", "build", str(ROOT / "demo" / "corpus")], env=env,
-                   cwd=ROOT, check=True, capture_output=True)  # fmt: skip
+def _env(data: Path) -> dict[str, str]:
+    return dict(os.environ, CITYKG_DATA_DIR=str(data), CITYKG_API_KEY=KEY, CITYKG_FALKORDB="false")
+
+
+def _start(data: Path, port: int, *, build: bool) -> subprocess.Popen[bytes]:
+    env = _env(data)
+    if build:
+        subprocess.run([sys.executable, "-m", "app.cli", "build", str(ROOT / "demo" / "corpus")], env=env,
+                       cwd=ROOT, check=True, capture_output=True)  # fmt: skip
     command = [sys.executable, "-m", "uvicorn", "--factory", "app.main:create_app", "--port", str(port)]
     server = subprocess.Popen(
         command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
-    for _ in range(300):
+    for _ in range(3000):
         try:
             httpx.get(f"http://127.0.0.1:{port}/stats", timeout=1)
             return server
@@ -98,8 +105,13 @@ async def _wrk(
     return path, [int(float(v)) for v in fields[:7]], statuses
 
 
-async def _load(base: str, rate: int, seconds: int, runaways: int, script: Path) -> None:
-    fast = ["/places/320500", "/search?q=yiwangtongban", "/stats", "/sparql?" + urlencode({"query": CANNED})]
+async def _load(base: str, rate: int, seconds: int, runaways: int, script: Path, place: str) -> None:
+    fast = [
+        f"/places/{place}",
+        "/search?q=yiwangtongban",
+        "/stats",
+        "/sparql?" + urlencode({"query": CANNED}),
+    ]
     async with httpx.AsyncClient(base_url=base, timeout=600) as client:
 
         async def slow(kind: str) -> None:
@@ -137,19 +149,28 @@ def main() -> None:
     parser.add_argument("--rate", type=int, default=200, help="requests per second of the read mix")
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--runaways", type=int, default=20, help="slow SPARQL queries sent at the start")
+    parser.add_argument("--data", type=Path, help="serve this data folder instead of a fresh demo graph")
+    parser.add_argument("--place", default="320500", help="the place whose page is in the read mix")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("bench/load.py drives the load with wrk: apt-get install wrk (Debian) or brew install wrk")
     with tempfile.TemporaryDirectory() as tmp:
         port = _free_port()
-        server = _start(Path(tmp) / "data", port)
+        data = args.data or Path(tmp) / "data"
+        started = time.perf_counter()
+        server = _start(data, port, build=args.data is None)
+        print(f"server answering after {time.perf_counter() - started:.1f} s")
         script = Path(tmp) / "pace.lua"
         script.write_text(_WRK_SCRIPT, encoding="utf-8")
         try:
-            asyncio.run(_load(f"http://127.0.0.1:{port}", args.rate, args.seconds, args.runaways, script))
+            base = f"http://127.0.0.1:{port}"
+            asyncio.run(_load(base, args.rate, args.seconds, args.runaways, script, args.place))
         finally:
             server.terminate()
-            server.wait(timeout=30)
+            server.wait(timeout=60)
+            if args.data is not None:  # leave the folder as it was given
+                subprocess.run([sys.executable, "-m", "app.cli", "remove", "big.txt"], env=_env(data), cwd=ROOT,
+                               check=False, capture_output=True)  # fmt: skip
 
 
 if __name__ == "__main__":
