@@ -36,7 +36,7 @@ from loaders.service_apps import find_service_apps
 from loaders.words import segment
 
 _KINDS: tuple[tuple[ProjectKind, str], ...] = (
-    ("event", r"推介会|成果展|科技周|宣传周|活动周|创新周|科技节|嘉年华|博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|发布会|对接会|洽谈会|博览|展览会|数博会|智博会"),
+    ("event", r"推介会|成果展|科技周|宣传周|活动周|创新周|科技节|嘉年华|博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|发布会|对接会|洽谈会|博览|展览会|[\u4e00-\u9fff]博会"),
     ("facility", r"国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|中心"),
     ("park", r"集聚区|产业园区|产业园|软件园区|软件园|科技园区|科技园|创新园|创业园|孵化园|科创园|创意园|数创园|智创园|工业园区|工业园|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|生态城|科技新城|生态新城|创新港|高新区|开发区|经开区|新区|度假区|保税区|合作区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
     ("platform", r"App|APP|app|平台|政务服务网|网上办事大厅|政务网站|政府网站|门户网站|信息系统|系统|驾驶舱|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网"),
@@ -116,6 +116,8 @@ _ORDINAL_EVENT = re.compile(
 )
 # Titles a place is named as or works towards (国家数字化治理试验区, 公园城市示范区) are programmes
 # (SCHEMA.md: designations); a zone is a park only when it lies somewhere (梅山港区自动驾驶试验区).
+# An edition or a year before an event's name (第二十五届软博会, 2023数博会).
+_EDITION_BEFORE = re.compile(r"(?:(?:第[一二三四五六七八九十\d]+|首)届|20\d\d年?)$")
 _DESIGNATION = re.compile(r"(?:试验区|示范区|先行区|先导区|示范基地|示范园区)$")
 # A head noun after a name makes it an aim or an idea (…基地目标, “零废园区”建设理念), SCHEMA.md: designations.
 _AIM_AFTER = re.compile(r"^”?(?:建设|创建|发展)?(?:目标|定位|称号|理念)")
@@ -562,10 +564,15 @@ def _names_one(
     first, start, end = at
     suffix = m.group(0)
     own = bool(_OWN.match(suffix))
-    short_ok = own or (suffix in ("高新区", "开发区", "一张网", "一朵云") and len(name) > len(suffix))
+    short_ok = (
+        own
+        or (suffix in ("高新区", "开发区", "一张网", "一朵云") and len(name) > len(suffix))
+        # "第二十五届软博会", "2023数博会": an expo's short name is a name when its edition or year heads it
+        or (kind == "event" and suffix.endswith("博会") and bool(_EDITION_BEFORE.search(sentence[:start])))
+    )
     if (
         (len(name) - len(suffix) < 2 and not short_ok)
-        or (_GENERIC.match(name) and not own and suffix not in ("一张网", "一朵云"))
+        or (_GENERIC.match(name) and not own and suffix not in ("一张网", "一朵云") and not (kind == "event" and short_ok))
         or _ORDINAL_EVENT.search(name)
         or re.match(r"[一二三四五六七八九十两\d]+[大个项类]", name)  # 三大平台: a count of kinds
         or _DETERMINER.match(name)
