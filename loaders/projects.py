@@ -411,6 +411,9 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             start = place_before(sentence, first, start)
             start = _bounded(sentence, start, end)
         start = _after_complement(sentence, start, m.start())
+        lead = next((w for w in segment(sentence) if w.start == start), None)
+        if lead is not None and lead.text == "有" and lead.tag == "v" and lead.end < m.start():
+            start = lead.end  # "建立有…产业园", "设有…中心": the verb of having is no part of the name
         name = clean_name(sentence[start:end])
         if kind == "event" or _OWN.match(m.group(0)):
             # 全市电子政务外网 is the city's own network (SCHEMA.md: 沈阳市电子政务外网), as 全市…大会 its event
@@ -584,6 +587,8 @@ def _names_one(
         or (kind == "event" and name.endswith("代表大会"))
     ):
         return False
+    if re.match(r"[省市区县]", name) and re.search(r"[省市区县][、和及与]$", sentence[:start]):
+        return False  # "依托省、市一体化大数据平台": one kind of platform each level runs, not a name
     if kind != "event" and (
         # 全国一体化…, 全国工业一体化…: one integrated national system, not every place's own.
         re.match(r"(全国(?![\u4e00-\u9fff]{0,4}一体化)|全省(?!域)|全市(?!域))", name)
