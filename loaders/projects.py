@@ -131,6 +131,8 @@ _IN_ONE = re.compile(
     r"^(?:[、和及与][^、,，。;；]{1,12}?)*(?:[一二三四五六七八九十两\d]+位一体|于一体"
     r"|(?:[一二三四五六七八九十两\d]+[个大项][\u4e00-\u9fff]{0,4})?的(?:集合体|综合体|重任|职能|功能|使命|角色))"
 )
+# A list closed by a count of its kind (…、…和…三大平台): what one thing is made of, where the clause says so.
+_COMPONENTS = re.compile(r"^(?:[、和及与][^、,，。;；]{1,16}?)*[一二三四五六七八九十两\d]+[大个项类]")
 # "一个…的", "规模最大的": an indefinite article or a superlative and a description before a kind's word.
 _DESCRIBED = re.compile(r"(?:一(?:个|座|家|处|条|张|种|类|批)[^,，。;；:：]*|最[\u4e00-\u9fff]{1,3})的$")
 # A brand in quotes right after a kind's words, closing its clause (…服务平台“苏企通”,).
@@ -340,8 +342,11 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
     for i, m in enumerate(matches):
         end = m.end()
         after = matches[i + 1] if i + 1 < len(matches) else None
-        run_on = after is not None and re.fullmatch(
-            r"[^\W和与及等暨的或在是为将到]{0,4}", masked[end : after.start()]
+        run_on = (
+            after is not None
+            and re.fullmatch(r"[^\W和与及等暨的或在是为将到]{0,4}", masked[end : after.start()])
+            # "…科研创新平台三大平台": a count of the kind after a name ends it
+            and not re.match(r"[一二三四五六七八九十两\d]+[大个项类]", masked[end : after.start()])
         )
         if run_on and not m.group("park"):
             continue  # "…产业园科学城会展中心": a suffix running on into another is inside a longer name
@@ -578,6 +583,8 @@ def _names_one(
         or (_GENERIC.match(name) and not own and suffix not in ("一张网", "一朵云") and not (kind == "event" and short_ok))
         or _ORDINAL_EVENT.search(name)
         or re.match(r"[一二三四五六七八九十两\d]+[大个项类]", name)  # 三大平台: a count of kinds
+        # "科研创新平台三大平台": the count after the last item of a list, read back over that item
+        or re.search(rf"(?:{'|'.join(p for _, p in _KINDS)})[一二三四五六七八九十两\d]+[大个项类]", name)
         or _DETERMINER.match(name)
         or _LEVELS.match(name)
         or (re.search(r"[一二三四五六七八九十两]级", name) and "、" in sentence[max(0, start - 6) : start])
@@ -628,6 +635,8 @@ def _names_one(
         r"(?:、[^、,，。;；]{2,16})*等(?:多个|[一二三四五六七八九十\d]+个)?(?:领域|行业)", sentence[end:]
     ):
         return False  # "涉及…、智慧物流园区、区块链数据服务等多个领域": fields of work, not named things
+    if _COMPONENTS.match(sentence[end:]) and re.search(r"(?:包括|包含|涵盖|分为|下设)", _clause_before(sentence, first)):
+        return False  # "…中心包括人工智能算力平台、…和科研创新平台三大平台": the parts of one thing, not things
     if re.match(r"(?:、[^、,，。;；]{2,16})*为(?:主|主体|核心|重点|代表)的", sentence[end:]):
         return False  # "以…云计算中心、信息资源共享平台为主的信息枢纽中心": the parts of a kind, not named things
     if re.match(r"(?:是指|指的是|是一种)", sentence[end:]):
