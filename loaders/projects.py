@@ -416,6 +416,10 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             start = place_before(sentence, first, start)
             start = _bounded(sentence, start, end)
         start = _after_complement(sentence, start, m.start())
+        # "我院交通大数据平台", "本局…系统": the body that speaks owns it, it is no part of the name
+        speaker = re.match(r"[我本]?[院局厅所委办校]", sentence[start : m.start()])
+        if speaker and (len(speaker.group(0)) == 2 or sentence[start - 1 : start] in ("我", "本")):
+            start += speaker.end()
         lead = next((w for w in segment(sentence) if w.start == start), None)
         if lead is not None and lead.text == "有" and lead.tag == "v" and lead.end < m.start():
             start = lead.end  # "建立有…产业园", "设有…中心": the verb of having is no part of the name
