@@ -584,7 +584,17 @@ def _names_one(
     )
     if (
         (len(name) - len(suffix) < 2 and not short_ok)
-        or (_GENERIC.match(name) and not own and suffix not in ("一张网", "一朵云") and not (kind == "event" and short_ok))
+        or (
+            _GENERIC.match(name)
+            and not own
+            and suffix not in ("一张网", "一朵云")
+            and not (kind == "event" and short_ok)
+            # "搭建了全市统一的智慧社区综合服务管理平台": the one platform a place built or works through,
+            # named by what it does; one still to be built (建设全市统一的…平台) is a plan's kind of thing
+            and not re.search(
+                r"(?:建成|(?:搭建|建立|打造|上线|开通)了|依托|通过)(?:全市|全省|全区|全县)统一的$", sentence[:start]
+            )
+        )
         or _ORDINAL_EVENT.search(name)
         or re.match(r"[一二三四五六七八九十两\d]+[大个项类]", name)  # 三大平台: a count of kinds
         # "科研创新平台三大平台": the count after the last item of a list, read back over that item
