@@ -727,6 +727,8 @@ def _names_one(
         r"建成了?(?:[^,，、。]{0,6}?首个)?$", _clause_before(sentence, start)
     ):
         return not re.search(r"(?:管理|服务|研究|发展)中心$", name)  # "建成一体化安全防护中心": built
+    if name.endswith("中心") and re.match(r"(?:[一二三四五六七八九十\d]+期)?(?:建设)?(?:项目|工程)", sentence[end:]):
+        return True  # "推进交通综合信息中心项目": a centre that is a works project is a building, not a body
     if name.endswith("中心") and _UNDER_WAY.match(sentence[end:]):
         return True  # "…中心已开始打桩", "…中心本月底开业": a building going up, not a body
     return not name.endswith("中心") or bool(
