@@ -388,6 +388,15 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             and not re.match(r"[一二三四五六七八九十两\d]", sentence[first:])
         ):
             start = first  # “思明数字驾驶舱”: the quotes bound the name, whatever LAC reads inside
+        opening = sentence.rfind("“", 0, m.start())
+        if (
+            sentence[end : end + 1] == "”"
+            and 0 <= opening < start
+            # a phrase with 的 in it (“指尖上的政务服务中心”) is a slogan, not a name
+            and not re.search(r"[“”,，。;；、的]", sentence[opening + 1 : start])
+            and not re.match(r"[一二三四五六七八九十两\d]", sentence[opening + 1 :])
+        ):
+            start = opening + 1  # “德阳—华为工业互联网创新中心”: a dash inside the quotes is the name's own
         # An event title may carry a cited title in 《》: 《…规划》新闻发布会.
         title = re.search(r"《[^》]+》$", sentence[max(0, start - 60) : start])
         if kind == "event" and title:
