@@ -425,6 +425,9 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             start = place_before(sentence, first, start)
             start = _bounded(sentence, start, end)
         start = _after_complement(sentence, start, m.start())
+        owner = next((w for w in segment(sentence) if w.start == first and w.tag in ("ORG", "nz")), None)
+        if owner is not None and sentence[owner.end : owner.end + 1] == "·" and owner.end < start:
+            start = first  # "牧月科技·无人驾驶智能制造产业基地": a company and a dot head the name
         # "我院交通大数据平台", "本局…系统": the body that speaks owns it, it is no part of the name
         speaker = re.match(r"[我本]?[院局厅所委办校]", sentence[start : m.start()])
         if speaker and (len(speaker.group(0)) == 2 or sentence[start - 1 : start] in ("我", "本")):
