@@ -432,6 +432,11 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         speaker = re.match(r"[我本]?[院局厅所委办校]", sentence[start : m.start()])
         if speaker and (len(speaker.group(0)) == 2 or sentence[start - 1 : start] in ("我", "本")):
             start += speaker.end()
+        zone = re.match(r"(?:高新区|经开区|开发区)(?=[\u4e00-\u9fff])", sentence[start : m.start()])
+        if zone and not _GENERIC.match(sentence[start + zone.end() : end]):
+            # "高新区天健湖智联网产业园": a bare zone only locates a park with a name of its own; 高新区数字产业园
+            # has none without it
+            start += zone.end()
         lead = next((w for w in segment(sentence) if w.start == start), None)
         if lead is not None and lead.text == "有" and lead.tag == "v" and lead.end < m.start():
             start = lead.end  # "建立有…产业园", "设有…中心": the verb of having is no part of the name
