@@ -687,7 +687,7 @@ def _names_one(
     clause = _clause_before(sentence, first)
     if re.search(r"(?:打造|建设|培育|发展|定位)(?:成为?|为)$", sentence[max(0, start - 6) : start]):
         return False  # "把桃园数字小镇打造成数字中国城市实验室": what a thing is to become, a role, not a new thing
-    if kind == "platform" and re.search(r"提供(?:[^,，。;；]*、)?$", clause):
+    if kind == "platform" and re.search(r"提供(?:[^,，。;；]*[、的])?$", clause):
         return False  # "为企业提供公共技术平台、展示交流和融资交易平台": services offered, not named things
     if said_of_a_kind(sentence, clause, (start, m.start(), end), kind=kind):
         return False  # SCHEMA.md: generic plurals and titles are left out (see loaders/kinds.py)
