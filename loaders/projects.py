@@ -354,7 +354,7 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         # (罗山科技园产业集聚中心, a body), the park it lies in is still named; when it does, the
         # longer name holds it (find_projects keeps the outer one).
         in_word = re.match(
-            r"(企业|公司|经济|体系|模式|业务|资源|数据|集群|产品|城市|计算|服务|网络|平台|楼|大楼|大厦)",
+            r"(企业|公司|经济|体系|新?模式|新?机制|业务|资源|数据|集群|产品|城市|计算|服务|网络|平台|楼|大楼|大厦)",
             masked[end:],
         ) or (re.match(r"[型化性率量数费端层侧间内议]", masked[end:]) and inside_word(sentence, end))
         # LAC reads 区内 as a word, but a zone has an inside (示范区内的…谷)
