@@ -193,6 +193,15 @@ def find_projects(sentence: str) -> list[ProjectHit]:
             and (_CLASSED.search(sentence[: b.start]) or _COUNTED.search(sentence[: b.start]))
         )
     ]
+    # 政务服务“网购”平台: one common word in quotes before a bare kind's word is a figure of speech
+    brands = [
+        b
+        for b in brands
+        if not (
+            re.fullmatch(r"“[^“”]{1,6}”(?:平台|系统|中心|App|APP)", sentence[b.start : b.end])
+            and _common_word(sentence, b.start + 1, sentence.index("”", b.start))
+        )
+    ]
     # “AI”展示中心, “5G”: a technology's acronym in quotes is no app's brand
     brands = [b for b in brands if not re.fullmatch(r"[A-Za-z0-9+]{1,4}", b.name)]
     hits = (
@@ -458,6 +467,8 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         if not _names_one(sentence, m, kind, name, (first, start, end)):
             continue
         brand = re.search(r"“[^“”]+”$", sentence[start:anchor])
+        if brand and kind == "platform" and _common_word(sentence, anchor - len(brand.group(0)) + 1, anchor - 1):
+            continue  # 政务服务“网购”平台: a common word in quotes before a kind's word is a figure of speech
         if brand and kind == "platform":
             start = anchor - len(brand.group(0))  # "移动端服务入口“姑苏易办”App": the brand starts the name
             name = clean_name(sentence[start:end])
