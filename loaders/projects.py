@@ -625,6 +625,8 @@ def _names_one(
         )
         or _ORDINAL_EVENT.search(name)
         or re.match(r"[一二三四五六七八九十两\d]+[大个项类]", name)  # 三大平台: a count of kinds
+        # “苏州市十大数字经济产业园”品牌: a place's count of a kind is a title its parks hold, not a park
+        or (kind != "event" and re.match(r"[\u4e00-\u9fff]{1,5}[省市县区][一二三四五六七八九十两百]+大", name))
         # "科研创新平台三大平台": the count after the last item of a list, read back over that item
         or re.search(rf"(?:{'|'.join(p for _, p in _KINDS)})[一二三四五六七八九十两\d]+[大个项类]", name)
         or _DETERMINER.match(name)
