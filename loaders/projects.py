@@ -179,6 +179,12 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     []
     >>> [(h.name, h.aliases) for h in find_projects("村民在“禾易办”小程序上申请服务")]
     [('禾易办小程序', ('禾易办',))]
+    >>> [h.name for h in find_projects("出席第二十五届软博会,青禾软件园青山分园揭牌")]
+    ['第二十五届软博会', '青禾软件园青山分园']
+    >>> [h.name for h in find_projects("共建“青禾—华为创新中心”,签约禾云科技·智能制造产业基地")]
+    ['青禾—华为创新中心', '禾云科技·智能制造产业基地']
+    >>> [h.name for h in find_projects("政务服务“网购”平台上线,依托省、市一体化大数据平台")]
+    []
     """
     # Web texts quote with straight marks too ("乐享大东"); curly ones, one mark for one, keep offsets.
     sentence = re.sub(r'"([^"\n。！？!?,，;；]{1,16})"', r"“\1”", sentence)
