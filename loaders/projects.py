@@ -95,6 +95,8 @@ _LAUNCH = re.compile(
 _COMPLEMENT = re.compile(r"[起成出好完进入到]")
 # A system whose build or phase is the topic is one thing (…监控系统建设通过立项审批, …系统三期项目).
 _BUILT_AS = re.compile(r"(?:[一二三四五六七八九十\d]+期)?(?:建设|项目|工程)")
+# Sectors named by one character each (政产学研, 产学研用金): who meets on a platform, not its brand.
+_SECTORS = re.compile(r"[政产学研用金企校商医银]{3,}")
 # "(以下简称“青禾试验区”)": the short form a text gives a name it goes on to use.
 _SHORT_FORM = re.compile(r"[(（](?:以下)?简称“?(?P<short>[^“”()（）]{2,12}?)”?[)）]")
 # A government body inside a centre's name makes the centre one of its units (…管理局数字指挥中心).
@@ -208,6 +210,7 @@ def find_projects(sentence: str) -> list[ProjectHit]:
             and _common_word(sentence, b.start + 1, sentence.index("”", b.start))
         )
     ]
+    brands = [b for b in brands if not _SECTORS.fullmatch(b.name)]  # “政产学研用金”: sectors, no brand
     # “AI”展示中心, “5G”: a technology's acronym in quotes is no app's brand
     brands = [b for b in brands if not re.fullmatch(r"[A-Za-z0-9+]{1,4}", b.name)]
     hits = (
@@ -646,6 +649,9 @@ def _names_one(
         return False
     if re.match(r"[省市区县]", name) and re.search(r"[省市区县][、和及与]$", sentence[:start]):
         return False  # "依托省、市一体化大数据平台": one kind of platform each level runs, not a name
+    sectors = re.match(r"“(?P<who>[^“”]+)”", sentence[start:end])
+    if sectors and _SECTORS.fullmatch(sectors.group("who")) and _GENERIC.match(sentence[start + sectors.end() : end]):
+        return False  # 搭建“政产学研用金”合作交流平台: the sectors that meet on a kind of platform, not its brand
     if kind != "event" and (
         # 全国一体化…, 全国工业一体化…: one integrated national system, not every place's own.
         re.match(r"(全国(?![\u4e00-\u9fff]{0,4}一体化)|全省(?!域)|全市(?!域))", name)
