@@ -450,6 +450,11 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         speaker = re.match(r"[我本]?[院局厅所委办校]", sentence[start : m.start()])
         if speaker and (len(speaker.group(0)) == 2 or sentence[start - 1 : start] in ("我", "本")):
             start += speaker.end()
+        words = segment(sentence)
+        head = next((w for w in words if w.start == start), None)
+        proper = next((w for w in words if head is not None and w.start == head.end), None)
+        if head is not None and head.tag == "v" and proper is not None and proper.tag in ("LOC", "ORG", "nz"):
+            start = head.end  # "促进半山基地…": a verb before a place's or a company's name governs it
         zone = re.match(r"(?:高新区|经开区|开发区)(?=[\u4e00-\u9fff])", sentence[start : m.start()])
         if zone and not _GENERIC.match(sentence[start + zone.end() : end]):
             # "高新区天健湖智联网产业园": a bare zone only locates a park with a name of its own; 高新区数字产业园
