@@ -211,6 +211,8 @@ def find_projects(sentence: str) -> list[ProjectHit]:
         )
     ]
     brands = [b for b in brands if not _SECTORS.fullmatch(b.name)]  # “政产学研用金”: sectors, no brand
+    # “万亩千亿”新产业平台, “百千万”: a slogan of round numbers is a programme's label, no brand
+    brands = [b for b in brands if len(re.findall(r"[十百千万亿]", b.name)) < 2]
     # “AI”展示中心, “5G”: a technology's acronym in quotes is no app's brand
     brands = [b for b in brands if not re.fullmatch(r"[A-Za-z0-9+]{1,4}", b.name)]
     hits = (
