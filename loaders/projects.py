@@ -700,6 +700,13 @@ def _names_one(
         r"(?:、[^、,，。;；]{2,16})*等(?:多个|[一二三四五六七八九十\d]+个)?(?:领域|行业)", sentence[end:]
     ):
         return False  # "涉及…、智慧物流园区、区块链数据服务等多个领域": fields of work, not named things
+    holds = re.search(r"(?:包括|包含|建设内容[有为]?)", clause := _clause_before(sentence, first))
+    if kind != "event" and holds and not re.search(r"项目|签约|企业", clause) and re.match(
+        r"(?:[、和及与][^、,，。;；]{1,24}?)*等", sentence[end:]
+    ):
+        # "…信息园,…包括基地云计算中心、IDC数据中心、呼叫中心等": what one site holds, not things of their own;
+        # "签约项目包括…等" lists projects
+        return False
     if _COMPONENTS.match(sentence[end:]) and re.search(r"(?:包括|包含|涵盖|分为|下设)", _clause_before(sentence, first)):
         return False  # "…中心包括人工智能算力平台、…和科研创新平台三大平台": the parts of one thing, not things
     if re.match(r"(?:、[^、,，。;；]{2,16})*为(?:主|主体|核心|重点|代表)的", sentence[end:]):
