@@ -677,7 +677,8 @@ def _same_project(
             return key  # 市运管服平台 and 运管服平台: the level word only says whose it is
         if new.kind == "platform" and _bare(names) & _bare({new.name, *new.aliases}):
             return key  # “筑事通”App, later 筑事通: one app
-        pairs = [(a, b) for a in names for b in {new.name, *new.aliases}]
+        # 仙游县大济镇电商直播基地, later 电商直播基地: the subject's own name heads it only to locate it
+        pairs = [(a, b) for a in names | _unplaced(names, old.place) for b in {new.name, *new.aliases}]
         pairs += [(b, a) for a, b in pairs]
         if any(
             len(y) >= 4 and x != y and x.endswith(y) and _describes(x[: -len(y)]) and not _placed(y)
