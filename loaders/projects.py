@@ -483,7 +483,11 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         if not _names_one(sentence, m, kind, name, (first, start, end)):
             continue
         brand = re.search(r"“[^“”]+”$", sentence[start:anchor])
-        if brand and kind == "platform" and _common_word(sentence, anchor - len(brand.group(0)) + 1, anchor - 1):
+        if (
+            brand
+            and kind == "platform"
+            and _common_word(sentence, anchor - len(brand.group(0)) + 1, anchor - 1)
+        ):
             continue  # 政务服务“网购”平台: a common word in quotes before a kind's word is a figure of speech
         if brand and kind == "platform":
             start = anchor - len(brand.group(0))  # "移动端服务入口“姑苏易办”App": the brand starts the name
@@ -636,13 +640,16 @@ def _names_one(
             # "搭建了全市统一的智慧社区综合服务管理平台": the one platform a place built or works through,
             # named by what it does; one still to be built (建设全市统一的…平台) is a plan's kind of thing
             and not re.search(
-                r"(?:建成|(?:搭建|建立|打造|上线|开通)了|依托|通过)(?:全市|全省|全区|全县)统一的$", sentence[:start]
+                r"(?:建成|(?:搭建|建立|打造|上线|开通)了|依托|通过)(?:全市|全省|全区|全县)统一的$",
+                sentence[:start],
             )
         )
         or _ORDINAL_EVENT.search(name)
         or re.match(r"[一二三四五六七八九十两\d]+[大个项类]", name)  # 三大平台: a count of kinds
         # “苏州市十大数字经济产业园”品牌: a place's count of a kind is a title its parks hold, not a park
-        or (kind != "event" and re.match(r"[\u4e00-\u9fff]{1,5}[省市县区][一二三四五六七八九十两百]+大", name))
+        or (
+            kind != "event" and re.match(r"[\u4e00-\u9fff]{1,5}[省市县区][一二三四五六七八九十两百]+大", name)
+        )
         # "科研创新平台三大平台": the count after the last item of a list, read back over that item
         or re.search(rf"(?:{'|'.join(p for _, p in _KINDS)})[一二三四五六七八九十两\d]+[大个项类]", name)
         or _DETERMINER.match(name)
@@ -657,7 +664,11 @@ def _names_one(
     if re.match(r"[省市区县]", name) and re.search(r"[省市区县][、和及与]$", sentence[:start]):
         return False  # "依托省、市一体化大数据平台": one kind of platform each level runs, not a name
     sectors = re.match(r"“(?P<who>[^“”]+)”", sentence[start:end])
-    if sectors and _SECTORS.fullmatch(sectors.group("who")) and _GENERIC.match(sentence[start + sectors.end() : end]):
+    if (
+        sectors
+        and _SECTORS.fullmatch(sectors.group("who"))
+        and _GENERIC.match(sentence[start + sectors.end() : end])
+    ):
         return False  # 搭建“政产学研用金”合作交流平台: the sectors that meet on a kind of platform, not its brand
     if kind != "event" and (
         # 全国一体化…, 全国工业一体化…: one integrated national system, not every place's own.
@@ -700,15 +711,23 @@ def _names_one(
         r"(?:、[^、,，。;；]{2,16})*等(?:多个|[一二三四五六七八九十\d]+个)?(?:领域|行业)", sentence[end:]
     ):
         return False  # "涉及…、智慧物流园区、区块链数据服务等多个领域": fields of work, not named things
-    holds = re.search(r"(?:包括|包含|建设内容[有为]?)", clause := _clause_before(sentence, first))
-    if kind != "event" and holds and not re.search(r"项目|签约|企业", clause) and re.match(
-        r"(?:[、和及与][^、,，。;；]{1,24}?)*等", sentence[end:]
+    clause = _clause_before(sentence, first)
+    holds = re.search(r"(?:包括|包含|建设内容[有为]?)", clause)
+    if (
+        kind != "event"
+        and holds
+        and not re.search(r"项目|签约|企业", clause)
+        and re.match(r"(?:[、和及与][^、,，。;；]{1,24}?)*等", sentence[end:])
     ):
         # "…信息园,…包括基地云计算中心、IDC数据中心、呼叫中心等": what one site holds, not things of their own;
         # "签约项目包括…等" lists projects
         return False
-    if _COMPONENTS.match(sentence[end:]) and re.search(r"(?:包括|包含|涵盖|分为|下设)", _clause_before(sentence, first)):
-        return False  # "…中心包括人工智能算力平台、…和科研创新平台三大平台": the parts of one thing, not things
+    if _COMPONENTS.match(sentence[end:]) and re.search(
+        r"(?:包括|包含|涵盖|分为|下设)", _clause_before(sentence, first)
+    ):
+        return (
+            False  # "…中心包括人工智能算力平台、…和科研创新平台三大平台": the parts of one thing, not things
+        )
     if re.match(r"(?:、[^、,，。;；]{2,16})*为(?:主|主体|核心|重点|代表)的", sentence[end:]):
         return False  # "以…云计算中心、信息资源共享平台为主的信息枢纽中心": the parts of a kind, not named things
     if re.match(r"(?:是指|指的是|是一种)", sentence[end:]):
@@ -725,7 +744,6 @@ def _names_one(
     ):
         # 打造“中国数谷”, 试点打造“千兆园区”: a quoted zone a place works towards is a label, not a park
         return False
-    clause = _clause_before(sentence, first)
     if re.search(r"(?:打造|建设|培育|发展|定位)(?:成为?|为)$", sentence[max(0, start - 6) : start]):
         return False  # "把桃园数字小镇打造成数字中国城市实验室": what a thing is to become, a role, not a new thing
     if kind == "platform" and re.search(r"提供(?:[^,，。;；]*[、的])?$", clause):
@@ -785,7 +803,9 @@ def _names_one(
         r"建成了?(?:[^,，、。]{0,6}?首个)?$", _clause_before(sentence, start)
     ):
         return not re.search(r"(?:管理|服务|研究|发展)中心$", name)  # "建成一体化安全防护中心": built
-    if name.endswith("中心") and re.match(r"(?:[一二三四五六七八九十\d]+期)?(?:建设)?(?:项目|工程)", sentence[end:]):
+    if name.endswith("中心") and re.match(
+        r"(?:[一二三四五六七八九十\d]+期)?(?:建设)?(?:项目|工程)", sentence[end:]
+    ):
         return True  # "推进交通综合信息中心项目": a centre that is a works project is a building, not a body
     if name.endswith("中心") and _UNDER_WAY.match(sentence[end:]):
         return True  # "…中心已开始打桩", "…中心本月底开业": a building going up, not a body
