@@ -653,6 +653,7 @@ def _names_one(
         # "科研创新平台三大平台": the count after the last item of a list, read back over that item
         or re.search(rf"(?:{'|'.join(p for _, p in _KINDS)})[一二三四五六七八九十两\d]+[大个项类]", name)
         or _DETERMINER.match(name)
+        or name.startswith("最")  # "中国北方算力最大人工智能计算中心": a superlative describes, it names nothing
         or _LEVELS.match(name)
         or (re.search(r"[一二三四五六七八九十两]级", name) and "、" in sentence[max(0, start - 6) : start])
         # A programme quoted inside a name (“百千万工程”信息综合平台) does not make it one.
