@@ -457,6 +457,12 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         proper = next((w for w in words if head is not None and w.start == head.end), None)
         if head is not None and head.tag == "v" and proper is not None and proper.tag in ("LOC", "ORG", "nz"):
             start = head.end  # "促进半山基地…": a verb before a place's or a company's name governs it
+        address = re.match(
+            r"[\u4e00-\u9fff]{1,8}?[路街巷道]\d+号(?=[\u4e00-\u9fff])", sentence[start : m.start()]
+        )
+        start += (
+            address.end() if address else 0
+        )  # "通普路602号长风生态商务区": the street address only locates it
         zone = re.match(r"(?:高新区|经开区|开发区)(?=[\u4e00-\u9fff])", sentence[start : m.start()])
         if zone and not _GENERIC.match(sentence[start + zone.end() : end]):
             # "高新区天健湖智联网产业园": a bare zone only locates a park with a name of its own; 高新区数字产业园
@@ -653,7 +659,9 @@ def _names_one(
         # "科研创新平台三大平台": the count after the last item of a list, read back over that item
         or re.search(rf"(?:{'|'.join(p for _, p in _KINDS)})[一二三四五六七八九十两\d]+[大个项类]", name)
         or _DETERMINER.match(name)
-        or name.startswith("最")  # "中国北方算力最大人工智能计算中心": a superlative describes, it names nothing
+        or name.startswith(
+            "最"
+        )  # "中国北方算力最大人工智能计算中心": a superlative describes, it names nothing
         or _LEVELS.match(name)
         or (re.search(r"[一二三四五六七八九十两]级", name) and "、" in sentence[max(0, start - 6) : start])
         # A programme quoted inside a name (“百千万工程”信息综合平台) does not make it one.
