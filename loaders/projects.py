@@ -116,10 +116,10 @@ _DETERMINER = re.compile(r"^(?:整个|该|这个|这些|这一|此|其|上述|�
 _ORDINAL_EVENT = re.compile(
     r"^[自从]?(?:首届|本届|历届|上届|每届|第[一二三四五六七八九十\d]+届)|(?:首场|第[一二三四五六七八九十\d]+场)"
 )
-# Titles a place is named as or works towards (国家数字化治理试验区, 公园城市示范区) are programmes
-# (SCHEMA.md: designations); a zone is a park only when it lies somewhere (梅山港区自动驾驶试验区).
 # An edition or a year before an event's name (第二十五届软博会, 2023数博会).
 _EDITION_BEFORE = re.compile(r"(?:(?:第[一二三四五六七八九十\d]+|首)届|20\d\d年?)$")
+# Titles a place is named as or works towards (国家数字化治理试验区, 公园城市示范区) are programmes
+# (SCHEMA.md: designations); a zone is a park only when it lies somewhere (梅山港区自动驾驶试验区).
 _DESIGNATION = re.compile(r"(?:试验区|示范区|先行区|先导区|示范基地|示范园区)$")
 # A head noun after a name makes it an aim or an idea (…基地目标, “零废园区”建设理念), SCHEMA.md: designations.
 _AIM_AFTER = re.compile(r"^”?(?:建设|创建|发展)?(?:目标|定位|称号|理念)")
@@ -460,9 +460,8 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         address = re.match(
             r"[\u4e00-\u9fff]{1,8}?[路街巷道]\d+号(?=[\u4e00-\u9fff])", sentence[start : m.start()]
         )
-        start += (
-            address.end() if address else 0
-        )  # "通普路602号长风生态商务区": the street address only locates it
+        # "通普路602号长风生态商务区": the street address only locates it
+        start += address.end() if address else 0
         zone = re.match(r"(?:高新区|经开区|开发区)(?=[\u4e00-\u9fff])", sentence[start : m.start()])
         if zone and not _GENERIC.match(sentence[start + zone.end() : end]):
             # "高新区天健湖智联网产业园": a bare zone only locates a park with a name of its own; 高新区数字产业园
@@ -659,9 +658,8 @@ def _names_one(
         # "科研创新平台三大平台": the count after the last item of a list, read back over that item
         or re.search(rf"(?:{'|'.join(p for _, p in _KINDS)})[一二三四五六七八九十两\d]+[大个项类]", name)
         or _DETERMINER.match(name)
-        or name.startswith(
-            "最"
-        )  # "中国北方算力最大人工智能计算中心": a superlative describes, it names nothing
+        # "中国北方算力最大人工智能计算中心": a superlative describes, it names nothing
+        or name.startswith("最")
         or _LEVELS.match(name)
         or (re.search(r"[一二三四五六七八九十两]级", name) and "、" in sentence[max(0, start - 6) : start])
         # A programme quoted inside a name (“百千万工程”信息综合平台) does not make it one.
@@ -731,12 +729,9 @@ def _names_one(
         # "…信息园,…包括基地云计算中心、IDC数据中心、呼叫中心等": what one site holds, not things of their own;
         # "签约项目包括…等" lists projects
         return False
-    if _COMPONENTS.match(sentence[end:]) and re.search(
-        r"(?:包括|包含|涵盖|分为|下设)", _clause_before(sentence, first)
-    ):
-        return (
-            False  # "…中心包括人工智能算力平台、…和科研创新平台三大平台": the parts of one thing, not things
-        )
+    if _COMPONENTS.match(sentence[end:]) and re.search(r"(?:包括|包含|涵盖|分为|下设)", clause):
+        # "…中心包括人工智能算力平台、…和科研创新平台三大平台": the parts of one thing, not things
+        return False
     if re.match(r"(?:、[^、,，。;；]{2,16})*为(?:主|主体|核心|重点|代表)的", sentence[end:]):
         return False  # "以…云计算中心、信息资源共享平台为主的信息枢纽中心": the parts of a kind, not named things
     if re.match(r"(?:是指|指的是|是一种)", sentence[end:]):
