@@ -677,13 +677,19 @@ def _same_project(
             return key  # 市运管服平台 and 运管服平台: the level word only says whose it is
         if new.kind == "platform" and _bare(names) & _bare({new.name, *new.aliases}):
             return key  # “筑事通”App, later 筑事通: one app
-        pairs = [(a, b) for a in names for b in {new.name, *new.aliases}]
+        # 仙游县大济镇电商直播基地, later 电商直播基地: the subject's own name heads it only to locate it
+        pairs = [(a, b) for a in names | _unplaced(names, old.place) for b in {new.name, *new.aliases}]
         pairs += [(b, a) for a, b in pairs]
         if any(
             len(y) >= 4 and x != y and x.endswith(y) and _describes(x[: -len(y)]) and not _placed(y)
             for x, y in pairs
         ):
             return key  # 一体化智能化公共数据平台, later 公共数据平台: the head only described it
+        if any(
+            len(y) >= 6 and x.endswith(y) and re.search(r"(?:中心|局|委|办|公司|集团)$", x[: -len(y)])
+            for x, y in pairs
+        ):
+            return key  # 蒙城县融媒体中心“广电+乡村治理”综合应用平台, later the platform alone: its owner named first
         if _unplaced(names, old.place) & _unplaced({new.name, *new.aliases}, new.place):
             return key  # 重庆两江新区 and 两江新区, 枣阳市电子商务产业园 and 枣阳电子商务产业园: one park
         # An event named again without its organiser ("数字能力建设研讨会"); parks and platforms that

@@ -36,16 +36,16 @@ from loaders.service_apps import find_service_apps
 from loaders.words import segment
 
 _KINDS: tuple[tuple[ProjectKind, str], ...] = (
-    ("event", r"推介会|成果展|科技周|宣传周|活动周|创新周|科技节|嘉年华|博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|发布会|对接会|洽谈会|博览|展览会|数博会|智博会"),
+    ("event", r"推介会|成果展|科技周|宣传周|活动周|创新周|科技节|嘉年华|博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|发布会|对接会|洽谈会|博览|展览会|[\u4e00-\u9fff]博会"),
     ("facility", r"国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|中心"),
-    ("park", r"集聚区|产业园区|产业园|软件园区|软件园|科技园区|科技园|创新园|创业园|孵化园|科创园|创意园|数创园|智创园|工业园区|工业园|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|生态城|科技新城|生态新城|创新港|高新区|开发区|经开区|新区|度假区|保税区|合作区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
+    ("park", r"分园|集聚区|产业园区|产业园|软件园区|软件园|科技园区|科技园|创新园区?|创业园区?|孵化园区?|科创园区?|创意园区?|数创园|智创园|工业园区|工业园|物流园区?|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|生态城|科技新城|生态新城|创新港|高新区|开发区|经开区|新区|度假区|保税区|合作区|商务区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
     ("platform", r"App|APP|app|平台|政务服务网|网上办事大厅|政务网站|政府网站|门户网站|信息系统|系统|驾驶舱|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网"),
 )  # fmt: skip
 _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
 # Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台").
 _GENERIC = re.compile(
     r"^(?:街道|街镇|社区|乡镇|村级|镇级|县级|区级|便民|国家|各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
-    r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|经济|旅游|农业|绿色|低碳|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个|主|指挥|运营|调度|监测|预警|测试|"
+    r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|经济|旅游|农业|绿色|低碳|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个|主|指挥|运营|调度|监测|预警|测试|超级|基础设施|IDC|农产品|物流|"
     r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|大规模|超大规模|国省|智算|制造|项目|展示|体验|城管|高端|高水平|一流|先进|现代|新一代|交易|技术|"
     r"微信|公众|手机|移动|掌上|网上|中心|综合性|基础性|公益性|支撑性|枢纽型|交流|合作|电子商务|电商|电子政务|传统|例行|常规|政府)*"
     rf"(?:{'|'.join(p for _, p in _KINDS)}|系统|大脑|云|座谈会)$"
@@ -89,12 +89,14 @@ _UNDER_WAY = re.compile(
 )
 # Verbs that build, launch or roll out a system (建成投用…管理系统, 推广应用…系统, 上线…系统).
 _LAUNCH = re.compile(
-    r"(?:建设|建成|建立|搭建|开发|研发|上线|投用|启用|部署|推广应用|推出|整合|升级|引入|引进)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$"
+    r"(?:建设|建成|建立|构建|搭建|开发|研发|上线|投用|启用|部署|推广应用|推出|整合|升级|引入|引进)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$"
 )
 # A verb's result or direction (搭建起, 打造成, 整合进) ends the verb before a name; it opens none.
 _COMPLEMENT = re.compile(r"[起成出好完进入到]")
 # A system whose build or phase is the topic is one thing (…监控系统建设通过立项审批, …系统三期项目).
 _BUILT_AS = re.compile(r"(?:[一二三四五六七八九十\d]+期)?(?:建设|项目|工程)")
+# Sectors named by one character each (政产学研, 产学研用金): who meets on a platform, not its brand.
+_SECTORS = re.compile(r"[政产学研用金企校商医银]{3,}")
 # "(以下简称“青禾试验区”)": the short form a text gives a name it goes on to use.
 _SHORT_FORM = re.compile(r"[(（](?:以下)?简称“?(?P<short>[^“”()（）]{2,12}?)”?[)）]")
 # A government body inside a centre's name makes the centre one of its units (…管理局数字指挥中心).
@@ -114,6 +116,8 @@ _DETERMINER = re.compile(r"^(?:整个|该|这个|这些|这一|此|其|上述|�
 _ORDINAL_EVENT = re.compile(
     r"^[自从]?(?:首届|本届|历届|上届|每届|第[一二三四五六七八九十\d]+届)|(?:首场|第[一二三四五六七八九十\d]+场)"
 )
+# An edition or a year before an event's name (第二十五届软博会, 2023数博会).
+_EDITION_BEFORE = re.compile(r"(?:(?:第[一二三四五六七八九十\d]+|首)届|20\d\d年?)$")
 # Titles a place is named as or works towards (国家数字化治理试验区, 公园城市示范区) are programmes
 # (SCHEMA.md: designations); a zone is a park only when it lies somewhere (梅山港区自动驾驶试验区).
 _DESIGNATION = re.compile(r"(?:试验区|示范区|先行区|先导区|示范基地|示范园区)$")
@@ -129,6 +133,8 @@ _IN_ONE = re.compile(
     r"^(?:[、和及与][^、,，。;；]{1,12}?)*(?:[一二三四五六七八九十两\d]+位一体|于一体"
     r"|(?:[一二三四五六七八九十两\d]+[个大项][\u4e00-\u9fff]{0,4})?的(?:集合体|综合体|重任|职能|功能|使命|角色))"
 )
+# A list closed by a count of its kind (…、…和…三大平台): what one thing is made of, where the clause says so.
+_COMPONENTS = re.compile(r"^(?:[、和及与][^、,，。;；]{1,16}?)*[一二三四五六七八九十两\d]+[大个项类]")
 # "一个…的", "规模最大的": an indefinite article or a superlative and a description before a kind's word.
 _DESCRIBED = re.compile(r"(?:一(?:个|座|家|处|条|张|种|类|批)[^,，。;；:：]*|最[\u4e00-\u9fff]{1,3})的$")
 # A brand in quotes right after a kind's words, closing its clause (…服务平台“苏企通”,).
@@ -175,6 +181,12 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     []
     >>> [(h.name, h.aliases) for h in find_projects("村民在“禾易办”小程序上申请服务")]
     [('禾易办小程序', ('禾易办',))]
+    >>> [h.name for h in find_projects("出席第二十五届软博会,青禾软件园青山分园揭牌")]
+    ['第二十五届软博会', '青禾软件园青山分园']
+    >>> [h.name for h in find_projects("共建“青禾—华为创新中心”,签约禾云科技·智能制造产业基地")]
+    ['青禾—华为创新中心', '禾云科技·智能制造产业基地']
+    >>> [h.name for h in find_projects("政务服务“网购”平台上线,依托省、市一体化大数据平台")]
+    []
     """
     # Web texts quote with straight marks too ("乐享大东"); curly ones, one mark for one, keep offsets.
     sentence = re.sub(r'"([^"\n。！？!?,，;；]{1,16})"', r"“\1”", sentence)
@@ -189,6 +201,18 @@ def find_projects(sentence: str) -> list[ProjectHit]:
             and (_CLASSED.search(sentence[: b.start]) or _COUNTED.search(sentence[: b.start]))
         )
     ]
+    # 政务服务“网购”平台: one common word in quotes before a bare kind's word is a figure of speech
+    brands = [
+        b
+        for b in brands
+        if not (
+            re.fullmatch(r"“[^“”]{1,6}”(?:平台|系统|中心|App|APP)", sentence[b.start : b.end])
+            and _common_word(sentence, b.start + 1, sentence.index("”", b.start))
+        )
+    ]
+    brands = [b for b in brands if not _SECTORS.fullmatch(b.name)]  # “政产学研用金”: sectors, no brand
+    # “万亩千亿”新产业平台, “百千万”: a slogan of round numbers is a programme's label, no brand
+    brands = [b for b in brands if len(re.findall(r"[十百千万亿]", b.name)) < 2]
     # “AI”展示中心, “5G”: a technology's acronym in quotes is no app's brand
     brands = [b for b in brands if not re.fullmatch(r"[A-Za-z0-9+]{1,4}", b.name)]
     hits = (
@@ -338,8 +362,11 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
     for i, m in enumerate(matches):
         end = m.end()
         after = matches[i + 1] if i + 1 < len(matches) else None
-        run_on = after is not None and re.fullmatch(
-            r"[^\W和与及等暨的或在是为将到]{0,4}", masked[end : after.start()]
+        run_on = (
+            after is not None
+            and re.fullmatch(r"[^\W和与及等暨的或在是为将到]{0,4}", masked[end : after.start()])
+            # "…科研创新平台三大平台": a count of the kind after a name ends it
+            and not re.match(r"[一二三四五六七八九十两\d]+[大个项类]", masked[end : after.start()])
         )
         if run_on and not m.group("park"):
             continue  # "…产业园科学城会展中心": a suffix running on into another is inside a longer name
@@ -347,7 +374,7 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         # (罗山科技园产业集聚中心, a body), the park it lies in is still named; when it does, the
         # longer name holds it (find_projects keeps the outer one).
         in_word = re.match(
-            r"(企业|公司|经济|体系|模式|业务|资源|数据|集群|产品|城市|计算|服务|网络|平台|楼|大楼|大厦)",
+            r"(企业|公司|经济|体系|新?模式|新?机制|业务|资源|数据|集群|产品|城市|计算|服务|网络|平台|楼|大楼|大厦)",
             masked[end:],
         ) or (re.match(r"[型化性率量数费端层侧间内议]", masked[end:]) and inside_word(sentence, end))
         # LAC reads 区内 as a word, but a zone has an inside (示范区内的…谷)
@@ -381,6 +408,15 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             and not re.match(r"[一二三四五六七八九十两\d]", sentence[first:])
         ):
             start = first  # “思明数字驾驶舱”: the quotes bound the name, whatever LAC reads inside
+        opening = sentence.rfind("“", 0, m.start())
+        if (
+            sentence[end : end + 1] == "”"
+            and 0 <= opening < start
+            # a phrase with 的 in it (“指尖上的政务服务中心”) is a slogan, not a name
+            and not re.search(r"[“”,，。;；、的]", sentence[opening + 1 : start])
+            and not re.match(r"[一二三四五六七八九十两\d]", sentence[opening + 1 :])
+        ):
+            start = opening + 1  # “德阳—华为工业互联网创新中心”: a dash inside the quotes is the name's own
         # An event title may carry a cited title in 《》: 《…规划》新闻发布会.
         title = re.search(r"《[^》]+》$", sentence[max(0, start - 60) : start])
         if kind == "event" and title:
@@ -409,6 +445,31 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             start = place_before(sentence, first, start)
             start = _bounded(sentence, start, end)
         start = _after_complement(sentence, start, m.start())
+        owner = next((w for w in segment(sentence) if w.start == first and w.tag in ("ORG", "nz")), None)
+        if owner is not None and sentence[owner.end : owner.end + 1] == "·" and owner.end < start:
+            start = first  # "牧月科技·无人驾驶智能制造产业基地": a company and a dot head the name
+        # "我院交通大数据平台", "本局…系统": the body that speaks owns it, it is no part of the name
+        speaker = re.match(r"[我本]?[院局厅所委办校]", sentence[start : m.start()])
+        if speaker and (len(speaker.group(0)) == 2 or sentence[start - 1 : start] in ("我", "本")):
+            start += speaker.end()
+        words = segment(sentence)
+        head = next((w for w in words if w.start == start), None)
+        proper = next((w for w in words if head is not None and w.start == head.end), None)
+        if head is not None and head.tag == "v" and proper is not None and proper.tag in ("LOC", "ORG", "nz"):
+            start = head.end  # "促进半山基地…": a verb before a place's or a company's name governs it
+        address = re.match(
+            r"[\u4e00-\u9fff]{1,8}?[路街巷道]\d+号(?=[\u4e00-\u9fff])", sentence[start : m.start()]
+        )
+        # "通普路602号长风生态商务区": the street address only locates it
+        start += address.end() if address else 0
+        zone = re.match(r"(?:高新区|经开区|开发区)(?=[\u4e00-\u9fff])", sentence[start : m.start()])
+        if zone and not _GENERIC.match(sentence[start + zone.end() : end]):
+            # "高新区天健湖智联网产业园": a bare zone only locates a park with a name of its own; 高新区数字产业园
+            # has none without it
+            start += zone.end()
+        lead = next((w for w in segment(sentence) if w.start == start), None)
+        if lead is not None and lead.text == "有" and lead.tag == "v" and lead.end < m.start():
+            start = lead.end  # "建立有…产业园", "设有…中心": the verb of having is no part of the name
         name = clean_name(sentence[start:end])
         if kind == "event" or _OWN.match(m.group(0)):
             # 全市电子政务外网 is the city's own network (SCHEMA.md: 沈阳市电子政务外网), as 全市…大会 its event
@@ -427,6 +488,12 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         if not _names_one(sentence, m, kind, name, (first, start, end)):
             continue
         brand = re.search(r"“[^“”]+”$", sentence[start:anchor])
+        if (
+            brand
+            and kind == "platform"
+            and _common_word(sentence, anchor - len(brand.group(0)) + 1, anchor - 1)
+        ):
+            continue  # 政务服务“网购”平台: a common word in quotes before a kind's word is a figure of speech
         if brand and kind == "platform":
             start = anchor - len(brand.group(0))  # "移动端服务入口“姑苏易办”App": the brand starts the name
             name = clean_name(sentence[start:end])
@@ -562,13 +629,37 @@ def _names_one(
     first, start, end = at
     suffix = m.group(0)
     own = bool(_OWN.match(suffix))
-    short_ok = own or (suffix in ("高新区", "开发区", "一张网", "一朵云") and len(name) > len(suffix))
+    short_ok = (
+        own
+        or (suffix in ("高新区", "开发区", "一张网", "一朵云") and len(name) > len(suffix))
+        # "第二十五届软博会", "2023数博会": an expo's short name is a name when its edition or year heads it
+        or (kind == "event" and suffix.endswith("博会") and bool(_EDITION_BEFORE.search(sentence[:start])))
+    )
     if (
         (len(name) - len(suffix) < 2 and not short_ok)
-        or (_GENERIC.match(name) and not own and suffix not in ("一张网", "一朵云"))
+        or (
+            _GENERIC.match(name)
+            and not own
+            and suffix not in ("一张网", "一朵云")
+            and not (kind == "event" and short_ok)
+            # "搭建了全市统一的智慧社区综合服务管理平台": the one platform a place built or works through,
+            # named by what it does; one still to be built (建设全市统一的…平台) is a plan's kind of thing
+            and not re.search(
+                r"(?:建成|(?:搭建|建立|打造|上线|开通)了|依托|通过)(?:全市|全省|全区|全县)统一的$",
+                sentence[:start],
+            )
+        )
         or _ORDINAL_EVENT.search(name)
         or re.match(r"[一二三四五六七八九十两\d]+[大个项类]", name)  # 三大平台: a count of kinds
+        # “苏州市十大数字经济产业园”品牌: a place's count of a kind is a title its parks hold, not a park
+        or (
+            kind != "event" and re.match(r"[\u4e00-\u9fff]{1,5}[省市县区][一二三四五六七八九十两百]+大", name)
+        )
+        # "科研创新平台三大平台": the count after the last item of a list, read back over that item
+        or re.search(rf"(?:{'|'.join(p for _, p in _KINDS)})[一二三四五六七八九十两\d]+[大个项类]", name)
         or _DETERMINER.match(name)
+        # "中国北方算力最大人工智能计算中心": a superlative describes, it names nothing
+        or name.startswith("最")
         or _LEVELS.match(name)
         or (re.search(r"[一二三四五六七八九十两]级", name) and "、" in sentence[max(0, start - 6) : start])
         # A programme quoted inside a name (“百千万工程”信息综合平台) does not make it one.
@@ -577,6 +668,15 @@ def _names_one(
         or (kind == "event" and name.endswith("代表大会"))
     ):
         return False
+    if re.match(r"[省市区县]", name) and re.search(r"[省市区县][、和及与]$", sentence[:start]):
+        return False  # "依托省、市一体化大数据平台": one kind of platform each level runs, not a name
+    sectors = re.match(r"“(?P<who>[^“”]+)”", sentence[start:end])
+    if (
+        sectors
+        and _SECTORS.fullmatch(sectors.group("who"))
+        and _GENERIC.match(sentence[start + sectors.end() : end])
+    ):
+        return False  # 搭建“政产学研用金”合作交流平台: the sectors that meet on a kind of platform, not its brand
     if kind != "event" and (
         # 全国一体化…, 全国工业一体化…: one integrated national system, not every place's own.
         re.match(r"(全国(?![\u4e00-\u9fff]{0,4}一体化)|全省(?!域)|全市(?!域))", name)
@@ -589,6 +689,8 @@ def _names_one(
         for s in (first, start)
     ):
         return False  # "创建10个以上…创新平台", "…平台10个": a count of a kind of thing, not a named one
+    if re.search(r"^[\d一二三四五六七八九十]+号|[\d一二三四五六七八九十两]+[栋座台套幢]", name):
+        return False  # "建设5栋数据中心", "3号数据中心", "项目一期包含2栋…": buildings counted or numbered, not named
     if re.match(r"[\d.]+(?:千瓦|兆瓦|万千瓦|P|PF|EF|万|亿|平方米|平方公里|亩|个|台)", name):
         return False  # "18千瓦智算高功率数据中心", "万P智算产业园": a size describes a thing, it names none
     if _DESCRIBED.search(sentence[max(0, start - 40) : start]) and sentence[start : start + 1] != "“":
@@ -616,6 +718,20 @@ def _names_one(
         r"(?:、[^、,，。;；]{2,16})*等(?:多个|[一二三四五六七八九十\d]+个)?(?:领域|行业)", sentence[end:]
     ):
         return False  # "涉及…、智慧物流园区、区块链数据服务等多个领域": fields of work, not named things
+    clause = _clause_before(sentence, first)
+    holds = re.search(r"(?:包括|包含|建设内容[有为]?)", clause)
+    if (
+        kind != "event"
+        and holds
+        and not re.search(r"项目|签约|企业", clause)
+        and re.match(r"(?:[、和及与][^、,，。;；]{1,24}?)*等", sentence[end:])
+    ):
+        # "…信息园,…包括基地云计算中心、IDC数据中心、呼叫中心等": what one site holds, not things of their own;
+        # "签约项目包括…等" lists projects
+        return False
+    if _COMPONENTS.match(sentence[end:]) and re.search(r"(?:包括|包含|涵盖|分为|下设)", clause):
+        # "…中心包括人工智能算力平台、…和科研创新平台三大平台": the parts of one thing, not things
+        return False
     if re.match(r"(?:、[^、,，。;；]{2,16})*为(?:主|主体|核心|重点|代表)的", sentence[end:]):
         return False  # "以…云计算中心、信息资源共享平台为主的信息枢纽中心": the parts of a kind, not named things
     if re.match(r"(?:是指|指的是|是一种)", sentence[end:]):
@@ -632,10 +748,9 @@ def _names_one(
     ):
         # 打造“中国数谷”, 试点打造“千兆园区”: a quoted zone a place works towards is a label, not a park
         return False
-    clause = _clause_before(sentence, first)
     if re.search(r"(?:打造|建设|培育|发展|定位)(?:成为?|为)$", sentence[max(0, start - 6) : start]):
         return False  # "把桃园数字小镇打造成数字中国城市实验室": what a thing is to become, a role, not a new thing
-    if kind == "platform" and re.search(r"提供(?:[^,，。;；]*、)?$", clause):
+    if kind == "platform" and re.search(r"提供(?:[^,，。;；]*[、的])?$", clause):
         return False  # "为企业提供公共技术平台、展示交流和融资交易平台": services offered, not named things
     if said_of_a_kind(sentence, clause, (start, m.start(), end), kind=kind):
         return False  # SCHEMA.md: generic plurals and titles are left out (see loaders/kinds.py)
@@ -692,6 +807,10 @@ def _names_one(
         r"建成了?(?:[^,，、。]{0,6}?首个)?$", _clause_before(sentence, start)
     ):
         return not re.search(r"(?:管理|服务|研究|发展)中心$", name)  # "建成一体化安全防护中心": built
+    if name.endswith("中心") and re.match(
+        r"(?:[一二三四五六七八九十\d]+期)?(?:建设)?(?:项目|工程)", sentence[end:]
+    ):
+        return True  # "推进交通综合信息中心项目": a centre that is a works project is a building, not a body
     if name.endswith("中心") and _UNDER_WAY.match(sentence[end:]):
         return True  # "…中心已开始打桩", "…中心本月底开业": a building going up, not a body
     return not name.endswith("中心") or bool(
