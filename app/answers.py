@@ -11,6 +11,7 @@ counter, where a remote store's is a query other writers' changes are seen throu
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -91,6 +92,10 @@ class AnswerCache:
         self._answers: KeptBytes[_Answer] = KeptBytes(
             lambda a: len(a[2]), most_bytes=most_bytes, largest=largest
         )
+        # Answers being made, by key: a request for one awaits it rather than making it again.
+        # Twenty-five connections asking for a place's page at once after a start or a write
+        # each read its evidence (8 s for the last of them at 10,000 documents).
+        self._making: dict[tuple[object, ...], asyncio.Future[_Answer | None]] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "GET" or not _kept(scope["path"]):
@@ -104,11 +109,27 @@ class AnswerCache:
         accept = next((v for k, v in scope["headers"] if k == b"accept"), b"")
         key = (version, scope["path"], scope["query_string"], accept)
         hit = self._answers.get(key)
+        if hit is None and key in self._making:
+            hit = await asyncio.shield(self._making[key])  # None: it failed; make our own
         if hit is not None:
             status, headers, body = hit
             await send({"type": "http.response.start", "status": status, "headers": headers})
             await send({"type": "http.response.body", "body": body})
             return
+        made: asyncio.Future[_Answer | None] = asyncio.get_running_loop().create_future()
+        self._making.setdefault(key, made)
+        answer = None
+        try:
+            answer = await self._make(key, scope, receive, send)
+        finally:
+            if self._making.get(key) is made:
+                del self._making[key]
+            made.set_result(answer)  # an error or a status other than 200: those waiting make their own
+
+    async def _make(
+        self, key: tuple[object, ...], scope: Scope, receive: Receive, send: Send
+    ) -> _Answer | None:
+        """Return the answer the app makes (sent on as it comes), kept when it is a 200; None otherwise."""
         start: Message = {}
         chunks: list[bytes] = []
 
@@ -120,8 +141,11 @@ class AnswerCache:
             await send(message)
 
         await self.app(scope, receive, keeping)
-        if start.get("status") == 200:
-            self._answers.put(key, (200, list(start.get("headers", [])), b"".join(chunks)))
+        if start.get("status") != 200:
+            return None
+        answer: _Answer = (200, list(start.get("headers", [])), b"".join(chunks))
+        self._answers.put(key, answer)
+        return answer
 
 
 def _kept(path: str) -> bool:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import time
 import warnings
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -384,6 +386,31 @@ def test_another_text_under_a_loaded_name_is_a_409_unless_replace_is_asked(
     )
     assert replaced.status_code == 201
     assert writable_client.get(f"/documents/{first.json()['id']}").status_code == 404
+
+
+def test_requests_for_a_place_page_at_once_read_the_store_once_and_get_the_same_page(
+    writable_client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    headers = {"X-API-Key": KEY}
+    assert writable_client.post("/documents", json={"name": "a.txt", "text": YANGZHOU_TEXT}, headers=headers)
+    store: Store = writable_client.app.state.store  # type: ignore[attr-defined]
+    reads: list[str] = []
+    select = store.select
+
+    def slow_select(q: str, **kw: Any) -> list[dict[str, str | None]]:
+        if (
+            "rdf:predicate ck:locatedIn ; rdf:subject" in q
+        ):  # a place's facts: slow, so every request comes meanwhile
+            reads.append(q)
+            time.sleep(0.5)
+        return select(q, **kw)
+
+    monkeypatch.setattr(store, "select", slow_select)
+    with ThreadPoolExecutor(8) as pool:
+        pages = list(pool.map(lambda _: writable_client.get("/places/321000"), range(8)))
+    assert [p.status_code for p in pages] == [200] * 8
+    assert len({p.content for p in pages}) == 1
+    assert len(reads) == 1
 
 
 def test_a_place_page_is_sent_again_without_rereading_the_store_until_a_document_changes_it(
