@@ -218,6 +218,8 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
         for a in ctx.actors
         if sentence.start <= a.start < position
         and not framed(a.start)
+        # "入选全省“一地创新、全省共享”": a scope word inside a quoted name is part of that name
+        and not _inside_quote(text, sentence.start, a.start)
         and not _GRANTED_BEFORE.search(text, max(sentence.start, a.start - 4), a.start)
         # "“某模式”全省推广": the scope a practice is spread over runs nothing named after it
         and not re.match(r"(?:范围内)?(?:复制推广|推广|推开)", text[a.end : a.end + 8])
@@ -264,6 +266,15 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
         if opener and first >= 0 and subject and not re.search(r"[,，]", text[sentence.start : position]):
             return (subject[0].place,)
     return (local[-1] if local else ctx.default,)
+
+
+def _inside_quote(text: str, start: int, position: int) -> bool:
+    """Whether `position` lies inside a quote opened after `start` and not yet closed.
+
+    >>> _inside_quote("入选全省“一地创新、全省共享”", 0, 10), _inside_quote("入选全省“一地创新”", 0, 2)
+    (True, False)
+    """
+    return text.rfind("“", start, position) > text.rfind("”", start, position)
 
 
 # An opening clause that frames the sentence's main one: 在…中, 为…, 围绕…, 通过…
