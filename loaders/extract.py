@@ -210,6 +210,14 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
     def framed(start: int) -> bool:
         return any(a <= start < b for a, b in frames)
 
+    # A body inside a directive that names the item ("落实…省委有关“放管服”改革的决策部署") issued the
+    # directive; it does not speak for the item, whoever carries it out.
+    issuers = [
+        (sentence.start + m.start(), sentence.start + m.end())
+        for m in _DIRECTIVE.finditer(sentence.text)
+        if sentence.start + m.start() < position < sentence.start + m.end()
+    ]
+
     spans = [s for s in ctx.spans if sentence.start <= s.start and s.end <= position and not framed(s.start)]
     named = [s for s in spans if not s.in_name and s.division.level != "country"]
     # A place right after a verb of being granted scopes the title ("获评全省智慧广电示范区"); it runs nothing.
@@ -231,7 +239,8 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
     for a in _bodies(sentence.text, ctx.place_names):
         at = sentence.start + a.start
         partner = _PARTNER.search(text[max(sentence.start, at - 30) : at])
-        if a.place_surface in ("省", "自治区") and after <= at < position and not partner and not framed(at):
+        issued = any(x <= at < y for x, y in issuers)
+        if a.place_surface in ("省", "自治区") and after <= at < position and not partner and not framed(at) and not issued:
             speakers.append((at, ctx.local("省")))
     if speakers:
         return (max(speakers, key=lambda s: s[0])[1],)
