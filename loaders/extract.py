@@ -20,6 +20,7 @@ from loaders.places import (
     whole_word_spans,
 )
 from loaders.policies import find_policies
+from loaders.actions import ProgrammeHit
 from loaders.programmes import find_programmes
 from loaders.projects import ProjectHit, find_projects
 from loaders.records import (
@@ -356,6 +357,22 @@ def _carries_out(ctx: _Context, sentence: Sentence, start: int, campaign: Divisi
     return above and (followed or bool(_CARRY_OUT.search(sentence.text[:start])))
 
 
+def _named_before(
+    programmes: dict[tuple[str, str], ProgrammeMention], runner: Division, hit: ProgrammeHit
+) -> bool:
+    """Whether `runner` already has this programme under another of its names: "深化“交地即交证”和
+    “标准地”改革" names 交地即交证改革 (alias 交地即交证), and a later "实现“交地即交证”" is the same one."""
+    def suffixed(longer: str, shorter: str) -> bool:
+        return longer[len(shorter) :] in ("改革", "行动", "工程") and longer.startswith(shorter)
+
+    return any(
+        code == runner.code
+        and (hit.name in m.aliases or m.name in hit.aliases)
+        and (suffixed(m.name, hit.name) or suffixed(hit.name, m.name))
+        for (code, _), m in programmes.items()
+    )
+
+
 def _without_short_forms(
     programmes: dict[tuple[str, str], ProgrammeMention],
 ) -> dict[tuple[str, str], ProgrammeMention]:
@@ -409,7 +426,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
                 places = (*places, ctx.default)  # "落实全省“数字湖南”建设部署" in a 长沙 report: 长沙 too
             for runner in dict.fromkeys((*places, named) if named is not None else places):
                 key = (runner.code, hit.name)
-                if key not in programmes:
+                if key not in programmes and not _named_before(programmes, runner, hit):
                     ev = ctx.evidence(sentence, hit.start, hit.end)
                     programmes[key] = ProgrammeMention(runner, hit.name, ev, hit.concept, hit.aliases)
         for a in find_agencies(text, place_names=ctx.place_names):
