@@ -53,9 +53,12 @@ def is_layout(text: str) -> bool:
 
     >>> is_layout("一核一极多园"), is_layout("两园一中心"), is_layout("一网通办"), is_layout("中国数谷")
     (True, True, False, False)
-    >>> is_layout("一芯两核多支点")
-    True
+    >>> is_layout("一芯两核多支点"), is_layout("3个一"), is_layout("七个一")
+    (True, True, True)
     """
+    # "推行“3个一”措施": a count of 一X items is a numeric code for them (SCHEMA.md: numeric codes)
+    if re.fullmatch(r"[\d两三四五六七八九十]+个一", text):
+        return True
     return bool(_LAYOUT.match(text)) and not text.startswith("一网")
 
 
