@@ -56,6 +56,7 @@ _CARRIED_AFTER = re.compile(
     r"(?:基本建成|全面建成|已建成|稳步推进|深入推进|全面推进|有序推进|全面推开|全面铺开)"
 )
 _FRAMED_AS = re.compile(r"为(?:工作)?(?:目标|主线|重点|抓手|引领|牵引|突破口|主攻方向)")
+_SCOPED_KIND = re.compile(r"(?:全国|全省|国家级?|省级|市级|首批)+(?:改革|综合)*(?:试点|改革|示范)")
 _EVENT_AFTER = re.compile(r"^(?:大赛|竞赛|比赛|赛道|论坛|峰会|博览会|大会)")
 
 
@@ -107,7 +108,8 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         s, e = index[start], index[end - 1] + 1
         hits.append(ProgrammeHit(concept.label, s, e, concept.slug, (plain[start:end],), concept.national))
     hits += _quoted(sentence, lex)
-    hits += find_actions(sentence)
+    # "提升为国家级改革试点": a scope and a kind of reform or pilot name none in particular
+    hits += [h for h in find_actions(sentence) if not _SCOPED_KIND.fullmatch(h.name)]
     hits += _listed_activities(sentence)
     hits += _framed(sentence)
     hits += _heading(sentence)
