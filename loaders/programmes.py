@@ -98,8 +98,6 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
             continue  # 通过“数字乡村”平台: a domain word naming a platform, not a programme
         if re.match(r"(?:发展)?(?:水平指数|水平|指数|评估值|比重|占比)", plain[end : end + 6]):
             continue  # "两化融合发展水平指数达72": the programme names what a figure measures
-        if re.search(r"化、$", plain[max(0, start - 4) : start]) and plain[start:end].endswith("化改革"):
-            continue  # "标准化、规范化、便利化、数字化改革": the reform of the whole list, not its last word
         if _EVENT_AFTER.match(follows):
             continue  # “数据要素×”大赛: a contest named after the programme is an event
         continues = _CONTINUES_AS_NAME.match(follows) and not _ALLOWED_NEXT.match(follows)
