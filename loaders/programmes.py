@@ -57,6 +57,8 @@ _CARRIED_AFTER = re.compile(
 )
 _FRAMED_AS = re.compile(r"为(?:工作)?(?:目标|主线|重点|抓手|引领|牵引|突破口|主攻方向)")
 _SCOPED_KIND = re.compile(r"(?:全国|全省|国家级?|省级|市级|首批)+(?:改革|综合)*(?:试点|改革|示范)")
+# Verbs of effort that govern a name from before it and are never its first word.
+_EFFORT = re.compile(r"加大|加强|加快|强化|扩大|深化|推进|推动|推行|实施|开展|落实|持续|全面|大力|着力")
 _EVENT_AFTER = re.compile(r"^(?:大赛|竞赛|比赛|赛道|论坛|峰会|博览会|大会)")
 
 
@@ -107,7 +109,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         hits.append(ProgrammeHit(concept.label, s, e, concept.slug, (plain[start:end],), concept.national))
     hits += _quoted(sentence, lex)
     # "提升为国家级改革试点": a scope and a kind of reform or pilot name none in particular
-    hits += [h for h in find_actions(sentence) if not _SCOPED_KIND.fullmatch(h.name)]
+    hits += [_past_governor(sentence, h) for h in find_actions(sentence) if not _SCOPED_KIND.fullmatch(h.name)]
     hits += _listed_activities(sentence)
     hits += _framed(sentence)
     hits += _heading(sentence)
@@ -119,6 +121,22 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         if not any(lex.by_label(part) for part in re.split(r"[,，、]", sentence[a:b]))
     ]
     return _merge([_shared_suffix(sentence, _without_place(h)) for h in hits])
+
+
+def _past_governor(sentence: str, hit: ProgrammeHit) -> ProgrammeHit:
+    """The hit without a verb of effort that heads it and governs the rest ("加大告知承诺制改革…的统筹
+    力度": 告知承诺制改革); LAC tags such a verb v, a word of the name (创新驱动) is seldom one of these.
+
+    >>> _past_governor("加大告知承诺制改革", ProgrammeHit("加大告知承诺制改革", 0, 9)).name
+    '告知承诺制改革'
+    """
+    if hit.concept is not None or len(hit.name) < 7:
+        return hit
+    first = word_at(segment(sentence), hit.start)
+    if first is None or first.start != hit.start or first.tag != "v" or not _EFFORT.fullmatch(first.text):
+        return hit
+    cut = first.end - hit.start
+    return ProgrammeHit(hit.name[cut:], first.end, hit.end, None, hit.aliases, hit.national, hit.place)
 
 
 def _shared_suffix(sentence: str, hit: ProgrammeHit) -> ProgrammeHit:
