@@ -112,6 +112,9 @@ def is_parallel_slogan(text: str, before: str, after: str) -> bool:
         return False
     if not all(re.fullmatch(f"{_HAN}+", p) for p in parts):
         return False
+    # "幼有善育、学有优教、老有康养": who is to have what, a list of welfare aims, not a way of working
+    if all(p[1] == "有" for p in parts):
+        return False
     # A layout leads with its core (一核引领、多点支撑); 多端协同 after 一脑统管 is a way of working.
     if (_LAYOUT.match(parts[0]) and not parts[0].startswith("一网")) or any(
         re.search(r"[化式性]$|[年月周日]", p) for p in parts
