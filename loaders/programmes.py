@@ -215,8 +215,8 @@ def _plain(sentence: str) -> tuple[str, list[int]]:
 def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
     """Quoted names in a programme-like context; a run of quotes shares its verb and suffix."""
     hits = []
-    for series in re.finditer(r"(?:“[^“”]{2,30}”(?:、|(?:以及|和|及|与)(?=“))?)+", sentence):
-        quotes = list(re.finditer(r"“([^“”]{2,30})”", series.group(0)))
+    for series in re.finditer(r"(?:“[^“”]{2,40}”(?:、|(?:以及|和|及|与)(?=“))?)+", sentence):
+        quotes = list(re.finditer(r"“([^“”]{2,40})”", series.group(0)))
         # "实施“数基提质”等五大专项行动": the count between the list and its suffix is not part of the name
         after = re.sub(
             r"^等?[一二三四五六七八九十\d]+[大项个类]", "", sentence[series.end() : series.end() + 10]
