@@ -229,7 +229,7 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
         and not framed(a.start)
         # "入选全省“一地创新、全省共享”": a scope word inside a quoted name is part of that name
         and not _inside_quote(text, sentence.start, a.start)
-        and not _GRANTED_BEFORE.search(text, max(sentence.start, a.start - 4), a.start)
+        and not _GRANTED_BEFORE.search(text, max(sentence.start, a.start - 9), a.start)
         # "“某模式”全省推广": the scope a practice is spread over runs nothing named after it
         and not re.match(r"(?:范围内)?(?:复制推广|推广|推开)", text[a.end : a.end + 8])
     ]
@@ -241,6 +241,8 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
         at = sentence.start + a.start
         partner = _PARTNER.search(text[max(sentence.start, at - 30) : at])
         issued = any(x <= at < y for x, y in issuers)
+        # "获评国家和省发改委“…”典型案例": the body that grants an honour does not run what is honoured
+        issued = issued or bool(re.search(r"(?:获评|评为|荣获|获得|入选)[^,，。;；]{0,8}$", text[sentence.start : at]))
         if a.place_surface in ("省", "自治区") and after <= at < position and not partner and not framed(at) and not issued:
             speakers.append((at, ctx.local("省")))
     if speakers:
@@ -291,7 +293,10 @@ def _inside_quote(text: str, start: int, position: int) -> bool:
 _OPENING_CLAUSE = re.compile(r"(?:在|为了?|围绕|通过|随着|依托|借助|聚焦)")
 
 
-_GRANTED_BEFORE = re.compile(r"(?:获评|评为|荣获|创成|入选|列入|获批|跻身)$")
+# "获得第六届广东省“…集体”": an edition between the verb and the place still makes the place a scope.
+_GRANTED_BEFORE = re.compile(
+    r"(?:获评|评为|荣获|获得|创成|入选|列入|获批|跻身)(?:第[一二三四五六七八九十\d]{1,3}届)?$"
+)
 
 
 # 按照/根据/贯彻…要求/部署/精神: a directive someone else issued, up to the word that closes it.
