@@ -26,6 +26,7 @@ from loaders.slogans import (
     has_slogan_shape,
     is_layout,
     is_parallel_slogan,
+    names_a_practice,
     names_a_thing,
 )
 from loaders.words import segment, word_at
@@ -120,7 +121,37 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         # a pair of known reforms (一网通办,一网统管) is two programmes, found by their labels
         if not any(lex.by_label(part) for part in re.split(r"[,，、]", sentence[a:b]))
     ]
+    hits += _siblings(sentence, hits, lex)
     return _merge([_shared_suffix(sentence, _without_place(h)) for h in hits])
+
+
+# A verb that puts ways of working into practice, right before a list of them.
+_PUT_INTO_PRACTICE = re.compile(r"(?:推行|推广|实行|全面实行|全面推行|探索)$")
+
+
+def _siblings(sentence: str, hits: list[ProgrammeHit], lex: Lexicon) -> list[ProgrammeHit]:
+    """Unquoted items listed with a way of working found by its shape or label, when a verb that puts
+    ways of working into practice governs the whole list and every item is a four-character phrase:
+    "推行帮办代办、容缺受理、承诺办理" names three (SCHEMA.md: slogans of a way of working).
+
+    >>> s = "优化投资项目审批,推行帮办代办、容缺受理、承诺办理,促进重点项目建设"
+    >>> at = s.index("容缺受理")
+    >>> [h.name for h in _siblings(s, [ProgrammeHit("容缺受理", at, at + 4)], programme_lexicon())]
+    ['帮办代办', '承诺办理']
+    """
+    found = []
+    for run in re.finditer(r"(?:[\u4e00-\u9fff]{4}、)+[\u4e00-\u9fff]{4}(?=[,，。;；]|$)", sentence):
+        if not _PUT_INTO_PRACTICE.search(sentence[: run.start()]):
+            continue
+        items = [(m.start() + run.start(), m.group(0)) for m in re.finditer(r"[^、]+", run.group(0))]
+        anchored = {(h.start, h.end) for h in hits}
+        if not any((a, a + 4) in anchored for a, _ in items):
+            continue
+        for a, item in items:
+            if (a, a + 4) in anchored or _is_domain_word(item, lex) or not names_a_practice(item):
+                continue
+            found.append(ProgrammeHit(item, a, a + 4))
+    return found
 
 
 def _past_governor(sentence: str, hit: ProgrammeHit) -> ProgrammeHit:

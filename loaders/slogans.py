@@ -91,6 +91,16 @@ def _is_plus_slogan(text: str) -> bool:
     return bool(worded) and not counted and not sites and not all(re.fullmatch(r"[\dN]+", p) for p in parts)
 
 
+def names_a_practice(text: str) -> bool:
+    """Whether a four-character phrase ends in a step of handling a case (帮办代办, 承诺办理), so that in a
+    list of ways of working it is one too.
+
+    >>> names_a_practice("承诺办理"), names_a_practice("帮办代办"), names_a_practice("重点项目")
+    (True, True, False)
+    """
+    return bool(re.fullmatch(f"{_HAN}{{2}}(?:办理|受理|审批|代办|帮办|办结|通办|核查|准营|申报|承诺|备案)", text))
+
+
 def is_parallel_slogan(text: str, before: str, after: str) -> bool:
     """Whether a quoted run of equal-length clauses names a way of working in its context.
 
