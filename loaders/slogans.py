@@ -191,6 +191,7 @@ def find_shaped_names(sentence: str) -> list[tuple[int, int]]:
     """
     spans = [(m.start(), m.end()) for m in _UNQUOTED.finditer(sentence)]
     spans += [(m.start(), m.end()) for m in _BRAIN.finditer(sentence)]
+    spans += [b for b in _brains(sentence) if not any(a <= b[0] and b[1] <= z for a, z in spans)]
     spans += [(m.start(), m.end()) for m in _PAIRED.finditer(sentence) if _paired(m)]
     return spans + _versions(sentence)
 
@@ -212,6 +213,35 @@ def _paired(m: re.Match[str]) -> bool:
 _BRAIN = re.compile(
     r"(?:城市数据|城市|健康|水利|交通|医疗|教育|生态|环境|农业|应急|警务|城管|经济|产业|政务|治理|文旅)大脑"
 )
+
+
+def _brains(sentence: str) -> list[tuple[int, int]]:
+    """Spans of a 大脑 named after the field it runs, in one or two words of LAC's that start with a
+    noun (基层智治大脑, 县域治理大脑), beyond the fields _BRAIN lists; a quality (最强大脑) is no field.
+
+    >>> s = "温州“城市大脑”、基层智治大脑入选全省“最强大脑”,建设县域治理大脑"
+    >>> [s[a:b] for a, b in _brains(s)]
+    ['基层智治大脑', '县域治理大脑']
+    """
+    words = segment(sentence)
+    spans = []
+    for i, w in enumerate(words):
+        if w.text != "大脑" or i == 0:
+            continue
+        for j in (i - 2, i - 1):
+            field = words[max(j, 0) : i]
+            if j < 0 or field[0].tag not in ("n", "nz", "vn"):
+                continue
+            # "重点领域大脑", "省领域大脑": brains of fields in general, none named
+            if re.search(r"领域|行业|部门|重点|各类|专题", sentence[field[0].start : w.start]):
+                break
+            if all(x.tag in ("n", "nz", "vn", "v") for x in field) and 2 <= w.start - field[0].start <= 4:
+                if field[0].start != w.start - 2 or not _BRAIN.match(sentence, field[0].start):
+                    spans.append((field[0].start, w.end))
+                break
+    return [sp for sp in spans if not _BRAIN.fullmatch(sentence[sp[0] : sp[1]])]
+
+
 # A version after a platform's name is the platform's release, not a stage of a programme.
 _PROJECT_HEAD = re.compile(r"(?:平台|系统|App|APP|中心|网站|小程序)$")
 
