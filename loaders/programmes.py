@@ -60,7 +60,7 @@ _FRAMED_AS = re.compile(r"为(?:工作)?(?:目标|主线|重点|抓手|引领|�
 _SCOPED_KIND = re.compile(r"(?:全国|全省|国家级?|省级|市级|首批)+(?:改革|综合)*(?:试点|改革|示范)")
 # Verbs of effort that govern a name from before it and are never its first word.
 _EFFORT = re.compile(r"加大|加强|加快|强化|扩大|深化|推进|推动|推行|实施|开展|落实|持续|全面|大力|着力")
-_EVENT_AFTER = re.compile(r"^(?:大赛|竞赛|比赛|赛道|论坛|峰会|博览会|大会)")
+_EVENT_AFTER = re.compile(r"^(?:大赛|竞赛|比赛|赛道|总决赛|决赛|赛区|论坛|峰会|博览会|大会)")
 
 
 def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[ProgrammeHit]:
