@@ -214,7 +214,8 @@ def _ends_a_phrase(sentence: str, end: int) -> bool:
     nxt = word_at(words, end)
     if nxt is None or nxt.start != end:
         return False
-    return nxt.tag in ("v", "vd", "p", "c", "u", "f", "xc") or bool(
+    # a count after it ("坚持…改革一条主线") starts a phrase of its own
+    return nxt.tag in ("v", "vd", "p", "c", "u", "f", "xc", "m") or bool(
         re.match(r"领导小组|工作专班|专班", nxt.text)
     )
 
