@@ -259,6 +259,10 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         if suffix and re.match(r"(?:理念|思路|原则|标准|指标|要求)", after[suffix.end() :]):
             suffix = None  # "遵循“绿色生态”建设理念", "“数字政府建设”指标": a principle or a measure
         head = name_start(sentence, series.start())
+        # "“城市大脑”五大…成效“清洁城市”建设": a name runs back over another quote only across a few
+        # words that join them ("“地瓜经济”提升能级“一号开放工程”"), not across a clause.
+        closed = sentence.rfind("”", head, series.start())
+        head = series.start() if closed >= 0 and series.start() - closed > 7 else head
         # A place pilots what it quotes (在中华街道试点“数字孪生街区”) unless that is a thing it builds.
         piloted = sentence[: series.start()].endswith("试点") and not names_a_thing(sentence[series.end() :])
         head = series.start() if piloted else head
