@@ -80,8 +80,13 @@ def has_slogan_shape(text: str) -> bool:
 
 
 def _is_plus_slogan(text: str) -> bool:
-    """A+B(+C) naming a way of working: every part has words, none is a counted unit (3个实体运行部)."""
-    parts = text.split("+")
+    """A+B(+C) naming a way of working: every part has words, none is a counted unit (3个实体运行部).
+    A part may quote a known slogan of its own ("党建+‘三治’").
+
+    >>> _is_plus_slogan("党建+‘三治’")
+    True
+    """
+    parts = re.sub(r"[‘’]", "", text).split("+")
     if len(parts) < 2 or not all(_PLUS_PART.fullmatch(p) for p in parts):
         return False
     worded = [p for p in parts if re.search(_HAN, p)]
