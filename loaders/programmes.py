@@ -57,7 +57,11 @@ _CARRIED_AFTER = re.compile(
     r"(?:基本建成|全面建成|已建成|稳步推进|深入推进|全面推进|有序推进|全面推开|全面铺开)"
 )
 _FRAMED_AS = re.compile(r"为(?:工作)?(?:目标|主线|重点|抓手|引领|牵引|突破口|主攻方向)")
-_SCOPED_KIND = re.compile(r"(?:全国|全省|国家级?|省级|市级|首批)+(?:改革|综合)*(?:试点|改革|示范)")
+_SCOPED_KIND = re.compile(
+    r"(?:全国|全省|国家级?|省级|市级|首批)+(?:改革|综合)*(?:试点|改革|示范)"
+    # "开展试点试验项目": words of kind only name no initiative
+    r"|(?:试点|试验|示范|改革|建设)+(?:项目|工程|行动)"
+)
 # Verbs of effort that govern a name from before it and are never its first word.
 _EFFORT = re.compile(r"加大|加强|加快|强化|扩大|深化|推进|推动|推行|实施|开展|落实|持续|全面|大力|着力")
 _EVENT_AFTER = re.compile(r"^(?:大赛|竞赛|比赛|赛道|总决赛|决赛|赛区|论坛|峰会|博览会|大会)")
@@ -326,7 +330,8 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             r"(?:[一二三四五六七八九十\d]+[项个条])?(?:改革|创新|典型)?(?:举措|做法|经验)", after
         )
         governed = governed or bool(practice)
-        if governed and not suffix and not practice and sentence[series.end() : series.end() + 1] == "等":
+        # (a list of titles granted, "获评“A县”“B县”等20余个荣誉称号", names each one)
+        if governed and not suffix and not practice and not granted and sentence[series.end() : series.end() + 1] == "等":
             continue  # "推进“A”“B”等…数据产品": a list of things, named by what follows
         for i, q in enumerate(quotes):
             text = q.group(1)
@@ -536,7 +541,8 @@ def _looks_like_name(text: str) -> bool:
         or re.match(r"[一二两三四五六七八九十]+[个大项对]|[两三四五六七八九十]+[张条类批支套]", text)
     ):
         return False
-    return not re.search(r"(为人而转|最后一公里|卡脖子|一把手|一盘棋|一站式|不打烊|硬核)", text)
+    # "“国字号”“省字号”荣誉称号": a rank of honours, not one honour
+    return not re.search(r"(为人而转|最后一公里|卡脖子|一把手|一盘棋|一站式|不打烊|硬核|^.字号$)", text)
 
 
 # A plan's numbered heading that is a name alone ("(一)中小企业数字化转型扩面行动").
