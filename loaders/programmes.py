@@ -401,6 +401,8 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             # "锚定“八个强市”战略目标", "建设“五个中心”", "“四化”发展思路": a count of titles or of ways
             # names one framework (SCHEMA.md), unlike a count of things to do (“六大行动”, “三张清单”).
             shaped = shaped or bool(_COUNTED_TITLE.fullmatch(text))
+            # "探索数字乡村“花垣模式”": a model named after the place that made it is its programme
+            shaped = shaped or _place_model(text)
             # "（以下简称“智改数转网联”）": a quote that carries a known reform further names one of its own
             # (SCHEMA.md: 数字政府改革, a named reform, against 数字政府, a domain word).
             shaped = (
@@ -531,6 +533,16 @@ def _past_verbs(sentence: str, head: int, quote: int) -> int:
         if head <= w.start and w.end <= first_quote and verb:  # 推动建设“晋江数据湖”: 建设/vn governs
             start = max(start, w.end)
     return start
+
+
+def _place_model(text: str) -> bool:
+    """Whether a quoted phrase is a division's short name plus 模式 or 经验 (花垣模式, 晋江经验).
+
+    >>> _place_model("花垣模式"), _place_model("晋江经验"), _place_model("共享模式")
+    (True, True, False)
+    """
+    m = re.fullmatch(r"([\u4e00-\u9fff]{2,3})(?:模式|经验)", text)
+    return bool(m and {d.level for d in load_gazetteer().lookup(m.group(1))} - {"country"})
 
 
 def _looks_like_name(text: str) -> bool:
