@@ -236,6 +236,12 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
     last_actor = max((a.end for a in acting), default=sentence.start)
     after = max(last_actor, named[-1].end if named else sentence.start)
     speakers = [(m.start(), ctx.local(m.group(1))) for m in _SELF.finditer(text, after, position)]
+    # "黄埔区、广州开发区…该区推出“秒批”": 该区 is the last place of its level named before it.
+    for m in re.finditer(r"该([省市区县])", text[after:position]):
+        level = {"省": ("province",), "市": ("prefecture", "district"), "区": ("district",), "县": ("district",)}
+        before = [s for s in ctx.spans if s.end <= after + m.start() and not s.in_name]
+        same = [s for s in before if s.division.level in level[m.group(1)] and s.surface.endswith(m.group(1))]
+        speakers.append((after + m.start(), same[-1].division if same else ctx.local(m.group(1))))
     # A body named by its level alone speaks for that level ("省大数据局有关负责人表示,将实施“数字强省”…").
     for a in _bodies(sentence.text, ctx.place_names):
         at = sentence.start + a.start
