@@ -220,13 +220,14 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
     ]
 
     spans = [s for s in ctx.spans if sentence.start <= s.start and s.end <= position and not framed(s.start)]
-    named = [s for s in spans if not s.in_name and s.division.level != "country"]
+    named = [s for s in spans if not s.in_name and s.division.level != "country" and not _heads_a_park(text, s.end)]
     # A place right after a verb of being granted scopes the title ("获评全省智慧广电示范区"); it runs nothing.
     acting = [
         a
         for a in ctx.actors
         if sentence.start <= a.start < position
         and not framed(a.start)
+        and not _heads_a_park(text, a.end)
         # "入选全省“一地创新、全省共享”": a scope word inside a quoted name is part of that name
         and not _inside_quote(text, sentence.start, a.start)
         and not _GRANTED_BEFORE.search(text, max(sentence.start, a.start - 9), a.start)
@@ -284,6 +285,19 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
         if opener and first >= 0 and subject and not re.search(r"[,，]", text[sentence.start : position]):
             return (subject[0].place,)
     return (local[-1] if local else ctx.default,)
+
+
+def _heads_a_park(text: str, end: int) -> bool:
+    """Whether the place ending at `end` heads a development zone's name (四川自贸试验区, 成都高新区):
+    SCHEMA.md: zones are park projects, and a division inside another name does not act.
+
+    >>> _heads_a_park("四川自贸试验区天府新区片区", 2), _heads_a_park("四川省推进", 3)
+    (True, False)
+    """
+    return bool(_PARK_AFTER.match(text, end))
+
+
+_PARK_AFTER = re.compile(r"(?:自贸试验区|自由贸易试验区|自贸区|高新区|高新技术产业开发区|经开区|经济技术开发区|开发区|新区)")
 
 
 def _inside_quote(text: str, start: int, position: int) -> bool:
