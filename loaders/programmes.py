@@ -125,8 +125,28 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         # a pair of known reforms (一网通办,一网统管) is two programmes, found by their labels
         if not any(lex.by_label(part) for part in re.split(r"[,，、]", sentence[a:b]))
     ]
+    hits += _local_strategies(sentence)
     hits += _siblings(sentence, hits, lex)
     return _merge([_shared_suffix(sentence, _without_place(h)) for h in hits])
+
+
+# A place's own strategy, named by what makes it strong (工业强县, 开放强市产业立市, 科教兴市).
+_LOCAL_STRATEGY = re.compile(
+    r"(?:实施|贯彻|落实|深化|坚持|推进)(?P<name>(?:[\u4e00-\u9fff]{2}(?:强|立|兴)[市县区省]){1,3})(?P<suffix>战略|行动)"
+)
+
+
+def _local_strategies(sentence: str) -> list[ProgrammeHit]:
+    """Unquoted strategies a place names after what is to make it strong, governed by a verb that
+    carries them out ("作为贯彻开放强市产业立市战略"); the bare slogan is kept as an alias.
+
+    >>> [(h.name, h.aliases) for h in _local_strategies("把优化营商环境作为贯彻开放强市产业立市战略的重中之重")]
+    [('开放强市产业立市战略', ('开放强市产业立市',))]
+    """
+    return [
+        ProgrammeHit(m.group("name") + m.group("suffix"), m.start("name"), m.end(), None, (m.group("name"),))
+        for m in _LOCAL_STRATEGY.finditer(sentence)
+    ]
 
 
 # A verb that puts ways of working into practice, right before a list of them.
