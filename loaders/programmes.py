@@ -329,6 +329,12 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             or _CARRIED_AFTER.match(after)
             # "“X”经验做法被国务院办公厅推广", "“X”做法入选全国优秀案例": a practice others take up
             or re.match(r"(?:经验|做法){1,2}(?:被|在|入选|获)", after)
+            # "“信用就医”获评…应用典型案例": a practice the text says was chosen as a model case
+            or (
+                len(quotes) == 1
+                and re.match(r"(?:获评|入选|荣获)[^,，。;；]{0,24}?典型(?:案例|经验)", sentence[series.end() :])
+                and not re.search(r"(?:平台|系统|App|APP|中心|大脑|网|码|号)$", quotes[0].group(1))
+            )
             or (
                 re.search(r"以(?:培育|推进|推动|实施|打造|深化|开展|创建)?$", sentence[: series.start()])
                 and _FRAMED_AS.match(after)
