@@ -32,6 +32,8 @@ _PLUS_PART = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,10}")
 _LAYOUT = re.compile(
     r"^(?:[一二两三四五六七八九十双N\d]+[核芯主翼极带轴廊圈环]|[两多双三四五六七八九十N\d]+[园区点核翼中级端])"
 )
+# Words for a place on a plan's map (城, 区, 园, 带, 核, 中心, 基地).
+_SPATIAL = r"城|区|园|带|片|核|心|轴|廊|港|湾|岛|极|翼|环|圈|中心|基地|组团"
 # After a parallel slogan, these make it a plan's principle, layout or goal, not a way of working.
 _PRINCIPLE_AFTER = re.compile(r"格局|思路|原则|理念|目标|布局|方针|要求|精神|路径|定位|使命|愿景|策略|方向")
 _PRINCIPLE_BEFORE = re.compile(r"(?:按照|遵循|坚持|秉持|本着)“?$")
@@ -53,11 +55,16 @@ def is_layout(text: str) -> bool:
 
     >>> is_layout("一核一极多园"), is_layout("两园一中心"), is_layout("一网通办"), is_layout("中国数谷")
     (True, True, False, False)
-    >>> is_layout("一芯两核多支点"), is_layout("3个一"), is_layout("七个一")
-    (True, True, True)
+    >>> is_layout("一芯两核多支点"), is_layout("3个一"), is_layout("七个一"), is_layout("一城四区")
+    (True, True, True, True)
+    >>> is_layout("一企一档"), is_layout("一区一品")
+    (False, False)
     """
     # "推行“3个一”措施": a count of 一X items is a numeric code for them (SCHEMA.md: numeric codes)
     if re.fullmatch(r"[\d两三四五六七八九十]+个一", text):
+        return True
+    # "“一城四区”建设": counted places on the map, one after another
+    if re.fullmatch(f"(?:[一二两三四五六七八九十多]+(?:{_SPATIAL})){{2,}}", text):
         return True
     return bool(_LAYOUT.match(text)) and not text.startswith("一网")
 
