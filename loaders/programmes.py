@@ -127,7 +127,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     ]
     hits += _local_strategies(sentence)
     hits += _siblings(sentence, hits, lex)
-    return _merge([_shared_suffix(sentence, _without_place(h)) for h in hits])
+    return _merge([_shared_suffix(sentence, _without_street(_without_place(h))) for h in hits])
 
 
 # A place's own strategy, named by what makes it strong (工业强县, 开放强市产业立市, 科教兴市).
@@ -261,6 +261,20 @@ def _without_place(hit: ProgrammeHit) -> ProgrammeHit:
     rest = hit.name[head[0].end :]
     aliases = tuple(dict.fromkeys((*hit.aliases, hit.name)))
     return ProgrammeHit(rest, hit.start, hit.end, hit.concept, aliases, hit.national, hit.place)
+
+
+def _without_street(hit: ProgrammeHit) -> ProgrammeHit:
+    """The hit named without the street that heads it: "视察了西湖街道“民情流水线”工程" names where the
+    programme runs, not the programme (民情流水线工程).
+
+    >>> _without_street(ProgrammeHit("西湖街道民情流水线工程", 0, 11)).name
+    '民情流水线工程'
+    """
+    street = re.match(r"[\u4e00-\u9fff]{2,4}?街道(?=[\u4e00-\u9fff]{4})", hit.name)
+    if hit.concept is not None or street is None:
+        return hit
+    aliases = tuple(a for a in dict.fromkeys((*hit.aliases, hit.name)) if a != hit.name[street.end() :])
+    return ProgrammeHit(hit.name[street.end() :], hit.start, hit.end, None, aliases, hit.national, hit.place)
 
 
 def _plain(sentence: str) -> tuple[str, list[int]]:
