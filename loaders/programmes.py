@@ -126,8 +126,26 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         if not any(lex.by_label(part) for part in re.split(r"[,，、]", sentence[a:b]))
     ]
     hits += _local_strategies(sentence)
+    hits += _titled_campaigns(sentence)
     hits += _siblings(sentence, hits, lex)
     return _merge([_shared_suffix(sentence, _without_street(_without_place(h))) for h in hits])
+
+
+def _titled_campaigns(sentence: str) -> list[ProgrammeHit]:
+    """数字X/智慧X campaigns named after a division inside a cited title, unquoted: SCHEMA.md, a
+    programme named only inside a cited title is one too (《关于加快智慧湘潭建设的决定》).
+
+    >>> [h.name for h in _titled_campaigns("印发《关于加快智慧湘潭建设的决定》和《数字政府和智慧南山建设“十四五”规划》")]
+    ['智慧湘潭', '智慧南山']
+    """
+    hits = []
+    for title in re.finditer(r"《([^《》]{4,60})》", sentence):
+        for m in re.finditer(r"(?<!“)(?:数字|数智|智慧)[\u4e00-\u9fff]{2}(?=建设)", title.group(1)):
+            a = title.start(1) + m.start()
+            hit = with_place(ProgrammeHit(m.group(0), a, a + len(m.group(0))))
+            if hit.place is not None:
+                hits.append(hit)
+    return hits
 
 
 # A place's own strategy, named by what makes it strong (工业强县, 开放强市产业立市, 科教兴市).
