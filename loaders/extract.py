@@ -220,7 +220,17 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
     ]
 
     spans = [s for s in ctx.spans if sentence.start <= s.start and s.end <= position and not framed(s.start)]
-    named = [s for s in spans if not s.in_name and s.division.level != "country" and not _heads_a_park(text, s.end)]
+    # A place that names an award (获2022年浙江省改革突破奖) grants it; one before a semicolon belongs
+    # to the clause it closes, not to the next one.
+    clause = max(text.rfind("；", sentence.start, position), text.rfind(";", sentence.start, position))
+    named = [
+        s
+        for s in spans
+        if not s.in_name
+        and s.division.level != "country"
+        and not _heads_a_park(text, s.end)
+        and not _awards_or_closed(text, s.start, s.end, clause)
+    ]
     # A place right after a verb of being granted scopes the title ("获评全省智慧广电示范区"); it runs nothing.
     acting = [
         a
@@ -228,6 +238,7 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
         if sentence.start <= a.start < position
         and not framed(a.start)
         and not _heads_a_park(text, a.end)
+        and not _awards_or_closed(text, a.start, a.end, clause)
         # "入选全省“一地创新、全省共享”": a scope word inside a quoted name is part of that name
         and not _inside_quote(text, sentence.start, a.start)
         and not _GRANTED_BEFORE.search(text, max(sentence.start, a.start - 9), a.start)
@@ -285,6 +296,16 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
         if opener and first >= 0 and subject and not re.search(r"[,，]", text[sentence.start : position]):
             return (subject[0].place,)
     return (local[-1] if local else ctx.default,)
+
+
+def _awards_or_closed(text: str, start: int, end: int, clause: int) -> bool:
+    """Whether a place at `start:end` names an award (浙江省改革突破奖) or sits before `clause`, the last
+    semicolon before the item, so that it acts in another clause.
+
+    >>> _awards_or_closed("获2022年浙江省改革突破奖铜奖", 7, 10, -1), _awards_or_closed("浙江省推进", 0, 3, -1)
+    (True, False)
+    """
+    return start < clause or bool(re.match(r"[^,，。;；“”]{0,8}奖", text[end : end + 9]))
 
 
 def _heads_a_park(text: str, end: int) -> bool:
