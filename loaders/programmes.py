@@ -388,6 +388,8 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             # "“信用就医”获评…应用典型案例": a practice the text says was chosen as a model case
             or (
                 len(quotes) == 1
+                # a short name: a long one is the case's title (“人工智能助力…应用 助力提升…能力”)
+                and len(quotes[0].group(1)) <= 8
                 and re.match(r"(?:获评|入选|荣获)[^,，。;；]{0,24}?典型(?:案例|经验)", sentence[series.end() :])
                 and not re.search(r"(?:平台|系统|App|APP|中心|大脑|网|码|号)$", quotes[0].group(1))
             )
