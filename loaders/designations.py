@@ -49,7 +49,7 @@ _LEADING_VERB = re.compile(r"(?:建设|建成|打造|创建|争创|争当|迈向
 _PUSHING_VERB = re.compile(r"(?:启动|推进|推动|开展|加快|深化)(?=[\u4e00-\u9fff]{3})")
 # After the name, these keep it a title ("千兆城市"行列, 试点县创建, 之一).
 _AFTER_OK = re.compile(
-    r"^(?:建设|名单|工作|终期评估|中期评估|评估|验收|创建|称号|行列|之一|总体定位|定位|目标|以来|的|作为|打造|建成|等(?![\d一二三四五六七八九十两]+[余多]?[项个])|[、,，。;；和及与]|$|”|\)|"
+    r"^(?:建设|名单|工作|终期评估|中期评估|评估|验收|(?:顺利|成功|高分)?通过|创建|称号|行列|之一|总体定位|定位|目标|以来|的|作为|打造|建成|等(?![\d一二三四五六七八九十两]+[余多]?[项个])|[、,，。;；和及与]|$|”|\)|"
     r"[\d一二三四五六七八九十]+[个块](?=[\u4e00-\u9fff])|[(（])"
 )
 # Words before a title that say how rare it is or who granted it in which batch, not what it is
@@ -135,6 +135,11 @@ def find_designations(sentence: str) -> list[Designation]:
             m.group(0) == "试点"
             and _SCOPED.search(unranked(name))
             and re.match(r"”?(?:工作|终期评估|中期评估|评估|验收)", sentence[end:])
+        )
+        # "国家电子商务进农村综合示范县通过评估": a scoped title whose review the place passed is held.
+        governed = governed or bool(
+            _SCOPED.search(unranked(name))
+            and re.match(r"”?(?:顺利|成功|高分)?通过(?:国家|省级|省)?(?:评估|验收|复核|复查|考核)", sentence[end:])
         )
         # "公布2021年省级数字乡村示范名单": a published list of holders names the title they hold.
         governed = governed or (
