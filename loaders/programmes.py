@@ -385,6 +385,8 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             or _CARRIED_AFTER.match(after)
             # "“X”经验做法被国务院办公厅推广", "“X”做法入选全国优秀案例": a practice others take up
             or re.match(r"(?:经验|做法){1,2}(?:被|在|入选|获)", after)
+            # "“数据回流赋能基层”工作列入省市试点": work the text says was made a pilot
+            or re.match(r"”?工作(?:被)?(?:列入|纳入|入选)[^,，。;；]{0,6}试点", sentence[series.end() :])
             # "“信用就医”获评…应用典型案例": a practice the text says was chosen as a model case
             or (
                 len(quotes) == 1
