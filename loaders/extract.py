@@ -20,7 +20,7 @@ from loaders.places import (
     whole_word_spans,
 )
 from loaders.policies import find_policies
-from loaders.actions import ProgrammeHit
+from loaders.actions import ProgrammeHit, with_place
 from loaders.programmes import find_programmes
 from loaders.projects import ProjectHit, find_projects
 from loaders.records import (
@@ -295,7 +295,21 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
         subject = [a for a in ctx.actors if a.start == first + 1 and a.place.level != "country"]
         if opener and first >= 0 and subject and not re.search(r"[,，]", text[sentence.start : position]):
             return (subject[0].place,)
-    return (local[-1] if local else ctx.default,)
+    return (local[-1] if local else _sole_place(ctx),)
+
+
+def _sole_place(ctx: _Context) -> Division:
+    """Return the subject, or, when no subject was found, the one division the document names at all
+    (“数字单县”建设…单县特点 names 单县 only inside names): its programmes are that place's."""
+    if ctx.default.level != "country":
+        return ctx.default
+    local = {s.division for s in ctx.spans if s.division.level != "country"}
+    # a campaign named after a place (数字单县) names it too, where no span does
+    for m in re.finditer(r"(?:数字|数智|智慧)[\u4e00-\u9fff]{2,3}", ctx.document.text):
+        place = with_place(ProgrammeHit(m.group(0), 0, 0)).place
+        if place is not None and ctx.local(place).level != "country":
+            local.add(ctx.local(place))
+    return local.pop() if len(local) == 1 else ctx.default
 
 
 def _awards_or_closed(text: str, start: int, end: int, clause: int) -> bool:
