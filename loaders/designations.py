@@ -139,7 +139,9 @@ def find_designations(sentence: str) -> list[Designation]:
         # "国家电子商务进农村综合示范县通过评估": a scoped title whose review the place passed is held.
         governed = governed or bool(
             _SCOPED.search(unranked(name))
-            and re.match(r"”?(?:顺利|成功|高分)?通过(?:国家|省级|省)?(?:评估|验收|复核|复查|考核)", sentence[end:])
+            and re.match(
+                r"”?(?:顺利|成功|高分)?通过(?:国家|省级|省)?(?:评估|验收|复核|复查|考核)", sentence[end:]
+            )
         )
         # "公布2021年省级数字乡村示范名单": a published list of holders names the title they hold.
         governed = governed or (

@@ -6,6 +6,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
+from loaders.actions import ProgrammeHit, with_place
 from loaders.agencies import AgencyHit, find_agencies
 from loaders.figure_places import about_group, figure_place
 from loaders.gazetteer import Gazetteer, load_gazetteer
@@ -20,7 +21,6 @@ from loaders.places import (
     whole_word_spans,
 )
 from loaders.policies import find_policies
-from loaders.actions import ProgrammeHit, with_place
 from loaders.programmes import find_programmes
 from loaders.projects import ProjectHit, find_projects
 from loaders.records import (
@@ -250,7 +250,12 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
     speakers = [(m.start(), ctx.local(m.group(1))) for m in _SELF.finditer(text, after, position)]
     # "黄埔区、广州开发区…该区推出“秒批”": 该区 is the last place of its level named before it.
     for m in re.finditer(r"该([省市区县])", text[after:position]):
-        level = {"省": ("province",), "市": ("prefecture", "district"), "区": ("district",), "县": ("district",)}
+        level = {
+            "省": ("province",),
+            "市": ("prefecture", "district"),
+            "区": ("district",),
+            "县": ("district",),
+        }
         before = [s for s in ctx.spans if s.end <= after + m.start() and not s.in_name]
         same = [s for s in before if s.division.level in level[m.group(1)] and s.surface.endswith(m.group(1))]
         speakers.append((after + m.start(), same[-1].division if same else ctx.local(m.group(1))))
@@ -260,8 +265,16 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
         partner = _PARTNER.search(text[max(sentence.start, at - 30) : at])
         issued = any(x <= at < y for x, y in issuers)
         # "获评国家和省发改委“…”典型案例": the body that grants an honour does not run what is honoured
-        issued = issued or bool(re.search(r"(?:获评|评为|荣获|获得|入选)[^,，。;；]{0,8}$", text[sentence.start : at]))
-        if a.place_surface in ("省", "自治区") and after <= at < position and not partner and not framed(at) and not issued:
+        issued = issued or bool(
+            re.search(r"(?:获评|评为|荣获|获得|入选)[^,，。;；]{0,8}$", text[sentence.start : at])
+        )
+        if (
+            a.place_surface in ("省", "自治区")
+            and after <= at < position
+            and not partner
+            and not framed(at)
+            and not issued
+        ):
             speakers.append((at, ctx.local("省")))
     if speakers:
         return (max(speakers, key=lambda s: s[0])[1],)
@@ -332,7 +345,9 @@ def _heads_a_park(text: str, end: int) -> bool:
     return bool(_PARK_AFTER.match(text, end))
 
 
-_PARK_AFTER = re.compile(r"(?:自贸试验区|自由贸易试验区|自贸区|高新区|高新技术产业开发区|经开区|经济技术开发区|开发区|新区)")
+_PARK_AFTER = re.compile(
+    r"(?:自贸试验区|自由贸易试验区|自贸区|高新区|高新技术产业开发区|经开区|经济技术开发区|开发区|新区)"
+)
 
 
 def _inside_quote(text: str, start: int, position: int) -> bool:
@@ -422,6 +437,7 @@ def _named_before(
 ) -> bool:
     """Whether `runner` already has this programme under another of its names: "深化“交地即交证”和
     “标准地”改革" names 交地即交证改革 (alias 交地即交证), and a later "实现“交地即交证”" is the same one."""
+
     def suffixed(longer: str, shorter: str) -> bool:
         return longer[len(shorter) :] in ("改革", "行动", "工程") and longer.startswith(shorter)
 

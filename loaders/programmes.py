@@ -114,7 +114,9 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         hits.append(ProgrammeHit(concept.label, s, e, concept.slug, (plain[start:end],), concept.national))
     hits += _quoted(sentence, lex)
     # "提升为国家级改革试点": a scope and a kind of reform or pilot name none in particular
-    hits += [_past_governor(sentence, h) for h in find_actions(sentence) if not _SCOPED_KIND.fullmatch(h.name)]
+    hits += [
+        _past_governor(sentence, h) for h in find_actions(sentence) if not _SCOPED_KIND.fullmatch(h.name)
+    ]
     hits += _listed_activities(sentence)
     hits += _framed(sentence)
     hits += _heading(sentence)
@@ -166,7 +168,10 @@ def _campaigns_of_rectification(sentence: str) -> list[ProgrammeHit]:
     hits = []
     for m in _RECTIFICATION.finditer(sentence):
         name = m.group("name")
-        if re.fullmatch(r"(?:全面|深入|集中|重点|相关|各类|专项|整治|治理|行动)+", re.sub(r"专项整治|专项治理|集中整治", "", name)):
+        if re.fullmatch(
+            r"(?:全面|深入|集中|重点|相关|各类|专项|整治|治理|行动)+",
+            re.sub(r"专项整治|专项治理|集中整治", "", name),
+        ):
             continue
         hits.append(ProgrammeHit(name, m.start("name"), m.end("name")))
     return hits
@@ -392,7 +397,9 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 len(quotes) == 1
                 # a short name: a long one is the case's title (“人工智能助力…应用 助力提升…能力”)
                 and len(quotes[0].group(1)) <= 8
-                and re.match(r"(?:获评|入选|荣获)[^,，。;；]{0,24}?典型(?:案例|经验)", sentence[series.end() :])
+                and re.match(
+                    r"(?:获评|入选|荣获)[^,，。;；]{0,24}?典型(?:案例|经验)", sentence[series.end() :]
+                )
                 and not re.search(r"(?:平台|系统|App|APP|中心|大脑|网|码|号)$", quotes[0].group(1))
             )
             or (
@@ -417,7 +424,13 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         )
         governed = governed or bool(practice)
         # (a list of titles granted, "获评“A县”“B县”等20余个荣誉称号", names each one)
-        if governed and not suffix and not practice and not granted and sentence[series.end() : series.end() + 1] == "等":
+        if (
+            governed
+            and not suffix
+            and not practice
+            and not granted
+            and sentence[series.end() : series.end() + 1] == "等"
+        ):
             continue  # "推进“A”“B”等…数据产品": a list of things, named by what follows
         for i, q in enumerate(quotes):
             text = q.group(1)

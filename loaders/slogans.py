@@ -35,7 +35,9 @@ _LAYOUT = re.compile(
 # Words for a place on a plan's map (城, 区, 园, 带, 核, 中心, 基地).
 _SPATIAL = r"城|区|园|带|片|核|心|轴|廊|港|湾|岛|极|翼|环|圈|中心|基地|组团"
 # After a parallel slogan, these make it a plan's principle, layout or goal, not a way of working.
-_PRINCIPLE_AFTER = re.compile(r"格局|思路|原则|理念|目标|布局|方针|要求|精神|路径|定位|使命|愿景|策略|方向|任务|基调")
+_PRINCIPLE_AFTER = re.compile(
+    r"格局|思路|原则|理念|目标|布局|方针|要求|精神|路径|定位|使命|愿景|策略|方向|任务|基调"
+)
 _PRINCIPLE_BEFORE = re.compile(r"(?:按照|遵循|坚持|秉持|本着)“?$")
 # Words that make a unquoted phrase a service reform by shape (实现140项事项全市通办).
 _UNQUOTED = re.compile(
@@ -110,7 +112,9 @@ def names_a_practice(text: str) -> bool:
     >>> names_a_practice("承诺办理"), names_a_practice("帮办代办"), names_a_practice("重点项目")
     (True, True, False)
     """
-    return bool(re.fullmatch(f"{_HAN}{{2}}(?:办理|受理|审批|代办|帮办|办结|通办|核查|准营|申报|承诺|备案)", text))
+    return bool(
+        re.fullmatch(f"{_HAN}{{2}}(?:办理|受理|审批|代办|帮办|办结|通办|核查|准营|申报|承诺|备案)", text)
+    )
 
 
 def is_parallel_slogan(text: str, before: str, after: str) -> bool:
