@@ -129,6 +129,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     ]
     hits += _local_strategies(sentence)
     hits += _titled_campaigns(sentence)
+    hits += _titled_actions(sentence)
     hits += _campaigns_of_rectification(sentence)
     hits += _siblings(sentence, hits, lex)
     return _merge([_shared_suffix(sentence, _without_street(_without_place(h))) for h in hits])
@@ -148,6 +149,44 @@ def _titled_campaigns(sentence: str) -> list[ProgrammeHit]:
             hit = with_place(ProgrammeHit(m.group(0), a, a + len(m.group(0))))
             if hit.place is not None:
                 hits.append(hit)
+    return hits
+
+
+# A title that names an action, a project or a reform and then the document that carries it out
+# (《泰州市数智赋能行动实施意见》); a plan named after it (…三年行动计划) is a policy, not the action.
+_TITLED_ACTION = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{2,12}?(?:行动|工程|改革))(?:建设)?(?:“十[一二三四五六]五”)?"
+    r"(?:实施意见|实施方案|工作方案|方案|规划|的通知|的意见|的决定)》"
+)
+_TITLE_HEAD = re.compile(
+    r"^(?:[^《》]*?(?:省|市|区|县|自治区|自治州))?(?:关于)?(?:印发|加快|推进|推动|深化|实施|开展|全面)*"
+)
+
+
+def _titled_actions(sentence: str) -> list[ProgrammeHit]:
+    """Actions, projects and reforms a cited title names unquoted, after the division that issued it:
+    SCHEMA.md, a programme named only inside a cited title is one too.
+
+    >>> s = "根据《泰州市数智赋能行动实施意见》和《盐城市数字经济发展三年行动计划》"
+    >>> [h.name for h in _titled_actions(s)]
+    ['数智赋能行动']
+    >>> [h.name for h in _titled_actions("《广州市数字政府改革建设“十四五”规划》")]
+    ['数字政府改革']
+    """
+    hits = []
+    for title in re.finditer(r"《([^《》“”]{4,40}(?:“[^“”]{2,8}”[^《》“”]{0,12})?)》", sentence):
+        cut = _TITLE_HEAD.match(title.group(1)).end()  # type: ignore[union-attr]
+        # 《广州市天河区…》: a district after its city heads the title too
+        cut += _TITLE_HEAD.match(title.group(1)[cut:]).end()  # type: ignore[union-attr]
+        m = _TITLED_ACTION.fullmatch(title.group(1)[cut:] + "》")
+        if m is None:
+            continue
+        name = m.group("name")
+        # "数字政府建设三年行动方案": a time-boxed plan's own action is the plan, a policy
+        if NOT_A_PROGRAMME.search(name) or _SCOPED_KIND.fullmatch(name) or len(name) < 4 or "年" in name:
+            continue
+        a = title.start(1) + cut + m.start("name")
+        hits.append(ProgrammeHit(name, a, a + len(name)))
     return hits
 
 
