@@ -379,8 +379,8 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         ).lstrip("等")
         if _PROJECT_AFTER.match(after):
             continue
-        if after.startswith(("精神", "会议精神")):
-            continue  # "落实…全会及“两会”精神": the spirit of a meeting, never a programme
+        if after.startswith(("精神", "会议精神", "要求", "工作要求")):
+            continue  # "落实…“两会”精神", "落实“治理联动协作”要求": what a directive asks, no programme
         suffix = _PROGRAMME_AFTER.match(after)
         if suffix and re.match(r"(?:理念|思路|原则|标准|指标|要求)", after[suffix.end() :]):
             suffix = None  # "遵循“绿色生态”建设理念", "“数字政府建设”指标": a principle or a measure
