@@ -18,9 +18,9 @@ from loaders.words import Word, segment
 # Words a designation ends in. Bare 城市 and 高地 need a marker (below): 超大城市 and 高地 alone are
 # descriptions, not titles.
 _SUFFIX = re.compile(
-    r"(?:示范区|先行区|试验区|先导区|引领区|样板区|聚集区|集聚区|支撑区|承载区|示范地区|试点地区|示范市|示范县|"
-    r"先行市|先行县|先进县|先进市|先进区|标杆县|标杆市|标杆区|样板县|样板市|示范镇|示范乡镇|示范城区|典范城区|样板城区|试点县|试点市|模范县|模范市|模范区|名城|之城|之都|策源地|集聚地|承载地|首选地|举办地|服务地|强市|强省|强区|强县|第一区|高地|枢纽节点|城市|大都市|新城|试点|"
-    r"核心区|百强县|百强镇|百强区|示范基地|园区|示范(?=名单)|数字化标杆|转型标杆)"
+    r"(?:示范区|先行区|试验区|实验区|先导区|引领区|样板区|聚集区|集聚区|支撑区|承载区|示范地区|试点地区|示范市|示范县|"
+    r"先行市|先行县|先进县|先进市|先进区|标杆县|标杆市|标杆区|样板县|样板市|示范镇|示范乡镇|示范城区|典范城区|样板城区|试点县|试点市|试验县|试验市|重点县|名县|(?:优秀|突出)[县市区]|模范县|模范市|模范区|名城|之城|之都|策源地|集聚地|承载地|首选地|举办地|服务地|强市|强省|强区|强县|第一区|高地|枢纽节点|城市|大都市|新城|试点|"
+    r"核心区|百强县|百强镇|百强区|示范基地|园区|示范(?=名单)|数字化标杆(?!区)|转型标杆(?!区)|示范标杆)"
 )
 # Suffixes that name a place on the map as often as a title: a title only when granted (获评省级数字经济园区,
 # 获评国家级电子商务示范基地), a park project when built (SCHEMA.md: parks and bases are projects).
@@ -38,7 +38,7 @@ _SCOPED = re.compile(
 # Verbs that name a place's status or the status it builds towards (SCHEMA.md: "designations a place
 # holds or works towards"); 作为 and 锚定 state a standing one ("作为国家中心城市").
 _GOVERNS = re.compile(
-    r"(?:建设|建成|建好|打造|创建|创成|争创|争当|紧扣|瞄准|列入|获批|获评|评为|入选|入围|上榜|当选|荣膺|成为|跻身|锚定|培育|确定为|确定作为|"
+    r"(?:建设|建成|建好|打造|创建|创成|争创|争当|紧扣|瞄准|列入|纳入|获批|获评|评为|入选|入围|上榜|当选|荣膺|斩获|摘得|成为|跻身|锚定|培育|确定为|确定作为|"
     r"认定为|命名为|授予|荣获|迈向|作为|开展|获得|争取|申报|申请)(?:为|成)?$"
 )
 # Verbs that publish a list of a title's holders (公布…试点名单).
@@ -49,7 +49,7 @@ _LEADING_VERB = re.compile(r"(?:建设|建成|打造|创建|争创|争当|迈向
 _PUSHING_VERB = re.compile(r"(?:启动|推进|推动|开展|加快|深化)(?=[\u4e00-\u9fff]{3})")
 # After the name, these keep it a title ("千兆城市"行列, 试点县创建, 之一).
 _AFTER_OK = re.compile(
-    r"^(?:建设|名单|工作|终期评估|中期评估|评估|验收|创建|称号|行列|之一|总体定位|定位|目标|以来|的|作为|打造|建成|等(?![\d一二三四五六七八九十两]+[余多]?[项个])|[、,，。;；和及与]|$|”|\)|"
+    r"^(?:建设|名单|工作|终期评估|中期评估|评估|验收|(?:顺利|成功|高分)?通过|创建|称号|提供|行列|之一|总体定位|定位|目标|以来|的|作为|打造|建成|等(?![\d一二三四五六七八九十两]+[余多]?[项个])|[、,，。;；和及与]|$|”|\)|"
     r"[\d一二三四五六七八九十]+[个块](?=[\u4e00-\u9fff])|[(（])"
 )
 # Words before a title that say how rare it is or who granted it in which batch, not what it is
@@ -135,6 +135,13 @@ def find_designations(sentence: str) -> list[Designation]:
             m.group(0) == "试点"
             and _SCOPED.search(unranked(name))
             and re.match(r"”?(?:工作|终期评估|中期评估|评估|验收)", sentence[end:])
+        )
+        # "国家电子商务进农村综合示范县通过评估": a scoped title whose review the place passed is held.
+        governed = governed or bool(
+            _SCOPED.search(unranked(name))
+            and re.match(
+                r"”?(?:顺利|成功|高分)?通过(?:国家|省级|省)?(?:评估|验收|复核|复查|考核)", sentence[end:]
+            )
         )
         # "公布2021年省级数字乡村示范名单": a published list of holders names the title they hold.
         governed = governed or (

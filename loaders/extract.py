@@ -6,6 +6,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
+from loaders.actions import ProgrammeHit, with_place
 from loaders.agencies import AgencyHit, find_agencies
 from loaders.figure_places import about_group, figure_place
 from loaders.gazetteer import Gazetteer, load_gazetteer
@@ -210,26 +211,70 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
     def framed(start: int) -> bool:
         return any(a <= start < b for a, b in frames)
 
+    # A body inside a directive that names the item ("落实…省委有关“放管服”改革的决策部署") issued the
+    # directive; it does not speak for the item, whoever carries it out.
+    issuers = [
+        (sentence.start + m.start(), sentence.start + m.end())
+        for m in _DIRECTIVE.finditer(sentence.text)
+        if sentence.start + m.start() < position < sentence.start + m.end()
+    ]
+
     spans = [s for s in ctx.spans if sentence.start <= s.start and s.end <= position and not framed(s.start)]
-    named = [s for s in spans if not s.in_name and s.division.level != "country"]
+    # A place that names an award (获2022年浙江省改革突破奖) grants it; one before a semicolon belongs
+    # to the clause it closes, not to the next one.
+    clause = max(text.rfind("；", sentence.start, position), text.rfind(";", sentence.start, position))
+    named = [
+        s
+        for s in spans
+        if not s.in_name
+        and s.division.level != "country"
+        and not _heads_a_park(text, s.end)
+        and not _awards_or_closed(text, s.start, s.end, clause)
+    ]
     # A place right after a verb of being granted scopes the title ("获评全省智慧广电示范区"); it runs nothing.
     acting = [
         a
         for a in ctx.actors
         if sentence.start <= a.start < position
         and not framed(a.start)
-        and not _GRANTED_BEFORE.search(text, max(sentence.start, a.start - 4), a.start)
+        and not _heads_a_park(text, a.end)
+        and not _awards_or_closed(text, a.start, a.end, clause)
+        # "入选全省“一地创新、全省共享”": a scope word inside a quoted name is part of that name
+        and not _inside_quote(text, sentence.start, a.start)
+        and not _GRANTED_BEFORE.search(text, max(sentence.start, a.start - 9), a.start)
         # "“某模式”全省推广": the scope a practice is spread over runs nothing named after it
         and not re.match(r"(?:范围内)?(?:复制推广|推广|推开)", text[a.end : a.end + 8])
     ]
     last_actor = max((a.end for a in acting), default=sentence.start)
     after = max(last_actor, named[-1].end if named else sentence.start)
     speakers = [(m.start(), ctx.local(m.group(1))) for m in _SELF.finditer(text, after, position)]
+    # "黄埔区、广州开发区…该区推出“秒批”": 该区 is the last place of its level named before it.
+    for m in re.finditer(r"该([省市区县])", text[after:position]):
+        level = {
+            "省": ("province",),
+            "市": ("prefecture", "district"),
+            "区": ("district",),
+            "县": ("district",),
+        }
+        before = [s for s in ctx.spans if s.end <= after + m.start() and not s.in_name]
+        same = [s for s in before if s.division.level in level[m.group(1)] and s.surface.endswith(m.group(1))]
+        speakers.append((after + m.start(), same[-1].division if same else ctx.local(m.group(1))))
     # A body named by its level alone speaks for that level ("省大数据局有关负责人表示,将实施“数字强省”…").
     for a in _bodies(sentence.text, ctx.place_names):
         at = sentence.start + a.start
         partner = _PARTNER.search(text[max(sentence.start, at - 30) : at])
-        if a.place_surface in ("省", "自治区") and after <= at < position and not partner and not framed(at):
+        issued = any(x <= at < y for x, y in issuers)
+        # "获评国家和省发改委“…”典型案例": the body that grants an honour does not run what is honoured
+        issued = issued or bool(
+            re.search(r"(?:获评|评为|荣获|获得|入选)[^,，。;；]{0,8}$", text[sentence.start : at])
+        )
+        if (
+            a.place_surface in ("省", "自治区")
+            and after <= at < position
+            and not partner
+            and not framed(at)
+            and not issued
+        ):
             speakers.append((at, ctx.local("省")))
     if speakers:
         return (max(speakers, key=lambda s: s[0])[1],)
@@ -263,14 +308,65 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
         subject = [a for a in ctx.actors if a.start == first + 1 and a.place.level != "country"]
         if opener and first >= 0 and subject and not re.search(r"[,，]", text[sentence.start : position]):
             return (subject[0].place,)
-    return (local[-1] if local else ctx.default,)
+    return (local[-1] if local else _sole_place(ctx),)
+
+
+def _sole_place(ctx: _Context) -> Division:
+    """Return the subject, or, when no subject was found, the one division the document names at all
+    (“数字单县”建设…单县特点 names 单县 only inside names): its programmes are that place's."""
+    if ctx.default.level != "country":
+        return ctx.default
+    local = {s.division for s in ctx.spans if s.division.level != "country"}
+    # a campaign named after a place (数字单县) names it too, where no span does
+    for m in re.finditer(r"(?:数字|数智|智慧)[\u4e00-\u9fff]{2,3}", ctx.document.text):
+        place = with_place(ProgrammeHit(m.group(0), 0, 0)).place
+        if place is not None and ctx.local(place).level != "country":
+            local.add(ctx.local(place))
+    return local.pop() if len(local) == 1 else ctx.default
+
+
+def _awards_or_closed(text: str, start: int, end: int, clause: int) -> bool:
+    """Whether a place at `start:end` names an award (浙江省改革突破奖) or sits before `clause`, the last
+    semicolon before the item, so that it acts in another clause.
+
+    >>> _awards_or_closed("获2022年浙江省改革突破奖铜奖", 7, 10, -1), _awards_or_closed("浙江省推进", 0, 3, -1)
+    (True, False)
+    """
+    return start < clause or bool(re.match(r"[^,，。;；“”]{0,8}奖", text[end : end + 9]))
+
+
+def _heads_a_park(text: str, end: int) -> bool:
+    """Whether the place ending at `end` heads a development zone's name (四川自贸试验区, 成都高新区):
+    SCHEMA.md: zones are park projects, and a division inside another name does not act.
+
+    >>> _heads_a_park("四川自贸试验区天府新区片区", 2), _heads_a_park("四川省推进", 3)
+    (True, False)
+    """
+    return bool(_PARK_AFTER.match(text, end))
+
+
+_PARK_AFTER = re.compile(
+    r"(?:自贸试验区|自由贸易试验区|自贸区|高新区|高新技术产业开发区|经开区|经济技术开发区|开发区|新区)"
+)
+
+
+def _inside_quote(text: str, start: int, position: int) -> bool:
+    """Whether `position` lies inside a quote opened after `start` and not yet closed.
+
+    >>> _inside_quote("入选全省“一地创新、全省共享”", 0, 10), _inside_quote("入选全省“一地创新”", 0, 2)
+    (True, False)
+    """
+    return text.rfind("“", start, position) > text.rfind("”", start, position)
 
 
 # An opening clause that frames the sentence's main one: 在…中, 为…, 围绕…, 通过…
 _OPENING_CLAUSE = re.compile(r"(?:在|为了?|围绕|通过|随着|依托|借助|聚焦)")
 
 
-_GRANTED_BEFORE = re.compile(r"(?:获评|评为|荣获|创成|入选|列入|获批|跻身)$")
+# "获得第六届广东省“…集体”": an edition between the verb and the place still makes the place a scope.
+_GRANTED_BEFORE = re.compile(
+    r"(?:获评|评为|荣获|获得|创成|入选|列入|获批|跻身)(?:第[一二三四五六七八九十\d]{1,3}届)?$"
+)
 
 
 # 按照/根据/贯彻…要求/部署/精神: a directive someone else issued, up to the word that closes it.
@@ -336,6 +432,23 @@ def _carries_out(ctx: _Context, sentence: Sentence, start: int, campaign: Divisi
     return above and (followed or bool(_CARRY_OUT.search(sentence.text[:start])))
 
 
+def _named_before(
+    programmes: dict[tuple[str, str], ProgrammeMention], runner: Division, hit: ProgrammeHit
+) -> bool:
+    """Whether `runner` already has this programme under another of its names: "深化“交地即交证”和
+    “标准地”改革" names 交地即交证改革 (alias 交地即交证), and a later "实现“交地即交证”" is the same one."""
+
+    def suffixed(longer: str, shorter: str) -> bool:
+        return longer[len(shorter) :] in ("改革", "行动", "工程") and longer.startswith(shorter)
+
+    return any(
+        code == runner.code
+        and (hit.name in m.aliases or m.name in hit.aliases)
+        and (suffixed(m.name, hit.name) or suffixed(hit.name, m.name))
+        for (code, _), m in programmes.items()
+    )
+
+
 def _without_short_forms(
     programmes: dict[tuple[str, str], ProgrammeMention],
 ) -> dict[tuple[str, str], ProgrammeMention]:
@@ -389,7 +502,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
                 places = (*places, ctx.default)  # "落实全省“数字湖南”建设部署" in a 长沙 report: 长沙 too
             for runner in dict.fromkeys((*places, named) if named is not None else places):
                 key = (runner.code, hit.name)
-                if key not in programmes:
+                if key not in programmes and not _named_before(programmes, runner, hit):
                     ev = ctx.evidence(sentence, hit.start, hit.end)
                     programmes[key] = ProgrammeMention(runner, hit.name, ev, hit.concept, hit.aliases)
         for a in find_agencies(text, place_names=ctx.place_names):

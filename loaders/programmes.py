@@ -26,6 +26,7 @@ from loaders.slogans import (
     has_slogan_shape,
     is_layout,
     is_parallel_slogan,
+    names_a_practice,
     names_a_thing,
 )
 from loaders.words import segment, word_at
@@ -56,7 +57,14 @@ _CARRIED_AFTER = re.compile(
     r"(?:基本建成|全面建成|已建成|稳步推进|深入推进|全面推进|有序推进|全面推开|全面铺开)"
 )
 _FRAMED_AS = re.compile(r"为(?:工作)?(?:目标|主线|重点|抓手|引领|牵引|突破口|主攻方向)")
-_EVENT_AFTER = re.compile(r"^(?:大赛|竞赛|比赛|赛道|论坛|峰会|博览会|大会)")
+_SCOPED_KIND = re.compile(
+    r"(?:全国|全省|国家级?|省级|市级|首批)+(?:改革|综合)*(?:试点|改革|示范)"
+    # "开展试点试验项目": words of kind only name no initiative
+    r"|(?:试点|试验|示范|改革|建设)+(?:项目|工程|行动)"
+)
+# Verbs of effort that govern a name from before it and are never its first word.
+_EFFORT = re.compile(r"加大|加强|加快|强化|扩大|深化|推进|推动|推行|实施|开展|落实|持续|全面|大力|着力")
+_EVENT_AFTER = re.compile(r"^(?:大赛|竞赛|比赛|赛道|总决赛|决赛|赛区|论坛|峰会|博览会|大会)")
 
 
 def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[ProgrammeHit]:
@@ -105,7 +113,10 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         s, e = index[start], index[end - 1] + 1
         hits.append(ProgrammeHit(concept.label, s, e, concept.slug, (plain[start:end],), concept.national))
     hits += _quoted(sentence, lex)
-    hits += find_actions(sentence)
+    # "提升为国家级改革试点": a scope and a kind of reform or pilot name none in particular
+    hits += [
+        _past_governor(sentence, h) for h in find_actions(sentence) if not _SCOPED_KIND.fullmatch(h.name)
+    ]
     hits += _listed_activities(sentence)
     hits += _framed(sentence)
     hits += _heading(sentence)
@@ -116,7 +127,157 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         # a pair of known reforms (一网通办,一网统管) is two programmes, found by their labels
         if not any(lex.by_label(part) for part in re.split(r"[,，、]", sentence[a:b]))
     ]
-    return _merge([_shared_suffix(sentence, _without_place(h)) for h in hits])
+    hits += _local_strategies(sentence)
+    hits += _titled_campaigns(sentence)
+    hits += _titled_actions(sentence)
+    hits += _campaigns_of_rectification(sentence)
+    hits += _siblings(sentence, hits, lex)
+    return _merge([_shared_suffix(sentence, _without_street(_without_place(h))) for h in hits])
+
+
+def _titled_campaigns(sentence: str) -> list[ProgrammeHit]:
+    """数字X/智慧X campaigns named after a division inside a cited title, unquoted: SCHEMA.md, a
+    programme named only inside a cited title is one too (《关于加快智慧湘潭建设的决定》).
+
+    >>> [h.name for h in _titled_campaigns("印发《关于加快智慧湘潭建设的决定》和《数字政府和智慧南山建设“十四五”规划》")]
+    ['智慧湘潭', '智慧南山']
+    """
+    hits = []
+    for title in re.finditer(r"《([^《》]{4,60})》", sentence):
+        for m in re.finditer(r"(?<!“)(?:数字|数智|智慧)[\u4e00-\u9fff]{2}(?=建设)", title.group(1)):
+            a = title.start(1) + m.start()
+            hit = with_place(ProgrammeHit(m.group(0), a, a + len(m.group(0))))
+            if hit.place is not None:
+                hits.append(hit)
+    return hits
+
+
+# A title that names an action, a project or a reform and then the document that carries it out
+# (《泰州市数智赋能行动实施意见》); a plan named after it (…三年行动计划) is a policy, not the action.
+_TITLED_ACTION = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{2,12}?(?:行动|工程|改革))(?:建设)?(?:“十[一二三四五六]五”)?"
+    r"(?:实施意见|实施方案|工作方案|方案|规划|的通知|的意见|的决定)》"
+)
+_TITLE_HEAD = re.compile(
+    r"^(?:[^《》]*?(?:省|市|区|县|自治区|自治州))?(?:关于)?(?:印发|加快|推进|推动|深化|实施|开展|全面)*"
+)
+
+
+def _titled_actions(sentence: str) -> list[ProgrammeHit]:
+    """Actions, projects and reforms a cited title names unquoted, after the division that issued it:
+    SCHEMA.md, a programme named only inside a cited title is one too.
+
+    >>> s = "根据《泰州市数智赋能行动实施意见》和《盐城市数字经济发展三年行动计划》"
+    >>> [h.name for h in _titled_actions(s)]
+    ['数智赋能行动']
+    >>> [h.name for h in _titled_actions("《广州市数字政府改革建设“十四五”规划》")]
+    ['数字政府改革']
+    """
+    hits = []
+    for title in re.finditer(r"《([^《》“”]{4,40}(?:“[^“”]{2,8}”[^《》“”]{0,12})?)》", sentence):
+        cut = _TITLE_HEAD.match(title.group(1)).end()  # type: ignore[union-attr]
+        # 《广州市天河区…》: a district after its city heads the title too
+        cut += _TITLE_HEAD.match(title.group(1)[cut:]).end()  # type: ignore[union-attr]
+        m = _TITLED_ACTION.fullmatch(title.group(1)[cut:] + "》")
+        if m is None:
+            continue
+        name = m.group("name")
+        # "数字政府建设三年行动方案": a time-boxed plan's own action is the plan, a policy
+        if NOT_A_PROGRAMME.search(name) or _SCOPED_KIND.fullmatch(name) or len(name) < 4 or "年" in name:
+            continue
+        a = title.start(1) + cut + m.start("name")
+        hits.append(ProgrammeHit(name, a, a + len(name)))
+    return hits
+
+
+# A named drive to put something right, governed by the verb that runs it.
+_RECTIFICATION = re.compile(
+    r"(?:开展|深化|深入开展|部署|启动|推进)(?P<name>[\u4e00-\u9fff]{4,16}?(?:专项整治|专项治理|集中整治)(?:行动)?)"
+    r"(?![\u4e00-\u9fff])"
+)
+
+
+def _campaigns_of_rectification(sentence: str) -> list[ProgrammeHit]:
+    """Drives to put something right that the text runs, named by what they fix ("开展共享接口调用成功率
+    提升专项整治"): SCHEMA.md, campaigns are programmes. A name of kind words only names none.
+
+    >>> [h.name for h in _campaigns_of_rectification("开展共享接口调用成功率提升专项整治,编制案例集;开展专项整治")]
+    ['共享接口调用成功率提升专项整治']
+    """
+    hits = []
+    for m in _RECTIFICATION.finditer(sentence):
+        name = m.group("name")
+        if re.fullmatch(
+            r"(?:全面|深入|集中|重点|相关|各类|专项|整治|治理|行动)+",
+            re.sub(r"专项整治|专项治理|集中整治", "", name),
+        ):
+            continue
+        hits.append(ProgrammeHit(name, m.start("name"), m.end("name")))
+    return hits
+
+
+# A place's own strategy, named by what makes it strong (工业强县, 开放强市产业立市, 科教兴市).
+_LOCAL_STRATEGY = re.compile(
+    r"(?:实施|贯彻|落实|深化|坚持|推进)(?P<name>(?:[\u4e00-\u9fff]{2}(?:强|立|兴)[市县区省]){1,3})(?P<suffix>战略|行动)"
+)
+
+
+def _local_strategies(sentence: str) -> list[ProgrammeHit]:
+    """Unquoted strategies a place names after what is to make it strong, governed by a verb that
+    carries them out ("作为贯彻开放强市产业立市战略"); the bare slogan is kept as an alias.
+
+    >>> [(h.name, h.aliases) for h in _local_strategies("把优化营商环境作为贯彻开放强市产业立市战略的重中之重")]
+    [('开放强市产业立市战略', ('开放强市产业立市',))]
+    """
+    return [
+        ProgrammeHit(m.group("name") + m.group("suffix"), m.start("name"), m.end(), None, (m.group("name"),))
+        for m in _LOCAL_STRATEGY.finditer(sentence)
+    ]
+
+
+# A verb that puts ways of working into practice, right before a list of them.
+_PUT_INTO_PRACTICE = re.compile(r"(?:推行|推广|实行|全面实行|全面推行|探索)$")
+
+
+def _siblings(sentence: str, hits: list[ProgrammeHit], lex: Lexicon) -> list[ProgrammeHit]:
+    """Unquoted items listed with a way of working found by its shape or label, when a verb that puts
+    ways of working into practice governs the whole list and every item is a four-character phrase:
+    "推行帮办代办、容缺受理、承诺办理" names three (SCHEMA.md: slogans of a way of working).
+
+    >>> s = "优化投资项目审批,推行帮办代办、容缺受理、承诺办理,促进重点项目建设"
+    >>> at = s.index("容缺受理")
+    >>> [h.name for h in _siblings(s, [ProgrammeHit("容缺受理", at, at + 4)], programme_lexicon())]
+    ['帮办代办', '承诺办理']
+    """
+    found = []
+    for run in re.finditer(r"(?:[\u4e00-\u9fff]{4}、)+[\u4e00-\u9fff]{4}(?=[,，。;；]|$)", sentence):
+        if not _PUT_INTO_PRACTICE.search(sentence[: run.start()]):
+            continue
+        items = [(m.start() + run.start(), m.group(0)) for m in re.finditer(r"[^、]+", run.group(0))]
+        anchored = {(h.start, h.end) for h in hits}
+        if not any((a, a + 4) in anchored for a, _ in items):
+            continue
+        for a, item in items:
+            if (a, a + 4) in anchored or _is_domain_word(item, lex) or not names_a_practice(item):
+                continue
+            found.append(ProgrammeHit(item, a, a + 4))
+    return found
+
+
+def _past_governor(sentence: str, hit: ProgrammeHit) -> ProgrammeHit:
+    """The hit without a verb of effort that heads it and governs the rest ("加大告知承诺制改革…的统筹
+    力度": 告知承诺制改革); LAC tags such a verb v, a word of the name (创新驱动) is seldom one of these.
+
+    >>> _past_governor("加大告知承诺制改革", ProgrammeHit("加大告知承诺制改革", 0, 9)).name
+    '告知承诺制改革'
+    """
+    if hit.concept is not None or len(hit.name) < 7:
+        return hit
+    first = word_at(segment(sentence), hit.start)
+    if first is None or first.start != hit.start or first.tag != "v" or not _EFFORT.fullmatch(first.text):
+        return hit
+    cut = first.end - hit.start
+    return ProgrammeHit(hit.name[cut:], first.end, hit.end, None, hit.aliases, hit.national, hit.place)
 
 
 def _shared_suffix(sentence: str, hit: ProgrammeHit) -> ProgrammeHit:
@@ -163,7 +324,8 @@ def _ends_a_phrase(sentence: str, end: int) -> bool:
     nxt = word_at(words, end)
     if nxt is None or nxt.start != end:
         return False
-    return nxt.tag in ("v", "vd", "p", "c", "u", "f", "xc") or bool(
+    # a count after it ("坚持…改革一条主线") starts a phrase of its own
+    return nxt.tag in ("v", "vd", "p", "c", "u", "f", "xc", "m") or bool(
         re.match(r"领导小组|工作专班|专班", nxt.text)
     )
 
@@ -187,6 +349,20 @@ def _without_place(hit: ProgrammeHit) -> ProgrammeHit:
     return ProgrammeHit(rest, hit.start, hit.end, hit.concept, aliases, hit.national, hit.place)
 
 
+def _without_street(hit: ProgrammeHit) -> ProgrammeHit:
+    """The hit named without the street that heads it: "视察了西湖街道“民情流水线”工程" names where the
+    programme runs, not the programme (民情流水线工程).
+
+    >>> _without_street(ProgrammeHit("西湖街道民情流水线工程", 0, 11)).name
+    '民情流水线工程'
+    """
+    street = re.match(r"[\u4e00-\u9fff]{2,4}?街道(?=[\u4e00-\u9fff]{4})", hit.name)
+    if hit.concept is not None or street is None:
+        return hit
+    aliases = tuple(a for a in dict.fromkeys((*hit.aliases, hit.name)) if a != hit.name[street.end() :])
+    return ProgrammeHit(hit.name[street.end() :], hit.start, hit.end, None, aliases, hit.national, hit.place)
+
+
 def _plain(sentence: str) -> tuple[str, list[int]]:
     index = [i for i, ch in enumerate(sentence) if ch not in QUOTES]
     return "".join(sentence[i] for i in index), index
@@ -195,18 +371,24 @@ def _plain(sentence: str) -> tuple[str, list[int]]:
 def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
     """Quoted names in a programme-like context; a run of quotes shares its verb and suffix."""
     hits = []
-    for series in re.finditer(r"(?:“[^“”]{2,30}”(?:、|(?:以及|和|及|与)(?=“))?)+", sentence):
-        quotes = list(re.finditer(r"“([^“”]{2,30})”", series.group(0)))
+    for series in re.finditer(r"(?:“[^“”]{2,40}”(?:、|(?:以及|和|及|与)(?=“))?)+", sentence):
+        quotes = list(re.finditer(r"“([^“”]{2,40})”", series.group(0)))
         # "实施“数基提质”等五大专项行动": the count between the list and its suffix is not part of the name
         after = re.sub(
             r"^等?[一二三四五六七八九十\d]+[大项个类]", "", sentence[series.end() : series.end() + 10]
         ).lstrip("等")
         if _PROJECT_AFTER.match(after):
             continue
+        if after.startswith(("精神", "会议精神", "要求", "工作要求")):
+            continue  # "落实…“两会”精神", "落实“治理联动协作”要求": what a directive asks, no programme
         suffix = _PROGRAMME_AFTER.match(after)
         if suffix and re.match(r"(?:理念|思路|原则|标准|指标|要求)", after[suffix.end() :]):
             suffix = None  # "遵循“绿色生态”建设理念", "“数字政府建设”指标": a principle or a measure
         head = name_start(sentence, series.start())
+        # "“城市大脑”五大…成效“清洁城市”建设": a name runs back over another quote only across a few
+        # words that join them ("“地瓜经济”提升能级“一号开放工程”"), not across a clause.
+        closed = sentence.rfind("”", head, series.start())
+        head = series.start() if closed >= 0 and series.start() - closed > 7 else head
         # A place pilots what it quotes (在中华街道试点“数字孪生街区”) unless that is a thing it builds.
         piloted = sentence[: series.start()].endswith("试点") and not names_a_thing(sentence[series.end() :])
         head = series.start() if piloted else head
@@ -249,6 +431,18 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             or _CARRIED_AFTER.match(after)
             # "“X”经验做法被国务院办公厅推广", "“X”做法入选全国优秀案例": a practice others take up
             or re.match(r"(?:经验|做法){1,2}(?:被|在|入选|获)", after)
+            # "“数据回流赋能基层”工作列入省市试点": work the text says was made a pilot
+            or re.match(r"”?工作(?:被)?(?:列入|纳入|入选)[^,，。;；]{0,6}试点", sentence[series.end() :])
+            # "“信用就医”获评…应用典型案例": a practice the text says was chosen as a model case
+            or (
+                len(quotes) == 1
+                # a short name: a long one is the case's title (“人工智能助力…应用 助力提升…能力”)
+                and len(quotes[0].group(1)) <= 8
+                and re.match(
+                    r"(?:获评|入选|荣获)[^,，。;；]{0,24}?典型(?:案例|经验)", sentence[series.end() :]
+                )
+                and not re.search(r"(?:平台|系统|App|APP|中心|大脑|网|码|号)$", quotes[0].group(1))
+            )
             or (
                 re.search(r"以(?:培育|推进|推动|实施|打造|深化|开展|创建)?$", sentence[: series.start()])
                 and _FRAMED_AS.match(after)
@@ -270,7 +464,14 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             r"(?:[一二三四五六七八九十\d]+[项个条])?(?:改革|创新|典型)?(?:举措|做法|经验)", after
         )
         governed = governed or bool(practice)
-        if governed and not suffix and not practice and sentence[series.end() : series.end() + 1] == "等":
+        # (a list of titles granted, "获评“A县”“B县”等20余个荣誉称号", names each one)
+        if (
+            governed
+            and not suffix
+            and not practice
+            and not granted
+            and sentence[series.end() : series.end() + 1] == "等"
+        ):
             continue  # "推进“A”“B”等…数据产品": a list of things, named by what follows
         for i, q in enumerate(quotes):
             text = q.group(1)
@@ -340,6 +541,8 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             # "锚定“八个强市”战略目标", "建设“五个中心”", "“四化”发展思路": a count of titles or of ways
             # names one framework (SCHEMA.md), unlike a count of things to do (“六大行动”, “三张清单”).
             shaped = shaped or bool(_COUNTED_TITLE.fullmatch(text))
+            # "探索数字乡村“花垣模式”": a model named after the place that made it is its programme
+            shaped = shaped or _place_model(text)
             # "（以下简称“智改数转网联”）": a quote that carries a known reform further names one of its own
             # (SCHEMA.md: 数字政府改革, a named reform, against 数字政府, a domain word).
             shaped = (
@@ -472,15 +675,26 @@ def _past_verbs(sentence: str, head: int, quote: int) -> int:
     return start
 
 
+def _place_model(text: str) -> bool:
+    """Whether a quoted phrase is a division's short name plus 模式 or 经验 (花垣模式, 晋江经验).
+
+    >>> _place_model("花垣模式"), _place_model("晋江经验"), _place_model("共享模式")
+    (True, True, False)
+    """
+    m = re.fullmatch(r"([\u4e00-\u9fff]{2,3})(?:模式|经验)", text)
+    return bool(m and {d.level for d in load_gazetteer().lookup(m.group(1))} - {"country"})
+
+
 def _looks_like_name(text: str) -> bool:
     """A quoted phrase that reads as a name, not as an adjective or a figure of speech."""
     if (
         len(text) < 2
         or re.fullmatch(r"[\d.%]+|.{0,3}化|[一二三四五六七八九十]+[个大项端对]?|[\dNnX+＋]+|\d+个\d+", text)
-        or re.match(r"[一二两三四五六七八九十]+[个大项对]|[两三四五六七八九十]+[张条类批]", text)
+        or re.match(r"[一二两三四五六七八九十]+[个大项对]|[两三四五六七八九十]+[张条类批支套]", text)
     ):
         return False
-    return not re.search(r"(为人而转|最后一公里|卡脖子|一把手|一盘棋|一站式|不打烊|硬核)", text)
+    # "“国字号”“省字号”荣誉称号": a rank of honours, not one honour
+    return not re.search(r"(为人而转|最后一公里|卡脖子|一把手|一盘棋|一站式|不打烊|硬核|^.字号$)", text)
 
 
 # A plan's numbered heading that is a name alone ("(一)中小企业数字化转型扩面行动").

@@ -32,8 +32,12 @@ _PLUS_PART = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,10}")
 _LAYOUT = re.compile(
     r"^(?:[一二两三四五六七八九十双N\d]+[核芯主翼极带轴廊圈环]|[两多双三四五六七八九十N\d]+[园区点核翼中级端])"
 )
+# Words for a place on a plan's map (城, 区, 园, 带, 核, 中心, 基地).
+_SPATIAL = r"城|区|园|带|片|核|心|轴|廊|港|湾|岛|极|翼|环|圈|中心|基地|组团"
 # After a parallel slogan, these make it a plan's principle, layout or goal, not a way of working.
-_PRINCIPLE_AFTER = re.compile(r"格局|思路|原则|理念|目标|布局|方针|要求|精神|路径|定位|使命|愿景|策略|方向")
+_PRINCIPLE_AFTER = re.compile(
+    r"格局|思路|原则|理念|目标|布局|方针|要求|精神|路径|定位|使命|愿景|策略|方向|任务|基调"
+)
 _PRINCIPLE_BEFORE = re.compile(r"(?:按照|遵循|坚持|秉持|本着)“?$")
 # Words that make a unquoted phrase a service reform by shape (实现140项事项全市通办).
 _UNQUOTED = re.compile(
@@ -53,9 +57,17 @@ def is_layout(text: str) -> bool:
 
     >>> is_layout("一核一极多园"), is_layout("两园一中心"), is_layout("一网通办"), is_layout("中国数谷")
     (True, True, False, False)
-    >>> is_layout("一芯两核多支点")
-    True
+    >>> is_layout("一芯两核多支点"), is_layout("3个一"), is_layout("七个一"), is_layout("一城四区")
+    (True, True, True, True)
+    >>> is_layout("一企一档"), is_layout("一区一品")
+    (False, False)
     """
+    # "推行“3个一”措施": a count of 一X items is a numeric code for them (SCHEMA.md: numeric codes)
+    if re.fullmatch(r"[\d两三四五六七八九十]+个一", text):
+        return True
+    # "“一城四区”建设": counted places on the map, one after another
+    if re.fullmatch(f"(?:[一二两三四五六七八九十多]+(?:{_SPATIAL})){{2,}}", text):
+        return True
     return bool(_LAYOUT.match(text)) and not text.startswith("一网")
 
 
@@ -77,8 +89,13 @@ def has_slogan_shape(text: str) -> bool:
 
 
 def _is_plus_slogan(text: str) -> bool:
-    """A+B(+C) naming a way of working: every part has words, none is a counted unit (3个实体运行部)."""
-    parts = text.split("+")
+    """A+B(+C) naming a way of working: every part has words, none is a counted unit (3个实体运行部).
+    A part may quote a known slogan of its own ("党建+‘三治’").
+
+    >>> _is_plus_slogan("党建+‘三治’")
+    True
+    """
+    parts = re.sub(r"[‘’]", "", text).split("+")
     if len(parts) < 2 or not all(_PLUS_PART.fullmatch(p) for p in parts):
         return False
     worded = [p for p in parts if re.search(_HAN, p)]
@@ -86,6 +103,18 @@ def _is_plus_slogan(text: str) -> bool:
     # "农民工服务站+电信服务点+金融服务点+邮政网点": sites combined in one place, not a way of working
     sites = all(re.search(r"(?:站|点|网点|中心|大厅|窗口|室|馆)$", p) for p in parts)
     return bool(worded) and not counted and not sites and not all(re.fullmatch(r"[\dN]+", p) for p in parts)
+
+
+def names_a_practice(text: str) -> bool:
+    """Whether a four-character phrase ends in a step of handling a case (帮办代办, 承诺办理), so that in a
+    list of ways of working it is one too.
+
+    >>> names_a_practice("承诺办理"), names_a_practice("帮办代办"), names_a_practice("重点项目")
+    (True, True, False)
+    """
+    return bool(
+        re.fullmatch(f"{_HAN}{{2}}(?:办理|受理|审批|代办|帮办|办结|通办|核查|准营|申报|承诺|备案)", text)
+    )
 
 
 def is_parallel_slogan(text: str, before: str, after: str) -> bool:
@@ -108,6 +137,9 @@ def is_parallel_slogan(text: str, before: str, after: str) -> bool:
     if len(parts[0]) == 2 and (counted or not _aims(parts)):
         return False
     if not all(re.fullmatch(f"{_HAN}+", p) for p in parts):
+        return False
+    # "幼有善育、学有优教、老有康养": who is to have what, a list of welfare aims, not a way of working
+    if all(p[1] == "有" for p in parts):
         return False
     # A layout leads with its core (一核引领、多点支撑); 多端协同 after 一脑统管 is a way of working.
     if (_LAYOUT.match(parts[0]) and not parts[0].startswith("一网")) or any(
@@ -175,6 +207,7 @@ def find_shaped_names(sentence: str) -> list[tuple[int, int]]:
     """
     spans = [(m.start(), m.end()) for m in _UNQUOTED.finditer(sentence)]
     spans += [(m.start(), m.end()) for m in _BRAIN.finditer(sentence)]
+    spans += [b for b in _brains(sentence) if not any(a <= b[0] and b[1] <= z for a, z in spans)]
     spans += [(m.start(), m.end()) for m in _PAIRED.finditer(sentence) if _paired(m)]
     return spans + _versions(sentence)
 
@@ -196,6 +229,35 @@ def _paired(m: re.Match[str]) -> bool:
 _BRAIN = re.compile(
     r"(?:城市数据|城市|健康|水利|交通|医疗|教育|生态|环境|农业|应急|警务|城管|经济|产业|政务|治理|文旅)大脑"
 )
+
+
+def _brains(sentence: str) -> list[tuple[int, int]]:
+    """Spans of a 大脑 named after the field it runs, in one or two words of LAC's that start with a
+    noun (基层智治大脑, 县域治理大脑), beyond the fields _BRAIN lists; a quality (最强大脑) is no field.
+
+    >>> s = "温州“城市大脑”、基层智治大脑入选全省“最强大脑”,建设县域治理大脑"
+    >>> [s[a:b] for a, b in _brains(s)]
+    ['基层智治大脑', '县域治理大脑']
+    """
+    words = segment(sentence)
+    spans = []
+    for i, w in enumerate(words):
+        if w.text != "大脑" or i == 0:
+            continue
+        for j in (i - 2, i - 1):
+            field = words[max(j, 0) : i]
+            if j < 0 or field[0].tag not in ("n", "nz", "vn"):
+                continue
+            # "重点领域大脑", "省领域大脑": brains of fields in general, none named
+            if re.search(r"领域|行业|部门|重点|各类|专题", sentence[field[0].start : w.start]):
+                break
+            if all(x.tag in ("n", "nz", "vn", "v") for x in field) and 2 <= w.start - field[0].start <= 4:
+                if field[0].start != w.start - 2 or not _BRAIN.match(sentence, field[0].start):
+                    spans.append((field[0].start, w.end))
+                break
+    return [sp for sp in spans if not _BRAIN.fullmatch(sentence[sp[0] : sp[1]])]
+
+
 # A version after a platform's name is the platform's release, not a stage of a programme.
 _PROJECT_HEAD = re.compile(r"(?:平台|系统|App|APP|中心|网站|小程序)$")
 
