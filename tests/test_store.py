@@ -181,7 +181,12 @@ def test_bulk_rebuild_swaps_in_the_new_store_and_it_persists(tmp_path: Path) -> 
         assert store.bulk_rebuild(quads) == 50
         assert store.graph_iris() == [DOC_B]
     # no rebuild leftovers; the lock file that guards the folder and the content stamp stay beside it
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["oxigraph", "oxigraph.lock", "oxigraph.quads", "oxigraph.stamp"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "oxigraph",
+        "oxigraph.lock",
+        "oxigraph.quads",
+        "oxigraph.stamp",
+    ]
     with Store.open(path, workers=0) as reopened:
         assert reopened.count(DOC_B) == 50
 
