@@ -44,6 +44,7 @@ from app.routes import (
 from app.search import keep_search
 from app.search import prepare as prepare_search
 from app.settings import Settings
+from app.stats import graph_stats
 from graphstore.extracting import ExtractionPool
 from graphstore.graphsink import GraphSink, open_sink
 from graphstore.mirror import catch_up, mirror_documents
@@ -198,12 +199,13 @@ _WARM_WAIT_S = 15.0
 
 
 def _warm_indexes(store: RdfStore) -> None:
-    """Load or read the REST index, the analytics projection and the search index of ``store`` (logs a failure)."""
+    """Load or read the REST index, the analytics projection, the search index and the counts of ``store`` (logs a failure)."""
     started = time.perf_counter()
     try:
         graph_index(store)
         refresh_analytics(store)
         prepare_search(store)
+        graph_stats(store)
     except Exception as error:  # requests read them themselves later and report what fails
         log.warning("the REST, analytics or search index was not ready at start-up: %s", error)
     else:

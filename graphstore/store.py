@@ -300,8 +300,11 @@ class Store:
         if graph_iri is not None:
             with self._handle() as store:
                 return self._count(store, ox.NamedNode(graph_iri))
+        known = self._quads
+        if known is not None:  # as of the last write that ended; one under way does not hold us up
+            return known
         # The write lock first, as writers take it (a rebuild then waits for readers): no
-        # write comes between the count and keeping it.
+        # write comes between the count and keeping it. Only the first count waits for a write.
         with self._lock:
             if self._quads is None:
                 with self._handle() as store:
