@@ -201,13 +201,15 @@ def find_projects(sentence: str) -> list[ProjectHit]:
             and (_CLASSED.search(sentence[: b.start]) or _COUNTED.search(sentence[: b.start]))
         )
     ]
-    # 政务服务“网购”平台: one common word in quotes before a bare kind's word is a figure of speech
+    # 政务服务“网购”平台: one common word in quotes before a bare kind's word is a figure of speech;
+    # a series of them (探测“天枢”系统、预报“天资”系统) names sibling systems, as a figure is not listed
     brands = [
         b
         for b in brands
         if not (
             re.fullmatch(r"“[^“”]{1,6}”(?:平台|系统|中心|App|APP)", sentence[b.start : b.end])
             and _common_word(sentence, b.start + 1, sentence.index("”", b.start))
+            and not _in_series(sentence, b, brands)
         )
     ]
     brands = [b for b in brands if not _SECTORS.fullmatch(b.name)]  # “政产学研用金”: sectors, no brand
@@ -345,6 +347,24 @@ def _common_word(sentence: str, start: int, end: int) -> bool:
         and (words[0].start, words[0].end) == (start, end)
         and words[0].tag in ("n", "vn", "v", "a", "an", "ad")
     )
+
+
+def _in_series(sentence: str, hit: ProjectHit, hits: list[ProjectHit]) -> bool:
+    """Whether `hit` is listed next to another quoted name of the same kind (“天枢”系统、…“天资”系统).
+
+    >>> s = "包括探测“天枢”系统、预报“天资”系统"
+    >>> hits = [ProjectHit("天枢系统", "platform", 4, 10), ProjectHit("天资系统", "platform", 13, 19)]
+    >>> _in_series(s, hits[0], hits), _in_series(s, hits[0], hits[:1])
+    (True, False)
+    """
+    kind_word = sentence[sentence.index("”", hit.start) + 1 : hit.end]
+    for other in hits:
+        if other is hit or not sentence[other.start : other.end].endswith("”" + kind_word):
+            continue
+        left, right = sorted((hit, other), key=lambda h: h.start)
+        if re.fullmatch(r"[、和及与][\u4e00-\u9fff]{0,6}", sentence[left.end : right.start]):
+            return True
+    return False
 
 
 def _is_channel_of(channel: ProjectHit, brand: ProjectHit) -> bool:
