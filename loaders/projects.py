@@ -833,9 +833,11 @@ def _names_one(
         return True  # "推进交通综合信息中心项目": a centre that is a works project is a building, not a body
     if name.endswith("中心") and _UNDER_WAY.match(sentence[end:]):
         return True  # "…中心已开始打桩", "…中心本月底开业": a building going up, not a body
+    # 市大数据中心 is the city's data bureau, a body; a region's (粤港澳大湾区大数据中心) has no government
+    # of its own to be a body of (SCHEMA.md: aggregates are not places), so it is the centre built
+    body = re.match(r"^(?:[\u4e00-\u9fff]{0,8}?[市区县省])?大数据(?:管理|发展|服务)?中心$", name)
     return not name.endswith("中心") or bool(
-        _BUILT_CENTRE.search(name)
-        and not re.match(r"^(?:[\u4e00-\u9fff]{0,8}?[市区县省])?大数据(?:管理|发展|服务)?中心$", name)
+        _BUILT_CENTRE.search(name) and not (body and not re.search(r"(?:湾区|经济区)大数据", name))
     )
 
 
