@@ -460,6 +460,7 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             start = dash + 2  # "青禾的智能中枢——青禾城市计算中心": the dash gives the thing its name
         start += outer_places(sentence[start:end])
         start += _locating_chain(sentence[start:end])
+        start += _before_region(sentence[start:end])
         if kind != "event":
             start = whole_place(sentence, after_inner_verb(sentence, start, m.start()))
             start = place_before(sentence, first, start)
@@ -567,6 +568,26 @@ def _locating_chain(name: str) -> int:
         return 0
     short = next((n for n in (3, 2) if name[at : at + n] in places), 0)
     return at if short and last.startswith(name[at : at + short]) else 0
+
+
+# Regions wider than one division (SCHEMA.md: aggregates are not places); a name opening with one is
+# named for the region, whatever division hosts it.
+_REGION = re.compile(r"(?:粤港澳|大湾区|长三角|京津冀|成渝|长江经济带|黄河流域|东北|西北|西南|华南|华北|华东|华中)")
+
+
+def _before_region(name: str) -> int:
+    """Return the length of the divisions heading a name that goes on with a region's name.
+
+    "福田区粤港澳大湾区大数据中心": the district only says where the region's centre stands.
+
+    >>> _before_region("深圳市福田区粤港澳大湾区大数据中心"), _before_region("福田区大数据中心")
+    (6, 0)
+    """
+    places = load_gazetteer().surface_forms()
+    at = 0
+    while step := next((n for n in (4, 3, 2) if name[at : at + n] in places), 0):
+        at += step
+    return at if at and _REGION.match(name, at) else 0
 
 
 def _after_complement(sentence: str, start: int, head: int) -> int:
