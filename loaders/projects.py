@@ -775,6 +775,9 @@ def _names_one(
         return False
     if re.match(r"(?:、[^、,，。;；]{2,16})*为(?:主|主体|核心|重点|代表)的", sentence[end:]):
         return False  # "以…云计算中心、信息资源共享平台为主的信息枢纽中心": the parts of a kind, not named things
+    if kind == "facility" and re.search(r"一体化大?数据中心$", name):
+        # 全国一体化大数据中心(布局, 体系): the national layout of hubs and clusters, not one centre
+        return False
     if re.match(r"(?:是指|指的是|是一种)", sentence[end:]):
         return False  # "某省数字经济园区是指…": a category being defined, not one park
     if _AIM_AFTER.match(sentence[end:]):
