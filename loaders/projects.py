@@ -874,12 +874,20 @@ def _with_edition(sentence: str, name: str, start: int) -> tuple[str, int, tuple
     ('第五届世界互联网大会', 2, ('世界互联网大会',))
     >>> _with_edition("举办首届青禾数字经济大会", "青禾数字经济大会", 4)
     ('首届青禾数字经济大会', 2, ('青禾数字经济大会',))
+    >>> _with_edition("在“算力浦江”首届数字经济发展论坛上", "数字经济发展论坛", 9)
+    ('“算力浦江”首届数字经济发展论坛', 1, ('数字经济发展论坛', '“算力浦江”数字经济发展论坛'))
     >>> _with_edition("出席2024全球数字经济大会", "2024全球数字经济大会", 2)
     ('2024全球数字经济大会', 2, ('全球数字经济大会',))
     """
     edition = re.search(r"(?:第[一二三四五六七八九十\d]+|首)届$", sentence[max(0, start - 6) : start])
     if edition:
-        return edition.group(0) + name, start - len(edition.group(0)), (name,)
+        at = start - len(edition.group(0))
+        # "“算力浦江”首届数字经济发展论坛": a quoted series title before the edition is the event's own
+        label = re.search(r"“[^“”,，。;；、]{2,10}”$", sentence[max(0, at - 12) : at])
+        if label:
+            at -= len(label.group(0))
+            return label.group(0) + edition.group(0) + name, at, (name, label.group(0) + name)
+        return edition.group(0) + name, at, (name,)
     year = re.match(r"(?:20\d\d|19\d\d)年?(?=[\u4e00-\u9fff])", name)
     if year:
         return name, start, (name[year.end() :],)
