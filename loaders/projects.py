@@ -312,8 +312,10 @@ def _owned_projects(sentence: str) -> list[ProjectHit]:
 
 
 # Quoted names, one after another, that the clause then says went live (“政务云”“某某云”等相继在某市上线).
+# "“青禾云”“禾易办”等相继上线", "《乡聚云》上线发布仪式": a name in quotes or title marks that goes live
+# is an app's (a document is issued, it does not go live)
 _LAUNCHED = re.compile(
-    r"(?P<items>(?:“[^“”]{2,10}”[、和及与]?)+)等?(?:相继|先后|陆续|已|正式)*(?:在[\u4e00-\u9fff]{2,6})?(?:上线|上架|投用|投入使用|开通)"
+    r"(?P<items>(?:[“《][^“”《》]{2,10}[”》][、和及与]?)+)等?(?:相继|先后|陆续|已|正式)*(?:在[\u4e00-\u9fff]{2,6})?(?:上线|上架|投用|投入使用|开通)"
 )
 
 
@@ -325,7 +327,7 @@ def _launched(sentence: str) -> list[ProjectHit]:
     """
     hits = []
     for m in _LAUNCHED.finditer(sentence):
-        for q in re.finditer(r"“(?P<name>[^“”]{2,10})”", m.group("items")):
+        for q in re.finditer(r"[“《](?P<name>[^“”《》]{2,10})[”》]", m.group("items")):
             name = q.group("name")
             if PROGRAMME_WORDS.search(name) or re.fullmatch(r"[A-Za-z0-9+]{1,4}", name):
                 continue
