@@ -463,7 +463,11 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         start += outer_places(sentence[start:end])
         start += _locating_chain(sentence[start:end])
         start += _before_region(sentence[start:end])
-        if kind != "event":
+        if kind == "event":
+            # "昆山和太仓共同举行…推进会": the verb that holds an event governs its name, it is no part of it
+            held = list(re.finditer(r"(?:举行|召开|举办|主办|承办|出席|参加)", sentence[start : m.start()]))
+            start += held[-1].end() if held else 0
+        else:
             start = whole_place(sentence, after_inner_verb(sentence, start, m.start()))
             start = place_before(sentence, first, start)
             start = _bounded(sentence, start, end)
