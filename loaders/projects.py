@@ -468,6 +468,8 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             held = list(re.finditer(r"(?:举行|召开|举办|主办|承办|出席|参加)", sentence[start : m.start()]))
             start += held[-1].end() if held else 0
         else:
+            # "…推进会暨两地科技产业园合作…": 暨 joins two events' names; what follows it starts anew
+            start += sentence.rfind("暨", start, m.start()) + 1 - start if "暨" in sentence[start : m.start()] else 0
             start = whole_place(sentence, after_inner_verb(sentence, start, m.start()))
             start = place_before(sentence, first, start)
             start = _bounded(sentence, start, end)
@@ -736,6 +738,8 @@ def _names_one(
         for s in (first, start)
     ):
         return False  # "创建10个以上…创新平台", "…平台10个": a count of a kind of thing, not a named one
+    if re.match(r"[两三四五六七八九十多各]地", name):
+        return False  # "两地科技产业园合作共建": the parks of two places, not one park's name
     if re.search(r"^[\d一二三四五六七八九十]+号|[\d一二三四五六七八九十两]+[栋座台套幢]", name):
         return False  # "建设5栋数据中心", "3号数据中心", "项目一期包含2栋…": buildings counted or numbered, not named
     if re.match(r"[\d.]+(?:千瓦|兆瓦|万千瓦|P|PF|EF|万|亿|平方米|平方公里|亩|个|台)", name) or re.search(
