@@ -742,7 +742,7 @@ def _names_one(
         return False  # "两地科技产业园合作共建": the parks of two places, not one park's name
     if re.search(r"^[\d一二三四五六七八九十]+号|[\d一二三四五六七八九十两]+[栋座台套幢]", name):
         return False  # "建设5栋数据中心", "3号数据中心", "项目一期包含2栋…": buildings counted or numbered, not named
-    if re.match(r"[\d.]+(?:千瓦|兆瓦|万千瓦|P|PF|EF|万|亿|平方米|平方公里|亩|个|台)", name) or re.search(
+    if re.match(r"[\d.]+(?:千瓦|兆瓦|万千瓦|P|PF|EF|万|亿|平方米|平方公里|亩|个|台)|[十百千万亿]+级", name) or re.search(
         r"\d(?:万|千)?(?:亩|平方米|平方公里)", name
     ):
         return False  # "18千瓦智算高功率数据中心", "万P智算产业园": a size describes a thing, it names none
