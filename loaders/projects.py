@@ -237,6 +237,20 @@ def find_projects(sentence: str) -> list[ProjectHit]:
             continue
         if outer is not None and not _is_channel_of(outer, h):
             tail = outer.name.removeprefix(h.name)
+            if (
+                h.kind == "park"
+                and outer.start == h.start
+                and outer.kind != "event"
+                and re.match(r"[\u4e00-\u9fffA-Za-z]{2,}", tail)
+                and not re.match(r"[^\W\d]{0,4}(?:分园|分区|园区|片区|组团)$", tail)
+                and not _SUFFIX.fullmatch(tail)  # 泰山数谷产业园: a kind's word after a park's is one name
+                and not _DESIGNATION.search(outer.name)  # …港区自动驾驶试验区: a title, its place no park
+                # of parks run on into each other (…产业园科学城会展中心) the first alone is named
+                and not any(o.kind == "park" and o.start == h.start and o.end < h.end for o in hits)
+            ):
+                # "中卫工业园区西部云基地", "…产业园科学城会展中心": a park heading what stands in it is named too
+                kept.append(h)
+                continue
             if h.name not in outer.aliases and (
                 re.fullmatch(r"(?:App|APP|app|平台|小程序|客户端)", tail)
                 or (outer.start == h.start and h.kind == "platform" and tail != outer.name)
