@@ -518,6 +518,12 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             # 全市电子政务外网 is the city's own network (SCHEMA.md: 沈阳市电子政务外网), as 全市…大会 its event
             name = re.sub(r"^(?:全市|全省|全区|全县)", "", name)
         named = _APPOSITION.match(sentence[end:])
+        dashed = re.match(r"——“(?P<name>[^“”]{2,10})”", sentence[end:])
+        if dashed and not PROGRAMME_WORDS.search(dashed.group("name")) and kind != "event":
+            # "先进计算产业集聚区——“南淞智谷”": the dash gives the described thing its name
+            brand = dashed.group("name")
+            hits.append(ProjectHit(brand, kind, end + 3, end + dashed.end() - 1, (name,)))
+            continue
         if (
             kind == "platform"
             and named
