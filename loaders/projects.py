@@ -753,7 +753,9 @@ def _names_one(
         or re.search(r"(载体|省部级|市级|省级|高能级|领域|多层次|重点(?!实验室)|部门|上级|街镇)", name)
     ):
         return False
-    if counted(sentence, start, end, after_only=kind == "event") or any(
+    # "启动建设…科技园和吴淞江智能计算中心两个项目": a count of 项目 after names counts the named items
+    listed = re.match(r"(?:[两三四五六七八九十]|\d+)个(?:重点|重大)?项目", sentence[end:])
+    if (counted(sentence, start, end, after_only=kind == "event") and not listed) or any(
         re.search(r"(?:\d+|[两三四五六七八九十]+)[个家项座所]?(?:以上|左右)?$", sentence[max(0, s - 8) : s])
         for s in (first, start)
     ):
