@@ -481,6 +481,9 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             # "昆山和太仓共同举行…推进会": the verb that holds an event governs its name, it is no part of it
             held = list(re.finditer(r"(?:举行|召开|举办|主办|承办|出席|参加)", sentence[start : m.start()]))
             start += held[-1].end() if held else 0
+            # "“中国年·荆楚购”2024全国网上年货节": a year opens an event's name; a quoted theme before it is a slogan
+            theme = re.match(r"“[^“”]{2,12}”(?=(?:19|20)\d\d)", sentence[start : m.start()])
+            start += theme.end() if theme else 0
         else:
             # "…推进会暨两地科技产业园合作…": 暨 joins two events' names; what follows it starts anew
             start += sentence.rfind("暨", start, m.start()) + 1 - start if "暨" in sentence[start : m.start()] else 0
