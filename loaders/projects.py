@@ -365,6 +365,15 @@ def _common_word(sentence: str, start: int, end: int) -> bool:
     )
 
 
+def built_before(text: str) -> bool:
+    """Return whether `text`, the words before a name, says the thing was built (…建设的, 建成投用的).
+
+    >>> built_before("以投资5亿元建设的"), built_before("负责建设的单位是")
+    (True, False)
+    """
+    return bool(re.search(r"(?:建成|建设|新建|投建|投用|投入使用)的$", text))
+
+
 def _in_series(sentence: str, hit: ProjectHit, hits: list[ProjectHit]) -> bool:
     """Whether `hit` is listed next to another quoted name of the same kind (“天枢”系统、…“天资”系统).
 
@@ -890,6 +899,9 @@ def _names_one(
         r"建成了?(?:[^,，、。]{0,6}?首个)?$", _clause_before(sentence, start)
     ):
         return not re.search(r"(?:管理|服务|研究|发展)中心$", name)  # "建成一体化安全防护中心": built
+    if name.endswith("中心") and built_before(sentence[:start]):
+        # "以投资5亿元建设的龙岗智慧中心为中枢": a centre someone built is a building, as 建成… is
+        return not re.search(r"(?:管理|服务|研究|发展)中心$", name)
     if name.endswith("中心") and re.match(
         r"(?:[一二三四五六七八九十\d]+期)?(?:建设)?(?:项目|工程)", sentence[end:]
     ):
