@@ -741,6 +741,8 @@ def _names_one(
         or _DETERMINER.match(name)
         # "中国北方算力最大人工智能计算中心": a superlative describes, it names nothing
         or name.startswith("最")
+        # "打造全球领先新一代人工智能计算平台": a rank among all describes the thing aimed at, it names none
+        or re.match(r"(?:全球|全国|国内|国际|世界|业内)(?:领先|一流|顶尖|先进)", name)
         or _LEVELS.match(name)
         or (re.search(r"[一二三四五六七八九十两]级", name) and "、" in sentence[max(0, start - 6) : start])
         # A programme quoted inside a name (“百千万工程”信息综合平台) does not make it one.
