@@ -525,6 +525,12 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         lead = next((w for w in segment(sentence) if w.start == start), None)
         if lead is not None and lead.text == "有" and lead.tag == "v" and lead.end < m.start():
             start = lead.end  # "建立有…产业园", "设有…中心": the verb of having is no part of the name
+        if (
+            sentence[start - 1 : start] == "为"
+            and re.match(r"[农民企老侨]", sentence[start : start + 1])
+            and any(w.start == start and w.end == start + 1 for w in segment(sentence))
+        ):
+            start -= 1  # "为农综合服务平台": 为农 (serving farmers) describes the platform, 为 governs nothing
         name = clean_name(sentence[start:end])
         if kind == "event" or _OWN.match(m.group(0)):
             # 全市电子政务外网 is the city's own network (SCHEMA.md: 沈阳市电子政务外网), as 全市…大会 its event
