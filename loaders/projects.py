@@ -495,7 +495,8 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             start += theme.end() if theme else 0
         else:
             # "…推进会暨两地科技产业园合作…": 暨 joins two events' names; what follows it starts anew
-            start += sentence.rfind("暨", start, m.start()) + 1 - start if "暨" in sentence[start : m.start()] else 0
+            joint = sentence.rfind("暨", start, m.start())
+            start = joint + 1 if joint >= 0 else start
             start = whole_place(sentence, after_inner_verb(sentence, start, m.start()))
             start = place_before(sentence, first, start)
             start = _bounded(sentence, start, end)
@@ -525,12 +526,13 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         lead = next((w for w in segment(sentence) if w.start == start), None)
         if lead is not None and lead.text == "有" and lead.tag == "v" and lead.end < m.start():
             start = lead.end  # "建立有…产业园", "设有…中心": the verb of having is no part of the name
+        # "为农综合服务平台": 为农 (serving farmers) describes the platform; LAC's verb 为 governs nothing
         if (
             sentence[start - 1 : start] == "为"
             and re.match(r"[农民企老侨]", sentence[start : start + 1])
             and any(w.start == start and w.end == start + 1 for w in segment(sentence))
         ):
-            start -= 1  # "为农综合服务平台": 为农 (serving farmers) describes the platform, 为 governs nothing
+            start -= 1
         name = clean_name(sentence[start:end])
         if kind == "event" or _OWN.match(m.group(0)):
             # 全市电子政务外网 is the city's own network (SCHEMA.md: 沈阳市电子政务外网), as 全市…大会 its event
@@ -618,7 +620,9 @@ def _locating_chain(name: str) -> int:
 
 # Regions wider than one division (SCHEMA.md: aggregates are not places); a name opening with one is
 # named for the region, whatever division hosts it.
-_REGION = re.compile(r"(?:粤港澳|大湾区|长三角|京津冀|成渝|长江经济带|黄河流域|东北|西北|西南|华南|华北|华东|华中)")
+_REGION = re.compile(
+    r"(?:粤港澳|大湾区|长三角|京津冀|成渝|长江经济带|黄河流域|东北|西北|西南|华南|华北|华东|华中)"
+)
 
 
 def _before_region(name: str) -> int:
@@ -784,9 +788,9 @@ def _names_one(
         return False  # "两地科技产业园合作共建": the parks of two places, not one park's name
     if re.search(r"^[\d一二三四五六七八九十]+号|[\d一二三四五六七八九十两]+[栋座台套幢]", name):
         return False  # "建设5栋数据中心", "3号数据中心", "项目一期包含2栋…": buildings counted or numbered, not named
-    if re.match(r"[\d.]+(?:千瓦|兆瓦|万千瓦|P|PF|EF|万|亿|平方米|平方公里|亩|个|台)|[十百千万亿]+级", name) or re.search(
-        r"\d(?:万|千)?(?:亩|平方米|平方公里)", name
-    ):
+    if re.match(
+        r"[\d.]+(?:千瓦|兆瓦|万千瓦|P|PF|EF|万|亿|平方米|平方公里|亩|个|台)|[十百千万亿]+级", name
+    ) or re.search(r"\d(?:万|千)?(?:亩|平方米|平方公里)", name):
         return False  # "18千瓦智算高功率数据中心", "万P智算产业园": a size describes a thing, it names none
     if _DESCRIBED.search(sentence[max(0, start - 40) : start]) and sentence[start : start + 1] != "“":
         return False  # "打造一个布局合理…的大数据产业园基地": a thing described, not named
@@ -891,7 +895,9 @@ def _names_one(
     ):
         return False  # 量子通信城域网 in a list of technologies is a kind; one built is a facility
     if kind == "facility" and re.match(r"(?:董事长|副?总经理|总裁|党委书记)", sentence[end:]):
-        return False  # "深圳数据交易所董事长李红光": a company's officer names the company he heads, no facility
+        return (
+            False  # "深圳数据交易所董事长李红光": a company's officer names the company he heads, no facility
+        )
     if kind == "facility" and acts_as_body(sentence, start, end):
         return False  # "市城市运行管理中心负责人说", "组建城市运行管理中心": a body (see loaders/agencies.py)
     if (
