@@ -894,10 +894,9 @@ def _names_one(
         and not (own and _WORKED_ON.match(sentence[end:]))
     ):
         return False  # 量子通信城域网 in a list of technologies is a kind; one built is a facility
+    # "深圳数据交易所董事长李红光": a company's officer names the company he heads, no facility
     if kind == "facility" and re.match(r"(?:董事长|副?总经理|总裁|党委书记)", sentence[end:]):
-        return (
-            False  # "深圳数据交易所董事长李红光": a company's officer names the company he heads, no facility
-        )
+        return False
     if kind == "facility" and acts_as_body(sentence, start, end):
         return False  # "市城市运行管理中心负责人说", "组建城市运行管理中心": a body (see loaders/agencies.py)
     if (
