@@ -526,6 +526,7 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         lead = next((w for w in segment(sentence) if w.start == start), None)
         if lead is not None and lead.text == "有" and lead.tag == "v" and lead.end < m.start():
             start = lead.end  # "建立有…产业园", "设有…中心": the verb of having is no part of the name
+        start = _cloud_compound(sentence, start)
         # "为农综合服务平台": 为农 (serving farmers) describes the platform; LAC's verb 为 governs nothing
         if (
             sentence[start - 1 : start] == "为"
@@ -594,6 +595,29 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             continue
         hits.append(ProjectHit(name, kind, start, end, aliases))
     return hits
+
+
+def _cloud_compound(sentence: str, start: int) -> int:
+    """Return `start` moved back over a 云计算 that LAC split into a noun and the verb 计算.
+
+    "建设阿里云计算创新中心": LAC reads 阿里云 + 计算 (a verb), but 云计算 is one noun of the name.
+
+    >>> s = "建设阿里云计算创新中心"
+    >>> s[_cloud_compound(s, s.index("创新")) :]
+    '阿里云计算创新中心'
+    >>> s = "建设宽带资本云计算创业产业园"
+    >>> s[_cloud_compound(s, s.index("创业")) :]
+    '宽带资本云计算创业产业园'
+    """
+    if not sentence[:start].endswith("云计算"):
+        return start
+    words = [w for w in segment(sentence) if w.end <= start - 2]
+    if not words or not words[-1].text.endswith("云") or words[-1].end != start - 2:
+        return start
+    at = len(words) - 1
+    while at > 0 and words[at - 1].tag in ("n", "nz", "ORG", "LOC") and words[at - 1].end == words[at].start:
+        at -= 1
+    return words[at].start
 
 
 def _locating_chain(name: str) -> int:
