@@ -30,8 +30,10 @@ class BrandHit(NamedTuple):
 
 
 _QUOTED_BRAND = re.compile(r"“(?P<name>[^“”]{2,16})”")
+# “郑好办”政务小程序, “四天”智慧气象系统: a few words of what it serves may stand between a brand and
+# the word for an app or a system; they describe the brand, which names one thing.
 _BRAND_AFTER = re.compile(
-    r"^(?P<tail>App|APP|app|小程序|平台|公众号|客户端|移动端|(?:[\u4e00-\u9fff]{2,4})?频道)"
+    r"^(?P<tail>App|APP|app|平台|公众号|客户端|移动端|(?:[\u4e00-\u9fff]{2,4})?(?:频道|小程序|系统))"
 )
 _BRAND_CONTEXT = re.compile(r"(应用|平台|App|APP|小程序|上架|注册用户|案例|场景应用)")
 _LISTED_APPS = re.compile(

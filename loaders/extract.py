@@ -22,7 +22,7 @@ from loaders.places import (
 )
 from loaders.policies import find_policies
 from loaders.programmes import find_programmes
-from loaders.projects import ProjectHit, find_projects
+from loaders.projects import ProjectHit, built_before, find_projects
 from loaders.records import (
     AgencyMention,
     Division,
@@ -722,6 +722,8 @@ def _not_bodies(
         for key, p in projects.items()
         if p.kind != "facility"
         or (p.place.code, _agency_key(ctx, AgencyMention(p.place, p.name, p.evidence))) not in bodies
+        # "投资5亿元建设的龙岗智慧中心": a centre the text says was built is a building wherever it acts
+        or built_before(p.evidence.sentence[: p.evidence.start - p.evidence.sentence_start])
     }
 
 

@@ -36,10 +36,10 @@ from loaders.service_apps import find_service_apps
 from loaders.words import segment
 
 _KINDS: tuple[tuple[ProjectKind, str], ...] = (
-    ("event", r"推介会|成果展|科技周|宣传周|活动周|创新周|科技节|嘉年华|博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|发布会|对接会|洽谈会|博览|展览会|[\u4e00-\u9fff]博会"),
-    ("facility", r"国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|中心"),
+    ("event", r"年货节|购物节|电商节|消费节|推介会|成果展|科技周|宣传周|活动周|创新周|科技节|嘉年华|博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|发布会|对接会|洽谈会|博览|展览会|[\u4e00-\u9fff]博会"),
+    ("facility", r"国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|数据交易所|中心"),
     ("park", r"分园|集聚区|产业园区|产业园|软件园区|软件园|科技园区|科技园|创新园区?|创业园区?|孵化园区?|科创园区?|创意园区?|数创园|智创园|工业园区|工业园|物流园区?|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|生态城|科技新城|生态新城|创新港|高新区|开发区|经开区|新区|度假区|保税区|合作区|商务区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
-    ("platform", r"App|APP|app|平台|政务服务网|网上办事大厅|政务网站|政府网站|门户网站|信息系统|系统|驾驶舱|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网"),
+    ("platform", r"App|APP|app|平台|政务服务网|网上办事大厅|政务网站|政府网站|门户网站|总门户|服务门户|政务门户|信息系统|系统|驾驶舱|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网"),
 )  # fmt: skip
 _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
 # Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台").
@@ -56,7 +56,7 @@ _CONNECTOR_AFTER_NAME = re.compile(
 )  # …中心二期和…: a phase ends a name too
 # A centre that is built and run (计算, 运行管理, 指挥), as opposed to a body (服务中心).
 _BUILT_CENTRE = re.compile(
-    r"(计算|算力|超算|智算|数据中心|科学中心|创新|运行|运营|指挥|展示|会展|体验|孵化|灾备|调度|监测|促进中心|交易中心|(?:政务|行政|市民|便民)服务中心)"
+    r"(计算|算力|超算|智算|数据中心|科学中心|创新|运行|运营|指挥|展示|会展|体验|孵化|灾备|调度|监测|交换|渲染|促进中心|交易中心|(?:政务|行政|市民|便民)服务中心)"
 )
 # A verb that builds what its clause lists (建设数字产业综合服务中心、数字人才培育中心…).
 _BUILD_VERB = re.compile(r"(?:建设|建成|建立|筹建|新建|投用|落地|引进)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$")
@@ -201,13 +201,15 @@ def find_projects(sentence: str) -> list[ProjectHit]:
             and (_CLASSED.search(sentence[: b.start]) or _COUNTED.search(sentence[: b.start]))
         )
     ]
-    # 政务服务“网购”平台: one common word in quotes before a bare kind's word is a figure of speech
+    # 政务服务“网购”平台: one common word in quotes before a bare kind's word is a figure of speech;
+    # a series of them (探测“天枢”系统、预报“天资”系统) names sibling systems, as a figure is not listed
     brands = [
         b
         for b in brands
         if not (
             re.fullmatch(r"“[^“”]{1,6}”(?:平台|系统|中心|App|APP)", sentence[b.start : b.end])
             and _common_word(sentence, b.start + 1, sentence.index("”", b.start))
+            and not _in_series(sentence, b, brands)
         )
     ]
     brands = [b for b in brands if not _SECTORS.fullmatch(b.name)]  # “政产学研用金”: sectors, no brand
@@ -235,6 +237,20 @@ def find_projects(sentence: str) -> list[ProjectHit]:
             continue
         if outer is not None and not _is_channel_of(outer, h):
             tail = outer.name.removeprefix(h.name)
+            if (
+                h.kind == "park"
+                and outer.start == h.start
+                and outer.kind != "event"
+                and re.match(r"[\u4e00-\u9fffA-Za-z]{2,}", tail)
+                and not re.match(r"[^\W\d]{0,4}(?:分园|分区|园区|片区|组团)$", tail)
+                and not _SUFFIX.fullmatch(tail)  # 泰山数谷产业园: a kind's word after a park's is one name
+                and not _DESIGNATION.search(outer.name)  # …港区自动驾驶试验区: a title, its place no park
+                # of parks run on into each other (…产业园科学城会展中心) the first alone is named
+                and not any(o.kind == "park" and o.start == h.start and o.end < h.end for o in hits)
+            ):
+                # "中卫工业园区西部云基地", "…产业园科学城会展中心": a park heading what stands in it is named too
+                kept.append(h)
+                continue
             if h.name not in outer.aliases and (
                 re.fullmatch(r"(?:App|APP|app|平台|小程序|客户端)", tail)
                 or (outer.start == h.start and h.kind == "platform" and tail != outer.name)
@@ -310,8 +326,10 @@ def _owned_projects(sentence: str) -> list[ProjectHit]:
 
 
 # Quoted names, one after another, that the clause then says went live (“政务云”“某某云”等相继在某市上线).
+# "“青禾云”“禾易办”等相继上线", "《乡聚云》上线发布仪式": a name in quotes or title marks that goes live
+# is an app's (a document is issued, it does not go live)
 _LAUNCHED = re.compile(
-    r"(?P<items>(?:“[^“”]{2,10}”[、和及与]?)+)等?(?:相继|先后|陆续|已|正式)*(?:在[\u4e00-\u9fff]{2,6})?(?:上线|上架|投用|投入使用|开通)"
+    r"(?P<items>(?:[“《][^“”《》]{2,10}[”》][、和及与]?)+)等?(?:相继|先后|陆续|已|正式)*(?:在[\u4e00-\u9fff]{2,6})?(?:上线|上架|投用|投入使用|开通)"
 )
 
 
@@ -323,7 +341,7 @@ def _launched(sentence: str) -> list[ProjectHit]:
     """
     hits = []
     for m in _LAUNCHED.finditer(sentence):
-        for q in re.finditer(r"“(?P<name>[^“”]{2,10})”", m.group("items")):
+        for q in re.finditer(r"[“《](?P<name>[^“”《》]{2,10})[”》]", m.group("items")):
             name = q.group("name")
             if PROGRAMME_WORDS.search(name) or re.fullmatch(r"[A-Za-z0-9+]{1,4}", name):
                 continue
@@ -345,6 +363,33 @@ def _common_word(sentence: str, start: int, end: int) -> bool:
         and (words[0].start, words[0].end) == (start, end)
         and words[0].tag in ("n", "vn", "v", "a", "an", "ad")
     )
+
+
+def built_before(text: str) -> bool:
+    """Return whether `text`, the words before a name, says the thing was built (…建设的, 建成投用的).
+
+    >>> built_before("以投资5亿元建设的"), built_before("负责建设的单位是")
+    (True, False)
+    """
+    return bool(re.search(r"(?:建成|建设|新建|投建|投用|投入使用)的$", text))
+
+
+def _in_series(sentence: str, hit: ProjectHit, hits: list[ProjectHit]) -> bool:
+    """Whether `hit` is listed next to another quoted name of the same kind (“天枢”系统、…“天资”系统).
+
+    >>> s = "包括探测“天枢”系统、预报“天资”系统"
+    >>> hits = [ProjectHit("天枢系统", "platform", 4, 10), ProjectHit("天资系统", "platform", 13, 19)]
+    >>> _in_series(s, hits[0], hits), _in_series(s, hits[0], hits[:1])
+    (True, False)
+    """
+    kind_word = sentence[sentence.index("”", hit.start) + 1 : hit.end]
+    for other in hits:
+        if other is hit or not sentence[other.start : other.end].endswith("”" + kind_word):
+            continue
+        left, right = sorted((hit, other), key=lambda h: h.start)
+        if re.fullmatch(r"[、和及与][\u4e00-\u9fff]{0,6}", sentence[left.end : right.start]):
+            return True
+    return False
 
 
 def _is_channel_of(channel: ProjectHit, brand: ProjectHit) -> bool:
@@ -440,7 +485,18 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             start = dash + 2  # "青禾的智能中枢——青禾城市计算中心": the dash gives the thing its name
         start += outer_places(sentence[start:end])
         start += _locating_chain(sentence[start:end])
-        if kind != "event":
+        start += _before_region(sentence[start:end])
+        if kind == "event":
+            # "昆山和太仓共同举行…推进会": the verb that holds an event governs its name, it is no part of it
+            held = list(re.finditer(r"(?:举行|召开|举办|主办|承办|出席|参加)", sentence[start : m.start()]))
+            start += held[-1].end() if held else 0
+            # "“中国年·荆楚购”2024全国网上年货节": a year opens an event's name; a quoted theme before it is a slogan
+            theme = re.match(r"“[^“”]{2,12}”(?=(?:19|20)\d\d)", sentence[start : m.start()])
+            start += theme.end() if theme else 0
+        else:
+            # "…推进会暨两地科技产业园合作…": 暨 joins two events' names; what follows it starts anew
+            joint = sentence.rfind("暨", start, m.start())
+            start = joint + 1 if joint >= 0 else start
             start = whole_place(sentence, after_inner_verb(sentence, start, m.start()))
             start = place_before(sentence, first, start)
             start = _bounded(sentence, start, end)
@@ -470,11 +526,25 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         lead = next((w for w in segment(sentence) if w.start == start), None)
         if lead is not None and lead.text == "有" and lead.tag == "v" and lead.end < m.start():
             start = lead.end  # "建立有…产业园", "设有…中心": the verb of having is no part of the name
+        start = _cloud_compound(sentence, start)
+        # "为农综合服务平台": 为农 (serving farmers) describes the platform; LAC's verb 为 governs nothing
+        if (
+            sentence[start - 1 : start] == "为"
+            and re.match(r"[农民企老侨]", sentence[start : start + 1])
+            and any(w.start == start and w.end == start + 1 for w in segment(sentence))
+        ):
+            start -= 1
         name = clean_name(sentence[start:end])
         if kind == "event" or _OWN.match(m.group(0)):
             # 全市电子政务外网 is the city's own network (SCHEMA.md: 沈阳市电子政务外网), as 全市…大会 its event
             name = re.sub(r"^(?:全市|全省|全区|全县)", "", name)
         named = _APPOSITION.match(sentence[end:])
+        dashed = re.match(r"——“(?P<name>[^“”]{2,10})”", sentence[end:])
+        if dashed and not PROGRAMME_WORDS.search(dashed.group("name")) and kind != "event":
+            # "先进计算产业集聚区——“南淞智谷”": the dash gives the described thing its name
+            brand = dashed.group("name")
+            hits.append(ProjectHit(brand, kind, end + 3, end + dashed.end() - 1, (name,)))
+            continue
         if (
             kind == "platform"
             and named
@@ -527,6 +597,29 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
     return hits
 
 
+def _cloud_compound(sentence: str, start: int) -> int:
+    """Return `start` moved back over a 云计算 that LAC split into a noun and the verb 计算.
+
+    "建设阿里云计算创新中心": LAC reads 阿里云 + 计算 (a verb), but 云计算 is one noun of the name.
+
+    >>> s = "建设阿里云计算创新中心"
+    >>> s[_cloud_compound(s, s.index("创新")) :]
+    '阿里云计算创新中心'
+    >>> s = "建设宽带资本云计算创业产业园"
+    >>> s[_cloud_compound(s, s.index("创业")) :]
+    '宽带资本云计算创业产业园'
+    """
+    if not sentence[:start].endswith("云计算"):
+        return start
+    words = [w for w in segment(sentence) if w.end <= start - 2]
+    if not words or not words[-1].text.endswith("云") or words[-1].end != start - 2:
+        return start
+    at = len(words) - 1
+    while at > 0 and words[at - 1].tag in ("n", "nz", "ORG", "LOC") and words[at - 1].end == words[at].start:
+        at -= 1
+    return words[at].start
+
+
 def _locating_chain(name: str) -> int:
     """Return the length of a chain of places heading a name that names its own place again after it.
 
@@ -547,6 +640,28 @@ def _locating_chain(name: str) -> int:
         return 0
     short = next((n for n in (3, 2) if name[at : at + n] in places), 0)
     return at if short and last.startswith(name[at : at + short]) else 0
+
+
+# Regions wider than one division (SCHEMA.md: aggregates are not places); a name opening with one is
+# named for the region, whatever division hosts it.
+_REGION = re.compile(
+    r"(?:粤港澳|大湾区|长三角|京津冀|成渝|长江经济带|黄河流域|东北|西北|西南|华南|华北|华东|华中)"
+)
+
+
+def _before_region(name: str) -> int:
+    """Return the length of the divisions heading a name that goes on with a region's name.
+
+    "福田区粤港澳大湾区大数据中心": the district only says where the region's centre stands.
+
+    >>> _before_region("深圳市福田区粤港澳大湾区大数据中心"), _before_region("福田区大数据中心")
+    (6, 0)
+    """
+    places = load_gazetteer().surface_forms()
+    at = 0
+    while step := next((n for n in (4, 3, 2) if name[at : at + n] in places), 0):
+        at += step
+    return at if at and _REGION.match(name, at) else 0
 
 
 def _after_complement(sentence: str, start: int, head: int) -> int:
@@ -660,6 +775,8 @@ def _names_one(
         or _DETERMINER.match(name)
         # "中国北方算力最大人工智能计算中心": a superlative describes, it names nothing
         or name.startswith("最")
+        # "打造全球领先新一代人工智能计算平台": a rank among all describes the thing aimed at, it names none
+        or re.match(r"(?:全球|全国|国内|国际|世界|业内)(?:领先|一流|顶尖|先进)", name)
         or _LEVELS.match(name)
         or (re.search(r"[一二三四五六七八九十两]级", name) and "、" in sentence[max(0, start - 6) : start])
         # A programme quoted inside a name (“百千万工程”信息综合平台) does not make it one.
@@ -684,14 +801,20 @@ def _names_one(
         or re.search(r"(载体|省部级|市级|省级|高能级|领域|多层次|重点(?!实验室)|部门|上级|街镇)", name)
     ):
         return False
-    if counted(sentence, start, end, after_only=kind == "event") or any(
+    # "启动建设…科技园和吴淞江智能计算中心两个项目": a count of 项目 after names counts the named items
+    listed = re.match(r"(?:[两三四五六七八九十]|\d+)个(?:重点|重大)?项目", sentence[end:])
+    if (counted(sentence, start, end, after_only=kind == "event") and not listed) or any(
         re.search(r"(?:\d+|[两三四五六七八九十]+)[个家项座所]?(?:以上|左右)?$", sentence[max(0, s - 8) : s])
         for s in (first, start)
     ):
         return False  # "创建10个以上…创新平台", "…平台10个": a count of a kind of thing, not a named one
+    if re.match(r"[两三四五六七八九十多各]地", name):
+        return False  # "两地科技产业园合作共建": the parks of two places, not one park's name
     if re.search(r"^[\d一二三四五六七八九十]+号|[\d一二三四五六七八九十两]+[栋座台套幢]", name):
         return False  # "建设5栋数据中心", "3号数据中心", "项目一期包含2栋…": buildings counted or numbered, not named
-    if re.match(r"[\d.]+(?:千瓦|兆瓦|万千瓦|P|PF|EF|万|亿|平方米|平方公里|亩|个|台)", name):
+    if re.match(
+        r"[\d.]+(?:千瓦|兆瓦|万千瓦|P|PF|EF|万|亿|平方米|平方公里|亩|个|台)|[十百千万亿]+级", name
+    ) or re.search(r"\d(?:万|千)?(?:亩|平方米|平方公里)", name):
         return False  # "18千瓦智算高功率数据中心", "万P智算产业园": a size describes a thing, it names none
     if _DESCRIBED.search(sentence[max(0, start - 40) : start]) and sentence[start : start + 1] != "“":
         return False  # "打造一个布局合理…的大数据产业园基地": a thing described, not named
@@ -734,6 +857,9 @@ def _names_one(
         return False
     if re.match(r"(?:、[^、,，。;；]{2,16})*为(?:主|主体|核心|重点|代表)的", sentence[end:]):
         return False  # "以…云计算中心、信息资源共享平台为主的信息枢纽中心": the parts of a kind, not named things
+    if kind == "facility" and re.search(r"一体化大?数据中心$", name):
+        # 全国一体化大数据中心(布局, 体系): the national layout of hubs and clusters, not one centre
+        return False
     if re.match(r"(?:是指|指的是|是一种)", sentence[end:]):
         return False  # "某省数字经济园区是指…": a category being defined, not one park
     if _AIM_AFTER.match(sentence[end:]):
@@ -792,6 +918,9 @@ def _names_one(
         and not (own and _WORKED_ON.match(sentence[end:]))
     ):
         return False  # 量子通信城域网 in a list of technologies is a kind; one built is a facility
+    # "深圳数据交易所董事长李红光": a company's officer names the company he heads, no facility
+    if kind == "facility" and re.match(r"(?:董事长|副?总经理|总裁|党委书记)", sentence[end:]):
+        return False
     if kind == "facility" and acts_as_body(sentence, start, end):
         return False  # "市城市运行管理中心负责人说", "组建城市运行管理中心": a body (see loaders/agencies.py)
     if (
@@ -807,15 +936,20 @@ def _names_one(
         r"建成了?(?:[^,，、。]{0,6}?首个)?$", _clause_before(sentence, start)
     ):
         return not re.search(r"(?:管理|服务|研究|发展)中心$", name)  # "建成一体化安全防护中心": built
+    if name.endswith("中心") and built_before(sentence[:start]):
+        # "以投资5亿元建设的龙岗智慧中心为中枢": a centre someone built is a building, as 建成… is
+        return not re.search(r"(?:管理|服务|研究|发展)中心$", name)
     if name.endswith("中心") and re.match(
         r"(?:[一二三四五六七八九十\d]+期)?(?:建设)?(?:项目|工程)", sentence[end:]
     ):
         return True  # "推进交通综合信息中心项目": a centre that is a works project is a building, not a body
     if name.endswith("中心") and _UNDER_WAY.match(sentence[end:]):
         return True  # "…中心已开始打桩", "…中心本月底开业": a building going up, not a body
+    # 市大数据中心 is the city's data bureau, a body; a region's (粤港澳大湾区大数据中心) has no government
+    # of its own to be a body of (SCHEMA.md: aggregates are not places), so it is the centre built
+    body = re.match(r"^(?:[\u4e00-\u9fff]{0,8}?[市区县省])?大数据(?:管理|发展|服务)?中心$", name)
     return not name.endswith("中心") or bool(
-        _BUILT_CENTRE.search(name)
-        and not re.match(r"^(?:[\u4e00-\u9fff]{0,8}?[市区县省])?大数据(?:管理|发展|服务)?中心$", name)
+        _BUILT_CENTRE.search(name) and not (body and not re.search(r"(?:湾区|经济区)大数据", name))
     )
 
 
@@ -828,12 +962,20 @@ def _with_edition(sentence: str, name: str, start: int) -> tuple[str, int, tuple
     ('第五届世界互联网大会', 2, ('世界互联网大会',))
     >>> _with_edition("举办首届青禾数字经济大会", "青禾数字经济大会", 4)
     ('首届青禾数字经济大会', 2, ('青禾数字经济大会',))
+    >>> _with_edition("在“算力浦江”首届数字经济发展论坛上", "数字经济发展论坛", 9)
+    ('“算力浦江”首届数字经济发展论坛', 1, ('数字经济发展论坛', '“算力浦江”数字经济发展论坛'))
     >>> _with_edition("出席2024全球数字经济大会", "2024全球数字经济大会", 2)
     ('2024全球数字经济大会', 2, ('全球数字经济大会',))
     """
     edition = re.search(r"(?:第[一二三四五六七八九十\d]+|首)届$", sentence[max(0, start - 6) : start])
     if edition:
-        return edition.group(0) + name, start - len(edition.group(0)), (name,)
+        at = start - len(edition.group(0))
+        # "“算力浦江”首届数字经济发展论坛": a quoted series title before the edition is the event's own
+        label = re.search(r"“[^“”,，。;；、]{2,10}”$", sentence[max(0, at - 12) : at])
+        if label:
+            at -= len(label.group(0))
+            return label.group(0) + edition.group(0) + name, at, (name, label.group(0) + name)
+        return edition.group(0) + name, at, (name,)
     year = re.match(r"(?:20\d\d|19\d\d)年?(?=[\u4e00-\u9fff])", name)
     if year:
         return name, start, (name[year.end() :],)
