@@ -53,6 +53,8 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
         not unit and _SKIP_AFTER.match(text[m.end("num") :])
     ):
         return False
+    if _names_class(text[end:], unit, bool(m.group("scale"))):
+        return False
     if num[0] in CN_NUMERAL_CHARS:
         # Chinese numerals are everywhere in prose (一批, 三大, 两级, 三个误区): keep counts of 2+ that
         # are plainly counted things (两家, 五星), or that a figure's verb or qualifier introduces (新增二十一个).
@@ -148,6 +150,36 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
 
 
 _DURATIONS = ("小时", "个小时", "分钟", "天", "秒", "个月", "个工作日", "工作日")
+
+# A grade written before a noun: 千亿元级企业, 百亿级产业集群, 三星级新型智慧城市, 四星级以上城市.
+# Only with a figure of its own later in the clause: "建成全域四星级新型智慧城市" is the level reached.
+_CLASS_AFTER_AMOUNT = re.compile(r"级(?:及以上|以上)?(?:的)?[\u4e00-\u9fff][^,，;；:：。]*?\d")
+_CLASS_AFTER_STAR = re.compile(
+    r"(?:级)?(?:及以上|以上)?(?:的)?(?!水平|标准|等级|评价|认证|评定)[\u4e00-\u9fff]"
+    r"(?:[^,，;；:：。]*?\d|[\u4e00-\u9fff]{0,10}?(?:试点|示范))"
+)  # …or names a designation (四星级新型智慧城市试点县创建): a programme's name, no figure
+
+
+def _names_class(after: str, unit: str | None, scaled: bool) -> bool:
+    """Return whether a figure is a grade naming a class of the things after it, not a measure: an
+    amount's order (千亿元级企业1家 counts 企业 of that class) or a star level (三星级新型智慧城市覆盖率100%
+    is a share of such cities), when a figure of its own follows in the clause. A level reached ends
+    its clause (评为五星级,), names a standard or is what the place became (建成四星级新型智慧城市).
+
+    `after` is the text right after the figure, `unit` its counter, `scaled` whether it has 万/亿.
+
+    >>> _names_class("级企业1家", "元", True), _names_class("新型智慧城市覆盖率100%", "星级", False)
+    (True, True)
+    >>> _names_class("新型智慧城市,数字化转型", "星级", False), _names_class("新型智慧城市试点县创建", "星级", False)
+    (False, True)
+    >>> _names_class(",", "星级", False), _names_class("标准", "星级", False), _names_class("。", "元", True)
+    (False, False, False)
+    """
+    if unit == "元" or (unit is None and scaled):
+        return bool(_CLASS_AFTER_AMOUNT.match(after))
+    if unit in ("星", "星级"):
+        return bool(_CLASS_AFTER_STAR.match(after))
+    return False
 
 
 def _counted_quote(text: str, end: int) -> bool:

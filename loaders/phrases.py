@@ -253,6 +253,13 @@ def phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str], 
             and w.tag in ("v", "vn", "vd")
         ):
             picked.insert(0, w)  # 掌上/s 执法/v 率/v, 注册/v 用户/n
+        elif (
+            picked
+            and w.tag == "m"
+            and (w.text.endswith("级") or picked[0].text == "级")
+            and re.fullmatch(r"[\d.一二两三四五六七八九十百千万亿]+(?:元|星)?级?", w.text)
+        ):
+            picked.insert(0, w)  # 三星/m 级/n 新型智慧城市覆盖率, 千亿元级企业: a grade names the class
         elif picked and w.text in ("以上", "以下") and i > 0 and words[i - 1].tag == "m":
             picked[:0] = [words[i - 1], w]  # 10亿元以上企业: the category's bound stays with it
             i -= 2
