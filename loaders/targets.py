@@ -21,9 +21,10 @@ _PLAN_YEAR = re.compile(
 # 十四五 ends in 2025, 十五五 in 2030 (five-year plans from 2021).
 _FIVE_YEAR = re.compile(r"(?:到|至)?[“\"]?(十四五|十五五)[”\"]?(?:末|时期末|期末|期间|时期)?")
 _FIVE_YEAR_END = {"十四五": 2025, "十五五": 2030}
-# Future cues: 将 only as an adverb (将/p is the object marker: 将省级59项任务细化为…).
+# Future cues: 将 only as an adverb (将/p is the object marker: 将省级59项任务细化为…); a deadline
+# (年底前, 月底前) sets a goal; what follows 根据规划 is the plan's.
 _FUTURE = re.compile(
-    r"(力争|预计|目标(?:是|为|:|：|到)|计划|争取|确保|力求|规划|有望|拟|将|可望|预期|(?<![截止])到(?:20\d{2}年(?![\d月底末]*的\d)|[“\"]?十[四五]五)|十[四五]五[”\"]?(?:末|期末|时期末))"
+    r"(力争|预计|目标(?:是|为|:|：|到)|计划|争取|确保|力求|规划|有望|拟|将|可望|预期|(?<![截止至到])(?:年底|年末|月底)前|(?<![截止])到(?:20\d{2}年(?![\d月底末]*的\d)|[“\"]?十[四五]五)|十[四五]五[”\"]?(?:末|期末|时期末))"
 )
 _PAST = re.compile(r"(已|截至|截止|同比|比上年|较上年|去年|过去|目前|先后|以来|获评|入选|成功)")
 _YEAR = re.compile(r"((?:19|20)\d{2})(?:年|(?=全球|全国|上半年))")
@@ -158,6 +159,11 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     >>> s = "截至目前,全市已建成5G基站997个,力争年底达到1200个"
     >>> [is_planned(s, s.index(n)) for n in ("997", "1200")]
     [False, True]
+    >>> s = "年底前,推动50个以上数字经济项目落地;2022年底前已建成12个"
+    >>> [is_planned(s, s.index(n)) for n in ("50", "12")]
+    [True, False]
+    >>> is_planned("根据规划,“十四五”期间数字经济领域有效发明专利达到8万件", 27)
+    True
     >>> s = "今年力争再建50个;服务平台覆盖老年人约32万人"
     >>> [is_planned(s, s.index(n)) for n in ("50", "32")]
     [True, False]
@@ -237,6 +243,8 @@ def _last_future(sentence: str, before: str) -> int:
     for m in _FUTURE.finditer(before):
         if m.group(1) == "规划" and re.match(r"规划(?:占地|面积|用地)", before[m.start() :]):
             pass  # 一期规划占地200亩: the planned size
+        elif m.group(1) == "规划" and re.search(r"(?:根据|按照|依据)$", before[: m.start()]):
+            pass  # 根据规划,…: the figures after it are the plan's
         elif m.group(1) in ("将", "拟", "计划", "规划") and not _cue_word(sentence, m.start(), m.group(1)):
             continue
         last = m.end()
