@@ -265,6 +265,8 @@ def _cue_word(sentence: str, position: int, cue: str) -> bool:
     (True, False)
     >>> _cue_word("平台将分散在42个部门的876项事项进行整合", 2, "将")
     False
+    >>> _cue_word("规划根据数字经济等4个方面的发展情况,提出主要定量发展目标18项", 0, "规划")
+    False
     """
     start = max([sentence.rfind(c, 0, position) for c in ",，;；:：。"] + [position - 30, -1]) + 1
     ends = [e for e in (sentence.find(c, position) for c in ",，;；:：。") if e >= 0]
@@ -285,6 +287,13 @@ def _cue_word(sentence: str, position: int, cue: str) -> bool:
                 return False
             if cue in ("规划", "计划") and re.match(r"[\u4e00-\u9fff]{2}的", sentence[position + len(cue) :]):
                 return False  # "重点规划布局的三个中心": the plan made them; it sets no goal here
+            if (
+                w.text == cue
+                and w.tag == "n"
+                and following is not None
+                and following.text in ("根据", "按照", "依据", "围绕", "从")
+            ):
+                return False  # "规划根据…4个方面…,提出…目标18项": the document as subject, stating its basis
             # 今年计划新引进…: the plan governs a verb; a plan named by its title ("…”计划,") governs none.
             return w.text != cue or (
                 following is not None and following.tag in ("v", "vn", "vd", "d", "ad", "p")
