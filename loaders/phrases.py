@@ -59,6 +59,8 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
 
     >>> [w.text for w in mended((Word("办结", "v", 0, 2), Word("时", "n", 2, 3), Word("长", "ad", 3, 4)))]
     ['办结', '时长']
+    >>> [w.text for w in mended((Word("职工", "n", 0, 2), Word("之", "u", 2, 3), Word("家", "n", 3, 4)))]
+    ['职工', '之家']
     """
     out: list[Word] = []
     k = 0
@@ -85,6 +87,11 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
         ):
             # 百强/m 区/n: a top-100 list names a kind of place (百强区, 百强县), a noun.
             out.append(Word(w.text + following.text, "n", w.start, following.end))
+            k += 1
+        elif w.tag == "u" and w.text in ("之家", "之窗", "之城", "之都", "之声"):
+            out.append(Word(w.text, "n", w.start, w.end))  # 健康/a 之家/u: a noun's head (长者运动健康之家6家)
+        elif w.text == "之" and following and following.tag == "n" and len(following.text) == 1:
+            out.append(Word(w.text + following.text, "n", w.start, following.end))  # 职工/n 之/u 家/n
             k += 1
         elif w.text == "以上市":
             # 地级/a 以上市/f: LAC joins the bound to the noun it bounds (地级以上市, the cities).
