@@ -73,6 +73,8 @@ def counted_phrase(sentence: str, start: int, end: int, *, counter: bool) -> str
     '每万人拥有5G基站数'
     >>> counted_phrase("全市超10亿元以上企业39家", 11, 14, counter=True)
     '10亿元以上企业'
+    >>> counted_phrase("滚动实施1000个左右投资500万元以上的数字化技改项目", 4, 9, counter=True)
+    '数字化技改项目'
     >>> counted_phrase("全市已有6个县(市、区)入选国家级数字乡村试点", 4, 6, counter=True)
     '入选国家级数字乡村试点的县(市、区)'
     >>> counted_phrase("共有9个县进入数字乡村百强县名单", 2, 4, counter=True)
@@ -144,6 +146,10 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
         related = related_noun(words, end)  # "12家跟互联网有关的企业"
         if related:
             return related
+        bounded = _BOUNDED_HEAD.match(sentence, end)
+        if bounded:
+            # SCHEMA.md: a threshold inside a category bounds the things counted, which are named after it.
+            return phrase_after(words, bounded.end())
     before, verbs, anaphor = phrase_before(words, start)
     if anaphor:
         return ANAPHOR
@@ -170,6 +176,12 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
     if re.search(r"其中[^,，;；:：。]*$", sentence[:start]) or phrase in _ASPECTS:
         return SUBSET + phrase  # 其中今年新增15家, …13家、累计19家: more of the figure before
     return phrase if len(phrase) >= 2 and not UNIT_LIKE.match(phrase) else ""
+
+
+# "1000个左右投资500万元以上的数字化技改项目": a threshold clause before the noun a counted figure counts.
+_BOUNDED_HEAD = re.compile(
+    r"(?:左右|以上|多|余)?[\u4e00-\u9fff]{0,4}?\d+(?:\.\d+)?(?:万|亿)?[\u4e00-\u9fff%]{0,2}?(?:及)?(?:以上|以下|以内)的"
+)
 
 
 def _relative_head(sentence: str, words: tuple[Word, ...], end: int, after: str) -> str:

@@ -41,7 +41,8 @@ def _bounds_category(text: str, end: int) -> bool:
     rest = re.match(r"(?:及)?(?:以上|以下)(?:的)?", text[end:])
     position = end + (rest.end() if rest else 0)
     word = next((w for w in segment(text) if w.start >= position), None)
-    return word is not None and word.tag in ("n", "nz", "vn", "nw", "an")
+    # 投资10亿元以上的重大/a 项目: an adjective opens the noun bounded too
+    return word is not None and word.tag in ("n", "nz", "vn", "nw", "an", "a")
 
 
 def is_measure(text: str, m: re.Match[str]) -> bool:
