@@ -84,6 +84,7 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
     if unit in ("位", "名") and not re.search(r"第$", text[:start]):
         return unit == "名" and (
             bool(re.search(_PEOPLE_NOUNS, after + text[max(0, start - 6) : start]))
+            or bool(re.search(r"[\u4e00-\u9fff](?:人|员|者)$", text[:start]))  # 数据开放联系人73名, 网格员3000名
             or _people_after(text, end)
         )
     if unit == "分" and (
