@@ -101,7 +101,13 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
             out += [Word("占", "v", w.start, w.start + 1), Word("地区", "n", w.start + 1, w.end)]
         elif out and out[-1].text in ("获", "被") and len(w.text) == 1 and w.tag in ("v", "vn"):
             out[-1] = Word(out[-1].text + w.text, "v", out[-1].start, w.end)  # 获/v 评/vn → 获评, a verb
-        elif out and out[-1].tag == "m" and len(w.text) > 1 and w.text[0] in "个家项名位条件座所台套":
+        elif (
+            out
+            and out[-1].tag == "m"
+            and not out[-1].text.endswith("期")  # 三期/m 项目/n: a phase, 项目 a noun of its own
+            and len(w.text) > 1
+            and w.text[0] in "个家项名位条件座所台套"
+        ):
             # 2600/m 家规/n 上/f: the counter belongs to the number, the rest to the noun (规上).
             out += [Word(w.text[0], "q", w.start, w.start + 1), Word(w.text[1:], "n", w.start + 1, w.end)]
         elif (
@@ -267,6 +273,8 @@ def phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str], 
             and re.fullmatch(r"[\d.一二两三四五六七八九十百千万亿]+(?:元|星)?级?", w.text)
         ):
             picked.insert(0, w)  # 三星/m 级/n 新型智慧城市覆盖率, 千亿元级企业: a grade names the class
+        elif picked and w.tag == "m" and re.fullmatch(r"[\d一二三四五六七八九十]+期", w.text) and nominal(picked[0]):
+            picked.insert(0, w)  # 视频监控系统三期/m 项目在线率: a phase names which part
         elif picked and w.text in ("以上", "以下") and i > 0 and words[i - 1].tag == "m":
             picked[:0] = [words[i - 1], w]  # 10亿元以上企业: the category's bound stays with it
             i -= 2
