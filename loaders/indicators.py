@@ -73,6 +73,8 @@ def counted_phrase(sentence: str, start: int, end: int, *, counter: bool) -> str
     '每万人拥有5G基站数'
     >>> counted_phrase("全市超10亿元以上企业39家", 11, 14, counter=True)
     '10亿元以上企业'
+    >>> counted_phrase("视频监控系统三期项目在线率达到市级考核标准(95%)", 22, 25, counter=False)
+    '视频监控系统三期项目在线率'
     >>> counted_phrase("滚动实施1000个左右投资500万元以上的数字化技改项目", 4, 9, counter=True)
     '数字化技改项目'
     >>> counted_phrase("全市已有6个县(市、区)入选国家级数字乡村试点", 4, 6, counter=True)
@@ -80,6 +82,12 @@ def counted_phrase(sentence: str, start: int, end: int, *, counter: bool) -> str
     >>> counted_phrase("共有9个县进入数字乡村百强县名单", 2, 4, counter=True)
     '进入数字乡村百强县名单'
     """
+    standard = _STANDARD.search(sentence[:start])
+    if standard:
+        # "在线率达到市级考核标准(95%)": the figure in brackets is the standard's, reached by the subject.
+        subject, _, _ = phrase_before(mended(segment(sentence)), standard.start())
+        if len(subject) >= 2:
+            return subject
     phrase = _counted(sentence, start, end, counter=counter)
     clause = re.split(r"[,，;；:：。]", sentence[:start])[-1]
     per = _PER.search(clause)
@@ -177,6 +185,9 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
         return SUBSET + phrase  # 其中今年新增15家, …13家、累计19家: more of the figure before
     return phrase if len(phrase) >= 2 and not UNIT_LIKE.match(phrase) else ""
 
+
+# A standard a measure reaches, its value in brackets after it ("达到市级考核标准(95%)").
+_STANDARD = re.compile(r"(?:达到|符合|满足|高于|超过)[^,，;；:：。()（）]{0,10}?(?:标准|要求|目标|考核线)[(（]$")
 
 # "1000个左右投资500万元以上的数字化技改项目": a threshold clause before the noun a counted figure counts.
 _BOUNDED_HEAD = re.compile(
