@@ -37,7 +37,7 @@ from loaders.records import (
     Sentence,
 )
 from loaders.service_apps import service_apps
-from loaders.targets import document_years, figure_year, goal_frame, paragraph_year, plans_ahead
+from loaders.targets import document_years, figure_year, goal_frame, paragraph_year, plans_ahead, section_plans
 from loaders.words import segment, segment_many
 
 _SMALL_COUNT_UNITS = {"个", "家", "项", "位", "名", "年", "届", "期"}
@@ -481,6 +481,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
     target_year: int | None = None
     report_year, horizon = document_years(document.text, document.title)
     planned, previous_end = False, 0
+    plan_part = bool(section_plans(document.title or ""))  # a document titled as a plan states goals
     for sentence in document.sentences:
         text = sentence.text
         programme_hits = find_programmes(text)
@@ -542,7 +543,11 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             taken_spans.append((sentence.start + p.start, sentence.start + p.end))
         # SCHEMA.md: a plan stated earlier in the paragraph governs its later sentences ("今年济南市将…。…优化15项…").
         new_paragraph = "\n" in document.text[previous_end : sentence.start]
-        planned = planned and not new_paragraph
+        line_start = document.text.rfind("\n", 0, sentence.start) + 1
+        line_end = document.text.find("\n", sentence.start)
+        heading = section_plans(document.text[line_start : line_end if line_end >= 0 else len(document.text)])
+        plan_part = plan_part if heading is None else heading  # SCHEMA.md: a plan's figures are goals
+        planned = (planned and not new_paragraph) or plan_part
         figures = find_figures(
             text,
             target_year=target_year,
