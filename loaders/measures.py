@@ -31,6 +31,8 @@ _PEOPLE_NOUNS = (
 
 
 _SKIP_BEFORE = re.compile(r"[A-Za-z0-9.+\-第]$")
+# A counted thing joined by + to the next count of a layout ("1个综合协调办+3个实体运行部+N个项目组").
+_LAYOUT_NEXT = re.compile(r"[\u4e00-\u9fff()（）]{1,16}\+(?:\d+|[A-Za-z]|[一二两三四五六七八九十])[个家项名位条]")
 
 
 _SKIP_AFTER = re.compile(r"^(?:[A-Za-z+\-]|月|日|号|年|\.\d|次|大|级|强|条例)")
@@ -56,6 +58,8 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
         return False
     if _names_class(text[end:], unit, bool(m.group("scale"))):
         return False
+    if _LAYOUT_NEXT.match(text, end):
+        return False  # SCHEMA.md: a layout (14个重大专项+78个科+N个专班) is no metric, its first part neither
     if num[0] in CN_NUMERAL_CHARS:
         # Chinese numerals are everywhere in prose (一批, 三大, 两级, 三个误区): keep counts of 2+ that
         # are plainly counted things (两家, 五星), or that a figure's verb or qualifier introduces (新增二十一个).
