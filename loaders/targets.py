@@ -141,7 +141,9 @@ def _running_text(body: str) -> str:
 
 # Headings that open a document's plan part ("二、2024年工作思路", "下一步工作打算") or its review part
 # ("一、2023年工作总结", "(一)发展基础"); a plan's figures are goals (SCHEMA.md `qualifier`).
-_PLAN_HEADING = re.compile(r"(工作思路|工作计划|工作打算|工作安排|下一步|工作要点|工作重点|重点任务|目标任务|主要目标|发展目标|总体目标)")
+_PLAN_HEADING = re.compile(
+    r"(工作思路|工作计划|工作打算|工作安排|下一步|工作要点|工作重点|重点任务|目标任务|主要目标|发展目标|总体目标|确保|力争)"
+)  # a heading that promises (紧抓…,确保数字强市“有果”) opens what will be done
 _REVIEW_HEADING = re.compile(r"(总结|回顾|成效|成绩|情况|进展|基础|现状|成果|亮点|做法)")
 
 
@@ -152,6 +154,8 @@ def section_plans(line: str) -> bool | None:
     (True, False, None)
     >>> section_plans("某区2023年工作总结和2024年工作计划"), section_plans("全市新增5G基站1200个。")
     (False, None)
+    >>> section_plans("紧抓数字政府建设攻坚提升,确保政府服务“有为”")
+    True
     """
     line = line.strip()
     if not line or len(line) > 40 or re.search(r"[。;；]", line):
