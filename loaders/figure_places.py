@@ -50,8 +50,20 @@ def figure_place(
     place (郫都区菁蓉镇双创示范基地…共建实验室9个: a platform goes to the division in its own name),
     a parent named after its own district, inside a name or not at a clause's head, does not take the
     district's figures (新吴区依托无锡国家…测试基地,累计建成…), 全国 heading a clause is the country, a
-    doctrine (学习贯彻习近平…思想) is no actor, and a place inside 在…中 names a contest.
+    doctrine (学习贯彻习近平…思想) is no actor, and a place inside 在…中 names a contest. A rank
+    written right after a place name (东莞(21位)、佛山(22位)) is that place's.
     """
+    # "东莞(21位)、佛山(22位)", "东莞18位": a rank written right after a place name is that place's.
+    glued = [
+        sp.division
+        for sp in spans
+        if re.match(r"\d{1,3}位", text[position : position + 4])
+        and not sp.in_name
+        and sentence_start <= sp.start
+        and (sp.end == position or (sp.end == position - 1 and text[sp.end] in "(（"))
+    ]
+    if glued:
+        return glued[-1]
     default = _framing_place(text, sentence_start, actors) or default
     sentence = text[sentence_start:position]
     candidates = [

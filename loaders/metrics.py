@@ -22,6 +22,7 @@ from loaders.indicators import (
 from loaders.measures import INDEX_WORDS, is_measure
 from loaders.numbers import CN_NUMERAL_CHARS, half_width, parse_number, qualifier_of
 from loaders.targets import figure_year, horizon_year, is_planned
+from loaders.words import segment
 
 # Measure words we keep, longest first so 个百分点 wins over 个. 年 only counts after 连续 (see below).
 _UNITS = (
@@ -58,6 +59,32 @@ _RANK = re.compile(
     rf"(?:第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?|(?P<first>首位))"
     r"(?:(?![\u4e00-\u9fffA-Za-z0-9])|(?=[和、及与]第))"
 )  # 首位 is 第一 ("居全国城市首位")
+# A rank with no 第 after a listed place: "东莞(21位)、佛山(22位)", "东莞18位、佛山26位".
+_LISTED_RANK = re.compile(r"[(（]?(?P<num>\d{1,3})位[)）]?(?=[、,，。;；]|$)")
+
+
+def _after_place(text: str, start: int) -> bool:
+    """Whether the word right before `start` (past an opening bracket) is a place name (LAC's LOC)."""
+    start -= 1 if text[start - 1 : start] in ("(", "（") else 0
+    word = next((w for w in reversed(segment(text)) if w.end <= start), None)
+    return word is not None and word.end == start and word.tag == "LOC"
+
+
+def _name_listed_ranks(figures: list[Figure], listed: set[int], antecedent: str) -> list[Figure]:
+    """Name each rank listed after a place as the rank before it in the sentence, or as the last
+    figure before the sentence when that was a rank; a listed rank with neither is left out."""
+    out: list[Figure] = []
+    for f in figures:
+        if f.start in listed:
+            ranks = [p for p in out if p.unit == "位" and p.indicator]
+            named = ranks[-1].indicator if ranks else antecedent if antecedent.endswith("排名") else ""
+            if not named:
+                continue
+            f = Figure(f.value, f.unit, named, f.qualifier, f.year, f.start, f.end)
+        out.append(f)
+    return out
+
+
 # Further ranks in the same list: "位列全国第一和第三位", "位列全省第3、全市第1" (a scope of its own).
 _MORE_RANKS = re.compile(
     r"^(?:(?:和|、|及|与)|[,，](?=全))(?P<scope>全[\u4e00-\u9fff]{1,6}?)?"
@@ -156,6 +183,16 @@ def find_figures(
                 rank = _figure(text, value, "位", m.start() if k == 0 else start, end, indicator=ranked[0])
                 figures.append(rank)
                 rank_words[rank.start] = (m.start(), scope + "排名" if scope else ranked[1])
+    listed_ranks: set[int] = set()
+    for m in _LISTED_RANK.finditer(masked):
+        # "东莞(21位)、佛山(22位)", "广州排第5,东莞18位": a place listed with its place in the ranking the
+        # sentence gives, named like the rank before it (or the last figure's, when it was a rank).
+        value = parse_number(m.group("num"))
+        if any(s <= m.start() < e for s, e in taken) or value is None or not _after_place(text, m.start("num")):
+            continue
+        taken.append((m.start("num"), m.end()))
+        listed_ranks.add(m.start("num"))  # named once the ranks before it are (below)
+        figures.append(_figure(text, value, "位", m.start("num"), m.end("num") + 1, indicator="?"))
     for m in _YEARS_RUN.finditer(masked):
         value = parse_number(m.group("num"))
         if value is not None:
@@ -227,6 +264,7 @@ def find_figures(
         name_by_programme(text, f)
         for f in split_respectively(text, carry_subjects(text, figures, antecedent, rank_words))
     ]
+    figures = _name_listed_ranks(figures, listed_ranks, antecedent)
     return [
         _dated(
             f,
