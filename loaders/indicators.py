@@ -322,6 +322,8 @@ def ranked_phrase(sentence: str, cue_start: int, cue_end: int, rank_start: int) 
     ('河南省数字政府建设评估', '各县级市排名')
     >>> ranked_phrase("创新指数全球排名上升至第17位", 6, 8, 11)
     ('创新指数', '全球排名')
+    >>> ranked_phrase("报告对百强市数字经济发展水平进行排名,其中深圳排第3", 23, 24, 24)
+    ('百强市数字经济发展水平', '排名')
     """
     between = sentence[cue_end:rank_start].removeprefix("了").removeprefix("于")
     # "排名上升至第17位": the verb of a rise says how the rank moved, not where it stands.
@@ -335,6 +337,9 @@ def ranked_phrase(sentence: str, cue_start: int, cue_end: int, rank_start: int) 
     board = re.findall(r"《([^》]*(?:榜|排名|排行|指数)[^》]{0,6})》", sentence[:cue_start])
     if board:
         return board[-1], suffix
+    ranking = re.search(r"对([^,，;；。]{2,30}?)进行(?:了)?(?:排名|排序)[^;；。]*$", sentence[:cue_start])
+    if ranking:
+        return ranking.group(1), suffix  # "对数字百强市数字经济发展水平进行排名,其中深圳排第3": what is ranked
     subject, _, _ = phrase_before(mended(segment(sentence)), cue_start)
     subject = SCOPE_WORDS.sub("", subject) if scope_words and not between else subject
     if len(subject) < 2:
