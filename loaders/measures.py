@@ -127,9 +127,9 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
     if unit in ("G", "P", "ms", "Gbps", "Mbps", "GB") and (
         re.match(r"[A-Za-z0-9\-]", text[end:])
         or unit in ("G", "P")
-        and (re.match(r"[\u4e00-\u9fff]", text[end:]) or (parse_number(num) or 0) < 10)
+        and (re.match(r"[\u4e00-\u9fff]", text[end:]) or ((parse_number(num) or 0) < 10 and not m.group("scale")))
     ):
-        return False  # 5G基站 is a name; "扩容至5200G," is a bandwidth
+        return False  # 5G基站 is a name; "扩容至5200G," is a bandwidth, "智能算力供给超2万P" a capacity
     amount = unit in ("元", "%", "人", "平方米", "亩", "吨") or unit is None
     if (
         amount
