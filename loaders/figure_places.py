@@ -64,6 +64,9 @@ def figure_place(
     ]
     if glued:
         return glued[-1]
+    respective = _respective_place(text, sentence_start, position, spans)
+    if respective is not None:
+        return respective
     default = _framing_place(text, sentence_start, actors) or default
     sentence = text[sentence_start:position]
     candidates = [
@@ -103,6 +106,57 @@ def figure_place(
         named.append(place)
         found = place
     return found
+
+
+# "深圳、广州两市进入前十,分列第三、第四位": ranks shared out in order over the places listed before.
+_SHARED_OUT = re.compile(r"(?:分列|分别(?:位列|位居|居于|居|排名|排|列))")
+
+
+def _respective_place(
+    text: str, sentence_start: int, position: int, spans: list[PlaceSpan]
+) -> Division | None:
+    """Return the k-th of the places listed before 分列/分别位列 for the k-th rank after it, or None.
+
+    The first rank starts at its verb (loaders/metrics.py), the others at their 第.
+
+    >>> from loaders.records import Division
+    >>> sz, gz = Division("440300", "深圳市", "prefecture", "440000", "深圳"), Division("440100", "广州市", "prefecture", "440000", "广州")
+    >>> t = "深圳、广州两市进入前十,分列第三、第四位"
+    >>> spans = [PlaceSpan(0, 2, sz, "深圳"), PlaceSpan(3, 5, gz, "广州")]
+    >>> [_respective_place(t, 0, at, spans).name for at in (13, 17)]
+    ['深圳市', '广州市']
+    """
+    # the verb may start inside the cue (列 of 分列)
+    at_cue = next(
+        (
+            c
+            for c in _SHARED_OUT.finditer(text, max(sentence_start, position - 2), position + 6)
+            if c.start() <= position
+        ),
+        None,
+    )
+    before = text[sentence_start : at_cue.end() if at_cue else position]
+    cue = next(reversed(list(_SHARED_OUT.finditer(before))), None)
+    if cue is None or not re.fullmatch(
+        r"(?:第?[\d一二三四五六七八九十]+[位名]?[、和及与])*第?", before[cue.end() :]
+    ):
+        return None
+    k = len(re.findall(r"[、和及与]", before[cue.end() :]))
+    run_start = max(before.rfind(c, 0, cue.start()) for c in "。;；") + 1
+    named = sorted(
+        (
+            sp
+            for sp in spans
+            if sentence_start + run_start <= sp.start < sentence_start + cue.start() and not sp.in_name
+        ),
+        key=lambda sp: sp.start,
+    )
+    listed_places = named[-1:]
+    for first, second in zip(reversed(named[:-1]), reversed(named[1:]), strict=False):
+        if text[first.end : second.start] not in ("、", "和", "与", "及"):
+            break
+        listed_places.insert(0, first)
+    return listed_places[k].division if len(listed_places) > max(k, 1) else None
 
 
 def listed(text: str, start: int, end: int) -> bool:
