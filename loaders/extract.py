@@ -37,7 +37,14 @@ from loaders.records import (
     Sentence,
 )
 from loaders.service_apps import service_apps
-from loaders.targets import document_years, figure_year, goal_frame, paragraph_year, plans_ahead, section_plans
+from loaders.targets import (
+    document_years,
+    figure_year,
+    goal_frame,
+    paragraph_year,
+    plans_ahead,
+    section_plans,
+)
 from loaders.words import segment, segment_many
 
 _SMALL_COUNT_UNITS = {"个", "家", "项", "位", "名", "年", "届", "期"}

@@ -187,7 +187,9 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
 
 
 # A standard a measure reaches, its value in brackets after it ("达到市级考核标准(95%)").
-_STANDARD = re.compile(r"(?:达到|符合|满足|高于|超过)[^,，;；:：。()（）]{0,10}?(?:标准|要求|目标|考核线)[(（]$")
+_STANDARD = re.compile(
+    r"(?:达到|符合|满足|高于|超过)[^,，;；:：。()（）]{0,10}?(?:标准|要求|目标|考核线)[(（]$"
+)
 
 # "1000个左右投资500万元以上的数字化技改项目": a threshold clause before the noun a counted figure counts.
 _BOUNDED_HEAD = re.compile(
@@ -339,7 +341,9 @@ def ranked_phrase(sentence: str, cue_start: int, cue_end: int, rank_start: int) 
         return board[-1], suffix
     ranking = re.search(r"对([^,，;；。]{2,30}?)进行(?:了)?(?:排名|排序)[^;；。]*$", sentence[:cue_start])
     if ranking:
-        return ranking.group(1), suffix  # "对数字百强市数字经济发展水平进行排名,其中深圳排第3": what is ranked
+        return ranking.group(
+            1
+        ), suffix  # "对数字百强市数字经济发展水平进行排名,其中深圳排第3": what is ranked
     subject, _, _ = phrase_before(mended(segment(sentence)), cue_start)
     subject = SCOPE_WORDS.sub("", subject) if scope_words and not between else subject
     if len(subject) < 2:

@@ -32,7 +32,9 @@ _PEOPLE_NOUNS = (
 
 _SKIP_BEFORE = re.compile(r"[A-Za-z0-9.+\-第]$")
 # A counted thing joined by + to the next count of a layout ("1个综合协调办+3个实体运行部+N个项目组").
-_LAYOUT_NEXT = re.compile(r"[\u4e00-\u9fff()（）]{1,16}\+(?:\d+|[A-Za-z]|[一二两三四五六七八九十])[个家项名位条]")
+_LAYOUT_NEXT = re.compile(
+    r"[\u4e00-\u9fff()（）]{1,16}\+(?:\d+|[A-Za-z]|[一二两三四五六七八九十])[个家项名位条]"
+)
 
 
 _SKIP_AFTER = re.compile(r"^(?:[A-Za-z+\-]|月|日|号|年|\.\d|次|大|级|强|条例)")
@@ -88,7 +90,9 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
     if unit in ("位", "名") and not re.search(r"第$", text[:start]):
         return unit == "名" and (
             bool(re.search(_PEOPLE_NOUNS, after + text[max(0, start - 6) : start]))
-            or bool(re.search(r"[\u4e00-\u9fff](?:人|员|者)$", text[:start]))  # 数据开放联系人73名, 网格员3000名
+            or bool(
+                re.search(r"[\u4e00-\u9fff](?:人|员|者)$", text[:start])
+            )  # 数据开放联系人73名, 网格员3000名
             or _people_after(text, end)
         )
     if unit == "分" and (
@@ -127,7 +131,10 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
     if unit in ("G", "P", "ms", "Gbps", "Mbps", "GB") and (
         re.match(r"[A-Za-z0-9\-]", text[end:])
         or unit in ("G", "P")
-        and (re.match(r"[\u4e00-\u9fff]", text[end:]) or ((parse_number(num) or 0) < 10 and not m.group("scale")))
+        and (
+            re.match(r"[\u4e00-\u9fff]", text[end:])
+            or ((parse_number(num) or 0) < 10 and not m.group("scale"))
+        )
     ):
         return False  # 5G基站 is a name; "扩容至5200G," is a bandwidth, "智能算力供给超2万P" a capacity
     amount = unit in ("元", "%", "人", "平方米", "亩", "吨") or unit is None

@@ -188,7 +188,11 @@ def find_figures(
         # "东莞(21位)、佛山(22位)", "广州排第5,东莞18位": a place listed with its place in the ranking the
         # sentence gives, named like the rank before it (or the last figure's, when it was a rank).
         value = parse_number(m.group("num"))
-        if any(s <= m.start() < e for s, e in taken) or value is None or not _after_place(text, m.start("num")):
+        if (
+            any(s <= m.start() < e for s, e in taken)
+            or value is None
+            or not _after_place(text, m.start("num"))
+        ):
             continue
         taken.append((m.start("num"), m.end()))
         listed_ranks.add(m.start("num"))  # named once the ranks before it are (below)

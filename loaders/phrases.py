@@ -89,7 +89,9 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
             out.append(Word(w.text + following.text, "n", w.start, following.end))
             k += 1
         elif w.tag == "u" and w.text in ("之家", "之窗", "之城", "之都", "之声"):
-            out.append(Word(w.text, "n", w.start, w.end))  # 健康/a 之家/u: a noun's head (长者运动健康之家6家)
+            out.append(
+                Word(w.text, "n", w.start, w.end)
+            )  # 健康/a 之家/u: a noun's head (长者运动健康之家6家)
         elif w.text == "之" and following and following.tag == "n" and len(following.text) == 1:
             out.append(Word(w.text + following.text, "n", w.start, following.end))  # 职工/n 之/u 家/n
             k += 1
@@ -273,7 +275,12 @@ def phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str], 
             and re.fullmatch(r"[\d.一二两三四五六七八九十百千万亿]+(?:元|星)?级?", w.text)
         ):
             picked.insert(0, w)  # 三星/m 级/n 新型智慧城市覆盖率, 千亿元级企业: a grade names the class
-        elif picked and w.tag == "m" and re.fullmatch(r"[\d一二三四五六七八九十]+期", w.text) and nominal(picked[0]):
+        elif (
+            picked
+            and w.tag == "m"
+            and re.fullmatch(r"[\d一二三四五六七八九十]+期", w.text)
+            and nominal(picked[0])
+        ):
             picked.insert(0, w)  # 视频监控系统三期/m 项目在线率: a phase names which part
         elif picked and w.text in ("以上", "以下") and i > 0 and words[i - 1].tag == "m":
             picked[:0] = [words[i - 1], w]  # 10亿元以上企业: the category's bound stays with it
