@@ -11,7 +11,7 @@ from loaders.agencies import AgencyHit, find_agencies
 from loaders.figure_places import about_group, figure_place
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.indicators import indicator_concept
-from loaders.metrics import find_figures
+from loaders.metrics import find_figures, named_board
 from loaders.places import (
     PlaceSpan,
     country_actor_spans,
@@ -489,6 +489,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
     report_year, horizon = document_years(document.text, document.title)
     planned, previous_end = False, 0
     plan_part = bool(section_plans(document.title or ""))  # a document titled as a plan states goals
+    board = ""
     for sentence in document.sentences:
         text = sentence.text
         programme_hits = find_programmes(text)
@@ -562,7 +563,9 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             planned=planned,
             report_year=report_year,
             antecedent=metrics[-1].indicator if metrics else "",
+            board=board,
         )
+        board = named_board(text) or board  # the list later ranks of the document are in
         # "2023年上半年,全区实现…;规模以上工业增加值同比增长10.1%": a year heading the full sentence
         # dates the figures of its later semicolon clauses too.
         run_start = max(document.text.rfind(ch, 0, sentence.start) for ch in "。\n") + 1

@@ -307,14 +307,17 @@ def subject_phrase(sentence: str, position: int) -> str:
     return clean_phrase(trailing_words(clauses[-2]), head=False) if len(clauses) > 1 else ""
 
 
-def ranked_phrase(sentence: str, cue_start: int, cue_end: int, rank_start: int) -> tuple[str, str]:
+def ranked_phrase(
+    sentence: str, cue_start: int, cue_end: int, rank_start: int, *, board_named: str = ""
+) -> tuple[str, str]:
     """Return what a rank ranks and the rank's own words: "增速全省排名第二" → ("增速", "全省排名").
 
     `cue_start:cue_end` is the rank's verb (排名, 位居, 居 …), `rank_start` where 第 begins. The scope
     is what stands between the verb and 第 ("位列全省县级市第一" → 全省县级市排名), else a scope word
     before the verb. The subject is "" when the clause names none; a ranked list cited by title
     (《2022年数字城市百强榜》) or the frame the sentence opens ("在全省数字政府建设评估中,成都…") is
-    what the rank is in.
+    what the rank is in; `board_named` is the list the document named before ("…形成“2022数字经济
+    城市发展百强榜”"), which a sentence that only says 榜单 or 上榜城市 ranks in.
 
     >>> ranked_phrase("5G网络等通信网络各类指标连续多年稳居全省第二", 18, 19, 21)
     ('通信网络各类指标', '全省排名')
@@ -326,6 +329,8 @@ def ranked_phrase(sentence: str, cue_start: int, cue_end: int, rank_start: int) 
     ('创新指数', '全球排名')
     >>> ranked_phrase("报告对百强市数字经济发展水平进行排名,其中深圳排第3", 23, 24, 24)
     ('百强市数字经济发展水平', '排名')
+    >>> ranked_phrase("昆明在全国上榜城市中排名第23位", 10, 12, 12, board_named="2022数字经济城市发展百强榜")
+    ('2022数字经济城市发展百强榜', '排名')
     """
     between = sentence[cue_end:rank_start].removeprefix("了").removeprefix("于")
     # "排名上升至第17位": the verb of a rise says how the rank moved, not where it stands.
@@ -339,11 +344,10 @@ def ranked_phrase(sentence: str, cue_start: int, cue_end: int, rank_start: int) 
     board = re.findall(r"《([^》]*(?:榜|排名|排行|指数)[^》]{0,6})》", sentence[:cue_start])
     if board:
         return board[-1], suffix
+    # "对数字百强市数字经济发展水平进行排名,其中深圳排第3": what is ranked
     ranking = re.search(r"对([^,，;；。]{2,30}?)进行(?:了)?(?:排名|排序)[^;；。]*$", sentence[:cue_start])
     if ranking:
-        return ranking.group(
-            1
-        ), suffix  # "对数字百强市数字经济发展水平进行排名,其中深圳排第3": what is ranked
+        return ranking.group(1), suffix
     subject, _, _ = phrase_before(mended(segment(sentence)), cue_start)
     subject = SCOPE_WORDS.sub("", subject) if scope_words and not between else subject
     if len(subject) < 2:
@@ -353,7 +357,14 @@ def ranked_phrase(sentence: str, cue_start: int, cue_end: int, rank_start: int) 
     )
     if len(subject) < 2 and joined:
         subject = SCOPE_WORDS.sub("", joined.group(1)) if scope_words else joined.group(1)  # 入选X,排名第28位
+    if board_named and "榜" in sentence[:cue_start] and (len(subject) < 2 or _LIST_WORDS.search(subject)):
+        # "榜单显示,…分列第三、第四位", "在全国上榜城市中排名第23位": the list the document named before.
+        subject = board_named
     return (subject if len(subject) >= 2 else ""), suffix
+
+
+# Words that stand for a ranked list without naming it.
+_LIST_WORDS = re.compile(r"(?:榜单|名单|排行榜|报告|上榜城市|上榜地市)$")
 
 
 def subject_before(sentence: str, position: int) -> str:
@@ -382,7 +393,7 @@ def _frame(sentence: str, position: int) -> str:
     """The frame "在X中," (or 上, 里) that opens a clause before `position`: what a rank or a streak is in."""
     frames = re.findall(
         # 中国, 中心, 上海 inside the frame do not close it (在2023年中国城市数字经济发展指数中)
-        r"(?:^|[,，;；:：])在([^,，。;；:：在]{2,30}?)(?:中(?![国心央部小型层])|上(?![海半])|里|当中)[,，]?",
+        r"(?:^|[,，;；:：])在([^,，。;；:：在]{2,30}?)(?:中(?![国心央部小型层])|上(?![海半榜市线])|里|当中)[,，]?",
         sentence[:position],
     )
     return re.sub(r"[《》“”]", "", frames[-1]) if frames else ""

@@ -70,6 +70,24 @@ def _after_place(text: str, start: int) -> bool:
     return word is not None and word.end == start and word.tag == "LOC"
 
 
+# A ranked list a document names: “2022数字经济城市发展百强榜”, 《…百强榜》, 发布了2023数字百强市.
+_BOARD = re.compile(
+    r"[《“]([^》”]{2,30}?(?:榜|榜单|排行榜))[》”]|((?:19|20)\d{2}年?[\u4e00-\u9fff]{0,12}?百强(?:市|县|区|城市|榜))"
+)
+
+
+def named_board(sentence: str) -> str:
+    """Return the last ranked list a sentence names, or "".
+
+    >>> named_board("会上发布了2023数字百强市和《2023中国数字城市竞争力研究报告》")
+    '2023数字百强市'
+    >>> named_board("形成“2022数字经济城市发展百强榜”")
+    '2022数字经济城市发展百强榜'
+    """
+    found = [a or b for a, b in _BOARD.findall(sentence)]
+    return found[-1] if found else ""
+
+
 def _name_listed_ranks(figures: list[Figure], listed: set[int], antecedent: str) -> list[Figure]:
     """Name each rank listed after a place as the rank before it in the sentence, or as the last
     figure before the sentence when that was a rank; a listed rank with neither is left out."""
@@ -125,6 +143,7 @@ def find_figures(
     planned: bool = False,
     report_year: int | None = None,
     antecedent: str = "",
+    board: str = "",
 ) -> list[Figure]:
     """Return the figures of one sentence, in order; a figure whose clause names nothing it counts is left out.
 
@@ -132,7 +151,8 @@ def find_figures(
     "智慧社区覆盖率达到90%" after it is read as a target; `planned` says the paragraph is stating a plan
     ("今年济南市将…。…优化15项热点民生服务"); `horizon` and `report_year` are the end year of a plan
     document and the year a dated summary reports on; `antecedent` is the indicator of the last figure
-    before the sentence, which "这个数字" points back to.
+    before the sentence, which "这个数字" points back to; `board` the ranked list the document named
+    last ("2023数字百强市"), which "榜单显示,…分列第三" ranks in.
 
     >>> [(f.indicator, f.value, f.unit, f.qualifier) for f in find_figures("全市数字经济核心产业企业超1000家,5G基站8210个")]
     [('数字经济核心产业企业', 1000.0, '家', '>'), ('5G基站', 8210.0, '个', '=')]
@@ -173,7 +193,7 @@ def find_figures(
         attributive = bool(
             re.match(rf"(?:[、和及与]第(?:\d+|[{CN_NUMERAL_CHARS}]+)[位名]?)*的", masked[ranks[-1][2] :])
         )
-        ranked = ranked_phrase(text, m.start(), cue_end, rank_start)
+        ranked = ranked_phrase(text, m.start(), cue_end, rank_start, board_named=board)
         for k, (num, start, end, scope) in enumerate(ranks):
             value = parse_number(num)
             taken.append((start, end))
