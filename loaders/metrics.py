@@ -400,6 +400,8 @@ def _figure(
         indicator = counted_phrase(text, start, end, counter=counter)
         if unit == "年" and not indicator:
             indicator = "连续年数"
+    if unit is None and re.search(r"(得分|分值|评分|总分|发展水平)$", indicator):
+        unit = "分"  # "数字省(区)得分92.9", "乡村数字基础设施发展水平90.8": a score, counted in 分
     if unit is None and not INDEX_WORDS.search(indicator):
         clause_start = max(text.rfind(ch, 0, start) for ch in ",，;；:：、(（") + 1
         context = indicator + text[clause_start:start] + text[end : end + 8]
