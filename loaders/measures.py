@@ -22,6 +22,9 @@ _STRUCTURE_NOUNS = re.compile(
 _COUNT_HEADS = r"(套餐|事项|场景|应用|平台|系统|项目|工程|行动|举措|措施|清单|服务|企业|社区|村|街区|园区|基地|中心|窗口|专区)$"
 
 
+# Kinds of places counted straight after a number, with no counter (11地市, 8个 written 8城市).
+PLACES_COUNTED = re.compile(r"(?:地市|城市|县市|县区|区县|省份|省市)")
+
 INDEX_WORDS = re.compile(r"(指数|得分|分值|评分|总分|发展水平)")
 
 
@@ -82,6 +85,9 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
             or not (plain_count or (unit and (cue or m.group("scale"))) or (cue and m.group("scale")))
         ):
             return False
+    if unit is None and PLACES_COUNTED.match(text, end) and not m.group("scale"):
+        # "共有11地市入选": places are counted with no counter in news copy; "2023城市…" is a year
+        return not re.fullmatch(r"(?:19|20)\d{2}", num) and "." not in num
     if unit is None:
         if m.group("scale"):
             return True  # "网民规模达10.67亿": the unit is implied by the indicator

@@ -19,7 +19,7 @@ from loaders.indicators import (
     streak_subject,
     subject_before,
 )
-from loaders.measures import INDEX_WORDS, is_measure
+from loaders.measures import INDEX_WORDS, PLACES_COUNTED, is_measure
 from loaders.numbers import CN_NUMERAL_CHARS, half_width, parse_number, qualifier_of
 from loaders.targets import figure_year, horizon_year, is_planned
 from loaders.words import segment
@@ -265,6 +265,8 @@ def find_figures(
         if value is None:
             continue
         unit = _UNIT_NAMES.get(m.group("unit") or "", m.group("unit"))
+        if unit is None and PLACES_COUNTED.match(masked, end) and not m.group("scale"):
+            unit = "个"  # "共有11地市入选数字百强市": counted places
         # "分别高于全市10.3、12.5和1个百分点": bare numbers listed before a figure share its counter.
         listed = _SHARED_UNIT_LIST.search(masked[:start]) if unit else None
         if listed and not any(s <= listed.start() < e for s, e in taken):
