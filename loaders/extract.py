@@ -488,7 +488,9 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
     target_year: int | None = None
     report_year, horizon = document_years(document.text, document.title)
     planned, previous_end = False, 0
-    plan_part = bool(section_plans(document.title or ""))  # a document titled as a plan states goals
+    plan_part = bool(
+        section_plans(document.title or "", title=True)
+    )  # a document titled as a plan states goals
     board = ""
     for sentence in document.sentences:
         text = sentence.text
@@ -553,7 +555,10 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
         new_paragraph = "\n" in document.text[previous_end : sentence.start]
         line_start = document.text.rfind("\n", 0, sentence.start) + 1
         line_end = document.text.find("\n", sentence.start)
-        heading = section_plans(document.text[line_start : line_end if line_end >= 0 else len(document.text)])
+        heading = section_plans(
+            document.text[line_start : line_end if line_end >= 0 else len(document.text)],
+            title=line_start == 0,
+        )
         plan_part = plan_part if heading is None else heading  # SCHEMA.md: a plan's figures are goals
         planned = (planned and not new_paragraph) or plan_part
         figures = find_figures(

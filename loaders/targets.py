@@ -142,27 +142,32 @@ def _running_text(body: str) -> str:
 # Headings that open a document's plan part ("二、2024年工作思路", "下一步工作打算") or its review part
 # ("一、2023年工作总结", "(一)发展基础"); a plan's figures are goals (SCHEMA.md `qualifier`).
 _PLAN_HEADING = re.compile(
-    r"(工作思路|工作计划|工作打算|工作安排|下一步|工作要点|工作重点|重点任务|目标任务|主要目标|发展目标|总体目标|确保|力争)"
-)  # a heading that promises (紧抓…,确保数字强市“有果”) opens what will be done
+    r"(工作思路|工作计划|工作打算|工作安排|下一步|工作要点|工作重点|重点任务|目标任务|主要目标|发展目标|总体目标)"
+)
+# A section heading that promises (紧抓…,确保数字强市“有果”) opens what will be done; a news title that
+# does ("我市确保…") heads a report of what was done as often.
+_PROMISE = re.compile(r"(确保|力争)")
 _REVIEW_HEADING = re.compile(r"(总结|回顾|成效|成绩|情况|进展|基础|现状|成果|亮点|做法)")
 
 
-def section_plans(line: str) -> bool | None:
+def section_plans(line: str, *, title: bool = False) -> bool | None:
     """Return whether a heading line opens a plan (True) or a review (False); None for any other line.
+    A document's title (`title`) makes it a plan only by naming one (…2023年工作要点).
 
     >>> section_plans("二、2024年工作思路"), section_plans("一、2023年工作总结"), section_plans("(一)聚焦党建领航")
     (True, False, None)
     >>> section_plans("某区2023年工作总结和2024年工作计划"), section_plans("全市新增5G基站1200个。")
     (False, None)
-    >>> section_plans("紧抓数字政府建设攻坚提升,确保政府服务“有为”")
-    True
+    >>> section_plans("紧抓数字政府建设攻坚提升,确保政府服务“有为”"), section_plans("我市确保完成全年目标", title=True)
+    (True, None)
     """
     line = line.strip()
     if not line or len(line) > 40 or re.search(r"[。;；]", line):
         return None  # running text, not a heading
     if _REVIEW_HEADING.search(line):
         return False  # "…总结和…计划": the review comes first
-    return True if _PLAN_HEADING.search(line) else None
+    planned = _PLAN_HEADING.search(line) or (not title and _PROMISE.search(line))
+    return True if planned else None
 
 
 def paragraph_year(paragraph: str) -> int | None:
