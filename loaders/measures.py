@@ -203,9 +203,16 @@ def _names_class(after: str, unit: str | None, scaled: bool) -> bool:
 
 def _counted_quote(text: str, end: int) -> bool:
     """Whether a quoted name after a counter is what it counts: the quote closes on a noun head of
-    its own (“一件事”主题套餐) or ends the clause (三个“一号工程”)."""
+    its own (“一件事”主题套餐, “一次办妥”事项清单已于…) or ends the clause (三个“一号工程”).
+
+    >>> _counted_quote("286项“一次办妥”事项清单已于5月公布", 4), _counted_quote("24小时“不打烊”自助政务", 4)
+    (True, False)
+    """
     m = re.match(r"“[^“”]{1,12}”([\u4e00-\u9fff]{0,8}?)(?=[,，。;；:：、)）]|$)", text[end:])
-    return m is not None and (not m.group(1) or bool(re.search(_COUNT_HEADS, m.group(1))))
+    if m is not None and (not m.group(1) or bool(re.search(_COUNT_HEADS, m.group(1)))):
+        return True
+    # "286项“一次办妥”事项清单已于…公布": the head noun opens the rest of the clause
+    return bool(re.match(r"“[^“”]{1,12}”[\u4e00-\u9fff]{0,4}?" + _COUNT_HEADS[:-1], text[end:]))
 
 
 def _people_after(text: str, end: int) -> bool:
