@@ -67,6 +67,7 @@ def figure_place(
     respective = _respective_place(text, sentence_start, position, spans)
     if respective is not None:
         return respective
+    subject = default
     default = _framing_place(text, sentence_start, actors) or default
     sentence = text[sentence_start:position]
     candidates = [
@@ -97,14 +98,20 @@ def figure_place(
         for c in candidates
         if not any(a < c[0] < b for a, b in frames) and not _AWARD_SCOPE.match(text, c[0])
     ]
-    found = default
+    found, found_at = default, -1
     named: list[Division] = []
     for at, place in sorted(candidates, key=lambda c: c[0]):
         aside = any(a <= at < b for a, b in names) or text[at - 1 : at] not in _CLAUSE_HEAD
         if aside and any(place in gazetteer.ancestors(n) for n in named):
             continue
         named.append(place)
-        found = place
+        found, found_at = place, at
+    # "依托河南省电子政务外网,在全县12个乡镇设立…": a later 全县/全区/全市 of the subject's level, not
+    # of the place found, takes the figure back to the subject.
+    scope = _OWN_SCOPE.search(text, max(found_at, sentence_start), position)
+    levels = _SCOPE_LEVELS[scope.group(1)] if scope else ()
+    if scope and found.level not in levels and subject.level in levels:
+        return subject  # …but 全市 after 潍坊市 is 潍坊市's own
     return found
 
 
@@ -157,6 +164,15 @@ def _respective_place(
             break
         listed_places.insert(0, first)
     return listed_places[k].division if len(listed_places) > max(k, 1) else None
+
+
+_OWN_SCOPE = re.compile(r"(?:^|(?<=[,，;；:：在]))(全县|全区|全市|全省)(?![内外第首])")
+_SCOPE_LEVELS = {
+    "全县": ("district",),
+    "全区": ("district",),
+    "全市": ("prefecture", "district"),
+    "全省": ("province",),
+}
 
 
 def listed(text: str, start: int, end: int) -> bool:
