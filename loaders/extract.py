@@ -1103,6 +1103,8 @@ def _dedupe_metrics(metrics: list[Metric]) -> list[Metric]:
             # Two quoted names count two things (“跨城通办”事项457项, “邮寄办”事项457项).
             names, other = re.findall(r"“([^”]+)”", first.indicator), re.findall(r"“([^”]+)”", m.indicator)
             distinct = bool(names and other and names != other)
+            # Two bounds that disagree (近100亿条 stored, 超过100亿条 fetched) are two facts.
+            distinct = distinct or ({m.qualifier, first.qualifier} == {"~", ">"} and not contained)
             if not distinct and (
                 m.unit == "星" or contained or (not small and _alike(first.indicator, m.indicator))
             ):
