@@ -11,7 +11,7 @@ from loaders.agencies import AgencyHit, find_agencies
 from loaders.figure_places import about_group, figure_place
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.indicators import indicator_concept
-from loaders.metrics import find_figures
+from loaders.metrics import find_figures, named_board
 from loaders.places import (
     PlaceSpan,
     country_actor_spans,
@@ -37,7 +37,14 @@ from loaders.records import (
     Sentence,
 )
 from loaders.service_apps import service_apps
-from loaders.targets import document_years, figure_year, goal_frame, paragraph_year, plans_ahead
+from loaders.targets import (
+    document_years,
+    figure_year,
+    goal_frame,
+    paragraph_year,
+    plans_ahead,
+    section_plans,
+)
 from loaders.words import segment, segment_many
 
 _SMALL_COUNT_UNITS = {"个", "家", "项", "位", "名", "年", "届", "期"}
@@ -481,6 +488,10 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
     target_year: int | None = None
     report_year, horizon = document_years(document.text, document.title)
     planned, previous_end = False, 0
+    plan_part = bool(
+        section_plans(document.title or "", title=True)
+    )  # a document titled as a plan states goals
+    board = ""
     for sentence in document.sentences:
         text = sentence.text
         programme_hits = find_programmes(text)
@@ -542,7 +553,14 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             taken_spans.append((sentence.start + p.start, sentence.start + p.end))
         # SCHEMA.md: a plan stated earlier in the paragraph governs its later sentences ("今年济南市将…。…优化15项…").
         new_paragraph = "\n" in document.text[previous_end : sentence.start]
-        planned = planned and not new_paragraph
+        line_start = document.text.rfind("\n", 0, sentence.start) + 1
+        line_end = document.text.find("\n", sentence.start)
+        heading = section_plans(
+            document.text[line_start : line_end if line_end >= 0 else len(document.text)],
+            title=line_start == 0,
+        )
+        plan_part = plan_part if heading is None else heading  # SCHEMA.md: a plan's figures are goals
+        planned = (planned and not new_paragraph) or plan_part
         figures = find_figures(
             text,
             target_year=target_year,
@@ -550,7 +568,9 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             planned=planned,
             report_year=report_year,
             antecedent=metrics[-1].indicator if metrics else "",
+            board=board,
         )
+        board = named_board(text) or board  # the list later ranks of the document are in
         # "2023年上半年,全区实现…;规模以上工业增加值同比增长10.1%": a year heading the full sentence
         # dates the figures of its later semicolon clauses too.
         run_start = max(document.text.rfind(ch, 0, sentence.start) for ch in "。\n") + 1
@@ -1085,6 +1105,8 @@ def _dedupe_metrics(metrics: list[Metric]) -> list[Metric]:
             # Two quoted names count two things (“跨城通办”事项457项, “邮寄办”事项457项).
             names, other = re.findall(r"“([^”]+)”", first.indicator), re.findall(r"“([^”]+)”", m.indicator)
             distinct = bool(names and other and names != other)
+            # Two bounds that disagree (近100亿条 stored, 超过100亿条 fetched) are two facts.
+            distinct = distinct or ({m.qualifier, first.qualifier} == {"~", ">"} and not contained)
             if not distinct and (
                 m.unit == "星" or contained or (not small and _alike(first.indicator, m.indicator))
             ):

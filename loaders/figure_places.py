@@ -50,8 +50,24 @@ def figure_place(
     place (郫都区菁蓉镇双创示范基地…共建实验室9个: a platform goes to the division in its own name),
     a parent named after its own district, inside a name or not at a clause's head, does not take the
     district's figures (新吴区依托无锡国家…测试基地,累计建成…), 全国 heading a clause is the country, a
-    doctrine (学习贯彻习近平…思想) is no actor, and a place inside 在…中 names a contest.
+    doctrine (学习贯彻习近平…思想) is no actor, and a place inside 在…中 names a contest. A rank
+    written right after a place name (东莞(21位)、佛山(22位)) is that place's.
     """
+    # "东莞(21位)、佛山(22位)", "东莞18位": a rank written right after a place name is that place's.
+    glued = [
+        sp.division
+        for sp in spans
+        if re.match(r"\d{1,3}位", text[position : position + 4])
+        and not sp.in_name
+        and sentence_start <= sp.start
+        and (sp.end == position or (sp.end == position - 1 and text[sp.end] in "(（"))
+    ]
+    if glued:
+        return glued[-1]
+    respective = _respective_place(text, sentence_start, position, spans)
+    if respective is not None:
+        return respective
+    subject = default
     default = _framing_place(text, sentence_start, actors) or default
     sentence = text[sentence_start:position]
     candidates = [
@@ -82,15 +98,81 @@ def figure_place(
         for c in candidates
         if not any(a < c[0] < b for a, b in frames) and not _AWARD_SCOPE.match(text, c[0])
     ]
-    found = default
+    found, found_at = default, -1
     named: list[Division] = []
     for at, place in sorted(candidates, key=lambda c: c[0]):
         aside = any(a <= at < b for a, b in names) or text[at - 1 : at] not in _CLAUSE_HEAD
         if aside and any(place in gazetteer.ancestors(n) for n in named):
             continue
         named.append(place)
-        found = place
+        found, found_at = place, at
+    # "依托河南省电子政务外网,在全县12个乡镇设立…": a later 全县/全区/全市 of the subject's level, not
+    # of the place found, takes the figure back to the subject.
+    scope = _OWN_SCOPE.search(text, max(found_at, sentence_start), position)
+    levels = _SCOPE_LEVELS[scope.group(1)] if scope else ()
+    if scope and found.level not in levels and subject.level in levels:
+        return subject  # …but 全市 after 潍坊市 is 潍坊市's own
     return found
+
+
+# "深圳、广州两市进入前十,分列第三、第四位": ranks shared out in order over the places listed before.
+_SHARED_OUT = re.compile(r"(?:分列|分别(?:位列|位居|居于|居|排名|排|列))")
+
+
+def _respective_place(
+    text: str, sentence_start: int, position: int, spans: list[PlaceSpan]
+) -> Division | None:
+    """Return the k-th of the places listed before 分列/分别位列 for the k-th rank after it, or None.
+
+    The first rank starts at its verb (loaders/metrics.py), the others at their 第.
+
+    >>> from loaders.records import Division
+    >>> sz, gz = Division("440300", "深圳市", "prefecture", "440000", "深圳"), Division("440100", "广州市", "prefecture", "440000", "广州")
+    >>> t = "深圳、广州两市进入前十,分列第三、第四位"
+    >>> spans = [PlaceSpan(0, 2, sz, "深圳"), PlaceSpan(3, 5, gz, "广州")]
+    >>> [_respective_place(t, 0, at, spans).name for at in (13, 17)]
+    ['深圳市', '广州市']
+    """
+    # the verb may start inside the cue (列 of 分列)
+    at_cue = next(
+        (
+            c
+            for c in _SHARED_OUT.finditer(text, max(sentence_start, position - 2), position + 6)
+            if c.start() <= position
+        ),
+        None,
+    )
+    before = text[sentence_start : at_cue.end() if at_cue else position]
+    cue = next(reversed(list(_SHARED_OUT.finditer(before))), None)
+    if cue is None or not re.fullmatch(
+        r"(?:第?[\d一二三四五六七八九十]+[位名]?[、和及与])*第?", before[cue.end() :]
+    ):
+        return None
+    k = len(re.findall(r"[、和及与]", before[cue.end() :]))
+    run_start = max(before.rfind(c, 0, cue.start()) for c in "。;；") + 1
+    named = sorted(
+        (
+            sp
+            for sp in spans
+            if sentence_start + run_start <= sp.start < sentence_start + cue.start() and not sp.in_name
+        ),
+        key=lambda sp: sp.start,
+    )
+    listed_places = named[-1:]
+    for first, second in zip(reversed(named[:-1]), reversed(named[1:]), strict=False):
+        if text[first.end : second.start] not in ("、", "和", "与", "及"):
+            break
+        listed_places.insert(0, first)
+    return listed_places[k].division if len(listed_places) > max(k, 1) else None
+
+
+_OWN_SCOPE = re.compile(r"(?:^|(?<=[,，;；:：在]))(全县|全区|全市|全省)(?![内外第首])")
+_SCOPE_LEVELS = {
+    "全县": ("district",),
+    "全区": ("district",),
+    "全市": ("prefecture", "district"),
+    "全省": ("province",),
+}
 
 
 def listed(text: str, start: int, end: int) -> bool:

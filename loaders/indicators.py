@@ -73,11 +73,21 @@ def counted_phrase(sentence: str, start: int, end: int, *, counter: bool) -> str
     '每万人拥有5G基站数'
     >>> counted_phrase("全市超10亿元以上企业39家", 11, 14, counter=True)
     '10亿元以上企业'
+    >>> counted_phrase("视频监控系统三期项目在线率达到市级考核标准(95%)", 22, 25, counter=False)
+    '视频监控系统三期项目在线率'
+    >>> counted_phrase("滚动实施1000个左右投资500万元以上的数字化技改项目", 4, 9, counter=True)
+    '数字化技改项目'
     >>> counted_phrase("全市已有6个县(市、区)入选国家级数字乡村试点", 4, 6, counter=True)
     '入选国家级数字乡村试点的县(市、区)'
     >>> counted_phrase("共有9个县进入数字乡村百强县名单", 2, 4, counter=True)
     '进入数字乡村百强县名单'
     """
+    standard = _STANDARD.search(sentence[:start])
+    if standard:
+        # "在线率达到市级考核标准(95%)": the figure in brackets is the standard's, reached by the subject.
+        subject, _, _ = phrase_before(mended(segment(sentence)), standard.start())
+        if len(subject) >= 2:
+            return subject
     phrase = _counted(sentence, start, end, counter=counter)
     clause = re.split(r"[,，;；:：。]", sentence[:start])[-1]
     per = _PER.search(clause)
@@ -144,6 +154,10 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
         related = related_noun(words, end)  # "12家跟互联网有关的企业"
         if related:
             return related
+        bounded = _BOUNDED_HEAD.match(sentence, end)
+        if bounded:
+            # SCHEMA.md: a threshold inside a category bounds the things counted, which are named after it.
+            return phrase_after(words, bounded.end())
     before, verbs, anaphor = phrase_before(words, start)
     if anaphor:
         return ANAPHOR
@@ -170,6 +184,17 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
     if re.search(r"其中[^,，;；:：。]*$", sentence[:start]) or phrase in _ASPECTS:
         return SUBSET + phrase  # 其中今年新增15家, …13家、累计19家: more of the figure before
     return phrase if len(phrase) >= 2 and not UNIT_LIKE.match(phrase) else ""
+
+
+# A standard a measure reaches, its value in brackets after it ("达到市级考核标准(95%)").
+_STANDARD = re.compile(
+    r"(?:达到|符合|满足|高于|超过)[^,，;；:：。()（）]{0,10}?(?:标准|要求|目标|考核线)[(（]$"
+)
+
+# "1000个左右投资500万元以上的数字化技改项目": a threshold clause before the noun a counted figure counts.
+_BOUNDED_HEAD = re.compile(
+    r"(?:左右|以上|多|余)?[\u4e00-\u9fff]{0,4}?\d+(?:\.\d+)?(?:万|亿)?[\u4e00-\u9fff%]{0,2}?(?:及)?(?:以上|以下|以内)的"
+)
 
 
 def _relative_head(sentence: str, words: tuple[Word, ...], end: int, after: str) -> str:
@@ -282,14 +307,17 @@ def subject_phrase(sentence: str, position: int) -> str:
     return clean_phrase(trailing_words(clauses[-2]), head=False) if len(clauses) > 1 else ""
 
 
-def ranked_phrase(sentence: str, cue_start: int, cue_end: int, rank_start: int) -> tuple[str, str]:
+def ranked_phrase(
+    sentence: str, cue_start: int, cue_end: int, rank_start: int, *, board_named: str = ""
+) -> tuple[str, str]:
     """Return what a rank ranks and the rank's own words: "增速全省排名第二" → ("增速", "全省排名").
 
     `cue_start:cue_end` is the rank's verb (排名, 位居, 居 …), `rank_start` where 第 begins. The scope
     is what stands between the verb and 第 ("位列全省县级市第一" → 全省县级市排名), else a scope word
     before the verb. The subject is "" when the clause names none; a ranked list cited by title
     (《2022年数字城市百强榜》) or the frame the sentence opens ("在全省数字政府建设评估中,成都…") is
-    what the rank is in.
+    what the rank is in; `board_named` is the list the document named before ("…形成“2022数字经济
+    城市发展百强榜”"), which a sentence that only says 榜单 or 上榜城市 ranks in.
 
     >>> ranked_phrase("5G网络等通信网络各类指标连续多年稳居全省第二", 18, 19, 21)
     ('通信网络各类指标', '全省排名')
@@ -299,6 +327,10 @@ def ranked_phrase(sentence: str, cue_start: int, cue_end: int, rank_start: int) 
     ('河南省数字政府建设评估', '各县级市排名')
     >>> ranked_phrase("创新指数全球排名上升至第17位", 6, 8, 11)
     ('创新指数', '全球排名')
+    >>> ranked_phrase("报告对百强市数字经济发展水平进行排名,其中深圳排第3", 23, 24, 24)
+    ('百强市数字经济发展水平', '排名')
+    >>> ranked_phrase("昆明在全国上榜城市中排名第23位", 10, 12, 12, board_named="2022数字经济城市发展百强榜")
+    ('2022数字经济城市发展百强榜', '排名')
     """
     between = sentence[cue_end:rank_start].removeprefix("了").removeprefix("于")
     # "排名上升至第17位": the verb of a rise says how the rank moved, not where it stands.
@@ -312,6 +344,10 @@ def ranked_phrase(sentence: str, cue_start: int, cue_end: int, rank_start: int) 
     board = re.findall(r"《([^》]*(?:榜|排名|排行|指数)[^》]{0,6})》", sentence[:cue_start])
     if board:
         return board[-1], suffix
+    # "对数字百强市数字经济发展水平进行排名,其中深圳排第3": what is ranked
+    ranking = re.search(r"对([^,，;；。]{2,30}?)进行(?:了)?(?:排名|排序)[^;；。]*$", sentence[:cue_start])
+    if ranking:
+        return ranking.group(1), suffix
     subject, _, _ = phrase_before(mended(segment(sentence)), cue_start)
     subject = SCOPE_WORDS.sub("", subject) if scope_words and not between else subject
     if len(subject) < 2:
@@ -321,7 +357,14 @@ def ranked_phrase(sentence: str, cue_start: int, cue_end: int, rank_start: int) 
     )
     if len(subject) < 2 and joined:
         subject = SCOPE_WORDS.sub("", joined.group(1)) if scope_words else joined.group(1)  # 入选X,排名第28位
+    if board_named and "榜" in sentence[:cue_start] and (len(subject) < 2 or _LIST_WORDS.search(subject)):
+        # "榜单显示,…分列第三、第四位", "在全国上榜城市中排名第23位": the list the document named before.
+        subject = board_named
     return (subject if len(subject) >= 2 else ""), suffix
+
+
+# Words that stand for a ranked list without naming it.
+_LIST_WORDS = re.compile(r"(?:榜单|名单|排行榜|报告|上榜城市|上榜地市)$")
 
 
 def subject_before(sentence: str, position: int) -> str:
@@ -350,7 +393,7 @@ def _frame(sentence: str, position: int) -> str:
     """The frame "在X中," (or 上, 里) that opens a clause before `position`: what a rank or a streak is in."""
     frames = re.findall(
         # 中国, 中心, 上海 inside the frame do not close it (在2023年中国城市数字经济发展指数中)
-        r"(?:^|[,，;；:：])在([^,，。;；:：在]{2,30}?)(?:中(?![国心央部小型层])|上(?![海半])|里|当中)[,，]?",
+        r"(?:^|[,，;；:：])在([^,，。;；:：在]{2,30}?)(?:中(?![国心央部小型层])|上(?![海半榜市线])|里|当中)[,，]?",
         sentence[:position],
     )
     return re.sub(r"[《》“”]", "", frames[-1]) if frames else ""

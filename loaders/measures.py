@@ -22,6 +22,9 @@ _STRUCTURE_NOUNS = re.compile(
 _COUNT_HEADS = r"(套餐|事项|场景|应用|平台|系统|项目|工程|行动|举措|措施|清单|服务|企业|社区|村|街区|园区|基地|中心|窗口|专区)$"
 
 
+# Kinds of places counted straight after a number, with no counter (11地市, 8个 written 8城市).
+PLACES_COUNTED = re.compile(r"(?:地市|城市|县市|县区|区县|省份|省市)")
+
 INDEX_WORDS = re.compile(r"(指数|得分|分值|评分|总分|发展水平)")
 
 
@@ -31,6 +34,10 @@ _PEOPLE_NOUNS = (
 
 
 _SKIP_BEFORE = re.compile(r"[A-Za-z0-9.+\-第]$")
+# A counted thing joined by + to the next count of a layout ("1个综合协调办+3个实体运行部+N个项目组").
+_LAYOUT_NEXT = re.compile(
+    r"[\u4e00-\u9fff()（）]{1,16}\+(?:\d+|[A-Za-z]|[一二两三四五六七八九十])[个家项名位条]"
+)
 
 
 _SKIP_AFTER = re.compile(r"^(?:[A-Za-z+\-]|月|日|号|年|\.\d|次|大|级|强|条例)")
@@ -41,7 +48,8 @@ def _bounds_category(text: str, end: int) -> bool:
     rest = re.match(r"(?:及)?(?:以上|以下)(?:的)?", text[end:])
     position = end + (rest.end() if rest else 0)
     word = next((w for w in segment(text) if w.start >= position), None)
-    return word is not None and word.tag in ("n", "nz", "vn", "nw", "an")
+    # 投资10亿元以上的重大/a 项目: an adjective opens the noun bounded too
+    return word is not None and word.tag in ("n", "nz", "vn", "nw", "an", "a")
 
 
 def is_measure(text: str, m: re.Match[str]) -> bool:
@@ -53,6 +61,10 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
         not unit and _SKIP_AFTER.match(text[m.end("num") :])
     ):
         return False
+    if _names_class(text[end:], unit, bool(m.group("scale"))):
+        return False
+    if _LAYOUT_NEXT.match(text, end):
+        return False  # SCHEMA.md: a layout (14个重大专项+78个科+N个专班) is no metric, its first part neither
     if num[0] in CN_NUMERAL_CHARS:
         # Chinese numerals are everywhere in prose (一批, 三大, 两级, 三个误区): keep counts of 2+ that
         # are plainly counted things (两家, 五星), or that a figure's verb or qualifier introduces (新增二十一个).
@@ -73,6 +85,9 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
             or not (plain_count or (unit and (cue or m.group("scale"))) or (cue and m.group("scale")))
         ):
             return False
+    if unit is None and PLACES_COUNTED.match(text, end) and not m.group("scale"):
+        # "共有11地市入选": places are counted with no counter in news copy; "2023城市…" is a year
+        return not re.fullmatch(r"(?:19|20)\d{2}", num) and "." not in num
     if unit is None:
         if m.group("scale"):
             return True  # "网民规模达10.67亿": the unit is implied by the indicator
@@ -81,6 +96,9 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
     if unit in ("位", "名") and not re.search(r"第$", text[:start]):
         return unit == "名" and (
             bool(re.search(_PEOPLE_NOUNS, after + text[max(0, start - 6) : start]))
+            or bool(
+                re.search(r"[\u4e00-\u9fff](?:人|员|者)$", text[:start])
+            )  # 数据开放联系人73名, 网格员3000名
             or _people_after(text, end)
         )
     if unit == "分" and (
@@ -119,9 +137,12 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
     if unit in ("G", "P", "ms", "Gbps", "Mbps", "GB") and (
         re.match(r"[A-Za-z0-9\-]", text[end:])
         or unit in ("G", "P")
-        and (re.match(r"[\u4e00-\u9fff]", text[end:]) or (parse_number(num) or 0) < 10)
+        and (
+            re.match(r"[\u4e00-\u9fff]", text[end:])
+            or ((parse_number(num) or 0) < 10 and not m.group("scale"))
+        )
     ):
-        return False  # 5G基站 is a name; "扩容至5200G," is a bandwidth
+        return False  # 5G基站 is a name; "扩容至5200G," is a bandwidth, "智能算力供给超2万P" a capacity
     amount = unit in ("元", "%", "人", "平方米", "亩", "吨") or unit is None
     if (
         amount
@@ -149,12 +170,49 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
 
 _DURATIONS = ("小时", "个小时", "分钟", "天", "秒", "个月", "个工作日", "工作日")
 
+# A grade written before a noun: 千亿元级企业, 百亿级产业集群, 三星级新型智慧城市, 四星级以上城市.
+# Only with a figure of its own later in the clause: "建成全域四星级新型智慧城市" is the level reached.
+_CLASS_AFTER_AMOUNT = re.compile(r"级(?:及以上|以上)?(?:的)?[\u4e00-\u9fff][^,，;；:：。]*?\d")
+_CLASS_AFTER_STAR = re.compile(
+    r"(?:级)?(?:及以上|以上)?(?:的)?(?!水平|标准|等级|评价|认证|评定)[\u4e00-\u9fff]"
+    r"(?:[^,，;；:：。]*?\d|[\u4e00-\u9fff]{0,10}?(?:试点|示范))"
+)  # …or names a designation (四星级新型智慧城市试点县创建): a programme's name, no figure
+
+
+def _names_class(after: str, unit: str | None, scaled: bool) -> bool:
+    """Return whether a figure is a grade naming a class of the things after it, not a measure: an
+    amount's order (千亿元级企业1家 counts 企业 of that class) or a star level (三星级新型智慧城市覆盖率100%
+    is a share of such cities), when a figure of its own follows in the clause. A level reached ends
+    its clause (评为五星级,), names a standard or is what the place became (建成四星级新型智慧城市).
+
+    `after` is the text right after the figure, `unit` its counter, `scaled` whether it has 万/亿.
+
+    >>> _names_class("级企业1家", "元", True), _names_class("新型智慧城市覆盖率100%", "星级", False)
+    (True, True)
+    >>> _names_class("新型智慧城市,数字化转型", "星级", False), _names_class("新型智慧城市试点县创建", "星级", False)
+    (False, True)
+    >>> _names_class(",", "星级", False), _names_class("标准", "星级", False), _names_class("。", "元", True)
+    (False, False, False)
+    """
+    if unit == "元" or (unit is None and scaled):
+        return bool(_CLASS_AFTER_AMOUNT.match(after))
+    if unit in ("星", "星级"):
+        return bool(_CLASS_AFTER_STAR.match(after))
+    return False
+
 
 def _counted_quote(text: str, end: int) -> bool:
     """Whether a quoted name after a counter is what it counts: the quote closes on a noun head of
-    its own (“一件事”主题套餐) or ends the clause (三个“一号工程”)."""
+    its own (“一件事”主题套餐, “一次办妥”事项清单已于…) or ends the clause (三个“一号工程”).
+
+    >>> _counted_quote("286项“一次办妥”事项清单已于5月公布", 4), _counted_quote("24小时“不打烊”自助政务", 4)
+    (True, False)
+    """
     m = re.match(r"“[^“”]{1,12}”([\u4e00-\u9fff]{0,8}?)(?=[,，。;；:：、)）]|$)", text[end:])
-    return m is not None and (not m.group(1) or bool(re.search(_COUNT_HEADS, m.group(1))))
+    if m is not None and (not m.group(1) or bool(re.search(_COUNT_HEADS, m.group(1)))):
+        return True
+    # "286项“一次办妥”事项清单已于…公布": the head noun opens the rest of the clause
+    return bool(re.match(r"“[^“”]{1,12}”[\u4e00-\u9fff]{0,4}?" + _COUNT_HEADS[:-1], text[end:]))
 
 
 def _people_after(text: str, end: int) -> bool:

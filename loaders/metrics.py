@@ -19,9 +19,10 @@ from loaders.indicators import (
     streak_subject,
     subject_before,
 )
-from loaders.measures import INDEX_WORDS, is_measure
+from loaders.measures import INDEX_WORDS, PLACES_COUNTED, is_measure
 from loaders.numbers import CN_NUMERAL_CHARS, half_width, parse_number, qualifier_of
 from loaders.targets import figure_year, horizon_year, is_planned
+from loaders.words import segment
 
 # Measure words we keep, longest first so 个百分点 wins over 个. 年 only counts after 连续 (see below).
 _UNITS = (
@@ -47,8 +48,8 @@ _PERCENT_WORDS = re.compile(
 _DIGITS = {c: str(k) for k, c in enumerate("零一二三四五六七八九")} | {"〇": "0"}
 # "七成以上", "同比增长三成": tenths are shares; only before a bound or the clause's end (一成不变 is none).
 _TENTHS = re.compile(
-    r"(?<![一二两三四五六七八九十百千万亿\d])(?P<num>[一二三四五六七八九])成(?=以上|左右|多|[,，。;；、)）]|$)"
-)
+    r"(?<![一二两三四五六七八九十百千万亿\d.])(?P<num>[一二三四五六七八九]|[1-9](?![\d.]))成(?=以上|左右|多|[,，。;；、)）]|$)"
+)  # "贡献率超6成;" is written with a digit too
 # "连续7年上榜": a run of years is a figure; other 年 after a number is a date.
 _YEARS_RUN = re.compile(r"连续(?:第)?(?P<num>\d+|[二两三四五六七八九十]+)(?:个)?年(?:度)?")
 _RANK = re.compile(
@@ -58,6 +59,50 @@ _RANK = re.compile(
     rf"(?:第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?|(?P<first>首位))"
     r"(?:(?![\u4e00-\u9fffA-Za-z0-9])|(?=[和、及与]第))"
 )  # 首位 is 第一 ("居全国城市首位")
+# A rank with no 第 after a listed place: "东莞(21位)、佛山(22位)", "东莞18位、佛山26位".
+_LISTED_RANK = re.compile(r"[(（]?(?P<num>\d{1,3})位[)）]?(?=[、,，。;；]|$)")
+
+
+def _after_place(text: str, start: int) -> bool:
+    """Whether the word right before `start` (past an opening bracket) is a place name (LAC's LOC)."""
+    start -= 1 if text[start - 1 : start] in ("(", "（") else 0
+    word = next((w for w in reversed(segment(text)) if w.end <= start), None)
+    return word is not None and word.end == start and word.tag == "LOC"
+
+
+# A ranked list a document names: “2022数字经济城市发展百强榜”, 《…百强榜》, 发布了2023数字百强市.
+_BOARD = re.compile(
+    r"[《“]([^》”]{2,30}?(?:榜|榜单|排行榜))[》”]|((?:19|20)\d{2}年?[\u4e00-\u9fff]{0,12}?百强(?:市|县|区|城市|榜))"
+)
+
+
+def named_board(sentence: str) -> str:
+    """Return the last ranked list a sentence names, or "".
+
+    >>> named_board("会上发布了2023数字百强市和《2023中国数字城市竞争力研究报告》")
+    '2023数字百强市'
+    >>> named_board("形成“2022数字经济城市发展百强榜”")
+    '2022数字经济城市发展百强榜'
+    """
+    found = [a or b for a, b in _BOARD.findall(sentence)]
+    return found[-1] if found else ""
+
+
+def _name_listed_ranks(figures: list[Figure], listed: set[int], antecedent: str) -> list[Figure]:
+    """Name each rank listed after a place as the rank before it in the sentence, or as the last
+    figure before the sentence when that was a rank; a listed rank with neither is left out."""
+    out: list[Figure] = []
+    for f in figures:
+        if f.start in listed:
+            ranks = [p for p in out if p.unit == "位" and p.indicator]
+            named = ranks[-1].indicator if ranks else antecedent if antecedent.endswith("排名") else ""
+            if not named:
+                continue
+            f = Figure(f.value, f.unit, named, f.qualifier, f.year, f.start, f.end)
+        out.append(f)
+    return out
+
+
 # Further ranks in the same list: "位列全国第一和第三位", "位列全省第3、全市第1" (a scope of its own).
 _MORE_RANKS = re.compile(
     r"^(?:(?:和|、|及|与)|[,，](?=全))(?P<scope>全[\u4e00-\u9fff]{1,6}?)?"
@@ -68,9 +113,9 @@ _NAMED_COUNT = re.compile(
     r"(?<![一二两三四五六七八九十第])(?P<num>[二两三四五六七八九十]{1,2})(?P<unit>大|项|个)(?!以来|报告|关于|精神)"
 )
 _NAMED_HEADS = re.compile(
-    r"(行动|工程|任务|举措|计划|改革|项目|数据库|园区|集群|专班|小组|工作组|系统|平台)[”\"]?$"
+    r"(行动|工程|任务|举措|计划|改革|突破|项目|数据库|基础库|资源库|专题库|园区|集群|专班|小组|工作组|系统|平台)[”\"]?$"
 )
-_TASKS = ("行动", "工程", "任务", "举措", "计划", "改革")
+_TASKS = ("行动", "工程", "任务", "举措", "计划", "改革", "突破")  # 五大攻坚突破: five tasks
 _IMPLICIT_YUAN = re.compile(
     r"(经济|规模|产值|营收|收入|增加值|GDP|投资|资金|金额|融资|交易额|销售额|总额|税收|利润|基金)"
 )
@@ -98,6 +143,7 @@ def find_figures(
     planned: bool = False,
     report_year: int | None = None,
     antecedent: str = "",
+    board: str = "",
 ) -> list[Figure]:
     """Return the figures of one sentence, in order; a figure whose clause names nothing it counts is left out.
 
@@ -105,7 +151,8 @@ def find_figures(
     "智慧社区覆盖率达到90%" after it is read as a target; `planned` says the paragraph is stating a plan
     ("今年济南市将…。…优化15项热点民生服务"); `horizon` and `report_year` are the end year of a plan
     document and the year a dated summary reports on; `antecedent` is the indicator of the last figure
-    before the sentence, which "这个数字" points back to.
+    before the sentence, which "这个数字" points back to; `board` the ranked list the document named
+    last ("2023数字百强市"), which "榜单显示,…分列第三" ranks in.
 
     >>> [(f.indicator, f.value, f.unit, f.qualifier) for f in find_figures("全市数字经济核心产业企业超1000家,5G基站8210个")]
     [('数字经济核心产业企业', 1000.0, '家', '>'), ('5G基站', 8210.0, '个', '=')]
@@ -146,7 +193,7 @@ def find_figures(
         attributive = bool(
             re.match(rf"(?:[、和及与]第(?:\d+|[{CN_NUMERAL_CHARS}]+)[位名]?)*的", masked[ranks[-1][2] :])
         )
-        ranked = ranked_phrase(text, m.start(), cue_end, rank_start)
+        ranked = ranked_phrase(text, m.start(), cue_end, rank_start, board_named=board)
         for k, (num, start, end, scope) in enumerate(ranks):
             value = parse_number(num)
             taken.append((start, end))
@@ -156,6 +203,20 @@ def find_figures(
                 rank = _figure(text, value, "位", m.start() if k == 0 else start, end, indicator=ranked[0])
                 figures.append(rank)
                 rank_words[rank.start] = (m.start(), scope + "排名" if scope else ranked[1])
+    listed_ranks: set[int] = set()
+    for m in _LISTED_RANK.finditer(masked):
+        # "东莞(21位)、佛山(22位)", "广州排第5,东莞18位": a place listed with its place in the ranking the
+        # sentence gives, named like the rank before it (or the last figure's, when it was a rank).
+        value = parse_number(m.group("num"))
+        if (
+            any(s <= m.start() < e for s, e in taken)
+            or value is None
+            or not _after_place(text, m.start("num"))
+        ):
+            continue
+        taken.append((m.start("num"), m.end()))
+        listed_ranks.add(m.start("num"))  # named once the ranks before it are (below)
+        figures.append(_figure(text, value, "位", m.start("num"), m.end("num") + 1, indicator="?"))
     for m in _YEARS_RUN.finditer(masked):
         value = parse_number(m.group("num"))
         if value is not None:
@@ -204,6 +265,8 @@ def find_figures(
         if value is None:
             continue
         unit = _UNIT_NAMES.get(m.group("unit") or "", m.group("unit"))
+        if unit is None and PLACES_COUNTED.match(masked, end) and not m.group("scale"):
+            unit = "个"  # "共有11地市入选数字百强市": counted places
         # "分别高于全市10.3、12.5和1个百分点": bare numbers listed before a figure share its counter.
         listed = _SHARED_UNIT_LIST.search(masked[:start]) if unit else None
         if listed and not any(s <= listed.start() < e for s, e in taken):
@@ -227,6 +290,7 @@ def find_figures(
         name_by_programme(text, f)
         for f in split_respectively(text, carry_subjects(text, figures, antecedent, rank_words))
     ]
+    figures = _name_listed_ranks(figures, listed_ranks, antecedent)
     return [
         _dated(
             f,
@@ -338,6 +402,8 @@ def _figure(
         indicator = counted_phrase(text, start, end, counter=counter)
         if unit == "年" and not indicator:
             indicator = "连续年数"
+    if unit is None and re.search(r"(得分|分值|评分|总分|发展水平)$", indicator):
+        unit = "分"  # "数字省(区)得分92.9", "乡村数字基础设施发展水平90.8": a score, counted in 分
     if unit is None and not INDEX_WORDS.search(indicator):
         clause_start = max(text.rfind(ch, 0, start) for ch in ",，;；:：、(（") + 1
         context = indicator + text[clause_start:start] + text[end : end + 8]

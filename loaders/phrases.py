@@ -59,6 +59,8 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
 
     >>> [w.text for w in mended((Word("办结", "v", 0, 2), Word("时", "n", 2, 3), Word("长", "ad", 3, 4)))]
     ['办结', '时长']
+    >>> [w.text for w in mended((Word("职工", "n", 0, 2), Word("之", "u", 2, 3), Word("家", "n", 3, 4)))]
+    ['职工', '之家']
     """
     out: list[Word] = []
     k = 0
@@ -86,6 +88,13 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
             # 百强/m 区/n: a top-100 list names a kind of place (百强区, 百强县), a noun.
             out.append(Word(w.text + following.text, "n", w.start, following.end))
             k += 1
+        elif w.tag == "u" and w.text in ("之家", "之窗", "之城", "之都", "之声"):
+            out.append(
+                Word(w.text, "n", w.start, w.end)
+            )  # 健康/a 之家/u: a noun's head (长者运动健康之家6家)
+        elif w.text == "之" and following and following.tag == "n" and len(following.text) == 1:
+            out.append(Word(w.text + following.text, "n", w.start, following.end))  # 职工/n 之/u 家/n
+            k += 1
         elif w.text == "以上市":
             # 地级/a 以上市/f: LAC joins the bound to the noun it bounds (地级以上市, the cities).
             out += [Word("以上", "f", w.start, w.start + 2), Word("市", "n", w.start + 2, w.end)]
@@ -94,7 +103,13 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
             out += [Word("占", "v", w.start, w.start + 1), Word("地区", "n", w.start + 1, w.end)]
         elif out and out[-1].text in ("获", "被") and len(w.text) == 1 and w.tag in ("v", "vn"):
             out[-1] = Word(out[-1].text + w.text, "v", out[-1].start, w.end)  # 获/v 评/vn → 获评, a verb
-        elif out and out[-1].tag == "m" and len(w.text) > 1 and w.text[0] in "个家项名位条件座所台套":
+        elif (
+            out
+            and out[-1].tag == "m"
+            and not out[-1].text.endswith("期")  # 三期/m 项目/n: a phase, 项目 a noun of its own
+            and len(w.text) > 1
+            and w.text[0] in "个家项名位条件座所台套"
+        ):
             # 2600/m 家规/n 上/f: the counter belongs to the number, the rest to the noun (规上).
             out += [Word(w.text[0], "q", w.start, w.start + 1), Word(w.text[1:], "n", w.start + 1, w.end)]
         elif (
@@ -253,6 +268,20 @@ def phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str], 
             and w.tag in ("v", "vn", "vd")
         ):
             picked.insert(0, w)  # 掌上/s 执法/v 率/v, 注册/v 用户/n
+        elif (
+            picked
+            and w.tag == "m"
+            and (w.text.endswith("级") or picked[0].text == "级")
+            and re.fullmatch(r"[\d.一二两三四五六七八九十百千万亿]+(?:元|星)?级?", w.text)
+        ):
+            picked.insert(0, w)  # 三星/m 级/n 新型智慧城市覆盖率, 千亿元级企业: a grade names the class
+        elif (
+            picked
+            and w.tag == "m"
+            and re.fullmatch(r"[\d一二三四五六七八九十]+期", w.text)
+            and nominal(picked[0])
+        ):
+            picked.insert(0, w)  # 视频监控系统三期/m 项目在线率: a phase names which part
         elif picked and w.text in ("以上", "以下") and i > 0 and words[i - 1].tag == "m":
             picked[:0] = [words[i - 1], w]  # 10亿元以上企业: the category's bound stays with it
             i -= 2

@@ -21,9 +21,10 @@ _PLAN_YEAR = re.compile(
 # 十四五 ends in 2025, 十五五 in 2030 (five-year plans from 2021).
 _FIVE_YEAR = re.compile(r"(?:到|至)?[“\"]?(十四五|十五五)[”\"]?(?:末|时期末|期末|期间|时期)?")
 _FIVE_YEAR_END = {"十四五": 2025, "十五五": 2030}
-# Future cues: 将 only as an adverb (将/p is the object marker: 将省级59项任务细化为…).
+# Future cues: 将 only as an adverb (将/p is the object marker: 将省级59项任务细化为…); a deadline
+# (年底前, 月底前) sets a goal; what follows 根据规划 is the plan's.
 _FUTURE = re.compile(
-    r"(力争|预计|目标(?:是|为|:|：|到)|计划|争取|确保|力求|规划|有望|拟|将|可望|预期|(?<![截止])到(?:20\d{2}年(?![\d月底末]*的\d)|[“\"]?十[四五]五)|十[四五]五[”\"]?(?:末|期末|时期末))"
+    r"(力争|预计|目标(?:是|为|:|：|到)|计划|争取|确保|力求|规划|有望|拟|将|可望|预期|(?<![截止至到])(?:年底|年末|月底)前|(?<![截止])到(?:20\d{2}年(?![\d月底末]*的\d)|[“\"]?十[四五]五)|十[四五]五[”\"]?(?:末|期末|时期末))"
 )
 _PAST = re.compile(r"(已|截至|截止|同比|比上年|较上年|去年|过去|目前|先后|以来|获评|入选|成功)")
 _YEAR = re.compile(r"((?:19|20)\d{2})(?:年|(?=全球|全国|上半年))")
@@ -138,6 +139,37 @@ def _running_text(body: str) -> str:
     return body
 
 
+# Headings that open a document's plan part ("二、2024年工作思路", "下一步工作打算") or its review part
+# ("一、2023年工作总结", "(一)发展基础"); a plan's figures are goals (SCHEMA.md `qualifier`).
+_PLAN_HEADING = re.compile(
+    r"(工作思路|工作计划|工作打算|工作安排|下一步|工作要点|工作重点|重点任务|目标任务|主要目标|发展目标|总体目标)"
+)
+# A section heading that promises (紧抓…,确保数字强市“有果”) opens what will be done; a news title that
+# does ("我市确保…") heads a report of what was done as often.
+_PROMISE = re.compile(r"(确保|力争)")
+_REVIEW_HEADING = re.compile(r"(总结|回顾|成效|成绩|情况|进展|基础|现状|成果|亮点|做法)")
+
+
+def section_plans(line: str, *, title: bool = False) -> bool | None:
+    """Return whether a heading line opens a plan (True) or a review (False); None for any other line.
+    A document's title (`title`) makes it a plan only by naming one (…2023年工作要点).
+
+    >>> section_plans("二、2024年工作思路"), section_plans("一、2023年工作总结"), section_plans("(一)聚焦党建领航")
+    (True, False, None)
+    >>> section_plans("某区2023年工作总结和2024年工作计划"), section_plans("全市新增5G基站1200个。")
+    (False, None)
+    >>> section_plans("紧抓数字政府建设攻坚提升,确保政府服务“有为”"), section_plans("我市确保完成全年目标", title=True)
+    (True, None)
+    """
+    line = line.strip()
+    if not line or len(line) > 40 or re.search(r"[。;；]", line):
+        return None  # running text, not a heading
+    if _REVIEW_HEADING.search(line):
+        return False  # "…总结和…计划": the review comes first
+    planned = _PLAN_HEADING.search(line) or (not title and _PROMISE.search(line))
+    return True if planned else None
+
+
 def paragraph_year(paragraph: str) -> int | None:
     """Return the year a paragraph opens on ("2024年,我局将…"), which dates the goals it goes on to set.
 
@@ -158,6 +190,11 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     >>> s = "截至目前,全市已建成5G基站997个,力争年底达到1200个"
     >>> [is_planned(s, s.index(n)) for n in ("997", "1200")]
     [False, True]
+    >>> s = "年底前,推动50个以上数字经济项目落地;2022年底前已建成12个"
+    >>> [is_planned(s, s.index(n)) for n in ("50", "12")]
+    [True, False]
+    >>> is_planned("根据规划,“十四五”期间数字经济领域有效发明专利达到8万件", 27)
+    True
     >>> s = "今年力争再建50个;服务平台覆盖老年人约32万人"
     >>> [is_planned(s, s.index(n)) for n in ("50", "32")]
     [True, False]
@@ -237,6 +274,8 @@ def _last_future(sentence: str, before: str) -> int:
     for m in _FUTURE.finditer(before):
         if m.group(1) == "规划" and re.match(r"规划(?:占地|面积|用地)", before[m.start() :]):
             pass  # 一期规划占地200亩: the planned size
+        elif m.group(1) == "规划" and re.search(r"(?:根据|按照|依据)$", before[: m.start()]):
+            pass  # 根据规划,…: the figures after it are the plan's
         elif m.group(1) in ("将", "拟", "计划", "规划") and not _cue_word(sentence, m.start(), m.group(1)):
             continue
         last = m.end()
@@ -256,6 +295,8 @@ def _cue_word(sentence: str, position: int, cue: str) -> bool:
     >>> _cue_word("今年计划新引进项目30个", 2, "计划"), _cue_word("实施“筑才强数”计划,联合高校", 8, "计划")
     (True, False)
     >>> _cue_word("平台将分散在42个部门的876项事项进行整合", 2, "将")
+    False
+    >>> _cue_word("规划根据数字经济等4个方面的发展情况,提出主要定量发展目标18项", 0, "规划")
     False
     """
     start = max([sentence.rfind(c, 0, position) for c in ",，;；:：。"] + [position - 30, -1]) + 1
@@ -277,6 +318,13 @@ def _cue_word(sentence: str, position: int, cue: str) -> bool:
                 return False
             if cue in ("规划", "计划") and re.match(r"[\u4e00-\u9fff]{2}的", sentence[position + len(cue) :]):
                 return False  # "重点规划布局的三个中心": the plan made them; it sets no goal here
+            if (
+                w.text == cue
+                and w.tag == "n"
+                and following is not None
+                and following.text in ("根据", "按照", "依据", "围绕", "从")
+            ):
+                return False  # "规划根据…4个方面…,提出…目标18项": the document as subject, stating its basis
             # 今年计划新引进…: the plan governs a verb; a plan named by its title ("…”计划,") governs none.
             return w.text != cue or (
                 following is not None and following.tag in ("v", "vn", "vd", "d", "ad", "p")
