@@ -10,14 +10,11 @@ SPARQL 1.1, so the embedded Oxigraph and a remote endpoint run the same.
 from __future__ import annotations
 
 from graphstore.facts import FACTS_GRAPH
+from graphstore.sparql import PREFIXES
 
 __all__ = ["COUNTS_MISSING", "count_update"]
 
-_PREFIXES = (
-    "PREFIX ck: <https://w3id.org/citykg/ontology#>\n"
-    "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
-    "PREFIX prov: <http://www.w3.org/ns/prov#>\n"
-)
+_PREFIXES = "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in ("ck", "rdf", "prov"))
 
 COUNTS_MISSING = _PREFIXES + (
     f"ASK {{ {{ SELECT (COUNT(*) AS ?documents) WHERE {{ GRAPH {FACTS_GRAPH} {{ ?d a ck:Document }} }} }}\n"

@@ -173,7 +173,7 @@ class Store:
             raise
         store = cls(ox_store, path, pool)
         store._folder_lock = lock
-        store._quads = _kept_count(path)
+        store._quads = store._kept_count()
         return store
 
     @classmethod
@@ -259,9 +259,8 @@ class Store:
 
         with self._lock, self._handle() as store:
             self._before_write()
-            store.extend(
-                with_facts(noted(quads))
-            )  # the facts graph holds each triple once, whatever is added twice
+            # The facts graph holds each triple once, whatever is added twice.
+            store.extend(with_facts(noted(quads)))
             # New graphs only (see above): what they hold now is what was added.
             self._counted(sum(self._count(store, g) for g in graphs - {FACTS_GRAPH}))
             self._snapshot_stale()
@@ -317,6 +316,21 @@ class Store:
         if self._quads is not None:
             self._quads += change
             self._keep_count()
+
+    def _kept_count(self) -> int | None:
+        """Return the quad count kept beside the folder if it was written at the current content stamp, else None.
+
+        A write renews the stamp before it starts and the count is written after it ends, so a
+        crash in between leaves them apart and the count is read again from the store.
+        """
+        stamp = self.content_stamp
+        if stamp is None or self._path is None:
+            return None
+        try:
+            kept, _, count = _sibling(self._path, "quads").read_text(encoding="ascii").partition(" ")
+            return int(count) if kept == stamp else None
+        except (OSError, ValueError):
+            return None
 
     def _keep_count(self) -> None:
         """Write the quad count beside the folder with the current content stamp (see ``_kept_count``)."""
@@ -554,20 +568,6 @@ def _add_facts_graph(store: ox.Store) -> None:
         return
     if next(iter(store.named_graphs()), None) is not None:
         store.update(fill_update())
-
-
-def _kept_count(path: Path) -> int | None:
-    """Return the quad count kept beside ``path`` if it was written at the current content stamp, else None.
-
-    A write renews the stamp before it starts and the count is written after it ends, so a
-    crash in between leaves them apart and the count is read again from the store.
-    """
-    try:
-        stamp = _sibling(path, "stamp").read_text(encoding="ascii").strip()
-        kept, _, count = _sibling(path, "quads").read_text(encoding="ascii").partition(" ")
-        return int(count) if stamp and kept == stamp else None
-    except (OSError, ValueError):
-        return None
 
 
 def _sibling(path: Path, suffix: str) -> Path:

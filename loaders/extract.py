@@ -109,6 +109,16 @@ class _Context:
             sorted({s.surface for s in self.spans if s.division.level != "country"}, key=len, reverse=True)
         )
 
+    @functools.cached_property
+    def campaign_places(self) -> frozenset[Division]:
+        """Return the divisions a campaign in the text is named after (数字单县 → 单县), read once per document."""
+        found = set()
+        for m in re.finditer(r"(?:数字|数智|智慧)[\u4e00-\u9fff]{2,3}", self.document.text):
+            place = with_place(ProgrammeHit(m.group(0), 0, 0)).place
+            if place is not None and self.local(place).level != "country":
+                found.add(self.local(place))
+        return frozenset(found)
+
     def first_span(self, place: Division) -> PlaceSpan | None:
         """Return the first span that names `place`, inside another name or not."""
         return next((s for s in self.spans if s.division.code == place.code), None)
@@ -257,14 +267,12 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
     speakers = [(m.start(), ctx.local(m.group(1))) for m in _SELF.finditer(text, after, position)]
     # "黄埔区、广州开发区…该区推出“秒批”": 该区 is the last place of its level named before it.
     for m in re.finditer(r"该([省市区县])", text[after:position]):
-        level = {
-            "省": ("province",),
-            "市": ("prefecture", "district"),
-            "区": ("district",),
-            "县": ("district",),
-        }
         before = [s for s in ctx.spans if s.end <= after + m.start() and not s.in_name]
-        same = [s for s in before if s.division.level in level[m.group(1)] and s.surface.endswith(m.group(1))]
+        same = [
+            s
+            for s in before
+            if s.division.level in _THAT_LEVEL[m.group(1)] and s.surface.endswith(m.group(1))
+        ]
         speakers.append((after + m.start(), same[-1].division if same else ctx.local(m.group(1))))
     # A body named by its level alone speaks for that level ("省大数据局有关负责人表示,将实施“数字强省”…").
     for a in _bodies(sentence.text, ctx.place_names):
@@ -318,17 +326,22 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
     return (local[-1] if local else _sole_place(ctx),)
 
 
+# 该省/该市/该区/该县: the levels of division each may point back to.
+_THAT_LEVEL = {
+    "省": ("province",),
+    "市": ("prefecture", "district"),
+    "区": ("district",),
+    "县": ("district",),
+}
+
+
 def _sole_place(ctx: _Context) -> Division:
     """Return the subject, or, when no subject was found, the one division the document names at all
     (“数字单县”建设…单县特点 names 单县 only inside names): its programmes are that place's."""
     if ctx.default.level != "country":
         return ctx.default
-    local = {s.division for s in ctx.spans if s.division.level != "country"}
     # a campaign named after a place (数字单县) names it too, where no span does
-    for m in re.finditer(r"(?:数字|数智|智慧)[\u4e00-\u9fff]{2,3}", ctx.document.text):
-        place = with_place(ProgrammeHit(m.group(0), 0, 0)).place
-        if place is not None and ctx.local(place).level != "country":
-            local.add(ctx.local(place))
+    local = {s.division for s in ctx.spans if s.division.level != "country"} | ctx.campaign_places
     return local.pop() if len(local) == 1 else ctx.default
 
 
@@ -488,9 +501,8 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
     target_year: int | None = None
     report_year, horizon = document_years(document.text, document.title)
     planned, previous_end = False, 0
-    plan_part = bool(
-        section_plans(document.title or "", title=True)
-    )  # a document titled as a plan states goals
+    # A document titled as a plan states goals.
+    plan_part = bool(section_plans(document.title or "", title=True))
     board = ""
     for sentence in document.sentences:
         text = sentence.text
