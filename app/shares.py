@@ -8,6 +8,7 @@ that changed (app/index.py).
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -62,7 +63,7 @@ class Programme:
     top: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class DocumentInfo:
     """A loaded document's description (no text)."""
 
@@ -76,7 +77,7 @@ class DocumentInfo:
     facts: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class DocumentShare:
     """What one document adds to the index: itself, who runs what by its word, places and things it names."""
 
@@ -210,16 +211,17 @@ GROUP BY ?g ?name ?title ?date ?source ?author"""
         place = local(s if pred in ("runsProgramme", "hasObservation") else o, PLACE)
         if share is None or place not in divisions:
             continue
+        place = sys.intern(place)  # one copy per place and programme across all shares (issue 12: memory)
         share.places.add(place)
         if pred == "runsProgramme":
-            share.runs.setdefault((place, local(o, PROGRAMME)), None)
+            share.runs.setdefault((place, sys.intern(local(o, PROGRAMME))), None)
         elif pred == "subjectPlace":
             share.info.subject_places.append(place)
     minted = """SELECT DISTINCT ?g ?x WHERE {{ {bind} GRAPH {graph} {{ ?x a ?type }}
   VALUES ?type {{ ck:Programme ck:Agency ck:Project ck:Policy ck:Indicator }} }}"""
     for r in _per_graph(store, minted, graphs):
         if (share := shares.get(r["g"] or "")) is not None and r["x"]:
-            share.minted.add(r["x"])
+            share.minted.add(sys.intern(r["x"]))  # 23 per document, most of them shared with others
     # The first year a document gives for "place runs programme": its date, or a year its evidence quotes.
     quotes = """SELECT ?g ?place ?programme ?quote WHERE {{ {bind} GRAPH {graph} {{
   ?e rdf:predicate ck:runsProgramme ; rdf:subject ?place ; rdf:object ?programme ; ck:quote ?quote }} }}"""
