@@ -9,6 +9,7 @@ documents and 90 s at 10,000.
 
 from __future__ import annotations
 
+import itertools
 import threading
 import weakref
 from dataclasses import dataclass, field
@@ -34,6 +35,9 @@ __all__ = ["GraphIndex", "fresh_index", "graph_index", "keep_index", "store_vers
 
 # Past this many new documents in one step (a rebuild, a first start), whole-graph queries are cheaper.
 _PATCH_MOST = 200
+# Revisions are numbered across every index of the process, so a number never names two of them.
+_REVISIONS = itertools.count(1)
+_CHANGES_KEPT = 100
 
 
 @dataclass
@@ -52,6 +56,32 @@ class GraphIndex:
     shares: dict[str, DocumentShare] = field(default_factory=dict)  # by document graph IRI
     # (place, slug) → the documents stating it → the first year each gives
     runs: dict[tuple[str, str], dict[str, int | None]] = field(default_factory=dict)
+    # (revision, the places whose facts, documents or programmes changed since the revision before;
+    # None: any may have). The last entry is this index's own revision.
+    changes: list[tuple[int, frozenset[str] | None]] = field(
+        default_factory=lambda: [(next(_REVISIONS), None)]
+    )
+
+    @property
+    def revision(self) -> int:
+        """Return the number of this index among all the process has made."""
+        return self.changes[-1][0]
+
+    def changed_since(self, revision: int) -> frozenset[str] | None:
+        """Return the places whose pages may differ from index ``revision``'s (None: any may).
+
+        A page computed from an earlier index stays right for a place no document loaded or
+        removed since then speaks of: an ingest touches a handful of places out of thousands.
+        """
+        at = next((i for i, (r, _) in enumerate(self.changes) if r == revision), None)
+        if at is None:
+            return None  # from before this index's log reaches
+        changed: set[str] = set()
+        for _, places in self.changes[at + 1 :]:
+            if places is None:
+                return None
+            changed |= places
+        return frozenset(changed)
 
     def place_ref(self, code: str | None) -> dict[str, str] | None:
         """Return {code, name} of a division, or None."""
@@ -113,6 +143,7 @@ class GraphIndex:
             vocabularies=self.vocabularies,
             shares=dict(self.shares),
             runs={k: dict(v) for k, v in self.runs.items()},
+            changes=self.changes[-_CHANGES_KEPT:],
         )
 
     def _add(self, graph: str, share: DocumentShare) -> None:
@@ -182,6 +213,7 @@ def graph_index(store: RdfStore) -> GraphIndex:
             kept = load(store, _SAVER.name, GraphIndex) if cached is None else None
             if kept is not None:
                 kept.version = version
+                kept.changes = [(next(_REVISIONS), None)]  # revisions are this process's own
                 cached = kept
             else:
                 fresh = cached is None
@@ -218,16 +250,22 @@ def _patched(store: RdfStore, old: GraphIndex | None, version: tuple[str, ...]) 
     # Programmes and things a changed document describes are read again from the facts now
     # held: one another document also describes stays, one only it described goes.
     touched: set[str] = set()
+    places: set[str] = set()  # whose pages may change: see GraphIndex.changed_since
     for graph in removed:
         touched |= index.shares[graph].minted
+        places |= index.shares[graph].places
         index._drop(graph)
     for graph, share in read_shares(store, index.divisions, added).items():
         touched |= share.minted
+        places |= share.places
         index._add(graph, share)
     if touched:
         for iri in touched:
-            index.programmes.pop(local(iri, PROGRAMME), None)
+            slug = local(iri, PROGRAMME)
+            places |= old.programme_places.get(slug, set()) | index.programme_places.get(slug, set())
+            index.programmes.pop(slug, None)
             index.things.pop(iri, None)
         index.programmes.update(read_programmes(store, touched))
         index.things.update(read_things(store, touched))
+    index.changes.append((next(_REVISIONS), frozenset(places)))
     return index

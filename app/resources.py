@@ -9,7 +9,9 @@ read with queries bound to the one resource asked for.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+import threading
+import weakref
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable
 from typing import Any
 
@@ -204,15 +206,49 @@ def _first_evidence(
     }
 
 
+# Places' pages kept per store: (code, evidence) → (index revision, page), the most recently used last.
+_PAGES: weakref.WeakKeyDictionary[RdfStore, OrderedDict[tuple[str, int], tuple[int, dict[str, Any]]]] = (
+    weakref.WeakKeyDictionary()
+)
+_PAGES_KEPT = 256
+_PAGES_LOCK = threading.Lock()
+
+
 def place_detail(store: RdfStore, code: str, *, evidence: int = 20) -> dict[str, Any]:
     """Return a place with its ancestors, programmes, agencies, projects, metrics and documents (with evidence).
 
     Each fact carries its first ``evidence`` sentences and how many there are (a place named by
     thousands of documents answered 21 MB). Raises `PlaceNotFound` for a code the gazetteer does not know.
+
+    A page made before an ingest or a removal is given again when no document loaded or removed
+    since then speaks of the place (`GraphIndex.changed_since`): the most-mentioned place of
+    10,000 documents took 0.3–0.6 s to read after every ingest, wherever the new document was about.
     """
     index = graph_index(store)
     if code not in index.divisions:
         raise PlaceNotFound(f"no administrative division has the code {code!r} (GB/T 2260, e.g. 321000)")
+    key = (code, evidence)
+    with _PAGES_LOCK:
+        pages = _PAGES.setdefault(store, OrderedDict())
+        kept = pages.get(key)
+    if kept is not None:
+        changed = index.changed_since(kept[0])
+        if changed is not None and code not in changed:
+            with _PAGES_LOCK:
+                pages[key] = (index.revision, kept[1])
+                pages.move_to_end(key)
+            return dict(kept[1])
+    page = _place_page(store, index, code, evidence)
+    with _PAGES_LOCK:
+        pages[key] = (index.revision, page)
+        pages.move_to_end(key)
+        while len(pages) > _PAGES_KEPT:
+            pages.popitem(last=False)
+    return dict(page)
+
+
+def _place_page(store: RdfStore, index: GraphIndex, code: str, evidence: int) -> dict[str, Any]:
+    """Return place ``code``'s page read from the store (see `place_detail`)."""
     iri = PLACE + code
     programmes: dict[str, dict[str, Any]] = {}
     located: dict[str, dict[str, Any]] = {}

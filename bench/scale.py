@@ -6,7 +6,9 @@ Each corpus is bench/ingest.py's generator (demo-corpus paragraphs under other p
 names, seeded, so a size always gives the same documents). It is built with
 `citykg build --rebuild`, served with uvicorn, and timed over HTTP: the first request of each
 route after start-up, then `--repeat` warm ones (p50/p99). Every SPARQL canned query runs with
-its declared default parameters. One table is printed; figures are never asserted.
+its declared default parameters. Then one small document is ingested over HTTP and the
+resource routes and /stats are timed once more (the first request after an ingest), and the
+document is removed again after the server stops. One table is printed; figures are never asserted.
 """
 
 from __future__ import annotations
@@ -105,6 +107,7 @@ def measure(
     corpus = work / f"corpus-{docs}"
     data = work / f"data-{docs}"
     env = {**os.environ, "CITYKG_DATA": str(data), "CITYKG_FALKORDB": "true" if mirror else "false"}
+    env["CITYKG_API_KEY"] = _KEY
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])
     build_s: float | None = None
     if reuse and (data / "oxigraph").is_dir():
@@ -166,13 +169,42 @@ def measure(
                 if status == 200:
                     timing.warm = [timed_get(client, path, params)[0] for _ in range(repeat)]
                 timings.append((label, timing))
+            # The same routes once each right after an ingest: every index is patched by the first of them.
+            ingest_s, after = _after_ingest(client, routes[:4] + [("/stats", "/stats", None)])
         rows.append(("server RSS after the requests (with workers)", f"{tree_rss_mb(server.pid):,.0f} MB"))
         rows.append(("route: first / warm p50 / warm p99 (ms)", ""))
         rows.extend((f"  {label}", timing.cells()) for label, timing in timings)
+        rows.append((f"first request after an ingest ({ingest_s:,.1f} s), ms", ""))
+        rows.extend((f"  {label}", f"{seconds * 1000:9,.0f}" if status == 200 else f"HTTP {status}")
+                    for label, seconds, status in after)  # fmt: skip
     finally:
         server.terminate()
         server.wait(timeout=30)
+        # Leave the store as it was built, so that --reuse times the same documents next time.
+        subprocess.run([sys.executable, "-m", "app.cli", "remove", _INGESTED], env=env, cwd=ROOT,
+                       check=False, capture_output=True)  # fmt: skip
     return rows
+
+
+_KEY = "scale-benchmark-key-0123456789"
+_INGESTED = "scale-after-ingest.txt"
+
+
+def _after_ingest(
+    client: httpx.Client, routes: list[tuple[str, str, dict[str, str] | None]]
+) -> tuple[float, list[tuple[str, float, int]]]:
+    """Return the seconds one small new document took to ingest, then each route's first answer after it."""
+    text = sorted((ROOT / "demo" / "corpus").glob("*.txt"))[0].read_text(encoding="utf-8")
+    started = time.perf_counter()
+    reply = client.post(
+        "/documents",
+        json={"name": _INGESTED, "text": f"扬州市数字化发展情况（{time.time_ns()}）\n{text}"},
+        headers={"X-API-Key": _KEY},
+        params={"replace": "true"},  # one a stopped run left behind
+    )
+    reply.raise_for_status()
+    ingest_s = time.perf_counter() - started
+    return ingest_s, [(label, *timed_get(client, path, params)) for label, path, params in routes]
 
 
 def main() -> None:

@@ -18,7 +18,12 @@ DEMO = Path(__file__).resolve().parents[1] / "demo" / "corpus"
 
 
 def fields(index: GraphIndex) -> dict[str, object]:
-    return {f.name: getattr(index, f.name) for f in dataclasses.fields(index) if f.name != "version"}
+    # The version and the change log say when an index was made, not what it holds.
+    return {
+        f.name: getattr(index, f.name)
+        for f in dataclasses.fields(index)
+        if f.name not in ("version", "changes")
+    }
 
 
 def assert_same_as_fresh(store: Store) -> GraphIndex:
@@ -88,6 +93,34 @@ def test_a_place_gives_the_first_evidence_of_each_fact_and_how_many_there_are(st
             assert short["evidence_count"] == full["evidence_count"] == len(full["evidence"])
             assert short["evidence"] == full["evidence"][:1]
     assert any(p["evidence_count"] > 1 for p in whole["programmes"])
+
+
+def test_a_places_page_is_read_again_only_after_a_document_that_speaks_of_it(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.resources
+
+    reads: list[str] = []
+    real = app.resources._place_page
+
+    def counting(store: Store, index: GraphIndex, code: str, evidence: int) -> dict[str, object]:
+        reads.append(code)
+        return real(store, index, code, evidence)
+
+    monkeypatch.setattr(app.resources, "_place_page", counting)
+    code = "330500"  # 湖州市
+    ingest_document(store, name="huzhou-base.txt", text="湖州市数字政府\n湖州市推进“一网通办”。\n")
+    before = place_detail(store, code)
+    ingest_document(store, name="lishui.txt", text="丽水市数字政府\n丽水市推行“最多跑一次”改革。\n")
+    assert place_detail(store, code) == before
+    assert reads == [code]  # kept: the new document is about another city
+    ingest_document(store, name="huzhou-brain.txt", text="湖州市城市大脑\n湖州市建设“城市大脑”。\n")
+    after = place_detail(store, code)
+    assert "cheng-shi-da-nao" in {p["slug"] for p in after["programmes"]}
+    assert "huzhou-brain.txt" in {d["name"] for d in after["documents"]}
+    remove_document(store, "huzhou-brain.txt")
+    assert place_detail(store, code) == before
+    assert reads == [code] * 3
 
 
 def test_a_restart_loads_the_kept_index_and_projection_until_the_store_changes(
