@@ -56,8 +56,9 @@ class GraphIndex:
     shares: dict[str, DocumentShare] = field(default_factory=dict)  # by document graph IRI
     # (place, slug) → the documents stating it → the first year each gives
     runs: dict[tuple[str, str], dict[str, int | None]] = field(default_factory=dict)
-    # (revision, the places whose facts, documents or programmes changed since the revision before;
-    # None: any may have). The last entry is this index's own revision.
+    # (revision, what changed since the revision before: the codes of the places whose facts,
+    # documents or programmes changed, and "programme:<slug>" for each programme whose places,
+    # evidence or scheme data did; None: anything may have). The last entry is this index's own revision.
     changes: list[tuple[int, frozenset[str] | None]] = field(
         default_factory=lambda: [(next(_REVISIONS), None)]
     )
@@ -68,10 +69,11 @@ class GraphIndex:
         return self.changes[-1][0]
 
     def changed_since(self, revision: int) -> frozenset[str] | None:
-        """Return the places whose pages may differ from index ``revision``'s (None: any may).
+        """Return the places and programmes whose pages may differ from index ``revision``'s (None: any may).
 
         A page computed from an earlier index stays right for a place no document loaded or
         removed since then speaks of: an ingest touches a handful of places out of thousands.
+        Places are given by code, programmes as ``programme:<slug>``.
         """
         at = next((i for i, (r, _) in enumerate(self.changes) if r == revision), None)
         if at is None:
@@ -250,22 +252,33 @@ def _patched(store: RdfStore, old: GraphIndex | None, version: tuple[str, ...]) 
     # Programmes and things a changed document describes are read again from the facts now
     # held: one another document also describes stays, one only it described goes.
     touched: set[str] = set()
-    places: set[str] = set()  # whose pages may change: see GraphIndex.changed_since
+    # The places and programmes whose pages may change: see GraphIndex.changed_since.
+    changed: set[str] = set()
     for graph in removed:
         touched |= index.shares[graph].minted
-        places |= index.shares[graph].places
+        changed |= _speaks_of(index.shares[graph])
         index._drop(graph)
     for graph, share in read_shares(store, index.divisions, added).items():
         touched |= share.minted
-        places |= share.places
+        changed |= _speaks_of(share)
         index._add(graph, share)
     if touched:
+        slugs = {local(iri, PROGRAMME) for iri in touched if iri.startswith(PROGRAMME)}
+        before = {slug: old.programmes.get(slug) for slug in slugs}
         for iri in touched:
-            slug = local(iri, PROGRAMME)
-            places |= old.programme_places.get(slug, set()) | index.programme_places.get(slug, set())
-            index.programmes.pop(slug, None)
+            index.programmes.pop(local(iri, PROGRAMME), None)
             index.things.pop(iri, None)
         index.programmes.update(read_programmes(store, touched))
         index.things.update(read_things(store, touched))
-    index.changes.append((next(_REVISIONS), frozenset(places)))
+        for slug in slugs:
+            # Its label shows on the pages of the places running it; its broader ones list it as narrower.
+            changed |= old.programme_places.get(slug, set()) | index.programme_places.get(slug, set())
+            for p in (before[slug], index.programmes.get(slug)):
+                changed |= {f"programme:{s}" for s in ({slug} | (p.broader | p.related if p else set()))}
+    index.changes.append((next(_REVISIONS), frozenset(changed)))
     return index
+
+
+def _speaks_of(share: DocumentShare) -> set[str]:
+    """Return the places (codes) and programmes (``programme:<slug>``) whose pages a document's share touches."""
+    return share.places | {f"programme:{slug}" for _, slug in share.runs}

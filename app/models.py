@@ -223,6 +223,9 @@ class ProgrammePlace(BaseModel):
     )
     documents: int
     evidence: list[EvidenceOut]
+    evidence_count: int = Field(
+        description="How many evidence sentences there are; `evidence` holds the first ones."
+    )
 
 
 class ProgrammeDetailOut(BaseModel):

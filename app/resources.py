@@ -206,8 +206,8 @@ def _first_evidence(
     }
 
 
-# Places' pages kept per store: (code, evidence) → (index revision, page), the most recently used last.
-_PAGES: weakref.WeakKeyDictionary[RdfStore, OrderedDict[tuple[str, int], tuple[int, dict[str, Any]]]] = (
+# Pages of places and programmes kept per store: key → (index revision, page), the most recently used last.
+_PAGES: weakref.WeakKeyDictionary[RdfStore, OrderedDict[tuple[Any, ...], tuple[int, dict[str, Any]]]] = (
     weakref.WeakKeyDictionary()
 )
 _PAGES_KEPT = 256
@@ -219,26 +219,37 @@ def place_detail(store: RdfStore, code: str, *, evidence: int = 20) -> dict[str,
 
     Each fact carries its first ``evidence`` sentences and how many there are (a place named by
     thousands of documents answered 21 MB). Raises `PlaceNotFound` for a code the gazetteer does not know.
-
-    A page made before an ingest or a removal is given again when no document loaded or removed
-    since then speaks of the place (`GraphIndex.changed_since`): the most-mentioned place of
-    10,000 documents took 0.3–0.6 s to read after every ingest, wherever the new document was about.
+    A page made before an ingest or a removal that did not touch the place is given again (`_kept_page`).
     """
     index = graph_index(store)
     if code not in index.divisions:
         raise PlaceNotFound(f"no administrative division has the code {code!r} (GB/T 2260, e.g. 321000)")
-    key = (code, evidence)
+    return _kept_page(
+        store, index, ("place", code, evidence), code, lambda: _place_page(store, index, code, evidence)
+    )
+
+
+def _kept_page(
+    store: RdfStore, index: GraphIndex, key: tuple[Any, ...], about: str, make: Callable[[], dict[str, Any]]
+) -> dict[str, Any]:
+    """Return a copy of the page ``key`` made before, if nothing ``about`` it changed since (see below), else ``make()``.
+
+    ``about`` is what `GraphIndex.changed_since` names: a place's code or ``programme:<slug>``. A page
+    made before an ingest or a removal is given again when no document loaded or removed since then
+    speaks of it: the most-mentioned place of 10,000 documents took 0.3-0.6 s to read after every
+    ingest, wherever the new document was about.
+    """
     with _PAGES_LOCK:
         pages = _PAGES.setdefault(store, OrderedDict())
         kept = pages.get(key)
     if kept is not None:
         changed = index.changed_since(kept[0])
-        if changed is not None and code not in changed:
+        if changed is not None and about not in changed:
             with _PAGES_LOCK:
                 pages[key] = (index.revision, kept[1])
                 pages.move_to_end(key)
             return dict(kept[1])
-    page = _place_page(store, index, code, evidence)
+    page = make()
     with _PAGES_LOCK:
         pages[key] = (index.revision, page)
         pages.move_to_end(key)
@@ -346,21 +357,24 @@ def list_programmes(
     return _page(entries, limit, offset)
 
 
+# The evidence of a programme's places with what orders it (document, then where the mention
+# starts): the sentences are read for the evidence the page shows only (`_first_evidence`).
 _PROGRAMME_FACTS = (
     PREFIXES
-    + """SELECT ?place ?e ?quote ?doc ?ss ?se ?ms ?me WHERE {
-  ?e rdf:object $programme ; rdf:predicate ck:runsProgramme ; rdf:subject ?place .
-  """
-    + _EVIDENCE
-    + " $places }"
+    + """SELECT ?place ?e ?doc ?ms WHERE {
+  ?e rdf:object $programme ; rdf:predicate ck:runsProgramme ; rdf:subject ?place ;
+     prov:wasQuotedFrom ?doc ; ck:mentionStart ?ms . $places }"""
 )
 
 
-def programme_detail(store: RdfStore, slug: str, *, limit: int = 500, offset: int = 0) -> dict[str, Any]:
+def programme_detail(
+    store: RdfStore, slug: str, *, limit: int = 500, offset: int = 0, evidence: int = 20
+) -> dict[str, Any]:
     """Return a programme: scheme data, broader/narrower/related, and a page of the places running it with evidence.
 
     Places come first year first (the earliest document date or year quoted), then by code;
-    ``places_count`` says how many there are. Only the page's evidence is returned. Raises `ProgrammeNotFound`.
+    ``places_count`` says how many there are. Each place carries its first ``evidence`` sentences
+    and how many there are. Raises `ProgrammeNotFound`.
     """
     index = graph_index(store)
     p = index.programmes.get(slug)
@@ -368,10 +382,25 @@ def programme_detail(store: RdfStore, slug: str, *, limit: int = 500, offset: in
         raise ProgrammeNotFound(
             f"no programme has the slug {slug!r} (pinyin of its name, e.g. yi-wang-tong-ban)"
         )
+    key = ("programme", slug, limit, offset, evidence)
+    return _kept_page(
+        store,
+        index,
+        key,
+        f"programme:{slug}",
+        lambda: _programme_page(store, index, p, limit, offset, evidence),
+    )
+
+
+def _programme_page(
+    store: RdfStore, index: GraphIndex, p: Programme, limit: int, offset: int, evidence: int
+) -> dict[str, Any]:
+    """Return programme ``p``'s page read from the store (see `programme_detail`)."""
+    slug = p.slug
     years = {code: index.first_year(code, slug) for code in index.programme_places.get(slug, ())}
     codes = sorted(years, key=lambda c: (years[c] is None, years[c] or 0, c))
     page = codes[offset : offset + limit]
-    by_place: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    quotes: dict[tuple[str, str, str], dict[str, Any]] = {}
     if page:
         # Part of the places: a filter on the programme's evidence. A VALUES block of places would
         # be planned place first, reading every fact about each place (5x slower at 1,000 documents).
@@ -380,15 +409,18 @@ def programme_detail(store: RdfStore, slug: str, *, limit: int = 500, offset: in
             if len(page) == len(codes)
             else f"FILTER(?place IN ({', '.join(iri_term(PLACE + c) for c in page)}))"
         )
-        for r in store.select(_bound(_PROGRAMME_FACTS, programme=p.iri).replace("$places", inside)):
-            by_place[_local(r["place"], PLACE)].append(_evidence(index, r))
+        rows = store.select(_bound(_PROGRAMME_FACTS, programme=p.iri).replace("$places", inside))
+        for r in rows:
+            r.update(s=r["place"], p=CK + "runsProgramme", o=p.iri)
+        quotes = _first_evidence(store, index, rows, evidence)
+    none = {"evidence": [], "evidence_count": 0}
     places = [
         {
             "code": code,
             "name": index.divisions[code].name,
             "first_year": years[code],
             "documents": index.stating(code, slug),
-            "evidence": _sorted_evidence(by_place.get(code, [])),
+            **quotes.get((PLACE + code, CK + "runsProgramme", p.iri), none),
         }
         for code in page
     ]

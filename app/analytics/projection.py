@@ -47,6 +47,19 @@ SELECT ?g ?s ?p ?o ?quote ?ss ?ms ?me WHERE { GRAPH %(graph)s {
 _DATES = """PREFIX ck: <https://w3id.org/citykg/ontology#>
 PREFIX dct: <http://purl.org/dc/terms/>
 SELECT ?g ?date WHERE { GRAPH %(graph)s { ?d a ck:Document . OPTIONAL { ?d dct:date ?date } } %(bind)s }"""
+# Every document at once: from the facts graph (graphstore/facts.py), which holds each evidence node
+# once, with the document it names. Over GRAPH ?g every node was read twice, from its document's graph
+# and from the facts graph: 10 s against 2.4 s at 1,000 documents.
+_ALL_FACTS = """PREFIX ck: <https://w3id.org/citykg/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT ?d ?s ?p ?o ?quote ?ss ?ms ?me WHERE { GRAPH <https://w3id.org/citykg/graph/facts> {
+  ?e rdf:predicate ?p ; rdf:subject ?s ; rdf:object ?o ; prov:wasQuotedFrom ?d ;
+     ck:quote ?quote ; ck:sentenceStart ?ss ; ck:mentionStart ?ms ; ck:mentionEnd ?me .
+  VALUES ?p { ck:runsProgramme ck:locatedIn ck:citesPolicy ck:subjectPlace } } }"""
+_ALL_DATES = """PREFIX ck: <https://w3id.org/citykg/ontology#>
+PREFIX dct: <http://purl.org/dc/terms/>
+SELECT ?d ?date WHERE { GRAPH <https://w3id.org/citykg/graph/facts> { ?d a ck:Document ; dct:date ?date } }"""
 _SCHEME = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT ?s ?p ?o WHERE { GRAPH <https://w3id.org/citykg/graph/programmes> {
   ?s ?p ?o VALUES ?p { skos:broader skos:related } } }"""
@@ -270,10 +283,19 @@ def _read(store: RdfStore, graph: str) -> tuple[dict[str, list[Fact]], dict[str,
     """Return the facts and publication dates of the document graph(s) ``graph`` names (``?g`` for all)."""
     facts: dict[str, list[Fact]] = defaultdict(list)
     shared = sys.intern  # one copy of each IRI and sentence however many facts repeat it
-    # A constant graph IRI plans far better in Oxigraph than a bound ?g (app.resources._bound).
-    terms = {"graph": graph, "bind": "" if graph == "?g" else f"BIND({graph} AS ?g)"}
-    for r in store.select(_FACTS % terms):
-        doc = shared((r["g"] or "")[len(DOC_GRAPH) :])
+    if graph == "?g":
+        rows, date_rows, key, prefix = store.select(_ALL_FACTS), store.select(_ALL_DATES), "d", DOCUMENT
+    else:
+        # A constant graph IRI plans far better in Oxigraph than a bound ?g (app.resources._bound).
+        terms = {"graph": graph, "bind": f"BIND({graph} AS ?g)"}
+        rows, date_rows, key, prefix = (
+            store.select(_FACTS % terms),
+            store.select(_DATES % terms),
+            "g",
+            DOC_GRAPH,
+        )
+    for r in rows:
+        doc = shared((r[key] or "")[len(prefix) :])
         facts[doc].append(
             Fact(
                 subject=shared(r["s"] or ""),
@@ -286,9 +308,5 @@ def _read(store: RdfStore, graph: str) -> tuple[dict[str, list[Fact]], dict[str,
                 mention_end=int(r["me"] or 0),
             )
         )
-    dates = {
-        (r["g"] or "")[len(DOC_GRAPH) :]: (r["date"] or "")[:10]
-        for r in store.select(_DATES % terms)
-        if r["date"]
-    }
+    dates = {(r[key] or "")[len(prefix) :]: (r["date"] or "")[:10] for r in date_rows if r["date"]}
     return dict(facts), dates

@@ -51,10 +51,15 @@ def get_programme(
     slug: str,
     limit: Annotated[int, Query(ge=1, le=5000, description="Places per page.")] = 500,
     offset: Annotated[int, Query(ge=0, description="Places to skip.")] = 0,
+    evidence: Annotated[
+        int,
+        Query(ge=0, le=1000, description="Evidence sentences per place; `evidence_count` gives them all."),
+    ] = 20,
 ) -> ProgrammeDetailOut:
     """Return a programme's scheme data and a page of the places that run it, with evidence, first year and the total."""
     try:
-        return ProgrammeDetailOut.model_validate(programme_detail(store, slug, limit=limit, offset=offset))
+        detail = programme_detail(store, slug, limit=limit, offset=offset, evidence=evidence)
+        return ProgrammeDetailOut.model_validate(detail)
     except ProgrammeNotFound as error:
         raise Problem(404, str(error), slug="unknown-programme") from None
 
