@@ -15,6 +15,8 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Callable
 from typing import Any
 
+from app.analytics.projection import Fact
+from app.analytics.state import view
 from app.index import GraphIndex, graph_index, store_version
 from app.lanes import Lanes
 from app.neighbourhood import NodeNotFound, neighbourhood, node_label, node_type
@@ -357,16 +359,6 @@ def list_programmes(
     return _page(entries, limit, offset)
 
 
-# The evidence of a programme's places with what orders it (document, then where the mention
-# starts): the sentences are read for the evidence the page shows only (`_first_evidence`).
-_PROGRAMME_FACTS = (
-    PREFIXES
-    + """SELECT ?place ?e ?doc ?ms WHERE {
-  ?e rdf:object $programme ; rdf:predicate ck:runsProgramme ; rdf:subject ?place ;
-     prov:wasQuotedFrom ?doc ; ck:mentionStart ?ms . $places }"""
-)
-
-
 def programme_detail(
     store: RdfStore, slug: str, *, limit: int = 500, offset: int = 0, evidence: int = 20
 ) -> dict[str, Any]:
@@ -393,34 +385,26 @@ def programme_detail(
 
 
 def _programme_page(
-    store: RdfStore, index: GraphIndex, p: Programme, limit: int, offset: int, evidence: int
+    store: RdfStore, index: GraphIndex, p: Programme, limit: int, offset: int, most: int
 ) -> dict[str, Any]:
-    """Return programme ``p``'s page read from the store (see `programme_detail`)."""
+    """Return programme ``p``'s page, from the REST index and the analytics projection (see `programme_detail`)."""
     slug = p.slug
     years = {code: index.first_year(code, slug) for code in index.programme_places.get(slug, ())}
     codes = sorted(years, key=lambda c: (years[c] is None, years[c] or 0, c))
     page = codes[offset : offset + limit]
-    quotes: dict[tuple[str, str, str], dict[str, Any]] = {}
-    if page:
-        # Part of the places: a filter on the programme's evidence. A VALUES block of places would
-        # be planned place first, reading every fact about each place (5x slower at 1,000 documents).
-        inside = (
-            ""
-            if len(page) == len(codes)
-            else f"FILTER(?place IN ({', '.join(iri_term(PLACE + c) for c in page)}))"
-        )
-        rows = store.select(_bound(_PROGRAMME_FACTS, programme=p.iri).replace("$places", inside))
-        for r in rows:
-            r.update(s=r["place"], p=CK + "runsProgramme", o=p.iri)
-        quotes = _first_evidence(store, index, rows, evidence)
-    none = {"evidence": [], "evidence_count": 0}
+    # The evidence comes from the analytics projection, which holds every place's evidence for the
+    # programmes it runs, patched per document: reading the page's evidence nodes from the store
+    # took 0.3-0.5 s for the most adopted programme of 10,000 documents (2,607 sentences).
+    with view(store) as v:
+        evidence = {code: v.projection.evidence(code, slug) for code in page}
     places = [
         {
             "code": code,
             "name": index.divisions[code].name,
             "first_year": years[code],
             "documents": index.stating(code, slug),
-            **quotes.get((PLACE + code, CK + "runsProgramme", p.iri), none),
+            "evidence": [_fact_evidence(index, f) for f in _in_document_order(index, evidence[code])[:most]],
+            "evidence_count": len(evidence[code]),
         }
         for code in page
     ]
@@ -441,6 +425,23 @@ def _programme_page(
         "places_count": len(codes),
         "limit": limit,
         "offset": offset,
+    }
+
+
+def _in_document_order(index: GraphIndex, facts: list[Fact]) -> list[Fact]:
+    """Return ``facts`` by document name, then where the mention starts (the order evidence is listed in)."""
+    return sorted(facts, key=lambda f: (index.document_ref(f.document)["name"] or "", f.mention_start))
+
+
+def _fact_evidence(index: GraphIndex, f: Fact) -> dict[str, Any]:
+    """Return one piece of the projection's evidence as the REST resources give evidence."""
+    return {
+        "quote": f.sentence,
+        "document": index.document_ref(f.document),
+        "sentence_start": f.sentence_start,
+        "sentence_end": f.sentence_end,
+        "start": f.mention_start,
+        "end": f.mention_end,
     }
 
 

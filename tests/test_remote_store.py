@@ -169,7 +169,7 @@ def test_rest_resources_and_canned_queries_equal_the_embedded_stores(
     places = embedded_client.get("/places", params={"limit": 3}).json()["data"]
     paths += [f"/places/{p['code']}" for p in places]
     # The analytics projection reads every document's evidence at once from the facts graph.
-    paths += ["/adoption", "/programmes/yi-wang-tong-ban/diffusion"]
+    paths += ["/programmes/yi-wang-tong-ban", "/adoption", "/programmes/yi-wang-tong-ban/diffusion"]
     canned = [q["name"] for q in embedded_client.get("/queries").json() if q["language"] == "sparql"]
     paths += [f"/queries/{name}" for name in canned]
     for path in paths:

@@ -9,7 +9,7 @@ from typing import Any
 from app.analytics.adoption import ADOPTION_COLUMNS, adoption_events, dated
 from app.analytics.state import View
 from app.analytics.tables import write_csv
-from app.resources import node_label, node_type
+from app.neighbourhood import node_label, node_type
 from app.versions import content_hash
 
 __all__ = ["FACT_COLUMNS", "FACT_TABLES", "export_tables", "fact_rows", "graph_version"]

@@ -8,7 +8,7 @@ from typing import Any
 import networkx as nx
 
 from app.analytics.state import View
-from app.resources import node_label, node_type
+from app.neighbourhood import node_label, node_type
 
 __all__ = ["UnknownNode", "connecting_paths"]
 

@@ -40,9 +40,9 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 _FACTS = """PREFIX ck: <https://w3id.org/citykg/ontology#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-SELECT ?g ?s ?p ?o ?quote ?ss ?ms ?me WHERE { GRAPH %(graph)s {
+SELECT ?g ?s ?p ?o ?quote ?ss ?se ?ms ?me WHERE { GRAPH %(graph)s {
   ?e a ck:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
-     ck:quote ?quote ; ck:sentenceStart ?ss ; ck:mentionStart ?ms ; ck:mentionEnd ?me .
+     ck:quote ?quote ; ck:sentenceStart ?ss ; ck:sentenceEnd ?se ; ck:mentionStart ?ms ; ck:mentionEnd ?me .
   VALUES ?p { ck:runsProgramme ck:locatedIn ck:citesPolicy ck:subjectPlace } } %(bind)s }"""
 _DATES = """PREFIX ck: <https://w3id.org/citykg/ontology#>
 PREFIX dct: <http://purl.org/dc/terms/>
@@ -53,9 +53,9 @@ SELECT ?g ?date WHERE { GRAPH %(graph)s { ?d a ck:Document . OPTIONAL { ?d dct:d
 _ALL_FACTS = """PREFIX ck: <https://w3id.org/citykg/ontology#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
-SELECT ?d ?s ?p ?o ?quote ?ss ?ms ?me WHERE { GRAPH <https://w3id.org/citykg/graph/facts> {
+SELECT ?d ?s ?p ?o ?quote ?ss ?se ?ms ?me WHERE { GRAPH <https://w3id.org/citykg/graph/facts> {
   ?e rdf:predicate ?p ; rdf:subject ?s ; rdf:object ?o ; prov:wasQuotedFrom ?d ;
-     ck:quote ?quote ; ck:sentenceStart ?ss ; ck:mentionStart ?ms ; ck:mentionEnd ?me .
+     ck:quote ?quote ; ck:sentenceStart ?ss ; ck:sentenceEnd ?se ; ck:mentionStart ?ms ; ck:mentionEnd ?me .
   VALUES ?p { ck:runsProgramme ck:locatedIn ck:citesPolicy ck:subjectPlace } } }"""
 _ALL_DATES = """PREFIX ck: <https://w3id.org/citykg/ontology#>
 PREFIX dct: <http://purl.org/dc/terms/>
@@ -82,6 +82,7 @@ class Fact:
     sentence_start: int
     mention_start: int
     mention_end: int
+    sentence_end: int = 0
 
     @property
     def quote(self) -> str:
@@ -306,6 +307,7 @@ def _read(store: RdfStore, graph: str) -> tuple[dict[str, list[Fact]], dict[str,
                 sentence_start=int(r["ss"] or 0),
                 mention_start=int(r["ms"] or 0),
                 mention_end=int(r["me"] or 0),
+                sentence_end=int(r["se"] or 0),
             )
         )
     dates = {(r[key] or "")[len(prefix) :]: (r["date"] or "")[:10] for r in date_rows if r["date"]}

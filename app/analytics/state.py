@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from app.analytics.projection import Projection
-from app.resources import GraphIndex, graph_index
+from app.index import GraphIndex, graph_index
 from app.saved import Saver, load
 from graphstore.stores import RdfStore
 
