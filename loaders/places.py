@@ -123,6 +123,7 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
             and division.level == "district"
             and not _supported(division, context, gaz)
             and not _spoken_for(division, surface, text, gaz)
+            and not _heads_own_body(division, surface, text, gaz)
         ):
             continue
         in_name = (
@@ -264,6 +265,31 @@ def _spoken_for(division: Division, surface: str, text: str, gaz: Gazetteer) -> 
     if surface not in first_line and text.count(surface) < 3:
         return False
     return any(word in text for word in _SELF_OF_KIND.get(division.name[-1], ()))
+
+
+def _heads_own_body(division: Division, surface: str, text: str, gaz: Gazetteer) -> bool:
+    """Whether a two-character full name (歙县) is the county a document speaks for.
+
+    A full name of two characters may be a word's tail (成县 in 建成县域, which the word-start
+    check drops later), so alone it proves little; it counts when it heads its own party or
+    government body (中共歙县县委) or when the text speaks as a division of its kind through
+    bare bodies (县委常委, 全县): SCHEMA.md lists a place the text names as an actor.
+
+    >>> gaz = load_gazetteer()
+    >>> sx = gaz.get("341021")
+    >>> _heads_own_body(sx, "歙县", "来源:中共歙县县委宣传部", gaz), _heads_own_body(sx, "歙县", "歙县作为试点", gaz)
+    (True, False)
+    >>> _heads_own_body(sx, "歙县", "县委常委调研。歙县作为试点县", gaz)
+    True
+    """
+    if gaz.is_short_form(surface) or len(gaz.lookup(surface)) != 1:
+        return False
+    kind = division.name[-1]
+    if kind not in _SELF_OF_KIND:
+        return False
+    own = rf"中共{surface}|{surface}{kind}?(?:{kind}委|{kind}政府|人民政府|{kind}人大|{kind}政协)"
+    bare = rf"(?<![\u4e00-\u9fff])(?:{kind}委|{kind}政府)|" + "|".join(_SELF_OF_KIND[kind])
+    return bool(re.search(own, text) or re.search(bare, text))
 
 
 def _outside_names(title: str) -> str:
