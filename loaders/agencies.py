@@ -46,7 +46,7 @@ _PLACE_HEAD = re.compile(
 )
 # A bare 市 only starts a name where no word ends in it (城市, 上市, 全市).
 _NOT_BEFORE_BARE = set("城都上超全本该地两各我社园小景新老校辖特街省湾郊县门夜股楼治发港税")
-_GENERIC = re.compile(r"(部委|部门|单位|有关|相关|各级|各委办局|委办局|基层|数字政府|省级|市级|国家级)")
+_GENERIC = re.compile(r"(部委|部门|单位|有关|相关|各级|[两二三四五]级|各委办局|委办局|基层|数字政府|省级|市级|国家级)")
 # "组建数字经济、“智改数转”等领导小组", "综合…改革、…建设两个工作专班相继成立": one body per item.
 _GROUP_LIST = re.compile(
     r"(?P<list>(?:“?[\u4e00-\u9fffA-Za-z0-9]{2,16}”?、)+“?[\u4e00-\u9fffA-Za-z0-9]{2,16}?”?)"
@@ -212,6 +212,7 @@ def _agency_from(
         or _GENERIC.search(name)
         or len(name) < (2 if bare else 3)
         or _BUILT.search(sentence[max(0, start - 4) : start])
+        or _built_centre(sentence, start, end)
         or in_counted_list(sentence, start)
         or sentence[end : end + 2] == "项目"  # 北方大数据交易中心东丽分中心项目: a thing built
     ):
@@ -224,6 +225,31 @@ def _agency_from(
         start, aliases = start - 2, (name, *aliases)
         name = "中共" + name
     return AgencyHit(name, start, end, place, national, aliases)
+
+
+# What a clause says of a centre that is being built rather than acting: its site, floor area,
+# going into use (大数据中心选址…, 指挥中心建筑面积…, 数据中心投入运行).
+_BUILT_AFTER = re.compile(
+    r"^(?:项目|工程|大楼|机房|一期|二期)?(?:的)?(?:建设|选址|建筑面积|占地|总投资|投用|投入运行|投入使用|建成|竣工|开工|落成|主体|正式启用|启用)"
+)
+_BUILT_BEFORE = re.compile(r"(?:建设|建成|新建|投用|启用|落成|筹建|改造|扩建|升级)[^，,。;；:：、]{0,8}$")
+
+
+def _built_centre(sentence: str, start: int, end: int) -> bool:
+    """Whether a centre's name is the thing a clause builds, not a body that acts (a project's job).
+
+    >>> s = "市大数据中心选址高新区,建筑面积2万平方米"
+    >>> _built_centre(s, 0, 6), _built_centre("市大数据中心负责平台运维", 0, 6)
+    (True, False)
+    >>> _built_centre("加快建设市应急指挥中心", 4, 11), _built_centre("市大数据中心建设了统一平台", 0, 6)
+    (True, False)
+    """
+    if not sentence[start:end].endswith("中心") or acts_as_body(sentence, start, end):
+        return False
+    after = sentence[end:]
+    if _BUILT_AFTER.match(after) and not re.match(r"建设(?:了|的|和|与|、|并)", after):
+        return True
+    return bool(_BUILT_BEFORE.search(sentence[max(0, start - 12) : start]))
 
 
 def _other_forms(name: str) -> tuple[str, ...]:
@@ -339,12 +365,28 @@ def _listed_zones(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
     return out
 
 
+# The brackets that give a body's short name for the rest of the text: (以下简称市营商局).
+_SHORT_NAME_OPEN = re.compile(r"[(（](?:以下简称|以下称|简称)[:：“\"]?$")
+
+
 def _with_parenthetical_aliases(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
-    """An agency in brackets right after another is its other name: 创新驱动发展中心(数字经济研究发展中心)."""
+    """An agency in brackets right after another is its other name.
+
+    Both 创新驱动发展中心(数字经济研究发展中心) and 市营商环境建设监督局(以下简称市营商局)
+    name one body; the short name is an alias, so later uses of it are the same agency.
+
+    >>> hits = [AgencyHit("市营商环境建设监督局", 0, 10, "市"), AgencyHit("市营商局", 15, 19, "市")]
+    >>> [(h.name, h.aliases) for h in _with_parenthetical_aliases("市营商环境建设监督局(以下简称市营商局)", hits)]
+    [('市营商环境建设监督局', ('市营商局',))]
+    """
     out: list[AgencyHit] = []
     for hit in hits:
         prev = out[-1] if out else None
-        if prev and sentence[prev.end : prev.end + 1] in "(（" and hit.start == prev.end + 1:
+        bracket = prev and (
+            (sentence[prev.end : prev.end + 1] in "(（" and hit.start == prev.end + 1)
+            or (_SHORT_NAME_OPEN.search(sentence[prev.end : hit.start]) and sentence[prev.end] in "(（")
+        )
+        if prev and bracket:
             out[-1] = AgencyHit(
                 prev.name, prev.start, prev.end, prev.place_surface, prev.national, (*prev.aliases, hit.name)
             )

@@ -532,7 +532,10 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             mention = _agency(ctx, sentence, a, agencies)
             if mention is None:
                 continue
-            agencies.setdefault((mention.place.code, _agency_key(ctx, mention)), mention)
+            key = (mention.place.code, _agency_key(ctx, mention))
+            if key not in agencies and _known_by_alias(ctx, agencies, mention):
+                continue  # 市营商局 after 市营商环境建设监督局(以下简称市营商局): one body
+            agencies.setdefault(key, mention)
             taken_spans.append((sentence.start + a.start, sentence.start + a.end))
         programme_spans = [(h.start, h.end) for h in programme_hits]
         for p in ctx.projects[sentence.index]:
@@ -999,6 +1002,16 @@ def _agency(
         name = place.name + name
     aliases = tuple(a for a in (hit.name, *hit.aliases) if a != name)
     return AgencyMention(place, name, ev, aliases)
+
+
+def _known_by_alias(ctx: _Context, found: dict[tuple[str, str], AgencyMention], mention: AgencyMention) -> bool:
+    """Whether a body of the same place already answers to this mention's name as an alias."""
+    key = _agency_key(ctx, mention)
+    return any(
+        m.place == mention.place
+        and any(_agency_key(ctx, AgencyMention(m.place, a, m.evidence)) == key for a in m.aliases)
+        for m in found.values()
+    )
 
 
 def _abbreviates(short: str, full: str) -> bool:
