@@ -385,10 +385,29 @@ class Gazetteer:
         context_codes = {d.code for d in context if d.code != COUNTRY_CODE}
         named = tuple(d for d in candidates if d.code in context_codes)
         related = named or tuple(d for d in candidates if self._is_related(d, context_codes))
+        if len(related) > 1:
+            # 鼓楼区 in a text naming 南京市: both 南京's and 徐州's lie in 江苏省, the province the
+            # context adds above 南京市, but only one lies in the city the text names.
+            related = self._under_nearest(related, context_codes) or related
         candidates = related or candidates
         top = min(_LEVEL_RANK[d.level] for d in candidates)
         candidates = tuple(d for d in candidates if _LEVEL_RANK[d.level] == top)
         return candidates[0] if len(candidates) == 1 else None
+
+    def _under_nearest(self, candidates: tuple[Division, ...], context_codes: set[str]) -> tuple[Division, ...]:
+        """Return the candidates that lie in the lowest-level context division any of them lies in.
+
+        >>> g = load_gazetteer()
+        >>> [d.code for d in g._under_nearest(g.lookup("鼓楼区"), {"320000", "320100"})]
+        ['320106']
+        """
+        for level in ("district", "prefecture", "province"):
+            inside = tuple(
+                d for d in candidates if any(a.code in context_codes and a.level == level for a in self.ancestors(d))
+            )
+            if inside:
+                return inside
+        return ()
 
     def _is_related(self, division: Division, context_codes: set[str]) -> bool:
         """Return whether `division` is an ancestor or a descendant of a context division."""
