@@ -109,6 +109,8 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     for m in _PLACE_HEAD.finditer(sentence):
         if any(a < m.start() < b for a, b in named):
             continue  # the 市 of 德州市 is not a head of its own
+        if re.search(r"各[省市区县]{1,3}$", sentence[max(0, m.start() - 4) : m.start()]):
+            continue  # 各区县政府: every county's government, no one body
         if m.start() == 0 or sentence[m.start() - 1] not in _NOT_BEFORE_BARE:
             heads.append((m.start(), m.end(), m.group(0), False))
     # "天津市南开区委…": a place inside another names the body's own place (SCHEMA.md: 铜川市王益区委网信办).
@@ -270,13 +272,23 @@ def _verb_after(words: tuple[Word, ...], lo: int, hi: int) -> int:
 
     LAC words end a name where a stop list has no entry (市政府抽调…, 临颍县被…).
 
+    A "verb" that is an office's abbreviated tail (改办 in 省工改办, 数转办) ends the name, not before it.
+
     >>> _verb_after(segment("市政府抽调市政府办公厅"), 3, 11)
     3
+    >>> _verb_after(segment("案例被省工改办评为全省优秀案例。"), 4, 12)
+    7
     """
     for word in words:
         if lo <= word.start < hi and (word.tag == "p" or (word.tag == "v" and len(word.text) >= 2)):
+            if word.start > lo and _OFFICE_TAIL.fullmatch(word.text):
+                continue
             return word.start
     return hi
+
+
+# Two-character office tails LAC reads as verbs (工改办, 数转办); 举办, 主办, 承办 are verbs.
+_OFFICE_TAIL = re.compile(r"[^举创主承开督代帮协合兴停包查交经]办")
 
 
 def _leading_groups(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:

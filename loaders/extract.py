@@ -535,6 +535,11 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             key = (mention.place.code, _agency_key(ctx, mention))
             if key not in agencies and _known_by_alias(ctx, agencies, mention):
                 continue  # 市营商局 after 市营商环境建设监督局(以下简称市营商局): one body
+            # 市政务和数据局 named before its full name gives it (以下简称…): one body, by its full name.
+            for short in a.aliases:
+                short_key = (mention.place.code, _agency_key(ctx, AgencyMention(mention.place, short, mention.evidence)))
+                if short_key != key:
+                    agencies.pop(short_key, None)
             agencies.setdefault(key, mention)
             taken_spans.append((sentence.start + a.start, sentence.start + a.end))
         programme_spans = [(h.start, h.end) for h in programme_hits]
