@@ -326,6 +326,8 @@ def _leading_groups(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
 _ZONE = r"(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|综保区|新区|园区|经济区|示范区|合作区|试验区|度假区|示范园|产业园)"
 _ZONE_COMMITTEE = re.compile(
     rf"{_ZONE}(?:管委会|管理委员会|管委(?![会员])|管理办公室)"
+    # A zone's own bureaus (湘江新区行政审批服务局, 高新区经发局) are bodies as its committee is.
+    rf"|{_ZONE}(?P<bureau>[\u4e00-\u9fff]{{1,10}}?)(?<![大格布全结开变时当])局"
     # A zone named without a zone word (某某数谷管委会) still heads its committee at a clause's start.
     r"|(?:(?<=^)|(?<=[,，;；:：。、]))[\u4e00-\u9fff]{2,8}?(?:管委会|管理委员会)"
 )
@@ -338,11 +340,17 @@ def _zone_committees(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
 
     >>> [h.name for h in _zone_committees("高新区管委会、天府新区管委会相关负责人出席", [])]
     ['高新区管委会', '天府新区管委会']
+    >>> [h.name for h in _zone_committees("湘江新区行政审批服务局负责人参加", [])]
+    ['湘江新区行政审批服务局']
+    >>> [h.name for h in _zone_committees("构建新区发展新格局", [])]
+    []
     """
     hits = []
     for m in _ZONE_COMMITTEE.finditer(sentence):
         if any(h.start <= m.start() < h.end for h in found):
             continue
+        if m.group("bureau") and _STOP.search(m.group("bureau")):
+            continue  # 高新区加快…局: a verb between zone and 局 is a clause, not a name
         start = name_start(sentence, m.start())
         # "罗佳(两江新区管委会副主任)": a bracket opened before the zone's name is not part of it.
         start = max(
