@@ -535,6 +535,11 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             key = (mention.place.code, _agency_key(ctx, mention))
             if key not in agencies and _known_by_alias(ctx, agencies, mention):
                 continue  # 市营商局 after 市营商环境建设监督局(以下简称市营商局): one body
+            longer = _abbreviated_by(agencies, key)
+            if longer is not None:
+                continue  # 贵阳市大数据局 after 贵阳市大数据发展管理局: the same bureau, shortened
+            for shorter in [k for k in agencies if _abbreviated_by({key: mention}, k) == key]:
+                agencies.pop(shorter)  # the short name came first; the full name stands for both
             # 市政务和数据局 named before its full name gives it (以下简称…): one body, by its full name.
             for short in a.aliases:
                 short_key = (mention.place.code, _agency_key(ctx, AgencyMention(mention.place, short, mention.evidence)))
@@ -1017,6 +1022,30 @@ def _known_by_alias(ctx: _Context, found: dict[tuple[str, str], AgencyMention], 
         and any(_agency_key(ctx, AgencyMention(m.place, a, m.evidence)) == key for a in m.aliases)
         for m in found.values()
     )
+
+
+def _abbreviated_by(found: dict[tuple[str, str], AgencyMention], key: tuple[str, str]) -> tuple[str, str] | None:
+    """Return the key of a body of the same place whose name `key`'s name shortens, if any.
+
+    A short name keeps the full name's first and last characters and the rest in order
+    (大数据局 of 大数据发展管理局, 政务和数据局机关党委 of 政务服务和数据管理局机关党委).
+
+    >>> found = {("1", "大数据发展管理局"): None}
+    >>> _abbreviated_by(found, ("1", "大数据局")), _abbreviated_by(found, ("1", "数据局")), _abbreviated_by(found, ("2", "大数据局"))
+    (('1', '大数据发展管理局'), None, None)
+    """
+    place, short = key
+    for other in found:
+        full = other[1]
+        if (
+            other[0] == place
+            and len(full) > len(short) >= 3
+            and full[0] == short[0]
+            and full[-1] == short[-1]
+            and _abbreviates(short, full)
+        ):
+            return other
+    return None
 
 
 def _abbreviates(short: str, full: str) -> bool:
