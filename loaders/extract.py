@@ -1039,7 +1039,7 @@ def _abbreviated_by(found: dict[tuple[str, str], AgencyMention], key: tuple[str,
         full = other[1]
         if (
             other[0] == place
-            and len(full) > len(short) >= 3
+            and len(full) - 2 >= len(short) >= 3  # one character off is another name (…服务数据… vs …服务和数据…)
             and full[0] == short[0]
             and full[-1] == short[-1]
             and _abbreviates(short, full)
