@@ -25,7 +25,9 @@ _GROUPS = {
 _NAME_TAIL = re.compile(
     r"^(?:代表团|大学|学院|日报|卫视|电视台|晚报|银行|集团|籍|队|话|菜|路|街|大道|港区|舟山港|舟山|"
     # outlets: 新湖南客户端, 金华广电 (SCHEMA.md: a newspaper's place is not listed)
-    r"客户端|新闻网|融媒|广播电视台|广电)"
+    r"客户端|新闻网|融媒|广播电视台|广电|"
+    # a contest's regional round (大赛江苏分赛, 江苏省分赛区) is part of the contest's name
+    r"分赛|赛区|分会场)"
 )
 # 中国 is a modifier in names (中国智慧城市…博览会, 中国特色): an actor only when something it does follows.
 _COUNTRY_WORDS = ("中国", "我国", "全国")
