@@ -633,9 +633,10 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
         target_year = goal_frame(text) or target_year
     programmes = _without_short_forms(programmes)
     projects = _not_bodies(ctx, projects, agencies)
-    facts = [(m.place, m.evidence) for m in programmes.values()]
+    # SCHEMA.md: a division named only inside another proper name is not listed: 数字福州 or
+    # 鹿泉区国际数字经济产业园 runs there but does not name the place (an agency's prefix does).
+    facts = [(m.place, m.evidence) for m in (*programmes.values(), *projects.values()) if not _inside_name(m)]
     facts += [(m.place, m.evidence) for m in agencies.values()]
-    facts += [(m.place, m.evidence) for m in projects.values()]
     facts += [(m.place, m.evidence) for m in metrics]
     return Extraction(
         document=document,
@@ -1122,6 +1123,18 @@ def _places(
     for place, ev in facts:
         found.setdefault(place.code, PlaceMention(place, ev))
     return tuple(found.values())
+
+
+def _inside_name(mention: ProgrammeMention | ProjectMention) -> bool:
+    """Whether the name of a programme or project names its own place (数字福州, 鹿泉区…产业园)."""
+    place = mention.place
+    if not any(n and len(n) >= 2 and n in mention.name for n in (place.name, place.short)):
+        return False
+    # "落实全省“数字湖南”建设部署", "依托省级“爱山东”平台": the text refers to the province itself.
+    ev = mention.evidence
+    before = ev.sentence[: ev.start - ev.sentence_start]
+    level = {"province": "省", "prefecture": "市", "district": "[区县]"}.get(place.level)
+    return not (level and re.search(rf"(?:全|我|本){level}|{level}级", before[-12:]))
 
 
 def _sentence_at(document: Document, position: int) -> Sentence | None:
