@@ -135,6 +135,7 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     hits += _congresses(sentence, hits, place_names)
     hits += _listed_bodies(sentence, hits)
     hits += _title_departments(sentence, hits)
+    hits += _governed_bodies(sentence, hits)
     hits = _with_list_place(sentence, sorted(hits, key=lambda h: h.start))
     return _with_parenthetical_aliases(sentence, hits)
 
@@ -546,6 +547,37 @@ def _listed_bodies(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
                 break
             out.append(AgencyHit(hit.place_surface + item, m.start(1), m.end(1), hit.place_surface))
             end = m.end(1)
+    return out
+
+
+# A department named without its place where the sentence gives it a programme's lead (由大数据局牵头,
+# 行政审批服务局具体负责): the body of the place the sentence is about (SCHEMA.md: 市大数据局 → 滨州市大数据局).
+_GOVERNED_BODY = re.compile(
+    r"(?:(?<=由)|(?<=会同)|(?<=委托)|(?<=[，,；;。:：、])(?![由会委经在与和及]))([\u4e00-\u9fff]{2,10}?(?:局|委员会|办公室))"
+    r"(?=牵头|负责|主管|具体负责|统筹|会同|联合|组织实施|指导)"
+)
+
+
+def _governed_bodies(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
+    """Return departments named bare where the sentence makes them lead or carry out a task.
+
+    >>> [h.name for h in _governed_bodies("推进改革,由大数据局牵头,行政审批服务局具体负责。", [])]
+    ['大数据局', '行政审批服务局']
+    >>> [h.name for h in _governed_bodies("由相关部门牵头,形成新格局负责", [])]
+    []
+    """
+    out: list[AgencyHit] = []
+    for m in _GOVERNED_BODY.finditer(sentence):
+        item = m.group(1)
+        if (
+            any(h.start <= m.start(1) < h.end for h in hits)
+            or _GENERIC.search(item)
+            or _STOP.search(item)
+            or re.match(r"(?:[市区县省](?!场)|[各全本该我这此其国])", item)
+            or re.search(r"[大格布全结开变时当]局$", item)
+        ):
+            continue
+        out.append(AgencyHit(item, m.start(1), m.end(1), None))
     return out
 
 

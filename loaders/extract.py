@@ -1010,6 +1010,8 @@ def _agency(
     if hit.place_surface in _LEVEL_OF:
         name = place.name + name[len(hit.place_surface) :]
     elif hit.place_surface is None and place.short not in name[:8]:
+        if place.level == "country" and not re.match(r"(?:中共|中央|全国|国家|国务院)", name):
+            return None  # "由大数据局牵头" in a text about no place: no "中国大数据局"
         name = place.name + name
     aliases = tuple(a for a in (hit.name, *hit.aliases) if a != name)
     return AgencyMention(place, name, ev, aliases)
