@@ -289,7 +289,7 @@ def _verb_after(words: tuple[Word, ...], lo: int, hi: int) -> int:
 
 
 # Two-character office tails LAC reads as verbs (工改办, 数转办); 举办, 主办, 承办 are verbs.
-_OFFICE_TAIL = re.compile(r"[^举创主承开督代帮协合兴停包查交经]办")
+_OFFICE_TAIL = re.compile(r"[改转编财侨台外信法农扶]办")
 
 
 def _leading_groups(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:

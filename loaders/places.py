@@ -127,7 +127,7 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
             and division.level == "district"
             and not _supported(division, context, gaz)
             and not _spoken_for(division, surface, text, gaz)
-            and not _heads_own_body(division, surface, text, gaz)
+            and not (_heads_own_body(division, surface, text, gaz) and not _TITLE_TAIL.match(text[end:]))
         ):
             continue
         in_name = (
@@ -269,6 +269,10 @@ def _spoken_for(division: Division, surface: str, text: str, gaz: Gazetteer) -> 
     if surface not in first_line and text.count(surface) < 3:
         return False
     return any(word in text for word in _SELF_OF_KIND.get(division.name[-1], ()))
+
+
+# 县长 after 代县 (县政府代县长): the name's last character opens a title or a word, no place.
+_TITLE_TAIL = re.compile(r"[长级域城情]")
 
 
 def _heads_own_body(division: Division, surface: str, text: str, gaz: Gazetteer) -> bool:
