@@ -173,7 +173,7 @@ def _agency_from(
         stretch = stretch[: _verb_after(words(), head_end, head_end + len(stretch)) - head_end]
     best = None
     for m in _SUFFIX.finditer(stretch):
-        if re.match(r"[门长署员]", stretch[m.end() : m.end() + 1]):
+        if re.match(r"[门长署员组]", stretch[m.end() : m.end() + 1]):  # 理论学习中心组 is a study group
             continue
         if m.group(0) == "办" and (
             m.start() < 2
@@ -517,7 +517,7 @@ def _town_bodies(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
 # A body listed right after a local one, with no place of its own ("市政府办、经贸局负责人"): it ends in a
 # body word and is followed by a break, a conjunction or what its people do.
 _LISTED_BODY = re.compile(
-    r"[、和及与]([\u4e00-\u9fff]{1,8}?(?:局|委员会|委|办公室|办))"
+    r"[、和及与]([\u4e00-\u9fff]{1,8}?(?:局|委员会|委|办公室|办|厅))"
     r"(?=[、，,。；;:：和及与(（]|负责|牵头|主要|等|相关|有关|联合|会同|分别|共同|配合|参加|出席)"
 )
 

@@ -396,6 +396,10 @@ def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = Non
     for m in _BARE_BODY.finditer(text):
         if not (m.group(1) == "省" and _POST.match(text, m.end())):
             self_words[m.group(1)] += 1
+    # A region's own text calls it bare 自治区 (自治区人民政府, 自治区电子政务外网) as a province's says 省.
+    self_words["省"] += len(re.findall(r"(?:^|(?<=[\s,，、。;；:：“(（]))自治区(?!成立)", text))
+    if not self_words["省"]:
+        del self_words["省"]
     speaks_as = {"区": "district", "县": "district", "市": "prefecture", "省": "province"}
     lowest_first = "区县市省"
     spoken = sorted(self_words.items(), key=lambda kv: (-kv[1], lowest_first.index(kv[0])))
