@@ -24,7 +24,7 @@ from loaders.words import Word, segment
 
 _DATA = Path(__file__).with_name("data")
 _SUFFIX = re.compile(
-    r"(?:人民政府|政府办公室|政府办公厅|政府|管委会|管理委员会|领导小组办公室|领导小组|工作领导小组|工作专班|专班|委员会|办公室|办公厅|(?:网信|政务|金融|信访|外事|侨务|台务|改革|督查|编|外|侨|台)办|(?<![通快易好上就次帮代协联督])办|人大常委会|人大|政协|推进组|委|局|厅|宣传部|组织部|统战部|社会工作部|政法委|督查室|研究室|"
+    r"(?:人民政府|政府办公室|政府办公厅|政府|管委会|管理委员会|领导小组办公室|领导小组|工作领导小组|工作专班|专班|委员会|办公室|办公厅|办事处|(?:网信|政务|金融|信访|外事|侨务|台务|改革|督查|编|外|侨|台)办|(?<![通快易好上就次帮代协联督])办|人大常委会|人大|政协|推进组|委|局|厅|宣传部|组织部|统战部|社会工作部|政法委|督查室|研究室|"
     r"研究院|研究中心|服务中心|发展中心|测评中心|研究所|中心|总署)"
 )
 # Centres that are built things, not bodies (市政府云计算中心, 城市运行管理中心): projects.
@@ -211,7 +211,12 @@ def _agency_from(
         return None  # 市数字政府考核: 政府 only right after the place
     bare = place in ("市", "区", "县", "省")
     if (
-        (_FACILITY.search(name) and not acts_as_body(sentence, start, end))
+        (
+            _FACILITY.search(name)
+            and not acts_as_body(sentence, start, end)
+            # 行政服务中心管委会 runs the centre: a committee or office named for a facility is a body
+            and not re.search(r"(?:管委会|管理委员会|管理办公室|管理局)$", name)
+        )
         or _GENERIC.search(name)
         or len(name) < (2 if bare else 3)
         or _BUILT.search(sentence[max(0, start - 4) : start])
@@ -540,7 +545,7 @@ def _listed_bodies(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
                 any(h.start <= m.start(1) < h.end for h in [*hits, *out])
                 or _GENERIC.search(item)
                 or _STOP.search(item)
-                or re.match(r"[市区县省各全本该我]", item)
+                or re.match(r"(?:[市区县省](?!场)|[各全本该我])", item)
                 or "管委" in item  # a zone's committee is the zone's (_zone_committees)
                 or re.search(r"[大格布全结开变时当]局$", item)
             ):
