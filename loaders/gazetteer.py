@@ -394,6 +394,29 @@ class Gazetteer:
         candidates = tuple(d for d in candidates if _LEVEL_RANK[d.level] == top)
         return candidates[0] if len(candidates) == 1 else None
 
+    def most_prominent(self, name: str) -> Division | None:
+        """Return the best-known district of a full name several cities share (普陀区, 鼓楼区).
+
+        With nothing in the text to tell them apart, the one in a municipality (上海市普陀区) or a
+        provincial capital (codes XX01xx: 南京市鼓楼区) is the one a reader takes; the name, and so
+        the place a fact is scored at, is the same whichever is meant. None for short forms.
+
+        >>> g = load_gazetteer()
+        >>> [g.most_prominent(n).code for n in ("普陀区", "鼓楼区", "朝阳区")], g.most_prominent("普陀")
+        (['310107', '320106', '110105'], None)
+        """
+        candidates = [d for d in self.lookup(name) if d.name == name and d.level == "district"]
+        if len(candidates) < 2:
+            return None
+
+        def rank(d: Division) -> tuple[int, str]:
+            parent = self.parent(d)
+            if parent is not None and parent.level == "province":
+                return 0, d.code
+            return (1 if d.code[2:4] == "01" else 2), d.code
+
+        return min(candidates, key=rank)
+
     def _under_nearest(self, candidates: tuple[Division, ...], context_codes: set[str]) -> tuple[Division, ...]:
         """Return the candidates that lie in the lowest-level context division any of them lies in.
 

@@ -118,6 +118,9 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
             continue
         division = gaz.get(codes[0]) if len(codes) == 1 else gaz.resolve(surface, context=context)
         if division is None:
+            # 普陀区 in a text that names no city to tell 上海's from 舟山's: the name is the same either way
+            division = gaz.most_prominent(surface)
+        if division is None:
             continue
         bare = (
             gaz.is_short_form(surface) or len(surface) == 2
