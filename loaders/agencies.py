@@ -33,6 +33,7 @@ _FACILITY = re.compile(
     r"(?:政务|行政|市民|便民)服务中心)"
 )
 _COMMITTEE = re.compile(r"^[\u4e00-\u9fff]{0,16}?(?:委员会|领导小组办公室|领导小组|工作专班)(?!办公室|会议)")
+_MEDIA = re.compile(r"(?:融媒体中心|融媒中心|广播电视台|电视台|报社|新闻中心|新闻网|传媒中心)$")
 # A name governed by a building verb is a thing built (筹建“德州市数字产业研究院”): a project.
 _BUILT = re.compile(r"(?:筹建|建设|建成|新建|共建|打造|揭牌)“?$")
 # What ends the stretch a name may take: titles, verbs, digits, function words.
@@ -223,6 +224,7 @@ def _agency_from(
         or _built_centre(sentence, start, end)
         or in_counted_list(sentence, start)
         or sentence[end : end + 2] == "项目"  # 北方大数据交易中心东丽分中心项目: a thing built
+        or _MEDIA.search(name)  # SCHEMA.md: media outlets are not agencies (区融媒体中心 记者…)
     ):
         return None
     if head in ("国家",) and len(name) <= 3:

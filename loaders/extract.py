@@ -89,7 +89,7 @@ class _Context:
         # or inside a programme's (湖南省工业互联网试点平台) is not listed, though it may still act for
         # what the sentence says; programme names are added as they are found.
         self.name_heads = {a for a, _ in names}
-        self.subjects = subject_places(document.text, self.spans, title=document.title)
+        self.subjects = subject_places(document.text, self.spans, title=document.title, source=document.source)
         self.default = self.subjects[0] if self.subjects else gazetteer.country
         actors = [
             _Actor(s.start, s.end, s.division)
