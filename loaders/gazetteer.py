@@ -111,6 +111,11 @@ _UNSAFE_SURFACES = frozenset(
 )
 
 
+# Cities separately planned under the State Council (计划单列市: 大连, 青岛, 宁波, 厦门, 深圳): as
+# prominent as a provincial capital when a district name is shared (深圳's 龙华区 and 海口's).
+_PLANNED_CITIES = frozenset(("2102", "3702", "3302", "3502", "4403"))
+
+
 class UnknownPlace(LookupError):
     """No division of the gazetteer has this code."""
 
@@ -402,8 +407,8 @@ class Gazetteer:
         the place a fact is scored at, is the same whichever is meant. None for short forms.
 
         >>> g = load_gazetteer()
-        >>> [g.most_prominent(n).code for n in ("普陀区", "鼓楼区", "朝阳区")], g.most_prominent("普陀")
-        (['310107', '320106', '110105'], None)
+        >>> [g.most_prominent(n).code for n in ("普陀区", "鼓楼区", "朝阳区", "龙华区")], g.most_prominent("普陀")
+        (['310107', '320106', '110105', '440309'], None)
         """
         candidates = [d for d in self.lookup(name) if d.name == name and d.level == "district"]
         if len(candidates) < 2:
@@ -413,7 +418,8 @@ class Gazetteer:
             parent = self.parent(d)
             if parent is not None and parent.level == "province":
                 return 0, d.code
-            return (1 if d.code[2:4] == "01" else 2), d.code
+            prominent = d.code[2:4] == "01" or d.code[:4] in _PLANNED_CITIES
+            return (1 if prominent else 2), d.code
 
         return min(candidates, key=rank)
 
