@@ -177,7 +177,7 @@ def _agency_from(
         if re.match(r"[门长署员组]", stretch[m.end() : m.end() + 1]):  # 理论学习中心组 is a study group
             continue
         if m.group(0) == "办" and (
-            m.start() < 2
+            (m.start() < 2 and stretch[: m.start()] != "委")  # 区委办: the committee's general office
             or re.match(r"(?:App|APP|app|平台|小程序|客户端|移动端)", sentence[head_end + m.end() :])
         ):
             continue  # 安吉办App is an app; an office has a name before 办 (扶贫办, 数转办)
@@ -590,7 +590,7 @@ def _governed_bodies(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
 
 # "县委常委、宣传部部长": a party department named in the next title of the same person is that committee's.
 _DEPARTMENT_TITLE = re.compile(
-    r"常委[、,，](?P<dept>宣传部|组织部|统战部|社会工作部|政法委)(?:常务)?(?:副)?(?:部长|书记)"
+    r"常委[、,，](?P<dept>宣传部|组织部|统战部|社会工作部|政法委)(?:常务)?(?:副)?(?:部长|书记|(?<=部)长)"  # 宣传部长
 )
 
 
@@ -599,6 +599,8 @@ def _title_departments(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
 
     >>> [h.name for h in _title_departments("某县委常委、宣传部部长", [AgencyHit("某县委", 0, 3, "某县")])]
     ['某县委宣传部']
+    >>> [h.name for h in _title_departments("区委常委、宣传部长", [AgencyHit("区委", 0, 2, "区")])]
+    ['区委宣传部']
     """
     out = []
     for m in _DEPARTMENT_TITLE.finditer(sentence):
