@@ -24,7 +24,7 @@ from loaders.words import Word, segment
 
 _DATA = Path(__file__).with_name("data")
 _SUFFIX = re.compile(
-    r"(?:人民政府|政府办公室|政府办公厅|政府|管委会|管理委员会|领导小组办公室|领导小组|工作领导小组|工作专班|专班|委员会|办公室|办公厅|(?:网信|政务|金融|信访|外事|侨务|台务|改革|督查|编|外|侨|台)办|(?<![通快易好上就次帮代协联督])办|人大常委会|人大|政协|推进组|委|局|厅|宣传部|组织部|统战部|社会工作部|政法委|督查室|研究室|"
+    r"(?:人民政府|政府办公室|政府办公厅|政府|管委会|管理委员会|领导小组办公室|领导小组|工作领导小组|工作专班|专班|委员会|办公室|办公厅|办事处|(?:网信|政务|金融|信访|外事|侨务|台务|改革|督查|编|外|侨|台)办|(?<![通快易好上就次帮代协联督])办|人大常委会|人大|政协|推进组|委|局|厅|宣传部|组织部|统战部|社会工作部|政法委|督查室|研究室|"
     r"研究院|研究中心|服务中心|发展中心|测评中心|研究所|中心|总署)"
 )
 # Centres that are built things, not bodies (市政府云计算中心, 城市运行管理中心): projects.
@@ -33,6 +33,7 @@ _FACILITY = re.compile(
     r"(?:政务|行政|市民|便民)服务中心)"
 )
 _COMMITTEE = re.compile(r"^[\u4e00-\u9fff]{0,16}?(?:委员会|领导小组办公室|领导小组|工作专班)(?!办公室|会议)")
+_MEDIA = re.compile(r"(?:融媒体中心|融媒中心|广播电视台|电视台|报社|新闻中心|新闻网|传媒中心)$")
 # A name governed by a building verb is a thing built (筹建“德州市数字产业研究院”): a project.
 _BUILT = re.compile(r"(?:筹建|建设|建成|新建|共建|打造|揭牌)“?$")
 # What ends the stretch a name may take: titles, verbs, digits, function words.
@@ -46,7 +47,7 @@ _PLACE_HEAD = re.compile(
 )
 # A bare 市 only starts a name where no word ends in it (城市, 上市, 全市).
 _NOT_BEFORE_BARE = set("城都上超全本该地两各我社园小景新老校辖特街省湾郊县门夜股楼治发港税")
-_GENERIC = re.compile(r"(部委|部门|单位|有关|相关|各级|各委办局|委办局|基层|数字政府|省级|市级|国家级)")
+_GENERIC = re.compile(r"(部委|部门|单位|有关|相关|各级|[两二三四五]级|各委办局|委办局|基层|数字政府|省级|市级|国家级)")
 # "组建数字经济、“智改数转”等领导小组", "综合…改革、…建设两个工作专班相继成立": one body per item.
 _GROUP_LIST = re.compile(
     r"(?P<list>(?:“?[\u4e00-\u9fffA-Za-z0-9]{2,16}”?、)+“?[\u4e00-\u9fffA-Za-z0-9]{2,16}?”?)"
@@ -109,6 +110,8 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     for m in _PLACE_HEAD.finditer(sentence):
         if any(a < m.start() < b for a, b in named):
             continue  # the 市 of 德州市 is not a head of its own
+        if re.search(r"各[省市区县]{1,3}$", sentence[max(0, m.start() - 4) : m.start()]):
+            continue  # 各区县政府: every county's government, no one body
         if m.start() == 0 or sentence[m.start() - 1] not in _NOT_BEFORE_BARE:
             heads.append((m.start(), m.end(), m.group(0), False))
     # "天津市南开区委…": a place inside another names the body's own place (SCHEMA.md: 铜川市王益区委网信办).
@@ -133,6 +136,7 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     hits += _congresses(sentence, hits, place_names)
     hits += _listed_bodies(sentence, hits)
     hits += _title_departments(sentence, hits)
+    hits += _governed_bodies(sentence, hits)
     hits = _with_list_place(sentence, sorted(hits, key=lambda h: h.start))
     return _with_parenthetical_aliases(sentence, hits)
 
@@ -170,10 +174,10 @@ def _agency_from(
         stretch = stretch[: _verb_after(words(), head_end, head_end + len(stretch)) - head_end]
     best = None
     for m in _SUFFIX.finditer(stretch):
-        if re.match(r"[门长署员]", stretch[m.end() : m.end() + 1]):
+        if re.match(r"[门长署员组]", stretch[m.end() : m.end() + 1]):  # 理论学习中心组 is a study group
             continue
         if m.group(0) == "办" and (
-            m.start() < 2
+            (m.start() < 2 and stretch[: m.start()] != "委")  # 区委办: the committee's general office
             or re.match(r"(?:App|APP|app|平台|小程序|客户端|移动端)", sentence[head_end + m.end() :])
         ):
             continue  # 安吉办App is an app; an office has a name before 办 (扶贫办, 数转办)
@@ -208,12 +212,19 @@ def _agency_from(
         return None  # 市数字政府考核: 政府 only right after the place
     bare = place in ("市", "区", "县", "省")
     if (
-        (_FACILITY.search(name) and not acts_as_body(sentence, start, end))
+        (
+            _FACILITY.search(name)
+            and not acts_as_body(sentence, start, end)
+            # 行政服务中心管委会 runs the centre: a committee or office named for a facility is a body
+            and not re.search(r"(?:管委会|管理委员会|管理办公室|管理局)$", name)
+        )
         or _GENERIC.search(name)
         or len(name) < (2 if bare else 3)
         or _BUILT.search(sentence[max(0, start - 4) : start])
+        or _built_centre(sentence, start, end)
         or in_counted_list(sentence, start)
         or sentence[end : end + 2] == "项目"  # 北方大数据交易中心东丽分中心项目: a thing built
+        or _MEDIA.search(name)  # SCHEMA.md: media outlets are not agencies (区融媒体中心 记者…)
     ):
         return None
     if head in ("国家",) and len(name) <= 3:
@@ -224,6 +235,31 @@ def _agency_from(
         start, aliases = start - 2, (name, *aliases)
         name = "中共" + name
     return AgencyHit(name, start, end, place, national, aliases)
+
+
+# What a clause says of a centre that is being built rather than acting: its site, floor area,
+# going into use (大数据中心选址…, 指挥中心建筑面积…, 数据中心投入运行).
+_BUILT_AFTER = re.compile(
+    r"^(?:项目|工程|大楼|机房|一期|二期)?(?:的)?(?:建设|选址|建筑面积|占地|总投资|投用|投入运行|投入使用|建成|竣工|开工|落成|主体|正式启用|启用)"
+)
+_BUILT_BEFORE = re.compile(r"(?:建设|建成|新建|投用|启用|落成|筹建|改造|扩建|升级)[^，,。;；:：、]{0,8}$")
+
+
+def _built_centre(sentence: str, start: int, end: int) -> bool:
+    """Whether a centre's name is the thing a clause builds, not a body that acts (a project's job).
+
+    >>> s = "市大数据中心选址高新区,建筑面积2万平方米"
+    >>> _built_centre(s, 0, 6), _built_centre("市大数据中心负责平台运维", 0, 6)
+    (True, False)
+    >>> _built_centre("加快建设市应急指挥中心", 4, 11), _built_centre("市大数据中心建设了统一平台", 0, 6)
+    (True, False)
+    """
+    if not sentence[start:end].endswith("中心") or acts_as_body(sentence, start, end):
+        return False
+    after = sentence[end:]
+    if _BUILT_AFTER.match(after) and not re.match(r"建设(?:了|的|和|与|、|并)", after):
+        return True
+    return bool(_BUILT_BEFORE.search(sentence[max(0, start - 12) : start]))
 
 
 def _other_forms(name: str) -> tuple[str, ...]:
@@ -244,13 +280,23 @@ def _verb_after(words: tuple[Word, ...], lo: int, hi: int) -> int:
 
     LAC words end a name where a stop list has no entry (市政府抽调…, 临颍县被…).
 
+    A "verb" that is an office's abbreviated tail (改办 in 省工改办, 数转办) ends the name, not before it.
+
     >>> _verb_after(segment("市政府抽调市政府办公厅"), 3, 11)
     3
+    >>> _verb_after(segment("案例被省工改办评为全省优秀案例。"), 4, 12)
+    7
     """
     for word in words:
         if lo <= word.start < hi and (word.tag == "p" or (word.tag == "v" and len(word.text) >= 2)):
+            if word.start > lo and _OFFICE_TAIL.fullmatch(word.text):
+                continue
             return word.start
     return hi
+
+
+# Two-character office tails LAC reads as verbs (工改办, 数转办); 举办, 主办, 承办 are verbs.
+_OFFICE_TAIL = re.compile(r"[改转编财侨台外信法农扶]办")
 
 
 def _leading_groups(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
@@ -288,6 +334,8 @@ def _leading_groups(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
 _ZONE = r"(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|综保区|新区|园区|经济区|示范区|合作区|试验区|度假区|示范园|产业园)"
 _ZONE_COMMITTEE = re.compile(
     rf"{_ZONE}(?:管委会|管理委员会|管委(?![会员])|管理办公室)"
+    # A zone's own bureaus (湘江新区行政审批服务局, 高新区经发局) are bodies as its committee is.
+    rf"|{_ZONE}(?P<bureau>[\u4e00-\u9fff]{{1,10}}?)(?<![大格布全结开变时当])局"
     # A zone named without a zone word (某某数谷管委会) still heads its committee at a clause's start.
     r"|(?:(?<=^)|(?<=[,，;；:：。、]))[\u4e00-\u9fff]{2,8}?(?:管委会|管理委员会)"
 )
@@ -300,11 +348,17 @@ def _zone_committees(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
 
     >>> [h.name for h in _zone_committees("高新区管委会、天府新区管委会相关负责人出席", [])]
     ['高新区管委会', '天府新区管委会']
+    >>> [h.name for h in _zone_committees("湘江新区行政审批服务局负责人参加", [])]
+    ['湘江新区行政审批服务局']
+    >>> [h.name for h in _zone_committees("构建新区发展新格局", [])]
+    []
     """
     hits = []
     for m in _ZONE_COMMITTEE.finditer(sentence):
         if any(h.start <= m.start() < h.end for h in found):
             continue
+        if m.group("bureau") and _STOP.search(m.group("bureau")):
+            continue  # 高新区加快…局: a verb between zone and 局 is a clause, not a name
         start = name_start(sentence, m.start())
         # "罗佳(两江新区管委会副主任)": a bracket opened before the zone's name is not part of it.
         start = max(
@@ -339,12 +393,28 @@ def _listed_zones(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
     return out
 
 
+# The brackets that give a body's short name for the rest of the text: (以下简称市营商局).
+_SHORT_NAME_OPEN = re.compile(r"[(（](?:以下简称|以下称|简称)[:：“\"]?$")
+
+
 def _with_parenthetical_aliases(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
-    """An agency in brackets right after another is its other name: 创新驱动发展中心(数字经济研究发展中心)."""
+    """An agency in brackets right after another is its other name.
+
+    Both 创新驱动发展中心(数字经济研究发展中心) and 市营商环境建设监督局(以下简称市营商局)
+    name one body; the short name is an alias, so later uses of it are the same agency.
+
+    >>> hits = [AgencyHit("市营商环境建设监督局", 0, 10, "市"), AgencyHit("市营商局", 15, 19, "市")]
+    >>> [(h.name, h.aliases) for h in _with_parenthetical_aliases("市营商环境建设监督局(以下简称市营商局)", hits)]
+    [('市营商环境建设监督局', ('市营商局',))]
+    """
     out: list[AgencyHit] = []
     for hit in hits:
         prev = out[-1] if out else None
-        if prev and sentence[prev.end : prev.end + 1] in "(（" and hit.start == prev.end + 1:
+        bracket = prev and (
+            (sentence[prev.end : prev.end + 1] in "(（" and hit.start == prev.end + 1)
+            or (_SHORT_NAME_OPEN.search(sentence[prev.end : hit.start]) and sentence[prev.end] in "(（")
+        )
+        if prev and bracket:
             out[-1] = AgencyHit(
                 prev.name, prev.start, prev.end, prev.place_surface, prev.national, (*prev.aliases, hit.name)
             )
@@ -454,7 +524,7 @@ def _town_bodies(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
 # A body listed right after a local one, with no place of its own ("市政府办、经贸局负责人"): it ends in a
 # body word and is followed by a break, a conjunction or what its people do.
 _LISTED_BODY = re.compile(
-    r"[、和及与]([\u4e00-\u9fff]{1,8}?(?:局|委员会|委|办公室|办))"
+    r"[、和及与]([\u4e00-\u9fff]{1,8}?(?:局|委员会|委|办公室|办|厅))"
     r"(?=[、，,。；;:：和及与(（]|负责|牵头|主要|等|相关|有关|联合|会同|分别|共同|配合|参加|出席)"
 )
 
@@ -477,7 +547,7 @@ def _listed_bodies(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
                 any(h.start <= m.start(1) < h.end for h in [*hits, *out])
                 or _GENERIC.search(item)
                 or _STOP.search(item)
-                or re.match(r"[市区县省各全本该我]", item)
+                or re.match(r"(?:[市区县省](?!场)|[各全本该我])", item)
                 or "管委" in item  # a zone's committee is the zone's (_zone_committees)
                 or re.search(r"[大格布全结开变时当]局$", item)
             ):
@@ -487,9 +557,40 @@ def _listed_bodies(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
     return out
 
 
+# A department named without its place where the sentence gives it a programme's lead (由大数据局牵头,
+# 行政审批服务局具体负责): the body of the place the sentence is about (SCHEMA.md: 市大数据局 → 滨州市大数据局).
+_GOVERNED_BODY = re.compile(
+    r"(?:(?<=由)|(?<=会同)|(?<=委托)|(?<=[，,；;。:：、])(?![由会委经在与和及]))([\u4e00-\u9fff]{2,10}?(?:局|委员会|办公室))"
+    r"(?=牵头|负责|主管|具体负责|统筹|会同|联合|组织实施|指导)"
+)
+
+
+def _governed_bodies(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
+    """Return departments named bare where the sentence makes them lead or carry out a task.
+
+    >>> [h.name for h in _governed_bodies("推进改革,由大数据局牵头,行政审批服务局具体负责。", [])]
+    ['大数据局', '行政审批服务局']
+    >>> [h.name for h in _governed_bodies("由相关部门牵头,形成新格局负责", [])]
+    []
+    """
+    out: list[AgencyHit] = []
+    for m in _GOVERNED_BODY.finditer(sentence):
+        item = m.group(1)
+        if (
+            any(h.start <= m.start(1) < h.end for h in hits)
+            or _GENERIC.search(item)
+            or _STOP.search(item)
+            or re.match(r"(?:[市区县省](?!场)|[各全本该我这此其国])", item)
+            or re.search(r"[大格布全结开变时当]局$", item)
+        ):
+            continue
+        out.append(AgencyHit(item, m.start(1), m.end(1), None))
+    return out
+
+
 # "县委常委、宣传部部长": a party department named in the next title of the same person is that committee's.
 _DEPARTMENT_TITLE = re.compile(
-    r"常委[、,，](?P<dept>宣传部|组织部|统战部|社会工作部|政法委)(?:常务)?(?:副)?(?:部长|书记)"
+    r"常委[、,，](?P<dept>宣传部|组织部|统战部|社会工作部|政法委)(?:常务)?(?:副)?(?:部长|书记|(?<=部)长)"  # 宣传部长
 )
 
 
@@ -498,6 +599,8 @@ def _title_departments(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
 
     >>> [h.name for h in _title_departments("某县委常委、宣传部部长", [AgencyHit("某县委", 0, 3, "某县")])]
     ['某县委宣传部']
+    >>> [h.name for h in _title_departments("区委常委、宣传部长", [AgencyHit("区委", 0, 2, "区")])]
+    ['区委宣传部']
     """
     out = []
     for m in _DEPARTMENT_TITLE.finditer(sentence):

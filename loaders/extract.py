@@ -89,7 +89,7 @@ class _Context:
         # or inside a programme's (湖南省工业互联网试点平台) is not listed, though it may still act for
         # what the sentence says; programme names are added as they are found.
         self.name_heads = {a for a, _ in names}
-        self.subjects = subject_places(document.text, self.spans, title=document.title)
+        self.subjects = subject_places(document.text, self.spans, title=document.title, source=document.source)
         self.default = self.subjects[0] if self.subjects else gazetteer.country
         actors = [
             _Actor(s.start, s.end, s.division)
@@ -532,7 +532,20 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             mention = _agency(ctx, sentence, a, agencies)
             if mention is None:
                 continue
-            agencies.setdefault((mention.place.code, _agency_key(ctx, mention)), mention)
+            key = (mention.place.code, _agency_key(ctx, mention))
+            if key not in agencies and _known_by_alias(ctx, agencies, mention):
+                continue  # 市营商局 after 市营商环境建设监督局(以下简称市营商局): one body
+            longer = _abbreviated_by(agencies, key)
+            if longer is not None:
+                continue  # 贵阳市大数据局 after 贵阳市大数据发展管理局: the same bureau, shortened
+            for shorter in [k for k in agencies if _abbreviated_by({key: mention}, k) == key]:
+                agencies.pop(shorter)  # the short name came first; the full name stands for both
+            # 市政务和数据局 named before its full name gives it (以下简称…): one body, by its full name.
+            for short in a.aliases:
+                short_key = (mention.place.code, _agency_key(ctx, AgencyMention(mention.place, short, mention.evidence)))
+                if short_key != key:
+                    agencies.pop(short_key, None)
+            agencies.setdefault(key, mention)
             taken_spans.append((sentence.start + a.start, sentence.start + a.end))
         programme_spans = [(h.start, h.end) for h in programme_hits]
         for p in ctx.projects[sentence.index]:
@@ -620,9 +633,10 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
         target_year = goal_frame(text) or target_year
     programmes = _without_short_forms(programmes)
     projects = _not_bodies(ctx, projects, agencies)
-    facts = [(m.place, m.evidence) for m in programmes.values()]
+    # SCHEMA.md: a division named only inside another proper name is not listed: 数字福州 or
+    # 鹿泉区国际数字经济产业园 runs there but does not name the place (an agency's prefix does).
+    facts = [(m.place, m.evidence) for m in (*programmes.values(), *projects.values()) if not _inside_name(m)]
     facts += [(m.place, m.evidence) for m in agencies.values()]
-    facts += [(m.place, m.evidence) for m in projects.values()]
     facts += [(m.place, m.evidence) for m in metrics]
     return Extraction(
         document=document,
@@ -996,9 +1010,45 @@ def _agency(
     if hit.place_surface in _LEVEL_OF:
         name = place.name + name[len(hit.place_surface) :]
     elif hit.place_surface is None and place.short not in name[:8]:
+        if place.level == "country" and not re.match(r"(?:中共|中央|全国|国家|国务院)", name):
+            return None  # "由大数据局牵头" in a text about no place: no "中国大数据局"
         name = place.name + name
     aliases = tuple(a for a in (hit.name, *hit.aliases) if a != name)
     return AgencyMention(place, name, ev, aliases)
+
+
+def _known_by_alias(ctx: _Context, found: dict[tuple[str, str], AgencyMention], mention: AgencyMention) -> bool:
+    """Whether a body of the same place already answers to this mention's name as an alias."""
+    key = _agency_key(ctx, mention)
+    return any(
+        m.place == mention.place
+        and any(_agency_key(ctx, AgencyMention(m.place, a, m.evidence)) == key for a in m.aliases)
+        for m in found.values()
+    )
+
+
+def _abbreviated_by(found: dict[tuple[str, str], AgencyMention], key: tuple[str, str]) -> tuple[str, str] | None:
+    """Return the key of a body of the same place whose name `key`'s name shortens, if any.
+
+    A short name keeps the full name's first and last characters and the rest in order
+    (大数据局 of 大数据发展管理局, 政务和数据局机关党委 of 政务服务和数据管理局机关党委).
+
+    >>> found = {("1", "大数据发展管理局"): None}
+    >>> _abbreviated_by(found, ("1", "大数据局")), _abbreviated_by(found, ("1", "数据局")), _abbreviated_by(found, ("2", "大数据局"))
+    (('1', '大数据发展管理局'), None, None)
+    """
+    place, short = key
+    for other in found:
+        full = other[1]
+        if (
+            other[0] == place
+            and len(full) - 2 >= len(short) >= 3  # one character off is another name (…服务数据… vs …服务和数据…)
+            and full[0] == short[0]
+            and full[-1] == short[-1]
+            and _abbreviates(short, full)
+        ):
+            return other
+    return None
 
 
 def _abbreviates(short: str, full: str) -> bool:
@@ -1075,6 +1125,18 @@ def _places(
     for place, ev in facts:
         found.setdefault(place.code, PlaceMention(place, ev))
     return tuple(found.values())
+
+
+def _inside_name(mention: ProgrammeMention | ProjectMention) -> bool:
+    """Whether the name of a programme or project names its own place (数字福州, 鹿泉区…产业园)."""
+    place = mention.place
+    if not any(n and len(n) >= 2 and n in mention.name for n in (place.name, place.short)):
+        return False
+    # "落实全省“数字湖南”建设部署", "依托省级“爱山东”平台": the text refers to the province itself.
+    ev = mention.evidence
+    before = ev.sentence[: ev.start - ev.sentence_start]
+    level = {"province": "省", "prefecture": "市", "district": "[区县]"}.get(place.level)
+    return not (level and re.search(rf"(?:全|我|本){level}|{level}级", before[-12:]))
 
 
 def _sentence_at(document: Document, position: int) -> Sentence | None:

@@ -111,6 +111,11 @@ _UNSAFE_SURFACES = frozenset(
 )
 
 
+# Cities separately planned under the State Council (计划单列市: 大连, 青岛, 宁波, 厦门, 深圳): as
+# prominent as a provincial capital when a district name is shared (深圳's 龙华区 and 海口's).
+_PLANNED_CITIES = frozenset(("2102", "3702", "3302", "3502", "4403"))
+
+
 class UnknownPlace(LookupError):
     """No division of the gazetteer has this code."""
 
@@ -385,10 +390,53 @@ class Gazetteer:
         context_codes = {d.code for d in context if d.code != COUNTRY_CODE}
         named = tuple(d for d in candidates if d.code in context_codes)
         related = named or tuple(d for d in candidates if self._is_related(d, context_codes))
+        if len(related) > 1:
+            # 鼓楼区 in a text naming 南京市: both 南京's and 徐州's lie in 江苏省, the province the
+            # context adds above 南京市, but only one lies in the city the text names.
+            related = self._under_nearest(related, context_codes) or related
         candidates = related or candidates
         top = min(_LEVEL_RANK[d.level] for d in candidates)
         candidates = tuple(d for d in candidates if _LEVEL_RANK[d.level] == top)
         return candidates[0] if len(candidates) == 1 else None
+
+    def most_prominent(self, name: str) -> Division | None:
+        """Return the best-known district of a full name several cities share (普陀区, 鼓楼区).
+
+        With nothing in the text to tell them apart, the one in a municipality (上海市普陀区) or a
+        provincial capital (codes XX01xx: 南京市鼓楼区) is the one a reader takes; the name, and so
+        the place a fact is scored at, is the same whichever is meant. None for short forms.
+
+        >>> g = load_gazetteer()
+        >>> [g.most_prominent(n).code for n in ("普陀区", "鼓楼区", "朝阳区", "龙华区")], g.most_prominent("普陀")
+        (['310107', '320106', '110105', '440309'], None)
+        """
+        candidates = [d for d in self.lookup(name) if d.name == name and d.level == "district"]
+        if len(candidates) < 2:
+            return None
+
+        def rank(d: Division) -> tuple[int, str]:
+            parent = self.parent(d)
+            if parent is not None and parent.level == "province":
+                return 0, d.code
+            prominent = d.code[2:4] == "01" or d.code[:4] in _PLANNED_CITIES
+            return (1 if prominent else 2), d.code
+
+        return min(candidates, key=rank)
+
+    def _under_nearest(self, candidates: tuple[Division, ...], context_codes: set[str]) -> tuple[Division, ...]:
+        """Return the candidates that lie in the lowest-level context division any of them lies in.
+
+        >>> g = load_gazetteer()
+        >>> [d.code for d in g._under_nearest(g.lookup("鼓楼区"), {"320000", "320100"})]
+        ['320106']
+        """
+        for level in ("district", "prefecture", "province"):
+            inside = tuple(
+                d for d in candidates if any(a.code in context_codes and a.level == level for a in self.ancestors(d))
+            )
+            if inside:
+                return inside
+        return ()
 
     def _is_related(self, division: Division, context_codes: set[str]) -> bool:
         """Return whether `division` is an ancestor or a descendant of a context division."""

@@ -23,7 +23,11 @@ _GROUPS = {
 }  # regions (京津冀, 长三角) name an area, not the divisions in it
 # A place name followed by one of these is part of another name (江苏代表团, 浙江大学).
 _NAME_TAIL = re.compile(
-    r"^(?:代表团|大学|学院|日报|卫视|电视台|晚报|银行|集团|籍|队|话|菜|路|街|大道|港区|舟山港|舟山)"
+    r"^(?:代表团|大学|学院|日报|卫视|电视台|晚报|银行|集团|籍|队|话|菜|路|街|大道|港区|舟山港|舟山|"
+    # outlets: 新湖南客户端, 金华广电 (SCHEMA.md: a newspaper's place is not listed)
+    r"客户端|新闻网|融媒|广播电视台|广电|"
+    # a contest's regional round (大赛江苏分赛, 江苏省分赛区) is part of the contest's name
+    r"分赛|赛区|分会场)"
 )
 # 中国 is a modifier in names (中国智慧城市…博览会, 中国特色): an actor only when something it does follows.
 _COUNTRY_WORDS = ("中国", "我国", "全国")
@@ -114,6 +118,9 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
             continue
         division = gaz.get(codes[0]) if len(codes) == 1 else gaz.resolve(surface, context=context)
         if division is None:
+            # 普陀区 in a text that names no city to tell 上海's from 舟山's: the name is the same either way
+            division = gaz.most_prominent(surface)
+        if division is None:
             continue
         bare = (
             gaz.is_short_form(surface) or len(surface) == 2
@@ -123,6 +130,7 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
             and division.level == "district"
             and not _supported(division, context, gaz)
             and not _spoken_for(division, surface, text, gaz)
+            and not (_heads_own_body(division, surface, text, gaz) and not _TITLE_TAIL.match(text[end:]))
         ):
             continue
         in_name = (
@@ -261,9 +269,41 @@ def _spoken_for(division: Division, surface: str, text: str, gaz: Gazetteer) -> 
     if len(gaz.lookup(surface)) != 1:
         return False
     first_line = text.split("\n", 1)[0]
-    if surface not in first_line and text.count(surface) < 3:
+    kind = division.name[-1]
+    # A text that keeps speaking as its kind (区委书记, 区政协, 全区…) needs its short name only twice.
+    speaking = len(re.findall(rf"(?<![\u4e00-\u9fff]){kind}(?:委|政府|政协|人大)|全{kind}|我{kind}", text))
+    if surface not in first_line and text.count(surface) < (2 if speaking >= 3 else 3):
         return False
-    return any(word in text for word in _SELF_OF_KIND.get(division.name[-1], ()))
+    return any(word in text for word in _SELF_OF_KIND.get(kind, ()))
+
+
+# 县长 after 代县 (县政府代县长): the name's last character opens a title or a word, no place.
+_TITLE_TAIL = re.compile(r"[长级域城情]")
+
+
+def _heads_own_body(division: Division, surface: str, text: str, gaz: Gazetteer) -> bool:
+    """Whether a two-character full name (歙县) is the county a document speaks for.
+
+    A full name of two characters may be a word's tail (成县 in 建成县域, which the word-start
+    check drops later), so alone it proves little; it counts when it heads its own party or
+    government body (中共歙县县委) or when the text speaks as a division of its kind through
+    bare bodies (县委常委, 全县): SCHEMA.md lists a place the text names as an actor.
+
+    >>> gaz = load_gazetteer()
+    >>> sx = gaz.get("341021")
+    >>> _heads_own_body(sx, "歙县", "来源:中共歙县县委宣传部", gaz), _heads_own_body(sx, "歙县", "歙县作为试点", gaz)
+    (True, False)
+    >>> _heads_own_body(sx, "歙县", "县委常委调研。歙县作为试点县", gaz)
+    True
+    """
+    if gaz.is_short_form(surface) or len(gaz.lookup(surface)) != 1:
+        return False
+    kind = division.name[-1]
+    if kind not in _SELF_OF_KIND:
+        return False
+    own = rf"中共{surface}|{surface}{kind}?(?:{kind}委|{kind}政府|人民政府|{kind}人大|{kind}政协)"
+    bare = rf"(?<![\u4e00-\u9fff])(?:{kind}委|{kind}政府)|" + "|".join(_SELF_OF_KIND[kind])
+    return bool(re.search(own, text) or re.search(bare, text))
 
 
 def _outside_names(title: str) -> str:
@@ -312,14 +352,20 @@ def _name_ranges(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"《[^》]{1,80}》|“[^”]{1,30}”", text)]
 
 
-def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = None) -> tuple[Division, ...]:
+def subject_places(
+    text: str, spans: list[PlaceSpan], *, title: str | None = None, source: str | None = None
+) -> tuple[Division, ...]:
     """Return the place(s) a document is mainly about: the most named division of the level it speaks as.
 
     A document that says 我区 is about a district, 我市 about a city; a national document
     (few local names, no 我市/我区) has none. Well-known local brands vote where names are missing.
+    The stated source (来源:岳阳楼区政府门户网站) votes once, as a city's own outlet does.
     """
     gaz = load_gazetteer()
     votes: dict[str, float] = defaultdict(float)
+    for span in find_place_spans(source or "", gazetteer=gaz):
+        if span.division.level != "country" and span.surface not in _GROUPS:
+            votes[span.division.code] += 1.0
     headline = _outside_names(title or "")
     signed = _signature(text)
     carried = 0.0
@@ -362,6 +408,10 @@ def subject_places(text: str, spans: list[PlaceSpan], *, title: str | None = Non
     for m in _BARE_BODY.finditer(text):
         if not (m.group(1) == "省" and _POST.match(text, m.end())):
             self_words[m.group(1)] += 1
+    # A region's own text calls it bare 自治区 (自治区人民政府, 自治区电子政务外网) as a province's says 省.
+    self_words["省"] += len(re.findall(r"(?:^|(?<=[\s,，、。;；:：“(（]))自治区(?!成立)", text))
+    if not self_words["省"]:
+        del self_words["省"]
     speaks_as = {"区": "district", "县": "district", "市": "prefecture", "省": "province"}
     lowest_first = "区县市省"
     spoken = sorted(self_words.items(), key=lambda kv: (-kv[1], lowest_first.index(kv[0])))
