@@ -47,7 +47,9 @@ _PLACE_HEAD = re.compile(
 )
 # A bare 市 only starts a name where no word ends in it (城市, 上市, 全市).
 _NOT_BEFORE_BARE = set("城都上超全本该地两各我社园小景新老校辖特街省湾郊县门夜股楼治发港税")
-_GENERIC = re.compile(r"(部委|部门|单位|有关|相关|各级|[两二三四五]级|各委办局|委办局|基层|数字政府|省级|市级|国家级)")
+_GENERIC = re.compile(
+    r"(部委|部门|单位|有关|相关|各级|[两二三四五]级|各委办局|委办局|基层|数字政府|省级|市级|国家级)"
+)
 # "组建数字经济、“智改数转”等领导小组", "综合…改革、…建设两个工作专班相继成立": one body per item.
 _GROUP_LIST = re.compile(
     r"(?P<list>(?:“?[\u4e00-\u9fffA-Za-z0-9]{2,16}”?、)+“?[\u4e00-\u9fffA-Za-z0-9]{2,16}?”?)"
@@ -176,9 +178,12 @@ def _agency_from(
     for m in _SUFFIX.finditer(stretch):
         if re.match(r"[门长署员组]", stretch[m.end() : m.end() + 1]):  # 理论学习中心组 is a study group
             continue
-        if m.group(0) == "办" and (
-            (m.start() < 2 and stretch[: m.start()] != "委")  # 区委办: the committee's general office
-            or re.match(r"(?:App|APP|app|平台|小程序|客户端|移动端)", sentence[head_end + m.end() :])
+        if (
+            m.group(0) == "办"
+            and (
+                (m.start() < 2 and stretch[: m.start()] != "委")  # 区委办: the committee's general office
+                or re.match(r"(?:App|APP|app|平台|小程序|客户端|移动端)", sentence[head_end + m.end() :])
+            )
         ):
             continue  # 安吉办App is an app; an office has a name before 办 (扶贫办, 数转办)
         if m.group(0) == "局" and re.search(r"[大格布全结开变时当]$", stretch[: m.start()]):

@@ -89,7 +89,9 @@ class _Context:
         # or inside a programme's (湖南省工业互联网试点平台) is not listed, though it may still act for
         # what the sentence says; programme names are added as they are found.
         self.name_heads = {a for a, _ in names}
-        self.subjects = subject_places(document.text, self.spans, title=document.title, source=document.source)
+        self.subjects = subject_places(
+            document.text, self.spans, title=document.title, source=document.source
+        )
         self.default = self.subjects[0] if self.subjects else gazetteer.country
         actors = [
             _Actor(s.start, s.end, s.division)
@@ -542,7 +544,10 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
                 agencies.pop(shorter)  # the short name came first; the full name stands for both
             # 市政务和数据局 named before its full name gives it (以下简称…): one body, by its full name.
             for short in a.aliases:
-                short_key = (mention.place.code, _agency_key(ctx, AgencyMention(mention.place, short, mention.evidence)))
+                short_key = (
+                    mention.place.code,
+                    _agency_key(ctx, AgencyMention(mention.place, short, mention.evidence)),
+                )
                 if short_key != key:
                     agencies.pop(short_key, None)
             agencies.setdefault(key, mention)
@@ -635,7 +640,8 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
     projects = _not_bodies(ctx, projects, agencies)
     # SCHEMA.md: a division named only inside another proper name is not listed: 数字福州 or
     # 鹿泉区国际数字经济产业园 runs there but does not name the place (an agency's prefix does).
-    facts = [(m.place, m.evidence) for m in (*programmes.values(), *projects.values()) if not _inside_name(m)]
+    mentioned: list[ProgrammeMention | ProjectMention] = [*programmes.values(), *projects.values()]
+    facts = [(m.place, m.evidence) for m in mentioned if not _inside_name(m)]
     facts += [(m.place, m.evidence) for m in agencies.values()]
     facts += [(m.place, m.evidence) for m in metrics]
     return Extraction(
@@ -1017,7 +1023,9 @@ def _agency(
     return AgencyMention(place, name, ev, aliases)
 
 
-def _known_by_alias(ctx: _Context, found: dict[tuple[str, str], AgencyMention], mention: AgencyMention) -> bool:
+def _known_by_alias(
+    ctx: _Context, found: dict[tuple[str, str], AgencyMention], mention: AgencyMention
+) -> bool:
     """Whether a body of the same place already answers to this mention's name as an alias."""
     key = _agency_key(ctx, mention)
     return any(
@@ -1027,7 +1035,9 @@ def _known_by_alias(ctx: _Context, found: dict[tuple[str, str], AgencyMention], 
     )
 
 
-def _abbreviated_by(found: dict[tuple[str, str], AgencyMention], key: tuple[str, str]) -> tuple[str, str] | None:
+def _abbreviated_by(
+    found: dict[tuple[str, str], AgencyMention], key: tuple[str, str]
+) -> tuple[str, str] | None:
     """Return the key of a body of the same place whose name `key`'s name shortens, if any.
 
     A short name keeps the full name's first and last characters and the rest in order
@@ -1042,7 +1052,9 @@ def _abbreviated_by(found: dict[tuple[str, str], AgencyMention], key: tuple[str,
         full = other[1]
         if (
             other[0] == place
-            and len(full) - 2 >= len(short) >= 3  # one character off is another name (…服务数据… vs …服务和数据…)
+            and len(full) - 2
+            >= len(short)
+            >= 3  # one character off is another name (…服务数据… vs …服务和数据…)
             and full[0] == short[0]
             and full[-1] == short[-1]
             and _abbreviates(short, full)

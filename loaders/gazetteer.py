@@ -423,7 +423,9 @@ class Gazetteer:
 
         return min(candidates, key=rank)
 
-    def _under_nearest(self, candidates: tuple[Division, ...], context_codes: set[str]) -> tuple[Division, ...]:
+    def _under_nearest(
+        self, candidates: tuple[Division, ...], context_codes: set[str]
+    ) -> tuple[Division, ...]:
         """Return the candidates that lie in the lowest-level context division any of them lies in.
 
         >>> g = load_gazetteer()
@@ -432,7 +434,9 @@ class Gazetteer:
         """
         for level in ("district", "prefecture", "province"):
             inside = tuple(
-                d for d in candidates if any(a.code in context_codes and a.level == level for a in self.ancestors(d))
+                d
+                for d in candidates
+                if any(a.code in context_codes and a.level == level for a in self.ancestors(d))
             )
             if inside:
                 return inside
