@@ -156,13 +156,12 @@ def _sorted_evidence(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 # A place's facts with what orders their evidence (document, then where the mention starts):
 # the sentences themselves are read only for the evidence a page shows (`_first_evidence`).
+# (Its programmes and what is located in it come from the analytics projection: see `_place_page`.)
 _PLACE_FACTS = (
     PREFIXES
     + """SELECT ?s ?p ?o ?e ?doc ?ms WHERE {
-  { SELECT ?e ?s WHERE { ?e rdf:subject $place . BIND($place AS ?s) } }
-  UNION { SELECT ?e ?s WHERE { ?e rdf:object $place ; rdf:predicate ck:locatedIn ; rdf:subject ?s } }
-  ?e rdf:predicate ?p ; rdf:object ?o ; prov:wasQuotedFrom ?doc ; ck:mentionStart ?ms .
-}"""
+  ?e rdf:subject $place ; rdf:predicate ck:hasObservation ; rdf:object ?o ; prov:wasQuotedFrom ?doc ;
+     ck:mentionStart ?ms . BIND($place AS ?s) BIND(ck:hasObservation AS ?p) }"""
 )
 _QUOTES = (
     PREFIXES + "SELECT ?e ?quote ?doc ?ss ?se ?ms ?me WHERE { VALUES ?e { $evidence } " + _EVIDENCE + "}"
@@ -263,17 +262,20 @@ def _kept_page(
 def _place_page(store: RdfStore, index: GraphIndex, code: str, evidence: int) -> dict[str, Any]:
     """Return place ``code``'s page read from the store (see `place_detail`)."""
     iri = PLACE + code
-    programmes: dict[str, dict[str, Any]] = {}
-    located: dict[str, dict[str, Any]] = {}
-    observations: dict[str, dict[str, Any]] = {}
-    facts = _first_evidence(store, index, store.select(_bound(_PLACE_FACTS, place=iri)), evidence)
-    for (s, p, o), quotes in facts.items():
-        if p == CK + "runsProgramme":
-            programmes[_local(o, PROGRAMME)] = quotes
-        elif p == CK + "hasObservation":
-            observations[o] = quotes
-        else:
-            located[s] = quotes
+    # The programmes it runs and what is located in it, with their evidence, from the analytics
+    # projection (held per edge, patched per document): the most-mentioned place of 10,000
+    # documents has 3,907 such sentences, and reading their nodes from the store took 0.3 s.
+    with view(store) as v:
+        ran = {slug: v.projection.evidence(code, slug) for slug in v.projection.programmes_of(code)}
+        inside = v.projection.located_in(iri)
+    programmes = {slug: _quotes(index, facts, evidence) for slug, facts in ran.items()}
+    located = {thing: _quotes(index, facts, evidence) for thing, facts in inside.items()}
+    observations = {
+        o: quotes
+        for (_, _, o), quotes in _first_evidence(
+            store, index, store.select(_bound(_PLACE_FACTS, place=iri)), evidence
+        ).items()
+    }
     none = {"evidence": [], "evidence_count": 0}
     metrics: list[dict[str, Any]] = []
     for r in store.select(_bound(_PLACE_METRICS, place=iri)):
@@ -403,8 +405,7 @@ def _programme_page(
             "name": index.divisions[code].name,
             "first_year": years[code],
             "documents": index.stating(code, slug),
-            "evidence": [_fact_evidence(index, f) for f in _in_document_order(index, evidence[code])[:most]],
-            "evidence_count": len(evidence[code]),
+            **_quotes(index, evidence[code], most),
         }
         for code in page
     ]
@@ -431,6 +432,14 @@ def _programme_page(
 def _in_document_order(index: GraphIndex, facts: list[Fact]) -> list[Fact]:
     """Return ``facts`` by document name, then where the mention starts (the order evidence is listed in)."""
     return sorted(facts, key=lambda f: (index.document_ref(f.document)["name"] or "", f.mention_start))
+
+
+def _quotes(index: GraphIndex, facts: list[Fact], most: int) -> dict[str, Any]:
+    """Return {evidence, evidence_count}: the first ``most`` of ``facts`` in document order, and how many there are."""
+    return {
+        "evidence": [_fact_evidence(index, f) for f in _in_document_order(index, facts)[:most]],
+        "evidence_count": len(facts),
+    }
 
 
 def _fact_evidence(index: GraphIndex, f: Fact) -> dict[str, Any]:

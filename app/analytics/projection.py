@@ -268,6 +268,22 @@ class Projection:
             if f.predicate == "runsProgramme"
         ]
 
+    def located_in(self, place: str) -> dict[str, list[Fact]]:
+        """Return what the evidence says is located in ``place`` (an IRI): thing IRI → its evidence there."""
+        if place not in self.links:
+            return {}
+        found: dict[str, list[Fact]] = {}
+        for thing, edge in self.links[place].items():
+            facts = [
+                f
+                for doc in sorted(edge.get("facts", {}))
+                for f in sorted(edge["facts"][doc], key=lambda f: f.mention_start)
+                if f.predicate == "locatedIn" and f.object == place
+            ]
+            if facts:
+                found[thing] = facts
+        return found
+
 
 def _graph_term(doc: str) -> str:
     """Return the SPARQL term of a document's named graph.
