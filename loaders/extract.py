@@ -110,6 +110,21 @@ class _Context:
         )
 
     @functools.cached_property
+    def project_head(self) -> Division | None:
+        """Return the one division heading the document's project names (昆山先进计算产业园, 昆山高新区), if one.
+
+        A text whose places were not found as actors still builds its things where its own
+        projects' names put them, rather than in the whole country (SCHEMA.md: usually the subject).
+        """
+        heads = {
+            d
+            for s in self.document.sentences
+            for p in self.projects[s.index]
+            if (d := _head_place(self, s, p)) is not None
+        }
+        return heads.pop() if len(heads) == 1 else None
+
+    @functools.cached_property
     def campaign_places(self) -> frozenset[Division]:
         """Return the divisions a campaign in the text is named after (数字单县 → 单县), read once per document."""
         found = set()
@@ -549,7 +564,12 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
                 # last named a place (SCHEMA.md: the place that runs it), not the whole country; a
                 # national base lies somewhere too (国家青禾安全基地), a national platform does not.
                 city = p.name.startswith("市") or bool(_CITY_SPEAKS.search(text))
-                place = _last_named(ctx, sentence.start + p.start, city=city) or place
+                place = (
+                    _head_place(ctx, sentence, p)
+                    or _last_named(ctx, sentence.start + p.start, city=city)
+                    or ctx.project_head
+                    or place
+                )
             project = ProjectMention(place, p.name, p.kind, ctx.evidence(sentence, p.start, p.end), p.aliases)
             same = _same_project(projects, project)
             used = _used_below(ctx, projects, project) if same is None else None
@@ -702,6 +722,21 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     if acting in ctx.gazetteer.ancestors(ctx.default):
         return ctx.default
     return _paragraph_district(ctx, sentence) if acting == ctx.default else acting
+
+
+def _head_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Division | None:
+    """Return the one division whose name or short form LAC reads at the head of a project's name.
+
+    SCHEMA.md: a project goes to the division named in its own name; 昆山先进计算产业园 in a text
+    whose places were not found as actors is still 昆山市's, not the country's.
+    """
+    name = hit.name.lstrip("“")
+    at = hit.start + len(hit.name) - len(name)
+    word = next((w for w in segment(sentence.text) if w.start == at), None)
+    if word is None or word.tag != "LOC" or not name.startswith(word.text):
+        return None
+    found = [d for d in ctx.gazetteer.lookup(word.text) if d.level != "country"]
+    return found[0] if len(found) == 1 else None
 
 
 def _last_named(ctx: _Context, position: int, *, city: bool = False) -> Division | None:

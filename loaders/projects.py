@@ -274,9 +274,29 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     # SCHEMA.md: numeric frameworks (“1+N+X”平台) are layouts, not names.
     kept = [k for k in kept if not _LAYOUT.match(k.name)]
     return [
-        ProjectHit(k.name, k.kind, k.start, k.end, tuple(a for a in dict.fromkeys(k.aliases) if a != k.name))
+        ProjectHit(
+            k.name,
+            k.kind,
+            k.start,
+            k.end,
+            tuple(a for a in dict.fromkeys(_shortened(sentence, k)) if a != k.name),
+        )
         for k in kept
     ]
+
+
+def _shortened(sentence: str, hit: ProjectHit) -> tuple[str, ...]:
+    """Return a hit's aliases with the short form the text gives it right after its name, if any.
+
+    "升级“禾办通”(以下简称“办通”)": later mentions of 办通 are the same app, not another one.
+
+    >>> s = "升级“青禾一部手机办事通”(以下简称“办事通”),满足需求"
+    >>> _shortened(s, ProjectHit("青禾一部手机办事通", "platform", 3, 12))
+    ('办事通',)
+    """
+    after = sentence[hit.end :]
+    short = _SHORT_FORM.match(after[1:] if after[:1] in ("”", '"') else after)
+    return (*hit.aliases, short.group("short")) if short else hit.aliases
 
 
 # Words a 项目 of one owner is made of: nouns, verbal nouns and the 和 that joins two of them.
@@ -670,8 +690,12 @@ def _after_complement(sentence: str, start: int, head: int) -> int:
     >>> s = "用足用好青禾数字大会带来的红利"
     >>> s[_after_complement(s, 0, s.index("大会")) :]
     '青禾数字大会带来的红利'
+    >>> s = "高标准建设好青禾森林小镇"
+    >>> s[_after_complement(s, s.index("好"), s.index("小镇")) :]
+    '青禾森林小镇'
     """
-    words = [w for w in segment(sentence) if start <= w.start and w.end <= head]
+    # the verb may stand just before `start` (建设|好数智小镇): its result word still leads the name
+    words = [w for w in segment(sentence) if (start <= w.start or w.end == start) and w.end <= head]
     cut = start
     for left, right in zip(words, words[1:], strict=False):
         if left.tag == "v" and left.end == right.start and right.text in ("好", "足", "实", "牢", "细"):
