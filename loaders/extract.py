@@ -111,10 +111,12 @@ class _Context:
 
     @functools.cached_property
     def project_head(self) -> Division | None:
-        """Return the one division heading the document's project names (昆山先进计算产业园, 昆山高新区), if one.
+        """Return the one division a text without places found builds its projects in, if one.
 
         A text whose places were not found as actors still builds its things where its own
-        projects' names put them, rather than in the whole country (SCHEMA.md: usually the subject).
+        projects' names put them (昆山先进计算产业园, 昆山高新区), or else in the one division it
+        names by a form LAC reads as a place (推动云阳经济社会发展), rather than in the whole
+        country (SCHEMA.md: `place` is usually the subject).
         """
         heads = {
             d
@@ -122,6 +124,14 @@ class _Context:
             for p in self.projects[s.index]
             if (d := _head_place(self, s, p)) is not None
         }
+        if not heads:
+            for w in segment(self.document.text):
+                found = (
+                    [d for d in self.gazetteer.lookup(w.text) if d.level != "country"]
+                    if w.tag == "LOC"
+                    else []
+                )
+                heads |= set(found[:1]) if len(found) == 1 else set()
         return heads.pop() if len(heads) == 1 else None
 
     @functools.cached_property
