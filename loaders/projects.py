@@ -187,6 +187,8 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     ['青禾—华为创新中心', '禾云科技·智能制造产业基地']
     >>> [h.name for h in find_projects("政务服务“网购”平台上线,依托省、市一体化大数据平台")]
     []
+    >>> [h.name for h in find_projects("交易额“领跑”青禾数据交易所的同类市场")]
+    ['青禾数据交易所']
     """
     # Web texts quote with straight marks too ("乐享大东"); curly ones, one mark for one, keep offsets.
     sentence = re.sub(r'"([^"\n。！？!?,，;；]{1,16})"', r"“\1”", sentence)
@@ -547,6 +549,13 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         if lead is not None and lead.text == "有" and lead.tag == "v" and lead.end < m.start():
             start = lead.end  # "建立有…产业园", "设有…中心": the verb of having is no part of the name
         start = _cloud_compound(sentence, start)
+        # "“领跑”广州数据交易所": a quoted verb is a figure of speech that governs the name after it
+        figures = [
+            f
+            for f in re.finditer(r"“([^“”]{2})”", sentence[start : m.start()])
+            if any(w.start == start + f.start(1) and w.text == f.group(1) and w.tag == "v" for w in words)
+        ]
+        start += figures[-1].end() if figures else 0
         # "为农综合服务平台": 为农 (serving farmers) describes the platform; LAC's verb 为 governs nothing
         if (
             sentence[start - 1 : start] == "为"
