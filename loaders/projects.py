@@ -37,7 +37,7 @@ from loaders.words import segment
 
 _KINDS: tuple[tuple[ProjectKind, str], ...] = (
     ("event", r"年货节|购物节|电商节|消费节|推介会|成果展|科技周|宣传周|活动周|创新周|科技节|嘉年华|博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|发布会|对接会|洽谈会|博览|展览会|[\u4e00-\u9fff]博会"),
-    ("facility", r"国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|数据交易所|中心"),
+    ("facility", r"国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心集群|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|数据交易所|中心"),
     ("park", r"分园|集聚区|产业园区|产业园|软件园区|软件园|科技园区|科技园|创新园区?|创业园区?|孵化园区?|科创园区?|创意园区?|数创园|智创园|工业园区|工业园|物流园区?|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|生态城|科技新城|生态新城|创新港|高新区|开发区|经开区|新区|度假区|保税区|合作区|商务区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
     ("platform", r"App|APP|app|平台|政务服务网|网上办事大厅|政务网站|政府网站|门户网站|总门户|服务门户|政务门户|信息系统|系统|驾驶舱|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网"),
 )  # fmt: skip
@@ -189,6 +189,8 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     []
     >>> [h.name for h in find_projects("交易额“领跑”青禾数据交易所的同类市场")]
     ['青禾数据交易所']
+    >>> [h.name for h in find_projects("加快建设青禾数据中心集群,青禾数据中心集群建设领导小组办公室主任说")]
+    ['青禾数据中心集群']
     """
     # Web texts quote with straight marks too ("乐享大东"); curly ones, one mark for one, keep offsets.
     sentence = re.sub(r'"([^"\n。！？!?,，;；]{1,16})"', r"“\1”", sentence)
@@ -451,6 +453,8 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             r"(?:管理)?(?:办公室|办)(?![\u4e00-\u9fff]{0,2}[楼室])", masked[end:]
         ):
             continue  # "市政务服务中心管理办公室制定…": the centre heads a body's name (an agency)
+        if m.group("facility") and re.match(r"(?:建设)?(?:工作)?(?:领导小组|指挥部|专班)", masked[end:]):
+            continue  # "韶关数据中心集群建设领导小组办公室": what a body is set up for heads its name
         kind = next(k for k, _ in _KINDS if m.group(k))
         anchor = m.start() - 1 if m.start() > 0 and sentence[m.start() - 1] == "“" else m.start()
         first = name_start(sentence, anchor, extra=_CONNECTOR_AFTER_NAME, suffix_follows=kind == "event")
