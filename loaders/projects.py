@@ -191,6 +191,8 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     ['青禾数据交易所']
     >>> [h.name for h in find_projects("加快建设青禾数据中心集群,青禾数据中心集群建设领导小组办公室主任说")]
     ['青禾数据中心集群']
+    >>> [h.name for h in find_projects("青禾高新区新建青禾智算中心,总投资10亿元")]
+    ['青禾高新区', '青禾智算中心']
     """
     # Web texts quote with straight marks too ("乐享大东"); curly ones, one mark for one, keep offsets.
     sentence = re.sub(r'"([^"\n。！？!?,，;；]{1,16})"', r"“\1”", sentence)
@@ -553,6 +555,20 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         if lead is not None and lead.text == "有" and lead.tag == "v" and lead.end < m.start():
             start = lead.end  # "建立有…产业园", "设有…中心": the verb of having is no part of the name
         start = _cloud_compound(sentence, start)
+        # "青禾高新区新建青禾智算中心": LAC reads one word over a zone, the verb that builds in it and the
+        # thing built; the zone and its verb stand before the name
+        zone_from = max(0, start - 8)
+        built_in = [
+            zone_from + b.end()
+            for b in re.finditer(
+                rf"(?:{dict(_KINDS)['park']})(?:建设|新建|建成|筹建|打造|引进)",
+                sentence[zone_from : m.start()],
+            )
+            if zone_from + b.end() > start
+        ]
+        opening = re.match(r"(?:新建|建成|筹建|打造|引进)", sentence[start : m.start()])
+        if kind != "event":
+            start = built_in[-1] if built_in else start + (opening.end() if opening else 0)
         # "“领跑”广州数据交易所": a quoted verb is a figure of speech that governs the name after it
         figures = [
             f
