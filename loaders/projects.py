@@ -988,10 +988,11 @@ def _names_one(
     if name.endswith("中心") and re.search(
         r"建成了?(?:[^,，、。]{0,6}?首个)?$", _clause_before(sentence, start)
     ):
-        return not re.search(r"(?:管理|服务|研究|发展)中心$", name)  # "建成一体化安全防护中心": built
+        # "建成一体化安全防护中心", "建成城市运行管理中心": built; a 管理中心 that runs nothing is a body
+        return not re.search(r"(?:(?<!运行)管理|服务|研究|发展)中心$", name)
     if name.endswith("中心") and built_before(sentence[:start]):
         # "以投资5亿元建设的龙岗智慧中心为中枢": a centre someone built is a building, as 建成… is
-        return not re.search(r"(?:管理|服务|研究|发展)中心$", name)
+        return not re.search(r"(?:(?<!运行)管理|服务|研究|发展)中心$", name)
     if name.endswith("中心") and re.match(
         r"(?:[一二三四五六七八九十\d]+期)?(?:建设)?(?:项目|工程)", sentence[end:]
     ):
