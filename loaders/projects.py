@@ -193,6 +193,8 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     ['青禾数据中心集群']
     >>> [h.name for h in find_projects("青禾高新区新建青禾智算中心,总投资10亿元")]
     ['青禾高新区', '青禾智算中心']
+    >>> [h.name for h in find_projects("上线运行“禾快办”区级专区")]
+    ['禾快办区级专区']
     """
     # Web texts quote with straight marks too ("乐享大东"); curly ones, one mark for one, keep offsets.
     sentence = re.sub(r'"([^"\n。！？!?,，;；]{1,16})"', r"“\1”", sentence)
@@ -259,7 +261,7 @@ def find_projects(sentence: str) -> list[ProjectHit]:
                 continue
             if h.name not in outer.aliases and (
                 re.fullmatch(r"(?:App|APP|app|平台|小程序|客户端)", tail)
-                or (outer.start == h.start and h.kind == "platform" and tail != outer.name)
+                or (outer.name.startswith(h.name) and h.kind == "platform" and tail != outer.name)
             ):
                 # "“郑好办”App", "粤省事移动政务服务平台" name the app 郑好办, 粤省事 too, as later mentions do.
                 kept[kept.index(outer)] = ProjectHit(
@@ -419,9 +421,9 @@ def _in_series(sentence: str, hit: ProjectHit, hits: list[ProjectHit]) -> bool:
 
 
 def _is_channel_of(channel: ProjectHit, brand: ProjectHit) -> bool:
-    """ "浙里办宁波频道" is a channel of 浙里办: both are projects."""
-    return (
-        channel.name.endswith("频道") and channel.name.startswith(brand.name) and channel.name != brand.name
+    """ "浙里办宁波频道", "“渝快办”区级专区" are channels of 浙里办, 渝快办: both are projects."""
+    return bool(
+        _CHANNEL.search(channel.name) and channel.name.startswith(brand.name) and channel.name != brand.name
     )
 
 
@@ -583,6 +585,15 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             and any(w.start == start and w.end == start + 1 for w in segment(sentence))
         ):
             start -= 1
+        closing = sentence.find("”", start, m.start())
+        if (
+            closing >= 0
+            and sentence.rfind("“", 0, start) > sentence.rfind("”", 0, start)
+            and "“" not in sentence[start:closing]
+        ):
+            start = sentence.rfind(
+                "“", 0, start
+            )  # "“渝快办”区级专区": a name does not start inside a quote it closes
         name = clean_name(sentence[start:end])
         if kind == "event" or _OWN.match(m.group(0)):
             # 全市电子政务外网 is the city's own network (SCHEMA.md: 沈阳市电子政务外网), as 全市…大会 its event
