@@ -195,6 +195,8 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     ['青禾高新区', '青禾智算中心']
     >>> [h.name for h in find_projects("上线运行“禾快办”区级专区")]
     ['禾快办区级专区']
+    >>> [h.name for h in find_projects("禾博会、茶博会亮点纷呈")]
+    ['禾博会', '茶博会']
     """
     # Web texts quote with straight marks too ("乐享大东"); curly ones, one mark for one, keep offsets.
     sentence = re.sub(r'"([^"\n。！？!?,，;；]{1,16})"', r"“\1”", sentence)
@@ -813,6 +815,16 @@ def _names_one(
         or (suffix in ("高新区", "开发区", "一张网", "一朵云") and len(name) > len(suffix))
         # "第二十五届软博会", "2023数博会": an expo's short name is a name when its edition or year heads it
         or (kind == "event" and suffix.endswith("博会") and bool(_EDITION_BEFORE.search(sentence[:start])))
+        # "玉博会、药博会、香博会", "举办数博会": expos listed together or held are named ones
+        or (
+            kind == "event"
+            and suffix.endswith("博会")
+            and bool(
+                re.search(r"[\u4e00-\u9fff]博会[、和及与]$", sentence[:start])
+                or re.match(r"[、和及与][\u4e00-\u9fff]博会", sentence[end:])
+                or re.search(r"(?:举办|举行|召开|参加|亮相|出席|办好)$", sentence[:start])
+            )
+        )
     )
     if (
         (len(name) - len(suffix) < 2 and not short_ok)
