@@ -708,9 +708,11 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
         provincial = re.search(r"(?:省级|全省)“?$", sentence.text[: hit.start])  # 依托省级“爱山东”平台
         # A district that uses its city's app (i厦门 in a 思明区 report) does not run it; a city that
         # uses its province's does, in its own channel (SCHEMA.md: 浙里办 in a 杭州 report → 杭州市).
-        inside = acting.level not in ("country", "district") and hinted in (
-            acting,
-            *ctx.gazetteer.ancestors(acting),
+        # The country's own platform (国家政务服务平台) that a province plugs into stays the country's.
+        inside = (
+            acting.level not in ("country", "district")
+            and hinted.level != "country"
+            and hinted in (acting, *ctx.gazetteer.ancestors(acting))
         )
         return acting if inside and not (provincial and hinted.level == "province") else hinted
     named = _named_place(ctx, sentence, hit, acting, hints)
@@ -873,7 +875,14 @@ def _same_project(
         pairs = [(a, b) for a in names | _unplaced(names, old.place) for b in {new.name, *new.aliases}]
         pairs += [(b, a) for a, b in pairs]
         if any(
-            len(y) >= 4 and x != y and x.endswith(y) and _describes(x[: -len(y)]) and not _placed(y)
+            len(y) >= 4
+            and x != y
+            and x.endswith(y)
+            and _describes(x[: -len(y)])
+            and not _placed(y)
+            # 国家政务服务平台 is the country's platform, not a description of a province's 政务服务平台
+            # (a 国家…中心 is built somewhere, and named again without 国家 it is the same one)
+            and not (new.kind == "platform" and re.fullmatch(r"(?:国家|全国|中国)", x[: -len(y)]))
             for x, y in pairs
         ):
             return key  # 一体化智能化公共数据平台, later 公共数据平台: the head only described it
