@@ -197,6 +197,8 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     ['禾快办区级专区']
     >>> [h.name for h in find_projects("禾博会、茶博会亮点纷呈")]
     ['禾博会', '茶博会']
+    >>> [h.name for h in find_projects("重点建设青禾工业园区、青禾高新区两个国家级开发区")]
+    ['青禾工业园区', '青禾高新区']
     """
     # Web texts quote with straight marks too ("乐享大东"); curly ones, one mark for one, keep offsets.
     sentence = re.sub(r'"([^"\n。！？!?,，;；]{1,16})"', r"“\1”", sentence)
@@ -878,7 +880,14 @@ def _names_one(
     ):
         return False
     # "启动建设…科技园和吴淞江智能计算中心两个项目": a count of 项目 after names counts the named items
-    listed = re.match(r"(?:[两三四五六七八九十]|\d+)个(?:重点|重大)?项目", sentence[end:])
+    listed = re.match(r"(?:[两三四五六七八九十]|\d+)个(?:重点|重大)?项目", sentence[end:]) or (
+        # "重点建设苏州工业园区、苏州高新区两个国家级开发区": the count after a list of names counts them
+        "、" in sentence[max(0, first - 30) : first]
+        and re.match(
+            rf"(?:[两三四五六七八九十]|\d+)[个家座大](?:[\u4e00-\u9fff]{{0,6}}?)(?:{'|'.join(p for _, p in _KINDS)})",
+            sentence[end:],
+        )
+    )
     if (counted(sentence, start, end, after_only=kind == "event") and not listed) or any(
         re.search(r"(?:\d+|[两三四五六七八九十]+)[个家项座所]?(?:以上|左右)?$", sentence[max(0, s - 8) : s])
         for s in (first, start)
