@@ -199,6 +199,8 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     ['禾博会', '茶博会']
     >>> [h.name for h in find_projects("重点建设青禾工业园区、青禾高新区两个国家级开发区")]
     ['青禾工业园区', '青禾高新区']
+    >>> [h.name for h in find_projects("完善一体化在线政务服务平台功能")]
+    ['一体化在线政务服务平台']
     """
     # Web texts quote with straight marks too ("乐享大东"); curly ones, one mark for one, keep offsets.
     sentence = re.sub(r'"([^"\n。！？!?,，;；]{1,16})"', r"“\1”", sentence)
@@ -472,7 +474,18 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             # with one noun before it (搭建供需对接平台) it names a kind of thing, as before.
             earlier = name_start(sentence, inner, extra=_CONNECTOR_AFTER_NAME)
             first = earlier if earlier < inner else first
-        first = whole_place(sentence, whole_proper_word(sentence, first))
+        proper = whole_proper_word(sentence, first)
+        head = next((w for w in segment(sentence) if w.start == proper), None)
+        if (
+            proper == first - 1
+            and kind != "event"
+            and head is not None
+            and head.tag not in ("ORG", "nz", "PER", "LOC")
+        ):
+            # "一体化在线政务服务平台": a function character that heads a word (在线) joins the name, and
+            # so do the name's words before it
+            proper = name_start(sentence, proper, extra=_CONNECTOR_AFTER_NAME)
+        first = whole_place(sentence, proper)
         # LAC words find the governing verb, count or conjunction a list of words misses (承接…基地).
         start = whole_place(sentence, phrase_start(sentence, first, m.start()))
         if (
