@@ -112,6 +112,31 @@ class _Context:
         )
 
     @functools.cached_property
+    def project_head(self) -> Division | None:
+        """Return the one division a text without places found builds its projects in, if one.
+
+        A text whose places were not found as actors still builds its things where its own
+        projects' names put them (昆山先进计算产业园, 昆山高新区), or else in the one division it
+        names by a form LAC reads as a place (推动云阳经济社会发展), rather than in the whole
+        country (SCHEMA.md: `place` is usually the subject).
+        """
+        heads = {
+            d
+            for s in self.document.sentences
+            for p in self.projects[s.index]
+            if (d := _head_place(self, s, p)) is not None
+        }
+        if not heads:
+            for w in segment(self.document.text):
+                found = (
+                    [d for d in self.gazetteer.lookup(w.text) if d.level != "country"]
+                    if w.tag == "LOC"
+                    else []
+                )
+                heads |= set(found[:1]) if len(found) == 1 else set()
+        return heads.pop() if len(heads) == 1 else None
+
+    @functools.cached_property
     def campaign_places(self) -> frozenset[Division]:
         """Return the divisions a campaign in the text is named after (数字单县 → 单县), read once per document."""
         found = set()
@@ -567,7 +592,12 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
                 # last named a place (SCHEMA.md: the place that runs it), not the whole country; a
                 # national base lies somewhere too (国家青禾安全基地), a national platform does not.
                 city = p.name.startswith("市") or bool(_CITY_SPEAKS.search(text))
-                place = _last_named(ctx, sentence.start + p.start, city=city) or place
+                place = (
+                    _head_place(ctx, sentence, p)
+                    or _last_named(ctx, sentence.start + p.start, city=city)
+                    or ctx.project_head
+                    or place
+                )
             project = ProjectMention(place, p.name, p.kind, ctx.evidence(sentence, p.start, p.end), p.aliases)
             same = _same_project(projects, project)
             used = _used_below(ctx, projects, project) if same is None else None
@@ -698,9 +728,11 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
         provincial = re.search(r"(?:省级|全省)“?$", sentence.text[: hit.start])  # 依托省级“爱山东”平台
         # A district that uses its city's app (i厦门 in a 思明区 report) does not run it; a city that
         # uses its province's does, in its own channel (SCHEMA.md: 浙里办 in a 杭州 report → 杭州市).
-        inside = acting.level not in ("country", "district") and hinted in (
-            acting,
-            *ctx.gazetteer.ancestors(acting),
+        # The country's own platform (国家政务服务平台) that a province plugs into stays the country's.
+        inside = (
+            acting.level not in ("country", "district")
+            and hinted.level != "country"
+            and hinted in (acting, *ctx.gazetteer.ancestors(acting))
         )
         return acting if inside and not (provincial and hinted.level == "province") else hinted
     named = _named_place(ctx, sentence, hit, acting, hints)
@@ -722,6 +754,21 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     if acting in ctx.gazetteer.ancestors(ctx.default):
         return ctx.default
     return _paragraph_district(ctx, sentence) if acting == ctx.default else acting
+
+
+def _head_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Division | None:
+    """Return the one division whose name or short form LAC reads at the head of a project's name.
+
+    SCHEMA.md: a project goes to the division named in its own name; 昆山先进计算产业园 in a text
+    whose places were not found as actors is still 昆山市's, not the country's.
+    """
+    name = hit.name.lstrip("“")
+    at = hit.start + len(hit.name) - len(name)
+    word = next((w for w in segment(sentence.text) if w.start == at), None)
+    if word is None or word.tag != "LOC" or not name.startswith(word.text):
+        return None
+    found = [d for d in ctx.gazetteer.lookup(word.text) if d.level != "country"]
+    return found[0] if len(found) == 1 else None
 
 
 def _last_named(ctx: _Context, position: int, *, city: bool = False) -> Division | None:
@@ -848,7 +895,14 @@ def _same_project(
         pairs = [(a, b) for a in names | _unplaced(names, old.place) for b in {new.name, *new.aliases}]
         pairs += [(b, a) for a, b in pairs]
         if any(
-            len(y) >= 4 and x != y and x.endswith(y) and _describes(x[: -len(y)]) and not _placed(y)
+            len(y) >= 4
+            and x != y
+            and x.endswith(y)
+            and _describes(x[: -len(y)])
+            and not _placed(y)
+            # 国家政务服务平台 is the country's platform, not a description of a province's 政务服务平台
+            # (a 国家…中心 is built somewhere, and named again without 国家 it is the same one)
+            and not (new.kind == "platform" and re.fullmatch(r"(?:国家|全国|中国)", x[: -len(y)]))
             for x, y in pairs
         ):
             return key  # 一体化智能化公共数据平台, later 公共数据平台: the head only described it

@@ -44,6 +44,8 @@ _INSTITUTION_LIST = re.compile(
 _KIND_LIST = re.compile(
     r"^(?:、[^、,，。;；]{2,16})*等(?:新型|各类|一批)?(?:基础设施|载体|设施|技术|领域|能力)"
 )
+# An indefinite many before a phrase (培育一批省级以上双跨平台): a kind of thing, counted, not named.
+_INDEFINITE = re.compile(r"(?:一批|若干|一系列|一些|诸多)[^,，;；。:：、“”]{0,8}$")
 # "具备建设和运维…平台的技术实力": a kind one is able to build.
 _ABILITY = re.compile(r"的[\u4e00-\u9fff]{0,2}(?:能力|实力|经验|条件|需求)")
 
@@ -56,6 +58,9 @@ def said_of_a_kind(sentence: str, clause: str, at: tuple[int, int, int], *, kind
     >>> s = "晋江先后获评国家级电子商务示范基地"
     >>> said_of_a_kind(s, s[:s.index("国家级")], (s.index("国家级"), s.index("基地"), len(s)), kind="park")
     True
+    >>> s = "培育一批省级以上双跨平台"
+    >>> said_of_a_kind(s, s[:4], (4, s.index("平台"), len(s)), kind="platform")
+    True
     >>> s = "建成城市生命线监测预警平台"
     >>> said_of_a_kind(s, "建成", (2, s.index("平台"), len(s)), kind="platform")
     False
@@ -67,6 +72,10 @@ def said_of_a_kind(sentence: str, clause: str, at: tuple[int, int, int], *, kind
         return True  # "成为全市经济发展主要承载平台": a role the place plays, not a thing's name
     if _MANY_BUILDERS.search(clause):
         return True  # "全省16市全部建成…平台": one of a kind in every place, not a named thing
+    if _INDEFINITE.search(sentence[max(0, start - 12) : start]) and not _opens_with_place(
+        sentence[start:end]
+    ):
+        return True  # "培育一批省级以上双跨平台": a kind counted, not a named thing
     if kind in ("platform", "facility") and _named_by_verbs(sentence, start, head):
         return True  # "监测预警平台", "指挥调度中心": what a kind of thing does, not its name
     if _ABILITY.match(sentence[end:]):

@@ -37,7 +37,7 @@ from loaders.words import segment
 
 _KINDS: tuple[tuple[ProjectKind, str], ...] = (
     ("event", r"年货节|购物节|电商节|消费节|推介会|成果展|科技周|宣传周|活动周|创新周|科技节|嘉年华|博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|发布会|对接会|洽谈会|博览|展览会|[\u4e00-\u9fff]博会"),
-    ("facility", r"国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|数据交易所|中心"),
+    ("facility", r"国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心集群|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|数据交易所|中心"),
     ("park", r"分园|集聚区|产业园区|产业园|软件园区|软件园|科技园区|科技园|创新园区?|创业园区?|孵化园区?|科创园区?|创意园区?|数创园|智创园|工业园区|工业园|物流园区?|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|生态城|科技新城|生态新城|创新港|高新区|开发区|经开区|新区|度假区|保税区|合作区|商务区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
     ("platform", r"App|APP|app|平台|政务服务网|网上办事大厅|政务网站|政府网站|门户网站|总门户|服务门户|政务门户|信息系统|系统|驾驶舱|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网"),
 )  # fmt: skip
@@ -187,6 +187,20 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     ['青禾—华为创新中心', '禾云科技·智能制造产业基地']
     >>> [h.name for h in find_projects("政务服务“网购”平台上线,依托省、市一体化大数据平台")]
     []
+    >>> [h.name for h in find_projects("交易额“领跑”青禾数据交易所的同类市场")]
+    ['青禾数据交易所']
+    >>> [h.name for h in find_projects("加快建设青禾数据中心集群,青禾数据中心集群建设领导小组办公室主任说")]
+    ['青禾数据中心集群']
+    >>> [h.name for h in find_projects("青禾高新区新建青禾智算中心,总投资10亿元")]
+    ['青禾高新区', '青禾智算中心']
+    >>> [h.name for h in find_projects("上线运行“禾快办”区级专区")]
+    ['禾快办区级专区']
+    >>> [h.name for h in find_projects("禾博会、茶博会亮点纷呈")]
+    ['禾博会', '茶博会']
+    >>> [h.name for h in find_projects("重点建设青禾工业园区、青禾高新区两个国家级开发区")]
+    ['青禾工业园区', '青禾高新区']
+    >>> [h.name for h in find_projects("完善一体化在线政务服务平台功能")]
+    ['一体化在线政务服务平台']
     """
     # Web texts quote with straight marks too ("乐享大东"); curly ones, one mark for one, keep offsets.
     sentence = re.sub(r'"([^"\n。！？!?,，;；]{1,16})"', r"“\1”", sentence)
@@ -253,7 +267,7 @@ def find_projects(sentence: str) -> list[ProjectHit]:
                 continue
             if h.name not in outer.aliases and (
                 re.fullmatch(r"(?:App|APP|app|平台|小程序|客户端)", tail)
-                or (outer.start == h.start and h.kind == "platform" and tail != outer.name)
+                or (outer.name.startswith(h.name) and h.kind == "platform" and tail != outer.name)
             ):
                 # "“郑好办”App", "粤省事移动政务服务平台" name the app 郑好办, 粤省事 too, as later mentions do.
                 kept[kept.index(outer)] = ProjectHit(
@@ -274,9 +288,29 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     # SCHEMA.md: numeric frameworks (“1+N+X”平台) are layouts, not names.
     kept = [k for k in kept if not _LAYOUT.match(k.name)]
     return [
-        ProjectHit(k.name, k.kind, k.start, k.end, tuple(a for a in dict.fromkeys(k.aliases) if a != k.name))
+        ProjectHit(
+            k.name,
+            k.kind,
+            k.start,
+            k.end,
+            tuple(a for a in dict.fromkeys(_shortened(sentence, k)) if a != k.name),
+        )
         for k in kept
     ]
+
+
+def _shortened(sentence: str, hit: ProjectHit) -> tuple[str, ...]:
+    """Return a hit's aliases with the short form the text gives it right after its name, if any.
+
+    "升级“禾办通”(以下简称“办通”)": later mentions of 办通 are the same app, not another one.
+
+    >>> s = "升级“青禾一部手机办事通”(以下简称“办事通”),满足需求"
+    >>> _shortened(s, ProjectHit("青禾一部手机办事通", "platform", 3, 12))
+    ('办事通',)
+    """
+    after = sentence[hit.end :]
+    short = _SHORT_FORM.match(after[1:] if after[:1] in ("”", '"') else after)
+    return (*hit.aliases, short.group("short")) if short else hit.aliases
 
 
 # Words a 项目 of one owner is made of: nouns, verbal nouns and the 和 that joins two of them.
@@ -393,9 +427,9 @@ def _in_series(sentence: str, hit: ProjectHit, hits: list[ProjectHit]) -> bool:
 
 
 def _is_channel_of(channel: ProjectHit, brand: ProjectHit) -> bool:
-    """ "浙里办宁波频道" is a channel of 浙里办: both are projects."""
-    return (
-        channel.name.endswith("频道") and channel.name.startswith(brand.name) and channel.name != brand.name
+    """ "浙里办宁波频道", "“渝快办”区级专区" are channels of 浙里办, 渝快办: both are projects."""
+    return bool(
+        _CHANNEL.search(channel.name) and channel.name.startswith(brand.name) and channel.name != brand.name
     )
 
 
@@ -429,6 +463,8 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             r"(?:管理)?(?:办公室|办)(?![\u4e00-\u9fff]{0,2}[楼室])", masked[end:]
         ):
             continue  # "市政务服务中心管理办公室制定…": the centre heads a body's name (an agency)
+        if m.group("facility") and re.match(r"(?:建设)?(?:工作)?(?:领导小组|指挥部|专班)", masked[end:]):
+            continue  # "韶关数据中心集群建设领导小组办公室": what a body is set up for heads its name
         kind = next(k for k, _ in _KINDS if m.group(k))
         anchor = m.start() - 1 if m.start() > 0 and sentence[m.start() - 1] == "“" else m.start()
         first = name_start(sentence, anchor, extra=_CONNECTOR_AFTER_NAME, suffix_follows=kind == "event")
@@ -438,7 +474,18 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             # with one noun before it (搭建供需对接平台) it names a kind of thing, as before.
             earlier = name_start(sentence, inner, extra=_CONNECTOR_AFTER_NAME)
             first = earlier if earlier < inner else first
-        first = whole_place(sentence, whole_proper_word(sentence, first))
+        proper = whole_proper_word(sentence, first)
+        head = next((w for w in segment(sentence) if w.start == proper), None)
+        if (
+            proper == first - 1
+            and kind != "event"
+            and head is not None
+            and head.tag not in ("ORG", "nz", "PER", "LOC")
+        ):
+            # "一体化在线政务服务平台": a function character that heads a word (在线) joins the name, and
+            # so do the name's words before it
+            proper = name_start(sentence, proper, extra=_CONNECTOR_AFTER_NAME)
+        first = whole_place(sentence, proper)
         # LAC words find the governing verb, count or conjunction a list of words misses (承接…基地).
         start = whole_place(sentence, phrase_start(sentence, first, m.start()))
         if (
@@ -527,6 +574,27 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         if lead is not None and lead.text == "有" and lead.tag == "v" and lead.end < m.start():
             start = lead.end  # "建立有…产业园", "设有…中心": the verb of having is no part of the name
         start = _cloud_compound(sentence, start)
+        # "青禾高新区新建青禾智算中心": LAC reads one word over a zone, the verb that builds in it and the
+        # thing built; the zone and its verb stand before the name
+        zone_from = max(0, start - 8)
+        built_in = [
+            zone_from + b.end()
+            for b in re.finditer(
+                rf"(?:{dict(_KINDS)['park']})(?:建设|新建|建成|筹建|打造|引进)",
+                sentence[zone_from : m.start()],
+            )
+            if zone_from + b.end() > start
+        ]
+        opening = re.match(r"(?:新建|建成|筹建|打造|引进)", sentence[start : m.start()])
+        if kind != "event":
+            start = built_in[-1] if built_in else start + (opening.end() if opening else 0)
+        # "“领跑”广州数据交易所": a quoted verb is a figure of speech that governs the name after it
+        figures = [
+            f
+            for f in re.finditer(r"“([^“”]{2})”", sentence[start : m.start()])
+            if any(w.start == start + f.start(1) and w.text == f.group(1) and w.tag == "v" for w in words)
+        ]
+        start += figures[-1].end() if figures else 0
         # "为农综合服务平台": 为农 (serving farmers) describes the platform; LAC's verb 为 governs nothing
         if (
             sentence[start - 1 : start] == "为"
@@ -534,6 +602,15 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             and any(w.start == start and w.end == start + 1 for w in segment(sentence))
         ):
             start -= 1
+        closing = sentence.find("”", start, m.start())
+        if (
+            closing >= 0
+            and sentence.rfind("“", 0, start) > sentence.rfind("”", 0, start)
+            and "“" not in sentence[start:closing]
+        ):
+            start = sentence.rfind(
+                "“", 0, start
+            )  # "“渝快办”区级专区": a name does not start inside a quote it closes
         name = clean_name(sentence[start:end])
         if kind == "event" or _OWN.match(m.group(0)):
             # 全市电子政务外网 is the city's own network (SCHEMA.md: 沈阳市电子政务外网), as 全市…大会 its event
@@ -670,8 +747,12 @@ def _after_complement(sentence: str, start: int, head: int) -> int:
     >>> s = "用足用好青禾数字大会带来的红利"
     >>> s[_after_complement(s, 0, s.index("大会")) :]
     '青禾数字大会带来的红利'
+    >>> s = "高标准建设好青禾森林小镇"
+    >>> s[_after_complement(s, s.index("好"), s.index("小镇")) :]
+    '青禾森林小镇'
     """
-    words = [w for w in segment(sentence) if start <= w.start and w.end <= head]
+    # the verb may stand just before `start` (建设|好数智小镇): its result word still leads the name
+    words = [w for w in segment(sentence) if (start <= w.start or w.end == start) and w.end <= head]
     cut = start
     for left, right in zip(words, words[1:], strict=False):
         if left.tag == "v" and left.end == right.start and right.text in ("好", "足", "实", "牢", "细"):
@@ -749,6 +830,16 @@ def _names_one(
         or (suffix in ("高新区", "开发区", "一张网", "一朵云") and len(name) > len(suffix))
         # "第二十五届软博会", "2023数博会": an expo's short name is a name when its edition or year heads it
         or (kind == "event" and suffix.endswith("博会") and bool(_EDITION_BEFORE.search(sentence[:start])))
+        # "玉博会、药博会、香博会", "举办数博会": expos listed together or held are named ones
+        or (
+            kind == "event"
+            and suffix.endswith("博会")
+            and bool(
+                re.search(r"[\u4e00-\u9fff]博会[、和及与]$", sentence[:start])
+                or re.match(r"[、和及与][\u4e00-\u9fff]博会", sentence[end:])
+                or re.search(r"(?:举办|举行|召开|参加|亮相|出席|办好)$", sentence[:start])
+            )
+        )
     )
     if (
         (len(name) - len(suffix) < 2 and not short_ok)
@@ -802,7 +893,14 @@ def _names_one(
     ):
         return False
     # "启动建设…科技园和吴淞江智能计算中心两个项目": a count of 项目 after names counts the named items
-    listed = re.match(r"(?:[两三四五六七八九十]|\d+)个(?:重点|重大)?项目", sentence[end:])
+    listed = re.match(r"(?:[两三四五六七八九十]|\d+)个(?:重点|重大)?项目", sentence[end:]) or (
+        # "重点建设苏州工业园区、苏州高新区两个国家级开发区": the count after a list of names counts them
+        "、" in sentence[max(0, first - 30) : first]
+        and re.match(
+            rf"(?:[两三四五六七八九十]|\d+)[个家座大](?:[\u4e00-\u9fff]{{0,6}}?)(?:{'|'.join(p for _, p in _KINDS)})",
+            sentence[end:],
+        )
+    )
     if (counted(sentence, start, end, after_only=kind == "event") and not listed) or any(
         re.search(r"(?:\d+|[两三四五六七八九十]+)[个家项座所]?(?:以上|左右)?$", sentence[max(0, s - 8) : s])
         for s in (first, start)
@@ -935,10 +1033,11 @@ def _names_one(
     if name.endswith("中心") and re.search(
         r"建成了?(?:[^,，、。]{0,6}?首个)?$", _clause_before(sentence, start)
     ):
-        return not re.search(r"(?:管理|服务|研究|发展)中心$", name)  # "建成一体化安全防护中心": built
+        # "建成一体化安全防护中心", "建成城市运行管理中心": built; a 管理中心 that runs nothing is a body
+        return not re.search(r"(?:(?<!运行)管理|服务|研究|发展)中心$", name)
     if name.endswith("中心") and built_before(sentence[:start]):
         # "以投资5亿元建设的龙岗智慧中心为中枢": a centre someone built is a building, as 建成… is
-        return not re.search(r"(?:管理|服务|研究|发展)中心$", name)
+        return not re.search(r"(?:(?<!运行)管理|服务|研究|发展)中心$", name)
     if name.endswith("中心") and re.match(
         r"(?:[一二三四五六七八九十\d]+期)?(?:建设)?(?:项目|工程)", sentence[end:]
     ):
