@@ -556,10 +556,15 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         if speaker and (len(speaker.group(0)) == 2 or sentence[start - 1 : start] in ("我", "本")):
             start += speaker.end()
         words = segment(sentence)
-        head = next((w for w in words if w.start == start), None)
-        proper = next((w for w in words if head is not None and w.start == head.end), None)
-        if head is not None and head.tag == "v" and proper is not None and proper.tag in ("LOC", "ORG", "nz"):
-            start = head.end  # "促进半山基地…": a verb before a place's or a company's name governs it
+        leading = next((w for w in words if w.start == start), None)
+        proper = next((w for w in words if leading is not None and w.start == leading.end), None)
+        if (
+            leading is not None
+            and leading.tag == "v"
+            and proper is not None
+            and proper.tag in ("LOC", "ORG", "nz")
+        ):
+            start = leading.end  # "促进半山基地…": a verb before a place's or a company's name governs it
         address = re.match(
             r"[\u4e00-\u9fff]{1,8}?[路街巷道]\d+号(?=[\u4e00-\u9fff])", sentence[start : m.start()]
         )
@@ -585,9 +590,9 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             )
             if zone_from + b.end() > start
         ]
-        opening = re.match(r"(?:新建|建成|筹建|打造|引进)", sentence[start : m.start()])
+        builds = re.match(r"(?:新建|建成|筹建|打造|引进)", sentence[start : m.start()])
         if kind != "event":
-            start = built_in[-1] if built_in else start + (opening.end() if opening else 0)
+            start = built_in[-1] if built_in else start + (builds.end() if builds else 0)
         # "“领跑”广州数据交易所": a quoted verb is a figure of speech that governs the name after it
         figures = [
             f
