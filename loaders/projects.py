@@ -557,12 +557,12 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             start += speaker.end()
         words = segment(sentence)
         leading = next((w for w in words if w.start == start), None)
-        named = next((w for w in words if leading is not None and w.start == leading.end), None)
+        governed = next((w for w in words if leading is not None and w.start == leading.end), None)
         if (
             leading is not None
             and leading.tag == "v"
-            and named is not None
-            and named.tag in ("LOC", "ORG", "nz")
+            and governed is not None
+            and governed.tag in ("LOC", "ORG", "nz")
         ):
             start = leading.end  # "促进半山基地…": a verb before a place's or a company's name governs it
         address = re.match(
