@@ -102,6 +102,8 @@ def find_designations(sentence: str) -> list[Designation]:
     [('国家数字乡村试点', ('国家数字乡村试点地区', '数字乡村试点'))]
     >>> find_designations("作为超大城市,推进城市群建设,创建省级试点平台8个")
     []
+    >>> [d.name for d in find_designations("获得全国中小城市“智慧城市”建设试点示范城市、智慧城市领军城市等称号")]
+    ['全国中小城市智慧城市建设试点', '全国中小城市智慧城市建设试点示范城市', '智慧城市领军城市']
     """
     words = segment(sentence)
     if not words:
@@ -189,8 +191,17 @@ def _span(
     if sentence[start - 1 : start] == "”":  # “宽带中国”示范城市: the quote heads the title
         opening = sentence.rfind("“", 0, start - 1)
         if opening >= 0 and start - opening <= 20:
+            # "全国中小城市“智慧城市”建设试点示范城市": nouns before the quote head the title too
+            before = next((i for i, w in enumerate(words) if w.end == opening), None)
+            if before is not None and _heads_title(words[before]):
+                return words[_walk_left(words, before)].start, end
             return opening, end
     return start, end
+
+
+def _heads_title(word: Word) -> bool:
+    """Whether a word before a quoted part of a title can begin it: a noun, not a verb or a joiner."""
+    return word.tag in ("n", "nz", "LOC", "ORG") and not _GOVERNS.fullmatch(word.text)
 
 
 def _to_governing_verb(words: tuple[Word, ...], left: int, first: int) -> int:
@@ -222,7 +233,14 @@ def _walk_left(words: tuple[Word, ...], last: int) -> int:
         prev = words[i - 1]
         if _GOVERNS.fullmatch(prev.text) and not _inner_verb(words, i - 1):
             break
-        if prev.tag in _STOP_TAGS and not _inner_verb(words, i - 1) and prev.text not in ("永久", "长期"):
+        # LAC may split a marker of a title into a verb and a noun (领/v 军/n 城市): it stays one word.
+        split_mark = bool(_CITY_MARK.fullmatch(prev.text + words[i].text))
+        if (
+            prev.tag in _STOP_TAGS
+            and not _inner_verb(words, i - 1)
+            and prev.text not in ("永久", "长期")
+            and not split_mark
+        ):
             break  # 永久/长期 say how a title is held (世界互联网大会永久举办地), inside its name
         if prev.tag == "m" and not _RANK.search(prev.text):
             break
@@ -241,7 +259,11 @@ def _inner_verb(words: tuple[Word, ...], index: int) -> bool:
         return False
     before = words[index - 1]
     if _GOVERNS.fullmatch(word.text):
-        return word.tag == "vn" and before.tag in {"n", "nz", "nw", "LOC"} and before.text not in _SCOPE_WORDS
+        # "“智慧城市”建设试点示范城市": the quoted field and its 建设 say what the title is for
+        quoted_field = word.text == "建设" and before.text == "”"
+        return quoted_field or (
+            word.tag == "vn" and before.tag in {"n", "nz", "nw", "LOC"} and before.text not in _SCOPE_WORDS
+        )
     return (
         before.tag == "vn"
         or (word.text in ("进", "入", "上") and before.tag in ("n", "nz"))  # 电子商务进农村, 信息进村入户

@@ -47,7 +47,9 @@ _ALLOWED_NEXT = re.compile(
     r"走在|覆盖|上线|开通|推进|持续|不断|全面|进一步|加快|深入|引领|赋能|迈出|迈上|作出|提出)"
 )
 _GRANTED_BEFORE = re.compile(
-    r"(?:(?:获评|评为|授予|命名为|认定为|荣获|入选)(?:全国|全省|全市)?|成为(?:全国|全省|全市))(?:首个|首批|唯一)?$"
+    r"(?:(?:获评|评为|授予|命名为|认定为|荣获|入选|跻身)(?:全国|全省|全市)?|成为(?:全国|全省|全市))(?:首个|首批|唯一)?"
+    # which year's or which edition's list ("入选第七届“…50强”榜单")
+    r"(?:\d{4}年度?|第[\d一二三四五六七八九十]+[届批])?$"
 )
 _COUNTED_GRANTEE = re.compile(r"[\d一二三四五六七八九十两]+[个家所项名位款]")
 _COUNTED_TITLE = re.compile(
@@ -418,7 +420,9 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         granted = bool(
             _GRANTED_BEFORE.search(sentence[: series.start()])
             and re.search(
-                r"(?:城市|[县市区镇乡村]|之城|之都|名城|强[市县区省]|示范地|先锋|标杆)$", quotes[-1].group(1)
+                # a place among a ranked list's strongest ("中国城市信息化50强") holds that title too
+                r"(?:城市|[县市区镇乡村]|之城|之都|名城|强[市县区省]|(?:\d+|[十百千])强|示范地|先锋|标杆)$",
+                quotes[-1].group(1),
             )
         ) or after.startswith(("称号", "荣誉称号"))
         # "2个小学获评…", "9家单位入选…": the title is a counted grantee's, not the place's

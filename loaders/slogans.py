@@ -23,6 +23,8 @@ _ONE_STOP = re.compile(
 _SERVICE = re.compile(
     rf"{_HAN}{{1,4}}(?:通办|通享|即享|即办|即批|跑一次|跑一趟|一次办|报一次|查一次|办成事|帮办|代办)|{_HAN}{{0,4}}一次办[成好结]|(?:秒|即)[批报办](?:(?:秒|即)[批报办])?|"
     rf"零跑动|零跑腿|{_HAN}{{2}}不用跑|(?:掌上|指尖|网上|就近|马上|随时|自助|预约|延时|刷脸|扫码|集成|联审|并联|邮寄|上门|视频|远程)办|"
+    # the work a government moves onto the phone (掌上办事, 掌上办公, 掌上治理)
+    rf"(?:掌上|指尖)(?:办事|办公|治理)|"
     rf"无感{_HAN}{{1,3}}|不见面{_HAN}{{0,3}}|免{_HAN}{{1,2}}即{_HAN}{{1,2}}|免{_HAN}{{1,2}}办|边{_HAN}边办|{_HAN}{{2}}快办|{_HAN}{{2}}好办|"
     rf"[三四五六]治融合|(?:\d+分钟|[一二三四五六七八九十]+分钟|一刻钟){_HAN}{{0,6}}圈"
 )
@@ -81,6 +83,8 @@ def has_slogan_shape(text: str) -> bool:
     >>> has_slogan_shape("一区一品"), has_slogan_shape("秒批秒办"), has_slogan_shape("一次不用跑")
     (True, True, True)
     >>> has_slogan_shape("一次办成"), has_slogan_shape("一次办好"), has_slogan_shape("一次性")
+    (True, True, False)
+    >>> has_slogan_shape("掌上办公"), has_slogan_shape("掌上治理"), has_slogan_shape("掌上")
     (True, True, False)
     """
     if _ONE_STOP.fullmatch(text) or _SERVICE.fullmatch(text):
