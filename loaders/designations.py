@@ -103,7 +103,7 @@ def find_designations(sentence: str) -> list[Designation]:
     >>> find_designations("作为超大城市,推进城市群建设,创建省级试点平台8个")
     []
     >>> [d.name for d in find_designations("获得全国中小城市“智慧城市”建设试点示范城市、智慧城市领军城市等称号")]
-    ['全国中小城市智慧城市建设试点', '全国中小城市智慧城市建设试点示范城市', '智慧城市领军城市']
+    ['全国中小城市智慧城市建设试点示范城市', '智慧城市领军城市']
     """
     words = segment(sentence)
     if not words:
