@@ -19,7 +19,7 @@ from loaders.words import Word, segment
 # descriptions, not titles.
 _SUFFIX = re.compile(
     r"(?:示范区|先行区|试验区|实验区|先导区|引领区|样板区|聚集区|集聚区|支撑区|承载区|示范地区|试点地区|示范市|示范县|"
-    r"先行市|先行县|先进县|先进市|先进区|标杆县|标杆市|标杆区|样板县|样板市|示范镇|示范乡镇|示范城区|典范城区|样板城区|试点县|试点市|试验县|试验市|重点县|名县|(?:优秀|突出)[县市区]|模范县|模范市|模范区|名城|之城|之都|策源地|集聚地|承载地|首选地|举办地|服务地|强市|强省|强区|强县|第一区|高地|枢纽节点|城市|大都市|新城|试点|"
+    r"先行市|先行县|先进县|先进市|先进区|标杆县|标杆市|标杆区|样板县|样板市|示范镇|示范乡镇|示范城区|典范城区|样板城区|先锋城区|先行城区|标杆城区|试点县|试点市|试验县|试验市|重点县|名县|(?:优秀|突出)[县市区]|模范县|模范市|模范区|名城|之城|之都|策源地|集聚地|承载地|首选地|举办地|服务地|强市|强省|强区|强县|第一区|高地|枢纽节点|城市|大都市|新城|试点|"
     r"核心区|百强县|百强镇|百强区|示范基地|园区|示范(?=名单)|数字化标杆(?!区)|转型标杆(?!区)|示范标杆)"
 )
 # Suffixes that name a place on the map as often as a title: a title only when granted (获评省级数字经济园区,
@@ -69,7 +69,7 @@ _RANK = re.compile(r"首批|首个|第一个|第[一二三四五六七八九十\
 _SCOPE_WORDS = {"全市", "全区", "全县", "全省"}
 # A development zone or a place-name 新城 is a park, not a title (SCHEMA.md: 新区/高新区 are park projects).
 _NOT_TITLE = re.compile(
-    r"(?:新区|高新区|开发区|自由贸易试验区|自贸试验区|保税区|产业园区|工业园区|(?<!示范|典范|样板)城区|市区|主城区|城市群|大城市|超大城市|特大城市|新型城市)$"
+    r"(?:新区|高新区|开发区|自由贸易试验区|自贸试验区|保税区|产业园区|工业园区|(?<!示范|典范|样板|先锋|先行|标杆)城区|市区|主城区|城市群|大城市|超大城市|特大城市|新型城市)$"
 )
 
 
@@ -102,6 +102,8 @@ def find_designations(sentence: str) -> list[Designation]:
     [('国家数字乡村试点', ('国家数字乡村试点地区', '数字乡村试点'))]
     >>> find_designations("作为超大城市,推进城市群建设,创建省级试点平台8个")
     []
+    >>> [d.name for d in find_designations("各项工作,社会主义现代化可持续发展先锋城区建设迈出新步伐")]
+    ['社会主义现代化可持续发展先锋城区']
     >>> [d.name for d in find_designations("获得全国中小城市“智慧城市”建设试点示范城市、智慧城市领军城市等称号")]
     ['全国中小城市智慧城市建设试点示范城市', '智慧城市领军城市']
     """
@@ -187,7 +189,8 @@ def _span(
     # The suffix's own words belong to the name whatever LAC tags them (之/u 城/n, 举办/v 地/u).
     first = next(i for i, w in enumerate(words) if w.end > m.start())
     left = _walk_left(words, first)
-    start = words[_to_governing_verb(words, left, first)].start
+    built = sentence.startswith("建设", end)
+    start = words[_to_governing_verb(words, left, first, built=built)].start
     if sentence[start - 1 : start] == "”":  # “宽带中国”示范城市: the quote heads the title
         opening = sentence.rfind("“", 0, start - 1)
         if opening >= 0 and start - opening <= 20:
@@ -204,7 +207,7 @@ def _heads_title(word: Word) -> bool:
     return word.tag in ("n", "nz", "LOC", "ORG") and not _GOVERNS.fullmatch(word.text)
 
 
-def _to_governing_verb(words: tuple[Word, ...], left: int, first: int) -> int:
+def _to_governing_verb(words: tuple[Word, ...], left: int, first: int, *, built: bool = False) -> int:
     """Return where a title starts when LAC tags a word inside it as a verb (打造数字/n 协同/vd 发展/v
     示范区): right after a governing verb a few words further left, if only content words lie between."""
     i = left
@@ -216,9 +219,13 @@ def _to_governing_verb(words: tuple[Word, ...], left: int, first: int) -> int:
             return i
         content = prev.tag in ("n", "nz", "vn", "v", "vd", "a", "ad") or prev.text == "中国"
         if not content or prev.text == "的":  # 中国 heads a title (中国领军智慧城市)
-            break
+            # "…,社会主义现代化可持续发展先锋城区建设迈出新步伐": a title whose 建设 is the clause's
+            # subject runs from the clause's start, its verbs inside it
+            subject = built and prev.text in (",", "，", "。", ";", "；", ":", "：")
+            return i if subject and words[i].tag in ("n", "nz", "LOC") else left
         i -= 1
     return left
+
 
 
 def _inside_word(words: tuple[Word, ...], start: int, end: int) -> bool:
