@@ -19,7 +19,7 @@ from loaders.words import Word, segment
 # descriptions, not titles.
 _SUFFIX = re.compile(
     r"(?:示范区|先行区|试验区|实验区|先导区|引领区|样板区|聚集区|集聚区|支撑区|承载区|示范地区|试点地区|示范市|示范县|"
-    r"先行市|先行县|先进县|先进市|先进区|标杆县|标杆市|标杆区|样板县|样板市|示范镇|示范乡镇|示范城区|典范城区|样板城区|先锋城区|先行城区|标杆城区|试点县|试点市|试验县|试验市|重点县|名县|(?:优秀|突出)[县市区]|模范县|模范市|模范区|名城|之城|之都|策源地|集聚地|承载地|首选地|举办地|服务地|强市|强省|强区|强县|第一区|高地|枢纽节点|城市|大都市|新城|试点|"
+    r"先行市|先行县|先进县|先进市|先进区|典型县|典型市|典型区|标杆县|标杆市|标杆区|样板县|样板市|示范镇|示范乡镇|示范城区|典范城区|样板城区|先锋城区|先行城区|标杆城区|试点县|试点市|试验县|试验市|重点县|名县|(?:优秀|突出)[县市区]|模范县|模范市|模范区|名城|之城|之都|策源地|集聚地|承载地|首选地|举办地|服务地|强市|强省|强区|强县|第一区|高地|枢纽节点|城市|大都市|新城|试点|"
     r"核心区|百强县|百强镇|百强区|示范基地|园区|示范(?=名单)|数字化标杆(?!区)|转型标杆(?!区)|示范标杆)"
 )
 # Suffixes that name a place on the map as often as a title: a title only when granted (获评省级数字经济园区,
@@ -102,6 +102,8 @@ def find_designations(sentence: str) -> list[Designation]:
     [('国家数字乡村试点', ('国家数字乡村试点地区', '数字乡村试点'))]
     >>> find_designations("作为超大城市,推进城市群建设,创建省级试点平台8个")
     []
+    >>> [d.name for d in find_designations("我市获评2023年度数字政府创新城市。")]
+    ['数字政府创新城市']
     >>> [d.name for d in find_designations("各项工作,社会主义现代化可持续发展先锋城区建设迈出新步伐")]
     ['社会主义现代化可持续发展先锋城区']
     >>> [d.name for d in find_designations("获得全国中小城市“智慧城市”建设试点示范城市、智慧城市领军城市等称号")]
@@ -112,7 +114,7 @@ def find_designations(sentence: str) -> list[Designation]:
         return []
     ends = {w.end: i for i, w in enumerate(words)}
     found: list[Designation] = []
-    for m in _SUFFIX.finditer(sentence):
+    for m in _suffixes(sentence, words, ends):
         start, end = _span(sentence, words, ends, m)
         if start is None:
             continue
@@ -170,6 +172,17 @@ def find_designations(sentence: str) -> list[Designation]:
             continue  # "列入…对接首批试点": only the batch named it, no title is left once that goes
         aliases = tuple(dict.fromkeys(a for a in (name, _unscoped(plain)) if a != plain))
         found.append(Designation(plain, start, end, aliases))
+    return found
+
+
+def _suffixes(sentence: str, words: tuple[Word, ...], ends: dict[int, int]) -> list[re.Match[str]]:
+    """Every designation word in the sentence; one found inside a longer word (新城 in 创新/城市) does
+    not hide one that starts a character later (数字政府创新城市 ends in 城市)."""
+    found, pos = [], 0
+    while (m := _SUFFIX.search(sentence, pos)) is not None:
+        found.append(m)
+        inside = m.end() not in ends or _inside_word(words, m.start(), m.end())
+        pos = m.start() + 1 if inside else m.end()
     return found
 
 
