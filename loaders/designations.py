@@ -102,6 +102,8 @@ def find_designations(sentence: str) -> list[Designation]:
     [('国家数字乡村试点', ('国家数字乡村试点地区', '数字乡村试点'))]
     >>> find_designations("作为超大城市,推进城市群建设,创建省级试点平台8个")
     []
+    >>> [d.name for d in find_designations("为台州争创社会主义现代化先行市注入强劲数字动能")]
+    ['社会主义现代化先行市']
     >>> [d.name for d in find_designations("我市获评2023年度数字政府创新城市。")]
     ['数字政府创新城市']
     >>> [d.name for d in find_designations("各项工作,社会主义现代化可持续发展先锋城区建设迈出新步伐")]
@@ -159,7 +161,13 @@ def find_designations(sentence: str) -> list[Designation]:
             continue
         # "建设A典范城区和B典范城区提供…": the last item of a list ends where the sentence goes on.
         listed = bool(found) and bool(_LIST_GLUE.fullmatch(sentence[found[-1].end : start]))
-        if not _AFTER_OK.match(sentence[end:].lstrip("”")) and not listed:
+        # "为台州争创社会主义现代化先行市注入动能": the verb right before it makes it that verb's object
+        # even where the clause goes on with a verb of its own
+        nxt = next((w for w in words if w.start == end), None)
+        object_of = bool(
+            re.search(_GOVERNS.pattern, sentence[:start]) and nxt is not None and nxt.tag == "v"
+        )
+        if not _AFTER_OK.match(sentence[end:].lstrip("”")) and not listed and not object_of:
             continue
         if _COUNT.search(name) and "批" not in name:
             continue  # "布局建设8个国家算力枢纽节点": several things built, not a title held

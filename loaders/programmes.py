@@ -64,6 +64,10 @@ _SCOPED_KIND = re.compile(
     # "开展试点试验项目": words of kind only name no initiative
     r"|(?:试点|试验|示范|改革|建设)+(?:项目|工程|行动)"
 )
+# Words that say what kind of initiative something is, never a name on their own.
+_KIND_WORD = re.compile(r"制度|工程|计划|行动|改革|试点|项目|机制|模式|战略|品牌|活动")
+# Verbs of doing a task, right before 试点: the phrase says a pilot is to be run, it names none.
+_PILOT_TASK = re.compile(r"(?:抓好|做好|搞好|办好|抓实|做实|开展|推进|推动|扩大|深化|组织)试点$")
 # Verbs of effort that govern a name from before it and are never its first word.
 _EFFORT = re.compile(r"加大|加强|加快|强化|扩大|深化|推进|推动|推行|实施|开展|落实|持续|全面|大力|着力")
 _EVENT_AFTER = re.compile(r"^(?:大赛|竞赛|比赛|赛道|总决赛|决赛|赛区|论坛|峰会|博览会|大会)")
@@ -77,6 +81,8 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     >>> [h.name for h in find_programmes("擘画“数字湖北”的目标,形成“一局一中心一公司”格局,获批信息消费试点城市")]
     ['数字湖北', '一局一中心一公司', '信息消费试点城市']
     >>> [h.name for h in find_programmes("构建“1+1+1+N”支撑体系,以机构改革为契机,打造“一核一极多园”")]
+    []
+    >>> [h.name for h in find_programmes("要结合台州特色抓好试点,在“制度”“治理”“智慧”三个维度纵深推进")]
     []
     """
     lex = lexicon or programme_lexicon()
@@ -117,7 +123,10 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits += _quoted(sentence, lex)
     # "提升为国家级改革试点": a scope and a kind of reform or pilot name none in particular
     hits += [
-        _past_governor(sentence, h) for h in find_actions(sentence) if not _SCOPED_KIND.fullmatch(h.name)
+        _past_governor(sentence, h)
+        for h in find_actions(sentence)
+        # "要结合台州特色抓好试点": a verb of effort right before 试点 makes the phrase a task, no title
+        if not _SCOPED_KIND.fullmatch(h.name) and not _PILOT_TASK.search(h.name)
     ]
     hits += _listed_activities(sentence)
     hits += _framed(sentence)
@@ -480,6 +489,8 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         for i, q in enumerate(quotes):
             text = q.group(1)
             q_start, q_end = series.start() + q.start(), series.start() + q.end()
+            if _KIND_WORD.fullmatch(text):
+                continue  # "在“制度”“治理”“智慧”三个维度": a kind word alone names no programme
             if lex.by_label(text) is not None and not text.endswith("+"):
                 continue
             parts = text.split("、")
