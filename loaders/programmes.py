@@ -33,7 +33,7 @@ from loaders.words import segment, word_at
 
 # A quoted name followed by one of these is a programme ("“最多跑一次”改革", "“清朗”系列专项行动").
 _PROGRAMME_AFTER = re.compile(
-    r"^(?:系列专项行动|专项行动|集成改革|改革|工程|行动|计划|制度|建设|试点|主题活动|活动|服务方式|(?:合作|联动|协同|工作|服务)?(?:机制|模式)|工作法|战略|(?:政务)?(?:服务)?(?:品牌|金字招牌|金名片)(?![\u4e00-\u9fff]))"
+    r"^(?:系列专项行动|专项行动|集成改革|改革|工程|行动|计划|制度|建设|试点|主题活动|活动|服务方式|(?:合作|联动|协同|工作|服务)?(?:机制|模式)|工作法|战略|(?:政务|协商|党建|治理|营商)?(?:服务)?(?:品牌|金字招牌|金名片)(?![\u4e00-\u9fff]))"
 )
 # What a quoted platform or product is followed by ("“甬金通”等…应用", "“浙里办”宁波频道").
 _PROJECT_AFTER = re.compile(
@@ -64,6 +64,9 @@ _SCOPED_KIND = re.compile(
     # "开展试点试验项目": words of kind only name no initiative
     r"|(?:试点|试验|示范|改革|建设)+(?:项目|工程|行动)"
 )
+# Verbs that put effort into what follows (精准发力“提速去堵”): like 聚焦, they govern a slogan that
+# ends its clause.
+_PUT_EFFORT = re.compile(r"(?:发力|聚力|攻坚)$")
 # Words that say what kind of initiative something is, never a name on their own.
 _KIND_WORD = re.compile(r"制度|工程|计划|行动|改革|试点|项目|机制|模式|战略|品牌|活动")
 # Verbs of doing a task, right before 试点: the phrase says a pilot is to be run, it names none.
@@ -84,6 +87,8 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     []
     >>> [h.name for h in find_programmes("要结合台州特色抓好试点,在“制度”“治理”“智慧”三个维度纵深推进")]
     []
+    >>> [h.name for h in find_programmes("精准发力“提速去堵”,创新推出“金管家”服务,叫响“有事好商量”协商品牌")]
+    ['提速去堵', '金管家', '有事好商量']
     """
     lex = lexicon or programme_lexicon()
     sentence = _curly(sentence)
@@ -413,9 +418,14 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             )
         )
         head = head + items[-1].end() if items else head
+        effort = _PUT_EFFORT.search(sentence[: series.start()])
+        head = series.start() if effort else head  # "聚力“双招双引”": the verb is no part of the name
         before = sentence[max(0, head - 8) : head]
-        clause_end = re.match(r"^[,，。;；(（]|^$", sentence[series.end() :])
-        verb = CARRIED_OUT.search(before) or (WEAKLY_CARRIED_OUT.search(before) and clause_end) or piloted
+        # "创新推出“金管家”服务,": a service word between the quote and the clause's end leaves it the
+        # object of the verb, the way of serving named by its quote
+        clause_end = re.match(r"^(?:服务|模式|机制)?(?:[,，。;；(（]|$)", sentence[series.end() :])
+        weak = WEAKLY_CARRIED_OUT.search(before) or effort
+        verb = CARRIED_OUT.search(before) or (weak and clause_end) or piloted
         # "打造山清水秀、宜居宜业的“X”,": the verb governs the quote across a modifier ending in 的
         modified = re.search(
             r"(?:^|[,，;；:：])[\u4e00-\u9fff]{0,4}?(?:打造|建设|创建|争创|实施|推行|推广)[^,，。;；“”:：]{2,24}的$",
