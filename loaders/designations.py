@@ -102,6 +102,10 @@ def find_designations(sentence: str) -> list[Designation]:
     [('国家数字乡村试点', ('国家数字乡村试点地区', '数字乡村试点'))]
     >>> find_designations("作为超大城市,推进城市群建设,创建省级试点平台8个")
     []
+    >>> [d.name for d in find_designations("打造产业数字化转型示范区、数字经济高质量发展新高地")]
+    ['产业数字化转型示范区', '数字经济高质量发展新高地']
+    >>> [d.name for d in find_designations("紧扣“四化”同步集成改革示范区和长三角先进制造业基地目标")]
+    ['四化同步集成改革示范区']
     >>> [d.name for d in find_designations("为台州争创社会主义现代化先行市注入强劲数字动能")]
     ['社会主义现代化先行市']
     >>> [d.name for d in find_designations("我市获评2023年度数字政府创新城市。")]
@@ -243,7 +247,14 @@ def _to_governing_verb(words: tuple[Word, ...], left: int, first: int, *, built:
             # "…,社会主义现代化可持续发展先锋城区建设迈出新步伐": a title whose 建设 is the clause's
             # subject runs from the clause's start, its verbs inside it
             subject = built and prev.text in (",", "，", "。", ";", "；", ":", "：")
-            return i if subject and words[i].tag in ("n", "nz", "LOC") else left
+            # "打造A集聚区、数字经济高质量发展新高地", "紧扣“四化”同步集成改革示范区": a list item or a
+            # quoted head starts the title just as well, its inner verbs part of it
+            # (an item of a list of titles: the item before the 、 ends in a designation word too)
+            before_glue = "".join(w.text for w in words[max(0, i - 4) : i - 1])
+            item = prev.text == "、" and i < left and bool(re.search(f"(?:{_SUFFIX.pattern})$", before_glue))
+            nominal = words[i].tag in ("n", "nz", "LOC")  # a title starts with a noun, not a verb (明确)
+            quoted = prev.text == "”" and i < left  # the quote heads it, whatever word follows
+            return i if ((subject or item) and nominal) or quoted else left
         i -= 1
     return left
 
