@@ -134,13 +134,16 @@ def is_parallel_slogan(text: str, before: str, after: str) -> bool:
     (True, False)
     >>> is_parallel_slogan("走在前、开新局", "锚定“", "”,着力深化改革创新")  # an aim held as a target
     False
+    >>> is_parallel_slogan("文化旅游、政务服务、城市治理", "围绕“", "”三大应用主题")  # kinds counted
+    False
     """
     parts = re.split(r"[、,，]", text)
     if len(parts) < 2 or len({len(p) for p in parts}) != 1 or not 2 <= len(parts[0]) <= 7:
         return False
     # "“核心、关联、衍生”三大业态": a count after the quote makes its clauses kinds of things listed.
     counted = re.match(r"[一二三四五六七八九十两\d]+[大个类种项]", after.lstrip("”"))
-    if len(parts[0]) == 2 and (counted or not _aims(parts)):
+    # (whatever their length: "“文化旅游、政务服务、城市治理…”六大应用主题" lists the kinds counted)
+    if counted or (len(parts[0]) == 2 and not _aims(parts)):
         return False
     if not all(re.fullmatch(f"{_HAN}+", p) for p in parts):
         return False
