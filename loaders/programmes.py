@@ -33,7 +33,7 @@ from loaders.words import segment, word_at
 
 # A quoted name followed by one of these is a programme ("“最多跑一次”改革", "“清朗”系列专项行动").
 _PROGRAMME_AFTER = re.compile(
-    r"^(?:系列专项行动|专项行动|集成改革|改革|工程|行动|计划|制度|建设|试点|主题活动|活动|服务方式|(?:合作|联动|协同|工作|服务)?(?:机制|模式)|工作法|战略|(?:政务|协商|党建|治理|营商)?(?:服务)?(?:品牌|金字招牌|金名片)(?![\u4e00-\u9fff]))"
+    r"^(?:系列专项行动|专项行动|集成改革|改革|工程|行动|计划|制度|建设|试点|主题活动|活动|服务方式|(?:合作|联动|协同|工作|服务|治理|管理)?(?:机制|模式)|工作法|战略|(?:政务|协商|党建|治理|营商环境|营商)?(?:服务)?(?:品牌|金字招牌|金名片)(?![\u4e00-\u9fff]))"
 )
 # What a quoted platform or product is followed by ("“甬金通”等…应用", "“浙里办”宁波频道").
 _PROJECT_AFTER = re.compile(
@@ -91,6 +91,12 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     []
     >>> [h.name for h in find_programmes("精准发力“提速去堵”,创新推出“金管家”服务,叫响“有事好商量”协商品牌")]
     ['提速去堵', '金管家', '有事好商量']
+    >>> [(h.name, h.place) for h in find_programmes("打响“丽江效率、丽江服务、丽江诚信”营商环境品牌")]
+    [('丽江效率、丽江服务、丽江诚信', '丽江')]
+    >>> [h.name for h in find_programmes("牢固树立“营商环境好不好,市场主体说了算”的鲜明导向")]
+    []
+    >>> [h.name for h in find_programmes("创新构建“三网六区智平台”治理模式,打造新时代“枫桥式网格”")]
+    ['三网六区智平台', '枫桥式网格']
     """
     lex = lexicon or programme_lexicon()
     sentence = _curly(sentence)
@@ -363,6 +369,8 @@ def _without_place(hit: ProgrammeHit) -> ProgrammeHit:
     if not levels or (bare and levels == {"district"}):
         return hit
     rest = hit.name[head[0].end :]
+    if "、" in rest or head[0].text in rest:
+        return hit  # "丽江效率、丽江服务、丽江诚信": the place names every clause of the slogan, it is its word
     aliases = tuple(dict.fromkeys((*hit.aliases, hit.name)))
     return ProgrammeHit(rest, hit.start, hit.end, hit.concept, aliases, hit.national, hit.place)
 
@@ -554,7 +562,7 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 sentence[q_end - 1 :],
             ):
                 continue  # "解决数据“不敢用、不够用”的矛盾": a problem described, not a way of working
-            if re.search(r"[,，][^,，]*是|是[^,，]*[,，]", text):
+            if re.search(r"就是|[,，][^,，]*是|是[^,，]*[,，]", text):
                 continue  # "指出“新时代东北振兴,是全面振兴、全方位振兴”": a statement quoted, not a name
             if sentence[:q_start].endswith("关于") and re.match(
                 r"”?的(?:建议|提案|议案|意见|报告)", sentence[q_end - 1 :]
@@ -662,8 +670,28 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 start += 3
                 name = name[3:]
             aliases = tuple(a for a in {text, text + (suffix.group(0) if suffix else "")} if a != name)
-            hits.append(with_place(ProgrammeHit(name, start, end, None, aliases)))
+            hits.append(_placed(with_place(ProgrammeHit(name, start, end, None, aliases))))
     return hits
+
+
+def _placed(hit: ProgrammeHit) -> ProgrammeHit:
+    """The hit with the division whose name heads it ("丽江效率、丽江服务、丽江诚信" is 丽江's brand): a
+    way of working named after a place is that place's, like a 数字X campaign (SCHEMA.md: place)."""
+    if hit.place is not None or hit.concept is not None:
+        return hit
+    head = segment(hit.name)[:1]
+    if not head or head[0].tag != "LOC" or len(hit.name) - head[0].end < 2:
+        return hit
+    rest = hit.name[head[0].end :]
+    if len(rest) >= 4 and "、" not in rest and head[0].text not in rest:
+        return hit  # "成都“智慧蓉城”": the place only locates a name of its own (see _without_place)
+    if re.search(r"(?:[县市区镇乡村州]|城市|之城|之都|名城|示范|试点|标杆|样板|高地)$", rest):
+        return hit  # a title is held by whoever the text says holds it, not by the place it names
+    # only a city's or a province's short name: a county's is often a common word too (惠民, 光明)
+    levels = {d.level for d in load_gazetteer().lookup(head[0].text)} - {"country", "district"}
+    if not levels or re.search(r"[省市县区州旗盟]$", head[0].text):
+        return hit
+    return ProgrammeHit(hit.name, hit.start, hit.end, hit.concept, hit.aliases, hit.national, head[0].text)
 
 
 def _is_domain_word(text: str, lex: Lexicon) -> bool:

@@ -38,7 +38,7 @@ _LAYOUT = re.compile(
 _SPATIAL = r"城|区|园|带|片|核|心|轴|廊|港|湾|岛|极|翼|环|圈|中心|基地|组团"
 # After a parallel slogan, these make it a plan's principle, layout or goal, not a way of working.
 _PRINCIPLE_AFTER = re.compile(
-    r"格局|思路|原则|理念|目标|布局|方针|要求|精神|路径|定位|使命|愿景|策略|方向|任务|基调"
+    r"格局|思路|原则|理念|目标|布局|方针|要求|精神|路径|定位|使命|愿景|策略|方向|任务|基调|导向|意识|观念|共识"
 )
 _PRINCIPLE_BEFORE = re.compile(r"(?:按照|遵循|坚持|秉持|本着|锚定|瞄准)“?$")
 # Words that make a unquoted phrase a service reform by shape (实现140项事项全市通办).
@@ -86,9 +86,14 @@ def has_slogan_shape(text: str) -> bool:
     (True, True, False)
     >>> has_slogan_shape("掌上办公"), has_slogan_shape("掌上治理"), has_slogan_shape("掌上")
     (True, True, False)
+    >>> has_slogan_shape("枫桥式网格"), has_slogan_shape("一站式服务"), has_slogan_shape("枫桥式")
+    (True, False, False)
     """
     if _ONE_STOP.fullmatch(text) or _SERVICE.fullmatch(text):
         return not _LAYOUT.match(text) or text.startswith("一网")
+    # A way of working modelled on a named one (枫桥式网格): the model, 式, what it shapes
+    if re.fullmatch(f"(?!一){_HAN}{{2,3}}式{_HAN}{{2,4}}", text):
+        return True
     return _is_plus_slogan(text)
 
 
