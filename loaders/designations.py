@@ -102,6 +102,8 @@ def find_designations(sentence: str) -> list[Designation]:
     [('国家数字乡村试点', ('国家数字乡村试点地区', '数字乡村试点'))]
     >>> find_designations("作为超大城市,推进城市群建设,创建省级试点平台8个")
     []
+    >>> [d.name for d in find_designations("研究部署推进“5G+光网”双千兆示范城市建设")]
+    ['5G+光网双千兆示范城市']
     >>> [d.name for d in find_designations("打造产业数字化转型示范区、数字经济高质量发展新高地")]
     ['产业数字化转型示范区', '数字经济高质量发展新高地']
     >>> [d.name for d in find_designations("紧扣“四化”同步集成改革示范区和长三角先进制造业基地目标")]
@@ -281,7 +283,8 @@ def _walk_left(words: tuple[Word, ...], last: int) -> int:
             and not split_mark
         ):
             break  # 永久/长期 say how a title is held (世界互联网大会永久举办地), inside its name
-        if prev.tag == "m" and not _RANK.search(prev.text):
+        # 双 never counts things: it makes a compound with the noun after it (双千兆示范城市)
+        if prev.tag == "m" and not _RANK.search(prev.text) and prev.text != "双":
             break
         if prev.tag == "LOC" and re.search(r"[省市县区州]$", prev.text):
             # "江苏省三大算力支撑区": a division heads the title; nothing before it belongs to it.

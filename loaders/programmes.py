@@ -44,7 +44,7 @@ _CONTINUES_AS_NAME = re.compile(r"^(?:[\u4e00-\u9fff])")
 _ALLOWED_NEXT = re.compile(
     r"^(?:改革|建设|工作|行动|活动|工程|项目|机制|模式|体系|试点|战略|国家战略|政策|培训|宣传|等|和|与|及|为|的|中|在|是|已|了|领域|范围|工作台|基本|上升|"
     r"升级|提质|落地|向|相关|相结合|理念|要求|决策|部署|服务|成效|应用|场景|品牌|示范(?!基地|园|中心)|标杆|扩面|专项|系列|提供|实现|取得|成为|"
-    r"走在|覆盖|上线|开通|推进|持续|不断|全面|进一步|加快|深入|引领|赋能|迈出|迈上|作出|提出)"
+    r"走在|覆盖|上线|开通|推进|持续|不断|全面|进一步|加快|深入|引领|赋能|迈出|迈上|作出|提出|(?:重大|战略|决策)?部署)"
 )
 _GRANTED_BEFORE = re.compile(
     r"(?:(?:获评|评为|授予|命名为|认定为|荣获|入选|跻身)(?:全国|全省|全市)?|成为(?:全国|全省|全市))(?:首个|首批|唯一)?"
@@ -97,6 +97,10 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     []
     >>> [h.name for h in find_programmes("创新构建“三网六区智平台”治理模式,打造新时代“枫桥式网格”")]
     ['三网六区智平台', '枫桥式网格']
+    >>> [h.name for h in find_programmes("聚焦“游购娱”“医养教”,推动服务从“多窗分散”向“一窗集成”转变")]
+    []
+    >>> [h.name for h in find_programmes("深入推进“数实融合”进程,认真落实网络强国、数字中国重大部署")]
+    ['数实融合', '网络强国', '数字中国']
     """
     lex = lexicon or programme_lexicon()
     sentence = _curly(sentence)
@@ -433,8 +437,11 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         before = sentence[max(0, head - 8) : head]
         # "创新推出“金管家”服务,": a service word between the quote and the clause's end leaves it the
         # object of the verb, the way of serving named by its quote
-        clause_end = re.match(r"^(?:服务|模式|机制)?(?:[,，。;；(（]|$)", sentence[series.end() :])
+        clause_end = re.match(r"^(?:服务|模式|机制|进程)?(?:[,，。;；(（]|$)", sentence[series.end() :])
         weak = WEAKLY_CARRIED_OUT.search(before) or effort
+        # "聚焦“游购娱”“医养教”": a focus named by a few characters is a field of life or work (a
+        # three-character abbreviation), not an initiative like "聚焦“数字化五力提升”"
+        weak = weak and not (before.endswith("聚焦") and all(len(q.group(1)) <= 3 for q in quotes))
         verb = CARRIED_OUT.search(before) or (weak and clause_end) or piloted
         # "打造山清水秀、宜居宜业的“X”,": the verb governs the quote across a modifier ending in 的
         modified = re.search(
@@ -572,6 +579,9 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             toward = sentence[q_start - 1 : q_start] == "向" and re.match(
                 r"(?:优化|提升|升级|转变|拓展)", sentence[q_end:]
             )
+            # "从“多窗分散”向“一窗集成”转变": a shift from one state to another describes both
+            if toward and re.search(r"从“[^“”]{2,12}”$", sentence[: q_start - 1]):
+                continue
             shaped = shaped or bool(toward and _looks_like_name(text))
             # "锚定“八个强市”战略目标", "建设“五个中心”", "“四化”发展思路": a count of titles or of ways
             # names one framework (SCHEMA.md), unlike a count of things to do (“六大行动”, “三张清单”).
