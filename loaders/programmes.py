@@ -101,6 +101,8 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     []
     >>> [h.name for h in find_programmes("深入推进“数实融合”进程,认真落实网络强国、数字中国重大部署")]
     ['数实融合', '网络强国', '数字中国']
+    >>> [h.name for h in find_programmes("大厅设立“办不成事”反映窗口,设立“潮汕银行”窗口")]
+    ['办不成事']
     """
     lex = lexicon or programme_lexicon()
     sentence = _curly(sentence)
@@ -471,6 +473,13 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             or _CARRIED_AFTER.match(after)
             # "“X”经验做法被国务院办公厅推广", "“X”做法入选全国优秀案例": a practice others take up
             or re.match(r"(?:经验|做法){1,2}(?:被|在|入选|获)", after)
+            # "设立“办不成事”反映窗口": a service window set up for a practice is named by that practice
+            or (
+                re.search(r"(?:设立|开设|设置|开通)了?$", sentence[: series.start()]) is not None
+                and re.match(r"[^,，。;；“”]{0,12}?(?:窗口|专窗)", sentence[series.end() :]) is not None
+                # (a practice says what is done, "设立“潮汕银行”窗口" names who serves there)
+                and any(w.tag in ("v", "vd") for w in segment(quotes[-1].group(1)))
+            )
             # "“数据回流赋能基层”工作列入省市试点": work the text says was made a pilot
             or re.match(r"”?工作(?:被)?(?:列入|纳入|入选)[^,，。;；]{0,6}试点", sentence[series.end() :])
             # "“信用就医”获评…应用典型案例": a practice the text says was chosen as a model case
