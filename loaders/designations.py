@@ -231,7 +231,8 @@ def _span(
 
 def _heads_title(word: Word) -> bool:
     """Whether a word before a quoted part of a title can begin it: a noun, not a verb or a joiner."""
-    return word.tag in ("n", "nz", "LOC", "ORG") and not _GOVERNS.fullmatch(word.text)
+    # (a scope, 全市“一次办妥”改革试点县, says who counts it, not what it is)
+    return word.tag in ("n", "nz", "LOC", "ORG") and not _GOVERNS.fullmatch(word.text) and word.text not in _SCOPE_WORDS
 
 
 def _to_governing_verb(words: tuple[Word, ...], left: int, first: int, *, built: bool = False) -> int:
@@ -377,6 +378,7 @@ def _governed(sentence: str, start: int, suffix: str) -> bool:
     clause = re.sub(
         r"(?:\d{4}(?:年度?)?|年度|第[一二三四五六七八九十\d]+批)$", "", clause
     )  # 入选2023年度国家…试验区
+    clause = re.sub(r"(?:全市|全区|全县|全省)$", "", clause)  # 作为全市“一次办妥”改革试点县
     verbs = _GOVERNS.pattern.rstrip("$")
     if suffix == "试点":  # a pilot is also run, not only granted (开展国家区块链创新应用试点)
         verbs = verbs.replace("(?:建设", "(?:实施|推进|深化|承担|承接|建设")
