@@ -170,9 +170,7 @@ def find_designations(sentence: str) -> list[Designation]:
         # "为台州争创社会主义现代化先行市注入动能": the verb right before it makes it that verb's object
         # even where the clause goes on with a verb of its own
         nxt = next((w for w in words if w.start == end), None)
-        object_of = bool(
-            re.search(_GOVERNS.pattern, sentence[:start]) and nxt is not None and nxt.tag == "v"
-        )
+        object_of = bool(re.search(_GOVERNS.pattern, sentence[:start]) and nxt is not None and nxt.tag == "v")
         if not _AFTER_OK.match(sentence[end:].lstrip("”")) and not listed and not object_of:
             continue
         if _COUNT.search(name) and "批" not in name:
@@ -232,7 +230,11 @@ def _span(
 def _heads_title(word: Word) -> bool:
     """Whether a word before a quoted part of a title can begin it: a noun, not a verb or a joiner."""
     # (a scope, 全市“一次办妥”改革试点县, says who counts it, not what it is)
-    return word.tag in ("n", "nz", "LOC", "ORG") and not _GOVERNS.fullmatch(word.text) and word.text not in _SCOPE_WORDS
+    return (
+        word.tag in ("n", "nz", "LOC", "ORG")
+        and not _GOVERNS.fullmatch(word.text)
+        and word.text not in _SCOPE_WORDS
+    )
 
 
 def _to_governing_verb(words: tuple[Word, ...], left: int, first: int, *, built: bool = False) -> int:
@@ -260,7 +262,6 @@ def _to_governing_verb(words: tuple[Word, ...], left: int, first: int, *, built:
             return i if ((subject or item) and nominal) or quoted else left
         i -= 1
     return left
-
 
 
 def _inside_word(words: tuple[Word, ...], start: int, end: int) -> bool:

@@ -375,8 +375,9 @@ def _without_place(hit: ProgrammeHit) -> ProgrammeHit:
     if not levels or (bare and levels == {"district"}):
         return hit
     rest = hit.name[head[0].end :]
+    # "丽江效率、丽江服务、丽江诚信": the place names every clause of the slogan, it is its word
     if "、" in rest or head[0].text in rest:
-        return hit  # "丽江效率、丽江服务、丽江诚信": the place names every clause of the slogan, it is its word
+        return hit
     aliases = tuple(dict.fromkeys((*hit.aliases, hit.name)))
     return ProgrammeHit(rest, hit.start, hit.end, hit.concept, aliases, hit.national, hit.place)
 
