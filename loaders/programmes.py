@@ -440,13 +440,16 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         before = sentence[max(0, head - 8) : head]
         # "创新推出“金管家”服务,": a service word between the quote and the clause's end leaves it the
         # object of the verb, the way of serving named by its quote
-        clause_end = re.match(r"^(?:服务|模式|机制|进程)?(?:[,，。;；(（]|$)", sentence[series.end() :])
+        ending = re.match(r"^(?:服务|模式|机制|进程)?(?:[,，。;；(（]|$)", sentence[series.end() :])
         # (a two-character quote before such a word is rather a modifier of it: 打造“全科”服务)
-        clause_end = clause_end and (clause_end.group(0)[:1] in ",，。;；(（" or len(quotes[-1].group(1)) > 2)
-        weak = WEAKLY_CARRIED_OUT.search(before) or effort
+        clause_end = ending is not None and (
+            ending.group(0)[:1] in ",，。;；(（" or len(quotes[-1].group(1)) > 2
+        )
         # "聚焦“游购娱”“医养教”": a focus named by a few characters is a field of life or work (a
         # three-character abbreviation), not an initiative like "聚焦“数字化五力提升”"
-        weak = weak and not (before.endswith("聚焦") and all(len(q.group(1)) <= 3 for q in quotes))
+        weak = bool(WEAKLY_CARRIED_OUT.search(before) or effort) and not (
+            before.endswith("聚焦") and all(len(q.group(1)) <= 3 for q in quotes)
+        )
         verb = CARRIED_OUT.search(before) or (weak and clause_end) or piloted
         # "打造山清水秀、宜居宜业的“X”,": the verb governs the quote across a modifier ending in 的
         modified = re.search(
