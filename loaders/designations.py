@@ -38,7 +38,7 @@ _SCOPED = re.compile(
 # Verbs that name a place's status or the status it builds towards (SCHEMA.md: "designations a place
 # holds or works towards"); 作为 and 锚定 state a standing one ("作为国家中心城市").
 _GOVERNS = re.compile(
-    r"(?:建设|建成|建好|打造|创建|创成|争创|争当|紧扣|瞄准|列入|纳入|获批|获评|评为|入选|入围|上榜|当选|荣膺|斩获|摘得|成为|跻身|锚定|培育|确定为|确定作为|"
+    r"(?:建设|建成|建好|打造|创建|创成|争创|争当|紧扣|瞄准|列入|列为|纳入|获批|获评|评为|入选|入围|上榜|当选|荣膺|斩获|摘得|成为|跻身|锚定|培育|确定为|确定作为|"
     r"认定为|命名为|授予|荣获|迈向|作为|开展|获得|争取|申报|申请)(?:为|成)?$"
 )
 # Verbs that publish a list of a title's holders (公布…试点名单).
@@ -49,7 +49,7 @@ _LEADING_VERB = re.compile(r"(?:建设|建成|打造|创建|争创|争当|迈向
 _PUSHING_VERB = re.compile(r"(?:启动|推进|推动|开展|加快|深化)(?=[\u4e00-\u9fff]{3})")
 # After the name, these keep it a title ("千兆城市"行列, 试点县创建, 之一).
 _AFTER_OK = re.compile(
-    r"^(?:建设|名单|工作|终期评估|中期评估|评估|验收|(?:顺利|成功|高分)?通过|创建|称号|提供|行列|之一|总体定位|定位|目标|以来|的|作为|打造|建成|等(?![\d一二三四五六七八九十两]+[余多]?[项个])|[、,，。;；和及与]|$|”|\)|"
+    r"^(?:建设|名单|工作|终期评估|中期评估|评估|验收|复核|复查|考核|认定|评审|(?:顺利|成功|高分)?通过|创建|称号|提供|行列|之一|总体定位|定位|目标|以来|的|作为|打造|建成|等(?![\d一二三四五六七八九十两]+[余多]?[项个])|[、,，。;；和及与]|$|”|\)|"
     r"[\d一二三四五六七八九十]+[个块](?=[\u4e00-\u9fff])|[(（])"
 )
 # Words before a title that say how rare it is or who granted it in which batch, not what it is
@@ -102,6 +102,10 @@ def find_designations(sentence: str) -> list[Designation]:
     [('国家数字乡村试点', ('国家数字乡村试点地区', '数字乡村试点'))]
     >>> find_designations("作为超大城市,推进城市群建设,创建省级试点平台8个")
     []
+    >>> [d.name for d in find_designations("成为国家级“信创”试点城市,入围全国首批城市更新试点城市名单")]
+    ['国家级信创试点城市', '城市更新试点城市']
+    >>> [d.name for d in find_designations("被列为全省数字化改革试点县,顺利通过国家生态文明建设示范区复核")]
+    ['全省数字化改革试点县', '国家生态文明建设示范区']
     >>> [d.name for d in find_designations("研究部署推进“5G+光网”双千兆示范城市建设")]
     ['5G+光网双千兆示范城市']
     >>> [d.name for d in find_designations("打造产业数字化转型示范区、数字经济高质量发展新高地")]
@@ -156,6 +160,11 @@ def find_designations(sentence: str) -> list[Designation]:
             and re.match(
                 r"”?(?:顺利|成功|高分)?通过(?:国家|省级|省)?(?:评估|验收|复核|复查|考核)", sentence[end:]
             )
+        )
+        # "顺利通过国家生态文明建设示范区复核": a title whose review the place passed is held.
+        governed = governed or bool(
+            re.search(r"通过$", _clause_before(sentence, start))
+            and re.match(r"”?(?:复核|验收|评估|复查|考核|认定|评审)", sentence[end:])
         )
         # "公布2021年省级数字乡村示范名单": a published list of holders names the title they hold.
         governed = governed or (
@@ -230,7 +239,11 @@ def _span(
 def _heads_title(word: Word) -> bool:
     """Whether a word before a quoted part of a title can begin it: a noun, not a verb or a joiner."""
     # (a scope, 全市“一次办妥”改革试点县, says who counts it, not what it is)
-    return (
+    # who grants it and in which batch are part of it (国家级“信创”试点城市, 全国首批“5G+…”应用试点)
+    granted_by = word.text in ("国家级", "省级", "国家", "全国") or (
+        word.tag == "m" and bool(_RANK.fullmatch(word.text))
+    )
+    return granted_by or (
         word.tag in ("n", "nz", "LOC", "ORG")
         and not _GOVERNS.fullmatch(word.text)
         and word.text not in _SCOPE_WORDS
@@ -247,7 +260,12 @@ def _to_governing_verb(words: tuple[Word, ...], left: int, first: int, *, built:
         joined = words[i - 2].text + prev.text if i > 1 else ""
         if _GOVERNS.fullmatch(prev.text) or _GOVERNS.fullmatch(joined):
             return i
-        content = prev.tag in ("n", "nz", "vn", "v", "vd", "a", "ad") or prev.text == "中国"
+        # (a batch is part of the title too: 全国首批/m 城市更新试点城市)
+        content = (
+            prev.tag in ("n", "nz", "vn", "v", "vd", "a", "ad")
+            or prev.text == "中国"
+            or (prev.tag == "m" and bool(_RANK.fullmatch(prev.text)))
+        )
         if not content or prev.text == "的":  # 中国 heads a title (中国领军智慧城市)
             # "…,社会主义现代化可持续发展先锋城区建设迈出新步伐": a title whose 建设 is the clause's
             # subject runs from the clause's start, its verbs inside it
@@ -380,6 +398,8 @@ def _governed(sentence: str, start: int, suffix: str) -> bool:
         r"(?:\d{4}(?:年度?)?|年度|第[一二三四五六七八九十\d]+批)$", "", clause
     )  # 入选2023年度国家…试验区
     clause = re.sub(r"(?:全市|全区|全县|全省)$", "", clause)  # 作为全市“一次办妥”改革试点县
+    # 获批全国首批“…”应用试点, 成为国家级“信创”试点城市: who grants it and the batch come between
+    clause = re.sub(r"(?:全国|全省|国家级|国家|省级)?(?:首批|第[一二三四五六七八九十\d]+批)?$", "", clause)
     verbs = _GOVERNS.pattern.rstrip("$")
     if suffix == "试点":  # a pilot is also run, not only granted (开展国家区块链创新应用试点)
         verbs = verbs.replace("(?:建设", "(?:实施|推进|深化|承担|承接|建设")
@@ -397,11 +417,15 @@ def unranked(name: str) -> str:
 
     >>> unranked("全国首个国家级车联网先导区"), unranked("第二批国家数字乡村试点"), unranked("国家首批智慧城市试点")
     ('国家级车联网先导区', '国家数字乡村试点', '国家首批智慧城市试点')
+    >>> unranked("工信部2023年度中小企业数字化转型城市试点")
+    '中小企业数字化转型城市试点'
     >>> unranked("全域旅游示范区")  # 全域旅游 is the title's own word, not how widely it is held
     '全域旅游示范区'
 
     """
-    return _LEAD.sub("", name) or name
+    # "工信部2023年度中小企业数字化转型城市试点": the ministry and the year say who granted it when
+    dated = re.sub(r"^(?:[\u4e00-\u9fff]{1,10}?(?:部|委|局|厅))?\d{4}年度?", "", name)
+    return _LEAD.sub("", dated) or dated or name
 
 
 def _granted(sentence: str, start: int) -> bool:
