@@ -157,12 +157,38 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         # a pair of known reforms (一网通办,一网统管) is two programmes, found by their labels
         if not any(lex.by_label(part) for part in re.split(r"[,，、]", sentence[a:b]))
     ]
+    hits += _institution_reforms(sentence)
     hits += _local_strategies(sentence)
     hits += _titled_campaigns(sentence)
     hits += _titled_actions(sentence)
     hits += _campaigns_of_rectification(sentence)
     hits += _siblings(sentence, hits, lex)
     return _merge([_shared_suffix(sentence, _without_street(_without_place(h))) for h in hits])
+
+
+# A reform of an institution pushed on by a verb of effort: "推进工程建设项目审批制度改革".
+_INSTITUTION_REFORM = re.compile(
+    r"(?:深化|推进|推动|实施|开展|落实|推行)(?P<name>[\u4e00-\u9fff]{2,12}?(?:审批|管理|登记|许可)制度改革)"
+)
+
+
+def _institution_reforms(sentence: str) -> list[ProgrammeHit]:
+    """Named reforms of how approvals, registrations or licences are run, whatever things they are
+    about (工程建设项目审批制度改革 names projects, yet is a reform: SCHEMA.md, named reforms).
+
+    >>> [h.name for h in _institution_reforms("深化工程建设项目审批制度改革,推进商事登记制度改革")]
+    ['工程建设项目审批制度改革', '商事登记制度改革']
+    >>> [h.name for h in _institution_reforms("推进政府职能转变和行政审批制度改革")]
+    ['行政审批制度改革']
+    """
+    hits = []
+    for m in _INSTITUTION_REFORM.finditer(sentence):
+        # the last item of a list the verb governs ("政府职能转变和行政审批制度改革") is the reform
+        joined = list(re.finditer(r"[和及与、]", m.group("name")))
+        start = m.start("name") + (joined[-1].end() if joined else 0)
+        if m.end("name") - start >= 6:
+            hits.append(ProgrammeHit(sentence[start : m.end("name")], start, m.end("name")))
+    return hits
 
 
 def _titled_campaigns(sentence: str) -> list[ProgrammeHit]:
@@ -516,7 +542,9 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         )
         # "“A”、“B”等改革举措全省率先", "“A”等做法作典型发言": a list of practices names each one
         practice = sentence[series.end() : series.end() + 1] == "等" and re.match(
-            r"(?:[一二三四五六七八九十\d]+[项个条])?(?:改革|创新|典型)?(?:举措|做法|经验)", after
+            # (or ways of handling cases: "推行“容缺受理”“告知承诺”等审批方式")
+            r"(?:[一二三四五六七八九十\d]+[项个条])?(?:改革|创新|典型)?(?:举措|做法|经验)|(?:审批|服务|办理)(?:方式|模式)",
+            after,
         )
         governed = governed or bool(practice)
         # (a list of titles granted, "获评“A县”“B县”等20余个荣誉称号", names each one)
