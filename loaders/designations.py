@@ -19,7 +19,7 @@ from loaders.words import Word, segment
 # descriptions, not titles.
 _SUFFIX = re.compile(
     r"(?:示范区|先行区|试验区|实验区|先导区|引领区|样板区|聚集区|集聚区|支撑区|承载区|示范地区|试点地区|示范市|示范县|"
-    r"先行市|先行县|先进县|先进市|先进区|标杆县|标杆市|标杆区|样板县|样板市|示范镇|示范乡镇|示范城区|典范城区|样板城区|试点县|试点市|试验县|试验市|重点县|名县|(?:优秀|突出)[县市区]|模范县|模范市|模范区|名城|之城|之都|策源地|集聚地|承载地|首选地|举办地|服务地|强市|强省|强区|强县|第一区|高地|枢纽节点|城市|大都市|新城|试点|"
+    r"先行市|先行县|先进县|先进市|先进区|典型县|典型市|典型区|标杆县|标杆市|标杆区|样板县|样板市|示范镇|示范乡镇|示范城区|典范城区|样板城区|先锋城区|先行城区|标杆城区|试点县|试点市|试验县|试验市|重点县|名县|(?:优秀|突出)[县市区]|模范县|模范市|模范区|名城|之城|之都|策源地|集聚地|承载地|首选地|举办地|服务地|强市|强省|强区|强县|第一区|高地|枢纽节点|城市|大都市|新城|试点|"
     r"核心区|百强县|百强镇|百强区|示范基地|园区|示范(?=名单)|数字化标杆(?!区)|转型标杆(?!区)|示范标杆)"
 )
 # Suffixes that name a place on the map as often as a title: a title only when granted (获评省级数字经济园区,
@@ -38,7 +38,7 @@ _SCOPED = re.compile(
 # Verbs that name a place's status or the status it builds towards (SCHEMA.md: "designations a place
 # holds or works towards"); 作为 and 锚定 state a standing one ("作为国家中心城市").
 _GOVERNS = re.compile(
-    r"(?:建设|建成|建好|打造|创建|创成|争创|争当|紧扣|瞄准|列入|纳入|获批|获评|评为|入选|入围|上榜|当选|荣膺|斩获|摘得|成为|跻身|锚定|培育|确定为|确定作为|"
+    r"(?:建设|建成|建好|打造|创建|创成|争创|争当|紧扣|瞄准|列入|列为|纳入|获批|获评|评为|入选|入围|上榜|当选|荣膺|斩获|摘得|成为|跻身|锚定|培育|确定为|确定作为|"
     r"认定为|命名为|授予|荣获|迈向|作为|开展|获得|争取|申报|申请)(?:为|成)?$"
 )
 # Verbs that publish a list of a title's holders (公布…试点名单).
@@ -49,7 +49,7 @@ _LEADING_VERB = re.compile(r"(?:建设|建成|打造|创建|争创|争当|迈向
 _PUSHING_VERB = re.compile(r"(?:启动|推进|推动|开展|加快|深化)(?=[\u4e00-\u9fff]{3})")
 # After the name, these keep it a title ("千兆城市"行列, 试点县创建, 之一).
 _AFTER_OK = re.compile(
-    r"^(?:建设|名单|工作|终期评估|中期评估|评估|验收|(?:顺利|成功|高分)?通过|创建|称号|提供|行列|之一|总体定位|定位|目标|以来|的|作为|打造|建成|等(?![\d一二三四五六七八九十两]+[余多]?[项个])|[、,，。;；和及与]|$|”|\)|"
+    r"^(?:建设|名单|工作|终期评估|中期评估|评估|验收|复核|复查|考核|认定|评审|(?:顺利|成功|高分)?通过|创建|称号|提供|行列|之一|总体定位|定位|目标|以来|的|作为|打造|建成|等(?![\d一二三四五六七八九十两]+[余多]?[项个])|[、,，。;；和及与]|$|”|\)|"
     r"[\d一二三四五六七八九十]+[个块](?=[\u4e00-\u9fff])|[(（])"
 )
 # Words before a title that say how rare it is or who granted it in which batch, not what it is
@@ -69,7 +69,7 @@ _RANK = re.compile(r"首批|首个|第一个|第[一二三四五六七八九十\
 _SCOPE_WORDS = {"全市", "全区", "全县", "全省"}
 # A development zone or a place-name 新城 is a park, not a title (SCHEMA.md: 新区/高新区 are park projects).
 _NOT_TITLE = re.compile(
-    r"(?:新区|高新区|开发区|自由贸易试验区|自贸试验区|保税区|产业园区|工业园区|(?<!示范|典范|样板)城区|市区|主城区|城市群|大城市|超大城市|特大城市|新型城市)$"
+    r"(?:新区|高新区|开发区|自由贸易试验区|自贸试验区|保税区|产业园区|工业园区|(?<!示范|典范|样板|先锋|先行|标杆)城区|市区|主城区|城市群|大城市|超大城市|特大城市|新型城市)$"
 )
 
 
@@ -102,13 +102,31 @@ def find_designations(sentence: str) -> list[Designation]:
     [('国家数字乡村试点', ('国家数字乡村试点地区', '数字乡村试点'))]
     >>> find_designations("作为超大城市,推进城市群建设,创建省级试点平台8个")
     []
+    >>> [d.name for d in find_designations("成为国家级“信创”试点城市,入围全国首批城市更新试点城市名单")]
+    ['国家级信创试点城市', '城市更新试点城市']
+    >>> [d.name for d in find_designations("被列为全省数字化改革试点县,顺利通过国家生态文明建设示范区复核")]
+    ['全省数字化改革试点县', '国家生态文明建设示范区']
+    >>> [d.name for d in find_designations("研究部署推进“5G+光网”双千兆示范城市建设")]
+    ['5G+光网双千兆示范城市']
+    >>> [d.name for d in find_designations("打造产业数字化转型示范区、数字经济高质量发展新高地")]
+    ['产业数字化转型示范区', '数字经济高质量发展新高地']
+    >>> [d.name for d in find_designations("紧扣“四化”同步集成改革示范区和长三角先进制造业基地目标")]
+    ['四化同步集成改革示范区']
+    >>> [d.name for d in find_designations("为台州争创社会主义现代化先行市注入强劲数字动能")]
+    ['社会主义现代化先行市']
+    >>> [d.name for d in find_designations("我市获评2023年度数字政府创新城市。")]
+    ['数字政府创新城市']
+    >>> [d.name for d in find_designations("各项工作,社会主义现代化可持续发展先锋城区建设迈出新步伐")]
+    ['社会主义现代化可持续发展先锋城区']
+    >>> [d.name for d in find_designations("获得全国中小城市“智慧城市”建设试点示范城市、智慧城市领军城市等称号")]
+    ['全国中小城市智慧城市建设试点示范城市', '智慧城市领军城市']
     """
     words = segment(sentence)
     if not words:
         return []
     ends = {w.end: i for i, w in enumerate(words)}
     found: list[Designation] = []
-    for m in _SUFFIX.finditer(sentence):
+    for m in _suffixes(sentence, words, ends):
         start, end = _span(sentence, words, ends, m)
         if start is None:
             continue
@@ -143,6 +161,11 @@ def find_designations(sentence: str) -> list[Designation]:
                 r"”?(?:顺利|成功|高分)?通过(?:国家|省级|省)?(?:评估|验收|复核|复查|考核)", sentence[end:]
             )
         )
+        # "顺利通过国家生态文明建设示范区复核": a title whose review the place passed is held.
+        governed = governed or bool(
+            re.search(r"通过$", _clause_before(sentence, start))
+            and re.match(r"”?(?:复核|验收|评估|复查|考核|认定|评审)", sentence[end:])
+        )
         # "公布2021年省级数字乡村示范名单": a published list of holders names the title they hold.
         governed = governed or (
             sentence.startswith("名单", end) and bool(_PUBLISHED.search(_clause_before(sentence, start)))
@@ -153,7 +176,11 @@ def find_designations(sentence: str) -> list[Designation]:
             continue
         # "建设A典范城区和B典范城区提供…": the last item of a list ends where the sentence goes on.
         listed = bool(found) and bool(_LIST_GLUE.fullmatch(sentence[found[-1].end : start]))
-        if not _AFTER_OK.match(sentence[end:].lstrip("”")) and not listed:
+        # "为台州争创社会主义现代化先行市注入动能": the verb right before it makes it that verb's object
+        # even where the clause goes on with a verb of its own
+        nxt = next((w for w in words if w.start == end), None)
+        object_of = bool(re.search(_GOVERNS.pattern, sentence[:start]) and nxt is not None and nxt.tag == "v")
+        if not _AFTER_OK.match(sentence[end:].lstrip("”")) and not listed and not object_of:
             continue
         if _COUNT.search(name) and "批" not in name:
             continue  # "布局建设8个国家算力枢纽节点": several things built, not a title held
@@ -166,6 +193,17 @@ def find_designations(sentence: str) -> list[Designation]:
             continue  # "列入…对接首批试点": only the batch named it, no title is left once that goes
         aliases = tuple(dict.fromkeys(a for a in (name, _unscoped(plain)) if a != plain))
         found.append(Designation(plain, start, end, aliases))
+    return found
+
+
+def _suffixes(sentence: str, words: tuple[Word, ...], ends: dict[int, int]) -> list[re.Match[str]]:
+    """Every designation word in the sentence; one found inside a longer word (新城 in 创新/城市) does
+    not hide one that starts a character later (数字政府创新城市 ends in 城市)."""
+    found, pos = [], 0
+    while (m := _SUFFIX.search(sentence, pos)) is not None:
+        found.append(m)
+        inside = m.end() not in ends or _inside_word(words, m.start(), m.end())
+        pos = m.start() + 1 if inside else m.end()
     return found
 
 
@@ -185,15 +223,34 @@ def _span(
     # The suffix's own words belong to the name whatever LAC tags them (之/u 城/n, 举办/v 地/u).
     first = next(i for i, w in enumerate(words) if w.end > m.start())
     left = _walk_left(words, first)
-    start = words[_to_governing_verb(words, left, first)].start
+    built = sentence.startswith("建设", end)
+    start = words[_to_governing_verb(words, left, first, built=built)].start
     if sentence[start - 1 : start] == "”":  # “宽带中国”示范城市: the quote heads the title
         opening = sentence.rfind("“", 0, start - 1)
         if opening >= 0 and start - opening <= 20:
+            # "全国中小城市“智慧城市”建设试点示范城市": nouns before the quote head the title too
+            before = next((i for i, w in enumerate(words) if w.end == opening), None)
+            if before is not None and _heads_title(words[before]):
+                return words[_walk_left(words, before)].start, end
             return opening, end
     return start, end
 
 
-def _to_governing_verb(words: tuple[Word, ...], left: int, first: int) -> int:
+def _heads_title(word: Word) -> bool:
+    """Whether a word before a quoted part of a title can begin it: a noun, not a verb or a joiner."""
+    # (a scope, 全市“一次办妥”改革试点县, says who counts it, not what it is)
+    # who grants it and in which batch are part of it (国家级“信创”试点城市, 全国首批“5G+…”应用试点)
+    granted_by = word.text in ("国家级", "省级", "国家", "全国") or (
+        word.tag == "m" and bool(_RANK.fullmatch(word.text))
+    )
+    return granted_by or (
+        word.tag in ("n", "nz", "LOC", "ORG")
+        and not _GOVERNS.fullmatch(word.text)
+        and word.text not in _SCOPE_WORDS
+    )
+
+
+def _to_governing_verb(words: tuple[Word, ...], left: int, first: int, *, built: bool = False) -> int:
     """Return where a title starts when LAC tags a word inside it as a verb (打造数字/n 协同/vd 发展/v
     示范区): right after a governing verb a few words further left, if only content words lie between."""
     i = left
@@ -203,9 +260,24 @@ def _to_governing_verb(words: tuple[Word, ...], left: int, first: int) -> int:
         joined = words[i - 2].text + prev.text if i > 1 else ""
         if _GOVERNS.fullmatch(prev.text) or _GOVERNS.fullmatch(joined):
             return i
-        content = prev.tag in ("n", "nz", "vn", "v", "vd", "a", "ad") or prev.text == "中国"
+        # (a batch is part of the title too: 全国首批/m 城市更新试点城市)
+        content = (
+            prev.tag in ("n", "nz", "vn", "v", "vd", "a", "ad")
+            or prev.text == "中国"
+            or (prev.tag == "m" and bool(_RANK.fullmatch(prev.text)))
+        )
         if not content or prev.text == "的":  # 中国 heads a title (中国领军智慧城市)
-            break
+            # "…,社会主义现代化可持续发展先锋城区建设迈出新步伐": a title whose 建设 is the clause's
+            # subject runs from the clause's start, its verbs inside it
+            subject = built and prev.text in (",", "，", "。", ";", "；", ":", "：")
+            # "打造A集聚区、数字经济高质量发展新高地", "紧扣“四化”同步集成改革示范区": a list item or a
+            # quoted head starts the title just as well, its inner verbs part of it
+            # (an item of a list of titles: the item before the 、 ends in a designation word too)
+            before_glue = "".join(w.text for w in words[max(0, i - 4) : i - 1])
+            item = prev.text == "、" and i < left and bool(re.search(f"(?:{_SUFFIX.pattern})$", before_glue))
+            nominal = words[i].tag in ("n", "nz", "LOC")  # a title starts with a noun, not a verb (明确)
+            quoted = prev.text == "”" and i < left  # the quote heads it, whatever word follows
+            return i if ((subject or item) and nominal) or quoted else left
         i -= 1
     return left
 
@@ -222,9 +294,17 @@ def _walk_left(words: tuple[Word, ...], last: int) -> int:
         prev = words[i - 1]
         if _GOVERNS.fullmatch(prev.text) and not _inner_verb(words, i - 1):
             break
-        if prev.tag in _STOP_TAGS and not _inner_verb(words, i - 1) and prev.text not in ("永久", "长期"):
+        # LAC may split a marker of a title into a verb and a noun (领/v 军/n 城市): it stays one word.
+        split_mark = bool(_CITY_MARK.fullmatch(prev.text + words[i].text))
+        if (
+            prev.tag in _STOP_TAGS
+            and not _inner_verb(words, i - 1)
+            and prev.text not in ("永久", "长期")
+            and not split_mark
+        ):
             break  # 永久/长期 say how a title is held (世界互联网大会永久举办地), inside its name
-        if prev.tag == "m" and not _RANK.search(prev.text):
+        # 双 never counts things: it makes a compound with the noun after it (双千兆示范城市)
+        if prev.tag == "m" and not _RANK.search(prev.text) and prev.text != "双":
             break
         if prev.tag == "LOC" and re.search(r"[省市县区州]$", prev.text):
             # "江苏省三大算力支撑区": a division heads the title; nothing before it belongs to it.
@@ -241,7 +321,11 @@ def _inner_verb(words: tuple[Word, ...], index: int) -> bool:
         return False
     before = words[index - 1]
     if _GOVERNS.fullmatch(word.text):
-        return word.tag == "vn" and before.tag in {"n", "nz", "nw", "LOC"} and before.text not in _SCOPE_WORDS
+        # "“智慧城市”建设试点示范城市": the quoted field and its 建设 say what the title is for
+        quoted_field = word.text == "建设" and before.text == "”"
+        return quoted_field or (
+            word.tag == "vn" and before.tag in {"n", "nz", "nw", "LOC"} and before.text not in _SCOPE_WORDS
+        )
     return (
         before.tag == "vn"
         or (word.text in ("进", "入", "上") and before.tag in ("n", "nz"))  # 电子商务进农村, 信息进村入户
@@ -313,6 +397,9 @@ def _governed(sentence: str, start: int, suffix: str) -> bool:
     clause = re.sub(
         r"(?:\d{4}(?:年度?)?|年度|第[一二三四五六七八九十\d]+批)$", "", clause
     )  # 入选2023年度国家…试验区
+    clause = re.sub(r"(?:全市|全区|全县|全省)$", "", clause)  # 作为全市“一次办妥”改革试点县
+    # 获批全国首批“…”应用试点, 成为国家级“信创”试点城市: who grants it and the batch come between
+    clause = re.sub(r"(?:全国|全省|国家级|国家|省级)?(?:首批|第[一二三四五六七八九十\d]+批)?$", "", clause)
     verbs = _GOVERNS.pattern.rstrip("$")
     if suffix == "试点":  # a pilot is also run, not only granted (开展国家区块链创新应用试点)
         verbs = verbs.replace("(?:建设", "(?:实施|推进|深化|承担|承接|建设")
@@ -330,11 +417,15 @@ def unranked(name: str) -> str:
 
     >>> unranked("全国首个国家级车联网先导区"), unranked("第二批国家数字乡村试点"), unranked("国家首批智慧城市试点")
     ('国家级车联网先导区', '国家数字乡村试点', '国家首批智慧城市试点')
+    >>> unranked("工信部2023年度中小企业数字化转型城市试点")
+    '中小企业数字化转型城市试点'
     >>> unranked("全域旅游示范区")  # 全域旅游 is the title's own word, not how widely it is held
     '全域旅游示范区'
 
     """
-    return _LEAD.sub("", name) or name
+    # "工信部2023年度中小企业数字化转型城市试点": the ministry and the year say who granted it when
+    dated = re.sub(r"^(?:[\u4e00-\u9fff]{1,10}?(?:部|委|局|厅))?\d{4}年度?", "", name)
+    return _LEAD.sub("", dated) or dated or name
 
 
 def _granted(sentence: str, start: int) -> bool:

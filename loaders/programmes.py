@@ -33,7 +33,7 @@ from loaders.words import segment, word_at
 
 # A quoted name followed by one of these is a programme ("“最多跑一次”改革", "“清朗”系列专项行动").
 _PROGRAMME_AFTER = re.compile(
-    r"^(?:系列专项行动|专项行动|集成改革|改革|工程|行动|计划|制度|建设|试点|主题活动|活动|服务方式|(?:合作|联动|协同|工作|服务)?(?:机制|模式)|工作法|战略|(?:政务)?(?:服务)?(?:品牌|金字招牌|金名片)(?![\u4e00-\u9fff]))"
+    r"^(?:系列专项行动|专项行动|集成改革|改革|工程|行动|计划|制度|建设|试点|主题活动|活动|服务方式|(?:合作|联动|协同|工作|服务|治理|管理)?(?:机制|模式)|工作法|战略|(?:政务|协商|党建|治理|营商环境|营商)?(?:服务)?(?:品牌|金字招牌|金名片)(?![\u4e00-\u9fff]))"
 )
 # What a quoted platform or product is followed by ("“甬金通”等…应用", "“浙里办”宁波频道").
 _PROJECT_AFTER = re.compile(
@@ -44,17 +44,21 @@ _CONTINUES_AS_NAME = re.compile(r"^(?:[\u4e00-\u9fff])")
 _ALLOWED_NEXT = re.compile(
     r"^(?:改革|建设|工作|行动|活动|工程|项目|机制|模式|体系|试点|战略|国家战略|政策|培训|宣传|等|和|与|及|为|的|中|在|是|已|了|领域|范围|工作台|基本|上升|"
     r"升级|提质|落地|向|相关|相结合|理念|要求|决策|部署|服务|成效|应用|场景|品牌|示范(?!基地|园|中心)|标杆|扩面|专项|系列|提供|实现|取得|成为|"
-    r"走在|覆盖|上线|开通|推进|持续|不断|全面|进一步|加快|深入|引领|赋能|迈出|迈上|作出|提出)"
+    r"走在|覆盖|上线|开通|推进|持续|不断|全面|进一步|加快|深入|引领|赋能|迈出|迈上|作出|提出|(?:重大|战略|决策)?部署)"
 )
 _GRANTED_BEFORE = re.compile(
-    r"(?:(?:获评|评为|授予|命名为|认定为|荣获|入选)(?:全国|全省|全市)?|成为(?:全国|全省|全市))(?:首个|首批|唯一)?$"
+    r"(?:(?:获评|评为|授予|命名为|认定为|荣获|入选|跻身)(?:全国|全省|全市)?|成为(?:全国|全省|全市))(?:首个|首批|唯一)?"
+    # which year's or which edition's list ("入选第七届“…50强”榜单")
+    r"(?:\d{4}年度?|第[\d一二三四五六七八九十]+[届批])?$"
 )
 _COUNTED_GRANTEE = re.compile(r"[\d一二三四五六七八九十两]+[个家所项名位款]")
 _COUNTED_TITLE = re.compile(
     r"[两三四五六七八九十]个?(?:强[市省区县]|中心|高地|之城|之都|名城|城市|示范区)|[两三四五六七八九十]化"
 )
 _CARRIED_AFTER = re.compile(
-    r"(?:基本建成|全面建成|已建成|稳步推进|深入推进|全面推进|有序推进|全面推开|全面铺开)"
+    r"(?:基本建成|全面建成|已建成|稳步推进|深入推进|全面推进|有序推进|全面推开|全面铺开|"
+    # "“局长走流程”常态化开展": what the text says is being run, as a passive of 开展/实施/推行
+    r"(?:常态化|深入|持续|全面|广泛)(?:开展|实施|推行|深化))"
 )
 _FRAMED_AS = re.compile(r"为(?:工作)?(?:目标|主线|重点|抓手|引领|牵引|突破口|主攻方向)")
 _SCOPED_KIND = re.compile(
@@ -62,6 +66,13 @@ _SCOPED_KIND = re.compile(
     # "开展试点试验项目": words of kind only name no initiative
     r"|(?:试点|试验|示范|改革|建设)+(?:项目|工程|行动)"
 )
+# Verbs that put effort into what follows (精准发力“提速去堵”): like 聚焦, they govern a slogan that
+# ends its clause.
+_PUT_EFFORT = re.compile(r"(?:发力|聚力|攻坚)$")
+# Words that say what kind of initiative something is, never a name on their own.
+_KIND_WORD = re.compile(r"制度|工程|计划|行动|改革|试点|项目|机制|模式|战略|品牌|活动")
+# Verbs of doing a task, right before 试点: the phrase says a pilot is to be run, it names none.
+_PILOT_TASK = re.compile(r"(?:抓好|做好|搞好|办好|抓实|做实|开展|推进|推动|扩大|深化|组织)试点$")
 # Verbs of effort that govern a name from before it and are never its first word.
 _EFFORT = re.compile(r"加大|加强|加快|强化|扩大|深化|推进|推动|推行|实施|开展|落实|持续|全面|大力|着力")
 _EVENT_AFTER = re.compile(r"^(?:大赛|竞赛|比赛|赛道|总决赛|决赛|赛区|论坛|峰会|博览会|大会)")
@@ -76,6 +87,22 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     ['数字湖北', '一局一中心一公司', '信息消费试点城市']
     >>> [h.name for h in find_programmes("构建“1+1+1+N”支撑体系,以机构改革为契机,打造“一核一极多园”")]
     []
+    >>> [h.name for h in find_programmes("要结合台州特色抓好试点,在“制度”“治理”“智慧”三个维度纵深推进")]
+    []
+    >>> [h.name for h in find_programmes("精准发力“提速去堵”,创新推出“金管家”服务,叫响“有事好商量”协商品牌")]
+    ['提速去堵', '金管家', '有事好商量']
+    >>> [(h.name, h.place) for h in find_programmes("打响“丽江效率、丽江服务、丽江诚信”营商环境品牌")]
+    [('丽江效率、丽江服务、丽江诚信', '丽江')]
+    >>> [h.name for h in find_programmes("牢固树立“营商环境好不好,市场主体说了算”的鲜明导向")]
+    []
+    >>> [h.name for h in find_programmes("创新构建“三网六区智平台”治理模式,打造新时代“枫桥式网格”")]
+    ['三网六区智平台', '枫桥式网格']
+    >>> [h.name for h in find_programmes("聚焦“游购娱”“医养教”,推动服务从“多窗分散”向“一窗集成”转变")]
+    []
+    >>> [h.name for h in find_programmes("深入推进“数实融合”进程,认真落实网络强国、数字中国重大部署")]
+    ['数实融合', '网络强国', '数字中国']
+    >>> [h.name for h in find_programmes("大厅设立“办不成事”反映窗口,设立“潮汕银行”窗口")]
+    ['办不成事']
     """
     lex = lexicon or programme_lexicon()
     sentence = _curly(sentence)
@@ -115,7 +142,10 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits += _quoted(sentence, lex)
     # "提升为国家级改革试点": a scope and a kind of reform or pilot name none in particular
     hits += [
-        _past_governor(sentence, h) for h in find_actions(sentence) if not _SCOPED_KIND.fullmatch(h.name)
+        _past_governor(sentence, h)
+        for h in find_actions(sentence)
+        # "要结合台州特色抓好试点": a verb of effort right before 试点 makes the phrase a task, no title
+        if not _SCOPED_KIND.fullmatch(h.name) and not _PILOT_TASK.search(h.name)
     ]
     hits += _listed_activities(sentence)
     hits += _framed(sentence)
@@ -127,12 +157,38 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         # a pair of known reforms (一网通办,一网统管) is two programmes, found by their labels
         if not any(lex.by_label(part) for part in re.split(r"[,，、]", sentence[a:b]))
     ]
+    hits += _institution_reforms(sentence)
     hits += _local_strategies(sentence)
     hits += _titled_campaigns(sentence)
     hits += _titled_actions(sentence)
     hits += _campaigns_of_rectification(sentence)
     hits += _siblings(sentence, hits, lex)
     return _merge([_shared_suffix(sentence, _without_street(_without_place(h))) for h in hits])
+
+
+# A reform of an institution pushed on by a verb of effort: "推进工程建设项目审批制度改革".
+_INSTITUTION_REFORM = re.compile(
+    r"(?:深化|推进|推动|实施|开展|落实|推行)(?P<name>[\u4e00-\u9fff]{2,12}?(?:审批|管理|登记|许可)制度改革)"
+)
+
+
+def _institution_reforms(sentence: str) -> list[ProgrammeHit]:
+    """Named reforms of how approvals, registrations or licences are run, whatever things they are
+    about (工程建设项目审批制度改革 names projects, yet is a reform: SCHEMA.md, named reforms).
+
+    >>> [h.name for h in _institution_reforms("深化工程建设项目审批制度改革,推进商事登记制度改革")]
+    ['工程建设项目审批制度改革', '商事登记制度改革']
+    >>> [h.name for h in _institution_reforms("推进政府职能转变和行政审批制度改革")]
+    ['行政审批制度改革']
+    """
+    hits = []
+    for m in _INSTITUTION_REFORM.finditer(sentence):
+        # the last item of a list the verb governs ("政府职能转变和行政审批制度改革") is the reform
+        joined = list(re.finditer(r"[和及与、]", m.group("name")))
+        start = m.start("name") + (joined[-1].end() if joined else 0)
+        if m.end("name") - start >= 6:
+            hits.append(ProgrammeHit(sentence[start : m.end("name")], start, m.end("name")))
+    return hits
 
 
 def _titled_campaigns(sentence: str) -> list[ProgrammeHit]:
@@ -345,6 +401,9 @@ def _without_place(hit: ProgrammeHit) -> ProgrammeHit:
     if not levels or (bare and levels == {"district"}):
         return hit
     rest = hit.name[head[0].end :]
+    # "丽江效率、丽江服务、丽江诚信": the place names every clause of the slogan, it is its word
+    if "、" in rest or head[0].text in rest:
+        return hit
     aliases = tuple(dict.fromkeys((*hit.aliases, hit.name)))
     return ProgrammeHit(rest, hit.start, hit.end, hit.concept, aliases, hit.national, hit.place)
 
@@ -402,9 +461,22 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             )
         )
         head = head + items[-1].end() if items else head
+        effort = _PUT_EFFORT.search(sentence[: series.start()])
+        head = series.start() if effort else head  # "聚力“双招双引”": the verb is no part of the name
         before = sentence[max(0, head - 8) : head]
-        clause_end = re.match(r"^[,，。;；(（]|^$", sentence[series.end() :])
-        verb = CARRIED_OUT.search(before) or (WEAKLY_CARRIED_OUT.search(before) and clause_end) or piloted
+        # "创新推出“金管家”服务,": a service word between the quote and the clause's end leaves it the
+        # object of the verb, the way of serving named by its quote
+        ending = re.match(r"^(?:服务|模式|机制|进程)?(?:[,，。;；(（]|$)", sentence[series.end() :])
+        # (a two-character quote before such a word is rather a modifier of it: 打造“全科”服务)
+        clause_end = ending is not None and (
+            ending.group(0)[:1] in ",，。;；(（" or len(quotes[-1].group(1)) > 2
+        )
+        # "聚焦“游购娱”“医养教”": a focus named by a few characters is a field of life or work (a
+        # three-character abbreviation), not an initiative like "聚焦“数字化五力提升”"
+        weak = bool(WEAKLY_CARRIED_OUT.search(before) or effort) and not (
+            before.endswith("聚焦") and all(len(q.group(1)) <= 3 for q in quotes)
+        )
+        verb = CARRIED_OUT.search(before) or (weak and clause_end) or piloted
         # "打造山清水秀、宜居宜业的“X”,": the verb governs the quote across a modifier ending in 的
         modified = re.search(
             r"(?:^|[,，;；:：])[\u4e00-\u9fff]{0,4}?(?:打造|建设|创建|争创|实施|推行|推广)[^,，。;；“”:：]{2,24}的$",
@@ -418,7 +490,9 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         granted = bool(
             _GRANTED_BEFORE.search(sentence[: series.start()])
             and re.search(
-                r"(?:城市|[县市区镇乡村]|之城|之都|名城|强[市县区省]|示范地|先锋|标杆)$", quotes[-1].group(1)
+                # a place among a ranked list's strongest ("中国城市信息化50强") holds that title too
+                r"(?:城市|[县市区镇乡村]|之城|之都|名城|强[市县区省]|(?:\d+|[十百千])强|示范地|先锋|标杆)$",
+                quotes[-1].group(1),
             )
         ) or after.startswith(("称号", "荣誉称号"))
         # "2个小学获评…", "9家单位入选…": the title is a counted grantee's, not the place's
@@ -431,6 +505,13 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             or _CARRIED_AFTER.match(after)
             # "“X”经验做法被国务院办公厅推广", "“X”做法入选全国优秀案例": a practice others take up
             or re.match(r"(?:经验|做法){1,2}(?:被|在|入选|获)", after)
+            # "设立“办不成事”反映窗口": a service window set up for a practice is named by that practice
+            or (
+                re.search(r"(?:设立|开设|设置|开通)了?$", sentence[: series.start()]) is not None
+                and re.match(r"[^,，。;；“”]{0,12}?(?:窗口|专窗)", sentence[series.end() :]) is not None
+                # (a practice says what is done, "设立“潮汕银行”窗口" names who serves there)
+                and any(w.tag in ("v", "vd") for w in segment(quotes[-1].group(1)))
+            )
             # "“数据回流赋能基层”工作列入省市试点": work the text says was made a pilot
             or re.match(r"”?工作(?:被)?(?:列入|纳入|入选)[^,，。;；]{0,6}试点", sentence[series.end() :])
             # "“信用就医”获评…应用典型案例": a practice the text says was chosen as a model case
@@ -461,7 +542,9 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         )
         # "“A”、“B”等改革举措全省率先", "“A”等做法作典型发言": a list of practices names each one
         practice = sentence[series.end() : series.end() + 1] == "等" and re.match(
-            r"(?:[一二三四五六七八九十\d]+[项个条])?(?:改革|创新|典型)?(?:举措|做法|经验)", after
+            # (or ways of handling cases: "推行“容缺受理”“告知承诺”等审批方式")
+            r"(?:[一二三四五六七八九十\d]+[项个条])?(?:改革|创新|典型)?(?:举措|做法|经验)|(?:审批|服务|办理)(?:方式|模式)",
+            after,
         )
         governed = governed or bool(practice)
         # (a list of titles granted, "获评“A县”“B县”等20余个荣誉称号", names each one)
@@ -476,6 +559,8 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         for i, q in enumerate(quotes):
             text = q.group(1)
             q_start, q_end = series.start() + q.start(), series.start() + q.end()
+            if _KIND_WORD.fullmatch(text):
+                continue  # "在“制度”“治理”“智慧”三个维度": a kind word alone names no programme
             if lex.by_label(text) is not None and not text.endswith("+"):
                 continue
             parts = text.split("、")
@@ -527,7 +612,7 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 sentence[q_end - 1 :],
             ):
                 continue  # "解决数据“不敢用、不够用”的矛盾": a problem described, not a way of working
-            if re.search(r"[,，][^,，]*是|是[^,，]*[,，]", text):
+            if re.search(r"就是|[,，][^,，]*是|是[^,，]*[,，]", text):
                 continue  # "指出“新时代东北振兴,是全面振兴、全方位振兴”": a statement quoted, not a name
             if sentence[:q_start].endswith("关于") and re.match(
                 r"”?的(?:建议|提案|议案|意见|报告)", sentence[q_end - 1 :]
@@ -537,6 +622,9 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             toward = sentence[q_start - 1 : q_start] == "向" and re.match(
                 r"(?:优化|提升|升级|转变|拓展)", sentence[q_end:]
             )
+            # "从“多窗分散”向“一窗集成”转变": a shift from one state to another describes both
+            if toward and re.search(r"从“[^“”]{2,12}”$", sentence[: q_start - 1]):
+                continue
             shaped = shaped or bool(toward and _looks_like_name(text))
             # "锚定“八个强市”战略目标", "建设“五个中心”", "“四化”发展思路": a count of titles or of ways
             # names one framework (SCHEMA.md), unlike a count of things to do (“六大行动”, “三张清单”).
@@ -635,8 +723,28 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 start += 3
                 name = name[3:]
             aliases = tuple(a for a in {text, text + (suffix.group(0) if suffix else "")} if a != name)
-            hits.append(with_place(ProgrammeHit(name, start, end, None, aliases)))
+            hits.append(_placed(with_place(ProgrammeHit(name, start, end, None, aliases))))
     return hits
+
+
+def _placed(hit: ProgrammeHit) -> ProgrammeHit:
+    """The hit with the division whose name heads it ("丽江效率、丽江服务、丽江诚信" is 丽江's brand): a
+    way of working named after a place is that place's, like a 数字X campaign (SCHEMA.md: place)."""
+    if hit.place is not None or hit.concept is not None:
+        return hit
+    head = segment(hit.name)[:1]
+    if not head or head[0].tag != "LOC" or len(hit.name) - head[0].end < 2:
+        return hit
+    rest = hit.name[head[0].end :]
+    if len(rest) >= 4 and "、" not in rest and head[0].text not in rest:
+        return hit  # "成都“智慧蓉城”": the place only locates a name of its own (see _without_place)
+    if re.search(r"(?:[县市区镇乡村州]|城市|之城|之都|名城|示范|试点|标杆|样板|高地)$", rest):
+        return hit  # a title is held by whoever the text says holds it, not by the place it names
+    # only a city's or a province's short name: a county's is often a common word too (惠民, 光明)
+    levels = {d.level for d in load_gazetteer().lookup(head[0].text)} - {"country", "district"}
+    if not levels or re.search(r"[省市县区州旗盟]$", head[0].text):
+        return hit
+    return ProgrammeHit(hit.name, hit.start, hit.end, hit.concept, hit.aliases, hit.national, head[0].text)
 
 
 def _is_domain_word(text: str, lex: Lexicon) -> bool:

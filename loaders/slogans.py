@@ -23,6 +23,10 @@ _ONE_STOP = re.compile(
 _SERVICE = re.compile(
     rf"{_HAN}{{1,4}}(?:通办|通享|即享|即办|即批|跑一次|跑一趟|一次办|报一次|查一次|办成事|帮办|代办)|{_HAN}{{0,4}}一次办[成好结]|(?:秒|即)[批报办](?:(?:秒|即)[批报办])?|"
     rf"零跑动|零跑腿|{_HAN}{{2}}不用跑|(?:掌上|指尖|网上|就近|马上|随时|自助|预约|延时|刷脸|扫码|集成|联审|并联|邮寄|上门|视频|远程)办|"
+    # the most a citizen has to do (最多问一次, 最多提交一次), cases taken anywhere alike (无差别受理)
+    rf"最多{_HAN}{{1,3}}一[次趟]|无差别(?:受理|办理)|"
+    # the work a government moves onto the phone (掌上办事, 掌上办公, 掌上治理)
+    rf"(?:掌上|指尖)(?:办事|办公|治理)|"
     rf"无感{_HAN}{{1,3}}|不见面{_HAN}{{0,3}}|免{_HAN}{{1,2}}即{_HAN}{{1,2}}|免{_HAN}{{1,2}}办|边{_HAN}边办|{_HAN}{{2}}快办|{_HAN}{{2}}好办|"
     rf"[三四五六]治融合|(?:\d+分钟|[一二三四五六七八九十]+分钟|一刻钟){_HAN}{{0,6}}圈"
 )
@@ -36,9 +40,9 @@ _LAYOUT = re.compile(
 _SPATIAL = r"城|区|园|带|片|核|心|轴|廊|港|湾|岛|极|翼|环|圈|中心|基地|组团"
 # After a parallel slogan, these make it a plan's principle, layout or goal, not a way of working.
 _PRINCIPLE_AFTER = re.compile(
-    r"格局|思路|原则|理念|目标|布局|方针|要求|精神|路径|定位|使命|愿景|策略|方向|任务|基调"
+    r"格局|思路|原则|理念|目标|布局|方针|要求|精神|路径|定位|使命|愿景|策略|方向|任务|基调|导向|意识|观念|共识"
 )
-_PRINCIPLE_BEFORE = re.compile(r"(?:按照|遵循|坚持|秉持|本着)“?$")
+_PRINCIPLE_BEFORE = re.compile(r"(?:按照|遵循|坚持|秉持|本着|锚定|瞄准)“?$")
 # Words that make a unquoted phrase a service reform by shape (实现140项事项全市通办).
 _UNQUOTED = re.compile(
     r"(?:全市|全省|全城|全区|全域|跨省|跨市|跨区|跨域|跨城|省内|市内|异地|就近)通办|[三四五六]治融合|"
@@ -82,9 +86,18 @@ def has_slogan_shape(text: str) -> bool:
     (True, True, True)
     >>> has_slogan_shape("一次办成"), has_slogan_shape("一次办好"), has_slogan_shape("一次性")
     (True, True, False)
+    >>> has_slogan_shape("掌上办公"), has_slogan_shape("掌上治理"), has_slogan_shape("掌上")
+    (True, True, False)
+    >>> has_slogan_shape("枫桥式网格"), has_slogan_shape("一站式服务"), has_slogan_shape("枫桥式")
+    (True, False, False)
+    >>> has_slogan_shape("最多问一次"), has_slogan_shape("最多提交一次"), has_slogan_shape("无差别受理")
+    (True, True, True)
     """
     if _ONE_STOP.fullmatch(text) or _SERVICE.fullmatch(text):
         return not _LAYOUT.match(text) or text.startswith("一网")
+    # A way of working modelled on a named one (枫桥式网格): the model, 式, what it shapes
+    if re.fullmatch(f"(?!一){_HAN}{{2,3}}式{_HAN}{{2,4}}", text):
+        return True
     return _is_plus_slogan(text)
 
 
@@ -128,13 +141,18 @@ def is_parallel_slogan(text: str, before: str, after: str) -> bool:
     False
     >>> is_parallel_slogan("以数兴业、以数治城", "我们坚持“", "”"), is_parallel_slogan("小切口、大场景", "坚持“", "”")
     (True, False)
+    >>> is_parallel_slogan("走在前、开新局", "锚定“", "”,着力深化改革创新")  # an aim held as a target
+    False
+    >>> is_parallel_slogan("文化旅游、政务服务、城市治理", "围绕“", "”三大应用主题")  # kinds counted
+    False
     """
     parts = re.split(r"[、,，]", text)
     if len(parts) < 2 or len({len(p) for p in parts}) != 1 or not 2 <= len(parts[0]) <= 7:
         return False
     # "“核心、关联、衍生”三大业态": a count after the quote makes its clauses kinds of things listed.
     counted = re.match(r"[一二三四五六七八九十两\d]+[大个类种项]", after.lstrip("”"))
-    if len(parts[0]) == 2 and (counted or not _aims(parts)):
+    # (whatever their length: "“文化旅游、政务服务、城市治理…”六大应用主题" lists the kinds counted)
+    if counted or (len(parts[0]) == 2 and not _aims(parts)):
         return False
     if not all(re.fullmatch(f"{_HAN}+", p) for p in parts):
         return False
