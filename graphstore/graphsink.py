@@ -1,8 +1,8 @@
 """Where the property-graph mirror is written: the embedded FalkorDB or Neo4j over Bolt.
 
 Both sinks take the same rows (``graphstore.mirror.Projection``) and the same Cypher: batched
-``UNWIND $rows AS row MERGE (n:Resource {uri: row.uri}) SET n += row.props``, one statement
-per label set and per relationship type, because labels and types cannot be parameters
+``UNWIND $rows AS row`` statements that update the nodes already there and create the others
+(`_node_statements`), per label set, and merge relationships per relationship type, because labels and types cannot be parameters
 (they come from the closed maps in ``graphstore.mirror``; every value is a parameter).
 
 What a graph (one document, or a vocabulary) contributed is found again by its IRI: it is
@@ -50,18 +50,57 @@ _COUNTERS = (
 ReadResult = tuple[list[str], list[list[Any]], bool]
 
 
-def _node_statement(labels: tuple[str, ...]) -> str:
+def _node_statements(labels: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the two statements that write a batch of node rows with ``labels``: existing nodes, then new ones.
+
+    A node new to the mirror is created with its labels; one already there gets its properties
+    and graphs, and its labels only when it lacks them. FalkorDB sets a label on a node found by
+    MERGE four times slower than it creates a node with the label (0.9 s against 0.3 s for 8,953
+    rows), and one statement of MERGE and SET put sync --full at a seventh of the bare ceiling.
+
+    >>> update, relabel, create = _node_statements(("Agency",))
+    >>> print(update)
+    UNWIND $rows AS row
+    MATCH (n:Resource {uri: row.uri})
+    SET n += row.props
+    SET n.graphs = coalesce(n.graphs, []) + [g IN row.graphs WHERE NOT g IN coalesce(n.graphs, [])]
+    >>> print(relabel)
+    UNWIND $rows AS row
+    MATCH (n:Resource {uri: row.uri}) WHERE NOT (n:Agency)
+    SET n:Agency
+    >>> print(create)
+    UNWIND $rows AS row
+    OPTIONAL MATCH (m:Resource {uri: row.uri})
+    WITH row, m WHERE m IS NULL
+    CREATE (n:Resource:Agency {uri: row.uri})
+    SET n += row.props, n.graphs = row.graphs
+    """
     unknown = set(labels) - _KNOWN_LABELS
     if unknown:
         raise ValueError(f"labels outside the closed list: {sorted(unknown)}")
-    set_labels = f"\nSET n:{':'.join(labels)}" if labels else ""
-    return (
+    update = (
         "UNWIND $rows AS row\n"
-        "MERGE (n:Resource {uri: row.uri})\n"
+        "MATCH (n:Resource {uri: row.uri})\n"
         "SET n += row.props\n"
         "SET n.graphs = coalesce(n.graphs, []) + [g IN row.graphs WHERE NOT g IN coalesce(n.graphs, [])]"
-        + set_labels
     )
+    create = (
+        "UNWIND $rows AS row\n"
+        "OPTIONAL MATCH (m:Resource {uri: row.uri})\n"
+        "WITH row, m WHERE m IS NULL\n"
+        f"CREATE (n:{':'.join(('Resource', *labels))} {{uri: row.uri}})\n"
+        "SET n += row.props, n.graphs = row.graphs"
+    )
+    if not labels:
+        return update, create
+    # Its own statement: FalkorDB drops the SETs before a WITH … WHERE that keeps no row.
+    has_all = " AND ".join(f"n:{label}" for label in labels)
+    relabel = (
+        "UNWIND $rows AS row\n"
+        f"MATCH (n:Resource {{uri: row.uri}}) WHERE NOT ({has_all})\n"
+        f"SET n:{':'.join(labels)}"
+    )
+    return update, relabel, create
 
 
 _ENDPOINT_STATEMENT = "UNWIND $uris AS uri\nMERGE (n:Resource {uri: uri})\nON CREATE SET n.graphs = []"
@@ -220,7 +259,8 @@ class GraphSink(abc.ABC):
                 rels.setdefault((rel.type, rel.evidence is not None), []).append(rel_row)
         for labels in sorted(groups):
             for batch in chunked(groups[labels].values(), self.batch_size):
-                yield _node_statement(labels), {"rows": batch}
+                for statement in _node_statements(labels):
+                    yield statement, {"rows": batch}
         for uris in chunked(sorted(set(endpoints)), self.batch_size):
             yield _ENDPOINT_STATEMENT, {"uris": uris}
         for rel_type, with_evidence in sorted(rels):
@@ -229,7 +269,8 @@ class GraphSink(abc.ABC):
                 yield statement, {"rows": batch}
         for labels in sorted(last):  # one batch per label set, not a statement per document
             for batch in chunked(last[labels].values(), self.batch_size):
-                yield _node_statement(labels), {"rows": batch}
+                for statement in _node_statements(labels):
+                    yield statement, {"rows": batch}
 
     def write_new(self, projections: Iterable[Projection]) -> Counter[str]:
         """Return the counters of writing graphs the mirror does not have yet, in shared batches."""
