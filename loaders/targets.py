@@ -147,7 +147,9 @@ _PLAN_HEADING = re.compile(
 # A section heading that promises (紧抓…,确保数字强市“有果”) opens what will be done; a news title that
 # does ("我市确保…") heads a report of what was done as often.
 _PROMISE = re.compile(r"(确保|力争)")
-_REVIEW_HEADING = re.compile(r"(总结|回顾|成效|成绩|情况|进展|基础|现状|成果|亮点|做法)")
+# 基础 heads a review as a noun of its own (发展基础, 现实基础); 基础设施 is what a plan builds
+# (一、夯实数字基础设施底座).
+_REVIEW_HEADING = re.compile(r"(总结|回顾|成效|成绩|情况|进展|基础(?!设施)|现状|成果|亮点|做法)")
 
 
 def section_plans(line: str, *, title: bool = False) -> bool | None:
