@@ -183,7 +183,7 @@ def phrase_after(words: tuple[Word, ...], end: int) -> str:
             picked.extend(words[i : close + 1])  # 星级数据产业园区(楼宇), 区、县(市)
             i = close
         elif (picked or w.tag == "a") and _joins(w) and w.text != "的" and _nominal_ahead(words, i + 1):
-            if w.text in "、和及与" and any(x.tag == "m" and not nominal(x) for x in words[i + 1 : i + 7]):
+            if w.text in "、和及与" and _figure_ahead(words, i + 1):
                 break  # "50项指标、“省考”41项指标": the next item has its own figure
             picked.append(w)  # 市属单位, 网内、网间平均时延
         elif w.tag in ("v", "vn") and (rest := _compound_rest(words, i)):
@@ -193,6 +193,23 @@ def phrase_after(words: tuple[Word, ...], end: int) -> str:
             break
         i += 1
     return clean_phrase(picked, head=True)
+
+
+def _figure_ahead(words: tuple[Word, ...], i: int) -> bool:
+    """Whether an item from `i` on, before its clause ends, has a figure of its own: what 和 or 、
+    joins then is a next counted group ("18个乡镇和住建、自规…8个部门"), not part of this one.
+
+    >>> from loaders.words import segment
+    >>> w = mended(segment("覆盖了18个乡镇和住建、自规、林业、交运、水利、公安8个部门,负责上传"))
+    >>> _figure_ahead(w, next(k for k, x in enumerate(w) if x.text == "和") + 1)
+    True
+    """
+    for x in words[i : i + 24]:
+        if x.text in (",", "，", ";", "；", "。", ":", "："):
+            return False
+        if x.tag == "m" and not nominal(x):
+            return True
+    return False
 
 
 # Heads of named things whose compound often holds a verb (数据共享责任清单, 数据对接清单, 政务服务事项).
