@@ -163,10 +163,15 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
         and (unit in AMOUNTS or unit in _DURATIONS or not _counted_quote(text, end))
     ):
         return False  # "24小时“不打烊”": the figure describes a quoted name; 40个“一件事”主题套餐 counts one
+    if _CONDITION.search(text[:start]) and re.match(r"[^,，;；。:：]*?(?:时|的时候)", text[end:]):
+        return False  # "当…过火面积超过2平方米时,系统会自动报警": a condition's threshold, not a measurement
     if len(num) == 4 and num.startswith(("19", "20")) and unit in ("个", "家", "项") and "." not in num:
         return not re.match(r"年", after)
     return not (unit == "%" and re.match(r"\d", after))
 
+
+# 当 opening a clause as "when" (当探测到…时), not 当年, 当前, 当地, 相当, 适当.
+_CONDITION = re.compile(r"(?:^|[,，;；。:：“”\s])(?:当|每当|一旦)(?![年前地日月天期中下选然作成好家场即])[^,，;；。:：]*$")
 
 _DURATIONS = ("小时", "个小时", "分钟", "天", "秒", "个月", "个工作日", "工作日")
 
