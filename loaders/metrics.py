@@ -108,9 +108,10 @@ _MORE_RANKS = re.compile(
     r"^(?:(?:和|、|及|与)|[,，](?=全))(?P<scope>全[\u4e00-\u9fff]{1,6}?)?"
     rf"第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?(?![\u4e00-\u9fffA-Za-z0-9])"
 )
-# "五大专项行动": a plan's named things, counted by their kind; 三大误区 and 五大维度 are rhetoric.
+# "五大专项行动", "3大工程": a plan's named things, counted by their kind; 三大误区 and 五大维度 are
+# rhetoric. Digits count only before 大 (a digit before 项 or 个 is an ordinary figure).
 _NAMED_COUNT = re.compile(
-    r"(?<![一二两三四五六七八九十第])(?P<num>[二两三四五六七八九十]{1,2})(?P<unit>大|项|个)(?!以来|报告|关于|精神)"
+    r"(?<![一二两三四五六七八九十第\d.])(?P<num>[二两三四五六七八九十]{1,2}|\d{1,2}(?=大))(?P<unit>大|项|个)(?!以来|报告|关于|精神)"
 )
 _NAMED_HEADS = re.compile(
     r"(行动|工程|任务|举措|计划|改革|突破|项目|数据库|基础库|资源库|专题库|园区|集群|专班|小组|工作组|系统|平台)[”\"]?$"
@@ -172,6 +173,8 @@ def find_figures(
     [('5G基站', 1200.0, '个'), ('5G基站', 1500.0, '个')]
     >>> [(f.indicator, f.value, f.qualifier) for f in find_figures("全区95%以上行政村实现光纤通达")]
     [('行政村', 95.0, '>')]
+    >>> [(f.indicator, f.value, f.unit) for f in find_figures("全省实施3大攻坚行动")]
+    [('攻坚行动', 3.0, '项')]
     >>> [f.indicator for f in find_figures("有关部门发布报告,某某区以总分位居全省第6,列全市第一")]
     ['总分全省排名', '总分全市排名']
     """
