@@ -103,12 +103,17 @@ def document_years(text: str, title: str | None = None) -> tuple[int | None, int
     (2023, None)
     >>> document_years("中新网某地4月19日电 会上透露,2023年是某地数字化改革加快推进之年。")
     (None, None)
+    >>> document_years("各区人民政府:\\n现印发给你们。\\n某市数字经济三年行动计划(2025-2027年)\\n为深入贯彻…")
+    (2025, 2027)
     """
     # Only the document's own title makes it a plan: a plan it cites ("《…(2022-2025年)》") does not.
+    # A notice that forwards the plan ("各区人民政府:…现印发给你们") or a title that puts its period on
+    # a line of its own gives the title among the heading lines before the running text.
     head = half_width(title or "")
-    plan = _PLAN_TITLE.search(head)
-    if plan and re.search(r"(规划|计划|方案|纲要)", head):
-        return int(plan.group(1)), int(plan.group(2))
+    for named in (head, "".join(_heading_lines(half_width(text)))):
+        plan = _PLAN_TITLE.search(named)
+        if plan and re.search(r"(规划|计划|方案|纲要)", named[: plan.end()]):
+            return int(plan.group(1)), int(plan.group(2))
     # A report titled with its year ("…2023年数字化改革工作总结", "…2024年上半年…工作情况通报") reports on it.
     reported = _REPORT_TITLE.search(head)
     if reported:
@@ -124,6 +129,17 @@ def document_years(text: str, title: str | None = None) -> tuple[int | None, int
         {int(opening.group(1))} if opening else set()
     )
     return (years.pop() if len(years) == 1 else None), None
+
+
+def _heading_lines(text: str) -> list[str]:
+    """Return the lines among a document's first twelve that head it: short, with no full stop and
+    no cited title.
+
+    >>> _heading_lines("某市人民政府办公室\\n2025年9月9日\\n某市数字经济三年行动计划(2025-2027年)\\n为深入贯彻…,制定本计划。")
+    ['某市人民政府办公室', '2025年9月9日', '某市数字经济三年行动计划(2025-2027年)']
+    """
+    lines = [line.strip() for line in text.split("\n")[:12]]
+    return [line for line in lines if line and len(line) <= 60 and not re.search(r"[。;；《]", line)]
 
 
 def _running_text(body: str) -> str:
