@@ -504,6 +504,13 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
     # A document titled as a plan states goals.
     plan_part = bool(section_plans(document.title or "", title=True))
     board = ""
+    # A document that speaks only of its own city or province (全市, 市政府) and never names it, nor the
+    # country, states no place for its figures; the country is no fallback there.
+    unnamed_locality = (
+        not ctx.subjects
+        and bool(_LOCAL_SCOPE.search(document.text))
+        and not _NATIONAL_SCOPE.search(document.text)
+    )
     for sentence in document.sentences:
         text = sentence.text
         programme_hits = find_programmes(text)
@@ -596,6 +603,8 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             if about_group(document.text, sentence.start, sentence.start + f.start, ctx.spans):
                 continue  # SCHEMA.md: a fact about an aggregate of places is left out
             place = _metric_place(ctx, sentence, f.start)
+            if place == ctx.gazetteer.country and unnamed_locality:
+                continue  # SCHEMA.md: a metric with no stated place is left out (全市… in a city never named)
             ev = ctx.evidence(sentence, f.start, f.end)
             concept = indicator_concept(f.indicator, f.unit)
             year = f.year if f.year is not None or f.qualifier == "target" else head_year
@@ -1082,6 +1091,10 @@ def _sentence_at(document: Document, position: int) -> Sentence | None:
         if sentence.start <= position < sentence.end:
             return sentence
     return None
+
+
+_LOCAL_SCOPE = re.compile(r"(全市|本市|我市|市政府|市委|全区|我区|全县|我县|全省|我省|本省|省政府)")
+_NATIONAL_SCOPE = re.compile(r"(全国|我国|中国|国家|国务院|中央)")
 
 
 def _metric_place(ctx: _Context, sentence: Sentence, start: int) -> Division:
