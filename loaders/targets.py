@@ -213,6 +213,9 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     [True, False]
     >>> is_planned("根据规划,“十四五”期间数字经济领域有效发明专利达到8万件", 27)
     True
+    >>> s = "已建设完成54个场景,按计划持续推进13个场景,正在建设实施18个场景"
+    >>> [is_planned(s, s.index(n)) for n in ("54", "13", "18")]
+    [False, False, False]
     >>> s = "今年力争再建50个;服务平台覆盖老年人约32万人"
     >>> [is_planned(s, s.index(n)) for n in ("50", "32")]
     [True, False]
@@ -294,6 +297,8 @@ def _last_future(sentence: str, before: str) -> int:
             pass  # 一期规划占地200亩: the planned size
         elif m.group(1) == "规划" and re.search(r"(?:根据|按照|依据)$", before[: m.start()]):
             pass  # 根据规划,…: the figures after it are the plan's
+        elif m.group(1) == "计划" and before[: m.start()].endswith("按"):
+            continue  # 按计划持续推进13个场景: work going on as planned, not a goal
         elif m.group(1) in ("将", "拟", "计划", "规划") and not _cue_word(sentence, m.start(), m.group(1)):
             continue
         last = m.end()
