@@ -167,10 +167,15 @@ def phrase_after(words: tuple[Word, ...], end: int) -> str:
     >>> s = "已发布6批数据共享责任清单,新增12家企业入驻园区"
     >>> phrase_after(mended(segment(s)), 5), phrase_after(mended(segment(s)), 19)
     ('数据共享责任清单', '企业')
+    >>> s = "已归集1.84万类344亿条数据"
+    >>> phrase_after(mended(segment(s)), 9)
+    '数据'
     """
     i = next((k for k, w in enumerate(words) if w.start >= end), len(words))
     while i < len(words) and words[i].text.strip() in ("", "以上", "以下", "左右", "多", "余", "的"):
         i += 1
+    if i < len(words) and words[i].start == end and re.fullmatch(r"\d+(?:\.\d+)?[万亿]*[\u4e00-\u9fff]", words[i].text):
+        i += 1  # "1.84万类344亿条数据": two measures of one noun, the kinds and the records
     picked: list[Word] = []
     while i < len(words):
         w = words[i]
