@@ -38,10 +38,10 @@ _PLAN_TITLE = re.compile(r"((?:19|20)\d{2})\s*[-—–~至到]\s*((?:19|20)\d{2}
 _OPENING_YEAR = re.compile(r"^\s*((?:19|20)\d{2})年(?:,|，|以来)")
 _SUMMARY_YEAR = re.compile(r"((?:19|20)\d{2})年是")
 _DATELINE = re.compile(r"\d{1,2}月\d{1,2}日(?:电|讯)|本报讯|记者[^,，。]{0,12}(?:获悉|了解到)")
-# The first year in a report's title names what it reports on; a plan for the next year may follow it
-# ("2023年工作总结和2024年工作思路").
+# The first year in a report's title names what it reports on ("2023年7月数据发布" too); a plan for the
+# next year may follow it ("2023年工作总结和2024年工作思路").
 _REPORT_TITLE = re.compile(
-    r"^[^“\"《]*?((?:19|20)\d{2})年(?:度|上半年|前三季度|一季度)?[^\d“\"《]{0,20}?(?:工作总结|工作情况|情况通报|工作报告|总结|统计公报|发展报告)"
+    r"^[^“\"《]*?((?:19|20)\d{2})年(?:度|上半年|前三季度|一季度|\d{1,2}月份?)?[^\d“\"《]{0,20}?(?:工作总结|工作情况|情况通报|工作报告|总结|统计公报|发展报告|数据发布|简报|月报|季报)"
 )
 # Lines that head a document rather than report: a subtitle (——数字温州建设部分), an addressee
 # (各区镇,市各委办局:) or a short heading without a full stop.
@@ -100,6 +100,8 @@ def document_years(text: str, title: str | None = None) -> tuple[int | None, int
     >>> document_years("近日,记者获悉,上半年全区数字经济规模达171.3亿元。")
     (None, None)
     >>> document_years("正文", "某某区2023年工作总结和2024年工作思路")
+    (2023, None)
+    >>> document_years("正文", "某省政务服务和数据管理局 2023年7月数据发布")
     (2023, None)
     >>> document_years("中新网某地4月19日电 会上透露,2023年是某地数字化改革加快推进之年。")
     (None, None)
