@@ -504,6 +504,8 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
     # A document titled as a plan states goals.
     plan_part = bool(section_plans(document.title or "", title=True))
     board = ""
+    review_year: int | None = None  # the year a plan's review section states for its figures
+    heading_review = False  # whether the sentence lies in a plan's review section (发展基础)
     # A document that speaks only of its own city or province (全市, 市政府) and never names it, nor the
     # country, states no place for its figures; the country is no fallback there.
     unnamed_locality = (
@@ -579,6 +581,9 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             title=line_start == 0,
         )
         plan_part = plan_part if heading is None else heading  # SCHEMA.md: a plan's figures are goals
+        if heading is not None:
+            review_year = None  # a new section states its own date
+            heading_review = heading is False
         planned = (planned and not new_paragraph) or plan_part
         figures = find_figures(
             text,
@@ -610,6 +615,14 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             year = f.year if f.year is not None or f.qualifier == "target" else head_year
             if year is None and (f.qualifier == "target" or dated_paragraph):
                 year = opening_year  # "2024年,我局将…。力争全年…达到1350亿元": the paragraph's year
+            stated = figure_year(text, f.start)
+            if horizon is not None and heading_review and f.qualifier != "target":
+                # SCHEMA.md: a plan's current-state figures take its base year, which its review
+                # section states ("截至2020年底,全市建成…") for the figures after it there.
+                if stated is not None:
+                    review_year = stated
+                elif review_year is not None:
+                    year = review_year
             metrics.append(Metric(place, f.indicator, f.value, f.unit, year, f.qualifier, ev, concept))  # type: ignore[arg-type]
         # A sentence that also reports what is done ("…达到93.5%,今年将提高到97%") states one goal, not a
         # plan its next sentences go on with.
