@@ -43,6 +43,11 @@ _DATELINE = re.compile(r"\d{1,2}月\d{1,2}日(?:电|讯)|本报讯|记者[^,，�
 _REPORT_TITLE = re.compile(
     r"^[^“\"《]*?((?:19|20)\d{2})年(?:度|上半年|前三季度|一季度|\d{1,2}月份?)?[^\d“\"《]{0,20}?(?:工作总结|工作情况|情况通报|工作报告|总结|统计公报|发展报告|数据发布|简报|月报|季报)"
 )
+# A report on an event named with its year ("2024丝路数字经济峰会在西安开幕") gives that year to what the
+# event brought (签约项目, 参会企业).
+_EVENT_TITLE = re.compile(
+    r"\s*((?:19|20)\d{2})年?(?:第[一二三四五六七八九十\d]+届)?[^,，。;；:：\s]{2,16}?(?:峰会|大会|博览会|论坛|展览会|交易会|年会)"
+)
 # Lines that head a document rather than report: a subtitle (——数字温州建设部分), an addressee
 # (各区镇,市各委办局:) or a short heading without a full stop.
 _HEADING_LINE = re.compile(r"^\s*(?:——.*|[^。\n]{0,30}[:：]|[^。,，\n]{0,30})\s*$")
@@ -103,6 +108,8 @@ def document_years(text: str, title: str | None = None) -> tuple[int | None, int
     (2023, None)
     >>> document_years("正文", "某省政务服务和数据管理局 2023年7月数据发布")
     (2023, None)
+    >>> document_years("正文", "2024丝路数字经济峰会在西安开幕 现场签约项目56个")
+    (2024, None)
     >>> document_years("中新网某地4月19日电 会上透露,2023年是某地数字化改革加快推进之年。")
     (None, None)
     >>> document_years("各区人民政府:\\n现印发给你们。\\n某市数字经济三年行动计划(2025-2027年)\\n为深入贯彻…")
@@ -117,7 +124,7 @@ def document_years(text: str, title: str | None = None) -> tuple[int | None, int
         if plan and re.search(r"(规划|计划|方案|纲要)", named[: plan.end()]):
             return int(plan.group(1)), int(plan.group(2))
     # A report titled with its year ("…2023年数字化改革工作总结", "…2024年上半年…工作情况通报") reports on it.
-    reported = _REPORT_TITLE.search(head)
+    reported = _REPORT_TITLE.search(head) or _EVENT_TITLE.match(head or _first_line(text))
     if reported:
         return int(reported.group(1)), None
     body = _unquoted_titles(half_width(text))
@@ -142,6 +149,11 @@ def _heading_lines(text: str) -> list[str]:
     """
     lines = [line.strip() for line in text.split("\n")[:12]]
     return [line for line in lines if line and len(line) <= 60 and not re.search(r"[。;；《]", line)]
+
+
+def _first_line(text: str) -> str:
+    """Return a document's first non-empty line, which heads it when no title was given."""
+    return next((line for line in text.split("\n") if line.strip()), "")
 
 
 def _running_text(body: str) -> str:
