@@ -61,6 +61,8 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
     ['办结', '时长']
     >>> [w.text for w in mended((Word("职工", "n", 0, 2), Word("之", "u", 2, 3), Word("家", "n", 3, 4)))]
     ['职工', '之家']
+    >>> [w.text for w in mended((Word("12345", "m", 0, 5), Word("热线", "n", 5, 7), Word("受理", "v", 7, 9)))]
+    ['12345热线', '受理']
     """
     out: list[Word] = []
     k = 0
@@ -87,6 +89,17 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
         ):
             # 百强/m 区/n: a top-100 list names a kind of place (百强区, 百强县), a noun.
             out.append(Word(w.text + following.text, "n", w.start, following.end))
+            k += 1
+        elif (
+            w.tag == "m"
+            and re.fullmatch(r"1\d{2,4}", w.text)
+            and following
+            and following.start == w.end
+            and following.tag in ("n", "nz", "ORG")
+        ):
+            # 12345/m 热线/n, 市 12345/m 平台/n: a service number names the line or platform it opens (a
+            # figure has its counter; a bare number before a noun is a name).
+            out.append(Word(w.text + following.text, "nz", w.start, following.end))
             k += 1
         elif w.tag == "u" and w.text in ("之家", "之窗", "之城", "之都", "之声"):
             out.append(
