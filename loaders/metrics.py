@@ -294,6 +294,7 @@ def find_figures(
         for f in split_respectively(text, carry_subjects(text, figures, antecedent, rank_words))
     ]
     figures = _name_listed_ranks(figures, listed_ranks, antecedent)
+    figures = _per_period(text, figures)
     return [
         _dated(
             f,
@@ -307,6 +308,28 @@ def find_figures(
         for f in figures
         if f.indicator and not f.indicator.startswith(SCOPE) and not _PAGE_COUNTERS.match(f.indicator)
     ]
+
+
+# "办事人数53万人次,日均4531人次": a rate per day (month, year) of the count just given.
+_PER_PERIOD = re.compile(r"(?:^|[,，;；、])\s*(日均|月均|年均|周均)$")
+
+
+def _per_period(text: str, figures: list[Figure]) -> list[Figure]:
+    """Name a bare rate per period after the figure before it in the sentence, with the same counter
+    (SCHEMA.md: per-unit figures keep their denominator in the indicator).
+
+    >>> fs = [Figure(903600.0, "件次", "平台受理诉求", "=", None, 6, 11), Figure(4992.0, "件次", "", "=", None, 14, 20)]
+    >>> [f.indicator for f in _per_period("平台受理诉求90万件次,日均4992件次", fs)]
+    ['平台受理诉求', '日均平台受理诉求']
+    """
+    out: list[Figure] = []
+    for f in figures:
+        rate = _PER_PERIOD.search(text[: f.start])
+        before = [p for p in out if p.unit == f.unit and p.indicator and not _PER_PERIOD.search(text[: p.start])]
+        if rate and f.indicator in ("", rate.group(1)) and before:
+            f = Figure(f.value, f.unit, rate.group(1) + before[-1].indicator, f.qualifier, f.year, f.start, f.end)
+        out.append(f)
+    return out
 
 
 _QUOTED_GOAL = re.compile(
