@@ -35,9 +35,10 @@ _UNITS = (
 )  # fmt: skip
 _UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
 _CN = f"[{CN_NUMERAL_CHARS}]+"
-# A space may stand between a number and its scale or unit ("12 个重点场景", "1240 万").
+# A space may stand between a number and its scale or unit ("12 个重点场景", "1240 万"), or after its
+# decimal point where a layout broke it ("13. 47亿条").
 _FIGURE = re.compile(
-    rf"(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|{_CN})(?: ?(?P<more>多|余))?(?: ?(?P<scale>万亿|千亿|百亿|亿|千万|百万|万))?(?P<more2>多|余)?"
+    rf"(?P<num>\d+(?:,\d{{3}})*(?:\. ?\d+)?|{_CN})(?: ?(?P<more>多|余))?(?: ?(?P<scale>万亿|千亿|百亿|亿|千万|百万|万))?(?P<more2>多|余)?"
     rf"(?: ?(?P<unit>{_UNIT_RE}))?"
 )
 # Units written out in Chinese are stored as their usual symbol (32.85泽字节(ZB) → ZB).
@@ -263,7 +264,7 @@ def find_figures(
         start, end = m.span()
         if any(s <= start < e for s, e in taken) or not is_measure(masked, m):
             continue
-        number = m.group("num") + (m.group("scale") or "")
+        number = m.group("num").replace(" ", "") + (m.group("scale") or "")
         value = parse_number(number)
         if value is None:
             continue
