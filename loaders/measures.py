@@ -124,6 +124,8 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
         and re.match(r"(?:及?以上)?(?:[,，。;；、)）]|$)", text[end:])
     ):
         return False  # 三级联动, 4级指挥体系: a tier; "应用水平达到4级以上": a level reached
+    if unit == "通" and re.match(r"[过信讯道知用达报行车航畅关办]", text[end:]):
+        return False  # 通过, 通信, 通办: a verb or a name, not a count of calls (120万通来电)
     if unit == "支" and re.match(r"[持撑付出柱]", text[end:]):
         return False  # 支持, 支撑, 支付 are verbs, not a count of teams
     if (unit, text[end : end + 1]) in (
