@@ -108,6 +108,9 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
         elif w.text == "之" and following and following.tag == "n" and len(following.text) == 1:
             out.append(Word(w.text + following.text, "n", w.start, following.end))  # 职工/n 之/u 家/n
             k += 1
+        elif w.tag == "f" and len(w.text) > 3 and w.text[:2] in ("以上", "以下"):
+            # 规模/nz 以上工业增长贡献率/f: LAC glues the bound to the noun after it (规模以上 工业…).
+            out += [Word(w.text[:2], "f", w.start, w.start + 2), Word(w.text[2:], "n", w.start + 2, w.end)]
         elif w.text == "以上市":
             # 地级/a 以上市/f: LAC joins the bound to the noun it bounds (地级以上市, the cities).
             out += [Word("以上", "f", w.start, w.start + 2), Word("市", "n", w.start + 2, w.end)]

@@ -267,6 +267,8 @@ def figure_year(sentence: str, position: int) -> int | None:
     2023
     >>> figure_year("交易额是2022年的3倍多", 12) is None
     True
+    >>> figure_year("据悉,2024年生产总值超过2.1万亿元;企业总量突破100万户", 28)
+    2024
     >>> figure_year("2023年新增人才1.8万人,目前全市数字人才达到312人", 28), figure_year("截至2021年年底,规模超过2200亿元", 18)
     (None, 2021)
     """
@@ -281,8 +283,11 @@ def figure_year(sentence: str, position: int) -> int | None:
         years
         and re.search(r"[;；]", before[years[-1].end() :])
         and re.search(r"[,，]", before[: years[-1].start()])
+        and re.search(r"\d", before[: years[-1].start()])
     ):
-        return None  # "…约1.5万家,2023年收入…;某区…9个": a year inside one clause dates that clause only
+        # "…约1.5万家,2023年收入…;某区…9个": a year inside one clause dates that clause only; one
+        # after an opener that reports nothing ("据悉,2024年…;…") heads the whole sentence.
+        return None
     if years and _NOW.search(re.sub(r"^(?:年底|年末|年初|上半年|下半年)", "", before[years[-1].end() :])):
         return None  # SCHEMA.md `year`: "…,目前…", "力争年底前…" speak of a time the text does not date
     return int(years[-1].group(1)) if years else None
