@@ -10,7 +10,7 @@ from loaders.actions import ProgrammeHit, with_place
 from loaders.agencies import AgencyHit, find_agencies
 from loaders.figure_places import about_group, figure_place
 from loaders.gazetteer import Gazetteer, load_gazetteer
-from loaders.indicators import indicator_concept
+from loaders.indicators import indicator_concept, same_measure_words
 from loaders.metrics import find_figures, named_board
 from loaders.places import (
     PlaceSpan,
@@ -1139,15 +1139,21 @@ def _dedupe_metrics(metrics: list[Metric]) -> list[Metric]:
             small = m.unit in _SMALL_COUNT_UNITS and m.value < 100
             # A small count is only the same fact under the same words (六大行动 named four times).
             # A headline repeats a body's figure in fewer words (数字政府建设评估连续三年位列全省第一).
-            contained = first.indicator in m.indicator or m.indicator in first.indicator
+            a, b = same_measure_words(first.indicator), same_measure_words(m.indicator)
+            contained = a in b or b in a
             # Two quoted names count two things (“跨城通办”事项457项, “邮寄办”事项457项).
             names, other = re.findall(r"“([^”]+)”", first.indicator), re.findall(r"“([^”]+)”", m.indicator)
             distinct = bool(names and other and names != other)
             # Two bounds that disagree (近100亿条 stored, 超过100亿条 fetched) are two facts.
             distinct = distinct or ({m.qualifier, first.qualifier} == {"~", ">"} and not contained)
+            # A goal and a result of the same size are two facts (增长5.5%左右 last year, and again as this year's goal).
+            distinct = distinct or (not small and (m.qualifier == "target") != (first.qualifier == "target"))
             if not distinct and (
                 m.unit == "星" or contained or (not small and _alike(first.indicator, m.indicator))
             ):
+                if "GDP" in first.indicator and "GDP" not in m.indicator and contained:
+                    # A headline's GDP is the body's 地区生产总值: the body names the measure in full.
+                    out[out.index(first)] = seen[key] = m
                 continue
         seen.setdefault(key, m)
         out.append(m)

@@ -227,8 +227,10 @@ def about_group(text: str, sentence_start: int, position: int, spans: list[Place
     named = sorted(
         (sp for sp in spans if run_start <= sp.start < position and not sp.in_name), key=lambda sp: sp.start
     )
-    if len(named) > 1 and text[named[-1].end : position] in ("", "等", "共", "等共") and _LISTED.fullmatch(
-        text[named[-2].end : named[-1].start]
+    if (
+        len(named) > 1
+        and text[named[-1].end : position] in ("", "等", "共", "等共")
+        and _LISTED.fullmatch(text[named[-2].end : named[-1].start])
     ):
         return True  # "国内仅深圳、雄安新区和大庆3个城市": the count of the places just listed
     grouped = False

@@ -448,3 +448,18 @@ def indicator_concept(indicator: str, unit: str | None) -> str | None:
     # What follows the label must not turn it into another measure (5G基站建设投资 is money, not base stations).
     rest = indicator[end:]
     return None if re.search(r"(率|比重|占比|投资|收入|规模|数量增长)", rest) else concept.slug
+
+
+# Names of one measure written differently in a headline and in the body (GDP, 地区生产总值).
+_SAME_MEASURE = (("地区生产总值", "GDP"), ("国内生产总值", "GDP"), ("生产总值", "GDP"))
+
+
+def same_measure_words(indicator: str) -> str:
+    """Return an indicator with its measure written one way, for telling a repeated figure.
+
+    >>> same_measure_words("地区生产总值"), same_measure_words("生产总值增长")
+    ('GDP', 'GDP增长')
+    """
+    for long, short in _SAME_MEASURE:
+        indicator = indicator.replace(long, short)
+    return indicator

@@ -326,9 +326,13 @@ def _per_period(text: str, figures: list[Figure]) -> list[Figure]:
     out: list[Figure] = []
     for f in figures:
         rate = _PER_PERIOD.search(text[: f.start])
-        before = [p for p in out if p.unit == f.unit and p.indicator and not _PER_PERIOD.search(text[: p.start])]
+        before = [
+            p for p in out if p.unit == f.unit and p.indicator and not _PER_PERIOD.search(text[: p.start])
+        ]
         if rate and f.indicator in ("", rate.group(1)) and before:
-            f = Figure(f.value, f.unit, rate.group(1) + before[-1].indicator, f.qualifier, f.year, f.start, f.end)
+            f = Figure(
+                f.value, f.unit, rate.group(1) + before[-1].indicator, f.qualifier, f.year, f.start, f.end
+            )
         out.append(f)
     return out
 
@@ -473,12 +477,15 @@ def _dated(
 ) -> Figure:
     """Decide whether a figure is a target, and its year (SCHEMA.md `qualifier`, `year`); `judge_at`
     is where its tense is read (its start, or the 由 of "由目前的690万提升至800万")."""
-    # A quoted goal ("“培育…1400家以上”目标") is a target wherever it is cited.
+    # A quoted goal ("“培育…1400家以上”目标", "“增长5.5%左右”列入…预期目标") is a target wherever it is cited.
     # A project's total investment is what it is, not a goal the plan before it carries on; only a cue
     # of its own clause ("计划总投资…") makes it planned.
     carried = planned and not f.indicator.endswith("总投资")
     target = is_planned(text, judge_at, planned=carried) or bool(
-        re.match(r"[^”“]{0,6}”(?:的)?(?:目标|任务)", text[f.end :])
+        re.match(
+            r"[^”“]{0,6}”(?:的)?(?:(?:列入|列为|纳入|作为|确定为)[^”“,，。;；]{0,10})?(?:目标|任务)",
+            text[f.end :],
+        )
     )
     if not target and target_year is not None:
         # A goal year stated earlier in the document governs a clause that reads like a goal.

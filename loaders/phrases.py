@@ -190,7 +190,11 @@ def phrase_after(words: tuple[Word, ...], end: int) -> str:
     i = next((k for k, w in enumerate(words) if w.start >= end), len(words))
     while i < len(words) and words[i].text.strip() in ("", "以上", "以下", "左右", "多", "余", "的"):
         i += 1
-    if i < len(words) and words[i].start == end and re.fullmatch(r"\d+(?:\.\d+)?[万亿]*[\u4e00-\u9fff]", words[i].text):
+    if (
+        i < len(words)
+        and words[i].start == end
+        and re.fullmatch(r"\d+(?:\.\d+)?[万亿]*[\u4e00-\u9fff]", words[i].text)
+    ):
         i += 1  # "1.84万类344亿条数据": two measures of one noun, the kinds and the records
     picked: list[Word] = []
     while i < len(words):
