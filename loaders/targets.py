@@ -298,9 +298,16 @@ _NOW = re.compile(r"(今年|目前|当前|现阶段|年内|年底|年末|本年)
 
 
 def horizon_year(sentence: str, position: int) -> int | None:
-    """Return the end year of the horizon a target before `position` names (2025 for 到2025年 or 十四五)."""
+    """Return the end year of the horizon a target before `position` names (2025 for 到2025年 or 十四五).
+
+    >>> s = "一是到2025年基本形成格局;二是力争到2026年底数据产业年均增速超过20%"
+    >>> horizon_year(s, s.index("20%"))
+    2026
+    """
     before = _unquoted_titles(half_width(sentence[:position]))
-    year = plan_year(before)
+    # The nearest goal year governs: "一是…到2025年基本形成…;三是…力争到2026年底…增速超过20%".
+    goals = [m for m in _PLAN_YEAR.finditer(before) if not re.search(r"[;；。]", before[m.end() :])]
+    year = int(goals[-1].group(1)) if goals else plan_year(before)
     if year is None:
         five = _FIVE_YEAR.search(before)
         year = _FIVE_YEAR_END[five.group(1)] if five else None
