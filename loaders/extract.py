@@ -615,6 +615,13 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             year = f.year if f.year is not None or f.qualifier == "target" else head_year
             if year is None and (f.qualifier == "target" or dated_paragraph):
                 year = opening_year  # "2024年,我局将…。力争全年…达到1350亿元": the paragraph's year
+            elif (
+                f.qualifier == "target"
+                and opening_year is not None
+                and year == report_year
+                and not re.search(r"(?:19|20)\d{2}年", text[: f.start])
+            ):
+                year = opening_year  # "年内建成…" in the paragraph "2024年,我局将…" of a 2023 summary
             stated = figure_year(text, f.start)
             if horizon is not None and heading_review and f.qualifier != "target":
                 # SCHEMA.md: a plan's current-state figures take its base year, which its review
