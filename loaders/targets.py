@@ -325,7 +325,9 @@ def _last_future(sentence: str, before: str) -> int:
             pass  # 根据规划,…: the figures after it are the plan's
         elif m.group(1) == "计划" and before[: m.start()].endswith("按"):
             continue  # 按计划持续推进13个场景: work going on as planned, not a goal
-        elif m.group(1) in ("将", "拟", "计划", "规划") and not _cue_word(sentence, m.start(), m.group(1)):
+        elif m.group(1) in ("将", "拟", "计划", "规划", "争取") and not _cue_word(
+            sentence, m.start(), m.group(1)
+        ):
             continue
         last = m.end()
     return last
@@ -347,6 +349,8 @@ def _cue_word(sentence: str, position: int, cue: str) -> bool:
     False
     >>> _cue_word("规划根据数字经济等4个方面的发展情况,提出主要定量发展目标18项", 0, "规划")
     False
+    >>> _cue_word("争取衔接资金9.56亿元", 0, "争取"), _cue_word("争取建成5G基站100个", 0, "争取")
+    (False, True)
     """
     start = max([sentence.rfind(c, 0, position) for c in ",，;；:：。"] + [position - 30, -1]) + 1
     ends = [e for e in (sentence.find(c, position) for c in ",，;；:：。") if e >= 0]
@@ -365,6 +369,11 @@ def _cue_word(sentence: str, position: int, cue: str) -> bool:
                 return w.text in ("将", "将会", "将要") and (w.tag in ("d", "v", "vd") or ahead)
             if not w.text.startswith(cue):
                 return False
+            if cue == "争取":
+                # 争取衔接资金9.56亿元: what was won (an object next); 争取建成…, 争取到2025年…: an aim.
+                return (
+                    w.text != cue or following is None or following.tag not in ("n", "nz", "vn", "ORG", "LOC")
+                )
             if cue in ("规划", "计划") and re.match(r"[\u4e00-\u9fff]{2}的", sentence[position + len(cue) :]):
                 return False  # "重点规划布局的三个中心": the plan made them; it sets no goal here
             if (
