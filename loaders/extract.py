@@ -506,6 +506,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
     board = ""
     review_year: int | None = None  # the year a plan's review section states for its figures
     heading_review = False  # whether the sentence lies in a plan's review section (发展基础)
+    section_year: int | None = None  # the year the heading of the sentence's section states
     # A document that speaks only of its own city or province (全市, 市政府) and never names it, nor the
     # country, states no place for its figures; the country is no fallback there.
     unnamed_locality = (
@@ -584,6 +585,11 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
         if heading is not None:
             review_year = None  # a new section states its own date
             heading_review = heading is False
+            # "一、2024年工作回顾", "二、2025年工作安排": a heading that dates its section
+            dated = re.search(
+                r"((?:19|20)\d{2})年", document.text[line_start : line_end if line_end >= 0 else None]
+            )
+            section_year = int(dated.group(1)) if dated else None
         planned = (planned and not new_paragraph) or plan_part
         figures = find_figures(
             text,
@@ -630,6 +636,8 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
                     review_year = stated
                 elif review_year is not None:
                     year = review_year
+            if year is None and section_year is not None and (f.qualifier == "target") == plan_part:
+                year = section_year  # SCHEMA.md year: the year the text states, here for the section
             metrics.append(Metric(place, f.indicator, f.value, f.unit, year, f.qualifier, ev, concept))  # type: ignore[arg-type]
         # A sentence that also reports what is done ("…达到93.5%,今年将提高到97%") states one goal, not a
         # plan its next sentences go on with.
