@@ -56,7 +56,9 @@ _YEARS_RUN = re.compile(r"连续(?:第)?(?P<num>\d+|[二两三四五六七八九
 _RANK = re.compile(
     r"(?P<cue>位居|居于|居|位列|列|排名|排|升至|上升至|跃居|跃升至|跻身|名列|位次|蝉联"
     # a streak with no verb ranks all the same ("指标连续三年全市第一")
-    r"|(?<=连续[二两三四五六七八九十\d])年(?=全))[^,，。;；:：]{0,14}?"
+    r"|(?<=连续[二两三四五六七八九十\d])年(?=全)"
+    # a rank straight after what is ranked, with no verb ("装机规模全省第一")
+    r"|(?<=[\u4e00-\u9fff])(?=全[国省市区县]第))[^,，。;；:：]{0,14}?"
     rf"(?:第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?|(?P<first>首位))"
     r"(?:(?![\u4e00-\u9fffA-Za-z0-9])|(?=[和、及与]第))"
 )  # 首位 is 第一 ("居全国城市首位")
@@ -176,6 +178,8 @@ def find_figures(
     [('行政村', 95.0, '>')]
     >>> [(f.indicator, f.value, f.unit) for f in find_figures("全省实施3大攻坚行动")]
     [('攻坚行动', 3.0, '项')]
+    >>> [(f.indicator, f.value) for f in find_figures("建成储能项目4个、装机规模全省第一,项目投产")]
+    [('储能项目', 4.0), ('装机规模全省排名', 1.0)]
     >>> [f.indicator for f in find_figures("有关部门发布报告,某某区以总分位居全省第6,列全市第一")]
     ['总分全省排名', '总分全市排名']
     """
