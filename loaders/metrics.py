@@ -315,6 +315,10 @@ def find_figures(
     ]
 
 
+# "高于全省近4个百分点": a gap against the wider place, after the figure it compares.
+_BEYOND_SCOPE = re.compile(
+    r"[,，、]\s*((?:高于|低于|超过|快于|慢于|领先)(?:全国|全省|全市|全区)(?:平均)?(?:水平)?)(?:近|约|超过|超)?$"
+)
 # "办事人数53万人次,日均4531人次": a rate per day (month, year) of the count just given.
 _PER_PERIOD = re.compile(r"(?:^|[,，;；、])\s*(日均|月均|年均|周均)$")
 
@@ -326,9 +330,23 @@ def _per_period(text: str, figures: list[Figure]) -> list[Figure]:
     >>> fs = [Figure(903600.0, "件次", "平台受理诉求", "=", None, 6, 11), Figure(4992.0, "件次", "", "=", None, 14, 20)]
     >>> [f.indicator for f in _per_period("平台受理诉求90万件次,日均4992件次", fs)]
     ['平台受理诉求', '日均平台受理诉求']
+    >>> fs = [Figure(54.0, "%", "能源占比", "=", None, 4, 7), Figure(4.0, "个百分点", "", "~", None, 13, 18)]
+    >>> [f.indicator for f in _per_period("能源占比54%、高于全省近4个百分点", fs)]
+    ['能源占比', '能源占比高于全省']
     """
     out: list[Figure] = []
     for f in figures:
+        beyond = _BEYOND_SCOPE.search(text[: f.start])
+        if (
+            beyond
+            and f.indicator in ("", "平均", "水平", "平均水平")
+            and f.unit in ("个百分点", "百分点")
+            and out
+            and out[-1].indicator
+        ):
+            # "占比54%、高于全省近4个百分点": the gap is the last figure's, against the wider place.
+            named = out[-1].indicator + beyond.group(1)
+            f = Figure(f.value, f.unit, named, f.qualifier, f.year, f.start, f.end)
         rate = _PER_PERIOD.search(text[: f.start])
         before = [
             p for p in out if p.unit == f.unit and p.indicator and not _PER_PERIOD.search(text[: p.start])
