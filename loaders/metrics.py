@@ -315,9 +315,11 @@ def find_figures(
     ]
 
 
-# "高于全省近4个百分点": a gap against the wider place, after the figure it compares.
+# "高于全省近4个百分点", "比全国平均高出12个百分点": a gap against the wider place, after the figure
+# it compares.
 _BEYOND_SCOPE = re.compile(
-    r"[,，、]\s*((?:高于|低于|超过|快于|慢于|领先)(?:全国|全省|全市|全区)(?:平均)?(?:水平)?)(?:近|约|超过|超)?$"
+    r"[,，、]\s*((?:高于|低于|超过|快于|慢于|领先)(?:全国|全省|全市|全区)(?:平均)?(?:水平)?"
+    r"|比(?:全国|全省|全市|全区)(?:平均)?(?:水平)?(?:高出|高|低|快|多))(?:近|约|超过|超)?$"
 )
 # "办事人数53万人次,日均4531人次": a rate per day (month, year) of the count just given.
 _PER_PERIOD = re.compile(r"(?:^|[,，;；、])\s*(日均|月均|年均|周均)$")
@@ -339,7 +341,7 @@ def _per_period(text: str, figures: list[Figure]) -> list[Figure]:
         beyond = _BEYOND_SCOPE.search(text[: f.start])
         if (
             beyond
-            and f.indicator in ("", "平均", "水平", "平均水平")
+            and (f.indicator in ("", "平均", "水平", "平均水平") or f.indicator.startswith(SCOPE))
             and f.unit in ("个百分点", "百分点")
             and out
             and out[-1].indicator
