@@ -318,7 +318,7 @@ def find_figures(
 # "高于全省近4个百分点", "比全国平均高出12个百分点": a gap against the wider place, after the figure
 # it compares.
 _BEYOND_SCOPE = re.compile(
-    r"[,，、]\s*((?:高于|低于|超过|快于|慢于|领先)(?:全国|全省|全市|全区)(?:平均)?(?:水平)?"
+    r"[,，、]\s*((?:增速|增幅)?(?:高于|低于|超过|快于|慢于|领先)(?:全国|全省|全市|全区)(?:平均)?(?:水平)?"
     r"|比(?:全国|全省|全市|全区)(?:平均)?(?:水平)?(?:高出|高|低|快|多))(?:近|约|超过|超)?$"
 )
 # "办事人数53万人次,日均4531人次": a rate per day (month, year) of the count just given.
@@ -347,7 +347,10 @@ def _per_period(text: str, figures: list[Figure]) -> list[Figure]:
             and out[-1].indicator
         ):
             # "占比54%、高于全省近4个百分点": the gap is the last figure's, against the wider place.
-            named = out[-1].indicator + beyond.group(1)
+            base = out[-1].indicator
+            if beyond.group(1).startswith(("增速", "增幅")):
+                base = re.sub(r"(?:同比|比上年)?(?:增长|增速|增幅)$", "", base)  # 收入同比增长 + 增速高于全国
+            named = base + beyond.group(1)
             f = Figure(f.value, f.unit, named, f.qualifier, f.year, f.start, f.end)
         rate = _PER_PERIOD.search(text[: f.start])
         before = [
