@@ -178,6 +178,8 @@ def find_figures(
     [('行政村', 95.0, '>')]
     >>> [(f.indicator, f.value, f.unit) for f in find_figures("全省实施3大攻坚行动")]
     [('攻坚行动', 3.0, '项')]
+    >>> find_figures("对年营业收入首次突破1亿元的企业给予最高100万元奖励")
+    []
     >>> [(f.indicator, f.value) for f in find_figures("建成储能项目4个、装机规模全省第一,项目投产")]
     [('储能项目', 4.0), ('装机规模全省排名', 1.0)]
     >>> [f.indicator for f in find_figures("有关部门发布报告,某某区以总分位居全省第6,列全市第一")]
