@@ -123,6 +123,7 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
             out
             and out[-1].tag == "m"
             and not out[-1].text.endswith("期")  # 三期/m 项目/n: a phase, 项目 a noun of its own
+            and re.search(r"[\d万亿千百十]$", out[-1].text) is not None  # 6个/m 项目/n has its counter
             and len(w.text) > 1
             and w.text[0] in "个家项名位条件座所台套"
         ):
