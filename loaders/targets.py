@@ -27,7 +27,8 @@ _FUTURE = re.compile(
     r"(力争|预计|目标(?:是|为|:|：|到)|计划|争取|确保|力求|规划|有望|拟|将|可望|预期|(?<![截止至到])(?:年底|年末|月底)前|(?<![截止])到(?:20\d{2}年(?![\d月底末]*的\d)|[“\"]?十[四五]五)|十[四五]五[”\"]?(?:末|期末|时期末))"
 )
 _PAST = re.compile(r"(已|截至|截止|同比|比上年|较上年|去年|过去|目前|先后|以来|获评|入选|成功)")
-_YEAR = re.compile(r"((?:19|20)\d{2})(?:年|(?=全球|全国|上半年))")
+# A year opening a report's title names its edition (《2020联合国电子政务调查报告》).
+_YEAR = re.compile(r"((?:19|20)\d{2})(?:年|(?=全球|全国|上半年)|(?<=《\d{4})(?=[\u4e00-\u9fff]))")
 # A year that is only the base of a comparison ("比2016年增加70%") is not the figure's year.
 _COMPARED = re.compile(r"(?:比|较|相比|同比|对比|与)$")
 # …or the base of a multiple ("是2022年的三倍多", "2022年同期").
@@ -267,6 +268,8 @@ def figure_year(sentence: str, position: int) -> int | None:
     2023
     >>> figure_year("交易额是2022年的3倍多", 12) is None
     True
+    >>> figure_year("《2020联合国电子政务调查报告》显示,我国电子政务发展指数排名全球第45", 40)
+    2020
     >>> figure_year("据悉,2024年生产总值超过2.1万亿元;企业总量突破100万户", 28)
     2024
     >>> figure_year("2023年新增人才1.8万人,目前全市数字人才达到312人", 28), figure_year("截至2021年年底,规模超过2200亿元", 18)
