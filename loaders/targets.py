@@ -228,6 +228,8 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     [True, False]
     >>> is_planned("根据规划,“十四五”期间数字经济领域有效发明专利达到8万件", 27)
     True
+    >>> is_planned("全年计划投资完成率达到105%", 12)
+    False
     >>> s = "已建设完成54个场景,按计划持续推进13个场景,正在建设实施18个场景"
     >>> [is_planned(s, s.index(n)) for n in ("54", "13", "18")]
     [False, False, False]
@@ -328,6 +330,10 @@ def _last_future(sentence: str, before: str) -> int:
             pass  # 根据规划,…: the figures after it are the plan's
         elif m.group(1) == "计划" and before[: m.start()].endswith("按"):
             continue  # 按计划持续推进13个场景: work going on as planned, not a goal
+        elif m.group(1) == "计划" and re.match(
+            r"[^,，;；。]{0,8}?(?:完成率|执行率|完成进度|完成额|完成投资)", before[m.end() :]
+        ):
+            continue  # 计划投资完成率达到105%: how much of the plan was done, a result
         elif m.group(1) in ("将", "拟", "计划", "规划", "争取") and not _cue_word(
             sentence, m.start(), m.group(1)
         ):
