@@ -323,6 +323,11 @@ _BEYOND_SCOPE = re.compile(
     r"[,，、]\s*((?:增速|增幅)?(?:高于|低于|超过|快于|慢于|领先)(?:全国|全省|全市|全区)(?:平均)?(?:水平)?"
     r"|比(?:全国|全省|全市|全区)(?:平均)?(?:水平)?(?:高出|高|低|快|多))(?:近|约|超过|超)?$"
 )
+# A clause that only dates and reaches a figure (年底前将达到, 截至目前已完成): it has no subject of its own.
+_BARE_CLAUSE = re.compile(
+    r"(?:截至|截止|到|至)?(?:目前|当前|现在|年底前?|年末|年内|今年|明年|全年|届时)*"
+    r"(?:已经|已|将|力争|预计|可|累计|共|再)*(?:达到|达|完成|增至|增加到|增长到|提升至|提升到|提高到|突破|超过|超)"
+)
 # "办事人数53万人次,日均4531人次": a rate per day (month, year) of the count just given.
 _PER_PERIOD = re.compile(r"(?:^|[,，;；、])\s*(日均|月均|年均|周均)$")
 
@@ -337,6 +342,9 @@ def _per_period(text: str, figures: list[Figure]) -> list[Figure]:
     >>> fs = [Figure(54.0, "%", "能源占比", "=", None, 4, 7), Figure(4.0, "个百分点", "", "~", None, 13, 18)]
     >>> [f.indicator for f in _per_period("能源占比54%、高于全省近4个百分点", fs)]
     ['能源占比', '能源占比高于全省']
+    >>> fs = [Figure(120.0, "个", "事项", "=", None, 4, 8), Figure(300.0, "个", "", "target", None, 17, 21)]
+    >>> [f.indicator for f in _per_period("目前已有120个事项,年底前将达到300个", fs)]
+    ['事项', '事项']
     """
     out: list[Figure] = []
     for f in figures:
@@ -354,6 +362,12 @@ def _per_period(text: str, figures: list[Figure]) -> list[Figure]:
                 base = re.sub(r"(?:同比|比上年)?(?:增长|增速|增幅)$", "", base)  # 收入同比增长 + 增速高于全国
             named = base + beyond.group(1)
             f = Figure(f.value, f.unit, named, f.qualifier, f.year, f.start, f.end)
+        clause = re.split(r"[,，;；:：。]", text[: f.start])[-1]
+        same = [p for p in out if p.unit == f.unit and p.indicator]
+        if not f.indicator and same and _BARE_CLAUSE.fullmatch(clause.strip()):
+            # "120个事项…,年底前将达到300个", "…项目200个,截至目前已完成150个": a clause with no
+            # subject of its own goes on about the count before it.
+            f = Figure(f.value, f.unit, same[-1].indicator, f.qualifier, f.year, f.start, f.end)
         rate = _PER_PERIOD.search(text[: f.start])
         before = [
             p for p in out if p.unit == f.unit and p.indicator and not _PER_PERIOD.search(text[: p.start])
