@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from loaders.actions import ProgrammeHit, with_place
 from loaders.agencies import AgencyHit, find_agencies
-from loaders.figure_places import about_group, figure_place
+from loaders.figure_places import about_group, figure_place, own_scope
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.indicators import indicator_concept, same_measure_words
 from loaders.metrics import find_figures, named_board
@@ -1139,7 +1139,9 @@ def _metric_place(ctx: _Context, sentence: Sentence, start: int) -> Division:
         default=ctx.default,
     )
     # "下一步还将…", "同时,…": a sentence that turns to what comes next or besides is the speaker's again.
-    turns = re.match(r"(?:下一步|此外|同时|另外|我们|我局|我市|我区|我县)", sentence.text)
+    turns = re.match(r"(?:下一步|此外|同时|另外|我们|我局|我市|我区|我县)", sentence.text) or own_scope(
+        sentence.text[:start], ctx.default.level
+    )  # "全市数据共享平台累计调用12亿次" after a district's sentence: the city's own figure
     return _paragraph_district(ctx, sentence) if place == ctx.default and not turns else place
 
 

@@ -246,3 +246,13 @@ def about_group(text: str, sentence_start: int, position: int, spans: list[Place
         elif not joined:
             grouped = False  # "…四市率先探索,其中上海市…1200个": one of them named on its own
     return grouped
+
+
+def own_scope(text: str, level: str) -> bool:
+    """Return whether a clause head in `text` scopes it to a whole place of `level` (全市 for a city):
+    the figure is then the subject's, not the district the paragraph spoke of before.
+
+    >>> own_scope("全市数据共享平台累计调用12亿次", "prefecture"), own_scope("新增智能工厂15家", "prefecture")
+    (True, False)
+    """
+    return any(level in _SCOPE_LEVELS[m.group(1)] for m in _OWN_SCOPE.finditer(text))
