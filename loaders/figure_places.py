@@ -62,6 +62,15 @@ def figure_place(
         and sentence_start <= sp.start
         and (sp.end == position or (sp.end == position - 1 and text[sp.end] in "(（"))
     ]
+    # "其中姑苏区1200个、吴中区1500个": a count written right after a listed place is that place's.
+    glued += [
+        sp.division
+        for sp in spans
+        if not sp.in_name
+        and sentence_start <= sp.start
+        and sp.end == position
+        and (text[sp.start - 1 : sp.start] in ("、", ",", "，") or text[sp.start - 2 : sp.start] == "其中")
+    ]
     if glued:
         return glued[-1]
     respective = _respective_place(text, sentence_start, position, spans)

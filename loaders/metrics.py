@@ -323,6 +323,8 @@ _BEYOND_SCOPE = re.compile(
     r"[,，、]\s*((?:增速|增幅)?(?:高于|低于|超过|快于|慢于|领先)(?:全国|全省|全市|全区)(?:平均)?(?:水平)?"
     r"|比(?:全国|全省|全市|全区)(?:平均)?(?:水平)?(?:高出|高|低|快|多))(?:近|约|超过|超)?$"
 )
+# "…5G基站8000个,其中姑苏区1200个、吴中区1500个": a place's share of the count before, named by place.
+_PLACE_SHARE = re.compile(r"(?:^|其中|、)[\u4e00-\u9fff]{1,6}(?:区|县|市|镇|乡|街道)$")
 # A clause that only dates and reaches a figure (年底前将达到, 截至目前已完成): it has no subject of its own.
 _BARE_CLAUSE = re.compile(
     r"(?:截至|截止|到|至)?(?:目前|当前|现在|年底前?|年末|年内|今年|明年|全年|届时)*"
@@ -345,6 +347,9 @@ def _per_period(text: str, figures: list[Figure]) -> list[Figure]:
     >>> fs = [Figure(120.0, "个", "事项", "=", None, 4, 8), Figure(300.0, "个", "", "target", None, 17, 21)]
     >>> [f.indicator for f in _per_period("目前已有120个事项,年底前将达到300个", fs)]
     ['事项', '事项']
+    >>> fs = [Figure(8000.0, "个", "5G基站", "=", None, 4, 9), Figure(1200.0, "个", "", "=", None, 15, 20)]
+    >>> [f.indicator for f in _per_period("新建基站8000个,其中姑苏区1200个", fs)]
+    ['5G基站', '5G基站']
     """
     out: list[Figure] = []
     for f in figures:
@@ -364,7 +369,11 @@ def _per_period(text: str, figures: list[Figure]) -> list[Figure]:
             f = Figure(f.value, f.unit, named, f.qualifier, f.year, f.start, f.end)
         clause = re.split(r"[,，;；:：。]", text[: f.start])[-1]
         same = [p for p in out if p.unit == f.unit and p.indicator]
-        if not f.indicator and same and _BARE_CLAUSE.fullmatch(clause.strip()):
+        if (
+            not f.indicator
+            and same
+            and (_BARE_CLAUSE.fullmatch(clause.strip()) or _PLACE_SHARE.search(clause))
+        ):
             # "120个事项…,年底前将达到300个", "…项目200个,截至目前已完成150个": a clause with no
             # subject of its own goes on about the count before it.
             f = Figure(f.value, f.unit, same[-1].indicator, f.qualifier, f.year, f.start, f.end)
