@@ -238,7 +238,7 @@ def about_group(text: str, sentence_start: int, position: int, spans: list[Place
     )
     if (
         len(named) > 1
-        and text[named[-1].end : position] in ("", "等", "共", "等共")
+        and text[named[-1].end : position] in ("", "共")
         and _LISTED.fullmatch(text[named[-2].end : named[-1].start])
     ):
         return True  # "国内仅深圳、雄安新区和大庆3个城市": the count of the places just listed
