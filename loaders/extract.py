@@ -8,9 +8,9 @@ from dataclasses import dataclass, replace
 
 from loaders.actions import ProgrammeHit, with_place
 from loaders.agencies import AgencyHit, find_agencies
-from loaders.figure_places import about_group, figure_place
+from loaders.figure_places import about_group, figure_place, own_scope
 from loaders.gazetteer import Gazetteer, load_gazetteer
-from loaders.indicators import indicator_concept
+from loaders.indicators import indicator_concept, same_measure_words
 from loaders.metrics import find_figures, named_board
 from loaders.places import (
     PlaceSpan,
@@ -531,6 +531,16 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
     # A document titled as a plan states goals.
     plan_part = bool(section_plans(document.title or "", title=True))
     board = ""
+    review_year: int | None = None  # the year a plan's review section states for its figures
+    heading_review = False  # whether the sentence lies in a plan's review section (发展基础)
+    section_year: int | None = None  # the year the heading of the sentence's section states
+    # A document that speaks only of its own city or province (全市, 市政府) and never names it, nor the
+    # country, states no place for its figures; the country is no fallback there.
+    unnamed_locality = (
+        not ctx.subjects
+        and bool(_LOCAL_SCOPE.search(document.text))
+        and not _NATIONAL_SCOPE.search(document.text)
+    )
     for sentence in document.sentences:
         text = sentence.text
         programme_hits = find_programmes(text)
@@ -620,6 +630,14 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             title=line_start == 0,
         )
         plan_part = plan_part if heading is None else heading  # SCHEMA.md: a plan's figures are goals
+        if heading is not None:
+            review_year = None  # a new section states its own date
+            heading_review = heading is False
+            # "一、2024年工作回顾", "二、2025年工作安排": a heading that dates its section
+            dated = re.search(
+                r"((?:19|20)\d{2})年", document.text[line_start : line_end if line_end >= 0 else None]
+            )
+            section_year = int(dated.group(1)) if dated else None
         planned = (planned and not new_paragraph) or plan_part
         figures = find_figures(
             text,
@@ -644,11 +662,30 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             if about_group(document.text, sentence.start, sentence.start + f.start, ctx.spans):
                 continue  # SCHEMA.md: a fact about an aggregate of places is left out
             place = _metric_place(ctx, sentence, f.start)
+            if place == ctx.gazetteer.country and unnamed_locality:
+                continue  # SCHEMA.md: a metric with no stated place is left out (全市… in a city never named)
             ev = ctx.evidence(sentence, f.start, f.end)
             concept = indicator_concept(f.indicator, f.unit)
             year = f.year if f.year is not None or f.qualifier == "target" else head_year
             if year is None and (f.qualifier == "target" or dated_paragraph):
                 year = opening_year  # "2024年,我局将…。力争全年…达到1350亿元": the paragraph's year
+            elif (
+                f.qualifier == "target"
+                and opening_year is not None
+                and year == report_year
+                and not re.search(r"(?:19|20)\d{2}年", text[: f.start])
+            ):
+                year = opening_year  # "年内建成…" in the paragraph "2024年,我局将…" of a 2023 summary
+            stated = figure_year(text, f.start)
+            if horizon is not None and heading_review and f.qualifier != "target":
+                # SCHEMA.md: a plan's current-state figures take its base year, which its review
+                # section states ("截至2020年底,全市建成…") for the figures after it there.
+                if stated is not None:
+                    review_year = stated
+                elif review_year is not None:
+                    year = review_year
+            if year is None and section_year is not None and (f.qualifier == "target") == plan_part:
+                year = section_year  # SCHEMA.md year: the year the text states, here for the section
             metrics.append(Metric(place, f.indicator, f.value, f.unit, year, f.qualifier, ev, concept))  # type: ignore[arg-type]
         # A sentence that also reports what is done ("…达到93.5%,今年将提高到97%") states one goal, not a
         # plan its next sentences go on with.
@@ -1212,6 +1249,10 @@ def _sentence_at(document: Document, position: int) -> Sentence | None:
     return None
 
 
+_LOCAL_SCOPE = re.compile(r"(全市|本市|我市|市政府|市委|全区|我区|全县|我县|全省|我省|本省|省政府)")
+_NATIONAL_SCOPE = re.compile(r"(全国|我国|中国|国家|国务院|中央)")
+
+
 def _metric_place(ctx: _Context, sentence: Sentence, start: int) -> Division:
     """Return the place a figure at `start` of the sentence measures (loaders/figure_places.py); a
     sentence that names no place goes on about the district its paragraph was about."""
@@ -1226,7 +1267,9 @@ def _metric_place(ctx: _Context, sentence: Sentence, start: int) -> Division:
         default=ctx.default,
     )
     # "下一步还将…", "同时,…": a sentence that turns to what comes next or besides is the speaker's again.
-    turns = re.match(r"(?:下一步|此外|同时|另外|我们|我局|我市|我区|我县)", sentence.text)
+    turns = re.match(r"(?:下一步|此外|同时|另外|我们|我局|我市|我区|我县)", sentence.text) or own_scope(
+        sentence.text[:start], ctx.default.level
+    )  # "全市数据共享平台累计调用12亿次" after a district's sentence: the city's own figure
     return _paragraph_district(ctx, sentence) if place == ctx.default and not turns else place
 
 
@@ -1241,15 +1284,21 @@ def _dedupe_metrics(metrics: list[Metric]) -> list[Metric]:
             small = m.unit in _SMALL_COUNT_UNITS and m.value < 100
             # A small count is only the same fact under the same words (六大行动 named four times).
             # A headline repeats a body's figure in fewer words (数字政府建设评估连续三年位列全省第一).
-            contained = first.indicator in m.indicator or m.indicator in first.indicator
+            a, b = same_measure_words(first.indicator), same_measure_words(m.indicator)
+            contained = a in b or b in a
             # Two quoted names count two things (“跨城通办”事项457项, “邮寄办”事项457项).
             names, other = re.findall(r"“([^”]+)”", first.indicator), re.findall(r"“([^”]+)”", m.indicator)
             distinct = bool(names and other and names != other)
             # Two bounds that disagree (近100亿条 stored, 超过100亿条 fetched) are two facts.
             distinct = distinct or ({m.qualifier, first.qualifier} == {"~", ">"} and not contained)
+            # A goal and a result of the same size are two facts (增长5.5%左右 last year, and again as this year's goal).
+            distinct = distinct or (not small and (m.qualifier == "target") != (first.qualifier == "target"))
             if not distinct and (
                 m.unit == "星" or contained or (not small and _alike(first.indicator, m.indicator))
             ):
+                if "GDP" in first.indicator and "GDP" not in m.indicator and contained:
+                    # A headline's GDP is the body's 地区生产总值: the body names the measure in full.
+                    out[out.index(first)] = seen[key] = m
                 continue
         seen.setdefault(key, m)
         out.append(m)

@@ -62,6 +62,15 @@ def figure_place(
         and sentence_start <= sp.start
         and (sp.end == position or (sp.end == position - 1 and text[sp.end] in "(（"))
     ]
+    # "其中姑苏区1200个、吴中区1500个": a count written right after a listed place is that place's.
+    glued += [
+        sp.division
+        for sp in spans
+        if not sp.in_name
+        and sentence_start <= sp.start
+        and sp.end == position
+        and (text[sp.start - 1 : sp.start] in ("、", ",", "，") or text[sp.start - 2 : sp.start] == "其中")
+    ]
     if glued:
         return glued[-1]
     respective = _respective_place(text, sentence_start, position, spans)
@@ -203,6 +212,10 @@ def _framing_place(
     return framing[0] if framing else None
 
 
+# What joins two names of a list, with any names between them that are not in the gazetteer (雄安新区).
+_LISTED = re.compile(r"[、和与及](?:[\u4e00-\u9fff]{2,6}[、和与及])*")
+
+
 def about_group(text: str, sentence_start: int, position: int, spans: list[PlaceSpan]) -> bool:
     """Return whether the figure at `position` is about a group of places that heads its clause run
     ("北京、上海、广州、深圳构成一线城市,在总指数中占比29%"): SCHEMA.md leaves out facts about an aggregate.
@@ -214,6 +227,8 @@ def about_group(text: str, sentence_start: int, position: int, spans: list[Place
     True
     >>> about_group("与北京、上海合作,建成基站10个", 0, 13, [PlaceSpan(1, 3, d, "北京"), PlaceSpan(4, 6, d, "上海")])
     False
+    >>> about_group("国内仅北京、新区和上海3个城市", 0, 11, [PlaceSpan(3, 5, d, "北京"), PlaceSpan(9, 11, d, "上海")])
+    True
     >>> about_group("北京、上海率先,其中上海市接入10个", 0, 17, [PlaceSpan(0, 2, d, "北京"), PlaceSpan(3, 5, d, "上海"), PlaceSpan(10, 13, d, "上海市")])
     False
     """
@@ -221,6 +236,12 @@ def about_group(text: str, sentence_start: int, position: int, spans: list[Place
     named = sorted(
         (sp for sp in spans if run_start <= sp.start < position and not sp.in_name), key=lambda sp: sp.start
     )
+    if (
+        len(named) > 1
+        and text[named[-1].end : position] in ("", "共")
+        and _LISTED.fullmatch(text[named[-2].end : named[-1].start])
+    ):
+        return True  # "国内仅深圳、雄安新区和大庆3个城市": the count of the places just listed
     grouped = False
     for first, second in zip(named, named[1:], strict=False):
         head = (
@@ -234,3 +255,13 @@ def about_group(text: str, sentence_start: int, position: int, spans: list[Place
         elif not joined:
             grouped = False  # "…四市率先探索,其中上海市…1200个": one of them named on its own
     return grouped
+
+
+def own_scope(text: str, level: str) -> bool:
+    """Return whether a clause head in `text` scopes it to a whole place of `level` (全市 for a city):
+    the figure is then the subject's, not the district the paragraph spoke of before.
+
+    >>> own_scope("全市数据共享平台累计调用12亿次", "prefecture"), own_scope("新增智能工厂15家", "prefecture")
+    (True, False)
+    """
+    return any(level in _SCOPE_LEVELS[m.group(1)] for m in _OWN_SCOPE.finditer(text))

@@ -81,6 +81,8 @@ def counted_phrase(sentence: str, start: int, end: int, *, counter: bool) -> str
     '入选国家级数字乡村试点的县(市、区)'
     >>> counted_phrase("共有9个县进入数字乡村百强县名单", 2, 4, counter=True)
     '进入数字乡村百强县名单'
+    >>> counted_phrase("利用平台让95%以上的案件得到妥善解决", 5, 8, counter=False)
+    '案件'
     """
     standard = _STANDARD.search(sentence[:start])
     if standard:
@@ -150,6 +152,14 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
         return quoted.group(0) + after if quoted else after  # 分解“国考”50项指标: the 国考's 指标
     if not counter and GROWTH.fullmatch(after):
         return after  # "实现20%多的增长"
+    if (
+        not counter
+        and after
+        and sentence[:end].endswith("%")
+        and re.match(r"(?:以上|以下|左右)?的", sentence[end:])
+    ):
+        # "让95%以上的案件得到妥善解决": a share written before 的 and the things it is a share of
+        return after
     if counter and not after:
         related = related_noun(words, end)  # "12家跟互联网有关的企业"
         if related:
@@ -448,3 +458,18 @@ def indicator_concept(indicator: str, unit: str | None) -> str | None:
     # What follows the label must not turn it into another measure (5G基站建设投资 is money, not base stations).
     rest = indicator[end:]
     return None if re.search(r"(率|比重|占比|投资|收入|规模|数量增长)", rest) else concept.slug
+
+
+# Names of one measure written differently in a headline and in the body (GDP, 地区生产总值).
+_SAME_MEASURE = (("地区生产总值", "GDP"), ("国内生产总值", "GDP"), ("生产总值", "GDP"))
+
+
+def same_measure_words(indicator: str) -> str:
+    """Return an indicator with its measure written one way, for telling a repeated figure.
+
+    >>> same_measure_words("地区生产总值"), same_measure_words("生产总值增长")
+    ('GDP', 'GDP增长')
+    """
+    for long, short in _SAME_MEASURE:
+        indicator = indicator.replace(long, short)
+    return indicator

@@ -124,6 +124,8 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
         and re.match(r"(?:及?以上)?(?:[,，。;；、)）]|$)", text[end:])
     ):
         return False  # 三级联动, 4级指挥体系: a tier; "应用水平达到4级以上": a level reached
+    if unit == "通" and re.match(r"[过信讯道知用达报行车航畅关办]", text[end:]):
+        return False  # 通过, 通信, 通办: a verb or a name, not a count of calls (120万通来电)
     if unit == "支" and re.match(r"[持撑付出柱]", text[end:]):
         return False  # 支持, 支撑, 支付 are verbs, not a count of teams
     if (unit, text[end : end + 1]) in (
@@ -163,10 +165,31 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
         and (unit in AMOUNTS or unit in _DURATIONS or not _counted_quote(text, end))
     ):
         return False  # "24小时“不打烊”": the figure describes a quoted name; 40个“一件事”主题套餐 counts one
+    clause_start = max(text.rfind(c, 0, start) for c in ",，;；。:：") + 1
+    clause_end = min([i for i in (text.find(c, end) for c in ",，;；。:：") if i >= 0] + [len(text)])
+    if _SUPPORT.search(text[clause_start:clause_end]) and (
+        _RATE_BEFORE.search(text[clause_start:start])
+        or re.match(r"[^,，;；。]{0,3}(?:以内|封顶)", text[end:])
+    ):
+        return False  # "给予最高100万元奖励", "按投资额的10%给予补贴": a policy's rate, not a measurement
+    if re.search(r"(?:^|[^\u4e00-\u9fff])对[^,，;；。]{0,20}$", text[clause_start:start]) and re.match(
+        r"[^,，;；。]{0,8}?的(?:企业|项目|单位|机构|个人|主体|团队)", text[end:]
+    ):
+        return False  # SCHEMA.md: 对年营业收入首次突破1亿元的企业 — a threshold inside a category
+    if _CONDITION.search(text[:start]) and re.match(r"[^,，;；。:：]*?(?:时|的时候)", text[end:]):
+        return False  # "当…过火面积超过2平方米时,系统会自动报警": a condition's threshold, not a measurement
     if len(num) == 4 and num.startswith(("19", "20")) and unit in ("个", "家", "项") and "." not in num:
         return not re.match(r"年", after)
     return not (unit == "%" and re.match(r"\d", after))
 
+
+# Support a policy gives (给予…奖励) and the words that make a figure its rate or cap (最高, 每个, 按…的).
+_SUPPORT = re.compile(r"(给予|奖励|补贴|补助|资助|扶持|奖补)")
+_RATE_BEFORE = re.compile(r"(最高|最多|不超过|每个|每家|每项|每户|每台|按照|按)[^,，;；。]{0,14}$")
+# 当 opening a clause as "when" (当探测到…时), not 当年, 当前, 当地, 相当, 适当.
+_CONDITION = re.compile(
+    r"(?:^|[,，;；。:：“”\s])(?:当|每当|一旦)(?![年前地日月天期中下选然作成好家场即])[^,，;；。:：]*$"
+)
 
 _DURATIONS = ("小时", "个小时", "分钟", "天", "秒", "个月", "个工作日", "工作日")
 

@@ -26,18 +26,19 @@ from loaders.words import segment
 
 # Measure words we keep, longest first so 个百分点 wins over 个. 年 only counts after 连续 (see below).
 _UNITS = (
-    "个百分点", "百分点", "个工作日", "工作日", "个月", "个小时", "小时", "分钟", "万人次", "人次", "家次", "件次", "场次", "PFlops", "PFLOPS",
+    "个百分点", "百分点", "个工作日", "工作日", "个月", "个小时", "小时", "分钟", "万人次", "人次", "家次", "件次", "场次", "条次", "户次", "架次", "PFlops", "PFLOPS",
     "EFlops", "EFLOPS", "Gbps", "Mbps", "泽字节", "艾字节", "拍字节", "ZB", "核", "路", "次", "标准机架", "平方公里", "平方米",
     "千米", "公里", "千瓦时", "兆瓦", "千瓦", "毫秒", "ms", "个", "家", "项", "位", "名", "期", "人", "户", "条", "类", "届",
     "分", "星级", "星", "元", "台", "套", "座", "所", "处", "件", "倍", "亩", "吨", "场", "批", "款", "张", "辆", "架", "棵",
-    "栋", "种", "天", "秒", "笔", "份", "篇", "支", "根", "盏", "块", "颗", "起", "单", "宗", "例", "GB", "PB", "TB", "EB", "P", "G", "%",
+    "栋", "种", "天", "秒", "笔", "份", "篇", "支", "根", "盏", "块", "颗", "起", "单", "宗", "例", "通", "GB", "PB", "TB", "EB", "P", "G", "%",
     "级",
 )  # fmt: skip
 _UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
 _CN = f"[{CN_NUMERAL_CHARS}]+"
-# A space may stand between a number and its scale or unit ("12 个重点场景", "1240 万").
+# A space may stand between a number and its scale or unit ("12 个重点场景", "1240 万"), or after its
+# decimal point where a layout broke it ("13. 47亿条").
 _FIGURE = re.compile(
-    rf"(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|{_CN})(?: ?(?P<more>多|余))?(?: ?(?P<scale>万亿|千亿|百亿|亿|千万|百万|万))?(?P<more2>多|余)?"
+    rf"(?P<num>\d+(?:,\d{{3}})*(?:\. ?\d+)?|{_CN})(?: ?(?P<more>多|余))?(?: ?(?P<scale>万亿|千亿|百亿|亿|千万|百万|万))?(?P<more2>多|余)?"
     rf"(?: ?(?P<unit>{_UNIT_RE}))?"
 )
 # Units written out in Chinese are stored as their usual symbol (32.85泽字节(ZB) → ZB).
@@ -55,7 +56,9 @@ _YEARS_RUN = re.compile(r"连续(?:第)?(?P<num>\d+|[二两三四五六七八九
 _RANK = re.compile(
     r"(?P<cue>位居|居于|居|位列|列|排名|排|升至|上升至|跃居|跃升至|跻身|名列|位次|蝉联"
     # a streak with no verb ranks all the same ("指标连续三年全市第一")
-    r"|(?<=连续[二两三四五六七八九十\d])年(?=全))[^,，。;；:：]{0,14}?"
+    r"|(?<=连续[二两三四五六七八九十\d])年(?=全)"
+    # a rank straight after what is ranked, with no verb ("装机规模全省第一")
+    r"|(?<=[\u4e00-\u9fff])(?=全[国省市区县]第))[^,，。;；:：]{0,14}?"
     rf"(?:第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?|(?P<first>首位))"
     r"(?:(?![\u4e00-\u9fffA-Za-z0-9])|(?=[和、及与]第))"
 )  # 首位 is 第一 ("居全国城市首位")
@@ -108,9 +111,10 @@ _MORE_RANKS = re.compile(
     r"^(?:(?:和|、|及|与)|[,，](?=全))(?P<scope>全[\u4e00-\u9fff]{1,6}?)?"
     rf"第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?(?![\u4e00-\u9fffA-Za-z0-9])"
 )
-# "五大专项行动": a plan's named things, counted by their kind; 三大误区 and 五大维度 are rhetoric.
+# "五大专项行动", "3大工程": a plan's named things, counted by their kind; 三大误区 and 五大维度 are
+# rhetoric. Digits count only before 大 (a digit before 项 or 个 is an ordinary figure).
 _NAMED_COUNT = re.compile(
-    r"(?<![一二两三四五六七八九十第])(?P<num>[二两三四五六七八九十]{1,2})(?P<unit>大|项|个)(?!以来|报告|关于|精神)"
+    r"(?<![一二两三四五六七八九十第\d.])(?P<num>[二两三四五六七八九十]{1,2}|\d{1,2}(?=大))(?P<unit>大|项|个)(?!以来|报告|关于|精神)"
 )
 _NAMED_HEADS = re.compile(
     r"(行动|工程|任务|举措|计划|改革|突破|项目|数据库|基础库|资源库|专题库|园区|集群|专班|小组|工作组|系统|平台)[”\"]?$"
@@ -172,6 +176,12 @@ def find_figures(
     [('5G基站', 1200.0, '个'), ('5G基站', 1500.0, '个')]
     >>> [(f.indicator, f.value, f.qualifier) for f in find_figures("全区95%以上行政村实现光纤通达")]
     [('行政村', 95.0, '>')]
+    >>> [(f.indicator, f.value, f.unit) for f in find_figures("全省实施3大攻坚行动")]
+    [('攻坚行动', 3.0, '项')]
+    >>> find_figures("对年营业收入首次突破1亿元的企业给予最高100万元奖励")
+    []
+    >>> [(f.indicator, f.value) for f in find_figures("建成储能项目4个、装机规模全省第一,项目投产")]
+    [('储能项目', 4.0), ('装机规模全省排名', 1.0)]
     >>> [f.indicator for f in find_figures("有关部门发布报告,某某区以总分位居全省第6,列全市第一")]
     ['总分全省排名', '总分全市排名']
     """
@@ -260,7 +270,7 @@ def find_figures(
         start, end = m.span()
         if any(s <= start < e for s, e in taken) or not is_measure(masked, m):
             continue
-        number = m.group("num") + (m.group("scale") or "")
+        number = m.group("num").replace(" ", "") + (m.group("scale") or "")
         value = parse_number(number)
         if value is None:
             continue
@@ -291,6 +301,7 @@ def find_figures(
         for f in split_respectively(text, carry_subjects(text, figures, antecedent, rank_words))
     ]
     figures = _name_listed_ranks(figures, listed_ranks, antecedent)
+    figures = _per_period(text, figures)
     return [
         _dated(
             f,
@@ -306,6 +317,78 @@ def find_figures(
     ]
 
 
+# "高于全省近4个百分点", "比全国平均高出12个百分点": a gap against the wider place, after the figure
+# it compares.
+_BEYOND_SCOPE = re.compile(
+    r"[,，、]\s*((?:增速|增幅)?(?:高于|低于|超过|快于|慢于|领先)(?:全国|全省|全市|全区)(?:平均)?(?:水平)?"
+    r"|比(?:全国|全省|全市|全区)(?:平均)?(?:水平)?(?:高出|高|低|快|多))(?:近|约|超过|超)?$"
+)
+# "…5G基站8000个,其中姑苏区1200个、吴中区1500个": a place's share of the count before, named by place.
+_PLACE_SHARE = re.compile(r"(?:^|其中|、)[\u4e00-\u9fff]{1,6}(?:区|县|市|镇|乡|街道)$")
+# A clause that only dates and reaches a figure (年底前将达到, 截至目前已完成): it has no subject of its own.
+_BARE_CLAUSE = re.compile(
+    r"(?:截至|截止|到|至)?(?:目前|当前|现在|年底前?|年末|年内|今年|明年|全年|届时)*"
+    r"(?:已经|已|将|力争|预计|可|累计|共|再)*(?:达到|达|完成|增至|增加到|增长到|提升至|提升到|提高到|突破|超过|超)"
+)
+# "办事人数53万人次,日均4531人次": a rate per day (month, year) of the count just given.
+_PER_PERIOD = re.compile(r"(?:^|[,，;；、])\s*(日均|月均|年均|周均)$")
+
+
+def _per_period(text: str, figures: list[Figure]) -> list[Figure]:
+    """Name a bare rate per period after the figure before it in the sentence, with the same counter
+    (SCHEMA.md: per-unit figures keep their denominator in the indicator).
+
+    >>> fs = [Figure(903600.0, "件次", "平台受理诉求", "=", None, 6, 11), Figure(4992.0, "件次", "", "=", None, 14, 20)]
+    >>> [f.indicator for f in _per_period("平台受理诉求90万件次,日均4992件次", fs)]
+    ['平台受理诉求', '日均平台受理诉求']
+    >>> fs = [Figure(54.0, "%", "能源占比", "=", None, 4, 7), Figure(4.0, "个百分点", "", "~", None, 13, 18)]
+    >>> [f.indicator for f in _per_period("能源占比54%、高于全省近4个百分点", fs)]
+    ['能源占比', '能源占比高于全省']
+    >>> fs = [Figure(120.0, "个", "事项", "=", None, 4, 8), Figure(300.0, "个", "", "target", None, 17, 21)]
+    >>> [f.indicator for f in _per_period("目前已有120个事项,年底前将达到300个", fs)]
+    ['事项', '事项']
+    >>> fs = [Figure(8000.0, "个", "5G基站", "=", None, 4, 9), Figure(1200.0, "个", "", "=", None, 15, 20)]
+    >>> [f.indicator for f in _per_period("新建基站8000个,其中姑苏区1200个", fs)]
+    ['5G基站', '5G基站']
+    """
+    out: list[Figure] = []
+    for f in figures:
+        beyond = _BEYOND_SCOPE.search(text[: f.start])
+        if (
+            beyond
+            and (f.indicator in ("", "平均", "水平", "平均水平") or f.indicator.startswith(SCOPE))
+            and f.unit in ("个百分点", "百分点")
+            and out
+            and out[-1].indicator
+        ):
+            # "占比54%、高于全省近4个百分点": the gap is the last figure's, against the wider place.
+            base = out[-1].indicator
+            if beyond.group(1).startswith(("增速", "增幅")):
+                base = re.sub(r"(?:同比|比上年)?(?:增长|增速|增幅)$", "", base)  # 收入同比增长 + 增速高于全国
+            named = base + beyond.group(1)
+            f = Figure(f.value, f.unit, named, f.qualifier, f.year, f.start, f.end)
+        clause = re.split(r"[,，;；:：。]", text[: f.start])[-1]
+        same = [p for p in out if p.unit == f.unit and p.indicator]
+        if (
+            not f.indicator
+            and same
+            and (_BARE_CLAUSE.fullmatch(clause.strip()) or _PLACE_SHARE.search(clause))
+        ):
+            # "120个事项…,年底前将达到300个", "…项目200个,截至目前已完成150个": a clause with no
+            # subject of its own goes on about the count before it.
+            f = Figure(f.value, f.unit, same[-1].indicator, f.qualifier, f.year, f.start, f.end)
+        rate = _PER_PERIOD.search(text[: f.start])
+        before = [
+            p for p in out if p.unit == f.unit and p.indicator and not _PER_PERIOD.search(text[: p.start])
+        ]
+        if rate and f.indicator in ("", rate.group(1)) and before:
+            f = Figure(
+                f.value, f.unit, rate.group(1) + before[-1].indicator, f.qualifier, f.year, f.start, f.end
+            )
+        out.append(f)
+    return out
+
+
 _QUOTED_GOAL = re.compile(
     r"“[\u4e00-\u9fff]{3,}\d+(?:\.\d+)?(?:万|亿)?(?:家|个|项|%|元|人|户|条|所|座)(?:以上|左右)?”"
 )
@@ -318,7 +401,7 @@ _FROM = re.compile(
 _TO = re.compile(
     r"^(?:迅速|快速|大幅|稳步|持续|进一步)?"
     r"(?:提升|提高|上升|增加|增长|扩大|发展|缩短|压缩|缩减|压减|下降|降低|减少|增|升|降|减)?(?:至|到)"
-    r"(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:底|末)?的)?(?:超过|超|近|约|逾)?$"
+    r"(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:底|末)?的|目前的|现在的|现有的)?(?:超过|超|近|约|逾)?$"
 )
 
 
@@ -446,12 +529,15 @@ def _dated(
 ) -> Figure:
     """Decide whether a figure is a target, and its year (SCHEMA.md `qualifier`, `year`); `judge_at`
     is where its tense is read (its start, or the 由 of "由目前的690万提升至800万")."""
-    # A quoted goal ("“培育…1400家以上”目标") is a target wherever it is cited.
+    # A quoted goal ("“培育…1400家以上”目标", "“增长5.5%左右”列入…预期目标") is a target wherever it is cited.
     # A project's total investment is what it is, not a goal the plan before it carries on; only a cue
     # of its own clause ("计划总投资…") makes it planned.
     carried = planned and not f.indicator.endswith("总投资")
     target = is_planned(text, judge_at, planned=carried) or bool(
-        re.match(r"[^”“]{0,6}”(?:的)?(?:目标|任务)", text[f.end :])
+        re.match(
+            r"[^”“]{0,6}”(?:的)?(?:(?:列入|列为|纳入|作为|确定为)[^”“,，。;；]{0,10})?(?:目标|任务)",
+            text[f.end :],
+        )
     )
     if not target and target_year is not None:
         # A goal year stated earlier in the document governs a clause that reads like a goal.

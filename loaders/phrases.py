@@ -61,6 +61,8 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
     ['办结', '时长']
     >>> [w.text for w in mended((Word("职工", "n", 0, 2), Word("之", "u", 2, 3), Word("家", "n", 3, 4)))]
     ['职工', '之家']
+    >>> [w.text for w in mended((Word("12345", "m", 0, 5), Word("热线", "n", 5, 7), Word("受理", "v", 7, 9)))]
+    ['12345热线', '受理']
     """
     out: list[Word] = []
     k = 0
@@ -88,6 +90,17 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
             # 百强/m 区/n: a top-100 list names a kind of place (百强区, 百强县), a noun.
             out.append(Word(w.text + following.text, "n", w.start, following.end))
             k += 1
+        elif (
+            w.tag == "m"
+            and re.fullmatch(r"1\d{2,4}", w.text)
+            and following
+            and following.start == w.end
+            and following.tag in ("n", "nz", "ORG")
+        ):
+            # 12345/m 热线/n, 市 12345/m 平台/n: a service number names the line or platform it opens (a
+            # figure has its counter; a bare number before a noun is a name).
+            out.append(Word(w.text + following.text, "nz", w.start, following.end))
+            k += 1
         elif w.tag == "u" and w.text in ("之家", "之窗", "之城", "之都", "之声"):
             out.append(
                 Word(w.text, "n", w.start, w.end)
@@ -95,6 +108,9 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
         elif w.text == "之" and following and following.tag == "n" and len(following.text) == 1:
             out.append(Word(w.text + following.text, "n", w.start, following.end))  # 职工/n 之/u 家/n
             k += 1
+        elif w.tag == "f" and len(w.text) > 3 and w.text[:2] in ("以上", "以下"):
+            # 规模/nz 以上工业增长贡献率/f: LAC glues the bound to the noun after it (规模以上 工业…).
+            out += [Word(w.text[:2], "f", w.start, w.start + 2), Word(w.text[2:], "n", w.start + 2, w.end)]
         elif w.text == "以上市":
             # 地级/a 以上市/f: LAC joins the bound to the noun it bounds (地级以上市, the cities).
             out += [Word("以上", "f", w.start, w.start + 2), Word("市", "n", w.start + 2, w.end)]
@@ -107,6 +123,7 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
             out
             and out[-1].tag == "m"
             and not out[-1].text.endswith("期")  # 三期/m 项目/n: a phase, 项目 a noun of its own
+            and re.search(r"[\d万亿千百十]$", out[-1].text) is not None  # 6个/m 项目/n has its counter
             and len(w.text) > 1
             and w.text[0] in "个家项名位条件座所台套"
         ):
@@ -167,10 +184,19 @@ def phrase_after(words: tuple[Word, ...], end: int) -> str:
     >>> s = "已发布6批数据共享责任清单,新增12家企业入驻园区"
     >>> phrase_after(mended(segment(s)), 5), phrase_after(mended(segment(s)), 19)
     ('数据共享责任清单', '企业')
+    >>> s = "已归集1.84万类344亿条数据"
+    >>> phrase_after(mended(segment(s)), 9)
+    '数据'
     """
     i = next((k for k, w in enumerate(words) if w.start >= end), len(words))
     while i < len(words) and words[i].text.strip() in ("", "以上", "以下", "左右", "多", "余", "的"):
         i += 1
+    if (
+        i < len(words)
+        and words[i].start == end
+        and re.fullmatch(r"\d+(?:\.\d+)?[万亿]*[\u4e00-\u9fff]", words[i].text)
+    ):
+        i += 1  # "1.84万类344亿条数据": two measures of one noun, the kinds and the records
     picked: list[Word] = []
     while i < len(words):
         w = words[i]
@@ -183,7 +209,7 @@ def phrase_after(words: tuple[Word, ...], end: int) -> str:
             picked.extend(words[i : close + 1])  # 星级数据产业园区(楼宇), 区、县(市)
             i = close
         elif (picked or w.tag == "a") and _joins(w) and w.text != "的" and _nominal_ahead(words, i + 1):
-            if w.text in "、和及与" and any(x.tag == "m" and not nominal(x) for x in words[i + 1 : i + 7]):
+            if w.text in "、和及与" and _figure_ahead(words, i + 1):
                 break  # "50项指标、“省考”41项指标": the next item has its own figure
             picked.append(w)  # 市属单位, 网内、网间平均时延
         elif w.tag in ("v", "vn") and (rest := _compound_rest(words, i)):
@@ -193,6 +219,23 @@ def phrase_after(words: tuple[Word, ...], end: int) -> str:
             break
         i += 1
     return clean_phrase(picked, head=True)
+
+
+def _figure_ahead(words: tuple[Word, ...], i: int) -> bool:
+    """Whether an item from `i` on, before its clause ends, has a figure of its own: what 和 or 、
+    joins then is a next counted group ("18个乡镇和住建、自规…8个部门"), not part of this one.
+
+    >>> from loaders.words import segment
+    >>> w = mended(segment("覆盖了18个乡镇和住建、自规、林业、交运、水利、公安8个部门,负责上传"))
+    >>> _figure_ahead(w, next(k for k, x in enumerate(w) if x.text == "和") + 1)
+    True
+    """
+    for x in words[i : i + 24]:
+        if x.text in (",", "，", ";", "；", "。", ":", "："):
+            return False
+        if x.tag == "m" and not nominal(x):
+            return True
+    return False
 
 
 # Heads of named things whose compound often holds a verb (数据共享责任清单, 数据对接清单, 政务服务事项).

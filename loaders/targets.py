@@ -27,7 +27,8 @@ _FUTURE = re.compile(
     r"(力争|预计|目标(?:是|为|:|：|到)|计划|争取|确保|力求|规划|有望|拟|将|可望|预期|(?<![截止至到])(?:年底|年末|月底)前|(?<![截止])到(?:20\d{2}年(?![\d月底末]*的\d)|[“\"]?十[四五]五)|十[四五]五[”\"]?(?:末|期末|时期末))"
 )
 _PAST = re.compile(r"(已|截至|截止|同比|比上年|较上年|去年|过去|目前|先后|以来|获评|入选|成功)")
-_YEAR = re.compile(r"((?:19|20)\d{2})(?:年|(?=全球|全国|上半年))")
+# A year opening a report's title names its edition (《2020联合国电子政务调查报告》).
+_YEAR = re.compile(r"((?:19|20)\d{2})(?:年|(?=全球|全国|上半年)|(?<=《\d{4})(?=[\u4e00-\u9fff]))")
 # A year that is only the base of a comparison ("比2016年增加70%") is not the figure's year.
 _COMPARED = re.compile(r"(?:比|较|相比|同比|对比|与)$")
 # …or the base of a multiple ("是2022年的三倍多", "2022年同期").
@@ -38,10 +39,15 @@ _PLAN_TITLE = re.compile(r"((?:19|20)\d{2})\s*[-—–~至到]\s*((?:19|20)\d{2}
 _OPENING_YEAR = re.compile(r"^\s*((?:19|20)\d{2})年(?:,|，|以来)")
 _SUMMARY_YEAR = re.compile(r"((?:19|20)\d{2})年是")
 _DATELINE = re.compile(r"\d{1,2}月\d{1,2}日(?:电|讯)|本报讯|记者[^,，。]{0,12}(?:获悉|了解到)")
-# The first year in a report's title names what it reports on; a plan for the next year may follow it
-# ("2023年工作总结和2024年工作思路").
+# The first year in a report's title names what it reports on ("2023年7月数据发布" too); a plan for the
+# next year may follow it ("2023年工作总结和2024年工作思路").
 _REPORT_TITLE = re.compile(
-    r"^[^“\"《]*?((?:19|20)\d{2})年(?:度|上半年|前三季度|一季度)?[^\d“\"《]{0,20}?(?:工作总结|工作情况|情况通报|工作报告|总结|统计公报|发展报告)"
+    r"^[^“\"《]*?((?:19|20)\d{2})年(?:度|上半年|前三季度|一季度|\d{1,2}月份?)?[^\d“\"《]{0,20}?(?:工作总结|工作情况|情况通报|工作报告|总结|统计公报|发展报告|数据发布|简报|月报|季报)"
+)
+# A report on an event named with its year ("2024丝路数字经济峰会在西安开幕") gives that year to what the
+# event brought (签约项目, 参会企业).
+_EVENT_TITLE = re.compile(
+    r"\s*((?:19|20)\d{2})年?(?:第[一二三四五六七八九十\d]+届)?[^,，。;；:：\s]{2,16}?(?:峰会|大会|博览会|论坛|展览会|交易会|年会)"
 )
 # Lines that head a document rather than report: a subtitle (——数字温州建设部分), an addressee
 # (各区镇,市各委办局:) or a short heading without a full stop.
@@ -101,16 +107,25 @@ def document_years(text: str, title: str | None = None) -> tuple[int | None, int
     (None, None)
     >>> document_years("正文", "某某区2023年工作总结和2024年工作思路")
     (2023, None)
+    >>> document_years("正文", "某省政务服务和数据管理局 2023年7月数据发布")
+    (2023, None)
+    >>> document_years("正文", "2024丝路数字经济峰会在西安开幕 现场签约项目56个")
+    (2024, None)
     >>> document_years("中新网某地4月19日电 会上透露,2023年是某地数字化改革加快推进之年。")
     (None, None)
+    >>> document_years("各区人民政府:\\n现印发给你们。\\n某市数字经济三年行动计划(2025-2027年)\\n为深入贯彻…")
+    (2025, 2027)
     """
     # Only the document's own title makes it a plan: a plan it cites ("《…(2022-2025年)》") does not.
+    # A notice that forwards the plan ("各区人民政府:…现印发给你们") or a title that puts its period on
+    # a line of its own gives the title among the heading lines before the running text.
     head = half_width(title or "")
-    plan = _PLAN_TITLE.search(head)
-    if plan and re.search(r"(规划|计划|方案|纲要)", head):
-        return int(plan.group(1)), int(plan.group(2))
+    for named in (head, "".join(_heading_lines(half_width(text)))):
+        plan = _PLAN_TITLE.search(named)
+        if plan and re.search(r"(规划|计划|方案|纲要)", named[: plan.end()]):
+            return int(plan.group(1)), int(plan.group(2))
     # A report titled with its year ("…2023年数字化改革工作总结", "…2024年上半年…工作情况通报") reports on it.
-    reported = _REPORT_TITLE.search(head)
+    reported = _REPORT_TITLE.search(head) or _EVENT_TITLE.match(head or _first_line(text))
     if reported:
         return int(reported.group(1)), None
     body = _unquoted_titles(half_width(text))
@@ -124,6 +139,22 @@ def document_years(text: str, title: str | None = None) -> tuple[int | None, int
         {int(opening.group(1))} if opening else set()
     )
     return (years.pop() if len(years) == 1 else None), None
+
+
+def _heading_lines(text: str) -> list[str]:
+    """Return the lines among a document's first twelve that head it: short, with no full stop and
+    no cited title.
+
+    >>> _heading_lines("某市人民政府办公室\\n2025年9月9日\\n某市数字经济三年行动计划(2025-2027年)\\n为深入贯彻…,制定本计划。")
+    ['某市人民政府办公室', '2025年9月9日', '某市数字经济三年行动计划(2025-2027年)']
+    """
+    lines = [line.strip() for line in text.split("\n")[:12]]
+    return [line for line in lines if line and len(line) <= 60 and not re.search(r"[。;；《]", line)]
+
+
+def _first_line(text: str) -> str:
+    """Return a document's first non-empty line, which heads it when no title was given."""
+    return next((line for line in text.split("\n") if line.strip()), "")
 
 
 def _running_text(body: str) -> str:
@@ -147,7 +178,9 @@ _PLAN_HEADING = re.compile(
 # A section heading that promises (紧抓…,确保数字强市“有果”) opens what will be done; a news title that
 # does ("我市确保…") heads a report of what was done as often.
 _PROMISE = re.compile(r"(确保|力争)")
-_REVIEW_HEADING = re.compile(r"(总结|回顾|成效|成绩|情况|进展|基础|现状|成果|亮点|做法)")
+# 基础 heads a review as a noun of its own (发展基础, 现实基础); 基础设施 is what a plan builds
+# (一、夯实数字基础设施底座).
+_REVIEW_HEADING = re.compile(r"(总结|回顾|成效|成绩|情况|进展|基础(?!设施)|现状|成果|亮点|做法)")
 
 
 def section_plans(line: str, *, title: bool = False) -> bool | None:
@@ -195,6 +228,11 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     [True, False]
     >>> is_planned("根据规划,“十四五”期间数字经济领域有效发明专利达到8万件", 27)
     True
+    >>> is_planned("全年计划投资完成率达到105%", 12)
+    False
+    >>> s = "已建设完成54个场景,按计划持续推进13个场景,正在建设实施18个场景"
+    >>> [is_planned(s, s.index(n)) for n in ("54", "13", "18")]
+    [False, False, False]
     >>> s = "今年力争再建50个;服务平台覆盖老年人约32万人"
     >>> [is_planned(s, s.index(n)) for n in ("50", "32")]
     [True, False]
@@ -232,6 +270,10 @@ def figure_year(sentence: str, position: int) -> int | None:
     2023
     >>> figure_year("交易额是2022年的3倍多", 12) is None
     True
+    >>> figure_year("《2020联合国电子政务调查报告》显示,我国电子政务发展指数排名全球第45", 40)
+    2020
+    >>> figure_year("据悉,2024年生产总值超过2.1万亿元;企业总量突破100万户", 28)
+    2024
     >>> figure_year("2023年新增人才1.8万人,目前全市数字人才达到312人", 28), figure_year("截至2021年年底,规模超过2200亿元", 18)
     (None, 2021)
     """
@@ -246,8 +288,11 @@ def figure_year(sentence: str, position: int) -> int | None:
         years
         and re.search(r"[;；]", before[years[-1].end() :])
         and re.search(r"[,，]", before[: years[-1].start()])
+        and re.search(r"\d", before[: years[-1].start()])
     ):
-        return None  # "…约1.5万家,2023年收入…;某区…9个": a year inside one clause dates that clause only
+        # "…约1.5万家,2023年收入…;某区…9个": a year inside one clause dates that clause only; one
+        # after an opener that reports nothing ("据悉,2024年…;…") heads the whole sentence.
+        return None
     if years and _NOW.search(re.sub(r"^(?:年底|年末|年初|上半年|下半年)", "", before[years[-1].end() :])):
         return None  # SCHEMA.md `year`: "…,目前…", "力争年底前…" speak of a time the text does not date
     return int(years[-1].group(1)) if years else None
@@ -258,9 +303,16 @@ _NOW = re.compile(r"(今年|目前|当前|现阶段|年内|年底|年末|本年)
 
 
 def horizon_year(sentence: str, position: int) -> int | None:
-    """Return the end year of the horizon a target before `position` names (2025 for 到2025年 or 十四五)."""
+    """Return the end year of the horizon a target before `position` names (2025 for 到2025年 or 十四五).
+
+    >>> s = "一是到2025年基本形成格局;二是力争到2026年底数据产业年均增速超过20%"
+    >>> horizon_year(s, s.index("20%"))
+    2026
+    """
     before = _unquoted_titles(half_width(sentence[:position]))
-    year = plan_year(before)
+    # The nearest goal year governs: "一是…到2025年基本形成…;三是…力争到2026年底…增速超过20%".
+    goals = [m for m in _PLAN_YEAR.finditer(before) if not re.search(r"[;；。]", before[m.end() :])]
+    year = int(goals[-1].group(1)) if goals else plan_year(before)
     if year is None:
         five = _FIVE_YEAR.search(before)
         year = _FIVE_YEAR_END[five.group(1)] if five else None
@@ -276,7 +328,15 @@ def _last_future(sentence: str, before: str) -> int:
             pass  # 一期规划占地200亩: the planned size
         elif m.group(1) == "规划" and re.search(r"(?:根据|按照|依据)$", before[: m.start()]):
             pass  # 根据规划,…: the figures after it are the plan's
-        elif m.group(1) in ("将", "拟", "计划", "规划") and not _cue_word(sentence, m.start(), m.group(1)):
+        elif m.group(1) == "计划" and before[: m.start()].endswith("按"):
+            continue  # 按计划持续推进13个场景: work going on as planned, not a goal
+        elif m.group(1) == "计划" and re.match(
+            r"[^,，;；。]{0,8}?(?:完成率|执行率|完成进度|完成额|完成投资)", before[m.end() :]
+        ):
+            continue  # 计划投资完成率达到105%: how much of the plan was done, a result
+        elif m.group(1) in ("将", "拟", "计划", "规划", "争取") and not _cue_word(
+            sentence, m.start(), m.group(1)
+        ):
             continue
         last = m.end()
     return last
@@ -298,6 +358,8 @@ def _cue_word(sentence: str, position: int, cue: str) -> bool:
     False
     >>> _cue_word("规划根据数字经济等4个方面的发展情况,提出主要定量发展目标18项", 0, "规划")
     False
+    >>> _cue_word("争取衔接资金9.56亿元", 0, "争取"), _cue_word("争取建成5G基站100个", 0, "争取")
+    (False, True)
     """
     start = max([sentence.rfind(c, 0, position) for c in ",，;；:：。"] + [position - 30, -1]) + 1
     ends = [e for e in (sentence.find(c, position) for c in ",，;；:：。") if e >= 0]
@@ -316,6 +378,11 @@ def _cue_word(sentence: str, position: int, cue: str) -> bool:
                 return w.text in ("将", "将会", "将要") and (w.tag in ("d", "v", "vd") or ahead)
             if not w.text.startswith(cue):
                 return False
+            if cue == "争取":
+                # 争取衔接资金9.56亿元: what was won (an object next); 争取建成…, 争取到2025年…: an aim.
+                return (
+                    w.text != cue or following is None or following.tag not in ("n", "nz", "vn", "ORG", "LOC")
+                )
             if cue in ("规划", "计划") and re.match(r"[\u4e00-\u9fff]{2}的", sentence[position + len(cue) :]):
                 return False  # "重点规划布局的三个中心": the plan made them; it sets no goal here
             if (
