@@ -6,6 +6,7 @@ import csv
 import functools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import ahocorasick
 
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.records import Division, Sentence
+from loaders.sentences import split_sentences
 from loaders.words import Word, segment
 
 _DATA = Path(__file__).with_name("data")
@@ -111,6 +113,16 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
         )
     ]
     context += [d for d in list(context) for d in gaz.ancestors(d)]
+    # Districts the text names in full (歙县, 江永县), which a text speaking as 我县 may speak for;
+    # a two-character one only where a word starts with it (范县 in 示范县 is none).
+    named = [
+        gaz.get(codes[0])
+        for _, _, surface, codes in chosen
+        if len(codes) == 1
+        and surface == gaz.get(codes[0]).name
+        and gaz.get(codes[0]).level == "district"
+        and (len(surface) > 2 or _starts_word(surface, text))
+    ]
     spans: list[PlaceSpan] = []
     for start, end, surface, codes in chosen:
         if surface in _GROUPS:
@@ -131,6 +143,7 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
             and not _supported(division, context, gaz)
             and not _spoken_for(division, surface, text, gaz)
             and not (_heads_own_body(division, surface, text, gaz) and not _TITLE_TAIL.match(text[end:]))
+            and not _named_alone(division, surface, text, gaz, [*context, *named])
         ):
             continue
         in_name = (
@@ -275,6 +288,93 @@ def _spoken_for(division: Division, surface: str, text: str, gaz: Gazetteer) -> 
     if surface not in first_line and text.count(surface) < (2 if speaking >= 3 else 3):
         return False
     return any(word in text for word in _SELF_OF_KIND.get(kind, ()))
+
+
+# What may follow a county-level unit's short form inside one LAC word that is still that unit:
+# a zone it heads (昆山高新区), never a word it only begins (长阳光伏, 鄱阳湖).
+_PLACE_WORD_TAIL = re.compile(r"(?:高新区|开发区|经开区|综保区|新区)$")
+# ...and the public bodies and associations it heads (长阳电子商务协会, 江津区委); a centre, a firm
+# or a brand it heads (鄱阳湖智算中心, 秦淮数据) may be named after a lake or lie anywhere.
+_OWN_BODY_TAIL = re.compile(r"(?:委员会|协会|商会|联合会|局|委|办|政府|人大|政协)$")
+# A title is a short first line; a long one is the text's first sentence.
+_TITLE_LENGTH = 40
+
+
+def _named_alone(
+    division: Division,
+    surface: str,
+    text: str,
+    gaz: Gazetteer,
+    context: Sequence[Division] = (),
+) -> bool:
+    r"""Whether a county-level unit's short form (昆山, 云阳, 长阳) names it in a text that names no city above it.
+
+    A county's or a county-level city's own news often calls it by its short form only and
+    never names its city. The form counts when no other division has it and either it is
+    followed by its level (芷江县 for 芷江侗族自治县), or the title names it, or the text speaks
+    as a division of its kind (我县, 县委书记, 全市) and names no division but the unit's own
+    province or city (a 重庆 report's 全市 is not 仙桃's; a 歙县 report's 蓝田 is a village).
+    In the last two cases LAC must read a mention as a place: the word itself tagged LOC
+    (推动云阳经济社会发展), or the head of a zone's or a body's name (昆山高新区, 长阳电子商务协会),
+    not of a centre, a brand (鄱阳湖智算中心, 秦淮数据) or a longer word (长阳光伏). Short forms
+    that are common words (和平, 新华) never reach here: they are unsafe surfaces (gazetteer.py).
+
+    >>> gaz = load_gazetteer()
+    >>> yy, cy = gaz.get("500235"), gaz.get("420528")
+    >>> _named_alone(yy, "云阳", "县委书记调研。\n为推动云阳经济社会高质量发展注入动力", gaz)
+    True
+    >>> _named_alone(yy, "云阳", "调研。\n为推动云阳经济社会高质量发展注入动力", gaz)
+    False
+    >>> _named_alone(cy, "长阳", "长阳光伏产业发展\n全县推进", gaz), _named_alone(cy, "长阳", "据悉,长阳县推进", gaz)
+    (False, True)
+    """
+    if not gaz.is_short_form(surface) or len(gaz.lookup(surface)) != 1:
+        return False
+    kind = division.name[-1]
+    if kind not in _SELF_OF_KIND:
+        return False
+    # 县长 after 长阳县 opens a title, not the county's name: the same tails as for 歙县 apply.
+    if any(not _TITLE_TAIL.match(text, m.end()) for m in re.finditer(surface + kind, text)):
+        return True
+    first_line = text.split("\n", 1)[0]
+    if surface in first_line and len(first_line) <= _TITLE_LENGTH and _reads_as_place(surface, first_line):
+        return True
+    bare = rf"(?<![\u4e00-\u9fff])(?:{kind}委|{kind}政府)|" + "|".join(_SELF_OF_KIND[kind])
+    ancestors = {a.code for a in gaz.ancestors(division)}
+    if not re.search(bare, text) or any(d.code not in ancestors | {division.code} for d in context):
+        return False
+    return any(_reads_as_place(surface, s.text) for s in split_sentences(text) if surface in s.text)
+
+
+def _starts_word(surface: str, text: str) -> bool:
+    """Return whether some LAC word of the sentences naming `surface` starts with it.
+
+    >>> _starts_word("歙县", "歙县作为试点县"), _starts_word("范县", "电子商务进农村综合示范县")
+    (True, False)
+    """
+    return any(
+        w.text.startswith(surface)
+        for s in split_sentences(text)
+        if surface in s.text
+        for w in segment(s.text)
+    )
+
+
+def _reads_as_place(surface: str, sentence: str) -> bool:
+    """Return whether LAC reads `surface` in `sentence` as a place, or as the head of a zone's or body's name.
+
+    >>> _reads_as_place("昆山", "昆山“一网通办”改革再提速"), _reads_as_place("长阳", "长阳光伏产业发展")
+    (True, False)
+    """
+    for word in segment(sentence):
+        if not word.text.startswith(surface):
+            continue
+        rest = word.text[len(surface) :]
+        if word.tag == "LOC" and (not rest or _PLACE_WORD_TAIL.search(rest)):
+            return True
+        if word.tag == "ORG" and len(rest) >= 2 and _OWN_BODY_TAIL.search(rest):
+            return True
+    return False
 
 
 # 县长 after 代县 (县政府代县长): the name's last character opens a title or a word, no place.
@@ -438,7 +538,10 @@ def subject_places(
         if chain:
             n += sum(votes.get(a.code, 0.0) for a in gaz.ancestors(division))
         if level is None or not _fits(division, level):
-            return n >= 2
+            # A text that names one place only and speaks once as a division of its kind (县委书记
+            # 调研…推动云阳发展) is that place's own news, though one 县委 sets no level above.
+            alone = all(code == division.code for code in votes)
+            return n >= 2 or (alone and n > 0 and any(_fits(division, speaks_as[k]) for k in self_words))
         # ...and when it names no other city, its one city named inside a title (《湘潭市…办法》) will do.
         sole = not any(_fits(gaz.get(code), level) for code in votes if code != division.code)
         return n >= 1 or (sole and n > 0)
