@@ -300,6 +300,19 @@ _OWN_BODY_TAIL = re.compile(r"(?:委员会|协会|商会|联合会|局|委|办|�
 _TITLE_LENGTH = 40
 
 
+def _bare_self(kind: str) -> str:
+    r"""Return a pattern for a text speaking as a division of `kind`: 我县, 全县, 县委 opening a clause.
+
+    A post in its body (会议上县委书记耿振华) speaks as well, whatever stands before it.
+
+    >>> [bool(re.search(_bare_self("县"), t)) for t in ("会议上县委书记说", ",县政府推进", "中共某县委")]
+    [True, True, False]
+    """
+    return rf"(?<![\u4e00-\u9fff])(?:{kind}委|{kind}政府)|{kind}委(?:副?书记|常委)|" + "|".join(
+        _SELF_OF_KIND[kind]
+    )
+
+
 def _named_alone(
     division: Division,
     surface: str,
@@ -339,7 +352,7 @@ def _named_alone(
     first_line = text.split("\n", 1)[0]
     if surface in first_line and len(first_line) <= _TITLE_LENGTH and _reads_as_place(surface, first_line):
         return True
-    bare = rf"(?<![\u4e00-\u9fff])(?:{kind}委|{kind}政府)|" + "|".join(_SELF_OF_KIND[kind])
+    bare = _bare_self(kind)
     ancestors = {a.code for a in gaz.ancestors(division)}
     if not re.search(bare, text) or any(d.code not in ancestors | {division.code} for d in context):
         return False
@@ -402,7 +415,7 @@ def _heads_own_body(division: Division, surface: str, text: str, gaz: Gazetteer)
     if kind not in _SELF_OF_KIND:
         return False
     own = rf"中共{surface}|{surface}{kind}?(?:{kind}委|{kind}政府|人民政府|{kind}人大|{kind}政协)"
-    bare = rf"(?<![\u4e00-\u9fff])(?:{kind}委|{kind}政府)|" + "|".join(_SELF_OF_KIND[kind])
+    bare = _bare_self(kind)
     return bool(re.search(own, text) or re.search(bare, text))
 
 
@@ -541,7 +554,10 @@ def subject_places(
             # A text that names one place only and speaks once as a division of its kind (县委书记
             # 调研…推动云阳发展) is that place's own news, though one 县委 sets no level above.
             alone = all(code == division.code for code in votes)
-            return n >= 2 or (alone and n > 0 and any(_fits(division, speaks_as[k]) for k in self_words))
+            kind = division.name[-1]
+            return n >= 2 or (
+                alone and n > 0 and kind in _SELF_OF_KIND and bool(re.search(_bare_self(kind), text))
+            )
         # ...and when it names no other city, its one city named inside a title (《湘潭市…办法》) will do.
         sole = not any(_fits(gaz.get(code), level) for code in votes if code != division.code)
         return n >= 1 or (sole and n > 0)
