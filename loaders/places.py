@@ -152,7 +152,85 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
             or _in_dateline(text, start, end)
         )
         spans.append(PlaceSpan(start, end, division, surface, in_name))
-    return spans
+    spans += _common_word_spans(text, chosen, context, gaz)
+    return sorted(spans, key=lambda sp: sp.start)
+
+
+@functools.cache
+def _common_automaton(gazetteer: Gazetteer) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for surface, divisions in gazetteer.common_word_forms().items():
+        automaton.add_word(surface, (surface, tuple(d.code for d in divisions)))
+    automaton.make_automaton()
+    return automaton
+
+
+def _common_word_spans(
+    text: str,
+    chosen: list[tuple[int, int, str, tuple[str, ...]]],
+    context: list[Division],
+    gaz: Gazetteer,
+) -> list[PlaceSpan]:
+    """Return the districts a text names by a short form that is a common word (和平, 白云, 朝阳).
+
+    Such a form counts only on strong evidence: the text names the district's city (or the
+    municipality it lies in), and LAC reads the form as a place of its own, not as part of a
+    word, and next to its city or its siblings (北京市朝阳、海淀等区 names 朝阳区; 西安市的长安大学
+    names no 长安区, 郑州…中原城市群 no 中原区).
+
+    >>> [(s.surface, s.division.code) for s in find_place_spans("北京市朝阳、海淀等区推进改革。坚持和平发展")]
+    [('北京市', '110000'), ('朝阳', '110105'), ('海淀', '110108')]
+    >>> [s.surface for s in find_place_spans("西安市推进长安大学建设")]
+    ['西安市']
+    """
+    automaton = _common_automaton(gaz)
+    if not automaton.get_stats()["nodes_count"]:
+        return []
+    taken = [(start, end) for start, end, _, _ in chosen]
+    named = {d.code for d in context}
+    found: list[PlaceSpan] = []
+    for end, (surface, codes) in automaton.iter(text):
+        start, end = end - len(surface) + 1, end + 1
+        if any(a < end and start < b for a, b in taken):
+            continue
+        under = [d for d in map(gaz.get, codes) if d.parent_code in named]
+        if (
+            len(under) != 1
+            or not _among_kin(under[0], start, end, text, chosen)
+            or not _loc_word_at(text, start, end)
+        ):
+            continue
+        found.append(PlaceSpan(start, end, under[0], surface))
+        taken.append((start, end))
+    return found
+
+
+def _among_kin(
+    division: Division, start: int, end: int, text: str, chosen: list[tuple[int, int, str, tuple[str, ...]]]
+) -> bool:
+    """Return whether the form follows its own city (北京市朝阳) or is listed with a sibling (朝阳、海淀).
+
+    A region's word (中原城市群) or a slogan's (朝阳产业) stands alone; a district named by a
+    common word is named next to its city or among the other districts of that city.
+    """
+    for a, b, _, codes in chosen:
+        if b == start and division.parent_code in codes:
+            return True
+        joined = b == start - 1 and text[b] in "、和及与" or a == end + 1 and text[end] in "、和及与"
+        if joined and any(code[:4] == division.code[:4] and code[4:] != "00" for code in codes):
+            return True
+    return False
+
+
+def _loc_word_at(text: str, start: int, end: int) -> bool:
+    """Return whether LAC reads `text[start:end]` as one word tagged LOC in its sentence."""
+    for sentence in split_sentences(text):
+        if sentence.start <= start and end <= sentence.end:
+            return any(
+                sentence.start + w.start == start and w.text == text[start:end] and w.tag == "LOC"
+                for w in segment(sentence.text)
+            )
+    return False
 
 
 # A dateline names where a report was filed, not a place of its facts (SCHEMA.md: 本报哈尔滨讯,
