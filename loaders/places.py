@@ -419,7 +419,7 @@ def _named_alone(
     >>> _named_alone(cy, "长阳", "长阳光伏产业发展\n全县推进", gaz), _named_alone(cy, "长阳", "据悉,长阳县推进", gaz)
     (False, True)
     """
-    if not gaz.is_short_form(surface) or len(gaz.lookup(surface)) != 1:
+    if not gaz.is_short_form(surface) or not _only_one(division, surface, context, gaz):
         return False
     kind = division.name[-1]
     if kind not in _SELF_OF_KIND:
@@ -449,6 +449,22 @@ def _starts_word(surface: str, text: str) -> bool:
         if surface in s.text
         for w in segment(s.text)
     )
+
+
+def _only_one(division: Division, surface: str, context: Sequence[Division], gaz: Gazetteer) -> bool:
+    """Return whether `division` is the one division of this form, or the one in a province the text names.
+
+    >>> gaz = load_gazetteer()
+    >>> nt = gaz.get("320612")
+    >>> _only_one(nt, "通州", [], gaz), _only_one(nt, "通州", [gaz.get("320000")], gaz)
+    (False, True)
+    """
+    candidates = gaz.lookup(surface)
+    if len(candidates) == 1:
+        return True
+    named = {d.code for d in context if d.level != "country"}
+    inside = [d for d in candidates if any(a.code in named for a in gaz.ancestors(d))]
+    return inside == [division]
 
 
 def _reads_as_place(surface: str, sentence: str) -> bool:
