@@ -590,6 +590,8 @@ def subject_places(
             named = (headline and span.surface in headline) or signed[0] <= span.start < signed[1]
             weight = 3.0 if named else 1.0
         weight, carried = max(weight, carried), 0.0
+        if _VISITING.match(text, span.end):
+            continue  # 汶川县县长一行来我县考察: the visitor's place, named in the title, is not the host
         # A division right before one of its own (江西九江, 绍兴市越城区) only says where that one lies:
         # the chain names its last place, with the weight its head would have had.
         if (
@@ -666,6 +668,11 @@ def subject_places(
     provinces = {([d, *gaz.ancestors(d)][-2] if gaz.ancestors(d) else d).code for d in map(gaz.get, votes)}
     national = country > best and (best < 0.2 * sum(votes.values()) or len(provinces) >= 5)
     return (division,) if enough(division, chain=True) and not national else ()
+
+
+# A place whose people come to 我县/我市 (X县县长一行来我县考察, X市代表团莅临我区) is a guest's:
+# the text speaks as the host.
+_VISITING = re.compile(r"[^。;；!！?？\n]{0,30}?(?:来|到|莅临|赴)(?:我|本)[省市区县]")
 
 
 def _fits(division: Division, level: str) -> bool:
