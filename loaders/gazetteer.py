@@ -288,6 +288,7 @@ class Gazetteer:
         by_name: dict[str, list[Division]] = defaultdict(list)
         surfaces: dict[str, list[Division]] = defaultdict(list)
         self._short_surfaces: set[str] = set()
+        common: dict[str, list[Division]] = defaultdict(list)
         full_names: set[str] = set()
         for division in self._by_code.values():
             if division.parent_code is not None:
@@ -301,6 +302,8 @@ class Gazetteer:
                 if is_safe_surface(division.short):
                     surfaces[division.short].append(division)
                     self._short_surfaces.add(division.short)
+                elif len(division.short) >= 2 and division.level == "district":
+                    common[division.short].append(division)
             if is_safe_surface(division.name):
                 surfaces[division.name].append(division)
             for name in names:
@@ -311,6 +314,9 @@ class Gazetteer:
                 by_name[alias].append(country)
                 surfaces[alias].append(country)
         self._short_surfaces -= full_names
+        self._common = {
+            name: tuple(found) for name, found in sorted(common.items()) if name not in full_names
+        }
         self._children = {code: tuple(kids) for code, kids in children.items()}
         self._by_name = {name: tuple(found) for name, found in by_name.items()}
         self._surfaces = {name: tuple(found) for name, found in sorted(surfaces.items())}
@@ -368,6 +374,17 @@ class Gazetteer:
     def surface_forms(self) -> dict[str, tuple[Division, ...]]:
         """Return every string a text may use for a division: safe full names and short forms, 中国/全国/我国."""
         return dict(self._surfaces)
+
+    def common_word_forms(self) -> dict[str, tuple[Division, ...]]:
+        """Return the short forms of districts and counties that are common words (和平, 白云, 朝阳).
+
+        They are no surfaces: a caller may take one for its division only on strong evidence,
+        such as LAC reading it as a place in a text that names the division's city.
+
+        >>> [d.code for d in load_gazetteer().common_word_forms()["和平"]]
+        ['120101', '210102', '441624']
+        """
+        return dict(self._common)
 
     def is_short_form(self, surface: str) -> bool:
         """Return whether `surface` is a short form only (扬州, 鼓楼), never any division's full name.

@@ -6,6 +6,7 @@ import csv
 import functools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import ahocorasick
 
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.records import Division, Sentence
+from loaders.sentences import split_sentences
 from loaders.words import Word, segment
 
 _DATA = Path(__file__).with_name("data")
@@ -111,6 +113,16 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
         )
     ]
     context += [d for d in list(context) for d in gaz.ancestors(d)]
+    # Districts the text names in full (歙县, 江永县), which a text speaking as 我县 may speak for;
+    # a two-character one only where a word starts with it (范县 in 示范县 is none).
+    named = [
+        gaz.get(codes[0])
+        for _, _, surface, codes in chosen
+        if len(codes) == 1
+        and surface == gaz.get(codes[0]).name
+        and gaz.get(codes[0]).level == "district"
+        and (len(surface) > 2 or _starts_word(surface, text))
+    ]
     spans: list[PlaceSpan] = []
     for start, end, surface, codes in chosen:
         if surface in _GROUPS:
@@ -131,6 +143,7 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
             and not _supported(division, context, gaz)
             and not _spoken_for(division, surface, text, gaz)
             and not (_heads_own_body(division, surface, text, gaz) and not _TITLE_TAIL.match(text[end:]))
+            and not _named_alone(division, surface, text, gaz, [*context, *named])
         ):
             continue
         in_name = (
@@ -139,7 +152,85 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
             or _in_dateline(text, start, end)
         )
         spans.append(PlaceSpan(start, end, division, surface, in_name))
-    return spans
+    spans += _common_word_spans(text, chosen, context, gaz)
+    return sorted(spans, key=lambda sp: sp.start)
+
+
+@functools.cache
+def _common_automaton(gazetteer: Gazetteer) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for surface, divisions in gazetteer.common_word_forms().items():
+        automaton.add_word(surface, (surface, tuple(d.code for d in divisions)))
+    automaton.make_automaton()
+    return automaton
+
+
+def _common_word_spans(
+    text: str,
+    chosen: list[tuple[int, int, str, tuple[str, ...]]],
+    context: list[Division],
+    gaz: Gazetteer,
+) -> list[PlaceSpan]:
+    """Return the districts a text names by a short form that is a common word (和平, 白云, 朝阳).
+
+    Such a form counts only on strong evidence: the text names the district's city (or the
+    municipality it lies in), and LAC reads the form as a place of its own, not as part of a
+    word, and next to its city or its siblings (北京市朝阳、海淀等区 names 朝阳区; 西安市的长安大学
+    names no 长安区, 郑州…中原城市群 no 中原区).
+
+    >>> [(s.surface, s.division.code) for s in find_place_spans("北京市朝阳、海淀等区推进改革。坚持和平发展")]
+    [('北京市', '110000'), ('朝阳', '110105'), ('海淀', '110108')]
+    >>> [s.surface for s in find_place_spans("西安市推进长安大学建设")]
+    ['西安市']
+    """
+    automaton = _common_automaton(gaz)
+    if not automaton.get_stats()["nodes_count"]:
+        return []
+    taken = [(start, end) for start, end, _, _ in chosen]
+    named = {d.code for d in context}
+    found: list[PlaceSpan] = []
+    for end, (surface, codes) in automaton.iter(text):
+        start, end = end - len(surface) + 1, end + 1
+        if any(a < end and start < b for a, b in taken):
+            continue
+        under = [d for d in map(gaz.get, codes) if d.parent_code in named]
+        if (
+            len(under) != 1
+            or not _among_kin(under[0], start, end, text, chosen)
+            or not _loc_word_at(text, start, end)
+        ):
+            continue
+        found.append(PlaceSpan(start, end, under[0], surface))
+        taken.append((start, end))
+    return found
+
+
+def _among_kin(
+    division: Division, start: int, end: int, text: str, chosen: list[tuple[int, int, str, tuple[str, ...]]]
+) -> bool:
+    """Return whether the form follows its own city (北京市朝阳) or is listed with a sibling (朝阳、海淀).
+
+    A region's word (中原城市群) or a slogan's (朝阳产业) stands alone; a district named by a
+    common word is named next to its city or among the other districts of that city.
+    """
+    for a, b, _, codes in chosen:
+        if b == start and division.parent_code in codes:
+            return True
+        joined = b == start - 1 and text[b] in "、和及与" or a == end + 1 and text[end] in "、和及与"
+        if joined and any(code[:4] == division.code[:4] and code[4:] != "00" for code in codes):
+            return True
+    return False
+
+
+def _loc_word_at(text: str, start: int, end: int) -> bool:
+    """Return whether LAC reads `text[start:end]` as one word tagged LOC in its sentence."""
+    for sentence in split_sentences(text):
+        if sentence.start <= start and end <= sentence.end:
+            return any(
+                sentence.start + w.start == start and w.text == text[start:end] and w.tag == "LOC"
+                for w in segment(sentence.text)
+            )
+    return False
 
 
 # A dateline names where a report was filed, not a place of its facts (SCHEMA.md: 本报哈尔滨讯,
@@ -277,6 +368,122 @@ def _spoken_for(division: Division, surface: str, text: str, gaz: Gazetteer) -> 
     return any(word in text for word in _SELF_OF_KIND.get(kind, ()))
 
 
+# What may follow a county-level unit's short form inside one LAC word that is still that unit:
+# a zone it heads (昆山高新区), never a word it only begins (长阳光伏, 鄱阳湖).
+_PLACE_WORD_TAIL = re.compile(r"(?:高新区|开发区|经开区|综保区|新区)$")
+# ...and the public bodies and associations it heads (长阳电子商务协会, 江津区委); a centre, a firm
+# or a brand it heads (鄱阳湖智算中心, 秦淮数据) may be named after a lake or lie anywhere.
+_OWN_BODY_TAIL = re.compile(r"(?:委员会|协会|商会|联合会|局|委|办|政府|人大|政协)$")
+# A title is a short first line; a long one is the text's first sentence.
+_TITLE_LENGTH = 40
+
+
+def _bare_self(kind: str) -> str:
+    r"""Return a pattern for a text speaking as a division of `kind`: 我县, 全县, 县委 opening a clause.
+
+    A post in its body (会议上县委书记耿振华) speaks as well, whatever stands before it.
+
+    >>> [bool(re.search(_bare_self("县"), t)) for t in ("会议上县委书记说", ",县政府推进", "中共某县委")]
+    [True, True, False]
+    """
+    return rf"(?<![\u4e00-\u9fff])(?:{kind}委|{kind}政府)|{kind}委(?:副?书记|常委)|" + "|".join(
+        _SELF_OF_KIND[kind]
+    )
+
+
+def _named_alone(
+    division: Division,
+    surface: str,
+    text: str,
+    gaz: Gazetteer,
+    context: Sequence[Division] = (),
+) -> bool:
+    r"""Whether a county-level unit's short form (昆山, 云阳, 长阳) names it in a text that names no city above it.
+
+    A county's or a county-level city's own news often calls it by its short form only and
+    never names its city. The form counts when no other division has it and either it is
+    followed by its level (芷江县 for 芷江侗族自治县), or the title names it, or the text speaks
+    as a division of its kind (我县, 县委书记, 全市) and names no division but the unit's own
+    province or city (a 重庆 report's 全市 is not 仙桃's; a 歙县 report's 蓝田 is a village).
+    In the last two cases LAC must read a mention as a place: the word itself tagged LOC
+    (推动云阳经济社会发展), or the head of a zone's or a body's name (昆山高新区, 长阳电子商务协会),
+    not of a centre, a brand (鄱阳湖智算中心, 秦淮数据) or a longer word (长阳光伏). Short forms
+    that are common words (和平, 新华) never reach here: they are unsafe surfaces (gazetteer.py).
+
+    >>> gaz = load_gazetteer()
+    >>> yy, cy = gaz.get("500235"), gaz.get("420528")
+    >>> _named_alone(yy, "云阳", "县委书记调研。\n为推动云阳经济社会高质量发展注入动力", gaz)
+    True
+    >>> _named_alone(yy, "云阳", "调研。\n为推动云阳经济社会高质量发展注入动力", gaz)
+    False
+    >>> _named_alone(cy, "长阳", "长阳光伏产业发展\n全县推进", gaz), _named_alone(cy, "长阳", "据悉,长阳县推进", gaz)
+    (False, True)
+    """
+    if not gaz.is_short_form(surface) or not _only_one(division, surface, context, gaz):
+        return False
+    kind = division.name[-1]
+    if kind not in _SELF_OF_KIND:
+        return False
+    # 县长 after 长阳县 opens a title, not the county's name: the same tails as for 歙县 apply.
+    if any(not _TITLE_TAIL.match(text, m.end()) for m in re.finditer(surface + kind, text)):
+        return True
+    first_line = text.split("\n", 1)[0]
+    if surface in first_line and len(first_line) <= _TITLE_LENGTH and _reads_as_place(surface, first_line):
+        return True
+    bare = _bare_self(kind)
+    ancestors = {a.code for a in gaz.ancestors(division)}
+    if not re.search(bare, text) or any(d.code not in ancestors | {division.code} for d in context):
+        return False
+    return any(_reads_as_place(surface, s.text) for s in split_sentences(text) if surface in s.text)
+
+
+def _starts_word(surface: str, text: str) -> bool:
+    """Return whether some LAC word of the sentences naming `surface` starts with it.
+
+    >>> _starts_word("歙县", "歙县作为试点县"), _starts_word("范县", "电子商务进农村综合示范县")
+    (True, False)
+    """
+    return any(
+        w.text.startswith(surface)
+        for s in split_sentences(text)
+        if surface in s.text
+        for w in segment(s.text)
+    )
+
+
+def _only_one(division: Division, surface: str, context: Sequence[Division], gaz: Gazetteer) -> bool:
+    """Return whether `division` is the one division of this form, or the one in a province the text names.
+
+    >>> gaz = load_gazetteer()
+    >>> nt = gaz.get("320612")
+    >>> _only_one(nt, "通州", [], gaz), _only_one(nt, "通州", [gaz.get("320000")], gaz)
+    (False, True)
+    """
+    candidates = gaz.lookup(surface)
+    if len(candidates) == 1:
+        return True
+    named = {d.code for d in context if d.level != "country"}
+    inside = [d for d in candidates if any(a.code in named for a in gaz.ancestors(d))]
+    return inside == [division]
+
+
+def _reads_as_place(surface: str, sentence: str) -> bool:
+    """Return whether LAC reads `surface` in `sentence` as a place, or as the head of a zone's or body's name.
+
+    >>> _reads_as_place("昆山", "昆山“一网通办”改革再提速"), _reads_as_place("长阳", "长阳光伏产业发展")
+    (True, False)
+    """
+    for word in segment(sentence):
+        if not word.text.startswith(surface):
+            continue
+        rest = word.text[len(surface) :]
+        if word.tag == "LOC" and (not rest or _PLACE_WORD_TAIL.search(rest)):
+            return True
+        if word.tag == "ORG" and len(rest) >= 2 and _OWN_BODY_TAIL.search(rest):
+            return True
+    return False
+
+
 # 县长 after 代县 (县政府代县长): the name's last character opens a title or a word, no place.
 _TITLE_TAIL = re.compile(r"[长级域城情]")
 
@@ -302,7 +509,7 @@ def _heads_own_body(division: Division, surface: str, text: str, gaz: Gazetteer)
     if kind not in _SELF_OF_KIND:
         return False
     own = rf"中共{surface}|{surface}{kind}?(?:{kind}委|{kind}政府|人民政府|{kind}人大|{kind}政协)"
-    bare = rf"(?<![\u4e00-\u9fff])(?:{kind}委|{kind}政府)|" + "|".join(_SELF_OF_KIND[kind])
+    bare = _bare_self(kind)
     return bool(re.search(own, text) or re.search(bare, text))
 
 
@@ -383,6 +590,8 @@ def subject_places(
             named = (headline and span.surface in headline) or signed[0] <= span.start < signed[1]
             weight = 3.0 if named else 1.0
         weight, carried = max(weight, carried), 0.0
+        if _VISITING.match(text, span.end):
+            continue  # 汶川县县长一行来我县考察: the visitor's place, named in the title, is not the host
         # A division right before one of its own (江西九江, 绍兴市越城区) only says where that one lies:
         # the chain names its last place, with the weight its head would have had.
         if (
@@ -438,7 +647,13 @@ def subject_places(
         if chain:
             n += sum(votes.get(a.code, 0.0) for a in gaz.ancestors(division))
         if level is None or not _fits(division, level):
-            return n >= 2
+            # A text that names one place only and speaks once as a division of its kind (县委书记
+            # 调研…推动云阳发展) is that place's own news, though one 县委 sets no level above.
+            alone = all(code == division.code for code in votes)
+            kind = division.name[-1]
+            return n >= 2 or (
+                alone and n > 0 and kind in _SELF_OF_KIND and bool(re.search(_bare_self(kind), text))
+            )
         # ...and when it names no other city, its one city named inside a title (《湘潭市…办法》) will do.
         sole = not any(_fits(gaz.get(code), level) for code in votes if code != division.code)
         return n >= 1 or (sole and n > 0)
@@ -453,6 +668,11 @@ def subject_places(
     provinces = {([d, *gaz.ancestors(d)][-2] if gaz.ancestors(d) else d).code for d in map(gaz.get, votes)}
     national = country > best and (best < 0.2 * sum(votes.values()) or len(provinces) >= 5)
     return (division,) if enough(division, chain=True) and not national else ()
+
+
+# A place whose people come to 我县/我市 (X县县长一行来我县考察, X市代表团莅临我区) is a guest's:
+# the text speaks as the host.
+_VISITING = re.compile(r"[^。;；!！?？\n]{0,30}?(?:来|到|莅临|赴)(?:我|本)[省市区县]")
 
 
 def _fits(division: Division, level: str) -> bool:
