@@ -60,8 +60,9 @@ def test_the_indicator_map_shades_the_places_with_a_value_and_greys_the_rest(
     assert grey.count() > 5
     assert grey.first.get_attribute("data-value") is None
     assert grey.first.evaluate("(p) => getComputedStyle(p).fill") == "rgb(226, 226, 226)"
-    # Hover names the place, its value as Chinese readers write it, and the year.
-    assert marks["510100"]["title"] == "成都市：7.2万个"
+    # Hover names the place, its value as Chinese readers write it, and the year (Chengdu's
+    # 2023年 opens the sentence, across its 分号).
+    assert marks["510100"]["title"] == "成都市：7.2万个（2023年）"
     assert marks["320500"]["title"] == "苏州市：4.86万个（2024年）"
     legend = page.get_by_test_id("map-legend")
     expect(legend).to_have_attribute("data-unit", "个")
