@@ -211,7 +211,8 @@ def _first_evidence(
 _PAGES: weakref.WeakKeyDictionary[RdfStore, OrderedDict[tuple[Any, ...], tuple[int, dict[str, Any]]]] = (
     weakref.WeakKeyDictionary()
 )
-_PAGES_KEPT = 256
+_PAGES_KEPT = 128
+_PAGE_SENTENCES_KEPT = 2_000  # a larger page is made again when asked for (kept ones stay under ~1 MB)
 _PAGES_LOCK = threading.Lock()
 
 
@@ -251,12 +252,29 @@ def _kept_page(
                 pages.move_to_end(key)
             return dict(kept[1])
     page = make()
+    if _sentences(page) > _PAGE_SENTENCES_KEPT:
+        return page  # 5,000 places with 20 sentences each: too big to keep 128 of
     with _PAGES_LOCK:
         pages[key] = (index.revision, page)
         pages.move_to_end(key)
         while len(pages) > _PAGES_KEPT:
             pages.popitem(last=False)
     return dict(page)
+
+
+def _sentences(page: dict[str, Any]) -> int:
+    """Return how many evidence sentences a place's or programme's page holds.
+
+    >>> _sentences({"places": [{"evidence": [{}, {}]}], "metrics": [{"evidence": [{}]}], "label": "x"})
+    3
+    """
+    return sum(
+        len(entry.get("evidence", ()))
+        for part in page.values()
+        if isinstance(part, list)
+        for entry in part
+        if isinstance(entry, dict)
+    )
 
 
 def _place_page(store: RdfStore, index: GraphIndex, code: str, evidence: int) -> dict[str, Any]:
