@@ -123,6 +123,20 @@ def test_a_places_page_is_read_again_only_after_a_document_that_speaks_of_it(
     assert reads == [code] * 3
 
 
+def test_a_page_with_more_sentences_than_are_kept_is_made_each_time(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.resources
+
+    reads: list[str] = []
+    real = app.resources._place_page
+    monkeypatch.setattr(app.resources, "_place_page", lambda *a: reads.append("read") or real(*a))
+    monkeypatch.setattr(app.resources, "_PAGE_SENTENCES_KEPT", 0)
+    ingest_document(store, name="shaoxing.txt", text="绍兴市数字政府\n绍兴市推进“一网通办”。\n")
+    first, again = place_detail(store, "330600"), place_detail(store, "330600")
+    assert first == again and len(reads) == 2
+
+
 def test_a_programmes_places_give_their_first_evidence_and_how_many_there_are(store: Store) -> None:
     ingest_document(
         store, name="jinhua.txt", text="金华市政务服务\n金华市推行“一网通办”。金华市深化“一网通办”改革。\n"
