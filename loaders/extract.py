@@ -112,6 +112,11 @@ class _Context:
         )
 
     @functools.cached_property
+    def actor_spans(self) -> list[tuple[int, int, Division]]:
+        """Return (start, end, place) of each acting place, made once: every figure of a document reads them."""
+        return [(a.start, a.end, a.place) for a in self.actors]
+
+    @functools.cached_property
     def project_head(self) -> Division | None:
         """Return the one division a text without places found builds its projects in, if one.
 
@@ -1260,7 +1265,7 @@ def _metric_place(ctx: _Context, sentence: Sentence, start: int) -> Division:
         ctx.document.text,
         sentence.start,
         sentence.start + start,
-        actors=[(a.start, a.end, a.place) for a in ctx.actors],
+        actors=ctx.actor_spans,
         spans=ctx.spans,
         names=[(sentence.start + p.start, sentence.start + p.end) for p in ctx.projects[sentence.index]],
         gazetteer=ctx.gazetteer,

@@ -54,21 +54,23 @@ def figure_place(
     written right after a place name (东莞(21位)、佛山(22位)) is that place's.
     """
     # "东莞(21位)、佛山(22位)", "东莞18位": a rank written right after a place name is that place's.
+    # (The cheap tests on a span come first: every figure of a document looks at all its spans.)
+    ranked = re.match(r"\d{1,3}位", text[position : position + 4]) is not None
     glued = [
         sp.division
         for sp in spans
-        if re.match(r"\d{1,3}位", text[position : position + 4])
-        and not sp.in_name
-        and sentence_start <= sp.start
+        if ranked
         and (sp.end == position or (sp.end == position - 1 and text[sp.end] in "(（"))
+        and sentence_start <= sp.start
+        and not sp.in_name
     ]
     # "其中姑苏区1200个、吴中区1500个": a count written right after a listed place is that place's.
     glued += [
         sp.division
         for sp in spans
-        if not sp.in_name
+        if sp.end == position
         and sentence_start <= sp.start
-        and sp.end == position
+        and not sp.in_name
         and (text[sp.start - 1 : sp.start] in ("、", ",", "，") or text[sp.start - 2 : sp.start] == "其中")
     ]
     if glued:
