@@ -722,7 +722,9 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             if name.startswith(("新一轮", "新一批")):  # "实施新一轮“千企技改”行动": which round, not the name
                 start += 3
                 name = name[3:]
-            aliases = tuple(a for a in {text, text + (suffix.group(0) if suffix else "")} if a != name)
+            # In the order written (a set here made `citykg extract` differ from run to run).
+            written = (text, text + (suffix.group(0) if suffix else ""))
+            aliases = tuple(a for a in dict.fromkeys(written) if a != name)
             hits.append(_placed(with_place(ProgrammeHit(name, start, end, None, aliases))))
     return hits
 
