@@ -31,7 +31,7 @@ from app.shares import (
 )
 from graphstore.stores import RdfStore
 
-__all__ = ["GraphIndex", "fresh_index", "graph_index", "keep_index", "store_version"]
+__all__ = ["GraphIndex", "fresh_index", "graph_index", "keep_index", "programme_change", "store_version"]
 
 # Past this many new documents in one step (a rebuild, a first start), whole-graph queries are cheaper.
 _PATCH_MOST = 200
@@ -274,11 +274,20 @@ def _patched(store: RdfStore, old: GraphIndex | None, version: tuple[str, ...]) 
             # Its label shows on the pages of the places running it; its broader ones list it as narrower.
             changed |= old.programme_places.get(slug, set()) | index.programme_places.get(slug, set())
             for p in (before[slug], index.programmes.get(slug)):
-                changed |= {f"programme:{s}" for s in ({slug} | (p.broader | p.related if p else set()))}
+                changed |= {programme_change(s) for s in ({slug} | (p.broader | p.related if p else set()))}
     index.changes.append((next(_REVISIONS), frozenset(changed)))
     return index
 
 
 def _speaks_of(share: DocumentShare) -> set[str]:
     """Return the places (codes) and programmes (``programme:<slug>``) whose pages a document's share touches."""
-    return share.places | {f"programme:{slug}" for _, slug in share.runs}
+    return share.places | {programme_change(slug) for _, slug in share.runs}
+
+
+def programme_change(slug: str) -> str:
+    """Return how `GraphIndex.changed_since` names a change to programme ``slug`` (places go by code).
+
+    >>> programme_change("yi-wang-tong-ban")
+    'programme:yi-wang-tong-ban'
+    """
+    return f"programme:{slug}"

@@ -17,7 +17,7 @@ from typing import Any
 
 from app.analytics.projection import Fact
 from app.analytics.state import view
-from app.index import GraphIndex, graph_index, store_version
+from app.index import GraphIndex, graph_index, programme_change, store_version
 from app.lanes import Lanes
 from app.neighbourhood import NodeNotFound, neighbourhood, node_label, node_type
 from app.queries import QueryLanguage, load_queries, load_query
@@ -154,9 +154,9 @@ def _sorted_evidence(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(items, key=lambda e: (e["document"]["name"] or "", e["start"]))
 
 
-# A place's facts with what orders their evidence (document, then where the mention starts):
-# the sentences themselves are read only for the evidence a page shows (`_first_evidence`).
-# (Its programmes and what is located in it come from the analytics projection: see `_place_page`.)
+# A place's observations' evidence with what orders it (document, then where the mention starts):
+# the sentences are read only for the evidence a page shows (`_first_evidence`). Its programmes and
+# what is located in it come from the analytics projection (`_place_page`).
 _PLACE_FACTS = (
     PREFIXES
     + """SELECT ?s ?p ?o ?e ?doc ?ms WHERE {
@@ -278,7 +278,7 @@ def _sentences(page: dict[str, Any]) -> int:
 
 
 def _place_page(store: RdfStore, index: GraphIndex, code: str, evidence: int) -> dict[str, Any]:
-    """Return place ``code``'s page read from the store (see `place_detail`)."""
+    """Return place ``code``'s page, from the REST index, the analytics projection and the store (see `place_detail`)."""
     iri = PLACE + code
     # The programmes it runs and what is located in it, with their evidence, from the analytics
     # projection (held per edge, patched per document): the most-mentioned place of 10,000
@@ -399,7 +399,7 @@ def programme_detail(
         store,
         index,
         key,
-        f"programme:{slug}",
+        programme_change(slug),
         lambda: _programme_page(store, index, p, limit, offset, evidence),
     )
 

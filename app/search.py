@@ -97,7 +97,7 @@ _TYPE_RANK = {"place": 0, "programme": 1, "indicator": 2, "agency": 3, "project"
 
 
 def _entry(type_: str, id_: str, label: str, label_en: str | None, url: str, names: list[str]) -> SearchEntry:
-    names = [n for n in dict.fromkeys([label, *names]) if n]
+    """Return the entry of a resource whose ``names`` are its label and aliases, once each."""
     keys = [pinyin_keys(n) for n in names if _HAN.search(n)]
     return SearchEntry(
         type=type_,

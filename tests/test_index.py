@@ -32,6 +32,16 @@ def assert_same_as_fresh(store: Store) -> GraphIndex:
     return patched
 
 
+def _counted(monkeypatch: pytest.MonkeyPatch, maker: str) -> list[object]:
+    """Return the list each call of ``app.resources.<maker>`` (a page maker) adds what it makes a page of to."""
+    import app.resources
+
+    made: list[object] = []
+    real = getattr(app.resources, maker)
+    monkeypatch.setattr(app.resources, maker, lambda *args: made.append(args[2]) or real(*args))
+    return made
+
+
 @pytest.fixture(scope="module")
 def store() -> Iterator[Store]:
     opened = Store.open(None)
@@ -98,16 +108,7 @@ def test_a_place_gives_the_first_evidence_of_each_fact_and_how_many_there_are(st
 def test_a_places_page_is_read_again_only_after_a_document_that_speaks_of_it(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import app.resources
-
-    reads: list[str] = []
-    real = app.resources._place_page
-
-    def counting(store: Store, index: GraphIndex, code: str, evidence: int) -> dict[str, object]:
-        reads.append(code)
-        return real(store, index, code, evidence)
-
-    monkeypatch.setattr(app.resources, "_place_page", counting)
+    reads = _counted(monkeypatch, "_place_page")
     code = "330500"  # 湖州市
     ingest_document(store, name="huzhou-base.txt", text="湖州市数字政府\n湖州市推进“一网通办”。\n")
     before = place_detail(store, code)
@@ -128,9 +129,7 @@ def test_a_page_with_more_sentences_than_are_kept_is_made_each_time(
 ) -> None:
     import app.resources
 
-    reads: list[str] = []
-    real = app.resources._place_page
-    monkeypatch.setattr(app.resources, "_place_page", lambda *a: reads.append("read") or real(*a))
+    reads = _counted(monkeypatch, "_place_page")
     monkeypatch.setattr(app.resources, "_PAGE_SENTENCES_KEPT", 0)
     ingest_document(store, name="shaoxing.txt", text="绍兴市数字政府\n绍兴市推进“一网通办”。\n")
     first, again = place_detail(store, "330600"), place_detail(store, "330600")
@@ -154,16 +153,7 @@ def test_a_programmes_places_give_their_first_evidence_and_how_many_there_are(st
 def test_a_programmes_page_is_read_again_only_after_a_document_that_names_it(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import app.resources
-
-    reads: list[str] = []
-    real = app.resources._programme_page
-
-    def counting(*args: object) -> dict[str, object]:
-        reads.append("read")
-        return real(*args)
-
-    monkeypatch.setattr(app.resources, "_programme_page", counting)
+    reads = _counted(monkeypatch, "_programme_page")
     before = programme_detail(store, "yi-wang-tong-ban")
     ingest_document(store, name="taizhou-brain.txt", text="台州市城市大脑\n台州市建设“城市大脑”。\n")
     assert programme_detail(store, "yi-wang-tong-ban") == before
