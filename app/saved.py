@@ -18,6 +18,7 @@ import logging
 import os
 import pickle
 import threading
+from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any, TypeVar
@@ -86,11 +87,14 @@ class Saver:
     """
 
     def __init__(
-        self, name: str, interval_s: float = 30.0, guard: AbstractContextManager[Any] | None = None
+        self,
+        name: str,
+        interval_s: float = 30.0,
+        guard: Callable[[], AbstractContextManager[Any]] = nullcontext,
     ) -> None:
         self.name = name
         self.interval_s = interval_s
-        self._guard = guard or nullcontext()  # held while pickling a value others patch in place
+        self._guard = guard  # held while pickling a value others patch in place
         self._lock = threading.Lock()
         self._writing = threading.Lock()
         self._pending: tuple[RdfStore, Any, str | None] | None = None
@@ -117,5 +121,5 @@ class Saver:
             if timer is not None and timer is not threading.current_thread():
                 timer.cancel()
             if pending is not None:
-                with self._guard:
+                with self._guard():
                     save(pending[0], self.name, pending[1], pending[2])

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -215,3 +217,51 @@ def test_a_restart_loads_the_kept_index_and_projection_until_the_store_changes(
         assert graph_stats(reopened)["quads"] < stats["quads"]
         with view(reopened) as v:
             assert v.projection.portfolios != portfolios
+
+
+def test_pages_are_answered_while_the_projection_is_being_saved_and_an_ingest_waits_for_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Saving pickles the projection (a second at 10,000 documents): pages read it meanwhile, a patch waits."""
+    import app.saved as saved_module
+    from app.analytics import keep_projection, refresh
+
+    path = tmp_path / "oxigraph"
+    text = sorted(DEMO.glob("*.txt"))[0]
+    with Store.open(path, workers=0) as opened:
+        ensure_vocabularies(opened)
+        ingest_document(opened, name=text.name, text=text.read_text(encoding="utf-8"))
+        refresh(opened)
+        keep_projection()
+        code = list_places(opened)["data"][0]["code"]
+        saving, finish = threading.Event(), threading.Event()
+        real_save = saved_module.save
+
+        def slow_save(*args: Any) -> bool:
+            saving.set()
+            finish.wait(30)
+            return real_save(*args)
+
+        monkeypatch.setattr(saved_module, "save", slow_save)
+        ingest_document(opened, name="wenzhou.txt", text="温州市政务服务\n温州市推行“一网通办”。\n")
+        refresh(opened)  # offers the patched projection to the saver
+        saver = threading.Thread(target=keep_projection)
+        saver.start()
+        assert saving.wait(10)
+        pages: list[dict[str, Any]] = []
+        reader = threading.Thread(target=lambda: pages.append(place_detail(opened, code)))
+        reader.start()
+        reader.join(10)
+        assert pages and pages[0]["code"] == code, "a place page waited for the projection to be saved"
+        assert programme_detail(opened, "yi-wang-tong-ban")["places_count"] >= 1
+        patched: list[float] = []
+        ingest_document(opened, name="ningbo.txt", text="宁波市政务服务\n宁波市推行“一网通办”。\n")
+        writer = threading.Thread(target=lambda: patched.append(refresh(opened)))
+        writer.start()
+        writer.join(0.5)
+        assert not patched, "the projection was patched while it was being pickled"
+        finish.set()
+        saver.join(30)
+        writer.join(30)
+        assert patched
+        assert "330200" in {p["code"] for p in programme_detail(opened, "yi-wang-tong-ban")["places"]}

@@ -13,15 +13,19 @@ from typing import TypeVar
 from app.analytics.projection import Projection
 from app.index import GraphIndex, graph_index
 from app.saved import Saver, load
+from app.sharedlock import SharedLock
 from graphstore.stores import RdfStore
 
 __all__ = ["View", "keep_projection", "refresh", "view"]
 
 T = TypeVar("T")
 _PROJECTIONS: weakref.WeakKeyDictionary[RdfStore, Projection] = weakref.WeakKeyDictionary()
-# One lock for reading and patching: a patch mutates the networkx graphs in place, and an
-# analytics answer takes milliseconds, so serialising them costs less than copying graphs.
-_LOCK = threading.RLock()
+# A patch mutates the networkx graphs in place, so it holds the lock alone; pages, analytics
+# answers and the saver's pickle only read, so they share it (app/sharedlock.py says why).
+_LOCK = SharedLock()
+# Values derived from one revision are computed by one reader while the others wait for it
+# (re-entrant: peer groups are derived from the similarity graph, itself derived).
+_DERIVING = threading.RLock()
 
 
 @dataclass(frozen=True)
@@ -35,19 +39,31 @@ class View:
         """Return ``compute(self)``, computed once per revision of the projection."""
         cache = self.projection.derived
         hit = cache.get(name)
-        if hit is not None and hit[0] == self.projection.revision:
-            value: T = hit[1]
-            return value
-        value = compute(self)
-        cache[name] = (self.projection.revision, value)
+        if hit is None or hit[0] != self.projection.revision:
+            with _DERIVING:
+                hit = cache.get(name)
+                if hit is None or hit[0] != self.projection.revision:
+                    hit = cache[name] = (self.projection.revision, compute(self))
+        value: T = hit[1]
         return value
 
 
-_SAVER = Saver("projection", guard=_LOCK)
+_SAVER = Saver("projection", guard=_LOCK.reading)
+
+
+def _current(store: RdfStore) -> Projection | None:
+    """Return the store's projection if it is up to date, else None (read without the store's stamp)."""
+    projection = _PROJECTIONS.get(store)
+    if projection is None or projection.version != (str(id(store)), store.version):
+        return None
+    return projection
 
 
 def _synced(store: RdfStore) -> Projection:
-    """Return the store's projection brought up to date: kept on disk (app/saved.py), patched or read whole."""
+    """Return the store's projection brought up to date: kept on disk (app/saved.py), patched or read whole.
+
+    The caller holds the lock for writing.
+    """
     projection = _PROJECTIONS.get(store)
     first = projection is None
     if projection is None:
@@ -68,15 +84,20 @@ def _synced(store: RdfStore) -> Projection:
 
 @contextmanager
 def view(store: RdfStore) -> Iterator[View]:
-    """Yield the store's up-to-date `View`, holding the analytics lock while the caller reads it."""
-    with _LOCK:
-        yield View(_synced(store), graph_index(store))
+    """Yield the store's up-to-date `View`, holding the analytics lock (shared) while the caller reads it."""
+    while True:
+        with _LOCK.reading():
+            projection = _current(store)
+            if projection is not None:
+                yield View(projection, graph_index(store))
+                return
+        refresh(store)  # then read it, unless another write came in between
 
 
 def refresh(store: RdfStore) -> float:
     """Bring the store's projection up to date (after an ingest or removal); return the seconds it took."""
     started = time.perf_counter()
-    with _LOCK:
+    with _LOCK.writing():
         _synced(store)
     return time.perf_counter() - started
 
