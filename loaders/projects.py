@@ -872,7 +872,7 @@ def _names_one(
         # "中国北方算力最大人工智能计算中心": a superlative describes, it names nothing
         or name.startswith("最")
         # "打造全球领先新一代人工智能计算平台": a rank among all describes the thing aimed at, it names none
-        or re.match(r"(?:全球|全国|国内|国际|世界|业内)(?:领先|一流|顶尖|先进)", name)
+        or re.match(r"(?:全球|全国|国内|国际|世界|业内)(?:领先|一流|顶尖|先进|高水平|知名|顶级)", name)
         or _LEVELS.match(name)
         or (re.search(r"[一二三四五六七八九十两]级", name) and "、" in sentence[max(0, start - 6) : start])
         # A programme quoted inside a name (“百千万工程”信息综合平台) does not make it one.
@@ -881,6 +881,9 @@ def _names_one(
         or (kind == "event" and name.endswith("代表大会"))
     ):
         return False
+    head_words = [w for w in segment(sentence) if start <= w.start and w.end <= m.start()]
+    if len(head_words) == 1 and head_words[0].tag == "v" and head_words[0].start == start:
+        return False  # "增强园区发展后劲": a verb and a bare kind's word, what is done to a kind of thing
     if re.match(r"[省市区县]", name) and re.search(r"[省市区县][、和及与]$", sentence[:start]):
         return False  # "依托省、市一体化大数据平台": one kind of platform each level runs, not a name
     sectors = re.match(r"“(?P<who>[^“”]+)”", sentence[start:end])
@@ -921,6 +924,10 @@ def _names_one(
         return False  # "18千瓦智算高功率数据中心", "万P智算产业园": a size describes a thing, it names none
     if _DESCRIBED.search(sentence[max(0, start - 40) : start]) and sentence[start : start + 1] != "“":
         return False  # "打造一个布局合理…的大数据产业园基地": a thing described, not named
+    if sentence[:start].endswith("唯一的") and not any(
+        w.start == start and w.tag in ("ORG", "LOC", "nz") for w in segment(sentence)
+    ):
+        return False  # "建成天津市唯一的…主题园区": the only one of a kind described; 唯一的中国电信…中心 is named
     if (kind == "event" and _PARTS.match(sentence[end:])) or _IN_ONE.match(sentence[end:]):
         # "开幕式、主论坛、…、成果展览会…七个环节", "集指挥运营中心、市民体验中心…六位一体": parts of a
         # thing, not things of their own
@@ -977,8 +984,12 @@ def _names_one(
     ):
         # 打造“中国数谷”, 试点打造“千兆园区”: a quoted zone a place works towards is a label, not a park
         return False
-    if re.search(r"(?:打造|建设|培育|发展|定位)(?:成为?|为)$", sentence[max(0, start - 6) : start]):
-        return False  # "把桃园数字小镇打造成数字中国城市实验室": what a thing is to become, a role, not a new thing
+    if re.search(
+        r"(?:打造|建设|培育|发展|定位)(?:成为?|为)(?:新一代|新型|一流|全国|全省|区域)?“?$", sentence[max(0, start - 10) : start]
+    ):
+        # "把桃园数字小镇打造成数字中国城市实验室", "发展成新一代“数智小镇”": what a thing is to become, a
+        # role, not a new thing
+        return False
     if kind == "platform" and re.search(r"提供(?:[^,，。;；]*[、的])?$", clause):
         return False  # "为企业提供公共技术平台、展示交流和融资交易平台": services offered, not named things
     if said_of_a_kind(sentence, clause, (start, m.start(), end), kind=kind):
