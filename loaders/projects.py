@@ -332,9 +332,11 @@ def _owned_projects(sentence: str) -> list[ProjectHit]:
     []
     """
     words = segment(sentence)
+    # "《某市信息化项目建设管理办法》": a project word inside a cited title is the title's
+    titles = [(t.start(), t.end()) for t in re.finditer(r"《[^》]*》", sentence)]
     hits = []
     for i, word in enumerate(words):
-        if word.text != "项目" or i == 0:
+        if word.text != "项目" or i == 0 or any(a <= word.start < b for a, b in titles):
             continue
         j = i
         while j > 0 and words[j - 1].tag in _PROJECT_WORDS and words[j - 1].end == words[j].start:
@@ -1062,6 +1064,8 @@ def _names_one(
         return True  # "…中心已开始打桩", "…中心本月底开业": a building going up, not a body
     # 市大数据中心 is the city's data bureau, a body; a region's (粤港澳大湾区大数据中心) has no government
     # of its own to be a body of (SCHEMA.md: aggregates are not places), so it is the centre built
+    if re.search(r"发展中心$", name):
+        return False  # "…大数据和产业创新发展中心": a centre that develops a field is a body, not a thing built
     body = re.match(r"^(?:[\u4e00-\u9fff]{0,8}?[市区县省])?大数据(?:管理|发展|服务)?中心$", name)
     return not name.endswith("中心") or bool(
         _BUILT_CENTRE.search(name) and not (body and not re.search(r"(?:湾区|经济区)大数据", name))
