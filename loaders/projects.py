@@ -258,6 +258,8 @@ def find_projects(sentence: str) -> list[ProjectHit]:
                 and re.match(r"[\u4e00-\u9fffA-Za-z]{2,}", tail)
                 and not re.match(r"[^\W\d]{0,4}(?:分园|分区|园区|片区|组团)$", tail)
                 and not _SUFFIX.fullmatch(tail)  # 泰山数谷产业园: a kind's word after a park's is one name
+                # 贵安中电光谷数字产业园: a park heads a thing with a name of its own, not a kind's words
+                and not _GENERIC.fullmatch(tail)
                 and not _DESIGNATION.search(outer.name)  # …港区自动驾驶试验区: a title, its place no park
                 # of parks run on into each other (…产业园科学城会展中心) the first alone is named
                 and not any(o.kind == "park" and o.start == h.start and o.end < h.end for o in hits)
@@ -459,6 +461,8 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             masked[end:],
         ) or (re.match(r"[型化性率量数费端层侧间内议]", masked[end:]) and inside_word(sentence, end))
         # LAC reads 区内 as a word, but a zone has an inside (示范区内的…谷)
+        # "中电光谷联合控股有限公司": a kind's word a company's name runs on from is that company's
+        in_word = in_word or re.match(r"[\u4e00-\u9fff]{0,4}?(?:有限公司|有限责任公司|股份|控股|集团)", masked[end:])
         if in_word and not (m.group("park") and masked[end : end + 1] == "内"):
             continue  # the suffix word is inside a longer word (平台企业, 平台数, 园区化), not 软件园数字化升级
         if m.group("facility") and re.match(
