@@ -954,9 +954,13 @@ def _names_one(
     ):
         return False
     if re.match(
-        r"(?:、[^、,，。;；]{2,16})*等(?:多个|[一二三四五六七八九十\d]+个)?(?:领域|行业)", sentence[end:]
+        r"(?:[、和及与][^、,，。;；]{2,16})*(?:等(?:多个|[一二三四五六七八九十\d]+个)?|[一二三四五六七八九十两\d]+[个大])"
+        r"(?:领域|行业|维度|方面|层面)",
+        sentence[end:],
     ):
-        return False  # "涉及…、智慧物流园区、区块链数据服务等多个领域": fields of work, not named things
+        # "涉及…、智慧物流园区、区块链数据服务等多个领域", "围绕…、算力服务平台、算力产业载体三个维度": fields or
+        # aspects of work, not named things
+        return False
     clause = _clause_before(sentence, first)
     holds = re.search(r"(?:包括|包含|建设内容[有为]?)", clause)
     if (
