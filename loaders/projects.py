@@ -47,7 +47,9 @@ _GENERIC = re.compile(
     r"^(?:街道|街镇|社区|乡镇|村级|镇级|县级|区级|便民|国家|各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
     r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|经济|旅游|农业|绿色|低碳|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个|主|指挥|运营|调度|监测|预警|测试|超级|基础设施|IDC|农产品|物流|"
     r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|大规模|超大规模|国省|智算|制造|项目|展示|体验|城管|高端|高水平|一流|先进|现代|新一代|交易|技术|"
-    r"微信|公众|手机|移动|掌上|网上|中心|综合性|基础性|公益性|支撑性|枢纽型|交流|合作|电子商务|电商|电子政务|传统|例行|常规|政府)*"
+    r"微信|公众|手机|移动|掌上|网上|中心|综合性|基础性|公益性|支撑性|枢纽型|交流|合作|电子商务|电商|电子政务|传统|例行|常规|政府|"
+    # "数据中心园区": kinds' words one after another name a kind too
+    r"数据中心|云计算中心|产业园|软件园|科技园|孵化器)*"
     rf"(?:{'|'.join(p for _, p in _KINDS)}|系统|大脑|云|座谈会)$"
 )
 # "市开发区智谷和市高新区": a connector right after a complete name ends it.
@@ -227,6 +229,8 @@ def find_projects(sentence: str) -> list[ProjectHit]:
         )
     ]
     brands = [b for b in brands if not _SECTORS.fullmatch(b.name)]  # “政产学研用金”: sectors, no brand
+    # 重要“基地”项目, “平台”: a kind's own word in quotes is said of a kind, it is no brand
+    brands = [b for b in brands if not any(_SUFFIX.fullmatch(a) for a in (*b.aliases, b.name))]
     # “万亩千亿”新产业平台, “百千万”: a slogan of round numbers is a programme's label, no brand
     brands = [b for b in brands if len(re.findall(r"[十百千万亿]", b.name)) < 2]
     # “AI”展示中心, “5G”: a technology's acronym in quotes is no app's brand
