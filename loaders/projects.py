@@ -891,6 +891,8 @@ def _names_one(
         or (kind == "event" and name.endswith("代表大会"))
     ):
         return False
+    if re.match(r"的[\u4e00-\u9fff]{0,2}优势", sentence[end:]):
+        return False  # "在蓝光存储和大数据平台的技术优势": a field one is strong in, not a thing built
     head_words = [w for w in segment(sentence) if start <= w.start and w.end <= m.start()]
     if len(head_words) == 1 and head_words[0].tag == "v" and head_words[0].start == start:
         return False  # "增强园区发展后劲": a verb and a bare kind's word, what is done to a kind of thing
