@@ -891,6 +891,12 @@ def _names_one(
         or (kind == "event" and name.endswith("代表大会"))
     ):
         return False
+    rest = re.match(r"[^,，。;；]*", sentence[end:]).group(0)
+    if re.search(r"[、和及与]$|以及$", sentence[:start]) or re.match(r"[、和及与]|以及", rest):
+        listed_with = _clause_before(sentence, start) + sentence[start:end] + rest
+        if re.search(r"(?:高地|聚集地|集聚地|策源地|桥头堡|增长极|首选地|目的地)(?:[、和及与]|以及|$)", listed_with):
+            # "打造…产业高地、信息安全产业基地、创新人才聚集地": roles a place aims at, listed together
+            return False
     if re.match(r"的[\u4e00-\u9fff]{0,2}优势", sentence[end:]):
         return False  # "在蓝光存储和大数据平台的技术优势": a field one is strong in, not a thing built
     head_words = [w for w in segment(sentence) if start <= w.start and w.end <= m.start()]
