@@ -203,6 +203,10 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     ['青禾工业园区', '青禾高新区']
     >>> [h.name for h in find_projects("完善一体化在线政务服务平台功能")]
     ['一体化在线政务服务平台']
+    >>> [h.name for h in find_projects("增强园区发展后劲,围绕算力基础设施、算力服务平台、算力产业载体三个维度")]
+    []
+    >>> [h.name for h in find_projects("打造青禾大数据产业高地、信息安全产业基地、创新人才聚集地,重要“基地”项目")]
+    []
     """
     # Web texts quote with straight marks too ("乐享大东"); curly ones, one mark for one, keep offsets.
     sentence = re.sub(r'"([^"\n。！？!?,，;；]{1,16})"', r"“\1”", sentence)
@@ -966,8 +970,8 @@ def _names_one(
     ):
         return False
     if re.match(
-        r"(?:[、和及与][^、,，。;；]{2,16})*(?:等(?:多个|[一二三四五六七八九十\d]+个)?|[一二三四五六七八九十两\d]+[个大])"
-        r"(?:领域|行业|维度|方面|层面)",
+        r"(?:[、和及与][^、,，。;；]{2,16})*(?:等(?:多个|[一二三四五六七八九十\d]+个)?(?:领域|行业)"
+        r"|等?[一二三四五六七八九十两\d]+[个大](?:领域|行业|维度|方面|层面))",
         sentence[end:],
     ):
         # "涉及…、智慧物流园区、区块链数据服务等多个领域", "围绕…、算力服务平台、算力产业载体三个维度": fields or
