@@ -477,6 +477,8 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             r"(?:管理)?(?:办公室|办)(?![\u4e00-\u9fff]{0,2}[楼室])", masked[end:]
         ):
             continue  # "市政务服务中心管理办公室制定…": the centre heads a body's name (an agency)
+        if m.group("park") and re.match(r"(?:管委会|管理委员会|党工委|工委)", masked[end:]):
+            continue  # "云霄经济开发区管委会": a zone heading its body's name (an agency, SCHEMA.md) is not named apart
         if m.group("facility") and re.match(r"(?:建设)?(?:工作)?(?:领导小组|指挥部|专班)", masked[end:]):
             continue  # "韶关数据中心集群建设领导小组办公室": what a body is set up for heads its name
         kind = next(k for k, _ in _KINDS if m.group(k))
@@ -898,8 +900,12 @@ def _names_one(
     rest = re.match(r"[^,，。;；]*", sentence[end:]).group(0)
     if re.search(r"[、和及与]$|以及$", sentence[:start]) or re.match(r"[、和及与]|以及", rest):
         listed_with = _clause_before(sentence, start) + sentence[start:end] + rest
-        if re.search(r"(?:高地|聚集地|集聚地|策源地|桥头堡|增长极|首选地|目的地)(?:[、和及与]|以及|$)", listed_with):
-            # "打造…产业高地、信息安全产业基地、创新人才聚集地": roles a place aims at, listed together
+        if re.search(
+            r"(?:高地|聚集地|集聚地|策源地|桥头堡|增长极|首选地|目的地|强[省市县区]|名城|之城|之都)(?:[、和及与]|以及|$)",
+            listed_with,
+        ):
+            # "打造…产业高地、信息安全产业基地、创新人才聚集地", "建设湖北经济强县、临港生态新城": roles or titles
+            # a place aims at, listed together
             return False
     if re.match(r"的[\u4e00-\u9fff]{0,2}优势", sentence[end:]):
         return False  # "在蓝光存储和大数据平台的技术优势": a field one is strong in, not a thing built
@@ -946,6 +952,8 @@ def _names_one(
         return False  # "18千瓦智算高功率数据中心", "万P智算产业园": a size describes a thing, it names none
     if _DESCRIBED.search(sentence[max(0, start - 40) : start]) and sentence[start : start + 1] != "“":
         return False  # "打造一个布局合理…的大数据产业园基地": a thing described, not named
+    if re.search(r"[一二三四五六七八九十两]级(?:联动|贯通|协同|一体)?的“?$", sentence[max(0, start - 8) : start]):
+        return False  # "县、乡、村三级联动的“领导驾驶舱”": one of a kind at every level, no name
     if sentence[:start].endswith("唯一的") and not any(
         w.start == start and w.tag in ("ORG", "LOC", "nz") for w in segment(sentence)
     ):
