@@ -470,7 +470,9 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         ) or (re.match(r"[型化性率量数费端层侧间内议]", masked[end:]) and inside_word(sentence, end))
         # LAC reads 区内 as a word, but a zone has an inside (示范区内的…谷)
         # "中电光谷联合控股有限公司": a kind's word a company's name runs on from is that company's
-        in_word = in_word or re.match(r"[\u4e00-\u9fff]{0,4}?(?:有限公司|有限责任公司|股份|控股|集团)", masked[end:])
+        in_word = in_word or re.match(
+            r"[\u4e00-\u9fff]{0,4}?(?:有限公司|有限责任公司|股份|控股|集团)", masked[end:]
+        )
         if in_word and not (m.group("park") and masked[end : end + 1] == "内"):
             continue  # the suffix word is inside a longer word (平台企业, 平台数, 园区化), not 软件园数字化升级
         if m.group("facility") and re.match(
@@ -595,6 +597,11 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         if lead is not None and lead.text == "有" and lead.tag == "v" and lead.end < m.start():
             start = lead.end  # "建立有…产业园", "设有…中心": the verb of having is no part of the name
         start = _cloud_compound(sentence, start)
+        if re.fullmatch(r"高新区|开发区|经开区|新区|保税区", m.group(0)):
+            lead_words = [w for w in segment(sentence) if start <= w.start < m.start()]
+            if len(lead_words) > 1 and lead_words[0].tag == "ORG" and lead_words[1].tag == "LOC":
+                # "中国移动东丽经开区…": a zone is named by its place, not by a company in it
+                start = lead_words[1].start
         # "青禾高新区新建青禾智算中心": LAC reads one word over a zone, the verb that builds in it and the
         # thing built; the zone and its verb stand before the name
         zone_from = max(0, start - 8)
@@ -909,6 +916,9 @@ def _names_one(
             return False
     if re.match(r"的[\u4e00-\u9fff]{0,2}优势", sentence[end:]):
         return False  # "在蓝光存储和大数据平台的技术优势": a field one is strong in, not a thing built
+    opening = sentence.rfind("“", 0, start + 1)
+    if opening > sentence.rfind("”", 0, start + 1) and re.match(r"[^“”]*[,，;；][^“”]*”", sentence[end:]):
+        return False  # "“大企业做平台,小企业上云端”": a kind's word inside a quoted saying, no name
     head_words = [w for w in segment(sentence) if start <= w.start and w.end <= m.start()]
     if len(head_words) == 1 and head_words[0].tag == "v" and head_words[0].start == start:
         return False  # "增强园区发展后劲": a verb and a bare kind's word, what is done to a kind of thing
@@ -938,10 +948,14 @@ def _names_one(
         )
     )
     if (counted(sentence, start, end, after_only=kind == "event") and not listed) or any(
-        re.search(r"(?:\d+|[两三四五六七八九十]+)[个家项座所]?(?:以上|左右)?$", sentence[max(0, s - 8) : s])
+        re.search(
+            r"(?:\d+|[两三四五六七八九十]+)[个家项座所]?(?:以上|左右)?$|[两三四五六七八九十]大[\u4e00-\u9fff]{0,2}$",
+            sentence[max(0, s - 8) : s],
+        )
         for s in (first, start)
     ):
-        return False  # "创建10个以上…创新平台", "…平台10个": a count of a kind of thing, not a named one
+        # "创建10个以上…创新平台", "…平台10个", "十大现代主题产业园": a count of a kind of thing, not a named one
+        return False
     if re.match(r"[两三四五六七八九十多各]地", name):
         return False  # "两地科技产业园合作共建": the parks of two places, not one park's name
     if re.search(r"^[\d一二三四五六七八九十]+号|[\d一二三四五六七八九十两]+[栋座台套幢]", name):
@@ -952,7 +966,9 @@ def _names_one(
         return False  # "18千瓦智算高功率数据中心", "万P智算产业园": a size describes a thing, it names none
     if _DESCRIBED.search(sentence[max(0, start - 40) : start]) and sentence[start : start + 1] != "“":
         return False  # "打造一个布局合理…的大数据产业园基地": a thing described, not named
-    if re.search(r"[一二三四五六七八九十两]级(?:联动|贯通|协同|一体)?的“?$", sentence[max(0, start - 8) : start]):
+    if re.search(
+        r"[一二三四五六七八九十两]级(?:联动|贯通|协同|一体)?的“?$", sentence[max(0, start - 8) : start]
+    ):
         return False  # "县、乡、村三级联动的“领导驾驶舱”": one of a kind at every level, no name
     if sentence[:start].endswith("唯一的") and not any(
         w.start == start and w.tag in ("ORG", "LOC", "nz") for w in segment(sentence)
@@ -1019,7 +1035,8 @@ def _names_one(
         # 打造“中国数谷”, 试点打造“千兆园区”: a quoted zone a place works towards is a label, not a park
         return False
     if re.search(
-        r"(?:打造|建设|培育|发展|定位)(?:成为?|为)(?:新一代|新型|一流|全国|全省|区域)?“?$", sentence[max(0, start - 10) : start]
+        r"(?:打造|建设|培育|发展|定位)(?:成为?|为)(?:新一代|新型|一流|全国|全省|区域)?“?$",
+        sentence[max(0, start - 10) : start],
     ):
         # "把桃园数字小镇打造成数字中国城市实验室", "发展成新一代“数智小镇”": what a thing is to become, a
         # role, not a new thing
@@ -1097,7 +1114,8 @@ def _names_one(
     # 市大数据中心 is the city's data bureau, a body; a region's (粤港澳大湾区大数据中心) has no government
     # of its own to be a body of (SCHEMA.md: aggregates are not places), so it is the centre built
     if re.search(r"发展中心$", name):
-        return False  # "…大数据和产业创新发展中心": a centre that develops a field is a body, not a thing built
+        # "…大数据和产业创新发展中心": a centre that develops a field is a body, not a thing built
+        return False
     body = re.match(r"^(?:[\u4e00-\u9fff]{0,8}?[市区县省])?大数据(?:管理|发展|服务)?中心$", name)
     return not name.endswith("中心") or bool(
         _BUILT_CENTRE.search(name) and not (body and not re.search(r"(?:湾区|经济区)大数据", name))
