@@ -363,12 +363,31 @@ def _owned_projects(sentence: str) -> list[ProjectHit]:
             or _NOT_OWNED.search(name)
             or words[i - 1].tag == "c"
             or counted(sentence, first.start, word.end)  # 新引进…项目92个: a count of a kind
-            # "…云数据中心项目", "…产业园及配套设施项目": the centre or park, found by its own suffix
-            or _SUFFIX.search(sentence[first.start : word.start])
+            # "…云数据中心项目", "…产业园及配套设施项目": the centre or park, found by its own suffix; a
+            # zone that only locates what the project builds (…东丽经开区数字产业集群项目) leaves it its own
+            or _park_is_project(sentence[first.start : word.start])
         ):
             continue
         hits.append(ProjectHit(name, "facility", first.start, word.end))
     return hits
+
+
+def _park_is_project(before: str) -> bool:
+    """Whether the words before 项目 end in a kind's name, so that the project is that thing.
+
+    >>> _park_is_project("青禾软件园及配套设施"), _park_is_project("中国电信青禾经开区数字产业集群")
+    (True, False)
+    """
+    last = next(reversed(list(_SUFFIX.finditer(before))), None)
+    if last is None:
+        return False
+    rest = before[last.end() :]
+    return not (
+        last.group("park")
+        and re.fullmatch(r"(?:高新区|开发区|经开区|新区)", last.group(0))
+        and len(rest) >= 4
+        and not re.match(r"[及和与、(（]|[一二三四五六七八九十\d]期", rest)
+    )
 
 
 # Quoted names, one after another, that the clause then says went live (“政务云”“某某云”等相继在某市上线).
