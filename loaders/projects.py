@@ -431,12 +431,14 @@ def _common_word(sentence: str, start: int, end: int) -> bool:
 
 
 def built_before(text: str) -> bool:
-    """Return whether `text`, the words before a name, says the thing was built (…建设的, 建成投用的).
+    """Return whether `text`, the words before a name, says the thing was built (…建设的, 建成运行的).
 
-    >>> built_before("以投资5亿元建设的"), built_before("负责建设的单位是")
-    (True, False)
+    >>> built_before("以投资5亿元建设的"), built_before("去年建成运行的"), built_before("负责建设的单位是")
+    (True, True, False)
     """
-    return bool(re.search(r"(?:建成|建设|新建|投建|投用|投入使用)的$", text))
+    return bool(
+        re.search(r"(?:建成|建设|新建|投建|投用|投入使用|上线|开发|研发)(?:运行|投用|使用|上线)?的$", text)
+    )
 
 
 def _in_series(sentence: str, hit: ProjectHit, hits: list[ProjectHit]) -> bool:
@@ -1089,6 +1091,7 @@ def _names_one(
             or not (
                 _LAUNCH.search(clause)
                 or _LAUNCH.search(_clause_before(sentence, start))
+                or built_before(sentence[:start])  # "去年建成运行的…应急处置系统"
                 or _IN_USE.match(sentence[end:])
                 or _BUILT_AS.match(sentence[end:])
                 or _AT_WORK.match(sentence[end:])
