@@ -876,6 +876,17 @@ def _names_one(
     """
     first, start, end = at
     suffix = m.group(0)
+    if suffix.startswith("大脑") and not (
+        re.search(r"(?:建成|上线|投用|启用|升级)了?$", _clause_before(sentence, start))
+        or re.match(
+            r"(?:项目|工程)?(?:日前|已|已经|正式|顺利|全面)?(?:通过验收|投入运行|投入使用|上线|建成|投用|运行)"
+            r"|的[\u4e00-\u9fff]{0,4}(?:功能|应用|场景)",
+            sentence[end:],
+        )
+    ):
+        return (
+            False  # "加快建设城市大脑二期": a phase still to be built is the programme's plan, no system yet
+        )
     own = bool(_OWN.match(suffix))
     short_ok = (
         own
