@@ -206,6 +206,8 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     ['一体化在线政务服务平台']
     >>> [h.name for h in find_projects("青禾城市大脑三期通过验收并投入运行,推进城市大脑建设")]
     ['青禾城市大脑三期']
+    >>> [h.name for h in find_projects("加快建设青禾城市大脑二期")]
+    []
     >>> [h.name for h in find_projects("增强园区发展后劲,围绕算力基础设施、算力服务平台、算力产业载体三个维度")]
     []
     >>> [h.name for h in find_projects("打造青禾大数据产业高地、信息安全产业基地、创新人才聚集地,重要“基地”项目")]
