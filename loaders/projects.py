@@ -208,6 +208,10 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     ['青禾城市大脑三期']
     >>> [h.name for h in find_projects("加快建设青禾城市大脑二期")]
     []
+    >>> [h.name for h in find_projects("(二)一平台归整,采取综窗+专区模式,打造华中地区最大存算一体数据中心集群")]
+    []
+    >>> [h.name for h in find_projects("在2023年(第七届)青禾热线大会上")]
+    ['青禾热线大会']
     >>> [h.name for h in find_projects("增强园区发展后劲,围绕算力基础设施、算力服务平台、算力产业载体三个维度")]
     []
     >>> [h.name for h in find_projects("打造青禾大数据产业高地、信息安全产业基地、创新人才聚集地,重要“基地”项目")]
@@ -669,6 +673,14 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         if kind == "event" or _OWN.match(m.group(0)):
             # 全市电子政务外网 is the city's own network (SCHEMA.md: 沈阳市电子政务外网), as 全市…大会 its event
             name = re.sub(r"^(?:全市|全省|全区|全县)", "", name)
+        cut = max(name.rfind(")"), name.rfind("）"))
+        if (
+            kind == "event"
+            and cut >= 0
+            and name.count(")") + name.count("）") > name.count("(") + name.count("（")
+        ):
+            # "2023年(第七届)12345…热线大会": the edition in brackets is cut; the event is named after it
+            start, name = end - len(name) + cut + 1, name[cut + 1 :]
         named = _APPOSITION.match(sentence[end:])
         dashed = re.match(r"——“(?P<name>[^“”]{2,10})”", sentence[end:])
         if dashed and not PROGRAMME_WORDS.search(dashed.group("name")) and kind != "event":
@@ -961,6 +973,16 @@ def _names_one(
     opening = sentence.rfind("“", 0, start + 1)
     if opening > sentence.rfind("”", 0, start + 1) and re.match(r"[^“”]*[,，;；][^“”]*”", sentence[end:]):
         return False  # "“大企业做平台,小企业上云端”": a kind's word inside a quoted saying, no name
+    if (
+        re.match(
+            r"[(（][一二三四五六七八九十\d]+[)）]", name
+        )  # "(二)一平台归整": a heading's number, a cut name
+        or name.count(")") + name.count("）") > name.count("(") + name.count("（")
+        or re.search(r"[+＋]$", name[: -len(suffix)])  # "综窗+专区": a way of working (SCHEMA.md: A+B)
+        or re.search(r"最[大强优高先]|(?:该|此)[镇村乡街区县市]", name)  # "华中地区最大…", "进驻该镇…中心"
+        or re.fullmatch(r"大?数据(?:平台|中台)|云平台", name)  # "超融合大数据平台": a kind's words alone
+    ):
+        return False
     head_words = [w for w in segment(sentence) if start <= w.start and w.end <= m.start()]
     if len(head_words) == 1 and head_words[0].tag == "v" and head_words[0].start == start:
         return False  # "增强园区发展后劲": a verb and a bare kind's word, what is done to a kind of thing
