@@ -48,7 +48,7 @@ _GENERIC = re.compile(
     r"^(?:街道|街镇|社区|乡镇|村级|镇级|县级|区级|便民|国家|各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
     r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|经济|旅游|农业|绿色|低碳|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个|主|指挥|运营|调度|监测|预警|测试|超级|基础设施|IDC|农产品|物流|"
     r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|大规模|超大规模|国省|智算|制造|项目|展示|体验|城管|高端|高水平|高品质|高质量|高标准|高性能|一流|先进|现代|新一代|交易|技术|"
-    r"微信|公众|手机|移动|掌上|网上|中心|综合性|基础性|公益性|支撑性|枢纽型|交流|合作|电子商务|电商|电子政务|传统|例行|常规|政府|"
+    r"微信|公众|手机|移动|掌上|网上|中心|综合性|基础性|公益性|支撑性|枢纽型|交流|合作|电子商务|电商|电子政务|传统|例行|常规|政府|市县|省市|区县|县区|系统|"
     # "数据中心园区": kinds' words one after another name a kind too
     r"数据中心|云计算中心|产业园|软件园|科技园|孵化器)*"
     rf"(?:{'|'.join(p for _, p in _KINDS)}|系统|大脑|云|座谈会)$"
@@ -212,6 +212,8 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     []
     >>> [h.name for h in find_projects("在2023年(第七届)青禾热线大会上")]
     ['青禾热线大会']
+    >>> [h.name for h in find_projects("构建“一中心三平台”框架,推进市县平台整合")]
+    []
     >>> [h.name for h in find_projects("增强园区发展后劲,围绕算力基础设施、算力服务平台、算力产业载体三个维度")]
     []
     >>> [h.name for h in find_projects("打造青禾大数据产业高地、信息安全产业基地、创新人才聚集地,重要“基地”项目")]
@@ -305,7 +307,8 @@ def find_projects(sentence: str) -> list[ProjectHit]:
             continue
         kept.append(h)
     # SCHEMA.md: numeric frameworks (“1+N+X”平台) are layouts, not names.
-    kept = [k for k in kept if not _LAYOUT.match(k.name)]
+    kept = [_bracket_cut(k) for k in kept if not _LAYOUT.match(k.name)]
+    kept = [k for k in kept if k is not None]
     return [
         ProjectHit(
             k.name,
@@ -316,6 +319,25 @@ def find_projects(sentence: str) -> list[ProjectHit]:
         )
         for k in kept
     ]
+
+
+def _bracket_cut(hit: ProjectHit) -> ProjectHit | None:
+    """Return the hit named after a bracket it does not close, or None when no kind's name is left.
+
+    "业务中台(感知发现平台、…)": the bracket lists the parts, the first of them is named after it.
+
+    >>> _bracket_cut(ProjectHit("业务中台(感知发现平台", "platform", 0, 11)).name
+    '感知发现平台'
+    >>> _bracket_cut(ProjectHit("智慧中枢(语音分析", "platform", 0, 9)) is None
+    True
+    """
+    opened = max(hit.name.rfind("("), hit.name.rfind("（"))
+    if opened < 0 or re.search(r"[)）]", hit.name[opened:]):
+        return hit
+    rest = hit.name[opened + 1 :]
+    if len(rest) < 4 or not re.search(rf"(?:{_SUFFIX.pattern})$", rest):
+        return None
+    return ProjectHit(rest, hit.kind, hit.start + opened + 1, hit.end)
 
 
 def _shortened(sentence: str, hit: ProjectHit) -> tuple[str, ...]:
@@ -524,12 +546,7 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             first = earlier if earlier < inner else first
         proper = whole_proper_word(sentence, first)
         head = next((w for w in segment(sentence) if w.start == proper), None)
-        if (
-            proper == first - 1
-            and kind != "event"
-            and head is not None
-            and head.tag not in ("ORG", "nz", "PER", "LOC")
-        ):
+        if proper == first - 1 and head is not None and head.tag not in ("ORG", "nz", "PER", "LOC"):
             # "一体化在线政务服务平台": a function character that heads a word (在线) joins the name, and
             # so do the name's words before it
             proper = name_start(sentence, proper, extra=_CONNECTOR_AFTER_NAME)
@@ -981,6 +998,13 @@ def _names_one(
         or re.search(r"[+＋]$", name[: -len(suffix)])  # "综窗+专区": a way of working (SCHEMA.md: A+B)
         or re.search(r"最[大强优高先]|(?:该|此)[镇村乡街区县市]", name)  # "华中地区最大…", "进驻该镇…中心"
         or re.fullmatch(r"大?数据(?:平台|中台)|云平台", name)  # "超融合大数据平台": a kind's words alone
+        or re.search(r"\d{1,2}月份?", name)  # "…管理局3月份城市运行管理服务平台": a month's report, cut wrong
+        or (name.startswith("度") and sentence[start - 1 : start] == "年")  # "(2022年)度…表彰大会"
+        # "一中心三平台", "三网六区智平台": counted parts of a layout (SCHEMA.md: 两园一中心), not a name
+        or (
+            re.match(r"(?:[一二三四五六七八九十两多]+[\u4e00-\u9fff]{1,2}?){2,}", name)
+            and re.match(r"[一二三四五六七八九十两多][\u4e00-\u9fff]{1,2}[一二三四五六七八九十两多]", name)
+        )
     ):
         return False
     head_words = [w for w in segment(sentence) if start <= w.start and w.end <= m.start()]
