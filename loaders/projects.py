@@ -661,6 +661,16 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             if zone_from + b.end() > start
         ]
         builds = re.match(r"(?:新建|建成|筹建|打造|引进)", sentence[start : m.start()])
+        placed = re.match(
+            r"(?P<place>[\u4e00-\u9fff]{2,8}?)(?:建设|新建|建成|筹建|打造|布局)", sentence[start : m.start()]
+        )
+        if (
+            placed
+            and sentence[start - 1 : start] == "在"
+            and placed.group("place") in load_gazetteer().surface_forms()
+        ):
+            # "在韶关建设数据中心集群": LAC reads 韶关建设 as a company; the place and its verb stand before the name
+            start += placed.end()
         if kind != "event":
             start = built_in[-1] if built_in else start + (builds.end() if builds else 0)
         # "“领跑”广州数据交易所": a quoted verb is a figure of speech that governs the name after it
@@ -1001,7 +1011,10 @@ def _names_one(
         or re.search(
             r"(?<![创更革])新(?:平台|中心|载体|引擎|高地)$", name
         )  # "数字惠民新平台": a slogan's figure
-        or re.search(r"\d{1,2}月份?", name)  # "…管理局3月份城市运行管理服务平台": a month's report, cut wrong
+        or re.search(r"\d{1,2}月份?", name)
+        or name.endswith(
+            ("主中心", "副中心")
+        )  # "…集群生产副中心": a part of a layout a site is given  # "…管理局3月份城市运行管理服务平台": a month's report, cut wrong
         or (name.startswith("度") and sentence[start - 1 : start] == "年")  # "(2022年)度…表彰大会"
         # "一中心三平台", "三网六区智平台": counted parts of a layout (SCHEMA.md: 两园一中心), not a name
         or (
@@ -1108,7 +1121,7 @@ def _names_one(
         return False
     if re.match(r"(?:、[^、,，。;；]{2,16})*为(?:主|主体|核心|重点|代表)的", sentence[end:]):
         return False  # "以…云计算中心、信息资源共享平台为主的信息枢纽中心": the parts of a kind, not named things
-    if kind == "facility" and re.search(r"一体化大?数据中心$", name):
+    if kind == "facility" and re.search(r"一体化大?数据中心(?:集群|体系|布局)?$", name):
         # 全国一体化大数据中心(布局, 体系): the national layout of hubs and clusters, not one centre
         return False
     if re.match(r"(?:是指|指的是|是一种)", sentence[end:]):
