@@ -244,6 +244,14 @@ def find_projects(sentence: str) -> list[ProjectHit]:
         )
     ]
     brands = [b for b in brands if not _SECTORS.fullmatch(b.name)]  # “政产学研用金”: sectors, no brand
+    # “放管服”改革平台: a quote a reform or a programme's word follows names that programme, no app
+    brands = [
+        b
+        for b in brands
+        if not re.match(
+            r"(?:改革|工程|行动|试点|战略|建设)[\u4e00-\u9fff]{0,6}(?:平台|应用)", sentence[b.end :]
+        )
+    ]
     # 重要“基地”项目, “平台”: a kind's own word in quotes is said of a kind, it is no brand
     brands = [b for b in brands if not any(_SUFFIX.fullmatch(a) for a in (*b.aliases, b.name))]
     # “万亩千亿”新产业平台, “百千万”: a slogan of round numbers is a programme's label, no brand
