@@ -38,16 +38,19 @@ from loaders.words import segment
 _KINDS: tuple[tuple[ProjectKind, str], ...] = (
     ("event", r"年货节|购物节|电商节|消费节|推介会|成果展|科技周|宣传周|活动周|创新周|科技节|嘉年华|博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|发布会|对接会|洽谈会|博览|展览会|[\u4e00-\u9fff]博会"),
     ("facility", r"国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心集群|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|数据交易所|中心"),
-    ("park", r"分园|集聚区|产业园区|产业园|软件园区|软件园|科技园区|科技园|创新园区?|创业园区?|孵化园区?|科创园区?|创意园区?|数创园|智创园|工业园区|工业园|物流园区?|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|生态城|科技新城|生态新城|创新港|高新区|开发区|经开区|新区|度假区|保税区|合作区|商务区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
-    ("platform", r"App|APP|app|平台|政务服务网|网上办事大厅|政务网站|政府网站|门户网站|总门户|服务门户|政务门户|信息系统|系统|驾驶舱|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网"),
+    ("park", r"分园|集聚区|产业园区|产业园|软件园区|软件园|科技园区|科技园|创新园区?|创业园区?|孵化园区?|科创园区?|创意园区?|数创园|智创园|工业园区|工业园|物流园区?|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|生态城|科技新城|生态新城|创新港|高新区|开发区|经开区|新区|度假区|保税区|合作区|商务区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
+    # SCHEMA.md: 城市大脑 is a programme; a phase of it built and run (郑州城市大脑三期) is one system
+    ("platform", r"大脑[一二三四五六七八九十]期|App|APP|app|平台|政务服务网|网上办事大厅|政务网站|政府网站|门户网站|总门户|服务门户|政务门户|信息系统|系统|驾驶舱|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网"),
 )  # fmt: skip
 _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
 # Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台").
 _GENERIC = re.compile(
     r"^(?:街道|街镇|社区|乡镇|村级|镇级|县级|区级|便民|国家|各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
     r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|经济|旅游|农业|绿色|低碳|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个|主|指挥|运营|调度|监测|预警|测试|超级|基础设施|IDC|农产品|物流|"
-    r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|大规模|超大规模|国省|智算|制造|项目|展示|体验|城管|高端|高水平|一流|先进|现代|新一代|交易|技术|"
-    r"微信|公众|手机|移动|掌上|网上|中心|综合性|基础性|公益性|支撑性|枢纽型|交流|合作|电子商务|电商|电子政务|传统|例行|常规|政府)*"
+    r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|大规模|超大规模|国省|智算|制造|项目|展示|体验|城管|高端|高水平|高品质|高质量|高标准|高性能|一流|先进|现代|新一代|交易|技术|"
+    r"微信|公众|手机|移动|掌上|网上|中心|综合性|基础性|公益性|支撑性|枢纽型|交流|合作|电子商务|电商|电子政务|传统|例行|常规|政府|市县|省市|区县|县区|系统|招商|推介|"
+    # "数据中心园区": kinds' words one after another name a kind too
+    r"数据中心|云计算中心|产业园|软件园|科技园|孵化器)*"
     rf"(?:{'|'.join(p for _, p in _KINDS)}|系统|大脑|云|座谈会)$"
 )
 # "市开发区智谷和市高新区": a connector right after a complete name ends it.
@@ -201,6 +204,20 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     ['青禾工业园区', '青禾高新区']
     >>> [h.name for h in find_projects("完善一体化在线政务服务平台功能")]
     ['一体化在线政务服务平台']
+    >>> [h.name for h in find_projects("青禾城市大脑三期通过验收并投入运行,推进城市大脑建设")]
+    ['青禾城市大脑三期']
+    >>> [h.name for h in find_projects("加快建设青禾城市大脑二期")]
+    []
+    >>> [h.name for h in find_projects("(二)一平台归整,采取综窗+专区模式,打造华中地区最大存算一体数据中心集群")]
+    []
+    >>> [h.name for h in find_projects("在2023年(第七届)青禾热线大会上")]
+    ['青禾热线大会']
+    >>> [h.name for h in find_projects("构建“一中心三平台”框架,推进市县平台整合")]
+    []
+    >>> [h.name for h in find_projects("增强园区发展后劲,围绕算力基础设施、算力服务平台、算力产业载体三个维度")]
+    []
+    >>> [h.name for h in find_projects("打造青禾大数据产业高地、信息安全产业基地、创新人才聚集地,重要“基地”项目")]
+    []
     """
     # Web texts quote with straight marks too ("乐享大东"); curly ones, one mark for one, keep offsets.
     sentence = re.sub(r'"([^"\n。！？!?,，;；]{1,16})"', r"“\1”", sentence)
@@ -227,6 +244,16 @@ def find_projects(sentence: str) -> list[ProjectHit]:
         )
     ]
     brands = [b for b in brands if not _SECTORS.fullmatch(b.name)]  # “政产学研用金”: sectors, no brand
+    # “放管服”改革平台: a quote a reform or a programme's word follows names that programme, no app
+    brands = [
+        b
+        for b in brands
+        if not re.match(
+            r"(?:改革|工程|行动|试点|战略|建设)[\u4e00-\u9fff]{0,6}(?:平台|应用)", sentence[b.end :]
+        )
+    ]
+    # 重要“基地”项目, “平台”: a kind's own word in quotes is said of a kind, it is no brand
+    brands = [b for b in brands if not any(_SUFFIX.fullmatch(a) for a in (*b.aliases, b.name))]
     # “万亩千亿”新产业平台, “百千万”: a slogan of round numbers is a programme's label, no brand
     brands = [b for b in brands if len(re.findall(r"[十百千万亿]", b.name)) < 2]
     # “AI”展示中心, “5G”: a technology's acronym in quotes is no app's brand
@@ -258,6 +285,8 @@ def find_projects(sentence: str) -> list[ProjectHit]:
                 and re.match(r"[\u4e00-\u9fffA-Za-z]{2,}", tail)
                 and not re.match(r"[^\W\d]{0,4}(?:分园|分区|园区|片区|组团)$", tail)
                 and not _SUFFIX.fullmatch(tail)  # 泰山数谷产业园: a kind's word after a park's is one name
+                # 贵安中电光谷数字产业园: a park heads a thing with a name of its own, not a kind's words
+                and not _GENERIC.fullmatch(tail)
                 and not _DESIGNATION.search(outer.name)  # …港区自动驾驶试验区: a title, its place no park
                 # of parks run on into each other (…产业园科学城会展中心) the first alone is named
                 and not any(o.kind == "park" and o.start == h.start and o.end < h.end for o in hits)
@@ -286,7 +315,8 @@ def find_projects(sentence: str) -> list[ProjectHit]:
             continue
         kept.append(h)
     # SCHEMA.md: numeric frameworks (“1+N+X”平台) are layouts, not names.
-    kept = [k for k in kept if not _LAYOUT.match(k.name)]
+    kept = [_bracket_cut(k) for k in kept if not _LAYOUT.match(k.name)]
+    kept = [k for k in kept if k is not None]
     return [
         ProjectHit(
             k.name,
@@ -297,6 +327,25 @@ def find_projects(sentence: str) -> list[ProjectHit]:
         )
         for k in kept
     ]
+
+
+def _bracket_cut(hit: ProjectHit) -> ProjectHit | None:
+    """Return the hit named after a bracket it does not close, or None when no kind's name is left.
+
+    "业务中台(感知发现平台、…)": the bracket lists the parts, the first of them is named after it.
+
+    >>> _bracket_cut(ProjectHit("业务中台(感知发现平台", "platform", 0, 11)).name
+    '感知发现平台'
+    >>> _bracket_cut(ProjectHit("智慧中枢(语音分析", "platform", 0, 9)) is None
+    True
+    """
+    opened = max(hit.name.rfind("("), hit.name.rfind("（"))
+    if opened < 0 or re.search(r"[)）]", hit.name[opened:]):
+        return hit
+    rest = hit.name[opened + 1 :]
+    if len(rest) < 4 or not re.search(rf"(?:{_SUFFIX.pattern})$", rest):
+        return None
+    return ProjectHit(rest, hit.kind, hit.start + opened + 1, hit.end)
 
 
 def _shortened(sentence: str, hit: ProjectHit) -> tuple[str, ...]:
@@ -332,9 +381,11 @@ def _owned_projects(sentence: str) -> list[ProjectHit]:
     []
     """
     words = segment(sentence)
+    # "《某市信息化项目建设管理办法》": a project word inside a cited title is the title's
+    titles = [(t.start(), t.end()) for t in re.finditer(r"《[^》]*》", sentence)]
     hits = []
     for i, word in enumerate(words):
-        if word.text != "项目" or i == 0:
+        if word.text != "项目" or i == 0 or any(a <= word.start < b for a, b in titles):
             continue
         j = i
         while j > 0 and words[j - 1].tag in _PROJECT_WORDS and words[j - 1].end == words[j].start:
@@ -351,12 +402,31 @@ def _owned_projects(sentence: str) -> list[ProjectHit]:
             or _NOT_OWNED.search(name)
             or words[i - 1].tag == "c"
             or counted(sentence, first.start, word.end)  # 新引进…项目92个: a count of a kind
-            # "…云数据中心项目", "…产业园及配套设施项目": the centre or park, found by its own suffix
-            or _SUFFIX.search(sentence[first.start : word.start])
+            # "…云数据中心项目", "…产业园及配套设施项目": the centre or park, found by its own suffix; a
+            # zone that only locates what the project builds (…东丽经开区数字产业集群项目) leaves it its own
+            or _park_is_project(sentence[first.start : word.start])
         ):
             continue
         hits.append(ProjectHit(name, "facility", first.start, word.end))
     return hits
+
+
+def _park_is_project(before: str) -> bool:
+    """Whether the words before 项目 end in a kind's name, so that the project is that thing.
+
+    >>> _park_is_project("青禾软件园及配套设施"), _park_is_project("中国电信青禾经开区数字产业集群")
+    (True, False)
+    """
+    last = next(reversed(list(_SUFFIX.finditer(before))), None)
+    if last is None:
+        return False
+    rest = before[last.end() :]
+    return not (
+        last.group("park")
+        and re.fullmatch(r"(?:高新区|开发区|经开区|新区)", last.group(0))
+        and len(rest) >= 4
+        and not re.match(r"[及和与、(（]|[一二三四五六七八九十\d]期", rest)
+    )
 
 
 # Quoted names, one after another, that the clause then says went live (“政务云”“某某云”等相继在某市上线).
@@ -400,12 +470,14 @@ def _common_word(sentence: str, start: int, end: int) -> bool:
 
 
 def built_before(text: str) -> bool:
-    """Return whether `text`, the words before a name, says the thing was built (…建设的, 建成投用的).
+    """Return whether `text`, the words before a name, says the thing was built (…建设的, 建成运行的).
 
-    >>> built_before("以投资5亿元建设的"), built_before("负责建设的单位是")
-    (True, False)
+    >>> built_before("以投资5亿元建设的"), built_before("去年建成运行的"), built_before("负责建设的单位是")
+    (True, True, False)
     """
-    return bool(re.search(r"(?:建成|建设|新建|投建|投用|投入使用)的$", text))
+    return bool(
+        re.search(r"(?:建成|建设|新建|投建|投用|投入使用|上线|开发|研发)(?:运行|投用|使用|上线)?的$", text)
+    )
 
 
 def _in_series(sentence: str, hit: ProjectHit, hits: list[ProjectHit]) -> bool:
@@ -457,12 +529,18 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             masked[end:],
         ) or (re.match(r"[型化性率量数费端层侧间内议]", masked[end:]) and inside_word(sentence, end))
         # LAC reads 区内 as a word, but a zone has an inside (示范区内的…谷)
+        # "中电光谷联合控股有限公司": a kind's word a company's name runs on from is that company's
+        in_word = in_word or re.match(
+            r"[\u4e00-\u9fff]{0,4}?(?:有限公司|有限责任公司|股份|控股|集团)", masked[end:]
+        )
         if in_word and not (m.group("park") and masked[end : end + 1] == "内"):
             continue  # the suffix word is inside a longer word (平台企业, 平台数, 园区化), not 软件园数字化升级
         if m.group("facility") and re.match(
             r"(?:管理)?(?:办公室|办)(?![\u4e00-\u9fff]{0,2}[楼室])", masked[end:]
         ):
             continue  # "市政务服务中心管理办公室制定…": the centre heads a body's name (an agency)
+        if m.group("park") and re.match(r"(?:管委会|管理委员会|党工委|工委)", masked[end:]):
+            continue  # "云霄经济开发区管委会": a zone heading its body's name (an agency, SCHEMA.md) is not named apart
         if m.group("facility") and re.match(r"(?:建设)?(?:工作)?(?:领导小组|指挥部|专班)", masked[end:]):
             continue  # "韶关数据中心集群建设领导小组办公室": what a body is set up for heads its name
         kind = next(k for k, _ in _KINDS if m.group(k))
@@ -476,12 +554,7 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             first = earlier if earlier < inner else first
         proper = whole_proper_word(sentence, first)
         head = next((w for w in segment(sentence) if w.start == proper), None)
-        if (
-            proper == first - 1
-            and kind != "event"
-            and head is not None
-            and head.tag not in ("ORG", "nz", "PER", "LOC")
-        ):
+        if proper == first - 1 and head is not None and head.tag not in ("ORG", "nz", "PER", "LOC"):
             # "一体化在线政务服务平台": a function character that heads a word (在线) joins the name, and
             # so do the name's words before it
             proper = name_start(sentence, proper, extra=_CONNECTOR_AFTER_NAME)
@@ -579,6 +652,11 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         if lead is not None and lead.text == "有" and lead.tag == "v" and lead.end < m.start():
             start = lead.end  # "建立有…产业园", "设有…中心": the verb of having is no part of the name
         start = _cloud_compound(sentence, start)
+        if re.fullmatch(r"高新区|开发区|经开区|新区|保税区", m.group(0)):
+            lead_words = [w for w in segment(sentence) if start <= w.start < m.start()]
+            if len(lead_words) > 1 and lead_words[0].tag == "ORG" and lead_words[1].tag == "LOC":
+                # "中国移动东丽经开区…": a zone is named by its place, not by a company in it
+                start = lead_words[1].start
         # "青禾高新区新建青禾智算中心": LAC reads one word over a zone, the verb that builds in it and the
         # thing built; the zone and its verb stand before the name
         zone_from = max(0, start - 8)
@@ -591,6 +669,16 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             if zone_from + b.end() > start
         ]
         builds = re.match(r"(?:新建|建成|筹建|打造|引进)", sentence[start : m.start()])
+        placed = re.match(
+            r"(?P<place>[\u4e00-\u9fff]{2,8}?)(?:建设|新建|建成|筹建|打造|布局)", sentence[start : m.start()]
+        )
+        if (
+            placed
+            and sentence[start - 1 : start] == "在"
+            and placed.group("place") in load_gazetteer().surface_forms()
+        ):
+            # "在韶关建设数据中心集群": LAC reads 韶关建设 as a company; the place and its verb stand before the name
+            start += placed.end()
         if kind != "event":
             start = built_in[-1] if built_in else start + (builds.end() if builds else 0)
         # "“领跑”广州数据交易所": a quoted verb is a figure of speech that governs the name after it
@@ -620,6 +708,14 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         if kind == "event" or _OWN.match(m.group(0)):
             # 全市电子政务外网 is the city's own network (SCHEMA.md: 沈阳市电子政务外网), as 全市…大会 its event
             name = re.sub(r"^(?:全市|全省|全区|全县)", "", name)
+        cut = max(name.rfind(")"), name.rfind("）"))
+        if (
+            kind == "event"
+            and cut >= 0
+            and name.count(")") + name.count("）") > name.count("(") + name.count("（")
+        ):
+            # "2023年(第七届)12345…热线大会": the edition in brackets is cut; the event is named after it
+            start, name = end - len(name) + cut + 1, name[cut + 1 :]
         named = _APPOSITION.match(sentence[end:])
         dashed = re.match(r"——“(?P<name>[^“”]{2,10})”", sentence[end:])
         if dashed and not PROGRAMME_WORDS.search(dashed.group("name")) and kind != "event":
@@ -829,6 +925,17 @@ def _names_one(
     """
     first, start, end = at
     suffix = m.group(0)
+    if suffix.startswith("大脑") and not (
+        re.search(r"(?:建成|上线|投用|启用|升级)了?$", _clause_before(sentence, start))
+        or re.match(
+            r"(?:项目|工程)?(?:日前|已|已经|正式|顺利|全面)?(?:通过验收|投入运行|投入使用|上线|建成|投用|运行)"
+            r"|的[\u4e00-\u9fff]{0,4}(?:功能|应用|场景)",
+            sentence[end:],
+        )
+    ):
+        return (
+            False  # "加快建设城市大脑二期": a phase still to be built is the programme's plan, no system yet
+        )
     own = bool(_OWN.match(suffix))
     short_ok = (
         own
@@ -872,7 +979,7 @@ def _names_one(
         # "中国北方算力最大人工智能计算中心": a superlative describes, it names nothing
         or name.startswith("最")
         # "打造全球领先新一代人工智能计算平台": a rank among all describes the thing aimed at, it names none
-        or re.match(r"(?:全球|全国|国内|国际|世界|业内)(?:领先|一流|顶尖|先进)", name)
+        or re.match(r"(?:全球|全国|国内|国际|世界|业内)(?:领先|一流|顶尖|先进|高水平|知名|顶级)", name)
         or _LEVELS.match(name)
         or (re.search(r"[一二三四五六七八九十两]级", name) and "、" in sentence[max(0, start - 6) : start])
         # A programme quoted inside a name (“百千万工程”信息综合平台) does not make it one.
@@ -881,6 +988,52 @@ def _names_one(
         or (kind == "event" and name.endswith("代表大会"))
     ):
         return False
+    rest = re.match(r"[^,，。;；]*", sentence[end:]).group(0)
+    if re.search(r"[、和及与]$|以及$", sentence[:start]) or re.match(r"[、和及与]|以及", rest):
+        listed_with = _clause_before(sentence, start) + sentence[start:end] + rest
+        if re.search(
+            r"(?:高地|聚集地|集聚地|策源地|桥头堡|增长极|首选地|目的地|强[省市县区]|名城|之城|之都)(?:[、和及与]|以及|$)",
+            listed_with,
+        ):
+            # "打造…产业高地、信息安全产业基地、创新人才聚集地", "建设湖北经济强县、临港生态新城": roles or titles
+            # a place aims at, listed together
+            return False
+    joined = re.search(r"[和与及](?P<last>[^和与及]+)$", name)
+    if joined and _GENERIC.fullmatch(joined.group("last")) and re.match(r"(?:建设|发展)?等", sentence[end:]):
+        return (
+            False  # "大数据枢纽及产业基地建设等方面": kinds of work joined, the topic of a list, not a name
+        )
+    if re.match(r"的[\u4e00-\u9fff]{0,2}优势", sentence[end:]):
+        return False  # "在蓝光存储和大数据平台的技术优势": a field one is strong in, not a thing built
+    opening = sentence.rfind("“", 0, start + 1)
+    if opening > sentence.rfind("”", 0, start + 1) and re.match(r"[^“”]*[,，;；][^“”]*”", sentence[end:]):
+        return False  # "“大企业做平台,小企业上云端”": a kind's word inside a quoted saying, no name
+    if (
+        re.match(
+            r"[(（][一二三四五六七八九十\d]+[)）]", name
+        )  # "(二)一平台归整": a heading's number, a cut name
+        or name.count(")") + name.count("）") > name.count("(") + name.count("（")
+        or re.search(r"[+＋]$", name[: -len(suffix)])  # "综窗+专区": a way of working (SCHEMA.md: A+B)
+        or re.search(r"最[大强优高先]|(?:该|此)[镇村乡街区县市]", name)  # "华中地区最大…", "进驻该镇…中心"
+        or re.fullmatch(r"大?数据(?:平台|中台)|云平台", name)  # "超融合大数据平台": a kind's words alone
+        or re.search(
+            r"(?<![创更革])新(?:平台|中心|载体|引擎|高地)$", name
+        )  # "数字惠民新平台": a slogan's figure
+        or re.search(r"\d{1,2}月份?", name)
+        or name.endswith(
+            ("主中心", "副中心")
+        )  # "…集群生产副中心": a part of a layout a site is given  # "…管理局3月份城市运行管理服务平台": a month's report, cut wrong
+        or (name.startswith("度") and sentence[start - 1 : start] == "年")  # "(2022年)度…表彰大会"
+        # "一中心三平台", "三网六区智平台": counted parts of a layout (SCHEMA.md: 两园一中心), not a name
+        or (
+            re.match(r"(?:[一二三四五六七八九十两多]+[\u4e00-\u9fff]{1,2}?){2,}", name)
+            and re.match(r"[一二三四五六七八九十两多][\u4e00-\u9fff]{1,2}[一二三四五六七八九十两多]", name)
+        )
+    ):
+        return False
+    head_words = [w for w in segment(sentence) if start <= w.start and w.end <= m.start()]
+    if len(head_words) == 1 and head_words[0].tag == "v" and head_words[0].start == start:
+        return False  # "增强园区发展后劲": a verb and a bare kind's word, what is done to a kind of thing
     if re.match(r"[省市区县]", name) and re.search(r"[省市区县][、和及与]$", sentence[:start]):
         return False  # "依托省、市一体化大数据平台": one kind of platform each level runs, not a name
     sectors = re.match(r"“(?P<who>[^“”]+)”", sentence[start:end])
@@ -907,10 +1060,14 @@ def _names_one(
         )
     )
     if (counted(sentence, start, end, after_only=kind == "event") and not listed) or any(
-        re.search(r"(?:\d+|[两三四五六七八九十]+)[个家项座所]?(?:以上|左右)?$", sentence[max(0, s - 8) : s])
+        re.search(
+            r"(?:\d+|[两三四五六七八九十]+)[个家项座所]?(?:以上|左右)?$|[两三四五六七八九十]大[\u4e00-\u9fff]{0,2}$",
+            sentence[max(0, s - 8) : s],
+        )
         for s in (first, start)
     ):
-        return False  # "创建10个以上…创新平台", "…平台10个": a count of a kind of thing, not a named one
+        # "创建10个以上…创新平台", "…平台10个", "十大现代主题产业园": a count of a kind of thing, not a named one
+        return False
     if re.match(r"[两三四五六七八九十多各]地", name):
         return False  # "两地科技产业园合作共建": the parks of two places, not one park's name
     if re.search(r"^[\d一二三四五六七八九十]+号|[\d一二三四五六七八九十两]+[栋座台套幢]", name):
@@ -921,6 +1078,14 @@ def _names_one(
         return False  # "18千瓦智算高功率数据中心", "万P智算产业园": a size describes a thing, it names none
     if _DESCRIBED.search(sentence[max(0, start - 40) : start]) and sentence[start : start + 1] != "“":
         return False  # "打造一个布局合理…的大数据产业园基地": a thing described, not named
+    if re.search(
+        r"[一二三四五六七八九十两]级(?:联动|贯通|协同|一体)?的“?$", sentence[max(0, start - 8) : start]
+    ):
+        return False  # "县、乡、村三级联动的“领导驾驶舱”": one of a kind at every level, no name
+    if sentence[:start].endswith("唯一的") and not any(
+        w.start == start and w.tag in ("ORG", "LOC", "nz") for w in segment(sentence)
+    ):
+        return False  # "建成天津市唯一的…主题园区": the only one of a kind described; 唯一的中国电信…中心 is named
     if (kind == "event" and _PARTS.match(sentence[end:])) or _IN_ONE.match(sentence[end:]):
         # "开幕式、主论坛、…、成果展览会…七个环节", "集指挥运营中心、市民体验中心…六位一体": parts of a
         # thing, not things of their own
@@ -941,9 +1106,13 @@ def _names_one(
     ):
         return False
     if re.match(
-        r"(?:、[^、,，。;；]{2,16})*等(?:多个|[一二三四五六七八九十\d]+个)?(?:领域|行业)", sentence[end:]
+        r"(?:[、和及与][^、,，。;；]{2,16})*(?:等(?:多个|[一二三四五六七八九十\d]+个)?(?:领域|行业)"
+        r"|等?[一二三四五六七八九十两\d]+[个大](?:领域|行业|维度|方面|层面))",
+        sentence[end:],
     ):
-        return False  # "涉及…、智慧物流园区、区块链数据服务等多个领域": fields of work, not named things
+        # "涉及…、智慧物流园区、区块链数据服务等多个领域", "围绕…、算力服务平台、算力产业载体三个维度": fields or
+        # aspects of work, not named things
+        return False
     clause = _clause_before(sentence, first)
     holds = re.search(r"(?:包括|包含|建设内容[有为]?)", clause)
     if (
@@ -960,7 +1129,7 @@ def _names_one(
         return False
     if re.match(r"(?:、[^、,，。;；]{2,16})*为(?:主|主体|核心|重点|代表)的", sentence[end:]):
         return False  # "以…云计算中心、信息资源共享平台为主的信息枢纽中心": the parts of a kind, not named things
-    if kind == "facility" and re.search(r"一体化大?数据中心$", name):
+    if kind == "facility" and re.search(r"一体化大?数据中心(?:集群|体系|布局)?$", name):
         # 全国一体化大数据中心(布局, 体系): the national layout of hubs and clusters, not one centre
         return False
     if re.match(r"(?:是指|指的是|是一种)", sentence[end:]):
@@ -977,8 +1146,13 @@ def _names_one(
     ):
         # 打造“中国数谷”, 试点打造“千兆园区”: a quoted zone a place works towards is a label, not a park
         return False
-    if re.search(r"(?:打造|建设|培育|发展|定位)(?:成为?|为)$", sentence[max(0, start - 6) : start]):
-        return False  # "把桃园数字小镇打造成数字中国城市实验室": what a thing is to become, a role, not a new thing
+    if re.search(
+        r"(?:打造|建设|培育|发展|定位)(?:成为?|为)(?:新一代|新型|一流|全国|全省|区域)?“?$",
+        sentence[max(0, start - 10) : start],
+    ):
+        # "把桃园数字小镇打造成数字中国城市实验室", "发展成新一代“数智小镇”": what a thing is to become, a
+        # role, not a new thing
+        return False
     if kind == "platform" and re.search(r"提供(?:[^,，。;；]*[、的])?$", clause):
         return False  # "为企业提供公共技术平台、展示交流和融资交易平台": services offered, not named things
     if said_of_a_kind(sentence, clause, (start, m.start(), end), kind=kind):
@@ -1008,6 +1182,7 @@ def _names_one(
             or not (
                 _LAUNCH.search(clause)
                 or _LAUNCH.search(_clause_before(sentence, start))
+                or built_before(sentence[:start])  # "去年建成运行的…应急处置系统"
                 or _IN_USE.match(sentence[end:])
                 or _BUILT_AS.match(sentence[end:])
                 or _AT_WORK.match(sentence[end:])
@@ -1051,6 +1226,9 @@ def _names_one(
         return True  # "…中心已开始打桩", "…中心本月底开业": a building going up, not a body
     # 市大数据中心 is the city's data bureau, a body; a region's (粤港澳大湾区大数据中心) has no government
     # of its own to be a body of (SCHEMA.md: aggregates are not places), so it is the centre built
+    if re.search(r"发展中心$", name):
+        # "…大数据和产业创新发展中心": a centre that develops a field is a body, not a thing built
+        return False
     body = re.match(r"^(?:[\u4e00-\u9fff]{0,8}?[市区县省])?大数据(?:管理|发展|服务)?中心$", name)
     return not name.endswith("中心") or bool(
         _BUILT_CENTRE.search(name) and not (body and not re.search(r"(?:湾区|经济区)大数据", name))
