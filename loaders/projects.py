@@ -315,8 +315,7 @@ def find_projects(sentence: str) -> list[ProjectHit]:
             continue
         kept.append(h)
     # SCHEMA.md: numeric frameworks (“1+N+X”平台) are layouts, not names.
-    kept = [_bracket_cut(k) for k in kept if not _LAYOUT.match(k.name)]
-    kept = [k for k in kept if k is not None]
+    kept = [cut for k in kept if not _LAYOUT.match(k.name) and (cut := _bracket_cut(k)) is not None]
     return [
         ProjectHit(
             k.name,
@@ -988,7 +987,7 @@ def _names_one(
         or (kind == "event" and name.endswith("代表大会"))
     ):
         return False
-    rest = re.match(r"[^,，。;；]*", sentence[end:]).group(0)
+    rest = re.split(r"[,，。;；]", sentence[end:], maxsplit=1)[0]
     if re.search(r"[、和及与]$|以及$", sentence[:start]) or re.match(r"[、和及与]|以及", rest):
         listed_with = _clause_before(sentence, start) + sentence[start:end] + rest
         if re.search(
