@@ -73,6 +73,9 @@ _PUT_EFFORT = re.compile(r"(?:发力|聚力|攻坚)$")
 _KIND_WORD = re.compile(r"制度|工程|计划|行动|改革|试点|项目|机制|模式|战略|品牌|活动")
 # Verbs of doing a task, right before 试点: the phrase says a pilot is to be run, it names none.
 _PILOT_TASK = re.compile(r"(?:抓好|做好|搞好|办好|抓实|做实|开展|推进|推动|扩大|深化|组织)试点$")
+# Verbs that build or run what a name after them names ("推动建设“晋江数据湖”"): a verb of effort
+# governs the name across them.
+_BUILDING = re.compile(r"建设|打造|创建|应用|使用|实施|推进|推行|开展|深化")
 # Verbs of effort that govern a name from before it and are never its first word.
 _EFFORT = re.compile(r"加大|加强|加快|强化|扩大|深化|推进|推动|推行|实施|开展|落实|持续|全面|大力|着力")
 _EVENT_AFTER = re.compile(r"^(?:大赛|竞赛|比赛|赛道|总决赛|决赛|赛区|论坛|峰会|博览会|大会)")
@@ -476,7 +479,11 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         weak = bool(WEAKLY_CARRIED_OUT.search(before) or effort) and not (
             before.endswith("聚焦") and all(len(q.group(1)) <= 3 for q in quotes)
         )
-        verb = CARRIED_OUT.search(before) or (weak and clause_end) or piloted
+        # "推动政务服务事业跑出“加速度”": a verb between the quote and the verb of effort takes the
+        # quote as its own object; the verb of effort governs the words before it, not the quote
+        between = [w for w in segment(sentence[head : series.start()]) if w.tag == "v"]
+        crossed = any(not _BUILDING.fullmatch(w.text) for w in between)
+        verb = (CARRIED_OUT.search(before) or (weak and clause_end) or piloted) and not crossed
         # "打造山清水秀、宜居宜业的“X”,": the verb governs the quote across a modifier ending in 的
         modified = re.search(
             r"(?:^|[,，;；:：])[\u4e00-\u9fff]{0,4}?(?:打造|建设|创建|争创|实施|推行|推广)[^,，。;；“”:：]{2,24}的$",
