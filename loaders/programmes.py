@@ -73,6 +73,10 @@ _PUT_EFFORT = re.compile(r"(?:发力|聚力|攻坚)$")
 _KIND_WORD = re.compile(r"制度|工程|计划|行动|改革|试点|项目|机制|模式|战略|品牌|活动")
 # Verbs of doing a task, right before 试点: the phrase says a pilot is to be run, it names none.
 _PILOT_TASK = re.compile(r"(?:抓好|做好|搞好|办好|抓实|做实|开展|推进|推动|扩大|深化|组织)试点$")
+# What a quote followed by 的 may describe rather than name: the government, city or system built.
+_DESCRIBED = re.compile(
+    r"”的[\u4e00-\u9fff]{0,4}?(?:政府|城市|城区|社会|家园|体系|格局|局面|环境|生态)(?:[,，。;；、]|提供|$)"
+)
 # Verbs that build or run what a name after them names ("推动建设“晋江数据湖”"): a verb of effort
 # governs the name across them.
 _BUILDING = re.compile(r"建设|打造|创建|应用|使用|实施|推进|推行|开展|深化")
@@ -662,6 +666,15 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 )
             )
             if not (shaped or _looks_like_name(text)) or is_layout(text):
+                continue
+            # "打造“整体智治、唯实惟先”的现代政府": qualities of the government, city or system to be
+            # built, which the verb governs; a quote shaped like a way of working still names one
+            # ("“一网统管”的工作体系"), and so does a division's campaign.
+            if (
+                re.match(_DESCRIBED, sentence[q_end - 1 :])
+                and not campaign
+                and not any(has_slogan_shape(p) for p in [text, *re.split(r"[、,，]", text)])
+            ):
                 continue
             # “互联网+”智慧能源: X+ names a programme by how it is written.
             own_suffix = bool(re.search(r"(工程|计划|行动|改革|试点|制度|项目|战略|\+)$", text))

@@ -42,7 +42,8 @@ _SPATIAL = r"城|区|园|带|片|核|心|轴|廊|港|湾|岛|极|翼|环|圈|中
 _PRINCIPLE_AFTER = re.compile(
     r"格局|思路|原则|理念|目标|布局|方针|要求|精神|路径|定位|使命|愿景|策略|方向|任务|基调|导向|意识|观念|共识"
 )
-_PRINCIPLE_BEFORE = re.compile(r"(?:按照|遵循|坚持|秉持|本着|锚定|瞄准)“?$")
+# (做到 sets a standard to meet: "真正做到“心往一处想、劲往一处使”")
+_PRINCIPLE_BEFORE = re.compile(r"(?:按照|遵循|坚持|秉持|本着|锚定|瞄准|做到)“?$")
 # Words that make a unquoted phrase a service reform by shape (实现140项事项全市通办).
 _UNQUOTED = re.compile(
     r"(?:全市|全省|全城|全区|全域|跨省|跨市|跨区|跨域|跨城|省内|市内|异地|就近)通办|[三四五六]治融合|"
