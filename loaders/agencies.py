@@ -540,6 +540,8 @@ def _listed_bodies(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
     >>> [(h.name, h.place_surface) for h in _listed_bodies("甲市政府办、经贸局、统计局负责人",
     ...  [AgencyHit("甲市政府办", 0, 5, "甲市")])]
     [('甲市经贸局', '甲市'), ('甲市统计局', '甲市')]
+    >>> [h.name for h in _listed_bodies("乙市数据局机关党委、机关纪委,", [AgencyHit("乙市数据局机关党委", 0, 9, "乙市")])]
+    ['乙市数据局机关纪委']
     """
     out: list[AgencyHit] = []
     for hit in hits:
@@ -557,7 +559,10 @@ def _listed_bodies(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
                 or re.search(r"[大格布全结开变时当]局$", item)
             ):
                 break
-            out.append(AgencyHit(hit.place_surface + item, m.start(1), m.end(1), hit.place_surface))
+            # "市数据局机关党委、机关纪委": a bureau's own body listed after another shares the bureau
+            owner = re.sub(r"(?:机关党委|机关纪委|机关党总支|机关党支部|党组)$", "", hit.name)
+            head = owner if item.startswith("机关") and owner != hit.name else hit.place_surface
+            out.append(AgencyHit(head + item, m.start(1), m.end(1), hit.place_surface))
             end = m.end(1)
     return out
 
