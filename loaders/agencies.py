@@ -230,6 +230,8 @@ def _agency_from(
         or in_counted_list(sentence, start)
         or sentence[end : end + 2] == "项目"  # 北方大数据交易中心东丽分中心项目: a thing built
         or _MEDIA.search(name)  # SCHEMA.md: media outlets are not agencies (区融媒体中心 记者…)
+        # "区政务服务大厅共接待群众": a hall is where bodies serve, a place, whatever it is said to do
+        or name.endswith("大厅")
     ):
         return None
     if head in ("国家",) and len(name) <= 3:
