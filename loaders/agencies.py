@@ -168,6 +168,10 @@ def _agency_from(
     stretch = sentence[head_end : head_end + 24]
     stop = re.search(r"[^\u4e00-\u9fffA-Za-z]|" + _STOP.pattern, stretch)
     stretch = stretch[: stop.start()] if stop else stretch
+    if place and len(place) > 1:
+        # "呼和浩特市工业和信息化局和呼和浩特市财政局": a joiner before the place named again starts the next body
+        again = re.search(f"[和及与]{re.escape(place)}", stretch)
+        stretch = stretch[: again.start()] if again else stretch
     committee = _COMMITTEE.search(stretch)
     if committee:
         # Committees and groups are named for what they do (县委全面深化改革委员会, …建设领导小组办公室).

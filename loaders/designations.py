@@ -120,6 +120,10 @@ def find_designations(sentence: str) -> list[Designation]:
     ['社会主义现代化可持续发展先锋城区']
     >>> [d.name for d in find_designations("获得全国中小城市“智慧城市”建设试点示范城市、智慧城市领军城市等称号")]
     ['全国中小城市智慧城市建设试点示范城市', '智慧城市领军城市']
+    >>> [d.name for d in find_designations("到2025年基本建成掌上办事之城,成功争取到了省级营商环境创新试点区")]
+    ['掌上办事之城', '省级营商环境创新试点区']
+    >>> find_designations("作为全市首个“智网”工程试点区")  # where a city's programme is tried first: no title
+    []
     """
     words = segment(sentence)
     if not words:

@@ -73,6 +73,9 @@ _PUT_EFFORT = re.compile(r"(?:发力|聚力|攻坚)$")
 _KIND_WORD = re.compile(r"制度|工程|计划|行动|改革|试点|项目|机制|模式|战略|品牌|活动")
 # Verbs of doing a task, right before 试点: the phrase says a pilot is to be run, it names none.
 _PILOT_TASK = re.compile(r"(?:抓好|做好|搞好|办好|抓实|做实|开展|推进|推动|扩大|深化|组织)试点$")
+# Last words of a quoted name that make it a device or an app built (政策AI计算器); a quoted 平台 or
+# 系统 may be the initiative's own name (“三网六区智平台”), left to the words around it.
+_THING = re.compile(r"(?:计算器|机器人|小程序|App|APP|一体机|自助机)$")
 # What a quote followed by 的 may describe rather than name: the government, city or system built.
 _DESCRIBED = re.compile(
     r"”的[\u4e00-\u9fff]{0,4}?(?:政府|城市|城区|社会|家园|体系|格局|局面|环境|生态)(?:[,，。;；、]|提供|$)"
@@ -110,6 +113,10 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     ['数实融合', '网络强国', '数字中国']
     >>> [h.name for h in find_programmes("大厅设立“办不成事”反映窗口,设立“潮汕银行”窗口")]
     ['办不成事']
+    >>> [h.name for h in find_programmes("推动营商环境跑出“加速度”,构建“协同高效、精准智能”的现代政府")]
+    []
+    >>> [h.name for h in find_programmes("推出“全域无差别一体化”政务服务模式。打造“惠企计算器”,针对“优化审批流程”建议")]
+    ['全域无差别一体化']
     """
     lex = lexicon or programme_lexicon()
     sentence = _curly(sentence)
@@ -153,6 +160,8 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         for h in find_actions(sentence)
         # "要结合台州特色抓好试点": a verb of effort right before 试点 makes the phrase a task, no title
         if not _SCOPED_KIND.fullmatch(h.name) and not _PILOT_TASK.search(h.name)
+        # "推广借鉴项目", "重点项目": two words before 项目 say what kind of project, none by name
+        and not re.fullmatch(r"[\u4e00-\u9fff]{1,2}项目", h.name)
     ]
     hits += _listed_activities(sentence)
     hits += _framed(sentence)
@@ -218,11 +227,12 @@ def _titled_campaigns(sentence: str) -> list[ProgrammeHit]:
 # A title that names an action, a project or a reform and then the document that carries it out
 # (《泰州市数智赋能行动实施意见》); a plan named after it (…三年行动计划) is a policy, not the action.
 _TITLED_ACTION = re.compile(
-    r"(?P<name>[\u4e00-\u9fff]{2,12}?(?:行动|工程|改革))(?:建设)?(?:“十[一二三四五六]五”)?"
+    r"(?P<name>[\u4e00-\u9fff]{2,14}?(?:行动|工程|改革|试点))(?:建设)?(?:“十[一二三四五六]五”)?"
     r"(?:实施意见|实施方案|工作方案|方案|规划|的通知|的意见|的决定)》"
 )
 _TITLE_HEAD = re.compile(
-    r"^(?:[^《》]*?(?:省|市|区|县|自治区|自治州))?(?:关于)?(?:印发|加快|推进|推动|深化|实施|开展|全面)*"
+    # (城市 inside a title names what is piloted, no division: 《…数字化转型城市试点工作方案》)
+    r"^(?:[^《》]*?(?:省|(?<!城)市|区|县|自治区|自治州))?(?:关于)?(?:印发|加快|推进|推动|深化|实施|开展|全面)*"
 )
 
 
@@ -235,6 +245,8 @@ def _titled_actions(sentence: str) -> list[ProgrammeHit]:
     ['数智赋能行动']
     >>> [h.name for h in _titled_actions("《广州市数字政府改革建设“十四五”规划》")]
     ['数字政府改革']
+    >>> [h.name for h in _titled_actions("印发《甲市中小企业数字化转型城市试点工作方案》")]
+    ['中小企业数字化转型城市试点']
     """
     hits = []
     for title in re.finditer(r"《([^《》“”]{4,40}(?:“[^“”]{2,8}”[^《》“”]{0,12})?)》", sentence):
@@ -473,7 +485,11 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         before = sentence[max(0, head - 8) : head]
         # "创新推出“金管家”服务,": a service word between the quote and the clause's end leaves it the
         # object of the verb, the way of serving named by its quote
-        ending = re.match(r"^(?:服务|模式|机制|进程)?(?:[,，。;；(（]|$)", sentence[series.end() :])
+        # (or a mode of a field of service: "推出“三层级无差别一体化”政务服务模式。")
+        ending = re.match(
+            r"^(?:(?:政务|审批|便民|惠企|监管|治理)?服务(?:模式|机制)?|模式|机制|进程)?(?:[,，。;；(（]|$)",
+            sentence[series.end() :],
+        )
         # (a two-character quote before such a word is rather a modifier of it: 打造“全科”服务)
         clause_end = ending is not None and (
             ending.group(0)[:1] in ",，。;；(（" or len(quotes[-1].group(1)) > 2
@@ -483,10 +499,16 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         weak = bool(WEAKLY_CARRIED_OUT.search(before) or effort) and not (
             before.endswith("聚焦") and all(len(q.group(1)) <= 3 for q in quotes)
         )
-        # "推动政务服务事业跑出“加速度”": a verb between the quote and the verb of effort takes the
-        # quote as its own object; the verb of effort governs the words before it, not the quote
-        between = [w for w in segment(sentence[head : series.start()]) if w.tag == "v"]
-        crossed = any(not _BUILDING.fullmatch(w.text) for w in between)
+        # "推动政务服务事业跑出“加速度”": a verb with a complement of result (跑出, 迈上, 驶入) right before
+        # the quote, or before the place heading it, takes the quote as its own object; the verb of
+        # effort governs the words before it, not the quote ("推行开办企业“免费刻章”" keeps its verb)
+        between = [w for w in segment(sentence[head : series.start()]) if w.tag != "LOC"]
+        crossed = bool(
+            between
+            and between[-1].tag == "v"
+            and re.fullmatch(r"[\u4e00-\u9fff][出到上下入起]", between[-1].text)
+            and not _BUILDING.fullmatch(between[-1].text)
+        )
         verb = (CARRIED_OUT.search(before) or (weak and clause_end) or piloted) and not crossed
         # "打造山清水秀、宜居宜业的“X”,": the verb governs the quote across a modifier ending in 的
         modified = re.search(
@@ -625,8 +647,8 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 continue  # "解决数据“不敢用、不够用”的矛盾": a problem described, not a way of working
             if re.search(r"就是|[,，][^,，]*是|是[^,，]*[,，]", text):
                 continue  # "指出“新时代东北振兴,是全面振兴、全方位振兴”": a statement quoted, not a name
-            if sentence[:q_start].endswith("关于") and re.match(
-                r"”?的(?:建议|提案|议案|意见|报告)", sentence[q_end - 1 :]
+            if (sentence[:q_start].endswith("关于") or sentence[:q_start].endswith("针对")) and re.match(
+                r"”?的?(?:建议|提案|议案|意见|报告)", sentence[q_end - 1 :]
             ):
                 continue  # "关于“更新发展理念,强化市级统筹”的建议": the title of a proposal answered
             # "高频事项向“快办”优化": the mode of service a reform moves things towards
@@ -692,6 +714,10 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 r"[\u4e00-\u9fff]{0,4}(?:集成改革|专项行动|行动|工程|计划|试点)", sentence[q_end:]
             )
             if not (suffix or governed or own_suffix or shaped or (tail and finished)):
+                continue
+            # "打造“政策AI计算器”": a tool or app built is a project, unless the words after it name an
+            # initiative ("“三网六区智平台”治理模式", "“数字苏州驾驶舱”升级工程")
+            if _THING.search(text) and not (suffix or own_suffix or shaped or tail or finished):
                 continue
             if governed and not (suffix or own_suffix or shaped) and names_a_thing(sentence[q_end:]):
                 continue  # "推广应用“粤智助”政府服务自助机": the verb governs a thing built, named by its quote
