@@ -117,6 +117,8 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     []
     >>> [h.name for h in find_programmes("推出“全域无差别一体化”政务服务模式。打造“惠企计算器”,针对“优化审批流程”建议")]
     ['全域无差别一体化']
+    >>> [h.name for h in find_programmes("推行“集成办”“容缺办”等服务场景,推进“数据宝”“政务云”等数据产品")]
+    ['集成办', '容缺办']
     """
     lex = lexicon or programme_lexicon()
     sentence = _curly(sentence)
@@ -581,16 +583,18 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         )
         governed = governed or bool(practice)
         # (a list of titles granted, "获评“A县”“B县”等20余个荣誉称号", names each one)
-        if (
+        things = bool(
             governed
             and not suffix
             and not practice
             and not granted
             and sentence[series.end() : series.end() + 1] == "等"
-        ):
-            continue  # "推进“A”“B”等…数据产品": a list of things, named by what follows
+        )  # "推进“A”“B”等…数据产品": a list of things, named by what follows
         for i, q in enumerate(quotes):
             text = q.group(1)
+            # (a way of working keeps its shape in such a list: "推行“集成办”“就近办”等服务场景")
+            if things and (not has_slogan_shape(text) or names_a_thing(sentence[series.end() :])):
+                continue
             q_start, q_end = series.start() + q.start(), series.start() + q.end()
             if _KIND_WORD.fullmatch(text):
                 continue  # "在“制度”“治理”“智慧”三个维度": a kind word alone names no programme

@@ -22,7 +22,7 @@ _ONE_STOP = re.compile(
 # Service reforms named by what the citizen is spared (全市通办, 免申即享, 秒批, 零跑动, 边问边办).
 _SERVICE = re.compile(
     rf"{_HAN}{{1,4}}(?:通办|通享|即享|即办|即批|跑一次|跑一趟|一次办|报一次|查一次|办成事|帮办|代办)|{_HAN}{{0,4}}一次办[成好结]|(?:秒|即)[批报办](?:(?:秒|即)[批报办])?|"
-    rf"零跑动|零跑腿|{_HAN}{{2}}不用跑|(?:掌上|指尖|网上|就近|马上|随时|自助|预约|延时|刷脸|扫码|集成|联审|并联|邮寄|上门|视频|远程)办|"
+    rf"零跑动|零跑腿|{_HAN}{{2}}不用跑|(?:掌上|指尖|网上|就近|马上|随时|自助|预约|延时|刷脸|扫码|集成|联审|并联|邮寄|上门|视频|远程|容缺|异地)办|"
     # the most a citizen has to do (最多问一次, 最多提交一次), cases taken anywhere alike (无差别受理)
     rf"最多{_HAN}{{1,3}}一[次趟]|无差别(?:受理|办理)|"
     # the work a government moves onto the phone (掌上办事, 掌上办公, 掌上治理)
