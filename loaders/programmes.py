@@ -119,6 +119,8 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     ['全域无差别一体化']
     >>> [h.name for h in find_programmes("推行“集成办”“容缺办”等服务场景,推进“数据宝”“政务云”等数据产品")]
     ['集成办', '容缺办']
+    >>> [h.name for h in find_programmes("全面实行“一枚印章管审批”,组织“初心学堂”交流")]
+    ['一枚印章管审批']
     """
     lex = lexicon or programme_lexicon()
     sentence = _curly(sentence)
@@ -511,7 +513,10 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             and re.fullmatch(r"[\u4e00-\u9fff][出到上下入起]", between[-1].text)
             and not _BUILDING.fullmatch(between[-1].text)
         )
-        verb = (CARRIED_OUT.search(before) or (weak and clause_end) or piloted) and not crossed
+        # (a verb right before the quote governs it even where the name's head ran back over it, when
+        # the quote ends its object: "全面实行“一枚印章管审批”", not "组织“初心学堂”交流")
+        adjacent = CARRIED_OUT.search(sentence[: series.start()]) and (clause_end or suffix)
+        verb = (CARRIED_OUT.search(before) or adjacent or (weak and clause_end) or piloted) and not crossed
         # "打造山清水秀、宜居宜业的“X”,": the verb governs the quote across a modifier ending in 的
         modified = re.search(
             r"(?:^|[,，;；:：])[\u4e00-\u9fff]{0,4}?(?:打造|建设|创建|争创|实施|推行|推广)[^,，。;；“”:：]{2,24}的$",
