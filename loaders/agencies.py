@@ -588,12 +588,16 @@ def _governed_bodies(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
     ['大数据局', '行政审批服务局']
     >>> [h.name for h in _governed_bodies("由相关部门牵头,形成新格局负责", [])]
     []
+    >>> [h.name for h in _governed_bodies("职责;划入市经信局牵头推进", [AgencyHit("市经信局", 5, 9, "市")])]
+    []
     """
     out: list[AgencyHit] = []
     for m in _GOVERNED_BODY.finditer(sentence):
         item = m.group(1)
         if (
             any(h.start <= m.start(1) < h.end for h in hits)
+            # "划入市经济和信息化局牵头…": a body found with its place inside the stretch is that body
+            or any(m.start(1) < h.start and h.end <= m.end(1) for h in hits)
             or _GENERIC.search(item)
             or _STOP.search(item)
             or re.match(r"(?:[市区县省](?!场)|[各全本该我这此其国])", item)
