@@ -506,7 +506,9 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         # "推动政务服务事业跑出“加速度”": a verb with a complement of result (跑出, 迈上, 驶入) right before
         # the quote, or before the place heading it, takes the quote as its own object; the verb of
         # effort governs the words before it, not the quote ("推行开办企业“免费刻章”" keeps its verb)
-        between = [w for w in segment(sentence[head : series.start()]) if w.tag != "LOC"]
+        between = [
+            w for w in segment(sentence) if head <= w.start and w.end <= series.start() and w.tag != "LOC"
+        ] if head < series.start() else []
         crossed = bool(
             between
             and between[-1].tag == "v"
