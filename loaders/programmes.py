@@ -33,7 +33,7 @@ from loaders.words import segment, word_at
 
 # A quoted name followed by one of these is a programme ("“最多跑一次”改革", "“清朗”系列专项行动").
 _PROGRAMME_AFTER = re.compile(
-    r"^(?:系列专项行动|专项行动|集成改革|改革|工程|行动|计划|制度|建设|试点|主题活动|活动|服务方式|(?:合作|联动|协同|工作|服务|治理|管理)?(?:机制|模式)|工作法|战略|(?:政务|协商|党建|治理|营商环境|营商)?(?:服务)?(?:品牌|金字招牌|金名片)(?![\u4e00-\u9fff]))"
+    r"^(?:系列专项行动|专项行动|集成改革|改革|工程|行动|计划|制度|建设|试点|主题活动|活动|服务方式|(?:合作|联动|协同|工作|服务|治理|管理|沟通协调|协调联动)?(?:机制|模式)|工作法|战略|(?:政务|协商|党建|治理|营商环境|营商)?(?:服务)?(?:品牌|金字招牌|金名片)(?![\u4e00-\u9fff]))"
 )
 # What a quoted platform or product is followed by ("“甬金通”等…应用", "“浙里办”宁波频道").
 _PROJECT_AFTER = re.compile(
@@ -60,7 +60,8 @@ _CARRIED_AFTER = re.compile(
     # "“局长走流程”常态化开展": what the text says is being run, as a passive of 开展/实施/推行
     r"(?:常态化|深入|持续|全面|广泛)(?:开展|实施|推行|深化))"
 )
-_FRAMED_AS = re.compile(r"为(?:工作)?(?:目标|主线|重点|抓手|引领|牵引|突破口|主攻方向)")
+# (not 目标: "以“为民服务、为企解忧”为目标" sets an aim, it names no initiative)
+_FRAMED_AS = re.compile(r"为(?:工作)?(?:主线|重点|抓手|引领|牵引|突破口|主攻方向)")
 _SCOPED_KIND = re.compile(
     r"(?:全国|全省|国家级?|省级|市级|首批)+(?:改革|综合)*(?:试点|改革|示范)"
     # "开展试点试验项目": words of kind only name no initiative
@@ -76,6 +77,8 @@ _PILOT_TASK = re.compile(r"(?:抓好|做好|搞好|办好|抓实|做实|开展|�
 # Last words of a quoted name that make it a device or an app built (政策AI计算器); a quoted 平台 or
 # 系统 may be the initiative's own name (“三网六区智平台”), left to the words around it.
 _THING = re.compile(r"(?:计算器|机器人|小程序|App|APP|一体机|自助机)$")
+# Verbs of getting a grip on a task (抓实“接诉即办”, 抓细“协同联办”): they carry out what they govern.
+_GRIP = re.compile(r"抓[实细好牢紧严]$")
 # What a quote followed by 的 may describe rather than name: the government, city or system built.
 _DESCRIBED = re.compile(
     r"”的[\u4e00-\u9fff]{0,4}?(?:政府|城市|城区|社会|家园|体系|格局|局面|环境|生态)(?:[,，。;；、]|提供|$)"
@@ -121,6 +124,10 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     ['集成办', '容缺办']
     >>> [h.name for h in find_programmes("全面实行“一枚印章管审批”,组织“初心学堂”交流")]
     ['一枚印章管审批']
+    >>> [h.name for h in find_programmes("抓细“协同联办”,搭建“连心桥”沟通协调机制,运用好“三级督办”机制")]
+    ['协同联办', '连心桥', '三级督办']
+    >>> [h.name for h in find_programmes("以“为民服务、为企解忧”为目标")]
+    []
     """
     lex = lexicon or programme_lexicon()
     sentence = _curly(sentence)
@@ -517,7 +524,9 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         )
         # (a verb right before the quote governs it even where the name's head ran back over it, when
         # the quote ends its object: "全面实行“一枚印章管审批”", not "组织“初心学堂”交流")
-        adjacent = CARRIED_OUT.search(sentence[: series.start()]) and (clause_end or suffix)
+        adjacent = (
+            CARRIED_OUT.search(sentence[: series.start()]) or _GRIP.search(sentence[: series.start()])
+        ) and (clause_end or suffix)
         verb = (CARRIED_OUT.search(before) or adjacent or (weak and clause_end) or piloted) and not crossed
         # "打造山清水秀、宜居宜业的“X”,": the verb governs the quote across a modifier ending in 的
         modified = re.search(
@@ -837,6 +846,8 @@ def _past_verbs(sentence: str, head: int, quote: int) -> int:
         verb = w.tag in ("v", "d", "ad", "p") or (
             w.end == first_quote and w.text in ("建设", "打造", "创建", "应用", "使用")
         )
+        # a complement of result goes with its verb ("运用好“三级督办”机制": 好 is no part of the name)
+        verb = verb or (w.start == start and start > head and w.text in ("好", "实", "牢", "细", "到", "足"))
         if head <= w.start and w.end <= first_quote and verb:  # 推动建设“晋江数据湖”: 建设/vn governs
             start = max(start, w.end)
     return start
