@@ -236,6 +236,7 @@ def _agency_from(
         or _MEDIA.search(name)  # SCHEMA.md: media outlets are not agencies (区融媒体中心 记者…)
         # "区政务服务大厅共接待群众": a hall is where bodies serve, a place, whatever it is said to do
         or name.endswith("大厅")
+        or name.endswith("地理中心")  # "位于深圳地理中心的龙华": the middle of a map, no body
     ):
         return None
     if head in ("国家",) and len(name) <= 3:

@@ -419,7 +419,8 @@ _OPENING_CLAUSE = re.compile(r"(?:在|为了?|围绕|通过|随着|依托|借助
 
 # "获得第六届广东省“…集体”": an edition between the verb and the place still makes the place a scope.
 _GRANTED_BEFORE = re.compile(
-    r"(?:获评|评为|荣获|获得|创成|入选|列入|获批|跻身)(?:第[一二三四五六七八九十\d]{1,3}届)?$"
+    # (作为 too: "作为广西第一批…试点,海城区…" — the place after it scopes the role, the district holds it)
+    r"(?:获评|评为|荣获|获得|创成|入选|列入|获批|跻身|作为)(?:第[一二三四五六七八九十\d]{1,3}届)?$"
 )
 
 

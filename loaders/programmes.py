@@ -33,7 +33,7 @@ from loaders.words import segment, word_at
 
 # A quoted name followed by one of these is a programme ("“最多跑一次”改革", "“清朗”系列专项行动").
 _PROGRAMME_AFTER = re.compile(
-    r"^(?:系列专项行动|专项行动|集成改革|改革|工程|行动|计划|制度|建设|试点|主题活动|活动|服务方式|(?:合作|联动|协同|工作|服务|治理|管理|沟通协调|协调联动)?(?:机制|模式)|工作法|战略|(?:政务|协商|党建|治理|营商环境|营商)?(?:服务)?(?:品牌|金字招牌|金名片)(?![\u4e00-\u9fff]))"
+    r"^(?:系列专项行动|专项行动|集成改革|改革|工程|行动|计划|制度|建设|试点|主题活动|活动|服务方式|(?:合作|联动|协同|工作|服务|治理|管理|沟通协调|协调联动)?(?:机制|模式)|工作法|(?:发展)?战略|(?:政务|协商|党建|治理|营商环境|营商)?(?:服务)?(?:品牌|金字招牌|金名片)(?![\u4e00-\u9fff]))"
 )
 # What a quoted platform or product is followed by ("“甬金通”等…应用", "“浙里办”宁波频道").
 _PROJECT_AFTER = re.compile(
@@ -126,8 +126,8 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     ['一枚印章管审批']
     >>> [h.name for h in find_programmes("抓细“协同联办”,搭建“连心桥”沟通协调机制,运用好“三级督办”机制")]
     ['协同联办', '连心桥', '三级督办']
-    >>> [h.name for h in find_programmes("以“为民服务、为企解忧”为目标")]
-    []
+    >>> [h.name for h in find_programmes("以“为民服务、为企解忧”为目标,按照“三步走”发展战略,围绕“数字甲城”发展战略")]
+    ['数字甲城']
     """
     lex = lexicon or programme_lexicon()
     sentence = _curly(sentence)
@@ -868,7 +868,7 @@ def _looks_like_name(text: str) -> bool:
     if (
         len(text) < 2
         or re.fullmatch(r"[\d.%]+|.{0,3}化|[一二三四五六七八九十]+[个大项端对]?|[\dNnX+＋]+|\d+个\d+", text)
-        or re.match(r"[一二两三四五六七八九十]+[个大项对]|[两三四五六七八九十]+[张条类批支套]", text)
+        or re.match(r"[一二两三四五六七八九十]+[个大项对]|[两三四五六七八九十]+[张条类批支套步]", text)
     ):
         return False
     # "“国字号”“省字号”荣誉称号": a rank of honours, not one honour
