@@ -172,8 +172,12 @@ def _agency_from(
         # "呼和浩特市工业和信息化局和呼和浩特市财政局": a joiner before the place named again starts the next body
         again = re.search(f"[和及与]{re.escape(place)}", stretch)
         stretch = stretch[: again.start()] if again else stretch
-    committee = _COMMITTEE.search(stretch)
-    if committee:
+    # "中共某自治区委员会机构编制委员会办公室": the office of a committee of the party committee
+    nested = re.match(r"(?:委员会|委)[\u4e00-\u9fff]{2,10}?委员会办公室", stretch)
+    committee = None if nested else _COMMITTEE.search(stretch)
+    if nested:
+        stretch = stretch[: nested.end()]
+    elif committee:
         # Committees and groups are named for what they do (县委全面深化改革委员会, …建设领导小组办公室).
         stretch = stretch[: committee.end()]
     elif _SUFFIX.search(stretch):
@@ -364,6 +368,8 @@ def _zone_committees(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
     ['湘江新区行政审批服务局']
     >>> [h.name for h in _zone_committees("构建新区发展新格局", [])]
     []
+    >>> [h.name for h in _zone_committees("各旗人民政府,开发区、示范区管委会:", [])]
+    []
     """
     hits = []
     for m in _ZONE_COMMITTEE.finditer(sentence):
@@ -379,6 +385,8 @@ def _zone_committees(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
         clause = re.split(r"[,，;；。:：]", sentence[:start])[-1]
         if (start == m.start() and "各" in clause) or re.match(r"(?:国家级|省级|市级)", sentence[start:]):
             continue  # "各县(市、区)政府、开发区管委会", "国家级开发区管委": zones in general, not one
+        if start == m.start() and re.search(rf"(?:^|[,，;；:：]){_ZONE}、$", sentence[:start]):
+            continue  # "开发区、示范区管委会": kinds of zone listed bare, none named
         name = clean_name(sentence[start : m.end()])
         if re.match(r"(?:[各全该本每]|有关|相关)", name):
             continue

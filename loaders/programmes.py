@@ -239,7 +239,7 @@ def _titled_campaigns(sentence: str) -> list[ProgrammeHit]:
 # (《泰州市数智赋能行动实施意见》); a plan named after it (…三年行动计划) is a policy, not the action.
 _TITLED_ACTION = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{2,14}?(?:行动|工程|改革|试点))(?:建设)?(?:“十[一二三四五六]五”)?"
-    r"(?:实施意见|实施方案|工作方案|方案|规划|的通知|的意见|的决定)》"
+    r"(?:实施意见|实施方案|工作实施方案|工作方案|方案|规划|的通知|的意见|的决定)》"
 )
 _TITLE_HEAD = re.compile(
     # (城市 inside a title names what is piloted, no division: 《…数字化转型城市试点工作方案》)
