@@ -168,8 +168,16 @@ def _agency_from(
     stretch = sentence[head_end : head_end + 24]
     stop = re.search(r"[^\u4e00-\u9fffA-Za-z]|" + _STOP.pattern, stretch)
     stretch = stretch[: stop.start()] if stop else stretch
-    committee = _COMMITTEE.search(stretch)
-    if committee:
+    if place and len(place) > 1:
+        # "呼和浩特市工业和信息化局和呼和浩特市财政局": a joiner before the place named again starts the next body
+        again = re.search(f"[和及与]{re.escape(place)}", stretch)
+        stretch = stretch[: again.start()] if again else stretch
+    # "中共某自治区委员会机构编制委员会办公室": the office of a committee of the party committee
+    nested = re.match(r"(?:委员会|委)[\u4e00-\u9fff]{2,10}?委员会办公室", stretch)
+    committee = None if nested else _COMMITTEE.search(stretch)
+    if nested:
+        stretch = stretch[: nested.end()]
+    elif committee:
         # Committees and groups are named for what they do (县委全面深化改革委员会, …建设领导小组办公室).
         stretch = stretch[: committee.end()]
     elif _SUFFIX.search(stretch):
@@ -230,6 +238,9 @@ def _agency_from(
         or in_counted_list(sentence, start)
         or sentence[end : end + 2] == "项目"  # 北方大数据交易中心东丽分中心项目: a thing built
         or _MEDIA.search(name)  # SCHEMA.md: media outlets are not agencies (区融媒体中心 记者…)
+        # "区政务服务大厅共接待群众": a hall is where bodies serve, a place, whatever it is said to do
+        or name.endswith("大厅")
+        or name.endswith("地理中心")  # "位于深圳地理中心的龙华": the middle of a map, no body
     ):
         return None
     if head in ("国家",) and len(name) <= 3:
@@ -357,6 +368,8 @@ def _zone_committees(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
     ['湘江新区行政审批服务局']
     >>> [h.name for h in _zone_committees("构建新区发展新格局", [])]
     []
+    >>> [h.name for h in _zone_committees("各旗人民政府,开发区、示范区管委会:", [])]
+    []
     """
     hits = []
     for m in _ZONE_COMMITTEE.finditer(sentence):
@@ -372,6 +385,8 @@ def _zone_committees(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
         clause = re.split(r"[,，;；。:：]", sentence[:start])[-1]
         if (start == m.start() and "各" in clause) or re.match(r"(?:国家级|省级|市级)", sentence[start:]):
             continue  # "各县(市、区)政府、开发区管委会", "国家级开发区管委": zones in general, not one
+        if start == m.start() and re.search(rf"(?:^|[,，;；:：]){_ZONE}、$", sentence[:start]):
+            continue  # "开发区、示范区管委会": kinds of zone listed bare, none named
         name = clean_name(sentence[start : m.end()])
         if re.match(r"(?:[各全该本每]|有关|相关)", name):
             continue
@@ -540,6 +555,8 @@ def _listed_bodies(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
     >>> [(h.name, h.place_surface) for h in _listed_bodies("甲市政府办、经贸局、统计局负责人",
     ...  [AgencyHit("甲市政府办", 0, 5, "甲市")])]
     [('甲市经贸局', '甲市'), ('甲市统计局', '甲市')]
+    >>> [h.name for h in _listed_bodies("乙市数据局机关党委、机关纪委,", [AgencyHit("乙市数据局机关党委", 0, 9, "乙市")])]
+    ['乙市数据局机关纪委']
     """
     out: list[AgencyHit] = []
     for hit in hits:
@@ -557,7 +574,10 @@ def _listed_bodies(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
                 or re.search(r"[大格布全结开变时当]局$", item)
             ):
                 break
-            out.append(AgencyHit(hit.place_surface + item, m.start(1), m.end(1), hit.place_surface))
+            # "市数据局机关党委、机关纪委": a bureau's own body listed after another shares the bureau
+            owner = re.sub(r"(?:机关党委|机关纪委|机关党总支|机关党支部|党组)$", "", hit.name)
+            head = owner if item.startswith("机关") and owner != hit.name else hit.place_surface
+            out.append(AgencyHit(head + item, m.start(1), m.end(1), hit.place_surface))
             end = m.end(1)
     return out
 
@@ -577,12 +597,16 @@ def _governed_bodies(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
     ['大数据局', '行政审批服务局']
     >>> [h.name for h in _governed_bodies("由相关部门牵头,形成新格局负责", [])]
     []
+    >>> [h.name for h in _governed_bodies("职责;划入市经信局牵头推进", [AgencyHit("市经信局", 5, 9, "市")])]
+    []
     """
     out: list[AgencyHit] = []
     for m in _GOVERNED_BODY.finditer(sentence):
         item = m.group(1)
         if (
             any(h.start <= m.start(1) < h.end for h in hits)
+            # "划入市经济和信息化局牵头…": a body found with its place inside the stretch is that body
+            or any(m.start(1) < h.start and h.end <= m.end(1) for h in hits)
             or _GENERIC.search(item)
             or _STOP.search(item)
             or re.match(r"(?:[市区县省](?!场)|[各全本该我这此其国])", item)

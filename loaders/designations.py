@@ -18,7 +18,7 @@ from loaders.words import Word, segment
 # Words a designation ends in. Bare 城市 and 高地 need a marker (below): 超大城市 and 高地 alone are
 # descriptions, not titles.
 _SUFFIX = re.compile(
-    r"(?:示范区|先行区|试验区|实验区|先导区|引领区|样板区|聚集区|集聚区|支撑区|承载区|示范地区|试点地区|示范市|示范县|"
+    r"(?:示范区|先行区|试点区|试验区|实验区|先导区|引领区|样板区|聚集区|集聚区|支撑区|承载区|示范地区|试点地区|示范市|示范县|"
     r"先行市|先行县|先进县|先进市|先进区|典型县|典型市|典型区|标杆县|标杆市|标杆区|样板县|样板市|示范镇|示范乡镇|示范城区|典范城区|样板城区|先锋城区|先行城区|标杆城区|试点县|试点市|试验县|试验市|重点县|名县|(?:优秀|突出)[县市区]|模范县|模范市|模范区|名城|之城|之都|策源地|集聚地|承载地|首选地|举办地|服务地|强市|强省|强区|强县|第一区|高地|枢纽节点|城市|大都市|新城|试点|"
     r"核心区|百强县|百强镇|百强区|示范基地|园区|示范(?=名单)|数字化标杆(?!区)|转型标杆(?!区)|示范标杆)"
 )
@@ -39,7 +39,7 @@ _SCOPED = re.compile(
 # holds or works towards"); 作为 and 锚定 state a standing one ("作为国家中心城市").
 _GOVERNS = re.compile(
     r"(?:建设|建成|建好|打造|创建|创成|争创|争当|紧扣|瞄准|列入|列为|纳入|获批|获评|评为|入选|入围|上榜|当选|荣膺|斩获|摘得|成为|跻身|锚定|培育|确定为|确定作为|"
-    r"认定为|命名为|授予|荣获|迈向|作为|开展|获得|争取|申报|申请)(?:为|成)?$"
+    r"认定为|命名为|授予|荣获|迈向|作为|开展|获得|争取|申报|申请)(?:为|成|到)?了?$"
 )
 # Verbs that publish a list of a title's holders (公布…试点名单).
 _PUBLISHED = re.compile(r"公布|公示|发布|印发|下发|确定")
@@ -120,6 +120,10 @@ def find_designations(sentence: str) -> list[Designation]:
     ['社会主义现代化可持续发展先锋城区']
     >>> [d.name for d in find_designations("获得全国中小城市“智慧城市”建设试点示范城市、智慧城市领军城市等称号")]
     ['全国中小城市智慧城市建设试点示范城市', '智慧城市领军城市']
+    >>> [d.name for d in find_designations("到2025年基本建成掌上办事之城,成功争取到了省级营商环境创新试点区")]
+    ['掌上办事之城', '省级营商环境创新试点区']
+    >>> find_designations("作为全市首个“智网”工程试点区")  # where a city's programme is tried first: no title
+    []
     """
     words = segment(sentence)
     if not words:
@@ -254,11 +258,13 @@ def _to_governing_verb(words: tuple[Word, ...], left: int, first: int, *, built:
     """Return where a title starts when LAC tags a word inside it as a verb (打造数字/n 协同/vd 发展/v
     示范区): right after a governing verb a few words further left, if only content words lie between."""
     i = left
-    while i > 0 and first - i < 6:
+    while i > 0 and first - i < 8:
         prev = words[i - 1]
-        # LAC may split the verb itself (获/评): the two words together govern the title.
+        # LAC may split the verb itself (获/评), or leave its complement apart (争取/到/了): the words
+        # together govern the title.
         joined = words[i - 2].text + prev.text if i > 1 else ""
-        if _GOVERNS.fullmatch(prev.text) or _GOVERNS.fullmatch(joined):
+        joined3 = words[i - 3].text + joined if i > 2 else ""
+        if any(_GOVERNS.fullmatch(v) for v in (prev.text, joined, joined3) if v):
             return i
         # (a batch is part of the title too: 全国首批/m 城市更新试点城市)
         content = (
@@ -294,6 +300,10 @@ def _walk_left(words: tuple[Word, ...], last: int) -> int:
         prev = words[i - 1]
         if _GOVERNS.fullmatch(prev.text) and not _inner_verb(words, i - 1):
             break
+        # "掌上办事之城", "创新之都": what the city is known for comes before 之, verb or not
+        if i == last and words[last].text == "之" and prev.tag in ("v", "vn", "a", "an"):
+            i -= 1
+            continue
         # LAC may split a marker of a title into a verb and a noun (领/v 军/n 城市): it stays one word.
         split_mark = bool(_CITY_MARK.fullmatch(prev.text + words[i].text))
         if (
@@ -345,7 +355,8 @@ def _is_title(name: str, suffix: str, *, quoted: bool = False) -> bool:
         return bool(_CITY_MARK.search(body)) or (quoted and len(body) >= 4)
     if suffix == "新城":  # unquoted, a 新城 is a district on the map (广陵新城), i.e. a park project
         return quoted
-    if suffix in ("高地", "试点"):  # the scope may follow the batch (第二批省级数字乡村试点)
+    # (a 试点区 as much: "全市首个“榕城智网”工程试点区" is where a city's programme is tried first)
+    if suffix in ("高地", "试点", "试点区"):  # the scope may follow the batch (第二批省级数字乡村试点)
         return bool(_SCOPED.search(name) or _SCOPED.search(unranked(name))) or (
             suffix == "试点" and "国家" in name
         )

@@ -245,7 +245,9 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
     if opening > text.rfind("》", sentence.start, position):
         heads = [s for s in ctx.spans if s.start == opening + 1 and s.division.level != "country"]
         if heads:
-            return (heads[0].division,)
+            # 《深圳市罗湖区…方案》: a district right after its city heads the title; it is the district's
+            after = [s for s in ctx.spans if s.start == heads[0].end and s.division.level != "country"]
+            return ((after or heads)[0].division,)
     listed = _listed_holders(ctx, sentence, position)
     if listed:
         return listed
@@ -417,7 +419,8 @@ _OPENING_CLAUSE = re.compile(r"(?:在|为了?|围绕|通过|随着|依托|借助
 
 # "获得第六届广东省“…集体”": an edition between the verb and the place still makes the place a scope.
 _GRANTED_BEFORE = re.compile(
-    r"(?:获评|评为|荣获|获得|创成|入选|列入|获批|跻身)(?:第[一二三四五六七八九十\d]{1,3}届)?$"
+    # (作为 too: "作为广西第一批…试点,海城区…" — the place after it scopes the role, the district holds it)
+    r"(?:获评|评为|荣获|获得|创成|入选|列入|获批|跻身|作为)(?:第[一二三四五六七八九十\d]{1,3}届)?$"
 )
 
 

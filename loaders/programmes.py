@@ -33,7 +33,7 @@ from loaders.words import segment, word_at
 
 # A quoted name followed by one of these is a programme ("“最多跑一次”改革", "“清朗”系列专项行动").
 _PROGRAMME_AFTER = re.compile(
-    r"^(?:系列专项行动|专项行动|集成改革|改革|工程|行动|计划|制度|建设|试点|主题活动|活动|服务方式|(?:合作|联动|协同|工作|服务|治理|管理)?(?:机制|模式)|工作法|战略|(?:政务|协商|党建|治理|营商环境|营商)?(?:服务)?(?:品牌|金字招牌|金名片)(?![\u4e00-\u9fff]))"
+    r"^(?:系列专项行动|专项行动|集成改革|改革|工程|行动|计划|制度|建设|试点|主题活动|活动|服务方式|(?:合作|联动|协同|工作|服务|治理|管理|沟通协调|协调联动)?(?:机制|模式)|工作法|(?:发展)?战略|(?:政务|协商|党建|治理|营商环境|营商)?(?:服务)?(?:品牌|金字招牌|金名片)(?![\u4e00-\u9fff]))"
 )
 # What a quoted platform or product is followed by ("“甬金通”等…应用", "“浙里办”宁波频道").
 _PROJECT_AFTER = re.compile(
@@ -43,7 +43,7 @@ _PROJECT_AFTER = re.compile(
 _CONTINUES_AS_NAME = re.compile(r"^(?:[\u4e00-\u9fff])")
 _ALLOWED_NEXT = re.compile(
     r"^(?:改革|建设|工作|行动|活动|工程|项目|机制|模式|体系|试点|战略|国家战略|政策|培训|宣传|等|和|与|及|为|的|中|在|是|已|了|领域|范围|工作台|基本|上升|"
-    r"升级|提质|落地|向|相关|相结合|理念|要求|决策|部署|服务|成效|应用|场景|品牌|示范(?!基地|园|中心)|标杆|扩面|专项|系列|提供|实现|取得|成为|"
+    r"升级|提质|落地|向|相关|相结合|理念|要求|决策|部署|服务|成效|标志性|突破性|重大成果|应用|场景|品牌|示范(?!基地|园|中心)|标杆|扩面|专项|系列|提供|实现|取得|成为|"
     r"走在|覆盖|上线|开通|推进|持续|不断|全面|进一步|加快|深入|引领|赋能|迈出|迈上|作出|提出|(?:重大|战略|决策)?部署)"
 )
 _GRANTED_BEFORE = re.compile(
@@ -60,7 +60,8 @@ _CARRIED_AFTER = re.compile(
     # "“局长走流程”常态化开展": what the text says is being run, as a passive of 开展/实施/推行
     r"(?:常态化|深入|持续|全面|广泛)(?:开展|实施|推行|深化))"
 )
-_FRAMED_AS = re.compile(r"为(?:工作)?(?:目标|主线|重点|抓手|引领|牵引|突破口|主攻方向)")
+# (not 目标: "以“为民服务、为企解忧”为目标" sets an aim, it names no initiative)
+_FRAMED_AS = re.compile(r"为(?:工作)?(?:主线|重点|抓手|引领|牵引|突破口|主攻方向)")
 _SCOPED_KIND = re.compile(
     r"(?:全国|全省|国家级?|省级|市级|首批)+(?:改革|综合)*(?:试点|改革|示范)"
     # "开展试点试验项目": words of kind only name no initiative
@@ -73,6 +74,18 @@ _PUT_EFFORT = re.compile(r"(?:发力|聚力|攻坚)$")
 _KIND_WORD = re.compile(r"制度|工程|计划|行动|改革|试点|项目|机制|模式|战略|品牌|活动")
 # Verbs of doing a task, right before 试点: the phrase says a pilot is to be run, it names none.
 _PILOT_TASK = re.compile(r"(?:抓好|做好|搞好|办好|抓实|做实|开展|推进|推动|扩大|深化|组织)试点$")
+# Last words of a quoted name that make it a device or an app built (政策AI计算器); a quoted 平台 or
+# 系统 may be the initiative's own name (“三网六区智平台”), left to the words around it.
+_THING = re.compile(r"(?:计算器|机器人|小程序|App|APP|一体机|自助机)$")
+# Verbs of getting a grip on a task (抓实“接诉即办”, 抓细“协同联办”): they carry out what they govern.
+_GRIP = re.compile(r"抓[实细好牢紧严]$")
+# What a quote followed by 的 may describe rather than name: the government, city or system built.
+_DESCRIBED = re.compile(
+    r"”的[\u4e00-\u9fff]{0,4}?(?:政府|城市|城区|社会|家园|体系|格局|局面|环境|生态)(?:[,，。;；、]|提供|$)"
+)
+# Verbs that build or run what a name after them names ("推动建设“晋江数据湖”"): a verb of effort
+# governs the name across them.
+_BUILDING = re.compile(r"建设|打造|创建|应用|使用|实施|推进|推行|开展|深化")
 # Verbs of effort that govern a name from before it and are never its first word.
 _EFFORT = re.compile(r"加大|加强|加快|强化|扩大|深化|推进|推动|推行|实施|开展|落实|持续|全面|大力|着力")
 _EVENT_AFTER = re.compile(r"^(?:大赛|竞赛|比赛|赛道|总决赛|决赛|赛区|论坛|峰会|博览会|大会)")
@@ -103,6 +116,18 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     ['数实融合', '网络强国', '数字中国']
     >>> [h.name for h in find_programmes("大厅设立“办不成事”反映窗口,设立“潮汕银行”窗口")]
     ['办不成事']
+    >>> [h.name for h in find_programmes("推动营商环境跑出“加速度”,构建“协同高效、精准智能”的现代政府")]
+    []
+    >>> [h.name for h in find_programmes("推出“全域无差别一体化”政务服务模式。打造“惠企计算器”,针对“优化审批流程”建议")]
+    ['全域无差别一体化']
+    >>> [h.name for h in find_programmes("推行“集成办”“容缺办”等服务场景,推进“数据宝”“政务云”等数据产品")]
+    ['集成办', '容缺办']
+    >>> [h.name for h in find_programmes("全面实行“一枚印章管审批”,组织“初心学堂”交流")]
+    ['一枚印章管审批']
+    >>> [h.name for h in find_programmes("抓细“协同联办”,搭建“连心桥”沟通协调机制,运用好“三级督办”机制")]
+    ['协同联办', '连心桥', '三级督办']
+    >>> [h.name for h in find_programmes("以“为民服务、为企解忧”为目标,按照“三步走”发展战略,围绕“数字甲城”发展战略")]
+    ['数字甲城']
     """
     lex = lexicon or programme_lexicon()
     sentence = _curly(sentence)
@@ -146,6 +171,8 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         for h in find_actions(sentence)
         # "要结合台州特色抓好试点": a verb of effort right before 试点 makes the phrase a task, no title
         if not _SCOPED_KIND.fullmatch(h.name) and not _PILOT_TASK.search(h.name)
+        # "推广借鉴项目", "重点项目": two words before 项目 say what kind of project, none by name
+        and not re.fullmatch(r"[\u4e00-\u9fff]{1,2}项目", h.name)
     ]
     hits += _listed_activities(sentence)
     hits += _framed(sentence)
@@ -211,11 +238,12 @@ def _titled_campaigns(sentence: str) -> list[ProgrammeHit]:
 # A title that names an action, a project or a reform and then the document that carries it out
 # (《泰州市数智赋能行动实施意见》); a plan named after it (…三年行动计划) is a policy, not the action.
 _TITLED_ACTION = re.compile(
-    r"(?P<name>[\u4e00-\u9fff]{2,12}?(?:行动|工程|改革))(?:建设)?(?:“十[一二三四五六]五”)?"
-    r"(?:实施意见|实施方案|工作方案|方案|规划|的通知|的意见|的决定)》"
+    r"(?P<name>[\u4e00-\u9fff]{2,14}?(?:行动|工程|改革|试点))(?:建设)?(?:“十[一二三四五六]五”)?"
+    r"(?:实施意见|实施方案|工作实施方案|工作方案|方案|规划|的通知|的意见|的决定)》"
 )
 _TITLE_HEAD = re.compile(
-    r"^(?:[^《》]*?(?:省|市|区|县|自治区|自治州))?(?:关于)?(?:印发|加快|推进|推动|深化|实施|开展|全面)*"
+    # (城市 inside a title names what is piloted, no division: 《…数字化转型城市试点工作方案》)
+    r"^(?:[^《》]*?(?:省|(?<!城)市|区|县|自治区|自治州))?(?:关于)?(?:印发|加快|推进|推动|深化|实施|开展|全面)*"
 )
 
 
@@ -228,6 +256,8 @@ def _titled_actions(sentence: str) -> list[ProgrammeHit]:
     ['数智赋能行动']
     >>> [h.name for h in _titled_actions("《广州市数字政府改革建设“十四五”规划》")]
     ['数字政府改革']
+    >>> [h.name for h in _titled_actions("印发《甲市中小企业数字化转型城市试点工作方案》")]
+    ['中小企业数字化转型城市试点']
     """
     hits = []
     for title in re.finditer(r"《([^《》“”]{4,40}(?:“[^“”]{2,8}”[^《》“”]{0,12})?)》", sentence):
@@ -466,7 +496,11 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         before = sentence[max(0, head - 8) : head]
         # "创新推出“金管家”服务,": a service word between the quote and the clause's end leaves it the
         # object of the verb, the way of serving named by its quote
-        ending = re.match(r"^(?:服务|模式|机制|进程)?(?:[,，。;；(（]|$)", sentence[series.end() :])
+        # (or a mode of a field of service: "推出“三层级无差别一体化”政务服务模式。")
+        ending = re.match(
+            r"^(?:(?:政务|审批|便民|惠企|监管|治理)?服务(?:模式|机制)?|模式|机制|进程)?(?:[,，。;；(（]|$)",
+            sentence[series.end() :],
+        )
         # (a two-character quote before such a word is rather a modifier of it: 打造“全科”服务)
         clause_end = ending is not None and (
             ending.group(0)[:1] in ",，。;；(（" or len(quotes[-1].group(1)) > 2
@@ -476,7 +510,24 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         weak = bool(WEAKLY_CARRIED_OUT.search(before) or effort) and not (
             before.endswith("聚焦") and all(len(q.group(1)) <= 3 for q in quotes)
         )
-        verb = CARRIED_OUT.search(before) or (weak and clause_end) or piloted
+        # "推动政务服务事业跑出“加速度”": a verb with a complement of result (跑出, 迈上, 驶入) right before
+        # the quote, or before the place heading it, takes the quote as its own object; the verb of
+        # effort governs the words before it, not the quote ("推行开办企业“免费刻章”" keeps its verb)
+        between = [
+            w for w in segment(sentence) if head <= w.start and w.end <= series.start() and w.tag != "LOC"
+        ] if head < series.start() else []
+        crossed = bool(
+            between
+            and between[-1].tag == "v"
+            and re.fullmatch(r"[\u4e00-\u9fff][出到上下入起]", between[-1].text)
+            and not _BUILDING.fullmatch(between[-1].text)
+        )
+        # (a verb right before the quote governs it even where the name's head ran back over it, when
+        # the quote ends its object: "全面实行“一枚印章管审批”", not "组织“初心学堂”交流")
+        adjacent = (
+            CARRIED_OUT.search(sentence[: series.start()]) or _GRIP.search(sentence[: series.start()])
+        ) and (clause_end or suffix)
+        verb = (CARRIED_OUT.search(before) or adjacent or (weak and clause_end) or piloted) and not crossed
         # "打造山清水秀、宜居宜业的“X”,": the verb governs the quote across a modifier ending in 的
         modified = re.search(
             r"(?:^|[,，;；:：])[\u4e00-\u9fff]{0,4}?(?:打造|建设|创建|争创|实施|推行|推广)[^,，。;；“”:：]{2,24}的$",
@@ -548,16 +599,18 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         )
         governed = governed or bool(practice)
         # (a list of titles granted, "获评“A县”“B县”等20余个荣誉称号", names each one)
-        if (
+        things = bool(
             governed
             and not suffix
             and not practice
             and not granted
             and sentence[series.end() : series.end() + 1] == "等"
-        ):
-            continue  # "推进“A”“B”等…数据产品": a list of things, named by what follows
+        )  # "推进“A”“B”等…数据产品": a list of things, named by what follows
         for i, q in enumerate(quotes):
             text = q.group(1)
+            # (a way of working keeps its shape in such a list: "推行“集成办”“就近办”等服务场景")
+            if things and (not has_slogan_shape(text) or names_a_thing(sentence[series.end() :])):
+                continue
             q_start, q_end = series.start() + q.start(), series.start() + q.end()
             if _KIND_WORD.fullmatch(text):
                 continue  # "在“制度”“治理”“智慧”三个维度": a kind word alone names no programme
@@ -614,8 +667,8 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 continue  # "解决数据“不敢用、不够用”的矛盾": a problem described, not a way of working
             if re.search(r"就是|[,，][^,，]*是|是[^,，]*[,，]", text):
                 continue  # "指出“新时代东北振兴,是全面振兴、全方位振兴”": a statement quoted, not a name
-            if sentence[:q_start].endswith("关于") and re.match(
-                r"”?的(?:建议|提案|议案|意见|报告)", sentence[q_end - 1 :]
+            if (sentence[:q_start].endswith("关于") or sentence[:q_start].endswith("针对")) and re.match(
+                r"”?的?(?:建议|提案|议案|意见|报告)", sentence[q_end - 1 :]
             ):
                 continue  # "关于“更新发展理念,强化市级统筹”的建议": the title of a proposal answered
             # "高频事项向“快办”优化": the mode of service a reform moves things towards
@@ -656,6 +709,15 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             )
             if not (shaped or _looks_like_name(text)) or is_layout(text):
                 continue
+            # "打造“整体智治、唯实惟先”的现代政府": qualities of the government, city or system to be
+            # built, which the verb governs; a quote shaped like a way of working still names one
+            # ("“一网统管”的工作体系"), and so does a division's campaign.
+            if (
+                re.match(_DESCRIBED, sentence[q_end - 1 :])
+                and not campaign
+                and not any(has_slogan_shape(p) for p in [text, *re.split(r"[、,，]", text)])
+            ):
+                continue
             # “互联网+”智慧能源: X+ names a programme by how it is written.
             own_suffix = bool(re.search(r"(工程|计划|行动|改革|试点|制度|项目|战略|\+)$", text))
             tail = re.match(
@@ -672,6 +734,10 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 r"[\u4e00-\u9fff]{0,4}(?:集成改革|专项行动|行动|工程|计划|试点)", sentence[q_end:]
             )
             if not (suffix or governed or own_suffix or shaped or (tail and finished)):
+                continue
+            # "打造“政策AI计算器”": a tool or app built is a project, unless the words after it name an
+            # initiative ("“三网六区智平台”治理模式", "“数字苏州驾驶舱”升级工程")
+            if _THING.search(text) and not (suffix or own_suffix or shaped or tail or finished):
                 continue
             if governed and not (suffix or own_suffix or shaped) and names_a_thing(sentence[q_end:]):
                 continue  # "推广应用“粤智助”政府服务自助机": the verb governs a thing built, named by its quote
@@ -780,6 +846,8 @@ def _past_verbs(sentence: str, head: int, quote: int) -> int:
         verb = w.tag in ("v", "d", "ad", "p") or (
             w.end == first_quote and w.text in ("建设", "打造", "创建", "应用", "使用")
         )
+        # a complement of result goes with its verb ("运用好“三级督办”机制": 好 is no part of the name)
+        verb = verb or (w.start == start and start > head and w.text in ("好", "实", "牢", "细", "到", "足"))
         if head <= w.start and w.end <= first_quote and verb:  # 推动建设“晋江数据湖”: 建设/vn governs
             start = max(start, w.end)
     return start
@@ -800,7 +868,7 @@ def _looks_like_name(text: str) -> bool:
     if (
         len(text) < 2
         or re.fullmatch(r"[\d.%]+|.{0,3}化|[一二三四五六七八九十]+[个大项端对]?|[\dNnX+＋]+|\d+个\d+", text)
-        or re.match(r"[一二两三四五六七八九十]+[个大项对]|[两三四五六七八九十]+[张条类批支套]", text)
+        or re.match(r"[一二两三四五六七八九十]+[个大项对]|[两三四五六七八九十]+[张条类批支套步]", text)
     ):
         return False
     # "“国字号”“省字号”荣誉称号": a rank of honours, not one honour

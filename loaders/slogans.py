@@ -21,8 +21,8 @@ _ONE_STOP = re.compile(
 )
 # Service reforms named by what the citizen is spared (全市通办, 免申即享, 秒批, 零跑动, 边问边办).
 _SERVICE = re.compile(
-    rf"{_HAN}{{1,4}}(?:通办|通享|即享|即办|即批|跑一次|跑一趟|一次办|报一次|查一次|办成事|帮办|代办)|{_HAN}{{0,4}}一次办[成好结]|(?:秒|即)[批报办](?:(?:秒|即)[批报办])?|"
-    rf"零跑动|零跑腿|{_HAN}{{2}}不用跑|(?:掌上|指尖|网上|就近|马上|随时|自助|预约|延时|刷脸|扫码|集成|联审|并联|邮寄|上门|视频|远程)办|"
+    rf"{_HAN}{{1,4}}(?:通办|联办|通享|即享|即办|即批|跑一次|跑一趟|一次办|报一次|查一次|办成事|帮办|代办)|{_HAN}{{0,4}}一次办[成好结]|(?:秒|即)[批报办](?:(?:秒|即)[批报办])?|"
+    rf"零跑动|零跑腿|{_HAN}{{2}}不用跑|(?:掌上|指尖|网上|就近|马上|随时|自助|预约|延时|刷脸|扫码|集成|联审|并联|邮寄|上门|视频|远程|容缺|异地)办|"
     # the most a citizen has to do (最多问一次, 最多提交一次), cases taken anywhere alike (无差别受理)
     rf"最多{_HAN}{{1,3}}一[次趟]|无差别(?:受理|办理)|"
     # the work a government moves onto the phone (掌上办事, 掌上办公, 掌上治理)
@@ -42,7 +42,8 @@ _SPATIAL = r"城|区|园|带|片|核|心|轴|廊|港|湾|岛|极|翼|环|圈|中
 _PRINCIPLE_AFTER = re.compile(
     r"格局|思路|原则|理念|目标|布局|方针|要求|精神|路径|定位|使命|愿景|策略|方向|任务|基调|导向|意识|观念|共识"
 )
-_PRINCIPLE_BEFORE = re.compile(r"(?:按照|遵循|坚持|秉持|本着|锚定|瞄准)“?$")
+# (做到 sets a standard to meet: "真正做到“心往一处想、劲往一处使”")
+_PRINCIPLE_BEFORE = re.compile(r"(?:按照|遵循|坚持|秉持|本着|锚定|瞄准|做到)“?$")
 # Words that make a unquoted phrase a service reform by shape (实现140项事项全市通办).
 _UNQUOTED = re.compile(
     r"(?:全市|全省|全城|全区|全域|跨省|跨市|跨区|跨域|跨城|省内|市内|异地|就近)通办|[三四五六]治融合|"
@@ -63,8 +64,8 @@ def is_layout(text: str) -> bool:
     (True, True, False, False)
     >>> is_layout("一芯两核多支点"), is_layout("3个一"), is_layout("七个一"), is_layout("一城四区")
     (True, True, True, True)
-    >>> is_layout("一企一档"), is_layout("一区一品")
-    (False, False)
+    >>> is_layout("一企一档"), is_layout("一区一品"), is_layout("三级督办"), is_layout("两级平台")
+    (False, False, False, True)
     """
     # "推行“3个一”措施": a count of 一X items is a numeric code for them (SCHEMA.md: numeric codes)
     if re.fullmatch(r"[\d两三四五六七八九十]+个一", text):
@@ -72,7 +73,12 @@ def is_layout(text: str) -> bool:
     # "“一城四区”建设": counted places on the map, one after another
     if re.fullmatch(f"(?:[一二两三四五六七八九十多]+(?:{_SPATIAL})){{2,}}", text):
         return True
-    return bool(_LAYOUT.match(text)) and not text.startswith("一网")
+    layout = _LAYOUT.match(text)
+    # "三级督办", "四级联动": levels that act together name a mechanism, not a map
+    if layout and layout.group(0).endswith("级") and len(text) > layout.end():
+        rest = segment(text[layout.end() :])
+        return not (rest and rest[0].tag in ("v", "vn"))
+    return bool(layout) and not text.startswith("一网")
 
 
 def has_slogan_shape(text: str) -> bool:
@@ -105,14 +111,15 @@ def _is_plus_slogan(text: str) -> bool:
     """A+B(+C) naming a way of working: every part has words, none is a counted unit (3个实体运行部).
     A part may quote a known slogan of its own ("党建+‘三治’").
 
-    >>> _is_plus_slogan("党建+‘三治’")
-    True
+    >>> _is_plus_slogan("党建+‘三治’"), _is_plus_slogan("12345热线+工商联"), _is_plus_slogan("一云两平台+N应用")
+    (True, True, False)
     """
     parts = re.sub(r"[‘’]", "", text).split("+")
     if len(parts) < 2 or not all(_PLUS_PART.fullmatch(p) for p in parts):
         return False
     worded = [p for p in parts if re.search(_HAN, p)]
-    counted = any(re.match(r"[\dN]+个?", p) and re.search(_HAN, p) for p in parts)
+    # (a long number names a line, no count: 12345热线+工商联)
+    counted = any(re.match(r"(?:N|\d{1,3})(?!\d)个?", p) and re.search(_HAN, p) for p in parts)
     # "农民工服务站+电信服务点+金融服务点+邮政网点": sites combined in one place, not a way of working
     sites = all(re.search(r"(?:站|点|网点|中心|大厅|窗口|室|馆)$", p) for p in parts)
     return bool(worded) and not counted and not sites and not all(re.fullmatch(r"[\dN]+", p) for p in parts)
