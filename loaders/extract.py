@@ -246,8 +246,8 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
         heads = [s for s in ctx.spans if s.start == opening + 1 and s.division.level != "country"]
         if heads:
             # 《深圳市罗湖区…方案》: a district right after its city heads the title; it is the district's
-            after = [s for s in ctx.spans if s.start == heads[0].end and s.division.level != "country"]
-            return ((after or heads)[0].division,)
+            district = [s for s in ctx.spans if s.start == heads[0].end and s.division.level != "country"]
+            return ((district or heads)[0].division,)
     listed = _listed_holders(ctx, sentence, position)
     if listed:
         return listed

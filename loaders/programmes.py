@@ -170,7 +170,8 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         _past_governor(sentence, h)
         for h in find_actions(sentence)
         # "要结合台州特色抓好试点": a verb of effort right before 试点 makes the phrase a task, no title
-        if not _SCOPED_KIND.fullmatch(h.name) and not _PILOT_TASK.search(h.name)
+        if not _SCOPED_KIND.fullmatch(h.name)
+        and not _PILOT_TASK.search(h.name)
         # "推广借鉴项目", "重点项目": two words before 项目 say what kind of project, none by name
         and not re.fullmatch(r"[\u4e00-\u9fff]{1,2}项目", h.name)
     ]
@@ -513,9 +514,11 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         # "推动政务服务事业跑出“加速度”": a verb with a complement of result (跑出, 迈上, 驶入) right before
         # the quote, or before the place heading it, takes the quote as its own object; the verb of
         # effort governs the words before it, not the quote ("推行开办企业“免费刻章”" keeps its verb)
-        between = [
-            w for w in segment(sentence) if head <= w.start and w.end <= series.start() and w.tag != "LOC"
-        ] if head < series.start() else []
+        between = (
+            [w for w in segment(sentence) if head <= w.start and w.end <= series.start() and w.tag != "LOC"]
+            if head < series.start()
+            else []
+        )
         crossed = bool(
             between
             and between[-1].tag == "v"
