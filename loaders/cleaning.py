@@ -252,6 +252,7 @@ class _Stated:
     sources: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
     editors: list[str] = field(default_factory=list)
+    publishers: list[str] = field(default_factory=list)  # sources and authors that are government bodies
 
     def read(self, chrome: str) -> None:
         for match in _CHROME_ITEM.finditer(chrome):
@@ -261,10 +262,24 @@ class _Stated:
                 self.dates.append(iso)
             if groups.get("source") and not re.search(_URL, groups["source"]):
                 self.sources.append(groups["source"].strip(" ，,。"))
+                self._publisher(self.sources[-1])
             if author := groups.get("author") or groups.get("reporter"):
                 self.authors.append(author.strip())
+                self._publisher(self.authors[-1])
             if groups.get("editor"):
                 self.editors.append(groups["editor"].strip())
+
+    def _publisher(self, value: str) -> None:
+        if _PUBLISHING_BODY.fullmatch(value) and value not in self.publishers:
+            self.publishers.append(value)
+
+
+# A government body that publishes a page ("来源:中共天津市西青区委网络安全和信息化委员会办公室", "文|杭州市
+# 数据资源管理局") is named by the page, and annotators list it (SCHEMA.md: agencies the text names):
+# its line is kept in the text as "来源:…", where the page had it. Outlets and people are not kept.
+_PUBLISHING_BODY = re.compile(
+    r"[\u4e00-\u9fff（）()]{2,40}(?:人民政府|政府|委员会|办公室|办公厅|管委会|局|委|厅|办)(?<!报社)"
+)
 
 
 def _is_chrome_line(line: str, stated: _Stated) -> bool:
@@ -299,6 +314,23 @@ def _strip_trailing(line: str, stated: _Stated) -> tuple[str, list[str]]:
             stripped = True
             break
     return line, fragments
+
+
+def _with_publishers(
+    lines: list[str], numbers: list[int], published: list[tuple[int, str]], *, after: int
+) -> list[str]:
+    """Return ``lines`` with a "来源:…" line for each publishing body, where the page had it (not before the title).
+
+    >>> _with_publishers(["标题", "正文。"], [0, 2], [(1, "某市大数据局")], after=1)
+    ['标题', '来源:某市大数据局', '正文。']
+    >>> _with_publishers(["标题", "正文。"], [1, 2], [(0, "某市大数据局")], after=1)
+    ['标题', '来源:某市大数据局', '正文。']
+    """
+    out = list(lines)
+    for number, body in reversed(published):
+        at = max(after, sum(1 for n in numbers if n < number))
+        out.insert(min(at, len(out)), f"来源:{body}")
+    return out
 
 
 def _title_of(lines: list[str]) -> str | None:
@@ -377,11 +409,14 @@ def clean_text(raw: str) -> Cleaned:
     numbers: list[int] = []  # source line of each kept line
     dropped: list[tuple[int, str]] = []  # (line number, text) so the report keeps document order
     media_author: str | None = None
+    published: list[tuple[int, str]] = []  # (line number, body) of each publisher line to keep
     for number, raw_line in enumerate(normalise_whitespace(raw).split("\n")):
         line = raw_line.strip()
         if not line:
             continue
+        known = len(stated.publishers)
         if _is_chrome_line(line, stated):
+            published.extend((number, body) for body in stated.publishers[known:])
             dropped.append((number, line))
             continue
         if len(kept) < 3 and (byline := _MEDIA_BYLINE.match(line)):
@@ -390,6 +425,7 @@ def clean_text(raw: str) -> Cleaned:
             dropped.append((number, line))
             continue
         body, fragments = _strip_trailing(line, stated)
+        published.extend((number, p) for p in stated.publishers[known:])
         dropped.extend((number, fragment) for fragment in fragments)
         if body:
             kept.append(body)
@@ -441,6 +477,7 @@ def clean_text(raw: str) -> Cleaned:
         (a for a in (*stated.authors, _byline_author(kept), head_name, media_author, *stated.editors) if a),
         None,
     )
+    kept = _with_publishers(kept, numbers, published, after=1 if title else 0)
     return Cleaned(
         text="\n".join(kept),
         title=title,

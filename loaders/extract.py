@@ -1193,7 +1193,8 @@ def _agency_key(ctx: _Context, mention: AgencyMention) -> str:
     """Return the name an agency is known by in its place: no 中共, no place prefix, 政府 for 人民政府.
 
     杭州市滨江区数字化改革领导小组办公室 and 滨江区数字化改革领导小组办公室 are one body, as are
-    市政府 and 市人民政府 (loaders/agencies.py gives the other form as an alias).
+    市政府 and 市人民政府 (loaders/agencies.py gives the other form as an alias), and so are an
+    office and its short form (市政府新闻办公室, 市政府新闻办).
     """
     name = mention.name.removeprefix("中共")
     prefixes = sorted(
@@ -1208,7 +1209,7 @@ def _agency_key(ctx: _Context, mention: AgencyMention) -> str:
             if prefix and name.startswith(prefix) and len(name) > len(prefix):
                 name, stripped = name[len(prefix) :], True
                 break
-    return re.sub(r"^[省市区县](?=.)", "", name).replace("人民政府", "政府")
+    return re.sub(r"办公室$", "办", re.sub(r"^[省市区县](?=.)", "", name).replace("人民政府", "政府"))
 
 
 def _places(

@@ -21,6 +21,7 @@ from loaders.documents import (
     document_from_text,
     read_document,
 )
+from loaders.extract import extract
 from loaders.sentences import split_sentences
 
 DATA = Path(__file__).parent / "data"
@@ -338,6 +339,34 @@ def test_reporter_byline_and_subscription_lines_are_metadata_not_text():
     assert (cleaned.source, cleaned.author) == ("某某日报·某某新闻网", "张三")
 
 
+def test_a_government_body_that_publishes_the_page_stays_in_the_text_and_is_an_agency():
+    """Annotators list the body a page names as its source or author (SCHEMA.md: agencies the text names)."""
+    raw = (
+        "文|某市数据资源管理局\n"
+        "某区数字政府建设情况\n"
+        "发布时间: 2024-01-09 来源:中共某市某区委网络安全和信息化委员会办公室 作者:张三\n"
+        "某区推进“一网通办”。(来源:某区融媒体中心)\n"
+    )
+    cleaned = clean_text(raw)
+
+    assert cleaned.text.split("\n") == [
+        "某区数字政府建设情况",  # the title stays first
+        "来源:某市数据资源管理局",
+        "来源:中共某市某区委网络安全和信息化委员会办公室",
+        "某区推进“一网通办”。",
+    ]
+    assert (cleaned.title, cleaned.source) == (
+        "某区数字政府建设情况",
+        "中共某市某区委网络安全和信息化委员会办公室",
+    )
+    text = "文|杭州市数据资源管理局\n杭州市全面打造城市数字治理系统，深化“一网通办”改革。\n"
+    extraction = extract(document_from_text(text, name="hangzhou.txt"))
+    agency = next(a for a in extraction.agencies if a.name == "杭州市数据资源管理局")
+    start, end = agency.evidence.start, agency.evidence.end
+    assert extraction.document.text[start:end] == "杭州市数据资源管理局"
+    assert extraction.document.text.split("\n")[0] == "来源:杭州市数据资源管理局"
+
+
 def test_bare_name_line_after_the_title_is_the_author_and_stays_in_the_text():
     cleaned = clean_text("某市数字能力建设实践\n刘某某\n某市委网信办主任\n近年来,某市推进数字能力建设。")
 
@@ -355,6 +384,7 @@ def test_sentence_offsets_round_trip_into_the_cleaned_text(article_doc):
     assert all(article_doc.text[s.start : s.end] == s.text for s in sentences)
     assert [s.text for s in sentences] == [
         "某市数字政府建设情况",
+        "来源:某市大数据局",
         "2023年,某市政务服务“一网通办”覆盖率达到95%。",
         "全市累计开放公共数据集860个;新建5G基站3200个！",
         "下一步将推进“一网统管”。",
@@ -429,7 +459,7 @@ def test_menus_font_buttons_and_empty_fields_are_chrome_and_the_date_still_parse
         "上半年全区数字经济规模达171.3亿元。"
     )
     c = clean_text(raw)
-    assert c.text == "数字经济规模达171.3亿元\n上半年全区数字经济规模达171.3亿元。"
+    assert c.text == "数字经济规模达171.3亿元\n来源:利津县人民政府\n上半年全区数字经济规模达171.3亿元。"
     assert (c.title, c.date, c.source) == ("数字经济规模达171.3亿元", "2020-08-07", "利津县人民政府")
 
 
