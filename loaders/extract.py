@@ -1295,7 +1295,10 @@ def _dedupe_metrics(metrics: list[Metric]) -> list[Metric]:
             names, other = re.findall(r"“([^”]+)”", first.indicator), re.findall(r"“([^”]+)”", m.indicator)
             distinct = bool(names and other and names != other)
             # Two bounds that disagree (近100亿条 stored, 超过100亿条 fetched) are two facts.
-            distinct = distinct or ({m.qualifier, first.qualifier} == {"~", ">"} and not contained)
+            # So are an exact figure and a bound of the same size (逾300项 流程 optimised, 300项 事项 handled).
+            distinct = distinct or (
+                {m.qualifier, first.qualifier} in ({"~", ">"}, {"=", ">"}, {"=", "<"}) and not contained
+            )
             # A goal and a result of the same size are two facts (增长5.5%左右 last year, and again as this year's goal).
             distinct = distinct or (not small and (m.qualifier == "target") != (first.qualifier == "target"))
             if not distinct and (

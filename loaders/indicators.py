@@ -144,6 +144,9 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
         and re.match(r"[^,，;；:：。在]{0,24}(?:中|之中)[,，]", sentence[end:])
     ):
         return SCOPE + after  # "在41个工业大类中覆盖了35个": the figure only sets the scope (SCHEMA.md)
+    if counter and after and re.search(r"(?:排行榜|榜单|排名)$", after):
+        # "发布全国349个城市12345热线运行质量监测结果排行榜": the count only says how wide the list is.
+        return SCOPE + after
     if counter and after:
         head = _relative_head(sentence, words, end, after)
         if head:
@@ -360,6 +363,10 @@ def ranked_phrase(
         return ranking.group(1), suffix
     subject, _, _ = phrase_before(mended(segment(sentence)), cue_start)
     subject = SCOPE_WORDS.sub("", subject) if scope_words and not between else subject
+    published = _PUBLISHED_LIST.search(sentence[:cue_start])
+    if len(subject) < 2 and published:
+        # "…发布全国349个城市12345热线运行质量监测结果排行榜,我市位列34位": the list just published.
+        subject = published.group(1)
     if len(subject) < 2:
         subject = _frame(sentence, cue_start)
     joined = re.search(
@@ -373,6 +380,11 @@ def ranked_phrase(
     return (subject if len(subject) >= 2 else ""), suffix
 
 
+# A ranked list the sentence says was published, past the scope and size it opens with (全国349个城市).
+_PUBLISHED_LIST = re.compile(
+    r"(?:发布|公布|发布了|公布了)(?:了)?(?:全国|全省|全球)?(?:\d+个(?:城市|地市|省份|县区|区县|县|区))?"
+    r"([^,，。;；:：]{4,36}?(?:排行榜|榜单|排名))[,，]?[^,，。;；]{0,6}$"
+)
 # Words that stand for a ranked list without naming it.
 _LIST_WORDS = re.compile(r"(?:榜单|名单|排行榜|报告|上榜城市|上榜地市)$")
 

@@ -30,7 +30,7 @@ _UNITS = (
     "EFlops", "EFLOPS", "Gbps", "Mbps", "泽字节", "艾字节", "拍字节", "ZB", "核", "路", "次", "标准机架", "平方公里", "平方米",
     "千米", "公里", "千瓦时", "兆瓦", "千瓦", "毫秒", "ms", "个", "家", "项", "位", "名", "期", "人", "户", "条", "类", "届",
     "分", "星级", "星", "元", "台", "套", "座", "所", "处", "件", "倍", "亩", "吨", "场", "批", "款", "张", "辆", "架", "棵",
-    "栋", "种", "天", "秒", "笔", "份", "篇", "支", "根", "盏", "块", "颗", "起", "单", "宗", "例", "通", "GB", "PB", "TB", "EB", "P", "G", "%",
+    "栋", "种", "天", "秒", "笔", "份", "篇", "支", "根", "盏", "块", "颗", "枚", "艘", "起", "单", "宗", "例", "通", "GB", "PB", "TB", "EB", "P", "G", "%",
     "级",
 )  # fmt: skip
 _UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
@@ -59,9 +59,16 @@ _RANK = re.compile(
     r"|(?<=连续[二两三四五六七八九十\d])年(?=全)"
     # a rank straight after what is ranked, with no verb ("装机规模全省第一")
     r"|(?<=[\u4e00-\u9fff])(?=全[国省市区县]第))[^,，。;；:：]{0,14}?"
-    rf"(?:第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?|(?P<first>首位))"
+    rf"(?:第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?|(?P<first>首位|榜首))"
     r"(?:(?![\u4e00-\u9fffA-Za-z0-9])|(?=[和、及与]第))"
-)  # 首位 is 第一 ("居全国城市首位")
+)  # 首位 and 榜首 are 第一 ("居全国城市首位", "位居全国工业百强区榜首")
+# A rank written without 第 after its verb: "我市位列34位", "排名全国12位". A move (上升5位), a top-N
+# bound (前10位) or a count of places (排名前列的3位) is none, so the words between take no such word.
+_BARE_RANK = re.compile(
+    r"(?P<cue>位列|位居|居于|排名|名列|排在|跃居|居(?=全))"
+    r"(?P<between>[^,，。;；:：\d第前后升降进退提上下增减个]{0,12}?)"
+    r"(?P<num>\d{1,3})(?P<unit>位|名)(?![\u4e00-\u9fffA-Za-z0-9])"
+)
 # A rank with no 第 after a listed place: "东莞(21位)、佛山(22位)", "东莞18位、佛山26位".
 _LISTED_RANK = re.compile(r"[(（]?(?P<num>\d{1,3})位[)）]?(?=[、,，。;；]|$)")
 
@@ -184,6 +191,14 @@ def find_figures(
     [('储能项目', 4.0), ('装机规模全省排名', 1.0)]
     >>> [f.indicator for f in find_figures("有关部门发布报告,某某区以总分位居全省第6,列全市第一")]
     ['总分全省排名', '总分全市排名']
+    >>> [(f.indicator, f.value) for f in find_figures("平台发布全国300个城市热线运行质量排行榜,我市位列34位")]
+    [('热线运行质量排行榜排名', 34.0)]
+    >>> [(f.indicator, f.value) for f in find_figures("该市数字经济指数排名全国12位,较上年上升5位")]
+    [('数字经济指数全国排名', 12.0)]
+    >>> [(f.indicator, f.value, f.unit) for f in find_figures("制发电子印章1819枚,使用1350万次")][0]
+    ('电子印章', 1819.0, '枚')
+    >>> [(f.indicator, f.value) for f in find_figures("工业增加值增长9.4%,连续七年位居全国工业百强区榜首")][-1]
+    ('工业增加值全国工业百强区排名', 1.0)
     """
     text = half_width(sentence)
     masked = _mask_quoted(text)
@@ -213,6 +228,15 @@ def find_figures(
                 rank = _figure(text, value, "位", m.start() if k == 0 else start, end, indicator=ranked[0])
                 figures.append(rank)
                 rank_words[rank.start] = (m.start(), scope + "排名" if scope else ranked[1])
+    for m in _BARE_RANK.finditer(masked):
+        value = parse_number(m.group("num"))
+        if value is None or any(s <= m.start("num") < e for s, e in taken):
+            continue
+        taken.append((m.start("num"), m.end()))
+        ranked = ranked_phrase(text, m.start(), m.end("cue"), m.start("num"), board_named=board)
+        rank = _figure(text, value, "位", m.start(), m.end(), indicator=ranked[0])
+        figures.append(rank)
+        rank_words[rank.start] = (m.start(), ranked[1])
     listed_ranks: set[int] = set()
     for m in _LISTED_RANK.finditer(masked):
         # "东莞(21位)、佛山(22位)", "广州排第5,东莞18位": a place listed with its place in the ranking the

@@ -187,6 +187,9 @@ def phrase_after(words: tuple[Word, ...], end: int) -> str:
     >>> s = "已归集1.84万类344亿条数据"
     >>> phrase_after(mended(segment(s)), 9)
     '数据'
+    >>> s = "吸引74家企业常态化开展测试"
+    >>> phrase_after(mended(segment(s)), 5)
+    '企业'
     """
     i = next((k for k, w in enumerate(words) if w.start >= end), len(words))
     while i < len(words) and words[i].text.strip() in ("", "以上", "以下", "左右", "多", "余", "的"):
@@ -218,6 +221,12 @@ def phrase_after(words: tuple[Word, ...], end: int) -> str:
         else:
             break
         i += 1
+    if len(picked) > 1 and (
+        picked[-1].text.endswith("化")
+        or i < len(words) and words[i].text == "化" and words[i].start == picked[-1].end
+    ):
+        # 企业 常态化 (or 常态/n 化/v) 开展测试: a phrase ends on its head noun, and X化 is how, not what.
+        picked = picked[:-1]
     return clean_phrase(picked, head=True)
 
 
