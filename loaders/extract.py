@@ -1273,9 +1273,27 @@ def _metric_place(ctx: _Context, sentence: Sentence, start: int) -> Division:
     )
     # "下一步还将…", "同时,…": a sentence that turns to what comes next or besides is the speaker's again.
     turns = re.match(r"(?:下一步|此外|同时|另外|我们|我局|我市|我区|我县)", sentence.text) or own_scope(
-        sentence.text[:start], ctx.default.level
-    )  # "全市数据共享平台累计调用12亿次" after a district's sentence: the city's own figure
-    return _paragraph_district(ctx, sentence) if place == ctx.default and not turns else place
+        _UNDATED.sub(r"\1", sentence.text[:start]), ctx.default.level
+    )  # "全市数据共享平台累计调用12亿次", "目前全市…" after a district's sentence: the city's own figure
+    return _paragraph_district(ctx, sentence) if place == ctx.default and not turns and not _turned_back(ctx, sentence) else place
+
+
+# Time words that may open a clause before its scope ("目前全市…", "截至目前,全市…").
+_UNDATED = re.compile(r"(^|[,，;；:：])(?:截至目前|截至|目前|当前|现在|今年以来|今年|上半年|1-\d{1,2}月)[,，]?")
+_SUBJECT_HEAD = re.compile(r"(?:^|[,，。;；:：])(?:我市|我区|我县|本市|本区|本县)")
+
+
+def _turned_back(ctx: _Context, sentence: Sentence) -> bool:
+    """Whether the paragraph came back to the subject after the district it last named ("…榕城和揭东
+    已提前完成任务。…全市减少证明材料1045份…。推进“视频办”,可办理服务事项372个"): a sentence
+    scoped to the whole subject (全市, 我市) since then ends the district's run."""
+    text = ctx.document.text
+    paragraph = text.rfind("\n", 0, sentence.start) + 1
+    before = [a for a in ctx.actors if paragraph <= a.start < sentence.start]
+    if not before:
+        return False
+    since = _UNDATED.sub(r"\1", text[before[-1].end : sentence.start])
+    return bool(_SUBJECT_HEAD.search(since)) or own_scope(since, ctx.default.level)
 
 
 def _dedupe_metrics(metrics: list[Metric]) -> list[Metric]:
