@@ -120,8 +120,13 @@ def carry_subjects(
             if base and re.fullmatch(r"[\u4e00-\u9fff]{1,3}级", part):
                 # 其中国家级5个: the level replaces the whole's own (市级以上数字化车间 → 国家级数字化车间)
                 indicator = part + re.sub(r"^[\u4e00-\u9fff]{1,3}级(?:及?以上)?", "", base)
+            elif base:
+                indicator = base + part
             else:
-                indicator = base + part if base else ""
+                # "…平台挂接签发量,累计779张": a total with nothing before it in the sentence to add to
+                # totals what the clause before measures.
+                totals = re.search(r"(?:^|[,，;；:：])\s*(?:累计|共计|合计|总计|共有)(?:达到|达|为)?$", text[: f.start])
+                indicator = subject_phrase(text, f.start) if totals else ""
         elif indicator and _CHANGE_ONLY.fullmatch(indicator):
             # "长度较“十三五”末新增66.1%": a subject of the clause's own, right before its 较, comes first.
             compared = re.search(r"(?<=[\u4e00-\u9fff])较[^,，;；:：。]*$", text[: f.start])

@@ -100,6 +100,13 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
                 re.search(r"[\u4e00-\u9fff](?:人|员|者)$", text[:start])
             )  # 数据开放联系人73名, 网格员3000名
             or _people_after(text, end)
+            # "进驻客服87名,": N名 closing its clause after the people it counts (前10名 is a top-N bound)
+            or bool(
+                num[0].isdigit()  # 上百名 is a rough size, not a count
+                and re.match(r"(?:以上|左右|多|余)?(?:[,，。;；、)）]|$)", text[end:])
+                and re.search(r"[\u4e00-\u9fff](?:超过|达到|共|近|约|超|达)?$", text[:start])
+                and not re.search(r"(?:前|后|排名|名列)[\u4e00-\u9fff]{0,2}$", text[:start])
+            )
         )
     if unit == "分" and (
         re.match(r"[钟之类别局行院区公享配工析布级]", text[end:])

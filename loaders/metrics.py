@@ -54,7 +54,7 @@ _TENTHS = re.compile(
 # "连续7年上榜": a run of years is a figure; other 年 after a number is a date.
 _YEARS_RUN = re.compile(r"连续(?:第)?(?P<num>\d+|[二两三四五六七八九十]+)(?:个)?年(?:度)?")
 _RANK = re.compile(
-    r"(?P<cue>位居|居于|居|位列|列|排名|排|升至|上升至|跃居|跃升至|跻身|名列|位次|蝉联"
+    r"(?P<cue>位居|居于|居|位列|列|排名|排|升至|上升至|跃居|跃升至|跻身|名列|位次|蝉联|(?<=[也还])是"
     # a streak with no verb ranks all the same ("指标连续三年全市第一")
     r"|(?<=连续[二两三四五六七八九十\d])年(?=全)"
     # a rank straight after what is ranked, with no verb ("装机规模全省第一")
@@ -420,7 +420,9 @@ _QUOTED_GOAL = re.compile(
 
 # "由2017年的27万亿元增长到2021年的45.5万亿元": each end of the change may carry its year.
 _FROM = re.compile(
-    r"(?:由|从)(?:目前的|现在的|原来的|原有的|去年的|上年的|现有的|(?:19|20)\d{2}年(?:\d{1,2}月)?(?:底|末)?的)?$"
+    r"(?:由|从)(?:目前的|现在的|原来的|原有的|去年的|上年的|现有的|(?:19|20)\d{2}年(?:\d{1,2}月)?(?:底|末)?的"
+    # "办理时限由平均缩短64%上升到81%": how the measure is taken belongs to its name
+    r"|(?P<how>(?:平均|年均|日均)?(?:缩短|压缩|压减|减少|降低|下降|提升|提高|增长|增加)|平均|年均|日均))?$"
 )
 _TO = re.compile(
     r"^(?:迅速|快速|大幅|稳步|持续|进一步)?"
@@ -451,6 +453,7 @@ def _from_to(text: str, figures: list[Figure]) -> tuple[list[Figure], dict[int, 
         subject = subject_before(text, opening.start())
         if not subject:
             continue
+        subject += opening.group("how") or ""
         unit = a.unit or b.unit
         out[k] = _figure(text, a.value, unit, a.start, a.end, indicator=subject)
         out[k + 1] = _figure(text, b.value, unit, b.start, b.end, indicator=subject)

@@ -117,6 +117,21 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
         elif w.text == "占地区":
             # 占地区/v 生产/vn 总值/n: LAC reads 占地 (take up land); it is 占 地区生产总值, a share.
             out += [Word("占", "v", w.start, w.start + 1), Word("地区", "n", w.start + 1, w.end)]
+        elif (
+            out
+            and nominal(out[-1])
+            and w.tag == "v"
+            and len(w.text) == 1
+            and following
+            and following.tag == "n"
+            and len(following.text) == 1
+            and following.start == w.end
+            and k + 2 < len(words)
+            and nominal(words[k + 2])
+        ):
+            # 智能/n 算/v 力/n 规模/n: a verb and a noun of one character each between nouns are one word (算力).
+            out.append(Word(w.text + following.text, "n", w.start, following.end))
+            k += 1
         elif out and out[-1].text in ("获", "被") and len(w.text) == 1 and w.tag in ("v", "vn"):
             out[-1] = Word(out[-1].text + w.text, "v", out[-1].start, w.end)  # 获/v 评/vn → 获评, a verb
         elif (
@@ -394,6 +409,10 @@ def phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str], 
     return (phrase + glued if phrase else ""), verbs, anaphor
 
 
+# Heads that make a measure of the word before them, whatever its tag (算力规模, 用电总量).
+_MEASURE_HEADS = ("规模", "总量", "总数", "数量", "水平", "能力", "占比", "指数")
+
+
 def leading_phrase(clause: list[Word]) -> str:
     """The noun phrase a clause opens with, past its time, place and 其中."""
     i = 0
@@ -404,6 +423,14 @@ def leading_phrase(clause: list[Word]) -> str:
     ):
         i += 1
     picked: list[Word] = []
+    if (
+        i + 1 < len(clause)
+        and clause[i].tag in ("v", "vn")
+        and len(clause[i].text) == 2
+        and clause[i + 1].text in _MEASURE_HEADS
+    ):
+        picked.append(clause[i])  # 算力/v 规模/n 持续提升: LAC's verb names what the measure is of
+        i += 1
     while i < len(clause):
         w = clause[i]
         if nominal(w) or ((picked or w.tag == "a") and _joins(w) and _nominal_ahead(tuple(clause), i + 1)):
