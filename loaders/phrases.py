@@ -205,6 +205,8 @@ def phrase_after(words: tuple[Word, ...], end: int) -> str:
     >>> s = "吸引74家企业常态化开展测试"
     >>> phrase_after(mended(segment(s)), 5)
     '企业'
+    >>> phrase_after(mended(segment("打造60个左右基础型以上智慧社区")), 5)
+    '基础型以上智慧社区'
     """
     i = next((k for k, w in enumerate(words) if w.start >= end), len(words))
     while i < len(words) and words[i].text.strip() in ("", "以上", "以下", "左右", "多", "余", "的"):
@@ -221,6 +223,14 @@ def phrase_after(words: tuple[Word, ...], end: int) -> str:
         if w.text == "“" and (close := _quote_end(words, i)) is not None:
             picked.extend(words[i : close + 1])  # 三个“一号工程”: a quoted name stays whole
             i = close
+        elif (
+            re.search(r"[型级星]$|^规模$", w.text)
+            and i + 2 < len(words)
+            and words[i + 1].text in ("以上", "及以上")
+            and nominal(words[i + 2])
+        ):
+            picked.extend(words[i : i + 2])  # 60个 基础型以上 智慧社区: a grade's bound names the class counted
+            i += 1
         elif nominal(w):
             picked.append(w)
         elif picked and w.text in "(（" and (close := _closing(words, i)) is not None:
@@ -325,6 +335,11 @@ def phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str], 
             picked[:0] = words[opening : i + 1]  # “一件事一次办”场景: a quoted name stays whole
             i = opening - 1
             continue
+        if w.text in ")）" and (opening := _bracket_open(words, i)) is not None:
+            # 智能工厂(数字化车间)15家, 首台(套)装备: a bracket glosses the noun before it
+            picked[:0] = words[opening : i + 1]
+            i = opening - 1
+            continue
         if nominal(w) or (
             picked and _joins(w) and (w.tag == "a" or w.text == "未来" or _nominal_behind(words, i - 1))
         ):
@@ -386,6 +401,9 @@ def phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str], 
         else:
             break
         i -= 1
+    if picked and picked[0].text in "(（":
+        close = next(k for k, w in enumerate(picked) if w.text in ")）")
+        picked = picked[close + 1 :]  # a gloss whose noun was not read is no part of the phrase
     # 软件和信息技术服务业实现营业收入856亿元: a bare measure belongs to the subject that 实现 it.
     if picked and "".join(x.text for x in picked) in _MEASURES and i > 0 and words[i].text in _ACHIEVE:
         owner, _, _ = phrase_before(words, words[i].start)
@@ -510,6 +528,24 @@ def _opening(words: tuple[Word, ...], i: int) -> int | None:
         if words[k].text == "“":
             return k
         if words[k].text in CLAUSE_ENDS or words[k].text == "”":
+            return None
+    return None
+
+
+def _bracket_open(words: tuple[Word, ...], i: int) -> int | None:
+    """Index of the ( that opens the short gloss closed at `i`, when a noun or a counted word stands
+    before it and the gloss holds only words (no figure, no clause)."""
+    for k in range(i - 1, max(-1, i - 6), -1):
+        if words[k].text in "(（":
+            inner = words[k + 1 : i]
+            ok = (
+                inner
+                and k > 0
+                and (nominal(words[k - 1]) or words[k - 1].tag == "m" and not re.search(r"\d", words[k - 1].text))
+                and all(re.fullmatch(r"[\u4e00-\u9fff、]+", w.text) for w in inner)
+            )
+            return k if ok else None
+        if words[k].text in CLAUSE_ENDS:
             return None
     return None
 

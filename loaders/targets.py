@@ -24,9 +24,10 @@ _FIVE_YEAR_END = {"十四五": 2025, "十五五": 2030}
 # Future cues: 将 only as an adverb (将/p is the object marker: 将省级59项任务细化为…); a deadline
 # (年底前, 月底前) sets a goal; what follows 根据规划 is the plan's.
 _FUTURE = re.compile(
-    r"(力争|预计|目标(?:是|为|:|：|到)|计划|争取|确保|力求|规划|有望|拟|将|可望|预期|(?<![截止至到])(?:年底|年末|月底)前|(?<![截止])到(?:20\d{2}年(?![\d月底末]*的\d)|[“\"]?十[四五]五)|十[四五]五[”\"]?(?:末|期末|时期末))"
+    r"(要|力争|预计|目标(?:是|为|:|：|到)|计划|争取|确保|力求|规划|有望|拟|将|可望|预期|(?<![截止至到])(?:年底|年末|月底)前|(?<![截止])到(?:20\d{2}年(?![\d月底末]*的\d)|[“\"]?十[四五]五)|十[四五]五[”\"]?(?:末|期末|时期末))"
 )
 _PAST = re.compile(r"(已|截至|截止|同比|比上年|较上年|去年|过去|目前|先后|以来|获评|入选|成功)")
+_REPORTED = re.compile(r"(已|截至|截止|同比|比上年|较上年|去年|过去|先后|以来)")
 # A year opening a report's title names its edition (《2020联合国电子政务调查报告》).
 _YEAR = re.compile(r"((?:19|20)\d{2})(?:年|(?=全球|全国|上半年)|(?<=《\d{4})(?=[\u4e00-\u9fff]))")
 # A year that is only the base of a comparison ("比2016年增加70%") is not the figure's year.
@@ -236,6 +237,11 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     >>> s = "今年力争再建50个;服务平台覆盖老年人约32万人"
     >>> [is_planned(s, s.index(n)) for n in ("50", "32")]
     [True, False]
+    >>> s = "经信系统要狠抓数字化改造,新增智能工厂15家以上"
+    >>> is_planned(s, s.index("15")), is_planned("总书记强调,要加快建设数字中国,全市建成5G基站99个", 20)
+    (True, False)
+    >>> is_planned("入选省级协同创新项目5个以上", 10, planned=True), is_planned("已入选项目5个", 5, planned=True)
+    (True, False)
     """
     before = _unquoted_titles(half_width(sentence[:position]))
     future = _last_future(sentence, before)
@@ -248,7 +254,9 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
         return future > past
     # A plan carried from the sentence before ends where the text reports what is done ("…均已开通",
     # "…,同比增长三成"), wherever in the sentence it says so.
-    return planned and not _PAST.search(_unquoted_titles(half_width(sentence)))
+    # 入选, 获评, 成功 and 目前 say what happened only without a plan around them: a plan's "入选省级
+    # 协同创新项目5个以上" is a goal.
+    return planned and not _REPORTED.search(_unquoted_titles(half_width(sentence)))
 
 
 def plans_ahead(sentence: str, *, planned: bool = False) -> bool:
@@ -334,10 +342,12 @@ def _last_future(sentence: str, before: str) -> int:
             r"[^,，;；。]{0,8}?(?:完成率|执行率|完成进度|完成额|完成投资)", before[m.end() :]
         ):
             continue  # 计划投资完成率达到105%: how much of the plan was done, a result
-        elif m.group(1) in ("将", "拟", "计划", "规划", "争取") and not _cue_word(
+        elif m.group(1) in ("将", "拟", "计划", "规划", "争取", "要") and not _cue_word(
             sentence, m.start(), m.group(1)
         ):
             continue
+        elif m.group(1) == "要" and re.search(r"(?:强调|指出|提出|表示|要求|认为|说)[,，:：]?[^,，;；。]{0,12}$", before[: m.start()]):
+            continue  # "总书记强调,要加快…": a call quoted, not the document's own plan
         last = m.end()
     return last
 
@@ -345,6 +355,13 @@ def _last_future(sentence: str, before: str) -> int:
 _MARKED_OBJECT = re.compile(
     r"[^对,，。;；:：]{2,60}?的[^,，。;；:：]{1,20}?(?:进行|予以|加以|打捆|确定为|列为)"
 )
+
+
+# Verbs of doing work that the modal 要 sets as a task (经信系统要狠抓…, 全年要完成…).
+_WORK_VERBS = (
+    "狠抓", "抓好", "抓实", "加快", "推动", "推进", "确保", "完成", "实现", "力争", "着力", "突出", "聚焦", "全力", "持续",
+    "深入", "加大", "强化", "做好", "打造", "培育", "建设", "新增", "新建", "进一步", "大力", "切实", "全面",
+)  # fmt: skip
 
 
 def _cue_word(sentence: str, position: int, cue: str) -> bool:
@@ -378,6 +395,10 @@ def _cue_word(sentence: str, position: int, cue: str) -> bool:
                 return w.text in ("将", "将会", "将要") and (w.tag in ("d", "v", "vd") or ahead)
             if not w.text.startswith(cue):
                 return False
+            if cue == "要":
+                # 经信系统要狠抓…: the modal before a verb; 需要, 主要, 要求, 要素 are words of their own.
+                # Only before a verb of doing work (要狠抓, 要加快): 要有…, 为什么要强调 are no plans.
+                return w.text == cue and following is not None and following.text in _WORK_VERBS
             if cue == "争取":
                 # 争取衔接资金9.56亿元: what was won (an object next); 争取建成…, 争取到2025年…: an aim.
                 return (
