@@ -154,7 +154,12 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
         quoted = re.search(r"“[^“”]{1,8}”$", sentence[:start])
         return quoted.group(0) + after if quoted else after  # 分解“国考”50项指标: the 国考's 指标
     if not counter and GROWTH.fullmatch(after):
-        return after  # "实现20%多的增长"
+        # "社会消费品零售总额仍保持0.4%的增长": the subject before the figure is what grows;
+        # "实现20%多的增长" names none, and the caller gives it the one before.
+        owner, _, _ = phrase_before(words_of(sentence), start)
+        between = sentence[sentence.rfind(owner, 0, start) + len(owner) : start] if owner else ""
+        linked = re.fullmatch(r"(?:仍|继续|持续|依然|均)?(?:保持|实现|有|达到)?(?:了)?", between)
+        return owner + after if owner and linked else after
     if (
         not counter
         and after
@@ -171,16 +176,33 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
         if bounded:
             # SCHEMA.md: a threshold inside a category bounds the things counted, which are named after it.
             return phrase_after(words, bounded.end())
+    if counter and re.search(r"等$", sentence[:start]):
+        return ""  # "生命奥秘博物馆等10个…": the names before 等 are examples, not what is counted
+    if counter and (predicate := _OPENING_COUNT.match(sentence, end)) and re.search(r"(?:^|[,，;；:：])$", sentence[:start]):
+        # "…,396项实现“全省通办”": a count opening its clause is named by what it achieved.
+        return predicate.group(1).replace("“", "").replace("”", "")
+    if not counter and (purpose := _PURPOSE.match(sentence, end)) and re.search(r"(?:投入|安排|拨付|投资)$", sentence[:start]):
+        # "投入8560万元开展第四轮道路保洁服务采购": money is named by what it pays for.
+        aim = re.sub(r"[“”\"]", "", purpose.group(1))
+        return aim + re.search(r"(投入|安排|拨付|投资)$", sentence[:start]).group(1)
     before, verbs, anaphor = phrase_before(words, start)
     if anaphor:
         return ANAPHOR
     growth = next((v for v in verbs if GROWTH.search(v)), "")
+    compared = re.search(r"(?<=[\u4e00-\u9fff])(?:较|比)([^,，;；:：。较比]{1,12})$", sentence[:start])
+    if before and growth and compared and before in compared.group(1):
+        # "预算开支较初期申报金额下浮27.55%": what changed stands before 较, not the base after it.
+        owner, _, _ = phrase_before(words, compared.start())
+        if owner:
+            return owner + growth
     if before:
         if growth:
             return before + ("同比" if "同比" in verbs else "") + growth
         # 算力产业累计投资超700亿元, 一期规划占地200亩: the measuring verb is part of what is measured.
         action = [v for v in verbs if len(v) == 2 and v not in _REPORTING and not SCOPE_WORDS.fullmatch(v)]
-        return before + ("累计" if "累计" in verbs and action else "") + (action[-1] if action else "")
+        # 年度计划投资47.38亿元: the plan is part of the measure's name (and makes it a target).
+        planned = "计划" if action and re.search("计划" + action[-1] + r"[^,，;；。]{0,4}$", sentence[:start]) else ""
+        return before + ("累计" if "累计" in verbs and action else "") + planned + (action[-1] if action else "")
     if not counter and after:
         return after
     following = next(
@@ -197,6 +219,21 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
     if re.search(r"其中[^,，;；:：。]*$", sentence[:start]) or phrase in _ASPECTS:
         return SUBSET + phrase  # 其中今年新增15家, …13家、累计19家: more of the figure before
     return phrase if len(phrase) >= 2 and not UNIT_LIKE.match(phrase) else ""
+
+
+# What a count opening its clause achieved, up to the clause's end ("396项实现“全省通办”").
+_OPENING_COUNT = re.compile(
+    r"(?:以上|左右|多|余)?((?:实现|完成|通过|纳入|接入|上线|入驻|落地|开通|获批)[^,，;；:：。、]{2,12})(?=$|[,，;；:：。])"
+)
+# What money was put into, after the amount ("投入8560万元开展…采购", "安排500万元用于…").
+_PURPOSE = re.compile(
+    r"(?:用于|开展|实施|支持|建设)(?:第[一二三四五六七八九十\d]+[轮批期届次])?([\u4e00-\u9fff“”\"]{2,20})"
+)
+
+
+def words_of(sentence: str) -> tuple[Word, ...]:
+    """Return a sentence's words with LAC's splits mended (segment is cached, so this is cheap)."""
+    return mended(segment(sentence))
 
 
 # A standard a measure reaches, its value in brackets after it ("达到市级考核标准(95%)").

@@ -23,7 +23,7 @@ _COUNT_HEADS = r"(套餐|事项|场景|应用|平台|系统|项目|工程|行动
 
 
 # Kinds of places counted straight after a number, with no counter (11地市, 8个 written 8城市).
-PLACES_COUNTED = re.compile(r"(?:地市|城市|县市|县区|区县|省份|省市)")
+PLACES_COUNTED = re.compile(r"(?:地市|城市|县市|县区|区县|省份|省市|部门(?!的))")  # 整合9部门13大类巡查事项
 
 INDEX_WORDS = re.compile(r"(指数|得分|分值|评分|总分|发展水平)")
 

@@ -31,7 +31,7 @@ LINKS = {
 
 # A growth figure names the change, after the thing that changed (SCHEMA.md: 同比增长 keeps its subject).
 GROWTH = re.compile(
-    r"(增长|增加|净增|提升|提高|上升|扩大|下降|降低|减少|增速|增幅|翻番|缩短|压缩|缩减|压减)$"
+    r"(增长|增加|净增|提升|提高|上升|扩大|下降|降低|减少|增速|增幅|翻番|缩短|压缩|缩减|压减|下浮|上浮)$"
 )
 
 # The actor and scope words at the head of a phrase are not what is counted (全市5G基站 → 5G基站).
@@ -220,11 +220,11 @@ def phrase_after(words: tuple[Word, ...], end: int) -> str:
     picked: list[Word] = []
     while i < len(words):
         w = words[i]
-        if w.text == "“" and (close := _quote_end(words, i)) is not None:
+        if w.text in ("“", '"') and (close := _quote_end(words, i)) is not None:
             picked.extend(words[i : close + 1])  # 三个“一号工程”: a quoted name stays whole
             i = close
         elif (
-            re.search(r"[型级星]$|^规模$", w.text)
+            re.search(r"[型级星]$|^规模$|^[百千万亿]*[万亿]元$", w.text)
             and i + 2 < len(words)
             and words[i + 1].text in ("以上", "及以上")
             and nominal(words[i + 2])
@@ -346,7 +346,12 @@ def phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str], 
             picked.insert(0, w)
         elif (
             picked
-            and (picked[0].text in _SUFFIXES or picked[0].text in _ACTION_MEASURES or w.text in _ATTRIBUTIVE)
+            and (
+                picked[0].text in _SUFFIXES
+                or picked[0].text in _ACTION_MEASURES
+                or w.text in _ATTRIBUTIVE
+                or len(picked) == 1 and len(picked[0].text) == 1 and picked[0].tag == "n"  # 办理/v 项/n
+            )
             and w.tag in ("v", "vn", "vd")
         ):
             picked.insert(0, w)  # 掌上/s 执法/v 率/v, 注册/v 用户/n
@@ -551,9 +556,10 @@ def _bracket_open(words: tuple[Word, ...], i: int) -> int | None:
 
 
 def _quote_end(words: tuple[Word, ...], i: int) -> int | None:
-    """Index of the ” that closes the quote opened at `i`, if the quote is short."""
+    """Index of the ” (or, for an ASCII ", the next ") that closes the quote opened at `i`, if the quote is short."""
+    closing = '"' if words[i].text == '"' else "”"
     for k in range(i + 1, min(len(words), i + 8)):
-        if words[k].text == "”":
+        if words[k].text == closing:
             return k
         if words[k].text in CLAUSE_ENDS or words[k].text == "“":
             return None

@@ -336,6 +336,8 @@ def _last_future(sentence: str, before: str) -> int:
             pass  # 一期规划占地200亩: the planned size
         elif m.group(1) == "规划" and re.search(r"(?:根据|按照|依据)$", before[: m.start()]):
             pass  # 根据规划,…: the figures after it are the plan's
+        elif m.group(1) == "规划" and re.search(r"(?:高标准|高起点|高水平|科学|统筹|合理)$", before[: m.start()]):
+            continue  # 高标准规划建设四大组团: planning done well is work done, not a goal set
         elif m.group(1) == "计划" and before[: m.start()].endswith("按"):
             continue  # 按计划持续推进13个场景: work going on as planned, not a goal
         elif m.group(1) == "计划" and re.match(
