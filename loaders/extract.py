@@ -1334,4 +1334,5 @@ def _dedupe_metrics(metrics: list[Metric]) -> list[Metric]:
 def _alike(a: str, b: str) -> bool:
     """Whether two indicator wordings share most of their characters (公共数据平台开放 ~ 公共数据开放平台)."""
     shorter, longer = sorted((set(a), set(b)), key=len)
-    return bool(shorter) and len(shorter & longer) / len(shorter) >= 0.5
+    # One shared character is no likeness (学校 and 中小学 share only 学: two groups of 341所).
+    return len(shorter & longer) >= 2 and len(shorter & longer) / len(shorter) >= 0.5
