@@ -1320,15 +1320,26 @@ def _dedupe_metrics(metrics: list[Metric]) -> list[Metric]:
             # A goal and a result of the same size are two facts (增长5.5%左右 last year, and again as this year's goal).
             distinct = distinct or (not small and (m.qualifier == "target") != (first.qualifier == "target"))
             if not distinct and (
-                m.unit == "星" or contained or (not small and _alike(first.indicator, m.indicator))
+                m.unit == "星"
+                or contained
+                # a headline's small count comes back in the body in other words
+                or ((not small or _headline(first)) and _alike(first.indicator, m.indicator))
             ):
-                if "GDP" in first.indicator and "GDP" not in m.indicator and contained:
-                    # A headline's GDP is the body's 地区生产总值: the body names the measure in full.
+                if ("GDP" in first.indicator and "GDP" not in m.indicator and contained) or (
+                    _headline(first) and not _headline(m)
+                ):
+                    # A headline's GDP is the body's 地区生产总值, its “一网统管”接入部门 the body's
+                    # 接入市级部门: the body names the measure in full.
                     out[out.index(first)] = seen[key] = m
                 continue
         seen.setdefault(key, m)
         out.append(m)
     return out
+
+
+def _headline(m: Metric) -> bool:
+    """Whether a metric was read from the document's headline (its first line, short, no full stop)."""
+    return m.evidence.sentence_index == 0 and "。" not in m.evidence.sentence and len(m.evidence.sentence) <= 60
 
 
 def _alike(a: str, b: str) -> bool:

@@ -249,10 +249,16 @@ def phrase_after(words: tuple[Word, ...], end: int) -> str:
     if len(picked) > 1 and (
         picked[-1].text.endswith("化")
         or i < len(words) and words[i].text == "化" and words[i].start == picked[-1].end
+        or picked[-1].text in _ADVERBIAL_NOUNS and i < len(words) and words[i].tag in ("v", "vd")
     ):
-        # 企业 常态化 (or 常态/n 化/v) 开展测试: a phrase ends on its head noun, and X化 is how, not what.
+        # 企业 常态化 (or 常态/n 化/v) 开展测试, 项目 现场 签约: a phrase ends on its head noun, and
+        # X化 or where it was done is how, not what.
         picked = picked[:-1]
     return clean_phrase(picked, head=True)
+
+
+# Nouns that say where or how something was done when a verb follows (56个项目现场签约).
+_ADVERBIAL_NOUNS = ("现场", "线上", "线下", "网上", "当场", "当天", "同步", "集中")
 
 
 def _figure_ahead(words: tuple[Word, ...], i: int) -> bool:
