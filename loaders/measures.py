@@ -63,6 +63,8 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
         return False
     if _names_class(text[end:], unit, bool(m.group("scale"))):
         return False
+    if unit == "元" and re.search(r"个$", text[:start]) and re.match(r"[\u4e00-\u9fff]{0,4}(?:园区|企业|产业|集群|项目|工程|基地)", text[end:]):
+        return False  # "成为玉林首个300亿元园区": the amount names the class of the thing counted
     if _LAYOUT_NEXT.match(text, end):
         return False  # SCHEMA.md: a layout (14个重大专项+78个科+N个专班) is no metric, its first part neither
     if num[0] in CN_NUMERAL_CHARS:
