@@ -42,7 +42,7 @@ _REPORTING = (
 # 每万人, 每千人口, 每百户, 每平方公里: the denominator of a per-unit figure.
 # "万人发明专利拥有量" and "每万名从业人员中数字人才" state their denominator too (SCHEMA.md per-capita).
 _PER = re.compile(
-    r"每(?:[十百千万]|十万|百万)?(?:人口|常住人口|名[\u4e00-\u9fff]{2,4}?(?=中)|人|户|家庭|平方公里|家企业|家|个)"
+    r"每(?:[十百千万]|十万|百万)?(?:人口|常住人口|名[\u4e00-\u9fff]{2,4}?(?=中|拥有|有)|人|户|家庭|平方公里|家企业|家|个)"
     r"|(?<![\d.一二两三四五六七八九十百千万亿])(?:万人(?!次)|[千万]人口)"
 )
 # Words that only say a figure is more of the one before (…13家、累计19家).
@@ -83,6 +83,9 @@ def counted_phrase(sentence: str, start: int, end: int, *, counter: bool) -> str
     '进入数字乡村百强县名单'
     >>> counted_phrase("利用平台让95%以上的案件得到妥善解决", 5, 8, counter=False)
     '案件'
+    >>> s = "全区5G基站密度达到每平方公里12个"
+    >>> counted_phrase(s, s.index("12"), len(s), counter=True), counted_phrase("每万名常住人口拥有自助终端3.1台", 13, 17, counter=True)
+    ('5G基站密度', '每万名常住人口拥有自助终端')
     """
     standard = _STANDARD.search(sentence[:start])
     if standard:
@@ -90,6 +93,12 @@ def counted_phrase(sentence: str, start: int, end: int, *, counter: bool) -> str
         subject, _, _ = phrase_before(mended(segment(sentence)), standard.start())
         if len(subject) >= 2:
             return subject
+    trailing = re.search(rf"(?:达到|达|为|是)?({_PER.pattern})$", sentence[:start])
+    if trailing and trailing.group(1).startswith("每"):
+        # "5G基站密度达到每平方公里12个": the denominator written after the measure, right before the figure
+        measure, _, _ = phrase_before(mended(segment(sentence)), trailing.start())
+        if measure:
+            return measure if re.search(r"(密度|人均|户均)", measure) else trailing.group(1) + measure
     phrase = _counted(sentence, start, end, counter=counter)
     clause = re.split(r"[,，;；:：。]", sentence[:start])[-1]
     per = _PER.search(clause)
