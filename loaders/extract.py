@@ -669,6 +669,12 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             place = _metric_place(ctx, sentence, f.start)
             if place == ctx.gazetteer.country and unnamed_locality:
                 continue  # SCHEMA.md: a metric with no stated place is left out (全市… in a city never named)
+            if _counts_peers(f.indicator, f.unit, place.level) and not re.search(
+                r"(?:[与同跟向]|和)[^,，;；。与同跟向]{0,16}$", text[: f.start]
+            ):
+                # "有14个地级行政区属于创新领先类" in a city's news: the wider set, not the city's own
+                # (partners are its own: 已与26个省份的54个城市签订合作协议)
+                continue
             ev = ctx.evidence(sentence, f.start, f.end)
             concept = indicator_concept(f.indicator, f.unit)
             year = f.year if f.year is not None or f.qualifier == "target" else head_year
@@ -1335,6 +1341,29 @@ def _dedupe_metrics(metrics: list[Metric]) -> list[Metric]:
         seen.setdefault(key, m)
         out.append(m)
     return out
+
+
+# Kinds of divisions a count may count, by level; a place holds none of its own level or above.
+_PLACE_KINDS = (
+    (re.compile(r"(?:省份|省级行政区|省区市|省\(自治区、直辖市\)|省\(区、市\))"), 2),
+    (re.compile(r"(?:地级行政区|地级市|地市|设区市|城市)"), 1),
+    (re.compile(r"(?:县区|区县|县市区|县\(市、区\)|县\(区\)|县级行政区)"), 0),
+)
+_LEVEL_RANK = {"district": 0, "prefecture": 1, "province": 2, "country": 3}
+
+
+def _counts_peers(indicator: str, unit: str | None, level: str) -> bool:
+    """Whether a count counts divisions of the measured place's own level or above (14个地级行政区 in
+    a city's news), which cannot be its own parts.
+
+    >>> _counts_peers("地级行政区", "个", "prefecture"), _counts_peers("县(市、区)", "个", "prefecture")
+    (True, False)
+    """
+    core = re.sub(r"^(?:全国|全省|全市|全区)", "", indicator)
+    for kind, rank in _PLACE_KINDS:
+        if unit == "个" and kind.fullmatch(core):
+            return rank >= _LEVEL_RANK.get(level, 3)
+    return False
 
 
 def _headline(m: Metric) -> bool:

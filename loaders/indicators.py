@@ -153,6 +153,13 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
         and re.match(r"[^,，;；:：。在]{0,24}(?:中|之中)[,，]", sentence[end:])
     ):
         return SCOPE + after  # "在41个工业大类中覆盖了35个": the figure only sets the scope (SCHEMA.md)
+    if (
+        counter
+        and after
+        and re.search(r"对(?:全国|全省|全市)?$", sentence[:start])
+        and re.match(r"[^,，;；。]{0,40}?进行(?:了)?(?:评价|评估|测评|排名|排序|调查|监测)", sentence[end:])
+    ):
+        return SCOPE + after  # "报告对全国334个地级行政区…进行了评价": the size of what was assessed
     if counter and after and re.search(r"(?:排行榜|榜单|排名)$", after):
         # "发布全国349个城市12345热线运行质量监测结果排行榜": the count only says how wide the list is.
         return SCOPE + after

@@ -26,6 +26,8 @@ _COUNT_HEADS = r"(套餐|事项|场景|应用|平台|系统|项目|工程|行动
 PLACES_COUNTED = re.compile(r"(?:地市|城市|县市|县区|区县|省份|省市|部门(?!的))")  # 整合9部门13大类巡查事项
 
 INDEX_WORDS = re.compile(r"(指数|得分|分值|评分|总分|发展水平)")
+# A score followed by its parts in brackets: the parts are scores too.
+SUBSCORES = re.compile(r"(?:总分|得分|总得分)(?:为|达|是)?\d+(?:\.\d+)?分?[(（][^)）]*$")
 
 
 _PEOPLE_NOUNS = (
@@ -93,8 +95,11 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
     if unit is None:
         if m.group("scale"):
             return True  # "网民规模达10.67亿": the unit is implied by the indicator
-        # A bare figure only counts as an index value: "总指数达98.1".
-        return bool(INDEX_WORDS.search(text[max(0, start - 12) : start])) and "." in num
+        # A bare figure only counts as an index value: "总指数达98.1", or as a part of a score
+        # opened before it ("总分73.73(其中,服务供给能力30.4、…)").
+        return "." in num and bool(
+            INDEX_WORDS.search(text[max(0, start - 12) : start]) or SUBSCORES.search(text[:start])
+        )
     if unit in ("位", "名") and not re.search(r"第$", text[:start]):
         return unit == "名" and (
             bool(re.search(_PEOPLE_NOUNS, after + text[max(0, start - 6) : start]))

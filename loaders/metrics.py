@@ -19,7 +19,7 @@ from loaders.indicators import (
     streak_subject,
     subject_before,
 )
-from loaders.measures import INDEX_WORDS, PLACES_COUNTED, is_measure
+from loaders.measures import INDEX_WORDS, PLACES_COUNTED, SUBSCORES, is_measure
 from loaders.numbers import CN_NUMERAL_CHARS, half_width, parse_number, qualifier_of
 from loaders.targets import figure_year, horizon_year, is_planned
 from loaders.words import segment
@@ -115,7 +115,7 @@ def _name_listed_ranks(figures: list[Figure], listed: set[int], antecedent: str)
 
 # Further ranks in the same list: "位列全国第一和第三位", "位列全省第3、全市第1" (a scope of its own).
 _MORE_RANKS = re.compile(
-    r"^(?:(?:和|、|及|与)|[,，](?=全))(?P<scope>全[\u4e00-\u9fff]{1,6}?)?"
+    r"^(?:(?:和|、|及|与)|[,，](?=全|[\u4e00-\u9fff]{1,4}(?:省|自治区)第))(?P<scope>全[\u4e00-\u9fff]{1,6}?|[\u4e00-\u9fff]{1,4}(?:省|自治区))?"
     rf"第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?(?![\u4e00-\u9fffA-Za-z0-9])"
 )
 # "五大专项行动", "3大工程": a plan's named things, counted by their kind; 三大误区 and 五大维度 are
@@ -211,9 +211,10 @@ def find_figures(
         ranks = [(m.group("num") or "一", rank_start, m.end(), "")]
         while more := _MORE_RANKS.match(masked[ranks[-1][2] :]):
             at = ranks[-1][2]
-            ranks.append(
-                (more.group("num"), at + more.start("num") - 1, at + more.end(), more.group("scope") or "")
-            )
+            # A scope of its own (",陕西省第一") belongs to the rank's span, so that the place naming
+            # the scope is not taken for the place ranked.
+            first = at + (more.start("scope") if more.group("scope") else more.start("num") - 1)
+            ranks.append((more.group("num"), first, at + more.end(), more.group("scope") or ""))
         # "排名第一、第二的成都、绵阳": ranks that describe who is named next are not figures of their own.
         attributive = bool(
             re.match(rf"(?:[、和及与]第(?:\d+|[{CN_NUMERAL_CHARS}]+)[位名]?)*的", masked[ranks[-1][2] :])
@@ -301,6 +302,8 @@ def find_figures(
         unit = _UNIT_NAMES.get(m.group("unit") or "", m.group("unit"))
         if unit is None and PLACES_COUNTED.match(masked, end) and not m.group("scale"):
             unit = "个"  # "共有11地市入选数字百强市": counted places
+        if unit is None and SUBSCORES.search(masked[:start]):
+            unit = "分"  # "总分73.73(其中,服务供给能力30.4、…)": the parts of a score are scored
         # "分别高于全市10.3、12.5和1个百分点": bare numbers listed before a figure share its counter.
         listed = _SHARED_UNIT_LIST.search(masked[:start]) if unit else None
         if listed and not any(s <= listed.start() < e for s, e in taken):
