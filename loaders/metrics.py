@@ -54,7 +54,7 @@ _TENTHS = re.compile(
 # "连续7年上榜": a run of years is a figure; other 年 after a number is a date.
 _YEARS_RUN = re.compile(r"连续(?:第)?(?P<num>\d+|[二两三四五六七八九十]+)(?:个)?年(?:度)?")
 _RANK = re.compile(
-    r"(?P<cue>位居|居于|居|位列|列|排名|排|升至|上升至|跃居|跃升至|跻身|名列|位次|蝉联|(?<=[也还])是"
+    r"(?P<cue>位居|居于|居|位列|并列|列|排名|排|升至|上升至|跃居|跃升至|跻身|名列|位次|蝉联|(?<=[也还])是"
     # a streak with no verb ranks all the same ("指标连续三年全市第一")
     r"|(?<=连续[二两三四五六七八九十\d])年(?=全)"
     # a rank straight after what is ranked, with no verb ("装机规模全省第一")
