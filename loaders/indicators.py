@@ -219,6 +219,13 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
         # 年度计划投资47.38亿元: the plan is part of the measure's name (and makes it a target).
         planned = "计划" if action and re.search("计划" + action[-1] + r"[^,，;；。]{0,4}$", sentence[:start]) else ""
         return before + ("累计" if "累计" in verbs and action else "") + planned + (action[-1] if action else "")
+    if not counter and after and re.match(r"(?:大关|关口)?的", sentence[end:]):
+        # "工业经济总量成为…突破2000亿元大关的地区": the amount describes the head after 的; the clause's
+        # subject is what measures it.
+        clause_start = max(sentence.rfind(c, 0, start) for c in CLAUSE_ENDS) + 1
+        lead = leading_phrase([w for w in words if clause_start <= w.start and w.end <= start])
+        if lead:
+            return lead
     if not counter and after:
         return after
     following = next(
@@ -285,7 +292,10 @@ def _tail_noun(sentence: str, words: tuple[Word, ...], start: int) -> str:
     stop = re.search(r"[,，;；:：。、(（]", sentence[start:])
     tail = sentence[start : start + stop.start()] if stop else sentence[start:]
     last = next((w for w in reversed(words) if w.start >= start and w.end <= start + len(tail)), None)
-    if not 2 <= len(tail) <= 8 or last is None or not nominal(last) or last.end != start + len(tail):
+    # LAC tags a rare noun as an adjective now and then (3669个 自然庄/a,); a word of three characters
+    # or more closing the clause after a count is the thing counted.
+    noun = last is not None and (nominal(last) or last.tag == "a" and len(last.text) >= 3)
+    if not 2 <= len(tail) <= 8 or not noun or last.end != start + len(tail):
         return ""
     return "" if re.search(r"(实现|开展|达到|完成|获|成为)", tail) else tail
 

@@ -209,7 +209,7 @@ def phrase_after(words: tuple[Word, ...], end: int) -> str:
     '基础型以上智慧社区'
     """
     i = next((k for k, w in enumerate(words) if w.start >= end), len(words))
-    while i < len(words) and words[i].text.strip() in ("", "以上", "以下", "左右", "多", "余", "的"):
+    while i < len(words) and words[i].text.strip() in ("", "以上", "以下", "左右", "多", "余", "的", "大关", "关口"):
         i += 1
     if (
         i < len(words)
@@ -239,6 +239,8 @@ def phrase_after(words: tuple[Word, ...], end: int) -> str:
         elif (picked or w.tag == "a") and _joins(w) and w.text != "的" and _nominal_ahead(words, i + 1):
             if w.text in "、和及与" and _figure_ahead(words, i + 1):
                 break  # "50项指标、“省考”41项指标": the next item has its own figure
+            if w.text in "和及与" and i + 1 < len(words) and words[i + 1].tag in ("LOC", "ORG"):
+                break  # "38个区县及两江新区、高新区…": the named places added are not among those counted
             picked.append(w)  # 市属单位, 网内、网间平均时延
         elif w.tag in ("v", "vn") and (rest := _compound_rest(words, i)):
             picked.extend(rest)  # 6批 数据 共享 责任 清单: a verb inside a compound that ends on its head
@@ -246,6 +248,8 @@ def phrase_after(words: tuple[Word, ...], end: int) -> str:
         else:
             break
         i += 1
+    if len(picked) > 1 and picked[-1].text == "基础" and i < len(words) and words[i].text == "上":
+        picked = picked[:-1]  # 在32个行业基础上: the frame's 基础 is not what is counted
     if len(picked) > 1 and (
         picked[-1].text.endswith("化")
         or i < len(words) and words[i].text == "化" and words[i].start == picked[-1].end
