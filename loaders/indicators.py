@@ -163,6 +163,8 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
     if counter and after and re.search(r"(?:排行榜|榜单|排名)$", after):
         # "发布全国349个城市12345热线运行质量监测结果排行榜": the count only says how wide the list is.
         return SCOPE + after
+    if counter and after in ("规模", "水平", "能力", "总量", "容量"):
+        after = ""  # "承载能力达到50万标准机架规模": the word after says the figure is a size; the measure is before
     if counter and after:
         head = _relative_head(sentence, words, end, after)
         if head:

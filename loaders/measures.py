@@ -65,6 +65,8 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
         return False
     if _names_class(text[end:], unit, bool(m.group("scale"))):
         return False
+    if unit == "元" and re.match(r"级(?:的|别)", text[end:]):
+        return False  # "撬动100亿元级的农村电商市场": an order of size, not a figure
     if unit == "元" and re.search(r"个$", text[:start]) and re.match(r"[\u4e00-\u9fff]{0,4}(?:园区|企业|产业|集群|项目|工程|基地)", text[end:]):
         return False  # "成为玉林首个300亿元园区": the amount names the class of the thing counted
     if _LAYOUT_NEXT.match(text, end):

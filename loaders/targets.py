@@ -27,7 +27,7 @@ _FUTURE = re.compile(
     r"(要|力争|预计|目标(?:是|为|:|：|到)|计划|争取|确保|力求|规划|有望|拟|将|可望|预期|(?<![截止至到])(?:年底|年末|月底)前|(?<![截止])到(?:20\d{2}年(?![\d月底末]*的\d)|[“\"]?十[四五]五)|十[四五]五[”\"]?(?:末|期末|时期末))"
 )
 _PAST = re.compile(r"(已|截至|截止|同比|比上年|较上年|去年|过去|目前|先后|以来|获评|入选|成功)")
-_REPORTED = re.compile(r"(已|截至|截止|同比|比上年|较上年|去年|过去|先后|以来)")
+_REPORTED = re.compile(r"(已|截至|截止|同比|比上年|较上年|去年|过去|先后|以来|正在)")
 # A year opening a report's title names its edition (《2020联合国电子政务调查报告》).
 _YEAR = re.compile(r"((?:19|20)\d{2})(?:年|(?=全球|全国|上半年)|(?<=《\d{4})(?=[\u4e00-\u9fff]))")
 # A year that is only the base of a comparison ("比2016年增加70%") is not the figure's year.
@@ -242,6 +242,9 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     (True, False)
     >>> is_planned("入选省级协同创新项目5个以上", 10, planned=True), is_planned("已入选项目5个", 5, planned=True)
     (True, False)
+    >>> s = "“一路一证”改革事项争取到了省级试点。全区经营主体存量14.18万户"
+    >>> is_planned(s, s.index("14")), is_planned("该计划纳入“一号文件”,投入1000余万元", 16)
+    (False, False)
     """
     before = _unquoted_titles(half_width(sentence[:position]))
     future = _last_future(sentence, before)
@@ -340,6 +343,10 @@ def _last_future(sentence: str, before: str) -> int:
             continue  # 高标准规划建设四大组团: planning done well is work done, not a goal set
         elif m.group(1) == "计划" and before[: m.start()].endswith("按"):
             continue  # 按计划持续推进13个场景: work going on as planned, not a goal
+        elif m.group(1) == "计划" and re.search(r"(?:该|此|这一|本|上述|”)$", before[: m.start()]):
+            continue  # "该计划纳入…": the programme named before, a noun, sets no goal
+        elif m.group(1) == "争取" and re.match(r"争取到了|争取到(?![“\"]?(?:20\d{2}|十[四五]五|年底|年末))", before[m.start() :]):
+            continue  # "争取到了省级…试点": what was won, not an aim
         elif m.group(1) == "计划" and re.match(
             r"[^,，;；。]{0,8}?(?:完成率|执行率|完成进度|完成额|完成投资)", before[m.end() :]
         ):
