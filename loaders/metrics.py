@@ -52,9 +52,9 @@ _TENTHS = re.compile(
     r"(?<![一二两三四五六七八九十百千万亿\d.])(?P<num>[一二三四五六七八九]|[1-9](?![\d.]))成(?=以上|左右|多|[,，。;；、)）]|$)"
 )  # "贡献率超6成;" is written with a digit too
 # "连续7年上榜": a run of years is a figure; other 年 after a number is a date.
-_YEARS_RUN = re.compile(r"连续(?:第)?(?P<num>\d+|[二两三四五六七八九十]+)(?:个)?年(?:度)?")
+_YEARS_RUN = re.compile(r"连续(?:第)?(?P<num>\d+|[二两三四五六七八九十]+)(?:个)?(?P<unit>年|届)(?:度)?")
 _RANK = re.compile(
-    r"(?P<cue>位居|居于|居|位列|并列|列|排名|排|升至|上升至|跃居|跃升至|跻身|名列|位次|蝉联|(?<=[也还])是"
+    r"(?P<cue>位居|居于|居|位列|并列|列|排名|排|升至|上升至|跃居|跃升至|跻身|名列|位次|蝉联|获得了|获得|荣获|(?<=[也还])是"
     # a streak with no verb ranks all the same ("指标连续三年全市第一")
     r"|(?<=连续[二两三四五六七八九十\d])年(?=全)"
     # a rank straight after what is ranked, with no verb ("装机规模全省第一")
@@ -260,8 +260,10 @@ def find_figures(
             # subject or the frame ("在…评估中") that keeps it up.
             streak = re.match(r"[^,，。;；:：]{2,24}", masked[m.end() :])
             kept = text[m.end() : m.end() + len(streak.group(0))] if streak else ""
-            indicator = f"{streak_subject(text, m.start())}连续{kept.replace('“', '').replace('”', '')}年数"
-            figures.append(_figure(text, value, "年", m.start("num"), m.end(), indicator=indicator))
+            # A run of sessions (连续六届蝉联全国文明城市) is counted in 届, as a run of years in 年.
+            unit = m.group("unit")
+            indicator = f"{streak_subject(text, m.start())}连续{kept.replace('“', '').replace('”', '')}{unit}数"
+            figures.append(_figure(text, value, unit, m.start("num"), m.end(), indicator=indicator))
     for m in _NAMED_COUNT.finditer(_mask_titles(text)):
         # SCHEMA.md: a count of named things in a plan (五大专项行动 → 5 项, “八项任务”, 三个“一号工程”),
         # quoted or not; its kind names it.

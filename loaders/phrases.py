@@ -119,6 +119,21 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
             out += [Word("占", "v", w.start, w.start + 1), Word("地区", "n", w.start + 1, w.end)]
         elif (
             out
+            and out[-1].tag == "n"
+            and len(out[-1].text) == 1
+            and out[-1].end == w.start
+            and w.tag == "v"
+            and len(w.text) == 1
+            and following
+            and following.tag == "n"
+            and len(following.text) == 1
+            and following.start == w.end
+        ):
+            # 委/n 办/v 局/n: three single characters LAC split are one noun (委办局).
+            out[-1] = Word(out[-1].text + w.text + following.text, "n", out[-1].start, following.end)
+            k += 1
+        elif (
+            out
             and nominal(out[-1])
             and w.tag == "v"
             and len(w.text) == 1
