@@ -69,6 +69,10 @@ _BARE_RANK = re.compile(
     r"(?P<between>[^,，。;；:：\d第前后升降进退提上下增减个]{0,12}?)"
     r"(?P<num>\d{1,3})(?P<unit>位|名)(?![\u4e00-\u9fffA-Za-z0-9])"
 )
+# A rank's move since the last count: "较上年度跃升8位", "排名提升3个位次".
+_RANK_MOVE = re.compile(
+    r"(?:较|比)(?:上年度?|去年|上一年度?|上期)(?P<verb>跃升|上升|提升|前移|攀升|提高|下降|下滑|后移)(?P<num>\d{1,3})(?:个)?(?:位次|位|名)"
+)
 # A rank with no 第 after a listed place: "东莞(21位)、佛山(22位)", "东莞18位、佛山26位".
 _LISTED_RANK = re.compile(r"[(（]?(?P<num>\d{1,3})位[)）]?(?=[、,，。;；]|$)")
 
@@ -108,6 +112,21 @@ def _name_listed_ranks(figures: list[Figure], listed: set[int], antecedent: str)
             named = ranks[-1].indicator if ranks else antecedent if antecedent.endswith("排名") else ""
             if not named:
                 continue
+            f = Figure(f.value, f.unit, named, f.qualifier, f.year, f.start, f.end)
+        out.append(f)
+    return out
+
+
+def _name_moves(figures: list[Figure], moves: dict[int, str]) -> list[Figure]:
+    """Name each rank move after the rank before it ("…排名第11位,较上年度跃升8位" → …排名跃升); a move
+    whose rank names nothing is left out."""
+    out: list[Figure] = []
+    for f in figures:
+        if f.start in moves:
+            ranks = [p for p in out if p.unit == "位" and p.indicator and p.start not in moves]
+            if not ranks:
+                continue
+            named = re.sub(r"排名$", "", ranks[-1].indicator) + "排名" + moves[f.start]
             f = Figure(f.value, f.unit, named, f.qualifier, f.year, f.start, f.end)
         out.append(f)
     return out
@@ -220,6 +239,8 @@ def find_figures(
             re.match(rf"(?:[、和及与]第(?:\d+|[{CN_NUMERAL_CHARS}]+)[位名]?)*的", masked[ranks[-1][2] :])
         )
         ranked = ranked_phrase(text, m.start(), cue_end, rank_start, board_named=board)
+        # "位列全省23个一类县市区第11位": a count between the verb and the rank only says how many were ranked.
+        taken.append((cue_end, rank_start))
         for k, (num, start, end, scope) in enumerate(ranks):
             value = parse_number(num)
             taken.append((start, end))
@@ -238,6 +259,16 @@ def find_figures(
         rank = _figure(text, value, "位", m.start(), m.end(), indicator=ranked[0])
         figures.append(rank)
         rank_words[rank.start] = (m.start(), ranked[1])
+    moves: dict[int, str] = {}  # a rank move's start → its verb, named once the rank before it is
+    for m in _RANK_MOVE.finditer(masked):
+        # "位列全省第11位,较上年度跃升8位": how far the rank moved, named after the rank before it.
+        value = parse_number(m.group("num"))
+        before = [f for f in figures if f.unit == "位" and f.end <= m.start()]
+        if value is None or not before or any(s <= m.start("num") < e for s, e in taken):
+            continue
+        taken.append((m.start("num"), m.end()))
+        moves[m.start("num")] = m.group("verb")
+        figures.append(_figure(text, value, "位", m.start("num"), m.end(), indicator="?"))
     listed_ranks: set[int] = set()
     for m in _LISTED_RANK.finditer(masked):
         # "东莞(21位)、佛山(22位)", "广州排第5,东莞18位": a place listed with its place in the ranking the
@@ -330,6 +361,7 @@ def find_figures(
         for f in split_respectively(text, carry_subjects(text, figures, antecedent, rank_words))
     ]
     figures = _name_listed_ranks(figures, listed_ranks, antecedent)
+    figures = _name_moves(figures, moves)
     figures = _per_period(text, figures)
     return [
         _dated(

@@ -298,7 +298,7 @@ def _figure_ahead(words: tuple[Word, ...], i: int) -> bool:
 
 
 # Heads of named things whose compound often holds a verb (数据共享责任清单, 数据对接清单, 政务服务事项).
-_COMPOUND_HEADS = ("清单", "目录", "事项", "平台", "系统", "场景", "标准", "规范", "指南")
+_COMPOUND_HEADS = ("清单", "目录", "事项", "平台", "系统", "场景", "标准", "规范", "指南", "载体", "基地")
 
 
 def _compound_rest(words: tuple[Word, ...], i: int) -> list[Word]:
@@ -319,7 +319,8 @@ def _compound_rest(words: tuple[Word, ...], i: int) -> list[Word]:
 def related_noun(words: tuple[Word, ...], end: int) -> str:
     """The head noun of a relative clause after a figure: "12家 跟…有关的 企业" → 企业."""
     after = [w for w in words if w.start >= end]
-    if not after or after[0].tag != "p":
+    # "12家 跟…有关的 企业", "10余栋 酷似…的 白色建筑": a clause opened by a preposition or a verb
+    if not after or after[0].tag not in ("p", "v"):
         return ""
     for w in after[:12]:
         if w.text in ",，;；:：。":
@@ -447,6 +448,9 @@ def phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str], 
     ):
         picked = picked[1:]  # 政法、公安、交通等领域感知设备: the list only says where
     phrase = clean_phrase(picked, head=False)
+    # "江东大道、…和佳山路沿线老旧公交站牌": the places before a locative only say where.
+    located = re.match(r".{2,}?(?:沿线|周边|境内|辖区内|区域内)(?=.{2,})", phrase)
+    phrase = phrase[located.end() :] if located else phrase
     # "这个数字已增加到500多家", "其中的35个": the counted thing was named before; "该市数字经济…" names it.
     anaphor = (
         i >= 0

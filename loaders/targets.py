@@ -399,6 +399,11 @@ def _cue_word(sentence: str, position: int, cue: str) -> bool:
                 # (进行, 予以, 加以) or a verb of sorting (确定为, 列为) is the object marker's.
                 if _MARKED_OBJECT.match(sentence, position + 1):
                     return False
+                # "将省定200个…事项和26个…事项,以及…65个…事项,打捆确定为…": a long object, commas and all
+                if (following is None or following.tag not in ("d", "ad")) and re.match(
+                    r"[^。;；]{2,90}?(?:打捆|确定为|列为|整合为|合并为)", sentence[position + 1 :]
+                ):
+                    return False
                 # LAC tags 将 as p before an adverb too (今年将/p 新/ad 培育); the object marker has a noun next.
                 ahead = following is not None and following.tag in ("v", "vd", "d", "ad")
                 return w.text in ("将", "将会", "将要") and (w.tag in ("d", "v", "vd") or ahead)
