@@ -213,7 +213,7 @@ def find_figures(
     >>> [(f.indicator, f.value) for f in find_figures("平台发布全国300个城市热线运行质量排行榜,我市位列34位")]
     [('热线运行质量排行榜排名', 34.0)]
     >>> [(f.indicator, f.value) for f in find_figures("该市数字经济指数排名全国12位,较上年上升5位")]
-    [('数字经济指数全国排名', 12.0)]
+    [('数字经济指数全国排名', 12.0), ('数字经济指数全国排名上升', 5.0)]
     >>> [(f.indicator, f.value, f.unit) for f in find_figures("制发电子印章1819枚,使用1350万次")][0]
     ('电子印章', 1819.0, '枚')
     >>> [(f.indicator, f.value) for f in find_figures("工业增加值增长9.4%,连续七年位居全国工业百强区榜首")][-1]
