@@ -99,6 +99,9 @@ def counted_phrase(sentence: str, start: int, end: int, *, counter: bool) -> str
         measure, _, _ = phrase_before(mended(segment(sentence)), trailing.start())
         if measure:
             return measure if re.search(r"(密度|人均|户均)", measure) else trailing.group(1) + measure
+    timed = re.match(r"[\u4e00-\u9fff]{0,6}?(?:时间|时长|周期)", sentence[end:])
+    if timed and re.search(r"(?:小时|分钟|天|个月|秒|工作日)$", sentence[start:end]):
+        return timed.group(0)  # "3.5小时平均等待时间": a duration named by the measure after it
     phrase = _counted(sentence, start, end, counter=counter)
     clause = re.split(r"[,，;；:：。]", sentence[:start])[-1]
     per = _PER.search(clause)
@@ -150,9 +153,13 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
         and (tail := sentence[end : end + len(after) + 6]).find(after[-2:] + "中") >= 0
         and not re.search(r"[,，;；:：。]", tail[: tail.find(after[-2:] + "中")])
         or re.search(r"在[^,，;；:：。在]{0,60}$", sentence[:start])
-        and re.match(r"[^,，;；:：。在]{0,24}(?:中|之中)[,，]", sentence[end:])
+        and re.match(r"[^,，;；:：。在]{0,24}(?:中|之中)(?:[,，]|排名|排|位列|位居|居|名列)", sentence[end:])
     ):
         return SCOPE + after  # "在41个工业大类中覆盖了35个": the figure only sets the scope (SCHEMA.md)
+    if counter and re.search(r"在(?:全国|全省|全市|全区)?$", sentence[:start]) and re.match(
+        r"[\u4e00-\u9fff()（）、]{1,8}?(?:中|之中)(?:排名|排|位列|位居|居|名列)", sentence[end:]
+    ):
+        return SCOPE + sentence[end : end + 2]  # "在全市11个区中排名第一": how many were ranked
     if (
         counter
         and after
@@ -184,8 +191,10 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
         and sentence[:end].endswith("%")
         and re.match(r"(?:以上|以下|左右)?的", sentence[end:])
     ):
-        # "让95%以上的案件得到妥善解决": a share written before 的 and the things it is a share of
-        return after
+        # "让95%以上的案件得到妥善解决": a share written before 的 and the things it is a share of;
+        # "方言识别准确率达92%的语义理解": a rate named before it only describes the head after 的.
+        rate, _, _ = phrase_before(words, start)
+        return rate if re.search(r"(?:率|比重|占比)$", rate) else after
     if counter and not after:
         related = related_noun(words, end)  # "12家跟互联网有关的企业"
         if related:
@@ -434,6 +443,12 @@ def ranked_phrase(
         subject = published.group(1)
     if len(subject) < 2:
         subject = _frame(sentence, cue_start)
+        scoped = re.match(r"(全[国省市区县])\d+个[\u4e00-\u9fff()（）、]{1,8}$", subject)
+        if scoped:
+            # "在全市11个区中排名第一": the frame only counts the places ranked; the measure is the
+            # subject of the clauses before.
+            suffix = scoped.group(1) + "排名"
+            subject = subject_phrase(sentence, cue_start)
     joined = re.search(
         r"(?:入选|跻身|上榜|荣登|进入)(?:\d{4}年(?:度)?)?([^,，;；。:：]{2,20}?)[,，]$", sentence[:cue_start]
     )

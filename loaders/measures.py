@@ -125,6 +125,8 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
     if (
         unit in ("小时", "个小时", "个月", "分钟", "天", "秒")
         and re.match(r"[\u4e00-\u9fff]", text[end:])
+        # "3.5小时平均等待时间": a duration of a measure named after it
+        and not re.match(r"[\u4e00-\u9fff]{0,6}(?:时间|时长|周期)", text[end:])
         and not re.match(
             r"[内以至到]|左右|(?:缩短|压缩|缩减|压减|减少|降低|下降|提升|提高|增加|[增减降升])(?:至|到)",
             text[end:],
@@ -257,4 +259,4 @@ def _counted_quote(text: str, end: int) -> bool:
 def _people_after(text: str, end: int) -> bool:
     """Whether the noun right after a figure in 名 names people by their role (网格员, 嘉宾, 志愿者)."""
     phrase = phrase_after(mended(segment(text)), end)
-    return len(phrase) >= 2 and phrase[-1] in "员者师生士宾"
+    return len(phrase) >= 2 and (phrase[-1] in "员者师生士宾长" or phrase.endswith(("领导", "书记", "负责人")))

@@ -54,11 +54,11 @@ _TENTHS = re.compile(
 # "连续7年上榜": a run of years is a figure; other 年 after a number is a date.
 _YEARS_RUN = re.compile(r"连续(?:第)?(?P<num>\d+|[二两三四五六七八九十]+)(?:个)?(?P<unit>年|届)(?:度)?")
 _RANK = re.compile(
-    r"(?P<cue>位居|居于|居|位列|并列|列|排名|排|升至|上升至|跃居|跃升至|跻身|名列|位次|蝉联|获得了|获得|荣获|(?<=[也还])是"
+    r"(?P<cue>位居|居于|居|位列|并列|列|排名|排|升至|上升至|跃居|跃升至|跻身|名列|位次|蝉联|获得了|获得|荣获|保持|(?<=[也还])是"
     # a streak with no verb ranks all the same ("指标连续三年全市第一")
     r"|(?<=连续[二两三四五六七八九十\d])年(?=全)"
     # a rank straight after what is ranked, with no verb ("装机规模全省第一")
-    r"|(?<=[\u4e00-\u9fff])(?=全[国省市区县]第))[^,，。;；:：]{0,14}?"
+    r"|(?<=[\u4e00-\u9fff%、])(?=全[国省市区县]第))[^,，。;；:：]{0,14}?"
     rf"(?:第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?|(?P<first>首位|榜首))"
     r"(?:(?![\u4e00-\u9fffA-Za-z0-9])|(?=[和、及与]第))"
 )  # 首位 and 榜首 are 第一 ("居全国城市首位", "位居全国工业百强区榜首")
@@ -227,6 +227,8 @@ def find_figures(
     for m in _RANK.finditer(masked):
         cue_end = m.end("cue")
         rank_start = m.start("num") - 1 if m.group("num") else m.start("first")
+        if any(s <= rank_start < e for s, e in taken):
+            continue  # "位列全省第3、全市第1": the second rank was read with the first
         ranks = [(m.group("num") or "一", rank_start, m.end(), "")]
         while more := _MORE_RANKS.match(masked[ranks[-1][2] :]):
             at = ranks[-1][2]
@@ -363,6 +365,8 @@ def find_figures(
     figures = _name_listed_ranks(figures, listed_ranks, antecedent)
     figures = _name_moves(figures, moves)
     figures = _per_period(text, figures)
+    # Two readings of one listed rank ("A、B分别…,均保持全省第三") give the same figure twice.
+    figures = [f for k, f in enumerate(figures) if (f.indicator, f.value, f.unit) not in {(g.indicator, g.value, g.unit) for g in figures[:k] if g.start == f.start}]
     return [
         _dated(
             f,

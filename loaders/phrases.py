@@ -147,6 +147,23 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
             # 智能/n 算/v 力/n 规模/n: a verb and a noun of one character each between nouns are one word (算力).
             out.append(Word(w.text + following.text, "n", w.start, following.end))
             k += 1
+        elif w.tag == "m" and (glued := re.fullmatch(r"(\d+(?:\.\d+)?[万亿]?[个家项名位条件座所台套])([\u4e00-\u9fff]+)", w.text)):
+            # 51名村/m (社区): the counter closes the figure; the rest is the noun counted.
+            cut = w.start + len(glued.group(1))
+            out += [Word(glued.group(1), "m", w.start, cut), Word(glued.group(2), "n", cut, w.end)]
+        elif (
+            w.text == "长"
+            and w.tag == "a"
+            and out
+            and out[-1].tag == "n"
+            and len(out) > 1
+            and out[-2].tag == "m"
+            and out[-1].end == w.start
+        ):
+            out[-1] = Word(out[-1].text + w.text, "n", out[-1].start, w.end)  # 520名 网格/n 长/a: a role (网格长)
+        elif w.text in ("元和", "元及", "元与", "个和", "家和", "项和") and out and out[-1].tag == "m":
+            # 1073.6亿/m 元和/n 638.7亿元: the unit closes the first figure, 和 joins the next.
+            out += [Word(w.text[0], "q", w.start, w.start + 1), Word(w.text[1], "c", w.start + 1, w.end)]
         elif out and out[-1].text in ("获", "被") and len(w.text) == 1 and w.tag in ("v", "vn"):
             out[-1] = Word(out[-1].text + w.text, "v", out[-1].start, w.end)  # 获/v 评/vn → 获评, a verb
         elif (
@@ -368,8 +385,8 @@ def phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str], 
             continue
         if nominal(w) or (
             picked and _joins(w) and (w.tag == "a" or w.text == "未来" or _nominal_behind(words, i - 1))
-        ):
-            picked.insert(0, w)
+        ) or (picked and w.text == "一般" and picked[0].text.startswith("公共")):
+            picked.insert(0, w)  # 一般/ad 公共预算收入: the fiscal term LAC splits
         elif (
             picked
             and (
