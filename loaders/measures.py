@@ -69,6 +69,8 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
         return False  # "撬动100亿元级的农村电商市场": an order of size, not a figure
     if unit == "元" and re.search(r"个$", text[:start]) and re.match(r"[\u4e00-\u9fff]{0,4}(?:园区|企业|产业|集群|项目|工程|基地)", text[end:]):
         return False  # "成为玉林首个300亿元园区": the amount names the class of the thing counted
+    if re.search(r"[“\"][\dN+□]+[”\"][,，]?即[^。;；,，]*$", text[:start]):
+        return False  # "“1+1+1+N”,即1个智能云中心、…": the parts of a layout, not figures (SCHEMA.md)
     if _LAYOUT_NEXT.match(text, end):
         return False  # SCHEMA.md: a layout (14个重大专项+78个科+N个专班) is no metric, its first part neither
     if num[0] in CN_NUMERAL_CHARS:
@@ -158,7 +160,7 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
         re.match(r"[A-Za-z0-9\-]", text[end:])
         or unit in ("G", "P")
         and (
-            re.match(r"[\u4e00-\u9fff]", text[end:])
+            re.match(r"[\u4e00-\u9fff](?<!算)", text[end:]) and not text[end:].startswith("算力")
             or ((parse_number(num) or 0) < 10 and not m.group("scale"))
         )
     ):
