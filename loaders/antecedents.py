@@ -85,7 +85,9 @@ def carry_subjects(
                 # "…满意率高达89.44%,在全市11个区中排名第一", "…强度提高到3.56%、全省第二": a clause with
                 # only a frame or a list mark before the rank ranks the figure before it.
                 framed = re.search(r"(?:^|[,，、])(?:在[^,，;；。]{0,20}中)?$", text[:cue]) is not None
-                ranks_previous = bare_clause(text, cue) or (framed and bool(counted) and not re.search(r"[;；。]", text[counted[-1].end : cue]))
+                ranks_previous = bare_clause(text, cue) or (
+                    framed and bool(counted) and not re.search(r"[;；。]", text[counted[-1].end : cue])
+                )
                 indicator = again or (previous if ranks_previous else "") or subject_phrase(text, cue)
                 # "…集成服务拓展至58项,“免证办”事项达到1230项,均居全市第一": each figure of the run
                 # since the last semicolon holds the rank.
@@ -129,7 +131,9 @@ def carry_subjects(
             else:
                 # "…平台挂接签发量,累计779张": a total with nothing before it in the sentence to add to
                 # totals what the clause before measures.
-                totals = re.search(r"(?:^|[,，;；:：])\s*(?:累计|共计|合计|总计|共有)(?:达到|达|为)?$", text[: f.start])
+                totals = re.search(
+                    r"(?:^|[,，;；:：])\s*(?:累计|共计|合计|总计|共有)(?:达到|达|为)?$", text[: f.start]
+                )
                 indicator = subject_phrase(text, f.start) if totals else ""
         elif indicator and _CHANGE_ONLY.fullmatch(indicator):
             # "长度较“十三五”末新增66.1%": a subject of the clause's own, right before its 较, comes first.

@@ -1281,11 +1281,17 @@ def _metric_place(ctx: _Context, sentence: Sentence, start: int) -> Division:
     turns = re.match(r"(?:下一步|此外|同时|另外|我们|我局|我市|我区|我县)", sentence.text) or own_scope(
         _UNDATED.sub(r"\1", sentence.text[:start]), ctx.default.level
     )  # "全市数据共享平台累计调用12亿次", "目前全市…" after a district's sentence: the city's own figure
-    return _paragraph_district(ctx, sentence) if place == ctx.default and not turns and not _turned_back(ctx, sentence) else place
+    return (
+        _paragraph_district(ctx, sentence)
+        if place == ctx.default and not turns and not _turned_back(ctx, sentence)
+        else place
+    )
 
 
 # Time words that may open a clause before its scope ("目前全市…", "截至目前,全市…").
-_UNDATED = re.compile(r"(^|[,，;；:：])(?:截至目前|截至|目前|当前|现在|今年以来|今年|上半年|1-\d{1,2}月)[,，]?")
+_UNDATED = re.compile(
+    r"(^|[,，;；:：])(?:截至目前|截至|目前|当前|现在|今年以来|今年|上半年|1-\d{1,2}月)[,，]?"
+)
 _SUBJECT_HEAD = re.compile(r"(?:^|[,，。;；:：])(?:我市|我区|我县|本市|本区|本县)")
 
 
@@ -1368,7 +1374,9 @@ def _counts_peers(indicator: str, unit: str | None, level: str) -> bool:
 
 def _headline(m: Metric) -> bool:
     """Whether a metric was read from the document's headline (its first line, short, no full stop)."""
-    return m.evidence.sentence_index == 0 and "。" not in m.evidence.sentence and len(m.evidence.sentence) <= 60
+    return (
+        m.evidence.sentence_index == 0 and "。" not in m.evidence.sentence and len(m.evidence.sentence) <= 60
+    )
 
 
 def _alike(a: str, b: str) -> bool:

@@ -156,8 +156,10 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
         and re.match(r"[^,，;；:：。在]{0,24}(?:中|之中)(?:[,，]|排名|排|位列|位居|居|名列)", sentence[end:])
     ):
         return SCOPE + after  # "在41个工业大类中覆盖了35个": the figure only sets the scope (SCHEMA.md)
-    if counter and re.search(r"在(?:全国|全省|全市|全区)?$", sentence[:start]) and re.match(
-        r"[\u4e00-\u9fff()（）、]{1,8}?(?:中|之中)(?:排名|排|位列|位居|居|名列)", sentence[end:]
+    if (
+        counter
+        and re.search(r"在(?:全国|全省|全市|全区)?$", sentence[:start])
+        and re.match(r"[\u4e00-\u9fff()（）、]{1,8}?(?:中|之中)(?:排名|排|位列|位居|居|名列)", sentence[end:])
     ):
         return SCOPE + sentence[end : end + 2]  # "在全市11个区中排名第一": how many were ranked
     if (
@@ -205,10 +207,18 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
             return phrase_after(words, bounded.end())
     if counter and re.search(r"等$", sentence[:start]):
         return ""  # "生命奥秘博物馆等10个…": the names before 等 are examples, not what is counted
-    if counter and (predicate := _OPENING_COUNT.match(sentence, end)) and re.search(r"(?:^|[,，;；:：])$", sentence[:start]):
+    if (
+        counter
+        and (predicate := _OPENING_COUNT.match(sentence, end))
+        and re.search(r"(?:^|[,，;；:：])$", sentence[:start])
+    ):
         # "…,396项实现“全省通办”": a count opening its clause is named by what it achieved.
         return predicate.group(1).replace("“", "").replace("”", "")
-    if not counter and (purpose := _PURPOSE.match(sentence, end)) and re.search(r"(?:投入|安排|拨付|投资)$", sentence[:start]):
+    if (
+        not counter
+        and (purpose := _PURPOSE.match(sentence, end))
+        and re.search(r"(?:投入|安排|拨付|投资)$", sentence[:start])
+    ):
         # "投入8560万元开展第四轮道路保洁服务采购": money is named by what it pays for.
         aim = re.sub(r"[“”\"]", "", purpose.group(1))
         return aim + re.search(r"(投入|安排|拨付|投资)$", sentence[:start]).group(1)
@@ -228,8 +238,14 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
         # 算力产业累计投资超700亿元, 一期规划占地200亩: the measuring verb is part of what is measured.
         action = [v for v in verbs if len(v) == 2 and v not in _REPORTING and not SCOPE_WORDS.fullmatch(v)]
         # 年度计划投资47.38亿元: the plan is part of the measure's name (and makes it a target).
-        planned = "计划" if action and re.search("计划" + action[-1] + r"[^,，;；。]{0,4}$", sentence[:start]) else ""
-        return before + ("累计" if "累计" in verbs and action else "") + planned + (action[-1] if action else "")
+        planned = (
+            "计划"
+            if action and re.search("计划" + action[-1] + r"[^,，;；。]{0,4}$", sentence[:start])
+            else ""
+        )
+        return (
+            before + ("累计" if "累计" in verbs and action else "") + planned + (action[-1] if action else "")
+        )
     if not counter and after and re.match(r"(?:大关|关口)?的", sentence[end:]):
         # "工业经济总量成为…突破2000亿元大关的地区": the amount describes the head after 的; the clause's
         # subject is what measures it.

@@ -67,7 +67,11 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
         return False
     if unit == "元" and re.match(r"级(?:的|别)", text[end:]):
         return False  # "撬动100亿元级的农村电商市场": an order of size, not a figure
-    if unit == "元" and re.search(r"个$", text[:start]) and re.match(r"[\u4e00-\u9fff]{0,4}(?:园区|企业|产业|集群|项目|工程|基地)", text[end:]):
+    if (
+        unit == "元"
+        and re.search(r"个$", text[:start])
+        and re.match(r"[\u4e00-\u9fff]{0,4}(?:园区|企业|产业|集群|项目|工程|基地)", text[end:])
+    ):
         return False  # "成为玉林首个300亿元园区": the amount names the class of the thing counted
     if re.search(r"[“\"][\dN+□]+[”\"][,，]?即[^。;；,，]*$", text[:start]):
         return False  # "“1+1+1+N”,即1个智能云中心、…": the parts of a layout, not figures (SCHEMA.md)
@@ -105,18 +109,21 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
             INDEX_WORDS.search(text[max(0, start - 12) : start]) or SUBSCORES.search(text[:start])
         )
     if unit in ("位", "名") and not re.search(r"第$", text[:start]):
-        return unit == "名" and (
-            bool(re.search(_PEOPLE_NOUNS, after + text[max(0, start - 6) : start]))
-            or bool(
-                re.search(r"[\u4e00-\u9fff](?:人|员|者)$", text[:start])
-            )  # 数据开放联系人73名, 网格员3000名
-            or _people_after(text, end)
-            # "进驻客服87名,": N名 closing its clause after the people it counts (前10名 is a top-N bound)
-            or bool(
-                num[0].isdigit()  # 上百名 is a rough size, not a count
-                and re.match(r"(?:以上|左右|多|余)?(?:[,，。;；、)）]|$)", text[end:])
-                and re.search(r"[\u4e00-\u9fff](?:超过|达到|共|近|约|超|达)?$", text[:start])
-                and not re.search(r"(?:前|后|排名|名列)[\u4e00-\u9fff]{0,2}$", text[:start])
+        return (
+            unit == "名"
+            and (
+                bool(re.search(_PEOPLE_NOUNS, after + text[max(0, start - 6) : start]))
+                or bool(
+                    re.search(r"[\u4e00-\u9fff](?:人|员|者)$", text[:start])
+                )  # 数据开放联系人73名, 网格员3000名
+                or _people_after(text, end)
+                # "进驻客服87名,": N名 closing its clause after the people it counts (前10名 is a top-N bound)
+                or bool(
+                    num[0].isdigit()  # 上百名 is a rough size, not a count
+                    and re.match(r"(?:以上|左右|多|余)?(?:[,，。;；、)）]|$)", text[end:])
+                    and re.search(r"[\u4e00-\u9fff](?:超过|达到|共|近|约|超|达)?$", text[:start])
+                    and not re.search(r"(?:前|后|排名|名列)[\u4e00-\u9fff]{0,2}$", text[:start])
+                )
             )
         )
     if unit == "分" and (
@@ -160,7 +167,8 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
         re.match(r"[A-Za-z0-9\-]", text[end:])
         or unit in ("G", "P")
         and (
-            re.match(r"[\u4e00-\u9fff](?<!算)", text[end:]) and not text[end:].startswith("算力")
+            re.match(r"[\u4e00-\u9fff](?<!算)", text[end:])
+            and not text[end:].startswith("算力")
             or ((parse_number(num) or 0) < 10 and not m.group("scale"))
         )
     ):
@@ -261,4 +269,6 @@ def _counted_quote(text: str, end: int) -> bool:
 def _people_after(text: str, end: int) -> bool:
     """Whether the noun right after a figure in 名 names people by their role (网格员, 嘉宾, 志愿者)."""
     phrase = phrase_after(mended(segment(text)), end)
-    return len(phrase) >= 2 and (phrase[-1] in "员者师生士宾长" or phrase.endswith(("领导", "书记", "负责人")))
+    return len(phrase) >= 2 and (
+        phrase[-1] in "员者师生士宾长" or phrase.endswith(("领导", "书记", "负责人"))
+    )

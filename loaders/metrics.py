@@ -42,7 +42,15 @@ _FIGURE = re.compile(
     rf"(?: ?(?P<unit>{_UNIT_RE}))?"
 )
 # Units written out in Chinese are stored as their usual symbol (32.85泽字节(ZB) → ZB).
-_UNIT_NAMES = {"个小时": "小时", "星级": "星", "大类": "类", "泽字节": "ZB", "艾字节": "EB", "拍字节": "PB", "毫秒": "ms"}
+_UNIT_NAMES = {
+    "个小时": "小时",
+    "星级": "星",
+    "大类": "类",
+    "泽字节": "ZB",
+    "艾字节": "EB",
+    "拍字节": "PB",
+    "毫秒": "ms",
+}
 _PERCENT_WORDS = re.compile(
     rf"百分之(?P<num>\d+(?:\.\d+)?|{_CN})(?:点(?P<decimals>[零〇一二三四五六七八九]+))?"
 )
@@ -295,7 +303,9 @@ def find_figures(
             kept = text[m.end() : m.end() + len(streak.group(0))] if streak else ""
             # A run of sessions (连续六届蝉联全国文明城市) is counted in 届, as a run of years in 年.
             unit = m.group("unit")
-            indicator = f"{streak_subject(text, m.start())}连续{kept.replace('“', '').replace('”', '')}{unit}数"
+            indicator = (
+                f"{streak_subject(text, m.start())}连续{kept.replace('“', '').replace('”', '')}{unit}数"
+            )
             figures.append(_figure(text, value, unit, m.start("num"), m.end(), indicator=indicator))
     for m in _NAMED_COUNT.finditer(_mask_titles(text)):
         # SCHEMA.md: a count of named things in a plan (五大专项行动 → 5 项, “八项任务”, 三个“一号工程”),
@@ -366,7 +376,12 @@ def find_figures(
     figures = _name_moves(figures, moves)
     figures = _per_period(text, figures)
     # Two readings of one listed rank ("A、B分别…,均保持全省第三") give the same figure twice.
-    figures = [f for k, f in enumerate(figures) if (f.indicator, f.value, f.unit) not in {(g.indicator, g.value, g.unit) for g in figures[:k] if g.start == f.start}]
+    figures = [
+        f
+        for k, f in enumerate(figures)
+        if (f.indicator, f.value, f.unit)
+        not in {(g.indicator, g.value, g.unit) for g in figures[:k] if g.start == f.start}
+    ]
     return [
         _dated(
             f,

@@ -147,7 +147,9 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
             # 智能/n 算/v 力/n 规模/n: a verb and a noun of one character each between nouns are one word (算力).
             out.append(Word(w.text + following.text, "n", w.start, following.end))
             k += 1
-        elif w.tag == "m" and (glued := re.fullmatch(r"(\d+(?:\.\d+)?[万亿]?[个家项名位条件座所台套])([\u4e00-\u9fff]+)", w.text)):
+        elif w.tag == "m" and (
+            glued := re.fullmatch(r"(\d+(?:\.\d+)?[万亿]?[个家项名位条件座所台套])([\u4e00-\u9fff]+)", w.text)
+        ):
             # 51名村/m (社区): the counter closes the figure; the rest is the noun counted.
             cut = w.start + len(glued.group(1))
             out += [Word(glued.group(1), "m", w.start, cut), Word(glued.group(2), "n", cut, w.end)]
@@ -160,7 +162,9 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
             and out[-2].tag == "m"
             and out[-1].end == w.start
         ):
-            out[-1] = Word(out[-1].text + w.text, "n", out[-1].start, w.end)  # 520名 网格/n 长/a: a role (网格长)
+            out[-1] = Word(
+                out[-1].text + w.text, "n", out[-1].start, w.end
+            )  # 520名 网格/n 长/a: a role (网格长)
         elif w.text in ("元和", "元及", "元与", "个和", "家和", "项和") and out and out[-1].tag == "m":
             # 1073.6亿/m 元和/n 638.7亿元: the unit closes the first figure, 和 joins the next.
             out += [Word(w.text[0], "q", w.start, w.start + 1), Word(w.text[1], "c", w.start + 1, w.end)]
@@ -241,7 +245,17 @@ def phrase_after(words: tuple[Word, ...], end: int) -> str:
     '基础型以上智慧社区'
     """
     i = next((k for k, w in enumerate(words) if w.start >= end), len(words))
-    while i < len(words) and words[i].text.strip() in ("", "以上", "以下", "左右", "多", "余", "的", "大关", "关口"):
+    while i < len(words) and words[i].text.strip() in (
+        "",
+        "以上",
+        "以下",
+        "左右",
+        "多",
+        "余",
+        "的",
+        "大关",
+        "关口",
+    ):
         i += 1
     if (
         i < len(words)
@@ -261,7 +275,9 @@ def phrase_after(words: tuple[Word, ...], end: int) -> str:
             and words[i + 1].text in ("以上", "及以上")
             and nominal(words[i + 2])
         ):
-            picked.extend(words[i : i + 2])  # 60个 基础型以上 智慧社区: a grade's bound names the class counted
+            picked.extend(
+                words[i : i + 2]
+            )  # 60个 基础型以上 智慧社区: a grade's bound names the class counted
             i += 1
         elif nominal(w):
             picked.append(w)
@@ -284,8 +300,12 @@ def phrase_after(words: tuple[Word, ...], end: int) -> str:
         picked = picked[:-1]  # 在32个行业基础上: the frame's 基础 is not what is counted
     if len(picked) > 1 and (
         picked[-1].text.endswith("化")
-        or i < len(words) and words[i].text == "化" and words[i].start == picked[-1].end
-        or picked[-1].text in _ADVERBIAL_NOUNS and i < len(words) and words[i].tag in ("v", "vd")
+        or i < len(words)
+        and words[i].text == "化"
+        and words[i].start == picked[-1].end
+        or picked[-1].text in _ADVERBIAL_NOUNS
+        and i < len(words)
+        and words[i].tag in ("v", "vd")
     ):
         # 企业 常态化 (or 常态/n 化/v) 开展测试, 项目 现场 签约: a phrase ends on its head noun, and
         # X化 or where it was done is how, not what.
@@ -383,9 +403,11 @@ def phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str], 
             picked[:0] = words[opening : i + 1]
             i = opening - 1
             continue
-        if nominal(w) or (
-            picked and _joins(w) and (w.tag == "a" or w.text == "未来" or _nominal_behind(words, i - 1))
-        ) or (picked and w.text == "一般" and picked[0].text.startswith("公共")):
+        if (
+            nominal(w)
+            or (picked and _joins(w) and (w.tag == "a" or w.text == "未来" or _nominal_behind(words, i - 1)))
+            or (picked and w.text == "一般" and picked[0].text.startswith("公共"))
+        ):
             picked.insert(0, w)  # 一般/ad 公共预算收入: the fiscal term LAC splits
         elif (
             picked
@@ -393,7 +415,9 @@ def phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str], 
                 picked[0].text in _SUFFIXES
                 or picked[0].text in _ACTION_MEASURES
                 or w.text in _ATTRIBUTIVE
-                or len(picked) == 1 and len(picked[0].text) == 1 and picked[0].tag == "n"  # 办理/v 项/n
+                or len(picked) == 1
+                and len(picked[0].text) == 1
+                and picked[0].tag == "n"  # 办理/v 项/n
             )
             and w.tag in ("v", "vn", "vd")
         ):
@@ -592,7 +616,11 @@ def _bracket_open(words: tuple[Word, ...], i: int) -> int | None:
             ok = (
                 inner
                 and k > 0
-                and (nominal(words[k - 1]) or words[k - 1].tag == "m" and not re.search(r"\d", words[k - 1].text))
+                and (
+                    nominal(words[k - 1])
+                    or words[k - 1].tag == "m"
+                    and not re.search(r"\d", words[k - 1].text)
+                )
                 and all(re.fullmatch(r"[\u4e00-\u9fff、]+", w.text) for w in inner)
             )
             return k if ok else None

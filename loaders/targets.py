@@ -339,13 +339,17 @@ def _last_future(sentence: str, before: str) -> int:
             pass  # 一期规划占地200亩: the planned size
         elif m.group(1) == "规划" and re.search(r"(?:根据|按照|依据)$", before[: m.start()]):
             pass  # 根据规划,…: the figures after it are the plan's
-        elif m.group(1) == "规划" and re.search(r"(?:高标准|高起点|高水平|科学|统筹|合理)$", before[: m.start()]):
+        elif m.group(1) == "规划" and re.search(
+            r"(?:高标准|高起点|高水平|科学|统筹|合理)$", before[: m.start()]
+        ):
             continue  # 高标准规划建设四大组团: planning done well is work done, not a goal set
         elif m.group(1) == "计划" and before[: m.start()].endswith("按"):
             continue  # 按计划持续推进13个场景: work going on as planned, not a goal
         elif m.group(1) == "计划" and re.search(r"(?:该|此|这一|本|上述|”)$", before[: m.start()]):
             continue  # "该计划纳入…": the programme named before, a noun, sets no goal
-        elif m.group(1) == "争取" and re.match(r"争取到了|争取到(?![“\"]?(?:20\d{2}|十[四五]五|年底|年末))", before[m.start() :]):
+        elif m.group(1) == "争取" and re.match(
+            r"争取到了|争取到(?![“\"]?(?:20\d{2}|十[四五]五|年底|年末))", before[m.start() :]
+        ):
             continue  # "争取到了省级…试点": what was won, not an aim
         elif m.group(1) == "计划" and re.match(
             r"[^,，;；。]{0,8}?(?:完成率|执行率|完成进度|完成额|完成投资)", before[m.end() :]
@@ -355,7 +359,9 @@ def _last_future(sentence: str, before: str) -> int:
             sentence, m.start(), m.group(1)
         ):
             continue
-        elif m.group(1) == "要" and re.search(r"(?:强调|指出|提出|表示|要求|认为|说)[,，:：]?[^,，;；。]{0,12}$", before[: m.start()]):
+        elif m.group(1) == "要" and re.search(
+            r"(?:强调|指出|提出|表示|要求|认为|说)[,，:：]?[^,，;；。]{0,12}$", before[: m.start()]
+        ):
             continue  # "总书记强调,要加快…": a call quoted, not the document's own plan
         last = m.end()
     return last
