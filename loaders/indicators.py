@@ -311,6 +311,9 @@ def _relative_head(sentence: str, words: tuple[Word, ...], end: int, after: str)
     first = next((w for w in words if w.start >= end + at + len(after)), None)
     if first is None or first.tag not in ("a", "ad", "d"):
         return ""
+    span = (end + at + len(after), end + at + len(after) + of)
+    if first.tag in ("d", "ad") and any(w.tag == "v" for w in words if span[0] <= w.start < span[1]):
+        return ""  # "2200多家三级公立医院初步实现了院内信息的互通共享": a predicate, not a relative clause
     return phrase_after(words, end + at + len(after) + of + 1)
 
 

@@ -273,12 +273,19 @@ def phrase_after(words: tuple[Word, ...], end: int) -> str:
             re.search(r"[型级星]$|^规模$|^[百千万亿]*[万亿]元$", w.text)
             and i + 2 < len(words)
             and words[i + 1].text in ("以上", "及以上")
-            and nominal(words[i + 2])
+            and (nominal(words[i + 2]) or words[i + 2].tag == "a" and _nominal_ahead(words, i + 3))
         ):
-            picked.extend(
-                words[i : i + 2]
-            )  # 60个 基础型以上 智慧社区: a grade's bound names the class counted
+            # 60个 基础型以上 智慧社区, 7000多家 二级以上 公立医院: a grade's bound names the class counted
+            picked.extend(words[i : i + 2])
             i += 1
+        elif (
+            not picked
+            and w.tag == "m"
+            and re.fullmatch(r"[一二三四五六七八九]级", w.text)
+            and i + 1 < len(words)
+            and (nominal(words[i + 1]) or words[i + 1].tag == "a" and _nominal_ahead(words, i + 2))
+        ):
+            picked.append(w)  # 2200多家 三级/m 公立医院: a grade names the class counted
         elif nominal(w):
             picked.append(w)
         elif picked and w.text in "(（" and (close := _closing(words, i)) is not None:
