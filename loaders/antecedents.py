@@ -65,7 +65,7 @@ def carry_subjects(
         indicator = f.indicator
         if f.start in rank_words:
             cue, words = rank_words[f.start]
-            counted = [p for p in out if p.unit not in ("位", "年") and p.end <= cue]
+            counted = [p for p in out if p.unit not in ("位", "年") and p.end <= cue and p.indicator]
             previous = _CHANGE_ONLY.sub("", counted[-1].indicator) if counted else ""
             if indicator in _GENERIC and previous:
                 indicator = previous + indicator  # 数量居全市第一, 增速全省排名第二
@@ -82,7 +82,13 @@ def carry_subjects(
                     and re.fullmatch(r"[,，、]?[^,，;；。]{0,4}", text[p.end : cue])
                 ]
                 again = ranked[0] if ranked and bare_clause(text, cue) else ""
-                indicator = again or (previous if bare_clause(text, cue) else "") or subject_phrase(text, cue)
+                # "…满意率高达89.44%,在全市11个区中排名第一", "…强度提高到3.56%、全省第二": a clause with
+                # only a frame or a list mark before the rank ranks the figure before it.
+                framed = re.search(r"(?:^|[,，、])(?:在[^,，;；。]{0,20}中)?$", text[:cue]) is not None
+                ranks_previous = bare_clause(text, cue) or (
+                    framed and bool(counted) and not re.search(r"[;；。]", text[counted[-1].end : cue])
+                )
+                indicator = again or (previous if ranks_previous else "") or subject_phrase(text, cue)
                 # "…集成服务拓展至58项,“免证办”事项达到1230项,均居全市第一": each figure of the run
                 # since the last semicolon holds the rank.
                 run = [p for p in counted if p.indicator and not re.search(r"[;；。]", text[p.end : cue])]
@@ -120,8 +126,15 @@ def carry_subjects(
             if base and re.fullmatch(r"[\u4e00-\u9fff]{1,3}级", part):
                 # 其中国家级5个: the level replaces the whole's own (市级以上数字化车间 → 国家级数字化车间)
                 indicator = part + re.sub(r"^[\u4e00-\u9fff]{1,3}级(?:及?以上)?", "", base)
+            elif base:
+                indicator = base + part
             else:
-                indicator = base + part if base else ""
+                # "…平台挂接签发量,累计779张": a total with nothing before it in the sentence to add to
+                # totals what the clause before measures.
+                totals = re.search(
+                    r"(?:^|[,，;；:：])\s*(?:累计|共计|合计|总计|共有)(?:达到|达|为)?$", text[: f.start]
+                )
+                indicator = subject_phrase(text, f.start) if totals else ""
         elif indicator and _CHANGE_ONLY.fullmatch(indicator):
             # "长度较“十三五”末新增66.1%": a subject of the clause's own, right before its 较, comes first.
             compared = re.search(r"(?<=[\u4e00-\u9fff])较[^,，;；:：。]*$", text[: f.start])
@@ -282,6 +295,15 @@ def _items(indicator: str) -> list[str]:
     items = re.split(r"[、和及与]", indicator)
     if len(items) < 2 or not all(items):
         return []
+    # "财政总收入、一般公共预算收入全省排名": the first item ends on a measure the last one names too;
+    # what follows it in the last item is what they share.
+    common = next(
+        (items[0][-k:] for k in range(min(len(items[0]), 4), 1, -1) if items[0][-k:] in items[-1][:-1]),
+        "",
+    )
+    if common and len(items) == 2:
+        rest = items[-1][items[-1].rindex(common) + len(common) :]
+        return [items[0] + rest, items[-1]]
     head_words = segment(items[-1])
     # The last item is as long as the first, or ends where what is measured of it begins (数字化改造…率).
     size = max(1, len(segment(items[0])))
@@ -294,6 +316,8 @@ def _items(indicator: str) -> list[str]:
         # "数字化车间和智能工厂分别达到120家和35家": whole items with no head in common.
         return items if len(items) == 2 and all(len(segment(item)) > 1 for item in items) else []
     head = "".join(w.text for w in head_words[size:])
+    if all(item.endswith(head_words[-1].text) for item in items):
+        return items  # "财政总收入、一般公共预算收入": each item ends on its own measure; none is shared
     return [*(item + head for item in items[:-1]), "".join(w.text for w in head_words[:size]) + head]
 
 

@@ -672,6 +672,12 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             place = _metric_place(ctx, sentence, f.start)
             if place == ctx.gazetteer.country and unnamed_locality:
                 continue  # SCHEMA.md: a metric with no stated place is left out (全市… in a city never named)
+            if _counts_peers(f.indicator, f.unit, place.level) and not re.search(
+                r"(?:[与同跟向]|和)[^,，;；。与同跟向]{0,16}$", text[: f.start]
+            ):
+                # "有14个地级行政区属于创新领先类" in a city's news: the wider set, not the city's own
+                # (partners are its own: 已与26个省份的54个城市签订合作协议)
+                continue
             ev = ctx.evidence(sentence, f.start, f.end)
             concept = indicator_concept(f.indicator, f.unit)
             year = f.year if f.year is not None or f.qualifier == "target" else head_year
@@ -1281,9 +1287,33 @@ def _metric_place(ctx: _Context, sentence: Sentence, start: int) -> Division:
     )
     # "下一步还将…", "同时,…": a sentence that turns to what comes next or besides is the speaker's again.
     turns = re.match(r"(?:下一步|此外|同时|另外|我们|我局|我市|我区|我县)", sentence.text) or own_scope(
-        sentence.text[:start], ctx.default.level
-    )  # "全市数据共享平台累计调用12亿次" after a district's sentence: the city's own figure
-    return _paragraph_district(ctx, sentence) if place == ctx.default and not turns else place
+        _UNDATED.sub(r"\1", sentence.text[:start]), ctx.default.level
+    )  # "全市数据共享平台累计调用12亿次", "目前全市…" after a district's sentence: the city's own figure
+    return (
+        _paragraph_district(ctx, sentence)
+        if place == ctx.default and not turns and not _turned_back(ctx, sentence)
+        else place
+    )
+
+
+# Time words that may open a clause before its scope ("目前全市…", "截至目前,全市…").
+_UNDATED = re.compile(
+    r"(^|[,，;；:：])(?:截至目前|截至|目前|当前|现在|今年以来|今年|上半年|1-\d{1,2}月)[,，]?"
+)
+_SUBJECT_HEAD = re.compile(r"(?:^|[,，。;；:：])(?:我市|我区|我县|本市|本区|本县)")
+
+
+def _turned_back(ctx: _Context, sentence: Sentence) -> bool:
+    """Whether the paragraph came back to the subject after the district it last named ("…榕城和揭东
+    已提前完成任务。…全市减少证明材料1045份…。推进“视频办”,可办理服务事项372个"): a sentence
+    scoped to the whole subject (全市, 我市) since then ends the district's run."""
+    text = ctx.document.text
+    paragraph = text.rfind("\n", 0, sentence.start) + 1
+    before = [a for a in ctx.actors if paragraph <= a.start < sentence.start]
+    if not before:
+        return False
+    since = _UNDATED.sub(r"\1", text[before[-1].end : sentence.start])
+    return bool(_SUBJECT_HEAD.search(since)) or own_scope(since, ctx.default.level)
 
 
 def _dedupe_metrics(metrics: list[Metric]) -> list[Metric]:
@@ -1303,14 +1333,23 @@ def _dedupe_metrics(metrics: list[Metric]) -> list[Metric]:
             names, other = re.findall(r"“([^”]+)”", first.indicator), re.findall(r"“([^”]+)”", m.indicator)
             distinct = bool(names and other and names != other)
             # Two bounds that disagree (近100亿条 stored, 超过100亿条 fetched) are two facts.
-            distinct = distinct or ({m.qualifier, first.qualifier} == {"~", ">"} and not contained)
+            # So are an exact figure and a bound of the same size (逾300项 流程 optimised, 300项 事项 handled).
+            distinct = distinct or (
+                {m.qualifier, first.qualifier} in ({"~", ">"}, {"=", ">"}, {"=", "<"}) and not contained
+            )
             # A goal and a result of the same size are two facts (增长5.5%左右 last year, and again as this year's goal).
             distinct = distinct or (not small and (m.qualifier == "target") != (first.qualifier == "target"))
             if not distinct and (
-                m.unit == "星" or contained or (not small and _alike(first.indicator, m.indicator))
+                m.unit == "星"
+                or contained
+                # a headline's small count comes back in the body in other words
+                or ((not small or _headline(first)) and _alike(first.indicator, m.indicator))
             ):
-                if "GDP" in first.indicator and "GDP" not in m.indicator and contained:
-                    # A headline's GDP is the body's 地区生产总值: the body names the measure in full.
+                if ("GDP" in first.indicator and "GDP" not in m.indicator and contained) or (
+                    _headline(first) and not _headline(m)
+                ):
+                    # A headline's GDP is the body's 地区生产总值, its “一网统管”接入部门 the body's
+                    # 接入市级部门: the body names the measure in full.
                     out[out.index(first)] = seen[key] = m
                 continue
         seen.setdefault(key, m)
@@ -1318,7 +1357,38 @@ def _dedupe_metrics(metrics: list[Metric]) -> list[Metric]:
     return out
 
 
+# Kinds of divisions a count may count, by level; a place holds none of its own level or above.
+_PLACE_KINDS = (
+    (re.compile(r"(?:省份|省级行政区|省区市|省\(自治区、直辖市\)|省\(区、市\))"), 2),
+    (re.compile(r"(?:地级行政区|地级市|地市|设区市|城市)"), 1),
+    (re.compile(r"(?:县区|区县|县市区|县\(市、区\)|县\(区\)|县级行政区)"), 0),
+)
+_LEVEL_RANK = {"district": 0, "prefecture": 1, "province": 2, "country": 3}
+
+
+def _counts_peers(indicator: str, unit: str | None, level: str) -> bool:
+    """Whether a count counts divisions of the measured place's own level or above (14个地级行政区 in
+    a city's news), which cannot be its own parts.
+
+    >>> _counts_peers("地级行政区", "个", "prefecture"), _counts_peers("县(市、区)", "个", "prefecture")
+    (True, False)
+    """
+    core = re.sub(r"^(?:全国|全省|全市|全区)", "", indicator)
+    for kind, rank in _PLACE_KINDS:
+        if unit == "个" and kind.fullmatch(core):
+            return rank >= _LEVEL_RANK.get(level, 3)
+    return False
+
+
+def _headline(m: Metric) -> bool:
+    """Whether a metric was read from the document's headline (its first line, short, no full stop)."""
+    return (
+        m.evidence.sentence_index == 0 and "。" not in m.evidence.sentence and len(m.evidence.sentence) <= 60
+    )
+
+
 def _alike(a: str, b: str) -> bool:
     """Whether two indicator wordings share most of their characters (公共数据平台开放 ~ 公共数据开放平台)."""
     shorter, longer = sorted((set(a), set(b)), key=len)
-    return bool(shorter) and len(shorter & longer) / len(shorter) >= 0.5
+    # One shared character is no likeness (学校 and 中小学 share only 学: two groups of 341所).
+    return len(shorter & longer) >= 2 and len(shorter & longer) / len(shorter) >= 0.5

@@ -42,7 +42,7 @@ _REPORTING = (
 # 每万人, 每千人口, 每百户, 每平方公里: the denominator of a per-unit figure.
 # "万人发明专利拥有量" and "每万名从业人员中数字人才" state their denominator too (SCHEMA.md per-capita).
 _PER = re.compile(
-    r"每(?:[十百千万]|十万|百万)?(?:人口|常住人口|名[\u4e00-\u9fff]{2,4}?(?=中)|人|户|家庭|平方公里|家企业|家|个)"
+    r"每(?:[十百千万]|十万|百万)?(?:人口|常住人口|名[\u4e00-\u9fff]{2,4}?(?=中|拥有|有)|人|户|家庭|平方公里|家企业|家|个)"
     r"|(?<![\d.一二两三四五六七八九十百千万亿])(?:万人(?!次)|[千万]人口)"
 )
 # Words that only say a figure is more of the one before (…13家、累计19家).
@@ -83,6 +83,9 @@ def counted_phrase(sentence: str, start: int, end: int, *, counter: bool) -> str
     '进入数字乡村百强县名单'
     >>> counted_phrase("利用平台让95%以上的案件得到妥善解决", 5, 8, counter=False)
     '案件'
+    >>> s = "全区5G基站密度达到每平方公里12个"
+    >>> counted_phrase(s, s.index("12"), len(s), counter=True), counted_phrase("每万名常住人口拥有自助终端3.1台", 13, 17, counter=True)
+    ('5G基站密度', '每万名常住人口拥有自助终端')
     """
     standard = _STANDARD.search(sentence[:start])
     if standard:
@@ -90,6 +93,15 @@ def counted_phrase(sentence: str, start: int, end: int, *, counter: bool) -> str
         subject, _, _ = phrase_before(mended(segment(sentence)), standard.start())
         if len(subject) >= 2:
             return subject
+    trailing = re.search(rf"(?:达到|达|为|是)?({_PER.pattern})$", sentence[:start])
+    if trailing and trailing.group(1).startswith("每"):
+        # "5G基站密度达到每平方公里12个": the denominator written after the measure, right before the figure
+        measure, _, _ = phrase_before(mended(segment(sentence)), trailing.start())
+        if measure:
+            return measure if re.search(r"(密度|人均|户均)", measure) else trailing.group(1) + measure
+    timed = re.match(r"[\u4e00-\u9fff]{0,6}?(?:时间|时长|周期)", sentence[end:])
+    if timed and re.search(r"(?:小时|分钟|天|个月|秒|工作日)$", sentence[start:end]):
+        return timed.group(0)  # "3.5小时平均等待时间": a duration named by the measure after it
     phrase = _counted(sentence, start, end, counter=counter)
     clause = re.split(r"[,，;；:：。]", sentence[:start])[-1]
     per = _PER.search(clause)
@@ -141,9 +153,27 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
         and (tail := sentence[end : end + len(after) + 6]).find(after[-2:] + "中") >= 0
         and not re.search(r"[,，;；:：。]", tail[: tail.find(after[-2:] + "中")])
         or re.search(r"在[^,，;；:：。在]{0,60}$", sentence[:start])
-        and re.match(r"[^,，;；:：。在]{0,24}(?:中|之中)[,，]", sentence[end:])
+        and re.match(r"[^,，;；:：。在]{0,24}(?:中|之中)(?:[,，]|排名|排|位列|位居|居|名列)", sentence[end:])
     ):
         return SCOPE + after  # "在41个工业大类中覆盖了35个": the figure only sets the scope (SCHEMA.md)
+    if (
+        counter
+        and re.search(r"在(?:全国|全省|全市|全区)?$", sentence[:start])
+        and re.match(r"[\u4e00-\u9fff()（）、]{1,8}?(?:中|之中)(?:排名|排|位列|位居|居|名列)", sentence[end:])
+    ):
+        return SCOPE + sentence[end : end + 2]  # "在全市11个区中排名第一": how many were ranked
+    if (
+        counter
+        and after
+        and re.search(r"对(?:全国|全省|全市)?$", sentence[:start])
+        and re.match(r"[^,，;；。]{0,40}?进行(?:了)?(?:评价|评估|测评|排名|排序|调查|监测)", sentence[end:])
+    ):
+        return SCOPE + after  # "报告对全国334个地级行政区…进行了评价": the size of what was assessed
+    if counter and after and re.search(r"(?:排行榜|榜单|排名)$", after):
+        # "发布全国349个城市12345热线运行质量监测结果排行榜": the count only says how wide the list is.
+        return SCOPE + after
+    if counter and after in ("规模", "水平", "能力", "总量", "容量"):
+        after = ""  # "承载能力达到50万标准机架规模": the word after says the figure is a size; the measure is before
     if counter and after:
         head = _relative_head(sentence, words, end, after)
         if head:
@@ -151,15 +181,22 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
         quoted = re.search(r"“[^“”]{1,8}”$", sentence[:start])
         return quoted.group(0) + after if quoted else after  # 分解“国考”50项指标: the 国考's 指标
     if not counter and GROWTH.fullmatch(after):
-        return after  # "实现20%多的增长"
+        # "社会消费品零售总额仍保持0.4%的增长": the subject before the figure is what grows;
+        # "实现20%多的增长" names none, and the caller gives it the one before.
+        owner, _, _ = phrase_before(words_of(sentence), start)
+        between = sentence[sentence.rfind(owner, 0, start) + len(owner) : start] if owner else ""
+        linked = re.fullmatch(r"(?:仍|继续|持续|依然|均)?(?:保持|实现|有|达到)?(?:了)?", between)
+        return owner + after if owner and linked else after
     if (
         not counter
         and after
         and sentence[:end].endswith("%")
         and re.match(r"(?:以上|以下|左右)?的", sentence[end:])
     ):
-        # "让95%以上的案件得到妥善解决": a share written before 的 and the things it is a share of
-        return after
+        # "让95%以上的案件得到妥善解决": a share written before 的 and the things it is a share of;
+        # "方言识别准确率达92%的语义理解": a rate named before it only describes the head after 的.
+        rate, _, _ = phrase_before(words, start)
+        return rate if re.search(r"(?:率|比重|占比)$", rate) else after
     if counter and not after:
         related = related_noun(words, end)  # "12家跟互联网有关的企业"
         if related:
@@ -168,16 +205,54 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
         if bounded:
             # SCHEMA.md: a threshold inside a category bounds the things counted, which are named after it.
             return phrase_after(words, bounded.end())
+    if counter and re.search(r"等$", sentence[:start]):
+        return ""  # "生命奥秘博物馆等10个…": the names before 等 are examples, not what is counted
+    if (
+        counter
+        and (predicate := _OPENING_COUNT.match(sentence, end))
+        and re.search(r"(?:^|[,，;；:：])$", sentence[:start])
+    ):
+        # "…,396项实现“全省通办”": a count opening its clause is named by what it achieved.
+        return predicate.group(1).replace("“", "").replace("”", "")
+    if (
+        not counter
+        and (purpose := _PURPOSE.match(sentence, end))
+        and re.search(r"(?:投入|安排|拨付|投资)$", sentence[:start])
+    ):
+        # "投入8560万元开展第四轮道路保洁服务采购": money is named by what it pays for.
+        aim = re.sub(r"[“”\"]", "", purpose.group(1))
+        return aim + re.search(r"(投入|安排|拨付|投资)$", sentence[:start]).group(1)
     before, verbs, anaphor = phrase_before(words, start)
     if anaphor:
         return ANAPHOR
     growth = next((v for v in verbs if GROWTH.search(v)), "")
+    compared = re.search(r"(?<=[\u4e00-\u9fff])(?:较|比)([^,，;；:：。较比]{1,12})$", sentence[:start])
+    if before and growth and compared and before in compared.group(1):
+        # "预算开支较初期申报金额下浮27.55%": what changed stands before 较, not the base after it.
+        owner, _, _ = phrase_before(words, compared.start())
+        if owner:
+            return owner + growth
     if before:
         if growth:
             return before + ("同比" if "同比" in verbs else "") + growth
         # 算力产业累计投资超700亿元, 一期规划占地200亩: the measuring verb is part of what is measured.
         action = [v for v in verbs if len(v) == 2 and v not in _REPORTING and not SCOPE_WORDS.fullmatch(v)]
-        return before + ("累计" if "累计" in verbs and action else "") + (action[-1] if action else "")
+        # 年度计划投资47.38亿元: the plan is part of the measure's name (and makes it a target).
+        planned = (
+            "计划"
+            if action and re.search("计划" + action[-1] + r"[^,，;；。]{0,4}$", sentence[:start])
+            else ""
+        )
+        return (
+            before + ("累计" if "累计" in verbs and action else "") + planned + (action[-1] if action else "")
+        )
+    if not counter and after and re.match(r"(?:大关|关口)?的", sentence[end:]):
+        # "工业经济总量成为…突破2000亿元大关的地区": the amount describes the head after 的; the clause's
+        # subject is what measures it.
+        clause_start = max(sentence.rfind(c, 0, start) for c in CLAUSE_ENDS) + 1
+        lead = leading_phrase([w for w in words if clause_start <= w.start and w.end <= start])
+        if lead:
+            return lead
     if not counter and after:
         return after
     following = next(
@@ -194,6 +269,21 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
     if re.search(r"其中[^,，;；:：。]*$", sentence[:start]) or phrase in _ASPECTS:
         return SUBSET + phrase  # 其中今年新增15家, …13家、累计19家: more of the figure before
     return phrase if len(phrase) >= 2 and not UNIT_LIKE.match(phrase) else ""
+
+
+# What a count opening its clause achieved, up to the clause's end ("396项实现“全省通办”").
+_OPENING_COUNT = re.compile(
+    r"(?:以上|左右|多|余)?((?:实现|完成|通过|纳入|接入|上线|入驻|落地|开通|获批)[^,，;；:：。、]{2,12})(?=$|[,，;；:：。])"
+)
+# What money was put into, after the amount ("投入8560万元开展…采购", "安排500万元用于…").
+_PURPOSE = re.compile(
+    r"(?:用于|开展|实施|支持|建设)(?:第[一二三四五六七八九十\d]+[轮批期届次])?([\u4e00-\u9fff“”\"]{2,20})"
+)
+
+
+def words_of(sentence: str) -> tuple[Word, ...]:
+    """Return a sentence's words with LAC's splits mended (segment is cached, so this is cheap)."""
+    return mended(segment(sentence))
 
 
 # A standard a measure reaches, its value in brackets after it ("达到市级考核标准(95%)").
@@ -221,6 +311,9 @@ def _relative_head(sentence: str, words: tuple[Word, ...], end: int, after: str)
     first = next((w for w in words if w.start >= end + at + len(after)), None)
     if first is None or first.tag not in ("a", "ad", "d"):
         return ""
+    span = (end + at + len(after), end + at + len(after) + of)
+    if first.tag in ("d", "ad") and any(w.tag == "v" for w in words if span[0] <= w.start < span[1]):
+        return ""  # "2200多家三级公立医院初步实现了院内信息的互通共享": a predicate, not a relative clause
     return phrase_after(words, end + at + len(after) + of + 1)
 
 
@@ -229,7 +322,10 @@ def _tail_noun(sentence: str, words: tuple[Word, ...], start: int) -> str:
     stop = re.search(r"[,，;；:：。、(（]", sentence[start:])
     tail = sentence[start : start + stop.start()] if stop else sentence[start:]
     last = next((w for w in reversed(words) if w.start >= start and w.end <= start + len(tail)), None)
-    if not 2 <= len(tail) <= 8 or last is None or not nominal(last) or last.end != start + len(tail):
+    # LAC tags a rare noun as an adjective now and then (3669个 自然庄/a,); a word of three characters
+    # or more closing the clause after a count is the thing counted.
+    noun = last is not None and (nominal(last) or last.tag == "a" and len(last.text) >= 3)
+    if not 2 <= len(tail) <= 8 or not noun or last.end != start + len(tail):
         return ""
     return "" if re.search(r"(实现|开展|达到|完成|获|成为)", tail) else tail
 
@@ -360,8 +456,18 @@ def ranked_phrase(
         return ranking.group(1), suffix
     subject, _, _ = phrase_before(mended(segment(sentence)), cue_start)
     subject = SCOPE_WORDS.sub("", subject) if scope_words and not between else subject
+    published = _PUBLISHED_LIST.search(sentence[:cue_start])
+    if len(subject) < 2 and published:
+        # "…发布全国349个城市12345热线运行质量监测结果排行榜,我市位列34位": the list just published.
+        subject = published.group(1)
     if len(subject) < 2:
         subject = _frame(sentence, cue_start)
+        scoped = re.match(r"(全[国省市区县])\d+个[\u4e00-\u9fff()（）、]{1,8}$", subject)
+        if scoped:
+            # "在全市11个区中排名第一": the frame only counts the places ranked; the measure is the
+            # subject of the clauses before.
+            suffix = scoped.group(1) + "排名"
+            subject = subject_phrase(sentence, cue_start)
     joined = re.search(
         r"(?:入选|跻身|上榜|荣登|进入)(?:\d{4}年(?:度)?)?([^,，;；。:：]{2,20}?)[,，]$", sentence[:cue_start]
     )
@@ -373,6 +479,11 @@ def ranked_phrase(
     return (subject if len(subject) >= 2 else ""), suffix
 
 
+# A ranked list the sentence says was published, past the scope and size it opens with (全国349个城市).
+_PUBLISHED_LIST = re.compile(
+    r"(?:发布|公布|发布了|公布了)(?:了)?(?:全国|全省|全球)?(?:\d+个(?:城市|地市|省份|县区|区县|县|区))?"
+    r"([^,，。;；:：]{4,36}?(?:排行榜|榜单|排名))[,，]?[^,，。;；]{0,6}$"
+)
 # Words that stand for a ranked list without naming it.
 _LIST_WORDS = re.compile(r"(?:榜单|名单|排行榜|报告|上榜城市|上榜地市)$")
 

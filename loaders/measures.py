@@ -14,7 +14,7 @@ from loaders.words import segment
 
 # Discourse structure, not a measured figure: "从9个方面系统谋划", "需要摈弃三个误区".
 _STRUCTURE_NOUNS = re.compile(
-    r"^(?:方面|层面|维度|环节|误区|关系|阶段|部分|要点|原则|特点|步骤|问题|板块|篇章|主线|总体目标|目标|总抓手|抓手|定位|理念|思路|路径)"
+    r"^(?:方面|层面|维度|环节|误区|关系|阶段|部分|要点|原则|特点|步骤|问题|板块|篇章|主线|总体目标|目标|总抓手|抓手|定位|理念|思路|路径|[一二三四]级指标)"
 )
 
 
@@ -23,9 +23,11 @@ _COUNT_HEADS = r"(套餐|事项|场景|应用|平台|系统|项目|工程|行动
 
 
 # Kinds of places counted straight after a number, with no counter (11地市, 8个 written 8城市).
-PLACES_COUNTED = re.compile(r"(?:地市|城市|县市|县区|区县|省份|省市)")
+PLACES_COUNTED = re.compile(r"(?:地市|城市|县市|县区|区县|省份|省市|部门(?!的))")  # 整合9部门13大类巡查事项
 
 INDEX_WORDS = re.compile(r"(指数|得分|分值|评分|总分|发展水平)")
+# A score followed by its parts in brackets: the parts are scores too.
+SUBSCORES = re.compile(r"(?:总分|得分|总得分)(?:为|达|是)?\d+(?:\.\d+)?分?[(（][^)）]*$")
 
 
 _PEOPLE_NOUNS = (
@@ -63,6 +65,16 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
         return False
     if _names_class(text[end:], unit, bool(m.group("scale"))):
         return False
+    if unit == "元" and re.match(r"级(?:的|别)", text[end:]):
+        return False  # "撬动100亿元级的农村电商市场": an order of size, not a figure
+    if (
+        unit == "元"
+        and re.search(r"个$", text[:start])
+        and re.match(r"[\u4e00-\u9fff]{0,4}(?:园区|企业|产业|集群|项目|工程|基地)", text[end:])
+    ):
+        return False  # "成为玉林首个300亿元园区": the amount names the class of the thing counted
+    if re.search(r"[“\"][\dN+□]+[”\"][,，]?即[^。;；,，]*$", text[:start]):
+        return False  # "“1+1+1+N”,即1个智能云中心、…": the parts of a layout, not figures (SCHEMA.md)
     if _LAYOUT_NEXT.match(text, end):
         return False  # SCHEMA.md: a layout (14个重大专项+78个科+N个专班) is no metric, its first part neither
     if num[0] in CN_NUMERAL_CHARS:
@@ -91,15 +103,28 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
     if unit is None:
         if m.group("scale"):
             return True  # "网民规模达10.67亿": the unit is implied by the indicator
-        # A bare figure only counts as an index value: "总指数达98.1".
-        return bool(INDEX_WORDS.search(text[max(0, start - 12) : start])) and "." in num
+        # A bare figure only counts as an index value: "总指数达98.1", or as a part of a score
+        # opened before it ("总分73.73(其中,服务供给能力30.4、…)").
+        return "." in num and bool(
+            INDEX_WORDS.search(text[max(0, start - 12) : start]) or SUBSCORES.search(text[:start])
+        )
     if unit in ("位", "名") and not re.search(r"第$", text[:start]):
-        return unit == "名" and (
-            bool(re.search(_PEOPLE_NOUNS, after + text[max(0, start - 6) : start]))
-            or bool(
-                re.search(r"[\u4e00-\u9fff](?:人|员|者)$", text[:start])
-            )  # 数据开放联系人73名, 网格员3000名
-            or _people_after(text, end)
+        return (
+            unit == "名"
+            and (
+                bool(re.search(_PEOPLE_NOUNS, after + text[max(0, start - 6) : start]))
+                or bool(
+                    re.search(r"[\u4e00-\u9fff](?:人|员|者)$", text[:start])
+                )  # 数据开放联系人73名, 网格员3000名
+                or _people_after(text, end)
+                # "进驻客服87名,": N名 closing its clause after the people it counts (前10名 is a top-N bound)
+                or bool(
+                    num[0].isdigit()  # 上百名 is a rough size, not a count
+                    and re.match(r"(?:以上|左右|多|余)?(?:[,，。;；、)）]|$)", text[end:])
+                    and re.search(r"[\u4e00-\u9fff](?:超过|达到|共|近|约|超|达)?$", text[:start])
+                    and not re.search(r"(?:前|后|排名|名列)[\u4e00-\u9fff]{0,2}$", text[:start])
+                )
+            )
         )
     if unit == "分" and (
         re.match(r"[钟之类别局行院区公享配工析布级]", text[end:])
@@ -109,6 +134,8 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
     if (
         unit in ("小时", "个小时", "个月", "分钟", "天", "秒")
         and re.match(r"[\u4e00-\u9fff]", text[end:])
+        # "3.5小时平均等待时间": a duration of a measure named after it
+        and not re.match(r"[\u4e00-\u9fff]{0,6}(?:时间|时长|周期)", text[end:])
         and not re.match(
             r"[内以至到]|左右|(?:缩短|压缩|缩减|压减|减少|降低|下降|提升|提高|增加|[增减降升])(?:至|到)",
             text[end:],
@@ -140,7 +167,8 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
         re.match(r"[A-Za-z0-9\-]", text[end:])
         or unit in ("G", "P")
         and (
-            re.match(r"[\u4e00-\u9fff]", text[end:])
+            re.match(r"[\u4e00-\u9fff](?<!算)", text[end:])
+            and not text[end:].startswith("算力")
             or ((parse_number(num) or 0) < 10 and not m.group("scale"))
         )
     ):
@@ -241,4 +269,6 @@ def _counted_quote(text: str, end: int) -> bool:
 def _people_after(text: str, end: int) -> bool:
     """Whether the noun right after a figure in 名 names people by their role (网格员, 嘉宾, 志愿者)."""
     phrase = phrase_after(mended(segment(text)), end)
-    return len(phrase) >= 2 and phrase[-1] in "员者师生士宾"
+    return len(phrase) >= 2 and (
+        phrase[-1] in "员者师生士宾长" or phrase.endswith(("领导", "书记", "负责人"))
+    )

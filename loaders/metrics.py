@@ -19,7 +19,7 @@ from loaders.indicators import (
     streak_subject,
     subject_before,
 )
-from loaders.measures import INDEX_WORDS, PLACES_COUNTED, is_measure
+from loaders.measures import INDEX_WORDS, PLACES_COUNTED, SUBSCORES, is_measure
 from loaders.numbers import CN_NUMERAL_CHARS, half_width, parse_number, qualifier_of
 from loaders.targets import figure_year, horizon_year, is_planned
 from loaders.words import segment
@@ -28,9 +28,9 @@ from loaders.words import segment
 _UNITS = (
     "个百分点", "百分点", "个工作日", "工作日", "个月", "个小时", "小时", "分钟", "万人次", "人次", "家次", "件次", "场次", "条次", "户次", "架次", "PFlops", "PFLOPS",
     "EFlops", "EFLOPS", "Gbps", "Mbps", "泽字节", "艾字节", "拍字节", "ZB", "核", "路", "次", "标准机架", "平方公里", "平方米",
-    "千米", "公里", "千瓦时", "兆瓦", "千瓦", "毫秒", "ms", "个", "家", "项", "位", "名", "期", "人", "户", "条", "类", "届",
+    "千米", "公里", "千瓦时", "兆瓦", "千瓦", "毫秒", "ms", "大类", "㎡", "个", "家", "项", "位", "名", "期", "人", "户", "条", "类", "届",
     "分", "星级", "星", "元", "台", "套", "座", "所", "处", "件", "倍", "亩", "吨", "场", "批", "款", "张", "辆", "架", "棵",
-    "栋", "种", "天", "秒", "笔", "份", "篇", "支", "根", "盏", "块", "颗", "起", "单", "宗", "例", "通", "GB", "PB", "TB", "EB", "P", "G", "%",
+    "栋", "种", "天", "秒", "笔", "份", "篇", "支", "根", "盏", "块", "颗", "枚", "艘", "起", "单", "宗", "例", "通", "平米", "GB", "PB", "TB", "EB", "P", "G", "%",
     "级",
 )  # fmt: skip
 _UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
@@ -42,7 +42,15 @@ _FIGURE = re.compile(
     rf"(?: ?(?P<unit>{_UNIT_RE}))?"
 )
 # Units written out in Chinese are stored as their usual symbol (32.85泽字节(ZB) → ZB).
-_UNIT_NAMES = {"个小时": "小时", "星级": "星", "泽字节": "ZB", "艾字节": "EB", "拍字节": "PB", "毫秒": "ms"}
+_UNIT_NAMES = {
+    "个小时": "小时",
+    "星级": "星",
+    "大类": "类",
+    "泽字节": "ZB",
+    "艾字节": "EB",
+    "拍字节": "PB",
+    "毫秒": "ms",
+}
 _PERCENT_WORDS = re.compile(
     rf"百分之(?P<num>\d+(?:\.\d+)?|{_CN})(?:点(?P<decimals>[零〇一二三四五六七八九]+))?"
 )
@@ -52,16 +60,27 @@ _TENTHS = re.compile(
     r"(?<![一二两三四五六七八九十百千万亿\d.])(?P<num>[一二三四五六七八九]|[1-9](?![\d.]))成(?=以上|左右|多|[,，。;；、)）]|$)"
 )  # "贡献率超6成;" is written with a digit too
 # "连续7年上榜": a run of years is a figure; other 年 after a number is a date.
-_YEARS_RUN = re.compile(r"连续(?:第)?(?P<num>\d+|[二两三四五六七八九十]+)(?:个)?年(?:度)?")
+_YEARS_RUN = re.compile(r"连续(?:第)?(?P<num>\d+|[二两三四五六七八九十]+)(?:个)?(?P<unit>年|届)(?:度)?")
 _RANK = re.compile(
-    r"(?P<cue>位居|居于|居|位列|列|排名|排|升至|上升至|跃居|跃升至|跻身|名列|位次|蝉联"
+    r"(?P<cue>位居|居于|居|位列|并列|列|排名|排|升至|上升至|跃居|跃升至|跻身|名列|位次|蝉联|获得了|获得|荣获|保持|(?<=[也还])是"
     # a streak with no verb ranks all the same ("指标连续三年全市第一")
     r"|(?<=连续[二两三四五六七八九十\d])年(?=全)"
     # a rank straight after what is ranked, with no verb ("装机规模全省第一")
-    r"|(?<=[\u4e00-\u9fff])(?=全[国省市区县]第))[^,，。;；:：]{0,14}?"
-    rf"(?:第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?|(?P<first>首位))"
+    r"|(?<=[\u4e00-\u9fff%、])(?=全[国省市区县]第))[^,，。;；:：]{0,14}?"
+    rf"(?:第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?|(?P<first>首位|榜首))"
     r"(?:(?![\u4e00-\u9fffA-Za-z0-9])|(?=[和、及与]第))"
-)  # 首位 is 第一 ("居全国城市首位")
+)  # 首位 and 榜首 are 第一 ("居全国城市首位", "位居全国工业百强区榜首")
+# A rank written without 第 after its verb: "我市位列34位", "排名全国12位". A move (上升5位), a top-N
+# bound (前10位) or a count of places (排名前列的3位) is none, so the words between take no such word.
+_BARE_RANK = re.compile(
+    r"(?P<cue>位列|位居|居于|排名|名列|排在|跃居|居(?=全))"
+    r"(?P<between>[^,，。;；:：\d第前后升降进退提上下增减个]{0,12}?)"
+    r"(?P<num>\d{1,3})(?P<unit>位|名)(?![\u4e00-\u9fffA-Za-z0-9])"
+)
+# A rank's move since the last count: "较上年度跃升8位", "排名提升3个位次".
+_RANK_MOVE = re.compile(
+    r"(?:较|比)(?:上年度?|去年|上一年度?|上期)(?P<verb>跃升|上升|提升|前移|攀升|提高|下降|下滑|后移)(?P<num>\d{1,3})(?:个)?(?:位次|位|名)"
+)
 # A rank with no 第 after a listed place: "东莞(21位)、佛山(22位)", "东莞18位、佛山26位".
 _LISTED_RANK = re.compile(r"[(（]?(?P<num>\d{1,3})位[)）]?(?=[、,，。;；]|$)")
 
@@ -106,9 +125,24 @@ def _name_listed_ranks(figures: list[Figure], listed: set[int], antecedent: str)
     return out
 
 
+def _name_moves(figures: list[Figure], moves: dict[int, str]) -> list[Figure]:
+    """Name each rank move after the rank before it ("…排名第11位,较上年度跃升8位" → …排名跃升); a move
+    whose rank names nothing is left out."""
+    out: list[Figure] = []
+    for f in figures:
+        if f.start in moves:
+            ranks = [p for p in out if p.unit == "位" and p.indicator and p.start not in moves]
+            if not ranks:
+                continue
+            named = re.sub(r"排名$", "", ranks[-1].indicator) + "排名" + moves[f.start]
+            f = Figure(f.value, f.unit, named, f.qualifier, f.year, f.start, f.end)
+        out.append(f)
+    return out
+
+
 # Further ranks in the same list: "位列全国第一和第三位", "位列全省第3、全市第1" (a scope of its own).
 _MORE_RANKS = re.compile(
-    r"^(?:(?:和|、|及|与)|[,，](?=全))(?P<scope>全[\u4e00-\u9fff]{1,6}?)?"
+    r"^(?:(?:和|、|及|与)|[,，](?=全|[\u4e00-\u9fff]{1,4}(?:省|自治区)第))(?P<scope>全[\u4e00-\u9fff]{1,6}?|[\u4e00-\u9fff]{1,4}(?:省|自治区))?"
     rf"第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?(?![\u4e00-\u9fffA-Za-z0-9])"
 )
 # "五大专项行动", "3大工程": a plan's named things, counted by their kind; 三大误区 and 五大维度 are
@@ -125,7 +159,7 @@ _IMPLICIT_YUAN = re.compile(
 )
 # SCHEMA.md: a count of people or users with no counter takes 人; of households (市场主体) 户.
 _IMPLICIT_PEOPLE = re.compile(
-    r"(网民|用户|人口|人才|人员|居民|游客|访客|观众|学员|会员|日活|月活|粉丝|群众|市民)"
+    r"(网民|用户|人口|人才|人员|居民|游客|旅客|乘客|访客|观众|学员|会员|日活|月活|粉丝|群众|市民)"
 )
 _IMPLICIT_HOUSEHOLDS = re.compile(r"(市场主体|经营主体|(?<!用)户数|农户|住户|家庭)")
 # Uses and cases counted without a counter: 调用量15亿 is 次, 办件量12万 is 件.
@@ -184,6 +218,14 @@ def find_figures(
     [('储能项目', 4.0), ('装机规模全省排名', 1.0)]
     >>> [f.indicator for f in find_figures("有关部门发布报告,某某区以总分位居全省第6,列全市第一")]
     ['总分全省排名', '总分全市排名']
+    >>> [(f.indicator, f.value) for f in find_figures("平台发布全国300个城市热线运行质量排行榜,我市位列34位")]
+    [('热线运行质量排行榜排名', 34.0)]
+    >>> [(f.indicator, f.value) for f in find_figures("该市数字经济指数排名全国12位,较上年上升5位")]
+    [('数字经济指数全国排名', 12.0), ('数字经济指数全国排名上升', 5.0)]
+    >>> [(f.indicator, f.value, f.unit) for f in find_figures("制发电子印章1819枚,使用1350万次")][0]
+    ('电子印章', 1819.0, '枚')
+    >>> [(f.indicator, f.value) for f in find_figures("工业增加值增长9.4%,连续七年位居全国工业百强区榜首")][-1]
+    ('工业增加值全国工业百强区排名', 1.0)
     """
     text = half_width(sentence)
     masked = _mask_quoted(text)
@@ -193,17 +235,22 @@ def find_figures(
     for m in _RANK.finditer(masked):
         cue_end = m.end("cue")
         rank_start = m.start("num") - 1 if m.group("num") else m.start("first")
+        if any(s <= rank_start < e for s, e in taken):
+            continue  # "位列全省第3、全市第1": the second rank was read with the first
         ranks = [(m.group("num") or "一", rank_start, m.end(), "")]
         while more := _MORE_RANKS.match(masked[ranks[-1][2] :]):
             at = ranks[-1][2]
-            ranks.append(
-                (more.group("num"), at + more.start("num") - 1, at + more.end(), more.group("scope") or "")
-            )
+            # A scope of its own (",陕西省第一") belongs to the rank's span, so that the place naming
+            # the scope is not taken for the place ranked.
+            first = at + (more.start("scope") if more.group("scope") else more.start("num") - 1)
+            ranks.append((more.group("num"), first, at + more.end(), more.group("scope") or ""))
         # "排名第一、第二的成都、绵阳": ranks that describe who is named next are not figures of their own.
         attributive = bool(
             re.match(rf"(?:[、和及与]第(?:\d+|[{CN_NUMERAL_CHARS}]+)[位名]?)*的", masked[ranks[-1][2] :])
         )
         ranked = ranked_phrase(text, m.start(), cue_end, rank_start, board_named=board)
+        # "位列全省23个一类县市区第11位": a count between the verb and the rank only says how many were ranked.
+        taken.append((cue_end, rank_start))
         for k, (num, start, end, scope) in enumerate(ranks):
             value = parse_number(num)
             taken.append((start, end))
@@ -213,6 +260,25 @@ def find_figures(
                 rank = _figure(text, value, "位", m.start() if k == 0 else start, end, indicator=ranked[0])
                 figures.append(rank)
                 rank_words[rank.start] = (m.start(), scope + "排名" if scope else ranked[1])
+    for m in _BARE_RANK.finditer(masked):
+        value = parse_number(m.group("num"))
+        if value is None or any(s <= m.start("num") < e for s, e in taken):
+            continue
+        taken.append((m.start("num"), m.end()))
+        ranked = ranked_phrase(text, m.start(), m.end("cue"), m.start("num"), board_named=board)
+        rank = _figure(text, value, "位", m.start(), m.end(), indicator=ranked[0])
+        figures.append(rank)
+        rank_words[rank.start] = (m.start(), ranked[1])
+    moves: dict[int, str] = {}  # a rank move's start → its verb, named once the rank before it is
+    for m in _RANK_MOVE.finditer(masked):
+        # "位列全省第11位,较上年度跃升8位": how far the rank moved, named after the rank before it.
+        value = parse_number(m.group("num"))
+        before = [f for f in figures if f.unit == "位" and f.end <= m.start()]
+        if value is None or not before or any(s <= m.start("num") < e for s, e in taken):
+            continue
+        taken.append((m.start("num"), m.end()))
+        moves[m.start("num")] = m.group("verb")
+        figures.append(_figure(text, value, "位", m.start("num"), m.end(), indicator="?"))
     listed_ranks: set[int] = set()
     for m in _LISTED_RANK.finditer(masked):
         # "东莞(21位)、佛山(22位)", "广州排第5,东莞18位": a place listed with its place in the ranking the
@@ -235,8 +301,12 @@ def find_figures(
             # subject or the frame ("在…评估中") that keeps it up.
             streak = re.match(r"[^,，。;；:：]{2,24}", masked[m.end() :])
             kept = text[m.end() : m.end() + len(streak.group(0))] if streak else ""
-            indicator = f"{streak_subject(text, m.start())}连续{kept.replace('“', '').replace('”', '')}年数"
-            figures.append(_figure(text, value, "年", m.start("num"), m.end(), indicator=indicator))
+            # A run of sessions (连续六届蝉联全国文明城市) is counted in 届, as a run of years in 年.
+            unit = m.group("unit")
+            indicator = (
+                f"{streak_subject(text, m.start())}连续{kept.replace('“', '').replace('”', '')}{unit}数"
+            )
+            figures.append(_figure(text, value, unit, m.start("num"), m.end(), indicator=indicator))
     for m in _NAMED_COUNT.finditer(_mask_titles(text)):
         # SCHEMA.md: a count of named things in a plan (五大专项行动 → 5 项, “八项任务”, 三个“一号工程”),
         # quoted or not; its kind names it.
@@ -277,6 +347,8 @@ def find_figures(
         unit = _UNIT_NAMES.get(m.group("unit") or "", m.group("unit"))
         if unit is None and PLACES_COUNTED.match(masked, end) and not m.group("scale"):
             unit = "个"  # "共有11地市入选数字百强市": counted places
+        if unit is None and SUBSCORES.search(masked[:start]):
+            unit = "分"  # "总分73.73(其中,服务供给能力30.4、…)": the parts of a score are scored
         # "分别高于全市10.3、12.5和1个百分点": bare numbers listed before a figure share its counter.
         listed = _SHARED_UNIT_LIST.search(masked[:start]) if unit else None
         if listed and not any(s <= listed.start() < e for s, e in taken):
@@ -301,7 +373,15 @@ def find_figures(
         for f in split_respectively(text, carry_subjects(text, figures, antecedent, rank_words))
     ]
     figures = _name_listed_ranks(figures, listed_ranks, antecedent)
+    figures = _name_moves(figures, moves)
     figures = _per_period(text, figures)
+    # Two readings of one listed rank ("A、B分别…,均保持全省第三") give the same figure twice.
+    figures = [
+        f
+        for k, f in enumerate(figures)
+        if (f.indicator, f.value, f.unit)
+        not in {(g.indicator, g.value, g.unit) for g in figures[:k] if g.start == f.start}
+    ]
     return [
         _dated(
             f,
@@ -396,7 +476,9 @@ _QUOTED_GOAL = re.compile(
 
 # "由2017年的27万亿元增长到2021年的45.5万亿元": each end of the change may carry its year.
 _FROM = re.compile(
-    r"(?:由|从)(?:目前的|现在的|原来的|原有的|去年的|上年的|现有的|(?:19|20)\d{2}年(?:\d{1,2}月)?(?:底|末)?的)?$"
+    r"(?:由|从)(?:目前的|现在的|原来的|原有的|去年的|上年的|现有的|(?:19|20)\d{2}年(?:\d{1,2}月)?(?:底|末)?的"
+    # "办理时限由平均缩短64%上升到81%": how the measure is taken belongs to its name
+    r"|(?P<how>(?:平均|年均|日均)?(?:缩短|压缩|压减|减少|降低|下降|提升|提高|增长|增加)|平均|年均|日均))?$"
 )
 _TO = re.compile(
     r"^(?:迅速|快速|大幅|稳步|持续|进一步)?"
@@ -427,6 +509,7 @@ def _from_to(text: str, figures: list[Figure]) -> tuple[list[Figure], dict[int, 
         subject = subject_before(text, opening.start())
         if not subject:
             continue
+        subject += opening.group("how") or ""
         unit = a.unit or b.unit
         out[k] = _figure(text, a.value, unit, a.start, a.end, indicator=subject)
         out[k + 1] = _figure(text, b.value, unit, b.start, b.end, indicator=subject)

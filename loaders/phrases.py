@@ -31,7 +31,7 @@ LINKS = {
 
 # A growth figure names the change, after the thing that changed (SCHEMA.md: 同比增长 keeps its subject).
 GROWTH = re.compile(
-    r"(增长|增加|净增|提升|提高|上升|扩大|下降|降低|减少|增速|增幅|翻番|缩短|压缩|缩减|压减)$"
+    r"(增长|增加|净增|提升|提高|上升|扩大|下降|降低|减少|增速|增幅|翻番|缩短|压缩|缩减|压减|下浮|上浮)$"
 )
 
 # The actor and scope words at the head of a phrase are not what is counted (全市5G基站 → 5G基站).
@@ -117,6 +117,57 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
         elif w.text == "占地区":
             # 占地区/v 生产/vn 总值/n: LAC reads 占地 (take up land); it is 占 地区生产总值, a share.
             out += [Word("占", "v", w.start, w.start + 1), Word("地区", "n", w.start + 1, w.end)]
+        elif (
+            out
+            and out[-1].tag == "n"
+            and len(out[-1].text) == 1
+            and out[-1].end == w.start
+            and w.tag == "v"
+            and len(w.text) == 1
+            and following
+            and following.tag == "n"
+            and len(following.text) == 1
+            and following.start == w.end
+        ):
+            # 委/n 办/v 局/n: three single characters LAC split are one noun (委办局).
+            out[-1] = Word(out[-1].text + w.text + following.text, "n", out[-1].start, following.end)
+            k += 1
+        elif (
+            out
+            and nominal(out[-1])
+            and w.tag == "v"
+            and len(w.text) == 1
+            and following
+            and following.tag == "n"
+            and len(following.text) == 1
+            and following.start == w.end
+            and k + 2 < len(words)
+            and nominal(words[k + 2])
+        ):
+            # 智能/n 算/v 力/n 规模/n: a verb and a noun of one character each between nouns are one word (算力).
+            out.append(Word(w.text + following.text, "n", w.start, following.end))
+            k += 1
+        elif w.tag == "m" and (
+            glued := re.fullmatch(r"(\d+(?:\.\d+)?[万亿]?[个家项名位条件座所台套])([\u4e00-\u9fff]+)", w.text)
+        ):
+            # 51名村/m (社区): the counter closes the figure; the rest is the noun counted.
+            cut = w.start + len(glued.group(1))
+            out += [Word(glued.group(1), "m", w.start, cut), Word(glued.group(2), "n", cut, w.end)]
+        elif (
+            w.text == "长"
+            and w.tag == "a"
+            and out
+            and out[-1].tag == "n"
+            and len(out) > 1
+            and out[-2].tag == "m"
+            and out[-1].end == w.start
+        ):
+            out[-1] = Word(
+                out[-1].text + w.text, "n", out[-1].start, w.end
+            )  # 520名 网格/n 长/a: a role (网格长)
+        elif w.text in ("元和", "元及", "元与", "个和", "家和", "项和") and out and out[-1].tag == "m":
+            # 1073.6亿/m 元和/n 638.7亿元: the unit closes the first figure, 和 joins the next.
+            out += [Word(w.text[0], "q", w.start, w.start + 1), Word(w.text[1], "c", w.start + 1, w.end)]
         elif out and out[-1].text in ("获", "被") and len(w.text) == 1 and w.tag in ("v", "vn"):
             out[-1] = Word(out[-1].text + w.text, "v", out[-1].start, w.end)  # 获/v 评/vn → 获评, a verb
         elif (
@@ -187,9 +238,24 @@ def phrase_after(words: tuple[Word, ...], end: int) -> str:
     >>> s = "已归集1.84万类344亿条数据"
     >>> phrase_after(mended(segment(s)), 9)
     '数据'
+    >>> s = "吸引74家企业常态化开展测试"
+    >>> phrase_after(mended(segment(s)), 5)
+    '企业'
+    >>> phrase_after(mended(segment("打造60个左右基础型以上智慧社区")), 5)
+    '基础型以上智慧社区'
     """
     i = next((k for k, w in enumerate(words) if w.start >= end), len(words))
-    while i < len(words) and words[i].text.strip() in ("", "以上", "以下", "左右", "多", "余", "的"):
+    while i < len(words) and words[i].text.strip() in (
+        "",
+        "以上",
+        "以下",
+        "左右",
+        "多",
+        "余",
+        "的",
+        "大关",
+        "关口",
+    ):
         i += 1
     if (
         i < len(words)
@@ -200,9 +266,26 @@ def phrase_after(words: tuple[Word, ...], end: int) -> str:
     picked: list[Word] = []
     while i < len(words):
         w = words[i]
-        if w.text == "“" and (close := _quote_end(words, i)) is not None:
+        if w.text in ("“", '"') and (close := _quote_end(words, i)) is not None:
             picked.extend(words[i : close + 1])  # 三个“一号工程”: a quoted name stays whole
             i = close
+        elif (
+            re.search(r"[型级星]$|^规模$|^[百千万亿]*[万亿]元$", w.text)
+            and i + 2 < len(words)
+            and words[i + 1].text in ("以上", "及以上")
+            and (nominal(words[i + 2]) or words[i + 2].tag == "a" and _nominal_ahead(words, i + 3))
+        ):
+            # 60个 基础型以上 智慧社区, 7000多家 二级以上 公立医院: a grade's bound names the class counted
+            picked.extend(words[i : i + 2])
+            i += 1
+        elif (
+            not picked
+            and w.tag == "m"
+            and re.fullmatch(r"[一二三四五六七八九]级", w.text)
+            and i + 1 < len(words)
+            and (nominal(words[i + 1]) or words[i + 1].tag == "a" and _nominal_ahead(words, i + 2))
+        ):
+            picked.append(w)  # 2200多家 三级/m 公立医院: a grade names the class counted
         elif nominal(w):
             picked.append(w)
         elif picked and w.text in "(（" and (close := _closing(words, i)) is not None:
@@ -211,6 +294,8 @@ def phrase_after(words: tuple[Word, ...], end: int) -> str:
         elif (picked or w.tag == "a") and _joins(w) and w.text != "的" and _nominal_ahead(words, i + 1):
             if w.text in "、和及与" and _figure_ahead(words, i + 1):
                 break  # "50项指标、“省考”41项指标": the next item has its own figure
+            if w.text in "和及与" and i + 1 < len(words) and words[i + 1].tag in ("LOC", "ORG"):
+                break  # "38个区县及两江新区、高新区…": the named places added are not among those counted
             picked.append(w)  # 市属单位, 网内、网间平均时延
         elif w.tag in ("v", "vn") and (rest := _compound_rest(words, i)):
             picked.extend(rest)  # 6批 数据 共享 责任 清单: a verb inside a compound that ends on its head
@@ -218,7 +303,25 @@ def phrase_after(words: tuple[Word, ...], end: int) -> str:
         else:
             break
         i += 1
+    if len(picked) > 1 and picked[-1].text == "基础" and i < len(words) and words[i].text == "上":
+        picked = picked[:-1]  # 在32个行业基础上: the frame's 基础 is not what is counted
+    if len(picked) > 1 and (
+        picked[-1].text.endswith("化")
+        or i < len(words)
+        and words[i].text == "化"
+        and words[i].start == picked[-1].end
+        or picked[-1].text in _ADVERBIAL_NOUNS
+        and i < len(words)
+        and words[i].tag in ("v", "vd")
+    ):
+        # 企业 常态化 (or 常态/n 化/v) 开展测试, 项目 现场 签约: a phrase ends on its head noun, and
+        # X化 or where it was done is how, not what.
+        picked = picked[:-1]
     return clean_phrase(picked, head=True)
+
+
+# Nouns that say where or how something was done when a verb follows (56个项目现场签约).
+_ADVERBIAL_NOUNS = ("现场", "线上", "线下", "网上", "当场", "当天", "同步", "集中")
 
 
 def _figure_ahead(words: tuple[Word, ...], i: int) -> bool:
@@ -239,7 +342,7 @@ def _figure_ahead(words: tuple[Word, ...], i: int) -> bool:
 
 
 # Heads of named things whose compound often holds a verb (数据共享责任清单, 数据对接清单, 政务服务事项).
-_COMPOUND_HEADS = ("清单", "目录", "事项", "平台", "系统", "场景", "标准", "规范", "指南")
+_COMPOUND_HEADS = ("清单", "目录", "事项", "平台", "系统", "场景", "标准", "规范", "指南", "载体", "基地")
 
 
 def _compound_rest(words: tuple[Word, ...], i: int) -> list[Word]:
@@ -260,7 +363,8 @@ def _compound_rest(words: tuple[Word, ...], i: int) -> list[Word]:
 def related_noun(words: tuple[Word, ...], end: int) -> str:
     """The head noun of a relative clause after a figure: "12家 跟…有关的 企业" → 企业."""
     after = [w for w in words if w.start >= end]
-    if not after or after[0].tag != "p":
+    # "12家 跟…有关的 企业", "10余栋 酷似…的 白色建筑": a clause opened by a preposition or a verb
+    if not after or after[0].tag not in ("p", "v"):
         return ""
     for w in after[:12]:
         if w.text in ",，;；:：。":
@@ -301,13 +405,27 @@ def phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str], 
             picked[:0] = words[opening : i + 1]  # “一件事一次办”场景: a quoted name stays whole
             i = opening - 1
             continue
-        if nominal(w) or (
-            picked and _joins(w) and (w.tag == "a" or w.text == "未来" or _nominal_behind(words, i - 1))
+        if w.text in ")）" and (opening := _bracket_open(words, i)) is not None:
+            # 智能工厂(数字化车间)15家, 首台(套)装备: a bracket glosses the noun before it
+            picked[:0] = words[opening : i + 1]
+            i = opening - 1
+            continue
+        if (
+            nominal(w)
+            or (picked and _joins(w) and (w.tag == "a" or w.text == "未来" or _nominal_behind(words, i - 1)))
+            or (picked and w.text == "一般" and picked[0].text.startswith("公共"))
         ):
-            picked.insert(0, w)
+            picked.insert(0, w)  # 一般/ad 公共预算收入: the fiscal term LAC splits
         elif (
             picked
-            and (picked[0].text in _SUFFIXES or picked[0].text in _ACTION_MEASURES or w.text in _ATTRIBUTIVE)
+            and (
+                picked[0].text in _SUFFIXES
+                or picked[0].text in _ACTION_MEASURES
+                or w.text in _ATTRIBUTIVE
+                or len(picked) == 1
+                and len(picked[0].text) == 1
+                and picked[0].tag == "n"  # 办理/v 项/n
+            )
             and w.tag in ("v", "vn", "vd")
         ):
             picked.insert(0, w)  # 掌上/s 执法/v 率/v, 注册/v 用户/n
@@ -362,6 +480,9 @@ def phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str], 
         else:
             break
         i -= 1
+    if picked and picked[0].text in "(（":
+        close = next(k for k, w in enumerate(picked) if w.text in ")）")
+        picked = picked[close + 1 :]  # a gloss whose noun was not read is no part of the phrase
     # 软件和信息技术服务业实现营业收入856亿元: a bare measure belongs to the subject that 实现 it.
     if picked and "".join(x.text for x in picked) in _MEASURES and i > 0 and words[i].text in _ACHIEVE:
         owner, _, _ = phrase_before(words, words[i].start)
@@ -375,6 +496,9 @@ def phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str], 
     ):
         picked = picked[1:]  # 政法、公安、交通等领域感知设备: the list only says where
     phrase = clean_phrase(picked, head=False)
+    # "江东大道、…和佳山路沿线老旧公交站牌": the places before a locative only say where.
+    located = re.match(r".{2,}?(?:沿线|周边|境内|辖区内|区域内)(?=.{2,})", phrase)
+    phrase = phrase[located.end() :] if located else phrase
     # "这个数字已增加到500多家", "其中的35个": the counted thing was named before; "该市数字经济…" names it.
     anaphor = (
         i >= 0
@@ -383,6 +507,10 @@ def phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str], 
         and phrase in ("", "数字", "数据", "数量", "数值", "总数", "数目")
     )
     return (phrase + glued if phrase else ""), verbs, anaphor
+
+
+# Heads that make a measure of the word before them, whatever its tag (算力规模, 用电总量).
+_MEASURE_HEADS = ("规模", "总量", "总数", "数量", "水平", "能力", "占比", "指数")
 
 
 def leading_phrase(clause: list[Word]) -> str:
@@ -395,6 +523,14 @@ def leading_phrase(clause: list[Word]) -> str:
     ):
         i += 1
     picked: list[Word] = []
+    if (
+        i + 1 < len(clause)
+        and clause[i].tag in ("v", "vn")
+        and len(clause[i].text) == 2
+        and clause[i + 1].text in _MEASURE_HEADS
+    ):
+        picked.append(clause[i])  # 算力/v 规模/n 持续提升: LAC's verb names what the measure is of
+        i += 1
     while i < len(clause):
         w = clause[i]
         if nominal(w) or ((picked or w.tag == "a") and _joins(w) and _nominal_ahead(tuple(clause), i + 1)):
@@ -478,10 +614,33 @@ def _opening(words: tuple[Word, ...], i: int) -> int | None:
     return None
 
 
+def _bracket_open(words: tuple[Word, ...], i: int) -> int | None:
+    """Index of the ( that opens the short gloss closed at `i`, when a noun or a counted word stands
+    before it and the gloss holds only words (no figure, no clause)."""
+    for k in range(i - 1, max(-1, i - 6), -1):
+        if words[k].text in "(（":
+            inner = words[k + 1 : i]
+            ok = (
+                inner
+                and k > 0
+                and (
+                    nominal(words[k - 1])
+                    or words[k - 1].tag == "m"
+                    and not re.search(r"\d", words[k - 1].text)
+                )
+                and all(re.fullmatch(r"[\u4e00-\u9fff、]+", w.text) for w in inner)
+            )
+            return k if ok else None
+        if words[k].text in CLAUSE_ENDS:
+            return None
+    return None
+
+
 def _quote_end(words: tuple[Word, ...], i: int) -> int | None:
-    """Index of the ” that closes the quote opened at `i`, if the quote is short."""
+    """Index of the ” (or, for an ASCII ", the next ") that closes the quote opened at `i`, if the quote is short."""
+    closing = '"' if words[i].text == '"' else "”"
     for k in range(i + 1, min(len(words), i + 8)):
-        if words[k].text == "”":
+        if words[k].text == closing:
             return k
         if words[k].text in CLAUSE_ENDS or words[k].text == "“":
             return None

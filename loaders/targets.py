@@ -16,17 +16,18 @@ from loaders.words import segment
 
 # "增长到2019年的71092个" dates the end of a change; it sets no goal.
 _PLAN_YEAR = re.compile(
-    r"(?:(?<![截止])到|(?<![截止])至|力争|预计|计划|目标)((?:20)\d{2})年(?![\d月底末]*的\d)"
-)
+    r"(?:(?<![截止年])到|(?<![截止年])至|力争|预计|计划|目标)((?:20)\d{2})年(?![\d月底末]*的\d)"
+)  # "2018年到2020年" is a span of years, not a goal
 # 十四五 ends in 2025, 十五五 in 2030 (five-year plans from 2021).
 _FIVE_YEAR = re.compile(r"(?:到|至)?[“\"]?(十四五|十五五)[”\"]?(?:末|时期末|期末|期间|时期)?")
 _FIVE_YEAR_END = {"十四五": 2025, "十五五": 2030}
 # Future cues: 将 only as an adverb (将/p is the object marker: 将省级59项任务细化为…); a deadline
 # (年底前, 月底前) sets a goal; what follows 根据规划 is the plan's.
 _FUTURE = re.compile(
-    r"(力争|预计|目标(?:是|为|:|：|到)|计划|争取|确保|力求|规划|有望|拟|将|可望|预期|(?<![截止至到])(?:年底|年末|月底)前|(?<![截止])到(?:20\d{2}年(?![\d月底末]*的\d)|[“\"]?十[四五]五)|十[四五]五[”\"]?(?:末|期末|时期末))"
+    r"(要|建成后|投产后|达产后|力争|预计|目标(?:是|为|:|：|到)|计划|争取|确保|力求|规划|有望|拟|将|可望|预期|(?<![截止至到])(?:年底|年末|月底)前|(?<![截止年])到(?:20\d{2}年(?![\d月底末]*的\d)|[“\"]?十[四五]五)|十[四五]五[”\"]?(?:末|期末|时期末))"
 )
 _PAST = re.compile(r"(已|截至|截止|同比|比上年|较上年|去年|过去|目前|先后|以来|获评|入选|成功)")
+_REPORTED = re.compile(r"(已|截至|截止|同比|比上年|较上年|去年|过去|先后|以来|正在)")
 # A year opening a report's title names its edition (《2020联合国电子政务调查报告》).
 _YEAR = re.compile(r"((?:19|20)\d{2})(?:年|(?=全球|全国|上半年)|(?<=《\d{4})(?=[\u4e00-\u9fff]))")
 # A year that is only the base of a comparison ("比2016年增加70%") is not the figure's year.
@@ -236,6 +237,14 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     >>> s = "今年力争再建50个;服务平台覆盖老年人约32万人"
     >>> [is_planned(s, s.index(n)) for n in ("50", "32")]
     [True, False]
+    >>> s = "经信系统要狠抓数字化改造,新增智能工厂15家以上"
+    >>> is_planned(s, s.index("15")), is_planned("总书记强调,要加快建设数字中国,全市建成5G基站99个", 20)
+    (True, False)
+    >>> is_planned("入选省级协同创新项目5个以上", 10, planned=True), is_planned("已入选项目5个", 5, planned=True)
+    (True, False)
+    >>> s = "“一路一证”改革事项争取到了省级试点。全区经营主体存量14.18万户"
+    >>> is_planned(s, s.index("14")), is_planned("该计划纳入“一号文件”,投入1000余万元", 16)
+    (False, False)
     """
     before = _unquoted_titles(half_width(sentence[:position]))
     future = _last_future(sentence, before)
@@ -248,7 +257,9 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
         return future > past
     # A plan carried from the sentence before ends where the text reports what is done ("…均已开通",
     # "…,同比增长三成"), wherever in the sentence it says so.
-    return planned and not _PAST.search(_unquoted_titles(half_width(sentence)))
+    # 入选, 获评, 成功 and 目前 say what happened only without a plan around them: a plan's "入选省级
+    # 协同创新项目5个以上" is a goal.
+    return planned and not _REPORTED.search(_unquoted_titles(half_width(sentence)))
 
 
 def plans_ahead(sentence: str, *, planned: bool = False) -> bool:
@@ -328,16 +339,30 @@ def _last_future(sentence: str, before: str) -> int:
             pass  # 一期规划占地200亩: the planned size
         elif m.group(1) == "规划" and re.search(r"(?:根据|按照|依据)$", before[: m.start()]):
             pass  # 根据规划,…: the figures after it are the plan's
+        elif m.group(1) == "规划" and re.search(
+            r"(?:高标准|高起点|高水平|科学|统筹|合理)$", before[: m.start()]
+        ):
+            continue  # 高标准规划建设四大组团: planning done well is work done, not a goal set
         elif m.group(1) == "计划" and before[: m.start()].endswith("按"):
             continue  # 按计划持续推进13个场景: work going on as planned, not a goal
+        elif m.group(1) == "计划" and re.search(r"(?:该|此|这一|本|上述|”)$", before[: m.start()]):
+            continue  # "该计划纳入…": the programme named before, a noun, sets no goal
+        elif m.group(1) == "争取" and re.match(
+            r"争取到了|争取到(?![“\"]?(?:20\d{2}|十[四五]五|年底|年末))", before[m.start() :]
+        ):
+            continue  # "争取到了省级…试点": what was won, not an aim
         elif m.group(1) == "计划" and re.match(
             r"[^,，;；。]{0,8}?(?:完成率|执行率|完成进度|完成额|完成投资)", before[m.end() :]
         ):
             continue  # 计划投资完成率达到105%: how much of the plan was done, a result
-        elif m.group(1) in ("将", "拟", "计划", "规划", "争取") and not _cue_word(
+        elif m.group(1) in ("将", "拟", "计划", "规划", "争取", "要") and not _cue_word(
             sentence, m.start(), m.group(1)
         ):
             continue
+        elif m.group(1) == "要" and re.search(
+            r"(?:强调|指出|提出|表示|要求|认为|说)[,，:：]?[^,，;；。]{0,12}$", before[: m.start()]
+        ):
+            continue  # "总书记强调,要加快…": a call quoted, not the document's own plan
         last = m.end()
     return last
 
@@ -345,6 +370,13 @@ def _last_future(sentence: str, before: str) -> int:
 _MARKED_OBJECT = re.compile(
     r"[^对,，。;；:：]{2,60}?的[^,，。;；:：]{1,20}?(?:进行|予以|加以|打捆|确定为|列为)"
 )
+
+
+# Verbs of doing work that the modal 要 sets as a task (经信系统要狠抓…, 全年要完成…).
+_WORK_VERBS = (
+    "狠抓", "抓好", "抓实", "加快", "推动", "推进", "确保", "完成", "实现", "力争", "着力", "突出", "聚焦", "全力", "持续",
+    "深入", "加大", "强化", "做好", "打造", "培育", "建设", "新增", "新建", "进一步", "大力", "切实", "全面",
+)  # fmt: skip
 
 
 def _cue_word(sentence: str, position: int, cue: str) -> bool:
@@ -373,11 +405,20 @@ def _cue_word(sentence: str, position: int, cue: str) -> bool:
                 # (进行, 予以, 加以) or a verb of sorting (确定为, 列为) is the object marker's.
                 if _MARKED_OBJECT.match(sentence, position + 1):
                     return False
+                # "将省定200个…事项和26个…事项,以及…65个…事项,打捆确定为…": a long object, commas and all
+                if (following is None or following.tag not in ("d", "ad")) and re.match(
+                    r"[^。;；]{2,90}?(?:打捆|确定为|列为|整合为|合并为)", sentence[position + 1 :]
+                ):
+                    return False
                 # LAC tags 将 as p before an adverb too (今年将/p 新/ad 培育); the object marker has a noun next.
                 ahead = following is not None and following.tag in ("v", "vd", "d", "ad")
                 return w.text in ("将", "将会", "将要") and (w.tag in ("d", "v", "vd") or ahead)
             if not w.text.startswith(cue):
                 return False
+            if cue == "要":
+                # 经信系统要狠抓…: the modal before a verb; 需要, 主要, 要求, 要素 are words of their own.
+                # Only before a verb of doing work (要狠抓, 要加快): 要有…, 为什么要强调 are no plans.
+                return w.text == cue and following is not None and following.text in _WORK_VERBS
             if cue == "争取":
                 # 争取衔接资金9.56亿元: what was won (an object next); 争取建成…, 争取到2025年…: an aim.
                 return (
