@@ -217,11 +217,11 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
     if (
         not counter
         and (purpose := _PURPOSE.match(sentence, end))
-        and re.search(r"(?:投入|安排|拨付|投资)$", sentence[:start])
+        and (spent := re.search(r"(投入|安排|拨付|投资)$", sentence[:start]))
     ):
         # "投入8560万元开展第四轮道路保洁服务采购": money is named by what it pays for.
         aim = re.sub(r"[“”\"]", "", purpose.group(1))
-        return aim + re.search(r"(投入|安排|拨付|投资)$", sentence[:start]).group(1)
+        return aim + spent.group(1)
     before, verbs, anaphor = phrase_before(words, start)
     if anaphor:
         return ANAPHOR
@@ -325,7 +325,7 @@ def _tail_noun(sentence: str, words: tuple[Word, ...], start: int) -> str:
     # LAC tags a rare noun as an adjective now and then (3669个 自然庄/a,); a word of three characters
     # or more closing the clause after a count is the thing counted.
     noun = last is not None and (nominal(last) or last.tag == "a" and len(last.text) >= 3)
-    if not 2 <= len(tail) <= 8 or not noun or last.end != start + len(tail):
+    if not 2 <= len(tail) <= 8 or last is None or not noun or last.end != start + len(tail):
         return ""
     return "" if re.search(r"(实现|开展|达到|完成|获|成为)", tail) else tail
 
