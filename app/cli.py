@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -435,8 +436,21 @@ def _progress() -> Progress:
     )
 
 
+def _stop(signum: int, frame: object) -> None:
+    """Turn SIGTERM into an exit, so that open stores close and worker processes are stopped on the way out.
+
+    Python's default for SIGTERM ends the process at once: `kill` on a `citykg build` left its
+    extraction workers running, orphaned, holding 350 MB each.
+    """
+    err.print(
+        f"citykg: stopped by {signal.Signals(signum).name}; what was written stays, and the same command goes on from there"
+    )
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
     """Run the command line."""
+    signal.signal(signal.SIGTERM, _stop)
     cli()
 
 

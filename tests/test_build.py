@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -200,3 +201,75 @@ def test_building_an_unchanged_folder_again_writes_nothing_and_is_quick(tmp_path
         assert third.documents == 1 and third.unchanged == first.documents - 1
         after = store.graph_iris()
         assert len(after) == len(graphs) and document_graph(third.loaded[0]).value in set(after) - set(graphs)
+
+
+def _session_processes(session: int) -> list[int]:
+    """Return the ids of live processes in process group ``session`` (read from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone meanwhile
+        if fields[0] != "Z" and int(fields[2]) == session:  # state, ppid, pgrp
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _written(store_dir: Path) -> int:
+    """Return how many document graphs a store being built holds so far (0 before it exists)."""
+    try:
+        view = Store.open_read_only(store_dir)
+    except Exception:  # not created yet, or between two writes
+        return 0
+    try:
+        return sum("/graph/document/" in g for g in view.graph_iris())
+    finally:
+        view.close()
+
+
+def test_a_build_stopped_with_sigterm_stops_its_workers_and_keeps_whole_graphs(tmp_path: Path) -> None:
+    """`kill PID` on a build: its extraction workers go with it, and what it wrote is whole."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(3000):
+        (corpus / f"{i:04d}.txt").write_text(DOC.replace("8210", str(8000 + i)), encoding="utf-8")
+    data = tmp_path / "data"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app.cli", "build", str(corpus)],
+        env={**os.environ, "CITYKG_DATA": str(data)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while (
+            len(_session_processes(proc.pid)) < 3 and time.monotonic() < deadline
+        ):  # the build and its workers
+            time.sleep(0.2)
+        assert len(_session_processes(proc.pid)) >= 3, "the build started no worker processes"
+        writing = time.monotonic() + 30  # until its first documents show in the store, if they do by then
+        while not _written(data / "oxigraph") and time.monotonic() < writing:
+            time.sleep(0.5)
+        assert proc.poll() is None, "the build finished before it could be stopped; give it more documents"
+        proc.send_signal(signal.SIGTERM)  # to the build alone, as `kill PID` does
+        _, stderr = proc.communicate(timeout=60)
+        assert proc.returncode == 128 + signal.SIGTERM
+        assert "stopped by SIGTERM" in stderr.decode()
+        deadline = time.monotonic() + 20
+        while _session_processes(proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not _session_processes(proc.pid), "worker processes outlived the build"
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+    with Store.open(data / "oxigraph") as store:
+        documents = [g for g in store.graph_iris() if "/graph/document/" in g]
+        assert len(documents) < 3000
+        rows = store.select(
+            "PREFIX ck: <https://w3id.org/citykg/ontology#> "
+            "SELECT ?g WHERE { GRAPH ?g { ?o ck:value ?v . ?d a ck:Document } }"
+        )
+        whole = {r["g"] for r in rows} & set(documents)
+        assert whole == set(documents)  # each graph whole: its document node and its figure are there
