@@ -11,6 +11,22 @@ _PERIODICAL = re.compile(r"(日报|晚报|商报|时报|周刊|杂志|期刊|学
 _ISSUED = re.compile(
     r"(?P<issuer>[\u4e00-\u9fffA-Za-z、()（）]{2,40}?)(?:等部门)?(?:联合|正式|近日|率先|在全省率先|已)?(?:印发|发布|出台|制定|颁布|公布)(?:了|的)?$"
 )
+# SCHEMA.md: text in 《》 that names a document. A bare kind (《规划》, 《实施方案》) opening a clause
+# or after a verb names none: it refers back to a document named before or to the one being read
+# (one after the name it abbreviates, “十四五”规划《纲要》, names that one). A title that reads as a
+# sentence (a comma inside) is an article's or a speech's, unless it ends in a kind of document
+# (…,助力…发展的建议; …的提案).
+_BARE_KIND = re.compile(
+    r"^(?:总体|实施|行动|工作|专项|本)?(?:规划|报告|方案|意见|计划|纲要|办法|条例|通知|决定|措施|细则|建议|要点|指南)$"
+)
+_REFERS_BACK = re.compile(
+    r"(?:^|[\s,，。;；:：、“”\"()（）]|落实好?|贯彻|根据|按照|依照|依据|对照|执行|学习|解读|宣传|印发|发布|出台|编制|制定|修订|"
+    r"[从在据由按将把以对])$"
+)
+_DOCUMENT_KIND = re.compile(
+    r"(?:规划|方案|意见|办法|通知|纲要|条例|决定|计划|措施|报告|指南|标准|规定|细则|白皮书|蓝皮书|清单|目录|要点|"
+    r"建议|提案|议案|指引|政策|公告|通告|批复|函|纪要|章程|规范|法)$"
+)
 _ABBREVIATION = re.compile(r"^[(（]以下简称《(?P<short>[^》]{1,12})》[)）]")
 _ISSUER_NOISE = re.compile(
     r"^(?:近日|日前|此前|近年来|目前|\d{4}年\d{0,2}月?(?:\d{1,2}日)?|在|由|经|据|根据)+"
@@ -33,11 +49,19 @@ def find_policies(sentence: str) -> list[PolicyHit]:
     [('数字中国建设整体布局规划', '中共中央、国务院')]
     >>> find_policies("《法治日报》对滨州市智慧城市工作专题刊载")
     []
+    >>> find_policies("《规划》提出,以《传承奋斗薪火,谱写政数新篇》为题作报告,落实好《规划》")
+    []
+    >>> [h.title for h in find_policies("在“十四五”规划《纲要》中")]
+    ['纲要']
     """
     hits: list[PolicyHit] = []
     for m in _TITLE.finditer(sentence):
         title = m.group("title").strip()
-        if _PERIODICAL.search(title):
+        if _PERIODICAL.search(title) or (
+            _BARE_KIND.match(title) and _REFERS_BACK.search(sentence[: m.start()])
+        ):
+            continue
+        if re.search(r"[,，!！?？]", title) and not _DOCUMENT_KIND.search(title):
             continue
         short = _ABBREVIATION.match(sentence[m.end() :])
         aliases = (short.group("short"),) if short else ()
