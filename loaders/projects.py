@@ -36,9 +36,9 @@ from loaders.service_apps import find_service_apps
 from loaders.words import segment
 
 _KINDS: tuple[tuple[ProjectKind, str], ...] = (
-    ("event", r"年货节|购物节|电商节|消费节|推介会|成果展|科技周|宣传周|活动周|创新周|科技节|嘉年华|博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|发布会|对接会|洽谈会|博览|展览会|[\u4e00-\u9fff]博会"),
-    ("facility", r"国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心集群|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|数据交易所|中心"),
-    ("park", r"分园|集聚区|产业园区|产业园|软件园区|软件园|科技园区|科技园|创新园区?|创业园区?|孵化园区?|科创园区?|创意园区?|数创园|智创园|工业园区|工业园|物流园区?|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|生态城|科技新城|生态新城|创新港|高新区|开发区|经开区|新区|度假区|保税区|合作区|商务区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
+    ("event", r"年货节|购物节|电商节|消费节|推介会|成果展|科技周|宣传周|活动周|创新周|科技节|嘉年华|博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|座谈会|发布会|对接会|洽谈会|博览|展览会|[\u4e00-\u9fff]博会"),
+    ("facility", r"骨干直联点|国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心集群|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|数据交易所|中心"),
+    ("park", r"分园|集聚区|产业园区|产业园|示范园区?|软件园区|软件园|科技园区|科技园|创新园区?|创业园区?|孵化园区?|科创园区?|创意园区?|数创园|智创园|工业园区|工业园|物流园区?|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|生态城|科技新城|生态新城|产业新城|创新港|高新区|开发区|经开区|新区|度假区|保税区|合作区|商务区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
     # SCHEMA.md: 城市大脑 is a programme; a phase of it built and run (郑州城市大脑三期) is one system
     ("platform", r"大脑[一二三四五六七八九十]期|App|APP|app|平台|政务服务网|网上办事大厅|政务网站|政府网站|门户网站|总门户|服务门户|政务门户|信息系统|系统|驾驶舱|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网"),
 )  # fmt: skip
@@ -108,8 +108,9 @@ _BODY_INSIDE = re.compile(r"(?:局|政府办|办公室|管委会|委员会)(?=[\
 _NETWORKS = {"电子政务外网", "电子政务内网", "电子政务骨干网", "骨干网", "城域网"}
 # Work on a place's own network (…外网升级改造, …外网接入点位) says it exists there.
 _WORKED_ON = re.compile(r"(?:升级|改造|扩容|接入|覆盖)")
-# Every place runs its own e-government network and cloud (SCHEMA.md: 沈阳市电子政务外网).
-_OWN = re.compile(r"电子政务|政务云$|政务服务网$")
+# Every place runs its own e-government network and cloud (SCHEMA.md: 沈阳市电子政务外网); a city
+# holds at most one backbone direct-connection point, so 国家级互联网骨干直联点 there is that one.
+_OWN = re.compile(r"电子政务|政务云$|政务服务网$|骨干直联点$")
 _LAYOUT = re.compile(r"^[\dA-Za-z+＋]*[\d+＋][\dA-Za-z+＋]*(?:平台|体系|App|APP)?$")
 # "三级平台、五级应用": levels of a layout, not a name (SCHEMA.md: numeric layouts are not projects).
 _LEVELS = re.compile(r"^[一二三四五六七八九十两\d]+级")
@@ -218,6 +219,14 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     []
     >>> [h.name for h in find_projects("打造青禾大数据产业高地、信息安全产业基地、创新人才聚集地,重要“基地”项目")]
     []
+    >>> [h.name for h in find_projects('依托县医院建设"青禾县远程影像诊断中心"和"青禾县远程心电诊断中心"')]
+    ['青禾县远程影像诊断中心', '青禾县远程心电诊断中心']
+    >>> [h.name for h in find_projects("建设全区统一的移动APP—青禾区政务微信平台")]
+    ['青禾区政务微信平台']
+    >>> [h.name for h in find_projects("青禾区举行央地协同培育数字产业座谈会,出席特区建立40周年庆祝大会")]
+    ['央地协同培育数字产业座谈会']
+    >>> [h.name for h in find_projects("青禾县农心农业科技示范园等4家企业完成建设")]
+    ['青禾县农心农业科技示范园']
     """
     # Web texts quote with straight marks too ("乐享大东"); curly ones, one mark for one, keep offsets.
     sentence = re.sub(r'"([^"\n。！？!?,，;；]{1,16})"', r"“\1”", sentence)
@@ -602,10 +611,23 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         dash = sentence.rfind("——", start, m.start())
         if dash >= 0:
             start = dash + 2  # "青禾的智能中枢——青禾城市计算中心": the dash gives the thing its name
+        single = sentence.rfind("—", start, m.start())
+        if single > start and any(
+            _SUFFIX.fullmatch(sentence[k:single]) for k in range(max(start, single - 6), single)
+        ):
+            start = single + 1  # "统一的政务侧移动APP—青禾政务微信平台": a kind's word and a dash say what it is
         start += outer_places(sentence[start:end])
         start += _locating_chain(sentence[start:end])
         start += _before_region(sentence[start:end])
         if kind == "event":
+            # "举行央地协同培育数字生态产业座谈会": the holding verb governs the whole title; a verb LAC
+            # reads inside it (培育) is the title's own
+            reach = max(0, start - 24)
+            holds = list(re.finditer(r"(?:举行|召开|举办)了?", sentence[reach:start]))
+            if holds and not re.search(r"[,，。;；、的“”《》:：\s]", sentence[reach + holds[-1].end() : start]):
+                start = reach + holds[-1].end()
+                edition = re.match(r"(?:第?[一二三四五六七八九十\d]+|首)届", sentence[start:])
+                start += edition.end() if edition else 0  # 举办第二届…大会, 举办12届…博览会: the edition is read apart
             # "昆山和太仓共同举行…推进会": the verb that holds an event governs its name, it is no part of it
             held = list(re.finditer(r"(?:举行|召开|举办|主办|承办|出席|参加)", sentence[start : m.start()]))
             start += held[-1].end() if held else 0
@@ -616,9 +638,12 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             # "…推进会暨两地科技产业园合作…": 暨 joins two events' names; what follows it starts anew
             joint = sentence.rfind("暨", start, m.start())
             start = joint + 1 if joint >= 0 else start
+            unverbed = start
             start = whole_place(sentence, after_inner_verb(sentence, start, m.start()))
             start = place_before(sentence, first, start)
             start = _bounded(sentence, start, end)
+            if start > m.start():
+                start = unverbed  # "骨干直联点": a verb LAC reads inside a kind's word (联) governs nothing
         start = _after_complement(sentence, start, m.start())
         owner = next((w for w in segment(sentence) if w.start == first and w.tag in ("ORG", "nz")), None)
         if owner is not None and sentence[owner.end : owner.end + 1] == "·" and owner.end < start:
@@ -924,6 +949,8 @@ def _names_one(
     """
     first, start, end = at
     suffix = m.group(0)
+    if kind == "event" and re.match(r"[\d一二三四五六七八九十百]+周年", name):
+        return False  # "…特区建立40周年庆祝大会" cut at its verb: whose anniversary is lost, a fragment
     if suffix.startswith("大脑") and not (
         re.search(r"(?:建成|上线|投用|启用|升级)了?$", _clause_before(sentence, start))
         or re.match(
@@ -1207,6 +1234,16 @@ def _names_one(
     ):
         # "…城市管理局数字指挥中心": a unit of a body, itself a body; 国家某局西部算力中心 is built
         return False
+    if (
+        name.endswith("中心")
+        and sentence[start - 1 : start] == "“"
+        and sentence[end : end + 1] == "”"
+        and (_SET_UP.search(clause) or _IN_USE.match(sentence[end + 1 :]))
+        and not re.search(r"(?:(?<!运行)管理|服务|研究|发展)中心$", name)
+    ):
+        # 建设“华容县远程影像诊断中心”: a centre's whole name in quotes, set up by the clause's verb, is
+        # a proper name of a thing built (SCHEMA.md: facilities); unquoted, such a centre may be a body
+        return True
     # 服务中心, 研究中心: bodies (see loaders/agencies.py), not built things. Taking every centre a
     # build verb governs (建设数字产业综合服务中心) cost precision on the tune and set-aside parts alike.
     if name.endswith("中心") and re.search(
