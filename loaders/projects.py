@@ -325,6 +325,7 @@ def find_projects(sentence: str) -> list[ProjectHit]:
         kept.append(h)
     # SCHEMA.md: numeric frameworks (“1+N+X”平台) are layouts, not names.
     kept = [cut for k in kept if not _LAYOUT.match(k.name) and (cut := _bracket_cut(k)) is not None]
+    kept = [k for k in kept if not _part_in_brackets(sentence, k.start, k.end)]
     return [
         ProjectHit(
             k.name,
@@ -335,6 +336,34 @@ def find_projects(sentence: str) -> list[ProjectHit]:
         )
         for k in kept
     ]
+
+
+def _part_in_brackets(sentence: str, start: int, end: int) -> bool:
+    """Whether the name at `start:end` is one item of a bracketed list right after another name.
+
+    "大数据平台(资产管理平台、数据安全平台等15个子系统)": the bracket lists what the platform is made
+    of (SCHEMA.md: a project is a thing with its own name; its parts are the thing's, as in _IN_ONE).
+
+    >>> s = "完成大数据平台(资产管理平台、数据安全平台等15个子系统)建设"
+    >>> _part_in_brackets(s, s.index("资产"), s.index("、")), _part_in_brackets(s, 2, s.index("("))
+    (True, False)
+    >>> s = "推进“一园一院一室”(青禾产业园、青禾学院、青禾实验室)"
+    >>> _part_in_brackets(s, s.index("青禾"), s.index("、"))
+    False
+    >>> s = "智能传感器产业园(中国传感网创新园)"
+    >>> _part_in_brackets(s, s.index("中国"), len(s) - 1)
+    False
+    """
+    opening = max(sentence.rfind("(", 0, start), sentence.rfind("（", 0, start))
+    if opening <= 0 or re.search(r"[)）]", sentence[opening:start]):
+        return False
+    closing = re.search(r"[)）]", sentence[end:])
+    whole = sentence[max(0, opening - 6) : opening]
+    if closing is None or not any(
+        _SUFFIX.fullmatch(whole[k:]) or whole[k:] in ("中台", "底座", "中枢") for k in range(len(whole))
+    ):
+        return False  # “一园一院一室”(大数据产业园、…): a bracket spelling out a layout lists named things
+    return "、" in sentence[opening + 1 : end + closing.start()]
 
 
 def _bracket_cut(hit: ProjectHit) -> ProjectHit | None:
@@ -615,7 +644,9 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         if single > start and any(
             _SUFFIX.fullmatch(sentence[k:single]) for k in range(max(start, single - 6), single)
         ):
-            start = single + 1  # "统一的政务侧移动APP—青禾政务微信平台": a kind's word and a dash say what it is
+            start = (
+                single + 1
+            )  # "统一的政务侧移动APP—青禾政务微信平台": a kind's word and a dash say what it is
         start += outer_places(sentence[start:end])
         start += _locating_chain(sentence[start:end])
         start += _before_region(sentence[start:end])
@@ -624,10 +655,14 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             # reads inside it (培育) is the title's own
             reach = max(0, start - 24)
             holds = list(re.finditer(r"(?:举行|召开|举办)了?", sentence[reach:start]))
-            if holds and not re.search(r"[,，。;；、的“”《》:：\s]", sentence[reach + holds[-1].end() : start]):
+            if holds and not re.search(
+                r"[,，。;；、的“”《》:：\s]", sentence[reach + holds[-1].end() : start]
+            ):
                 start = reach + holds[-1].end()
                 edition = re.match(r"(?:第?[一二三四五六七八九十\d]+|首)届", sentence[start:])
-                start += edition.end() if edition else 0  # 举办第二届…大会, 举办12届…博览会: the edition is read apart
+                start += (
+                    edition.end() if edition else 0
+                )  # 举办第二届…大会, 举办12届…博览会: the edition is read apart
             # "昆山和太仓共同举行…推进会": the verb that holds an event governs its name, it is no part of it
             held = list(re.finditer(r"(?:举行|召开|举办|主办|承办|出席|参加)", sentence[start : m.start()]))
             start += held[-1].end() if held else 0
@@ -729,6 +764,15 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
                 "“", 0, start
             )  # "“渝快办”区级专区": a name does not start inside a quote it closes
         name = clean_name(sentence[start:end])
+        forms = load_gazetteer().surface_forms()
+        if (
+            re.match(r"[和与及]", name)
+            and any(name[1 : 1 + k] in forms for k in (2, 3, 4))
+            and not any(name[:k] in forms for k in (2, 3, 4, 5))
+        ):
+            # "…扩容升级和江苏互联网交换中心建设": the conjunction joins two works, a place opens the name
+            # (和平区, 和田 open theirs with 和 and stay whole)
+            start, name = start + 1, name[1:]
         if kind == "event" or _OWN.match(m.group(0)):
             # 全市电子政务外网 is the city's own network (SCHEMA.md: 沈阳市电子政务外网), as 全市…大会 its event
             name = re.sub(r"^(?:全市|全省|全区|全县)", "", name)
