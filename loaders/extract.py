@@ -748,12 +748,13 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
         # "…沙坪坝区建成…;两江新区、渝北区…上线": a clause the project opens is about it, not about the
         # place an earlier clause named
         acting = ctx.default
-    # A place heading another project's name in the list (甲县…产业园区、青禾数谷产业园) is that
-    # project's own, not who acts for the items after it.
+    # A place heading another project's name earlier in the clause (甲县…产业园区、青禾数谷产业园,
+    # 南京…直联点扩容升级和江苏…中心) is that project's own, not who acts for the items after it.
     others = [
         (sentence.start + p.start, sentence.start + p.end)
         for p in ctx.projects[sentence.index]
-        if p != hit and re.fullmatch(r"、[^,，;；。]{0,20}", sentence.text[p.end : hit.start])
+        if p != hit
+        and re.fullmatch(r"、[^,，;；。]{0,20}|[^,，;；。、]{0,12}[和及与]", sentence.text[p.end : hit.start])
     ]
     actors = [
         a
@@ -915,7 +916,12 @@ def _named_place(
             return named
         # A short form heading the name ties it there when no place acts (于都工业园区 in a national text).
         if span.start != start or (
-            not full and acting.level != "country" and acting in ctx.gazetteer.ancestors(named)
+            not full
+            and acting.level != "country"
+            and acting in ctx.gazetteer.ancestors(named)
+            # a city's short form heading a thing in a province's text (南京…直联点 in a 江苏 text) is
+            # that city's: SCHEMA.md, the division named in its own name
+            and not (named.level == "prefecture" and acting.level == "province")
         ):
             return None  # a park named by a short form of one of the city's districts is the city's (广陵新城软件园)
         if not full and not any(
