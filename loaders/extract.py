@@ -794,6 +794,9 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     named = _named_place(ctx, sentence, hit, acting, hints)
     if named is not None:
         return named
+    settled = _settled(ctx, sentence, hit, acting)
+    if settled is not None:
+        return settled
     # A bare level word heading the name (市运管服平台, 区政务服务中心) is the subject's city or district,
     # whichever place the sentence last named (SCHEMA.md: "市" in a district report is its city).
     level = re.match(r"(?:市(?![场级域民区])|[区县](?![块域级城]))", hit.name)
@@ -896,6 +899,28 @@ def _venue(ctx: _Context, sentence: Sentence, hit: ProjectHit, acting: Division)
             # the subject as venue keeps it, whatever province the sentence names (…将于6月28日在雅安举行).
             inside = acting in ctx.gazetteer.ancestors(span.division) and span.division != ctx.default
             return None if inside else span.division
+    return None
+
+
+def _settled(ctx: _Context, sentence: Sentence, hit: ProjectHit, acting: Division) -> Division | None:
+    """Return where the clause says a centre or park settles (…灾备中心和托管系统落户南京), if not inside `acting`.
+
+    SCHEMA.md: a project's place is where the text ties it. As with an event's venue, a place inside
+    the acting one leaves the thing to it, but a city in a province's text is the city's.
+    """
+    if hit.kind not in ("facility", "park"):
+        return None
+    end = sentence.start + hit.end
+    for span in ctx.spans:
+        if span.start < end or span.start >= sentence.end or span.division.level == "country":
+            continue
+        before = ctx.document.text[end : span.start]
+        if not re.fullmatch(r"[^，,。；;]{0,12}?(?:落户|落地|位于|坐落于|选址|建在)(?:于|在)?", before):
+            return None
+        inside = acting in ctx.gazetteer.ancestors(span.division) and span.division != ctx.default
+        if inside and not (span.division.level == "prefecture" and acting.level == "province"):
+            return None
+        return span.division
     return None
 
 
