@@ -997,6 +997,11 @@ def _same_project(
             for x, y in pairs
         ):
             return key  # 蒙城县融媒体中心“广电+乡村治理”综合应用平台, later the platform alone: its owner named first
+        if any(
+            len(y) >= 4 and x != y and x.endswith(y) and f"“{x[: -len(y)]}”{y}" in old.evidence.sentence
+            for x, y in pairs
+        ):
+            return key  # “数智贵阳”城市运行中枢, later 城市运行中枢: the quoted brand only said whose it is
         if _unplaced(names, old.place) & _unplaced({new.name, *new.aliases}, new.place):
             return key  # 重庆两江新区 and 两江新区, 枣阳市电子商务产业园 and 枣阳电子商务产业园: one park
         # An event named again without its organiser ("数字能力建设研讨会"); parks and platforms that
