@@ -657,14 +657,16 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             # reads inside it (培育) is the title's own
             reach = max(0, start - 24)
             holds = list(re.finditer(r"(?:举行|召开|举办)了?", sentence[reach:start]))
-            if holds and not re.search(
-                r"[,，。;；、的“”《》:：\s]", sentence[reach + holds[-1].end() : start]
+            held_from = reach + holds[-1].end() if holds else start
+            edition = re.match(r"(?:第?[一二三四五六七八九十\d]+|首)届", sentence[held_from:start])
+            held_from += edition.end() if edition else 0  # 举办第二届…大会: the edition is read apart
+            if (
+                start - held_from >= 3
+                and not re.search(r"[,，。;；、的“”《》:：\s]", sentence[held_from:start])
+                # 召开本场新闻发布会, 召开成立大会: a determiner or one verb before a kind's word names none
+                and not re.match(r"[本该此这那每各全]", sentence[held_from:])
             ):
-                start = reach + holds[-1].end()
-                edition = re.match(r"(?:第?[一二三四五六七八九十\d]+|首)届", sentence[start:])
-                start += (
-                    edition.end() if edition else 0
-                )  # 举办第二届…大会, 举办12届…博览会: the edition is read apart
+                start = held_from
             # "昆山和太仓共同举行…推进会": the verb that holds an event governs its name, it is no part of it
             held = list(re.finditer(r"(?:举行|召开|举办|主办|承办|出席|参加)", sentence[start : m.start()]))
             start += held[-1].end() if held else 0
