@@ -229,6 +229,8 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     ['青禾县农心农业科技示范园']
     >>> [h.name for h in find_projects("推动建设“青禾数据湖”,建设“数智青禾”城市运行中枢,通过移动终端APP上报")]
     ['青禾数据湖', '数智青禾城市运行中枢']
+    >>> [h.name for h in find_projects("开设“禾企通”惠企政策专区,承办第三届数字政府论坛,完善政策体系平台")]
+    ['禾企通惠企政策专区', '第三届数字政府论坛']
     """
     # Web texts quote with straight marks too ("乐享大东"); curly ones, one mark for one, keep offsets.
     sentence = re.sub(r'"([^"\n。！？!?,，;；]{1,16})"', r"“\1”", sentence)
@@ -1034,6 +1036,8 @@ def _names_one(
             and not own
             and suffix not in ("一张网", "一朵云")
             and not (kind == "event" and short_ok)
+            # "承办第三届数字政府论坛": an edition makes an event of generic words one held event
+            and not (kind == "event" and _EDITION_BEFORE.search(sentence[:start]))
             # "搭建了全市统一的智慧社区综合服务管理平台": the one platform a place built or works through,
             # named by what it does; one still to be built (建设全市统一的…平台) is a plan's kind of thing
             and not re.search(
@@ -1057,7 +1061,18 @@ def _names_one(
         or _LEVELS.match(name)
         or (re.search(r"[一二三四五六七八九十两]级", name) and "、" in sentence[max(0, start - 6) : start])
         # A programme quoted inside a name (“百千万工程”信息综合平台) does not make it one.
-        or (kind != "event" and programme_named(re.sub(r"“[^“”]*”", "", sentence[start:end]), suffix))
+        # 惠企政策专区, 政策兑现平台: policies are what a platform serves up, not a programme it is
+        or (
+            kind != "event"
+            and programme_named(
+                re.sub(
+                    r"政策(?=[\u4e00-\u9fff]{0,4}$)" if kind == "platform" else "$^",
+                    "",
+                    re.sub(r"“[^“”]*”", "", sentence[start:end]),
+                ),
+                suffix,
+            )
+        )
         # SCHEMA.md: a people's congress is an agency, its sessions no event.
         or (kind == "event" and name.endswith("代表大会"))
     ):
