@@ -471,10 +471,10 @@ def _park_is_project(before: str) -> bool:
 
 
 # Quoted names, one after another, that the clause then says went live (“政务云”“某某云”等相继在某市上线).
-# "“青禾云”“禾易办”等相继上线", "《乡聚云》上线发布仪式": a name in quotes or title marks that goes live
+# "“青禾云”“禾易办”等相继上线", "《乡聚云》上线发布仪式", "“报表通”建好用实": a name in quotes or title marks that goes live
 # is an app's (a document is issued, it does not go live)
 _LAUNCHED = re.compile(
-    r"(?P<items>(?:[“《][^“”《》]{2,10}[”》][、和及与]?)+)等?(?:相继|先后|陆续|已|正式)*(?:在[\u4e00-\u9fff]{2,6})?(?:上线|上架|投用|投入使用|开通)"
+    r"(?P<items>(?:[“《][^“”《》]{2,10}[”》][、和及与]?)+)等?(?:相继|先后|陆续|已|正式)*(?:在[\u4e00-\u9fff]{2,6})?(?:上线|上架|投用|投入使用|开通|试运行|建好用实|建成投用|建成上线)"
 )
 
 
@@ -483,6 +483,8 @@ def _launched(sentence: str) -> list[ProjectHit]:
 
     >>> [h.name for h in _launched("“青禾云”“禾易办”等相继在青禾上线")]
     ['青禾云', '禾易办']
+    >>> [h.name for h in _launched("推动基层数据“禾报通”建好用实")]
+    ['禾报通']
     """
     hits = []
     for m in _LAUNCHED.finditer(sentence):
