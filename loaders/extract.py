@@ -882,6 +882,13 @@ def _not_bodies(
         or (p.place.code, _agency_key(ctx, AgencyMention(p.place, p.name, p.evidence))) not in bodies
         # "投资5亿元建设的龙岗智慧中心": a centre the text says was built is a building wherever it acts
         or built_before(p.evidence.sentence[: p.evidence.start - p.evidence.sentence_start])
+        # 建设"华容县远程影像诊断中心"和"…心电诊断中心": a centre whose quoted name a build verb governs is built
+        or bool(
+            re.search(
+                rf"(?:建设|建成|筹建|新建|共建|打造)[^,，。;；]*[“\"]{re.escape(p.name)}[”\"]",
+                p.evidence.sentence,
+            )
+        )
     }
 
 
