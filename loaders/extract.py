@@ -905,6 +905,9 @@ def _venue(ctx: _Context, sentence: Sentence, hit: ProjectHit, acting: Division)
             # A venue inside the acting place (相城区 in a 苏州 report) leaves the event to it (dev gold);
             # the subject as venue keeps it, whatever province the sentence names (…将于6月28日在雅安举行).
             inside = acting in ctx.gazetteer.ancestors(span.division) and span.division != ctx.default
+            # a province's text holding its event in one of its cities (…推进会在绵阳召开) gives it to the
+            # city, as a city's short form heading a thing does
+            inside = inside and not (span.division.level == "prefecture" and acting.level == "province")
             return None if inside else span.division
     return None
 
