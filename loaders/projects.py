@@ -229,6 +229,8 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     ['青禾县农心农业科技示范园']
     >>> [h.name for h in find_projects("推动建设“青禾数据湖”,建设“数智青禾”城市运行中枢,通过移动终端APP上报")]
     ['青禾数据湖', '数智青禾城市运行中枢']
+    >>> [h.name for h in find_projects("举行青禾先进计算产业园、昆太协同数字经济产业园开工仪式")]
+    ['青禾先进计算产业园', '昆太协同数字经济产业园']
     >>> [h.name for h in find_projects("开设“禾企通”惠企政策专区,承办第三届数字政府论坛,完善政策体系平台")]
     ['禾企通惠企政策专区', '第三届数字政府论坛']
     """
@@ -688,6 +690,16 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             if start > m.start():
                 start = unverbed  # "骨干直联点": a verb LAC reads inside a kind's word (联) governs nothing
         start = _after_complement(sentence, start, m.start())
+        comma = sentence.rfind("、", max(0, start - 6), start)
+        if (
+            kind != "event"
+            and comma >= 0
+            and re.fullmatch(r"[\u4e00-\u9fff]{2,6}", sentence[comma + 1 : start])
+            and sentence[max(0, comma - len(m.group(0))) : comma] == m.group(0)
+        ):
+            # "昆山先进计算产业园、昆太协同数字经济产业园": an item of a list of one kind's names starts at the
+            # list's mark, whatever verb LAC reads inside it (协同)
+            start = comma + 1
         owner = next((w for w in segment(sentence) if w.start == first and w.tag in ("ORG", "nz")), None)
         if owner is not None and sentence[owner.end : owner.end + 1] == "·" and owner.end < start:
             start = first  # "牧月科技·无人驾驶智能制造产业基地": a company and a dot head the name
