@@ -748,12 +748,13 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
         # "…沙坪坝区建成…;两江新区、渝北区…上线": a clause the project opens is about it, not about the
         # place an earlier clause named
         acting = ctx.default
-    # A place heading another project's name in the list (甲县…产业园区、青禾数谷产业园) is that
-    # project's own, not who acts for the items after it.
+    # A place heading another project's name earlier in the clause (甲县…产业园区、青禾数谷产业园,
+    # 南京…直联点扩容升级和江苏…中心) is that project's own, not who acts for the items after it.
     others = [
         (sentence.start + p.start, sentence.start + p.end)
         for p in ctx.projects[sentence.index]
-        if p != hit and re.fullmatch(r"、[^,，;；。]{0,20}", sentence.text[p.end : hit.start])
+        if p != hit
+        and re.fullmatch(r"、[^,，;；。]{0,20}|[^,，;；。、]{0,12}[和及与]", sentence.text[p.end : hit.start])
     ]
     actors = [
         a
@@ -793,6 +794,9 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     named = _named_place(ctx, sentence, hit, acting, hints)
     if named is not None:
         return named
+    settled = _settled(ctx, sentence, hit, acting)
+    if settled is not None:
+        return settled
     # A bare level word heading the name (市运管服平台, 区政务服务中心) is the subject's city or district,
     # whichever place the sentence last named (SCHEMA.md: "市" in a district report is its city).
     level = re.match(r"(?:市(?![场级域民区])|[区县](?![块域级城]))", hit.name)
@@ -878,6 +882,13 @@ def _not_bodies(
         or (p.place.code, _agency_key(ctx, AgencyMention(p.place, p.name, p.evidence))) not in bodies
         # "投资5亿元建设的龙岗智慧中心": a centre the text says was built is a building wherever it acts
         or built_before(p.evidence.sentence[: p.evidence.start - p.evidence.sentence_start])
+        # 建设"华容县远程影像诊断中心"和"…心电诊断中心": a centre whose quoted name a build verb governs is built
+        or bool(
+            re.search(
+                rf"(?:建设|建成|筹建|新建|共建|打造)[^,，。;；]*[“\"]{re.escape(p.name)}[”\"]",
+                p.evidence.sentence,
+            )
+        )
     }
 
 
@@ -894,7 +905,32 @@ def _venue(ctx: _Context, sentence: Sentence, hit: ProjectHit, acting: Division)
             # A venue inside the acting place (相城区 in a 苏州 report) leaves the event to it (dev gold);
             # the subject as venue keeps it, whatever province the sentence names (…将于6月28日在雅安举行).
             inside = acting in ctx.gazetteer.ancestors(span.division) and span.division != ctx.default
+            # a province's text holding its event in one of its cities (…推进会在绵阳召开) gives it to the
+            # city, as a city's short form heading a thing does
+            inside = inside and not (span.division.level == "prefecture" and acting.level == "province")
             return None if inside else span.division
+    return None
+
+
+def _settled(ctx: _Context, sentence: Sentence, hit: ProjectHit, acting: Division) -> Division | None:
+    """Return where the clause says a centre or park settles (…灾备中心和托管系统落户南京), if not inside `acting`.
+
+    SCHEMA.md: a project's place is where the text ties it. As with an event's venue, a place inside
+    the acting one leaves the thing to it, but a city in a province's text is the city's.
+    """
+    if hit.kind not in ("facility", "park"):
+        return None
+    end = sentence.start + hit.end
+    for span in ctx.spans:
+        if span.start < end or span.start >= sentence.end or span.division.level == "country":
+            continue
+        before = ctx.document.text[end : span.start]
+        if not re.fullmatch(r"[^，,。；;]{0,12}?(?:落户|落地|位于|坐落于|选址|建在)(?:于|在)?", before):
+            return None
+        inside = acting in ctx.gazetteer.ancestors(span.division) and span.division != ctx.default
+        if inside and not (span.division.level == "prefecture" and acting.level == "province"):
+            return None
+        return span.division
     return None
 
 
@@ -915,7 +951,12 @@ def _named_place(
             return named
         # A short form heading the name ties it there when no place acts (于都工业园区 in a national text).
         if span.start != start or (
-            not full and acting.level != "country" and acting in ctx.gazetteer.ancestors(named)
+            not full
+            and acting.level != "country"
+            and acting in ctx.gazetteer.ancestors(named)
+            # a city's short form heading a thing in a province's text (南京…直联点 in a 江苏 text) is
+            # that city's: SCHEMA.md, the division named in its own name
+            and not (named.level == "prefecture" and acting.level == "province")
         ):
             return None  # a park named by a short form of one of the city's districts is the city's (广陵新城软件园)
         if not full and not any(
@@ -966,6 +1007,11 @@ def _same_project(
             for x, y in pairs
         ):
             return key  # 蒙城县融媒体中心“广电+乡村治理”综合应用平台, later the platform alone: its owner named first
+        if any(
+            len(y) >= 4 and x != y and x.endswith(y) and f"“{x[: -len(y)]}”{y}" in old.evidence.sentence
+            for x, y in pairs
+        ):
+            return key  # “数智贵阳”城市运行中枢, later 城市运行中枢: the quoted brand only said whose it is
         if _unplaced(names, old.place) & _unplaced({new.name, *new.aliases}, new.place):
             return key  # 重庆两江新区 and 两江新区, 枣阳市电子商务产业园 and 枣阳电子商务产业园: one park
         # An event named again without its organiser ("数字能力建设研讨会"); parks and platforms that

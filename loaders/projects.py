@@ -36,11 +36,11 @@ from loaders.service_apps import find_service_apps
 from loaders.words import segment
 
 _KINDS: tuple[tuple[ProjectKind, str], ...] = (
-    ("event", r"年货节|购物节|电商节|消费节|推介会|成果展|科技周|宣传周|活动周|创新周|科技节|嘉年华|博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|发布会|对接会|洽谈会|博览|展览会|[\u4e00-\u9fff]博会"),
-    ("facility", r"国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心集群|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|数据交易所|中心"),
-    ("park", r"分园|集聚区|产业园区|产业园|软件园区|软件园|科技园区|科技园|创新园区?|创业园区?|孵化园区?|科创园区?|创意园区?|数创园|智创园|工业园区|工业园|物流园区?|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|生态城|科技新城|生态新城|创新港|高新区|开发区|经开区|新区|度假区|保税区|合作区|商务区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
+    ("event", r"年货节|购物节|电商节|消费节|推介会|成果展|科技周|宣传周|活动周|创新周|科技节|嘉年华|博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|座谈会|发布会|对接会|洽谈会|博览|展览会|[\u4e00-\u9fff]博会"),
+    ("facility", r"骨干直联点|数据湖|国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心集群|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|数据交易所|中心"),
+    ("park", r"分园|集聚区|产业园区|产业园|示范园区?|软件园区|软件园|科技园区|科技园|创新园区?|创业园区?|孵化园区?|科创园区?|创意园区?|数创园|智创园|工业园区|工业园|物流园区?|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|生态城|科技新城|生态新城|产业新城|创新港|高新区|开发区|经开区|新区|度假区|保税区|合作区|商务区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
     # SCHEMA.md: 城市大脑 is a programme; a phase of it built and run (郑州城市大脑三期) is one system
-    ("platform", r"大脑[一二三四五六七八九十]期|App|APP|app|平台|政务服务网|网上办事大厅|政务网站|政府网站|门户网站|总门户|服务门户|政务门户|信息系统|系统|驾驶舱|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网"),
+    ("platform", r"大脑[一二三四五六七八九十]期|App|APP|app|平台|政务服务网|网上办事大厅|政务网站|政府网站|门户网站|总门户|服务门户|政务门户|信息系统|系统|驾驶舱|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网|运行中枢"),
 )  # fmt: skip
 _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
 # Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台").
@@ -48,7 +48,7 @@ _GENERIC = re.compile(
     r"^(?:街道|街镇|社区|乡镇|村级|镇级|县级|区级|便民|国家|各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
     r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|经济|旅游|农业|绿色|低碳|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个|主|指挥|运营|调度|监测|预警|测试|超级|基础设施|IDC|农产品|物流|"
     r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|大规模|超大规模|国省|智算|制造|项目|展示|体验|城管|高端|高水平|高品质|高质量|高标准|高性能|一流|先进|现代|新一代|交易|技术|"
-    r"微信|公众|手机|移动|掌上|网上|中心|综合性|基础性|公益性|支撑性|枢纽型|交流|合作|电子商务|电商|电子政务|传统|例行|常规|政府|市县|省市|区县|县区|系统|招商|推介|"
+    r"微信|公众|手机|移动|终端|客户端|掌上|网上|中心|综合性|基础性|公益性|支撑性|枢纽型|交流|合作|电子商务|电商|电子政务|传统|例行|常规|政府|市县|省市|区县|县区|系统|招商|推介|"
     # "数据中心园区": kinds' words one after another name a kind too
     r"数据中心|云计算中心|产业园|软件园|科技园|孵化器)*"
     rf"(?:{'|'.join(p for _, p in _KINDS)}|系统|大脑|云|座谈会)$"
@@ -108,8 +108,9 @@ _BODY_INSIDE = re.compile(r"(?:局|政府办|办公室|管委会|委员会)(?=[\
 _NETWORKS = {"电子政务外网", "电子政务内网", "电子政务骨干网", "骨干网", "城域网"}
 # Work on a place's own network (…外网升级改造, …外网接入点位) says it exists there.
 _WORKED_ON = re.compile(r"(?:升级|改造|扩容|接入|覆盖)")
-# Every place runs its own e-government network and cloud (SCHEMA.md: 沈阳市电子政务外网).
-_OWN = re.compile(r"电子政务|政务云$|政务服务网$")
+# Every place runs its own e-government network and cloud (SCHEMA.md: 沈阳市电子政务外网); a city
+# holds at most one backbone direct-connection point, so 国家级互联网骨干直联点 there is that one.
+_OWN = re.compile(r"电子政务|政务云$|政务服务网$|骨干直联点$")
 _LAYOUT = re.compile(r"^[\dA-Za-z+＋]*[\d+＋][\dA-Za-z+＋]*(?:平台|体系|App|APP)?$")
 # "三级平台、五级应用": levels of a layout, not a name (SCHEMA.md: numeric layouts are not projects).
 _LEVELS = re.compile(r"^[一二三四五六七八九十两\d]+级")
@@ -218,6 +219,20 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     []
     >>> [h.name for h in find_projects("打造青禾大数据产业高地、信息安全产业基地、创新人才聚集地,重要“基地”项目")]
     []
+    >>> [h.name for h in find_projects('依托县医院建设"青禾县远程影像诊断中心"和"青禾县远程心电诊断中心"')]
+    ['青禾县远程影像诊断中心', '青禾县远程心电诊断中心']
+    >>> [h.name for h in find_projects("建设全区统一的移动APP—青禾区政务微信平台")]
+    ['青禾区政务微信平台']
+    >>> [h.name for h in find_projects("青禾区举行央地协同培育数字产业座谈会,出席特区建立40周年庆祝大会")]
+    ['央地协同培育数字产业座谈会']
+    >>> [h.name for h in find_projects("青禾县农心农业科技示范园等4家企业完成建设")]
+    ['青禾县农心农业科技示范园']
+    >>> [h.name for h in find_projects("推动建设“青禾数据湖”,建设“数智青禾”城市运行中枢,通过移动终端APP上报")]
+    ['青禾数据湖', '数智青禾城市运行中枢']
+    >>> [h.name for h in find_projects("举行青禾先进计算产业园、昆太协同数字经济产业园开工仪式")]
+    ['青禾先进计算产业园', '昆太协同数字经济产业园']
+    >>> [h.name for h in find_projects("开设“禾企通”惠企政策专区,承办第三届数字政府论坛,完善政策体系平台")]
+    ['禾企通惠企政策专区', '第三届数字政府论坛']
     """
     # Web texts quote with straight marks too ("乐享大东"); curly ones, one mark for one, keep offsets.
     sentence = re.sub(r'"([^"\n。！？!?,，;；]{1,16})"', r"“\1”", sentence)
@@ -316,6 +331,7 @@ def find_projects(sentence: str) -> list[ProjectHit]:
         kept.append(h)
     # SCHEMA.md: numeric frameworks (“1+N+X”平台) are layouts, not names.
     kept = [cut for k in kept if not _LAYOUT.match(k.name) and (cut := _bracket_cut(k)) is not None]
+    kept = [k for k in kept if not _part_in_brackets(sentence, k.start, k.end)]
     return [
         ProjectHit(
             k.name,
@@ -326,6 +342,34 @@ def find_projects(sentence: str) -> list[ProjectHit]:
         )
         for k in kept
     ]
+
+
+def _part_in_brackets(sentence: str, start: int, end: int) -> bool:
+    """Whether the name at `start:end` is one item of a bracketed list right after another name.
+
+    "大数据平台(资产管理平台、数据安全平台等15个子系统)": the bracket lists what the platform is made
+    of (SCHEMA.md: a project is a thing with its own name; its parts are the thing's, as in _IN_ONE).
+
+    >>> s = "完成大数据平台(资产管理平台、数据安全平台等15个子系统)建设"
+    >>> _part_in_brackets(s, s.index("资产"), s.index("、")), _part_in_brackets(s, 2, s.index("("))
+    (True, False)
+    >>> s = "推进“一园一院一室”(青禾产业园、青禾学院、青禾实验室)"
+    >>> _part_in_brackets(s, s.index("青禾"), s.index("、"))
+    False
+    >>> s = "智能传感器产业园(中国传感网创新园)"
+    >>> _part_in_brackets(s, s.index("中国"), len(s) - 1)
+    False
+    """
+    opening = max(sentence.rfind("(", 0, start), sentence.rfind("（", 0, start))
+    if opening <= 0 or re.search(r"[)）]", sentence[opening:start]):
+        return False
+    closing = re.search(r"[)）]", sentence[end:])
+    whole = sentence[max(0, opening - 6) : opening]
+    if closing is None or not any(
+        _SUFFIX.fullmatch(whole[k:]) or whole[k:] in ("中台", "底座", "中枢") for k in range(len(whole))
+    ):
+        return False  # “一园一院一室”(大数据产业园、…): a bracket spelling out a layout lists named things
+    return "、" in sentence[opening + 1 : end + closing.start()]
 
 
 def _bracket_cut(hit: ProjectHit) -> ProjectHit | None:
@@ -429,10 +473,10 @@ def _park_is_project(before: str) -> bool:
 
 
 # Quoted names, one after another, that the clause then says went live (“政务云”“某某云”等相继在某市上线).
-# "“青禾云”“禾易办”等相继上线", "《乡聚云》上线发布仪式": a name in quotes or title marks that goes live
+# "“青禾云”“禾易办”等相继上线", "《乡聚云》上线发布仪式", "“报表通”建好用实": a name in quotes or title marks that goes live
 # is an app's (a document is issued, it does not go live)
 _LAUNCHED = re.compile(
-    r"(?P<items>(?:[“《][^“”《》]{2,10}[”》][、和及与]?)+)等?(?:相继|先后|陆续|已|正式)*(?:在[\u4e00-\u9fff]{2,6})?(?:上线|上架|投用|投入使用|开通)"
+    r"(?P<items>(?:[“《][^“”《》]{2,10}[”》][、和及与]?)+)等?(?:相继|先后|陆续|已|正式)*(?:在[\u4e00-\u9fff]{2,6})?(?:上线|上架|投用|投入使用|开通|试运行|建好用实|建成投用|建成上线)"
 )
 
 
@@ -441,6 +485,8 @@ def _launched(sentence: str) -> list[ProjectHit]:
 
     >>> [h.name for h in _launched("“青禾云”“禾易办”等相继在青禾上线")]
     ['青禾云', '禾易办']
+    >>> [h.name for h in _launched("推动基层数据“禾报通”建好用实")]
+    ['禾报通']
     """
     hits = []
     for m in _LAUNCHED.finditer(sentence):
@@ -602,10 +648,31 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         dash = sentence.rfind("——", start, m.start())
         if dash >= 0:
             start = dash + 2  # "青禾的智能中枢——青禾城市计算中心": the dash gives the thing its name
+        single = sentence.rfind("—", start, m.start())
+        if single > start and any(
+            _SUFFIX.fullmatch(sentence[k:single]) for k in range(max(start, single - 6), single)
+        ):
+            start = (
+                single + 1
+            )  # "统一的政务侧移动APP—青禾政务微信平台": a kind's word and a dash say what it is
         start += outer_places(sentence[start:end])
         start += _locating_chain(sentence[start:end])
         start += _before_region(sentence[start:end])
         if kind == "event":
+            # "举行央地协同培育数字生态产业座谈会": the holding verb governs the whole title; a verb LAC
+            # reads inside it (培育) is the title's own
+            reach = max(0, start - 24)
+            holds = list(re.finditer(r"(?:举行|召开|举办)了?", sentence[reach:start]))
+            held_from = reach + holds[-1].end() if holds else start
+            edition = re.match(r"(?:第?[一二三四五六七八九十\d]+|首)届", sentence[held_from:start])
+            held_from += edition.end() if edition else 0  # 举办第二届…大会: the edition is read apart
+            if (
+                start - held_from >= 3
+                and not re.search(r"[,，。;；、的“”《》:：\s]", sentence[held_from:start])
+                # 召开本场新闻发布会, 召开成立大会: a determiner or one verb before a kind's word names none
+                and not re.match(r"[本该此这那每各全]", sentence[held_from:])
+            ):
+                start = held_from
             # "昆山和太仓共同举行…推进会": the verb that holds an event governs its name, it is no part of it
             held = list(re.finditer(r"(?:举行|召开|举办|主办|承办|出席|参加)", sentence[start : m.start()]))
             start += held[-1].end() if held else 0
@@ -616,10 +683,23 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             # "…推进会暨两地科技产业园合作…": 暨 joins two events' names; what follows it starts anew
             joint = sentence.rfind("暨", start, m.start())
             start = joint + 1 if joint >= 0 else start
+            unverbed = start
             start = whole_place(sentence, after_inner_verb(sentence, start, m.start()))
             start = place_before(sentence, first, start)
             start = _bounded(sentence, start, end)
+            if start > m.start():
+                start = unverbed  # "骨干直联点": a verb LAC reads inside a kind's word (联) governs nothing
         start = _after_complement(sentence, start, m.start())
+        comma = sentence.rfind("、", max(0, start - 6), start)
+        if (
+            kind != "event"
+            and comma >= 0
+            and re.fullmatch(r"[\u4e00-\u9fff]{2,6}", sentence[comma + 1 : start])
+            and sentence[max(0, comma - len(m.group(0))) : comma] == m.group(0)
+        ):
+            # "昆山先进计算产业园、昆太协同数字经济产业园": an item of a list of one kind's names starts at the
+            # list's mark, whatever verb LAC reads inside it (协同)
+            start = comma + 1
         owner = next((w for w in segment(sentence) if w.start == first and w.tag in ("ORG", "nz")), None)
         if owner is not None and sentence[owner.end : owner.end + 1] == "·" and owner.end < start:
             start = first  # "牧月科技·无人驾驶智能制造产业基地": a company and a dot head the name
@@ -704,6 +784,15 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
                 "“", 0, start
             )  # "“渝快办”区级专区": a name does not start inside a quote it closes
         name = clean_name(sentence[start:end])
+        forms = load_gazetteer().surface_forms()
+        if (
+            re.match(r"[和与及]", name)
+            and any(name[1 : 1 + k] in forms for k in (2, 3, 4))
+            and not any(name[:k] in forms for k in (2, 3, 4, 5))
+        ):
+            # "…扩容升级和江苏互联网交换中心建设": the conjunction joins two works, a place opens the name
+            # (和平区, 和田 open theirs with 和 and stay whole)
+            start, name = start + 1, name[1:]
         if kind == "event" or _OWN.match(m.group(0)):
             # 全市电子政务外网 is the city's own network (SCHEMA.md: 沈阳市电子政务外网), as 全市…大会 its event
             name = re.sub(r"^(?:全市|全省|全区|全县)", "", name)
@@ -924,6 +1013,8 @@ def _names_one(
     """
     first, start, end = at
     suffix = m.group(0)
+    if kind == "event" and re.match(r"[\d一二三四五六七八九十百]+周年", name):
+        return False  # "…特区建立40周年庆祝大会" cut at its verb: whose anniversary is lost, a fragment
     if suffix.startswith("大脑") and not (
         re.search(r"(?:建成|上线|投用|启用|升级)了?$", _clause_before(sentence, start))
         or re.match(
@@ -959,6 +1050,8 @@ def _names_one(
             and not own
             and suffix not in ("一张网", "一朵云")
             and not (kind == "event" and short_ok)
+            # "承办第三届数字政府论坛": an edition makes an event of generic words one held event
+            and not (kind == "event" and _EDITION_BEFORE.search(sentence[:start]))
             # "搭建了全市统一的智慧社区综合服务管理平台": the one platform a place built or works through,
             # named by what it does; one still to be built (建设全市统一的…平台) is a plan's kind of thing
             and not re.search(
@@ -982,7 +1075,18 @@ def _names_one(
         or _LEVELS.match(name)
         or (re.search(r"[一二三四五六七八九十两]级", name) and "、" in sentence[max(0, start - 6) : start])
         # A programme quoted inside a name (“百千万工程”信息综合平台) does not make it one.
-        or (kind != "event" and programme_named(re.sub(r"“[^“”]*”", "", sentence[start:end]), suffix))
+        # 惠企政策专区, 政策兑现平台: policies are what a platform serves up, not a programme it is
+        or (
+            kind != "event"
+            and programme_named(
+                re.sub(
+                    r"政策(?=[\u4e00-\u9fff]{0,4}$)" if kind == "platform" else "$^",
+                    "",
+                    re.sub(r"“[^“”]*”", "", sentence[start:end]),
+                ),
+                suffix,
+            )
+        )
         # SCHEMA.md: a people's congress is an agency, its sessions no event.
         or (kind == "event" and name.endswith("代表大会"))
     ):
@@ -1207,6 +1311,16 @@ def _names_one(
     ):
         # "…城市管理局数字指挥中心": a unit of a body, itself a body; 国家某局西部算力中心 is built
         return False
+    if (
+        name.endswith("中心")
+        and sentence[start - 1 : start] == "“"
+        and sentence[end : end + 1] == "”"
+        and (_SET_UP.search(clause) or _IN_USE.match(sentence[end + 1 :]))
+        and not re.search(r"(?:(?<!运行)管理|服务|研究|发展)中心$", name)
+    ):
+        # 建设“华容县远程影像诊断中心”: a centre's whole name in quotes, set up by the clause's verb, is
+        # a proper name of a thing built (SCHEMA.md: facilities); unquoted, such a centre may be a body
+        return True
     # 服务中心, 研究中心: bodies (see loaders/agencies.py), not built things. Taking every centre a
     # build verb governs (建设数字产业综合服务中心) cost precision on the tune and set-aside parts alike.
     if name.endswith("中心") and re.search(
