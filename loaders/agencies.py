@@ -259,6 +259,11 @@ _BUILT_AFTER = re.compile(
     r"^(?:项目|工程|大楼|机房|一期|二期)?(?:的)?(?:建设|选址|建筑面积|占地|总投资|投用|投入运行|投入使用|建成|竣工|开工|落成|主体|正式启用|启用)"
 )
 _BUILT_BEFORE = re.compile(r"(?:建设|建成|新建|投用|启用|落成|筹建|改造|扩建|升级)[^，,。;；:：、]{0,8}$")
+# The verb governs every quoted item of a list it opens (建设“…影像诊断中心”和“…心电诊断中心”).
+_BUILT_LIST = re.compile(
+    r"(?:建设|建成|新建|投用|启用|落成|筹建|改造|扩建|升级)[^，,。;；:：、]{0,8}?"
+    r"(?:[“\"][^”\"]{2,30}[”\"](?:和|及|与|、))+[“\"]?$"
+)
 
 
 def _built_centre(sentence: str, start: int, end: int) -> bool:
@@ -269,13 +274,17 @@ def _built_centre(sentence: str, start: int, end: int) -> bool:
     (True, False)
     >>> _built_centre("加快建设市应急指挥中心", 4, 11), _built_centre("市大数据中心建设了统一平台", 0, 6)
     (True, False)
+    >>> s = "依托县医院建设“华容县远程影像诊断中心”和“华容县远程心电诊断中心”"
+    >>> _built_centre(s, s.index("华容县远程心"), len(s) - 1)
+    True
     """
     if not sentence[start:end].endswith("中心") or acts_as_body(sentence, start, end):
         return False
     after = sentence[end:]
     if _BUILT_AFTER.match(after) and not re.match(r"建设(?:了|的|和|与|、|并)", after):
         return True
-    return bool(_BUILT_BEFORE.search(sentence[max(0, start - 12) : start]))
+    before = sentence[max(0, start - 12) : start]
+    return bool(_BUILT_BEFORE.search(before) or _BUILT_LIST.search(sentence[max(0, start - 80) : start]))
 
 
 def _other_forms(name: str) -> tuple[str, ...]:
