@@ -270,17 +270,35 @@ def whole_word_spans(text: str, spans: list[PlaceSpan], sentences: tuple[Sentenc
     """
     ends = {sp.end for sp in spans}
     starts: set[int] = set()
+    reach: dict[int, int] = {}  # where the word starting at each offset ends
     firms: dict[int, Word] = {}
     for sentence in sentences:
         for w in segment(sentence.text):
             starts.add(sentence.start + w.start)
+            reach[sentence.start + w.start] = sentence.start + w.end
             if w.tag in ("ORG", "nz"):
                 firms[sentence.start + w.start] = w
     return [
         replace(sp, in_name=True) if _heads_firm(sp, firms.get(sp.start)) or _registered_in(text, sp) else sp
         for sp in spans
         if sp.start in starts or sp.start in ends or text[max(0, sp.start - 2) : sp.start] == "中共"
+        if not _split_by_word(sp, reach)
     ]
+
+
+def _split_by_word(span: PlaceSpan, reach: dict[int, int]) -> bool:
+    """Whether a short form's tail opens a longer word: 和政 in 目录和政务, 四平 in 基层治理四平台.
+
+    A full name may run into a word (九江市政府 reads 九江/市政府); a short form that does is
+    two words' pieces, not a place.
+
+    >>> sp = PlaceSpan(2, 4, Division("622925", "和政县", "district", "622900", "和政"), "和政")
+    >>> _split_by_word(sp, {2: 3, 3: 5}), _split_by_word(sp, {2: 4, 4: 6})
+    (True, False)
+    """
+    if span.surface == span.division.name:
+        return False
+    return any(reach.get(i, i) > span.end for i in range(span.start + 1, span.end))
 
 
 # A place heading a firm's or an outlet's name (福建贝瑞和康医学检验所, 福建云计算运营有限公司)
