@@ -531,14 +531,21 @@ def _heads_own_body(division: Division, surface: str, text: str, gaz: Gazetteer)
     return bool(re.search(own, text) or re.search(bare, text))
 
 
-def _outside_names(title: str) -> str:
+def _outside_names(title: str, body: str = "") -> str:
     """Return the title without the names it quotes and the parks it names (…国家高新区).
+
+    A name the body quotes is a name in the title too, quoted or not: a headline drops the
+    quotes (辽宁第一湖!… over a text that calls the park “辽宁第一湖”).
 
     >>> _outside_names("“四川数据要素产业园”授牌暨德阳市签约"), _outside_names("秀洲国家高新区调研数字经济")
     ('授牌暨德阳市签约', '调研数字经济')
+    >>> _outside_names("辽宁第一湖!华录数据湖产业园开工", "项目是“辽宁第一湖”。")
+    '!华录数据湖产业园开工'
     """
     for start, end in sorted(_name_ranges(title), reverse=True):
         title = title[:start] + title[end:]
+    for name in sorted({m.group(1) for m in re.finditer(r"“([^”]{2,30})”", body)}, key=len, reverse=True):
+        title = title.replace(name, "")
     return _PARK_NAME.sub("", title)
 
 
@@ -574,7 +581,21 @@ def _signature(text: str) -> tuple[int, int]:
 
 
 def _name_ranges(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in re.finditer(r"《[^》]{1,80}》|“[^”]{1,30}”", text)]
+    """Return where the text names something in 《》 or “”, and where it repeats a quoted name bare.
+
+    A headline or a later line drops the quotes of a name the text quotes once (辽宁第一湖!…
+    over “辽宁第一湖”); the place inside it is still part of that name (SCHEMA.md v2).
+
+    >>> text = '辽宁第一湖!项目是“辽宁第一湖”,入选省"乐购辽宁"工程'
+    >>> [text[a:b] for a, b in _name_ranges(text)]
+    ['“辽宁第一湖”', '"乐购辽宁"', '辽宁第一湖']
+    """
+    # Straight quotes pair up as curly ones do when nothing but a name stands between them ("乐购辽宁").
+    found = [m.span() for m in re.finditer(r'《[^》]{1,80}》|“[^”]{1,30}”|"[^"\n,，。;；:：]{1,30}"', text)]
+    quoted = {text[a + 1 : b - 1] for a, b in found if text[a] in "“\"" and b - a >= 6}
+    for name in quoted:
+        found += [m.span() for m in re.finditer(re.escape(name), text) if not any(a <= m.start() < b for a, b in found)]
+    return found
 
 
 def subject_places(
@@ -591,7 +612,7 @@ def subject_places(
     for span in find_place_spans(source or "", gazetteer=gaz):
         if span.division.level != "country" and span.surface not in _GROUPS:
             votes[span.division.code] += 1.0
-    headline = _outside_names(title or "")
+    headline = _outside_names(title or "", text)
     signed = _signature(text)
     carried = 0.0
     for span, after in zip(spans, [*spans[1:], None], strict=False):  # empty spans: no pairs
