@@ -208,7 +208,11 @@ def _is_partner(text: str, span: PlaceSpan) -> bool:
 
 
 _WHOLE_PROVINCE = re.compile(
-    r"(?<!居|列|名|在|较|比|于|占|超|入|身|为|是|进|及|全|批)(?:全省|我省|本省)"
+    r"(?<!居|列|名|在|较|比|于|占|超|入|身|为|是|进|及|全|批)"
+    # 对接全省统一政务服务APP: the object of a verb of joining or using is the city's own act; 全省
+    # only says whose system it joins (SCHEMA.md: the place whose activity the sentence describes)
+    r"(?<!对接|依托|融入|纳入|汇聚|汇集|利用|使用|通过|联通|贯通)"
+    r"(?:全省|我省|本省)"
     r"(?![第前首内外各]|排名|排行|率先|唯一|领先|乃至)"
     # 全省电子信息百强企业13家: a ranking list of the province that the city's firms are on
     r"(?![^,，。;；、]{0,10}?(?:[百十]强|强(?:企业|县|区|市)|榜单?))"
