@@ -29,7 +29,7 @@ _NAME_TAIL = re.compile(
     # outlets: 新湖南客户端, 金华广电 (SCHEMA.md: a newspaper's place is not listed)
     r"客户端|新闻网|融媒|广播电视台|广电|"
     # a contest's regional round (大赛江苏分赛, 江苏省分赛区) is part of the contest's name
-    r"分赛|赛区|分会场)"
+    r"分赛|赛区|分会场|专场)"
 )
 # 中国 is a modifier in names (中国智慧城市…博览会, 中国特色): an actor only when something it does follows.
 _COUNTRY_WORDS = ("中国", "我国", "全国")
@@ -145,6 +145,8 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
             and not (_heads_own_body(division, surface, text, gaz) and not _TITLE_TAIL.match(text[end:]))
             and not _named_alone(division, surface, text, gaz, [*context, *named])
         ):
+            continue
+        if _stray_namesake(codes, context, gaz):
             continue
         in_name = (
             any(s <= start < e for s, e in names)
@@ -276,7 +278,7 @@ def whole_word_spans(text: str, spans: list[PlaceSpan], sentences: tuple[Sentenc
         for w in segment(sentence.text):
             starts.add(sentence.start + w.start)
             reach[sentence.start + w.start] = sentence.start + w.end
-            if w.tag in ("ORG", "nz"):
+            if w.tag in ("ORG", "nz") or _VENUE.search(w.text):
                 firms[sentence.start + w.start] = w
     return [
         replace(sp, in_name=True) if _heads_firm(sp, firms.get(sp.start)) or _registered_in(text, sp) else sp
@@ -308,6 +310,11 @@ _FIRM_TAIL = re.compile(
 )
 
 
+# The ends of a venue's name (北京国际会议中心, 杭州国际博览中心): SCHEMA.md v2 lists no division named
+# only inside another proper name, and a venue is one, not a public body.
+_VENUE = re.compile(r"(?:会议中心|会展中心|博览中心|展览中心|博览城|会堂|展览馆|体育馆|体育场|大剧院|酒店|宾馆|饭店)$")
+
+
 # The ends of a public body's name: a place heading one (临沂市大数据局) still acts.
 _BODY_TAIL = re.compile(r"(?:局|委|厅|办|政府|办公室|委员会|中心|院|人大|政协|部|署|处|站|队|所|会|馆)$")
 
@@ -324,6 +331,8 @@ def _heads_firm(span: PlaceSpan, word: Word | None) -> bool:
     """
     if word is None or len(word.text) <= span.end - span.start:
         return False
+    if _VENUE.search(word.text):
+        return True  # 北京国际会议中心: a venue's name, which LAC reads as one word, LOC or ORG
     brand = (
         word.tag == "ORG"
         and span.division.level != "province"  # 浙江新春第一会: a province's short form opens phrases
@@ -347,6 +356,28 @@ def _registered_in(text: str, span: PlaceSpan) -> bool:
         and after[:1] in ")）"
         and bool(re.match(r"[\u4e00-\u9fff]", before[0]))
         and bool(re.match(r"[)）][\u4e00-\u9fff]", after))
+    )
+
+
+def _stray_namesake(codes: tuple[str, ...], context: list[Division], gaz: Gazetteer) -> bool:
+    """Whether a district name several cities share lies under none of the places the text names.
+
+    新城区 in a 绍兴 text (地标性新城区) is a new town, not 西安's or 呼和浩特's district; a text
+    that names no place at all gives no such evidence.
+
+    >>> gaz = load_gazetteer()
+    >>> zj = [gaz.get("330000"), gaz.get("330600")]
+    >>> _stray_namesake(("150102", "610102"), zj, gaz), _stray_namesake(("150102", "610102"), [], gaz)
+    (True, False)
+    >>> _stray_namesake(("150102", "610102"), [gaz.get("610000")], gaz)
+    False
+    """
+    if len(codes) < 2 or not context:
+        return False
+    named = {d.code for d in context if d.level != "country"}
+    return all(
+        gaz.get(code).level == "district" and not ({code} | {a.code for a in gaz.ancestors(gaz.get(code))}) & named
+        for code in codes
     )
 
 
