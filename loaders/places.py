@@ -278,7 +278,7 @@ def whole_word_spans(text: str, spans: list[PlaceSpan], sentences: tuple[Sentenc
         for w in segment(sentence.text):
             starts.add(sentence.start + w.start)
             reach[sentence.start + w.start] = sentence.start + w.end
-            if w.tag in ("ORG", "nz") or _VENUE.search(w.text):
+            if w.tag in ("ORG", "nz"):
                 firms[sentence.start + w.start] = w
     return [
         replace(sp, in_name=True) if _heads_firm(sp, firms.get(sp.start)) or _registered_in(text, sp) else sp
@@ -310,11 +310,6 @@ _FIRM_TAIL = re.compile(
 )
 
 
-# The ends of a venue's name (北京国际会议中心, 杭州国际博览中心): SCHEMA.md v2 lists no division named
-# only inside another proper name, and a venue is one, not a public body.
-_VENUE = re.compile(r"(?:会议中心|会展中心|博览中心|展览中心|博览城|会堂|展览馆|体育馆|体育场|大剧院|酒店|宾馆|饭店)$")
-
-
 # The ends of a public body's name: a place heading one (临沂市大数据局) still acts.
 _BODY_TAIL = re.compile(r"(?:局|委|厅|办|政府|办公室|委员会|中心|院|人大|政协|部|署|处|站|队|所|会|馆)$")
 
@@ -331,8 +326,6 @@ def _heads_firm(span: PlaceSpan, word: Word | None) -> bool:
     """
     if word is None or len(word.text) <= span.end - span.start:
         return False
-    if _VENUE.search(word.text):
-        return True  # 北京国际会议中心: a venue's name, which LAC reads as one word, LOC or ORG
     brand = (
         word.tag == "ORG"
         and span.division.level != "province"  # 浙江新春第一会: a province's short form opens phrases
