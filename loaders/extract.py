@@ -17,6 +17,7 @@ from loaders.places import (
     country_actor_spans,
     find_place_spans,
     place_hints,
+    scopes_title,
     subject_places,
     whole_word_spans,
 )
@@ -105,7 +106,11 @@ class _Context:
         # frames the city's rank or share (位居全省第二, 占全省的).
         province = self.local("省")
         if province != self.default and province.level == "province":
-            actors += [_Actor(m.start(), m.end(), province) for m in _WHOLE_PROVINCE.finditer(document.text)]
+            actors += [
+                _Actor(m.start(), m.end(), province)
+                for m in _WHOLE_PROVINCE.finditer(document.text)
+                if not scopes_title(document.text, m.end())  # 蝉联全省“…先进县”: the city's title
+            ]
         self.actors = sorted(actors, key=lambda a: a.start)
         self.place_names = tuple(
             sorted({s.surface for s in self.spans if s.division.level != "country"}, key=len, reverse=True)

@@ -676,6 +676,8 @@ def subject_places(
     # speaks: a district's report cites its city's 全市 more often than a city's cites 全区.
     self_words: Counter[str] = Counter()
     for m in _LOCAL_SELF.finditer(text):
+        if m.group(1)[0] == "全" and scopes_title(text, m.end()):
+            continue  # 蝉联全省“县域经济发展先进县”: the county's title, not the province speaking
         self_words[m.group(1)[1]] += 1 if m.group(1)[0] == "全" else 2
     for m in _BARE_BODY.finditer(text):
         if not (m.group(1) == "省" and _POST.match(text, m.end())):
@@ -731,6 +733,23 @@ def subject_places(
     provinces = {([d, *gaz.ancestors(d)][-2] if gaz.ancestors(d) else d).code for d in map(gaz.get, votes)}
     national = country > best and (best < 0.2 * sum(votes.values()) or len(provinces) >= 5)
     return (division,) if enough(division, chain=True) and not national else ()
+
+
+# 全省/全市 heading an award, a pilot or a rank in the same phrase (全省城市更新试点县, 全市第一) scopes
+# the title a place holds; it does not say which level the text speaks as.
+_RANKED_IN = re.compile(
+    r"[^,，。;；、:：\n]{0,16}?(?:试点|示范|先进|百强|十强|十佳|优秀|标杆|第[一二三四五六七八九十\d]|前[三五十]|首位|首批|唯一|前列)"
+)
+
+
+def scopes_title(text: str, end: int) -> bool:
+    """Whether the 全省/全市 ending at `end` only scopes an award, a pilot or a rank that follows.
+
+    >>> text = "蝉联全省“县域经济发展先进县”,全省数字经济规模达到1万亿元"
+    >>> scopes_title(text, 4), scopes_title(text, text.rfind("全省") + 2)
+    (True, False)
+    """
+    return bool(_RANKED_IN.match(text, end))
 
 
 # A place whose people come to 我县/我市 (X县县长一行来我县考察, X市代表团莅临我区) is a guest's:
