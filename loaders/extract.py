@@ -257,6 +257,9 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
             # 《深圳市罗湖区…方案》: a district right after its city heads the title; it is the district's
             district = [s for s in ctx.spans if s.start == heads[0].end and s.division.level != "country"]
             return ((district or heads)[0].division,)
+    cited = _cited_issuer(ctx, sentence, position)
+    if cited is not None:
+        return (cited,)
     listed = _listed_holders(ctx, sentence, position)
     if listed:
         return listed
@@ -367,6 +370,22 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
         if opener and first >= 0 and subject and not re.search(r"[,，]", text[sentence.start : position]):
             return (subject[0].place,)
     return (local[-1] if local else _sole_place(ctx),)
+
+
+# A cited document that is the sentence's subject (《…实施意见》对…作出部署, 《…规划》提出…).
+_CITED_SUBJECT = re.compile(r"\s*《(?:中共)?([^》]{2,80})》(?:[^,，。;；]{0,4}?)(?:对|提出|明确|要求|强调|指出|规定|部署)")
+
+
+def _cited_issuer(ctx: _Context, sentence: Sentence, position: int) -> Division | None:
+    """Return the division heading a cited title that opens the sentence as its subject, if the item
+    comes after it (《中共北京市委 北京市人民政府关于…意见》对…与吹哨报到、接诉即办有机衔接作出部署:
+    the deployer runs them, not the district reporting it)."""
+    m = _CITED_SUBJECT.match(sentence.text)
+    if m is None or sentence.start + m.end() > position:
+        return None
+    at = sentence.start + m.start(1)
+    heads = [sp for sp in ctx.spans if sp.start == at and sp.division.level != "country"]
+    return heads[0].division if heads else None
 
 
 # 该省/该市/该区/该县: the levels of division each may point back to.
