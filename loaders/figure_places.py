@@ -70,11 +70,11 @@ def figure_place(
     # "东莞(21位)、佛山(22位)", "东莞18位": a rank written right after a place name is that place's.
     # (The cheap tests on a span come first: every figure of a document looks at all its spans.)
     ranked = re.match(r"\d{1,3}位", text[position : position + 4]) is not None
+    # "高于全国(12个)平均水平": any figure in brackets right after a place is that place's.
     glued = [
         sp.division
         for sp in spans
-        if ranked
-        and (sp.end == position or (sp.end == position - 1 and text[sp.end] in "(（"))
+        if ((ranked and sp.end == position) or (sp.end == position - 1 and text[sp.end] in "(（"))
         and sentence_start <= sp.start
         and not sp.in_name
     ]
