@@ -17,6 +17,7 @@ from loaders.places import (
     country_actor_spans,
     find_place_spans,
     place_hints,
+    scopes_title,
     subject_places,
     whole_word_spans,
 )
@@ -105,7 +106,11 @@ class _Context:
         # frames the city's rank or share (位居全省第二, 占全省的).
         province = self.local("省")
         if province != self.default and province.level == "province":
-            actors += [_Actor(m.start(), m.end(), province) for m in _WHOLE_PROVINCE.finditer(document.text)]
+            actors += [
+                _Actor(m.start(), m.end(), province)
+                for m in _WHOLE_PROVINCE.finditer(document.text)
+                if not scopes_title(document.text, m.end())  # 蝉联全省“…先进县”: the city's title
+            ]
         self.actors = sorted(actors, key=lambda a: a.start)
         self.place_names = tuple(
             sorted({s.surface for s in self.spans if s.division.level != "country"}, key=len, reverse=True)
@@ -208,7 +213,11 @@ def _is_partner(text: str, span: PlaceSpan) -> bool:
 
 
 _WHOLE_PROVINCE = re.compile(
-    r"(?<!居|列|名|在|较|比|于|占|超|入|身|为|是|进|及|全|批)(?:全省|我省|本省)"
+    r"(?<!居|列|名|在|较|比|于|占|超|入|身|为|是|进|及|全|批)"
+    # 对接全省统一政务服务APP: the object of a verb of joining or using is the city's own act; 全省
+    # only says whose system it joins (SCHEMA.md: the place whose activity the sentence describes)
+    r"(?<!对接|依托|融入|纳入|汇聚|汇集|利用|使用|通过|联通|贯通)"
+    r"(?:全省|我省|本省)"
     r"(?![第前首内外各]|排名|排行|率先|唯一|领先|乃至)"
     # 全省电子信息百强企业13家: a ranking list of the province that the city's firms are on
     r"(?![^,，。;；、]{0,10}?(?:[百十]强|强(?:企业|县|区|市)|榜单?))"
@@ -248,6 +257,9 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
             # 《深圳市罗湖区…方案》: a district right after its city heads the title; it is the district's
             district = [s for s in ctx.spans if s.start == heads[0].end and s.division.level != "country"]
             return ((district or heads)[0].division,)
+    cited = _cited_issuer(ctx, sentence, position)
+    if cited is not None:
+        return (cited,)
     listed = _listed_holders(ctx, sentence, position)
     if listed:
         return listed
@@ -358,6 +370,22 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
         if opener and first >= 0 and subject and not re.search(r"[,，]", text[sentence.start : position]):
             return (subject[0].place,)
     return (local[-1] if local else _sole_place(ctx),)
+
+
+# A cited document that is the sentence's subject (《…实施意见》对…作出部署, 《…规划》提出…).
+_CITED_SUBJECT = re.compile(r"\s*《(?:中共)?([^》]{2,80})》(?:[^,，。;；]{0,4}?)(?:对|提出|明确|要求|强调|指出|规定|部署)")
+
+
+def _cited_issuer(ctx: _Context, sentence: Sentence, position: int) -> Division | None:
+    """Return the division heading a cited title that opens the sentence as its subject, if the item
+    comes after it (《中共北京市委 北京市人民政府关于…意见》对…与吹哨报到、接诉即办有机衔接作出部署:
+    the deployer runs them, not the district reporting it)."""
+    m = _CITED_SUBJECT.match(sentence.text)
+    if m is None or sentence.start + m.end() > position:
+        return None
+    at = sentence.start + m.start(1)
+    heads = [sp for sp in ctx.spans if sp.start == at and sp.division.level != "country"]
+    return heads[0].division if heads else None
 
 
 # 该省/该市/该区/该县: the levels of division each may point back to.

@@ -25,6 +25,20 @@ _COUNTRY_MEASURES = ("我国", "中国", "全国", "国家")
 # "在苏州市数字政府建设考核中,": a place inside the frame names the contest, not who is measured.
 _FRAME = re.compile(r"在[^,，。;；:：在]{5,30}?(?:中|上(?=[,，]))")
 _CLAUSE_HEAD = ("", ",", "，", ";", "；", "。", ":", "：", "\n")
+# A date or an aim may open a clause before its scope (力争到2025年全省…, 截至2022年底全市…).
+_DATED_HEAD = re.compile(
+    r"(?:^|[,，;；:：。\n])(?:力争|预计|计划|目标)?(?:到|截至|截止|至)?\d{4}年(?:底|末|上半年)?[,，]?$"
+)
+
+
+def _heads_clause(text: str, at: int) -> bool:
+    """Whether the place at `at` opens its clause, after a date or an aim if one comes first.
+
+    >>> text = "全省将以南昌为核心,力争到2025年全省营收突破1500亿元"
+    >>> _heads_clause(text, 0), _heads_clause(text, text.rfind("全省")), _heads_clause(text, 4)
+    (True, True, False)
+    """
+    return text[at - 1 : at] in _CLAUSE_HEAD or bool(_DATED_HEAD.search(text[max(0, at - 16) : at]))
 # 全省/全市 before an award's words scopes the award (获评年度全省最佳应用2项), as 全国 before 示范 does
 # in _WHOLE_COUNTRY: the place measured is the one that won it.
 _AWARD_SCOPE = re.compile(
@@ -56,11 +70,11 @@ def figure_place(
     # "东莞(21位)、佛山(22位)", "东莞18位": a rank written right after a place name is that place's.
     # (The cheap tests on a span come first: every figure of a document looks at all its spans.)
     ranked = re.match(r"\d{1,3}位", text[position : position + 4]) is not None
+    # "高于全国(12个)平均水平": any figure in brackets right after a place is that place's.
     glued = [
         sp.division
         for sp in spans
-        if ranked
-        and (sp.end == position or (sp.end == position - 1 and text[sp.end] in "(（"))
+        if ((ranked and sp.end == position) or (sp.end == position - 1 and text[sp.end] in "(（"))
         and sentence_start <= sp.start
         and not sp.in_name
     ]
@@ -112,7 +126,7 @@ def figure_place(
     found, found_at = default, -1
     named: list[Division] = []
     for at, place in sorted(candidates, key=lambda c: c[0]):
-        aside = any(a <= at < b for a, b in names) or text[at - 1 : at] not in _CLAUSE_HEAD
+        aside = any(a <= at < b for a, b in names) or not _heads_clause(text, at)
         if aside and any(place in gazetteer.ancestors(n) for n in named):
             continue
         named.append(place)

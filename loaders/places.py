@@ -29,7 +29,7 @@ _NAME_TAIL = re.compile(
     # outlets: 新湖南客户端, 金华广电 (SCHEMA.md: a newspaper's place is not listed)
     r"客户端|新闻网|融媒|广播电视台|广电|"
     # a contest's regional round (大赛江苏分赛, 江苏省分赛区) is part of the contest's name
-    r"分赛|赛区|分会场)"
+    r"分赛|赛区|分会场|专场)"
 )
 # 中国 is a modifier in names (中国智慧城市…博览会, 中国特色): an actor only when something it does follows.
 _COUNTRY_WORDS = ("中国", "我国", "全国")
@@ -145,6 +145,8 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
             and not (_heads_own_body(division, surface, text, gaz) and not _TITLE_TAIL.match(text[end:]))
             and not _named_alone(division, surface, text, gaz, [*context, *named])
         ):
+            continue
+        if _stray_namesake(codes, context, gaz):
             continue
         in_name = (
             any(s <= start < e for s, e in names)
@@ -270,17 +272,35 @@ def whole_word_spans(text: str, spans: list[PlaceSpan], sentences: tuple[Sentenc
     """
     ends = {sp.end for sp in spans}
     starts: set[int] = set()
+    reach: dict[int, int] = {}  # where the word starting at each offset ends
     firms: dict[int, Word] = {}
     for sentence in sentences:
         for w in segment(sentence.text):
             starts.add(sentence.start + w.start)
+            reach[sentence.start + w.start] = sentence.start + w.end
             if w.tag in ("ORG", "nz"):
                 firms[sentence.start + w.start] = w
     return [
         replace(sp, in_name=True) if _heads_firm(sp, firms.get(sp.start)) or _registered_in(text, sp) else sp
         for sp in spans
         if sp.start in starts or sp.start in ends or text[max(0, sp.start - 2) : sp.start] == "中共"
+        if not _split_by_word(sp, reach)
     ]
+
+
+def _split_by_word(span: PlaceSpan, reach: dict[int, int]) -> bool:
+    """Whether a short form's tail opens a longer word: 和政 in 目录和政务, 四平 in 基层治理四平台.
+
+    A full name may run into a word (九江市政府 reads 九江/市政府); a short form that does is
+    two words' pieces, not a place.
+
+    >>> sp = PlaceSpan(2, 4, Division("622925", "和政县", "district", "622900", "和政"), "和政")
+    >>> _split_by_word(sp, {2: 3, 3: 5}), _split_by_word(sp, {2: 4, 4: 6})
+    (True, False)
+    """
+    if span.surface == span.division.name:
+        return False
+    return any(reach.get(i, i) > span.end for i in range(span.start + 1, span.end))
 
 
 # A place heading a firm's or an outlet's name (福建贝瑞和康医学检验所, 福建云计算运营有限公司)
@@ -329,6 +349,28 @@ def _registered_in(text: str, span: PlaceSpan) -> bool:
         and after[:1] in ")）"
         and bool(re.match(r"[\u4e00-\u9fff]", before[0]))
         and bool(re.match(r"[)）][\u4e00-\u9fff]", after))
+    )
+
+
+def _stray_namesake(codes: tuple[str, ...], context: list[Division], gaz: Gazetteer) -> bool:
+    """Whether a district name several cities share lies under none of the places the text names.
+
+    新城区 in a 绍兴 text (地标性新城区) is a new town, not 西安's or 呼和浩特's district; a text
+    that names no place at all gives no such evidence.
+
+    >>> gaz = load_gazetteer()
+    >>> zj = [gaz.get("330000"), gaz.get("330600")]
+    >>> _stray_namesake(("150102", "610102"), zj, gaz), _stray_namesake(("150102", "610102"), [], gaz)
+    (True, False)
+    >>> _stray_namesake(("150102", "610102"), [gaz.get("610000")], gaz)
+    False
+    """
+    if len(codes) < 2 or not context:
+        return False
+    named = {d.code for d in context if d.level != "country"}
+    return all(
+        gaz.get(code).level == "district" and not ({code} | {a.code for a in gaz.ancestors(gaz.get(code))}) & named
+        for code in codes
     )
 
 
@@ -513,14 +555,21 @@ def _heads_own_body(division: Division, surface: str, text: str, gaz: Gazetteer)
     return bool(re.search(own, text) or re.search(bare, text))
 
 
-def _outside_names(title: str) -> str:
+def _outside_names(title: str, body: str = "") -> str:
     """Return the title without the names it quotes and the parks it names (…国家高新区).
+
+    A name the body quotes is a name in the title too, quoted or not: a headline drops the
+    quotes (辽宁第一湖!… over a text that calls the park “辽宁第一湖”).
 
     >>> _outside_names("“四川数据要素产业园”授牌暨德阳市签约"), _outside_names("秀洲国家高新区调研数字经济")
     ('授牌暨德阳市签约', '调研数字经济')
+    >>> _outside_names("辽宁第一湖!华录数据湖产业园开工", "项目是“辽宁第一湖”。")
+    '!华录数据湖产业园开工'
     """
     for start, end in sorted(_name_ranges(title), reverse=True):
         title = title[:start] + title[end:]
+    for name in sorted({m.group(1) for m in re.finditer(r"“([^”]{2,30})”", body)}, key=len, reverse=True):
+        title = title.replace(name, "")
     return _PARK_NAME.sub("", title)
 
 
@@ -556,7 +605,21 @@ def _signature(text: str) -> tuple[int, int]:
 
 
 def _name_ranges(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in re.finditer(r"《[^》]{1,80}》|“[^”]{1,30}”", text)]
+    """Return where the text names something in 《》 or “”, and where it repeats a quoted name bare.
+
+    A headline or a later line drops the quotes of a name the text quotes once (辽宁第一湖!…
+    over “辽宁第一湖”); the place inside it is still part of that name (SCHEMA.md v2).
+
+    >>> text = '辽宁第一湖!项目是“辽宁第一湖”,入选省"乐购辽宁"工程'
+    >>> [text[a:b] for a, b in _name_ranges(text)]
+    ['“辽宁第一湖”', '"乐购辽宁"', '辽宁第一湖']
+    """
+    # Straight quotes pair up as curly ones do when nothing but a name stands between them ("乐购辽宁").
+    found = [m.span() for m in re.finditer(r'《[^》]{1,80}》|“[^”]{1,30}”|"[^"\n,，。;；:：]{1,30}"', text)]
+    quoted = {text[a + 1 : b - 1] for a, b in found if text[a] in "“\"" and b - a >= 6}
+    for name in quoted:
+        found += [m.span() for m in re.finditer(re.escape(name), text) if not any(a <= m.start() < b for a, b in found)]
+    return found
 
 
 def subject_places(
@@ -573,7 +636,7 @@ def subject_places(
     for span in find_place_spans(source or "", gazetteer=gaz):
         if span.division.level != "country" and span.surface not in _GROUPS:
             votes[span.division.code] += 1.0
-    headline = _outside_names(title or "")
+    headline = _outside_names(title or "", text)
     signed = _signature(text)
     carried = 0.0
     for span, after in zip(spans, [*spans[1:], None], strict=False):  # empty spans: no pairs
@@ -613,6 +676,8 @@ def subject_places(
     # speaks: a district's report cites its city's 全市 more often than a city's cites 全区.
     self_words: Counter[str] = Counter()
     for m in _LOCAL_SELF.finditer(text):
+        if m.group(1)[0] == "全" and scopes_title(text, m.end()):
+            continue  # 蝉联全省“县域经济发展先进县”: the county's title, not the province speaking
         self_words[m.group(1)[1]] += 1 if m.group(1)[0] == "全" else 2
     for m in _BARE_BODY.finditer(text):
         if not (m.group(1) == "省" and _POST.match(text, m.end())):
@@ -668,6 +733,23 @@ def subject_places(
     provinces = {([d, *gaz.ancestors(d)][-2] if gaz.ancestors(d) else d).code for d in map(gaz.get, votes)}
     national = country > best and (best < 0.2 * sum(votes.values()) or len(provinces) >= 5)
     return (division,) if enough(division, chain=True) and not national else ()
+
+
+# 全省/全市 heading an award, a pilot or a rank in the same phrase (全省城市更新试点县, 全市第一) scopes
+# the title a place holds; it does not say which level the text speaks as.
+_RANKED_IN = re.compile(
+    r"[^,，。;；、:：\n]{0,16}?(?:试点|示范|先进|百强|十强|十佳|优秀|标杆|第[一二三四五六七八九十\d]|前[三五十]|首位|首批|唯一|前列)"
+)
+
+
+def scopes_title(text: str, end: int) -> bool:
+    """Whether the 全省/全市 ending at `end` only scopes an award, a pilot or a rank that follows.
+
+    >>> text = "蝉联全省“县域经济发展先进县”,全省数字经济规模达到1万亿元"
+    >>> scopes_title(text, 4), scopes_title(text, text.rfind("全省") + 2)
+    (True, False)
+    """
+    return bool(_RANKED_IN.match(text, end))
 
 
 # A place whose people come to 我县/我市 (X县县长一行来我县考察, X市代表团莅临我区) is a guest's:
