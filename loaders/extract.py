@@ -373,7 +373,9 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
 
 
 # A cited document that is the sentence's subject (《…实施意见》对…作出部署, 《…规划》提出…).
-_CITED_SUBJECT = re.compile(r"\s*《(?:中共)?([^》]{2,80})》(?:[^,，。;；]{0,4}?)(?:对|提出|明确|要求|强调|指出|规定|部署)")
+_CITED_SUBJECT = re.compile(
+    r"\s*《(?:中共)?([^》]{2,80})》(?:[^,，。;；]{0,4}?)(?:对|提出|明确|要求|强调|指出|规定|部署)"
+)
 
 
 def _cited_issuer(ctx: _Context, sentence: Sentence, position: int) -> Division | None:

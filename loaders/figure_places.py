@@ -39,6 +39,8 @@ def _heads_clause(text: str, at: int) -> bool:
     (True, True, False)
     """
     return text[at - 1 : at] in _CLAUSE_HEAD or bool(_DATED_HEAD.search(text[max(0, at - 16) : at]))
+
+
 # 全省/全市 before an award's words scopes the award (获评年度全省最佳应用2项), as 全国 before 示范 does
 # in _WHOLE_COUNTRY: the place measured is the one that won it.
 _AWARD_SCOPE = re.compile(

@@ -369,7 +369,8 @@ def _stray_namesake(codes: tuple[str, ...], context: list[Division], gaz: Gazett
         return False
     named = {d.code for d in context if d.level != "country"}
     return all(
-        gaz.get(code).level == "district" and not ({code} | {a.code for a in gaz.ancestors(gaz.get(code))}) & named
+        gaz.get(code).level == "district"
+        and not ({code} | {a.code for a in gaz.ancestors(gaz.get(code))}) & named
         for code in codes
     )
 
@@ -616,9 +617,13 @@ def _name_ranges(text: str) -> list[tuple[int, int]]:
     """
     # Straight quotes pair up as curly ones do when nothing but a name stands between them ("乐购辽宁").
     found = [m.span() for m in re.finditer(r'《[^》]{1,80}》|“[^”]{1,30}”|"[^"\n,，。;；:：]{1,30}"', text)]
-    quoted = {text[a + 1 : b - 1] for a, b in found if text[a] in "“\"" and b - a >= 6}
+    quoted = {text[a + 1 : b - 1] for a, b in found if text[a] in '“"' and b - a >= 6}
     for name in quoted:
-        found += [m.span() for m in re.finditer(re.escape(name), text) if not any(a <= m.start() < b for a, b in found)]
+        found += [
+            m.span()
+            for m in re.finditer(re.escape(name), text)
+            if not any(a <= m.start() < b for a, b in found)
+        ]
     return found
 
 
