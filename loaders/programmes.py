@@ -47,7 +47,7 @@ _ALLOWED_NEXT = re.compile(
     r"走在|覆盖|上线|开通|推进|持续|不断|全面|进一步|加快|深入|引领|赋能|迈出|迈上|作出|提出|(?:重大|战略|决策)?部署)"
 )
 _GRANTED_BEFORE = re.compile(
-    r"(?:(?:获评|评为|授予|命名为|认定为|荣获|入选|跻身)(?:全国|全省|全市)?|成为(?:全国|全省|全市))(?:首个|首批|唯一)?"
+    r"(?:(?:获评|评为|授予|命名为|认定为|荣获|荣膺|入选|跻身)(?:全国|全省|全市)?|成为(?:全国|全省|全市))(?:首个|首批|唯一)?"
     # which year's or which edition's list ("入选第七届“…50强”榜单")
     r"(?:\d{4}年度?|第[\d一二三四五六七八九十]+[届批])?$"
 )
@@ -153,6 +153,20 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         )
         if (concept.umbrella and not carried_out) or (concept.generic and not exact):
             continue
+        # "开发了“秒报秒批”应用模块": a label inside a longer quoted slogan is part of that slogan, whose
+        # quote names it (a list in one quote, “一网通办、一网统管”, still names each label)
+        around = re.search(r"“([^“”]{2,40})”", sentence[max(0, first - 40) : last + 41])
+        if around:
+            q0 = max(0, first - 40) + around.start(1)
+            inner = around.group(1)
+            if (
+                q0 <= first
+                and last < q0 + len(inner)
+                and len(inner) > end - start
+                and not re.search(r"[、,，;；和及与]", inner)
+                and has_slogan_shape(inner)
+            ):
+                continue
         if concept.generic and names_a_thing(sentence[last + 1 :]):
             continue  # 通过“数字乡村”平台: a domain word naming a platform, not a programme
         if re.match(r"(?:发展)?(?:水平指数|水平|指数|评估值|比重|占比)", plain[end : end + 6]):
@@ -663,8 +677,9 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             # unless the words after it name a thing built under it ("迭代“数智滨江”城市运行平台").
             campaign = with_place(ProgrammeHit(text, 0, 0)).place is not None
             shaped = shaped or (campaign and not names_a_thing(sentence[q_end:]))
+            # (or named right before the word for it: "根治群众“上班没空办、下班没处办”痛点")
             if re.match(
-                r"”?(?:等|的)[\u4e00-\u9fff]{0,6}?(?:矛盾|问题|难题|痛点|堵点|难点|现象|困境|顽疾)",
+                r"”?(?:(?:等|的)[\u4e00-\u9fff]{0,6}?)?(?:矛盾|问题|难题|痛点|堵点|难点|现象|困境|顽疾)",
                 sentence[q_end - 1 :],
             ):
                 continue  # "解决数据“不敢用、不够用”的矛盾": a problem described, not a way of working
