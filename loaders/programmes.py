@@ -182,7 +182,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     # "提升为国家级改革试点": a scope and a kind of reform or pilot name none in particular
     hits += [
         _past_governor(sentence, h)
-        for h in find_actions(sentence)
+        for h in find_actions(_unquoted_speech(sentence))
         # "要结合台州特色抓好试点": a verb of effort right before 试点 makes the phrase a task, no title
         if not _SCOPED_KIND.fullmatch(h.name)
         and not _PILOT_TASK.search(h.name)
@@ -206,6 +206,20 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits += _campaigns_of_rectification(sentence)
     hits += _siblings(sentence, hits, lex)
     return _merge([_shared_suffix(sentence, _without_street(_without_place(h))) for h in hits])
+
+
+def _unquoted_speech(sentence: str) -> str:
+    """The sentence with the quote marks around quoted speech made commas: what a speaker says the
+    place will do is text like any other, not a name (a quote that holds a clause is speech).
+
+    >>> _unquoted_speech("“今年,斗门区将深化智能化审批改革。”书记表示,推行“一网通办”")
+    ',今年,斗门区将深化智能化审批改革。,书记表示,推行“一网通办”'
+    """
+    return re.sub(
+        r"“([^“”]{12,}?)”",
+        lambda m: f",{m.group(1)}," if re.search(r"[,，。;；!！?？]", m.group(1)) else m.group(0),
+        sentence,
+    )
 
 
 # A reform of an institution pushed on by a verb of effort: "推进工程建设项目审批制度改革".
