@@ -207,13 +207,15 @@ def _aims(parts: list[str]) -> bool:
 def names_a_thing(after: str) -> bool:
     """Whether the words right after a quoted slogan end in a thing built ("“大平安、全业务”实战平台").
 
-    >>> names_a_thing("等模块"), names_a_thing("”改革")
-    (True, False)"""
+    >>> names_a_thing("等模块"), names_a_thing("”改革"), names_a_thing("”政务信息化平台制定区级数据共享规范")
+    (True, False, True)"""
     run = re.match(f"{_HAN}{{0,12}}", after.lstrip("”").removeprefix("等")).group(0)  # type: ignore[union-attr]
-    # a module or a column of an app is built too ("开发“秒批”“一件事导办”等模块")
+    # a module or a column of an app is built too ("开发“秒批”“一件事导办”等模块"); the thing may end its
+    # noun phrase before a verb or joiner that goes on ("依托“数字湛河”政务信息化平台制定规范")
     return bool(
         re.search(
-            r"(?:平台|应用|系统|App|APP|小程序|中心|中枢|专区|大厅|终端|自助机|一体机|模块|功能模块|专栏|栏目)$",
+            r"(?:平台|应用|系统|App|APP|小程序|中心|中枢|专区|大厅|终端|自助机|一体机|模块|功能模块|专栏|栏目)"
+            r"(?:$|(?=制定|实现|开展|推进|提供|上线|汇聚|支撑|覆盖|接入|运行|为|的|和|与|及|等))",
             run,
         )
     )
