@@ -94,6 +94,8 @@ def find_designations(sentence: str) -> list[Designation]:
     ['5G商用城市', '公园城市示范区']
     >>> [d.name for d in find_designations("无锡入选住房城乡建设部首批城市基础设施生命线安全工程试点城市")]
     ['城市基础设施生命线安全工程试点城市']
+    >>> [d.name for d in find_designations("我区是全省数字经济示范区,深圳是一座创新城市")]
+    ['全省数字经济示范区']
     >>> [d.name for d in find_designations("努力打造具有全球影响力的城市治理数字化标杆。")]
     ['城市治理数字化标杆']
     >>> [d.name for d in find_designations("为全面建设现代化典范城区和数字化典范城区提供支撑")]
@@ -410,7 +412,14 @@ def _governed(sentence: str, start: int, suffix: str) -> bool:
     )  # 入选2023年度国家…试验区
     clause = re.sub(r"(?:全市|全区|全县|全省)$", "", clause)  # 作为全市“一次办妥”改革试点县
     # 获批全国首批“…”应用试点, 成为国家级“信创”试点城市: who grants it and the batch come between
+    scoped = clause
     clause = re.sub(r"(?:全国|全省|国家级|国家|省级)?(?:首批|第[一二三四五六七八九十\d]+批)?$", "", clause)
+    # "我市是全国首批双千兆城市": a place that is what a scope grants holds the title (a bare 是, as
+    # in "深圳是一座创新城市", describes)
+    if re.search(r"(?:[市县区省旗州]|我市|我区|我县|我省)(?:也|还|已|现)?是$", clause) and (
+        scoped != clause or _SCOPED.search(sentence[start : start + 4])
+    ):
+        return True
     verbs = _GOVERNS.pattern.rstrip("$")
     if suffix == "试点":  # a pilot is also run, not only granted (开展国家区块链创新应用试点)
         verbs = verbs.replace("(?:建设", "(?:实施|推进|深化|承担|承接|建设")
