@@ -31,9 +31,10 @@ from loaders.slogans import (
 )
 from loaders.words import segment, word_at
 
-# A quoted name followed by one of these is a programme ("“最多跑一次”改革", "“清朗”系列专项行动").
+# A quoted name followed by one of these is a programme ("“最多跑一次”改革", "“清朗”系列专项行动"),
+# or by the way of approving, supervising or handling it names, ending the phrase ("配套“红蓝章”审批、").
 _PROGRAMME_AFTER = re.compile(
-    r"^(?:系列专项行动|专项行动|集成改革|改革|工程|行动|计划|制度|建设|试点|主题活动|活动|服务方式|(?:合作|联动|协同|工作|服务|治理|管理|沟通协调|协调联动)?(?:机制|模式)|工作法|(?:发展)?战略|(?:政务|协商|党建|治理|营商环境|营商)?(?:服务)?(?:品牌|金字招牌|金名片)(?![\u4e00-\u9fff]))"
+    r"^(?:(?:审批|监管|办理)(?![\u4e00-\u9fff])|系列专项行动|专项行动|集成改革|改革|工程|行动|计划|制度|建设|试点|主题活动|活动|服务方式|(?:合作|联动|协同|工作|服务|治理|管理|沟通协调|协调联动)?(?:机制|模式)|工作法|(?:发展)?战略|(?:政务|协商|党建|治理|营商环境|营商)?(?:服务)?(?:品牌|金字招牌|金名片)(?![\u4e00-\u9fff]))"
 )
 # What a quoted platform or product is followed by ("“甬金通”等…应用", "“浙里办”宁波频道").
 _PROJECT_AFTER = re.compile(
@@ -128,6 +129,8 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     ['协同联办', '连心桥', '三级督办']
     >>> [h.name for h in find_programmes("以“为民服务、为企解忧”为目标,按照“三步走”发展战略,围绕“数字甲城”发展战略")]
     ['数字甲城']
+    >>> [h.name for h in find_programmes("配套“红蓝章”审批、特事急办等机制,实行“双随机”监管")]
+    ['红蓝章', '双随机']
     """
     lex = lexicon or programme_lexicon()
     sentence = _curly(sentence)
@@ -777,6 +780,8 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             start = _past_verbs(sentence, head, q_start) if i == 0 and (not shaped or tail) else q_start
             if granted and not tail:
                 start = q_start  # "成为全省首个“5G全域覆盖县”": how rare a title is is not its name
+            if suffix and suffix.group(0) in ("审批", "监管", "办理"):
+                start = q_start  # "配套“红蓝章”审批": the way of approving is named from its quote on
             if tail and tail.group(0).endswith("试点"):
                 start = q_start  # "26家医院“智慧医疗”服务试点": the pilot is named from its quote on
             end = q_end
