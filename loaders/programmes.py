@@ -129,6 +129,8 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     ['协同联办', '连心桥', '三级督办']
     >>> [h.name for h in find_programmes("以“为民服务、为企解忧”为目标,按照“三步走”发展战略,围绕“数字甲城”发展战略")]
     ['数字甲城']
+    >>> [h.name for h in find_programmes("要推动创造型引领型改革,深化综合窗口改革,配套“红蓝章”审批")]
+    ['综合窗口改革', '红蓝章']
     >>> [h.name for h in find_programmes("配套“红蓝章”审批、特事急办等机制,实行“双随机”监管")]
     ['红蓝章', '双随机']
     """
@@ -191,6 +193,8 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         and not _PILOT_TASK.search(h.name)
         # "推广借鉴项目", "重点项目": two words before 项目 say what kind of project, none by name
         and not re.fullmatch(r"[\u4e00-\u9fff]{1,2}项目", h.name)
+        # "推动创造型引领型改革", "突破性改革": what kind of reform it is, no reform by name
+        and not re.fullmatch(r"(?:[\u4e00-\u9fff]{1,3}[型性式])+(?:改革|创新)", h.name)
     ]
     hits += _listed_activities(sentence)
     hits += _framed(sentence)
