@@ -208,6 +208,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     ]
     hits += _institution_reforms(sentence)
     hits += _local_strategies(sentence)
+    hits += _themed_years(sentence)
     hits += _titled_campaigns(sentence)
     hits += _titled_actions(sentence)
     hits += _campaigns_of_rectification(sentence)
@@ -227,6 +228,28 @@ def _unquoted_speech(sentence: str) -> str:
         lambda m: f",{m.group(1)}," if re.search(r"[,，。;；!！?？]", m.group(1)) else m.group(0),
         sentence,
     )
+
+
+# A year a place names for a drive it runs all year ("开展营商环境提升年活动"): what the drive does, then
+# 年, then 活动 or 行动 (not a figure of years: 三年行动, 2024年).
+_THEMED_YEAR = re.compile(
+    r"(?:开展|推进|实施|深化|启动|组织|深入开展|扎实开展|全面开展)"
+    r"(?P<name>[\u4e00-\u9fff]{2,10}?(?:提升|攻坚|建设|服务|作风|落实|突破|提质|能力|效能|优化|创新|招商|质量)年)"
+    r"(?P<suffix>活动|行动)"
+)
+
+
+def _themed_years(sentence: str) -> list[ProgrammeHit]:
+    """Drives a place runs for a whole year and names after it, unquoted (SCHEMA.md: named campaigns);
+    the name with its 活动 is kept as an alias.
+
+    >>> [(h.name, h.aliases) for h in _themed_years("全面开展营商环境提升年活动,实施数字赋能三年行动")]
+    [('营商环境提升年', ('营商环境提升年活动',))]
+    """
+    return [
+        ProgrammeHit(m.group("name"), m.start("name"), m.end("name"), None, (m.group("name") + m.group("suffix"),))
+        for m in _THEMED_YEAR.finditer(sentence)
+    ]
 
 
 # A reform of an institution pushed on by a verb of effort: "推进工程建设项目审批制度改革".
