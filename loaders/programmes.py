@@ -209,6 +209,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits += _institution_reforms(sentence)
     hits += _local_strategies(sentence)
     hits += _themed_years(sentence)
+    hits += _joined_ways(sentence)
     hits += _titled_campaigns(sentence)
     hits += _titled_actions(sentence)
     hits += _campaigns_of_rectification(sentence)
@@ -250,6 +251,34 @@ def _themed_years(sentence: str) -> list[ProgrammeHit]:
         ProgrammeHit(m.group("name"), m.start("name"), m.end("name"), None, (m.group("name") + m.group("suffix"),))
         for m in _THEMED_YEAR.finditer(sentence)
     ]
+
+
+# A way of working named unquoted by the parts it joins with +, right after a verb that puts it in
+# place and before the word for a mode or mechanism ("创新推出承诺+容缺+代办帮办模式").
+_JOINED_WAY = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]+(?:[+＋][\u4e00-\u9fff]{2,6}?){1,4})"
+    r"(?:服务|治理|合作|工作|协同|联动|管理)?(?:模式|机制)"
+)
+_PUTS_IN_PLACE = re.compile(r"(?:推出|推行|建立|探索|构建|实行|实施|打造|推广|形成|完善|创新)")
+
+
+def _joined_ways(sentence: str) -> list[ProgrammeHit]:
+    """Ways of working named by the parts they join, unquoted (SCHEMA.md: 行政监管+技术支撑+市场运营 is a
+    programme, a numeric framework like 1+N is not: parts here are words, never figures).
+
+    >>> [h.name for h in _joined_ways("创新推出承诺+容缺+代办帮办模式,探索政府+银行+保险服务模式")]
+    ['承诺+容缺+代办帮办', '政府+银行+保险']
+    """
+    hits = []
+    for m in _JOINED_WAY.finditer(sentence):
+        first = m.group("name").split("+")[0].split("＋")[0]
+        verbs = list(_PUTS_IN_PLACE.finditer(first))
+        # the name starts after the last such verb, and its first part is a word of 2-6 characters
+        if not verbs or not 2 <= len(first) - verbs[-1].end() <= 6:
+            continue
+        start = m.start("name") + verbs[-1].end()
+        hits.append(ProgrammeHit(sentence[start : m.end("name")], start, m.end("name")))
+    return hits
 
 
 # A reform of an institution pushed on by a verb of effort: "推进工程建设项目审批制度改革".
