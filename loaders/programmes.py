@@ -248,7 +248,9 @@ def _themed_years(sentence: str) -> list[ProgrammeHit]:
     [('营商环境提升年', ('营商环境提升年活动',))]
     """
     return [
-        ProgrammeHit(m.group("name"), m.start("name"), m.end("name"), None, (m.group("name") + m.group("suffix"),))
+        ProgrammeHit(
+            m.group("name"), m.start("name"), m.end("name"), None, (m.group("name") + m.group("suffix"),)
+        )
         for m in _THEMED_YEAR.finditer(sentence)
     ]
 
