@@ -685,6 +685,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             report_year=report_year,
             antecedent=metrics[-1].indicator if metrics else "",
             board=board,
+            last_rank=next((m.indicator for m in reversed(metrics) if m.unit == "位"), ""),
         )
         board = named_board(text) or board  # the list later ranks of the document are in
         # "2023年上半年,全区实现…;规模以上工业增加值同比增长10.1%": a year heading the full sentence
@@ -697,9 +698,18 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             re.match(r"\s*(?:19|20)\d{2}年[,，]", document.text[paragraph_start : paragraph_start + 12])
         )
         for f in figures:
-            if about_group(document.text, sentence.start, sentence.start + f.start, ctx.spans):
+            # A figure find_figures gave each of a list of places ("北京、浙江分列第二、三名") sits, with
+            # no width, right after its place's name: it is that place's, not the group's.
+            if f.start != f.end and about_group(
+                document.text, sentence.start, sentence.start + f.start, ctx.spans
+            ):
                 continue  # SCHEMA.md: a fact about an aggregate of places is left out
-            place = _metric_place(ctx, sentence, f.start)
+            listed = [
+                sp.division
+                for sp in ctx.spans
+                if f.start == f.end and sp.end == sentence.start + f.start and not sp.in_name
+            ]
+            place = listed[-1] if listed else _metric_place(ctx, sentence, f.start)
             if place == ctx.gazetteer.country and unnamed_locality:
                 continue  # SCHEMA.md: a metric with no stated place is left out (全市… in a city never named)
             if _counts_peers(f.indicator, f.unit, place.level) and not re.search(
