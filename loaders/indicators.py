@@ -431,6 +431,8 @@ def ranked_phrase(
     ('2022年数字城市百强榜', '排名')
     >>> ranked_phrase("在河南省数字政府建设评估中,郑州位列各县级市第一", 16, 18, 22)
     ('河南省数字政府建设评估', '各县级市排名')
+    >>> ranked_phrase("光纤宽带普及率在全国各省排第二位", 12, 13, 13)
+    ('光纤宽带普及率', '全国排名')
     >>> ranked_phrase("创新指数全球排名上升至第17位", 6, 8, 11)
     ('创新指数', '全球排名')
     >>> ranked_phrase("报告对百强市数字经济发展水平进行排名,其中深圳排第3", 23, 24, 24)
@@ -455,6 +457,12 @@ def ranked_phrase(
     if ranking:
         return ranking.group(1), suffix
     subject, _, _ = phrase_before(mended(segment(sentence)), cue_start)
+    # "普及率在全国各省排第二位": the places ranked among (在全国各省) frame the rank; what is ranked
+    # stands before them.
+    among = re.search(r"(?<=[\u4e00-\u9fff%])在(?:全国|全省|全市|国内|省内)[^,，;；。:：在]{0,6}$", sentence[:cue_start])
+    if among:
+        framed, _, _ = phrase_before(mended(segment(sentence)), among.start())
+        subject = framed if len(framed) >= 2 else subject
     subject = SCOPE_WORDS.sub("", subject) if scope_words and not between else subject
     published = _PUBLISHED_LIST.search(sentence[:cue_start])
     if len(subject) < 2 and published:

@@ -312,6 +312,7 @@ def find_figures(
     taken: list[tuple[int, int]] = []
     rank_words: dict[int, tuple[int, str]] = {}  # a rank's start → where its verb starts, its scope + 排名
     shared_out: set[int] = set()  # the starts of ranks shared out over listed places
+    respective: list[tuple[int, list[int]]] = []  # 分别 before ranks → the ranks' starts
     for m in _RANK_RANGE.finditer(masked):
         first, last = parse_number(m.group("a")), parse_number(m.group("b"))
         places = listed_places(text, m.start())
@@ -371,6 +372,9 @@ def find_figures(
                 rank_words[rank.start] = (m.start(), scope + "排名" if scope else ranked[1])
                 shared_out.add(rank.start)
             continue
+        # "网站数15.6万个,备案率99.9%,分别列全国第七位和第二位": ranks shared out over the figures before.
+        if sharing and sharing.group(0) in ("分", "分别") and len(ranks) > 1 and not attributive:
+            respective.append((sharing.start(), [r[1] if k else m.start() for k, r in enumerate(ranks)]))
         for k, (num, start, end, scope) in enumerate(ranks):
             value = parse_number(num)
             taken.append((start, end))
@@ -494,6 +498,23 @@ def find_figures(
     ]
     figures = _name_listed_ranks(figures, listed_ranks, antecedent)
     figures = _name_moves(figures, moves)
+    for cue, starts in respective:
+        run_start = max(text.rfind(ch, 0, cue) for ch in "。;；") + 1
+        counted = [
+            f for f in figures if f.unit not in ("位", "年") and run_start <= f.start and f.end <= cue and f.indicator
+        ]
+        ranks = [f for f in figures if f.start in starts and f.unit == "位"]
+        if len(counted) == len(ranks) == len(starts):
+            names = {
+                r.start: counted[k].indicator + rank_words.get(r.start, (0, "排名"))[1]
+                for k, r in enumerate(ranks)
+            }
+            figures = [
+                Figure(f.value, f.unit, names[f.start], f.qualifier, f.year, f.start, f.end)
+                if f.start in names and f.unit == "位"
+                else f
+                for f in figures
+            ]
     # "福建、上海、广东、山东并列第二位": a shared rank whose sentence names nothing it ranks ranks what
     # the rank before it did, in the sentence or before it.
     for k, f in enumerate(figures):
