@@ -131,6 +131,10 @@ _RANK_RANGE = re.compile(
     rf"第(?P<a>\d+|[{CN_NUMERAL_CHARS}]+)(?:至|到|-|—|~)第?(?P<b>\d+|[{CN_NUMERAL_CHARS}]+)(?:位|名)"
     r"(?![\u4e00-\u9fffA-Za-z0-9])"
 )
+# "排名第一的是广东省", "第二名是长沙市": a rank whose holders are named after it.
+_RANK_HELD_BY = re.compile(
+    rf"(?P<cue>排名|位列|名列)?第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?:名|位)?的?(?:是|为)(?=[\u4e00-\u9fff])"
+)
 # The word right before a rank's verb that shares it out (分列, 分别位列) or gives it to each (均, 都).
 _SHARING = re.compile(r"(?:分别|分|均|都|同时)$")
 # A figure said of each of the places the sentence opens with ("…,得分均为10分", "均在75分以上").
@@ -157,6 +161,22 @@ def listed_places(text: str, end: int) -> list[tuple[int, int]]:
             break
         k -= 2
     return spans if len(spans) >= 2 else []
+
+
+def _places_after(text: str, start: int) -> list[tuple[int, int]]:
+    """Return the spans of the place names listed from `start` on ("广西壮族自治区、湖北省,…"), or [].
+
+    >>> t = "第四名是广西壮族自治区、湖北省,第五名是浙江省"
+    >>> [t[a:b] for a, b in _places_after(t, 4)]
+    ['广西壮族自治区', '湖北省']
+    """
+    spans: list[tuple[int, int]] = []
+    for w in (w for w in segment(text) if w.start >= start):
+        if w.tag == "LOC" and (not spans and w.start == start or spans and spans[-1][1] + 1 == w.start):
+            spans.append((w.start, w.end))
+        elif not (spans and w.text in ("、", "和", "与", "及") and w.start == spans[-1][1]):
+            break
+    return spans
 
 
 def _opening_places(text: str) -> list[tuple[int, int]]:
@@ -325,6 +345,20 @@ def find_figures(
         for k, rank in enumerate(_each_place(template, places, [first + k for k in range(len(places))])):
             figures.append(rank)
             rank_words[rank.start] = (m.start(), words)
+            shared_out.add(rank.start)
+    for m in _RANK_HELD_BY.finditer(masked):
+        value = parse_number(m.group("num"))
+        holders = _places_after(text, m.end())
+        if value is None or not holders or any(s <= m.start() < e for s, e in taken):
+            continue
+        taken.append(m.span())
+        rank_start = m.start("num") - 1
+        cue_start = m.start("cue") if m.group("cue") else rank_start
+        ranked = ranked_phrase(text, cue_start, m.end("cue") if m.group("cue") else rank_start, rank_start, board_named=board)
+        template = _figure(text, value, "位", m.start(), m.end(), indicator=ranked[0])
+        for rank in _each_place(template, holders):
+            figures.append(rank)
+            rank_words[rank.start] = (cue_start, ranked[1])
             shared_out.add(rank.start)
     for m in _RANK.finditer(masked):
         cue_end = m.end("cue")
