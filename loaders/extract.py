@@ -11,7 +11,7 @@ from loaders.agencies import AgencyHit, find_agencies
 from loaders.figure_places import about_group, figure_place, own_scope
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.indicators import indicator_concept, same_measure_words
-from loaders.metrics import find_figures, named_board
+from loaders.metrics import dated_ranking, find_figures, named_board, ranking_year
 from loaders.places import (
     PlaceSpan,
     country_actor_spans,
@@ -569,6 +569,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
     # A document titled as a plan states goals.
     plan_part = bool(section_plans(document.title or "", title=True))
     board = ""
+    ranking = ""  # the last dated ranking or assessment the document named
     review_year: int | None = None  # the year a plan's review section states for its figures
     heading_review = False  # whether the sentence lies in a plan's review section (发展基础)
     section_year: int | None = None  # the year the heading of the sentence's section states
@@ -688,6 +689,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             last_rank=next((m.indicator for m in reversed(metrics) if m.unit == "位"), ""),
         )
         board = named_board(text) or board  # the list later ranks of the document are in
+        ranking = dated_ranking(text) or ranking
         # "2023年上半年,全区实现…;规模以上工业增加值同比增长10.1%": a year heading the full sentence
         # dates the figures of its later semicolon clauses too.
         run_start = max(document.text.rfind(ch, 0, sentence.start) for ch in "。\n") + 1
@@ -740,6 +742,10 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
                     year = review_year
             if year is None and section_year is not None and (f.qualifier == "target") == plan_part:
                 year = section_year  # SCHEMA.md year: the year the text states, here for the section
+            if year is None and f.unit in ("位", "分") and f.qualifier != "target":
+                # SCHEMA.md year: a rank or score is a place in the dated ranking the text named
+                # (《2020数字政府发展指数报告》…上海位列全国第一名).
+                year = ranking_year(ranking, text)
             metrics.append(Metric(place, f.indicator, f.value, f.unit, year, f.qualifier, ev, concept))  # type: ignore[arg-type]
         # A sentence that also reports what is done ("…达到93.5%,今年将提高到97%") states one goal, not a
         # plan its next sentences go on with.

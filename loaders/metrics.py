@@ -110,6 +110,43 @@ def named_board(sentence: str) -> str:
     return found[-1] if found else ""
 
 
+# A dated ranking or assessment: 《2020数字政府发展指数报告》, 2019中国数字政府服务能力…评估结果.
+_DATED_RANKING = re.compile(
+    r"(?:19|20)\d{2}(?:年度?)?[^,，。;；:：《》“”]{0,24}?(?:评估|测评|指数|榜单|排行榜|百强榜|榜)"
+)
+# An index or list a sentence ranks in by name ("开放数林指数…居全国城市综合排名第13位").
+_OWN_RANKING = re.compile(r"([\u4e00-\u9fff]{4,10})(?:指数|榜)")
+
+
+def dated_ranking(sentence: str) -> str:
+    """Return the last dated ranking or assessment a sentence names ("2020数字政府发展指数"), or "".
+
+    >>> dated_ranking("清华大学数据治理研究中心发布了《2020数字政府发展指数报告》")
+    '2020数字政府发展指数'
+    >>> dated_ranking("截至2022年底,全市建成5G基站1万个")
+    ''
+    """
+    found = [m.group(0) for m in _DATED_RANKING.finditer(sentence)]
+    return found[-1] if found else ""
+
+
+def ranking_year(ranking: str, sentence: str) -> int | None:
+    """Return the year of the dated `ranking` for the ranks and scores of a sentence that names no
+    other index or list of its own, or None.
+
+    >>> ranking_year("2022中国数字政府发展指数", "在省级排名上,上海位列全国第一名")
+    2022
+    >>> ranking_year("2022年数字城市百强榜", "开放数林指数居全国城市综合排名第13位") is None
+    True
+    """
+    if not ranking:
+        return None
+    own = [name[-4:] for name in _OWN_RANKING.findall(sentence)]
+    if any(name not in ranking for name in own):
+        return None
+    return int(ranking[:4])
+
+
 def _name_listed_ranks(figures: list[Figure], listed: set[int], antecedent: str) -> list[Figure]:
     """Name each rank listed after a place as the rank before it in the sentence, or as the last
     figure before the sentence when that was a rank; a listed rank with neither is left out."""
