@@ -289,7 +289,7 @@ _IMPLICIT_YUAN = re.compile(
 )
 # SCHEMA.md: a count of people or users with no counter takes 人; of households (市场主体) 户.
 _IMPLICIT_PEOPLE = re.compile(
-    r"(网民|用户|人口|人才|人员|居民|游客|旅客|乘客|访客|观众|学员|会员|日活|月活|粉丝|群众|市民)"
+    r"(网民|用户|人口|人才|人员|居民|游客|旅客|乘客|访客|观众|学员|会员|日活|月活|粉丝|群众|市民|人数|持卡人)"
 )
 _IMPLICIT_HOUSEHOLDS = re.compile(r"(市场主体|经营主体|(?<!用)户数|农户|住户|家庭)")
 # Uses and cases counted without a counter: 调用量15亿 is 次, 办件量12万 is 件.

@@ -59,6 +59,8 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
 
     >>> [w.text for w in mended((Word("办结", "v", 0, 2), Word("时", "n", 2, 3), Word("长", "ad", 3, 4)))]
     ['办结', '时长']
+    >>> [w.text for w in mended((Word("数字经济", "n", 0, 4), Word("占比达", "v", 4, 7)))]
+    ['数字经济', '占比', '达']
     >>> [w.text for w in mended((Word("职工", "n", 0, 2), Word("之", "u", 2, 3), Word("家", "n", 3, 4)))]
     ['职工', '之家']
     >>> [w.text for w in mended((Word("12345", "m", 0, 5), Word("热线", "n", 5, 7), Word("受理", "v", 7, 9)))]
@@ -73,6 +75,10 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
             out[-1] = Word("时长", "n", out[-1].start, w.end)
         elif out and out[-1].text == "占" and w.text == "比":
             out[-1] = Word("占比", "n", out[-1].start, w.end)  # 用户/n 占/v 比/p 达到: the share, a noun
+        elif out and out[-1].text == "占" and re.fullmatch(r"比(?:达到|达|为|超过|超|约)", w.text):
+            # 数字经济/n 占/v 比达/v 34%: the share is the noun; the link after it is a verb.
+            out[-1] = Word("占比", "n", out[-1].start, w.start + 1)
+            out.append(Word(w.text[1:], "v", w.start + 1, w.end))
         elif w.tag == "q" and w.text in ("件", "件量", "件数") and out and out[-1].tag in ("v", "vn", "n"):
             # 办/v 件量/q, 承诺/vn 件/q: with no number before it, 件 ends a noun (办件量, 承诺件), not a counter.
             j = (
@@ -114,6 +120,9 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
         elif w.text == "以上市":
             # 地级/a 以上市/f: LAC joins the bound to the noun it bounds (地级以上市, the cities).
             out += [Word("以上", "f", w.start, w.start + 2), Word("市", "n", w.start + 2, w.end)]
+        elif re.fullmatch(r"占比(?:达到|达|为|超过|超|约)", w.text):
+            # 数字经济/n 占比达/v 34%: LAC glues the link to the share; the share is the noun measured.
+            out += [Word("占比", "n", w.start, w.start + 2), Word(w.text[2:], "v", w.start + 2, w.end)]
         elif w.text == "占地区":
             # 占地区/v 生产/vn 总值/n: LAC reads 占地 (take up land); it is 占 地区生产总值, a share.
             out += [Word("占", "v", w.start, w.start + 1), Word("地区", "n", w.start + 1, w.end)]
