@@ -172,6 +172,11 @@ _RANK_RANGE = re.compile(
 _RANK_HELD_BY = re.compile(
     rf"(?P<cue>排名|位列|名列)?第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?:名|位)?的?(?:是|为)(?=[\u4e00-\u9fff])"
 )
+# "从2014年的第70位跃升至…": the rank a move started from, before the verb of the move.
+_RANK_FROM = re.compile(
+    rf"(?:从|由)(?:(?:19|20)\d{{2}}年度?的?)?第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?:位|名)"
+    r"(?=[^,，。;；]{0,4}?(?:跃升|上升|提升|攀升|升|下降|下滑|降|前移|后移)(?:至|到|为))"
+)
 # The word right before a rank's verb that shares it out (分列, 分别位列) or gives it to each (均, 都).
 _SHARING = re.compile(r"(?:分别|分|均|都|同时)$")
 # A figure said of each of the places the sentence opens with ("…,得分均为10分", "均在75分以上").
@@ -383,6 +388,16 @@ def find_figures(
             figures.append(rank)
             rank_words[rank.start] = (m.start(), words)
             shared_out.add(rank.start)
+    for m in _RANK_FROM.finditer(masked):
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        rank_start = m.start("num") - 1
+        taken.append((rank_start, m.end()))
+        ranked = ranked_phrase(text, m.start(), rank_start, rank_start, board_named=board)
+        rank = _figure(text, value, "位", m.start(), m.end(), indicator=ranked[0])
+        figures.append(rank)
+        rank_words[rank.start] = (m.start(), ranked[1])
     for m in _RANK_HELD_BY.finditer(masked):
         value = parse_number(m.group("num"))
         holders = _places_after(text, m.end())
