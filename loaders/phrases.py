@@ -59,6 +59,8 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
 
     >>> [w.text for w in mended((Word("办结", "v", 0, 2), Word("时", "n", 2, 3), Word("长", "ad", 3, 4)))]
     ['办结', '时长']
+    >>> [w.text for w in mended((Word("5G", "m", 0, 2), Word(" ", "w", 2, 3), Word("基站", "n", 3, 5)))]
+    ['5G基站']
     >>> [w.text for w in mended((Word("数字经济", "n", 0, 4), Word("占比达", "v", 4, 7)))]
     ['数字经济', '占比', '达']
     >>> [w.text for w in mended((Word("职工", "n", 0, 2), Word("之", "u", 2, 3), Word("家", "n", 3, 4)))]
@@ -120,6 +122,17 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
         elif w.text == "以上市":
             # 地级/a 以上市/f: LAC joins the bound to the noun it bounds (地级以上市, the cities).
             out += [Word("以上", "f", w.start, w.start + 2), Word("市", "n", w.start + 2, w.end)]
+        elif (
+            w.text.isspace()
+            and out
+            and re.fullmatch(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*", out[-1].text)
+            and following
+            and following.tag in ("n", "nz", "vn")
+        ):
+            # 建成 5G 基站: a space a web page sets between a Latin-lettered term and its noun (5G 基站,
+            # 5G 移动电话用户) parts no words; the term opens the noun.
+            out[-1] = Word(out[-1].text + following.text, "nz", out[-1].start, following.end)
+            k += 1
         elif re.fullmatch(r"占比(?:达到|达|为|超过|超|约)", w.text):
             # 数字经济/n 占比达/v 34%: LAC glues the link to the share; the share is the noun measured.
             out += [Word("占比", "n", w.start, w.start + 2), Word(w.text[2:], "v", w.start + 2, w.end)]
