@@ -570,6 +570,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
     plan_part = bool(section_plans(document.title or "", title=True))
     board = ""
     ranking = ""  # the last dated ranking or assessment the document named
+    last_years: list[int | None] = []  # the years of the previous sentence's figures
     review_year: int | None = None  # the year a plan's review section states for its figures
     heading_review = False  # whether the sentence lies in a plan's review section (发展基础)
     section_year: int | None = None  # the year the heading of the sentence's section states
@@ -699,6 +700,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
         dated_paragraph = bool(
             re.match(r"\s*(?:19|20)\d{2}年[,，]", document.text[paragraph_start : paragraph_start + 12])
         )
+        count_before = len(metrics)
         for f in figures:
             # A figure find_figures gave each of a list of places ("北京、浙江分列第二、三名") sits, with
             # no width, right after its place's name: it is that place's, not the group's.
@@ -746,10 +748,20 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
                 # SCHEMA.md year: a rank or score is a place in the dated ranking the text named
                 # (《2020数字政府发展指数报告》…上海位列全国第一名).
                 year = ranking_year(ranking, text)
+            if (
+                year is None
+                and f.qualifier != "target"
+                and re.match(r"\s*其中", text)
+                and len(set(last_years)) == 1
+            ):
+                # "…2024年1—11月完成…收入31.7万亿元。其中,…同比增长8.4%": a breakdown of the figures just
+                # given refers to their year.
+                year = last_years[0]
             metrics.append(Metric(place, f.indicator, f.value, f.unit, year, f.qualifier, ev, concept))  # type: ignore[arg-type]
         # A sentence that also reports what is done ("…达到93.5%,今年将提高到97%") states one goal, not a
         # plan its next sentences go on with.
         planned = plans_ahead(text, planned=planned) and all(f.qualifier == "target" for f in figures)
+        last_years = [m.year for m in metrics[count_before:]]
         previous_end = sentence.end
         for c in find_policies(text):
             # "(以下简称《规划》)" makes later 《规划》 the same citation.
