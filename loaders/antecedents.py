@@ -108,8 +108,11 @@ def carry_subjects(
             # "我区位列全国数字百强区第28位": a named list between verb and rank is what the rank is in.
             listed = re.sub(r"排名$", "", words)
             listed = re.sub(r"^(?:全国|全省|全市|全区|全球|省内|国内)", "", listed)
+            # "在省级排名上,…上海位列全国第一名": a subject that is itself a ranking takes no second 排名.
             indicator = (
-                indicator + words if indicator else (words if len(listed) >= 5 and "各" not in listed else "")
+                (indicator if re.search(r"(?:排名|排行|排序)$", indicator) else indicator + words)
+                if indicator
+                else (words if len(listed) >= 5 and "各" not in listed else "")
             )
         elif f.unit == "倍" and _PLAN_PERIOD_BASE.fullmatch(indicator):
             # "基站数量达到“十三五”末2倍": the period is the base of the multiple, not what is counted.

@@ -11,7 +11,7 @@ from loaders.agencies import AgencyHit, find_agencies
 from loaders.figure_places import about_group, figure_place, own_scope
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.indicators import indicator_concept, same_measure_words
-from loaders.metrics import find_figures, named_board
+from loaders.metrics import dated_ranking, find_figures, named_board, ranking_year
 from loaders.places import (
     PlaceSpan,
     country_actor_spans,
@@ -569,6 +569,8 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
     # A document titled as a plan states goals.
     plan_part = bool(section_plans(document.title or "", title=True))
     board = ""
+    ranking = ""  # the last dated ranking or assessment the document named
+    last_years: list[int | None] = []  # the years of the previous sentence's figures
     review_year: int | None = None  # the year a plan's review section states for its figures
     heading_review = False  # whether the sentence lies in a plan's review section (发展基础)
     section_year: int | None = None  # the year the heading of the sentence's section states
@@ -685,8 +687,10 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             report_year=report_year,
             antecedent=metrics[-1].indicator if metrics else "",
             board=board,
+            last_rank=next((m.indicator for m in reversed(metrics) if m.unit == "位"), ""),
         )
         board = named_board(text) or board  # the list later ranks of the document are in
+        ranking = dated_ranking(text) or ranking
         # "2023年上半年,全区实现…;规模以上工业增加值同比增长10.1%": a year heading the full sentence
         # dates the figures of its later semicolon clauses too.
         run_start = max(document.text.rfind(ch, 0, sentence.start) for ch in "。\n") + 1
@@ -696,10 +700,20 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
         dated_paragraph = bool(
             re.match(r"\s*(?:19|20)\d{2}年[,，]", document.text[paragraph_start : paragraph_start + 12])
         )
+        count_before = len(metrics)
         for f in figures:
-            if about_group(document.text, sentence.start, sentence.start + f.start, ctx.spans):
+            # A figure find_figures gave each of a list of places ("北京、浙江分列第二、三名") sits, with
+            # no width, right after its place's name: it is that place's, not the group's.
+            if f.start != f.end and about_group(
+                document.text, sentence.start, sentence.start + f.start, ctx.spans
+            ):
                 continue  # SCHEMA.md: a fact about an aggregate of places is left out
-            place = _metric_place(ctx, sentence, f.start)
+            listed = [
+                sp.division
+                for sp in ctx.spans
+                if f.start == f.end and sp.end == sentence.start + f.start and not sp.in_name
+            ]
+            place = listed[-1] if listed else _metric_place(ctx, sentence, f.start)
             if place == ctx.gazetteer.country and unnamed_locality:
                 continue  # SCHEMA.md: a metric with no stated place is left out (全市… in a city never named)
             if _counts_peers(f.indicator, f.unit, place.level) and not re.search(
@@ -730,10 +744,24 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
                     year = review_year
             if year is None and section_year is not None and (f.qualifier == "target") == plan_part:
                 year = section_year  # SCHEMA.md year: the year the text states, here for the section
+            if year is None and f.unit in ("位", "分") and f.qualifier != "target":
+                # SCHEMA.md year: a rank or score is a place in the dated ranking the text named
+                # (《2020数字政府发展指数报告》…上海位列全国第一名).
+                year = ranking_year(ranking, text)
+            if (
+                year is None
+                and f.qualifier != "target"
+                and re.match(r"\s*其中", text)
+                and len(set(last_years)) == 1
+            ):
+                # "…2024年1—11月完成…收入31.7万亿元。其中,…同比增长8.4%": a breakdown of the figures just
+                # given refers to their year.
+                year = last_years[0]
             metrics.append(Metric(place, f.indicator, f.value, f.unit, year, f.qualifier, ev, concept))  # type: ignore[arg-type]
         # A sentence that also reports what is done ("…达到93.5%,今年将提高到97%") states one goal, not a
         # plan its next sentences go on with.
         planned = plans_ahead(text, planned=planned) and all(f.qualifier == "target" for f in figures)
+        last_years = [m.year for m in metrics[count_before:]]
         previous_end = sentence.end
         for c in find_policies(text):
             # "(以下简称《规划》)" makes later 《规划》 the same citation.

@@ -431,6 +431,10 @@ def ranked_phrase(
     ('2022年数字城市百强榜', '排名')
     >>> ranked_phrase("在河南省数字政府建设评估中,郑州位列各县级市第一", 16, 18, 22)
     ('河南省数字政府建设评估', '各县级市排名')
+    >>> ranked_phrase("光纤宽带普及率在全国各省排第二位", 12, 13, 13)
+    ('光纤宽带普及率', '全国排名')
+    >>> ranked_phrase("发展指数从2014年的第70位跃升至2024年的第35位", 15, 18, 24)
+    ('发展指数', '排名')
     >>> ranked_phrase("创新指数全球排名上升至第17位", 6, 8, 11)
     ('创新指数', '全球排名')
     >>> ranked_phrase("报告对百强市数字经济发展水平进行排名,其中深圳排第3", 23, 24, 24)
@@ -441,6 +445,18 @@ def ranked_phrase(
     between = sentence[cue_end:rank_start].removeprefix("了").removeprefix("于")
     # "排名上升至第17位": the verb of a rise says how the rank moved, not where it stands.
     between = re.sub(r"^(?:上升|提升|跃升|攀升|升|提高|前移)(?:至|到|为)?", "", between)
+    # "从2014年的第70位跃升至2024年的第35位": the year dates the rank; it is no scope.
+    between = re.sub(
+        r"^(?:(?:从|由)(?:(?:19|20)\d{2}年度?的?)?第(?:\d+|[一二三四五六七八九十百两]+)(?:位|名)"
+        r"(?:跃升|上升|提升|攀升|升|下降|下滑|降|前移|后移)(?:至|到|为))?(?:(?:19|20)\d{2}年度?的?)?",
+        "",
+        between,
+    )
+    # …and the rank moved from ranks the subject before 从, as the rank it moved to does.
+    origin = re.search(
+        r"(?:从|由)(?:(?:19|20)\d{2}年度?的?)?第(?:\d+|[一二三四五六七八九十百两]+)(?:位|名)$", sentence[:cue_start]
+    )
+    cue_start = origin.start() if origin else cue_start
     if 2 <= len(between) <= 12 and not re.search(r"[,，;；:：。“”]", between):
         scope_words = between  # 全省县级市, 泉州市各县(市、区), 全国城市综合排名
     else:
@@ -455,6 +471,12 @@ def ranked_phrase(
     if ranking:
         return ranking.group(1), suffix
     subject, _, _ = phrase_before(mended(segment(sentence)), cue_start)
+    # "普及率在全国各省排第二位": the places ranked among (在全国各省) frame the rank; what is ranked
+    # stands before them.
+    among = re.search(r"(?<=[\u4e00-\u9fff%])在(?:全国|全省|全市|国内|省内)[^,，;；。:：在]{0,6}$", sentence[:cue_start])
+    if among:
+        framed, _, _ = phrase_before(mended(segment(sentence)), among.start())
+        subject = framed if len(framed) >= 2 else subject
     subject = SCOPE_WORDS.sub("", subject) if scope_words and not between else subject
     published = _PUBLISHED_LIST.search(sentence[:cue_start])
     if len(subject) < 2 and published:

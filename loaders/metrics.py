@@ -110,6 +110,43 @@ def named_board(sentence: str) -> str:
     return found[-1] if found else ""
 
 
+# A dated ranking or assessment: 《2020数字政府发展指数报告》, 2019中国数字政府服务能力…评估结果.
+_DATED_RANKING = re.compile(
+    r"(?:19|20)\d{2}(?:年度?)?[^,，。;；:：《》“”]{0,24}?(?:评估|测评|指数|榜单|排行榜|百强榜|榜)"
+)
+# An index or list a sentence ranks in by name ("开放数林指数…居全国城市综合排名第13位").
+_OWN_RANKING = re.compile(r"([\u4e00-\u9fff]{4,10})(?:指数|榜)")
+
+
+def dated_ranking(sentence: str) -> str:
+    """Return the last dated ranking or assessment a sentence names ("2020数字政府发展指数"), or "".
+
+    >>> dated_ranking("清华大学数据治理研究中心发布了《2020数字政府发展指数报告》")
+    '2020数字政府发展指数'
+    >>> dated_ranking("截至2022年底,全市建成5G基站1万个")
+    ''
+    """
+    found = [m.group(0) for m in _DATED_RANKING.finditer(sentence)]
+    return found[-1] if found else ""
+
+
+def ranking_year(ranking: str, sentence: str) -> int | None:
+    """Return the year of the dated `ranking` for the ranks and scores of a sentence that names no
+    other index or list of its own, or None.
+
+    >>> ranking_year("2022中国数字政府发展指数", "在省级排名上,上海位列全国第一名")
+    2022
+    >>> ranking_year("2022年数字城市百强榜", "开放数林指数居全国城市综合排名第13位") is None
+    True
+    """
+    if not ranking:
+        return None
+    own = [name[-4:] for name in _OWN_RANKING.findall(sentence)]
+    if any(name not in ranking for name in own):
+        return None
+    return int(ranking[:4])
+
+
 def _name_listed_ranks(figures: list[Figure], listed: set[int], antecedent: str) -> list[Figure]:
     """Name each rank listed after a place as the rank before it in the sentence, or as the last
     figure before the sentence when that was a rank; a listed rank with neither is left out."""
@@ -123,6 +160,103 @@ def _name_listed_ranks(figures: list[Figure], listed: set[int], antecedent: str)
             f = Figure(f.value, f.unit, named, f.qualifier, f.year, f.start, f.end)
         out.append(f)
     return out
+
+
+# "北京、浙江、广东分列第二至四名": a run of ranks shared out over the places listed before its verb.
+_RANK_RANGE = re.compile(
+    r"(?P<cue>分列|分别位列|分别位居|分别列|分别居|分居|依次位列|依次列)(?P<scope>全[国省市区县])?"
+    rf"第(?P<a>\d+|[{CN_NUMERAL_CHARS}]+)(?:至|到|-|—|~)第?(?P<b>\d+|[{CN_NUMERAL_CHARS}]+)(?:位|名)"
+    r"(?![\u4e00-\u9fffA-Za-z0-9])"
+)
+# "排名第一的是广东省", "第二名是长沙市": a rank whose holders are named after it.
+_RANK_HELD_BY = re.compile(
+    rf"(?P<cue>排名|位列|名列)?第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?:名|位)?的?(?:是|为)(?=[\u4e00-\u9fff])"
+)
+# "从2014年的第70位跃升至…": the rank a move started from, before the verb of the move.
+_RANK_FROM = re.compile(
+    rf"(?:从|由)(?:(?:19|20)\d{{2}}年度?的?)?第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?:位|名)"
+    r"(?=[^,，。;；]{0,4}?(?:跃升|上升|提升|攀升|升|下降|下滑|降|前移|后移)(?:至|到|为))"
+)
+# The word right before a rank's verb that shares it out (分列, 分别位列) or gives it to each (均, 都).
+_SHARING = re.compile(r"(?:分别|分|均|都|同时)$")
+# A figure said of each of the places the sentence opens with ("…,得分均为10分", "均在75分以上").
+_EACH = re.compile(r"均(?:为|在|达到|达|超过|超|保持|位于|是)?$")
+
+
+def listed_places(text: str, end: int) -> list[tuple[int, int]]:
+    """Return the spans of two or more place names listed right before `end`, or [].
+
+    >>> t = "安徽、江苏、黑龙江、广东并列省级组织机构第一"
+    >>> [t[a:b] for a, b in listed_places(t, 12)]
+    ['安徽', '江苏', '黑龙江', '广东']
+    >>> listed_places("上海位列全国第一名", 2)
+    []
+    """
+    words = [w for w in segment(text) if w.end <= end]
+    if not words or words[-1].end != end:
+        return []
+    spans: list[tuple[int, int]] = []
+    k = len(words) - 1
+    while k >= 0 and words[k].tag == "LOC":
+        spans.insert(0, (words[k].start, words[k].end))
+        if k < 1 or words[k - 1].text not in ("、", "和", "与", "及"):
+            break
+        k -= 2
+    return spans if len(spans) >= 2 else []
+
+
+def _places_after(text: str, start: int) -> list[tuple[int, int]]:
+    """Return the spans of the place names listed from `start` on ("广西壮族自治区、湖北省,…"), or [].
+
+    >>> t = "第四名是广西壮族自治区、湖北省,第五名是浙江省"
+    >>> [t[a:b] for a, b in _places_after(t, 4)]
+    ['广西壮族自治区', '湖北省']
+    """
+    spans: list[tuple[int, int]] = []
+    for w in (w for w in segment(text) if w.start >= start):
+        if w.tag == "LOC" and (not spans and w.start == start or spans and spans[-1][1] + 1 == w.start):
+            spans.append((w.start, w.end))
+        elif not (spans and w.text in ("、", "和", "与", "及") and w.start == spans[-1][1]):
+            break
+    return spans
+
+
+def _opening_places(text: str) -> list[tuple[int, int]]:
+    """Return the spans of the two or more places listed at the head of a sentence, or [].
+
+    >>> t = "上海、北京并列第二,得分均为9分"
+    >>> [t[a:b] for a, b in _opening_places(t)]
+    ['上海', '北京']
+    """
+    words = segment(text)
+    k = 0
+    while k < len(words) and words[k].text in ("其中", ",", "，", "而"):
+        k += 1
+    first = k
+    while k < len(words) and (words[k].tag == "LOC" or words[k].text in ("、", "和", "与", "及")):
+        k += 1
+    if k == first or k >= len(words):
+        return []
+    places = listed_places(text, words[k - 1].end)
+    return places if places and places[0][0] == words[first].start else []
+
+
+def _each_place(figure: Figure, places: list[tuple[int, int]], values: list[float] | None = None) -> list[Figure]:
+    """Return the figure once per listed place, placed right after that place's name so that it is
+    that place's (loaders/figure_places.py: a figure glued to a listed place); `values` are the
+    places' own values in order (ranks shared out), else each place takes the figure's."""
+    return [
+        Figure(
+            values[k] if values else figure.value,
+            figure.unit,
+            figure.indicator,
+            figure.qualifier,
+            figure.year,
+            end,
+            end,
+        )
+        for k, (_, end) in enumerate(places)
+    ]
 
 
 def _name_moves(figures: list[Figure], moves: dict[int, str]) -> list[Figure]:
@@ -143,7 +277,8 @@ def _name_moves(figures: list[Figure], moves: dict[int, str]) -> list[Figure]:
 # Further ranks in the same list: "位列全国第一和第三位", "位列全省第3、全市第1" (a scope of its own).
 _MORE_RANKS = re.compile(
     r"^(?:(?:和|、|及|与)|[,，](?=全|[\u4e00-\u9fff]{1,4}(?:省|自治区)第))(?P<scope>全[\u4e00-\u9fff]{1,6}?|[\u4e00-\u9fff]{1,4}(?:省|自治区))?"
-    rf"第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?(?![\u4e00-\u9fffA-Za-z0-9])"
+    # "分列第二、三名": a later rank of the list may leave out its 第 when its counter follows
+    rf"(?:第|(?=(?:\d+|[{CN_NUMERAL_CHARS}]+)[位名]))(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?(?![\u4e00-\u9fffA-Za-z0-9])"
 )
 # "五大专项行动", "3大工程": a plan's named things, counted by their kind; 三大误区 and 五大维度 are
 # rhetoric. Digits count only before 大 (a digit before 项 or 个 is an ordinary figure).
@@ -159,7 +294,7 @@ _IMPLICIT_YUAN = re.compile(
 )
 # SCHEMA.md: a count of people or users with no counter takes 人; of households (市场主体) 户.
 _IMPLICIT_PEOPLE = re.compile(
-    r"(网民|用户|人口|人才|人员|居民|游客|旅客|乘客|访客|观众|学员|会员|日活|月活|粉丝|群众|市民)"
+    r"(网民|用户|人口|人才|人员|居民|游客|旅客|乘客|访客|观众|学员|会员|日活|月活|粉丝|群众|市民|人数|持卡人)"
 )
 _IMPLICIT_HOUSEHOLDS = re.compile(r"(市场主体|经营主体|(?<!用)户数|农户|住户|家庭)")
 # Uses and cases counted without a counter: 调用量15亿 is 次, 办件量12万 is 件.
@@ -182,6 +317,7 @@ def find_figures(
     report_year: int | None = None,
     antecedent: str = "",
     board: str = "",
+    last_rank: str = "",
 ) -> list[Figure]:
     """Return the figures of one sentence, in order; a figure whose clause names nothing it counts is left out.
 
@@ -190,7 +326,8 @@ def find_figures(
     ("今年济南市将…。…优化15项热点民生服务"); `horizon` and `report_year` are the end year of a plan
     document and the year a dated summary reports on; `antecedent` is the indicator of the last figure
     before the sentence, which "这个数字" points back to; `board` the ranked list the document named
-    last ("2023数字百强市"), which "榜单显示,…分列第三" ranks in.
+    last ("2023数字百强市"), which "榜单显示,…分列第三" ranks in; `last_rank` the indicator of the
+    document's last rank, which places listed as sharing a rank with nothing named ("…并列第二") hold.
 
     >>> [(f.indicator, f.value, f.unit, f.qualifier) for f in find_figures("全市数字经济核心产业企业超1000家,5G基站8210个")]
     [('数字经济核心产业企业', 1000.0, '家', '>'), ('5G基站', 8210.0, '个', '=')]
@@ -226,12 +363,55 @@ def find_figures(
     ('电子印章', 1819.0, '枚')
     >>> [(f.indicator, f.value) for f in find_figures("工业增加值增长9.4%,连续七年位居全国工业百强区榜首")][-1]
     ('工业增加值全国工业百强区排名', 1.0)
+    >>> [(f.value, f.start) for f in find_figures("北京、浙江、广东分列第二至四名", last_rank="发展指数排名")]
+    [(2.0, 2), (3.0, 5), (4.0, 8)]
+    >>> [(f.indicator, f.value, f.start) for f in find_figures("安徽、江苏并列省级组织机构第一,得分均为10分")]
+    [('省级组织机构排名', 1.0, 2), ('省级组织机构排名', 1.0, 5), ('得分', 10.0, 2), ('得分', 10.0, 5)]
     """
     text = half_width(sentence)
     masked = _mask_quoted(text)
     figures: list[Figure] = []
     taken: list[tuple[int, int]] = []
     rank_words: dict[int, tuple[int, str]] = {}  # a rank's start → where its verb starts, its scope + 排名
+    shared_out: set[int] = set()  # the starts of ranks shared out over listed places
+    respective: list[tuple[int, list[int]]] = []  # 分别 before ranks → the ranks' starts
+    for m in _RANK_RANGE.finditer(masked):
+        first, last = parse_number(m.group("a")), parse_number(m.group("b"))
+        places = listed_places(text, m.start())
+        if first is None or last is None or not places or len(places) != int(last - first) + 1:
+            continue
+        taken.append(m.span())
+        ranked = ranked_phrase(text, m.start(), m.end("cue"), m.end("cue"), board_named=board)
+        words = (m.group("scope") or "") + "排名" if m.group("scope") else ranked[1]
+        template = _figure(text, first, "位", m.start(), m.end(), indicator=ranked[0])
+        for k, rank in enumerate(_each_place(template, places, [first + k for k in range(len(places))])):
+            figures.append(rank)
+            rank_words[rank.start] = (m.start(), words)
+            shared_out.add(rank.start)
+    for m in _RANK_FROM.finditer(masked):
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        rank_start = m.start("num") - 1
+        taken.append((rank_start, m.end()))
+        ranked = ranked_phrase(text, m.start(), rank_start, rank_start, board_named=board)
+        rank = _figure(text, value, "位", m.start(), m.end(), indicator=ranked[0])
+        figures.append(rank)
+        rank_words[rank.start] = (m.start(), ranked[1])
+    for m in _RANK_HELD_BY.finditer(masked):
+        value = parse_number(m.group("num"))
+        holders = _places_after(text, m.end())
+        if value is None or not holders or any(s <= m.start() < e for s, e in taken):
+            continue
+        taken.append(m.span())
+        rank_start = m.start("num") - 1
+        cue_start = m.start("cue") if m.group("cue") else rank_start
+        ranked = ranked_phrase(text, cue_start, m.end("cue") if m.group("cue") else rank_start, rank_start, board_named=board)
+        template = _figure(text, value, "位", m.start(), m.end(), indicator=ranked[0])
+        for rank in _each_place(template, holders):
+            figures.append(rank)
+            rank_words[rank.start] = (cue_start, ranked[1])
+            shared_out.add(rank.start)
     for m in _RANK.finditer(masked):
         cue_end = m.end("cue")
         rank_start = m.start("num") - 1 if m.group("num") else m.start("first")
@@ -242,7 +422,11 @@ def find_figures(
             at = ranks[-1][2]
             # A scope of its own (",陕西省第一") belongs to the rank's span, so that the place naming
             # the scope is not taken for the place ranked.
-            first = at + (more.start("scope") if more.group("scope") else more.start("num") - 1)
+            first = at + (
+                more.start("scope")
+                if more.group("scope")
+                else more.start("num") - (masked[at + more.start("num") - 1] == "第")
+            )
             ranks.append((more.group("num"), first, at + more.end(), more.group("scope") or ""))
         # "排名第一、第二的成都、绵阳": ranks that describe who is named next are not figures of their own.
         attributive = bool(
@@ -251,6 +435,32 @@ def find_figures(
         ranked = ranked_phrase(text, m.start(), cue_end, rank_start, board_named=board)
         # "位列全省23个一类县市区第11位": a count between the verb and the rank only says how many were ranked.
         taken.append((cue_end, rank_start))
+        # "安徽、江苏并列第一", "浙江、北京分列第二、三名": each listed place holds its own rank.
+        sharing = _SHARING.search(text[: m.start()])
+        places = (
+            listed_places(text, sharing.start() if sharing else m.start())
+            if sharing or m.group("cue") == "并列"
+            else []
+        )
+        values = [parse_number(r[0]) for r in ranks]
+        if sharing and sharing.group(0) in ("分", "分别") and len(values) != len(places):
+            places = []
+        elif (not sharing or sharing.group(0) not in ("分", "分别")) and len(values) != 1:
+            places = []
+        if places and not attributive and None not in values:
+            for start, end, _ in [(r[1], r[2], r[3]) for r in ranks]:
+                taken.append((start, end))
+            template = _figure(text, values[0], "位", m.start(), ranks[-1][2], indicator=ranked[0])
+            scope = ranks[0][3]
+            spread = values if len(values) == len(places) else None
+            for rank in _each_place(template, places, spread):  # type: ignore[arg-type]
+                figures.append(rank)
+                rank_words[rank.start] = (m.start(), scope + "排名" if scope else ranked[1])
+                shared_out.add(rank.start)
+            continue
+        # "网站数15.6万个,备案率99.9%,分别列全国第七位和第二位": ranks shared out over the figures before.
+        if sharing and sharing.group(0) in ("分", "分别") and len(ranks) > 1 and not attributive:
+            respective.append((sharing.start(), [r[1] if k else m.start() for k, r in enumerate(ranks)]))
         for k, (num, start, end, scope) in enumerate(ranks):
             value = parse_number(num)
             taken.append((start, end))
@@ -374,6 +584,42 @@ def find_figures(
     ]
     figures = _name_listed_ranks(figures, listed_ranks, antecedent)
     figures = _name_moves(figures, moves)
+    for cue, starts in respective:
+        run_start = max(text.rfind(ch, 0, cue) for ch in "。;；") + 1
+        counted = [
+            f for f in figures if f.unit not in ("位", "年") and run_start <= f.start and f.end <= cue and f.indicator
+        ]
+        ranks = [f for f in figures if f.start in starts and f.unit == "位"]
+        if len(counted) == len(ranks) == len(starts):
+            names = {
+                r.start: counted[k].indicator + rank_words.get(r.start, (0, "排名"))[1]
+                for k, r in enumerate(ranks)
+            }
+            figures = [
+                Figure(f.value, f.unit, names[f.start], f.qualifier, f.year, f.start, f.end)
+                if f.start in names and f.unit == "位"
+                else f
+                for f in figures
+            ]
+    # "福建、上海、广东、山东并列第二位": a shared rank whose sentence names nothing it ranks ranks what
+    # the rank before it did, in the sentence or before it.
+    for k, f in enumerate(figures):
+        if f.start in shared_out and not f.indicator:
+            before = [g.indicator for g in figures[:k] if g.unit == "位" and g.indicator]
+            named = before[-1] if before else antecedent if antecedent.endswith("排名") else last_rank
+            figures[k] = Figure(f.value, f.unit, named, f.qualifier, f.year, f.start, f.end)
+    # "安徽、江苏、黑龙江、广东并列…第一,得分均为10分": a figure said of each place the sentence opens with.
+    opening = _opening_places(text)
+    if opening:
+        figures = [
+            g
+            for f in figures
+            for g in (
+                _each_place(f, opening)
+                if f.unit != "位" and f.start not in shared_out and _EACH.search(text[: f.start])
+                else [f]
+            )
+        ]
     figures = _per_period(text, figures)
     # Two readings of one listed rank ("A、B分别…,均保持全省第三") give the same figure twice.
     figures = [

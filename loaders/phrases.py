@@ -24,7 +24,7 @@ _INNER_WORDS = {"的", "、", "和", "及", "与", "各类", "各项", "各级",
 LINKS = {
     "达", "达到", "为", "是", "有", "计", "共", "共计", "合计", "总计", "总共", "超", "超过", "突破", "逾", "约",
     "近", "接近", "将近", "大约", "不足", "不到", "低于", "高于", "多于", "少于", "已", "已经", "均", "分别", "实现",
-    "累计达", "达到了", "为了", "到", "至", "稳定", "保持", "上", "下", "的", "了", "在", "等", "双", "低", "高", "升",
+    "累计达", "达到了", "为了", "均为", "均达", "均在", "均超过", "分别为", "分别达", "分别达到", "到", "至", "稳定", "保持", "上", "下", "的", "了", "在", "等", "双", "低", "高", "升",
     "降", "增", "连续", "多年", "连续多年", "力争", "预计", "计划", "争取", "确保", "将", "可", "可以", "能", "能够", "只能",
     "要", "需", "需要", "应", "必须", "也", "又", "再", "已有", "拥有", "首次", "首度", "再次", "再度", "一举", "率先",
 }  # fmt: skip  # 首次 and 率先 are adverbs LAC often tags as numerals or verbs
@@ -59,6 +59,10 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
 
     >>> [w.text for w in mended((Word("办结", "v", 0, 2), Word("时", "n", 2, 3), Word("长", "ad", 3, 4)))]
     ['办结', '时长']
+    >>> [w.text for w in mended((Word("5G", "m", 0, 2), Word(" ", "w", 2, 3), Word("基站", "n", 3, 5)))]
+    ['5G基站']
+    >>> [w.text for w in mended((Word("数字经济", "n", 0, 4), Word("占比达", "v", 4, 7)))]
+    ['数字经济', '占比', '达']
     >>> [w.text for w in mended((Word("职工", "n", 0, 2), Word("之", "u", 2, 3), Word("家", "n", 3, 4)))]
     ['职工', '之家']
     >>> [w.text for w in mended((Word("12345", "m", 0, 5), Word("热线", "n", 5, 7), Word("受理", "v", 7, 9)))]
@@ -73,6 +77,10 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
             out[-1] = Word("时长", "n", out[-1].start, w.end)
         elif out and out[-1].text == "占" and w.text == "比":
             out[-1] = Word("占比", "n", out[-1].start, w.end)  # 用户/n 占/v 比/p 达到: the share, a noun
+        elif out and out[-1].text == "占" and re.fullmatch(r"比(?:达到|达|为|超过|超|约)", w.text):
+            # 数字经济/n 占/v 比达/v 34%: the share is the noun; the link after it is a verb.
+            out[-1] = Word("占比", "n", out[-1].start, w.start + 1)
+            out.append(Word(w.text[1:], "v", w.start + 1, w.end))
         elif w.tag == "q" and w.text in ("件", "件量", "件数") and out and out[-1].tag in ("v", "vn", "n"):
             # 办/v 件量/q, 承诺/vn 件/q: with no number before it, 件 ends a noun (办件量, 承诺件), not a counter.
             j = (
@@ -114,6 +122,20 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
         elif w.text == "以上市":
             # 地级/a 以上市/f: LAC joins the bound to the noun it bounds (地级以上市, the cities).
             out += [Word("以上", "f", w.start, w.start + 2), Word("市", "n", w.start + 2, w.end)]
+        elif (
+            w.text.isspace()
+            and out
+            and re.fullmatch(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*", out[-1].text)
+            and following
+            and following.tag in ("n", "nz", "vn")
+        ):
+            # 建成 5G 基站: a space a web page sets between a Latin-lettered term and its noun (5G 基站,
+            # 5G 移动电话用户) parts no words; the term opens the noun.
+            out[-1] = Word(out[-1].text + following.text, "nz", out[-1].start, following.end)
+            k += 1
+        elif re.fullmatch(r"占比(?:达到|达|为|超过|超|约)", w.text):
+            # 数字经济/n 占比达/v 34%: LAC glues the link to the share; the share is the noun measured.
+            out += [Word("占比", "n", w.start, w.start + 2), Word(w.text[2:], "v", w.start + 2, w.end)]
         elif w.text == "占地区":
             # 占地区/v 生产/vn 总值/n: LAC reads 占地 (take up land); it is 占 地区生产总值, a share.
             out += [Word("占", "v", w.start, w.start + 1), Word("地区", "n", w.start + 1, w.end)]
