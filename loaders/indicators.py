@@ -454,7 +454,8 @@ def ranked_phrase(
     )
     # …and the rank moved from ranks the subject before 从, as the rank it moved to does.
     origin = re.search(
-        r"(?:从|由)(?:(?:19|20)\d{2}年度?的?)?第(?:\d+|[一二三四五六七八九十百两]+)(?:位|名)$", sentence[:cue_start]
+        r"(?:从|由)(?:(?:19|20)\d{2}年度?的?)?第(?:\d+|[一二三四五六七八九十百两]+)(?:位|名)$",
+        sentence[:cue_start],
     )
     cue_start = origin.start() if origin else cue_start
     if 2 <= len(between) <= 12 and not re.search(r"[,，;；:：。“”]", between):
@@ -473,7 +474,9 @@ def ranked_phrase(
     subject, _, _ = phrase_before(mended(segment(sentence)), cue_start)
     # "普及率在全国各省排第二位": the places ranked among (在全国各省) frame the rank; what is ranked
     # stands before them.
-    among = re.search(r"(?<=[\u4e00-\u9fff%])在(?:全国|全省|全市|国内|省内)[^,，;；。:：在]{0,6}$", sentence[:cue_start])
+    among = re.search(
+        r"(?<=[\u4e00-\u9fff%])在(?:全国|全省|全市|国内|省内)[^,，;；。:：在]{0,6}$", sentence[:cue_start]
+    )
     if among:
         framed, _, _ = phrase_before(mended(segment(sentence)), among.start())
         subject = framed if len(framed) >= 2 else subject

@@ -241,7 +241,9 @@ def _opening_places(text: str) -> list[tuple[int, int]]:
     return places if places and places[0][0] == words[first].start else []
 
 
-def _each_place(figure: Figure, places: list[tuple[int, int]], values: list[float] | None = None) -> list[Figure]:
+def _each_place(
+    figure: Figure, places: list[tuple[int, int]], values: list[float] | None = None
+) -> list[Figure]:
     """Return the figure once per listed place, placed right after that place's name so that it is
     that place's (loaders/figure_places.py: a figure glued to a listed place); `values` are the
     places' own values in order (ranks shared out), else each place takes the figure's."""
@@ -384,7 +386,7 @@ def find_figures(
         ranked = ranked_phrase(text, m.start(), m.end("cue"), m.end("cue"), board_named=board)
         words = (m.group("scope") or "") + "排名" if m.group("scope") else ranked[1]
         template = _figure(text, first, "位", m.start(), m.end(), indicator=ranked[0])
-        for k, rank in enumerate(_each_place(template, places, [first + k for k in range(len(places))])):
+        for rank in _each_place(template, places, [first + k for k in range(len(places))]):
             figures.append(rank)
             rank_words[rank.start] = (m.start(), words)
             shared_out.add(rank.start)
@@ -406,7 +408,9 @@ def find_figures(
         taken.append(m.span())
         rank_start = m.start("num") - 1
         cue_start = m.start("cue") if m.group("cue") else rank_start
-        ranked = ranked_phrase(text, cue_start, m.end("cue") if m.group("cue") else rank_start, rank_start, board_named=board)
+        ranked = ranked_phrase(
+            text, cue_start, m.end("cue") if m.group("cue") else rank_start, rank_start, board_named=board
+        )
         template = _figure(text, value, "位", m.start(), m.end(), indicator=ranked[0])
         for rank in _each_place(template, holders):
             figures.append(rank)
@@ -443,17 +447,18 @@ def find_figures(
             else []
         )
         values = [parse_number(r[0]) for r in ranks]
-        if sharing and sharing.group(0) in ("分", "分别") and len(values) != len(places):
+        # 分列 spreads one rank per place; 并列 gives them all one rank.
+        spreads = sharing is not None and sharing.group(0) in ("分", "分别")
+        if len(values) != (len(places) if spreads else 1):
             places = []
-        elif (not sharing or sharing.group(0) not in ("分", "分别")) and len(values) != 1:
-            places = []
-        if places and not attributive and None not in values:
+        numbers = [v for v in values if v is not None]
+        if places and not attributive and len(numbers) == len(values):
             for start, end, _ in [(r[1], r[2], r[3]) for r in ranks]:
                 taken.append((start, end))
-            template = _figure(text, values[0], "位", m.start(), ranks[-1][2], indicator=ranked[0])
+            template = _figure(text, numbers[0], "位", m.start(), ranks[-1][2], indicator=ranked[0])
             scope = ranks[0][3]
-            spread = values if len(values) == len(places) else None
-            for rank in _each_place(template, places, spread):  # type: ignore[arg-type]
+            spread = numbers if len(numbers) == len(places) else None
+            for rank in _each_place(template, places, spread):
                 figures.append(rank)
                 rank_words[rank.start] = (m.start(), scope + "排名" if scope else ranked[1])
                 shared_out.add(rank.start)
@@ -586,14 +591,16 @@ def find_figures(
     figures = _name_moves(figures, moves)
     for cue, starts in respective:
         run_start = max(text.rfind(ch, 0, cue) for ch in "。;；") + 1
-        counted = [
-            f for f in figures if f.unit not in ("位", "年") and run_start <= f.start and f.end <= cue and f.indicator
+        measured = [
+            f
+            for f in figures
+            if f.unit not in ("位", "年") and run_start <= f.start and f.end <= cue and f.indicator
         ]
-        ranks = [f for f in figures if f.start in starts and f.unit == "位"]
-        if len(counted) == len(ranks) == len(starts):
+        paired = [f for f in figures if f.start in starts and f.unit == "位"]
+        if len(measured) == len(paired) == len(starts):
             names = {
-                r.start: counted[k].indicator + rank_words.get(r.start, (0, "排名"))[1]
-                for k, r in enumerate(ranks)
+                r.start: measured[k].indicator + rank_words.get(r.start, (0, "排名"))[1]
+                for k, r in enumerate(paired)
             }
             figures = [
                 Figure(f.value, f.unit, names[f.start], f.qualifier, f.year, f.start, f.end)
@@ -605,9 +612,9 @@ def find_figures(
     # the rank before it did, in the sentence or before it.
     for k, f in enumerate(figures):
         if f.start in shared_out and not f.indicator:
-            before = [g.indicator for g in figures[:k] if g.unit == "位" and g.indicator]
-            named = before[-1] if before else antecedent if antecedent.endswith("排名") else last_rank
-            figures[k] = Figure(f.value, f.unit, named, f.qualifier, f.year, f.start, f.end)
+            earlier = [g.indicator for g in figures[:k] if g.unit == "位" and g.indicator]
+            rank_name = earlier[-1] if earlier else antecedent if antecedent.endswith("排名") else last_rank
+            figures[k] = Figure(f.value, f.unit, rank_name, f.qualifier, f.year, f.start, f.end)
     # "安徽、江苏、黑龙江、广东并列…第一,得分均为10分": a figure said of each place the sentence opens with.
     opening = _opening_places(text)
     if opening:
