@@ -54,6 +54,17 @@ _SUFFIXES = ("率", "数", "量", "额", "值", "度")
 _ACTION_MEASURES = ("时间", "时长", "时限", "周期", "天数", "次数", "环节", "效率", "速度", "成本")
 
 
+def _one_verb_then_one_noun(w: Word, following: Word) -> bool:
+    """Whether ``w`` is a one-character verb right before a one-character noun (LAC's split of 办局, 算力)."""
+    return (
+        w.tag == "v"
+        and len(w.text) == 1
+        and following.tag == "n"
+        and len(following.text) == 1
+        and following.start == w.end
+    )
+
+
 def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
     """The words with LAC's systematic splits of a measure joined again (时/n 长/ad → 时长/n).
 
@@ -144,12 +155,8 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
             and out[-1].tag == "n"
             and len(out[-1].text) == 1
             and out[-1].end == w.start
-            and w.tag == "v"
-            and len(w.text) == 1
-            and following
-            and following.tag == "n"
-            and len(following.text) == 1
-            and following.start == w.end
+            and following is not None
+            and _one_verb_then_one_noun(w, following)
         ):
             # 委/n 办/v 局/n: three single characters LAC split are one noun (委办局).
             out[-1] = Word(out[-1].text + w.text + following.text, "n", out[-1].start, following.end)
@@ -157,12 +164,8 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
         elif (
             out
             and nominal(out[-1])
-            and w.tag == "v"
-            and len(w.text) == 1
-            and following
-            and following.tag == "n"
-            and len(following.text) == 1
-            and following.start == w.end
+            and following is not None
+            and _one_verb_then_one_noun(w, following)
             and k + 2 < len(words)
             and nominal(words[k + 2])
         ):

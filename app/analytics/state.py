@@ -51,12 +51,15 @@ class View:
 _SAVER = Saver("projection", guard=_LOCK.reading)
 
 
+def _version(store: RdfStore) -> tuple[str, int]:
+    """Return the version a projection is kept at: this store object and its write counter."""
+    return (str(id(store)), store.version)
+
+
 def _current(store: RdfStore) -> Projection | None:
     """Return the store's projection if it is up to date, else None (read without the store's stamp)."""
     projection = _PROJECTIONS.get(store)
-    if projection is None or projection.version != (str(id(store)), store.version):
-        return None
-    return projection
+    return projection if projection is not None and projection.version == _version(store) else None
 
 
 def _synced(store: RdfStore) -> Projection:
@@ -67,14 +70,13 @@ def _synced(store: RdfStore) -> Projection:
     projection = _PROJECTIONS.get(store)
     first = projection is None
     if projection is None:
-        version = (str(id(store)), store.version)
         projection = load(store, _SAVER.name, Projection)
         if projection is not None:
-            projection.version = version  # kept at the store's current content stamp
+            projection.version = _version(store)  # kept at the store's current content stamp
         else:
             projection = Projection()
         _PROJECTIONS[store] = projection
-    if projection.version == (str(id(store)), store.version):
+    if projection.version == _version(store):
         return projection  # up to date: no stamp to read
     stamp = store.content_stamp  # before the content is read: see app/saved.py
     if projection.sync(store):
