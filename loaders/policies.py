@@ -16,16 +16,15 @@ _ISSUED = re.compile(
 # (one after the name it abbreviates, “十四五”规划《纲要》, names that one). A title that reads as a
 # sentence (a comma inside) is an article's or a speech's, unless it ends in a kind of document
 # (…,助力…发展的建议; …的提案).
-_BARE_KIND = re.compile(
-    r"^(?:总体|实施|行动|工作|专项|本)?(?:规划|报告|方案|意见|计划|纲要|办法|条例|通知|决定|措施|细则|建议|要点|指南)$"
-)
+# Kinds of document a title ends in; the first ones are also cited bare, by their kind alone.
+_CITED_BARE = "规划|报告|方案|意见|计划|纲要|办法|条例|通知|决定|措施|细则|建议|要点|指南"
+_BARE_KIND = re.compile(rf"^(?:总体|实施|行动|工作|专项|本)?(?:{_CITED_BARE})$")
 _REFERS_BACK = re.compile(
     r"(?:^|[\s,，。;；:：、“”\"()（）]|落实好?|贯彻|根据|按照|依照|依据|对照|执行|学习|解读|宣传|印发|发布|出台|编制|制定|修订|"
     r"[从在据由按将把以对])$"
 )
 _DOCUMENT_KIND = re.compile(
-    r"(?:规划|方案|意见|办法|通知|纲要|条例|决定|计划|措施|报告|指南|标准|规定|细则|白皮书|蓝皮书|清单|目录|要点|"
-    r"建议|提案|议案|指引|政策|公告|通告|批复|函|纪要|章程|规范|法)$"
+    rf"(?:{_CITED_BARE}|标准|规定|白皮书|蓝皮书|清单|目录|提案|议案|指引|政策|公告|通告|批复|函|纪要|章程|规范|法)$"
 )
 _ABBREVIATION = re.compile(r"^[(（]以下简称《(?P<short>[^》]{1,12})》[)）]")
 _ISSUER_NOISE = re.compile(
