@@ -635,10 +635,10 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             continue  # "…产业园科学城会展中心": a suffix running on into another is inside a longer name
         # A park heading a longer name stays a candidate: when the longer one names no thing
         # (罗山科技园产业集聚中心, a body), the park it lies in is still named; when it does, the
-        # longer name holds it (find_projects keeps the outer one). "数据中心运营商": the kind's word
-        # names a company's trade (运营商, 服务商), no thing.
+        # longer name holds it (find_projects keeps the outer one). "数据中心运营商", "A级数据中心标准":
+        # the kind's word names a company's trade (运营商, 服务商) or a standard, no thing.
         in_word = re.match(
-            r"(企业|公司|经济|体系|新?模式|新?机制|业务|资源|数据|集群|产品|城市|计算|服务|网络|平台|楼|大楼|大厦|运营商|服务商|供应商|提供商|厂商)",
+            r"(企业|公司|经济|体系|新?模式|新?机制|业务|资源|数据|集群|产品|城市|计算|服务|网络|平台|楼|大楼|大厦|运营商|服务商|供应商|提供商|厂商|标准|规范)",
             masked[end:],
         ) or (re.match(r"[型化性率量数费端层侧间内议]", masked[end:]) and inside_word(sentence, end))
         # LAC reads 区内 as a word, but a zone has an inside (示范区内的…谷)
