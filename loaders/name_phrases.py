@@ -157,13 +157,13 @@ def _breaks(word: Word, left: Word | None, before: list[Word], quoted: set[int])
         return word.text != "之"
     if word.tag == "f" and re.fullmatch(r"[东南西北中][东南西北]?部", word.text):
         return False  # 西部(重庆)科学城, 东部新城: a region word heads the name
-    if word.tag in _BREAKS:
-        return True
+    if word.tag in _BREAKS and not (word.tag == "p" and word.text == "与"):
+        return True  # LAC reads 与 as a preposition too (超级计算与人工智能…研究院): a conjunction below
     if word.tag == "TIME":
         return not re.search(r"\d", word.text)  # 目前平台 vs 2025年中央城市工作会议, 24小时自助…
     if word.tag == "m":
         return bool(_COUNT.search(word.text))
-    if word.tag == "c":
+    if word.tag in ("c", "p"):
         # A conjunction after a finished name joins two names; inside one it joins its words
         # (特色工艺及封装测试创新中心).
         return left is None or left.tag in ("LOC", "ORG") or bool(_FINISHED.search(left.text))
