@@ -352,6 +352,8 @@ _ORGANISATIONS = re.compile(
     r"(?:、[^、,，。;；]{2,24}?)*等?\s*(?:\d+|[一二三四五六七八九十两百几多]+)\s*家"
     r"[\u4e00-\u9fff]{0,6}?(?:企业|公司|单位|机构|院所|高校|院校|医院)"
 )
+
+
 def _signs_as_body(sentence: str, hit: ProjectHit) -> bool:
     """Whether the hit is one item of a list the text counts as firms or institutes (…等20家科研院所和企业).
 
@@ -365,7 +367,7 @@ def _signs_as_body(sentence: str, hit: ProjectHit) -> bool:
     False
     """
     listed = _ORGANISATIONS.match(sentence[hit.end :])
-    return bool(listed) and ("、" in listed.group(0) or sentence[hit.start - 1 : hit.start] == "、")
+    return listed is not None and ("、" in listed.group(0) or sentence[hit.start - 1 : hit.start] == "、")
 
 
 # A zone's short form (三山经开区 of 三山经济开发区): the same zone named again, SCHEMA.md aliases.
@@ -407,7 +409,9 @@ def _short_form_span(sentence: str, start: int, end: int) -> tuple[int, int]:
     form = short.group("short")
     tail = after.group("tail")
     # the longest head of the short form the text puts right before the name is the name's own
-    reach = max((k for k in range(2, len(form)) if sentence[start - k : start] == form[:k]), default=0)
+    reach = max(
+        (k for k in range(2, min(len(form), start + 1)) if sentence[start - k : start] == form[:k]), default=0
+    )
     return start - reach, end + (len(tail) if tail and form.endswith(tail) else 0)
 
 
@@ -1148,7 +1152,10 @@ def _names_one(
         or re.match(r"(?:全球|全国|国内|国际|世界|业内)(?:领先|一流|顶尖|先进|高水平|知名|顶级)", name)
         # "三级平台", "三级运行管理中心": a level heading a kind's words; 三级数字化城市运行和治理中心,
         # 三级中心一体贯通平台 name one system of their own
-        or (_LEVELS.match(name) and (len(_LEVELS.sub("", name)) < 7 or _GENERIC.fullmatch(_LEVELS.sub("", name))))
+        or (
+            _LEVELS.match(name)
+            and (len(_LEVELS.sub("", name)) < 7 or _GENERIC.fullmatch(_LEVELS.sub("", name)))
+        )
         or (re.search(r"[一二三四五六七八九十两]级", name) and "、" in sentence[max(0, start - 6) : start])
         # A programme quoted inside a name (“百千万工程”信息综合平台) does not make it one.
         # 惠企政策专区, 政策兑现平台: policies are what a platform serves up, not a programme it is
