@@ -279,10 +279,24 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     )
     hits += [ProjectHit(name, "platform", start, end) for name, start, end in find_service_apps(sentence)]
     hits += _owned_projects(sentence)
+    hits += _ceremonies(sentence)
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[ProjectHit] = []
     for h in hits:
-        outer = next((k for k in kept if k.start <= h.start and h.end <= k.end), None)
+        # "…韶关数据中心集群起步区…开工活动": what a ceremony opens is a thing of its own, named inside
+        # it by its kind's word (a quoted theme, “数字丝路”创新应用大赛, stays the event's)
+        outer = next(
+            (
+                k
+                for k in kept
+                if k.start <= h.start
+                and h.end <= k.end
+                and not (
+                    k.kind == "event" and h.kind != "event" and re.search(rf"(?:{_SUFFIX.pattern})$", h.name)
+                )
+            ),
+            None,
+        )
         if (
             outer is not None
             and (outer.start, outer.end) == (h.start, h.end)
@@ -567,6 +581,34 @@ def _launched(sentence: str) -> list[ProjectHit]:
                 continue
             start = m.start("items") + q.start()
             hits.append(ProjectHit(name, "platform", start, start + len(q.group(0))))
+    return hits
+
+
+# A held ceremony named by what is done at it (…科技园启用暨战略合作签约活动举行, 组织…发布推广活动):
+# SCHEMA.md events are named gatherings; a bare 活动 (开展志愿服务活动, 6场专题活动) names none.
+_CEREMONY = re.compile(
+    r"(?:(?P<verb>举行|举办|组织|召开)了?|(?:^|(?<=[,，;；。]))(?:[今昨][天日](?:上午|下午|晚上)?,)?)"
+    r"(?P<name>[^,，。;；、“”《》\s]{4,30}?(?:发布|推广|签约|启用|揭牌|启动|开幕|开工|授牌|颁奖)活动)"
+    r"(?(verb)|(?=(?:在[^,，。;；]{2,12})?(?:举行|举办|召开)))"
+)
+
+
+def _ceremonies(sentence: str) -> list[ProjectHit]:
+    """Return the ceremonies a clause holds by name: what is launched, signed or opened at them.
+
+    >>> [h.name for h in _ceremonies("今天上午,青禾科技园启用暨战略合作签约活动举行")]
+    ['青禾科技园启用暨战略合作签约活动']
+    >>> [h.name for h in _ceremonies("上半年组织青禾数据制度建设发布推广活动,集中展示成效")]
+    ['青禾数据制度建设发布推广活动']
+    >>> [h.name for h in _ceremonies("开展党员志愿服务活动")]
+    []
+    """
+    hits = []
+    for m in _CEREMONY.finditer(sentence):
+        name = m.group("name")
+        if _DETERMINER.match(name) or re.match(r"[一二三四五六七八九十两\d]+[场次项个]", name):
+            continue
+        hits.append(ProjectHit(name, "event", m.start("name"), m.end("name")))
     return hits
 
 
