@@ -1005,6 +1005,8 @@ def _named_place(
         if any(a <= span.start < b for a, b in brands):
             continue
         named, full = span.division, span.surface == span.division.name
+        if hit.kind == "platform" and not full and _landmark(ctx, sentence, span.start, len(span.surface)):
+            continue  # 广州塔景区智能化管理平台: a landmark named after a city is no division that runs it
         if hit.kind == "platform":
             return named
         # A short form heading the name ties it there when no place acts (于都工业园区 in a national text).
@@ -1027,6 +1029,17 @@ def _named_place(
         above = named in ctx.gazetteer.ancestors(acting)
         return named if not above or (hit.kind == "facility" and full) else None
     return None
+
+
+def _landmark(ctx: _Context, sentence: Sentence, start: int, length: int) -> bool:
+    """Whether LAC reads the place's short form at `start` as the head of a longer place word that is
+    no division's name (广州塔景区, 西湖景区), so the word names a landmark, not the division."""
+    offset = start - sentence.start
+    forms = ctx.gazetteer.surface_forms()
+    return any(
+        w.start == offset and w.tag == "LOC" and len(w.text) > length and w.text not in forms
+        for w in segment(sentence.text)
+    )
 
 
 def _same_project(

@@ -20,7 +20,7 @@ from loaders.words import Word, segment
 # Marks inside names: quotes and brackets are kept, other punctuation ends a name.
 _NAME_MARKS = set("“”‘’「」()（）·+-—")
 # A numeral that counts (三个, 10个, 四届, 首个) rather than one inside a name (三级, 12345, 5G).
-_COUNT = re.compile(r"[个家项座所届次场批条名张类处]$|^首|^[两几多]")
+_COUNT = re.compile(r"[个家项座所届次场批条名张类处套]$|^首|^[两几多]")
 # A word that ends a finished name: a closing quote or a head noun (业务系统与地方数据平台).
 _FINISHED = re.compile(
     r"(?:[”」’)）]|系统|平台|中心|项目|架构|体系|机制|模式|格局|园区?|基地|网|云|库|馆|站|港|谷|城|区|院|局|委|办|厅|部)$"
@@ -122,10 +122,26 @@ def counted(sentence: str, start: int, end: int, *, after_only: bool = False) ->
     >>> s = "打造正定数字经济产业园、鹿泉区国际数字经济产业园"
     >>> counted(s, 2, s.index("、"))
     False
+    >>> s = "构建一套青禾景区智能化管理平台"
+    >>> counted(s, s.index("青禾"), len(s))
+    False
     """
     words = segment(sentence)
     before = [w for w in words if w.end <= start][-1:]
-    if not after_only and before and before[0].tag in ("m", "q") and _COUNT.search(before[0].text):
+    if (
+        not after_only
+        and before
+        and before[0].tag in ("m", "q")
+        and _COUNT.search(before[0].text)
+        # "构建一套广州塔景区智能化管理平台": one of a thing is an article before its name, not a count
+        # of a kind (a kind's words alone are generic and dropped as such); in a quoted layout
+        # (“一个城市运营中心、五大云工程”) or one the list goes on counting, it counts
+        and not (
+            re.fullmatch(r"一[个套座家所处张条]", before[0].text)
+            and sentence[before[0].start - 1 : before[0].start] != "“"
+            and not re.match(r"[、,，]\s*[一二三四五六七八九十两百\d]", sentence[end:])
+        )
+    ):
         return True
     after = re.match(
         r"\s*(?:\d[\d.]*|[一二三四五六七八九十两百千]+)\s*[万亿]?\s*[个家座所项条张类处次场]", sentence[end:]
@@ -141,13 +157,13 @@ def _breaks(word: Word, left: Word | None, before: list[Word], quoted: set[int])
         return word.text != "之"
     if word.tag == "f" and re.fullmatch(r"[东南西北中][东南西北]?部", word.text):
         return False  # 西部(重庆)科学城, 东部新城: a region word heads the name
-    if word.tag in _BREAKS:
-        return True
+    if word.tag in _BREAKS and not (word.tag == "p" and word.text == "与"):
+        return True  # LAC reads 与 as a preposition too (超级计算与人工智能…研究院): a conjunction below
     if word.tag == "TIME":
         return not re.search(r"\d", word.text)  # 目前平台 vs 2025年中央城市工作会议, 24小时自助…
     if word.tag == "m":
         return bool(_COUNT.search(word.text))
-    if word.tag == "c":
+    if word.tag in ("c", "p"):
         # A conjunction after a finished name joins two names; inside one it joins its words
         # (特色工艺及封装测试创新中心).
         return left is None or left.tag in ("LOC", "ORG") or bool(_FINISHED.search(left.text))

@@ -43,11 +43,12 @@ _KINDS: tuple[tuple[ProjectKind, str], ...] = (
     ("platform", r"大脑[一二三四五六七八九十]期|App|APP|app|平台|政务服务网|网上办事大厅|政务网站|政府网站|门户网站|总门户|服务门户|政务门户|信息系统|系统|驾驶舱|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网|运行中枢"),
 )  # fmt: skip
 _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
-# Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台").
+# Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台"); a technology
+# names a kind too (数字孪生平台, 人工智能计算中心), not the one a place built.
 _GENERIC = re.compile(
     r"^(?:街道|街镇|社区|乡镇|村级|镇级|县级|区级|便民|国家|各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
     r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|经济|旅游|农业|绿色|低碳|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个|主|指挥|运营|调度|监测|预警|测试|超级|基础设施|IDC|农产品|物流|"
-    r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|大规模|超大规模|国省|智算|制造|项目|展示|体验|城管|高端|高水平|高品质|高质量|高标准|高性能|一流|先进|现代|新一代|交易|技术|"
+    r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|大规模|超大规模|国省|智算|人工智能|数字孪生|资源|生态|制造|项目|展示|体验|城管|高端|高水平|高品质|高质量|高标准|高性能|一流|先进|现代|新一代|交易|技术|"
     r"微信|公众|手机|移动|终端|客户端|掌上|网上|中心|综合性|基础性|公益性|支撑性|枢纽型|交流|合作|电子商务|电商|电子政务|传统|例行|常规|政府|市县|省市|区县|县区|系统|招商|推介|"
     # "数据中心园区": kinds' words one after another name a kind too
     r"数据中心|云计算中心|产业园|软件园|科技园|孵化器)*"
@@ -278,10 +279,24 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     )
     hits += [ProjectHit(name, "platform", start, end) for name, start, end in find_service_apps(sentence)]
     hits += _owned_projects(sentence)
+    hits += _ceremonies(sentence)
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[ProjectHit] = []
     for h in hits:
-        outer = next((k for k in kept if k.start <= h.start and h.end <= k.end), None)
+        # "…韶关数据中心集群起步区…开工活动": what a ceremony opens is a thing of its own, named inside
+        # it by its kind's word (a quoted theme, “数字丝路”创新应用大赛, stays the event's)
+        outer = next(
+            (
+                k
+                for k in kept
+                if k.start <= h.start
+                and h.end <= k.end
+                and not (
+                    k.kind == "event" and h.kind != "event" and re.search(rf"(?:{_SUFFIX.pattern})$", h.name)
+                )
+            ),
+            None,
+        )
         if (
             outer is not None
             and (outer.start, outer.end) == (h.start, h.end)
@@ -332,16 +347,86 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     # SCHEMA.md: numeric frameworks (“1+N+X”平台) are layouts, not names.
     kept = [cut for k in kept if not _LAYOUT.match(k.name) and (cut := _bracket_cut(k)) is not None]
     kept = [k for k in kept if not _part_in_brackets(sentence, k.start, k.end)]
+    kept = [k for k in kept if not _signs_as_body(sentence, k)]
     return [
         ProjectHit(
             k.name,
             k.kind,
             k.start,
             k.end,
-            tuple(a for a in dict.fromkeys(_shortened(sentence, k)) if a != k.name),
+            tuple(a for a in dict.fromkeys((*_shortened(sentence, k), *_zone_forms(k))) if a != k.name),
         )
         for k in kept
     ]
+
+
+# "与…研究所、阿里云物联网产业基地、…集团等20家科研院所和企业签约": the list counts bodies and firms, so
+# its items are who signs, not things built (SCHEMA.md: companies and institutes act, projects are built).
+_ORGANISATIONS = re.compile(
+    r"(?:、[^、,，。;；]{2,24}?)*等?\s*(?:\d+|[一二三四五六七八九十两百几多]+)\s*家"
+    r"[\u4e00-\u9fff]{0,6}?(?:企业|公司|单位|机构|院所|高校|院校|医院)"
+)
+
+
+def _signs_as_body(sentence: str, hit: ProjectHit) -> bool:
+    """Whether the hit is one item of a list the text counts as firms or institutes (…等20家科研院所和企业).
+
+    A lone item so counted (青禾县农心农业科技示范园等4家企业完成建设) is still a thing built.
+
+    >>> s = "与青禾研究所、禾云物联网产业基地、青禾集团等20家科研院所和企业签约"
+    >>> _signs_as_body(s, ProjectHit("禾云物联网产业基地", "park", 7, 16))
+    True
+    >>> s = "青禾县农心农业科技示范园等4家企业完成建设"
+    >>> _signs_as_body(s, ProjectHit("青禾县农心农业科技示范园", "park", 0, 12))
+    False
+    """
+    listed = _ORGANISATIONS.match(sentence[hit.end :])
+    return listed is not None and ("、" in listed.group(0) or sentence[hit.start - 1 : hit.start] == "、")
+
+
+# A zone's short form (三山经开区 of 三山经济开发区): the same zone named again, SCHEMA.md aliases.
+_ZONE_FORMS = (
+    (re.compile(r"经济技术开发区$|经济开发区$"), "经开区"),
+    (re.compile(r"高新技术产业开发区$|高新技术开发区$"), "高新区"),
+    (re.compile(r"综合保税区$"), "综保区"),
+)
+
+
+def _zone_forms(hit: ProjectHit) -> tuple[str, ...]:
+    """Return the short forms a zone's full name is known by (三山经济开发区 → 三山经开区).
+
+    >>> _zone_forms(ProjectHit("青禾经济技术开发区", "park", 0, 9))
+    ('青禾经开区',)
+    >>> _zone_forms(ProjectHit("青禾软件园", "park", 0, 5))
+    ()
+    """
+    if hit.kind != "park":
+        return ()
+    return tuple(pattern.sub(short, hit.name) for pattern, short in _ZONE_FORMS if pattern.search(hit.name))
+
+
+def _short_form_span(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Return the span `start:end` of a name widened to the full name its "(以下简称…)" shows it has.
+
+    "骋风而来超大规模人工智能算力中心项目(以下简称骋风而来算力中心项目)": LAC reads 骋风 as a person and
+    而来 as a verb, but the short form keeps them, so they head the name; its 项目 ends it too.
+
+    >>> s = "投资的骋风而来超大规模算力中心项目(以下简称骋风而来算力中心项目)开工"
+    >>> start, end = _short_form_span(s, 7, 15)
+    >>> s[start:end]
+    '骋风而来超大规模算力中心项目'
+    """
+    after = re.match(r"(?P<tail>项目|工程)?(?=”?[(（](?:以下)?简称)", sentence[end:])
+    short = _SHORT_FORM.match(re.sub(r"^(?:项目|工程)?”?", "", sentence[end:]))
+    if after is None or short is None:
+        return start, end
+    form = short.group("short")
+    tail = after.group("tail")
+    # the longest head of the short form the text puts right before the name is the name's own
+    reach = max(
+        (k for k in range(2, min(len(form), start + 1)) if sentence[start - k : start] == form[:k]), default=0
+    )
+    return start - reach, end + (len(tail) if tail and form.endswith(tail) else 0)
 
 
 def _part_in_brackets(sentence: str, start: int, end: int) -> bool:
@@ -499,6 +584,34 @@ def _launched(sentence: str) -> list[ProjectHit]:
     return hits
 
 
+# A held ceremony named by what is done at it (…科技园启用暨战略合作签约活动举行, 组织…发布推广活动):
+# SCHEMA.md events are named gatherings; a bare 活动 (开展志愿服务活动, 6场专题活动) names none.
+_CEREMONY = re.compile(
+    r"(?:(?P<verb>举行|举办|组织|召开)了?|(?:^|(?<=[,，;；。]))(?:[今昨][天日](?:上午|下午|晚上)?,)?)"
+    r"(?P<name>[^,，。;；、“”《》\s]{4,30}?(?:发布|推广|签约|启用|揭牌|启动|开幕|开工|授牌|颁奖)活动)"
+    r"(?(verb)|(?=(?:在[^,，。;；]{2,12})?(?:举行|举办|召开)))"
+)
+
+
+def _ceremonies(sentence: str) -> list[ProjectHit]:
+    """Return the ceremonies a clause holds by name: what is launched, signed or opened at them.
+
+    >>> [h.name for h in _ceremonies("今天上午,青禾科技园启用暨战略合作签约活动举行")]
+    ['青禾科技园启用暨战略合作签约活动']
+    >>> [h.name for h in _ceremonies("上半年组织青禾数据制度建设发布推广活动,集中展示成效")]
+    ['青禾数据制度建设发布推广活动']
+    >>> [h.name for h in _ceremonies("开展党员志愿服务活动")]
+    []
+    """
+    hits = []
+    for m in _CEREMONY.finditer(sentence):
+        name = m.group("name")
+        if _DETERMINER.match(name) or re.match(r"[一二三四五六七八九十两\d]+[场次项个]", name):
+            continue
+        hits.append(ProjectHit(name, "event", m.start("name"), m.end("name")))
+    return hits
+
+
 def _common_word(sentence: str, start: int, end: int) -> bool:
     """Whether `sentence[start:end]` is one common word (平台“基础”, “底座”), not a brand (“苏企通”).
 
@@ -568,9 +681,10 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             continue  # "…产业园科学城会展中心": a suffix running on into another is inside a longer name
         # A park heading a longer name stays a candidate: when the longer one names no thing
         # (罗山科技园产业集聚中心, a body), the park it lies in is still named; when it does, the
-        # longer name holds it (find_projects keeps the outer one).
+        # longer name holds it (find_projects keeps the outer one). "数据中心运营商", "A级数据中心标准":
+        # the kind's word names a company's trade (运营商, 服务商) or a standard, no thing.
         in_word = re.match(
-            r"(企业|公司|经济|体系|新?模式|新?机制|业务|资源|数据|集群|产品|城市|计算|服务|网络|平台|楼|大楼|大厦)",
+            r"(企业|公司|经济|体系|新?模式|新?机制|业务|资源|数据|集群|产品|城市|计算|服务|网络|平台|楼|大楼|大厦|运营商|服务商|供应商|提供商|厂商|标准|规范)",
             masked[end:],
         ) or (re.match(r"[型化性率量数费端层侧间内议]", masked[end:]) and inside_word(sentence, end))
         # LAC reads 区内 as a word, but a zone has an inside (示范区内的…谷)
@@ -804,6 +918,10 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         ):
             # "2023年(第七届)12345…热线大会": the edition in brackets is cut; the event is named after it
             start, name = end - len(name) + cut + 1, name[cut + 1 :]
+        widened = _short_form_span(sentence, start, end)
+        if widened != (start, end):
+            start, end = widened
+            name = clean_name(sentence[start:end])
         named = _APPOSITION.match(sentence[end:])
         dashed = re.match(r"——“(?P<name>[^“”]{2,10})”", sentence[end:])
         if dashed and not PROGRAMME_WORDS.search(dashed.group("name")) and kind != "event":
@@ -1070,9 +1188,16 @@ def _names_one(
         or _DETERMINER.match(name)
         # "中国北方算力最大人工智能计算中心": a superlative describes, it names nothing
         or name.startswith("最")
+        # "高标准算力数据中心产业园", "大规模数据计算中心": a standard or a scale describes what is built
+        or re.match(r"(?:高标准|高水平|高质量|高品质|大规模|超大规模|超大型|一流)", name)
         # "打造全球领先新一代人工智能计算平台": a rank among all describes the thing aimed at, it names none
         or re.match(r"(?:全球|全国|国内|国际|世界|业内)(?:领先|一流|顶尖|先进|高水平|知名|顶级)", name)
-        or _LEVELS.match(name)
+        # "三级平台", "三级运行管理中心": a level heading a kind's words; 三级数字化城市运行和治理中心,
+        # 三级中心一体贯通平台 name one system of their own
+        or (
+            _LEVELS.match(name)
+            and (len(_LEVELS.sub("", name)) < 7 or _GENERIC.fullmatch(_LEVELS.sub("", name)))
+        )
         or (re.search(r"[一二三四五六七八九十两]级", name) and "、" in sentence[max(0, start - 6) : start])
         # A programme quoted inside a name (“百千万工程”信息综合平台) does not make it one.
         # 惠企政策专区, 政策兑现平台: policies are what a platform serves up, not a programme it is
