@@ -42,6 +42,9 @@ _LAYOUT_NEXT = re.compile(
 )
 
 
+# 每 before a verb of spending or changing opens the unit a ratio is per (每投入1元, 每增加1个百分点).
+_PER_INPUT = re.compile(r"每(?:投入|投资|增加|增长|减少|节约|消耗|提高|降低|下降)$")
+
 _SKIP_AFTER = re.compile(r"^(?:[A-Za-z+\-]|月|日|号|年|\.\d|次|大|级|强|条例)")
 
 
@@ -65,6 +68,8 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
         return False
     if _names_class(text[end:], unit, bool(m.group("scale"))):
         return False
+    if _PER_INPUT.search(text, max(0, start - 4), start):
+        return False  # "每投入1元,将带动3元…": the unit of a ratio (SCHEMA.md per-unit figures), no figure
     if unit == "元" and re.match(r"级(?:的|别)", text[end:]):
         return False  # "撬动100亿元级的农村电商市场": an order of size, not a figure
     if (

@@ -28,7 +28,7 @@ from loaders.words import segment
 _UNITS = (
     "个百分点", "百分点", "个工作日", "工作日", "个月", "个小时", "小时", "分钟", "万人次", "人次", "家次", "件次", "场次", "条次", "户次", "架次", "PFlops", "PFLOPS",
     "EFlops", "EFLOPS", "Gbps", "Mbps", "泽字节", "艾字节", "拍字节", "ZB", "核", "路", "次", "标准机架", "平方公里", "平方米",
-    "千米", "公里", "千瓦时", "兆瓦", "千瓦", "毫秒", "ms", "大类", "㎡", "个", "家", "项", "位", "名", "期", "人", "户", "条", "类", "届",
+    "千米", "公里", "千瓦时", "兆瓦", "千瓦", "兆伏安", "千伏安", "毫秒", "ms", "大类", "㎡", "个", "家", "项", "位", "名", "期", "人", "户", "条", "类", "届",
     "分", "星级", "星", "元", "台", "套", "座", "所", "处", "件", "倍", "亩", "吨", "场", "批", "款", "张", "辆", "架", "棵",
     "栋", "种", "天", "秒", "笔", "份", "篇", "支", "根", "盏", "块", "颗", "枚", "艘", "起", "单", "宗", "例", "通", "平米", "GB", "PB", "TB", "EB", "P", "G", "%",
     "级",
@@ -759,7 +759,7 @@ def _from_to(text: str, figures: list[Figure]) -> tuple[list[Figure], dict[int, 
             or (a.unit and b.unit and a.unit != b.unit)
         ):
             continue
-        subject = subject_before(text, opening.start())
+        subject = subject_before(text, opening.start()) or _changed_before(text, out[:k], opening.start())
         if not subject:
             continue
         subject += opening.group("how") or ""
@@ -768,6 +768,26 @@ def _from_to(text: str, figures: list[Figure]) -> tuple[list[Figure], dict[int, 
         out[k + 1] = _figure(text, b.value, unit, b.start, b.end, indicator=subject)
         judge[b.start] = opening.start()
     return out, judge
+
+
+# A change named after what changes ("比重较上年提升2.2个百分点"): the measure is what comes before it.
+_CHANGE_TAIL = re.compile(r"(?:提升|提高|增长|增加|上升|扩大|下降|降低|减少|缩小|回落)$")
+
+
+def _changed_before(text: str, figures: list[Figure], opening: int) -> str:
+    """Return the measure whose change the clause before `opening` gave, when "由…到…" opens a clause
+    of its own: "比重较上一年度提升2.2个百分点,由2021年的47.5%扩大到2022年的49.7%" goes on about the
+    比重 (SCHEMA.md: a figure whose clause names nothing it counts takes the measure it continues).
+
+    >>> s = "比重较上一年度提升2.2个百分点,由2021年的47.5%扩大到2022年的49.7%"
+    >>> _changed_before(s, [_figure(s, 2.2, "个百分点", 9, s.index(","), indicator="比重提升")], s.index("由"))
+    '比重'
+    """
+    named = [f for f in figures if f.end <= opening and f.indicator]
+    if not named or not re.fullmatch(r"\s*[,，]\s*", text[named[-1].end : opening]):
+        return ""
+    measure = _CHANGE_TAIL.sub("", named[-1].indicator)
+    return measure if measure != named[-1].indicator and len(measure) >= 2 else ""
 
 
 def _mask_quoted(text: str) -> str:
