@@ -1459,6 +1459,9 @@ def _dedupe_metrics(metrics: list[Metric]) -> list[Metric]:
             # Two quoted names count two things (“跨城通办”事项457项, “邮寄办”事项457项).
             names, other = re.findall(r"“([^”]+)”", first.indicator), re.findall(r"“([^”]+)”", m.indicator)
             distinct = bool(names and other and names != other)
+            # …and so do two classes named by different amounts (100亿元项目2个, 50亿元~100亿元项目2个).
+            amounts, others = re.findall(r"[\d.]+", first.indicator), re.findall(r"[\d.]+", m.indicator)
+            distinct = distinct or bool(amounts and others and amounts != others)
             # Two bounds that disagree (近100亿条 stored, 超过100亿条 fetched) are two facts.
             # So are an exact figure and a bound of the same size (逾300项 流程 optimised, 300项 事项 handled).
             distinct = distinct or (

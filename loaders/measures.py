@@ -228,7 +228,13 @@ _DURATIONS = ("小时", "个小时", "分钟", "天", "秒", "个月", "个工�
 
 # A grade written before a noun: 千亿元级企业, 百亿级产业集群, 三星级新型智慧城市, 四星级以上城市.
 # Only with a figure of its own later in the clause: "建成全域四星级新型智慧城市" is the level reached.
-_CLASS_AFTER_AMOUNT = re.compile(r"级(?:及以上|以上)?(?:的)?[\u4e00-\u9fff][^,，;；:：。]*?\d")
+_CLASS_AFTER_AMOUNT = re.compile(
+    r"级(?:及以上|以上)?(?:的)?[\u4e00-\u9fff][^,，;；:：。]*?\d"
+    # "总投资超100亿元项目有2个", "50亿元~100亿元项目2个": an amount (or a band of them) naming the class
+    # of projects or firms counted right after it
+    r"|(?:[~～\-—至到][\d.]+[千百万亿]*元)?(?:及以上|以上|以下)?(?:的)?(?:项目|企业|工程)(?:有|共|达)?"
+    r"[\d一二两三四五六七八九十]"
+)
 _CLASS_AFTER_STAR = re.compile(
     r"(?:级)?(?:及以上|以上)?(?:的)?(?!水平|标准|等级|评价|认证|评定)[\u4e00-\u9fff]"
     r"(?:[^,，;；:：。]*?\d|[\u4e00-\u9fff]{0,10}?(?:试点|示范))"
@@ -249,6 +255,8 @@ def _names_class(after: str, unit: str | None, scaled: bool) -> bool:
     (False, True)
     >>> _names_class(",", "星级", False), _names_class("标准", "星级", False), _names_class("。", "元", True)
     (False, False, False)
+    >>> _names_class("项目有2个;50亿元", "元", True), _names_class("~100亿元项目2个", "元", True)
+    (True, True)
     """
     if unit == "元" or (unit is None and scaled):
         return bool(_CLASS_AFTER_AMOUNT.match(after))

@@ -581,6 +581,7 @@ def find_figures(
         figures.append(figure)
     figures.sort(key=lambda f: f.start)
     figures = [f for f in figures if not _bounds_next(masked, f, figures)]
+    figures = _past_milestones(masked, figures)
     figures, judge_at = _from_to(text, figures)
     figures = split_owned(text, figures)
     figures = [
@@ -646,9 +647,20 @@ def find_figures(
             judge_at=judge_at.get(f.start, f.start),
         )
         for f in figures
-        if f.indicator and not f.indicator.startswith(SCOPE) and not _PAGE_COUNTERS.match(f.indicator)
+        if f.indicator
+        and not f.indicator.startswith(SCOPE)
+        and not _PAGE_COUNTERS.match(f.indicator)
+        and not (f.unit != "位" and _REGION_OF_PLACES.match(f.indicator))
     ]
 
+
+# Parts of a province that group its divisions without being one (苏南, 苏北, 粤东): SCHEMA.md leaves
+# their facts out. A place's rank among them is the place's own, and the regions across provinces
+# (长三角, 京津冀) name what a place's figure is for as often (长三角政务服务专窗, 长三角地区项目).
+_REGION_OF_PLACES = re.compile(
+    r"(?:苏南|苏中|苏北|皖南|皖北|皖中|浙东|浙西|浙南|浙北|粤东|粤西|粤北|关中|陕北|陕南|陇东|豫东|豫西|豫南"
+    r"|豫北|鲁西|鲁南|鲁中|胶东|闽东|闽西|闽南|闽北|川南|川东北|赣南|滇中|黔中)(?:地区)?(?!市|县|区(?!域))"
+)
 
 # "高于全省近4个百分点", "比全国平均高出12个百分点": a gap against the wider place, after the figure
 # it compares.
@@ -819,6 +831,32 @@ def _bounds_next(text: str, f: Figure, figures: list[Figure]) -> bool:
         and after.start - f.end <= 12
         and not re.search(r"[,，;；:：。、]", text[f.end : after.start])
     )
+
+
+def _past_milestones(text: str, figures: list[Figure]) -> list[Figure]:
+    """Drop a milestone passed ("突破2000亿大关") when the clause goes on to the figure reached, which
+    measures what the milestone was named after.
+
+    >>> s = "全区GDP突破2000亿大关、达2022.6亿元"
+    >>> [(f.indicator, f.value) for f in _past_milestones(s, [_figure(s, 2e11, None, 7, 12), _figure(s, 2.0226e11, "元", 16, 23)])]
+    [('GDP', 202260000000.0)]
+    """
+    out: list[Figure] = []
+    for k, f in enumerate(figures):
+        after = figures[k + 1] if k + 1 < len(figures) else None
+        if (
+            after is not None
+            and f.indicator
+            and (after.unit == f.unit or f.unit is None and after.unit == "元")
+            and re.fullmatch(r"(?:元)?(?:大关|关口)[,，、]?(?:达到|达|为|至)", text[f.end : after.start])
+        ):
+            figures[k + 1] = Figure(
+                after.value, after.unit, after.indicator or f.indicator, after.qualifier, after.year,
+                after.start, after.end,
+            )  # fmt: skip
+            continue
+        out.append(f)
+    return out
 
 
 def _mask_titles(text: str) -> str:
