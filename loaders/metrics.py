@@ -343,6 +343,8 @@ def find_figures(
     [('考核指标连续全市第一年数', 3.0, '年'), ('考核指标全市排名', 1.0, '位')]
     >>> [(f.value, f.year, f.qualifier) for f in find_figures("5G基站由2020年的1200个增加到2022年的5600个")]
     [(1200.0, 2020, '='), (5600.0, 2022, '=')]
+    >>> [(f.value, f.year) for f in find_figures("2018年至2024年11月,某市用电量占比从28%降至17.1%")]
+    [(28.0, 2018), (17.1, 2024)]
     >>> [(f.indicator, f.value) for f in find_figures("认定市级以上数字化车间120个,其中省级30个、国家级6个")]
     [('数字化车间', 120.0), ('省级数字化车间', 30.0), ('国家级数字化车间', 6.0)]
     >>> [(f.indicator, f.value, f.unit) for f in find_figures("全年新增5G基站1200、1500个")]
@@ -830,6 +832,8 @@ def _bounds_next(text: str, f: Figure, figures: list[Figure]) -> bool:
         and text[f.end : f.end + 1] == "的"
         and after.start - f.end <= 12
         and not re.search(r"[,，;；:：。、]", text[f.end : after.start])
+        # "超过98%的县城城区和80%的乡镇镇区": two shares joined, neither bounds the other
+        and not re.search(r"(?:和|及|与)$", text[f.end : after.start])
     )
 
 
@@ -949,8 +953,19 @@ def _dated(
             year = report_year  # 今年 in a document that names its year
         return Figure(f.value, f.unit, f.indicator, "target", year, f.start, f.end)
     year = figure_year(text, f.start)
+    spans = list(_YEAR_SPAN.finditer(text, 0, f.start))
+    if (
+        spans
+        and re.search(r"(?:从|由)$", text[: f.start])
+        and not re.search(r"(?:19|20)\d{2}年", text[spans[-1].end() : f.start])
+    ):
+        year = int(spans[-1].group(1))  # "2018年至2024年11月,…比重从28%降至17.1%": 28% is 2018's
     if year is None and (
         not _RELATIVE_YEAR.search(text[: f.start]) or _THIS_YEAR_SO_FAR.search(text[: f.start])
     ):
         year = report_year
     return Figure(f.value, f.unit, f.indicator, f.qualifier, year, f.start, f.end)
+
+
+# A span of years ("2018年至2024年11月"): the level a change starts from is the first year's.
+_YEAR_SPAN = re.compile(r"((?:19|20)\d{2})年(?:\d{1,2}月)?(?:底|末)?(?:至|到|—|-|~)(?:19|20)\d{2}年")

@@ -55,6 +55,9 @@ _REPORT_TITLE = re.compile(
 _EVENT_TITLE = re.compile(
     r"\s*((?:19|20)\d{2})年?(?:第[一二三四五六七八九十\d]+届)?[^,，。;；:：\s]{2,16}?(?:峰会|大会|博览会|论坛|展览会|交易会|年会)"
 )
+# A headline that opens on a year and states a figure of it ("2023年数字经济核心产业增加值127555亿元")
+# dates the report under it.
+_FIGURE_TITLE = re.compile(r"\s*((?:19|20)\d{2})年(?!度)[^\d,，。;；:：《“\n]{2,24}\d[\d.]*[万亿]*[元个家项%]")
 # Lines that head a document rather than report: a subtitle (——数字温州建设部分), an addressee
 # (各区镇,市各委办局:) or a short heading without a full stop.
 _HEADING_LINE = re.compile(r"^\s*(?:——.*|[^。\n]{0,30}[:：]|[^。,，\n]{0,30})\s*$")
@@ -117,6 +120,8 @@ def document_years(text: str, title: str | None = None) -> tuple[int | None, int
     (2023, None)
     >>> document_years("正文", "2024丝路数字经济峰会在西安开幕 现场签约项目56个")
     (2024, None)
+    >>> document_years("2023年数字经济核心产业增加值127555亿元\\n为了全面反映…")
+    (2023, None)
     >>> document_years("中新网某地4月19日电 会上透露,2023年是某地数字化改革加快推进之年。")
     (None, None)
     >>> document_years("各区人民政府:\\n现印发给你们。\\n某市数字经济三年行动计划(2025-2027年)\\n为深入贯彻…")
@@ -131,7 +136,11 @@ def document_years(text: str, title: str | None = None) -> tuple[int | None, int
         if plan and re.search(r"(规划|计划|方案|纲要)", named[: plan.end()]):
             return int(plan.group(1)), int(plan.group(2))
     # A report titled with its year ("…2023年数字化改革工作总结", "…2024年上半年…工作情况通报") reports on it.
-    reported = _REPORT_TITLE.search(head) or _EVENT_TITLE.match(head or _first_line(text))
+    reported = (
+        _REPORT_TITLE.search(head)
+        or _EVENT_TITLE.match(head or _first_line(text))
+        or _FIGURE_TITLE.match(head or _first_line(text))
+    )
     if reported:
         return int(reported.group(1)), None
     body = _unquoted_titles(half_width(text))
