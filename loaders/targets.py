@@ -57,7 +57,9 @@ _EVENT_TITLE = re.compile(
 )
 # A headline that opens on a year and states a figure of it ("2023年数字经济核心产业增加值127555亿元")
 # dates the report under it.
-_FIGURE_TITLE = re.compile(r"\s*((?:19|20)\d{2})年(?!度)[^\d,，。;；:：《“\n]{2,24}\d[\d.]*[万亿]*[元个家项%]")
+_FIGURE_TITLE = re.compile(
+    r"\s*((?:19|20)\d{2})年(?!度)[^\d,，。;；:：《“\n]{2,24}\d[\d.]*[万亿]*[元个家项%]"
+)
 # Lines that head a document rather than report: a subtitle (——数字温州建设部分), an addressee
 # (各区镇,市各委办局:) or a short heading without a full stop.
 _HEADING_LINE = re.compile(r"^\s*(?:——.*|[^。\n]{0,30}[:：]|[^。,，\n]{0,30})\s*$")
