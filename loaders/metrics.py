@@ -181,6 +181,8 @@ _RANK_FROM = re.compile(
 _SHARING = re.compile(r"(?:分别|分|均|都|同时)$")
 # A figure said of each of the places the sentence opens with ("…,得分均为10分", "均在75分以上").
 _EACH = re.compile(r"均(?:为|在|达到|达|超过|超|保持|位于|是)?$")
+# "北京、上海、深圳、广州位于第一梯队,得分超过90分": a score past a bar is each listed place's.
+_SCORED_PAST = re.compile(r"得分(?:超过|高于|超|不低于)$")
 
 
 def listed_places(text: str, end: int) -> list[tuple[int, int]]:
@@ -227,10 +229,17 @@ def _opening_places(text: str) -> list[tuple[int, int]]:
     >>> t = "上海、北京并列第二,得分均为9分"
     >>> [t[a:b] for a, b in _opening_places(t)]
     ['上海', '北京']
+    >>> t = "在数字产业化方面,北京、上海位于第一梯队"
+    >>> [t[a:b] for a, b in _opening_places(t)]
+    ['北京', '上海']
     """
     words = segment(text)
+    # "在城市数字产业化水平方面,北京、上海…": a frame may open the sentence before its places.
+    frame = re.match(r"在[^,，。;；:：]{2,20}?(?:方面|领域|中)[,，]", text)
     k = 0
-    while k < len(words) and words[k].text in ("其中", ",", "，", "而"):
+    while k < len(words) and (
+        words[k].text in ("其中", ",", "，", "而") or frame and words[k].start < frame.end()
+    ):
         k += 1
     first = k
     while k < len(words) and (words[k].tag == "LOC" or words[k].text in ("、", "和", "与", "及")):
@@ -238,6 +247,8 @@ def _opening_places(text: str) -> list[tuple[int, int]]:
     if k == first or k >= len(words):
         return []
     places = listed_places(text, words[k - 1].end)
+    if text.startswith("等", words[k - 1].end):
+        return []  # "重庆、济南等36个城市构成第二梯队": examples of a larger group, whose facts are the group's
     return places if places and places[0][0] == words[first].start else []
 
 
@@ -345,6 +356,8 @@ def find_figures(
     [(1200.0, 2020, '='), (5600.0, 2022, '=')]
     >>> [(f.value, f.year) for f in find_figures("2018年至2024年11月,某市用电量占比从28%降至17.1%")]
     [(28.0, 2018), (17.1, 2024)]
+    >>> find_figures("2024年数字经济百强市产业数字化指标平均得分为45.9,较上年提升5.7分")
+    []
     >>> [(f.indicator, f.value) for f in find_figures("认定市级以上数字化车间120个,其中省级30个、国家级6个")]
     [('数字化车间', 120.0), ('省级数字化车间', 30.0), ('国家级数字化车间', 6.0)]
     >>> [(f.indicator, f.value, f.unit) for f in find_figures("全年新增5G基站1200、1500个")]
@@ -626,7 +639,11 @@ def find_figures(
             for f in figures
             for g in (
                 _each_place(f, opening)
-                if f.unit != "位" and f.start not in shared_out and _EACH.search(text[: f.start])
+                if f.unit != "位"
+                and f.start not in shared_out
+                and (
+                    _EACH.search(text[: f.start]) or (f.unit == "分" and _SCORED_PAST.search(text[: f.start]))
+                )
                 else [f]
             )
         ]
@@ -653,6 +670,7 @@ def find_figures(
         and not f.indicator.startswith(SCOPE)
         and not _PAGE_COUNTERS.match(f.indicator)
         and not (f.unit != "位" and _REGION_OF_PLACES.match(f.indicator))
+        and not _GROUP_AVERAGE.search(text, max(text.rfind(c, 0, f.start) for c in "。;；") + 1, f.start)
     ]
 
 
@@ -662,6 +680,12 @@ def find_figures(
 _REGION_OF_PLACES = re.compile(
     r"(?:苏南|苏中|苏北|皖南|皖北|皖中|浙东|浙西|浙南|浙北|粤东|粤西|粤北|关中|陕北|陕南|陇东|豫东|豫西|豫南"
     r"|豫北|鲁西|鲁南|鲁中|胶东|闽东|闽西|闽南|闽北|川南|川东北|赣南|滇中|黔中)(?:地区)?(?!市|县|区(?!域))"
+)
+
+# The average over a class of places ("百强市产业数字化指标平均得分为45.9", "千兆城市平均每万人拥有5G基站数"):
+# a fact about an aggregate, which SCHEMA.md leaves out.
+_GROUP_AVERAGE = re.compile(
+    r"(?:百强|十强|[二三四五]十强|千兆|前十)(?:城市|市|县|区|县市|区县)[^。;；,，]{0,16}?平均"
 )
 
 # "高于全省近4个百分点", "比全国平均高出12个百分点": a gap against the wider place, after the figure
