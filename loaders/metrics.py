@@ -358,6 +358,8 @@ def find_figures(
     [(28.0, 2018), (17.1, 2024)]
     >>> find_figures("2024年数字经济百强市产业数字化指标平均得分为45.9,较上年提升5.7分")
     []
+    >>> find_figures("这些目标不约而同都把数字经济在GDP中的占比定在了50%上下")
+    []
     >>> [(f.indicator, f.value) for f in find_figures("认定市级以上数字化车间120个,其中省级30个、国家级6个")]
     [('数字化车间', 120.0), ('省级数字化车间', 30.0), ('国家级数字化车间', 6.0)]
     >>> [(f.indicator, f.value, f.unit) for f in find_figures("全年新增5G基站1200、1500个")]
@@ -671,6 +673,7 @@ def find_figures(
         and not _PAGE_COUNTERS.match(f.indicator)
         and not (f.unit != "位" and _REGION_OF_PLACES.match(f.indicator))
         and not _GROUP_AVERAGE.search(text, max(text.rfind(c, 0, f.start) for c in "。;；") + 1, f.start)
+        and not _GROUP_BACK.search(text, max(text.rfind(c, 0, f.start) for c in "。;；") + 1, f.start)
     ]
 
 
@@ -687,6 +690,10 @@ _REGION_OF_PLACES = re.compile(
 _GROUP_AVERAGE = re.compile(
     r"(?:百强|十强|[二三四五]十强|千兆|前十)(?:城市|市|县|区|县市|区县)[^。;；,，]{0,16}?平均"
 )
+
+# A clause about the places just listed as a set ("这些目标不约而同都把…占比定在了50%上下", "上述城市…")
+# states the group's fact, left out as an aggregate's (县级以上城市 is a class of places, no set named).
+_GROUP_BACK = re.compile(r"(?:这些|上述)(?:目标|城市|地区|省份|省市|地市|县区|区县)")
 
 # "高于全省近4个百分点", "比全国平均高出12个百分点": a gap against the wider place, after the figure
 # it compares.
