@@ -579,7 +579,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
     unnamed_locality = (
         not ctx.subjects
         and bool(_LOCAL_SCOPE.search(document.text))
-        and not _NATIONAL_SCOPE.search(document.text)
+        and not _NATIONAL_SCOPE.search(_DEFERENCE.sub("", document.text))
     )
     for sentence in document.sentences:
         text = sentence.text
@@ -903,6 +903,16 @@ def _last_named(ctx: _Context, position: int, *, city: bool = False) -> Division
 
 # A bare 市 opening a name after a clause mark or a copula (是市…中心, ,市运管服平台) is the city's.
 _CITY_SPEAKS = re.compile(r"(?:^|[,，。;；:：、是在由经和与])市(?![场级域民区县])")
+
+
+def _paragraph_actor(ctx: _Context, sentence: Sentence) -> Division | None:
+    """Return the last place below the country that acted earlier in the sentence's paragraph, if any."""
+    text = ctx.document.text
+    paragraph = text.rfind("\n", 0, sentence.start) + 1
+    before = [
+        a.place for a in ctx.actors if paragraph <= a.start < sentence.start and a.place.level != "country"
+    ]
+    return before[-1] if before else None
 
 
 def _paragraph_district(ctx: _Context, sentence: Sentence) -> Division:
@@ -1387,6 +1397,11 @@ def _sentence_at(document: Document, position: int) -> Sentence | None:
 
 _LOCAL_SCOPE = re.compile(r"(全市|本市|我市|市政府|市委|全区|我区|全县|我县|全省|我省|本省|省政府)")
 _NATIONAL_SCOPE = re.compile(r"(全国|我国|中国|国家|国务院|中央)")
+# Deference to the centre ("习近平新时代中国特色社会主义思想", "落实党中央、国务院…决策部署") opens
+# every local report; it scopes none of its figures.
+_DEFERENCE = re.compile(r"中国特色社会主义|党中央|(?:国务院|中央)[^,，。;；]{0,8}?(?:决策部署|部署|精神)")
+# Words that make a figure the country's when they come before it in its sentence.
+_COUNTRY_WORDS = re.compile(r"(全国|我国|中国|国家|国内)")
 
 
 def _metric_place(ctx: _Context, sentence: Sentence, start: int) -> Division:
@@ -1402,6 +1417,14 @@ def _metric_place(ctx: _Context, sentence: Sentence, start: int) -> Division:
         gazetteer=ctx.gazetteer,
         default=ctx.default,
     )
+    if (
+        place == ctx.gazetteer.country == ctx.default
+        and not _COUNTRY_WORDS.search(sentence.text[:start])
+        and (named := _paragraph_actor(ctx, sentence)) is not None
+    ):
+        # A document whose subject was not found ("2022年广东省数字经济规模为6.41万亿元;占地区GDP的比重…")
+        # goes on about the place its paragraph named, not the whole country (SCHEMA.md `place`).
+        return named
     # "下一步还将…", "同时,…": a sentence that turns to what comes next or besides is the speaker's again.
     turns = re.match(r"(?:下一步|此外|同时|另外|我们|我局|我市|我区|我县)", sentence.text) or own_scope(
         _UNDATED.sub(r"\1", sentence.text[:start]), ctx.default.level
@@ -1449,6 +1472,9 @@ def _dedupe_metrics(metrics: list[Metric]) -> list[Metric]:
             # Two quoted names count two things (“跨城通办”事项457项, “邮寄办”事项457项).
             names, other = re.findall(r"“([^”]+)”", first.indicator), re.findall(r"“([^”]+)”", m.indicator)
             distinct = bool(names and other and names != other)
+            # …and so do two classes named by different amounts (100亿元项目2个, 50亿元~100亿元项目2个).
+            amounts, others = re.findall(r"[\d.]+", first.indicator), re.findall(r"[\d.]+", m.indicator)
+            distinct = distinct or bool(amounts and others and amounts != others)
             # Two bounds that disagree (近100亿条 stored, 超过100亿条 fetched) are two facts.
             # So are an exact figure and a bound of the same size (逾300项 流程 optimised, 300项 事项 handled).
             distinct = distinct or (

@@ -17,7 +17,8 @@ from loaders.records import Division
 # 全国 heading a clause ("全国数字经济规模达到53.9万亿元") measures the country; after a rank verb or
 # before 第/首/领先 it only frames a place's standing (居全国第一, 全国首个).
 _WHOLE_COUNTRY = re.compile(
-    r"(?:^|(?<=[,，。;；:：\n]))(?:(?:截至)?\d{4}年(?:底|末|上半年)?[,，]?)?(全国)"
+    r"(?:^|(?<=[,，。;；:：\n]))(?:(?:截至)?\d{4}年(?:底|末|上半年)?[,，]?"
+    r"|(?:今年|去年|全年)?(?:上半年|下半年|前三季度|一季度)[,，]?)?(全国)"  # "上半年全国…收入总规模突破10万亿元"
     r"(?![第前首内外各性]|排名|排行|率先|唯一|领先|乃至|同类|百强|一流|示范|试点|标杆|典型|重点|优秀|先进)"
 )
 # Country actors that measure something; 习近平, 党的二十大 name a doctrine the place studies.

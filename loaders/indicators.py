@@ -65,6 +65,10 @@ _LISTED_AS = re.compile(
 )  # 进入 lists only when what it enters is a list (…百强县名单, …行列), not a stage or a market
 
 
+# Nouns of money that an amount written right before them measures (1849亿元5G投资, 50亿元专项债券资金).
+_FUNDS = re.compile(r"(?:投资|资金|收入|营收|销售额|交易额|产值|增加值|税收|融资|贷款|补贴|奖补|债券|订单)$")
+
+
 def counted_phrase(sentence: str, start: int, end: int, *, counter: bool) -> str:
     """Return the noun phrase a figure at `start:end` counts, with the denominator of a per-capita
     or per-unit figure (SCHEMA.md: 每万人5G基站数 never passes as a count of base stations).
@@ -83,6 +87,8 @@ def counted_phrase(sentence: str, start: int, end: int, *, counter: bool) -> str
     '进入数字乡村百强县名单'
     >>> counted_phrase("利用平台让95%以上的案件得到妥善解决", 5, 8, counter=False)
     '案件'
+    >>> counted_phrase("四家企业共完成1849亿元5G投资,占比提高", 7, 13, counter=False)
+    '5G投资'
     >>> s = "全区5G基站密度达到每平方公里12个"
     >>> counted_phrase(s, s.index("12"), len(s), counter=True), counted_phrase("每万名常住人口拥有自助终端3.1台", 13, 17, counter=True)
     ('5G基站密度', '每万名常住人口拥有自助终端')
@@ -222,6 +228,14 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
         # "投入8560万元开展第四轮道路保洁服务采购": money is named by what it pays for.
         aim = re.sub(r"[“”\"]", "", purpose.group(1))
         return aim + spent.group(1)
+    if (
+        not counter
+        and sentence[start:end].endswith("元")
+        and after
+        and sentence.startswith(after, end)
+        and _FUNDS.search(after)
+    ):
+        return after  # "共完成1849亿元5G投资": an amount written before the funds it is, named by them
     before, verbs, anaphor = phrase_before(words, start)
     if anaphor:
         return ANAPHOR

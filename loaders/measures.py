@@ -42,6 +42,9 @@ _LAYOUT_NEXT = re.compile(
 )
 
 
+# 每 before a verb of spending or changing opens the unit a ratio is per (每投入1元, 每增加1个百分点).
+_PER_INPUT = re.compile(r"每(?:投入|投资|增加|增长|减少|节约|消耗|提高|降低|下降)$")
+
 _SKIP_AFTER = re.compile(r"^(?:[A-Za-z+\-]|月|日|号|年|\.\d|次|大|级|强|条例)")
 
 
@@ -65,6 +68,8 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
         return False
     if _names_class(text[end:], unit, bool(m.group("scale"))):
         return False
+    if _PER_INPUT.search(text, max(0, start - 4), start):
+        return False  # "每投入1元,将带动3元…": the unit of a ratio (SCHEMA.md per-unit figures), no figure
     if unit == "元" and re.match(r"级(?:的|别)", text[end:]):
         return False  # "撬动100亿元级的农村电商市场": an order of size, not a figure
     if (
@@ -223,7 +228,13 @@ _DURATIONS = ("小时", "个小时", "分钟", "天", "秒", "个月", "个工�
 
 # A grade written before a noun: 千亿元级企业, 百亿级产业集群, 三星级新型智慧城市, 四星级以上城市.
 # Only with a figure of its own later in the clause: "建成全域四星级新型智慧城市" is the level reached.
-_CLASS_AFTER_AMOUNT = re.compile(r"级(?:及以上|以上)?(?:的)?[\u4e00-\u9fff][^,，;；:：。]*?\d")
+_CLASS_AFTER_AMOUNT = re.compile(
+    r"级(?:及以上|以上)?(?:的)?[\u4e00-\u9fff][^,，;；:：。]*?\d"
+    # "总投资超100亿元项目有2个", "50亿元~100亿元项目2个": an amount (or a band of them) naming the class
+    # of projects or firms counted right after it
+    r"|(?:[~～\-—至到][\d.]+[千百万亿]*元)?(?:及以上|以上|以下)?(?:的)?(?:项目|企业|工程)(?:有|共|达)?"
+    r"[\d一二两三四五六七八九十]"
+)
 _CLASS_AFTER_STAR = re.compile(
     r"(?:级)?(?:及以上|以上)?(?:的)?(?!水平|标准|等级|评价|认证|评定)[\u4e00-\u9fff]"
     r"(?:[^,，;；:：。]*?\d|[\u4e00-\u9fff]{0,10}?(?:试点|示范))"
@@ -244,6 +255,8 @@ def _names_class(after: str, unit: str | None, scaled: bool) -> bool:
     (False, True)
     >>> _names_class(",", "星级", False), _names_class("标准", "星级", False), _names_class("。", "元", True)
     (False, False, False)
+    >>> _names_class("项目有2个;50亿元", "元", True), _names_class("~100亿元项目2个", "元", True)
+    (True, True)
     """
     if unit == "元" or (unit is None and scaled):
         return bool(_CLASS_AFTER_AMOUNT.match(after))

@@ -28,7 +28,7 @@ from loaders.words import segment
 _UNITS = (
     "个百分点", "百分点", "个工作日", "工作日", "个月", "个小时", "小时", "分钟", "万人次", "人次", "家次", "件次", "场次", "条次", "户次", "架次", "PFlops", "PFLOPS",
     "EFlops", "EFLOPS", "Gbps", "Mbps", "泽字节", "艾字节", "拍字节", "ZB", "核", "路", "次", "标准机架", "平方公里", "平方米",
-    "千米", "公里", "千瓦时", "兆瓦", "千瓦", "毫秒", "ms", "大类", "㎡", "个", "家", "项", "位", "名", "期", "人", "户", "条", "类", "届",
+    "千米", "公里", "千瓦时", "兆瓦", "千瓦", "兆伏安", "千伏安", "毫秒", "ms", "大类", "㎡", "个", "家", "项", "位", "名", "期", "人", "户", "条", "类", "届",
     "分", "星级", "星", "元", "台", "套", "座", "所", "处", "件", "倍", "亩", "吨", "场", "批", "款", "张", "辆", "架", "棵",
     "栋", "种", "天", "秒", "笔", "份", "篇", "支", "根", "盏", "块", "颗", "枚", "艘", "起", "单", "宗", "例", "通", "平米", "GB", "PB", "TB", "EB", "P", "G", "%",
     "级",
@@ -181,6 +181,8 @@ _RANK_FROM = re.compile(
 _SHARING = re.compile(r"(?:分别|分|均|都|同时)$")
 # A figure said of each of the places the sentence opens with ("…,得分均为10分", "均在75分以上").
 _EACH = re.compile(r"均(?:为|在|达到|达|超过|超|保持|位于|是)?$")
+# "北京、上海、深圳、广州位于第一梯队,得分超过90分": a score past a bar is each listed place's.
+_SCORED_PAST = re.compile(r"得分(?:超过|高于|超|不低于)$")
 
 
 def listed_places(text: str, end: int) -> list[tuple[int, int]]:
@@ -227,10 +229,17 @@ def _opening_places(text: str) -> list[tuple[int, int]]:
     >>> t = "上海、北京并列第二,得分均为9分"
     >>> [t[a:b] for a, b in _opening_places(t)]
     ['上海', '北京']
+    >>> t = "在数字产业化方面,北京、上海位于第一梯队"
+    >>> [t[a:b] for a, b in _opening_places(t)]
+    ['北京', '上海']
     """
     words = segment(text)
+    # "在城市数字产业化水平方面,北京、上海…": a frame may open the sentence before its places.
+    frame = re.match(r"在[^,，。;；:：]{2,20}?(?:方面|领域|中)[,，]", text)
     k = 0
-    while k < len(words) and words[k].text in ("其中", ",", "，", "而"):
+    while k < len(words) and (
+        words[k].text in ("其中", ",", "，", "而") or frame and words[k].start < frame.end()
+    ):
         k += 1
     first = k
     while k < len(words) and (words[k].tag == "LOC" or words[k].text in ("、", "和", "与", "及")):
@@ -238,6 +247,8 @@ def _opening_places(text: str) -> list[tuple[int, int]]:
     if k == first or k >= len(words):
         return []
     places = listed_places(text, words[k - 1].end)
+    if text.startswith("等", words[k - 1].end):
+        return []  # "重庆、济南等36个城市构成第二梯队": examples of a larger group, whose facts are the group's
     return places if places and places[0][0] == words[first].start else []
 
 
@@ -343,6 +354,12 @@ def find_figures(
     [('考核指标连续全市第一年数', 3.0, '年'), ('考核指标全市排名', 1.0, '位')]
     >>> [(f.value, f.year, f.qualifier) for f in find_figures("5G基站由2020年的1200个增加到2022年的5600个")]
     [(1200.0, 2020, '='), (5600.0, 2022, '=')]
+    >>> [(f.value, f.year) for f in find_figures("2018年至2024年11月,某市用电量占比从28%降至17.1%")]
+    [(28.0, 2018), (17.1, 2024)]
+    >>> find_figures("2024年数字经济百强市产业数字化指标平均得分为45.9,较上年提升5.7分")
+    []
+    >>> find_figures("这些目标不约而同都把数字经济在GDP中的占比定在了50%上下")
+    []
     >>> [(f.indicator, f.value) for f in find_figures("认定市级以上数字化车间120个,其中省级30个、国家级6个")]
     [('数字化车间', 120.0), ('省级数字化车间', 30.0), ('国家级数字化车间', 6.0)]
     >>> [(f.indicator, f.value, f.unit) for f in find_figures("全年新增5G基站1200、1500个")]
@@ -581,6 +598,7 @@ def find_figures(
         figures.append(figure)
     figures.sort(key=lambda f: f.start)
     figures = [f for f in figures if not _bounds_next(masked, f, figures)]
+    figures = _past_milestones(masked, figures)
     figures, judge_at = _from_to(text, figures)
     figures = split_owned(text, figures)
     figures = [
@@ -623,7 +641,11 @@ def find_figures(
             for f in figures
             for g in (
                 _each_place(f, opening)
-                if f.unit != "位" and f.start not in shared_out and _EACH.search(text[: f.start])
+                if f.unit != "位"
+                and f.start not in shared_out
+                and (
+                    _EACH.search(text[: f.start]) or (f.unit == "分" and _SCORED_PAST.search(text[: f.start]))
+                )
                 else [f]
             )
         ]
@@ -646,9 +668,32 @@ def find_figures(
             judge_at=judge_at.get(f.start, f.start),
         )
         for f in figures
-        if f.indicator and not f.indicator.startswith(SCOPE) and not _PAGE_COUNTERS.match(f.indicator)
+        if f.indicator
+        and not f.indicator.startswith(SCOPE)
+        and not _PAGE_COUNTERS.match(f.indicator)
+        and not (f.unit != "位" and _REGION_OF_PLACES.match(f.indicator))
+        and not _GROUP_AVERAGE.search(text, max(text.rfind(c, 0, f.start) for c in "。;；") + 1, f.start)
+        and not _GROUP_BACK.search(text, max(text.rfind(c, 0, f.start) for c in "。;；") + 1, f.start)
     ]
 
+
+# Parts of a province that group its divisions without being one (苏南, 苏北, 粤东): SCHEMA.md leaves
+# their facts out. A place's rank among them is the place's own, and the regions across provinces
+# (长三角, 京津冀) name what a place's figure is for as often (长三角政务服务专窗, 长三角地区项目).
+_REGION_OF_PLACES = re.compile(
+    r"(?:苏南|苏中|苏北|皖南|皖北|皖中|浙东|浙西|浙南|浙北|粤东|粤西|粤北|关中|陕北|陕南|陇东|豫东|豫西|豫南"
+    r"|豫北|鲁西|鲁南|鲁中|胶东|闽东|闽西|闽南|闽北|川南|川东北|赣南|滇中|黔中)(?:地区)?(?!市|县|区(?!域))"
+)
+
+# The average over a class of places ("百强市产业数字化指标平均得分为45.9", "千兆城市平均每万人拥有5G基站数"):
+# a fact about an aggregate, which SCHEMA.md leaves out.
+_GROUP_AVERAGE = re.compile(
+    r"(?:百强|十强|[二三四五]十强|千兆|前十)(?:城市|市|县|区|县市|区县)[^。;；,，]{0,16}?平均"
+)
+
+# A clause about the places just listed as a set ("这些目标不约而同都把…占比定在了50%上下", "上述城市…")
+# states the group's fact, left out as an aggregate's (县级以上城市 is a class of places, no set named).
+_GROUP_BACK = re.compile(r"(?:这些|上述)(?:目标|城市|地区|省份|省市|地市|县区|区县)")
 
 # "高于全省近4个百分点", "比全国平均高出12个百分点": a gap against the wider place, after the figure
 # it compares.
@@ -759,7 +804,7 @@ def _from_to(text: str, figures: list[Figure]) -> tuple[list[Figure], dict[int, 
             or (a.unit and b.unit and a.unit != b.unit)
         ):
             continue
-        subject = subject_before(text, opening.start())
+        subject = subject_before(text, opening.start()) or _changed_before(text, out[:k], opening.start())
         if not subject:
             continue
         subject += opening.group("how") or ""
@@ -768,6 +813,26 @@ def _from_to(text: str, figures: list[Figure]) -> tuple[list[Figure], dict[int, 
         out[k + 1] = _figure(text, b.value, unit, b.start, b.end, indicator=subject)
         judge[b.start] = opening.start()
     return out, judge
+
+
+# A change named after what changes ("比重较上年提升2.2个百分点"): the measure is what comes before it.
+_CHANGE_TAIL = re.compile(r"(?:提升|提高|增长|增加|上升|扩大|下降|降低|减少|缩小|回落)$")
+
+
+def _changed_before(text: str, figures: list[Figure], opening: int) -> str:
+    """Return the measure whose change the clause before `opening` gave, when "由…到…" opens a clause
+    of its own: "比重较上一年度提升2.2个百分点,由2021年的47.5%扩大到2022年的49.7%" goes on about the
+    比重 (SCHEMA.md: a figure whose clause names nothing it counts takes the measure it continues).
+
+    >>> s = "比重较上一年度提升2.2个百分点,由2021年的47.5%扩大到2022年的49.7%"
+    >>> _changed_before(s, [_figure(s, 2.2, "个百分点", 9, s.index(","), indicator="比重提升")], s.index("由"))
+    '比重'
+    """
+    named = [f for f in figures if f.end <= opening and f.indicator]
+    if not named or not re.fullmatch(r"\s*[,，]\s*", text[named[-1].end : opening]):
+        return ""
+    measure = _CHANGE_TAIL.sub("", named[-1].indicator)
+    return measure if measure != named[-1].indicator and len(measure) >= 2 else ""
 
 
 def _mask_quoted(text: str) -> str:
@@ -798,7 +863,35 @@ def _bounds_next(text: str, f: Figure, figures: list[Figure]) -> bool:
         and text[f.end : f.end + 1] == "的"
         and after.start - f.end <= 12
         and not re.search(r"[,，;；:：。、]", text[f.end : after.start])
+        # "超过98%的县城城区和80%的乡镇镇区": two shares joined, neither bounds the other
+        and not re.search(r"(?:和|及|与)$", text[f.end : after.start])
     )
+
+
+def _past_milestones(text: str, figures: list[Figure]) -> list[Figure]:
+    """Drop a milestone passed ("突破2000亿大关") when the clause goes on to the figure reached, which
+    measures what the milestone was named after.
+
+    >>> s = "全区GDP突破2000亿大关、达2022.6亿元"
+    >>> [(f.indicator, f.value) for f in _past_milestones(s, [_figure(s, 2e11, None, 7, 12), _figure(s, 2.0226e11, "元", 16, 23)])]
+    [('GDP', 202260000000.0)]
+    """
+    out: list[Figure] = []
+    for k, f in enumerate(figures):
+        after = figures[k + 1] if k + 1 < len(figures) else None
+        if (
+            after is not None
+            and f.indicator
+            and (after.unit == f.unit or f.unit is None and after.unit == "元")
+            and re.fullmatch(r"(?:元)?(?:大关|关口)[,，、]?(?:达到|达|为|至)", text[f.end : after.start])
+        ):
+            figures[k + 1] = Figure(
+                after.value, after.unit, after.indicator or f.indicator, after.qualifier, after.year,
+                after.start, after.end,
+            )  # fmt: skip
+            continue
+        out.append(f)
+    return out
 
 
 def _mask_titles(text: str) -> str:
@@ -891,8 +984,19 @@ def _dated(
             year = report_year  # 今年 in a document that names its year
         return Figure(f.value, f.unit, f.indicator, "target", year, f.start, f.end)
     year = figure_year(text, f.start)
+    spans = list(_YEAR_SPAN.finditer(text, 0, f.start))
+    if (
+        spans
+        and re.search(r"(?:从|由)$", text[: f.start])
+        and not re.search(r"(?:19|20)\d{2}年", text[spans[-1].end() : f.start])
+    ):
+        year = int(spans[-1].group(1))  # "2018年至2024年11月,…比重从28%降至17.1%": 28% is 2018's
     if year is None and (
         not _RELATIVE_YEAR.search(text[: f.start]) or _THIS_YEAR_SO_FAR.search(text[: f.start])
     ):
         year = report_year
     return Figure(f.value, f.unit, f.indicator, f.qualifier, year, f.start, f.end)
+
+
+# A span of years ("2018年至2024年11月"): the level a change starts from is the first year's.
+_YEAR_SPAN = re.compile(r"((?:19|20)\d{2})年(?:\d{1,2}月)?(?:底|末)?(?:至|到|—|-|~)(?:19|20)\d{2}年")

@@ -220,6 +220,10 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
     return tuple(out)
 
 
+# An amount that names a class of projects or firms (100亿元项目), and the marks of a band (50亿元~100亿元).
+_AMOUNT_CLASS = re.compile(r"[\d.]*[千百万亿]+元")
+_BAND = ("~", "～", "-", "—", "至", "到")
+
 UNIT_LIKE = re.compile(r"^(?:[个家项位名人户条类次元%年]|以上|以下|左右|分别|连续|同比)$")
 
 # Verbs that say which of a kind are counted (注册用户, 投运服务器), not what was done to them.
@@ -472,6 +476,18 @@ def phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str], 
             picked[:0] = [words[i - 1], w]  # 10亿元以上企业: the category's bound stays with it
             i -= 2
             continue
+        elif (
+            len(picked) == 1
+            and picked[0].text in ("项目", "企业", "工程")
+            and w.tag == "m"
+            and _AMOUNT_CLASS.fullmatch(w.text)
+        ):
+            # 100亿元项目有2个, 50亿元~100亿元项目2个: the amount (or band) names the class counted
+            picked.insert(0, w)
+            if i > 1 and words[i - 1].text in _BAND and _AMOUNT_CLASS.fullmatch(words[i - 2].text):
+                picked[:0] = [words[i - 2], words[i - 1]]
+                i -= 3
+                continue
         elif (
             not picked
             and len(w.text) == 1

@@ -26,8 +26,13 @@ _FIVE_YEAR_END = {"十四五": 2025, "十五五": 2030}
 _FUTURE = re.compile(
     r"(要|建成后|投产后|达产后|力争|预计|目标(?:是|为|:|：|到)|计划|争取|确保|力求|规划|有望|拟|将|可望|预期|(?<![截止至到])(?:年底|年末|月底)前|(?<![截止年])到(?:20\d{2}年(?![\d月底末]*的\d)|[“\"]?十[四五]五)|十[四五]五[”\"]?(?:末|期末|时期末))"
 )
-_PAST = re.compile(r"(已|截至|截止|同比|比上年|较上年|去年|过去|目前|先后|以来|获评|入选|成功)")
-_REPORTED = re.compile(r"(已|截至|截止|同比|比上年|较上年|去年|过去|先后|以来|正在)")
+# 获得 reports what was won ("争取增发国债项目69个,获得国债资金97.4亿元") unless an aim governs it
+# (力争获得…); a headline that sums up results ("招商引资成效显著。") ends a plan carried from before.
+_WON = r"(?<!力争)(?<!争取)(?<!将)(?<!有望)(?<!预计)(?<!确保)获得(?!感)"
+_PAST = re.compile(rf"(已|截至|截止|同比|比上年|较上年|去年|过去|目前|先后|以来|获评|入选|成功|{_WON})")
+_REPORTED = re.compile(
+    rf"(已|截至|截止|同比|比上年|较上年|去年|过去|先后|以来|正在|{_WON}|成效(?:显著|明显))"
+)
 # A year opening a report's title names its edition (《2020联合国电子政务调查报告》).
 _YEAR = re.compile(r"((?:19|20)\d{2})(?:年|(?=全球|全国|上半年)|(?<=《\d{4})(?=[\u4e00-\u9fff]))")
 # A year that is only the base of a comparison ("比2016年增加70%") is not the figure's year.
@@ -49,6 +54,11 @@ _REPORT_TITLE = re.compile(
 # event brought (签约项目, 参会企业).
 _EVENT_TITLE = re.compile(
     r"\s*((?:19|20)\d{2})年?(?:第[一二三四五六七八九十\d]+届)?[^,，。;；:：\s]{2,16}?(?:峰会|大会|博览会|论坛|展览会|交易会|年会)"
+)
+# A headline that opens on a year and states a figure of it ("2023年数字经济核心产业增加值127555亿元")
+# dates the report under it.
+_FIGURE_TITLE = re.compile(
+    r"\s*((?:19|20)\d{2})年(?!度)[^\d,，。;；:：《“\n]{2,24}\d[\d.]*[万亿]*[元个家项%]"
 )
 # Lines that head a document rather than report: a subtitle (——数字温州建设部分), an addressee
 # (各区镇,市各委办局:) or a short heading without a full stop.
@@ -112,6 +122,8 @@ def document_years(text: str, title: str | None = None) -> tuple[int | None, int
     (2023, None)
     >>> document_years("正文", "2024丝路数字经济峰会在西安开幕 现场签约项目56个")
     (2024, None)
+    >>> document_years("2023年数字经济核心产业增加值127555亿元\\n为了全面反映…")
+    (2023, None)
     >>> document_years("中新网某地4月19日电 会上透露,2023年是某地数字化改革加快推进之年。")
     (None, None)
     >>> document_years("各区人民政府:\\n现印发给你们。\\n某市数字经济三年行动计划(2025-2027年)\\n为深入贯彻…")
@@ -126,7 +138,11 @@ def document_years(text: str, title: str | None = None) -> tuple[int | None, int
         if plan and re.search(r"(规划|计划|方案|纲要)", named[: plan.end()]):
             return int(plan.group(1)), int(plan.group(2))
     # A report titled with its year ("…2023年数字化改革工作总结", "…2024年上半年…工作情况通报") reports on it.
-    reported = _REPORT_TITLE.search(head) or _EVENT_TITLE.match(head or _first_line(text))
+    reported = (
+        _REPORT_TITLE.search(head)
+        or _EVENT_TITLE.match(head or _first_line(text))
+        or _FIGURE_TITLE.match(head or _first_line(text))
+    )
     if reported:
         return int(reported.group(1)), None
     body = _unquoted_titles(half_width(text))
@@ -242,11 +258,21 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     (True, False)
     >>> is_planned("入选省级协同创新项目5个以上", 10, planned=True), is_planned("已入选项目5个", 5, planned=True)
     (True, False)
+    >>> s = "争取增发国债项目69个,获得国债资金97.4亿元"
+    >>> is_planned(s, s.index("97")), plans_ahead(s), is_planned("力争获得国家级试点3个", 8)
+    (False, False, True)
+    >>> s = "每投入1元将带动4元增长,按照总投资442亿元计算,将带来1326亿元增长"
+    >>> is_planned(s, s.index("442")), is_planned(s, s.index("1326"))
+    (False, True)
     >>> s = "“一路一证”改革事项争取到了省级试点。全区经营主体存量14.18万户"
     >>> is_planned(s, s.index("14")), is_planned("该计划纳入“一号文件”,投入1000余万元", 16)
     (False, False)
     """
     before = _unquoted_titles(half_width(sentence[:position]))
+    if re.search(r"按照?[^,，;；。]{0,30}$", before) and re.match(
+        r"[^,，;；。]{0,12}?计算", sentence[position:]
+    ):
+        return False  # "按照总投资442亿元计算,将带来…": the premise of an estimate, not its aim
     future = _last_future(sentence, before)
     past = max((m.end() for m in _PAST.finditer(before)), default=-1)
     colon = max(before.rfind(":"), before.rfind("："))
