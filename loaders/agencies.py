@@ -128,7 +128,7 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
         hit = _agency_from(sentence, start, head_end, place, national, canonical, words)
         if hit:
             hits.append(hit)
-    hits += _leading_groups(sentence, hits)
+    hits += _leading_groups(sentence, hits, place_names)
     zones = _zone_committees(sentence, hits)
     # "某某经济区管委会": the 区 ending a zone's name heads no body of its own (区管委会).
     hits = [h for h in hits if not any(z.start < h.start < z.end for z in zones)] + zones
@@ -325,8 +325,16 @@ def _verb_after(words: tuple[Word, ...], lo: int, hi: int) -> int:
 _OFFICE_TAIL = re.compile(r"[改转编财侨台外信法农扶]办")
 
 
-def _leading_groups(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
-    """Leading groups: "组建数字经济、“智改数转”等领导小组" names two; "成立“智慧城区”建设领导小组" one."""
+def _leading_groups(
+    sentence: str, found: list[AgencyHit], place_names: tuple[str, ...] = ()
+) -> list[AgencyHit]:
+    """Leading groups: "组建数字经济、“智改数转”等领导小组" names two; "成立“智慧城区”建设领导小组" one.
+
+    A group named for pushing its task on keeps its place and verb (宜昌市推进…建设领导小组).
+
+    >>> [(h.name, h.place_surface) for h in _leading_groups("宜昌市推进数据资源规划建设领导小组印发", [], ("宜昌市",))]
+    [('宜昌市推进数据资源规划建设领导小组', '宜昌市')]
+    """
     hits = []
     for m in _GROUP_LIST.finditer(sentence):
         first = name_start(sentence, m.start("list") + m.group("list").index("、"))
@@ -343,6 +351,10 @@ def _leading_groups(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
     for start, end in singles:
         if any(h.start <= end - 1 < h.end for h in [*found, *hits]):
             continue
+        placed = _placed_task(sentence, start, place_names)
+        if placed is not None:
+            hits.append(AgencyHit(sentence[placed[0] : end], placed[0], end, placed[1]))
+            continue
         name = clean_name(sentence[start:end])
         # "局党纪学习…领导小组" is a fragment of 我局…; "县(市)政府(管委会)领导小组" a kind of body.
         if name[:1] == "局" and len(name) > 6 and not re.search(r"[(（]", name):
@@ -355,6 +367,26 @@ def _leading_groups(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
             head = name[0] if name[0] in "省市区县" and name[1] not in "场域级委" else None
             hits.append(AgencyHit(name, start, end, head))
     return hits
+
+# A verb of pushing a task on that opens a group's name after its place (市推进…领导小组).
+_TASK_VERB = re.compile(r"(?:加快|全面|深入|持续|统筹)?(?:推进|推动|促进|深化|加快|实施|创建)$")
+
+
+def _placed_task(sentence: str, start: int, place_names: tuple[str, ...]) -> tuple[int, str] | None:
+    """Return where a group's name starts, and its place, when a place and a verb of pushing come right
+    before the name found (宜昌市推进…领导小组: the verb is part of the name, the place heads it).
+
+    >>> _placed_task("宜昌市推进职能转变领导小组", 5, ("宜昌市",)), _placed_task("推进职能转变领导小组", 2, ())
+    ((0, '宜昌市'), None)
+    """
+    verb = _TASK_VERB.search(sentence, max(0, start - 6), start)
+    if verb is None:
+        return None
+    for name in sorted(place_names, key=len, reverse=True):
+        if len(name) > 1 and sentence.endswith(name, 0, verb.start()):
+            return verb.start() - len(name), name
+    return None
+
 
 
 _ZONE = r"(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|综保区|新区|园区|经济区|示范区|合作区|试验区|度假区|示范园|产业园)"
