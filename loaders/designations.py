@@ -73,6 +73,15 @@ _NOT_TITLE = re.compile(
 )
 
 
+def ends_as_title(name: str) -> bool:
+    """Whether a name ends in a designation word (信息消费示范城市, 数字乡村试点).
+
+    >>> ends_as_title("信息消费示范城市"), ends_as_title("一网通办")
+    (True, False)
+    """
+    return bool(re.search(f"(?:{_SUFFIX.pattern})$", name))
+
+
 @dataclass(frozen=True)
 class Designation:
     """A title a place holds or builds towards, at `start:end` of a sentence."""

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from loaders.actions import ProgrammeHit, with_place
 from loaders.agencies import AgencyHit, find_agencies
+from loaders.designations import ends_as_title
 from loaders.figure_places import about_group, figure_place, own_scope
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.indicators import indicator_concept, same_measure_words
@@ -557,11 +558,20 @@ def _without_short_forms(
     """Return the programmes without a short form of a known one: “一件事” in a report that names
     高效办成一件事 or 一件事一次办 is that reform again, not another one."""
     known = {m.name for m in programmes.values() if m.concept is not None}
+    # A title held under its full name (特色型信息消费示范城市) is the same title when the text shortens it
+    # for the same place (开展信息消费示范城市申报).
+    titles = {(m.place.code, m.name) for m in programmes.values() if ends_as_title(m.name)}
     return {
         key: m
         for key, m in programmes.items()
         if m.concept is not None
-        or not any(k != m.name and (k.startswith(m.name) or k.endswith(m.name)) for k in known)
+        or not (
+            any(k != m.name and (k.startswith(m.name) or k.endswith(m.name)) for k in known)
+            or (
+                ends_as_title(m.name)
+                and any(c == m.place.code and t != m.name and t.endswith(m.name) for c, t in titles)
+            )
+        )
     }
 
 

@@ -214,7 +214,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits += _titled_actions(sentence)
     hits += _campaigns_of_rectification(sentence)
     hits += _siblings(sentence, hits, lex)
-    return _merge([_shared_suffix(sentence, _without_street(_without_place(h))) for h in hits])
+    return _merge([_without_class(_shared_suffix(sentence, _without_street(_without_place(h)))) for h in hits])
 
 
 def _unquoted_speech(sentence: str) -> str:
@@ -540,6 +540,21 @@ def _without_street(hit: ProgrammeHit) -> ProgrammeHit:
         return hit
     aliases = tuple(a for a in dict.fromkeys((*hit.aliases, hit.name)) if a != hit.name[street.end() :])
     return ProgrammeHit(hit.name[street.end() :], hit.start, hit.end, None, aliases, hit.national, hit.place)
+
+
+def _without_class(hit: ProgrammeHit) -> ProgrammeHit:
+    """The hit named without a bracketed class after it: “特色型信息消费示范城市(公共服务类)” is the
+    title 特色型信息消费示范城市 in one of its classes, the same title wherever the text names it.
+
+    >>> h = _without_class(ProgrammeHit("特色型信息消费示范城市(公共服务类)", 0, 19))
+    >>> h.name, h.aliases
+    ('特色型信息消费示范城市', ('特色型信息消费示范城市(公共服务类)',))
+    """
+    bracket = re.search(r"[(（][^()（）]{1,8}[)）]$", hit.name)
+    if hit.concept is not None or bracket is None or bracket.start() < 2:
+        return hit
+    aliases = tuple(dict.fromkeys((*hit.aliases, hit.name)))
+    return ProgrammeHit(hit.name[: bracket.start()], hit.start, hit.end, None, aliases, hit.national, hit.place)
 
 
 def _plain(sentence: str) -> tuple[str, list[int]]:
