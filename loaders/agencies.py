@@ -61,6 +61,10 @@ _SET_UP = re.compile(
 )
 
 
+# What follows an issuer's abbreviation inside a document number (国办发〔2018〕104号, 国办函[2020]).
+_DOC_NUMBER = re.compile(r"[发函电]?[〔\[［(（]\d{4}")
+
+
 @dataclass(frozen=True)
 class AgencyHit:
     """An agency named at `start:end`; `place_surface` is how the name names its place, if it does."""
@@ -104,6 +108,8 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     sentence = re.sub(r"《[^》]*》", _mask_title, sentence)
     heads: list[tuple[int, int, str | None, bool]] = []
     for end, form in automaton.iter(sentence):
+        if canonical[form] != form and _DOC_NUMBER.match(sentence, end + 1):
+            continue  # "国办发〔2018〕104号": a document's number, which names no body
         heads.append((end - len(form) + 1, end + 1, None, True))
     for name in place_names:
         for m in re.finditer(re.escape(name), sentence):

@@ -634,6 +634,11 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         adjacent = (
             CARRIED_OUT.search(sentence[: series.start()]) or _GRIP.search(sentence[: series.start()])
         ) and (clause_end or suffix)
+        # "践行“马上就办”提升…方案": to practise a way of working carries it out wherever the phrase goes
+        # on, unless what is practised is an idea or a spirit ("践行“人民城市…”理念").
+        adjacent = adjacent or bool(
+            sentence[: series.start()].endswith("践行") and not re.match(r"(?:理念|精神|思想|宗旨|原则)", after)
+        )
         verb = (CARRIED_OUT.search(before) or adjacent or (weak and clause_end) or piloted) and not crossed
         # "打造山清水秀、宜居宜业的“X”,": the verb governs the quote across a modifier ending in 的
         modified = re.search(
