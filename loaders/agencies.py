@@ -134,6 +134,9 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
         hit = _agency_from(sentence, start, head_end, place, national, canonical, words)
         if hit:
             hits.append(hit)
+    branches = _central_branches(sentence, place_names)
+    # "中国人民银行麻阳支行": the central body's branch in a place, not the central body itself
+    hits = [h for h in hits if not any(b.start <= h.start < b.end for b in branches)] + branches
     hits += _leading_groups(sentence, hits, place_names)
     zones = _zone_committees(sentence, hits)
     # "某某经济区管委会": the 区 ending a zone's name heads no body of its own (区管委会).
@@ -147,6 +150,30 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     hits += _governed_bodies(sentence, hits)
     hits = _with_list_place(sentence, sorted(hits, key=lambda h: h.start))
     return _with_parenthetical_aliases(sentence, hits)
+
+
+# Central bodies that keep branches in places (人民银行 → 支行, 国家税务总局 → 税务局), and the words
+# that end a branch's name.
+_BRANCHED = re.compile(r"(?:中国人民银行|人民银行|人行|国家税务总局|国家金融监督管理总局|国家统计局)")
+_BRANCH = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:中心支行|支行|中支|分行|营业管理部|税务局|监管分局|调查队)")
+
+
+def _central_branches(sentence: str, place_names: tuple[str, ...]) -> list[AgencyHit]:
+    """Return the branches central bodies keep in places: 中国人民银行麻阳支行, 人行漳州市中支,
+    国家税务总局某县税务局; each is the place's body, named in full.
+
+    >>> [(h.name, h.place_surface) for h in _central_branches("组织县公安局、中国人民银行麻阳支行以及", ("麻阳",))]
+    [('中国人民银行麻阳支行', '麻阳')]
+    """
+    hits = []
+    for m in _BRANCHED.finditer(sentence):
+        for name in sorted(place_names, key=len, reverse=True):
+            if len(name) > 1 and sentence.startswith(name, m.end()):
+                tail = _BRANCH.match(sentence, m.end() + len(name))
+                if tail:
+                    hits.append(AgencyHit(sentence[m.start() : tail.end()], m.start(), tail.end(), name))
+                break
+    return hits
 
 
 def _mask_title(title: re.Match[str]) -> str:
@@ -319,12 +346,28 @@ def _verb_after(words: tuple[Word, ...], lo: int, hi: int) -> int:
     >>> _verb_after(segment("案例被省工改办评为全省优秀案例。"), 4, 12)
     7
     """
-    for word in words:
+    for i, word in enumerate(words):
         if lo <= word.start < hi and (word.tag == "p" or (word.tag == "v" and len(word.text) >= 2)):
             if word.start > lo and _OFFICE_TAIL.fullmatch(word.text):
                 continue
+            if _office_task(words, i):
+                continue
             return word.start
     return hi
+
+
+def _office_task(words: tuple[Word, ...], i: int) -> bool:
+    """Whether the verbs from words[i] on are the task an office is named for (县扫黄/v 打非/v 办,
+    县委维稳/v 办): they end in the office's 办, not before its name.
+
+    >>> w = segment("县扫黄打非办等部门")
+    >>> _office_task(w, 1), _office_task(segment("市政府抽调人员"), 1)
+    (True, False)
+    """
+    j = i
+    while j < len(words) and words[j].tag in ("v", "vn") and words[j].text not in ("办", "办公室"):
+        j += 1
+    return j > i and j < len(words) and words[j].text in ("办", "办公室")
 
 
 # Two-character office tails LAC reads as verbs (工改办, 数转办); 举办, 主办, 承办 are verbs.

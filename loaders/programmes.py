@@ -195,6 +195,8 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         and not re.fullmatch(r"[\u4e00-\u9fff]{1,2}项目", h.name)
         # "推动创造型引领型改革", "突破性改革": what kind of reform it is, no reform by name
         and not re.fullmatch(r"(?:[\u4e00-\u9fff]{1,3}[型性式])+(?:改革|创新)", h.name)
+        # "以实际行动迎接…": an action described by how real or concrete it is has no name
+        and not re.fullmatch(r"(?:实际|具体|切实|务实|有力|有效)行动", h.name)
     ]
     hits += _listed_activities(sentence)
     hits += _framed(sentence)
