@@ -38,7 +38,7 @@ _MEDIA = re.compile(r"(?:融媒体中心|融媒中心|广播电视台|电视台|
 _BUILT = re.compile(r"(?:筹建|建设|建成|新建|共建|打造|揭牌)“?$")
 # What ends the stretch a name may take: titles, verbs, digits, function words.
 _STOP = re.compile(
-    r"(副|主任|书记|局长|部长|厅长|主席|秘书长|党组|常务(?!委员会)|(?<!人大)常委|代表(?!大会)|会议|各|被|[一二三四五六七八九十]+届|(?<=委)[市区县省](?=委|政府|人民政府)|牵头|会同|印发|发布|联合|等|和(?=[市区县省国中])|与|及|的|在|对|为|将|以|是|了|"
+    r"(副|主任|书记|局长|部长|厅长|主席|秘书长|党组|常务(?!委员会)|(?<!人大)常委|代表(?!大会|工作委员会)|会议|各|被|[一二三四五六七八九十]+届|(?<=委)[市区县省](?=委|政府|人民政府)|牵头|会同|印发|发布|联合|等|和(?=[市区县省国中])|与|及|的|在|对|为|将|以|是|了|"
     r"先后|正式|率先|组织(?!部)|召开|举办|介绍|获悉|表示|指出|强调|作用|提出|出台|负责|主管|主办|委托|关于|决策|部署|高度|重视|"
     r"深入|贯彻|落实|推进(?!组)|推动|加快|围绕|坚持|按照|聚焦|实施|开展|制定|成立|印发|第|[0-9])"
 )
@@ -147,6 +147,7 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     hits += _congresses(sentence, hits, place_names)
     hits += _listed_bodies(sentence, hits)
     hits += _title_departments(sentence, hits)
+    hits += _divisions(sentence, hits)
     hits += _governed_bodies(sentence, hits)
     hits = _with_list_place(sentence, sorted(hits, key=lambda h: h.start))
     return _with_parenthetical_aliases(sentence, hits)
@@ -712,6 +713,36 @@ def _governed_bodies(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
 _DEPARTMENT_TITLE = re.compile(
     r"常委[、,，](?P<dept>宣传部|组织部|统战部|社会工作部|政法委)(?:常务)?(?:副)?(?:部长|书记|(?<=部)长)"  # 宣传部长
 )
+_NEXT_DEPARTMENT_TITLE = re.compile(
+    r"[、,，](?P<dept>宣传部|组织部|统战部|社会工作部|政法委)(?:常务)?(?:副)?(?:部长|书记|(?<=部)长)"
+)
+
+
+# A division of a bureau or ministry named right after it (无锡市数据局数字城市处), ending where the
+# clause does or where a title of its head follows (…处处长).
+_DIVISION = re.compile(
+    r"(?P<div>[\u4e00-\u9fff]{2,8}?[处科司])"
+    r"(?=$|[,，。;；、:：\s)）]|(?:副)?(?:处长|科长|司长|负责人|主任|同志))"
+)
+
+
+def _divisions(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
+    """Return the divisions named right after a bureau or ministry: 无锡市数据局数字城市处 is a body
+    of its own (tests/cases 18), besides the bureau it belongs to.
+
+    >>> [h.name for h in _divisions("联系单位:某市数据局数字城市处", [AgencyHit("某市数据局", 5, 10, "某市")])]
+    ['某市数据局数字城市处']
+    >>> _divisions("某市数据局处长", [AgencyHit("某市数据局", 0, 5, "某市")])
+    []
+    """
+    out = []
+    for hit in hits:
+        if not re.search(r"[局厅部委]$", hit.name):
+            continue
+        m = _DIVISION.match(sentence, hit.end)
+        if m and not _STOP.search(m.group("div")) and not _GENERIC.search(m.group("div")):
+            out.append(AgencyHit(hit.name + m.group("div"), hit.start, m.end(), hit.place_surface, hit.national))
+    return out
 
 
 def _title_departments(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
@@ -721,13 +752,22 @@ def _title_departments(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
     ['某县委宣传部']
     >>> [h.name for h in _title_departments("区委常委、宣传部长", [AgencyHit("区委", 0, 2, "区")])]
     ['区委宣传部']
+    >>> [h.name for h in _title_departments("市委常委、宣传部部长、统战部部长", [AgencyHit("市委", 0, 2, "市")])]
+    ['市委宣传部', '市委统战部']
     """
     out = []
     for m in _DEPARTMENT_TITLE.finditer(sentence):
         committee = next((h for h in hits if h.end == m.start() and h.name.endswith("委")), None)
-        if committee is not None and not any(h.start == m.start("dept") for h in hits):
-            name = committee.name + m.group("dept")
-            out.append(
-                AgencyHit(name, m.start("dept"), m.end("dept"), committee.place_surface, committee.national)
-            )
+        if committee is None:
+            continue
+        # "市委常委、宣传部部长、统战部部长": each title names a department of the same committee
+        titles = [m]
+        while nxt := _NEXT_DEPARTMENT_TITLE.match(sentence, titles[-1].end()):
+            titles.append(nxt)
+        for t in titles:
+            if not any(h.start == t.start("dept") for h in hits):
+                name = committee.name + t.group("dept")
+                out.append(
+                    AgencyHit(name, t.start("dept"), t.end("dept"), committee.place_surface, committee.national)
+                )
     return out
