@@ -153,9 +153,12 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     return _with_parenthetical_aliases(sentence, hits)
 
 
-# Central bodies that keep branches in places (人民银行 → 支行, 国家税务总局 → 税务局), and the words
-# that end a branch's name.
-_BRANCHED = re.compile(r"(?:中国人民银行|人民银行|人行|国家税务总局|国家金融监督管理总局|国家统计局)")
+# Central bodies that keep branches in places (人民银行 → 支行, 国家税务总局 → 税务局, a city's
+# 公安 → 分局), and the words that end a branch's name.
+_BRANCHED = re.compile(
+    r"(?:中国人民银行|人民银行|人行|国家税务总局|国家金融监督管理总局|国家统计局|(?<![\u4e00-\u9fff])公安)"
+)
+_POLICE_BRANCH = re.compile(r"分局")
 _BRANCH = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:中心支行|支行|中支|分行|营业管理部|税务局|监管分局|调查队)")
 
 
@@ -165,12 +168,16 @@ def _central_branches(sentence: str, place_names: tuple[str, ...]) -> list[Agenc
 
     >>> [(h.name, h.place_surface) for h in _central_branches("组织县公安局、中国人民银行麻阳支行以及", ("麻阳",))]
     [('中国人民银行麻阳支行', '麻阳')]
+    >>> [h.name for h in _central_branches("副区长、公安青浦分局局长", ("青浦",))]
+    ['公安青浦分局']
     """
     hits = []
     for m in _BRANCHED.finditer(sentence):
         for name in sorted(place_names, key=len, reverse=True):
             if len(name) > 1 and sentence.startswith(name, m.end()):
-                tail = _BRANCH.match(sentence, m.end() + len(name))
+                # (a city's police names its district branches 公安某某分局: 公安青浦分局)
+                branch = _POLICE_BRANCH if m.group(0) == "公安" else _BRANCH
+                tail = branch.match(sentence, m.end() + len(name))
                 if tail:
                     hits.append(AgencyHit(sentence[m.start() : tail.end()], m.start(), tail.end(), name))
                 break
@@ -418,6 +425,7 @@ def _leading_groups(
             hits.append(AgencyHit(name, start, end, head))
     return hits
 
+
 # A verb of pushing a task on that opens a group's name after its place (市推进…领导小组).
 _TASK_VERB = re.compile(r"(?:加快|全面|深入|持续|统筹)?(?:推进|推动|促进|深化|加快|实施|创建)$")
 
@@ -436,7 +444,6 @@ def _placed_task(sentence: str, start: int, place_names: tuple[str, ...]) -> tup
         if len(name) > 1 and sentence.endswith(name, 0, verb.start()):
             return verb.start() - len(name), name
     return None
-
 
 
 _ZONE = r"(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|综保区|新区|园区|经济区|示范区|合作区|试验区|度假区|示范园|产业园)"
@@ -741,7 +748,9 @@ def _divisions(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
             continue
         m = _DIVISION.match(sentence, hit.end)
         if m and not _STOP.search(m.group("div")) and not _GENERIC.search(m.group("div")):
-            out.append(AgencyHit(hit.name + m.group("div"), hit.start, m.end(), hit.place_surface, hit.national))
+            out.append(
+                AgencyHit(hit.name + m.group("div"), hit.start, m.end(), hit.place_surface, hit.national)
+            )
     return out
 
 
@@ -768,6 +777,8 @@ def _title_departments(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
             if not any(h.start == t.start("dept") for h in hits):
                 name = committee.name + t.group("dept")
                 out.append(
-                    AgencyHit(name, t.start("dept"), t.end("dept"), committee.place_surface, committee.national)
+                    AgencyHit(
+                        name, t.start("dept"), t.end("dept"), committee.place_surface, committee.national
+                    )
                 )
     return out

@@ -266,7 +266,9 @@ def _strong_head(words: tuple[Word, ...], first: int) -> int:
     if (
         head
         and head[0].start == at - 2
-        and all(w.tag in ("n", "nz", "v", "vn", "a") and re.fullmatch(r"[\u4e00-\u9fff]+", w.text) for w in head)
+        and all(
+            w.tag in ("n", "nz", "v", "vn", "a") and re.fullmatch(r"[\u4e00-\u9fff]+", w.text) for w in head
+        )
     ):
         return at - 2
     return at

@@ -348,7 +348,10 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
     heading = [
         s
         for s in ctx.spans
-        if s.start == position and not s.in_name and s.division.level != "country" and text[s.end : s.end + 1] == "“"
+        if s.start == position
+        and not s.in_name
+        and s.division.level != "country"
+        and text[s.end : s.end + 1] == "“"
     ]
     if heading and not _PARTNER.search(text[max(sentence.start, position - 30) : position]):
         return (heading[0].division,)

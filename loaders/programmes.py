@@ -216,7 +216,9 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits += _titled_actions(sentence)
     hits += _campaigns_of_rectification(sentence)
     hits += _siblings(sentence, hits, lex)
-    return _merge([_without_class(_shared_suffix(sentence, _without_street(_without_place(h)))) for h in hits])
+    return _merge(
+        [_without_class(_shared_suffix(sentence, _without_street(_without_place(h)))) for h in hits]
+    )
 
 
 def _unquoted_speech(sentence: str) -> str:
@@ -556,7 +558,9 @@ def _without_class(hit: ProgrammeHit) -> ProgrammeHit:
     if hit.concept is not None or bracket is None or bracket.start() < 2:
         return hit
     aliases = tuple(dict.fromkeys((*hit.aliases, hit.name)))
-    return ProgrammeHit(hit.name[: bracket.start()], hit.start, hit.end, None, aliases, hit.national, hit.place)
+    return ProgrammeHit(
+        hit.name[: bracket.start()], hit.start, hit.end, None, aliases, hit.national, hit.place
+    )
 
 
 def _plain(sentence: str) -> tuple[str, list[int]]:
@@ -633,14 +637,15 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         )
         # (a verb right before the quote governs it even where the name's head ran back over it, when
         # the quote ends its object: "全面实行“一枚印章管审批”", not "组织“初心学堂”交流")
-        adjacent = (
-            CARRIED_OUT.search(sentence[: series.start()]) or _GRIP.search(sentence[: series.start()])
-        ) and (clause_end or suffix)
         # "践行“马上就办”提升…方案": to practise a way of working carries it out wherever the phrase goes
         # on, unless what is practised is an idea or a spirit ("践行“人民城市…”理念").
-        adjacent = adjacent or bool(
-            sentence[: series.start()].endswith("践行") and not re.match(r"(?:理念|精神|思想|宗旨|原则)", after)
+        practised = sentence[: series.start()].endswith("践行") and not re.match(
+            r"(?:理念|精神|思想|宗旨|原则)", after
         )
+        adjacent = (
+            (CARRIED_OUT.search(sentence[: series.start()]) or _GRIP.search(sentence[: series.start()]))
+            and (clause_end or suffix)
+        ) or practised
         verb = (CARRIED_OUT.search(before) or adjacent or (weak and clause_end) or piloted) and not crossed
         # "打造山清水秀、宜居宜业的“X”,": the verb governs the quote across a modifier ending in 的
         modified = re.search(
