@@ -469,6 +469,8 @@ def _zone_committees(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
     []
     >>> [h.name for h in _zone_committees("各旗人民政府,开发区、示范区管委会:", [])]
     []
+    >>> [h.name for h in _zone_committees("各县区人民政府,开发区、示范园区管委,市政府各部门", [])]
+    []
     """
     hits = []
     for m in _ZONE_COMMITTEE.finditer(sentence):
@@ -484,7 +486,8 @@ def _zone_committees(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
         clause = re.split(r"[,，;；。:：]", sentence[:start])[-1]
         if (start == m.start() and "各" in clause) or re.match(r"(?:国家级|省级|市级)", sentence[start:]):
             continue  # "各县(市、区)政府、开发区管委会", "国家级开发区管委": zones in general, not one
-        if start == m.start() and re.search(rf"(?:^|[,，;；:：]){_ZONE}、$", sentence[:start]):
+        # (a kind named by two words more is as bare: "开发区、示范园区管委")
+        if start >= m.start() - 2 and re.search(rf"(?:^|[,，;；:：]){_ZONE}、$", sentence[:start]):
             continue  # "开发区、示范区管委会": kinds of zone listed bare, none named
         name = clean_name(sentence[start : m.end()])
         if re.match(r"(?:[各全该本每]|有关|相关)", name):
