@@ -38,7 +38,7 @@ _MEDIA = re.compile(r"(?:融媒体中心|融媒中心|广播电视台|电视台|
 _BUILT = re.compile(r"(?:筹建|建设|建成|新建|共建|打造|揭牌)“?$")
 # What ends the stretch a name may take: titles, verbs, digits, function words.
 _STOP = re.compile(
-    r"(副|主任|书记|局长|部长|厅长|主席|秘书长|党组|常务(?!委员会)|(?<!人大)常委|代表(?!大会)|会议|各|被|[一二三四五六七八九十]+届|(?<=委)[市区县省](?=委|政府|人民政府)|牵头|会同|印发|发布|联合|等|和(?=[市区县省国中])|与|及|的|在|对|为|将|以|是|了|"
+    r"(副|主任|书记|局长|部长|厅长|主席|秘书长|党组|常务(?!委员会)|(?<!人大)常委|代表(?!大会|工作委员会)|会议|各|被|[一二三四五六七八九十]+届|(?<=委)[市区县省](?=委|政府|人民政府)|牵头|会同|印发|发布|联合|等|和(?=[市区县省国中])|与|及|的|在|对|为|将|以|是|了|"
     r"先后|正式|率先|组织(?!部)|召开|举办|介绍|获悉|表示|指出|强调|作用|提出|出台|负责|主管|主办|委托|关于|决策|部署|高度|重视|"
     r"深入|贯彻|落实|推进(?!组)|推动|加快|围绕|坚持|按照|聚焦|实施|开展|制定|成立|印发|第|[0-9])"
 )
@@ -59,6 +59,10 @@ _GROUP_LIST = re.compile(
 _SET_UP = re.compile(
     r"(?:组建|成立|设立)(?P<name>[\u4e00-\u9fff“”]{2,16}?(?P<body>领导小组|办公室|推进组|工作组|指挥部))"
 )
+
+
+# What follows an issuer's abbreviation inside a document number (国办发〔2018〕104号, 国办函[2020]).
+_DOC_NUMBER = re.compile(r"[发函电]?[〔\[［(（]\d{4}")
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,8 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     sentence = re.sub(r"《[^》]*》", _mask_title, sentence)
     heads: list[tuple[int, int, str | None, bool]] = []
     for end, form in automaton.iter(sentence):
+        if canonical[form] != form and _DOC_NUMBER.match(sentence, end + 1):
+            continue  # "国办发〔2018〕104号": a document's number, which names no body
         heads.append((end - len(form) + 1, end + 1, None, True))
     for name in place_names:
         for m in re.finditer(re.escape(name), sentence):
@@ -128,7 +134,10 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
         hit = _agency_from(sentence, start, head_end, place, national, canonical, words)
         if hit:
             hits.append(hit)
-    hits += _leading_groups(sentence, hits)
+    branches = _central_branches(sentence, place_names)
+    # "中国人民银行麻阳支行": the central body's branch in a place, not the central body itself
+    hits = [h for h in hits if not any(b.start <= h.start < b.end for b in branches)] + branches
+    hits += _leading_groups(sentence, hits, place_names)
     zones = _zone_committees(sentence, hits)
     # "某某经济区管委会": the 区 ending a zone's name heads no body of its own (区管委会).
     hits = [h for h in hits if not any(z.start < h.start < z.end for z in zones)] + zones
@@ -138,9 +147,41 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     hits += _congresses(sentence, hits, place_names)
     hits += _listed_bodies(sentence, hits)
     hits += _title_departments(sentence, hits)
+    hits += _divisions(sentence, hits)
     hits += _governed_bodies(sentence, hits)
     hits = _with_list_place(sentence, sorted(hits, key=lambda h: h.start))
     return _with_parenthetical_aliases(sentence, hits)
+
+
+# Central bodies that keep branches in places (人民银行 → 支行, 国家税务总局 → 税务局, a city's
+# 公安 → 分局), and the words that end a branch's name.
+_BRANCHED = re.compile(
+    r"(?:中国人民银行|人民银行|人行|国家税务总局|国家金融监督管理总局|国家统计局|(?<![\u4e00-\u9fff])公安)"
+)
+_POLICE_BRANCH = re.compile(r"分局")
+_BRANCH = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:中心支行|支行|中支|分行|营业管理部|税务局|监管分局|调查队)")
+
+
+def _central_branches(sentence: str, place_names: tuple[str, ...]) -> list[AgencyHit]:
+    """Return the branches central bodies keep in places: 中国人民银行麻阳支行, 人行漳州市中支,
+    国家税务总局某县税务局; each is the place's body, named in full.
+
+    >>> [(h.name, h.place_surface) for h in _central_branches("组织县公安局、中国人民银行麻阳支行以及", ("麻阳",))]
+    [('中国人民银行麻阳支行', '麻阳')]
+    >>> [h.name for h in _central_branches("副区长、公安青浦分局局长", ("青浦",))]
+    ['公安青浦分局']
+    """
+    hits = []
+    for m in _BRANCHED.finditer(sentence):
+        for name in sorted(place_names, key=len, reverse=True):
+            if len(name) > 1 and sentence.startswith(name, m.end()):
+                # (a city's police names its district branches 公安某某分局: 公安青浦分局)
+                branch = _POLICE_BRANCH if m.group(0) == "公安" else _BRANCH
+                tail = branch.match(sentence, m.end() + len(name))
+                if tail:
+                    hits.append(AgencyHit(sentence[m.start() : tail.end()], m.start(), tail.end(), name))
+                break
+    return hits
 
 
 def _mask_title(title: re.Match[str]) -> str:
@@ -313,20 +354,44 @@ def _verb_after(words: tuple[Word, ...], lo: int, hi: int) -> int:
     >>> _verb_after(segment("案例被省工改办评为全省优秀案例。"), 4, 12)
     7
     """
-    for word in words:
+    for i, word in enumerate(words):
         if lo <= word.start < hi and (word.tag == "p" or (word.tag == "v" and len(word.text) >= 2)):
             if word.start > lo and _OFFICE_TAIL.fullmatch(word.text):
                 continue
+            if _office_task(words, i):
+                continue
             return word.start
     return hi
+
+
+def _office_task(words: tuple[Word, ...], i: int) -> bool:
+    """Whether the verbs from words[i] on are the task an office is named for (县扫黄/v 打非/v 办,
+    县委维稳/v 办): they end in the office's 办, not before its name.
+
+    >>> w = segment("县扫黄打非办等部门")
+    >>> _office_task(w, 1), _office_task(segment("市政府抽调人员"), 1)
+    (True, False)
+    """
+    j = i
+    while j < len(words) and words[j].tag in ("v", "vn") and words[j].text not in ("办", "办公室"):
+        j += 1
+    return j > i and j < len(words) and words[j].text in ("办", "办公室")
 
 
 # Two-character office tails LAC reads as verbs (工改办, 数转办); 举办, 主办, 承办 are verbs.
 _OFFICE_TAIL = re.compile(r"[改转编财侨台外信法农扶]办")
 
 
-def _leading_groups(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
-    """Leading groups: "组建数字经济、“智改数转”等领导小组" names two; "成立“智慧城区”建设领导小组" one."""
+def _leading_groups(
+    sentence: str, found: list[AgencyHit], place_names: tuple[str, ...] = ()
+) -> list[AgencyHit]:
+    """Leading groups: "组建数字经济、“智改数转”等领导小组" names two; "成立“智慧城区”建设领导小组" one.
+
+    A group named for pushing its task on keeps its place and verb (宜昌市推进…建设领导小组).
+
+    >>> [(h.name, h.place_surface) for h in _leading_groups("宜昌市推进数据资源规划建设领导小组印发", [], ("宜昌市",))]
+    [('宜昌市推进数据资源规划建设领导小组', '宜昌市')]
+    """
     hits = []
     for m in _GROUP_LIST.finditer(sentence):
         first = name_start(sentence, m.start("list") + m.group("list").index("、"))
@@ -343,6 +408,10 @@ def _leading_groups(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
     for start, end in singles:
         if any(h.start <= end - 1 < h.end for h in [*found, *hits]):
             continue
+        placed = _placed_task(sentence, start, place_names)
+        if placed is not None:
+            hits.append(AgencyHit(sentence[placed[0] : end], placed[0], end, placed[1]))
+            continue
         name = clean_name(sentence[start:end])
         # "局党纪学习…领导小组" is a fragment of 我局…; "县(市)政府(管委会)领导小组" a kind of body.
         if name[:1] == "局" and len(name) > 6 and not re.search(r"[(（]", name):
@@ -355,6 +424,26 @@ def _leading_groups(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
             head = name[0] if name[0] in "省市区县" and name[1] not in "场域级委" else None
             hits.append(AgencyHit(name, start, end, head))
     return hits
+
+
+# A verb of pushing a task on that opens a group's name after its place (市推进…领导小组).
+_TASK_VERB = re.compile(r"(?:加快|全面|深入|持续|统筹)?(?:推进|推动|促进|深化|加快|实施|创建)$")
+
+
+def _placed_task(sentence: str, start: int, place_names: tuple[str, ...]) -> tuple[int, str] | None:
+    """Return where a group's name starts, and its place, when a place and a verb of pushing come right
+    before the name found (宜昌市推进…领导小组: the verb is part of the name, the place heads it).
+
+    >>> _placed_task("宜昌市推进职能转变领导小组", 5, ("宜昌市",)), _placed_task("推进职能转变领导小组", 2, ())
+    ((0, '宜昌市'), None)
+    """
+    verb = _TASK_VERB.search(sentence, max(0, start - 6), start)
+    if verb is None:
+        return None
+    for name in sorted(place_names, key=len, reverse=True):
+        if len(name) > 1 and sentence.endswith(name, 0, verb.start()):
+            return verb.start() - len(name), name
+    return None
 
 
 _ZONE = r"(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|综保区|新区|园区|经济区|示范区|合作区|试验区|度假区|示范园|产业园)"
@@ -380,6 +469,8 @@ def _zone_committees(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
     []
     >>> [h.name for h in _zone_committees("各旗人民政府,开发区、示范区管委会:", [])]
     []
+    >>> [h.name for h in _zone_committees("各县区人民政府,开发区、示范园区管委,市政府各部门", [])]
+    []
     """
     hits = []
     for m in _ZONE_COMMITTEE.finditer(sentence):
@@ -395,7 +486,8 @@ def _zone_committees(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
         clause = re.split(r"[,，;；。:：]", sentence[:start])[-1]
         if (start == m.start() and "各" in clause) or re.match(r"(?:国家级|省级|市级)", sentence[start:]):
             continue  # "各县(市、区)政府、开发区管委会", "国家级开发区管委": zones in general, not one
-        if start == m.start() and re.search(rf"(?:^|[,，;；:：]){_ZONE}、$", sentence[:start]):
+        # (a kind named by two words more is as bare: "开发区、示范园区管委")
+        if start >= m.start() - 2 and re.search(rf"(?:^|[,，;；:：]){_ZONE}、$", sentence[:start]):
             continue  # "开发区、示范区管委会": kinds of zone listed bare, none named
         name = clean_name(sentence[start : m.end()])
         if re.match(r"(?:[各全该本每]|有关|相关)", name):
@@ -631,6 +723,38 @@ def _governed_bodies(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
 _DEPARTMENT_TITLE = re.compile(
     r"常委[、,，](?P<dept>宣传部|组织部|统战部|社会工作部|政法委)(?:常务)?(?:副)?(?:部长|书记|(?<=部)长)"  # 宣传部长
 )
+_NEXT_DEPARTMENT_TITLE = re.compile(
+    r"[、,，](?P<dept>宣传部|组织部|统战部|社会工作部|政法委)(?:常务)?(?:副)?(?:部长|书记|(?<=部)长)"
+)
+
+
+# A division of a bureau or ministry named right after it (无锡市数据局数字城市处), ending where the
+# clause does or where a title of its head follows (…处处长).
+_DIVISION = re.compile(
+    r"(?P<div>[\u4e00-\u9fff]{2,8}?[处科司])"
+    r"(?=$|[,，。;；、:：\s)）]|(?:副)?(?:处长|科长|司长|负责人|主任|同志))"
+)
+
+
+def _divisions(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
+    """Return the divisions named right after a bureau or ministry: 无锡市数据局数字城市处 is a body
+    of its own (tests/cases 18), besides the bureau it belongs to.
+
+    >>> [h.name for h in _divisions("联系单位:某市数据局数字城市处", [AgencyHit("某市数据局", 5, 10, "某市")])]
+    ['某市数据局数字城市处']
+    >>> _divisions("某市数据局处长", [AgencyHit("某市数据局", 0, 5, "某市")])
+    []
+    """
+    out = []
+    for hit in hits:
+        if not re.search(r"[局厅部委]$", hit.name):
+            continue
+        m = _DIVISION.match(sentence, hit.end)
+        if m and not _STOP.search(m.group("div")) and not _GENERIC.search(m.group("div")):
+            out.append(
+                AgencyHit(hit.name + m.group("div"), hit.start, m.end(), hit.place_surface, hit.national)
+            )
+    return out
 
 
 def _title_departments(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
@@ -640,13 +764,24 @@ def _title_departments(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
     ['某县委宣传部']
     >>> [h.name for h in _title_departments("区委常委、宣传部长", [AgencyHit("区委", 0, 2, "区")])]
     ['区委宣传部']
+    >>> [h.name for h in _title_departments("市委常委、宣传部部长、统战部部长", [AgencyHit("市委", 0, 2, "市")])]
+    ['市委宣传部', '市委统战部']
     """
     out = []
     for m in _DEPARTMENT_TITLE.finditer(sentence):
         committee = next((h for h in hits if h.end == m.start() and h.name.endswith("委")), None)
-        if committee is not None and not any(h.start == m.start("dept") for h in hits):
-            name = committee.name + m.group("dept")
-            out.append(
-                AgencyHit(name, m.start("dept"), m.end("dept"), committee.place_surface, committee.national)
-            )
+        if committee is None:
+            continue
+        # "市委常委、宣传部部长、统战部部长": each title names a department of the same committee
+        titles = [m]
+        while nxt := _NEXT_DEPARTMENT_TITLE.match(sentence, titles[-1].end()):
+            titles.append(nxt)
+        for t in titles:
+            if not any(h.start == t.start("dept") for h in hits):
+                name = committee.name + t.group("dept")
+                out.append(
+                    AgencyHit(
+                        name, t.start("dept"), t.end("dept"), committee.place_surface, committee.national
+                    )
+                )
     return out

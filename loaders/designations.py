@@ -47,9 +47,9 @@ _PUBLISHED = re.compile(r"公布|公示|发布|印发|下发|确定")
 _LEADING_VERB = re.compile(r"(?:建设|建成|打造|创建|争创|争当|迈向|成为)(?=[\u4e00-\u9fff]{4})")
 # A verb LAC leaves inside an unquoted name ("启动试验区建设工作"): it pushes the work, names no title.
 _PUSHING_VERB = re.compile(r"(?:启动|推进|推动|开展|加快|深化)(?=[\u4e00-\u9fff]{3})")
-# After the name, these keep it a title ("千兆城市"行列, 试点县创建, 之一).
+# After the name, these keep it a title ("千兆城市"行列, 试点县创建, 之一, 入选…试点市后).
 _AFTER_OK = re.compile(
-    r"^(?:建设|名单|工作|终期评估|中期评估|评估|验收|复核|复查|考核|认定|评审|(?:顺利|成功|高分)?通过|创建|称号|提供|行列|之一|总体定位|定位|目标|以来|的|作为|打造|建成|等(?![\d一二三四五六七八九十两]+[余多]?[项个])|[、,，。;；和及与]|$|”|\)|"
+    r"^(?:建设|名单|工作|后(?![期续端台])|终期评估|中期评估|评估|验收|复核|复查|考核|认定|评审|(?:顺利|成功|高分)?通过|创建|称号|提供|行列|之一|总体定位|定位|目标|以来|的|作为|打造|建成|等(?![\d一二三四五六七八九十两]+[余多]?[项个])|[、,，。;；和及与]|$|”|\)|"
     r"[\d一二三四五六七八九十]+[个块](?=[\u4e00-\u9fff])|[(（])"
 )
 # Words before a title that say how rare it is or who granted it in which batch, not what it is
@@ -71,6 +71,15 @@ _SCOPE_WORDS = {"全市", "全区", "全县", "全省"}
 _NOT_TITLE = re.compile(
     r"(?:新区|高新区|开发区|自由贸易试验区|自贸试验区|保税区|产业园区|工业园区|(?<!示范|典范|样板|先锋|先行|标杆)城区|市区|主城区|城市群|大城市|超大城市|特大城市|新型城市)$"
 )
+
+
+def ends_as_title(name: str) -> bool:
+    """Whether a name ends in a designation word (信息消费示范城市, 数字乡村试点).
+
+    >>> ends_as_title("信息消费示范城市"), ends_as_title("一网通办")
+    (True, False)
+    """
+    return bool(re.search(f"(?:{_SUFFIX.pattern})$", name))
 
 
 @dataclass(frozen=True)
@@ -231,6 +240,8 @@ def _span(
     left = _walk_left(words, first)
     built = sentence.startswith("建设", end)
     start = words[_to_governing_verb(words, left, first, built=built)].start
+    if start == m.start() and re.fullmatch(r"强[市省区县]", m.group(0)):
+        start = _strong_head(words, first)
     if sentence[start - 1 : start] == "”":  # “宽带中国”示范城市: the quote heads the title
         opening = sentence.rfind("“", 0, start - 1)
         if opening >= 0 and start - opening <= 20:
@@ -240,6 +251,27 @@ def _span(
                 return words[_walk_left(words, before)].start, end
             return opening, end
     return start, end
+
+
+def _strong_head(words: tuple[Word, ...], first: int) -> int:
+    """Return where a "strong place" goal starts: its two-character field before 强市, however LAC
+    tags it (制造/v 强市, 智/v 造/v 强/a 市/n), else the suffix's own start.
+
+    >>> w = segment("推进数字盘锦、智造强市建设")
+    >>> "推进数字盘锦、智造强市建设"[_strong_head(w, next(i for i, x in enumerate(w) if x.text == "强")) :]
+    '智造强市建设'
+    """
+    at = words[first].start
+    head = [w for w in words[:first] if w.start >= at - 2]
+    if (
+        head
+        and head[0].start == at - 2
+        and all(
+            w.tag in ("n", "nz", "v", "vn", "a") and re.fullmatch(r"[\u4e00-\u9fff]+", w.text) for w in head
+        )
+    ):
+        return at - 2
+    return at
 
 
 def _heads_title(word: Word) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from loaders.actions import ProgrammeHit, with_place
 from loaders.agencies import AgencyHit, find_agencies
+from loaders.designations import ends_as_title
 from loaders.figure_places import about_group, figure_place, own_scope
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.indicators import indicator_concept, same_measure_words
@@ -199,8 +200,9 @@ class _Context:
         return division or self.default
 
 
+# (共同 is "together", not 同 "with": "共同推动黄石“万兆城市”建设" names no partner)
 _PARTNER = re.compile(
-    r"(?:对接|与|同|联合|携手|协同|会同|合作|学习|借鉴|相比|对标|不如|赴|到)[^,，。;；:：]*$"
+    r"(?:对接|与|(?<!共)同|联合|携手|协同|会同|合作|学习|借鉴|相比|对标|不如|赴|到)[^,，。;；:：]*$"
 )
 
 
@@ -341,16 +343,35 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
         return (max(speakers, key=lambda s: s[0])[1],)
     # The list must be the last place named before the item (not 贵阳 of “贵阳城市大脑” after it), and not
     # a list of partners ("会同上海市、江苏省、浙江省扩大…跨省通办").
+    # "共同推动黄石“万兆城市”建设": a place heading the quoted item (the name found starts at it) says
+    # whose the item is, unless it is a partner's ("借鉴杭州“最多跑一次”").
+    heading = [
+        s
+        for s in ctx.spans
+        if s.start == position
+        and not s.in_name
+        and s.division.level != "country"
+        and text[s.end : s.end + 1] == "“"
+    ]
+    if heading and not _PARTNER.search(text[max(sentence.start, position - 30) : position]):
+        return (heading[0].division,)
     headed = spans and spans[-1].in_name and not text[spans[-1].end : position].strip("“”")
     if named and not headed and named[-1].end >= last_actor:
-        group = [named[-1]]
+        group, lead = [named[-1]], named[-1].start
         for span in reversed(named[:-1]):
-            if not _PLACE_JOINER.fullmatch(text[span.end : group[0].start]):
+            if span.end == lead:
+                lead = span.start  # "福建省漳州市与广东省潮州市“跨省通办”": a province locating its city
+                continue
+            if not _PLACE_JOINER.fullmatch(text[span.end : lead]):
                 break
             group.insert(0, span)
-        partners = _PARTNER.search(text[max(sentence.start, group[0].start - 30) : group[0].start])
+            lead = span.start
+        partners = _PARTNER.search(text[max(sentence.start, lead - 30) : lead])
         if len(group) >= 2 and not partners:
             return tuple(dict.fromkeys(s.division for s in group))
+        # "共同推动黄石“万兆城市”建设": a place right before the quote says whose the item is.
+        if not partners and not text[named[-1].end : position].strip("“"):
+            return (named[-1].division,)
     # SCHEMA.md: a title goes to the place it is granted to ("漯河市被确定为…全省整市推进的…示范地区"),
     # not to a scope word (全省) inside the title's own description.
     if (
@@ -540,11 +561,20 @@ def _without_short_forms(
     """Return the programmes without a short form of a known one: “一件事” in a report that names
     高效办成一件事 or 一件事一次办 is that reform again, not another one."""
     known = {m.name for m in programmes.values() if m.concept is not None}
+    # A title held under its full name (特色型信息消费示范城市) is the same title when the text shortens it
+    # for the same place (开展信息消费示范城市申报).
+    titles = {(m.place.code, m.name) for m in programmes.values() if ends_as_title(m.name)}
     return {
         key: m
         for key, m in programmes.items()
         if m.concept is not None
-        or not any(k != m.name and (k.startswith(m.name) or k.endswith(m.name)) for k in known)
+        or not (
+            any(k != m.name and (k.startswith(m.name) or k.endswith(m.name)) for k in known)
+            or (
+                ends_as_title(m.name)
+                and any(c == m.place.code and t != m.name and t.endswith(m.name) for c, t in titles)
+            )
+        )
     }
 
 

@@ -195,6 +195,8 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         and not re.fullmatch(r"[\u4e00-\u9fff]{1,2}项目", h.name)
         # "推动创造型引领型改革", "突破性改革": what kind of reform it is, no reform by name
         and not re.fullmatch(r"(?:[\u4e00-\u9fff]{1,3}[型性式])+(?:改革|创新)", h.name)
+        # "以实际行动迎接…": an action described by how real or concrete it is has no name
+        and not re.fullmatch(r"(?:实际|具体|切实|务实|有力|有效)行动", h.name)
     ]
     hits += _listed_activities(sentence)
     hits += _framed(sentence)
@@ -214,7 +216,9 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits += _titled_actions(sentence)
     hits += _campaigns_of_rectification(sentence)
     hits += _siblings(sentence, hits, lex)
-    return _merge([_shared_suffix(sentence, _without_street(_without_place(h))) for h in hits])
+    return _merge(
+        [_without_class(_shared_suffix(sentence, _without_street(_without_place(h)))) for h in hits]
+    )
 
 
 def _unquoted_speech(sentence: str) -> str:
@@ -542,6 +546,23 @@ def _without_street(hit: ProgrammeHit) -> ProgrammeHit:
     return ProgrammeHit(hit.name[street.end() :], hit.start, hit.end, None, aliases, hit.national, hit.place)
 
 
+def _without_class(hit: ProgrammeHit) -> ProgrammeHit:
+    """The hit named without a bracketed class after it: “特色型信息消费示范城市(公共服务类)” is the
+    title 特色型信息消费示范城市 in one of its classes, the same title wherever the text names it.
+
+    >>> h = _without_class(ProgrammeHit("特色型信息消费示范城市(公共服务类)", 0, 19))
+    >>> h.name, h.aliases
+    ('特色型信息消费示范城市', ('特色型信息消费示范城市(公共服务类)',))
+    """
+    bracket = re.search(r"[(（][^()（）]{1,8}[)）]$", hit.name)
+    if hit.concept is not None or bracket is None or bracket.start() < 2:
+        return hit
+    aliases = tuple(dict.fromkeys((*hit.aliases, hit.name)))
+    return ProgrammeHit(
+        hit.name[: bracket.start()], hit.start, hit.end, None, aliases, hit.national, hit.place
+    )
+
+
 def _plain(sentence: str) -> tuple[str, list[int]]:
     index = [i for i, ch in enumerate(sentence) if ch not in QUOTES]
     return "".join(sentence[i] for i in index), index
@@ -616,9 +637,15 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         )
         # (a verb right before the quote governs it even where the name's head ran back over it, when
         # the quote ends its object: "全面实行“一枚印章管审批”", not "组织“初心学堂”交流")
+        # "践行“马上就办”提升…方案": to practise a way of working carries it out wherever the phrase goes
+        # on, unless what is practised is an idea or a spirit ("践行“人民城市…”理念").
+        practised = sentence[: series.start()].endswith("践行") and not re.match(
+            r"(?:理念|精神|思想|宗旨|原则)", after
+        )
         adjacent = (
-            CARRIED_OUT.search(sentence[: series.start()]) or _GRIP.search(sentence[: series.start()])
-        ) and (clause_end or suffix)
+            (CARRIED_OUT.search(sentence[: series.start()]) or _GRIP.search(sentence[: series.start()]))
+            and (clause_end or suffix)
+        ) or practised
         verb = (CARRIED_OUT.search(before) or adjacent or (weak and clause_end) or piloted) and not crossed
         # "打造山清水秀、宜居宜业的“X”,": the verb governs the quote across a modifier ending in 的
         modified = re.search(
