@@ -66,6 +66,19 @@ def _open_store(settings: Settings, *, reading: bool = False) -> RdfStore:
         return open_store(settings, workers=1)
 
 
+def _adopt_derived(store: RdfStore) -> None:
+    """Take up the REST index and the analytics projection kept beside the store, before a write.
+
+    `_keep_derived` then patches them with the documents written instead of reading every
+    document again: at 30,000 documents that took six minutes after every `citykg build`.
+    """
+    from app.analytics import adopt_kept_projection
+    from app.index import adopt_kept_index
+
+    adopt_kept_index(store)
+    adopt_kept_projection(store)
+
+
 def _keep_derived(store: RdfStore) -> None:
     """Bring the REST index, the analytics projection and the search index up to date and keep them on disk.
 
@@ -112,6 +125,8 @@ def build_command(
     with _open_store(settings) as store, _store_errors(), _progress() as progress, _sink(settings) as sink:
         task = progress.add_task("building", total=len(files))
         written = store.version
+        if not rebuild:
+            _adopt_derived(store)
         with recording(store, settings.data_dir, "rebuild" if rebuild else "build"):
             report = build(
                 paths,
@@ -350,6 +365,7 @@ def remove_command(
     """
     settings = _settings()
     with _open_store(settings) as store, _store_errors():
+        _adopt_derived(store)
         try:
             with recording(store, settings.data_dir, "remove"):
                 removed = remove_document(store, document)

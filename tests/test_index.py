@@ -265,3 +265,54 @@ def test_pages_are_answered_while_the_projection_is_being_saved_and_an_ingest_wa
         writer.join(30)
         assert patched
         assert "330200" in {p["code"] for p in programme_detail(opened, "yi-wang-tong-ban")["places"]}
+
+
+def test_a_build_patches_the_kept_index_and_projection_rather_than_reading_every_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`citykg build` of a few files into a large store took minutes recomputing both (issue 12)."""
+    import os
+    import shutil
+
+    from typer.testing import CliRunner
+
+    import app.analytics.projection as projection_module
+    import app.index as index_module
+    from app.analytics import Projection, view
+    from app.cli import cli
+
+    texts = sorted(DEMO.glob("*.txt"))
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder, chosen in ((first, texts[:3]), (second, texts[3:4])):
+        folder.mkdir()
+        for text in chosen:
+            shutil.copy(text, folder / text.name)
+    env = {**os.environ, "CITYKG_DATA": str(tmp_path / "data"), "CITYKG_FALKORDB": "false"}
+    assert CliRunner().invoke(cli, ["build", str(first)], env=env).exit_code == 0
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("read every document again instead of patching what was kept")
+
+    def check(documents: int) -> None:
+        with Store.open(tmp_path / "data" / "oxigraph", workers=0) as store:
+            kept = graph_index(store)
+            assert fields(kept) == fields(fresh_index(store))
+            assert len(kept.documents) == documents
+            fresh = Projection()
+            fresh.sync(store)
+            with view(store) as v:
+                assert v.projection.portfolios == fresh.portfolios
+                assert v.projection.facts.keys() == fresh.facts.keys()
+
+    with monkeypatch.context() as patched:
+        patched.setattr(index_module, "fresh_index", refuse)
+        patched.setattr(projection_module.Projection, "_reload", refuse)
+        result = CliRunner().invoke(cli, ["build", str(second)], env=env)
+        assert result.exit_code == 0, result.output
+    check(4)
+    with monkeypatch.context() as patched:
+        patched.setattr(index_module, "fresh_index", refuse)
+        patched.setattr(projection_module.Projection, "_reload", refuse)
+        result = CliRunner().invoke(cli, ["remove", texts[0].name], env=env)
+        assert result.exit_code == 0, result.output
+    check(3)

@@ -20,7 +20,7 @@ from app.analytics.exports import FACT_COLUMNS, FACT_TABLES, export_tables, fact
 from app.analytics.paths import UnknownNode, connecting_paths
 from app.analytics.peers import UnknownPlace, community_of, peer_groups, programme_gaps, similarity_graph
 from app.analytics.projection import Fact, Projection
-from app.analytics.state import View, keep_projection, refresh, view
+from app.analytics.state import View, adopt_kept_projection, keep_projection, refresh, view
 from app.analytics.tables import csv_text, write_csv
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "UnknownPlace",
     "UnknownProgramme",
     "View",
+    "adopt_kept_projection",
     "adoption_events",
     "co_adopted",
     "community_of",

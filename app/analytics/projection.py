@@ -127,7 +127,9 @@ class Projection:
         current = {g[len(DOC_GRAPH) :] for g in store.graph_iris() if g.startswith(DOC_GRAPH)}
         added, removed = current - self.facts.keys(), self.facts.keys() - current
         self.revision += 1
-        if self.version is None or not (added or removed) or len(added) > max(50, len(current) // 4):
+        # Many documents at once, and more than the projection holds (a first start, a rebuild), are
+        # read with whole-graph queries; fewer are patched in one by one (a build adding 10,000 to 90,000).
+        if self.version is None or not (added or removed) or len(added) > max(50, len(self.facts)):
             self._reload(store, current)
             self.changes = [(self.revision, None)]
         else:

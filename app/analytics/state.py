@@ -16,7 +16,7 @@ from app.saved import Saver, load
 from app.sharedlock import SharedLock
 from graphstore.stores import RdfStore
 
-__all__ = ["View", "keep_projection", "refresh", "view"]
+__all__ = ["View", "adopt_kept_projection", "keep_projection", "refresh", "view"]
 
 T = TypeVar("T")
 _PROJECTIONS: weakref.WeakKeyDictionary[RdfStore, Projection] = weakref.WeakKeyDictionary()
@@ -70,11 +70,7 @@ def _synced(store: RdfStore) -> Projection:
     projection = _PROJECTIONS.get(store)
     first = projection is None
     if projection is None:
-        projection = load(store, _SAVER.name, Projection)
-        if projection is not None:
-            projection.version = _version(store)  # kept at the store's current content stamp
-        else:
-            projection = Projection()
+        projection = _kept(store) or Projection()
         _PROJECTIONS[store] = projection
     if projection.version == _version(store):
         return projection  # up to date: no stamp to read
@@ -82,6 +78,29 @@ def _synced(store: RdfStore) -> Projection:
     if projection.sync(store):
         _SAVER.offer(store, projection, stamp, now=first)
     return projection
+
+
+def _kept(store: RdfStore) -> Projection | None:
+    """Return the projection kept beside the store if it was made from the store as it is now."""
+    projection = load(store, _SAVER.name, Projection)
+    if projection is not None:
+        projection.version = _version(store)  # kept at the store's current content stamp
+    return projection
+
+
+def adopt_kept_projection(store: RdfStore) -> bool:
+    """Take up the projection kept beside the store, if it is current, without making one; return whether there was one.
+
+    A build calls this before it writes, so that afterwards the projection is patched with the
+    documents it loaded (app/index.py's `adopt_kept_index` says why).
+    """
+    with _LOCK.writing():
+        if store not in _PROJECTIONS:
+            kept = _kept(store)
+            if kept is None:
+                return False
+            _PROJECTIONS[store] = kept
+        return True
 
 
 @contextmanager
