@@ -1,9 +1,9 @@
 """Where the property-graph mirror is written: the embedded FalkorDB or Neo4j over Bolt.
 
-Both sinks take the same rows (``graphstore.mirror.Projection``) and the same Cypher: batched
+Both sinks take the same rows (``graphstore.projection.Projection``) and the same Cypher: batched
 ``UNWIND $rows AS row`` statements that update the nodes already there and create the others
 (`_node_statements`), per label set, and merge relationships per relationship type, because labels and types cannot be parameters
-(they come from the closed maps in ``graphstore.mirror``; every value is a parameter).
+(they come from the closed maps in ``graphstore.projection``; every value is a parameter).
 
 What a graph (one document, or a vocabulary) contributed is found again by its IRI: it is
 in the ``graphs`` list of each node it describes and in the ``graph`` property of each
@@ -25,7 +25,8 @@ import redis
 
 from graphstore.cypher import limited_query
 from graphstore.falkor import FalkorServer
-from graphstore.mirror import LABELS, RELATIONSHIP_TYPES, Projection, chunked
+from graphstore.mirror import chunked
+from graphstore.projection import LABELS, RELATIONSHIP_TYPES, Projection
 from loaders.vocab import BASE
 
 if TYPE_CHECKING:
