@@ -1,9 +1,9 @@
 """Where the property-graph mirror is written: the embedded FalkorDB or Neo4j over Bolt.
 
-Both sinks take the same rows (``graphstore.mirror.Projection``) and the same Cypher: batched
+Both sinks take the same rows (``graphstore.projection.Projection``) and the same Cypher: batched
 ``UNWIND $rows AS row`` statements that update the nodes already there and create the others
 (`_node_statements`), per label set, and merge relationships per relationship type, because labels and types cannot be parameters
-(they come from the closed maps in ``graphstore.mirror``; every value is a parameter).
+(they come from the closed maps in ``graphstore.projection``; every value is a parameter).
 
 What a graph (one document, or a vocabulary) contributed is found again by its IRI: it is
 in the ``graphs`` list of each node it describes and in the ``graph`` property of each
@@ -17,15 +17,16 @@ import abc
 import contextlib
 import logging
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import neo4j
 import redis
 
 from graphstore.cypher import limited_query
 from graphstore.falkor import FalkorServer
-from graphstore.mirror import LABELS, RELATIONSHIP_TYPES, Projection, chunked
+from graphstore.mirror import chunked
+from graphstore.projection import LABELS, RELATIONSHIP_TYPES, Projection
 from loaders.vocab import BASE
 
 if TYPE_CHECKING:
@@ -48,59 +49,63 @@ _COUNTERS = (
 )
 
 ReadResult = tuple[list[str], list[list[Any]], bool]
+# Runs one write statement with its parameters; returns its counters and the rows it returned.
+Runner = Callable[[str, dict[str, Any]], tuple[Counter[str], list[list[Any]]]]
+T = TypeVar("T")
 
 
-def _node_statements(labels: tuple[str, ...]) -> tuple[str, ...]:
-    """Return the two statements that write a batch of node rows with ``labels``: existing nodes, then new ones.
+def _node_statements(labels: tuple[str, ...]) -> tuple[str, str, str | None]:
+    """Return the statements that write a batch of node rows with ``labels``: create, update, relabel.
 
-    A node new to the mirror is created with its labels; one already there gets its properties
-    and graphs, and its labels only when it lacks them. FalkorDB sets a label on a node found by
-    MERGE four times slower than it creates a node with the label (0.9 s against 0.3 s for 8,953
-    rows), and one statement of MERGE and SET put sync --full at a seventh of the bare ceiling.
+    The first creates the nodes new to the mirror with their labels and returns their uris;
+    the other two run only over the rows it did not create: they get their properties and
+    graphs, and their labels only when they lack them (no relabel statement without labels).
+    FalkorDB sets a label on a node found by MATCH four times slower than it creates a node with
+    the label (0.9 s against 0.3 s for 8,953 rows); sending every row to all three statements
+    (each finds it in the index) put the engine's part of sync --full at 1.6x the bare ceiling.
 
-    >>> update, relabel, create = _node_statements(("Agency",))
-    >>> print(update)
-    UNWIND $rows AS row
-    MATCH (n:Resource {uri: row.uri})
-    SET n += row.props
-    SET n.graphs = coalesce(n.graphs, []) + [g IN row.graphs WHERE NOT g IN coalesce(n.graphs, [])]
-    >>> print(relabel)
-    UNWIND $rows AS row
-    MATCH (n:Resource {uri: row.uri}) WHERE NOT (n:Agency)
-    SET n:Agency
+    >>> create, update, relabel = _node_statements(("Agency",))
     >>> print(create)
     UNWIND $rows AS row
     OPTIONAL MATCH (m:Resource {uri: row.uri})
     WITH row, m WHERE m IS NULL
     CREATE (n:Resource:Agency {uri: row.uri})
     SET n += row.props, n.graphs = row.graphs
+    RETURN n.uri
+    >>> print(update)
+    UNWIND $rows AS row
+    MATCH (n:Resource {uri: row.uri})
+    SET n += row.props
+    SET n.graphs = coalesce(n.graphs, []) + [g IN row.graphs WHERE NOT g IN coalesce(n.graphs, [])]
+    >>> print(relabel)
+    UNWIND $uris AS uri
+    MATCH (n:Resource {uri: uri}) WHERE NOT (n:Agency)
+    SET n:Agency
     """
     unknown = set(labels) - _KNOWN_LABELS
     if unknown:
         raise ValueError(f"labels outside the closed list: {sorted(unknown)}")
+    create = (
+        "UNWIND $rows AS row\n"
+        "OPTIONAL MATCH (m:Resource {uri: row.uri})\n"
+        "WITH row, m WHERE m IS NULL\n"
+        f"CREATE (n:{':'.join(('Resource', *labels))} {{uri: row.uri}})\n"
+        "SET n += row.props, n.graphs = row.graphs\n"
+        "RETURN n.uri"
+    )
     update = (
         "UNWIND $rows AS row\n"
         "MATCH (n:Resource {uri: row.uri})\n"
         "SET n += row.props\n"
         "SET n.graphs = coalesce(n.graphs, []) + [g IN row.graphs WHERE NOT g IN coalesce(n.graphs, [])]"
     )
-    create = (
-        "UNWIND $rows AS row\n"
-        "OPTIONAL MATCH (m:Resource {uri: row.uri})\n"
-        "WITH row, m WHERE m IS NULL\n"
-        f"CREATE (n:{':'.join(('Resource', *labels))} {{uri: row.uri}})\n"
-        "SET n += row.props, n.graphs = row.graphs"
-    )
-    if not labels:
-        return update, create
+    return create, update, _relabel_statement(labels) if labels else None
+
+
+def _relabel_statement(labels: tuple[str, ...]) -> str:
     # Its own statement: FalkorDB drops the SETs before a WITH … WHERE that keeps no row.
     has_all = " AND ".join(f"n:{label}" for label in labels)
-    relabel = (
-        "UNWIND $rows AS row\n"
-        f"MATCH (n:Resource {{uri: row.uri}}) WHERE NOT ({has_all})\n"
-        f"SET n:{':'.join(labels)}"
-    )
-    return update, relabel, create
+    return f"UNWIND $uris AS uri\nMATCH (n:Resource {{uri: uri}}) WHERE NOT ({has_all})\nSET n:{':'.join(labels)}"
 
 
 _ENDPOINT_STATEMENT = "UNWIND $uris AS uri\nMERGE (n:Resource {uri: uri})\nON CREATE SET n.graphs = []"
@@ -186,8 +191,14 @@ class GraphSink(abc.ABC):
         self._schema_ready = False
 
     @abc.abstractmethod
+    def _execute(self, work: Callable[[Runner], T]) -> T:
+        """Return what ``work`` returns, given a runner of write statements (one transaction where the database has them)."""
+
     def _run(self, statements: list[tuple[str, dict[str, Any]]]) -> Counter[str]:
-        """Run write statements in order (in one transaction where the database has them); return counters."""
+        """Run write statements in order; return their counters."""
+        return self._execute(
+            lambda run: _total(run(statement, params)[0] for statement, params in statements)
+        )
 
     @abc.abstractmethod
     def _read(self, statement: str, params: dict[str, Any]) -> list[list[Any]]:
@@ -222,14 +233,8 @@ class GraphSink(abc.ABC):
             self._create_schema()
             self._schema_ready = True
 
-    def write_statements(self, projection: Projection) -> Iterator[tuple[str, dict[str, Any]]]:
-        """Yield the batched statements that write ``projection``; the Document label comes last."""
-        return self.write_statements_many([projection])
-
-    def write_statements_many(
-        self, projections: Iterable[Projection]
-    ) -> Iterator[tuple[str, dict[str, Any]]]:
-        """Yield the batched statements that write several graphs' projections together.
+    def _write(self, run: Runner, projections: Iterable[Projection]) -> Counter[str]:
+        """Return the counters of writing several graphs' projections together, in batches.
 
         Rows carry their own graph, so documents that are new to the mirror can share
         batches (a round trip per label group, not per document). The Document label marks
@@ -239,53 +244,68 @@ class GraphSink(abc.ABC):
         # A node several of these graphs describe (a programme, a province) is one row naming
         # them all, its properties applied in the order of the graphs, as separate rows would be.
         groups: dict[tuple[str, ...], dict[str, dict[str, Any]]] = {}
-        last: dict[tuple[str, ...], dict[str, dict[str, Any]]] = {}
-        endpoints: list[str] = []
+        last: dict[tuple[str, ...], list[str]] = {}
+        endpoints: set[str] = set()
         rels: dict[tuple[str, bool], list[dict[str, Any]]] = {}
         for projection in projections:
+            graph = projection.graph
             for node in projection.nodes:
-                if "Document" in node.labels:
+                labels = node.labels
+                if "Document" in labels:
                     # Written first without the label (relationships start at it), labelled last.
-                    _merge_row(last.setdefault(node.labels, {}), node.uri, projection.graph, node.props)
-                    labels = tuple(x for x in node.labels if x != "Document")
-                else:
-                    labels = node.labels
-                _merge_row(groups.setdefault(labels, {}), node.uri, projection.graph, node.props)
-            endpoints.extend(projection.endpoints)
+                    last.setdefault(labels, []).append(node.uri)
+                    labels = tuple(x for x in labels if x != "Document")
+                _merge_row(groups.setdefault(labels, {}), node.uri, graph, node.props)
+            endpoints.update(projection.endpoints)
             for rel in projection.rels:
-                rel_row = {"start": rel.start, "end": rel.end, "graph": projection.graph, "props": rel.props}
+                rel_row = {"start": rel.start, "end": rel.end, "graph": graph, "props": rel.props}
                 if rel.evidence is not None:
                     rel_row["evidence"] = rel.evidence
                 rels.setdefault((rel.type, rel.evidence is not None), []).append(rel_row)
+        total: Counter[str] = Counter()
         for labels in sorted(groups):
+            create, update, relabel = _node_statements(labels)
             for batch in chunked(groups[labels].values(), self.batch_size):
-                for statement in _node_statements(labels):
-                    yield statement, {"rows": batch}
-        for uris in chunked(sorted(set(endpoints)), self.batch_size):
-            yield _ENDPOINT_STATEMENT, {"uris": uris}
+                counters, created = run(create, {"rows": batch})
+                total.update(counters)
+                made = {uri for (uri,) in created}
+                there = [row for row in batch if row["uri"] not in made]
+                if there:
+                    total.update(run(update, {"rows": there})[0])
+                if there and relabel:
+                    total.update(run(relabel, {"uris": [row["uri"] for row in there]})[0])
+        for uris in chunked(sorted(endpoints), self.batch_size):
+            total.update(run(_ENDPOINT_STATEMENT, {"uris": uris})[0])
         for rel_type, with_evidence in sorted(rels):
             statement = _rel_statement(rel_type, with_evidence=with_evidence)
             for batch in chunked(rels[(rel_type, with_evidence)], self.batch_size):
-                yield statement, {"rows": batch}
+                total.update(run(statement, {"rows": batch})[0])
         for labels in sorted(last):  # one batch per label set, not a statement per document
-            for batch in chunked(last[labels].values(), self.batch_size):
-                for statement in _node_statements(labels):
-                    yield statement, {"rows": batch}
+            for uris in chunked(last[labels], self.batch_size):
+                total.update(run(_relabel_statement(labels), {"uris": uris})[0])
+        return total
 
     def write_new(self, projections: Iterable[Projection]) -> Counter[str]:
         """Return the counters of writing graphs the mirror does not have yet, in shared batches."""
         self.ensure_schema()
-        return self._run(list(self.write_statements_many(projections)))
+        return self._execute(lambda run: self._write(run, projections))
 
     def replace_graph(self, projection: Projection) -> Counter[str]:
         """Return the counters of replacing what ``projection.graph`` contributed with ``projection``."""
         self.ensure_schema()
-        return self._run([*_removal_statements(projection.graph), *self.write_statements(projection)])
+
+        def work(run: Runner) -> Counter[str]:
+            removed = _total(
+                run(statement, params)[0] for statement, params in _removal_statements(projection.graph)
+            )
+            return removed + self._write(run, [projection])
+
+        return self._execute(work)
 
     def write(self, projection: Projection) -> Counter[str]:
         """Return the counters of merging ``projection`` in without removing anything first."""
         self.ensure_schema()
-        return self._run(list(self.write_statements(projection)))
+        return self._execute(lambda run: self._write(run, [projection]))
 
     def remove_graph(self, graph: str) -> Counter[str]:
         """Return the counters of removing what named graph ``graph`` contributed."""
@@ -319,6 +339,13 @@ class GraphSink(abc.ABC):
         self.close()
 
 
+def _total(counters: Iterable[Counter[str]]) -> Counter[str]:
+    total: Counter[str] = Counter()
+    for counter in counters:
+        total.update(counter)
+    return total
+
+
 def _counters(result: Any) -> Counter[str]:
     return Counter({name: int(getattr(result, name, 0) or 0) for name in _COUNTERS})
 
@@ -344,12 +371,13 @@ class FalkorSink(GraphSink):
         self._graph = self._db.select_graph(graph)
         self._readers: dict[float, Any] = {}
 
-    def _run(self, statements: list[tuple[str, dict[str, Any]]]) -> Counter[str]:
+    def _execute(self, work: Callable[[Runner], T]) -> T:
         # FalkorDB has no multi-statement transactions; each statement is atomic on its own.
-        total: Counter[str] = Counter()
-        for statement, params in statements:
-            total.update(_counters(self._graph.query(statement, params)))
-        return total
+        return work(self._statement)
+
+    def _statement(self, statement: str, params: dict[str, Any]) -> tuple[Counter[str], list[list[Any]]]:
+        result = self._graph.query(statement, params)
+        return _counters(result), result.result_set
 
     def _read(self, statement: str, params: dict[str, Any]) -> list[list[Any]]:
         if self.graph_name not in self._db.list_graphs():
@@ -441,16 +469,17 @@ class Neo4jSink(GraphSink):
     def _session(self, mode: str = neo4j.WRITE_ACCESS) -> neo4j.Session:
         return self._driver.session(database=self.database, default_access_mode=mode)
 
-    def _run(self, statements: list[tuple[str, dict[str, Any]]]) -> Counter[str]:
-        def work(tx: neo4j.ManagedTransaction) -> Counter[str]:
-            total: Counter[str] = Counter()
-            for statement, params in statements:
-                counters = tx.run(statement, params).consume().counters
-                total.update(_counters(counters))
-            return total
+    def _execute(self, work: Callable[[Runner], T]) -> T:
+        def in_transaction(tx: neo4j.ManagedTransaction) -> T:
+            def run(statement: str, params: dict[str, Any]) -> tuple[Counter[str], list[list[Any]]]:
+                result = tx.run(statement, params)
+                rows = [list(record.values()) for record in result]
+                return _counters(result.consume().counters), rows
+
+            return work(run)
 
         with self._session() as session:
-            return session.execute_write(work)
+            return session.execute_write(in_transaction)
 
     def _read(self, statement: str, params: dict[str, Any]) -> list[list[Any]]:
         def work(tx: neo4j.ManagedTransaction) -> list[list[Any]]:

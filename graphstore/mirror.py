@@ -1,15 +1,7 @@
-"""The property-graph projection of the RDF graph (DESIGN.md decision 5, neosemantics style).
+"""The property-graph mirror kept in line with the RDF store: write, replace and remove graphs' parts.
 
-One node per IRI (label ``Resource`` plus labels from ``rdf:type`` through a closed map),
-literals as properties, object properties as relationships whose types come from a closed
-map too, never from document text. Evidence nodes are not projected as nodes: each one
-becomes the provenance of the relationship it supports (``document``, ``evidence``, ``quote``,
-``start``, ``end``), so one fact said in two sentences is two relationships.
-
-Every node row names the graph it was read from (kept in the node's ``graphs`` list) and
-every relationship row carries ``graph`` (and ``document`` for document graphs), which is
-what lets a sink remove exactly one document's part. The functions here are pure over
-triples; :func:`graph_projection` reads one named graph from a store.
+The rows come from ``graphstore.projection`` (re-exported here); :func:`graph_projection`
+reads one named graph from a store, :func:`resync` brings a whole mirror in line with it.
 """
 
 from __future__ import annotations
@@ -17,17 +9,27 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import pyoxigraph as ox
-
+from graphstore.projection import (
+    BUILD_GRAPH,
+    LABELS,
+    RELATIONSHIP_TYPES,
+    STAMP_PREDICATE,
+    VOCABULARY_GRAPHS,
+    NodeRow,
+    Projection,
+    RelRow,
+    ntriples_rows,
+    project_rows,
+    project_triples,
+)
 from graphstore.stores import RdfStore
-from loaders.rdf import doc_id_of_graph, document_graph, document_iri
-from loaders.vocab import BASE, CK, CK_NS, DCT, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+from loaders.rdf import doc_id_of_graph, document_graph
 
 log = logging.getLogger(__name__)
 
@@ -53,283 +55,15 @@ __all__ = [
     "vocabulary_stamp",
 ]
 
-# rdf:type → node label; the closed class list of ontology/citykg.ttl (Evidence becomes
-# relationship properties instead).
-LABELS: dict[str, str] = {
-    CK[name].value: name
-    for name in (
-        "Agency",
-        "Document",
-        "Event",
-        "Facility",
-        "Indicator",
-        "Observation",
-        "Park",
-        "Place",
-        "Platform",
-        "Policy",
-        "Programme",
-        "Project",
-    )
-}
-
-# Object property → relationship type (closed; ontology/README.md "Terms").
-RELATIONSHIP_TYPES: dict[str, str] = {
-    CK.runsProgramme.value: "RUNS_PROGRAMME",
-    CK.locatedIn.value: "LOCATED_IN",
-    CK.hasObservation.value: "HAS_OBSERVATION",
-    CK.citesPolicy.value: "CITES_POLICY",
-    CK.mentionsPlace.value: "MENTIONS_PLACE",
-    CK.subjectPlace.value: "SUBJECT_PLACE",
-    CK.refArea.value: "REF_AREA",
-    CK.indicator.value: "INDICATOR",
-    CK.firstLaunchedBy.value: "FIRST_LAUNCHED_BY",
-    SCHEMA.containedInPlace.value: "CONTAINED_IN",
-    SKOS.broader.value: "BROADER",
-    SKOS.related.value: "RELATED",
-    SKOS.inScheme.value: "IN_SCHEME",
-}
-
-# Literal property → node property name; English labels get an ``_en`` suffix.
-_SCALARS: dict[str, str] = {
-    RDFS.label.value: "label",
-    SKOS.prefLabel.value: "label",
-    SKOS.definition.value: "definition",
-    DCT.title.value: "title",
-    DCT.date.value: "date",
-    DCT.source.value: "source",
-    DCT.creator.value: "creator",
-    CK.divisionCode.value: "code",
-    CK.shortName.value: "shortName",
-    CK.projectKind.value: "kind",
-    CK.indicatorLabel.value: "indicatorLabel",
-    CK.value.value: "value",
-    CK.unit.value: "unit",
-    CK.refPeriod.value: "year",
-    CK.qualifier.value: "qualifier",
-    CK.fileName.value: "fileName",
-    CK.contentHash.value: "contentHash",
-    CK.factCount.value: "factCount",
-    CK.quoteCount.value: "quoteCount",
-    CK.discovered.value: "discovered",
-    CK.genericPhrase.value: "genericPhrase",
-    CK.defaultUnit.value: "defaultUnit",
-    SCHEMA.latitude.value: "latitude",
-    SCHEMA.longitude.value: "longitude",
-}
-_LISTS: dict[str, str] = {
-    SKOS.altLabel.value: "altLabels",
-    DCT.alternative.value: "altTitles",
-    CK.issuerName.value: "issuers",
-}
-# ck:level points at an ontology individual (ck:Province ...); it reads best as a word.
-_LEVEL = CK.level.value
-# Deliberately left out: the document text (large; the store has it), evidence
-# bookkeeping consumed into relationship properties, and the derivation link.
-_SKIPPED = frozenset({CK.text.value, PROV.wasDerivedFrom.value, SKOS.topConceptOf.value})
-
-_EVIDENCE = CK.Evidence.value
-_EVIDENCE_PROPS = {
-    CK.quote.value: "quote",
-    CK.mentionStart.value: "start",
-    CK.mentionEnd.value: "end",
-    CK.sentenceStart.value: "sentenceStart",
-    CK.sentenceEnd.value: "sentenceEnd",
-}
-
-# build.py (ensure_vocabularies) stamps the vocabulary graphs with this predicate in this graph;
-# the stamp is mirrored on the node named like the graph, so a changed vocabulary is re-mirrored.
-BUILD_GRAPH = BASE + "graph/build"
-_STAMP_PREDICATE = "urn:citykg:vocabularies"
-VOCABULARY_GRAPHS: tuple[str, ...] = tuple(
-    BASE + f"graph/{name}" for name in ("gazetteer", "indicators", "programmes")
-)
-
-
-@dataclass(frozen=True)
-class NodeRow:
-    """A node to merge on ``uri``: its labels besides Resource (sorted) and its properties."""
-
-    uri: str
-    labels: tuple[str, ...] = ()
-    props: dict[str, Any] = field(default_factory=dict, hash=False)
-
-
-@dataclass(frozen=True)
-class RelRow:
-    """A relationship ``start -[type]-> end`` with its provenance; ``evidence`` is None without one."""
-
-    type: str
-    start: str
-    end: str
-    evidence: str | None = None
-    props: dict[str, Any] = field(default_factory=dict, hash=False)
-
-
-@dataclass(frozen=True)
-class Projection:
-    """The rows of one named graph: described nodes, endpoint-only nodes and relationships."""
-
-    graph: str
-    nodes: tuple[NodeRow, ...]
-    endpoints: tuple[str, ...]
-    rels: tuple[RelRow, ...]
-    skipped: dict[str, int] = field(default_factory=dict, hash=False)
-
-    @property
-    def document(self) -> str | None:
-        """Return the IRI of the document this graph was read from, None for a vocabulary graph."""
-        doc_id = doc_id_of_graph(self.graph)
-        return document_iri(doc_id).value if doc_id else None
-
-    @property
-    def size(self) -> int:
-        """Return the number of rows (nodes, endpoints and relationships)."""
-        return len(self.nodes) + len(self.endpoints) + len(self.rels)
-
-
-def _value(term: ox.Literal) -> Any:
-    """Return a literal as a property value: numbers as numbers, booleans as booleans, else text.
-
-    >>> _value(ox.Literal("2025", datatype=XSD.gYear)), _value(ox.Literal("8.5", datatype=XSD.decimal))
-    (2025, 8.5)
-    >>> _value(ox.Literal("true", datatype=XSD.boolean)), _value(ox.Literal("扬州", language="zh"))
-    (True, '扬州')
-    """
-    datatype = term.datatype.value
-    text = term.value
-    try:
-        if datatype in (XSD.integer.value, XSD.int.value, XSD.long.value, XSD.gYear.value):
-            return int(text)
-        if datatype in (XSD.decimal.value, XSD.double.value, XSD.float.value):
-            return float(text)
-    except ValueError:
-        return text
-    if datatype == XSD.boolean.value:
-        return text in ("true", "1")
-    return text
-
-
-def _prop_name(name: str, term: ox.Literal) -> str:
-    language = (term.language or "").lower()
-    return (
-        name if language in ("", "zh") or language.startswith("zh-") else f"{name}_{language.split('-')[0]}"
-    )
-
-
-def project_triples(graph: str, triples: Iterable[ox.Triple]) -> Projection:
-    """Return the property-graph rows of the triples of named graph ``graph``.
-
-    Deterministic: nodes and relationships come out sorted, multi-valued scalars keep
-    their smallest value, list properties are sorted.
-    """
-    document = doc_id_of_graph(graph)
-    doc_iri = document_iri(document).value if document else None
-    labels: dict[str, set[str]] = defaultdict(set)
-    scalars: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
-    lists: dict[str, dict[str, set[Any]]] = defaultdict(lambda: defaultdict(set))
-    described: set[str] = set()
-    facts: set[tuple[str, str, str]] = set()
-    evidence: dict[str, dict[str, Any]] = defaultdict(dict)
-    evidence_nodes: set[str] = set()
-    skipped: Counter[str] = Counter()
-    triples = list(triples)
-
-    for t in triples:
-        if (
-            t.predicate.value == RDF.type.value
-            and isinstance(t.object, ox.NamedNode)
-            and isinstance(t.subject, ox.NamedNode)
-        ) and t.object.value == _EVIDENCE:
-            evidence_nodes.add(t.subject.value)
-    for t in triples:
-        s, p, o = t.subject, t.predicate.value, t.object
-        if not isinstance(s, ox.NamedNode):
-            skipped["blank subject"] += 1
-            continue
-        subject = s.value
-        if subject in evidence_nodes:
-            _read_evidence(evidence[subject], p, o)
-            continue
-        if p in _SKIPPED:
-            continue
-        if p == RDF.type.value:
-            described.add(subject)
-            if isinstance(o, ox.NamedNode) and o.value in LABELS:
-                labels[subject].add(LABELS[o.value])
-        elif p in RELATIONSHIP_TYPES and isinstance(o, ox.NamedNode):
-            facts.add((subject, RELATIONSHIP_TYPES[p], o.value))
-        elif p == _LEVEL and isinstance(o, ox.NamedNode) and o.value.startswith(CK_NS):
-            described.add(subject)
-            scalars[subject]["level"].append(o.value[len(CK_NS) :].lower())
-        elif p in _SCALARS and isinstance(o, ox.Literal):
-            described.add(subject)
-            scalars[subject][_prop_name(_SCALARS[p], o)].append(_value(o))
-        elif p in _LISTS and isinstance(o, ox.Literal):
-            described.add(subject)
-            lists[subject][_prop_name(_LISTS[p], o)].add(_value(o))
-        elif p == _STAMP_PREDICATE and isinstance(o, ox.Literal):
-            described.add(subject)
-            scalars[subject]["vocabularies"].append(o.value)
-        else:
-            skipped[p] += 1
-
-    rels: list[RelRow] = []
-    supported: set[tuple[str, str, str]] = set()
-    for node in sorted(evidence):
-        ev = evidence[node]
-        key = (
-            str(ev.get("subject")),
-            RELATIONSHIP_TYPES.get(ev.get("predicate", ""), ""),
-            str(ev.get("object")),
-        )
-        if key not in facts:
-            skipped["evidence without its fact"] += 1
-            continue
-        supported.add(key)
-        quoted = {k: v for k, v in ev.items() if k not in ("subject", "predicate", "object")}
-        rels.append(RelRow(key[1], key[0], key[2], node, _provenance(graph, doc_iri, quoted)))
-    for s_, type_, o_ in sorted(facts - supported):
-        rels.append(RelRow(type_, s_, o_, None, _provenance(graph, doc_iri, {})))
-    rels.sort(key=lambda r: (r.type, r.start, r.end, r.evidence or ""))
-
-    nodes = []
-    for uri in sorted(described):
-        props: dict[str, Any] = {name: min(values, key=repr) for name, values in scalars[uri].items()}
-        props.update({name: sorted(values, key=repr) for name, values in lists[uri].items()})
-        nodes.append(NodeRow(uri, tuple(sorted(labels[uri])), dict(sorted(props.items()))))
-    endpoints = sorted({u for r in rels for u in (r.start, r.end)} - described)
-    return Projection(graph, tuple(nodes), tuple(endpoints), tuple(rels), dict(sorted(skipped.items())))
-
-
-def _read_evidence(
-    target: dict[str, Any], predicate: str, obj: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
-) -> None:
-    if isinstance(obj, ox.Triple):
-        return
-    if predicate == RDF.subject.value:
-        target["subject"] = obj.value
-    elif predicate == RDF.predicate.value:
-        target["predicate"] = obj.value
-    elif predicate == RDF.object.value:
-        target["object"] = obj.value
-    elif predicate in _EVIDENCE_PROPS and isinstance(obj, ox.Literal):
-        target[_EVIDENCE_PROPS[predicate]] = _value(obj)
-
-
-def _provenance(graph: str, document: str | None, props: dict[str, Any]) -> dict[str, Any]:
-    out = {"graph": graph, **({"document": document} if document else {}), **props}
-    return dict(sorted(out.items()))
-
 
 def graph_projection(store: RdfStore, graph: str) -> Projection:
     """Return the projection of named graph ``graph`` as it is in ``store`` (empty if it is absent)."""
-    return project_triples(graph, store.graph_triples(graph))
+    return project_rows(graph, ntriples_rows(store.graph_ntriples(graph)))
 
 
 def vocabulary_stamp(store: RdfStore) -> str | None:
     """Return the stamp build.py gave the vocabulary graphs now in ``store``, None before any build."""
-    rows = store.select(f"SELECT ?stamp WHERE {{ GRAPH ?g {{ ?s <{_STAMP_PREDICATE}> ?stamp }} }}")
+    rows = store.select(f"SELECT ?stamp WHERE {{ GRAPH ?g {{ ?s <{STAMP_PREDICATE}> ?stamp }} }}")
     return rows[0]["stamp"] if rows else None
 
 

@@ -86,17 +86,34 @@ def test_the_mirror_creates_a_uniqueness_constraint_on_uri(neo4j_sink: Neo4jSink
         session.run("MATCH (n:Resource {uri: $uri}) DELETE n", uri=uri).consume()
 
 
-def test_the_mirror_writes_unwind_batches_of_a_thousand_rows(neo4j_sink: Neo4jSink) -> None:
+def test_the_mirror_writes_unwind_batches_of_a_thousand_rows(
+    neo4j_sink: Neo4jSink, monkeypatch: pytest.MonkeyPatch
+) -> None:
     graph = CKR + "graph/batch-probe"
     nodes = tuple(NodeRow(f"{CKR}place/probe-{i:04d}", ("Place",), {"label": f"P{i}"}) for i in range(2500))
     projection = Projection(graph, nodes, (), ())
-    statements = list(neo4j_sink.write_statements(projection))
-    # Per batch: update the nodes there, label those that lack it, create the rest.
-    assert [len(params["rows"]) for _, params in statements] == [1000] * 6 + [500] * 3
-    assert all(s.startswith("UNWIND $rows AS row\n") for s, _ in statements)
+    batches: list[int] = []
+    execute = neo4j_sink._execute
+
+    def counting(work: Any) -> Any:
+        def counted(run: Any) -> Any:
+            def counted_run(statement: str, params: dict[str, Any]) -> Any:
+                assert statement.startswith(("UNWIND $rows AS row\n", "UNWIND $uris AS uri\n"))
+                batches.append(len(params.get("rows", params.get("uris", []))))
+                return run(statement, params)
+
+            return work(counted_run)
+
+        return execute(counted)
+
+    monkeypatch.setattr(neo4j_sink, "_execute", counting)
     try:
         assert neo4j_sink.write(projection)["nodes_created"] == 2500
+        assert batches == [1000, 1000, 500]  # all new: created, nothing to update
+        batches.clear()
         assert neo4j_sink.write(projection)["nodes_created"] == 0  # found by the unique uri
+        # Per batch: create none, update the nodes there, label those that lack it.
+        assert batches == [1000] * 6 + [500] * 3
         assert neo4j_sink._read(
             "MATCH (n:Place) WHERE n.uri STARTS WITH $p RETURN count(n)", {"p": f"{CKR}place/probe-"}
         ) == [[2500]]
