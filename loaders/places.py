@@ -338,9 +338,12 @@ def _heads_firm(span: PlaceSpan, word: Word | None) -> bool:
 def _registered_in(text: str, span: PlaceSpan) -> bool:
     """Whether the place stands in brackets inside a firm's name (智旦(福建)网络科技).
 
-    >>> text = "智旦(福建)网络科技入驻,(福建)全省"
-    >>> [_registered_in(text, s) for s in find_place_spans(text)]
-    [True, False]
+    A district in brackets after a development zone is the one the zone is run as one with
+    (杭州高新区（滨江）): SCHEMA.md's zone is no place, but the district the text names is.
+
+    >>> text = "智旦(福建)网络科技入驻,(福建)全省,杭州高新区（滨江）数字经济"
+    >>> [(s.surface, _registered_in(text, s)) for s in find_place_spans(text)]
+    [('福建', True), ('福建', False), ('杭州', False), ('滨江', False)]
     """
     before, after = text[span.start - 2 : span.start], text[span.end : span.end + 2]
     return (
@@ -349,7 +352,11 @@ def _registered_in(text: str, span: PlaceSpan) -> bool:
         and after[:1] in ")）"
         and bool(re.match(r"[\u4e00-\u9fff]", before[0]))
         and bool(re.match(r"[)）][\u4e00-\u9fff]", after))
+        and not _ZONE_BEFORE.search(text[: span.start - 1])
     )
+
+
+_ZONE_BEFORE = re.compile(r"(?:高新技术产业开发区|高新区|经济技术开发区|经开区|开发区|新区)$")
 
 
 def _stray_namesake(codes: tuple[str, ...], context: list[Division], gaz: Gazetteer) -> bool:
