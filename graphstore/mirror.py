@@ -24,8 +24,6 @@ from graphstore.projection import (
     NodeRow,
     Projection,
     RelRow,
-    ntriples_rows,
-    project_rows,
     project_triples,
 )
 from graphstore.stores import RdfStore
@@ -58,7 +56,7 @@ __all__ = [
 
 def graph_projection(store: RdfStore, graph: str) -> Projection:
     """Return the projection of named graph ``graph`` as it is in ``store`` (empty if it is absent)."""
-    return project_rows(graph, ntriples_rows(store.graph_ntriples(graph)))
+    return project_triples(graph, store.graph_triples(graph))
 
 
 def vocabulary_stamp(store: RdfStore) -> str | None:

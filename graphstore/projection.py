@@ -13,7 +13,6 @@ what lets a sink remove exactly one document's part. Everything here is pure ove
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -34,7 +33,6 @@ __all__ = [
     "Projection",
     "RelRow",
     "TripleRow",
-    "ntriples_rows",
     "project_rows",
     "project_triples",
     "triple_rows",
@@ -250,52 +248,6 @@ def triple_rows(triples: Iterable[ox.Triple]) -> Iterator[TripleRow]:
             yield subject, t.predicate.value, o.value, _BLANK
         else:
             yield subject, t.predicate.value, "", _TRIPLE
-
-
-_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))")
-_ECHARS = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f"}
-
-
-def _unescaped(match: re.Match[str]) -> str:
-    short, long, char = match.groups()
-    if short or long:
-        return chr(int(short or long, 16))
-    return _ECHARS.get(char, char)
-
-
-def ntriples_rows(data: bytes) -> Iterator[TripleRow]:
-    r"""Yield the rows of N-Triples as Oxigraph writes them: one triple a line, terms apart by one space.
-
-    Oxigraph turns terms into text without holding Python's lock (``Store.dump``), so a graph
-    read this way is read beside the mirror's other work; reading it as Python terms held the
-    lock for all of it, and was two fifths of sync --full.
-
-    >>> data = '<s> <p> <o> .\n<s> <p> "a \\"b\\"\\n"@en-GB .\n<s> <p> "7"^^<x:int> .\n_:b <p> _:c .\n'
-    >>> list(ntriples_rows(data.encode()))  # doctest: +NORMALIZE_WHITESPACE
-    [('s', 'p', 'o', ''), ('s', 'p', 'a "b"\n', '@en-GB'), ('s', 'p', '7', 'x:int'), (None, 'p', 'c', '_:')]
-    """
-    for line in data.decode().split("\n"):
-        if not line:
-            continue
-        if line.startswith("<<"):  # a triple term as subject: no IRI, as a blank node
-            yield None, "", "", _TRIPLE
-            continue
-        subject, predicate, rest = line.split(" ", 2)
-        term = rest[:-2]  # " ." ends the line
-        head = term[0]
-        if head == '"':
-            end = term.rindex('"')
-            text = term[1:end]
-            if "\\" in text:
-                text = _ESCAPE.sub(_unescaped, text)
-            tail = term[end + 1 :]
-            kind = _STRING if not tail else tail if tail[0] == "@" else tail[3:-1]
-            obj = (text, kind)
-        elif head == "<":
-            obj = ("", _TRIPLE) if term[1] == "<" else (term[1:-1], _IRI)
-        else:
-            obj = (term[2:], _BLANK)
-        yield (subject[1:-1] if subject[0] == "<" else None), predicate[1:-1], *obj
 
 
 def project_triples(graph: str, triples: Iterable[ox.Triple]) -> Projection:

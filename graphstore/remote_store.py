@@ -414,11 +414,6 @@ class RemoteStore:
         """Return the triples of named graph ``graph_iri`` (none when it is absent)."""
         return self.construct("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", g=graph_iri)
 
-    def graph_ntriples(self, graph_iri: str) -> bytes:
-        """Return named graph ``graph_iri`` as N-Triples as Oxigraph writes them (one triple a line)."""
-        # Written again by Oxigraph: servers space and escape N-Triples each their own way.
-        return ox.serialize(self.graph_triples(graph_iri), format=ox.RdfFormat.N_TRIPLES) or b""
-
     def remove_graph(self, graph_iri: str) -> int:
         """Return the number of quads removed with named graph ``graph_iri`` (0 if it did not exist).
 

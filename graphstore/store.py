@@ -270,15 +270,6 @@ class Store:
         with self._handle() as store:
             return [q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri))]
 
-    def graph_ntriples(self, graph_iri: str) -> bytes:
-        """Return named graph ``graph_iri`` as N-Triples, one triple a line (empty when it is absent).
-
-        Oxigraph writes the text without holding Python's lock, so a thread reading graphs this
-        way runs beside the others (``graph_triples`` holds it while it makes each term).
-        """
-        with self._handle() as store:
-            return store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph_iri)) or b""
-
     def remove_graph(self, graph_iri: str) -> int:
         """Return the number of quads removed with the named graph ``graph_iri`` (0 if it did not exist).
 

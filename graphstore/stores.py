@@ -65,10 +65,6 @@ class RdfStore(Protocol):
         """Return the triples of named graph ``graph_iri`` (none when it is absent)."""
         ...
 
-    def graph_ntriples(self, graph_iri: str) -> bytes:
-        """Return named graph ``graph_iri`` as N-Triples as Oxigraph writes them: one triple a line, one space apart."""
-        ...
-
     def graph_iris(self) -> list[str]:
         """Return the IRIs of the named graphs, sorted."""
         ...
