@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from loaders.actions import ProgrammeHit, with_place
@@ -593,6 +594,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
     metrics: list[Metric] = []
     policies: dict[str, PolicyCitation] = {}
     taken_spans: list[tuple[int, int]] = []
+    body_spans: list[tuple[int, int]] = []  # agencies' names, whose locating prefixes are places
     target_year: int | None = None
     report_year, horizon = document_years(document.text, document.title)
     planned, previous_end = False, 0
@@ -657,6 +659,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
                     agencies.pop(short_key, None)
             agencies.setdefault(key, mention)
             taken_spans.append((sentence.start + a.start, sentence.start + a.end))
+            body_spans.append((sentence.start + a.start, sentence.start + a.end))
         programme_spans = [(h.start, h.end) for h in programme_hits]
         for p in ctx.projects[sentence.index]:
             # A programme ending in the project's own name is that name (not both); one that goes on
@@ -816,7 +819,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
     return Extraction(
         document=document,
         subject_places=ctx.subjects,
-        places=_places(ctx, taken_spans, facts),
+        places=_places(ctx, taken_spans, facts, body_spans),
         programmes=tuple(programmes.values()),
         agencies=tuple(agencies.values()),
         projects=tuple(projects.values()),
@@ -1376,7 +1379,10 @@ def _agency_key(ctx: _Context, mention: AgencyMention) -> str:
 
 
 def _places(
-    ctx: _Context, taken: list[tuple[int, int]], facts: list[tuple[Division, Evidence]]
+    ctx: _Context,
+    taken: list[tuple[int, int]],
+    facts: list[tuple[Division, Evidence]],
+    bodies: Sequence[tuple[int, int]] = (),
 ) -> tuple[PlaceMention, ...]:
     """Divisions the text names outside other names, and those it refers to through a fact.
 
@@ -1386,9 +1392,13 @@ def _places(
     """
     found: dict[str, PlaceMention] = {}
     for span in ctx.spans:
-        if span.in_name or span.division.level == "country" or span.start in ctx.name_heads:
+        if not span.is_listed or span.division.level == "country" or span.start in ctx.name_heads:
             continue
-        if any(s <= span.start < e for s, e in taken) and not any(s == span.start for s, e in taken):
+        if (
+            any(s <= span.start < e for s, e in taken)
+            and not any(s == span.start for s, e in taken)
+            and not any(s <= span.start < e and _locates_body(ctx, s, span.start) for s, e in bodies)
+        ):
             continue
         sentence = _sentence_at(ctx.document, span.start)
         if sentence is not None:
@@ -1404,6 +1414,21 @@ def _places(
     for place, ev in facts:
         found.setdefault(place.code, PlaceMention(place, ev))
     return tuple(found.values())
+
+
+def _locates_body(ctx: _Context, start: int, position: int) -> bool:
+    """Whether a body's name starting at `start` runs through places alone up to `position`.
+
+    SCHEMA.md: each locating prefix of an agency is listed (中共天津市西青区委… lists 天津市 and
+    西青区); a place further inside the name (…局数据中心) is not one.
+    """
+    at = start + 2 if ctx.document.text.startswith("中共", start) else start
+    while at < position:
+        following = [sp.end for sp in ctx.spans if sp.start == at and sp.end <= position]
+        if not following:
+            return False
+        at = max(following)
+    return at == position
 
 
 def _inside_name(mention: ProgrammeMention | ProjectMention) -> bool:

@@ -31,6 +31,12 @@ _NAME_TAIL = re.compile(
     # a contest's regional round (大赛江苏分赛, 江苏省分赛区) is part of the contest's name
     r"分赛|赛区|分会场|专场)"
 )
+# A place heading an item of a list of firms (中车时代电气、湖南长城计算机等公司; …、西安电子科技大学等
+# 几十家龙头企业) heads a firm's name: it says where the firm is registered (SCHEMA.md).
+_FIRM_ITEM = re.compile(
+    r"[^、,，。;；:：\s和与及等]{1,12}(?:、[^、,，。;；:：\s]{2,20})*等(?:[\d几十数百多余]+家)?[\u4e00-\u9fff]{0,4}?"
+    r"(?:公司|企业|集团|厂商|高校|院校|机构)"
+)
 # 中国 is a modifier in names (中国智慧城市…博览会, 中国特色): an actor only when something it does follows.
 _COUNTRY_WORDS = ("中国", "我国", "全国")
 _COUNTRY_ACTORS = re.compile(
@@ -39,7 +45,14 @@ _COUNTRY_ACTORS = re.compile(
 _LOCAL_SELF = re.compile(r"(我市|全市|本市|我区|全区|本区|我县|全县|本县|我省|全省)")
 # A body named by its level alone at the start of a clause (市委、市政府; 区大数据局) is the
 # document's own: a local text names its own government so, and other places' in full.
-_BARE_BODY = re.compile(r"(?:^|(?<=[\s,，、。;；:：“(（]))([省市区县])(?:委|政府|人大|政协|大数据|数据|政务)")
+# A word that makes a body the text's own without being part of its name: a work report's 我代表市人民
+# 政府 and 请市政协, 在市委的坚强领导下, 经市政府同意, 由市大数据局牵头, a bureau's 联合市财政局. A
+# character before 市/区 that belongs to a word (城市, 社区) never is one of these; conjunctions and
+# counterparts (党中央、国务院和省委, 与市数据局对接) name the levels above, not the text's own.
+_GOVERNS = "在表经由请合"
+_BARE_BODY = re.compile(
+    rf"(?:^|(?<=[\s,，、。;；:：“(（{_GOVERNS}]))([省市区县])(?:委|政府|人民政府|人大|政协|大数据|数据|政务|财政)"
+)
 # ...but a province's body in a person's post (省委书记车俊, 省人大常委会主任) is a leader visiting a
 # city's news, which SCHEMA.md expects; a county's own leaders (县委副书记、县长) still speak for it.
 _POST = re.compile(r"[^,，、。;；:：\s]{0,6}?(?:书记|常委|主任|副?省长|副?市长|副?区长|副?县长|局长|秘书长)")
@@ -54,6 +67,15 @@ class PlaceSpan:
     division: Division
     surface: str
     in_name: bool = False
+    # Whether the places list takes it, when that differs from `not in_name`: a place heading a
+    # university's or a hospital's name acts for what that body does, but is not listed for it; one
+    # in a quoted layout of places (“鲁东烟台、鲁南枣庄”) is listed, though it locates nothing there.
+    listed: bool | None = None
+
+    @property
+    def is_listed(self) -> bool:
+        """Return whether SCHEMA.md lists the division for this mention."""
+        return (not self.in_name) if self.listed is None else self.listed
 
 
 @functools.cache
@@ -88,6 +110,8 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
 
     >>> [(s.surface, s.division.code) for s in find_place_spans("江苏省扬州市和北上广深")]
     [('江苏省', '320000'), ('扬州市', '321000'), ('北上广深', '110000'), ('北上广深', '310000'), ('北上广深', '440100'), ('北上广深', '440300')]
+    >>> [(s.surface, s.in_name) for s in find_place_spans("中车时代电气、湖南长城计算机等公司落户湖南")]
+    [('湖南', True), ('湖南', False)]
     """
     gaz = gazetteer or load_gazetteer()
     raw: list[tuple[int, int, str, tuple[str, ...]]] = []
@@ -101,6 +125,7 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
             chosen.append(item)
             last_end = item[1]
     names = _name_ranges(text)
+    layouts = [r for r in names if _lists_places(text, r, chosen)]
     # Unambiguous full names and the provinces/prefectures they point at give the context.
     context = [
         gaz.get(codes[0])
@@ -151,9 +176,11 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
         in_name = (
             any(s <= start < e for s, e in names)
             or bool(_NAME_TAIL.match(text[end:]))
+            or bool(_FIRM_ITEM.match(text, end))
             or _in_dateline(text, start, end)
         )
-        spans.append(PlaceSpan(start, end, division, surface, in_name))
+        listed = True if any(s <= start < e for s, e in layouts) else None
+        spans.append(PlaceSpan(start, end, division, surface, in_name, listed))
     spans += _common_word_spans(text, chosen, context, gaz)
     return sorted(spans, key=lambda sp: sp.start)
 
@@ -281,7 +308,11 @@ def whole_word_spans(text: str, spans: list[PlaceSpan], sentences: tuple[Sentenc
             if w.tag in ("ORG", "nz"):
                 firms[sentence.start + w.start] = w
     return [
-        replace(sp, in_name=True) if _heads_firm(sp, firms.get(sp.start)) or _registered_in(text, sp) else sp
+        replace(sp, in_name=True)
+        if _heads_firm(sp, firms.get(sp.start)) or _inside_firm(sp, firms) or _registered_in(text, sp)
+        else replace(sp, listed=False)
+        if _heads_institution(sp, firms)
+        else sp
         for sp in spans
         if sp.start in starts or sp.start in ends or text[max(0, sp.start - 2) : sp.start] == "中共"
         if not _split_by_word(sp, reach)
@@ -308,6 +339,34 @@ def _split_by_word(span: PlaceSpan, reach: dict[int, int]) -> bool:
 _FIRM_TAIL = re.compile(
     r"(?:公司|集团|股份|检验所|研究所|事务所|银行|新闻网|日报|晚报|报社|电视台|商会|协会)$|集团|公司"
 )
+# Universities, hospitals and labs are no agencies (SCHEMA.md): a place heading their names (西安电子科技
+# 大学, 青岛海洋科学与技术国家实验室, 江西移动5G实验室) names them, though it is where they act.
+_INSTITUTION_TAIL = re.compile(r"(?:大学|学院|实验室|医院)$")
+
+
+def _heads_institution(span: PlaceSpan, firms: dict[int, Word]) -> bool:
+    """Whether the place opens a university's, a hospital's or a lab's name (西安电子科技大学).
+
+    >>> sp = find_place_spans("西安电子科技大学")[0]
+    >>> _heads_institution(sp, {0: Word("西安电子科技大学", "ORG", 0, 8)}), _heads_institution(sp, {})
+    (True, False)
+    """
+    word = firms.get(span.start)
+    return word is not None and len(word.text) > span.end - span.start and bool(_INSTITUTION_TAIL.search(word.text))
+
+
+def _inside_firm(span: PlaceSpan, firms: dict[int, Word]) -> bool:
+    """Whether the place follows another inside one firm's name (济南历城控股集团): 历城 there is no 历城区.
+
+    >>> sp = find_place_spans("济南历城控股集团签约")[1]
+    >>> _inside_firm(sp, {0: Word("济南历城控股集团", "ORG", 0, 8)}), _inside_firm(sp, {0: Word("济南市历城区委", "ORG", 0, 7)})
+    (True, False)
+    """
+    return any(
+        start < span.start and span.end < start + len(word.text) and bool(_FIRM_TAIL.search(word.text))
+        for start, word in firms.items()
+        if start < span.start < start + len(word.text)
+    )
 
 
 # The ends of a public body's name: a place heading one (临沂市大数据局) still acts.
@@ -436,7 +495,7 @@ def _bare_self(kind: str) -> str:
     >>> [bool(re.search(_bare_self("县"), t)) for t in ("会议上县委书记说", ",县政府推进", "中共某县委")]
     [True, True, False]
     """
-    return rf"(?<![\u4e00-\u9fff])(?:{kind}委|{kind}政府)|{kind}委(?:副?书记|常委)|" + "|".join(
+    return rf"(?:(?<![\u4e00-\u9fff])|(?<=[{_GOVERNS}]))(?:{kind}委|{kind}(?:人民)?政府)|{kind}委(?:副?书记|常委)|" + "|".join(
         _SELF_OF_KIND[kind]
     )
 
@@ -610,6 +669,27 @@ def _signature(text: str) -> tuple[int, int]:
         return (0, 0)
     end = len(text.rstrip()) - len(lines[-1]) - 1
     return (end - len(lines[-2]), end)
+
+
+def _lists_places(text: str, quoted: tuple[int, int], chosen: Sequence[tuple[int, int, str, tuple[str, ...]]]) -> bool:
+    """Whether a quoted phrase is an enumeration with a division in each item (“鲁东烟台、鲁南枣庄”).
+
+    Such a layout names its divisions one by one (SCHEMA.md: an enumeration of divisions gives one
+    place each); it is no proper name they hide in.
+
+    >>> text = "形成“鲁东烟台、鲁南枣庄”的格局,打造“数字烟台”"
+    >>> chosen = [(4, 6, "烟台", ("370600",)), (9, 11, "枣庄", ("370400",)), (21, 23, "烟台", ("370600",))]
+    >>> _lists_places(text, (2, 12), chosen), _lists_places(text, (18, 24), chosen)
+    (True, False)
+    """
+    start, end = quoted
+    if text[start] not in "“\"":
+        return False
+    items, at = [], start + 1
+    for part in re.split(r"[、,，]", text[start + 1 : end - 1]):
+        items.append((at, at + len(part)))
+        at += len(part) + 1
+    return len(items) >= 2 and all(any(a <= s and e <= b for s, e, _, _ in chosen) for a, b in items)
 
 
 def _name_ranges(text: str) -> list[tuple[int, int]]:

@@ -21,12 +21,17 @@ _CITED_BARE = "规划|报告|方案|意见|计划|纲要|办法|条例|通知|�
 _BARE_KIND = re.compile(rf"^(?:总体|实施|行动|工作|专项|本)?(?:{_CITED_BARE})$")
 _REFERS_BACK = re.compile(
     r"(?:^|[\s,，。;；:：、“”\"()（）]|落实好?|贯彻|根据|按照|依照|依据|对照|执行|学习|解读|宣传|印发|发布|出台|编制|制定|修订|"
-    r"[从在据由按将把以对])$"
+    # ...or after a copula or a conjunction (一是《规划》和《行动计划》): a list of the documents named before
+    r"简称|下称|[从在据由按将把以对是和及与])$"
 )
 _DOCUMENT_KIND = re.compile(
-    rf"(?:{_CITED_BARE}|标准|规定|白皮书|蓝皮书|清单|目录|提案|议案|指引|政策|公告|通告|批复|函|纪要|章程|规范|法)$"
+    rf"(?:{_CITED_BARE}|标准|规定|白皮书|蓝皮书|清单|目录|提案|议案|指引|政策|公告|通告|批复|函|纪要|章程|规范|法|"
+    r"导则|预案|名单|汇编|制度|倡议书|申报书|协议|典|条)(?:[(（][^()（）]*[)）])?$"
 )
-_ABBREVIATION = re.compile(r"^[(（]以下简称《(?P<short>[^》]{1,12})》[)）]")
+# A short title that is no kind of document (《天下财经》, 《星露谷物语》) names a show, a game or an app.
+_SHORT_TITLE = 5
+# "(以下简称《规划》)", "(简称《规划》)", "(下称《报告》)": the short form later 《》 cite.
+_ABBREVIATION = re.compile(r"^[(（](?:以下)?(?:简称|下称|称)《(?P<short>[^》]{1,12})》[)）]")
 _ISSUER_NOISE = re.compile(
     r"^(?:近日|日前|此前|近年来|目前|\d{4}年\d{0,2}月?(?:\d{1,2}日)?|在|由|经|据|根据)+"
 )
@@ -48,10 +53,14 @@ def find_policies(sentence: str) -> list[PolicyHit]:
     [('数字中国建设整体布局规划', '中共中央、国务院')]
     >>> find_policies("《法治日报》对滨州市智慧城市工作专题刊载")
     []
+    >>> [h.title for h in find_policies("《天下财经》报道《义乌:将改革进行到底》,落实《数据二十条》")]
+    ['数据二十条']
     >>> find_policies("《规划》提出,以《传承奋斗薪火,谱写政数新篇》为题作报告,落实好《规划》")
     []
     >>> [h.title for h in find_policies("在“十四五”规划《纲要》中")]
     ['纲要']
+    >>> [(h.title, h.aliases) for h in find_policies("《开福区智慧城市规划》(简称《规划》)。一是《规划》和《行动计划》")]
+    [('开福区智慧城市规划', ('规划',))]
     """
     hits: list[PolicyHit] = []
     for m in _TITLE.finditer(sentence):
@@ -60,7 +69,10 @@ def find_policies(sentence: str) -> list[PolicyHit]:
             _BARE_KIND.match(title) and _REFERS_BACK.search(sentence[: m.start()])
         ):
             continue
-        if re.search(r"[,，!！?？]", title) and not _DOCUMENT_KIND.search(title):
+        # A headline's pause (优化惠企服务小切口 推进营商环境大提升, 义乌:将改革进行到底) makes a sentence too.
+        if re.search(r"[,，!！?？:：\s\u3000]", title) and not _DOCUMENT_KIND.search(title):
+            continue
+        if len(title) <= _SHORT_TITLE and not _DOCUMENT_KIND.search(title):
             continue
         short = _ABBREVIATION.match(sentence[m.end() :])
         aliases = (short.group("short"),) if short else ()
