@@ -37,6 +37,12 @@ _FIRM_ITEM = re.compile(
     r"[^、,，。;；:：\s和与及等]{1,12}(?:、[^、,，。;；:：\s]{2,20})*等(?:[\d几十数百多余]+家)?[\u4e00-\u9fff]{0,4}?"
     r"(?:公司|企业|集团|厂商|高校|院校|机构)"
 )
+# A neighbour in a description of where the place lies (东邻上海,南连浙江; 向东接轨上海、向北联动太仓)
+# neither acts nor is the place of a fact.
+_NEIGHBOUR = re.compile(r"(?:向?[东南西北](?:邻|临|连|接|靠|濒|依|倚)|接轨|联动|对接|融入|毗邻|紧邻|比邻|接壤)$")
+# A leader's speech or instruction is named by the place visited (视察重庆重要讲话精神, 对江苏工作重要指示).
+_SPEECH_BEFORE = re.compile(r"(?:视察|考察|对)$")
+_SPEECH = re.compile(r"(?:工作)?(?:时的)?(?:重要讲话|重要指示|重要批示)")
 # 中国 is a modifier in names (中国智慧城市…博览会, 中国特色): an actor only when something it does follows.
 _COUNTRY_WORDS = ("中国", "我国", "全国")
 _COUNTRY_ACTORS = re.compile(
@@ -112,6 +118,8 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
     [('江苏省', '320000'), ('扬州市', '321000'), ('北上广深', '110000'), ('北上广深', '310000'), ('北上广深', '440100'), ('北上广深', '440300')]
     >>> [(s.surface, s.in_name) for s in find_place_spans("中车时代电气、湖南长城计算机等公司落户湖南")]
     [('湖南', True), ('湖南', False)]
+    >>> [(s.surface, s.in_name) for s in find_place_spans("吴江区东邻上海,接轨苏州,贯彻视察江苏重要讲话精神")]
+    [('吴江区', False), ('上海', True), ('苏州', True), ('江苏', True)]
     """
     gaz = gazetteer or load_gazetteer()
     raw: list[tuple[int, int, str, tuple[str, ...]]] = []
@@ -177,6 +185,8 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
             any(s <= start < e for s, e in names)
             or bool(_NAME_TAIL.match(text[end:]))
             or bool(_FIRM_ITEM.match(text, end))
+            or bool(_NEIGHBOUR.search(text, max(0, start - 4), start))
+            or bool(_SPEECH.match(text, end) and _SPEECH_BEFORE.search(text, max(0, start - 4), start))
             or _in_dateline(text, start, end)
         )
         listed = True if any(s <= start < e for s, e in layouts) else None
@@ -341,7 +351,7 @@ _FIRM_TAIL = re.compile(
 )
 # Universities, hospitals and labs are no agencies (SCHEMA.md): a place heading their names (西安电子科技
 # 大学, 青岛海洋科学与技术国家实验室, 江西移动5G实验室) names them, though it is where they act.
-_INSTITUTION_TAIL = re.compile(r"(?:大学|学院|实验室|医院)$")
+_INSTITUTION_TAIL = re.compile(r"(?:大学|(?<!科)学院|实验室|医院)$")  # an academy of sciences is a public body
 
 
 def _heads_institution(span: PlaceSpan, firms: dict[int, Word]) -> bool:
@@ -382,9 +392,14 @@ def _heads_firm(span: PlaceSpan, word: Word | None) -> bool:
     >>> ali = find_place_spans("阿里巴巴")[0]
     >>> _heads_firm(ali, Word("阿里巴巴", "ORG", 0, 4)), _heads_firm(ali, Word("阿里地委", "ORG", 0, 4))
     (True, False)
+    >>> _heads_firm(ali, Word("阿里", "ORG", 0, 2)), _heads_firm(ali, Word("阿里", "LOC", 0, 2))
+    (True, False)
     """
-    if word is None or len(word.text) <= span.end - span.start:
+    if word is None:
         return False
+    if len(word.text) <= span.end - span.start:
+        # A short form LAC reads as a firm by itself (中国电子、华为、阿里) is the firm's brand.
+        return word.text == span.surface and word.tag == "ORG" and span.surface != span.division.name
     brand = (
         word.tag == "ORG"
         and span.division.level != "province"  # 浙江新春第一会: a province's short form opens phrases
