@@ -24,7 +24,7 @@ from loaders.words import Word, segment
 
 _DATA = Path(__file__).with_name("data")
 _SUFFIX = re.compile(
-    r"(?:人民政府|政府办公室|政府办公厅|政府|管委会|管理委员会|领导小组办公室|领导小组|工作领导小组|工作专班|专班|委员会|办公室|办公厅|办事处|(?:网信|政务|金融|信访|外事|侨务|台务|改革|督查|编|外|侨|台)办|(?<![通快易好上就次帮代协联督])办|人大常委会|人大|政协|推进组|委|局|厅|宣传部|组织部|统战部|社会工作部|政法委|督查室|研究室|"
+    r"(?:人民政府|人民法院|人民检察院|政府办公室|政府办公厅|政府|管委会|管理委员会|领导小组办公室|领导小组|工作领导小组|工作专班|专班|委员会|办公室|办公厅|办事处|(?:网信|政务|金融|信访|外事|侨务|台务|改革|督查|编|外|侨|台)办(?!公)|(?<![通快易好上就次帮代协联督])办(?!公)|人大常委会|人大|政协|推进组|委|局|厅|宣传部|组织部|统战部|社会工作部|政法委|督查室|研究室|"
     r"研究院|研究中心|服务中心|发展中心|测评中心|研究所|中心|总署)"
 )
 # Centres that are built things, not bodies (市政府云计算中心, 城市运行管理中心): projects.
@@ -43,7 +43,7 @@ _STOP = re.compile(
     r"深入|贯彻|落实|推进(?!组)|推动|加快|围绕|坚持|按照|聚焦|实施|开展|制定|成立|印发|第|[0-9])"
 )
 _PLACE_HEAD = re.compile(
-    r"(?:自治区|市(?![域场值区县级直属]|民(?!政))|市(?=直属?机关)|区(?![域县级内外])|县(?![域级区])|省(?![域级内外]))(?=委|党委|政府|人民政府|人大|政协|[\u4e00-\u9fff]{1,12}?(?:局|委|办|厅|部|院|中心|领导小组|推进组))"
+    r"(?:自治区|市(?![域场值区县级直属]|民(?!政|生))|市(?=直属?机关)|区(?![域县级内外])|县(?![域级区])|省(?![域级内外]))(?=委|党委|政府|人民政府|人大|政协|[\u4e00-\u9fff]{1,12}?(?:局|委|办|厅|部|院|中心|领导小组|推进组))"
 )
 # A bare 市 only starts a name where no word ends in it (城市, 上市, 全市).
 _NOT_BEFORE_BARE = set("城都上超全本该地两各我社园小景新老校辖特街省湾郊县门夜股楼治发港税")
@@ -110,6 +110,8 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     for end, form in automaton.iter(sentence):
         if canonical[form] != form and _DOC_NUMBER.match(sentence, end + 1):
             continue  # "国办发〔2018〕104号": a document's number, which names no body
+        if canonical[form] != form and _inside_word(words(), end + 1 - len(form)):
+            continue  # "全国办理": a short form (国办) read across two words names no body
         heads.append((end - len(form) + 1, end + 1, None, True))
     for name in place_names:
         for m in re.finditer(re.escape(name), sentence):
@@ -149,6 +151,7 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     hits += _title_departments(sentence, hits)
     hits += _divisions(sentence, hits)
     hits += _governed_bodies(sentence, hits)
+    hits = [h for h in hits if not _of_other_party(sentence, h)]
     hits = _with_list_place(sentence, sorted(hits, key=lambda h: h.start))
     return _with_parenthetical_aliases(sentence, hits)
 
@@ -184,6 +187,16 @@ def _central_branches(sentence: str, place_names: tuple[str, ...]) -> list[Agenc
     return hits
 
 
+def _inside_word(words: tuple[Word, ...], start: int) -> bool:
+    """Whether `start` falls inside a word LAC reads as no organisation's name (全国|办理 hides 国办;
+    中办国办, read as one organisation, names two).
+
+    >>> _inside_word(segment("全国办理事项"), 1), _inside_word(segment("中办国办印发"), 2)
+    (True, False)
+    """
+    return any(w.start < start < w.end and w.tag not in ("ORG", "nt") for w in words)
+
+
 def _mask_title(title: re.Match[str]) -> str:
     """Return a cited title masked but for its issuer (the words before 关于).
 
@@ -208,6 +221,9 @@ def _agency_from(
 ) -> AgencyHit | None:
     stretch = sentence[head_end : head_end + 24]
     stop = re.search(r"[^\u4e00-\u9fffA-Za-z]|" + _STOP.pattern, stretch)
+    if stop and stop.group(0) in ("与", "及") and not _SUFFIX.search(stretch[: stop.start()]):
+        # "政务服务与数据管理局": a joiner before any body word joins the words of one name, not two bodies
+        stop = re.compile(r"[^\u4e00-\u9fffA-Za-z]|" + _STOP.pattern).search(stretch, stop.end())
     stretch = stretch[: stop.start()] if stop else stretch
     if place and len(place) > 1:
         # "呼和浩特市工业和信息化局和呼和浩特市财政局": a joiner before the place named again starts the next body
@@ -227,6 +243,8 @@ def _agency_from(
     for m in _SUFFIX.finditer(stretch):
         if re.match(r"[门长署员组]", stretch[m.end() : m.end() + 1]):  # 理论学习中心组 is a study group
             continue
+        if m.group(0) == "中心" and re.match(r"工作|任务|城区|城市|环节", sentence[head_end + m.end() :]):
+            continue  # "省政府中心工作": 中心工作 is the core task, no centre of the government
         if (
             m.group(0) == "办"
             and (
@@ -575,6 +593,23 @@ def _party_bodies(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
     return hits
 
 
+# The eight parties besides the CPC name their local committees as the CPC does (民进兰州市委会).
+_PARTY = re.compile(r"(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)$")
+
+
+def _of_other_party(sentence: str, hit: AgencyHit) -> bool:
+    """Whether the hit is the committee of a party other than the CPC named right before it: 民进兰州市委会
+    is no 兰州市委, and dev gold lists no such committee (h08 leaves out 农工党南京市委, as the
+    round-15 probes leave out mass organisations), so it is no agency either.
+
+    >>> _of_other_party("民进兰州市委会开展调研", AgencyHit("兰州市委", 2, 6, "兰州市"))
+    True
+    >>> _of_other_party("兰州市委会同有关部门", AgencyHit("兰州市委", 0, 4, "兰州市"))
+    False
+    """
+    return bool(_PARTY.search(sentence, 0, hit.start)) and bool(re.search(r"委(?:员会)?$", hit.name))
+
+
 # "市十七届人大三次会议": a numbered session names its congress (SCHEMA.md: 人大 is an agency, the session
 # no event).
 _SESSION = re.compile(
@@ -687,8 +722,9 @@ def _listed_bodies(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
 # A department named without its place where the sentence gives it a programme's lead (由大数据局牵头,
 # 行政审批服务局具体负责): the body of the place the sentence is about (SCHEMA.md: 市大数据局 → 滨州市大数据局).
 _GOVERNED_BODY = re.compile(
-    r"(?:(?<=由)|(?<=会同)|(?<=委托)|(?<=[，,；;。:：、])(?![由会委经在与和及]))([\u4e00-\u9fff]{2,10}?(?:局|委员会|办公室))"
-    r"(?=牵头|负责|主管|具体负责|统筹|会同|联合|组织实施|指导)"
+    r"(?:(?<=由)|(?<=会同)|(?<=委托)|(?:^|(?<=[，,；;。:：、]))(?![由会委经在与和及]))([\u4e00-\u9fff]{2,10}?(?:局|委员会|办公室))"
+    # what a body does as the subject of its clause: lead, carry out, convene, issue
+    r"(?=牵头|负责|主管|具体负责|统筹|会同|联合|组织|指导|召开|印发|出台|发布|举办|开展|启动|上线)"
 )
 
 
@@ -697,6 +733,8 @@ def _governed_bodies(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
 
     >>> [h.name for h in _governed_bodies("推进改革,由大数据局牵头,行政审批服务局具体负责。", [])]
     ['大数据局', '行政审批服务局']
+    >>> [h.name for h in _governed_bodies("近日,大数据局组织召开专题会议", [])]
+    ['大数据局']
     >>> [h.name for h in _governed_bodies("由相关部门牵头,形成新格局负责", [])]
     []
     >>> [h.name for h in _governed_bodies("职责;划入市经信局牵头推进", [AgencyHit("市经信局", 5, 9, "市")])]
