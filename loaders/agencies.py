@@ -147,7 +147,10 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     hits += _party_bodies(sentence, hits)
     hits += _town_bodies(sentence, hits)
     hits += _congresses(sentence, hits, place_names)
-    hits += _listed_bodies(sentence, hits)
+    listed = _listed_bodies(sentence, hits)
+    # a central short form listed among a place's bodies (…、国资委、…) is that place's body
+    hits = [h for h in hits if not any(h.national and (h.start, h.end) == (o.start, o.end) for o in listed)]
+    hits += listed
     hits += _title_departments(sentence, hits)
     hits += _divisions(sentence, hits)
     hits += _governed_bodies(sentence, hits)
@@ -426,6 +429,8 @@ def _leading_groups(
     for start, end in singles:
         if any(h.start <= end - 1 < h.end for h in [*found, *hits]):
             continue
+        if "简称" in sentence[max(0, start - 4) : end]:
+            continue  # "(以下简称领导小组)": the short name of the group just named, no group of its own
         placed = _placed_task(sentence, start, place_names)
         if placed is not None:
             hits.append(AgencyHit(sentence[placed[0] : end], placed[0], end, placed[1]))
@@ -613,7 +618,7 @@ def _of_other_party(sentence: str, hit: AgencyHit) -> bool:
 # "市十七届人大三次会议": a numbered session names its congress (SCHEMA.md: 人大 is an agency, the session
 # no event).
 _SESSION = re.compile(
-    r"(?P<head>[省市区县])?第?[一二三四五六七八九十\d]+届(?P<body>人大|人民代表大会|政协)(?:常委会)?第?[一二三四五六七八九十\d]+次"
+    r"(?P<head>[省市区县])?第?[一二三四五六七八九十\d]+届(?P<body>人大|人民代表大会|政协)(?P<standing>常委会)?第?[一二三四五六七八九十\d]+次"
 )
 
 
@@ -628,6 +633,8 @@ def _congresses(sentence: str, found: list[AgencyHit], place_names: tuple[str, .
         if any(h.start <= m.start() < h.end for h in found) or not m.group("head"):
             continue  # a session with no level named (十四届人大) may be the national one
         body = "人大" if m.group("body") == "人民代表大会" else m.group("body")
+        if m.group("standing"):
+            body += "常委会"  # 区十七届人大常委会第二十八次会议: the session is the standing committee's
         start, head = m.start(), m.group("head")
         place = next((p for p in place_names if sentence.endswith(p, 0, m.start() + 1)), None)
         if place is not None:
@@ -681,7 +688,7 @@ def _town_bodies(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
 # A body listed right after a local one, with no place of its own ("市政府办、经贸局负责人"): it ends in a
 # body word and is followed by a break, a conjunction or what its people do.
 _LISTED_BODY = re.compile(
-    r"[、和及与]([\u4e00-\u9fff]{1,8}?(?:局|委员会|委|办公室|办|厅))"
+    r"[、和及与]([\u4e00-\u9fff]{1,8}?(?:局|委员会|委|办公室|办|厅|署))"
     r"(?=[、，,。；;:：和及与(（]|负责|牵头|主要|等|相关|有关|联合|会同|分别|共同|配合|参加|出席)"
 )
 
@@ -703,7 +710,7 @@ def _listed_bodies(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
         while m := _LISTED_BODY.match(sentence, end):
             item = m.group(1)
             if (
-                any(h.start <= m.start(1) < h.end for h in [*hits, *out])
+                any(h.start <= m.start(1) < h.end and not _central_short_form(h, m) for h in [*hits, *out])
                 or _GENERIC.search(item)
                 or _STOP.search(item)
                 or re.match(r"(?:[市区县省](?!场)|[各全本该我])", item)
@@ -717,6 +724,16 @@ def _listed_bodies(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
             out.append(AgencyHit(head + item, m.start(1), m.end(1), hit.place_surface))
             end = m.end(1)
     return out
+
+
+def _central_short_form(hit: AgencyHit, item: re.Match[str]) -> bool:
+    """Whether `hit` is a central body read from a short form that is exactly the listed item: in
+    "市发展改革委、…、国资委、市场监管局" 国资委 is the city's, not 国务院国资委.
+
+    >>> _central_short_form(AgencyHit("国务院国资委", 2, 5, None, True, ("国资委",)), re.match("、(国资委)", "、国资委"))
+    False
+    """
+    return hit.national and bool(hit.aliases) and (hit.start, hit.end) == (item.start(1), item.end(1))
 
 
 # A department named without its place where the sentence gives it a programme's lead (由大数据局牵头,
