@@ -475,7 +475,7 @@ _ZONE_COMMITTEE = re.compile(
     # A zone's own bureaus (湘江新区行政审批服务局, 高新区经发局) are bodies as its committee is.
     rf"|{_ZONE}(?P<bureau>[\u4e00-\u9fff]{{1,10}}?)(?<![大格布全结开变时当])局"
     # A zone named without a zone word (某某数谷管委会) still heads its committee at a clause's start.
-    r"|(?:(?<=^)|(?<=[,，;；:：。、]))[\u4e00-\u9fff]{2,8}?(?:管委会|管理委员会)"
+    r"|(?:(?<=^)|(?<=[,，;；:：。、]))(?![由经在对向从将按与和及])[\u4e00-\u9fff]{2,8}?(?:管委会|管理委员会)"
 )
 # "甲高新区、乙新区管委会": zones listed before one committee word each have that committee.
 _LISTED_ZONE = re.compile(rf"([\u4e00-\u9fff]{{2,14}}?{_ZONE})、$")
