@@ -35,7 +35,10 @@ _FACILITY = re.compile(
 _COMMITTEE = re.compile(r"^[\u4e00-\u9fff]{0,16}?(?:委员会|领导小组办公室|领导小组|工作专班)(?!办公室|会议)")
 _MEDIA = re.compile(r"(?:融媒体中心|融媒中心|广播电视台|电视台|报社|新闻中心|新闻网|传媒中心)$")
 # A name governed by a building verb is a thing built (筹建“德州市数字产业研究院”): a project.
-_BUILT = re.compile(r"(?:筹建|建设|建成|新建|共建|打造|揭牌)“?$")
+# A name won as a title (获批国家工程研究中心, 认定为…) is a designation held, not a body.
+_BUILT = re.compile(r"(?:筹建|建设|建成|新建|共建|打造|揭牌|获批|认定为?|获评|评为|入选|创建|申报)“?$")
+# National titles a firm's or a university's centre holds (国家企业技术中心, 国家工程研究中心): no body.
+_NATIONAL_TITLE = re.compile(r"^国家(?:工程|企业|工程技术|技术创新|制造业创新|临床医学研究|重点)[\u4e00-\u9fff]{0,4}中心$")
 # What ends the stretch a name may take: titles, verbs, digits, function words.
 _STOP = re.compile(
     r"(副|主任|书记|局长|部长|厅长|主席|秘书长|党组|常务(?!委员会)|(?<!人大)常委|代表(?!大会|工作委员会)|会议|各|被|[一二三四五六七八九十]+届|(?<=委)[市区县省](?=委|政府|人民政府)|牵头|会同|印发|发布|联合|等|和(?=[市区县省国中])|与|及|的|在|对|为|将|以|是|了|"
@@ -305,7 +308,7 @@ def _agency_from(
         or name.endswith("地理中心")  # "位于深圳地理中心的龙华": the middle of a map, no body
     ):
         return None
-    if head in ("国家",) and len(name) <= 3:
+    if head in ("国家",) and (len(name) <= 3 or _NATIONAL_TITLE.match(name)):
         return None
     aliases = _other_forms(name)
     if sentence[max(0, start - 2) : start] == "中共" and not national:
