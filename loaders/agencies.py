@@ -157,6 +157,7 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     hits += _title_departments(sentence, hits)
     hits += _divisions(sentence, hits)
     hits += _governed_bodies(sentence, hits)
+    hits += _counted_departments(sentence, hits)
     hits = [h for h in hits if not _of_other_party(sentence, h)]
     hits = _with_list_place(sentence, sorted(hits, key=lambda h: h.start))
     return _with_parenthetical_aliases(sentence, hits)
@@ -774,6 +775,40 @@ def _governed_bodies(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
         ):
             continue
         out.append(AgencyHit(item, m.start(1), m.end(1), None))
+    return out
+
+
+# Departments named bare in a list the sentence counts as departments (入驻了交通局、民政局、住建委等30个
+# 职能部门): each is a body of the place the sentence is about.
+_COUNTED_DEPARTMENTS = re.compile(
+    r"(?P<list>(?:[\u4e00-\u9fff]{2,8}?(?:局|委|厅)、)+[\u4e00-\u9fff]{2,8}?(?:局|委|厅))"
+    r"等(?:[\d一二三四五六七八九十]+个)?(?:职能|政府|市直|区直|县直)?(?:部门|单位)"
+)
+
+
+def _counted_departments(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
+    """Return the departments of a list closed by 等…部门, named without a place.
+
+    >>> [h.name for h in _counted_departments("入驻了交通局、民政局、住建委等30个职能部门", [])]
+    ['交通局', '民政局', '住建委']
+    """
+    out: list[AgencyHit] = []
+    for m in _COUNTED_DEPARTMENTS.finditer(sentence):
+        start = m.start("list")
+        for item in m.group("list").split("、"):
+            end = start + len(item)
+            words = re.sub(r"^(?:了|由|与|和|及|有|如|含|包括|涉及|入驻|覆盖)+", "", item)
+            first = end - len(words)
+            if (
+                not any(h.start < end and first < h.end for h in [*hits, *out])
+                and not _GENERIC.search(words)
+                and not _STOP.search(words)
+                and not re.match(r"[市区县省各全本该我]", words)
+                and not re.search(r"[大格布全结开变时当]局$", words)
+                and len(words) >= 3
+            ):
+                out.append(AgencyHit(words, first, end, None))
+            start = end + 1
     return out
 
 
