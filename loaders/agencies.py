@@ -734,7 +734,10 @@ def _central_short_form(hit: AgencyHit, item: re.Match[str]) -> bool:
     """Whether `hit` is a central body read from a short form that is exactly the listed item: in
     "市发展改革委、…、国资委、市场监管局" 国资委 is the city's, not 国务院国资委.
 
-    >>> _central_short_form(AgencyHit("国务院国资委", 2, 5, None, True, ("国资委",)), re.match("、(国资委)", "、国资委"))
+    >>> item = re.match("、(国资委)", "、国资委")
+    >>> _central_short_form(AgencyHit("国务院国资委", 1, 4, None, True, ("国资委",)), item)
+    True
+    >>> _central_short_form(AgencyHit("国务院国资委", 1, 7, None, True), item)
     False
     """
     return hit.national and bool(hit.aliases) and (hit.start, hit.end) == (item.start(1), item.end(1))
