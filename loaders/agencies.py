@@ -24,7 +24,7 @@ from loaders.words import Word, segment
 
 _DATA = Path(__file__).with_name("data")
 _SUFFIX = re.compile(
-    r"(?:人民政府|政府办公室|政府办公厅|政府|管委会|管理委员会|领导小组办公室|领导小组|工作领导小组|工作专班|专班|委员会|办公室|办公厅|办事处|(?:网信|政务|金融|信访|外事|侨务|台务|改革|督查|编|外|侨|台)办|(?<![通快易好上就次帮代协联督])办|人大常委会|人大|政协|推进组|委|局|厅|宣传部|组织部|统战部|社会工作部|政法委|督查室|研究室|"
+    r"(?:人民政府|人民法院|人民检察院|政府办公室|政府办公厅|政府|管委会|管理委员会|领导小组办公室|领导小组|工作领导小组|工作专班|专班|委员会|办公室|办公厅|办事处|(?:网信|政务|金融|信访|外事|侨务|台务|改革|督查|编|外|侨|台)办(?!公)|(?<![通快易好上就次帮代协联督])办(?!公)|人大常委会|人大|政协|推进组|委|局|厅|宣传部|组织部|统战部|社会工作部|政法委|督查室|研究室|"
     r"研究院|研究中心|服务中心|发展中心|测评中心|研究所|中心|总署)"
 )
 # Centres that are built things, not bodies (市政府云计算中心, 城市运行管理中心): projects.
@@ -35,7 +35,10 @@ _FACILITY = re.compile(
 _COMMITTEE = re.compile(r"^[\u4e00-\u9fff]{0,16}?(?:委员会|领导小组办公室|领导小组|工作专班)(?!办公室|会议)")
 _MEDIA = re.compile(r"(?:融媒体中心|融媒中心|广播电视台|电视台|报社|新闻中心|新闻网|传媒中心)$")
 # A name governed by a building verb is a thing built (筹建“德州市数字产业研究院”): a project.
-_BUILT = re.compile(r"(?:筹建|建设|建成|新建|共建|打造|揭牌)“?$")
+# A name won as a title (获批国家工程研究中心, 认定为…) is a designation held, not a body.
+_BUILT = re.compile(r"(?:筹建|建设|建成|新建|共建|打造|揭牌|获批|认定为?|获评|评为|入选|创建|申报)“?$")
+# National titles a firm's or a university's centre holds (国家企业技术中心, 国家工程研究中心): no body.
+_NATIONAL_TITLE = re.compile(r"^国家(?:工程|企业|工程技术|技术创新|制造业创新|临床医学研究|重点)[\u4e00-\u9fff]{0,4}中心$")
 # What ends the stretch a name may take: titles, verbs, digits, function words.
 _STOP = re.compile(
     r"(副|主任|书记|局长|部长|厅长|主席|秘书长|党组|常务(?!委员会)|(?<!人大)常委|代表(?!大会|工作委员会)|会议|各|被|[一二三四五六七八九十]+届|(?<=委)[市区县省](?=委|政府|人民政府)|牵头|会同|印发|发布|联合|等|和(?=[市区县省国中])|与|及|的|在|对|为|将|以|是|了|"
@@ -43,7 +46,7 @@ _STOP = re.compile(
     r"深入|贯彻|落实|推进(?!组)|推动|加快|围绕|坚持|按照|聚焦|实施|开展|制定|成立|印发|第|[0-9])"
 )
 _PLACE_HEAD = re.compile(
-    r"(?:自治区|市(?![域场值区县级直属]|民(?!政))|市(?=直属?机关)|区(?![域县级内外])|县(?![域级区])|省(?![域级内外]))(?=委|党委|政府|人民政府|人大|政协|[\u4e00-\u9fff]{1,12}?(?:局|委|办|厅|部|院|中心|领导小组|推进组))"
+    r"(?:自治区|市(?![域场值区县级直属]|民(?!政|生))|市(?=直属?机关)|区(?![域县级内外])|县(?![域级区])|省(?![域级内外]))(?=委|党委|政府|人民政府|人大|政协|[\u4e00-\u9fff]{1,12}?(?:局|委|办|厅|部|院|中心|领导小组|推进组))"
 )
 # A bare 市 only starts a name where no word ends in it (城市, 上市, 全市).
 _NOT_BEFORE_BARE = set("城都上超全本该地两各我社园小景新老校辖特街省湾郊县门夜股楼治发港税")
@@ -110,6 +113,8 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     for end, form in automaton.iter(sentence):
         if canonical[form] != form and _DOC_NUMBER.match(sentence, end + 1):
             continue  # "国办发〔2018〕104号": a document's number, which names no body
+        if canonical[form] != form and _inside_word(words(), end + 1 - len(form)):
+            continue  # "全国办理": a short form (国办) read across two words names no body
         heads.append((end - len(form) + 1, end + 1, None, True))
     for name in place_names:
         for m in re.finditer(re.escape(name), sentence):
@@ -145,10 +150,15 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     hits += _party_bodies(sentence, hits)
     hits += _town_bodies(sentence, hits)
     hits += _congresses(sentence, hits, place_names)
-    hits += _listed_bodies(sentence, hits)
+    listed = _listed_bodies(sentence, hits)
+    # a central short form listed among a place's bodies (…、国资委、…) is that place's body
+    hits = [h for h in hits if not any(h.national and (h.start, h.end) == (o.start, o.end) for o in listed)]
+    hits += listed
     hits += _title_departments(sentence, hits)
     hits += _divisions(sentence, hits)
     hits += _governed_bodies(sentence, hits)
+    hits += _counted_departments(sentence, hits)
+    hits = [h for h in hits if not _of_other_party(sentence, h)]
     hits = _with_list_place(sentence, sorted(hits, key=lambda h: h.start))
     return _with_parenthetical_aliases(sentence, hits)
 
@@ -184,6 +194,16 @@ def _central_branches(sentence: str, place_names: tuple[str, ...]) -> list[Agenc
     return hits
 
 
+def _inside_word(words: tuple[Word, ...], start: int) -> bool:
+    """Whether `start` falls inside a word LAC reads as no organisation's name (全国|办理 hides 国办;
+    中办国办, read as one organisation, names two).
+
+    >>> _inside_word(segment("全国办理事项"), 1), _inside_word(segment("中办国办印发"), 2)
+    (True, False)
+    """
+    return any(w.start < start < w.end and w.tag not in ("ORG", "nt") for w in words)
+
+
 def _mask_title(title: re.Match[str]) -> str:
     """Return a cited title masked but for its issuer (the words before 关于).
 
@@ -208,6 +228,9 @@ def _agency_from(
 ) -> AgencyHit | None:
     stretch = sentence[head_end : head_end + 24]
     stop = re.search(r"[^\u4e00-\u9fffA-Za-z]|" + _STOP.pattern, stretch)
+    if stop and stop.group(0) in ("与", "及") and not _SUFFIX.search(stretch[: stop.start()]):
+        # "政务服务与数据管理局": a joiner before any body word joins the words of one name, not two bodies
+        stop = re.compile(r"[^\u4e00-\u9fffA-Za-z]|" + _STOP.pattern).search(stretch, stop.end())
     stretch = stretch[: stop.start()] if stop else stretch
     if place and len(place) > 1:
         # "呼和浩特市工业和信息化局和呼和浩特市财政局": a joiner before the place named again starts the next body
@@ -227,6 +250,8 @@ def _agency_from(
     for m in _SUFFIX.finditer(stretch):
         if re.match(r"[门长署员组]", stretch[m.end() : m.end() + 1]):  # 理论学习中心组 is a study group
             continue
+        if m.group(0) == "中心" and re.match(r"工作|任务|城区|城市|环节", sentence[head_end + m.end() :]):
+            continue  # "省政府中心工作": 中心工作 is the core task, no centre of the government
         if (
             m.group(0) == "办"
             and (
@@ -284,7 +309,7 @@ def _agency_from(
         or name.endswith("地理中心")  # "位于深圳地理中心的龙华": the middle of a map, no body
     ):
         return None
-    if head in ("国家",) and len(name) <= 3:
+    if head in ("国家",) and (len(name) <= 3 or _NATIONAL_TITLE.match(name)):
         return None
     aliases = _other_forms(name)
     if sentence[max(0, start - 2) : start] == "中共" and not national:
@@ -408,6 +433,8 @@ def _leading_groups(
     for start, end in singles:
         if any(h.start <= end - 1 < h.end for h in [*found, *hits]):
             continue
+        if "简称" in sentence[max(0, start - 4) : end]:
+            continue  # "(以下简称领导小组)": the short name of the group just named, no group of its own
         placed = _placed_task(sentence, start, place_names)
         if placed is not None:
             hits.append(AgencyHit(sentence[placed[0] : end], placed[0], end, placed[1]))
@@ -452,7 +479,7 @@ _ZONE_COMMITTEE = re.compile(
     # A zone's own bureaus (湘江新区行政审批服务局, 高新区经发局) are bodies as its committee is.
     rf"|{_ZONE}(?P<bureau>[\u4e00-\u9fff]{{1,10}}?)(?<![大格布全结开变时当])局"
     # A zone named without a zone word (某某数谷管委会) still heads its committee at a clause's start.
-    r"|(?:(?<=^)|(?<=[,，;；:：。、]))[\u4e00-\u9fff]{2,8}?(?:管委会|管理委员会)"
+    r"|(?:(?<=^)|(?<=[,，;；:：。、]))(?![由经在对向从将按与和及])[\u4e00-\u9fff]{2,8}?(?:管委会|管理委员会)"
 )
 # "甲高新区、乙新区管委会": zones listed before one committee word each have that committee.
 _LISTED_ZONE = re.compile(rf"([\u4e00-\u9fff]{{2,14}}?{_ZONE})、$")
@@ -575,10 +602,27 @@ def _party_bodies(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
     return hits
 
 
+# The eight parties besides the CPC name their local committees as the CPC does (民进兰州市委会).
+_PARTY = re.compile(r"(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)$")
+
+
+def _of_other_party(sentence: str, hit: AgencyHit) -> bool:
+    """Whether the hit is the committee of a party other than the CPC named right before it: 民进兰州市委会
+    is no 兰州市委, and dev gold lists no such committee (h08 leaves out 农工党南京市委, as the
+    round-15 probes leave out mass organisations), so it is no agency either.
+
+    >>> _of_other_party("民进兰州市委会开展调研", AgencyHit("兰州市委", 2, 6, "兰州市"))
+    True
+    >>> _of_other_party("兰州市委会同有关部门", AgencyHit("兰州市委", 0, 4, "兰州市"))
+    False
+    """
+    return bool(_PARTY.search(sentence, 0, hit.start)) and bool(re.search(r"委(?:员会)?$", hit.name))
+
+
 # "市十七届人大三次会议": a numbered session names its congress (SCHEMA.md: 人大 is an agency, the session
 # no event).
 _SESSION = re.compile(
-    r"(?P<head>[省市区县])?第?[一二三四五六七八九十\d]+届(?P<body>人大|人民代表大会|政协)(?:常委会)?第?[一二三四五六七八九十\d]+次"
+    r"(?P<head>[省市区县])?第?[一二三四五六七八九十\d]+届(?P<body>人大|人民代表大会|政协)(?P<standing>常委会)?第?[一二三四五六七八九十\d]+次"
 )
 
 
@@ -593,6 +637,8 @@ def _congresses(sentence: str, found: list[AgencyHit], place_names: tuple[str, .
         if any(h.start <= m.start() < h.end for h in found) or not m.group("head"):
             continue  # a session with no level named (十四届人大) may be the national one
         body = "人大" if m.group("body") == "人民代表大会" else m.group("body")
+        if m.group("standing"):
+            body += "常委会"  # 区十七届人大常委会第二十八次会议: the session is the standing committee's
         start, head = m.start(), m.group("head")
         place = next((p for p in place_names if sentence.endswith(p, 0, m.start() + 1)), None)
         if place is not None:
@@ -646,7 +692,7 @@ def _town_bodies(sentence: str, found: list[AgencyHit]) -> list[AgencyHit]:
 # A body listed right after a local one, with no place of its own ("市政府办、经贸局负责人"): it ends in a
 # body word and is followed by a break, a conjunction or what its people do.
 _LISTED_BODY = re.compile(
-    r"[、和及与]([\u4e00-\u9fff]{1,8}?(?:局|委员会|委|办公室|办|厅))"
+    r"[、和及与]([\u4e00-\u9fff]{1,8}?(?:局|委员会|委|办公室|办|厅|署))"
     r"(?=[、，,。；;:：和及与(（]|负责|牵头|主要|等|相关|有关|联合|会同|分别|共同|配合|参加|出席)"
 )
 
@@ -668,7 +714,7 @@ def _listed_bodies(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
         while m := _LISTED_BODY.match(sentence, end):
             item = m.group(1)
             if (
-                any(h.start <= m.start(1) < h.end for h in [*hits, *out])
+                any(h.start <= m.start(1) < h.end and not _central_short_form(h, m) for h in [*hits, *out])
                 or _GENERIC.search(item)
                 or _STOP.search(item)
                 or re.match(r"(?:[市区县省](?!场)|[各全本该我])", item)
@@ -684,11 +730,25 @@ def _listed_bodies(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
     return out
 
 
+def _central_short_form(hit: AgencyHit, item: re.Match[str]) -> bool:
+    """Whether `hit` is a central body read from a short form that is exactly the listed item: in
+    "市发展改革委、…、国资委、市场监管局" 国资委 is the city's, not 国务院国资委.
+
+    >>> item = re.match("、(国资委)", "、国资委")
+    >>> _central_short_form(AgencyHit("国务院国资委", 1, 4, None, True, ("国资委",)), item)
+    True
+    >>> _central_short_form(AgencyHit("国务院国资委", 1, 7, None, True), item)
+    False
+    """
+    return hit.national and bool(hit.aliases) and (hit.start, hit.end) == (item.start(1), item.end(1))
+
+
 # A department named without its place where the sentence gives it a programme's lead (由大数据局牵头,
 # 行政审批服务局具体负责): the body of the place the sentence is about (SCHEMA.md: 市大数据局 → 滨州市大数据局).
 _GOVERNED_BODY = re.compile(
-    r"(?:(?<=由)|(?<=会同)|(?<=委托)|(?<=[，,；;。:：、])(?![由会委经在与和及]))([\u4e00-\u9fff]{2,10}?(?:局|委员会|办公室))"
-    r"(?=牵头|负责|主管|具体负责|统筹|会同|联合|组织实施|指导)"
+    r"(?:(?<=由)|(?<=会同)|(?<=委托)|(?:^|(?<=[，,；;。:：、]))(?![由会委经在与和及]))([\u4e00-\u9fff]{2,10}?(?:局|委员会|办公室))"
+    # what a body does as the subject of its clause: lead, carry out, convene, issue
+    r"(?=牵头|负责|主管|具体负责|统筹|会同|联合|组织|指导|召开|印发|出台|发布|举办|开展|启动|上线)"
 )
 
 
@@ -697,6 +757,8 @@ def _governed_bodies(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
 
     >>> [h.name for h in _governed_bodies("推进改革,由大数据局牵头,行政审批服务局具体负责。", [])]
     ['大数据局', '行政审批服务局']
+    >>> [h.name for h in _governed_bodies("近日,大数据局组织召开专题会议", [])]
+    ['大数据局']
     >>> [h.name for h in _governed_bodies("由相关部门牵头,形成新格局负责", [])]
     []
     >>> [h.name for h in _governed_bodies("职责;划入市经信局牵头推进", [AgencyHit("市经信局", 5, 9, "市")])]
@@ -716,6 +778,40 @@ def _governed_bodies(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
         ):
             continue
         out.append(AgencyHit(item, m.start(1), m.end(1), None))
+    return out
+
+
+# Departments named bare in a list the sentence counts as departments (入驻了交通局、民政局、住建委等30个
+# 职能部门): each is a body of the place the sentence is about.
+_COUNTED_DEPARTMENTS = re.compile(
+    r"(?P<list>(?:[\u4e00-\u9fff]{2,8}?(?:局|委|厅)、)+[\u4e00-\u9fff]{2,8}?(?:局|委|厅))"
+    r"等(?:[\d一二三四五六七八九十]+个)?(?:职能|政府|市直|区直|县直)?(?:部门|单位)"
+)
+
+
+def _counted_departments(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
+    """Return the departments of a list closed by 等…部门, named without a place.
+
+    >>> [h.name for h in _counted_departments("入驻了交通局、民政局、住建委等30个职能部门", [])]
+    ['交通局', '民政局', '住建委']
+    """
+    out: list[AgencyHit] = []
+    for m in _COUNTED_DEPARTMENTS.finditer(sentence):
+        start = m.start("list")
+        for item in m.group("list").split("、"):
+            end = start + len(item)
+            words = re.sub(r"^(?:了|由|与|和|及|有|如|含|包括|涉及|入驻|覆盖)+", "", item)
+            first = end - len(words)
+            if (
+                not any(h.start < end and first < h.end for h in [*hits, *out])
+                and not _GENERIC.search(words)
+                and not _STOP.search(words)
+                and not re.match(r"[市区县省各全本该我]", words)
+                and not re.search(r"[大格布全结开变时当]局$", words)
+                and len(words) >= 3
+            ):
+                out.append(AgencyHit(words, first, end, None))
+            start = end + 1
     return out
 
 

@@ -1277,6 +1277,16 @@ def _agency(
             and span.division.name.endswith(hit.place_surface)
         ]
         place = named[-1] if named else place
+    if hit.place_surface in _LEVEL_OF:
+        # "四川已于2019年挂牌成立了省大数据中心": a division of that level named earlier in the same
+        # clause is the one a bare 省/市 means, whatever the document's subject is.
+        clause_start = sentence.start + max(text.rfind(c, 0, hit.start) for c in ",，;；。:：") + 1
+        named = [
+            span.division
+            for span in ctx.spans
+            if clause_start <= span.start < sentence.start + hit.start and _at_level(span.division, hit.place_surface)
+        ]
+        place = named[-1] if named else place
     if hit.place_surface in _LEVEL_OF and not _at_level(place, hit.place_surface):
         # SCHEMA.md: a body named by level alone belongs to the subject's parent at that level; with
         # none ("市政府" in a provincial or national text) inventing 安徽省政府 or 中国政府 is wrong.
