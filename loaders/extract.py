@@ -1283,7 +1283,7 @@ def _used_below(
 
 def _bare(names: set[str]) -> set[str]:
     """Return app names without the word for what they run on (筑事通App → 筑事通, i厦门平台 → i厦门)."""
-    return {re.sub(r"(?:App|APP|app|平台|小程序|客户端|移动端)$", "", n) for n in names}
+    return {re.sub(r"(?:手机|移动)?(?:App|APP|app|平台|小程序|客户端|移动端)+$", "", n) for n in names}
 
 
 def _merged(old: ProjectMention, new: ProjectMention) -> ProjectMention:

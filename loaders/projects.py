@@ -46,7 +46,7 @@ _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KIN
 # Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台"); a technology
 # names a kind too (数字孪生平台, 人工智能计算中心), not the one a place built.
 _GENERIC = re.compile(
-    r"^(?:街道|街镇|社区|乡镇|村级|镇级|县级|区级|便民|国家|各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
+    r"^(?:街道|街镇|社区|乡镇|村级|镇级|县级|区级|便民|国家|各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|新兴|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
     r"智能|数字|网络|信息|服务|管理|管控|应用|开放|融合|开发|产业|经济|旅游|农业|绿色|低碳|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个|主|指挥|运营|调度|监测|预警|测试|超级|基础设施|IDC|农产品|物流|"
     r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|大规模|超大规模|国省|智算|人工智能|数字孪生|资源|生态|制造|项目|展示|体验|城管|高端|高水平|高品质|高质量|高标准|高性能|一流|先进|现代|新一代|交易|技术|"
     r"微信|公众|手机|移动|终端|客户端|掌上|网上|中心|综合性|基础性|公益性|支撑性|枢纽型|交流|合作|电子商务|电商|电子政务|传统|例行|常规|政府|市县|省市|区县|县区|系统|招商|推介|"
@@ -60,7 +60,7 @@ _CONNECTOR_AFTER_NAME = re.compile(
 )  # …中心二期和…: a phase ends a name too
 # A centre that is built and run (计算, 运行管理, 指挥), as opposed to a body (服务中心).
 _BUILT_CENTRE = re.compile(
-    r"(计算|算力|超算|智算|数据中心|科学中心|创新|运行|运营|指挥|展示|演示|会展|体验|孵化|灾备|调度|监测|交换|渲染|促进中心|交易中心|(?:政务|行政|市民|便民)服务中心)"
+    r"(计算|算力|超算|智算|数据中心|科学中心|创新|运行|运营|指挥|展示|演示|会展|体验|孵化|灾备|调度|监测|监控|交换|渲染|促进中心|交易中心|(?:政务|行政|市民|便民)服务中心)"
 )
 # A verb that builds what its clause lists (建设数字产业综合服务中心、数字人才培育中心…).
 _BUILD_VERB = re.compile(r"(?:建设|建成|建立|筹建|新建|投用|落地|引进)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$")
@@ -93,7 +93,7 @@ _UNDER_WAY = re.compile(
 )
 # Verbs that build, launch or roll out a system (建成投用…管理系统, 推广应用…系统, 上线…系统).
 _LAUNCH = re.compile(
-    r"(?:建设|建成|建立|构建|搭建|开发|研发|上线|投用|启用|部署|推广应用|推出|整合|升级|引入|引进)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$"
+    r"(?:建设|建成|建立|构建|搭建|开发|研发|上线|投用|启用|部署|推广应用|推出|整合|升级|引入|引进)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*“?$"
 )
 # A verb's result or direction (搭建起, 打造成, 整合进) ends the verb before a name; it opens none.
 _COMPLEMENT = re.compile(r"[起成出好完进入到]")
@@ -282,6 +282,7 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     )
     hits += [ProjectHit(name, "platform", start, end) for name, start, end in find_service_apps(sentence)]
     hits += _owned_projects(sentence)
+    hits += _called(sentence)
     hits += _ceremonies(sentence)
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[ProjectHit] = []
@@ -573,6 +574,25 @@ def _park_is_project(before: str) -> bool:
 _LAUNCHED = re.compile(
     r"(?P<items>(?:[“《][^“”《》]{2,10}[”》][、和及与]?)+)等?(?:相继|先后|陆续|已|正式)*(?:在[\u4e00-\u9fff]{2,6})?(?:上线|上架|投用|投入使用|开通|试运行|建好用实|建成投用|建成上线)"
 )
+
+
+# "一款名为“顺德百事通”的APP上线": the quoted name a kind's word is given is that app's own
+_CALLED = re.compile(
+    r"(?:名为|名叫|叫做|称为|取名为?)“(?P<name>[^“”]{2,12})”的(?:手机|移动)?(?P<kind>App|APP|app|小程序|客户端|平台|系统)"
+)
+
+
+def _called(sentence: str) -> list[ProjectHit]:
+    """Return the apps and platforms a sentence names with 名为“…”的App.
+
+    >>> [(h.name, h.aliases) for h in _called("4年前,一款名为“禾事通”的APP上线")]
+    [('禾事通', ('禾事通APP',))]
+    """
+    return [
+        ProjectHit(m.group("name"), "platform", m.start("name"), m.end("name"), (m.group("name") + m.group("kind"),))
+        for m in _CALLED.finditer(sentence)
+        if not PROGRAMME_WORDS.search(m.group("name"))
+    ]
 
 
 def _launched(sentence: str) -> list[ProjectHit]:
@@ -1423,6 +1443,8 @@ def _names_one(
         return False  # "为企业提供公共技术平台、展示交流和融资交易平台": services offered, not named things
     if said_of_a_kind(sentence, clause, (start, m.start(), end), kind=kind):
         return False  # SCHEMA.md: generic plurals and titles are left out (see loaders/kinds.py)
+    if re.fullmatch(r"(?:行政|政务|市民|便民)服务中心", name):
+        return False  # "行政服务中心的“大门”": the kind of hall every place has, named by no place or brand
     if (suffix.endswith("网站") or kind == "facility") and not sentence.replace(name, "").strip():
         # a website's or a centre's name standing alone is the page's masthead or signature: its
         # publisher (门户网站, 某区城市运行管理中心), a body
