@@ -990,6 +990,8 @@ def _not_bodies(
         for key, p in projects.items()
         if p.kind != "facility"
         or (p.place.code, _agency_key(ctx, AgencyMention(p.place, p.name, p.evidence))) not in bodies
+        # 湖州会展中心, …视频监控中心, …算力中心: a venue or a machine room is a building, never a body
+        or bool(re.search(r"(?:会展|监控|算力|超算|智算|计算|灾备)中心$", p.name))
         # "投资5亿元建设的龙岗智慧中心": a centre the text says was built is a building wherever it acts
         or built_before(p.evidence.sentence[: p.evidence.start - p.evidence.sentence_start])
         # 建设"华容县远程影像诊断中心"和"…心电诊断中心": a centre whose quoted name a build verb governs is built
