@@ -810,6 +810,18 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
         target_year = goal_frame(text) or target_year
     programmes = _without_short_forms(programmes)
     projects = _not_bodies(ctx, projects, agencies)
+    projects = _without_infixed(projects)
+    # "积极参与组建湖州市数字资源转化运营中心…出席该中心揭牌仪式": a centre the text sets up anywhere is a body
+    # (SCHEMA.md: bodies are agencies), wherever else it is named
+    projects = {
+        k: p
+        for k, p in projects.items()
+        if not (
+            p.kind == "facility"
+            and p.name.endswith("中心")
+            and re.search(rf"(?:组建|成立|设立)了?{re.escape(p.name)}", document.text)
+        )
+    }
     # SCHEMA.md: a division named only inside another proper name is not listed: 数字福州 or
     # 鹿泉区国际数字经济产业园 runs there but does not name the place (an agency's prefix does).
     mentioned: list[ProgrammeMention | ProjectMention] = [*programmes.values(), *projects.values()]
@@ -981,6 +993,8 @@ def _not_bodies(
         for key, p in projects.items()
         if p.kind != "facility"
         or (p.place.code, _agency_key(ctx, AgencyMention(p.place, p.name, p.evidence))) not in bodies
+        # 湖州会展中心, …视频监控中心, …算力中心: a venue or a machine room is a building, never a body
+        or bool(re.search(r"(?:会展|监控|算力|超算|智算|计算|灾备)中心$", p.name))
         # "投资5亿元建设的龙岗智慧中心": a centre the text says was built is a building wherever it acts
         or built_before(p.evidence.sentence[: p.evidence.start - p.evidence.sentence_start])
         # 建设"华容县远程影像诊断中心"和"…心电诊断中心": a centre whose quoted name a build verb governs is built
@@ -1126,6 +1140,8 @@ def _same_project(
             for x, y in pairs
         ):
             return key  # “数智贵阳”城市运行中枢, later 城市运行中枢: the quoted brand only said whose it is
+        if any(_infixed(a, b) or _infixed(b, a) for a in names for b in {new.name, *new.aliases}):
+            return key  # 仪征开发区 and 仪征经济开发区: a place's zone named with or without its kind's words
         if _unplaced(names, old.place) & _unplaced({new.name, *new.aliases}, new.place):
             return key  # 重庆两江新区 and 两江新区, 枣阳市电子商务产业园 and 枣阳电子商务产业园: one park
         # An event named again without its organiser ("数字能力建设研讨会"); parks and platforms that
@@ -1134,6 +1150,57 @@ def _same_project(
         if new.kind == "event" and len(new.name) >= 4 and shortened:
             return key
     return None
+
+
+def _without_infixed(projects: dict[tuple[str, str], ProjectMention]) -> dict[tuple[str, str], ProjectMention]:
+    """Return the projects with a zone's two namings (仪征大数据产业园, 仪征经济开发区大数据产业园) merged.
+
+    A mention merges with the first one found that fits it (the bare 大数据产业园 may be taken first), so
+    two namings of one park can stay apart until every sentence is read.
+    """
+    kept: dict[tuple[str, str], ProjectMention] = {}
+    for key, p in projects.items():
+        names = {p.name, *p.aliases}
+        same = next(
+            (
+                k
+                for k, o in kept.items()
+                if o.place == p.place
+                and o.kind == p.kind
+                and any(_infixed(a, b) or _infixed(b, a) for a in {o.name, *o.aliases} for b in names)
+            ),
+            None,
+        )
+        if same is None:
+            kept[key] = p
+        else:
+            kept[same] = _merged(kept[same], p)
+    return kept
+
+
+def _infixed(short: str, full: str) -> bool:
+    """Whether `full` is `short` with words put in between its place and its kind (one thing, named twice).
+
+    >>> _infixed("仪征开发区", "仪征经济开发区"), _infixed("仪征大数据产业园", "仪征经济开发区大数据产业园")
+    (True, True)
+    >>> _infixed("仪征产业园", "仪征软件产业园"), _infixed("青禾软件园", "青禾软件园青山分园")
+    (False, False)
+    """
+    if len(short) < 4 or len(full) <= len(short) or not _placed(short):
+        return False
+    for i in range(2, len(short) - 2):
+        head, tail = short[:i], short[i:]
+        inner = full[i : len(full) - len(tail)]
+        # the words put in are a zone's kind (经济开发区) or its economy (经济), not another name's (软件)
+        if (
+            full.startswith(head)
+            and full.endswith(tail)
+            and re.fullmatch(r"(?:经济|技术|高新|产业|经济技术)?(?:开发区|高新区|经开区|园区)?", inner)
+            and inner
+            and len(tail) >= 3
+        ):
+            return True
+    return False
 
 
 def _placed(name: str) -> bool:
@@ -1221,7 +1288,7 @@ def _used_below(
 
 def _bare(names: set[str]) -> set[str]:
     """Return app names without the word for what they run on (筑事通App → 筑事通, i厦门平台 → i厦门)."""
-    return {re.sub(r"(?:App|APP|app|平台|小程序|客户端|移动端)$", "", n) for n in names}
+    return {re.sub(r"(?:手机|移动)?(?:App|APP|app|平台|小程序|客户端|移动端)+$", "", n) for n in names}
 
 
 def _merged(old: ProjectMention, new: ProjectMention) -> ProjectMention:

@@ -26,9 +26,10 @@ _AWARDED = re.compile(
     r"(?:[^,，;；。:：、]{2,30}、)*[^,，;；。:：、]{0,12}$"
 )
 # A copula before a name makes it a role (成为…承载平台, 作为…示范基地), not a name.
+# "参加视频连线的是…中心": 的是 (a cleft) points out the thing itself, it gives it no role.
 _ROLE = re.compile(
-    r"(?:(?:成为|作为|是|视为|定位为|当好|争当)(?:了|全市|全省|全国|区域|我市|我省)?"
-    r"|(?:打造成为?|建设成为|建成为|定位为)[^,，;；。]*|(?:成为|是)[^,，;；。]{0,30}的)$"
+    r"(?:(?:成为|作为|(?<!的)是|视为|定位为|当好|争当)(?:了|全市|全省|全国|区域|我市|我省)?"
+    r"|(?:打造成为?|建设成为|建成为|定位为)[^,，;；。]*|(?:成为|(?<!的)是)[^,，;；。]{0,30}的)$"
 )
 # A subject of many places (各地, 16市, 地级及以上城市) builds one of a kind each.
 _MANY_BUILDERS = re.compile(

@@ -38,7 +38,7 @@ from loaders.words import segment
 _KINDS: tuple[tuple[ProjectKind, str], ...] = (
     ("event", r"年货节|购物节|电商节|消费节|推介会|成果展|科技周|宣传周|活动周|创新周|科技节|嘉年华|博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|座谈会|发布会|对接会|洽谈会|博览|展览会|[\u4e00-\u9fff]博会"),
     ("facility", r"骨干直联点|数据湖|国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心集群|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|数据交易所|中心"),
-    ("park", r"分园|集聚区|产业园区|产业园|示范园区?|软件园区|软件园|科技园区|科技园|创新园区?|创业园区?|孵化园区?|科创园区?|创意园区?|数创园|智创园|工业园区|工业园|物流园区?|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|生态城|科技新城|生态新城|产业新城|创新港|高新区|开发区|经开区|新区|度假区|保税区|合作区|商务区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
+    ("park", r"分园|集聚区|产业园区|产业园|示范园区?|软件园区|软件园|科技园区|科技园|创新园区?|创业园区?|孵化园区?|科创园区?|创意园区?|数创园|智创园|工业园区|工业园|物流园区?|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|生态城|未来城|科技新城|生态新城|产业新城|创新港|高新区|开发区|经开区|新区|度假区|保税区|合作区|商务区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
     # SCHEMA.md: 城市大脑 is a programme; a phase of it built and run (郑州城市大脑三期) is one system
     ("platform", r"大脑[一二三四五六七八九十]期|App|APP|app|平台|政务服务网|网上办事大厅|政务网站|政府网站|门户网站|总门户|服务门户|政务门户|信息系统|系统|驾驶舱|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网|运行中枢"),
 )  # fmt: skip
@@ -46,8 +46,8 @@ _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KIN
 # Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台"); a technology
 # names a kind too (数字孪生平台, 人工智能计算中心), not the one a place built.
 _GENERIC = re.compile(
-    r"^(?:街道|街镇|社区|乡镇|村级|镇级|县级|区级|便民|国家|各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
-    r"智能|数字|网络|信息|服务|管理|应用|开放|融合|开发|产业|经济|旅游|农业|绿色|低碳|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个|主|指挥|运营|调度|监测|预警|测试|超级|基础设施|IDC|农产品|物流|"
+    r"^(?:街道|街镇|社区|乡镇|村级|镇级|县级|区级|便民|国家|各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|新兴|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
+    r"智能|数字|网络|信息|服务|管理|管控|应用|开放|融合|开发|产业|经济|旅游|农业|绿色|低碳|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个|主|指挥|运营|调度|监测|预警|测试|超级|基础设施|IDC|农产品|物流|"
     r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|大规模|超大规模|国省|智算|人工智能|数字孪生|资源|生态|制造|项目|展示|体验|城管|高端|高水平|高品质|高质量|高标准|高性能|一流|先进|现代|新一代|交易|技术|"
     r"微信|公众|手机|移动|终端|客户端|掌上|网上|中心|综合性|基础性|公益性|支撑性|枢纽型|交流|合作|电子商务|电商|电子政务|传统|例行|常规|政府|市县|省市|区县|县区|系统|招商|推介|"
     # "数据中心园区": kinds' words one after another name a kind too
@@ -60,7 +60,7 @@ _CONNECTOR_AFTER_NAME = re.compile(
 )  # …中心二期和…: a phase ends a name too
 # A centre that is built and run (计算, 运行管理, 指挥), as opposed to a body (服务中心).
 _BUILT_CENTRE = re.compile(
-    r"(计算|算力|超算|智算|数据中心|科学中心|创新|运行|运营|指挥|展示|会展|体验|孵化|灾备|调度|监测|交换|渲染|促进中心|交易中心|(?:政务|行政|市民|便民)服务中心)"
+    r"(计算|算力|超算|智算|数据中心|科学中心|创新|运行|运营|指挥|展示|演示|会展|体验|孵化|灾备|调度|监测|监控|交换|渲染|促进中心|交易中心|(?:政务|行政|市民|便民)服务中心)"
 )
 # A verb that builds what its clause lists (建设数字产业综合服务中心、数字人才培育中心…).
 _BUILD_VERB = re.compile(r"(?:建设|建成|建立|筹建|新建|投用|落地|引进)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$")
@@ -93,7 +93,7 @@ _UNDER_WAY = re.compile(
 )
 # Verbs that build, launch or roll out a system (建成投用…管理系统, 推广应用…系统, 上线…系统).
 _LAUNCH = re.compile(
-    r"(?:建设|建成|建立|构建|搭建|开发|研发|上线|投用|启用|部署|推广应用|推出|整合|升级|引入|引进)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$"
+    r"(?:建设|建成|建立|构建|搭建|开发|研发|上线|投用|启用|部署|推广应用|推出|整合|升级|引入|引进)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*“?$"
 )
 # A verb's result or direction (搭建起, 打造成, 整合进) ends the verb before a name; it opens none.
 _COMPLEMENT = re.compile(r"[起成出好完进入到]")
@@ -127,7 +127,7 @@ _EDITION_BEFORE = re.compile(r"(?:(?:第[一二三四五六七八九十\d]+|首)
 # (SCHEMA.md: designations); a zone is a park only when it lies somewhere (梅山港区自动驾驶试验区).
 _DESIGNATION = re.compile(r"(?:试验区|示范区|先行区|先导区|示范基地|示范园区)$")
 # A head noun after a name makes it an aim or an idea (…基地目标, “零废园区”建设理念), SCHEMA.md: designations.
-_AIM_AFTER = re.compile(r"^”?(?:建设|创建|发展)?(?:目标|定位|称号|理念)")
+_AIM_AFTER = re.compile(r"^”?(?:建设|创建|发展)?(?:总|总体)?(?:目标|定位|称号|理念)")
 # Items of a list closed by a count of parts (…、创新大赛、应用场景发布和闭幕式七个环节).
 _PARTS = re.compile(
     r"^(?:[、和及与][^、,，。;；]{1,12}?)*[一二三四五六七八九十两\d]+[个大项]?(?:环节|板块|版块|部分|单元|议程)"
@@ -235,6 +235,9 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     >>> [h.name for h in find_projects("开设“禾企通”惠企政策专区,承办第三届数字政府论坛,完善政策体系平台")]
     ['禾企通惠企政策专区', '第三届数字政府论坛']
     """
+    # "内蒙古布局“草原云谷”丨2023数博会": a headline's bar (丨, a CJK character) separates its parts; one
+    # mark for one keeps offsets
+    sentence = sentence.replace("丨", ",")
     # Web texts quote with straight marks too ("乐享大东"); curly ones, one mark for one, keep offsets.
     sentence = re.sub(r'"([^"\n。！？!?,，;；]{1,16})"', r"“\1”", sentence)
     brands = [ProjectHit(*b) for b in find_brands(sentence)]
@@ -279,6 +282,7 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     )
     hits += [ProjectHit(name, "platform", start, end) for name, start, end in find_service_apps(sentence)]
     hits += _owned_projects(sentence)
+    hits += _called(sentence)
     hits += _ceremonies(sentence)
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[ProjectHit] = []
@@ -343,6 +347,13 @@ def find_projects(sentence: str) -> list[ProjectHit]:
         ):
             kept[-1] = ProjectHit(prev.name, prev.kind, prev.start, prev.end, (*prev.aliases, h.name))
             continue
+        if (
+            prev
+            and sentence[prev.end : prev.end + 1] in "(（"
+            and h.start == prev.end + 1
+            and sentence[h.end : h.end + 1] in ")）"
+        ):
+            continue  # "江北数据中心(仪征园区)": a bracket right after a name says which site of it, no thing apart
         kept.append(h)
     # SCHEMA.md: numeric frameworks (“1+N+X”平台) are layouts, not names.
     kept = [cut for k in kept if not _LAYOUT.match(k.name) and (cut := _bracket_cut(k)) is not None]
@@ -563,6 +574,25 @@ def _park_is_project(before: str) -> bool:
 _LAUNCHED = re.compile(
     r"(?P<items>(?:[“《][^“”《》]{2,10}[”》][、和及与]?)+)等?(?:相继|先后|陆续|已|正式)*(?:在[\u4e00-\u9fff]{2,6})?(?:上线|上架|投用|投入使用|开通|试运行|建好用实|建成投用|建成上线)"
 )
+
+
+# "一款名为“顺德百事通”的APP上线": the quoted name a kind's word is given is that app's own
+_CALLED = re.compile(
+    r"(?:名为|名叫|叫做|称为|取名为?)“(?P<name>[^“”]{2,12})”的(?:手机|移动)?(?P<kind>App|APP|app|小程序|客户端|平台|系统)"
+)
+
+
+def _called(sentence: str) -> list[ProjectHit]:
+    """Return the apps and platforms a sentence names with 名为“…”的App.
+
+    >>> [(h.name, h.aliases) for h in _called("4年前,一款名为“禾事通”的APP上线")]
+    [('禾事通', ('禾事通APP',))]
+    """
+    return [
+        ProjectHit(m.group("name"), "platform", m.start("name"), m.end("name"), (m.group("name") + m.group("kind"),))
+        for m in _CALLED.finditer(sentence)
+        if not PROGRAMME_WORDS.search(m.group("name"))
+    ]
 
 
 def _launched(sentence: str) -> list[ProjectHit]:
@@ -888,6 +918,13 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             and any(w.start == start and w.end == start + 1 for w in segment(sentence))
         ):
             start -= 1
+        # "国内最大的…存储项目内蒙古政务云大数据灾备中心": 项目 says what kind of work the thing is, and the
+        # division's name after it starts the thing's own name
+        appositive = list(re.finditer(r"项目", sentence[start : m.start()]))
+        if appositive:
+            after = start + appositive[-1].end()
+            if any(sentence[after : after + k] in load_gazetteer().surface_forms() for k in (2, 3, 4, 5, 6)):
+                start = after
         closing = sentence.find("”", start, m.start())
         if (
             closing >= 0
@@ -1191,7 +1228,11 @@ def _names_one(
         # "高标准算力数据中心产业园", "大规模数据计算中心": a standard or a scale describes what is built
         or re.match(r"(?:高标准|高水平|高质量|高品质|大规模|超大规模|超大型|一流)", name)
         # "打造全球领先新一代人工智能计算平台": a rank among all describes the thing aimed at, it names none
-        or re.match(r"(?:全球|全国|国内|国际|世界|业内)(?:领先|一流|顶尖|先进|高水平|知名|顶级)", name)
+        # (首届全国先进计算技术创新大赛: an edition makes it one held event, 先进计算 its field)
+        or (
+            re.match(r"(?:全球|全国|国内|国际|世界|业内)(?:领先|一流|顶尖|先进|高水平|知名|顶级)", name)
+            and not (kind == "event" and _EDITION_BEFORE.search(sentence[:start]))
+        )
         # "三级平台", "三级运行管理中心": a level heading a kind's words; 三级数字化城市运行和治理中心,
         # 三级中心一体贯通平台 name one system of their own
         or (
@@ -1280,10 +1321,11 @@ def _names_one(
         return False
     # "启动建设…科技园和吴淞江智能计算中心两个项目": a count of 项目 after names counts the named items
     listed = re.match(r"(?:[两三四五六七八九十]|\d+)个(?:重点|重大)?项目", sentence[end:]) or (
-        # "重点建设苏州工业园区、苏州高新区两个国家级开发区": the count after a list of names counts them
+        # "重点建设苏州工业园区、苏州高新区两个国家级开发区", "建成…系统、社会管理信息平台四项信息工程": the
+        # count after a list of names counts them (works and projects are what a list of things built is)
         "、" in sentence[max(0, first - 30) : first]
         and re.match(
-            rf"(?:[两三四五六七八九十]|\d+)[个家座大](?:[\u4e00-\u9fff]{{0,6}}?)(?:{'|'.join(p for _, p in _KINDS)})",
+            rf"(?:[两三四五六七八九十]|\d+)[个家座大项套](?:[\u4e00-\u9fff]{{0,6}}?)(?:{'|'.join(p for _, p in _KINDS)}|工程|项目)",
             sentence[end:],
         )
     )
@@ -1362,6 +1404,22 @@ def _names_one(
         return False
     if re.match(r"(?:是指|指的是|是一种)", sentence[end:]):
         return False  # "某省数字经济园区是指…": a category being defined, not one park
+    if (
+        kind == "facility"
+        and re.match(r"(?:中国|全国)?(?:北方|南方|华北|华东|华南|华中|西南|西北|东北|西部|东部|中部)", name)
+        and re.search(r"打造$", sentence[max(0, start - 6) : start])
+    ):
+        return False  # "全力打造中国北方数据中心": the role a place works towards in its region, not one centre
+    if re.search(
+        r"“[^“”]{0,4}[一二三四五六七八九十两\d]+个?一[^“”]{0,2}”[\u4e00-\u9fff]{0,6}(?:——|:|：)", sentence[:start]
+    ):
+        # "构建…“六个一”系统工程——一个…平台和共性基础“一张网”": the parts of a numbered layout, no names
+        return False
+    role = re.search(r"([\u4e00-\u9fff]{2,8}?)(?:作为|是)[^,，。;；]{0,20}的$", sentence[max(0, start - 32) : start])
+    if role and any(role.group(1)[i:] in load_gazetteer().surface_forms() for i in range(len(role.group(1)) - 1)):
+        return False  # "乌兰察布市作为…重点培育的大数据产业基地": what a place is, a role, not a thing built in it
+    if re.search(r"(?:名片|称号|美誉)(?:——|—|:|：)?“?$", sentence[:start]):
+        return False  # "又多了一张名片——草原云谷": a label a place is known by, not a thing built
     if _AIM_AFTER.match(sentence[end:]):
         return False  # "…先进制造业基地目标", "“零废园区”建设理念": an aim or an idea, not a thing built
     if (
@@ -1385,6 +1443,8 @@ def _names_one(
         return False  # "为企业提供公共技术平台、展示交流和融资交易平台": services offered, not named things
     if said_of_a_kind(sentence, clause, (start, m.start(), end), kind=kind):
         return False  # SCHEMA.md: generic plurals and titles are left out (see loaders/kinds.py)
+    if re.fullmatch(r"(?:行政|政务|市民|便民)服务中心", name):
+        return False  # "行政服务中心的“大门”": the kind of hall every place has, named by no place or brand
     if (suffix.endswith("网站") or kind == "facility") and not sentence.replace(name, "").strip():
         # a website's or a centre's name standing alone is the page's masthead or signature: its
         # publisher (门户网站, 某区城市运行管理中心), a body
@@ -1427,7 +1487,8 @@ def _names_one(
     # "深圳数据交易所董事长李红光": a company's officer names the company he heads, no facility
     if kind == "facility" and re.match(r"(?:董事长|副?总经理|总裁|党委书记)", sentence[end:]):
         return False
-    if kind == "facility" and acts_as_body(sentence, start, end):
+    # "规划设立…数据中心集群": a cluster of centres is sites on a map, never a body that is set up
+    if kind == "facility" and acts_as_body(sentence, start, end) and not name.endswith("集群"):
         return False  # "市城市运行管理中心负责人说", "组建城市运行管理中心": a body (see loaders/agencies.py)
     if (
         kind == "facility"
