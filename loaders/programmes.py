@@ -174,10 +174,18 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
                 continue
         if concept.generic and names_a_thing(sentence[last + 1 :]):
             continue  # 通过“数字乡村”平台: a domain word naming a platform, not a programme
-        if re.match(r"(?:发展)?(?:水平指数|水平|指数|评估值|比重|占比)", plain[end : end + 6]):
-            continue  # "两化融合发展水平指数达72": the programme names what a figure measures
+        measured = re.match(r"(?:发展)?(?:水平指数|水平|指数|评估值|比重|占比)", plain[end : end + 6])
+        # "两化融合发展水平指数达72": the programme names what a figure measures; a level with no figure
+        # in its clause is how far the place has carried it ("提高了…“一网通办”水平")
+        if measured and (
+            not measured.group(0).endswith("水平")
+            or re.search(r"\d", re.split(r"[,，。;；]", plain[end:], maxsplit=1)[0])
+        ):
+            continue
         if _EVENT_AFTER.match(follows):
             continue  # “数据要素×”大赛: a contest named after the programme is an event
+        if quoted and re.match(r"”?(?:的)?(?:概念|提法|一词)", sentence[last + 1 : last + 5]):
+            continue  # "提出了“新型智慧城市”概念": an idea put forward, not an initiative anyone runs
         continues = _CONTINUES_AS_NAME.match(follows) and not _ALLOWED_NEXT.match(follows)
         if not quoted and continues and not _ends_a_phrase(sentence, index[end - 1] + 1):
             continue

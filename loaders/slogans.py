@@ -34,13 +34,13 @@ _SERVICE = re.compile(
 _PLUS_PART = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,10}")
 # Layout words of a spatial or numeric framework (一核引领, 两翼驱动, 多点支撑).
 _LAYOUT = re.compile(
-    r"^(?:[一二两三四五六七八九十双N\d]+[核芯主翼极带轴廊圈环]|[两多双三四五六七八九十N\d]+[园区点核翼中级端])"
+    r"^(?:[一二两三四五六七八九十双N\d]+[核芯主翼极带轴廊圈环横纵]|[两多双三四五六七八九十N\d]+[园区点核翼中级端])"
 )
 # Words for a place on a plan's map (城, 区, 园, 带, 核, 中心, 基地).
 _SPATIAL = r"城|区|园|带|片|核|心|轴|廊|港|湾|岛|极|翼|环|圈|中心|基地|组团"
 # After a parallel slogan, these make it a plan's principle, layout or goal, not a way of working.
 _PRINCIPLE_AFTER = re.compile(
-    r"格局|思路|原则|理念|目标|布局|方针|要求|精神|路径|定位|使命|愿景|策略|方向|任务|基调|导向|意识|观念|共识"
+    r"格局|架构|框架|思路|原则|理念|目标|布局|方针|要求|精神|路径|定位|使命|愿景|策略|方向|任务|基调|导向|意识|观念|共识"
 )
 # (做到 sets a standard to meet: "真正做到“心往一处想、劲往一处使”")
 _PRINCIPLE_BEFORE = re.compile(r"(?:按照|遵循|坚持|秉持|本着|锚定|瞄准|做到)“?$")
