@@ -303,6 +303,7 @@ def _to_governing_verb(words: tuple[Word, ...], left: int, first: int, *, built:
         # (a batch is part of the title too: 全国首批/m 城市更新试点城市)
         content = (
             prev.tag in ("n", "nz", "vn", "v", "vd", "a", "ad")
+            or _era(prev)
             or prev.text == "中国"
             or (prev.tag == "m" and bool(_RANK.fullmatch(prev.text)))
         )
@@ -343,6 +344,7 @@ def _walk_left(words: tuple[Word, ...], last: int) -> int:
         if (
             prev.tag in _STOP_TAGS
             and not _inner_verb(words, i - 1)
+            and not _era(prev)
             and prev.text not in ("永久", "长期")
             and not split_mark
         ):
@@ -355,6 +357,18 @@ def _walk_left(words: tuple[Word, ...], last: int) -> int:
             return i - 1
         i -= 1
     return i
+
+
+def _era(word: Word) -> bool:
+    """Whether a word LAC tags as time names an era, not a date: 现代 in 国家现代能源经济示范区 is part
+    of the title, unlike 2025年 or 今年 before it.
+
+    >>> [_era(w) for w in segment("建设国家现代能源经济示范区") if w.tag == "TIME"]
+    [True]
+    >>> _era(Word("2025年", "TIME", 0, 5)), _era(Word("今年", "TIME", 0, 2))
+    (False, False)
+    """
+    return word.tag == "TIME" and not re.search(r"[\d年月日号季期初末底前后时今明去昨]", word.text)
 
 
 def _inner_verb(words: tuple[Word, ...], index: int) -> bool:
@@ -386,6 +400,9 @@ def _is_title(name: str, suffix: str, *, quoted: bool = False) -> bool:
     if len(body) < 2 or scope_only or _NOT_TITLE.search(name) or re.match(r"[这该此各其]", name):
         return False
     if suffix == "城市":
+        # "建设一批…示范项目和示范城市": a marker of rank alone names no title (千兆城市, 韧性城市 do)
+        if re.fullmatch(r"示范|试点|先行|标杆|领先|先锋|领军|中心|核心|样板|典范", body):
+            return False
         return bool(_CITY_MARK.search(body)) or (quoted and len(body) >= 4)
     if suffix == "新城":  # unquoted, a 新城 is a district on the map (广陵新城), i.e. a park project
         return quoted

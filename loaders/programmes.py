@@ -205,6 +205,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         and not re.fullmatch(r"(?:[\u4e00-\u9fff]{1,3}[型性式])+(?:改革|创新)", h.name)
         # "以实际行动迎接…": an action described by how real or concrete it is has no name
         and not re.fullmatch(r"(?:实际|具体|切实|务实|有力|有效)行动", h.name)
+        and not _is_clause(h.name)
     ]
     hits += _listed_activities(sentence)
     hits += _framed(sentence)
@@ -224,8 +225,12 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits += _titled_actions(sentence)
     hits += _campaigns_of_rectification(sentence)
     hits += _siblings(sentence, hits, lex)
+    hits = _spelled_out(hits)
     return _merge(
-        [_without_class(_shared_suffix(sentence, _without_street(_without_place(h)))) for h in hits]
+        [
+            _without_class(_shared_suffix(sentence, _without_street(_without_self(_without_place(h)))))
+            for h in hits
+        ]
     )
 
 
@@ -552,6 +557,72 @@ def _without_street(hit: ProgrammeHit) -> ProgrammeHit:
         return hit
     aliases = tuple(a for a in dict.fromkeys((*hit.aliases, hit.name)) if a != hit.name[street.end() :])
     return ProgrammeHit(hit.name[street.end() :], hit.start, hit.end, None, aliases, hit.national, hit.place)
+
+
+_COUNTS = {"两": 2, "二": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _spelled_out(hits: list[ProgrammeHit]) -> list[ProgrammeHit]:
+    """The hits with a counted short name's spelling-out folded into it: "开展“三送服务”,将“送服务上门、
+    送政策上门、送信心上门”作为…" names one programme twice, the three clauses that each 送 something
+    being what 三送 counts.
+
+    >>> hits = [ProgrammeHit("三送服务", 0, 4), ProgrammeHit("送服务上门、送政策上门、送信心上门", 8, 25)]
+    >>> [(h.name, h.aliases) for h in _spelled_out(hits)]
+    [('三送服务', ('送服务上门、送政策上门、送信心上门',))]
+    """
+    out = list(hits)
+    for short in hits:
+        m = re.match(r"([两二双三四五六七八九十])([\u4e00-\u9fff])", short.name)
+        if m is None or short.concept is not None or "、" in short.name:
+            continue  # (“双报到、双报告” spells itself out)
+        for long in hits:
+            parts = long.name.split("、")
+            if (
+                len(parts) == _COUNTS[m.group(1)]
+                and all(m.group(2) in p for p in parts)
+                and long in out
+                and long.name != short.name
+            ):
+                out.remove(long)
+                i = out.index(short) if short in out else -1
+                if i >= 0:
+                    aliases = tuple(dict.fromkeys((*out[i].aliases, long.name)))
+                    out[i] = ProgrammeHit(
+                        short.name, short.start, short.end, None, aliases, short.national, short.place
+                    )
+                    short = out[i]
+    return out
+
+
+def _without_self(hit: ProgrammeHit) -> ProgrammeHit:
+    """The hit named without the words by which the text refers to its own place: "深化我市工程建设项目
+    审批制度改革" names the reform, 我市 where it runs (SCHEMA.md: the place is the mention's).
+
+    >>> _without_self(ProgrammeHit("我市工程建设项目审批制度改革", 0, 14)).name
+    '工程建设项目审批制度改革'
+    """
+    own = re.match(r"(?:我|本)[省市区县州旗]", hit.name)
+    if hit.concept is not None or own is None or len(hit.name) - own.end() < 4:
+        return hit
+    aliases = tuple(dict.fromkeys((*hit.aliases, hit.name)))
+    return ProgrammeHit(hit.name[own.end() :], hit.start, hit.end, None, aliases, hit.national, hit.place)
+
+
+def _is_clause(name: str) -> bool:
+    """Whether a name that ends in a kind word is a clause instead: a one-character verb of pushing right
+    before the kind word makes it an act ("多方合力促改革": to push reform), no reform by name.
+
+    >>> _is_clause("多方合力促改革"), _is_clause("综合窗口改革"), _is_clause("数据要素赋能行动")
+    (True, False, False)
+    """
+    words = segment(name)
+    return (
+        len(words) >= 3
+        and re.fullmatch(r"改革|行动|工程", words[-1].text) is not None
+        # (verbs of pushing only: LAC leaves modals like 能 alone too, 数据要/v素赋/n能/v行动)
+        and re.fullmatch(r"[促推抓谋助]", words[-2].text) is not None
+    )
 
 
 def _without_class(hit: ProgrammeHit) -> ProgrammeHit:
