@@ -148,7 +148,9 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         follows = plain[end : end + 4]
         # SCHEMA.md edge case: a quoted domain word the text carries out (推进“智慧城市”建设) is a programme.
         carried_out = quoted and (
-            plain[start:end].endswith(("建设", "改革")) or re.match(r"”?(?:建设|改革)", sentence[last + 1 :])
+            plain[start:end].endswith(("建设", "改革"))
+            or re.match(r"”?(?:建设|改革)", sentence[last + 1 :])
+            or _built_alone(sentence, first, last)
         )
         # SCHEMA.md: a domain word counts when the text quotes it as a name (推进“智慧城市”建设), not when
         # a quote holds a longer phrase around it (要“加快城市数字化转型”) or a verb alone governs it.
@@ -232,6 +234,24 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
             for h in hits
         ]
     )
+
+
+def _built_alone(sentence: str, first: int, last: int) -> bool:
+    """Whether the quoted words at `first..last` are the whole object of a verb of building, ending its
+    phrase: "高标准打造洛阳“数字政府”。" carries the quoted domain word out as an initiative (SCHEMA.md
+    edge case), unlike "打造“数字经济”新高地", where it only says what the goal is about.
+
+    >>> s = "高标准打造洛阳“数字政府”。"
+    >>> _built_alone(s, s.index("数"), s.index("府")), _built_alone("打造“数字经济”新高地", 3, 6)
+    (True, False)
+    """
+    if sentence[first - 1 : first] != "“" or not re.match(r"”(?:[,，。;；、]|$)", sentence[last + 1 : last + 3]):
+        return False
+    before = sentence[: first - 1]
+    words = segment(before)
+    if words and words[-1].tag == "LOC":  # the place building it (洛阳) stands between the verb and the name
+        before = before[: words[-1].start]
+    return re.search(r"(?:打造|建设|推进|推动|实施|深化|建成)$", before) is not None
 
 
 def _unquoted_speech(sentence: str) -> str:
