@@ -113,6 +113,8 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     ['三网六区智平台', '枫桥式网格']
     >>> [h.name for h in find_programmes("聚焦“游购娱”“医养教”,推动服务从“多窗分散”向“一窗集成”转变")]
     []
+    >>> [h.name for h in find_programmes("变过去群众办事“多窗口多平台多次办”为“一窗口一平台一次办”")]
+    []
     >>> [h.name for h in find_programmes("深入推进“数实融合”进程,认真落实网络强国、数字中国重大部署")]
     ['数实融合', '网络强国', '数字中国']
     >>> [h.name for h in find_programmes("大厅设立“办不成事”反映窗口,设立“潮汕银行”窗口")]
@@ -894,8 +896,13 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             toward = sentence[q_start - 1 : q_start] == "向" and re.match(
                 r"(?:优化|提升|升级|转变|拓展)", sentence[q_end:]
             )
-            # "从“多窗分散”向“一窗集成”转变": a shift from one state to another describes both
+            # "从“多窗分散”向“一窗集成”转变": a shift from one state to another describes both, and so does
+            # "变“多窗口多平台多次办”为“一窗口一平台一次办”"
             if toward and re.search(r"从“[^“”]{2,12}”$", sentence[: q_start - 1]):
+                continue
+            if re.search(r"变[^“”,，。;；]{0,10}“[^“”]{2,16}”为$", sentence[:q_start]) or (
+                re.search(r"变[^“”,，。;；]{0,10}$", sentence[:q_start]) and re.match(r"”为“", sentence[q_end - 1 :])
+            ):
                 continue
             shaped = shaped or bool(toward and _looks_like_name(text))
             # "锚定“八个强市”战略目标", "建设“五个中心”", "“四化”发展思路": a count of titles or of ways
