@@ -210,6 +210,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         # "以实际行动迎接…": an action described by how real or concrete it is has no name
         and not re.fullmatch(r"(?:实际|具体|切实|务实|有力|有效)行动", h.name)
         and not _is_clause(h.name)
+        and not _manner(h.name)
     ]
     hits += _listed_activities(sentence)
     hits += _framed(sentence)
@@ -629,6 +630,17 @@ def _without_self(hit: ProgrammeHit) -> ProgrammeHit:
         return hit
     aliases = tuple(dict.fromkeys((*hit.aliases, hit.name)))
     return ProgrammeHit(hit.name[own.end() :], hit.start, hit.end, None, aliases, hit.national, hit.place)
+
+
+def _manner(name: str) -> bool:
+    """Whether a short name ending in 行动 says how to act, not which action: LAC reads its head as an
+    adverb ("全域感知、深度思考、快速行动": a feature listed, like 实际行动), unlike 清朗行动 or 蓝天行动.
+
+    >>> _manner("快速行动"), _manner("清朗行动"), _manner("蓝天行动")
+    (True, False, False)
+    """
+    words = segment(name)
+    return len(name) <= 4 and name.endswith("行动") and bool(words) and words[0].tag in ("ad", "d")
 
 
 def _is_clause(name: str) -> bool:
