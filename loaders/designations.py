@@ -19,7 +19,7 @@ from loaders.words import Word, segment
 # descriptions, not titles.
 _SUFFIX = re.compile(
     r"(?:示范区|先行区|试点区|试验区|实验区|先导区|引领区|样板区|聚集区|集聚区|支撑区|承载区|示范地区|试点地区|示范市|示范县|"
-    r"先行市|先行县|先进县|先进市|先进区|典型县|典型市|典型区|标杆县|标杆市|标杆区|样板县|样板市|示范镇|示范乡镇|示范城区|典范城区|样板城区|先锋城区|先行城区|标杆城区|试点县|试点市|试验县|试验市|重点县|名县|(?:优秀|突出)[县市区]|模范县|模范市|模范区|名城|之城|之都|策源地|集聚地|承载地|首选地|举办地|服务地|强市|强省|强区|强县|第一区|高地|枢纽节点|城市|大都市|新城|试点|"
+    r"先行市|先行县|先进县|先进市|先进区|典型县|典型市|典型区|标杆县|标杆市|标杆区|样板县|样板市|示范镇|示范乡镇|示范城区|典范城区|样板城区|先锋城区|先行城区|标杆城区|试点县|试点市|试验县|试验市|重点县|名县|(?:优秀|突出)[县市区]|模范县|模范市|模范区|名城|之城|之都|策源地|集聚地|承载地|首选地|举办地|服务地|强市|强省|强区|强县|第一区|第一城|省份|高地|枢纽节点|城市|大都市|新城|试点|"
     r"核心区|百强县|百强镇|百强区|示范基地|园区|示范(?=名单)|数字化标杆(?!区)|转型标杆(?!区)|示范标杆)"
 )
 # Suffixes that name a place on the map as often as a title: a title only when granted (获评省级数字经济园区,
@@ -49,7 +49,7 @@ _LEADING_VERB = re.compile(r"(?:建设|建成|打造|创建|争创|争当|迈向
 _PUSHING_VERB = re.compile(r"(?:启动|推进|推动|开展|加快|深化)(?=[\u4e00-\u9fff]{3})")
 # After the name, these keep it a title ("千兆城市"行列, 试点县创建, 之一, 入选…试点市后).
 _AFTER_OK = re.compile(
-    r"^(?:建设|名单|工作|后(?![期续端台])|终期评估|中期评估|评估|验收|复核|复查|考核|认定|评审|(?:顺利|成功|高分)?通过|创建|称号|提供|行列|之一|总体定位|定位|目标|以来|的|作为|打造|建成|等(?![\d一二三四五六七八九十两]+[余多]?[项个])|[、,，。;；和及与]|$|”|\)|"
+    r"^(?:建设|名单|工作|“|后(?![期续端台])|终期评估|中期评估|评估|验收|复核|复查|考核|认定|评审|(?:顺利|成功|高分)?通过|创建|称号|提供|行列|之一|总体定位|定位|目标|以来|的|作为|打造|建成|等(?![\d一二三四五六七八九十两]+[余多]?[项个])|[、,，。;；和及与]|$|”|\)|"
     r"[\d一二三四五六七八九十]+[个块](?=[\u4e00-\u9fff])|[(（])"
 )
 # Words before a title that say how rare it is or who granted it in which batch, not what it is
@@ -303,6 +303,7 @@ def _to_governing_verb(words: tuple[Word, ...], left: int, first: int, *, built:
         # (a batch is part of the title too: 全国首批/m 城市更新试点城市)
         content = (
             prev.tag in ("n", "nz", "vn", "v", "vd", "a", "ad")
+            or _era(prev)
             or prev.text == "中国"
             or (prev.tag == "m" and bool(_RANK.fullmatch(prev.text)))
         )
@@ -343,6 +344,7 @@ def _walk_left(words: tuple[Word, ...], last: int) -> int:
         if (
             prev.tag in _STOP_TAGS
             and not _inner_verb(words, i - 1)
+            and not _era(prev)
             and prev.text not in ("永久", "长期")
             and not split_mark
         ):
@@ -355,6 +357,18 @@ def _walk_left(words: tuple[Word, ...], last: int) -> int:
             return i - 1
         i -= 1
     return i
+
+
+def _era(word: Word) -> bool:
+    """Whether a word LAC tags as time names an era, not a date: 现代 in 国家现代能源经济示范区 is part
+    of the title, unlike 2025年 or 今年 before it.
+
+    >>> [_era(w) for w in segment("建设国家现代能源经济示范区") if w.tag == "TIME"]
+    [True]
+    >>> _era(Word("2025年", "TIME", 0, 5)), _era(Word("今年", "TIME", 0, 2))
+    (False, False)
+    """
+    return word.tag == "TIME" and not re.search(r"[\d年月日号季期初末底前后时今明去昨]", word.text)
 
 
 def _inner_verb(words: tuple[Word, ...], index: int) -> bool:
@@ -386,9 +400,14 @@ def _is_title(name: str, suffix: str, *, quoted: bool = False) -> bool:
     if len(body) < 2 or scope_only or _NOT_TITLE.search(name) or re.match(r"[这该此各其]", name):
         return False
     if suffix == "城市":
+        # "建设一批…示范项目和示范城市": a marker of rank alone names no title (千兆城市, 韧性城市 do)
+        if re.fullmatch(r"示范|试点|先行|标杆|领先|先锋|领军|中心|核心|样板|典范", body):
+            return False
         return bool(_CITY_MARK.search(body)) or (quoted and len(body) >= 4)
     if suffix == "新城":  # unquoted, a 新城 is a district on the map (广陵新城), i.e. a park project
         return quoted
+    if suffix == "省份":  # "“无证明省份”" is a title a province works towards; 省份 alone counts provinces
+        return quoted and len(body) >= 3
     # (a 试点区 as much: "全市首个“榕城智网”工程试点区" is where a city's programme is tried first)
     if suffix in ("高地", "试点", "试点区"):  # the scope may follow the batch (第二批省级数字乡村试点)
         return bool(_SCOPED.search(name) or _SCOPED.search(unranked(name))) or (

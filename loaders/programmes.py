@@ -113,6 +113,8 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     ['三网六区智平台', '枫桥式网格']
     >>> [h.name for h in find_programmes("聚焦“游购娱”“医养教”,推动服务从“多窗分散”向“一窗集成”转变")]
     []
+    >>> [h.name for h in find_programmes("变过去群众办事“多窗口多平台多次办”为“一窗口一平台一次办”")]
+    []
     >>> [h.name for h in find_programmes("深入推进“数实融合”进程,认真落实网络强国、数字中国重大部署")]
     ['数实融合', '网络强国', '数字中国']
     >>> [h.name for h in find_programmes("大厅设立“办不成事”反映窗口,设立“潮汕银行”窗口")]
@@ -148,7 +150,9 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         follows = plain[end : end + 4]
         # SCHEMA.md edge case: a quoted domain word the text carries out (推进“智慧城市”建设) is a programme.
         carried_out = quoted and (
-            plain[start:end].endswith(("建设", "改革")) or re.match(r"”?(?:建设|改革)", sentence[last + 1 :])
+            plain[start:end].endswith(("建设", "改革"))
+            or re.match(r"”?(?:建设|改革)", sentence[last + 1 :])
+            or _built_alone(sentence, first, last)
         )
         # SCHEMA.md: a domain word counts when the text quotes it as a name (推进“智慧城市”建设), not when
         # a quote holds a longer phrase around it (要“加快城市数字化转型”) or a verb alone governs it.
@@ -174,10 +178,18 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
                 continue
         if concept.generic and names_a_thing(sentence[last + 1 :]):
             continue  # 通过“数字乡村”平台: a domain word naming a platform, not a programme
-        if re.match(r"(?:发展)?(?:水平指数|水平|指数|评估值|比重|占比)", plain[end : end + 6]):
-            continue  # "两化融合发展水平指数达72": the programme names what a figure measures
+        measured = re.match(r"(?:发展)?(?:水平指数|水平|指数|评估值|比重|占比)", plain[end : end + 6])
+        # "两化融合发展水平指数达72": the programme names what a figure measures; a level with no figure
+        # in its clause is how far the place has carried it ("提高了…“一网通办”水平")
+        if measured and (
+            not measured.group(0).endswith("水平")
+            or re.search(r"\d", re.split(r"[,，。;；]", plain[end:], maxsplit=1)[0])
+        ):
+            continue
         if _EVENT_AFTER.match(follows):
             continue  # “数据要素×”大赛: a contest named after the programme is an event
+        if quoted and re.match(r"”?(?:的)?(?:概念|提法|一词)", sentence[last + 1 : last + 5]):
+            continue  # "提出了“新型智慧城市”概念": an idea put forward, not an initiative anyone runs
         continues = _CONTINUES_AS_NAME.match(follows) and not _ALLOWED_NEXT.match(follows)
         if not quoted and continues and not _ends_a_phrase(sentence, index[end - 1] + 1):
             continue
@@ -197,6 +209,8 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         and not re.fullmatch(r"(?:[\u4e00-\u9fff]{1,3}[型性式])+(?:改革|创新)", h.name)
         # "以实际行动迎接…": an action described by how real or concrete it is has no name
         and not re.fullmatch(r"(?:实际|具体|切实|务实|有力|有效)行动", h.name)
+        and not _is_clause(h.name)
+        and not _manner(h.name)
     ]
     hits += _listed_activities(sentence)
     hits += _framed(sentence)
@@ -216,9 +230,31 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits += _titled_actions(sentence)
     hits += _campaigns_of_rectification(sentence)
     hits += _siblings(sentence, hits, lex)
+    hits = _spelled_out(hits)
     return _merge(
-        [_without_class(_shared_suffix(sentence, _without_street(_without_place(h)))) for h in hits]
+        [
+            _without_class(_shared_suffix(sentence, _without_street(_without_self(_without_place(h)))))
+            for h in hits
+        ]
     )
+
+
+def _built_alone(sentence: str, first: int, last: int) -> bool:
+    """Whether the quoted words at `first..last` are the whole object of a verb of building, ending its
+    phrase: "高标准打造洛阳“数字政府”。" carries the quoted domain word out as an initiative (SCHEMA.md
+    edge case), unlike "打造“数字经济”新高地", where it only says what the goal is about.
+
+    >>> s = "高标准打造洛阳“数字政府”。"
+    >>> _built_alone(s, s.index("数"), s.index("府")), _built_alone("打造“数字经济”新高地", 3, 6)
+    (True, False)
+    """
+    if sentence[first - 1 : first] != "“" or not re.match(r"”(?:[,，。;；、]|$)", sentence[last + 1 : last + 3]):
+        return False
+    before = sentence[: first - 1]
+    words = segment(before)
+    if words and words[-1].tag == "LOC":  # the place building it (洛阳) stands between the verb and the name
+        before = before[: words[-1].start]
+    return re.search(r"(?:打造|建设|推进|推动|实施|深化|建成)$", before) is not None
 
 
 def _unquoted_speech(sentence: str) -> str:
@@ -546,6 +582,83 @@ def _without_street(hit: ProgrammeHit) -> ProgrammeHit:
     return ProgrammeHit(hit.name[street.end() :], hit.start, hit.end, None, aliases, hit.national, hit.place)
 
 
+_COUNTS = {"两": 2, "二": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _spelled_out(hits: list[ProgrammeHit]) -> list[ProgrammeHit]:
+    """The hits with a counted short name's spelling-out folded into it: "开展“三送服务”,将“送服务上门、
+    送政策上门、送信心上门”作为…" names one programme twice, the three clauses that each 送 something
+    being what 三送 counts.
+
+    >>> hits = [ProgrammeHit("三送服务", 0, 4), ProgrammeHit("送服务上门、送政策上门、送信心上门", 8, 25)]
+    >>> [(h.name, h.aliases) for h in _spelled_out(hits)]
+    [('三送服务', ('送服务上门、送政策上门、送信心上门',))]
+    """
+    out = list(hits)
+    for short in hits:
+        m = re.match(r"([两二双三四五六七八九十])([\u4e00-\u9fff])", short.name)
+        if m is None or short.concept is not None or "、" in short.name:
+            continue  # (“双报到、双报告” spells itself out)
+        for long in hits:
+            parts = long.name.split("、")
+            if (
+                len(parts) == _COUNTS[m.group(1)]
+                and all(m.group(2) in p for p in parts)
+                and long in out
+                and long.name != short.name
+            ):
+                out.remove(long)
+                i = out.index(short) if short in out else -1
+                if i >= 0:
+                    aliases = tuple(dict.fromkeys((*out[i].aliases, long.name)))
+                    out[i] = ProgrammeHit(
+                        short.name, short.start, short.end, None, aliases, short.national, short.place
+                    )
+                    short = out[i]
+    return out
+
+
+def _without_self(hit: ProgrammeHit) -> ProgrammeHit:
+    """The hit named without the words by which the text refers to its own place: "深化我市工程建设项目
+    审批制度改革" names the reform, 我市 where it runs (SCHEMA.md: the place is the mention's).
+
+    >>> _without_self(ProgrammeHit("我市工程建设项目审批制度改革", 0, 14)).name
+    '工程建设项目审批制度改革'
+    """
+    own = re.match(r"(?:我|本)[省市区县州旗]", hit.name)
+    if hit.concept is not None or own is None or len(hit.name) - own.end() < 4:
+        return hit
+    aliases = tuple(dict.fromkeys((*hit.aliases, hit.name)))
+    return ProgrammeHit(hit.name[own.end() :], hit.start, hit.end, None, aliases, hit.national, hit.place)
+
+
+def _manner(name: str) -> bool:
+    """Whether a short name ending in 行动 says how to act, not which action: LAC reads its head as an
+    adverb ("全域感知、深度思考、快速行动": a feature listed, like 实际行动), unlike 清朗行动 or 蓝天行动.
+
+    >>> _manner("快速行动"), _manner("清朗行动"), _manner("蓝天行动")
+    (True, False, False)
+    """
+    words = segment(name)
+    return len(name) <= 4 and name.endswith("行动") and bool(words) and words[0].tag in ("ad", "d")
+
+
+def _is_clause(name: str) -> bool:
+    """Whether a name that ends in a kind word is a clause instead: a one-character verb of pushing right
+    before the kind word makes it an act ("多方合力促改革": to push reform), no reform by name.
+
+    >>> _is_clause("多方合力促改革"), _is_clause("综合窗口改革"), _is_clause("数据要素赋能行动")
+    (True, False, False)
+    """
+    words = segment(name)
+    return (
+        len(words) >= 3
+        and re.fullmatch(r"改革|行动|工程", words[-1].text) is not None
+        # (verbs of pushing only: LAC leaves modals like 能 alone too, 数据要/v素赋/n能/v行动)
+        and re.fullmatch(r"[促推抓谋助]", words[-2].text) is not None
+    )
+
+
 def _without_class(hit: ProgrammeHit) -> ProgrammeHit:
     """The hit named without a bracketed class after it: “特色型信息消费示范城市(公共服务类)” is the
     title 特色型信息消费示范城市 in one of its classes, the same title wherever the text names it.
@@ -795,8 +908,13 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             toward = sentence[q_start - 1 : q_start] == "向" and re.match(
                 r"(?:优化|提升|升级|转变|拓展)", sentence[q_end:]
             )
-            # "从“多窗分散”向“一窗集成”转变": a shift from one state to another describes both
+            # "从“多窗分散”向“一窗集成”转变": a shift from one state to another describes both, and so does
+            # "变“多窗口多平台多次办”为“一窗口一平台一次办”"
             if toward and re.search(r"从“[^“”]{2,12}”$", sentence[: q_start - 1]):
+                continue
+            if re.search(r"变[^“”,，。;；]{0,10}“[^“”]{2,16}”为$", sentence[:q_start]) or (
+                re.search(r"变[^“”,，。;；]{0,10}$", sentence[:q_start]) and re.match(r"”为“", sentence[q_end - 1 :])
+            ):
                 continue
             shaped = shaped or bool(toward and _looks_like_name(text))
             # "锚定“八个强市”战略目标", "建设“五个中心”", "“四化”发展思路": a count of titles or of ways

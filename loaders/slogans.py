@@ -24,7 +24,7 @@ _SERVICE = re.compile(
     rf"{_HAN}{{1,4}}(?:通办|联办|通享|即享|即办|即批|跑一次|跑一趟|一次办|报一次|查一次|办成事|帮办|代办)|{_HAN}{{0,4}}一次办[成好结]|(?:秒|即)[批报办](?:(?:秒|即)[批报办])?|"
     rf"零跑动|零跑腿|{_HAN}{{2}}不用跑|(?:掌上|指尖|网上|就近|马上|随时|自助|预约|延时|刷脸|扫码|集成|联审|并联|邮寄|上门|视频|远程|容缺|异地)办|"
     # the most a citizen has to do (最多问一次, 最多提交一次), cases taken anywhere alike (无差别受理)
-    rf"最多{_HAN}{{1,3}}一[次趟]|无差别(?:受理|办理)|"
+    rf"{_HAN}{{0,2}}最多{_HAN}{{1,3}}一[次趟]|无差别(?:受理|办理)|"
     # the work a government moves onto the phone (掌上办事, 掌上办公, 掌上治理)
     rf"(?:掌上|指尖)(?:办事|办公|治理)|"
     rf"无感{_HAN}{{1,3}}|不见面{_HAN}{{0,3}}|免{_HAN}{{1,2}}即{_HAN}{{1,2}}|免{_HAN}{{1,2}}办|边{_HAN}边办|{_HAN}{{2}}快办|{_HAN}{{2}}好办|"
@@ -34,13 +34,13 @@ _SERVICE = re.compile(
 _PLUS_PART = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,10}")
 # Layout words of a spatial or numeric framework (一核引领, 两翼驱动, 多点支撑).
 _LAYOUT = re.compile(
-    r"^(?:[一二两三四五六七八九十双N\d]+[核芯主翼极带轴廊圈环]|[两多双三四五六七八九十N\d]+[园区点核翼中级端])"
+    r"^(?:[一二两三四五六七八九十双N\d]+[核芯主翼极带轴廊圈环横纵]|[两多双三四五六七八九十N\d]+[园区点核翼中级端])"
 )
 # Words for a place on a plan's map (城, 区, 园, 带, 核, 中心, 基地).
 _SPATIAL = r"城|区|园|带|片|核|心|轴|廊|港|湾|岛|极|翼|环|圈|中心|基地|组团"
 # After a parallel slogan, these make it a plan's principle, layout or goal, not a way of working.
 _PRINCIPLE_AFTER = re.compile(
-    r"格局|思路|原则|理念|目标|布局|方针|要求|精神|路径|定位|使命|愿景|策略|方向|任务|基调|导向|意识|观念|共识"
+    r"格局|架构|框架|思路|原则|理念|目标|布局|方针|要求|精神|路径|定位|使命|愿景|策略|方向|任务|基调|导向|意识|观念|共识"
 )
 # (做到 sets a standard to meet: "真正做到“心往一处想、劲往一处使”")
 _PRINCIPLE_BEFORE = re.compile(r"(?:按照|遵循|坚持|秉持|本着|锚定|瞄准|做到)“?$")
@@ -100,7 +100,7 @@ def has_slogan_shape(text: str) -> bool:
     (True, True, False)
     >>> has_slogan_shape("枫桥式网格"), has_slogan_shape("一站式服务"), has_slogan_shape("枫桥式")
     (True, False, False)
-    >>> has_slogan_shape("最多问一次"), has_slogan_shape("最多提交一次"), has_slogan_shape("无差别受理")
+    >>> has_slogan_shape("最多问一次"), has_slogan_shape("数据最多采一次"), has_slogan_shape("无差别受理")
     (True, True, True)
     """
     if _ONE_STOP.fullmatch(text) or _SERVICE.fullmatch(text):
