@@ -443,8 +443,11 @@ def phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str], 
             nominal(w)
             or (picked and _joins(w) and (w.tag == "a" or w.text == "未来" or _nominal_behind(words, i - 1)))
             or (picked and w.text == "一般" and picked[0].text.startswith("公共"))
+            or (picked and w.text == "累计" and i > 0 and nominal(words[i - 1]))
         ):
-            picked.insert(0, w)  # 一般/ad 公共预算收入: the fiscal term LAC splits
+            # 一般/ad 公共预算收入: the fiscal term LAC splits; 基础设施/n 累计/v 投资/vn: a running total
+            # inside the phrase when a noun stands before it
+            picked.insert(0, w)
         elif (
             picked
             and (
