@@ -180,10 +180,15 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
     if (
         counter
         and after
-        and re.search(r"对(?:全国|全省|全市)?$", sentence[:start])
-        and re.match(r"[^,，;；。]{0,40}?进行(?:了)?(?:评价|评估|测评|排名|排序|调查|监测)", sentence[end:])
+        and re.search(r"对(?:全国|全省|全市)?(?:[^,，;；。对]{1,30}、)?$", sentence[:start])
+        and re.match(
+            r"[^,，;；。]{0,40}?(?:进行|开展)(?:了)?[^,，;；。]{0,20}?(?:评价|评估|测评|排名|排序|调查|调研|监测|督查)",
+            sentence[end:],
+        )
     ):
-        return SCOPE + after  # "报告对全国334个地级行政区…进行了评价": the size of what was assessed
+        # "报告对全国334个地级行政区…进行了评价", "对25个省直部门、16个州市…开展了…调研": the size of
+        # what was assessed or surveyed
+        return SCOPE + after
     if counter and after and re.search(r"(?:排行榜|榜单|排名)$", after):
         # "发布全国349个城市12345热线运行质量监测结果排行榜": the count only says how wide the list is.
         return SCOPE + after

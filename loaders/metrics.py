@@ -604,7 +604,9 @@ def find_figures(
             continue  # "年产3亿片…材料": a counter we do not know; only an index goes without a unit
         figures.append(figure)
     figures.sort(key=lambda f: f.start)
-    figures = [f for f in figures if not _bounds_next(masked, f, figures)]
+    figures = [
+        f for f in figures if not _bounds_next(masked, f, figures) and not _time_limit_of(masked, f, figures)
+    ]
     figures = _past_milestones(masked, figures)
     figures, judge_at = _from_to(text, figures)
     figures = split_owned(text, figures)
@@ -876,6 +878,31 @@ def _bounds_next(text: str, f: Figure, figures: list[Figure]) -> bool:
         and not re.search(r"[,，;；:：。、]", text[f.end : after.start])
         # "超过98%的县城城区和80%的乡镇镇区": two shares joined, neither bounds the other
         and not re.search(r"(?:和|及|与)$", text[f.end : after.start])
+    )
+
+
+_DURATIONS = ("小时", "分钟", "天", "个工作日", "工作日", "秒", "个月")
+
+
+def _time_limit_of(text: str, f: Figure, figures: list[Figure]) -> bool:
+    """Whether a duration is only the time limit of the things a figure before it in the clause
+    counts ("实现了70%审批业务量1小时内办结": SCHEMA.md, a threshold inside a category is no figure).
+
+    >>> s = "实现了70%审批业务量1小时内办结"
+    >>> share, limit = _figure(s, 70, "%", 3, 6), _figure(s, 1, "小时", 11, 14)
+    >>> _time_limit_of(s, limit, [share, limit]), _time_limit_of("审批时限压缩至1个工作日内办结", _figure("审批时限压缩至1个工作日内办结", 1, "个工作日", 7, 12), [])
+    (True, False)
+    """
+    return (
+        f.unit in _DURATIONS
+        and re.match(r"(?:以)?内(?:办结|办理|办完|完成|审批|出件|响应|到达|处置|反馈)", text[f.end :])
+        is not None
+        and any(
+            g.end <= f.start
+            and g.unit not in _DURATIONS
+            and not re.search(r"[,，;；:：。]", text[g.end : f.start])
+            for g in figures
+        )
     )
 
 

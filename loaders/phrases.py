@@ -649,11 +649,13 @@ def _joins(w: Word) -> bool:
 
 
 def _opening(words: tuple[Word, ...], i: int) -> int | None:
-    """Index of the “ that opens the quote closed at `i`, if the quote is short."""
-    for k in range(i - 1, max(-1, i - 8), -1):
+    """Index of the “ that opens the quote closed at `i`, if the quote is short (at most 10
+    characters: LAC splits a quoted name into many words, “一证(照)通办” into eight)."""
+    for k in range(i - 1, max(-1, i - 12), -1):
         if words[k].text == "“":
-            return k
-        if words[k].text in CLAUSE_ENDS or words[k].text == "”":
+            return k if words[i].start - words[k].end <= 10 else None
+        # a bracket inside a quoted name is part of it (“一证(照)通办”); a comma ends the search
+        if (words[k].text in CLAUSE_ENDS and words[k].text not in "()（）") or words[k].text == "”":
             return None
     return None
 
