@@ -682,8 +682,26 @@ def find_figures(
         and not _PAGE_COUNTERS.match(f.indicator)
         and not (f.unit != "位" and _REGION_OF_PLACES.match(f.indicator))
         and not _GROUP_AVERAGE.search(text, max(text.rfind(c, 0, f.start) for c in "。;；") + 1, f.start)
+        and not _firms_own(text, f.start)
         and not _GROUP_BACK.search(text, max(text.rfind(c, 0, f.start) for c in "。;；") + 1, f.start)
     ]
+
+
+# A company named in the figure's clause ("如诺艾克仪器仪表有限公司变更全程耗时10分钟(原需跑6次…)"): the
+# figure is the firm's, not the place's (SCHEMA.md: a metric is a measured figure about a place).
+_FIRM = re.compile(r"有限(?:责任)?公司|股份公司")
+
+
+def _firms_own(text: str, start: int) -> bool:
+    """Whether a company is the subject of the clause of a figure at `start` (SCHEMA.md: the figure is
+    the firm's); firms listed as examples of what is counted (…有限公司等26家单位) are not.
+
+    >>> _firms_own("如诺艾克仪器仪表有限公司变更全程耗时10分钟", 19), _firms_own("国网福建省电力有限公司等26家单位", 13)
+    (True, False)
+    """
+    clause = max(text.rfind(c, 0, start) for c in ",，。;；") + 1
+    firms = list(_FIRM.finditer(text, clause, start))
+    return bool(firms) and not re.search(r"[等、]", text[firms[-1].end() : start])
 
 
 # Parts of a province that group its divisions without being one (苏南, 苏北, 粤东): SCHEMA.md leaves
