@@ -298,8 +298,16 @@ def plans_ahead(sentence: str, *, planned: bool = False) -> bool:
 
     >>> plans_ahead("今年济南市将从场景创新入手,让市民共享数智红利。"), plans_ahead("截至目前,已建成5G基站997个。")
     (True, False)
+    >>> plans_ahead("遵循渐进原则,设定2027年底前实现从“能办”到“好办”的目标。")
+    False
     """
+    if _GOAL_SET.search(sentence):
+        return False  # "设定2027年底前实现…的目标。": a goal someone set, named whole as an object
     return is_planned(sentence, len(sentence), planned=planned)
+
+
+# A sentence that names a goal as the object of setting it, and ends there.
+_GOAL_SET = re.compile(r"(?:设定|设立|确立|定下|锚定)[^。;；:：]{2,60}的目标[。!！]?\s*$")
 
 
 def figure_year(sentence: str, position: int) -> int | None:
