@@ -611,7 +611,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
     unnamed_locality = (
         not ctx.subjects
         and bool(_LOCAL_SCOPE.search(document.text))
-        and not _NATIONAL_SCOPE.search(_DEFERENCE.sub("", document.text))
+        and not _NATIONAL_SCOPE.search(_NATIONAL_FRAME.sub("", _DEFERENCE.sub("", document.text)))
     )
     for sentence in document.sentences:
         text = sentence.text
@@ -1532,6 +1532,12 @@ _NATIONAL_SCOPE = re.compile(r"(全国|我国|中国|国家|国务院|中央)")
 # Deference to the centre ("习近平新时代中国特色社会主义思想", "落实党中央、国务院…决策部署") opens
 # every local report; it scopes none of its figures.
 _DEFERENCE = re.compile(r"中国特色社会主义|党中央|(?:国务院|中央)[^,，。;；]{0,8}?(?:决策部署|部署|精神)")
+# The country as a yardstick or a grade ("高于全国平均水平", "居全国第一", "国家级试点", "国家考核目标",
+# "国家、省统筹的24项")
+# measures the local place against it; it does not make the country a subject of the document.
+_NATIONAL_FRAME = re.compile(
+    r"全国(?:平均(?:水平)?|第|前列|前|首|领先|同类)|国家(?:级|考核|[、和及与]省)|(?:高于|低于|超过|快于|领先)全国"
+)
 # Words that make a figure the country's when they come before it in its sentence.
 _COUNTRY_WORDS = re.compile(r"(全国|我国|中国|国家|国内)")
 

@@ -49,6 +49,11 @@ _AWARD_SCOPE = re.compile(
 )
 
 
+# 全省/全市 before an assessment's name (全省信息经济综合评价得分为103.3) is the field the place named
+# before it was assessed in, not the province's own measure.
+_ASSESSED_SCOPE = re.compile(r"全[省市区县][^,，;；。:：]{0,12}?(?:评价|评估|考核|测评|排名)")
+
+
 def figure_place(
     text: str,
     sentence_start: int,
@@ -124,7 +129,9 @@ def figure_place(
     candidates = [
         c
         for c in candidates
-        if not any(a < c[0] < b for a, b in frames) and not _AWARD_SCOPE.match(text, c[0])
+        if not any(a < c[0] < b for a, b in frames)
+        and not _AWARD_SCOPE.match(text, c[0])
+        and not _ASSESSED_SCOPE.match(text, c[0])
     ]
     found, found_at = default, -1
     named: list[Division] = []

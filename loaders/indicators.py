@@ -137,7 +137,16 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
     >>> counted_phrase("创建国家级示范基地2个、省级5个", 14, 16, counter=True) == SUBSET + "省级"
     True
     """
-    # "其中省级30个、国家级6个", "国家级示范基地2个、省级5个": a level alone names the figure before at that level.
+    if counter and re.match(r"(?:多|余)?(?:位列|位居|居于|名列|排名|跃居)", sentence[end:]):
+        return ""  # "广东以25万余家位列区域首位": the rank after a count says where it stands, not what it counts
+    if counter and re.search(r"(?:这|那|这些|上述|此)$", sentence[:start]):
+        return ""  # "认为这3家企业…": a demonstrative points back at things named, it counts nothing new
+    if (
+        counter
+        and re.search(r"从[^,，;；:：。从]{0,30}$", sentence[:start])
+        and re.match(r"[^,，;；:：。]{0,30}?中(?:脱颖而出|胜出|突围|选出|评选出|遴选出|评出)", sentence[end:])
+    ):
+        return SCOPE  # "从64个国家和地区的429个申报城市中脱颖而出": the field a place was picked from
     level = re.search(
         r"(?:其中(?:[^,，;；:：。]*、)?|\d[^\d,，;；:：。、]{0,3}[、,，])([\u4e00-\u9fff]{1,2}级)$",
         sentence[:start],
@@ -171,10 +180,15 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
     if (
         counter
         and after
-        and re.search(r"对(?:全国|全省|全市)?$", sentence[:start])
-        and re.match(r"[^,，;；。]{0,40}?进行(?:了)?(?:评价|评估|测评|排名|排序|调查|监测)", sentence[end:])
+        and re.search(r"对(?:全国|全省|全市)?(?:[^,，;；。对]{1,30}、)?$", sentence[:start])
+        and re.match(
+            r"[^,，;；。]{0,40}?(?:进行|开展)(?:了)?[^,，;；。]{0,20}?(?:评价|评估|测评|排名|排序|调查|调研|监测|督查)",
+            sentence[end:],
+        )
     ):
-        return SCOPE + after  # "报告对全国334个地级行政区…进行了评价": the size of what was assessed
+        # "报告对全国334个地级行政区…进行了评价", "对25个省直部门、16个州市…开展了…调研": the size of
+        # what was assessed or surveyed
+        return SCOPE + after
     if counter and after and re.search(r"(?:排行榜|榜单|排名)$", after):
         # "发布全国349个城市12345热线运行质量监测结果排行榜": the count only says how wide the list is.
         return SCOPE + after
@@ -222,20 +236,21 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
         return predicate.group(1).replace("“", "").replace("”", "")
     if (
         not counter
+        and sentence[start:end].endswith("元")
+        and after
+        and sentence.startswith(after, end)
+        and _FUNDS.search(after)
+    ):
+        return after  # "共完成1849亿元5G投资": an amount written before the funds it is, named by them;
+        # checked first, as 建设资金 names the funds, not a purpose (投资425万元建设资金)
+    if (
+        not counter
         and (purpose := _PURPOSE.match(sentence, end))
         and (spent := re.search(r"(投入|安排|拨付|投资)$", sentence[:start]))
     ):
         # "投入8560万元开展第四轮道路保洁服务采购": money is named by what it pays for.
         aim = re.sub(r"[“”\"]", "", purpose.group(1))
         return aim + spent.group(1)
-    if (
-        not counter
-        and sentence[start:end].endswith("元")
-        and after
-        and sentence.startswith(after, end)
-        and _FUNDS.search(after)
-    ):
-        return after  # "共完成1849亿元5G投资": an amount written before the funds it is, named by them
     before, verbs, anaphor = phrase_before(words, start)
     if anaphor:
         return ANAPHOR
@@ -406,6 +421,8 @@ def subject_phrase(sentence: str, position: int) -> str:
     '数字经济发展水平'
     >>> subject_phrase("拉高了全省平均水平(88.1分)", 10)
     '平均水平'
+    >>> subject_phrase("从地域分布来看,广东位列首位", 12)
+    ''
     """
     words = segment(sentence)
     if sentence[position - 1 : position] in "(（" and position > 0:
@@ -420,11 +437,16 @@ def subject_phrase(sentence: str, position: int) -> str:
             clauses.append([])
         elif w.text not in CLAUSE_ENDS:
             clauses[-1].append(w)
+    # "从地域分布来看,…": a viewpoint the sentence takes names no subject.
+    clauses = [c for c in clauses if not _VIEWPOINT.fullmatch("".join(w.text for w in c))]
     for clause in reversed(clauses[:-1]):
         phrase = leading_phrase(clause)
         if phrase:
             return phrase
     return clean_phrase(trailing_words(clauses[-2]), head=False) if len(clauses) > 1 else ""
+
+
+_VIEWPOINT = re.compile(r"(?:从|就|由)[^,，;；:：。]{1,16}(?:来看|看|上看|而言|来说)")
 
 
 def ranked_phrase(
@@ -543,6 +565,9 @@ def streak_subject(sentence: str, start: int) -> str:
 
     >>> streak_subject("在国家一体化政务服务能力评估中,重庆连续两年获评“非常高”等级", 18)
     '国家一体化政务服务能力评估'
+    >>> s = "在今年年初中央网信办、农业农村部等7部门组织的终期评估中,渝北区连续两年排名第六"
+    >>> streak_subject(s, s.index("连续"))
+    '终期评估'
     """
     subject, _, _ = phrase_before(mended(segment(sentence)), start)
     subject = subject if len(subject) >= 2 and not subject.startswith(ANAPHOR) else ""
@@ -556,7 +581,19 @@ def _frame(sentence: str, position: int) -> str:
         r"(?:^|[,，;；:：])在([^,，。;；:：在]{2,30}?)(?:中(?![国心央部小型层])|上(?![海半榜市线])|里|当中)[,，]?",
         sentence[:position],
     )
-    return re.sub(r"[《》“”]", "", frames[-1]) if frames else ""
+    if not frames:
+        return ""
+    frame = re.sub(r"[《》“”]", "", frames[-1])
+    # "在今年年初中央网信办、农业农村部等7部门组织的终期评估中": when it was held and who held it
+    # describe the assessment; what ranks is the assessment itself.
+    frame = _FRAME_TIME.sub("", frame)
+    held = _FRAME_HOLDER.match(frame)
+    return frame[held.end() :] if held and len(frame) - held.end() >= 4 else frame
+
+
+# Relative times that open a frame (今年年初, 日前), and a clause saying who held what the frame names.
+_FRAME_TIME = re.compile(r"^(?:今年|去年|上年|近日|日前|近期|前不久)?(?:年初|年中|年底|年末|以来)?")
+_FRAME_HOLDER = re.compile(r"^[^,，的]{2,30}?(?:组织|开展|举办|主办|发起|组织开展)的")
 
 
 @functools.cache

@@ -31,7 +31,7 @@ _UNITS = (
     "千米", "公里", "千瓦时", "兆瓦", "千瓦", "兆伏安", "千伏安", "毫秒", "ms", "大类", "㎡", "个", "家", "项", "位", "名", "期", "人", "户", "条", "类", "届",
     "分", "星级", "星", "元", "台", "套", "座", "所", "处", "件", "倍", "亩", "吨", "场", "批", "款", "张", "辆", "架", "棵",
     "栋", "种", "天", "秒", "笔", "份", "篇", "支", "根", "盏", "块", "颗", "枚", "艘", "起", "单", "宗", "例", "通", "平米", "GB", "PB", "TB", "EB", "P", "G", "%",
-    "级",
+    "级", "斤", "度",
 )  # fmt: skip
 _UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
 _CN = f"[{CN_NUMERAL_CHARS}]+"
@@ -288,8 +288,11 @@ def _name_moves(figures: list[Figure], moves: dict[int, str]) -> list[Figure]:
 
 
 # Further ranks in the same list: "位列全国第一和第三位", "位列全省第3、全市第1" (a scope of its own).
+# "全国排名第六(西部第一)": a rank in brackets right after a rank is the same thing's rank in the
+# scope it names.
 _MORE_RANKS = re.compile(
-    r"^(?:(?:和|、|及|与)|[,，](?=全|[\u4e00-\u9fff]{1,4}(?:省|自治区)第))(?P<scope>全[\u4e00-\u9fff]{1,6}?|[\u4e00-\u9fff]{1,4}(?:省|自治区))?"
+    r"^(?:(?:和|、|及|与)|[,，](?=全|[\u4e00-\u9fff]{1,4}(?:省|自治区)第)|[(（](?=[\u4e00-\u9fff]{2,6}第))"
+    r"(?P<scope>全[\u4e00-\u9fff]{1,6}?|[\u4e00-\u9fff]{1,4}(?:省|自治区)|(?<=[(（])[\u4e00-\u9fff]{2,6}?)?"
     # "分列第二、三名": a later rank of the list may leave out its 第 when its counter follows
     rf"(?:第|(?=(?:\d+|[{CN_NUMERAL_CHARS}]+)[位名]))(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?(?![\u4e00-\u9fffA-Za-z0-9])"
 )
@@ -577,6 +580,10 @@ def find_figures(
         if value is None:
             continue
         unit = _UNIT_NAMES.get(m.group("unit") or "", m.group("unit"))
+        if unit in ("度", "斤") and not m.group("scale"):
+            # 43亿度 is electricity and 557亿斤 a province's grain; a bare 360度 is an angle, 26度 a
+            # temperature, 1500斤 a farm's day
+            unit = None
         if unit is None and PLACES_COUNTED.match(masked, end) and not m.group("scale"):
             unit = "个"  # "共有11地市入选数字百强市": counted places
         if unit is None and SUBSCORES.search(masked[:start]):
@@ -597,7 +604,9 @@ def find_figures(
             continue  # "年产3亿片…材料": a counter we do not know; only an index goes without a unit
         figures.append(figure)
     figures.sort(key=lambda f: f.start)
-    figures = [f for f in figures if not _bounds_next(masked, f, figures)]
+    figures = [
+        f for f in figures if not _bounds_next(masked, f, figures) and not _time_limit_of(masked, f, figures)
+    ]
     figures = _past_milestones(masked, figures)
     figures, judge_at = _from_to(text, figures)
     figures = split_owned(text, figures)
@@ -673,8 +682,26 @@ def find_figures(
         and not _PAGE_COUNTERS.match(f.indicator)
         and not (f.unit != "位" and _REGION_OF_PLACES.match(f.indicator))
         and not _GROUP_AVERAGE.search(text, max(text.rfind(c, 0, f.start) for c in "。;；") + 1, f.start)
+        and not _firms_own(text, f.start)
         and not _GROUP_BACK.search(text, max(text.rfind(c, 0, f.start) for c in "。;；") + 1, f.start)
     ]
+
+
+# A company named in the figure's clause ("如诺艾克仪器仪表有限公司变更全程耗时10分钟(原需跑6次…)"): the
+# figure is the firm's, not the place's (SCHEMA.md: a metric is a measured figure about a place).
+_FIRM = re.compile(r"有限(?:责任)?公司|股份公司")
+
+
+def _firms_own(text: str, start: int) -> bool:
+    """Whether a company is the subject of the clause of a figure at `start` (SCHEMA.md: the figure is
+    the firm's); firms listed as examples of what is counted (…有限公司等26家单位) are not.
+
+    >>> _firms_own("如诺艾克仪器仪表有限公司变更全程耗时10分钟", 19), _firms_own("国网福建省电力有限公司等26家单位", 13)
+    (True, False)
+    """
+    clause = max(text.rfind(c, 0, start) for c in ",，。;；") + 1
+    firms = list(_FIRM.finditer(text, clause, start))
+    return bool(firms) and not re.search(r"[等、]", text[firms[-1].end() : start])
 
 
 # Parts of a province that group its divisions without being one (苏南, 苏北, 粤东): SCHEMA.md leaves
@@ -785,16 +812,18 @@ _TO = re.compile(
 )
 
 
-def _from_to(text: str, figures: list[Figure]) -> tuple[list[Figure], dict[int, int]]:
+def _from_to(text: str, figures: list[Figure]) -> tuple[list[Figure], dict[int, int | None]]:
     """Name both figures of "注册用户由目前的690万提升至800万" after what changes, and say where the
     second one's tense is judged: at 由, before the first figure's 目前 (SCHEMA.md: the level aimed
-    for is a target, the level it starts from is not).
+    for is a target, the level it starts from is not). A level dated at its start (由2020年的2.5万亿元,
+    由目前的690万) is one already reached, so its tense is not judged at all (None): a 将 before 由
+    plans the change, not the base.
 
     >>> figures, judge = _from_to("注册用户由目前的690万提升至800万", [_figure("注册用户由目前的690万提升至800万", 6.9e6, None, 8, 12), _figure("注册用户由目前的690万提升至800万", 8e6, None, 15, 19)])
     >>> [(f.indicator, f.unit) for f in figures], judge
-    ([('注册用户', '人'), ('注册用户', '人')], {15: 4})
+    ([('注册用户', '人'), ('注册用户', '人')], {15: 4, 8: None})
     """
-    out, judge = list(figures), {}
+    out, judge = list(figures), dict[int, int | None]()
     for k in range(len(out) - 1):
         a, b = out[k], out[k + 1]
         opening = _FROM.search(text[: a.start])
@@ -812,6 +841,8 @@ def _from_to(text: str, figures: list[Figure]) -> tuple[list[Figure], dict[int, 
         out[k] = _figure(text, a.value, unit, a.start, a.end, indicator=subject)
         out[k + 1] = _figure(text, b.value, unit, b.start, b.end, indicator=subject)
         judge[b.start] = opening.start()
+        if re.search(r"(?:19|20)\d{2}年|目前|现在|原来|原有|去年|上年|现有", opening.group(0)):
+            judge[a.start] = None
     return out, judge
 
 
@@ -865,6 +896,31 @@ def _bounds_next(text: str, f: Figure, figures: list[Figure]) -> bool:
         and not re.search(r"[,，;；:：。、]", text[f.end : after.start])
         # "超过98%的县城城区和80%的乡镇镇区": two shares joined, neither bounds the other
         and not re.search(r"(?:和|及|与)$", text[f.end : after.start])
+    )
+
+
+_DURATIONS = ("小时", "分钟", "天", "个工作日", "工作日", "秒", "个月")
+
+
+def _time_limit_of(text: str, f: Figure, figures: list[Figure]) -> bool:
+    """Whether a duration is only the time limit of the things a figure before it in the clause
+    counts ("实现了70%审批业务量1小时内办结": SCHEMA.md, a threshold inside a category is no figure).
+
+    >>> s = "实现了70%审批业务量1小时内办结"
+    >>> share, limit = _figure(s, 70, "%", 3, 6), _figure(s, 1, "小时", 11, 14)
+    >>> _time_limit_of(s, limit, [share, limit]), _time_limit_of("审批时限压缩至1个工作日内办结", _figure("审批时限压缩至1个工作日内办结", 1, "个工作日", 7, 12), [])
+    (True, False)
+    """
+    return (
+        f.unit in _DURATIONS
+        and re.match(r"(?:以)?内(?:办结|办理|办完|完成|审批|出件|响应|到达|处置|反馈)", text[f.end :])
+        is not None
+        and any(
+            g.end <= f.start
+            and g.unit not in _DURATIONS
+            and not re.search(r"[,，;；:：。]", text[g.end : f.start])
+            for g in figures
+        )
     )
 
 
@@ -954,21 +1010,26 @@ def _dated(
     horizon: int | None,
     planned: bool,
     report_year: int | None,
-    judge_at: int,
+    judge_at: int | None,
 ) -> Figure:
     """Decide whether a figure is a target, and its year (SCHEMA.md `qualifier`, `year`); `judge_at`
-    is where its tense is read (its start, or the 由 of "由目前的690万提升至800万")."""
+    is where its tense is read (its start, or the 由 of "由目前的690万提升至800万"), None for a level
+    already reached that a change starts from."""
     # A quoted goal ("“培育…1400家以上”目标", "“增长5.5%左右”列入…预期目标") is a target wherever it is cited.
     # A project's total investment is what it is, not a goal the plan before it carries on; only a cue
     # of its own clause ("计划总投资…") makes it planned.
     carried = planned and not f.indicator.endswith("总投资")
-    target = is_planned(text, judge_at, planned=carried) or bool(
-        re.match(
-            r"[^”“]{0,6}”(?:的)?(?:(?:列入|列为|纳入|作为|确定为)[^”“,，。;；]{0,10})?(?:目标|任务)",
-            text[f.end :],
+    target = (
+        judge_at is not None
+        and is_planned(text, judge_at, planned=carried)
+        or bool(
+            re.match(
+                r"[^”“]{0,6}”(?:的)?(?:(?:列入|列为|纳入|作为|确定为)[^”“,，。;；]{0,10})?(?:目标|任务)",
+                text[f.end :],
+            )
         )
     )
-    if not target and target_year is not None:
+    if not target and target_year is not None and judge_at is not None:
         # A goal year stated earlier in the document governs a clause that reads like a goal.
         window = text[max(0, f.start - 40) : f.start]
         clause = window[max(window.rfind(c) for c in "。;；") + 1 :]
@@ -999,4 +1060,5 @@ def _dated(
 
 
 # A span of years ("2018年至2024年11月"): the level a change starts from is the first year's.
-_YEAR_SPAN = re.compile(r"((?:19|20)\d{2})年(?:\d{1,2}月)?(?:底|末)?(?:至|到|—|-|~)(?:19|20)\d{2}年")
+# "2018年至2024年", "2014至2022年": the 年 of the first year may be left to the second's.
+_YEAR_SPAN = re.compile(r"((?:19|20)\d{2})(?:年(?:\d{1,2}月)?(?:底|末)?)?(?:至|到|—|-|~)(?:19|20)\d{2}年")

@@ -443,8 +443,11 @@ def phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str], 
             nominal(w)
             or (picked and _joins(w) and (w.tag == "a" or w.text == "未来" or _nominal_behind(words, i - 1)))
             or (picked and w.text == "一般" and picked[0].text.startswith("公共"))
+            or (picked and w.text == "累计" and i > 0 and nominal(words[i - 1]))
         ):
-            picked.insert(0, w)  # 一般/ad 公共预算收入: the fiscal term LAC splits
+            # 一般/ad 公共预算收入: the fiscal term LAC splits; 基础设施/n 累计/v 投资/vn: a running total
+            # inside the phrase when a noun stands before it
+            picked.insert(0, w)
         elif (
             picked
             and (
@@ -646,11 +649,13 @@ def _joins(w: Word) -> bool:
 
 
 def _opening(words: tuple[Word, ...], i: int) -> int | None:
-    """Index of the “ that opens the quote closed at `i`, if the quote is short."""
-    for k in range(i - 1, max(-1, i - 8), -1):
+    """Index of the “ that opens the quote closed at `i`, if the quote is short (at most 10
+    characters: LAC splits a quoted name into many words, “一证(照)通办” into eight)."""
+    for k in range(i - 1, max(-1, i - 12), -1):
         if words[k].text == "“":
-            return k
-        if words[k].text in CLAUSE_ENDS or words[k].text == "”":
+            return k if words[i].start - words[k].end <= 10 else None
+        # a bracket inside a quoted name is part of it (“一证(照)通办”); a comma ends the search
+        if (words[k].text in CLAUSE_ENDS and words[k].text not in "()（）") or words[k].text == "”":
             return None
     return None
 

@@ -24,7 +24,9 @@ _FIVE_YEAR_END = {"十四五": 2025, "十五五": 2030}
 # Future cues: 将 only as an adverb (将/p is the object marker: 将省级59项任务细化为…); a deadline
 # (年底前, 月底前) sets a goal; what follows 根据规划 is the plan's.
 _FUTURE = re.compile(
-    r"(要|建成后|投产后|达产后|力争|预计|目标(?:是|为|:|：|到)|计划|争取|确保|力求|规划|有望|拟|将|可望|预期|(?<![截止至到])(?:年底|年末|月底)前|(?<![截止年])到(?:20\d{2}年(?![\d月底末]*的\d)|[“\"]?十[四五]五)|十[四五]五[”\"]?(?:末|期末|时期末))"
+    r"(要|建成后|投产后|达产后|力争|预计|目标(?:是|为|:|：|到)|计划|争取|确保|力求|规划|有望|拟|将|可望|预期|(?<![截止至到])(?:年底|年末|月底)前|(?<![截止年])到(?:20\d{2}年(?![\d月底末]*的\d)|[“\"]?十[四五]五)|十[四五]五[”\"]?(?:末|期末|时期末)"
+    # no document yet looks back on the 十五五 period (2026-2030): what it states for it is aimed for
+    r"|十五五[”\"]?(?:时期|期间))"
 )
 # 获得 reports what was won ("争取增发国债项目69个,获得国债资金97.4亿元") unless an aim governs it
 # (力争获得…); a headline that sums up results ("招商引资成效显著。") ends a plan carried from before.
@@ -247,6 +249,9 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     True
     >>> is_planned("全年计划投资完成率达到105%", 12)
     False
+    >>> s = "“十四五”时期,研发经费投入年均增长10%;“十五五”时期,研发经费投入年均增长7%以上"
+    >>> is_planned(s, s.index("10%")), is_planned(s, s.index("7%"))
+    (False, True)
     >>> s = "已建设完成54个场景,按计划持续推进13个场景,正在建设实施18个场景"
     >>> [is_planned(s, s.index(n)) for n in ("54", "13", "18")]
     [False, False, False]
@@ -293,8 +298,16 @@ def plans_ahead(sentence: str, *, planned: bool = False) -> bool:
 
     >>> plans_ahead("今年济南市将从场景创新入手,让市民共享数智红利。"), plans_ahead("截至目前,已建成5G基站997个。")
     (True, False)
+    >>> plans_ahead("遵循渐进原则,设定2027年底前实现从“能办”到“好办”的目标。")
+    False
     """
+    if _GOAL_SET.search(sentence):
+        return False  # "设定2027年底前实现…的目标。": a goal someone set, named whole as an object
     return is_planned(sentence, len(sentence), planned=planned)
+
+
+# A sentence that names a goal as the object of setting it, and ends there.
+_GOAL_SET = re.compile(r"(?:设定|设立|确立|定下|锚定)[^。;；:：]{2,60}的目标[。!！]?\s*$")
 
 
 def figure_year(sentence: str, position: int) -> int | None:
@@ -313,6 +326,8 @@ def figure_year(sentence: str, position: int) -> int | None:
     2024
     >>> figure_year("2023年新增人才1.8万人,目前全市数字人才达到312人", 28), figure_year("截至2021年年底,规模超过2200亿元", 18)
     (None, 2021)
+    >>> figure_year("自2014年落户该县以来,已通达全县27个乡镇", 20) is None
+    True
     """
     before = half_width(sentence[:position])  # a ranked list's title dates its rank (《2022年…百强榜》)
     whole = half_width(sentence)  # the multiple itself ("是2022年的3倍") follows its base year
@@ -332,6 +347,8 @@ def figure_year(sentence: str, position: int) -> int | None:
         return None
     if years and _NOW.search(re.sub(r"^(?:年底|年末|年初|上半年|下半年)", "", before[years[-1].end() :])):
         return None  # SCHEMA.md `year`: "…,目前…", "力争年底前…" speak of a time the text does not date
+    if years and "以来" in before[years[-1].end() :]:
+        return None  # "自…2014年落户该县以来,…已通达27个乡镇": the year a span starts, not the figure's
     return int(years[-1].group(1)) if years else None
 
 
