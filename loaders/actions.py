@@ -187,15 +187,15 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
     for m in _NAMED_CAMPAIGN.finditer(masked):
         # "以数字青岛统筹为抓手", "增强数字青岛动能": a city's or a province's 数字X is its campaign
         # wherever the text names it, unless a body or a thing built takes its name (数字青岛研究院).
-        end = _city_or_province_after(masked, m.end())
-        if end is not None and not _NAMED_AFTER.match(masked, end):
-            hits.append(with_place(ProgrammeHit(masked[m.start() : end], m.start(), end)))
+        name_end = _city_or_province_after(masked, m.end())
+        if name_end is not None and not _NAMED_AFTER.match(masked, name_end):
+            hits.append(with_place(ProgrammeHit(masked[m.start() : name_end], m.start(), name_end)))
     # SCHEMA.md: a programme named inside a cited title is one too (《…“十四五”数字准格尔建设发展规划》):
     # a division's campaign, not a 强省 goal that the text names elsewhere with its projects (case 17);
     # quotes stay hidden, a quoted name is _quoted's in loaders/programmes.py.
     titles = re.sub(r"“[^”]*”", lambda q: "□" * len(q.group(0)), sentence)
-    inside = [range(t.start(), t.end()) for t in re.finditer(r"《[^《》]*》?", titles)]
-    titles = "".join(ch if any(i in r for r in inside) else "□" for i, ch in enumerate(titles))
+    cited = [range(t.start(), t.end()) for t in re.finditer(r"《[^《》]*》?", titles)]
+    titles = "".join(ch if any(i in r for r in cited) else "□" for i, ch in enumerate(titles))
     named = [t for t in _CAMPAIGN.finditer(titles) if not re.search(r"强[市省区县]$", t.group("name"))]
     for m in [*_CAMPAIGN.finditer(masked), *named]:
         if not re.search(r"强[市省区县]$", m.group("name")) and not _is_place_short(m.group("name")[2:]):
@@ -228,7 +228,9 @@ _JOINER = re.compile(r"、|以及|和|及|与|并")
 
 
 # Verbs that push effort on whatever follows, never the first word of an action's name.
-_EFFORT_VERB = re.compile(r"加快|加强|加大|强化|持续|继续|坚持|着力|积极|全面|大力|深入|认真|扎实|抓好|做好|完善")
+_EFFORT_VERB = re.compile(
+    r"加快|加强|加大|强化|持续|继续|坚持|着力|积极|全面|大力|深入|认真|扎实|抓好|做好|完善"
+)
 
 
 def _past_inner_verb(sentence: str, start: int) -> int:

@@ -38,7 +38,9 @@ _MEDIA = re.compile(r"(?:融媒体中心|融媒中心|广播电视台|电视台|
 # A name won as a title (获批国家工程研究中心, 认定为…) is a designation held, not a body.
 _BUILT = re.compile(r"(?:筹建|建设|建成|新建|共建|打造|揭牌|获批|认定为?|获评|评为|入选|创建|申报)“?$")
 # National titles a firm's or a university's centre holds (国家企业技术中心, 国家工程研究中心): no body.
-_NATIONAL_TITLE = re.compile(r"^国家(?:工程|企业|工程技术|技术创新|制造业创新|临床医学研究|重点)[\u4e00-\u9fff]{0,4}中心$")
+_NATIONAL_TITLE = re.compile(
+    r"^国家(?:工程|企业|工程技术|技术创新|制造业创新|临床医学研究|重点)[\u4e00-\u9fff]{0,4}中心$"
+)
 # What ends the stretch a name may take: titles, verbs, digits, function words.
 _STOP = re.compile(
     r"(副|主任|书记|局长|部长|厅长|主席|秘书长|党组|常务(?!委员会)|(?<!人大)常委|代表(?!大会|工作委员会)|会议|各|被|[一二三四五六七八九十]+届|(?<=委)[市区县省](?=委|政府|人民政府)|牵头|会同|印发|发布|联合|等|和(?=[市区县省国中])|与|及|的|在|对|为|将|以|是|了|"

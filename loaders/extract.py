@@ -1152,7 +1152,9 @@ def _same_project(
     return None
 
 
-def _without_infixed(projects: dict[tuple[str, str], ProjectMention]) -> dict[tuple[str, str], ProjectMention]:
+def _without_infixed(
+    projects: dict[tuple[str, str], ProjectMention],
+) -> dict[tuple[str, str], ProjectMention]:
     """Return the projects with a zone's two namings (仪征大数据产业园, 仪征经济开发区大数据产业园) merged.
 
     A mention merges with the first one found that fits it (the bare 大数据产业园 may be taken first), so
@@ -1351,7 +1353,8 @@ def _agency(
         named = [
             span.division
             for span in ctx.spans
-            if clause_start <= span.start < sentence.start + hit.start and _at_level(span.division, hit.place_surface)
+            if clause_start <= span.start < sentence.start + hit.start
+            and _at_level(span.division, hit.place_surface)
         ]
         place = named[-1] if named else place
     if hit.place_surface in _LEVEL_OF and not _at_level(place, hit.place_surface):

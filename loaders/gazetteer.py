@@ -19,9 +19,10 @@ import csv
 import functools
 import importlib.util
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 from loaders.records import Division, Level
 
@@ -371,9 +372,12 @@ class Gazetteer:
         """
         return self._by_name.get(name, ())
 
-    def surface_forms(self) -> dict[str, tuple[Division, ...]]:
-        """Return every string a text may use for a division: safe full names and short forms, 中国/全国/我国."""
-        return dict(self._surfaces)
+    def surface_forms(self) -> Mapping[str, tuple[Division, ...]]:
+        """Return every string a text may use for a division: safe full names and short forms, 中国/全国/我国.
+
+        A read-only view, not a copy: the finders look words up in it many times per sentence.
+        """
+        return MappingProxyType(self._surfaces)
 
     def common_word_forms(self) -> dict[str, tuple[Division, ...]]:
         """Return the short forms of districts and counties that are common words (和平, 白云, 朝阳).

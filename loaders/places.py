@@ -39,7 +39,9 @@ _FIRM_ITEM = re.compile(
 )
 # A neighbour in a description of where the place lies (东邻上海,南连浙江; 向东接轨上海、向北联动太仓)
 # neither acts nor is the place of a fact.
-_NEIGHBOUR = re.compile(r"(?:向?[东南西北](?:邻|临|连|接|靠|濒|依|倚)|接轨|联动|对接|融入|毗邻|紧邻|比邻|接壤)$")
+_NEIGHBOUR = re.compile(
+    r"(?:向?[东南西北](?:邻|临|连|接|靠|濒|依|倚)|接轨|联动|对接|融入|毗邻|紧邻|比邻|接壤)$"
+)
 # A leader's speech or instruction is named by the place visited (视察重庆重要讲话精神, 对江苏工作重要指示).
 _SPEECH_BEFORE = re.compile(r"(?:视察|考察|对)$")
 _SPEECH = re.compile(r"(?:工作)?(?:时的)?(?:重要讲话|重要指示|重要批示)")
@@ -351,7 +353,9 @@ _FIRM_TAIL = re.compile(
 )
 # Universities, hospitals and labs are no agencies (SCHEMA.md): a place heading their names (西安电子科技
 # 大学, 青岛海洋科学与技术国家实验室, 江西移动5G实验室) names them, though it is where they act.
-_INSTITUTION_TAIL = re.compile(r"(?:大学|(?<!科)学院|实验室|医院)$")  # an academy of sciences is a public body
+_INSTITUTION_TAIL = re.compile(
+    r"(?:大学|(?<!科)学院|实验室|医院)$"
+)  # an academy of sciences is a public body
 
 
 def _heads_institution(span: PlaceSpan, firms: dict[int, Word]) -> bool:
@@ -362,7 +366,11 @@ def _heads_institution(span: PlaceSpan, firms: dict[int, Word]) -> bool:
     (True, False)
     """
     word = firms.get(span.start)
-    return word is not None and len(word.text) > span.end - span.start and bool(_INSTITUTION_TAIL.search(word.text))
+    return (
+        word is not None
+        and len(word.text) > span.end - span.start
+        and bool(_INSTITUTION_TAIL.search(word.text))
+    )
 
 
 def _inside_firm(span: PlaceSpan, firms: dict[int, Word]) -> bool:
@@ -510,8 +518,9 @@ def _bare_self(kind: str) -> str:
     >>> [bool(re.search(_bare_self("县"), t)) for t in ("会议上县委书记说", ",县政府推进", "中共某县委")]
     [True, True, False]
     """
-    return rf"(?:(?<![\u4e00-\u9fff])|(?<=[{_GOVERNS}]))(?:{kind}委|{kind}(?:人民)?政府)|{kind}委(?:副?书记|常委)|" + "|".join(
-        _SELF_OF_KIND[kind]
+    return (
+        rf"(?:(?<![\u4e00-\u9fff])|(?<=[{_GOVERNS}]))(?:{kind}委|{kind}(?:人民)?政府)|{kind}委(?:副?书记|常委)|"
+        + "|".join(_SELF_OF_KIND[kind])
     )
 
 
@@ -686,7 +695,9 @@ def _signature(text: str) -> tuple[int, int]:
     return (end - len(lines[-2]), end)
 
 
-def _lists_places(text: str, quoted: tuple[int, int], chosen: Sequence[tuple[int, int, str, tuple[str, ...]]]) -> bool:
+def _lists_places(
+    text: str, quoted: tuple[int, int], chosen: Sequence[tuple[int, int, str, tuple[str, ...]]]
+) -> bool:
     """Whether a quoted phrase is an enumeration with a division in each item (“鲁东烟台、鲁南枣庄”).
 
     Such a layout names its divisions one by one (SCHEMA.md: an enumeration of divisions gives one
@@ -698,7 +709,7 @@ def _lists_places(text: str, quoted: tuple[int, int], chosen: Sequence[tuple[int
     (True, False)
     """
     start, end = quoted
-    if text[start] not in "“\"":
+    if text[start] not in '“"':
         return False
     items, at = [], start + 1
     for part in re.split(r"[、,，]", text[start + 1 : end - 1]):

@@ -248,7 +248,9 @@ def _built_alone(sentence: str, first: int, last: int) -> bool:
     >>> _built_alone(s, s.index("数"), s.index("府")), _built_alone("打造“数字经济”新高地", 3, 6)
     (True, False)
     """
-    if sentence[first - 1 : first] != "“" or not re.match(r"”(?:[,，。;；、]|$)", sentence[last + 1 : last + 3]):
+    if sentence[first - 1 : first] != "“" or not re.match(
+        r"”(?:[,，。;；、]|$)", sentence[last + 1 : last + 3]
+    ):
         return False
     before = sentence[: first - 1]
     words = segment(before)
@@ -913,7 +915,8 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             if toward and re.search(r"从“[^“”]{2,12}”$", sentence[: q_start - 1]):
                 continue
             if re.search(r"变[^“”,，。;；]{0,10}“[^“”]{2,16}”为$", sentence[:q_start]) or (
-                re.search(r"变[^“”,，。;；]{0,10}$", sentence[:q_start]) and re.match(r"”为“", sentence[q_end - 1 :])
+                re.search(r"变[^“”,，。;；]{0,10}$", sentence[:q_start])
+                and re.match(r"”为“", sentence[q_end - 1 :])
             ):
                 continue
             shaped = shaped or bool(toward and _looks_like_name(text))

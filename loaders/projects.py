@@ -589,7 +589,9 @@ def _called(sentence: str) -> list[ProjectHit]:
     [('禾事通', ('禾事通APP',))]
     """
     return [
-        ProjectHit(m.group("name"), "platform", m.start("name"), m.end("name"), (m.group("name") + m.group("kind"),))
+        ProjectHit(
+            m.group("name"), "platform", m.start("name"), m.end("name"), (m.group("name") + m.group("kind"),)
+        )
         for m in _CALLED.finditer(sentence)
         if not PROGRAMME_WORDS.search(m.group("name"))
     ]
@@ -922,9 +924,9 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         # division's name after it starts the thing's own name
         appositive = list(re.finditer(r"项目", sentence[start : m.start()]))
         if appositive:
-            after = start + appositive[-1].end()
-            if any(sentence[after : after + k] in load_gazetteer().surface_forms() for k in (2, 3, 4, 5, 6)):
-                start = after
+            own = start + appositive[-1].end()
+            if any(sentence[own : own + k] in load_gazetteer().surface_forms() for k in (2, 3, 4, 5, 6)):
+                start = own
         closing = sentence.find("”", start, m.start())
         if (
             closing >= 0
@@ -1409,14 +1411,21 @@ def _names_one(
         and re.match(r"(?:中国|全国)?(?:北方|南方|华北|华东|华南|华中|西南|西北|东北|西部|东部|中部)", name)
         and re.search(r"打造$", sentence[max(0, start - 6) : start])
     ):
-        return False  # "全力打造中国北方数据中心": the role a place works towards in its region, not one centre
+        return (
+            False  # "全力打造中国北方数据中心": the role a place works towards in its region, not one centre
+        )
     if re.search(
-        r"“[^“”]{0,4}[一二三四五六七八九十两\d]+个?一[^“”]{0,2}”[\u4e00-\u9fff]{0,6}(?:——|:|：)", sentence[:start]
+        r"“[^“”]{0,4}[一二三四五六七八九十两\d]+个?一[^“”]{0,2}”[\u4e00-\u9fff]{0,6}(?:——|:|：)",
+        sentence[:start],
     ):
         # "构建…“六个一”系统工程——一个…平台和共性基础“一张网”": the parts of a numbered layout, no names
         return False
-    role = re.search(r"([\u4e00-\u9fff]{2,8}?)(?:作为|是)[^,，。;；]{0,20}的$", sentence[max(0, start - 32) : start])
-    if role and any(role.group(1)[i:] in load_gazetteer().surface_forms() for i in range(len(role.group(1)) - 1)):
+    role = re.search(
+        r"([\u4e00-\u9fff]{2,8}?)(?:作为|是)[^,，。;；]{0,20}的$", sentence[max(0, start - 32) : start]
+    )
+    if role and any(
+        role.group(1)[i:] in load_gazetteer().surface_forms() for i in range(len(role.group(1)) - 1)
+    ):
         return False  # "乌兰察布市作为…重点培育的大数据产业基地": what a place is, a role, not a thing built in it
     if re.search(r"(?:名片|称号|美誉)(?:——|—|:|：)?“?$", sentence[:start]):
         return False  # "又多了一张名片——草原云谷": a label a place is known by, not a thing built
