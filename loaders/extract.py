@@ -1021,9 +1021,10 @@ def _venue(ctx: _Context, sentence: Sentence, hit: ProjectHit, acting: Division)
     for span in ctx.spans:
         if span.start < end or span.start >= sentence.end:
             continue
-        before, after = ctx.document.text[end : span.start], ctx.document.text[span.end : span.end + 3]
+        before, after = ctx.document.text[end : span.start], ctx.document.text[span.end : span.end + 16]
+        # "…在盐城盐南高新区举办": a development zone of the place may stand between it and the verb
         if re.fullmatch(r"[^，,。；;]{0,14}?在", before) and re.match(
-            r"(?:市|省)?(?:召开|举办|举行|开幕|启幕|落幕|隆重)", after
+            r"(?:市|省)?(?:[^，,。；;在的]{1,8}?(?:高新区|开发区|经开区|新区))?(?:召开|举办|举行|开幕|启幕|落幕|隆重)", after
         ):
             # A venue inside the acting place (相城区 in a 苏州 report) leaves the event to it (dev gold);
             # the subject as venue keeps it, whatever province the sentence names (…将于6月28日在雅安举行).

@@ -49,7 +49,7 @@ _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KIN
 _GENERIC = re.compile(
     r"^(?:街道|街镇|社区|乡镇|村级|镇级|县级|区级|便民|国家|各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|新兴|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
     r"智能|数字|网络|信息|服务|管理|管控|应用|开放|融合|开发|产业|经济|旅游|农业|绿色|低碳|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个|主|指挥|运营|调度|监测|预警|测试|超级|基础设施|IDC|农产品|物流|"
-    r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|大规模|超大规模|国省|智算|人工智能|数字孪生|资源|生态|制造|项目|展示|体验|城管|高端|高水平|高品质|高质量|高标准|高性能|一流|先进|现代|新一代|交易|技术|"
+    r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|大规模|超大规模|国省|智算|人工智能|数字孪生|资源|生态|制造|项目|展示|体验|城管|高端|高水平|高品质|高质量|高标准|高性能|一流|先进|现代|新一代|交易|技术|底座|"
     r"微信|公众|手机|移动|终端|客户端|掌上|网上|中心|综合性|基础性|公益性|支撑性|枢纽型|交流|合作|电子商务|电商|电子政务|传统|例行|常规|政府|市县|省市|区县|县区|系统|招商|推介|"
     # "数据中心园区": kinds' words one after another name a kind too
     r"数据中心|云计算中心|产业园|软件园|科技园|孵化器)*"
@@ -713,9 +713,9 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         # A park heading a longer name stays a candidate: when the longer one names no thing
         # (罗山科技园产业集聚中心, a body), the park it lies in is still named; when it does, the
         # longer name holds it (find_projects keeps the outer one). "数据中心运营商", "A级数据中心标准":
-        # the kind's word names a company's trade (运营商, 服务商) or a standard, no thing.
+        # the kind's word names a company's trade (运营商, 服务商) or a standard, no thing; 中国政府网站评估 an assessment of a kind.
         in_word = re.match(
-            r"(企业|公司|经济|体系|新?模式|新?机制|业务|资源|数据|集群|产品|城市|计算|服务|网络|平台|楼|大楼|大厦|运营商|服务商|供应商|提供商|厂商|标准|规范)",
+            r"(企业|公司|经济|体系|新?模式|新?机制|业务|资源|数据|集群|产品|城市|计算|服务|网络|平台|楼|大楼|大厦|运营商|服务商|供应商|提供商|厂商|标准|规范|评估|评价|评比|测评)",
             masked[end:],
         ) or (re.match(r"[型化性率量数费端层侧间内议]", masked[end:]) and inside_word(sentence, end))
         # LAC reads 区内 as a word, but a zone has an inside (示范区内的…谷)
@@ -1005,7 +1005,15 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             # "市级工程建设项目审批管理系统于…正式上线运行": the level says whose system is at work, not a kind
             start, name = start + level.end(), name[level.end() :]
         # "…推进会暨培训会": the part after 暨 is named by the joint title, however short
-        second = kind == "event" and bool(hits) and hits[-1].kind == "event" and sentence[hits[-1].end : start] == "暨"
+        second = (
+            kind == "event"
+            and bool(hits)
+            and hits[-1].kind == "event"
+            and (
+                sentence[hits[-1].end : start] == "暨"
+                or (hits[-1].end == start and bool(re.match(r"(?:开幕式|闭幕式|启动仪式|开幕仪式)暨", name)))
+            )
+        )
         if not second and not _names_one(sentence, m, kind, name, (first, start, end)):
             continue
         brand = re.search(r"“[^“”]+”$", sentence[start:anchor])
@@ -1031,17 +1039,20 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             end += short.end()
         prev = hits[-1] if hits else None
         joined = sentence[prev.end : start] == "暨" if prev else False
+        # "首届海棠文化嘉年华开幕式暨大数据产业大会": the first event's ceremony opens the joint title
+        ceremony = re.match(r"(?:开幕式|闭幕式|启动仪式|开幕仪式)?暨", name)
         if (
             kind == "event"
             and prev
             and prev.kind == "event"
-            and ((name.startswith("暨") and prev.end == start) or joined)
+            and ((ceremony and prev.end == start) or joined)
         ):
             # "…热线大会暨…发展大会", "…大会暨第十三届…博览会": one event under a joint name, known by
             # each part too
             name = "暨" + name if joined else name
+            second = name[ceremony.end() if ceremony else 1 :]
             hits[-1] = ProjectHit(
-                prev.name + name, kind, prev.start, end, (*prev.aliases, prev.name, *aliases, name[1:])
+                prev.name + name, kind, prev.start, end, (*prev.aliases, prev.name, *aliases, second)
             )
             continue
         hits.append(ProjectHit(name, kind, start, end, aliases))
@@ -1353,7 +1364,8 @@ def _names_one(
             and not (kind == "platform" and suffix == "系统" and name.startswith("全国") and len(name) >= 10)
         )
         # 重点实验室 is a lab's standing title (国家重点实验室), not a kind "of the key ones".
-        or re.search(r"(载体|省部级|市级|省级|高能级|领域|多层次|重点(?!实验室)|部门|上级|街镇)", name)
+        # 省相关系统平台: the related ones of a kind at a level, none named
+        or re.search(r"(载体|省部级|市级|省级|高能级|领域|多层次|重点(?!实验室)|部门|上级|街镇|相关)", name)
     ):
         return False
     # "启动建设…科技园和吴淞江智能计算中心两个项目": a count of 项目 after names counts the named items
