@@ -913,6 +913,12 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     level = re.match(r"(?:市(?![场级域民区])|[区县](?![块域级城]))", hit.name)
     if level and (level.group(0) == "市" or ctx.local(level.group(0)).level == "district"):
         return ctx.local(level.group(0))
+    # "州12345政务服务热线": the level word before a hotline's number says whose it is
+    before = re.search(r"([市州盟区县])$", sentence.text[: hit.start]) if re.match(r"\d{5}", hit.name) else None
+    if before:
+        head = {"州": "市", "盟": "市"}.get(before.group(1), before.group(1))
+        if ctx.local(head).level in ("prefecture", "district"):
+            return ctx.local(head)
     # A platform that states its level (国家政务服务平台, 省一体化政务服务平台) is run there; a centre
     # named 国家… is still built somewhere (国家超级计算郑州中心).
     if hit.kind == "platform" and re.match(r"(?:国家(?!级)|全国一体化|全国(?=[\u4e00-\u9fff]{4,}系统$))", hit.name):

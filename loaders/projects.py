@@ -995,6 +995,10 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             brand = named.group("name")
             hits.append(ProjectHit(brand, kind, end, end + named.end(), (name + brand,)))
             continue
+        numbered = re.match(r"全?[市州县区盟](?=\d{5})", name)
+        if kind == "platform" and numbered:
+            # "州12345政务服务热线": the level word says whose hotline it is (the place), not its name
+            start, name = start + numbered.end(), name[numbered.end() :]
         level = re.match(r"(?:市|省|县|区)级(?=[\u4e00-\u9fff]{6})", name)
         if (
             kind == "platform"
