@@ -517,6 +517,8 @@ def _owned_projects(sentence: str) -> list[ProjectHit]:
 
     >>> [h.name for h in _owned_projects("青禾科技数字化改造项目、15个重点项目现场签约")]
     ['青禾科技数字化改造项目']
+    >>> [h.name for h in _owned_projects("推进楚雄智慧城市项目")]
+    []
     >>> [h.name for h in _owned_projects("实施重点项目建设")]
     []
     """
@@ -540,6 +542,9 @@ def _owned_projects(sentence: str) -> list[ProjectHit]:
         if (
             len(name) < 7
             or _NOT_OWNED.search(name)
+            # "推进楚雄智慧城市项目": a place's work in a domain (SCHEMA.md: bare domain words name no
+            # programme), not one project; 青禾区智慧城市建设项目 is the project its plan sets up
+            or re.fullmatch(r"(?:新型)?(?:智慧城市|数字政府|数字乡村|数字经济|智慧社会|数字社会)项目", sentence[first.end : word.end])
             or words[i - 1].tag == "c"
             or counted(sentence, first.start, word.end)  # 新引进…项目92个: a count of a kind
             # "…云数据中心项目", "…产业园及配套设施项目": the centre or park, found by its own suffix; a
@@ -1501,6 +1506,13 @@ def _names_one(
     if (suffix.endswith("网站") or kind == "facility") and not sentence.replace(name, "").strip():
         # a website's or a centre's name standing alone is the page's masthead or signature: its
         # publisher (门户网站, 某区城市运行管理中心), a body
+        return False
+    if (
+        suffix.endswith("网站")
+        and not re.search(r"[，,。；;：:、]", sentence)
+        and re.search(r"\S\s+\S|[|｜]", sentence.strip())
+    ):
+        # "中央人民政府网站 云南省人民政府网站 网站地图": a row of links in a portal's nav or footer, no prose
         return False
     if suffix == "学院" and re.search(r"(?:大学|职业|技术|师范|医学|理工|工程)", name):
         return False  # SCHEMA.md: schools and universities are institutions, not projects
