@@ -1539,9 +1539,14 @@ def _names_one(
                 or _IN_USE.match(sentence[end:])
                 or _BUILT_AS.match(sentence[end:])
                 or _AT_WORK.match(sentence[end:])
+                # "依托政务服务事项管理系统梳理…": a system the text works through is at work
+                or (
+                    len(name) >= 8
+                    and re.search(r"(?:依托|借助|运用|利用|使用)(?:[^,，。;；]*、)?$", _clause_before(sentence, start))
+                )
                 # "实现与河南省政务服务系统、…等相关系统平台的互联互通": a system one links up with exists
                 or (
-                    re.search(r"(?:与|同)(?:[^,，。;；与同]*、)?$", clause)
+                    re.search(r"(?:与|同)(?:[^,，。;；与同]*、)?$", _clause_before(sentence, start))
                     and re.match(r"[^,，。;；]*(?:互联互通|对接|联通|贯通)", sentence[end:])
                 )
             )
