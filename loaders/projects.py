@@ -1545,8 +1545,10 @@ def _names_one(
                     and re.search(r"(?:依托|借助|运用|利用|使用)(?:[^,，。;；]*、)?$", _clause_before(sentence, start))
                 )
                 # "实现与河南省政务服务系统、…等相关系统平台的互联互通": a system one links up with exists
+                # (8+ characters, as above: 与市场监管系统对接 names a sector's kind of system)
                 or (
-                    re.search(r"(?:与|同)(?:[^,，。;；与同]*、)?$", _clause_before(sentence, start))
+                    len(name) >= 8
+                    and re.search(r"(?:与|同)(?:[^,，。;；与同]*、)?$", _clause_before(sentence, start))
                     and re.match(r"[^,，。;；]*(?:互联互通|对接|联通|贯通)", sentence[end:])
                 )
             )
