@@ -669,7 +669,9 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             if any(a <= p.start + quoted and p.end - quoted == b for a, b in programme_spans):
                 continue  # a name is a programme or a project, not both ("平台+大脑")
             place = _project_place(ctx, sentence, p)
-            national = p.kind == "platform" and re.match(r"(?:国家|全国|中国)", p.name)
+            national = (p.kind == "platform" and re.match(r"(?:国家|全国|中国)", p.name)) or (
+                p.kind == "event" and re.match(r"(?:20\d\d年)?(?:中央|全国)", p.name)
+            )
             if place.level == "country" and not national:
                 # A document whose subject was not found still builds its things somewhere: where it
                 # last named a place (SCHEMA.md: the place that runs it), not the whole country; a
@@ -873,7 +875,13 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     if self_named:
         acting = ctx.local(self_named[-1].group(1))
     if hit.kind == "event":
-        return _venue(ctx, sentence, hit, acting) or acting
+        # "收听收看全省…推进电视电话会议" in a city's report: the reach word says who holds it
+        if re.match(r"(?:20\d\d年)?(?:中央|全国)", hit.name):
+            return ctx.gazetteer.country  # 中央城市工作会议, 全国…大会: held by the centre, whoever cites it
+        reach = re.match(r"全(省|市)", hit.name)
+        held_by = ctx.local(reach.group(1)) if reach else None
+        wider = held_by is not None and held_by.level == {"省": "province", "市": "prefecture"}[reach.group(1)]
+        return _venue(ctx, sentence, hit, acting) or (held_by if wider else acting)
     hints = {**place_hints(), **service_apps()}
     code = next((hints[n] for n in (hit.name, *hit.aliases) if n in hints), None)
     if hit.name not in hints and re.search(r"(?:专区|分厅|频道|分站)$", hit.name):
@@ -905,9 +913,15 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     level = re.match(r"(?:市(?![场级域民区])|[区县](?![块域级城]))", hit.name)
     if level and (level.group(0) == "市" or ctx.local(level.group(0)).level == "district"):
         return ctx.local(level.group(0))
+    # "州12345政务服务热线": the level word before a hotline's number says whose it is
+    before = re.search(r"([市州盟区县])$", sentence.text[: hit.start]) if re.match(r"\d{5}", hit.name) else None
+    if before:
+        head = {"州": "市", "盟": "市"}.get(before.group(1), before.group(1))
+        if ctx.local(head).level in ("prefecture", "district"):
+            return ctx.local(head)
     # A platform that states its level (国家政务服务平台, 省一体化政务服务平台) is run there; a centre
     # named 国家… is still built somewhere (国家超级计算郑州中心).
-    if hit.kind == "platform" and re.match(r"(?:国家(?!级)|全国一体化)", hit.name):
+    if hit.kind == "platform" and re.match(r"(?:国家(?!级)|全国一体化|全国(?=[\u4e00-\u9fff]{4,}系统$))", hit.name):
         return ctx.gazetteer.country
     if hit.kind == "platform" and re.match(r"省(?!级)", hit.name) and ctx.local("省").level == "province":
         return ctx.local("省")
@@ -1013,9 +1027,10 @@ def _venue(ctx: _Context, sentence: Sentence, hit: ProjectHit, acting: Division)
     for span in ctx.spans:
         if span.start < end or span.start >= sentence.end:
             continue
-        before, after = ctx.document.text[end : span.start], ctx.document.text[span.end : span.end + 3]
+        before, after = ctx.document.text[end : span.start], ctx.document.text[span.end : span.end + 16]
+        # "…在盐城盐南高新区举办": a development zone of the place may stand between it and the verb
         if re.fullmatch(r"[^，,。；;]{0,14}?在", before) and re.match(
-            r"(?:市|省)?(?:召开|举办|举行|开幕|启幕|落幕|隆重)", after
+            r"(?:市|省)?(?:[^，,。；;在的]{1,8}?(?:高新区|开发区|经开区|新区))?(?:召开|举办|举行|开幕|启幕|落幕|隆重)", after
         ):
             # A venue inside the acting place (相城区 in a 苏州 report) leaves the event to it (dev gold);
             # the subject as venue keeps it, whatever province the sentence names (…将于6月28日在雅安举行).
@@ -1149,7 +1164,27 @@ def _same_project(
         shortened = any(n.endswith(new.name) or new.name.endswith(n) for n in names if len(n) >= 4)
         if new.kind == "event" and len(new.name) >= 4 and shortened:
             return key
+        if new.kind == "event" and any(
+            _headlined(a, b) or _headlined(b, a)
+            for a in _unlevelled(_unplaced(names, old.place))
+            for b in _unlevelled(_unplaced({new.name, *new.aliases}, new.place))
+        ):
+            return key  # a headline drops words of the title the report gives in full: one meeting
     return None
+
+
+def _headlined(short: str, full: str) -> bool:
+    """Whether `short` is `full` with some characters left out, as a headline shortens a meeting's title.
+
+    >>> _headlined("县级工程项目审批制度改革推进会", "县级工程建设项目审批制度改革推进会暨培训会")
+    True
+    >>> _headlined("数字政府建设工作推进会", "数字经济建设工作推进会")
+    False
+    """
+    if len(short) < 8 or len(short) < 0.6 * len(full) or short == full:
+        return False
+    rest = iter(full)
+    return all(c in rest for c in short)  # every character, in order: a subsequence
 
 
 def _without_infixed(

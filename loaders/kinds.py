@@ -112,6 +112,9 @@ def after_inner_verb(sentence: str, start: int, head: int) -> int:
     >>> s = "纳入工程建设项目联合审批平台"
     >>> s[after_inner_verb(s, 2, s.index("平台")):]
     '工程建设项目联合审批平台'
+    >>> s = "新产业新业态进驻青禾智慧产业园"
+    >>> s[after_inner_verb(s, 0, s.index("产业园")):]
+    '青禾智慧产业园'
     >>> after_inner_verb("青禾推进建设", 0, 6)
     6
     """
@@ -125,7 +128,8 @@ def after_inner_verb(sentence: str, start: int, head: int) -> int:
         inside = i + 1 < len(words) and words[i + 1].text in ("项目", "单位", "用地")
         if (
             word.tag in ("v", "vn")
-            and re.fullmatch(r"建设|建成|打造|搭建|新建|组建|支持|推动|推进|加快", word.text)
+            # 进驻/入驻/落户: what settles in a park is no part of its name (新业态进驻…产业园)
+            and re.fullmatch(r"建设|建成|打造|搭建|新建|组建|支持|推动|推进|加快|进驻|入驻|落户|迁入", word.text)
             and not inside
         ):
             cut = word.end

@@ -36,7 +36,8 @@ from loaders.service_apps import find_service_apps
 from loaders.words import segment
 
 _KINDS: tuple[tuple[ProjectKind, str], ...] = (
-    ("event", r"年货节|购物节|电商节|消费节|推介会|成果展|科技周|宣传周|活动周|创新周|科技节|嘉年华|博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|座谈会|发布会|对接会|洽谈会|博览|展览会|[\u4e00-\u9fff]博会"),
+    # a working meeting is named by its topic and its kind (全市重点项目建设推进会, …工作调度会, …推进电视电话会议, …推进视频会)
+    ("event", r"(?:工作|推进|部署|调度|培训|动员|表彰|总结|现场|电视电话|视频)会议|(?:电视电话|视频)会|调度会|培训会|部署会|动员会|表彰会|观摩会|现场会|年货节|购物节|电商节|消费节|推介会|成果展|科技周|宣传周|活动周|创新周|科技节|嘉年华|博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|座谈会|发布会|对接会|洽谈会|博览|展览会|[\u4e00-\u9fff]博会"),
     ("facility", r"骨干直联点|数据湖|国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心集群|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|数据交易所|中心"),
     ("park", r"分园|集聚区|产业园区|产业园|示范园区?|软件园区|软件园|科技园区|科技园|创新园区?|创业园区?|孵化园区?|科创园区?|创意园区?|数创园|智创园|工业园区|工业园|物流园区?|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|生态城|未来城|科技新城|生态新城|产业新城|创新港|高新区|开发区|经开区|新区|度假区|保税区|合作区|商务区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
     # SCHEMA.md: 城市大脑 is a programme; a phase of it built and run (郑州城市大脑三期) is one system
@@ -48,7 +49,7 @@ _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KIN
 _GENERIC = re.compile(
     r"^(?:街道|街镇|社区|乡镇|村级|镇级|县级|区级|便民|国家|各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|新兴|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
     r"智能|数字|网络|信息|服务|管理|管控|应用|开放|融合|开发|产业|经济|旅游|农业|绿色|低碳|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个|主|指挥|运营|调度|监测|预警|测试|超级|基础设施|IDC|农产品|物流|"
-    r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|大规模|超大规模|国省|智算|人工智能|数字孪生|资源|生态|制造|项目|展示|体验|城管|高端|高水平|高品质|高质量|高标准|高性能|一流|先进|现代|新一代|交易|技术|"
+    r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|大规模|超大规模|国省|智算|人工智能|数字孪生|资源|生态|制造|项目|展示|体验|城管|高端|高水平|高品质|高质量|高标准|高性能|一流|先进|现代|新一代|交易|技术|底座|"
     r"微信|公众|手机|移动|终端|客户端|掌上|网上|中心|综合性|基础性|公益性|支撑性|枢纽型|交流|合作|电子商务|电商|电子政务|传统|例行|常规|政府|市县|省市|区县|县区|系统|招商|推介|"
     # "数据中心园区": kinds' words one after another name a kind too
     r"数据中心|云计算中心|产业园|软件园|科技园|孵化器)*"
@@ -68,7 +69,7 @@ _BUILD_VERB = re.compile(r"(?:建设|建成|建立|筹建|新建|投用|落地|�
 _SET_UP = re.compile(r"(?:建设|建成|建立|筹建|新建|共建|组建|成立|揭牌|打造|投用|落地|引进|推进|布局)")
 # What a thing (or the list it closes) goes on to do once built: 青禾实验室、某某实验室挂牌运行.
 _IN_USE = re.compile(
-    r"^(?:、[^、,，。;；]{2,16})*(?:等[^,，。;；]{0,16}?)?"
+    r"^(?:、[^、,，。;；]{2,16})*(?:等[^,，。;；]{0,16}?)?(?:于[^,，。;；]{1,12}?)?"  # …系统于今年8月14日正式上线
     r"(?:(?:正式|已|均|相继|先后|陆续)?(?:挂牌|揭牌|投用|投入使用|建成|落地|开工|上线)|(?:运行|使用)情况)"
 )
 # A channel of an app (浙里办宁波频道) is a thing of its own, not another name of the app.
@@ -516,6 +517,8 @@ def _owned_projects(sentence: str) -> list[ProjectHit]:
 
     >>> [h.name for h in _owned_projects("青禾科技数字化改造项目、15个重点项目现场签约")]
     ['青禾科技数字化改造项目']
+    >>> [h.name for h in _owned_projects("推进楚雄智慧城市项目")]
+    []
     >>> [h.name for h in _owned_projects("实施重点项目建设")]
     []
     """
@@ -539,6 +542,9 @@ def _owned_projects(sentence: str) -> list[ProjectHit]:
         if (
             len(name) < 7
             or _NOT_OWNED.search(name)
+            # "推进楚雄智慧城市项目": a place's work in a domain (SCHEMA.md: bare domain words name no
+            # programme), not one project; 青禾区智慧城市建设项目 is the project its plan sets up
+            or re.fullmatch(r"(?:新型)?(?:智慧城市|数字政府|数字乡村|数字经济|智慧社会|数字社会)项目", sentence[first.end : word.end])
             or words[i - 1].tag == "c"
             or counted(sentence, first.start, word.end)  # 新引进…项目92个: a count of a kind
             # "…云数据中心项目", "…产业园及配套设施项目": the centre or park, found by its own suffix; a
@@ -714,9 +720,9 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         # A park heading a longer name stays a candidate: when the longer one names no thing
         # (罗山科技园产业集聚中心, a body), the park it lies in is still named; when it does, the
         # longer name holds it (find_projects keeps the outer one). "数据中心运营商", "A级数据中心标准":
-        # the kind's word names a company's trade (运营商, 服务商) or a standard, no thing.
+        # the kind's word names a company's trade (运营商, 服务商) or a standard, no thing; 中国政府网站评估 an assessment of a kind.
         in_word = re.match(
-            r"(企业|公司|经济|体系|新?模式|新?机制|业务|资源|数据|集群|产品|城市|计算|服务|网络|平台|楼|大楼|大厦|运营商|服务商|供应商|提供商|厂商|标准|规范)",
+            r"(企业|公司|经济|体系|新?模式|新?机制|业务|资源|数据|集群|产品|城市|计算|服务|网络|平台|楼|大楼|大厦|运营商|服务商|供应商|提供商|厂商|标准|规范|评估|评价|评比|测评)",
             masked[end:],
         ) or (re.match(r"[型化性率量数费端层侧间内议]", masked[end:]) and inside_word(sentence, end))
         # LAC reads 区内 as a word, but a zone has an inside (示范区内的…谷)
@@ -814,11 +820,29 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             held_from += edition.end() if edition else 0  # 举办第二届…大会: the edition is read apart
             if (
                 start - held_from >= 3
-                and not re.search(r"[,，。;；、的“”《》:：\s]", sentence[held_from:start])
-                # 召开本场新闻发布会, 召开成立大会: a determiner or one verb before a kind's word names none
-                and not re.match(r"[本该此这那每各全]", sentence[held_from:])
+                # a quoted word inside a title is the title's own (…开工“一件事”工作推进暨业务培训会议)
+                and not re.search(r"[,，。;；、的“”《》:：\s]", re.sub(r"“[^“”,，。;；]{1,12}”", "", sentence[held_from:start]))
+                # 召开本场新闻发布会, 召开成立大会: a determiner or one verb before a kind's word names none;
+                # 全市/全省 is the title's own reach (SCHEMA.md keeps 全市重点项目建设推进会 whole)
+                and not re.match(r"[本该此这那每各]|全(?![市省区县州])", sentence[held_from:])
             ):
                 start = held_from
+            # "在全市数字政府建设工作推进会上", "贯彻落实全市重点项目建设推进会…精神": the reach word opens
+            # the title LAC cuts at a noun inside it (SCHEMA.md keeps 全市重点项目建设推进会 whole)
+            reach = max(0, start - 16)
+            whole = [
+                reach + w.start()
+                for w in re.finditer(r"全[市省区县州]", sentence[reach:start])
+                if not re.search(
+                    r"[,，。;；、的《》:：\s]|召开|举行|举办|参加|出席|主持",
+                    re.sub(r"“[^“”,，。;；]{1,12}”", "", sentence[reach + w.start() : start]),
+                )
+            ]
+            start = whole[0] if whole else start
+            # "…改革推进会暨培训会": 暨 right after an event's name joins a second one to it (see below)
+            joint = sentence.rfind("暨", start, m.start())
+            if joint >= 0 and any(e.group("event") and e.end() == joint for e in matches[:i]):
+                start = joint + 1
             # "昆山和太仓共同举行…推进会": the verb that holds an event governs its name, it is no part of it
             held = list(re.finditer(r"(?:举行|召开|举办|主办|承办|出席|参加)", sentence[start : m.start()]))
             start += held[-1].end() if held else 0
@@ -946,8 +970,8 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             # "…扩容升级和江苏互联网交换中心建设": the conjunction joins two works, a place opens the name
             # (和平区, 和田 open theirs with 和 and stay whole)
             start, name = start + 1, name[1:]
-        if kind == "event" or _OWN.match(m.group(0)):
-            # 全市电子政务外网 is the city's own network (SCHEMA.md: 沈阳市电子政务外网), as 全市…大会 its event
+        if _OWN.match(m.group(0)):
+            # 全市电子政务外网 is the city's own network (SCHEMA.md: 沈阳市电子政务外网); an event keeps it (SCHEMA.md: 全市重点项目建设推进会)
             name = re.sub(r"^(?:全市|全省|全区|全县)", "", name)
         cut = max(name.rfind(")"), name.rfind("）"))
         if (
@@ -978,7 +1002,30 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             brand = named.group("name")
             hits.append(ProjectHit(brand, kind, end, end + named.end(), (name + brand,)))
             continue
-        if not _names_one(sentence, m, kind, name, (first, start, end)):
+        numbered = re.match(r"全?[市州县区盟](?=\d{5})", name)
+        if kind == "platform" and numbered:
+            # "州12345政务服务热线": the level word says whose hotline it is (the place), not its name
+            start, name = start + numbered.end(), name[numbered.end() :]
+        level = re.match(r"(?:市|省|县|区)级(?=[\u4e00-\u9fff]{6})", name)
+        if (
+            kind == "platform"
+            and level
+            and not _GENERIC.match(name[level.end() :])
+            and re.match(r"(?:于[^,，。;；]{0,12}?)?(?:正式|已|已经|顺利|全面)?(?:上线|投入运行|投入使用|建成|投用)", sentence[end:])
+        ):
+            # "市级工程建设项目审批管理系统于…正式上线运行": the level says whose system is at work, not a kind
+            start, name = start + level.end(), name[level.end() :]
+        # "…推进会暨培训会": the part after 暨 is named by the joint title, however short
+        second = (
+            kind == "event"
+            and bool(hits)
+            and hits[-1].kind == "event"
+            and (
+                sentence[hits[-1].end : start] == "暨"
+                or (hits[-1].end == start and bool(re.match(r"(?:开幕式|闭幕式|启动仪式|开幕仪式)暨", name)))
+            )
+        )
+        if not second and not _names_one(sentence, m, kind, name, (first, start, end)):
             continue
         brand = re.search(r"“[^“”]+”$", sentence[start:anchor])
         if (
@@ -1003,17 +1050,20 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             end += short.end()
         prev = hits[-1] if hits else None
         joined = sentence[prev.end : start] == "暨" if prev else False
+        # "首届海棠文化嘉年华开幕式暨大数据产业大会": the first event's ceremony opens the joint title
+        ceremony = re.match(r"(?:开幕式|闭幕式|启动仪式|开幕仪式)?暨", name)
         if (
             kind == "event"
             and prev
             and prev.kind == "event"
-            and ((name.startswith("暨") and prev.end == start) or joined)
+            and ((ceremony and prev.end == start) or joined)
         ):
             # "…热线大会暨…发展大会", "…大会暨第十三届…博览会": one event under a joint name, known by
             # each part too
             name = "暨" + name if joined else name
+            second = name[ceremony.end() if ceremony else 1 :]
             hits[-1] = ProjectHit(
-                prev.name + name, kind, prev.start, end, (*prev.aliases, prev.name, *aliases, name[1:])
+                prev.name + name, kind, prev.start, end, (*prev.aliases, prev.name, *aliases, second)
             )
             continue
         hits.append(ProjectHit(name, kind, start, end, aliases))
@@ -1170,6 +1220,8 @@ def _names_one(
     """
     first, start, end = at
     suffix = m.group(0)
+    if kind == "event" and re.search(r"(?:多|几|数|[\d一二三四五六七八九十两]+)[次场轮][^,，。;；“”]{0,12}$", sentence[:start]):
+        return False  # "组织多次培训和实战调度会议": meetings counted by how often they meet are a kind, not one
     if kind == "event" and re.match(r"[\d一二三四五六七八九十百]+周年", name):
         return False  # "…特区建立40周年庆祝大会" cut at its verb: whose anniversary is lost, a fragment
     if suffix.startswith("大脑") and not (
@@ -1294,7 +1346,8 @@ def _names_one(
         or name.endswith(
             ("主中心", "副中心")
         )  # "…集群生产副中心": a part of a layout a site is given  # "…管理局3月份城市运行管理服务平台": a month's report, cut wrong
-        or (name.startswith("度") and sentence[start - 1 : start] == "年")  # "(2022年)度…表彰大会"
+        # "(2022年)度…表彰大会"; an event's title may open with its year (2019年度…考核总结表彰大会)
+        or (name.startswith("度") and sentence[start - 1 : start] == "年" and kind != "event")
         # "一中心三平台", "三网六区智平台": counted parts of a layout (SCHEMA.md: 两园一中心), not a name
         or (
             re.match(r"(?:[一二三四五六七八九十两多]+[\u4e00-\u9fff]{1,2}?){2,}", name)
@@ -1316,9 +1369,14 @@ def _names_one(
         return False  # 搭建“政产学研用金”合作交流平台: the sectors that meet on a kind of platform, not its brand
     if kind != "event" and (
         # 全国一体化…, 全国工业一体化…: one integrated national system, not every place's own.
-        re.match(r"(全国(?![\u4e00-\u9fff]{0,4}一体化)|全省(?!域)|全市(?!域))", name)
+        (
+            re.match(r"(全国(?![\u4e00-\u9fff]{0,4}一体化)|全省(?!域)|全市(?!域))", name)
+            # "实现与…全国工程建设项目审批管理系统互联互通": the one national system of its trade, named
+            and not (kind == "platform" and suffix == "系统" and name.startswith("全国") and len(name) >= 10)
+        )
         # 重点实验室 is a lab's standing title (国家重点实验室), not a kind "of the key ones".
-        or re.search(r"(载体|省部级|市级|省级|高能级|领域|多层次|重点(?!实验室)|部门|上级|街镇)", name)
+        # 省相关系统平台: the related ones of a kind at a level, none named
+        or re.search(r"(载体|省部级|市级|省级|高能级|领域|多层次|重点(?!实验室)|部门|上级|街镇|相关)", name)
     ):
         return False
     # "启动建设…科技园和吴淞江智能计算中心两个项目": a count of 项目 after names counts the named items
@@ -1458,6 +1516,13 @@ def _names_one(
         # a website's or a centre's name standing alone is the page's masthead or signature: its
         # publisher (门户网站, 某区城市运行管理中心), a body
         return False
+    if (
+        suffix.endswith("网站")
+        and not re.search(r"[，,。；;：:、]", sentence)
+        and re.search(r"\S\s+\S|[|｜]", sentence.strip())
+    ):
+        # "中央人民政府网站 云南省人民政府网站 网站地图": a row of links in a portal's nav or footer, no prose
+        return False
     if suffix == "学院" and re.search(r"(?:大学|职业|技术|师范|医学|理工|工程)", name):
         return False  # SCHEMA.md: schools and universities are institutions, not projects
     if suffix in ("学院", "研究院", "实验室") and not (
@@ -1483,6 +1548,18 @@ def _names_one(
                 or _IN_USE.match(sentence[end:])
                 or _BUILT_AS.match(sentence[end:])
                 or _AT_WORK.match(sentence[end:])
+                # "依托政务服务事项管理系统梳理…": a system the text works through is at work
+                or (
+                    len(name) >= 8
+                    and re.search(r"(?:依托|借助|运用|利用|使用)(?:[^,，。;；]*、)?$", _clause_before(sentence, start))
+                )
+                # "实现与河南省政务服务系统、…等相关系统平台的互联互通": a system one links up with exists
+                # (8+ characters, as above: 与市场监管系统对接 names a sector's kind of system)
+                or (
+                    len(name) >= 8
+                    and re.search(r"(?:与|同)(?:[^,，。;；与同]*、)?$", _clause_before(sentence, start))
+                    and re.match(r"[^,，。;；]*(?:互联互通|对接|联通|贯通)", sentence[end:])
+                )
             )
         )
     ):
@@ -1556,7 +1633,18 @@ def _with_edition(sentence: str, name: str, start: int) -> tuple[str, int, tuple
     ('“算力浦江”首届数字经济发展论坛', 1, ('数字经济发展论坛', '“算力浦江”数字经济发展论坛'))
     >>> _with_edition("出席2024全球数字经济大会", "2024全球数字经济大会", 2)
     ('2024全球数字经济大会', 2, ('全球数字经济大会',))
+    >>> _with_edition("2025年中央城市工作会议将", "中央城市工作会议", 5)
+    ('2025年中央城市工作会议', 0, ('中央城市工作会议',))
+    >>> _with_edition("贯彻2019年度目标责任考核总结表彰大会精神", "度目标责任考核总结表彰大会", 7)
+    ('2019年度目标责任考核总结表彰大会', 2, ('目标责任考核总结表彰大会',))
     """
+    annual = re.search(r"(?:20|19)\d\d年$", sentence[max(0, start - 5) : start])
+    if annual and re.match(r"[\u4e00-\u9fff]", name) and not name.startswith("度"):
+        # "2025年中央城市工作会议": the year heads the title (the bare name is kept as an alias)
+        return annual.group(0) + name, start - len(annual.group(0)), (name,)
+    if annual and name.startswith("度"):
+        # "2019年度…表彰大会": LAC reads 年度 as one word; the year of the title is its own
+        return annual.group(0) + name, start - len(annual.group(0)), (name[1:],)
     edition = re.search(r"(?:第[一二三四五六七八九十\d]+|首)届$", sentence[max(0, start - 6) : start])
     if edition:
         at = start - len(edition.group(0))
