@@ -50,8 +50,6 @@ _UNQUOTED = re.compile(
     r"(?:河|湖|林|田|路|链)长制|多[规证审测]合一|双随机、?一公开|"
     # National approval reforms named by what follows at once (拿地即开工) or what may wait (容缺受理).
     r"容缺(?:受理|办理|审批)|接诉即办|"
-    # Cases taken at any window alike, the national window reform (医保26个事项全市率先无差别受理).
-    r"(?:全科)?无差别(?:受理|办理)|"
     # Service reforms named by how fast or how unseen the service is (秒批秒办, 无感审批, 不见面开标),
     # or by the one network it runs on (一网通管, 一网通享): shapes, not ordinary phrases.
     r"秒[报批办]秒[批办]|无感(?:审批|申办|办理|兑现)|不见面(?:开标|办理|办)|零跑(?:动|腿)|"
@@ -244,9 +242,9 @@ def find_shaped_names(sentence: str) -> list[tuple[int, int]]:
     >>> s = "实现140项事项全市通办,打造“15分钟”办事服务圈,依托城市大脑迈向智慧城市2.0,建设城市智能体"
     >>> [s[a:b] for a, b in find_shaped_names(s)]
     ['全市通办', '“15分钟”办事服务圈', '城市大脑', '城市智能体', '智慧城市2.0']
-    >>> s = "推动更多事项秒批秒办、无感审批,企业开办零跑动,打造一网通管体系,全市率先无差别受理"
+    >>> s = "推动更多事项秒批秒办、无感审批,企业开办零跑动,打造一网通管体系"
     >>> [s[a:b] for a, b in find_shaped_names(s)]
-    ['秒批秒办', '无感审批', '零跑动', '一网通管', '无差别受理']
+    ['秒批秒办', '无感审批', '零跑动', '一网通管']
     >>> s = "推行拿地即开工、验收即办证、竣工即投产“三即”审批"
     >>> [s[a:b] for a, b in find_shaped_names(s)]
     ['拿地即开工', '验收即办证', '竣工即投产']
