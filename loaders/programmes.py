@@ -223,6 +223,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         if not any(lex.by_label(part) for part in re.split(r"[,，、]", sentence[a:b]))
     ]
     hits += _institution_reforms(sentence)
+    hits += _national_initiatives(sentence)
     hits += _local_strategies(sentence)
     hits += _themed_years(sentence)
     hits += _joined_ways(sentence)
@@ -328,6 +329,25 @@ def _joined_ways(sentence: str) -> list[ProgrammeHit]:
 _INSTITUTION_REFORM = re.compile(
     r"(?:深化|推进|推动|实施|开展|落实|推行)(?P<name>[\u4e00-\u9fff]{2,12}?(?:审批|管理|登记|许可)制度改革)"
 )
+
+
+# National initiatives whose name has the shape of a layout (一带一路 reads like 一核一极): SCHEMA.md's
+# named initiatives all the same, the country's wherever a city cites them.
+_NATIONAL_INITIATIVE = re.compile(r"一带一路")
+
+
+def _national_initiatives(sentence: str) -> list[ProgrammeHit]:
+    """National initiatives named in the sentence, unless a longer name is built on them (一带一路节点城市
+    is a title the city holds; 一带一路倡议 is the initiative).
+
+    >>> [(h.name, h.national) for h in _national_initiatives("抢抓“一带一路”建设机遇,打造一带一路节点城市")]
+    [('一带一路', True)]
+    """
+    return [
+        ProgrammeHit(m.group(0), m.start(), m.end(), None, (), True)
+        for m in _NATIONAL_INITIATIVE.finditer(sentence)
+        if not re.match(r"”?(?:[\u4e00-\u9fff]{0,4}?(?:城市|枢纽|门户|中心|节点|基地|示范区|高地))", sentence[m.end() :])
+    ]
 
 
 def _institution_reforms(sentence: str) -> list[ProgrammeHit]:
