@@ -630,6 +630,9 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             if named is not None:
                 # A province acting in the sentence does not run its city's campaign (…引领数字宁波…).
                 places = tuple(p for p in places if p not in ctx.gazetteer.ancestors(named))
+                # A city citing its province's campaign ("加快建设数字湖北" in a 嘉鱼 plan) does not run it
+                # unless the text says it carries it out (_carries_out below): SCHEMA.md, place.
+                places = tuple(p for p in places if named not in ctx.gazetteer.ancestors(p))
             if named is not None and _carries_out(ctx, sentence, hit.start, named):
                 places = (*places, ctx.default)  # "落实全省“数字湖南”建设部署" in a 长沙 report: 长沙 too
             for runner in dict.fromkeys((*places, named) if named is not None else places):

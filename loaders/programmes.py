@@ -223,6 +223,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         if not any(lex.by_label(part) for part in re.split(r"[,，、]", sentence[a:b]))
     ]
     hits += _institution_reforms(sentence)
+    hits += _national_initiatives(sentence)
     hits += _local_strategies(sentence)
     hits += _themed_years(sentence)
     hits += _joined_ways(sentence)
@@ -230,6 +231,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits += _titled_actions(sentence)
     hits += _campaigns_of_rectification(sentence)
     hits += _siblings(sentence, hits, lex)
+    hits += _quoted_siblings(sentence, hits, lex)
     hits = _spelled_out(hits)
     return _merge(
         [
@@ -329,6 +331,25 @@ def _joined_ways(sentence: str) -> list[ProgrammeHit]:
 _INSTITUTION_REFORM = re.compile(
     r"(?:深化|推进|推动|实施|开展|落实|推行)(?P<name>[\u4e00-\u9fff]{2,12}?(?:审批|管理|登记|许可)制度改革)"
 )
+
+
+# National initiatives whose name has the shape of a layout (一带一路 reads like 一核一极): SCHEMA.md's
+# named initiatives all the same, the country's wherever a city cites them.
+_NATIONAL_INITIATIVE = re.compile(r"一带一路")
+
+
+def _national_initiatives(sentence: str) -> list[ProgrammeHit]:
+    """National initiatives named in the sentence, unless a longer name is built on them (一带一路节点城市
+    is a title the city holds; 一带一路倡议 is the initiative).
+
+    >>> [(h.name, h.national) for h in _national_initiatives("抢抓“一带一路”建设机遇,打造一带一路节点城市")]
+    [('一带一路', True)]
+    """
+    return [
+        ProgrammeHit(m.group(0), m.start(), m.end(), None, (), True)
+        for m in _NATIONAL_INITIATIVE.finditer(sentence)
+        if not re.match(r"”?(?:[\u4e00-\u9fff]{0,4}?(?:城市|枢纽|门户|中心|节点|基地|示范区|高地))", sentence[m.end() :])
+    ]
 
 
 def _institution_reforms(sentence: str) -> list[ProgrammeHit]:
@@ -479,6 +500,32 @@ def _siblings(sentence: str, hits: list[ProgrammeHit], lex: Lexicon) -> list[Pro
             if (a, a + 4) in anchored or _is_domain_word(item, lex) or not names_a_practice(item):
                 continue
             found.append(ProgrammeHit(item, a, a + 4))
+    return found
+
+
+def _quoted_siblings(sentence: str, hits: list[ProgrammeHit], lex: Lexicon) -> list[ProgrammeHit]:
+    """Quoted four-character items of a list that pairs each field with its way of working, when two
+    of them are already programmes: "政务服务“一网通办”、城乡运行“一屏全观”、风险防控“一体联动”" names
+    三 ways of working alike (SCHEMA.md: slogans of a way of working), whatever shape the third has.
+
+    >>> s = "实现政务服务“一网通办”、城乡运行“一屏全观”、风险防控“一体联动”"
+    >>> hs = [ProgrammeHit(n, s.index(n), s.index(n) + 4) for n in ("一网通办", "一屏全观")]
+    >>> [h.name for h in _quoted_siblings(s, hs, programme_lexicon())]
+    ['一体联动']
+    """
+    found = []
+    item = r"[\u4e00-\u9fff]{2,6}“[\u4e00-\u9fff]{4}”"
+    for run in re.finditer(rf"(?:{item}、)+{item}", sentence):
+        quotes = [(run.start() + m.start(1), m.group(1)) for m in re.finditer(r"“([^“”]+)”", run.group(0))]
+        def anchored(a: int) -> bool:
+            return any(h.start < a + 4 and a < h.end for h in hits)
+
+        if sum(anchored(a) for a, _ in quotes) < 2:
+            continue
+        for a, name in quotes:
+            if anchored(a) or _is_domain_word(name, lex) or lex.by_label(name) is not None:
+                continue
+            found.append(ProgrammeHit(name, a, a + 4))
     return found
 
 
@@ -902,6 +949,10 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 continue  # "解决数据“不敢用、不够用”的矛盾": a problem described, not a way of working
             if re.search(r"就是|[,，][^,，]*是|是[^,，]*[,，]", text):
                 continue  # "指出“新时代东北振兴,是全面振兴、全方位振兴”": a statement quoted, not a name
+            # "对“实施国家大数据战略,构建…,加快建设数字中国”等工作做出部署": a long quote of several
+            # clauses is a directive quoted, not one name; the programmes inside it are found on their own
+            if len(re.split(r"[,，;；]", text)) > 2 or (re.search(r"[,，;；]", text) and len(text) > 16):
+                continue
             if (sentence[:q_start].endswith("关于") or sentence[:q_start].endswith("针对")) and re.match(
                 r"”?的?(?:建议|提案|议案|意见|报告)", sentence[q_end - 1 :]
             ):

@@ -70,9 +70,14 @@ def is_layout(text: str) -> bool:
     (True, True, True, True)
     >>> is_layout("一企一档"), is_layout("一区一品"), is_layout("三级督办"), is_layout("两级平台")
     (False, False, False, True)
+    >>> is_layout("一一四+N"), is_layout("1+1+1+N"), is_layout("5G+医疗")
+    (True, True, False)
     """
     # "推行“3个一”措施": a count of 一X items is a numeric code for them (SCHEMA.md: numeric codes)
     if re.fullmatch(r"[\d两三四五六七八九十]+个一", text):
+        return True
+    # "“一一四+N”总体架构": numerals and N joined by plus, in Chinese figures as in Arabic (1+1+1+N)
+    if re.fullmatch(r"[\d一二两三四五六七八九十N+＋]+", text) and re.search(r"[+＋]", text):
         return True
     # "“一城四区”建设": counted places on the map, one after another
     if re.fullmatch(f"(?:[一二两三四五六七八九十多]+(?:{_SPATIAL})){{2,}}", text):
@@ -156,6 +161,8 @@ def is_parallel_slogan(text: str, before: str, after: str) -> bool:
     False
     >>> is_parallel_slogan("文化旅游、政务服务、城市治理", "围绕“", "”三大应用主题")  # kinds counted
     False
+    >>> is_parallel_slogan("优政、惠民、兴业", "紧扣“", "”目标"), is_parallel_slogan("为民服务、为企解忧", "以“", "”为目标")
+    (True, False)
     """
     parts = re.split(r"[、,，]", text)
     if len(parts) < 2 or len({len(p) for p in parts}) != 1 or not 2 <= len(parts[0]) <= 7:
@@ -182,7 +189,10 @@ def is_parallel_slogan(text: str, before: str, after: str) -> bool:
     described = re.match(r"(?:的)?(?:现象|问题|倾向|弊端|状况|困境)", tail)  # "重建设、轻运营”现象": a fault
     # Clauses that repeat one head (以数兴业、以数治城、以数惠民) name a way of working even when held to.
     repeated = len({p[:2] for p in parts}) == 1
-    return not (
+    # One-word aims (优政、惠民、兴业) are the slogan a plan works by even as its 目标: they name what it
+    # does, unlike a 4-character aim ("以“为民服务、为企解忧”为目标") that states an outcome.
+    aim = len(parts[0]) == 2 and re.match(r"(?:为)?(?:的)?(?:工作|发展|建设)?(?:目标|导向)", tail) is not None
+    return aim or not (
         _PRINCIPLE_AFTER.search(tail)
         or tail.startswith("为")
         or described
@@ -229,9 +239,9 @@ def find_shaped_names(sentence: str) -> list[tuple[int, int]]:
     """Return spans of programmes named by shape without quotes: service reforms (全市通办), 城市大脑
     and its kin, and stages named by version (智慧城市2.0).
 
-    >>> s = "实现140项事项全市通办,打造“15分钟”办事服务圈,依托城市大脑迈向智慧城市2.0"
+    >>> s = "实现140项事项全市通办,打造“15分钟”办事服务圈,依托城市大脑迈向智慧城市2.0,建设城市智能体"
     >>> [s[a:b] for a, b in find_shaped_names(s)]
-    ['全市通办', '“15分钟”办事服务圈', '城市大脑', '智慧城市2.0']
+    ['全市通办', '“15分钟”办事服务圈', '城市大脑', '城市智能体', '智慧城市2.0']
     >>> s = "推动更多事项秒批秒办、无感审批,企业开办零跑动,打造一网通管体系"
     >>> [s[a:b] for a, b in find_shaped_names(s)]
     ['秒批秒办', '无感审批', '零跑动', '一网通管']
@@ -260,8 +270,9 @@ def _paired(m: re.Match[str]) -> bool:
 
 
 # SCHEMA.md: 城市大脑 and the like are programmes (a system built under them is also a project).
+# (城市智能体, the 大脑's successor in the 2024 plans, is one such initiative too)
 _BRAIN = re.compile(
-    r"(?:城市数据|城市|健康|水利|交通|医疗|教育|生态|环境|农业|应急|警务|城管|经济|产业|政务|治理|文旅)大脑"
+    r"(?:城市数据|城市|健康|水利|交通|医疗|教育|生态|环境|农业|应急|警务|城管|经济|产业|政务|治理|文旅)大脑|城市智能体"
 )
 
 
