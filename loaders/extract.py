@@ -883,8 +883,13 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
             return ctx.gazetteer.country  # 中央城市工作会议, 全国…大会: held by the centre, whoever cites it
         reach = re.match(r"全(省|市)", hit.name)
         held_by = ctx.local(reach.group(1)) if reach else None
-        wider = held_by is not None and held_by.level == {"省": "province", "市": "prefecture"}[reach.group(1)]
-        return _venue(ctx, sentence, hit, acting) or (held_by if wider else acting)
+        if (
+            reach
+            and held_by is not None
+            and held_by.level == {"省": "province", "市": "prefecture"}[reach.group(1)]
+        ):
+            return _venue(ctx, sentence, hit, acting) or held_by
+        return _venue(ctx, sentence, hit, acting) or acting
     hints = {**place_hints(), **service_apps()}
     code = next((hints[n] for n in (hit.name, *hit.aliases) if n in hints), None)
     if hit.name not in hints and re.search(r"(?:专区|分厅|频道|分站)$", hit.name):
@@ -917,14 +922,18 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     if level and (level.group(0) == "市" or ctx.local(level.group(0)).level == "district"):
         return ctx.local(level.group(0))
     # "州12345政务服务热线": the level word before a hotline's number says whose it is
-    before = re.search(r"([市州盟区县])$", sentence.text[: hit.start]) if re.match(r"\d{5}", hit.name) else None
+    before = (
+        re.search(r"([市州盟区县])$", sentence.text[: hit.start]) if re.match(r"\d{5}", hit.name) else None
+    )
     if before:
         head = {"州": "市", "盟": "市"}.get(before.group(1), before.group(1))
         if ctx.local(head).level in ("prefecture", "district"):
             return ctx.local(head)
     # A platform that states its level (国家政务服务平台, 省一体化政务服务平台) is run there; a centre
     # named 国家… is still built somewhere (国家超级计算郑州中心).
-    if hit.kind == "platform" and re.match(r"(?:国家(?!级)|全国一体化|全国(?=[\u4e00-\u9fff]{4,}系统$))", hit.name):
+    if hit.kind == "platform" and re.match(
+        r"(?:国家(?!级)|全国一体化|全国(?=[\u4e00-\u9fff]{4,}系统$))", hit.name
+    ):
         return ctx.gazetteer.country
     if hit.kind == "platform" and re.match(r"省(?!级)", hit.name) and ctx.local("省").level == "province":
         return ctx.local("省")
@@ -1033,7 +1042,8 @@ def _venue(ctx: _Context, sentence: Sentence, hit: ProjectHit, acting: Division)
         before, after = ctx.document.text[end : span.start], ctx.document.text[span.end : span.end + 16]
         # "…在盐城盐南高新区举办": a development zone of the place may stand between it and the verb
         if re.fullmatch(r"[^，,。；;]{0,14}?在", before) and re.match(
-            r"(?:市|省)?(?:[^，,。；;在的]{1,8}?(?:高新区|开发区|经开区|新区))?(?:召开|举办|举行|开幕|启幕|落幕|隆重)", after
+            r"(?:市|省)?(?:[^，,。；;在的]{1,8}?(?:高新区|开发区|经开区|新区))?(?:召开|举办|举行|开幕|启幕|落幕|隆重)",
+            after,
         ):
             # A venue inside the acting place (相城区 in a 苏州 report) leaves the event to it (dev gold);
             # the subject as venue keeps it, whatever province the sentence names (…将于6月28日在雅安举行).

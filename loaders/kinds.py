@@ -129,7 +129,9 @@ def after_inner_verb(sentence: str, start: int, head: int) -> int:
         if (
             word.tag in ("v", "vn")
             # 进驻/入驻/落户: what settles in a park is no part of its name (新业态进驻…产业园)
-            and re.fullmatch(r"建设|建成|打造|搭建|新建|组建|支持|推动|推进|加快|进驻|入驻|落户|迁入", word.text)
+            and re.fullmatch(
+                r"建设|建成|打造|搭建|新建|组建|支持|推动|推进|加快|进驻|入驻|落户|迁入", word.text
+            )
             and not inside
         ):
             cut = word.end

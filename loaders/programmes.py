@@ -348,7 +348,9 @@ def _national_initiatives(sentence: str) -> list[ProgrammeHit]:
     return [
         ProgrammeHit(m.group(0), m.start(), m.end(), None, (), True)
         for m in _NATIONAL_INITIATIVE.finditer(sentence)
-        if not re.match(r"”?(?:[\u4e00-\u9fff]{0,4}?(?:城市|枢纽|门户|中心|节点|基地|示范区|高地))", sentence[m.end() :])
+        if not re.match(
+            r"”?(?:[\u4e00-\u9fff]{0,4}?(?:城市|枢纽|门户|中心|节点|基地|示范区|高地))", sentence[m.end() :]
+        )
     ]
 
 
@@ -517,6 +519,7 @@ def _quoted_siblings(sentence: str, hits: list[ProgrammeHit], lex: Lexicon) -> l
     item = r"[\u4e00-\u9fff]{2,6}“[\u4e00-\u9fff]{4}”"
     for run in re.finditer(rf"(?:{item}、)+{item}", sentence):
         quotes = [(run.start() + m.start(1), m.group(1)) for m in re.finditer(r"“([^“”]+)”", run.group(0))]
+
         def anchored(a: int) -> bool:
             return any(h.start < a + 4 and a < h.end for h in hits)
 

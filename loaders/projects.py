@@ -544,7 +544,10 @@ def _owned_projects(sentence: str) -> list[ProjectHit]:
             or _NOT_OWNED.search(name)
             # "推进楚雄智慧城市项目": a place's work in a domain (SCHEMA.md: bare domain words name no
             # programme), not one project; 青禾区智慧城市建设项目 is the project its plan sets up
-            or re.fullmatch(r"(?:新型)?(?:智慧城市|数字政府|数字乡村|数字经济|智慧社会|数字社会)项目", sentence[first.end : word.end])
+            or re.fullmatch(
+                r"(?:新型)?(?:智慧城市|数字政府|数字乡村|数字经济|智慧社会|数字社会)项目",
+                sentence[first.end : word.end],
+            )
             or words[i - 1].tag == "c"
             or counted(sentence, first.start, word.end)  # 新引进…项目92个: a count of a kind
             # "…云数据中心项目", "…产业园及配套设施项目": the centre or park, found by its own suffix; a
@@ -821,7 +824,10 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             if (
                 start - held_from >= 3
                 # a quoted word inside a title is the title's own (…开工“一件事”工作推进暨业务培训会议)
-                and not re.search(r"[,，。;；、的“”《》:：\s]", re.sub(r"“[^“”,，。;；]{1,12}”", "", sentence[held_from:start]))
+                and not re.search(
+                    r"[,，。;；、的“”《》:：\s]",
+                    re.sub(r"“[^“”,，。;；]{1,12}”", "", sentence[held_from:start]),
+                )
                 # 召开本场新闻发布会, 召开成立大会: a determiner or one verb before a kind's word names none;
                 # 全市/全省 is the title's own reach (SCHEMA.md keeps 全市重点项目建设推进会 whole)
                 and not re.match(r"[本该此这那每各]|全(?![市省区县州])", sentence[held_from:])
@@ -1011,7 +1017,10 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             kind == "platform"
             and level
             and not _GENERIC.match(name[level.end() :])
-            and re.match(r"(?:于[^,，。;；]{0,12}?)?(?:正式|已|已经|顺利|全面)?(?:上线|投入运行|投入使用|建成|投用)", sentence[end:])
+            and re.match(
+                r"(?:于[^,，。;；]{0,12}?)?(?:正式|已|已经|顺利|全面)?(?:上线|投入运行|投入使用|建成|投用)",
+                sentence[end:],
+            )
         ):
             # "市级工程建设项目审批管理系统于…正式上线运行": the level says whose system is at work, not a kind
             start, name = start + level.end(), name[level.end() :]
@@ -1052,18 +1061,13 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         joined = sentence[prev.end : start] == "暨" if prev else False
         # "首届海棠文化嘉年华开幕式暨大数据产业大会": the first event's ceremony opens the joint title
         ceremony = re.match(r"(?:开幕式|闭幕式|启动仪式|开幕仪式)?暨", name)
-        if (
-            kind == "event"
-            and prev
-            and prev.kind == "event"
-            and ((ceremony and prev.end == start) or joined)
-        ):
+        if kind == "event" and prev and prev.kind == "event" and ((ceremony and prev.end == start) or joined):
             # "…热线大会暨…发展大会", "…大会暨第十三届…博览会": one event under a joint name, known by
             # each part too
             name = "暨" + name if joined else name
-            second = name[ceremony.end() if ceremony else 1 :]
+            latter = name[ceremony.end() if ceremony else 1 :]
             hits[-1] = ProjectHit(
-                prev.name + name, kind, prev.start, end, (*prev.aliases, prev.name, *aliases, second)
+                prev.name + name, kind, prev.start, end, (*prev.aliases, prev.name, *aliases, latter)
             )
             continue
         hits.append(ProjectHit(name, kind, start, end, aliases))
@@ -1220,8 +1224,12 @@ def _names_one(
     """
     first, start, end = at
     suffix = m.group(0)
-    if kind == "event" and re.search(r"(?:多|几|数|[\d一二三四五六七八九十两]+)[次场轮][^,，。;；“”]{0,12}$", sentence[:start]):
-        return False  # "组织多次培训和实战调度会议": meetings counted by how often they meet are a kind, not one
+    if kind == "event" and re.search(
+        r"(?:多|几|数|[\d一二三四五六七八九十两]+)[次场轮][^,，。;；“”]{0,12}$", sentence[:start]
+    ):
+        return (
+            False  # "组织多次培训和实战调度会议": meetings counted by how often they meet are a kind, not one
+        )
     if kind == "event" and re.match(r"[\d一二三四五六七八九十百]+周年", name):
         return False  # "…特区建立40周年庆祝大会" cut at its verb: whose anniversary is lost, a fragment
     if suffix.startswith("大脑") and not (
@@ -1551,7 +1559,9 @@ def _names_one(
                 # "依托政务服务事项管理系统梳理…": a system the text works through is at work
                 or (
                     len(name) >= 8
-                    and re.search(r"(?:依托|借助|运用|利用|使用)(?:[^,，。;；]*、)?$", _clause_before(sentence, start))
+                    and re.search(
+                        r"(?:依托|借助|运用|利用|使用)(?:[^,，。;；]*、)?$", _clause_before(sentence, start)
+                    )
                 )
                 # "实现与河南省政务服务系统、…等相关系统平台的互联互通": a system one links up with exists
                 # (8+ characters, as above: 与市场监管系统对接 names a sector's kind of system)
