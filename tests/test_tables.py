@@ -163,6 +163,43 @@ def test_every_build_ingest_and_removal_is_a_graph_version(tmp_path: Path) -> No
     assert listed.exit_code == 0 and '"action": "remove"' in listed.stdout
 
 
+def test_an_ingest_records_its_version_without_listing_every_documents_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 12: the version log read every document's file name before and after each write
+    # (12 s each at 100,000 documents); a write now reads the names of the documents it added.
+    env = {"CITYKG_DATA": str(tmp_path), "CITYKG_FALKORDB": "false"}
+    built = CliRunner().invoke(
+        cli, ["build", str(DEMO / "01_suzhou.txt"), str(DEMO / "03_chengdu.txt")], env=env
+    )
+    assert built.exit_code == 0, built.output
+    key = "test-key-versions-77c2"
+    settings = Settings(data_dir=tmp_path, api_key=SecretStr(key), falkordb=False)
+    with (
+        Store.open(settings.store_path, workers=0) as store,
+        TestClient(create_app(settings, store)) as client,
+    ):
+        listings: list[str] = []
+        select = store.select
+
+        def counting(sparql: str, /, **params: object) -> list[dict[str, str | None]]:
+            if "ck:fileName ?name } }" in sparql and "GRAPH ?g" in sparql:
+                listings.append(sparql)
+            return select(sparql, **params)
+
+        for name in ("06_guiyang.txt", "04_hefei.txt"):
+            text = (DEMO / name).read_text(encoding="utf-8")
+            posted = client.post("/documents", json={"name": name, "text": text}, headers={"X-API-Key": key})
+            assert posted.status_code == 201, posted.text
+            monkeypatch.setattr(store, "select", counting)  # from the second ingest on
+        log = client.get("/versions").json()["data"]
+    assert listings == []
+    assert [(v["action"], v["documents"], [d["name"] for d in v["added"]]) for v in log[:2]] == [
+        ("ingest", 4, ["04_hefei.txt"]),
+        ("ingest", 3, ["06_guiyang.txt"]),
+    ]
+
+
 def test_a_changed_file_is_one_version_that_says_what_it_replaced(tmp_path: Path) -> None:
     env = {"CITYKG_DATA": str(tmp_path / "data"), "CITYKG_FALKORDB": "false"}
     source = tmp_path / "城市.txt"
