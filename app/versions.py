@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from app.saved import load, save
 from graphstore.store import Store
 from graphstore.stores import RdfStore
 from loaders.rdf import doc_id_of_graph
@@ -42,6 +43,7 @@ _LOCK = threading.Lock()
 _CURRENT: weakref.WeakKeyDictionary[RdfStore, tuple[int, str]] = weakref.WeakKeyDictionary()
 _MEMORY: weakref.WeakKeyDictionary[RdfStore, list[dict[str, Any]]] = weakref.WeakKeyDictionary()
 # {document id: file name} as of a store version, so a write lists only what it changed.
+_KEPT = "documents"
 _DOCUMENTS: weakref.WeakKeyDictionary[RdfStore, tuple[Any, dict[str, str]]] = weakref.WeakKeyDictionary()
 
 
@@ -75,11 +77,15 @@ def _documents(store: RdfStore) -> dict[str, str]:
     seen = _DOCUMENTS.get(store)
     if seen is not None and seen[0] == version:
         return seen[1]
-    rows = store.select(
-        "PREFIX ck: <https://w3id.org/citykg/ontology#> "
-        "SELECT ?g ?name WHERE { GRAPH ?g { ?d a ck:Document ; ck:fileName ?name } }"
-    )
-    documents = {d: r["name"] or "" for r in rows if r["g"] and (d := doc_id_of_graph(r["g"]))}
+    stamp = store.content_stamp  # read before the content: see app/saved.py
+    documents = load(store, _KEPT, dict)
+    if documents is None:
+        rows = store.select(
+            "PREFIX ck: <https://w3id.org/citykg/ontology#> "
+            "SELECT ?g ?name WHERE { GRAPH ?g { ?d a ck:Document ; ck:fileName ?name } }"
+        )
+        documents = {d: r["name"] or "" for r in rows if r["g"] and (d := doc_id_of_graph(r["g"]))}
+        save(store, _KEPT, documents, stamp)
     _DOCUMENTS[store] = (version, documents)
     return documents
 
@@ -92,6 +98,7 @@ def _documents_since(store: RdfStore, before: dict[str, str]) -> dict[str, str]:
     removes a few of them.
     """
     version = store.version
+    stamp = store.content_stamp
     graphs = {d: g for g in store.graph_iris() if (d := doc_id_of_graph(g))}
     new = graphs.keys() - before.keys()
     if len(new) > max(100, len(before) // 10):
@@ -105,6 +112,8 @@ def _documents_since(store: RdfStore, before: dict[str, str]) -> dict[str, str]:
         if rows:
             documents[doc] = rows[0]["name"] or ""
     _DOCUMENTS[store] = (version, documents)
+    # kept beside the store too, so the first write after a start-up need not list them all
+    save(store, _KEPT, documents, stamp)
     return documents
 
 
