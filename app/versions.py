@@ -44,7 +44,12 @@ _CURRENT: weakref.WeakKeyDictionary[RdfStore, tuple[int, str]] = weakref.WeakKey
 _MEMORY: weakref.WeakKeyDictionary[RdfStore, list[dict[str, Any]]] = weakref.WeakKeyDictionary()
 # {document id: file name} as of a store version, so a write lists only what it changed.
 _KEPT = "documents"
-_DOCUMENTS: weakref.WeakKeyDictionary[RdfStore, tuple[Any, dict[str, str]]] = weakref.WeakKeyDictionary()
+_DOCUMENTS: weakref.WeakKeyDictionary[RdfStore, tuple[int, dict[str, str]]] = weakref.WeakKeyDictionary()
+# The file names of the documents in one graph (<iri>) or in every graph (?g).
+_FILE_NAMES = (
+    "PREFIX ck: <https://w3id.org/citykg/ontology#> "
+    "SELECT ?g ?name WHERE {{ GRAPH {graph} {{ ?d a ck:Document ; ck:fileName ?name }} }}"
+)
 
 
 def content_hash(doc_ids: Iterable[str]) -> str:
@@ -80,10 +85,7 @@ def _documents(store: RdfStore) -> dict[str, str]:
     stamp = store.content_stamp  # read before the content: see app/saved.py
     documents = load(store, _KEPT, dict)
     if documents is None:
-        rows = store.select(
-            "PREFIX ck: <https://w3id.org/citykg/ontology#> "
-            "SELECT ?g ?name WHERE { GRAPH ?g { ?d a ck:Document ; ck:fileName ?name } }"
-        )
+        rows = store.select(_FILE_NAMES.format(graph="?g"))
         documents = {d: r["name"] or "" for r in rows if r["g"] and (d := doc_id_of_graph(r["g"]))}
         save(store, _KEPT, documents, stamp)
     _DOCUMENTS[store] = (version, documents)
@@ -105,10 +107,7 @@ def _documents_since(store: RdfStore, before: dict[str, str]) -> dict[str, str]:
         return _documents(store)  # a build of many documents: one query reads them all
     documents = {d: name for d, name in before.items() if d in graphs}
     for doc in sorted(new):
-        rows = store.select(
-            "PREFIX ck: <https://w3id.org/citykg/ontology#> "
-            f"SELECT ?name WHERE {{ GRAPH <{graphs[doc]}> {{ ?d a ck:Document ; ck:fileName ?name }} }}"
-        )
+        rows = store.select(_FILE_NAMES.format(graph=f"<{graphs[doc]}>"))
         if rows:
             documents[doc] = rows[0]["name"] or ""
     _DOCUMENTS[store] = (version, documents)
