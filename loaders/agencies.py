@@ -35,8 +35,11 @@ _FACILITY = re.compile(
 _COMMITTEE = re.compile(r"^[\u4e00-\u9fff]{0,16}?(?:委员会|领导小组办公室|领导小组|工作专班)(?!办公室|会议)")
 _MEDIA = re.compile(r"(?:融媒体中心|融媒中心|广播电视台|电视台|报社|新闻中心|新闻网|传媒中心)$")
 # A name governed by a building verb is a thing built (筹建“德州市数字产业研究院”): a project.
-# A name won as a title (获批国家工程研究中心, 认定为…) is a designation held, not a body.
+# A name won as a title (获批国家工程研究中心, 认定为…) is a designation held, not a body; but a
+# governing body after such a verb is who grants the title (获评市直机关工委首批“一支部一品牌”).
 _BUILT = re.compile(r"(?:筹建|建设|建成|新建|共建|打造|揭牌|获批|认定为?|获评|评为|入选|创建|申报)“?$")
+_AWARDED = re.compile(r"(?:获批|认定为?|获评|评为|入选)$")
+_GRANTOR = re.compile(r"(?:委|政府|局|厅|部|办|办公室|办公厅|委员会|领导小组)$")
 # National titles a firm's or a university's centre holds (国家企业技术中心, 国家工程研究中心): no body.
 _NATIONAL_TITLE = re.compile(
     r"^国家(?:工程|企业|工程技术|技术创新|制造业创新|临床医学研究|重点)[\u4e00-\u9fff]{0,4}中心$"
@@ -104,6 +107,8 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     ['市政府', '市大数据局']
     >>> [(h.name, h.national) for h in find_agencies("国家发展改革委、国家数据局等部门联合印发")]
     [('国家发展改革委', True), ('国家数据局', True)]
+    >>> [h.name for h in find_agencies("获评市直机关工委首批“一支部一品牌”，获批国家工程研究中心")]
+    ['市直机关工委']
     """
     hits: list[AgencyHit] = []
     automaton, canonical = _central()
@@ -301,7 +306,10 @@ def _agency_from(
         )
         or _GENERIC.search(name)
         or len(name) < (2 if bare else 3)
-        or _BUILT.search(sentence[max(0, start - 4) : start])
+        or (
+            _BUILT.search(sentence[max(0, start - 4) : start])
+            and not (_AWARDED.search(sentence[max(0, start - 4) : start]) and _GRANTOR.search(name))
+        )
         or _built_centre(sentence, start, end)
         or in_counted_list(sentence, start)
         or sentence[end : end + 2] == "项目"  # 北方大数据交易中心东丽分中心项目: a thing built
