@@ -37,7 +37,7 @@ _MEDIA = re.compile(r"(?:融媒体中心|融媒中心|广播电视台|电视台|
 # A name governed by a building verb is a thing built (筹建“德州市数字产业研究院”): a project.
 # A name won as a title (获批国家工程研究中心, 认定为…) is a designation held, not a body; but a
 # governing body after such a verb is who grants the title (获评市直机关工委首批“一支部一品牌”).
-_BUILT = re.compile(r"(?:筹建|建设|建成|新建|共建|打造|揭牌|获批|认定为?|获评|评为|入选|创建|申报)“?$")
+_BUILT = re.compile(r"(?:筹建|建设|建成|建好|新建|共建|打造|揭牌|获批|认定为?|获评|评为|入选|创建|申报)“?$")
 _AWARDED = re.compile(r"(?:获批|认定为?|获评|评为|入选)$")
 _GRANTOR = re.compile(r"(?:委|政府|局|厅|部|办|办公室|办公厅|委员会|领导小组)$")
 # National titles a firm's or a university's centre holds (国家企业技术中心, 国家工程研究中心): no body.
@@ -50,8 +50,12 @@ _STOP = re.compile(
     r"先后|正式|率先|组织(?!部)|召开|举办|介绍|获悉|表示|指出|强调|作用|提出|出台|负责|主管|主办|委托|关于|决策|部署|高度|重视|"
     r"深入|贯彻|落实|推进(?!组)|推动|加快|围绕|坚持|按照|聚焦|实施|开展|制定|成立|印发|第|[0-9])"
 )
+# An autonomous prefecture speaks of itself as 州 (州委常委、州人民政府副州长, 经州人民政府同意); a bare
+# 州 heads a body only where no word ends in it (杭州, 各州).
 _PLACE_HEAD = re.compile(
-    r"(?:自治区|市(?![域场值区县级直属]|民(?!政|生))|市(?=直属?机关)|区(?![域县级内外])|县(?![域级区])|省(?![域级内外]))(?=委|党委|政府|人民政府|人大|政协|[\u4e00-\u9fff]{1,12}?(?:局|委|办|厅|部|院|中心|领导小组|推进组))"
+    r"(?:自治区|市(?![域场值区县级直属]|民(?!政|生))|市(?=直属?机关)|区(?![域县级内外])|县(?![域级区])|省(?![域级内外])|"
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[、经由在请和及与]))州(?![域级直]))"
+    r"(?=委|党委|政府|人民政府|人大|政协|[\u4e00-\u9fff]{1,12}?(?:局|委|办|厅|部|院|中心|领导小组|推进组))"
 )
 # A bare 市 only starts a name where no word ends in it (城市, 上市, 全市).
 _NOT_BEFORE_BARE = set("城都上超全本该地两各我社园小景新老校辖特街省湾郊县门夜股楼治发港税")
@@ -130,7 +134,7 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     for m in _PLACE_HEAD.finditer(sentence):
         if any(a < m.start() < b for a, b in named):
             continue  # the 市 of 德州市 is not a head of its own
-        if re.search(r"各[省市区县]{1,3}$", sentence[max(0, m.start() - 4) : m.start()]):
+        if re.search(r"各[省市区县州]{1,3}$", sentence[max(0, m.start() - 4) : m.start()]):
             continue  # 各区县政府: every county's government, no one body
         if m.start() == 0 or sentence[m.start() - 1] not in _NOT_BEFORE_BARE:
             heads.append((m.start(), m.end(), m.group(0), False))
@@ -157,6 +161,7 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     hits += _party_bodies(sentence, hits)
     hits += _town_bodies(sentence, hits)
     hits += _congresses(sentence, hits, place_names)
+    hits += _elided_governments(sentence, hits)
     listed = _listed_bodies(sentence, hits)
     # a central short form listed among a place's bodies (…、国资委、…) is that place's body
     hits = [h for h in hits if not any(h.national and (h.start, h.end) == (o.start, o.end) for o in listed)]
@@ -314,6 +319,8 @@ def _agency_from(
         or in_counted_list(sentence, start)
         or sentence[end : end + 2] == "项目"  # 北方大数据交易中心东丽分中心项目: a thing built
         or _MEDIA.search(name)  # SCHEMA.md: media outlets are not agencies (区融媒体中心 记者…)
+        # ...nor are companies, or their party committees (中国移动贵州公司党委书记)
+        or re.search(r"公司|集团|有限", name)
         # "区政务服务大厅共接待群众": a hall is where bodies serve, a place, whatever it is said to do
         or name.endswith("大厅")
         or name.endswith("地理中心")  # "位于深圳地理中心的龙华": the middle of a map, no body
@@ -705,6 +712,32 @@ _LISTED_BODY = re.compile(
     r"[、和及与]([\u4e00-\u9fff]{1,8}?(?:局|委员会|委|办公室|办|厅|署))"
     r"(?=[、，,。；;:：和及与(（]|负责|牵头|主要|等|相关|有关|联合|会同|分别|共同|配合|参加|出席)"
 )
+
+
+# "自治区党委、政府", "市委和政府": the government of the party committee's place, its place left unsaid.
+_ELIDED_GOVERNMENT = re.compile(
+    r"[、和及与]((?:人民)?政府)(?!工作|报告|网站|门户|投资|采购|债|数字|部门|机关)"
+)
+
+
+def _elided_governments(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
+    """Return the government named after a party committee by 政府 alone: it shares the committee's place.
+
+    >>> [(h.name, h.place_surface) for h in _elided_governments("落实自治区党委、政府部署", [AgencyHit("自治区党委", 2, 7, "自治区")])]
+    [('自治区政府', '自治区')]
+    >>> _elided_governments("市委、政府工作报告", [AgencyHit("市委", 0, 2, "市")])
+    []
+    """
+    out: list[AgencyHit] = []
+    for hit in hits:
+        if hit.national or not hit.place_surface:
+            continue
+        owner = re.sub(r"(?:党委|委)$", "", hit.name)
+        m = _ELIDED_GOVERNMENT.match(sentence, hit.end)
+        if owner == hit.name or not owner or not m or any(h.start <= m.start(1) < h.end for h in hits):
+            continue
+        out.append(AgencyHit(owner + m.group(1), m.start(1), m.end(1), hit.place_surface))
+    return out
 
 
 def _listed_bodies(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:

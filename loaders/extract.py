@@ -191,10 +191,10 @@ class _Context:
         """Return the division a bare 市/区/县/省 at the head of a name means in this document."""
         if head is None:
             return self.default
-        if head in ("市", "区", "县", "省"):
-            level = {"市": "prefecture", "区": "district", "县": "district", "省": "province"}[head]
+        if head in ("市", "区", "县", "省", "州"):
+            level = _LEVEL_OF[head]
             for place in (self.default, *self.gazetteer.ancestors(self.default)):
-                if place.level == level or (head == "市" and place.name.endswith("市")):
+                if (place.level == level and head != "州") or (head in "市州" and place.name.endswith(head)):
                     return place
             return self.default
         division = self.gazetteer.resolve(head, context=list(self.subjects))
@@ -1410,6 +1410,11 @@ def _agency(
         # none ("市政府" in a provincial or national text) inventing 安徽省政府 or 中国政府 is wrong.
         return None
     name = hit.name
+    if hit.place_surface == "州":
+        # 州人民政府 in a 湘西 report: 湘西州人民政府, as the text shortens the prefecture's name
+        full = place.name + name[1:]
+        name = place.short + name
+        return AgencyMention(place, name, ev, (full, hit.name, *hit.aliases))
     if hit.place_surface in _LEVEL_OF:
         name = place.name + name[len(hit.place_surface) :]
     elif hit.place_surface is None and place.short not in name[:8]:
@@ -1475,11 +1480,21 @@ _SITE_CHROME = re.compile(
     r"\s*(?:主办|承办|协办|主管|主办单位|承办单位|版权所有|技术支持|上一篇|下一篇)\s*[:：]"
 )
 
-_LEVEL_OF = {"市": "prefecture", "区": "district", "县": "district", "省": "province", "自治区": "province"}
+_LEVEL_OF = {
+    "市": "prefecture",
+    "区": "district",
+    "县": "district",
+    "省": "province",
+    "自治区": "province",
+    "州": "prefecture",
+}
 
 
 def _at_level(place: Division, head: str) -> bool:
-    """Whether `place` is what a bare 市/区/县/省 can mean (a county-level 昆山市 says 市 too)."""
+    """Whether `place` is what a bare 市/区/县/省 can mean (a county-level 昆山市 says 市 too; only an
+    autonomous prefecture says 州)."""
+    if head == "州":
+        return place.name.endswith("州")
     return place.level == _LEVEL_OF[head] or (head == "市" and place.name.endswith("市"))
 
 
