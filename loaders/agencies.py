@@ -433,6 +433,8 @@ def _leading_groups(
 
     >>> [(h.name, h.place_surface) for h in _leading_groups("宜昌市推进数据资源规划建设领导小组印发", [], ("宜昌市",))]
     [('宜昌市推进数据资源规划建设领导小组', '宜昌市')]
+    >>> [(h.name, h.place_surface) for h in _leading_groups("承担自治区“放管服”改革协调小组办公室日常工作", [])]
+    [('自治区放管服改革协调小组办公室', '自治区')]
     """
     hits = []
     for m in _GROUP_LIST.finditer(sentence):
@@ -445,7 +447,8 @@ def _leading_groups(
         for m in _SET_UP.finditer(sentence)
     ]
     singles += [
-        (name_start(sentence, m.start()), m.end()) for m in re.finditer(r"领导小组(?:办公室)?", sentence)
+        (name_start(sentence, m.start()), m.end())
+        for m in re.finditer(r"(?:领导|协调)小组(?:办公室)?", sentence)
     ]
     for start, end in singles:
         if any(h.start <= end - 1 < h.end for h in [*found, *hits]):
@@ -465,7 +468,13 @@ def _leading_groups(
             continue
         if len(name) > 6 and sentence[max(0, start - 1) : start] != "等":
             # "省数字政府建设领导小组" names its level like 省大数据局 does.
-            head = name[0] if name[0] in "省市区县" and name[1] not in "场域级委" else None
+            head = (
+                "自治区"
+                if name.startswith("自治区")
+                else name[0]
+                if name[0] in "省市区县" and name[1] not in "场域级委"
+                else None
+            )
             hits.append(AgencyHit(name, start, end, head))
     return hits
 
@@ -474,12 +483,20 @@ def _leading_groups(
 _TASK_VERB = re.compile(r"(?:加快|全面|深入|持续|统筹)?(?:推进|推动|促进|深化|加快|实施|创建)$")
 
 
-def _placed_task(sentence: str, start: int, place_names: tuple[str, ...]) -> tuple[int, str] | None:
+# Verbs that govern a group's meeting or setting up, not its task (召开推进…领导小组会议).
+_GROUP_GOVERNOR = re.compile(r"(?:召开|成立|组建|调整|设立|主持召开)$")
+
+
+def _placed_task(sentence: str, start: int, place_names: tuple[str, ...]) -> tuple[int, str | None] | None:
     """Return where a group's name starts, and its place, when a place and a verb of pushing come right
-    before the name found (宜昌市推进…领导小组: the verb is part of the name, the place heads it).
+    before the name found (宜昌市推进…领导小组: the verb is part of the name, the place heads it). A
+    place named by its level (省推进…领导小组), or a verb that convenes or sets up the group
+    (召开推进…领导小组会议), leaves the pushing verb in the name as well.
 
     >>> _placed_task("宜昌市推进职能转变领导小组", 5, ("宜昌市",)), _placed_task("推进职能转变领导小组", 2, ())
     ((0, '宜昌市'), None)
+    >>> _placed_task("省推进职能转变领导小组", 3, ()), _placed_task("州政府召开推进职能转变领导小组会议", 7, ())
+    ((0, '省'), (5, None))
     """
     verb = _TASK_VERB.search(sentence, max(0, start - 6), start)
     if verb is None:
@@ -487,6 +504,13 @@ def _placed_task(sentence: str, start: int, place_names: tuple[str, ...]) -> tup
     for name in sorted(place_names, key=len, reverse=True):
         if len(name) > 1 and sentence.endswith(name, 0, verb.start()):
             return verb.start() - len(name), name
+    level = re.search(
+        r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[由经在请对和与及]))(自治区|[省市区县州])$", sentence[: verb.start()]
+    )
+    if level:
+        return level.start(1), level.group(1)
+    if _GROUP_GOVERNOR.search(sentence, 0, verb.start()):
+        return verb.start(), None
     return None
 
 
