@@ -24,7 +24,7 @@ from loaders.words import Word, segment
 
 _DATA = Path(__file__).with_name("data")
 _SUFFIX = re.compile(
-    r"(?:人民政府|人民法院|人民检察院|政府办公室|政府办公厅|政府|管委会|管理委员会|领导小组办公室|领导小组|工作领导小组|工作专班|专班|委员会|办公室|办公厅|办事处|(?:网信|政务|金融|信访|外事|侨务|台务|改革|督查|编|外|侨|台)办(?!公)|(?<![通快易好上就次帮代协联督])办(?!公)|人大常委会|人大|政协|推进组|委|局|厅|宣传部|组织部|统战部|社会工作部|政法委|督查室|研究室|"
+    r"(?:人民政府|人民法院|人民检察院|政府办公室|政府办公厅|政府|行政公署办公室|行政公署|行署办公室|行署|管委会|管理委员会|领导小组办公室|领导小组|工作领导小组|工作专班|专班|委员会|办公室|办公厅|办事处|(?:网信|政务|金融|信访|外事|侨务|台务|改革|督查|编|外|侨|台)办(?!公)|(?<![通快易好上就次帮代协联督])办(?!公)|人大常委会|人大|政协|推进组|委|局|厅|宣传部|组织部|统战部|社会工作部|政法委|督查室|研究室|"
     r"研究院|研究中心|服务中心|发展中心|测评中心|研究所|中心|总署)"
 )
 # Centres that are built things, not bodies (市政府云计算中心, 城市运行管理中心): projects.
@@ -50,12 +50,13 @@ _STOP = re.compile(
     r"先后|正式|率先|组织(?!部)|召开|举办|介绍|获悉|表示|指出|强调|作用|提出|出台|负责|主管|主办|委托|关于|决策|部署|高度|重视|"
     r"深入|贯彻|落实|推进(?!组)|推动|加快|围绕|坚持|按照|聚焦|实施|开展|制定|成立|印发|第|[0-9])"
 )
-# An autonomous prefecture speaks of itself as 州 (州委常委、州人民政府副州长, 经州人民政府同意); a bare
-# 州 heads a body only where no word ends in it (杭州, 各州).
+# An autonomous prefecture speaks of itself as 州 (州委常委、州人民政府副州长, 经州人民政府同意), a banner
+# as 旗 (经旗人民政府…审议), a league as 盟 (盟行署); a bare 州, 旗 or 盟 heads a body only where no word
+# ends in it (杭州, 国旗, 联盟).
 _PLACE_HEAD = re.compile(
     r"(?:自治区|市(?![域场值区县级直属]|民(?!政|生))|市(?=直属?机关)|区(?![域县级内外])|县(?![域级区])|省(?![域级内外])|"
-    r"(?:(?<![\u4e00-\u9fff])|(?<=[、经由在请和及与]))州(?![域级直]))"
-    r"(?=委|党委|政府|人民政府|人大|政协|[\u4e00-\u9fff]{1,12}?(?:局|委|办|厅|部|院|中心|领导小组|推进组))"
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[、经由在请和及与]))(?:州(?![域级直])|旗(?![域级下直])|盟(?![域级友员直])))"
+    r"(?=委|党委|政府|人民政府|行署|行政公署|人大|政协|[\u4e00-\u9fff]{1,12}?(?:局|委|办|厅|部|院|中心|领导小组|推进组))"
 )
 # A bare 市 only starts a name where no word ends in it (城市, 上市, 全市).
 _NOT_BEFORE_BARE = set("城都上超全本该地两各我社园小景新老校辖特街省湾郊县门夜股楼治发港税")
@@ -113,6 +114,8 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     [('国家发展改革委', True), ('国家数据局', True)]
     >>> [h.name for h in find_agencies("获评市直机关工委首批“一支部一品牌”，获批国家工程研究中心")]
     ['市直机关工委']
+    >>> [h.name for h in find_agencies("经旗人民政府常务会议、盟行署同意,开创数字营口建设新局面,完善“爱山东”APP德州分厅")]
+    ['旗人民政府', '盟行署']
     """
     hits: list[AgencyHit] = []
     automaton, canonical = _central()
@@ -134,7 +137,7 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     for m in _PLACE_HEAD.finditer(sentence):
         if any(a < m.start() < b for a, b in named):
             continue  # the 市 of 德州市 is not a head of its own
-        if re.search(r"各[省市区县州]{1,3}$", sentence[max(0, m.start() - 4) : m.start()]):
+        if re.search(r"各[省市区县州旗盟]{1,3}$", sentence[max(0, m.start() - 4) : m.start()]):
             continue  # 各区县政府: every county's government, no one body
         if m.start() == 0 or sentence[m.start() - 1] not in _NOT_BEFORE_BARE:
             heads.append((m.start(), m.end(), m.group(0), False))
@@ -272,8 +275,11 @@ def _agency_from(
             )
         ):
             continue  # 安吉办App is an app; an office has a name before 办 (扶贫办, 数转办)
-        if m.group(0) == "局" and re.search(r"[大格布全结开变时当]$", stretch[: m.start()]):
-            continue  # 大局, 布局, 格局 are words, not bureaus
+        if m.group(0) == "局" and (
+            re.search(r"[大格布全结开变时当]$", stretch[: m.start()])
+            or re.match(r"[面势部]", sentence[head_end + m.end() :])
+        ):
+            continue  # 大局, 布局, 格局, 新局面 are words, not bureaus
         best = m
     head = sentence[start:head_end]
     if (
@@ -322,7 +328,7 @@ def _agency_from(
         # ...nor are companies, or their party committees (中国移动贵州公司党委书记)
         or re.search(r"公司|集团|有限", name)
         # "区政务服务大厅共接待群众": a hall is where bodies serve, a place, whatever it is said to do
-        or name.endswith("大厅")
+        or name.endswith(("大厅", "分厅"))  # “爱山东”APP德州分厅: a portal's local branch, a project
         or name.endswith("地理中心")  # "位于深圳地理中心的龙华": the middle of a map, no body
     ):
         return None

@@ -191,10 +191,12 @@ class _Context:
         """Return the division a bare 市/区/县/省 at the head of a name means in this document."""
         if head is None:
             return self.default
-        if head in ("市", "区", "县", "省", "州"):
+        if head in _LEVEL_OF and head != "自治区":
             level = _LEVEL_OF[head]
             for place in (self.default, *self.gazetteer.ancestors(self.default)):
-                if (place.level == level and head != "州") or (head in "市州" and place.name.endswith(head)):
+                if (place.level == level and head in "市区县省") or (
+                    head in "市州旗盟" and place.name.endswith(head)
+                ):
                     return place
             return self.default
         division = self.gazetteer.resolve(head, context=list(self.subjects))
@@ -1487,14 +1489,16 @@ _LEVEL_OF = {
     "省": "province",
     "自治区": "province",
     "州": "prefecture",
+    "旗": "district",
+    "盟": "prefecture",
 }
 
 
 def _at_level(place: Division, head: str) -> bool:
     """Whether `place` is what a bare 市/区/县/省 can mean (a county-level 昆山市 says 市 too; only an
     autonomous prefecture says 州)."""
-    if head == "州":
-        return place.name.endswith("州")
+    if head in ("州", "旗", "盟"):
+        return place.name.endswith(head)
     return place.level == _LEVEL_OF[head] or (head == "市" and place.name.endswith("市"))
 
 
