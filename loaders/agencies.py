@@ -901,7 +901,7 @@ _NEXT_DEPARTMENT_TITLE = re.compile(
 # clause does or where a title of its head follows (…处处长).
 _DIVISION = re.compile(
     r"(?P<div>[\u4e00-\u9fff]{2,8}?[处科司])"
-    r"(?=$|[,，。;；、:：\s)）]|(?:副)?(?:处长|科长|司长|负责人|主任|同志))"
+    r"(?=$|[,，。;；、:：\s)）]|(?:副)?(?:处长|科长|司长|负责人|主任|同志)|(?:[一二三四]级)?(?:调研员|巡视员|主任科员))"
 )
 
 
@@ -913,13 +913,19 @@ def _divisions(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
     ['某市数据局数字城市处']
     >>> _divisions("某市数据局处长", [AgencyHit("某市数据局", 0, 5, "某市")])
     []
+    >>> [h.name for h in _divisions("农业农村部市场与信息化司司长", [AgencyHit("农业农村部", 0, 5, None, True)])]
+    ['农业农村部市场与信息化司']
+    >>> [h.name for h in _divisions("省委网信办信息化发展处四级调研员", [AgencyHit("省委网信办", 0, 5, "省")])]
+    ['省委网信办信息化发展处']
     """
     out = []
     for hit in hits:
-        if not re.search(r"[局厅部委]$", hit.name):
+        if not re.search(r"[局厅部委办]$", hit.name):
             continue
         m = _DIVISION.match(sentence, hit.end)
-        if m and not _STOP.search(m.group("div")) and not _GENERIC.search(m.group("div")):
+        # a division's name may join two fields (农业农村部市场与信息化司)
+        stop = _STOP.search(m.group("div")) if m else None
+        if m and (stop is None or stop.group(0) in "与和") and not _GENERIC.search(m.group("div")):
             out.append(
                 AgencyHit(hit.name + m.group("div"), hit.start, m.end(), hit.place_surface, hit.national)
             )
