@@ -32,6 +32,11 @@ _DOCUMENT_KIND = re.compile(
 _SHORT_TITLE = 5
 # "(以下简称《规划》)", "(简称《规划》)", "(下称《报告》)": the short form later 《》 cite.
 _ABBREVIATION = re.compile(r"^[(（](?:以下)?(?:简称|下称|称)《(?P<short>[^》]{1,12})》[)）]")
+# A journal's issue after a title (《浙江社会科学》2018年第4期) cites a periodical; a title right before
+# one (作者:《文章》,《期刊》2018年第4期) is an article in it: neither is a policy.
+_ISSUE = r"\s*[(（]?\d{4}\s*年?\s*[(（]?\s*第?\s*\d+\s*[期卷]"
+_PERIODICAL_ISSUE = re.compile(_ISSUE)
+_ARTICLE_IN = re.compile(r"[,，、]?\s*《[^《》]{2,40}》" + _ISSUE)
 _ISSUER_NOISE = re.compile(
     r"^(?:近日|日前|此前|近年来|目前|\d{4}年\d{0,2}月?(?:\d{1,2}日)?|在|由|经|据|根据)+"
 )
@@ -61,10 +66,15 @@ def find_policies(sentence: str) -> list[PolicyHit]:
     ['纲要']
     >>> [(h.title, h.aliases) for h in find_policies("《开福区智慧城市规划》(简称《规划》)。一是《规划》和《行动计划》")]
     [('开福区智慧城市规划', ('规划',))]
+    >>> find_policies("郁建兴、高翔:《浙江省“最多跑一次”改革的基本经验与未来》,《浙江社会科学》2018年第4期,第76-85页")
+    []
     """
     hits: list[PolicyHit] = []
     for m in _TITLE.finditer(sentence):
         title = m.group("title").strip()
+        after = sentence[m.end() :]
+        if _PERIODICAL_ISSUE.match(after) or _ARTICLE_IN.match(after):
+            continue
         if _PERIODICAL.search(title) or (
             _BARE_KIND.match(title) and _REFERS_BACK.search(sentence[: m.start()])
         ):
