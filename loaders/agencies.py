@@ -305,6 +305,11 @@ def _agency_from(
     ):
         start -= len(campaign.group(0))
     name = sentence[start:end]
+    if national and head in canonical and best.group(0) in ("人民政府", "政府"):
+        # "国务院政府工作报告": the State Council's work report, no "国务院政府"
+        return AgencyHit(
+            canonical[head], start, head_end, None, True, (head,) if canonical[head] != head else ()
+        )
     if best.group(0) in ("人民政府", "政府") and best.start() > 0 and not name.endswith("人民政府"):
         return None  # 市数字政府考核: 政府 only right after the place
     bare = place in ("市", "区", "县", "省")
