@@ -116,6 +116,8 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     ['市直机关工委']
     >>> [h.name for h in find_agencies("经旗人民政府常务会议、盟行署同意,开创数字营口建设新局面,完善“爱山东”APP德州分厅")]
     ['旗人民政府', '盟行署']
+    >>> [h.name for h in find_agencies("落实自治区党委和政府、南宁市委部署,由市工业和信息化局牵头", place_names=("南宁市",))]
+    ['自治区党委', '自治区政府', '南宁市委', '市工业和信息化局']
     """
     hits: list[AgencyHit] = []
     automaton, canonical = _central()
@@ -247,6 +249,11 @@ def _agency_from(
         # "政务服务与数据管理局": a joiner before any body word joins the words of one name, not two bodies
         stop = re.compile(r"[^\u4e00-\u9fffA-Za-z]|" + _STOP.pattern).search(stretch, stop.end())
     stretch = stretch[: stop.start()] if stop else stretch
+    # "自治区党委和政府", "自治区政府和南宁市委": a joiner right after a body's last word starts another
+    # body (市工业和信息化局 joins two words of one name, neither a body's end)
+    joined = re.search(r"(?:人民政府|政府|党委|委|局|厅)(?=[和及与])", stretch)
+    if joined and _SUFFIX.search(stretch, joined.end() + 1):
+        stretch = stretch[: joined.end()]
     if place and len(place) > 1:
         # "呼和浩特市工业和信息化局和呼和浩特市财政局": a joiner before the place named again starts the next body
         again = re.search(f"[和及与]{re.escape(place)}", stretch)
