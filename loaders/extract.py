@@ -889,7 +889,7 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
             and held_by.level == {"省": "province", "市": "prefecture"}[reach.group(1)]
         ):
             return _venue(ctx, sentence, hit, acting) or held_by
-        return _venue(ctx, sentence, hit, acting) or acting
+        return _venue(ctx, sentence, hit, acting) or _event_holder(ctx, sentence, hit, acting)
     hints = {**place_hints(), **service_apps()}
     code = next((hints[n] for n in (hit.name, *hit.aliases) if n in hints), None)
     if hit.name not in hints and re.search(r"(?:专区|分厅|频道|分站)$", hit.name):
@@ -942,6 +942,25 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     if acting in ctx.gazetteer.ancestors(ctx.default):
         return ctx.default
     return _paragraph_district(ctx, sentence) if acting == ctx.default else acting
+
+
+# "…案例在…峰会上推介": a place that speaks, shows or signs at an event takes part in it, it does not hold it
+_AT_EVENT = re.compile(r"^(?:[^，,。；;在]{0,24}?(?:会|论坛|大赛|节|展))?”?(?:上|期间)")
+
+
+def _event_holder(ctx: _Context, sentence: Sentence, hit: ProjectHit, acting: Division) -> Division:
+    """Return who holds an event with no venue stated: the place heading its name, else the acting place.
+
+    SCHEMA.md: an event goes to its venue or organiser, else to the subject. 浙江省“…”专题发布会 is the
+    province's; a district whose case is shown at a conference (柯桥区案例在…峰会上推介) only takes part.
+    """
+    head = _head_place(ctx, sentence, hit)
+    if head is not None and head.level in ("province", "prefecture") and head != acting:
+        return head
+    framed = re.search(r"在[^，,。；;在]*$", sentence.text[: hit.start])
+    if framed and _AT_EVENT.match(sentence.text[hit.end :]) and acting not in (head, ctx.default):
+        return ctx.default
+    return acting
 
 
 def _head_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Division | None:
