@@ -47,7 +47,7 @@ _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KIN
 # Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台"); a technology
 # names a kind too (数字孪生平台, 人工智能计算中心), not the one a place built.
 _GENERIC = re.compile(
-    r"^(?:街道|街镇|社区|乡镇|村级|镇级|县级|区级|便民|国家|各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|新兴|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
+    r"^(?:街道|街镇|社区|乡镇|企业|村级|镇级|县级|区级|便民|国家|各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|新兴|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
     r"智能|数字|网络|信息|服务|管理|管控|应用|开放|融合|开发|产业|经济|旅游|农业|绿色|低碳|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个|主|指挥|运营|调度|监测|预警|测试|超级|基础设施|IDC|农产品|物流|"
     r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|大规模|超大规模|国省|智算|人工智能|数字孪生|资源|生态|制造|项目|展示|体验|城管|高端|高水平|高品质|高质量|高标准|高性能|一流|先进|现代|新一代|交易|技术|底座|"
     r"微信|公众|手机|移动|终端|客户端|掌上|网上|中心|综合性|基础性|公益性|支撑性|枢纽型|交流|合作|电子商务|电商|电子政务|传统|例行|常规|政府|市县|省市|区县|县区|系统|招商|推介|"
@@ -704,6 +704,22 @@ def _is_channel_of(channel: ProjectHit, brand: ProjectHit) -> bool:
     )
 
 
+def _inside_quoted_word(masked: str, start: int, end: int) -> bool:
+    """Whether the kind's word at `start:end` lies inside a quoted word that runs on past it (“园区办”).
+
+    >>> s = "实现企业事项“园区办”"
+    >>> _inside_quoted_word(s, s.index("园区"), s.index("办"))
+    True
+    >>> s = "建成“青禾数据中心”和“禾云平台二期”"
+    >>> _inside_quoted_word(s, s.index("数据中心"), s.index("”")), _inside_quoted_word(s, s.index("平台"), s.index("二期"))
+    (False, False)
+    """
+    if masked.rfind("“", 0, start) <= masked.rfind("”", 0, start):
+        return False
+    rest = re.match(r"([\u4e00-\u9fffA-Za-z]{1,4})”", masked[end:])
+    return rest is not None and not re.search(rf"期|{_SUFFIX.pattern}", rest.group(1))
+
+
 def _suffixed(sentence: str) -> list[ProjectHit]:
     """Names ending in a kind's suffix (平台, 产业园, 数据中心, 峰会), each kept only if it names one thing."""
     hits = []
@@ -735,6 +751,8 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         )
         if in_word and not (m.group("park") and masked[end : end + 1] == "内"):
             continue  # the suffix word is inside a longer word (平台企业, 平台数, 园区化), not 软件园数字化升级
+        if _inside_quoted_word(masked, m.start(), end):
+            continue  # 实现企业事项“园区办”: the kind's word is inside a quoted word that ends otherwise
         if m.group("facility") and re.match(
             r"(?:管理)?(?:办公室|办)(?![\u4e00-\u9fff]{0,2}[楼室])", masked[end:]
         ):
