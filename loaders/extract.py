@@ -1103,7 +1103,10 @@ def _named_place(
     start, end = sentence.start + hit.start, sentence.start + hit.end
     # The 山东 of 爱山东·青e办 belongs to the province's app brand, not to whoever runs this one.
     brands = [(start + i, start + i + len(n)) for n in hints if (i := hit.name.find(n)) >= 0]
-    for span in ctx.spans:
+    # 安徽政务服务网芜湖分厅: a channel is run by the division named just before its word (SCHEMA.md: its
+    # 涡阳分厅 → 涡阳县), the platform it opens on by the one heading the name
+    channel = re.search(r"(?:分厅|频道|专区|分站)$", hit.name) is not None
+    for span in reversed(ctx.spans) if channel else ctx.spans:
         if not start <= span.start < end or span.division.level == "country":
             continue
         if any(a <= span.start < b for a, b in brands):

@@ -41,7 +41,7 @@ _KINDS: tuple[tuple[ProjectKind, str], ...] = (
     ("facility", r"骨干直联点|数据湖|国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心集群|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|数据交易所|中心"),
     ("park", r"分园|集聚区|产业园区|产业园|示范园区?|软件园区|软件园|科技园区|科技园|创新园区?|创业园区?|孵化园区?|科创园区?|创意园区?|数创园|智创园|工业园区|工业园|物流园区?|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|生态城|未来城|科技新城|生态新城|产业新城|创新港|高新区|开发区|经开区|(?:临空|空港|航空港|临港)经济区|新区|度假区|保税区|合作区|商务区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
     # SCHEMA.md: 城市大脑 is a programme; a phase of it built and run (郑州城市大脑三期) is one system
-    ("platform", r"大脑[一二三四五六七八九十]期|App|APP|app|平台|政务服务网|网上办事大厅|政务网站|政府网站|门户网站|总门户|服务门户|政务门户|信息系统|系统|驾驶舱|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网|运行中枢"),
+    ("platform", r"大脑[一二三四五六七八九十]期|App|APP|app|平台|政务服务网|网上办事大厅|政务网站|政府网站|门户网站|总门户|服务门户|政务门户|信息系统|系统|驾驶舱|小程序|频道|专区|分厅|热线|一朵云|政务云|通行证|一张网|运行中枢"),
 )  # fmt: skip
 _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
 # Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台"); a technology
@@ -734,7 +734,9 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             # "…科研创新平台三大平台": a count of the kind after a name ends it
             and not re.match(r"[一二三四五六七八九十两\d]+[大个项类]", masked[end : after.start()])
         )
-        if run_on and not m.group("park"):
+        # "安徽政务服务网涡阳分厅": a channel of a platform names the platform too (SCHEMA.md: both are projects)
+        channel = after is not None and _CHANNEL.fullmatch(after.group(0)) and after.start() > end
+        if run_on and not m.group("park") and not channel:
             continue  # "…产业园科学城会展中心": a suffix running on into another is inside a longer name
         # A park heading a longer name stays a candidate: when the longer one names no thing
         # (罗山科技园产业集聚中心, a body), the park it lies in is still named; when it does, the
@@ -751,6 +753,8 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         )
         if in_word and not (m.group("park") and masked[end : end + 1] == "内"):
             continue  # the suffix word is inside a longer word (平台企业, 平台数, 园区化), not 软件园数字化升级
+        if m.group(0) == "分厅" and masked[m.start() - 1 : m.start()] in ("级", "”", ""):
+            continue  # 均已开通“天府蓉易办”区级分厅: a hall named by its level is each place's, no one thing
         if _inside_quoted_word(masked, m.start(), end):
             continue  # 实现企业事项“园区办”: the kind's word is inside a quoted word that ends otherwise
         if m.group("facility") and re.match(
