@@ -360,6 +360,7 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     kept = [cut for k in kept if not _LAYOUT.match(k.name) and (cut := _bracket_cut(k)) is not None]
     kept = [k for k in kept if not _part_in_brackets(sentence, k.start, k.end)]
     kept = [k for k in kept if not _signs_as_body(sentence, k)]
+    kept = [k for k in kept if not _former_body(sentence, k)]
     return [
         ProjectHit(
             k.name,
@@ -394,6 +395,32 @@ def _signs_as_body(sentence: str, hit: ProjectHit) -> bool:
     """
     listed = _ORGANISATIONS.match(sentence[hit.end :])
     return listed is not None and ("、" in listed.group(0) or sentence[hit.start - 1 : hit.start] == "、")
+
+
+# "我局(原信息办、政务服务中心)", "2017年原政务服务中心…被评为": 原 (formerly) names a body renamed or merged
+_FORMER = re.compile(r"原(?:[\u4e00-\u9fff]{2,12}、)*$")
+
+
+def _former_body(sentence: str, hit: ProjectHit) -> bool:
+    """Whether a centre is named as a body's former name (原政务服务中心), not as a thing built.
+
+    LAC reads that 原 as a word of its own; in 原平市数据中心 it heads a city's name.
+
+    >>> s = "2017年原政务服务中心被评为优秀等次"
+    >>> _former_body(s, ProjectHit("原政务服务中心", "facility", 5, 12))
+    True
+    >>> s = "原平市数据中心建成"
+    >>> _former_body(s, ProjectHit("原平市数据中心", "facility", 0, 7))
+    False
+    """
+    if hit.kind != "facility":
+        return False
+    at = hit.start + 1 if hit.name.startswith("原") else hit.start
+    former = _FORMER.search(sentence[:at])
+    if former is None:
+        return False
+    word = next((w for w in segment(sentence) if w.start == former.start()), None)
+    return word is not None and word.text == "原" and word.tag in ("a", "d", "b")
 
 
 # A zone's short form (三山经开区 of 三山经济开发区): the same zone named again, SCHEMA.md aliases.
