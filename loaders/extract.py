@@ -883,8 +883,11 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
             return ctx.gazetteer.country  # 中央城市工作会议, 全国…大会: held by the centre, whoever cites it
         reach = re.match(r"全(省|市)", hit.name)
         held_by = ctx.local(reach.group(1)) if reach else None
+        # "举办全省…观摩会" in a county's report: the place that hosts it holds it, whatever its reach
+        hosted = re.search(r"(?:举办|承办|主办)了?$", sentence.text[: hit.start])
         if (
             reach
+            and not hosted
             and held_by is not None
             and held_by.level == {"省": "province", "市": "prefecture"}[reach.group(1)]
         ):
