@@ -905,6 +905,8 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     if code is not None and code in ctx.gazetteer:
         hinted = ctx.gazetteer.get(code)
         provincial = re.search(r"(?:省级|全省)“?$", sentence.text[: hit.start])  # 依托省级“爱山东”平台
+        # 承担省级“浙里办”城市频道…: the province's app named for its channel here is run by the place
+        channel_here = re.match(r"”?[\u4e00-\u9fff]{0,4}(?:频道|专区|分厅|分站)", sentence.text[hit.end :])
         # A district that uses its city's app (i厦门 in a 思明区 report) does not run it; a city that
         # uses its province's does, in its own channel (SCHEMA.md: 浙里办 in a 杭州 report → 杭州市).
         # The country's own platform (国家政务服务平台) that a province plugs into stays the country's.
@@ -917,7 +919,11 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
             and hinted.level != "country"
             and hinted in (acting, *ctx.gazetteer.ancestors(acting))
         )
-        return acting if inside and not (provincial and hinted.level == "province") else hinted
+        return (
+            acting
+            if inside and not (provincial and not channel_here and hinted.level == "province")
+            else hinted
+        )
     named = _named_place(ctx, sentence, hit, acting, hints)
     if named is not None:
         return named
