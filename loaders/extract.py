@@ -965,11 +965,14 @@ _AT_EVENT = re.compile(r"^(?:[^，,。；;在]{0,24}?(?:会|论坛|大赛|节|�
 def _event_holder(ctx: _Context, sentence: Sentence, hit: ProjectHit, acting: Division) -> Division:
     """Return who holds an event with no venue stated: the place heading its name, else the acting place.
 
+    A place that hosts it (举办浙江省…成果展巡展) holds it, whoever's name it carries.
+
     SCHEMA.md: an event goes to its venue or organiser, else to the subject. 浙江省“…”专题发布会 is the
     province's; a district whose case is shown at a conference (柯桥区案例在…峰会上推介) only takes part.
     """
     head = _head_place(ctx, sentence, hit)
-    if head is not None and head.level in ("province", "prefecture") and head != acting:
+    hosted = re.search(r"(?:举办|承办|主办)了?$", sentence.text[: hit.start])
+    if head is not None and head.level in ("province", "prefecture") and head != acting and not hosted:
         return head
     framed = re.search(r"在[^，,。；;在]*$", sentence.text[: hit.start])
     if framed and _AT_EVENT.match(sentence.text[hit.end :]) and acting not in (head, ctx.default):
