@@ -100,7 +100,9 @@ _K_COUNTER = (
 )
 _K_ACTION = (
     r"打印本页|打印此页|打印文章|打印|关闭窗口|关闭本页|关闭|返回顶部|返回列表|返回首页|返回|加入收藏|"
-    r"我要纠错|纠错|分享到|扫一扫|微信|微博|QQ空间|朋友圈|字体\s*[:：]?|字号\s*[:：]?(?:\s*[TtAa大中小][|｜]?)*|默认|大|中|小"
+    r"我要纠错|纠错|分享到|扫一扫|微信|微博|QQ空间|朋友圈|"
+    # a government site's versions for phones, screen readers and the elderly (长者专区, 关怀版)
+    r"手机版|无障碍阅读|无障碍浏览|无障碍|长者专区|长者模式|长者版|关怀版|适老化|字体\s*[:：]?|字号\s*[:：]?(?:\s*[TtAa大中小][|｜]?)*|默认|大|中|小"
 )
 _ALL_KEYS = "|".join((_K_DATE, _K_SOURCE, _K_AUTHOR, _K_EDITOR, _K_CONTACT, _K_CODE, _K_COUNTER))
 _TERMINATORS = "。！？!?；;"
@@ -141,7 +143,9 @@ def _item(named: bool) -> str:
 
 
 _SEPARATORS = r"[\s|｜丨/·•,，;；]*"
-_CHROME_LINE = re.compile(rf"^\s*(?:{_item(False)})(?:{_SEPARATORS}(?:{_item(False)}))*\s*$", re.IGNORECASE)
+_CHROME_LINE = re.compile(
+    rf"^\s*[•·]?\s*(?:{_item(False)})(?:{_SEPARATORS}(?:{_item(False)}))*\s*$", re.IGNORECASE
+)
 _CHROME_ITEM = re.compile(_item(True), re.IGNORECASE)
 _BRACKETS = re.compile(r"[【】\[\]()（）]")
 

@@ -25,7 +25,7 @@ from loaders.places import (
 )
 from loaders.policies import find_policies
 from loaders.programmes import find_programmes
-from loaders.projects import ProjectHit, built_before, find_projects
+from loaders.projects import ProjectHit, built_before, find_projects, relied_on_only
 from loaders.records import (
     AgencyMention,
     Division,
@@ -818,6 +818,11 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
     programmes = _without_short_forms(programmes)
     projects = _not_bodies(ctx, projects, agencies)
     projects = _without_infixed(projects)
+    projects = {
+        key: p
+        for key, p in projects.items()
+        if p.kind != "platform" or not relied_on_only(document.text, p.name)
+    }
     # "积极参与组建湖州市数字资源转化运营中心…出席该中心揭牌仪式": a centre the text sets up anywhere is a body
     # (SCHEMA.md: bodies are agencies), wherever else it is named
     projects = {
@@ -885,13 +890,16 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
             return ctx.gazetteer.country  # 中央城市工作会议, 全国…大会: held by the centre, whoever cites it
         reach = re.match(r"全(省|市)", hit.name)
         held_by = ctx.local(reach.group(1)) if reach else None
+        # "举办全省…观摩会" in a county's report: the place that hosts it holds it, whatever its reach
+        hosted = re.search(r"(?:举办|承办|主办)了?$", sentence.text[: hit.start])
         if (
             reach
+            and not hosted
             and held_by is not None
             and held_by.level == {"省": "province", "市": "prefecture"}[reach.group(1)]
         ):
             return _venue(ctx, sentence, hit, acting) or held_by
-        return _venue(ctx, sentence, hit, acting) or acting
+        return _venue(ctx, sentence, hit, acting) or _event_holder(ctx, sentence, hit, acting)
     hints = {**place_hints(), **service_apps()}
     code = next((hints[n] for n in (hit.name, *hit.aliases) if n in hints), None)
     if hit.name not in hints and re.search(r"(?:专区|分厅|频道|分站)$", hit.name):
@@ -899,6 +907,8 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     if code is not None and code in ctx.gazetteer:
         hinted = ctx.gazetteer.get(code)
         provincial = re.search(r"(?:省级|全省)“?$", sentence.text[: hit.start])  # 依托省级“爱山东”平台
+        # 承担省级“浙里办”城市频道…: the province's app named for its channel here is run by the place
+        channel_here = re.match(r"”?[\u4e00-\u9fff]{0,4}(?:频道|专区|分厅|分站)", sentence.text[hit.end :])
         # A district that uses its city's app (i厦门 in a 思明区 report) does not run it; a city that
         # uses its province's does, in its own channel (SCHEMA.md: 浙里办 in a 杭州 report → 杭州市).
         # The country's own platform (国家政务服务平台) that a province plugs into stays the country's.
@@ -911,7 +921,11 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
             and hinted.level != "country"
             and hinted in (acting, *ctx.gazetteer.ancestors(acting))
         )
-        return acting if inside and not (provincial and hinted.level == "province") else hinted
+        return (
+            acting
+            if inside and not (provincial and not channel_here and hinted.level == "province")
+            else hinted
+        )
     named = _named_place(ctx, sentence, hit, acting, hints)
     if named is not None:
         return named
@@ -944,6 +958,28 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     if acting in ctx.gazetteer.ancestors(ctx.default):
         return ctx.default
     return _paragraph_district(ctx, sentence) if acting == ctx.default else acting
+
+
+# "…案例在…峰会上推介": a place that speaks, shows or signs at an event takes part in it, it does not hold it
+_AT_EVENT = re.compile(r"^(?:[^，,。；;在]{0,24}?(?:会|论坛|大赛|节|展))?”?(?:上|期间)")
+
+
+def _event_holder(ctx: _Context, sentence: Sentence, hit: ProjectHit, acting: Division) -> Division:
+    """Return who holds an event with no venue stated: the place heading its name, else the acting place.
+
+    A place that hosts it (举办浙江省…成果展巡展) holds it, whoever's name it carries.
+
+    SCHEMA.md: an event goes to its venue or organiser, else to the subject. 浙江省“…”专题发布会 is the
+    province's; a district whose case is shown at a conference (柯桥区案例在…峰会上推介) only takes part.
+    """
+    head = _head_place(ctx, sentence, hit)
+    hosted = re.search(r"(?:举办|承办|主办)了?$", sentence.text[: hit.start])
+    if head is not None and head.level in ("province", "prefecture") and head != acting and not hosted:
+        return head
+    framed = re.search(r"在[^，,。；;在]*$", sentence.text[: hit.start])
+    if framed and _AT_EVENT.match(sentence.text[hit.end :]) and acting not in (head, ctx.default):
+        return ctx.default
+    return acting
 
 
 def _head_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Division | None:
@@ -1086,7 +1122,10 @@ def _named_place(
     start, end = sentence.start + hit.start, sentence.start + hit.end
     # The 山东 of 爱山东·青e办 belongs to the province's app brand, not to whoever runs this one.
     brands = [(start + i, start + i + len(n)) for n in hints if (i := hit.name.find(n)) >= 0]
-    for span in ctx.spans:
+    # 安徽政务服务网芜湖分厅: a channel is run by the division named just before its word (SCHEMA.md: its
+    # 涡阳分厅 → 涡阳县), the platform it opens on by the one heading the name
+    channel = re.search(r"(?:分厅|频道|专区|分站)$", hit.name) is not None
+    for span in reversed(ctx.spans) if channel else ctx.spans:
         if not start <= span.start < end or span.division.level == "country":
             continue
         if any(a <= span.start < b for a, b in brands):

@@ -37,17 +37,17 @@ from loaders.words import segment
 
 _KINDS: tuple[tuple[ProjectKind, str], ...] = (
     # a working meeting is named by its topic and its kind (全市重点项目建设推进会, …工作调度会, …推进电视电话会议, …推进视频会)
-    ("event", r"(?:工作|推进|部署|调度|培训|动员|表彰|总结|现场|电视电话|视频)会议|(?:电视电话|视频)会|调度会|培训会|部署会|动员会|表彰会|观摩会|现场会|年货节|购物节|电商节|消费节|推介会|成果展|科技周|宣传周|活动周|创新周|科技节|嘉年华|博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|座谈会|发布会|对接会|洽谈会|博览|展览会|[\u4e00-\u9fff]博会"),
+    ("event", r"(?:工作|推进|部署|调度|培训|动员|表彰|总结|现场|电视电话|视频)会议|(?:电视电话|视频)会|调度会|培训会|部署会|动员会|表彰会|观摩会|现场会|年货节|购物节|电商节|消费节|推介会|成果展巡展|巡展|成果展|科技周|宣传周|活动周|创新周|科技节|嘉年华|博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|座谈会|发布会|对接会|洽谈会|博览|展览会|[\u4e00-\u9fff]博会"),
     ("facility", r"骨干直联点|数据湖|国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心集群|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|数据交易所|中心"),
-    ("park", r"分园|集聚区|产业园区|产业园|示范园区?|软件园区|软件园|科技园区|科技园|创新园区?|创业园区?|孵化园区?|科创园区?|创意园区?|数创园|智创园|工业园区|工业园|物流园区?|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|生态城|未来城|科技新城|生态新城|产业新城|创新港|高新区|开发区|经开区|新区|度假区|保税区|合作区|商务区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
+    ("park", r"分园|集聚区|产业园区|产业园|示范园区?|软件园区|软件园|科技园区|科技园|创新园区?|创业园区?|孵化园区?|科创园区?|创意园区?|数创园|智创园|工业园区|工业园|物流园区?|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|生态城|未来城|科技新城|生态新城|产业新城|创新港|高新区|开发区|经开区|(?:临空|空港|航空港|临港)经济区|新区|度假区|保税区|合作区|商务区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
     # SCHEMA.md: 城市大脑 is a programme; a phase of it built and run (郑州城市大脑三期) is one system
-    ("platform", r"大脑[一二三四五六七八九十]期|App|APP|app|平台|政务服务网|网上办事大厅|政务网站|政府网站|门户网站|总门户|服务门户|政务门户|信息系统|系统|驾驶舱|小程序|频道|专区|热线|一朵云|政务云|通行证|一张网|运行中枢"),
+    ("platform", r"大脑[一二三四五六七八九十]期|App|APP|app|平台|政务服务网|网上办事大厅|政务网站|政府网站|门户网站|总门户|服务门户|政务门户|信息系统|系统|驾驶舱|小程序|频道|专区|分厅|热线|一朵云|政务云|通行证|一张网|运行中枢"),
 )  # fmt: skip
 _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
 # Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台"); a technology
 # names a kind too (数字孪生平台, 人工智能计算中心), not the one a place built.
 _GENERIC = re.compile(
-    r"^(?:街道|街镇|社区|乡镇|村级|镇级|县级|区级|便民|国家|各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|新兴|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
+    r"^(?:[\u4e00-\u9fff]{1,2}级|街道|街镇|社区|乡镇|企业|高新|村级|镇级|县级|区级|便民|国家|各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|新兴|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
     r"智能|数字|网络|信息|服务|管理|管控|应用|开放|融合|开发|产业|经济|旅游|农业|绿色|低碳|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个|主|指挥|运营|调度|监测|预警|测试|超级|基础设施|IDC|农产品|物流|"
     r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|大规模|超大规模|国省|智算|人工智能|数字孪生|资源|生态|制造|项目|展示|体验|城管|高端|高水平|高品质|高质量|高标准|高性能|一流|先进|现代|新一代|交易|技术|底座|"
     r"微信|公众|手机|移动|终端|客户端|掌上|网上|中心|综合性|基础性|公益性|支撑性|枢纽型|交流|合作|电子商务|电商|电子政务|传统|例行|常规|政府|市县|省市|区县|县区|系统|招商|推介|"
@@ -360,6 +360,7 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     kept = [cut for k in kept if not _LAYOUT.match(k.name) and (cut := _bracket_cut(k)) is not None]
     kept = [k for k in kept if not _part_in_brackets(sentence, k.start, k.end)]
     kept = [k for k in kept if not _signs_as_body(sentence, k)]
+    kept = [k for k in kept if not _former_body(sentence, k)]
     return [
         ProjectHit(
             k.name,
@@ -394,6 +395,32 @@ def _signs_as_body(sentence: str, hit: ProjectHit) -> bool:
     """
     listed = _ORGANISATIONS.match(sentence[hit.end :])
     return listed is not None and ("、" in listed.group(0) or sentence[hit.start - 1 : hit.start] == "、")
+
+
+# "我局(原信息办、政务服务中心)", "2017年原政务服务中心…被评为": 原 (formerly) names a body renamed or merged
+_FORMER = re.compile(r"原(?:[\u4e00-\u9fff]{2,12}、)*$")
+
+
+def _former_body(sentence: str, hit: ProjectHit) -> bool:
+    """Whether a centre is named as a body's former name (原政务服务中心), not as a thing built.
+
+    LAC reads that 原 as a word of its own; in 原平市数据中心 it heads a city's name.
+
+    >>> s = "2017年原政务服务中心被评为优秀等次"
+    >>> _former_body(s, ProjectHit("原政务服务中心", "facility", 5, 12))
+    True
+    >>> s = "原平市数据中心建成"
+    >>> _former_body(s, ProjectHit("原平市数据中心", "facility", 0, 7))
+    False
+    """
+    if hit.kind != "facility":
+        return False
+    at = hit.start + 1 if hit.name.startswith("原") else hit.start
+    former = _FORMER.search(sentence[:at])
+    if former is None:
+        return False
+    word = next((w for w in segment(sentence) if w.start == former.start()), None)
+    return word is not None and word.text == "原" and word.tag in ("a", "d", "b")
 
 
 # A zone's short form (三山经开区 of 三山经济开发区): the same zone named again, SCHEMA.md aliases.
@@ -704,6 +731,22 @@ def _is_channel_of(channel: ProjectHit, brand: ProjectHit) -> bool:
     )
 
 
+def _inside_quoted_word(masked: str, start: int, end: int) -> bool:
+    """Whether the kind's word at `start:end` lies inside a quoted word that runs on past it (“园区办”).
+
+    >>> s = "实现企业事项“园区办”"
+    >>> _inside_quoted_word(s, s.index("园区"), s.index("办"))
+    True
+    >>> s = "建成“青禾数据中心”和“禾云平台二期”"
+    >>> _inside_quoted_word(s, s.index("数据中心"), s.index("”")), _inside_quoted_word(s, s.index("平台"), s.index("二期"))
+    (False, False)
+    """
+    if masked.rfind("“", 0, start) <= masked.rfind("”", 0, start):
+        return False
+    rest = re.match(r"([\u4e00-\u9fffA-Za-z]{1,4})”", masked[end:])
+    return rest is not None and not re.search(rf"期|{_SUFFIX.pattern}", rest.group(1))
+
+
 def _suffixed(sentence: str) -> list[ProjectHit]:
     """Names ending in a kind's suffix (平台, 产业园, 数据中心, 峰会), each kept only if it names one thing."""
     hits = []
@@ -718,7 +761,9 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             # "…科研创新平台三大平台": a count of the kind after a name ends it
             and not re.match(r"[一二三四五六七八九十两\d]+[大个项类]", masked[end : after.start()])
         )
-        if run_on and not m.group("park"):
+        # "安徽政务服务网涡阳分厅": a channel of a platform names the platform too (SCHEMA.md: both are projects)
+        channel = after is not None and _CHANNEL.fullmatch(after.group(0)) and after.start() > end
+        if run_on and not m.group("park") and not channel:
             continue  # "…产业园科学城会展中心": a suffix running on into another is inside a longer name
         # A park heading a longer name stays a candidate: when the longer one names no thing
         # (罗山科技园产业集聚中心, a body), the park it lies in is still named; when it does, the
@@ -735,6 +780,10 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         )
         if in_word and not (m.group("park") and masked[end : end + 1] == "内"):
             continue  # the suffix word is inside a longer word (平台企业, 平台数, 园区化), not 软件园数字化升级
+        if m.group(0) == "分厅" and masked[m.start() - 1 : m.start()] in ("级", "”", ""):
+            continue  # 均已开通“天府蓉易办”区级分厅: a hall named by its level is each place's, no one thing
+        if _inside_quoted_word(masked, m.start(), end):
+            continue  # 实现企业事项“园区办”: the kind's word is inside a quoted word that ends otherwise
         if m.group("facility") and re.match(
             r"(?:管理)?(?:办公室|办)(?![\u4e00-\u9fff]{0,2}[楼室])", masked[end:]
         ):
@@ -1674,3 +1723,29 @@ def _clause_before(sentence: str, start: int) -> str:
     """Return the clause that leads up to `start` (from the last comma, semicolon or colon)."""
     cut = max(sentence.rfind(mark, 0, start) for mark in ",，;；:：。")
     return sentence[cut + 1 : start]
+
+
+# "依托一体化政务服务平台", "纳入工程建设项目联合审批平台": what a text only leans on or plugs into.
+_RELIED_ON = re.compile(r"(?:依托|依靠|基于|借助|纳入|融入)(?:省级?|国家|全国|全省)?(?:统一的?)?$")
+
+
+def relied_on_only(text: str, name: str) -> bool:
+    """Whether a platform named only by its kind's words is, everywhere in `text`, just leaned on.
+
+    SCHEMA.md: a project has a name of its own; a kind of system a place plugs into or builds on
+    (依托一体化政务服务平台) is no thing it built, unless the text says it built or runs one (建成
+    数据开放平台, 一体化政务服务平台覆盖全市). Names with a place, a brand or a quote keep their word.
+
+    >>> relied_on_only("依托一体化政务服务平台,推动实现高频服务", "一体化政务服务平台")
+    True
+    >>> relied_on_only("依托一体化政务服务平台办事。一体化政务服务平台覆盖全市", "一体化政务服务平台")
+    False
+    >>> relied_on_only("依托粤商通平台搭建招商平台", "粤商通平台")
+    False
+    """
+    if re.search(r"[“”\"A-Za-z0-9]", name) or re.match(r"[市区县省州]|全[市区县省州]", name):
+        return False
+    if any(w.tag in ("LOC", "ORG", "nz", "PER") for w in segment(name)):
+        return False
+    found = [m.start() for m in re.finditer(re.escape(name), text)]
+    return bool(found) and all(_RELIED_ON.search(text[max(0, at - 12) : at]) for at in found)
