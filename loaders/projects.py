@@ -30,7 +30,7 @@ from loaders.name_phrases import (
     whole_place,
     whole_proper_word,
 )
-from loaders.names import clean_name, name_start
+from loaders.names import clean_name, governing_before, name_start
 from loaders.records import ProjectKind
 from loaders.service_apps import find_service_apps
 from loaders.words import segment
@@ -752,6 +752,19 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             # with one noun before it (搭建供需对接平台) it names a kind of thing, as before.
             earlier = name_start(sentence, inner, extra=_CONNECTOR_AFTER_NAME)
             first = earlier if earlier < inner else first
+        cut = governing_before(sentence, first)
+        split = next(
+            (
+                w
+                for w in segment(sentence)
+                if cut and w.start < first - cut and w.end == first and w.tag != "w"
+            ),
+            None,
+        )
+        if split is not None:
+            # "中欧数字与绿色可持续发展大会": a governing word read inside a longer word (持续 of 可持续)
+            # governs nothing; the name runs on back over that word
+            first = name_start(sentence, split.start, extra=_CONNECTOR_AFTER_NAME)
         proper = whole_proper_word(sentence, first)
         head = next((w for w in segment(sentence) if w.start == proper), None)
         if proper == first - 1 and head is not None and head.tag not in ("ORG", "nz", "PER", "LOC"):
