@@ -817,8 +817,11 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         if dash >= 0:
             start = dash + 2  # "青禾的智能中枢——青禾城市计算中心": the dash gives the thing its name
         single = sentence.rfind("—", start, m.start())
-        if single > start and any(
-            _SUFFIX.fullmatch(sentence[k:single]) for k in range(max(start, single - 6), single)
+        if (
+            single > start
+            and any(_SUFFIX.fullmatch(sentence[k:single]) for k in range(max(start, single - 6), single))
+            # "苏州工业园区—相城区合作经济开发区": a zone two partners run together is named by both
+            and not re.search(r"合作|协作", sentence[single + 1 : m.start()])
         ):
             start = (
                 single + 1
@@ -878,6 +881,10 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             start = _bounded(sentence, start, end)
             if start > m.start():
                 start = unverbed  # "骨干直联点": a verb LAC reads inside a kind's word (联) governs nothing
+            # "“数领智创 沪通相城”2019苏州相城漕湖开发区(上海虹桥)推介会": a year opens an event's title
+            # (and a quoted theme before it), never a park's or a platform's name, which starts after it
+            years = list(re.finditer(r"(?:19|20)\d\d年?(?=[\u4e00-\u9fff])", sentence[start : m.start()]))
+            start += years[-1].end() if years else 0
         start = _after_complement(sentence, start, m.start())
         comma = sentence.rfind("、", max(0, start - 6), start)
         if (
