@@ -746,12 +746,6 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         kind = next(k for k, _ in _KINDS if m.group(k))
         anchor = m.start() - 1 if m.start() > 0 and sentence[m.start() - 1] == "“" else m.start()
         first = name_start(sentence, anchor, extra=_CONNECTOR_AFTER_NAME, suffix_follows=kind == "event")
-        inner = noun_verb_start(sentence, first)
-        if inner is not None and kind != "event":
-            # "青禾政务信息发布平台": the listed verb 发布 is a verbal noun of the name, not its governor;
-            # with one noun before it (搭建供需对接平台) it names a kind of thing, as before.
-            earlier = name_start(sentence, inner, extra=_CONNECTOR_AFTER_NAME)
-            first = earlier if earlier < inner else first
         cut = governing_before(sentence, first)
         split = next(
             (
@@ -765,6 +759,12 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             # "中欧数字与绿色可持续发展大会": a governing word read inside a longer word (持续 of 可持续)
             # governs nothing; the name runs on back over that word
             first = name_start(sentence, split.start, extra=_CONNECTOR_AFTER_NAME)
+        inner = noun_verb_start(sentence, first)
+        if inner is not None and kind != "event":
+            # "青禾政务信息发布平台": the listed verb 发布 is a verbal noun of the name, not its governor;
+            # with one noun before it (搭建供需对接平台) it names a kind of thing, as before.
+            earlier = name_start(sentence, inner, extra=_CONNECTOR_AFTER_NAME)
+            first = earlier if earlier < inner else first
         proper = whole_proper_word(sentence, first)
         head = next((w for w in segment(sentence) if w.start == proper), None)
         if proper == first - 1 and head is not None and head.tag not in ("ORG", "nz", "PER", "LOC"):
@@ -875,16 +875,16 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             # "…推进会暨两地科技产业园合作…": 暨 joins two events' names; what follows it starts anew
             joint = sentence.rfind("暨", start, m.start())
             start = joint + 1 if joint >= 0 else start
+            # "“数领智创 沪通相城”2019苏州相城漕湖开发区(上海虹桥)推介会": a year opens an event's title
+            # (and a quoted theme before it), never a park's or a platform's name, which starts after it
+            years = list(re.finditer(r"(?:19|20)\d\d年?(?=[\u4e00-\u9fff])", sentence[start : m.start()]))
+            start += years[-1].end() if years else 0
             unverbed = start
             start = whole_place(sentence, after_inner_verb(sentence, start, m.start()))
             start = place_before(sentence, first, start)
             start = _bounded(sentence, start, end)
             if start > m.start():
                 start = unverbed  # "骨干直联点": a verb LAC reads inside a kind's word (联) governs nothing
-            # "“数领智创 沪通相城”2019苏州相城漕湖开发区(上海虹桥)推介会": a year opens an event's title
-            # (and a quoted theme before it), never a park's or a platform's name, which starts after it
-            years = list(re.finditer(r"(?:19|20)\d\d年?(?=[\u4e00-\u9fff])", sentence[start : m.start()]))
-            start += years[-1].end() if years else 0
         start = _after_complement(sentence, start, m.start())
         comma = sentence.rfind("、", max(0, start - 6), start)
         if (
