@@ -116,8 +116,8 @@ _OWN = re.compile(r"电子政务|政务云$|政务服务网$|骨干直联点$")
 _LAYOUT = re.compile(r"^[\dA-Za-z+＋]*[\d+＋][\dA-Za-z+＋]*(?:平台|体系|App|APP)?$")
 # "三级平台、五级应用": levels of a layout, not a name (SCHEMA.md: numeric layouts are not projects).
 _LEVELS = re.compile(r"^[一二三四五六七八九十两\d]+级")
-# "整个园区", "该平台": a thing referred back to, not named.
-_DETERMINER = re.compile(r"^(?:整个|该|这个|这些|这一|此|其|上述|相关|所属|各类)")
+# "整个园区", "该平台": a thing referred back to, not named; "又一重要平台": one more of a kind, described.
+_DETERMINER = re.compile(r"^(?:整个|该|这个|这些|这一|此|其|上述|相关|所属|各类)|^一(?=重要|个|座|种|批|流)")
 # "自首届峰会以来", "本届大会": an event referred to by its edition, not by name.
 _ORDINAL_EVENT = re.compile(
     r"^[自从]?(?:首届|本届|历届|上届|每届|第[一二三四五六七八九十\d]+届)|(?:首场|第[一二三四五六七八九十\d]+场)"
@@ -733,6 +733,8 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         in_word = in_word or re.match(
             r"[\u4e00-\u9fff]{0,4}?(?:有限公司|有限责任公司|股份|控股|集团)", masked[end:]
         )
+        # "德阳生态城市新区": a kind's word in 城 that runs on into 城市 is inside that word
+        in_word = in_word or (m.group(0).endswith("城") and masked[end : end + 1] == "市")
         if in_word and not (m.group("park") and masked[end : end + 1] == "内"):
             continue  # the suffix word is inside a longer word (平台企业, 平台数, 园区化), not 软件园数字化升级
         if m.group("facility") and re.match(
@@ -1440,6 +1442,8 @@ def _names_one(
         r"[一二三四五六七八九十两]级(?:联动|贯通|协同|一体)?的“?$", sentence[max(0, start - 8) : start]
     ):
         return False  # "县、乡、村三级联动的“领导驾驶舱”": one of a kind at every level, no name
+    if re.fullmatch(rf"[^和及与]+[和及与](?:{re.escape(suffix)})", name):
+        return False  # "装饰装修及园区绿化": a conjunction joins the bare kind's word to a work, no name
     if sentence[:start].endswith("唯一的") and not any(
         w.start == start and w.tag in ("ORG", "LOC", "nz") for w in segment(sentence)
     ):
@@ -1481,6 +1485,16 @@ def _names_one(
     ):
         # "…信息园,…包括基地云计算中心、IDC数据中心、呼叫中心等": what one site holds, not things of their own;
         # "签约项目包括…等" lists projects
+        return False
+    if (
+        kind == "event"
+        and re.search(r"(?:活动|会|节)[^。;；]{0,24}?(?:包括|包含|设有|设置)", sentence[:start])
+        and re.match(
+            r"(?:[、和及与][^、,，。;；]{1,24}?)*等(?:系列|配套|主题|专题)?(?:活动|赛事)", sentence[end:]
+        )
+    ):
+        # "此次活动…包括香柚短视频与直播带货大赛、…、摄影作品大赛等系列活动": the parts of the event the
+        # sentence describes, not events of their own (as _PARTS, …七个环节)
         return False
     if _COMPONENTS.match(sentence[end:]) and re.search(r"(?:包括|包含|涵盖|分为|下设)", clause):
         # "…中心包括人工智能算力平台、…和科研创新平台三大平台": the parts of one thing, not things
