@@ -96,6 +96,8 @@ _UNDER_WAY = re.compile(
 _LAUNCH = re.compile(
     r"(?:建设|建成|建立|构建|搭建|开发|研发|上线|投用|启用|部署|推广应用|推出|整合|升级|引入|引进)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*“?$"
 )
+# What a clause makes a place or a thing into (打造成为…, 建设成为…, 定位为…): a role, not a brand.
+_MADE_INTO = re.compile(r"(?:打造成为?|建设成为|建成为|定位为|成为)[^,，;；。“”]*$")
 # A verb's result or direction (搭建起, 打造成, 整合进) ends the verb before a name; it opens none.
 _COMPLEMENT = re.compile(r"[起成出好完进入到]")
 # A system whose build or phase is the topic is one thing (…监控系统建设通过立项审批, …系统三期项目).
@@ -264,6 +266,8 @@ def find_projects(sentence: str) -> list[ProjectHit]:
         )
     ]
     brands = [b for b in brands if not _SECTORS.fullmatch(b.name)]  # “政产学研用金”: sectors, no brand
+    # "把兰州新区打造成为国家大数据创新应用“试验田”": what a place is made into is a figure of its role
+    brands = [b for b in brands if not _MADE_INTO.search(sentence[: b.start])]
     # “放管服”改革平台: a quote a reform or a programme's word follows names that programme, no app
     brands = [
         b
