@@ -881,6 +881,12 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
         # "收听收看全省…推进电视电话会议" in a city's report: the reach word says who holds it
         if re.match(r"(?:20\d\d年)?(?:中央|全国)", hit.name):
             return ctx.gazetteer.country  # 中央城市工作会议, 全国…大会: held by the centre, whoever cites it
+        # "中国兰州数字经济论坛", "2019苏州相城…推介会…在上海举行": the division an event's own title
+        # carries holds it when it is the subject or lies inside the place acting (SCHEMA.md: the place
+        # that runs it, as a platform goes to the division in its own name); a stated venue comes next
+        namesake = _namesake(ctx, sentence, hit)
+        if namesake is not None and (namesake in ctx.subjects or acting in ctx.gazetteer.ancestors(namesake)):
+            return namesake
         reach = re.match(r"全(省|市)", hit.name)
         held_by = ctx.local(reach.group(1)) if reach else None
         if (
@@ -942,6 +948,24 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     if acting in ctx.gazetteer.ancestors(ctx.default):
         return ctx.default
     return _paragraph_district(ctx, sentence) if acting == ctx.default else acting
+
+
+def _namesake(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Division | None:
+    """Return the division named first in a project's own name, below the country, or its child
+    named right after it (苏州相城… → 相城区); None when the name carries none."""
+    start, end = sentence.start + hit.start, sentence.start + hit.end
+    inside = sorted(
+        (s for s in ctx.spans if start <= s.start < end and s.division.level != "country"),
+        key=lambda s: s.start,
+    )
+    if not inside:
+        return None
+    chain = inside[0]
+    for span in inside[1:]:
+        if span.start != chain.end or chain.division not in ctx.gazetteer.ancestors(span.division):
+            break
+        chain = span
+    return chain.division
 
 
 def _head_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Division | None:
@@ -1039,7 +1063,11 @@ def _venue(ctx: _Context, sentence: Sentence, hit: ProjectHit, acting: Division)
     for span in ctx.spans:
         if span.start < end or span.start >= sentence.end:
             continue
-        before, after = ctx.document.text[end : span.start], ctx.document.text[span.end : span.end + 16]
+        # "…大会在四川成都召开": the province may locate the city that holds it
+        lead = span.start
+        while (outer := next((s for s in ctx.spans if s.end == lead and s.start >= end), None)) is not None:
+            lead = outer.start
+        before, after = ctx.document.text[end:lead], ctx.document.text[span.end : span.end + 16]
         # "…在盐城盐南高新区举办": a development zone of the place may stand between it and the verb
         if re.fullmatch(r"[^，,。；;]{0,14}?在", before) and re.match(
             r"(?:市|省)?(?:[^，,。；;在的]{1,8}?(?:高新区|开发区|经开区|新区))?(?:召开|举办|举行|开幕|启幕|落幕|隆重)",
