@@ -686,6 +686,17 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
                     or ctx.project_head
                     or place
                 )
+            if p.kind == "event":
+                # "…年货节暨乡村e镇网红直播大赛…。乡村e镇网红直播大赛颁奖典礼": one event named again is held
+                # where it was first placed, whoever the later sentence names
+                place = next(
+                    (
+                        o.place
+                        for o in projects.values()
+                        if o.kind == "event" and p.name in (o.name, *o.aliases)
+                    ),
+                    place,
+                )
             project = ProjectMention(place, p.name, p.kind, ctx.evidence(sentence, p.start, p.end), p.aliases)
             same = _same_project(projects, project)
             used = _used_below(ctx, projects, project) if same is None else None
