@@ -1214,6 +1214,11 @@ def _same_project(
         shortened = any(n.endswith(new.name) or new.name.endswith(n) for n in names if len(n) >= 4)
         if new.kind == "event" and len(new.name) >= 4 and shortened:
             return key
+        # "2021年江永县香柚节暨直播带货大赛" in a headline, "…香柚节暨网红带货直播大赛" in the body: a joint
+        # title is known by its first event, however the text words the second
+        heads = {n.split("暨")[0] for n in {new.name, *new.aliases} if "暨" in n}
+        if new.kind == "event" and any(len(h) >= 6 and n.startswith(h + "暨") for h in heads for n in names):
+            return key
         if new.kind == "event" and any(
             _headlined(a, b) or _headlined(b, a)
             for a in _unlevelled(_unplaced(names, old.place))
@@ -1320,12 +1325,24 @@ def _describes(head: str) -> bool:
 def _unplaced(names: set[str], place: Division) -> set[str]:
     """Return the names with a head that names `place` taken off: the place only locates the thing.
 
-    Another division's name stays (仪征大数据产业园 is not 大数据产业园 in a 扬州 report).
+    Another division's name stays (仪征大数据产业园 is not 大数据产业园 in a 扬州 report); the place's own
+    parents may head it first (重庆市垫江软件园 is 垫江软件园 of 垫江县, located twice).
     """
-    places = load_gazetteer().surface_forms()
+    gazetteer = load_gazetteer()
+    places = gazetteer.surface_forms()
+    above = set(gazetteer.ancestors(place))
     out = set()
     for name in names:
         n = next((n for n in range(len(name) - 2, 1, -1) if place in places.get(name[:n], ())), 0)
+        if n == 0:
+            parent = next(
+                (k for k in range(len(name) - 2, 1, -1) if above & set(places.get(name[:k], ()))), 0
+            )
+            rest = name[parent:]
+            n = parent + next(
+                (k for k in range(len(rest) - 2, 1, -1) if place in places.get(rest[:k], ())), 0
+            )
+            n = n if n > parent else 0  # a parent alone heading the name names no place of its own here
         out.add(name[n:])
     return out
 
