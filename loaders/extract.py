@@ -896,7 +896,12 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
         # carries holds it when it is the subject or lies inside the place acting (SCHEMA.md: the place
         # that runs it, as a platform goes to the division in its own name); a stated venue comes next
         namesake = _namesake(ctx, sentence, hit)
-        if namesake is not None and (namesake in ctx.subjects or acting in ctx.gazetteer.ancestors(namesake)):
+        if namesake is not None and (
+            namesake in ctx.subjects
+            or acting in ctx.gazetteer.ancestors(namesake)
+            # "滨州市…现场推进会在惠民县召开" in a 惠民县 report: the city holds it in one of its counties
+            or namesake in ctx.gazetteer.ancestors(acting)
+        ):
             return namesake
         reach = re.match(r"全(省|市)", hit.name)
         held_by = ctx.local(reach.group(1)) if reach else None

@@ -280,3 +280,8 @@ def test_a_joint_title_named_again_is_one_event() -> None:
     )
     events = [(p.place.name, p.name) for p in ex.projects if p.kind == "event"]
     assert len(events) == 2 and ("太原市", "2023太原古县城年货节暨乡村e镇网红直播大赛") in events
+
+
+def test_a_city_holds_its_titled_meeting_in_one_of_its_counties() -> None:
+    ex = _extract("惠民融媒讯 10月26日,滨州市数字乡村建设工作现场推进会在惠民县召开。惠民县建成5G基站300个。")
+    assert [(p.place.name, p.name) for p in ex.projects] == [("滨州市", "滨州市数字乡村建设工作现场推进会")]
