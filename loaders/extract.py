@@ -883,6 +883,18 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     if actors and any(b <= actors[-1].start < e for b, e in others):
         free = [a for a in actors if not any(b <= a.start < e for b, e in others)]
         acting = free[-1].place if free else ctx.default
+    # "…竞得坐落于七星区横塘路…的英才科技园…地块": a district of the subject named in an address locates
+    # the site; the subject still runs what is built there (as a venue inside it leaves an event to it)
+    if (
+        actors
+        and acting == actors[-1].place
+        and re.search(
+            r"(?:坐落于|坐落在|位于|地处)$",
+            ctx.document.text[max(0, actors[-1].start - 3) : actors[-1].start],
+        )
+        and ctx.default in ctx.gazetteer.ancestors(acting)
+    ):
+        acting = ctx.default
     # 我市/本区 after the last place named speaks for the subject again ("学习杭州经验,我市建成…平台").
     after = actors[-1].end if actors else sentence.start
     self_named = list(_SELF.finditer(ctx.document.text, after, sentence.start + hit.start))
