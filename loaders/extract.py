@@ -1215,6 +1215,17 @@ def _same_project(
         ):
             return key  # 一体化智能化公共数据平台, later 公共数据平台: the head only described it
         if any(
+            len(y) >= 4
+            and x.endswith(y)
+            and _describes(x[: -len(y)])
+            and _unplaced({y}, new.place) != {y}
+            and not re.fullmatch(r"(?:国家|全国|中国)", x[: -len(y)])
+            for x, y in pairs
+        ):
+            return (
+                key  # 中国电子北海产业园, later 北海产业园: its owner dropped, the place that heads it kept
+            )
+        if any(
             len(y) >= 6 and x.endswith(y) and re.search(r"(?:中心|局|委|办|公司|集团)$", x[: -len(y)])
             for x, y in pairs
         ):
