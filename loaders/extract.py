@@ -1088,9 +1088,27 @@ def _not_bodies(
 def _venue(ctx: _Context, sentence: Sentence, hit: ProjectHit, acting: Division) -> Division | None:
     """Return the venue stated after an event (…峰会在广州召开), unless it lies inside `acting`."""
     end = sentence.start + hit.end
+    text = ctx.document.text
     for span in ctx.spans:
+        # "赴杭州参加第八届…推介会": the place a delegation goes to for an event holds it
+        if (
+            sentence.start < span.start
+            and text[span.start - 1] == "赴"
+            and re.fullmatch(
+                r"(?:参加|出席)(?:第[一二三四五六七八九十\d]+届|首届|20\d\d年?)?",
+                text[span.end : sentence.start + hit.start],
+            )
+        ):
+            return (
+                None
+                if span.division == acting or acting in ctx.gazetteer.ancestors(span.division)
+                else span.division
+            )
         if span.start < end or span.start >= sentence.end:
             continue
+        # "数字中国建设峰会(简称“数字峰会”)于2018年落户福州": where an event settles for good holds it
+        if re.fullmatch(r"[^，,。；;]{0,24}?落户", text[end : span.start]):
+            return None if acting in ctx.gazetteer.ancestors(span.division) else span.division
         # "…大会在四川成都召开": the province may locate the city that holds it
         lead = span.start
         while (outer := next((s for s in ctx.spans if s.end == lead and s.start >= end), None)) is not None:
