@@ -49,7 +49,7 @@ _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KIN
 _GENERIC = re.compile(
     r"^(?:街道|街镇|社区|乡镇|村级|镇级|县级|区级|便民|国家|各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|新兴|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
     r"智能|数字|网络|信息|服务|管理|管控|应用|开放|融合|开发|产业|经济|旅游|农业|绿色|低碳|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个|主|指挥|运营|调度|监测|预警|测试|超级|基础设施|IDC|农产品|物流|"
-    r"孵化|众创|创业|双创|研发|赋能|直播|实训|培训|示范|标杆|骨干|龙头|配套|大型|大规模|超大规模|国省|智算|人工智能|数字孪生|资源|生态|制造|项目|展示|体验|城管|高端|高水平|高品质|高质量|高标准|高性能|一流|先进|现代|新一代|交易|技术|底座|"
+    r"孵化|众创|创业|双创|研发|赋能|直播|零碳|AI|实训|培训|示范|标杆|骨干|龙头|配套|大型|大规模|超大规模|国省|智算|人工智能|数字孪生|资源|生态|制造|项目|展示|体验|城管|高端|高水平|高品质|高质量|高标准|高性能|一流|先进|现代|新一代|交易|技术|底座|"
     r"微信|公众|手机|移动|终端|客户端|掌上|网上|中心|综合性|基础性|公益性|支撑性|枢纽型|交流|合作|电子商务|电商|电子政务|传统|例行|常规|政府|市县|省市|区县|县区|系统|招商|推介|"
     # "数据中心园区": kinds' words one after another name a kind too
     r"数据中心|云计算中心|产业园|软件园|科技园|孵化器)*"
@@ -902,6 +902,11 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             # "昆山先进计算产业园、昆太协同数字经济产业园": an item of a list of one kind's names starts at the
             # list's mark, whatever verb LAC reads inside it (协同)
             start = comma + 1
+        company = list(re.finditer(r"公司", sentence[start : m.start()]))
+        if company and kind != "event" and company[-1].end() < m.start() - start:
+            # "考察…中科超算科技有限公司京蒙智算中心": a company's legal name says whose the thing is; the
+            # thing's own name starts after it
+            start += company[-1].end()
         owner = next((w for w in segment(sentence) if w.start == first and w.tag in ("ORG", "nz")), None)
         if owner is not None and sentence[owner.end : owner.end + 1] == "·" and owner.end < start:
             start = first  # "牧月科技·无人驾驶智能制造产业基地": a company and a dot head the name
