@@ -1023,6 +1023,10 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             start, end = widened
             name = clean_name(sentence[start:end])
         named = _APPOSITION.match(sentence[end:])
+        if named is None and re.fullmatch(r"小程序|App|APP|app|公众号", m.group(0)):
+            # "通过微信小程序“悦桥南”进入社区页面": an app's word names the app quoted right after it,
+            # whatever the clause goes on to say
+            named = re.match(r"“(?P<name>[^“”]{2,8})”", sentence[end:])
         dashed = re.match(r"——“(?P<name>[^“”]{2,10})”", sentence[end:])
         if dashed and not PROGRAMME_WORDS.search(dashed.group("name")) and kind != "event":
             # "先进计算产业集聚区——“南淞智谷”": the dash gives the described thing its name
@@ -1455,6 +1459,8 @@ def _names_one(
         r"(?:常务)?(?:副)?(?:秘书长|秘书处|组委会|执委会|主席|理事长|会长)", sentence[end:]
     ):
         return False  # "世界互联网大会秘书长…任贤良": the event's standing body in a guest's title, not held here
+    if any(w.tag == "m" and w.end == end - len(suffix) and w.text == "一" for w in segment(sentence)):
+        return False  # “社区业务一平台” of “基层数据一张表”“社区业务一平台”: one of a layout, no name
     if re.fullmatch(rf"[^和及与]+[和及与](?:{re.escape(suffix)})", name):
         return False  # "装饰装修及园区绿化": a conjunction joins the bare kind's word to a work, no name
     if sentence[:start].endswith("唯一的") and not any(
