@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from loaders.gazetteer import load_gazetteer
 from loaders.kinds import PROGRAMME_WORDS
 from loaders.name_phrases import counted, phrase_start
 from loaders.names import NAME_UNIT, clean_name, name_start
@@ -53,17 +54,27 @@ def find_listed(sentence: str) -> list[BrandHit]:
     """
     hits = []
     for m in [*_LISTED_APPS.finditer(sentence), *_LISTED_PROJECTS.finditer(sentence)]:
-        if (
+        # only lists of brands (quoted) or counted apps ("等38个应用") name projects; of a plain list of
+        # platforms, the items a place's name heads or ends (智慧庐江、云上庐江等平台) are named ones
+        placed_only = (
             m.group("head") != "项目"
             and "“" not in m.group("items")
             and not re.search(r"等\d+个", m.group(0))
+        )
+        if placed_only and (
+            m.group("head") != "平台" or re.match(r"企业|经济|公司|城市", sentence[m.end() :])
         ):
-            continue  # only lists of brands (quoted) or counted apps ("等38个应用") name projects
+            continue
         kind: ProjectKind = "facility" if m.group("head") == "项目" else "platform"
         offset = m.start("items")
         items = m.group("items")
         cut = offset + items.index("、")
         first = phrase_start(sentence, name_start(sentence, cut), cut) - offset
+        if m.group("head") == "平台" and any(
+            _company_alone(sentence, offset + max(first, 0) + i.start(), offset + max(first, 0) + i.end())
+            for i in re.finditer(r"[^、]+", items[max(first, 0) :])
+        ):
+            continue  # "引入阿里云、村播—菜鸟乡村、“花加”等平台": a company's platforms a place uses, not its own
         for part in re.finditer(r"[^、]+", items[max(first, 0) :]):
             # "…骨干网和“浙政钉”": a conjunction next to a quote joins two items, not one name.
             for sub in re.split(r"(?<=”)(?=“)|[和及与](?=“)|(?<=”)[和及与]", part.group(0)):
@@ -76,8 +87,29 @@ def find_listed(sentence: str) -> list[BrandHit]:
                 ):
                     if _company_alone(sentence, start, start + len(sub)):
                         continue  # "中国电信、中国移动、…数据中心等项目": the company is whose, not what
+                    if placed_only and not _place_named(sentence, start, start + len(sub)):
+                        continue  # 智慧旅游、互联网+政务: a domain's words name a kind of platform, no one
                     hits.append(BrandHit(name, kind, start, start + len(sub)))
     return hits
+
+
+def _place_named(sentence: str, start: int, end: int) -> bool:
+    """Whether a division's name, as LAC reads it, heads or ends `sentence[start:end]` with words of its own.
+
+    "智慧庐江、云上庐江等平台": a platform named after its place is one place's own (SCHEMA.md: a
+    platform goes to the division named in its own name); 智慧旅游 names a domain, 庐江 alone a place.
+
+    >>> s = "探索智慧旅游、智慧庐江、云上庐江等平台建设"
+    >>> [_place_named(s, a, b) for a, b in ((2, 6), (7, 11), (12, 16))]
+    [False, True, True]
+    """
+    forms = load_gazetteer().surface_forms()
+    words = [w for w in segment(sentence) if start <= w.start and w.end <= end]
+    return (
+        len(words) >= 2
+        and end - start <= 8
+        and any(w.tag == "LOC" and w.text in forms and (w.start == start or w.end == end) for w in words)
+    )
 
 
 def _company_alone(sentence: str, start: int, end: int) -> bool:

@@ -688,6 +688,17 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
                     or ctx.project_head
                     or place
                 )
+            if p.kind == "event":
+                # "…年货节暨乡村e镇网红直播大赛…。乡村e镇网红直播大赛颁奖典礼": one event named again is held
+                # where it was first placed, whoever the later sentence names
+                place = next(
+                    (
+                        o.place
+                        for o in projects.values()
+                        if o.kind == "event" and p.name in (o.name, *o.aliases)
+                    ),
+                    place,
+                )
             project = ProjectMention(place, p.name, p.kind, ctx.evidence(sentence, p.start, p.end), p.aliases)
             same = _same_project(projects, project)
             used = _used_below(ctx, projects, project) if same is None else None
@@ -879,6 +890,18 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     if actors and any(b <= actors[-1].start < e for b, e in others):
         free = [a for a in actors if not any(b <= a.start < e for b, e in others)]
         acting = free[-1].place if free else ctx.default
+    # "…竞得坐落于七星区横塘路…的英才科技园…地块": a district of the subject named in an address locates
+    # the site; the subject still runs what is built there (as a venue inside it leaves an event to it)
+    if (
+        actors
+        and acting == actors[-1].place
+        and re.search(
+            r"(?:坐落于|坐落在|位于|地处)$",
+            ctx.document.text[max(0, actors[-1].start - 3) : actors[-1].start],
+        )
+        and ctx.default in ctx.gazetteer.ancestors(acting)
+    ):
+        acting = ctx.default
     # 我市/本区 after the last place named speaks for the subject again ("学习杭州经验,我市建成…平台").
     after = actors[-1].end if actors else sentence.start
     self_named = list(_SELF.finditer(ctx.document.text, after, sentence.start + hit.start))
@@ -888,10 +911,25 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
         # "收听收看全省…推进电视电话会议" in a city's report: the reach word says who holds it
         if re.match(r"(?:20\d\d年)?(?:中央|全国)", hit.name):
             return ctx.gazetteer.country  # 中央城市工作会议, 全国…大会: held by the centre, whoever cites it
+        # "中国兰州数字经济论坛", "2019苏州相城…推介会…在上海举行": the division an event's own title
+        # carries holds it when it is the subject or lies inside the place acting (SCHEMA.md: the place
+        # that runs it, as a platform goes to the division in its own name); a stated venue comes next
+        # "举办全省…观摩会" in a county's report: the place that hosts it holds it, whatever its reach or title
+        hosted = re.search(r"(?:举办|承办|主办)了?$", sentence.text[: hit.start])
+        namesake = _namesake(ctx, sentence, hit)
+        if (
+            namesake is not None
+            and not hosted
+            and (
+                namesake in ctx.subjects
+                or acting in ctx.gazetteer.ancestors(namesake)
+                # "滨州市…现场推进会在惠民县召开" in a 惠民县 report: the city holds it in one of its counties
+                or namesake in ctx.gazetteer.ancestors(acting)
+            )
+        ):
+            return namesake
         reach = re.match(r"全(省|市)", hit.name)
         held_by = ctx.local(reach.group(1)) if reach else None
-        # "举办全省…观摩会" in a county's report: the place that hosts it holds it, whatever its reach
-        hosted = re.search(r"(?:举办|承办|主办)了?$", sentence.text[: hit.start])
         if (
             reach
             and not hosted
@@ -980,6 +1018,24 @@ def _event_holder(ctx: _Context, sentence: Sentence, hit: ProjectHit, acting: Di
     if framed and _AT_EVENT.match(sentence.text[hit.end :]) and acting not in (head, ctx.default):
         return ctx.default
     return acting
+
+
+def _namesake(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Division | None:
+    """Return the division named first in a project's own name, below the country, or its child
+    named right after it (苏州相城… → 相城区); None when the name carries none."""
+    start, end = sentence.start + hit.start, sentence.start + hit.end
+    inside = sorted(
+        (s for s in ctx.spans if start <= s.start < end and s.division.level != "country"),
+        key=lambda s: s.start,
+    )
+    if not inside:
+        return None
+    chain = inside[0]
+    for span in inside[1:]:
+        if span.start != chain.end or chain.division not in ctx.gazetteer.ancestors(span.division):
+            break
+        chain = span
+    return chain.division
 
 
 def _head_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Division | None:
@@ -1074,10 +1130,32 @@ def _not_bodies(
 def _venue(ctx: _Context, sentence: Sentence, hit: ProjectHit, acting: Division) -> Division | None:
     """Return the venue stated after an event (…峰会在广州召开), unless it lies inside `acting`."""
     end = sentence.start + hit.end
+    text = ctx.document.text
     for span in ctx.spans:
+        # "赴杭州参加第八届…推介会": the place a delegation goes to for an event holds it
+        if (
+            sentence.start < span.start
+            and text[span.start - 1] == "赴"
+            and re.fullmatch(
+                r"(?:参加|出席)(?:第[一二三四五六七八九十\d]+届|首届|20\d\d年?)?",
+                text[span.end : sentence.start + hit.start],
+            )
+        ):
+            return (
+                None
+                if span.division == acting or acting in ctx.gazetteer.ancestors(span.division)
+                else span.division
+            )
         if span.start < end or span.start >= sentence.end:
             continue
-        before, after = ctx.document.text[end : span.start], ctx.document.text[span.end : span.end + 16]
+        # "数字中国建设峰会(简称“数字峰会”)于2018年落户福州": where an event settles for good holds it
+        if re.fullmatch(r"[^，,。；;]{0,24}?落户", text[end : span.start]):
+            return None if acting in ctx.gazetteer.ancestors(span.division) else span.division
+        # "…大会在四川成都召开": the province may locate the city that holds it
+        lead = span.start
+        while (outer := next((s for s in ctx.spans if s.end == lead and s.start >= end), None)) is not None:
+            lead = outer.start
+        before, after = ctx.document.text[end:lead], ctx.document.text[span.end : span.end + 16]
         # "…在盐城盐南高新区举办": a development zone of the place may stand between it and the verb
         if re.fullmatch(r"[^，,。；;]{0,14}?在", before) and re.match(
             r"(?:市|省)?(?:[^，,。；;在的]{1,8}?(?:高新区|开发区|经开区|新区))?(?:召开|举办|举行|开幕|启幕|落幕|隆重)",
@@ -1200,6 +1278,17 @@ def _same_project(
         ):
             return key  # 一体化智能化公共数据平台, later 公共数据平台: the head only described it
         if any(
+            len(y) >= 4
+            and x.endswith(y)
+            and _describes(x[: -len(y)])
+            and _unplaced({y}, new.place) != {y}
+            and not re.fullmatch(r"(?:国家|全国|中国)", x[: -len(y)])
+            for x, y in pairs
+        ):
+            return (
+                key  # 中国电子北海产业园, later 北海产业园: its owner dropped, the place that heads it kept
+            )
+        if any(
             len(y) >= 6 and x.endswith(y) and re.search(r"(?:中心|局|委|办|公司|集团)$", x[: -len(y)])
             for x, y in pairs
         ):
@@ -1215,6 +1304,11 @@ def _same_project(
         # share a tail are different things (仪征大数据产业园, 大数据产业园).
         shortened = any(n.endswith(new.name) or new.name.endswith(n) for n in names if len(n) >= 4)
         if new.kind == "event" and len(new.name) >= 4 and shortened:
+            return key
+        # "2021年江永县香柚节暨直播带货大赛" in a headline, "…香柚节暨网红带货直播大赛" in the body: a joint
+        # title is known by its first event, however the text words the second
+        heads = {n.split("暨")[0] for n in {new.name, *new.aliases} if "暨" in n}
+        if new.kind == "event" and any(len(h) >= 6 and n.startswith(h + "暨") for h in heads for n in names):
             return key
         if new.kind == "event" and any(
             _headlined(a, b) or _headlined(b, a)
@@ -1322,12 +1416,24 @@ def _describes(head: str) -> bool:
 def _unplaced(names: set[str], place: Division) -> set[str]:
     """Return the names with a head that names `place` taken off: the place only locates the thing.
 
-    Another division's name stays (仪征大数据产业园 is not 大数据产业园 in a 扬州 report).
+    Another division's name stays (仪征大数据产业园 is not 大数据产业园 in a 扬州 report); the place's own
+    parents may head it first (重庆市垫江软件园 is 垫江软件园 of 垫江县, located twice).
     """
-    places = load_gazetteer().surface_forms()
+    gazetteer = load_gazetteer()
+    places = gazetteer.surface_forms()
+    above = set(gazetteer.ancestors(place))
     out = set()
     for name in names:
         n = next((n for n in range(len(name) - 2, 1, -1) if place in places.get(name[:n], ())), 0)
+        if n == 0:
+            parent = next(
+                (k for k in range(len(name) - 2, 1, -1) if above & set(places.get(name[:k], ()))), 0
+            )
+            rest = name[parent:]
+            n = parent + next(
+                (k for k in range(len(rest) - 2, 1, -1) if place in places.get(rest[:k], ())), 0
+            )
+            n = n if n > parent else 0  # a parent alone heading the name names no place of its own here
         out.add(name[n:])
     return out
 

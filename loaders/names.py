@@ -258,6 +258,21 @@ def name_start(
     return start
 
 
+def governing_before(sentence: str, position: int) -> int:
+    """Return the length of the governing word name_start may cut at that ends at `position` (0 if none).
+
+    >>> s = "中欧数字与绿色可持续发展大会"
+    >>> governing_before(s, s.index("发展")), governing_before(s, s.index("绿色"))
+    (2, 0)
+    """
+    found = [
+        m
+        for m in _BOUNDARY.finditer(sentence[max(0, position - 8) : position])
+        if m.end() == min(8, position)
+    ]
+    return max((len(m.group(0)) for m in found), default=0)
+
+
 def _mask_quotes(text: str) -> str:
     """Blank quoted parts so governing words inside them (“千企画像”) do not cut a name."""
     return re.sub(_QUOTED, lambda m: "□" * len(m.group(0)), text)

@@ -30,18 +30,18 @@ from loaders.name_phrases import (
     whole_place,
     whole_proper_word,
 )
-from loaders.names import clean_name, name_start
+from loaders.names import clean_name, governing_before, name_start
 from loaders.records import ProjectKind
 from loaders.service_apps import find_service_apps
 from loaders.words import segment
 
 _KINDS: tuple[tuple[ProjectKind, str], ...] = (
     # a working meeting is named by its topic and its kind (全市重点项目建设推进会, …工作调度会, …推进电视电话会议, …推进视频会)
-    ("event", r"(?:工作|推进|部署|调度|培训|动员|表彰|总结|现场|电视电话|视频)会议|(?:电视电话|视频)会|调度会|培训会|部署会|动员会|表彰会|观摩会|现场会|年货节|购物节|电商节|消费节|推介会|成果展巡展|巡展|成果展|科技周|宣传周|活动周|创新周|科技节|嘉年华|博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|座谈会|发布会|对接会|洽谈会|博览|展览会|[\u4e00-\u9fff]博会"),
-    ("facility", r"骨干直联点|数据湖|国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心集群|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|数据交易所|中心"),
-    ("park", r"分园|集聚区|产业园区|产业园|示范园区?|软件园区|软件园|科技园区|科技园|创新园区?|创业园区?|孵化园区?|科创园区?|创意园区?|数创园|智创园|工业园区|工业园|物流园区?|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|生态城|未来城|科技新城|生态新城|产业新城|创新港|高新区|开发区|经开区|(?:临空|空港|航空港|临港)经济区|新区|度假区|保税区|合作区|商务区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
+    ("event", r"(?:工作|推进|部署|调度|培训|动员|表彰|总结|现场|电视电话|视频)会议|(?:电视电话|视频)会|调度会|培训会|部署会|动员会|表彰会|观摩会|现场会|年货节|购物节|电商节|消费节|推介会|成果展巡展|巡展|成果展|科技周|宣传周|活动周|创新周|科技节|嘉年华|博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|座谈会|发布会|对接会|洽谈会|博览|展览会|运动会|灯会|[\u4e00-\u9fff]博会"),
+    ("facility", r"骨干直联点|数据湖|信息港|国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心集群|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|数据交易所|中心"),
+    ("park", r"分园|集聚区|生态园|产业园区|产业园|示范园区?|软件园区|软件园|科技园区|科技园|创新园区?|创业园区?|孵化园区?|科创园区?|创意园区?|数创园|智创园|工业园区|工业园|物流园区?|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|生态城|未来城|科技新城|生态新城|产业新城|创新港|高新区|开发区|经开区|(?:临空|空港|航空港|临港)经济区|新区|度假区|保税区|合作区|商务区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
     # SCHEMA.md: 城市大脑 is a programme; a phase of it built and run (郑州城市大脑三期) is one system
-    ("platform", r"大脑[一二三四五六七八九十]期|App|APP|app|平台|政务服务网|网上办事大厅|政务网站|政府网站|门户网站|总门户|服务门户|政务门户|信息系统|系统|驾驶舱|小程序|频道|专区|分厅|热线|一朵云|政务云|通行证|一张网|运行中枢"),
+    ("platform", r"大脑[一二三四五六七八九十]期|App|APP|app|平台|政务服务网|网上办事大厅|政务网站|政府网站|门户网站|门户网|总门户|服务门户|政务门户|信息系统|系统|驾驶舱|小程序|频道|专区|分厅|热线|一朵云|政务云|通行证|一张网|运行中枢"),
 )  # fmt: skip
 _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
 # Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台"); a technology
@@ -49,7 +49,7 @@ _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KIN
 _GENERIC = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,2}级|街道|街镇|社区|乡镇|企业|高新|村级|镇级|县级|区级|便民|国家|各类|多层次|专题|新闻|一批|多个|若干|相关|有关|重点|特色|综合|公共|专业|多元|新型|新兴|统一|省级|市级|国家级|区域性|区域|全市|全省|全国|各级|政务|业务|工作|辖区|地方|互联网|工业互联网|智慧|"
     r"智能|数字|网络|信息|服务|管理|管控|应用|开放|融合|开发|产业|经济|旅游|农业|绿色|低碳|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个|主|指挥|运营|调度|监测|预警|测试|超级|基础设施|IDC|农产品|物流|"
-    r"孵化|众创|创业|双创|研发|实训|培训|示范|标杆|骨干|龙头|配套|大型|大规模|超大规模|国省|智算|人工智能|数字孪生|资源|生态|制造|项目|展示|体验|城管|高端|高水平|高品质|高质量|高标准|高性能|一流|先进|现代|新一代|交易|技术|底座|"
+    r"孵化|众创|创业|双创|研发|赋能|直播|零碳|AI|实训|培训|示范|标杆|骨干|龙头|配套|大型|大规模|超大规模|国省|智算|人工智能|数字孪生|资源|生态|制造|项目|展示|体验|城管|高端|高水平|高品质|高质量|高标准|高性能|一流|先进|现代|新一代|交易|技术|底座|"
     r"微信|公众|手机|移动|终端|客户端|掌上|网上|中心|综合性|基础性|公益性|支撑性|枢纽型|交流|合作|电子商务|电商|电子政务|传统|例行|常规|政府|市县|省市|区县|县区|系统|招商|推介|"
     # "数据中心园区": kinds' words one after another name a kind too
     r"数据中心|云计算中心|产业园|软件园|科技园|孵化器)*"
@@ -61,7 +61,7 @@ _CONNECTOR_AFTER_NAME = re.compile(
 )  # …中心二期和…: a phase ends a name too
 # A centre that is built and run (计算, 运行管理, 指挥), as opposed to a body (服务中心).
 _BUILT_CENTRE = re.compile(
-    r"(计算|算力|超算|智算|数据中心|科学中心|创新|运行|运营|指挥|展示|演示|会展|体验|孵化|灾备|调度|监测|监控|交换|渲染|促进中心|交易中心|(?:政务|行政|市民|便民)服务中心)"
+    r"(计算|算力|超算|智算|数据中心|科学中心|创新|研发|运行|运营|指挥|展示|演示|会展|体验|孵化|灾备|调度|监测|监控|交换|渲染|促进中心|交易中心|(?:政务|行政|市民|便民)服务中心)"
 )
 # A verb that builds what its clause lists (建设数字产业综合服务中心、数字人才培育中心…).
 _BUILD_VERB = re.compile(r"(?:建设|建成|建立|筹建|新建|投用|落地|引进)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$")
@@ -96,6 +96,8 @@ _UNDER_WAY = re.compile(
 _LAUNCH = re.compile(
     r"(?:建设|建成|建立|构建|搭建|开发|研发|上线|投用|启用|部署|推广应用|推出|整合|升级|引入|引进)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*“?$"
 )
+# What a clause makes a place or a thing into (打造成为…, 建设成为…, 定位为…): a role, not a brand.
+_MADE_INTO = re.compile(r"(?:打造成为?|建设成为|建成为|定位为|成为)[^,，;；。“”]*$")
 # A verb's result or direction (搭建起, 打造成, 整合进) ends the verb before a name; it opens none.
 _COMPLEMENT = re.compile(r"[起成出好完进入到]")
 # A system whose build or phase is the topic is one thing (…监控系统建设通过立项审批, …系统三期项目).
@@ -116,8 +118,8 @@ _OWN = re.compile(r"电子政务|政务云$|政务服务网$|骨干直联点$")
 _LAYOUT = re.compile(r"^[\dA-Za-z+＋]*[\d+＋][\dA-Za-z+＋]*(?:平台|体系|App|APP)?$")
 # "三级平台、五级应用": levels of a layout, not a name (SCHEMA.md: numeric layouts are not projects).
 _LEVELS = re.compile(r"^[一二三四五六七八九十两\d]+级")
-# "整个园区", "该平台": a thing referred back to, not named.
-_DETERMINER = re.compile(r"^(?:整个|该|这个|这些|这一|此|其|上述|相关|所属|各类)")
+# "整个园区", "该平台": a thing referred back to, not named; "又一重要平台": one more of a kind, described.
+_DETERMINER = re.compile(r"^(?:整个|该|这个|这些|这一|此|其|上述|相关|所属|各类)|^一(?=重要|个|座|种|批|流)")
 # "自首届峰会以来", "本届大会": an event referred to by its edition, not by name.
 _ORDINAL_EVENT = re.compile(
     r"^[自从]?(?:首届|本届|历届|上届|每届|第[一二三四五六七八九十\d]+届)|(?:首场|第[一二三四五六七八九十\d]+场)"
@@ -264,6 +266,8 @@ def find_projects(sentence: str) -> list[ProjectHit]:
         )
     ]
     brands = [b for b in brands if not _SECTORS.fullmatch(b.name)]  # “政产学研用金”: sectors, no brand
+    # "把兰州新区打造成为国家大数据创新应用“试验田”": what a place is made into is a figure of its role
+    brands = [b for b in brands if not _MADE_INTO.search(sentence[: b.start])]
     # “放管服”改革平台: a quote a reform or a programme's word follows names that programme, no app
     brands = [
         b
@@ -778,6 +782,8 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         in_word = in_word or re.match(
             r"[\u4e00-\u9fff]{0,4}?(?:有限公司|有限责任公司|股份|控股|集团)", masked[end:]
         )
+        # "德阳生态城市新区": a kind's word in 城 that runs on into 城市 is inside that word
+        in_word = in_word or (m.group(0).endswith("城") and masked[end : end + 1] == "市")
         if in_word and not (m.group("park") and masked[end : end + 1] == "内"):
             continue  # the suffix word is inside a longer word (平台企业, 平台数, 园区化), not 软件园数字化升级
         if m.group(0) == "分厅" and masked[m.start() - 1 : m.start()] in ("级", "”", ""):
@@ -795,6 +801,19 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         kind = next(k for k, _ in _KINDS if m.group(k))
         anchor = m.start() - 1 if m.start() > 0 and sentence[m.start() - 1] == "“" else m.start()
         first = name_start(sentence, anchor, extra=_CONNECTOR_AFTER_NAME, suffix_follows=kind == "event")
+        cut = governing_before(sentence, first)
+        split = next(
+            (
+                w
+                for w in segment(sentence)
+                if cut and w.start < first - cut and w.end == first and w.tag != "w"
+            ),
+            None,
+        )
+        if split is not None:
+            # "中欧数字与绿色可持续发展大会": a governing word read inside a longer word (持续 of 可持续)
+            # governs nothing; the name runs on back over that word
+            first = name_start(sentence, split.start, extra=_CONNECTOR_AFTER_NAME)
         inner = noun_verb_start(sentence, first)
         if inner is not None and kind != "event":
             # "青禾政务信息发布平台": the listed verb 发布 is a verbal noun of the name, not its governor;
@@ -853,8 +872,11 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         if dash >= 0:
             start = dash + 2  # "青禾的智能中枢——青禾城市计算中心": the dash gives the thing its name
         single = sentence.rfind("—", start, m.start())
-        if single > start and any(
-            _SUFFIX.fullmatch(sentence[k:single]) for k in range(max(start, single - 6), single)
+        if (
+            single > start
+            and any(_SUFFIX.fullmatch(sentence[k:single]) for k in range(max(start, single - 6), single))
+            # "苏州工业园区—相城区合作经济开发区": a zone two partners run together is named by both
+            and not re.search(r"合作|协作", sentence[single + 1 : m.start()])
         ):
             start = (
                 single + 1
@@ -866,7 +888,7 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             # "举行央地协同培育数字生态产业座谈会": the holding verb governs the whole title; a verb LAC
             # reads inside it (培育) is the title's own
             reach = max(0, start - 24)
-            holds = list(re.finditer(r"(?:举行|召开|举办)了?", sentence[reach:start]))
+            holds = list(re.finditer(r"(?:举行|召开|举办|参加|出席)了?", sentence[reach:start]))
             held_from = reach + holds[-1].end() if holds else start
             edition = re.match(r"(?:第?[一二三四五六七八九十\d]+|首)届", sentence[held_from:start])
             held_from += edition.end() if edition else 0  # 举办第二届…大会: the edition is read apart
@@ -908,6 +930,10 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             # "…推进会暨两地科技产业园合作…": 暨 joins two events' names; what follows it starts anew
             joint = sentence.rfind("暨", start, m.start())
             start = joint + 1 if joint >= 0 else start
+            # "“数领智创 沪通相城”2019苏州相城漕湖开发区(上海虹桥)推介会": a year opens an event's title
+            # (and a quoted theme before it), never a park's or a platform's name, which starts after it
+            years = list(re.finditer(r"(?:19|20)\d\d年?(?=[\u4e00-\u9fff])", sentence[start : m.start()]))
+            start += years[-1].end() if years else 0
             unverbed = start
             start = whole_place(sentence, after_inner_verb(sentence, start, m.start()))
             start = place_before(sentence, first, start)
@@ -925,6 +951,11 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             # "昆山先进计算产业园、昆太协同数字经济产业园": an item of a list of one kind's names starts at the
             # list's mark, whatever verb LAC reads inside it (协同)
             start = comma + 1
+        company = list(re.finditer(r"公司", sentence[start : m.start()]))
+        if company and kind != "event" and company[-1].end() < m.start() - start:
+            # "考察…中科超算科技有限公司京蒙智算中心": a company's legal name says whose the thing is; the
+            # thing's own name starts after it
+            start += company[-1].end()
         owner = next((w for w in segment(sentence) if w.start == first and w.tag in ("ORG", "nz")), None)
         if owner is not None and sentence[owner.end : owner.end + 1] == "·" and owner.end < start:
             start = first  # "牧月科技·无人驾驶智能制造产业基地": a company and a dot head the name
@@ -1041,6 +1072,10 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             start, end = widened
             name = clean_name(sentence[start:end])
         named = _APPOSITION.match(sentence[end:])
+        if named is None and re.fullmatch(r"小程序|App|APP|app|公众号", m.group(0)):
+            # "通过微信小程序“悦桥南”进入社区页面": an app's word names the app quoted right after it,
+            # whatever the clause goes on to say
+            named = re.match(r"“(?P<name>[^“”]{2,8})”", sentence[end:])
         dashed = re.match(r"——“(?P<name>[^“”]{2,10})”", sentence[end:])
         if dashed and not PROGRAMME_WORDS.search(dashed.group("name")) and kind != "event":
             # "先进计算产业集聚区——“南淞智谷”": the dash gives the described thing its name
@@ -1469,6 +1504,14 @@ def _names_one(
         r"[一二三四五六七八九十两]级(?:联动|贯通|协同|一体)?的“?$", sentence[max(0, start - 8) : start]
     ):
         return False  # "县、乡、村三级联动的“领导驾驶舱”": one of a kind at every level, no name
+    if kind == "event" and re.match(
+        r"(?:常务)?(?:副)?(?:秘书长|秘书处|组委会|执委会|主席|理事长|会长)", sentence[end:]
+    ):
+        return False  # "世界互联网大会秘书长…任贤良": the event's standing body in a guest's title, not held here
+    if any(w.tag == "m" and w.end == end - len(suffix) and w.text == "一" for w in segment(sentence)):
+        return False  # “社区业务一平台” of “基层数据一张表”“社区业务一平台”: one of a layout, no name
+    if re.fullmatch(rf"[^和及与]+[和及与](?:{re.escape(suffix)})", name):
+        return False  # "装饰装修及园区绿化": a conjunction joins the bare kind's word to a work, no name
     if sentence[:start].endswith("唯一的") and not any(
         w.start == start and w.tag in ("ORG", "LOC", "nz") for w in segment(sentence)
     ):
@@ -1510,6 +1553,16 @@ def _names_one(
     ):
         # "…信息园,…包括基地云计算中心、IDC数据中心、呼叫中心等": what one site holds, not things of their own;
         # "签约项目包括…等" lists projects
+        return False
+    if (
+        kind == "event"
+        and re.search(r"(?:活动|会|节)[^。;；]{0,24}?(?:包括|包含|设有|设置)", sentence[:start])
+        and re.match(
+            r"(?:[、和及与][^、,，。;；]{1,24}?)*等(?:系列|配套|主题|专题)?(?:活动|赛事)", sentence[end:]
+        )
+    ):
+        # "此次活动…包括香柚短视频与直播带货大赛、…、摄影作品大赛等系列活动": the parts of the event the
+        # sentence describes, not events of their own (as _PARTS, …七个环节)
         return False
     if _COMPONENTS.match(sentence[end:]) and re.search(r"(?:包括|包含|涵盖|分为|下设)", clause):
         # "…中心包括人工智能算力平台、…和科研创新平台三大平台": the parts of one thing, not things

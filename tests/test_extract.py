@@ -254,3 +254,43 @@ def test_extract_prints_the_same_output_whatever_the_hash_seed(seeds_dir: Path) 
         for seed in ("1", "2", "3")
     }
     assert len(outputs) == 1 and json.loads(outputs.pop())
+
+
+def test_an_event_is_held_by_the_division_its_title_carries() -> None:
+    # SCHEMA.md: the place that runs it; a province's secretary greeting a city's forum does not hold it.
+    ex = _extract(
+        "兰州市报告。9日,中国兰州数字经济论坛在兰州新区举办。甘肃省委书记表示,举办中国兰州数字经济论坛是一件大事。"
+    )
+    assert {(p.place.name, p.name) for p in ex.projects if p.kind == "event"} == {
+        ("兰州市", "中国兰州数字经济论坛")
+    }
+
+
+def test_a_city_located_by_its_province_is_the_venue() -> None:
+    ex = _extract(
+        "龙泉驿区报告。10月24日,中欧数字与绿色可持续发展大会在四川成都召开。龙泉驿区建成5G基站300个。"
+    )
+    assert [(p.place.name, p.name) for p in ex.projects] == [("成都市", "中欧数字与绿色可持续发展大会")]
+
+
+def test_a_joint_title_named_again_is_one_event() -> None:
+    ex = _extract(
+        "【2021年江永县香柚节暨直播带货大赛】 2021年江永县香柚节暨网红带货直播大赛在江永县香柚产业园举行。"
+        "山西省商务厅举办“2023太原古县城年货节暨乡村e镇网红直播大赛”活动。乡村e镇网红直播大赛颁奖典礼现场。"
+    )
+    events = [(p.place.name, p.name) for p in ex.projects if p.kind == "event"]
+    assert len(events) == 2 and ("太原市", "2023太原古县城年货节暨乡村e镇网红直播大赛") in events
+
+
+def test_a_city_holds_its_titled_meeting_in_one_of_its_counties() -> None:
+    ex = _extract("惠民融媒讯 10月26日,滨州市数字乡村建设工作现场推进会在惠民县召开。惠民县建成5G基站300个。")
+    assert [(p.place.name, p.name) for p in ex.projects] == [("滨州市", "滨州市数字乡村建设工作现场推进会")]
+
+
+def test_an_event_is_held_where_a_delegation_goes_or_where_it_settled() -> None:
+    ex = _extract(
+        "鼓楼区报告。鼓楼区副区长赴杭州参加第八届数字中国建设峰会招展招商推介会。"
+        "数字中国建设峰会(简称“数字峰会”)于2018年落户福州,已连续成功举办七届。"
+    )
+    events = {(p.place.name, p.name) for p in ex.projects if p.kind == "event"}
+    assert events == {("杭州市", "第八届数字中国建设峰会招展招商推介会"), ("福州市", "数字中国建设峰会")}
