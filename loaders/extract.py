@@ -308,6 +308,12 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
         # "入选全省“一地创新、全省共享”": a scope word inside a quoted name is part of that name
         and not _inside_quote(text, sentence.start, a.start)
         and not _GRANTED_BEFORE.search(text, max(sentence.start, a.start - 9), a.start)
+        # "打造全省数字产业新兴增长极": a scope word right after a verb of building scopes the title the
+        # place works towards (SCHEMA.md: designations a place holds or works towards); it runs nothing
+        and not (
+            text[a.start : a.end] in ("全省", "我省", "本省")
+            and _BUILDS_TITLE_BEFORE.search(text, max(sentence.start, a.start - 4), a.start)
+        )
         # "“某模式”全省推广": the scope a practice is spread over runs nothing named after it
         and not re.match(r"(?:范围内)?(?:复制推广|推广|推开)", text[a.end : a.end + 8])
     ]
@@ -474,6 +480,10 @@ _GRANTED_BEFORE = re.compile(
     # (作为 too: "作为广西第一批…试点,海城区…" — the place after it scopes the role, the district holds it)
     r"(?:获评|评为|荣获|获得|创成|入选|列入|获批|跻身|作为)(?:第[一二三四五六七八九十\d]{1,3}届)?$"
 )
+
+
+# Verbs of building towards a title (打造, 争创 …), right before the scope word that heads it.
+_BUILDS_TITLE_BEFORE = re.compile(r"(?:打造|建设|建成|创建|争创|争当|成为|迈向)$")
 
 
 # 按照/根据/贯彻…要求/部署/精神: a directive someone else issued, up to the word that closes it.
