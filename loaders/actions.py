@@ -145,6 +145,18 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
             or re.search(r"[、以]$", sentence[:start])
             or listed
         )
+        # "根据省市百日攻坚强盾护网行动要求,开展…": a place that works to what an action asks of it
+        # carries that action out; the levels that set it (省市) are no part of its name
+        level = re.match(r"(?:省市|省委|市委|上级|省|市)(?![场民长区县级内外直属])", name)
+        directive = (
+            m.group(0) in ("行动", "专项行动", "工程")
+            and re.search(r"(?:根据|按照|依照|对照|落实)$", sentence[:start])
+            and re.match(r"(?:的)?(?:工作)?(?:要求|部署|安排)", sentence[end:])
+        )
+        if directive:
+            governed = True
+            if level and len(name) - level.end() >= 4:
+                start, name = start + level.end(), name[level.end() :]
         # A long name pushed on to the clause's end names the reform itself ("全面推进数据管理机构改革,").
         pushed = WEAKLY_CARRIED_OUT.search(
             re.sub(r"(?:全面|稳步|深入|大力|加快|持续)$", "", sentence[:start])
