@@ -847,6 +847,11 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 # (a practice says what is done, "设立“潮汕银行”窗口" names who serves there)
                 and any(w.tag in ("v", "vd") for w in segment(quotes[-1].group(1)))
             )
+            # "“科特派”工作成效保持全省前列": a line of work the text ranks or honours by its quote
+            or re.match(
+                r"工作(?:成效|经验|做法|成果)?(?:被|获评|获得|荣获|入选|走在|位居|位列|保持|排名|领跑|连续)",
+                after,
+            )
             # "“数据回流赋能基层”工作列入省市试点": work the text says was made a pilot
             or re.match(r"”?工作(?:被)?(?:列入|纳入|入选)[^,，。;；]{0,6}试点", sentence[series.end() :])
             # "“信用就医”获评…应用典型案例": a practice the text says was chosen as a model case
