@@ -982,6 +982,14 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             # "锚定“八个强市”战略目标", "建设“五个中心”", "“四化”发展思路": a count of titles or of ways
             # names one framework (SCHEMA.md), unlike a count of things to do (“六大行动”, “三张清单”).
             shaped = shaped or bool(_COUNTED_TITLE.fullmatch(text))
+            # "建设“强富美高”新盐城": the qualities of a new place being built, quoted, are that place's
+            # slogan of work (unlike “整体智治”的现代政府, qualities of a thing described)
+            renewed = re.match(r"新([\u4e00-\u9fff]{2,4}?)(?:[,，。;；、]|提供|现代化|$)", sentence[q_end:])
+            shaped = shaped or bool(
+                renewed
+                and re.search(r"(?:建设|打造|建成|建好|奋力谱写|谱写)$", sentence[:q_start])
+                and load_gazetteer().lookup(renewed.group(1))
+            )
             # "探索数字乡村“花垣模式”": a model named after the place that made it is its programme
             shaped = shaped or _place_model(text)
             # "（以下简称“智改数转网联”）": a quote that carries a known reform further names one of its own
