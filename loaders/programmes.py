@@ -77,7 +77,8 @@ _KIND_WORD = re.compile(r"制度|工程|计划|行动|改革|试点|项目|机�
 _PILOT_TASK = re.compile(r"(?:抓好|做好|搞好|办好|抓实|做实|开展|推进|推动|扩大|深化|组织)试点$")
 # Last words of a quoted name that make it a device or an app built (政策AI计算器); a quoted 平台 or
 # 系统 may be the initiative's own name (“三网六区智平台”), left to the words around it.
-_THING = re.compile(r"(?:计算器|机器人|小程序|App|APP|一体机|自助机)$")
+# (and a code a person or firm shows, 居民码, 企业码, 城市码: a credential issued, i.e. a platform)
+_THING = re.compile(r"(?:计算器|机器人|小程序|App|APP|一体机|自助机|[民企业人市]码)$")
 # Verbs of getting a grip on a task (抓实“接诉即办”, 抓细“协同联办”): they carry out what they govern.
 _GRIP = re.compile(r"抓[实细好牢紧严]$")
 # What a quote followed by 的 may describe rather than name: the government, city or system built.
