@@ -189,6 +189,10 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
             continue
         if _EVENT_AFTER.match(follows):
             continue  # “数据要素×”大赛: a contest named after the programme is an event
+        # "推进政务服务标准化、规范化、便利化、数字化改革": the last of a list of -化 words shares its
+        # 改革 with the others; the list names one reform of all of them, not the known one
+        if re.search(r"化[、,，]$", plain[:start]) and re.match(r"[\u4e00-\u9fff]{1,3}化", plain[start:end]):
+            continue
         if quoted and re.match(r"”?(?:的)?(?:概念|提法|一词)", sentence[last + 1 : last + 5]):
             continue  # "提出了“新型智慧城市”概念": an idea put forward, not an initiative anyone runs
         continues = _CONTINUES_AS_NAME.match(follows) and not _ALLOWED_NEXT.match(follows)
