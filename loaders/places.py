@@ -850,6 +850,21 @@ def subject_places(
     country = sum(1 for span in spans if span.division.level == "country")
     provinces = {([d, *gaz.ancestors(d)][-2] if gaz.ancestors(d) else d).code for d in map(gaz.get, votes)}
     national = country > best and (best < 0.2 * sum(votes.values()) or len(provinces) >= 5)
+    # ...unless it speaks as the one division of its level it names (我市…淄博 with its counties'
+    # 全国…试点县 titles): titles of the country's lists name 全国, the text is still the city's own.
+    own = (
+        level is not None
+        and _fits(division, level)
+        and spoken[0][1] >= 4
+        and not any(_fits(gaz.get(code), level) for code in votes if code != division.code)
+        # (every place it names lies in that division or above it: 山东省, 高青县, 沂源县)
+        and all(
+            division in [gaz.get(code), *gaz.ancestors(gaz.get(code))]
+            or gaz.get(code) in gaz.ancestors(division)
+            for code in votes
+        )
+    )
+    national = national and not own
     return (division,) if enough(division, chain=True) and not national else ()
 
 
