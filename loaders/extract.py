@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Sequence
@@ -549,6 +550,22 @@ def _carries_out(ctx: _Context, sentence: Sentence, start: int, campaign: Divisi
     return above and (followed or bool(_CARRY_OUT.search(sentence.text[:start])))
 
 
+# The scope word each level calls its own whole (全市 for a city, 全区/全县 for a district …).
+_OWN_SCOPE = {"province": ("全省",), "prefecture": ("全市",), "district": ("全区", "全县", "全市")}
+
+
+def _without_own_scope(hit: ProgrammeHit, runner: Division) -> ProgrammeHit:
+    """The hit without a leading scope word that is the runner's own whole: a city cannot hold a title
+    its own 全市 grants, so "全市数字农业农村中心城市" in a 淄博 report is 数字农业农村中心城市 (a title a
+    district holds from its city, 创建全市…示范区, keeps the city's 全市)."""
+    scope = next((w for w in _OWN_SCOPE.get(runner.level, ()) if hit.name.startswith(w)), None)
+    if scope is None or len(hit.name) - len(scope) < 4 or hit.concept is not None:
+        return hit
+    if runner.level == "district" and scope == "全市" and not runner.name.endswith("市"):
+        return hit  # 全市 in a district's text is its city's whole (SCHEMA.md: 市 in a district report)
+    return dataclasses.replace(hit, name=hit.name[len(scope) :], aliases=(*hit.aliases, hit.name))
+
+
 def _named_before(
     programmes: dict[tuple[str, str], ProgrammeMention], runner: Division, hit: ProgrammeHit
 ) -> bool:
@@ -646,10 +663,11 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             if named is not None and _carries_out(ctx, sentence, hit.start, named):
                 places = (*places, ctx.default)  # "落实全省“数字湖南”建设部署" in a 长沙 report: 长沙 too
             for runner in dict.fromkeys((*places, named) if named is not None else places):
-                key = (runner.code, hit.name)
-                if key not in programmes and not _named_before(programmes, runner, hit):
+                own = _without_own_scope(hit, runner)
+                key = (runner.code, own.name)
+                if key not in programmes and not _named_before(programmes, runner, own):
                     ev = ctx.evidence(sentence, hit.start, hit.end)
-                    programmes[key] = ProgrammeMention(runner, hit.name, ev, hit.concept, hit.aliases)
+                    programmes[key] = ProgrammeMention(runner, own.name, ev, own.concept, own.aliases)
         for a in find_agencies(text, place_names=ctx.place_names):
             mention = _agency(ctx, sentence, a, agencies)
             if mention is None:
