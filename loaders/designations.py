@@ -202,6 +202,8 @@ def find_designations(sentence: str) -> list[Designation]:
         plain = unranked(_COUNT.sub("", name))
         # "国家数字乡村试点地区": 地区 says the holder is an area; the pilot is the title it holds.
         plain = plain.removesuffix("地区") if plain.endswith("试点地区") else plain
+        # "各区县数字农业农村中心城市建设…": the divisions that each work at it are no part of the title
+        plain = re.sub(r"^各?(?:县市区|县区|区县|市县区|市县)(?=[\u4e00-\u9fff]{4})", "", plain)
         # "打造数字产业化的发展引领区": a kind word after 的 describes the aim, it is no title's name.
         described = sentence[start - 1 : start] == "的" and len(plain) - len(m.group(0)) <= 2
         if plain == m.group(0) or described:
