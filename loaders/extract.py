@@ -264,7 +264,7 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
     cited = _cited_issuer(ctx, sentence, position)
     if cited is not None:
         return (cited,)
-    listed = _listed_holders(ctx, sentence, position)
+    listed = _listed_holders(ctx, sentence, position) or _granted_list(ctx, sentence, position)
     if listed:
         return listed
     # A place or body inside a directive the sentence follows ("按照成都市…总体架构要求", "落实省委…部署")
@@ -528,6 +528,57 @@ def _listed_holders(ctx: _Context, sentence: Sentence, position: int) -> tuple[D
             sp.division for i, sp in enumerate(spans) if i + 1 == len(spans) or spans[i + 1].start != sp.end
         )
     )
+
+
+# A town, township or street inside the division it follows (临淄区皇城镇): it locates the holder.
+_TOWN = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道)")
+# The verb that grants a title to the list before it (…被确定为首批…试点, …入选…).
+_GRANTING = re.compile(
+    r"(?:被|先后|成功|正式|首次|均)*(?:确定为|列入|列为|入选|入围|获批|获评|评为|认定为|命名为)"
+)
+
+
+def _granted_list(ctx: _Context, sentence: Sentence, position: int) -> tuple[Division, ...]:
+    """Return the divisions of a list the clause grants a title to ("博山区和临淄区皇城镇、沂源县东里镇、
+    经开区沣水镇被确定为首批山东省数字乡村试点"): each item a division, or a town inside one (that
+    division holds it), or a town of a zone (no division); at least two divisions."""
+    text = ctx.document.text
+    opening = max(text.rfind(c, sentence.start, position) for c in ",，;；:：")
+    clause_start = opening + 1 if opening >= 0 else sentence.start
+    verbs = list(_GRANTING.finditer(text, clause_start, position))
+    if not verbs:
+        return ()
+    end = verbs[-1].start()
+    cuts = [
+        clause_start,
+        *(
+            j
+            for m in re.finditer(r"以及|、|和|及|与", text[clause_start:end])
+            for j in (clause_start + m.start(), clause_start + m.end())
+        ),
+        end,
+    ]
+    holders: list[Division] = []
+    for first, last in zip(cuts[::2], cuts[1::2], strict=True):
+        item = text[first:last]
+        head = [
+            sp for sp in ctx.spans if sp.start == first and not sp.in_name and sp.division.level != "country"
+        ]
+        while head:  # a chain (贵州省贵阳市) names its last place
+            inner = [sp for sp in ctx.spans if sp.start == head[-1].end and not sp.in_name and sp.end <= last]
+            if not inner:
+                break
+            head = inner
+        rest = text[head[-1].end : last] if head else item
+        # a division, a town inside it (临淄区皇城镇), or a town of a development zone (经开区沣水镇)
+        zone_town = not head and re.fullmatch(
+            r"[\u4e00-\u9fff]{1,6}?[区园][\u4e00-\u9fff]{1,5}?(?:镇|乡|街道)", item
+        )
+        if not item or (rest and not _TOWN.fullmatch(rest) and not zone_town):
+            return ()  # an item that is neither a division nor a town: not a list of holders
+        if head:
+            holders.append(head[-1].division)
+    return tuple(dict.fromkeys(holders)) if len(holders) >= 2 else ()
 
 
 _GRANTED_TO = re.compile(
