@@ -626,10 +626,21 @@ def _named_before(
     def suffixed(longer: str, shorter: str) -> bool:
         return longer[len(shorter) :] in ("改革", "行动", "工程") and longer.startswith(shorter)
 
+    # "获批…全国农村改革试验区" after "国家农村改革试验区": 全国 and 国家 both say the country grants it
+    national = re.compile(r"^(?:全国|国家级?)(?=[\u4e00-\u9fff]{4})")
+    core = national.sub("", hit.name) if national.match(hit.name) else None
     return any(
         code == runner.code
-        and (hit.name in m.aliases or m.name in hit.aliases)
-        and (suffixed(m.name, hit.name) or suffixed(hit.name, m.name))
+        and (
+            (hit.name in m.aliases or m.name in hit.aliases)
+            and (suffixed(m.name, hit.name) or suffixed(hit.name, m.name))
+            or (
+                core is not None
+                and m.name != hit.name
+                and national.match(m.name)
+                and national.sub("", m.name) == core
+            )
+        )
         for (code, _), m in programmes.items()
     )
 
