@@ -876,7 +876,7 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             or (  # "把“微网实格”作为基层治理的基础工程"
                 re.search(r"[把将]$", sentence[: series.start()])
                 and re.match(
-                    r"作为[^，。,;；“”]{0,12}?(?:工程|抓手|主线|突破口|牵引|重点工作)",
+                    r"作为[^，。,;；“”]{0,12}?(?:工程|抓手|主线|突破口|牵引|(?:重点|重要|中心)工作)",
                     sentence[series.end() :],
                 )
             )
