@@ -86,6 +86,15 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
         inside_word = re.match(r"[\u4e00-\u9fff]", nxt) and not re.match(
             r"建设|等|和|与|及|为|的|中|落地|取得|成效|扩面|升级|已|均|顺利|稳步|有序|正式", nxt
         )
+        # "以民生诉求综合服务改革深化…": after 以, a verb right after the reform starts the clause's own
+        # predicate (以A推动B); the reform's name ends there
+        if (
+            inside_word
+            and m.group(0) == "改革"
+            and re.search(r"以[\u4e00-\u9fff]{4,20}$", masked[: m.start()])
+        ):
+            after = word_at(segment(sentence), end)
+            inside_word = not (after is not None and after.start == end and after.tag in ("v", "vd"))
         if inside_word and (m.group(0) != "行动" or re.match(r"计划|方案|纲要|者|队", nxt)):
             continue  # the suffix is inside a longer word (行动计划, 工程师, 改革成果, 试点县)
         start = name_start(sentence, m.start())
