@@ -17,7 +17,7 @@ from loaders.actions import (
     find_actions,
     with_place,
 )
-from loaders.designations import find_designations
+from loaders.designations import Designation, find_designations
 from loaders.gazetteer import load_gazetteer
 from loaders.lexicon import Lexicon, programme_lexicon
 from loaders.names import NAME_UNIT, QUOTES, clean_name, name_start
@@ -220,7 +220,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits += _listed_activities(sentence)
     hits += _framed(sentence)
     hits += _heading(sentence)
-    hits += [ProgrammeHit(d.name, d.start, d.end, None, d.aliases) for d in find_designations(sentence)]
+    hits += [ProgrammeHit(d.name, d.start, d.end, None, d.aliases) for d in _designations(sentence)]
     hits += [
         ProgrammeHit(clean_name(sentence[a:b]), a, b)
         for a, b in find_shaped_names(sentence)
@@ -731,6 +731,25 @@ def _without_class(hit: ProgrammeHit) -> ProgrammeHit:
     return ProgrammeHit(
         hit.name[: bracket.start()], hit.start, hit.end, None, aliases, hit.national, hit.place
     )
+
+
+def _designations(sentence: str) -> list[Designation]:
+    """The designations of a sentence, read past a division noted in brackets inside a title
+    ("国家大数据(贵州)综合试验区" is the 国家大数据综合试验区 that 贵州 holds); the written form is an alias."""
+    gaz = load_gazetteer()
+    notes = [m for m in re.finditer(r"[(（]([\u4e00-\u9fff]{2,5})[)）]", sentence) if gaz.lookup(m.group(1))]
+    if not notes:
+        return find_designations(sentence)
+    noted = {i for m in notes for i in range(m.start(), m.end())}
+    index = [i for i in range(len(sentence)) if i not in noted]
+    read = "".join(sentence[i] for i in index)
+    found = []
+    for d in find_designations(read):
+        start, end = index[d.start], index[d.end - 1] + 1
+        written = sentence[start:end]
+        aliases = (*d.aliases, written) if written != d.name else d.aliases
+        found.append(Designation(d.name, start, end, aliases))
+    return found
 
 
 def _plain(sentence: str) -> tuple[str, list[int]]:
