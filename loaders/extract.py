@@ -627,7 +627,9 @@ def _named_before(
     “标准地”改革" names 交地即交证改革 (alias 交地即交证), and a later "实现“交地即交证”" is the same one."""
 
     def suffixed(longer: str, shorter: str) -> bool:
-        return longer[len(shorter) :] in ("改革", "行动", "工程") and longer.startswith(shorter)
+        return longer[len(shorter) :] in ("改革", "行动", "大行动", "专项行动", "工程") and longer.startswith(
+            shorter
+        )
 
     # "获批…全国农村改革试验区" after "国家农村改革试验区": 全国 and 国家 both say the country grants it
     national = re.compile(r"^(?:全国|国家级?)(?=[\u4e00-\u9fff]{4})")
