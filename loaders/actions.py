@@ -22,7 +22,7 @@ WEAKLY_CARRIED_OUT = re.compile(
     r"(?:推进|推动|探索|拓展|启动|完成|创新|打造|争创|创建|推出|首创|落地|叫响|打响|做实|聚焦)$"
 )
 # A name ending in one of these, governed by a verb, is a programme even without quotes.
-_SUFFIX = re.compile(r"(?:专项行动|行动|工程|计划|项目|综合试点|试点|先导区|提升月|改革|制度)")
+_SUFFIX = re.compile(r"(?:专项行动|行动|工程|计划|项目|综合试点|试点|先导区|提升月|宣传月|宣传周|改革|制度)")
 _CAMPAIGN = re.compile(
     r"(?P<name>(?:数字|数智|智慧|网络|制造|质量|科技|交通)(?:强市|强省|强区|强县|[\u4e00-\u9fff]{2,4}?))建设"
 )
@@ -95,6 +95,9 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
         ):
             after = word_at(segment(sentence), end)
             inside_word = not (after is not None and after.start == end and after.tag in ("v", "vd"))
+        # "落实数字强省宣传月活动要求": the activities of a campaign month are the campaign's own
+        if inside_word and m.group(0).endswith(("月", "周")) and nxt == "活动":
+            inside_word = None
         if inside_word and (m.group(0) != "行动" or re.match(r"计划|方案|纲要|者|队", nxt)):
             continue  # the suffix is inside a longer word (行动计划, 工程师, 改革成果, 试点县)
         start = name_start(sentence, m.start())
