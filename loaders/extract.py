@@ -535,6 +535,8 @@ def _listed_holders(ctx: _Context, sentence: Sentence, position: int) -> tuple[D
 
 # A town, township or street inside the division it follows (临淄区皇城镇): it locates the holder.
 _TOWN = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道)")
+# Verbs by which a list of bodies before them runs the item after them (…、…医院开展“…”试点).
+_RUN_BY_LIST = re.compile(r"(?:开展|实施|推行|启动|承担|参与)$")
 # The verb that grants a title to the list before it (…被确定为首批…试点, …入选…).
 _GRANTING = re.compile(
     r"(?:被|先后|成功|正式|首次|均)*(?:确定为|列入|列为|入选|入围|获批|获评|评为|认定为|命名为)"
@@ -549,6 +551,13 @@ def _granted_list(ctx: _Context, sentence: Sentence, position: int) -> tuple[Div
     opening = max(text.rfind(c, sentence.start, position) for c in ",，;；:：")
     clause_start = opening + 1 if opening >= 0 else sentence.start
     verbs = list(_GRANTING.finditer(text, clause_start, position))
+    # "拉萨市人民医院、山南市妇幼保健院开展“5G智慧医疗”试点": bodies of two divisions run one item,
+    # named right after their verb; each division named at the head of a body runs it
+    stop = position - 1 if text[position - 1 : position] == "“" else position
+    run = _RUN_BY_LIST.search(text, clause_start, stop)
+    bodies = run is not None
+    if bodies and run is not None:
+        verbs = [run]
     if not verbs:
         return ()
     end = verbs[-1].start()
@@ -565,7 +574,9 @@ def _granted_list(ctx: _Context, sentence: Sentence, position: int) -> tuple[Div
     for first, last in zip(cuts[::2], cuts[1::2], strict=True):
         item = text[first:last]
         head = [
-            sp for sp in ctx.spans if sp.start == first and not sp.in_name and sp.division.level != "country"
+            sp
+            for sp in ctx.spans
+            if sp.start == first and (bodies or not sp.in_name) and sp.division.level != "country"
         ]
         while head:  # a chain (贵州省贵阳市) names its last place
             inner = [sp for sp in ctx.spans if sp.start == head[-1].end and not sp.in_name and sp.end <= last]
@@ -577,7 +588,8 @@ def _granted_list(ctx: _Context, sentence: Sentence, position: int) -> tuple[Div
         zone_town = not head and re.fullmatch(
             r"[\u4e00-\u9fff]{1,6}?[区园][\u4e00-\u9fff]{1,5}?(?:镇|乡|街道)", item
         )
-        if not item or (rest and not _TOWN.fullmatch(rest) and not zone_town):
+        body = bodies and head and re.fullmatch(r"[\u4e00-\u9fff]{2,12}", rest)
+        if not item or (rest and not _TOWN.fullmatch(rest) and not zone_town and not body):
             return ()  # an item that is neither a division nor a town: not a list of holders
         if head:
             holders.append(head[-1].division)
