@@ -534,6 +534,16 @@ def _quoted_siblings(sentence: str, hits: list[ProgrammeHit], lex: Lexicon) -> l
             if anchored(a) or _is_domain_word(name, lex) or lex.by_label(name) is not None:
                 continue
             found.append(ProgrammeHit(name, a, a + 4))
+    # "实现“基层数据一张表”“社区业务一平台”“一社区一特色”": in a run of quotes that holds a programme,
+    # a field of work with its one table, platform or map (X一张表, X一平台) is a way of working too
+    for run in re.finditer(r"(?:“[^“”]{3,10}”){2,}", sentence):
+        quotes = [(run.start() + m.start(1), m.group(1)) for m in re.finditer(r"“([^“”]+)”", run.group(0))]
+        if not any(h.start <= a < h.end for a, _ in quotes for h in hits):
+            continue
+        for a, name in quotes:
+            one = re.fullmatch(r"[\u4e00-\u9fff]{2,4}一(?:张|本|个|扇|块|套)?[\u4e00-\u9fff]{1,2}", name)
+            if one and not any(h.start <= a < h.end for h in hits):
+                found.append(ProgrammeHit(name, a, a + len(name)))
     return found
 
 
