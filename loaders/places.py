@@ -845,6 +845,18 @@ def subject_places(
     narrower = _narrowest(chosen, best, ranked, level, gaz)
     # A district named once does not take a city named twice down with it (连云港市…连云区).
     division = narrower if enough(narrower) or not enough(chosen) else chosen
+    # A text that speaks as no level and names three or more siblings under a division it also names
+    # (广东省…支持广州、深圳、佛山、清远…) is that division's: it speaks of its own places in turn.
+    if level is None:
+        above = [a for a in gaz.ancestors(division) if votes.get(a.code, 0.0) > 0 and a.level != "country"]
+        if above:
+            siblings = {
+                code
+                for code in votes
+                if gaz.get(code).level == division.level and above[0] in gaz.ancestors(gaz.get(code))
+            }
+            if len(siblings) >= 3:
+                division = above[0]
     best = votes[division.code]
     # A commentary on the whole country names many places in passing: none of them is its subject.
     country = sum(1 for span in spans if span.division.level == "country")
