@@ -240,7 +240,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits = _spelled_out(hits)
     return _merge(
         [
-            _without_class(_shared_suffix(sentence, _without_street(_without_self(_without_place(h)))))
+            _without_class(_shared_suffix(sentence, _without_street(_without_self(_place_kept(sentence, h)))))
             for h in hits
         ]
     )
@@ -611,6 +611,19 @@ def _ends_a_phrase(sentence: str, end: int) -> bool:
     return nxt.tag in ("v", "vd", "p", "c", "u", "f", "xc", "m") or bool(
         re.match(r"领导小组|工作专班|专班", nxt.text)
     )
+
+
+def _place_kept(sentence: str, hit: ProgrammeHit) -> ProgrammeHit:
+    """The hit without its heading division, unless the quote holds that division's short name as its
+    own word (实施“广东强芯”工程: the brand is 广东强芯, not 强芯); a full name (“滨州市数字强市”) only
+    says whose it is."""
+    quoted = (
+        sentence[hit.start : hit.start + 1] in QUOTES or sentence[max(0, hit.start - 1) : hit.start] in QUOTES
+    )
+    head = segment(hit.name)[:1]
+    if quoted and head and not re.search(r"[省市县区州旗盟]$", head[0].text):
+        return hit
+    return _without_place(hit)
 
 
 def _without_place(hit: ProgrammeHit) -> ProgrammeHit:
