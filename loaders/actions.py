@@ -199,6 +199,16 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
         for h in heads
         if any(k.start == _JOINER.match(masked, h.end).end() and k.name[-2:] == h.name[-2:] for k in hits)  # type: ignore[union-attr]
     ]
+    # "实施数据增富、数据增值工程": a like name right before a listed one, after the verb, shares its kind
+    for h in list(hits):
+        kind = _SUFFIX.search(h.name)
+        if kind is None or kind.end() != len(h.name) or not sentence[: h.start].endswith("、"):
+            continue
+        body = h.name[: kind.start()]
+        twin = re.search(rf"{CARRIED_OUT.pattern[:-1]}([\u4e00-\u9fff]{{{len(body)}}})、$", masked[: h.start])
+        if twin and twin.group(1)[:2] == body[:2] and twin.group(1) != body:
+            a = h.start - 1 - len(body)
+            hits.append(ProgrammeHit(twin.group(1) + kind.group(0), a, h.start - 1))
     for m in _GOVERNED_CAMPAIGN.finditer(masked):
         # "加快建设数字重庆,", "以数字福建为引领": a division's 数字X campaign named alone, after its verb
         levels = {d.level for d in load_gazetteer().lookup(m.group("name")[2:])} - {"country"}
