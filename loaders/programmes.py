@@ -237,6 +237,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits += _campaigns_of_rectification(sentence)
     hits += _siblings(sentence, hits, lex)
     hits += _quoted_siblings(sentence, hits, lex)
+    hits += _counted_list(sentence)
     hits = _spelled_out(hits)
     return _merge(
         [
@@ -544,6 +545,40 @@ def _quoted_siblings(sentence: str, hits: list[ProgrammeHit], lex: Lexicon) -> l
             one = re.fullmatch(r"[\u4e00-\u9fff]{2,4}一(?:张|本|个|扇|块|套)?[\u4e00-\u9fff]{1,2}", name)
             if one and not any(h.start <= a < h.end for h in hits):
                 found.append(ProgrammeHit(name, a, a + len(name)))
+    return found
+
+
+_LISTED_ITEM = r"[\u4e00-\u9fff]{2,6}“[\u4e00-\u9fff]{2,6}”"
+_COUNTED_LIST = re.compile(
+    rf"(?P<items>(?:{_LISTED_ITEM}、)+{_LISTED_ITEM})(?P<count>[两三四五六七八九十\d]+[大项个])(?P<kind>工程|行动|专项行动|计划)"
+)
+
+
+def _counted_list(sentence: str) -> list[ProgrammeHit]:
+    """Each item of a counted list of fields with their quoted aims, named with the list's kind:
+    "实施公共数据“提质”、项目建设“增效”…五大工程" names 公共数据提质工程, 项目建设增效工程 … (the count
+    is the list's length, a metric, not part of a name: SCHEMA.md).
+
+    >>> [h.name for h in _counted_list("聚力实施公共数据“提质”、项目建设“增效”两大工程,全力")]
+    ['公共数据提质工程', '项目建设增效工程']
+    """
+    found = []
+    for m in _COUNTED_LIST.finditer(sentence):
+        at = m.start("items")
+        items = m.group("items").split("、")
+        verb = re.match(r"(?:聚力|大力|全力|全面|深入|加快|着力)?(?:实施|推进|开展|推动|打造|建设)", items[0])
+        if verb:  # the verb that governs the list is no part of its first item
+            at += verb.end()
+            items[0] = items[0][verb.end() :]
+        # (each span runs on over its joiner: the list's kind makes the name longer than the quote's own)
+        for item in items:
+            name = item.replace("“", "").replace("”", "") + m.group("kind")
+            found.append(
+                ProgrammeHit(
+                    name, at, at + len(item) + 1, None, (item.split("“")[1].rstrip("”") + m.group("kind"),)
+                )
+            )
+            at += len(item) + 1
     return found
 
 
@@ -1081,7 +1116,11 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             )
             tail = (
                 tail
-                if len(quotes) == 1 and tail and not re.search(r"[,，、。等的]|作为", tail.group(0))
+                if len(quotes) == 1
+                and tail
+                and not re.search(r"[,，、。等的]|作为", tail.group(0))
+                # "…、网络安全“加固”五大工程": a count before the kind says how many items share it
+                and not re.match(r"[两三四五六七八九十\d]+[大项个]", tail.group(0))
                 else None
             )
             # “数字苏州驾驶舱”升级工程: a word or two then a programme word finish the name
