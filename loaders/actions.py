@@ -22,7 +22,7 @@ WEAKLY_CARRIED_OUT = re.compile(
     r"(?:推进|推动|探索|拓展|启动|完成|创新|打造|争创|创建|推出|首创|落地|叫响|打响|做实|聚焦)$"
 )
 # A name ending in one of these, governed by a verb, is a programme even without quotes.
-_SUFFIX = re.compile(r"(?:专项行动|行动|工程|计划|项目|综合试点|试点|先导区|提升月|改革|制度)")
+_SUFFIX = re.compile(r"(?:专项行动|行动|工程|计划|项目|综合试点|试点|先导区|提升月|宣传月|宣传周|改革|制度)")
 _CAMPAIGN = re.compile(
     r"(?P<name>(?:数字|数智|智慧|网络|制造|质量|科技|交通)(?:强市|强省|强区|强县|[\u4e00-\u9fff]{2,4}?))建设"
 )
@@ -86,6 +86,18 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
         inside_word = re.match(r"[\u4e00-\u9fff]", nxt) and not re.match(
             r"建设|等|和|与|及|为|的|中|落地|取得|成效|扩面|升级|已|均|顺利|稳步|有序|正式", nxt
         )
+        # "以民生诉求综合服务改革深化…": after 以, a verb right after the reform starts the clause's own
+        # predicate (以A推动B); the reform's name ends there
+        if (
+            inside_word
+            and m.group(0) == "改革"
+            and re.search(r"以[\u4e00-\u9fff]{4,20}$", masked[: m.start()])
+        ):
+            after = word_at(segment(sentence), end)
+            inside_word = not (after is not None and after.start == end and after.tag in ("v", "vd"))
+        # "落实数字强省宣传月活动要求": the activities of a campaign month are the campaign's own
+        if inside_word and m.group(0).endswith(("月", "周")) and nxt == "活动":
+            inside_word = None
         if inside_word and (m.group(0) != "行动" or re.match(r"计划|方案|纲要|者|队", nxt)):
             continue  # the suffix is inside a longer word (行动计划, 工程师, 改革成果, 试点县)
         start = name_start(sentence, m.start())
@@ -145,6 +157,18 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
             or re.search(r"[、以]$", sentence[:start])
             or listed
         )
+        # "根据省市百日攻坚强盾护网行动要求,开展…": a place that works to what an action asks of it
+        # carries that action out; the levels that set it (省市) are no part of its name
+        level = re.match(r"(?:省市|省委|市委|上级|省|市)(?![场民长区县级内外直属])", name)
+        directive = (
+            m.group(0) in ("行动", "专项行动", "工程")
+            and re.search(r"(?:根据|按照|依照|对照|落实)$", sentence[:start])
+            and re.match(r"(?:的)?(?:工作)?(?:要求|部署|安排)", sentence[end:])
+        )
+        if directive:
+            governed = True
+            if level and len(name) - level.end() >= 4:
+                start, name = start + level.end(), name[level.end() :]
         # A long name pushed on to the clause's end names the reform itself ("全面推进数据管理机构改革,").
         pushed = WEAKLY_CARRIED_OUT.search(
             re.sub(r"(?:全面|稳步|深入|大力|加快|持续)$", "", sentence[:start])
@@ -175,6 +199,16 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
         for h in heads
         if any(k.start == _JOINER.match(masked, h.end).end() and k.name[-2:] == h.name[-2:] for k in hits)  # type: ignore[union-attr]
     ]
+    # "实施数据增富、数据增值工程": a like name right before a listed one, after the verb, shares its kind
+    for h in list(hits):
+        kind = _SUFFIX.search(h.name)
+        if kind is None or kind.end() != len(h.name) or not sentence[: h.start].endswith("、"):
+            continue
+        body = h.name[: kind.start()]
+        twin = re.search(rf"{CARRIED_OUT.pattern[:-1]}([\u4e00-\u9fff]{{{len(body)}}})、$", masked[: h.start])
+        if twin and twin.group(1)[:2] == body[:2] and twin.group(1) != body:
+            a = h.start - 1 - len(body)
+            hits.append(ProgrammeHit(twin.group(1) + kind.group(0), a, h.start - 1))
     for m in _GOVERNED_CAMPAIGN.finditer(masked):
         # "加快建设数字重庆,", "以数字福建为引领": a division's 数字X campaign named alone, after its verb
         levels = {d.level for d in load_gazetteer().lookup(m.group("name")[2:])} - {"country"}

@@ -19,7 +19,7 @@ from loaders.words import Word, segment
 # descriptions, not titles.
 _SUFFIX = re.compile(
     r"(?:示范区|先行区|试点区|试验区|实验区|先导区|引领区|样板区|聚集区|集聚区|支撑区|承载区|示范地区|试点地区|示范市|示范县|"
-    r"先行市|先行县|先进县|先进市|先进区|典型县|典型市|典型区|标杆县|标杆市|标杆区|样板县|样板市|示范镇|示范乡镇|示范城区|典范城区|样板城区|先锋城区|先行城区|标杆城区|试点县|试点市|试验县|试验市|重点县|名县|(?:优秀|突出)[县市区]|模范县|模范市|模范区|名城|之城|之都|策源地|集聚地|承载地|首选地|举办地|服务地|强市|强省|强区|强县|第一区|第一城|省份|高地|枢纽节点|城市|大都市|新城|试点|"
+    r"先行市|先行县|先进县|先进市|先进区|典型县|典型市|典型区|标杆县|标杆市|标杆区|样板县|样板市|示范镇|示范乡镇|示范城区|典范城区|样板城区|先锋城区|先行城区|标杆城区|试点县|试点市|试点省|示范省|试验县|试验市|重点县|名县|(?:优秀|突出)[县市区]|模范县|模范市|模范区|名城|之城|之都|策源地|集聚地|承载地|首选地|举办地|服务地|强市|强省|强区|强县|第一区|第一城|省份|高地|增长极|枢纽节点|城市|大都市|新城|试点|"
     r"核心区|百强县|百强镇|百强区|示范基地|园区|示范(?=名单)|数字化标杆(?!区)|转型标杆(?!区)|示范标杆)"
 )
 # Suffixes that name a place on the map as often as a title: a title only when granted (获评省级数字经济园区,
@@ -202,6 +202,8 @@ def find_designations(sentence: str) -> list[Designation]:
         plain = unranked(_COUNT.sub("", name))
         # "国家数字乡村试点地区": 地区 says the holder is an area; the pilot is the title it holds.
         plain = plain.removesuffix("地区") if plain.endswith("试点地区") else plain
+        # "各区县数字农业农村中心城市建设…": the divisions that each work at it are no part of the title
+        plain = re.sub(r"^各?(?:县市区|县区|区县|市县区|市县)(?=[\u4e00-\u9fff]{4})", "", plain)
         # "打造数字产业化的发展引领区": a kind word after 的 describes the aim, it is no title's name.
         described = sentence[start - 1 : start] == "的" and len(plain) - len(m.group(0)) <= 2
         if plain == m.group(0) or described:
@@ -409,7 +411,13 @@ def _is_title(name: str, suffix: str, *, quoted: bool = False) -> bool:
     if suffix == "省份":  # "“无证明省份”" is a title a province works towards; 省份 alone counts provinces
         return quoted and len(body) >= 3
     # (a 试点区 as much: "全市首个“榕城智网”工程试点区" is where a city's programme is tried first)
-    if suffix in ("高地", "试点", "试点区"):  # the scope may follow the batch (第二批省级数字乡村试点)
+    # (and a 增长极 as much as a 高地: "打造全省数字产业新兴增长极" is a title, "新的增长极" is not)
+    if suffix in (
+        "高地",
+        "增长极",
+        "试点",
+        "试点区",
+    ):  # the scope may follow the batch (第二批省级数字乡村试点)
         return bool(_SCOPED.search(name) or _SCOPED.search(unranked(name))) or (
             suffix == "试点" and "国家" in name
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Sequence
@@ -265,7 +266,7 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
     cited = _cited_issuer(ctx, sentence, position)
     if cited is not None:
         return (cited,)
-    listed = _listed_holders(ctx, sentence, position)
+    listed = _listed_holders(ctx, sentence, position) or _granted_list(ctx, sentence, position)
     if listed:
         return listed
     # A place or body inside a directive the sentence follows ("按照成都市…总体架构要求", "落实省委…部署")
@@ -310,6 +311,12 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
         # "入选全省“一地创新、全省共享”": a scope word inside a quoted name is part of that name
         and not _inside_quote(text, sentence.start, a.start)
         and not _GRANTED_BEFORE.search(text, max(sentence.start, a.start - 9), a.start)
+        # "打造全省数字产业新兴增长极": a scope word right after a verb of building scopes the title the
+        # place works towards (SCHEMA.md: designations a place holds or works towards); it runs nothing
+        and not (
+            text[a.start : a.end] in ("全省", "我省", "本省")
+            and _BUILDS_TITLE_BEFORE.search(text, max(sentence.start, a.start - 4), a.start)
+        )
         # "“某模式”全省推广": the scope a practice is spread over runs nothing named after it
         and not re.match(r"(?:范围内)?(?:复制推广|推广|推开)", text[a.end : a.end + 8])
     ]
@@ -478,9 +485,16 @@ _GRANTED_BEFORE = re.compile(
 )
 
 
+# Verbs of building towards a title (打造, 争创 …), right before the scope word that heads it.
+_BUILDS_TITLE_BEFORE = re.compile(r"(?:打造|建设|建成|创建|争创|争当|成为|迈向)$")
+
+
 # 按照/根据/贯彻…要求/部署/精神: a directive someone else issued, up to the word that closes it.
 _DIRECTIVE = re.compile(
-    r"(?:按照|根据|依据|遵照|贯彻|落实|关于|聚焦|围绕|对照|响应)[^,，。;；:：]{2,40}?(?:要求|部署|精神|讲话|指示|批示)"
+    # (a comma may part the bodies that issued it: "贯彻党中央、国务院,省委、省政府和市委…的决策部署")
+    r"(?:按照|根据|依据|遵照|贯彻|落实|关于|聚焦|围绕|对照|响应|践行|牢记)"
+    r"(?:[^,，。;；:：]|[,，](?=(?:省|市|区|县|州)(?:委|政府)))"
+    r"{2,40}?(?:要求|部署|精神|讲话|指示|批示|嘱托)"
     r"|在[^,，。;；:：]{2,30}?(?:指导|领导|支持|关心|带领)下"
 )
 
@@ -521,6 +535,69 @@ def _listed_holders(ctx: _Context, sentence: Sentence, position: int) -> tuple[D
     )
 
 
+# A town, township or street inside the division it follows (临淄区皇城镇): it locates the holder.
+_TOWN = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道)")
+# Verbs by which a list of bodies before them runs the item after them (…、…医院开展“…”试点).
+_RUN_BY_LIST = re.compile(r"(?:开展|实施|推行|启动|承担|参与)$")
+# The verb that grants a title to the list before it (…被确定为首批…试点, …入选…).
+_GRANTING = re.compile(
+    r"(?:被|先后|成功|正式|首次|均)*(?:确定为|列入|列为|入选|入围|获批|获评|评为|认定为|命名为)"
+)
+
+
+def _granted_list(ctx: _Context, sentence: Sentence, position: int) -> tuple[Division, ...]:
+    """Return the divisions of a list the clause grants a title to ("博山区和临淄区皇城镇、沂源县东里镇、
+    经开区沣水镇被确定为首批山东省数字乡村试点"): each item a division, or a town inside one (that
+    division holds it), or a town of a zone (no division); at least two divisions."""
+    text = ctx.document.text
+    opening = max(text.rfind(c, sentence.start, position) for c in ",，;；:：")
+    clause_start = opening + 1 if opening >= 0 else sentence.start
+    verbs = list(_GRANTING.finditer(text, clause_start, position))
+    # "拉萨市人民医院、山南市妇幼保健院开展“5G智慧医疗”试点": bodies of two divisions run one item,
+    # named right after their verb; each division named at the head of a body runs it
+    stop = position - 1 if text[position - 1 : position] == "“" else position
+    run = _RUN_BY_LIST.search(text, clause_start, stop)
+    bodies = run is not None
+    if bodies and run is not None:
+        verbs = [run]
+    if not verbs:
+        return ()
+    end = verbs[-1].start()
+    cuts = [
+        clause_start,
+        *(
+            j
+            for m in re.finditer(r"以及|、|和|及|与", text[clause_start:end])
+            for j in (clause_start + m.start(), clause_start + m.end())
+        ),
+        end,
+    ]
+    holders: list[Division] = []
+    for first, last in zip(cuts[::2], cuts[1::2], strict=True):
+        item = text[first:last]
+        head = [
+            sp
+            for sp in ctx.spans
+            if sp.start == first and (bodies or not sp.in_name) and sp.division.level != "country"
+        ]
+        while head:  # a chain (贵州省贵阳市) names its last place
+            inner = [sp for sp in ctx.spans if sp.start == head[-1].end and not sp.in_name and sp.end <= last]
+            if not inner:
+                break
+            head = inner
+        rest = text[head[-1].end : last] if head else item
+        # a division, a town inside it (临淄区皇城镇), or a town of a development zone (经开区沣水镇)
+        zone_town = not head and re.fullmatch(
+            r"[\u4e00-\u9fff]{1,6}?[区园][\u4e00-\u9fff]{1,5}?(?:镇|乡|街道)", item
+        )
+        body = bodies and head and re.fullmatch(r"[\u4e00-\u9fff]{2,12}", rest)
+        if not item or (rest and not _TOWN.fullmatch(rest) and not zone_town and not body):
+            return ()  # an item that is neither a division nor a town: not a list of holders
+        if head:
+            holders.append(head[-1].division)
+    return tuple(dict.fromkeys(holders)) if len(holders) >= 2 else ()
+
+
 _GRANTED_TO = re.compile(
     r"(?:被|先后|成功|正式|连续|再次|首次|已|还)*(?:确定为|列入|入选|入围|获批|获评|评为|认定为|命名为|授予|荣获)"
 )
@@ -541,6 +618,22 @@ def _carries_out(ctx: _Context, sentence: Sentence, start: int, campaign: Divisi
     return above and (followed or bool(_CARRY_OUT.search(sentence.text[:start])))
 
 
+# The scope word each level calls its own whole (全市 for a city, 全区/全县 for a district …).
+_OWN_SCOPE = {"province": ("全省",), "prefecture": ("全市",), "district": ("全区", "全县", "全市")}
+
+
+def _without_own_scope(hit: ProgrammeHit, runner: Division) -> ProgrammeHit:
+    """The hit without a leading scope word that is the runner's own whole: a city cannot hold a title
+    its own 全市 grants, so "全市数字农业农村中心城市" in a 淄博 report is 数字农业农村中心城市 (a title a
+    district holds from its city, 创建全市…示范区, keeps the city's 全市)."""
+    scope = next((w for w in _OWN_SCOPE.get(runner.level, ()) if hit.name.startswith(w)), None)
+    if scope is None or len(hit.name) - len(scope) < 4 or hit.concept is not None:
+        return hit
+    if runner.level == "district" and scope == "全市" and not runner.name.endswith("市"):
+        return hit  # 全市 in a district's text is its city's whole (SCHEMA.md: 市 in a district report)
+    return dataclasses.replace(hit, name=hit.name[len(scope) :], aliases=(*hit.aliases, hit.name))
+
+
 def _named_before(
     programmes: dict[tuple[str, str], ProgrammeMention], runner: Division, hit: ProgrammeHit
 ) -> bool:
@@ -548,12 +641,25 @@ def _named_before(
     “标准地”改革" names 交地即交证改革 (alias 交地即交证), and a later "实现“交地即交证”" is the same one."""
 
     def suffixed(longer: str, shorter: str) -> bool:
-        return longer[len(shorter) :] in ("改革", "行动", "工程") and longer.startswith(shorter)
+        return longer[len(shorter) :] in ("改革", "行动", "大行动", "专项行动", "工程") and longer.startswith(
+            shorter
+        )
 
+    # "获批…全国农村改革试验区" after "国家农村改革试验区": 全国 and 国家 both say the country grants it
+    national = re.compile(r"^(?:全国|国家级?)(?=[\u4e00-\u9fff]{4})")
+    core = national.sub("", hit.name) if national.match(hit.name) else None
     return any(
         code == runner.code
-        and (hit.name in m.aliases or m.name in hit.aliases)
-        and (suffixed(m.name, hit.name) or suffixed(hit.name, m.name))
+        and (
+            (hit.name in m.aliases or m.name in hit.aliases)
+            and (suffixed(m.name, hit.name) or suffixed(hit.name, m.name))
+            or (
+                core is not None
+                and m.name != hit.name
+                and national.match(m.name)
+                and national.sub("", m.name) == core
+            )
+        )
         for (code, _), m in programmes.items()
     )
 
@@ -638,10 +744,11 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             if named is not None and _carries_out(ctx, sentence, hit.start, named):
                 places = (*places, ctx.default)  # "落实全省“数字湖南”建设部署" in a 长沙 report: 长沙 too
             for runner in dict.fromkeys((*places, named) if named is not None else places):
-                key = (runner.code, hit.name)
-                if key not in programmes and not _named_before(programmes, runner, hit):
+                own = _without_own_scope(hit, runner)
+                key = (runner.code, own.name)
+                if key not in programmes and not _named_before(programmes, runner, own):
                     ev = ctx.evidence(sentence, hit.start, hit.end)
-                    programmes[key] = ProgrammeMention(runner, hit.name, ev, hit.concept, hit.aliases)
+                    programmes[key] = ProgrammeMention(runner, own.name, ev, own.concept, own.aliases)
         for a in find_agencies(text, place_names=ctx.place_names):
             mention = _agency(ctx, sentence, a, agencies)
             if mention is None:

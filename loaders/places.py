@@ -856,11 +856,38 @@ def subject_places(
     narrower = _narrowest(chosen, best, ranked, level, gaz)
     # A district named once does not take a city named twice down with it (连云港市…连云区).
     division = narrower if enough(narrower) or not enough(chosen) else chosen
+    # A text that speaks as no level and names three or more siblings under a division it also names
+    # (广东省…支持广州、深圳、佛山、清远…) is that division's: it speaks of its own places in turn.
+    if level is None:
+        above = [a for a in gaz.ancestors(division) if votes.get(a.code, 0.0) > 0 and a.level != "country"]
+        if above:
+            siblings = {
+                code
+                for code in votes
+                if gaz.get(code).level == division.level and above[0] in gaz.ancestors(gaz.get(code))
+            }
+            if len(siblings) >= 3:
+                division = above[0]
     best = votes[division.code]
     # A commentary on the whole country names many places in passing: none of them is its subject.
     country = sum(1 for span in spans if span.division.level == "country")
     provinces = {([d, *gaz.ancestors(d)][-2] if gaz.ancestors(d) else d).code for d in map(gaz.get, votes)}
     national = country > best and (best < 0.2 * sum(votes.values()) or len(provinces) >= 5)
+    # ...unless it speaks as the one division of its level it names (我市…淄博 with its counties'
+    # 全国…试点县 titles): titles of the country's lists name 全国, the text is still the city's own.
+    own = (
+        level is not None
+        and _fits(division, level)
+        and spoken[0][1] >= 4
+        and not any(_fits(gaz.get(code), level) for code in votes if code != division.code)
+        # (every place it names lies in that division or above it: 山东省, 高青县, 沂源县)
+        and all(
+            division in [gaz.get(code), *gaz.ancestors(gaz.get(code))]
+            or gaz.get(code) in gaz.ancestors(division)
+            for code in votes
+        )
+    )
+    national = national and not own
     return (division,) if enough(division, chain=True) and not national else ()
 
 

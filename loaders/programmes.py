@@ -17,7 +17,7 @@ from loaders.actions import (
     find_actions,
     with_place,
 )
-from loaders.designations import find_designations
+from loaders.designations import Designation, find_designations
 from loaders.gazetteer import load_gazetteer
 from loaders.lexicon import Lexicon, programme_lexicon
 from loaders.names import NAME_UNIT, QUOTES, clean_name, name_start
@@ -44,7 +44,7 @@ _PROJECT_AFTER = re.compile(
 _CONTINUES_AS_NAME = re.compile(r"^(?:[\u4e00-\u9fff])")
 _ALLOWED_NEXT = re.compile(
     r"^(?:改革|建设|工作|行动|活动|工程|项目|机制|模式|体系|试点|战略|国家战略|政策|培训|宣传|等|和|与|及|为|的|中|在|是|已|了|领域|范围|工作台|基本|上升|"
-    r"升级|提质|落地|向|相关|相结合|理念|要求|决策|部署|服务|成效|标志性|突破性|重大成果|应用|场景|品牌|示范(?!基地|园|中心)|标杆|扩面|专项|系列|提供|实现|取得|成为|"
+    r"升级|提质|落地|向|相关|相结合|理念|要求|决策|部署|服务|成效|标志性|突破性|重大成果|应用|场景|品牌|示范(?!基地|园|中心)|标杆|核心区|先行区|先导区|试验区|引领区|样板区|扩面|专项|系列|提供|实现|取得|成为|"
     r"走在|覆盖|上线|开通|推进|持续|不断|全面|进一步|加快|深入|引领|赋能|迈出|迈上|作出|提出|(?:重大|战略|决策)?部署)"
 )
 _GRANTED_BEFORE = re.compile(
@@ -77,7 +77,8 @@ _KIND_WORD = re.compile(r"制度|工程|计划|行动|改革|试点|项目|机�
 _PILOT_TASK = re.compile(r"(?:抓好|做好|搞好|办好|抓实|做实|开展|推进|推动|扩大|深化|组织)试点$")
 # Last words of a quoted name that make it a device or an app built (政策AI计算器); a quoted 平台 or
 # 系统 may be the initiative's own name (“三网六区智平台”), left to the words around it.
-_THING = re.compile(r"(?:计算器|机器人|小程序|App|APP|一体机|自助机)$")
+# (and a code a person or firm shows, 居民码, 企业码, 城市码: a credential issued, i.e. a platform)
+_THING = re.compile(r"(?:计算器|机器人|小程序|App|APP|一体机|自助机|[民企业人市]码)$")
 # Verbs of getting a grip on a task (抓实“接诉即办”, 抓细“协同联办”): they carry out what they govern.
 _GRIP = re.compile(r"抓[实细好牢紧严]$")
 # What a quote followed by 的 may describe rather than name: the government, city or system built.
@@ -188,6 +189,10 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
             continue
         if _EVENT_AFTER.match(follows):
             continue  # “数据要素×”大赛: a contest named after the programme is an event
+        # "推进政务服务标准化、规范化、便利化、数字化改革": the last of a list of -化 words shares its
+        # 改革 with the others; the list names one reform of all of them, not the known one
+        if re.search(r"化[、,，]$", plain[:start]) and re.match(r"[\u4e00-\u9fff]{1,3}化", plain[start:end]):
+            continue
         if quoted and re.match(r"”?(?:的)?(?:概念|提法|一词)", sentence[last + 1 : last + 5]):
             continue  # "提出了“新型智慧城市”概念": an idea put forward, not an initiative anyone runs
         continues = _CONTINUES_AS_NAME.match(follows) and not _ALLOWED_NEXT.match(follows)
@@ -215,7 +220,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits += _listed_activities(sentence)
     hits += _framed(sentence)
     hits += _heading(sentence)
-    hits += [ProgrammeHit(d.name, d.start, d.end, None, d.aliases) for d in find_designations(sentence)]
+    hits += [ProgrammeHit(d.name, d.start, d.end, None, d.aliases) for d in _designations(sentence)]
     hits += [
         ProgrammeHit(clean_name(sentence[a:b]), a, b)
         for a, b in find_shaped_names(sentence)
@@ -232,10 +237,11 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits += _campaigns_of_rectification(sentence)
     hits += _siblings(sentence, hits, lex)
     hits += _quoted_siblings(sentence, hits, lex)
+    hits += _counted_list(sentence)
     hits = _spelled_out(hits)
     return _merge(
         [
-            _without_class(_shared_suffix(sentence, _without_street(_without_self(_without_place(h)))))
+            _without_class(_shared_suffix(sentence, _without_street(_without_self(_place_kept(sentence, h)))))
             for h in hits
         ]
     )
@@ -529,6 +535,50 @@ def _quoted_siblings(sentence: str, hits: list[ProgrammeHit], lex: Lexicon) -> l
             if anchored(a) or _is_domain_word(name, lex) or lex.by_label(name) is not None:
                 continue
             found.append(ProgrammeHit(name, a, a + 4))
+    # "实现“基层数据一张表”“社区业务一平台”“一社区一特色”": in a run of quotes that holds a programme,
+    # a field of work with its one table, platform or map (X一张表, X一平台) is a way of working too
+    for run in re.finditer(r"(?:“[^“”]{3,10}”){2,}", sentence):
+        quotes = [(run.start() + m.start(1), m.group(1)) for m in re.finditer(r"“([^“”]+)”", run.group(0))]
+        if not any(h.start <= a < h.end for a, _ in quotes for h in hits):
+            continue
+        for a, name in quotes:
+            one = re.fullmatch(r"[\u4e00-\u9fff]{2,4}一(?:张|本|个|扇|块|套)?[\u4e00-\u9fff]{1,2}", name)
+            if one and not any(h.start <= a < h.end for h in hits):
+                found.append(ProgrammeHit(name, a, a + len(name)))
+    return found
+
+
+_LISTED_ITEM = r"[\u4e00-\u9fff]{2,6}“[\u4e00-\u9fff]{2,6}”"
+_COUNTED_LIST = re.compile(
+    rf"(?P<items>(?:{_LISTED_ITEM}、)+{_LISTED_ITEM})(?P<count>[两三四五六七八九十\d]+[大项个])(?P<kind>工程|行动|专项行动|计划)"
+)
+
+
+def _counted_list(sentence: str) -> list[ProgrammeHit]:
+    """Each item of a counted list of fields with their quoted aims, named with the list's kind:
+    "实施公共数据“提质”、项目建设“增效”…五大工程" names 公共数据提质工程, 项目建设增效工程 … (the count
+    is the list's length, a metric, not part of a name: SCHEMA.md).
+
+    >>> [h.name for h in _counted_list("聚力实施公共数据“提质”、项目建设“增效”两大工程,全力")]
+    ['公共数据提质工程', '项目建设增效工程']
+    """
+    found = []
+    for m in _COUNTED_LIST.finditer(sentence):
+        at = m.start("items")
+        items = m.group("items").split("、")
+        verb = re.match(r"(?:聚力|大力|全力|全面|深入|加快|着力)?(?:实施|推进|开展|推动|打造|建设)", items[0])
+        if verb:  # the verb that governs the list is no part of its first item
+            at += verb.end()
+            items[0] = items[0][verb.end() :]
+        # (each span runs on over its joiner: the list's kind makes the name longer than the quote's own)
+        for item in items:
+            name = item.replace("“", "").replace("”", "") + m.group("kind")
+            found.append(
+                ProgrammeHit(
+                    name, at, at + len(item) + 1, None, (item.split("“")[1].rstrip("”") + m.group("kind"),)
+                )
+            )
+            at += len(item) + 1
     return found
 
 
@@ -596,6 +646,19 @@ def _ends_a_phrase(sentence: str, end: int) -> bool:
     return nxt.tag in ("v", "vd", "p", "c", "u", "f", "xc", "m") or bool(
         re.match(r"领导小组|工作专班|专班", nxt.text)
     )
+
+
+def _place_kept(sentence: str, hit: ProgrammeHit) -> ProgrammeHit:
+    """The hit without its heading division, unless the quote holds that division's short name as its
+    own word (实施“广东强芯”工程: the brand is 广东强芯, not 强芯); a full name (“滨州市数字强市”) only
+    says whose it is."""
+    quoted = (
+        sentence[hit.start : hit.start + 1] in QUOTES or sentence[max(0, hit.start - 1) : hit.start] in QUOTES
+    )
+    head = segment(hit.name)[:1]
+    if quoted and head and not re.search(r"[省市县区州旗盟]$", head[0].text):
+        return hit
+    return _without_place(hit)
 
 
 def _without_place(hit: ProgrammeHit) -> ProgrammeHit:
@@ -728,6 +791,25 @@ def _without_class(hit: ProgrammeHit) -> ProgrammeHit:
     )
 
 
+def _designations(sentence: str) -> list[Designation]:
+    """The designations of a sentence, read past a division noted in brackets inside a title
+    ("国家大数据(贵州)综合试验区" is the 国家大数据综合试验区 that 贵州 holds); the written form is an alias."""
+    gaz = load_gazetteer()
+    notes = [m for m in re.finditer(r"[(（]([\u4e00-\u9fff]{2,5})[)）]", sentence) if gaz.lookup(m.group(1))]
+    if not notes:
+        return find_designations(sentence)
+    noted = {i for m in notes for i in range(m.start(), m.end())}
+    index = [i for i in range(len(sentence)) if i not in noted]
+    read = "".join(sentence[i] for i in index)
+    found = []
+    for d in find_designations(read):
+        start, end = index[d.start], index[d.end - 1] + 1
+        written = sentence[start:end]
+        aliases = (*d.aliases, written) if written != d.name else d.aliases
+        found.append(Designation(d.name, start, end, aliases))
+    return found
+
+
 def _plain(sentence: str) -> tuple[str, list[int]]:
     index = [i for i, ch in enumerate(sentence) if ch not in QUOTES]
     return "".join(sentence[i] for i in index), index
@@ -847,6 +929,11 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 # (a practice says what is done, "设立“潮汕银行”窗口" names who serves there)
                 and any(w.tag in ("v", "vd") for w in segment(quotes[-1].group(1)))
             )
+            # "“科特派”工作成效保持全省前列": a line of work the text ranks or honours by its quote
+            or re.match(
+                r"工作(?:成效|经验|做法|成果)?(?:被|获评|获得|荣获|入选|走在|位居|位列|保持|排名|领跑|连续)",
+                after,
+            )
             # "“数据回流赋能基层”工作列入省市试点": work the text says was made a pilot
             or re.match(r"”?工作(?:被)?(?:列入|纳入|入选)[^,，。;；]{0,6}试点", sentence[series.end() :])
             # "“信用就医”获评…应用典型案例": a practice the text says was chosen as a model case
@@ -866,7 +953,7 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             or (  # "把“微网实格”作为基层治理的基础工程"
                 re.search(r"[把将]$", sentence[: series.start()])
                 and re.match(
-                    r"作为[^，。,;；“”]{0,12}?(?:工程|抓手|主线|突破口|牵引|重点工作)",
+                    r"作为[^，。,;；“”]{0,12}?(?:工程|抓手|主线|突破口|牵引|(?:重点|重要|中心)工作)",
                     sentence[series.end() :],
                 )
             )
@@ -977,6 +1064,14 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             # "锚定“八个强市”战略目标", "建设“五个中心”", "“四化”发展思路": a count of titles or of ways
             # names one framework (SCHEMA.md), unlike a count of things to do (“六大行动”, “三张清单”).
             shaped = shaped or bool(_COUNTED_TITLE.fullmatch(text))
+            # "建设“强富美高”新盐城": the qualities of a new place being built, quoted, are that place's
+            # slogan of work (unlike “整体智治”的现代政府, qualities of a thing described)
+            renewed = re.match(r"新([\u4e00-\u9fff]{2,4}?)(?:[,，。;；、]|提供|现代化|$)", sentence[q_end:])
+            shaped = shaped or bool(
+                renewed
+                and re.search(r"(?:建设|打造|建成|建好|奋力谱写|谱写)$", sentence[:q_start])
+                and load_gazetteer().lookup(renewed.group(1))
+            )
             # "探索数字乡村“花垣模式”": a model named after the place that made it is its programme
             shaped = shaped or _place_model(text)
             # "（以下简称“智改数转网联”）": a quote that carries a known reform further names one of its own
@@ -1021,7 +1116,11 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             )
             tail = (
                 tail
-                if len(quotes) == 1 and tail and not re.search(r"[,，、。等的]|作为", tail.group(0))
+                if len(quotes) == 1
+                and tail
+                and not re.search(r"[,，、。等的]|作为", tail.group(0))
+                # "…、网络安全“加固”五大工程": a count before the kind says how many items share it
+                and not re.match(r"[两三四五六七八九十\d]+[大项个]", tail.group(0))
                 else None
             )
             # “数字苏州驾驶舱”升级工程: a word or two then a programme word finish the name

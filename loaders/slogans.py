@@ -23,6 +23,9 @@ _ONE_STOP = re.compile(
 _SERVICE = re.compile(
     rf"{_HAN}{{1,4}}(?:通办|联办|通享|即享|即办|即批|跑一次|跑一趟|一次办|报一次|查一次|办成事|帮办|代办)|{_HAN}{{0,4}}一次办[成好结]|(?:秒|即)[批报办](?:(?:秒|即)[批报办])?|"
     rf"零跑动|零跑腿|{_HAN}{{2}}不用跑|(?:掌上|指尖|网上|就近|马上|随时|自助|预约|延时|刷脸|扫码|集成|联审|并联|邮寄|上门|视频|远程|容缺|异地)办|"
+    # where, through what or how soon a case is handled (园区办, 线上办, 跨省办, 即时办), unlike an
+    # office named by its field (城管办, 文明办)
+    rf"(?:园区|社区|村居|楼宇|家门口|线上|在线|全程网|手机|移动端|当场|当日|即时|限时|承诺|跨域|跨省|跨市|跨区|同城|全城|就地|帮代|一站式)办|"
     # the most a citizen has to do (最多问一次, 最多提交一次), cases taken anywhere alike (无差别受理)
     rf"{_HAN}{{0,2}}最多{_HAN}{{1,3}}一[次趟]|无差别(?:受理|办理)|"
     # the work a government moves onto the phone (掌上办事, 掌上办公, 掌上治理)
@@ -107,9 +110,22 @@ def has_slogan_shape(text: str) -> bool:
     (True, False, False)
     >>> has_slogan_shape("最多问一次"), has_slogan_shape("数据最多采一次"), has_slogan_shape("无差别受理")
     (True, True, True)
+    >>> has_slogan_shape("园区办"), has_slogan_shape("跨省办"), has_slogan_shape("城管办")
+    (True, True, False)
+    >>> [has_slogan_shape(t) for t in ("三会一课", "两争一站", "三争三创", "两横三纵", "四区一节点", "三个一号")]
+    [True, True, True, False, False, False]
     """
     if _ONE_STOP.fullmatch(text) or _SERVICE.fullmatch(text):
         return not _LAYOUT.match(text) or text.startswith("一网")
+    # Counted duties of a way of working (三会一课, 两争一站, 三争三创): a numeral before each of two
+    # single words, neither a place on a map (两园一中心, 四区一节点 are layouts) nor a line (两横三纵)
+    counted = re.fullmatch(
+        r"[两三四五六七八九十]([\u4e00-\u9fff])[一两三四五六七八九十]([\u4e00-\u9fff])", text
+    )
+    if counted and not re.search(
+        f"{_SPATIAL}|横|纵|线|网|链|屏|点|星|个|大|项|张|条|级", "".join(counted.groups())
+    ):
+        return not is_layout(text)
     # A way of working modelled on a named one (枫桥式网格): the model, 式, what it shapes
     if re.fullmatch(f"(?!一){_HAN}{{2,3}}式{_HAN}{{2,4}}", text):
         return True
