@@ -222,6 +222,27 @@ def section_plans(line: str, *, title: bool = False) -> bool | None:
     return True if planned else None
 
 
+# A document as the subject of proposing opens what it proposes: "报告提出,聚力深化数字赋能…" in a report
+# on a government work report, "《方案》明确," — the paragraphs after it state its plan (SCHEMA.md
+# `qualifier`), as a plan heading does. "报告提出的目标全面完成" (attributive 的) proposes nothing.
+_PLAN_LEAD = re.compile(
+    r"^\s*(?:[^,，。;；:：]{0,16}?(?:工作报告|报告|规划|计划|方案|意见|纲要|》))(?:中|还|进一步|明确)?"
+    r"(?:提出|明确|部署|要求)(?!的)(?:了)?[,，:：]"
+)
+
+
+def leads_plan(sentence: str) -> bool:
+    """Return whether a sentence opens on a document proposing, so that what follows is its plan.
+
+    >>> leads_plan("报告提出,聚力深化数字赋能,推动数字济南建设全面提升。"), leads_plan("《方案》明确:到2025年…")
+    (True, True)
+    >>> leads_plan("报告显示,过去一年全市新增5G基站1200个。"), leads_plan("报告提出的目标任务全面完成。")
+    (False, False)
+    """
+    text = half_width(sentence)
+    return bool(_PLAN_LEAD.match(text)) and not _REPORTED.search(text)
+
+
 def paragraph_year(paragraph: str) -> int | None:
     """Return the year a paragraph opens on ("2024年,我局将…"), which dates the goals it goes on to set.
 
