@@ -156,6 +156,16 @@ def carry_subjects(
             )
             subject = subject or subject_phrase(text, f.start)
             indicator = subject + indicator if subject else ""
+        elif (
+            out
+            and _clause_opens_with(text, "由", f.start)
+            and (previous := _CHANGE_ONLY.sub("", out[-1].indicator))
+            and indicator in previous
+            and not re.search(r"[;；。]", text[out[-1].end : f.start])
+        ):
+            # "占GDP的比重提升2.2个百分点,由2021年的47.5%扩大到2022年的49.7%": the levels a change went
+            # between are of what changed, which the clause before names in full.
+            indicator = previous
         elif indicator and _clause_opens_with(text, "占", f.start):
             # "月活跃用户数312万,占总用户数的30.95%": a share right after a count is that count's share.
             counted_names = [
