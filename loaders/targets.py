@@ -303,7 +303,13 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     past = max((m.end() for m in _PAST.finditer(before)), default=-1)
     colon = max(before.rfind(":"), before.rfind("："))
     listed = colon >= 0 and _last_future(sentence, before[:colon]) >= 0  # 将重点做好四个方面工作:一是…;二是…
-    if future >= 0 and re.search(r"[;；]", before[future:]) and not _GOAL_FRAME.search(before) and not listed:
+    if (
+        future >= 0
+        and re.search(r"[;；]", before[future:])
+        and not _GOAL_FRAME.search(before)
+        and not listed
+        and not _continues_list(before, future)
+    ):
         return False  # a cue inside one clause ("今年力争再建50个;") does not reach past its semicolon
     if future >= 0:
         return future > past
@@ -312,6 +318,30 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     # 入选, 获评, 成功 and 目前 say what happened only without a plan around them: a plan's "入选省级
     # 协同创新项目5个以上" is a goal.
     return planned and not _REPORTED.search(_unquoted_titles(half_width(sentence)))
+
+
+# Verbs that a list of measures shares with the verb a cue governs: the measure's change or its level.
+_LIST_VERBS = re.compile(r"(?:增长|增加|提高|提升|下降|降低|减少|回落|实现|达到|完成|达|为|突破|超过)")
+
+
+def _continues_list(before: str, future: int) -> bool:
+    """Whether every clause past the semicolon after a cue only names measures and their figures
+    ("预计实现地区生产总值391亿元,增长8.6%;财政收入38.74亿元,增长4.26%;…"), so the verb the cue
+    governs (实现) still governs them; a clause with a verb of its own ("…;服务平台覆盖老年人约32万人")
+    states something else. 可 + verb is an adjective (可支配收入).
+
+    >>> s = "预计实现地区生产总值391亿元,增长8.6%;城镇居民人均可支配收入42170元,增长8.2%"
+    >>> _continues_list(s, 2), _continues_list("今年力争再建50个;服务平台覆盖老年人约", 4)
+    (True, False)
+    """
+    rest = re.split(r"[;；]", before[future:], maxsplit=1)[1]
+    words = segment(rest)
+    for k, w in enumerate(words):
+        adjective = w.text == "可" or (k > 0 and words[k - 1].text == "可")
+        if w.tag != "v" or _LIST_VERBS.fullmatch(w.text) or adjective:
+            continue
+        return False
+    return True
 
 
 def plans_ahead(sentence: str, *, planned: bool = False) -> bool:
