@@ -354,7 +354,13 @@ def plans_ahead(sentence: str, *, planned: bool = False) -> bool:
     """
     if _GOAL_SET.search(sentence):
         return False  # "设定2027年底前实现…的目标。": a goal someone set, named whole as an object
+    # "规划建设用地面积17748平方米": a planned size names one figure's kind; it sets no plan that the
+    # sentences after it go on with ("…2019年抽调11个部门人员进驻").
+    sentence = _PLANNED_SIZE.sub(lambda m: "□" * len(m.group(0)), sentence)
     return is_planned(sentence, len(sentence), planned=planned)
+
+
+_PLANNED_SIZE = re.compile(r"规划(?:建设)?(?:总)?(?:占地|用地|面积|建筑面积)")
 
 
 # A sentence that names a goal as the object of setting it, and ends there.
@@ -429,7 +435,7 @@ def _last_future(sentence: str, before: str) -> int:
     there (将/p is the object marker, 虚拟 is no 拟, 行动计划 names a plan rather than planning)."""
     last = -1
     for m in _FUTURE.finditer(before):
-        if m.group(1) == "规划" and re.match(r"规划(?:占地|面积|用地)", before[m.start() :]):
+        if m.group(1) == "规划" and _PLANNED_SIZE.match(before[m.start() :]):
             pass  # 一期规划占地200亩: the planned size
         elif m.group(1) == "规划" and re.search(r"(?:根据|按照|依据)$", before[: m.start()]):
             pass  # 根据规划,…: the figures after it are the plan's
