@@ -164,9 +164,9 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
     words = mended(segment(sentence))
     if counter and any(w.start < end < w.end for w in words):
         # "3301个人像识别监控点": LAC reads 个人 across the counter; what is counted starts after it.
-        tail = mended(segment(sentence[end:]))
+        counted = mended(segment(sentence[end:]))
         words = tuple(w for w in words if w.end <= end) + tuple(
-            Word(w.text, w.tag, w.start + end, w.end + end) for w in tail
+            Word(w.text, w.tag, w.start + end, w.end + end) for w in counted
         )
     after = phrase_after(words, end)
     if after and (
