@@ -271,7 +271,7 @@ def split_respectively(text: str, figures: list[Figure]) -> list[Figure]:
         items = _items(f.indicator)
         # "A和B覆盖率实现双100%", "A和B通达率均达到100%": one figure, each item's.
         both = text[max(0, f.start - 1) : f.start] == "双" or re.search(
-            r"均(?:已)?(?:达到|达|为|实现)?$", text[: f.start]
+            r"均(?:已)?(?:达到|达|为|实现|增长|提高|提升|下降|超过)?$", text[: f.start]
         )
         if both and len(items) == 2:
             out += [Figure(f.value, f.unit, item, f.qualifier, f.year, f.start, f.end) for item in items]
