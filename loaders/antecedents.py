@@ -158,6 +158,14 @@ def carry_subjects(
             indicator = subject + indicator if subject else ""
         elif (
             out
+            and re.fullmatch(r"(?:占比|比重)(?:提高|提升|上升|增加|扩大|下降|降低|回落|减少|缩小)", indicator)
+            and "占" in out[-1].indicator[1:]
+            and not re.search(r"[;；。]", text[out[-1].end : f.start])
+        ):
+            # "5G用户占移动电话用户的46.6%,占比较上年末提高13.3个百分点": the change of that share.
+            indicator = out[-1].indicator[: out[-1].indicator.index("占", 1)] + indicator
+        elif (
+            out
             and _clause_opens_with(text, "由", f.start)
             and (previous := _CHANGE_ONLY.sub("", out[-1].indicator))
             and indicator in previous

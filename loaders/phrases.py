@@ -88,6 +88,10 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
             out[-1] = Word("时长", "n", out[-1].start, w.end)
         elif out and out[-1].text == "占" and w.text == "比":
             out[-1] = Word("占比", "n", out[-1].start, w.end)  # 用户/n 占/v 比/p 达到: the share, a noun
+        elif out and out[-1].text == "占" and w.text == "比较" and following and following.tag == "TIME":
+            # 占/v 比较/vn 上年/TIME 回落: the share, then the base it is compared with (较上年).
+            out[-1] = Word("占比", "n", out[-1].start, w.start + 1)
+            out.append(Word("较", "p", w.start + 1, w.end))
         elif out and out[-1].text == "占" and re.fullmatch(r"比(?:达到|达|为|超过|超|约)", w.text):
             # 数字经济/n 占/v 比达/v 34%: the share is the noun; the link after it is a verb.
             out[-1] = Word("占比", "n", out[-1].start, w.start + 1)
