@@ -192,7 +192,8 @@ def _running_text(body: str) -> str:
 # Headings that open a document's plan part ("二、2024年工作思路", "下一步工作打算") or its review part
 # ("一、2023年工作总结", "(一)发展基础"); a plan's figures are goals (SCHEMA.md `qualifier`).
 _PLAN_HEADING = re.compile(
-    r"(工作思路|工作计划|工作打算|工作安排|下一步|工作要点|工作重点|重点任务|目标任务|主要目标|发展目标|总体目标)"
+    r"(工作思路|工作计划|工作打算|工作安排|下一步|工作要点|工作重点|重点任务|目标任务|主要目标|发展目标|总体目标"
+    r"|发展思路|总体思路|总体要求)"
 )
 # A section heading that promises (紧抓…,确保数字强市“有果”) opens what will be done; a news title that
 # does ("我市确保…") heads a report of what was done as often.
