@@ -227,9 +227,9 @@ def section_plans(line: str, *, title: bool = False) -> bool | None:
 # on a government work report, "《方案》明确," — the paragraphs after it state its plan (SCHEMA.md
 # `qualifier`), as a plan heading does. "报告提出的目标全面完成" (attributive 的) proposes nothing.
 _PLAN_LEAD = re.compile(
-    r"^\s*(?:[^,，。;；:：]{0,16}?(?:工作报告|报告|规划|计划|方案|意见|纲要|》))(?:中|还|进一步|明确)?"
-    r"(?:提出|明确|部署|要求)(?!的)(?:了)?[,，:：]"
-)
+    r"^\s*(?:(?:据了解|据悉|同时|此外|其中|会上)[,，]\s*)?(?:[^,，。;；:：]{0,16}?(?:工作报告|报告|规划|计划|方案|意见|纲要|》))(?:中|还|进一步|明确)?"
+    r"(?:提出|明确|部署|要求)(?!的)(?:了)?(?:[^,，。;；:：]{0,4}目标(?:任务)?)?[,，:：]"
+)  # "《工作要点》明确了工作目标:到2022年底,…" names what it sets before setting it
 
 
 def leads_plan(sentence: str) -> bool:
@@ -237,6 +237,8 @@ def leads_plan(sentence: str) -> bool:
 
     >>> leads_plan("报告提出,聚力深化数字赋能,推动数字济南建设全面提升。"), leads_plan("《方案》明确:到2025年…")
     (True, True)
+    >>> leads_plan("据了解,《工作要点》明确了工作目标:到2022年底,数字乡村建设取得新的更大进展。")
+    True
     >>> leads_plan("报告显示,过去一年全市新增5G基站1200个。"), leads_plan("报告提出的目标任务全面完成。")
     (False, False)
     """
