@@ -706,8 +706,28 @@ def find_figures(
         and not (f.unit != "位" and _REGION_OF_PLACES.match(f.indicator))
         and not _GROUP_AVERAGE.search(text, max(text.rfind(c, 0, f.start) for c in "。;；") + 1, f.start)
         and not _firms_own(text, f.start)
+        and not _determiner(text, f)
         and not _GROUP_BACK.search(text, max(text.rfind(c, 0, f.start) for c in "。;；") + 1, f.start)
     ]
+
+
+def _determiner(text: str, f: Figure) -> bool:
+    """Whether a small count in words names the set a clause then measures ("三家基础电信企业完成…收入
+    185.3亿元", "两项业务合计占…的7.7%"): the clause's figure is the fact; the count only says which
+    things it is about.
+
+    >>> _determiner("三家企业入选2023年百强", Figure(3, "家", "企业", "=", None, 0, 2))
+    False
+    >>> t = "三家基础电信企业完成固定语音业务收入185.3亿元"
+    >>> _determiner(t, Figure(3, "家", "基础电信企业", "=", None, 0, 2)), _determiner("新增两家企业", Figure(2, "家", "企业", "=", None, 2, 4))
+    (True, False)
+    """
+    if not re.match(r"[一二两三四五六七八九十]", text[f.start : f.start + 1]) or f.value > 10:
+        return False
+    clause = re.split(r"[,，;；。:：]", text[f.end :], maxsplit=1)[0]
+    # a figure of the clause, not a year it dates ("三家企业入选2023年…" counts the firms)
+    measured = re.search(r"\d+(?:\.\d+)?(?![\d.]*\s*(?:年|月|日|届))", clause)
+    return bool(measured) and f.unit in ("家", "项", "个", "类", "大")
 
 
 # A share that nothing before it resolved to a share of something ("(占比27%)", "在总指数中占比22.2%"
