@@ -613,7 +613,23 @@ def find_figures(
             unit, end = unit or per.group("counter"), per.end()
             taken.append((start, end))  # 百人 is the denominator, no figure of its own
             denominators[start] = "每" + per.group("per").removeprefix("每")
-        figure = _figure(text, value, unit, start, end, more=bool(m.group("more") or m.group("more2")))
+        # "发展水平(69.1)排名全国第3位": a bare number in brackets after a measure is that measure's value.
+        glossed = (
+            unit is None
+            and start > 0
+            and masked[start - 1] in "(（"
+            and masked[end : end + 1] in (")", "）")
+            and counted_phrase(text[: start - 1], start - 1, start - 1, counter=False)
+        )
+        figure = _figure(
+            text,
+            value,
+            unit,
+            start,
+            end,
+            indicator=glossed if glossed and INDEX_WORDS.search(glossed) else None,
+            more=bool(m.group("more") or m.group("more2")),
+        )
         if figure.unit is None and (
             re.match(r"[\u4e00-\u9fff]", masked[end : end + 1]) or not INDEX_WORDS.search(figure.indicator)
         ):
