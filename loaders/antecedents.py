@@ -156,6 +156,24 @@ def carry_subjects(
             )
             subject = subject or subject_phrase(text, f.start)
             indicator = subject + indicator if subject else ""
+        elif (
+            out
+            and re.fullmatch(r"(?:占比|比重)(?:提高|提升|上升|增加|扩大|下降|降低|回落|减少|缩小)", indicator)
+            and "占" in out[-1].indicator[1:]
+            and not re.search(r"[;；。]", text[out[-1].end : f.start])
+        ):
+            # "5G用户占移动电话用户的46.6%,占比较上年末提高13.3个百分点": the change of that share.
+            indicator = out[-1].indicator[: out[-1].indicator.index("占", 1)] + indicator
+        elif (
+            out
+            and _clause_opens_with(text, "由", f.start)
+            and (previous := _CHANGE_ONLY.sub("", out[-1].indicator))
+            and indicator in previous
+            and not re.search(r"[;；。]", text[out[-1].end : f.start])
+        ):
+            # "占GDP的比重提升2.2个百分点,由2021年的47.5%扩大到2022年的49.7%": the levels a change went
+            # between are of what changed, which the clause before names in full.
+            indicator = previous
         elif indicator and _clause_opens_with(text, "占", f.start):
             # "月活跃用户数312万,占总用户数的30.95%": a share right after a count is that count's share.
             counted_names = [
@@ -261,7 +279,7 @@ def split_respectively(text: str, figures: list[Figure]) -> list[Figure]:
         items = _items(f.indicator)
         # "A和B覆盖率实现双100%", "A和B通达率均达到100%": one figure, each item's.
         both = text[max(0, f.start - 1) : f.start] == "双" or re.search(
-            r"均(?:已)?(?:达到|达|为|实现)?$", text[: f.start]
+            r"均(?:已)?(?:达到|达|为|实现|增长|提高|提升|下降|超过)?$", text[: f.start]
         )
         if both and len(items) == 2:
             out += [Figure(f.value, f.unit, item, f.qualifier, f.year, f.start, f.end) for item in items]

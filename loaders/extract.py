@@ -45,6 +45,7 @@ from loaders.targets import (
     document_years,
     figure_year,
     goal_frame,
+    leads_plan,
     paragraph_year,
     plans_ahead,
     section_plans,
@@ -828,6 +829,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             title=line_start == 0,
         )
         plan_part = plan_part if heading is None else heading  # SCHEMA.md: a plan's figures are goals
+        plan_part = plan_part or leads_plan(text)  # "报告提出,…": what the report proposes, paragraphs on
         if heading is not None:
             review_year = None  # a new section states its own date
             heading_review = heading is False

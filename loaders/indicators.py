@@ -162,6 +162,12 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
         )
         return listing if thing in listing else listing + "的" + thing
     words = mended(segment(sentence))
+    if counter and any(w.start < end < w.end for w in words):
+        # "3301个人像识别监控点": LAC reads 个人 across the counter; what is counted starts after it.
+        counted = mended(segment(sentence[end:]))
+        words = tuple(w for w in words if w.end <= end) + tuple(
+            Word(w.text, w.tag, w.start + end, w.end + end) for w in counted
+        )
     after = phrase_after(words, end)
     if after and (
         re.search(r"在[^,，;；:：。]{0,4}$", sentence[:start])

@@ -9,6 +9,7 @@ its year, is decided last (loaders/targets.py).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from loaders.antecedents import carry_subjects, name_by_programme, split_owned, split_respectively
 from loaders.figures import AMOUNTS, Figure
@@ -77,10 +78,15 @@ _BARE_RANK = re.compile(
     r"(?P<between>[^,，。;；:：\d第前后升降进退提上下增减个]{0,12}?)"
     r"(?P<num>\d{1,3})(?P<unit>位|名)(?![\u4e00-\u9fffA-Za-z0-9])"
 )
+# A counter over a denominator after a figure ("122.5部/百人", "21.2个/万人"); a counter we do not list
+# otherwise (部) stands only here, where the slash makes it one.
+_PER_UNIT = re.compile(
+    r"(?P<counter>[部台个张辆座]?)/(?P<per>每?(?:百|千|万|十万|百万)?(?:人|户|平方公里|人口))(?![\u4e00-\u9fff])"
+)
 # A rank's move since the last count: "较上年度跃升8位", "排名提升3个位次".
 _RANK_MOVE = re.compile(
-    r"(?:较|比)(?:上年度?|去年|上一年度?|上期)(?P<verb>跃升|上升|提升|前移|攀升|提高|下降|下滑|后移)(?P<num>\d{1,3})(?:个)?(?:位次|位|名)"
-)
+    r"(?:较|比)(?:上年度?|去年|上一年度?|上期)(?P<verb>跃升|上升|提升|前移|攀升|提高|下降|下滑|后移)(?P<num>\d{1,3}|[一二两三四五六七八九十]{1,3})(?:个)?(?:位次|位|名)"
+)  # written in words as often ("排名比去年上升一位")
 # A rank with no 第 after a listed place: "东莞(21位)、佛山(22位)", "东莞18位、佛山26位".
 _LISTED_RANK = re.compile(r"[(（]?(?P<num>\d{1,3})位[)）]?(?=[、,，。;；]|$)")
 
@@ -571,9 +577,13 @@ def find_figures(
         if value is not None and not any(s <= m.start() < e for s, e in taken):
             taken.append(m.span())
             figures.append(_figure(text, value * 10, "%", m.start(), m.end()))
+    denominators: dict[int, str] = {}  # a rate's start → what it is per (每百人)
     for m in _FIGURE.finditer(masked):
         start, end = m.span()
-        if any(s <= start < e for s, e in taken) or not is_measure(masked, m):
+        # A counter over a denominator ("122.5部/百人") makes a figure of what reads as a name (…部).
+        per = _PER_UNIT.match(masked, end)
+        over = bool(per and per.group("counter") and not m.group("unit"))
+        if any(s <= start < e for s, e in taken) or not (over or is_measure(masked, m)):
             continue
         number = m.group("num").replace(" ", "") + (m.group("scale") or "")
         value = parse_number(number)
@@ -597,7 +607,29 @@ def find_figures(
                     figures.append(
                         _figure(text, shared, unit, n.start() + listed.start(), n.end() + listed.start())
                     )
-        figure = _figure(text, value, unit, start, end, more=bool(m.group("more") or m.group("more2")))
+        # "普及率为122.5部/百人": a count per head (per household, per km²) is a rate; its denominator
+        # goes into the indicator (SCHEMA.md: per-capita figures keep it), its counter stays the unit.
+        if per and (unit is None) == bool(per.group("counter")):
+            unit, end = unit or per.group("counter"), per.end()
+            taken.append((start, end))  # 百人 is the denominator, no figure of its own
+            denominators[start] = "每" + per.group("per").removeprefix("每")
+        # "发展水平(69.1)排名全国第3位": a bare number in brackets after a measure is that measure's value.
+        glossed = (
+            unit is None
+            and start > 0
+            and masked[start - 1] in "(（"
+            and masked[end : end + 1] in (")", "）")
+            and counted_phrase(text[: start - 1], start - 1, start - 1, counter=False)
+        )
+        figure = _figure(
+            text,
+            value,
+            unit,
+            start,
+            end,
+            indicator=glossed if glossed and INDEX_WORDS.search(glossed) else None,
+            more=bool(m.group("more") or m.group("more2")),
+        )
         if figure.unit is None and (
             re.match(r"[\u4e00-\u9fff]", masked[end : end + 1]) or not INDEX_WORDS.search(figure.indicator)
         ):
@@ -616,6 +648,12 @@ def find_figures(
     ]
     figures = _name_listed_ranks(figures, listed_ranks, antecedent)
     figures = _name_moves(figures, moves)
+    figures = [
+        replace(f, indicator=denominators[f.start] + f.indicator)
+        if f.start in denominators and f.indicator and denominators[f.start] not in f.indicator
+        else f
+        for f in figures
+    ]
     for cue, starts in respective:
         run_start = max(text.rfind(ch, 0, cue) for ch in "。;；") + 1
         measured = [
@@ -678,13 +716,39 @@ def find_figures(
         )
         for f in figures
         if f.indicator
+        and f.indicator not in _SHARE_ALONE
         and not f.indicator.startswith(SCOPE)
         and not _PAGE_COUNTERS.match(f.indicator)
         and not (f.unit != "位" and _REGION_OF_PLACES.match(f.indicator))
         and not _GROUP_AVERAGE.search(text, max(text.rfind(c, 0, f.start) for c in "。;；") + 1, f.start)
         and not _firms_own(text, f.start)
+        and not _determiner(text, f)
         and not _GROUP_BACK.search(text, max(text.rfind(c, 0, f.start) for c in "。;；") + 1, f.start)
     ]
+
+
+def _determiner(text: str, f: Figure) -> bool:
+    """Whether a small count in words names the set a clause then measures ("三家基础电信企业完成…收入
+    185.3亿元", "两项业务合计占…的7.7%"): the clause's figure is the fact; the count only says which
+    things it is about.
+
+    >>> _determiner("三家企业入选2023年百强", Figure(3, "家", "企业", "=", None, 0, 2))
+    False
+    >>> t = "三家基础电信企业完成固定语音业务收入185.3亿元"
+    >>> _determiner(t, Figure(3, "家", "基础电信企业", "=", None, 0, 2)), _determiner("新增两家企业", Figure(2, "家", "企业", "=", None, 2, 4))
+    (True, False)
+    """
+    if not re.match(r"[一二两三四五六七八九十]", text[f.start : f.start + 1]) or f.value > 10:
+        return False
+    clause = re.split(r"[,，;；。:：]", text[f.end :], maxsplit=1)[0]
+    # a figure of the clause, not a year it dates ("三家企业入选2023年…" counts the firms)
+    measured = re.search(r"\d+(?:\.\d+)?(?![\d.]*\s*(?:年|月|日|届))", clause)
+    return bool(measured) and f.unit in ("家", "项", "个", "类", "大")
+
+
+# A share that nothing before it resolved to a share of something ("(占比27%)", "在总指数中占比22.2%"
+# after a list of places) names no measure: a fragment, left out (SCHEMA.md: never a fragment).
+_SHARE_ALONE = ("占比", "比重", "比例", "所占比重", "所占比例", "占比为")
 
 
 # A company named in the figure's clause ("如诺艾克仪器仪表有限公司变更全程耗时10分钟(原需跑6次…)"): the

@@ -88,6 +88,10 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
             out[-1] = Word("时长", "n", out[-1].start, w.end)
         elif out and out[-1].text == "占" and w.text == "比":
             out[-1] = Word("占比", "n", out[-1].start, w.end)  # 用户/n 占/v 比/p 达到: the share, a noun
+        elif out and out[-1].text == "占" and w.text == "比较" and following and following.tag == "TIME":
+            # 占/v 比较/vn 上年/TIME 回落: the share, then the base it is compared with (较上年).
+            out[-1] = Word("占比", "n", out[-1].start, w.start + 1)
+            out.append(Word("较", "p", w.start + 1, w.end))
         elif out and out[-1].text == "占" and re.fullmatch(r"比(?:达到|达|为|超过|超|约)", w.text):
             # 数字经济/n 占/v 比达/v 34%: the share is the noun; the link after it is a verb.
             out[-1] = Word("占比", "n", out[-1].start, w.start + 1)
@@ -403,6 +407,11 @@ def related_noun(words: tuple[Word, ...], end: int) -> str:
     return ""
 
 
+# Periods a rate is taken over when LAC splits it from 均 (日/均, 人/均); adverbs that only stress.
+_PERIODS = ("日", "月", "年", "周", "季", "人", "户")
+_FOCUS = ("仅", "就", "才", "只", "还", "都", "便")
+
+
 def phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str], bool]:
     """The noun phrase before a figure, past its linking verbs and bound words; those verbs; and
     whether the phrase is a pronoun's (这个数字), naming nothing itself."""
@@ -421,9 +430,21 @@ def phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str], 
             break
         if not _links(words[i]):
             break
+        if text == "均" and i > 0 and words[i - 1].text in _PERIODS:
+            verbs.insert(0, words[i - 1].text + text)  # 日/均 调阅: a rate per day names its measure
+            skipped = text
+            i -= 2
+            continue
         level = GROWTH.search(text) and skipped in ("至", "到")  # 提升至41.2% is a level, not a change
         linking = words[i].tag == "v" and re.search(r"(至|到|达)$", text)  # 可达, 增加到: the link itself
-        if text not in LINKS and words[i].tag not in ("p", "TIME") and not level and not linking:
+        focus = words[i].tag == "d" and text in _FOCUS  # 仅2022年就新增485家: the stress names nothing
+        if (
+            text not in LINKS
+            and words[i].tag not in ("p", "TIME")
+            and not level
+            and not linking
+            and not focus
+        ):
             verbs.insert(0, text)
         skipped = text
         i -= 1

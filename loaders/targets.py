@@ -192,7 +192,8 @@ def _running_text(body: str) -> str:
 # Headings that open a document's plan part ("二、2024年工作思路", "下一步工作打算") or its review part
 # ("一、2023年工作总结", "(一)发展基础"); a plan's figures are goals (SCHEMA.md `qualifier`).
 _PLAN_HEADING = re.compile(
-    r"(工作思路|工作计划|工作打算|工作安排|下一步|工作要点|工作重点|重点任务|目标任务|主要目标|发展目标|总体目标)"
+    r"(工作思路|工作计划|工作打算|工作安排|下一步|工作要点|工作重点|重点任务|目标任务|主要目标|发展目标|总体目标"
+    r"|发展思路|总体思路|总体要求)"
 )
 # A section heading that promises (紧抓…,确保数字强市“有果”) opens what will be done; a news title that
 # does ("我市确保…") heads a report of what was done as often.
@@ -220,6 +221,29 @@ def section_plans(line: str, *, title: bool = False) -> bool | None:
         return False  # "…总结和…计划": the review comes first
     planned = _PLAN_HEADING.search(line) or (not title and _PROMISE.search(line))
     return True if planned else None
+
+
+# A document as the subject of proposing opens what it proposes: "报告提出,聚力深化数字赋能…" in a report
+# on a government work report, "《方案》明确," — the paragraphs after it state its plan (SCHEMA.md
+# `qualifier`), as a plan heading does. "报告提出的目标全面完成" (attributive 的) proposes nothing.
+_PLAN_LEAD = re.compile(
+    r"^\s*(?:(?:据了解|据悉|同时|此外|其中|会上)[,，]\s*)?(?:[^,，。;；:：]{0,16}?(?:工作报告|报告|规划|计划|方案|意见|纲要|》))(?:中|还|进一步|明确)?"
+    r"(?:提出|明确|部署|要求)(?!的)(?:了)?(?:[^,，。;；:：]{0,4}目标(?:任务)?)?[,，:：]"
+)  # "《工作要点》明确了工作目标:到2022年底,…" names what it sets before setting it
+
+
+def leads_plan(sentence: str) -> bool:
+    """Return whether a sentence opens on a document proposing, so that what follows is its plan.
+
+    >>> leads_plan("报告提出,聚力深化数字赋能,推动数字济南建设全面提升。"), leads_plan("《方案》明确:到2025年…")
+    (True, True)
+    >>> leads_plan("据了解,《工作要点》明确了工作目标:到2022年底,数字乡村建设取得新的更大进展。")
+    True
+    >>> leads_plan("报告显示,过去一年全市新增5G基站1200个。"), leads_plan("报告提出的目标任务全面完成。")
+    (False, False)
+    """
+    text = half_width(sentence)
+    return bool(_PLAN_LEAD.match(text)) and not _REPORTED.search(text)
 
 
 def paragraph_year(paragraph: str) -> int | None:
@@ -282,7 +306,13 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     past = max((m.end() for m in _PAST.finditer(before)), default=-1)
     colon = max(before.rfind(":"), before.rfind("："))
     listed = colon >= 0 and _last_future(sentence, before[:colon]) >= 0  # 将重点做好四个方面工作:一是…;二是…
-    if future >= 0 and re.search(r"[;；]", before[future:]) and not _GOAL_FRAME.search(before) and not listed:
+    if (
+        future >= 0
+        and re.search(r"[;；]", before[future:])
+        and not _GOAL_FRAME.search(before)
+        and not listed
+        and not _continues_list(before, future)
+    ):
         return False  # a cue inside one clause ("今年力争再建50个;") does not reach past its semicolon
     if future >= 0:
         return future > past
@@ -291,6 +321,30 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     # 入选, 获评, 成功 and 目前 say what happened only without a plan around them: a plan's "入选省级
     # 协同创新项目5个以上" is a goal.
     return planned and not _REPORTED.search(_unquoted_titles(half_width(sentence)))
+
+
+# Verbs that a list of measures shares with the verb a cue governs: the measure's change or its level.
+_LIST_VERBS = re.compile(r"(?:增长|增加|提高|提升|下降|降低|减少|回落|实现|达到|完成|达|为|突破|超过)")
+
+
+def _continues_list(before: str, future: int) -> bool:
+    """Whether every clause past the semicolon after a cue only names measures and their figures
+    ("预计实现地区生产总值391亿元,增长8.6%;财政收入38.74亿元,增长4.26%;…"), so the verb the cue
+    governs (实现) still governs them; a clause with a verb of its own ("…;服务平台覆盖老年人约32万人")
+    states something else. 可 + verb is an adjective (可支配收入).
+
+    >>> s = "预计实现地区生产总值391亿元,增长8.6%;城镇居民人均可支配收入42170元,增长8.2%"
+    >>> _continues_list(s, 2), _continues_list("今年力争再建50个;服务平台覆盖老年人约", 4)
+    (True, False)
+    """
+    rest = re.split(r"[;；]", before[future:], maxsplit=1)[1]
+    words = segment(rest)
+    for k, w in enumerate(words):
+        adjective = w.text == "可" or (k > 0 and words[k - 1].text == "可")
+        if w.tag != "v" or _LIST_VERBS.fullmatch(w.text) or adjective:
+            continue
+        return False
+    return True
 
 
 def plans_ahead(sentence: str, *, planned: bool = False) -> bool:
@@ -303,7 +357,13 @@ def plans_ahead(sentence: str, *, planned: bool = False) -> bool:
     """
     if _GOAL_SET.search(sentence):
         return False  # "设定2027年底前实现…的目标。": a goal someone set, named whole as an object
+    # "规划建设用地面积17748平方米": a planned size names one figure's kind; it sets no plan that the
+    # sentences after it go on with ("…2019年抽调11个部门人员进驻").
+    sentence = _PLANNED_SIZE.sub(lambda m: "□" * len(m.group(0)), sentence)
     return is_planned(sentence, len(sentence), planned=planned)
+
+
+_PLANNED_SIZE = re.compile(r"规划(?:建设)?(?:总)?(?:占地|用地|面积|建筑面积)")
 
 
 # A sentence that names a goal as the object of setting it, and ends there.
@@ -378,7 +438,7 @@ def _last_future(sentence: str, before: str) -> int:
     there (将/p is the object marker, 虚拟 is no 拟, 行动计划 names a plan rather than planning)."""
     last = -1
     for m in _FUTURE.finditer(before):
-        if m.group(1) == "规划" and re.match(r"规划(?:占地|面积|用地)", before[m.start() :]):
+        if m.group(1) == "规划" and _PLANNED_SIZE.match(before[m.start() :]):
             pass  # 一期规划占地200亩: the planned size
         elif m.group(1) == "规划" and re.search(r"(?:根据|按照|依据)$", before[: m.start()]):
             pass  # 根据规划,…: the figures after it are the plan's
