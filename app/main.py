@@ -18,7 +18,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
-from app.analytics import keep_projection
+from app.analytics import keep_projection, peer_groups, view
 from app.analytics import refresh as refresh_analytics
 from app.answers import AnswerCache
 from app.index import graph_index, keep_index
@@ -93,7 +93,9 @@ def create_app(
             # kept files takes 2-3 s at 10,000 documents, and a request answered meanwhile waited
             # that long for the interpreter anyway. Computing them (no kept files, or another
             # process wrote since) takes longer; the server then answers while it goes on.
-            warming = threading.Thread(target=_warm_indexes, args=(app.state.store,), daemon=True)
+            warming = threading.Thread(
+                target=_warm_indexes, args=(app.state.store,), kwargs={"peers": True}, daemon=True
+            )
             warming.start()
             await run_in_threadpool(warming.join, _WARM_WAIT_S)
         yield
@@ -200,14 +202,22 @@ def _answers_version(store: RdfStore) -> tuple[int, int] | None:
 _WARM_WAIT_S = 15.0
 
 
-def _warm_indexes(store: RdfStore, when: str = "at start-up") -> None:
-    """Load, read or patch the REST index, the analytics projection, the search index and the counts of ``store`` (logs a failure)."""
+def _warm_indexes(store: RdfStore, when: str = "at start-up", *, peers: bool = False) -> None:
+    """Load, read or patch the REST index, the analytics projection, the search index and the counts of ``store`` (logs a failure).
+
+    With ``peers``, also derive the peer groups that every place page names: they are computed
+    from the whole projection and not kept with it, so without this the first /places request
+    after a start-up computed them. Not after an ingest, which would wait for them.
+    """
     started = time.perf_counter()
     try:
         graph_index(store)
         refresh_analytics(store)
         prepare_search(store)
         graph_stats(store)
+        if peers:
+            with view(store) as v:
+                peer_groups(v)
     except Exception as error:  # requests read them themselves later and report what fails
         log.warning("the REST, analytics or search index was not ready %s: %s", when, error)
     else:

@@ -297,3 +297,22 @@ def test_a_document_posted_over_http_is_in_the_adoption_table_of_the_next_reques
         assert patched == adoption_events(View(fresh, graph_index(store)))
     assert {r["place_name"] for r in after["data"]} == {"苏州市", "贵阳市"}
     assert after["graph_version"] != before["graph_version"]
+
+
+def test_a_start_up_derives_the_peer_groups_before_the_first_place_page_asks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.analytics.peers as peers_module
+
+    with Store.open(tmp_path / "data" / "oxigraph", workers=0) as store:
+        assert build([DEMO], store).documents >= 6
+    settings = Settings(data_dir=tmp_path / "data", falkordb=False, query_workers=1)
+    with TestClient(create_app(settings)) as client:
+
+        def refuse(v: View) -> list[dict[str, Any]]:
+            raise AssertionError("the peer groups were derived by a request, not at start-up")
+
+        monkeypatch.setattr(peers_module, "_groups", refuse)
+        page = client.get("/places/320500")
+    assert page.status_code == 200, page.text
+    assert page.json()["community"]["size"] >= 2

@@ -399,7 +399,7 @@ def test_requests_for_a_place_page_at_once_read_the_store_once_and_get_the_same_
 
     def slow_select(q: str, **kw: Any) -> list[dict[str, str | None]]:
         if (
-            "rdf:predicate ck:hasObservation ; rdf:object ?o" in q
+            "rdf:predicate ck:hasObservation ; prov:wasQuotedFrom" in q
         ):  # a place's metrics' evidence: slow, so every request comes meanwhile
             reads.append(q)
             time.sleep(0.5)

@@ -316,3 +316,27 @@ def test_a_build_patches_the_kept_index_and_projection_rather_than_reading_every
         result = CliRunner().invoke(cli, ["remove", texts[0].name], env=env)
         assert result.exit_code == 0, result.output
     check(3)
+
+
+def test_a_places_observation_evidence_is_read_from_its_observations_with_the_same_rows(
+    demo_store: Store,
+) -> None:
+    from app.resources import _PLACE_FACTS, _bound
+
+    # How it was read before: from every evidence node about the place (issue 12).
+    before = (
+        _PLACE_FACTS.split("SELECT")[0]
+        + """SELECT ?s ?p ?o ?e ?doc ?ms WHERE {
+  ?e rdf:subject $place ; rdf:predicate ck:hasObservation ; rdf:object ?o ; prov:wasQuotedFrom ?doc ;
+     ck:mentionStart ?ms . BIND($place AS ?s) BIND(ck:hasObservation AS ?p) }"""
+    )
+    places = {r["s"] or "" for r in demo_store.select(
+        "PREFIX ck: <https://w3id.org/citykg/ontology#> SELECT DISTINCT ?s WHERE { ?s ck:hasObservation|ck:runsProgramme ?o }"
+    )}  # fmt: skip
+    observed = 0
+    for place in sorted(places):
+        old = demo_store.select(_bound(before, place=place))
+        new = demo_store.select(_bound(_PLACE_FACTS, place=place))
+        assert sorted(map(str, new)) == sorted(map(str, old)), place
+        observed += bool(new)
+    assert observed >= 3 and len(places) > observed
