@@ -26,7 +26,7 @@ from loaders.places import (
 )
 from loaders.policies import find_policies
 from loaders.programmes import find_programmes
-from loaders.projects import ProjectHit, built_before, find_projects, relied_on_only
+from loaders.projects import ProjectHit, built_before, find_projects
 from loaders.records import (
     AgencyMention,
     Division,
@@ -938,11 +938,6 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
     programmes = _without_short_forms(programmes)
     projects = _not_bodies(ctx, projects, agencies)
     projects = _without_infixed(projects)
-    projects = {
-        key: p
-        for key, p in projects.items()
-        if p.kind != "platform" or not relied_on_only(document.text, p.name)
-    }
     # "积极参与组建湖州市数字资源转化运营中心…出席该中心揭牌仪式": a centre the text sets up anywhere is a body
     # (SCHEMA.md: bodies are agencies), wherever else it is named
     projects = {

@@ -1776,29 +1776,3 @@ def _clause_before(sentence: str, start: int) -> str:
     """Return the clause that leads up to `start` (from the last comma, semicolon or colon)."""
     cut = max(sentence.rfind(mark, 0, start) for mark in ",，;；:：。")
     return sentence[cut + 1 : start]
-
-
-# "依托一体化政务服务平台", "纳入工程建设项目联合审批平台": what a text only leans on or plugs into.
-_RELIED_ON = re.compile(r"(?:依托|依靠|基于|借助|纳入|融入)(?:省级?|国家|全国|全省)?(?:统一的?)?$")
-
-
-def relied_on_only(text: str, name: str) -> bool:
-    """Whether a platform named only by its kind's words is, everywhere in `text`, just leaned on.
-
-    SCHEMA.md: a project has a name of its own; a kind of system a place plugs into or builds on
-    (依托一体化政务服务平台) is no thing it built, unless the text says it built or runs one (建成
-    数据开放平台, 一体化政务服务平台覆盖全市). Names with a place, a brand or a quote keep their word.
-
-    >>> relied_on_only("依托一体化政务服务平台,推动实现高频服务", "一体化政务服务平台")
-    True
-    >>> relied_on_only("依托一体化政务服务平台办事。一体化政务服务平台覆盖全市", "一体化政务服务平台")
-    False
-    >>> relied_on_only("依托粤商通平台搭建招商平台", "粤商通平台")
-    False
-    """
-    if re.search(r"[“”\"A-Za-z0-9]", name) or re.match(r"[市区县省州]|全[市区县省州]", name):
-        return False
-    if any(w.tag in ("LOC", "ORG", "nz", "PER") for w in segment(name)):
-        return False
-    found = [m.start() for m in re.finditer(re.escape(name), text)]
-    return bool(found) and all(_RELIED_ON.search(text[max(0, at - 12) : at]) for at in found)
