@@ -112,20 +112,9 @@ def has_slogan_shape(text: str) -> bool:
     (True, True, True)
     >>> has_slogan_shape("园区办"), has_slogan_shape("跨省办"), has_slogan_shape("城管办")
     (True, True, False)
-    >>> [has_slogan_shape(t) for t in ("三会一课", "两争一站", "三争三创", "两横三纵", "四区一节点", "三个一号")]
-    [True, True, True, False, False, False]
     """
     if _ONE_STOP.fullmatch(text) or _SERVICE.fullmatch(text):
         return not _LAYOUT.match(text) or text.startswith("一网")
-    # Counted duties of a way of working (三会一课, 两争一站, 三争三创): a numeral before each of two
-    # single words, neither a place on a map (两园一中心, 四区一节点 are layouts) nor a line (两横三纵)
-    counted = re.fullmatch(
-        r"[两三四五六七八九十]([\u4e00-\u9fff])[一两三四五六七八九十]([\u4e00-\u9fff])", text
-    )
-    if counted and not re.search(
-        f"{_SPATIAL}|横|纵|线|网|链|屏|点|星|个|大|项|张|条|级", "".join(counted.groups())
-    ):
-        return not is_layout(text)
     # A way of working modelled on a named one (枫桥式网格): the model, 式, what it shapes
     if re.fullmatch(f"(?!一){_HAN}{{2,3}}式{_HAN}{{2,4}}", text):
         return True
