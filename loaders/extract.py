@@ -1025,10 +1025,8 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
             namesake is not None
             and not hosted
             and (
-                namesake in ctx.subjects
-                or acting in ctx.gazetteer.ancestors(namesake)
+                namesake in ctx.subjects or acting in ctx.gazetteer.ancestors(namesake)
                 # "滨州市…现场推进会在惠民县召开" in a 惠民县 report: the city holds it in one of its counties
-                or namesake in ctx.gazetteer.ancestors(acting)
             )
         ):
             return namesake
