@@ -282,11 +282,6 @@ def test_a_joint_title_named_again_is_one_event() -> None:
     assert len(events) == 2 and ("太原市", "2023太原古县城年货节暨乡村e镇网红直播大赛") in events
 
 
-def test_a_city_holds_its_titled_meeting_in_one_of_its_counties() -> None:
-    ex = _extract("惠民融媒讯 10月26日,滨州市数字乡村建设工作现场推进会在惠民县召开。惠民县建成5G基站300个。")
-    assert [(p.place.name, p.name) for p in ex.projects] == [("滨州市", "滨州市数字乡村建设工作现场推进会")]
-
-
 def test_an_event_is_held_where_a_delegation_goes_or_where_it_settled() -> None:
     ex = _extract(
         "鼓楼区报告。鼓楼区副区长赴杭州参加第八届数字中国建设峰会招展招商推介会。"
