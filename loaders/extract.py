@@ -228,6 +228,9 @@ _WHOLE_PROVINCE = re.compile(
     r"(?![第前首内外各]|排名|排行|率先|唯一|领先|乃至)"
     # 全省电子信息百强企业13家: a ranking list of the province that the city's firms are on
     r"(?![^,，。;；、]{0,10}?(?:[百十]强|强(?:企业|县|区|市)|榜单?))"
+    # 全省数字化改革“最佳应用”获评1项, 全省…推进会上演示汇报, 获全省…五星评价: a province-wide award,
+    # appraisal or meeting that the place's own record is counted in
+    r"(?![^,，。;；、]{0,14}?(?:“?最佳|评价|评选|考核|会上|会议上))"
 )
 
 

@@ -97,6 +97,17 @@ def test_a_citys_firms_on_a_provincial_ranking_list_are_the_citys_figure() -> No
     assert [(m.place.name, m.value) for m in ex.metrics] == [("湖州市", 13)]
 
 
+def test_a_countys_record_in_province_wide_awards_and_meetings_is_the_countys() -> None:
+    ex = _extract(
+        "安吉县数字化改革工作总结\n\n浙江在全国率先推进数字化改革。"
+        "2023年度全省数字化改革“最佳应用”获评2项;全省数字化改革推进会上交流发言3次;"
+        "获全省数字化改革四星评价。全省5G基站达到20万个。"
+    )
+    by_value = {m.value: m.place.name for m in ex.metrics}
+    assert by_value[2] == "安吉县" and by_value[3] == "安吉县"
+    assert by_value[200000] == "浙江省"  # a province-wide figure stays the province's
+
+
 def test_a_national_commentary_has_no_subject_and_attributes_figures_to_the_country() -> None:
     ex = _extract("截至2023年末,我国网民规模达10.92亿人,其中城镇网民规模达7.66亿人。各地要因地制宜。")
     assert ex.subject_places == ()
