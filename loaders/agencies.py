@@ -118,6 +118,8 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     ['旗人民政府', '盟行署']
     >>> [h.name for h in find_agencies("落实自治区党委和政府、南宁市委部署,由市工业和信息化局牵头", place_names=("南宁市",))]
     ['自治区党委', '自治区政府', '南宁市委', '市工业和信息化局']
+    >>> [h.name for h in find_agencies("贯彻党中央、国务院及省委部署,由工业和信息化部与国家发展改革委指导")]
+    ['中共中央', '国务院', '省委', '工业和信息化部', '国家发展改革委']
     """
     hits: list[AgencyHit] = []
     automaton, canonical = _central()
@@ -254,6 +256,9 @@ def _agency_from(
     joined = re.search(r"(?:人民政府|政府|党委|委|局|厅)(?=[和及与])", stretch)
     if joined and _SUFFIX.search(stretch, joined.end() + 1):
         stretch = stretch[: joined.end()]
+    # "党中央、国务院及省委", "国务院和自治区党委": a joiner right after a central body's whole name
+    if national and sentence[start:head_end] in canonical and re.match(r"[和及与]", stretch):
+        stretch = ""
     if place and len(place) > 1:
         # "呼和浩特市工业和信息化局和呼和浩特市财政局": a joiner before the place named again starts the next body
         again = re.search(f"[和及与]{re.escape(place)}", stretch)
