@@ -888,7 +888,7 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             # "举行央地协同培育数字生态产业座谈会": the holding verb governs the whole title; a verb LAC
             # reads inside it (培育) is the title's own
             reach = max(0, start - 24)
-            holds = list(re.finditer(r"(?:举行|召开|举办|参加|出席)了?", sentence[reach:start]))
+            holds = list(re.finditer(r"(?:举行|召开|举办|参加)了?", sentence[reach:start]))
             held_from = reach + holds[-1].end() if holds else start
             edition = re.match(r"(?:第?[一二三四五六七八九十\d]+|首)届", sentence[held_from:start])
             held_from += edition.end() if edition else 0  # 举办第二届…大会: the edition is read apart
