@@ -997,6 +997,15 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
     if actors and any(b <= actors[-1].start < e for b, e in others):
         free = [a for a in actors if not any(b <= a.start < e for b, e in others)]
         acting = free[-1].place if free else ctx.default
+    # "渝北区副区长冉明,两江新区管委会副主任罗佳": a zone heading its own body's name is that body's, one
+    # of the bodies listed, not a zone inside the place an earlier item's title named
+    if (
+        actors
+        and hit.kind == "park"
+        and re.match(r"(?:管委会|管理委员会|党工委|工委)", sentence.text[hit.end :])
+        and re.search(r"[,，、]", ctx.document.text[actors[-1].end : sentence.start + hit.start])
+    ):
+        acting = ctx.default
     # "…竞得坐落于七星区横塘路…的英才科技园…地块": a district of the subject named in an address locates
     # the site; the subject still runs what is built there (as a venue inside it leaves an event to it)
     if (

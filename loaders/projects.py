@@ -193,6 +193,8 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     ['第二十五届软博会', '青禾软件园青山分园']
     >>> [h.name for h in find_projects("共建“青禾—华为创新中心”,签约禾云科技·智能制造产业基地")]
     ['青禾—华为创新中心', '禾云科技·智能制造产业基地']
+    >>> [h.name for h in find_projects("各区人民政府,青禾经开区、临空经济区管委会,开发区管委会负责同志")]
+    ['青禾经开区', '临空经济区']
     >>> [h.name for h in find_projects("政务服务“网购”平台上线,依托省、市一体化大数据平台")]
     []
     >>> [h.name for h in find_projects("交易额“领跑”青禾数据交易所的同类市场")]
@@ -794,8 +796,9 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             r"(?:管理)?(?:办公室|办)(?![\u4e00-\u9fff]{0,2}[楼室])", masked[end:]
         ):
             continue  # "市政务服务中心管理办公室制定…": the centre heads a body's name (an agency)
-        if m.group("park") and re.match(r"(?:管委会|管理委员会|党工委|工委)", masked[end:]):
-            continue  # "云霄经济开发区管委会": a zone heading its body's name (an agency, SCHEMA.md) is not named apart
+        # "云霄经济开发区管委会", "临空经济区管委会": a named zone heading its body's name is that body's
+        # zone, a park of its own (SCHEMA.md: zones are parks and their 管委会 an agency); bare kinds
+        # (开发区管委会) fall to the generic test below
         if m.group("facility") and re.match(r"(?:建设)?(?:工作)?(?:领导小组|指挥部|专班)", masked[end:]):
             continue  # "韶关数据中心集群建设领导小组办公室": what a body is set up for heads its name
         kind = next(k for k, _ in _KINDS if m.group(k))
@@ -1327,7 +1330,8 @@ def _names_one(
         return (
             False  # "加快建设城市大脑二期": a phase still to be built is the programme's plan, no system yet
         )
-    own = bool(_OWN.match(suffix))
+    # "葛店经开区、临空经济区管委会": a city has one airport or port zone, and that word is its name
+    own = bool(_OWN.match(suffix)) or bool(re.fullmatch(r"(?:临空|空港|航空港|临港)经济区", name))
     short_ok = (
         own
         or (suffix in ("高新区", "开发区", "一张网", "一朵云") and len(name) > len(suffix))
