@@ -14,12 +14,16 @@ from loaders.gazetteer import Gazetteer
 from loaders.places import PlaceSpan
 from loaders.records import Division
 
+# Words after 全国 that make it a yardstick for a place's standing, not the place measured.
+_STANDING = (
+    r"[第前首内外各性]|排名|排行|率先|唯一|领先|乃至|同类|百强|一流|示范|试点|标杆|典型|重点|优秀|先进"
+)
 # 全国 heading a clause ("全国数字经济规模达到53.9万亿元") measures the country; after a rank verb or
 # before 第/首/领先 it only frames a place's standing (居全国第一, 全国首个).
 _WHOLE_COUNTRY = re.compile(
     r"(?:^|(?<=[,，。;；:：\n]))(?:(?:截至)?\d{4}年(?:底|末|上半年)?[,，]?"
     r"|(?:今年|去年|全年)?(?:上半年|下半年|前三季度|一季度)[,，]?)?(全国)"  # "上半年全国…收入总规模突破10万亿元"
-    r"(?![第前首内外各性]|排名|排行|率先|唯一|领先|乃至|同类|百强|一流|示范|试点|标杆|典型|重点|优秀|先进)"
+    r"(?!" + _STANDING + ")"
 )
 # Country actors that measure something; 习近平, 党的二十大 name a doctrine the place studies.
 _COUNTRY_MEASURES = ("我国", "中国", "全国", "国家")
@@ -94,6 +98,8 @@ def figure_place(
         and sentence_start <= sp.start
         and not sp.in_name
         and (text[sp.start - 1 : sp.start] in ("、", ",", "，") or text[sp.start - 2 : sp.start] == "其中")
+        # "…26.7个,全国排名第7": 全国 before a rank frames the standing of the place measured
+        and not (sp.division.level == "country" and re.match(_STANDING, text[position : position + 2]))
     ]
     if glued:
         return glued[-1]
@@ -118,7 +124,10 @@ def figure_place(
         and any(a == sp.start and not listed(text, a, b) for a, b in names)
     ]
     candidates += [
-        (sentence_start + m.start(1), gazetteer.country) for m in _WHOLE_COUNTRY.finditer(sentence)
+        (sentence_start + m.start(1), gazetteer.country)
+        # the words after the figure's start too: "全国排名第7" is a standing, not the country's figure
+        for m in _WHOLE_COUNTRY.finditer(text[sentence_start : position + 2])
+        if sentence_start + m.start(1) < position
     ]
     frames = [(sentence_start + m.start(), sentence_start + m.end()) for m in _FRAME.finditer(sentence)]
     # A place word inside quotes belongs to a programme's name (“全省一单”事项), not to an actor.

@@ -97,6 +97,16 @@ def test_a_citys_firms_on_a_provincial_ranking_list_are_the_citys_figure() -> No
     assert [(m.place.name, m.value) for m in ex.metrics] == [("湖州市", 13)]
 
 
+def test_a_national_standing_after_a_provinces_figure_is_the_provinces_rank() -> None:
+    ex = _extract(
+        "山西省通信发展情况\n\n山西省持续推进网络建设。2023年全省平均每万人拥有基站26.7个,全国排名第7;"
+        "5G用户普及率达58.6%,全国排名第13。全国5G基站达到337万个。"
+    )
+    by_value = {m.value: m.place.name for m in ex.metrics}
+    assert by_value[7] == "山西省" and by_value[13] == "山西省"
+    assert by_value[3370000] == "中国"  # 全国 heading a clause's own figure stays the country's
+
+
 def test_a_countys_record_in_province_wide_awards_and_meetings_is_the_countys() -> None:
     ex = _extract(
         "安吉县数字化改革工作总结\n\n浙江在全国率先推进数字化改革。"
