@@ -625,8 +625,12 @@ def _curly(sentence: str) -> str:
 
     >>> _curly('将这一地区的"双创"带上新高度,推进「一网通办」')
     '将这一地区的“双创”带上新高度,推进“一网通办”'
+    >>> _curly("“整合‘一网办’等便民措施。”主任说")
+    '“整合“一网办”等便民措施。”主任说'
     """
     paired = re.sub(r'"([^"\n。!?！？]{1,30})"', r"“\1”", sentence)
+    # (and a name quoted with ‘’ inside quoted speech: "“…深化‘一窗通办’改革…”主任说")
+    paired = re.sub(r"‘([^‘’“”\n]{1,30})’", r"“\1”", paired)
     return re.sub(r"「([^「」]{1,30})」", r"“\1”", paired)
 
 
@@ -1187,8 +1191,33 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             # In the order written (a set here made `citykg extract` differ from run to run).
             written = (text, text + (suffix.group(0) if suffix else ""))
             aliases = tuple(a for a in dict.fromkeys(written) if a != name)
+            if name == text and _short_modes(parts):
+                # “好办、易办、快办”, “一网办、掌上办、免证办”: short ways of serving that share their last
+                # word are listed in one quote, each its own programme (unlike one slogan of two
+                # clauses, “同要素管理、同标准办理”, or “一区一品、一园一业”)
+                offset = q_start + 1
+                for part in parts:
+                    hits.append(with_place(ProgrammeHit(part, offset, offset + len(part))))
+                    offset += len(part) + 1
+                continue
             hits.append(_placed(with_place(ProgrammeHit(name, start, end, None, aliases))))
     return hits
+
+
+def _short_modes(parts: list[str]) -> bool:
+    """Whether the parts of a quote are three or more short ways of doing one thing, each ending in
+    the same word (好办、易办、快办); two such parts are rather one paired slogan (补短板、锻长板).
+
+    >>> _short_modes(["一网办", "掌上办", "免证办"]), _short_modes(["补短板", "锻长板"])
+    (True, False)
+    >>> _short_modes(["一对一", "点对点", "面对面"]), _short_modes(["同要素管理", "同标准办理"])
+    (False, False)
+    """
+    return (
+        len(parts) > 2
+        and all(re.fullmatch(r"[\u4e00-\u9fff]{2,3}", p) for p in parts)
+        and len({p[-1] for p in parts}) == 1
+    )
 
 
 def _placed(hit: ProgrammeHit) -> ProgrammeHit:
