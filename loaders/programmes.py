@@ -22,6 +22,7 @@ from loaders.gazetteer import load_gazetteer
 from loaders.lexicon import Lexicon, programme_lexicon
 from loaders.names import NAME_UNIT, QUOTES, clean_name, name_start
 from loaders.slogans import (
+    are_aims,
     find_shaped_names,
     has_slogan_shape,
     is_layout,
@@ -994,6 +995,11 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             parts = text.split("、")
             if len(parts) > 1 and all(_is_domain_word(p, lex) for p in parts):
                 continue  # SCHEMA.md: bare domain words are no programme, quoted in a list or not
+            # "聚焦“兴业、惠民、优政”", "数字赋能“优政、兴业、惠民”": one-word aims that digital work is
+            # focused on or empowers are the ends it serves, no way of working the place runs (unlike
+            # aims a place is built to have: "建成“善政、兴业、惠民”的智慧晋江")
+            if are_aims(parts) and re.search(r"(?:聚焦|赋能|助力|服务于?)$", sentence[:q_start]):
+                continue
             # "打造“数字金融”,保障“数字出行”": a quoted domain word alone is a field of work; it is an
             # initiative when the text builds or reforms it (推进“智慧城市”建设), runs it (开展“数字助老”)
             # or cites it in a title.
