@@ -974,6 +974,19 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             after,
         )
         governed = governed or bool(practice)
+        # "按照“一个项目、一个专班、一跟到底”的工作机制", "构建起“平台集约化、服务场景化、治理精准化”的
+        # 政务服务模式": parallel clauses quoted as what a mechanism or mode of work is called name it
+        # (bare qualities, “扁平化、体系化、开放式”的管理模式, describe it: each clause has 4 characters or more)
+        named_mode = (
+            len(quotes) == 1
+            and "、" in quotes[0].group(1)
+            and all(len(p) >= 4 for p in quotes[0].group(1).split("、"))
+            and re.match(
+                r"的(?:工作|服务|政务服务|审批|治理|管理|监管|运行)(?:机制|模式)", sentence[series.end() :]
+            )
+            is not None
+        )
+        governed = governed or named_mode
         # (a list of titles granted, "获评“A县”“B县”等20余个荣誉称号", names each one)
         things = bool(
             governed
@@ -1030,8 +1043,10 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                     offset += len(part) + 1
                 continue
             # SCHEMA.md: a slogan shaped like a way of working is a programme whatever governs it.
-            shaped = has_slogan_shape(text) or is_parallel_slogan(
-                text, sentence[:q_start], sentence[q_end - 1 :]
+            shaped = (
+                named_mode
+                or has_slogan_shape(text)
+                or is_parallel_slogan(text, sentence[:q_start], sentence[q_end - 1 :])
             )
             # "“一件事”“掌上执法”等营商环境数字化应用": a run of quotes can name things too
             shaped = (
