@@ -251,6 +251,20 @@ def _bodies(text: str, place_names: tuple[str, ...]) -> list[AgencyHit]:
     return find_agencies(text, place_names=place_names)
 
 
+def _scopes_a_first(text: str, start: int, end: int) -> bool:
+    """Whether a place only scopes how early the actor was ("该区…在北京市率先实现…“一网通办”"): the
+    district is the first in its city to do it, the city runs nothing.
+
+    >>> _scopes_a_first("该区在北京市率先实现“一网通办”", 3, 6), _scopes_a_first("北京市率先实现", 0, 3)
+    (True, False)
+    """
+    return (
+        text[start - 1 : start] == "在"
+        and re.match(r"(?:范围内|内)?(?:率先|首个|首家|首批|第一个|首次|首创)", text[end : end + 6])
+        is not None
+    )
+
+
 def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tuple[Division, ...]:
     """Return who runs a programme named at `position`: each place of a list that leads to it
     (SCHEMA.md: one entry per place when two annotated places carry out the same item: 拉萨、昌都、
@@ -303,6 +317,7 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
         and s.division.level != "country"
         and not _heads_a_park(text, s.end)
         and not _awards_or_closed(text, s.start, s.end, clause)
+        and not _scopes_a_first(text, s.start, s.end)
     ]
     # A place right after a verb of being granted scopes the title ("获评全省智慧广电示范区"); it runs nothing.
     acting = [
@@ -312,6 +327,7 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
         and not framed(a.start)
         and not _heads_a_park(text, a.end)
         and not _awards_or_closed(text, a.start, a.end, clause)
+        and not _scopes_a_first(text, a.start, a.end)
         # "入选全省“一地创新、全省共享”": a scope word inside a quoted name is part of that name
         and not _inside_quote(text, sentence.start, a.start)
         and not _GRANTED_BEFORE.search(text, max(sentence.start, a.start - 9), a.start)

@@ -22,6 +22,7 @@ from loaders.gazetteer import load_gazetteer
 from loaders.lexicon import Lexicon, programme_lexicon
 from loaders.names import NAME_UNIT, QUOTES, clean_name, name_start
 from loaders.slogans import (
+    are_aims,
     find_shaped_names,
     has_slogan_shape,
     is_layout,
@@ -625,8 +626,12 @@ def _curly(sentence: str) -> str:
 
     >>> _curly('将这一地区的"双创"带上新高度,推进「一网通办」')
     '将这一地区的“双创”带上新高度,推进“一网通办”'
+    >>> _curly("“整合‘一网办’等便民措施。”主任说")
+    '“整合“一网办”等便民措施。”主任说'
     """
     paired = re.sub(r'"([^"\n。!?！？]{1,30})"', r"“\1”", sentence)
+    # (and a name quoted with ‘’ inside quoted speech: "“…深化‘一窗通办’改革…”主任说")
+    paired = re.sub(r"‘([^‘’“”\n]{1,30})’", r"“\1”", paired)
     return re.sub(r"「([^「」]{1,30})」", r"“\1”", paired)
 
 
@@ -969,6 +974,19 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             after,
         )
         governed = governed or bool(practice)
+        # "按照“一个项目、一个专班、一跟到底”的工作机制", "构建起“平台集约化、服务场景化、治理精准化”的
+        # 政务服务模式": parallel clauses quoted as what a mechanism or mode of work is called name it
+        # (bare qualities, “扁平化、体系化、开放式”的管理模式, describe it: each clause has 4 characters or more)
+        named_mode = (
+            len(quotes) == 1
+            and "、" in quotes[0].group(1)
+            and all(len(p) >= 4 for p in quotes[0].group(1).split("、"))
+            and re.match(
+                r"的(?:工作|服务|政务服务|审批|治理|管理|监管|运行)(?:机制|模式)", sentence[series.end() :]
+            )
+            is not None
+        )
+        governed = governed or named_mode
         # (a list of titles granted, "获评“A县”“B县”等20余个荣誉称号", names each one)
         things = bool(
             governed
@@ -990,6 +1008,11 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             parts = text.split("、")
             if len(parts) > 1 and all(_is_domain_word(p, lex) for p in parts):
                 continue  # SCHEMA.md: bare domain words are no programme, quoted in a list or not
+            # "聚焦“兴业、惠民、优政”", "数字赋能“优政、兴业、惠民”": one-word aims that digital work is
+            # focused on or empowers are the ends it serves, no way of working the place runs (unlike
+            # aims a place is built to have: "建成“善政、兴业、惠民”的智慧晋江")
+            if are_aims(parts) and re.search(r"(?:聚焦|赋能|助力|服务于?)$", sentence[:q_start]):
+                continue
             # "打造“数字金融”,保障“数字出行”": a quoted domain word alone is a field of work; it is an
             # initiative when the text builds or reforms it (推进“智慧城市”建设), runs it (开展“数字助老”)
             # or cites it in a title.
@@ -1020,8 +1043,10 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                     offset += len(part) + 1
                 continue
             # SCHEMA.md: a slogan shaped like a way of working is a programme whatever governs it.
-            shaped = has_slogan_shape(text) or is_parallel_slogan(
-                text, sentence[:q_start], sentence[q_end - 1 :]
+            shaped = (
+                named_mode
+                or has_slogan_shape(text)
+                or is_parallel_slogan(text, sentence[:q_start], sentence[q_end - 1 :])
             )
             # "“一件事”“掌上执法”等营商环境数字化应用": a run of quotes can name things too
             shaped = (
@@ -1187,8 +1212,33 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             # In the order written (a set here made `citykg extract` differ from run to run).
             written = (text, text + (suffix.group(0) if suffix else ""))
             aliases = tuple(a for a in dict.fromkeys(written) if a != name)
+            if name == text and _short_modes(parts):
+                # “好办、易办、快办”, “一网办、掌上办、免证办”: short ways of serving that share their last
+                # word are listed in one quote, each its own programme (unlike one slogan of two
+                # clauses, “同要素管理、同标准办理”, or “一区一品、一园一业”)
+                offset = q_start + 1
+                for part in parts:
+                    hits.append(with_place(ProgrammeHit(part, offset, offset + len(part))))
+                    offset += len(part) + 1
+                continue
             hits.append(_placed(with_place(ProgrammeHit(name, start, end, None, aliases))))
     return hits
+
+
+def _short_modes(parts: list[str]) -> bool:
+    """Whether the parts of a quote are three or more short ways of doing one thing, each ending in
+    the same word (好办、易办、快办); two such parts are rather one paired slogan (补短板、锻长板).
+
+    >>> _short_modes(["一网办", "掌上办", "免证办"]), _short_modes(["补短板", "锻长板"])
+    (True, False)
+    >>> _short_modes(["一对一", "点对点", "面对面"]), _short_modes(["同要素管理", "同标准办理"])
+    (False, False)
+    """
+    return (
+        len(parts) > 2
+        and all(re.fullmatch(r"[\u4e00-\u9fff]{2,3}", p) for p in parts)
+        and len({p[-1] for p in parts}) == 1
+    )
 
 
 def _placed(hit: ProgrammeHit) -> ProgrammeHit:

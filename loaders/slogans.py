@@ -175,7 +175,7 @@ def is_parallel_slogan(text: str, before: str, after: str) -> bool:
     # "“核心、关联、衍生”三大业态": a count after the quote makes its clauses kinds of things listed.
     counted = re.match(r"[一二三四五六七八九十两\d]+[大个类种项]", after.lstrip("”"))
     # (whatever their length: "“文化旅游、政务服务、城市治理…”六大应用主题" lists the kinds counted)
-    if counted or (len(parts[0]) == 2 and not _aims(parts)):
+    if counted or (len(parts[0]) == 2 and not are_aims(parts)):
         return False
     if not all(re.fullmatch(f"{_HAN}+", p) for p in parts):
         return False
@@ -205,13 +205,13 @@ def is_parallel_slogan(text: str, before: str, after: str) -> bool:
     )
 
 
-def _aims(parts: list[str]) -> bool:
+def are_aims(parts: list[str]) -> bool:
     """Whether two-character clauses name aims of a way of working (善政、兴业、惠民), three or more of
     them, each one word and none a quality (安全、便捷、高效 describes a service).
 
-    >>> _aims(["善政", "兴业", "惠民"]), _aims(["安全", "便捷", "高效"]), _aims(["共建", "共治", "共享"])
+    >>> are_aims(["善政", "兴业", "惠民"]), are_aims(["安全", "便捷", "高效"]), are_aims(["共建", "共治", "共享"])
     (True, False, False)
-    >>> _aims(["经济", "生活", "治理"])
+    >>> are_aims(["经济", "生活", "治理"])
     False
     """
     if len(parts) < 3:
