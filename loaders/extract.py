@@ -1047,15 +1047,12 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
         # carries holds it when it is the subject or lies inside the place acting (SCHEMA.md: the place
         # that runs it, as a platform goes to the division in its own name); a stated venue comes next
         # "举办全省…观摩会" in a county's report: the place that hosts it holds it, whatever its reach or title
-        hosted = re.search(r"(?:举办|承办|主办)了?$", sentence.text[: hit.start])
+        hosted = re.search(r"(?:举办|承办|主办)了?$", sentence.text[: hit.start]) is not None
         namesake = _namesake(ctx, sentence, hit)
         if (
             namesake is not None
             and not hosted
-            and (
-                namesake in ctx.subjects or acting in ctx.gazetteer.ancestors(namesake)
-                # "滨州市…现场推进会在惠民县召开" in a 惠民县 report: the city holds it in one of its counties
-            )
+            and (namesake in ctx.subjects or acting in ctx.gazetteer.ancestors(namesake))
         ):
             return namesake
         reach = re.match(r"全(省|市)", hit.name)
@@ -1067,7 +1064,7 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
             and held_by.level == {"省": "province", "市": "prefecture"}[reach.group(1)]
         ):
             return _venue(ctx, sentence, hit, acting) or held_by
-        return _venue(ctx, sentence, hit, acting) or _event_holder(ctx, sentence, hit, acting)
+        return _venue(ctx, sentence, hit, acting) or _event_holder(ctx, sentence, hit, acting, hosted=hosted)
     hints = {**place_hints(), **service_apps()}
     code = next((hints[n] for n in (hit.name, *hit.aliases) if n in hints), None)
     if hit.name not in hints and re.search(r"(?:专区|分厅|频道|分站)$", hit.name):
@@ -1132,16 +1129,17 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
 _AT_EVENT = re.compile(r"^(?:[^，,。；;在]{0,24}?(?:会|论坛|大赛|节|展))?”?(?:上|期间)")
 
 
-def _event_holder(ctx: _Context, sentence: Sentence, hit: ProjectHit, acting: Division) -> Division:
+def _event_holder(
+    ctx: _Context, sentence: Sentence, hit: ProjectHit, acting: Division, *, hosted: bool
+) -> Division:
     """Return who holds an event with no venue stated: the place heading its name, else the acting place.
 
-    A place that hosts it (举办浙江省…成果展巡展) holds it, whoever's name it carries.
+    A place that hosts it (``hosted``: 举办浙江省…成果展巡展) holds it, whoever's name it carries.
 
     SCHEMA.md: an event goes to its venue or organiser, else to the subject. 浙江省“…”专题发布会 is the
     province's; a district whose case is shown at a conference (柯桥区案例在…峰会上推介) only takes part.
     """
     head = _head_place(ctx, sentence, hit)
-    hosted = re.search(r"(?:举办|承办|主办)了?$", sentence.text[: hit.start])
     if head is not None and head.level in ("province", "prefecture") and head != acting and not hosted:
         return head
     framed = re.search(r"在[^，,。；;在]*$", sentence.text[: hit.start])
