@@ -63,7 +63,8 @@ _CARRIED_AFTER = re.compile(
     r"(?:常态化|深入|持续|全面|广泛)(?:开展|实施|推行|深化))"
 )
 # (not 目标: "以“为民服务、为企解忧”为目标" sets an aim, it names no initiative)
-_FRAMED_AS = re.compile(r"为(?:工作)?(?:主线|重点|抓手|引领|牵引|突破口|主攻方向)")
+# (or its core: "以“优政、惠民、兴业”为核心" names the slogan the plan works by)
+_FRAMED_AS = re.compile(r"为(?:工作)?(?:主线|重点|核心|抓手|引领|牵引|突破口|主攻方向)")
 _SCOPED_KIND = re.compile(
     r"(?:全国|全省|国家级?|省级|市级|首批)+(?:改革|综合)*(?:试点|改革|示范)"
     # "开展试点试验项目": words of kind only name no initiative
@@ -1006,7 +1007,11 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             if lex.by_label(text) is not None and not text.endswith("+"):
                 continue
             parts = text.split("、")
-            if len(parts) > 1 and all(_is_domain_word(p, lex) for p in parts):
+            if (
+                len(parts) > 1
+                and all(_is_domain_word(p, lex) for p in parts)
+                and not _carried_transformations(parts, sentence[:q_start], after, clause_end)
+            ):
                 continue  # SCHEMA.md: bare domain words are no programme, quoted in a list or not
             # "聚焦“兴业、惠民、优政”", "数字赋能“优政、兴业、惠民”": one-word aims that digital work is
             # focused on or empowers are the ends it serves, no way of working the place runs (unlike
@@ -1223,6 +1228,31 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 continue
             hits.append(_placed(with_place(ProgrammeHit(name, start, end, None, aliases))))
     return hits
+
+
+# A verb that carries out the transformations it governs, right before their quote (深入推进“…”).
+_PUSHED = re.compile(r"(?:推进|推动|实施|深化|落实)$")
+
+
+def _carried_transformations(parts: list[str], before: str, after: str, clause_end: bool) -> bool:
+    """Whether a quoted list of transformations of a field (产业数字化, 数据价值化) is the slogan the text
+    carries out: pushed on by a verb and ending its clause, or framed as the main line of work
+    ("以推进“产业数字化、数字产业化”为主线"). SCHEMA.md: a quoted domain word the text carries out is a
+    programme; a list of them only named as a means ("通过“…”") or a focus is not.
+
+    >>> ps = ["数字产业化", "产业数字化", "数据价值化"]
+    >>> _carried_transformations(ps, "扎实推进“", ",全面提升", True), _carried_transformations(ps, "通过“", ",将", True)
+    (True, False)
+    >>> _carried_transformations(ps, "以推进“", "为主线", False), _carried_transformations(["数字政府", "数字社会"], "推进“", "", True)
+    (True, False)
+    """
+    if not all(len(p) >= 4 and p.endswith("化") for p in parts):
+        return False
+    head = before.removesuffix("“")
+    return bool(
+        (_PUSHED.search(head) and clause_end)
+        or (re.search(r"以(?:推进|推动|实施|深化)?$", head) and _FRAMED_AS.match(after))
+    )
 
 
 def _short_modes(parts: list[str]) -> bool:
