@@ -7,6 +7,7 @@ then kept or dropped from its context: the verb that governs it, its quotes, wha
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from loaders.actions import (
@@ -231,6 +232,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     ]
     hits += _institution_reforms(sentence)
     hits += _national_initiatives(sentence)
+    hits += _national_strategies(sentence)
     hits += _local_strategies(sentence)
     hits += _themed_years(sentence)
     hits += _joined_ways(sentence)
@@ -241,6 +243,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits += _quoted_siblings(sentence, hits, lex)
     hits += _counted_list(sentence)
     hits = _spelled_out(hits)
+    hits = [_as_national(sentence, h) for h in hits]
     return _merge(
         [
             _without_class(_shared_suffix(sentence, _without_street(_without_self(_place_kept(sentence, h)))))
@@ -360,6 +363,57 @@ def _national_initiatives(sentence: str) -> list[ProgrammeHit]:
             r"”?(?:[\u4e00-\u9fff]{0,4}?(?:城市|枢纽|门户|中心|节点|基地|示范区|高地))", sentence[m.end() :]
         )
     ]
+
+
+# A run of names the text then calls strategies of the country's, or strategies whose opportunity a
+# place seizes (“西电东送”“南水北调”以及…等国家战略, 抓住“一带一路”和“长江经济带”发展战略机遇).
+_NATIONAL_RUN = re.compile(
+    r"(?P<quoted>(?:“[^“”]{2,20}”(?:[、和及与]|以及)?)+)"
+    r"(?:(?<=”)(?:以及|、)(?P<last>[^,，。;；“”、]{4,20}?))?"
+    r"(?:等国家(?:重大|发展)?战略|(?:国家)?(?:发展|重大)?战略机遇)"
+)
+# A national strategy named unquoted by 国家 and 战略 ("国家大数据战略将纵深推进").
+_NATIONAL_NAMED = re.compile(r"(?<![\u4e00-\u9fff])国家(?P<what>[\u4e00-\u9fff]{2,8}?)战略")
+
+
+def _national_strategies(sentence: str) -> list[ProgrammeHit]:
+    """National strategies: 国家X战略, or each item of a run the text calls national strategies
+    (SCHEMA.md: named initiatives; the country's, like 数字中国, wherever a place cites them).
+
+    >>> [h.name for h in _national_strategies("国家大数据战略和数字经济战略将纵深推进,国家战略")]
+    ['国家大数据战略']
+    >>> [h.name for h in _national_strategies("是“西气东输”“东数西算”以及黄河流域生态保护和高质量发展等国家战略交织")]
+    ['西气东输', '东数西算', '黄河流域生态保护和高质量发展']
+    """
+    hits = [
+        ProgrammeHit(m.group(0), m.start(), m.end(), None, (), True)
+        for m in _NATIONAL_NAMED.finditer(sentence)
+        if not re.search(r"[和及与、]|发展$|重大$", m.group("what"))
+    ]
+    for run in _NATIONAL_RUN.finditer(sentence):
+        for q in re.finditer(r"“([^“”]{2,20})”", run.group("quoted")):
+            a = run.start("quoted") + q.start(1)
+            if _looks_like_name(q.group(1)):
+                hits.append(ProgrammeHit(q.group(1), a, a + len(q.group(1)), None, (), True))
+        if run.group("last"):
+            hits.append(ProgrammeHit(run.group("last"), run.start("last"), run.end("last"), None, (), True))
+    return hits
+
+
+def _as_national(sentence: str, hit: ProgrammeHit) -> ProgrammeHit:
+    """The hit marked as the country's when it lies in a run the text calls national strategies.
+
+    >>> s = "抓住“一带一路”和“长江经济带”发展战略机遇"
+    >>> _as_national(s, ProgrammeHit("长江经济带", 9, 14)).national
+    True
+    >>> _as_national("推进“长江经济带”建设", ProgrammeHit("长江经济带", 3, 8)).national
+    False
+    """
+    if hit.national or hit.place is not None:
+        return hit
+    if any(run.start() <= hit.start and hit.end <= run.end() for run in _NATIONAL_RUN.finditer(sentence)):
+        return dataclasses.replace(hit, national=True)
+    return hit
 
 
 def _institution_reforms(sentence: str) -> list[ProgrammeHit]:
