@@ -120,6 +120,8 @@ _LAYOUT = re.compile(r"^[\dA-Za-z+＋]*[\d+＋][\dA-Za-z+＋]*(?:平台|体系|A
 _LEVELS = re.compile(r"^[一二三四五六七八九十两\d]+级")
 # "整个园区", "该平台": a thing referred back to, not named; "又一重要平台": one more of a kind, described.
 _DETERMINER = re.compile(r"^(?:整个|该|这个|这些|这一|此|其|上述|相关|所属|各类)|^一(?=重要|个|座|种|批|流)")
+# Words that take in every one of a kind or an unnamed few (所有审批业务系统, 其他政务平台).
+_ALL_OF = re.compile(r"(?:所有|全部|各类|各个|各种|其他|其它|若干|诸多|众多)的?$")
 # "自首届峰会以来", "本届大会": an event referred to by its edition, not by name.
 _ORDINAL_EVENT = re.compile(
     r"^[自从]?(?:首届|本届|历届|上届|每届|第[一二三四五六七八九十\d]+届)|(?:首场|第[一二三四五六七八九十\d]+场)"
@@ -1311,6 +1313,8 @@ def _names_one(
     """
     first, start, end = at
     suffix = m.group(0)
+    if _ALL_OF.search(sentence[:start]):
+        return False  # "覆盖省、市、县三级政府所有审批业务系统": every one of a kind is no one thing named
     if kind == "event" and re.search(
         r"(?:多|几|数|[\d一二三四五六七八九十两]+)[次场轮][^,，。;；“”]{0,12}$", sentence[:start]
     ):
