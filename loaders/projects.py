@@ -96,6 +96,10 @@ _UNDER_WAY = re.compile(
 _LAUNCH = re.compile(
     r"(?:建设|建成|建立|构建|搭建|开发|研发|上线|投用|启用|部署|推广应用|推出|整合|升级|引入|引进)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*“?$"
 )
+# "搭建了全市统一的智慧社区综合服务管理平台", "建设了全省统一的政务服务事项管理系统": the one platform a
+# place built or works through, named by what it does; one still to be built (建设全市统一的…平台) is a
+# plan's kind of thing.
+_UNIFIED = re.compile(r"(?:建成|(?:建设|搭建|建立|打造|上线|开通)了|依托|通过)(?:全市|全省|全区|全县)统一的$")
 # What a clause makes a place or a thing into (打造成为…, 建设成为…, 定位为…): a role, not a brand.
 _MADE_INTO = re.compile(r"(?:打造成为?|建设成为|建成为|定位为|成为)[^,，;；。“”]*$")
 # A verb's result or direction (搭建起, 打造成, 整合进) ends the verb before a name; it opens none.
@@ -179,6 +183,10 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     []
     >>> [h.name for h in find_projects("青禾区建成投用城市部件全周期管理系统,高峰时段系统运行平稳")]
     ['城市部件全周期管理系统']
+    >>> [h.name for h in find_projects("同时建设了全省统一的政务服务事项管理系统,推进新版全流程审批系统与26个系统对接")]
+    ['政务服务事项管理系统', '新版全流程审批系统']
+    >>> [h.name for h in find_projects("覆盖所有审批业务系统,加强全流程审批系统建设")]
+    []
     >>> [h.name for h in find_projects("依托云数据中心,搭建起智慧青禾统一基础平台")]
     ['智慧青禾统一基础平台']
     >>> [h.name for h in find_projects("打造一个布局合理、功能齐全的软件产业园基地,建成青禾软件园")]
@@ -1361,12 +1369,7 @@ def _names_one(
             and not (kind == "event" and short_ok)
             # "承办第三届数字政府论坛": an edition makes an event of generic words one held event
             and not (kind == "event" and _EDITION_BEFORE.search(sentence[:start]))
-            # "搭建了全市统一的智慧社区综合服务管理平台": the one platform a place built or works through,
-            # named by what it does; one still to be built (建设全市统一的…平台) is a plan's kind of thing
-            and not re.search(
-                r"(?:建成|(?:搭建|建立|打造|上线|开通)了|依托|通过)(?:全市|全省|全区|全县)统一的$",
-                sentence[:start],
-            )
+            and not _UNIFIED.search(sentence[:start])  # 搭建了全市统一的…平台: the one a place built
         )
         or _ORDINAL_EVENT.search(name)
         or re.match(r"[一二三四五六七八九十两\d]+[大个项类]", name)  # 三大平台: a count of kinds
@@ -1665,6 +1668,7 @@ def _names_one(
                 or built_before(sentence[:start])  # "去年建成运行的…应急处置系统"
                 or _IN_USE.match(sentence[end:])
                 or _BUILT_AS.match(sentence[end:])
+                or _UNIFIED.search(sentence[:start])
                 or _AT_WORK.match(sentence[end:])
                 # "依托政务服务事项管理系统梳理…": a system the text works through is at work
                 or (
@@ -1679,6 +1683,11 @@ def _names_one(
                     len(name) >= 8
                     and re.search(r"(?:与|同)(?:[^,，。;；与同]*、)?$", _clause_before(sentence, start))
                     and re.match(r"[^,，。;；]*(?:互联互通|对接|联通|贯通)", sentence[end:])
+                )
+                # "实现新版全流程审批系统与…26个审批系统对接": a system that links up with others is at work
+                or (
+                    len(name) >= 8
+                    and re.match(r"(?:与|同)[^,，。;；]*(?:互联互通|对接|联通|贯通)", sentence[end:])
                 )
             )
         )
