@@ -38,10 +38,10 @@ from loaders.words import segment
 _KINDS: tuple[tuple[ProjectKind, str], ...] = (
     # a working meeting is named by its topic and its kind (全市重点项目建设推进会, …工作调度会, …推进电视电话会议, …推进视频会)
     ("event", r"(?:工作|推进|部署|调度|培训|动员|表彰|总结|现场|电视电话|视频)会议|(?:电视电话|视频)会|调度会|培训会|部署会|动员会|表彰会|观摩会|现场会|年货节|购物节|电商节|消费节|推介会|成果展巡展|巡展|成果展|科技周|宣传周|活动周|创新周|科技节|嘉年华|博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|座谈会|发布会|对接会|洽谈会|博览|展览会|运动会|灯会|[\u4e00-\u9fff]博会"),
-    ("facility", r"骨干直联点|数据湖|信息港|国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心集群|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|数据交易所|中心"),
+    ("facility", r"骨干直联点|数据湖|信息港|国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心集群|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|数据交易所|科技馆|规划馆|展示馆|体验馆|中心"),
     ("park", r"分园|集聚区|生态园|产业园区|产业园|示范园区?|软件园区|软件园|科技园区|科技园|创新园区?|创业园区?|孵化园区?|科创园区?|创意园区?|数创园|智创园|工业园区|工业园|物流园区?|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|生态城|未来城|科技新城|生态新城|产业新城|创新港|高新区|开发区|经开区|(?:临空|空港|航空港|临港)经济区|新区|度假区|保税区|合作区|商务区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
     # SCHEMA.md: 城市大脑 is a programme; a phase of it built and run (郑州城市大脑三期) is one system
-    ("platform", r"大脑[一二三四五六七八九十]期|App|APP|app|平台|政务服务网|网上办事大厅|政务网站|政府网站|门户网站|门户网|总门户|服务门户|政务门户|信息系统|系统|驾驶舱|小程序|频道|专区|分厅|热线|一朵云|政务云|通行证|一张网|运行中枢"),
+    ("platform", r"大脑[一二三四五六七八九十]期|App|APP|app|平台|政务服务网|网上办事大厅|政务网站|政府网站|门户网站|门户网|总门户|服务门户|政务门户|信息系统|系统|驾驶舱|小程序|频道|专区|分厅|热线|一朵云|政务云|通行证|一张网|运行中枢|(?:政务|服务)超市"),
 )  # fmt: skip
 _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
 # Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台"); a technology
@@ -187,6 +187,8 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     ['政务服务事项管理系统', '新版全流程审批系统']
     >>> [h.name for h in find_projects("覆盖所有审批业务系统,加强全流程审批系统建设")]
     []
+    >>> [h.name for h in find_projects("建成“网上政务超市”和行政审批中介服务超市,改造青禾县现代农业科技馆")]
+    ['网上政务超市', '行政审批中介服务超市', '青禾县现代农业科技馆']
     >>> [h.name for h in find_projects("依托云数据中心,搭建起智慧青禾统一基础平台")]
     ['智慧青禾统一基础平台']
     >>> [h.name for h in find_projects("打造一个布局合理、功能齐全的软件产业园基地,建成青禾软件园")]
@@ -1370,6 +1372,13 @@ def _names_one(
             # "承办第三届数字政府论坛": an edition makes an event of generic words one held event
             and not (kind == "event" and _EDITION_BEFORE.search(sentence[:start]))
             and not _UNIFIED.search(sentence[:start])  # 搭建了全市统一的…平台: the one a place built
+            # “网上政务超市”: a name of common words, quoted whole, is given as a name
+            and not (
+                kind == "platform"
+                and start > 0
+                and sentence[start - 1] == "“"
+                and sentence[end : end + 1] == "”"
+            )
         )
         or _ORDINAL_EVENT.search(name)
         or re.match(r"[一二三四五六七八九十两\d]+[大个项类]", name)  # 三大平台: a count of kinds
