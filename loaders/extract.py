@@ -41,6 +41,7 @@ from loaders.records import (
     Sentence,
 )
 from loaders.service_apps import service_apps
+from loaders.slogans import has_slogan_shape
 from loaders.targets import (
     document_years,
     figure_year,
@@ -792,13 +793,8 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             agencies.setdefault(key, mention)
             taken_spans.append((sentence.start + a.start, sentence.start + a.end))
             body_spans.append((sentence.start + a.start, sentence.start + a.end))
-        programme_spans = [(h.start, h.end) for h in programme_hits]
         for p in ctx.projects[sentence.index]:
-            # A programme ending in the project's own name is that name (not both); one that goes on
-            # (“数字苏州驾驶舱”升级工程, 电子政务外网升级改造…) is work on a project that exists.
-            # A quoted programme (“一件事一次办”集成服务…) spans its quotes as a project and not as a programme.
-            quoted = text[p.start : p.start + 1] == "“" and text[p.end - 1 : p.end] == "”"
-            if any(a <= p.start + quoted and p.end - quoted == b for a, b in programme_spans):
+            if _programme_says(text, p, programme_hits):
                 continue  # a name is a programme or a project, not both ("平台+大脑")
             place = _project_place(ctx, sentence, p)
             national = (p.kind == "platform" and re.match(r"(?:国家|全国|中国)", p.name)) or (
@@ -984,6 +980,33 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
         metrics=tuple(_dedupe_metrics(metrics)),
         policies=tuple(policies.values()),
     )
+
+
+def _programme_says(text: str, project: ProjectHit, programmes: list[ProgrammeHit]) -> bool:
+    """Whether a project's words are a programme's: the programme's whole name, or a part of a slogan.
+
+    A programme ending in the project's own name is that name (not both); one that goes on
+    (“数字苏州驾驶舱”升级工程, 电子政务外网升级改造…) is work on a project that exists. Quotes around
+    either name do not count (“一云一网一平台”建成上线). A slogan of parallel clauses (“进一张网、办全省事”)
+    is a way of working: the 一张网 inside it is none of the things a place built. A quoted name found
+    as both (“晋江数据湖”) is the thing built unless its shape is a way of working.
+    """
+    quoted = _unquoted(text, project.start, project.end)
+    for hit in programmes:
+        if hit.start <= quoted[0] and quoted[1] == hit.end:
+            return True
+        start, end = _unquoted(text, hit.start, hit.end)
+        if (start, end) == quoted and has_slogan_shape(text[start:end]):
+            return True  # “一云一网一平台”: the shape of a way of working, a quoted thing otherwise
+        if start <= quoted[0] and quoted[1] <= end and re.search(r"[、，,]", text[start:end]):
+            return True
+    return False
+
+
+def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return a span without the quotes that open and close it, if it has both."""
+    quoted = text[start : start + 1] in '“‘"' and text[end - 1 : end] in '”’"' and end - start > 2
+    return (start + 1, end - 1) if quoted else (start, end)
 
 
 def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Division:

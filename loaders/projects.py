@@ -38,10 +38,10 @@ from loaders.words import segment
 _KINDS: tuple[tuple[ProjectKind, str], ...] = (
     # a working meeting is named by its topic and its kind (全市重点项目建设推进会, …工作调度会, …推进电视电话会议, …推进视频会)
     ("event", r"(?:工作|推进|部署|调度|培训|动员|表彰|总结|现场|电视电话|视频)会议|(?:电视电话|视频)会|调度会|培训会|部署会|动员会|表彰会|观摩会|现场会|年货节|购物节|电商节|消费节|推介会|成果展巡展|巡展|成果展|科技周|宣传周|活动周|创新周|科技节|嘉年华|博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|座谈会|发布会|对接会|洽谈会|博览|展览会|运动会|灯会|[\u4e00-\u9fff]博会"),
-    ("facility", r"骨干直联点|数据湖|信息港|国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心集群|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|数据交易所|中心"),
+    ("facility", r"骨干直联点|数据湖|信息港|国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心集群|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|数据交易所|科技馆|规划馆|展示馆|体验馆|中心"),
     ("park", r"分园|集聚区|生态园|产业园区|产业园|示范园区?|软件园区|软件园|科技园区|科技园|创新园区?|创业园区?|孵化园区?|科创园区?|创意园区?|数创园|智创园|工业园区|工业园|物流园区?|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|生态城|未来城|科技新城|生态新城|产业新城|创新港|高新区|开发区|经开区|(?:临空|空港|航空港|临港)经济区|新区|度假区|保税区|合作区|商务区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
     # SCHEMA.md: 城市大脑 is a programme; a phase of it built and run (郑州城市大脑三期) is one system
-    ("platform", r"大脑[一二三四五六七八九十]期|App|APP|app|平台|政务服务网|网上办事大厅|政务网站|政府网站|门户网站|门户网|总门户|服务门户|政务门户|信息系统|系统|驾驶舱|小程序|频道|专区|分厅|热线|一朵云|政务云|通行证|一张网|运行中枢"),
+    ("platform", r"大脑[一二三四五六七八九十]期|App|APP|app|平台|政务服务网|网上办事大厅|政务网站|政府网站|门户网站|门户网|总门户|服务门户|政务门户|信息系统|系统|驾驶舱|小程序|频道|专区|分厅|热线|一朵云|政务云|通行证|一张网|运行中枢|(?:政务|服务)超市"),
 )  # fmt: skip
 _SUFFIX = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS))
 # Generic heads: a kind of thing, not a named one ("各类平台", "多层次产业互联网服务平台"); a technology
@@ -96,6 +96,10 @@ _UNDER_WAY = re.compile(
 _LAUNCH = re.compile(
     r"(?:建设|建成|建立|构建|搭建|开发|研发|上线|投用|启用|部署|推广应用|推出|整合|升级|引入|引进)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*“?$"
 )
+# "搭建了全市统一的智慧社区综合服务管理平台", "建设了全省统一的政务服务事项管理系统": the one platform a
+# place built or works through, named by what it does; one still to be built (建设全市统一的…平台) is a
+# plan's kind of thing.
+_UNIFIED = re.compile(r"(?:建成|(?:建设|搭建|建立|打造|上线|开通)了|依托|通过)(?:全市|全省|全区|全县)统一的$")
 # What a clause makes a place or a thing into (打造成为…, 建设成为…, 定位为…): a role, not a brand.
 _MADE_INTO = re.compile(r"(?:打造成为?|建设成为|建成为|定位为|成为)[^,，;；。“”]*$")
 # A verb's result or direction (搭建起, 打造成, 整合进) ends the verb before a name; it opens none.
@@ -120,6 +124,8 @@ _LAYOUT = re.compile(r"^[\dA-Za-z+＋]*[\d+＋][\dA-Za-z+＋]*(?:平台|体系|A
 _LEVELS = re.compile(r"^[一二三四五六七八九十两\d]+级")
 # "整个园区", "该平台": a thing referred back to, not named; "又一重要平台": one more of a kind, described.
 _DETERMINER = re.compile(r"^(?:整个|该|这个|这些|这一|此|其|上述|相关|所属|各类)|^一(?=重要|个|座|种|批|流)")
+# Words that take in every one of a kind or an unnamed few (所有审批业务系统, 其他政务平台).
+_ALL_OF = re.compile(r"(?:所有|全部|各类|各个|各种|其他|其它|若干|诸多|众多)的?$")
 # "自首届峰会以来", "本届大会": an event referred to by its edition, not by name.
 _ORDINAL_EVENT = re.compile(
     r"^[自从]?(?:首届|本届|历届|上届|每届|第[一二三四五六七八九十\d]+届)|(?:首场|第[一二三四五六七八九十\d]+场)"
@@ -177,6 +183,12 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     []
     >>> [h.name for h in find_projects("青禾区建成投用城市部件全周期管理系统,高峰时段系统运行平稳")]
     ['城市部件全周期管理系统']
+    >>> [h.name for h in find_projects("同时建设了全省统一的政务服务事项管理系统,推进新版全流程审批系统与26个系统对接")]
+    ['政务服务事项管理系统', '新版全流程审批系统']
+    >>> [h.name for h in find_projects("覆盖所有审批业务系统,加强全流程审批系统建设")]
+    []
+    >>> [h.name for h in find_projects("建成“网上政务超市”和行政审批中介服务超市,改造青禾县现代农业科技馆")]
+    ['网上政务超市', '行政审批中介服务超市', '青禾县现代农业科技馆']
     >>> [h.name for h in find_projects("依托云数据中心,搭建起智慧青禾统一基础平台")]
     ['智慧青禾统一基础平台']
     >>> [h.name for h in find_projects("打造一个布局合理、功能齐全的软件产业园基地,建成青禾软件园")]
@@ -1311,6 +1323,8 @@ def _names_one(
     """
     first, start, end = at
     suffix = m.group(0)
+    if _ALL_OF.search(sentence[:start]):
+        return False  # "覆盖省、市、县三级政府所有审批业务系统": every one of a kind is no one thing named
     if kind == "event" and re.search(
         r"(?:多|几|数|[\d一二三四五六七八九十两]+)[次场轮][^,，。;；“”]{0,12}$", sentence[:start]
     ):
@@ -1357,11 +1371,13 @@ def _names_one(
             and not (kind == "event" and short_ok)
             # "承办第三届数字政府论坛": an edition makes an event of generic words one held event
             and not (kind == "event" and _EDITION_BEFORE.search(sentence[:start]))
-            # "搭建了全市统一的智慧社区综合服务管理平台": the one platform a place built or works through,
-            # named by what it does; one still to be built (建设全市统一的…平台) is a plan's kind of thing
-            and not re.search(
-                r"(?:建成|(?:搭建|建立|打造|上线|开通)了|依托|通过)(?:全市|全省|全区|全县)统一的$",
-                sentence[:start],
+            and not _UNIFIED.search(sentence[:start])  # 搭建了全市统一的…平台: the one a place built
+            # “网上政务超市”: a name of common words, quoted whole, is given as a name
+            and not (
+                kind == "platform"
+                and start > 0
+                and sentence[start - 1] == "“"
+                and sentence[end : end + 1] == "”"
             )
         )
         or _ORDINAL_EVENT.search(name)
@@ -1661,6 +1677,7 @@ def _names_one(
                 or built_before(sentence[:start])  # "去年建成运行的…应急处置系统"
                 or _IN_USE.match(sentence[end:])
                 or _BUILT_AS.match(sentence[end:])
+                or _UNIFIED.search(sentence[:start])
                 or _AT_WORK.match(sentence[end:])
                 # "依托政务服务事项管理系统梳理…": a system the text works through is at work
                 or (
@@ -1675,6 +1692,11 @@ def _names_one(
                     len(name) >= 8
                     and re.search(r"(?:与|同)(?:[^,，。;；与同]*、)?$", _clause_before(sentence, start))
                     and re.match(r"[^,，。;；]*(?:互联互通|对接|联通|贯通)", sentence[end:])
+                )
+                # "实现新版全流程审批系统与…26个审批系统对接": a system that links up with others is at work
+                or (
+                    len(name) >= 8
+                    and re.match(r"(?:与|同)[^,，。;；]*(?:互联互通|对接|联通|贯通)", sentence[end:])
                 )
             )
         )

@@ -218,6 +218,17 @@ def test_projects_are_typed_by_what_they_are() -> None:
     }
 
 
+def test_a_slogan_or_a_way_of_working_in_quotes_is_a_programme_and_no_project() -> None:
+    text = (
+        "贵州省报告。2019年5月,“一云一网一平台”建成上线。贵州省实现了“进一张网、办全省事”。"
+        "晋江市推动建设“晋江数据湖”。贵州省建成覆盖省、市、县三级政府所有审批业务系统的政务服务平台。"
+    )
+    ex = _extract(text)
+    assert {"一云一网一平台", "进一张网、办全省事"} <= {p.name for p in ex.programmes}
+    # a quoted thing built keeps its project whatever else reads it; every system of a kind is none
+    assert [p.name for p in ex.projects] == ["晋江数据湖"]
+
+
 def test_newspapers_in_title_marks_are_not_policies() -> None:
     ex = _extract(
         "滨州市报告。《法治日报》《山东政务信息》对滨州市工作专题刊载。滨州市出台《滨州市公共数据管理办法》。"
