@@ -70,7 +70,7 @@ _SET_UP = re.compile(r"(?:建设|建成|建立|筹建|新建|共建|组建|成�
 # What a thing (or the list it closes) goes on to do once built: 青禾实验室、某某实验室挂牌运行.
 _IN_USE = re.compile(
     r"^(?:、[^、,，。;；]{2,16})*(?:等[^,，。;；]{0,16}?)?(?:于[^,，。;；]{1,12}?)?"  # …系统于今年8月14日正式上线
-    r"(?:(?:正式|已|均|相继|先后|陆续)?(?:挂牌|揭牌|投用|投入使用|建成|落地|开工|上线)|(?:运行|使用)情况)"
+    r"(?:(?:正式|已|均|相继|先后|陆续)?(?:挂牌|揭牌|投用|投入使用|建成|落成|落地|开工|上线)|(?:运行|使用)情况)"
 )
 # A channel of an app (浙里办宁波频道) is a thing of its own, not another name of the app.
 _CHANNEL = re.compile(r"(?:频道|专区|分厅|分站)$")
@@ -189,6 +189,8 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     []
     >>> [h.name for h in find_projects("建成“网上政务超市”和行政审批中介服务超市,改造青禾县现代农业科技馆")]
     ['网上政务超市', '行政审批中介服务超市', '青禾县现代农业科技馆']
+    >>> [h.name for h in find_projects("依托青禾县电子政务外网,青禾人工智能重点实验室等研究机构先后落成")]
+    ['青禾县电子政务外网', '青禾人工智能重点实验室']
     >>> [h.name for h in find_projects("依托云数据中心,搭建起智慧青禾统一基础平台")]
     ['智慧青禾统一基础平台']
     >>> [h.name for h in find_projects("打造一个布局合理、功能齐全的软件产业园基地,建成青禾软件园")]
@@ -1706,6 +1708,8 @@ def _names_one(
         suffix in _NETWORKS
         and not _BUILD_VERB.search(_clause_before(sentence, first))
         and not (own and _WORKED_ON.match(sentence[end:]))
+        # "依托河南省电子政务外网…": a place's own network that the text works through is there
+        and not (own and re.search(r"(?:依托|基于|借助|通过|利用)$", sentence[:start]))
     ):
         return False  # 量子通信城域网 in a list of technologies is a kind; one built is a facility
     # "深圳数据交易所董事长李红光": a company's officer names the company he heads, no facility
