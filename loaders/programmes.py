@@ -795,12 +795,15 @@ def _spelled_out(hits: list[ProgrammeHit]) -> list[ProgrammeHit]:
 
 def _without_self(hit: ProgrammeHit) -> ProgrammeHit:
     """The hit named without the words by which the text refers to its own place: "深化我市工程建设项目
-    审批制度改革" names the reform, 我市 where it runs (SCHEMA.md: the place is the mention's).
+    审批制度改革" names the reform, 我市 where it runs (SCHEMA.md: the place is the mention's); 该县
+    points back to the county named before in the same way.
 
     >>> _without_self(ProgrammeHit("我市工程建设项目审批制度改革", 0, 14)).name
     '工程建设项目审批制度改革'
+    >>> _without_self(ProgrammeHit("该县社会管理和公共服务标准化试点", 0, 16)).name  # the place named before
+    '社会管理和公共服务标准化试点'
     """
-    own = re.match(r"(?:我|本)[省市区县州旗]", hit.name)
+    own = re.match(r"(?:我|本|该)[省市区县州旗]", hit.name)
     if hit.concept is not None or own is None or len(hit.name) - own.end() < 4:
         return hit
     aliases = tuple(dict.fromkeys((*hit.aliases, hit.name)))
