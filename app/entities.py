@@ -3,6 +3,9 @@
 Places, programmes and documents live in `app.resources`; this module reuses its
 `GraphIndex` (labels, divisions, documents) and its evidence shape, and adds one
 SPARQL query per entity, with the entity's IRI written into the text (see `_bound`).
+An agency's or a project's place and evidence, and what the sentences naming it also
+name, come from the analytics projection, like a place's programmes (`_place_page`), and
+its page holds a page of that evidence with the number there is in all.
 """
 
 from __future__ import annotations
@@ -12,12 +15,16 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from typing import Any
 
+from app.analytics.projection import Fact
+from app.analytics.state import view
 from app.resources import (
     _EVIDENCE,
     PREFIXES,
     GraphIndex,
     _bound,
     _evidence,
+    _fact_evidence,
+    _in_document_order,
     _local,
     _sorted_evidence,
     graph_index,
@@ -81,24 +88,6 @@ def _cached(store: RdfStore, key: tuple[str, ...], compute: Callable[[], dict[st
     return entry[1][key]
 
 
-_LOCATED = (
-    PREFIXES
-    + """SELECT ?place ?e ?quote ?doc ?ss ?se ?ms ?me WHERE {
-  ?e rdf:subject $thing ; rdf:predicate ck:locatedIn ; rdf:object ?place .
-  """
-    + _EVIDENCE
-    + "}"
-)
-# An agency "leads" what the sentences naming it also name: the graph has no typed relation
-# between agencies and programmes, so co-occurrence in one sentence is the honest evidence.
-_NAMED_WITH = (
-    PREFIXES
-    + """SELECT DISTINCT ?other WHERE {
-  ?e rdf:subject $thing ; prov:wasQuotedFrom ?doc ; ck:sentenceStart ?ss .
-  ?e2 prov:wasQuotedFrom ?doc ; ck:sentenceStart ?ss .
-  { ?e2 rdf:predicate ck:runsProgramme ; rdf:object ?other } UNION { ?e2 rdf:predicate ck:locatedIn ; rdf:subject ?other }
-}"""
-)
 _ALIASES = PREFIXES + "SELECT DISTINCT ?alias WHERE { $thing skos:altLabel ?alias }"
 
 
@@ -116,17 +105,19 @@ def _ref(index: GraphIndex, iri: str) -> dict[str, Any]:
     return {"iri": iri, "name": label or iri, "kind": project_kind}
 
 
-def _named_with(store: RdfStore, index: GraphIndex, iri: str) -> dict[str, list[dict[str, Any]]]:
-    """Return the programmes, agencies and projects named in the same sentences as `iri`."""
+def _named_with(index: GraphIndex, iri: str, sentences: list[Fact]) -> dict[str, list[dict[str, Any]]]:
+    """Return the programmes, agencies and projects named in `sentences` (the facts read in them) beside `iri`.
+
+    An agency "leads" what the sentences naming it also name: the graph has no typed relation
+    between agencies and programmes, so co-occurrence in one sentence is the honest evidence.
+    """
+    others = {f.object for f in sentences if f.predicate == "runsProgramme"}
+    others |= {f.subject for f in sentences if f.predicate == "locatedIn"}
     found: dict[str, list[dict[str, Any]]] = {"programmes": [], "agencies": [], "projects": []}
-    for r in store.select(_bound(_NAMED_WITH, thing=iri)):
-        other = r["other"] or ""
+    for other in sorted(others - {iri}):
         kind = node_type(other)
-        if other == iri:
-            continue
         if kind == "Programme":
-            slug = _local(other, PROGRAMME)
-            found["programmes"].append(index.programme_ref(slug))
+            found["programmes"].append(index.programme_ref(_local(other, PROGRAMME)))
         elif kind == "Agency":
             found["agencies"].append(_ref(index, other))
         elif kind == "Project":
@@ -137,16 +128,26 @@ def _named_with(store: RdfStore, index: GraphIndex, iri: str) -> dict[str, list[
     return found
 
 
-def _located(store: RdfStore, index: GraphIndex, iri: str) -> dict[str, Any]:
-    """Return the place of an agency or project with the evidence that puts it there."""
-    places: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in store.select(_bound(_LOCATED, thing=iri)):
-        places[_local(r["place"], PLACE)].append(_evidence(index, r))
+def _located(store: RdfStore, index: GraphIndex, iri: str, *, evidence: int, offset: int) -> dict[str, Any]:
+    """Return the place of an agency or project, a page of the evidence that puts it there, and what it is named with.
+
+    Read from the analytics projection (held per edge, patched per document): 国务院 at 10,000
+    documents has 1,813 such sentences, and its page read every one of them from the store
+    with all their fields (0.5 MB, 4-10 s), then every fact of those sentences again.
+    """
+    with view(store) as v:
+        facts = v.projection.located(iri)
+        sentences = v.projection.same_sentence(facts)
     # The IRI names the place the extractor put it in (agency/{code}/{slug}); evidence wins when it exists.
-    code = min(places, default=iri.removeprefix(BASE).split("/")[1])
+    code = min((_local(f.object, PLACE) for f in facts), default=iri.removeprefix(BASE).split("/")[1])
     return {
         "place": index.place_ref(code),
-        "evidence": _sorted_evidence([e for evidence in places.values() for e in evidence]),
+        "evidence": [
+            _fact_evidence(index, f) for f in _in_document_order(index, facts)[offset : offset + evidence]
+        ],
+        "evidence_count": len(facts),
+        "evidence_offset": offset,
+        "named_with": _named_with(index, iri, sentences),
     }
 
 
@@ -154,10 +155,13 @@ def _aliases(store: RdfStore, iri: str) -> list[str]:
     return sorted({r["alias"] or "" for r in store.select(_bound(_ALIASES, thing=iri))} - {""})
 
 
-def agency_detail(store: RdfStore, code: str, slug: str) -> dict[str, Any]:
-    """Return an agency: name, aliases, place, evidence, and what the sentences naming it also name.
+def agency_detail(
+    store: RdfStore, code: str, slug: str, *, evidence: int = 20, evidence_offset: int = 0
+) -> dict[str, Any]:
+    """Return an agency: name, aliases, place, a page of evidence, and what the sentences naming it also name.
 
-    Raises `EntityNotFound`.
+    ``evidence`` sentences from ``evidence_offset`` on, in document order; ``evidence_count`` is
+    how many there are. Raises `EntityNotFound`.
     """
     index = graph_index(store)
     iri = f"{AGENCY}{code}/{slug}"
@@ -166,15 +170,17 @@ def agency_detail(store: RdfStore, code: str, slug: str) -> dict[str, Any]:
         "iri": iri,
         "name": name,
         "aliases": _aliases(store, iri),
-        **_located(store, index, iri),
-        "named_with": _named_with(store, index, iri),
+        **_located(store, index, iri, evidence=evidence, offset=evidence_offset),
     }
 
 
-def project_detail(store: RdfStore, code: str, slug: str) -> dict[str, Any]:
-    """Return a project: name, kind, aliases, place, evidence, and the programmes and agencies named with it.
+def project_detail(
+    store: RdfStore, code: str, slug: str, *, evidence: int = 20, evidence_offset: int = 0
+) -> dict[str, Any]:
+    """Return a project: name, kind, aliases, place, a page of evidence, and the programmes and agencies named with it.
 
-    Raises `EntityNotFound`.
+    ``evidence`` sentences from ``evidence_offset`` on, in document order; ``evidence_count`` is
+    how many there are. Raises `EntityNotFound`.
     """
     index = graph_index(store)
     iri = f"{PROJECT}{code}/{slug}"
@@ -184,8 +190,7 @@ def project_detail(store: RdfStore, code: str, slug: str) -> dict[str, Any]:
         "name": name,
         "kind": kind,
         "aliases": _aliases(store, iri),
-        **_located(store, index, iri),
-        "named_with": _named_with(store, index, iri),
+        **_located(store, index, iri, evidence=evidence, offset=evidence_offset),
     }
 
 

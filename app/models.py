@@ -378,3 +378,15 @@ class QueryResultOut(BaseModel):
     columns: list[str]
     rows: list[list[Any]]
     truncated: bool = False
+    """Rows were left out: by the page (`next` reads on) or by the server's row cap."""
+
+
+class CannedResultOut(QueryResultOut):
+    """A page of a canned query's answer: `limit` things (rows, or what the query pages by) from `offset`."""
+
+    limit: int
+    offset: int
+    total: int | None = None
+    """How many things there are in all; null when not known cheaply before the last page."""
+    next: str | None = None
+    """The path and query string of the next page; null on the last."""

@@ -9,6 +9,15 @@ Each file starts with header comment lines (``#`` in .rq, ``//`` in .cypher)::
     # param: place place https://w3id.org/citykg/place/320500 地方 | Place
     # vars: ?programme ?label ?quote ?document
 
+A query is read a page at a time (`CannedQuery.bind` with ``page=``): ``LIMIT`` and ``OFFSET``
+go where a line holds only the comment ``# {page}`` (in a subquery that lists the things the
+rows are about, so that only a page of them is looked into), else at the end of the text. A
+``# page: ?var`` header names what a page counts when that subquery's things are not the rows
+(observations for places_by_indicator); ``# total: PATTERN`` gives a group pattern whose
+solutions, counted, are how many there are in all. Without a page the text answers every row.
+Such a subquery is evaluated on its own, so the parameters it uses must be bound inside it: a
+line holding only ``# {values}`` is where `bind_query` puts them (else after the outermost ``WHERE {``).
+
 Each ``param`` line declares one parameter: its name, its type (`PARAM_TYPES`), its
 default (no spaces; it exists in the demo corpus, so the query answers out of the
 box) and its label in Chinese and English. A SPARQL parameter is a variable of the
@@ -30,6 +39,7 @@ __all__ = [
     "Parameter",
     "InvalidParameter",
     "MalformedQuery",
+    "Page",
     "UnknownQuery",
     "bind_query",
     "load_queries",
@@ -41,7 +51,12 @@ QueryLanguage = Literal["sparql", "cypher"]
 
 _SUFFIXES: dict[str, QueryLanguage] = {".rq": "sparql", ".cypher": "cypher"}
 _COMMENT = {"sparql": "#", "cypher": "//"}
-_HEADER_KEYS = ("title", "title.zh", "description", "description.zh", "vars")
+_HEADER_KEYS = ("title", "title.zh", "description", "description.zh", "vars", "page", "total")
+_PAGE_MARK = re.compile(r"^[ \t]*# \{page\}[ \t]*$", re.MULTILINE)
+_VALUES_MARK = re.compile(r"^[ \t]*# \{values\}[ \t]*$", re.MULTILINE)
+_PREFIX_LINE = re.compile(r"^[ \t]*PREFIX\s[^\n]*$", re.MULTILINE | re.IGNORECASE)
+# Names a query cannot give a parameter: the route reads them itself.
+_RESERVED = ("language", "limit", "offset")
 _BASE = "https://w3id.org/citykg/"
 _PROJECT_KINDS = ("platform", "park", "facility", "event")
 PARAM_TYPES = ("place", "programme", "kind", "text", "label")
@@ -117,6 +132,25 @@ class Parameter:
 
 
 @dataclass(frozen=True)
+class Page:
+    """Which part of a query's answer to read: `limit` things from `offset` on."""
+
+    limit: int
+    offset: int = 0
+
+    def clause(self, language: QueryLanguage) -> str:
+        """Return the LIMIT/OFFSET (SPARQL) or SKIP/LIMIT (Cypher) that reads this page.
+
+        >>> Page(100, 200).clause("sparql"), Page(100).clause("cypher")
+        ('LIMIT 100 OFFSET 200', 'SKIP 0 LIMIT 100')
+        """
+        limit, offset = int(self.limit), int(self.offset)
+        if language == "cypher":
+            return f"SKIP {offset} LIMIT {limit}"
+        return f"LIMIT {limit} OFFSET {offset}"
+
+
+@dataclass(frozen=True)
 class CannedQuery:
     """A query file: its header, its text and the language it is written in."""
 
@@ -131,6 +165,10 @@ class CannedQuery:
     parameters: tuple[Parameter, ...] = ()
     title_zh: str = ""
     description_zh: str = ""
+    page_by: str | None = None
+    """The variable a page counts (`# page: ?var`); None when a page counts rows."""
+    total: str | None = None
+    """A group pattern whose solutions, counted, are how many things the query lists (`# total:`)."""
 
     def values(self, params: Mapping[str, str] | None = None) -> dict[str, str]:
         """Return every parameter's value: `params` checked against its type, defaults filling the rest.
@@ -146,8 +184,8 @@ class CannedQuery:
             )
         return {p.name: p.value(given[p.name]) if p.name in given else p.default for p in self.parameters}
 
-    def bind(self, params: Mapping[str, str] | None = None) -> str:
-        """Return the SPARQL text bound to `params`, defaults filling the rest.
+    def bind(self, params: Mapping[str, str] | None = None, *, page: Page | None = None) -> str:
+        """Return the SPARQL text bound to `params`, defaults filling the rest, reading only `page` when given.
 
         Raises `InvalidParameter` for a name the query does not declare.
         """
@@ -155,7 +193,28 @@ class CannedQuery:
         if self.language != "sparql":
             raise InvalidParameter(f"{self.name} is {self.language}; pass its parameters to the driver")
         labels = [p.name for p in self.parameters if p.type == "label"]
-        return bind_query(self.text, values, labels=labels)
+        return bind_query(self.paged(page), values, labels=labels)
+
+    def paged(self, page: Page | None) -> str:
+        """Return the text that reads `page` (the whole text when None): see the module doc."""
+        if page is None:
+            return self.text
+        clause = page.clause(self.language)
+        if self.language == "sparql" and _PAGE_MARK.search(self.text):
+            return _PAGE_MARK.sub(lambda m: m.group().replace("# {page}", clause), self.text, count=1)
+        return f"{self.text.rstrip()}\n{clause}\n"
+
+    def bind_total(self, params: Mapping[str, str] | None = None) -> str | None:
+        """Return a SPARQL query counting what the query lists (``?total``), None when it declares no `total`."""
+        if self.total is None or self.language != "sparql":
+            return None
+        prefixes = "\n".join(m.group().strip() for m in _PREFIX_LINE.finditer(self.text))
+        text = f"{prefixes}\nSELECT (COUNT(*) AS ?total) WHERE {{ {self.total} }}\n"
+        values = self.values(params)
+        labels = [p.name for p in self.parameters if p.type == "label"]
+        # Only the parameters the pattern uses: a VALUES clause of an unused one would not change the count.
+        used = {k: v for k, v in values.items() if re.search(rf"\?{k}\b", self.total)}
+        return bind_query(text, used, labels=labels)
 
 
 def queries_dir() -> Path:
@@ -192,6 +251,9 @@ def load_query(
 def bind_query(text: str, params: Mapping[str, str], *, labels: Collection[str] = ()) -> str:
     r"""Return `text` with a ``VALUES`` clause per parameter right after the WHERE clause's ``{``.
 
+    A line holding only the comment ``# {values}`` takes the clauses instead: a subquery that
+    needs the parameters (it is evaluated before anything outside it is joined) marks its place.
+
     Values that are absolute IRIs (http, https, urn, file) are written as ``<...>``;
     other values become plain string literals, escaped. A parameter named in `labels`
     takes its value as a Chinese, an English and an untagged literal.
@@ -207,6 +269,10 @@ def bind_query(text: str, params: Mapping[str, str], *, labels: Collection[str] 
     not a safe IRI: 'https://x/> } ; DROP ALL #'
     >>> bind_query("SELECT * WHERE { ?i ?l ?name }", {"name": "5G基站"}, labels=["name"])
     'SELECT * WHERE { VALUES ?name { "5G基站"@zh "5G基站"@en "5G基站" } ?i ?l ?name }'
+    >>> print(bind_query("SELECT * WHERE { { SELECT ?o WHERE {\n  # {values}\n ?s ?p ?o } } }", {"s": "urn:x"}))
+    SELECT * WHERE { { SELECT ?o WHERE {
+      VALUES ?s { <urn:x> }
+     ?s ?p ?o } } }
     """
     if not params:
         return text
@@ -214,6 +280,9 @@ def bind_query(text: str, params: Mapping[str, str], *, labels: Collection[str] 
         f"VALUES ?{_checked_name(k)} {{ {_label_terms(v) if k in labels else _term(v)} }}"
         for k, v in params.items()
     )
+    if mark := _VALUES_MARK.search(text):
+        line = mark.group()
+        return text[: mark.start()] + line.replace("# {values}", clauses) + text[mark.end() :]
     at = _where_brace_end(text)
     rest = text[at:]
     return f"{text[:at]} {clauses}{'' if rest[:1].isspace() else ' '}{rest}"
@@ -316,6 +385,8 @@ def _read_query(path: Path, language: QueryLanguage) -> CannedQuery:
         parameters=parameters,
         title_zh=header.get("title.zh", ""),
         description_zh=header.get("description.zh", ""),
+        page_by=header["page"].lstrip("?") if header.get("page") else None,
+        total=header.get("total") or None,
     )
 
 
@@ -364,7 +435,7 @@ def _parse_param(spec: str, filename: str) -> Parameter:
     if len(parts) < 4 or "|" not in parts[3]:
         raise MalformedQuery(f"{filename}: bad param line {spec!r} (want: name type default 标签 | Label)")
     name, kind, default, labels = parts
-    if not _NAME.match(name) or name == "language":
+    if not _NAME.match(name) or name in _RESERVED:
         raise MalformedQuery(f"{filename}: {name!r} cannot name a parameter")
     if kind not in PARAM_TYPES:
         raise MalformedQuery(

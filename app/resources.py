@@ -8,7 +8,6 @@ read with queries bound to the one resource asked for.
 
 from __future__ import annotations
 
-import json
 import threading
 import weakref
 from collections import OrderedDict, defaultdict
@@ -18,9 +17,7 @@ from typing import Any
 from app.analytics.projection import Fact
 from app.analytics.state import view
 from app.index import GraphIndex, graph_index, programme_change, store_version
-from app.lanes import Lanes
 from app.neighbourhood import NodeNotFound, neighbourhood, node_label, node_type
-from app.queries import QueryLanguage, load_queries, load_query
 from app.shares import CK, DOC_GRAPH, DOCUMENT, PLACE, PREFIXES, PROGRAMME, Programme, first_year, iri_term
 from app.shares import local as _local
 from app.similarity import KIN_FACTORS, Kinship, Match, rank_by_programmes
@@ -38,13 +35,11 @@ __all__ = [
     "NodeNotFound",
     "PlaceNotFound",
     "ProgrammeNotFound",
-    "QueryUnavailable",
     "document_detail",
     "first_year",
     "graph_index",
     "ingest_document",
     "iri_term",
-    "list_canned_queries",
     "list_documents",
     "list_places",
     "list_programmes",
@@ -55,7 +50,6 @@ __all__ = [
     "place_summary",
     "programme_detail",
     "programme_entry",
-    "run_canned_query",
     "similar_places",
     "similar_programmes",
     "stats",
@@ -704,70 +698,3 @@ def similar_programmes(store: RdfStore, slug: str, *, limit: int = 10) -> dict[s
         )
     scored.sort(key=lambda x: (-x["score"], x["programme"]["slug"]))
     return {"data": scored[:limit], "count": len(scored[:limit])}
-
-
-class QueryUnavailable(RuntimeError):
-    """A Cypher query asked for while no Cypher runner is attached."""
-
-
-def list_canned_queries() -> list[dict[str, Any]]:
-    """Return the canned queries of `queries/`: name, titles, descriptions, language, parameters."""
-    return [
-        {
-            "name": q.name,
-            "title": q.title,
-            "title_zh": q.title_zh,
-            "description": q.description,
-            "description_zh": q.description_zh,
-            "language": q.language,
-            "params": q.params,
-            "parameters": [
-                {
-                    "name": p.name,
-                    "type": p.type,
-                    "default": p.default,
-                    "label_zh": p.label_zh,
-                    "label_en": p.label_en,
-                }
-                for p in q.parameters
-            ],
-        }
-        for q in load_queries()
-    ]
-
-
-def run_canned_query(
-    store: RdfStore,
-    name: str,
-    params: dict[str, str],
-    *,
-    timeout_s: float,
-    max_rows: int,
-    cypher: Callable[[str, dict[str, str]], dict[str, Any]] | None = None,
-    language: QueryLanguage | None = None,
-    lanes: Lanes | None = None,
-) -> dict[str, Any]:
-    """Return {columns, rows, truncated} of a canned query run with `params`.
-
-    `language` picks the .rq or the .cypher file of that name (SPARQL first when not
-    given). SPARQL runs on the store under the time limit and row cap; Cypher goes to
-    the `cypher` runner (raises `QueryUnavailable` without one); SPARQL goes through
-    `lanes` when given, so runaway queries cannot starve it. Raises `UnknownQuery`,
-    `InvalidParameter`, `QueryTimeout`.
-    """
-    query = load_query(name, language=language)
-    if query.language == "cypher":
-        values = query.values(params)
-        if cypher is None:
-            raise QueryUnavailable(f"{name} is a Cypher query and no Cypher store is attached (see /cypher)")
-        return cypher(query.text, values)
-    run = lanes.run if lanes is not None else store.query
-    result = run(query.bind(params), timeout_s=timeout_s, max_rows=max_rows)
-    rows = result.bindings()
-    data = json.loads(result.body)
-    columns = list(data["head"]["vars"])
-    return {
-        "columns": columns,
-        "rows": [[r.get(c) for c in columns] for r in rows],
-        "truncated": result.truncated,
-    }

@@ -111,6 +111,68 @@ def test_canned_queries_rewritten_for_speed_answer_the_rows_they_answered_before
     runs += [(q.name, {}) for q in load_queries(BEFORE) if q.name not in dict(runs)]
     for name, params in runs:
         before = demo_store.select(load_query(name, directory=BEFORE).bind(params))
-        after = demo_store.select(load_query(name).bind(params))
+        after = _projected(demo_store.select(load_query(name).bind(params)), before)
         assert before, (name, params)
+        if name in REORDERED:
+            after, before = sorted(after, key=repr), sorted(before, key=repr)
         assert after == before, (name, params)
+
+
+# places_by_indicator names each row's observation now (a page counts observations), and ranks
+# rows of one value and place by observation before year and document.
+REORDERED = {"places_by_indicator"}
+
+
+def _projected(rows: list[dict[str, Any]], like: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return `rows` cut to the columns of `like`, each distinct row once, in order."""
+    if not rows or not like:
+        return rows
+    columns = list(like[0])
+    seen: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        cut = {c: row[c] for c in columns}
+        seen.setdefault(repr(cut), cut)
+    return list(seen.values())
+
+
+def _pages(client: TestClient, path: str, **params: Any) -> tuple[list[dict[str, Any]], list[list[Any]]]:
+    """Return every page of a canned query read by following `next`, and their rows end to end."""
+    pages = [client.get(path, params=params).json()]
+    while pages[-1]["next"]:
+        assert len(pages) < 500, path
+        pages.append(client.get(pages[-1]["next"]).json())
+    return pages, [row for page in pages for row in page["rows"]]
+
+
+@pytest.mark.parametrize("query", CANNED, ids=[f"{q.name}.{q.language}" for q in CANNED])
+def test_reading_a_canned_query_page_by_page_gives_the_rows_of_its_whole_answer(
+    client: TestClient, demo_store: Store, query: Any
+) -> None:
+    suffix = ".rq" if query.language == "sparql" else ".cypher"
+    whole = client.get(f"/queries/{query.name}{suffix}", params={"limit": 10_000}).json()
+    column = whole["columns"].index(query.page_by) if query.page_by else None
+    things = len({row[column] for row in whole["rows"]}) if column is not None else len(whole["rows"])
+    assert whole["next"] is None and not whole["truncated"] and whole["total"] == things
+    if query.language == "sparql":
+        # The whole answer is the query's own text, unpaged, as /sparql or a notebook runs it.
+        unpaged = demo_store.select(query.bind())
+        assert whole["rows"] == [[r[c] for c in whole["columns"]] for r in unpaged]
+    pages, rows = _pages(client, f"/queries/{query.name}{suffix}", limit=2)
+    assert rows == whole["rows"]
+    assert pages[-1]["total"] == whole["total"]
+    assert all(p["truncated"] for p in pages[:-1]) and not pages[-1]["truncated"]
+    assert [p["offset"] for p in pages] == list(range(0, 2 * len(pages), 2))
+
+
+def test_a_page_of_documents_says_how_many_there_are_and_where_the_next_page_is(client: TestClient) -> None:
+    first = client.get("/queries/document_overview", params={"limit": 2}).json()
+    documents = client.get("/documents").json()["count"]
+    assert len(first["rows"]) == 2 and first["total"] == documents > 2
+    assert first["next"] == "/queries/document_overview?offset=2&limit=2"
+    # Parameters of the query itself stay in the next page's link.
+    indicator = client.get("/queries/places_by_indicator", params={"indicator": "5G基站", "limit": 1}).json()
+    assert indicator["next"] is not None and "indicator=5G" in indicator["next"]
+    assert len({row[indicator["columns"].index("observation")] for row in indicator["rows"]}) == 1
+    assert client.get("/queries/document_overview", params={"limit": 0}).status_code == 422
+    default = client.get("/queries/document_overview").json()
+    assert default["limit"] == 100 and default["offset"] == 0

@@ -54,6 +54,34 @@ def test_qingdao_approval_bureau_is_named_with_the_one_network_programme(client:
     assert any("一网通办" in e["quote"] for e in agency["evidence"])
 
 
+def test_an_agency_page_holds_a_page_of_its_evidence_and_how_many_sentences_there_are(
+    client: TestClient, demo_store: Store
+) -> None:
+    # The agency the most sentences of the demo corpus place: one page of one sentence at a time
+    # reads them all, in document order, and the count is what the store holds.
+    counted = demo_store.select(
+        "PREFIX ck: <https://w3id.org/citykg/ontology#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>"
+        " PREFIX prov: <http://www.w3.org/ns/prov#>"
+        " SELECT ?s (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e rdf:predicate ck:locatedIn ; rdf:subject ?s ;"
+        " prov:wasQuotedFrom ?d . FILTER(STRSTARTS(STR(?s), 'https://w3id.org/citykg/agency/')) }"
+        " GROUP BY ?s ORDER BY DESC(?n) ?s LIMIT 1"
+    )[0]
+    path, total = _path(counted["s"] or ""), int(counted["n"] or 0)
+    assert total >= 2
+    whole = client.get(path, params={"evidence": 1000}).json()
+    assert whole["evidence_count"] == total == len(whole["evidence"])
+    first = client.get(path).json()
+    assert first["evidence"] == whole["evidence"][:20] and first["evidence_count"] == total
+    pages = [
+        client.get(path, params={"evidence": 1, "evidence_offset": at}).json() for at in range(total + 1)
+    ]
+    assert [e for page in pages for e in page["evidence"]] == whole["evidence"]
+    assert pages[-1]["evidence"] == [] and pages[-1]["evidence_count"] == total
+    order = [(e["document"]["name"], e["start"]) for e in whole["evidence"]]
+    assert order == sorted(order)
+    assert client.get(path, params={"evidence": -1}).status_code == 422
+
+
 def test_the_digital_china_plan_is_cited_by_the_chengdu_and_fuzhou_reports(client: TestClient) -> None:
     policy = client.get("/policies/shu-zi-zhong-guo-jian-she-zheng-ti-bu-ju-gui-hua").json()
     assert policy["title"] == "数字中国建设整体布局规划"

@@ -106,3 +106,53 @@ def test_a_repeated_query_is_answered_from_the_cache_until_the_store_changes(
     lanes.run(dice, timeout_s=6)
     lanes.run(dice, timeout_s=6)
     assert ran.count(dice) == 2
+
+
+# A query that finishes, but takes longer than the trial budget: 25 M rows counted.
+SLOW = (
+    "SELECT (COUNT(*) AS ?n) WHERE {{ {{ SELECT ?a WHERE {{ ?a ?b ?c }} LIMIT {n} }}"
+    " {{ SELECT ?d WHERE {{ ?d ?e ?f }} LIMIT {n} }} }}"
+)
+
+
+def _runs(store: Store, monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Return a list that records, for each query the store runs, whether it ran on the express worker."""
+    runs: list[bool] = []
+    query = store.query
+    monkeypatch.setattr(
+        store, "query", lambda text, **kw: runs.append(bool(kw.get("express"))) or query(text, **kw)
+    )
+    return runs
+
+
+def test_a_slow_canned_query_runs_once_on_its_first_request_and_a_slow_unknown_text_is_still_tried(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lanes = Lanes(store, queue=8)
+    runs = _runs(store, monkeypatch)
+    started = time.monotonic()
+    assert lanes.run(SLOW.format(n=5000), timeout_s=30, canned="slow_report").bindings()[0]["n"] == "25000000"
+    canned_s = time.monotonic() - started
+    assert runs == [False]  # straight to the general workers: no trial to throw away
+    # The same cost from a user (not a canned text) still gets its trial on the express worker first.
+    runs.clear()
+    started = time.monotonic()
+    lanes.run(SLOW.format(n=4999), timeout_s=30)
+    assert runs == [True, False]
+    assert time.monotonic() - started > canned_s * 0.8 + 0.5
+    # The next text of the slow canned query (other parameters, another page) goes to the general workers too.
+    runs.clear()
+    lanes.run(SLOW.format(n=4998), timeout_s=30, canned="slow_report")
+    assert runs == [False]
+
+
+def test_a_canned_query_known_quick_is_tried_on_the_express_worker_with_new_parameters(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lanes = Lanes(store, queue=8)
+    runs = _runs(store, monkeypatch)
+    lanes.run(QUICK, timeout_s=6, canned="concepts")
+    lanes.run(QUICK.replace("LIMIT 5", "LIMIT 6"), timeout_s=6, canned="concepts")
+    # Its first run measures it on the general workers; known quick, a new text gets the express trial.
+    assert runs == [False, True]
+    assert lanes.speed(QUICK.replace("LIMIT 5", "LIMIT 6")) is Speed.QUICK

@@ -271,6 +271,27 @@ class Projection:
         found = {thing: _edge_facts(edge, "locatedIn", place) for thing, edge in self.links[place].items()}
         return {thing: facts for thing, facts in found.items() if facts}
 
+    def located(self, thing: str) -> list[Fact]:
+        """Return the evidence that ``thing`` (an agency or project IRI) is located in a place, by document then position."""
+        if thing not in self.links:
+            return []
+        return [
+            f
+            for edge in self.links[thing].values()
+            for f in _edge_facts(edge, "locatedIn")
+            if f.subject == thing
+        ]
+
+    def same_sentence(self, facts: list[Fact]) -> list[Fact]:
+        """Return the facts read in the sentences ``facts`` were read in (``facts`` among them)."""
+        sentences = {(f.document, f.sentence_start) for f in facts}
+        return [
+            other
+            for doc in sorted({doc for doc, _ in sentences})
+            for other in self.facts.get(doc, ())
+            if (doc, other.sentence_start) in sentences
+        ]
+
 
 def _edge_facts(edge: dict[str, Any], predicate: str, object_: str | None = None) -> list[Fact]:
     """Return the evidence on a ``links`` edge for ``predicate`` (with ``object_``, if given), by document then position."""

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from app.deps import StoreDep
@@ -50,7 +50,11 @@ class AgencyOut(BaseModel):
     name: str
     aliases: list[str]
     place: PlaceRef | None
-    evidence: list[EvidenceOut]
+    evidence: list[EvidenceOut] = Field(
+        description="A page of the sentences that place it, in document order."
+    )
+    evidence_count: int = Field(description="How many sentences place it in all.")
+    evidence_offset: int = Field(description="Sentences skipped before this page.")
     named_with: NamedWith
 
 
@@ -121,11 +125,24 @@ def _missing(error: EntityNotFound) -> Problem:
     return Problem(404, str(error), slug="unknown-entity")
 
 
+_Evidence = Annotated[
+    int,
+    Query(
+        ge=0, le=1000, description="Evidence sentences per page; `evidence_count` says how many there are."
+    ),
+]
+_EvidenceOffset = Annotated[int, Query(ge=0, description="Evidence sentences to skip.")]
+
+
 @agencies_router.get("/{code}/{slug}", summary="One agency with its place and evidence", responses=_NOT_FOUND)
-def get_agency(store: StoreDep, code: str, slug: str) -> AgencyOut:
-    """Return an agency (IRI …/agency/{code}/{slug}), where it is, and what its sentences also name."""
+def get_agency(
+    store: StoreDep, code: str, slug: str, evidence: _Evidence = 20, evidence_offset: _EvidenceOffset = 0
+) -> AgencyOut:
+    """Return an agency (IRI …/agency/{code}/{slug}), where it is, a page of its evidence, and what its sentences also name."""
     try:
-        return AgencyOut.model_validate(agency_detail(store, code, slug))
+        return AgencyOut.model_validate(
+            agency_detail(store, code, slug, evidence=evidence, evidence_offset=evidence_offset)
+        )
     except EntityNotFound as error:
         raise _missing(error) from None
 
@@ -133,10 +150,14 @@ def get_agency(store: StoreDep, code: str, slug: str) -> AgencyOut:
 @projects_router.get(
     "/{code}/{slug}", summary="One project with its kind, place and evidence", responses=_NOT_FOUND
 )
-def get_project(store: StoreDep, code: str, slug: str) -> ProjectOut:
-    """Return a project (IRI …/project/{code}/{slug}), its kind and place, and the programmes named with it."""
+def get_project(
+    store: StoreDep, code: str, slug: str, evidence: _Evidence = 20, evidence_offset: _EvidenceOffset = 0
+) -> ProjectOut:
+    """Return a project (IRI …/project/{code}/{slug}), its kind and place, a page of its evidence, and what is named with it."""
     try:
-        return ProjectOut.model_validate(project_detail(store, code, slug))
+        return ProjectOut.model_validate(
+            project_detail(store, code, slug, evidence=evidence, evidence_offset=evidence_offset)
+        )
     except EntityNotFound as error:
         raise _missing(error) from None
 

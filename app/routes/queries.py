@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 
+from app.canned import DEFAULT_PAGE, QueryUnavailable, list_canned_queries, run_canned_query
 from app.deps import SettingsDep, StoreDep
 from app.lanes import QueriesWaiting
-from app.models import QueryOut, QueryResultOut
+from app.models import CannedResultOut, QueryOut
 from app.problems import Problem
 from app.queries import InvalidParameter, QueryLanguage, UnknownQuery, load_queries
-from app.resources import QueryUnavailable, list_canned_queries, run_canned_query
 from app.routes.sparql import query_lanes, queue_full
 from app.settings import Settings
 from graphstore.cypher import CypherTimeout, CypherUnavailable, run_cypher
@@ -47,24 +47,40 @@ _SUFFIX_LANGUAGE: dict[str, QueryLanguage] = {".rq": "sparql", ".cypher": "cyphe
         503: {"description": "The query ran past the time limit."},
     },
 )
-def run_query(request: Request, store: StoreDep, settings: SettingsDep, name: str) -> QueryResultOut:
-    """Return the columns and rows of the canned query `name`, bound to the query-string parameters.
+def run_query(
+    request: Request,
+    store: StoreDep,
+    settings: SettingsDep,
+    name: str,
+    limit: Annotated[
+        int,
+        Query(
+            ge=1, description="Things per page (rows, or what the query pages by); at most CITYKG_MAX_ROWS."
+        ),
+    ] = DEFAULT_PAGE,
+    offset: Annotated[int, Query(ge=0, description="Things to skip.")] = 0,
+) -> CannedResultOut:
+    """Return a page of the columns and rows of the canned query `name`, bound to the query-string parameters.
 
     `places_running_programme` runs the SPARQL file when there is one; `places_running_programme.cypher`
     runs the Cypher one. Parameters are checked against their declared types (GET /queries lists them).
+    `next` is the path of the next page, null on the last.
     """
     stem, dot, suffix = name.rpartition(".")
     language = _SUFFIX_LANGUAGE.get(f".{suffix}") if dot else None
+    params = {k: v for k, v in request.query_params.items() if k not in ("limit", "offset")}
     try:
         result = run_canned_query(
             store,
             stem if language else name,
-            dict(request.query_params),
+            params,
             timeout_s=settings.query_timeout_s,
             max_rows=settings.max_rows,
             cypher=_cypher_runner(request, settings),
             language=language,
             lanes=query_lanes(request, store, settings),
+            limit=min(limit, settings.max_rows),
+            offset=offset,
         )
     except UnknownQuery:
         raise Problem(
@@ -80,7 +96,11 @@ def run_query(request: Request, store: StoreDep, settings: SettingsDep, name: st
         raise Problem(503, str(error), slug="query-timeout") from None
     except CypherUnavailable as error:
         raise Problem(503, str(error), slug="cypher-unavailable") from None
-    return QueryResultOut.model_validate(result)
+    following = result.pop("next_offset")
+    next_url = request.url.include_query_params(offset=following, limit=result["limit"])
+    return CannedResultOut.model_validate(
+        {**result, "next": f"{next_url.path}?{next_url.query}" if following is not None else None}
+    )
 
 
 def _cypher_runner(

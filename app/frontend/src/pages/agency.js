@@ -33,7 +33,8 @@ async function renderLocated(kind, path) {
         entity.aliases?.length ? [h("dt", {}, t("aliases")), h("dd", {}, zhText(entity.aliases.join("、")))] : null,
       ),
       h("p", { class: "meta" }, h("a", { href: graphHref(entity.iri) }, t("openGraph"))),
-      section("evidence", `${t("evidence")} (${entity.evidence?.length || 0})`, evidenceList(entity.evidence, { max: 20 })),
+      // The API answers the first 20 sentences and how many there are (evidence_count).
+      section("evidence", `${t("evidence")} (${entity.evidence_count ?? entity.evidence?.length ?? 0})`, evidenceList(entity.evidence, { max: 20 })),
       section(
         "named-with",
         t("namedWith"),
