@@ -178,6 +178,30 @@ def test_a_canned_query_form_changes_its_parameter_and_the_url_reproduces_it(
     expect(page.locator("table.results tbody tr")).to_have_count(len(api["rows"]))
 
 
+def test_a_canned_query_answers_a_page_and_loads_the_next_on_request(page: Page, server_url: str) -> None:
+    api = httpx.get(f"{server_url}/queries/document_overview.rq", params={"limit": 1000}, timeout=30).json()
+    total = len(api["rows"])
+    assert total > 10 and api["total"] == total  # the seeds and the demo corpus: more than two pages of 5
+    _open(page, "#/query?lang=sparql&example=document_overview&limit=5", "table.results")
+    rows = page.locator("table.results tbody tr")
+    expect(rows).to_have_count(5)
+    expect(page.locator(".query-status")).to_contain_text(f"5 / {total}")
+    page.locator("#more-rows").click()
+    expect(rows).to_have_count(10)
+    expect(page.locator(".query-status")).to_contain_text(f"10 / {total}")
+    # The rows come in the server's order, page after page, none twice.
+    shown = [rows.nth(i).locator("td").first.inner_text() for i in range(10)]
+    assert len(set(shown)) == 10
+    while page.locator("#more-rows").is_visible():
+        before = rows.count()
+        page.locator("#more-rows").click()
+        page.wait_for_function(
+            "n => document.querySelectorAll('table.results tbody tr').length > n", arg=before
+        )
+    expect(rows).to_have_count(total)
+    expect(page.locator("#more-rows")).to_be_hidden()
+
+
 def test_typed_sparql_query_is_highlighted_and_its_url_reproduces_it(page: Page) -> None:
     _open(page, "#/query", ".cm-content")
     editor = page.locator(".cm-content")

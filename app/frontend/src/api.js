@@ -90,8 +90,22 @@ export async function runCypher(query, parameters = {}) {
   return { columns: body.columns || [], rows: body.rows || [], truncated: Boolean(body.truncated) };
 }
 
-/** Run a canned query by name (GET /queries/{name}); return {columns, rows, truncated}. */
+/** Run a canned query by name (GET /queries/{name}), or fetch the page a `next` path names; return
+ * {columns, rows, truncated, total, next}: `next` is the path of the following page, null on the last. */
 export async function runCanned(name, params = {}) {
-  const body = await getJSON(`/queries/${encodeURIComponent(name)}`, params);
-  return { columns: body.columns || [], rows: body.rows || [], truncated: Boolean(body.truncated) };
+  return cannedPage(await getJSON(`/queries/${encodeURIComponent(name)}`, params));
+}
+
+export async function runCannedNext(next) {
+  return cannedPage(await getJSON(next));
+}
+
+function cannedPage(body) {
+  return {
+    columns: body.columns || [],
+    rows: body.rows || [],
+    truncated: Boolean(body.truncated),
+    total: body.total ?? null,
+    next: body.next || null,
+  };
 }

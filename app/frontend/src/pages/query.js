@@ -9,7 +9,7 @@ import { sparql } from "@codemirror/legacy-modes/mode/sparql";
 import { Compartment, EditorState } from "@codemirror/state";
 import { EditorView, keymap, lineNumbers, placeholder } from "@codemirror/view";
 import { tags } from "@lezer/highlight";
-import { getJSON, listOf, runCanned, runCypher, runSparql } from "../api.js";
+import { getJSON, listOf, runCanned, runCannedNext, runCypher, runSparql } from "../api.js";
 import { h } from "../dom.js";
 import { mixedText, language as uiLanguage, t, zhText } from "../i18n.js";
 import { hrefOfIri } from "../links.js";
@@ -58,6 +58,8 @@ export async function renderQuery(params) {
   const canned = listOf(await getJSON("/queries").catch(() => []));
   let lastResult = null;
   let resultView = ["chart", "graph"].includes(params.get("view")) ? params.get("view") : "table";
+  // Rows per page of a canned query's answer, when the link names it (?limit=20); else the server's.
+  const pageRows = /^[1-9]\d{0,5}$/.test(params.get("limit") || "") ? Number(params.get("limit")) : null;
   let drawn = null; // the result graph on screen, destroyed before the next drawing
   let cannedNote = null; // the editor's note for a canned query run by name, while it is unedited
 
@@ -195,8 +197,11 @@ export async function renderQuery(params) {
     for (const input of paramForm.querySelectorAll("input[name], select[name]")) values[input.name] = input.value.trim();
     const share = new URLSearchParams({ lang, example: q.name });
     for (const [name, value] of Object.entries(values)) share.set(`p.${name}`, value);
+    // The server answers a page of rows (its default size unless the link asks for another, ?limit=)
+    if (pageRows) share.set("limit", String(pageRows));
     const suffix = q.language === "cypher" ? ".cypher" : ".rq";
-    await execute(() => runCanned(`${q.name}${suffix}`, values), `#/query?${share}`);
+    const paged = pageRows ? { ...values, limit: pageRows } : values;
+    await execute(() => runCanned(`${q.name}${suffix}`, paged), `#/query?${share}`);
   }
 
   async function run() {
@@ -254,11 +259,12 @@ export async function renderQuery(params) {
     try {
       lastResult = await call();
       const elapsed = Math.round(performance.now() - started);
-      status.textContent = `${t("rows", lastResult.rows.length)} · ${t("ms", elapsed)}${lastResult.truncated ? ` · ${t("truncated")}` : ""}`;
+      showStatus(elapsed);
       drawResult();
       downloads.hidden = false;
     } catch (error) {
       lastResult = null;
+      moreButton.hidden = true;
       viewSwitch.hidden = true;
       downloads.hidden = true;
       const message = error.status === 404 && lang === "cypher" ? t("cypherUnavailable") : error.message;
@@ -268,6 +274,35 @@ export async function renderQuery(params) {
       results.removeAttribute("aria-busy");
     }
   }
+
+  function showStatus(elapsed) {
+    // A canned query answers a page at a time: the rows shown so far, of how many when the server
+    // counted them, and a button for the next page while there is one.
+    const shown = lastResult.total !== null && lastResult.total !== undefined
+      ? t("rowsOf", lastResult.rows.length, lastResult.total)
+      : t("rows", lastResult.rows.length);
+    const cut = lastResult.truncated && !lastResult.next ? ` · ${t("truncated")}` : "";
+    status.textContent = `${shown} · ${t("ms", elapsed)}${cut}`;
+    moreButton.hidden = !lastResult.next;
+  }
+
+  async function loadMore() {
+    if (!lastResult?.next) return;
+    moreButton.disabled = true;
+    const started = performance.now();
+    try {
+      const page = await runCannedNext(lastResult.next);
+      lastResult = { ...page, rows: [...lastResult.rows, ...page.rows] };
+      showStatus(Math.round(performance.now() - started));
+      drawResult();
+    } catch (error) {
+      results.append(h("div", { class: "error", role: "alert" }, h("strong", {}, `${t("error")}: `), error.message));
+    } finally {
+      moreButton.disabled = false;
+    }
+  }
+
+  const moreButton = h("button", { type: "button", id: "more-rows", hidden: true, onclick: () => loadMore() }, t("moreRows"));
 
   const runButton = h("button", { type: "button", id: "run-query", class: "primary", onclick: () => run() }, t("run"));
   const shareButton = h(
@@ -328,6 +363,7 @@ export async function renderQuery(params) {
         downloads,
         viewSwitch,
         results,
+        moreButton,
       ),
       h("aside", { class: "query-side", "aria-labelledby": "examples-h" }, h("h2", { id: "examples-h" }, t("examples")), examples),
     ),
