@@ -69,8 +69,12 @@ class _Tagger:
             )
             length = np.array([len(text)], dtype=np.int64)
             emissions[row, : len(text)] = self._session.run(None, {"token_ids": ids, "length": length})[0][0]
-        lengths = np.array([len(t) for t in texts], dtype=np.int64)
-        paths = self._best_paths(emissions, lengths)
+        paths: list[list[int]] = [[] for _ in texts]
+        for group in _similar_lengths(texts):
+            longest = len(texts[group[-1]])
+            lengths = np.array([len(texts[i]) for i in group], dtype=np.int64)
+            for i, path in zip(group, self._best_paths(emissions[group, :longest], lengths), strict=True):
+                paths[i] = path
         return [self._decoded(text, path) for text, path in zip(texts, paths, strict=True)]
 
     def _best_paths(self, emissions: Any, lengths: Any) -> list[list[int]]:
@@ -107,6 +111,26 @@ class _Tagger:
             else:
                 words.append((ch, tag.rsplit("-", 1)[0]))
         return words
+
+
+def _similar_lengths(texts: list[str]) -> list[list[int]]:
+    """Return the indices of `texts` in groups of about the same length, shortest first.
+
+    Viterbi decoding costs the same for every step of the longest text of a batch, so a batch of
+    a 10- and a 300-character sentence pays for 600 steps; rows are decoded independently, so
+    grouping changes no path.
+
+    >>> _similar_lengths(["一二三四五六七八九十", "一", "一二", "一二三四五六七八九"])
+    [[1, 2], [3, 0]]
+    """
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    groups: list[list[int]] = []
+    for i in order:
+        if groups and len(texts[i]) <= len(texts[groups[-1][0]]) * 5 // 4 + 2:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
 
 
 def _tsv(path: Path) -> dict[str, str]:
