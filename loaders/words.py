@@ -51,6 +51,7 @@ class _Tagger:
         self._q2b = _tsv(root / "q2b.dic")
         self._tags = {int(k): v for k, v in _tsv(root / "tag.dic").items()}
         self._transitions = np.load(root / "lac_crf_transitions.npy")
+        self._into = np.ascontiguousarray(self._transitions.T)  # into[to, from]: reduce over the last axis
         options = ort.SessionOptions()
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
@@ -82,15 +83,17 @@ class _Tagger:
         np = self._np
         batch, steps, _ = emissions.shape
         score = emissions[:, 0].copy()
-        into = np.ascontiguousarray(self._transitions.T)  # into[to, from]: reduce over the last axis
+        into = self._into[None]
         rows = np.arange(batch)[:, None]
+        columns = np.arange(into.shape[1])[None, :]
+        shortest = int(lengths.min())
         pointers = []
         for t in range(1, steps):
-            candidates = score[:, None, :] + into[None]
+            candidates = score[:, None, :] + into
             best = candidates.argmax(axis=2)
-            new = candidates[rows, np.arange(len(into))[None, :], best] + emissions[:, t]
-            live = (t < lengths)[:, None]
-            score = np.where(live, new, score)
+            new = candidates[rows, columns, best] + emissions[:, t]
+            # every text of a batch is still running until the shortest ends (most steps of a group)
+            score = new if t < shortest else np.where((t < lengths)[:, None], new, score)
             pointers.append(best)
         paths = []
         for row in range(batch):
@@ -173,7 +176,8 @@ def segment(text: str) -> tuple[Word, ...]:
     >>> "".join(w.text for w in segment("接入点位4000余个。")) == "接入点位4000余个。"
     True
     """
-    return segment_many([text])[0]
+    words = _CACHE.get(text)
+    return words if words is not None else segment_many([text])[0]
 
 
 def segment_many(texts: list[str]) -> list[tuple[Word, ...]]:
