@@ -112,12 +112,7 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
                 else len(out) - 1
             )
             out[j:] = [Word("".join(x.text for x in out[j:]) + w.text, "n", out[j].start, w.end)]  # 即办件
-        elif (
-            w.tag == "m"
-            and _TOP_LIST.fullmatch(w.text)
-            and following
-            and following.tag in ("n", "nz")
-        ):
+        elif w.tag == "m" and _TOP_LIST.fullmatch(w.text) and following and following.tag in ("n", "nz"):
             # 百强/m 区/n: a top-100 list names a kind of place (百强区, 百强县), a noun.
             out.append(Word(w.text + following.text, "n", w.start, following.end))
             k += 1
