@@ -229,7 +229,10 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
     # quotes stay hidden, a quoted name is _quoted's in loaders/programmes.py.
     titles = re.sub(r"“[^”]*”", lambda q: "□" * len(q.group(0)), sentence)
     cited = [range(t.start(), t.end()) for t in re.finditer(r"《[^《》]*》?", titles)]
-    titles = "".join(ch if any(i in r for r in cited) else "□" for i, ch in enumerate(titles))
+    kept = ["□"] * len(titles)
+    for r in cited:
+        kept[r.start : r.stop] = titles[r.start : r.stop]
+    titles = "".join(kept)
     named = [t for t in _CAMPAIGN.finditer(titles) if not re.search(r"强[市省区县]$", t.group("name"))]
     for m in [*_CAMPAIGN.finditer(masked), *named]:
         if not re.search(r"强[市省区县]$", m.group("name")) and not _is_place_short(m.group("name")[2:]):

@@ -54,6 +54,14 @@ _SUFFIXES = ("率", "数", "量", "额", "值", "度")
 _ACTION_MEASURES = ("时间", "时长", "时限", "周期", "天数", "次数", "环节", "效率", "速度", "成本")
 
 
+# mended() tries these on every word of a sentence: compiled once.
+_SHARE_LINK = re.compile(r"比(?:达到|达|为|超过|超|约)")
+_TOP_LIST = re.compile(r"[百千十五二三四]+强")
+_SERVICE_NUMBER = re.compile(r"1\d{2,4}")
+_LATIN_TERM = re.compile(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*")
+_SHARE_GLUED = re.compile(r"占比(?:达到|达|为|超过|超|约)")
+
+
 def _one_verb_then_one_noun(w: Word, following: Word) -> bool:
     """Whether ``w`` is a one-character verb right before a one-character noun (LAC's split of 办局, 算力)."""
     return (
@@ -92,7 +100,7 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
             # 占/v 比较/vn 上年/TIME 回落: the share, then the base it is compared with (较上年).
             out[-1] = Word("占比", "n", out[-1].start, w.start + 1)
             out.append(Word("较", "p", w.start + 1, w.end))
-        elif out and out[-1].text == "占" and re.fullmatch(r"比(?:达到|达|为|超过|超|约)", w.text):
+        elif out and out[-1].text == "占" and _SHARE_LINK.fullmatch(w.text):
             # 数字经济/n 占/v 比达/v 34%: the share is the noun; the link after it is a verb.
             out[-1] = Word("占比", "n", out[-1].start, w.start + 1)
             out.append(Word(w.text[1:], "v", w.start + 1, w.end))
@@ -104,18 +112,13 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
                 else len(out) - 1
             )
             out[j:] = [Word("".join(x.text for x in out[j:]) + w.text, "n", out[j].start, w.end)]  # 即办件
-        elif (
-            w.tag == "m"
-            and re.fullmatch(r"[百千十五二三四]+强", w.text)
-            and following
-            and following.tag in ("n", "nz")
-        ):
+        elif w.tag == "m" and _TOP_LIST.fullmatch(w.text) and following and following.tag in ("n", "nz"):
             # 百强/m 区/n: a top-100 list names a kind of place (百强区, 百强县), a noun.
             out.append(Word(w.text + following.text, "n", w.start, following.end))
             k += 1
         elif (
             w.tag == "m"
-            and re.fullmatch(r"1\d{2,4}", w.text)
+            and _SERVICE_NUMBER.fullmatch(w.text)
             and following
             and following.start == w.end
             and following.tag in ("n", "nz", "ORG")
@@ -140,7 +143,7 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
         elif (
             w.text.isspace()
             and out
-            and re.fullmatch(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*", out[-1].text)
+            and _LATIN_TERM.fullmatch(out[-1].text)
             and following
             and following.tag in ("n", "nz", "vn")
         ):
@@ -148,7 +151,7 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
             # 5G 移动电话用户) parts no words; the term opens the noun.
             out[-1] = Word(out[-1].text + following.text, "nz", out[-1].start, following.end)
             k += 1
-        elif re.fullmatch(r"占比(?:达到|达|为|超过|超|约)", w.text):
+        elif _SHARE_GLUED.fullmatch(w.text):
             # 数字经济/n 占比达/v 34%: LAC glues the link to the share; the share is the noun measured.
             out += [Word("占比", "n", w.start, w.start + 2), Word(w.text[2:], "v", w.start + 2, w.end)]
         elif w.text == "占地区":

@@ -310,6 +310,8 @@ def _brains(sentence: str) -> list[tuple[int, int]]:
 
 # A version after a platform's name is the platform's release, not a stage of a programme.
 _PROJECT_HEAD = re.compile(r"(?:平台|系统|App|APP|中心|网站|小程序)$")
+_VERSIONED_WORD = re.compile(r"[\u4e00-\u9fff]{4,8}[1-9]\.0")
+_VERSION = re.compile(r"[1-9]\.0")
 
 
 def _versions(sentence: str) -> list[tuple[int, int]]:
@@ -325,9 +327,9 @@ def _versions(sentence: str) -> list[tuple[int, int]]:
     spans = []
     words = segment(sentence)
     for i, w in enumerate(words):
-        if re.fullmatch(r"[\u4e00-\u9fff]{4,8}[1-9]\.0", w.text):  # LAC may keep 智慧城市2.0 as one word
+        if _VERSIONED_WORD.fullmatch(w.text):  # LAC may keep 智慧城市2.0 as one word
             spans.append((w.start, w.end))
-        if not re.fullmatch(r"[1-9]\.0", w.text) or i == 0:
+        if not _VERSION.fullmatch(w.text) or i == 0:
             continue
         first = i
         # a division's campaign has a version too (数字青岛2.0), its place word tagged LOC
