@@ -215,8 +215,10 @@ def _start_mirror(app: FastAPI, settings: Settings) -> None:
             app.state.mirror_opened.set()
         if app.state.sink is not None:
             started = time.perf_counter()
-            catch_up(app.state.store, app.state.sink)
-            log.info("the Cypher mirror is in step with the store (%.1f s)", time.perf_counter() - started)
+            if catch_up(app.state.store, app.state.sink):
+                log.info(
+                    "the Cypher mirror is in step with the store (%.1f s)", time.perf_counter() - started
+                )
     finally:
         app.state.mirror_opened.set()
         app.state.mirror_ready.set()

@@ -597,7 +597,8 @@ class Store:
             gc.collect()
         if self._path is not None and not self._read_only:
             # A read-only view leaves the folder to the process that owns it, snapshots and all.
-            shutil.rmtree(_sibling(self._path, "snapshots"), ignore_errors=True)
+            for leftover in ("snapshots", "checkpoints"):
+                shutil.rmtree(_sibling(self._path, leftover), ignore_errors=True)
         if self._folder_lock is not None:
             self._folder_lock.close()  # releases the flock
             self._folder_lock = None
