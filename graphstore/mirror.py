@@ -155,7 +155,9 @@ def mirror_documents(
     return report
 
 
-_NEW_DOCUMENTS_PER_WRITE = 50
+# Documents per round of shared batches: each round updates again the nodes many documents name (places,
+# programmes); 200 rather than 50 took sync --full of 10,000 documents from 183-219 s to 144 s.
+_NEW_DOCUMENTS_PER_WRITE = 200
 
 
 def _write_new(
