@@ -78,15 +78,14 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         own_sink = owned and app.state.sink is None
+        mirroring = None
         if own_sink:
-            try:
-                app.state.sink = await run_in_threadpool(open_sink, settings)
-            except Exception as error:  # the API still serves SPARQL; /cypher says why it cannot
-                log.error("the Cypher mirror did not start: %s", error)
-                app.state.sink_error = str(error)
-        if own_sink and app.state.sink is not None:
-            # Documents loaded while the mirror was down (or by the CLI) reach it now.
-            await run_in_threadpool(catch_up, app.state.store, app.state.sink)
+            # Off the start-up path: starting FalkorDB loads its snapshot, and catching up writes
+            # every document the mirror lacks (all of them for a store built without it), both
+            # growing with the corpus; the API answers meanwhile and /cypher waits (app.routes.cypher).
+            app.state.mirror_ready.clear()
+            mirroring = threading.Thread(target=_start_mirror, args=(app, settings), daemon=True)
+            mirroring.start()
         warming = None
         if owned:
             # Load (or read) the indexes before answering, for at most _WARM_WAIT_S: loading the
@@ -106,9 +105,12 @@ def create_app(
             await run_in_threadpool(keep_index)
             await run_in_threadpool(keep_projection)
             await run_in_threadpool(keep_search)
-        if own_sink and app.state.sink is not None:
-            app.state.sink.close()
-            app.state.sink = None
+        if mirroring is not None:
+            await run_in_threadpool(app.state.mirror_opened.wait)
+            if app.state.sink is not None:
+                app.state.sink.close()  # a catch-up still under way stops here (the next start resumes it)
+                app.state.sink = None
+            await run_in_threadpool(mirroring.join)
         app.state.extraction_pool.close()
         if owned:
             app.state.store.close()
@@ -126,6 +128,11 @@ def create_app(
     app.state.settings = settings
     app.state.store = store
     app.state.sink = sink
+    # Set once the mirror this app starts answers (opened) and has caught up with the store (ready).
+    app.state.mirror_opened = threading.Event()
+    app.state.mirror_ready = threading.Event()
+    app.state.mirror_opened.set()
+    app.state.mirror_ready.set()
     app.state.extraction_pool = ExtractionPool()
     install_problem_handlers(app)
     app.add_middleware(AnswerCache, version=lambda: _answers_version(app.state.store))
@@ -192,6 +199,29 @@ def create_app(
         return FileResponse(page, media_type="text/html", headers={"Cache-Control": "no-cache"})
 
     return app
+
+
+def _start_mirror(app: FastAPI, settings: Settings) -> None:
+    """Start the mirror the settings name and bring it in line with the store (documents loaded while
+    it was down, or by the CLI), noting in ``app.state`` when it is open and when it is ready."""
+    app.state.mirror_opened.clear()
+    try:
+        try:
+            app.state.sink = open_sink(settings)
+        except Exception as error:  # the API still serves SPARQL; /cypher says why it cannot
+            log.error("the Cypher mirror did not start: %s", error)
+            app.state.sink_error = str(error)
+        finally:
+            app.state.mirror_opened.set()
+        if app.state.sink is not None:
+            started = time.perf_counter()
+            if catch_up(app.state.store, app.state.sink):
+                log.info(
+                    "the Cypher mirror is in step with the store (%.1f s)", time.perf_counter() - started
+                )
+    finally:
+        app.state.mirror_opened.set()
+        app.state.mirror_ready.set()
 
 
 def _answers_version(store: RdfStore) -> tuple[int, int] | None:

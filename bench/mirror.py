@@ -63,7 +63,7 @@ def mirror_three_ways(store: Store, sink: GraphSink) -> list[tuple[int, float]]:
     projections = [graph_projection(store, document_graph(d).value) for d in docs]
     remove_from_mirror(sink, docs)
     started = time.perf_counter()
-    for chunk in chunked(projections, 50):  # as graphstore.mirror writes new documents
+    for chunk in chunked(projections, 200):  # as graphstore.mirror writes new documents
         sink.write_new(chunk)
     engine = (sum(p.size for p in projections), time.perf_counter() - started)
     return [(full.rows, full.seconds), (documents.rows, documents.seconds), engine]

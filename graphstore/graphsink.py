@@ -189,6 +189,7 @@ class GraphSink(abc.ABC):
     def __init__(self, *, batch_size: int = 1000) -> None:
         self.batch_size = batch_size
         self._schema_ready = False
+        self._lookup_ready = False
 
     @abc.abstractmethod
     def _execute(self, work: Callable[[Runner], T]) -> T:
@@ -232,6 +233,15 @@ class GraphSink(abc.ABC):
         if not self._schema_ready:
             self._create_schema()
             self._schema_ready = True
+
+    def ensure_lookup(self) -> None:
+        """Create only what writes find nodes by (an index on :Resource(uri)), for a bulk load into an
+        empty mirror; the rest of the schema is built afterwards by ``ensure_schema``."""
+        self.ensure_schema()
+
+    def _ready_to_write(self) -> None:
+        if not self._lookup_ready:
+            self.ensure_schema()
 
     def _write(self, run: Runner, projections: Iterable[Projection]) -> Counter[str]:
         """Return the counters of writing several graphs' projections together, in batches.
@@ -287,12 +297,12 @@ class GraphSink(abc.ABC):
 
     def write_new(self, projections: Iterable[Projection]) -> Counter[str]:
         """Return the counters of writing graphs the mirror does not have yet, in shared batches."""
-        self.ensure_schema()
+        self._ready_to_write()
         return self._execute(lambda run: self._write(run, projections))
 
     def replace_graph(self, projection: Projection) -> Counter[str]:
         """Return the counters of replacing what ``projection.graph`` contributed with ``projection``."""
-        self.ensure_schema()
+        self._ready_to_write()
 
         def work(run: Runner) -> Counter[str]:
             removed = _total(
@@ -304,12 +314,12 @@ class GraphSink(abc.ABC):
 
     def write(self, projection: Projection) -> Counter[str]:
         """Return the counters of merging ``projection`` in without removing anything first."""
-        self.ensure_schema()
+        self._ready_to_write()
         return self._execute(lambda run: self._write(run, [projection]))
 
     def remove_graph(self, graph: str) -> Counter[str]:
         """Return the counters of removing what named graph ``graph`` contributed."""
-        self.ensure_schema()
+        self._ready_to_write()
         return self._run(_removal_statements(graph))
 
     def mirrored_documents(self) -> set[str]:
@@ -384,15 +394,28 @@ class FalkorSink(GraphSink):
             return []
         return list(self._graph.ro_query(statement, params).result_set)
 
-    def _create_schema(self) -> None:
-        # docs.falkordb.com GRAPH.CONSTRAINT CREATE: a unique constraint needs an exact-match
-        # index on the same property first; the constraint is then built asynchronously.
+    def _create_lookup(self) -> list[tuple[str, list[str]]]:
+        """Create the index on :Resource(uri) unless it is there; return the (label, properties) indexed."""
         indexed = self._graph.query("CALL db.indexes() YIELD label, properties RETURN label, properties")
         if not any(label == "Resource" and "uri" in props for label, props in indexed.result_set):
             self._graph.create_node_range_index("Resource", "uri")
+        return indexed.result_set
+
+    def ensure_lookup(self) -> None:
+        # Issue 12: FalkorDB checks the unique constraint on every node it creates (a third of its
+        # time in sync --full), and keeps the relationships' `graph` indexes as it goes; built
+        # afterwards over the loaded graph, they cost that once.
+        if not self._schema_ready and not self._lookup_ready:
+            self._create_lookup()
+            self._lookup_ready = True
+
+    def _create_schema(self) -> None:
+        # docs.falkordb.com GRAPH.CONSTRAINT CREATE: a unique constraint needs an exact-match
+        # index on the same property first; the constraint is then built asynchronously.
+        indexed = self._create_lookup()
         # Removing a document finds its relationships by their `graph` property, one type at a
         # time: without an index that scans every relationship of the type, per document.
-        with_graph = {label for label, props in indexed.result_set if "graph" in props}
+        with_graph = {label for label, props in indexed if "graph" in props}
         for rel_type in sorted(_KNOWN_TYPES - with_graph):
             self._graph.create_edge_range_index(rel_type, "graph")
         constraints = self._graph.list_constraints()
@@ -420,7 +443,7 @@ class FalkorSink(GraphSink):
         if self.graph_name in self._db.list_graphs():
             self._graph.delete()
         self._graph = self._db.select_graph(self.graph_name)
-        self._schema_ready = False
+        self._schema_ready = self._lookup_ready = False
 
     def revive(self) -> bool:
         # Issue 8: a killed FalkorDB child left /cypher 503 for good. Only a server this sink
@@ -431,7 +454,7 @@ class FalkorSink(GraphSink):
         self._disconnect()
         self._db = self.server.client()
         self._graph = self._db.select_graph(self.graph_name)
-        self._schema_ready = False
+        self._schema_ready = self._lookup_ready = False
         return True
 
     def _disconnect(self) -> None:

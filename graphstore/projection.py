@@ -33,7 +33,9 @@ __all__ = [
     "Projection",
     "RelRow",
     "TripleRow",
+    "object_row",
     "project_rows",
+    "projected_predicates",
     "project_triples",
     "triple_rows",
 ]
@@ -234,20 +236,40 @@ def _prop_name(name: str, kind: str) -> str:
     return name if language == "zh" or language.startswith("zh-") else f"{name}_{language.split('-')[0]}"
 
 
+def object_row(o: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> tuple[str, str]:
+    """Return an object term as a row holds it: its value and its kind (see ``TripleRow``).
+
+    >>> object_row(ox.Literal("扬州", language="zh")), object_row(ox.NamedNode("https://e.org/x"))
+    (('扬州', '@zh'), ('https://e.org/x', ''))
+    """
+    if isinstance(o, ox.NamedNode):
+        return o.value, _IRI
+    if isinstance(o, ox.Literal):
+        language = o.language
+        return o.value, "@" + language if language else o.datatype.value
+    if isinstance(o, ox.BlankNode):
+        return o.value, _BLANK
+    return "", _TRIPLE
+
+
 def triple_rows(triples: Iterable[ox.Triple]) -> Iterator[TripleRow]:
     """Yield the rows of ``triples``, each term read once."""
     for t in triples:
-        s, o = t.subject, t.object
-        subject = s.value if isinstance(s, ox.NamedNode) else None
-        if isinstance(o, ox.NamedNode):
-            yield subject, t.predicate.value, o.value, _IRI
-        elif isinstance(o, ox.Literal):
-            language = o.language
-            yield subject, t.predicate.value, o.value, "@" + language if language else o.datatype.value
-        elif isinstance(o, ox.BlankNode):
-            yield subject, t.predicate.value, o.value, _BLANK
-        else:
-            yield subject, t.predicate.value, "", _TRIPLE
+        s = t.subject
+        yield (s.value if isinstance(s, ox.NamedNode) else None, t.predicate.value, *object_row(t.object))
+
+
+def projected_predicates() -> tuple[str, ...]:
+    """Return the predicates whose triples change a projection, sorted: a reader may leave the others out.
+
+    Left out are the ones the projection skips on purpose (the document text, the derivation
+    link) and those it does not know (counted in ``Projection.skipped`` only when read).
+
+    >>> CK.text.value in projected_predicates(), CK.quote.value in projected_predicates()
+    (False, True)
+    """
+    read = {p for p, (what, _) in _ACTIONS.items() if what != _LEFT_OUT}
+    return tuple(sorted(read | set(_EVIDENCE_LINKS) | set(_EVIDENCE_PROPS)))
 
 
 def project_triples(graph: str, triples: Iterable[ox.Triple]) -> Projection:

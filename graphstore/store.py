@@ -8,6 +8,7 @@ import gc
 import os
 import shutil
 import sys
+import tempfile
 import threading
 import time
 import uuid
@@ -162,7 +163,8 @@ class Store:
         lock = lock_folder(path)
         try:
             _recover(path)
-            shutil.rmtree(_sibling(path, "snapshots"), ignore_errors=True)
+            for leftover in ("snapshots", "checkpoints"):  # a crashed process's
+                shutil.rmtree(_sibling(path, leftover), ignore_errors=True)
             ox_store = ox.Store(str(path))
             if not ox_store.contains_named_graph(FACTS_GRAPH) or not _sibling(path, "stamp").exists():
                 _renew_stamp(path)  # before the facts graph is filled: see content_stamp
@@ -502,6 +504,27 @@ class Store:
                         shutil.rmtree(old, ignore_errors=True)
             return self._snapshot
 
+    @contextlib.contextmanager
+    def checkpoint(self) -> Iterator[Path]:
+        """Yield the folder of a copy of the on-disk store as it is now, for other processes to open
+        read-only; deleted afterwards. A RocksDB checkpoint (hard links to the immutable files) for a
+        store this process writes; the folder itself for a read-only view, which has no writer here.
+        """
+        if self._path is None:
+            raise ValueError("an in-memory store has no folder to share")
+        if self._read_only:
+            yield self._path
+            return
+        folder = _sibling(self._path, "checkpoints")
+        folder.mkdir(exist_ok=True)
+        target = Path(tempfile.mkdtemp(dir=folder)) / "store"
+        try:
+            with self._handle() as store:
+                store.backup(str(target))
+            yield target
+        finally:
+            shutil.rmtree(target.parent, ignore_errors=True)
+
     def bulk_rebuild(self, quads: Iterable[ox.Quad | ox.Triple]) -> int:
         """Return the number of quads after replacing the whole store with ``quads``.
 
@@ -574,7 +597,8 @@ class Store:
             gc.collect()
         if self._path is not None and not self._read_only:
             # A read-only view leaves the folder to the process that owns it, snapshots and all.
-            shutil.rmtree(_sibling(self._path, "snapshots"), ignore_errors=True)
+            for leftover in ("snapshots", "checkpoints"):
+                shutil.rmtree(_sibling(self._path, leftover), ignore_errors=True)
         if self._folder_lock is not None:
             self._folder_lock.close()  # releases the flock
             self._folder_lock = None

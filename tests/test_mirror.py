@@ -216,6 +216,47 @@ def test_removing_a_document_deletes_its_part_and_keeps_the_others(
     sink.close()
 
 
+def _mirror_contents(sink: FalkorSink) -> tuple[list[str], list[str]]:
+    """Return every node (uri, labels, properties) and relationship (type, ends, properties) of ``sink``, sorted."""
+
+    def rows(query: str) -> list[str]:
+        found = sink.read_only(query, {}, timeout_s=60, max_rows=10**6)[1]
+        return sorted(repr([sorted(v.items()) if isinstance(v, dict) else v for v in row]) for row in found)
+
+    nodes = rows("MATCH (n) RETURN n.uri, labels(n), properties(n)")
+    rels = rows("MATCH (a)-[r]->(b) RETURN type(r), a.uri, b.uri, properties(r)")
+    return nodes, rels
+
+
+@pytest.mark.shared
+def test_a_full_sync_read_by_worker_processes_equals_mirroring_each_document_as_it_comes(
+    seed_store: Store, falkor_server: FalkorServer
+) -> None:
+    full = FalkorSink(falkor_server, graph="full-sync")
+    one_by_one = FalkorSink(falkor_server, graph="one-by-one")
+    one_by_one.clear()
+    docs = sorted(d for g in seed_store.graph_iris() if (d := g.rsplit("/graph/document/", 1)[-1]) != g)
+    assert len(docs) == 5
+
+    report = resync(seed_store, full, full=True, readers=2)
+    for doc in docs:  # as POST /documents mirrors each one
+        mirror_documents(seed_store, one_by_one, [doc])
+
+    assert report.documents_written == 5 and report.vocabularies_written
+    nodes, rels = _mirror_contents(full)
+    assert len(nodes) > 3000 and len(rels) > 100
+    assert (nodes, rels) == _mirror_contents(one_by_one)
+    # The uniqueness constraint and the relationships' graph indexes, left for after the bulk load, are there.
+    assert any(
+        c["label"] == "Resource" and c["properties"] == ["uri"] for c in full._graph.list_constraints()
+    )
+    indexed = full._read("CALL db.indexes() YIELD label, properties RETURN label, properties", {})
+    assert {label for label, props in indexed if "graph" in props} == set(RELATIONSHIP_TYPES.values())
+    for sink in (full, one_by_one):
+        sink.clear()
+        sink.close()
+
+
 def test_a_changed_document_replaces_its_earlier_version(tmp_path: Path, falkor_server: FalkorServer) -> None:
     store = Store.open(None)
     sink = FalkorSink(falkor_server, graph="changed")

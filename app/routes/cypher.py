@@ -58,7 +58,24 @@ _RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
-def _sink(request: Request) -> GraphSink:
+def wait_for_mirror(request: Request, wait_s: float) -> None:
+    """Return once the app's mirror has started and caught up with the store; 503 after ``wait_s``.
+
+    A server starts its mirror in the background (app.main._start_mirror), so a Cypher query
+    waits for it, at most as long as a query may run.
+    """
+    ready = getattr(request.app.state, "mirror_ready", None)
+    if ready is not None and not ready.wait(wait_s):
+        raise Problem(
+            503,
+            "the graph database is still starting or catching up with the store; try again shortly",
+            slug="cypher-starting",
+            headers={"Retry-After": "5"},
+        )
+
+
+def _sink(request: Request, wait_s: float) -> GraphSink:
+    wait_for_mirror(request, wait_s)
     sink: GraphSink | None = getattr(request.app.state, "sink", None)
     if sink is None:
         reason = getattr(request.app.state, "sink_error", None)
@@ -74,7 +91,7 @@ def _sink(request: Request) -> GraphSink:
 @router.post("", summary="Run a read-only Cypher query", responses=_RESPONSES)
 def cypher_post(body: CypherIn, request: Request, response: Response, settings: SettingsDep) -> CypherOut:
     """Answer a read-only Cypher query with its columns and rows (JSON); writes get 403."""
-    sink = _sink(request)
+    sink = _sink(request, settings.query_timeout_s)
 
     def run() -> CypherResult:
         return run_cypher(

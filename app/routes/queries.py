@@ -13,6 +13,7 @@ from app.lanes import QueriesWaiting
 from app.models import CannedResultOut, QueryOut
 from app.problems import Problem
 from app.queries import InvalidParameter, QueryLanguage, UnknownQuery, load_queries
+from app.routes.cypher import wait_for_mirror
 from app.routes.sparql import query_lanes, queue_full
 from app.settings import Settings
 from graphstore.cypher import CypherTimeout, CypherUnavailable, run_cypher
@@ -107,11 +108,17 @@ def _cypher_runner(
     request: Request, settings: Settings
 ) -> Callable[[str, dict[str, str]], dict[str, Any]] | None:
     """Return a runner of canned Cypher on the app's graph database, or None when it has none."""
-    sink: GraphSink | None = getattr(request.app.state, "sink", None)
-    if sink is None:
+    ready = getattr(request.app.state, "mirror_ready", None)
+    starting = ready is not None and not ready.is_set()
+    if getattr(request.app.state, "sink", None) is None and not starting:
         return None
 
     def run(text: str, params: dict[str, str]) -> dict[str, Any]:
+        wait_for_mirror(request, settings.query_timeout_s)  # only a Cypher query waits for it
+        sink: GraphSink | None = request.app.state.sink
+        if sink is None:
+            reason = getattr(request.app.state, "sink_error", None) or "none is configured"
+            raise CypherUnavailable(f"no graph database: {reason}")
         result = run_cypher(
             sink, text, params, timeout_s=settings.query_timeout_s, max_rows=settings.max_rows
         )
