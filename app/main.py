@@ -220,7 +220,6 @@ def _start_mirror(app: FastAPI, settings: Settings) -> None:
                     "the Cypher mirror is in step with the store (%.1f s)", time.perf_counter() - started
                 )
     finally:
-        app.state.mirror_opened.set()
         app.state.mirror_ready.set()
 
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import multiprocessing
 import threading
-from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
+from graphstore.inorder import in_order
 from graphstore.sparql import yield_cpu
 from loaders.extract import extract
 from loaders.records import Document, Extraction
@@ -57,20 +57,11 @@ class ExtractionPool:
         At most a few documents per worker are in flight, so memory stays flat however many there are.
         """
         pool = self._started()
-        pending: deque[Future[Extraction]] = deque()
         try:
-            for document in documents:
-                pending.append(pool.submit(extract, document))
-                if len(pending) >= self.workers * _AHEAD_PER_WORKER:
-                    yield pending.popleft().result()
-            while pending:
-                yield pending.popleft().result()
+            yield from in_order(pool, extract, documents, in_flight=self.workers * _AHEAD_PER_WORKER)
         except BrokenProcessPool:
             self._forget(pool)
             raise
-        finally:
-            for future in pending:
-                future.cancel()
 
     def _forget(self, pool: ProcessPoolExecutor) -> None:
         with self._lock:

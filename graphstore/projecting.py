@@ -12,13 +12,13 @@ core while this process feeds the database.
 from __future__ import annotations
 
 import multiprocessing
-from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
 
 import pyoxigraph as ox
 
+from graphstore.inorder import in_order
 from graphstore.projection import Projection, TripleRow, object_row, project_rows, projected_predicates
 from graphstore.store import Store
 from loaders.rdf import document_graph
@@ -85,17 +85,8 @@ class ProjectionPool:
 
     def projections(self, chunks: Iterable[list[str]]) -> Iterator[list[Projection]]:
         """Yield the projections of each chunk of document ids, in the chunks' order (absent documents left out)."""
-        pending: deque[Future[list[Projection]]] = deque()
-        try:
-            for chunk in chunks:
-                pending.append(self._pool.submit(_project, chunk))
-                if len(pending) > self.workers * _AHEAD_PER_WORKER:
-                    yield pending.popleft().result()
-            while pending:
-                yield pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
+        # the chunk being written, and _AHEAD_PER_WORKER more per worker
+        yield from in_order(self._pool, _project, chunks, in_flight=self.workers * _AHEAD_PER_WORKER + 1)
 
     def close(self) -> None:
         """Stop the workers and delete the checkpoint."""
