@@ -192,8 +192,11 @@ class CannedQuery:
         values = self.values(params)
         if self.language != "sparql":
             raise InvalidParameter(f"{self.name} is {self.language}; pass its parameters to the driver")
-        labels = [p.name for p in self.parameters if p.type == "label"]
-        return bind_query(self.paged(page), values, labels=labels)
+        return bind_query(self.paged(page), values, labels=self._labels())
+
+    def _labels(self) -> list[str]:
+        """Return the names of the parameters bound as labels (type ``label``)."""
+        return [p.name for p in self.parameters if p.type == "label"]
 
     def paged(self, page: Page | None) -> str:
         """Return the text that reads `page` (the whole text when None): see the module doc."""
@@ -211,10 +214,9 @@ class CannedQuery:
         prefixes = "\n".join(m.group().strip() for m in _PREFIX_LINE.finditer(self.text))
         text = f"{prefixes}\nSELECT (COUNT(*) AS ?total) WHERE {{ {self.total} }}\n"
         values = self.values(params)
-        labels = [p.name for p in self.parameters if p.type == "label"]
         # Only the parameters the pattern uses: a VALUES clause of an unused one would not change the count.
         used = {k: v for k, v in values.items() if re.search(rf"\?{k}\b", self.total)}
-        return bind_query(text, used, labels=labels)
+        return bind_query(text, used, labels=self._labels())
 
 
 def queries_dir() -> Path:

@@ -20,7 +20,7 @@ import itertools
 import re
 import sys
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import networkx as nx
@@ -85,7 +85,7 @@ class Fact:
     mention_end: int
     sentence_end: int = 0
 
-    def __reduce__(self) -> tuple[type[Fact], tuple[str, str, str, str, str, int, int, int, int]]:
+    def __reduce__(self) -> tuple[type[Fact], tuple[Any, ...]]:
         """Return how pickle rebuilds a fact: by its constructor, from its fields in order.
 
         The dataclass's own state functions call ``dataclasses.fields`` for every object they
@@ -97,20 +97,7 @@ class Fact:
         >>> pickle.loads(pickle.dumps(fact)) == fact
         True
         """
-        return (
-            Fact,
-            (
-                self.subject,
-                self.predicate,
-                self.object,
-                self.document,
-                self.sentence,
-                self.sentence_start,
-                self.mention_start,
-                self.mention_end,
-                self.sentence_end,
-            ),
-        )
+        return (Fact, tuple(getattr(self, name) for name in _FACT_FIELDS))
 
     @property
     def quote(self) -> str:
@@ -123,6 +110,10 @@ class Fact:
         """Return the earliest year (1990–2099) the sentence states, or None."""
         years = [int(y) for y in _YEAR.findall(self.sentence) if 1990 <= int(y) <= 2099]
         return min(years) if years else None
+
+
+# The fields of a Fact in constructor order (Fact.__reduce__).
+_FACT_FIELDS = tuple(f.name for f in fields(Fact))
 
 
 @dataclass(eq=False)
