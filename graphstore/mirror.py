@@ -7,6 +7,7 @@ reads one named graph from a store, :func:`resync` brings a whole mirror in line
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import threading
 import time
@@ -16,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from graphstore.inorder import in_order
 from graphstore.projection import (
     BUILD_GRAPH,
     LABELS,
@@ -180,7 +182,9 @@ def _write_new(
 
             read = stack.enter_context(ProjectionPool(store, workers=readers)).projections(chunks)
         else:
-            read = _read_ahead(store, chunks, stack.enter_context(ThreadPoolExecutor(max_workers=1)))
+            # the next chunk read on a thread while the database writes this one
+            reader = stack.enter_context(ThreadPoolExecutor(max_workers=1))
+            read = in_order(reader, functools.partial(_projections, store), chunks, in_flight=2)
         for projections in read:
             if not projections:
                 continue
@@ -193,18 +197,6 @@ def _write_new(
 # how many: on two cores, the database writing one batch while the two read the next ones.
 _READERS_FROM = 500
 _READERS = 2
-
-
-def _read_ahead(
-    store: RdfStore, chunks: list[list[str]], reader: ThreadPoolExecutor
-) -> Iterator[list[Projection]]:
-    """Yield the projections of each chunk of document ids, the next one read on ``reader`` meanwhile."""
-    ahead = reader.submit(_projections, store, chunks[0])
-    for following in [*chunks[1:], None]:
-        projections = ahead.result()
-        if following is not None:
-            ahead = reader.submit(_projections, store, following)
-        yield projections
 
 
 def _projections(store: RdfStore, doc_ids: list[str]) -> list[Projection]:
