@@ -29,6 +29,7 @@ from app.resources import (
     _sorted_evidence,
     graph_index,
     node_type,
+    read_evidence,
     store_version,
 )
 from graphstore.stores import RdfStore
@@ -253,18 +254,6 @@ _INDICATOR = (
     + """SELECT ?p ?v (LANG(?v) AS ?lang) WHERE { $indicator ?p ?v .
   VALUES ?p { skos:prefLabel skos:altLabel skos:definition ck:defaultUnit skos:broader } }"""
 )
-_OBSERVATIONS = (
-    PREFIXES
-    # The OPTIONALs come last: placed before the evidence pattern, Oxigraph joined every evidence
-    # node of the graph against them (minutes on a 1,000-document graph; 40 ms this way).
-    + """SELECT ?obs ?place ?value ?unit ?year ?qualifier ?e ?quote ?doc ?ss ?se ?ms ?me WHERE {
-  ?obs ck:indicator $indicator ; ck:refArea ?place ; ck:value ?value ; ck:qualifier ?qualifier ;
-       prov:wasDerivedFrom ?e .
-  """
-    + _EVIDENCE
-    + """
-  OPTIONAL { ?obs ck:unit ?unit } OPTIONAL { ?obs ck:refPeriod ?year } }"""
-)
 
 
 def latest_by_place(observations: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -273,19 +262,19 @@ def latest_by_place(observations: list[dict[str, Any]]) -> list[dict[str, Any]]:
     Latest is the highest year (a yearless figure counts as oldest); among figures of one
     year the best attested (most evidence) wins, then the larger one.
 
-    >>> rows = [{"place": {"code": "1"}, "year": 2022, "value": 5, "unit": "个", "evidence": [1]},
-    ...         {"place": {"code": "1"}, "year": 2023, "value": 7, "unit": "个", "evidence": [1]},
-    ...         {"place": {"code": "2"}, "year": None, "value": 9, "unit": "个", "evidence": [1]},
-    ...         {"place": {"code": "3"}, "year": 2023, "value": 50, "unit": "%", "evidence": [1]}]
+    >>> rows = [{"place": {"code": "1"}, "year": 2022, "value": 5, "unit": "个", "evidence_count": 1},
+    ...         {"place": {"code": "1"}, "year": 2023, "value": 7, "unit": "个", "evidence_count": 1},
+    ...         {"place": {"code": "2"}, "year": None, "value": 9, "unit": "个", "evidence_count": 1},
+    ...         {"place": {"code": "3"}, "year": 2023, "value": 50, "unit": "%", "evidence_count": 1}]
     >>> [(r["place"]["code"], r["value"], r["rank"]) for r in latest_by_place(rows)]
     [('2', 9, 1), ('1', 7, 2), ('3', 50, 1)]
     """
     latest: dict[str, dict[str, Any]] = {}
     for row in observations:
         code = row["place"]["code"]
-        key = (row["year"] or 0, len(row["evidence"]), row["value"])
+        key = (row["year"] or 0, row["evidence_count"], row["value"])
         mine = latest.get(code)
-        if mine is None or key > (mine["year"] or 0, len(mine["evidence"]), mine["value"]):
+        if mine is None or key > (mine["year"] or 0, mine["evidence_count"], mine["value"]):
             latest[code] = row
     units = Counter(row["unit"] or "" for row in latest.values())
     ranked = sorted(
@@ -300,49 +289,90 @@ def latest_by_place(observations: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _observations(store: RdfStore, index: GraphIndex, iri: str) -> list[dict[str, Any]]:
-    """Return the indicator's observations, one per place, value, unit, year and qualifier, evidence merged."""
-    merged: dict[tuple[Any, ...], dict[str, Any]] = {}
-    for r in store.select(_bound(_OBSERVATIONS, indicator=iri)):
-        code = _local(r["place"], PLACE)
-        value = float(r["value"] or 0)
-        year = int(r["year"][:4]) if r["year"] else None
-        key = (code, value, r["unit"], year, r["qualifier"] or "=")
-        row = merged.setdefault(
-            key,
-            {
-                "place": index.place_ref(code) or {"code": code, "name": code},
-                "value": int(value) if value.is_integer() else value,
-                "unit": r["unit"],
-                "year": year,
-                "qualifier": r["qualifier"] or "=",
-                "evidence": [],
-            },
-        )
-        # One observation per document; the same figure in many documents is one value with many sources.
-        row["evidence"].append(_evidence(index, r))
-    for row in merged.values():
-        unique = {(e["document"]["id"], e["start"], e["end"]): e for e in row["evidence"]}
-        row["evidence"] = _sorted_evidence(list(unique.values()))
-    return list(merged.values())
+_Statements = dict[tuple[Any, ...], list[tuple[str, int, str]]]
 
 
-def indicator_detail(store: RdfStore, slug: str) -> dict[str, Any]:
-    """Return an indicator: labels, definition, unit, places ranked by their latest value, and targets apart.
+def _value_key(row: dict[str, Any]) -> tuple[Any, ...]:
+    return (row["place"]["code"], row["value"], row["unit"], row["year"], row["qualifier"])
 
-    Raises `EntityNotFound`.
+
+def _observations(index: GraphIndex, iri: str) -> tuple[list[dict[str, Any]], _Statements]:
+    """Return the indicator's values, one per place, figure, unit, year and qualifier, and where each is stated.
+
+    Read from the REST index (each document's figures, kept per document), not the store. The
+    second part maps each value (`_value_key`) to its statements (document id, mention start,
+    evidence node), one per mention, so the page reads sentences only for the rows it shows.
     """
-    return _cached(store, ("indicator", slug), lambda: _indicator_detail(store, slug))
+    merged: dict[tuple[Any, ...], dict[str, Any]] = {}
+    stated: dict[tuple[Any, ...], dict[tuple[str, int], str]] = {}
+    for doc, figures in index.measured.get(iri, {}).items():
+        for o in figures:
+            key = (o.place, o.value, o.unit, o.year, o.qualifier)
+            if key not in merged:
+                merged[key] = {
+                    "place": index.place_ref(o.place) or {"code": o.place, "name": o.place},
+                    "value": int(o.value) if o.value.is_integer() else o.value,
+                    "unit": o.unit,
+                    "year": o.year,
+                    "qualifier": o.qualifier,
+                }
+                stated[key] = {}
+            # One observation per document; the same figure in many documents is one value with many sources.
+            stated[key].setdefault((doc, o.mention_start), o.evidence)
+    for key, row in merged.items():
+        row["evidence_count"] = len(stated[key])
+    return list(merged.values()), {
+        _value_key(row): [(doc, at, e) for (doc, at), e in stated[key].items()] for key, row in merged.items()
+    }
 
 
-def _indicator_detail(store: RdfStore, slug: str) -> dict[str, Any]:
+def _with_evidence(
+    store: RdfStore, index: GraphIndex, rows: list[dict[str, Any]], stated: _Statements, most: int
+) -> list[dict[str, Any]]:
+    """Return ``rows``, each with its first ``most`` sentences in document order (read for these rows only)."""
+
+    def order(statement: tuple[str, int, str]) -> tuple[str, int]:
+        return (index.document_ref(statement[0])["name"] or "", statement[1])
+
+    chosen = [[e for _, _, e in sorted(stated[_value_key(row)], key=order)[:most]] for row in rows]
+    read = read_evidence(store, index, (e for nodes in chosen for e in nodes))
+    return [
+        {**row, "evidence": [read[e] for e in nodes if e in read]}
+        for row, nodes in zip(rows, chosen, strict=True)
+    ]
+
+
+def indicator_detail(
+    store: RdfStore,
+    slug: str,
+    *,
+    limit: int = 500,
+    offset: int = 0,
+    targets_limit: int = 100,
+    targets_offset: int = 0,
+    evidence: int = 2,
+) -> dict[str, Any]:
+    """Return an indicator: labels, definition, unit, a page of places ranked by their latest value, and one of targets.
+
+    ``places_count`` and ``targets_count`` say how many there are. Each value carries its first
+    ``evidence`` sentences (in document order) and how many state it (``evidence_count``): 5G基站
+    at 10,000 documents is stated 8,629 times in 333 places with 1,400 targets, and its page with
+    every sentence was 1.3 MB. Raises `EntityNotFound`.
+    """
+    whole = _cached(store, ("indicator", slug), lambda: _indicator_values(store, slug))
+    page = (limit, offset, targets_limit, targets_offset, evidence)
+    return _cached(store, ("indicator", slug, *map(str, page)), lambda: _indicator_page(store, whole, *page))
+
+
+def _indicator_values(store: RdfStore, slug: str) -> dict[str, Any]:
+    """Return an indicator's page with every value and no sentences, and where each value is stated (``stated``)."""
     index = graph_index(store)
     iri = INDICATOR + slug
     label, label_en, _ = _thing(index, iri, "indicator")
     attrs: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for r in store.select(_bound(_INDICATOR, indicator=iri)):
         attrs[(r["p"] or "").rsplit("#", 1)[-1]][r["lang"] or ""].append(r["v"] or "")
-    observations = _observations(store, index, iri)
+    observations, stated = _observations(index, iri)
     achieved = [o for o in observations if o["qualifier"] != "target"]
     targets = sorted(
         (o for o in observations if o["qualifier"] == "target"),
@@ -359,6 +389,32 @@ def _indicator_detail(store: RdfStore, slug: str) -> dict[str, Any]:
         "observations": len(achieved),
         "places": latest_by_place(achieved),
         "targets": targets,
+        "stated": stated,
+    }
+
+
+def _indicator_page(
+    store: RdfStore,
+    whole: dict[str, Any],
+    limit: int,
+    offset: int,
+    targets_limit: int,
+    targets_offset: int,
+    evidence: int,
+) -> dict[str, Any]:
+    """Return the page of ``whole`` (`_indicator_values`) asked for, with the sentences of its rows."""
+    index = graph_index(store)
+    page = {k: v for k, v in whole.items() if k != "stated"}
+    places = whole["places"][offset : offset + limit]
+    targets = whole["targets"][targets_offset : targets_offset + targets_limit]
+    return {
+        **page,
+        "places": _with_evidence(store, index, places, whole["stated"], evidence),
+        "places_count": len(whole["places"]),
+        "places_offset": offset,
+        "targets": _with_evidence(store, index, targets, whole["stated"], evidence),
+        "targets_count": len(whole["targets"]),
+        "targets_offset": targets_offset,
     }
 
 
@@ -369,18 +425,17 @@ def list_indicators(store: RdfStore) -> dict[str, Any]:
 
 def _list_indicators(store: RdfStore) -> dict[str, Any]:
     index = graph_index(store)
-    measured = Counter(
-        _local(r["i"], INDICATOR)
-        for r in store.select(
-            PREFIXES + "SELECT DISTINCT ?i ?place WHERE { ?obs ck:indicator ?i ; ck:refArea ?place }"
-        )
-    )
     items: list[dict[str, Any]] = [
-        {"slug": _local(iri, INDICATOR), "iri": iri, "label": label, "label_en": en, "places": 0}
+        {
+            "slug": _local(iri, INDICATOR),
+            "iri": iri,
+            "label": label,
+            "label_en": en,
+            # From the REST index's figures: counting them in the store took 2-7 s at 10,000 documents.
+            "places": len({o.place for figures in index.measured.get(iri, {}).values() for o in figures}),
+        }
         for iri, (kind, label, en, _) in index.things.items()
         if kind == "indicator"
     ]
-    for item in items:
-        item["places"] = measured.get(item["slug"], 0)
     items.sort(key=lambda i: (-i["places"], i["label"], i["slug"]))
     return {"data": items, "count": len(items)}

@@ -21,6 +21,7 @@ from app.shares import (
     Division,
     DocumentInfo,
     DocumentShare,
+    Observed,
     Programme,
     local,
     read_divisions,
@@ -66,6 +67,8 @@ class GraphIndex:
     shares: dict[str, DocumentShare] = field(default_factory=dict)  # by document graph IRI
     # (place, slug) → the documents stating it → the first year each gives
     runs: dict[tuple[str, str], dict[str, int | None]] = field(default_factory=dict)
+    # indicator IRI → the documents giving figures for it → their figures
+    measured: dict[str, dict[str, tuple[Observed, ...]]] = field(default_factory=dict)
     # (revision, what changed since the revision before: the codes of the places whose facts,
     # documents or programmes changed, and "programme:<slug>" for each programme whose places,
     # evidence or scheme data did; None: anything may have). The last entry is this index's own revision.
@@ -155,6 +158,7 @@ class GraphIndex:
             vocabularies=self.vocabularies,
             shares=dict(self.shares),
             runs={k: dict(v) for k, v in self.runs.items()},
+            measured={k: dict(v) for k, v in self.measured.items()},
             changes=self.changes[-_CHANGES_KEPT:],
         )
 
@@ -167,6 +171,8 @@ class GraphIndex:
             self.runs.setdefault((place, slug), {})[share.info.id] = year
             self.place_programmes.setdefault(place, set()).add(slug)
             self.programme_places.setdefault(slug, set()).add(place)
+        for indicator, figures in itertools.groupby(share.observed, key=lambda o: o.indicator):
+            self.measured.setdefault(indicator, {})[share.info.id] = tuple(figures)
 
     def _drop(self, graph: str) -> None:
         share = self.shares.pop(graph)
@@ -180,6 +186,11 @@ class GraphIndex:
                 self.runs.pop((place, slug), None)
                 _discard(self.place_programmes, place, slug)
                 _discard(self.programme_places, slug, place)
+        for indicator in {o.indicator for o in share.observed}:
+            documents = self.measured.get(indicator, {})
+            documents.pop(share.info.id, None)
+            if not documents:
+                self.measured.pop(indicator, None)
 
 
 def _discard(sets: dict[str, set[str]], key: str, value: str) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 import weakref
 from collections import OrderedDict, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from app.analytics.projection import Fact
@@ -50,6 +50,7 @@ __all__ = [
     "place_summary",
     "programme_detail",
     "programme_entry",
+    "read_evidence",
     "similar_places",
     "similar_programmes",
     "stats",
@@ -194,16 +195,22 @@ def _first_evidence(
     chosen = {
         fact: [r["e"] or "" for r in sorted(found, key=order)[:most]] for fact, found in by_fact.items()
     }
-    wanted = sorted({e for es in chosen.values() for e in es})
+    read = read_evidence(store, index, {e for es in chosen.values() for e in es})
+    return {
+        fact: {"evidence": [read[e] for e in es if e in read], "evidence_count": len(by_fact[fact])}
+        for fact, es in chosen.items()
+    }
+
+
+def read_evidence(store: RdfStore, index: GraphIndex, nodes: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Return the evidence (sentence, document, offsets) of each of the evidence nodes ``nodes``, by node IRI."""
+    wanted = sorted(set(nodes))
     read: dict[str, dict[str, Any]] = {}
     for at in range(0, len(wanted), _QUOTES_PER_QUERY):
         block = " ".join(iri_term(e) for e in wanted[at : at + _QUOTES_PER_QUERY])
         for r in store.select(_QUOTES.replace("$evidence", block)):
             read[r["e"] or ""] = _evidence(index, r)
-    return {
-        fact: {"evidence": [read[e] for e in es if e in read], "evidence_count": len(by_fact[fact])}
-        for fact, es in chosen.items()
-    }
+    return read
 
 
 # Pages of places and programmes kept per store: key → (index revision, page), the most recently used last.

@@ -30,7 +30,7 @@ __all__ = ["Saver", "load", "save"]
 log = logging.getLogger("citykg.saved")
 T = TypeVar("T")
 # Raised when the layout of what is saved changes: older files are then computed again.
-_FORMAT = 3  # 2: the projection's facts have slots; 3: and their sentence end
+_FORMAT = 4  # 2: the projection's facts have slots; 3: and their sentence end; 4: the index's figures
 
 
 def _file(store: RdfStore, name: str) -> Path | None:

@@ -16,6 +16,7 @@ with warnings.catch_warnings():
 
 from app.main import create_app
 from app.settings import Settings
+from graphstore.build import remove_document
 from graphstore.store import Store
 
 BASE = "https://w3id.org/citykg/"
@@ -109,12 +110,40 @@ def test_5g_base_stations_rank_places_by_latest_value_with_targets_apart(client:
         ("340100", 40000, 2026)
     }
     assert all(t["qualifier"] == "target" for t in indicator["targets"])
+    # Each value shows its first sentences and says how many state it.
+    for row in ranked + indicator["targets"]:
+        assert 1 <= len(row["evidence"]) <= min(3, row["evidence_count"]), row
+        assert all(str(row["value"])[:1] in e["quote"] or "万" in e["quote"] for e in row["evidence"])
     # Each ranked value is the one the place's own page shows for this indicator.
     for row in ranked:
         metrics = client.get(f"/places/{row['place']['code']}").json()["metrics"]
         assert any(m["indicator_iri"] == indicator["iri"] and m["value"] == row["value"] for m in metrics)
     listed = client.get("/indicators").json()["data"]
     assert next(i for i in listed if i["slug"] == "5g-ji-zhan")["places"] >= len(ranked)
+
+
+def test_an_indicator_pages_through_its_places_and_targets(client: TestClient) -> None:
+    whole = client.get("/indicators/5g-ji-zhan").json()
+    assert (whole["places_count"], whole["targets_count"]) == (len(whole["places"]), len(whole["targets"]))
+    assert whole["places_count"] >= 3 and whole["targets_count"] >= 1
+    paged, targets = [], []
+    for at in range(whole["places_count"]):
+        page = client.get(
+            "/indicators/5g-ji-zhan", params={"limit": 1, "offset": at, "targets_limit": 0}
+        ).json()
+        assert (page["places_offset"], page["places_count"], page["targets"]) == (
+            at,
+            whole["places_count"],
+            [],
+        )
+        paged += page["places"]
+    for at in range(whole["targets_count"]):
+        page = client.get("/indicators/5g-ji-zhan", params={"limit": 1, "targets_offset": at}).json()
+        targets += page["targets"]
+    assert paged == whole["places"] and targets == whole["targets"]
+    past = client.get("/indicators/5g-ji-zhan", params={"offset": whole["places_count"]}).json()
+    assert past["places"] == [] and past["places_count"] == whole["places_count"]
+    assert client.get("/indicators/5g-ji-zhan", params={"limit": 0}).status_code == 422
 
 
 @pytest.mark.parametrize(
@@ -153,4 +182,42 @@ def test_an_indicator_page_follows_the_documents_loaded_after_it_was_first_asked
             ranked = client.get("/indicators/5g-ji-zhan").json()["places"]
             assert name.startswith(("yangzhou", "suzhou")) and len(ranked) == 1 + (name == "suzhou.txt")
         assert [(r["place"]["name"], r["value"]) for r in ranked] == [("苏州市", 48600), ("扬州市", 8210)]
+    store.close()
+
+
+def test_an_indicator_value_stated_by_many_documents_shows_the_first_and_counts_them_all() -> None:
+    key = "entity-test-key-0123456789"
+    store = Store.open(None)
+    settings = Settings(data_dir=Path("unused"), api_key=SecretStr(key))
+    with TestClient(create_app(settings, store)) as client:
+        for name, lead in (("c.txt", "据统计，"), ("a.txt", "目前，"), ("b.txt", "")):
+            text = f"{lead}苏州市累计建成5G基站48600个。"
+            loaded = client.post("/documents", json={"name": name, "text": text}, headers={"X-API-Key": key})
+            assert loaded.status_code == 201, loaded.text
+        client.post(
+            "/documents",
+            json={"name": "d.txt", "text": "扬州市累计建成5G基站8210个。"},
+            headers={"X-API-Key": key},
+        )
+        suzhou, yangzhou = client.get("/indicators/5g-ji-zhan", params={"evidence": 2}).json()["places"]
+        assert (suzhou["place"]["name"], suzhou["value"], suzhou["evidence_count"]) == ("苏州市", 48600, 3)
+        # The first two in document order, each the sentence that gives the figure.
+        assert [e["document"]["name"] for e in suzhou["evidence"]] == ["a.txt", "b.txt"]
+        assert all("48600" in e["quote"] for e in suzhou["evidence"])
+        assert (yangzhou["evidence_count"], len(yangzhou["evidence"])) == (1, 1)
+        bare = client.get("/indicators/5g-ji-zhan", params={"evidence": 0}).json()["places"]
+        assert [(r["place"]["code"], r["evidence_count"], r["evidence"]) for r in bare] == [
+            ("320500", 3, []),
+            ("321000", 1, []),
+        ]
+        assert client.get("/indicators/5g-ji-zhan", params={"evidence": 101}).status_code == 422
+        listed = {i["slug"]: i["places"] for i in client.get("/indicators").json()["data"]}
+        assert listed["5g-ji-zhan"] == 2
+        # Removing a document takes its statement, and then its place, off the page and the list.
+        remove_document(store, "a.txt")
+        remove_document(store, "d.txt")
+        (suzhou,) = client.get("/indicators/5g-ji-zhan").json()["places"]
+        assert [e["document"]["name"] for e in suzhou["evidence"]] == ["b.txt", "c.txt"]
+        assert suzhou["evidence_count"] == 2
+        assert {i["slug"]: i["places"] for i in client.get("/indicators").json()["data"]}["5g-ji-zhan"] == 1
     store.close()

@@ -114,6 +114,34 @@ def test_indicator_page_ranks_places_as_the_api_does_with_targets_apart(page: Pa
     _shoot(page, "indicator")
 
 
+def test_indicator_tables_load_the_next_page_from_the_api_until_every_value_is_shown(
+    page: Page, server_url: str
+) -> None:
+    api = httpx.get(f"{server_url}/indicators/5g-ji-zhan").json()
+    assert api["places_count"] >= 3
+    _open(page, "#/indicator/5g-ji-zhan?limit=1", "#ranking tbody tr")
+    rows, more = page.locator("#ranking tbody tr"), page.locator("#ranking button.show-all")
+    expect(rows).to_have_count(1)
+    expect(page.locator("#ranking .rows-count")).to_have_text(f"1 / {api['places_count']} 行")
+    for shown in range(2, api["places_count"] + 1):
+        more.click()
+        expect(rows).to_have_count(shown)
+    expect(more).to_be_hidden()
+    assert [rows.nth(i).get_attribute("data-place") for i in range(rows.count())] == [
+        r["place"]["code"] for r in api["places"]
+    ]
+    # Each value names how many sentences state it when the API sent only the first ones.
+    for i, row in enumerate(api["places"]):
+        total = rows.nth(i).locator(".evidence-total")
+        expect(total).to_have_count(1 if row["evidence_count"] > len(row["evidence"]) else 0)
+    targets = page.locator("#targets tbody tr")
+    expect(targets).to_have_count(1)
+    for shown in range(2, api["targets_count"] + 1):
+        page.locator("#targets button.show-all").click()
+        expect(targets).to_have_count(shown)
+    expect(page.locator("#targets button.show-all")).to_be_hidden()
+
+
 def test_the_programme_map_colours_exactly_the_places_the_api_lists(page: Page, server_url: str) -> None:
     _open(page, "#/programme/yi-wang-tong-ban", "[data-testid=choropleth] svg")
     api = httpx.get(f"{server_url}/programmes/yi-wang-tong-ban").json()

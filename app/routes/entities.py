@@ -86,7 +86,10 @@ class IndicatorValue(BaseModel):
     unit: str | None
     year: int | None
     qualifier: str
-    evidence: list[EvidenceOut]
+    evidence: list[EvidenceOut] = Field(
+        description="Its first sentences in document order (`evidence` of them)."
+    )
+    evidence_count: int = Field(description="How many sentences state it in all.")
 
 
 class RankedValue(IndicatorValue):
@@ -104,8 +107,12 @@ class IndicatorOut(BaseModel):
     observations: int = Field(
         description="Achieved values (targets excluded), one per place, figure and year."
     )
-    places: list[RankedValue] = Field(description="Each place's latest achieved value, ranked.")
-    targets: list[IndicatorValue]
+    places: list[RankedValue] = Field(description="A page of each place's latest achieved value, ranked.")
+    places_count: int = Field(description="How many places have an achieved value.")
+    places_offset: int = Field(description="Ranked places skipped before this page.")
+    targets: list[IndicatorValue] = Field(description="A page of the targets, by place, year and value.")
+    targets_count: int = Field(description="How many targets there are.")
+    targets_offset: int = Field(description="Targets skipped before this page.")
 
 
 class IndicatorEntry(BaseModel):
@@ -195,9 +202,28 @@ def get_indicators(store: StoreDep, listing: ListingDep) -> Any:
 @indicators_router.get(
     "/{slug}", summary="One indicator with places ranked by latest value", responses=_NOT_FOUND
 )
-def get_indicator(store: StoreDep, slug: str) -> IndicatorOut:
-    """Return an indicator (IRI …/indicator/{slug}): places ranked by their latest value, targets apart."""
+def get_indicator(
+    store: StoreDep,
+    slug: str,
+    limit: Annotated[int, Query(ge=1, le=5000, description="Ranked places per page.")] = 500,
+    offset: Annotated[int, Query(ge=0, description="Ranked places to skip.")] = 0,
+    targets_limit: Annotated[int, Query(ge=0, le=5000, description="Targets per page.")] = 100,
+    targets_offset: Annotated[int, Query(ge=0, description="Targets to skip.")] = 0,
+    evidence: Annotated[
+        int, Query(ge=0, le=100, description="Sentences per value; `evidence_count` says how many there are.")
+    ] = 2,
+) -> IndicatorOut:
+    """Return an indicator (IRI …/indicator/{slug}): a page of places ranked by their latest value, targets apart."""
     try:
-        return IndicatorOut.model_validate(indicator_detail(store, slug))
+        detail = indicator_detail(
+            store,
+            slug,
+            limit=limit,
+            offset=offset,
+            targets_limit=targets_limit,
+            targets_offset=targets_offset,
+            evidence=evidence,
+        )
+        return IndicatorOut.model_validate(detail)
     except EntityNotFound as error:
         raise _missing(error) from None

@@ -39,16 +39,18 @@ function markMention(quote, evidence) {
   return [quote.slice(0, a), h("mark", {}, quote.slice(a, b)), quote.slice(b)];
 }
 
-/** Return the evidence of a fact, or a dash; past `max` the rest is drawn only when its disclosure is opened. */
-export function evidenceList(list, { max = Infinity } = {}) {
+/** Return the evidence of a fact, or a dash; past `max` the rest is drawn only when its disclosure is opened.
+ * `total` is how many sentences state it when the API sent only the first ones: the list then says so. */
+export function evidenceList(list, { max = Infinity, total = 0 } = {}) {
   if (!list || list.length === 0) return "—";
-  if (list.length <= max) return h("div", { class: "evidence-list" }, list.map(evidenceView));
+  const note = total > list.length ? h("p", { class: "muted small evidence-total" }, t("evidenceShown", list.length, total)) : null;
+  if (list.length <= max) return h("div", { class: "evidence-list" }, list.map(evidenceView), note);
   const rest = h("details", {
     ontoggle: (event) => {
       if (event.target.open && event.target.children.length === 1) append(event.target, list.slice(max).map(evidenceView));
     },
   }, h("summary", {}, t("moreEvidence", list.length - max)));
-  return h("div", { class: "evidence-list" }, list.slice(0, max).map(evidenceView), rest);
+  return h("div", { class: "evidence-list" }, list.slice(0, max).map(evidenceView), rest, note);
 }
 
 export { zhText };

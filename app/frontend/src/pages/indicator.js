@@ -6,8 +6,15 @@ import { labelOf, t, zhText } from "../i18n.js";
 import { graphHref, placeLink } from "../links.js";
 import { numberView } from "../numbers.js";
 
-export async function renderIndicator(slug) {
-  const indicator = await getJSON(`/indicators/${encodeURIComponent(slug)}`);
+export async function renderIndicator(slug, params = new URLSearchParams()) {
+  const path = `/indicators/${encodeURIComponent(slug)}`;
+  // The API answers a page of each list and how many there are; the rest comes a page at a time, of the
+  // server's size unless the link names one (?limit=20).
+  const size = /^[1-9]\d{0,3}$/.test(params.get("limit") || "") ? Number(params.get("limit")) : null;
+  const sized = (query) => getJSON(path, size ? { limit: size, targets_limit: size, ...query } : query);
+  const indicator = await sized({});
+  const morePlaces = async (offset) => (await sized({ offset, targets_limit: 0 })).places;
+  const moreTargets = async (offset) => (await sized({ limit: 1, targets_offset: offset })).targets;
   const definition = labelOf(indicator.definition, indicator.definition_en);
   // The outlines are a large chunk of their own and districts need coordinates from /places: both come
   // while the table is read, never blocking it.
@@ -37,9 +44,13 @@ export async function renderIndicator(slug) {
         "ranking",
         t("rankedPlaces"),
         h("p", { class: "muted small" }, t("rankedHelp")),
-        valuesTable(indicator.places, { ranked: true }),
+        valuesTable(indicator.places, { ranked: true, total: indicator.places_count, more: morePlaces }),
       ),
-      section("targets", `${t("targets")} (${indicator.targets?.length || 0})`, valuesTable(indicator.targets, { ranked: false })),
+      section(
+        "targets",
+        `${t("targets")} (${indicator.targets_count ?? 0})`,
+        valuesTable(indicator.targets, { ranked: false, total: indicator.targets_count, more: moreTargets }),
+      ),
     ),
   };
 }
@@ -48,10 +59,12 @@ const qualifierText = (q) => (!q || q === "=" || q === "target" ? "" : t("qualif
 
 const SHOWN = 50;
 
-/** Return a table of indicator values (ranked ones lead with their rank), stacked on narrow screens; rows past
- * the first 50 are drawn on request, so an indicator measured in hundreds of places still opens at once. */
-function valuesTable(rows, { ranked }) {
-  if (!rows?.length) return h("p", {}, t("none"));
+/** Return a table of indicator values (ranked ones lead with their rank), stacked on narrow screens. The first 50
+ * rows are drawn at once, the rest of the page on request, and past the page `more(offset)` fetches the next one
+ * from the API, so an indicator measured in thousands of places still opens at once. */
+function valuesTable(first, { ranked, total = first?.length ?? 0, more }) {
+  if (!first?.length) return h("p", {}, t("none"));
+  const rows = [...first];
   const headers = [...(ranked ? [t("rank")] : []), t("place"), t("value"), t("year"), t("qualifier"), t("evidence")];
   const rowOf = (r) => {
     const cells = [
@@ -60,17 +73,37 @@ function valuesTable(rows, { ranked }) {
       numberView(r.value, r.unit || ""),
       r.year ?? "—",
       qualifierText(r.qualifier),
-      evidenceList(r.evidence, { max: 2 }),
+      evidenceList(r.evidence, { max: 2, total: r.evidence_count }),
     ];
     return h("tr", { "data-place": r.place.code }, cells.map((cell, i) => h("td", { "data-label": headers[i] }, cell)));
   };
-  const body = h("tbody", {}, rows.slice(0, SHOWN).map(rowOf));
+  let drawn = Math.min(SHOWN, rows.length);
+  const body = h("tbody", {}, rows.slice(0, drawn).map(rowOf));
   const wrap = h(
     "div",
     { class: "table-wrap" },
     h("table", { class: "data stackable values" }, h("thead", {}, h("tr", {}, headers.map((name) => h("th", { scope: "col" }, name)))), body),
   );
-  if (rows.length <= SHOWN) return wrap;
-  const more = h("button", { type: "button", class: "show-all", onclick: () => (body.append(...rows.slice(SHOWN).map(rowOf)), more.remove()) }, t("showAll", rows.length));
-  return h("div", {}, wrap, more);
+  const count = h("p", { class: "muted small rows-count" });
+  const button = h("button", { type: "button", class: "show-all" });
+  const refresh = () => {
+    count.textContent = t("rowsOf", drawn, total);
+    button.textContent = t("moreRows");
+    button.hidden = drawn >= total || (drawn >= rows.length && !more);
+  };
+  button.addEventListener("click", async () => {
+    if (drawn >= rows.length) {
+      button.disabled = true;
+      try {
+        rows.push(...(await more(rows.length)));
+      } finally {
+        button.disabled = false;
+      }
+    }
+    body.append(...rows.slice(drawn).map(rowOf));
+    drawn = rows.length;
+    refresh();
+  });
+  refresh();
+  return h("div", {}, wrap, count, button);
 }
