@@ -18,15 +18,12 @@ from typing import Any
 from app.analytics.projection import Fact
 from app.analytics.state import view
 from app.resources import (
-    _EVIDENCE,
     PREFIXES,
     GraphIndex,
     _bound,
-    _evidence,
     _fact_evidence,
     _in_document_order,
     _local,
-    _sorted_evidence,
     graph_index,
     node_type,
     read_evidence,
@@ -199,43 +196,46 @@ _POLICY = (
     PREFIXES
     + """SELECT ?p ?v WHERE { $policy ?p ?v . VALUES ?p { dct:title dct:alternative ck:issuerName } }"""
 )
-_CITATIONS = (
-    PREFIXES
-    + """SELECT ?e ?quote ?doc ?ss ?se ?ms ?me WHERE {
-  ?e rdf:object $policy ; rdf:predicate ck:citesPolicy .
-  """
-    + _EVIDENCE
-    + "}"
-)
 
 
-def policy_detail(store: RdfStore, slug: str) -> dict[str, Any]:
-    """Return a policy: title, aliases, issuers, the documents citing it (with evidence) and their places.
+def policy_detail(store: RdfStore, slug: str, *, limit: int = 100, offset: int = 0) -> dict[str, Any]:
+    """Return a policy: title, aliases, issuers, a page of the documents citing it (with evidence) and their places.
 
-    Raises `EntityNotFound`.
+    Documents come newest first, ``limit`` of them from ``offset``; ``documents_count`` says how
+    many there are, and ``places`` counts all of them. Raises `EntityNotFound`.
     """
-    return _cached(store, ("policy", slug), lambda: _policy_detail(store, slug))
+    whole = _cached(store, ("policy", slug), lambda: _policy_citations(store, slug))
+    return _cached(
+        store, ("policy", slug, str(limit), str(offset)), lambda: _policy_page(store, whole, limit, offset)
+    )
 
 
-def _policy_detail(store: RdfStore, slug: str) -> dict[str, Any]:
+def _policy_citations(store: RdfStore, slug: str) -> dict[str, Any]:
+    """Return a policy's page with every citing document's id and facts, not yet drawn (`_policy_page`).
+
+    The citations come from the analytics projection (held per edge, patched per document): the
+    most-cited plan of 10,000 generated documents is cited by 2,622 of them, and reading every
+    citation from the store answered 1.5 MB after 1.5 s.
+    """
     index = graph_index(store)
     iri = POLICY + slug
     title, _, _ = _thing(index, iri, "policy")
     values: dict[str, set[str]] = defaultdict(set)
     for r in store.select(_bound(_POLICY, policy=iri)):
         values[(r["p"] or "").rsplit("/", 1)[-1].rsplit("#", 1)[-1]].add(r["v"] or "")
-    by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in store.select(_bound(_CITATIONS, policy=iri)):
-        evidence = _evidence(index, r)
-        by_doc[evidence["document"]["id"]].append(evidence)
-    documents: list[dict[str, Any]] = [
-        {**index.document_ref(doc_id), "date": index.documents[doc_id].date, "evidence": _sorted_evidence(ev)}
-        for doc_id, ev in by_doc.items()
-        if doc_id in index.documents
-    ]
-    documents.sort(key=lambda d: (d["date"] or "", d["name"] or ""), reverse=True)
+    with view(store) as v:
+        facts = v.projection.citing(iri)
+    by_doc: dict[str, list[Fact]] = defaultdict(list)
+    for f in facts:
+        if f.document in index.documents:
+            by_doc[f.document].append(f)
+    documents = sorted(
+        by_doc.items(),
+        key=lambda item: (index.documents[item[0]].date or "", index.documents[item[0]].name or ""),
+        reverse=True,
+    )
     # A document cites a policy on behalf of the places it is about.
-    places = Counter(code for d in documents for code in index.documents[d["id"]].subject_places)
+    places = Counter(code for doc_id in by_doc for code in index.documents[doc_id].subject_places)
     return {
         "iri": iri,
         "title": title,
@@ -246,6 +246,24 @@ def _policy_detail(store: RdfStore, slug: str) -> dict[str, Any]:
             {**(index.place_ref(code) or {"code": code, "name": code}), "documents": n}
             for code, n in sorted(places.items(), key=lambda item: (-item[1], item[0]))
         ],
+    }
+
+
+def _policy_page(store: RdfStore, whole: dict[str, Any], limit: int, offset: int) -> dict[str, Any]:
+    """Return the page of ``whole`` (`_policy_citations`) asked for, its documents with their citing sentences."""
+    index = graph_index(store)
+    return {
+        **whole,
+        "documents": [
+            {
+                **index.document_ref(doc_id),
+                "date": index.documents[doc_id].date,
+                "evidence": [_fact_evidence(index, f) for f in _in_document_order(index, facts)],
+            }
+            for doc_id, facts in whole["documents"][offset : offset + limit]
+        ],
+        "documents_count": len(whole["documents"]),
+        "documents_offset": offset,
     }
 
 

@@ -87,7 +87,16 @@ def test_the_digital_china_plan_is_cited_by_the_chengdu_and_fuzhou_reports(clien
     policy = client.get("/policies/shu-zi-zhong-guo-jian-she-zheng-ti-bu-ju-gui-hua").json()
     assert policy["title"] == "数字中国建设整体布局规划"
     assert {"510100", "350100"} <= {p["code"] for p in policy["places"]}
-    assert len(policy["documents"]) >= 2
+    assert policy["documents_count"] == len(policy["documents"]) >= 2
+    # Newest first, and paged: one document a page gives the same documents in the same order.
+    dates = [d["date"] or "" for d in policy["documents"]]
+    assert dates == sorted(dates, reverse=True)
+    paged = [
+        client.get(f"/policies/{policy['iri'].rsplit('/', 1)[1]}", params={"limit": 1, "offset": at}).json()
+        for at in range(policy["documents_count"])
+    ]
+    assert [d for p in paged for d in p["documents"]] == policy["documents"]
+    assert all(p["places"] == policy["places"] and p["documents_count"] == len(paged) for p in paged)
     for document in policy["documents"]:
         assert any("数字中国建设整体布局规划" in e["quote"] for e in document["evidence"])
 

@@ -114,6 +114,22 @@ def test_indicator_page_ranks_places_as_the_api_does_with_targets_apart(page: Pa
     _shoot(page, "indicator")
 
 
+def test_a_policy_page_loads_its_citing_documents_a_page_at_a_time(page: Page, server_url: str) -> None:
+    slug = "shu-zi-zhong-guo-jian-she-zheng-ti-bu-ju-gui-hua"
+    api = httpx.get(f"{server_url}/policies/{slug}").json()
+    assert api["documents_count"] == len(api["documents"]) >= 2
+    _open(page, f"#/policy/{slug}?limit=1", "#citing-documents tbody tr")
+    rows = page.locator("#citing-documents tbody tr")
+    expect(rows).to_have_count(1)
+    expect(page.locator("#citing-documents .rows-count")).to_have_text(f"1 / {api['documents_count']} 行")
+    for shown in range(2, api["documents_count"] + 1):
+        page.locator("#citing-documents button.show-all").click()
+        expect(rows).to_have_count(shown)
+    expect(page.locator("#citing-documents button.show-all")).to_be_hidden()
+    links = [rows.nth(i).locator("a").first.get_attribute("href") or "" for i in range(rows.count())]
+    assert [link.split("/")[2].split("?")[0] for link in links] == [d["id"] for d in api["documents"]]
+
+
 def test_indicator_tables_load_the_next_page_from_the_api_until_every_value_is_shown(
     page: Page, server_url: str
 ) -> None:

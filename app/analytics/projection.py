@@ -300,6 +300,12 @@ class Projection:
             if f.subject == thing
         ]
 
+    def citing(self, policy: str) -> list[Fact]:
+        """Return the evidence that documents cite ``policy`` (an IRI), by document then position."""
+        if policy not in self.links:
+            return []
+        return [f for edge in self.links[policy].values() for f in _edge_facts(edge, "citesPolicy", policy)]
+
     def same_sentence(self, facts: list[Fact]) -> list[Fact]:
         """Return the facts read in the sentences ``facts`` were read in (``facts`` among them)."""
         sentences = {(f.document, f.sentence_start) for f in facts}

@@ -76,8 +76,12 @@ class PolicyOut(BaseModel):
     title: str
     aliases: list[str]
     issuers: list[str] = Field(description="Issuers as the citing sentences name them.")
-    documents: list[CitingDocument]
-    places: list[CitingPlace]
+    documents: list[CitingDocument] = Field(description="A page of the citing documents, newest first.")
+    documents_count: int = Field(description="How many documents cite it.")
+    documents_offset: int = Field(description="Documents skipped before this page.")
+    places: list[CitingPlace] = Field(
+        description="The places all citing documents are about, most documents first."
+    )
 
 
 class IndicatorValue(BaseModel):
@@ -172,10 +176,15 @@ def get_project(
 @policies_router.get(
     "/{slug}", summary="One policy with the documents and places citing it", responses=_NOT_FOUND
 )
-def get_policy(store: StoreDep, slug: str) -> PolicyOut:
-    """Return a policy (IRI …/policy/{slug}), its issuers, and the documents citing it with evidence."""
+def get_policy(
+    store: StoreDep,
+    slug: str,
+    limit: Annotated[int, Query(ge=1, le=5000, description="Citing documents per page.")] = 100,
+    offset: Annotated[int, Query(ge=0, description="Citing documents to skip.")] = 0,
+) -> PolicyOut:
+    """Return a policy (IRI …/policy/{slug}), its issuers, and a page of the documents citing it with evidence."""
     try:
-        return PolicyOut.model_validate(policy_detail(store, slug))
+        return PolicyOut.model_validate(policy_detail(store, slug, limit=limit, offset=offset))
     except EntityNotFound as error:
         raise _missing(error) from None
 

@@ -5,6 +5,7 @@ import { evidenceList } from "../evidence.js";
 import { labelOf, t, zhText } from "../i18n.js";
 import { graphHref, placeLink } from "../links.js";
 import { numberView } from "../numbers.js";
+import { pager } from "../pager.js";
 
 export async function renderIndicator(slug, params = new URLSearchParams()) {
   const path = `/indicators/${encodeURIComponent(slug)}`;
@@ -77,33 +78,12 @@ function valuesTable(first, { ranked, total = first?.length ?? 0, more }) {
     ];
     return h("tr", { "data-place": r.place.code }, cells.map((cell, i) => h("td", { "data-label": headers[i] }, cell)));
   };
-  let drawn = Math.min(SHOWN, rows.length);
+  const drawn = Math.min(SHOWN, rows.length);
   const body = h("tbody", {}, rows.slice(0, drawn).map(rowOf));
   const wrap = h(
     "div",
     { class: "table-wrap" },
     h("table", { class: "data stackable values" }, h("thead", {}, h("tr", {}, headers.map((name) => h("th", { scope: "col" }, name)))), body),
   );
-  const count = h("p", { class: "muted small rows-count" });
-  const button = h("button", { type: "button", class: "show-all" });
-  const refresh = () => {
-    count.textContent = t("rowsOf", drawn, total);
-    button.textContent = t("moreRows");
-    button.hidden = drawn >= total || (drawn >= rows.length && !more);
-  };
-  button.addEventListener("click", async () => {
-    if (drawn >= rows.length) {
-      button.disabled = true;
-      try {
-        rows.push(...(await more(rows.length)));
-      } finally {
-        button.disabled = false;
-      }
-    }
-    body.append(...rows.slice(drawn).map(rowOf));
-    drawn = rows.length;
-    refresh();
-  });
-  refresh();
-  return h("div", {}, wrap, count, button);
+  return h("div", {}, wrap, pager(rows, { drawn, total, more, draw: (list) => body.append(...list.map(rowOf)) }));
 }

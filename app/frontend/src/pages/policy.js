@@ -4,9 +4,14 @@ import { h, section, table } from "../dom.js";
 import { evidenceList } from "../evidence.js";
 import { t, zhText } from "../i18n.js";
 import { documentHref, graphHref, placeLink } from "../links.js";
+import { pager } from "../pager.js";
 
-export async function renderPolicy(slug) {
-  const policy = await getJSON(`/policies/${encodeURIComponent(slug)}`);
+export async function renderPolicy(slug, params = new URLSearchParams()) {
+  const path = `/policies/${encodeURIComponent(slug)}`;
+  // A page of the citing documents and how many there are; the rest a page at a time (?limit=20 sets its size).
+  const size = /^[1-9]\d{0,3}$/.test(params.get("limit") || "") ? Number(params.get("limit")) : null;
+  const policy = await getJSON(path, { limit: size });
+  const more = async (offset) => (await getJSON(path, { limit: size, offset })).documents;
   return {
     title: policy.title,
     node: h(
@@ -36,8 +41,8 @@ export async function renderPolicy(slug) {
       ),
       section(
         "citing-documents",
-        `${t("citingDocuments")} (${policy.documents?.length || 0})`,
-        policy.documents?.length ? documentsTable(policy.documents) : h("p", {}, t("none")),
+        `${t("citingDocuments")} (${policy.documents_count ?? 0})`,
+        policy.documents?.length ? documentsTable(policy.documents, policy.documents_count, more) : h("p", {}, t("none")),
       ),
     ),
   };
@@ -45,19 +50,14 @@ export async function renderPolicy(slug) {
 
 const SHOWN = 50;
 
-/** Return the citing documents' table: the first rows at once, the rest on request (a plan may be cited by hundreds). */
-function documentsTable(documents) {
+/** Return the citing documents' table: the first rows at once, the rest on request (a plan may be cited by thousands). */
+function documentsTable(first, total, more) {
+  const documents = [...first];
   const rowsOf = (list) =>
     list.map((d) => [h("a", { href: documentHref(d.id) }, zhText(d.title || d.name)), d.date || "—", evidenceList(d.evidence, { max: 2 })]);
-  const wrap = table(null, [t("document"), t("date"), t("evidence")], rowsOf(documents.slice(0, SHOWN)), { className: "data stackable" });
-  if (documents.length <= SHOWN) return wrap;
-  const more = h("button", {
-    type: "button",
-    onclick: () => {
-      const body = wrap.querySelector("tbody");
-      for (const cells of rowsOf(documents.slice(SHOWN))) body.append(h("tr", {}, cells.map((cell) => h("td", {}, cell))));
-      more.remove();
-    },
-  }, t("showAll", documents.length));
-  return h("div", {}, wrap, more);
+  const drawn = Math.min(SHOWN, documents.length);
+  const wrap = table(null, [t("document"), t("date"), t("evidence")], rowsOf(documents.slice(0, drawn)), { className: "data stackable" });
+  const body = wrap.querySelector("tbody");
+  const draw = (list) => body.append(...rowsOf(list).map((cells) => h("tr", {}, cells.map((cell) => h("td", {}, cell)))));
+  return h("div", {}, wrap, pager(documents, { drawn, total, more, draw }));
 }
