@@ -40,6 +40,12 @@ GROUP BY ?place ORDER BY DESC(?n) ?place LIMIT 1"""
 _MOST_ADOPTED_PROGRAMME = """PREFIX ck: <https://w3id.org/citykg/ontology#>
 SELECT ?programme (COUNT(DISTINCT ?place) AS ?n) WHERE { ?place ck:runsProgramme ?programme }
 GROUP BY ?programme ORDER BY DESC(?n) ?programme LIMIT 1"""
+_MOST_MEASURED_INDICATOR = """PREFIX ck: <https://w3id.org/citykg/ontology#>
+SELECT ?indicator (COUNT(DISTINCT ?place) AS ?n) WHERE { ?o ck:indicator ?indicator ; ck:refArea ?place }
+GROUP BY ?indicator ORDER BY DESC(?n) ?indicator LIMIT 1"""
+_MOST_CITED_POLICY = """PREFIX ck: <https://w3id.org/citykg/ontology#>
+SELECT ?policy (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d ck:citesPolicy ?policy }
+GROUP BY ?policy ORDER BY DESC(?n) ?policy LIMIT 1"""
 
 
 @dataclass
@@ -130,6 +136,8 @@ def measure(
     quads = view.count()
     place = view.select(_MOST_MENTIONED_PLACE)[0]["place"] or ""
     programme = view.select(_MOST_ADOPTED_PROGRAMME)[0]["programme"] or ""
+    indicator = (view.select(_MOST_MEASURED_INDICATOR) or [{"indicator": ""}])[0]["indicator"] or ""
+    policy = (view.select(_MOST_CITED_POLICY) or [{"policy": ""}])[0]["policy"] or ""
     view.close()
     code, slug = place.rsplit("/", 1)[-1], programme.rsplit("/", 1)[-1]
     rows = [
@@ -156,6 +164,9 @@ def measure(
             ("/programmes/{most adopted}", f"/programmes/{slug}", None),
             ("/search?q=一网通办", "/search", {"q": "一网通办"}),
             ("/places/{most mentioned}/similar", f"/places/{code}/similar", None),
+            ("/indicators", "/indicators", None),
+            ("/indicators/{most measured}", f"/indicators/{indicator.rsplit('/', 1)[-1]}", None),
+            ("/policies/{most cited}", f"/policies/{policy.rsplit('/', 1)[-1]}", None),
         ]
         with httpx.Client(base_url=url, timeout=600) as client:
             canned = [q for q in client.get("/queries").json() if q["language"] == "sparql"]
@@ -170,7 +181,7 @@ def measure(
                     timing.warm = [timed_get(client, path, params)[0] for _ in range(repeat)]
                 timings.append((label, timing))
             # The same routes once each right after an ingest: every index is patched by the first of them.
-            ingest_s, after = _after_ingest(client, routes[:4] + [("/stats", "/stats", None)])
+            ingest_s, after = _after_ingest(client, routes[:7] + [("/stats", "/stats", None)])
         rows.append(("server RSS after the requests (with workers)", f"{tree_rss_mb(server.pid):,.0f} MB"))
         rows.append(("route: first / warm p50 / warm p99 (ms)", ""))
         rows.extend((f"  {label}", timing.cells()) for label, timing in timings)
