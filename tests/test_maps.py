@@ -36,6 +36,16 @@ OVERLAPS = """() => {
 }"""
 
 
+def test_the_indicator_map_shows_every_ranked_place_when_the_table_shows_a_page(
+    page: Page, server_url: str
+) -> None:
+    api = httpx.get(f"{server_url}/indicators/5g-ji-zhan").json()
+    _open(page, "#/indicator/5g-ji-zhan?limit=1", f"{MAP} svg")
+    expect(page.locator("#ranking tbody tr")).to_have_count(1)
+    marks = {m["code"]: float(m["value"]) for m in page.evaluate(MARKS)}
+    assert marks == {r["place"]["code"]: r["value"] for r in api["places"]}
+
+
 def test_the_indicator_map_shades_the_places_with_a_value_and_greys_the_rest(
     page: Page, server_url: str
 ) -> None:

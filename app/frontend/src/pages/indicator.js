@@ -20,8 +20,14 @@ export async function renderIndicator(slug, params = new URLSearchParams()) {
   // The outlines are a large chunk of their own and districts need coordinates from /places: both come
   // while the table is read, never blocking it.
   const mapSlot = h("div", { class: "map-slot" });
-  Promise.all([import("../mapviews.js"), getAll("/places").catch(() => [])]).then(([{ indicatorMap }, located]) => {
-    const map = indicatorMap(indicator.places, new Map(located.map((p) => [p.code, p])));
+  // The map shows every ranked place, not only the table's first page: past it, the values without sentences
+  // (no sentence is read for them, so even thousands of places come at once).
+  const mapped =
+    indicator.places_count > indicator.places.length
+      ? getJSON(path, { limit: 5000, evidence: 0, targets_limit: 0 }).then((all) => all.places)
+      : Promise.resolve(indicator.places);
+  Promise.all([import("../mapviews.js"), getAll("/places").catch(() => []), mapped]).then(([{ indicatorMap }, located, places]) => {
+    const map = indicatorMap(places, new Map(located.map((p) => [p.code, p])));
     mapSlot.replaceChildren(map || h("p", {}, t("none")));
   });
   return {
