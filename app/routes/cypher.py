@@ -22,7 +22,7 @@ from graphstore.cypher import (
 from graphstore.graphsink import GraphSink
 from graphstore.mirror import catch_up
 
-__all__ = ["ENGINE_HEADER", "CypherIn", "CypherOut", "router"]
+__all__ = ["ENGINE_HEADER", "CypherIn", "CypherOut", "no_sink_reason", "router", "wait_for_mirror"]
 
 router = APIRouter(prefix="/cypher", tags=["cypher"])
 
@@ -74,17 +74,19 @@ def wait_for_mirror(request: Request, wait_s: float) -> None:
         )
 
 
+def no_sink_reason(request: Request) -> str:
+    """Return why the app has no graph database to run Cypher on, as /cypher and canned Cypher say it."""
+    reason = getattr(request.app.state, "sink_error", None)
+    if reason:
+        return f"the graph database did not start: {reason}"
+    return "no graph database is configured for Cypher (set CITYKG_FALKORDB=true or CITYKG_NEO4J_URI)"
+
+
 def _sink(request: Request, wait_s: float) -> GraphSink:
     wait_for_mirror(request, wait_s)
     sink: GraphSink | None = getattr(request.app.state, "sink", None)
     if sink is None:
-        reason = getattr(request.app.state, "sink_error", None)
-        detail = (
-            f"the graph database did not start: {reason}"
-            if reason
-            else "no graph database is configured for Cypher (set CITYKG_FALKORDB=true or CITYKG_NEO4J_URI)"
-        )
-        raise Problem(503, detail, slug="cypher-unavailable")
+        raise Problem(503, no_sink_reason(request), slug="cypher-unavailable")
     return sink
 
 

@@ -13,7 +13,7 @@ from app.lanes import QueriesWaiting
 from app.models import CannedResultOut, QueryOut
 from app.problems import Problem
 from app.queries import InvalidParameter, QueryLanguage, UnknownQuery, load_queries
-from app.routes.cypher import wait_for_mirror
+from app.routes.cypher import no_sink_reason, wait_for_mirror
 from app.routes.sparql import query_lanes, queue_full
 from app.settings import Settings
 from graphstore.cypher import CypherTimeout, CypherUnavailable, run_cypher
@@ -117,8 +117,7 @@ def _cypher_runner(
         wait_for_mirror(request, settings.query_timeout_s)  # only a Cypher query waits for it
         sink: GraphSink | None = request.app.state.sink
         if sink is None:
-            reason = getattr(request.app.state, "sink_error", None) or "none is configured"
-            raise CypherUnavailable(f"no graph database: {reason}")
+            raise CypherUnavailable(no_sink_reason(request))
         result = run_cypher(
             sink, text, params, timeout_s=settings.query_timeout_s, max_rows=settings.max_rows
         )
