@@ -339,8 +339,9 @@ def _observations(index: GraphIndex, iri: str) -> tuple[list[dict[str, Any]], _S
             stated[key].setdefault((doc, o.mention_start), o.evidence)
     for key, row in merged.items():
         row["evidence_count"] = len(stated[key])
+    # A row's `_value_key` equals the key it was merged under (an integral value compares equal to its float).
     return list(merged.values()), {
-        _value_key(row): [(doc, at, e) for (doc, at), e in stated[key].items()] for key, row in merged.items()
+        key: [(doc, at, e) for (doc, at), e in v.items()] for key, v in stated.items()
     }
 
 
