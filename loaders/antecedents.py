@@ -150,7 +150,7 @@ def carry_subjects(
                 (
                     _CHANGE_ONLY.sub("", p.indicator.removeprefix(SCOPE))
                     for p in reversed(out)
-                    if p.unit != "位"
+                    if p.unit != "位" and p.indicator
                 ),
                 "",
             )
@@ -215,6 +215,18 @@ def carry_subjects(
             )
         elif not indicator and out and re.fullmatch(r"[和、及与]?[近约超逾]?", text[out[-1].end : f.start]):
             indicator = out[-1].indicator if out[-1].unit == f.unit or f.unit != "位" else ""
+        elif (
+            not indicator
+            and out
+            and out[-1].indicator
+            and out[-1].unit == f.unit
+            and re.fullmatch(_CHAINED, text[out[-1].end : f.start])
+        ):
+            # "一般公共预算收入突破百亿、达到102.57亿元": a run of predicates on one subject, the figure
+            # in the same unit; the bound it passed restates the figure and goes.
+            indicator = out[-1].indicator
+            if out[-1].qualifier == ">" and out[-1].value <= f.value:
+                out.pop()
         elif not indicator and bare_clause(text, f.start):
             # "新增星级上云企业148家,在全市率先突破400家": the clause goes on about the figure before.
             same = [
@@ -236,6 +248,8 @@ def carry_subjects(
 
 
 _PLAN_PERIOD_BASE = re.compile(r"[“\"]?十[一二三四五]五[”\"]?(?:末|期末)?")
+# Between two figures, a list mark and the verb of the second: both are predicates of one subject.
+_CHAINED = r"[、,，](?:达到|达|为|增至|增加到|提高到|提升至|提升到|超过|突破)[近约超逾]?"
 
 
 _GENERIC = ("数量", "总量", "总数", "增速", "增幅", "规模", "占比")
