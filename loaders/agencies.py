@@ -45,6 +45,11 @@ _NATIONAL_TITLE = re.compile(
     r"^国家(?:工程|企业|工程技术|技术创新|制造业创新|临床医学研究|重点)[\u4e00-\u9fff]{0,4}中心$"
 )
 # What ends the stretch a name may take: titles, verbs, digits, function words.
+# A body's name, a verb, then a committee or group of a level of its own (省…领导小组办公室).
+_ACTS_THROUGH = re.compile(
+    r"(?P<body>[\u4e00-\u9fff]{1,12}?(?:委|局|厅|办|政府))(?P<verb>[\u4e00-\u9fff]{2,6}?)"
+    r"(?:自治区|省|市|区|县)[\u4e00-\u9fff]{2,16}?(?:委员会|领导小组办公室|领导小组|工作专班)"
+)
 _STOP = re.compile(
     r"(副|主任|书记|局长|部长|厅长|主席|秘书长|党组|常务(?!委员会)|(?<!人大)常委|代表(?!大会|工作委员会)|会议|各|被|[一二三四五六七八九十]+届|(?<=委)[市区县省](?=委|政府|人民政府)|牵头|会同|印发|发布|联合|等|和(?=[市区县省国中])|与|及|的|在|对|为|将|以|是|了|"
     r"先后|正式|率先|组织(?!部)|召开|举办|介绍|获悉|表示|指出|强调|作用|提出|出台|负责|主管|主办|委托|关于|决策|部署|高度|重视|"
@@ -120,6 +125,8 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     ['自治区党委', '自治区政府', '南宁市委', '市工业和信息化局']
     >>> [h.name for h in find_agencies("贯彻党中央、国务院及省委部署,由工业和信息化部与国家发展改革委指导")]
     ['中共中央', '国务院', '省委', '工业和信息化部', '国家发展改革委']
+    >>> [h.name for h in find_agencies("省发展改革委充分发挥省数字经济发展领导小组办公室作用")]
+    ['省发展改革委', '省数字经济发展领导小组办公室']
     """
     hits: list[AgencyHit] = []
     automaton, canonical = _central()
@@ -266,6 +273,14 @@ def _agency_from(
     # "中共某自治区委员会机构编制委员会办公室": the office of a committee of the party committee
     nested = re.match(r"(?:委员会|委)[\u4e00-\u9fff]{2,10}?委员会办公室", stretch)
     committee = None if nested else _COMMITTEE.search(stretch)
+    acting = _ACTS_THROUGH.match(stretch) if committee else None
+    if acting and any(
+        w.tag == "v" and head_end + acting.end("body") <= w.start < head_end + acting.end("verb")
+        for w in words()
+    ):
+        # "山西省发展改革委充分发挥省数字经济发展领导小组办公室…作用": a body that acts through a group
+        # of another level names itself first; the group is one of its own (`_leading_groups`).
+        stretch, committee = stretch[: acting.end("body")], None
     if nested:
         stretch = stretch[: nested.end()]
     elif committee:
