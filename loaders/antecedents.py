@@ -174,6 +174,11 @@ def carry_subjects(
             # "占GDP的比重提升2.2个百分点,由2021年的47.5%扩大到2022年的49.7%": the levels a change went
             # between are of what changed, which the clause before names in full.
             indicator = previous
+        elif indicator and re.search(
+            r"(?:^|[,，;；:：])占地(?:面积)?(?:约|近|超过?|达到?|逾)?$", text[: f.start]
+        ):
+            # "占地1.7万亩园区蓬勃崛起": the area the thing after the figure covers, not a share of anything.
+            indicator += "占地"
         elif indicator and _clause_opens_with(text, "占", f.start):
             # "月活跃用户数312万,占总用户数的30.95%": a share right after a count is that count's share.
             counted_names = [

@@ -375,6 +375,8 @@ def find_figures(
     [('5G基站', 1200.0, '个'), ('5G基站', 1500.0, '个')]
     >>> [(f.indicator, f.value, f.qualifier) for f in find_figures("一般公共预算收入突破百亿、达到102.57亿元、增长10.7%")]
     [('一般公共预算收入', 10257000000.0, '='), ('一般公共预算收入增长', 10.7, '=')]
+    >>> [(f.indicator, f.value, f.unit) for f in find_figures("副市长刘长发说,占地1.7万亩园区蓬勃崛起")]
+    [('园区占地', 17000.0, '亩')]
     >>> [(f.indicator, f.value, f.qualifier) for f in find_figures("全区95%以上行政村实现光纤通达")]
     [('行政村', 95.0, '>')]
     >>> [(f.indicator, f.value, f.unit) for f in find_figures("全省实施3大攻坚行动")]
