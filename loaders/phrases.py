@@ -86,6 +86,8 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
     ['职工', '之家']
     >>> [w.text for w in mended((Word("12345", "m", 0, 5), Word("热线", "n", 5, 7), Word("受理", "v", 7, 9)))]
     ['12345热线', '受理']
+    >>> [(w.text, w.tag) for w in mended((Word("算力", "v", 0, 2), Word("规模", "n", 2, 4)))]
+    [('算力', 'n'), ('规模', 'n')]
     """
     out: list[Word] = []
     k = 0
@@ -154,6 +156,8 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
         elif _SHARE_GLUED.fullmatch(w.text):
             # 数字经济/n 占比达/v 34%: LAC glues the link to the share; the share is the noun measured.
             out += [Word("占比", "n", w.start, w.start + 2), Word(w.text[2:], "v", w.start + 2, w.end)]
+        elif w.text == "算力" and w.tag == "v":
+            out.append(Word(w.text, "n", w.start, w.end))  # 建成,算力/v 规模: computing power, always a noun
         elif w.text == "占地区":
             # 占地区/v 生产/vn 总值/n: LAC reads 占地 (take up land); it is 占 地区生产总值, a share.
             out += [Word("占", "v", w.start, w.start + 1), Word("地区", "n", w.start + 1, w.end)]

@@ -446,6 +446,10 @@ def _last_future(sentence: str, before: str) -> int:
             r"(?:高标准|高起点|高水平|科学|统筹|合理)$", before[: m.start()]
         ):
             continue  # 高标准规划建设四大组团: planning done well is work done, not a goal set
+        elif m.group(1) in ("规划", "计划") and re.match(
+            r"(?:规划|计划)(?:已|正式|一经)?(?:落地|出台|获批|批复|发布|印发|通过)", before[m.start() :]
+        ):
+            continue  # "产业园区规划落地后,…完成了…": a plan that came out is a thing that happened, no goal
         elif m.group(1) == "计划" and before[: m.start()].endswith("按"):
             continue  # 按计划持续推进13个场景: work going on as planned, not a goal
         elif m.group(1) == "计划" and re.search(r"(?:该|此|这一|本|上述|”)$", before[: m.start()]):
