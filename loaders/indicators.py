@@ -117,6 +117,14 @@ def counted_phrase(sentence: str, start: int, end: int, *, counter: bool) -> str
     return phrase
 
 
+# Administrative levels, and a run of them listed with their counts (区级501项、镇级1316项、村级4207项).
+_LEVEL = r"(?:国家|省|市|区|县|镇|乡|村|街道|社区|州|盟|旗)级"
+_LEVEL_COUNT = _LEVEL + r"\d+(?:\.\d+)?[万亿]?[个家项所座条件类]"
+_LEVEL_BEFORE = re.compile(f"({_LEVEL})$")
+_LEVEL_RUN = re.compile(f"(?:[、和及]{_LEVEL_COUNT})*")
+_LEVEL_LISTED = re.compile(f"{_LEVEL_COUNT}[、和及]{_LEVEL}$")
+
+
 def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
     """Return what a figure at `start:end` counts before any per-unit denominator, or "" for nothing.
 
@@ -136,6 +144,9 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
     '企业'
     >>> counted_phrase("创建国家级示范基地2个、省级5个", 14, 16, counter=True) == SUBSET + "省级"
     True
+    >>> s = "完成区级501项、镇级1316项公共服务事项的审核"
+    >>> counted_phrase(s, 4, 8, counter=True), counted_phrase(s, 11, 16, counter=True)
+    ('区级公共服务事项', '镇级公共服务事项')
     """
     if counter and re.match(r"(?:多|余)?(?:位列|位居|居于|名列|排名|跃居)", sentence[end:]):
         return ""  # "广东以25万余家位列区域首位": the rank after a count says where it stands, not what it counts
@@ -147,6 +158,18 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
         and re.match(r"[^,，;；:：。]{0,30}?中(?:脱颖而出|胜出|突围|选出|评选出|遴选出|评出)", sentence[end:])
     ):
         return SCOPE  # "从64个国家和地区的429个申报城市中脱颖而出": the field a place was picked from
+    own_level = _LEVEL_BEFORE.search(sentence, 0, start) if counter else None
+    if own_level:
+        run = _LEVEL_RUN.match(sentence, end)
+        run_end = run.end() if run else end
+        if (run_end > end or _LEVEL_LISTED.search(sentence, 0, start)) and re.match(
+            r"[\u4e00-\u9fff]", sentence[run_end : run_end + 1]
+        ):
+            # "完成区级501项、镇级1316项、村级4207项公共服务事项…": levels listed with their counts share
+            # the noun after the last, each its own level of it (区级公共服务事项).
+            noun = phrase_after(mended(segment(sentence)), run_end)
+            if noun:
+                return own_level.group(1) + noun
     level = re.search(
         r"(?:其中(?:[^,，;；:：。]*、)?|\d[^\d,，;；:：。、]{0,3}[、,，])([\u4e00-\u9fff]{1,2}级)$",
         sentence[:start],
