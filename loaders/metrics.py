@@ -67,7 +67,9 @@ _RANK = re.compile(
     # a streak with no verb ranks all the same ("指标连续三年全市第一")
     r"|(?<=连续[二两三四五六七八九十\d])年(?=全)"
     # a rank straight after what is ranked, with no verb ("装机规模全省第一")
-    r"|(?<=[\u4e00-\u9fff%、])(?=全[国省市区县]第))[^,，。;；:：]{0,14}?"
+    r"|(?<=[\u4e00-\u9fff%、])(?=全[国省市区县]第)"
+    # the next rank of a list, in a place of its own ("排名全国第五、福建第一")
+    r"|(?:(?<=第[一二三四五六七八九十\d]、)|(?<=第[一二三四五六七八九十\d]{2}、))(?=[\u4e00-\u9fff]{2,4}第))[^,，。;；:：]{0,14}?"
     rf"(?:第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?|(?P<first>首位|榜首))"
     r"(?:(?![\u4e00-\u9fffA-Za-z0-9])|(?=[和、及与]第))"
 )  # 首位 and 榜首 are 第一 ("居全国城市首位", "位居全国工业百强区榜首")
@@ -379,6 +381,8 @@ def find_figures(
     [('园区占地', 17000.0, '亩')]
     >>> [(f.value, f.unit) for f in find_figures("先后报批用地6批次2796亩")]
     [(6.0, '批次'), (2796.0, '亩')]
+    >>> [(f.indicator, f.value) for f in find_figures("数字乡村指数排名全国第五、福建第一")]
+    [('数字乡村指数全国排名', 5.0), ('数字乡村指数福建排名', 1.0)]
     >>> [(f.indicator, f.value, f.qualifier) for f in find_figures("全区95%以上行政村实现光纤通达")]
     [('行政村', 95.0, '>')]
     >>> [(f.indicator, f.value, f.unit) for f in find_figures("全省实施3大攻坚行动")]
