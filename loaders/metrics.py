@@ -67,9 +67,7 @@ _RANK = re.compile(
     # a streak with no verb ranks all the same ("指标连续三年全市第一")
     r"|(?<=连续[二两三四五六七八九十\d])年(?=全)"
     # a rank straight after what is ranked, with no verb ("装机规模全省第一")
-    r"|(?<=[\u4e00-\u9fff%、])(?=全[国省市区县]第)"
-    # the next rank of a list, in a place of its own ("排名全国第五、福建第一")
-    r"|(?:(?<=第[一二三四五六七八九十\d]、)|(?<=第[一二三四五六七八九十\d]{2}、))(?=[\u4e00-\u9fff]{2,4}第))[^,，。;；:：]{0,14}?"
+    r"|(?<=[\u4e00-\u9fff%、])(?=全[国省市区县]第))[^,，。;；:：]{0,14}?"
     rf"(?:第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?|(?P<first>首位|榜首))"
     r"(?:(?![\u4e00-\u9fffA-Za-z0-9])|(?=[和、及与]第))"
 )  # 首位 and 榜首 are 第一 ("居全国城市首位", "位居全国工业百强区榜首")
@@ -300,7 +298,8 @@ def _name_moves(figures: list[Figure], moves: dict[int, str]) -> list[Figure]:
 # scope it names.
 _MORE_RANKS = re.compile(
     r"^(?:(?:和|、|及|与)|[,，](?=全|[\u4e00-\u9fff]{1,4}(?:省|自治区)第)|[(（](?=[\u4e00-\u9fff]{2,6}第))"
-    r"(?P<scope>全[\u4e00-\u9fff]{1,6}?|[\u4e00-\u9fff]{1,4}(?:省|自治区)|(?<=[(（])[\u4e00-\u9fff]{2,6}?)?"
+    # the scope: 全省, 陕西省, (西部), or a place's short name after 、 ("排名全国第五、福建第一")
+    r"(?P<scope>全[\u4e00-\u9fff]{1,6}?|[\u4e00-\u9fff]{1,4}(?:省|自治区)|(?<=[(（])[\u4e00-\u9fff]{2,6}?|(?<=、)[\u4e00-\u9fff]{2,4}?(?=第))?"
     # "分列第二、三名": a later rank of the list may leave out its 第 when its counter follows
     rf"(?:第|(?=(?:\d+|[{CN_NUMERAL_CHARS}]+)[位名]))(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?(?![\u4e00-\u9fffA-Za-z0-9])"
 )
