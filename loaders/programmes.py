@@ -139,6 +139,8 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     ['综合窗口改革', '红蓝章']
     >>> [h.name for h in find_programmes("配套“红蓝章”审批、特事急办等机制,实行“双随机”监管")]
     ['红蓝章', '双随机']
+    >>> [h.name for h in find_programmes("可随时看到政策、福利、村集体产业资金项目、文体活动等信息")]
+    []
     """
     lex = lexicon or programme_lexicon()
     sentence = _curly(sentence)
@@ -213,6 +215,9 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         and not _PILOT_TASK.search(h.name)
         # "推广借鉴项目", "重点项目": two words before 项目 say what kind of project, none by name
         and not re.fullmatch(r"[\u4e00-\u9fff]{1,2}项目", h.name)
+        # "…开放平台项目", "村集体产业资金项目": the 项目 of a thing built or of a fund is that thing (a
+        # project when it has a name), no initiative; 万名大学生电商赋能乡村振兴项目 is one
+        and not re.search(r"(?:平台|中心|系统|资金|设施|基地|园区|机房|大楼|网络)项目$", h.name)
         # "推动创造型引领型改革", "突破性改革": what kind of reform it is, no reform by name
         and not re.fullmatch(r"(?:[\u4e00-\u9fff]{1,3}[型性式])+(?:改革|创新)", h.name)
         # "以实际行动迎接…": an action described by how real or concrete it is has no name
