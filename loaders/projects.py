@@ -938,7 +938,9 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             if joint >= 0 and any(e.group("event") and e.end() == joint for e in matches[:i]):
                 start = joint + 1
             # "昆山和太仓共同举行…推进会": the verb that holds an event governs its name, it is no part of it
-            held = list(re.finditer(r"(?:举行|召开|举办|主办|承办|出席|参加)", sentence[start : m.start()]))
+            held = list(
+                re.finditer(r"(?:举行|召开|举办|主办|承办|出席|参加|亮相)", sentence[start : m.start()])
+            )
             start += held[-1].end() if held else 0
             # "“中国年·荆楚购”2024全国网上年货节": a year opens an event's name; a quoted theme before it is a slogan
             theme = re.match(r"“[^“”]{2,12}”(?=(?:19|20)\d\d)", sentence[start : m.start()])
@@ -1261,6 +1263,10 @@ def _after_complement(sentence: str, start: int, head: int) -> int:
     return cut
 
 
+# Verbs that relate a thing to another and never stand inside a project's name.
+_RELATING = re.compile(r"位于|坐落于?|亮相|纳入|列入|入选|走访|参观|考察|落户|入驻|依托")
+
+
 def _bounded(sentence: str, start: int, end: int) -> int:
     """Return where a name read to start at `start` really starts, by what stands at its edges.
 
@@ -1275,6 +1281,9 @@ def _bounded(sentence: str, start: int, end: int) -> int:
     >>> s = "获批筹建青禾软件园"
     >>> s[_bounded(s, 2, len(s)) :]
     '青禾软件园'
+    >>> s = "规范开展公共服务事项纳入省政务服务平台管理工作"
+    >>> s[_bounded(s, 4, 19) : 19]
+    '省政务服务平台'
     """
     bar = max(sentence.rfind("丨", start, end), sentence.rfind("|", start, end))
     if bar >= 0:
@@ -1294,6 +1303,11 @@ def _bounded(sentence: str, start: int, end: int) -> int:
         verb = next((i for i, w in enumerate(acts[:3]) if w.tag == "v"), None)
         if verb is not None and all(w.tag in ("m", "d", "p", "v") for w in acts[: verb + 1]):
             return acts[verb].end
+    relating = [w for w in words if w.tag == "v" and w.end < end and _RELATING.fullmatch(w.text)]
+    if relating:
+        # "首批创新场景亮相2020年度…座谈会", "事项纳入省政务服务平台": a verb that puts one thing in,
+        # at or beside another belongs to the clause; the name starts after it
+        return relating[-1].end
     adverbs = [
         w
         for w in words
