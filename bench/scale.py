@@ -167,6 +167,8 @@ def measure(
             ("/indicators", "/indicators", None),
             ("/indicators/{most measured}", f"/indicators/{indicator.rsplit('/', 1)[-1]}", None),
             ("/policies/{most cited}", f"/policies/{policy.rsplit('/', 1)[-1]}", None),
+            ("/graph?node={most mentioned}", "/graph", {"node": place}),
+            ("/graph?node={most adopted}&depth=2", "/graph", {"node": programme, "depth": "2"}),
         ]
         with httpx.Client(base_url=url, timeout=600) as client:
             canned = [q for q in client.get("/queries").json() if q["language"] == "sparql"]
@@ -181,7 +183,7 @@ def measure(
                     timing.warm = [timed_get(client, path, params)[0] for _ in range(repeat)]
                 timings.append((label, timing))
             # The same routes once each right after an ingest: every index is patched by the first of them.
-            ingest_s, after = _after_ingest(client, routes[:7] + [("/stats", "/stats", None)])
+            ingest_s, after = _after_ingest(client, routes[:9] + [("/stats", "/stats", None)])
         rows.append(("server RSS after the requests (with workers)", f"{tree_rss_mb(server.pid):,.0f} MB"))
         rows.append(("route: first / warm p50 / warm p99 (ms)", ""))
         rows.extend((f"  {label}", timing.cells()) for label, timing in timings)

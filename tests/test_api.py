@@ -300,6 +300,11 @@ def test_graph_of_a_place_links_it_to_its_programmes_and_hides_evidence(demo_cli
         "target": "https://w3id.org/citykg/programme/yi-wang-tong-ban",
         "type": "runsProgramme",
     } in body["edges"]
+    # Past the limit a view shows, what the place runs and holds comes before the documents naming it.
+    kept = {n["id"] for n in body["nodes"] if n["type"] != "Document"}
+    cut = demo_client.get("/graph", params={"node": node, "limit": len(kept)}).json()
+    assert "Document" in types and cut["truncated"]
+    assert {n["id"] for n in cut["nodes"]} == kept
     only = demo_client.get("/graph", params={"node": node, "types": "Programme"}).json()
     assert {n["type"] for n in only["nodes"][1:]} == {"Programme"}
     assert is_problem(demo_client.get("/graph", params={"node": "https://example.org/x"}), 404)
