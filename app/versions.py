@@ -154,15 +154,27 @@ def _log_path(store: RdfStore, data_dir: Path) -> Path | None:
     return None if isinstance(store, Store) else data_dir / LOG_NAME
 
 
+_READ: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
+
+
 def read_log(store: RdfStore, data_dir: Path) -> list[dict[str, Any]]:
     """Return the recorded versions of ``store``, oldest first (``data_dir``: the settings' data folder)."""
     path = _log_path(store, data_dir)
     if path is None:
         return list(_MEMORY.get(store, []))
-    if not path.exists():
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
         return []
-    with path.open(encoding="utf-8") as lines:
-        return [json.loads(line) for line in lines if line.strip()]
+    stamp = (str(path), stat.st_mtime_ns, stat.st_size)
+    kept = _READ.get(stamp)
+    if kept is None:
+        # Parsed once per state of the file: a build's line lists every document it added.
+        with path.open(encoding="utf-8") as lines:
+            kept = [json.loads(line) for line in lines if line.strip()]
+        _READ.clear()
+        _READ[stamp] = kept
+    return [dict(record) for record in kept]
 
 
 @contextmanager

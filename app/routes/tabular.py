@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 
@@ -88,7 +87,9 @@ class Listing:
 
 
 def _with_headers(model: BaseModel, headers: dict[str, str]) -> Response:
-    return JSONResponse(jsonable_encoder(model, by_alias=True), headers=headers)
+    # Dumped by pydantic-core: jsonable_encoder walks the model in Python, 150 ms of the 176 ms
+    # /versions took at 10,000 documents (a build lists every document it added).
+    return JSONResponse(model.model_dump(mode="json", by_alias=True), headers=headers)
 
 
 def _listing(request: Request, store: StoreDep, format: Format = "json") -> Listing:
