@@ -42,24 +42,28 @@ def co_adopted(v: View, slug: str, *, limit: int = 20) -> dict[str, Any]:
     total = len(p.portfolios)
     mine = p.adopters(slug)
     rows = []
-    for other in p.co_adoption.adj.get(slug, {}):
-        both = p.co_adoption.edges[slug, other]["weight"]
-        theirs = p.adopters(other)
+    for other, edge in p.co_adoption.adj.get(slug, {}).items():
+        both = edge["weight"]
         rows.append(
             {
                 "programme": index.programme_ref(other),
                 "places": both,
-                "lift": round(lift(both, len(mine), len(theirs), total), 4),
+                "lift": round(lift(both, len(mine), p.adoption.degree(("programme", other)), total), 4),
                 "share": round(both / len(mine), 4) if mine else 0.0,
-                "co_places": [index.place_ref(c) for c in sorted(mine & theirs)],
             }
         )
     rows.sort(key=lambda r: (-r["places"], -r["lift"], r["programme"]["slug"]))
+    # The places running both only for the rows shown: the most adopted programme of 10,000 documents
+    # is run with 700 others by up to 333 places each (0.6 s to list them all, 2 ms for a page).
+    shown = [
+        {**r, "co_places": [index.place_ref(c) for c in sorted(mine & p.adopters(r["programme"]["slug"]))]}
+        for r in rows[:limit]
+    ]
     return {
         "programme": index.programme_ref(slug),
         "adopters": len(mine),
         "places_with_programmes": total,
-        "data": rows[:limit],
+        "data": shown,
         "count": len(rows),
     }
 
