@@ -90,7 +90,7 @@ class Observed(NamedTuple):
     value: float
     unit: str | None
     year: int | None
-    qualifier: str  # "=", "target", "approx", ...
+    qualifier: str  # "=", ">", "<", "~" or "target"
     evidence: str  # the evidence node's IRI
     mention_start: int
 
