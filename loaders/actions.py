@@ -185,7 +185,7 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
         if m.group(0) == "改革" and len(name) >= 7 and re.match(r"[,，。;；、]|$", nxt):
             governed = True
         # A pilot or zone whose name swallowed its verb (被列入…试点, 完成试点) is left to designations.py.
-        swallowed = re.search(r"被|列入|获批|入选|完成|开展|申报|申请|争创|创建", name)
+        swallowed = re.search(r"被|列入|获批|入选|完成|开展|申报|申请|争取|争创|创建", name)
         if governed or (m.group(0) in ("先导区", "提升月", "试点", "综合试点") and not swallowed):
             plain = unranked(name)
             if _GENERIC_HEAD.match(plain):

@@ -615,6 +615,12 @@ _COUNTED_LIST = re.compile(
 )
 
 
+# "实施数字经济提速、政务服务提质、…“五大行动”": fields with their aims, unquoted, then the count and kind.
+_COUNTED_PLAIN = re.compile(
+    r"(?P<items>(?:[\u4e00-\u9fff]{4,8}、)+[\u4e00-\u9fff]{4,8})“?(?P<count>[两三四五六七八九十])大(?P<kind>行动|工程)”?"
+)
+
+
 def _counted_list(sentence: str) -> list[ProgrammeHit]:
     """Each item of a counted list of fields with their quoted aims, named with the list's kind:
     "实施公共数据“提质”、项目建设“增效”…五大工程" names 公共数据提质工程, 项目建设增效工程 … (the count
@@ -622,8 +628,26 @@ def _counted_list(sentence: str) -> list[ProgrammeHit]:
 
     >>> [h.name for h in _counted_list("聚力实施公共数据“提质”、项目建设“增效”两大工程,全力")]
     ['公共数据提质工程', '项目建设增效工程']
+
+    Unquoted items count only when the list is as long as its count says:
+
+    >>> [h.name for h in _counted_list("大力实施数字经济提速、政务服务提质、数据价值提升“三大行动”")]
+    ['数字经济提速行动', '政务服务提质行动', '数据价值提升行动']
+    >>> _counted_list("推进政务服务、数据共享“五大行动”")
+    []
     """
     found = []
+    for m in _COUNTED_PLAIN.finditer(sentence):
+        items = m.group("items").split("、")
+        verb = re.match(r"(?:聚力|大力|全力|全面|深入|加快|着力)?(?:实施|推进|开展|推动)", items[0])
+        if verb is None or len(items) != "两三四五六七八九十".index(m.group("count")) + 2:
+            continue  # only a governed list as long as its count names its items
+        at = m.start("items") + verb.end()
+        items[0] = items[0][verb.end() :]
+        for item in items:
+            if len(item) >= 4:
+                found.append(ProgrammeHit(item + m.group("kind"), at, at + len(item)))
+            at += len(item) + 1
     for m in _COUNTED_LIST.finditer(sentence):
         at = m.start("items")
         items = m.group("items").split("、")
