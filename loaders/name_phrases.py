@@ -160,7 +160,9 @@ def _breaks(word: Word, left: Word | None, before: list[Word], quoted: set[int])
     if word.tag in _BREAKS and not (word.tag == "p" and word.text == "与"):
         return True  # LAC reads 与 as a preposition too (超级计算与人工智能…研究院): a conjunction below
     if word.tag == "TIME":
-        return not re.search(r"\d", word.text)  # 目前平台 vs 2025年中央城市工作会议, 24小时自助…
+        # 目前平台 vs 2025年中央城市工作会议, 24小时自助…; an era word LAC reads as a time heads a name's
+        # words like an adjective (重庆现代农业柑橘产业园, 未来社区)
+        return not re.search(r"\d", word.text) and word.text not in ("现代", "当代", "近代", "未来")
     if word.tag == "m":
         return bool(_COUNT.search(word.text))
     if word.tag in ("c", "p"):

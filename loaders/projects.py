@@ -173,6 +173,8 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     [('广陵新城软件园', 'park'), ('仪征大数据产业园', 'park')]
     >>> [(h.name, h.kind) for h in find_projects("“我的扬州”App注册用户超210万")]
     [('我的扬州App', 'platform')]
+    >>> [h.name for h in find_projects("总投资20亿元的重庆现代农业柑橘产业园建成")]
+    ['重庆现代农业柑橘产业园']
     >>> [h.name for h in find_projects("在打造京津冀数据服务地、建设“算力之城”和国家级数据标注基地等方面取得突破")]
     ['国家级数据标注基地']
     >>> [h.name for h in find_projects("即“一条主线、三个定位、八项任务、三个园区”,建设国家数字化治理试验区")]
