@@ -214,10 +214,22 @@ _PARTNER = re.compile(
 
 def _is_partner(text: str, span: PlaceSpan) -> bool:
     """A place named after 与/对接/对标 in its clause is a partner or a comparison, not who acts;
-    a place in a list (内蒙古、贵州、甘肃、宁夏布局建设…) names a scope, not an actor."""
+    a place in a list (内蒙古、贵州、甘肃、宁夏布局建设…) names a scope, not an actor; nor does the
+    place whose work a leader's instructions address (贯彻…总书记对四川工作系列重要指示精神).
+
+    >>> t = "贯彻习近平总书记对四川工作系列重要指示精神,大力实施五大行动"
+    >>> at = t.index("四川")
+    >>> _is_partner(t, PlaceSpan(at, at + 2, None, "四川"))  # type: ignore[arg-type]
+    True
+    """
     clause = text[max(0, span.start - 30) : span.start]
     in_list = text[span.start - 1 : span.start] == "、" or text[span.end : span.end + 1] == "、"
-    return bool(_PARTNER.search(clause)) or in_list
+    addressed = text[span.start - 1 : span.start] == "对" and bool(_ADDRESSED.match(text, span.end))
+    return bool(_PARTNER.search(clause)) or in_list or addressed
+
+
+# What follows a place a leader's instructions or speech are about: 对四川工作系列重要指示.
+_ADDRESSED = re.compile(r"[\u4e00-\u9fff]{0,4}?工作[^,，。;；]{0,8}?(?:重要)?(?:指示|讲话|批示|论述)")
 
 
 _WHOLE_PROVINCE = re.compile(
