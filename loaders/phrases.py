@@ -58,7 +58,9 @@ _ACTION_MEASURES = ("时间", "时长", "时限", "周期", "天数", "次数", 
 _SHARE_LINK = re.compile(r"比(?:达到|达|为|超过|超|约)")
 _TOP_LIST = re.compile(r"[百千十五二三四]+强")
 _SERVICE_NUMBER = re.compile(r"1\d{2,4}")
-_LATIN_TERM = re.compile(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*")
+# A Latin-lettered term (5G, IPv6, AI, 10G): letters first, or a number and one letter; a number with
+# a unit of letters (27PB, 26.7T) is a figure, not a term.
+_LATIN_TERM = re.compile(r"[A-Za-z][A-Za-z0-9]*|\d{1,2}[A-Za-z]")
 _SHARE_GLUED = re.compile(r"占比(?:达到|达|为|超过|超|约)")
 
 
