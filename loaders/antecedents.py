@@ -239,7 +239,20 @@ def carry_subjects(
                 for p in out
                 if p.unit == f.unit and p.indicator and not re.search(r"[。;；]", text[p.end : f.start])
             ]
-            indicator = same[-1].indicator.removeprefix(SCOPE) if same else subject_phrase(text, f.start)
+            summed = [
+                p
+                for p in out[-1:]
+                if p.indicator
+                and not re.search(r"[。;；]", text[p.end : f.start])
+                and re.search(r"(?:^|[,，])\s*(?:合计|共计|总计)(?:达到|达|为)?$", text[: f.start])
+            ]
+            if same:
+                indicator = same[-1].indicator.removeprefix(SCOPE)
+            elif summed:
+                # "兑付资金1.7万笔,合计51.16亿元": the sum of what the count before it counted
+                indicator = summed[0].indicator.removeprefix(SCOPE)
+            else:
+                indicator = subject_phrase(text, f.start)
         elif not indicator and elliptical_clause(text, f.start, f.end):
             # "建成智慧社区186个,今年力争再建50个": the verb repeats; the thing counted is the one before.
             same = [

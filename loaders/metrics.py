@@ -382,6 +382,8 @@ def find_figures(
     [(6.0, '批次'), (2796.0, '亩')]
     >>> [f.indicator for f in find_figures("政务云达到10.78 万核计算能力、27PB 存储规模")]
     ['计算能力', '存储规模']
+    >>> [(f.indicator, f.unit) for f in find_figures("平台上线以来,兑付资金1.7万笔,合计51.16亿元")]
+    [('兑付资金', '笔'), ('兑付资金', '元')]
     >>> [(f.indicator, f.value) for f in find_figures("数字乡村指数排名全国第五、福建第一")]
     [('数字乡村指数全国排名', 5.0), ('数字乡村指数福建排名', 1.0)]
     >>> [(f.indicator, f.value, f.qualifier) for f in find_figures("全区95%以上行政村实现光纤通达")]
