@@ -20,13 +20,14 @@ from app.analytics.state import view
 from app.resources import (
     PREFIXES,
     GraphIndex,
+    Statement,
     _bound,
     _fact_evidence,
     _in_document_order,
     _local,
+    first_sentences,
     graph_index,
     node_type,
-    read_evidence,
     store_version,
 )
 from graphstore.stores import RdfStore
@@ -307,7 +308,7 @@ def latest_by_place(observations: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-_Statements = dict[tuple[Any, ...], list[tuple[str, int, str]]]
+_Statements = dict[tuple[Any, ...], list[Statement]]
 
 
 def _value_key(row: dict[str, Any]) -> tuple[Any, ...]:
@@ -349,16 +350,10 @@ def _with_evidence(
     store: RdfStore, index: GraphIndex, rows: list[dict[str, Any]], stated: _Statements, most: int
 ) -> list[dict[str, Any]]:
     """Return ``rows``, each with its first ``most`` sentences in document order (read for these rows only)."""
-
-    def order(statement: tuple[str, int, str]) -> tuple[str, int]:
-        return (index.document_ref(statement[0])["name"] or "", statement[1])
-
-    chosen = [[e for _, _, e in sorted(stated[_value_key(row)], key=order)[:most]] for row in rows]
-    read = read_evidence(store, index, (e for nodes in chosen for e in nodes))
-    return [
-        {**row, "evidence": [read[e] for e in nodes if e in read]}
-        for row, nodes in zip(rows, chosen, strict=True)
-    ]
+    sentences = first_sentences(
+        store, index, {_value_key(row): stated[_value_key(row)] for row in rows}, most
+    )
+    return [{**row, "evidence": sentences[_value_key(row)]["evidence"]} for row in rows]
 
 
 def indicator_detail(

@@ -11,8 +11,8 @@ from __future__ import annotations
 import threading
 import weakref
 from collections import OrderedDict, defaultdict
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Callable, Hashable, Mapping
+from typing import Any, TypeVar
 
 from app.analytics.projection import Fact
 from app.analytics.state import view
@@ -35,6 +35,7 @@ __all__ = [
     "NodeNotFound",
     "PlaceNotFound",
     "ProgrammeNotFound",
+    "Statement",
     "document_detail",
     "first_year",
     "graph_index",
@@ -50,7 +51,7 @@ __all__ = [
     "place_summary",
     "programme_detail",
     "programme_entry",
-    "read_evidence",
+    "first_sentences",
     "similar_places",
     "similar_programmes",
     "stats",
@@ -176,41 +177,51 @@ _PLACE_METRICS = (
 _QUOTES_PER_QUERY = 500
 
 
+# Where a fact is stated: (document id, mention start, evidence node IRI).
+Statement = tuple[str, int, str]
+K = TypeVar("K", bound=Hashable)
+
+
 def _first_evidence(
     store: RdfStore, index: GraphIndex, rows: list[dict[str, str | None]], most: int
 ) -> dict[tuple[str, str, str], dict[str, Any]]:
     """Return {evidence, evidence_count} per fact (s, p, o) of `rows`: its first `most` sentences and how many it has.
 
     `rows` name each evidence node (?e) of each fact with its document (?doc) and mention
-    start (?ms); the sentences are read for the chosen nodes only. The most-mentioned
-    place of 10,000 documents has three facts with 3,907 sentences between them.
+    start (?ms). The most-mentioned place of 10,000 documents has three facts with 3,907
+    sentences between them.
     """
-    by_fact: dict[tuple[str, str, str], list[dict[str, str | None]]] = defaultdict(list)
+    by_fact: dict[tuple[str, str, str], list[Statement]] = defaultdict(list)
     for r in rows:
-        by_fact[(r["s"] or "", r["p"] or "", r["o"] or "")].append(r)
-
-    def order(r: dict[str, str | None]) -> tuple[str, int]:
-        return (index.document_ref(_local(r["doc"], DOCUMENT))["name"] or "", int(r["ms"] or 0))
-
-    chosen = {
-        fact: [r["e"] or "" for r in sorted(found, key=order)[:most]] for fact, found in by_fact.items()
-    }
-    read = read_evidence(store, index, {e for es in chosen.values() for e in es})
-    return {
-        fact: {"evidence": [read[e] for e in es if e in read], "evidence_count": len(by_fact[fact])}
-        for fact, es in chosen.items()
-    }
+        by_fact[(r["s"] or "", r["p"] or "", r["o"] or "")].append(
+            (_local(r["doc"], DOCUMENT), int(r["ms"] or 0), r["e"] or "")
+        )
+    return first_sentences(store, index, by_fact, most)
 
 
-def read_evidence(store: RdfStore, index: GraphIndex, nodes: Iterable[str]) -> dict[str, dict[str, Any]]:
-    """Return the evidence (sentence, document, offsets) of each of the evidence nodes ``nodes``, by node IRI."""
-    wanted = sorted(set(nodes))
+def first_sentences(
+    store: RdfStore, index: GraphIndex, stated: Mapping[K, list[Statement]], most: int
+) -> dict[K, dict[str, Any]]:
+    """Return {evidence, evidence_count} per key of `stated`: its first `most` sentences in document
+    order (by document name, then mention start) and how many statements it has.
+
+    Only the chosen sentences are read from the store, `_QUOTES_PER_QUERY` evidence nodes a query.
+    """
+
+    def order(statement: Statement) -> tuple[str, int]:
+        return (index.document_ref(statement[0])["name"] or "", statement[1])
+
+    chosen = {key: [e for _, _, e in sorted(found, key=order)[:most]] for key, found in stated.items()}
+    wanted = sorted({e for es in chosen.values() for e in es})
     read: dict[str, dict[str, Any]] = {}
     for at in range(0, len(wanted), _QUOTES_PER_QUERY):
         block = " ".join(iri_term(e) for e in wanted[at : at + _QUOTES_PER_QUERY])
         for r in store.select(_QUOTES.replace("$evidence", block)):
             read[r["e"] or ""] = _evidence(index, r)
-    return read
+    return {
+        key: {"evidence": [read[e] for e in es if e in read], "evidence_count": len(stated[key])}
+        for key, es in chosen.items()
+    }
 
 
 # Pages of places and programmes kept per store: key → (index revision, page), the most recently used last.
