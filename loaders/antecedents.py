@@ -225,7 +225,7 @@ def carry_subjects(
             and out
             and out[-1].indicator
             and out[-1].unit == f.unit
-            and re.fullmatch(_CHAINED, text[out[-1].end : f.start])
+            and _CHAINED.fullmatch(text[out[-1].end : f.start])
         ):
             # "一般公共预算收入突破百亿、达到102.57亿元": a run of predicates on one subject, the figure
             # in the same unit; the bound it passed restates the figure and goes.
@@ -239,18 +239,16 @@ def carry_subjects(
                 for p in out
                 if p.unit == f.unit and p.indicator and not re.search(r"[。;；]", text[p.end : f.start])
             ]
-            summed = [
-                p
-                for p in out[-1:]
-                if p.indicator
-                and not re.search(r"[。;；]", text[p.end : f.start])
-                and re.search(r"(?:^|[,，])\s*(?:合计|共计|总计)(?:达到|达|为)?$", text[: f.start])
-            ]
             if same:
                 indicator = same[-1].indicator.removeprefix(SCOPE)
-            elif summed:
+            elif (
+                out
+                and out[-1].indicator
+                and not re.search(r"[。;；]", text[out[-1].end : f.start])
+                and _SUMMED.search(text, 0, f.start)
+            ):
                 # "兑付资金1.7万笔,合计51.16亿元": the sum of what the count before it counted
-                indicator = summed[0].indicator.removeprefix(SCOPE)
+                indicator = out[-1].indicator.removeprefix(SCOPE)
             else:
                 indicator = subject_phrase(text, f.start)
         elif not indicator and elliptical_clause(text, f.start, f.end):
@@ -267,7 +265,9 @@ def carry_subjects(
 
 _PLAN_PERIOD_BASE = re.compile(r"[“\"]?十[一二三四五]五[”\"]?(?:末|期末)?")
 # Between two figures, a list mark and the verb of the second: both are predicates of one subject.
-_CHAINED = r"[、,，](?:达到|达|为|增至|增加到|提高到|提升至|提升到|超过|突破)[近约超逾]?"
+_CHAINED = re.compile(r"[、,，](?:达到|达|为|增至|增加到|提高到|提升至|提升到|超过|突破)[近约超逾]?")
+# A clause that opens with a total: what follows sums what came before it.
+_SUMMED = re.compile(r"(?:^|[,，])\s*(?:合计|共计|总计)(?:达到|达|为)?$")
 
 
 _GENERIC = ("数量", "总量", "总数", "增速", "增幅", "规模", "占比")

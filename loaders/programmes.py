@@ -22,6 +22,7 @@ from loaders.designations import Designation, find_designations
 from loaders.gazetteer import load_gazetteer
 from loaders.lexicon import Lexicon, programme_lexicon
 from loaders.names import NAME_UNIT, QUOTES, clean_name, name_start
+from loaders.numbers import parse_number
 from loaders.slogans import (
     are_aims,
     find_shaped_names,
@@ -640,7 +641,7 @@ def _counted_list(sentence: str) -> list[ProgrammeHit]:
     for m in _COUNTED_PLAIN.finditer(sentence):
         items = m.group("items").split("、")
         verb = re.match(r"(?:聚力|大力|全力|全面|深入|加快|着力)?(?:实施|推进|开展|推动)", items[0])
-        if verb is None or len(items) != "两三四五六七八九十".index(m.group("count")) + 2:
+        if verb is None or len(items) != parse_number(m.group("count")):
             continue  # only a governed list as long as its count names its items
         at = m.start("items") + verb.end()
         items[0] = items[0][verb.end() :]
