@@ -48,7 +48,7 @@ def co_adopted(v: View, slug: str, *, limit: int = 20) -> dict[str, Any]:
             {
                 "programme": index.programme_ref(other),
                 "places": both,
-                "lift": round(lift(both, len(mine), p.adoption.degree(("programme", other)), total), 4),
+                "lift": round(lift(both, len(mine), p.adopter_count(other), total), 4),
                 "share": round(both / len(mine), 4) if mine else 0.0,
             }
         )

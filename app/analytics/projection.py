@@ -289,6 +289,11 @@ class Projection:
         node = ("programme", slug)
         return {c for _, c in self.adoption[node]} if node in self.adoption else set()
 
+    def adopter_count(self, slug: str) -> int:
+        """Return how many places run programme ``slug`` (`adopters` without building the set)."""
+        node = ("programme", slug)
+        return self.adoption.degree(node) if node in self.adoption else 0
+
     def evidence(self, code: str, slug: str) -> list[Fact]:
         """Return the evidence that place ``code`` runs ``slug``, by document then position."""
         edge = self.links.edges.get((PLACE + code, PROGRAMME + slug))
