@@ -13,6 +13,12 @@ when it was slow or when the name has not run yet. A trial costs a slow query tw
 trial, then the run): every slow canned query's first request after start-up paid it
 (document_overview 1.2-4.8 s at 10,000 documents). A text that is not canned is tried as before.
 
+What is known slow outlives a restart: the texts and canned names found slow are kept beside
+the store (app/saved.py) when the server stops and read back by the next one's lanes, so a
+slow query asked again after a restart goes to the general workers without a second trial.
+Quick verdicts are not kept: the store may have grown since, and a text wrongly thought quick
+would hold the express worker for its whole time limit, where a trial costs a quick query nothing.
+
 Each lane admits a
 bounded number of queries (running plus waiting); more are answered 503 with Retry-After
 (issue 8: 20 runaway queries held every worker and every canned query was refused).
@@ -30,6 +36,7 @@ from collections.abc import Callable, Iterator
 from enum import Enum
 from typing import Any
 
+from app import saved
 from app.answers import KeptBytes
 from graphstore.sparql import QueryResult, QueryTimeout, QueueTimeout
 from graphstore.store import Store
@@ -88,6 +95,21 @@ class QueryCosts:
         with self._lock:
             self._speeds[key] = Speed.QUICK if finished and seconds <= QUICK_S else Speed.SLOW
             self._speeds.move_to_end(key)
+            while len(self._speeds) > self._size:
+                self._speeds.popitem(last=False)
+
+    def slow(self) -> list[str]:
+        """Return the keys known slow, least recently used first."""
+        with self._lock:
+            return [key for key, speed in self._speeds.items() if speed is Speed.SLOW]
+
+    def remember_slow(self, keys: list[str]) -> None:
+        """Mark `keys` slow unless a run since said otherwise (what a restarted server read back)."""
+        with self._lock:
+            for key in reversed(keys):
+                if key not in self._speeds:
+                    self._speeds[key] = Speed.SLOW
+                    self._speeds.move_to_end(key, last=False)  # older than anything run since
             while len(self._speeds) > self._size:
                 self._speeds.popitem(last=False)
 
@@ -156,6 +178,9 @@ class _Gate:
             self.leave()
 
 
+_KEPT = "slow-queries"
+
+
 class Lanes:
     """Runs time-limited queries on a store in the express or the general lane (see the module doc)."""
 
@@ -169,6 +194,12 @@ class Lanes:
         self.results = ResultCache()
         self._express = _Gate("express", express + queue) if express else None
         self._general = _Gate("general", max(1, workers - express) + queue)
+        if (kept := saved.load(store, _KEPT, list, any_stamp=True)) is not None:
+            self.costs.remember_slow([key for key in kept if isinstance(key, str)])
+
+    def keep(self) -> bool:
+        """Save the texts known slow beside the store for the next server (see the module doc); return whether saved."""
+        return saved.save(self._store, _KEPT, self.costs.slow(), self._store.content_stamp)
 
     def speed(self, text: str, **options: Any) -> Speed:
         """Return what is known of the speed of query `text` run with `options`."""

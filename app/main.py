@@ -105,6 +105,8 @@ def create_app(
             await run_in_threadpool(keep_index)
             await run_in_threadpool(keep_projection)
             await run_in_threadpool(keep_search)
+            if (lanes := getattr(app.state, "query_lanes", None)) is not None:
+                await run_in_threadpool(lanes.keep)  # the queries found slow (app/lanes.py)
         if mirroring is not None:
             await run_in_threadpool(app.state.mirror_opened.wait)
             if app.state.sink is not None:

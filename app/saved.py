@@ -39,15 +39,20 @@ def _file(store: RdfStore, name: str) -> Path | None:
     return None if path is None else path.with_name(f"{path.name}.{name}.pickle")
 
 
-def load(store: RdfStore, name: str, kind: type[T]) -> T | None:
-    """Return the ``kind`` saved as ``name`` if it was computed from the store as it is now, else None."""
+def load(store: RdfStore, name: str, kind: type[T], *, any_stamp: bool = False) -> T | None:
+    """Return the ``kind`` saved as ``name`` if it was computed from the store as it is now, else None.
+
+    With ``any_stamp`` a value saved from an earlier state of the store is returned too: for
+    what stays roughly true while the store changes (how long a query text takes, app/lanes.py).
+    """
     stamp = store.content_stamp
     file = _file(store, name)
     if stamp is None or file is None:
         return None
     try:
         with file.open("rb") as f:
-            if pickle.load(f) != (_FORMAT, name, stamp):
+            saved_format, saved_name, saved_stamp = pickle.load(f)
+            if (saved_format, saved_name) != (_FORMAT, name) or (saved_stamp != stamp and not any_stamp):
                 return None
             value = pickle.load(f)
     except FileNotFoundError:

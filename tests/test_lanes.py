@@ -6,11 +6,19 @@ from __future__ import annotations
 import statistics
 import threading
 import time
+import warnings
 from pathlib import Path
 
 import pytest
+from starlette.exceptions import StarletteDeprecationWarning
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", StarletteDeprecationWarning)
+    from fastapi.testclient import TestClient
 
 from app.lanes import QUICK_S, Lanes, QueriesWaiting, QueryCosts, Speed
+from app.main import create_app
+from app.settings import Settings
 from graphstore.build import ensure_vocabularies
 from graphstore.sparql import QueryTimeout
 from graphstore.store import Store
@@ -156,3 +164,29 @@ def test_a_canned_query_known_quick_is_tried_on_the_express_worker_with_new_para
     # Its first run measures it on the general workers; known quick, a new text gets the express trial.
     assert runs == [False, True]
     assert lanes.speed(QUICK.replace("LIMIT 5", "LIMIT 6")) is Speed.QUICK
+
+
+def test_a_query_found_slow_is_not_tried_again_after_a_restart(tmp_path: Path) -> None:
+    slow = SLOW.format(n=5000)
+    with Store.open(tmp_path / "data" / "oxigraph", workers=0) as store:
+        ensure_vocabularies(store)
+    settings = Settings(data_dir=tmp_path / "data", falkordb=False, query_workers=2)
+    runs: list[bool] = []
+
+    def serve(query: str) -> None:
+        with TestClient(create_app(settings)) as client:
+            store = client.app.state.store  # type: ignore[attr-defined]
+            query_on = store.query
+            store.query = lambda text, **kw: runs.append(bool(kw.get("express"))) or query_on(text, **kw)
+            answer = client.post("/sparql", data={"query": query}, headers={"Accept": "application/json"})
+            assert answer.status_code == 200, answer.text
+            assert answer.json()["results"]["bindings"], answer.text
+
+    serve(slow)
+    assert runs == [True, False]  # a trial on the express worker, stopped at the budget, then the run
+    runs.clear()
+    serve(slow)  # the next server read what the first found slow: no second trial
+    assert runs == [False]
+    runs.clear()
+    serve(QUICK)  # a text never found slow is still tried on the express worker
+    assert runs == [True]
