@@ -127,6 +127,8 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     ['中共中央', '国务院', '省委', '工业和信息化部', '国家发展改革委']
     >>> [h.name for h in find_agencies("省发展改革委充分发挥省数字经济发展领导小组办公室作用")]
     ['省发展改革委', '省数字经济发展领导小组办公室']
+    >>> [h.name for h in find_agencies("来宾市、兴宾区和自治区交通运输厅、林业局等单位发言", place_names=("兴宾区",))]
+    ['自治区交通运输厅', '自治区林业局']
     """
     hits: list[AgencyHit] = []
     automaton, canonical = _central()
@@ -263,8 +265,9 @@ def _agency_from(
     joined = re.search(r"(?:人民政府|政府|党委|委|局|厅)(?=[和及与])", stretch)
     if joined and _SUFFIX.search(stretch, joined.end() + 1):
         stretch = stretch[: joined.end()]
-    # "党中央、国务院及省委", "国务院和自治区党委": a joiner right after a central body's whole name
-    if national and sentence[start:head_end] in canonical and re.match(r"[和及与]", stretch):
+    # "党中央、国务院及省委", "国务院和自治区党委": a joiner right after a central body's whole name,
+    # or right after a place (来宾市、兴宾区和自治区交通运输厅: the district speaks, it is no body)
+    if (national and sentence[start:head_end] in canonical or place) and re.match(r"[和及与]", stretch):
         stretch = ""
     if place and len(place) > 1:
         # "呼和浩特市工业和信息化局和呼和浩特市财政局": a joiner before the place named again starts the next body
