@@ -1233,6 +1233,16 @@ def _last_named(ctx: _Context, position: int, *, city: bool = False) -> Division
 _CITY_SPEAKS = re.compile(r"(?:^|[,，。;；:：、是在由经和与])市(?![场级域民区县])")
 
 
+_WHOLE_OF = {
+    "province": re.compile(r"全省(?![第前首内外])"),
+    "prefecture": re.compile(r"全市(?![第前首内外])"),
+}
+# A person of a place: its residents, staff, an unnamed one (某街道网格员), heading a name or a quote.
+_PERSON_OF = re.compile(
+    r"[\u4e00-\u9fff]{0,10}?(?:某|村民|居民|市民|群众|网格员|工作人员|办事员|职工|员工|老人|学生|家长|店主|个体户|创业者)"
+)
+
+
 def _paragraph_actor(ctx: _Context, sentence: Sentence) -> Division | None:
     """Return the last place below the country that acted earlier in the sentence's paragraph, if any."""
     text = ctx.document.text
@@ -1253,9 +1263,15 @@ def _paragraph_district(ctx: _Context, sentence: Sentence) -> Division:
         return ctx.default
     if _CITY_SPEAKS.search(sentence.text):
         return ctx.default  # "这是市…指挥中心通过运管服平台…": the city's own body speaks, not the district
+    if (whole := _WHOLE_OF.get(ctx.default.level)) and whole.search(sentence.text):
+        return ctx.default  # "“粤智助”实现全省行政村全覆盖" in a province's text: the whole province, said so
     text = ctx.document.text
     paragraph = text.rfind("\n", 0, sentence.start) + 1
-    before = [a for a in ctx.actors if paragraph <= a.start < sentence.start]
+    # "茂名市高州市云潭镇读岗村村民王康华…给出好评", "天心区某街道网格员小李说": a place that says where a
+    # person lives or works is not what the paragraph goes on about.
+    before = [
+        a for a in ctx.actors if paragraph <= a.start < sentence.start and not _PERSON_OF.match(text, a.end)
+    ]
     if not before:
         return ctx.default
     place = before[-1].place

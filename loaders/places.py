@@ -805,10 +805,12 @@ def subject_places(
     # level above ("位居全省第二" in a city's report), so it counts half. On a tie the lower level
     # speaks: a district's report cites its city's 全市 more often than a city's cites 全区.
     self_words: Counter[str] = Counter()
+    mine: Counter[str] = Counter()  # 我市/本市 alone: the text naming itself, never a scope
     for m in _LOCAL_SELF.finditer(text):
         if m.group(1)[0] == "全" and scopes_title(text, m.end()):
             continue  # 蝉联全省“县域经济发展先进县”: the county's title, not the province speaking
         self_words[m.group(1)[1]] += 1 if m.group(1)[0] == "全" else 2
+        mine[m.group(1)[1]] += m.group(1)[0] != "全"
     for m in _BARE_BODY.finditer(text):
         if not (m.group(1) == "省" and _POST.match(text, m.end())):
             self_words[m.group(1)] += 1
@@ -832,7 +834,12 @@ def subject_places(
     best_code, best = ranked[0]
     if level is not None:
         fitting = [(code, n) for code, n in ranked if _fits(gaz.get(code), level)]
-        if fitting and (fitting[0][1] * 2 >= best or gaz.get(best_code).level in ("province",)):
+        # A text that calls itself 我省 twice and names one province, if only in a cited title
+        # (《河南省数字经济促进条例》), is that province's, however often it names its cities.
+        speaks_for_one = len(fitting) == 1 and mine[spoken[0][0]] >= 2
+        if fitting and (
+            fitting[0][1] * 2 >= best or gaz.get(best_code).level in ("province",) or speaks_for_one
+        ):
             best_code, best = fitting[0]
 
     def enough(division: Division, *, chain: bool = False) -> bool:

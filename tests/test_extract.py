@@ -321,3 +321,23 @@ def test_an_event_is_held_where_a_delegation_goes_or_where_it_settled() -> None:
     )
     events = {(p.place.name, p.name) for p in ex.projects if p.kind == "event"}
     assert events == {("杭州市", "第八届数字中国建设峰会招展招商推介会"), ("福州市", "数字中国建设峰会")}
+
+
+def test_a_text_calling_itself_the_province_is_the_provinces_though_it_names_its_cities_more() -> None:
+    # The province is named only in a cited title; its cities are named in the body, one of them twice.
+    ex = _extract(
+        "我省数字经济稳步发展。省人大常委会审议了关于检查《湖北省数字经济促进条例》实施情况的报告。"
+        "我省组织开展18个数据开发利用试点,武汉、宜昌两市入选国家示范,武汉数据交易中心交易额突破10亿元。"
+        "全省数据骨干企业超过500家。"
+    )
+    assert [d.name for d in ex.subject_places] == ["湖北省"]
+    assert {m.place.name for m in ex.metrics if m.value in (18, 500)} == {"湖北省"}
+
+
+def test_a_place_that_says_where_a_person_lives_does_not_carry_to_the_next_sentence() -> None:
+    ex = _extract(
+        "江西省政务服务办介绍,江西推进数字政府建设。\n"
+        "“现在有了自助机,几分钟就办好了。”赣州市于都县某村村民李华说。"
+        "“赣服通”自助终端提供40多个部门的300多个服务事项,服务群众达到800余万人次。"
+    )
+    assert {m.place.name for m in ex.metrics} == {"江西省"}
