@@ -225,7 +225,21 @@ def _is_partner(text: str, span: PlaceSpan) -> bool:
     clause = text[max(0, span.start - 30) : span.start]
     in_list = text[span.start - 1 : span.start] == "、" or text[span.end : span.end + 1] == "、"
     addressed = text[span.start - 1 : span.start] == "对" and bool(_ADDRESSED.match(text, span.end))
-    return bool(_PARTNER.search(clause)) or in_list or addressed
+    return bool(_PARTNER.search(clause)) or in_list or addressed or _names_service_site(text, span)
+
+
+def _names_service_site(text: str, span: PlaceSpan) -> bool:
+    """Whether a province only heads the name of its government-service site (安徽政务服务网), which
+    every county's items are put on: 在安徽政务服务网涡阳分厅上线2031个事项 is the county's work.
+
+    >>> t = "安徽政务服务网已上线79项“一件事”"
+    >>> _names_service_site(t, PlaceSpan(0, 2, load_gazetteer().get("340000"), "安徽"))
+    True
+    """
+    return span.division.level == "province" and bool(_SERVICE_SITE.match(text, span.end))
+
+
+_SERVICE_SITE = re.compile(r"(?:省|自治区)?政务服务(?:网|平台)")
 
 
 # What follows a place a leader's instructions or speech are about: 对四川工作系列重要指示.

@@ -806,6 +806,7 @@ def subject_places(
     # speaks: a district's report cites its city's 全市 more often than a city's cites 全区.
     self_words: Counter[str] = Counter()
     mine: Counter[str] = Counter()  # 我市/本市 alone: the text naming itself, never a scope
+    bare: Counter[str] = Counter()  # 县政府, 区大数据局: its own bodies named by level alone
     for m in _LOCAL_SELF.finditer(text):
         if m.group(1)[0] == "全" and scopes_title(text, m.end()):
             continue  # 蝉联全省“县域经济发展先进县”: the county's title, not the province speaking
@@ -814,6 +815,7 @@ def subject_places(
     for m in _BARE_BODY.finditer(text):
         if not (m.group(1) == "省" and _POST.match(text, m.end())):
             self_words[m.group(1)] += 1
+            bare[m.group(1)] += 1
     # A region's own text calls it bare 自治区 (自治区人民政府, 自治区电子政务外网) as a province's says 省.
     self_words["省"] += len(re.findall(r"(?:^|(?<=[\s,，、。;；:：“(（]))自治区(?!成立)", text))
     if not self_words["省"]:
@@ -822,7 +824,10 @@ def subject_places(
     lowest_first = "区县市省"
     spoken = sorted(self_words.items(), key=lambda kv: (-kv[1], lowest_first.index(kv[0])))
     # One 全省 alone frames a scope (汇聚全省的数据, 位居全省第一) more often than it speaks as the province.
-    level = speaks_as.get(spoken[0][0]) if spoken and spoken[0][1] >= 2 else None
+    # A county's or a district's own body named bare (在县政务服务中心设立…) speaks as it even once, when
+    # nothing else in the text speaks as any level.
+    alone = len(spoken) == 1 and spoken[0][0] in "县区" and bare[spoken[0][0]] >= 1
+    level = speaks_as.get(spoken[0][0]) if spoken and (spoken[0][1] >= 2 or alone) else None
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
     regions = [code for code, _ in ranked if gaz.get(code).name.endswith("自治区")]
     if (

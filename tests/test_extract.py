@@ -341,3 +341,20 @@ def test_a_place_that_says_where_a_person_lives_does_not_carry_to_the_next_sente
         "“赣服通”自助终端提供40多个部门的300多个服务事项,服务群众达到800余万人次。"
     )
     assert {m.place.name for m in ex.metrics} == {"江西省"}
+
+
+def test_a_county_bureaus_report_is_the_countys_though_its_province_heads_the_platforms_it_names() -> None:
+    # The county is named once on its own and once in a cited title; the province three times, two of
+    # them heading its platforms' names. The report speaks as the county once: 县政务服务中心.
+    ex = _extract(
+        "现将我局2025年工作情况报告如下:\n一是深化改革。江西政务服务网已上线80项重点“一件事”,累计办件3万件。"
+        "在县政务服务中心设立综合窗口,组织培训40场。二是推进标准化。在江西政务服务网安义分厅上线2000个政务服务事项,"
+        "全程网办率达99%。江西各地经验交流。制定《安义县政务服务中心窗口改革实施方案》。"
+    )
+    assert [d.name for d in ex.subject_places] == ["安义县"]
+    # Its items on the province's service site are the county's work (SCHEMA.md: the place whose
+    # activity the sentence describes); the site itself is the province's.
+    assert {m.place.name for m in ex.metrics} == {"安义县"}
+    assert {(p.name, p.place.name) for p in ex.projects if p.kind == "platform"} >= {
+        ("江西政务服务网", "江西省")
+    }
