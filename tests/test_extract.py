@@ -321,3 +321,9 @@ def test_an_event_is_held_where_a_delegation_goes_or_where_it_settled() -> None:
     )
     events = {(p.place.name, p.name) for p in ex.projects if p.kind == "event"}
     assert events == {("杭州市", "第八届数字中国建设峰会招展招商推介会"), ("福州市", "数字中国建设峰会")}
+
+
+def test_a_space_typed_before_a_quote_leaves_the_verb_governing_it() -> None:
+    ex = _extract("宜良县报告。宜良县全面推行 “村医上门” ,并上线 “数字田园” 平台,群众办事更方便。")
+    assert ("宜良县", "村医上门") in {(p.place.name, p.name) for p in ex.programmes}
+    assert ("宜良县", "数字田园平台") in {(p.place.name, p.name) for p in ex.projects}
