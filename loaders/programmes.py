@@ -1187,7 +1187,7 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             # unlike a set it only grips ("抓好“六大行动”") or a count of lists ("以“三张清单”为牵引")
             shaped = shaped or bool(
                 _COUNTED_ACTIONS.fullmatch(text)
-                and re.search(r"实施[^,，。;；“”]{0,40}$", sentence[:q_start])
+                and re.search(r"实施(?!方案|意见|细则|办法)[^,，。;；“”《》]{0,40}$", sentence[:q_start])
             )
             # "建设“强富美高”新盐城": the qualities of a new place being built, quoted, are that place's
             # slogan of work (unlike “整体智治”的现代政府, qualities of a thing described)

@@ -332,6 +332,7 @@ def test_a_space_typed_before_a_quote_leaves_the_verb_governing_it() -> None:
 def test_a_counted_set_of_actions_carried_out_is_named_but_one_only_gripped_is_not() -> None:
     ex = _extract(
         "安顺市报告。安顺市深入实施“三大数字攻坚行动”,加快产业转型。安顺市重点抓好“五大工程”:数字基础设施工程。"
+        "《安顺市数字经济实施方案》部署“五大工程”。"
     )
     names = {(p.place.name, p.name) for p in ex.programmes}
     assert ("安顺市", "三大数字攻坚行动") in names
