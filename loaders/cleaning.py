@@ -45,20 +45,28 @@ _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _NBSP = re.compile(r"[\u00a0\u2007\u202f]")
+# A space typed between a Chinese word and a curly quote ("率先实施 “快递进村”,") is no word boundary:
+# Chinese text puts none there, and a verb must stay next to the name it governs.
+_QUOTE_SPACE = re.compile(
+    r"(?<=[\u4e00-\u9fff，。、；：])[ \t\u3000]+(?=[“‘])|(?<=[”’])[ \t\u3000]+(?=[\u4e00-\u9fff，。、；：])"
+)
 
 
 def normalise_whitespace(raw: str) -> str:
     r"""Return `raw` with "\n" line endings, zero-width and control characters removed, NBSP as space.
 
-    Full-width punctuation and the ideographic space are kept as they are.
+    Full-width punctuation and the ideographic space are kept as they are, except that a space
+    between a Chinese word and a curly quote goes.
 
     >>> normalise_whitespace("数字\u200b城市\r\n第二行\u00a0止\r")
     '数字城市\n第二行 止\n'
+    >>> normalise_whitespace("率先实施 “快递进村” ,推出 “慧农管家” 系统, 5G “双千兆”")
+    '率先实施“快递进村” ,推出“慧农管家”系统, 5G “双千兆”'
     """
     text = _LINE_BREAKS.sub("\n", raw)
     text = _ZERO_WIDTH.sub("", text)
     text = _CONTROL.sub("", text)
-    return _NBSP.sub(" ", text)
+    return _QUOTE_SPACE.sub("", _NBSP.sub(" ", text))
 
 
 # --- dates ---------------------------------------------------------------------------------

@@ -59,6 +59,7 @@ _COUNTED_GRANTEE = re.compile(r"[\d一二三四五六七八九十两]+[个家所
 _COUNTED_TITLE = re.compile(
     r"[两三四五六七八九十]个?(?:强[市省区县]|中心|高地|之城|之都|名城|城市|示范区)|[两三四五六七八九十]化"
 )
+_COUNTED_ACTIONS = re.compile(r"[两三四五六七八九十]+[大个项][\u4e00-\u9fff]{0,4}?(?:工程|行动|攻坚战)")
 _CARRIED_AFTER = re.compile(
     r"(?:基本建成|全面建成|已建成|稳步推进|深入推进|全面推进|有序推进|全面推开|全面铺开|"
     # "“局长走流程”常态化开展": what the text says is being run, as a passive of 开展/实施/推行
@@ -1179,8 +1180,15 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 continue
             shaped = shaped or bool(toward and _looks_like_name(text))
             # "锚定“八个强市”战略目标", "建设“五个中心”", "“四化”发展思路": a count of titles or of ways
-            # names one framework (SCHEMA.md), unlike a count of things to do (“六大行动”, “三张清单”).
+            # names one framework (SCHEMA.md); a count of things to do names one only when carried out (below).
             shaped = shaped or bool(_COUNTED_TITLE.fullmatch(text))
+            # "深入实施“四大数字攻坚战”", "重点实施数字苏州建设“八大工程”": a counted set of actions that a
+            # place carries out is the name it runs them under (dev gold h03; its count is a metric too),
+            # unlike a set it only grips ("抓好“六大行动”") or a count of lists ("以“三张清单”为牵引")
+            shaped = shaped or bool(
+                _COUNTED_ACTIONS.fullmatch(text)
+                and re.search(r"实施(?!方案|意见|细则|办法)[^,，。;；“”《》]{0,40}$", sentence[:q_start])
+            )
             # "建设“强富美高”新盐城": the qualities of a new place being built, quoted, are that place's
             # slogan of work (unlike “整体智治”的现代政府, qualities of a thing described)
             renewed = re.match(r"新([\u4e00-\u9fff]{2,4}?)(?:[,，。;；、]|提供|现代化|$)", sentence[q_end:])

@@ -358,3 +358,19 @@ def test_a_county_bureaus_report_is_the_countys_though_its_province_heads_the_pl
     assert {(p.name, p.place.name) for p in ex.projects if p.kind == "platform"} >= {
         ("江西政务服务网", "江西省")
     }
+
+
+def test_a_space_typed_before_a_quote_leaves_the_verb_governing_it() -> None:
+    ex = _extract("宜良县报告。宜良县全面推行 “村医上门” ,并上线 “数字田园” 平台,群众办事更方便。")
+    assert ("宜良县", "村医上门") in {(p.place.name, p.name) for p in ex.programmes}
+    assert ("宜良县", "数字田园平台") in {(p.place.name, p.name) for p in ex.projects}
+
+
+def test_a_counted_set_of_actions_carried_out_is_named_but_one_only_gripped_is_not() -> None:
+    ex = _extract(
+        "安顺市报告。安顺市深入实施“三大数字攻坚行动”,加快产业转型。安顺市重点抓好“五大工程”:数字基础设施工程。"
+        "《安顺市数字经济实施方案》部署“五大工程”。"
+    )
+    names = {(p.place.name, p.name) for p in ex.programmes}
+    assert ("安顺市", "三大数字攻坚行动") in names
+    assert not any(name == "五大工程" for _, name in names)
