@@ -321,3 +321,25 @@ def test_an_event_is_held_where_a_delegation_goes_or_where_it_settled() -> None:
     )
     events = {(p.place.name, p.name) for p in ex.projects if p.kind == "event"}
     assert events == {("杭州市", "第八届数字中国建设峰会招展招商推介会"), ("福州市", "数字中国建设峰会")}
+
+
+def test_a_city_named_in_an_events_title_holds_it_in_one_of_its_counties() -> None:
+    # SCHEMA.md: an event goes to the division named in its own title before its venue.
+    ex = _extract("临朐县报告。3月5日,潍坊市智慧农业建设工作现场推进会在临朐县召开。临朐县建成5G基站800个。")
+    assert [(p.place.name, p.name) for p in ex.projects] == [("潍坊市", "潍坊市智慧农业建设工作现场推进会")]
+
+
+def test_a_province_inside_a_programmes_name_does_not_hold_the_event() -> None:
+    ex = _extract("安塞区报告。6月2日,首届智慧陕西发展论坛在延安开幕。安塞区建成5G基站200个。")
+    assert [(p.place.name, p.name) for p in ex.projects] == [("延安市", "首届智慧陕西发展论坛")]
+
+
+def test_an_edition_of_a_national_event_is_the_centres_unless_its_venue_is_said() -> None:
+    ex = _extract(
+        "临潼区报告。临潼区在第五届全国数字乡村建设研讨会上作典型发言。"
+        "第三届全国智慧农业创新大会在杭州举行,临潼区作经验介绍。"
+    )
+    assert {(p.place.name, p.name) for p in ex.projects} == {
+        ("中国", "第五届全国数字乡村建设研讨会"),
+        ("杭州市", "第三届全国智慧农业创新大会"),
+    }
