@@ -1093,14 +1093,19 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
         # "举办全省…观摩会" in a county's report: the place that hosts it holds it, whatever its reach or title
         hosted = re.search(r"(?:举办|承办|主办)了?$", sentence.text[: hit.start]) is not None
         namesake = _namesake(ctx, sentence, hit)
-        # "滨州市…现场推进会在惠民县召开" in the county's report: the city its title names holds it
+        # "滨州市…现场推进会在惠民县召开" in the county's report: the city heading its title holds it
+        # (a place further in, …城市行北京站活动, names a stop of the series, not its holder)
+        title = re.sub(r"^(?:20\d\d年?)?(?:第[一二三四五六七八九十百\d]+届|首届)?", "", hit.name)
         if (
             namesake is not None
             and not hosted
             and (
                 namesake in ctx.subjects
                 or acting in ctx.gazetteer.ancestors(namesake)
-                or namesake in ctx.gazetteer.ancestors(acting)
+                or (
+                    namesake in ctx.gazetteer.ancestors(acting)
+                    and title.startswith((namesake.name, ctx.gazetteer.short(namesake)))
+                )
             )
         ):
             return namesake

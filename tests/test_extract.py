@@ -343,3 +343,15 @@ def test_an_edition_of_a_national_event_is_the_centres_unless_its_venue_is_said(
         ("中国", "第五届全国数字乡村建设研讨会"),
         ("杭州市", "第三届全国智慧农业创新大会"),
     }
+
+
+def test_a_session_or_stop_of_a_named_series_is_an_event_held_where_the_text_says() -> None:
+    # SCHEMA.md: a named gathering is an event; a place inside its title (北京站) names a stop, not its holder.
+    ex = _extract(
+        "海淀区报告。6月3日,2021全国智慧社区城市行北京站活动在海淀区中关村举行。"
+        "5月8日,全区青年创客沙龙人工智能专场活动在中关村举行。海淀区建成5G基站900个。"
+    )
+    assert {(p.place.name, p.name) for p in ex.projects if p.kind == "event"} == {
+        ("海淀区", "2021全国智慧社区城市行北京站活动"),
+        ("海淀区", "全区青年创客沙龙人工智能专场活动"),
+    }
