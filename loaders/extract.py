@@ -1316,6 +1316,13 @@ def _venue(ctx: _Context, sentence: Sentence, hit: ProjectHit, acting: Division)
     """Return the venue stated after an event (…峰会在广州召开), unless it lies inside `acting`."""
     end = sentence.start + hit.end
     text = ctx.document.text
+    # "2023全球数字经济大会第二届全国…高峰论坛在北京举行": a session named right after the event is held
+    # where it is, so the venue after the session is the event's too
+    session = next(
+        (h for h in ctx.projects[sentence.index] if h.kind == "event" and h.start == hit.end),
+        None,
+    )
+    end = sentence.start + session.end if session is not None else end
     for span in ctx.spans:
         # "赴杭州参加第八届…推介会": the place a delegation goes to for an event holds it
         if (

@@ -355,3 +355,13 @@ def test_a_session_or_stop_of_a_named_series_is_an_event_held_where_the_text_say
         ("海淀区", "2021全国智慧社区城市行北京站活动"),
         ("海淀区", "全区青年创客沙龙人工智能专场活动"),
     }
+
+
+def test_an_event_and_the_session_named_after_it_share_the_venue() -> None:
+    ex = _extract(
+        "保定市报告。6月9日,2024中国智慧城市大会第三届城市数字治理与公共服务创新高峰论坛在天津举行,保定市作交流发言。"
+    )
+    assert {(p.place.name, p.name) for p in ex.projects} == {
+        ("天津市", "2024中国智慧城市大会"),
+        ("天津市", "第三届城市数字治理与公共服务创新高峰论坛"),
+    }
