@@ -824,7 +824,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
                 continue  # a name is a programme or a project, not both ("平台+大脑")
             place = _project_place(ctx, sentence, p)
             national = (p.kind == "platform" and re.match(r"(?:国家|全国|中国)", p.name)) or (
-                p.kind == "event" and re.match(r"(?:20\d\d年)?(?:中央|全国)", p.name)
+                p.kind == "event" and _NATIONAL_EVENT.match(p.name)
             )
             if place.level == "country" and not national:
                 # A document whose subject was not found still builds its things somewhere: where it
@@ -1035,6 +1035,10 @@ def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
     return (start + 1, end - 1) if quoted else (start, end)
 
 
+# 中央城市工作会议, 全国…大会, 第十七届全国…研讨会: an event the centre holds, by its title
+_NATIONAL_EVENT = re.compile(r"(?:20\d\d年)?(?P<edition>第[一二三四五六七八九十百\d]+届|首届)?(?:中央|全国)")
+
+
 def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Division:
     """Return where a project belongs: where the sentence acts, unless its name ties it elsewhere.
 
@@ -1090,7 +1094,12 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
         acting = ctx.local(self_named[-1].group(1))
     if hit.kind == "event":
         # "收听收看全省…推进电视电话会议" in a city's report: the reach word says who holds it
-        if re.match(r"(?:20\d\d年)?(?:中央|全国)", hit.name):
+        national = _NATIONAL_EVENT.match(hit.name)
+        if national and national.group("edition"):
+            # "在第十七届全国…研讨会上作经验交流": a standing national event is the centre's unless the
+            # text says where this edition was held (第二届全国…高峰论坛在北京举行)
+            return _venue(ctx, sentence, hit, acting) or ctx.gazetteer.country
+        if national:
             return ctx.gazetteer.country  # 中央城市工作会议, 全国…大会: held by the centre, whoever cites it
         # "中国兰州数字经济论坛", "2019苏州相城…推介会…在上海举行": the division an event's own title
         # carries holds it when it is the subject or lies inside the place acting (SCHEMA.md: the place
@@ -1098,10 +1107,20 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
         # "举办全省…观摩会" in a county's report: the place that hosts it holds it, whatever its reach or title
         hosted = re.search(r"(?:举办|承办|主办)了?$", sentence.text[: hit.start]) is not None
         namesake = _namesake(ctx, sentence, hit)
+        # "滨州市…现场推进会在惠民县召开" in the county's report: the city heading its title holds it
+        # (a place further in, …城市行北京站活动, names a stop of the series, not its holder)
+        title = re.sub(r"^(?:20\d\d年?)?(?:第[一二三四五六七八九十百\d]+届|首届)?", "", hit.name)
         if (
             namesake is not None
             and not hosted
-            and (namesake in ctx.subjects or acting in ctx.gazetteer.ancestors(namesake))
+            and (
+                namesake in ctx.subjects
+                or acting in ctx.gazetteer.ancestors(namesake)
+                or (
+                    namesake in ctx.gazetteer.ancestors(acting)
+                    and title.startswith((namesake.name, ctx.gazetteer.short(namesake)))
+                )
+            )
         ):
             return namesake
         reach = re.match(r"全(省|市)", hit.name)
@@ -1205,6 +1224,9 @@ def _namesake(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Division | 
         (s for s in ctx.spans if start <= s.start < end and s.division.level != "country"),
         key=lambda s: s.start,
     )
+    # "首届数字陕西建设高峰论坛在延安举办": a place inside a programme's name (数字陕西) is its theme,
+    # not the division that holds the event
+    inside = [s for s in inside if not re.search(r"(?:数字|智慧|数智)$", ctx.document.text[start : s.start])]
     if not inside:
         return None
     chain = inside[0]
@@ -1324,6 +1346,13 @@ def _venue(ctx: _Context, sentence: Sentence, hit: ProjectHit, acting: Division)
     """Return the venue stated after an event (…峰会在广州召开), unless it lies inside `acting`."""
     end = sentence.start + hit.end
     text = ctx.document.text
+    # "2023全球数字经济大会第二届全国…高峰论坛在北京举行": a session named right after the event is held
+    # where it is, so the venue after the session is the event's too
+    session = next(
+        (h for h in ctx.projects[sentence.index] if h.kind == "event" and h.start == hit.end),
+        None,
+    )
+    end = sentence.start + session.end if session is not None else end
     for span in ctx.spans:
         # "赴杭州参加第八届…推介会": the place a delegation goes to for an event holds it
         if (

@@ -674,11 +674,12 @@ def _launched(sentence: str) -> list[ProjectHit]:
     return hits
 
 
-# A held ceremony named by what is done at it (…科技园启用暨战略合作签约活动举行, 组织…发布推广活动):
+# A held ceremony named by what is done at it (…科技园启用暨战略合作签约活动举行, 组织…发布推广活动),
+# or a session or stop of a named series (…沙龙数字经济专场活动, …城市行北京站活动 在…举行):
 # SCHEMA.md events are named gatherings; a bare 活动 (开展志愿服务活动, 6场专题活动) names none.
 _CEREMONY = re.compile(
     r"(?:(?P<verb>举行|举办|组织|召开)了?|(?:^|(?<=[,，;；。]))(?:[今昨][天日](?:上午|下午|晚上)?,)?)"
-    r"(?P<name>[^,，。;；、“”《》\s]{4,30}?(?:发布|推广|签约|启用|揭牌|启动|开幕|开工|授牌|颁奖)活动)"
+    r"(?P<name>[^,，。;；、“”《》\s]{4,30}?(?:发布|推广|签约|启用|揭牌|启动|开幕|开工|授牌|颁奖|专场|站)活动)"
     r"(?(verb)|(?=(?:在[^,，。;；]{2,12})?(?:举行|举办|召开)))"
 )
 
@@ -690,6 +691,8 @@ def _ceremonies(sentence: str) -> list[ProjectHit]:
     ['青禾科技园启用暨战略合作签约活动']
     >>> [h.name for h in _ceremonies("上半年组织青禾数据制度建设发布推广活动,集中展示成效")]
     ['青禾数据制度建设发布推广活动']
+    >>> [h.name for h in _ceremonies("5月8日,全市青年创客沙龙人工智能专场活动在新区举行")]
+    ['全市青年创客沙龙人工智能专场活动']
     >>> [h.name for h in _ceremonies("开展党员志愿服务活动")]
     []
     """

@@ -374,3 +374,47 @@ def test_a_counted_set_of_actions_carried_out_is_named_but_one_only_gripped_is_n
     names = {(p.place.name, p.name) for p in ex.programmes}
     assert ("安顺市", "三大数字攻坚行动") in names
     assert not any(name == "五大工程" for _, name in names)
+
+
+def test_a_city_named_in_an_events_title_holds_it_in_one_of_its_counties() -> None:
+    # SCHEMA.md: an event goes to the division named in its own title before its venue.
+    ex = _extract("临朐县报告。3月5日,潍坊市智慧农业建设工作现场推进会在临朐县召开。临朐县建成5G基站800个。")
+    assert [(p.place.name, p.name) for p in ex.projects] == [("潍坊市", "潍坊市智慧农业建设工作现场推进会")]
+
+
+def test_a_province_inside_a_programmes_name_does_not_hold_the_event() -> None:
+    ex = _extract("安塞区报告。6月2日,首届智慧陕西发展论坛在延安开幕。安塞区建成5G基站200个。")
+    assert [(p.place.name, p.name) for p in ex.projects] == [("延安市", "首届智慧陕西发展论坛")]
+
+
+def test_an_edition_of_a_national_event_is_the_centres_unless_its_venue_is_said() -> None:
+    ex = _extract(
+        "临潼区报告。临潼区在第五届全国数字乡村建设研讨会上作典型发言。"
+        "第三届全国智慧农业创新大会在杭州举行,临潼区作经验介绍。"
+    )
+    assert {(p.place.name, p.name) for p in ex.projects} == {
+        ("中国", "第五届全国数字乡村建设研讨会"),
+        ("杭州市", "第三届全国智慧农业创新大会"),
+    }
+
+
+def test_a_session_or_stop_of_a_named_series_is_an_event_held_where_the_text_says() -> None:
+    # SCHEMA.md: a named gathering is an event; a place inside its title (北京站) names a stop, not its holder.
+    ex = _extract(
+        "海淀区报告。6月3日,2021全国智慧社区城市行北京站活动在海淀区中关村举行。"
+        "5月8日,全区青年创客沙龙人工智能专场活动在中关村举行。海淀区建成5G基站900个。"
+    )
+    assert {(p.place.name, p.name) for p in ex.projects if p.kind == "event"} == {
+        ("海淀区", "2021全国智慧社区城市行北京站活动"),
+        ("海淀区", "全区青年创客沙龙人工智能专场活动"),
+    }
+
+
+def test_an_event_and_the_session_named_after_it_share_the_venue() -> None:
+    ex = _extract(
+        "保定市报告。6月9日,2024中国智慧城市大会第三届城市数字治理与公共服务创新高峰论坛在天津举行,保定市作交流发言。"
+    )
+    assert {(p.place.name, p.name) for p in ex.projects} == {
+        ("天津市", "2024中国智慧城市大会"),
+        ("天津市", "第三届城市数字治理与公共服务创新高峰论坛"),
+    }
