@@ -376,12 +376,6 @@ def test_a_counted_set_of_actions_carried_out_is_named_but_one_only_gripped_is_n
     assert not any(name == "五大工程" for _, name in names)
 
 
-def test_a_city_named_in_an_events_title_holds_it_in_one_of_its_counties() -> None:
-    # SCHEMA.md: an event goes to the division named in its own title before its venue.
-    ex = _extract("临朐县报告。3月5日,潍坊市智慧农业建设工作现场推进会在临朐县召开。临朐县建成5G基站800个。")
-    assert [(p.place.name, p.name) for p in ex.projects] == [("潍坊市", "潍坊市智慧农业建设工作现场推进会")]
-
-
 def test_a_province_inside_a_programmes_name_does_not_hold_the_event() -> None:
     ex = _extract("安塞区报告。6月2日,首届智慧陕西发展论坛在延安开幕。安塞区建成5G基站200个。")
     assert [(p.place.name, p.name) for p in ex.projects] == [("延安市", "首届智慧陕西发展论坛")]
