@@ -643,7 +643,7 @@ def _kind(unit: str) -> str:
     """What sort of quantity a unit measures, for matching a figure to a scheme indicator."""
     if unit in ("%", "个百分点", "百分点"):
         return "share"
-    if unit in ("位", "元", "分", "年", "ms", "G", "EFLOPS", "PFLOPS", "P", "PB", "EB", "ZB"):
+    if unit in ("位", "元", "分", "年", "ms", "G", "T", "EFLOPS", "PFLOPS", "P", "PB", "EB", "ZB"):
         return unit
     return "count"
 

@@ -168,9 +168,9 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
         ("例", "外"),
     ) or (unit == "单" and re.match(r"[位元项个体一独品车]", text[end:])):
         return False  # 起步, 例如, 单位: the counter is the start of another word
-    if unit in ("G", "P", "ms", "Gbps", "Mbps", "GB") and (
+    if unit in ("G", "P", "T", "ms", "Tbps", "Gbps", "Mbps", "GB") and (
         re.match(r"[A-Za-z0-9\-]", text[end:])
-        or unit in ("G", "P")
+        or unit in ("G", "P", "T")
         and (
             re.match(r"[\u4e00-\u9fff](?<!算)", text[end:])
             and not text[end:].startswith("算力")

@@ -321,3 +321,19 @@ def test_an_event_is_held_where_a_delegation_goes_or_where_it_settled() -> None:
     )
     events = {(p.place.name, p.name) for p in ex.projects if p.kind == "event"}
     assert events == {("杭州市", "第八届数字中国建设峰会招展招商推介会"), ("福州市", "数字中国建设峰会")}
+
+
+def test_a_count_of_named_bases_boards_brands_and_campaigns_is_a_metric_by_its_kind() -> None:
+    ex = _extract(
+        "绵阳市数字经济工作情况\n\n绵阳市建成云计算基地、数据服务基地和算力调度基地三个基地,"
+        "深入实施“五大数字攻坚战”。绵阳市政务小程序设有办事中心、投诉中心两个板块,"
+        "我市着力擦亮生态农业、工业旅游、康养服务“三大品牌”。"
+    )
+    found = {(m.indicator, m.value, m.unit) for m in ex.metrics}
+    assert {("基地", 3, "个"), ("数字攻坚战", 5, "项"), ("板块", 2, "个"), ("品牌", 3, "个")} <= found
+
+
+def test_a_bandwidth_in_terabits_keeps_its_unit_of_letters() -> None:
+    ex = _extract("甘肃省通信业发展情况\n\n甘肃省省际出口带宽达35.2T,国际互联网带宽能力达12Tbps。")
+    found = {(m.value, m.unit) for m in ex.metrics}
+    assert {(35.2, "T"), (12, "Tbps")} <= found
