@@ -78,6 +78,13 @@ _BARE_RANK = re.compile(
     r"(?P<between>[^,，。;；:：\d第前后升降进退提上下增减个]{0,12}?)"
     r"(?P<num>\d{1,3})(?P<unit>位|名)(?![\u4e00-\u9fffA-Za-z0-9])"
 )
+# A place among the top N ("稳居前三", "首次进入前十", "“省考”进前三目标") is a rank of N (SCHEMA.md: a rank
+# takes unit 位); 前三季度 and 前列 are no ranks.
+_TOP_RANK = re.compile(
+    r"(?P<cue>稳居|位居|位列|名列|跻身|进入|挺进|迈入|进|排名|排在|保持)"
+    r"(?P<between>[^,，。;；:：\d第前后]{0,12}?)前(?P<num>十[一二三四五六七八九]?|[二三四五六七八九]十|[二两三四五六七八九]|\d{1,3})"
+    r"(?:名|位|强)?(?:(?![\u4e00-\u9fffA-Za-z0-9])|(?=的?目标))"
+)
 # A counter over a denominator after a figure ("122.5部/百人", "21.2个/万人"); a counter we do not list
 # otherwise (部) stands only here, where the slash makes it one.
 _PER_UNIT = re.compile(
@@ -525,6 +532,16 @@ def find_figures(
             continue
         taken.append((m.start("num"), m.end()))
         ranked = ranked_phrase(text, m.start(), m.end("cue"), m.start("num"), board_named=board)
+        rank = _figure(text, value, "位", m.start(), m.end(), indicator=ranked[0])
+        figures.append(rank)
+        rank_words[rank.start] = (m.start(), ranked[1])
+    for m in _TOP_RANK.finditer(masked):
+        value = parse_number(m.group("num"))
+        top = m.start("num") - 1  # where 前 stands, as 第 does in a rank
+        if value is None or any(s <= top < e for s, e in taken):
+            continue
+        taken.append((top, m.end()))
+        ranked = ranked_phrase(text, m.start(), m.end("cue"), top, board_named=board)
         rank = _figure(text, value, "位", m.start(), m.end(), indicator=ranked[0])
         figures.append(rank)
         rank_words[rank.start] = (m.start(), ranked[1])
@@ -1097,7 +1114,8 @@ def _dated(
     """Decide whether a figure is a target, and its year (SCHEMA.md `qualifier`, `year`); `judge_at`
     is where its tense is read (its start, or the 由 of "由目前的690万提升至800万"), None for a level
     already reached that a change starts from."""
-    # A quoted goal ("“培育…1400家以上”目标", "“增长5.5%左右”列入…预期目标") is a target wherever it is cited.
+    # A quoted goal ("“培育…1400家以上”目标", "“增长5.5%左右”列入…预期目标") is a target wherever it is cited,
+    # and so is a figure that heads the word 目标 ("“省考”进前三目标", "实现增长6%的目标").
     # A project's total investment is what it is, not a goal the plan before it carries on; only a cue
     # of its own clause ("计划总投资…") makes it planned.
     carried = planned and not f.indicator.endswith("总投资")
@@ -1110,6 +1128,7 @@ def _dated(
                 text[f.end :],
             )
         )
+        or bool(re.match(r"的?目标", text[f.end :]))
     )
     if not target and target_year is not None and judge_at is not None:
         # A goal year stated earlier in the document governs a clause that reads like a goal.

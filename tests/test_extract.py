@@ -337,3 +337,14 @@ def test_a_bandwidth_in_terabits_keeps_its_unit_of_letters() -> None:
     ex = _extract("甘肃省通信业发展情况\n\n甘肃省省际出口带宽达35.2T,国际互联网带宽能力达12Tbps。")
     found = {(m.value, m.unit) for m in ex.metrics}
     assert {(35.2, "T"), (12, "Tbps")} <= found
+
+
+def test_a_place_among_the_top_n_is_a_rank_of_n_and_a_target_when_it_heads_目标() -> None:
+    ex = _extract(
+        "成都市数字政府建设情况\n\n成都市数字政府建设持续推进。同时在最新的全国城市数字治理指数排名中,"
+        "成都市首次进入前五。我市围绕“市考”进前十目标,分解各项指标。"
+    )
+    found = {(m.indicator, m.value, m.unit, m.qualifier) for m in ex.metrics}
+    assert ("全国城市数字治理指数排名", 5, "位", "=") in found
+    assert any(v == 10 and u == "位" and q == "target" for _, v, u, q in found)
+    assert all(m.unit != "位" for m in _extract("成都市经济运行情况\n\n成都市前三季度新增企业20家。").metrics)
