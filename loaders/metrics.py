@@ -732,6 +732,8 @@ def find_figures(
             )
         ]
     figures = _per_period(text, figures)
+    if not opening:
+        figures = [g for f in figures for g in _each_measure(text, f)]
     # Two readings of one listed rank ("A、B分别…,均保持全省第三") give the same figure twice.
     figures = [
         f
@@ -759,6 +761,60 @@ def find_figures(
         and not _firms_own(text, f.start)
         and not _determiner(text, f)
         and not _GROUP_BACK.search(text, max(text.rfind(c, 0, f.start) for c in "。;；") + 1, f.start)
+    ]
+
+
+# "移动通信网络、固定宽带网络接入能力均达到1Gbps": measures listed before a figure that 均 gives to each.
+_EACH_MEASURE = re.compile(
+    r"(?:^|[,，;；:：。])(?:全市|全省|全区|全县|我市|我省|我区|我县|其中)?(?P<items>[^,，;；:：。]{4,60}?)"
+    r"均(?:已)?(?:达到|达|为|超过|超|突破|保持|居|位居|位列|排名)?(?:了)?$"
+)
+# The heads a listed measure ends on when it is whole by itself (千兆家庭宽带接入户数、5G用户数).
+_MEASURE_HEAD = re.compile(r"(?:数|率|量|额|规模|能力|比例|比重|占比|指数|速率|带宽)$")
+
+
+def _each_measure(text: str, f: Figure) -> list[Figure]:
+    """Return the figure once for each measure listed before it when 均 shares it out, else [f].
+
+    A listed measure is whole when it ends on a measure's head; otherwise it parallels the start of
+    the last one ("移动宽带、固定宽带下载速率": 移动宽带 ↔ 固定宽带) and takes the rest of it.
+
+    >>> s = "移动通信网络、固定宽带网络接入能力均达到1Gbps"
+    >>> [g.indicator for g in _each_measure(s, Figure(1, "Gbps", "宽带网络接入能力", "=", None, 20, 25))]
+    ['移动通信网络接入能力', '宽带网络接入能力']
+    >>> s = "千兆家庭宽带接入户数、5G用户数均突破100万"
+    >>> f = Figure(1e6, "户", "千兆家庭宽带接入户数、5G用户数", ">", None, s.index("100"), len(s))
+    >>> [(g.indicator, g.unit) for g in _each_measure(s, f)]
+    [('千兆家庭宽带接入户数', '户'), ('5G用户数', '人')]
+    >>> len(_each_measure("包括改厕、疫苗接种等项目的满意度均为100%", Figure(100, "%", "满意度", "=", None, 22, 26)))
+    1
+    """
+    m = _EACH_MEASURE.search(text[: f.start])
+    if m is None or f.unit is None or "等" in m.group("items") or "“" in m.group("items"):
+        return [f]
+    items = m.group("items").split("、")
+    last = items[-1]
+    if len(items) < 2 or any(len(a) < 2 for a in items):
+        return [f]
+    named = []
+    for a in items[:-1]:
+        if _MEASURE_HEAD.search(a):
+            named.append(a)
+        elif len(last) > len(a) + 1 and a[-1] == last[len(a) - 1]:
+            named.append(a + last[len(a) :])  # 移动宽带 + 下载速率
+        else:
+            return [f]
+    if "、" in f.indicator:
+        named.append(last)  # the figure was read as the whole list's
+    elif f.indicator:
+        named.append(f.indicator)
+    # A unit the text leaves out is each measure's own (千兆家庭宽带接入户数 → 户, 5G用户数 → 人).
+    implicit = f.unit not in text[f.start : f.end + len(f.unit)]
+    return [
+        replace(_figure(text, f.value, None, f.start, f.end, indicator=a), qualifier=f.qualifier)
+        if implicit
+        else replace(f, indicator=a)
+        for a in named
     ]
 
 

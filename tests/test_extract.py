@@ -348,3 +348,13 @@ def test_a_place_among_the_top_n_is_a_rank_of_n_and_a_target_when_it_heads_目�
     assert ("全国城市数字治理指数排名", 5, "位", "=") in found
     assert any(v == 10 and u == "位" and q == "target" for _, v, u, q in found)
     assert all(m.unit != "位" for m in _extract("成都市经济运行情况\n\n成都市前三季度新增企业20家。").metrics)
+
+
+def test_a_figure_that_均_gives_to_each_listed_measure_is_one_metric_per_measure() -> None:
+    ex = _extract(
+        "贵阳市信息通信业发展情况\n\n贵阳市4G网络、5G网络下行速率均达到500Mbps。"
+        "全市千兆家庭宽带用户数、物联网终端用户数均突破80万。"
+    )
+    found = {(m.indicator, m.value, m.unit) for m in ex.metrics}
+    assert {("4G网络下行速率", 500, "Mbps"), ("千兆家庭宽带用户数", 800000, "户")} <= found
+    assert ("物联网终端用户数", 800000, "人") in found
