@@ -358,3 +358,9 @@ def test_a_figure_that_均_gives_to_each_listed_measure_is_one_metric_per_measur
     found = {(m.indicator, m.value, m.unit) for m in ex.metrics}
     assert {("4G网络下行速率", 500, "Mbps"), ("千兆家庭宽带用户数", 800000, "户")} <= found
     assert ("物联网终端用户数", 800000, "人") in found
+
+
+def test_a_rate_the_segmenter_tags_as_a_verb_is_still_the_figures_indicator() -> None:
+    ex = _extract("南宁市政务服务情况\n\n南宁市政务服务事项网上实办率达到96%,群众诉求满足率达92%。")
+    found = {(m.value, m.unit) for m in ex.metrics}
+    assert {(96, "%"), (92, "%")} <= found
