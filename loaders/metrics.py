@@ -767,7 +767,7 @@ def find_figures(
 # "移动通信网络、固定宽带网络接入能力均达到1Gbps": measures listed before a figure that 均 gives to each.
 _EACH_MEASURE = re.compile(
     r"(?:^|[,，;；:：。])(?:全市|全省|全区|全县|我市|我省|我区|我县|其中)?(?P<items>[^,，;；:：。]{4,60}?)"
-    r"均(?:已)?(?:达到|达|为|超过|超|突破|保持|居|位居|位列|排名)?(?:了)?$"
+    r"(?<![人平])均(?:已)?(?:达到|达|为|超过|超|突破|保持|居|位居|位列|排名)?(?:了)?$"
 )
 # The heads a listed measure ends on when it is whole by itself (千兆家庭宽带接入户数、5G用户数).
 _MEASURE_HEAD = re.compile(r"(?:数|率|量|额|规模|能力|比例|比重|占比|指数|速率|带宽)$")
