@@ -174,10 +174,12 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
         and (
             re.match(r"[\u4e00-\u9fff](?<!算)", text[end:])
             and not text[end:].startswith("算力")
-            or ((parse_number(num) or 0) < 10 and not m.group("scale"))
+            or ((parse_number(num) or 0) < 10 and not m.group("scale") and not (unit == "T" and "." in num))
         )
     ):
-        return False  # 5G基站 is a name; "扩容至5200G," is a bandwidth, "智能算力供给超2万P" a capacity
+        # 5G基站 is a name; "扩容至5200G," is a bandwidth, "智能算力供给超2万P" a capacity, and so is
+        # "出口带宽达3.2T," (no name is a decimal before T)
+        return False
     amount = unit in ("元", "%", "人", "平方米", "亩", "吨") or unit is None
     if (
         amount

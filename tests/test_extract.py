@@ -334,9 +334,11 @@ def test_a_count_of_named_bases_boards_brands_and_campaigns_is_a_metric_by_its_k
 
 
 def test_a_bandwidth_in_terabits_keeps_its_unit_of_letters() -> None:
-    ex = _extract("甘肃省通信业发展情况\n\n甘肃省省际出口带宽达35.2T,国际互联网带宽能力达12Tbps。")
+    ex = _extract(
+        "甘肃省通信业发展情况\n\n甘肃省省际出口带宽达35.2T,国际互联网带宽能力达12Tbps,城域网出口带宽达3.6T。"
+    )
     found = {(m.value, m.unit) for m in ex.metrics}
-    assert {(35.2, "T"), (12, "Tbps")} <= found
+    assert {(35.2, "T"), (12, "Tbps"), (3.6, "T")} <= found
 
 
 def test_a_place_among_the_top_n_is_a_rank_of_n_and_a_target_when_it_heads_目标() -> None:
