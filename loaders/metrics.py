@@ -804,10 +804,8 @@ def _each_measure(text: str, f: Figure) -> list[Figure]:
             named.append(a + last[len(a) :])  # 移动宽带 + 下载速率
         else:
             return [f]
-    if "、" in f.indicator:
-        named.append(last)  # the figure was read as the whole list's
-    elif f.indicator:
-        named.append(f.indicator)
+    # the figure read as the whole list's, or as nobody's, is the last measure's
+    named.append(last if "、" in f.indicator or not f.indicator else f.indicator)
     # A unit the text leaves out is each measure's own (千兆家庭宽带接入户数 → 户, 5G用户数 → 人).
     implicit = f.unit not in text[f.start : f.end + len(f.unit)]
     return [
