@@ -604,10 +604,15 @@ def streak_subject(sentence: str, start: int) -> str:
 
 
 def _frame(sentence: str, position: int) -> str:
-    """The frame "在X中," (or 上, 里) that opens a clause before `position`: what a rank or a streak is in."""
+    """The frame "在X中," (or 上, 里) that opens a clause before `position`: what a rank or a streak is in.
+
+    >>> _frame("而在最新的联合国电子政务评估排名中,上海首次进入前十", 23)
+    '联合国电子政务评估排名'
+    """
     frames = re.findall(
         # 中国, 中心, 上海 inside the frame do not close it (在2023年中国城市数字经济发展指数中)
-        r"(?:^|[,，;；:：])在([^,，。;；:：在]{2,30}?)(?:中(?![国心央部小型层])|上(?![海半榜市线])|里|当中)[,，]?",
+        # a conjunction may open the clause before it (而在…中, 同时在…中)
+        r"(?:^|[,，;；:：])(?:而|但|同时|此外|另外)?在([^,，。;；:：在]{2,30}?)(?:中(?![国心央部小型层])|上(?![海半榜市线])|里|当中)[,，]?",
         sentence[:position],
     )
     if not frames:
@@ -621,7 +626,9 @@ def _frame(sentence: str, position: int) -> str:
 
 
 # Relative times that open a frame (今年年初, 日前), and a clause saying who held what the frame names.
-_FRAME_TIME = re.compile(r"^(?:今年|去年|上年|近日|日前|近期|前不久)?(?:年初|年中|年底|年末|以来)?")
+_FRAME_TIME = re.compile(
+    r"^(?:今年|去年|上年|近日|日前|近期|前不久)?(?:年初|年中|年底|年末|以来)?(?:最新(?:一期|发布)?的?)?"
+)
 _FRAME_HOLDER = re.compile(r"^[^,，的]{2,30}?(?:组织|开展|举办|主办|发起|组织开展)的")
 
 
@@ -643,7 +650,7 @@ def _kind(unit: str) -> str:
     """What sort of quantity a unit measures, for matching a figure to a scheme indicator."""
     if unit in ("%", "个百分点", "百分点"):
         return "share"
-    if unit in ("位", "元", "分", "年", "ms", "G", "EFLOPS", "PFLOPS", "P", "PB", "EB", "ZB"):
+    if unit in ("位", "元", "分", "年", "ms", "G", "T", "EFLOPS", "PFLOPS", "P", "PB", "EB", "ZB"):
         return unit
     return "count"
 

@@ -168,16 +168,18 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
         ("例", "外"),
     ) or (unit == "单" and re.match(r"[位元项个体一独品车]", text[end:])):
         return False  # 起步, 例如, 单位: the counter is the start of another word
-    if unit in ("G", "P", "ms", "Gbps", "Mbps", "GB") and (
+    if unit in ("G", "P", "T", "ms", "Tbps", "Gbps", "Mbps", "GB") and (
         re.match(r"[A-Za-z0-9\-]", text[end:])
-        or unit in ("G", "P")
+        or unit in ("G", "P", "T")
         and (
             re.match(r"[\u4e00-\u9fff](?<!算)", text[end:])
             and not text[end:].startswith("算力")
-            or ((parse_number(num) or 0) < 10 and not m.group("scale"))
+            or ((parse_number(num) or 0) < 10 and not m.group("scale") and not (unit == "T" and "." in num))
         )
     ):
-        return False  # 5G基站 is a name; "扩容至5200G," is a bandwidth, "智能算力供给超2万P" a capacity
+        # 5G基站 is a name; "扩容至5200G," is a bandwidth, "智能算力供给超2万P" a capacity, and so is
+        # "出口带宽达3.2T," (no name is a decimal before T)
+        return False
     amount = unit in ("元", "%", "人", "平方米", "亩", "吨") or unit is None
     if (
         amount

@@ -28,10 +28,10 @@ from loaders.words import segment
 # Measure words we keep, longest first so 个百分点 wins over 个. 年 only counts after 连续 (see below).
 _UNITS = (
     "个百分点", "百分点", "个工作日", "工作日", "个月", "个小时", "小时", "分钟", "万人次", "人次", "家次", "件次", "场次", "条次", "户次", "架次", "批次", "PFlops", "PFLOPS",
-    "EFlops", "EFLOPS", "Gbps", "Mbps", "泽字节", "艾字节", "拍字节", "ZB", "核", "路", "次", "标准机架", "平方公里", "平方米",
+    "EFlops", "EFLOPS", "Tbps", "Gbps", "Mbps", "泽字节", "艾字节", "拍字节", "ZB", "核", "路", "次", "标准机架", "平方公里", "平方米",
     "千米", "公里", "千瓦时", "兆瓦", "千瓦", "兆伏安", "千伏安", "毫秒", "ms", "大类", "㎡", "个", "家", "项", "位", "名", "期", "人", "户", "条", "类", "届",
     "分", "星级", "星", "元", "台", "套", "座", "所", "处", "件", "倍", "亩", "吨", "场", "批", "款", "张", "辆", "架", "棵",
-    "栋", "种", "天", "秒", "笔", "份", "篇", "支", "根", "盏", "块", "颗", "枚", "艘", "起", "单", "宗", "例", "通", "平米", "GB", "PB", "TB", "EB", "P", "G", "%",
+    "栋", "种", "天", "秒", "笔", "份", "篇", "支", "根", "盏", "块", "颗", "枚", "艘", "起", "单", "宗", "例", "通", "平米", "GB", "PB", "TB", "EB", "P", "T", "G", "%",
     "级", "斤", "度",
 )  # fmt: skip
 _UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
@@ -77,6 +77,13 @@ _BARE_RANK = re.compile(
     r"(?P<cue>位列|位居|居于|排名|名列|排在|跃居|居(?=全))"
     r"(?P<between>[^,，。;；:：\d第前后升降进退提上下增减个]{0,12}?)"
     r"(?P<num>\d{1,3})(?P<unit>位|名)(?![\u4e00-\u9fffA-Za-z0-9])"
+)
+# A place among the top N ("稳居前三", "首次进入前十", "“省考”进前三目标") is a rank of N (SCHEMA.md: a rank
+# takes unit 位); 前三季度 and 前列 are no ranks.
+_TOP_RANK = re.compile(
+    r"(?P<cue>稳居|位居|位列|名列|跻身|进入|挺进|迈入|进|排名|排在|保持)"
+    r"(?P<between>[^,，。;；:：\d第前后]{0,12}?)前(?P<num>十[一二三四五六七八九]?|[二三四五六七八九]十|[二两三四五六七八九]|\d{1,3})"
+    r"(?:名|位|强)?(?:(?![\u4e00-\u9fffA-Za-z0-9])|(?=的?目标))"
 )
 # A counter over a denominator after a figure ("122.5部/百人", "21.2个/万人"); a counter we do not list
 # otherwise (部) stands only here, where the slash makes it one.
@@ -306,12 +313,17 @@ _MORE_RANKS = re.compile(
 # "五大专项行动", "3大工程": a plan's named things, counted by their kind; 三大误区 and 五大维度 are
 # rhetoric. Digits count only before 大 (a digit before 项 or 个 is an ordinary figure).
 _NAMED_COUNT = re.compile(
-    r"(?<![一二两三四五六七八九十第\d.])(?P<num>[二两三四五六七八九十]{1,2}|\d{1,2}(?=大))(?P<unit>大|项|个)(?!以来|报告|关于|精神)"
-)
+    r"(?<![一二两三四五六七八九十第\d.])(?P<num>[二两三四五六七八九十]{1,2}|十[一二三四五六七八九]|\d{1,2}(?=大))"
+    r"(?P<unit>大|项|个)(?!以来|报告|关于|精神)"
+)  # 十一个应用场景: eleven is 十一, whose 一 no other count takes
+# The kinds of things a plan or a report counts by name: tasks (四大数字攻坚战, 九大专项) and what is
+# built or run (四个基地, 九大…产业园, 三个板块 of an app, 九个频道 of a site, 四大品牌).
 _NAMED_HEADS = re.compile(
-    r"(行动|工程|任务|举措|计划|改革|突破|项目|数据库|基础库|资源库|专题库|园区|集群|专班|小组|工作组|系统|平台)[”\"]?$"
+    r"(行动|工程|任务|举措|计划|改革|突破|攻坚战|专项|项目|数据库|基础库|资源库|专题库|园区|产业园|集群|专班|小组|工作组"
+    r"|系统|平台|基地|板块|品牌|频道)(?:建设)?[”\"]?$"
 )
-_TASKS = ("行动", "工程", "任务", "举措", "计划", "改革", "突破")  # 五大攻坚突破: five tasks
+# 五大攻坚突破: five tasks
+_TASKS = ("行动", "工程", "任务", "举措", "计划", "改革", "突破", "攻坚战", "专项")
 _IMPLICIT_YUAN = re.compile(
     r"(经济|规模|产值|营收|收入|增加值|GDP|投资|资金|金额|融资|交易额|销售额|总额|税收|利润|基金)"
 )
@@ -523,6 +535,16 @@ def find_figures(
         rank = _figure(text, value, "位", m.start(), m.end(), indicator=ranked[0])
         figures.append(rank)
         rank_words[rank.start] = (m.start(), ranked[1])
+    for m in _TOP_RANK.finditer(masked):
+        value = parse_number(m.group("num"))
+        top = m.start("num") - 1  # where 前 stands, as 第 does in a rank
+        if value is None or any(s <= top < e for s, e in taken):
+            continue
+        taken.append((top, m.end()))
+        ranked = ranked_phrase(text, m.start(), m.end("cue"), top, board_named=board)
+        rank = _figure(text, value, "位", m.start(), m.end(), indicator=ranked[0])
+        figures.append(rank)
+        rank_words[rank.start] = (m.start(), ranked[1])
     moves: dict[int, str] = {}  # a rank move's start → its verb, named once the rank before it is
     for m in _RANK_MOVE.finditer(masked):
         # "位列全省第11位,较上年度跃升8位": how far the rank moved, named after the rank before it.
@@ -710,6 +732,8 @@ def find_figures(
             )
         ]
     figures = _per_period(text, figures)
+    if not opening:
+        figures = [g for f in figures for g in _each_measure(text, f)]
     # Two readings of one listed rank ("A、B分别…,均保持全省第三") give the same figure twice.
     figures = [
         f
@@ -737,6 +761,58 @@ def find_figures(
         and not _firms_own(text, f.start)
         and not _determiner(text, f)
         and not _GROUP_BACK.search(text, max(text.rfind(c, 0, f.start) for c in "。;；") + 1, f.start)
+    ]
+
+
+# "移动通信网络、固定宽带网络接入能力均达到1Gbps": measures listed before a figure that 均 gives to each.
+_EACH_MEASURE = re.compile(
+    r"(?:^|[,，;；:：。])(?:全市|全省|全区|全县|我市|我省|我区|我县|其中)?(?P<items>[^,，;；:：。]{4,60}?)"
+    r"(?<![人平])均(?:已)?(?:达到|达|为|超过|超|突破|保持|居|位居|位列|排名)?(?:了)?$"
+)
+# The heads a listed measure ends on when it is whole by itself (千兆家庭宽带接入户数、5G用户数).
+_MEASURE_HEAD = re.compile(r"(?:数|率|量|额|规模|能力|比例|比重|占比|指数|速率|带宽)$")
+
+
+def _each_measure(text: str, f: Figure) -> list[Figure]:
+    """Return the figure once for each measure listed before it when 均 shares it out, else [f].
+
+    A listed measure is whole when it ends on a measure's head; otherwise it parallels the start of
+    the last one ("移动宽带、固定宽带下载速率": 移动宽带 ↔ 固定宽带) and takes the rest of it.
+
+    >>> s = "移动通信网络、固定宽带网络接入能力均达到1Gbps"
+    >>> [g.indicator for g in _each_measure(s, Figure(1, "Gbps", "宽带网络接入能力", "=", None, 20, 25))]
+    ['移动通信网络接入能力', '宽带网络接入能力']
+    >>> s = "千兆家庭宽带接入户数、5G用户数均突破100万"
+    >>> f = Figure(1e6, "户", "千兆家庭宽带接入户数、5G用户数", ">", None, s.index("100"), len(s))
+    >>> [(g.indicator, g.unit) for g in _each_measure(s, f)]
+    [('千兆家庭宽带接入户数', '户'), ('5G用户数', '人')]
+    >>> len(_each_measure("包括改厕、疫苗接种等项目的满意度均为100%", Figure(100, "%", "满意度", "=", None, 22, 26)))
+    1
+    """
+    m = _EACH_MEASURE.search(text[: f.start])
+    if m is None or f.unit is None or "等" in m.group("items") or "“" in m.group("items"):
+        return [f]
+    items = m.group("items").split("、")
+    last = items[-1]
+    if len(items) < 2 or any(len(a) < 2 for a in items):
+        return [f]
+    named = []
+    for a in items[:-1]:
+        if _MEASURE_HEAD.search(a):
+            named.append(a)
+        elif len(last) > len(a) + 1 and a[-1] == last[len(a) - 1]:
+            named.append(a + last[len(a) :])  # 移动宽带 + 下载速率
+        else:
+            return [f]
+    # the figure read as the whole list's, or as nobody's, is the last measure's
+    named.append(last if "、" in f.indicator or not f.indicator else f.indicator)
+    # A unit the text leaves out is each measure's own (千兆家庭宽带接入户数 → 户, 5G用户数 → 人).
+    implicit = f.unit not in text[f.start : f.end + len(f.unit)]
+    return [
+        replace(_figure(text, f.value, None, f.start, f.end, indicator=a), qualifier=f.qualifier)
+        if implicit
+        else replace(f, indicator=a)
+        for a in named
     ]
 
 
@@ -1092,7 +1168,8 @@ def _dated(
     """Decide whether a figure is a target, and its year (SCHEMA.md `qualifier`, `year`); `judge_at`
     is where its tense is read (its start, or the 由 of "由目前的690万提升至800万"), None for a level
     already reached that a change starts from."""
-    # A quoted goal ("“培育…1400家以上”目标", "“增长5.5%左右”列入…预期目标") is a target wherever it is cited.
+    # A quoted goal ("“培育…1400家以上”目标", "“增长5.5%左右”列入…预期目标") is a target wherever it is cited,
+    # and so is a figure that heads the word 目标 ("“省考”进前三目标", "实现增长6%的目标").
     # A project's total investment is what it is, not a goal the plan before it carries on; only a cue
     # of its own clause ("计划总投资…") makes it planned.
     carried = planned and not f.indicator.endswith("总投资")
@@ -1105,6 +1182,7 @@ def _dated(
                 text[f.end :],
             )
         )
+        or bool(re.match(r"的?目标", text[f.end :]))
     )
     if not target and target_year is not None and judge_at is not None:
         # A goal year stated earlier in the document governs a clause that reads like a goal.

@@ -90,6 +90,8 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
     ['12345热线', '受理']
     >>> [(w.text, w.tag) for w in mended((Word("算力", "v", 0, 2), Word("规模", "n", 2, 4)))]
     [('算力', 'n'), ('规模', 'n')]
+    >>> [(w.text, w.tag) for w in mended((Word("网上", "s", 0, 2), Word("实办率", "v", 2, 5)))]
+    [('网上', 's'), ('实办率', 'n')]
     """
     out: list[Word] = []
     k = 0
@@ -141,6 +143,9 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
         elif w.tag == "f" and len(w.text) > 3 and w.text[:2] in ("以上", "以下"):
             # 规模/nz 以上工业增长贡献率/f: LAC glues the bound to the noun after it (规模以上 工业…).
             out += [Word(w.text[:2], "f", w.start, w.start + 2), Word(w.text[2:], "n", w.start + 2, w.end)]
+        elif len(w.text) >= 3 and w.text.endswith("率") and w.tag in ("v", "a", "m", "ad", "d"):
+            # 网上/s 实办率/v, 绿电使用率/a, 零跑动率/m: a word that ends on 率 is a rate, a noun.
+            out.append(Word(w.text, "n", w.start, w.end))
         elif w.text == "以上市":
             # 地级/a 以上市/f: LAC joins the bound to the noun it bounds (地级以上市, the cities).
             out += [Word("以上", "f", w.start, w.start + 2), Word("市", "n", w.start + 2, w.end)]

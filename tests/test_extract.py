@@ -412,3 +412,48 @@ def test_an_event_and_the_session_named_after_it_share_the_venue() -> None:
         ("天津市", "2024中国智慧城市大会"),
         ("天津市", "第三届城市数字治理与公共服务创新高峰论坛"),
     }
+
+
+def test_a_count_of_named_bases_boards_brands_and_campaigns_is_a_metric_by_its_kind() -> None:
+    ex = _extract(
+        "绵阳市数字经济工作情况\n\n绵阳市建成云计算基地、数据服务基地和算力调度基地三个基地,"
+        "深入实施“五大数字攻坚战”。绵阳市政务小程序设有办事中心、投诉中心两个板块,"
+        "我市着力擦亮生态农业、工业旅游、康养服务“三大品牌”。"
+    )
+    found = {(m.indicator, m.value, m.unit) for m in ex.metrics}
+    assert {("基地", 3, "个"), ("数字攻坚战", 5, "项"), ("板块", 2, "个"), ("品牌", 3, "个")} <= found
+
+
+def test_a_bandwidth_in_terabits_keeps_its_unit_of_letters() -> None:
+    ex = _extract(
+        "甘肃省通信业发展情况\n\n甘肃省省际出口带宽达35.2T,国际互联网带宽能力达12Tbps,城域网出口带宽达3.6T。"
+    )
+    found = {(m.value, m.unit) for m in ex.metrics}
+    assert {(35.2, "T"), (12, "Tbps"), (3.6, "T")} <= found
+
+
+def test_a_place_among_the_top_n_is_a_rank_of_n_and_a_target_when_it_heads_目标() -> None:
+    ex = _extract(
+        "成都市数字政府建设情况\n\n成都市数字政府建设持续推进。同时在最新的全国城市数字治理指数排名中,"
+        "成都市首次进入前五。我市围绕“市考”进前十目标,分解各项指标。"
+    )
+    found = {(m.indicator, m.value, m.unit, m.qualifier) for m in ex.metrics}
+    assert ("全国城市数字治理指数排名", 5, "位", "=") in found
+    assert any(v == 10 and u == "位" and q == "target" for _, v, u, q in found)
+    assert all(m.unit != "位" for m in _extract("成都市经济运行情况\n\n成都市前三季度新增企业20家。").metrics)
+
+
+def test_a_figure_that_均_gives_to_each_listed_measure_is_one_metric_per_measure() -> None:
+    ex = _extract(
+        "贵阳市信息通信业发展情况\n\n贵阳市4G网络、5G网络下行速率均达到500Mbps。"
+        "全市千兆家庭宽带用户数、物联网终端用户数均突破80万。"
+    )
+    found = {(m.indicator, m.value, m.unit) for m in ex.metrics}
+    assert {("4G网络下行速率", 500, "Mbps"), ("千兆家庭宽带用户数", 800000, "户")} <= found
+    assert ("物联网终端用户数", 800000, "人") in found
+
+
+def test_a_rate_the_segmenter_tags_as_a_verb_is_still_the_figures_indicator() -> None:
+    ex = _extract("南宁市政务服务情况\n\n南宁市政务服务事项网上实办率达到96%,群众诉求满足率达92%。")
+    found = {(m.value, m.unit) for m in ex.metrics}
+    assert {(96, "%"), (92, "%")} <= found
