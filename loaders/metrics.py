@@ -732,6 +732,11 @@ def find_figures(
             )
         ]
     figures = _per_period(text, figures)
+    # "继续高于全国、GDP增长5.5%": a list mark left at the head of an indicator belongs to what came before
+    figures = [
+        replace(f, indicator=f.indicator.lstrip(_JOINERS)) if f.indicator.startswith(tuple(_JOINERS)) else f
+        for f in figures
+    ]
     if not opening:
         figures = [g for f in figures for g in _each_measure(text, f)]
     # Two readings of one listed rank ("A、B分别…,均保持全省第三") give the same figure twice.
@@ -764,6 +769,7 @@ def find_figures(
     ]
 
 
+_JOINERS = "、,，;；"
 # "移动通信网络、固定宽带网络接入能力均达到1Gbps": measures listed before a figure that 均 gives to each.
 _EACH_MEASURE = re.compile(
     r"(?:^|[,，;；:：。])(?:全市|全省|全区|全县|我市|我省|我区|我县|其中)?(?P<items>[^,，;；:：。]{4,60}?)"

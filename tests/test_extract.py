@@ -457,3 +457,8 @@ def test_a_rate_the_segmenter_tags_as_a_verb_is_still_the_figures_indicator() ->
     ex = _extract("南宁市政务服务情况\n\n南宁市政务服务事项网上实办率达到96%,群众诉求满足率达92%。")
     found = {(m.value, m.unit) for m in ex.metrics}
     assert {(96, "%"), (92, "%")} <= found
+
+
+def test_an_indicator_never_starts_with_the_list_mark_before_it() -> None:
+    ex = _extract("江苏省召开会议。全年主要经济指标继续高于全国、地区生产总值增长5.8%。")
+    assert [(m.indicator, m.value) for m in ex.metrics] == [("地区生产总值增长", 5.8)]
