@@ -389,7 +389,21 @@ def _figure_ahead(words: tuple[Word, ...], i: int) -> bool:
 
 
 # Heads of named things whose compound often holds a verb (数据共享责任清单, 数据对接清单, 政务服务事项).
-_COMPOUND_HEADS = ("清单", "目录", "事项", "平台", "系统", "场景", "标准", "规范", "指南", "载体", "基地")
+_COMPOUND_HEADS = (
+    "清单",
+    "目录",
+    "事项",
+    "平台",
+    "系统",
+    "场景",
+    "标准",
+    "规范",
+    "指南",
+    "载体",
+    "基地",
+    "企业",
+    "项目",
+)
 
 
 def _compound_rest(words: tuple[Word, ...], i: int) -> list[Word]:
@@ -399,11 +413,14 @@ def _compound_rest(words: tuple[Word, ...], i: int) -> list[Word]:
     for w in words[i : i + 8]:
         if w.text in ",，;；:：。、)）" or not w.text.strip():
             break
+        if rest and nominal(rest[-1]) and w.tag in ("d", "p"):
+            break  # 126家 拟 转码 企业 向上 争取…: an adverb or a preposition after the head starts the predicate
         if not (nominal(w) or w.tag in ("v", "vn")):
             return []
         rest.append(w)
     else:
-        return []
+        if i + 8 < len(words):
+            return []  # (a clause that goes on for eight words is no compound; one ending the text may be)
     return rest if rest and nominal(rest[-1]) and rest[-1].text.endswith(_COMPOUND_HEADS) else []
 
 

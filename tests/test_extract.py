@@ -462,3 +462,8 @@ def test_a_rate_the_segmenter_tags_as_a_verb_is_still_the_figures_indicator() ->
 def test_an_indicator_never_starts_with_the_list_mark_before_it() -> None:
     ex = _extract("江苏省召开会议。全年主要经济指标继续高于全国、地区生产总值增长5.8%。")
     assert [(m.indicator, m.value) for m in ex.metrics] == [("地区生产总值增长", 5.8)]
+
+
+def test_a_figure_counts_a_verb_led_compound_after_its_counter() -> None:
+    ex = _extract("新北区梳理企业库企业3567家,挑选出126家拟转码企业向上争取转码,新增5家拟上市企业。")
+    assert {(m.indicator, m.value) for m in ex.metrics} >= {("拟转码企业", 126), ("拟上市企业", 5)}
