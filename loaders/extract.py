@@ -1423,6 +1423,13 @@ def _named_place(
         if any(a <= span.start < b for a, b in brands):
             continue
         named, full = span.division, span.surface == span.division.name
+        # 保山隆阳区…平台: a division right before one of its own only says where that one lies
+        child = next(
+            (s for s in ctx.spans if s.start == span.end and named in ctx.gazetteer.ancestors(s.division)),
+            None,
+        )
+        if child is not None and child.end <= end:
+            named, full = child.division, child.surface == child.division.name
         if hit.kind == "platform" and not full and _landmark(ctx, sentence, span.start, len(span.surface)):
             continue  # 广州塔景区智能化管理平台: a landmark named after a city is no division that runs it
         if hit.kind == "platform":
@@ -1438,15 +1445,22 @@ def _named_place(
         ):
             return None  # a park named by a short form of one of the city's districts is the city's (广陵新城软件园)
         if not full and not any(
-            w.start == span.start - sentence.start and w.tag == "LOC" for w in segment(sentence.text)
+            w.start == span.start - sentence.start
+            and (w.tag == "LOC" or w.tag == "ORG" and w.end == hit.end and _SITE_WORD.search(w.text))
+            for w in segment(sentence.text)
         ):
-            return None  # a short form LAC reads into a company's name (阿里 of 阿里…中心) names no place
+            # a short form LAC reads into a company's name (阿里 of 阿里…中心) names no place; one it reads
+            # into the whole name of a park or a port (昆明数码港国际软件园) heads that site's name
+            return None
         # Another city's park is that city's (杭州城西科创大走廊 in a 嘉兴 report); a centre named after the
         # province or city above the acting place is theirs only by its full name (德州市数字产业研究院,
         # not 河南空港智算中心 in a 郑州 report).
         above = named in ctx.gazetteer.ancestors(acting)
         return named if not above or (hit.kind == "facility" and full) else None
     return None
+
+
+_SITE_WORD = re.compile(r"(?:软件园|产业园|科技园|园区|数码港|科技城|新城|基地)$")
 
 
 def _landmark(ctx: _Context, sentence: Sentence, start: int, length: int) -> bool:

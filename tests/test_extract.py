@@ -467,3 +467,14 @@ def test_an_indicator_never_starts_with_the_list_mark_before_it() -> None:
 def test_a_figure_counts_a_verb_led_compound_after_its_counter() -> None:
     ex = _extract("新北区梳理企业库企业3567家,挑选出126家拟转码企业向上争取转码,新增5家拟上市企业。")
     assert {(m.indicator, m.value) for m in ex.metrics} >= {("拟转码企业", 126), ("拟上市企业", 5)}
+
+
+def test_a_project_goes_to_the_last_division_of_the_chain_heading_its_name() -> None:
+    ex = _extract(
+        "云南省数字经济投资较快增长。云南省推进数字云南建设。\n重大项目稳步推进。全省5G网络建设加快,"
+        "昆明数码港国际软件园、保山隆阳区县域经济产业数字供应链平台建设等重大项目稳步推进。"
+    )
+    assert {(p.name, p.place.name) for p in ex.projects} >= {
+        ("昆明数码港国际软件园", "昆明市"),
+        ("保山隆阳区县域经济产业数字供应链平台", "隆阳区"),
+    }
