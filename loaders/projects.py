@@ -106,6 +106,8 @@ _MADE_INTO = re.compile(r"(?:打造成为?|建设成为|建成为|定位为|成�
 _COMPLEMENT = re.compile(r"[起成出好完进入到]")
 # A system whose build or phase is the topic is one thing (…监控系统建设通过立项审批, …系统三期项目).
 _BUILT_AS = re.compile(r"(?:[一二三四五六七八九十\d]+期)?(?:建设|项目|工程)")
+# "…平台建设、个旧市数字农业综合服务系统、…等重大项目稳步推进": one of a list the text calls its projects
+_LISTED_PROJECT = re.compile(r"(?:[、和及与][^,，。;；、]{2,30})*等(?:重大|重点|一批|信息化)?项目")
 # Sectors named by one character each (政产学研, 产学研用金): who meets on a platform, not its brand.
 _SECTORS = re.compile(r"[政产学研用金企校商医银]{3,}")
 # "(以下简称“青禾试验区”)": the short form a text gives a name it goes on to use.
@@ -1698,6 +1700,7 @@ def _names_one(
                 or built_before(sentence[:start])  # "去年建成运行的…应急处置系统"
                 or _IN_USE.match(sentence[end:])
                 or _BUILT_AS.match(sentence[end:])
+                or _LISTED_PROJECT.match(sentence[end:])
                 or _UNIFIED.search(sentence[:start])
                 or _AT_WORK.match(sentence[end:])
                 # "依托政务服务事项管理系统梳理…": a system the text works through is at work

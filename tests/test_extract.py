@@ -478,3 +478,10 @@ def test_a_project_goes_to_the_last_division_of_the_chain_heading_its_name() -> 
         ("昆明数码港国际软件园", "昆明市"),
         ("保山隆阳区县域经济产业数字供应链平台", "隆阳区"),
     }
+
+
+def test_a_system_listed_among_what_the_text_calls_its_projects_is_one() -> None:
+    ex = _extract(
+        "云南省推进数字云南建设。云南省投资增长。个旧市数字农业综合服务系统、河口县数字乡村平台建设等重大项目稳步推进。"
+    )
+    assert ("个旧市数字农业综合服务系统", "个旧市") in {(p.name, p.place.name) for p in ex.projects}
