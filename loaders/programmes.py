@@ -637,15 +637,19 @@ def _counted_list(sentence: str) -> list[ProgrammeHit]:
     ['数字经济提速行动', '政务服务提质行动', '数据价值提升行动']
     >>> _counted_list("推进政务服务、数据共享“五大行动”")
     []
+    >>> [h.name for h in _counted_list("实施数字经济发展攻坚、政务服务创新争先“两大行动”")]
+    ['数字经济发展攻坚行动', '政务服务创新争先行动']
     """
     found = []
     for m in _COUNTED_PLAIN.finditer(sentence):
         items = m.group("items").split("、")
         verb = re.match(r"(?:聚力|大力|全力|全面|深入|加快|着力)?(?:实施|推进|开展|推动)", items[0])
-        if verb is None or len(items) != parse_number(m.group("count")):
+        # (a long first item leaves its verb before the match: 实施数字经济发展攻坚、…“五大行动”)
+        governed = verb is not None or re.search(r"(?:实施|推进|开展|推动)$", sentence[: m.start()])
+        if not governed or len(items) != parse_number(m.group("count")):
             continue  # only a governed list as long as its count names its items
-        at = m.start("items") + verb.end()
-        items[0] = items[0][verb.end() :]
+        at = m.start("items") + (verb.end() if verb else 0)
+        items[0] = items[0][verb.end() :] if verb else items[0]
         for item in items:
             if len(item) >= 4:
                 found.append(ProgrammeHit(item + m.group("kind"), at, at + len(item)))
