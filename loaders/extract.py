@@ -50,6 +50,7 @@ from loaders.targets import (
     paragraph_year,
     plans_ahead,
     section_plans,
+    titled_plan,
 )
 from loaders.words import segment, segment_many
 
@@ -754,7 +755,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
     report_year, horizon = document_years(document.text, document.title)
     planned, previous_end = False, 0
     # A document titled as a plan states goals.
-    plan_part = bool(section_plans(document.title or "", title=True))
+    plan_part = bool(section_plans(document.title or "", title=True)) or titled_plan(document.title)
     board = ""
     ranking = ""  # the last dated ranking or assessment the document named
     last_years: list[int | None] = []  # the years of the previous sentence's figures

@@ -233,6 +233,41 @@ _PLAN_LEAD = re.compile(
 )  # "《工作要点》明确了工作目标:到2022年底,…" names what it sets before setting it
 
 
+# A notice issuing a plan ("《…2026年工作要点》已经省领导同意,现印发给你们", "…关于印发…2022年工作计划的
+# 通知") and a year's work stated by its overall requirement ("2023年,全市…工作的总体要求是:") open the
+# plan itself: what follows is planned.
+_ISSUES_PLAN = re.compile(
+    r"^\s*(?:《[^》]{2,60}(?:要点|计划|方案|规划)》[^。]{0,20}印发"
+    r"|[^。]{0,60}关于印发[^。]{2,60}(?:工作要点|工作计划|行动计划|实施方案|工作方案)的通知"
+    r"|(?:(?:19|20)\d{2}年)?[,，]?[^。;；:：]{0,30}(?:总体要求|主要目标|工作目标)(?:是|为)[:：])"
+)
+
+
+# A title that is a plan's own name (《湖南省“十四五”数字政府建设实施方案》(全文), 某市数字经济三年行动计划
+# (2025-2027年)); a news title that cites one (我市出台《…行动计划》) is not. A 规划 or 纲要 reviews
+# the period before as much as it plans (its 发展基础 states figures reached): its title alone decides
+# nothing (tried in round 22: the set-aside part lost nine metrics).
+_PLAN_NAME = re.compile(
+    r"^《?[^《》]{4,60}(?:行动计划|实施方案|工作方案|行动方案|工作要点|工作计划)》?"
+    r"\s*(?:[(（](?:\d{4}\s*[-—–~至到]\s*\d{4}年|全文|附全文|征求意见稿)[)）])?\s*(?:全文)?$"
+)
+
+
+def titled_plan(title: str | None) -> bool:
+    """Return whether a document's title is the name of a plan, so that the document is that plan.
+
+    >>> titled_plan("《湖南省“十四五”数字政府建设实施方案》(全文)"), titled_plan("某市数字经济三年行动计划(2025-2027年)")
+    (True, True)
+    >>> titled_plan("我市出台《数字经济三年行动计划》"), titled_plan("某区2023年工作总结和2024年工作计划")
+    (False, False)
+    """
+    return (
+        bool(title)
+        and bool(_PLAN_NAME.match(half_width(title or "").strip()))
+        and not _REVIEW_HEADING.search(title or "")
+    )
+
+
 def leads_plan(sentence: str) -> bool:
     """Return whether a sentence opens on a document proposing, so that what follows is its plan.
 
@@ -242,8 +277,14 @@ def leads_plan(sentence: str) -> bool:
     True
     >>> leads_plan("报告显示,过去一年全市新增5G基站1200个。"), leads_plan("报告提出的目标任务全面完成。")
     (False, False)
+    >>> leads_plan("《数字某省建设2026年工作要点》已经省领导同意,现印发给你们,请认真抓好贯彻落实。")
+    True
+    >>> leads_plan("2023年,全市政务服务和大数据工作的总体要求是:坚持以…为指导")
+    True
     """
     text = half_width(sentence)
+    if _ISSUES_PLAN.match(text):
+        return True
     return bool(_PLAN_LEAD.match(text)) and not _REPORTED.search(text)
 
 

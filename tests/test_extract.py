@@ -485,3 +485,19 @@ def test_a_system_listed_among_what_the_text_calls_its_projects_is_one() -> None
         "云南省推进数字云南建设。云南省投资增长。个旧市数字农业综合服务系统、河口县数字乡村平台建设等重大项目稳步推进。"
     )
     assert ("个旧市数字农业综合服务系统", "个旧市") in {(p.name, p.place.name) for p in ex.projects}
+
+
+def test_a_notice_issuing_a_work_plan_and_a_plan_titled_by_its_name_state_goals() -> None:
+    for text in (
+        "《数字甘肃建设2026年工作要点》已经省领导同意,现印发给你们,请认真抓好贯彻落实。\n"
+        "1.发展算力产业。甘肃省集聚云生态企业150家,培育人工智能典型应用场景100个。",
+        "绵阳市关于印发绵阳市数字经济2022年工作计划的通知\n各区人民政府:\n"
+        "全年绵阳市数字经济规模达到1000亿元,新建5G基站1400个。",
+        "2023年,宜宾市政务服务和大数据工作的总体要求是:坚持数字化发展,实施“五大行动”。\n"
+        "宜宾市新增数字经济核心企业5家,数字经济核心产业营业收入达到440亿元。",
+        "《江西省“十四五”数字政府建设实施方案》(全文)\n江西省高频政务服务事项网上可办率达100%,打造20个“无证明城市”试点。",
+    ):
+        ex = _extract(text)
+        assert ex.metrics and all(m.qualifier == "target" for m in ex.metrics), [
+            (m.indicator, m.qualifier) for m in ex.metrics
+        ]
