@@ -5,6 +5,7 @@ Run it with ``uvicorn --factory app.main:create_app`` (or ``citykg serve``).
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
@@ -253,6 +254,21 @@ def _warm_indexes(store: RdfStore, when: str = "at start-up", *, peers: bool = F
         log.warning("the REST, analytics or search index was not ready %s: %s", when, error)
     else:
         log.info("REST, analytics and search indexes ready %s in %.1f s", when, time.perf_counter() - started)
+        if peers:  # at start-up
+            _freeze_heap()
+
+
+def _freeze_heap() -> None:
+    """Keep what the indexes hold after start-up out of the cyclic garbage collector's full passes.
+
+    At 10,000 documents they are 1.1 million objects, and a full pass over them, due after every
+    few hundred thousand allocations, stopped whichever request was running for 0.5 s (a sweep of
+    every route: co-adopted places 48 ms, or 539 ms when the pass fell on it). What start-up left
+    behind is collected first, in a pass of its own before any request; frozen objects are still
+    freed when no longer referenced, and what later ingests add is collected as before.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def _body_limit(settings: Settings, method: str, path: str) -> tuple[int, str]:
