@@ -753,6 +753,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
     body_spans: list[tuple[int, int]] = []  # agencies' names, whose locating prefixes are places
     target_year: int | None = None
     report_year, horizon = document_years(document.text, document.title)
+    dated_year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
     planned, previous_end = False, 0
     # A document titled as a plan states goals.
     plan_part = bool(section_plans(document.title or "", title=True)) or titled_plan(document.title)
@@ -890,6 +891,7 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             antecedent=metrics[-1].indicator if metrics else "",
             board=board,
             last_rank=next((m.indicator for m in reversed(metrics) if m.unit == "位"), ""),
+            dated_year=dated_year,
         )
         board = named_board(text) or board  # the list later ranks of the document are in
         ranking = dated_ranking(text) or ranking

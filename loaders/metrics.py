@@ -353,6 +353,7 @@ def find_figures(
     antecedent: str = "",
     board: str = "",
     last_rank: str = "",
+    dated_year: int | None = None,
 ) -> list[Figure]:
     """Return the figures of one sentence, in order; a figure whose clause names nothing it counts is left out.
 
@@ -362,7 +363,8 @@ def find_figures(
     document and the year a dated summary reports on; `antecedent` is the indicator of the last figure
     before the sentence, which "这个数字" points back to; `board` the ranked list the document named
     last ("2023数字百强市"), which "榜单显示,…分列第三" ranks in; `last_rank` the indicator of the
-    document's last rank, which places listed as sharing a rank with nothing named ("…并列第二") hold.
+    document's last rank, which places listed as sharing a rank with nothing named ("…并列第二") hold;
+    `dated_year` the year the document is dated, after which "到2021年底" reports a level reached.
 
     >>> [(f.indicator, f.value, f.unit, f.qualifier) for f in find_figures("全市数字经济核心产业企业超1000家,5G基站8210个")]
     [('数字经济核心产业企业', 1000.0, '家', '>'), ('5G基站', 8210.0, '个', '=')]
@@ -755,6 +757,7 @@ def find_figures(
             planned=planned,
             report_year=report_year,
             judge_at=judge_at.get(f.start, f.start),
+            dated_year=dated_year,
         )
         for f in figures
         if f.indicator
@@ -1170,6 +1173,7 @@ def _dated(
     planned: bool,
     report_year: int | None,
     judge_at: int | None,
+    dated_year: int | None = None,
 ) -> Figure:
     """Decide whether a figure is a target, and its year (SCHEMA.md `qualifier`, `year`); `judge_at`
     is where its tense is read (its start, or the 由 of "由目前的690万提升至800万"), None for a level
@@ -1179,6 +1183,12 @@ def _dated(
     # A project's total investment is what it is, not a goal the plan before it carries on; only a cue
     # of its own clause ("计划总投资…") makes it planned.
     carried = planned and not f.indicator.endswith("总投资")
+    if dated_year is not None:
+        # "到2021年底,全省移动电话基站总数5.99万个" in a page dated 2022: a year gone by when the text
+        # was written was reached, not aimed for (its 到 is masked; other cues still count)
+        text = _PAST_BY.sub(
+            lambda m: "□" + m.group(1) if int(m.group(1)[:4]) < dated_year else m.group(0), text
+        )
     target = (
         judge_at is not None
         and is_planned(text, judge_at, planned=carried)
@@ -1220,6 +1230,7 @@ def _dated(
     return Figure(f.value, f.unit, f.indicator, f.qualifier, year, f.start, f.end)
 
 
+_PAST_BY = re.compile(r"(?<![截止年])(?:到|至)((?:19|20)\d{2}年)")
 # A span of years ("2018年至2024年11月"): the level a change starts from is the first year's.
 # "2018年至2024年", "2014至2022年": the 年 of the first year may be left to the second's.
 _YEAR_SPAN = re.compile(r"((?:19|20)\d{2})(?:年(?:\d{1,2}月)?(?:底|末)?)?(?:至|到|—|-|~)(?:19|20)\d{2}年")

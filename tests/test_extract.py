@@ -501,3 +501,13 @@ def test_a_notice_issuing_a_work_plan_and_a_plan_titled_by_its_name_state_goals(
         assert ex.metrics and all(m.qualifier == "target" for m in ex.metrics), [
             (m.indicator, m.qualifier) for m in ex.metrics
         ]
+
+
+def test_a_year_gone_by_when_the_page_was_dated_was_reached_not_aimed_for() -> None:
+    text = "青海省数字经济发展动能强劲\n发布时间: 2022-10-08\n到2021年底,青海省移动电话基站总数5.99万个。到2025年,青海省5G基站达到2万个。"
+    ex = extract(document_from_text(text, name="t.txt"))
+    assert ex.document.date == "2022-10-08"
+    assert {(m.value, m.qualifier, m.year) for m in ex.metrics} == {
+        (59900, "=", 2021),
+        (20000, "target", 2025),
+    }
