@@ -396,13 +396,23 @@ def plans_ahead(sentence: str, *, planned: bool = False) -> bool:
     (True, False)
     >>> plans_ahead("遵循渐进原则,设定2027年底前实现从“能办”到“好办”的目标。")
     False
+    >>> plans_ahead("制定试点工作实施方案,合理配置资源,确保数字乡村试点工作顺利开展。")
+    False
     """
     if _GOAL_SET.search(sentence):
         return False  # "设定2027年底前实现…的目标。": a goal someone set, named whole as an object
     # "规划建设用地面积17748平方米": a planned size names one figure's kind; it sets no plan that the
     # sentences after it go on with ("…2019年抽调11个部门人员进驻").
     sentence = _PLANNED_SIZE.sub(lambda m: "□" * len(m.group(0)), sentence)
+    # "…制定实施方案,合理配置资源,确保试点工作顺利开展。": a purpose the work served, closing a sentence
+    # of what was done, states no plan for the sentences after it
+    sentence = _PURPOSE_END.sub(lambda m: "□" * len(m.group(0)), sentence)
     return is_planned(sentence, len(sentence), planned=planned)
+
+
+_PURPOSE_END = re.compile(
+    r"(?<=[,，])(?:以|从而)?确保[^,，。;；]{2,30}(?:顺利|有序|扎实|如期|按期|按时|平稳|高效)[^,，。;；]{0,8}[。!！]?\s*$"
+)
 
 
 _PLANNED_SIZE = re.compile(r"规划(?:建设)?(?:总)?(?:占地|用地|面积|建筑面积)")
