@@ -1433,7 +1433,12 @@ def _named_place(
         )
         if child is not None and child.end <= end:
             named, full = child.division, child.surface == child.division.name
-        if hit.kind == "platform" and not full and _landmark(ctx, sentence, span.start, len(span.surface)):
+        if (
+            hit.kind == "platform"
+            and not full
+            and not channel  # LAC reads 涡阳分厅 as one place word; the channel is still 涡阳县's
+            and _landmark(ctx, sentence, span.start, len(span.surface))
+        ):
             continue  # 广州塔景区智能化管理平台: a landmark named after a city is no division that runs it
         if hit.kind == "platform":
             return named

@@ -511,3 +511,9 @@ def test_a_year_gone_by_when_the_page_was_dated_was_reached_not_aimed_for() -> N
         (59900, "=", 2021),
         (20000, "target", 2025),
     }
+
+
+def test_a_channel_of_a_provinces_service_site_is_run_by_the_county_it_is_named_for() -> None:
+    # SCHEMA.md: 安徽政务服务网 → 安徽省; its 涡阳分厅 → 涡阳县.
+    ex = _extract("涡阳县数据局报告。涡阳县在安徽政务服务网涡阳分厅上线36家部门2031个政务服务事项。")
+    assert ("安徽政务服务网涡阳分厅", "涡阳县") in {(p.name, p.place.name) for p in ex.projects}
