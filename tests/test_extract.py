@@ -517,3 +517,9 @@ def test_a_channel_of_a_provinces_service_site_is_run_by_the_county_it_is_named_
     # SCHEMA.md: 安徽政务服务网 → 安徽省; its 涡阳分厅 → 涡阳县.
     ex = _extract("涡阳县数据局报告。涡阳县在安徽政务服务网涡阳分厅上线36家部门2031个政务服务事项。")
     assert ("安徽政务服务网涡阳分厅", "涡阳县") in {(p.name, p.place.name) for p in ex.projects}
+
+
+def test_a_place_a_clause_relies_on_does_not_act_in_it() -> None:
+    ex = _extract("滨江区推进数字政务建设。滨江区依托浙江省“最多跑一次”改革基础,推行“一网通办”服务。")
+    assert ("滨江区", "一网通办") in {(p.place.name, p.name) for p in ex.programmes}
+    assert ("浙江省", "一网通办") not in {(p.place.name, p.name) for p in ex.programmes}
