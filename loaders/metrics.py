@@ -1182,7 +1182,13 @@ def _dated(
     # and so is a figure that heads the word 目标 ("“省考”进前三目标", "实现增长6%的目标").
     # A project's total investment is what it is, not a goal the plan before it carries on; only a cue
     # of its own clause ("计划总投资…") makes it planned.
-    carried = planned and not f.indicator.endswith("总投资")
+    carried = (
+        planned
+        and not f.indicator.endswith("总投资")
+        # "《规划》明确了18项主要指标、7个重点工程", "《工作要点》…聚焦9大领域提出28项重点任务": the parts a
+        # document is made of, counted, describe it; they are not what it aims for
+        and not _PLAN_PARTS.search(text, max(text.rfind(c, 0, f.start) for c in "。;；") + 1, f.start)
+    )
     if dated_year is not None:
         # "到2021年底,全省移动电话基站总数5.99万个" in a page dated 2022: a year gone by when the text
         # was written was reached, not aimed for (its 到 is masked; other cues still count)
@@ -1230,6 +1236,10 @@ def _dated(
     return Figure(f.value, f.unit, f.indicator, f.qualifier, year, f.start, f.end)
 
 
+_PLAN_PARTS = re.compile(
+    r"(?:》|规划|方案|要点|计划|意见)(?:[^,，。;；]{0,12}[,，])?[^,，。;；]{0,10}?(?:提出|明确|包括|涵盖|设置|确定|部署)了?"
+    r"(?:[^,，。;；]{0,12}、)?$"
+)
 _PAST_BY = re.compile(r"(?<![截止年])(?:到|至)((?:19|20)\d{2}年)")
 # A span of years ("2018年至2024年11月"): the level a change starts from is the first year's.
 # "2018年至2024年", "2014至2022年": the 年 of the first year may be left to the second's.

@@ -523,3 +523,15 @@ def test_a_place_a_clause_relies_on_does_not_act_in_it() -> None:
     ex = _extract("滨江区推进数字政务建设。滨江区依托浙江省“最多跑一次”改革基础,推行“一网通办”服务。")
     assert ("滨江区", "一网通办") in {(p.place.name, p.name) for p in ex.programmes}
     assert ("浙江省", "一网通办") not in {(p.place.name, p.name) for p in ex.programmes}
+
+
+def test_the_parts_a_plan_is_made_of_counted_describe_it_and_are_no_goals() -> None:
+    ex = _extract(
+        "《镇江市数字经济三年行动计划(2025-2027年)》\n镇江市到2027年建成5G基站1万个。"
+        "《行动计划》明确了18项主要指标、7个重点工程。"
+    )
+    assert {(m.indicator, m.qualifier) for m in ex.metrics} == {
+        ("5G基站", "target"),
+        ("主要指标", "="),
+        ("重点工程", "="),
+    }
