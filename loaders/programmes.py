@@ -250,6 +250,9 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits += _quoted_siblings(sentence, hits, lex)
     hits += _counted_list(sentence)
     hits = _spelled_out(hits)
+    # An award (“全国巾帼文明奖”) or a title for a team or a person (“年度风云团队”) is held by no place
+    # for work it runs: no designation, no programme.
+    hits = [h for h in hits if not _HONOUR.search(h.name)]
     hits = [_as_national(sentence, h) for h in hits]
     return _merge(
         [
@@ -257,6 +260,9 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
             for h in hits
         ]
     )
+
+
+_HONOUR = re.compile(r"(?:奖|奖项|团队|个人|先进集体|标兵|能手|先进工作者)$")
 
 
 def _built_alone(sentence: str, first: int, last: int) -> bool:

@@ -535,3 +535,11 @@ def test_the_parts_a_plan_is_made_of_counted_describe_it_and_are_no_goals() -> N
         ("主要指标", "="),
         ("重点工程", "="),
     }
+
+
+def test_an_award_or_a_teams_title_is_no_programme() -> None:
+    ex = _extract(
+        "龙岗区推进数字政府建设。龙岗区政务服务中心被授予“全国巾帼文明奖”荣誉称号,运维团队荣获“2023年度风云团队”称号,"
+        "龙岗区获得“中国领军智慧城区”称号。"
+    )
+    assert {p.name for p in ex.programmes} == {"中国领军智慧城区"}
