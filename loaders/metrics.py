@@ -748,16 +748,16 @@ def find_figures(
         if (f.indicator, f.value, f.unit)
         not in {(g.indicator, g.value, g.unit) for g in figures[:k] if g.start == f.start}
     ]
+    judged = _past_goals_masked(text, dated_year)
     return [
         _dated(
             f,
-            text,
+            judged,
             target_year=target_year,
             horizon=horizon,
             planned=planned,
             report_year=report_year,
             judge_at=judge_at.get(f.start, f.start),
-            dated_year=dated_year,
         )
         for f in figures
         if f.indicator
@@ -765,10 +765,10 @@ def find_figures(
         and not f.indicator.startswith(SCOPE)
         and not _PAGE_COUNTERS.match(f.indicator)
         and not (f.unit != "位" and _REGION_OF_PLACES.match(f.indicator))
-        and not _GROUP_AVERAGE.search(text, max(text.rfind(c, 0, f.start) for c in "。;；") + 1, f.start)
+        and not _GROUP_AVERAGE.search(text, _clause_start(text, f.start), f.start)
         and not _firms_own(text, f.start)
         and not _determiner(text, f)
-        and not _GROUP_BACK.search(text, max(text.rfind(c, 0, f.start) for c in "。;；") + 1, f.start)
+        and not _GROUP_BACK.search(text, _clause_start(text, f.start), f.start)
     ]
 
 
@@ -1173,7 +1173,6 @@ def _dated(
     planned: bool,
     report_year: int | None,
     judge_at: int | None,
-    dated_year: int | None = None,
 ) -> Figure:
     """Decide whether a figure is a target, and its year (SCHEMA.md `qualifier`, `year`); `judge_at`
     is where its tense is read (its start, or the 由 of "由目前的690万提升至800万"), None for a level
@@ -1187,14 +1186,8 @@ def _dated(
         and not f.indicator.endswith("总投资")
         # "《规划》明确了18项主要指标、7个重点工程", "《工作要点》…聚焦9大领域提出28项重点任务": the parts a
         # document is made of, counted, describe it; they are not what it aims for
-        and not _PLAN_PARTS.search(text, max(text.rfind(c, 0, f.start) for c in "。;；") + 1, f.start)
+        and not _PLAN_PARTS.search(text, _clause_start(text, f.start), f.start)
     )
-    if dated_year is not None:
-        # "到2021年底,全省移动电话基站总数5.99万个" in a page dated 2022: a year gone by when the text
-        # was written was reached, not aimed for (its 到 is masked; other cues still count)
-        text = _PAST_BY.sub(
-            lambda m: "□" + m.group(1) if int(m.group(1)[:4]) < dated_year else m.group(0), text
-        )
     target = (
         judge_at is not None
         and is_planned(text, judge_at, planned=carried)
@@ -1241,6 +1234,26 @@ _PLAN_PARTS = re.compile(
     r"(?:[^,，。;；]{0,12}、)?$"
 )
 _PAST_BY = re.compile(r"(?<![截止年])(?:到|至)((?:19|20)\d{2}年)")
+
+
+def _past_goals_masked(text: str, dated_year: int | None) -> str:
+    """Return `text` with the 到 of each goal year gone by when the document was dated blanked out:
+    "到2021年底,全省移动电话基站总数5.99万个" on a page of 2022 reports a level reached, not a goal
+    (other cues in the sentence still count).
+
+    >>> _past_goals_masked("到2021年底建成1200个,到2025年建成2000个", 2022)
+    '□2021年底建成1200个,到2025年建成2000个'
+    """
+    if dated_year is None:
+        return text
+    return _PAST_BY.sub(lambda m: "□" + m.group(1) if int(m.group(1)[:4]) < dated_year else m.group(0), text)
+
+
+def _clause_start(text: str, position: int) -> int:
+    """Return where the sentence part holding `position` starts: after the last 。 or ; before it."""
+    return max(text.rfind(c, 0, position) for c in "。;；") + 1
+
+
 # A span of years ("2018年至2024年11月"): the level a change starts from is the first year's.
 # "2018年至2024年", "2014至2022年": the 年 of the first year may be left to the second's.
 _YEAR_SPAN = re.compile(r"((?:19|20)\d{2})(?:年(?:\d{1,2}月)?(?:底|末)?)?(?:至|到|—|-|~)(?:19|20)\d{2}年")

@@ -261,11 +261,9 @@ def titled_plan(title: str | None) -> bool:
     >>> titled_plan("我市出台《数字经济三年行动计划》"), titled_plan("某区2023年工作总结和2024年工作计划")
     (False, False)
     """
-    return (
-        bool(title)
-        and bool(_PLAN_NAME.match(half_width(title or "").strip()))
-        and not _REVIEW_HEADING.search(title or "")
-    )
+    if not title:
+        return False
+    return bool(_PLAN_NAME.match(half_width(title).strip())) and not _REVIEW_HEADING.search(title)
 
 
 def leads_plan(sentence: str) -> bool:
