@@ -90,11 +90,22 @@ def said_of_a_kind(sentence: str, clause: str, at: tuple[int, int, int], *, kind
 def _opens_with_place(name: str) -> bool:
     """Whether `name` opens with a division's name: 扬州数字经济产业园 is one park, not a kind.
 
+    A place's own text names it by its level alone (自治区政务数据共享交换平台, 市数据共享交换平台):
+
     >>> _opens_with_place("扬州数字经济产业园"), _opens_with_place("大数据平台")
     (True, False)
+    >>> _opens_with_place("自治区政务数据共享交换平台"), _opens_with_place("市场监管平台")
+    (True, False)
     """
+    if _OWN_LEVEL.match(name):
+        return True
     places = load_gazetteer().surface_forms()
     return any(name[:n] in places for n in range(2, min(len(name), 8)))
+
+
+# 省/市/区/县 heading a name as the text's own place (省政务云), not as the first character of a word
+# (市场, 市民, 区块链, 县域, 省外).
+_OWN_LEVEL = re.compile(r"(?:自治区|[省市区县])(?![场民块域外内长委直属级情])")
 
 
 def after_inner_verb(sentence: str, start: int, head: int) -> int:

@@ -121,6 +121,8 @@ _WORKED_ON = re.compile(r"(?:升级|改造|扩容|接入|覆盖)")
 # Every place runs its own e-government network and cloud (SCHEMA.md: 沈阳市电子政务外网); a city
 # holds at most one backbone direct-connection point, so 国家级互联网骨干直联点 there is that one.
 _OWN = re.compile(r"电子政务|政务云$|政务服务网$|骨干直联点$")
+# Work a place does on its own network: it builds, completes, improves or runs it.
+_OWN_WORK = re.compile(r"(?:构建|建设|建成|完善|优化|升级|加快|统筹|打造|筑牢)")
 _LAYOUT = re.compile(r"^[\dA-Za-z+＋]*[\d+＋][\dA-Za-z+＋]*(?:平台|体系|App|APP)?$")
 # "三级平台、五级应用": levels of a layout, not a name (SCHEMA.md: numeric layouts are not projects).
 _LEVELS = re.compile(r"^[一二三四五六七八九十两\d]+级")
@@ -195,6 +197,10 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     ['网上政务超市', '行政审批中介服务超市', '青禾县现代农业科技馆']
     >>> [h.name for h in find_projects("依托青禾县电子政务外网,青禾人工智能重点实验室等研究机构先后落成")]
     ['青禾县电子政务外网', '青禾人工智能重点实验室']
+    >>> [h.name for h in find_projects("构建区市县乡村五级全覆盖的电子政务外网,完善自治区政务数据共享交换平台等基础设施")]
+    ['电子政务外网', '自治区政务数据共享交换平台']
+    >>> [h.name for h in find_projects("以加快电子政务外网、政务云建设为重点,推广量子通信城域网等新技术")]
+    ['电子政务外网', '政务云']
     >>> [h.name for h in find_projects("依托云数据中心,搭建起智慧青禾统一基础平台")]
     ['智慧青禾统一基础平台']
     >>> [h.name for h in find_projects("打造一个布局合理、功能齐全的软件产业园基地,建成青禾软件园")]
@@ -1729,6 +1735,10 @@ def _names_one(
     if (
         suffix in _NETWORKS
         and not _BUILD_VERB.search(_clause_before(sentence, first))
+        # "构建区市县乡村五级全覆盖的电子政务外网", "加快电子政务外网、政务云建设": every place runs its
+        # own e-government network, so the work a clause does on it says it is there
+        and not (own and _OWN_WORK.search(_clause_before(sentence, first)))
+        and not (own and re.match(r"(?:、[^,，。;；、]{2,8})*(?:建设|管理|升级|改造)", sentence[end:]))
         and not (own and _WORKED_ON.match(sentence[end:]))
         # "依托河南省电子政务外网…": a place's own network that the text works through is there
         and not (own and re.search(r"(?:依托|基于|借助|通过|利用)$", sentence[:start]))
