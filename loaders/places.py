@@ -27,7 +27,7 @@ _GROUPS = {
 _NAME_TAIL = re.compile(
     r"^(?:代表团|大学|学院|日报|卫视|电视台|晚报|银行|集团|籍|队|话|菜|路|街|大道|港区|舟山港|舟山|"
     # outlets: 新湖南客户端, 金华广电 (SCHEMA.md: a newspaper's place is not listed)
-    r"客户端|新闻网|融媒|广播电视台|广电|青年报|商报|法制报|"
+    r"客户端|新闻网|融媒|广播电视台|广电|青年报|商报|法制报|在线(?=\d|[讯消报])|"
     # 新疆生产建设兵团 is a body of its own, no division
     r"生产建设兵团|"
     # a contest's regional round (大赛江苏分赛, 江苏省分赛区) is part of the contest's name
@@ -36,7 +36,7 @@ _NAME_TAIL = re.compile(
 # Fixed words and idioms that hold a city's short form without naming the city (长治久安, 幸福安康,
 # 世界大同, 三明治, 日照时数): LAC splits some of them, so they are listed.
 _FIXED_WORDS = re.compile(
-    r"长治久安|大同小异|世界大同|天下大同|幸福安康|平安康|安康码|三明治|日照时[数间长]|哈密瓜|普洱茶|攀枝花开"
+    r"长治久安|大同小异|世界大同|天下大同|幸福安康|平安康|安康码|三明治|日照(?:时[数间长]|充足|充沛|丰富|资源|条件|强度|小时)|哈密瓜|普洱茶|攀枝花开"
 )
 # A place heading an item of a list of firms (中车时代电气、湖南长城计算机等公司; …、西安电子科技大学等
 # 几十家龙头企业) heads a firm's name: it says where the firm is registered (SCHEMA.md).
@@ -131,6 +131,8 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
     [('吴江区', False), ('上海', True), ('苏州', True), ('江苏', True)]
     >>> [(s.surface, s.in_name) for s in find_place_spans("为推动西藏长治久安,经新疆生产建设兵团推荐")]
     [('西藏', False), ('新疆', True)]
+    >>> [(s.surface, s.in_name) for s in find_place_spans("浙江在线11月25日讯 伊吾日照充足,日照建成数据中心")]
+    [('浙江', True), ('伊吾', False), ('日照', False)]
     """
     gaz = gazetteer or load_gazetteer()
     raw: list[tuple[int, int, str, tuple[str, ...]]] = []

@@ -250,6 +250,9 @@ def find_shaped_names(sentence: str) -> list[tuple[int, int]]:
     >>> s = "推动更多事项秒批秒办、无感审批,企业开办零跑动,打造一网通管体系"
     >>> [s[a:b] for a, b in find_shaped_names(s)]
     ['秒批秒办', '无感审批', '零跑动', '一网通管']
+    >>> s = "以“城市超级大脑”为底座,建设城区大脑"
+    >>> [s[a:b] for a, b in find_shaped_names(s)]
+    ['城市超级大脑', '城区大脑']
     >>> s = "推行拿地即开工、验收即办证、竣工即投产“三即”审批"
     >>> [s[a:b] for a, b in find_shaped_names(s)]
     ['拿地即开工', '验收即办证', '竣工即投产']
@@ -277,8 +280,11 @@ def _paired(m: re.Match[str]) -> bool:
 # SCHEMA.md: 城市大脑 and the like are programmes (a system built under them is also a project).
 # (城市智能体, the 大脑's successor in the 2024 plans, is one such initiative too)
 _BRAIN = re.compile(
-    r"(?:城市数据|城市|健康|水利|交通|医疗|教育|生态|环境|农业|应急|警务|城管|经济|产业|政务|治理|文旅)大脑|城市智能体"
+    r"(?:城市数据|城市|城区|县域|健康|水利|交通|医疗|教育|生态|环境|农业|应急|警务|城管|经济|产业|政务|治理|文旅)(?:超级)?大脑|城市智能体"
 )
+
+
+_BUILDING = re.compile(r"(?:建设|建成|打造|构建|推进|升级|上线|依托|搭建)")
 
 
 def _brains(sentence: str) -> list[tuple[int, int]]:
@@ -296,8 +302,8 @@ def _brains(sentence: str) -> list[tuple[int, int]]:
             continue
         for j in (i - 2, i - 1):
             field = words[max(j, 0) : i]
-            if j < 0 or field[0].tag not in ("n", "nz", "vn"):
-                continue
+            if j < 0 or field[0].tag not in ("n", "nz", "vn") or _BUILDING.match(field[0].text):
+                continue  # "建设城区大脑": the verb that builds a brain is no field of it
             # "重点领域大脑", "省领域大脑": brains of fields in general, none named
             if re.search(r"领域|行业|部门|重点|各类|专题", sentence[field[0].start : w.start]):
                 break
