@@ -422,7 +422,15 @@ def find_figures(
     [(2.0, 2), (3.0, 5), (4.0, 8)]
     >>> [(f.indicator, f.value, f.start) for f in find_figures("安徽、江苏并列省级组织机构第一,得分均为10分")]
     [('省级组织机构排名', 1.0, 2), ('省级组织机构排名', 1.0, 5), ('得分', 10.0, 2), ('得分', 10.0, 5)]
+
+    A goal year already gone by when the document was dated governs no later sentence either:
+
+    >>> s = "去年,全省产业数字化规模达765亿元,数控化率、平台普及率分别达到52.6%、10.5%,居全国第23位"
+    >>> [(f.value, f.qualifier) for f in find_figures(s, target_year=2021, dated_year=2022)][-1]
+    (23.0, '=')
     """
+    if target_year is not None and dated_year is not None and target_year < dated_year:
+        target_year = None
     text = half_width(sentence)
     masked = _mask_quoted(text)
     figures: list[Figure] = []
@@ -734,6 +742,7 @@ def find_figures(
             )
         ]
     figures = _per_period(text, figures)
+    figures = _respectively(text, figures)
     # "继续高于全国、GDP增长5.5%": a list mark left at the head of an indicator belongs to what came before
     figures = [
         replace(f, indicator=f.indicator.lstrip(_JOINERS)) if f.indicator.startswith(tuple(_JOINERS)) else f
@@ -899,6 +908,62 @@ _BARE_CLAUSE = re.compile(
 )
 # "办事人数53万人次,日均4531人次": a rate per day (month, year) of the count just given.
 _PER_PERIOD = re.compile(r"(?:^|[,，;；、])\s*(日均|月均|年均|周均)$")
+
+
+# The measures a 分别 shares figures out over: items joined by 、 (or quoted one after another), the last
+# one carrying a head they share ("网上可办、“不见面”办理事项的比例") unless each ends in a measure's own.
+_MEASURE_END = re.compile(r"(?:率|比例|比重|占比|数|量|规模|额|值|指数|总量|收入|增速|增幅)$")
+
+
+def _respectively(text: str, figures: list[Figure]) -> list[Figure]:
+    """Give each of the figures a 分别 lists the measure it stands for, in order
+    ("A率、B率分别达到52.6%、10.5%": A率 52.6%, B率 10.5%).
+
+    >>> t = "关键工序数控化率、平台普及率分别达到52.6%、10.5%"
+    >>> fs = [Figure(v, "%", "数控化率、平台普及率", "=", None, t.index(str(v)), t.index(str(v)) + len(str(v)) + 1) for v in (52.6, 10.5)]
+    >>> [f.indicator for f in _respectively(t, fs)]
+    ['数控化率', '平台普及率']
+    >>> t = "全区网上可办、“最多跑一次”“不见面”办理事项的比例分别达到93.2%、91.3%、81.65%"
+    >>> fs = [Figure(v, "%", "“最多跑一次”“不见面”办理事项的比例", "=", None, t.index(str(v)), t.index(str(v)) + len(str(v)) + 1) for v in (93.2, 91.3, 81.65)]
+    >>> [f.indicator for f in _respectively(t, fs)]
+    ['网上可办办理事项的比例', '“最多跑一次”办理事项的比例', '“不见面”办理事项的比例']
+    """
+    out = list(figures)
+    k = 0
+    while k < len(out):
+        run = [k]
+        while run[-1] + 1 < len(out) and out[run[-1] + 1].indicator == out[k].indicator:
+            run.append(run[-1] + 1)
+        parts, head = _listed_measures(out[k].indicator)
+        at = text.rfind(out[k].indicator, 0, out[k].start) if out[k].indicator else -1
+        if parts and len(parts) == len(run) - 1 and at > 0 and text[at - 1] == "、":
+            # "全区网上可办、“最多跑一次”…的比例": the indicator was read from the second item on
+            lead = re.search(r"[^,，。;；:：、]{2,12}$", text[: at - 1])
+            first = re.sub(r"^(?:全[国省市区县]|其中)", "", lead.group(0)) if lead else ""
+            parts = [first, *parts] if len(first) >= 2 and not re.search(r"\d", first) else []
+        if (
+            len(run) >= 2
+            and len(parts) == len(run)
+            and re.search(r"分别[^,，。;；]{0,8}$", text[: out[k].start])
+            and all(text[out[j].end : out[j + 1].start].strip() in ("、", "和", "及", "与", ",", "，") for j in run[:-1])
+        ):
+            for j, part in zip(run, parts, strict=True):
+                out[j] = replace(out[j], indicator=part if part.endswith(head) else part + head)
+        k = run[-1] + 1
+    return out
+
+
+def _listed_measures(indicator: str) -> tuple[list[str], str]:
+    """Return the measures an indicator lists and the head they share (see _respectively), or ([], "")."""
+    parts = [p for p in re.split(r"、|(?<=”)(?=“)", indicator) if p]
+    if len(parts) < 2:
+        return [], ""
+    if all(_MEASURE_END.search(p) for p in parts):
+        return parts, ""
+    quoted = re.match(r"“[^“”]+”", parts[-1])
+    if not quoted or len(parts[-1]) == quoted.end():
+        return [], ""
+    return [*parts[:-1], parts[-1][: quoted.end()]], parts[-1][quoted.end() :]
 
 
 def _per_period(text: str, figures: list[Figure]) -> list[Figure]:
