@@ -423,6 +423,11 @@ def find_figures(
     >>> [(f.indicator, f.value, f.start) for f in find_figures("安徽、江苏并列省级组织机构第一,得分均为10分")]
     [('省级组织机构排名', 1.0, 2), ('省级组织机构排名', 1.0, 5), ('得分', 10.0, 2), ('得分', 10.0, 5)]
 
+    Figures a goal being set is made of are targets:
+
+    >>> [f.qualifier for f in find_figures("集群定下规模达到10万标准机架、10万PFlops算力的“双十万”目标")]
+    ['target', 'target']
+
     A goal year already gone by when the document was dated governs no later sentence either:
 
     >>> s = "去年,全省产业数字化规模达765亿元,数控化率、平台普及率分别达到52.6%、10.5%,居全国第23位"
@@ -1263,6 +1268,11 @@ def _dated(
             )
         )
         or bool(re.match(r"的?目标", text[f.end :]))
+        # "定下集群规模达到10万标准机架、10万PFlops算力的“双十万”目标": figures a goal being set is made of
+        or bool(
+            re.match(r"[^,，。;；]{0,30}?的(?:“[^“”]{1,10}”)?目标", text[f.end :])
+            and re.search(r"(?:定下|确定|提出|设定|锚定|明确|瞄准)[^,，。;；]*$", text[: f.start])
+        )
     )
     if not target and target_year is not None and judge_at is not None:
         # A goal year stated earlier in the document governs a clause that reads like a goal.

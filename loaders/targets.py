@@ -32,7 +32,7 @@ _FUTURE = re.compile(
 # 获得 reports what was won ("争取增发国债项目69个,获得国债资金97.4亿元") unless an aim governs it
 # (力争获得…); a headline that sums up results ("招商引资成效显著。") ends a plan carried from before.
 _WON = r"(?<!力争)(?<!争取)(?<!将)(?<!有望)(?<!预计)(?<!确保)获得(?!感)"
-_PAST = re.compile(rf"(已|截至|截止|同比|比上年|较上年|去年|过去|目前|先后|以来|获评|入选|成功|{_WON})")
+_PAST = re.compile(rf"(已|截至|截止|同比|比上年|较上年|去年|过去|目前|正在|先后|以来|获评|入选|成功|{_WON})")
 _REPORTED = re.compile(
     rf"(已|截至|截止|同比|比上年|较上年|去年|过去|先后|以来|正在|{_WON}|成效(?:显著|明显))"
 )
@@ -319,6 +319,9 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     >>> s = "已建设完成54个场景,按计划持续推进13个场景,正在建设实施18个场景"
     >>> [is_planned(s, s.index(n)) for n in ("54", "13", "18")]
     [False, False, False]
+    >>> s = "已建设运行系统8个,拟建设137个,正在建设3个"
+    >>> [is_planned(s, s.index(n)) for n in ("8个", "137", "3个")]
+    [False, True, False]
     >>> s = "今年力争再建50个;服务平台覆盖老年人约32万人"
     >>> [is_planned(s, s.index(n)) for n in ("50", "32")]
     [True, False]
