@@ -152,6 +152,8 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
             continue  # the 市 of 德州市 is not a head of its own
         if re.search(r"各[省市区县州旗盟]{1,3}$", sentence[max(0, m.start() - 4) : m.start()]):
             continue  # 各区县政府: every county's government, no one body
+        if _ends_foreign_name(words(), m.start()):
+            continue  # "巴塞罗那市政府": the 市 ends a place the gazetteer does not have
         if m.start() == 0 or sentence[m.start() - 1] not in _NOT_BEFORE_BARE:
             heads.append((m.start(), m.end(), m.group(0), False))
     # "天津市南开区委…": a place inside another names the body's own place (SCHEMA.md: 铜川市王益区委网信办).
@@ -220,6 +222,24 @@ def _central_branches(sentence: str, place_names: tuple[str, ...]) -> list[Agenc
                     hits.append(AgencyHit(sentence[m.start() : tail.end()], m.start(), tail.end(), name))
                 break
     return hits
+
+
+def _ends_foreign_name(words: tuple[Word, ...], start: int) -> bool:
+    """Whether the level word at `start` ends a place name LAC reads from two or more characters before
+    it (巴塞罗那市政府): a place of China heads the body as a place name, never so.
+
+    >>> _ends_foreign_name(segment("大会由巴塞罗那市政府主办"), 7), _ends_foreign_name(segment("大会由市政府主办"), 3)
+    (True, False)
+    >>> _ends_foreign_name(segment("会同市行政审批服务局梳理"), 2)
+    False
+    """
+    return any(
+        w.start <= start - 2 < start < w.end
+        and w.tag in ("LOC", "ORG")
+        and re.fullmatch(r"[\u4e00-\u9fff]{2,}", w.text[: start - w.start])
+        and [x.tag for x in segment(w.text[: start - w.start])] in (["LOC"], ["ORG"])  # not 会同市…局
+        for w in words
+    )
 
 
 def _inside_word(words: tuple[Word, ...], start: int) -> bool:

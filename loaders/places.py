@@ -49,6 +49,8 @@ _FIRM_ITEM = re.compile(
 _NEIGHBOUR = re.compile(
     r"(?:向?[东南西北](?:邻|临|连|接|靠|濒|依|倚)|接轨|联动|对接|融入|毗邻|紧邻|比邻|接壤)$"
 )
+# Places a parenthesis leaves out of what the text covers ("中国(暂未涵盖香港、澳门和台湾地区)").
+_EXCLUDED = re.compile(r"[(（](?:暂未|暂不|尚未|未|不)(?:涵盖|包含|包括|含|计入|统计)[^()（）]{0,40}[)）]")
 # A leader's speech or instruction is named by the place visited (视察重庆重要讲话精神, 对江苏工作重要指示).
 _SPEECH_BEFORE = re.compile(r"(?:视察|考察|对)$")
 _SPEECH = re.compile(r"(?:工作)?(?:时的)?(?:重要讲话|重要指示|重要批示)")
@@ -131,6 +133,8 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
     [('吴江区', False), ('上海', True), ('苏州', True), ('江苏', True)]
     >>> [(s.surface, s.in_name) for s in find_place_spans("为推动西藏长治久安,经新疆生产建设兵团推荐")]
     [('西藏', False), ('新疆', True)]
+    >>> [(s.surface, s.in_name) for s in find_place_spans("考察中国(暂未涵盖香港、澳门)城市")]
+    [('中国', False), ('香港', True), ('澳门', True)]
     >>> [(s.surface, s.in_name) for s in find_place_spans("浙江在线11月25日讯 伊吾日照充足,日照建成数据中心")]
     [('浙江', True), ('伊吾', False), ('日照', False)]
     """
@@ -198,6 +202,7 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
             continue
         in_name = (
             any(s <= start < e for s, e in names)
+            or any(m.start() < start < m.end() for m in _EXCLUDED.finditer(text))
             or bool(_NAME_TAIL.match(text[end:]))
             or bool(_FIRM_ITEM.match(text, end))
             or bool(_NEIGHBOUR.search(text, max(0, start - 4), start))
