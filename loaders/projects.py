@@ -126,6 +126,9 @@ _OWN_WORK = re.compile(r"(?:构建|建设|建成|完善|优化|升级|加快|统
 _LAYOUT = re.compile(r"^[\dA-Za-z+＋]*[\d+＋][\dA-Za-z+＋]*(?:平台|体系|App|APP)?$")
 # "三级平台、五级应用": levels of a layout, not a name (SCHEMA.md: numeric layouts are not projects).
 _LEVELS = re.compile(r"^[一二三四五六七八九十两\d]+级")
+# A page's source line, breadcrumb or site header names the site that shows the page, no project of it.
+_CHROME_BEFORE = re.compile(r"(?:来源|稿源|出处)\s*[:：]\s*[^,，。;；:：]{0,12}$|>>?\s*$")
+_CHROME_AFTER = re.compile(r"\s*(?:>>?|(?:www\.|https?://))")
 # "整个园区", "该平台": a thing referred back to, not named; "又一重要平台": one more of a kind, described.
 _DETERMINER = re.compile(r"^(?:整个|该|这个|这些|这一|此|其|上述|相关|所属|各类)|^一(?=重要|个|座|种|批|流)")
 # Words that take in every one of a kind or an unnamed few (所有审批业务系统, 其他政务平台).
@@ -201,6 +204,8 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     ['电子政务外网', '自治区政务数据共享交换平台']
     >>> [h.name for h in find_projects("以加快电子政务外网、政务云建设为重点,推广量子通信城域网等新技术")]
     ['电子政务外网', '政务云']
+    >>> find_projects("来源:人民网-海南频道"), find_projects("湖南省人民政府门户网站 www.hunan.gov.cn")
+    ([], [])
     >>> [h.name for h in find_projects("依托云数据中心,搭建起智慧青禾统一基础平台")]
     ['智慧青禾统一基础平台']
     >>> [h.name for h in find_projects("打造一个布局合理、功能齐全的软件产业园基地,建成青禾软件园")]
@@ -1352,6 +1357,8 @@ def _names_one(
     """
     first, start, end = at
     suffix = m.group(0)
+    if _CHROME_BEFORE.search(sentence[:start]) or _CHROME_AFTER.match(sentence[end:]):
+        return False  # "来源:人民网-海南频道", "…门户网站 www.hunan.gov.cn": the page's source, no project
     if _ALL_OF.search(sentence[:start]):
         return False  # "覆盖省、市、县三级政府所有审批业务系统": every one of a kind is no one thing named
     if kind == "event" and re.search(
