@@ -24,7 +24,7 @@ WEAKLY_CARRIED_OUT = re.compile(
 # A name ending in one of these, governed by a verb, is a programme even without quotes.
 _SUFFIX = re.compile(r"(?:专项行动|行动|工程|计划|项目|综合试点|试点|先导区|提升月|宣传月|宣传周|改革|制度)")
 _CAMPAIGN = re.compile(
-    r"(?P<name>(?:数字|数智|智慧|网络|制造|质量|科技|交通)(?:强市|强省|强区|强县|[\u4e00-\u9fff]{2,4}?))建设"
+    r"(?P<name>(?:数字|数智|智慧|网络|制造|质量|科技|交通|平安|法治|智联|健康|绿美|诚信|信用)(?:强市|强省|强区|强县|[\u4e00-\u9fff]{2,4}?))建设"
 )
 _GOVERNED_CAMPAIGN = re.compile(
     r"(?:建设|打造|推进|推动|建成|深化|以)(?P<name>(?:数字|数智|智慧)[\u4e00-\u9fff]{2,4}?)(?=[,，。;；、\s]|为|$)"
@@ -76,7 +76,13 @@ class ProgrammeHit:
 
 
 def find_actions(sentence: str) -> list[ProgrammeHit]:
-    """Return unquoted names that end like a programme and follow a verb that carries one out."""
+    """Return unquoted names that end like a programme and follow a verb that carries one out.
+
+    A division's campaign is named by what it builds there (数字X, 平安X, 法治X, 智联X):
+
+    >>> [(h.name, h.aliases) for h in find_actions("在2023年度平安揭阳建设考核中被评定为优秀等次")]
+    [('平安揭阳', ('平安揭阳建设',))]
+    """
     hits: list[ProgrammeHit] = []
     heads: list[ProgrammeHit] = []
     masked = re.sub(r"《[^》]*》|“[^”]*”", lambda m: "□" * len(m.group(0)), sentence)

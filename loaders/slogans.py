@@ -22,7 +22,7 @@ _ONE_STOP = re.compile(
 # Service reforms named by what the citizen is spared (全市通办, 免申即享, 秒批, 零跑动, 边问边办).
 _SERVICE = re.compile(
     rf"{_HAN}{{1,4}}(?:通办|联办|通享|即享|即办|即批|跑一次|跑一趟|一次办|报一次|查一次|办成事|帮办|代办)|{_HAN}{{0,4}}一次办[成好结]|(?:秒|即)[批报办](?:(?:秒|即)[批报办])?|"
-    rf"零跑动|零跑腿|{_HAN}{{2}}不用跑|(?:掌上|指尖|网上|就近|马上|随时|自助|预约|延时|刷脸|扫码|集成|联审|并联|邮寄|上门|视频|远程|容缺|异地)办|"
+    rf"零(?:跑动|跑腿|费用|收费|延时|等待|材料|见面|接触|成本)|{_HAN}{{1,3}}不用跑|(?:掌上|指尖|网上|就近|马上|随时|自助|预约|延时|刷脸|扫码|集成|联审|并联|邮寄|上门|视频|远程|容缺|异地)办|"
     # where, through what or how soon a case is handled (园区办, 线上办, 跨省办, 即时办), unlike an
     # office named by its field (城管办, 文明办)
     rf"(?:园区|社区|村居|楼宇|家门口|线上|在线|全程网|手机|移动端|当场|当日|即时|限时|承诺|跨域|跨省|跨市|跨区|同城|全城|就地|帮代|一站式)办|"
@@ -112,6 +112,8 @@ def has_slogan_shape(text: str) -> bool:
     (True, True, True)
     >>> has_slogan_shape("园区办"), has_slogan_shape("跨省办"), has_slogan_shape("城管办")
     (True, True, False)
+    >>> has_slogan_shape("一趟都不用跑"), has_slogan_shape("零费用"), has_slogan_shape("零延时")
+    (True, True, True)
     """
     if _ONE_STOP.fullmatch(text) or _SERVICE.fullmatch(text):
         return not _LAYOUT.match(text) or text.startswith("一网")
