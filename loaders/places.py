@@ -25,7 +25,7 @@ _GROUPS = {
 }  # regions (京津冀, 长三角) name an area, not the divisions in it
 # A place name followed by one of these is part of another name (江苏代表团, 浙江大学).
 _NAME_TAIL = re.compile(
-    r"^(?:代表团|大学|学院|日报|卫视|电视台|晚报|银行|集团|籍|队|话|菜|路|街|大道|港区|舟山港|舟山|"
+    r"^(?:代表团|大学|学院|日报|卫视|电视台|晚报|银行|集团|籍|队|话|菜|路|街|大道|港区|舟山港|舟山|级(?=[\u4e00-\u9fff])|"
     # outlets: 新湖南客户端, 金华广电 (SCHEMA.md: a newspaper's place is not listed)
     r"客户端|新闻网|融媒|广播电视台|广电|青年报|商报|法制报|在线(?=\d|[讯消报])|"
     # 新疆生产建设兵团 is a body of its own, no division
@@ -624,15 +624,23 @@ def _reads_as_place(surface: str, sentence: str) -> bool:
 
     >>> _reads_as_place("昆山", "昆山“一网通办”改革再提速"), _reads_as_place("长阳", "长阳光伏产业发展")
     (True, False)
+
+    A word of its own that a verb follows is the one who does something (…县建设寿光入选):
+
+    >>> _reads_as_place("寿光", "2024年县域数字农业发展县建设寿光入选"), _reads_as_place("太仓", "来源:太仓日报")
+    (True, True)
     """
-    for word in segment(sentence):
+    words = segment(sentence)
+    for k, word in enumerate(words):
         if not word.text.startswith(surface):
             continue
         rest = word.text[len(surface) :]
+        if not rest and word.tag in ("n", "nz", "PER") and k + 1 < len(words) and words[k + 1].tag == "v":
+            return True
         if word.tag == "LOC" and (not rest or _PLACE_WORD_TAIL.search(rest)):
             return True
-        if word.tag == "ORG" and len(rest) >= 2 and _OWN_BODY_TAIL.search(rest):
-            return True
+        if word.tag == "ORG" and len(rest) >= 2 and (_OWN_BODY_TAIL.search(rest) or _OUTLET.fullmatch(rest)):
+            return True  # 长阳电子商务协会, and a local paper named after its place (来源:太仓日报)
     return False
 
 
