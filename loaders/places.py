@@ -861,6 +861,17 @@ def subject_places(
             fitting[0][1] * 2 >= best or gaz.get(best_code).level in ("province",) or speaks_for_one
         ):
             best_code, best = fitting[0]
+    if level == "province" and len(re.findall(r"该市", text)) >= 2:
+        # A provincial paper's story (我省…) about one of its cities calls that city 该市: the city it
+        # names most is what the story is about, the province only the paper's voice.
+        province = gaz.get(best_code)
+        cities = [
+            (code, n)
+            for code, n in ranked
+            if n >= 2 and gaz.get(code).level == "prefecture" and province in gaz.ancestors(gaz.get(code))
+        ]
+        if cities:
+            (best_code, best), level = cities[0], "prefecture"
 
     def enough(division: Division, *, chain: bool = False) -> bool:
         # A document that speaks as 我市 needs one naming of a city; otherwise two are wanted, and in

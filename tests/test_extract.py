@@ -56,6 +56,23 @@ def test_a_city_listed_by_its_province_speaks_as_我市_and_is_the_subject() -> 
     assert [d.name for d in ex.subject_places] == ["扬州市"]
 
 
+def test_a_provincial_paper_speaking_as_我省_about_该市_is_about_that_city() -> None:
+    ex = _extract(
+        "来源:河北日报\n张家口市委书记推介了该市数字经济发展优势。我省部署建设数字河北,张家口作为枢纽节点发挥作用。"
+        "我省明确大数据产业为张家口主导产业之一。该市目前有19个数据中心投入运营。"
+    )
+    assert [d.name for d in ex.subject_places] == ["张家口市"]
+    assert {m.place.name for m in ex.metrics} == {"张家口市"}
+
+
+def test_a_county_level_city_named_only_by_its_paper_and_我市_is_the_subject() -> None:
+    ex = _extract(
+        "加快推进工业经济高质量发展\n发布时间:2021-01-25 来源:太仓日报\n我市拥有省三星级以上数字企业234家,"
+        "已建成苏州市级示范智能车间46个。"
+    )
+    assert [d.name for d in ex.subject_places] == ["太仓市"]
+
+
 def test_a_district_report_citing_its_city_is_the_districts() -> None:
     ex = _extract(
         "各位代表:我代表龙岗区人民政府向大会作工作报告。深圳全市经济增长,深圳建成平台,我区建成5G基站3000个。"
