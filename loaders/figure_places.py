@@ -154,7 +154,7 @@ def figure_place(
     # of the place found, takes the figure back to the subject.
     scope = _OWN_SCOPE.search(text, max(found_at, sentence_start), position)
     levels = _SCOPE_LEVELS[scope.group(1)] if scope else ()
-    if scope and found.level not in levels and subject.level in levels:
+    if scope and not _in_scope(found, scope.group(1)) and _in_scope(subject, scope.group(1)):
         return subject  # …but 全市 after 潍坊市 is 潍坊市's own
     return found
 
@@ -210,7 +210,21 @@ def _respective_place(
     return listed_places[k].division if len(listed_places) > max(k, 1) else None
 
 
-_OWN_SCOPE = re.compile(r"(?:^|(?<=[,，;；:：在]))(全县|全区|全市|全省)(?![内外第首])")
+_OWN_SCOPE = re.compile(r"(?:^|(?<=[,，;；:：在])|(?<=目前)|(?<=当前)|(?<=今年)|(?<=去年))(全县|全区|全市|全省)(?![内外第首]|率先|范围内)")
+def _in_scope(place: Division, scope: str) -> bool:
+    """Whether 全县/全区/全市/全省 can be `place` speaking of itself: its level, and for a district-level
+    unit its own kind (全市 is a county-level city's, never a county's: 和林格尔县 is no 市).
+
+    >>> from loaders.gazetteer import load_gazetteer
+    >>> gaz = load_gazetteer()
+    >>> _in_scope(gaz.get("150123"), "全市"), _in_scope(gaz.get("320585"), "全市"), _in_scope(gaz.get("150100"), "全市")
+    (False, True, True)
+    """
+    if place.level not in _SCOPE_LEVELS[scope]:
+        return False
+    return place.level != "district" or scope != "全市" or place.name.endswith("市")
+
+
 _SCOPE_LEVELS = {
     "全县": ("district",),
     "全区": ("district",),

@@ -90,6 +90,8 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
     ['12345热线', '受理']
     >>> [(w.text, w.tag) for w in mended((Word("算力", "v", 0, 2), Word("规模", "n", 2, 4)))]
     [('算力', 'n'), ('规模', 'n')]
+    >>> [(w.text, w.tag) for w in mended((Word("总算", "d", 0, 2), Word("力", "n", 2, 3), Word("规模", "n", 3, 5)))]
+    [('总算力', 'n'), ('规模', 'n')]
     >>> [(w.text, w.tag) for w in mended((Word("网上", "s", 0, 2), Word("实办率", "v", 2, 5)))]
     [('网上', 's'), ('实办率', 'n')]
     """
@@ -165,6 +167,10 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
             out += [Word("占比", "n", w.start, w.start + 2), Word(w.text[2:], "v", w.start + 2, w.end)]
         elif w.text == "算力" and w.tag == "v":
             out.append(Word(w.text, "n", w.start, w.end))  # 建成,算力/v 规模: computing power, always a noun
+        elif w.text == "总算" and following and following.text.startswith("力") and following.start == w.end:
+            # 全市/n 总算/d 力/n 规模/n: LAC reads 总算 (at last); it is 总 算力, the total computing power.
+            out.append(Word(w.text + following.text, "n", w.start, following.end))
+            k += 1
         elif w.text == "占地区":
             # 占地区/v 生产/vn 总值/n: LAC reads 占地 (take up land); it is 占 地区生产总值, a share.
             out += [Word("占", "v", w.start, w.start + 1), Word("地区", "n", w.start + 1, w.end)]

@@ -73,6 +73,15 @@ def test_a_county_level_city_named_only_by_its_paper_and_我市_is_the_subject()
     assert [d.name for d in ex.subject_places] == ["太仓市"]
 
 
+def test_全市_after_a_county_named_inside_a_cluster_is_the_citys_own() -> None:
+    ex = _extract(
+        "呼和浩特市人民政府关于促进绿色算力发展的若干意见\n呼和浩特市是全国一体化算力网络国家枢纽节点和林格尔数据中心集群,"
+        "目前全市总算力规模突破5.4万P。"
+    )
+    [metric] = ex.metrics
+    assert (metric.place.name, metric.indicator) == ("呼和浩特市", "总算力规模")
+
+
 def test_a_district_report_citing_its_city_is_the_districts() -> None:
     ex = _extract(
         "各位代表:我代表龙岗区人民政府向大会作工作报告。深圳全市经济增长,深圳建成平台,我区建成5G基站3000个。"
