@@ -131,11 +131,20 @@ def find_brands(sentence: str) -> list[BrandHit]:
 
     >>> [(b.name, b.aliases) for b in find_brands("“禾易办”App注册用户超10万")]
     [('禾易办App', ('禾易办',))]
+
+    Quoted names built one after another, one of them a system or a line, are each a thing built:
+
+    >>> [b.name for b in find_brands("配套建设“12345便民服务热线”“电子监察”,加快建设“12320健康通”“禾城云医院”")]
+    ['12345便民服务热线', '电子监察', '12320健康通', '禾城云医院']
     """
     hits = []
     context = _BRAND_CONTEXT.search(sentence)
+    built = _built_run(sentence)
     for m in _QUOTED_BRAND.finditer(sentence):
         name = m.group("name")
+        if m.span() in built and not re.search(r"(?:工程|行动|改革|计划|活动)$", name):
+            hits.append(BrandHit(name, "platform", m.start(), m.end()))
+            continue
         if PROGRAMME_WORDS.search(name) or re.fullmatch(r"[一二三四五六七八九十\d].{0,3}", name):
             continue
         if re.match(r"项目(?![库群包])", sentence[m.end() :]) and not counted(
@@ -184,6 +193,24 @@ def find_brands(sentence: str) -> list[BrandHit]:
         ):
             hits.append(BrandHit(name, "platform", m.start(), m.end()))
     return hits
+
+
+# A run of quoted names right after a verb that builds or launches them (配套建设“…热线”“电子监察”).
+_BUILT_RUN = re.compile(
+    r"(?:建设|建成|上线|推出|开发|打造|搭建|开通)(?P<run>(?:“[^“”]{2,16}”(?:、|和|及|以及)?){2,})"
+)
+# The last word of a thing built: a line, a system, an app, a site or an online hospital.
+_BUILT_END = re.compile(r"(?:热线|系统|平台|App|APP|小程序|网|医院|通|码)$")
+
+
+def _built_run(sentence: str) -> set[tuple[int, int]]:
+    """Return the spans of the quoted names in a built run of which at least one ends as a thing built."""
+    spans: set[tuple[int, int]] = set()
+    for run in _BUILT_RUN.finditer(sentence):
+        items = list(_QUOTED_BRAND.finditer(sentence, run.start("run"), run.end("run")))
+        if any(_BUILT_END.search(q.group("name")) for q in items):
+            spans |= {q.span() for q in items}
+    return spans
 
 
 # What an app in service does with its users and what it connects (“舒心就医”…302家医疗机构接入).
