@@ -70,7 +70,7 @@ _SET_UP = re.compile(r"(?:建设|建成|建立|筹建|新建|共建|组建|成�
 # What a thing (or the list it closes) goes on to do once built: 青禾实验室、某某实验室挂牌运行.
 _IN_USE = re.compile(
     r"^(?:、[^、,，。;；]{2,16})*(?:等[^,，。;；]{0,16}?)?(?:于[^,，。;；]{1,12}?)?"  # …系统于今年8月14日正式上线
-    r"(?:(?:正式|已|均|相继|先后|陆续)?(?:挂牌|揭牌|投用|投入使用|建成|落成|落地|开工|上线)|(?:运行|使用)情况)"
+    r"(?:(?:正式|已|均|相继|先后|陆续)?(?:挂牌|揭牌|投用|投入使用|投入运行|实现应用|建成|落成|落地|开工|上线)|(?:运行|使用)情况)"
 )
 # A channel of an app (浙里办宁波频道) is a thing of its own, not another name of the app.
 _CHANNEL = re.compile(r"(?:频道|专区|分厅|分站)$")
@@ -204,6 +204,8 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     ['电子政务外网', '自治区政务数据共享交换平台']
     >>> [h.name for h in find_projects("以加快电子政务外网、政务云建设为重点,推广量子通信城域网等新技术")]
     ['电子政务外网', '政务云']
+    >>> [h.name for h in find_projects("完成大数据安全监测系统的招标与部署,社保信息化系统、养老保险系统实现应用")]
+    ['大数据安全监测系统', '社保信息化系统', '养老保险系统']
     >>> find_projects("来源:人民网-海南频道"), find_projects("湖南省人民政府门户网站 www.hunan.gov.cn")
     ([], [])
     >>> [h.name for h in find_projects("依托云数据中心,搭建起智慧青禾统一基础平台")]
@@ -1720,9 +1722,12 @@ def _names_one(
                 or (
                     len(name) >= 8
                     and re.search(
-                        r"(?:依托|借助|运用|利用|使用)(?:[^,，。;；]*、)?$", _clause_before(sentence, start)
+                        r"(?:依托|借助|运用|利用|使用)(?:[^,，。;；]*(?:、|和|及|与))?$", _clause_before(sentence, start)
                     )
                 )
+                # "完成大数据安全监测系统的招标与部署": a system tendered, deployed or upgraded is one thing
+                or re.match(r"的(?:招标|采购|部署|建设|开发|上线|升级|改版|运维|对接)", sentence[end:])
+                or re.match(r"\d+(?:\.\d+)?(?:版)?改版|升级", sentence[end:])
                 # "实现与河南省政务服务系统、…等相关系统平台的互联互通": a system one links up with exists
                 # (8+ characters, as above: 与市场监管系统对接 names a sector's kind of system)
                 or (
