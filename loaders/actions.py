@@ -82,6 +82,8 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
 
     >>> [(h.name, h.aliases) for h in find_actions("在2023年度平安揭阳建设考核中被评定为优秀等次")]
     [('平安揭阳', ('平安揭阳建设',))]
+    >>> [h.name for h in find_actions("集成电路产业集群也被列入国家首批战略性新兴产业集群工程")]
+    ['国家首批战略性新兴产业集群工程']
     """
     hits: list[ProgrammeHit] = []
     heads: list[ProgrammeHit] = []
@@ -193,6 +195,12 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
         # A pilot or zone whose name swallowed its verb (被列入…试点, 完成试点) is left to designations.py.
         swallowed = re.search(r"被|列入|获批|入选|完成|开展|申报|申请|争取|争创|创建", name)
         if governed or (m.group(0) in ("先导区", "提升月", "试点", "综合试点") and not swallowed):
+            # "…产业集群也被列入国家首批…集群工程": a verb of being listed inside the name governs what
+            # follows it; the name starts after it
+            inner = list(re.finditer(r"(?:被|也被|也)?(?:列入|纳入|入选|获批|评为|认定为)", name))
+            if inner and len(name) - inner[-1].end() >= 4:
+                start += inner[-1].end()
+                name = name[inner[-1].end() :]
             plain = unranked(name)
             if _GENERIC_HEAD.match(plain):
                 continue  # "列入…对接首批试点": once the batch goes no name is left
