@@ -82,7 +82,7 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
 
     >>> [(h.name, h.aliases) for h in find_actions("在2023年度平安揭阳建设考核中被评定为优秀等次")]
     [('平安揭阳', ('平安揭阳建设',))]
-    >>> [h.name for h in find_actions("集成电路产业集群也被列入国家首批战略性新兴产业集群工程。")]
+    >>> [h.name for h in find_actions("新型显示器件集群、集成电路产业集群也被列入国家首批战略性新兴产业集群工程。")]
     ['国家首批战略性新兴产业集群工程']
     """
     hits: list[ProgrammeHit] = []
