@@ -564,19 +564,31 @@ def _siblings(sentence: str, hits: list[ProgrammeHit], lex: Lexicon) -> list[Pro
     >>> at = s.index("容缺受理")
     >>> [h.name for h in _siblings(s, [ProgrammeHit("容缺受理", at, at + 4)], programme_lexicon())]
     ['帮办代办', '承诺办理']
+    >>> s = "推动高频事项极简办、集成办、全域办"
+    >>> at = s.index("集成办")
+    >>> [h.name for h in _siblings(s, [ProgrammeHit("集成办", at, at + 3)], programme_lexicon())]
+    ['极简办', '全域办']
     """
     found = []
-    for run in re.finditer(r"(?:[\u4e00-\u9fff]{4}、)+[\u4e00-\u9fff]{4}(?=[,，。;；]|$)", sentence):
-        if not _PUT_INTO_PRACTICE.search(sentence[: run.start()]):
-            continue
+    for run in re.finditer(
+        r"(?:[\u4e00-\u9fff]{4}、)+[\u4e00-\u9fff]{4}(?=[,，。;；]|$)|(?:[\u4e00-\u9fff]{2}办、)+[\u4e00-\u9fff]{2}办(?=[,，。;；等]|$)",
+        sentence,
+    ):
         items = [(m.start() + run.start(), m.group(0)) for m in re.finditer(r"[^、]+", run.group(0))]
+        size = len(items[0][1])  # four-character phrases, or three-character ways of handling a case (集成办)
+        clause = re.split(r"[,，。;；:：]", sentence[: run.start()])[-1]
+        if not (
+            _PUT_INTO_PRACTICE.search(sentence[: run.start()])
+            or (size == 3 and re.search(r"推动|推进|推行|推广|实行|实现|探索|开展|推出", clause))
+        ):
+            continue
         anchored = {(h.start, h.end) for h in hits}
-        if not any((a, a + 4) in anchored for a, _ in items):
+        if not any((a, a + size) in anchored for a, _ in items):
             continue
         for a, item in items:
-            if (a, a + 4) in anchored or _is_domain_word(item, lex) or not names_a_practice(item):
+            if (a, a + size) in anchored or _is_domain_word(item, lex) or not (size == 3 or names_a_practice(item)):
                 continue
-            found.append(ProgrammeHit(item, a, a + 4))
+            found.append(ProgrammeHit(item, a, a + size))
     return found
 
 
