@@ -153,7 +153,6 @@ def figure_place(
     # "依托河南省电子政务外网,在全县12个乡镇设立…": a later 全县/全区/全市 of the subject's level, not
     # of the place found, takes the figure back to the subject.
     scope = _OWN_SCOPE.search(text, max(found_at, sentence_start), position)
-    levels = _SCOPE_LEVELS[scope.group(1)] if scope else ()
     if scope and not _in_scope(found, scope.group(1)) and _in_scope(subject, scope.group(1)):
         return subject  # …but 全市 after 潍坊市 is 潍坊市's own
     return found
@@ -210,7 +209,11 @@ def _respective_place(
     return listed_places[k].division if len(listed_places) > max(k, 1) else None
 
 
-_OWN_SCOPE = re.compile(r"(?:^|(?<=[,，;；:：在])|(?<=目前)|(?<=当前)|(?<=今年)|(?<=去年))(全县|全区|全市|全省)(?![内外第首]|率先|范围内)")
+_OWN_SCOPE = re.compile(
+    r"(?:^|(?<=[,，;；:：在])|(?<=目前)|(?<=当前)|(?<=今年)|(?<=去年))(全县|全区|全市|全省)(?![内外第首]|率先|范围内)"
+)
+
+
 def _in_scope(place: Division, scope: str) -> bool:
     """Whether 全县/全区/全市/全省 can be `place` speaking of itself: its level, and for a district-level
     unit its own kind (全市 is a county-level city's, never a county's: 和林格尔县 is no 市).

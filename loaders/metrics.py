@@ -950,7 +950,10 @@ def _respectively(text: str, figures: list[Figure]) -> list[Figure]:
             len(run) >= 2
             and len(parts) == len(run)
             and re.search(r"分别[^,，。;；]{0,8}$", text[: out[k].start])
-            and all(text[out[j].end : out[j + 1].start].strip() in ("、", "和", "及", "与", ",", "，") for j in run[:-1])
+            and all(
+                text[out[j].end : out[j + 1].start].strip() in ("、", "和", "及", "与", ",", "，")
+                for j in run[:-1]
+            )
         ):
             for j, part in zip(run, parts, strict=True):
                 out[j] = replace(out[j], indicator=part if part.endswith(head) else part + head)

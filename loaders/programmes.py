@@ -586,7 +586,11 @@ def _siblings(sentence: str, hits: list[ProgrammeHit], lex: Lexicon) -> list[Pro
         if not any((a, a + size) in anchored for a, _ in items):
             continue
         for a, item in items:
-            if (a, a + size) in anchored or _is_domain_word(item, lex) or not (size == 3 or names_a_practice(item)):
+            if (
+                (a, a + size) in anchored
+                or _is_domain_word(item, lex)
+                or not (size == 3 or names_a_practice(item))
+            ):
                 continue
             found.append(ProgrammeHit(item, a, a + size))
     return found

@@ -1722,7 +1722,8 @@ def _names_one(
                 or (
                     len(name) >= 8
                     and re.search(
-                        r"(?:依托|借助|运用|利用|使用)(?:[^,，。;；]*(?:、|和|及|与))?$", _clause_before(sentence, start)
+                        r"(?:依托|借助|运用|利用|使用)(?:[^,，。;；]*(?:、|和|及|与))?$",
+                        _clause_before(sentence, start),
                     )
                 )
                 # "完成大数据安全监测系统的招标与部署": a system tendered, deployed or upgraded is one thing
