@@ -20,7 +20,7 @@ from loaders.actions import (
 )
 from loaders.designations import Designation, find_designations
 from loaders.gazetteer import load_gazetteer
-from loaders.lexicon import Lexicon, programme_lexicon
+from loaders.lexicon import Concept, Lexicon, programme_lexicon
 from loaders.names import NAME_UNIT, QUOTES, clean_name, name_start
 from loaders.numbers import parse_number
 from loaders.slogans import (
@@ -169,6 +169,13 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
             "」",
         )
         if (concept.umbrella and not carried_out) or (concept.generic and not exact):
+            continue
+        if _other_head(sentence, first, plain[start:end], concept):
+            # 江西's 数字经济做优做强“一号发展工程” is not 浙江's 数字经济创新提质一号发展工程: named as written
+            head = name_start(sentence, first - 1)
+            if first - 1 - head >= 2:
+                name = sentence[head : first - 1] + plain[start:end]
+                hits.append(ProgrammeHit(name, head, last + 2, None, (plain[start:end],)))
             continue
         # "开发了“秒报秒批”应用模块": a label inside a longer quoted slogan is part of that slogan, whose
         # quote names it (a list in one quote, “一网通办、一网统管”, still names each label)
@@ -928,6 +935,25 @@ def _designations(sentence: str) -> list[Designation]:
         aliases = (*d.aliases, written) if written != d.name else d.aliases
         found.append(Designation(d.name, start, end, aliases))
     return found
+
+
+def _other_head(sentence: str, first: int, matched: str, concept: Concept) -> bool:
+    """Whether a quoted short form of a concept (“一号发展工程”) follows words that make it another
+    name than the concept's: the rest of the concept's label is not what stands before the quote.
+
+    >>> c = programme_lexicon().by_label("一号发展工程")
+    >>> s = "推进数字经济做优做强“一号发展工程”"
+    >>> _other_head(s, s.index("一号"), "一号发展工程", c)
+    True
+    >>> s = "深入实施数字经济创新提质“一号发展工程”"
+    >>> _other_head(s, s.index("一号"), "一号发展工程", c)
+    False
+    """
+    if matched == concept.label or not concept.label.endswith(matched) or sentence[first - 1 : first] != "“":
+        return False
+    head = concept.label[: -len(matched)]
+    before = re.search(r"[\u4e00-\u9fff]{2,12}$", sentence[: first - 1])
+    return before is not None and not before.group(0).endswith(head) and head[:2] in before.group(0)
 
 
 def _plain(sentence: str) -> tuple[str, list[int]]:
