@@ -319,6 +319,9 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     >>> s = "已建设完成54个场景,按计划持续推进13个场景,正在建设实施18个场景"
     >>> [is_planned(s, s.index(n)) for n in ("54", "13", "18")]
     [False, False, False]
+    >>> s = "数据资源池汇聚基本完成,发改委、自然资源和规划局等50个市级部门数据接入平台"
+    >>> is_planned(s, s.index("50"))
+    False
     >>> s = "已建设运行系统8个,拟建设137个,正在建设3个"
     >>> [is_planned(s, s.index(n)) for n in ("8个", "137", "3个")]
     [False, True, False]
@@ -503,6 +506,10 @@ def _last_future(sentence: str, before: str) -> int:
             r"(?:规划|计划)(?:已|正式|一经)?(?:落地|出台|获批|批复|发布|印发|通过)", before[m.start() :]
         ):
             continue  # "产业园区规划落地后,…完成了…": a plan that came out is a thing that happened, no goal
+        elif m.group(1) in ("规划", "计划") and re.match(
+            r"(?:规划|计划)(?:和[\u4e00-\u9fff]{2,6})?(?:局|委|院|处|厅|署|馆|所)", before[m.start() :]
+        ):
+            continue  # "自然资源和规划局": a body's name, no plan
         elif m.group(1) == "计划" and before[: m.start()].endswith("按"):
             continue  # 按计划持续推进13个场景: work going on as planned, not a goal
         elif m.group(1) == "计划" and re.search(r"(?:该|此|这一|本|上述|”)$", before[: m.start()]):
