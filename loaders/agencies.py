@@ -180,7 +180,7 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     hits += _town_bodies(sentence, hits)
     hits += _congresses(sentence, hits, place_names)
     hits += _elided_governments(sentence, hits)
-    listed = _listed_bodies(sentence, hits)
+    listed = _listed_bodies(sentence, hits) + _scoped_list(sentence, hits)
     # a central short form listed among a place's bodies (…、国资委、…) is that place's body
     hits = [h for h in hits if not any(h.national and (h.start, h.end) == (o.start, o.end) for o in listed)]
     hits += listed
@@ -822,6 +822,31 @@ def _elided_governments(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]
         if owner == hit.name or not owner or not m or any(h.start <= m.start(1) < h.end for h in hits):
             continue
         out.append(AgencyHit(owner + m.group(1), m.start(1), m.end(1), hit.place_surface))
+    return out
+
+
+# "发改委、自然资源和规划局、医保局等50个市级部门": bare bodies a closing count gives the level of.
+_SCOPED_LIST = re.compile(
+    r"((?:[\u4e00-\u9fff]{1,10}?(?:局|委员会|委|办公室|办|厅)、)+[\u4e00-\u9fff]{1,10}?(?:局|委员会|委|办公室|办|厅))"
+    r"等(?:\d+|[一二三四五六七八九十]+)?个?(市|区|县|省)(?:级|直)(?:有关|相关)?(?:部门|单位)"
+)
+
+
+def _scoped_list(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
+    """Return the bare bodies of a list its closing count calls the city's (…、医保局等50个市级部门): each is
+    that level's body, named with the bare level word as a place's own text names it (市发改委).
+
+    >>> [h.name for h in _scoped_list("发改委、自然资源和规划局、医保局等50个市级部门接入平台", [])]
+    ['市发改委', '市自然资源和规划局', '市医保局']
+    """
+    out: list[AgencyHit] = []
+    for m in _SCOPED_LIST.finditer(sentence):
+        at = m.start(1)
+        for item in m.group(1).split("、"):
+            owned = any(h.start <= at < h.end and not h.national for h in hits)
+            if not owned and not _GENERIC.search(item) and not re.match(r"[市区县省各全本该我]", item):
+                out.append(AgencyHit(m.group(2) + item, at, at + len(item), m.group(2)))
+            at += len(item) + 1
     return out
 
 
