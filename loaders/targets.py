@@ -32,9 +32,11 @@ _FUTURE = re.compile(
 # 获得 reports what was won ("争取增发国债项目69个,获得国债资金97.4亿元") unless an aim governs it
 # (力争获得…); a headline that sums up results ("招商引资成效显著。") ends a plan carried from before.
 _WON = r"(?<!力争)(?<!争取)(?<!将)(?<!有望)(?<!预计)(?<!确保)获得(?!感)"
-_PAST = re.compile(rf"(已|截至|截止|同比|比上年|较上年|去年|过去|目前|正在|先后|以来|获评|入选|成功|{_WON})")
+_PAST = re.compile(
+    rf"(已|截至|截止|同比|比上年|较上年|去年|过去|目前|正在|先后|以来|近年来|近几年|多年来|获评|入选|成功|{_WON})"
+)
 _REPORTED = re.compile(
-    rf"(已|截至|截止|同比|比上年|较上年|去年|过去|先后|以来|正在|{_WON}|成效(?:显著|明显))"
+    rf"(已|截至|截止|同比|比上年|较上年|去年|过去|先后|以来|近年来|近几年|多年来|正在|{_WON}|成效(?:显著|明显))"
 )
 # A year opening a report's title names its edition (《2020联合国电子政务调查报告》).
 _YEAR = re.compile(r"((?:19|20)\d{2})(?:年|(?=全球|全国|上半年)|(?<=《\d{4})(?=[\u4e00-\u9fff]))")
@@ -321,6 +323,8 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     [False, False, False]
     >>> s = "数据资源池汇聚基本完成,发改委、自然资源和规划局等50个市级部门数据接入平台"
     >>> is_planned(s, s.index("50"))
+    False
+    >>> is_planned("近年来,成功引进13个数据中心项目", 11, planned=True)
     False
     >>> s = "已建设运行系统8个,拟建设137个,正在建设3个"
     >>> [is_planned(s, s.index(n)) for n in ("8个", "137", "3个")]
