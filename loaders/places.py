@@ -60,6 +60,13 @@ _COUNTRY_ACTORS = re.compile(
     r"(我国|党中央|中共中央|国务院|党的二十大|二十大报告|十九大|习近平|国家(?=印发|提出|出台|发布|部署|明确))"
 )
 _LOCAL_SELF = re.compile(r"(我市|全市|本市|我区|全区|本区|我县|全县|本县|我省|全省)")
+# An award or title the 全省 scopes (获得“2022年度全省…先进单位”, 被评选为全省…成果).
+_AWARDED_BEFORE = re.compile(r"(?:获得|荣获|获评|评为|评选为|授予|入选)[“\"]?(?:\d{4}年度?)?$")
+# After 全省/全市, what ranks a place among the others of that level rather than speaking as it.
+_STANDING_AFTER = re.compile(
+    r"(?:首创|首个|首家|首批|首次|第[一二三四五六七八九十\d]|率先|唯一|领先|前列|排名|"
+    r"的?[^,，。;；]{0,10}?(?:考核|评估|评选|评价|测评)中)"
+)
 # A body named by its level alone at the start of a clause (市委、市政府; 区大数据局) is the
 # document's own: a local text names its own government so, and other places' in full.
 # A word that makes a body the text's own without being part of its name: a work report's 我代表市人民
@@ -69,6 +76,10 @@ _LOCAL_SELF = re.compile(r"(我市|全市|本市|我区|全区|本区|我县|全
 _GOVERNS = "在表经由请合"
 _BARE_BODY = re.compile(
     rf"(?:^|(?<=[\s,，、。;；:：“(（{_GOVERNS}]))([省市区县])(?:委|政府|人民政府|人大|政协|大数据|数据|政务|财政)"
+)
+# A province's bare bodies whose directive a lower level carries out (落实省委、省政府…决策部署).
+_SUPERIOR_ORDER = re.compile(
+    r"省(?:委|政府)(?:、?省(?:委|政府))?(?:关于[^。;；]{0,60}?)?(?:的)?(?:决策部署|部署|要求|精神|安排)"
 )
 # ...but a province's body in a person's post (省委书记车俊, 省人大常委会主任) is a leader visiting a
 # city's news, which SCHEMA.md expects; a county's own leaders (县委副书记、县长) still speak for it.
@@ -825,9 +836,16 @@ def subject_places(
     for m in _LOCAL_SELF.finditer(text):
         if m.group(1)[0] == "全" and scopes_title(text, m.end()):
             continue  # 蝉联全省“县域经济发展先进县”: the county's title, not the province speaking
+        if m.group(1)[0] == "全" and (
+            _STANDING_AFTER.match(text, m.end())
+            or _AWARDED_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        ):
+            continue  # 全省首创, 获全省第13, 被评选为全省…成果: a standing among the level's places
         self_words[m.group(1)[1]] += 1 if m.group(1)[0] == "全" else 2
         mine[m.group(1)[1]] += m.group(1)[0] != "全"
     for m in _BARE_BODY.finditer(text):
+        if m.group(1) == "省" and _SUPERIOR_ORDER.match(text, m.start()):
+            continue  # a county's "落实省委、省政府关于…的决策部署": the province above gives orders, not speaks
         if not (m.group(1) == "省" and _POST.match(text, m.end())):
             self_words[m.group(1)] += 1
             bare[m.group(1)] += 1

@@ -82,6 +82,15 @@ def test_全市_after_a_county_named_inside_a_cluster_is_the_citys_own() -> None
     assert (metric.place.name, metric.indicator) == ("呼和浩特市", "总算力规模")
 
 
+def test_a_county_bureaus_summary_citing_its_provinces_orders_and_ranks_is_the_countys() -> None:
+    ex = _extract(
+        "2023年以来,在县委县政府的坚强领导下,安义县政数局认真贯彻落实省委、省政府关于深化“放管服”改革的决策部署。"
+        "在2022年度全省的营商环境考核中,安义县政务服务指标获全市第3,全省第13的名次,获得“2022年度全省政务信息化工作先进单位”称号。"
+        "全省首创“安商驿站”。全省首创“摆摊一件事”,融合健康证和江西省食品小摊贩备案卡两个事项。"
+    )
+    assert [d.name for d in ex.subject_places] == ["安义县"]
+
+
 def test_a_district_report_citing_its_city_is_the_districts() -> None:
     ex = _extract(
         "各位代表:我代表龙岗区人民政府向大会作工作报告。深圳全市经济增长,深圳建成平台,我区建成5G基站3000个。"
