@@ -51,6 +51,12 @@ _QUOTE_SPACE = re.compile(
     r"(?<=[\u4e00-\u9fff，。、；：])[ \t\u3000]+(?=[“‘])|(?<=[”’])[ \t\u3000]+(?=[\u4e00-\u9fff，。、；：])"
 )
 
+# A space a page sets inside a date or a figure ("截至 2023 年底", "2023 年上半年", "30% 以上") parts no
+# words: the year and its 年, the figure and its bound word are read together.
+_NUMBER_SPACE = re.compile(
+    r"(?<=\d)[ \t]+(?=[年月日])|(?<=[截止至到于在])[ \t]+(?=\d{4}[ \t]*年)|(?<=\d%)[ \t]+(?=以上|以下|左右)"
+)
+
 
 def normalise_whitespace(raw: str) -> str:
     r"""Return `raw` with "\n" line endings, zero-width and control characters removed, NBSP as space.
@@ -62,11 +68,13 @@ def normalise_whitespace(raw: str) -> str:
     '数字城市\n第二行 止\n'
     >>> normalise_whitespace("率先实施 “快递进村” ,推出 “慧农管家” 系统, 5G “双千兆”")
     '率先实施“快递进村” ,推出“慧农管家”系统, 5G “双千兆”'
+    >>> normalise_whitespace("截至 2023 年底,覆盖率达 30% 以上,发布于 2024-01-02 10:00")
+    '截至2023年底,覆盖率达 30%以上,发布于 2024-01-02 10:00'
     """
     text = _LINE_BREAKS.sub("\n", raw)
     text = _ZERO_WIDTH.sub("", text)
     text = _CONTROL.sub("", text)
-    return _QUOTE_SPACE.sub("", _NBSP.sub(" ", text))
+    return _NUMBER_SPACE.sub("", _QUOTE_SPACE.sub("", _NBSP.sub(" ", text)))
 
 
 # --- dates ---------------------------------------------------------------------------------
