@@ -50,7 +50,7 @@ _PRINCIPLE_BEFORE = re.compile(r"(?:按照|遵循|坚持|秉持|本着|锚定|�
 # Words that make a unquoted phrase a service reform by shape (实现140项事项全市通办).
 _UNQUOTED = re.compile(
     r"(?:全市|全省|全城|全区|全域|跨省|跨市|跨区|跨域|跨城|省内|市内|异地|就近)通办|[三四五六]治融合|"
-    r"(?:河|湖|林|田|路|链)长制|多[规证审测]合一|双随机、?一公开|"
+    r"(?:河|湖|林|田|路|链)长制|多[规证审测网]合一|双随机、?一公开|"
     # National approval reforms named by what follows at once (拿地即开工) or what may wait (容缺受理).
     r"容缺(?:受理|办理|审批)|接诉即办|"
     # Service reforms named by how fast or how unseen the service is (秒批秒办, 无感审批, 不见面开标),
@@ -263,7 +263,32 @@ def find_shaped_names(sentence: str) -> list[tuple[int, int]]:
     spans += [(m.start(), m.end()) for m in _BRAIN.finditer(sentence)]
     spans += [b for b in _brains(sentence) if not any(a <= b[0] and b[1] <= z for a, z in spans)]
     spans += [(m.start(), m.end()) for m in _PAIRED.finditer(sentence) if _paired(m)]
+    spans += [s for s in _one_stop_run(sentence) if not any(a <= s[0] < z for a, z in spans)]
     return spans + _versions(sentence)
+
+
+# Three or more unquoted one-stop phrases in one list ("一网承载、一网通达、一网管理和一网运营").
+_ONE_STOP_RUN = re.compile(rf"一{_HAN}{{3}}(?:(?:、|和|及)一{_HAN}{{3}}){{2,}}(?![\u4e00-\u9fff])")
+
+
+def _one_stop_run(sentence: str) -> list[tuple[int, int]]:
+    """Spans of the items of a list of three or more one-stop phrases, each a way of working.
+
+    >>> s = "实现一网承载、一网通达、一网管理和一网运营"
+    >>> [s[a:b] for a, b in _one_stop_run(s)]
+    ['一网承载', '一网通达', '一网管理', '一网运营']
+    >>> _one_stop_run("一是加强、一是推进、一体发展")
+    []
+    """
+    spans = []
+    for run in _ONE_STOP_RUN.finditer(sentence):
+        items = [
+            (run.start() + m.start(), run.start() + m.end())
+            for m in re.finditer(rf"一{_HAN}{{3}}", run.group(0))
+        ]
+        if all(_ONE_STOP.fullmatch(sentence[a:b]) and not is_layout(sentence[a:b]) for a, b in items):
+            spans += items
+    return spans
 
 
 # A headline's pair of one-stop clauses, unquoted ("城市大脑再升级:一屏观全城,一网管全城").
