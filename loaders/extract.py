@@ -293,6 +293,12 @@ def _scopes_a_first(text: str, start: int, end: int) -> bool:
     )
 
 
+# Places listed after 在 and closed by how many places they are (在上海、杭州、南京等8地): where, not who.
+_LOCATION_LIST = re.compile(
+    r"在(?:[^,，。;；、]{2,8}、)+[^,，。;；、]{2,8}等[\d一二三四五六七八九十]*个?(?:地|城市|地区|省市|国家)"
+)
+
+
 def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tuple[Division, ...]:
     """Return who runs a programme named at `position`: each place of a list that leads to it
     (SCHEMA.md: one entry per place when two annotated places carry out the same item: 拉萨、昌都、
@@ -334,7 +340,18 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
         if sentence.start + m.start() < position < sentence.start + m.end()
     ]
 
-    spans = [s for s in ctx.spans if sentence.start <= s.start and s.end <= position and not framed(s.start)]
+    # "在上海、杭州…等8地成功挂牌": places listed as where something is set up run nothing named after them
+    located = [
+        (sentence.start + m.start(), sentence.start + m.end()) for m in _LOCATION_LIST.finditer(sentence.text)
+    ]
+    spans = [
+        s
+        for s in ctx.spans
+        if sentence.start <= s.start
+        and s.end <= position
+        and not framed(s.start)
+        and not any(a <= s.start < b for a, b in located)
+    ]
     # A place that names an award (获2022年浙江省改革突破奖) grants it; one before a semicolon belongs
     # to the clause it closes, not to the next one.
     clause = max(text.rfind("；", sentence.start, position), text.rfind(";", sentence.start, position))

@@ -91,6 +91,13 @@ def test_a_county_bureaus_summary_citing_its_provinces_orders_and_ranks_is_the_c
     assert [d.name for d in ex.subject_places] == ["安义县"]
 
 
+def test_places_listed_as_where_a_service_is_set_up_do_not_run_it() -> None:
+    ex = _extract(
+        "安义县政数局工作总结\n我局打造“安商驿站”,目前在上海、杭州、南京等8地成功挂牌,编制《“安商驿站”政务服务指南》。"
+    )
+    assert {(p.place.name, p.name) for p in ex.programmes} == {("安义县", "安商驿站")}
+
+
 def test_a_district_report_citing_its_city_is_the_districts() -> None:
     ex = _extract(
         "各位代表:我代表龙岗区人民政府向大会作工作报告。深圳全市经济增长,深圳建成平台,我区建成5G基站3000个。"
