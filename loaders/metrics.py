@@ -793,7 +793,7 @@ _EACH_MEASURE = re.compile(
     r"(?<![人平])均(?:已)?(?:达到|达|为|超过|超|突破|保持|居|位居|位列|排名)?(?:了)?$"
 )
 # The heads a listed measure ends on when it is whole by itself (千兆家庭宽带接入户数、5G用户数).
-_MEASURE_HEAD = re.compile(r"(?:数|率|量|额|规模|能力|比例|比重|占比|指数|速率|带宽)$")
+_MEASURE_HEAD = re.compile(r"(?:数|率|量|额|规模|能力|比例|比重|占比|指数|速率|带宽|度)$")
 
 
 def _each_measure(text: str, f: Figure) -> list[Figure]:
@@ -811,11 +811,19 @@ def _each_measure(text: str, f: Figure) -> list[Figure]:
     [('千兆家庭宽带接入户数', '户'), ('5G用户数', '人')]
     >>> len(_each_measure("包括改厕、疫苗接种等项目的满意度均为100%", Figure(100, "%", "满意度", "=", None, 22, 26)))
     1
+    >>> s = "全省热线办结率和满意度均超99%"
+    >>> [g.indicator for g in _each_measure(s, Figure(99, "%", "满意度", ">", None, s.index("99"), len(s)))]
+    ['热线办结率', '满意度']
     """
     m = _EACH_MEASURE.search(text[: f.start])
     if m is None or f.unit is None or "等" in m.group("items") or "“" in m.group("items"):
         return [f]
     items = m.group("items").split("、")
+    if len(items) == 1:
+        # "…热线办结率和满意度均超99%": two measures joined by 和, each ending on its own head
+        pair = re.fullmatch(r"(?P<a>[^和与及]{2,30}?)(?:和|与|及)(?P<b>[^和与及]{2,12})", items[0])
+        if pair and _MEASURE_HEAD.search(pair.group("a")) and _MEASURE_HEAD.search(pair.group("b")):
+            items = [pair.group("a"), pair.group("b")]
     last = items[-1]
     if len(items) < 2 or any(len(a) < 2 for a in items):
         return [f]
@@ -828,7 +836,8 @@ def _each_measure(text: str, f: Figure) -> list[Figure]:
         else:
             return [f]
     # the figure read as the whole list's, or as nobody's, is the last measure's
-    named.append(last if "、" in f.indicator or not f.indicator else f.indicator)
+    joined = "、" in f.indicator or any(f.indicator.endswith(j + last) for j in "和与及")
+    named.append(last if joined or not f.indicator else f.indicator)
     # A unit the text leaves out is each measure's own (千兆家庭宽带接入户数 → 户, 5G用户数 → 人).
     implicit = f.unit not in text[f.start : f.end + len(f.unit)]
     return [

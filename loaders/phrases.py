@@ -167,6 +167,17 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
             out += [Word("占比", "n", w.start, w.start + 2), Word(w.text[2:], "v", w.start + 2, w.end)]
         elif w.text == "算力" and w.tag == "v":
             out.append(Word(w.text, "n", w.start, w.end))  # 建成,算力/v 规模: computing power, always a noun
+        elif (
+            w.tag == "v"
+            and len(w.text) == 1
+            and following
+            and following.start == w.end
+            and len(following.text) == 2
+            and following.text.endswith("率")
+        ):
+            # 办/v 结率/n: LAC splits a rate after its first character (办结率); 结率 is no word.
+            out.append(Word(w.text + following.text, "n", w.start, following.end))
+            k += 1
         elif w.text == "总算" and following and following.text.startswith("力") and following.start == w.end:
             # 全市/n 总算/d 力/n 规模/n: LAC reads 总算 (at last); it is 总 算力, the total computing power.
             out.append(Word(w.text + following.text, "n", w.start, following.end))
