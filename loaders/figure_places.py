@@ -36,6 +36,9 @@ _DATED_HEAD = re.compile(
 )
 
 
+_DESTINATION = re.compile(r"(?:直通|直达|直连|通往|连通|通达|辐射)$")
+
+
 def _heads_clause(text: str, at: int) -> bool:
     """Whether the place at `at` opens its clause, after a date or an aim if one comes first.
 
@@ -139,6 +142,8 @@ def figure_place(
         c
         for c in candidates
         if not any(a < c[0] < b for a, b in frames)
+        # "光缆直通北京,…时延在5毫秒以内": a place a line runs to is where it ends, not what is measured
+        and not _DESTINATION.search(text, max(0, c[0] - 3), c[0])
         and not _AWARD_SCOPE.match(text, c[0])
         and not _ASSESSED_SCOPE.match(text, c[0])
     ]

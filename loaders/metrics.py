@@ -50,7 +50,6 @@ _UNIT_NAMES = {
     "泽字节": "ZB",
     "艾字节": "EB",
     "拍字节": "PB",
-    "毫秒": "ms",
 }
 _PERCENT_WORDS = re.compile(
     rf"百分之(?P<num>\d+(?:\.\d+)?|{_CN})(?:点(?P<decimals>[零〇一二三四五六七八九]+))?"

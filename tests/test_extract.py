@@ -98,6 +98,12 @@ def test_places_listed_as_where_a_service_is_set_up_do_not_run_it() -> None:
     assert {(p.place.name, p.name) for p in ex.programmes} == {("安义县", "安商驿站")}
 
 
+def test_a_latency_keeps_the_texts_counter_and_the_place_a_line_runs_to_measures_nothing() -> None:
+    ex = _extract("乌兰察布市推进数据中心建设。大容量光缆直通北京,端对端传输时延在5毫秒以内。")
+    [metric] = ex.metrics
+    assert (metric.place.name, metric.value, metric.unit) == ("乌兰察布市", 5.0, "毫秒")
+
+
 def test_a_district_report_citing_its_city_is_the_districts() -> None:
     ex = _extract(
         "各位代表:我代表龙岗区人民政府向大会作工作报告。深圳全市经济增长,深圳建成平台,我区建成5G基站3000个。"
