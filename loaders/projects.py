@@ -398,6 +398,7 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     kept = [k for k in kept if not _part_in_brackets(sentence, k.start, k.end)]
     kept = [k for k in kept if not _signs_as_body(sentence, k)]
     kept = [k for k in kept if not _former_body(sentence, k)]
+    kept = [_joined_head(sentence, _with_phase(sentence, k)) for k in kept]
     return [
         ProjectHit(
             k.name,
@@ -408,6 +409,49 @@ def find_projects(sentence: str) -> list[ProjectHit]:
         )
         for k in kept
     ]
+
+
+def _with_phase(sentence: str, hit: ProjectHit) -> ProjectHit:
+    """The hit with the phase that follows its name (国家超级计算深圳中心二期): a phase is built apart.
+
+    >>> _with_phase("国家超级计算深圳中心二期建成", ProjectHit("国家超级计算深圳中心", "facility", 0, 10)).name
+    '国家超级计算深圳中心二期'
+    """
+    phase = re.match(r"[一二三四五六七八九\d]期(?:项目|工程)?", sentence[hit.end :])
+    if phase is None or hit.kind == "event":
+        return hit
+    end = hit.end + phase.end()
+    return ProjectHit(hit.name + phase.group(0), hit.kind, hit.start, end, (*hit.aliases, hit.name))
+
+
+def _joined_head(sentence: str, hit: ProjectHit) -> ProjectHit:
+    """The hit with the words 和 joins before it when a place heads them (华亭市数字政府和智慧城市运营指挥中心):
+    one centre of two fields, named in full, not a field and a centre.
+
+    >>> s = "成立华亭市数字政府和智慧城市运营指挥中心"
+    >>> _joined_head(s, ProjectHit("智慧城市运营指挥中心", "facility", s.index("智慧"), len(s))).name
+    '华亭市数字政府和智慧城市运营指挥中心'
+    """
+    if sentence[hit.start - 1 : hit.start] != "和" or hit.kind == "event":
+        return hit
+    run = re.search(r"[\u4e00-\u9fff]{4,14}$", sentence[: hit.start - 1])
+    if run is None:
+        return hit
+    places = load_gazetteer().surface_forms()
+    for k in range(len(run.group(0)) - 3):
+        head = run.group(0)[k:]
+        place = next((n for n in range(min(len(head) - 2, 8), 1, -1) if head[:n] in places), None)
+        # the words after the place are a field (数字政府), not a thing of its own (…产业园) or a verb's
+        if place is not None and _FIELD.fullmatch(head[place:]):
+            start = hit.start - 1 - len(head)
+            return ProjectHit(sentence[start : hit.end], hit.kind, start, hit.end, (*hit.aliases, hit.name))
+    return hit
+
+
+# A field of work a centre may be named after with another (数字政府和智慧城市…中心).
+_FIELD = re.compile(
+    r"(?:数字|智慧|智能)?[\u4e00-\u9fff]{0,3}(?:政府|城市|经济|社会|治理|政务|运行|应急|安全)"
+)
 
 
 # "与…研究所、阿里云物联网产业基地、…集团等20家科研院所和企业签约": the list counts bodies and firms, so
