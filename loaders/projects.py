@@ -206,6 +206,8 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     ['电子政务外网', '政务云']
     >>> [h.name for h in find_projects("完成大数据安全监测系统的招标与部署,社保信息化系统、养老保险系统实现应用")]
     ['大数据安全监测系统', '社保信息化系统', '养老保险系统']
+    >>> find_projects("全疆独立运行政务信息系统1600余个"), find_projects("气候冷凉,温度适合数据中心运行")
+    ([], [])
     >>> find_projects("来源:人民网-海南频道"), find_projects("湖南省人民政府门户网站 www.hunan.gov.cn")
     ([], [])
     >>> [h.name for h in find_projects("依托云数据中心,搭建起智慧青禾统一基础平台")]
@@ -1405,6 +1407,10 @@ def _names_one(
     suffix = m.group(0)
     if _CHROME_BEFORE.search(sentence[:start]) or _CHROME_AFTER.match(sentence[end:]):
         return False  # "来源:人民网-海南频道", "…门户网站 www.hunan.gov.cn": the page's source, no project
+    if re.match(r"(?:\d+(?:\.\d+)?|[两三四五六七八九十百千]+)[余多]?[个套座家]", sentence[end:]):
+        return False  # "全疆独立运行政务信息系统1600余个": a kind counted, no one thing named
+    if re.search(r"(?:适合|适用于|适宜|开设|开通)", name[:-2]):
+        return False  # "温度适合数据中心": a verb inside is a clause, no name
     if _ALL_OF.search(sentence[:start]):
         return False  # "覆盖省、市、县三级政府所有审批业务系统": every one of a kind is no one thing named
     if kind == "event" and re.search(
