@@ -1407,7 +1407,9 @@ def _names_one(
     suffix = m.group(0)
     if _CHROME_BEFORE.search(sentence[:start]) or _CHROME_AFTER.match(sentence[end:]):
         return False  # "来源:人民网-海南频道", "…门户网站 www.hunan.gov.cn": the page's source, no project
-    if re.match(r"(?:\d+(?:\.\d+)?|[两三四五六七八九十百千]+)[余多]?[个套座家]", sentence[end:]):
+    if re.match(r"\d+(?:\.\d+)?[余多]?[个套座家](?![\u4e00-\u9fff])", sentence[end:]) and not re.search(
+        r"[、和及与]$", sentence[:start]
+    ):
         return False  # "全疆独立运行政务信息系统1600余个": a kind counted, no one thing named
     if re.search(r"(?:适合|适用于|适宜|开设|开通)", name[:-2]):
         return False  # "温度适合数据中心": a verb inside is a clause, no name
