@@ -37,7 +37,7 @@ from loaders.words import segment, word_at
 # A quoted name followed by one of these is a programme ("“最多跑一次”改革", "“清朗”系列专项行动"),
 # or by the way of approving, supervising or handling it names, ending the phrase ("配套“红蓝章”审批、").
 _PROGRAMME_AFTER = re.compile(
-    r"^(?:(?:审批|监管|办理)(?![\u4e00-\u9fff])|系列专项行动|专项行动|集成改革|改革|工程|行动|计划|制度|建设|试点|主题活动|活动|服务方式|(?:合作|联动|协同|工作|服务|治理|管理|沟通协调|协调联动)?(?:机制|模式)|工作法|(?:发展)?战略|(?:政务|协商|党建|治理|营商环境|营商)?(?:服务)?(?:品牌|金字招牌|金名片)(?![\u4e00-\u9fff]))"
+    r"^(?:(?:审批|监管|办理)(?![\u4e00-\u9fff])|系列专项行动|专项行动|集成改革|改革|工程|行动|计划|制度|建设|试点|主题活动|活动|服务方式|(?:合作|联动|协同|工作|服务|治理|管理|沟通协调|协调联动)?(?:机制|模式)|工作法|(?:发展)?战略|(?:政务|协商|党建|治理|营商环境|营商)?(?:服务)?(?:品牌|金字招牌|金名片)(?![\u4e00-\u9fff])|品牌(?=成形|初显|效应|影响力)|(?:的)?(?:决策部署|战略部署|重大部署))"
 )
 # What a quoted platform or product is followed by ("“甬金通”等…应用", "“浙里办”宁波频道").
 _PROJECT_AFTER = re.compile(
