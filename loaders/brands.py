@@ -17,6 +17,7 @@ from loaders.kinds import PROGRAMME_WORDS
 from loaders.name_phrases import counted, phrase_start
 from loaders.names import NAME_UNIT, clean_name, name_start
 from loaders.records import ProjectKind
+from loaders.slogans import has_slogan_shape
 from loaders.words import segment
 
 
@@ -136,6 +137,8 @@ def find_brands(sentence: str) -> list[BrandHit]:
 
     >>> [b.name for b in find_brands("配套建设“12345便民服务热线”“电子监察”,加快建设“12320健康通”“禾城云医院”")]
     ['12345便民服务热线', '电子监察', '12320健康通', '禾城云医院']
+    >>> find_brands("加大“掌上办”应用推广")
+    []
     """
     hits = []
     context = _BRAND_CONTEXT.search(sentence)
@@ -147,6 +150,12 @@ def find_brands(sentence: str) -> list[BrandHit]:
             continue
         if PROGRAMME_WORDS.search(name) or re.fullmatch(r"[一二三四五六七八九十\d].{0,3}", name):
             continue
+        if (
+            re.search(r"(?:办|跑|一次)$", name)
+            and has_slogan_shape(name)
+            and not _BRAND_AFTER.match(sentence[m.end() :])
+        ):
+            continue  # 加大“掌上办”应用推广: a way of working spread, no app
         if re.match(r"项目(?![库群包])", sentence[m.end() :]) and not counted(
             sentence, m.start(), m.end() + 2, after_only=True
         ):

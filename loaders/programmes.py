@@ -970,7 +970,13 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         after = re.sub(
             r"^等?[一二三四五六七八九十\d]+[大项个类]", "", sentence[series.end() : series.end() + 10]
         ).lstrip("等")
-        if _PROJECT_AFTER.match(after):
+        if _PROJECT_AFTER.match(after) and not (
+            # "加大“掌上办”应用推广": a way of handling cases put to use, no app named
+            after.startswith("应用")
+            and all(
+                re.search(r"(?:办|跑|一次)$", q.group(1)) and has_slogan_shape(q.group(1)) for q in quotes
+            )
+        ):
             continue
         if after.startswith(("精神", "会议精神", "要求", "工作要求")):
             continue  # "落实…“两会”精神", "落实“治理联动协作”要求": what a directive asks, no programme
