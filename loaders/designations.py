@@ -28,7 +28,7 @@ _GRANTED_ONLY = {"示范基地", "园区"}
 _GRANTED = re.compile(r"(?:获评|获批|评为|列入|入选|入围|上榜|认定为|命名为|授予|荣获|当选|被评为|成功创建)$")
 # 城市 is a title only after one of these (信息消费试点城市, 数智先锋城市, 国家中心城市, 5G商用城市).
 _CITY_MARK = re.compile(
-    r"(?:示范|试点|先行|标杆|领先|先锋|领军|中心|核心|商用|样板|典范|创新型|千兆|韧性|海绵|无废|公园|文明|百强|"
+    r"(?:示范|试点|先行|标杆|领先|先锋|领军|中心|核心|商用|样板|典范|创新型|千兆|韧性|海绵|无废|公园|文明|百强|枢纽|节点|"
     r"卫生|园林|森林|[一二三四五]星级新型智慧|历史文化|国际化)$"
 )
 # 高地 and 试点 are titles when a scope names who grants them (全国数字经济发展高地, 国家首批智慧城市试点).
@@ -97,6 +97,8 @@ def find_designations(sentence: str) -> list[Designation]:
 
     >>> [d.name for d in find_designations("就是建设京津冀数字产业化新高地、全国产业数字化转型示范区、国家数字化治理试验区。")]
     ['京津冀数字产业化新高地', '全国产业数字化转型示范区', '国家数字化治理试验区']
+    >>> [d.name for d in find_designations("成功入选首批国家陆港型物流枢纽城市")]
+    ['国家陆港型物流枢纽城市']
     >>> [d.name for d in find_designations("锚定打造中国AI算力高地、数字经济产业聚集地的宏伟目标")]
     ['中国AI算力高地', '数字经济产业聚集地']
     >>> [d.name for d in find_designations("株洲先后被列入国家首批智慧城市试点、国家下一代互联网示范城市和信息消费试点城市。")]
