@@ -923,7 +923,11 @@ def subject_places(
                 for code in votes
                 if gaz.get(code).level == division.level and above[0] in gaz.ancestors(gaz.get(code))
             }
-            if len(siblings) >= 3:
+            # ...unless one of them is named far more than the rest (密云区 three times, its neighbours
+            # 怀柔、延庆 once each as partners): then the text is that one's, naming whom it works with.
+            others = [votes[c] for c in siblings if c != division.code]
+            leads = votes[division.code] >= 3 and all(votes[division.code] >= 2.5 * n for n in others)
+            if len(siblings) >= 3 and not leads:
                 division = above[0]
     best = votes[division.code]
     # A commentary on the whole country names many places in passing: none of them is its subject.

@@ -104,6 +104,14 @@ def test_a_latency_keeps_the_texts_counter_and_the_place_a_line_runs_to_measures
     assert (metric.place.name, metric.value, metric.unit) == ("乌兰察布市", 5.0, "毫秒")
 
 
+def test_a_district_named_most_is_the_subject_though_it_names_two_neighbours() -> None:
+    ex = _extract(
+        "北京市密云区以国家级生态文明建设示范区为底色推进政务服务。在北京市率先实现三级贯通。密云区打造“涉企一件事”。"
+        "在数据开放领域,密云区建立信息全生命周期管理,与怀柔、延庆建立跨区域水质监测数据库。"
+    )
+    assert [d.name for d in ex.subject_places] == ["密云区"]
+
+
 def test_a_district_report_citing_its_city_is_the_districts() -> None:
     ex = _extract(
         "各位代表:我代表龙岗区人民政府向大会作工作报告。深圳全市经济增长,深圳建成平台,我区建成5G基站3000个。"
