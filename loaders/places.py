@@ -315,6 +315,26 @@ _DATELINE_AFTER = re.compile(
 _OUTLET = re.compile(r"(?:日报|晚报|新闻网|融媒体中心|广播电视台|电视台)")
 
 
+# A place the subject is ranked within or praised by, named as a yardstick rather than as the actor.
+_RANKED_WITHIN = re.compile(
+    r"(?:市|省|区|县)?(?:首例|首个|首家|首批|第一方阵|前列|第[一二三四五六七八九十\d]+(?!批))"
+)
+_RANKED_BEFORE = re.compile(r"(?:位列|位居|居于|跻身|受到|获得|得到)$")
+
+
+def _yardstick(text: str, span: PlaceSpan) -> bool:
+    """Whether a place is named as the field its subject ranks in or the body that praises it.
+
+    >>> t = "办件均为益阳市首例,基础工作位列益阳第一方阵,受到益阳市数据局通报表扬;益阳市建成平台"
+    >>> [_yardstick(t, s) for s in find_place_spans(t)]
+    [True, True, True, False]
+    """
+    return bool(
+        _RANKED_WITHIN.match(text, span.end)
+        or _RANKED_BEFORE.search(text, max(0, span.start - 3), span.start)
+    )
+
+
 def _in_dateline(text: str, start: int, end: int) -> bool:
     """Whether the place at `start:end` files a report (新华社杭州电, 本报哈尔滨讯) rather than acts.
 
@@ -809,6 +829,10 @@ def subject_places(
             named = (headline and span.surface in headline) or signed[0] <= span.start < signed[1]
             weight = 3.0 if named else 1.0
         weight, carried = max(weight, carried), 0.0
+        if _yardstick(text, span):
+            weight *= (
+                0.25  # "益阳市首例", "位列益阳第一方阵", "受到益阳市数据局通报表扬": the level above ranks it
+            )
         if _VISITING.match(text, span.end):
             continue  # 汶川县县长一行来我县考察: the visitor's place, named in the title, is not the host
         # A division right before one of its own (江西九江, 绍兴市越城区) only says where that one lies:

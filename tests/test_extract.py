@@ -112,6 +112,15 @@ def test_a_district_named_most_is_the_subject_though_it_names_two_neighbours() -
     assert [d.name for d in ex.subject_places] == ["密云区"]
 
 
+def test_a_county_level_citys_bureau_ranked_and_praised_by_its_prefecture_is_the_countys() -> None:
+    ex = _extract(
+        "2025年我局持续探索数据赋能基层减负做法,受到益阳市数据局通报表扬;益阳市人民政府办公室专栏刊发《沅江市:三维服务体系助力政务服务提质增效》。"
+        "今年以来,全市累计受理各类政务服务事项27万余件。“一件事”办件均为益阳市首例,基础工作位列益阳第一方阵。"
+        "计划在“湘易办”沅江专区新增10项服务。"
+    )
+    assert [d.name for d in ex.subject_places] == ["沅江市"]
+
+
 def test_a_district_report_citing_its_city_is_the_districts() -> None:
     ex = _extract(
         "各位代表:我代表龙岗区人民政府向大会作工作报告。深圳全市经济增长,深圳建成平台,我区建成5G基站3000个。"
