@@ -82,6 +82,8 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
 
     >>> [(h.name, h.aliases) for h in find_actions("在2023年度平安揭阳建设考核中被评定为优秀等次")]
     [('平安揭阳', ('平安揭阳建设',))]
+    >>> [h.name for h in find_actions("1.完成三级政务服务体系规范化改革")]
+    ['三级政务服务体系规范化改革']
     >>> [h.name for h in find_actions("新型显示器件集群、集成电路产业集群也被列入国家首批战略性新兴产业集群工程。")]
     ['国家首批战略性新兴产业集群工程']
     """
@@ -113,6 +115,10 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
         if inside is not None and inside.start < start and inside.tag not in ("v", "p", "d"):
             start = inside.start  # a boundary word cut a word in two (在|线新经济): keep the word whole
         start = _past_inner_verb(sentence, start)
+        # "1.完成三级政务服务体系规范化改革": a list item's number is no part of the name after it
+        number = re.match(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})[.．、)）]", sentence[start:])
+        if number and not sentence[:start].strip():
+            start += number.end()
         # "…服务试点建设和63个乡镇体检数字化试点": a joiner before a count starts another noun phrase
         joined_count = list(re.finditer(r"(?:和|及|与|、)(?=\d+个)", sentence[start : m.start()]))
         start = start + joined_count[-1].end() if joined_count else start

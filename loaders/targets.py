@@ -559,8 +559,8 @@ def _cue_word(sentence: str, position: int, cue: str) -> bool:
     (True, False)
     >>> _cue_word("平台将分散在42个部门的876项事项进行整合", 2, "将")
     False
-    >>> _cue_word("将现有6个IDC项目全部分包到部门", 0, "将")
-    False
+    >>> _cue_word("将现有6个IDC项目全部分包到部门", 0, "将"), _cue_word("将原需15个工作日的审批流程压缩至3个工作日完成", 0, "将")
+    (False, False)
     >>> _cue_word("规划根据数字经济等4个方面的发展情况,提出主要定量发展目标18项", 0, "规划")
     False
     >>> _cue_word("争取衔接资金9.56亿元", 0, "争取"), _cue_word("争取建成5G基站100个", 0, "争取")
@@ -578,7 +578,7 @@ def _cue_word(sentence: str, position: int, cue: str) -> bool:
                 # (进行, 予以, 加以) or a verb of sorting (确定为, 列为) is the object marker's.
                 if _MARKED_OBJECT.match(sentence, position + 1):
                     return False
-                if re.match(r"(?:现有|已有|原有|既有)", sentence[position + 1 :]):
+                if re.match(r"(?:现有|已有|原有|既有|原需|原来|以往|过去)", sentence[position + 1 :]):
                     return False  # "将现有6个IDC项目…分包到部门": what exists is handed over, not a future
                 # "将省定200个…事项和26个…事项,以及…65个…事项,打捆确定为…": a long object, commas and all
                 if (following is None or following.tag not in ("d", "ad")) and re.match(
