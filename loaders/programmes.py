@@ -101,6 +101,8 @@ _EVENT_AFTER = re.compile(r"^(?:大赛|竞赛|比赛|赛道|总决赛|决赛|赛
 def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[ProgrammeHit]:
     """Return the programmes named in one sentence.
 
+    >>> [h.name for h in find_programmes("全力提升“一网通办、一网统管、一码通城、一数聚产”四项核心能力")]
+    ['一网通办', '一网统管', '一码通城', '一数聚产']
     >>> [h.name for h in find_programmes("深入实施“飞凤人才计划”及升级版,推广“免申即享”“民生直达”服务方式")]
     ['飞凤人才计划', '免申即享', '民生直达']
     >>> [h.name for h in find_programmes("擘画“数字湖北”的目标,形成“一局一中心一公司”格局,获批信息消费试点城市")]
@@ -1181,15 +1183,26 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             ):
                 continue
             known = [lex.by_label(p) is not None for p in parts]
+            shapes = [k or has_slogan_shape(p) for k, p in zip(known, parts, strict=True)]
             if (
                 len(parts) > 1
                 and any(known)
-                and all(k or has_slogan_shape(p) for k, p in zip(known, parts, strict=True))
+                and (
+                    all(shapes)
+                    # “一网通办、一网统管、一码通城、一数聚产”: a one-stop item beside known ones is one too
+                    or (
+                        sum(shapes) >= 2
+                        and all(
+                            s or re.fullmatch(r"一[\u4e00-\u9fff]{3}", p)
+                            for s, p in zip(shapes, parts, strict=True)
+                        )
+                    )
+                )
             ):
                 # “一网通办、一网统管、一键回应”: a list of programmes, known ones among them, not one slogan
                 offset = q_start + 1
                 for part in parts:
-                    if lex.by_label(part) is None and has_slogan_shape(part):
+                    if lex.by_label(part) is None:
                         hits.append(ProgrammeHit(part, offset, offset + len(part)))
                     offset += len(part) + 1
                 continue
