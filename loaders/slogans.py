@@ -22,7 +22,9 @@ _ONE_STOP = re.compile(
 # Service reforms named by what the citizen is spared (全市通办, 免申即享, 秒批, 零跑动, 边问边办).
 _SERVICE = re.compile(
     rf"{_HAN}{{1,4}}(?:通办|联办|通享|即享|即办|即批|跑一次|跑一趟|一次办|报一次|查一次|办成事|帮办|代办)|{_HAN}{{0,4}}一次办[成好结]|(?:秒|即)[批报办](?:(?:秒|即)[批报办])?|"
-    rf"零(?:跑动|跑腿|费用|收费|延时|等待|材料|见面|接触|成本)|{_HAN}{{1,3}}不用跑|(?:掌上|指尖|网上|就近|马上|随时|自助|预约|延时|刷脸|扫码|集成|联审|并联|邮寄|上门|视频|远程|容缺|异地)办|"
+    rf"零(?:跑动|跑腿|费用|收费|延时|等待|材料|见面|接触|成本)|{_HAN}{{1,3}}不用跑|"
+    # an integrated service named by the matter it settles (城市更新一件事, 知识产权保护一件事)
+    rf"{_HAN}{{3,7}}(?<![办做干成好了的件])一件事(?!一次办)|(?:掌上|指尖|网上|就近|马上|随时|自助|预约|延时|刷脸|扫码|集成|联审|并联|邮寄|上门|视频|远程|容缺|异地)办|"
     # where, through what or how soon a case is handled (园区办, 线上办, 跨省办, 即时办), unlike an
     # office named by its field (城管办, 文明办)
     rf"(?:园区|社区|村居|楼宇|家门口|线上|在线|全程网|手机|移动端|当场|当日|即时|限时|承诺|跨域|跨省|跨市|跨区|同城|全城|就地|帮代|一站式)办|"
@@ -57,6 +59,8 @@ _UNQUOTED = re.compile(
     # or by the one network it runs on (一网通管, 一网通享): shapes, not ordinary phrases.
     r"秒[报批办]秒[批办]|无感(?:审批|申办|办理|兑现)|不见面(?:开标|办理|办)|零跑(?:动|腿)|"
     r"一网(?:通管|通享|智治|统办)|"
+    # an integrated service named by the matter it settles (城市更新一件事, 知识产权保护一件事)
+    r"(?:(?<=[、,，;；:：])|(?<=推出)|(?<=打造)|(?<=上线)|(?<=推行))[\u4e00-\u9fff]{2,6}(?<![办做干成好了的])一件事(?!一次办)|"
     # One step of a project's approval made to bring on the next at once (拿地即开工, 竣工即投产).
     r"(?:拿地|交地|交房|验收|竣工|取证|办照|准入|入园|签约)即(?:开工|发证|交证|办证|拿证|投产|营业|准营|供地)|"
     r"(?<![一二三四五六七八九十])一[企园村户人楼事区镇街业产]一[档策品码业案图](?![一\u4e00-\u9fff]{0,1}一)|"
@@ -252,6 +256,9 @@ def find_shaped_names(sentence: str) -> list[tuple[int, int]]:
     >>> s = "推动更多事项秒批秒办、无感审批,企业开办零跑动,打造一网通管体系"
     >>> [s[a:b] for a, b in find_shaped_names(s)]
     ['秒批秒办', '无感审批', '零跑动', '一网通管']
+    >>> s = "重点推出城市更新一件事、医疗设备更新一件事等场景,为群众办好一件事"
+    >>> [s[a:b] for a, b in find_shaped_names(s)]
+    ['城市更新一件事', '医疗设备更新一件事']
     >>> s = "以“城市超级大脑”为底座,建设城区大脑"
     >>> [s[a:b] for a, b in find_shaped_names(s)]
     ['城市超级大脑', '城区大脑']
