@@ -338,7 +338,11 @@ _IMPLICIT_CASES = re.compile(r"(办件|办理|受理)量$")
 _TARGET_CUES = re.compile(r"(达到|力争|确保|打造|创建|建成|实现|培育|争创|提升至|提高到|不低于|以上)")
 _PAST_CUES = re.compile(r"(已|截至|截止|同比|比上年|较上年|获评|入选|位列|位居|居全)")
 # A web page's own counters ("阅读 10万+", "在看 256", "阅读大约需要8分钟") say nothing about a place.
-_PAGE_COUNTERS = re.compile(r"^(?:阅读|在看|点赞|浏览|评论|转发|分享|收藏)(?:量|数|次数)?$")
+_PAGE_COUNTERS = re.compile(
+    r"^(?:阅读|在看|点赞|浏览|评论|转发|分享|收藏)(?:量|数|次数)?$"
+    # a byline's role read before a date ("记者…前8个月"): a person, nothing counted
+    r"|^(?:本报)?(?:记者|通讯员|实习生|编辑|责任编辑|摄影|摄|作者)$"
+)
 _SHARED_UNIT_LIST = re.compile(r"(?<![\d.A-Za-z第])(?:\d+(?:\.\d+)?(?:、|和|及|与))+$")
 
 
@@ -382,6 +386,8 @@ def find_figures(
     >>> find_figures("2024年数字经济百强市产业数字化指标平均得分为45.9,较上年提升5.7分")
     []
     >>> find_figures("这些目标不约而同都把数字经济在GDP中的占比定在了50%上下")
+    []
+    >>> find_figures("记者从市数据局获悉,前8个月")
     []
     >>> [(f.indicator, f.value) for f in find_figures("认定市级以上数字化车间120个,其中省级30个、国家级6个")]
     [('数字化车间', 120.0), ('省级数字化车间', 30.0), ('国家级数字化车间', 6.0)]
