@@ -299,6 +299,15 @@ _LOCATION_LIST = re.compile(
 )
 
 
+# The world as the scope a figure counts over (全球在建…, 落地全球30多座城市), not a rank in it (全球第一).
+_WORLDWIDE = re.compile(r"(?:全球|全世界|世界各地)(?![第首前领一唯范排])")
+
+
+def _clause_head(text: str, position: int) -> int:
+    """Return where the clause holding `position` starts."""
+    return max(text.rfind(ch, 0, position) for ch in ",，;；:：。") + 1
+
+
 def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tuple[Division, ...]:
     """Return who runs a programme named at `position`: each place of a list that leads to it
     (SCHEMA.md: one entry per place when two annotated places carry out the same item: 拉萨、昌都、
@@ -934,6 +943,12 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
                 for sp in ctx.spans
                 if f.start == f.end and sp.end == sentence.start + f.start and not sp.in_name
             ]
+            head = _clause_head(text, f.start)
+            if f.unit != "位" and (
+                _WORLDWIDE.match(text, head)
+                or re.search(r"(?:全球|全世界)(?:\d|[一二三四五六七八九十百千几]+)?$", text[head : f.start])
+            ):
+                continue  # "全球在建智慧城市达1000多个", "落地全球30多座城市": the world's, no place's
             place = listed[-1] if listed else _metric_place(ctx, sentence, f.start)
             if place == ctx.gazetteer.country and unnamed_locality:
                 continue  # SCHEMA.md: a metric with no stated place is left out (全市… in a city never named)

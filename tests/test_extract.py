@@ -121,6 +121,13 @@ def test_a_county_level_citys_bureau_ranked_and_praised_by_its_prefecture_is_the
     assert [d.name for d in ex.subject_places] == ["沅江市"]
 
 
+def test_figures_the_world_holds_are_no_places_but_a_global_title_is_the_places() -> None:
+    ex = _extract(
+        "郑州市推进智慧城市。全球在建智慧城市达1000多个。该方案已落地全球30多座城市。郑州已建成全球制造业灯塔工厂1个。"
+    )
+    assert [(m.place.name, m.value) for m in ex.metrics] == [("郑州市", 1.0)]
+
+
 def test_a_district_report_citing_its_city_is_the_districts() -> None:
     ex = _extract(
         "各位代表:我代表龙岗区人民政府向大会作工作报告。深圳全市经济增长,深圳建成平台,我区建成5G基站3000个。"
