@@ -103,6 +103,8 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
 
     >>> [h.name for h in find_programmes("全力提升“一网通办、一网统管、一码通城、一数聚产”四项核心能力")]
     ['一网通办', '一网统管', '一码通城', '一数聚产']
+    >>> [h.name for h in find_programmes("实现“一次告知、一表申请、一套材料、一窗受理”")]
+    ['一次告知、一表申请、一套材料、一窗受理']
     >>> [h.name for h in find_programmes("深入实施“飞凤人才计划”及升级版,推广“免申即享”“民生直达”服务方式")]
     ['飞凤人才计划', '免申即享', '民生直达']
     >>> [h.name for h in find_programmes("擘画“数字湖北”的目标,形成“一局一中心一公司”格局,获批信息消费试点城市")]
@@ -1189,9 +1191,10 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 and any(known)
                 and (
                     all(shapes)
-                    # “一网通办、一网统管、一码通城、一数聚产”: a one-stop item beside known ones is one too
+                    # “一网通办、一网统管、一码通城、一数聚产”: a one-stop item beside two known ones is one too
+                    # (one known among them, “一次告知、一表申请、一套材料、一窗受理”, stays one slogan)
                     or (
-                        sum(shapes) >= 2
+                        sum(known) >= 2
                         and all(
                             s or re.fullmatch(r"一[\u4e00-\u9fff]{3}", p)
                             for s, p in zip(shapes, parts, strict=True)
