@@ -117,6 +117,15 @@ _UNSAFE_SURFACES = frozenset(
 _PLANNED_CITIES = frozenset(("2102", "3702", "3302", "3502", "4403"))
 
 
+# Customary abbreviations of autonomous prefectures whose names are too long to shorten by rule: the
+# first syllable and 州, as their own governments and papers write them (克州 for 克孜勒苏柯尔克孜自治州).
+_ABBREVIATIONS = {
+    "652700": ("博州",),  # 博尔塔拉蒙古自治州
+    "652800": ("巴州",),  # 巴音郭楞蒙古自治州 (巴州 is also 巴中's 巴州区: context decides)
+    "653000": ("克州",),  # 克孜勒苏柯尔克孜自治州
+}
+
+
 class UnknownPlace(LookupError):
     """No division of the gazetteer has this code."""
 
@@ -307,6 +316,10 @@ class Gazetteer:
                     common[division.short].append(division)
             if is_safe_surface(division.name):
                 surfaces[division.name].append(division)
+            for abbreviation in _ABBREVIATIONS.get(division.code, ()):
+                names.append(abbreviation)
+                surfaces[abbreviation].append(division)
+                self._short_surfaces.add(abbreviation)
             for name in names:
                 by_name[name].append(division)
         country = self._by_code[COUNTRY_CODE]

@@ -128,6 +128,12 @@ def test_figures_the_world_holds_are_no_places_but_a_global_title_is_the_places(
     assert [(m.place.name, m.value) for m in ex.metrics] == [("郑州市", 1.0)]
 
 
+def test_an_autonomous_prefecture_named_by_its_customary_abbreviation_is_the_subject() -> None:
+    ex = _extract("克州推进数字政府建设。克州建成电子政务内网,建成5G基站500个。")
+    assert [d.name for d in ex.subject_places] == ["克孜勒苏柯尔克孜自治州"]
+    assert {m.place.name for m in ex.metrics} == {"克孜勒苏柯尔克孜自治州"}
+
+
 def test_a_district_report_citing_its_city_is_the_districts() -> None:
     ex = _extract(
         "各位代表:我代表龙岗区人民政府向大会作工作报告。深圳全市经济增长,深圳建成平台,我区建成5G基站3000个。"
