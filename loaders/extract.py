@@ -26,7 +26,7 @@ from loaders.places import (
 )
 from loaders.policies import find_policies
 from loaders.programmes import find_programmes
-from loaders.projects import ProjectHit, built_before, find_projects
+from loaders.projects import ProjectHit, built_before, clause_before, find_projects
 from loaders.records import (
     AgencyMention,
     Division,
@@ -299,13 +299,10 @@ _LOCATION_LIST = re.compile(
 )
 
 
-# The world as the scope a figure counts over (全球在建…, 落地全球30多座城市), not a rank in it (全球第一).
+# The world as the scope a figure counts over, heading its clause (全球在建…) or right before it (落地全球
+# 30多座城市), not a rank in it (全球第一).
 _WORLDWIDE = re.compile(r"(?:全球|全世界|世界各地)(?![第首前领一唯范排])")
-
-
-def _clause_head(text: str, position: int) -> int:
-    """Return where the clause holding `position` starts."""
-    return max(text.rfind(ch, 0, position) for ch in ",，;；:：。") + 1
+_WORLD_COUNT = re.compile(r"(?:全球|全世界)(?:\d|[一二三四五六七八九十百千几]+)?$")
 
 
 def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tuple[Division, ...]:
@@ -943,10 +940,9 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
                 for sp in ctx.spans
                 if f.start == f.end and sp.end == sentence.start + f.start and not sp.in_name
             ]
-            head = _clause_head(text, f.start)
+            clause = clause_before(text, f.start)
             if f.unit != "位" and (
-                _WORLDWIDE.match(text, head)
-                or re.search(r"(?:全球|全世界)(?:\d|[一二三四五六七八九十百千几]+)?$", text[head : f.start])
+                _WORLDWIDE.match(text, f.start - len(clause)) or _WORLD_COUNT.search(clause)
             ):
                 continue  # "全球在建智慧城市达1000多个", "落地全球30多座城市": the world's, no place's
             place = listed[-1] if listed else _metric_place(ctx, sentence, f.start)

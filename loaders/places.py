@@ -186,6 +186,7 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
         and gaz.get(codes[0]).level == "district"
         and (len(surface) > 2 or _starts_word(surface, text))
     ]
+    excluded = [m.span() for m in _EXCLUDED.finditer(text)]
     spans: list[PlaceSpan] = []
     for start, end, surface, codes in chosen:
         if surface in _GROUPS:
@@ -213,7 +214,7 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
             continue
         in_name = (
             any(s <= start < e for s, e in names)
-            or any(m.start() < start < m.end() for m in _EXCLUDED.finditer(text))
+            or any(a < start < b for a, b in excluded)
             or bool(_NAME_TAIL.match(text[end:]))
             or bool(_FIRM_ITEM.match(text, end))
             or bool(_NEIGHBOUR.search(text, max(0, start - 4), start))

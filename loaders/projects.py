@@ -1424,7 +1424,7 @@ def _names_one(
     if kind == "event" and re.match(r"[\d一二三四五六七八九十百]+周年", name):
         return False  # "…特区建立40周年庆祝大会" cut at its verb: whose anniversary is lost, a fragment
     if suffix.startswith("大脑") and not (
-        re.search(r"(?:建成|上线|投用|启用|升级)了?$", _clause_before(sentence, start))
+        re.search(r"(?:建成|上线|投用|启用|升级)了?$", clause_before(sentence, start))
         or re.match(
             r"(?:项目|工程)?(?:日前|已|已经|正式|顺利|全面)?(?:通过验收|投入运行|投入使用|上线|建成|投用|运行)"
             r"|的[\u4e00-\u9fff]{0,4}(?:功能|应用|场景)",
@@ -1515,7 +1515,7 @@ def _names_one(
         return False
     rest = re.split(r"[,，。;；]", sentence[end:], maxsplit=1)[0]
     if re.search(r"[、和及与]$|以及$", sentence[:start]) or re.match(r"[、和及与]|以及", rest):
-        listed_with = _clause_before(sentence, start) + sentence[start:end] + rest
+        listed_with = clause_before(sentence, start) + sentence[start:end] + rest
         if re.search(
             r"(?:高地|聚集地|集聚地|策源地|桥头堡|增长极|首选地|目的地|强[省市县区]|名城|之城|之都)(?:[、和及与]|以及|$)",
             listed_with,
@@ -1653,7 +1653,7 @@ def _names_one(
         # "涉及…、智慧物流园区、区块链数据服务等多个领域", "围绕…、算力服务平台、算力产业载体三个维度": fields or
         # aspects of work, not named things
         return False
-    clause = _clause_before(sentence, first)
+    clause = clause_before(sentence, first)
     holds = re.search(r"(?:包括|包含|建设内容[有为]?)", clause)
     if (
         kind != "event"
@@ -1763,7 +1763,7 @@ def _names_one(
             or (re.search(r"(?:加强|强化|完善|健全)$", clause) and not _LAUNCH.search(clause))
             or not (
                 _LAUNCH.search(clause)
-                or _LAUNCH.search(_clause_before(sentence, start))
+                or _LAUNCH.search(clause_before(sentence, start))
                 or built_before(sentence[:start])  # "去年建成运行的…应急处置系统"
                 or _IN_USE.match(sentence[end:])
                 or _BUILT_AS.match(sentence[end:])
@@ -1775,7 +1775,7 @@ def _names_one(
                     len(name) >= 8
                     and re.search(
                         r"(?:依托|借助|运用|利用|使用)(?:[^,，。;；]*(?:、|和|及|与))?$",
-                        _clause_before(sentence, start),
+                        clause_before(sentence, start),
                     )
                 )
                 # "完成大数据安全监测系统的招标与部署": a system tendered, deployed or upgraded is one thing
@@ -1785,7 +1785,7 @@ def _names_one(
                 # (8+ characters, as above: 与市场监管系统对接 names a sector's kind of system)
                 or (
                     len(name) >= 8
-                    and re.search(r"(?:与|同)(?:[^,，。;；与同]*、)?$", _clause_before(sentence, start))
+                    and re.search(r"(?:与|同)(?:[^,，。;；与同]*、)?$", clause_before(sentence, start))
                     and re.match(r"[^,，。;；]*(?:互联互通|对接|联通|贯通)", sentence[end:])
                 )
                 # "实现新版全流程审批系统与…26个审批系统对接": a system that links up with others is at work
@@ -1799,10 +1799,10 @@ def _names_one(
         return False  # 生态系统, 指挥系统 name kinds; a system the text builds or launches is one thing
     if (
         suffix in _NETWORKS
-        and not _BUILD_VERB.search(_clause_before(sentence, first))
+        and not _BUILD_VERB.search(clause_before(sentence, first))
         # "构建区市县乡村五级全覆盖的电子政务外网", "加快电子政务外网、政务云建设": every place runs its
         # own e-government network, so the work a clause does on it says it is there
-        and not (own and _OWN_WORK.search(_clause_before(sentence, first)))
+        and not (own and _OWN_WORK.search(clause_before(sentence, first)))
         and not (own and re.match(r"(?:、[^,，。;；、]{2,8})*(?:建设|管理|升级|改造)", sentence[end:]))
         and not (own and _WORKED_ON.match(sentence[end:]))
         # "依托河南省电子政务外网…": a place's own network that the text works through is there
@@ -1835,7 +1835,7 @@ def _names_one(
     # 服务中心, 研究中心: bodies (see loaders/agencies.py), not built things. Taking every centre a
     # build verb governs (建设数字产业综合服务中心) cost precision on the tune and set-aside parts alike.
     if name.endswith("中心") and re.search(
-        r"建成了?(?:[^,，、。]{0,6}?首个)?$", _clause_before(sentence, start)
+        r"建成了?(?:[^,，、。]{0,6}?首个)?$", clause_before(sentence, start)
     ):
         # "建成一体化安全防护中心", "建成城市运行管理中心": built; a 管理中心 that runs nothing is a body
         return not re.search(r"(?:(?<!运行)管理|服务|研究|发展)中心$", name)
@@ -1899,7 +1899,7 @@ def _with_edition(sentence: str, name: str, start: int) -> tuple[str, int, tuple
     return name, start, ()
 
 
-def _clause_before(sentence: str, start: int) -> str:
+def clause_before(sentence: str, start: int) -> str:
     """Return the clause that leads up to `start` (from the last comma, semicolon or colon)."""
     cut = max(sentence.rfind(mark, 0, start) for mark in ",，;；:：。")
     return sentence[cut + 1 : start]
