@@ -137,6 +137,10 @@ def find_designations(sentence: str) -> list[Designation]:
     ['全国中小城市智慧城市建设试点示范城市', '智慧城市领军城市']
     >>> [d.name for d in find_designations("到2025年基本建成掌上办事之城,成功争取到了省级营商环境创新试点区")]
     ['掌上办事之城', '省级营商环境创新试点区']
+    >>> [d.name for d in find_designations("入选商务部全国供应链创新与应用试点城市,以物联感知示范城市建设为牵引")]
+    ['全国供应链创新与应用试点城市', '物联感知示范城市']
+    >>> [d.name for d in find_designations("打造数字经济产业聚集地和人工智能应用示范基地")]
+    ['数字经济产业聚集地', '人工智能应用示范基地']
     >>> find_designations("作为全市首个“智网”工程试点区")  # where a city's programme is tried first: no title
     []
     """
@@ -162,7 +166,13 @@ def find_designations(sentence: str) -> list[Designation]:
         )
         if not _is_title(name, m.group(0), quoted=quoted or granted) or _figure_follows(sentence, end):
             continue
-        if m.group(0) in _GRANTED_ONLY and not _granted(sentence, start):
+        # "打造…高地、…聚集地和人工智能应用示范基地": a base listed among titles is one of them
+        among_titles = (
+            m.group(0) == "示范基地"
+            and bool(found)
+            and bool(_LIST_GLUE.fullmatch(sentence[found[-1].end : start]))
+        )
+        if m.group(0) in _GRANTED_ONLY and not _granted(sentence, start) and not among_titles:
             continue
         governed = bool(
             _governed(sentence, start, m.group(0)) or re.match(r"”?(?:建设|创建)", sentence[end:])
@@ -345,6 +355,16 @@ def _walk_left(words: tuple[Word, ...], last: int) -> int:
         if i == last and words[last].text == "之" and prev.tag in ("v", "vn", "a", "an"):
             i -= 1
             continue
+        # "供应链创新与应用试点城市": 与 between two actions the title is for joins them inside it
+        if (
+            prev.text == "与"
+            and i >= 2
+            and words[i].tag == "vn"
+            and words[i - 2].tag == "vn"
+            and len(words[i].text) == len(words[i - 2].text) == 2
+        ):
+            i -= 2
+            continue
         # LAC may split a marker of a title into a verb and a noun (领/v 军/n 城市): it stays one word.
         split_mark = bool(_CITY_MARK.fullmatch(prev.text + words[i].text))
         if (
@@ -377,6 +397,12 @@ def _era(word: Word) -> bool:
     return word.tag == "TIME" and not re.search(r"[\d年月日号季期初末底前后时今明去昨]", word.text)
 
 
+# Verbs that push work along: between a noun and a title they act on it (政府推进示范区建设).
+_ACTION = re.compile(
+    r"推进|推动|加快|实施|开展|启动|完成|加强|深化|促进|支持|引导|组织|落实|提升|打造|建设|创建|申报|争创|入选|获批|成为|参加|参与|召开|举办|出台|印发"
+)
+
+
 def _inner_verb(words: tuple[Word, ...], index: int) -> bool:
     """A verb between nouns is part of the title (全国构建新发展格局先行区, 基础设施建设示范区,
     IPv6融合应用全国试点), not the verb that governs it."""
@@ -390,8 +416,20 @@ def _inner_verb(words: tuple[Word, ...], index: int) -> bool:
         return quoted_field or (
             word.tag == "vn" and before.tag in {"n", "nz", "nw", "LOC"} and before.text not in _SCOPE_WORDS
         )
+    # "物联/n 感知/v 示范/vn 城市": a verb between a noun and the action the title is for is a word of
+    # its field (LAC tags it as the verb it also is)
+    after = words[index + 1] if index + 1 < len(words) else None
+    fielded = (
+        word.tag == "v"
+        and before.tag in ("n", "nz")
+        and after is not None
+        and after.tag == "vn"
+        and len(word.text) == 2
+        and not _ACTION.fullmatch(word.text)
+    )
     return (
-        before.tag == "vn"
+        fielded
+        or before.tag == "vn"
         or (word.text in ("进", "入", "上") and before.tag in ("n", "nz"))  # 电子商务进农村, 信息进村入户
         or before.text in ("全国", "国家", "全省")
         or bool(re.fullmatch(r"[A-Za-z0-9]+", before.text))
@@ -508,6 +546,8 @@ def unranked(name: str) -> str:
     """
     # "工信部2023年度中小企业数字化转型城市试点": the ministry and the year say who granted it when
     dated = re.sub(r"^(?:[\u4e00-\u9fff]{1,10}?(?:部|委|局|厅))?\d{4}年度?", "", name)
+    # "商务部全国供应链创新与应用试点城市": the ministry before the scope grants it, no part of its name
+    dated = re.sub(r"^[\u4e00-\u9fff]{1,10}?(?:部|委)(?=全国|国家)", "", dated)
     return _LEAD.sub("", dated) or dated or name
 
 
