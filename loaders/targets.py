@@ -406,6 +406,8 @@ def plans_ahead(sentence: str, *, planned: bool = False) -> bool:
     False
     >>> plans_ahead("制定试点工作实施方案,合理配置资源,确保数字乡村试点工作顺利开展。")
     False
+    >>> plans_ahead("提出抢抓“三个窗口期”,打造“三条产业链”,争取“三个平台”的发展思路。")
+    False
     """
     if _GOAL_SET.search(sentence):
         return False  # "设定2027年底前实现…的目标。": a goal someone set, named whole as an object
@@ -427,7 +429,10 @@ _PLANNED_SIZE = re.compile(r"规划(?:建设)?(?:总)?(?:占地|用地|面积|�
 
 
 # A sentence that names a goal as the object of setting it, and ends there.
-_GOAL_SET = re.compile(r"(?:设定|设立|确立|定下|锚定)[^。;；:：]{2,60}的目标[。!！]?\s*$")
+# ("提出抢抓…,打造“三条产业链”…的发展思路。": a course proposed, named whole as the object, as much)
+_GOAL_SET = re.compile(
+    r"(?:设定|设立|确立|定下|锚定|提出|明确了?)[^。;；:：]{2,60}的[\u4e00-\u9fff]{0,4}(?:目标|思路)[。!！]?\s*$"
+)
 
 
 def figure_year(sentence: str, position: int) -> int | None:
