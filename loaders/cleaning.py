@@ -178,7 +178,8 @@ _CHROME_START = re.compile(
 )
 # A row of menu entries: four or more short words and nothing else ("网站首页 新闻中心 走进商务厅 …").
 _MENU_ENTRY = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}|[A-Za-z]{2,5})$")
-_MENU = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:[ \u3000]+[\u4e00-\u9fff]{2,6}){3,}$")
+# (a bar of links split by | is one too: "直通屏山|福建|时评|…|福州|厦门|莆田")
+_MENU = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:(?:[ \u3000]+|\s*[|｜]\s*)[\u4e00-\u9fff]{2,6}){3,}$")
 _BREADCRUMB = re.compile(r"^[^。！？>＞»›]{1,16}(?:\s*[>＞»›]\s*[^。！？>＞»›]{1,16}){2,}$")
 _COPYRIGHT = re.compile(
     r"版权所有|copyright|©|ICP备|ICP证|公网安备|网站标识码|all rights reserved|如有侵权|侵权请联系|侵删|"
@@ -281,7 +282,10 @@ class _Stated:
             if stated_date and (iso := parse_date(stated_date)):
                 self.dates.append(iso)
             if groups.get("source") and not re.search(_URL, groups["source"]):
-                self.sources.append(groups["source"].strip(" ，,。"))
+                # "来源:南京市雨花台区电台  发布开发区:江苏南京…": a wide gap or a key of the site's own
+                # starts the next field, which is not the source
+                source = re.split(r"\s{2,}|\u3000|\s+[\u4e00-\u9fff]{2,6}[:：]", groups["source"].strip())[0]
+                self.sources.append(source.strip(" ，,。"))
                 self._publisher(self.sources[-1])
             if author := groups.get("author") or groups.get("reporter"):
                 self.authors.append(author.strip())

@@ -900,8 +900,16 @@ def subject_places(
         # A text that calls itself 我省 twice and names one province, if only in a cited title
         # (《河南省数字经济促进条例》), is that province's, however often it names its cities.
         speaks_for_one = len(fitting) == 1 and mine[spoken[0][0]] >= 2
+        # A text that speaks as 区 again and again (区委, 区政府, 全区) and names one district, under the
+        # city it names more (来源:南京市雨花台区电台 on a page filed under 南京), is that district's.
+        within = (
+            len(fitting) == 1
+            and spoken[0][1] >= 4
+            and bare[spoken[0][0]] >= 2  # its own bodies named bare; 全区 alone may be a region's share
+            and gaz.get(best_code) in gaz.ancestors(gaz.get(fitting[0][0]))
+        )
         if fitting and (
-            fitting[0][1] * 2 >= best or gaz.get(best_code).level in ("province",) or speaks_for_one
+            fitting[0][1] * 2 >= best or gaz.get(best_code).level in ("province",) or speaks_for_one or within
         ):
             best_code, best = fitting[0]
     if level == "province" and len(re.findall(r"该市", text)) >= 2:

@@ -463,6 +463,20 @@ def test_menus_font_buttons_and_empty_fields_are_chrome_and_the_date_still_parse
     assert (c.title, c.date, c.source) == ("数字经济规模达171.3亿元", "2020-08-07", "利津县人民政府")
 
 
+def test_a_bar_of_links_is_chrome_and_a_source_ends_where_the_next_field_starts() -> None:
+    # A nav bar of city links was read as nine places; a portal's own field after the source
+    # ("发布开发区:…") named another district and took the subject from the one the source names.
+    raw = (
+        "直通某地|福建|时评|大学城|台海|福州|厦门|莆田|泉州\n"
+        "区人大常委会召开会议\n"
+        "发布时间:2021-09-28  来源:南京市雨花台区电台  发布开发区:江苏南京雨花经济开发区\n"
+        "会议听取关于全区数字经济情况的报告。"
+    )
+    c = clean_text(raw)
+    assert "厦门" not in c.text
+    assert c.source == "南京市雨花台区电台"
+
+
 def test_an_image_caption_or_a_proposal_header_is_no_title() -> None:
     assert clean_text("【资料图】\n中新网苏州4月19日电 19日,大会召开。").title is None
     replied = clean_text("类别:A\n签发人:耿伟\n尊敬的王委员:\n您提出的建议收悉。")
