@@ -408,9 +408,13 @@ def plans_ahead(sentence: str, *, planned: bool = False) -> bool:
     False
     >>> plans_ahead("提出抢抓“三个窗口期”,打造“三条产业链”,争取“三个平台”的发展思路。")
     False
+    >>> plans_ahead("数智小镇一期建设项目负责人梁勇冠说。", planned=True)
+    False
     """
     if _GOAL_SET.search(sentence):
         return False  # "设定2027年底前实现…的目标。": a goal someone set, named whole as an object
+    if _SPEAKER.fullmatch(sentence):
+        return False  # "“…争取按期交付。”负责人梁勇冠说。": the plan was the speaker's, the text goes on with facts
     # "规划建设用地面积17748平方米": a planned size names one figure's kind; it sets no plan that the
     # sentences after it go on with ("…2019年抽调11个部门人员进驻").
     sentence = _PLANNED_SIZE.sub(lambda m: "□" * len(m.group(0)), sentence)
@@ -427,6 +431,9 @@ _PURPOSE_END = re.compile(
 
 _PLANNED_SIZE = re.compile(r"规划(?:建设)?(?:总)?(?:占地|用地|面积|建筑面积)")
 
+
+# A sentence that only says who spoke the quote before it.
+_SPEAKER = re.compile(r"[^,，;；。“”:：]{0,40}(?:说|表示|介绍|坦言|告诉记者)[。!！]?\s*")
 
 # A sentence that names a goal as the object of setting it, and ends there.
 # ("提出抢抓…,打造“三条产业链”…的发展思路。": a course proposed, named whole as the object, as much)
