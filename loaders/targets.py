@@ -195,7 +195,7 @@ def _running_text(body: str) -> str:
 # Headings that open a document's plan part ("二、2024年工作思路", "下一步工作打算") or its review part
 # ("一、2023年工作总结", "(一)发展基础"); a plan's figures are goals (SCHEMA.md `qualifier`).
 _PLAN_HEADING = re.compile(
-    r"(工作思路|工作计划|工作打算|工作安排|下一步|工作要点|工作重点|重点任务|目标任务|主要目标|发展目标|总体目标"
+    r"(工作思路|工作计划|工作打算|工作安排|下一步|工作要点|工作重点|重点任务|目标任务|主要目标|发展目标|总体目标|工作目标|年度目标"
     r"|发展思路|总体思路|总体要求)"
 )
 # A section heading that promises (紧抓…,确保数字强市“有果”) opens what will be done; a news title that
@@ -212,6 +212,8 @@ def section_plans(line: str, *, title: bool = False) -> bool | None:
 
     >>> section_plans("二、2024年工作思路"), section_plans("一、2023年工作总结"), section_plans("(一)聚焦党建领航")
     (True, False, None)
+    >>> section_plans("一、年度工作目标"), section_plans("二、2023年工作目标完成情况")
+    (True, False)
     >>> section_plans("某区2023年工作总结和2024年工作计划"), section_plans("全市新增5G基站1200个。")
     (False, None)
     >>> section_plans("紧抓数字政府建设攻坚提升,确保政府服务“有为”"), section_plans("我市确保完成全年目标", title=True)
@@ -240,7 +242,7 @@ _PLAN_LEAD = re.compile(
 # plan itself: what follows is planned.
 _ISSUES_PLAN = re.compile(
     r"^\s*(?:《[^》]{2,60}(?:要点|计划|方案|规划)》[^。]{0,20}印发"
-    r"|[^。]{0,60}关于印发[^。]{2,60}(?:工作要点|工作计划|行动计划|实施方案|工作方案)的通知"
+    r"|[^。]{0,60}关于印发[^。]{2,60}(?:工作要点|工作计划|行动计划|实施方案|工作方案)(?:[(（][^()（）]{1,12}[)）])?》?的通知"
     r"|(?:(?:19|20)\d{2}年)?[,，]?[^。;；:：]{0,30}(?:总体要求|主要目标|工作目标)(?:是|为)[:：])"
 )
 
