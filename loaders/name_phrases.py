@@ -157,6 +157,10 @@ def _breaks(word: Word, left: Word | None, before: list[Word], quoted: set[int])
         return word.text != "之"
     if word.tag == "f" and re.fullmatch(r"[东南西北中][东南西北]?部", word.text):
         return False  # 西部(重庆)科学城, 东部新城: a region word heads the name
+    if word.tag == "f" and re.fullmatch(r"[东西][南北]", word.text) and (left is None or left.tag == "w"):
+        return False  # ",东南大数据产业园坐拥…": a compass word opening a clause heads the name it starts
+    if word.text in ("当地", "本地", "该地"):
+        return True  # "在马尾,当地物联网产业基地": the place already named, no word of the name
     if word.tag in _BREAKS and not (word.tag == "p" and word.text == "与"):
         return True  # LAC reads 与 as a preposition too (超级计算与人工智能…研究院): a conjunction below
     if word.tag == "TIME":

@@ -621,3 +621,21 @@ def test_an_award_or_a_teams_title_is_no_programme() -> None:
         "龙岗区获得“中国领军智慧城区”称号。"
     )
     assert {p.name for p in ex.programmes} == {"中国领军智慧城区"}
+
+
+def test_a_compass_word_opening_a_clause_heads_a_park_and_a_deictic_does_not() -> None:
+    ex = _extract(
+        "福州市推进数字经济。在滨海新城,东南大数据产业园坐拥全省规模最大的数据中心;"
+        "在马尾,当地物联网产业基地成为全省物联网企业最集中的区域。"
+    )
+    names = {p.name for p in ex.projects}
+    assert {"东南大数据产业园", "物联网产业基地"} <= names
+    assert not names & {"大数据产业园", "当地物联网产业基地"}
+
+
+def test_a_plan_a_speaker_states_ends_with_the_quote() -> None:
+    ex = _extract(
+        "长子县推进数智小镇建设。“我们对照施工计划细化了每一项任务,争取按期交付。”项目负责人说。"
+        "数智小镇项目占地面积约90亩,总建筑面积5万余平方米。"
+    )
+    assert {(m.value, m.qualifier) for m in ex.metrics} == {(90, "~"), (50000, "~")}
