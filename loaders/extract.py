@@ -1209,6 +1209,9 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
         return ctx.gazetteer.country
     if hit.kind == "platform" and re.match(r"省(?!级)", hit.name) and ctx.local("省").level == "province":
         return ctx.local("省")
+    # "省级数据共享平台" in a county's report: the level that names its own system runs it
+    if hit.kind == "platform" and hit.name.startswith("省级") and ctx.local("省").level == "province":
+        return ctx.local("省")
     # A province named or implied (全省) in a city's sentence frames it; the park or platform the city
     # builds is the city's unless its name or operator says otherwise (SCHEMA.md: usually the subject).
     if acting in ctx.gazetteer.ancestors(ctx.default):

@@ -1578,7 +1578,10 @@ def _names_one(
         )
         # 重点实验室 is a lab's standing title (国家重点实验室), not a kind "of the key ones".
         # 省相关系统平台: the related ones of a kind at a level, none named
-        or re.search(r"(载体|省部级|市级|省级|高能级|领域|多层次|重点(?!实验室)|部门|上级|街镇|相关)", name)
+        or re.search(
+            r"(载体|省部级|市级|省级|高能级|领域|多层次|重点(?!实验室)|(?<!跨)部门|上级|街镇|相关)", name
+        )
+        and not _levelled_name(name, suffix)
     ):
         return False
     # "启动建设…科技园和吴淞江智能计算中心两个项目": a count of 项目 after names counts the named items
@@ -1856,6 +1859,28 @@ def _names_one(
     body = re.match(r"^(?:[\u4e00-\u9fff]{0,8}?[市区县省])?大数据(?:管理|发展|服务)?中心$", name)
     return not name.endswith("中心") or bool(
         _BUILT_CENTRE.search(name) and not (body and not re.search(r"(?:湾区|经济区)大数据", name))
+    )
+
+
+def _levelled_name(name: str, suffix: str) -> bool:
+    """Whether a name that opens on its level (省级数据交易平台, 市级网管平台) names one system of that
+    level's own: the words between the level and the kind say what it does, none of them says which
+    of a kind (省级部门系统, 市级自建信息系统, 省级政务信息系统 are all of a level's systems).
+
+    >>> _levelled_name("省级数据交易平台", "平台"), _levelled_name("省级生态环境大数据云平台", "平台")
+    (True, True)
+    >>> _levelled_name("省级部门系统", "系统"), _levelled_name("省级政务信息系统", "系统"), _levelled_name("市级平台", "平台")
+    (False, False, False)
+    """
+    middle = name[2 : -len(suffix)] if name.endswith(suffix) else ""
+    return (
+        name[:2] in ("省级", "市级")
+        and len(middle) >= 2
+        and not find_service_apps(middle)  # 省级“浙里办”城市频道: a channel of the level's known app
+        and not re.search(
+            r"部门|自建|统建|及以上|以上|相关|重点|政务信息|信息化?$|业务|各类|其他|共性|创新", middle
+        )
+        and not re.search(r"(载体|省部级|市级|省级|高能级|领域|多层次|(?<!跨)部门|上级|街镇|相关)", name[2:])
     )
 
 

@@ -639,3 +639,14 @@ def test_a_plan_a_speaker_states_ends_with_the_quote() -> None:
         "数智小镇项目占地面积约90亩,总建筑面积5万余平方米。"
     )
     assert {(m.value, m.qualifier) for m in ex.metrics} == {(90, "~"), (50000, "~")}
+
+
+def test_a_system_named_with_its_level_is_that_levels_own() -> None:
+    ex = _extract(
+        "汾阳市推进数据共享。汾阳市依托省级数据共享平台归集数据;福建省上线福建省政法跨部门大数据办案平台。"
+        "汾阳市各部门的省级部门系统全部接入。"
+    )
+    found = {(p.place.name, p.name) for p in ex.projects}
+    assert ("山西省", "省级数据共享平台") in found
+    assert ("福建省", "福建省政法跨部门大数据办案平台") in found
+    assert not any("部门系统" in name for _, name in found)
