@@ -51,6 +51,9 @@ def phrase_start(sentence: str, lo: int, hi: int) -> int:
     >>> s = "扬州市正式启用扬州数字经济产业园"
     >>> s[phrase_start(s, 0, len(s)):]
     '扬州数字经济产业园'
+    >>> s = "开通海峡两岸直通光缆和福州国家级互联网骨干直联点,光网实现城乡全覆盖"
+    >>> s[phrase_start(s, 2, s.index(",")) : s.index(",")]
+    '福州国家级互联网骨干直联点'
     >>> s = "线上纳入青禾平台、线下纳入政务服务中心"
     >>> s[phrase_start(s, s.index("线下"), len(s)):]
     '政务服务中心'
@@ -70,6 +73,10 @@ def phrase_start(sentence: str, lo: int, hi: int) -> int:
             continue  # LAC read the head of a place's short name as a verb (聊/城子平台)
         if _breaks(word, left, words[:i], quoted):
             start = word.end
+        elif word.tag == "c" and i + 1 < len(words) and words[i + 1].tag == "LOC" and left is not None:
+            start = (
+                word.end
+            )  # "海峡两岸直通光缆和福州国家级互联网骨干直联点": a place after 和 heads a second name
         elif word.text[:1] in "和与及" and left is not None and _FINISHED.search(left.text):
             start = word.start + 1  # LAC glued the conjunction to the next name (“底图”和云计算中心)
     return start
