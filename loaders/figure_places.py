@@ -37,6 +37,8 @@ _DATED_HEAD = re.compile(
 
 
 _DESTINATION = re.compile(r"(?:直通|直达|直连|通往|连通|通达|辐射)$")
+# "占南京市比重近40%、江苏省比重约20%": the place a share is taken of is its denominator, not what it measures
+_SHARE_OF = re.compile(r"(?:的)?(?:比重|比例|份额)")
 
 
 def _heads_clause(text: str, at: int) -> bool:
@@ -132,6 +134,13 @@ def figure_place(
         for m in _WHOLE_COUNTRY.finditer(text[sentence_start : position + 2])
         if sentence_start + m.start(1) < position
     ]
+    denominators = {
+        sp.start
+        for sp in spans
+        if sentence_start <= sp.start < position
+        and text[sp.start - 1 : sp.start] in ("占", "、")
+        and _SHARE_OF.match(text, sp.end)
+    }
     frames = [(sentence_start + m.start(), sentence_start + m.end()) for m in _FRAME.finditer(sentence)]
     # A place word inside quotes belongs to a programme's name (“全省一单”事项), not to an actor.
     frames += [
@@ -144,6 +153,7 @@ def figure_place(
         if not any(a < c[0] < b for a, b in frames)
         # "光缆直通北京,…时延在5毫秒以内": a place a line runs to is where it ends, not what is measured
         and not _DESTINATION.search(text, max(0, c[0] - 3), c[0])
+        and c[0] not in denominators
         and not _AWARD_SCOPE.match(text, c[0])
         and not _ASSESSED_SCOPE.match(text, c[0])
     ]

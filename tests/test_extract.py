@@ -650,3 +650,13 @@ def test_a_system_named_with_its_level_is_that_levels_own() -> None:
     assert ("山西省", "省级数据共享平台") in found
     assert ("福建省", "福建省政法跨部门大数据办案平台") in found
     assert not any("部门系统" in name for _, name in found)
+
+
+def test_the_place_a_share_is_taken_of_is_not_what_it_measures() -> None:
+    ex = _extract(
+        "雨花台区人大常委会召开会议,区委、区政府负责同志出席。2020年全区软件业务收入2170亿元,占南京市比重近40%、江苏省比重约20%。"
+    )
+    assert {(m.place.name, m.value) for m in ex.metrics if m.unit == "%"} == {
+        ("雨花台区", 40),
+        ("雨花台区", 20),
+    }
