@@ -62,7 +62,8 @@ def carry_subjects(
     rank ("新增…工厂3家,居全市第一", "数量居全市第一") the figure it ranks."""
     out: list[Figure] = []
     for f in figures:
-        indicator = f.indicator
+        # "按可比价计算较上年同期增长18.7%": how the change was reckoned says nothing of what changed
+        indicator = _RECKONED.sub("", f.indicator)
         if f.start in rank_words:
             cue, words = rank_words[f.start]
             counted = [p for p in out if p.unit not in ("位", "年") and p.end <= cue and p.indicator]
@@ -146,15 +147,21 @@ def carry_subjects(
                 if compared and not _clause_opens_with(text, "较", f.start)
                 else ""
             )
+            own = _RECKONED.sub("", own)
             subject = own or next(
                 (
                     _CHANGE_ONLY.sub("", p.indicator.removeprefix(SCOPE))
                     for p in reversed(out)
-                    if p.unit != "位" and p.indicator
+                    # (a share named after the count, 占全市GDP比重为13%, is not what grew: the count is)
+                    if p.unit != "位" and p.indicator and not (p.unit == "%" and "占" in p.indicator[1:])
                 ),
                 "",
             )
-            subject = subject or subject_phrase(text, f.start)
+            subject = subject or _RECKONED.sub("", subject_phrase(text, f.start))
+            if not subject and _RECKONED.match(f.indicator) and antecedent:
+                # "…增加值2580.6亿元,占全市GDP比重为13.0%。按可比价计算较上年同期增长18.7%": a change
+                # reckoned at comparable prices, opening its sentence, is of the count just reported
+                subject = _CHANGE_ONLY.sub("", antecedent.removeprefix(SCOPE).split("占")[0])
             indicator = subject + indicator if subject else ""
         elif (
             out
@@ -164,6 +171,14 @@ def carry_subjects(
         ):
             # "5G用户占移动电话用户的46.6%,占比较上年末提高13.3个百分点": the change of that share.
             indicator = out[-1].indicator[: out[-1].indicator.index("占", 1)] + indicator
+        elif (
+            out
+            and re.fullmatch(r"(?:增速|增幅)(?:提高|提升|加快|上升|回落|下降|放缓|收窄|扩大)", indicator)
+            and _CHANGE_ONLY.search(out[-1].indicator)
+            and not re.search(r"[;；。]", text[out[-1].end : f.start])
+        ):
+            # "投资同比增长26.7%,增速较去年同期提高2个百分点": the change of the growth just given.
+            indicator = _CHANGE_ONLY.sub("", out[-1].indicator.removeprefix(SCOPE)) + indicator
         elif (
             out
             and _clause_opens_with(text, "由", f.start)
@@ -273,6 +288,7 @@ _SUMMED = re.compile(r"(?:^|[,，])\s*(?:合计|共计|总计)(?:达到|达|为)
 _GENERIC = ("数量", "总量", "总数", "增速", "增幅", "规模", "占比")
 
 
+_RECKONED = re.compile(r"^按?(?:可比价格?|现价|可比口径|不变价格?)(?:计算)?")
 _CHANGE_ONLY = re.compile(
     r"(?:比上年|同比|环比|年均|(?:较|比)?[“\"]?十[一二三四五]五[”\"]?(?:末|期末))?(?:名义|实际)?"
     r"(?:增长|增加|新增|净增|提升|提高|上升|下降|降低|减少|增速|增幅|缩短|压缩|缩减|压减)$"

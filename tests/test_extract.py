@@ -660,3 +660,13 @@ def test_the_place_a_share_is_taken_of_is_not_what_it_measures() -> None:
         ("雨花台区", 40),
         ("雨花台区", 20),
     }
+
+
+def test_a_change_names_what_changed_not_how_it_was_reckoned() -> None:
+    ex = _extract(
+        "2021年,成都市数字经济核心产业增加值2580.6亿元,占全市GDP比重为13.0%。按可比价计算较上年同期增长18.7%。"
+        "一季度,成都市数字经济固定资产投资同比增长26.7%,增速较去年同期提高2个百分点。"
+    )
+    indicators = {m.value: m.indicator for m in ex.metrics}
+    assert indicators[18.7] == "数字经济核心产业增加值增长"
+    assert indicators[2] == "数字经济固定资产投资增速提高"
