@@ -1116,14 +1116,29 @@ def _changed_before(text: str, figures: list[Figure], opening: int) -> str:
 
 
 def _mask_quoted(text: str) -> str:
-    """Blank out text inside 《》 and “” so names like “15分钟” or 《…2035年…》 give no figures."""
+    """Blank out text inside 《》 and “” so names like “15分钟” or 《…2035年…》 give no figures, and
+    idioms of numerals.
+
+    >>> _mask_quoted("惠及千家万户,建成“15分钟”服务圈5个")
+    '惠及□□□□,建成“□□□□”服务圈5个'
+    """
     chars = list(text)
     for m in re.finditer(r"《[^》]*》|“[^”]{0,20}”", text):
         if _QUOTED_GOAL.fullmatch(m.group(0)):
             continue  # “培育重点数据企业1400家以上”: a goal quoted whole still states its figure
         for i in range(m.start() + 1, m.end() - 1):
             chars[i] = "□"
+    for m in _NUMERAL_IDIOM.finditer(text):
+        chars[m.start() : m.end()] = "□" * (m.end() - m.start())
     return "".join(chars)
+
+
+# Four-character idioms of two numerals (千家万户, 千方百计, 四面八方, 五湖四海) count nothing.
+_NUMERAL_IDIOM = re.compile(
+    r"千家万户|千方百计|千辛万苦|千变万化|千丝万缕|千军万马|千山万水|万水千山|千头万绪|千差万别|千言万语|千锤百炼|"
+    r"千秋万代|万紫千红|万众一心|四面八方|五湖四海|五花八门|四通八达|三番五次|七上八下|一心一意|三心二意|十全十美|"
+    r"一举两得|一五一十|九牛一毛|百花齐放|百战百胜|百里挑一|一石二鸟|一日千里|一本万利|万无一失|一干二净"
+)
 
 
 def _bounds_next(text: str, f: Figure, figures: list[Figure]) -> bool:
