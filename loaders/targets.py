@@ -242,7 +242,7 @@ _PLAN_LEAD = re.compile(
 # plan itself: what follows is planned.
 _ISSUES_PLAN = re.compile(
     r"^\s*(?:《[^》]{2,60}(?:要点|计划|方案|规划)》[^。]{0,20}印发"
-    r"|[^。]{0,60}关于印发[^。]{2,60}(?:工作要点|工作计划|行动计划|实施方案|工作方案)(?:[(（][^()（）]{1,12}[)）])?》?的通知"
+    r"|[^。《]{0,60}关于印发[^。]{2,60}(?:工作要点|工作计划|行动计划|实施方案|工作方案)(?:[(（][^()（）]{1,12}[)）])?》?的通知"
     r"|(?:(?:19|20)\d{2}年)?[,，]?[^。;；:：]{0,30}(?:总体要求|主要目标|工作目标)(?:是|为)[:：])"
 )
 
@@ -283,11 +283,22 @@ def leads_plan(sentence: str) -> bool:
     True
     >>> leads_plan("2023年,全市政务服务和大数据工作的总体要求是:坚持以…为指导")
     True
+    >>> leads_plan("网站严格按照《信息公开条例》要求,主动公开信息190条。")
+    False
+    >>> leads_plan("印发《某市人民政府办公室关于印发2018年某市“互联网+政务服务”工作方案的通知》,明确工作目标。")
+    False
     """
     text = half_width(sentence)
     if _ISSUES_PLAN.match(text):
         return True
-    return bool(_PLAN_LEAD.match(text)) and not _REPORTED.search(text)
+    lead = _PLAN_LEAD.match(text)
+    # "网站严格按照《信息公开条例》要求,…": what was done by a document's rule, not what it proposes
+    if lead and _ABIDES.search(text[: lead.end()]):
+        return False
+    return bool(lead) and not _REPORTED.search(text)
+
+
+_ABIDES = re.compile(r"按照|根据|依据|依照|遵照|对照|参照|按")
 
 
 def paragraph_year(paragraph: str) -> int | None:
