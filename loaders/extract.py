@@ -905,6 +905,13 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
             )
             section_year = int(dated.group(1)) if dated else None
         planned = (planned and not new_paragraph) or plan_part
+        dated_clause = _DATED_CLAUSE.search(text)
+        if planned and not plan_part and dated_clause:
+            # "…要实现数字产业化的整体提升。从数字产业化来看,2020年,广西数字产业化规模850亿元": a clause
+            # opening on a year before the goal's (or with no goal year at all) reports, and the plan
+            # carried from the sentence before ends there
+            clause_year = int(dated_clause.group(1))
+            planned = clause_year >= min(target_year or 9999, dated_year or 9999)
         figures = find_figures(
             text,
             target_year=target_year,
@@ -2021,6 +2028,10 @@ _NATIONAL_FRAME = re.compile(
     r"全国(?:平均(?:水平)?|第|前列|前|首|领先|同类)|国家(?:级|考核|[、和及与]省)|(?:高于|低于|超过|快于|领先)全国"
 )
 # Words that make a figure the country's when they come before it in its sentence.
+# A clause opening on a stated year (not 到2025年: a goal's), "2020年,…", "从…来看,2020年全区…".
+_DATED_CLAUSE = re.compile(
+    r"(?:^|[,，:：])\s*(?:从[^,，。]{2,12}来看[,，])?((?:19|20)\d{2})年(?:底|末|上半年|全年|前三季度)?[,，]?(?![^,，。;；]*将)"
+)
 _COUNTRY_WORDS = re.compile(r"(全国|我国|中国|国家|国内)")
 
 

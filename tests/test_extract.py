@@ -670,3 +670,11 @@ def test_a_change_names_what_changed_not_how_it_was_reckoned() -> None:
     indicators = {m.value: m.indicator for m in ex.metrics}
     assert indicators[18.7] == "数字经济核心产业增加值增长"
     assert indicators[2] == "数字经济固定资产投资增速提高"
+
+
+def test_a_clause_opening_on_a_year_before_the_goal_reports() -> None:
+    ex = _extract(
+        "广西壮族自治区数字经济发展对策。数字经济发展的落脚点在产业,要实现数字产业化和产业数字化的整体提升。"
+        "从数字产业化来看,2020年,广西数字产业化规模850亿元,仅相当于地区生产总值的4%。"
+    )
+    assert {(m.value, m.qualifier) for m in ex.metrics} == {(85_000_000_000, "="), (4, "=")}
