@@ -64,7 +64,8 @@ _LOCAL_SELF = re.compile(r"(我市|全市|本市|我区|全区|本区|我县|全
 _AWARDED_BEFORE = re.compile(r"(?:获得|荣获|获评|评为|评选为|授予|入选)[“\"]?(?:\d{4}年度?)?$")
 # After 全省/全市, what ranks a place among the others of that level rather than speaking as it.
 _STANDING_AFTER = re.compile(
-    r"(?:首创|首个|首家|首批|首次|第[一二三四五六七八九十\d]|率先|唯一|领先|前列|排名|"
+    r"(?:首创|首个|首家|首批|首次|第[一二三四五六七八九十\d]|率先|唯一|领先|前列|排名|[“\"]?靠前|"
+    r"[^,，。;；]{0,6}?(?:位次|行列|赛道)|"
     r"的?[^,，。;；]{0,10}?(?:考核|评估|评选|评价|测评)中)"
 )
 # A body named by its level alone at the start of a clause (市委、市政府; 区大数据局) is the
@@ -75,7 +76,7 @@ _STANDING_AFTER = re.compile(
 # counterparts (党中央、国务院和省委, 与市数据局对接) name the levels above, not the text's own.
 _GOVERNS = "在表经由请合"
 _BARE_BODY = re.compile(
-    rf"(?:^|(?<=[\s,，、。;；:：“(（{_GOVERNS}]))([省市区县])(?:委|政府|人民政府|人大|政协|大数据|数据|政务|财政)"
+    rf"(?:^|(?<=[\s,，、。;；:：“(（{_GOVERNS}]))([省市区县])(?:委|政府|人民政府|人大|政协|大数据|数据|数管|政务|财政|网信|发改|工信|行政审批)"
 )
 # A province's bare bodies whose directive a lower level carries out (落实省委、省政府…决策部署).
 _SUPERIOR_ORDER = re.compile(
@@ -329,11 +330,32 @@ def _yardstick(text: str, span: PlaceSpan) -> bool:
     >>> t = "办件均为益阳市首例,基础工作位列益阳第一方阵,受到益阳市数据局通报表扬;益阳市建成平台"
     >>> [_yardstick(t, s) for s in find_place_spans(t)]
     [True, True, True, False]
+    >>> [_yardstick(t, s) for s in find_place_spans("紧抓与上海市对口合作机遇,上海市建成平台")]
+    [True, False]
     """
     return bool(
         _RANKED_WITHIN.match(text, span.end)
         or _RANKED_BEFORE.search(text, max(0, span.start - 3), span.start)
+        # "与上海市对口合作": the place a subject works with is named beside it, not as it
+        or (text[span.start - 1 : span.start] == "与" and _PARTNERED.match(text, span.end))
     )
+
+
+def _in_slogan(text: str, span: PlaceSpan) -> bool:
+    """Whether a place is named inside a quoted slogan of several parts (“链上大合肥、融入长三角”).
+
+    >>> t = "紧盯“链上大合肥、融入长三角、牵手大上海”目标,六安市建成平台"
+    >>> [_in_slogan(t, s) for s in find_place_spans(t)]
+    [True, True, False]
+    """
+    opening = text.rfind("“", max(0, span.start - 30), span.start)
+    if opening < 0 or "”" in text[opening : span.start]:
+        return False
+    closing = text.find("”", span.end, span.end + 30)
+    return closing >= 0 and bool(re.search(r"[、,，]", text[opening:closing]))
+
+
+_PARTNERED = re.compile(r"(?:[市省区县])?(?:的)?(?:对口|战略|深度|全面)?(?:合作|协作|结对|共建|联动)")
 
 
 def _in_dateline(text: str, start: int, end: int) -> bool:
@@ -833,6 +855,10 @@ def subject_places(
         if _yardstick(text, span):
             weight *= (
                 0.25  # "益阳市首例", "位列益阳第一方阵", "受到益阳市数据局通报表扬": the level above ranks it
+            )
+        if _in_slogan(text, span):
+            weight *= (
+                0.5  # “链上大合肥、融入长三角、牵手大上海”: places a slogan reaches for, not its speaker
             )
         if _VISITING.match(text, span.end):
             continue  # 汶川县县长一行来我县考察: the visitor's place, named in the title, is not the host

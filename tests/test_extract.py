@@ -678,3 +678,11 @@ def test_a_clause_opening_on_a_year_before_the_goal_reports() -> None:
         "从数字产业化来看,2020年,广西数字产业化规模850亿元,仅相当于地区生产总值的4%。"
     )
     assert {(m.value, m.qualifier) for m in ex.metrics} == {(85_000_000_000, "="), (4, "=")}
+
+
+def test_a_citys_bureau_named_by_level_speaks_for_the_city_it_names_not_its_partner() -> None:
+    ex = _extract(
+        "市数管局2023年工作总结\n2023年,市数管局紧抓与上海市对口合作等重大战略机遇,紧盯“链上大合肥、融入长三角、牵手大上海”目标要求,"
+        "瞄准全国、全省赛道。营商环境指标保持全省“靠前”位次,位居全省标杆行列。六安市信用数据赋能“免申即享”案例获奖。"
+    )
+    assert [p.name for p in ex.subject_places] == ["六安市"]
