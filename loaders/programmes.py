@@ -111,6 +111,8 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     ['数字湖北', '一局一中心一公司', '信息消费试点城市']
     >>> [h.name for h in find_programmes("构建“1+1+1+N”支撑体系,以机构改革为契机,打造“一核一极多园”")]
     []
+    >>> find_programmes("“互联网+旅游”“互联网+金融”分别排名第32、47位")
+    []
     >>> [h.name for h in find_programmes("要结合台州特色抓好试点,在“制度”“治理”“智慧”三个维度纵深推进")]
     []
     >>> [h.name for h in find_programmes("精准发力“提速去堵”,创新推出“金管家”服务,叫响“有事好商量”协商品牌")]
@@ -264,6 +266,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     # An award (“全国巾帼文明奖”) or a title for a team or a person (“年度风云团队”) is held by no place
     # for work it runs: no designation, no programme.
     hits = [h for h in hits if not _HONOUR.search(h.name)]
+    hits = [h for h in hits if not _RANKED_CATEGORY.match(sentence, h.end)]
     hits = [_as_national(sentence, h) for h in hits]
     return _merge(
         [
@@ -274,6 +277,11 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
 
 
 _HONOUR = re.compile(r"(?:奖|奖项|团队|个人|先进集体|标兵|能手|先进工作者)$")
+# "“互联网+旅游”“互联网+金融”分别排名第32、47位", "“互联网+”总指数排名第42位": categories of an index
+# the place is ranked on, not what it runs.
+_RANKED_CATEGORY = re.compile(
+    r"”?(?:“[^“”]{1,12}”|、){0,12}(?:总?指数|分指数|指标|得分)?(?:分别|均)?(?:排名|位列|位居|列|居)(?:全国|全省)?第"
+)
 
 
 def _built_alone(sentence: str, first: int, last: int) -> bool:
