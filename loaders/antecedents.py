@@ -351,6 +351,16 @@ def split_respectively(text: str, figures: list[Figure]) -> list[Figure]:
             for k, name in zip(group, items, strict=True):
                 f = out[k]
                 out[k] = Figure(f.value, f.unit, name, f.qualifier, f.year, f.start, f.end)
+        elif (
+            len(group) > 1
+            and first.unit == "位"
+            and re.search(r"分别[^,，;；。]{0,4}$", text[: first.start])
+            and all(out[k].indicator == first.indicator for k in group)
+        ):
+            # ranks shared out over items the indicator could not tell apart: one rank of the list is
+            # all it can say, not the same ranking held several times over
+            del out[i + 1 : group[-1] + 1]
+            group = [i]
         i = group[-1] + 1
     return out
 
@@ -361,7 +371,8 @@ _MEASURE_HEADS = r"(?:[\u4e00-\u9fff]{2}率|比重|占比|比例|规模|能力|�
 def _items(indicator: str) -> list[str]:
     """The items a listed indicator names, each with the head they share ("A、B产业增速" → A产业增速, B产业增速),
     or [] when it lists nothing."""
-    items = re.split(r"[、和及与]", indicator)
+    # (quoted items may follow each other with no mark between: “互联网+旅游”“互联网+金融”排名)
+    items = re.split(r"[、和及与]|(?<=”)(?=“)", indicator)
     if len(items) < 2 or not all(items):
         return []
     # "财政总收入、一般公共预算收入全省排名": the first item ends on a measure the last one names too;

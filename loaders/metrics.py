@@ -306,8 +306,10 @@ _MORE_RANKS = re.compile(
     r"^(?:(?:和|、|及|与)|[,，](?=全|[\u4e00-\u9fff]{1,4}(?:省|自治区)第)|[(（](?=[\u4e00-\u9fff]{2,6}第))"
     # the scope: 全省, 陕西省, (西部), or a place's short name after 、 ("排名全国第五、福建第一")
     r"(?P<scope>全[\u4e00-\u9fff]{1,6}?|[\u4e00-\u9fff]{1,4}(?:省|自治区)|(?<=[(（])[\u4e00-\u9fff]{2,6}?|(?<=、)[\u4e00-\u9fff]{2,4}?(?=第))?"
-    # "分列第二、三名": a later rank of the list may leave out its 第 when its counter follows
-    rf"(?:第|(?=(?:\d+|[{CN_NUMERAL_CHARS}]+)[位名]))(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?(?![\u4e00-\u9fffA-Za-z0-9])"
+    # "分列第二、三名": a later rank of the list may leave out its 第 when its counter follows, or ends
+    # the list it is in ("分别排名第32、37、44位")
+    rf"(?:第|(?=(?:\d+|[{CN_NUMERAL_CHARS}]+)(?:、(?:\d+|[{CN_NUMERAL_CHARS}]+))*[位名]))"
+    rf"(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?(?![\u4e00-\u9fffA-Za-z0-9])"
 )
 # "五大专项行动", "3大工程": a plan's named things, counted by their kind; 三大误区 and 五大维度 are
 # rhetoric. Digits count only before 大 (a digit before 项 or 个 is an ordinary figure).

@@ -686,3 +686,12 @@ def test_a_citys_bureau_named_by_level_speaks_for_the_city_it_names_not_its_part
         "瞄准全国、全省赛道。营商环境指标保持全省“靠前”位次,位居全省标杆行列。六安市信用数据赋能“免申即享”案例获奖。"
     )
     assert [p.name for p in ex.subject_places] == ["六安市"]
+
+
+def test_ranks_shared_out_over_listed_measures_are_each_ones() -> None:
+    ex = _extract("海口市数字经济发展报告。海口市数字经济指数、创新指数、开放指数分别排名第3、5、8位。")
+    assert {(m.indicator, m.value) for m in ex.metrics} == {
+        ("数字经济指数排名", 3),
+        ("创新指数排名", 5),
+        ("开放指数排名", 8),
+    }
