@@ -273,9 +273,16 @@ def _counted_quote(text: str, end: int) -> bool:
 
     >>> _counted_quote("286项“一次办妥”事项清单已于5月公布", 4), _counted_quote("24小时“不打烊”自助政务", 4)
     (True, False)
+    >>> _counted_quote("40个“一件事”落地实施。", 3)
+    True
     """
     m = re.match(r"“[^“”]{1,12}”([\u4e00-\u9fff]{0,8}?)(?=[,，。;；:：、)）]|$)", text[end:])
     if m is not None and (not m.group(1) or bool(re.search(_COUNT_HEADS, m.group(1)))):
+        return True
+    # "联合测绘等40个“一件事”落地实施": the counted names are the subject of what was done with them
+    if m is not None and re.match(
+        r"(?:全面|已|均|陆续|相继)?(?:落地|上线|实施|推出|实现|建成|完成|纳入|入选|获批|开通)", m.group(1)
+    ):
         return True
     # "286项“一次办妥”事项清单已于…公布": the head noun opens the rest of the clause
     return bool(re.match(r"“[^“”]{1,12}”[\u4e00-\u9fff]{0,4}?" + _COUNT_HEADS[:-1], text[end:]))

@@ -94,6 +94,8 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
     [('总算力', 'n'), ('规模', 'n')]
     >>> [(w.text, w.tag) for w in mended((Word("网上", "s", 0, 2), Word("实办率", "v", 2, 5)))]
     [('网上', 's'), ('实办率', 'n')]
+    >>> [(w.text, w.tag) for w in mended((Word("公开", "vn", 0, 2), Word("及时", "ad", 2, 4), Word("率", "v", 4, 5)))]
+    [('公开', 'vn'), ('及时率', 'n')]
     """
     out: list[Word] = []
     k = 0
@@ -102,6 +104,9 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
         following = words[k + 1] if k + 1 < len(words) else None
         if out and out[-1].text == "时" and w.text == "长":
             out[-1] = Word("时长", "n", out[-1].start, w.end)
+        elif w.text == "率" and out and out[-1].tag in ("ad", "a", "d", "v", "vn") and out[-1].end == w.start:
+            # 及时/ad 率/v, 办/v 结率: a rate LAC split is one noun with the word it rates (及时率)
+            out[-1] = Word(out[-1].text + "率", "n", out[-1].start, w.end)
         elif out and out[-1].text == "占" and w.text == "比":
             out[-1] = Word("占比", "n", out[-1].start, w.end)  # 用户/n 占/v 比/p 达到: the share, a noun
         elif out and out[-1].text == "占" and w.text == "比较" and following and following.tag == "TIME":
