@@ -448,7 +448,13 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
             group.insert(0, span)
             lead = span.start
         partners = _PARTNER.search(text[max(sentence.start, lead - 30) : lead])
-        if len(group) >= 2 and not partners:
+        # A list that is the object of its own clause ("争创桦南县、…西安区等4个国家数字乡村试点,推进7个
+        # 省级…试点") holds what that clause names; only a list heading its clause acts past a comma
+        # ("清镇市、修文县率先接入…,实现县域事件“一键派单”").
+        opening = max(text.rfind(c, sentence.start, lead) for c in ",，;；:：")
+        heads_clause = not text[max(opening + 1, sentence.start) : lead].strip()
+        ends_clause = bool(re.search(r"[,，;；]", text[named[-1].end : position]))
+        if len(group) >= 2 and not partners and (heads_clause or not ends_clause):
             return tuple(dict.fromkeys(s.division for s in group))
         # "共同推动黄石“万兆城市”建设": a place right before the quote says whose the item is.
         if not partners and not text[named[-1].end : position].strip("“"):

@@ -695,3 +695,14 @@ def test_ranks_shared_out_over_listed_measures_are_each_ones() -> None:
         ("创新指数排名", 5),
         ("开放指数排名", 8),
     }
+
+
+def test_a_list_of_places_that_is_its_clauses_object_holds_only_that_clauses_item() -> None:
+    ex = _extract(
+        "黑龙江省推进数字乡村建设。争创桦南县、望奎县、依安县等3个国家数字乡村试点,推进7个省级数字乡村试点。"
+        "清镇市、修文县率先接入“贵阳城市大脑”,实现县域事件“一键派单”。"
+    )
+    held = {(p.place.name, p.name) for p in ex.programmes}
+    assert ("桦南县", "国家数字乡村试点") in held
+    assert not any(name == "省级数字乡村试点" and place in ("桦南县", "望奎县") for place, name in held)
+    assert {("清镇市", "一键派单"), ("修文县", "一键派单")} <= held
