@@ -575,11 +575,22 @@ _WORK_VERBS = (
 )  # fmt: skip
 
 
+# An object described with 的 and then moved somewhere: the 把-construction, not a future 将.
+_MOVED_OBJECT = re.compile(
+    r"[^,，;；。]{2,60}?的[^,，;；。]{1,20}?(?:下沉|下放|纳入|压缩|整合|延伸|推送|迁移|划转|移交|集中|嵌入|接入|汇聚|归集|合并)"
+    r"(?:到|至|入|为|进)"
+)
+
+
 def _cue_word(sentence: str, position: int, cue: str) -> bool:
     """Whether `cue` at `position` is the future adverb or verb; only its clause is tagged (LAC is the cost).
 
     >>> _cue_word("南昌VR产业基地拟投资10亿元", 8, "拟"), _cue_word("虚拟现实产业营收", 1, "拟")
     (True, False)
+    >>> _cue_word("组织县级相关部门认真梳理拟下沉审批服务事项", 13, "拟")
+    False
+    >>> _cue_word("将与企业和群众密切相关的公共服务事项下沉到乡镇", 0, "将"), _cue_word("将建成覆盖全市的平台", 0, "将")
+    (False, True)
     >>> _cue_word("今年计划新引进项目30个", 2, "计划"), _cue_word("实施“筑才强数”计划,联合高校", 8, "计划")
     (True, False)
     >>> _cue_word("平台将分散在42个部门的876项事项进行整合", 2, "将")
@@ -605,6 +616,12 @@ def _cue_word(sentence: str, position: int, cue: str) -> bool:
                     return False
                 if re.match(r"(?:现有|已有|原有|既有|原需|原来|以往|过去)", sentence[position + 1 :]):
                     return False  # "将现有6个IDC项目…分包到部门": what exists is handed over, not a future
+                # "将与企业和群众密切相关的…事项下沉到乡镇": a described object moved somewhere (LAC may
+                # still read 将 as an adverb)
+                if (following is None or following.tag not in ("v", "vd")) and _MOVED_OBJECT.match(
+                    sentence, position + 1
+                ):
+                    return False
                 # "将省定200个…事项和26个…事项,以及…65个…事项,打捆确定为…": a long object, commas and all
                 if (following is None or following.tag not in ("d", "ad")) and re.match(
                     r"[^。;；]{2,90}?(?:打捆|确定为|列为|整合为|合并为)", sentence[position + 1 :]
@@ -615,6 +632,12 @@ def _cue_word(sentence: str, position: int, cue: str) -> bool:
                 return w.text in ("将", "将会", "将要") and (w.tag in ("d", "v", "vd") or ahead)
             if not w.text.startswith(cue):
                 return False
+            if (
+                cue == "拟"
+                and k > 0
+                and re.fullmatch(r"梳理|确定|研究|制定|编制|审核|汇总|公布|公示|清理", words[k - 1].text)
+            ):
+                return False  # "梳理拟下沉审批服务事项": the items someone proposed, sorted now, no goal set
             if cue == "要":
                 # 经信系统要狠抓…: the modal before a verb; 需要, 主要, 要求, 要素 are words of their own.
                 # Only before a verb of doing work (要狠抓, 要加快): 要有…, 为什么要强调 are no plans.
