@@ -311,6 +311,9 @@ def paragraph_year(paragraph: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_SPELLS_GOAL = re.compile(r"[^,，;；。:：]{0,40}?(?:的|”)[\u4e00-\u9fff]{0,6}目标(?:任务)?(?:[,，;；。]|$)")
+
+
 def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     """Return whether the figure at `position` is governed by a future cue before it in the sentence
     (or, with `planned`, by the plan the paragraph is stating) and no past cue has taken over since.
@@ -339,6 +342,9 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     False
     >>> is_planned("近年来,成功引进13个数据中心项目", 11, planned=True)
     False
+    >>> s = "聚焦今年标准机架10万架、智算规模突破10万P“双十万”目标,立足基础优势"
+    >>> is_planned(s, s.index("10万架")), is_planned("已完成标准机架10万架的目标。", 7)
+    (True, False)
     >>> s = "已建设运行系统8个,拟建设137个,正在建设3个"
     >>> [is_planned(s, s.index(n)) for n in ("8个", "137", "3个")]
     [False, True, False]
@@ -361,6 +367,12 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     (False, False)
     """
     before = _unquoted_titles(half_width(sentence[:position]))
+    # "聚焦今年标准机架10万架、智算规模突破10万P“双十万”目标": figures that spell out a goal named after
+    # them are what it aims for, unless the clause says the goal was met (已完成…的目标)
+    if _SPELLS_GOAL.match(sentence, position) and not re.search(
+        r"(?:已|完成|实现了|达成|超额)[^,，;；。]*$", before
+    ):
+        return True
     if re.search(r"按照?[^,，;；。]{0,30}$", before) and re.match(
         r"[^,，;；。]{0,12}?计算", sentence[position:]
     ):
