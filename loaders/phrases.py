@@ -202,14 +202,14 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
             out[-1] = Word(out[-1].text + w.text + following.text, "n", out[-1].start, following.end)
             k += 1
         elif (
-            out
-            and nominal(out[-1])
+            (not out or out[-1].tag == "w" or nominal(out[-1]))
             and following is not None
             and _one_verb_then_one_noun(w, following)
             and k + 2 < len(words)
-            and nominal(words[k + 2])
+            and (nominal(words[k + 2]) or words[k + 2].text == "总")
         ):
-            # 智能/n 算/v 力/n 规模/n: a verb and a noun of one character each between nouns are one word (算力).
+            # 智能/n 算/v 力/n 规模/n: a verb and a noun of one character each between nouns are one word
+            # (算力), at a clause's start as well (,算/v 力/n 总/a 规模/n).
             out.append(Word(w.text + following.text, "n", w.start, following.end))
             k += 1
         elif w.tag == "m" and (
