@@ -319,7 +319,7 @@ _OUTLET = re.compile(r"(?:日报|晚报|新闻网|融媒体中心|广播电视�
 
 # A place the subject is ranked within or praised by, named as a yardstick rather than as the actor.
 _RANKED_WITHIN = re.compile(
-    r"(?:市|省|区|县)?(?:首例|首个|首家|首批|第一方阵|前列|第[一二三四五六七八九十\d]+(?!批))"
+    r"(?:市|省|区|县)?(?:首例|首个|首家|首批|首位|榜首|第一方阵|前列|第[一二三四五六七八九十\d]+(?!批))"
 )
 _RANKED_BEFORE = re.compile(r"(?:位列|位居|居于|跻身|受到|获得|得到)$")
 
