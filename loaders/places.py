@@ -315,6 +315,8 @@ _DATELINE_AFTER = re.compile(
 
 
 _OUTLET = re.compile(r"(?:日报|晚报|新闻网|融媒体中心|广播电视台|电视台)")
+# A paper's correspondent stationed in another city, or the paper naming whose organ it is (masthead).
+_AWAY_OUTLET = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:报|台|网)驻[\u4e00-\u9fff]{1,3}记者|(?:市|省)?委机关报")
 
 
 # A place the subject is ranked within or praised by, named as a yardstick rather than as the actor.
@@ -852,6 +854,8 @@ def subject_places(
             named = (headline and span.surface in headline) or signed[0] <= span.start < signed[1]
             weight = 3.0 if named else 1.0
         weight, carried = max(weight, carried), 0.0
+        if _AWAY_OUTLET.match(text, span.end):
+            continue  # "深圳特区报驻穗记者", "深圳市委机关报": a paper's home, reporting from elsewhere
         if _yardstick(text, span):
             weight *= (
                 0.25  # "益阳市首例", "位列益阳第一方阵", "受到益阳市数据局通报表扬": the level above ranks it

@@ -706,3 +706,11 @@ def test_a_list_of_places_that_is_its_clauses_object_holds_only_that_clauses_ite
     assert ("桦南县", "国家数字乡村试点") in held
     assert not any(name == "省级数字乡村试点" and place in ("桦南县", "望奎县") for place, name in held)
     assert {("清镇市", "一键派单"), ("修文县", "一键派单")} <= held
+
+
+def test_a_papers_home_in_its_masthead_is_not_what_the_story_is_about() -> None:
+    ex = _extract(
+        "“双数峰会”前瞻|创新政务服务新模式\n深圳特区报驻穗记者 陈行\n深圳市委机关报,改革开放的窗口\n"
+        "广东数字政府改革建设五年多来,广东“粤系列”平台持续升级。广东正式印发方案,广东推进政务服务改革。"
+    )
+    assert [p.name for p in ex.subject_places] == ["广东省"]
