@@ -65,6 +65,7 @@ _AWARDED_BEFORE = re.compile(r"(?:获得|荣获|获评|评为|评选为|授予|�
 # After 全省/全市, what ranks a place among the others of that level rather than speaking as it.
 _STANDING_AFTER = re.compile(
     r"(?:首创|首个|首家|首批|首次|第[一二三四五六七八九十\d]|率先|唯一|领先|前列|排名|[“\"]?靠前|"
+    r"(?:市[(（]州[)）]|各市|地市|县区|区县)第[一二三四五六七八九十\d]|"
     r"[^,，。;；]{0,6}?(?:位次|行列|赛道)|"
     r"的?[^,，。;；]{0,10}?(?:考核|评估|评选|评价|测评)中)"
 )
@@ -321,7 +322,8 @@ _AWAY_OUTLET = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:报|台|网)驻[\u4e00-\u9ff
 
 # A place the subject is ranked within or praised by, named as a yardstick rather than as the actor.
 _RANKED_WITHIN = re.compile(
-    r"(?:市|省|区|县)?(?:首例|首个|首家|首批|首位|榜首|第一方阵|前列|第[一二三四五六七八九十\d]+(?!批))"
+    r"(?:市|省|区|县)?(?:全省|全市|全区)?(?:市[(（]州[)）]|各市|地市|县区|区县)?"
+    r"(?:首例|首个|首家|首批|首位|榜首|第一方阵|前列|第[一二三四五六七八九十\d]+(?!批))"
 )
 _RANKED_BEFORE = re.compile(r"(?:位列|位居|居于|跻身|受到|获得|得到)$")
 
@@ -972,6 +974,24 @@ def subject_places(
         sole = not any(_fits(gaz.get(code), level) for code in votes if code != division.code)
         return n >= 1 or (sole and n > 0)
 
+    # A local paper's story (来源:遵义日报) headed by its own place (遵义市…居贵州全省市(州)第一) is about
+    # that place, named most, whatever level the 全省 of its rankings speaks as.
+    home = [
+        sp.division
+        for sp in find_place_spans(source or "", gazetteer=gaz)
+        if _OUTLET.match(source or "", sp.end)
+    ]
+    headed = find_place_spans(title or "", gazetteer=gaz)
+    speaks_itself = bool(spoken) and mine[spoken[0][0]] > 0  # 我省/本省: the text's own voice, not a scope
+    if (
+        home
+        and headed
+        and headed[0].start == 0
+        and home[0] == headed[0].division
+        and ranked[0][0] == home[0].code
+        and not speaks_itself
+    ):
+        best_code, best = home[0].code, ranked[0][1]
     chosen = gaz.get(best_code)
     narrower = _narrowest(chosen, best, ranked, level, gaz)
     # A district named once does not take a city named twice down with it (连云港市…连云区).

@@ -714,3 +714,12 @@ def test_a_papers_home_in_its_masthead_is_not_what_the_story_is_about() -> None:
         "广东数字政府改革建设五年多来,广东“粤系列”平台持续升级。广东正式印发方案,广东推进政务服务改革。"
     )
     assert [p.name for p in ex.subject_places] == ["广东省"]
+
+
+def test_a_local_papers_story_headed_by_its_place_is_that_places() -> None:
+    ex = _extract(
+        "遵义市网上政务服务能力居贵州全省市(州)第一\n来源:遵义日报 更新时间:2021-01-22\n"
+        "记者从遵义市政务服务中心获悉,根据贵州财经大学评估报告,遵义市本级网上政务服务能力总得分为96.10分,"
+        "居全省市(州)第一位。省政府办公厅委托贵州财经大学对全省9个市(州)开展评估,评估基于贵州政务服务网的数据。"
+    )
+    assert [p.name for p in ex.subject_places] == ["遵义市"]
