@@ -110,10 +110,15 @@ def _rel_create_statement(rel_type: str) -> str:
     )
 
 
+# Rows per statement: with nothing to look up, a statement's own cost weighs more; 5,000 rather
+# than the sink's 1,000 took the engine's part of loading 1,000 generated documents from 2.85 s to 2.43 s.
+_BATCH = 5000
+
+
 class BulkLoad:
     """The statements that load graphs into a mirror that holds only what earlier ones of this load wrote."""
 
-    def __init__(self, *, batch_size: int = 1000) -> None:
+    def __init__(self, *, batch_size: int = _BATCH) -> None:
         self.batch_size = batch_size
         # uri → labels (besides Resource) of every node this load created
         self._labels: dict[str, frozenset[str]] = {}

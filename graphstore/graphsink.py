@@ -461,7 +461,7 @@ class FalkorSink(GraphSink):
             self._graph.delete()
         self._graph = self._db.select_graph(self.graph_name)
         self._schema_ready = self._lookup_ready = False
-        self._load = BulkLoad(batch_size=self.batch_size)
+        self._load = BulkLoad()
 
     def revive(self) -> bool:
         # Issue 8: a killed FalkorDB child left /cypher 503 for good. Only a server this sink
@@ -594,7 +594,7 @@ class Neo4jSink(GraphSink):
     def clear(self) -> None:
         with self._session() as session:
             session.run("MATCH (n) DETACH DELETE n").consume()
-        self._load = BulkLoad(batch_size=self.batch_size)
+        self._load = BulkLoad()
 
     def close(self) -> None:
         self._driver.close()
