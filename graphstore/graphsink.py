@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import neo4j
 import redis
 
+from graphstore.bulkload import BulkLoad, node_update_statement
 from graphstore.cypher import limited_query
 from graphstore.falkor import FalkorServer
 from graphstore.mirror import chunked
@@ -93,13 +94,7 @@ def _node_statements(labels: tuple[str, ...]) -> tuple[str, str, str | None]:
         "SET n += row.props, n.graphs = row.graphs\n"
         "RETURN n.uri"
     )
-    update = (
-        "UNWIND $rows AS row\n"
-        "MATCH (n:Resource {uri: row.uri})\n"
-        "SET n += row.props\n"
-        "SET n.graphs = coalesce(n.graphs, []) + [g IN row.graphs WHERE NOT g IN coalesce(n.graphs, [])]"
-    )
-    return create, update, _relabel_statement(labels) if labels else None
+    return create, node_update_statement(), _relabel_statement(labels) if labels else None
 
 
 def _relabel_statement(labels: tuple[str, ...]) -> str:
@@ -190,6 +185,8 @@ class GraphSink(abc.ABC):
         self.batch_size = batch_size
         self._schema_ready = False
         self._lookup_ready = False
+        # Set by clear(): what this sink has loaded since it emptied the mirror (see load_new).
+        self._load: BulkLoad | None = None
 
     @abc.abstractmethod
     def _execute(self, work: Callable[[Runner], T]) -> T:
@@ -295,14 +292,32 @@ class GraphSink(abc.ABC):
                 total.update(run(_relabel_statement(labels), {"uris": uris})[0])
         return total
 
+    def load_new(self, projections: Iterable[Projection]) -> Counter[str]:
+        """Return the counters of writing graphs the mirror does not have yet; created outright
+        (``graphstore.bulkload``) while the sink knows everything in the mirror, having emptied it
+        and written only through this method since, else as ``write_new`` writes them."""
+        load = self._load
+        if load is None:
+            return self.write_new(projections)
+        self._ready_to_write()
+        # Planned before the transaction: a retried one (Neo4j) runs the same statements again.
+        statements = list(load.statements(projections))
+        try:
+            return self._run(statements)
+        except BaseException:
+            self._load = None  # what the mirror holds is no longer known
+            raise
+
     def write_new(self, projections: Iterable[Projection]) -> Counter[str]:
         """Return the counters of writing graphs the mirror does not have yet, in shared batches."""
         self._ready_to_write()
+        self._load = None
         return self._execute(lambda run: self._write(run, projections))
 
     def replace_graph(self, projection: Projection) -> Counter[str]:
         """Return the counters of replacing what ``projection.graph`` contributed with ``projection``."""
         self._ready_to_write()
+        self._load = None
 
         def work(run: Runner) -> Counter[str]:
             removed = _total(
@@ -315,11 +330,13 @@ class GraphSink(abc.ABC):
     def write(self, projection: Projection) -> Counter[str]:
         """Return the counters of merging ``projection`` in without removing anything first."""
         self._ready_to_write()
+        self._load = None
         return self._execute(lambda run: self._write(run, [projection]))
 
     def remove_graph(self, graph: str) -> Counter[str]:
         """Return the counters of removing what named graph ``graph`` contributed."""
         self._ready_to_write()
+        self._load = None
         return self._run(_removal_statements(graph))
 
     def mirrored_documents(self) -> set[str]:
@@ -444,6 +461,7 @@ class FalkorSink(GraphSink):
             self._graph.delete()
         self._graph = self._db.select_graph(self.graph_name)
         self._schema_ready = self._lookup_ready = False
+        self._load = BulkLoad()
 
     def revive(self) -> bool:
         # Issue 8: a killed FalkorDB child left /cypher 503 for good. Only a server this sink
@@ -455,6 +473,7 @@ class FalkorSink(GraphSink):
         self._db = self.server.client()
         self._graph = self._db.select_graph(self.graph_name)
         self._schema_ready = self._lookup_ready = False
+        self._load = None
         return True
 
     def _disconnect(self) -> None:
@@ -575,6 +594,7 @@ class Neo4jSink(GraphSink):
     def clear(self) -> None:
         with self._session() as session:
             session.run("MATCH (n) DETACH DELETE n").consume()
+        self._load = BulkLoad()
 
     def close(self) -> None:
         self._driver.close()

@@ -163,15 +163,23 @@ _NEW_DOCUMENTS_PER_WRITE = 200
 
 
 def _write_new(
-    store: RdfStore, sink: GraphSink, doc_ids: list[str], report: MirrorReport, *, readers: int | None = None
+    store: RdfStore,
+    sink: GraphSink,
+    doc_ids: list[str],
+    report: MirrorReport,
+    *,
+    readers: int | None = None,
+    vocabularies: tuple[str, ...] = (),
 ) -> None:
-    """Write documents the mirror does not have, many per round of batched statements.
+    """Write documents the mirror does not have (after the graphs ``vocabularies``, when given),
+    many per round of batched statements.
 
     The next rounds' graphs are read and projected while the database writes this round's: the
     database works in another process (or machine), so the two overlap. Many documents of an
     on-disk store are read in worker processes (graphstore/projecting.py), a few on a thread.
     """
-    chunks = list(chunked(doc_ids, _NEW_DOCUMENTS_PER_WRITE))
+    graphs = [document_graph(d).value for d in doc_ids]
+    chunks = ([list(vocabularies)] if vocabularies else []) + list(chunked(graphs, _NEW_DOCUMENTS_PER_WRITE))
     if not chunks:
         return
     with contextlib.ExitStack() as stack:
@@ -189,8 +197,8 @@ def _write_new(
             if not projections:
                 continue
             report.rows += sum(p.size for p in projections)
-            report.counters.update(sink.write_new(projections))
-            report.documents_written += len(projections)
+            report.counters.update(sink.load_new(projections))
+            report.documents_written += sum(1 for p in projections if p.document is not None)
 
 
 # Documents from which reading in worker processes pays for starting them (about a second), and
@@ -199,9 +207,9 @@ _READERS_FROM = 500
 _READERS = 2
 
 
-def _projections(store: RdfStore, doc_ids: list[str]) -> list[Projection]:
-    """Return the projections of the documents ``doc_ids`` that are in ``store``."""
-    return [p for p in (graph_projection(store, document_graph(d).value) for d in doc_ids) if p.nodes]
+def _projections(store: RdfStore, graphs: list[str]) -> list[Projection]:
+    """Return the projections of the named graphs ``graphs`` that are in ``store``."""
+    return [p for p in (graph_projection(store, g) for g in graphs) if p.nodes]
 
 
 def _remove(sink: GraphSink, doc_ids: Iterable[str], report: MirrorReport) -> Counter[str]:
@@ -233,15 +241,21 @@ def resync(
     """
     started = time.perf_counter()
     report = MirrorReport()
+    vocabularies: tuple[str, ...] = ()
     if full:
+        # Emptied by the sink itself, the mirror is loaded with creates (GraphSink.load_new), the
+        # vocabularies in the first round, their projection read alongside the documents'.
         sink.clear()
         sink.ensure_lookup()  # the rest of the schema once everything is in (FalkorSink.ensure_lookup)
+        if vocabulary_stamp(store) is not None:
+            vocabularies = (*VOCABULARY_GRAPHS, BUILD_GRAPH)
+            report.vocabularies_written = True
     else:
         sink.ensure_schema()
-    mirror_vocabularies(store, sink, report, force=full)
+        mirror_vocabularies(store, sink, report)
     in_store = _store_documents(store)
     in_mirror = sink.mirrored_documents()
-    _write_new(store, sink, sorted(in_store - in_mirror), report, readers=readers)
+    _write_new(store, sink, sorted(in_store - in_mirror), report, readers=readers, vocabularies=vocabularies)
     report.counters.update(_remove(sink, in_mirror - in_store, report))
     sink.ensure_schema()
     report.seconds = time.perf_counter() - started
