@@ -435,6 +435,8 @@ def plans_ahead(sentence: str, *, planned: bool = False) -> bool:
     False
     >>> plans_ahead("数智小镇一期建设项目负责人梁勇冠说。", planned=True)
     False
+    >>> plans_ahead("近日,笔者获悉,川西大数据产业园推介会将于6月28日在雅安举行。")
+    False
     """
     if _GOAL_SET.search(sentence):
         return False  # "设定2027年底前实现…的目标。": a goal someone set, named whole as an object
@@ -446,7 +448,13 @@ def plans_ahead(sentence: str, *, planned: bool = False) -> bool:
     # "…制定实施方案,合理配置资源,确保试点工作顺利开展。": a purpose the work served, closing a sentence
     # of what was done, states no plan for the sentences after it
     sentence = _PURPOSE_END.sub(lambda m: "□" * len(m.group(0)), sentence)
+    # "推介会将于6月28日在雅安举行", "产业园将在全省率先开园": an event set for a date states no plan of work
+    # for the sentences after it
+    sentence = _SCHEDULED.sub(lambda m: "□" * len(m.group(0)), sentence)
     return is_planned(sentence, len(sentence), planned=planned)
+
+
+_SCHEDULED = re.compile(r"将(?:于|在)[^,，。;；]{0,24}?(?:举行|召开|开幕|闭幕|开园|举办|揭牌|开馆|开班|开赛)")
 
 
 _PURPOSE_END = re.compile(
@@ -454,6 +462,9 @@ _PURPOSE_END = re.compile(
 )
 
 
+_PLANNED_AREA = re.compile(
+    r"(?:建设|新建)?(?:总)?(?:占地|用地)?(?:面积)?(?:约|近|为|达)?[\d.]+\s*(?:万|千)?(?:平方公里|平方米|亩|公顷)"
+)
 _PLANNED_SIZE = re.compile(r"规划(?:建设)?(?:总)?(?:占地|用地|面积|建筑面积)")
 
 
@@ -601,6 +612,8 @@ def _cue_word(sentence: str, position: int, cue: str) -> bool:
     (True, False)
     >>> _cue_word("组织县级相关部门认真梳理拟下沉审批服务事项", 13, "拟")
     False
+    >>> _cue_word("雅安在经开区规划建设5平方公里的产业园", 6, "规划")
+    False
     >>> _cue_word("将与企业和群众密切相关的公共服务事项下沉到乡镇", 0, "将"), _cue_word("将建成覆盖全市的平台", 0, "将")
     (False, True)
     >>> _cue_word("今年计划新引进项目30个", 2, "计划"), _cue_word("实施“筑才强数”计划,联合高校", 8, "计划")
@@ -661,6 +674,8 @@ def _cue_word(sentence: str, position: int, cue: str) -> bool:
                 )
             if cue in ("规划", "计划") and re.match(r"[\u4e00-\u9fff]{2}的", sentence[position + len(cue) :]):
                 return False  # "重点规划布局的三个中心": the plan made them; it sets no goal here
+            if cue == "规划" and _PLANNED_AREA.match(sentence, position + len(cue)):
+                return False  # "规划建设5平方公里的产业园": the size a plan gives a site, a fact about it
             if (
                 w.text == cue
                 and w.tag == "n"
