@@ -33,7 +33,7 @@ from loaders.name_phrases import (
 from loaders.names import clean_name, governing_before, name_start
 from loaders.records import ProjectKind
 from loaders.service_apps import find_service_apps
-from loaders.words import segment
+from loaders.words import Word, segment
 
 _KINDS: tuple[tuple[ProjectKind, str], ...] = (
     # a working meeting is named by its topic and its kind (全市重点项目建设推进会, …工作调度会, …推进电视电话会议, …推进视频会)
@@ -301,6 +301,14 @@ def find_projects(sentence: str) -> list[ProjectHit]:
         )
     ]
     brands = [b for b in brands if not _SECTORS.fullmatch(b.name)]  # “政产学研用金”: sectors, no brand
+    # “全域”+“全景”+“全时”: quoted parts joined by + make one slogan of a way of working (SCHEMA.md: A+B+C)
+    brands = [
+        b
+        for b in brands
+        if not (
+            re.match(r"\s*[+＋]\s*“", sentence[b.end :]) or re.search(r"”\s*[+＋]\s*$", sentence[: b.start])
+        )
+    ]
     # "把兰州新区打造成为国家大数据创新应用“试验田”": what a place is made into is a figure of its role
     brands = [b for b in brands if not _MADE_INTO.search(sentence[: b.start])]
     # “放管服”改革平台: a quote a reform or a programme's word follows names that programme, no app
@@ -324,6 +332,7 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     hits += _owned_projects(sentence)
     hits += _called(sentence)
     hits += _ceremonies(sentence)
+    hits = _shared_heads(sentence, hits)
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[ProjectHit] = []
     for h in hits:
@@ -1882,6 +1891,47 @@ def _levelled_name(name: str, suffix: str) -> bool:
         )
         and not re.search(r"(载体|省部级|市级|省级|高能级|领域|多层次|(?<!跨)部门|上级|街镇|相关)", name[2:])
     )
+
+
+def _shared_heads(sentence: str, hits: list[ProjectHit]) -> list[ProjectHit]:
+    """Give each firm of a list the kind its last item ends in: "宝德、峨旅、浪潮及各运营商数据中心" names
+    宝德数据中心, 峨旅数据中心 and 浪潮数据中心; the operators' ones (各…) are a plural, no name.
+
+    >>> s = "实现了宝德、峨旅、浪潮及各运营商数据中心集聚发展"
+    >>> [h.name for h in find_projects(s)]
+    ['宝德数据中心', '峨旅数据中心', '浪潮数据中心']
+    >>> [h.name for h in find_projects("开工项目包括中国电信、中国移动以及中瀚云韶关数据中心项目")]
+    ['中瀚云韶关数据中心']
+    """
+    out: list[ProjectHit] = []
+    words = segment(sentence)
+    for h in hits:
+        head = _SUFFIX.search(h.name)
+        before = [w for w in words if w.end <= h.start]
+        if head is None or head.end() != len(h.name) or len(before) < 4:
+            out.append(h)
+            continue
+        k = len(before) - 1
+        plural = before[k].text == "各"
+        k -= plural
+        firms: list[Word] = []
+        if k >= 0 and before[k].text in ("及", "和", "与", "以及"):
+            k -= 1
+            while k >= 0 and before[k].tag == "ORG" and 2 <= len(before[k].text) <= 6:
+                firms.insert(0, before[k])
+                if k == 0 or before[k - 1].text != "、":
+                    break
+                k -= 2
+        # (the last item a name of its own, 以及中瀚云韶关数据中心项目, shares nothing with the firms before)
+        modifier = [w for w in words if h.start <= w.start and w.end <= h.start + head.start()]
+        own_name = not plural and not (len(modifier) == 1 and modifier[0].tag == "ORG")
+        if len(firms) < 2 or own_name:
+            out.append(h)
+            continue
+        out += [ProjectHit(f.text + head.group(0), h.kind, f.start, f.end) for f in firms]
+        if not plural:
+            out.append(h)
+    return out
 
 
 def _with_edition(sentence: str, name: str, start: int) -> tuple[str, int, tuple[str, ...]]:
