@@ -1254,8 +1254,6 @@ def _figure(
                 unit = "元"
             if unit:
                 break
-    if unit == "名" and text[max(0, start - 1) : start] != "第":
-        unit = "人"  # SCHEMA.md: people are counted in 人 (3万余名年轻人)
     if unit in ("万人次",):
         value, unit = value * 1e4, "人次"
     qualifier = "~" if more else qualifier_of(text[max(0, start - 4) : start], text[end : end + 2])
