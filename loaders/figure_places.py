@@ -61,6 +61,18 @@ _AWARD_SCOPE = re.compile(
 # 全省/全市 before an assessment's name (全省信息经济综合评价得分为103.3) is the field the place named
 # before it was assessed in, not the province's own measure.
 _ASSESSED_SCOPE = re.compile(r"全[省市区县][^,，;；。:：]{0,12}?(?:评价|评估|考核|测评|排名)")
+# "作为黑龙江省唯一一个数据共享应用试点市,代理了…": the place a title is unique in scopes the title
+_UNIQUE_IN = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:唯一|首个|首家|第一个)")
+
+
+def _unique_in(text: str, start: int) -> bool:
+    """Whether the place at `start`, after 作为, is where the title that follows is unique.
+
+    >>> t = "作为黑龙江省唯一一个数据共享应用试点市,代理了70个省级接口"
+    >>> _unique_in(t, 2), _unique_in("作为省会城市,全市建成…", 2)
+    (True, False)
+    """
+    return bool(_UNIQUE_IN.match(text, start))
 
 
 def figure_place(
@@ -156,6 +168,9 @@ def figure_place(
         and c[0] not in denominators
         and not _AWARD_SCOPE.match(text, c[0])
         and not _ASSESSED_SCOPE.match(text, c[0])
+        and not (
+            text[max(0, c[0] - 2) : c[0]] == "作为" and c[0] not in denominators and _unique_in(text, c[0])
+        )
     ]
     found, found_at = default, -1
     named: list[Division] = []
