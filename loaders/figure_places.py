@@ -61,6 +61,7 @@ _AWARD_SCOPE = re.compile(
 # 全省/全市 before an assessment's name (全省信息经济综合评价得分为103.3) is the field the place named
 # before it was assessed in, not the province's own measure.
 _ASSESSED_SCOPE = re.compile(r"全[省市区县][^,，;；。:：]{0,12}?(?:评价|评估|考核|测评|排名)")
+_HANDED_TO = re.compile(r"(?:转办|转交|转至|推送至?|报送|上报|对接|接入|依托|通过|联通|汇聚到|向)$")
 # "作为黑龙江省唯一一个数据共享应用试点市,代理了…": the place a title is unique in scopes the title
 _UNIQUE_IN = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:唯一|首个|首家|第一个)")
 
@@ -171,6 +172,8 @@ def figure_place(
         and not (
             text[max(0, c[0] - 2) : c[0]] == "作为" and c[0] not in denominators and _unique_in(text, c[0])
         )
+        # "转办宣城市政府服务热线…835件": a place heading the name of what things are passed on to
+        and not (any(a == c[0] for a, _ in names) and _HANDED_TO.search(text, max(0, c[0] - 4), c[0]))
     ]
     found, found_at = default, -1
     named: list[Division] = []

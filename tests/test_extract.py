@@ -723,3 +723,13 @@ def test_a_local_papers_story_headed_by_its_place_is_that_places() -> None:
         "居全省市(州)第一位。省政府办公厅委托贵州财经大学对全省9个市(州)开展评估,评估基于贵州政务服务网的数据。"
     )
     assert [p.name for p in ex.subject_places] == ["遵义市"]
+
+
+def test_a_place_heading_what_things_are_passed_on_to_measures_nothing() -> None:
+    ex = _extract(
+        "广德市数据资源管理局2022年工作总结。全年受理群众反映问题33885件,转办宣城市政府服务热线、政民留言835件,转办省长热线21件。"
+    )
+    assert {(m.place.name, m.value) for m in ex.metrics if m.value in (835, 21)} == {
+        ("广德市", 835),
+        ("广德市", 21),
+    }
