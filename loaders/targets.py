@@ -465,10 +465,9 @@ _PURPOSE_END = re.compile(
 )
 
 
-_PLANNED_AREA = re.compile(
-    r"(?:建设|新建)?(?:总)?(?:占地|用地)?(?:面积)?(?:约|近|为|达)?[\d.]+\s*(?:万|千)?(?:平方公里|平方米|亩|公顷)"
+_PLANNED_SIZE = re.compile(
+    r"规划(?:建设)?(?:总)?(?:占地|用地|面积|建筑面积)|规划建设(?=[\d.]+\s*(?:万|千)?(?:平方公里|平方米|亩|公顷))"
 )
-_PLANNED_SIZE = re.compile(r"规划(?:建设)?(?:总)?(?:占地|用地|面积|建筑面积)")
 
 
 # A sentence that only says who spoke the quote before it.
@@ -615,8 +614,6 @@ def _cue_word(sentence: str, position: int, cue: str) -> bool:
     (True, False)
     >>> _cue_word("组织县级相关部门认真梳理拟下沉审批服务事项", 13, "拟")
     False
-    >>> _cue_word("雅安在经开区规划建设5平方公里的产业园", 6, "规划")
-    False
     >>> _cue_word("将与企业和群众密切相关的公共服务事项下沉到乡镇", 0, "将"), _cue_word("将建成覆盖全市的平台", 0, "将")
     (False, True)
     >>> _cue_word("今年计划新引进项目30个", 2, "计划"), _cue_word("实施“筑才强数”计划,联合高校", 8, "计划")
@@ -677,8 +674,6 @@ def _cue_word(sentence: str, position: int, cue: str) -> bool:
                 )
             if cue in ("规划", "计划") and re.match(r"[\u4e00-\u9fff]{2}的", sentence[position + len(cue) :]):
                 return False  # "重点规划布局的三个中心": the plan made them; it sets no goal here
-            if cue == "规划" and _PLANNED_AREA.match(sentence, position + len(cue)):
-                return False  # "规划建设5平方公里的产业园": the size a plan gives a site, a fact about it
             if (
                 w.text == cue
                 and w.tag == "n"

@@ -733,3 +733,13 @@ def test_a_place_heading_what_things_are_passed_on_to_measures_nothing() -> None
         ("广德市", 835),
         ("广德市", 21),
     }
+
+
+def test_building_heights_and_floors_are_figures_and_a_planned_size_sets_no_plan_after_it() -> None:
+    ex = _extract(
+        "湘潭市建设大数据中心。数据大厦建筑层数17层,建筑高度59.8米。"
+        "雅安在经开区规划建设5平方公里的川西大数据产业园。雅安的水能资源蕴藏量占全省的10%。"
+    )
+    found = {(m.value, m.unit, m.qualifier) for m in ex.metrics}
+    assert {(17, "层", "="), (59.8, "米", "="), (10, "%", "=")} <= found
+    assert (5, "平方公里", "target") in found  # the dev gold's reading: a planned size is planned
