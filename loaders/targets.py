@@ -285,6 +285,8 @@ def leads_plan(sentence: str) -> bool:
     True
     >>> leads_plan("网站严格按照《信息公开条例》要求,主动公开信息190条。")
     False
+    >>> leads_plan("党的二十大报告明确提出,加快建设网络强国、数字中国。")
+    False
     >>> leads_plan("印发《某市人民政府办公室关于印发2018年某市“互联网+政务服务”工作方案的通知》,明确工作目标。")
     False
     """
@@ -295,10 +297,14 @@ def leads_plan(sentence: str) -> bool:
     # "网站严格按照《信息公开条例》要求,…": what was done by a document's rule, not what it proposes
     if lead and _ABIDES.search(text[: lead.end()]):
         return False
+    # "党的二十大报告明确提出,…": the centre's report quoted for context, not the text's own plan
+    if lead and _CENTRAL.search(text[: lead.end()]):
+        return False
     return bool(lead) and not _REPORTED.search(text)
 
 
 _ABIDES = re.compile(r"按照|根据|依据|依照|遵照|对照|参照|按")
+_CENTRAL = re.compile(r"党的|中央|二十大|十九大|十八大|全会|国务院|总书记")
 
 
 def paragraph_year(paragraph: str) -> int | None:
