@@ -398,7 +398,10 @@ def whole_word_spans(text: str, spans: list[PlaceSpan], sentences: tuple[Sentenc
                 firms[sentence.start + w.start] = w
     return [
         replace(sp, in_name=True)
-        if _heads_firm(sp, firms.get(sp.start)) or _inside_firm(sp, firms) or _registered_in(text, sp)
+        if _heads_firm(sp, firms.get(sp.start))
+        or _inside_firm(sp, firms)
+        or _registered_in(text, sp)
+        or _names_new_area(text, sp)
         else replace(sp, listed=False)
         if _heads_institution(sp, firms)
         else sp
@@ -406,6 +409,18 @@ def whole_word_spans(text: str, spans: list[PlaceSpan], sentences: tuple[Sentenc
         if sp.start in starts or sp.start in ends or text[max(0, sp.start - 2) : sp.start] == "中共"
         if not _split_by_word(sp, reach)
     ]
+
+
+def _names_new_area(text: str, span: PlaceSpan) -> bool:
+    """Whether a county's short form only heads the name of a new area set up beside it (和林格尔新区):
+    the area is a zone of its own (SCHEMA.md: development zones are parks), the county is not named.
+
+    >>> t = "行走在和林格尔新区的土地上"
+    >>> sp = find_place_spans(t)[0]
+    >>> (sp.surface, _names_new_area(t, sp))
+    ('和林格尔', True)
+    """
+    return span.surface != span.division.name and text.startswith("新区", span.end)
 
 
 def _split_by_word(span: PlaceSpan, reach: dict[int, int]) -> bool:
@@ -847,6 +862,8 @@ def subject_places(
             continue
         # A place the title names on its own is what the text is about; one the title names only
         # inside a park's or a brand's name (秀洲国家高新区, “四川数据要素产业园”) only locates that thing.
+        if span.in_name and _names_new_area(text, span):
+            continue  # 和林格尔新区: a zone of its own, which does not name the county
         if span.in_name:
             # A city's own outlet (福州日报记者, 福州新闻网讯) reports on that city; a national paper's
             # dateline (本报哈尔滨讯) only names its bureau, and other names (a firm's, a park's) a thing.
