@@ -11,7 +11,7 @@ it stands (获评…示范基地, 成为…承载平台: loaders/kinds.py). SCHE
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from loaders.brands import find_brands, find_listed
 from loaders.gazetteer import load_gazetteer
@@ -333,6 +333,7 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     hits += _called(sentence)
     hits += _ceremonies(sentence)
     hits = _shared_heads(sentence, hits)
+    hits = [_without_leading_verb(h) for h in hits]
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[ProjectHit] = []
     for h in hits:
@@ -1891,6 +1892,24 @@ def _levelled_name(name: str, suffix: str) -> bool:
         )
         and not re.search(r"(载体|省部级|市级|省级|高能级|领域|多层次|(?<!跨)部门|上级|街镇|相关)", name[2:])
     )
+
+
+_LEADING_VERB = re.compile(
+    r"^(?:(?:纵向|横向)?打通|建设|设立|成立|组建|打造|搭建|构建|建立|建成|新建|升级|开通|上线)(?=[\u4e00-\u9fffA-Za-z0-9]{4})"
+)
+
+
+def _without_leading_verb(hit: ProjectHit) -> ProjectHit:
+    """A name never opens on the verb that builds it: in a list of things done (建设3个中心,即建设大数据
+    存储中心、…;打造5个平台,即…、建设大数据服务云平台、设立创新和人才支撑平台) each item's verb goes.
+
+    >>> _without_leading_verb(ProjectHit("建设大数据服务云平台", "platform", 3, 13)).name
+    '大数据服务云平台'
+    """
+    verb = _LEADING_VERB.match(hit.name)
+    if verb is None:
+        return hit
+    return replace(hit, name=hit.name[verb.end() :], start=hit.start + verb.end())
 
 
 def _shared_heads(sentence: str, hits: list[ProjectHit]) -> list[ProjectHit]:
