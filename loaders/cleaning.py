@@ -415,6 +415,32 @@ def _closes_soon(line: str, closing: str | None) -> bool:
     return 0 <= at <= _WRAP_REACH and not any(line.find(o, 0, at) >= 0 for o, _ in _PAIRS)
 
 
+def mend_quotes(line: str) -> str:
+    """Turn a closing quote that opens a quoted name (在”爱山东”APP办理) into an opening one; a page
+    typed with the wrong mark otherwise splits the name at it.
+
+    >>> mend_quotes("可以在”爱山东”APP济南分厅办理,推进“一网通办”")
+    '可以在“爱山东”APP济南分厅办理,推进“一网通办”'
+    >>> mend_quotes("推进“一网通办”改革”")
+    '推进“一网通办”改革”'
+    """
+    out = list(line)
+    open_quote = False
+    for i, ch in enumerate(line):
+        if ch == "“":
+            open_quote = True
+        elif ch == "”":
+            if not open_quote:
+                close = line.find("”", i + 1, i + 18)
+                between = line[i + 1 : close] if close > 0 else ""
+                if close > 0 and between and not re.search(r"[“,，。;；:：!！?？、\s]", between):
+                    out[i] = "“"
+                    open_quote = True
+                    continue
+            open_quote = False
+    return "".join(out)
+
+
 def clean_text(raw: str) -> Cleaned:
     """Return the body text of `raw` with site chrome dropped and stated metadata parsed.
 
@@ -435,7 +461,7 @@ def clean_text(raw: str) -> Cleaned:
     media_author: str | None = None
     published: list[tuple[int, str]] = []  # (line number, body) of each publisher line to keep
     for number, raw_line in enumerate(normalise_whitespace(raw).split("\n")):
-        line = raw_line.strip()
+        line = mend_quotes(raw_line.strip())
         if not line:
             continue
         known = len(stated.publishers)
