@@ -1123,6 +1123,8 @@ def _mask_quoted(text: str) -> str:
 
     >>> _mask_quoted("惠及千家万户,建成“15分钟”服务圈5个")
     '惠及□□□□,建成“□□□□”服务圈5个'
+    >>> _mask_quoted("厦门是全国14个软件名城之一")
+    '厦门是全国□□个软件名城之一'
     """
     chars = list(text)
     for m in re.finditer(r"《[^》]*》|“[^”]{0,20}”", text):
@@ -1132,7 +1134,12 @@ def _mask_quoted(text: str) -> str:
             chars[i] = "□"
     for m in _NUMERAL_IDIOM.finditer(text):
         chars[m.start() : m.end()] = "□" * (m.end() - m.start())
+    for m in _ONE_OF.finditer(text):  # "全国14个软件名城之一": the group's size, not the place's figure
+        chars[m.start("n") : m.end("n")] = "□" * (m.end("n") - m.start("n"))
     return "".join(chars)
+
+
+_ONE_OF = re.compile(r"(?P<n>\d+|[一二三四五六七八九十百]+)[个家座所位][^,，。;；、\d]{2,16}?之一")
 
 
 # Four-character idioms of two numerals (千家万户, 千方百计, 四面八方, 五湖四海) count nothing.
