@@ -113,6 +113,8 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     []
     >>> find_programmes("“互联网+旅游”“互联网+金融”分别排名第32、47位")
     []
+    >>> [h.name for h in find_programmes("党的二十大报告明确提出,‘加快建设网络强国、数字中国’")]
+    ['网络强国', '数字中国']
     >>> [h.name for h in find_programmes("要结合台州特色抓好试点,在“制度”“治理”“智慧”三个维度纵深推进")]
     []
     >>> [h.name for h in find_programmes("精准发力“提速去堵”,创新推出“金管家”服务,叫响“有事好商量”协商品牌")]
@@ -267,6 +269,8 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     # for work it runs: no designation, no programme.
     hits = [h for h in hits if not _HONOUR.search(h.name)]
     hits = [h for h in hits if not _RANKED_CATEGORY.match(sentence, h.end)]
+    # ‘加快建设网络强国、数字中国’: a call quoted whole is a sentence, the names inside it are the items
+    hits = [h for h in hits if not _QUOTED_CALL.match(h.name)]
     hits = [_as_national(sentence, h) for h in hits]
     return _merge(
         [
@@ -277,6 +281,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
 
 
 _HONOUR = re.compile(r"(?:奖|奖项|团队|个人|先进集体|标兵|能手|先进工作者)$")
+_QUOTED_CALL = re.compile(r"(?:加快|推进|推动|深入|全面|着力|大力)(?:建设|打造|实施|推进|发展)[^、]*、")
 # "“互联网+旅游”“互联网+金融”分别排名第32、47位", "“互联网+”总指数排名第42位": categories of an index
 # the place is ranked on, not what it runs.
 _RANKED_CATEGORY = re.compile(
