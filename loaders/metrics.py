@@ -1248,7 +1248,12 @@ def _figure(
     if unit is None and not INDEX_WORDS.search(indicator):
         clause_start = max(text.rfind(ch, 0, start) for ch in ",，;；:：、(（") + 1
         context = indicator + text[clause_start:start] + text[end : end + 8]
-        for place in (indicator, context):  # what the indicator says wins over its neighbours
+        # "新增移动电话用户数62万,总数达909万": a total with no counter counts what the clause before did
+        previous = ""
+        if re.fullmatch(r"(?:总数|总量|累计|共计|合计)?", indicator):
+            before = max(text.rfind(ch, 0, max(0, clause_start - 1)) for ch in ",，;；:：。") + 1
+            previous = text[before:clause_start]
+        for place in (indicator, context, previous):  # what the indicator says wins over its neighbours
             if _IMPLICIT_TIMES.search(place):
                 unit = "次"
             elif _IMPLICIT_CASES.search(place):

@@ -743,3 +743,8 @@ def test_building_heights_and_floors_are_figures_and_a_planned_size_sets_no_plan
     found = {(m.value, m.unit, m.qualifier) for m in ex.metrics}
     assert {(17, "层", "="), (59.8, "米", "="), (10, "%", "=")} <= found
     assert (5, "平方公里", "target") in found  # the dev gold's reading: a planned size is planned
+
+
+def test_a_total_with_no_counter_counts_what_the_clause_before_counted() -> None:
+    ex = _extract("无锡市通信业发展。全市新增移动电话用户数62万,总数达909万。")
+    assert {(m.value, m.unit) for m in ex.metrics} == {(620000, "人"), (9090000, "人")}
