@@ -33,6 +33,8 @@ _SERVICE = re.compile(
     # the work a government moves onto the phone (掌上办事, 掌上办公, 掌上治理)
     rf"(?:掌上|指尖)(?:办事|办公|治理)|"
     rf"无感{_HAN}{{1,3}}|不见面{_HAN}{{0,3}}|免{_HAN}{{1,2}}即{_HAN}{{1,2}}|免{_HAN}{{1,2}}办|边{_HAN}边办|{_HAN}{{2}}快办|{_HAN}{{2}}好办|"
+    # what a citizen no longer hands in (免提交, 免证明), and papers cut down or dropped (减证便民, 无证利民)
+    rf"免(?:提交|申报|申请|证明|填报|签字|跑腿)|[减无免]证(?:便民|利民|办理?)|"
     rf"[三四五六]治融合|(?:\d+分钟|[一二三四五六七八九十]+分钟|一刻钟){_HAN}{{0,6}}圈"
 )
 # A part of an A+B+C slogan: words, or a technology code with words around it (5G, 人工智能).
@@ -118,6 +120,8 @@ def has_slogan_shape(text: str) -> bool:
     (True, True, False)
     >>> has_slogan_shape("一趟都不用跑"), has_slogan_shape("零费用"), has_slogan_shape("零延时")
     (True, True, True)
+    >>> has_slogan_shape("免提交"), has_slogan_shape("减证便民"), has_slogan_shape("免费")
+    (True, True, False)
     """
     if _ONE_STOP.fullmatch(text) or _SERVICE.fullmatch(text):
         return not _LAYOUT.match(text) or text.startswith("一网")
