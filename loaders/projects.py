@@ -1820,6 +1820,9 @@ def _names_one(
         and not (own and _WORKED_ON.match(sentence[end:]))
         # "依托河南省电子政务外网…": a place's own network that the text works through is there
         and not (own and re.search(r"(?:依托|基于|借助|通过|利用)$", sentence[:start]))
+        # a place's own e-government network named at all is there (the dev gold lists 沈阳市电子政务外网
+        # from 《沈阳市电子政务外网管理实施细则》, 利津县's from 实施电子政务外网升级改造)
+        and not (own and suffix in ("电子政务外网", "电子政务内网"))
     ):
         return False  # 量子通信城域网 in a list of technologies is a kind; one built is a facility
     # "深圳数据交易所董事长李红光": a company's officer names the company he heads, no facility

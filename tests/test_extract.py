@@ -748,3 +748,10 @@ def test_building_heights_and_floors_are_figures_and_a_planned_size_sets_no_plan
 def test_a_total_with_no_counter_counts_what_the_clause_before_counted() -> None:
     ex = _extract("无锡市通信业发展。全市新增移动电话用户数62万,总数达909万。")
     assert {(m.value, m.unit) for m in ex.metrics} == {(620000, "人"), (9090000, "人")}
+
+
+def test_a_places_own_e_government_network_named_at_all_is_there() -> None:
+    ex = _extract(
+        "中山市推进数字政府建设。部署基于IPv6的新一代电子政务外网,市镇政务外网骨干宽带基本达到万兆接入能力。"
+    )
+    assert ("中山市", "电子政务外网") in {(p.place.name, p.name) for p in ex.projects}
