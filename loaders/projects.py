@@ -1902,6 +1902,10 @@ _LEADING_VERB = re.compile(
 )
 
 
+# "部署基于IPv6的新一代电子政务外网": a place has one network of its own, whatever generation it is
+_NEW_GENERATION = re.compile(r"新一代(?=电子政务[外内]网$|政务云$)")
+
+
 def _without_leading_verb(hit: ProjectHit) -> ProjectHit:
     """A name never opens on the verb that builds it: in a list of things done (建设3个中心,即建设大数据
     存储中心、…;打造5个平台,即…、建设大数据服务云平台、设立创新和人才支撑平台) each item's verb goes.
@@ -1909,7 +1913,7 @@ def _without_leading_verb(hit: ProjectHit) -> ProjectHit:
     >>> _without_leading_verb(ProjectHit("建设大数据服务云平台", "platform", 3, 13)).name
     '大数据服务云平台'
     """
-    verb = _LEADING_VERB.match(hit.name)
+    verb = _LEADING_VERB.match(hit.name) or _NEW_GENERATION.match(hit.name)
     if verb is None:
         return hit
     return replace(hit, name=hit.name[verb.end() :], start=hit.start + verb.end())
