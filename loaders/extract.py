@@ -2033,11 +2033,11 @@ _DEFERENCE = re.compile(r"中国特色社会主义|党中央|(?:国务院|中央
 _NATIONAL_FRAME = re.compile(
     r"全国(?:平均(?:水平)?|第|前列|前|首|领先|同类)|国家(?:级|考核|[、和及与]省)|(?:高于|低于|超过|快于|领先)全国"
 )
-# Words that make a figure the country's when they come before it in its sentence.
 # A clause opening on a stated year (not 到2025年: a goal's), "2020年,…", "从…来看,2020年全区…".
 _DATED_CLAUSE = re.compile(
     r"(?:^|[,，:：])\s*(?:从[^,，。]{2,12}来看[,，])?((?:19|20)\d{2})年(?:底|末|上半年|全年|前三季度)?[,，]?(?![^,，。;；]*将)"
 )
+# Words that make a figure the country's when they come before it in its sentence.
 _COUNTRY_WORDS = re.compile(r"(全国|我国|中国|国家|国内)")
 
 

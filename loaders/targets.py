@@ -304,7 +304,7 @@ def leads_plan(sentence: str) -> bool:
 
 
 _ABIDES = re.compile(r"按照|根据|依据|依照|遵照|对照|参照|按")
-_CENTRAL = re.compile(r"党的|中央|二十大|十九大|十八大|全会|国务院|总书记")
+_CENTRAL = re.compile(r"党的|中央|二十大|十九大|十八大|国务院|总书记")
 
 
 def paragraph_year(paragraph: str) -> int | None:
