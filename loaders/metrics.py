@@ -60,6 +60,24 @@ _TENTHS = re.compile(
     r"(?<![一二两三四五六七八九十百千万亿\d.])(?P<num>[一二三四五六七八九]|[1-9](?![\d.]))成(?=以上|左右|多|[,，。;；、)）]|$)"
 )  # "贡献率超6成;" is written with a digit too
 # "连续7年上榜": a run of years is a figure; other 年 after a number is a date.
+_CROWNS = re.compile(r"(?P<num>\d+|[二两三四五六七八九十]+)连冠")
+
+
+def _titled_before(text: str, start: int) -> str:
+    """The name right before a streak in its own clause (深圳市政府在线网站绩效评估实现三连冠), or ''.
+
+    >>> _titled_before("深圳市政府在线网站绩效评估实现三连冠", 15), _titled_before("过去的一年,实现了四连冠", 10)
+    ('深圳市政府在线网站绩效评估', '')
+    """
+    clause = re.split(r"[,，。;；:：()（）]", text[:start])[-1]
+    named = re.match(r"(.{4,30}?)(?:实现了?|获得|取得|荣获)?$", clause)
+    return (
+        named.group(1)
+        if named and re.search(r"(?:评估|评价|排名|测评|评比|考核|榜单|指数)$", named.group(1))
+        else ""
+    )
+
+
 _YEARS_RUN = re.compile(r"连续(?:第)?(?P<num>\d+|[二两三四五六七八九十]+)(?:个)?(?P<unit>年|届)(?:度)?")
 _RANK = re.compile(
     r"(?P<cue>位居|居于|居|位列|并列|列|排名|排|升至|上升至|跃居|跃升至|跻身|名列|位次|蝉联|获得了|获得|荣获|保持|(?<=[也还])是"
@@ -605,6 +623,31 @@ def find_figures(
                 f"{streak_subject(text, m.start())}连续{kept.replace('“', '').replace('”', '')}{unit}数"
             )
             figures.append(_figure(text, value, unit, m.start("num"), m.end(), indicator=indicator))
+    for m in _CROWNS.finditer(masked):
+        # "实现四连冠": first place held N times running, a streak (SCHEMA.md: a rank metric and a 年 metric)
+        value = parse_number(m.group("num"))
+        if value is not None and value >= 2 and not any(s <= m.start() < e for s, e in taken):
+            taken.append(m.span())
+            # "…评估第一名,实现了四连冠", "“…排名第一名”(五连冠)": the first place just given is the one held
+            held = [
+                f
+                for f in figures
+                if f.unit == "位"
+                and f.value == 1
+                and f.end <= m.start()
+                and not re.search(r"[。;；]", text[f.end : m.start()])
+            ]
+            if held:
+                continue  # (what the first place is in is named only later, by the ranks' own subjects)
+            else:
+                frame = re.search(r"在([^,，。;；在]{2,30}?)(?:中|上)[^,，。;；]{0,6}$", text[: m.start()])
+                subject = frame.group(1) if frame else _titled_before(text, m.start())
+                if subject:
+                    figures.append(_figure(text, 1.0, "位", m.start(), m.end(), indicator=f"{subject}排名"))
+            if subject:
+                figures.append(
+                    _figure(text, value, "年", m.start("num"), m.end(), indicator=f"{subject}连冠年数")
+                )
     for m in _NAMED_COUNT.finditer(_mask_titles(text)):
         # SCHEMA.md: a count of named things in a plan (五大专项行动 → 5 项, “八项任务”, 三个“一号工程”),
         # quoted or not; its kind names it.

@@ -753,3 +753,8 @@ def test_a_total_with_no_counter_counts_what_the_clause_before_counted() -> None
 def test_a_places_own_e_government_network_named_at_all_is_there() -> None:
     ex = _extract("中山市推进数字政府建设。电子政务外网纵横联通,横向实现市直部门全覆盖。")
     assert ("中山市", "电子政务外网") in {(p.place.name, p.name) for p in ex.projects}
+
+
+def test_a_run_of_first_places_is_a_rank_and_a_streak() -> None:
+    ex = _extract("无锡市推进智慧城市建设。无锡市在中国智慧城市发展水平评估中实现四连冠。")
+    assert {(m.value, m.unit) for m in ex.metrics} == {(1, "位"), (4, "年")}
