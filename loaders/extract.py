@@ -1260,7 +1260,13 @@ def _namesake(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Division | 
     named right after it (苏州相城… → 相城区); None when the name carries none."""
     start, end = sentence.start + hit.start, sentence.start + hit.end
     inside = sorted(
-        (s for s in ctx.spans if start <= s.start < end and s.division.level != "country"),
+        (
+            s
+            for s in ctx.spans
+            if start <= s.start < end
+            and s.division.level != "country"
+            and not re.match(r"[桥镇乡村]", ctx.document.text[s.end : s.end + 1])  # 新都桥: a town
+        ),
         key=lambda s: s.start,
     )
     # "首届数字陕西建设高峰论坛在延安举办": a place inside a programme's name (数字陕西) is its theme,
@@ -1287,6 +1293,8 @@ def _head_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Division 
     word = next((w for w in segment(sentence.text) if w.start == at), None)
     if word is None or word.tag != "LOC" or not name.startswith(word.text):
         return None
+    if re.match(r"[桥镇乡村]", name[len(word.text) :]):
+        return None  # 新都桥园区: a town named like a district (新都区) is not that district
     found = [d for d in ctx.gazetteer.lookup(word.text) if d.level != "country"]
     return found[0] if len(found) == 1 else None
 

@@ -139,6 +139,7 @@ def figure_place(
         if sentence_start <= sp.start < position
         and sp.in_name
         and sp.division.level == "district"
+        and not re.match(r"[桥镇乡村]", text[sp.end : sp.end + 1])  # 新都桥园区: a town, not 新都区
         and any(a == sp.start and not listed(text, a, b) for a, b in names)
     ]
     candidates += [

@@ -25,7 +25,7 @@ _GROUPS = {
 }  # regions (京津冀, 长三角) name an area, not the divisions in it
 # A place name followed by one of these is part of another name (江苏代表团, 浙江大学).
 _NAME_TAIL = re.compile(
-    r"^(?:代表团|大学|学院|日报|卫视|电视台|晚报|银行|集团|籍|队|话|菜|路|街|大道|港区|舟山港|舟山|级(?=[\u4e00-\u9fff])|"
+    r"^(?:代表团|大学|学院|日报|卫视|电视台|晚报|银行|集团|籍|队|话|菜|路|街|大道|桥|港区|舟山港|舟山|级(?=[\u4e00-\u9fff])|"
     # outlets: 新湖南客户端, 金华广电 (SCHEMA.md: a newspaper's place is not listed)
     r"客户端|新闻网|融媒|广播电视台|广电|青年报|商报|法制报|在线(?=\d|[讯消报])|"
     # 新疆生产建设兵团 is a body of its own, no division
@@ -59,7 +59,10 @@ _COUNTRY_WORDS = ("中国", "我国", "全国")
 _COUNTRY_ACTORS = re.compile(
     r"(我国|党中央|中共中央|国务院|党的二十大|二十大报告|十九大|习近平|国家(?=印发|提出|出台|发布|部署|明确))"
 )
-_LOCAL_SELF = re.compile(r"(我市|全市|本市|我区|全区|本区|我县|全县|本县|我省|全省)")
+# (an autonomous prefecture or a league speaks as 我州, 我盟: the level of a city)
+_LOCAL_SELF = re.compile(
+    r"(我市|全市|本市|我区|全区|本区|我县|全县|本县|我省|全省|我州|全州|本州|我盟|全盟|本盟)"
+)
 # An award or title the 全省 scopes (获得“2022年度全省…先进单位”, 被评选为全省…成果).
 _AWARDED_BEFORE = re.compile(r"(?:获得|荣获|获评|评为|评选为|授予|入选)[“\"]?(?:\d{4}年度?)?$")
 # After 全省/全市, what ranks a place among the others of that level rather than speaking as it.
@@ -915,8 +918,9 @@ def subject_places(
             or _AWARDED_BEFORE.search(text, max(0, m.start() - 16), m.start())
         ):
             continue  # 全省首创, 获全省第13, 被评选为全省…成果: a standing among the level's places
-        self_words[m.group(1)[1]] += 1 if m.group(1)[0] == "全" else 2
-        mine[m.group(1)[1]] += m.group(1)[0] != "全"
+        level_word = {"州": "市", "盟": "市"}.get(m.group(1)[1], m.group(1)[1])
+        self_words[level_word] += 1 if m.group(1)[0] == "全" else 2
+        mine[level_word] += m.group(1)[0] != "全"
     for m in _BARE_BODY.finditer(text):
         if m.group(1) == "省" and _SUPERIOR_ORDER.match(text, m.start()):
             continue  # a county's "落实省委、省政府关于…的决策部署": the province above gives orders, not speaks

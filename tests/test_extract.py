@@ -758,3 +758,12 @@ def test_a_places_own_e_government_network_named_at_all_is_there() -> None:
 def test_a_run_of_first_places_is_a_rank_and_a_streak() -> None:
     ex = _extract("无锡市推进智慧城市建设。无锡市在中国智慧城市发展水平评估中实现四连冠。")
     assert {(m.value, m.unit) for m in ex.metrics} == {(1, "位"), (4, "年")}
+
+
+def test_an_autonomous_prefecture_speaks_as_our_prefecture_and_a_bridge_town_is_no_district() -> None:
+    ex = _extract(
+        "甘孜日报 2019年04月19日\n本网讯 昨日我州在成都举办了甘孜州水电消纳产业示范园区招商推介会。"
+        "四川省大力支持,我州将在新都桥等地建设数据中心。新都桥园区规划机架11万个。我州推进数字经济,我州加快建设。"
+    )
+    assert [p.name for p in ex.subject_places] == ["甘孜藏族自治州"]
+    assert "新都区" not in {p.place.name for p in ex.places}
