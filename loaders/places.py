@@ -348,6 +348,11 @@ def _yardstick(text: str, span: PlaceSpan) -> bool:
     )
 
 
+_PARTNER_LIST = re.compile(
+    r"(?:与|同|跟)((?:[\u4e00-\u9fff]{2,8}?、)+[\u4e00-\u9fff]{2,8}?)(?:等)?[\d一二三四五六七八九十]+个?[省市县区地]"
+)
+
+
 def _in_slogan(text: str, span: PlaceSpan) -> bool:
     """Whether a place is named inside a quoted slogan of several parts (“链上大合肥、融入长三角”).
 
@@ -1036,7 +1041,17 @@ def subject_places(
     best = votes[division.code]
     # A commentary on the whole country names many places in passing: none of them is its subject.
     country = sum(1 for span in spans if span.division.level == "country")
-    provinces = {([d, *gaz.ancestors(d)][-2] if gaz.ancestors(d) else d).code for d in map(gaz.get, votes)}
+    # "已与江苏、河南、山西、山东、湖南5省7市建立合作关系": partners listed after 与 say nothing of the
+    # text's reach; they neither make it national nor stop it being one city's own
+    partner_runs = [m.span(1) for m in _PARTNER_LIST.finditer(text)]
+    partners = {sp.division.code for sp in spans if any(a <= sp.start < b for a, b in partner_runs)} - {
+        sp.division.code for sp in spans if not any(a <= sp.start < b for a, b in partner_runs)
+    }
+    provinces = {
+        ([d, *gaz.ancestors(d)][-2] if gaz.ancestors(d) else d).code
+        for d in map(gaz.get, votes)
+        if d.code not in partners
+    }
     national = country > best and (best < 0.2 * sum(votes.values()) or len(provinces) >= 5)
     # ...unless it speaks as the one division of its level it names (我市…淄博 with its counties'
     # 全国…试点县 titles): titles of the country's lists name 全国, the text is still the city's own.
@@ -1049,6 +1064,7 @@ def subject_places(
         and all(
             division in [gaz.get(code), *gaz.ancestors(gaz.get(code))]
             or gaz.get(code) in gaz.ancestors(division)
+            or code in partners
             for code in votes
         )
     )

@@ -767,3 +767,11 @@ def test_an_autonomous_prefecture_speaks_as_our_prefecture_and_a_bridge_town_is_
     )
     assert [p.name for p in ex.subject_places] == ["甘孜藏族自治州"]
     assert "新都区" not in {p.place.name for p in ex.places}
+
+
+def test_partners_listed_after_yu_do_not_make_a_citys_text_national() -> None:
+    ex = _extract(
+        "我国数字政府建设加快推进。铜川市推进政务服务改革,我市不断拓展“跨省通办”合作城市,"
+        "已与江苏、河南、山西、山东、湖南5省7市建立“跨省通办”合作关系,全市服务事项达1542项,市政府持续推进。"
+    )
+    assert [p.name for p in ex.subject_places] == ["铜川市"]
