@@ -19,6 +19,7 @@ from loaders.places import (
     PlaceSpan,
     country_actor_spans,
     find_place_spans,
+    names_a_town,
     place_hints,
     scopes_title,
     subject_places,
@@ -1220,10 +1221,8 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
         r"(?:国家(?!级)|全国一体化|全国(?=[\u4e00-\u9fff]{4,}系统$))", hit.name
     ):
         return ctx.gazetteer.country
-    if hit.kind == "platform" and re.match(r"省(?!级)", hit.name) and ctx.local("省").level == "province":
-        return ctx.local("省")
-    # "省级数据共享平台" in a county's report: the level that names its own system runs it
-    if hit.kind == "platform" and hit.name.startswith("省级") and ctx.local("省").level == "province":
+    # (and "省级数据共享平台" in a county's report: the level that names its own system runs it)
+    if hit.kind == "platform" and hit.name.startswith("省") and ctx.local("省").level == "province":
         return ctx.local("省")
     # A province named or implied (全省) in a city's sentence frames it; the park or platform the city
     # builds is the city's unless its name or operator says otherwise (SCHEMA.md: usually the subject).
@@ -1265,7 +1264,7 @@ def _namesake(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Division | 
             for s in ctx.spans
             if start <= s.start < end
             and s.division.level != "country"
-            and not re.match(r"[桥镇乡村]", ctx.document.text[s.end : s.end + 1])  # 新都桥: a town
+            and not names_a_town(ctx.document.text, s.end)  # 新都桥: a town
         ),
         key=lambda s: s.start,
     )
@@ -1293,7 +1292,7 @@ def _head_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Division 
     word = next((w for w in segment(sentence.text) if w.start == at), None)
     if word is None or word.tag != "LOC" or not name.startswith(word.text):
         return None
-    if re.match(r"[桥镇乡村]", name[len(word.text) :]):
+    if names_a_town(name, len(word.text)):
         return None  # 新都桥园区: a town named like a district (新都区) is not that district
     found = [d for d in ctx.gazetteer.lookup(word.text) if d.level != "country"]
     return found[0] if len(found) == 1 else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from loaders.gazetteer import Gazetteer
-from loaders.places import PlaceSpan
+from loaders.places import PlaceSpan, names_a_town
 from loaders.records import Division
 
 # Words after 全国 that make it a yardstick for a place's standing, not the place measured.
@@ -139,7 +139,7 @@ def figure_place(
         if sentence_start <= sp.start < position
         and sp.in_name
         and sp.division.level == "district"
-        and not re.match(r"[桥镇乡村]", text[sp.end : sp.end + 1])  # 新都桥园区: a town, not 新都区
+        and not names_a_town(text, sp.end)  # 新都桥园区: a town, not 新都区
         and any(a == sp.start and not listed(text, a, b) for a, b in names)
     ]
     candidates += [

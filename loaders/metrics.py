@@ -629,22 +629,19 @@ def find_figures(
         if value is not None and value >= 2 and not any(s <= m.start() < e for s, e in taken):
             taken.append(m.span())
             # "…评估第一名,实现了四连冠", "“…排名第一名”(五连冠)": the first place just given is the one held
-            held = [
-                f
-                for f in figures
-                if f.unit == "位"
+            # (what that first place is in is named only later, by the ranks' own subjects: left alone)
+            if any(
+                f.unit == "位"
                 and f.value == 1
                 and f.end <= m.start()
                 and not re.search(r"[。;；]", text[f.end : m.start()])
-            ]
-            if held:
-                continue  # (what the first place is in is named only later, by the ranks' own subjects)
-            else:
-                frame = re.search(r"在([^,，。;；在]{2,30}?)(?:中|上)[^,，。;；]{0,6}$", text[: m.start()])
-                subject = frame.group(1) if frame else _titled_before(text, m.start())
-                if subject:
-                    figures.append(_figure(text, 1.0, "位", m.start(), m.end(), indicator=f"{subject}排名"))
+                for f in figures
+            ):
+                continue
+            frame = re.search(r"在([^,，。;；在]{2,30}?)(?:中|上)[^,，。;；]{0,6}$", text[: m.start()])
+            subject = frame.group(1) if frame else _titled_before(text, m.start())
             if subject:
+                figures.append(_figure(text, 1.0, "位", m.start(), m.end(), indicator=f"{subject}排名"))
                 figures.append(
                     _figure(text, value, "年", m.start("num"), m.end(), indicator=f"{subject}连冠年数")
                 )

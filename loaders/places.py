@@ -419,6 +419,15 @@ def whole_word_spans(text: str, spans: list[PlaceSpan], sentences: tuple[Sentenc
     ]
 
 
+def names_a_town(text: str, end: int) -> bool:
+    """Whether the short form ending at `end` heads a town's or a village's name (新都桥, not 新都区).
+
+    >>> names_a_town("新都桥园区", 2), names_a_town("新都区", 2)
+    (True, False)
+    """
+    return re.match(r"[桥镇乡村]", text[end : end + 1]) is not None
+
+
 def _names_new_area(text: str, span: PlaceSpan) -> bool:
     """Whether a county's short form only heads the name of a new area set up beside it (和林格尔新区):
     the area is a zone of its own (SCHEMA.md: development zones are parks), the county is not named.
@@ -859,7 +868,8 @@ def subject_places(
     """
     gaz = load_gazetteer()
     votes: dict[str, float] = defaultdict(float)
-    for span in find_place_spans(source or "", gazetteer=gaz):
+    source_spans = find_place_spans(source or "", gazetteer=gaz)
+    for span in source_spans:
         if span.division.level != "country" and span.surface not in _GROUPS:
             votes[span.division.code] += 1.0
     headline = _outside_names(title or "", text)
@@ -1002,11 +1012,7 @@ def subject_places(
 
     # A local paper's story (来源:遵义日报) headed by its own place (遵义市…居贵州全省市(州)第一) is about
     # that place, named most, whatever level the 全省 of its rankings speaks as.
-    home = [
-        sp.division
-        for sp in find_place_spans(source or "", gazetteer=gaz)
-        if _OUTLET.match(source or "", sp.end)
-    ]
+    home = [sp.division for sp in source_spans if _OUTLET.match(source or "", sp.end)]
     headed = find_place_spans(title or "", gazetteer=gaz)
     speaks_itself = bool(spoken) and mine[spoken[0][0]] > 0  # 我省/本省: the text's own voice, not a scope
     if (
