@@ -200,6 +200,16 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
             governed = True
         # A pilot or zone whose name swallowed its verb (被列入…试点, 完成试点) is left to designations.py.
         swallowed = re.search(r"被|列入|获批|入选|完成|开展|申报|申请|争取|争创|创建", name)
+        if not governed and m.group(0) in ("试点", "综合试点"):
+            opened = _opening_verbs(sentence, start, m.start())
+            # "总结提炼新型智慧城市试点", "指导未纳入试点": a pilot named by no verb of carrying out
+            # starts after the verbs before it; what is left after a negation (未纳入) names none
+            if opened > start:
+                start, name = opened, clean_name(sentence[opened:end])
+            if re.match(r"[未不没无非]", name) or len(name) < 4:
+                continue
+        if re.search(r"^[^(（]*[)）]", name):
+            continue  # "县(市、区)级试点" cut inside its bracket: a level of pilots, no name
         if governed or (m.group(0) in ("先导区", "提升月", "试点", "综合试点") and not swallowed):
             # "…产业集群也被列入国家首批…集群工程": a verb of being listed inside the name governs what
             # follows it; the name starts after it
@@ -260,6 +270,26 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
         hit = ProgrammeHit(m.group("name"), m.start(), m.end("name"), None, (m.group(0),))
         hits.append(with_place(hit))
     return hits
+
+
+def _opening_verbs(sentence: str, start: int, suffix: int) -> int:
+    """Where a name starting at ``start`` begins past the verbs that open it (LAC tags v), if any.
+
+    >>> s = "将总结提炼新型智慧城市试点建设中的案例"
+    >>> s[_opening_verbs(s, 1, s.index("试点")):s.index("试点") + 2]
+    '新型智慧城市试点'
+    >>> s = "开展数据要素试点"
+    >>> _opening_verbs(s, 2, s.index("试点"))
+    2
+    """
+    at = start
+    for w in segment(sentence):
+        if w.end <= start:
+            continue
+        if w.start != at or w.tag != "v" or w.end >= suffix:
+            break
+        at = w.end
+    return at
 
 
 def _domain_reform(name: str) -> str | None:

@@ -332,6 +332,8 @@ def _brains(sentence: str) -> list[tuple[int, int]]:
     >>> s = "温州“城市大脑”、基层智治大脑入选全省“最强大脑”,建设县域治理大脑"
     >>> [s[a:b] for a, b in _brains(s)]
     ['基层智治大脑', '县域治理大脑']
+    >>> _brains("我市城市大脑项目进展顺利")
+    []
     """
     words = segment(sentence)
     spans = []
@@ -342,6 +344,8 @@ def _brains(sentence: str) -> list[tuple[int, int]]:
             field = words[max(j, 0) : i]
             if j < 0 or field[0].tag not in ("n", "nz", "vn") or _BUILDING.match(field[0].text):
                 continue  # "建设城区大脑": the verb that builds a brain is no field of it
+            if re.match(r"[我本全该][省市县区州]", sentence[max(0, field[0].start - 1) : field[0].start + 1]):
+                continue  # "我市城市大脑项目": the text naming itself, no field of the brain
             # "重点领域大脑", "省领域大脑": brains of fields in general, none named
             if re.search(r"领域|行业|部门|重点|各类|专题", sentence[field[0].start : w.start]):
                 break
