@@ -180,6 +180,7 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     hits += _town_bodies(sentence, hits)
     hits += _congresses(sentence, hits, place_names)
     hits += _elided_governments(sentence, hits)
+    hits += _shared_levels(sentence, hits, canonical, words())
     listed = _listed_bodies(sentence, hits) + _scoped_list(sentence, hits)
     # a central short form listed among a place's bodies (…、国资委、…) is that place's body
     hits = [h for h in hits if not any(h.national and (h.start, h.end) == (o.start, o.end) for o in listed)]
@@ -822,6 +823,55 @@ def _elided_governments(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]
         if owner == hit.name or not owner or not m or any(h.start <= m.start(1) < h.end for h in hits):
             continue
         out.append(AgencyHit(owner + m.group(1), m.start(1), m.end(1), hit.place_surface))
+    return out
+
+
+# "国家和省发改委", "省、市大数据局": a level joined to the level that heads a body shares its body.
+_SHARED_LEVEL = re.compile(r"(国家|自治区|省|市|县|区)(?:和|与|及|、)$")
+
+
+def _shared_levels(
+    sentence: str, hits: list[AgencyHit], canonical: dict[str, str], words: tuple[Word, ...] = ()
+) -> list[AgencyHit]:
+    """Return the bodies of the levels joined before a body named by its level (国家和省发改委 names
+    the country's 发改委 as well as the province's).
+
+    >>> [(h.name, h.national) for h in _shared_levels("争取国家和省发改委支持", [AgencyHit("省发改委", 5, 9, "省")], {"国家发改委": "国家发展改革委"})]
+    [('国家发展改革委', True)]
+    >>> [h.name for h in _shared_levels("省、市大数据局联合", [AgencyHit("市大数据局", 2, 7, "市")], {})]
+    ['省大数据局']
+    >>> _shared_levels("全省和市大数据局", [AgencyHit("市大数据局", 3, 8, "市")], {})
+    []
+    """
+    out: list[AgencyHit] = []
+    for hit in hits:
+        if hit.national or hit.place_surface not in ("省", "市", "县", "区", "自治区"):
+            continue
+        m = _SHARED_LEVEL.search(sentence, max(0, hit.start - 4), hit.start)
+        if not m or any(h.start <= m.start(1) < h.end for h in hits):
+            continue
+        if sentence[max(0, m.start(1) - 1) : m.start(1)] in ("全", "各", "本", "该", "我", "外"):
+            continue  # "全省和市大数据局": a scope, not a level of its own
+        if words and not any(w.start == m.start(1) for w in words):
+            continue  # "兴宾区和自治区…厅": the 区 ends a place's name
+        body = hit.name[len(hit.place_surface) :]
+        level = m.group(1)
+        name = level + body
+        if level == "国家":
+            if name not in canonical:
+                continue  # a central body only by a name the country's bodies go by
+            out.append(
+                AgencyHit(
+                    canonical[name],
+                    m.start(1),
+                    m.end(1),
+                    None,
+                    True,
+                    (name,) if canonical[name] != name else (),
+                )
+            )
+        else:
+            out.append(AgencyHit(name, m.start(1), m.end(1), level))
     return out
 
 
