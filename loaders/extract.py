@@ -83,10 +83,12 @@ class _Context:
             PlaceSpan(sp.start, sp.end, sp.division, sp.surface, True)
             if any(
                 a <= sp.start < b
-                # A place named in full at the head of a name still acts (红谷滩区政务服务中心办件量…);
-                # a district's short form there only names the thing (仪征大数据产业园 is 扬州市's).
+                # A place named in full at the head of a name still acts (红谷滩区政务服务中心办件量…), as
+                # a city's short form does (郑州数据交易中心交易额); a district's or a province's short
+                # form there only names the thing (仪征大数据产业园 is 扬州市's; 上海招商推介会, held by
+                # 哈尔滨 in 上海, is 哈尔滨's).
                 and not (
-                    sp.start == a and (sp.division.level != "district" or sp.surface == sp.division.name)
+                    sp.start == a and (sp.division.level == "prefecture" or sp.surface == sp.division.name)
                 )
                 for a, b in names
             )
