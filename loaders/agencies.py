@@ -190,6 +190,8 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     hits += _governed_bodies(sentence, hits)
     hits += _counted_departments(sentence, hits)
     hits = [h for h in hits if not _of_other_party(sentence, h)]
+    # "北京大学新农村发展研究院": a university and its institutes teach and study, they govern nothing
+    hits = [h for h in hits if "大学" not in h.name]
     hits = _with_list_place(sentence, sorted(hits, key=lambda h: h.start))
     return _with_parenthetical_aliases(sentence, hits)
 

@@ -36,7 +36,9 @@ _NAME_TAIL = re.compile(
 # Fixed words and idioms that hold a city's short form without naming the city (长治久安, 幸福安康,
 # 世界大同, 三明治, 日照时数): LAC splits some of them, so they are listed.
 _FIXED_WORDS = re.compile(
-    r"长治久安|大同小异|世界大同|天下大同|幸福安康|平安康|安康码|三明治|日照(?:时[数间长]|充足|充沛|丰富|资源|条件|强度|小时)|哈密瓜|普洱茶|攀枝花开"
+    r"长治久安|大同小异|世界大同|天下大同|幸福安康|平安康|安康码|三明治|日照(?:时[数间长]|充足|充沛|丰富|资源|条件|强度|小时)|哈密瓜|普洱茶|攀枝花开|"
+    # 阿里 is the firm far more often than the prefecture in 西藏 (阿里巴巴, 阿里云, 阿里研究院)
+    r"阿里(?:巴巴|云|研究院|集团|钉钉|达摩院|健康|妈妈|数字|系|等)"
 )
 # A place heading an item of a list of firms (中车时代电气、湖南长城计算机等公司; …、西安电子科技大学等
 # 几十家龙头企业) heads a firm's name: it says where the firm is registered (SCHEMA.md).
@@ -506,7 +508,7 @@ def _heads_firm(span: PlaceSpan, word: Word | None) -> bool:
     A firm's name ends in 公司, 集团, 日报…; a brand is a place's short form and a syllable or
     two more (阿里巴巴, 阿里云), while a public body's name ends in 局, 委, 中心….
 
-    >>> ali = find_place_spans("阿里巴巴")[0]
+    >>> ali = find_place_spans("阿里")[0]
     >>> _heads_firm(ali, Word("阿里巴巴", "ORG", 0, 4)), _heads_firm(ali, Word("阿里地委", "ORG", 0, 4))
     (True, False)
     >>> _heads_firm(ali, Word("阿里", "ORG", 0, 2)), _heads_firm(ali, Word("阿里", "LOC", 0, 2))
