@@ -120,6 +120,9 @@ class _Context:
                 for m in _WHOLE_PROVINCE.finditer(document.text)
                 if not scopes_title(document.text, m.end())  # 蝉联全省“…先进县”: the city's title
             ]
+            # "省委、省政府…先后推出了“粤省事”“粤商通”": the province's own bodies opening a clause
+            # act for it (SCHEMA.md: a platform goes to the division stated as its operator)
+            actors += [_Actor(m.start(), m.end(), province) for m in _PROVINCE_BODIES.finditer(document.text)]
         self.actors = sorted(actors, key=lambda a: a.start)
         self.place_names = tuple(
             sorted({s.surface for s in self.spans if s.division.level != "country"}, key=len, reverse=True)
@@ -262,6 +265,12 @@ _WHOLE_PROVINCE = re.compile(
     # 全省数字化改革“最佳应用”获评1项, 全省…推进会上演示汇报, 获全省…五星评价: a province-wide award,
     # appraisal or meeting that the place's own record is counted in
     r"(?![^,，。;；、]{0,14}?(?:“?最佳|评价|评选|考核|会上|会议上))"
+)
+
+
+# The province's party committee and government named bare at the head of a clause, as its subject.
+_PROVINCE_BODIES = re.compile(
+    r"(?:^|(?<=[,，。;；:：\n]))(?:省委|省政府|省人民政府)(?:[、和](?:省委|省政府|省人民政府))*(?=[\u4e00-\u9fff])(?!关于|的|印发|出台)"
 )
 
 
