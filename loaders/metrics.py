@@ -1092,14 +1092,14 @@ _QUOTED_GOAL = re.compile(
 
 # "由2017年的27万亿元增长到2021年的45.5万亿元": each end of the change may carry its year.
 _FROM = re.compile(
-    r"(?:由|从)(?:目前的|现在的|原来的|原有的|去年的|上年的|现有的|(?:19|20)\d{2}年(?:\d{1,2}月)?(?:底|末)?的"
+    r"(?:由|从)(?:目前的|现在的|原来的|原有的|去年的|上年的|现有的|(?:19|20)\d{2}年(?:\d{1,2}月)?(?:底|末)?的?"
     # "办理时限由平均缩短64%上升到81%": how the measure is taken belongs to its name
     r"|(?P<how>(?:平均|年均|日均)?(?:缩短|压缩|压减|减少|降低|下降|提升|提高|增长|增加)|平均|年均|日均))?$"
 )
 _TO = re.compile(
     r"^(?:迅速|快速|大幅|稳步|持续|进一步)?"
-    r"(?:提升|提高|上升|增加|增长|扩大|发展|缩短|压缩|缩减|压减|下降|降低|减少|增|升|降|减)?(?:至|到)"
-    r"(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:底|末)?的|目前的|现在的|现有的)?(?:超过|超|近|约|逾)?$"
+    r"(?:提升|提高|上升|增加|增长|扩大|扩张|跃升|攀升|飙升|上涨|发展|缩短|压缩|缩减|压减|下降|降低|减少|增|升|降|减)?(?:至|到)"
+    r"\s*(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:底|末)?的|目前的|现在的|现有的)?(?:超过|超|近|约|逾)?\s*$"
 )
 
 
@@ -1124,7 +1124,11 @@ def _from_to(text: str, figures: list[Figure]) -> tuple[list[Figure], dict[int, 
             or (a.unit and b.unit and a.unit != b.unit)
         ):
             continue
-        subject = subject_before(text, opening.start()) or _changed_before(text, out[:k], opening.start())
+        subject = (
+            subject_before(text, opening.start())
+            or _changed_before(text, out[:k], opening.start())
+            or _grown_before(text, opening.start())
+        )
         if not subject:
             continue
         subject += opening.group("how") or ""
@@ -1135,6 +1139,22 @@ def _from_to(text: str, figures: list[Figure]) -> tuple[list[Figure], dict[int, 
         if re.search(r"(?:19|20)\d{2}年|目前|现在|原来|原有|去年|上年|现有", opening.group(0)):
             judge[a.start] = None
     return out, judge
+
+
+# "虚拟现实产业从无到有,": a clause saying only that a thing grew, before the figures of its growth.
+_GREW = re.compile(r"(?:从无到有|从小到大|从弱到强|快速发展|迅猛发展|蓬勃发展|异军突起)\s*[,，]\s*$")
+
+
+def _grown_before(text: str, opening: int) -> str:
+    """Return what the clause before `opening` says grew, when "从…到…" opens a clause of its own
+    right after it: "虚拟现实产业从无到有,从2018年的42亿元扩张至…" is about 虚拟现实产业.
+
+    >>> s = "培育企业600多家;虚拟现实产业从无到有,从2018年的42亿元扩张至2019年的120亿元"
+    >>> _grown_before(s, s.index("从2018"))
+    '虚拟现实产业'
+    """
+    grew = _GREW.search(text, 0, opening)
+    return subject_before(text, grew.start()) if grew else ""
 
 
 # A change named after what changes ("比重较上年提升2.2个百分点"): the measure is what comes before it.
