@@ -562,6 +562,8 @@ def _last_future(sentence: str, before: str) -> int:
             r"(?:高标准|高起点|高水平|科学|统筹|合理|统一)$", before[: m.start()]
         ):
             continue  # 高标准规划建设四大组团: planning done well is work done, not a goal set
+        elif m.group(1) == "规划" and re.match(r"规划(?:建设|布局)(?:工作)?[,，;；、]", before[m.start() :]):
+            continue  # "推动人工智能数据中心规划建设,": the planning of a thing as work pushed on, no goal
         elif m.group(1) in ("规划", "计划") and re.match(
             r"(?:规划|计划)(?:已|正式|一经)?(?:落地|出台|获批|批复|发布|印发|通过)", before[m.start() :]
         ):
