@@ -967,6 +967,10 @@ def subject_places(
     best_code, best = ranked[0]
     if level is not None:
         fitting = [(code, n) for code, n in ranked if _fits(gaz.get(code), level)]
+        if level == "province":
+            # A province's own reply names its cities at work (南京市、苏州市、扬州市数据局) and another
+            # province once or twice where it went to learn: its cities' names speak for it too.
+            fitting.sort(key=lambda kv: -(kv[1] + 0.5 * _named_within(gaz.get(kv[0]), votes, gaz)))
         # A text that calls itself 我省 twice and names one province, if only in a cited title
         # (《河南省数字经济促进条例》), is that province's, however often it names its cities.
         speaks_for_one = len(fitting) == 1 and mine[spoken[0][0]] >= 2
@@ -1085,6 +1089,11 @@ def subject_places(
 _RANKED_IN = re.compile(
     r"[^,，。;；、:：\n]{0,16}?(?:试点|示范|先进|百强|十强|十佳|优秀|标杆|第[一二三四五六七八九十\d]|前[三五十]|首位|首批|唯一|前列)"
 )
+
+
+def _named_within(division: Division, votes: dict[str, float], gaz: Gazetteer) -> float:
+    """Return the votes of the places a text names that lie within `division`."""
+    return sum(n for code, n in votes.items() if division in gaz.ancestors(gaz.get(code)))
 
 
 def scopes_title(text: str, end: int) -> bool:
