@@ -144,7 +144,7 @@ def find_designations(sentence: str) -> list[Designation]:
     >>> find_designations("作为全市首个“智网”工程试点区")  # where a city's programme is tried first: no title
     []
     """
-    words = segment(sentence)
+    words = _compounds_joined(segment(sentence))
     if not words:
         return []
     ends = {w.end: i for i, w in enumerate(words)}
@@ -342,6 +342,42 @@ def _to_governing_verb(words: tuple[Word, ...], left: int, first: int, *, built:
 def _inside_word(words: tuple[Word, ...], start: int, end: int) -> bool:
     """Whether the suffix match starts inside a word that runs on past its own start (城市群 → 城市)."""
     return any(w.start < start < w.end and w.end > end for w in words)
+
+
+# Domain compounds that government names keep whole though LAC splits them at a verb or at 和
+# (国家可再生能源示范区, 国家级夜间文化和旅游消费集聚区, 工业和信息化部).
+_COMPOUNDS = (
+    "可再生能源",
+    "文化和旅游",
+    "工业和信息化",
+    "经济和信息化",
+    "住房和城乡建设",
+    "人力资源和社会保障",
+)
+
+
+def _compounds_joined(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """Return the words with each domain compound LAC split joined into one noun.
+
+    >>> [w.text for w in _compounds_joined(segment("建设国家可再生能源示范区"))]
+    ['建设', '国家', '可再生能源', '示范', '区']
+    """
+    out: list[Word] = []
+    k = 0
+    while k < len(words):
+        for compound in _COMPOUNDS:
+            j, text = k, ""
+            while j < len(words) and len(text) < len(compound) and compound.startswith(text + words[j].text):
+                text += words[j].text
+                j += 1
+            if text == compound and j - k > 1:
+                out.append(Word(compound, "n", words[k].start, words[j - 1].end))
+                k = j
+                break
+        else:
+            out.append(words[k])
+            k += 1
+    return tuple(out)
 
 
 def _walk_left(words: tuple[Word, ...], last: int) -> int:
