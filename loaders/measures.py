@@ -70,6 +70,8 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
         return False
     if _PER_INPUT.search(text, max(0, start - 4), start):
         return False  # "每投入1元,将带动3元…": the unit of a ratio (SCHEMA.md per-unit figures), no figure
+    if unit and re.match(r"(?:架构|架设|路径|路线|期间|台阶|台账|款式|层级|层面)", text[end - len(unit) :]):
+        return False  # "遵循1322架构", "3台账": the counter opens a word of its own, no figure's unit
     if unit == "元" and re.match(r"级(?:的|别)", text[end:]):
         return False  # "撬动100亿元级的农村电商市场": an order of size, not a figure
     if (
