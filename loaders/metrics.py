@@ -22,6 +22,7 @@ from loaders.indicators import (
 )
 from loaders.measures import INDEX_WORDS, PLACES_COUNTED, SUBSCORES, is_measure
 from loaders.numbers import CN_NUMERAL_CHARS, half_width, parse_number, qualifier_of
+from loaders.places import find_place_spans
 from loaders.targets import figure_year, horizon_year, is_planned
 from loaders.words import segment
 
@@ -795,6 +796,7 @@ def find_figures(
         ]
     figures = _per_period(text, figures)
     figures = _respectively(text, figures)
+    figures = _per_place_list(text, figures)
     # "继续高于全国、GDP增长5.5%": a list mark left at the head of an indicator belongs to what came before
     figures = [
         replace(f, indicator=f.indicator.lstrip(_JOINERS)) if f.indicator.startswith(tuple(_JOINERS)) else f
@@ -1015,6 +1017,58 @@ def _respectively(text: str, figures: list[Figure]) -> list[Figure]:
                 out[j] = replace(out[j], indicator=part if part.endswith(head) else part + head)
         k = run[-1] + 1
     return out
+
+
+# "分别为:石家庄1637.7万户,保定1288万户": figures listed after the places they are of, one by one.
+_PLACE_LIST_OPENING = re.compile(r"分别(?:为|是)[:：]?\s*$")
+_PLACE_ITEM = re.compile(r"(?:^|[,，、;；:：])\s*([\u4e00-\u9fff]{2,8}?)\s*$")
+# "电话用户数超千万的设区市": a measure bounding a class of places, which each place's figure gives.
+_CLASS_BOUND = re.compile(
+    r"([^,，。;；:：]{2,16}?)(?:超过|超|逾|突破|达到|在)[\d一二三四五六七八九十百千万亿.]+[^,，。;；的]{0,3}的"
+)
+
+
+def _per_place_list(text: str, figures: list[Figure]) -> list[Figure]:
+    """Name the figures a "分别为:" lists after their places (石家庄1637.7万户,保定1288万户) by the measure
+    before 分别 (各市5G基站数分别为) or the measure its clause bounds the places by (电话用户数超千万的
+    设区市达到4个,分别为…); the places themselves are the figures' places (loaders/figure_places.py).
+
+    >>> t = "电话用户数超千万的设区市达到4个,分别为:石家庄1637.7万户,保定1288万户"
+    >>> fs = [Figure(v, "户", "", "=", None, t.index(n), t.index(n) + len(n) + 2) for v, n in ((16377000, "1637.7"), (12880000, "1288"))]
+    >>> [f.indicator for f in _per_place_list(t, fs)]
+    ['电话用户数', '电话用户数']
+    >>> [f.value for f in _per_place_list(t, [Figure(1e7, "人", "电话用户数", ">", None, 5, 7), *fs])]
+    [16377000, 12880000]
+    """
+    out = list(figures)
+    bounds: list[tuple[int, int]] = []
+    for k, f in enumerate(out):
+        if f.indicator:
+            continue
+        opening = _PLACE_LIST_OPENING.search(text, 0, _list_start(text, f.start))
+        item = _PLACE_ITEM.search(text, 0, f.start)
+        if not opening or not item or not find_place_spans(item.group(1)):
+            continue
+        at = max(text.rfind(c, 0, opening.start()) for c in "。;；\n") + 1
+        bound = _CLASS_BOUND.search(text[at : opening.start()])
+        measure = subject_before(text, opening.start())
+        if not measure and bound:
+            measure = bound.group(1)
+            bounds.append((at + bound.end(1), at + bound.end()))
+        measure = re.sub(r"^(?:各[省市区县]|全[国省市区县])", "", measure)
+        if len(measure) >= 2:
+            out[k] = replace(f, indicator=measure)
+    # SCHEMA.md: the threshold of the class the places are in (超千万的设区市) is no figure of its own
+    return [f for f in out if not any(a <= f.start < b for a, b in bounds)]
+
+
+def _list_start(text: str, position: int) -> int:
+    """Where the run of "place figure" items ending at `position` starts (after 分别为:)."""
+    m = re.search(
+        r"(?:[\u4e00-\u9fff]{2,8}?\s*[\d.]+\s*[万亿]?[\u4e00-\u9fff%]{0,3}\s*[,，、;；]\s*)*[\u4e00-\u9fff]{2,8}?\s*$",
+        text[:position],
+    )
+    return m.start() if m else position
 
 
 def _listed_measures(indicator: str) -> tuple[list[str], str]:
