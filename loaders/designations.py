@@ -18,7 +18,7 @@ from loaders.words import Word, segment
 # Words a designation ends in. Bare 城市 and 高地 need a marker (below): 超大城市 and 高地 alone are
 # descriptions, not titles.
 _SUFFIX = re.compile(
-    r"(?:示范区|先行区|试点区|试验区|实验区|先导区|引领区|样板区|聚集区|集聚区|支撑区|承载区|示范地区|试点地区|示范市|示范县|"
+    r"(?:示范区|先行区|试点区|试验区|实验区|先导区|引领区|样板区|聚集区|集聚区|支撑区|承载区|示范地区|试点地区|示范市|示范县|示范旗|先进旗|试点旗|质量安全县|质量安全市|"
     r"先行市|先行县|先进县|先进市|先进区|典型县|典型市|典型区|标杆县|标杆市|标杆区|样板县|样板市|示范镇|示范乡镇|示范城区|典范城区|样板城区|先锋城区|先行城区|标杆城区|试点县|试点市|试点省|示范省|试验县|试验市|重点县|名县|(?:优秀|突出)[县市区]|模范县|模范市|模范区|名城|之城|之都|策源地|集聚地|聚集地|承载地|首选地|举办地|服务地|强市|强省|强区|强县|第一区|第一城|省份|高地|增长极|枢纽节点|城市|大都市|新城|试点|"
     r"核心区|百强县|百强镇|百强区|示范基地|园区|示范(?=名单)|数字化标杆(?!区)|转型标杆(?!区)|示范标杆)"
 )
@@ -540,13 +540,17 @@ def _figure_follows(sentence: str, end: int) -> bool:
     )
 
 
+# The years a title was granted for, between the verb and the title: 2023年度, 2016—2020年度和2021—2025年度.
+_DATED = r"(?:(?:\d{4}(?:\s*[—\-–~至]\s*\d{4})?(?:年度?)?|年度)(?:和|与|、)?)+"
+
+
 def _governed(sentence: str, start: int, suffix: str) -> bool:
     """Whether a designation verb governs the phrase starting at `start`: right before it, before a
     modifier ending in 的 (建设践行新发展理念的公园城市示范区), or at the head of its list."""
     clause = re.split(r"[,，。;；:：!！?？]", sentence[:start])[-1].rstrip("“")
     clause = re.sub(
-        r"(?:\d{4}(?:年度?)?|年度|第[一二三四五六七八九十\d]+批)$", "", clause
-    )  # 入选2023年度国家…试验区
+        rf"(?:{_DATED}|第[一二三四五六七八九十\d]+批)$", "", clause
+    )  # 入选2023年度国家…试验区, 连续获评2016—2020年度和2021—2025年度…
     clause = re.sub(r"(?:全市|全区|全县|全省)$", "", clause)  # 作为全市“一次办妥”改革试点县
     # 获批全国首批“…”应用试点, 成为国家级“信创”试点城市: who grants it and the batch come between
     scoped = clause
@@ -595,7 +599,7 @@ def _granted(sentence: str, start: int) -> bool:
     (True, False)
     """
     clause = re.split(r"[,，。;；:：!！?？]", sentence[:start])[-1].rstrip("“")
-    clause = re.sub(r"(?:\d{4}(?:年度?)?|年度)$", "", clause)  # 获评2023年度…
+    clause = re.sub(rf"{_DATED}$", "", clause)  # 获评2023年度…
     if _LIST_GLUE.search(clause):
         return bool(re.search(_GRANTED.pattern.rstrip("$"), clause))
     return bool(_GRANTED.search(clause))

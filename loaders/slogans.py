@@ -53,7 +53,7 @@ _PRINCIPLE_AFTER = re.compile(
 _PRINCIPLE_BEFORE = re.compile(r"(?:按照|遵循|坚持|秉持|本着|锚定|瞄准|做到)“?$")
 # Words that make a unquoted phrase a service reform by shape (实现140项事项全市通办).
 _UNQUOTED = re.compile(
-    r"(?:全市|全省|全城|全区|全域|跨省|跨市|跨区|跨域|跨城|省内|市内|异地|就近)通办|[三四五六]治融合|"
+    r"(?:全市|全省|全城|全区|全县|全域|跨省|跨市|跨区|跨县|跨域|跨城|跨境|跨江|省内|市内|省域|市域|县域|区域|异地|就近)通办|[三四五六]治融合|"
     r"(?:河|湖|林|田|路|链)长制|(?<![一二三四五六七八九十\d])[多两三四五六][规证审测网评步照图]合一|双随机、?一公开|"
     # National approval reforms named by what follows at once (拿地即开工) or what may wait (容缺受理).
     r"容缺(?:受理|办理|审批)|接诉即办|"
