@@ -66,7 +66,9 @@ _BUILT_CENTRE = re.compile(
 # A verb that builds what its clause lists (建设数字产业综合服务中心、数字人才培育中心…).
 _BUILD_VERB = re.compile(r"(?:建设|建成|建立|筹建|新建|投用|落地|引进)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$")
 # Verbs that set up an institute or a lab as a thing of the place (筹建, 共建, 推进…学院、实验室).
-_SET_UP = re.compile(r"(?:建设|建成|建立|筹建|新建|共建|组建|成立|揭牌|打造|投用|落地|引进|推进|布局)")
+_SET_UP = re.compile(
+    r"(?:建设|建成|建立|筹建|新建|共建|组建|成立|揭牌|打造|投用|落地|引进|引入|推进|布局|获批|依托)"
+)
 # What a thing (or the list it closes) goes on to do once built: 青禾实验室、某某实验室挂牌运行.
 _IN_USE = re.compile(
     r"^(?:、[^、,，。;；]{2,16})*(?:等[^,，。;；]{0,16}?)?(?:于[^,，。;；]{1,12}?)?"  # …系统于今年8月14日正式上线
