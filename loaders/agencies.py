@@ -181,6 +181,7 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     hits += _congresses(sentence, hits, place_names)
     hits += _elided_governments(sentence, hits)
     hits += _shared_levels(sentence, hits, canonical, words())
+    hits += _listed_owners(sentence, hits, place_names)
     listed = _listed_bodies(sentence, hits) + _scoped_list(sentence, hits)
     # a central short form listed among a place's bodies (…、国资委、…) is that place's body
     hits = [h for h in hits if not any(h.national and (h.start, h.end) == (o.start, o.end) for o in listed)]
@@ -804,7 +805,7 @@ _LISTED_BODY = re.compile(
 
 # "自治区党委、政府", "市委和政府": the government of the party committee's place, its place left unsaid.
 _ELIDED_GOVERNMENT = re.compile(
-    r"[、和及与]((?:人民)?政府)(?!工作|报告|网站|门户|投资|采购|债|数字|部门|机关)"
+    r"(?:[、和及与]|(?=[省市区县]政府|[省市区县]人民政府))[省市区县]?((?:人民)?政府)(?!工作|报告|网站|门户|投资|采购|债|数字|部门|机关)"
 )
 
 
@@ -815,6 +816,8 @@ def _elided_governments(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]
     [('自治区政府', '自治区')]
     >>> _elided_governments("市委、政府工作报告", [AgencyHit("市委", 0, 2, "市")])
     []
+    >>> [h.name for h in _elided_governments("北京市委市政府举办", [AgencyHit("北京市委", 0, 4, "北京市")])]
+    ['北京市政府']
     """
     out: list[AgencyHit] = []
     for hit in hits:
@@ -824,7 +827,35 @@ def _elided_governments(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]
         m = _ELIDED_GOVERNMENT.match(sentence, hit.end)
         if owner == hit.name or not owner or not m or any(h.start <= m.start(1) < h.end for h in hits):
             continue
+        level = m.group(0)[: m.start(1) - m.start()].lstrip("、和及与")
+        if level and not owner.endswith(level):
+            continue  # "北京市委市政府" shares its 市; "某市委区政府" names another body
         out.append(AgencyHit(owner + m.group(1), m.start(1), m.end(1), hit.place_surface))
+    return out
+
+
+def _listed_owners(sentence: str, hits: list[AgencyHit], place_names: tuple[str, ...]) -> list[AgencyHit]:
+    """Return the bodies of the places listed before a place's body, which share its name
+    (南京市、苏州市、扬州市数据局 names each city's 数据局).
+
+    >>> [h.name for h in _listed_owners("召集南京市、苏州市、扬州市数据局", [AgencyHit("扬州市数据局", 10, 16, "扬州市")], ("南京市", "苏州市", "扬州市"))]
+    ['南京市数据局', '苏州市数据局']
+    """
+    if not place_names:
+        return []
+    names = "|".join(re.escape(n) for n in place_names)
+    out: list[AgencyHit] = []
+    for hit in hits:
+        if hit.national or hit.place_surface not in place_names or not hit.name.startswith(hit.place_surface):
+            continue
+        run = re.search(rf"(?:(?:{names})[、和及与])+$", sentence[: hit.start])
+        if not run:
+            continue
+        body = hit.name[len(hit.place_surface) :]
+        for m in re.finditer(rf"({names})[、和及与]", run.group(0)):
+            at = run.start() + m.start(1)
+            if not any(h.start <= at < h.end for h in hits):
+                out.append(AgencyHit(m.group(1) + body, at, at + len(m.group(1)), m.group(1)))
     return out
 
 
