@@ -72,6 +72,13 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
         return False  # "每投入1元,将带动3元…": the unit of a ratio (SCHEMA.md per-unit figures), no figure
     if unit and re.match(r"(?:架构|架设|路径|路线|期间|台阶|台账|款式|层级|层面)", text[end - len(unit) :]):
         return False  # "遵循1322架构", "3台账": the counter opens a word of its own, no figure's unit
+    if re.search(r"(?:过|超过|超|逾)$", text[:start]) and re.match(
+        r"(?:以上)?的[\u4e00-\u9fff]{0,4}?(?:企业|项目|单位|城市|县|区|市|园区|集群|机构|基地|主体)",
+        text[end:],
+    ):
+        return False  # "销售额过5000万元的企业": the threshold of a class of things (SCHEMA.md), no figure
+    if unit in ("米", "公里") and re.search(r"最后$", text[:start]):
+        return False  # "打通政务服务最后100米": a figure of speech for the last step, no distance
     if unit == "元" and re.match(r"级(?:的|别)", text[end:]):
         return False  # "撬动100亿元级的农村电商市场": an order of size, not a figure
     if (
