@@ -1694,8 +1694,12 @@ def _names_one(
     if _COMPONENTS.match(sentence[end:]) and re.search(r"(?:包括|包含|涵盖|分为|下设)", clause):
         # "…中心包括人工智能算力平台、…和科研创新平台三大平台": the parts of one thing, not things
         return False
-    if re.match(r"(?:、[^、,，。;；]{2,16})*为(?:主|主体|核心|重点|代表)的", sentence[end:]):
-        return False  # "以…云计算中心、信息资源共享平台为主的信息枢纽中心": the parts of a kind, not named things
+    if re.match(r"(?:、[^、,，。;；]{2,16})*为(?:主|主体|核心|重点|代表)的", sentence[end:]) and not any(
+        w.start == start and w.tag in ("LOC", "ORG", "nz") for w in segment(sentence)
+    ):
+        # "以…云计算中心、信息资源共享平台为主的信息枢纽中心": the parts of a kind, not named things; a part
+        # named after its place (以怀来大数据产业基地、张北云计算基地等为核心的…集聚区) is one all the same
+        return False
     if kind == "facility" and re.search(r"一体化大?数据中心(?:集群|体系|布局)?$", name):
         # 全国一体化大数据中心(布局, 体系): the national layout of hubs and clusters, not one centre
         return False
