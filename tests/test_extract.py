@@ -775,3 +775,36 @@ def test_partners_listed_after_yu_do_not_make_a_citys_text_national() -> None:
         "已与江苏、河南、山西、山东、湖南5省7市建立“跨省通办”合作关系,全市服务事项达1542项,市政府持续推进。"
     )
     assert [p.name for p in ex.subject_places] == ["铜川市"]
+
+
+def test_figures_listed_after_their_places_are_each_places_and_the_class_threshold_is_none() -> None:
+    ex = _extract(
+        "河北省推进信息通信业发展。全省电话用户数超千万的设区市达到4个,"
+        "分别为:石家庄1637.7万户,保定1288万户,邯郸1094.5万户,唐山1054.7万户。"
+    )
+    found = {(m.place.name, m.indicator, m.value) for m in ex.metrics}
+    assert ("石家庄市", "电话用户数", 16377000) in found
+    assert ("唐山市", "电话用户数", 10547000) in found
+    assert 10000000 not in {m.value for m in ex.metrics}  # 超千万 bounds the class of cities
+
+
+def test_the_province_bodies_opening_a_clause_run_the_platforms_it_launches() -> None:
+    ex = _extract(
+        "韶关市推进数字政府建设,我市政务服务水平提升。省委、省政府坚持改革,先后推出了“粤省事”“粤商通”等移动政务服务品牌,"
+        "韶关市积极推广,全市群众受益。"
+    )
+    assert {(p.place.name, p.name) for p in ex.projects} >= {("广东省", "粤省事"), ("广东省", "粤商通")}
+
+
+def test_a_province_short_form_heading_an_event_held_elsewhere_is_not_the_actor() -> None:
+    ex = _extract(
+        "哈尔滨市推进数字经济发展,全市数字经济重点建设项目300个。上海招商推介会集中签约企业12家,我市加快建设。"
+    )
+    assert "上海市" not in {p.place.name for p in ex.places}
+    assert ("哈尔滨市", 12) in {(m.place.name, m.value) for m in ex.metrics}
+
+
+def test_a_change_between_two_dated_levels_names_both_after_what_grew() -> None:
+    ex = _extract("江西省加快发展电子信息产业。虚拟现实产业从无到有,从2018年的42亿元扩张至2019年的120亿元。")
+    found = {(m.indicator, m.value, m.year) for m in ex.metrics}
+    assert found >= {("虚拟现实产业", 4.2e9, 2018), ("虚拟现实产业", 1.2e10, 2019)}
