@@ -839,7 +839,7 @@ _JOINERS = "、,，;；"
 # "移动通信网络、固定宽带网络接入能力均达到1Gbps": measures listed before a figure that 均 gives to each.
 _EACH_MEASURE = re.compile(
     r"(?:^|[,，;；:：。])(?:全市|全省|全区|全县|我市|我省|我区|我县|其中)?(?P<items>[^,，;；:：。]{4,60}?)"
-    r"(?<![人平])均(?:已)?(?:达到|达|为|超过|超|突破|保持|居|位居|位列|排名)?(?:了)?$"
+    r"(?<![人平])均(?:已)?(?:达到|达|为|在|超过|超|突破|保持|居|位居|位列|排名)?(?:了)?$"
 )
 # The heads a listed measure ends on when it is whole by itself (千兆家庭宽带接入户数、5G用户数).
 _MEASURE_HEAD = re.compile(r"(?:数|率|量|额|规模|能力|比例|比重|占比|指数|速率|带宽|度)$")
@@ -860,12 +860,25 @@ def _each_measure(text: str, f: Figure) -> list[Figure]:
     [('千兆家庭宽带接入户数', '户'), ('5G用户数', '人')]
     >>> len(_each_measure("包括改厕、疫苗接种等项目的满意度均为100%", Figure(100, "%", "满意度", "=", None, 22, 26)))
     1
+    >>> s = "政务服务“网上办”“马上办”比例均在95%以上"
+    >>> [g.indicator for g in _each_measure(s, Figure(95, "%", "比例", ">", None, s.index("95"), len(s)))]
+    ['政务服务网上办比例', '政务服务马上办比例']
     >>> s = "全省热线办结率和满意度均超99%"
     >>> [g.indicator for g in _each_measure(s, Figure(99, "%", "满意度", ">", None, s.index("99"), len(s)))]
     ['热线办结率', '满意度']
     """
     m = _EACH_MEASURE.search(text[: f.start])
-    if m is None or f.unit is None or "等" in m.group("items") or "“" in m.group("items"):
+    if m is None or f.unit is None or "等" in m.group("items"):
+        return [f]
+    # "政务服务“网上办”“马上办”“一次办”比例均在95%以上": quoted ways of working one after another
+    # share the words before and the measure after them
+    run = re.fullmatch(
+        r"(?P<pre>[^“”、]*)(?P<run>(?:“[^“”]{1,10}”){2,})(?P<head>[^“”、]{1,8})", m.group("items")
+    )
+    if run and _MEASURE_HEAD.search(run.group("head")):
+        quoted = re.findall(r"“([^“”]+)”", run.group("run"))
+        return [replace(f, indicator=run.group("pre") + q + run.group("head")) for q in quoted]
+    if "“" in m.group("items"):
         return [f]
     items = m.group("items").split("、")
     if len(items) == 1:
