@@ -626,6 +626,8 @@ def _cue_word(sentence: str, position: int, cue: str) -> bool:
     (False, True)
     >>> _cue_word("今年计划新引进项目30个", 2, "计划"), _cue_word("实施“筑才强数”计划,联合高校", 8, "计划")
     (True, False)
+    >>> _cue_word("数字经济三年行动计划得到社会各界的广泛关注", 8, "计划")
+    False
     >>> _cue_word("平台将分散在42个部门的876项事项进行整合", 2, "将")
     False
     >>> _cue_word("将现有6个IDC项目全部分包到部门", 0, "将"), _cue_word("将原需15个工作日的审批流程压缩至3个工作日完成", 0, "将")
@@ -680,6 +682,13 @@ def _cue_word(sentence: str, position: int, cue: str) -> bool:
                 return (
                     w.text != cue or following is None or following.tag not in ("n", "nz", "vn", "ORG", "LOC")
                 )
+            if (
+                cue == "计划"
+                and re.search(r"(?:行动|工作|发展|专项|建设)$", sentence[:position])
+                and following is not None
+                and re.fullmatch(r"得到|获得|受到|取得|实施|落实|印发|出台|发布|启动|推进", following.text)
+            ):
+                return False  # "数字经济三年行动计划得到…关注": a plan named as a thing done to, no goal set
             if cue in ("规划", "计划") and re.match(r"[\u4e00-\u9fff]{2}的", sentence[position + len(cue) :]):
                 return False  # "重点规划布局的三个中心": the plan made them; it sets no goal here
             if (
