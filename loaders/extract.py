@@ -123,6 +123,20 @@ class _Context:
             # "省委、省政府…先后推出了“粤省事”“粤商通”": the province's own bodies opening a clause
             # act for it (SCHEMA.md: a platform goes to the division stated as its operator)
             actors += [_Actor(m.start(), m.end(), province) for m in _PROVINCE_BODIES.finditer(document.text)]
+        # 全市 in a district's or a county's report is its city (2022年全市生产总值为14920.75亿元。其中,
+        # 崂山区…), as 全省 is a city's province
+        city = self.local("市")
+        # (only where the text names the city: a parent it never names is not listed, SCHEMA.md)
+        if (
+            city != self.default
+            and city.level == "prefecture"
+            and any(sp.division == city for sp in self.spans)
+        ):
+            actors += [
+                _Actor(m.start(), m.end(), city)
+                for m in _WHOLE_CITY.finditer(document.text)
+                if not scopes_title(document.text, m.end())
+            ]
         self.actors = sorted(actors, key=lambda a: a.start)
         self.place_names = tuple(
             sorted({s.surface for s in self.spans if s.division.level != "country"}, key=len, reverse=True)
@@ -268,6 +282,8 @@ _WHOLE_PROVINCE = re.compile(
 )
 
 
+# (贡献了全市43.6%的核心产业营收: a share of the city's total is the district's own figure)
+_WHOLE_CITY = re.compile(_WHOLE_PROVINCE.pattern.replace("(?:全省|我省|本省)", r"全市(?![\d.]+%)"))
 # The province's party committee and government named bare at the head of a clause, as its subject.
 _PROVINCE_BODIES = re.compile(
     r"(?:^|(?<=[,，。;；:：\n]))(?:省委|省政府|省人民政府)(?:[、和](?:省委|省政府|省人民政府))*(?=[\u4e00-\u9fff])(?!关于|的|印发|出台)"
