@@ -177,7 +177,8 @@ def _write_new(
     many per round of batched statements.
 
     Graphs whose projections the store keeps beside its folder (graphstore/projectionlog.py) come
-    from there (unless not ``kept_rows``); the others are read back from the store. Either way the
+    from there (unless not ``kept_rows``); the others are read back from the store, and kept there
+    from then on (with ``kept_rows``). Either way the
     rounds are the same, in the same order: it decides which document's value a node named by
     several keeps. The next rounds are read while the database writes this round's: the database
     works in another process (or machine), so the two overlap.
@@ -197,6 +198,8 @@ def _write_new(
             _read_back(stack, store, to_read, readers=readers) if any(to_read) else ([] for _ in to_read)
         )
         for graphs, logged, read in zip(rounds, from_log, read_back, strict=True):
+            if read and kept_rows and isinstance(store, Store):
+                store.keep_projections(read, stamp=kept.stamp)  # so that the next sync need not read them
             found = {p.graph: p for p in (*logged, *read)}
             projections = [found[g] for g in graphs if g in found]
             if not projections:

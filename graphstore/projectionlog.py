@@ -117,7 +117,7 @@ class ProjectionLog:
         """Return the projections the log holds that are current at content stamp ``stamp``."""
         length = self.sealed_length(stamp)
         if not length:
-            return KeptProjections(None, {})
+            return KeptProjections(None, {}, stamp=stamp)
         handle = self.file.open("rb")
         latest: dict[str, tuple[int, int] | None] = {}
         offset = 0
@@ -129,7 +129,9 @@ class ProjectionLog:
                 latest[graph] = (at, size) if size >= 0 else None
                 at += max(size, 0)
             offset += _HEAD.size + names_length + body_length
-        return KeptProjections(handle, {g: place for g, place in latest.items() if place is not None})
+        return KeptProjections(
+            handle, {g: place for g, place in latest.items() if place is not None}, stamp=stamp
+        )
 
 
 class LogWriter:
@@ -151,9 +153,16 @@ class LogWriter:
 
     def add(self, graph: str, triples: Iterable[ox.Triple] | None) -> None:
         """Keep the projection of ``graph`` holding exactly ``triples``, or, for None, that it has none kept."""
-        if self._handle is None:
-            return
-        self._pending.append((graph, None if triples is None else project_triples(graph, triples)))
+        if self._handle is not None:
+            self._append(graph, None if triples is None else project_triples(graph, triples))
+
+    def keep(self, projection: Projection) -> None:
+        """Keep ``projection``, read from the store (see ``Store.keep_projections``)."""
+        if self._handle is not None:
+            self._append(projection.graph, projection)
+
+    def _append(self, graph: str, projection: Projection | None) -> None:
+        self._pending.append((graph, projection))
         if len(self._pending) >= _PER_RECORD:
             self._flush()
 
@@ -228,12 +237,16 @@ class LogWriter:
 
 
 class KeptProjections:
-    """The current projections of a ``ProjectionLog``: which graphs have one, and reading them."""
+    """The current projections of a ``ProjectionLog``: which graphs have one, and reading them;
+    ``stamp`` is the store's content stamp they are current at."""
 
-    def __init__(self, handle: BinaryIO | None, places: dict[str, tuple[int, int]]) -> None:
+    def __init__(
+        self, handle: BinaryIO | None, places: dict[str, tuple[int, int]], *, stamp: str | None = None
+    ) -> None:
         self._handle = handle
         self._places = places
         self.graphs = frozenset(places)
+        self.stamp = stamp
 
     def read(self, graphs: list[str]) -> list[Projection]:
         """Return the projections of ``graphs``, all of them kept ones (in ``self.graphs``), in their order."""

@@ -20,6 +20,7 @@ import pyoxigraph as ox
 
 from graphstore.document_counts import COUNTS_MISSING, count_update
 from graphstore.facts import FACTS_GRAPH, fill_update, forget_update, replace_update, with_facts
+from graphstore.projection import Projection
 from graphstore.projectionlog import KeptProjections, LogWriter, ProjectionLog
 from graphstore.sparql import (
     GRAPH,
@@ -482,6 +483,28 @@ class Store:
             return KeptProjections(None, {})
         with self._lock:  # no write under way: the stamp and the log's seal agree
             return ProjectionLog(self._path).kept(self.content_stamp)
+
+    def keep_projections(self, projections: Iterable[Projection], *, stamp: str | None) -> bool:
+        """Return whether ``projections``, read from the store as it was at content stamp ``stamp``
+        (``KeptProjections.stamp``), were kept beside the folder: not when a write has come since.
+
+        A sync that had to read graphs back keeps them so, and the next one need not: a store written
+        by an older citykg, or by code that projects differently, keeps no rows to begin with.
+        """
+        if self._path is None or self._read_only or stamp is None:
+            return False
+        with self._lock:  # no write under way, and none starts before the seal
+            if self.content_stamp != stamp:
+                return False
+            writer = ProjectionLog(self._path).writer(was=stamp)
+            try:
+                for projection in projections:
+                    writer.keep(projection)
+            except BaseException:
+                writer.abandon()
+                raise
+            writer.seal(stamp)
+        return True
 
     def _before_write(self) -> None:
         """Renew the folder's content stamp before a write starts (see ``content_stamp``)."""

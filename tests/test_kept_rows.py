@@ -16,7 +16,7 @@ from test_mirror import _mirror_contents
 from graphstore.build import build, remove_document
 from graphstore.falkor import FalkorServer
 from graphstore.graphsink import FalkorSink
-from graphstore.mirror import graph_projection, mirror_documents, resync
+from graphstore.mirror import BUILD_GRAPH, VOCABULARY_GRAPHS, graph_projection, mirror_documents, resync
 from graphstore.store import Store, _renew_stamp
 from loaders.rdf import document_graph
 
@@ -126,6 +126,9 @@ def test_rows_kept_before_a_write_that_kept_none_are_not_used(
         resync(store, full, full=True)
         for doc in loaded:
             mirror_documents(store, one_by_one, [doc])
+        # what the sync read back is kept from then on, as the store holds it
+        mirrored = {*VOCABULARY_GRAPHS, BUILD_GRAPH, *(document_graph(d).value for d in loaded)}
+        assert _kept_as_read_back(store)[0] == mirrored
     quoted = {
         r[0]
         for r in full._read(
