@@ -125,6 +125,8 @@ class Store:
 
     That union is held once more, each distinct triple once, in the facts graph
     (graphstore/facts.py), which every write keeps in step and queries read as their default graph.
+    Every write on disk also keeps the mirror rows of the graphs it writes beside the folder
+    (graphstore/projectionlog.py), for a sync that would otherwise read each graph back.
 
     Open it with :meth:`Store.open`. Writes (``replace_graph``, ``remove_graph``,
     ``bulk_rebuild``) are serialised; reads run concurrently and see committed
