@@ -12,7 +12,7 @@ import logging
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -29,6 +29,7 @@ from graphstore.projection import (
     RelRow,
     project_triples,
 )
+from graphstore.projectionlog import KeptProjections
 from graphstore.store import Store
 from graphstore.stores import RdfStore
 from loaders.rdf import doc_id_of_graph, document_graph
@@ -170,35 +171,63 @@ def _write_new(
     *,
     readers: int | None = None,
     vocabularies: tuple[str, ...] = (),
+    kept_rows: bool = True,
 ) -> None:
     """Write documents the mirror does not have (after the graphs ``vocabularies``, when given),
     many per round of batched statements.
 
-    The next rounds' graphs are read and projected while the database writes this round's: the
-    database works in another process (or machine), so the two overlap. Many documents of an
-    on-disk store are read in worker processes (graphstore/projecting.py), a few on a thread.
+    Graphs whose projections the store keeps beside its folder (graphstore/projectionlog.py) come
+    from there (unless not ``kept_rows``); the others are read back from the store, and kept there
+    from then on (with ``kept_rows``). Either way the
+    rounds are the same, in the same order: it decides which document's value a node named by
+    several keeps. The next rounds are read while the database writes this round's: the database
+    works in another process (or machine), so the two overlap.
     """
-    graphs = [document_graph(d).value for d in doc_ids]
-    chunks = ([list(vocabularies)] if vocabularies else []) + list(chunked(graphs, _NEW_DOCUMENTS_PER_WRITE))
-    if not chunks:
-        return
+    rounds = _rounds(vocabularies, [document_graph(d).value for d in doc_ids])
     with contextlib.ExitStack() as stack:
-        if readers is None:
-            readers = _READERS if len(doc_ids) >= _READERS_FROM else 0
-        if readers and isinstance(store, Store) and store.path is not None:
-            from graphstore.projecting import ProjectionPool
-
-            read = stack.enter_context(ProjectionPool(store, workers=readers)).projections(chunks)
-        else:
-            # the next chunk read on a thread while the database writes this one
-            reader = stack.enter_context(ThreadPoolExecutor(max_workers=1))
-            read = in_order(reader, functools.partial(_projections, store), chunks, in_flight=2)
-        for projections in read:
+        kept = KeptProjections(None, {})
+        if kept_rows and isinstance(store, Store):
+            kept = stack.enter_context(contextlib.closing(store.kept_projections()))
+        # read on a thread while the database writes (decompressing lets go of the interpreter)
+        reader = stack.enter_context(ThreadPoolExecutor(max_workers=1))
+        from_log = in_order(
+            reader, kept.read, [[g for g in r if g in kept.graphs] for r in rounds], in_flight=2
+        )
+        to_read = [[g for g in r if g not in kept.graphs] for r in rounds]
+        read_back = (
+            _read_back(stack, store, to_read, readers=readers) if any(to_read) else ([] for _ in to_read)
+        )
+        for graphs, logged, read in zip(rounds, from_log, read_back, strict=True):
+            if read and kept_rows and isinstance(store, Store):
+                store.keep_projections(read, stamp=kept.stamp)  # so that the next sync need not read them
+            found = {p.graph: p for p in (*logged, *read)}
+            projections = [found[g] for g in graphs if g in found]
             if not projections:
                 continue
             report.rows += sum(p.size for p in projections)
             report.counters.update(sink.load_new(projections))
             report.documents_written += sum(1 for p in projections if p.document is not None)
+
+
+def _rounds(vocabularies: Sequence[str], graphs: list[str]) -> list[list[str]]:
+    """Return the graphs in rounds: the vocabularies (if any) first, then the documents many at a time."""
+    return ([list(vocabularies)] if vocabularies else []) + list(chunked(graphs, _NEW_DOCUMENTS_PER_WRITE))
+
+
+def _read_back(
+    stack: contextlib.ExitStack, store: RdfStore, rounds: list[list[str]], *, readers: int | None
+) -> Iterator[list[Projection]]:
+    """Return the projections of each round of graphs, read back from the store in its order: in worker
+    processes (graphstore/projecting.py) for many documents of an on-disk store, else on a thread."""
+    if readers is None:
+        readers = _READERS if sum(map(len, rounds)) >= _READERS_FROM else 0
+    if readers and isinstance(store, Store) and store.path is not None:
+        from graphstore.projecting import ProjectionPool
+
+        return stack.enter_context(ProjectionPool(store, workers=readers)).projections(rounds)
+    # the next round read on a thread while the database writes this one
+    reader = stack.enter_context(ThreadPoolExecutor(max_workers=1))
+    return in_order(reader, functools.partial(_projections, store), rounds, in_flight=2)
 
 
 # Documents from which reading in worker processes pays for starting them (about a second), and
@@ -230,14 +259,20 @@ def remove_from_mirror(sink: GraphSink, doc_ids: Iterable[str]) -> MirrorReport:
 
 
 def resync(
-    store: RdfStore, sink: GraphSink, *, full: bool = False, readers: int | None = None
+    store: RdfStore,
+    sink: GraphSink,
+    *,
+    full: bool = False,
+    readers: int | None = None,
+    kept_rows: bool = True,
 ) -> MirrorReport:
     """Return what bringing the mirror in line with ``store`` did.
 
     Documents in the store but not in the mirror are written, documents in the mirror but
     not in the store are removed, and the vocabularies are written when missing or changed.
     ``full`` empties the mirror first and writes everything again. ``readers`` worker processes
-    read the documents of an on-disk store (default: two from 500 documents on, else none).
+    read the documents of an on-disk store (default: two from 500 documents on, else none) whose
+    projections it does not keep beside its folder (all of them when not ``kept_rows``).
     """
     started = time.perf_counter()
     report = MirrorReport()
@@ -255,7 +290,15 @@ def resync(
         mirror_vocabularies(store, sink, report)
     in_store = _store_documents(store)
     in_mirror = sink.mirrored_documents()
-    _write_new(store, sink, sorted(in_store - in_mirror), report, readers=readers, vocabularies=vocabularies)
+    _write_new(
+        store,
+        sink,
+        sorted(in_store - in_mirror),
+        report,
+        readers=readers,
+        vocabularies=vocabularies,
+        kept_rows=kept_rows,
+    )
     report.counters.update(_remove(sink, in_mirror - in_store, report))
     sink.ensure_schema()
     report.seconds = time.perf_counter() - started

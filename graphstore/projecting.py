@@ -6,7 +6,8 @@ the interpreter's lock the whole time: 1,000 documents took 15 CPU-s in one proc
 database wrote only 5, and the writes waited for it (sync --full at 4-6k rows/s against a bulk
 ceiling of 15-25k, issue 12). Workers here open a checkpoint of the store read-only (as the query
 workers do, never the live folder) and hand the projections back, so reading runs on the other
-core while this process feeds the database.
+core while this process feeds the database. Since the store keeps each graph's rows as it writes
+it (graphstore/projectionlog.py), only graphs it has no rows for are read here.
 """
 
 from __future__ import annotations

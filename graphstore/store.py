@@ -20,6 +20,8 @@ import pyoxigraph as ox
 
 from graphstore.document_counts import COUNTS_MISSING, count_update
 from graphstore.facts import FACTS_GRAPH, fill_update, forget_update, replace_update, with_facts
+from graphstore.projection import Projection
+from graphstore.projectionlog import KeptProjections, LogWriter, ProjectionLog
 from graphstore.sparql import (
     GRAPH,
     PREFIXES,
@@ -123,6 +125,8 @@ class Store:
 
     That union is held once more, each distinct triple once, in the facts graph
     (graphstore/facts.py), which every write keeps in step and queries read as their default graph.
+    Every write on disk also keeps the mirror rows of the graphs it writes beside the folder
+    (graphstore/projectionlog.py), for a sync that would otherwise read each graph back.
 
     Open it with :meth:`Store.open`. Writes (``replace_graph``, ``remove_graph``,
     ``bulk_rebuild``) are serialised; reads run concurrently and see committed
@@ -239,12 +243,15 @@ class Store:
         body = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode()
         update = replace_update(graph, body, superseded)
         written = len(set(triples))
-        with self._lock, self._handle() as store:
+        with self._lock, self._handle() as store, self._keeping() as kept:
             self._before_write()
             before = sum(self._count(store, ox.NamedNode(g)) for g in {graph_iri, *superseded})
             store.update(update)
             self._counted(written - before)
             self._snapshot_stale()
+            for old in superseded:
+                kept.add(old, None)
+            kept.add(graph_iri, triples)
         return written
 
     def add_graphs(self, quads: Iterable[ox.Quad]) -> None:
@@ -262,13 +269,17 @@ class Store:
                     graphs.add(quad.graph_name)
                 yield quad
 
-        with self._lock, self._handle() as store:
+        with self._lock, self._handle() as store, self._keeping() as kept:
             self._before_write()
             # The facts graph holds each triple once, whatever is added twice.
-            store.extend(with_facts(noted(quads)))
+            store.extend(with_facts(kept.follow(noted(quads), skip=FACTS_GRAPH)))
             # New graphs only (see above): what they hold now is what was added.
-            self._counted(sum(self._count(store, g) for g in graphs - {FACTS_GRAPH}))
+            counts = {g.value: self._count(store, g) for g in graphs - {FACTS_GRAPH}}
+            self._counted(sum(counts.values()))
             self._snapshot_stale()
+            for graph, added in kept.counts.items():
+                if counts.get(graph) != added:  # it held other triples already: not known whole here
+                    kept.add(graph, None)
 
     def graph_triples(self, graph_iri: str) -> list[ox.Triple]:
         """Return the triples of named graph ``graph_iri`` (none when it is absent), read from its index."""
@@ -284,12 +295,13 @@ class Store:
         graph = ox.NamedNode(graph_iri)
         if graph == FACTS_GRAPH:
             return 0
-        with self._lock, self._handle() as store:
+        with self._lock, self._handle() as store, self._keeping() as kept:
             self._before_write()
             removed = self._count(store, graph)
             store.update(forget_update(graph))
             self._counted(-removed)
             self._snapshot_stale()
+            kept.add(graph_iri, None)
         return removed
 
     def graph_iris(self) -> list[str]:
@@ -447,6 +459,55 @@ class Store:
         result = self.query(sparql, timeout_s=None, substitutions=params, formats={GRAPH: "ntriples"})
         return result.triples()
 
+    @contextlib.contextmanager
+    def _keeping(self, *, fresh: bool = False) -> Iterator[LogWriter]:
+        """Yield where a write notes the graphs it changes, their projections kept beside the folder
+        (graphstore/projectionlog.py) and sealed under the stamp the write leaves once it has ended.
+
+        Entered under the write lock and before the write renews the stamp: the log sealed under
+        the stamp found here is continued (a fresh one started with ``fresh``, or when it is not).
+        """
+        if self._path is None or self._read_only:
+            yield LogWriter.discarding()
+            return
+        writer = ProjectionLog(self._path).writer(was=None if fresh else self.content_stamp)
+        try:
+            yield writer
+        except BaseException:
+            writer.abandon()
+            raise
+        writer.seal(self.content_stamp)
+
+    def kept_projections(self) -> KeptProjections:
+        """Return the graphs' projections kept beside the folder as the store holds them now (none in
+        memory or for a read-only view); close it after use. See graphstore/projectionlog.py."""
+        if self._path is None or self._read_only:
+            return KeptProjections(None, {})
+        with self._lock:  # no write under way: the stamp and the log's seal agree
+            return ProjectionLog(self._path).kept(self.content_stamp)
+
+    def keep_projections(self, projections: Iterable[Projection], *, stamp: str | None) -> bool:
+        """Return whether ``projections``, read from the store as it was at content stamp ``stamp``
+        (``KeptProjections.stamp``), were kept beside the folder: not when a write has come since.
+
+        A sync that had to read graphs back keeps them so, and the next one need not: a store written
+        by an older citykg, or by code that projects differently, keeps no rows to begin with.
+        """
+        if self._path is None or self._read_only or stamp is None:
+            return False
+        with self._lock:  # no write under way, and none starts before the seal
+            if self.content_stamp != stamp:
+                return False
+            writer = ProjectionLog(self._path).writer(was=stamp)
+            try:
+                for projection in projections:
+                    writer.keep(projection)
+            except BaseException:
+                writer.abandon()
+                raise
+            writer.seal(stamp)
+        return True
+
     def _before_write(self) -> None:
         """Renew the folder's content stamp before a write starts (see ``content_stamp``)."""
         if self._path is not None and not self._read_only:  # a read-only view's write fails in Oxigraph
@@ -533,10 +594,16 @@ class Store:
         previous store as it was. Triples go to the default graph. The facts graph is
         built alongside (not counted); quads naming it in ``quads`` are ignored.
         """
-        as_quads = with_facts(
-            q if isinstance(q, ox.Quad) else ox.Quad(q.subject, q.predicate, q.object) for q in quads
-        )
-        with self._lock:
+        with self._lock, self._keeping(fresh=True) as kept:
+            as_quads = with_facts(
+                kept.follow(
+                    (
+                        q if isinstance(q, ox.Quad) else ox.Quad(q.subject, q.predicate, q.object)
+                        for q in quads
+                    ),
+                    skip=FACTS_GRAPH,
+                )
+            )
             self._before_write()
             if self._path is None:
                 fresh = ox.Store()

@@ -229,8 +229,9 @@ def _mirror_contents(sink: FalkorSink) -> tuple[list[str], list[str]]:
 
 
 @pytest.mark.shared
-def test_a_full_sync_read_by_worker_processes_equals_mirroring_each_document_as_it_comes(
-    seed_store: Store, falkor_server: FalkorServer
+@pytest.mark.parametrize("kept_rows", [True, False], ids=["from-kept-rows", "read-back"])
+def test_a_full_sync_from_kept_rows_or_read_by_worker_processes_equals_mirroring_each_document_as_it_comes(
+    seed_store: Store, falkor_server: FalkorServer, kept_rows: bool
 ) -> None:
     full = FalkorSink(falkor_server, graph="full-sync")
     one_by_one = FalkorSink(falkor_server, graph="one-by-one")
@@ -238,7 +239,7 @@ def test_a_full_sync_read_by_worker_processes_equals_mirroring_each_document_as_
     docs = sorted(d for g in seed_store.graph_iris() if (d := g.rsplit("/graph/document/", 1)[-1]) != g)
     assert len(docs) == 5
 
-    report = resync(seed_store, full, full=True, readers=2)
+    report = resync(seed_store, full, full=True, readers=2, kept_rows=kept_rows)
     for doc in docs:  # as POST /documents mirrors each one
         mirror_documents(seed_store, one_by_one, [doc])
 

@@ -180,10 +180,13 @@ def test_bulk_rebuild_swaps_in_the_new_store_and_it_persists(tmp_path: Path) -> 
         ]
         assert store.bulk_rebuild(quads) == 50
         assert store.graph_iris() == [DOC_B]
-    # no rebuild leftovers; the lock file that guards the folder and the content stamp stay beside it
+    # no rebuild leftovers; the lock file that guards the folder, the content stamp, the quad count and
+    # the graphs' projections (graphstore/projectionlog.py) stay beside it
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "oxigraph",
         "oxigraph.lock",
+        "oxigraph.mirror-rows",
+        "oxigraph.mirror-rows.seal",
         "oxigraph.quads",
         "oxigraph.stamp",
     ]
@@ -212,8 +215,15 @@ def test_opening_after_a_crash_between_the_renames_uses_the_finished_rebuild(tmp
     path.rename(path.with_name("oxigraph.ready"))  # as if the process died after moving the old store away
     with Store.open(path, workers=0) as store:
         assert store.count(DOC_B) == 1
-    # no rebuild leftovers; the lock file that guards the folder and the content stamp stay beside it
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["oxigraph", "oxigraph.lock", "oxigraph.stamp"]
+    # no rebuild leftovers; the lock file that guards the folder and the content stamp stay beside it, and the
+    # projections kept by the write (graphstore/projectionlog.py)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "oxigraph",
+        "oxigraph.lock",
+        "oxigraph.mirror-rows",
+        "oxigraph.mirror-rows.seal",
+        "oxigraph.stamp",
+    ]
 
 
 # rdflib 7.6 warns about its own deprecated ConjunctiveGraph/default_context inside Dataset.parse.
