@@ -28,7 +28,7 @@ _GRANTED_ONLY = {"示范基地", "园区"}
 _GRANTED = re.compile(r"(?:获评|获批|评为|列入|入选|入围|上榜|认定为|命名为|授予|荣获|当选|被评为|成功创建)$")
 # 城市 is a title only after one of these (信息消费试点城市, 数智先锋城市, 国家中心城市, 5G商用城市).
 _CITY_MARK = re.compile(
-    r"(?:示范|试点|先行|标杆|领先|先锋|领军|中心|核心|商用|样板|典范|创新型|千兆|韧性|海绵|无废|公园|文明|百强|枢纽|节点|"
+    r"(?:示范|试点|先行|标杆|领先|先锋|领军|中心|核心|商用|样板|典范|创新型|千兆|韧性|海绵|无废|公园|文明|百强|枢纽|节点|承载|"
     r"卫生|园林|森林|[一二三四五]星级新型智慧|历史文化|国际化)$"
 )
 # 高地 and 试点 are titles when a scope names who grants them (全国数字经济发展高地, 国家首批智慧城市试点).
@@ -222,9 +222,16 @@ def find_designations(sentence: str) -> list[Designation]:
         described = sentence[start - 1 : start] == "的" and len(plain) - len(m.group(0)) <= 2
         if plain == m.group(0) or described:
             continue  # "列入…对接首批试点": only the batch named it, no title is left once that goes
+        # "国家智慧城市(区、镇)试点": the levels in brackets say who may hold it; the title goes on after them
+        levels = _BRACKETED_LEVELS.match(sentence, end)
+        if levels:
+            name, plain, end = name + levels.group(0), plain + levels.group(0), levels.end()
         aliases = tuple(dict.fromkeys(a for a in (name, _unscoped(plain)) if a != plain))
         found.append(Designation(plain, start, end, aliases))
     return found
+
+
+_BRACKETED_LEVELS = re.compile(r"[(（][省市区县镇乡村、]{1,8}[)）](?:试点|示范区|示范县|示范市|示范城市)")
 
 
 def _suffixes(sentence: str, words: tuple[Word, ...], ends: dict[int, int]) -> list[re.Match[str]]:
