@@ -1046,6 +1046,8 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             and comma >= 0
             and re.fullmatch(r"[\u4e00-\u9fff]{2,6}", sentence[comma + 1 : start])
             and sentence[max(0, comma - len(m.group(0))) : comma] == m.group(0)
+            # (…交通专区、养老专区和乡村振兴专区: an item ending on the kind before 和 is one of its own)
+            and not _CONNECTOR_AFTER_NAME.search(sentence, comma + 1, start)
         ):
             # "昆山先进计算产业园、昆太协同数字经济产业园": an item of a list of one kind's names starts at the
             # list's mark, whatever verb LAC reads inside it (协同)
