@@ -25,6 +25,7 @@ length and a fresh log replaces the file whole.
 from __future__ import annotations
 
 import hashlib
+import logging
 import marshal
 import os
 import struct
@@ -40,6 +41,8 @@ import graphstore.projection
 import loaders.rdf
 import loaders.vocab
 from graphstore.projection import NodeRow, Projection, RelRow, project_triples
+
+_log = logging.getLogger(__name__)
 
 __all__ = ["KeptProjections", "LogWriter", "ProjectionLog"]
 
@@ -209,8 +212,13 @@ class LogWriter:
             [(g, -1 if p is None else len(b)) for (g, p), b in zip(self._pending, blobs, strict=True)]
         )
         body = b"".join(blobs)
-        self._handle.write(_HEAD.pack(len(names), len(body)) + names + body)
         self._pending = []
+        try:
+            self._handle.write(_HEAD.pack(len(names), len(body)) + names + body)
+        except OSError as error:
+            # A cache that will not take more rows is dropped, unsealed, and the store's write goes on.
+            _log.warning("mirror rows not kept in %s: %s", self._log.file if self._log else "?", error)
+            self.abandon()
 
     def seal(self, stamp: str | None) -> None:
         """Write what is pending and make the log count as current at content stamp ``stamp``."""

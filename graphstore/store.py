@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import gc
+import logging
 import os
 import shutil
+import struct
 import sys
 import tempfile
 import threading
@@ -46,6 +48,8 @@ __all__ = [
 ]
 
 ExportFormat = Literal["nq", "trig", "ttl", "jsonld"]
+
+_log = logging.getLogger(__name__)
 
 
 class StoreBusy(RuntimeError):
@@ -470,13 +474,24 @@ class Store:
         if self._path is None or self._read_only:
             yield LogWriter.discarding()
             return
-        writer = ProjectionLog(self._path).writer(was=None if fresh else self.content_stamp)
+        try:
+            writer = ProjectionLog(self._path).writer(was=None if fresh else self.content_stamp)
+        except OSError as error:
+            # The rows are a cache: a folder that will not take them costs the next sync a read-back,
+            # never the write itself.
+            _log.warning("mirror rows not kept beside %s: %s", self._path, error)
+            yield LogWriter.discarding()
+            return
         try:
             yield writer
         except BaseException:
             writer.abandon()
             raise
-        writer.seal(self.content_stamp)
+        try:
+            writer.seal(self.content_stamp)
+        except OSError as error:
+            writer.abandon()
+            _log.warning("mirror rows not kept beside %s: %s", self._path, error)
 
     def kept_projections(self) -> KeptProjections:
         """Return the graphs' projections kept beside the folder as the store holds them now (none in
@@ -484,7 +499,11 @@ class Store:
         if self._path is None or self._read_only:
             return KeptProjections(None, {})
         with self._lock:  # no write under way: the stamp and the log's seal agree
-            return ProjectionLog(self._path).kept(self.content_stamp)
+            try:
+                return ProjectionLog(self._path).kept(self.content_stamp)
+            except (OSError, ValueError, EOFError, struct.error) as error:
+                _log.warning("mirror rows beside %s unreadable, graphs are read back: %s", self._path, error)
+                return KeptProjections(None, {})
 
     def keep_projections(self, projections: Iterable[Projection], *, stamp: str | None) -> bool:
         """Return whether ``projections``, read from the store as it was at content stamp ``stamp``

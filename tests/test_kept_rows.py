@@ -156,3 +156,17 @@ def test_rows_sealed_under_the_stamp_before_a_write_that_ended_unsealed_are_not_
         store.remove_graph(store.graph_iris()[-1])  # the next write starts the log afresh
         same, missing = _kept_as_read_back(store)
         assert same == set() and missing == set(store.graph_iris())
+
+
+def test_a_folder_that_will_not_take_the_rows_costs_a_read_back_not_the_write(
+    tmp_path: Path, demo_folder: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "oxigraph"
+    # the rows' file and its partial are folders: every attempt to keep rows fails with an OSError
+    for name in ("oxigraph.mirror-rows", "oxigraph.mirror-rows.partial"):
+        (tmp_path / name).mkdir()
+    with Store.open(path, workers=0) as store:
+        loaded = build([demo_folder], store).loaded
+        assert len(loaded) == 3 and len(store.graph_iris()) >= 3  # the documents are in the store
+        assert _kept_as_read_back(store) == (set(), set(store.graph_iris()))  # and nothing is kept
+    assert "mirror rows not kept" in caplog.text
