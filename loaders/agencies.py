@@ -844,15 +844,17 @@ def _listed_owners(sentence: str, hits: list[AgencyHit], place_names: tuple[str,
     if not place_names:
         return []
     names = "|".join(re.escape(n) for n in place_names)
+    listed = re.compile(rf"(?:(?:{names})[、和及与])+$")
+    item = re.compile(rf"({names})[、和及与]")
     out: list[AgencyHit] = []
     for hit in hits:
         if hit.national or hit.place_surface not in place_names or not hit.name.startswith(hit.place_surface):
             continue
-        run = re.search(rf"(?:(?:{names})[、和及与])+$", sentence[: hit.start])
+        run = listed.search(sentence[: hit.start])
         if not run:
             continue
         body = hit.name[len(hit.place_surface) :]
-        for m in re.finditer(rf"({names})[、和及与]", run.group(0)):
+        for m in item.finditer(run.group(0)):
             at = run.start() + m.start(1)
             if not any(h.start <= at < h.end for h in hits):
                 out.append(AgencyHit(m.group(1) + body, at, at + len(m.group(1)), m.group(1)))

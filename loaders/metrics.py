@@ -1053,6 +1053,8 @@ def _per_place_list(text: str, figures: list[Figure]) -> list[Figure]:
     >>> [f.value for f in _per_place_list(t, [Figure(1e7, "人", "电话用户数", ">", None, 5, 7), *fs])]
     [16377000, 12880000]
     """
+    if "分别" not in text:
+        return figures  # (the list's run is found by a regex per figure: only where a list can be)
     out = list(figures)
     bounds: list[tuple[int, int]] = []
     for k, f in enumerate(out):
