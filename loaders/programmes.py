@@ -256,6 +256,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits += _national_initiatives(sentence)
     hits += _national_strategies(sentence)
     hits += _local_strategies(sentence)
+    hits += _carried_strategies(sentence, lex)
     hits += _themed_years(sentence)
     hits += _joined_ways(sentence)
     hits += _titled_campaigns(sentence)
@@ -576,6 +577,48 @@ def _local_strategies(sentence: str) -> list[ProgrammeHit]:
         ProgrammeHit(m.group("name") + m.group("suffix"), m.start("name"), m.end(), None, (m.group("name"),))
         for m in _LOCAL_STRATEGY.finditer(sentence)
     ]
+
+
+# A strategy a place carries out, named unquoted between the verb and 战略 (实施数字经济优先发展战略,
+# 深入实施政府数字化转型战略、工业赋能育新战略); not the strategy's deployment, opportunity or standing.
+_CARRIED_STRATEGY = re.compile(
+    r"(?:贯彻落实|实施|贯彻|落实|坚持|深化)(?P<name>[\u4e00-\u9fff]{2,12}?)(?P<suffix>(?:发展)?战略)"
+    r"(?![部机性合意目规布定高地位层思举任构方])"
+)
+_STRATEGY_LISTED = re.compile(
+    r"、(?P<name>[\u4e00-\u9fff]{2,12}?)(?P<suffix>(?:发展)?战略)(?![部机性合意目规布定高地位层思举任构方])"
+)
+
+
+def _carried_strategies(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
+    """Unquoted strategies after a verb that carries them out, and the like names listed after them;
+    a domain word's strategy (实施数字经济战略) is the domain's, as the bare word is no programme.
+
+    >>> lex = programme_lexicon()
+    >>> [h.name for h in _carried_strategies("大力实施数字经济优先发展战略、工业赋能育新战略,促进融合", lex)]
+    ['数字经济优先发展战略', '工业赋能育新战略']
+    >>> _carried_strategies("落实重大战略部署,实施国家大数据战略,实施数字经济战略", lex)
+    []
+    """
+    hits = []
+    for m in _CARRIED_STRATEGY.finditer(sentence):
+        name = m.group("name")
+        if re.search(
+            r"[的和与及、]|^(?:国家|重大|发展|这一|该|各项|相关|有关|落实|实施|贯彻)", name
+        ) or _is_domain_word(name, lex):
+            continue  # 国家X战略 is _national_strategies'; 重大战略 names none
+        hits.append(ProgrammeHit(name + m.group("suffix"), m.start("name"), m.end()))
+        at = m.end()
+        while (listed := _STRATEGY_LISTED.match(sentence, at)) is not None and not re.search(
+            r"[的和与及]", listed.group("name")
+        ):
+            hits.append(
+                ProgrammeHit(
+                    listed.group("name") + listed.group("suffix"), listed.start("name"), listed.end()
+                )
+            )
+            at = listed.end()
+    return hits
 
 
 # A verb that puts ways of working into practice, right before a list of them.
