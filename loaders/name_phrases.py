@@ -54,6 +54,9 @@ def phrase_start(sentence: str, lo: int, hi: int) -> int:
     >>> s = "开通海峡两岸直通光缆和福州国家级互联网骨干直联点,光网实现城乡全覆盖"
     >>> s[phrase_start(s, 2, s.index(",")) : s.index(",")]
     '福州国家级互联网骨干直联点'
+    >>> s = "在手机上打开佛山通App,市民"
+    >>> s[phrase_start(s, s.index("佛山"), s.index("App")):s.index(",")]
+    '佛山通App'
     >>> s = "线上纳入青禾平台、线下纳入政务服务中心"
     >>> s[phrase_start(s, s.index("线下"), len(s)):]
     '政务服务中心'
@@ -71,6 +74,15 @@ def phrase_start(sentence: str, lo: int, hi: int) -> int:
             continue  # LAC cut a name it does not know into one-character "verbs" (海/创/云谷)
         if _split_place(sentence, word):
             continue  # LAC read the head of a place's short name as a verb (聊/城子平台)
+        if (
+            word.tag == "v"
+            and len(word.text) == 1
+            and word.end == hi
+            and left is not None
+            and left.tag == "LOC"
+            and left.end == word.start
+        ):
+            continue  # a place and one character name its app (佛山/通App, 山东/通): the verb is the brand's
         if _breaks(word, left, words[:i], quoted):
             start = word.end
         elif word.tag == "c" and i + 1 < len(words) and words[i + 1].tag == "LOC" and left is not None:
