@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 from pathlib import Path
 
 import ahocorasick
@@ -45,8 +46,8 @@ def find_service_apps(sentence: str) -> list[tuple[str, int, int]]:
 
     >>> find_service_apps("与您单位联系人进行电话、粤政易等多次沟通")
     [('粤政易', 12, 15)]
-    >>> find_service_apps("北京通州区")
-    []
+    >>> find_service_apps("北京通州区"), find_service_apps("打造新型“皖事通办”市级平台")
+    ([], [])
     """
     matches = sorted(
         ((name, last - len(name) + 1, last + 1) for last, name in _automaton().iter(sentence)),
@@ -61,6 +62,9 @@ def find_service_apps(sentence: str) -> list[tuple[str, int, int]]:
     for name, start, end in matches:
         quoted = start > 0 and sentence[start - 1] in "“‘"
         whole = (start in starts or quoted) and (end in ends or sentence[end:].startswith(_TAILS))
+        # “皖事通办”市级平台: a quote that goes on past the app's name names something else
+        longer = quoted and re.match(r"[\u4e00-\u9fffA-Za-z0-9]+[”’]", sentence[end:]) is not None
+        whole = whole and not longer
         if whole and not any(s <= start < e for _, s, e in found):
             found.append((name, start, end))
     return found
