@@ -108,6 +108,10 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
         # "落实数字强省宣传月活动要求": the activities of a campaign month are the campaign's own
         if inside_word and m.group(0).endswith(("月", "周")) and nxt == "活动":
             inside_word = None
+        if m.group(0) == "工程" and re.match(
+            r"[与和及][\u4e00-\u9fff]{2,14}?(?:实验室|研究中心|研究院)", masked[end : end + 20]
+        ):
+            continue  # "数学工程与先进计算国家重点实验室": the field of a lab, engineering, no programme
         if inside_word and (m.group(0) != "行动" or re.match(r"计划|方案|纲要|者|队", nxt)):
             continue  # the suffix is inside a longer word (行动计划, 工程师, 改革成果, 试点县)
         start = name_start(sentence, m.start())

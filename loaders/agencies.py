@@ -389,6 +389,9 @@ def _agency_from(
         # "区政务服务大厅共接待群众": a hall is where bodies serve, a place, whatever it is said to do
         or name.endswith(("大厅", "分厅"))  # “爱山东”APP德州分厅: a portal's local branch, a project
         or name.endswith("地理中心")  # "位于深圳地理中心的龙华": the middle of a map, no body
+        # 国家数字交换系统工程技术研究中心, …技术创新中心: a research centre of a kind the state names
+        # (engineering, technology) is a facility a firm or a university runs, no government body
+        or re.search(r"(?:工程技术|工程)研究中心$|技术创新中心$|企业技术中心$", name)
     ):
         return None
     if head in ("国家",) and (len(name) <= 3 or _NATIONAL_TITLE.match(name)):

@@ -180,8 +180,13 @@ def programme_named(name: str, suffix: str) -> bool:
 
     >>> programme_named("数字化改革平台", "平台"), programme_named("青禾安全工程应用系统", "系统")
     (True, False)
+    >>> programme_named("数学工程与先进计算国家重点实验室", "实验室")
+    False
     """
-    found = list(PROGRAMME_WORDS.finditer(name))
+    # 数学工程与先进计算国家重点实验室, …系统工程技术研究中心: a lab or a research centre is named
+    # after its field, and 工程 there is engineering, no programme's work
+    research = suffix in ("实验室", "研究院") or name.endswith(("研究中心", "实验室", "研究院"))
+    found = [m for m in PROGRAMME_WORDS.finditer(name) if not (research and m.group(0) == "工程")]
     if not found:
         return False
     if suffix in ("系统", "信息系统", "平台", "大科学装置"):

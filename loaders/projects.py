@@ -180,6 +180,12 @@ def find_projects(sentence: str) -> list[ProjectHit]:
 
     >>> [(h.name, h.kind) for h in find_projects("建成广陵新城软件园、仪征大数据产业园等4个省级产业园区")]
     [('广陵新城软件园', 'park'), ('仪征大数据产业园', 'park')]
+
+    Labs and research centres the state names are facilities, named after their field (A与B):
+
+
+    >>> [h.name for h in find_projects("拥有青禾系统与应用国家工程实验室、青禾数字交换系统工程技术研究中心等平台")]
+    ['青禾系统与应用国家工程实验室', '青禾数字交换系统工程技术研究中心']
     >>> [(h.name, h.kind) for h in find_projects("“我的扬州”App注册用户超210万")]
     [('我的扬州App', 'platform')]
     >>> [h.name for h in find_projects("总投资20亿元的重庆现代农业柑橘产业园建成")]
@@ -1052,6 +1058,16 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
             # "昆山先进计算产业园、昆太协同数字经济产业园": an item of a list of one kind's names starts at the
             # list's mark, whatever verb LAC reads inside it (协同)
             start = comma + 1
+        if (
+            m.group(0) == "实验室"
+            and re.search(r"(?:国家|省)(?:重点|工程)$", sentence[start : m.start()])
+            and sentence[start - 1 : start] == "与"
+        ):
+            # "互联网医疗系统与应用国家工程实验室": a state-named lab's field may pair two (A与B)
+            mark = max(sentence.rfind(c, 0, start - 1) for c in "、,，。;；:：“”")
+            field = phrase_start(sentence, mark + 1, start - 1)
+            if 2 <= start - 1 - field <= 14:
+                start = field
         company = list(re.finditer(r"公司", sentence[start : m.start()]))
         if company and kind != "event" and company[-1].end() < m.start() - start:
             # "考察…中科超算科技有限公司京蒙智算中心": a company's legal name says whose the thing is; the
@@ -1768,8 +1784,11 @@ def _names_one(
         return False
     if suffix == "学院" and re.search(r"(?:大学|职业|技术|师范|医学|理工|工程)", name):
         return False  # SCHEMA.md: schools and universities are institutions, not projects
-    if suffix in ("学院", "研究院", "实验室") and not (
-        _SET_UP.search(clause) or _IN_USE.match(sentence[end:])
+    if (
+        suffix in ("学院", "研究院", "实验室")
+        and not (_SET_UP.search(clause) or _IN_USE.match(sentence[end:]))
+        # 先进计算国家重点实验室: a lab the state names, after its field, is one lab wherever it stands
+        and not re.search(r"[\u4e00-\u9fff]{4}(?:国家|省)(?:重点|工程)实验室$", name)
     ):
         return False  # an institute or lab is a thing built only where the text builds it (筹建…研究院)
     if suffix == "集聚区" and not any(
