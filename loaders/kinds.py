@@ -170,7 +170,8 @@ def _named_by_verbs(sentence: str, start: int, head: int) -> bool:
     words = [w for w in segment(sentence) if start <= w.start and w.end <= head]
     covered = sum(len(w.text) for w in words) == head - start
     # A longer vn word holds a noun (城市管理, 数字化): the name says what it is for, not only what it does.
-    return bool(words) and covered and all(w.tag in ("v", "vn") and len(w.text) <= 2 for w in words)
+    # Three such words or more (应急/管理/综合平台) name one system's field and scope, not a kind's work.
+    return 0 < len(words) <= 2 and covered and all(w.tag in ("v", "vn") and len(w.text) <= 2 for w in words)
 
 
 def programme_named(name: str, suffix: str) -> bool:
