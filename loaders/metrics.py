@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from loaders.antecedents import carry_subjects, name_by_programme, split_owned, split_respectively
 from loaders.figures import AMOUNTS, Figure
+from loaders.gazetteer import load_gazetteer
 from loaders.indicators import (
     SCOPE,
     counted_phrase,
@@ -828,6 +829,10 @@ def find_figures(
         and not f.indicator.startswith(SCOPE)
         and not _PAGE_COUNTERS.match(f.indicator)
         and not (f.unit != "位" and _REGION_OF_PLACES.match(f.indicator))
+        # "牡丹区54个", "当地470类": a place is whose the figure is, not what it counts (SCHEMA.md: a
+        # figure with no indicator is dropped rather than labelled with a fragment)
+        and not _ONLY_A_PLACE.fullmatch(f.indicator)
+        and f.indicator not in load_gazetteer().surface_forms()
         and not _GROUP_AVERAGE.search(text, _clause_start(text, f.start), f.start)
         and not _firms_own(text, f.start)
         and not _determiner(text, f)
@@ -932,6 +937,10 @@ def _determiner(text: str, f: Figure) -> bool:
 # A share that nothing before it resolved to a share of something ("(占比27%)", "在总指数中占比22.2%"
 # after a list of places) names no measure: a fragment, left out (SCHEMA.md: never a fragment).
 _SHARE_ALONE = ("占比", "比重", "比例", "所占比重", "所占比例", "占比为")
+# Words that point at a place and count nothing.
+_ONLY_A_PLACE = re.compile(
+    r"(?:当地|本地|全市|全省|全县|全区|该市|该县|该区|我市|我省|我区|我县|本市|本县|本区)"
+)
 
 
 # A company named in the figure's clause ("如诺艾克仪器仪表有限公司变更全程耗时10分钟(原需跑6次…)"): the

@@ -808,3 +808,12 @@ def test_a_change_between_two_dated_levels_names_both_after_what_grew() -> None:
     ex = _extract("江西省加快发展电子信息产业。虚拟现实产业从无到有,从2018年的42亿元扩张至2019年的120亿元。")
     found = {(m.indicator, m.value, m.year) for m in ex.metrics}
     assert found >= {("虚拟现实产业", 4.2e9, 2018), ("虚拟现实产业", 1.2e10, 2019)}
+
+
+def test_a_place_or_a_word_pointing_at_one_is_no_indicator() -> None:
+    ex = _extract(
+        "菏泽市发展农村电商。各县区淘宝村前3名的是:曹县168个,占全市的32.59%;牡丹区54个,占全市的10.47%。"
+        "金寨县城市大脑建成,当地470类数据接入。"
+    )
+    indicators = {m.indicator for m in ex.metrics}
+    assert not indicators & {"牡丹区", "曹县", "当地"}
