@@ -817,3 +817,10 @@ def test_a_place_or_a_word_pointing_at_one_is_no_indicator() -> None:
     )
     indicators = {m.indicator for m in ex.metrics}
     assert not indicators & {"牡丹区", "曹县", "当地"}
+
+
+def test_我省各县_in_the_provinces_own_voice_is_the_provinces_figure() -> None:
+    ex = _extract(
+        "我市苍南县入列百强县。浙江的县域数字乡村指数为82.6。我省各县(市、区)中已进入高水平阶段的有55.1%。"
+    )
+    assert ("浙江省", 55.1) in {(m.place.name, m.value) for m in ex.metrics}
