@@ -117,6 +117,8 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     ['市政府', '市大数据局']
     >>> [(h.name, h.national) for h in find_agencies("国家发展改革委、国家数据局等部门联合印发")]
     [('国家发展改革委', True), ('国家数据局', True)]
+    >>> find_agencies("淘宝镇达到84个(含街道办事处),各区、开发区(高新区)及各园区管委会:")
+    []
     >>> [h.name for h in find_agencies("获评市直机关工委首批“一支部一品牌”，获批国家工程研究中心")]
     ['市直机关工委']
     >>> [h.name for h in find_agencies("经旗人民政府常务会议、盟行署同意,开创数字营口建设新局面,完善“爱山东”APP德州分厅")]
@@ -193,6 +195,18 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     hits = [h for h in hits if not _of_other_party(sentence, h)]
     # "北京大学新农村发展研究院": a university and its institutes teach and study, they govern nothing
     hits = [h for h in hits if "大学" not in h.name]
+    # "淘宝镇84个(含街道办事处)": what a count takes in, no body; "…开发区(…)及各园区管委会": a name
+    # cut inside a bracket names none
+    hits = [
+        h
+        for h in hits
+        if not (
+            sentence[h.start - 1 : h.start] in ("(", "（")
+            and re.match(r"(?:含|包含|包括|不含)", sentence[h.start : h.end])
+        )
+        and sentence.count(")", h.start, h.end) + sentence.count("）", h.start, h.end)
+        <= sentence.count("(", h.start, h.end) + sentence.count("（", h.start, h.end)
+    ]
     hits = _with_list_place(sentence, sorted(hits, key=lambda h: h.start))
     return _with_parenthetical_aliases(sentence, hits)
 
