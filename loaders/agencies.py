@@ -517,6 +517,8 @@ def _leading_groups(
     [('宜昌市推进数据资源规划建设领导小组', '宜昌市')]
     >>> [(h.name, h.place_surface) for h in _leading_groups("承担自治区“放管服”改革协调小组办公室日常工作", [])]
     [('自治区放管服改革协调小组办公室', '自治区')]
+    >>> [(h.name, h.place_surface) for h in _leading_groups("报请县“放管服”改革协调小组办公室下发了方案", [])]
+    [('县放管服改革协调小组办公室', '县')]
     """
     hits = []
     for m in _GROUP_LIST.finditer(sentence):
@@ -537,6 +539,10 @@ def _leading_groups(
             continue
         if "简称" in sentence[max(0, start - 4) : end]:
             continue  # "(以下简称领导小组)": the short name of the group just named, no group of its own
+        # "报请县“放管服”改革协调小组办公室下发…": the verb that refers a matter to the group is no part
+        # of its name; the group's level opens it
+        referred = re.match(r"(?:报请|提请|呈请|经|由)(?=自治区|[省市区县州])", sentence[start:end])
+        start += referred.end() if referred else 0
         placed = _placed_task(sentence, start, place_names)
         if placed is not None:
             hits.append(AgencyHit(sentence[placed[0] : end], placed[0], end, placed[1]))
