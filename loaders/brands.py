@@ -46,15 +46,37 @@ _LISTED_PROJECTS = re.compile(
     r"(?P<items>(?:[^,，。；;、]{2,24}、)+[^,，。；;、]{2,24}?)等(?:\d+|[两三四五六七八九十]+)[个大项][\u4e00-\u9fff]{0,6}?(?P<head>项目)(?![库群包])"
 )
 
+# "新疆云针、北京蓝耘、九章智锦、金达源4个算力重点项目": a list closed by a count of projects that
+# matches its items names each one, 等 or not.
+_COUNTED_PROJECTS = re.compile(
+    r"(?P<items>(?:[^,，。；;、]{2,12}、)+[^,，。；;、\d]{2,12}?)(?P<n>\d|[两二三四五六七八九十])个[\u4e00-\u9fff]{0,6}?(?P<head>项目)(?![库群包])"
+)
+
+
+def parse_count(text: str) -> int:
+    """Return a small count written in figures or in Chinese (4, 四, 两).
+
+    >>> parse_count("4"), parse_count("四"), parse_count("两")
+    (4, 4, 2)
+    """
+    return int(text) if text.isdigit() else {"两": 2}.get(text, "一二三四五六七八九十".find(text) + 1)
+
 
 def find_listed(sentence: str) -> list[BrandHit]:
     """Return the items of a list closed by 等…应用/平台 or a count of 项目 (…、甬易办、…等38个应用).
 
     >>> [b.name for b in find_listed("“青禾通”、“禾易办”等12个应用上架")]
     ['青禾通', '禾易办']
+    >>> [b.name for b in find_listed("启动青禾云针、北京蓝耘、九章智锦3个算力重点项目")]
+    ['青禾云针', '北京蓝耘', '九章智锦']
     """
     hits = []
-    for m in [*_LISTED_APPS.finditer(sentence), *_LISTED_PROJECTS.finditer(sentence)]:
+    counted = [
+        m
+        for m in _COUNTED_PROJECTS.finditer(sentence)
+        if m.group("items").count("、") + 1 == parse_count(m.group("n"))
+    ]
+    for m in [*_LISTED_APPS.finditer(sentence), *_LISTED_PROJECTS.finditer(sentence), *counted]:
         # only lists of brands (quoted) or counted apps ("等38个应用") name projects; of a plain list of
         # platforms, the items a place's name heads or ends (智慧庐江、云上庐江等平台) are named ones
         placed_only = (

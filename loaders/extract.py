@@ -27,7 +27,7 @@ from loaders.places import (
 )
 from loaders.policies import find_policies
 from loaders.programmes import find_programmes
-from loaders.projects import ProjectHit, built_before, clause_before, find_projects
+from loaders.projects import ProjectHit, built_before, clause_before, ends_on_kind, find_projects
 from loaders.records import (
     AgencyMention,
     Division,
@@ -1521,6 +1521,10 @@ def _named_place(
             continue  # 广州塔景区智能化管理平台: a landmark named after a city is no division that runs it
         if hit.kind == "platform":
             return named
+        if not full and not ends_on_kind(hit.name):
+            # "启动新疆云针、北京蓝耘…4个算力重点项目": a short form heading a firm's project named by no
+            # kind of thing is where the firm comes from; the place that starts the project runs it
+            return None
         # A short form heading the name ties it there when no place acts (于都工业园区 in a national text).
         if span.start != start or (
             not full

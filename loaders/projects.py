@@ -175,6 +175,15 @@ class ProjectHit:
     aliases: tuple[str, ...] = ()
 
 
+def ends_on_kind(name: str) -> bool:
+    """Whether a name ends on the word of a kind of thing (…中心, …走廊, …项目), not only on a firm's brand.
+
+    >>> ends_on_kind("杭州城西科创大走廊"), ends_on_kind("青禾蓝耘项目"), ends_on_kind("北京蓝耘")
+    (True, True, False)
+    """
+    return re.search(rf"(?:{_SUFFIX.pattern}|项目|工程|大厦)$", name) is not None
+
+
 def find_projects(sentence: str) -> list[ProjectHit]:
     """Return the projects named in one sentence.
 

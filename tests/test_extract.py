@@ -824,3 +824,9 @@ def test_我省各县_in_the_provinces_own_voice_is_the_provinces_figure() -> No
         "我市苍南县入列百强县。浙江的县域数字乡村指数为82.6。我省各县(市、区)中已进入高水平阶段的有55.1%。"
     )
     assert ("浙江省", 55.1) in {(m.place.name, m.value) for m in ex.metrics}
+
+
+def test_firms_projects_listed_with_their_count_are_the_places_that_starts_them() -> None:
+    ex = _extract("白城市发展算力产业,2025年启动实施新疆云针、北京蓝耘、九章智锦、金达源4个算力重点项目。")
+    assert {(p.place.name, p.name) for p in ex.projects} >= {("白城市", "新疆云针"), ("白城市", "北京蓝耘")}
+    assert {p.place.name for p in ex.places} == {"白城市"}
