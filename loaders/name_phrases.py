@@ -248,6 +248,9 @@ def acts_as_body(sentence: str, start: int, end: int) -> bool:
     >>> s = "以城市运行管理中心建设为抓手"
     >>> acts_as_body(s, 1, s.index("建设"))
     False
+    >>> s = "会议由市政务服务中心、市数据局参加"
+    >>> acts_as_body(s, 3, s.index("、"))
+    True
     >>> s = "会同市自然资源规划局、市城市运行管理中心办理"
     >>> acts_as_body(s, s.index("市城市"), s.index("办理"))
     True
@@ -257,6 +260,7 @@ def acts_as_body(sentence: str, start: int, end: int) -> bool:
         or _BODY_BEFORE.search(sentence[max(0, start - 4) : start])
         or _LISTED_BODY_BEFORE.search(sentence[max(0, start - 24) : start])
         or _LISTED_BODY_AFTER.match(sentence[end:])
+        or _ATTENDING.match(sentence[end:])
     )
 
 
@@ -267,6 +271,10 @@ _LISTED_BODY_BEFORE = re.compile(
 _LISTED_BODY_AFTER = re.compile(
     r"^、(?:[市区县省]|[\u4e00-\u9fff]{2,}[市区县省])[\u4e00-\u9fff]{1,12}(?:局|委|厅|办)(?=[、，,。；;和及等]|$)"
 )
+
+
+# "…交易中心、陕西省政务服务中心…参加了会议": what attends a meeting, alone or in a list, is a body.
+_ATTENDING = re.compile(r"^(?:、[^、,，。;；]{2,24})*(?:等[^,，。;；]{0,8})?(?:参加|出席|列席|参会)")
 
 
 _COUNTED_LIST = re.compile(r"[一二三四五六七八九十两\d]+[个大项条][^，。“”()（）]{0,6}”?[(（][^)）]*$")
