@@ -119,6 +119,8 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     [('国家发展改革委', True), ('国家数据局', True)]
     >>> find_agencies("淘宝镇达到84个(含街道办事处),各区、开发区(高新区)及各园区管委会:")
     []
+    >>> find_agencies("中国政府网 | 青禾市人民政府网 | 青禾区人民政府网站")
+    []
     >>> [h.name for h in find_agencies("获评市直机关工委首批“一支部一品牌”，获批国家工程研究中心")]
     ['市直机关工委']
     >>> [h.name for h in find_agencies("经旗人民政府常务会议、盟行署同意,开创数字营口建设新局面,完善“爱山东”APP德州分厅")]
@@ -390,6 +392,10 @@ def _agency_from(
         )
         or _GENERIC.search(name)
         or len(name) < (2 if bare else 3)
+        # "重庆市人民政府网 | …": a government's website in a page's masthead is no body acting
+        or (
+            name.endswith("政府") and re.match(r"网(?![\u4e00-\u9fff])|网站|门户", sentence[end:]) is not None
+        )
         or (
             _BUILT.search(sentence[max(0, start - 4) : start])
             and not (_AWARDED.search(sentence[max(0, start - 4) : start]) and _GRANTOR.search(name))
