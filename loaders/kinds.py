@@ -43,7 +43,7 @@ _INSTITUTION_LIST = re.compile(
 )
 # Items of a list of kinds of infrastructure or technology (…平台、…平台等新型基础设施).
 _KIND_LIST = re.compile(
-    r"^(?:、[^、,，。;；]{2,16})*等(?:新型|各类|一批)?(?:基础设施|载体|设施|技术|领域|能力)"
+    r"^(?:、[^、,，。;；]{2,16})*等(?:新型|各类|一批)?(?:创新|科创|研发)?(?:基础设施|载体|设施|技术|领域|能力)"
 )
 # An indefinite many before a phrase (培育一批省级以上双跨平台): a kind of thing, counted, not named.
 _INDEFINITE = re.compile(r"(?:一批|若干|一系列|一些|诸多)[^,，;；。:：、“”]{0,8}$")

@@ -190,6 +190,11 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     >>> [(h.name, h.kind) for h in find_projects("建成广陵新城软件园、仪征大数据产业园等4个省级产业园区")]
     [('广陵新城软件园', 'park'), ('仪征大数据产业园', 'park')]
 
+    A scale (百亿产业园) describes what is aimed at, and parts joined by + make a way of working:
+
+    >>> find_projects("培育百亿产业园,领略5G+智慧农业+特色小镇的成长")
+    []
+
     Labs and research centres the state names are facilities, named after their field (A与B):
 
 
@@ -1523,7 +1528,9 @@ def _names_one(
         # "中国北方算力最大人工智能计算中心": a superlative describes, it names nothing
         or name.startswith("最")
         # "高标准算力数据中心产业园", "大规模数据计算中心": a standard or a scale describes what is built
-        or re.match(r"(?:高标准|高水平|高质量|高品质|大规模|超大规模|超大型|一流)", name)
+        or re.match(r"(?:高标准|高水平|高质量|高品质|大规模|超大规模|超大型|一流|[十百千万]亿级?)", name)
+        # "领略5G+智慧农业+特色小镇": parts joined by + make a way of working (SCHEMA.md: A+B+C)
+        or name.count("+") + name.count("＋") >= 2
         # "打造全球领先新一代人工智能计算平台": a rank among all describes the thing aimed at, it names none
         # (首届全国先进计算技术创新大赛: an edition makes it one held event, 先进计算 its field)
         or (
