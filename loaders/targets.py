@@ -89,7 +89,9 @@ def plan_year(sentence: str) -> int | None:
 # A goal year standing as a clause of its own ("到2025年,…", "目标是:到“十四五”末,…") frames the
 # goals that follow it; one inside a clause ("…,力争到2025年突破200万台") sets only its own figure.
 _GOAL_FRAME = re.compile(
-    r"(?:^|[,，:：])\s*(?:力争|争取|计划|预计)?(?:到|至)(?:(20\d{2})年(?:底|末)?|[“\"]?(十四五|十五五)[”\"]?(?:末|时期末|期末))[,，]"
+    r"(?:^|[,，:：])\s*(?:力争|争取|计划|预计)?(?:(?:到|至)(?:(20\d{2})年(?:底|末)?|[“\"]?(十四五|十五五)[”\"]?(?:末|时期末|期末))"
+    # "2024年底前,…;…达到90%以上": a deadline standing as a clause of its own frames what follows too
+    r"|(20\d{2})年(?:底|末)前)[,，]"
 )
 
 
@@ -102,11 +104,14 @@ def goal_frame(sentence: str) -> int | None:
     True
     >>> goal_frame("力争到2017年底,全市行政许可事项网上全流程办理率达85%以上")
     2017
+    >>> goal_frame("2024年底前,全面实现一网通办;高频事项网办率达到90%以上")
+    2024
     """
     m = _GOAL_FRAME.search(half_width(_unquoted_titles(sentence)))
     if m is None:
         return None
-    return int(m.group(1)) if m.group(1) else _FIVE_YEAR_END[m.group(2)]
+    year = m.group(1) or m.group(3)
+    return int(year) if year else _FIVE_YEAR_END[m.group(2)]
 
 
 def document_years(text: str, title: str | None = None) -> tuple[int | None, int | None]:
