@@ -832,6 +832,7 @@ def find_figures(
         # "牡丹区54个", "当地470类": a place is whose the figure is, not what it counts (SCHEMA.md: a
         # figure with no indicator is dropped rather than labelled with a fragment)
         and not _ONLY_A_PLACE.fullmatch(f.indicator)
+        and not _only_firms(f.indicator)
         and f.indicator not in load_gazetteer().surface_forms()
         and not _GROUP_AVERAGE.search(text, _clause_start(text, f.start), f.start)
         and not _firms_own(text, f.start)
@@ -937,6 +938,18 @@ def _determiner(text: str, f: Figure) -> bool:
 # A share that nothing before it resolved to a share of something ("(占比27%)", "在总指数中占比22.2%"
 # after a list of places) names no measure: a fragment, left out (SCHEMA.md: never a fragment).
 _SHARE_ALONE = ("占比", "比重", "比例", "所占比重", "所占比例", "占比为")
+
+
+def _only_firms(indicator: str) -> bool:
+    """Whether an indicator only lists firms (华为、阿里、科大讯飞): whom a place works with, not what it counts.
+
+    >>> _only_firms("华为、阿里、科大讯飞"), _only_firms("5G基站、千兆光网")
+    (True, False)
+    """
+    words = [w for w in segment(indicator) if w.text != "、"]
+    return "、" in indicator and all(w.tag == "ORG" for w in words)
+
+
 # Words that point at a place and count nothing.
 _ONLY_A_PLACE = re.compile(
     r"(?:当地|本地|全市|全省|全县|全区|该市|该县|该区|我市|我省|我区|我县|本市|本县|本区)"
