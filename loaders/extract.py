@@ -441,6 +441,11 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
         issued = issued or bool(
             re.search(r"(?:获评|评为|荣获|获得|入选)[^,，。;；]{0,8}$", text[sentence.start : at])
         )
+        # "鞍山市被省发改委确定为…试点城市": the body that names a place to a title is no holder of it
+        issued = issued or bool(
+            re.search(r"[被由经]$", text[max(sentence.start, at - 1) : at])
+            and re.match(r"[\u4e00-\u9fff]{0,10}?(?:确定|认定|命名|评定|批准|列为|评为)", text[at : at + 16])
+        )
         if (
             a.place_surface in ("省", "自治区")
             and after <= at < position
@@ -587,7 +592,7 @@ _OPENING_CLAUSE = re.compile(r"(?:在|为了?|围绕|通过|随着|依托|借助
 # "获得第六届广东省“…集体”": an edition between the verb and the place still makes the place a scope.
 _GRANTED_BEFORE = re.compile(
     # (作为 too: "作为广西第一批…试点,海城区…" — the place after it scopes the role, the district holds it)
-    r"(?:获评|评为|荣获|获得|创成|入选|列入|获批|跻身|作为)(?:第[一二三四五六七八九十\d]{1,3}届)?$"
+    r"(?:获评|评为|荣获|获得|创成|入选|列入|获批|跻身|作为|确定为|认定为|命名为|批准为)(?:第[一二三四五六七八九十\d]{1,3}届)?$"
 )
 
 

@@ -18,7 +18,7 @@ from loaders.actions import (
     find_actions,
     with_place,
 )
-from loaders.designations import Designation, find_designations
+from loaders.designations import Designation, find_designations, unranked
 from loaders.gazetteer import load_gazetteer
 from loaders.lexicon import Concept, Lexicon, programme_lexicon
 from loaders.names import NAME_UNIT, QUOTES, clean_name, name_start
@@ -867,6 +867,8 @@ def _without_place(hit: ProgrammeHit) -> ProgrammeHit:
     if "、" in rest or head[0].text in rest:
         return hit
     aliases = tuple(dict.fromkeys((*hit.aliases, hit.name)))
+    # "辽宁第一批新型智慧城市建设试点城市": the batch after the granting province goes with it
+    rest = unranked(rest)
     return ProgrammeHit(rest, hit.start, hit.end, hit.concept, aliases, hit.national, hit.place)
 
 

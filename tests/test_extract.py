@@ -830,3 +830,8 @@ def test_firms_projects_listed_with_their_count_are_the_places_that_starts_them(
     ex = _extract("白城市发展算力产业,2025年启动实施新疆云针、北京蓝耘、九章智锦、金达源4个算力重点项目。")
     assert {(p.place.name, p.name) for p in ex.projects} >= {("白城市", "新疆云针"), ("白城市", "北京蓝耘")}
     assert {p.place.name for p in ex.places} == {"白城市"}
+
+
+def test_a_place_named_to_a_title_by_a_body_holds_it_without_the_batch() -> None:
+    ex = _extract("鞍山市推进智慧城市建设。鞍山市被省发改委确定为辽宁第一批新型智慧城市建设试点城市。")
+    assert ("鞍山市", "新型智慧城市建设试点城市") in {(p.place.name, p.name) for p in ex.programmes}
