@@ -710,9 +710,21 @@ _COUNTED_LIST = re.compile(
 
 
 # "实施数字经济提速、政务服务提质、…“五大行动”": fields with their aims, unquoted, then the count and kind.
+# The last item may be joined by 和 and the count closed by 等 (…、数字企业融资促进和数字经济治理提升等八大行动).
 _COUNTED_PLAIN = re.compile(
-    r"(?P<items>(?:[\u4e00-\u9fff]{4,8}、)+[\u4e00-\u9fff]{4,8})“?(?P<count>[两三四五六七八九十])大(?P<kind>行动|工程)”?"
+    r"(?P<items>(?:[\u4e00-\u9fff“”]{4,16}?、)+[\u4e00-\u9fff“”]{4,16}?(?:和[\u4e00-\u9fff“”]{4,16}?)?)"
+    r"等?“?(?P<count>[两三四五六七八九十])大(?P<kind>行动|工程)”?"
 )
+
+
+def lex_free_and(item: str) -> bool:
+    """Whether 和 inside a list's last item is a word of it (数字化和智能化改造 is one field; …促进和…提升 two).
+
+    >>> lex_free_and("数字企业融资促进和数字经济治理提升"), lex_free_and("文化和旅游融合")
+    (False, True)
+    """
+    left, right = item.split("和", 1)
+    return len(left) < 4 or len(right) < 4
 
 
 def _counted_list(sentence: str) -> list[ProgrammeHit]:
@@ -731,11 +743,17 @@ def _counted_list(sentence: str) -> list[ProgrammeHit]:
     []
     >>> [h.name for h in _counted_list("实施数字经济发展攻坚、政务服务创新争先“两大行动”")]
     ['数字经济发展攻坚行动', '政务服务创新争先行动']
+    >>> [h.name for h in _counted_list("将实施数字技术创新突破、数据资源开发利用行动和数字经济治理提升等三大行动")]
+    ['数字技术创新突破行动', '数据资源开发利用行动', '数字经济治理提升行动']
     """
     found = []
     for m in _COUNTED_PLAIN.finditer(sentence):
+        if _COUNTED_LIST.search(sentence, m.start(), m.end()):
+            continue  # fields with their quoted aims, each one: read below
         items = m.group("items").split("、")
-        verb = re.match(r"(?:聚力|大力|全力|全面|深入|加快|着力)?(?:实施|推进|开展|推动)", items[0])
+        if "和" in items[-1] and not lex_free_and(items[-1]):
+            items[-1:] = items[-1].split("和", 1)
+        verb = re.match(r"将?(?:聚力|大力|全力|全面|深入|加快|着力)?(?:实施|推进|开展|推动)", items[0])
         # (a long first item leaves its verb before the match: 实施数字经济发展攻坚、…“五大行动”)
         governed = verb is not None or re.search(r"(?:实施|推进|开展|推动)$", sentence[: m.start()])
         if not governed or len(items) != parse_number(m.group("count")):
@@ -743,8 +761,11 @@ def _counted_list(sentence: str) -> list[ProgrammeHit]:
         at = m.start("items") + (verb.end() if verb else 0)
         items[0] = items[0][verb.end() :] if verb else items[0]
         for item in items:
-            if len(item) >= 4:
-                found.append(ProgrammeHit(item + m.group("kind"), at, at + len(item)))
+            plain = item.replace("“", "").replace("”", "")
+            if len(plain) >= 4:
+                # an item that ends on the kind already (…规模能级提升行动) is named whole
+                name = plain if plain.endswith(m.group("kind")) else plain + m.group("kind")
+                found.append(ProgrammeHit(name, at, at + len(item)))
             at += len(item) + 1
     for m in _COUNTED_LIST.finditer(sentence):
         at = m.start("items")
