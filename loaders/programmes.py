@@ -675,6 +675,10 @@ def _quoted_siblings(sentence: str, hits: list[ProgrammeHit], lex: Lexicon) -> l
     >>> hs = [ProgrammeHit(n, s.index(n), s.index(n) + 4) for n in ("一网通办", "一屏全观")]
     >>> [h.name for h in _quoted_siblings(s, hs, programme_lexicon())]
     ['一体联动']
+    >>> s = "围绕“一体统领”“一网通办”“一网统管”“一端通达”等板块建设"
+    >>> hs = [ProgrammeHit(n, s.index(n), s.index(n) + 4) for n in ("一网通办", "一网统管")]
+    >>> [h.name for h in _quoted_siblings(s, hs, programme_lexicon())]
+    ['一体统领', '一端通达']
     """
     found = []
     item = r"[\u4e00-\u9fff]{2,6}“[\u4e00-\u9fff]{4}”"
@@ -694,10 +698,14 @@ def _quoted_siblings(sentence: str, hits: list[ProgrammeHit], lex: Lexicon) -> l
     # a field of work with its one table, platform or map (X一张表, X一平台) is a way of working too
     for run in re.finditer(r"(?:“[^“”]{3,10}”){2,}", sentence):
         quotes = [(run.start() + m.start(1), m.group(1)) for m in re.finditer(r"“([^“”]+)”", run.group(0))]
-        if not any(h.start <= a < h.end for a, _ in quotes for h in hits):
+        held = sum(any(h.start <= a < h.end for h in hits) for a, _ in quotes)
+        if not held:
             continue
         for a, name in quotes:
             one = re.fullmatch(r"[\u4e00-\u9fff]{2,4}一(?:张|本|个|扇|块|套)?[\u4e00-\u9fff]{1,2}", name)
+            # "“一体统领”“一网通办”“一网统管”“一端通达”": beside two one-X ways of working, another
+            # 一X of four characters is one too
+            one = one or (re.fullmatch(r"一[\u4e00-\u9fff]{3}", name) if held >= 2 else None)
             if one and not any(h.start <= a < h.end for h in hits):
                 found.append(ProgrammeHit(name, a, a + len(name)))
     return found
