@@ -835,3 +835,14 @@ def test_firms_projects_listed_with_their_count_are_the_places_that_starts_them(
 def test_a_place_named_to_a_title_by_a_body_holds_it_without_the_batch() -> None:
     ex = _extract("鞍山市推进智慧城市建设。鞍山市被省发改委确定为辽宁第一批新型智慧城市建设试点城市。")
     assert ("鞍山市", "新型智慧城市建设试点城市") in {(p.place.name, p.name) for p in ex.programmes}
+
+
+def test_a_service_centre_is_a_public_body_and_an_online_one_a_platform() -> None:
+    ex = _extract(
+        "思明区推进政务服务改革。区行政服务中心全年办件量28.7万件。"
+        "在红谷滩区政务服务中心,市民刘先生正在自助终端前办理营业执照。咸阳市网上政务服务中心上线运行。"
+    )
+    agencies = {(a.place.name, a.name) for a in ex.agencies}
+    assert {("思明区", "思明区行政服务中心"), ("红谷滩区", "红谷滩区政务服务中心")} <= agencies
+    assert "咸阳市网上政务服务中心" in {p.name for p in ex.projects}
+    assert not {p.name for p in ex.projects} & {"思明区行政服务中心", "红谷滩区政务服务中心"}
