@@ -450,6 +450,8 @@ def plans_ahead(sentence: str, *, planned: bool = False) -> bool:
     False
     >>> plans_ahead("近日,笔者获悉,川西大数据产业园推介会将于6月28日在雅安举行。")
     False
+    >>> plans_ahead("2022年湖北GDP预计增长4.7%左右,在过5万亿经济大省中增速第一。")
+    False
     """
     if _GOAL_SET.search(sentence):
         return False  # "设定2027年底前实现…的目标。": a goal someone set, named whole as an object
@@ -464,6 +466,8 @@ def plans_ahead(sentence: str, *, planned: bool = False) -> bool:
     # "推介会将于6月28日在雅安举行", "产业园将在全省率先开园": an event set for a date states no plan of work
     # for the sentences after it
     sentence = _SCHEDULED.sub(lambda m: "□" * len(m.group(0)), sentence)
+    # "2022年湖北GDP预计增长4.7%左右。": an estimate is of its own figures; the next sentence reports
+    sentence = re.sub(r"预计(?!到|至)", "□□", sentence)
     return is_planned(sentence, len(sentence), planned=planned)
 
 
