@@ -296,7 +296,7 @@ def _is_group(span: PlaceSpan) -> bool:
 
 
 # 我市/本区… speak for the subject again after another place was named ("在泉州市委…领导下,我市…").
-_SELF = re.compile(r"(?:我|本)([省市区县])")
+_SELF = re.compile(r"(?:我|本)([省市区县州盟旗])(?![场民内外级长委])")
 _PLACE_JOINER = re.compile(r"、|和|及|与|以及")
 # "就全国推行“跨省通办”“免申即享”作出部署": carried out nationwide, the country runs it.
 _NATIONWIDE = re.compile(r"全国(?:范围内)?(?:推行|推广|实施|开展|推进)(?:“[^“”]*”[、和及与]?)*“?$")

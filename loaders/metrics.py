@@ -952,7 +952,7 @@ def _only_firms(indicator: str) -> bool:
 
 # Words that point at a place and count nothing.
 _ONLY_A_PLACE = re.compile(
-    r"(?:当地|本地|全市|全省|全县|全区|该市|该县|该区|我市|我省|我区|我县|本市|本县|本区)"
+    r"(?:当地|本地|全市|全省|全县|全区|该市|该县|该区|该州|我市|我省|我区|我县|我州|本市|本县|本区|本州)"
 )
 
 

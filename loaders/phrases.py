@@ -36,11 +36,11 @@ GROWTH = re.compile(
 
 # The actor and scope words at the head of a phrase are not what is counted (全市5G基站 → 5G基站).
 _ACTOR = re.compile(
-    r"^(?:其中|全市|全区|全县|全省|全国|全州|全盟|全域|我市|我区|我县|我省|我国|本市|本区|该市|该区|该县|辖区|目前|当前|现有)"
+    r"^(?:其中|全市|全区|全县|全省|全国|全州|全盟|全域|我市|我区|我县|我省|我州|我盟|我国|本市|本区|本州|该市|该区|该县|该州|该省|辖区|目前|当前|现有)"
 )
 
 # As a word of its own, a bare 市/区/县/省 is the actor too (市数据共享交换平台); inside 市属单位 it is not.
-ACTOR_WORDS = re.compile(rf"{_ACTOR.pattern}|^(?:市|区|县|省|国|新)$")
+ACTOR_WORDS = re.compile(rf"{_ACTOR.pattern}|^(?:市|区|县|省|州|盟|国|新)$")
 
 SCOPE_WORDS = re.compile(r"(全国|全省|全市|全区|全州|全球|全网|全行业|全国同类城市|同类城市|省内|国内)")
 
