@@ -1010,7 +1010,16 @@ def subject_places(
             alone = all(code == division.code for code in votes)
             kind = division.name[-1]
             return n >= 2 or (
-                alone and n > 0 and kind in _SELF_OF_KIND and bool(re.search(_bare_self(kind), text))
+                alone
+                and n > 0
+                and kind in _SELF_OF_KIND
+                # (or calls its own bodies by their level: "作为区级行政审批主管部门")
+                and bool(
+                    re.search(_bare_self(kind), text)
+                    or re.search(
+                        rf"(?<![州市省县区乡镇]){kind}级[\u4e00-\u9fff]{{0,6}}(?:部门|单位|机关)", text
+                    )
+                )
             )
         # ...and when it names no other city, its one city named inside a title (《湘潭市…办法》) will do.
         sole = not any(_fits(gaz.get(code), level) for code in votes if code != division.code)

@@ -846,3 +846,12 @@ def test_a_service_centre_is_a_public_body_and_an_online_one_a_platform() -> Non
     assert {("思明区", "思明区行政服务中心"), ("红谷滩区", "红谷滩区政务服务中心")} <= agencies
     assert "咸阳市网上政务服务中心" in {p.name for p in ex.projects}
     assert not {p.name for p in ex.projects} & {"思明区行政服务中心", "红谷滩区政务服务中心"}
+
+
+def test_a_district_named_once_whose_text_calls_its_bodies_by_level_is_the_subject() -> None:
+    ex = _extract(
+        "2019年2月西安市新城区机构改革期间,作为新组建部门正式挂牌成立。"
+        "作为区级行政审批主管部门,主要承担审批制度改革。2023年实现115个事项“最多跑一次”。"
+    )
+    assert [p.name for p in ex.subject_places] == ["新城区"]
+    assert {m.place.name for m in ex.metrics} == {"新城区"}
