@@ -1090,7 +1090,21 @@ def subject_places(
         )
     )
     national = national and not own
-    return (division,) if enough(division, chain=True) and not national else ()
+    if enough(division, chain=True) and not national:
+        return (division,)
+    # A text that keeps speaking as a city (全市…, 市委常委) and names no city, only places of one city
+    # below it (南郑区政府…), is that city's: its places lie in it.
+    if level is not None and spoken[0][1] >= 3 and not national:
+        holders = {
+            a.code
+            for code in votes
+            for a in (gaz.get(code), *gaz.ancestors(gaz.get(code)))
+            if a.level == level and a.code != code
+        }
+        named_level = [code for code in votes if gaz.get(code).level == level]
+        if len(holders) == 1 and not named_level:
+            return (gaz.get(holders.pop()),)
+    return ()
 
 
 # 全省/全市 heading an award, a pilot or a rank in the same phrase (全省城市更新试点县, 全市第一) scopes

@@ -855,3 +855,12 @@ def test_a_district_named_once_whose_text_calls_its_bodies_by_level_is_the_subje
     )
     assert [p.name for p in ex.subject_places] == ["新城区"]
     assert {m.place.name for m in ex.metrics} == {"新城区"}
+
+
+def test_a_text_speaking_as_a_city_that_names_only_one_of_its_districts_is_the_citys() -> None:
+    ex = _extract(
+        "全市通信基础设施建设推进视频会议召开。市委常委、副市长出席会议并讲话。"
+        "会议总结了全市通信基础设施建设情况,南郑区政府作了交流发言。要加快5G网络建设,年底前全市累计建成5G基站2200座。"
+    )
+    assert [p.name for p in ex.subject_places] == ["汉中市"]
+    assert ("汉中市", 2200) in {(m.place.name, m.value) for m in ex.metrics}
