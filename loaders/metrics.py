@@ -1025,6 +1025,10 @@ def _respectively(text: str, figures: list[Figure]) -> list[Figure]:
     >>> fs = [Figure(v, "%", "“最多跑一次”“不见面”办理事项的比例", "=", None, t.index(str(v)), t.index(str(v)) + len(str(v)) + 1) for v in (93.2, 91.3, 81.65)]
     >>> [f.indicator for f in _respectively(t, fs)]
     ['网上可办办理事项的比例', '“最多跑一次”办理事项的比例', '“不见面”办理事项的比例']
+    >>> t = "除涉密事项外,网上可办率、“最多跑一次”、全程网办率分别达到99%、98%、90%"
+    >>> fs = [Figure(v, "%", "全程网办率", "=", None, t.index(str(v)), t.index(str(v)) + len(str(v)) + 1) for v in (99, 98, 90)]
+    >>> [f.indicator for f in _respectively(t, fs)]
+    ['网上可办率', '“最多跑一次”', '全程网办率']
     """
     out = list(figures)
     k = 0
@@ -1034,7 +1038,17 @@ def _respectively(text: str, figures: list[Figure]) -> list[Figure]:
             run.append(run[-1] + 1)
         parts, head = _listed_measures(out[k].indicator)
         at = text.rfind(out[k].indicator, 0, out[k].start) if out[k].indicator else -1
-        if parts and len(parts) == len(run) - 1 and at > 0 and text[at - 1] == "、":
+        if not parts and len(run) >= 2 and at > 0 and text[at - 1] == "、":
+            # "网上可办率、“最多跑一次”、全程网办率分别达到99%、98%、90%": the indicator was read from
+            # the last item only; the items before it, back to the clause's start, are the others
+            bound = max(text.rfind(c, 0, at) for c in ",，。;；:：") + 1
+            items = text[bound : at - 1].split("、")
+            items[0] = re.sub(r"^(?:全[国省市区县]|其中|[市区县省])", "", items[0])
+            if len(items) + 1 == len(run) and all(
+                2 <= len(i) <= 16 and not re.search(r"\d", i) for i in items
+            ):
+                parts, head = [*items, out[k].indicator], ""
+        elif parts and len(parts) == len(run) - 1 and at > 0 and text[at - 1] == "、":
             # "全区网上可办、“最多跑一次”…的比例": the indicator was read from the second item on
             lead = re.search(r"[^,，。;；:：、]{2,12}$", text[: at - 1])
             first = re.sub(r"^(?:全[国省市区县]|其中)", "", lead.group(0)) if lead else ""

@@ -91,7 +91,7 @@ def plan_year(sentence: str) -> int | None:
 _GOAL_FRAME = re.compile(
     r"(?:^|[,，:：])\s*(?:力争|争取|计划|预计)?(?:(?:到|至)(?:(20\d{2})年(?:底|末)?|[“\"]?(十四五|十五五)[”\"]?(?:末|时期末|期末))"
     # "2024年底前,…;…达到90%以上": a deadline standing as a clause of its own frames what follows too
-    r"|(20\d{2})年(?:底|末)前)[,，]"
+    r"|(20\d{2})年年?(?:底|末)前)[,，]"
 )
 
 
