@@ -321,6 +321,11 @@ def split_respectively(text: str, figures: list[Figure]) -> list[Figure]:
     "A和B覆盖率实现双100%" is two figures.
 
     The items share the head that ends the list; the last item is as many words long as the first.
+
+    >>> t = "网上可办率、“最多跑一次”比例、全程网办率分别达到99%、98%、90%"
+    >>> fs = [Figure(v, "%", t[:21], "=", None, t.index(str(v)), t.index(str(v)) + 3) for v in (99, 98, 90)]
+    >>> [f.indicator for f in split_respectively(t, fs)]
+    ['网上可办率', '“最多跑一次”比例', '全程网办率']
     """
     out: list[Figure] = []
     for f in figures:
@@ -384,6 +389,8 @@ def _items(indicator: str) -> list[str]:
     if common and len(items) == 2:
         rest = items[-1][items[-1].rindex(common) + len(common) :]
         return [items[0] + rest, items[-1]]
+    if all(re.search(r"(?:率|比例|比重|占比|指数)$", item) for item in items):
+        return items  # "网上可办率、“最多跑一次”比例、全程网办率": each item is a measure of its own
     head_words = segment(items[-1])
     # The last item is as long as the first, or ends where what is measured of it begins (数字化改造…率).
     size = max(1, len(segment(items[0])))
