@@ -49,6 +49,15 @@ _COUNTERS = (
     "properties_set",
 )
 
+# The mark of a full load under way (GraphSink.begin_full_load): no Resource and no uri, so the
+# mirror's writes never match it and /cypher queries about the city graph do not meet it; one that
+# reads every node (`MATCH (n)`) finds a node that says what it is.
+_FULL_LOAD = "FullLoadUnderWay"
+_FULL_LOAD_NOTE = (
+    "citykg sync --full is loading this mirror, or stopped before the end (the next citykg sync "
+    "loads it again); the mirror is complete once this node is gone"
+)
+
 ReadResult = tuple[list[str], list[list[Any]], bool]
 # Runs one write statement with its parameters; returns its counters and the rows it returned.
 Runner = Callable[[str, dict[str, Any]], tuple[Counter[str], list[list[Any]]]]
@@ -339,8 +348,25 @@ class GraphSink(abc.ABC):
         self._load = None
         return self._run(_removal_statements(graph))
 
+    def begin_full_load(self) -> None:
+        """Mark the mirror as loaded in full from now on: until ``end_full_load`` it holds no
+        finished document (``mirrored_documents``), whatever Document nodes it has."""
+        self._run([(f"MERGE (m:{_FULL_LOAD}) SET m.note = $note", {"note": _FULL_LOAD_NOTE})])
+
+    def end_full_load(self) -> None:
+        """Take off the mark of ``begin_full_load``: the load wrote everything."""
+        self._run([(f"MATCH (m:{_FULL_LOAD}) DELETE m", {})])
+
+    def full_load_unfinished(self) -> bool:
+        """Return whether the mirror carries the mark of a full load that has not ended (under way, or stopped)."""
+        rows = self._read(f"MATCH (m:{_FULL_LOAD}) RETURN count(m)", {})
+        return bool(rows and rows[0][0])
+
     def mirrored_documents(self) -> set[str]:
-        """Return the ids of the documents in the mirror."""
+        """Return the ids of the documents in the mirror; none while it carries the mark of an unfinished
+        full load, which creates Document nodes before their relationships (``graphstore.bulkload``)."""
+        if self.full_load_unfinished():
+            return set()
         rows = self._read("MATCH (d:Document) RETURN d.uri", {})
         return {
             uri[len(DOCUMENT_PREFIX) :]

@@ -270,17 +270,26 @@ def resync(
 
     Documents in the store but not in the mirror are written, documents in the mirror but
     not in the store are removed, and the vocabularies are written when missing or changed.
-    ``full`` empties the mirror first and writes everything again. ``readers`` worker processes
+    ``full`` empties the mirror first and writes everything again; so does a resync of a mirror
+    whose last full load did not end. ``readers`` worker processes
     read the documents of an on-disk store (default: two from 500 documents on, else none) whose
     projections it does not keep beside its folder (all of them when not ``kept_rows``).
     """
     started = time.perf_counter()
     report = MirrorReport()
     vocabularies: tuple[str, ...] = ()
+    if not full and sink.full_load_unfinished():
+        # Loaded again in full rather than completed with write_new: loading is faster than looking up
+        # every row, and it leaves nothing of documents the store dropped since the load stopped.
+        log.warning("the mirror's last full load did not end; loading it again in full")
+        full = True
     if full:
         # Emptied by the sink itself, the mirror is loaded with creates (GraphSink.load_new), the
         # vocabularies in the first round, their projection read alongside the documents'.
         sink.clear()
+        # Marked here, not in clear(): MirrorFeed and others empty the mirror too, then write each
+        # document whole (Document label last). The mark goes once everything is in, schema too.
+        sink.begin_full_load()
         sink.ensure_lookup()  # the rest of the schema once everything is in (FalkorSink.ensure_lookup)
         if vocabulary_stamp(store) is not None:
             vocabularies = (*VOCABULARY_GRAPHS, BUILD_GRAPH)
@@ -301,6 +310,8 @@ def resync(
     )
     report.counters.update(_remove(sink, in_mirror - in_store, report))
     sink.ensure_schema()
+    if full:
+        sink.end_full_load()
     report.seconds = time.perf_counter() - started
     return report
 

@@ -69,7 +69,9 @@ class MirrorFeed:
         self._guarded(lambda: self._open(clear=clear))
 
     def _open(self, *, clear: bool) -> None:
-        if clear:
+        # A mirror left by a full load that stopped is emptied too: finish()'s resync would load
+        # it again in full, after this feed wrote its documents into it.
+        if clear or self.sink.full_load_unfinished():
             self.sink.clear()
         self.sink.ensure_schema()
         self._mirrored = self.sink.mirrored_documents()

@@ -20,6 +20,14 @@ the rows of each graph (marshal, zlib level 1: 23 MB a 1,000 documents in about 
 sync reads them in its own order (the order decides which document's value a node shared by
 several keeps). Readers keep the file they opened: appends only add bytes after the sealed
 length and a fresh log replaces the file whole.
+
+A replaced or removed graph's earlier rows stay in the file until it is compacted: replacing every
+document of the demo corpus five times took its log from 0.20 to 0.43 MB, the live rows staying at
+0.20 MB. The seal notes twice the live rows' length as last known (when the log was started, or
+its index last read); once a write leaves the log that long, the index is read and, when dead rows
+are the larger part, the live ones are copied as they are into a fresh file that replaces it. So the
+log stays within about twice its live rows, and its index is read only when the log has grown by
+as much as it held live.
 """
 
 from __future__ import annotations
@@ -87,34 +95,75 @@ class ProjectionLog:
         self.file = folder.with_name(f"{folder.name}.mirror-rows")
         self._seal = folder.with_name(f"{folder.name}.mirror-rows.seal")
 
-    def sealed_length(self, stamp: str | None) -> int | None:
-        """Return how many bytes of the log hold rows current at content stamp ``stamp``, None if it is not sealed under it."""
+    def _sealed(self, stamp: str | None) -> tuple[int, int] | None:
+        """Return the sealed length of the log and the length from which compacting it may pay, None
+        if it is not sealed under content stamp ``stamp``."""
         if stamp is None:
             return None
         try:
-            code, sealed, length = self._seal.read_text(encoding="ascii").split()
+            code, sealed, length, look_from = self._seal.read_text(encoding="ascii").split()
             if (code, sealed) != (_CODE, stamp) or self.file.stat().st_size < int(length):
                 return None
-            return int(length)
+            return int(length), int(look_from)
         except (OSError, ValueError):
             return None
 
+    def sealed_length(self, stamp: str | None) -> int | None:
+        """Return how many bytes of the log hold rows current at content stamp ``stamp``, None if it is not sealed under it."""
+        sealed = self._sealed(stamp)
+        return None if sealed is None else sealed[0]
+
     def writer(self, *, was: str | None) -> LogWriter:
         """Return a writer that continues the log when it is sealed under stamp ``was``, else starts a fresh one."""
-        length = self.sealed_length(was)
-        if length is None:
+        sealed = self._sealed(was)
+        if sealed is None:
             partial = self.file.with_name(self.file.name + ".partial")
             return LogWriter(self, partial.open("wb"), fresh=partial)
+        length, look_from = sealed
         handle = self.file.open("r+b")
         handle.truncate(length)  # what a write that never sealed left
         handle.seek(length)
-        return LogWriter(self, handle)
+        return LogWriter(self, handle, look_from=look_from)
 
-    def seal(self, stamp: str, length: int) -> None:
-        """Note that the log's first ``length`` bytes are current at content stamp ``stamp`` (replaced whole)."""
+    def seal(self, stamp: str, length: int, *, look_from: int) -> None:
+        """Note that the log's first ``length`` bytes are current at content stamp ``stamp`` (replaced
+        whole), and that compacting it may pay once it is ``look_from`` bytes long."""
         partial = self._seal.with_name(self._seal.name + ".partial")
-        partial.write_text(f"{_CODE} {stamp} {length}", encoding="ascii")
+        partial.write_text(f"{_CODE} {stamp} {length} {look_from}", encoding="ascii")
         os.replace(partial, self._seal)
+
+    def compacted(self, length: int) -> tuple[int, int]:
+        """Return the length of the log once its first ``length`` bytes hold only each graph's last rows
+        (rewritten into a fresh file that replaces it when dead rows are the larger part, else as they
+        are), and the length from which it is worth looking again: twice its live rows.
+
+        Called by the writer before it seals; the seal in place is taken off before the file is
+        replaced, so a crash in between leaves a log that is not used.
+        """
+        fresh = self.file.with_name(self.file.name + ".compacting")
+        try:
+            with self.file.open("rb") as handle:
+                live = [(g, place) for g, place in _latest(handle, length).items() if place is not None]
+                live_bytes = sum(size for _, (_, size) in live)
+                if 2 * live_bytes > length:
+                    return length, 2 * live_bytes
+                with fresh.open("wb") as out:
+                    for start in range(0, len(live), _PER_RECORD):
+                        record = live[start : start + _PER_RECORD]
+                        blobs = []
+                        for _, (at, size) in record:
+                            handle.seek(at)
+                            blobs.append(handle.read(size))
+                        names = marshal.dumps([(g, size) for g, (_, size) in record])
+                        out.write(_HEAD.pack(len(names), sum(map(len, blobs))) + names + b"".join(blobs))
+                    compacted = out.tell()
+            self._seal.unlink(missing_ok=True)  # it names offsets of the file being replaced
+            os.replace(fresh, self.file)
+        except OSError as error:  # a cache: left as it is, only longer
+            _log.warning("mirror rows in %s not compacted: %s", self.file, error)
+            fresh.unlink(missing_ok=True)
+            return length, 2 * length
+        return compacted, 2 * compacted
 
     def kept(self, stamp: str | None) -> KeptProjections:
         """Return the projections the log holds that are current at content stamp ``stamp``."""
@@ -122,30 +171,43 @@ class ProjectionLog:
         if not length:
             return KeptProjections(None, {}, stamp=stamp)
         handle = self.file.open("rb")
-        latest: dict[str, tuple[int, int] | None] = {}
-        offset = 0
-        while offset < length:
-            handle.seek(offset)
-            names_length, body_length = _HEAD.unpack(handle.read(_HEAD.size))
-            at = offset + _HEAD.size + names_length
-            for graph, size in marshal.loads(handle.read(names_length)):
-                latest[graph] = (at, size) if size >= 0 else None
-                at += max(size, 0)
-            offset += _HEAD.size + names_length + body_length
+        latest = _latest(handle, length)
         return KeptProjections(
             handle, {g: place for g, place in latest.items() if place is not None}, stamp=stamp
         )
+
+
+def _latest(handle: BinaryIO, length: int) -> dict[str, tuple[int, int] | None]:
+    """Return where each graph's last rows are in the log's first ``length`` bytes (offset, size),
+    None for a graph last noted as having none."""
+    latest: dict[str, tuple[int, int] | None] = {}
+    offset = 0
+    while offset < length:
+        handle.seek(offset)
+        names_length, body_length = _HEAD.unpack(handle.read(_HEAD.size))
+        at = offset + _HEAD.size + names_length
+        for graph, size in marshal.loads(handle.read(names_length)):
+            latest[graph] = (at, size) if size >= 0 else None
+            at += max(size, 0)
+        offset += _HEAD.size + names_length + body_length
+    return latest
 
 
 class LogWriter:
     """Appends graphs' projections (or that a graph has none) to a ``ProjectionLog``; ``seal`` makes them count."""
 
     def __init__(
-        self, log: ProjectionLog | None, handle: BinaryIO | None, *, fresh: Path | None = None
+        self,
+        log: ProjectionLog | None,
+        handle: BinaryIO | None,
+        *,
+        fresh: Path | None = None,
+        look_from: int = 0,
     ) -> None:
         self._log = log
         self._handle = handle
         self._fresh = fresh
+        self._look_from = look_from  # the length from which compacting may pay (ProjectionLog.compacted)
         self._pending: list[tuple[str, Projection | None]] = []
         self.counts: dict[str, int] = {}
 
@@ -231,9 +293,13 @@ class LogWriter:
         length = self._handle.tell()
         self._handle.close()
         self._handle = None
+        look_from = self._look_from
         if self._fresh is not None:
             os.replace(self._fresh, self._log.file)
-        self._log.seal(stamp, length)
+            look_from = 2 * length
+        elif length >= look_from:
+            length, look_from = self._log.compacted(length)
+        self._log.seal(stamp, length, look_from=look_from)
 
     def abandon(self) -> None:
         """Close the writer without sealing (a write that failed): the log is not used until a write starts it afresh."""

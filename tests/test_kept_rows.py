@@ -6,6 +6,7 @@ not the graph as the store holds it now would put stale facts in the mirror.
 
 from __future__ import annotations
 
+import itertools
 import shutil
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from graphstore.build import build, remove_document
 from graphstore.falkor import FalkorServer
 from graphstore.graphsink import FalkorSink
 from graphstore.mirror import BUILD_GRAPH, VOCABULARY_GRAPHS, graph_projection, mirror_documents, resync
+from graphstore.projectionlog import ProjectionLog
 from graphstore.store import Store, _renew_stamp
 from loaders.rdf import document_graph
 
@@ -76,6 +78,32 @@ def test_a_document_replaced_or_removed_after_the_build_is_kept_as_it_is_now(
 
         everything = [q for g in store.graph_iris() for q in _quads(store, g)]
         store.bulk_rebuild(everything)  # a rebuild starts the log afresh
+        same, missing = _kept_as_read_back(store)
+        assert missing == set() and same == set(store.graph_iris())
+
+
+def test_the_rows_of_graphs_replaced_again_and_again_are_compacted_away(tmp_path: Path) -> None:
+    graphs = [f"https://w3id.org/citykg/graph/document/{c * 16}" for c in "ab"]
+    path = tmp_path / "oxigraph"
+    log = ProjectionLog(path)
+    sizes = []
+    with Store.open(path, workers=0) as store:
+        for cycle in range(6):
+            for graph in graphs:
+                quads = [
+                    ox.Quad(
+                        ox.NamedNode(f"{graph}/e{i}"), QUOTE, ox.Literal(f"{cycle} {i}"), ox.NamedNode(graph)
+                    )
+                    for i in range(50)
+                ]
+                store.replace_graph(graph, quads)
+                kept = store.kept_projections()
+                live = sum(size for _, size in kept._places.values())
+                kept.close()
+                sizes.append(log.file.stat().st_size)
+                assert sizes[-1] < 2 * live + 512  # records' heads and names besides the rows
+
+        assert any(later < earlier for earlier, later in itertools.pairwise(sizes))
         same, missing = _kept_as_read_back(store)
         assert missing == set() and same == set(store.graph_iris())
 

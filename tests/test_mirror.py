@@ -7,10 +7,13 @@ import socket
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 import pytest
+import redis
 
 from graphstore.build import build
 from graphstore.falkor import FalkorServer, ServerFailed
@@ -256,6 +259,53 @@ def test_a_full_sync_from_kept_rows_or_read_by_worker_processes_equals_mirroring
     for sink in (full, one_by_one):
         sink.clear()
         sink.close()
+
+
+class _StoppingSink(FalkorSink):
+    """A FalkorSink whose database stops answering after ``statements`` more write statements."""
+
+    def __init__(self, server: FalkorServer, *, graph: str, statements: int) -> None:
+        super().__init__(server, graph=graph)
+        self.left = statements
+
+    def _statement(self, statement: str, params: dict[str, Any]) -> tuple[Counter[str], list[list[Any]]]:
+        if self.left == 0:
+            raise redis.ConnectionError("the database stopped answering")
+        self.left -= 1
+        return super()._statement(statement, params)
+
+
+def test_a_full_load_stopped_midway_is_loaded_again_by_the_next_sync_and_a_finished_one_leaves_no_mark(
+    demo_store: Store, falkor_server: FalkorServer
+) -> None:
+    # Documents are created with their Document label before their relationships (graphstore/bulkload.py):
+    # the mark of the unfinished load is what keeps the next `citykg sync` from taking them as mirrored.
+    counting = _StoppingSink(falkor_server, graph="stopped-count", statements=-1)
+    resync(demo_store, counting, full=True)
+    statements = -1 - counting.left
+    counting.clear()
+    counting.close()
+    stopping = _StoppingSink(falkor_server, graph="stopped", statements=statements // 2)
+    with pytest.raises(redis.ConnectionError):
+        resync(demo_store, stopping, full=True)
+    stopping.close()
+    sink = FalkorSink(falkor_server, graph="stopped")
+    assert sink._read("MATCH (d:Document) RETURN count(d)", {})[0][0] > 0
+    assert sink.full_load_unfinished() and sink.mirrored_documents() == set()
+
+    report = resync(demo_store, sink)
+
+    one_by_one = FalkorSink(falkor_server, graph="stopped-one-by-one")
+    one_by_one.clear()
+    docs = sorted(d for g in demo_store.graph_iris() if (d := g.rsplit("/graph/document/", 1)[-1]) != g)
+    for doc in docs:
+        mirror_documents(demo_store, one_by_one, [doc])
+    assert report.documents_written == len(docs) and report.vocabularies_written
+    assert not sink.full_load_unfinished() and sink.mirrored_documents() == set(docs)
+    assert _mirror_contents(sink) == _mirror_contents(one_by_one)  # the mark included: none
+    for done in (sink, one_by_one):
+        done.clear()
+        done.close()
 
 
 def test_a_changed_document_replaces_its_earlier_version(tmp_path: Path, falkor_server: FalkorServer) -> None:
