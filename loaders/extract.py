@@ -274,7 +274,7 @@ _WHOLE_PROVINCE = re.compile(
     r"(?<!对接|依托|融入|纳入|汇聚|汇集|利用|使用|通过|联通|贯通)"
     r"(?:全省|我省|本省)"
     # 全省各市 ranks or lists the cities; 我省各县…, in the province's own voice, is its figure
-    r"(?![第前首内外]|(?<=全省)各|排名|排行|率先|唯一|领先|乃至)"
+    r"(?![第前首内外]|(?<=全省)各(?!级)|排名|排行|率先|唯一|领先|乃至)"
     # 全省电子信息百强企业13家: a ranking list of the province that the city's firms are on
     r"(?![^,，。;；、]{0,10}?(?:[百十]强|强(?:企业|县|区|市)|榜单?))"
     # 全省数字化改革“最佳应用”获评1项, 全省…推进会上演示汇报, 获全省…五星评价: a province-wide award,
