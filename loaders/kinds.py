@@ -141,7 +141,8 @@ def after_inner_verb(sentence: str, start: int, head: int) -> int:
             word.tag in ("v", "vn")
             # 进驻/入驻/落户: what settles in a park is no part of its name (新业态进驻…产业园)
             and re.fullmatch(
-                r"建设|建成|打造|搭建|新建|组建|支持|推动|推进|加快|进驻|入驻|落户|迁入", word.text
+                r"建设|建成|打造|搭建|新建|组建|修建|兴建|扩建|支持|推动|推进|加快|进驻|入驻|落户|迁入",
+                word.text,
             )
             and not inside
         ):

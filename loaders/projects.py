@@ -1457,7 +1457,7 @@ def _names_one(
         r"[、和及与]$", sentence[:start]
     ):
         return False  # "全疆独立运行政务信息系统1600余个": a kind counted, no one thing named
-    if re.search(r"(?:适合|适用于|适宜|开设|开通)", name[:-2]):
+    if re.search(r"(?:适合|适用于|适宜|开设|开通|时间完成)", name[:-2]):
         return False  # "温度适合数据中心": a verb inside is a clause, no name
     if _ALL_OF.search(sentence[:start]):
         return False  # "覆盖省、市、县三级政府所有审批业务系统": every one of a kind is no one thing named
@@ -1943,7 +1943,7 @@ def _levelled_name(name: str, suffix: str) -> bool:
 
 
 _LEADING_VERB = re.compile(
-    r"^(?:(?:纵向|横向)?打通|建设|设立|成立|组建|打造|搭建|构建|建立|建成|新建|升级|开通|上线)(?=[\u4e00-\u9fffA-Za-z0-9]{4})"
+    r"^(?:(?:纵向|横向)?打通|包含|包括|涵盖|建设|设立|成立|组建|打造|搭建|构建|建立|建成|新建|升级|开通|上线)(?=[\u4e00-\u9fffA-Za-z0-9]{4})"
 )
 
 
