@@ -638,6 +638,10 @@ def _siblings(sentence: str, hits: list[ProgrammeHit], lex: Lexicon) -> list[Pro
     >>> at = s.index("集成办")
     >>> [h.name for h in _siblings(s, [ProgrammeHit("集成办", at, at + 3)], programme_lexicon())]
     ['极简办', '全域办']
+    >>> s = "成功搭建全省数据治理平台。一云统揽、一网通办、一平台服务,以业务牵引为主线"
+    >>> at = s.index("一网通办")
+    >>> [h.name for h in _siblings(s, [ProgrammeHit("一网通办", at, at + 4)], programme_lexicon())]
+    ['一云统揽', '一平台服务']
     """
     found = []
     for run in re.finditer(
@@ -663,6 +667,21 @@ def _siblings(sentence: str, hits: list[ProgrammeHit], lex: Lexicon) -> list[Pro
             ):
                 continue
             found.append(ProgrammeHit(item, a, a + size))
+    # "一云统揽、一网通办、一平台服务": a run of one-X ways of working that holds a known one names
+    # the others alike, whatever verb there is (SCHEMA.md: 一网X, slogans of a way of working)
+    for run in re.finditer(
+        r"(?<![\u4e00-\u9fff])(?:一[\u4e00-\u9fff]{2,4}、){2,}一[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff])",
+        sentence,
+    ):
+        items = [(m.start() + run.start(), m.group(0)) for m in re.finditer(r"[^、]+", run.group(0))]
+        anchored = {(h.start, h.end) for h in hits}
+        if not any((a, a + len(item)) in anchored for a, item in items):
+            continue
+        found += [
+            ProgrammeHit(item, a, a + len(item))
+            for a, item in items
+            if (a, a + len(item)) not in anchored and not _is_domain_word(item, lex)
+        ]
     return found
 
 
