@@ -1,13 +1,14 @@
 """Mirror throughput into FalkorDB and into Neo4j for the same graph, and p50 of three canned queries on each.
 
-    .venv/bin/python bench/mirror.py [--docs 1000] [--runs 20] [--falkordb-only]
+    .venv/bin/python bench/mirror.py [--docs 1000] [--runs 20] [--removals 20] [--falkordb-only]
 
 The graph is bench/ingest.py's generated corpus (demo-corpus paragraphs under other city names)
 built into an on-disk Oxigraph store; both mirrors are written from it with a full resync
 (vocabularies and gazetteer included) into an empty engine, from the rows the store kept as it was
 built (graphstore/projectionlog.py), then the same with every graph read back from the store
 instead, then the documents alone again, then the same documents' rows projected beforehand, so
-that only the engine (and its driver) is timed.
+that only the engine (and its driver) is timed; then removing one document from the full mirror and
+replacing one, each over a sample of documents spread through the corpus.
 Neo4j is the one the tests use (`make neo4j`), with the full JIT. For FalkorDB the same rows are also
 written by a bare bulk `UNWIND … MERGE` with the falkordb client (no provenance bookkeeping: the
 ceiling `citykg sync --full` is measured against). Figures are printed, never asserted.
@@ -36,7 +37,14 @@ from graphstore.build import build  # noqa: E402
 from graphstore.cypher import run_cypher  # noqa: E402
 from graphstore.falkor import FalkorServer  # noqa: E402
 from graphstore.graphsink import FalkorSink, GraphSink, Neo4jSink  # noqa: E402
-from graphstore.mirror import Projection, chunked, graph_projection, remove_from_mirror, resync  # noqa: E402
+from graphstore.mirror import (  # noqa: E402
+    MirrorReport,
+    Projection,
+    chunked,
+    graph_projection,
+    mirror_vocabularies,
+    resync,
+)
 from graphstore.store import Store  # noqa: E402
 from loaders.rdf import document_graph  # noqa: E402
 
@@ -61,10 +69,10 @@ def mirror_four_ways(store: Store, sink: GraphSink) -> list[tuple[int, float]]:
     read_back = resync(store, sink, full=True, kept_rows=False)
     full = resync(store, sink, full=True)
     docs = sorted(sink.mirrored_documents())
-    remove_from_mirror(sink, docs)
+    vocabularies_only(store, sink)
     documents = resync(store, sink)
     projections = [graph_projection(store, document_graph(d).value) for d in docs]
-    remove_from_mirror(sink, docs)
+    vocabularies_only(store, sink)
     started = time.perf_counter()
     for chunk in chunked(projections, 200):  # as graphstore.mirror writes new documents
         sink.write_new(chunk)
@@ -75,6 +83,37 @@ def mirror_four_ways(store: Store, sink: GraphSink) -> list[tuple[int, float]]:
         (documents.rows, documents.seconds),
         engine,
     ]
+
+
+def vocabularies_only(store: Store, sink: GraphSink) -> None:
+    """Leave ``sink`` holding the vocabularies alone, as before any document was written to it.
+
+    Emptied and written again rather than each document removed: removing them one by one is
+    what ``removal_ms`` measures, and at 10,000 documents it took 25+ minutes before issue 12.
+    """
+    sink.clear()
+    sink.ensure_schema()
+    mirror_vocabularies(store, sink, MirrorReport(), force=True)  # writes as replace_graph: not a bulk load
+
+
+def removal_ms(store: Store, sink: GraphSink, samples: int) -> tuple[float, float, int]:
+    """Return the median milliseconds of removing one document from the full mirror in ``sink`` and of
+    replacing one (with the same rows), over ``samples`` documents spread through the corpus, and how
+    many were timed; each removed document is written back before the next is timed."""
+    docs = sorted(sink.mirrored_documents())
+    sample = docs[:: max(1, len(docs) // samples)][:samples]
+    projections = [graph_projection(store, document_graph(d).value) for d in sample]
+    removals, replacements = [], []
+    for projection in projections:
+        started = time.perf_counter()
+        sink.remove_graph(projection.graph)
+        removals.append(time.perf_counter() - started)
+        sink.write_new([projection])
+    for projection in projections:
+        started = time.perf_counter()
+        sink.replace_graph(projection)
+        replacements.append(time.perf_counter() - started)
+    return statistics.median(removals) * 1000, statistics.median(replacements) * 1000, len(sample)
 
 
 def bare_ceiling(server: FalkorServer, projections: list[Projection], batch: int = 1000) -> tuple[int, float]:
@@ -128,8 +167,8 @@ def query_p50(sink: GraphSink, query: CannedQuery, params: dict[str, str], runs:
     return statistics.median(times), rows
 
 
-def report(name: str, sink: GraphSink, store: Store, place: str, runs: int) -> None:
-    """Print the mirror throughput and the query medians for one engine."""
+def report(name: str, sink: GraphSink, store: Store, place: str, runs: int, removals: int) -> None:
+    """Print the mirror throughput, the times of removing and replacing one document and the query medians for one engine."""
     labels = (
         "full, into an empty one",
         "full, every graph read back",
@@ -140,6 +179,11 @@ def report(name: str, sink: GraphSink, store: Store, place: str, runs: int) -> N
         print(f"{name:9} mirror {label:28} {rows / seconds:8.0f} rows/s  ({rows} rows, {seconds:.1f} s)")
     nodes, rels = sink.counts()
     print(f"{name:9} holds {nodes} nodes, {rels} relationships")
+    if removals:
+        removal, replacement, timed = removal_ms(store, sink, removals)
+        print(
+            f"{name:9} remove one document p50 {removal:8.1f} ms, replace one p50 {replacement:8.1f} ms  ({timed} documents)"
+        )
     canned = {q.name: q for q in load_queries() if q.language == "cypher"}
     for qname in QUERIES:
         query = canned[qname]
@@ -152,6 +196,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=1000, help="generated documents (default 1000)")
     parser.add_argument("--runs", type=int, default=20, help="timed runs per query (default 20)")
+    parser.add_argument(
+        "--removals", type=int, default=20, help="documents removed and replaced one at a time (default 20)"
+    )
     parser.add_argument("--falkordb-only", action="store_true", help="leave Neo4j out")
     args = parser.parse_args()
     # Neo4j notes every query that names a label no node has yet; noise in a benchmark.
@@ -171,7 +218,7 @@ def main() -> None:
         print(f"one-place queries ask about {place}")
         with FalkorServer(work / "falkordb") as server:
             sink = FalkorSink(server)
-            report("falkordb", sink, store, place, args.runs)
+            report("falkordb", sink, store, place, args.runs, args.removals)
             sink.close()
             graphs = [g for g in store.graph_iris() if "/graph/document/" in g or g.endswith(VOCABULARY)]
             rows, seconds = bare_ceiling(server, [graph_projection(store, g) for g in graphs])
@@ -183,7 +230,7 @@ def main() -> None:
             return
         with Neo4jServer(work / "neo4j", heap_mb=2048, quick_start=False) as neo:
             sink = Neo4jSink(neo.uri)
-            report("neo4j", sink, store, place, args.runs)
+            report("neo4j", sink, store, place, args.runs, args.removals)
             sink.close()
         store.close()
 

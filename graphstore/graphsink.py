@@ -8,7 +8,9 @@ Both sinks take the same rows (``graphstore.projection.Projection``) and the sam
 What a graph (one document, or a vocabulary) contributed is found again by its IRI: it is
 in the ``graphs`` list of each node it describes and in the ``graph`` property of each
 relationship it asserts. Removing it deletes those relationships, takes the graph off
-the nodes and deletes nodes left with no graph and no relationship.
+the nodes and deletes nodes left with no graph and no relationship. For a document graph
+that touches only its own rows (`_document_removal`); a vocabulary graph is looked for in
+every node (`_removal_statements`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from graphstore.cypher import limited_query
 from graphstore.falkor import FalkorServer
 from graphstore.mirror import chunked
 from graphstore.projection import LABELS, RELATIONSHIP_TYPES, Projection
+from loaders.rdf import doc_id_of_graph, document_iri
 from loaders.vocab import BASE
 
 if TYPE_CHECKING:
@@ -112,6 +115,7 @@ def _relabel_statement(labels: tuple[str, ...]) -> str:
     return f"UNWIND $uris AS uri\nMATCH (n:Resource {{uri: uri}}) WHERE NOT ({has_all})\nSET n:{':'.join(labels)}"
 
 
+_UNLABEL_STATEMENT = "MATCH (d:Resource {uri: $uri}) WHERE d:Document REMOVE d:Document"
 _ENDPOINT_STATEMENT = "UNWIND $uris AS uri\nMERGE (n:Resource {uri: uri})\nON CREATE SET n.graphs = []"
 
 
@@ -183,6 +187,74 @@ def _removal_statements(graph: str) -> list[tuple[str, dict[str, Any]]]:
         )
     )
     return statements
+
+
+# Issue 12: removing a document looked for `$graph IN n.graphs` in every node, twice (220 ms a
+# document at 10,000 in FalkorDB; bench/mirror.py's removal of all of them ran 25+ minutes). No index
+# both engines keep answers that: FalkorDB's range indexes take arrays
+# (docs.falkordb.com/cypher/indexing/range-index), Neo4j's do not. But a document graph describes only
+# its Document node and the ends of its own relationships (graphstore/projection.py: every other
+# node it types is the subject or object of one of its facts; tests/test_mirror.py checks it on the
+# demo corpus, and it held for all 312,712 nodes of 10,000 generated documents), and those
+# relationships are found through the `graph` index on each type, in the mirror as it is, whichever
+# version of the document wrote them: rows kept beside the store, or a replacement's own rows,
+# are the store's version, which the mirror may not hold. So the nodes to update are the ends of
+# the relationships it deletes, the Document node, and the nodes a replacement writes.
+def _rel_removal_statement(rel_type: str) -> str:
+    """Return the statement that deletes graph ``$graph``'s relationships of type ``rel_type`` and returns their ends.
+
+    >>> print(_rel_removal_statement("LOCATED_IN"))
+    MATCH (a)-[r:LOCATED_IN]->(b) WHERE r.graph = $graph
+    DELETE r
+    RETURN a.uri, b.uri
+    """
+    if rel_type not in _KNOWN_TYPES:
+        raise ValueError(f"relationship type outside the closed list: {rel_type!r}")
+    return f"MATCH (a)-[r:{rel_type}]->(b) WHERE r.graph = $graph\nDELETE r\nRETURN a.uri, b.uri"
+
+
+_UNDESCRIBE_STATEMENT = (
+    "UNWIND $uris AS uri\n"
+    "MATCH (n:Resource {uri: uri}) WHERE $graph IN n.graphs\n"
+    "SET n.graphs = [g IN n.graphs WHERE g <> $graph]"
+)
+# OPTIONAL MATCH + count rather than NOT (n)--() or NOT EXISTS {...}: both dialects run it. Read, then
+# deleted by a statement of its own: FalkorDB ran the two as one statement in 15-33 ms a document at
+# 10,000 documents, against 2-5 ms for the pair.
+_BARE_STATEMENT = (
+    "UNWIND $uris AS uri\n"
+    "MATCH (n:Resource {uri: uri}) WHERE size(coalesce(n.graphs, [])) = 0\n"
+    "OPTIONAL MATCH (n)-[r]-() WITH n, count(r) AS degree WHERE degree = 0\n"
+    "RETURN n.uri"
+)
+_DELETE_STATEMENT = "UNWIND $uris AS uri\nMATCH (n:Resource {uri: uri}) DELETE n"
+
+
+def _document_removal(
+    run: Runner, graph: str, document: str, *, also: Iterable[str], batch_size: int
+) -> Counter[str]:
+    """Return the counters of removing document graph ``graph`` (Document node ``document``) by its own rows:
+    its relationships by the `graph` index, then the graph off the nodes they joined, ``document`` and
+    ``also``, then those of them left with no graph and no relationship.
+
+    The steps keep the order of `_removal_statements`: a removal that stops midway leaves the
+    Document node (and its label) for a retry to find.
+    """
+    total: Counter[str] = Counter()
+    touched = {document, *also}
+    for rel_type in sorted(_KNOWN_TYPES):
+        counters, ends = run(_rel_removal_statement(rel_type), {"graph": graph})
+        total.update(counters)
+        touched.update(uri for row in ends for uri in row if isinstance(uri, str))
+    uris = sorted(touched)
+    bare: list[str] = []
+    for batch in chunked(uris, batch_size):
+        total.update(run(_UNDESCRIBE_STATEMENT, {"uris": batch, "graph": graph})[0])
+    for batch in chunked(uris, batch_size):
+        bare.extend(uri for (uri,) in run(_BARE_STATEMENT, {"uris": batch})[1])
+    for batch in chunked(bare, batch_size):
+        total.update(run(_DELETE_STATEMENT, {"uris": batch})[0])
+    return total
 
 
 class GraphSink(abc.ABC):
@@ -328,10 +400,21 @@ class GraphSink(abc.ABC):
         self._ready_to_write()
         self._load = None
 
+        document = projection.document
+
         def work(run: Runner) -> Counter[str]:
-            removed = _total(
-                run(statement, params)[0] for statement, params in _removal_statements(projection.graph)
-            )
+            if document is None:
+                removed = _total(
+                    run(statement, params)[0] for statement, params in _removal_statements(projection.graph)
+                )
+            else:
+                # The label first: a replacement that stops midway leaves the document looking absent
+                # (mirrored_documents), so the next resync writes it whole again.
+                removed = run(_UNLABEL_STATEMENT, {"uri": document})[0]
+                also = [node.uri for node in projection.nodes]
+                removed += _document_removal(
+                    run, projection.graph, document, also=also, batch_size=self.batch_size
+                )
             return removed + self._write(run, [projection])
 
         return self._execute(work)
@@ -346,7 +429,13 @@ class GraphSink(abc.ABC):
         """Return the counters of removing what named graph ``graph`` contributed."""
         self._ready_to_write()
         self._load = None
-        return self._run(_removal_statements(graph))
+        doc_id = doc_id_of_graph(graph)
+        if doc_id is None:
+            return self._run(_removal_statements(graph))
+        document = document_iri(doc_id).value
+        return self._execute(
+            lambda run: _document_removal(run, graph, document, also=(), batch_size=self.batch_size)
+        )
 
     def begin_full_load(self) -> None:
         """Mark the mirror as loaded in full from now on: until ``end_full_load`` it holds no

@@ -17,10 +17,11 @@ import redis
 
 from graphstore.build import build
 from graphstore.falkor import FalkorServer, ServerFailed
-from graphstore.graphsink import FalkorSink, Neo4jSink
+from graphstore.graphsink import FalkorSink, GraphSink, Neo4jSink, _removal_statements
 from graphstore.mirror import (
     LABELS,
     RELATIONSHIP_TYPES,
+    Projection,
     graph_projection,
     mirror_documents,
     project_triples,
@@ -330,6 +331,112 @@ def test_a_changed_document_replaces_its_earlier_version(tmp_path: Path, falkor_
     sink.clear()
     sink.close()
     store.close()
+
+
+def test_a_document_graph_describes_only_its_document_and_the_ends_of_its_relationships(
+    demo_store: Store,
+) -> None:
+    # GraphSink.remove_graph finds a document's nodes from its relationships and its Document node
+    # (graphstore/graphsink.py, issue 12): a node it described otherwise would keep the graph.
+    graphs = [g for g in demo_store.graph_iris() if "/graph/document/" in g]
+    assert len(graphs) >= 6
+    for graph in graphs:
+        projection = graph_projection(demo_store, graph)
+        ends = {u for rel in projection.rels for u in (rel.start, rel.end)} | {projection.document}
+        assert {node.uri for node in projection.nodes} <= ends, graph
+
+
+def _lone_documents() -> tuple[Projection, Projection, Projection]:
+    """Return two small documents naming bare places (one named by both, one by the first only) and
+    another version of the first, which names a bare place of its own and a programme run there."""
+
+    def document(doc_id: str, places: list[str], *, runs: bool = False) -> Projection:
+        doc = CKR + f"document/{doc_id}"
+        triples = [_t(doc, RDF + "type", CK + "Document"), _t(doc, CK + "fileName", ox.Literal(doc_id))]
+        triples += [_t(doc, CK + "mentionsPlace", CKR + f"place/{p}") for p in places]
+        if runs:  # a place of the gazetteer, described by it too, runs a programme of the vocabulary
+            triples.append(_t(CKR + "place/321000", CK + "runsProgramme", CKR + "programme/yi-wang-tong-ban"))
+            triples.append(_t(CKR + "place/321000", CK + "shortName", ox.Literal(doc_id)))
+        return project_triples(CKR + f"graph/document/{doc_id}", triples)
+
+    return (
+        document("aaaa000000000000", ["bare-a", "bare-ab"], runs=True),
+        document("bbbb000000000000", ["bare-ab"]),
+        document("aaaa000000000000", ["bare-ab", "bare-c"]),
+    )
+
+
+def mirror_contents(sink: GraphSink) -> tuple[list[str], list[str]]:
+    """Return every node (uri, labels, properties) and relationship (type, ends, properties) of ``sink``, sorted."""
+
+    def rows(query: str) -> list[str]:
+        found = sink._read(query, {})
+        return sorted(
+            repr(
+                [
+                    sorted(v.items()) if isinstance(v, dict) else sorted(v) if isinstance(v, list) else v
+                    for v in row
+                ]
+            )
+            for row in found
+        )
+
+    return (
+        rows("MATCH (n) RETURN n.uri, labels(n), properties(n)"),
+        rows("MATCH (a)-[r]->(b) RETURN type(r), a.uri, b.uri, properties(r)"),
+    )
+
+
+def mirrors_after_removals(store: Store, sink: GraphSink, *, scan: bool) -> list[tuple[list[str], list[str]]]:
+    """Return the mirror of ``store`` after each of a series of removals and replacements of single
+    documents, done by the sink or (``scan``) by the statements that look through every node."""
+
+    def remove(graph: str) -> None:
+        if scan:
+            sink._run(_removal_statements(graph))
+        else:
+            sink.remove_graph(graph)
+
+    def replace(projection: Projection) -> None:
+        if scan:
+            sink._execute(lambda run: [run(s, p) for s, p in _removal_statements(projection.graph)])
+            sink.write(projection)
+        else:
+            sink.replace_graph(projection)
+
+    sink.clear()
+    resync(store, sink, full=True)
+    first, second, changed = _lone_documents()
+    sink.write_new([first, second])
+    docs = sorted(d for d in sink.mirrored_documents() if d not in ("aaaa000000000000", "bbbb000000000000"))
+    after = []
+    remove(document_graph(docs[0]).value)  # one of the demo corpus, sharing places and programmes
+    after.append(mirror_contents(sink))
+    remove(first.graph)  # leaves place bare-a bare, bare-ab still named by the second
+    after.append(mirror_contents(sink))
+    sink.write(first)
+    replace(changed)  # its earlier rows are found in the mirror, not in the new ones
+    after.append(mirror_contents(sink))
+    replace(graph_projection(store, document_graph(docs[1]).value))
+    after.append(mirror_contents(sink))
+    sink.clear()
+    return after
+
+
+def test_removing_or_replacing_one_document_leaves_the_mirror_the_scan_of_every_node_leaves(
+    demo_store: Store, falkor_server: FalkorServer
+) -> None:
+    sink = FalkorSink(falkor_server, graph="removals")
+    by_rows = mirrors_after_removals(demo_store, sink, scan=False)
+    by_scan = mirrors_after_removals(demo_store, sink, scan=True)
+    sink.close()
+
+    assert by_rows == by_scan
+    removed_first = by_rows[1][0]
+    assert not any(CKR + "place/bare-a'" in node for node in removed_first)
+    assert any(CKR + "place/bare-ab'" in node for node in removed_first)
+    assert any(CKR + "place/bare-c'" in node for node in by_rows[2][0])
+    assert len({len(nodes) for nodes, _ in by_rows}) > 1
 
 
 # --- Neo4j over Bolt -------------------------------------------------------------------------

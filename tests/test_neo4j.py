@@ -14,6 +14,7 @@ from typing import Any
 import neo4j
 import pytest
 from test_cypher import KEYS, seed_params
+from test_mirror import mirrors_after_removals
 from typer.testing import CliRunner
 
 from app.cli import cli
@@ -154,6 +155,18 @@ def test_an_incremental_sync_ends_where_a_fresh_full_sync_does(
 
         assert neo4j_sink.counts() == incremental[0]
         assert _fingerprint(neo4j_sink) == incremental[1]
+    finally:
+        neo4j_sink.clear()
+
+
+def test_removing_or_replacing_one_document_leaves_the_mirror_the_scan_of_every_node_leaves(
+    demo_store: Store, neo4j_sink: Neo4jSink
+) -> None:
+    # issue 12: the removal that follows a document's own rows, against the one that looked through every node
+    try:
+        assert mirrors_after_removals(demo_store, neo4j_sink, scan=False) == mirrors_after_removals(
+            demo_store, neo4j_sink, scan=True
+        )
     finally:
         neo4j_sink.clear()
 
