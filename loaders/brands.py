@@ -16,6 +16,7 @@ from loaders.gazetteer import load_gazetteer
 from loaders.kinds import PROGRAMME_WORDS
 from loaders.name_phrases import counted, phrase_start
 from loaders.names import NAME_UNIT, clean_name, name_start
+from loaders.numbers import parse_number
 from loaders.records import ProjectKind
 from loaders.slogans import has_slogan_shape
 from loaders.words import segment
@@ -53,15 +54,6 @@ _COUNTED_PROJECTS = re.compile(
 )
 
 
-def parse_count(text: str) -> int:
-    """Return a small count written in figures or in Chinese (4, 四, 两).
-
-    >>> parse_count("4"), parse_count("四"), parse_count("两")
-    (4, 4, 2)
-    """
-    return int(text) if text.isdigit() else {"两": 2}.get(text, "一二三四五六七八九十".find(text) + 1)
-
-
 def find_listed(sentence: str) -> list[BrandHit]:
     """Return the items of a list closed by 等…应用/平台 or a count of 项目 (…、甬易办、…等38个应用).
 
@@ -74,7 +66,7 @@ def find_listed(sentence: str) -> list[BrandHit]:
     counted = [
         m
         for m in _COUNTED_PROJECTS.finditer(sentence)
-        if m.group("items").count("、") + 1 == parse_count(m.group("n"))
+        if m.group("items").count("、") + 1 == parse_number(m.group("n"))
     ]
     for m in [*_LISTED_APPS.finditer(sentence), *_LISTED_PROJECTS.finditer(sentence), *counted]:
         # only lists of brands (quoted) or counted apps ("等38个应用") name projects; of a plain list of

@@ -946,8 +946,9 @@ def _only_firms(indicator: str) -> bool:
     >>> _only_firms("华为、阿里、科大讯飞"), _only_firms("5G基站、千兆光网")
     (True, False)
     """
-    words = [w for w in segment(indicator) if w.text != "、"]
-    return "、" in indicator and all(w.tag == "ORG" for w in words)
+    if "、" not in indicator:
+        return False
+    return all(w.tag == "ORG" for w in segment(indicator) if w.text != "、")
 
 
 # Words that point at a place and count nothing.

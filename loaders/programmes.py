@@ -581,13 +581,11 @@ def _local_strategies(sentence: str) -> list[ProgrammeHit]:
 
 # A strategy a place carries out, named unquoted between the verb and 战略 (实施数字经济优先发展战略,
 # 深入实施政府数字化转型战略、工业赋能育新战略); not the strategy's deployment, opportunity or standing.
-_CARRIED_STRATEGY = re.compile(
-    r"(?:贯彻落实|实施|贯彻|落实|坚持|深化)(?P<name>[\u4e00-\u9fff]{2,12}?)(?P<suffix>(?:发展)?战略)"
-    r"(?![部机性合意目规布定高地位层思举任构方])"
+_STRATEGY_NAME = (
+    r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?P<suffix>(?:发展)?战略)(?![部机性合意目规布定高地位层思举任构方])"
 )
-_STRATEGY_LISTED = re.compile(
-    r"、(?P<name>[\u4e00-\u9fff]{2,12}?)(?P<suffix>(?:发展)?战略)(?![部机性合意目规布定高地位层思举任构方])"
-)
+_CARRIED_STRATEGY = re.compile(rf"(?:贯彻落实|实施|贯彻|落实|坚持|深化){_STRATEGY_NAME}")
+_STRATEGY_LISTED = re.compile(rf"、{_STRATEGY_NAME}")
 
 
 def _carried_strategies(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
@@ -744,10 +742,10 @@ _COUNTED_PLAIN = re.compile(
 )
 
 
-def lex_free_and(item: str) -> bool:
+def _and_inside_item(item: str) -> bool:
     """Whether 和 inside a list's last item is a word of it (数字化和智能化改造 is one field; …促进和…提升 two).
 
-    >>> lex_free_and("数字企业融资促进和数字经济治理提升"), lex_free_and("文化和旅游融合")
+    >>> _and_inside_item("数字企业融资促进和数字经济治理提升"), _and_inside_item("文化和旅游融合")
     (False, True)
     """
     left, right = item.split("和", 1)
@@ -778,7 +776,7 @@ def _counted_list(sentence: str) -> list[ProgrammeHit]:
         if _COUNTED_LIST.search(sentence, m.start(), m.end()):
             continue  # fields with their quoted aims, each one: read below
         items = m.group("items").split("、")
-        if "和" in items[-1] and not lex_free_and(items[-1]):
+        if "和" in items[-1] and not _and_inside_item(items[-1]):
             items[-1:] = items[-1].split("和", 1)
         verb = re.match(r"将?(?:聚力|大力|全力|全面|深入|加快|着力)?(?:实施|推进|开展|推动)", items[0])
         # (a long first item leaves its verb before the match: 实施数字经济发展攻坚、…“五大行动”)

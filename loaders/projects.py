@@ -181,7 +181,10 @@ def ends_on_kind(name: str) -> bool:
     >>> ends_on_kind("杭州城西科创大走廊"), ends_on_kind("青禾蓝耘项目"), ends_on_kind("北京蓝耘")
     (True, True, False)
     """
-    return re.search(rf"(?:{_SUFFIX.pattern}|项目|工程|大厦)$", name) is not None
+    return _KIND_END.search(name) is not None
+
+
+_KIND_END = re.compile(rf"(?:{_SUFFIX.pattern}|项目|工程|大厦)$")
 
 
 def find_projects(sentence: str) -> list[ProjectHit]:
