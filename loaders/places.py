@@ -1004,7 +1004,7 @@ def subject_places(
         n = votes[division.code]
         if chain:
             n += sum(votes.get(a.code, 0.0) for a in gaz.ancestors(division))
-        if level is None or not _fits(division, level):
+        if level is None or not (_fits(division, level) or _fits_municipality(division, level)):
             # A text that names one place only and speaks once as a division of its kind (县委书记
             # 调研…推动云阳发展) is that place's own news, though one 县委 sets no level above.
             alone = all(code == division.code for code in votes)
@@ -1142,6 +1142,15 @@ def _fits(division: Division, level: str) -> bool:
     )
 
 
+def _fits_municipality(division: Division, level: str) -> bool:
+    """Whether `division` is a municipality (重庆市) and the text speaks as 我市/全市.
+
+    A municipality is a province, yet its own reports say 我市 as a city's do. It does not fit
+    the city level outright: a district's text cites its municipality's 全市 often.
+    """
+    return level == "prefecture" and division.level == "province" and division.name.endswith("市")
+
+
 def _narrowest(
     division: Division, votes: float, ranked: list[tuple[str, float]], level: str | None, gaz: Gazetteer
 ) -> Division:
@@ -1160,6 +1169,8 @@ def _narrowest(
             break
         below.sort(key=lambda dn: (-dn[1], -len(gaz.ancestors(dn[0]))))
         top, n = below[0]
+        if level is not None and _fits_municipality(division, level) and not _fits(top, level):
+            break  # 我市 in a 重庆 report that names 渝北区 once: the municipality speaks, not its district
         rivals = [
             d for d, m in below[1:] if m >= n and top not in gaz.ancestors(d) and d not in gaz.ancestors(top)
         ]

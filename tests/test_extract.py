@@ -857,6 +857,16 @@ def test_a_district_named_once_whose_text_calls_its_bodies_by_level_is_the_subje
     assert {m.place.name for m in ex.metrics} == {"新城区"}
 
 
+def test_a_municipality_speaking_as_我市_that_names_one_district_once_is_the_municipalitys() -> None:
+    # 重庆 appears only inside 数字重庆; 渝北区 is named once, as one pilot among the city's work.
+    ex = _extract(
+        "今年4月,我市召开数字重庆建设大会。全市各级各部门围绕数字重庆整体构架推进建设。"
+        "市大数据局表示,我市共归集7972类数据,全市建成5G基站8万个。升级部署渝北区试点建设城市感知平台。"
+    )
+    assert [p.name for p in ex.subject_places] == ["重庆市"]
+    assert ("重庆市", 7972) in {(m.place.name, m.value) for m in ex.metrics}
+
+
 def test_a_text_speaking_as_a_city_that_names_only_one_of_its_districts_is_the_citys() -> None:
     ex = _extract(
         "全市通信基础设施建设推进视频会议召开。市委常委、副市长出席会议并讲话。"
