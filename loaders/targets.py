@@ -27,7 +27,9 @@ _FIVE_YEAR_END = {"十四五": 2025, "十五五": 2030}
 _FUTURE = re.compile(
     r"(要|建成后|投产后|达产后|力争|预计|目标(?:是|为|:|：|到|(?:确定|设定|设置|定)为)|计划|争取|确保(?!了)|力求|规划|有望|拟|将|可望|预期|(?<![截止至到])(?:年底|年末|月底)前|(?<![截止至到])(?:年底|年末|年内)可(?=达|实现|突破|超过)|(?<![截止年])到(?:20\d{2}年(?![\d月底末]*的\d)|[“\"]?十[四五]五)|十[四五]五[”\"]?(?:末|期末|时期末)"
     # no document yet looks back on the 十五五 period (2026-2030): what it states for it is aimed for
-    r"|十五五[”\"]?(?:时期|期间))"
+    r"|十五五[”\"]?(?:时期|期间)"
+    # the years ahead of a plan (未来五年, 今后3年) are its horizon
+    r"|(?:未来|今后)[一二两三四五六七八九十\d]{1,2}年)"
 )
 # 获得 reports what was won ("争取增发国债项目69个,获得国债资金97.4亿元") unless an aim governs it
 # (力争获得…); a headline that sums up results ("招商引资成效显著。") ends a plan carried from before.

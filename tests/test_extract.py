@@ -236,6 +236,14 @@ def test_names_dates_and_quoted_slogans_are_not_figures() -> None:
     assert ex.metrics == ()
 
 
+def test_figures_for_the_years_ahead_of_a_plan_are_targets() -> None:
+    ex = _extract(
+        "江西省数字经济发展意见。《意见》提出了未来五年全省数字经济发展的新目标,即推动数字经济增加值规模翻番,"
+        "约占全省GDP的45%。今后三年,我省新建5G基站3万个。2023年全省建成5G基站8万个。"
+    )
+    assert {m.value: m.qualifier for m in ex.metrics} == {45: "target", 30000: "target", 80000: "="}
+
+
 def test_goals_after_a_plan_year_are_targets_for_that_year() -> None:
     text = "滨州市规划。《规划》的整体目标是:到2025年,滨州市建成智慧城市。\n政务服务事项全程网办率达到98%。2022年,全市已建成5G基站5000个。"
     ex = _extract(text)
