@@ -41,6 +41,7 @@ from loaders.records import (
     ProjectMention,
     Sentence,
 )
+from loaders.script import restored, traditional
 from loaders.service_apps import service_apps
 from loaders.slogans import has_slogan_shape
 from loaders.targets import (
@@ -806,6 +807,10 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
     >>> ex.subject_places[0].name, [p.name for p in ex.programmes], [(m.value, m.unit) for m in ex.metrics]
     ('扬州市', ['一网通办'], [(8210.0, '个')])
     """
+    page = traditional(document)
+    if page is not None:
+        plain, script = page
+        return restored(extract(plain, gazetteer=gazetteer), document, script)
     ctx = _Context(document, gazetteer or load_gazetteer())
     programmes: dict[tuple[str, str], ProgrammeMention] = {}
     agencies: dict[tuple[str, str], AgencyMention] = {}

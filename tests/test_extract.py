@@ -882,3 +882,24 @@ def test_a_text_speaking_as_a_city_that_names_only_one_of_its_districts_is_the_c
     )
     assert [p.name for p in ex.subject_places] == ["汉中市"]
     assert ("汉中市", 2200) in {(m.place.name, m.value) for m in ex.metrics}
+
+
+def test_a_page_in_traditional_characters_is_read_and_reported_in_its_own_characters() -> None:
+    text = (
+        "錫林郭勒盟數據產業高質量發展實施方案\n"
+        "錫林郭勒盟行政公署辦公室印發方案。到2027年,全盟數據產業規模年均增長20%以上,"
+        "建設高質量數據集6個。我盟深化“一網通辦”改革,人口庫完成1400萬條數據入庫。"
+    )
+    ex = _extract(text)
+    assert [p.name for p in ex.subject_places] == ["锡林郭勒盟"]  # places are the gazetteer's divisions
+    assert [a.name for a in ex.agencies] == ["錫林郭勒盟行政公署辦公室"]
+    assert "一網通辦" in [p.name for p in ex.programmes]
+    by_value = {m.value: m for m in ex.metrics}
+    assert by_value[20].qualifier == "target" and "數據產業規模" in by_value[20].indicator
+    assert by_value[14_000_000].unit == "條"
+    for fact in (*ex.agencies, *ex.programmes, *ex.metrics):
+        assert fact.evidence.sentence in text  # the page's own sentence, not a converted one
+    assert ex.document.text == text
+    assert (
+        _extract("三亞市推進數據共享。三亚市建成5G基站8000个。").metrics[0].unit == "个"
+    )  # not a traditional page
