@@ -65,6 +65,8 @@ _COUNTRY_ACTORS = re.compile(
 _LOCAL_SELF = re.compile(
     r"(我市|全市|本市|我区|全区|本区|我县|全县|本县|我省|全省|我州|全州|本州|我盟|全盟|本盟)"
 )
+# What a lower level does after the wider level's rule or plan (按照全省…目录, 根据全市统一部署).
+_FOLLOWING = re.compile(r"(?:按照|根据|依照|遵照|对照|对标|依据)$")
 # An award or title the 全省 scopes (获得“2022年度全省…先进单位”, 被评选为全省…成果).
 _AWARDED_BEFORE = re.compile(r"(?:获得|荣获|获评|评为|评选为|授予|入选)[“\"]?(?:\d{4}年度?)?$")
 # After 全省/全市, what ranks a place among the others of that level rather than speaking as it.
@@ -935,6 +937,8 @@ def subject_places(
             or _AWARDED_BEFORE.search(text, max(0, m.start() - 16), m.start())
         ):
             continue  # 全省首创, 获全省第13, 被评选为全省…成果: a standing among the level's places
+        if m.group(1)[0] == "全" and _FOLLOWING.search(text, max(0, m.start() - 2), m.start()):
+            continue  # 按照全省通用目录, 根据全市统一部署: the level above sets the rule the text follows
         level_word = {"州": "市", "盟": "市"}.get(m.group(1)[1], m.group(1)[1])
         self_words[level_word] += 1 if m.group(1)[0] == "全" else 2
         mine[level_word] += m.group(1)[0] != "全"
@@ -961,7 +965,12 @@ def subject_places(
     if (
         level == "district"
         and regions
-        and (regions[0] == ranked[0][0] or re.search(r"(?<![\u4e00-\u9fff])自治区", text))
+        and (
+            regions[0] == ranked[0][0]
+            or re.search(r"(?<![\u4e00-\u9fff])自治区", text)
+            # (or names no district whose 全区 it could be: 拉萨市 in a 西藏 white paper's 全区GDP)
+            or not any(gaz.get(code).level == "district" for code in votes)
+        )
     ):
         level = "province"  # 我区 in a 西藏自治区 report, which calls itself 自治区, is the region
     best_code, best = ranked[0]

@@ -903,3 +903,24 @@ def test_a_page_in_traditional_characters_is_read_and_reported_in_its_own_charac
     assert (
         _extract("三亞市推進數據共享。三亚市建成5G基站8000个。").metrics[0].unit == "个"
     )  # not a traditional page
+
+
+def test_a_district_following_the_provinces_catalogue_is_still_the_districts() -> None:
+    # 全省 twice, each time as the rule or the reach the district works to, is not the province speaking.
+    ex = _extract(
+        "咸安区推进政务外网延伸工程,实现区镇村三级湖北政务服务专网联通,为实现全省五级贯通创造条件。"
+        "咸安已按照全省通用目录编制完成了全区行政许可事项清单,并在湖北省政务服务网发布服务指南756项。"
+        "咸安区政务外网已接入12个单位。"
+    )
+    assert [p.name for p in ex.subject_places] == ["咸安区"]
+    assert ("咸安区", 756) in {(m.place.name, m.value) for m in ex.metrics}
+
+
+def test_a_regions_white_paper_speaking_of_全区_is_the_regions_though_it_names_its_capital_more() -> None:
+    ex = _extract(
+        "2024全球数字经济大会拉萨高层论坛开幕,西藏自治区经信厅发布了《2023年西藏自治区数字经济发展研究报告》,"
+        "2023年数字经济增加值达250.98亿元,占全区GDP比重达10.5%,拉萨市对全区贡献最大,在全区占比29.7%,"
+        "形成以拉萨为引领的发展格局。构筑全区数字经济发展新优势。"
+    )
+    assert [p.name for p in ex.subject_places] == ["西藏自治区"]
+    assert ("西藏自治区", 25_098_000_000) in {(m.place.name, m.value) for m in ex.metrics}
