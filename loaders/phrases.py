@@ -8,6 +8,7 @@ the callers in loaders/indicators.py reason about clauses, not about tagging noi
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from loaders.words import Word
@@ -56,6 +57,9 @@ _ACTION_MEASURES = ("时间", "时长", "时限", "周期", "天数", "次数", 
 
 # mended() tries these on every word of a sentence: compiled once.
 _SHARE_LINK = re.compile(r"比(?:达到|达|为|超过|超|约)")
+# A record set (创历史新高, 再创新高): it says the figure is the highest yet, not what it measures.
+# (创新高地, 创新高质量发展 are innovation: a record is followed by its figure or the clause's end.)
+_RECORD = re.compile(r"(?:再|又|屡|均|连续)?创(?:下)?(?:历史|同期|年度)?新高(?=[达,，。;；、]|$)")
 _TOP_LIST = re.compile(r"[百千十五二三四]+强")
 _SERVICE_NUMBER = re.compile(r"1\d{2,4}")
 # A Latin-lettered term (5G, IPv6, AI, 10G): letters first, or a number and one letter; a number with
@@ -102,6 +106,20 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
     while k < len(words):
         w = words[k]
         following = words[k + 1] if k + 1 < len(words) else None
+        record = (
+            _RECORD.match("".join(x.text for x in words[k : k + 5])) if w.text[:1] in "再又屡均连创" else None
+        )
+        if record and all(b.start == a.end for a, b in itertools.pairwise(words[k : k + 5])):
+            # 规模/n 创/v 历史/n 新/ad 高达/v 250亿元: a record set stands between the measure and its link,
+            # naming nothing itself; what it overruns (高达's 达) is the link.
+            end = w.start + record.end()
+            while k < len(words) and words[k].end <= end:
+                k += 1
+            out.append(Word(record.group(0), "d", w.start, end))
+            if k < len(words) and words[k].start < end:
+                out.append(Word(words[k].text[end - words[k].start :], "v", end, words[k].end))
+                k += 1
+            continue
         if out and out[-1].text == "时" and w.text == "长":
             out[-1] = Word("时长", "n", out[-1].start, w.end)
         elif w.text == "率" and out and out[-1].tag in ("ad", "a", "d", "v", "vn") and out[-1].end == w.start:

@@ -924,3 +924,15 @@ def test_a_regions_white_paper_speaking_of_全区_is_the_regions_though_it_names
     )
     assert [p.name for p in ex.subject_places] == ["西藏自治区"]
     assert ("西藏自治区", 25_098_000_000) in {(m.place.name, m.value) for m in ex.metrics}
+
+
+def test_a_record_set_between_a_measure_and_its_figure_is_no_indicator() -> None:
+    ex = _extract(
+        "西藏自治区数字经济。2023年全区数字经济增加值规模创历史新高达250.98亿元。"
+        "全区网上交易额再创新高,达到30亿元。打造数字经济创新高地。"
+    )
+    assert {m.value: m.indicator for m in ex.metrics} == {
+        25_098_000_000: "数字经济增加值规模",
+        3_000_000_000: "网上交易额",
+    }
+    assert "数字经济创新高地" in [p.name for p in ex.programmes]  # innovation, not a record
