@@ -799,6 +799,19 @@ def _without_short_forms(
     }
 
 
+# The years a plan's title ends on: (2025-2027), (2023—2025年), （2021-2025年）.
+_PLAN_YEARS = re.compile(r"[(（]\s*(?:19|20)\d{2}\s*(?:年)?\s*[-—–~至到]+\s*(?:19|20)\d{2}\s*年?\s*[)）]$")
+
+
+def _plan_key(title: str) -> str:
+    """Return a policy title without the span of years it ends on (the same plan, cited either way).
+
+    >>> _plan_key("锡林郭勒盟数据产业高质量发展实施方案(2025—2027年)") == _plan_key("锡林郭勒盟数据产业高质量发展实施方案(2025-2027)")
+    True
+    """
+    return _PLAN_YEARS.sub("", title)
+
+
 def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extraction:
     """Return everything read from one document.
 
@@ -1050,6 +1063,13 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
         for c in find_policies(text):
             # "(以下简称《规划》)" makes later 《规划》 the same citation.
             known = policies.get(c.title)
+            cited = next((p for p in policies.values() if _plan_key(p.title) == _plan_key(c.title)), None)
+            if known is None and cited is not None:
+                # 《…实施方案(2025-2027)》 and 《…实施方案(2025—2027年)》, or the plan without its years:
+                # one plan, cited twice; the first citation stands, the other is its alias.
+                if c.title not in cited.aliases:
+                    policies[cited.title] = dataclasses.replace(cited, aliases=(*cited.aliases, c.title))
+                continue
             if known is not None and c.aliases:
                 policies[c.title] = PolicyCitation(
                     known.title, known.issuer or c.issuer, known.evidence, known.aliases + c.aliases

@@ -936,3 +936,16 @@ def test_a_record_set_between_a_measure_and_its_figure_is_no_indicator() -> None
         3_000_000_000: "网上交易额",
     }
     assert "数字经济创新高地" in [p.name for p in ex.programmes]  # innovation, not a record
+
+
+def test_a_plan_cited_with_and_without_its_years_is_one_citation() -> None:
+    ex = _extract(
+        "山东省。印发《山东省数字政府建设实施方案(2023-2025)》的通知。"
+        "《山东省数字政府建设实施方案(2023—2025年)》已经审议通过。《山东省数字政府建设实施方案》明确目标。"
+    )
+    assert [(p.title, p.aliases) for p in ex.policies] == [
+        (
+            "山东省数字政府建设实施方案(2023-2025)",
+            ("山东省数字政府建设实施方案(2023—2025年)", "山东省数字政府建设实施方案"),
+        )
+    ]
