@@ -129,6 +129,8 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     []
     >>> [h.name for h in find_programmes("变过去群众办事“多窗口多平台多次办”为“一窗口一平台一次办”")]
     []
+    >>> [h.name for h in find_programmes("实现治理模式由“纵向”向“扁平”转变,从“分级办”到“贯通办”、“串联办”到“并联办”")]
+    []
     >>> [h.name for h in find_programmes("深入推进“数实融合”进程,认真落实网络强国、数字中国重大部署")]
     ['数实融合', '网络强国', '数字中国']
     >>> [h.name for h in find_programmes("大厅设立“办不成事”反映窗口,设立“潮汕银行”窗口")]
@@ -1353,6 +1355,13 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             # "从“多窗分散”向“一窗集成”转变": a shift from one state to another describes both, and so does
             # "变“多窗口多平台多次办”为“一窗口一平台一次办”"
             if toward and re.search(r"从“[^“”]{2,12}”$", sentence[: q_start - 1]):
+                continue
+            # "由“纵向”向“扁平”转变", "从“分级办”到“贯通办”、“串联办”到“并联办”": the ends of a shift are
+            # states the work moves between, whatever verb follows
+            if re.search(r"(?:从|由|、)“[^“”]{1,16}”(?:向|到|转向|迈向)$", sentence[:q_start]) or (
+                re.search(r"(?:从|由|、)$", sentence[:q_start])
+                and re.match(r"”(?:向|到|转向|迈向)“", sentence[q_end - 1 :])
+            ):
                 continue
             if re.search(r"变[^“”,，。;；]{0,10}“[^“”]{2,16}”为$", sentence[:q_start]) or (
                 re.search(r"变[^“”,，。;；]{0,10}$", sentence[:q_start])
