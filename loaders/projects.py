@@ -187,6 +187,23 @@ def ends_on_kind(name: str) -> bool:
 _KIND_END = re.compile(rf"(?:{_SUFFIX.pattern}|项目|工程|大厦)$")
 
 
+# A park two countries build names the partner after 中 and its host in brackets: 中以(上海)创新园,
+# 中新(天津)生态城, 中德（蒲江）中小企业合作区.
+_PARTNER = re.compile(r"中[\u4e00-\u9fff]$")
+
+
+def _with_partner(sentence: str, hit: ProjectHit) -> ProjectHit:
+    """Return `hit` with the 中X that heads it before a bracketed host (LAC reads 中以 as 中/f 以/p).
+
+    >>> s = "推进中以(上海)创新园建设"
+    >>> _with_partner(s, ProjectHit("(上海)创新园", "park", 4, 12)).name
+    '中以(上海)创新园'
+    """
+    if hit.name[:1] not in "(（" or not (partner := _PARTNER.search(sentence, 0, hit.start)):
+        return hit
+    return replace(hit, name=partner.group(0) + hit.name, start=partner.start())
+
+
 def find_projects(sentence: str) -> list[ProjectHit]:
     """Return the projects named in one sentence.
 
@@ -359,6 +376,7 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     hits += _ceremonies(sentence)
     hits = _shared_heads(sentence, hits)
     hits = [_without_leading_verb(h) for h in hits]
+    hits = [_with_partner(sentence, h) for h in hits]
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[ProjectHit] = []
     for h in hits:
