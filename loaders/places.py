@@ -217,6 +217,7 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
             and not _spoken_for(division, surface, text, gaz)
             and not (_heads_own_body(division, surface, text, gaz) and not _TITLE_TAIL.match(text[end:]))
             and not _named_alone(division, surface, text, gaz, [*context, *named])
+            and not _full_name_as_place(division, surface, text, gaz)
         ):
             continue
         if _stray_namesake(codes, context, gaz):
@@ -681,6 +682,31 @@ def _named_alone(
     if not re.search(bare, text) or any(d.code not in ancestors | {division.code} for d in context):
         return False
     return any(_reads_as_place(surface, s.text) for s in split_sentences(text) if surface in s.text)
+
+
+def _full_name_as_place(division: Division, surface: str, text: str, gaz: Gazetteer) -> bool:
+    """Whether a two-character full name (威县, 成县) is read by LAC as a place word of its own.
+
+    >>> gaz = load_gazetteer()
+    >>> wx = gaz.lookup("威县")[0]
+    >>> _full_name_as_place(wx, "威县", "记者从在威县召开的现场会上获悉", gaz)
+    True
+    >>> fx = gaz.lookup("范县")[0]
+    >>> _full_name_as_place(fx, "范县", "电子商务进农村综合示范县", gaz)
+    False
+    """
+    if surface != division.name or len(gaz.lookup(surface)) != 1:
+        return False
+    return any(
+        w.text == surface and w.tag == "LOC" and not _LEVELS_AFTER.match(s.text, w.end)
+        for s in split_sentences(text)
+        if surface in s.text
+        for w in segment(s.text)
+    )
+
+
+# "市级和县(市、区)级试点": 县 before (市、区) names a level, and the 和 before it joins levels.
+_LEVELS_AFTER = re.compile(r"[(（][市区]")
 
 
 def _starts_word(surface: str, text: str) -> bool:

@@ -949,3 +949,12 @@ def test_a_plan_cited_with_and_without_its_years_is_one_citation() -> None:
             ("山东省数字政府建设实施方案(2023—2025年)", "山东省数字政府建设实施方案"),
         )
     ]
+
+
+def test_a_two_character_county_read_as_a_place_is_named_but_not_a_level_in_a_list() -> None:
+    ex = _extract(
+        "河北省乡镇综合服务中心建设。记者从在威县召开的全省现场会上获悉,威县梨园屯镇建成便民服务站。"
+        "鹿泉区入选市级和县(市、区)级试点。"
+    )
+    assert {p.place.name for p in ex.places} >= {"威县", "鹿泉区"}
+    assert "和县" not in {p.place.name for p in ex.places}  # 和 joins two levels here
