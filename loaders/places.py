@@ -1075,6 +1075,21 @@ def subject_places(
     ):
         best_code, best = home[0].code, ranked[0][1]
     chosen = gaz.get(best_code)
+    parent = gaz.ancestors(chosen)[0] if gaz.ancestors(chosen) else None
+    if (
+        level == "prefecture"
+        and chosen.level == "district"
+        and parent is not None
+        and parent.level == "prefecture"
+        and parent.code in votes
+        and any(code != chosen.code and parent in gaz.ancestors(gaz.get(code))[:1] for code in votes)
+        and votes[chosen.code] <= 1.0
+    ):
+        # 市委、市政府 in a text that names two places of 防城港 once each (东兴市, 港口区) and 防城港 in a
+        # cited title: the city speaks of where its work was tried, as a county-level city would not;
+        # its places named speak for it.
+        votes[parent.code] += _named_within(parent, votes, gaz)
+        chosen, best = parent, votes[parent.code]
     narrower = _narrowest(chosen, best, ranked, level, gaz)
     # A district named once does not take a city named twice down with it (连云港市…连云区).
     division = narrower if enough(narrower) or not enough(chosen) else chosen

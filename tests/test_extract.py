@@ -958,3 +958,13 @@ def test_a_two_character_county_read_as_a_place_is_named_but_not_a_level_in_a_li
     )
     assert {p.place.name for p in ex.places} >= {"威县", "鹿泉区"}
     assert "和县" not in {p.place.name for p in ex.places}  # 和 joins two levels here
+
+
+def test_a_city_bureaus_report_naming_two_of_its_places_once_is_the_citys() -> None:
+    # 防城港 only in a cited title; 东兴市 and 港口区 are where one reform was tried.
+    ex = _extract(
+        "市委、市人民政府:\n2022年,我局在市委、市政府的坚强领导下,根据《防城港市法治政府建设实施方案》要求,"
+        "认真抓好法治政府建设工作。在东兴市、港口区试点“跨境通办”。全市网上可办率达99%。"
+    )
+    assert [p.name for p in ex.subject_places] == ["防城港市"]
+    assert ("防城港市", 99) in {(m.place.name, m.value) for m in ex.metrics}
