@@ -131,6 +131,8 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     []
     >>> [h.name for h in find_programmes("实现治理模式由“纵向”向“扁平”转变,从“分级办”到“贯通办”、“串联办”到“并联办”")]
     []
+    >>> [h.name for h in find_programmes("CSDN总部项目、百度ARM云手机项目等一批重大项目相继落户长沙")]
+    []
     >>> [h.name for h in find_programmes("深入推进“数实融合”进程,认真落实网络强国、数字中国重大部署")]
     ['数实融合', '网络强国', '数字中国']
     >>> [h.name for h in find_programmes("大厅设立“办不成事”反映窗口,设立“潮汕银行”窗口")]
@@ -271,6 +273,10 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     # An award (“全国巾帼文明奖”) or a title for a team or a person (“年度风云团队”) is held by no place
     # for work it runs: no designation, no programme.
     hits = [h for h in hits if not _HONOUR.search(h.name)]
+    # "CSDN总部项目、百度ARM云手机项目等一批重大项目": a 项目 is a thing built (a project), unless a list
+    # of model projects makes it a designation (国家级工业互联网试点示范项目) or it is a campaign for
+    # people (万名大学生电商赋能乡村振兴项目)
+    hits = [h for h in hits if not (h.name.endswith("项目") and not _NOT_BUILT.search(h.name))]
     # “新的增长极”, “人民满意的公务员集体”: a phrase with 的 describes what a place is or becomes; the
     # names of programmes carry none (the dev gold's 300 programme names have no 的)
     hits = [h for h in hits if "的" not in h.name]
@@ -286,6 +292,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     )
 
 
+_NOT_BUILT = re.compile(r"示范|试点|标杆|样板|典型|[万千百]名|赋能|振兴|帮扶|培训")
 _HONOUR = re.compile(r"(?:奖|奖项|团队|个人|先进集体|标兵|能手|先进工作者)$")
 _QUOTED_CALL = re.compile(r"(?:加快|推进|推动|深入|全面|着力|大力)(?:建设|打造|实施|推进|发展)[^、]*、")
 # "“互联网+旅游”“互联网+金融”分别排名第32、47位", "“互联网+”总指数排名第42位": categories of an index
