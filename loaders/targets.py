@@ -402,6 +402,8 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
         and not _continues_list(before, future)
     ):
         return False  # a cue inside one clause ("今年力争再建50个;") does not reach past its semicolon
+    if future >= 0 and 0 <= past < future and _aside(before, future):
+        return False
     if future >= 0:
         return future > past
     # A plan carried from the sentence before ends where the text reports what is done ("…均已开通",
@@ -409,6 +411,28 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     # 入选, 获评, 成功 and 目前 say what happened only without a plan around them: a plan's "入选省级
     # 协同创新项目5个以上" is a goal.
     return planned and not _REPORTED.search(_unquoted_titles(half_width(sentence)))
+
+
+def _aside(before: str, future: int) -> bool:
+    """Whether a cue inside a report (截至目前…) is an aside about one figure: it stands after its
+    clause's subject ("全年产值预计突破700亿元") and a later clause before the figure has a verb of
+    its own ("新增融资企业11家"), which reports again.
+
+    >>> s = "截至目前,软件企业1175家,全年产值预计突破700亿元,新增融资企业"
+    >>> _aside(s, s.index("预计") + 2), _aside("截至目前,已建成997个,力争年底达到", 19)
+    (True, False)
+    """
+    opened = max(before.rfind(mark, 0, future) for mark in ",，;；:：")
+    clause_before_cue = before[opened + 1 : future].strip()
+    cue_len = next((len(m.group(1)) for m in _FUTURE.finditer(before) if m.end() == future), 0)
+    if not re.search(r"[\u4e00-\u9fff]{2}", clause_before_cue[: len(clause_before_cue) - cue_len]):
+        return False  # the cue opens its clause (预计到2022年…, 力争…): it governs what follows
+    later = re.split(r"[,，;；]", before[future:])
+    if len(later) < 2:
+        return False
+    return any(
+        w.tag == "v" and not _LIST_VERBS.fullmatch(w.text) for clause in later[1:] for w in segment(clause)
+    )
 
 
 # Verbs that a list of measures shares with the verb a cue governs: the measure's change or its level.

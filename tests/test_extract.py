@@ -968,3 +968,16 @@ def test_a_city_bureaus_report_naming_two_of_its_places_once_is_the_citys() -> N
     )
     assert [p.name for p in ex.subject_places] == ["防城港市"]
     assert ("防城港市", 99) in {(m.place.name, m.value) for m in ex.metrics}
+
+
+def test_an_estimate_about_one_figure_inside_a_report_does_not_make_the_rest_targets() -> None:
+    ex = _extract(
+        "长沙市。截至目前,软件企业总数1175家,全年涉软产业产值预计突破700亿元,新增融资企业11家,"
+        "融资金额超过70亿元。预计到2022年,软件业营业收入将突破1500亿元,从业人员30万人以上。"
+    )
+    qualifiers = {m.value: m.qualifier for m in ex.metrics}
+    assert qualifiers[70_000_000_000] == "target"  # the estimate itself
+    assert qualifiers[11] == "=" and qualifiers[7_000_000_000] == ">"  # reported again after it
+    assert (
+        qualifiers[150_000_000_000] == "target" and qualifiers[300_000] == "target"
+    )  # a cue opening its clause
