@@ -194,14 +194,14 @@ def carry_subjects(
         ):
             # "占地1.7万亩园区蓬勃崛起": the area the thing after the figure covers, not a share of anything.
             indicator += "占地"
-        elif indicator and _clause_opens_with(text, "占", f.start):
+        elif indicator and (_clause_opens_with(text, "占", f.start) or _item_opens_with_share(text, f.start)):
             # "月活跃用户数312万,占总用户数的30.95%": a share right after a count is that count's share.
             counted_names = [
                 p.indicator.removeprefix(SCOPE)
                 for p in out[-1:]
                 if p.unit not in ("%", "位", "年")
                 and p.indicator
-                and re.fullmatch(r"[,，]", text[p.end : p.end + 1])
+                and re.fullmatch(r"[,，、]", text[p.end : p.end + 1])
                 and not re.search(r"[,，;；。]", text[p.end + 1 : f.start])
             ]
             if not counted_names:
@@ -406,6 +406,15 @@ def _items(indicator: str) -> list[str]:
     if all(item.endswith(head_words[-1].text) for item in items):
         return items  # "财政总收入、一般公共预算收入": each item ends on its own measure; none is shared
     return [*(item + head for item in items[:-1]), "".join(w.text for w in head_words[:size]) + head]
+
+
+def _item_opens_with_share(text: str, position: int) -> bool:
+    """Whether a share follows a count right after its 、 ("重点项目36个、占全市的69.2%").
+
+    >>> _item_opens_with_share("引进重点项目36个、占全市的69.2%", 14), _item_opens_with_share("数字经济、占比", 7)
+    (True, False)
+    """
+    return bool(re.search(r"\d[^\d,，;；:：。、]{0,4}、占[^,，;；:：。、]*$", text[:position]))
 
 
 def _clause_opens_with(text: str, words: str, position: int) -> bool:

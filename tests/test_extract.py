@@ -981,3 +981,12 @@ def test_an_estimate_about_one_figure_inside_a_report_does_not_make_the_rest_tar
     assert (
         qualifiers[150_000_000_000] == "target" and qualifiers[300_000] == "target"
     )  # a cue opening its clause
+
+
+def test_a_share_after_a_count_and_its_list_mark_is_that_counts_share() -> None:
+    ex = _extract(
+        "潼南区。全区1479项依申请类政务服务事项中,网上可办事项1303项、占比88.1%,"
+        "引进重点项目36个、占全市的69.2%。"
+    )
+    by_value = {m.value: m.indicator for m in ex.metrics}
+    assert by_value[88.1] == "网上可办事项占比" and by_value[69.2].startswith("重点项目占")
