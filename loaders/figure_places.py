@@ -176,6 +176,18 @@ def figure_place(
         # "转办宣城市政府服务热线…835件": a place heading the name of what things are passed on to
         and not (any(a == c[0] for a, _ in names) and _HANDED_TO.search(text, max(0, c[0] - 4), c[0]))
     ]
+    # "承德市在北京签订战略合作协议14项", "承德市今日与…单位在北京签订…": a place after 在 where the
+    # sentence's acting place signed or met is the venue, not who acted.
+    venues = {
+        at
+        for at, place in candidates
+        if text[at - 1 : at] == "在"
+        and _VENUE_VERB.match(text, at + len(place.name) if text.startswith(place.name, at) else at + 2)
+        and any(
+            sentence_start <= sp.start < at - 1 and not sp.in_name and sp.division != place for sp in spans
+        )
+    }
+    candidates = [c for c in candidates if c[0] not in venues]
     found, found_at = default, -1
     named: list[Division] = []
     for at, place in sorted(candidates, key=lambda c: c[0]):
@@ -192,6 +204,7 @@ def figure_place(
     return found
 
 
+_VENUE_VERB = re.compile(r"(?:市|省)?(?:签订|签署|签约|举办|举行|召开|开幕|参加|出席|发布)")
 # "深圳、广州两市进入前十,分列第三、第四位": ranks shared out in order over the places listed before.
 _SHARED_OUT = re.compile(r"(?:分列|分别(?:位列|位居|居于|居|排名|排|列))")
 

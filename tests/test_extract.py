@@ -990,3 +990,10 @@ def test_a_share_after_a_count_and_its_list_mark_is_that_counts_share() -> None:
     )
     by_value = {m.value: m.indicator for m in ex.metrics}
     assert by_value[88.1] == "网上可办事项占比" and by_value[69.2].startswith("重点项目占")
+
+
+def test_a_city_signing_in_the_capital_keeps_its_figures() -> None:
+    ex = _extract(
+        "承德市大数据产业招商。承德市今日与中电长城网际、软通动力等十多家大数据企业在北京签订战略合作协议14项。"
+    )
+    assert ("承德市", 14) in {(m.place.name, m.value) for m in ex.metrics}
