@@ -201,7 +201,20 @@ def figure_place(
     scope = _OWN_SCOPE.search(text, max(found_at, sentence_start), position)
     if scope and not _in_scope(found, scope.group(1)) and _in_scope(subject, scope.group(1)):
         return subject  # …but 全市 after 潍坊市 is 潍坊市's own
+    # "安徽省通信发展…考核得分均位列全省第一": a place ranked among the province's is not the province;
+    # the province heading the clause names the contest, and the subject within it is ranked.
+    within = _RANKED_WITHIN.search(text, max(sentence_start, position - 12), position + 8)
+    if (
+        within
+        and found.level == {"省": "province", "市": "prefecture"}[within.group(1)]
+        and subject is not None
+        and found in gazetteer.ancestors(subject)
+    ):
+        return subject
     return found
+
+
+_RANKED_WITHIN = re.compile(r"全(省|市)[^,，;；。\d]{0,6}?(?:第|排名第?|前)")
 
 
 _VENUE_VERB = re.compile(r"(?:市|省)?(?:签订|签署|签约|举办|举行|召开|开幕|参加|出席|发布)")

@@ -997,3 +997,8 @@ def test_a_city_signing_in_the_capital_keeps_its_figures() -> None:
         "承德市大数据产业招商。承德市今日与中电长城网际、软通动力等十多家大数据企业在北京签订战略合作协议14项。"
     )
     assert ("承德市", 14) in {(m.place.name, m.value) for m in ex.metrics}
+
+
+def test_a_rank_among_the_provinces_places_is_not_the_provinces() -> None:
+    ex = _extract("马鞍山市。我市智慧城市评价得分87.17分,安徽省通信发展工作考核得分位列全省第一。")
+    assert {(m.place.name, m.value) for m in ex.metrics} == {("马鞍山市", 87.17), ("马鞍山市", 1)}
