@@ -705,6 +705,10 @@ def _quoted_siblings(sentence: str, hits: list[ProgrammeHit], lex: Lexicon) -> l
     >>> hs = [ProgrammeHit(n, s.index(n), s.index(n) + 4) for n in ("一网通办", "一网统管")]
     >>> [h.name for h in _quoted_siblings(s, hs, programme_lexicon())]
     ['一体统领', '一端通达']
+    >>> s = "实现“智能办”“自助办”“掌上办”“码上办”"
+    >>> hs = [ProgrammeHit(n, s.index(n), s.index(n) + 3) for n in ("自助办", "掌上办")]
+    >>> [h.name for h in _quoted_siblings(s, hs, programme_lexicon())]
+    ['智能办', '码上办']
     """
     found = []
     item = r"[\u4e00-\u9fff]{2,6}“[\u4e00-\u9fff]{4}”"
@@ -732,7 +736,11 @@ def _quoted_siblings(sentence: str, hits: list[ProgrammeHit], lex: Lexicon) -> l
             # "“一体统领”“一网通办”“一网统管”“一端通达”": beside two one-X ways of working, another
             # 一X of four characters is one too
             one = one or (re.fullmatch(r"一[\u4e00-\u9fff]{3}", name) if held >= 2 else None)
-            if one and not any(h.start <= a < h.end for h in hits):
+            # "实现“智能办”“自助办”“掌上办”“网上办”“码上办”": beside two ways of working that end alike
+            # (…办), a short quote ending so is one more
+            endings = {n[-1] for b, n in quotes if any(h.start <= b < h.end for h in hits)}
+            alike = held >= 2 and len(endings) == 1 and name[-1] in endings and len(name) <= 5
+            if (one or alike) and not any(h.start <= a < h.end for h in hits):
                 found.append(ProgrammeHit(name, a, a + len(name)))
     return found
 
