@@ -286,7 +286,11 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits = [_as_national(sentence, h) for h in hits]
     return _merge(
         [
-            _without_class(_shared_suffix(sentence, _without_street(_without_self(_place_kept(sentence, h)))))
+            _from_quote(
+                _without_class(
+                    _shared_suffix(sentence, _without_street(_without_self(_place_kept(sentence, h))))
+                )
+            )
             for h in hits
         ]
     )
@@ -950,6 +954,27 @@ def _without_street(hit: ProgrammeHit) -> ProgrammeHit:
 
 
 _COUNTS = {"两": 2, "二": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+# Words of doing or of reach that may run into a quoted name from before it (试点基层“…”改革).
+_BEFORE_QUOTE = re.compile(
+    r"(?:试点|推进|推行|推广|开展|深化|实施|探索|落实|全面|持续|扎实|基层|全域|全市|全区|全县)+"
+)
+
+
+def _from_quote(hit: ProgrammeHit) -> ProgrammeHit:
+    """Return `hit` named by the quote it holds when only words of doing or reach stand before it.
+
+    >>> h = ProgrammeHit("试点基层一枚印章管审批", 0, 19, aliases=("一枚印章管审批(服务)", "试点基层一枚印章管审批(服务)"))
+    >>> _from_quote(h).name
+    '一枚印章管审批(服务)'
+    """
+    for alias in hit.aliases:
+        cut = hit.name.find(alias[:4]) if len(alias) >= 4 else -1
+        if cut > 0 and _BEFORE_QUOTE.fullmatch(hit.name[:cut]) and not _BEFORE_QUOTE.match(alias):
+            rest = tuple(a for a in hit.aliases if a != alias)
+            return dataclasses.replace(hit, name=alias, aliases=(hit.name, *rest))
+    return hit
 
 
 def _spelled_out(hits: list[ProgrammeHit]) -> list[ProgrammeHit]:
