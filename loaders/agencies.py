@@ -10,6 +10,7 @@ place in their name, and a zone's 管委会, are found by how they are introduce
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import re
 from collections.abc import Callable
@@ -210,8 +211,33 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
         and sentence.count(")", h.start, h.end) + sentence.count("）", h.start, h.end)
         <= sentence.count("(", h.start, h.end) + sentence.count("（", h.start, h.end)
     ]
+    hits = [part for h in hits for part in _joint_issuers(h, place_names)]
     hits = _with_list_place(sentence, sorted(hits, key=lambda h: h.start))
     return _with_parenthetical_aliases(sentence, hits)
+
+
+# The end of a body's name, after which a second body may follow with no mark (joint issuers).
+_BODY_END = re.compile(r"(?:委员会|委|人民政府|政府|办公室|办公厅|局|厅|办)$")
+
+
+def _joint_issuers(hit: AgencyHit, place_names: tuple[str, ...]) -> list[AgencyHit]:
+    """Return a hit that two bodies issuing jointly run together ("中共江西省委江西省人民政府") as both.
+
+    >>> [h.name for h in _joint_issuers(AgencyHit("中共江西省委江西省人民政府", 0, 13, "江西省"), ("江西省",))]
+    ['中共江西省委', '江西省人民政府']
+    """
+    for name in sorted(place_names, key=len, reverse=True):
+        ats = (
+            [m.start() for m in re.finditer(re.escape(name), hit.name) if m.start() >= 2]
+            if len(name) >= 2
+            else []
+        )
+        at = next((a for a in ats if _BODY_END.search(hit.name[:a])), -1)
+        if at > 0:
+            first = dataclasses.replace(hit, name=hit.name[:at], end=hit.start + at, aliases=())
+            rest = AgencyHit(hit.name[at:], hit.start + at, hit.end, name, hit.national)
+            return [first, *_joint_issuers(rest, place_names)]
+    return [hit]
 
 
 # Central bodies that keep branches in places (人民银行 → 支行, 国家税务总局 → 税务局, a city's
