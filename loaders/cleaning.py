@@ -58,8 +58,15 @@ _NUMBER_SPACE = re.compile(
 )
 
 
+# Some mirror sites gloss characters with their pinyin in brackets (發(fā)展, 經(jīng)濟): a reading aid, no
+# text; a tone mark tells it from a bracketed Latin word (5G (NR)).
+_TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])[(（](?=[a-zü]*[{_TONES}])[a-zü{_TONES}]{{1,7}}[)）]")
+
+
 def normalise_whitespace(raw: str) -> str:
-    r"""Return `raw` with "\n" line endings, zero-width and control characters removed, NBSP as space.
+    r"""Return `raw` with "\n" line endings, zero-width and control characters and pinyin glosses
+    removed, NBSP as space.
 
     Full-width punctuation and the ideographic space are kept as they are, except that a space
     between a Chinese word and a curly quote goes.
@@ -70,8 +77,11 @@ def normalise_whitespace(raw: str) -> str:
     '率先实施“快递进村” ,推出“慧农管家”系统, 5G “双千兆”'
     >>> normalise_whitespace("截至 2023 年底,覆盖率达 30% 以上,发布于 2024-01-02 10:00")
     '截至2023年底,覆盖率达 30%以上,发布于 2024-01-02 10:00'
+    >>> normalise_whitespace("數(shù)字經(jīng)濟核心產(chǎn)業(yè), 5G(NR)基站")
+    '數字經濟核心產業, 5G(NR)基站'
     """
-    text = _LINE_BREAKS.sub("\n", raw)
+    text = _PINYIN_GLOSS.sub("", raw)
+    text = _LINE_BREAKS.sub("\n", text)
     text = _ZERO_WIDTH.sub("", text)
     text = _CONTROL.sub("", text)
     return _NUMBER_SPACE.sub("", _QUOTE_SPACE.sub("", _NBSP.sub(" ", text)))

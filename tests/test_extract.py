@@ -1002,3 +1002,14 @@ def test_a_city_signing_in_the_capital_keeps_its_figures() -> None:
 def test_a_rank_among_the_provinces_places_is_not_the_provinces() -> None:
     ex = _extract("马鞍山市。我市智慧城市评价得分87.17分,安徽省通信发展工作考核得分位列全省第一。")
     assert {(m.place.name, m.value) for m in ex.metrics} == {("马鞍山市", 87.17), ("马鞍山市", 1)}
+
+
+def test_a_mirror_pages_pinyin_glosses_are_no_part_of_names_or_figures() -> None:
+    ex = _extract(
+        "山西數(shù)字經(jīng)濟發(fā)展。山西省發(fā)改委表示,到2025年,山西數(shù)字經(jīng)濟核心產(chǎn)業(yè)"
+        "增加值占GDP的比重提升至5.4%。"
+    )
+    assert [a.name for a in ex.agencies] == ["山西省發改委"]
+    assert [(m.indicator, m.value, m.qualifier) for m in ex.metrics] == [
+        ("數字經濟核心產業增加值占GDP的比重", 5.4, "target")
+    ]
