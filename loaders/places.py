@@ -1054,6 +1054,8 @@ def subject_places(
                     or re.search(
                         rf"(?<![州市省县区乡镇]){kind}级[\u4e00-\u9fff]{{0,6}}(?:部门|单位|机关)", text
                     )
+                    # (or opens on its own government's body, the text's topic: "通化市人民政府政务大厅于…启动")
+                    or re.match(rf"\s*(?:\S{{0,4}}\n\s*)?{division.name}(?:人民政府|政府)", text)
                 )
             )
         # ...and when it names no other city, its one city named inside a title (《湘潭市…办法》) will do.

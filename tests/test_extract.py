@@ -1013,3 +1013,12 @@ def test_a_mirror_pages_pinyin_glosses_are_no_part_of_names_or_figures() -> None
     assert [(m.indicator, m.value, m.qualifier) for m in ex.metrics] == [
         ("數字經濟核心產業增加值占GDP的比重", 5.4, "target")
     ]
+
+
+def test_a_text_opening_on_its_citys_government_hall_is_that_citys() -> None:
+    ex = _extract(
+        "返回\n通化市人民政府政务大厅于2008年7月30日启动运行。\n"
+        "目前,政务大厅进驻部门单位43个,设置窗口28个,其中“只跑一次”事项302项。"
+    )
+    assert [p.name for p in ex.subject_places] == ["通化市"]
+    assert {m.value for m in ex.metrics if m.place.name == "通化市"} >= {43, 28, 302}
