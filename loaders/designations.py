@@ -143,6 +143,8 @@ def find_designations(sentence: str) -> list[Designation]:
     ['数字经济产业聚集地', '人工智能应用示范基地']
     >>> find_designations("作为全市首个“智网”工程试点区")  # where a city's programme is tried first: no title
     []
+    >>> [d.name for d in find_designations("着力推进国家数字经济创新发展试验区、软件名城等国家级平台建设")]
+    ['国家数字经济创新发展试验区', '软件名城']
     """
     words = _compounds_joined(segment(sentence))
     if not words:
@@ -159,7 +161,7 @@ def find_designations(sentence: str) -> list[Designation]:
         if verb:  # "以“打造数字经济新高地”为目标": the goal quoted with its verb; the title follows the verb
             start, name = start + verb.end(), name[verb.end() :]
         # A verb of being granted makes any 城市 a title ("获评…数字政府建设优秀城市").
-        granted = m.group(0) == "城市" and _granted(sentence, start)
+        granted = m.group(0) in ("城市", "试点") and _granted(sentence, start)
         # "9家单位入选年度数字城市建设…名单": a title of counted grantees, not of the place
         granted = granted and not re.search(
             r"[\d一二三四五六七八九十两]+[个家所项名位款]", re.split(r"[,，。;；]", sentence[:start])[-1]
@@ -175,7 +177,10 @@ def find_designations(sentence: str) -> list[Designation]:
         if m.group(0) in _GRANTED_ONLY and not _granted(sentence, start) and not among_titles:
             continue
         governed = bool(
-            _governed(sentence, start, m.group(0)) or re.match(r"”?(?:建设|创建)", sentence[end:])
+            _governed(sentence, start, m.group(0))
+            or re.match(r"”?(?:建设|创建)", sentence[end:])
+            # "推进A、B、C等国家级平台建设": each title of a list its 等…建设 closes is built towards
+            or _LIST_BUILT.match(sentence, end)
         )
         # A scoped pilot whose work or review the text reports (国家数字乡村试点终期评估, …试点工作) is held.
         governed = governed or bool(
@@ -596,6 +601,11 @@ def unranked(name: str) -> str:
     # "商务部全国供应链创新与应用试点城市": the ministry before the scope grants it, no part of its name
     dated = re.sub(r"^[\u4e00-\u9fff]{1,10}?(?:部|委)(?=全国|国家)", "", dated)
     return _LEAD.sub("", dated) or dated or name
+
+
+_LIST_BUILT = re.compile(
+    r"”?(?:[、和及与]“?[^,，。;；:：、“”]{2,24}”?)*等[^,，。;；:：、]{0,8}?(?:建设|创建)"
+)
 
 
 def _granted(sentence: str, start: int) -> bool:
