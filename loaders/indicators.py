@@ -223,6 +223,10 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
         return SCOPE + after
     if counter and after in ("规模", "水平", "能力", "总量", "容量"):
         after = ""  # "承载能力达到50万标准机架规模": the word after says the figure is a size; the measure is before
+    if after in ("目标", "目标任务", "任务目标", "预期目标") and re.match(
+        r"(?:以上|以下|左右)?的", sentence[end:]
+    ):
+        after = ""  # "营业收入同比增长9%左右的目标": the goal the figure sets; what it measures stands before
     if counter and after:
         head = _relative_head(sentence, words, end, after)
         if head:

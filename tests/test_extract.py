@@ -1022,3 +1022,8 @@ def test_a_text_opening_on_its_citys_government_hall_is_that_citys() -> None:
     )
     assert [p.name for p in ex.subject_places] == ["通化市"]
     assert {m.value for m in ex.metrics if m.place.name == "通化市"} >= {43, 28, 302}
+
+
+def test_a_figure_spelling_out_a_goal_measures_what_stands_before_it() -> None:
+    ex = _extract("辽宁省。我省提出今年软件业营业收入同比增长9%左右的目标。")
+    assert [(m.indicator, m.qualifier) for m in ex.metrics] == [("软件业营业收入同比增长", "target")]
