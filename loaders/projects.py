@@ -373,6 +373,7 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     hits += [ProjectHit(name, "platform", start, end) for name, start, end in find_service_apps(sentence)]
     hits += _owned_projects(sentence)
     hits += _called(sentence)
+    hits += _bracketed_members(sentence)
     hits += _ceremonies(sentence)
     hits = _shared_heads(sentence, hits)
     hits = [_without_leading_verb(h) for h in hits]
@@ -752,6 +753,35 @@ _LAUNCHED = re.compile(
 _CALLED = re.compile(
     r"(?:名为|名叫|叫做|称为|取名为?)“(?P<name>[^“”]{2,12})”的(?:手机|移动)?(?P<kind>App|APP|app|小程序|客户端|平台|系统)"
 )
+
+
+# "建成3个平台(公共信息平台、运营服务平台和应用支撑平台)": a count of one kind, its members named in brackets.
+_COUNTED_MEMBERS = re.compile(
+    r"(?:\d+|[两二三四五六七八九十]+)(?:个|大|项|套)(?P<kind>[\u4e00-\u9fff]{1,3})[(（](?P<items>[^()（）]{4,90})[)）]"
+)
+
+
+def _bracketed_members(sentence: str) -> list[ProjectHit]:
+    """Return the things a count of one kind names in brackets after it, each ending in that kind's word.
+
+    >>> [(h.name, h.kind) for h in _bracketed_members("建成3个平台(公共信息平台,运营服务平台和应用支撑平台)")]
+    [('公共信息平台', 'platform'), ('运营服务平台', 'platform'), ('应用支撑平台', 'platform')]
+    >>> _bracketed_members("创建3个示范区(含2个省级)")
+    []
+    """
+    hits = []
+    for m in _COUNTED_MEMBERS.finditer(sentence):
+        kind_word = _SUFFIX.fullmatch(m.group("kind"))
+        if kind_word is None:
+            continue
+        offset = m.start("items")
+        for item in re.finditer(r"[^、,，和及与;；]+", m.group("items")):
+            name = item.group(0).strip()
+            suffix = _SUFFIX.search(name)
+            if len(name) >= 4 and name.endswith(m.group("kind")) and suffix and suffix.end() == len(name):
+                kind = next(k for k, v in suffix.groupdict().items() if v is not None)
+                hits.append(ProjectHit(name, kind, offset + item.start(), offset + item.end()))  # type: ignore[arg-type]
+    return hits
 
 
 def _called(sentence: str) -> list[ProjectHit]:
