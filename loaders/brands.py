@@ -54,6 +54,9 @@ _COUNTED_PROJECTS = re.compile(
 )
 
 
+_DOMAIN_ITEM = re.compile(r"(?:智慧|数字|智能|互联网\+)[\u4e00-\u9fff]{1,3}")
+
+
 def find_listed(sentence: str) -> list[BrandHit]:
     """Return the items of a list closed by 等…应用/平台 or a count of 项目 (…、甬易办、…等38个应用).
 
@@ -61,6 +64,8 @@ def find_listed(sentence: str) -> list[BrandHit]:
     ['青禾通', '禾易办']
     >>> [b.name for b in find_listed("启动青禾云针、北京蓝耘、九章智锦3个算力重点项目")]
     ['青禾云针', '北京蓝耘', '九章智锦']
+    >>> find_listed("启动了智慧政务、智慧教育、智慧市政等11个重点行业智慧项目")
+    []
     """
     hits = []
     counted = [
@@ -104,6 +109,8 @@ def find_listed(sentence: str) -> list[BrandHit]:
                         continue  # "中国电信、中国移动、…数据中心等项目": the company is whose, not what
                     if placed_only and not _place_named(sentence, start, start + len(sub)):
                         continue  # 智慧旅游、互联网+政务: a domain's words name a kind of platform, no one
+                    if _DOMAIN_ITEM.fullmatch(name):
+                        continue  # "智慧政务、智慧教育等11个重点行业智慧项目": domains of projects, none named
                     hits.append(BrandHit(name, kind, start, start + len(sub)))
     return hits
 
