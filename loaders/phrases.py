@@ -100,6 +100,8 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
     [('网上', 's'), ('实办率', 'n')]
     >>> [(w.text, w.tag) for w in mended((Word("公开", "vn", 0, 2), Word("及时", "ad", 2, 4), Word("率", "v", 4, 5)))]
     [('公开', 'vn'), ('及时率', 'n')]
+    >>> [(w.text, w.tag) for w in mended((Word("办", "v", 0, 1), Word("结工单", "v", 1, 4)))]
+    [('办结', 'v'), ('工单', 'n')]
     """
     out: list[Word] = []
     k = 0
@@ -200,6 +202,20 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
         ):
             # 办/v 结率/n: LAC splits a rate after its first character (办结率); 结率 is no word.
             out.append(Word(w.text + following.text, "n", w.start, following.end))
+            k += 1
+        elif (
+            w.text == "办"
+            and following is not None
+            and following.start == w.end
+            and len(following.text) > 2
+            and following.text.startswith("结")
+            and not following.text.endswith("率")
+        ):
+            # 办/v 结工单/v: LAC splits 办结 (settled) after its first character; what follows is settled.
+            out += [
+                Word("办结", "v", w.start, w.end + 1),
+                Word(following.text[1:], "n", w.end + 1, following.end),
+            ]
             k += 1
         elif w.text == "总算" and following and following.text.startswith("力") and following.start == w.end:
             # 全市/n 总算/d 力/n 规模/n: LAC reads 总算 (at last); it is 总 算力, the total computing power.
