@@ -1027,3 +1027,8 @@ def test_a_text_opening_on_its_citys_government_hall_is_that_citys() -> None:
 def test_a_figure_spelling_out_a_goal_measures_what_stands_before_it() -> None:
     ex = _extract("辽宁省。我省提出今年软件业营业收入同比增长9%左右的目标。")
     assert [(m.indicator, m.qualifier) for m in ex.metrics] == [("软件业营业收入同比增长", "target")]
+
+
+def test_bandwidth_in_megabits_is_a_figure_and_an_index_code_is_none() -> None:
+    ex = _extract("十堰市。全市城市家庭宽带接入能力达100M,光伏装机50MW。索引号11370300MB28560647。")
+    assert {(m.value, m.unit) for m in ex.metrics} == {(100, "M"), (50, "MW")}
