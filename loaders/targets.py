@@ -35,8 +35,8 @@ _FUTURE = re.compile(
 # (力争获得…); a headline that sums up results ("招商引资成效显著。") ends a plan carried from before.
 _WON = r"(?<!力争)(?<!争取)(?<!将)(?<!有望)(?<!预计)(?<!确保)获得(?!感)"
 _PAST = re.compile(
-    rf"(已|截至|截止|同比|比上年|较上年|去年|过去|目前|正在|先后|以来|近年来|近几年|多年来|获评|入选|成功|{_WON})"
-)
+    rf"(已|截至|截止|同比|比上年|较上年|去年|过去|目前|正在|先后|以来|近年来|近几年|多年来|获评|入选|成功|实际(?=完成|投资|到位|支出|使用|建成|投入|发生)|{_WON})"
+)  # 实际: "计划投资87.6亿元,实际完成投资96.1亿元" (what was done against the plan)
 _REPORTED = re.compile(
     rf"(已|截至|截止|同比|比上年|较上年|去年|过去|先后|以来|近年来|近几年|多年来|正在|{_WON}|成效(?:显著|明显))"
 )
@@ -334,6 +334,9 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     >>> s = "预计实施项目3000个以上,覆盖规上企业2500家,推动12000家中小企业开展评估"
     >>> [is_planned(s, s.index(n)) for n in ("3000", "2500", "12000")]
     [True, True, True]
+    >>> s = "2023年计划投资87.6亿元,实际完成投资96.1亿元,完成进度109.6%"
+    >>> [is_planned(s, s.index(n)) for n in ("87.6", "96.1", "109")]
+    [True, False, False]
     >>> s = "截至目前,全市已建成5G基站997个,力争年底达到1200个"
     >>> [is_planned(s, s.index(n)) for n in ("997", "1200")]
     [False, True]
