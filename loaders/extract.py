@@ -324,6 +324,12 @@ def _scopes_a_first(text: str, start: int, end: int) -> bool:
 
 
 # Places listed after 在 and closed by how many places they are (在上海、杭州、南京等8地): where, not who.
+# "先后到南京市溧水区、…、聊城市莘县等地区学习城市大脑、一网统管…建设经验": places visited to learn
+# what they run; the learner, not they, is who the sentence's programmes are about.
+_VISITED_LIST = re.compile(
+    r"(?:到|赴|前往|走进)(?:[^,，。;；、]{2,12}、\s*)+[^,，。;；、]{2,12}等(?:地|地区|城市|省市|地方)"
+    r"(?=(?:学习|考察|调研|对标|交流))"
+)
 _LOCATION_LIST = re.compile(
     r"在(?:[^,，。;；、]{2,8}、)+[^,，。;；、]{2,8}等[\d一二三四五六七八九十]*个?(?:地|城市|地区|省市|国家)"
 )
@@ -377,9 +383,12 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
     ]
 
     # "在上海、杭州…等8地成功挂牌": places listed as where something is set up run nothing named after them
+    visited = {
+        (sentence.start + m.start(), sentence.start + m.end()) for m in _VISITED_LIST.finditer(sentence.text)
+    }
     located = [
         (sentence.start + m.start(), sentence.start + m.end()) for m in _LOCATION_LIST.finditer(sentence.text)
-    ]
+    ] + sorted(visited)
     spans = [
         s
         for s in ctx.spans
@@ -406,6 +415,7 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
         for a in ctx.actors
         if sentence.start <= a.start < position
         and not framed(a.start)
+        and not any(p <= a.start < q for p, q in visited)  # where the learner went, not who runs it
         and not _heads_a_park(text, a.end)
         and not _awards_or_closed(text, a.start, a.end, clause)
         and not _scopes_a_first(text, a.start, a.end)

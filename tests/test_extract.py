@@ -1032,3 +1032,11 @@ def test_a_figure_spelling_out_a_goal_measures_what_stands_before_it() -> None:
 def test_bandwidth_in_megabits_is_a_figure_and_an_index_code_is_none() -> None:
     ex = _extract("十堰市。全市城市家庭宽带接入能力达100M,光伏装机50MW。索引号11370300MB28560647。")
     assert {(m.value, m.unit) for m in ex.metrics} == {(100, "M"), (50, "MW")}
+
+
+def test_places_visited_to_learn_run_none_of_what_was_learned() -> None:
+    ex = _extract(
+        "沂源县推进数字沂源建设。县领导带队先后到南京市溧水区、镇江市句容市、聊城市莘县等地区学习城市大脑、"
+        "一网统管等方面建设经验,为数字沂源建设提供了宝贵经验。"
+    )
+    assert {p.place.name for p in ex.programmes} == {"沂源县"}
