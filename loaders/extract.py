@@ -830,11 +830,17 @@ def extract(document: Document, *, gazetteer: Gazetteer | None = None) -> Extrac
     >>> ex.subject_places[0].name, [p.name for p in ex.programmes], [(m.value, m.unit) for m in ex.metrics]
     ('扬州市', ['一网通办'], [(8210.0, '个')])
     """
+    gaz = gazetteer or load_gazetteer()
     page = traditional(document)
-    if page is not None:
-        plain, script = page
-        return restored(extract(plain, gazetteer=gazetteer), document, script)
-    ctx = _Context(document, gazetteer or load_gazetteer())
+    if page is None:
+        return _read(document, gaz)
+    plain, script = page
+    return restored(_read(plain, gaz), document, script)
+
+
+def _read(document: Document, gazetteer: Gazetteer) -> Extraction:
+    """Return everything read from a document in simplified characters (see `extract`)."""
+    ctx = _Context(document, gazetteer)
     programmes: dict[tuple[str, str], ProgrammeMention] = {}
     agencies: dict[tuple[str, str], AgencyMention] = {}
     projects: dict[tuple[str, str], ProjectMention] = {}

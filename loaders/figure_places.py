@@ -178,11 +178,12 @@ def figure_place(
     ]
     # "承德市在北京签订战略合作协议14项", "承德市今日与…单位在北京签订…": a place after 在 where the
     # sentence's acting place signed or met is the venue, not who acted.
+    ends = {sp.start: sp.end for sp in spans}
     venues = {
         at
         for at, place in candidates
         if text[at - 1 : at] == "在"
-        and _VENUE_VERB.match(text, at + len(place.name) if text.startswith(place.name, at) else at + 2)
+        and _VENUE_VERB.match(text, ends.get(at, at + len(place.name)))
         and any(
             sentence_start <= sp.start < at - 1 and not sp.in_name and sp.division != place for sp in spans
         )
@@ -215,9 +216,9 @@ def figure_place(
 
 
 _RANKED_WITHIN = re.compile(r"全(省|市)[^,，;；。\d]{0,6}?(?:第|排名第?|前)")
-
-
+# What a place's people do where they went (在北京签订…, 在成都举办…): the place after 在 is a venue.
 _VENUE_VERB = re.compile(r"(?:市|省)?(?:签订|签署|签约|举办|举行|召开|开幕|参加|出席|发布)")
+
 # "深圳、广州两市进入前十,分列第三、第四位": ranks shared out in order over the places listed before.
 _SHARED_OUT = re.compile(r"(?:分列|分别(?:位列|位居|居于|居|排名|排|列))")
 

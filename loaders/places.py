@@ -1055,7 +1055,7 @@ def subject_places(
                         rf"(?<![州市省县区乡镇]){kind}级[\u4e00-\u9fff]{{0,6}}(?:部门|单位|机关)", text
                     )
                     # (or opens on its own government's body, the text's topic: "通化市人民政府政务大厅于…启动")
-                    or re.match(rf"\s*(?:\S{{0,4}}\n\s*)?{division.name}(?:人民政府|政府)", text)
+                    or re.match(rf"\s*(?:\S{{0,4}}\n\s*)?{re.escape(division.name)}(?:人民政府|政府)", text)
                 )
             )
         # ...and when it names no other city, its one city named inside a title (《湘潭市…办法》) will do.
@@ -1077,7 +1077,7 @@ def subject_places(
     ):
         best_code, best = home[0].code, ranked[0][1]
     chosen = gaz.get(best_code)
-    parent = gaz.ancestors(chosen)[0] if gaz.ancestors(chosen) else None
+    parent = next(iter(gaz.ancestors(chosen)), None)
     if (
         level == "prefecture"
         and chosen.level == "district"

@@ -771,16 +771,15 @@ def _bracketed_members(sentence: str) -> list[ProjectHit]:
     """
     hits = []
     for m in _COUNTED_MEMBERS.finditer(sentence):
-        kind_word = _SUFFIX.fullmatch(m.group("kind"))
-        if kind_word is None:
+        if not _SUFFIX.fullmatch(m.group("kind")):
             continue
         offset = m.start("items")
         for item in re.finditer(r"[^、,，和及与;；]+", m.group("items")):
             name = item.group(0).strip()
             suffix = _SUFFIX.search(name)
             if len(name) >= 4 and name.endswith(m.group("kind")) and suffix and suffix.end() == len(name):
-                kind = next(k for k, v in suffix.groupdict().items() if v is not None)
-                hits.append(ProjectHit(name, kind, offset + item.start(), offset + item.end()))  # type: ignore[arg-type]
+                kind = next(k for k, _ in _KINDS if suffix.group(k))
+                hits.append(ProjectHit(name, kind, offset + item.start(), offset + item.end()))
     return hits
 
 
