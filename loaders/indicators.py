@@ -223,6 +223,12 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
         return SCOPE + after
     if counter and after in ("规模", "水平", "能力", "总量", "容量"):
         after = ""  # "承载能力达到50万标准机架规模": the word after says the figure is a size; the measure is before
+    if re.match(
+        r"(?:以上|左右|多|余)?为(?:依托|基础|核心|载体|抓手|支撑|支点|龙头|牵引|主体)", sentence[end:]
+    ):
+        # "以产业园一期600亩为依托": what 以 names is what the figure measures, not the role after it
+        held = re.search(r"以([\u4e00-\u9fff]{2,12})$", sentence[:start])
+        return held.group(1) if held else ""
     if after in ("目标", "目标任务", "任务目标", "预期目标") and re.match(
         r"(?:以上|以下|左右)?的", sentence[end:]
     ):

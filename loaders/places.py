@@ -67,6 +67,8 @@ _LOCAL_SELF = re.compile(
 )
 # What a lower level does after the wider level's rule or plan (按照全省…目录, 根据全市统一部署).
 _FOLLOWING = re.compile(r"(?:按照|根据|依照|遵照|对照|对标|依据)$")
+# A share or a standing measured against the wider level (占全市比重21.7%, 居全市第3): a scope, not a voice.
+_SHARE_BEFORE = re.compile(r"(?:占|居|位居|位列|高于|低于|超过)$")
 # An award or title the 全省 scopes (获得“2022年度全省…先进单位”, 被评选为全省…成果).
 _AWARDED_BEFORE = re.compile(r"(?:获得|荣获|获评|评为|评选为|授予|入选)[“\"]?(?:\d{4}年度?)?$")
 # After 全省/全市, what ranks a place among the others of that level rather than speaking as it.
@@ -202,11 +204,17 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
             spans += [PlaceSpan(start, end, gaz.get(code), surface) for code in codes]
             continue
         division = gaz.get(codes[0]) if len(codes) == 1 else gaz.resolve(surface, context=context)
+        if len(codes) > 1 and (division is None or not _spoken_for(division, surface, text, gaz)):
+            # 象山 in a text speaking as a county (县政务办, 县委、县政府) is 象山县, not 桂林's 象山区
+            spoken = [d for d in map(gaz.get, codes) if _spoken_for(d, surface, text, gaz)]
+            division = spoken[0] if len(spoken) == 1 else division
         if division is None:
             # 普陀区 in a text that names no city to tell 上海's from 舟山's: the name is the same either way
             division = gaz.most_prominent(surface)
         if division is None:
             continue
+        if len(surface) == 2 and surface[0] in "和与及" and _JOINED_BODY.search(text, 0, start):
+            continue  # "市政务办和县委、县政府": 和 joins two bodies, the second 县委; no 和县 is named
         bare = (
             gaz.is_short_form(surface) or len(surface) == 2
         )  # 象山, and full names like 成县 inside 建成县域
@@ -603,15 +611,24 @@ def _spoken_for(division: Division, surface: str, text: str, gaz: Gazetteer) -> 
     >>> _spoken_for(yh, "海盐", "海盐深化改革\n全县推进", gaz), _spoken_for(yh, "海盐", "海盐深化改革\n全市推进", gaz)
     (True, False)
     """
-    if len(gaz.lookup(surface)) != 1:
+    kind = division.name[-1]
+    # (象山 is 宁波's 象山县 and 桂林's 象山区: a text speaking as a county means the county)
+    if [d for d in gaz.lookup(surface) if d.name[-1] == kind] != [division]:
         return False
     first_line = text.split("\n", 1)[0]
-    kind = division.name[-1]
-    # A text that keeps speaking as its kind (区委书记, 区政协, 全区…) needs its short name only twice.
-    speaking = len(re.findall(rf"(?<![\u4e00-\u9fff]){kind}(?:委|政府|政协|人大)|全{kind}|我{kind}", text))
+    # A text that keeps speaking as its kind (区委书记, 区政协, 全区, 县政务办…) needs its short name only twice.
+    speaking = len(
+        re.findall(
+            rf"(?:(?<![\u4e00-\u9fff])|(?<=[和及与]))"
+            rf"{kind}(?:委|政府|政协|人大|政务|大数据|数据局|行政审批)|全{kind}|我{kind}",
+            text,
+        )
+    )
+    if len(gaz.lookup(surface)) > 1 and speaking < 3:
+        return False
     if surface not in first_line and text.count(surface) < (2 if speaking >= 3 else 3):
         return False
-    return any(word in text for word in _SELF_OF_KIND.get(kind, ()))
+    return speaking >= 3 or any(word in text for word in _SELF_OF_KIND.get(kind, ()))
 
 
 # What may follow a county-level unit's short form inside one LAC word that is still that unit:
@@ -705,6 +722,8 @@ def _full_name_as_place(division: Division, surface: str, text: str, gaz: Gazett
     )
 
 
+# A body or a level right before 和县 (市政务办和县委, 市和县两级): 和 joins it to the county's own body.
+_JOINED_BODY = re.compile(r"(?:[办局委府厅部室院组所站]|[省市州区乡镇]级?|中心|单位|部门)$")
 # "市级和县(市、区)级试点": 县 before (市、区) names a level, and the 和 before it joins levels.
 _LEVELS_AFTER = re.compile(r"[(（][市区]")
 
@@ -963,7 +982,10 @@ def subject_places(
             or _AWARDED_BEFORE.search(text, max(0, m.start() - 16), m.start())
         ):
             continue  # 全省首创, 获全省第13, 被评选为全省…成果: a standing among the level's places
-        if m.group(1)[0] == "全" and _FOLLOWING.search(text, max(0, m.start() - 2), m.start()):
+        if m.group(1)[0] == "全" and (
+            _FOLLOWING.search(text, max(0, m.start() - 2), m.start())
+            or _SHARE_BEFORE.search(text, max(0, m.start() - 2), m.start())
+        ):
             continue  # 按照全省通用目录, 根据全市统一部署: the level above sets the rule the text follows
         level_word = {"州": "市", "盟": "市"}.get(m.group(1)[1], m.group(1)[1])
         self_words[level_word] += 1 if m.group(1)[0] == "全" else 2
@@ -1017,8 +1039,15 @@ def subject_places(
             and bare[spoken[0][0]] >= 2  # its own bodies named bare; 全区 alone may be a region's share
             and gaz.get(best_code) in gaz.ancestors(gaz.get(fitting[0][0]))
         )
+        top = gaz.get(best_code)
+        # (a municipality says 全市 itself: a city elsewhere it names in passing, 仙桃数据谷's 仙桃, is not it)
+        beyond = (
+            bool(fitting)
+            and _fits_municipality(top, level)
+            and top not in gaz.ancestors(gaz.get(fitting[0][0]))
+        )
         if fitting and (
-            fitting[0][1] * 2 >= best or gaz.get(best_code).level in ("province",) or speaks_for_one or within
+            fitting[0][1] * 2 >= best or (top.level == "province" and not beyond) or speaks_for_one or within
         ):
             best_code, best = fitting[0]
     if level == "province" and len(re.findall(r"该市", text)) >= 2:
@@ -1113,7 +1142,14 @@ def subject_places(
                 division = above[0]
     best = votes[division.code]
     # A commentary on the whole country names many places in passing: none of them is its subject.
-    country = sum(1 for span in spans if span.division.level == "country")
+    # (全国 ranking the text's place among the country's, 位列全国第35位, or a name's 中国 is no national voice)
+    country = sum(
+        1
+        for span in spans
+        if span.division.level == "country"
+        and not span.in_name
+        and not (span.surface == "全国" and _STANDING_AFTER.match(text, span.end))
+    )
     # "已与江苏、河南、山西、山东、湖南5省7市建立合作关系": partners listed after 与 say nothing of the
     # text's reach; they neither make it national nor stop it being one city's own
     partner_runs = [m.span(1) for m in _PARTNER_LIST.finditer(text)]

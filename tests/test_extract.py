@@ -1040,3 +1040,57 @@ def test_places_visited_to_learn_run_none_of_what_was_learned() -> None:
         "一网统管等方面建设经验,为数字沂源建设提供了宝贵经验。"
     )
     assert {p.place.name for p in ex.programmes} == {"沂源县"}
+
+
+def test_a_district_report_measuring_its_shares_against_全市_is_the_districts() -> None:
+    # One 全区 against several 全市, but each 全市 is the city the district is measured against (占全市比重,
+    # 增速全市第3, 保持全市前列); the city is named as who holds the press conferences and in a park's name.
+    ex = _extract(
+        "9月9日下午,宜昌市“县(市、区)长谈发展”新闻发布会西陵区专场举行,西陵区区长介绍了西陵区数字化改革。\n"
+        "今年上半年,西陵区以宜昌市1.5%的面积贡献了17%的GDP。全区GDP完成178亿元。规上工业增加值占全市比重21.7%,"
+        "增速全市第3,限上零售额占全市比重36.8%,主要指标增速保持全市前列。建成宜昌临空电商产业园,"
+        "宜昌临空电商产业园已开园。西陵区将继续推进数字化改革。"
+    )
+    assert [d.name for d in ex.subject_places] == ["西陵区"]
+
+
+def test_a_city_ranked_in_a_national_list_is_the_subject_of_the_story_about_it() -> None:
+    # 全国 ranks the city among the country's (位列全国第35位, 全国第一方阵) and 中国 heads a body's and a
+    # report's name: neither makes the story a national commentary, though it names seven other cities.
+    ex = _extract(
+        "2024数字城市百强揭晓 洛阳位列第35位\n本报讯 中国信息研究院发布《2024中国城市数字发展报告》,洛阳市上榜,"
+        "位列全国第35位。此次评选覆盖全国337个城市,北京、上海、广州、深圳等稳居前列,包头、安庆、宜宾等新晋入围。"
+        "中国数字经济规模持续扩大。\n近年来,洛阳市加快布局数字产业。全市累计开通5G基站16286个,建设速度位列全国"
+        "第一方阵,建成国家超算中心洛阳中心。全市重点实验室达到40个,位居全国前列。"
+    )
+    assert [d.name for d in ex.subject_places] == ["洛阳市"]
+    assert {(m.place.name, m.value) for m in ex.metrics if m.indicator.endswith("5G基站")} == {
+        ("洛阳市", 16286)
+    }
+
+
+def test_a_municipality_speaking_as_全市_keeps_its_subject_beside_a_park_named_like_a_city() -> None:
+    # 仙桃数据谷 is a park in 重庆; 仙桃市 in 湖北 fits the level 全市 speaks as, but 重庆 is named
+    # throughout and says 全市 itself.
+    ex = _extract(
+        "本报重庆8月24日讯,2021中国国际智能产业博览会签约活动在重庆举行,92个重大项目落户重庆。\n"
+        "近年来,重庆把大数据智能化作为战略选择,打造了两江数字经济产业园、中国智谷(重庆)科技园、仙桃数据谷等园区。"
+        "重庆仙桃数据谷已集聚企业1000多家,仙桃数据谷入驻企业增长30%。全市数字经济增加值增长15%,增速全国第一,"
+        "全市新建5G基站2万个。重庆正全力推进数字重庆建设。"
+    )
+    assert [d.name for d in ex.subject_places] == ["重庆市"]
+
+
+def test_a_county_speaking_of_its_bodies_is_named_by_its_short_form_and_no_和县_is_read() -> None:
+    # 和 joins 市政务办 and 县委; 象山 (宁波's 象山县, 桂林's 象山区) is the county the text speaks as.
+    ex = _extract(
+        "2022年工作总结\n2022年,县政务办在市政务办和县委、县政府的正确领导下推进改革,共完成公共资源交易项目367宗。"
+        "打造政务服务标准化建设象山样板,县政务办联合县委改革办出台实施方案。打造“多跨联动、降本提效”象山经验。"
+    )
+    assert [d.name for d in ex.subject_places] == ["象山县"]
+    assert "和县" not in {p.place.name for p in ex.places}
+
+
+def test_a_figure_sizing_what_以_names_as_a_base_is_measured_by_that_name() -> None:
+    ex = _extract("西陵区以产业园一期600亩为依托,全面推进物流仓储基地建设。")
+    assert [(m.indicator, m.value, m.unit) for m in ex.metrics] == [("产业园一期", 600, "亩")]
