@@ -1409,6 +1409,43 @@ def _paragraph_actor(ctx: _Context, sentence: Sentence) -> Division | None:
     return before[-1] if before else None
 
 
+# 全州, 全市, 全县 opening a clause: the whole of a place of that kind.
+_LOWER_WHOLE = re.compile(
+    r"(?:^|(?<=[,，;；:：]))(?:截至[^,，;；:：。]{0,12}[,，]?|目前|当前)?全([州市盟县区])(?![内外第首])"
+)
+
+
+def _lower_whole(ctx: _Context, sentence: Sentence, start: int) -> Division | None:
+    """Return the place of a kind below the subject's that a clause heading 全州/全市 speaks of.
+
+    A province's reply that has just named 西双版纳州 goes on "全州5G基站总数达2365个": the whole of that
+    prefecture, the last place of that kind within the subject its paragraph named, not the province.
+    """
+    whole = next(reversed(list(_LOWER_WHOLE.finditer(sentence.text, 0, start))), None)
+    if whole is None:
+        return None
+    kind = whole.group(1)
+    levels = {
+        "州": ("prefecture",),
+        "盟": ("prefecture",),
+        "市": ("prefecture", "district"),
+        "县": ("district",),
+        "区": ("district",),
+    }[kind]
+    if ctx.default.level not in ("country", "province", "prefecture") or ctx.default.level in levels:
+        return None
+    paragraph = ctx.document.text.rfind("\n", 0, sentence.start) + 1
+    for actor in reversed([a for a in ctx.actors if paragraph <= a.start < sentence.start + whole.start()]):
+        place = actor.place
+        if (
+            place.level in levels
+            and place.name.endswith(kind)
+            and ctx.default in ctx.gazetteer.ancestors(place)
+        ):
+            return place
+    return None
+
+
 def _paragraph_district(ctx: _Context, sentence: Sentence) -> Division:
     """Return the district the paragraph's previous sentence is about when this one names no place.
 
@@ -2147,6 +2184,8 @@ def _metric_place(ctx: _Context, sentence: Sentence, start: int) -> Division:
         # A document whose subject was not found ("2022年广东省数字经济规模为6.41万亿元;占地区GDP的比重…")
         # goes on about the place its paragraph named, not the whole country (SCHEMA.md `place`).
         return named
+    if place == ctx.default and (lower := _lower_whole(ctx, sentence, start)) is not None:
+        return lower
     # "下一步还将…", "同时,…": a sentence that turns to what comes next or besides is the speaker's again.
     turns = re.match(r"(?:下一步|此外|同时|另外|我们|我局|我市|我区|我县)", sentence.text) or own_scope(
         _UNDATED.sub(r"\1", sentence.text[:start]), ctx.default.level

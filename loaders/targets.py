@@ -413,7 +413,12 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     # "…,同比增长三成"), wherever in the sentence it says so.
     # 入选, 获评, 成功 and 目前 say what happened only without a plan around them: a plan's "入选省级
     # 协同创新项目5个以上" is a goal.
-    return planned and not _REPORTED.search(_unquoted_titles(half_width(sentence)))
+    # (据了解/据悉 opening a sentence reports how things stand: "力争到2025年…。据了解,全市…企业619家")
+    return (
+        planned
+        and not _REPORTED.search(_unquoted_titles(half_width(sentence)))
+        and not re.match(r"\s*据(?:了解|悉|介绍|统计)", sentence)
+    )
 
 
 def _aside(before: str, future: int) -> bool:
@@ -717,8 +722,16 @@ def _cue_word(sentence: str, position: int, cue: str) -> bool:
                 return w.text == cue and following is not None and following.text in _WORK_VERBS
             if cue == "争取":
                 # 争取衔接资金9.56亿元: what was won (an object next); 争取建成…, 争取到2025年…: an aim.
+                # (争取省级财政资金898万元: a level's funds, 省级 read as an adjective, are an object too)
                 return (
-                    w.text != cue or following is None or following.tag not in ("n", "nz", "vn", "ORG", "LOC")
+                    w.text != cue
+                    or following is None
+                    or following.tag not in ("n", "nz", "vn", "ORG", "LOC")
+                    and not (
+                        following.tag == "a"
+                        and following.text.endswith("级")
+                        and re.search(r"资金|补助|补贴|奖补|经费|债", clause)
+                    )
                 )
             if (
                 cue == "计划"

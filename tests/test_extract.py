@@ -1094,3 +1094,29 @@ def test_a_county_speaking_of_its_bodies_is_named_by_its_short_form_and_no_和�
 def test_a_figure_sizing_what_以_names_as_a_base_is_measured_by_that_name() -> None:
     ex = _extract("西陵区以产业园一期600亩为依托,全面推进物流仓储基地建设。")
     assert [(m.indicator, m.value, m.unit) for m in ex.metrics] == [("产业园一期", 600, "亩")]
+
+
+def test_全州_after_a_province_names_one_of_its_prefectures_is_that_prefecture() -> None:
+    ex = _extract(
+        "对省人大代表建议的答复\n我省数字乡村建设成效明显,全省行政村5G网络覆盖率达到85%。红河州为我省网络建设重点支持"
+        "地区,全州信息通信基础设施水平在全省前列。截至2023年2月末,全州5G基站总数达2365个,居全省第3位。"
+    )
+    assert {(m.place.name, m.value) for m in ex.metrics if m.unit != "位"} == {
+        ("云南省", 85),
+        ("红河哈尼族彝族自治州", 2365),
+    }
+
+
+def test_funds_won_from_a_level_above_are_reported_not_aimed_for() -> None:
+    ex = _extract(
+        "石门县加快建设大数据中心。2022年,石门县争取省级财政资金898万元,积极争取省级财政用电补助1894万元。"
+    )
+    assert {(m.value, m.qualifier) for m in ex.metrics} == {(8.98e6, "="), (1.894e7, "=")}
+
+
+def test_据了解_after_a_stated_goal_reports_how_things_stand() -> None:
+    ex = _extract(
+        "漳州市力争到2025年数字经济增加值占GDP比重超过50%,成为全省数字经济示范区。据了解,漳州全市规模以上"
+        "数字经济核心产业企业219家,亿元以上企业48家。"
+    )
+    assert {(m.value, m.qualifier) for m in ex.metrics} == {(50, "target"), (219, "="), (48, "=")}
