@@ -336,6 +336,10 @@ def _agency_from(
     # or right after a place (来宾市、兴宾区和自治区交通运输厅: the district speaks, it is no body)
     if (national and sentence[start:head_end] in canonical or place) and re.match(r"[和及与]", stretch):
         stretch = ""
+    elif (
+        national and sentence[start:head_end] in canonical and re.match(r"国务院|全国人大|全国政协", stretch)
+    ):
+        stretch = ""  # "党中央国务院和辽宁省委": two central bodies written together, no 、 between
     if place and len(place) > 1:
         # "呼和浩特市工业和信息化局和呼和浩特市财政局": a joiner before the place named again starts the next body
         again = re.search(f"[和及与]{re.escape(place)}", stretch)

@@ -839,7 +839,34 @@ def find_figures(
         and not _firms_own(text, f.start)
         and not _determiner(text, f)
         and not _GROUP_BACK.search(text, _clause_start(text, f.start), f.start)
+        and not (_BYLINE.search(f.indicator) and re.search(r"[)）]\s*$", text[: f.start]))
+        and not _class_bound(text, f)
     ]
+
+
+# "(浙江在线记者 张留)35.7%。": a reporter's credit before a headline figure names nothing it measures.
+_BYLINE = re.compile(r"(?:记者|通讯员|报道组|编辑|摄影?|实习生)$")
+# SCHEMA.md: a threshold inside a category is no figure ("唯一达到30%以上增速的区县", "增幅超过10%的镇街",
+# "GDP重回7%增长区间"): the figure bounds the places it sorts, or a band, not a measure of its own.
+_CLASS_BOUND_AFTER = re.compile(
+    r"(?P<bound>以上|以下)?(?P<rate>的?(?:增速|增幅|增长))?(?:的(?:区县|县区|镇街|乡镇|县市|市县|城市|省份|地区)|区间)"
+)
+
+
+def _class_bound(text: str, f: Figure) -> bool:
+    """Whether the figure only bounds a class of places or a band (SCHEMA.md: a threshold is no figure).
+
+    >>> s = "萧山是全市唯一达到30%以上增速的区县,增幅超过10%的镇街有14个,已覆盖100%的乡镇"
+    >>> at = [(s.index(n), s.index(n) + len(n)) for n in ("30%", "10%", "100%")]
+    >>> [_class_bound(s, Figure(0.0, "%", "", "=", None, a, b)) for a, b in at]
+    [True, True, False]
+    """
+    after = _CLASS_BOUND_AFTER.match(text, f.end)
+    if after is None:
+        return False
+    # (a share that covers them, "覆盖了100%的乡镇", measures the places; a bound needs its comparison)
+    compared = re.search(r"(?:超过了?|超|高于|低于|达到|不足|不到|重回|回到)$", text[: f.start])
+    return bool(after.group("bound") or after.group("rate") or compared or after.group(0).endswith("区间"))
 
 
 _JOINERS = "、,，;；"

@@ -140,6 +140,8 @@ def document_years(text: str, title: str | None = None) -> tuple[int | None, int
     (None, None)
     >>> document_years("各区人民政府:\\n现印发给你们。\\n某市数字经济三年行动计划(2025-2027年)\\n为深入贯彻…")
     (2025, 2027)
+    >>> document_years("某区人民政府政务服务办公室\\n区政务服务办2020年度行政执法工作报告\\n本机关作出行政许可4190件。")
+    (2020, None)
     """
     # Only the document's own title makes it a plan: a plan it cites ("《…(2022-2025年)》") does not.
     # A notice that forwards the plan ("各区人民政府:…现印发给你们") or a title that puts its period on
@@ -150,8 +152,10 @@ def document_years(text: str, title: str | None = None) -> tuple[int | None, int
         if plan and re.search(r"(规划|计划|方案|纲要)", named[: plan.end()]):
             return int(plan.group(1)), int(plan.group(2))
     # A report titled with its year ("…2023年数字化改革工作总结", "…2024年上半年…工作情况通报") reports on it.
+    # (or a heading line under the body's name: "某区人民政府政务服务办公室\n区政务服务办2020年度…工作报告")
     reported = (
         _REPORT_TITLE.search(head)
+        or next(filter(None, map(_REPORT_TITLE.search, _heading_lines(half_width(text))[:3])), None)
         or _EVENT_TITLE.match(head or _first_line(text))
         or _FIGURE_TITLE.match(head or _first_line(text))
     )

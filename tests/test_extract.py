@@ -1120,3 +1120,29 @@ def test_据了解_after_a_stated_goal_reports_how_things_stand() -> None:
         "数字经济核心产业企业219家,亿元以上企业48家。"
     )
     assert {(m.value, m.qualifier) for m in ex.metrics} == {(50, "target"), (219, "="), (48, "=")}
+
+
+def test_central_bodies_written_together_and_a_province_joined_by_和_are_three_agencies() -> None:
+    ex = _extract("在党中央国务院和辽宁省委的坚强领导下,大连市推进数字化改革,建成5G基站1万个。")
+    assert {(a.place.name, a.name) for a in ex.agencies} == {
+        ("中国", "中共中央"),
+        ("中国", "国务院"),
+        ("辽宁省", "辽宁省委"),
+    }
+
+
+def test_a_headline_figure_after_a_reporters_credit_and_thresholds_of_a_class_are_no_metrics() -> None:
+    ex = _extract(
+        "浙江在线5月7日讯(浙江在线记者 张三 区委报道组 李四)35.7%。\n一季度,萧山区数字经济增加值同比增长35.7%,"
+        "是全市唯一达到30%以上增速的区县。萧山GDP重回7%增长区间,同比增长7.2%。工业增加值增幅超过10%的镇街,"
+        "都是推进改革力度最大的地方。全区已覆盖100%的乡镇。"
+    )
+    assert sorted(m.value for m in ex.metrics) == [7.2, 35.7, 100]
+
+
+def test_a_report_titled_with_its_year_under_its_bodys_name_dates_its_figures() -> None:
+    ex = _extract(
+        "天津市津南区人民政府政务服务办公室\n区政务服务办2020年度行政执法工作报告\n"
+        "本机关有行政许可权153项,全年作出行政许可4190件。"
+    )
+    assert {(m.value, m.year) for m in ex.metrics} == {(153, 2020), (4190, 2020)}
