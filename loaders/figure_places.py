@@ -76,6 +76,10 @@ def _unique_in(text: str, start: int) -> bool:
     return bool(_UNIQUE_IN.match(text, start))
 
 
+# A rank given in a place (四川省第1名, 全省排名第三位).
+_RANK_IN = re.compile(r"(?:排名|排)?第[一二三四五六七八九十\d]{1,3}[名位]")
+
+
 def figure_place(
     text: str,
     sentence_start: int,
@@ -189,6 +193,16 @@ def figure_place(
         )
     }
     candidates = [c for c in candidates if c[0] not in venues]
+    # "荣获全国第15名,四川省第1名;连续4年…": a place a rank is given in frames a standing, and what the
+    # sentence goes on to measure is still its subject's
+    candidates = [
+        c
+        for c in candidates
+        if not (
+            (rank := _RANK_IN.match(text, ends.get(c[0], c[0] + len(c[1].name)))) is not None
+            and rank.end() < position
+        )
+    ]
     found, found_at = default, -1
     named: list[Division] = []
     for at, place in sorted(candidates, key=lambda c: c[0]):

@@ -622,8 +622,15 @@ def find_figures(
             kept = text[m.end() : m.end() + len(streak.group(0))] if streak else ""
             # A run of sessions (连续六届蝉联全国文明城市) is counted in 届, as a run of years in 年.
             unit = m.group("unit")
+            kept = kept.replace("“", "").replace("”", "")
+            # "连续4年获得省政府网站绩效评估的区(市)县第一名": a streak that names its own ranking is named
+            # by it; the frame the sentence opened with is another one
+            kept_in = re.sub(r"^(?:获得|荣获|获评|进入|入选|位列|位居|保持|蝉联|稳居)", "", kept)
+            names_ranking = kept_in != kept and re.search(r"评估|评价|考核|测评|榜单|排行", kept_in)
             indicator = (
-                f"{streak_subject(text, m.start())}连续{kept.replace('“', '').replace('”', '')}{unit}数"
+                f"{kept_in}连续{unit}数"
+                if names_ranking
+                else f"{streak_subject(text, m.start())}连续{kept}{unit}数"
             )
             figures.append(_figure(text, value, unit, m.start("num"), m.end(), indicator=indicator))
     for m in _CROWNS.finditer(masked):
@@ -1345,7 +1352,8 @@ _ONE_OF = re.compile(r"(?P<n>\d+|[一二三四五六七八九十百]+)[个家座
 _NUMERAL_IDIOM = re.compile(
     r"千家万户|千方百计|千辛万苦|千变万化|千丝万缕|千军万马|千山万水|万水千山|千头万绪|千差万别|千言万语|千锤百炼|"
     r"千秋万代|万紫千红|万众一心|四面八方|五湖四海|五花八门|四通八达|三番五次|七上八下|一心一意|三心二意|十全十美|"
-    r"一举两得|一五一十|九牛一毛|百花齐放|百战百胜|百里挑一|一石二鸟|一日千里|一本万利|万无一失|一干二净"
+    r"一举两得|一五一十|九牛一毛|百花齐放|百战百胜|百里挑一|一石二鸟|一日千里|一本万利|万无一失|一干二净|"
+    r"五星红旗"  # (and the national flag)
 )
 
 

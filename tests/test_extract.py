@@ -1146,3 +1146,22 @@ def test_a_report_titled_with_its_year_under_its_bodys_name_dates_its_figures() 
         "本机关有行政许可权153项,全年作出行政许可4190件。"
     )
     assert {(m.value, m.year) for m in ex.metrics} == {(153, 2020), (4190, 2020)}
+
+
+def test_a_streak_naming_its_own_ranking_is_named_by_it_and_kept_by_the_subject() -> None:
+    # The sentence opens on one evaluation and ranks the district 全国第15名, 四川省第1名; each streak
+    # after it names the ranking it was kept in, and 四川省 only framed a rank.
+    ex = _extract(
+        "郫都区推进政务公开。在2019中国政府网站绩效评估中,郫都区政府网站荣获全国第15名,四川省第1名;"
+        "连续4年获得省政府网站绩效评估的区(市)县第一名,连续4年进入全国政府网站绩效评估50强。"
+    )
+    streaks = {(m.place.name, m.indicator) for m in ex.metrics if m.unit == "年"}
+    assert streaks == {
+        ("郫都区", "省政府网站绩效评估的区(市)县第一名连续年数"),
+        ("郫都区", "全国政府网站绩效评估50强连续年数"),
+    }
+
+
+def test_the_national_flag_counts_nothing() -> None:
+    ex = _extract("石门县市民之家正式启用,鲜艳的五星红旗冉冉升起,大厅设置窗口60个。")
+    assert [(m.indicator, m.value) for m in ex.metrics] == [("窗口", 60)]
