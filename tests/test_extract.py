@@ -1165,3 +1165,13 @@ def test_a_streak_naming_its_own_ranking_is_named_by_it_and_kept_by_the_subject(
 def test_the_national_flag_counts_nothing() -> None:
     ex = _extract("石门县市民之家正式启用,鲜艳的五星红旗冉冉升起,大厅设置窗口60个。")
     assert [(m.indicator, m.value) for m in ex.metrics] == [("窗口", 60)]
+
+
+def test_an_all_fibre_city_and_a_digital_economy_zone_are_designations() -> None:
+    ex = _extract(
+        "洛阳市建成了“全光网城市”,市区主次干道光缆覆盖率达100%。汕头市依托国际海缆登陆站建设,加快打造新时代数字经济特区。"
+    )
+    assert {(g.place.name, g.name) for g in ex.programmes} == {
+        ("洛阳市", "全光网城市"),
+        ("汕头市", "新时代数字经济特区"),
+    }
