@@ -37,6 +37,7 @@ _WON = r"(?<!力争)(?<!争取)(?<!将)(?<!有望)(?<!预计)(?<!确保)获得(?
 _PAST = re.compile(
     rf"(已|截至|截止|同比|比上年|较上年|去年|过去|目前|正在|先后|以来|近年来|近几年|多年来|获评|入选|成功|实际(?=完成|投资|到位|支出|使用|建成|投入|发生)|{_WON})"
 )  # 实际: "计划投资87.6亿元,实际完成投资96.1亿元" (what was done against the plan)
+_COMPARISON = re.compile(r"同比|比上年|较上年")
 _REPORTED = re.compile(
     rf"(已|截至|截止|同比|比上年|较上年|去年|过去|先后|以来|近年来|近几年|多年来|正在|{_WON}|成效(?:显著|明显))"
 )
@@ -398,7 +399,19 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     ):
         return False  # "按照总投资442亿元计算,将带来…": the premise of an estimate, not its aim
     future = _last_future(sentence, before)
-    past = max((m.end() for m in _PAST.finditer(before)), default=-1)
+    # (同比, 比上年 after the cue compare the figure aimed for or estimated: "预计完成58.3亿元,同比增长10%")
+    past = max(
+        (
+            m.end()
+            for m in _PAST.finditer(before)
+            if not (
+                _COMPARISON.fullmatch(m.group(0))
+                and 0 <= future <= m.start()
+                and not re.search(r"[;；]", before[future : m.start()])
+            )
+        ),
+        default=-1,
+    )
     colon = max(before.rfind(":"), before.rfind("："))
     listed = colon >= 0 and _last_future(sentence, before[:colon]) >= 0  # 将重点做好四个方面工作:一是…;二是…
     if (

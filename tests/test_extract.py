@@ -1175,3 +1175,8 @@ def test_an_all_fibre_city_and_a_digital_economy_zone_are_designations() -> None
         ("洛阳市", "全光网城市"),
         ("汕头市", "新时代数字经济特区"),
     }
+
+
+def test_the_growth_of_an_estimate_is_estimated_too() -> None:
+    ex = _extract("历城区全年固定资产投资预计完成58.3亿元,同比增长10%。去年数字经济增加值同比增长8%。")
+    assert {(m.value, m.qualifier) for m in ex.metrics} == {(5.83e9, "target"), (10, "target"), (8, "=")}
