@@ -619,7 +619,7 @@ def _last_future(sentence: str, before: str) -> int:
         elif m.group(1) == "规划" and re.search(r"(?:根据|按照|依据)$", before[: m.start()]):
             pass  # 根据规划,…: the figures after it are the plan's
         elif m.group(1) == "规划" and re.search(
-            r"(?:高标准|高起点|高水平|科学|统筹|合理|统一)$", before[: m.start()]
+            r"(?:标准|高起点|高水平|科学|统筹|合理|统一)$", before[: m.start()]
         ):
             continue  # 高标准规划建设四大组团: planning done well is work done, not a goal set
         elif m.group(1) == "规划" and re.match(r"规划(?:建设|布局)(?:工作)?[,，;；、]", before[m.start() :]):
@@ -709,6 +709,8 @@ def _cue_word(sentence: str, position: int, cue: str) -> bool:
                 # (进行, 予以, 加以) or a verb of sorting (确定为, 列为) is the object marker's.
                 if _MARKED_OBJECT.match(sentence, position + 1):
                     return False
+                if re.match(r"(?!把)[^,，。;；:：]{2,40}?(?:作为|视为|当作|当成)", sentence[position + 1 :]):
+                    return False  # "将推动…便利化作为提升政务效能的关键举措": what is made the means, 将 its marker
                 if re.match(r"(?:现有|已有|原有|既有|原需|原来|以往|过去)", sentence[position + 1 :]):
                     return False  # "将现有6个IDC项目…分包到部门": what exists is handed over, not a future
                 # "将与企业和群众密切相关的…事项下沉到乡镇": a described object moved somewhere (LAC may

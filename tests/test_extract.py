@@ -1180,3 +1180,16 @@ def test_an_all_fibre_city_and_a_digital_economy_zone_are_designations() -> None
 def test_the_growth_of_an_estimate_is_estimated_too() -> None:
     ex = _extract("历城区全年固定资产投资预计完成58.3亿元,同比增长10%。去年数字经济增加值同比增长8%。")
     assert {(m.value, m.qualifier) for m in ex.metrics} == {(5.83e9, "target"), (10, "target"), (8, "=")}
+
+
+def test_将_making_work_the_means_and_building_to_a_standard_set_no_goals() -> None:
+    # 将 marks the object made the key measure (将推动…作为…举措), and 规划建设 to a standard is work
+    # done well: the figures of the report are what was done.
+    ex = _extract(
+        "泸州市将推动政务服务标准化规范化便利化作为提升政务效能的关键举措。\n"
+        "一是推进政务服务场所建设标准化。严格对照国家和省标准规划建设新市政务服务中心,完成7个区(县)政务服务中心"
+        "标准化建设改造,创成省级“示范便民服务中心”45个。"
+    )
+    assert {(m.value, m.qualifier) for m in ex.metrics} == {(7, "="), (45, "=")}
+    planned = _extract("泸州市将把数字经济作为一号工程,新建5G基站1000个。")
+    assert [(m.value, m.qualifier) for m in planned.metrics] == [(1000, "target")]
