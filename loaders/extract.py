@@ -1300,9 +1300,25 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
         return ctx.local("省")
     # A province named or implied (全省) in a city's sentence frames it; the park or platform the city
     # builds is the city's unless its name or operator says otherwise (SCHEMA.md: usually the subject).
-    if acting in ctx.gazetteer.ancestors(ctx.default):
+    if acting in ctx.gazetteer.ancestors(ctx.default) and not _province_speaks(ctx, sentence, hit, acting):
         return ctx.default
     return _paragraph_district(ctx, sentence) if acting == ctx.default else acting
+
+
+def _province_speaks(ctx: _Context, sentence: Sentence, hit: ProjectHit, acting: Division) -> bool:
+    """Whether the level above the subject opens the clause as who builds (作为…枢纽,四川近年来通过建设
+    天府数据中心集群…): then it, not the subject, runs what the clause names."""
+    last = [a for a in ctx.actors if sentence.start <= a.start < sentence.start + hit.start]
+    if not last or last[-1].place != acting:
+        return False
+    text = ctx.document.text
+    opens = last[-1].start == sentence.start or text[last[-1].start - 1] in ",，;；:："
+    return opens and bool(_BUILDS_AS_SUBJECT.match(text, last[-1].end))
+
+
+_BUILDS_AS_SUBJECT = re.compile(
+    r"(?:近年来|通过|已经?|先后|正在|加快|大力|全力|着力|持续|积极)[^,，。;；]{0,6}?(?:建设|建成|打造|搭建|布局)"
+)
 
 
 # "…案例在…峰会上推介": a place that speaks, shows or signs at an event takes part in it, it does not hold it

@@ -33,7 +33,7 @@ _UNITS = (
     "EFlops", "EFLOPS", "Tbps", "Gbps", "Mbps", "泽字节", "艾字节", "拍字节", "ZB", "核", "路", "次", "标准机架", "平方公里", "平方米",
     "千米", "公里", "千瓦时", "兆瓦", "千瓦", "兆伏安", "千伏安", "毫秒", "ms", "大类", "㎡", "个", "家", "项", "位", "名", "期", "人", "户", "条", "类", "届",
     "分", "星级", "星", "元", "台", "套", "座", "所", "处", "件", "倍", "亩", "吨", "场", "批", "款", "张", "辆", "架", "棵",
-    "栋", "种", "天", "秒", "笔", "份", "篇", "支", "根", "盏", "块", "颗", "枚", "艘", "起", "单", "宗", "例", "通", "平米", "GB", "PB", "TB", "EB", "P", "T", "G", "MW", "%",
+    "栋", "幢", "种", "天", "秒", "笔", "份", "篇", "支", "根", "盏", "块", "颗", "枚", "艘", "起", "单", "宗", "例", "通", "平米", "GB", "PB", "TB", "EB", "P", "T", "G", "MW", "%",
     "级", "斤", "度", "公顷", "vCPU", "米", "层",
 )  # fmt: skip
 # M alone is a bandwidth's megabits (100M宽带) where no letter or digit goes on (11370300MB… is an index code)
@@ -1367,6 +1367,14 @@ def _bounds_next(text: str, f: Figure, figures: list[Figure]) -> bool:
             and after.unit not in AMOUNTS
             and not re.search(r"[,，;；:：。、]", text[f.end : after.start])
         )
+    if (
+        after is not None
+        and after.unit not in AMOUNTS
+        and re.match(r"(?:及)?(?:以上|以下)(?!的)[\u4e00-\u9fff]", text[f.end : f.end + 3])
+        and after.start - f.end <= 14
+        and not re.search(r"[,，;；:：。、和及与]", text[f.end + 2 : after.start])
+    ):
+        return True  # "24米以上高层建筑有7万多幢": the height bounds the buildings counted
     if f.unit not in ("元", "%", None):
         return False
     return (

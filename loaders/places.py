@@ -906,6 +906,9 @@ def _name_ranges(text: str) -> list[tuple[int, int]]:
     return found
 
 
+_SITE_OWNER = re.compile(r"主办单位[:：]\s*([^\s|,，。;；]{2,30})|([^\s|,，。;；:：]{2,30}?)版权所有")
+
+
 def subject_places(
     text: str, spans: list[PlaceSpan], *, title: str | None = None, source: str | None = None
 ) -> tuple[Division, ...]:
@@ -917,7 +920,10 @@ def subject_places(
     """
     gaz = load_gazetteer()
     votes: dict[str, float] = defaultdict(float)
-    source_spans = find_place_spans(source or "", gazetteer=gaz)
+    # A site's footer (主办单位:达州市人民政府办公室, 达州市人民政府版权所有) says whose page it is, as a
+    # stated source does.
+    owner = " ".join(m.group(1) or m.group(2) for m in _SITE_OWNER.finditer(text))
+    source_spans = find_place_spans(" ".join(filter(None, (source, owner))), gazetteer=gaz)
     for span in source_spans:
         if span.division.level != "country" and span.surface not in _GROUPS:
             votes[span.division.code] += 1.0
@@ -1138,7 +1144,9 @@ def subject_places(
             # 怀柔、延庆 once each as partners): then the text is that one's, naming whom it works with.
             others = [votes[c] for c in siblings if c != division.code]
             leads = votes[division.code] >= 3 and all(votes[division.code] >= 2.5 * n for n in others)
-            if len(siblings) >= 3 and not leads:
+            # (...or the page is its own site's, 主办单位:达州市人民政府办公室: the city's page on a list it made)
+            hosted = any(sp.division == division for sp in find_place_spans(owner, gazetteer=gaz))
+            if len(siblings) >= 3 and not leads and not hosted:
                 division = above[0]
     best = votes[division.code]
     # A commentary on the whole country names many places in passing: none of them is its subject.

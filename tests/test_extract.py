@@ -1193,3 +1193,24 @@ def test_将_making_work_the_means_and_building_to_a_standard_set_no_goals() -> 
     assert {(m.value, m.qualifier) for m in ex.metrics} == {(7, "="), (45, "=")}
     planned = _extract("泸州市将把数字经济作为一号工程,新建5G基站1000个。")
     assert [(m.value, m.qualifier) for m in planned.metrics] == [(1000, "target")]
+
+
+def test_a_city_sites_page_on_a_list_of_its_provinces_cities_is_the_citys() -> None:
+    # Eight cities of the province are listed; the page's footer says it is 达州's own site.
+    ex = _extract(
+        "全国50强!达州入围\n3月24日,研究院正式发布“2025中国城市数据要素100强”。四川共有8个城市上榜,分别是成都、德阳、"
+        "达州、宜宾、绵阳、雅安、乐山、泸州。其中成都、德阳、达州入围全国前50。作为国家枢纽,四川近年来通过建设天府数据中心"
+        "集群等举措培育产业生态。达州打造西部内陆“数字特区”样板。\n联系我们 | 网站地图\n达州市人民政府版权所有\n"
+        "主办单位:达州市人民政府办公室"
+    )
+    assert [d.name for d in ex.subject_places] == ["达州市"]
+    # ...and what the province builds as the clause's subject is the province's
+    assert {(p.place.name, p.name) for p in ex.projects} == {("四川省", "天府数据中心集群")}
+
+
+def test_a_height_bounding_the_buildings_counted_is_no_figure() -> None:
+    ex = _extract("上海市24米以上高层建筑有7万多幢,100米以上高层建筑1022幢。")
+    assert {(m.indicator, m.value, m.unit) for m in ex.metrics} == {
+        ("24米以上高层建筑", 70000, "幢"),
+        ("100米以上高层建筑", 1022, "幢"),
+    }
