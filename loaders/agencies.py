@@ -199,6 +199,8 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     hits = [h for h in hits if not _of_other_party(sentence, h)]
     # "北京大学新农村发展研究院": a university and its institutes teach and study, they govern nothing
     hits = [h for h in hits if "大学" not in h.name]
+    # "国家十大数据中心集群": a count of a kind (十大, 三大) names facilities of a list, never one body
+    hits = [h for h in hits if not re.search(r"[一二两三四五六七八九十百]大", h.name)]
     # "淘宝镇84个(含街道办事处)": what a count takes in, no body; "…开发区(…)及各园区管委会": a name
     # cut inside a bracket names none
     hits = [

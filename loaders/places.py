@@ -471,7 +471,7 @@ def _split_by_word(span: PlaceSpan, reach: dict[int, int]) -> bool:
 # A place heading a firm's or an outlet's name (福建贝瑞和康医学检验所, 福建云计算运营有限公司)
 # says where it is registered; the firm, not the place, is what the sentence is about.
 _FIRM_TAIL = re.compile(
-    r"(?:公司|集团|股份|检验所|研究所|事务所|银行|新闻网|日报|晚报|报社|电视台|商会|协会)$|集团|公司"
+    r"(?:公司|集团|股份|检验所|研究所|事务所|设计院|规划院|勘察院|银行|新闻网|日报|晚报|报社|电视台|商会|协会)$|集团|公司"
 )
 # Universities, hospitals and labs are no agencies (SCHEMA.md): a place heading their names (西安电子科技
 # 大学, 青岛海洋科学与技术国家实验室, 江西移动5G实验室) names them, though it is where they act.

@@ -1214,3 +1214,12 @@ def test_a_height_bounding_the_buildings_counted_is_no_figure() -> None:
         ("24米以上高层建筑", 70000, "幢"),
         ("100米以上高层建筑", 1022, "幢"),
     }
+
+
+def test_a_design_institute_named_after_its_province_and_a_count_of_facilities_are_no_actors() -> None:
+    ex = _extract(
+        "韶关市推进数据中心集群建设,韶关是国家十大数据中心集群之一。5月6日,数据中心(一期)项目在韶关开工,"
+        "由广东省电信规划设计院承建的(一期)项目占地面积约98亩。"
+    )
+    assert [(m.place.name, m.value) for m in ex.metrics if m.unit == "亩"] == [("韶关市", 98)]
+    assert not ex.agencies
