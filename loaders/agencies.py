@@ -201,6 +201,8 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     hits = [h for h in hits if "大学" not in h.name]
     # "国家十大数据中心集群": a count of a kind (十大, 三大) names facilities of a list, never one body
     hits = [h for h in hits if not re.search(r"[一二两三四五六七八九十百]大", h.name)]
+    # "助力北京数字经济发展破局", "优化产业布局": a word ending in 局 (破局, 布局, 格局, 开局) is no bureau
+    hits = [h for h in hits if not _NOT_A_BUREAU.search(h.name)]
     # "淘宝镇84个(含街道办事处)": what a count takes in, no body; "…开发区(…)及各园区管委会": a name
     # cut inside a bracket names none
     hits = [
@@ -218,6 +220,9 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     return _with_parenthetical_aliases(sentence, hits)
 
 
+_NOT_A_BUREAU = re.compile(
+    r"(?:破|布|格|开|大|全|结|变|新|当|时|定|僵|残|终|棋|骗|饭|赌|出|入|胜|败|战|对)局$"
+)
 # The end of a body's name, after which a second body may follow with no mark (joint issuers).
 _BODY_END = re.compile(r"(?:委员会|委|人民政府|政府|办公室|办公厅|局|厅|办)$")
 
@@ -454,6 +459,15 @@ def _agency_from(
         # SCHEMA.md: names in full; 中共重庆市委 is also called 重庆市委.
         start, aliases = start - 2, (name, *aliases)
         name = "中共" + name
+    formal = re.search(r"(中国人民政治协商会议|中国共产党)$", sentence[max(0, start - 10) : start])
+    if formal and place and name.startswith(place + "委员会") and not national:
+        # "中国人民政治协商会议柳州市委员会(办公室)" is 柳州市政协(办公室); "中国共产党柳州市委员会" is 中共柳州市委
+        rest = name[len(place) + len("委员会") :]
+        start, aliases = (
+            start - len(formal.group(1)),
+            (sentence[start - len(formal.group(1)) : end], *aliases),
+        )
+        name = (place + "政协" if formal.group(1).startswith("中国人民") else "中共" + place + "委") + rest
     return AgencyHit(name, start, end, place, national, aliases)
 
 

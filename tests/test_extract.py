@@ -1223,3 +1223,13 @@ def test_a_design_institute_named_after_its_province_and_a_count_of_facilities_a
     )
     assert [(m.place.name, m.value) for m in ex.metrics if m.unit == "亩"] == [("韶关市", 98)]
     assert not ex.agencies
+
+
+def test_formal_names_of_a_cppcc_and_a_party_committee_and_words_ending_in_局() -> None:
+    ex = _extract(
+        "中国人民政治协商会议柳州市委员会办公室发文。中国共产党柳州市委员会召开全会,助力柳州数字经济发展破局。"
+    )
+    assert {(a.place.name, a.name) for a in ex.agencies} == {
+        ("柳州市", "柳州市政协办公室"),
+        ("柳州市", "中共柳州市委"),
+    }
