@@ -1233,3 +1233,11 @@ def test_formal_names_of_a_cppcc_and_a_party_committee_and_words_ending_in_局()
         ("柳州市", "柳州市政协办公室"),
         ("柳州市", "中共柳州市委"),
     }
+
+
+def test_a_named_innovation_hall_or_memorial_is_a_facility() -> None:
+    ex = _extract("芜湖市建成芜湖产业创新馆,总面积5726平方米。淮北市修缮双堆集革命烈士纪念馆。")
+    assert {(p.name, p.kind) for p in ex.projects} == {
+        ("芜湖产业创新馆", "facility"),
+        ("双堆集革命烈士纪念馆", "facility"),
+    }
