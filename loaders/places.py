@@ -68,7 +68,9 @@ _LOCAL_SELF = re.compile(
 # What a lower level does after the wider level's rule or plan (按照全省…目录, 根据全市统一部署).
 _FOLLOWING = re.compile(r"(?:按照|根据|依照|遵照|对照|对标|依据)$")
 # A share or a standing measured against the wider level (占全市比重21.7%, 居全市第3): a scope, not a voice.
-_SHARE_BEFORE = re.compile(r"(?:占|居|位居|位列|高于|低于|超过)$")
+_SHARE_BEFORE = re.compile(r"(?:占|居|位居|位列|高于|低于|超过)(?:到|了)?$")
+# ...or one written after it (全市占比35%, 全市比重).
+_SHARE_AFTER = re.compile(r"(?:占比|比重|的比重|总量的)")
 # An award or title the 全省 scopes (获得“2022年度全省…先进单位”, 被评选为全省…成果).
 _AWARDED_BEFORE = re.compile(r"(?:获得|荣获|获评|评为|评选为|授予|入选)[“\"]?(?:\d{4}年度?)?$")
 # After 全省/全市, what ranks a place among the others of that level rather than speaking as it.
@@ -990,7 +992,8 @@ def subject_places(
             continue  # 全省首创, 获全省第13, 被评选为全省…成果: a standing among the level's places
         if m.group(1)[0] == "全" and (
             _FOLLOWING.search(text, max(0, m.start() - 2), m.start())
-            or _SHARE_BEFORE.search(text, max(0, m.start() - 2), m.start())
+            or _SHARE_BEFORE.search(text, max(0, m.start() - 3), m.start())
+            or _SHARE_AFTER.match(text, m.end())
         ):
             continue  # 按照全省通用目录, 根据全市统一部署: the level above sets the rule the text follows
         level_word = {"州": "市", "盟": "市"}.get(m.group(1)[1], m.group(1)[1])
@@ -1030,6 +1033,20 @@ def subject_places(
     best_code, best = ranked[0]
     if level is not None:
         fitting = [(code, n) for code, n in ranked if _fits(gaz.get(code), level)]
+        holders = {a.code for code in votes for a in gaz.ancestors(gaz.get(code)) if a.level == "province"}
+        only_province = not (self_words["市"] or self_words["县"] or self_words["区"])
+        if (
+            level == "province"
+            and not fitting
+            and mine["省"]
+            and only_province
+            and best <= 3
+            and len(holders) == 1
+        ):
+            # "我省…省委、省政府…" naming one of its cities in passing (恩施市 three times) and never itself:
+            # the province they lie in (a county named six times, 余庆县, is its own story)
+            fitting = [(holders.pop(), best)]
+            votes[fitting[0][0]] = best
         if level == "province":
             # A province's own reply names its cities at work (南京市、苏州市、扬州市数据局) and another
             # province once or twice where it went to learn: its cities' names speak for it too.

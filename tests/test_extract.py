@@ -1241,3 +1241,24 @@ def test_a_named_innovation_hall_or_memorial_is_a_facility() -> None:
         ("芜湖产业创新馆", "facility"),
         ("双堆集革命烈士纪念馆", "facility"),
     }
+
+
+def test_a_district_whose_全市_are_shares_of_its_city_is_the_subject() -> None:
+    ex = _extract(
+        "北京商报讯 5月29日,由北京市科学技术委员会、北京市地方金融管理局、北京市经济和信息化局、海淀区人民政府、西城区人民政府联合主办的金融科技论坛举办。"
+        "会上,海淀区委副书记、区长介绍,"
+        "海淀高质量发展态势强劲,作为全市经济的压舱石,海淀区持续释放创新活力。截至目前,全区现有国家高新技术企业9764家,"
+        "占到全市的35%。北京市专精特新中小企业2125家,全市占比35%。北京市第一个数字经济标杆区落户于此。"
+        "来源:北京市朝阳区融媒体中心"
+    )
+    assert [d.name for d in ex.subject_places] == ["海淀区"]
+
+
+def test_a_provinces_own_text_naming_one_city_in_passing_is_the_provinces() -> None:
+    # 我省, 省委、省政府 and 省级: the province speaks, naming itself nowhere; 恩施市 is its example.
+    ex = _extract(
+        "近年来,省委、省政府高位推动“高效办成一件事”,坚持省级统筹。截至目前,省级累计定标上线重点事项68项,"
+        "办件量302.1万件。我省政务服务稳居全国第一方阵。恩施市全面推行“一窗通办”,恩施市向企业送上服务。"
+    )
+    assert [d.name for d in ex.subject_places] == ["湖北省"]
+    assert {m.place.name for m in ex.metrics if m.value in (68, 3.021e6)} == {"湖北省"}
