@@ -120,6 +120,7 @@ class _Context:
                 _Actor(m.start(), m.end(), province)
                 for m in _WHOLE_PROVINCE.finditer(document.text)
                 if not scopes_title(document.text, m.end())  # 蝉联全省“…先进县”: the city's title
+                and not _scopes_quote(document.text, m)
             ]
             # "省委、省政府…先后推出了“粤省事”“粤商通”": the province's own bodies opening a clause
             # act for it (SCHEMA.md: a platform goes to the division stated as its operator)
@@ -136,7 +137,7 @@ class _Context:
             actors += [
                 _Actor(m.start(), m.end(), city)
                 for m in _WHOLE_CITY.finditer(document.text)
-                if not scopes_title(document.text, m.end())
+                if not scopes_title(document.text, m.end()) and not _scopes_quote(document.text, m)
             ]
         self.actors = sorted(actors, key=lambda a: a.start)
         self.place_names = tuple(
@@ -232,6 +233,14 @@ class _Context:
 _PARTNER = re.compile(
     r"(?:对接|与|(?<!共)同|联合|携手|协同|会同|合作|学习|借鉴|相比|对标|不如|赴|到|依托|依靠|借助)[^,，。;；:：]*$"
 )
+
+
+def _scopes_quote(text: str, whole: re.Match[str]) -> bool:
+    """Whether 全市/全省 only scopes a quoted programme the text's own place takes up, after the
+    preposition that makes it a means (成华区委、区政府以全市“幸福美好生活十大工程”为牵引): not who acts."""
+    return text.startswith("“", whole.end()) and bool(
+        re.search(r"(?:以|按照|围绕|对标|落实|紧扣|聚焦)$", text[max(0, whole.start() - 2) : whole.start()])
+    )
 
 
 def _is_partner(text: str, span: PlaceSpan) -> bool:

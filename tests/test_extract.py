@@ -1262,3 +1262,15 @@ def test_a_provinces_own_text_naming_one_city_in_passing_is_the_provinces() -> N
     )
     assert [d.name for d in ex.subject_places] == ["湖北省"]
     assert {m.place.name for m in ex.metrics if m.value in (68, 3.021e6)} == {"湖北省"}
+
+
+def test_全市_scoping_a_quoted_programme_a_district_takes_up_does_not_act_for_the_sentence() -> None:
+    ex = _extract(
+        "成都市成华区:政企共治智慧街区\n成华区是成都市最大的主城区。成华区委、区政府以全市“幸福美好生活十大工程”为牵引,"
+        "不断深化“大联动微治理”体系建设,做实城市“微感知、微治理、微服务”体系。"
+    )
+    assert {(g.place.name, g.name) for g in ex.programmes} == {
+        ("成华区", "幸福美好生活十大工程"),
+        ("成华区", "大联动微治理"),
+        ("成华区", "微感知、微治理、微服务"),
+    }
