@@ -1274,3 +1274,12 @@ def test_全市_scoping_a_quoted_programme_a_district_takes_up_does_not_act_for_
         ("成华区", "大联动微治理"),
         ("成华区", "微感知、微治理、微服务"),
     }
+
+
+def test_a_dateline_after_an_outlets_讯_names_no_place() -> None:
+    ex = _extract(
+        "江西推进政务服务“一网通办”\n山阴新闻网讯 南昌2月27日 (记者 李丽丹)江西全力推进政务服务“一网通办”,"
+        "2019年底前省本级政务服务事项网上可办率达到90%。"
+    )
+    assert [p.place.name for p in ex.places] == ["江西省"]
+    assert [m.place.name for m in ex.metrics] == ["江西省"]
