@@ -1446,9 +1446,10 @@ def _lower_whole(ctx: _Context, sentence: Sentence, start: int) -> Division | No
     A province's reply that has just named 西双版纳州 goes on "全州5G基站总数达2365个": the whole of that
     prefecture, the last place of that kind within the subject its paragraph named, not the province.
     """
-    whole = next(reversed(list(_LOWER_WHOLE.finditer(sentence.text, 0, start))), None)
-    if whole is None:
+    heads = list(_LOWER_WHOLE.finditer(sentence.text, 0, start))
+    if not heads:
         return None
+    whole = heads[-1]
     kind = whole.group(1)
     levels = {
         "州": ("prefecture",),

@@ -927,8 +927,10 @@ def subject_places(
     votes: dict[str, float] = defaultdict(float)
     # A site's footer (主办单位:达州市人民政府办公室, 达州市人民政府版权所有) says whose page it is, as a
     # stated source does.
-    owner = " ".join(m.group(1) or m.group(2) for m in _SITE_OWNER.finditer(text))
-    source_spans = find_place_spans(" ".join(filter(None, (source, owner))), gazetteer=gaz)
+    owner_spans = find_place_spans(
+        " ".join(m.group(1) or m.group(2) for m in _SITE_OWNER.finditer(text)), gazetteer=gaz
+    )
+    source_spans = find_place_spans(source or "", gazetteer=gaz) + owner_spans
     for span in source_spans:
         if span.division.level != "country" and span.surface not in _GROUPS:
             votes[span.division.code] += 1.0
@@ -1049,7 +1051,7 @@ def subject_places(
             # "我省…省委、省政府…" naming one of its cities in passing (恩施市 three times) and never itself:
             # the province they lie in (a county named six times, 余庆县, is its own story)
             fitting = [(holders.pop(), best)]
-            votes[fitting[0][0]] = best
+            votes[fitting[0][0]] = best  # (it speaks as often as its city is named, for `enough` below)
         if level == "province":
             # A province's own reply names its cities at work (南京市、苏州市、扬州市数据局) and another
             # province once or twice where it went to learn: its cities' names speak for it too.
@@ -1165,7 +1167,7 @@ def subject_places(
             others = [votes[c] for c in siblings if c != division.code]
             leads = votes[division.code] >= 3 and all(votes[division.code] >= 2.5 * n for n in others)
             # (...or the page is its own site's, 主办单位:达州市人民政府办公室: the city's page on a list it made)
-            hosted = any(sp.division == division for sp in find_place_spans(owner, gazetteer=gaz))
+            hosted = any(sp.division == division for sp in owner_spans)
             if len(siblings) >= 3 and not leads and not hosted:
                 division = above[0]
     best = votes[division.code]
