@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from loaders.actions import ProgrammeHit, with_place
 from loaders.agencies import AgencyHit, find_agencies
 from loaders.designations import ends_as_title
-from loaders.figure_places import about_group, figure_place, own_scope
+from loaders.figure_places import SCOPE_LEVELS, about_group, figure_place, own_scope
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.indicators import indicator_concept, same_measure_words
 from loaders.metrics import dated_ranking, find_figures, named_board, ranking_year
@@ -1451,13 +1451,7 @@ def _lower_whole(ctx: _Context, sentence: Sentence, start: int) -> Division | No
         return None
     whole = heads[-1]
     kind = whole.group(1)
-    levels = {
-        "州": ("prefecture",),
-        "盟": ("prefecture",),
-        "市": ("prefecture", "district"),
-        "县": ("district",),
-        "区": ("district",),
-    }[kind]
+    levels = SCOPE_LEVELS["全" + kind]
     if ctx.default.level not in ("country", "province", "prefecture") or ctx.default.level in levels:
         return None
     paragraph = ctx.document.text.rfind("\n", 0, sentence.start) + 1

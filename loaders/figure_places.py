@@ -298,15 +298,18 @@ def _in_scope(place: Division, scope: str) -> bool:
     >>> _in_scope(gaz.get("150123"), "全市"), _in_scope(gaz.get("320585"), "全市"), _in_scope(gaz.get("150100"), "全市")
     (False, True, True)
     """
-    if place.level not in _SCOPE_LEVELS[scope]:
+    if place.level not in SCOPE_LEVELS[scope]:
         return False
     return place.level != "district" or scope != "全市" or place.name.endswith("市")
 
 
-_SCOPE_LEVELS = {
+# The levels a place spoken of as a whole (全县, 全市, 全州…) may be.
+SCOPE_LEVELS = {
     "全县": ("district",),
     "全区": ("district",),
     "全市": ("prefecture", "district"),
+    "全州": ("prefecture",),
+    "全盟": ("prefecture",),
     "全省": ("province",),
 }
 
@@ -391,4 +394,4 @@ def own_scope(text: str, level: str) -> bool:
     >>> own_scope("全市数据共享平台累计调用12亿次", "prefecture"), own_scope("新增智能工厂15家", "prefecture")
     (True, False)
     """
-    return any(level in _SCOPE_LEVELS[m.group(1)] for m in _OWN_SCOPE.finditer(text))
+    return any(level in SCOPE_LEVELS[m.group(1)] for m in _OWN_SCOPE.finditer(text))

@@ -34,12 +34,14 @@ _FUTURE = re.compile(
 # 获得 reports what was won ("争取增发国债项目69个,获得国债资金97.4亿元") unless an aim governs it
 # (力争获得…); a headline that sums up results ("招商引资成效显著。") ends a plan carried from before.
 _WON = r"(?<!力争)(?<!争取)(?<!将)(?<!有望)(?<!预计)(?<!确保)获得(?!感)"
+# A comparison with the year before: a report's word, though a goal or an estimate may compare too.
+_COMPARED_WORDS = r"同比|比上年|较上年"
+_COMPARISON = re.compile(_COMPARED_WORDS)
 _PAST = re.compile(
-    rf"(已|截至|截止|同比|比上年|较上年|去年|过去|目前|正在|先后|以来|近年来|近几年|多年来|获评|入选|成功|实际(?=完成|投资|到位|支出|使用|建成|投入|发生)|{_WON})"
+    rf"(已|截至|截止|{_COMPARED_WORDS}|去年|过去|目前|正在|先后|以来|近年来|近几年|多年来|获评|入选|成功|实际(?=完成|投资|到位|支出|使用|建成|投入|发生)|{_WON})"
 )  # 实际: "计划投资87.6亿元,实际完成投资96.1亿元" (what was done against the plan)
-_COMPARISON = re.compile(r"同比|比上年|较上年")
 _REPORTED = re.compile(
-    rf"(已|截至|截止|同比|比上年|较上年|去年|过去|先后|以来|近年来|近几年|多年来|正在|{_WON}|成效(?:显著|明显))"
+    rf"(已|截至|截止|{_COMPARED_WORDS}|去年|过去|先后|以来|近年来|近几年|多年来|正在|{_WON}|成效(?:显著|明显))"
 )
 # A year opening a report's title names its edition (《2020联合国电子政务调查报告》).
 _YEAR = re.compile(r"((?:19|20)\d{2})(?:年|(?=全球|全国|上半年)|(?<=《\d{4})(?=[\u4e00-\u9fff]))")
