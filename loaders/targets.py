@@ -583,7 +583,10 @@ def figure_year(sentence: str, position: int) -> int | None:
         # "…约1.5万家,2023年收入…;某区…9个": a year inside one clause dates that clause only; one
         # after an opener that reports nothing ("据悉,2024年…;…") heads the whole sentence.
         return None
-    if years and _NOW.search(re.sub(r"^(?:年底|年末|年初|上半年|下半年)", "", before[years[-1].end() :])):
+    # A 年底 that ends another year ("较2022年底增长97.9万个") dates that year, not the clause.
+    if years and _NOW.search(
+        _DATED_PART.sub("", re.sub(r"^(?:年底|年末|年初|上半年|下半年)", "", before[years[-1].end() :]))
+    ):
         return None  # SCHEMA.md `year`: "…,目前…", "力争年底前…" speak of a time the text does not date
     if years and "以来" in before[years[-1].end() :]:
         return None  # "自…2014年落户该县以来,…已通达27个乡镇": the year a span starts, not the figure's
@@ -592,6 +595,7 @@ def figure_year(sentence: str, position: int) -> int | None:
 
 # Words that move a clause to the present or to a relative date, away from a year stated before them.
 _NOW = re.compile(r"(今年|目前|当前|现阶段|年内|年底|年末|本年)")
+_DATED_PART = re.compile(r"(?:19|20)\d{2}年(?:年底|年末|底|末|内)")
 
 
 def horizon_year(sentence: str, position: int) -> int | None:

@@ -1283,3 +1283,18 @@ def test_a_dateline_after_an_outlets_讯_names_no_place() -> None:
     )
     assert [p.place.name for p in ex.places] == ["江西省"]
     assert [m.place.name for m in ex.metrics] == ["江西省"]
+
+
+def test_a_year_heading_a_sentence_dates_its_clauses_past_a_comparison_with_the_year_before() -> None:
+    # 较2022年底 is the base a change is measured from; its 年底 does not make the clauses after it undated.
+    ex = _extract(
+        "海南省互联网发展报告发布\n在互联网基础设施建设方面,2023年,海南省光缆线路总长度达到42.4万公里,"
+        "较2022年底增加3.4万公里,增幅为8.7%;宽带接入端口数量达1142.6万个,较2022年底增长97.9万个。"
+    )
+    assert {m.value: m.year for m in ex.metrics} == {
+        424000: 2023,
+        34000: 2023,
+        8.7: 2023,
+        11426000: 2023,
+        979000: 2023,
+    }
