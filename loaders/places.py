@@ -334,6 +334,7 @@ _DATELINE_AFTER = re.compile(
 )  # 新华社北京5月20日电题:
 
 
+_ANAPHOR = re.compile(r"该(旗|县|区|市|州|盟)")
 _OUTLET = re.compile(r"(?:日报|晚报|新闻网|融媒体中心|广播电视台|电视台)")
 # A paper's correspondent stationed in another city, or the paper naming whose organ it is (masthead).
 _AWAY_OUTLET = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:报|台|网)驻[\u4e00-\u9fff]{1,3}记者|(?:市|省)?委机关报")
@@ -975,6 +976,11 @@ def subject_places(
             carried = weight
             continue
         votes[span.division.code] += weight
+    # "该旗围绕羊产业做文章": the text goes on about the last division of that kind it named.
+    for m in _ANAPHOR.finditer(text):
+        earlier = [sp for sp in spans if sp.end <= m.start() and sp.division.name.endswith(m.group(1))]
+        if earlier:
+            votes[earlier[-1].division.code] += 1.0
     for name, code in place_hints().items():
         if name in text and code in gaz:
             # A province's app (浙里办) is used in each of its cities: it says where, not which level.

@@ -1298,3 +1298,14 @@ def test_a_year_heading_a_sentence_dates_its_clauses_past_a_comparison_with_the_
         11426000: 2023,
         979000: 2023,
     }
+
+
+def test_该旗_carries_the_story_to_the_banner_it_refers_back_to() -> None:
+    # The news site's masthead and the provincial paper name the region; the story is the banner's.
+    ex = _extract(
+        "内蒙古经济网-内蒙古财经综合性门户网\n内蒙古商报社主办内蒙古新华报业中心主管\n"
+        "“数字羊”成乡村振兴品牌羊\n时间:2023年02月05日 来源:内蒙古日报\n"
+        "“数字羊、乌骨羊、白绒山羊”是巴彦淖尔市乌拉特中旗推动羊产业发展的几个重点项目。"
+        "该旗围绕羊产业做文章,将之作为基层党建“书记项目”。来到乌拉特中旗新忽热苏木,草场面积达390万亩。"
+    )
+    assert [d.name for d in ex.subject_places] == ["乌拉特中旗"]
