@@ -1084,6 +1084,20 @@ def _respectively(text: str, figures: list[Figure]) -> list[Figure]:
                 2 <= len(i) <= 16 and not re.search(r"\d", i) for i in items
             ):
                 parts, head = [*items, out[k].indicator], ""
+        elif not parts and len(run) >= 2 and at < 0:
+            # "贵州移动、贵州电信分别完成投资61.86亿元、28.30亿元": the indicator joined the last of the
+            # things listed before 分别 to the measure after it; each of them has the measure
+            listed = re.search(r"([^,，。;；:：]+)分别[^,，。;；]{0,8}$", text[: out[k].start])
+            items = listed.group(1).split("、") if listed else []
+            last = items[-1] if items else ""
+            if (
+                len(items) == len(run)
+                and len(last) >= 2
+                and out[k].indicator.startswith(last)
+                and len(out[k].indicator) > len(last)
+                and all(2 <= len(i) <= 12 and not re.search(r"\d", i) for i in items)
+            ):
+                parts, head = items, out[k].indicator[len(last) :]
         elif parts and len(parts) == len(run) - 1 and at > 0 and text[at - 1] == "、":
             # "全区网上可办、“最多跑一次”…的比例": the indicator was read from the second item on
             lead = re.search(r"[^,，。;；:：、]{2,12}$", text[: at - 1])
@@ -1239,7 +1253,7 @@ _FROM = re.compile(
 )
 _TO = re.compile(
     r"^(?:迅速|快速|大幅|稳步|持续|进一步)?"
-    r"(?:(?:提升|提高|上升|增加|增长|扩大|扩张|扩展|跃升|攀升|飙升|上涨|发展|缩短|压缩|缩减|压减|下降|降低|减少|增|升|降|减)"
+    r"(?:(?:提升|提高|提速|上升|增加|增长|扩大|扩张|扩展|跃升|攀升|飙升|上涨|发展|缩短|压缩|缩减|压减|下降|降低|减少|增|升|降|减)"
     r"(?:至|到|为)|至|到)"
     r"\s*(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:底|末)?的|目前的|现在的|现有的)?(?:超过|超|近|约|逾)?\s*$"
 )
@@ -1263,7 +1277,7 @@ def _from_to(text: str, figures: list[Figure]) -> tuple[list[Figure], dict[int, 
         if (
             opening is None
             or not _TO.match(text[a.end : b.start])
-            or (a.unit and b.unit and a.unit != b.unit)
+            or (a.unit and b.unit and a.unit != b.unit and not {a.unit, b.unit} <= set(_DURATIONS))
         ):
             continue
         subject = (
@@ -1274,9 +1288,9 @@ def _from_to(text: str, figures: list[Figure]) -> tuple[list[Figure], dict[int, 
         if not subject:
             continue
         subject += opening.group("how") or ""
-        unit = a.unit or b.unit
-        out[k] = _figure(text, a.value, unit, a.start, a.end, indicator=subject)
-        out[k + 1] = _figure(text, b.value, unit, b.start, b.end, indicator=subject)
+        # (a duration may change its counter on the way: 从15个工作日压缩至1小时)
+        out[k] = _figure(text, a.value, a.unit or b.unit, a.start, a.end, indicator=subject)
+        out[k + 1] = _figure(text, b.value, b.unit or a.unit, b.start, b.end, indicator=subject)
         judge[b.start] = opening.start()
         if re.search(r"(?:19|20)\d{2}年|目前|现在|原来|原有|去年|上年|现有", opening.group(0)):
             judge[a.start] = None

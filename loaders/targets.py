@@ -638,6 +638,10 @@ def _last_future(sentence: str, before: str) -> int:
             r"(?:规划|计划)(?:和[\u4e00-\u9fff]{2,6})?(?:局|委|院|处|厅|署|馆|所)", before[m.start() :]
         ):
             continue  # "自然资源和规划局": a body's name, no plan
+        elif m.group(1) == "规划" and re.match(
+            r"规划(?:许可|认可|意见书|条件|核实|验收|审批|业务|编制|设计|管理)", before[m.start() :]
+        ):
+            continue  # "规划认可书45个, 乡村规划许可证15个": papers and work named after planning, no plan
         elif m.group(1) == "计划" and before[: m.start()].endswith("按"):
             continue  # 按计划持续推进13个场景: work going on as planned, not a goal
         elif m.group(1) == "计划" and re.search(r"(?:该|此|这一|本|上述|”)$", before[: m.start()]):

@@ -1309,3 +1309,30 @@ def test_该旗_carries_the_story_to_the_banner_it_refers_back_to() -> None:
         "该旗围绕羊产业做文章,将之作为基层党建“书记项目”。来到乌拉特中旗新忽热苏木,草场面积达390万亩。"
     )
     assert [d.name for d in ex.subject_places] == ["乌拉特中旗"]
+
+
+def test_分别_gives_each_listed_firm_the_measure_after_it() -> None:
+    ex = _extract(
+        "贵州省通信管理局发布。从企业看,贵州移动、贵州电信分别完成投资61.86亿元、28.30亿元,在信息基础设施建设投资方面领跑全省。"
+    )
+    assert {(m.indicator, m.value) for m in ex.metrics} == {
+        ("贵州移动投资", 6.186e9),
+        ("贵州电信投资", 2.83e9),
+    }
+
+
+def test_papers_named_after_planning_set_no_plan() -> None:
+    # 规划认可书, 乡村规划许可证: kinds of permit issued this year, counted; no 规划 (plan) governs them.
+    ex = _extract(
+        "墨玉县自然资源局局长表示:今年来,我局共受理规划业务159件,其中建设用地规划许可证23个,"
+        "规划认可书45个,乡村规划许可证15个。"
+    )
+    assert {m.value: m.qualifier for m in ex.metrics} == {159: "=", 23: "=", 45: "=", 15: "="}
+
+
+def test_a_time_limit_cut_from_working_days_to_hours_keeps_both_ends() -> None:
+    ex = _extract("三亚市实施流程优化后,公共场所卫生许可证等事项办理时限从15个工作日压缩至1小时。")
+    assert {(m.value, m.unit) for m in ex.metrics if "办理时限" in m.indicator} == {
+        (15, "个工作日"),
+        (1, "小时"),
+    }
