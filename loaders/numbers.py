@@ -91,8 +91,15 @@ def qualifier_of(before: str, after: str) -> str:
 
     >>> [qualifier_of(b, a) for b, a in (("超", ""), ("", "以上"), ("近", ""), ("", "多"), ("不足", ""), ("达", ""))]
     ['>', '>', '~', '~', '<', '=']
+    >>> [qualifier_of(b, "") for b in ("不低于", "不少于", "不超过", "不高于")]
+    ['>', '>', '<', '<']
     """
     # SCHEMA.md: `>` for 超/超过/以上/突破/逾, `<` for 不足/以下, `~` for 约/多/近/余
+    # (不低于 and 不少于 bound a figure from below, 不超过 and 不高于 from above)
+    if re.search(r"不(?:低于|少于|小于)$", before):
+        return ">"
+    if re.search(r"不(?:超过|超|高于|多于|大于)$", before):
+        return "<"
     if re.search(r"(不足|不到|低于|少于)$", before) or after.startswith(("以下", "以内")):
         return "<"
     if re.search(r"(超过|超出|超|突破|逾|高于|多于|大于)$", before) or after.startswith("以上"):
