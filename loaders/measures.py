@@ -94,6 +94,8 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
     if num[0] in CN_NUMERAL_CHARS:
         # Chinese numerals are everywhere in prose (一批, 三大, 两级, 三个误区): keep counts of 2+ that
         # are plainly counted things (两家, 五星), or that a figure's verb or qualifier introduces (新增二十一个).
+        if re.search(r"(?<!指)(?<!总)[数几]$", text[:start]) and num[0] in "十百千万":
+            return False  # 数十家, 几百个: some tens or hundreds, no figure
         value = parse_number(num)
         cue = re.search(
             r"(超过|超|近|约|逾|达到|达|共|累计|新增|建成|突破|培训|共计|合计|至|到)$",

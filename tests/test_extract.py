@@ -1336,3 +1336,8 @@ def test_a_time_limit_cut_from_working_days_to_hours_keeps_both_ends() -> None:
         (15, "个工作日"),
         (1, "小时"),
     }
+
+
+def test_some_tens_or_hundreds_are_no_figure() -> None:
+    ex = _extract("微软、华为等数十家VR领域龙头企业齐聚南昌,已有几百个项目落地,今年新增二十一个项目。")
+    assert [(m.value, m.unit) for m in ex.metrics] == [(21, "个")]
