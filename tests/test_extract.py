@@ -1341,3 +1341,8 @@ def test_a_time_limit_cut_from_working_days_to_hours_keeps_both_ends() -> None:
 def test_some_tens_or_hundreds_are_no_figure() -> None:
     ex = _extract("微软、华为等数十家VR领域龙头企业齐聚南昌,已有几百个项目落地,今年新增二十一个项目。")
     assert [(m.value, m.unit) for m in ex.metrics] == [(21, "个")]
+
+
+def test_a_quoted_name_followed_by_的改革_is_a_reform() -> None:
+    ex = _extract("山西省充分发挥“一枚印章管审批”的改革制度优势,强化数字赋能。")
+    assert [(g.place.name, g.name) for g in ex.programmes] == [("山西省", "一枚印章管审批")]
