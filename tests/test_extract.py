@@ -1346,3 +1346,14 @@ def test_some_tens_or_hundreds_are_no_figure() -> None:
 def test_a_quoted_name_followed_by_的改革_is_a_reform() -> None:
     ex = _extract("山西省充分发挥“一枚印章管审批”的改革制度优势,强化数字赋能。")
     assert [(g.place.name, g.name) for g in ex.programmes] == [("山西省", "一枚印章管审批")]
+
+
+def test_a_bare_发改委_among_a_citys_bureaus_is_the_citys() -> None:
+    ex = _extract(
+        "铜川市政府召开会议。严维佳副市长带领网信办、发改委、工信局等8个单位主要负责人赴咸阳市考察。我市将加快推进。"
+    )
+    assert {(a.place.name, a.name) for a in ex.agencies} >= {
+        ("铜川市", "铜川市发改委"),
+        ("铜川市", "铜川市工信局"),
+    }
+    assert "国家发展改革委" not in {a.name for a in ex.agencies}
