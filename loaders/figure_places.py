@@ -25,6 +25,12 @@ _WHOLE_COUNTRY = re.compile(
     r"|(?:今年|去年|全年)?(?:上半年|下半年|前三季度|一季度)[,，]?)?(全国)"  # "上半年全国…收入总规模突破10万亿元"
     r"(?!" + _STANDING + ")"
 )
+# 国务院 opening a clause and acting ("2024年,国务院…分两批推出了21个重点事项") counts the country's
+# things; after 落实/对口/按照 it is only whose task or whose counterpart the place's figure is.
+_STATE_COUNCIL_ACTS = re.compile(
+    r"(?:^|(?<=[,，。;；:：\n]))(?:\d{4}年(?:\d{1,2}月)?[,，]?)?(国务院(?:办公厅)?)"
+    r"(?=把|将|推出|印发|出台|部署|确定|发布|公布|批复|提出|决定|先后|分)"
+)
 # Country actors that measure something; 习近平, 党的二十大 name a doctrine the place studies.
 _COUNTRY_MEASURES = ("我国", "中国", "全国", "国家")
 # "在苏州市数字政府建设考核中,": a place inside the frame names the contest, not who is measured.
@@ -151,6 +157,10 @@ def figure_place(
         # the words after the figure's start too: "全国排名第7" is a standing, not the country's figure
         for m in _WHOLE_COUNTRY.finditer(text[sentence_start : position + 2])
         if sentence_start + m.start(1) < position
+    ]
+    candidates += [
+        (sentence_start + m.start(1), gazetteer.country)
+        for m in _STATE_COUNCIL_ACTS.finditer(text[sentence_start:position])
     ]
     denominators = {
         sp.start

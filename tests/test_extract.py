@@ -1357,3 +1357,11 @@ def test_a_bare_发改委_among_a_citys_bureaus_is_the_citys() -> None:
         ("铜川市", "铜川市工信局"),
     }
     assert "国家发展改革委" not in {a.name for a in ex.agencies}
+
+
+def test_the_state_councils_counts_are_the_countrys() -> None:
+    ex = _extract(
+        "开封市政务服务中心推进改革。2024年,国务院把“高效办成一件事”作为重要抓手,并分两批推出了21个重点事项。"
+        "开封市落实国务院部署,办件量达到100万件。"
+    )
+    assert {(m.place.name, m.value) for m in ex.metrics} == {("中国", 21), ("开封市", 1e6)}
