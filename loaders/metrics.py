@@ -1277,7 +1277,7 @@ def _from_to(text: str, figures: list[Figure]) -> tuple[list[Figure], dict[int, 
         if (
             opening is None
             or not _TO.match(text[a.end : b.start])
-            or (a.unit and b.unit and a.unit != b.unit and not {a.unit, b.unit} <= set(_DURATIONS))
+            or (a.unit and b.unit and a.unit != b.unit and not {a.unit, b.unit} <= _DURATIONS)
         ):
             continue
         subject = (
@@ -1401,7 +1401,7 @@ def _bounds_next(text: str, f: Figure, figures: list[Figure]) -> bool:
     )
 
 
-_DURATIONS = ("小时", "分钟", "天", "个工作日", "工作日", "秒", "个月")
+_DURATIONS = frozenset(("小时", "分钟", "天", "个工作日", "工作日", "秒", "个月"))
 
 
 def _time_limit_of(text: str, f: Figure, figures: list[Figure]) -> bool:
