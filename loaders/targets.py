@@ -58,7 +58,7 @@ _DATELINE = re.compile(r"\d{1,2}月\d{1,2}日(?:电|讯)|本报讯|记者[^,，�
 # The first year in a report's title names what it reports on ("2023年7月数据发布" too); a plan for the
 # next year may follow it ("2023年工作总结和2024年工作思路").
 _REPORT_TITLE = re.compile(
-    r"^[^“\"《]*?((?:19|20)\d{2})年(?:度|上半年|前三季度|一季度|\d{1,2}月份?)?[^\d“\"《]{0,20}?(?:工作总结|工作情况|情况通报|工作报告|总结|统计公报|发展报告|数据发布|简报|月报|季报)"
+    r"^[^“\"《]*?((?:19|20)\d{2})年(?:度|上半年|前三季度|一季度|\d{1,2}月份?)?[^\d“\"《]{0,20}?(?:工作总结|工作情况|情况通报|工作报告|年度报告|总结|统计公报|发展报告|数据发布|简报|月报|季报)"
 )
 # A report on an event named with its year ("2024丝路数字经济峰会在西安开幕") gives that year to what the
 # event brought (签约项目, 参会企业).
@@ -145,6 +145,8 @@ def document_years(text: str, title: str | None = None) -> tuple[int | None, int
     (2025, 2027)
     >>> document_years("某区人民政府政务服务办公室\\n区政务服务办2020年度行政执法工作报告\\n本机关作出行政许可4190件。")
     (2020, None)
+    >>> document_years("索引号: 0010/2021 公开方式: 主动公开\\n发布机构: 某市大数据局 成文日期: 2021-03-11\\n主题分类: 综合类\\n某市大数据局2020年法治政府建设年度报告\\n市委、市政府:")
+    (2020, None)
     """
     # Only the document's own title makes it a plan: a plan it cites ("《…(2022-2025年)》") does not.
     # A notice that forwards the plan ("各区人民政府:…现印发给你们") or a title that puts its period on
@@ -185,7 +187,17 @@ def _heading_lines(text: str) -> list[str]:
     ['某市人民政府办公室', '2025年9月9日', '某市数字经济三年行动计划(2025-2027年)']
     """
     lines = [line.strip() for line in text.split("\n")[:12]]
-    return [line for line in lines if line and len(line) <= 60 and not re.search(r"[。;；《]", line)]
+    return [
+        line
+        for line in lines
+        if line and len(line) <= 60 and not re.search(r"[。;；《]", line) and not _PAGE_FIELD.match(line)
+    ]
+
+
+# A disclosure page's record fields (索引号: …, 发布机构: …, 成文日期: …) stand above its title.
+_PAGE_FIELD = re.compile(
+    r"(?:索引号|发布机构|主题分类|发文字号|成文日期|发布日期|浏览次数|分享|字体)\s*[:：]"
+)
 
 
 def _first_line(text: str) -> str:
