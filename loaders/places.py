@@ -1155,6 +1155,19 @@ def subject_places(
         # its places named speak for it.
         votes[parent.code] += _named_within(parent, votes, gaz)
         chosen, best = parent, votes[parent.code]
+    elif (
+        level == "prefecture"
+        and chosen.level == "district"
+        and parent is not None
+        and parent.level == "prefecture"
+    ):
+        # 我市 in a text that names eight counties of 安康 and never the city: the one county-level 市
+        # among them (旬阳市) is one of the places the city lists, not the voice, unless it leads them
+        others = [votes[c] for c in votes if c != chosen.code and parent in gaz.ancestors(gaz.get(c))[:1]]
+        leads = votes[chosen.code] >= 3 and all(votes[chosen.code] >= 2.5 * n for n in others)
+        if len(others) >= 3 and not leads:
+            votes[parent.code] += _named_within(parent, votes, gaz)
+            chosen, best = parent, votes[parent.code]
     narrower = _narrowest(chosen, best, ranked, level, gaz)
     # A district named once does not take a city named twice down with it (连云港市…连云区).
     division = narrower if enough(narrower) or not enough(chosen) else chosen

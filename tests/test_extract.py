@@ -1365,3 +1365,14 @@ def test_the_state_councils_counts_are_the_countrys() -> None:
         "开封市落实国务院部署,办件量达到100万件。"
     )
     assert {(m.place.name, m.value) for m in ex.metrics} == {("中国", 21), ("开封市", 1e6)}
+
+
+def test_a_city_speaking_as_我市_over_its_counties_is_their_city() -> None:
+    # The page never names 安康市; it lists eight of its counties, one of them the county-level 旬阳市.
+    ex = _extract(
+        "我市完成政务服务体系普查工作\n截止2016年底,我市共建成实体政务大厅12个,实现了市县两级政务服务机构全覆盖。"
+        "各县区政务中心进驻部门最多的是紫阳县,最少的是白河县。进驻事项最多的是镇坪县;办件量排列前三的县区分别是"
+        "汉滨区52.4万件、汉阴县20.0万件、紫阳县9.0万件;全市共建成一体化互联网政务服务平台8个,分别为市本级、汉滨区、"
+        "紫阳县、汉阴县、石泉县、岚皋县、宁陕县、旬阳市。"
+    )
+    assert [d.name for d in ex.subject_places] == ["安康市"]
