@@ -397,6 +397,8 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     >>> s = "每投入1元将带动4元增长,按照总投资442亿元计算,将带来1326亿元增长"
     >>> is_planned(s, s.index("442")), is_planned(s, s.index("1326"))
     (False, True)
+    >>> is_planned("90%以上事项实现“一窗受理”;办事所需材料80%以上可通过数据共享获得", 29, planned=True)
+    True
     >>> s = "“一路一证”改革事项争取到了省级试点。全区经营主体存量14.18万户"
     >>> is_planned(s, s.index("14")), is_planned("该计划纳入“一号文件”,投入1000余万元", 16)
     (False, False)
@@ -445,11 +447,15 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     # 入选, 获评, 成功 and 目前 say what happened only without a plan around them: a plan's "入选省级
     # 协同创新项目5个以上" is a goal.
     # (据了解/据悉 opening a sentence reports how things stand: "力争到2025年…。据了解,全市…企业619家")
+    # (what can be obtained, 材料80%以上可通过数据共享获得, is no gain reported)
     return (
         planned
-        and not _REPORTED.search(_unquoted_titles(half_width(sentence)))
+        and not _REPORTED.search(_MAY_OBTAIN.sub("", _unquoted_titles(half_width(sentence))))
         and not re.match(r"\s*据(?:了解|悉|介绍|统计)", sentence)
     )
+
+
+_MAY_OBTAIN = re.compile(r"(?:可|能|可以)(?:通过)?[^,，;；。]{0,10}获得")
 
 
 def _aside(before: str, future: int) -> bool:
