@@ -493,9 +493,12 @@ def _continues_list(before: str, future: int) -> bool:
     >>> s = "预计实现地区生产总值391亿元,增长8.6%;城镇居民人均可支配收入42170元,增长8.2%"
     >>> _continues_list(s, 2), _continues_list("今年力争再建50个;服务平台覆盖老年人约", 4)
     (True, False)
+    >>> _continues_list("力争收入突破3000亿元;企业数量达4000家(收入在500万元以上的企业),从业人员达到", 0)
+    True
     """
     rest = re.split(r"[;；]", before[future:], maxsplit=1)[1]
-    words = segment(rest)
+    # (a note in brackets defines a measure, "4000家(软件业务收入在500万元以上的企业)": no verb of the list)
+    words = segment(re.sub(r"[(（][^()（）]*[)）]", "", rest))
     for k, w in enumerate(words):
         adjective = w.text == "可" or (k > 0 and words[k - 1].text == "可")
         if w.tag != "v" or _LIST_VERBS.fullmatch(w.text) or adjective:
