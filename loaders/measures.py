@@ -35,6 +35,8 @@ _PEOPLE_NOUNS = (
 )
 
 
+# A bandwidth or a capacity named right before a figure in T (出口带宽8T, 存储容量达5T).
+_BANDWIDTH_BEFORE = re.compile(r"(?:带宽|容量|出口)[^,，。;；]{0,4}$")
 _SKIP_BEFORE = re.compile(r"[A-Za-z0-9.+\-第]$")
 # A counted thing joined by + to the next count of a layout ("1个综合协调办+3个实体运行部+N个项目组").
 _LAYOUT_NEXT = re.compile(
@@ -179,17 +181,24 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
         ("例", "外"),
     ) or (unit == "单" and re.match(r"[位元项个体一独品车]", text[end:])):
         return False  # 起步, 例如, 单位: the counter is the start of another word
+    bandwidth = unit in ("G", "T") and bool(_BANDWIDTH_BEFORE.search(text, max(0, start - 10), start))
     if unit in ("G", "P", "T", "ms", "Tbps", "Gbps", "Mbps", "GB") and (
         re.match(r"[A-Za-z0-9\-]", text[end:])
         or unit in ("G", "P", "T")
         and (
             re.match(r"[\u4e00-\u9fff](?<!算)", text[end:])
             and not text[end:].startswith("算力")
-            or ((parse_number(num) or 0) < 10 and not m.group("scale") and not (unit == "T" and "." in num))
+            and not (unit == "P" and (parse_number(num) or 0) >= 100)
+            and not bandwidth
+            or (
+                (parse_number(num) or 0) < 10
+                and not m.group("scale")
+                and not (unit == "T" and ("." in num or bandwidth))
+            )
         )
     ):
-        # 5G基站 is a name; "扩容至5200G," is a bandwidth, "智能算力供给超2万P" a capacity, and so is
-        # "出口带宽达3.2T," (no name is a decimal before T)
+        # 5G基站 is a name; "扩容至5200G," is a bandwidth, "智能算力供给超2万P" a capacity, and so are
+        # "出口带宽达3.2T," (no name is a decimal before T), "出口带宽8T", "超过1000P高性能算力"
         return False
     amount = unit in ("元", "%", "人", "平方米", "亩", "吨") or unit is None
     if (

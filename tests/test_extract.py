@@ -1376,3 +1376,11 @@ def test_a_city_speaking_as_我市_over_its_counties_is_their_city() -> None:
         "紫阳县、汉阴县、石泉县、岚皋县、宁陕县、旬阳市。"
     )
     assert [d.name for d in ex.subject_places] == ["安康市"]
+
+
+def test_capacities_in_P_and_bandwidths_in_T_or_G_are_figures() -> None:
+    ex = _extract(
+        "雅安市大数据产业园建成互联网出口带宽8T,互联网城域出口带宽1200G宽带网络已建成,"
+        "部署超过1000P高性能算力。雅安市建成5G基站300个。"
+    )
+    assert {(m.value, m.unit) for m in ex.metrics} == {(8, "T"), (1200, "G"), (1000, "P"), (300, "个")}
