@@ -107,12 +107,37 @@ def find_listed(sentence: str) -> list[BrandHit]:
                 ):
                     if _company_alone(sentence, start, start + len(sub)):
                         continue  # "中国电信、中国移动、…数据中心等项目": the company is whose, not what
-                    if placed_only and not _place_named(sentence, start, start + len(sub)):
+                    # (in a list of quoted brands that counts nothing, an unquoted item is a domain too:
+                    # "“互联网+防灾减灾”、综合治税、精准扶贫等信息共享应用平台")
+                    plain = placed_only or (
+                        m.group("head") != "项目"
+                        and not re.search(r"等\d+个", m.group(0))
+                        and "“" not in sub
+                        and not _OWN_KIND.search(name)
+                        and not _proper_word(sentence, start, start + len(sub))
+                    )
+                    if plain and not _place_named(sentence, start, start + len(sub)):
                         continue  # 智慧旅游、互联网+政务: a domain's words name a kind of platform, no one
                     if _DOMAIN_ITEM.fullmatch(name):
                         continue  # "智慧政务、智慧教育等11个重点行业智慧项目": domains of projects, none named
                     hits.append(BrandHit(name, kind, start, start + len(sub)))
     return hits
+
+
+def _proper_word(sentence: str, start: int, end: int) -> bool:
+    """Whether LAC reads a place, a body or a proper noun inside `sentence[start:end]` (数字孪生甬江流域).
+
+    >>> s = "推进数字孪生甬江流域、综合治税等平台"
+    >>> _proper_word(s, 2, 10), _proper_word(s, 11, 15)
+    (True, False)
+    """
+    return any(
+        start <= w.start and w.end <= end and w.tag in ("LOC", "ORG", "PER", "nz") for w in segment(sentence)
+    )
+
+
+# An item that ends in a kind of its own (…公交系统, …微信公众号) names a thing, whatever the list.
+_OWN_KIND = re.compile(r"(?:系统|平台|网|公众号|号|App|APP|小程序|中心|库|云|码|端|专区|频道)$")
 
 
 def _place_named(sentence: str, start: int, end: int) -> bool:

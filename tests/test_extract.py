@@ -1384,3 +1384,11 @@ def test_capacities_in_P_and_bandwidths_in_T_or_G_are_figures() -> None:
         "部署超过1000P高性能算力。雅安市建成5G基站300个。"
     )
     assert {(m.value, m.unit) for m in ex.metrics} == {(8, "T"), (1200, "G"), (1000, "P"), (300, "个")}
+
+
+def test_plain_domains_listed_beside_quoted_slogans_are_no_platforms() -> None:
+    ex = _extract(
+        "海南省初步建成“互联网+防灾减灾”、综合治税、精准扶贫、“多规合一”、市场监管、社会信用等信息共享应用平台。"
+        "宁波市全力推进数字孪生甬江流域、“甬数通”等国家试点应用项目建设。"
+    )
+    assert {p.name for p in ex.projects} == {"数字孪生甬江流域", "甬数通"}
