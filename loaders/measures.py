@@ -35,7 +35,7 @@ _PEOPLE_NOUNS = (
 )
 
 
-# A bandwidth or a capacity named right before a figure in T (出口带宽8T, 存储容量达5T).
+# A bandwidth or a capacity named right before a figure in T or G (出口带宽8T, 出口带宽1200G).
 _BANDWIDTH_BEFORE = re.compile(r"(?:带宽|容量|出口)[^,，。;；]{0,4}$")
 _SKIP_BEFORE = re.compile(r"[A-Za-z0-9.+\-第]$")
 # A counted thing joined by + to the next count of a layout ("1个综合协调办+3个实体运行部+N个项目组").

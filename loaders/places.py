@@ -1164,8 +1164,7 @@ def subject_places(
         # 我市 in a text that names eight counties of 安康 and never the city: the one county-level 市
         # among them (旬阳市) is one of the places the city lists, not the voice, unless it leads them
         others = [votes[c] for c in votes if c != chosen.code and parent in gaz.ancestors(gaz.get(c))[:1]]
-        leads = votes[chosen.code] >= 3 and all(votes[chosen.code] >= 2.5 * n for n in others)
-        if len(others) >= 3 and not leads:
+        if len(others) >= 3 and not _leads(votes[chosen.code], others):
             votes[parent.code] += _named_within(parent, votes, gaz)
             chosen, best = parent, votes[parent.code]
     narrower = _narrowest(chosen, best, ranked, level, gaz)
@@ -1184,10 +1183,9 @@ def subject_places(
             # ...unless one of them is named far more than the rest (密云区 three times, its neighbours
             # 怀柔、延庆 once each as partners): then the text is that one's, naming whom it works with.
             others = [votes[c] for c in siblings if c != division.code]
-            leads = votes[division.code] >= 3 and all(votes[division.code] >= 2.5 * n for n in others)
             # (...or the page is its own site's, 主办单位:达州市人民政府办公室: the city's page on a list it made)
             hosted = any(sp.division == division for sp in owner_spans)
-            if len(siblings) >= 3 and not leads and not hosted:
+            if len(siblings) >= 3 and not _leads(votes[division.code], others) and not hosted:
                 division = above[0]
     best = votes[division.code]
     # A commentary on the whole country names many places in passing: none of them is its subject.
@@ -1249,6 +1247,16 @@ def subject_places(
 _RANKED_IN = re.compile(
     r"[^,，。;；、:：\n]{0,16}?(?:试点|示范|先进|百强|十强|十佳|优秀|标杆|第[一二三四五六七八九十\d]|前[三五十]|首位|首批|唯一|前列)"
 )
+
+
+def _leads(named: float, others: list[float]) -> bool:
+    """Whether a place named `named` times leads its siblings named `others` times: three times at least
+    and two and a half times any of them (密云区 three times beside 怀柔、延庆 once each).
+
+    >>> _leads(3, [1, 1]), _leads(3, [2]), _leads(2, [])
+    (True, False, False)
+    """
+    return named >= 3 and all(named >= 2.5 * n for n in others)
 
 
 def _named_within(division: Division, votes: dict[str, float], gaz: Gazetteer) -> float:
