@@ -59,6 +59,32 @@ def _bounds_category(text: str, end: int) -> bool:
     return word is not None and word.tag in ("n", "nz", "vn", "nw", "an", "a")
 
 
+def _heads_name(text: str, start: int, end: int, num: str, unit: str, *, scaled: bool) -> bool:
+    """Whether a number in G, P or T is part of a name (5G基站, 5G) rather than a size.
+
+    "扩容至5200G," is a bandwidth, "智能算力供给超2万P" a capacity, and so are "出口带宽达3.2T," (no
+    name is a decimal before T), "出口带宽8T", "出口带宽1200G宽带网络" and "超过1000P高性能算力".
+
+    >>> [_heads_name(t, 0, t.index(u) + 1, t[: t.index(u)], u, scaled=False) for t, u in (("5G基站", "G"), ("5G,", "G"), ("5200G,", "G"), ("1000P高性能算力", "P"))]
+    [True, True, False, False]
+    >>> t = "出口带宽8T,"
+    >>> _heads_name(t, 4, 6, "8", "T", scaled=False)
+    False
+    """
+    size = parse_number(num) or 0
+    bandwidth = unit in ("G", "T") and bool(_BANDWIDTH_BEFORE.search(text, max(0, start - 10), start))
+    # a word right after it (5G基站, not 算力) makes the figure the head of a name, unless it is a
+    # capacity of 100P or more or a bandwidth named as such
+    if (
+        re.match(r"[\u4e00-\u9fff](?<!算)", text[end:])
+        and not (unit == "P" and size >= 100)
+        and not bandwidth
+    ):
+        return True
+    # a single digit alone is a generation of networks (5G, 4G), unless scaled or a decimal or bandwidth in T
+    return size < 10 and not scaled and not (unit == "T" and ("." in num or bandwidth))
+
+
 def is_measure(text: str, m: re.Match[str]) -> bool:
     """Return whether a numeral match is a measured figure rather than part of a name or date."""
     start, end = m.span()
@@ -181,24 +207,9 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
         ("例", "外"),
     ) or (unit == "单" and re.match(r"[位元项个体一独品车]", text[end:])):
         return False  # 起步, 例如, 单位: the counter is the start of another word
-    bandwidth = unit in ("G", "T") and bool(_BANDWIDTH_BEFORE.search(text, max(0, start - 10), start))
-    if unit in ("G", "P", "T", "ms", "Tbps", "Gbps", "Mbps", "GB") and (
-        re.match(r"[A-Za-z0-9\-]", text[end:])
-        or unit in ("G", "P", "T")
-        and (
-            re.match(r"[\u4e00-\u9fff](?<!算)", text[end:])
-            and not text[end:].startswith("算力")
-            and not (unit == "P" and (parse_number(num) or 0) >= 100)
-            and not bandwidth
-            or (
-                (parse_number(num) or 0) < 10
-                and not m.group("scale")
-                and not (unit == "T" and ("." in num or bandwidth))
-            )
-        )
-    ):
-        # 5G基站 is a name; "扩容至5200G," is a bandwidth, "智能算力供给超2万P" a capacity, and so are
-        # "出口带宽达3.2T," (no name is a decimal before T), "出口带宽8T", "超过1000P高性能算力"
+    if unit in ("G", "P", "T", "ms", "Tbps", "Gbps", "Mbps", "GB") and re.match(r"[A-Za-z0-9\-]", text[end:]):
+        return False  # the unit runs on into a code or a word (5GB, 10G-PON)
+    if unit in ("G", "P", "T") and _heads_name(text, start, end, num, unit, scaled=bool(m.group("scale"))):
         return False
     amount = unit in ("元", "%", "人", "平方米", "亩", "吨") or unit is None
     if (

@@ -1146,26 +1146,17 @@ def subject_places(
         and chosen.level == "district"
         and parent is not None
         and parent.level == "prefecture"
-        and parent.code in votes
-        and any(code != chosen.code and parent in gaz.ancestors(gaz.get(code))[:1] for code in votes)
-        and votes[chosen.code] <= 1.0
     ):
+        # A text speaking as a city whose most named place is one of that city's districts or counties:
+        around = [votes[c] for c in votes if c != chosen.code and parent in gaz.ancestors(gaz.get(c))[:1]]
         # 市委、市政府 in a text that names two places of 防城港 once each (东兴市, 港口区) and 防城港 in a
         # cited title: the city speaks of where its work was tried, as a county-level city would not;
-        # its places named speak for it.
-        votes[parent.code] += _named_within(parent, votes, gaz)
-        chosen, best = parent, votes[parent.code]
-    elif (
-        level == "prefecture"
-        and chosen.level == "district"
-        and parent is not None
-        and parent.level == "prefecture"
-    ):
+        tried = parent.code in votes and bool(around) and votes[chosen.code] <= 1.0
         # 我市 in a text that names eight counties of 安康 and never the city: the one county-level 市
-        # among them (旬阳市) is one of the places the city lists, not the voice, unless it leads them
-        others = [votes[c] for c in votes if c != chosen.code and parent in gaz.ancestors(gaz.get(c))[:1]]
-        if len(others) >= 3 and not _leads(votes[chosen.code], others):
-            votes[parent.code] += _named_within(parent, votes, gaz)
+        # among them (旬阳市) is one of the places the city lists, not the voice, unless it leads them.
+        listed = len(around) >= 3 and not _leads(votes[chosen.code], around)
+        if tried or listed:
+            votes[parent.code] += _named_within(parent, votes, gaz)  # its places named speak for it
             chosen, best = parent, votes[parent.code]
     narrower = _narrowest(chosen, best, ranked, level, gaz)
     # A district named once does not take a city named twice down with it (连云港市…连云区).
