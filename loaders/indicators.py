@@ -591,11 +591,25 @@ _LIST_WORDS = re.compile(r"(?:榜单|名单|排行榜|报告|上榜城市|上榜
 def subject_before(sentence: str, position: int) -> str:
     """Return the noun phrase that ends right before `position`, past linking words ("注册用户由…" → 注册用户).
 
+    A rate per head keeps what it is per, which the segmenter reads as a pronoun and a numeral
+    (SCHEMA.md: per-capita figures keep their denominator).
+
     >>> subject_before("年内注册用户由目前的690万提升至800万", 6)
     '注册用户'
+    >>> s = "全市每万人5G基站数由21.7个提高到47.5个"
+    >>> subject_before(s, s.index("由")), subject_before("每百人电话数由21.7部", 6)
+    ('每万人5G基站数', '每百人电话数')
     """
     subject, _, anaphor = phrase_before(mended(segment(sentence)), position)
-    return "" if anaphor else subject
+    if anaphor:
+        return ""
+    start = sentence.rfind(subject, 0, position) if subject else -1
+    per = _PER_HEAD.search(sentence, 0, start) if start > 0 else None
+    return sentence[per.start() : start] + subject if per else subject
+
+
+# What a rate is per, right before the measure it rates: 每万人(拥有), 每百户, 每平方公里.
+_PER_HEAD = re.compile(r"每(?:十万|百万|[十百千万])?(?:人口|人|户|平方公里)?(?:拥有的?)?$")
 
 
 def streak_subject(sentence: str, start: int) -> str:

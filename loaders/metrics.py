@@ -34,10 +34,10 @@ _UNITS = (
     "千米", "公里", "千瓦时", "兆瓦", "千瓦", "兆伏安", "千伏安", "毫秒", "ms", "大类", "㎡", "个", "家", "项", "位", "名", "期", "人", "户", "条", "类", "届",
     "分", "星级", "星", "元", "台", "套", "座", "所", "处", "件", "倍", "亩", "吨", "场", "批", "款", "张", "辆", "架", "棵",
     "栋", "幢", "种", "天", "秒", "笔", "份", "篇", "支", "根", "盏", "块", "颗", "枚", "艘", "起", "单", "宗", "例", "通", "平米", "GB", "PB", "TB", "EB", "P", "T", "G", "MW", "%",
-    "级", "斤", "度", "公顷", "vCPU", "米", "层",
+    "级", "斤", "度", "公顷", "vCPU", "米", "层", "封", "组", "册", "本", "只",
 )  # fmt: skip
 # M alone is a bandwidth's megabits (100M宽带) where no letter or digit goes on (11370300MB… is an index code)
-_UNIT_RE = "|".join(re.escape(u) for u in _UNITS) + r"|M(?![A-Za-z\d])"
+_UNIT_RE = "|".join(re.escape(u) for u in _UNITS) + r"|M(?![A-Za-z\d])|部(?![门委署分长队位])"
 _CN = f"[{CN_NUMERAL_CHARS}]+"
 # A space may stand between a number and its scale or unit ("12 个重点场景", "1240 万"), or after its
 # decimal point where a layout broke it ("13. 47亿条").
@@ -105,10 +105,10 @@ _TOP_RANK = re.compile(
     r"(?P<between>[^,，。;；:：\d第前后]{0,12}?)前(?P<num>十[一二三四五六七八九]?|[二三四五六七八九]十|[二两三四五六七八九]|\d{1,3})"
     r"(?:名|位|强)?(?:(?![\u4e00-\u9fffA-Za-z0-9])|(?=的?目标))"
 )
-# A counter over a denominator after a figure ("122.5部/百人", "21.2个/万人"); a counter we do not list
-# otherwise (部) stands only here, where the slash makes it one.
+# A counter over a denominator after a figure ("122.5部/百人", "21.2个/万人"), which a word of a
+# change or a rank may follow ("由21.7部/百人提高到…"), but no more of a noun (元/人次 is per visit).
 _PER_UNIT = re.compile(
-    r"(?P<counter>[部台个张辆座]?)/(?P<per>每?(?:百|千|万|十万|百万)?(?:人|户|平方公里|人口))(?![\u4e00-\u9fff])"
+    r"(?P<counter>[部台个张辆座]?)/(?P<per>每?(?:百|千|万|十万|百万)?(?:人|户|平方公里|人口))(?=$|[^\u4e00-\u9fff]|[提增升降减较比居位])"
 )
 # A rank's move since the last count: "较上年度跃升8位", "排名提升3个位次".
 _RANK_MOVE = re.compile(
@@ -1299,7 +1299,7 @@ def _from_to(text: str, figures: list[Figure]) -> tuple[list[Figure], dict[int, 
 
 # "虚拟现实产业从无到有,": a clause saying only that a thing grew, before the figures of its growth.
 _GREW = re.compile(
-    r"(?:从无到有|从小到大|从弱到强|快速发展|迅猛发展|蓬勃发展|异军突起|"
+    r"(?:从无到有|从小到大|从弱到强|快速发展|迅猛发展|蓬勃发展|异军突起|(?:实现)?翻了?[一两三]?番|"
     # "占GDP比重逐年提升,从2016年的21.30%提升至…": the clause before says what moved, and which way
     r"(?:逐年|持续|不断|稳步|逐步|快速|大幅|明显|显著)(?:提升|提高|增长|增加|扩大|上升|下降|降低|减少|缩短))\s*[,，]\s*$"
 )
@@ -1312,6 +1312,9 @@ def _grown_before(text: str, opening: int) -> str:
     >>> s = "培育企业600多家;虚拟现实产业从无到有,从2018年的42亿元扩张至2019年的120亿元"
     >>> _grown_before(s, s.index("从2018"))
     '虚拟现实产业'
+    >>> s = "电话普及率翻了一番,由21.7部/百人提高到47.5部/百人"
+    >>> _grown_before(s, s.index("由"))
+    '电话普及率'
     """
     grew = _GREW.search(text, 0, opening)
     return subject_before(text, grew.start()) if grew else ""

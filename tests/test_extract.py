@@ -1392,3 +1392,21 @@ def test_plain_domains_listed_beside_quoted_slogans_are_no_platforms() -> None:
         "宁波市全力推进数字孪生甬江流域、“甬数通”等国家试点应用项目建设。"
     )
     assert {p.name for p in ex.projects} == {"数字孪生甬江流域", "甬数通"}
+
+
+def test_letters_sets_volumes_and_phones_are_counted_and_a_rate_per_head_keeps_its_head() -> None:
+    ex = _extract(
+        "衡东县受理书记县长信箱信件102封。衡东县城运中心编制近1000组视频预案,电子证照2.2亿本。"
+        "衡东县电话普及率翻了一番,由21.7部/百人提高到47.5部/百人。衡东县每万人5G基站数由21.7个提高到30个。"
+        "衡东县5G用户则首次突破120万大关。"
+    )
+    assert {(m.indicator, m.value, m.unit) for m in ex.metrics} >= {
+        ("书记县长信箱信件", 102, "封"),
+        ("视频预案", 1000, "组"),
+        ("电子证照", 2.2e8, "本"),
+        ("每百人电话普及率", 21.7, "部"),
+        ("每百人电话普及率", 47.5, "部"),
+        ("每万人5G基站数", 21.7, "个"),
+        ("每万人5G基站数", 30, "个"),
+        ("5G用户", 1.2e6, "人"),
+    }
