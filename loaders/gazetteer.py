@@ -237,9 +237,11 @@ def _float(text: str) -> float | None:
     return float(text) if text.strip() else None
 
 
-def _apply_changes(rows: dict[str, _Row], changes_csv: Path) -> dict[str, _Row]:
-    """Return `rows` with the renames, removals and additions of the changes file applied."""
+def _apply_changes(rows: dict[str, _Row], changes_csv: Path) -> tuple[dict[str, _Row], dict[str, list[str]]]:
+    """Return `rows` with the renames, removals and additions of the changes file applied, and the
+    names each new division was known by before (宁乡县 for 宁乡市), which older texts still use."""
     rows = dict(rows)
+    former: dict[str, list[str]] = defaultdict(list)
     with changes_csv.open(encoding="utf-8", newline="") as handle:
         for change in csv.DictReader(handle):
             code, name = change["code"], change["name"]
@@ -250,12 +252,13 @@ def _apply_changes(rows: dict[str, _Row], changes_csv: Path) -> dict[str, _Row]:
                 rows[code] = _Row(code, name, old.longitude, old.latitude)
             elif change["change"] == "add":
                 predecessors = [rows.pop(c) for c in change["successor_of"].split() if c in rows]
+                former[code] += [p.name for p in predecessors if p.name != name]
                 # Coordinates carry over from the first predecessor; brand-new divisions have none.
                 first = predecessors[0] if predecessors else _Row(code, name, None, None)
                 rows[code] = _Row(code, name, first.longitude, first.latitude)
             else:
                 raise ValueError(f"{changes_csv.name}: unknown change {change['change']!r} for {code}")
-    return rows
+    return rows, dict(former)
 
 
 def _parent_code(code: str, codes: set[str]) -> str:
@@ -288,7 +291,11 @@ def _divisions_from_rows(rows: dict[str, _Row]) -> list[Division]:
 class Gazetteer:
     """Administrative divisions by code and by name, with their hierarchy."""
 
-    def __init__(self, divisions: Iterable[Division]) -> None:
+    def __init__(
+        self, divisions: Iterable[Division], *, former_names: Mapping[str, Sequence[str]] = {}
+    ) -> None:
+        """Index `divisions`; `former_names` maps a code to the names its division was known by
+        before a change (宁乡县 for 宁乡市), found in texts as that division unless another holds the name."""
         self._by_code: dict[str, Division] = {}
         for division in sorted(divisions, key=lambda d: d.code):
             if division.code in self._by_code:
@@ -322,6 +329,16 @@ class Gazetteer:
                 self._short_surfaces.add(abbreviation)
             for name in names:
                 by_name[name].append(division)
+        for code, olds in former_names.items():
+            for old in olds:
+                if (
+                    code in self._by_code
+                    and old not in full_names
+                    and is_safe_surface(old)
+                    and old[-1] in "县市区州盟"
+                ):
+                    by_name[old].append(self._by_code[code])
+                    surfaces[old].append(self._by_code[code])
         country = self._by_code[COUNTRY_CODE]
         for alias in _COUNTRY_ALIASES:
             if country not in by_name[alias]:
@@ -486,5 +503,5 @@ class Gazetteer:
 @functools.cache
 def load_gazetteer() -> Gazetteer:
     """Return the gazetteer built from cpca's adcodes with `data/division_changes.csv` applied."""
-    rows = _apply_changes(_read_cpca_rows(), _CHANGES_CSV)
-    return Gazetteer(_divisions_from_rows(rows))
+    rows, former = _apply_changes(_read_cpca_rows(), _CHANGES_CSV)
+    return Gazetteer(_divisions_from_rows(rows), former_names=former)

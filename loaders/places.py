@@ -217,6 +217,13 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
             continue
         if len(surface) == 2 and surface[0] in "和与及" and _JOINED_BODY.search(text, 0, start):
             continue  # "市政务办和县委、县政府": 和 joins two bodies, the second 县委; no 和县 is named
+        if (
+            len(surface) == 2
+            and surface[0] in "和与及"
+            and _LEVEL_PAIR.match(text, end)
+            and not _supported(division, context, gaz)
+        ):
+            continue  # "提醒和县镇便民服务大厅", "和县级以上城区": 和 joins 县镇, 县级; no 和县 is named
         bare = (
             gaz.is_short_form(surface) or len(surface) == 2
         )  # 象山, and full names like 成县 inside 建成县域
@@ -730,6 +737,8 @@ def _full_name_as_place(division: Division, surface: str, text: str, gaz: Gazett
 
 # A body or a level right before 和县 (市政务办和县委, 市和县两级): 和 joins it to the county's own body.
 _JOINED_BODY = re.compile(r"(?:[办局委府厅部室院组所站]|[省市州区乡镇]级?|中心|单位|部门)$")
+# Levels 县 pairs with (县镇, 县乡, 县区, 县市) or ends (县级, 县域): 县 then names no county of its own.
+_LEVEL_PAIR = re.compile(r"[镇乡区市级域城]")
 # "市级和县(市、区)级试点": 县 before (市、区) names a level, and the 和 before it joins levels.
 _LEVELS_AFTER = re.compile(r"[(（][市区]")
 

@@ -1410,3 +1410,19 @@ def test_letters_sets_volumes_and_phones_are_counted_and_a_rate_per_head_keeps_i
         ("每万人5G基站数", 30, "个"),
         ("5G用户", 1.2e6, "人"),
     }
+
+
+def test_a_county_under_its_name_before_it_became_a_city_is_that_city() -> None:
+    # 宁乡县 became 宁乡市 in 2017; a 2016 report still calls it a county.
+    ex = _extract("宁乡县大力推进数字经济发展,2016年宁乡县实现合同引资327.65亿元。宁乡县委、县政府高度重视。")
+    assert [d.name for d in ex.subject_places] == ["宁乡市"]
+    assert {(m.place.name, m.value) for m in ex.metrics} == {("宁乡市", 327.65e8)}
+
+
+def test_和_before_县镇_joins_levels_and_names_no_county() -> None:
+    ex = _extract(
+        "西乡县推进政务服务改革。开通审批事项办结短信提醒和县镇便民服务大厅免费wifi全覆盖服务。"
+        "县政务服务中心进驻事项300项。"
+    )
+    assert {p.place.name for p in ex.places} == {"西乡县"}
+    assert {a.name for a in ex.agencies} == {"西乡县政务服务中心"}
