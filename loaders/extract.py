@@ -2238,47 +2238,61 @@ def _turned_back(ctx: _Context, sentence: Sentence) -> bool:
 
 
 def _dedupe_metrics(metrics: list[Metric]) -> list[Metric]:
-    """The same figure about the same thing repeated later in a document is one fact (1640个数据集 twice)."""
-    seen: dict[tuple[str, float, str | None], Metric] = {}
+    """The same figure about the same thing repeated later in a document is one fact (1640个数据集 twice).
+
+    A figure is checked against every earlier one of its size, not only the first: a headline's
+    "服务事项100%网上可办" repeats the body's 政务服务事项 at 100%, not its 覆盖率 at 100%.
+    """
+    seen: dict[tuple[str, float, str | None], list[Metric]] = {}
     out: list[Metric] = []
     for m in metrics:
         key = (m.place.code, m.value, m.unit)
-        first = seen.get(key)
-        if first is not None and first.evidence.sentence_index != m.evidence.sentence_index:
-            small = m.unit in _SMALL_COUNT_UNITS and m.value < 100
-            # A small count is only the same fact under the same words (六大行动 named four times).
-            # A headline repeats a body's figure in fewer words (数字政府建设评估连续三年位列全省第一).
-            a, b = same_measure_words(first.indicator), same_measure_words(m.indicator)
-            contained = a in b or b in a
-            # Two quoted names count two things (“跨城通办”事项457项, “邮寄办”事项457项).
-            names, other = re.findall(r"“([^”]+)”", first.indicator), re.findall(r"“([^”]+)”", m.indicator)
-            distinct = bool(names and other and names != other)
-            # …and so do two classes named by different amounts (100亿元项目2个, 50亿元~100亿元项目2个).
-            amounts, others = re.findall(r"[\d.]+", first.indicator), re.findall(r"[\d.]+", m.indicator)
-            distinct = distinct or bool(amounts and others and amounts != others)
-            # Two bounds that disagree (近100亿条 stored, 超过100亿条 fetched) are two facts.
-            # So are an exact figure and a bound of the same size (逾300项 流程 optimised, 300项 事项 handled).
-            distinct = distinct or (
-                {m.qualifier, first.qualifier} in ({"~", ">"}, {"=", ">"}, {"=", "<"}) and not contained
-            )
-            # A goal and a result of the same size are two facts (增长5.5%左右 last year, and again as this year's goal).
-            distinct = distinct or (not small and (m.qualifier == "target") != (first.qualifier == "target"))
-            if not distinct and (
-                m.unit == "星"
-                or contained
-                # a headline's small count comes back in the body in other words
-                or ((not small or _headline(first)) and _alike(first.indicator, m.indicator))
-            ):
-                if ("GDP" in first.indicator and "GDP" not in m.indicator and contained) or (
-                    _headline(first) and not _headline(m)
-                ):
-                    # A headline's GDP is the body's 地区生产总值, its “一网统管”接入部门 the body's
-                    # 接入市级部门: the body names the measure in full.
-                    out[out.index(first)] = seen[key] = m
-                continue
-        seen.setdefault(key, m)
-        out.append(m)
+        earlier = seen.setdefault(key, [])
+        first = next((e for e in earlier if _repeats(e, m)), None)
+        if first is None:
+            earlier.append(m)
+            out.append(m)
+        elif ("GDP" in first.indicator and "GDP" not in m.indicator and _contained(first, m)) or (
+            _headline(first) and not _headline(m)
+        ):
+            # A headline's GDP is the body's 地区生产总值, its “一网统管”接入部门 the body's
+            # 接入市级部门: the body names the measure in full.
+            out[out.index(first)] = earlier[earlier.index(first)] = m
     return out
+
+
+def _contained(first: Metric, m: Metric) -> bool:
+    a, b = same_measure_words(first.indicator), same_measure_words(m.indicator)
+    return a in b or b in a
+
+
+def _repeats(first: Metric, m: Metric) -> bool:
+    """Whether `m`, of the same place and size as `first` and read later, states the same fact again."""
+    if first.evidence.sentence_index == m.evidence.sentence_index:
+        return False
+    small = m.unit in _SMALL_COUNT_UNITS and m.value < 100
+    # A small count is only the same fact under the same words (六大行动 named four times).
+    # A headline repeats a body's figure in fewer words (数字政府建设评估连续三年位列全省第一).
+    contained = _contained(first, m)
+    # Two quoted names count two things (“跨城通办”事项457项, “邮寄办”事项457项).
+    names, other = re.findall(r"“([^”]+)”", first.indicator), re.findall(r"“([^”]+)”", m.indicator)
+    distinct = bool(names and other and names != other)
+    # …and so do two classes named by different amounts (100亿元项目2个, 50亿元~100亿元项目2个).
+    amounts, others = re.findall(r"[\d.]+", first.indicator), re.findall(r"[\d.]+", m.indicator)
+    distinct = distinct or bool(amounts and others and amounts != others)
+    # Two bounds that disagree (近100亿条 stored, 超过100亿条 fetched) are two facts.
+    # So are an exact figure and a bound of the same size (逾300项 流程 optimised, 300项 事项 handled).
+    distinct = distinct or (
+        {m.qualifier, first.qualifier} in ({"~", ">"}, {"=", ">"}, {"=", "<"}) and not contained
+    )
+    # A goal and a result of the same size are two facts (增长5.5%左右 last year, and again as this year's goal).
+    distinct = distinct or (not small and (m.qualifier == "target") != (first.qualifier == "target"))
+    return not distinct and (
+        m.unit == "星"
+        or contained
+        # a headline's small count comes back in the body in other words
+        or ((not small or _headline(first)) and _alike(first.indicator, m.indicator))
+    )
 
 
 # Kinds of divisions a count may count, by level; a place holds none of its own level or above.
@@ -2305,9 +2319,10 @@ def _counts_peers(indicator: str, unit: str | None, level: str) -> bool:
 
 
 def _headline(m: Metric) -> bool:
-    """Whether a metric was read from the document's headline (its first line, short, no full stop)."""
+    """Whether a metric was read from the document's headline: a short line with no full stop among
+    its first lines, where a page's chrome (当前位置:首页>>要闻>>正文) may come before it."""
     return (
-        m.evidence.sentence_index == 0 and "。" not in m.evidence.sentence and len(m.evidence.sentence) <= 60
+        m.evidence.sentence_index <= 3 and "。" not in m.evidence.sentence and len(m.evidence.sentence) <= 60
     )
 
 

@@ -1426,3 +1426,14 @@ def test_和_before_县镇_joins_levels_and_names_no_county() -> None:
     )
     assert {p.place.name for p in ex.places} == {"西乡县"}
     assert {a.name for a in ex.agencies} == {"西乡县政务服务中心"}
+
+
+def test_a_headline_under_page_chrome_repeats_the_bodys_figure_once() -> None:
+    ex = _extract(
+        "贵州分社正文\n当前位置:>>首页>>贵州要闻>>正文\n贵州:乡村政务服务站点覆盖率100% 服务事项100%网上可办\n"
+        "“十三五”时期,贵州乡村政务服务站点覆盖率从76%增长至100%。"
+        "截至2020年底,贵州省市县三级政务服务事项实现100%网上可办。"
+    )
+    hundred = sorted((m.indicator, m.year) for m in ex.metrics if m.value == 100)
+    assert len(hundred) == 2, hundred
+    assert any("政务服务事项" in name and year == 2020 for name, year in hundred), hundred
