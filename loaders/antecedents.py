@@ -194,8 +194,12 @@ def carry_subjects(
         ):
             # "占地1.7万亩园区蓬勃崛起": the area the thing after the figure covers, not a share of anything.
             indicator += "占地"
-        elif indicator and (_clause_opens_with(text, "占", f.start) or _item_opens_with_share(text, f.start)):
-            # "月活跃用户数312万,占总用户数的30.95%": a share right after a count is that count's share.
+        elif (indicator or (f.unit == "%" and _BARE_SHARE.search(text, 0, f.start))) and (
+            _clause_opens_with(text, "占", f.start) or _item_opens_with_share(text, f.start)
+        ):
+            # "月活跃用户数312万,占总用户数的30.95%": a share right after a count is that count's share;
+            # "线下办理1571174件,占37.93%" says nothing of what it is a share of, and is still one.
+            indicator = indicator or "占比"
             counted_names = [
                 p.indicator.removeprefix(SCOPE)
                 for p in out[-1:]
@@ -406,6 +410,10 @@ def _items(indicator: str) -> list[str]:
     if all(item.endswith(head_words[-1].text) for item in items):
         return items  # "财政总收入、一般公共预算收入": each item ends on its own measure; none is shared
     return [*(item + head for item in items[:-1]), "".join(w.text for w in head_words[:size]) + head]
+
+
+# A share that names nothing after 占 ("…1571174件,占37.93%").
+_BARE_SHARE = re.compile(r"(?:^|[,，、])\s*占(?:约|近|达到|达|为)?\s*$")
 
 
 def _item_opens_with_share(text: str, position: int) -> bool:

@@ -102,6 +102,8 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
     [('公开', 'vn'), ('及时率', 'n')]
     >>> [(w.text, w.tag) for w in mended((Word("办", "v", 0, 1), Word("结工单", "v", 1, 4)))]
     [('办结', 'v'), ('工单', 'n')]
+    >>> [w.text for w in mended((Word("线", "n", 0, 1), Word("下", "f", 1, 2), Word("办理", "v", 2, 4)))]
+    ['线下', '办理']
     """
     out: list[Word] = []
     k = 0
@@ -124,6 +126,10 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
             continue
         if out and out[-1].text == "时" and w.text == "长":
             out[-1] = Word("时长", "n", out[-1].start, w.end)
+        elif out and out[-1].text == "线" and w.text in ("上", "下") and out[-1].end == w.start:
+            out[-1] = Word(
+                "线" + w.text, "s", out[-1].start, w.end
+            )  # 线/n 下/f 办理: offline, as 线上 is online
         elif w.text == "率" and out and out[-1].tag in ("ad", "a", "d", "v", "vn") and out[-1].end == w.start:
             # 及时/ad 率/v, 办/v 结率: a rate LAC split is one noun with the word it rates (及时率)
             out[-1] = Word(out[-1].text + "率", "n", out[-1].start, w.end)

@@ -1437,3 +1437,11 @@ def test_a_headline_under_page_chrome_repeats_the_bodys_figure_once() -> None:
     hundred = sorted((m.indicator, m.year) for m in ex.metrics if m.value == 100)
     assert len(hundred) == 2, hundred
     assert any("政务服务事项" in name and year == 2020 for name, year in hundred), hundred
+
+
+def test_a_share_naming_nothing_after_占_is_the_share_of_the_count_before_it() -> None:
+    ex = _extract("黑龙江省全年办件2000000件,其中线下办理1571174件,占37.93%,网上办理428826件,占62.07%。")
+    assert {(m.indicator, m.value) for m in ex.metrics if m.unit == "%"} == {
+        ("线下办理占比", 37.93),
+        ("网上办理占比", 62.07),
+    }
