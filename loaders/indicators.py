@@ -192,6 +192,13 @@ def _counted(sentence: str, start: int, end: int, *, counter: bool) -> str:
             Word(w.text, w.tag, w.start + end, w.end + end) for w in counted
         )
     after = phrase_after(words, end)
+    spaced = (
+        re.match(r"(?:以上|左右|多|余)?[ \u3000]+(?=[\u4e00-\u9fff])", sentence[end:]) if counter else None
+    )
+    if after and spaced and any(w.start == end + spaced.end() and w.tag == "LOC" for w in words):
+        # "今年湖北新建5G基站5万个以上 武汉城区室外实现…": a space, then a place opening a clause of its own,
+        # ends the figure's clause as a headline writes it (a layout's space, "27PB 存储规模", does not)
+        after = ""
     if after and (
         re.search(r"在[^,，;；:：。]{0,4}$", sentence[:start])
         and (tail := sentence[end : end + len(after) + 6]).find(after[-2:] + "中") >= 0

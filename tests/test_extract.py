@@ -1445,3 +1445,8 @@ def test_a_share_naming_nothing_after_占_is_the_share_of_the_count_before_it() 
         ("线下办理占比", 37.93),
         ("网上办理占比", 62.07),
     }
+
+
+def test_a_headlines_space_before_a_place_ends_the_figures_clause() -> None:
+    ex = _extract("今年湖北新建5G基站5万个以上 武汉城区室外实现5G网络全覆盖\n湖北省加快数字经济发展。")
+    assert {(m.indicator, m.value) for m in ex.metrics} == {("5G基站", 5e4)}
