@@ -1154,6 +1154,13 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             )
         )
         head = head + items[-1].end() if items else head
+        # "实施电信普遍服务项目和“满格天府”专项行动": a joiner right before the quote ends the item before it,
+        # whatever it ends with; the quoted name starts at its quote.
+        head = (
+            series.start()
+            if re.search(r"[\u4e00-\u9fff]{2}(?:和|及|与|以及)$", sentence[head : series.start()])
+            else head
+        )
         effort = _PUT_EFFORT.search(sentence[: series.start()])
         head = series.start() if effort else head  # "聚力“双招双引”": the verb is no part of the name
         before = sentence[max(0, head - 8) : head]

@@ -1450,3 +1450,8 @@ def test_a_share_naming_nothing_after_占_is_the_share_of_the_count_before_it() 
 def test_a_headlines_space_before_a_place_ends_the_figures_clause() -> None:
     ex = _extract("今年湖北新建5G基站5万个以上 武汉城区室外实现5G网络全覆盖\n湖北省加快数字经济发展。")
     assert {(m.indicator, m.value) for m in ex.metrics} == {("5G基站", 5e4)}
+
+
+def test_a_joiner_right_before_a_quote_ends_the_item_before_it() -> None:
+    ex = _extract("遂宁市实施电信普遍服务项目和“满格天府”专项行动。")
+    assert [p.name for p in ex.programmes] == ["满格天府专项行动"]
