@@ -280,6 +280,8 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     # “新的增长极”, “人民满意的公务员集体”: a phrase with 的 describes what a place is or becomes; the
     # names of programmes carry none (the dev gold's 300 programme names have no 的)
     hits = [h for h in hits if "的" not in h.name]
+    # “全省事APP”: an app's name ends on its kind's word; it is a platform (projects.py), no programme
+    hits = [h for h in hits if not re.search(r"(?:APP|App|app|客户端|小程序)$", h.name)]
     hits = [h for h in hits if not _RANKED_CATEGORY.match(sentence, h.end)]
     # ‘加快建设网络强国、数字中国’: a call quoted whole is a sentence, the names inside it are the items
     hits = [h for h in hits if not _QUOTED_CALL.match(h.name)]

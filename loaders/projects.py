@@ -373,6 +373,7 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     hits += [ProjectHit(name, "platform", start, end) for name, start, end in find_service_apps(sentence)]
     hits += _owned_projects(sentence)
     hits += _called(sentence)
+    hits += _quoted_apps(sentence)
     hits += _bracketed_members(sentence)
     hits += _ceremonies(sentence)
     hits = _shared_heads(sentence, hits)
@@ -753,6 +754,23 @@ _LAUNCHED = re.compile(
 _CALLED = re.compile(
     r"(?:名为|名叫|叫做|称为|取名为?)“(?P<name>[^“”]{2,12})”的(?:手机|移动)?(?P<kind>App|APP|app|小程序|客户端|平台|系统)"
 )
+
+
+# "在“全省事APP”开设专区": an app quoted with its kind's word inside the quotes is named by all of it.
+_QUOTED_APP = re.compile(r"“(?P<name>[^“”]{2,10}?(?:APP|App|app|客户端|小程序))”")
+
+
+def _quoted_apps(sentence: str) -> list[ProjectHit]:
+    """Return the apps quoted whole with their kind's word, however short or common their brand.
+
+    >>> [(h.name, h.kind) for h in _quoted_apps("黑龙江省在“全省事APP”开设专区,推广“省事小程序”")]
+    [('全省事APP', 'platform'), ('省事小程序', 'platform')]
+    """
+    return [
+        ProjectHit(m.group("name"), "platform", m.start("name"), m.end("name"))
+        for m in _QUOTED_APP.finditer(sentence)
+        if re.search(r"[\u4e00-\u9fffA-Za-z]{2}(?:APP|App|app|客户端|小程序)$", m.group("name"))
+    ]
 
 
 # "建成3个平台(公共信息平台、运营服务平台和应用支撑平台)": a count of one kind, its members named in brackets.

@@ -1455,3 +1455,9 @@ def test_a_headlines_space_before_a_place_ends_the_figures_clause() -> None:
 def test_a_joiner_right_before_a_quote_ends_the_item_before_it() -> None:
     ex = _extract("遂宁市实施电信普遍服务项目和“满格天府”专项行动。")
     assert [p.name for p in ex.programmes] == ["满格天府专项行动"]
+
+
+def test_an_app_quoted_with_its_kinds_word_is_a_platform_and_no_programme() -> None:
+    ex = _extract("黑龙江省依托“全省事APP”办理,在“全省事APP”开设专区。")
+    assert [(p.name, p.kind) for p in ex.projects] == [("全省事APP", "platform")]
+    assert not ex.programmes
