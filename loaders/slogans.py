@@ -318,8 +318,8 @@ def _paired(m: re.Match[str]) -> bool:
 # SCHEMA.md: 城市大脑 and the like are programmes (a system built under them is also a project).
 # (城市智能体, the 大脑's successor in the 2024 plans, is one such initiative too)
 _BRAIN = re.compile(
-    r"(?:城市数据|城市|城区|县域|健康|水利|交通|医疗|教育|生态|环境|农业|应急|警务|城管|经济|产业|政务|治理|文旅)(?:超级)?大脑|城市智能体"
-)
+    r"(?:城市数据|城市|城区|县域|健康|水利|交通|医疗|教育|生态|环境|农业|应急|警务|城管|经济|产业|政务|治理|文旅)(?:超级)?大脑|城市(?:云脑|智脑|超脑)|城市智能体"
+)  # (城市云脑, 城市智脑: the 大脑 under another name)
 
 
 _BUILDING = re.compile(r"(?:建设|建成|打造|构建|推进|升级|上线|依托|搭建)")

@@ -1461,3 +1461,8 @@ def test_an_app_quoted_with_its_kinds_word_is_a_platform_and_no_programme() -> N
     ex = _extract("黑龙江省依托“全省事APP”办理,在“全省事APP”开设专区。")
     assert [(p.name, p.kind) for p in ex.projects] == [("全省事APP", "platform")]
     assert not ex.programmes
+
+
+def test_a_city_cloud_brain_is_the_city_brain_under_another_name() -> None:
+    ex = _extract("青岛市初步建成城市云脑,接入41个单位。")
+    assert [p.name for p in ex.programmes] == ["城市云脑"]
