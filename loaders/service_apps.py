@@ -48,6 +48,8 @@ def find_service_apps(sentence: str) -> list[tuple[str, int, int]]:
     [('粤政易', 12, 15)]
     >>> find_service_apps("北京通州区"), find_service_apps("打造新型“皖事通办”市级平台")
     ([], [])
+    >>> find_service_apps("依托“爱山东·青e办”移动端")
+    [('爱山东·青e办', 3, 10)]
     """
     matches = sorted(
         ((name, last - len(name) + 1, last + 1) for last, name in _automaton().iter(sentence)),
@@ -61,7 +63,14 @@ def find_service_apps(sentence: str) -> list[tuple[str, int, int]]:
     found: list[tuple[str, int, int]] = []
     for name, start, end in matches:
         quoted = start > 0 and sentence[start - 1] in "“‘"
-        whole = (start in starts or quoted) and (end in ends or sentence[end:].startswith(_TAILS))
+        # "爱山东·青e办", "闽政通·八闽健康码": a city's or a service's channel after a middle dot is the
+        # app's own part of the name
+        dotted = re.match(r"[·•・][\u4e00-\u9fffA-Za-z0-9]{2,10}", sentence[end:])
+        if dotted and (start in starts or quoted):
+            name, end = name + dotted.group(0), end + dotted.end()
+        whole = (start in starts or quoted) and (
+            end in ends or sentence[end:].startswith(_TAILS) or bool(dotted)
+        )
         # “皖事通办”市级平台: a quote that goes on past the app's name names something else
         longer = quoted and re.match(r"[\u4e00-\u9fffA-Za-z0-9]+[”’]", sentence[end:]) is not None
         whole = whole and not longer

@@ -1466,3 +1466,8 @@ def test_an_app_quoted_with_its_kinds_word_is_a_platform_and_no_programme() -> N
 def test_a_city_cloud_brain_is_the_city_brain_under_another_name() -> None:
     ex = _extract("青岛市初步建成城市云脑,接入41个单位。")
     assert [p.name for p in ex.programmes] == ["城市云脑"]
+
+
+def test_a_channel_after_a_middle_dot_is_part_of_the_apps_name() -> None:
+    ex = _extract("青岛市全面推广“爱山东·青e办”,福建省上线“闽政通·八闽健康码”。")
+    assert {p.name for p in ex.projects} == {"爱山东·青e办", "闽政通·八闽健康码"}
