@@ -1228,7 +1228,9 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
             # text says where this edition was held (第二届全国…高峰论坛在北京举行)
             return _venue(ctx, sentence, hit, acting) or ctx.gazetteer.country
         if national:
-            return ctx.gazetteer.country  # 中央城市工作会议, 全国…大会: held by the centre, whoever cites it
+            # 中央城市工作会议, 全国…大会: held by the centre, whoever cites it, unless the text says where
+            # it was held (2024年全国数字乡村建设工作现场推进会在绵阳召开)
+            return _venue(ctx, sentence, hit, acting) or ctx.gazetteer.country
         # "中国兰州数字经济论坛", "2019苏州相城…推介会…在上海举行": the division an event's own title
         # carries holds it when it is the subject or lies inside the place acting (SCHEMA.md: the place
         # that runs it, as a platform goes to the division in its own name); a stated venue comes next

@@ -1471,3 +1471,8 @@ def test_a_city_cloud_brain_is_the_city_brain_under_another_name() -> None:
 def test_a_channel_after_a_middle_dot_is_part_of_the_apps_name() -> None:
     ex = _extract("青岛市全面推广“爱山东·青e办”,福建省上线“闽政通·八闽健康码”。")
     assert {p.name for p in ex.projects} == {"爱山东·青e办", "闽政通·八闽健康码"}
+
+
+def test_a_national_meeting_held_in_a_stated_city_is_that_citys() -> None:
+    ex = _extract("四川省推进数字乡村建设。9月9日,2024年全国数字乡村建设工作现场推进会在绵阳召开。")
+    assert [(p.place.name, p.kind) for p in ex.projects] == [("绵阳市", "event")]
