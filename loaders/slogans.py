@@ -35,7 +35,10 @@ _SERVICE = re.compile(
     rf"无感{_HAN}{{1,3}}|不见面{_HAN}{{0,3}}|免{_HAN}{{1,2}}即{_HAN}{{1,2}}|免{_HAN}{{1,2}}办|边{_HAN}边办|{_HAN}{{2}}快办|{_HAN}{{2}}好办|"
     # what a citizen no longer hands in (免提交, 免证明), and papers cut down or dropped (减证便民, 无证利民)
     rf"免(?:提交|申报|申请|证明|填报|签字|跑腿)|[减无免]证(?:便民|利民|办理?)|"
-    rf"[三四五六]治融合|(?:\d+分钟|[一二三四五六七八九十]+分钟|一刻钟){_HAN}{{0,6}}圈"
+    rf"[三四五六]治融合|(?:\d+分钟|[一二三四五六七八九十]+分钟|一刻钟){_HAN}{{0,6}}圈|"
+    # the one door, window or stop a citizen is sent to (只进一扇门, 只进一个窗, 一站办结), and how
+    # simply a case is handled (极简办, 简易办, 智能办)
+    rf"只(?:进|到|去|找)一{_HAN}{{1,3}}|一站(?!式){_HAN}{{1,3}}|(?:极简|简易|极速|便捷|智能|智慧|贴心|暖心|省心|舒心)办"
 )
 # A part of an A+B+C slogan: words, or a technology code with words around it (5G, 人工智能).
 _PLUS_PART = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,10}")
@@ -122,6 +125,8 @@ def has_slogan_shape(text: str) -> bool:
     (True, True, True)
     >>> has_slogan_shape("免提交"), has_slogan_shape("减证便民"), has_slogan_shape("免费")
     (True, True, False)
+    >>> has_slogan_shape("只进一扇门"), has_slogan_shape("一站办"), has_slogan_shape("极简办")
+    (True, True, True)
     """
     if _ONE_STOP.fullmatch(text) or _SERVICE.fullmatch(text):
         return not _LAYOUT.match(text) or text.startswith("一网")

@@ -1476,3 +1476,11 @@ def test_a_channel_after_a_middle_dot_is_part_of_the_apps_name() -> None:
 def test_a_national_meeting_held_in_a_stated_city_is_that_citys() -> None:
     ex = _extract("四川省推进数字乡村建设。9月9日,2024年全国数字乡村建设工作现场推进会在绵阳召开。")
     assert [(p.place.name, p.kind) for p in ex.projects] == [("绵阳市", "event")]
+
+
+def test_the_one_door_one_stop_and_simply_handled_slogans_are_programmes() -> None:
+    ex = _extract(
+        "969个事项“一站办”\n高安市实行综合受理,在现有“只进一扇门”服务的基础上,实现“只进一个窗”。"
+        "50项高频事项“极简办”。"
+    )
+    assert {p.name for p in ex.programmes} == {"一站办", "只进一扇门", "只进一个窗", "极简办"}
