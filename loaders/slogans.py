@@ -24,7 +24,7 @@ _SERVICE = re.compile(
     rf"{_HAN}{{1,4}}(?:通办|联办|通享|即享|即办|即批|跑一次|跑一趟|一次办|报一次|查一次|办成事|帮办|代办)|{_HAN}{{0,4}}一次办[成好结]|(?:秒|即)[批报办](?:(?:秒|即)[批报办])?|"
     rf"零(?:跑动|跑腿|费用|收费|延时|等待|材料|见面|接触|成本)|{_HAN}{{1,3}}不用跑|"
     # an integrated service named by the matter it settles (城市更新一件事, 知识产权保护一件事)
-    rf"{_HAN}{{3,7}}(?<![办做干成好了的件])一件事(?!一次办)|(?:掌上|指尖|网上|就近|马上|随时|自助|预约|延时|刷脸|扫码|集成|联审|并联|邮寄|上门|视频|远程|容缺|异地)办|"
+    rf"{_HAN}{{2,7}}(?<![办做干成好了的件这那])一件事(?!一次办)|(?:掌上|指尖|网上|就近|马上|随时|自助|预约|延时|刷脸|扫码|集成|联审|并联|邮寄|上门|视频|远程|容缺|异地)办|"
     # where, through what or how soon a case is handled (园区办, 线上办, 跨省办, 即时办), unlike an
     # office named by its field (城管办, 文明办)
     rf"(?:园区|社区|村居|楼宇|家门口|线上|在线|全程网|手机|移动端|当场|当日|即时|限时|承诺|跨域|跨省|跨市|跨区|同城|全城|就地|帮代|一站式)办|"
@@ -38,7 +38,10 @@ _SERVICE = re.compile(
     rf"[三四五六]治融合|(?:\d+分钟|[一二三四五六七八九十]+分钟|一刻钟){_HAN}{{0,6}}圈|"
     # the one door, window or stop a citizen is sent to (只进一扇门, 只进一个窗, 一站办结), and how
     # simply a case is handled (极简办, 简易办, 智能办)
-    rf"只(?:进|到|去|找)一{_HAN}{{1,3}}|一站(?!式){_HAN}{{1,3}}|(?:极简|简易|极速|便捷|智能|智慧|贴心|暖心|省心|舒心)办"
+    rf"只(?:进|到|去|找)一{_HAN}{{1,3}}|一站(?!式){_HAN}{{1,3}}|(?:极简|简易|极速|便捷|智能|智慧|贴心|暖心|省心|舒心)办|"
+    # all that should be done is done (应编尽编, 应归尽归, 应简则简), firms moved onto the cloud
+    # (企业上云), papers nobody asks for (无证明办理, 零材料办), a licence shown instead (亮证即用)
+    rf"应{_HAN}[尽则]{_HAN}|{_HAN}{{1,3}}上云|无证明{_HAN}{{0,3}}|零{_HAN}{{1,2}}办|亮证{_HAN}{{1,2}}|一次(?:都)?不跑|互联网\+"
 )
 # A part of an A+B+C slogan: words, or a technology code with words around it (5G, 人工智能).
 _PLUS_PART = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,10}")
@@ -126,6 +129,8 @@ def has_slogan_shape(text: str) -> bool:
     >>> has_slogan_shape("免提交"), has_slogan_shape("减证便民"), has_slogan_shape("免费")
     (True, True, False)
     >>> has_slogan_shape("只进一扇门"), has_slogan_shape("一站办"), has_slogan_shape("极简办")
+    (True, True, True)
+    >>> has_slogan_shape("应编尽编"), has_slogan_shape("企业上云"), has_slogan_shape("涉企一件事")
     (True, True, True)
     """
     if _ONE_STOP.fullmatch(text) or _SERVICE.fullmatch(text):

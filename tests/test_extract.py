@@ -1484,3 +1484,11 @@ def test_the_one_door_one_stop_and_simply_handled_slogans_are_programmes() -> No
         "50项高频事项“极简办”。"
     )
     assert {p.name for p in ex.programmes} == {"一站办", "只进一扇门", "只进一个窗", "极简办"}
+
+
+def test_all_that_should_be_done_firms_on_the_cloud_and_no_papers_are_slogan_shapes() -> None:
+    ex = _extract(
+        "南昌市推动公共数据目录“应编尽编”,推进“企业上云”,全面推行“无证明办理”“亮证即用”,"
+        "上线“涉企一件事”集成服务。"
+    )
+    assert {p.name for p in ex.programmes} >= {"应编尽编", "企业上云", "无证明办理", "亮证即用", "涉企一件事"}
