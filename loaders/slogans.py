@@ -41,7 +41,12 @@ _SERVICE = re.compile(
     rf"只(?:进|到|去|找)一{_HAN}{{1,3}}|一站(?!式){_HAN}{{1,3}}|(?:极简|简易|极速|便捷|智能|智慧|贴心|暖心|省心|舒心)办|"
     # all that should be done is done (应编尽编, 应归尽归, 应简则简), firms moved onto the cloud
     # (企业上云), papers nobody asks for (无证明办理, 零材料办), a licence shown instead (亮证即用)
-    rf"应{_HAN}[尽则]{_HAN}|{_HAN}{{1,3}}上云|无证明{_HAN}{{0,3}}|零{_HAN}{{1,2}}办|亮证{_HAN}{{1,2}}|一次(?:都)?不跑|互联网\+"
+    rf"应{_HAN}[尽则]{_HAN}|{_HAN}{{1,3}}上云|无证明{_HAN}{{0,3}}|零{_HAN}{{1,2}}办|亮证{_HAN}{{1,2}}|一次(?:都)?不跑|互联网\+|"
+    # the citizen's review of a service (好差评), the standing slogans of service (马上就办,
+    # 我为群众办实事, 高效办成一件事), building started the day land is granted (拿地即开工) and
+    # a title given with the keys (交房即交证), a year of one drive (营商环境提升年)
+    rf"好差评|马上就办|我为群众办实事|高效办成一件事|(?:掌上|指尖)办理|(?:拿地|批地|交地)即(?:开工|发证)|"
+    rf"(?:交房|领房|交地)即(?:交证|领证|发证|办证)|{_HAN}{{2,6}}(?:提升|推进|落实|攻坚|突破|深化|优化)年"
 )
 # A part of an A+B+C slogan: words, or a technology code with words around it (5G, 人工智能).
 _PLUS_PART = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,10}")

@@ -1492,3 +1492,13 @@ def test_all_that_should_be_done_firms_on_the_cloud_and_no_papers_are_slogan_sha
         "上线“涉企一件事”集成服务。"
     )
     assert {p.name for p in ex.programmes} >= {"应编尽编", "企业上云", "无证明办理", "亮证即用", "涉企一件事"}
+
+
+def test_standing_service_slogans_and_years_of_a_drive_are_programmes() -> None:
+    ex = _extract(
+        "马尾区践行“马上就办”,深化“我为群众办实事”,推行“拿地即开工”“交房即交证”,"
+        "开展“营商环境优化年”活动,推进“掌上办理”。"
+    )
+    assert {p.name for p in ex.programmes} >= {
+        "马上就办", "我为群众办实事", "拿地即开工", "交房即交证", "营商环境优化年", "掌上办理"
+    }  # fmt: skip
