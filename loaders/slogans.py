@@ -290,7 +290,60 @@ def find_shaped_names(sentence: str) -> list[tuple[int, int]]:
     spans += [b for b in _brains(sentence) if not any(a <= b[0] and b[1] <= z for a, z in spans)]
     spans += [(m.start(), m.end()) for m in _PAIRED.finditer(sentence) if _paired(m)]
     spans += [s for s in _one_stop_run(sentence) if not any(a <= s[0] < z for a, z in spans)]
+    spans += [s for s in _shaped_run(sentence) if not any(a <= s[0] < z or a < s[1] <= z for a, z in spans)]
     return spans + _versions(sentence)
+
+
+def _shaped_run(sentence: str) -> list[tuple[int, int]]:
+    """Spans of the items of an unquoted list of three or more ways of working, each shaped like one:
+    the first item may follow its verb, the last run on into what they are (…掌上办等系列改革).
+
+    >>> s = "全面推行网上办、指尖办、邮寄办、预约办、就近办和承诺办等服务"
+    >>> [s[a:b] for a, b in _shaped_run(s)]
+    ['网上办', '指尖办', '邮寄办', '预约办', '就近办', '承诺办']
+    >>> _shaped_run("推进网上办、数字经济、智慧城市建设")
+    []
+    """
+    spans = []
+    for clause in re.finditer(r"[^,，。;；:：“”()（）]+", sentence):
+        parts = list(re.finditer(r"[^、和及]+", clause.group(0)))
+        if len(parts) < 3 or sentence[clause.start() - 1 : clause.start()] == "“":
+            continue  # (a quoted list is one name: “网上办、掌上办、就近办、一次办”)
+        found: list[tuple[int, int]] = []
+        for k, part in enumerate(parts):
+            a, b = clause.start() + part.start(), clause.start() + part.end()
+            text = sentence[a:b]
+            if k == 0:
+                # the first item after its verb: the longest tail shaped like a way of working
+                cut = next(
+                    (j for j in range(max(0, len(text) - 7), len(text) - 1) if has_slogan_shape(text[j:])),
+                    None,
+                )
+                item = None if cut is None else (a + cut, b)
+            elif k == len(parts) - 1:
+                cut = next((j for j in range(min(len(text), 7), 1, -1) if has_slogan_shape(text[:j])), None)
+                item = None if cut is None else (a, a + cut)
+            else:
+                item = (a, b) if len(text) <= 7 and has_slogan_shape(text) else None
+            if item is None:
+                spans += found if _carried_run(sentence, clause.start(), found) else []
+                found = []
+            else:
+                found.append(item)
+        spans += found if _carried_run(sentence, clause.start(), found) else []
+    return spans
+
+
+# A list of ways of working that a place carries out (推行…, …等系列改革), not the ways a matter is
+# handled in ("推动更多事项网上办、掌上办、指尖办") or the channels it is offered through.
+_RUN_CARRIED = re.compile(r"(?:推行|实行|推出|推广|开展|实施|深化|创新|打造|推进|整合)")
+_RUN_NAMED = re.compile(r"等?(?:系列)?(?:改革|模式|举措|措施|机制)")
+
+
+def _carried_run(sentence: str, clause: int, items: list[tuple[int, int]]) -> bool:
+    return len(items) >= 3 and bool(
+        _RUN_CARRIED.search(sentence, clause, items[0][0]) or _RUN_NAMED.match(sentence, items[-1][1])
+    )
 
 
 # Three or more unquoted one-stop phrases in one list ("一网承载、一网通达、一网管理和一网运营").

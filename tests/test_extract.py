@@ -1502,3 +1502,11 @@ def test_standing_service_slogans_and_years_of_a_drive_are_programmes() -> None:
     assert {p.name for p in ex.programmes} >= {
         "马上就办", "我为群众办实事", "拿地即开工", "交房即交证", "营商环境优化年", "掌上办理"
     }  # fmt: skip
+
+
+def test_an_unquoted_list_of_ways_of_working_a_place_carries_out_names_each() -> None:
+    ex = _extract(
+        "常熟市构建起三级政务服务体系,一门办、一窗办、就近办、自助办、掌上办等系列改革便利群众办事。"
+        "常熟市推动更多事项网上办、掌上办、指尖办。"
+    )
+    assert [p.name for p in ex.programmes] == ["一门办", "一窗办", "就近办", "自助办", "掌上办"]
