@@ -655,7 +655,10 @@ def _placed_task(sentence: str, start: int, place_names: tuple[str, ...]) -> tup
     return None
 
 
-_ZONE = r"(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|综保区|新区|园区|经济区|示范区|合作区|试验区|度假区|示范园|产业园)"
+_ZONE = (
+    r"(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|综保区|保税区|新区|园区|经济区|示范区|合作区|试验区"
+    r"|度假区|示范园|产业园|工业园|投资区|风景名胜区|风景区|港区)"
+)
 _ZONE_COMMITTEE = re.compile(
     rf"{_ZONE}(?:管委会|管理委员会|管委(?![会员])|管理办公室)"
     # A zone's own bureaus (湘江新区行政审批服务局, 高新区经发局) are bodies as its committee is.

@@ -1510,3 +1510,13 @@ def test_an_unquoted_list_of_ways_of_working_a_place_carries_out_names_each() ->
         "常熟市推动更多事项网上办、掌上办、指尖办。"
     )
     assert [p.name for p in ex.programmes] == ["一门办", "一窗办", "就近办", "自助办", "掌上办"]
+
+
+def test_investment_zones_and_scenic_areas_listed_before_one_committee_word_each_have_one() -> None:
+    ex = _extract(
+        "漳州市人民政府办公室关于印发行动计划的通知\n"
+        "各县(区)人民政府,漳州开发区、古雷开发区、漳州台商投资区、漳州高新区管委会,市直各单位:"
+    )
+    names = {a.name for a in ex.agencies}
+    assert {"漳州开发区管委会", "漳州台商投资区管委会", "漳州高新区管委会"} <= names
+    assert any(n.endswith("古雷开发区管委会") for n in names)
