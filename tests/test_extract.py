@@ -1520,3 +1520,8 @@ def test_investment_zones_and_scenic_areas_listed_before_one_committee_word_each
     names = {a.name for a in ex.agencies}
     assert {"漳州开发区管委会", "漳州台商投资区管委会", "漳州高新区管委会"} <= names
     assert any(n.endswith("古雷开发区管委会") for n in names)
+
+
+def test_a_group_named_for_a_strong_city_goal_keeps_the_goal_in_its_name() -> None:
+    ex = _extract("淄博市成立数字强市建设领导小组。沂源县成立数字强县建设领导小组。")
+    assert {a.name for a in ex.agencies} == {"淄博市数字强市建设领导小组", "沂源县数字强县建设领导小组"}
