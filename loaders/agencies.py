@@ -65,10 +65,8 @@ _PLACE_HEAD = re.compile(
     r"(?:(?<![\u4e00-\u9fff])|(?<=[、经由在请和及与]))(?:州(?![域级直])|旗(?![域级下直])|盟(?![域级友员直])))"
     r"(?=委|党委|政府|人民政府|行署|行政公署|人大|政协|[\u4e00-\u9fff]{1,12}?(?:局|委|办|厅|部|院|中心|领导小组|推进组))"
 )
-# A bare 市 only starts a name where no word ends in it (城市, 上市, 全市).
-_NOT_BEFORE_BARE = set(
-    "城都上超全本该地两各我社园小景新老校辖特街省湾郊县门夜股楼治发港税强"
-)  # 数字强市: a goal, no level
+# A bare 市 only starts a name where no word ends in it (城市, 上市, 全市, a goal's 数字强市).
+_NOT_BEFORE_BARE = set("城都上超全本该地两各我社园小景新老校辖特街省湾郊县门夜股楼治发港税强")
 _GENERIC = re.compile(
     r"(部委|部门|单位|有关|相关|各级|[两二三四五]级|各委办局|委办局|基层|数字政府|省级|市级|国家级)"
 )

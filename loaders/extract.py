@@ -2264,6 +2264,7 @@ def _dedupe_metrics(metrics: list[Metric]) -> list[Metric]:
 
 
 def _contained(first: Metric, m: Metric) -> bool:
+    """Whether one metric's measure words hold the other's (数字经济核心产业增加值 ⊃ 核心产业增加值)."""
     a, b = same_measure_words(first.indicator), same_measure_words(m.indicator)
     return a in b or b in a
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 QUOTES = "“”‘’「」『』\"'"
+# The words that end an app's name (全省事APP, 随申办小程序): a platform's kind, never a programme's.
+APP_KINDS = r"(?:APP|App|app|客户端|小程序)"
 _NAME_CHAR = r"[\u4e00-\u9fffA-Za-z0-9+·\-—()（）.×]"
 _QUOTED = r"“[^“”]{1,30}”|‘[^‘’]{1,30}’|「[^「」]{1,30}」"
 # One unit of a name: a quoted part or a single name character.

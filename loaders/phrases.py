@@ -127,9 +127,8 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
         if out and out[-1].text == "时" and w.text == "长":
             out[-1] = Word("时长", "n", out[-1].start, w.end)
         elif out and out[-1].text == "线" and w.text in ("上", "下") and out[-1].end == w.start:
-            out[-1] = Word(
-                "线" + w.text, "s", out[-1].start, w.end
-            )  # 线/n 下/f 办理: offline, as 线上 is online
+            # 线/n 下/f 办理: offline, one word as 线上 (online) is
+            out[-1] = Word("线" + w.text, "s", out[-1].start, w.end)
         elif w.text == "率" and out and out[-1].tag in ("ad", "a", "d", "v", "vn") and out[-1].end == w.start:
             # 及时/ad 率/v, 办/v 结率: a rate LAC split is one noun with the word it rates (及时率)
             out[-1] = Word(out[-1].text + "率", "n", out[-1].start, w.end)

@@ -215,15 +215,17 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
             division = gaz.most_prominent(surface)
         if division is None:
             continue
-        if len(surface) == 2 and surface[0] in "和与及" and _JOINED_BODY.search(text, 0, start):
-            continue  # "市政务办和县委、县政府": 和 joins two bodies, the second 县委; no 和县 is named
         if (
             len(surface) == 2
             and surface[0] in "和与及"
-            and _LEVEL_PAIR.match(text, end)
-            and not _supported(division, context, gaz)
+            and (
+                _JOINED_BODY.search(text, 0, start)
+                or (_LEVEL_PAIR.match(text, end) and not _supported(division, context, gaz))
+            )
         ):
-            continue  # "提醒和县镇便民服务大厅", "和县级以上城区": 和 joins 县镇, 县级; no 和县 is named
+            # "市政务办和县委、县政府": 和 joins two bodies, the second 县委; "提醒和县镇便民服务大厅",
+            # "和县级以上城区": it joins 县镇, 县级. No 和县 is named, unless the text names its city.
+            continue
         bare = (
             gaz.is_short_form(surface) or len(surface) == 2
         )  # 象山, and full names like 成县 inside 建成县域

@@ -21,7 +21,7 @@ from loaders.actions import (
 from loaders.designations import Designation, find_designations, unranked
 from loaders.gazetteer import load_gazetteer
 from loaders.lexicon import Concept, Lexicon, programme_lexicon
-from loaders.names import NAME_UNIT, QUOTES, clean_name, name_start
+from loaders.names import APP_KINDS, NAME_UNIT, QUOTES, clean_name, name_start
 from loaders.numbers import parse_number
 from loaders.slogans import (
     are_aims,
@@ -281,7 +281,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     # names of programmes carry none (the dev gold's 300 programme names have no 的)
     hits = [h for h in hits if "的" not in h.name]
     # “全省事APP”: an app's name ends on its kind's word; it is a platform (projects.py), no programme
-    hits = [h for h in hits if not re.search(r"(?:APP|App|app|客户端|小程序)$", h.name)]
+    hits = [h for h in hits if not re.search(rf"{APP_KINDS}$", h.name)]
     hits = [h for h in hits if not _RANKED_CATEGORY.match(sentence, h.end)]
     # ‘加快建设网络强国、数字中国’: a call quoted whole is a sentence, the names inside it are the items
     hits = [h for h in hits if not _QUOTED_CALL.match(h.name)]

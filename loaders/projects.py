@@ -30,7 +30,7 @@ from loaders.name_phrases import (
     whole_place,
     whole_proper_word,
 )
-from loaders.names import clean_name, governing_before, name_start
+from loaders.names import APP_KINDS, clean_name, governing_before, name_start
 from loaders.records import ProjectKind
 from loaders.service_apps import find_service_apps
 from loaders.words import Word, segment
@@ -757,7 +757,8 @@ _CALLED = re.compile(
 
 
 # "在“全省事APP”开设专区": an app quoted with its kind's word inside the quotes is named by all of it.
-_QUOTED_APP = re.compile(r"“(?P<name>[^“”]{2,10}?(?:APP|App|app|客户端|小程序))”")
+# (two letters of a brand at least before the kind's word: “省事APP”, not “APP”)
+_QUOTED_APP = re.compile(rf"“(?P<name>[^“”]{{0,8}}[\u4e00-\u9fffA-Za-z]{{2}}{APP_KINDS})”")
 
 
 def _quoted_apps(sentence: str) -> list[ProjectHit]:
@@ -769,7 +770,6 @@ def _quoted_apps(sentence: str) -> list[ProjectHit]:
     return [
         ProjectHit(m.group("name"), "platform", m.start("name"), m.end("name"))
         for m in _QUOTED_APP.finditer(sentence)
-        if re.search(r"[\u4e00-\u9fffA-Za-z]{2}(?:APP|App|app|客户端|小程序)$", m.group("name"))
     ]
 
 

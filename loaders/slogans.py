@@ -341,6 +341,7 @@ _RUN_NAMED = re.compile(r"等?(?:系列)?(?:改革|模式|举措|措施|机制)"
 
 
 def _carried_run(sentence: str, clause: int, items: list[tuple[int, int]]) -> bool:
+    """Whether three or more listed ways of working are carried out by the clause from `clause` on."""
     return len(items) >= 3 and bool(
         _RUN_CARRIED.search(sentence, clause, items[0][0]) or _RUN_NAMED.match(sentence, items[-1][1])
     )
