@@ -372,6 +372,7 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     )
     hits += [ProjectHit(name, "platform", start, end) for name, start, end in find_service_apps(sentence)]
     hits += _owned_projects(sentence)
+    hits += _invested_projects(sentence)
     hits += _called(sentence)
     hits += _quoted_apps(sentence)
     hits += _bracketed_members(sentence)
@@ -722,6 +723,32 @@ def _owned_projects(sentence: str) -> list[ProjectHit]:
             continue
         hits.append(ProjectHit(name, "facility", first.start, word.end))
     return hits
+
+
+# "投资50亿元的中伟新能源项目": a project named after the sum put into it is one owner's, whatever
+# LAC makes of the firm's name (SCHEMA.md: a company's named 项目 is a facility).
+_INVESTED = re.compile(
+    r"投资(?:额)?(?:约|超|近|逾)?\d+(?:\.\d+)?(?:万|亿)元?的(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,16}?项目)(?=[、,，。;；和及等]|$)"
+)
+
+
+def _invested_projects(sentence: str) -> list[ProjectHit]:
+    """Return the 项目 named right after the sum invested in each (投资50亿元的中伟新能源项目).
+
+    >>> [h.name for h in _invested_projects("还有投资50亿元的中伟新能源项目、投资24亿元的沃特玛项目等")]
+    ['中伟新能源项目', '沃特玛项目']
+    >>> _invested_projects("投资10亿元的重点项目、投资5亿元的一个项目")
+    []
+    """
+    return [
+        ProjectHit(m.group("name"), "facility", m.start("name"), m.end("name"))
+        for m in _INVESTED.finditer(sentence)
+        if not _NOT_OWNED.search(m.group("name"))
+        and not re.match(r"(?:[一二两三四五六七八九十\d]+个|各|该|这|此|其他|相关)", m.group("name"))
+        # (…生产基地项目, …数据中心项目: the base or centre, found by its own suffix)
+        and not _park_is_project(m.group("name").removesuffix("项目"))
+        and not _SUFFIX.search(m.group("name").removesuffix("项目"))
+    ]
 
 
 def _park_is_project(before: str) -> bool:

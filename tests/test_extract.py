@@ -1525,3 +1525,11 @@ def test_investment_zones_and_scenic_areas_listed_before_one_committee_word_each
 def test_a_group_named_for_a_strong_city_goal_keeps_the_goal_in_its_name() -> None:
     ex = _extract("淄博市成立数字强市建设领导小组。沂源县成立数字强县建设领导小组。")
     assert {a.name for a in ex.agencies} == {"淄博市数字强市建设领导小组", "沂源县数字强县建设领导小组"}
+
+
+def test_a_project_named_after_the_sum_invested_in_it_is_its_owners_facility() -> None:
+    ex = _extract("宁乡市招商会签约项目29个,包括投资30亿的格力智能机器人项目、投资24亿元的沃特玛项目等。")
+    assert {(p.name, p.kind) for p in ex.projects} == {
+        ("格力智能机器人项目", "facility"),
+        ("沃特玛项目", "facility"),
+    }
