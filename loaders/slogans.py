@@ -27,7 +27,9 @@ _SERVICE = re.compile(
     rf"{_HAN}{{2,7}}(?<![办做干成好了的件这那])一件事(?!一次办)|(?:掌上|指尖|网上|就近|马上|随时|自助|预约|延时|刷脸|扫码|集成|联审|并联|邮寄|上门|视频|远程|容缺|异地)办|"
     # where, through what or how soon a case is handled (园区办, 线上办, 跨省办, 即时办), unlike an
     # office named by its field (城管办, 文明办)
-    rf"(?:园区|社区|村居|楼宇|家门口|线上|在线|全程网|手机|移动端|当场|当日|即时|限时|承诺|跨域|跨省|跨市|跨区|同城|全城|就地|帮代|一站式)办|"
+    rf"(?:园区|社区|村居|楼宇|家门口|线上|在线|全程网|手机|移动端|移动|快递|当场|当日|即时|限时|承诺|跨域|跨省|跨市|跨区|同城|全城|全省|全市|全域|就地|帮代|一站式)办|"
+    # a case handled as its kind asks (特事特办, 急事快办)
+    rf"{_HAN}事{_HAN}办|"
     # the most a citizen has to do (最多问一次, 最多提交一次), cases taken anywhere alike (无差别受理)
     rf"{_HAN}{{0,2}}最多{_HAN}{{1,3}}一[次趟]|无差别(?:受理|办理)|"
     # the work a government moves onto the phone (掌上办事, 掌上办公, 掌上治理)

@@ -1533,3 +1533,10 @@ def test_a_project_named_after_the_sum_invested_in_it_is_its_owners_facility() -
         ("格力智能机器人项目", "facility"),
         ("沃特玛项目", "facility"),
     }
+
+
+def test_province_wide_mobile_and_courier_handling_and_special_cases_are_ways_of_working() -> None:
+    ex = _extract(
+        "贵州还创新推出网上办、全省办、移动办、无证通办。黑龙江省全面推行快递办、预约办、特事特办。"
+    )
+    assert {p.name for p in ex.programmes} >= {"全省办", "移动办", "无证通办", "快递办", "特事特办"}
