@@ -746,7 +746,6 @@ def _invested_projects(sentence: str) -> list[ProjectHit]:
         if not _NOT_OWNED.search(m.group("name"))
         and not re.match(r"(?:[一二两三四五六七八九十\d]+个|各|该|这|此|其他|相关)", m.group("name"))
         # (…生产基地项目, …数据中心项目: the base or centre, found by its own suffix)
-        and not _park_is_project(m.group("name").removesuffix("项目"))
         and not _SUFFIX.search(m.group("name").removesuffix("项目"))
     ]
 
