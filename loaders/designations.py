@@ -68,6 +68,8 @@ _RANK = re.compile(r"首批|首个|第一个|第[一二三四五六七八九十\
 # "全市建设…": a scope before 建设 makes it the governing verb, not a word inside the title.
 _SCOPE_WORDS = {"全市", "全区", "全县", "全省"}
 # A development zone or a place-name 新城 is a park, not a title (SCHEMA.md: 新区/高新区 are park projects).
+# A province or city granting a batch (河北省第一批…试点, 我省首批…试点) scopes the title as 全省 does.
+_BATCH_OF = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:省|自治区|市)(?:首批|第[一二三四五六七八九十\d]+批)")
 _NOT_TITLE = re.compile(
     r"(?:新区|高新区|开发区|自由贸易试验区|自贸试验区|保税区|产业园区|工业园区|(?<!示范|典范|样板|先锋|先行|标杆)城区|市区|主城区|城市群|大城市|超大城市|特大城市|新型城市)$"
 )
@@ -157,6 +159,9 @@ def find_designations(sentence: str) -> list[Designation]:
             continue
         quoted = sentence[start - 1 : start] == "“"
         name = sentence[start:end].replace("“", "").replace("”", "")
+        # "我省首批…试点": the level word left of 我省 says who grants the batch, no part of the title
+        if not quoted and re.match(r"[省市](?:首批|第[一二三四五六七八九十\d]+批)", name):
+            start, name = start + 1, name[1:]
         verb = _LEADING_VERB.match(name) if quoted else _PUSHING_VERB.match(name)
         if verb:  # "以“打造数字经济新高地”为目标": the goal quoted with its verb; the title follows the verb
             start, name = start + verb.end(), name[verb.end() :]
@@ -201,8 +206,13 @@ def find_designations(sentence: str) -> list[Designation]:
             and re.match(r"”?(?:复核|验收|评估|复查|考核|认定|评审)", sentence[end:])
         )
         # "公布2021年省级数字乡村示范名单": a published list of holders names the title they hold.
+        # "…试点名单发布": so does a list said to be published after it.
         governed = governed or (
-            sentence.startswith("名单", end) and bool(_PUBLISHED.search(_clause_before(sentence, start)))
+            sentence.startswith("名单", end)
+            and bool(
+                _PUBLISHED.search(_clause_before(sentence, start))
+                or re.match(r"名单(?:正式|日前|近日)?(?:公布|公示|发布|出炉|揭晓)", sentence[end:])
+            )
         )
         if not (governed or (quoted and m.group(0) != "城市")) or _in_title(sentence, start):
             continue
@@ -508,7 +518,7 @@ def _is_title(name: str, suffix: str, *, quoted: bool = False) -> bool:
         "试点",
         "试点区",
     ):  # the scope may follow the batch (第二批省级数字乡村试点)
-        return bool(_SCOPED.search(name) or _SCOPED.search(unranked(name))) or (
+        return bool(_SCOPED.search(name) or _SCOPED.search(unranked(name)) or _BATCH_OF.match(name)) or (
             suffix == "试点" and "国家" in name
         )
     return True

@@ -632,7 +632,7 @@ _DIRECTIVE = re.compile(
 
 # "公布…试点名单,其中,A县、B县…入选": the places a published list names hold the title.
 _HOLDERS_AFTER = re.compile(
-    r"[^。;；]{0,30}?名单[,，]?(?:其中[,，]?)?(?P<list>[^,，。;；]{2,60}?)"
+    r"[^。;；]{0,30}?名单(?:发布|公布|出炉|揭晓)?[,，]?(?:其中[,，]?)?(?P<list>[^,，。;；]{2,80}?)"
     r"(?:等)?(?:[\d一二三四五六七八九十]+(?:个|地|家)[县市区省地]*)?(?:成功)?(?:入选|上榜|入围|获批|榜上有名|在列)"
 )
 
@@ -655,7 +655,11 @@ def _listed_holders(ctx: _Context, sentence: Sentence, position: int) -> tuple[D
         and not any(a + x <= s.start < a + y for x, y in notes)
     ]
     covered = sum(s.end - s.start for s in spans)
-    rest = re.sub(r"[、和及与]", "", re.sub(r"[(（][^)）]*[)）]", "", text[a:b]))
+    counted = _COUNTED_KINDS.sub("", text[a:b])
+    rest = re.sub(r"[、和及与]", "", re.sub(r"[(（][^)）]*[)）]", "", counted))
+    # a count closes a list of places (…5座城市和…8个县(市、区)), not a scope (全国15个城市入选)
+    if counted != text[a:b] and len({s.division for s in spans if s.division.level != "country"}) < 2:
+        return ()
     if not spans or covered < len(rest) - 2:
         return ()  # not a list of places only
     # A place right before another heads it (贵州省贵阳市息烽县): the last one of the run holds the title.
@@ -672,8 +676,17 @@ _TOWN = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道)")
 _RUN_BY_LIST = re.compile(r"(?:开展|实施|推行|启动|承担|参与)$")
 # The verb that grants a title to the list before it (…被确定为首批…试点, …入选…).
 _GRANTING = re.compile(
-    r"(?:被|先后|成功|正式|首次|均)*(?:确定为|列入|列为|入选|入围|获批|获评|评为|认定为|命名为)"
+    r"(?:被|先后|成功|正式|首次|均)*(?:确定为|列入|列为|入选|入围|获批|获评|评为|认定为|命名为|成为)"
 )
+
+
+# The count and kind that close a list of places (…盘锦5座城市, …等乡镇, …8个县(市、区)).
+_COUNTED_KINDS = re.compile(
+    r"(?:等?[\d一二三四五六七八九十两]+[个座家]?|等)"
+    r"(?:设区市|地级市|城市|地市|县[(（]市、区[)）]|县市区|区县|县区|市|区|县|乡镇|乡|镇|省市|省区|省份|省)"
+    r"(?=[、和及与]|$)"
+)
+_COUNTED_KIND = re.compile(_COUNTED_KINDS.pattern + "$")
 
 
 def _granted_list(ctx: _Context, sentence: Sentence, position: int) -> tuple[Division, ...]:
@@ -694,17 +707,23 @@ def _granted_list(ctx: _Context, sentence: Sentence, position: int) -> tuple[Div
     if not verbs:
         return ()
     end = verbs[-1].start()
+    # "…8个县(市、区)入选": a joiner inside brackets joins no items
+    notes = [(n.start(), n.end()) for n in re.finditer(r"[(（][^()（）]*[)）]", text[clause_start:end])]
     cuts = [
         clause_start,
         *(
             j
             for m in re.finditer(r"以及|、|和|及|与", text[clause_start:end])
+            if not any(a < m.start() < b for a, b in notes)
             for j in (clause_start + m.start(), clause_start + m.end())
         ),
         end,
     ]
     holders: list[Division] = []
     for first, last in zip(cuts[::2], cuts[1::2], strict=True):
+        # "沈阳、…盘锦5座城市和…兴城市8个县(市、区)入选": a count of the kind closes a run of places
+        counted = _COUNTED_KIND.search(text, first, last)
+        last = counted.start() if counted and counted.start() > first else last
         item = text[first:last]
         head = [
             sp
@@ -776,6 +795,12 @@ def _named_before(
             shorter
         )
 
+    def pilot(longer: str, shorter: str) -> bool:
+        def bare(name: str) -> str:
+            return re.sub(r"建设试点(?:城市)?$|试点城市$", "试点", name)
+
+        return longer != shorter and shorter.endswith("试点") and bare(longer) == bare(shorter)
+
     # "获批…全国农村改革试验区" after "国家农村改革试验区": 全国 and 国家 both say the country grants it
     national = re.compile(r"^(?:全国|国家级?)(?=[\u4e00-\u9fff]{4})")
     core = national.sub("", hit.name) if national.match(hit.name) else None
@@ -784,6 +809,10 @@ def _named_before(
         and (
             (hit.name in m.aliases or m.name in hit.aliases)
             and (suffixed(m.name, hit.name) or suffixed(hit.name, m.name))
+            # "开展…新型智慧城市建设试点工作", "确定为…新型智慧城市建设试点城市", "新型智慧城市试点建设":
+            # one pilot
+            or pilot(m.name, hit.name)
+            or pilot(hit.name, m.name)
             or (
                 core is not None
                 and m.name != hit.name

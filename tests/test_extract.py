@@ -1540,3 +1540,22 @@ def test_province_wide_mobile_and_courier_handling_and_special_cases_are_ways_of
         "贵州还创新推出网上办、全省办、移动办、无证通办。黑龙江省全面推行快递办、预约办、特事特办。"
     )
     assert {p.name for p in ex.programmes} >= {"全省办", "移动办", "无证通办", "快递办", "特事特办"}
+
+
+def test_every_place_of_a_counted_list_a_published_pilot_names_holds_the_pilot() -> None:
+    ex = _extract(
+        "辽宁省首批省级新型智慧城市建设试点名单发布,沈阳、鞍山、丹东3座城市和东港市、黑山县2个县(市、区)入选。"
+        "太原市清徐县柳杜乡、阳曲县泥屯镇等乡镇成为我省首批数字乡村试点。"
+    )
+    held = {(p.place.name, p.name) for p in ex.programmes}
+    assert {
+        (c, "省级新型智慧城市建设试点") for c in ("沈阳市", "鞍山市", "丹东市", "东港市", "黑山县")
+    } <= held
+    assert {("清徐县", "数字乡村试点"), ("阳曲县", "数字乡村试点")} <= held
+
+
+def test_a_pilot_named_with_and_without_its_building_word_or_city_is_one_pilot() -> None:
+    ex = _extract(
+        "石家庄市入选河北省第一批新型智慧城市建设试点城市。石家庄市将总结提炼新型智慧城市试点建设中的经验。"
+    )
+    assert [p.name for p in ex.programmes] == ["新型智慧城市建设试点城市"]
