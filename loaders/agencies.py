@@ -459,6 +459,13 @@ def _agency_from(
         # SCHEMA.md: names in full; 中共重庆市委 is also called 重庆市委.
         start, aliases = start - 2, (name, *aliases)
         name = "中共" + name
+    party = re.search(
+        r"(?:政协|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)$", sentence[max(0, start - 4) : start]
+    )
+    if party and place and name.startswith(place + "委") and not national:
+        # "政协成都市委员会", "民革成都市委员会": the conference's or the party's committee of the place
+        start, aliases = party.start() + max(0, start - 4), (name, *aliases)
+        name = party.group(0) + name
     formal = re.search(r"(中国人民政治协商会议|中国共产党)$", sentence[max(0, start - 10) : start])
     if formal and place and name.startswith(place + "委员会") and not national:
         # "中国人民政治协商会议柳州市委员会(办公室)" is 柳州市政协(办公室); "中国共产党柳州市委员会" is 中共柳州市委

@@ -442,9 +442,16 @@ def whole_word_spans(text: str, spans: list[PlaceSpan], sentences: tuple[Sentenc
         if _heads_institution(sp, firms)
         else sp
         for sp in spans
-        if sp.start in starts or sp.start in ends or text[max(0, sp.start - 2) : sp.start] == "中共"
+        if sp.start in starts
+        or sp.start in ends
+        or _PARTY_BEFORE.search(text, max(0, sp.start - 4), sp.start)
         if not _split_by_word(sp, reach)
     ]
+
+
+# The party, the advisory conference and the other parties head a place's committee (中共某市委,
+# 政协成都市委员会, 民革成都市委员会): LAC reads the whole as one word, the place still starts a name.
+_PARTY_BEFORE = re.compile(r"(?:中共|政协|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|共青团)$")
 
 
 def names_a_town(text: str, end: int) -> bool:

@@ -1559,3 +1559,13 @@ def test_a_pilot_named_with_and_without_its_building_word_or_city_is_one_pilot()
         "石家庄市入选河北省第一批新型智慧城市建设试点城市。石家庄市将总结提炼新型智慧城市试点建设中的经验。"
     )
     assert [p.name for p in ex.programmes] == ["新型智慧城市建设试点城市"]
+
+
+def test_a_reply_naming_its_city_only_in_committees_of_other_parties_is_that_citys() -> None:
+    ex = _extract(
+        "关于对政协成都市委员会十六届一次第362号提案答复的函\n民革成都市委员会:\n"
+        "我市因地制宜推动建设智慧社区53个。"
+    )
+    assert [p.name for p in ex.subject_places] == ["成都市"]
+    assert {a.name for a in ex.agencies} == {"政协成都市委员会", "民革成都市委员会"}
+    assert [(m.place.name, m.value) for m in ex.metrics] == [("成都市", 53)]
