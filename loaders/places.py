@@ -357,6 +357,10 @@ _RANKED_WITHIN = re.compile(
 _RANKED_BEFORE = re.compile(r"(?:位列|位居|居于|跻身|受到|获得|得到)$")
 
 
+# A verb of joining forces with places listed right after it (联合上海、浙江、安徽…, 携手沪苏浙).
+_JOINED_BY = re.compile(r"(?:联合|携手|会同|牵手)(?:[\u4e00-\u9fff]{2,8}[、和与及])*$")
+
+
 def _yardstick(text: str, span: PlaceSpan) -> bool:
     """Whether a place is named as the field its subject ranks in or the body that praises it.
 
@@ -984,6 +988,8 @@ def subject_places(
             )
         if _VISITING.match(text, span.end):
             continue  # 汶川县县长一行来我县考察: the visitor's place, named in the title, is not the host
+        if _JOINED_BY.search(text, max(0, span.start - 24), span.start):
+            continue  # "联合上海、浙江、安徽…部门": the places a subject joins forces with, not the subject
         # A division right before one of its own (江西九江, 绍兴市越城区) only says where that one lies:
         # the chain names its last place, with the weight its head would have had.
         if (

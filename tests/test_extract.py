@@ -1569,3 +1569,11 @@ def test_a_reply_naming_its_city_only_in_committees_of_other_parties_is_that_cit
     assert [p.name for p in ex.subject_places] == ["成都市"]
     assert {a.name for a in ex.agencies} == {"政协成都市委员会", "民革成都市委员会"}
     assert [(m.place.name, m.value) for m in ex.metrics] == [("成都市", 53)]
+
+
+def test_provinces_a_reply_joins_forces_with_are_not_its_subject() -> None:
+    ex = _extract(
+        "对省政协十三届一次会议第0845号提案的答复\n颁布实施《江苏省公共数据管理办法》,初步建立了我省公共数据管理标准规范体系。"
+        "联合上海、浙江、安徽大数据管理、标准化主管部门,签订数据标准创新合作协议。我省建成全省一体化平台。"
+    )
+    assert [p.name for p in ex.subject_places] == ["江苏省"]
