@@ -168,6 +168,13 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
         raw.append((end - len(surface) + 1, end + 1, surface, codes))
     fixed = [m.span() for m in _FIXED_WORDS.finditer(text)]
     raw = [r for r in raw if not any(a <= r[0] < b for a, b in fixed)]
+    # "整合江门市": a short form (合江) that a full name (江门市) overlaps from inside gives way to it
+    full = [r for r in raw if any(gaz.get(c).name == r[2] for c in r[3])]
+    raw = [
+        r
+        for r in raw
+        if any(gaz.get(c).name == r[2] for c in r[3]) or not any(r[0] < f[0] < r[1] < f[1] for f in full)
+    ]
     raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
     chosen: list[tuple[int, int, str, tuple[str, ...]]] = []
     last_end = -1
@@ -249,6 +256,11 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
             or bool(_NEIGHBOUR.search(text, max(0, start - 4), start))
             or bool(_SPEECH.match(text, end) and _SPEECH_BEFORE.search(text, max(0, start - 4), start))
             or _in_dateline(text, start, end)
+            # "创建湖南省工业互联网试点平台8个": a province scoping the title a verb of building or winning
+            # grants is part of the title's name
+            or bool(
+                _TITLE_VERB_BEFORE.search(text, max(0, start - 3), start) and _TITLE_AFTER.match(text, end)
+            )
         )
         listed = True if any(s <= start < e for s, e in layouts) else None
         spans.append(PlaceSpan(start, end, division, surface, in_name, listed))
@@ -456,6 +468,10 @@ def whole_word_spans(text: str, spans: list[PlaceSpan], sentences: tuple[Sentenc
 # The party, the advisory conference and the other parties head a place's committee (中共某市委,
 # 政协成都市委员会, 民革成都市委员会): LAC reads the whole as one word, the place still starts a name.
 _PARTY_BEFORE = re.compile(r"(?:中共|政协|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|共青团)$")
+
+
+_TITLE_VERB_BEFORE = re.compile(r"(?:创建|争创|创成|获评|荣获|入选|评为|获批)$")
+_TITLE_AFTER = re.compile(r"[\u4e00-\u9fff“”]{2,20}?(?:试点|示范|标杆|先进|优秀|基地|称号)")
 
 
 def names_a_town(text: str, end: int) -> bool:

@@ -1577,3 +1577,14 @@ def test_provinces_a_reply_joins_forces_with_are_not_its_subject() -> None:
         "联合上海、浙江、安徽大数据管理、标准化主管部门,签订数据标准创新合作协议。我省建成全省一体化平台。"
     )
     assert [p.name for p in ex.subject_places] == ["江苏省"]
+
+
+def test_a_full_city_name_overlapping_a_county_short_form_is_the_city() -> None:
+    ex = _extract("市政务服务数据管理局成功推动鹤山市纳入示范点。我市推广平台。同时,整合江门市招商项目管")
+    assert [p.name for p in ex.subject_places] == ["江门市"]
+
+
+def test_a_province_scoping_a_title_a_place_builds_is_part_of_the_title() -> None:
+    # (创建 and 湖南省 overlap in 建湖, a county's short form, which gives way to the full name)
+    ex = _extract("株洲市数字经济加快发展。过去5年,株洲创建湖南省工业互联网试点平台8个。")
+    assert {p.place.name for p in ex.places} == {"株洲市"}
