@@ -268,7 +268,17 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits += _campaigns_of_rectification(sentence)
     hits += _siblings(sentence, hits, lex)
     hits += _quoted_siblings(sentence, hits, lex)
-    hits += _counted_list(sentence)
+    counted = _counted_list(sentence)
+    # "实施数字强基、…、数字惠民四大行动": the list's last item with the count is no name of its own
+    hits = [
+        h
+        for h in hits
+        if not (
+            re.search(r"[两三四五六七八九十\d]+大(?:行动|工程)$", h.name)
+            and any(h.start < c.end and c.start < h.end for c in counted)
+        )
+    ]
+    hits += counted
     hits = _spelled_out(hits)
     # An award (“全国巾帼文明奖”) or a title for a team or a person (“年度风云团队”) is held by no place
     # for work it runs: no designation, no programme.
@@ -801,7 +811,17 @@ def _counted_list(sentence: str) -> list[ProgrammeHit]:
         items = m.group("items").split("、")
         if "和" in items[-1] and not _and_inside_item(items[-1]):
             items[-1:] = items[-1].split("和", 1)
-        verb = re.match(r"将?(?:聚力|大力|全力|全面|深入|加快|着力)?(?:实施|推进|开展|推动)", items[0])
+        # (the first item may carry the clause's subject and verb: 全市将实施数字强基、…四大行动)
+        verb = next(
+            reversed(
+                list(
+                    re.finditer(
+                        r"将?(?:聚力|大力|全力|全面|深入|加快|着力|重点)?(?:实施|推进|开展|推动)", items[0]
+                    )
+                )
+            ),
+            None,
+        )
         # (a long first item leaves its verb before the match: 实施数字经济发展攻坚、…“五大行动”)
         governed = verb is not None or re.search(r"(?:实施|推进|开展|推动)$", sentence[: m.start()])
         if not governed or len(items) != parse_number(m.group("count")):
@@ -813,7 +833,8 @@ def _counted_list(sentence: str) -> list[ProgrammeHit]:
             if len(plain) >= 4:
                 # an item that ends on the kind already (…规模能级提升行动) is named whole
                 name = plain if plain.endswith(m.group("kind")) else plain + m.group("kind")
-                found.append(ProgrammeHit(name, at, at + len(item)))
+                # (the item as the text writes it is the name too: 数字强基 of 数字强基、…四大行动)
+                found.append(ProgrammeHit(name, at, at + len(item), None, (plain,) if plain != name else ()))
             at += len(item) + 1
     for m in _COUNTED_LIST.finditer(sentence):
         at = m.start("items")

@@ -1588,3 +1588,10 @@ def test_a_province_scoping_a_title_a_place_builds_is_part_of_the_title() -> Non
     # (创建 and 湖南省 overlap in 建湖, a county's short form, which gives way to the full name)
     ex = _extract("株洲市数字经济加快发展。过去5年,株洲创建湖南省工业互联网试点平台8个。")
     assert {p.place.name for p in ex.places} == {"株洲市"}
+
+
+def test_a_counted_list_of_actions_after_its_subject_and_verb_names_each_action() -> None:
+    ex = _extract("镇江市将实施数字强基、数字兴业、数字善治、数字惠民四大行动。")
+    found = {p.name: p.aliases for p in ex.programmes}
+    assert set(found) == {"数字强基行动", "数字兴业行动", "数字善治行动", "数字惠民行动"}
+    assert "数字强基" in found["数字强基行动"]
