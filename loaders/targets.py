@@ -22,10 +22,11 @@ _PLAN_YEAR = re.compile(
 _FIVE_YEAR = re.compile(r"(?:到|至)?[“\"]?(十四五|十五五)[”\"]?(?:末|时期末|期末|期间|时期)?")
 _FIVE_YEAR_END = {"十四五": 2025, "十五五": 2030}
 # Future cues: 将 only as an adverb (将/p is the object marker: 将省级59项任务细化为…); a deadline
-# (年底前, 月底前) sets a goal, and so does what is expected by then (年底可达); what follows 根据规划
+# (年底前, 月底前) sets a goal, and so does what is expected by then (年底可达, 年底投产…算力可达); what
+# follows 根据规划
 # is the plan's.
 _FUTURE = re.compile(
-    r"(要|建成后|投产后|达产后|力争|预计|目标(?:是|为|:|：|到|(?:确定|设定|设置|定)为)|计划|争取|确保(?!了)|力求|规划|有望|拟|将|可望|预期|(?<![截止至到])(?:年底|年末|月底)前|(?<![截止至到])(?:年底|年末|年内)可(?=达|实现|突破|超过)|(?<![截止年])到(?:20\d{2}年(?![\d月底末]*的\d)|[“\"]?十[四五]五)|十[四五]五[”\"]?(?:末|期末|时期末)"
+    r"(要|建成后|投产后|达产后|力争|预计|目标(?:是|为|:|：|到|(?:确定|设定|设置|定)为)|计划|争取|确保(?!了)|力求|规划|有望|拟|将|可望|预期|(?<![截止至到])(?:年底|年末|月底)前|(?<![截止至到])(?:年底|年末|年内|上半年|下半年)[^,，。;；:：]{0,16}?可(?=达|实现|突破|超过)|(?<![截止年])到(?:20\d{2}年(?![\d月底末]*的\d)|[“\"]?十[四五]五)|十[四五]五[”\"]?(?:末|期末|时期末)"
     # no document yet looks back on the 十五五 period (2026-2030): what it states for it is aimed for
     r"|十五五[”\"]?(?:时期|期间)"
     # the years ahead of a plan (未来五年, 今后3年) are its horizon

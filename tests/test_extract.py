@@ -1595,3 +1595,8 @@ def test_a_counted_list_of_actions_after_its_subject_and_verb_names_each_action(
     found = {p.name: p.aliases for p in ex.programmes}
     assert set(found) == {"数字强基行动", "数字兴业行动", "数字善治行动", "数字惠民行动"}
     assert "数字强基" in found["数字强基行动"]
+
+
+def test_what_a_year_end_or_half_year_is_expected_to_reach_is_a_target() -> None:
+    ex = _extract("庆阳市2024年底投产数据中心承载算力可达3万P,2025年上半年承载算力可达5.5万P。")
+    assert [(m.value, m.qualifier) for m in ex.metrics] == [(30000, "target"), (55000, "target")]
