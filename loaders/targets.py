@@ -30,7 +30,9 @@ _FUTURE = re.compile(
     # no document yet looks back on the 十五五 period (2026-2030): what it states for it is aimed for
     r"|十五五[”\"]?(?:时期|期间)"
     # the years ahead of a plan (未来五年, 今后3年) are its horizon
-    r"|(?:未来|今后)[一二两三四五六七八九十\d]{1,2}年)"
+    r"|(?:未来|今后)[一二两三四五六七八九十\d]{1,2}年"
+    # what a plan or a notice says, cited as the source of the clause (根据通知, 按照《方案》,): its goals
+    r"|(?:根据|按照|依据)《?[^,，。;；《》]{0,30}?(?:通知|方案|规划|计划|纲要)》?(?=[,，]))"
 )
 # 获得 reports what was won ("争取增发国债项目69个,获得国债资金97.4亿元") unless an aim governs it
 # (力争获得…); a headline that sums up results ("招商引资成效显著。") ends a plan carried from before.

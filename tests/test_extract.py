@@ -1600,3 +1600,11 @@ def test_a_counted_list_of_actions_after_its_subject_and_verb_names_each_action(
 def test_what_a_year_end_or_half_year_is_expected_to_reach_is_a_target() -> None:
     ex = _extract("庆阳市2024年底投产数据中心承载算力可达3万P,2025年上半年承载算力可达5.5万P。")
     assert [(m.value, m.qualifier) for m in ex.metrics] == [(30000, "target"), (55000, "target")]
+
+
+def test_figures_a_clause_gives_as_a_notices_are_its_targets() -> None:
+    ex = _extract(
+        "省政府办公厅下发《关于加快推进全省5G建设发展的通知》。根据通知,2019至2022年,贵州省5G基站规模累计达到3.2万个。"
+        "按照《方案》要求,贵州省已建成5G基站1.2万个。"
+    )
+    assert [(m.value, m.qualifier) for m in ex.metrics] == [(32000, "target"), (12000, "=")]
