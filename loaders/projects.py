@@ -1555,6 +1555,8 @@ def _names_one(
         return False  # "温度适合数据中心": a verb inside is a clause, no name
     if _ALL_OF.search(sentence[:start]):
         return False  # "覆盖省、市、县三级政府所有审批业务系统": every one of a kind is no one thing named
+    if re.search(r"[、和及与][^,，。;；]{2,30}等(?:[^,，。;；、“”办举开召]{0,8}的)?$", sentence[:start]):
+        return False  # "建成A服务中心、…、B平台等统一的基础服务平台": the kind a list closes on, named by it
     if kind == "event" and re.search(
         r"(?:多|几|数|[\d一二三四五六七八九十两]+)[次场轮][^,，。;；“”]{0,12}$", sentence[:start]
     ):

@@ -1608,3 +1608,13 @@ def test_figures_a_clause_gives_as_a_notices_are_its_targets() -> None:
         "按照《方案》要求,贵州省已建成5G基站1.2万个。"
     )
     assert [(m.value, m.qualifier) for m in ex.metrics] == [(32000, "target"), (12000, "=")]
+
+
+def test_the_kind_a_list_of_built_things_closes_on_is_no_project() -> None:
+    ex = _extract(
+        "杭州市建成视频流媒体服务中心、物联网平台、AI智能算法平台等统一的基础服务平台。"
+        "张家口市形成以怀来大数据产业基地、张北云计算基地等为核心的数据产业集聚区。"
+    )
+    names = {p.name for p in ex.projects}
+    assert "基础服务平台" not in names and "数据产业集聚区" not in names
+    assert {"物联网平台", "AI智能算法平台", "怀来大数据产业基地", "张北云计算基地"} <= names
