@@ -112,7 +112,7 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
             r"[与和及][\u4e00-\u9fff]{2,14}?(?:实验室|研究中心|研究院)", masked[end : end + 20]
         ):
             continue  # "数学工程与先进计算国家重点实验室": the field of a lab, engineering, no programme
-        if inside_word and (m.group(0) != "行动" or re.match(r"计划|方案|纲要|者|队", nxt)):
+        if inside_word and (m.group(0) != "行动" or re.match(r"计划|方案|纲要|者|队|合力|自觉|力量", nxt)):
             continue  # the suffix is inside a longer word (行动计划, 工程师, 改革成果, 试点县)
         start = name_start(sentence, m.start())
         inside = word_at(segment(sentence), start)

@@ -31,13 +31,17 @@ from loaders.words import segment
 _UNITS = (
     "个百分点", "百分点", "个工作日", "工作日", "个月", "个小时", "小时", "分钟", "万人次", "人次", "家次", "件次", "场次", "条次", "户次", "架次", "批次", "PFlops", "PFLOPS", "Pflops", "平方千米", "立方米",
     "EFlops", "EFLOPS", "Tbps", "Gbps", "Mbps", "泽字节", "艾字节", "拍字节", "ZB", "核", "路", "次", "标准机架", "平方公里", "平方米",
-    "千米", "公里", "千瓦时", "兆瓦", "千瓦", "兆伏安", "千伏安", "毫秒", "ms", "大类", "㎡", "个", "家", "项", "位", "名", "期", "人", "户", "条", "类", "届",
+    "千米", "公里", "千瓦时", "兆瓦", "千瓦", "兆伏安", "千伏安", "毫秒", "ms", "大类", "小类", "㎡", "个", "家", "项", "位", "名", "期", "人", "户", "条", "类", "届",
     "分", "星级", "星", "元", "台", "套", "座", "所", "处", "件", "倍", "亩", "吨", "场", "批", "款", "张", "辆", "架", "棵",
     "栋", "幢", "种", "天", "秒", "笔", "份", "篇", "支", "根", "盏", "块", "颗", "枚", "艘", "起", "单", "宗", "例", "通", "平米", "GB", "PB", "TB", "EB", "P", "T", "G", "MW", "%",
     "级", "斤", "度", "公顷", "vCPU", "米", "层", "封", "组", "册", "本", "只",
 )  # fmt: skip
 # M alone is a bandwidth's megabits (100M宽带) where no letter or digit goes on (11370300MB… is an index code)
-_UNIT_RE = "|".join(re.escape(u) for u in _UNITS) + r"|M(?![A-Za-z\d])|部(?![门委署分长队位])"
+# 门 counts courses only (500门精品课程; 一门式 is a way of working)
+_UNIT_RE = (
+    "|".join(re.escape(u) for u in _UNITS)
+    + r"|M(?![A-Za-z\d])|部(?![门委署分长队位])|门(?=[\u4e00-\u9fff]{0,4}课)"
+)
 _CN = f"[{CN_NUMERAL_CHARS}]+"
 # A space may stand between a number and its scale or unit ("12 个重点场景", "1240 万"), or after its
 # decimal point where a layout broke it ("13. 47亿条").
@@ -50,6 +54,7 @@ _UNIT_NAMES = {
     "个小时": "小时",
     "星级": "星",
     "大类": "类",
+    "小类": "类",
     "泽字节": "ZB",
     "艾字节": "EB",
     "拍字节": "PB",

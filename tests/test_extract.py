@@ -1618,3 +1618,11 @@ def test_the_kind_a_list_of_built_things_closes_on_is_no_project() -> None:
     names = {p.name for p in ex.projects}
     assert "基础服务平台" not in names and "数据产业集聚区" not in names
     assert {"物联网平台", "AI智能算法平台", "怀来大数据产业基地", "张北云计算基地"} <= names
+
+
+def test_courses_are_counted_and_a_joint_will_to_act_is_no_action() -> None:
+    ex = _extract(
+        "辽源市免费网上开放500门精品课程,推行一门式服务。全市上下形成开展平台应用推广共识和行动合力。"
+    )
+    assert [(m.value, m.unit) for m in ex.metrics] == [(500, "门")]
+    assert "共识和行动" not in {p.name for p in ex.programmes}
