@@ -1300,7 +1300,9 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
         # "“A”、“B”等改革举措全省率先", "“A”等做法作典型发言": a list of practices names each one
         practice = sentence[series.end() : series.end() + 1] == "等" and re.match(
             # (or ways of handling cases: "推行“容缺受理”“告知承诺”等审批方式")
-            r"(?:[一二三四五六七八九十\d]+[项个条])?(?:改革|创新|典型)?(?:举措|做法|经验)|(?:审批|服务|办理)(?:方式|模式)",
+            # (or a regime of serving or working: "落实“首问负责”“帮办代办”等服务制度")
+            r"(?:[一二三四五六七八九十\d]+[项个条])?(?:改革|创新|典型)?(?:举措|做法|经验)|(?:审批|服务|办理)(?:方式|模式)"
+            r"|(?:服务|工作|管理|审批|监管)(?:制度|机制)",
             after,
         )
         governed = governed or bool(practice)

@@ -1626,3 +1626,8 @@ def test_courses_are_counted_and_a_joint_will_to_act_is_no_action() -> None:
     )
     assert [(m.value, m.unit) for m in ex.metrics] == [(500, "门")]
     assert "共识和行动" not in {p.name for p in ex.programmes}
+
+
+def test_quoted_practices_a_text_calls_service_regimes_are_programmes() -> None:
+    ex = _extract("辽宁省严格落实“首问负责”“帮办代办”“信息公开”等服务制度。")
+    assert [p.name for p in ex.programmes] == ["首问负责", "帮办代办", "信息公开"]
