@@ -25,6 +25,8 @@ _SUFFIX = re.compile(
 # Suffixes that name a place on the map as often as a title: a title only when granted (获评省级数字经济园区,
 # 获评国家级电子商务示范基地), a park project when built (SCHEMA.md: parks and bases are projects).
 _GRANTED_ONLY = {"示范基地", "园区"}
+# Verbs that make a place a pilot (成为…试点城市, 入选…试点).
+_GRANTS = re.compile(r"成为|入选|入围|获批|获评|评为|列入|列为|确定为|认定为|命名为")
 _GRANTED = re.compile(r"(?:获评|获批|评为|列入|入选|入围|上榜|认定为|命名为|授予|荣获|当选|被评为|成功创建)$")
 # 城市 is a title only after one of these (信息消费试点城市, 数智先锋城市, 国家中心城市, 5G商用城市).
 _CITY_MARK = re.compile(
@@ -55,7 +57,7 @@ _AFTER_OK = re.compile(
 # Words before a title that say how rare it is or who granted it in which batch, not what it is
 # (全省唯一, 全域, 全国首个, 第二批, 住房城乡建设部首批): SCHEMA.md's gold keeps the designation itself.
 _LEAD = re.compile(
-    r"^(?:[\u4e00-\u9fff]{2,12}?(?:部|委|局|办|厅))?(?:全省|全市|全国|国内|省内)?"
+    r"^(?:[\u4e00-\u9fff]{2,12}?(?:部|委|局|办|厅))?(?:全省|全市|全国|国内|省内|我省|我市|本省|本市)?"
     r"(?:唯一(?:的)?|首批|第[一二三四五六七八九十\d]+批|首个|第一个)(?:的)?|^全域(?!旅游)"
 )
 # Words a designation never starts with (a walk left stops before them).
@@ -280,6 +282,16 @@ def _span(
     start = words[_to_governing_verb(words, left, first, built=built)].start
     if start == m.start() and re.fullmatch(r"强[市省区县]", m.group(0)):
         start = _strong_head(words, first)
+    # "成为我省首批数据要素市场培育试点城市": a pilot granted by its verb runs back to that verb, over
+    # the verbs of its own name (培育, 建设)
+    granting = list(_GRANTS.finditer(sentence, max(0, start - 18), start))
+    gap = sentence[granting[-1].end() : start] if granting else ""
+    if (
+        m.group(0) in ("试点", "城市")
+        and re.fullmatch(r"[\u4e00-\u9fff]{2,16}", gap)
+        and not re.search(r"等|和|与|及", gap)
+    ):
+        start = granting[-1].end()
     if sentence[start - 1 : start] == "”":  # “宽带中国”示范城市: the quote heads the title
         opening = sentence.rfind("“", 0, start - 1)
         if opening >= 0 and start - opening <= 20:

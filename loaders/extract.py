@@ -707,6 +707,21 @@ def _granted_list(ctx: _Context, sentence: Sentence, position: int) -> tuple[Div
     if not verbs:
         return ()
     end = verbs[-1].start()
+    if (
+        not bodies
+        and opening >= sentence.start
+        and not re.sub(r"[均都也还并又先后再次]", "", text[clause_start:end])
+    ):
+        # "郑州、开封…许昌5个省辖市获得授牌,成为我省首批…试点城市": a verb opening its clause grants
+        # the title to the list heading the clause before, up to that clause's own verb
+        before = max(text.rfind(c, sentence.start, opening) for c in ",，;；:：")
+        clause_start = before + 1 if before >= 0 else sentence.start
+        verb = next((w for w in segment(text[clause_start:opening]) if w.tag in ("v", "vd")), None)
+        if verb is None:
+            return ()
+        end = clause_start + verb.start
+        if _COUNTED_KIND.search(text, clause_start, end) is None:
+            return ()  # (only a list its count closes: "…5个省辖市获得授牌")
     # "…8个县(市、区)入选": a joiner inside brackets joins no items
     notes = [(n.start(), n.end()) for n in re.finditer(r"[(（][^()（）]*[)）]", text[clause_start:end])]
     cuts = [

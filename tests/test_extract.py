@@ -1631,3 +1631,12 @@ def test_courses_are_counted_and_a_joint_will_to_act_is_no_action() -> None:
 def test_quoted_practices_a_text_calls_service_regimes_are_programmes() -> None:
     ex = _extract("辽宁省严格落实“首问负责”“帮办代办”“信息公开”等服务制度。")
     assert [p.name for p in ex.programmes] == ["首问负责", "帮办代办", "信息公开"]
+
+
+def test_places_a_clause_lists_before_a_clause_granting_a_pilot_hold_the_pilot() -> None:
+    ex = _extract(
+        "河南省试点启动大会在郑州举行,郑州、开封、洛阳5个省辖市获得授牌,成为我省首批数据要素市场培育试点城市。"
+    )
+    assert {(p.place.name, p.name) for p in ex.programmes} >= {
+        (c, "数据要素市场培育试点城市") for c in ("郑州市", "开封市", "洛阳市")
+    }
