@@ -1640,3 +1640,11 @@ def test_places_a_clause_lists_before_a_clause_granting_a_pilot_hold_the_pilot()
     assert {(p.place.name, p.name) for p in ex.programmes} >= {
         (c, "数据要素市场培育试点城市") for c in ("郑州市", "开封市", "洛阳市")
     }
+
+
+def test_a_goal_quoted_whole_sets_no_plan_for_the_report_after_it() -> None:
+    ex = _extract(
+        "萍乡市政务服务中心推行网上办。“做好疫情防控的同时,确保群众能够办成事。”这是市公共政务管理局提出的工作目标。"
+        "萍乡市将310项服务事项纳入“赣服通”萍乡分厅。"
+    )
+    assert [(m.value, m.qualifier) for m in ex.metrics] == [(310, "=")]
