@@ -672,8 +672,8 @@ def _last_future(sentence: str, before: str) -> int:
             continue  # "规划认可书45个, 乡村规划许可证15个": papers and work named after planning, no plan
         elif m.group(1) == "计划" and before[: m.start()].endswith("按"):
             continue  # 按计划持续推进13个场景: work going on as planned, not a goal
-        elif m.group(1) == "计划" and re.search(r"(?:该|此|这一|本|上述|”)$", before[: m.start()]):
-            continue  # "该计划纳入…": the programme named before, a noun, sets no goal
+        elif m.group(1) == "计划" and re.search(r"(?:该|此|这一|本|上述|”|”?行动)$", before[: m.start()]):
+            continue  # "该计划纳入…", "“满天星”行动计划考核中": the programme named, a noun, sets no goal
         elif m.group(1) == "争取" and re.match(
             r"争取到了|争取到(?![“\"]?(?:20\d{2}|十[四五]五|年底|年末))", before[m.start() :]
         ):

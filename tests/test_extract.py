@@ -1648,3 +1648,8 @@ def test_a_goal_quoted_whole_sets_no_plan_for_the_report_after_it() -> None:
         "萍乡市将310项服务事项纳入“赣服通”萍乡分厅。"
     )
     assert [(m.value, m.qualifier) for m in ex.metrics] == [(310, "=")]
+
+
+def test_a_ranking_in_an_action_plans_review_is_a_result() -> None:
+    ex = _extract("重庆市渝中区在全市“满天星”行动计划考核中,连续两年名列前茅,综合排名中心城区第一。")
+    assert {m.qualifier for m in ex.metrics} == {"="}
