@@ -1082,6 +1082,18 @@ def _read(document: Document, gazetteer: Gazetteer) -> Extraction:
             place = listed[-1] if listed else _metric_place(ctx, sentence, f.start)
             if place == ctx.gazetteer.country and unnamed_locality:
                 continue  # SCHEMA.md: a metric with no stated place is left out (全市… in a city never named)
+            if _LEVEL_RANK.get(ctx.default.level, 3) > _LEVEL_RANK.get(place.level, 3) and any(
+                sp.division == place
+                and sentence.start <= sp.start
+                and sp.end <= sentence.start + f.start
+                and (peers := _JOINED_PEERS.match(ctx.document.text, sp.end)) is not None
+                and _counts_peers(peers["kind"], "个", place.level)
+                for sp in ctx.spans
+            ):
+                # "定州市和39个县(市、区)的建设项目已通过预验收,共完成了207个应用系统的对接" in a
+                # province's report: a place joined to a count of its peers is one of a group, whose
+                # figures are the subject's
+                place = ctx.default
             if _counts_peers(f.indicator, f.unit, place.level) and not re.search(
                 r"(?:[与同跟向]|和)[^,，;；。与同跟向]{0,16}$", text[: f.start]
             ):
@@ -2349,6 +2361,12 @@ _PLACE_KINDS = (
     (re.compile(r"(?:县区|区县|县市区|县\(市、区\)|县\(区\)|县级行政区)"), 0),
 )
 _LEVEL_RANK = {"district": 0, "prefecture": 1, "province": 2, "country": 3}
+
+
+# A place joined to a count of places of a kind (定州市和39个县(市、区)).
+_JOINED_PEERS = re.compile(
+    r"[和及与、]\d+个(?P<kind>县\(市、区\)|县（市、区）|县\(市\)|县区|区县|县市区|设区市|地级市|城市)"
+)
 
 
 def _counts_peers(indicator: str, unit: str | None, level: str) -> bool:

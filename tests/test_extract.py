@@ -1653,3 +1653,11 @@ def test_a_goal_quoted_whole_sets_no_plan_for_the_report_after_it() -> None:
 def test_a_ranking_in_an_action_plans_review_is_a_result() -> None:
     ex = _extract("重庆市渝中区在全市“满天星”行动计划考核中,连续两年名列前茅,综合排名中心城区第一。")
     assert {m.qualifier for m in ex.metrics} == {"="}
+
+
+def test_figures_of_a_place_joined_to_a_count_of_its_peers_are_the_subjects() -> None:
+    ex = _extract(
+        "河北省数字城市建设稳步推进。河北省11个设区市、辛集市和80个县(市、区)的建设项目已通过竣工验收;"
+        "定州市和39个县(市、区)的建设项目已通过预验收,共完成了207个应用系统的对接。"
+    )
+    assert {(m.place.name, m.value) for m in ex.metrics} >= {("河北省", 39), ("河北省", 207)}
