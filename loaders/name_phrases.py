@@ -185,7 +185,10 @@ def _breaks(word: Word, left: Word | None, before: list[Word], quoted: set[int])
     if word.tag == "TIME":
         # 目前平台 vs 2025年中央城市工作会议, 24小时自助…; an era word LAC reads as a time heads a name's
         # words like an adjective (重庆现代农业柑橘产业园, 未来社区)
-        return not re.search(r"\d", word.text) and word.text not in ("现代", "当代", "近代", "未来")
+        # (and a season names an event's edition: 2020中国南京金秋经贸洽谈会, 春季招聘会)
+        return not re.search(r"\d", word.text) and word.text not in (
+            "现代", "当代", "近代", "未来", "金秋", "新春", "春季", "夏季", "秋季", "冬季"
+        )  # fmt: skip
     if word.tag == "m":
         return bool(_COUNT.search(word.text))
     if word.tag in ("c", "p"):

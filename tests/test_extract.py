@@ -1661,3 +1661,8 @@ def test_figures_of_a_place_joined_to_a_count_of_its_peers_are_the_subjects() ->
         "定州市和39个县(市、区)的建设项目已通过预验收,共完成了207个应用系统的对接。"
     )
     assert {(m.place.name, m.value) for m in ex.metrics} >= {("河北省", 39), ("河北省", 207)}
+
+
+def test_a_season_in_an_events_name_is_part_of_the_name() -> None:
+    ex = _extract("栖霞区作为2020中国南京金秋经贸洽谈会栖霞分会场,活动期间共签约项目53个。")
+    assert "2020中国南京金秋经贸洽谈会" in {p.name for p in ex.projects}
