@@ -259,6 +259,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits += _institution_reforms(sentence)
     hits += _national_initiatives(sentence)
     hits += _national_strategies(sentence)
+    hits += _joined_strategies(sentence)
     hits += _local_strategies(sentence)
     hits += _carried_strategies(sentence, lex)
     hits += _themed_years(sentence)
@@ -463,6 +464,32 @@ def _national_strategies(sentence: str) -> list[ProgrammeHit]:
                 hits.append(ProgrammeHit(q.group(1), a, a + len(q.group(1)), None, (), True))
         if run.group("last"):
             hits.append(ProgrammeHit(run.group("last"), run.start("last"), run.end("last"), None, (), True))
+    return hits
+
+
+# Unquoted strategies a place joins in, listed before 国家战略 ("主动对接长三角区域一体化和长江经济带发展
+# 国家战略"): each item is the place's too (SCHEMA.md: carried out where the text says).
+_JOINED_STRATEGIES = re.compile(
+    r"(?:对接|融入|服务|落实|实施|抢抓|贯彻|服务和融入)"
+    r"(?P<items>[\u4e00-\u9fff]{4,14}?(?:(?:和|、|与|以及)[\u4e00-\u9fff]{4,14}?)+)等?(?:重大)?国家(?:重大)?战略"
+)
+
+
+def _joined_strategies(sentence: str) -> list[ProgrammeHit]:
+    """Each item of an unquoted list of strategies a place joins in (…长三角区域一体化和长江经济带发展国家战略).
+
+    >>> [h.name for h in _joined_strategies("南京主动对接长三角区域一体化和长江经济带发展国家战略,正式提出")]
+    ['长三角区域一体化', '长江经济带发展']
+    """
+    hits = []
+    for m in _JOINED_STRATEGIES.finditer(sentence):
+        items = re.split(r"以及|和|、|与", m.group("items"))
+        if any(re.match(r"建设|加快|推进", item) or programme_lexicon().by_label(item) for item in items):
+            continue  # "落实建设网络强国、数字中国国家战略": the country's own, read as national strategies
+        at = m.start("items")
+        for item in items:
+            hits.append(ProgrammeHit(item, at, at + len(item)))
+            at = sentence.find(item, at) + len(item) + 1
     return hits
 
 

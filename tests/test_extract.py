@@ -1666,3 +1666,13 @@ def test_figures_of_a_place_joined_to_a_count_of_its_peers_are_the_subjects() ->
 def test_a_season_in_an_events_name_is_part_of_the_name() -> None:
     ex = _extract("栖霞区作为2020中国南京金秋经贸洽谈会栖霞分会场,活动期间共签约项目53个。")
     assert "2020中国南京金秋经贸洽谈会" in {p.name for p in ex.projects}
+
+
+def test_unquoted_strategies_a_city_joins_in_are_each_its_programme() -> None:
+    ex = _extract(
+        "南京市主动对接长三角区域一体化和长江经济带发展国家战略,正式提出加快紫东地区发展的宏伟蓝图。"
+    )
+    assert {(p.place.name, p.name) for p in ex.programmes} == {
+        ("南京市", "长三角区域一体化"),
+        ("南京市", "长江经济带发展"),
+    }
