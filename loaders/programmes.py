@@ -269,6 +269,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits += _campaigns_of_rectification(sentence)
     hits += _siblings(sentence, hits, lex)
     hits += _quoted_siblings(sentence, hits, lex)
+    hits = _paired_titles(sentence, hits)
     counted = _counted_list(sentence)
     # "实施数字强基、…、数字惠民四大行动": the list's last item with the count is no name of its own
     hits = [
@@ -810,6 +811,41 @@ def _and_inside_item(item: str) -> bool:
     """
     left, right = item.split("和", 1)
     return len(left) < 4 or len(right) < 4
+
+
+_TITLE_END = re.compile(r"(?:试验区|先导区|示范区|先行区|试点|示范城市|示范县)$")
+
+
+def _paired_titles(sentence: str, hits: list[ProgrammeHit]) -> list[ProgrammeHit]:
+    """Two titles joined by 和 are two, not one name over both; the second, written without the words
+    it shares with the first, gets them back ("国家人工智能创新发展试验区和创新应用先导区": 国家人工智能
+    创新应用先导区).
+
+    >>> s = "获批国家人工智能创新发展试验区和创新应用先导区"
+    >>> hits = [ProgrammeHit("国家人工智能创新发展试验区和创新应用先导区", 2, 23),
+    ...         ProgrammeHit("国家人工智能创新发展试验区", 2, 15), ProgrammeHit("创新应用先导区", 16, 23)]
+    >>> [h.name for h in _paired_titles(s, hits)]
+    ['国家人工智能创新发展试验区', '国家人工智能创新应用先导区']
+    """
+    pairs = [
+        (a, b)
+        for a in hits
+        for b in hits
+        if a.end + 1 == b.start
+        and sentence[a.end : b.start] == "和"
+        and _TITLE_END.search(a.name)
+        and _TITLE_END.search(b.name)
+    ]
+    if not pairs:
+        return hits
+    out = [h for h in hits if not any(h.start == a.start and h.end == b.end for a, b in pairs)]
+    for a, b in pairs:
+        at = a.name.find(b.name[:2], 2)
+        if at > 0 and b in out:
+            out[out.index(b)] = ProgrammeHit(
+                a.name[:at] + b.name, b.start, b.end, b.concept, (b.name, *b.aliases)
+            )
+    return out
 
 
 def _counted_list(sentence: str) -> list[ProgrammeHit]:

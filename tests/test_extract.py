@@ -1676,3 +1676,12 @@ def test_unquoted_strategies_a_city_joins_in_are_each_its_programme() -> None:
         ("南京市", "长三角区域一体化"),
         ("南京市", "长江经济带发展"),
     }
+
+
+def test_two_titles_joined_by_and_are_two_and_the_second_gets_their_shared_words_back() -> None:
+    ex = _extract(
+        "福州市获批国家人工智能创新发展试验区和创新应用先导区。陵水县获批海洋经济发展示范区和国家级沿海渔港经济区试点。"
+    )
+    assert [p.name for p in ex.programmes] == [
+        "国家人工智能创新发展试验区", "国家人工智能创新应用先导区", "海洋经济发展示范区", "国家级沿海渔港经济区试点"
+    ]  # fmt: skip
