@@ -92,7 +92,8 @@ _RANK = re.compile(
     # a streak with no verb ranks all the same ("指标连续三年全市第一")
     r"|(?<=连续[二两三四五六七八九十\d])年(?=全)"
     # a rank straight after what is ranked, with no verb ("装机规模全省第一")
-    r"|(?<=[\u4e00-\u9fff%、])(?=全[国省市区县]第))[^,，。;；:：]{0,14}?"
+    # (or a region's: "经济密度西部第1、全市第1")
+    r"|(?<=[\u4e00-\u9fff%、])(?=(?:全[国省市区县]|中西部|西部|中部|东部|东北)第))[^,，。;；:：]{0,14}?"
     rf"(?:第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?|(?P<first>首位|榜首))"
     r"(?:(?![\u4e00-\u9fffA-Za-z0-9])|(?=[和、及与]第))"
 )  # 首位 and 榜首 are 第一 ("居全国城市首位", "位居全国工业百强区榜首")

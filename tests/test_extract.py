@@ -1685,3 +1685,8 @@ def test_two_titles_joined_by_and_are_two_and_the_second_gets_their_shared_words
     assert [p.name for p in ex.programmes] == [
         "国家人工智能创新发展试验区", "国家人工智能创新应用先导区", "海洋经济发展示范区", "国家级沿海渔港经济区试点"
     ]  # fmt: skip
+
+
+def test_a_rank_in_a_region_right_after_what_is_ranked_is_read() -> None:
+    ex = _extract("渝中区经济密度西部第1、全市第1。")
+    assert [(m.indicator, m.value) for m in ex.metrics] == [("经济密度西部排名", 1), ("经济密度全市排名", 1)]
