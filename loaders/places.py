@@ -27,7 +27,7 @@ _GROUPS = {
 _NAME_TAIL = re.compile(
     r"^(?:代表团|大学|学院|日报|卫视|电视台|晚报|银行|集团|籍|队|话|菜|路|街|大道|桥|港区|舟山港|舟山|级(?=[\u4e00-\u9fff])|"
     # outlets: 新湖南客户端, 金华广电 (SCHEMA.md: a newspaper's place is not listed)
-    r"客户端|新闻网|融媒|广播电视台|广电|青年报|商报|法制报|在线(?=\d|[讯消报])|"
+    r"客户端|新闻网|网讯|融媒|广播电视台|广电|青年报|商报|法制报|在线(?=\d|[讯消报])|"
     # 新疆生产建设兵团 is a body of its own, no division
     r"生产建设兵团|"
     # a contest's regional round (大赛江苏分赛, 江苏省分赛区) is part of the contest's name

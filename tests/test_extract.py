@@ -1690,3 +1690,9 @@ def test_two_titles_joined_by_and_are_two_and_the_second_gets_their_shared_words
 def test_a_rank_in_a_region_right_after_what_is_ranked_is_read() -> None:
     ex = _extract("渝中区经济密度西部第1、全市第1。")
     assert [(m.indicator, m.value) for m in ex.metrics] == [("经济密度西部排名", 1), ("经济密度全市排名", 1)]
+
+
+def test_a_place_heading_a_news_sites_dateline_is_no_place_of_the_report() -> None:
+    ex = _extract("中国江苏网讯 9月17日下午,栖霞区数字经济峰会举行,活动期间共签约项目53个。")
+    assert {p.place.name for p in ex.places} == {"栖霞区"}
+    assert [m.place.name for m in ex.metrics] == ["栖霞区"]
