@@ -1987,6 +1987,8 @@ def _agency(
         or (re.search(r"[_|｜]\s*$", text[: hit.start]) and not text[hit.end :].strip())
     ):
         return None  # "主办:合肥市人民政府办公室", "…_南昌要闻_南昌市人民政府": the site, not a fact (cases 15, 23)
+    if re.search(r"(?:会展|市民|会议|展览|博览)中心$", hit.name):
+        return None  # 福州海峡国际会展中心, 南昌市民中心: a venue is a building (a project), never a body
     if hit.place_surface == "局":
         # SCHEMA.md: 我局 is that place's bureau; 局党组, 局机关党支部 are its bodies. The bureau is the
         # first one of the subject the document names (its author, in a bureau's own report).

@@ -1365,7 +1365,9 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             # (or ways of handling cases: "推行“容缺受理”“告知承诺”等审批方式")
             # (or a regime of serving or working: "落实“首问负责”“帮办代办”等服务制度")
             r"(?:[一二三四五六七八九十\d]+[项个条])?(?:改革|创新|典型)?(?:举措|做法|经验)|(?:审批|服务|办理)(?:方式|模式)"
-            r"|(?:服务|工作|管理|审批|监管)(?:制度|机制)",
+            r"|(?:服务|工作|管理|审批|监管)(?:制度|机制)"
+            # (or special drives: "推进“信号升格”“宽带边疆”等5G专项建设")
+            r"|[\dA-Za-z\u4e00-\u9fff]{0,4}?专项(?:建设|行动|工程|工作|整治)",
             after,
         )
         governed = governed or bool(practice)

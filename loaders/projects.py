@@ -61,7 +61,7 @@ _CONNECTOR_AFTER_NAME = re.compile(
 )  # …中心二期和…: a phase ends a name too
 # A centre that is built and run (计算, 运行管理, 指挥), as opposed to a body (服务中心).
 _BUILT_CENTRE = re.compile(
-    r"(计算|算力|超算|智算|数据中心|科学中心|创新|研发|运行|运营|指挥|展示|演示|会展|体验|孵化|灾备|调度|监测|监控|交换|渲染|促进中心|交易中心|网上(?:政务)?服务中心|服务分中心|服务中心[\u4e00-\u9fff]{2,4}分中心)"
+    r"(计算|算力|超算|智算|数据中心|科学中心|创新|研发|运行|运营|指挥|展示|演示|会展|会议中心|博览中心|体验|孵化|灾备|调度|监测|监控|交换|渲染|促进中心|交易中心|网上(?:政务)?服务中心|服务分中心|服务中心[\u4e00-\u9fff]{2,4}分中心)"
 )
 # A verb that builds what its clause lists (建设数字产业综合服务中心、数字人才培育中心…).
 _BUILD_VERB = re.compile(r"(?:建设|建成|建立|筹建|新建|投用|落地|引进)了?(?:[\u4e00-\u9fffA-Za-z0-9“”]+、)*$")

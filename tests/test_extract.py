@@ -1696,3 +1696,14 @@ def test_a_place_heading_a_news_sites_dateline_is_no_place_of_the_report() -> No
     ex = _extract("中国江苏网讯 9月17日下午,栖霞区数字经济峰会举行,活动期间共签约项目53个。")
     assert {p.place.name for p in ex.places} == {"栖霞区"}
     assert [m.place.name for m in ex.metrics] == ["栖霞区"]
+
+
+def test_quoted_drives_a_text_calls_special_works_are_each_a_programme() -> None:
+    ex = _extract("福建省推进“信号升格”“宽带边疆”等5G专项建设。")
+    assert [p.name for p in ex.programmes] == ["信号升格", "宽带边疆"]
+
+
+def test_a_civic_or_exhibition_centre_is_a_building_not_a_body() -> None:
+    ex = _extract("面积约1.2万平方米的南昌市民中心对外开放。大会在福州海峡国际会展中心举行。")
+    assert not ex.agencies
+    assert ("福州海峡国际会展中心", "facility") in {(p.name, p.kind) for p in ex.projects}
