@@ -20,7 +20,7 @@ from pathlib import Path
 import ahocorasick
 
 from loaders.name_phrases import acts_as_body, in_counted_list
-from loaders.names import clean_name, name_start
+from loaders.names import PARTY_COMMITTEES, clean_name, name_start
 from loaders.words import Word, segment
 
 _DATA = Path(__file__).with_name("data")
@@ -459,9 +459,7 @@ def _agency_from(
         # SCHEMA.md: names in full; 中共重庆市委 is also called 重庆市委.
         start, aliases = start - 2, (name, *aliases)
         name = "中共" + name
-    party = re.search(
-        r"(?:政协|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)$", sentence[max(0, start - 4) : start]
-    )
+    party = re.search(rf"(?:{PARTY_COMMITTEES})$", sentence[max(0, start - 4) : start])
     if party and place and name.startswith(place + "委") and not national:
         # "政协成都市委员会", "民革成都市委员会": the conference's or the party's committee of the place
         start, aliases = party.start() + max(0, start - 4), (name, *aliases)

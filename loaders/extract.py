@@ -799,6 +799,11 @@ def _without_own_scope(hit: ProgrammeHit, runner: Division) -> ProgrammeHit:
     return dataclasses.replace(hit, name=hit.name[len(scope) :], aliases=(*hit.aliases, hit.name))
 
 
+def _bare_pilot(name: str) -> str:
+    """A pilot's name without 建设 or 城市 (新型智慧城市建设试点城市 → 新型智慧城市试点)."""
+    return re.sub(r"建设试点(?:城市)?$|试点城市$", "试点", name)
+
+
 def _named_before(
     programmes: dict[tuple[str, str], ProgrammeMention], runner: Division, hit: ProgrammeHit
 ) -> bool:
@@ -811,10 +816,7 @@ def _named_before(
         )
 
     def pilot(longer: str, shorter: str) -> bool:
-        def bare(name: str) -> str:
-            return re.sub(r"建设试点(?:城市)?$|试点城市$", "试点", name)
-
-        return longer != shorter and shorter.endswith("试点") and bare(longer) == bare(shorter)
+        return longer != shorter and shorter.endswith("试点") and _bare_pilot(longer) == _bare_pilot(shorter)
 
     # "获批…全国农村改革试验区" after "国家农村改革试验区": 全国 and 国家 both say the country grants it
     national = re.compile(r"^(?:全国|国家级?)(?=[\u4e00-\u9fff]{4})")
@@ -2367,7 +2369,7 @@ _LEVEL_RANK = {"district": 0, "prefecture": 1, "province": 2, "country": 3}
 
 # A place joined to a count of places of a kind (定州市和39个县(市、区)).
 _JOINED_PEERS = re.compile(
-    r"[和及与、]\d+个(?P<kind>县\(市、区\)|县（市、区）|县\(市\)|县区|区县|县市区|设区市|地级市|城市)"
+    r"[和及与、]\d+个(?P<kind>" + "|".join(kind.pattern for kind, _ in _PLACE_KINDS) + ")"
 )
 
 

@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 
 QUOTES = "“”‘’「」『』\"'"
+# The advisory conference and the parties beside the CPC, whose committees a place heads (政协成都市委员会,
+# 民革成都市委员会): LAC reads each as one word.
+PARTY_COMMITTEES = "政协|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟"
 # The words that end an app's name (全省事APP, 随申办小程序): a platform's kind, never a programme's.
 APP_KINDS = r"(?:APP|App|app|客户端|小程序)"
 _NAME_CHAR = r"[\u4e00-\u9fffA-Za-z0-9+·\-—()（）.×]"

@@ -13,6 +13,7 @@ from pathlib import Path
 import ahocorasick
 
 from loaders.gazetteer import Gazetteer, load_gazetteer
+from loaders.names import PARTY_COMMITTEES
 from loaders.records import Division, Sentence
 from loaders.sentences import split_sentences
 from loaders.words import Word, segment
@@ -170,11 +171,7 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
     raw = [r for r in raw if not any(a <= r[0] < b for a, b in fixed)]
     # "整合江门市": a short form (合江) that a full name (江门市) overlaps from inside gives way to it
     full = [r for r in raw if any(gaz.get(c).name == r[2] for c in r[3])]
-    raw = [
-        r
-        for r in raw
-        if any(gaz.get(c).name == r[2] for c in r[3]) or not any(r[0] < f[0] < r[1] < f[1] for f in full)
-    ]
+    raw = [r for r in raw if r in full or not any(r[0] < f[0] < r[1] < f[1] for f in full)]
     raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
     chosen: list[tuple[int, int, str, tuple[str, ...]]] = []
     last_end = -1
@@ -467,7 +464,7 @@ def whole_word_spans(text: str, spans: list[PlaceSpan], sentences: tuple[Sentenc
 
 # The party, the advisory conference and the other parties head a place's committee (中共某市委,
 # 政协成都市委员会, 民革成都市委员会): LAC reads the whole as one word, the place still starts a name.
-_PARTY_BEFORE = re.compile(r"(?:中共|政协|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|共青团)$")
+_PARTY_BEFORE = re.compile(rf"(?:中共|{PARTY_COMMITTEES}|共青团)$")
 
 
 _TITLE_VERB_BEFORE = re.compile(r"(?:创建|争创|创成|获评|荣获|入选|评为|获批)$")

@@ -875,16 +875,10 @@ def _counted_list(sentence: str) -> list[ProgrammeHit]:
         if "和" in items[-1] and not _and_inside_item(items[-1]):
             items[-1:] = items[-1].split("和", 1)
         # (the first item may carry the clause's subject and verb: 全市将实施数字强基、…四大行动)
-        verb = next(
-            reversed(
-                list(
-                    re.finditer(
-                        r"将?(?:聚力|大力|全力|全面|深入|加快|着力|重点)?(?:实施|推进|开展|推动)", items[0]
-                    )
-                )
-            ),
-            None,
+        verbs = list(
+            re.finditer(r"将?(?:聚力|大力|全力|全面|深入|加快|着力|重点)?(?:实施|推进|开展|推动)", items[0])
         )
+        verb = verbs[-1] if verbs else None
         # (a long first item leaves its verb before the match: 实施数字经济发展攻坚、…“五大行动”)
         governed = verb is not None or re.search(r"(?:实施|推进|开展|推动)$", sentence[: m.start()])
         if not governed or len(items) != parse_number(m.group("count")):

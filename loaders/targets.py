@@ -534,10 +534,9 @@ def plans_ahead(sentence: str, *, planned: bool = False) -> bool:
         return False  # "设定2027年底前实现…的目标。": a goal someone set, named whole as an object
     if _SPEAKER.fullmatch(sentence):
         return False  # "“…争取按期交付。”负责人梁勇冠说。": the plan was the speaker's, the text goes on with facts
+    # "“做好疫情防控的同时,确保群众能够办成事。”": words quoted whole are someone's, as above
     if re.fullmatch(r"\s*“[^“”]+”\s*", sentence):
-        return (
-            False  # "“做好疫情防控的同时,确保群众能够办成事。”": words quoted whole are someone's, as above
-        )
+        return False
     # "规划建设用地面积17748平方米": a planned size names one figure's kind; it sets no plan that the
     # sentences after it go on with ("…2019年抽调11个部门人员进驻").
     sentence = _PLANNED_SIZE.sub(lambda m: "□" * len(m.group(0)), sentence)
