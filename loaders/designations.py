@@ -25,9 +25,14 @@ _SUFFIX = re.compile(
 # Suffixes that name a place on the map as often as a title: a title only when granted (获评省级数字经济园区,
 # 获评国家级电子商务示范基地), a park project when built (SCHEMA.md: parks and bases are projects).
 _GRANTED_ONLY = {"示范基地", "园区"}
+# Verbs by which a body grants a place a title (入选…试点, 被确定为…示范区); the one list the readers of
+# granted titles here and in extract.py build on.
+GRANT_VERBS = "确定为|列入|列为|入选|入围|获批|获评|评为|认定为|命名为"
 # Verbs that make a place a pilot (成为…试点城市, 入选…试点).
-_GRANTS = re.compile(r"成为|入选|入围|获批|获评|评为|列入|列为|确定为|认定为|命名为")
-_GRANTED = re.compile(r"(?:获评|获批|评为|列入|入选|入围|上榜|认定为|命名为|授予|荣获|当选|被评为|成功创建)$")
+_GRANTS = re.compile(rf"成为|{GRANT_VERBS}")
+# A clause ending in one of these grants the title after it (获评…, 授予…); 列为 and 确定为 rank as often
+# as they grant (被列为数字经济二线城市).
+_GRANTED = re.compile(r"(?:获评|获批|评为|列入|入选|入围|上榜|认定为|命名为|授予|荣获|当选|成功创建)$")
 # 城市 is a title only after one of these (信息消费试点城市, 数智先锋城市, 国家中心城市, 5G商用城市).
 _CITY_MARK = re.compile(
     r"(?:示范|试点|先行|标杆|领先|先锋|领军|中心|核心|商用|样板|典范|创新型|千兆|韧性|海绵|无废|公园|文明|百强|枢纽|节点|承载|"

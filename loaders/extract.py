@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from loaders.actions import ProgrammeHit, with_place
 from loaders.agencies import AgencyHit, find_agencies
-from loaders.designations import ends_as_title
+from loaders.designations import GRANT_VERBS, ends_as_title
 from loaders.figure_places import SCOPE_LEVELS, about_group, figure_place, own_scope
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.indicators import indicator_concept, same_measure_words
@@ -675,9 +675,7 @@ _TOWN = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道)")
 # Verbs by which a list of bodies before them runs the item after them (…、…医院开展“…”试点).
 _RUN_BY_LIST = re.compile(r"(?:开展|实施|推行|启动|承担|参与)$")
 # The verb that grants a title to the list before it (…被确定为首批…试点, …入选…).
-_GRANTING = re.compile(
-    r"(?:被|先后|成功|正式|首次|均)*(?:确定为|列入|列为|入选|入围|获批|获评|评为|认定为|命名为|成为)"
-)
+_GRANTING = re.compile(rf"(?:被|先后|成功|正式|首次|均)*(?:{GRANT_VERBS}|成为)")
 
 
 # The count and kind that close a list of places (…盘锦5座城市, …等乡镇, …8个县(市、区)).
@@ -763,9 +761,7 @@ def _granted_list(ctx: _Context, sentence: Sentence, position: int) -> tuple[Div
     return tuple(dict.fromkeys(holders)) if len(holders) >= 2 else ()
 
 
-_GRANTED_TO = re.compile(
-    r"(?:被|先后|成功|正式|连续|再次|首次|已|还)*(?:确定为|列入|入选|入围|获批|获评|评为|认定为|命名为|授予|荣获)"
-)
+_GRANTED_TO = re.compile(rf"(?:被|先后|成功|正式|连续|再次|首次|已|还)*(?:{GRANT_VERBS}|授予|荣获)")
 
 
 _CARRY_OUT = re.compile(r"(?:落实|践行|贯彻|融入|参与|服务|对接|响应)[^,，。;；]{0,6}$")
