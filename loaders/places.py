@@ -241,6 +241,7 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
             and not (_heads_own_body(division, surface, text, gaz) and not _TITLE_TAIL.match(text[end:]))
             and not _named_alone(division, surface, text, gaz, [*context, *named])
             and not _full_name_as_place(division, surface, text, gaz)
+            and not _listed_with_kin(division, start, end, text, chosen, gaz)
         ):
             continue
         if _stray_namesake(codes, context, gaz):
@@ -329,6 +330,50 @@ def _among_kin(
         if joined and any(code[:4] == division.code[:4] and code[4:] != "00" for code in codes):
             return True
     return False
+
+
+def _listed_with_kin(
+    division: Division,
+    start: int,
+    end: int,
+    text: str,
+    chosen: Sequence[tuple[int, int, str, tuple[str, ...]]],
+    gaz: Gazetteer,
+) -> bool:
+    """Whether a county-level short form is one item of a list of three or more that are all county-level
+    units of one province ("赴新宁、醴陵、炎陵、零陵、沅陵等地调研"): the list names them one by one, though
+    the text names none of their cities.
+
+    >>> gaz = load_gazetteer()
+    >>> text = "赴新宁、醴陵、炎陵等地调研"
+    >>> chosen = [(1, 3, "新宁", ("430528",)), (4, 6, "醴陵", ("430281",)), (7, 9, "炎陵", ("430225",))]
+    >>> _listed_with_kin(gaz.get("430281"), 4, 6, text, chosen, gaz)
+    True
+    >>> _listed_with_kin(gaz.get("430281"), 4, 6, text, chosen[1:], gaz)
+    False
+    """
+    ordered = sorted(chosen)
+    at = next((i for i, item in enumerate(ordered) if item[0] == start and item[1] == end), None)
+    if at is None:
+        return False
+    first = last = at
+    while (
+        first > 0 and ordered[first - 1][1] + 1 == ordered[first][0] and text[ordered[first - 1][1]] == "、"
+    ):
+        first -= 1
+    while (
+        last + 1 < len(ordered)
+        and ordered[last][1] + 1 == ordered[last + 1][0]
+        and text[ordered[last][1]] == "、"
+    ):
+        last += 1
+    if last - first < 2:
+        return False
+    province = division.code[:2]
+    return all(
+        any(gaz.get(code).level == "district" and code[:2] == province for code in codes)
+        for _, _, _, codes in ordered[first : last + 1]
+    )
 
 
 def _loc_word_at(text: str, start: int, end: int) -> bool:

@@ -1707,3 +1707,10 @@ def test_a_civic_or_exhibition_centre_is_a_building_not_a_body() -> None:
     ex = _extract("面积约1.2万平方米的南昌市民中心对外开放。大会在福州海峡国际会展中心举行。")
     assert not ex.agencies
     assert ("福州海峡国际会展中心", "facility") in {(p.name, p.kind) for p in ex.projects}
+
+
+def test_a_list_of_county_short_forms_of_one_province_names_each_though_no_city_is_named() -> None:
+    ex = _extract(
+        "湖南省通信管理局具体负责组织实施。自年初项目启动以来,领导先后赴新宁、醴陵、炎陵、零陵、沅陵等地农村开展实地调研。"
+    )
+    assert {p.place.name for p in ex.places} == {"湖南省", "新宁县", "醴陵市", "炎陵县", "零陵区", "沅陵县"}
