@@ -546,7 +546,11 @@ def ranked_phrase(
         scope = SCOPE_WORDS.search(sentence[max(0, cue_start - 4) : rank_start])
         scope_words = scope.group(1) if scope else ""
     suffix = scope_words + ("" if re.search(r"(排名|排行|榜)$", scope_words) else "排名")
-    board = re.findall(r"《([^》]*(?:榜|排名|排行|指数)[^》]{0,6})》", sentence[:cue_start])
+    # (or a list quoted by name: “中国西部城市数据要素市场发展水平50强(2024年)”)
+    board = re.findall(r"《([^》]*(?:榜|排名|排行|指数)[^》]{0,6})》", sentence[:cue_start]) or re.findall(
+        r"“([^”]{4,40}?(?:\d+强|百强榜|排行榜|榜单))(?:[(（](?:19|20)\d{2}年?度?[)）])?”",
+        sentence[:cue_start],
+    )
     if board:
         return board[-1], suffix
     # "对数字百强市数字经济发展水平进行排名,其中深圳排第3": what is ranked

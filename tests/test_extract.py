@@ -1714,3 +1714,13 @@ def test_a_list_of_county_short_forms_of_one_province_names_each_though_no_city_
         "湖南省通信管理局具体负责组织实施。自年初项目启动以来,领导先后赴新宁、醴陵、炎陵、零陵、沅陵等地农村开展实地调研。"
     )
     assert {p.place.name for p in ex.places} == {"湖南省", "新宁县", "醴陵市", "炎陵县", "零陵区", "沅陵县"}
+
+
+def test_a_rank_is_in_the_list_its_sentence_quotes_by_name() -> None:
+    ex = _extract(
+        "据榜单,四川入围本次“中国西部城市数据要素市场发展水平50强(2024年)”的16个城市具体排名如下:成都位列第2名,德阳位列第6名。"
+    )
+    assert [(m.place.name, m.indicator, m.value) for m in ex.metrics] == [
+        ("成都市", "中国西部城市数据要素市场发展水平50强排名", 2),
+        ("德阳市", "中国西部城市数据要素市场发展水平50强排名", 6),
+    ]
