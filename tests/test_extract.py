@@ -1724,3 +1724,13 @@ def test_a_rank_is_in_the_list_its_sentence_quotes_by_name() -> None:
         ("成都市", "中国西部城市数据要素市场发展水平50强排名", 2),
         ("德阳市", "中国西部城市数据要素市场发展水平50强排名", 6),
     ]
+
+
+def test_a_figure_after_that_city_is_the_city_last_named() -> None:
+    ex = _extract(
+        "新疆维吾尔自治区推进数字政府建设,全区政务服务事项网上可办率达到95%。"
+        "自治区人大代表、克拉玛依市副市长潘瑞介绍,截至目前,该市已建成5G基站460个。全区建成5G基站2万个。"
+    )
+    assert [(m.place.name, m.value) for m in ex.metrics] == [
+        ("新疆维吾尔自治区", 95), ("克拉玛依市", 460), ("新疆维吾尔自治区", 20000)
+    ]  # fmt: skip
