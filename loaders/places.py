@@ -246,6 +246,8 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
             continue
         if _stray_namesake(codes, context, gaz):
             continue
+        if _ROAD_AFTER.match(text, end):
+            continue  # "长宁区江苏路街道": a road named after a place names no place, nor its street office
         in_name = (
             any(s <= start < e for s, e in names)
             or any(a < start < b for a, b in excluded)
@@ -484,12 +486,15 @@ def whole_word_spans(text: str, spans: list[PlaceSpan], sentences: tuple[Sentenc
     starts: set[int] = set()
     reach: dict[int, int] = {}  # where the word starting at each offset ends
     firms: dict[int, Word] = {}
+    persons: dict[int, int] = {}  # where a person's name starting at each offset ends
     for sentence in sentences:
         for w in segment(sentence.text):
             starts.add(sentence.start + w.start)
             reach[sentence.start + w.start] = sentence.start + w.end
             if w.tag in ("ORG", "nz"):
                 firms[sentence.start + w.start] = w
+            elif w.tag == "PER" and "·" in w.text:  # (LAC also reads 张北云 as a person)
+                persons[sentence.start + w.start] = sentence.start + w.end
     return [
         replace(sp, in_name=True)
         if _heads_firm(sp, firms.get(sp.start))
@@ -504,6 +509,8 @@ def whole_word_spans(text: str, spans: list[PlaceSpan], sentences: tuple[Sentenc
         or sp.start in ends
         or _PARTY_BEFORE.search(text, max(0, sp.start - 4), sp.start)
         if not _split_by_word(sp, reach)
+        # "阿里甫·买买提": a place's name opening a transliterated person's name is no place
+        and persons.get(sp.start, sp.end) <= sp.end
     ]
 
 
@@ -644,6 +651,8 @@ def _registered_in(text: str, span: PlaceSpan) -> bool:
     )
 
 
+# A road or street named after a place (江苏路, 四川北路, 北京东路, 深南大道), not a path (江苏路径).
+_ROAD_AFTER = re.compile(r"[东西南北中]?(?:路(?![径线子演网])|大道|大街)")
 _ZONE_BEFORE = re.compile(r"(?:高新技术产业开发区|高新区|经济技术开发区|经开区|开发区|新区)$")
 
 

@@ -1734,3 +1734,14 @@ def test_a_figure_after_that_city_is_the_city_last_named() -> None:
     assert [(m.place.name, m.value) for m in ex.metrics] == [
         ("新疆维吾尔自治区", 95), ("克拉玛依市", 460), ("新疆维吾尔自治区", 20000)
     ]  # fmt: skip
+
+
+def test_a_road_named_after_a_province_names_no_province() -> None:
+    ex = _extract("在上海市长宁区江苏路上,人工智能发现垃圾。长宁区江苏路街道办事处推进一网统管。")
+    assert {p.place.name for p in ex.places} == {"上海市", "长宁区"}
+    assert [a.place.name for a in ex.agencies] == ["长宁区"]
+
+
+def test_a_place_opening_a_transliterated_persons_name_is_no_place() -> None:
+    ex = _extract("新疆维吾尔自治区政协委员阿里甫·买买提表示,要积极融入东数西算工程。")
+    assert {p.place.name for p in ex.places} == {"新疆维吾尔自治区"}
