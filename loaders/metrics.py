@@ -375,6 +375,11 @@ _PAGE_COUNTERS = re.compile(
 _SHARED_UNIT_LIST = re.compile(r"(?<![\d.A-Za-z第])(?:\d+(?:\.\d+)?(?:、|和|及|与))+$")
 
 
+# The hour before a time of day's minutes (08:18) and the year before a periodical's issue (2019年8期).
+_CLOCK_BEFORE = re.compile(r"(?<!\d)\d{1,2}:$")
+_YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}年第?$")
+
+
 def find_figures(
     sentence: str,
     *,
@@ -698,6 +703,10 @@ def find_figures(
         over = bool(per and per.group("counter") and not m.group("unit"))
         if any(s <= start < e for s, e in taken) or not (over or is_measure(masked, m)):
             continue
+        if _CLOCK_BEFORE.search(masked, max(0, start - 3), start) or (
+            m.group("unit") == "期" and _YEAR_BEFORE.search(masked, max(0, start - 6), start)
+        ):
+            continue  # "2019-10-08 08:18张青雅", "软件和集成电路 2019年8期": a time of day, an issue
         number = m.group("num").replace(" ", "") + (m.group("scale") or "")
         value = parse_number(number)
         if value is None:

@@ -1745,3 +1745,8 @@ def test_a_road_named_after_a_province_names_no_province() -> None:
 def test_a_place_opening_a_transliterated_persons_name_is_no_place() -> None:
     ex = _extract("新疆维吾尔自治区政协委员阿里甫·买买提表示,要积极融入东数西算工程。")
     assert {p.place.name for p in ex.places} == {"新疆维吾尔自治区"}
+
+
+def test_a_pages_time_of_day_and_a_periodicals_issue_are_no_figures() -> None:
+    ex = _extract("2019-10-08 08:18张青雅\n软件和集成电路 2019年8期\n福州市数字经济规模达到2000亿元。")
+    assert [(m.indicator, m.value) for m in ex.metrics] == [("数字经济规模", 200000000000)]
