@@ -1973,6 +1973,10 @@ def _merged(old: ProjectMention, new: ProjectMention) -> ProjectMention:
     return ProjectMention(keep.place, keep.name, keep.kind, keep.evidence, aliases)
 
 
+# What a national body's branch in a place is called (中国信通院江西研究院, 国家税务总局杭州市税务局).
+_BRANCH_TAIL = re.compile(r"(?:研究院|分院|研究所|分所|分中心|分局|税务局|监管局|调查队|管理局)$")
+
+
 def _agency(
     ctx: _Context, sentence: Sentence, hit: AgencyHit, found: dict[tuple[str, str], AgencyMention]
 ) -> AgencyMention | None:
@@ -1997,6 +2001,14 @@ def _agency(
         home = max((b for b in bureaus if _abbreviates(bureaus[0], b)), key=len)
         return AgencyMention(ctx.default, home + hit.name[1:], ev, (hit.name,))
     if hit.national:
+        # "中国信通院江西研究院": a national body's branch named after a place is that place's
+        inner = [
+            sp.division
+            for sp in find_place_spans(hit.name, gazetteer=ctx.gazetteer)
+            if sp.start > 0 and sp.division.level != "country"
+        ]
+        if inner and _BRANCH_TAIL.search(hit.name):
+            return AgencyMention(inner[-1], hit.name, ev, hit.aliases)
         return AgencyMention(ctx.gazetteer.country, hit.name, ev, hit.aliases)
     place = (
         # 自治区 heads a body as 省 does (自治区大数据局 in a 西藏 report).

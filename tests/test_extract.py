@@ -1750,3 +1750,10 @@ def test_a_place_opening_a_transliterated_persons_name_is_no_place() -> None:
 def test_a_pages_time_of_day_and_a_periodicals_issue_are_no_figures() -> None:
     ex = _extract("2019-10-08 08:18张青雅\n软件和集成电路 2019年8期\n福州市数字经济规模达到2000亿元。")
     assert [(m.indicator, m.value) for m in ex.metrics] == [("数字经济规模", 200000000000)]
+
+
+def test_a_national_bodys_branch_named_after_a_province_is_the_provinces() -> None:
+    ex = _extract("中国信通院江西研究院发布白皮书。中国电子信息产业发展研究院发布报告。")
+    assert [(a.place.name, a.name) for a in ex.agencies] == [
+        ("江西省", "中国信通院江西研究院"), ("中国", "中国电子信息产业发展研究院")
+    ]  # fmt: skip
