@@ -222,7 +222,12 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         if quoted and re.match(r"”?(?:的)?(?:概念|提法|一词)", sentence[last + 1 : last + 5]):
             continue  # "提出了“新型智慧城市”概念": an idea put forward, not an initiative anyone runs
         continues = _CONTINUES_AS_NAME.match(follows) and not _ALLOWED_NEXT.match(follows)
-        if not quoted and continues and not _ends_a_phrase(sentence, index[end - 1] + 1):
+        # "政务服务一网通办机关运行一网协同社会治理一网统管": a headline runs a list of one-stop phrases
+        # together, each after its domain; the next domain and its 一网 end the phrase before
+        parallel = concept.label.startswith("一") and re.match(
+            rf"[\u4e00-\u9fff]{{2,6}}?{re.escape(concept.label[:2])}", plain[end : end + 10]
+        )
+        if not quoted and continues and not parallel and not _ends_a_phrase(sentence, index[end - 1] + 1):
             continue
         s, e = index[start], index[end - 1] + 1
         hits.append(ProgrammeHit(concept.label, s, e, concept.slug, (plain[start:end],), concept.national))

@@ -1757,3 +1757,8 @@ def test_a_national_bodys_branch_named_after_a_province_is_the_provinces() -> No
     assert [(a.place.name, a.name) for a in ex.agencies] == [
         ("江西省", "中国信通院江西研究院"), ("中国", "中国电子信息产业发展研究院")
     ]  # fmt: skip
+
+
+def test_one_stop_phrases_run_together_after_their_domains_are_each_named() -> None:
+    ex = _extract("天津市推动政务服务一网通办机关运行一网协同社会治理一网统管。")
+    assert [p.name for p in ex.programmes] == ["一网通办", "一网协同", "一网统管"]
