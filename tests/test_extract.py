@@ -1762,3 +1762,10 @@ def test_a_national_bodys_branch_named_after_a_province_is_the_provinces() -> No
 def test_one_stop_phrases_run_together_after_their_domains_are_each_named() -> None:
     ex = _extract("天津市推动政务服务一网通办机关运行一网协同社会治理一网统管。")
     assert [p.name for p in ex.programmes] == ["一网通办", "一网协同", "一网统管"]
+
+
+def test_a_table_rows_share_spaced_apart_from_its_count_is_that_counts_share() -> None:
+    ex = _extract("昌吉市12345热线诉求分类情况\n投诉3751件 占比 82.13%\n表扬298件 占比 6.53%\n")
+    assert [(m.indicator, m.value) for m in ex.metrics] == [
+        ("投诉", 3751), ("投诉占比", 82.13), ("表扬", 298), ("表扬占比", 6.53)
+    ]  # fmt: skip
