@@ -443,6 +443,10 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
         return False  # a cue inside one clause ("今年力争再建50个;") does not reach past its semicolon
     if future >= 0 and 0 <= past < future and _aside(before, future):
         return False
+    if future >= 0 and (
+        _DONE.search(before, future) or _DONE_AFTER.match(half_width(sentence[position : position + 24]))
+    ):
+        return False  # "根据…规划,在全县17个乡镇建设了800个摄像头": what the plan led to was done
     if future >= 0:
         return future > past
     # A plan carried from the sentence before ends where the text reports what is done ("…均已开通",
@@ -458,6 +462,12 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     )
 
 
+# A verb of building or reaching marked done (建设了, 建成了, 新增了) in the figure's own clause.
+_DONE = re.compile(
+    r"(?:建设|建成|完成|实现|新增|打造|建立|开通|安装|部署|培育|引进|引育|投入|发放|办理|受理|累计)了"
+    r"[^,，;；。:：]{0,16}$"
+)
+_DONE_AFTER = re.compile(rf"[^,，;；。:：]{{0,12}}?{_DONE.pattern.split('了')[0]}了")
 _MAY_OBTAIN = re.compile(r"(?:可|能|可以)(?:通过)?[^,，;；。]{0,10}获得")
 
 

@@ -1769,3 +1769,10 @@ def test_a_table_rows_share_spaced_apart_from_its_count_is_that_counts_share() -
     assert [(m.indicator, m.value) for m in ex.metrics] == [
         ("投诉", 3751), ("投诉占比", 82.13), ("表扬", 298), ("表扬占比", 6.53)
     ]  # fmt: skip
+
+
+def test_what_a_plan_led_to_marked_done_is_no_target() -> None:
+    ex = _extract(
+        "攸县根据乡村雪亮工程规划,在全县17个乡镇(街道)建设了800个高清全彩摄像头。攸县根据规划,力争新增摄像头200个。"
+    )
+    assert [(m.value, m.qualifier) for m in ex.metrics] == [(17, "="), (800, "="), (200, "target")]
