@@ -185,7 +185,7 @@ def figure_place(
     # A place word inside quotes belongs to a programme's name (“全省一单”事项), not to an actor.
     frames += [
         (sentence_start + m.start(), sentence_start + m.end())
-        for m in re.finditer(r"“[^“”]{1,12}”", sentence)
+        for m in re.finditer(r"“[^“”]{1,24}”", sentence)
     ]
     candidates = [
         c

@@ -1776,3 +1776,10 @@ def test_what_a_plan_led_to_marked_done_is_no_target() -> None:
         "攸县根据乡村雪亮工程规划,在全县17个乡镇(街道)建设了800个高清全彩摄像头。攸县根据规划,力争新增摄像头200个。"
     )
     assert [(m.value, m.qualifier) for m in ex.metrics] == [(17, "="), (800, "="), (200, "target")]
+
+
+def test_a_place_inside_a_longer_quoted_slogan_takes_no_figure() -> None:
+    ex = _extract(
+        "柳州市积极践行“北上广研发+广西集成+东盟应用”发展路径,加快打造人工智能应用场景,目前拥有人工智能核心规模以上企业21家。"
+    )
+    assert [(m.place.name, m.value) for m in ex.metrics] == [("柳州市", 21)]
