@@ -1694,9 +1694,17 @@ def _named_place(
             and not (named.level == "prefecture" and acting.level == "province")
         ):
             return None  # a park named by a short form of one of the city's districts is the city's (广陵新城软件园)
+        # (a centre a province's text names after one of its cities, 郑州数据交易中心, 武汉超算中心, is that
+        # city's, though LAC reads the whole as one body's name)
+        within = acting in ctx.gazetteer.ancestors(named)
         if not full and not any(
             w.start == span.start - sentence.start
-            and (w.tag == "LOC" or w.tag == "ORG" and w.end == hit.end and _SITE_WORD.search(w.text))
+            and (
+                w.tag == "LOC"
+                or w.tag == "ORG"
+                and w.end == hit.end
+                and (_SITE_WORD.search(w.text) or (within and _CENTRE_WORD.search(w.text)))
+            )
             for w in segment(sentence.text)
         ):
             # a short form LAC reads into a company's name (阿里 of 阿里…中心) names no place; one it reads
@@ -1710,6 +1718,7 @@ def _named_place(
     return None
 
 
+_CENTRE_WORD = re.compile(r"(?:交易中心|智算中心|算力中心|数据中心|超算中心)$")
 _SITE_WORD = re.compile(r"(?:软件园|产业园|科技园|园区|数码港|科技城|新城|基地)$")
 
 

@@ -1783,3 +1783,10 @@ def test_a_place_inside_a_longer_quoted_slogan_takes_no_figure() -> None:
         "柳州市积极践行“北上广研发+广西集成+东盟应用”发展路径,加快打造人工智能应用场景,目前拥有人工智能核心规模以上企业21家。"
     )
     assert [(m.place.name, m.value) for m in ex.metrics] == [("柳州市", 21)]
+
+
+def test_a_centre_a_provinces_text_names_after_one_of_its_cities_is_that_citys() -> None:
+    ex = _extract("河南省将推动郑州数据交易中心累计交易额达到百亿元。内蒙古自治区建成阿里智算中心。")
+    assert [(p.place.name, p.name) for p in ex.projects] == [
+        ("郑州市", "郑州数据交易中心"), ("内蒙古自治区", "阿里智算中心")
+    ]  # fmt: skip
