@@ -161,7 +161,10 @@ _COMPONENTS = re.compile(r"^(?:[、和及与][^、,，。;；]{1,16}?)*[一二�
 # "一个…的", "规模最大的": an indefinite article or a superlative and a description before a kind's word.
 _DESCRIBED = re.compile(r"(?:一(?:个|座|家|处|条|张|种|类|批)[^,，。;；:：]*|最[\u4e00-\u9fff]{1,3})的$")
 # A brand in quotes right after a kind's words, closing its clause (…服务平台“苏企通”,).
-_APPOSITION = re.compile(r"^“(?P<name>[^“”]{2,8})”(?=$|[,，。;；、和及(（])")
+# (or going on with what is said of it: …平台“津心办”案例, …平台“津心办”建设按照…)
+_APPOSITION = re.compile(
+    r"^“(?P<name>[^“”]{2,8})”(?=$|\s|[,，。;；、和及(（]|案例|建设|上线|正式|已|于|自|作为|是|承载|覆盖|累计)"
+)
 
 
 @dataclass(frozen=True)

@@ -1790,3 +1790,12 @@ def test_a_centre_a_provinces_text_names_after_one_of_its_cities_is_that_citys()
     assert [(p.place.name, p.name) for p in ex.projects] == [
         ("郑州市", "郑州数据交易中心"), ("内蒙古自治区", "阿里智算中心")
     ]  # fmt: skip
+
+
+def test_a_quoted_brand_right_after_a_platforms_words_names_that_platform() -> None:
+    ex = _extract(
+        "天津市。其中,天津数字社会综合应用平台“津心办”案例获奖。\n"
+        "天津数字社会综合应用平台“津心办”建设按照“总体规划、分步实施”的原则推进。"
+    )
+    assert not ex.programmes
+    assert [(p.name, p.kind) for p in ex.projects] == [("津心办", "platform")]
