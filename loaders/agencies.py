@@ -733,7 +733,8 @@ def _listed_zones(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
 
 
 # The brackets that give a body's short name for the rest of the text: (以下简称市营商局).
-_SHORT_NAME_OPEN = re.compile(r"[(（](?:以下简称|以下称|简称)[:：“\"]?$")
+# …and the brackets that give its former name: 北京市经信局(原北京市经信委).
+_SHORT_NAME_OPEN = re.compile(r"[(（](?:以下简称|以下称|简称|原)[:：“\"]?$")
 
 
 def _with_parenthetical_aliases(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:

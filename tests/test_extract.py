@@ -1799,3 +1799,8 @@ def test_a_quoted_brand_right_after_a_platforms_words_names_that_platform() -> N
     )
     assert not ex.programmes
     assert [(p.name, p.kind) for p in ex.projects] == [("津心办", "platform")]
+
+
+def test_a_bodys_former_name_in_brackets_is_its_alias() -> None:
+    ex = _extract("北京市经信局(原北京市经信委)结合落实规划,主动布局产业。北京市经信委召开会议。")
+    assert [a.name for a in ex.agencies] == ["北京市经信局"]
