@@ -1804,3 +1804,10 @@ def test_a_quoted_brand_right_after_a_platforms_words_names_that_platform() -> N
 def test_a_bodys_former_name_in_brackets_is_its_alias() -> None:
     ex = _extract("北京市经信局(原北京市经信委)结合落实规划,主动布局产业。北京市经信委召开会议。")
     assert [a.name for a in ex.agencies] == ["北京市经信局"]
+
+
+def test_the_ends_of_a_change_parted_by_a_comma_are_both_levels_reached() -> None:
+    ex = _extract("浙江数字经济核心产业增加值从2014年的2854亿元,增长到2020年的7020亿元。")
+    assert [(m.value, m.year, m.qualifier) for m in ex.metrics] == [
+        (285400000000, 2014, "="), (702000000000, 2020, "=")
+    ]  # fmt: skip
