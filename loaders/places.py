@@ -1312,11 +1312,12 @@ def subject_places(
     # A text that keeps speaking as a city (全市…, 市委常委) and names no city, only places of one city
     # below it (南郑区政府…), is that city's: its places lie in it.
     if level is not None and spoken[0][1] >= 3 and not national:
+        # (a municipality holds its districts as a city does: 滨海新区作为我市…的主要载体 is 天津市's)
         holders = {
             a.code
             for code in votes
             for a in (gaz.get(code), *gaz.ancestors(gaz.get(code)))
-            if a.level == level and a.code != code
+            if (a.level == level or _fits_municipality(a, level)) and a.code != code
         }
         named_level = [code for code in votes if gaz.get(code).level == level]
         if len(holders) == 1 and not named_level:

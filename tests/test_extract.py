@@ -1811,3 +1811,13 @@ def test_the_ends_of_a_change_parted_by_a_comma_are_both_levels_reached() -> Non
     assert [(m.value, m.year, m.qualifier) for m in ex.metrics] == [
         (285400000000, 2014, "="), (702000000000, 2020, "=")
     ]  # fmt: skip
+
+
+def test_a_text_speaking_as_we_the_city_over_a_municipalitys_district_is_the_municipalitys() -> None:
+    ex = _extract(
+        "国家工信部日前发布相关数据,我市2018年软件和信息技术服务业实现收入1633亿元,高于全国平均增速。"
+        "滨海新区作为我市软件产业发展的主要载体,占全市总量的79%。市工信局相关负责人介绍,全市规模以上企业700家。"
+        "我市获批企业数量居全国第二,全国共有企业数万家。"
+    )
+    assert [p.name for p in ex.subject_places] == ["天津市"]
+    assert ex.metrics[0].place.name == "天津市"
