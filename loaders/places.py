@@ -417,6 +417,11 @@ _RANKED_BEFORE = re.compile(r"(?:位列|位居|居于|跻身|受到|获得|得�
 _JOINED_BY = re.compile(r"(?:联合|携手|会同|牵手)(?:[\u4e00-\u9fff]{2,8}[、和与及])*$")
 
 
+# A list of places a subject compares itself with: 与 before it, 相比 after it (与辽宁省、吉林省相比).
+_COMPARED_FROM = re.compile(r"(?:与|同|跟)(?:[\u4e00-\u9fff]{2,8}?[、和及])*$")
+_COMPARED_TO = re.compile(r"(?:[、和及][\u4e00-\u9fff]{2,8}?)*(?:相比|相比较|比较|对比)")
+
+
 def _yardstick(text: str, span: PlaceSpan) -> bool:
     """Whether a place is named as the field its subject ranks in or the body that praises it.
 
@@ -1057,6 +1062,10 @@ def subject_places(
             continue  # 汶川县县长一行来我县考察: the visitor's place, named in the title, is not the host
         if _JOINED_BY.search(text, max(0, span.start - 24), span.start):
             continue  # "联合上海、浙江、安徽…部门": the places a subject joins forces with, not the subject
+        if _COMPARED_FROM.search(text, max(0, span.start - 20), span.start) and _COMPARED_TO.match(
+            text, span.end
+        ):
+            continue  # "与辽宁省、吉林省相比,我省…": the places a subject measures itself against
         # A division right before one of its own (江西九江, 绍兴市越城区) only says where that one lies:
         # the chain names its last place, with the weight its head would have had.
         if (

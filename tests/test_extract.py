@@ -1821,3 +1821,13 @@ def test_a_text_speaking_as_we_the_city_over_a_municipalitys_district_is_the_mun
     )
     assert [p.name for p in ex.subject_places] == ["天津市"]
     assert ex.metrics[0].place.name == "天津市"
+
+
+def test_places_a_text_compares_itself_with_are_not_its_subject() -> None:
+    ex = _extract(
+        "截至2020年底,全省累计认定数字化示范车间128个。全省政务服务网已全部接入黑龙江政务服务网。"
+        "我省出台了《黑龙江省直播电商发展三年行动计划》。与辽宁省、吉林省相比,我省支持的重点不够突出。"
+        "与辽宁省、吉林省相比较,我省的特色在于智能应用。"
+    )
+    assert [p.name for p in ex.subject_places] == ["黑龙江省"]
+    assert [m.place.name for m in ex.metrics] == ["黑龙江省"]
