@@ -502,10 +502,7 @@ def whole_word_spans(text: str, spans: list[PlaceSpan], sentences: tuple[Sentenc
                 persons[sentence.start + w.start] = sentence.start + w.end
     return [
         replace(sp, in_name=True)
-        if _heads_firm(sp, firms.get(sp.start))
-        or _inside_firm(sp, firms)
-        or _registered_in(text, sp)
-        or _names_new_area(text, sp)
+        if _heads_firm(sp, firms.get(sp.start)) or _inside_firm(sp, firms) or _registered_in(text, sp)
         else replace(sp, listed=False)
         if _heads_institution(sp, firms)
         else sp
@@ -516,6 +513,8 @@ def whole_word_spans(text: str, spans: list[PlaceSpan], sentences: tuple[Sentenc
         if not _split_by_word(sp, reach)
         # "阿里甫·买买提": a place's name opening a transliterated person's name is no place
         and persons.get(sp.start, sp.end) <= sp.end
+        # "和林格尔新区": a new area set up beside a county is a zone of its own, no part of the county
+        and not _names_new_area(text, sp)
     ]
 
 

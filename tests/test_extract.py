@@ -1831,3 +1831,12 @@ def test_places_a_text_compares_itself_with_are_not_its_subject() -> None:
     )
     assert [p.name for p in ex.subject_places] == ["黑龙江省"]
     assert [m.place.name for m in ex.metrics] == ["黑龙江省"]
+
+
+def test_a_new_area_named_after_a_county_is_no_part_of_the_county() -> None:
+    ex = _extract(
+        "呼和浩特市大力发展算力产业,呼和浩特市已位列全国前列。"
+        "目前,和林格尔新区已引入中国移动、华为等32个数据中心项目,协议总投资2300亿元。"
+    )
+    assert {p.place.name for p in ex.places} == {"呼和浩特市"}
+    assert {m.place.name for m in ex.metrics} == {"呼和浩特市"}
