@@ -972,7 +972,7 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         after = matches[i + 1] if i + 1 < len(matches) else None
         run_on = (
             after is not None
-            and re.fullmatch(r"[^\W和与及等暨的或在是为将到]{0,4}", masked[end : after.start()])
+            and re.fullmatch(r"[^\W和与及等暨的或在是为将到这]{0,4}", masked[end : after.start()])
             # "…科研创新平台三大平台": a count of the kind after a name ends it
             and not re.match(r"[一二三四五六七八九十两\d]+[大个项类]", masked[end : after.start()])
         )
@@ -1299,6 +1299,9 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         if widened != (start, end):
             start, end = widened
             name = clean_name(sentence[start:end])
+        if name.startswith("一") and sentence[start - 1 : start] == "这":
+            # "建设和林格尔数据中心集群这一国家数据中心集群": after 这一, the kind of the thing just named
+            continue
         named = _APPOSITION.match(sentence[end:])
         if named is None and re.fullmatch(r"小程序|App|APP|app|公众号", m.group(0)):
             # "通过微信小程序“悦桥南”进入社区页面": an app's word names the app quoted right after it,

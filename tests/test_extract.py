@@ -1840,3 +1840,8 @@ def test_a_new_area_named_after_a_county_is_no_part_of_the_county() -> None:
     )
     assert {p.place.name for p in ex.places} == {"呼和浩特市"}
     assert {m.place.name for m in ex.metrics} == {"呼和浩特市"}
+
+
+def test_the_kind_after_this_one_is_no_name_and_ends_the_name_before() -> None:
+    ex = _extract("呼和浩特市近年来全力建设和林格尔数据中心集群这一国家数据中心集群,产业迎来了大发展。")
+    assert [p.name for p in ex.projects] == ["和林格尔数据中心集群"]
