@@ -42,7 +42,7 @@ _DATED_HEAD = re.compile(
 )
 
 
-_DESTINATION = re.compile(r"(?:直通|直达|直连|通往|连通|通达|辐射)$")
+_DESTINATION = re.compile(r"(?:直通|直达|直连|通往|连通|通达|辐射|(?<!截)至)$")  # (宁夏至上海…时延15毫秒)
 # "占南京市比重近40%、江苏省比重约20%": the place a share is taken of is its denominator, not what it measures
 _SHARE_OF = re.compile(r"(?:的)?(?:比重|比例|份额)")
 

@@ -987,7 +987,7 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         in_word = re.match(
             r"(企业|公司|经济|体系|新?模式|新?机制|业务|资源|数据|集群|产品|城市|计算|服务|网络|平台|楼|大楼|大厦|运营商|服务商|供应商|提供商|厂商|标准|规范|评估|评价|评比|测评)",
             masked[end:],
-        ) or (re.match(r"[型化性率量数费端层侧间内议]", masked[end:]) and inside_word(sentence, end))
+        ) or (re.match(r"[型化性率量数费端层侧间内议堂]", masked[end:]) and inside_word(sentence, end))
         # LAC reads 区内 as a word, but a zone has an inside (示范区内的…谷)
         # "中电光谷联合控股有限公司": a kind's word a company's name runs on from is that company's
         in_word = in_word or re.match(

@@ -1845,3 +1845,13 @@ def test_a_new_area_named_after_a_county_is_no_part_of_the_county() -> None:
 def test_the_kind_after_this_one_is_no_name_and_ends_the_name_before() -> None:
     ex = _extract("呼和浩特市近年来全力建设和林格尔数据中心集群这一国家数据中心集群,产业迎来了大发展。")
     assert [p.name for p in ex.projects] == ["和林格尔数据中心集群"]
+
+
+def test_a_hall_named_after_a_congress_is_no_event() -> None:
+    ex = _extract("辽源市代表参加全球智慧城市高峰论坛,会议在北京人民大会堂召开。")
+    assert "北京人民大会" not in [p.name for p in ex.projects]
+
+
+def test_a_figure_of_a_line_to_a_place_is_not_that_places() -> None:
+    ex = _extract("中卫市建成直连网络,中卫市至上海的网络时延仅15毫秒。")
+    assert [m.place.name for m in ex.metrics] == ["中卫市"]
