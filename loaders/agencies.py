@@ -156,8 +156,10 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     for m in _PLACE_HEAD.finditer(sentence):
         if any(a < m.start() < b for a, b in named):
             continue  # the 市 of 德州市 is not a head of its own
-        if re.search(r"各[省市区县州旗盟]{1,3}$", sentence[max(0, m.start() - 4) : m.start()]):
-            continue  # 各区县政府: every county's government, no one body
+        if re.search(r"各[省市区县州旗盟]{1,3}$", sentence[max(0, m.start() - 4) : m.start()]) or re.search(
+            r"(?:\d+|[两二三四五六七八九十]+)个$", sentence[max(0, m.start() - 4) : m.start()]
+        ):
+            continue  # 各区县政府, 7个区人大常委会: every county's government, a count of bodies, no one body
         if _ends_foreign_name(words(), m.start()):
             continue  # "巴塞罗那市政府": the 市 ends a place the gazetteer does not have
         if m.start() == 0 or sentence[m.start() - 1] not in _NOT_BEFORE_BARE:

@@ -1855,3 +1855,8 @@ def test_a_hall_named_after_a_congress_is_no_event() -> None:
 def test_a_figure_of_a_line_to_a_place_is_not_that_places() -> None:
     ex = _extract("中卫市建成直连网络,中卫市至上海的网络时延仅15毫秒。")
     assert [m.place.name for m in ex.metrics] == ["中卫市"]
+
+
+def test_a_count_of_bodies_of_a_level_is_no_one_body() -> None:
+    ex = _extract("西湖区推进数字化改革。杭州市7个区人大常委会开展调研。")
+    assert not ex.agencies
