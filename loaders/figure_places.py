@@ -83,7 +83,7 @@ def _unique_in(text: str, start: int) -> bool:
 
 
 # A rank given in a place (四川省第1名, 全省排名第三位).
-_RANK_IN = re.compile(r"(?:排名|排)?第[一二三四五六七八九十\d]{1,3}[名位]")
+_RANK_IN = re.compile(r"(?:排名|排)?第[一二三四五六七八九十\d]{1,3}(?:[名位]|(?=[,，;；。]))")
 
 
 def figure_place(

@@ -1860,3 +1860,11 @@ def test_a_figure_of_a_line_to_a_place_is_not_that_places() -> None:
 def test_a_count_of_bodies_of_a_level_is_no_one_body() -> None:
     ex = _extract("西湖区推进数字化改革。杭州市7个区人大常委会开展调研。")
     assert not ex.agencies
+
+
+def test_a_province_a_rank_is_given_in_takes_no_later_figure_of_its_sentence() -> None:
+    ex = _extract(
+        "贵阳市全力打造产业集群。1月至7月,软件业务收入达173.33亿元,绝对值位列贵州省第一,"
+        "规模以上软件和信息技术服务业营业收入达到137.9亿元,新增规模以上企业7家。"
+    )
+    assert {m.place.name for m in ex.metrics} == {"贵阳市"}
