@@ -752,7 +752,12 @@ def find_figures(
             unit,
             start,
             end,
-            indicator=glossed if glossed and INDEX_WORDS.search(glossed) else None,
+            # "拥有3000多万人口": the 人 of 人口 counts the people, and 人口 is what is counted
+            indicator="人口"
+            if unit == "人" and masked[end : end + 1] == "口"
+            else glossed
+            if glossed and INDEX_WORDS.search(glossed)
+            else None,
             more=bool(m.group("more") or m.group("more2")),
         )
         if figure.unit is None and (

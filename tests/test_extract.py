@@ -1868,3 +1868,8 @@ def test_a_province_a_rank_is_given_in_takes_no_later_figure_of_its_sentence() -
         "规模以上软件和信息技术服务业营业收入达到137.9亿元,新增规模以上企业7家。"
     )
     assert {m.place.name for m in ex.metrics} == {"贵阳市"}
+
+
+def test_a_count_of_people_written_with_renkou_is_the_population() -> None:
+    ex = _extract("拉孜县拥有约5.6万人口。")
+    assert [(m.indicator, m.value, m.unit) for m in ex.metrics] == [("人口", 56000, "人")]
