@@ -65,6 +65,8 @@ _PLACE_HEAD = re.compile(
     r"(?:(?<![\u4e00-\u9fff])|(?<=[、经由在请和及与]))(?:州(?![域级直])|旗(?![域级下直])|盟(?![域级友员直])))"
     r"(?=委|党委|政府|人民政府|行署|行政公署|人大|政协|[\u4e00-\u9fff]{1,12}?(?:局|委|办|厅|部|院|中心|领导小组|推进组))"
 )
+# Words before a bare level that make it every body of the level or a count of them (各区县, 7个区).
+_EVERY_OR_COUNTED = re.compile(r"(?:各[省市区县州旗盟]{1,3}|(?:\d+|[两二三四五六七八九十]+)个)$")
 # A bare 市 only starts a name where no word ends in it (城市, 上市, 全市, a goal's 数字强市).
 _NOT_BEFORE_BARE = set("城都上超全本该地两各我社园小景新老校辖特街省湾郊县门夜股楼治发港税强")
 _GENERIC = re.compile(
@@ -156,9 +158,7 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     for m in _PLACE_HEAD.finditer(sentence):
         if any(a < m.start() < b for a, b in named):
             continue  # the 市 of 德州市 is not a head of its own
-        if re.search(r"各[省市区县州旗盟]{1,3}$", sentence[max(0, m.start() - 4) : m.start()]) or re.search(
-            r"(?:\d+|[两二三四五六七八九十]+)个$", sentence[max(0, m.start() - 4) : m.start()]
-        ):
+        if _EVERY_OR_COUNTED.search(sentence, max(0, m.start() - 4), m.start()):
             continue  # 各区县政府, 7个区人大常委会: every county's government, a count of bodies, no one body
         if _ends_foreign_name(words(), m.start()):
             continue  # "巴塞罗那市政府": the 市 ends a place the gazetteer does not have

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from loaders.actions import ProgrammeHit, with_place
 from loaders.agencies import AgencyHit, find_agencies
 from loaders.designations import GRANT_VERBS, ends_as_title
-from loaders.figure_places import SCOPE_LEVELS, about_group, figure_place, own_scope
+from loaders.figure_places import SCOPE_LEVELS, THAT_LEVEL, about_group, figure_place, own_scope
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.indicators import indicator_concept, same_measure_words
 from loaders.metrics import dated_ranking, find_figures, named_board, ranking_year
@@ -447,9 +447,7 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
     for m in re.finditer(r"该([省市区县])", text[after:position]):
         before = [s for s in ctx.spans if s.end <= after + m.start() and not s.in_name]
         same = [
-            s
-            for s in before
-            if s.division.level in _THAT_LEVEL[m.group(1)] and s.surface.endswith(m.group(1))
+            s for s in before if s.division.level in THAT_LEVEL[m.group(1)] and s.surface.endswith(m.group(1))
         ]
         speakers.append((after + m.start(), same[-1].division if same else ctx.local(m.group(1))))
     # A body named by its level alone speaks for that level ("省大数据局有关负责人表示,将实施“数字强省”…").
@@ -550,15 +548,6 @@ def _cited_issuer(ctx: _Context, sentence: Sentence, position: int) -> Division 
     at = sentence.start + m.start(1)
     heads = [sp for sp in ctx.spans if sp.start == at and sp.division.level != "country"]
     return heads[0].division if heads else None
-
-
-# 该省/该市/该区/该县: the levels of division each may point back to.
-_THAT_LEVEL = {
-    "省": ("province",),
-    "市": ("prefecture", "district"),
-    "区": ("district",),
-    "县": ("district",),
-}
 
 
 def _sole_place(ctx: _Context) -> Division:
@@ -2011,12 +2000,16 @@ def _agency(
         return AgencyMention(ctx.default, home + hit.name[1:], ev, (hit.name,))
     if hit.national:
         # "中国信通院江西研究院": a national body's branch named after a place is that place's
-        inner = [
-            sp.division
-            for sp in find_place_spans(hit.name, gazetteer=ctx.gazetteer)
-            if sp.start > 0 and sp.division.level != "country"
-        ]
-        if inner and _BRANCH_TAIL.search(hit.name):
+        inner = (
+            [
+                sp.division
+                for sp in find_place_spans(hit.name, gazetteer=ctx.gazetteer)
+                if sp.start > 0 and sp.division.level != "country"
+            ]
+            if _BRANCH_TAIL.search(hit.name)
+            else []
+        )
+        if inner:
             return AgencyMention(inner[-1], hit.name, ev, hit.aliases)
         return AgencyMention(ctx.gazetteer.country, hit.name, ev, hit.aliases)
     place = (

@@ -170,7 +170,7 @@ def figure_place(
             if sp.end <= m.start()
             and sp.surface.endswith(m.group(1))
             and sp.division.name.endswith(m.group(1))  # (杭州 is a 市: 该州 is an autonomous prefecture)
-            and sp.division.level in _THAT_LEVEL[m.group(1)]
+            and sp.division.level in THAT_LEVEL[m.group(1)]
         ]
         if earlier:
             candidates.append((m.start(), earlier[-1].division))
@@ -251,14 +251,15 @@ def figure_place(
     return found
 
 
-# 该市/该区/该县/该州 and the levels of division each points back to.
-_THAT_PLACE = re.compile(r"该([市区县州])")
-_THAT_LEVEL = {
+# 该省/该市/该区/该县/该州 and the levels of division each points back to (figures read all but 该省).
+THAT_LEVEL = {
+    "省": ("province",),
     "市": ("prefecture", "district"),
     "区": ("district",),
     "县": ("district",),
     "州": ("prefecture",),
 }
+_THAT_PLACE = re.compile(r"该([市区县州])")
 _RANKED_WITHIN = re.compile(r"全(省|市)[^,，;；。\d]{0,6}?(?:第|排名第?|前)")
 # What a place's people do where they went (在北京签订…, 在成都举办…): the place after 在 is a venue.
 _VENUE_VERB = re.compile(r"(?:市|省)?(?:签订|签署|签约|举办|举行|召开|开幕|参加|出席|发布)")

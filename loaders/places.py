@@ -26,7 +26,7 @@ _GROUPS = {
 }  # regions (京津冀, 长三角) name an area, not the divisions in it
 # A place name followed by one of these is part of another name (江苏代表团, 浙江大学).
 _NAME_TAIL = re.compile(
-    r"^(?:代表团|大学|学院|日报|卫视|电视台|晚报|银行|集团|籍|队|话|菜|路|街|大道|桥|港区|舟山港|舟山|级(?=[\u4e00-\u9fff])|"
+    r"^(?:代表团|大学|学院|日报|卫视|电视台|晚报|银行|集团|籍|队|话|菜|路|街|桥|港区|舟山港|舟山|级(?=[\u4e00-\u9fff])|"
     # outlets: 新湖南客户端, 金华广电 (SCHEMA.md: a newspaper's place is not listed)
     r"客户端|新闻网|网讯|融媒|广播电视台|广电|青年报|商报|法制报|在线(?=\d|[讯消报])|"
     # 新疆生产建设兵团 is a body of its own, no division
@@ -344,7 +344,7 @@ def _listed_with_kin(
 ) -> bool:
     """Whether a county-level short form is one item of a list of three or more that are all county-level
     units of one province ("赴新宁、醴陵、炎陵、零陵、沅陵等地调研"): the list names them one by one, though
-    the text names none of their cities.
+    the text names none of their cities. `chosen` holds the text's place spans in order.
 
     >>> gaz = load_gazetteer()
     >>> text = "赴新宁、醴陵、炎陵等地调研"
@@ -354,27 +354,22 @@ def _listed_with_kin(
     >>> _listed_with_kin(gaz.get("430281"), 4, 6, text, chosen[1:], gaz)
     False
     """
-    ordered = sorted(chosen)
-    at = next((i for i, item in enumerate(ordered) if item[0] == start and item[1] == end), None)
+    at = next((i for i, item in enumerate(chosen) if item[0] == start and item[1] == end), None)
     if at is None:
         return False
+
+    def joined(i: int) -> bool:  # chosen[i] and chosen[i + 1] are two items of one list
+        return chosen[i][1] + 1 == chosen[i + 1][0] and text[chosen[i][1]] == "、"
+
     first = last = at
-    while (
-        first > 0 and ordered[first - 1][1] + 1 == ordered[first][0] and text[ordered[first - 1][1]] == "、"
-    ):
+    while first > 0 and joined(first - 1):
         first -= 1
-    while (
-        last + 1 < len(ordered)
-        and ordered[last][1] + 1 == ordered[last + 1][0]
-        and text[ordered[last][1]] == "、"
-    ):
+    while last + 1 < len(chosen) and joined(last):
         last += 1
-    if last - first < 2:
-        return False
     province = division.code[:2]
-    return all(
+    return last - first >= 2 and all(
         any(gaz.get(code).level == "district" and code[:2] == province for code in codes)
-        for _, _, _, codes in ordered[first : last + 1]
+        for _, _, _, codes in chosen[first : last + 1]
     )
 
 

@@ -1218,9 +1218,9 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
             continue
         if after.startswith(("精神", "会议精神", "要求", "工作要求")):
             continue  # "落实…“两会”精神", "落实“治理联动协作”要求": what a directive asks, no programme
-        if re.search(
-            r"(?:平台|APP|App|app|小程序|公众号|客户端)$", sentence[: series.start()]
-        ) and not re.match(r"(?:工作|行动|改革|专项|攻坚)", after):
+        if re.search(rf"(?:平台|公众号|{APP_KINDS})$", sentence[: series.start()]) and not re.match(
+            r"(?:工作|行动|改革|专项|攻坚)", after
+        ):
             continue  # "天津数字社会综合应用平台“津心办”建设": the quote names the platform before it
         suffix = _PROGRAMME_AFTER.match(after)
         if suffix and re.match(r"(?:理念|思路|原则|标准|指标|要求)", after[suffix.end() :]):

@@ -462,12 +462,13 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     )
 
 
-# A verb of building or reaching marked done (建设了, 建成了, 新增了) in the figure's own clause.
-_DONE = re.compile(
+# A verb of building or reaching marked done (建设了, 建成了, 新增了) in the figure's own clause, before
+# the figure or right after it.
+_DONE_VERB = (
     r"(?:建设|建成|完成|实现|新增|打造|建立|开通|安装|部署|培育|引进|引育|投入|发放|办理|受理|累计)了"
-    r"[^,，;；。:：]{0,16}$"
 )
-_DONE_AFTER = re.compile(rf"[^,，;；。:：]{{0,12}}?{_DONE.pattern.split('了')[0]}了")
+_DONE = re.compile(rf"{_DONE_VERB}[^,，;；。:：]{{0,16}}$")
+_DONE_AFTER = re.compile(rf"[^,，;；。:：]{{0,12}}?{_DONE_VERB}")
 _MAY_OBTAIN = re.compile(r"(?:可|能|可以)(?:通过)?[^,，;；。]{0,10}获得")
 
 
