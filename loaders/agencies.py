@@ -223,7 +223,7 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
 
 
 _NOT_A_BUREAU = re.compile(
-    r"(?:破|布|格|开|大|全|结|变|新|当|时|定|僵|残|终|棋|骗|饭|赌|出|入|胜|败|战|对)局$"
+    r"(?:破|布|格|开|大|全|结|变|新|当|时|定|僵|残|终|棋|骗|饭|赌|出|入|胜|败|战|对|好|迷|困|谋)局$"
 )
 # The end of a body's name, after which a second body may follow with no mark (joint issuers).
 _BODY_END = re.compile(r"(?:委员会|委|人民政府|政府|办公室|办公厅|局|厅|办)$")
@@ -386,7 +386,7 @@ def _agency_from(
         ):
             continue  # 安吉办App is an app; an office has a name before 办 (扶贫办, 数转办)
         if m.group(0) == "局" and (
-            re.search(r"[大格布全结开变时当]$", stretch[: m.start()])
+            re.search(r"[大格布全结开变时当好迷困谋]$", stretch[: m.start()])
             or re.match(r"[面势部]", sentence[head_end + m.end() :])
         ):
             continue  # 大局, 布局, 格局, 新局面 are words, not bureaus

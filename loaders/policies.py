@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 _TITLE = re.compile(r"《(?P<title>[^《》\n]{2,80})》")
 # Newspapers, magazines and journals are cited in 《》 too; they are not policies.
-_PERIODICAL = re.compile(r"(日报|晚报|商报|时报|周刊|杂志|期刊|学报|画报|月刊|网信|信息|报)$")
+_PERIODICAL = re.compile(r"(日报|晚报|商报|时报|周刊|杂志|期刊|学报|画报|月刊|季刊|旬刊|电讯|网信|信息|报)$")
 _ISSUED = re.compile(
     r"(?P<issuer>[\u4e00-\u9fffA-Za-z、()（）]{2,40}?)(?:等部门)?(?:联合|正式|近日|率先|在全省率先|已)?(?:印发|发布|出台|制定|颁布|公布)(?:了|的)?$"
 )

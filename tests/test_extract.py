@@ -1873,3 +1873,12 @@ def test_a_province_a_rank_is_given_in_takes_no_later_figure_of_its_sentence() -
 def test_a_count_of_people_written_with_renkou_is_the_population() -> None:
     ex = _extract("拉孜县拥有约5.6万人口。")
     assert [(m.indicator, m.value, m.unit) for m in ex.metrics] == [("人口", 56000, "人")]
+
+
+def test_an_idiom_ending_in_ju_is_no_bureau_and_a_newspaper_no_policy() -> None:
+    ex = _extract(
+        "无锡市数据局召开会议,为全面推进中国式现代化无锡新实践开好局起好步强势赋能。"
+        "相关做法获《人民日报》《新华每日电讯》等权威媒体报道。"
+    )
+    assert [a.name for a in ex.agencies] == ["无锡市数据局"]
+    assert not ex.policies
