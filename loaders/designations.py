@@ -353,6 +353,8 @@ def _to_governing_verb(words: tuple[Word, ...], left: int, first: int, *, built:
         # together govern the title.
         joined = words[i - 2].text + prev.text if i > 1 else ""
         joined3 = words[i - 3].text + joined if i > 2 else ""
+        if prev.text in _PERIOD:
+            return left
         if any(_GOVERNS.fullmatch(v) for v in (prev.text, joined, joined3) if v):
             return i
         # (a batch is part of the title too: 全国首批/m 城市更新试点城市)
@@ -419,6 +421,10 @@ def _compounds_joined(words: tuple[Word, ...]) -> tuple[Word, ...]:
     return tuple(out)
 
 
+# "“十四五”时期山东数字强省": the period a goal is pursued in is no part of it.
+_PERIOD = ("时期", "期间")
+
+
 def _walk_left(words: tuple[Word, ...], last: int) -> int:
     """Return the index of the first word of the noun phrase ending at words[last]."""
     i = last
@@ -452,6 +458,8 @@ def _walk_left(words: tuple[Word, ...], last: int) -> int:
             break  # 永久/长期 say how a title is held (世界互联网大会永久举办地), inside its name
         # 双 never counts things: it makes a compound with the noun after it (双千兆示范城市)
         if prev.tag == "m" and not _RANK.search(prev.text) and prev.text != "双":
+            break
+        if prev.text in _PERIOD:
             break
         if prev.tag == "LOC" and re.search(r"[省市县区州]$", prev.text):
             # "江苏省三大算力支撑区": a division heads the title; nothing before it belongs to it.
@@ -603,6 +611,8 @@ def _governed(sentence: str, start: int, suffix: str) -> bool:
     verbs = _GOVERNS.pattern.rstrip("$")
     if suffix == "试点":  # a pilot is also run, not only granted (开展国家区块链创新应用试点)
         verbs = verbs.replace("(?:建设", "(?:实施|推进|深化|承担|承接|建设")
+    if re.fullmatch(r"强[市省区县]", suffix):  # a "strong place" goal is pushed on (推进数字强市工作)
+        verbs = verbs.replace("(?:建设", "(?:推进|推动|加快|建设")
     if re.search(verbs + "$", clause):
         return True
     if re.search(r"(?:重要|主要|重点|关键|最大)的$", clause):

@@ -1882,3 +1882,11 @@ def test_an_idiom_ending_in_ju_is_no_bureau_and_a_newspaper_no_policy() -> None:
     )
     assert [a.name for a in ex.agencies] == ["无锡市数据局"]
     assert not ex.policies
+
+
+def test_a_strong_place_goal_is_pushed_on_and_its_period_is_no_part_of_it() -> None:
+    ex = _extract(
+        "新余市根据市委、市政府推进数字强市工作要求,结合我市实际,制定本方案。"
+        "介绍“十四五”时期新余数字强市建设发展情况。"
+    )
+    assert [p.name for p in ex.programmes] == ["数字强市"]
