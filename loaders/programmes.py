@@ -1343,7 +1343,10 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 # a short name: a long one is the case's title (“人工智能助力…应用 助力提升…能力”)
                 and len(quotes[0].group(1)) <= 8
                 and re.match(
-                    r"(?:获评|入选|荣获)[^,，。;；]{0,24}?典型(?:案例|经验)", sentence[series.end() :]
+                    # (“个转企到店办”获…优秀案例, “…一次办”被国办评为“…典型经验案例”)
+                    r"(?:获评|获得?|入选|荣获|被[^,，。;；“”]{0,8}?(?:评为|评选为|列为))[^,，。;；]{0,30}?"
+                    r"(?:案例|典型经验|创新成果)",
+                    sentence[series.end() :],
                 )
                 and not re.search(r"(?:平台|系统|App|APP|中心|大脑|网|码|号)$", quotes[0].group(1))
             )

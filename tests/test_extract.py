@@ -1890,3 +1890,11 @@ def test_a_strong_place_goal_is_pushed_on_and_its_period_is_no_part_of_it() -> N
         "介绍“十四五”时期新余数字强市建设发展情况。"
     )
     assert [p.name for p in ex.programmes] == ["数字强市"]
+
+
+def test_a_quoted_practice_chosen_as_a_model_case_is_a_programme() -> None:
+    ex = _extract(
+        "龙岗区政务服务中心获评优质服务窗口,“个转企到店办”获2022年深圳市营商环境改革优秀案例。"
+        "我区企业职工退休“一件事智慧一次办”被国办评为“政务服务效能提升典型经验案例”。"
+    )
+    assert {"个转企到店办", "一件事智慧一次办"} <= {p.name for p in ex.programmes}
