@@ -19,7 +19,7 @@ from loaders.words import segment, word_at
 # Verbs that make a quoted slogan a programme someone carries out.
 CARRIED_OUT = re.compile(r"(?:推广|推行|实施|开展|组织|深化|落实|助推|参与|实行)$")
 WEAKLY_CARRIED_OUT = re.compile(
-    r"(?:推进|推动|探索|拓展|启动|完成|创新|打造|争创|创建|推出|首创|落地|叫响|打响|做实|聚焦)$"
+    r"(?:推进|推动|探索|拓展|启动|完成|创新|打造|争创|创建|推出|首推|首创|落地|叫响|打响|做实|聚焦)$"
 )
 # A name ending in one of these, governed by a verb, is a programme even without quotes.
 _SUFFIX = re.compile(r"(?:专项行动|行动|工程|计划|项目|综合试点|试点|先导区|提升月|宣传月|宣传周|改革|制度)")

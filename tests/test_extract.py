@@ -1898,3 +1898,8 @@ def test_a_quoted_practice_chosen_as_a_model_case_is_a_programme() -> None:
         "我区企业职工退休“一件事智慧一次办”被国办评为“政务服务效能提升典型经验案例”。"
     )
     assert {"个转企到店办", "一件事智慧一次办"} <= {p.name for p in ex.programmes}
+
+
+def test_what_a_place_is_first_to_launch_is_its_programme() -> None:
+    ex = _extract("龙岗区全力优化营商环境。全市首推“大湾区·视频办”“掌上云办”,建设服务网点。")
+    assert {"大湾区·视频办", "掌上云办"} <= {p.name for p in ex.programmes}
