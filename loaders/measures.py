@@ -105,6 +105,12 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
         text[end:],
     ):
         return False  # "销售额过5000万元的企业": the threshold of a class of things (SCHEMA.md), no figure
+    if (
+        unit in ("个", "项", "家", "座", "所")
+        and "全国" in re.split(r"[,，。;；]", text[:start])[-1]
+        and re.match(r"[^,，。;；]*?(?:之一|中的)", text[end:])
+    ):
+        return False  # "被列为全国…100项典型案例之一": the size of the national list the place is in
     if unit in ("米", "公里") and re.search(r"最后$", text[:start]):
         return False  # "打通政务服务最后100米": a figure of speech for the last step, no distance
     if unit == "元" and re.match(r"级(?:的|别)", text[end:]):

@@ -1903,3 +1903,11 @@ def test_a_quoted_practice_chosen_as_a_model_case_is_a_programme() -> None:
 def test_what_a_place_is_first_to_launch_is_its_programme() -> None:
     ex = _extract("龙岗区全力优化营商环境。全市首推“大湾区·视频办”“掌上云办”,建设服务网点。")
     assert {"大湾区·视频办", "掌上云办"} <= {p.name for p in ex.programmes}
+
+
+def test_the_size_of_a_national_list_a_place_is_in_is_no_figure_of_the_place() -> None:
+    ex = _extract(
+        "武汉市江夏区同时作为全国117个试点县市区中的重点案例地区。"
+        "此项工作也被国务院列为全国推动改革100项典型案例之一。江夏区建成5G基站1200个。"
+    )
+    assert [(m.indicator, m.value) for m in ex.metrics] == [("5G基站", 1200)]
