@@ -30,7 +30,7 @@ _SUFFIX = re.compile(
 )
 # Centres that are built things, not bodies (市政府云计算中心, 城市运行管理中心): projects.
 _FACILITY = re.compile(
-    r"(计算|算力|超算|智算|(?<!大)数据中心|创新中心|科学中心|运行管理|运营|指挥|展示|体验|孵化|促进中心|交易中心|灾备|机房|"
+    r"(计算|算力|超算|智算|(?<!大)数据中心|创新中心|科学中心|运行管理|运营|指挥|展示|体验|孵化|促进中心|交易中心|灾备|机房|购物中心|商业中心|"
     # a service centre is a public body (SCHEMA.md); one online or a branch hall is a thing built
     r"网上(?:政务)?服务中心|服务分中心|服务中心[\u4e00-\u9fff]{2,4}分中心)"
 )
@@ -201,6 +201,10 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     hits = [h for h in hits if not _of_other_party(sentence, h)]
     # "北京大学新农村发展研究院": a university and its institutes teach and study, they govern nothing
     hits = [h for h in hits if "大学" not in h.name]
+    # "中共中央党校", "市委党校": a party school teaches, it is no part of the body that runs it
+    hits = [h for h in hits if not sentence.startswith(("党校", "行政学院"), h.end)]
+    # "局党组集中7天时间举办读书班": a bureau's party group is the bureau's own, no body of its own
+    hits = [h for h in hits if not re.search(r"(?:局|厅|办)(?:党组|党支部|机关党委)$", h.name)]
     # "国家十大数据中心集群": a count of a kind (十大, 三大) names facilities of a list, never one body
     hits = [h for h in hits if not re.search(r"[一二两三四五六七八九十百]大", h.name)]
     # "助力北京数字经济发展破局", "优化产业布局": a word ending in 局 (破局, 布局, 格局, 开局) is no bureau

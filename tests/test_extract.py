@@ -1911,3 +1911,11 @@ def test_the_size_of_a_national_list_a_place_is_in_is_no_figure_of_the_place() -
         "此项工作也被国务院列为全国推动改革100项典型案例之一。江夏区建成5G基站1200个。"
     )
     assert [(m.indicator, m.value) for m in ex.metrics] == [("5G基站", 1200)]
+
+
+def test_a_party_school_a_bureaus_party_group_and_a_mall_are_no_bodies() -> None:
+    ex = _extract(
+        "“蒙速办”被编入由中共中央党校主办的蓝皮书。六安市数管局召开会议,局党组集中7天时间举办读书班。"
+        "太原茂业天地购物中心开业。"
+    )
+    assert [a.name for a in ex.agencies] == ["六安市数管局"]
