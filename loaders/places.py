@@ -389,7 +389,7 @@ def _loc_word_at(text: str, start: int, end: int) -> bool:
 # Outlets set the place off with a space now and then (中新网 兰州11月29日电).
 _DATELINE_BEFORE = re.compile(r"(?:^|\n|社|网|报|台|端|频道|讯)[ \u3000]?$")
 _DATELINE_AFTER = re.compile(
-    r"^[ \u3000]?(?:\d{1,2}月\d{1,2}日)?(?:电|讯)(?:题|(?![\u4e00-\u9fff]))"
+    r"^[ \u3000]?(?:\d{1,2}月\d{1,2}日)?(?:电|讯|消息)(?:题|(?![\u4e00-\u9fff]))"
     r"|^[ \u3000]?\d{1,2}月\d{1,2}日[ \u3000]*[(（]"  # 山阴新闻网讯 南昌2月27日 (记者…)
 )  # 新华社北京5月20日电题:
 
@@ -463,8 +463,8 @@ def _in_dateline(text: str, start: int, end: int) -> bool:
     (True, False)
     >>> _in_dateline("新华社北京5月20日电题:打造…", 3, 5), _in_dateline("中新网 兰州 11月29日电 甘肃…", 4, 6)
     (True, True)
-    >>> _in_dateline("山阴新闻网讯 南昌2月27日 (苏路程)江西…", 7, 9)
-    True
+    >>> _in_dateline("山阴新闻网讯 南昌2月27日 (苏路程)江西…", 7, 9), _in_dateline("央广网兰州6月25日消息(记者…)", 3, 5)
+    (True, True)
     """
     return bool(_DATELINE_BEFORE.search(text[max(0, start - 4) : start])) and bool(
         _DATELINE_AFTER.match(text[end:])

@@ -1919,3 +1919,8 @@ def test_a_party_school_a_bureaus_party_group_and_a_mall_are_no_bodies() -> None
         "太原茂业天地购物中心开业。"
     )
     assert [a.name for a in ex.agencies] == ["六安市数管局"]
+
+
+def test_a_dateline_ending_in_xiaoxi_names_no_place() -> None:
+    ex = _extract("央广网兰州6月25日消息(记者李红军)甘肃省华亭市正在致力打造智慧城市,建成5G基站300个。")
+    assert "兰州市" not in {p.place.name for p in ex.places}
