@@ -601,7 +601,12 @@ def _governed(sentence: str, start: int, suffix: str) -> bool:
     clause = re.sub(r"(?:全市|全区|全县|全省)$", "", clause)  # 作为全市“一次办妥”改革试点县
     # 获批全国首批“…”应用试点, 成为国家级“信创”试点城市: who grants it and the batch come between
     scoped = clause
-    clause = re.sub(r"(?:全国|全省|国家级|国家|省级)?(?:首批|第[一二三四五六七八九十\d]+批)?$", "", clause)
+    # (or how many hold it: "江夏区是全省四家…试点地区之一")
+    clause = re.sub(
+        r"(?:全国|全省|国家级|国家|省级)?(?:[两三四五六七八九十\d]+[家个])?(?:首批|第[一二三四五六七八九十\d]+批)?$",
+        "",
+        clause,
+    )
     # "我市是全国首批双千兆城市": a place that is what a scope grants holds the title (a bare 是, as
     # in "深圳是一座创新城市", describes)
     if re.search(r"(?:[市县区省旗州]|我市|我区|我县|我省)(?:也|还|已|现)?是$", clause) and (

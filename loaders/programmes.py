@@ -275,6 +275,18 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits += _siblings(sentence, hits, lex)
     hits += _quoted_siblings(sentence, hits, lex)
     hits = _paired_titles(sentence, hits)
+    # "推进…综合应急救援基地和首批国家数字乡村试点建设": a name run on over 和 into a title found on its
+    # own is two items of a list, no name of one
+    hits = [
+        h
+        for h in hits
+        if not any(
+            b.end == h.end
+            and h.start < b.start
+            and re.search(r"和(?:首批|第[一二三四五六七八九十\d]+批)?$", sentence[h.start : b.start])
+            for b in hits
+        )
+    ]
     counted = _counted_list(sentence)
     # "实施数字强基、…、数字惠民四大行动": the list's last item with the count is no name of its own
     hits = [

@@ -1924,3 +1924,10 @@ def test_a_party_school_a_bureaus_party_group_and_a_mall_are_no_bodies() -> None
 def test_a_dateline_ending_in_xiaoxi_names_no_place() -> None:
     ex = _extract("央广网兰州6月25日消息(记者李红军)甘肃省华亭市正在致力打造智慧城市,建成5G基站300个。")
     assert "兰州市" not in {p.place.name for p in ex.places}
+
+
+def test_a_title_held_by_one_of_a_counted_few_and_a_title_listed_after_and() -> None:
+    ex = _extract("武汉市江夏区是全省四家国家数字乡村试点地区之一,也是武汉市唯一的试点区。")
+    assert [p.name for p in ex.programmes] == ["国家数字乡村试点"]
+    ex = _extract("鹤壁市全力推进中部地区(鹤壁)综合应急救援基地和首批国家数字乡村试点建设,推动项目落地。")
+    assert [p.name for p in ex.programmes] == ["国家数字乡村试点"]
