@@ -380,6 +380,7 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     hits += _quoted_apps(sentence)
     hits += _bracketed_members(sentence)
     hits += _ceremonies(sentence)
+    hits += _place_brains(sentence)
     hits = _shared_heads(sentence, hits)
     hits = [_without_leading_verb(h) for h in hits]
     hits = [_with_partner(sentence, h) for h in hits]
@@ -861,6 +862,34 @@ def _launched(sentence: str) -> list[ProjectHit]:
                 continue
             start = m.start("items") + q.start()
             hits.append(ProjectHit(name, "platform", start, start + len(q.group(0))))
+    return hits
+
+
+# A city brain named after its place, said to go live (上线日照城市大脑, 金寨县“城市大脑”正式建成).
+_LAUNCH_BEFORE = re.compile(r"(?:上线|建成|启用|投用)了?$")
+_BRAIN_LIVE = re.compile(r"(?:正式|已|已经|全面|顺利)?(?:建成|上线|投入运行|投入使用|启用|投用)")
+
+
+def _place_brains(sentence: str) -> list[ProjectHit]:
+    """Return a city brain its place's name heads, when the clause says it went live: SCHEMA.md's named
+    system built under the 城市大脑 programme (the programme alone is no project).
+
+    >>> [h.name for h in _place_brains("2021年6月,在全省率先整体发布上线日照城市大脑,已归集系统155个")]
+    ['日照城市大脑']
+    >>> [[h.name for h in _place_brains(t)] for t in ("金寨县“城市大脑”正式建成并投入运行", "推进日照城市大脑建设")]
+    [['金寨县城市大脑'], []]
+    """
+    hits = []
+    gaz = load_gazetteer()
+    for m in re.finditer(r"“城市大脑”|城市大脑(?![\u4e00-\u9fff“])", sentence):
+        start = next(
+            (a for a in range(max(0, m.start() - 8), m.start() - 1) if gaz.lookup(sentence[a : m.start()])),
+            None,
+        )
+        if start is None:
+            continue
+        if _LAUNCH_BEFORE.search(sentence, 0, start) or _BRAIN_LIVE.match(sentence, m.end()):
+            hits.append(ProjectHit(clean_name(sentence[start : m.end()]), "platform", start, m.end()))
     return hits
 
 

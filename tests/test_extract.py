@@ -1931,3 +1931,11 @@ def test_a_title_held_by_one_of_a_counted_few_and_a_title_listed_after_and() -> 
     assert [p.name for p in ex.programmes] == ["国家数字乡村试点"]
     ex = _extract("鹤壁市全力推进中部地区(鹤壁)综合应急救援基地和首批国家数字乡村试点建设,推动项目落地。")
     assert [p.name for p in ex.programmes] == ["国家数字乡村试点"]
+
+
+def test_a_city_brain_named_after_its_place_that_went_live_is_a_system() -> None:
+    ex = _extract("2021年6月,日照市在全省率先整体发布上线日照城市大脑,已归集各类监管治理系统155个。")
+    assert [(p.name, p.kind) for p in ex.projects] == [("日照城市大脑", "platform")]
+    assert [p.name for p in ex.programmes] == ["城市大脑"]
+    ex = _extract("日照市将加快推进日照城市大脑建设。")
+    assert not ex.projects
