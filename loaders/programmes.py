@@ -1513,11 +1513,15 @@ def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:
                 continue
             # "由“纵向”向“扁平”转变", "从“分级办”到“贯通办”、“串联办”到“并联办”": the ends of a shift are
             # states the work moves between, whatever verb follows
-            if re.search(r"(?:从|由|、)“[^“”]{1,16}”(?:向|到|转向|迈向)$", sentence[:q_start]) or (
+            # (unless the other end is a known programme: "从“信号升格”到“宽带边疆”" names one plan after
+            # another, both carried out)
+            shift = re.search(r"(?:从|由|、)“([^“”]{1,16})”(?:向|到|转向|迈向)$", sentence[:q_start]) or (
                 re.search(r"(?:从|由|、)$", sentence[:q_start])
-                and re.match(r"”(?:向|到|转向|迈向)“", sentence[q_end - 1 :])
-            ):
+                and re.match(r"”(?:向|到|转向|迈向)“([^“”]{1,16})”", sentence[q_end - 1 :])
+            )
+            if shift and lex.by_label(shift.group(1)) is None:
                 continue
+            shaped = shaped or bool(shift)
             if re.search(r"变[^“”,，。;；]{0,10}“[^“”]{2,16}”为$", sentence[:q_start]) or (
                 re.search(r"变[^“”,，。;；]{0,10}$", sentence[:q_start])
                 and re.match(r"”为“", sentence[q_end - 1 :])

@@ -1939,3 +1939,10 @@ def test_a_city_brain_named_after_its_place_that_went_live_is_a_system() -> None
     assert [p.name for p in ex.programmes] == ["城市大脑"]
     ex = _extract("日照市将加快推进日照城市大脑建设。")
     assert not ex.projects
+
+
+def test_a_shift_from_a_known_programme_names_the_next_one_too() -> None:
+    ex = _extract(
+        "西藏自治区通信建设从“信号升格”到“宽带边疆”,网络覆盖水平逐年提升。实现从“分级办”到“贯通办”。"
+    )
+    assert {p.name for p in ex.programmes} == {"信号升格", "宽带边疆"}
