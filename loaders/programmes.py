@@ -72,6 +72,9 @@ _SCOPED_KIND = re.compile(
     r"(?:全国|全省|国家级?|省级|市级|首批)+(?:改革|综合)*(?:试点|改革|示范)"
     # "开展试点试验项目": words of kind only name no initiative
     r"|(?:试点|试验|示范|改革|建设)+(?:项目|工程|行动)"
+    # "深化政务服务改革", "推进体制机制改革": the reform of a whole domain of government names none in
+    # particular (dev gold leaves out 政务服务改革 and 机构改革; 数据管理机构改革 is one)
+    r"|(?:政务服务|体制机制|机构|管理体制|业务流程|(?:行政审批|政务服务)和(?:政务服务|行政审批))改革"
 )
 # Verbs that put effort into what follows (精准发力“提速去堵”): like 聚焦, they govern a slogan that
 # ends its clause.

@@ -1946,3 +1946,8 @@ def test_a_shift_from_a_known_programme_names_the_next_one_too() -> None:
         "西藏自治区通信建设从“信号升格”到“宽带边疆”,网络覆盖水平逐年提升。实现从“分级办”到“贯通办”。"
     )
     assert {p.name for p in ex.programmes} == {"信号升格", "宽带边疆"}
+
+
+def test_the_reform_of_a_whole_domain_names_no_programme() -> None:
+    ex = _extract("东莞市全力推进政务服务改革,深化体制机制改革,推进数据管理机构改革。")
+    assert [p.name for p in ex.programmes] == ["数据管理机构改革"]
