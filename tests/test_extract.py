@@ -1951,3 +1951,8 @@ def test_a_shift_from_a_known_programme_names_the_next_one_too() -> None:
 def test_the_reform_of_a_whole_domain_names_no_programme() -> None:
     ex = _extract("东莞市全力推进政务服务改革,深化体制机制改革,推进数据管理机构改革。")
     assert [p.name for p in ex.programmes] == ["数据管理机构改革"]
+
+
+def test_a_name_never_opens_on_yituo() -> None:
+    ex = _extract("宿城区依托镇综合指挥调度中心,建立覆盖8个村社区的网格。")
+    assert [p.name for p in ex.projects] == ["镇综合指挥调度中心"]
