@@ -1954,5 +1954,5 @@ def test_the_reform_of_a_whole_domain_names_no_programme() -> None:
 
 
 def test_a_name_never_opens_on_yituo() -> None:
-    ex = _extract("宿城区依托镇综合指挥调度中心,建立覆盖8个村社区的网格。")
+    ex = _extract("宿城区构建多元智慧治理应用格局。依托镇综合指挥调度中心,建立覆盖8个村社区的网格。")
     assert [p.name for p in ex.projects] == ["镇综合指挥调度中心"]
