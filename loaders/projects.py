@@ -51,6 +51,8 @@ _GENERIC = re.compile(
     r"智能|数字|网络|信息|服务|管理|管控|应用|开放|融合|开发|产业|经济|旅游|农业|绿色|低碳|工业|科技|创新|线上|线下|数字化|信息化|智能化|重要|新版|各个|主|指挥|运营|调度|监测|预警|测试|超级|基础设施|IDC|农产品|物流|"
     r"孵化|众创|创业|双创|研发|直播|零碳|AI|实训|培训|示范|标杆|骨干|龙头|配套|大型|大规模|超大规模|国省|智算|人工智能|数字孪生|资源|生态|制造|项目|展示|体验|城管|高端|高水平|高品质|高质量|高标准|高性能|一流|先进|现代|新一代|交易|技术|底座|"
     r"微信|公众|手机|移动|终端|客户端|掌上|网上|中心|综合性|基础性|公益性|支撑性|枢纽型|交流|合作|电子商务|电商|电子政务|传统|例行|常规|政府|市县|省市|区县|县区|系统|招商|推介|"
+    # where a thing stands in a chain or among others, not which one it is (中游算力中心, 省直政务信息系统)
+    r"国内|上游|中游|下游|省直|市直|核心|"
     # "数据中心园区": kinds' words one after another name a kind too
     r"数据中心|云计算中心|产业园|软件园|科技园|孵化器)*"
     rf"(?:{'|'.join(p for _, p in _KINDS)}|系统|大脑|云|座谈会)$"
@@ -382,7 +384,7 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     hits += _ceremonies(sentence)
     hits += _place_brains(sentence)
     hits = _shared_heads(sentence, hits)
-    hits = [_without_leading_verb(h) for h in hits]
+    hits = [_without_leading_verb(h) for h in hits if not _linked_generic(h)]
     hits = [_with_partner(sentence, h) for h in hits]
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[ProjectHit] = []
@@ -2093,6 +2095,21 @@ def _without_leading_verb(hit: ProjectHit) -> ProjectHit:
     if verb is None:
         return hit
     return replace(hit, name=hit.name[verb.end() :], start=hit.start + verb.end())
+
+
+# A joiner or a verb of linking up opening a name ("…与国家平台", "上联国家平台"): what follows is the
+# other end of a link, named only by its level.
+_LINKED_TO = re.compile(r"^(?:与|和|及|上联|下联|下连|上连|联通|对接)")
+
+
+def _linked_generic(hit: ProjectHit) -> bool:
+    """Whether a name opens on a joiner or a linking verb and what follows names a kind only.
+
+    >>> _linked_generic(ProjectHit("与国家平台", "platform", 0, 5)), _linked_generic(ProjectHit("和林格尔数据中心", "facility", 0, 8))
+    (True, False)
+    """
+    joined = _LINKED_TO.match(hit.name)
+    return joined is not None and bool(_GENERIC.fullmatch(hit.name[joined.end() :]))
 
 
 def _shared_heads(sentence: str, hits: list[ProjectHit]) -> list[ProjectHit]:

@@ -1956,3 +1956,11 @@ def test_the_reform_of_a_whole_domain_names_no_programme() -> None:
 def test_a_name_never_opens_on_yituo() -> None:
     ex = _extract("宿城区构建多元智慧治理应用格局。依托镇综合指挥调度中心,建立覆盖8个村社区的网格。")
     assert [p.name for p in ex.projects] == ["镇综合指挥调度中心"]
+
+
+def test_a_thing_named_only_by_its_level_or_its_place_in_a_chain_is_no_project() -> None:
+    ex = _extract(
+        "吉林省打造全省政务一朵云,上联国家平台,承载省直政务信息系统。"
+        "中卫市形成上游设备制造、中游算力中心建设的产业链,实现与国家平台对接。"
+    )
+    assert [p.name for p in ex.projects] == ["政务一朵云"]
