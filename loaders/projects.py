@@ -1600,6 +1600,10 @@ def _names_one(
         return (
             False  # "组织多次培训和实战调度会议": meetings counted by how often they meet are a kind, not one
         )
+    if kind == "event" and re.fullmatch(
+        r"[\u4e00-\u9fff]{0,8}?(?:新闻办公室|新闻办|政府|局|委|厅)(?:新闻)?发布会", name
+    ):
+        return False  # SCHEMA.md: "省政府新闻办新闻发布会" says who holds it; an unnamed 新闻发布会 is none
     if kind == "event" and re.match(r"[\d一二三四五六七八九十百]+周年", name):
         return False  # "…特区建立40周年庆祝大会" cut at its verb: whose anniversary is lost, a fragment
     if suffix.startswith("大脑") and not (

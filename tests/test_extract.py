@@ -1964,3 +1964,8 @@ def test_a_thing_named_only_by_its_level_or_its_place_in_a_chain_is_no_project()
         "中卫市形成上游设备制造、中游算力中心建设的产业链,实现与国家平台对接。"
     )
     assert [p.name for p in ex.projects] == ["政务一朵云"]
+
+
+def test_a_press_conference_named_only_by_who_holds_it_is_unnamed() -> None:
+    ex = _extract("山东省大数据局介绍情况。欢迎参加省政府新闻办新闻发布会。")
+    assert not ex.projects
