@@ -83,6 +83,13 @@ def phrase_start(sentence: str, lo: int, hi: int) -> int:
             and left.end == word.start
         ):
             continue  # a place and one character name its app (佛山/通App, 山东/通): the verb is the brand's
+        if (
+            word.text == "上"
+            and left is not None
+            and left.text == "云"
+            and any(w.tag == "LOC" for w in words[i + 1 : i + 2])
+        ):
+            continue  # "云上遵义平台", "云上贵州": a place's cloud brand heads the name with 云上
         if _breaks(word, left, words[:i], quoted):
             start = word.end
         elif word.tag == "c" and i + 1 < len(words) and words[i + 1].tag == "LOC" and left is not None:

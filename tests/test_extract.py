@@ -1969,3 +1969,8 @@ def test_a_thing_named_only_by_its_level_or_its_place_in_a_chain_is_no_project()
 def test_a_press_conference_named_only_by_who_holds_it_is_unnamed() -> None:
     ex = _extract("山东省大数据局介绍情况。欢迎参加省政府新闻办新闻发布会。")
     assert not ex.projects
+
+
+def test_a_places_cloud_brand_keeps_its_yun_shang() -> None:
+    ex = _extract("遵义市依托云上遵义平台推进数据共享。")
+    assert [p.name for p in ex.projects] == ["云上遵义平台"]
