@@ -223,6 +223,9 @@ def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is missing (apt-get install -y chromium)")
     sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is missing")
+    # An assertion waits as long as a page action does: on a busy two-core machine laying out a
+    # result graph (fcose) can take longer than expect's own 5 s default.
+    sync_api.expect.set_options(timeout=10_000)
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
