@@ -1311,11 +1311,12 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
         # uses its province's does, in its own channel (SCHEMA.md: 浙里办 in a 杭州 report → 杭州市).
         # The country's own platform (国家政务服务平台) that a province plugs into stays the country's.
         # A district runs its province's app (皖事通 in a 蒙城县 report) as a city does; an app named
-        # after its own place (i厦门) stays that place's (SCHEMA.md: the division in its own name).
+        # after its own place (i厦门, 山东通 in a 日照 report) stays that place's (SCHEMA.md: the
+        # division in its own name).
         place_named = ctx.gazetteer.short(hinted) in hit.name or hinted.name in hit.name
         inside = (
             acting.level != "country"
-            and (acting.level != "district" or not place_named)
+            and not place_named
             and hinted.level != "country"
             and hinted in (acting, *ctx.gazetteer.ancestors(acting))
         )

@@ -1974,3 +1974,8 @@ def test_a_press_conference_named_only_by_who_holds_it_is_unnamed() -> None:
 def test_a_places_cloud_brand_keeps_its_yun_shang() -> None:
     ex = _extract("遵义市依托云上遵义平台推进数据共享。")
     assert [p.name for p in ex.projects] == ["云上遵义平台"]
+
+
+def test_a_provinces_app_named_after_it_stays_the_provinces_in_a_citys_report() -> None:
+    ex = _extract("日照市数字政府建设成效显著,全市干部通过山东通协同办公,推动“爱山东”日照分厅上线。")
+    assert ("山东通", "山东省") in {(p.name, p.place.name) for p in ex.projects}
