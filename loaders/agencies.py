@@ -432,7 +432,8 @@ def _agency_from(
             _FACILITY.search(name)
             and not acts_as_body(sentence, start, end)
             # 行政服务中心管委会 runs the centre: a committee or office named for a facility is a body
-            and not re.search(r"(?:管委会|管理委员会|管理办公室|管理局)$", name)
+            # and a bureau named for a facility's field (中卫市云计算和大数据发展局) is a bureau
+            and not re.search(r"(?:管委会|管理委员会|管理办公室|局|厅)$", name)
         )
         or _GENERIC.search(name)
         or len(name) < (2 if bare else 3)

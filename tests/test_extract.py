@@ -1979,3 +1979,8 @@ def test_a_places_cloud_brand_keeps_its_yun_shang() -> None:
 def test_a_provinces_app_named_after_it_stays_the_provinces_in_a_citys_report() -> None:
     ex = _extract("日照市数字政府建设成效显著,全市干部通过山东通协同办公,推动“爱山东”日照分厅上线。")
     assert ("山东通", "山东省") in {(p.name, p.place.name) for p in ex.projects}
+
+
+def test_a_bureau_named_for_a_facilitys_field_is_a_bureau() -> None:
+    ex = _extract("“这为大数据发展指明了方向。”中卫市云计算和大数据发展局局长薛军勇说。")
+    assert [a.name for a in ex.agencies] == ["中卫市云计算和大数据发展局"]
