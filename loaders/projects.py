@@ -867,9 +867,17 @@ def _launched(sentence: str) -> list[ProjectHit]:
     return hits
 
 
-# A city brain named after its place, said to go live (上线日照城市大脑, 金寨县“城市大脑”正式建成).
-_LAUNCH_BEFORE = re.compile(r"(?:上线|建成|启用|投用)了?$")
-_BRAIN_LIVE = re.compile(r"(?:正式|已|已经|全面|顺利)?(?:建成|上线|投入运行|投入使用|启用|投用)")
+# What says a city brain went live, in its clause before it (上线日照城市大脑) or right after it
+# (金寨县“城市大脑”正式建成, 郑州城市大脑三期通过验收).
+_LIVE_BEFORE = re.compile(r"(?:建成|上线|投用|启用|升级)了?$")
+_LIVE_AFTER = re.compile(
+    r"(?:项目|工程)?(?:日前|已|已经|正式|顺利|全面)?(?:通过验收|投入运行|投入使用|上线|建成|投用|运行)"
+)
+
+
+def _went_live(sentence: str, start: int, end: int) -> bool:
+    """Whether the clause says the system at `start:end` went live, not that it is still to be built."""
+    return bool(_LIVE_BEFORE.search(clause_before(sentence, start)) or _LIVE_AFTER.match(sentence, end))
 
 
 def _place_brains(sentence: str) -> list[ProjectHit]:
@@ -890,7 +898,7 @@ def _place_brains(sentence: str) -> list[ProjectHit]:
         )
         if start is None:
             continue
-        if _LAUNCH_BEFORE.search(sentence, 0, start) or _BRAIN_LIVE.match(sentence, m.end()):
+        if _went_live(sentence, start, m.end()):
             hits.append(ProjectHit(clean_name(sentence[start : m.end()]), "platform", start, m.end()))
     return hits
 
@@ -1607,12 +1615,8 @@ def _names_one(
     if kind == "event" and re.match(r"[\d一二三四五六七八九十百]+周年", name):
         return False  # "…特区建立40周年庆祝大会" cut at its verb: whose anniversary is lost, a fragment
     if suffix.startswith("大脑") and not (
-        re.search(r"(?:建成|上线|投用|启用|升级)了?$", clause_before(sentence, start))
-        or re.match(
-            r"(?:项目|工程)?(?:日前|已|已经|正式|顺利|全面)?(?:通过验收|投入运行|投入使用|上线|建成|投用|运行)"
-            r"|的[\u4e00-\u9fff]{0,4}(?:功能|应用|场景)",
-            sentence[end:],
-        )
+        _went_live(sentence, start, end)
+        or re.match(r"的[\u4e00-\u9fff]{0,4}(?:功能|应用|场景)", sentence[end:])
     ):
         return (
             False  # "加快建设城市大脑二期": a phase still to be built is the programme's plan, no system yet
