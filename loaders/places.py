@@ -38,6 +38,8 @@ _NAME_TAIL = re.compile(
 # 世界大同, 三明治, 日照时数): LAC splits some of them, so they are listed.
 _FIXED_WORDS = re.compile(
     r"长治久安|大同小异|世界大同|天下大同|幸福安康|平安康|安康码|三明治|日照(?:时[数间长]|充足|充沛|丰富|资源|条件|强度|小时)|哈密瓜|普洱茶|攀枝花开|"
+    # the clock of the whole country (a page's chrome: 北京时间:2024年…)
+    r"北京时间|"
     # 阿里 is the firm far more often than the prefecture in 西藏 (阿里巴巴, 阿里云, 阿里研究院)
     r"阿里(?:巴巴|云|研究院|集团|钉钉|达摩院|健康|妈妈|数字|系|等)"
 )

@@ -1984,3 +1984,13 @@ def test_a_provinces_app_named_after_it_stays_the_provinces_in_a_citys_report() 
 def test_a_bureau_named_for_a_facilitys_field_is_a_bureau() -> None:
     ex = _extract("“这为大数据发展指明了方向。”中卫市云计算和大数据发展局局长薛军勇说。")
     assert [a.name for a in ex.agencies] == ["中卫市云计算和大数据发展局"]
+
+
+def test_the_countrys_clock_in_a_pages_chrome_names_no_place() -> None:
+    ex = _extract("北京时间:2024年3月1日 10:02\n个旧市推进数字农业综合服务系统建设。")
+    assert [p.place.name for p in ex.places] == ["个旧市"]
+
+
+def test_seats_of_a_call_centre_are_counted_in_seats() -> None:
+    ex = _extract("乌兰察布市15家服务外包企业签约落地,坐席规模达1万席。")
+    assert (10000, "席") in {(m.value, m.unit) for m in ex.metrics}
