@@ -385,10 +385,13 @@ def _agency_from(
             m.group(0) == "办"
             and (
                 (m.start() < 2 and stretch[: m.start()] != "委")  # 区委办: the committee's general office
-                or re.match(r"(?:App|APP|app|平台|小程序|客户端|移动端)", sentence[head_end + m.end() :])
+                or re.match(
+                    r"(?:App|APP|app|平台|小程序|客户端|移动端|理|结)", sentence[head_end + m.end() :]
+                )
+                or re.search(r"[A-Za-z]$", stretch[: m.start()])
             )
         ):
-            continue  # 安吉办App is an app; an office has a name before 办 (扶贫办, 数转办)
+            continue  # 安吉办App is an app, 在…APP办理 a verb; an office has a name before 办 (扶贫办, 数转办)
         if m.group(0) == "局" and (
             re.search(r"[大格布全结开变时当好迷困谋]$", stretch[: m.start()])
             or re.match(r"[面势部]", sentence[head_end + m.end() :])

@@ -299,6 +299,8 @@ def _span(
         start = granting[-1].end()
     if sentence[start - 1 : start] == "”":  # “宽带中国”示范城市: the quote heads the title
         opening = sentence.rfind("“", 0, start - 1)
+        if re.fullmatch(r"十[一二三四五六七八九]五", sentence[opening + 1 : start - 1]):
+            return start, end  # “十四五”数字强市: a plan's period dates the goal, it does not head it
         if opening >= 0 and start - opening <= 20:
             # "全国中小城市“智慧城市”建设试点示范城市": nouns before the quote head the title too
             before = next((i for i, w in enumerate(words) if w.end == opening), None)

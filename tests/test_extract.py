@@ -1994,3 +1994,18 @@ def test_the_countrys_clock_in_a_pages_chrome_names_no_place() -> None:
 def test_seats_of_a_call_centre_are_counted_in_seats() -> None:
     ex = _extract("乌兰察布市15家服务外包企业签约落地,坐席规模达1万席。")
     assert (10000, "席") in {(m.value, m.unit) for m in ex.metrics}
+
+
+def test_handling_a_matter_in_an_app_names_no_office() -> None:
+    ex = _extract("湾沚区7172项政务服务事项线上均能在安徽政务服务网或皖事通APP办理。")
+    assert not ex.agencies
+
+
+def test_fibre_is_counted_in_core_kilometres() -> None:
+    ex = _extract("截至2020年年底,东营市光缆长度达204.5万芯公里。")
+    assert (2045000, "芯公里") in {(m.value, m.unit) for m in ex.metrics}
+
+
+def test_a_plans_period_in_quotes_does_not_head_a_strong_place_goal() -> None:
+    ex = _extract("东营市“十四五”数字强市建设规划为抢抓新一轮科技革命机遇,制定本规划。")
+    assert [p.name for p in ex.programmes] == ["数字强市"]
