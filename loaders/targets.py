@@ -540,8 +540,15 @@ def plans_ahead(sentence: str, *, planned: bool = False) -> bool:
     False
     >>> plans_ahead("2022年湖北GDP预计增长4.7%左右,在过5万亿经济大省中增速第一。")
     False
+    >>> plans_ahead("我省提出今年软件业实现营业收入同比增长9%左右的目标。")
+    True
     """
-    if _GOAL_SET.search(sentence):
+    goal = _GOAL_SET.search(sentence)
+    # (a goal for this year a place or a body puts forward, "我省提出今年…增长9%左右的目标。", heads the
+    # year's list of tasks that follows it, as a plan's lead does)
+    if goal and re.match(r"(?:提出|明确了?)今年", goal.group(0)):
+        return True
+    if goal:
         return False  # "设定2027年底前实现…的目标。": a goal someone set, named whole as an object
     if _SPEAKER.fullmatch(sentence):
         return False  # "“…争取按期交付。”负责人梁勇冠说。": the plan was the speaker's, the text goes on with facts

@@ -2009,3 +2009,11 @@ def test_fibre_is_counted_in_core_kilometres() -> None:
 def test_a_plans_period_in_quotes_does_not_head_a_strong_place_goal() -> None:
     ex = _extract("东营市“十四五”数字强市建设规划为抢抓新一轮科技革命机遇,制定本规划。")
     assert [p.name for p in ex.programmes] == ["数字强市"]
+
+
+def test_a_goal_put_forward_for_this_year_heads_the_tasks_after_it() -> None:
+    ex = _extract(
+        "辽宁日报 本报讯 我省印发《数字辽宁建设2022年工作要点》。我省提出今年软件和信息技术服务业"
+        "实现营业收入同比增长9%左右的目标。支持数字领域关键技术攻关项目20个以上;重点建设60个智能工厂。"
+    )
+    assert {(m.value, m.qualifier) for m in ex.metrics} == {(9, "target"), (20, "target"), (60, "target")}
