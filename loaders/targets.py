@@ -103,6 +103,13 @@ _GOAL_FRAME = re.compile(
 )
 
 
+# "…计划于2021年初建成,届时…将达95%以上;…比例达到80%以上", "项目建成后,…达到300种以上;新建…,提供5000个…":
+# the time a plan comes true, standing as a clause of its own, frames the goals after it as a goal year does.
+_THEN_FRAME = re.compile(
+    r"(?:^|[,，:：])\s*(?:届时|[^,，;；。:：]{0,16}?(?:建成后|投产后|达产后|完成后)[,，])"
+)
+
+
 def goal_frame(sentence: str) -> int | None:
     """Return the goal year a sentence sets for the goals after it, when it stands as a clause of its own.
 
@@ -437,6 +444,7 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
         future >= 0
         and re.search(r"[;；]", before[future:])
         and not _GOAL_FRAME.search(before)
+        and not _THEN_FRAME.search(before)
         and not listed
         and not _continues_list(before, future)
     ):

@@ -2017,3 +2017,12 @@ def test_a_goal_put_forward_for_this_year_heads_the_tasks_after_it() -> None:
         "实现营业收入同比增长9%左右的目标。支持数字领域关键技术攻关项目20个以上;重点建设60个智能工厂。"
     )
     assert {(m.value, m.qualifier) for m in ex.metrics} == {(9, "target"), (20, "target"), (60, "target")}
+
+
+def test_the_time_a_plan_comes_true_frames_the_goals_past_a_semicolon() -> None:
+    ex = _extract(
+        "湖北省数字政府一期工程计划于2021年初建成,届时湖北省网办事项实现率将达95%以上;"
+        "湖北省依申请事项实现“最多跑一次”比例达到80%以上。"
+        "项目建成后,电子证照入库种类达到300种以上;新建电子印章系统,提供5000个电子印章应用支撑。"
+    )
+    assert {m.value for m in ex.metrics if m.qualifier == "target"} == {95, 80, 300, 5000}
