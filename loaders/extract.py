@@ -1020,7 +1020,8 @@ def _read(document: Document, gazetteer: Gazetteer) -> Extraction:
             section_year = int(dated.group(1)) if dated else None
         planned = (planned and not new_paragraph) or plan_part
         dated_clause = _DATED_CLAUSE.search(text)
-        if planned and not plan_part and dated_clause:
+        # ("其中:2017年底,…;2018年底,…": the plan's own milestones, year by year, go on with it)
+        if planned and not plan_part and dated_clause and not re.match(r"\s*其中[,，:：]", text):
             # "…要实现数字产业化的整体提升。从数字产业化来看,2020年,广西数字产业化规模850亿元": a clause
             # opening on a year before the goal's (or with no goal year at all) reports, and the plan
             # carried from the sentence before ends there

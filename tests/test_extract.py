@@ -2026,3 +2026,16 @@ def test_the_time_a_plan_comes_true_frames_the_goals_past_a_semicolon() -> None:
         "项目建成后,电子证照入库种类达到300种以上;新建电子印章系统,提供5000个电子印章应用支撑。"
     )
     assert {m.value for m in ex.metrics if m.qualifier == "target"} == {95, 80, 300, 5000}
+
+
+def test_what_a_place_decided_to_do_is_aimed_for() -> None:
+    ex = _extract("黄平县决定用三年时间完成全县142个行政村5.81万户农村数字广播电视的覆盖建设工作。")
+    assert {(m.value, m.qualifier) for m in ex.metrics} == {(142, "target"), (58100, "target")}
+
+
+def test_a_plans_milestones_year_by_year_go_on_with_it() -> None:
+    ex = _extract(
+        "黄平县计划今年6月份起到2019年年底,新建光缆900公里。"
+        "其中:2017年底,新建乡镇广播影视综合服务站2个;2018年底,新建乡镇广播影视综合服务站1个。"
+    )
+    assert {(m.value, m.qualifier) for m in ex.metrics if m.unit == "个"} == {(2, "target"), (1, "target")}
