@@ -2039,3 +2039,8 @@ def test_a_plans_milestones_year_by_year_go_on_with_it() -> None:
         "其中:2017年底,新建乡镇广播影视综合服务站2个;2018年底,新建乡镇广播影视综合服务站1个。"
     )
     assert {(m.value, m.qualifier) for m in ex.metrics if m.unit == "个"} == {(2, "target"), (1, "target")}
+
+
+def test_a_change_from_about_a_level_keeps_both_ends() -> None:
+    ex = _extract("湖北省新建移动APP,接入便民服务事项将由现在的约300项增至600项以上。")
+    assert {(m.value, m.qualifier) for m in ex.metrics} == {(300, "~"), (600, "target")}
