@@ -121,7 +121,10 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
         and re.match(r"[\u4e00-\u9fff]{0,4}(?:园区|企业|产业|集群|项目|工程|基地)", text[end:])
     ):
         return False  # "成为玉林首个300亿元园区": the amount names the class of the thing counted
-    if re.search(r"[“\"][\dN+□]+[”\"][,，]?即[^。;；,，]*$", text[:start]):
+    # (a clause that reaches a level, “应免尽免”,即办事项占比达到50%, states a figure: 即办 is a word there)
+    if re.search(r"[“\"][\dN+□]+[”\"][,，]?即[^。;；,，]*$", text[:start]) and not re.search(
+        r"即[^。;；,，]*?(?:达到|达|分别|提升至|增至|占比)[^。;；,，]*$", text[:start]
+    ):
         return False  # "“1+1+1+N”,即1个智能云中心、…": the parts of a layout, not figures (SCHEMA.md)
     if _LAYOUT_NEXT.match(text, end):
         return False  # SCHEMA.md: a layout (14个重大专项+78个科+N个专班) is no metric, its first part neither

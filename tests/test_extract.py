@@ -2044,3 +2044,8 @@ def test_a_plans_milestones_year_by_year_go_on_with_it() -> None:
 def test_a_change_from_about_a_level_keeps_both_ends() -> None:
     ex = _extract("湖北省新建移动APP,接入便民服务事项将由现在的约300项增至600项以上。")
     assert {(m.value, m.qualifier) for m in ex.metrics} == {(300, "~"), (600, "target")}
+
+
+def test_a_quoted_reform_before_ji_ban_does_not_make_the_figures_a_layouts_parts() -> None:
+    ex = _extract("黄州区申报材料实现了“应免尽免”,即办事项、可网办事项占比分别达到50%、90%以上。")
+    assert {m.value for m in ex.metrics} == {50, 90}
