@@ -86,6 +86,8 @@ def _titled_before(text: str, start: int) -> str:
     )
 
 
+# "获全市第3,全省第13的名次": what the ranks won, after them
+_WON_RANK = r"的(?:好)?(?:名次|成绩|位次|排名|佳绩)"
 _YEARS_RUN = re.compile(r"连续(?:第)?(?P<num>\d+|[二两三四五六七八九十]+)(?:个)?(?P<unit>年|届)(?:度)?")
 _RANK = re.compile(
     r"(?P<cue>位居|居于|居|位列|并列|列|排名|排|升至|上升至|跃居|跃升至|跻身|名列|位次|蝉联|获得了|获得|荣获|保持|(?<=[也还])是"
@@ -95,7 +97,7 @@ _RANK = re.compile(
     # (or a region's: "经济密度西部第1、全市第1")
     r"|(?<=[\u4e00-\u9fff%、])(?=(?:全[国省市区县]|中西部|西部|中部|东部|东北)第))[^,，。;；:：]{0,14}?"
     rf"(?:第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?|(?P<first>首位|榜首))"
-    r"(?:(?![\u4e00-\u9fffA-Za-z0-9])|(?=[和、及与]第))"
+    rf"(?:(?![\u4e00-\u9fffA-Za-z0-9])|(?=[和、及与]第)|(?={_WON_RANK}))"
 )  # 首位 and 榜首 are 第一 ("居全国城市首位", "位居全国工业百强区榜首")
 # A rank written without 第 after its verb: "我市位列34位", "排名全国12位". A move (上升5位), a top-N
 # bound (前10位) or a count of places (排名前列的3位) is none, so the words between take no such word.
@@ -336,7 +338,7 @@ _MORE_RANKS = re.compile(
     # "分列第二、三名": a later rank of the list may leave out its 第 when its counter follows, or ends
     # the list it is in ("分别排名第32、37、44位")
     rf"(?:第|(?=(?:\d+|[{CN_NUMERAL_CHARS}]+)(?:、(?:\d+|[{CN_NUMERAL_CHARS}]+))*[位名]))"
-    rf"(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?(?![\u4e00-\u9fffA-Za-z0-9])"
+    rf"(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?P<unit>位|名)?(?:(?![\u4e00-\u9fffA-Za-z0-9])|(?={_WON_RANK}))"
 )
 # "五大专项行动", "3大工程": a plan's named things, counted by their kind; 三大误区 and 五大维度 are
 # rhetoric. Digits count only before 大 (a digit before 项 or 个 is an ordinary figure).
@@ -543,6 +545,8 @@ def find_figures(
         # "排名第一、第二的成都、绵阳": ranks that describe who is named next are not figures of their own.
         attributive = bool(
             re.match(rf"(?:[、和及与]第(?:\d+|[{CN_NUMERAL_CHARS}]+)[位名]?)*的", masked[ranks[-1][2] :])
+            # (…的名次, …的好成绩: the ranks are what was won, not words about someone)
+            and not re.match(_WON_RANK, masked[ranks[-1][2] :])
         )
         ranked = ranked_phrase(text, m.start(), cue_end, rank_start, board_named=board)
         # "位列全省23个一类县市区第11位": a count between the verb and the rank only says how many were ranked.

@@ -2049,3 +2049,13 @@ def test_a_change_from_about_a_level_keeps_both_ends() -> None:
 def test_a_quoted_reform_before_ji_ban_does_not_make_the_figures_a_layouts_parts() -> None:
     ex = _extract("黄州区申报材料实现了“应免尽免”,即办事项、可网办事项占比分别达到50%、90%以上。")
     assert {m.value for m in ex.metrics} == {50, 90}
+
+
+def test_a_rank_of_a_verbal_noun_standing_alone_is_read() -> None:
+    ex = _extract("2022年,重庆数字化的经济赋能作用凸显,综合评价位居全国第12位。")
+    assert [(m.indicator, m.value) for m in ex.metrics] == [("综合评价全国排名", 12)]
+
+
+def test_ranks_won_as_a_placing_are_both_read() -> None:
+    ex = _extract("在2022年度全省的营商环境考核中,安义县政务服务指标获全市第3,全省第13的名次。")
+    assert sorted(m.value for m in ex.metrics) == [3, 13]
