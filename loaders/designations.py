@@ -296,7 +296,9 @@ def _span(
         and re.fullmatch(r"[\u4e00-\u9fff]{2,16}", gap)
         and not re.search(r"等|和|与|及", gap)
     ):
-        start = granting[-1].end()
+        # ("获批建设国家智慧城市": what the grant lets the place do, 建设, is no part of the title)
+        built_by = re.fullmatch(r"(?:建设|创建|打造)", gap)
+        start = granting[-1].end() + (built_by.end() if built_by else 0)
     if sentence[start - 1 : start] == "”":  # “宽带中国”示范城市: the quote heads the title
         opening = sentence.rfind("“", 0, start - 1)
         if re.fullmatch(r"十[一二三四五六七八九]五", sentence[opening + 1 : start - 1]):
@@ -661,6 +663,9 @@ def _granted(sentence: str, start: int) -> bool:
     """
     clause = re.split(r"[,，。;；:：!！?？]", sentence[:start])[-1].rstrip("“")
     clause = re.sub(rf"{_DATED}$", "", clause)  # 获评2023年度…
+    clause = re.sub(
+        r"(?<=获批)(?:建设|创建)$", "", clause
+    )  # 获批建设国家智慧城市: granted the title to build
     if _LIST_GLUE.search(clause):
         return bool(re.search(_GRANTED.pattern.rstrip("$"), clause))
     return bool(_GRANTED.search(clause))

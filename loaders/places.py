@@ -265,6 +265,9 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
             )
         )
         listed = True if any(s <= start < e for s, e in layouts) else None
+        # "崇州市位于成都的第三圈层": where a place lies is named (listed) but is no place of the facts after it
+        if spans and text[spans[-1].end : start] in ("位于", "地处", "坐落于", "坐落在") and not in_name:
+            in_name, listed = True, True
         spans.append(PlaceSpan(start, end, division, surface, in_name, listed))
     spans += _common_word_spans(text, chosen, context, gaz)
     return sorted(spans, key=lambda sp: sp.start)

@@ -2059,3 +2059,14 @@ def test_a_rank_of_a_verbal_noun_standing_alone_is_read() -> None:
 def test_ranks_won_as_a_placing_are_both_read() -> None:
     ex = _extract("在2022年度全省的营商环境考核中,安义县政务服务指标获全市第3,全省第13的名次。")
     assert sorted(m.value for m in ex.metrics) == [3, 13]
+
+
+def test_a_title_granted_to_build_is_named_without_the_verb() -> None:
+    ex = _extract("2013年,崇州市获批建设国家智慧城市。")
+    assert [p.name for p in ex.programmes] == ["国家智慧城市"]
+
+
+def test_where_a_place_lies_is_listed_but_takes_none_of_its_facts() -> None:
+    ex = _extract("崇州市位于成都的第三圈层,2013年,成为全国第二批智慧城市试点市。")
+    assert {p.place.name for p in ex.places} == {"崇州市", "成都市"}
+    assert {p.place.name for p in ex.programmes} == {"崇州市"}
