@@ -577,7 +577,11 @@ def plans_ahead(sentence: str, *, planned: bool = False) -> bool:
     return is_planned(sentence, len(sentence), planned=planned)
 
 
-_SCHEDULED = re.compile(r"将(?:于|在)[^,，。;；]{0,24}?(?:举行|召开|开幕|闭幕|开园|举办|揭牌|开馆|开班|开赛)")
+_SCHEDULED = re.compile(
+    r"将(?:于|在)[^,，。;；]{0,24}?(?:举行|召开|开幕|闭幕|开园|举办|揭牌|开馆|开班|开赛)"
+    # "7月,数据中心将正式投入使用。": a thing set to open, the sentence's last word, as much
+    r"|将(?:正式|全面)?(?:投入使用|投入运营|投入运行|投用|投产|上线运行|开园|开馆)(?=[。!！]?\s*$)"
+)
 
 
 _PURPOSE_END = re.compile(

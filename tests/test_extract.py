@@ -2070,3 +2070,12 @@ def test_where_a_place_lies_is_listed_but_takes_none_of_its_facts() -> None:
     ex = _extract("崇州市位于成都的第三圈层,2013年,成为全国第二批智慧城市试点市。")
     assert {p.place.name for p in ex.places} == {"崇州市", "成都市"}
     assert {p.place.name for p in ex.programmes} == {"崇州市"}
+
+
+def test_a_thing_set_to_open_states_no_plan_for_the_sentences_after_it() -> None:
+    ex = _extract(
+        "今年一季度,泸州华为四川大数据中心项目一期工程完成主体封顶,7月,数据中心将正式投入使用。"
+        "华为四川大数据中心分两期建设,一期工程用地20亩,建筑面积1.3万平方米,投资20亿元。"
+    )
+    assert {m.value for m in ex.metrics} == {20, 13000, 2e9}
+    assert not [m for m in ex.metrics if m.qualifier == "target"]
