@@ -13,7 +13,7 @@ import csv
 import dataclasses
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -221,9 +221,23 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
         and sentence.count(")", h.start, h.end) + sentence.count("）", h.start, h.end)
         <= sentence.count("(", h.start, h.end) + sentence.count("（", h.start, h.end)
     ]
+    # "华为四川大数据中心": a centre a firm's name heads is the firm's facility, no public body
+    hits = [h for h in hits if not (h.name.endswith("中心") and _after_firm(words(), h.start))]
     hits = [part for h in hits for part in _joint_issuers(h, place_names)]
     hits = _with_list_place(sentence, sorted(hits, key=lambda h: h.start))
     return _with_parenthetical_aliases(sentence, hits)
+
+
+def _after_firm(words: Sequence[Word], start: int) -> bool:
+    """Whether the word right before `start` is a firm's name (LAC: ORG), not a party's or a state's.
+
+    >>> _after_firm(segment("泸州华为四川大数据中心7月投产"), 4), _after_firm(segment("中共四川省委"), 2)
+    (True, False)
+    """
+    return any(
+        w.end == start and w.tag == "ORG" and not re.match(r"中共|中国共产党|国家|国务院", w.text)
+        for w in words
+    )
 
 
 _NOT_A_BUREAU = re.compile(

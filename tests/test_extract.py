@@ -2079,3 +2079,9 @@ def test_a_thing_set_to_open_states_no_plan_for_the_sentences_after_it() -> None
     )
     assert {m.value for m in ex.metrics} == {20, 13000, 2e9}
     assert not [m for m in ex.metrics if m.qualifier == "target"]
+
+
+def test_a_centre_a_firms_name_heads_is_no_public_body() -> None:
+    ex = _extract("泸州:华为四川大数据中心7月投产。泸州华为四川大数据中心项目一期工程完成主体封顶。")
+    assert not ex.agencies
+    assert [p.name for p in ex.projects] == ["泸州华为四川大数据中心"]
