@@ -216,8 +216,10 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
         ("例", "外"),
     ) or (unit == "单" and re.match(r"[位元项个体一独品车]", text[end:])):
         return False  # 起步, 例如, 单位: the counter is the start of another word
-    if unit in ("G", "P", "T", "ms", "Tbps", "Gbps", "Mbps", "GB") and re.match(r"[A-Za-z0-9\-]", text[end:]):
-        return False  # the unit runs on into a code or a word (5GB, 10G-PON)
+    if unit in ("G", "P", "T", "ms", "Tbps", "Gbps", "Mbps", "GB") and re.match(
+        r"[A-Za-z0-9\-]|\s[A-Z]{2,}", text[end:]
+    ):
+        return False  # the unit runs on into a code or a word (5GB, 10G-PON, 10G PON)
     if unit in ("G", "P", "T") and _heads_name(text, start, end, num, unit, scaled=bool(m.group("scale"))):
         return False
     amount = unit in ("元", "%", "人", "平方米", "亩", "吨") or unit is None

@@ -2085,3 +2085,8 @@ def test_a_centre_a_firms_name_heads_is_no_public_body() -> None:
     ex = _extract("泸州:华为四川大数据中心7月投产。泸州华为四川大数据中心项目一期工程完成主体封顶。")
     assert not ex.agencies
     assert [p.name for p in ex.projects] == ["泸州华为四川大数据中心"]
+
+
+def test_a_technologys_speed_in_its_name_is_no_figure() -> None:
+    ex = _extract("眉山市具备千兆光网接入能力的10G PON端口累计达到86万个。")
+    assert [(m.value, m.unit) for m in ex.metrics] == [(860000, "个")]
