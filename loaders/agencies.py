@@ -221,6 +221,12 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
         and sentence.count(")", h.start, h.end) + sentence.count("）", h.start, h.end)
         <= sentence.count("(", h.start, h.end) + sentence.count("（", h.start, h.end)
     ]
+    # "安徽政务服务网滁州厅": a website's hall for a place is a part of the site (a project), no department
+    hits = [
+        h
+        for h in hits
+        if not (h.name.endswith("厅") and (sentence[: h.start].endswith("服务网") or "服务网" in h.name))
+    ]
     # "华为四川大数据中心": a centre a firm's name heads is the firm's facility, no public body
     hits = [h for h in hits if not (h.name.endswith("中心") and _after_firm(words(), h.start))]
     hits = [part for h in hits for part in _joint_issuers(h, place_names)]
@@ -408,7 +414,7 @@ def _agency_from(
             continue  # 安吉办App is an app, 在…APP办理 a verb; an office has a name before 办 (扶贫办, 数转办)
         if m.group(0) == "局" and (
             re.search(r"[大格布全结开变时当好迷困谋]$", stretch[: m.start()])
-            or re.match(r"[面势部]", sentence[head_end + m.end() :])
+            or re.match(r"[面势部际]", sentence[head_end + m.end() :])  # (局际: between bureaus)
         ):
             continue  # 大局, 布局, 格局, 新局面 are words, not bureaus
         best = m

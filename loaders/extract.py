@@ -1301,7 +1301,9 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
         return _venue(ctx, sentence, hit, acting) or _event_holder(ctx, sentence, hit, acting, hosted=hosted)
     hints = {**place_hints(), **service_apps()}
     code = next((hints[n] for n in (hit.name, *hit.aliases) if n in hints), None)
-    if hit.name not in hints and re.search(r"(?:专区|分厅|频道|分站)$", hit.name):
+    if hit.name not in hints and re.search(
+        r"(?:专区|分厅|频道|分站|(?<=服务网)[\u4e00-\u9fff]{2,3}厅)$", hit.name
+    ):
         code = None  # 浙里办·青禾专区: a channel of the province's app, run by the place it names
     if code is not None and code in ctx.gazetteer:
         hinted = ctx.gazetteer.get(code)
@@ -1648,7 +1650,7 @@ def _named_place(
     brands = [(start + i, start + i + len(n)) for n in hints if (i := hit.name.find(n)) >= 0]
     # 安徽政务服务网芜湖分厅: a channel is run by the division named just before its word (SCHEMA.md: its
     # 涡阳分厅 → 涡阳县), the platform it opens on by the one heading the name
-    channel = re.search(r"(?:分厅|频道|专区|分站)$", hit.name) is not None
+    channel = re.search(r"(?:分厅|频道|专区|分站|(?<=服务网)[\u4e00-\u9fff]{2,3}厅)$", hit.name) is not None
     for span in reversed(ctx.spans) if channel else ctx.spans:
         if not start <= span.start < end or span.division.level == "country":
             continue

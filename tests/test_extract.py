@@ -2090,3 +2090,16 @@ def test_a_centre_a_firms_name_heads_is_no_public_body() -> None:
 def test_a_technologys_speed_in_its_name_is_no_figure() -> None:
     ex = _extract("眉山市具备千兆光网接入能力的10G PON端口累计达到86万个。")
     assert [(m.value, m.unit) for m in ex.metrics] == [(860000, "个")]
+
+
+def test_a_service_websites_hall_for_a_city_is_that_citys_platform() -> None:
+    ex = _extract("滁州市政务服务持续优化。目前,安徽政务服务网滁州厅共上线365个部门111708项政务服务事项。")
+    assert not ex.agencies
+    assert [(p.name, p.place.name, p.kind) for p in ex.projects] == [
+        ("安徽政务服务网滁州厅", "滁州市", "platform")
+    ]
+
+
+def test_a_group_between_bureaus_heads_no_bureau() -> None:
+    ex = _extract("十堰市成立促进智慧十堰发展局际协调工作组。")
+    assert [a.name for a in ex.agencies] == ["促进智慧十堰发展局际协调工作组"]
