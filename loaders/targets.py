@@ -393,6 +393,9 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     >>> s = "已建设运行系统8个,拟建设137个,正在建设3个"
     >>> [is_planned(s, s.index(n)) for n in ("8个", "137", "3个")]
     [False, True, False]
+    >>> s = "已建设运行系统8个,拟建设137个,州级部门建设运行系统36个"
+    >>> [is_planned(s, s.index(n)) for n in ("8个", "137", "36")]
+    [False, True, False]
     >>> s = "今年力争再建50个;服务平台覆盖老年人约32万人"
     >>> [is_planned(s, s.index(n)) for n in ("50", "32")]
     [True, False]
@@ -451,6 +454,16 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
         return False  # a cue inside one clause ("今年力争再建50个;") does not reach past its semicolon
     if future >= 0 and 0 <= past < future and _aside(before, future):
         return False
+    # "县市已建设运行系统8个,拟建设137个,州级部门建设运行系统36个": 拟 marks its own clause's item
+    # as proposed in a list of items by their stage; it reaches no clause past its comma that has a
+    # verb of its own ("拟建设42个重点项目,总投资额约14.5亿元" goes on with the same projects)
+    if future > 0 and before[future - 1] == "拟" and re.search(r"[,，;；]", before[future:]):
+        own = re.split(r"[,，;；]", before[future:])[-1]
+        if any(
+            w.tag in ("v", "vn") and not _LIST_VERBS.fullmatch(w.text) and w.text not in ("约", "近", "超")
+            for w in segment(own)
+        ):
+            return False
     if future >= 0 and (
         _DONE.search(before, future) or _DONE_AFTER.match(half_width(sentence[position : position + 24]))
     ):
@@ -732,6 +745,7 @@ _MARKED_OBJECT = re.compile(
 _WORK_VERBS = (
     "狠抓", "抓好", "抓实", "加快", "推动", "推进", "确保", "完成", "实现", "力争", "着力", "突出", "聚焦", "全力", "持续",
     "深入", "加大", "强化", "做好", "打造", "培育", "建设", "新增", "新建", "进一步", "大力", "切实", "全面",
+    "达到", "分别",  # 年度访问率要分别达到100%、80%和60%: the level a rate must reach
 )  # fmt: skip
 
 

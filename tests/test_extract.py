@@ -2103,3 +2103,20 @@ def test_a_service_websites_hall_for_a_city_is_that_citys_platform() -> None:
 def test_a_group_between_bureaus_heads_no_bureau() -> None:
     ex = _extract("十堰市成立促进智慧十堰发展局际协调工作组。")
     assert [a.name for a in ex.agencies] == ["促进智慧十堰发展局际协调工作组"]
+
+
+def test_a_rate_that_must_reach_a_level_is_a_target() -> None:
+    ex = _extract(
+        "齐齐哈尔市建立市场主体成长访问机制,按重点、一般、普通三类,年度访问率要分别达到100%、80%和60%。"
+    )
+    assert {(m.value, m.qualifier) for m in ex.metrics if m.unit == "%"} == {
+        (100, "target"),
+        (80, "target"),
+        (60, "target"),
+    }
+
+
+def test_ni_marks_only_its_own_clause_in_a_list_by_stage() -> None:
+    ex = _extract("截至目前,甘南州县市已建设运行系统8个,拟建设137个,州级部门建设运行系统36个,正在建设3个。")
+    planned = {m.value: m.qualifier == "target" for m in ex.metrics}
+    assert planned == {8: False, 137: True, 36: False, 3: False}
