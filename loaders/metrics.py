@@ -1502,6 +1502,11 @@ def _figure(
         indicator = counted_phrase(text, start, end, counter=counter)
         if unit == "年" and not indicator:
             indicator = "连续年数"
+        if not indicator:
+            # "…10G PON端口从无到有,累计达到86万个": a bare clause after one saying a thing grew counts it
+            opening = max(text.rfind(ch, 0, start) for ch in ",，;；:：。") + 1
+            if _BARE_CLAUSE.fullmatch(text[opening:start].strip()):
+                indicator = _grown_before(text, opening)
     if unit is None and re.search(r"(得分|分值|评分|总分|发展水平)$", indicator):
         unit = "分"  # "数字省(区)得分92.9", "乡村数字基础设施发展水平90.8": a score, counted in 分
     if unit is None and not INDEX_WORDS.search(indicator):

@@ -2120,3 +2120,8 @@ def test_ni_marks_only_its_own_clause_in_a_list_by_stage() -> None:
     ex = _extract("截至目前,甘南州县市已建设运行系统8个,拟建设137个,州级部门建设运行系统36个,正在建设3个。")
     planned = {m.value: m.qualifier == "target" for m in ex.metrics}
     assert planned == {8: False, 137: True, 36: False, 3: False}
+
+
+def test_a_bare_figure_after_a_thing_that_grew_counts_that_thing() -> None:
+    ex = _extract("贵州省具备千兆光网接入能力的10G PON端口从无到有,累计达到86万个。")
+    assert [(m.value, "PON端口" in m.indicator) for m in ex.metrics] == [(860000, True)]
