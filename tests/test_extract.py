@@ -2125,3 +2125,12 @@ def test_ni_marks_only_its_own_clause_in_a_list_by_stage() -> None:
 def test_a_bare_figure_after_a_thing_that_grew_counts_that_thing() -> None:
     ex = _extract("贵州省具备千兆光网接入能力的10G PON端口从无到有,累计达到86万个。")
     assert [(m.value, "PON端口" in m.indicator) for m in ex.metrics] == [(860000, True)]
+
+
+def test_a_portal_or_a_middle_platform_is_a_platform() -> None:
+    ex = _extract("淮安市建设数据业务中台和智慧淮安门户。新昌县上线数字新昌门户。")
+    assert {(p.name, p.kind) for p in ex.projects} == {
+        ("数据业务中台", "platform"),
+        ("智慧淮安门户", "platform"),
+        ("数字新昌门户", "platform"),
+    }
