@@ -663,6 +663,14 @@ def _frame(sentence: str, position: int) -> str:
         sentence[:position],
     )
     if not frames:
+        # "仙桃市人民政府网站在第二十二届政府网站绩效评估中排名…": a frame after the clause's subject,
+        # when it names an assessment or a list
+        frames = re.findall(
+            r"(?<![正存现实所])在([^,，。;；:：在]{2,30}?(?:评估|评价|排名|排行榜|榜单|指数|考核|测评|评选|报告|监测)"
+            r"[^,，。;；:：在]{0,4}?)(?:中(?![国心央部小型层])|当中)",
+            sentence[:position],
+        )
+    if not frames:
         return ""
     frame = re.sub(r"[《》“”]", "", frames[-1])
     # "在今年年初中央网信办、农业农村部等7部门组织的终期评估中": when it was held and who held it

@@ -2134,3 +2134,8 @@ def test_a_portal_or_a_middle_platform_is_a_platform() -> None:
         ("智慧淮安门户", "platform"),
         ("数字新昌门户", "platform"),
     }
+
+
+def test_an_assessment_after_the_subject_frames_its_rank() -> None:
+    ex = _extract("12月20日,仙桃市人民政府网站在第二十二届政府网站绩效评估中排名全国区县第九名。")
+    assert [(m.value, "政府网站绩效评估" in m.indicator) for m in ex.metrics] == [(9, True)]
