@@ -529,17 +529,19 @@ def ranked_phrase(
     between = re.sub(r"^(?:上升|提升|跃升|攀升|升|提高|前移)(?:至|到|为)?", "", between)
     # "从2014年的第70位跃升至2024年的第35位": the year dates the rank; it is no scope.
     between = re.sub(
-        r"^(?:(?:从|由)(?:(?:19|20)\d{2}年度?的?)?第(?:\d+|[一二三四五六七八九十百两]+)(?:位|名)"
+        r"^(?:(?:从|由)?(?:(?:19|20)\d{2}年度?的?)?(?:全[国省市区县])?第(?:\d+|[一二三四五六七八九十百两]+)(?:位|名)"
         r"(?:跃升|上升|提升|攀升|升|下降|下滑|降|前移|后移)(?:至|到|为))?(?:(?:19|20)\d{2}年度?的?)?",
         "",
         between,
     )
     # …and the rank moved from ranks the subject before 从, as the rank it moved to does.
     origin = re.search(
-        r"(?:从|由)(?:(?:19|20)\d{2}年度?的?)?第(?:\d+|[一二三四五六七八九十百两]+)(?:位|名)$",
+        r"(?:从|由)(?:(?:19|20)\d{2}年度?的?)?(?:全[国省市区县])?第(?:\d+|[一二三四五六七八九十百两]+)(?:位|名)$",
         sentence[:cue_start],
     )
     cue_start = origin.start() if origin else cue_start
+    if re.search(r"(?:从|由)$", sentence[:cue_start]):
+        cue_start -= 1  # "营收由全省第7位上升到第3位": the move read from its scope on starts at 由
     if 2 <= len(between) <= 12 and not re.search(r"[,，;；:：。“”]", between):
         scope_words = between  # 全省县级市, 泉州市各县(市、区), 全国城市综合排名
     else:

@@ -90,7 +90,7 @@ def _titled_before(text: str, start: int) -> str:
 _WON_RANK = r"的(?:好)?(?:名次|成绩|位次|排名|佳绩)"
 _YEARS_RUN = re.compile(r"连续(?:第)?(?P<num>\d+|[二两三四五六七八九十]+)(?:个)?(?P<unit>年|届)(?:度)?")
 _RANK = re.compile(
-    r"(?P<cue>位居|居于|居|位列|并列|列|排名|排|升至|上升至|跃居|跃升至|跻身|名列|位次|蝉联|获得了|获得|荣获|保持|(?<=[也还])是"
+    r"(?P<cue>位居|居于|居|位列|并列|列|排名|排|升至|上升至|上升到|跃居|跃升至|跃升到|提升至|提升到|跻身|名列|位次|蝉联|获得了|获得|荣获|保持|(?<=[也还])是"
     # a streak with no verb ranks all the same ("指标连续三年全市第一")
     r"|(?<=连续[二两三四五六七八九十\d])年(?=全)"
     # a rank straight after what is ranked, with no verb ("装机规模全省第一")
@@ -215,7 +215,7 @@ _RANK_HELD_BY = re.compile(
 )
 # "从2014年的第70位跃升至…": the rank a move started from, before the verb of the move.
 _RANK_FROM = re.compile(
-    rf"(?:从|由)(?:(?:19|20)\d{{2}}年度?的?)?第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?:位|名)"
+    rf"(?:从|由)(?:(?:19|20)\d{{2}}年度?的?)?(?:全[国省市区县])?第(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)(?:位|名)"
     r"(?=[^,，。;；]{0,4}?(?:跃升|上升|提升|攀升|升|下降|下滑|降|前移|后移)(?:至|到|为))"
 )
 # The word right before a rank's verb that shares it out (分列, 分别位列) or gives it to each (均, 都).

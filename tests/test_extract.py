@@ -2139,3 +2139,11 @@ def test_a_portal_or_a_middle_platform_is_a_platform() -> None:
 def test_an_assessment_after_the_subject_frames_its_rank() -> None:
     ex = _extract("12月20日,仙桃市人民政府网站在第二十二届政府网站绩效评估中排名全国区县第九名。")
     assert [(m.value, "政府网站绩效评估" in m.indicator) for m in ex.metrics] == [(9, True)]
+
+
+def test_a_rank_moved_within_a_scope_gives_both_ranks_of_the_measure() -> None:
+    ex = _extract("赣州市规上工业营收由全省第7位上升到第3位。")
+    assert sorted((m.value, m.indicator) for m in ex.metrics) == [
+        (3, "规上工业营收全省排名"),
+        (7, "规上工业营收全省排名"),
+    ]
