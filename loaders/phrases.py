@@ -396,6 +396,15 @@ def phrase_after(words: tuple[Word, ...], end: int) -> str:
             picked.append(w)  # 2200多家 三级/m 公立医院: a grade names the class counted
         elif nominal(w):
             picked.append(w)
+        elif (
+            picked
+            and w.text == "建"
+            and w.start == picked[-1].end
+            and i + 1 < len(words)
+            and nominal(words[i + 1])
+            and len(words[i + 1].text) >= 2
+        ):
+            picked.append(w)  # 85%以上 市 建 系统: who built them names the things counted (市建系统)
         elif picked and w.text in "(（" and (close := _closing(words, i)) is not None:
             picked.extend(words[i : close + 1])  # 星级数据产业园区(楼宇), 区、县(市)
             i = close

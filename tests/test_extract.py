@@ -2147,3 +2147,8 @@ def test_a_rank_moved_within_a_scope_gives_both_ranks_of_the_measure() -> None:
         (3, "规上工业营收全省排名"),
         (7, "规上工业营收全省排名"),
     ]
+
+
+def test_who_built_the_things_counted_is_part_of_their_name() -> None:
+    ex = _extract("泰州市数据共享开放方面,85%以上市建系统完成数据共享。")
+    assert [(m.value, m.indicator) for m in ex.metrics] == [(85, "市建系统")]
