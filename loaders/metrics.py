@@ -909,6 +909,10 @@ _EACH_MEASURE = re.compile(
     r"(?:^|[,，;；:：。])(?:全市|全省|全区|全县|我市|我省|我区|我县|其中)?(?P<items>[^,，;；:：。]{4,60}?)"
     r"(?<![人平])均(?:已)?(?:达到|达|为|在|超过|超|突破|保持|居|位居|位列|排名)?(?:了)?$"
 )
+_PAIRED_RATES = re.compile(
+    r"(?:^|[,，;；:：。])(?P<items>[^,，;；:：。和与及]{2,20}?率(?:和|与|及)[^,，;；:：。和与及]{2,12}?率)"
+    r"(?:已)?(?:达到|达|为)$"
+)
 # The heads a listed measure ends on when it is whole by itself (千兆家庭宽带接入户数、5G用户数).
 _MEASURE_HEAD = re.compile(r"(?:数|率|量|额|规模|能力|比例|比重|占比|指数|速率|带宽|度)$")
 
@@ -934,8 +938,12 @@ def _each_measure(text: str, f: Figure) -> list[Figure]:
     >>> s = "全省热线办结率和满意度均超99%"
     >>> [g.indicator for g in _each_measure(s, Figure(99, "%", "满意度", ">", None, s.index("99"), len(s)))]
     ['热线办结率', '满意度']
+    >>> s = "总门户成为总入口,应用接入率和一网通办率达98%"
+    >>> [g.indicator for g in _each_measure(s, Figure(98, "%", "通办率", "=", None, s.index("98"), len(s)))]
+    ['应用接入率', '通办率']
     """
-    m = _EACH_MEASURE.search(text[: f.start])
+    # (two rates joined by 和 reach one level together, 均 or not: "应用接入率和一网通办率达98%")
+    m = _EACH_MEASURE.search(text[: f.start]) or _PAIRED_RATES.search(text[: f.start])
     if m is None or f.unit is None or "等" in m.group("items"):
         return [f]
     # "政务服务“网上办”“马上办”“一次办”比例均在95%以上": quoted ways of working one after another

@@ -2152,3 +2152,8 @@ def test_a_rank_moved_within_a_scope_gives_both_ranks_of_the_measure() -> None:
 def test_who_built_the_things_counted_is_part_of_their_name() -> None:
     ex = _extract("泰州市数据共享开放方面,85%以上市建系统完成数据共享。")
     assert [(m.value, m.indicator) for m in ex.metrics] == [(85, "市建系统")]
+
+
+def test_two_rates_joined_by_he_reach_one_level_together() -> None:
+    ex = _extract("到2023年底,泰州总门户成为全市政务服务总入口,应用接入率和一网通办率达98%。")
+    assert sorted(m.indicator for m in ex.metrics if m.value == 98) == ["应用接入率", "通办率"]
