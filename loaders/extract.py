@@ -372,6 +372,18 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
     listed = _listed_holders(ctx, sentence, position) or _granted_list(ctx, sentence, position)
     if listed:
         return listed
+    # "北京市…,作为首都功能拓展区、…、城南行动引领区, 丰台区将…": a clause of 作为 heading the main
+    # clause says what the place opening the main clause is, whoever the sentence named before
+    opening = max(text.rfind(c, sentence.start, position) for c in ",，;；:：")
+    clause_start = max(opening + 1, sentence.start)
+    if re.match(r"\s*作为", text[clause_start:position]):
+        ends = [e for e in (text.find(c, position, sentence.end) for c in ",，") if e >= 0]
+        if ends:
+            after_comma = min(ends) + 1
+            after_comma += len(text[after_comma:]) - len(text[after_comma:].lstrip())
+            subject = [a for a in ctx.actors if a.start == after_comma and a.place.level != "country"]
+            if subject:
+                return (subject[0].place,)
     # A place or body inside a directive the sentence follows ("按照成都市…总体架构要求", "落实省委…部署")
     # issued it; the one that follows it runs what the directive names and what comes after.
     frames = [

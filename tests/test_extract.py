@@ -2157,3 +2157,10 @@ def test_who_built_the_things_counted_is_part_of_their_name() -> None:
 def test_two_rates_joined_by_he_reach_one_level_together() -> None:
     ex = _extract("到2023年底,泰州总门户成为全市政务服务总入口,应用接入率和一网通办率达98%。")
     assert sorted(m.indicator for m in ex.metrics if m.value == 98) == ["应用接入率", "通办率"]
+
+
+def test_what_a_place_is_as_zuowei_says_before_it_is_that_places() -> None:
+    ex = _extract(
+        "北京市正在着力建设全球数字经济标杆城市,作为城南行动引领区, 丰台区将发展数字经济作为重要抓手。"
+    )
+    assert ("城南行动引领区", "丰台区") in {(p.name, p.place.name) for p in ex.programmes}
