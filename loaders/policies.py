@@ -7,7 +7,10 @@ from dataclasses import dataclass
 
 _TITLE = re.compile(r"《(?P<title>[^《》\n]{2,80})》")
 # Newspapers, magazines and journals are cited in 《》 too; they are not policies.
-_PERIODICAL = re.compile(r"(日报|晚报|商报|时报|周刊|杂志|期刊|学报|画报|月刊|季刊|旬刊|电讯|网信|信息|报)$")
+# (a 通报 is a government's notice: 《关于对…予以激励的通报》)
+_PERIODICAL = re.compile(
+    r"(日报|晚报|商报|时报|周刊|杂志|期刊|学报|画报|月刊|季刊|旬刊|电讯|网信|信息|(?<!通)报)$"
+)
 _ISSUED = re.compile(
     r"(?P<issuer>[\u4e00-\u9fffA-Za-z、()（）]{2,40}?)(?:等部门)?(?:联合|正式|近日|率先|在全省率先|已)?(?:印发|发布|出台|制定|颁布|公布)(?:了|的)?$"
 )
@@ -26,7 +29,7 @@ _REFERS_BACK = re.compile(
 )
 _DOCUMENT_KIND = re.compile(
     rf"(?:{_CITED_BARE}|标准|规定|白皮书|蓝皮书|清单|目录|提案|议案|指引|政策|公告|通告|批复|函|纪要|章程|规范|法|"
-    r"导则|预案|名单|汇编|制度|倡议书|申报书|协议|典|条)(?:[(（][^()（）]*[)）])?$"
+    r"导则|预案|名单|汇编|制度|倡议书|申报书|协议书?|通报|典|条)(?:[(（][^()（）]*[)）])?$"
 )
 # A short title that is no kind of document (《天下财经》, 《星露谷物语》) names a show, a game or an app.
 _SHORT_TITLE = 5
@@ -68,6 +71,8 @@ def find_policies(sentence: str) -> list[PolicyHit]:
     [('开福区智慧城市规划', ('规划',))]
     >>> find_policies("郁建兴、高翔:《浙江省“最多跑一次”改革的基本经验与未来》,《浙江社会科学》2018年第4期,第76-85页")
     []
+    >>> [(h.title, h.issuer) for h in find_policies("根据《河南省人民政府关于印发〈河南省加强数字政府建设实施方案〉的通知》")][1]
+    ('河南省加强数字政府建设实施方案', '河南省人民政府')
     """
     hits: list[PolicyHit] = []
     for m in _TITLE.finditer(sentence):
@@ -86,7 +91,20 @@ def find_policies(sentence: str) -> list[PolicyHit]:
             continue
         short = _ABBREVIATION.match(sentence[m.end() :])
         aliases = (short.group("short"),) if short else ()
-        hits.append(PolicyHit(title, _issuer(sentence[: m.start()]), m.start(), m.end(), aliases))
+        issuer = _issuer(sentence[: m.start()])
+        hits.append(PolicyHit(title, issuer, m.start(), m.end(), aliases))
+        # "《河南省人民政府关于印发〈河南省…实施方案(2023—2025年)〉的通知》": the plan a notice issues is
+        # cited too, issued by the notice's issuer
+        for inner in re.finditer(r"〈(?P<title>[^〈〉]{4,80})〉", title):
+            issued_by = re.match(r"(?P<by>[^〈]{2,40}?)关于印发", title)
+            hits.append(
+                PolicyHit(
+                    inner.group("title"),
+                    issued_by.group("by") if issued_by else issuer,
+                    m.start() + 1 + inner.start(),
+                    m.start() + 1 + inner.end(),
+                )
+            )
     return hits
 
 

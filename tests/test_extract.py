@@ -2164,3 +2164,17 @@ def test_what_a_place_is_as_zuowei_says_before_it_is_that_places() -> None:
         "北京市正在着力建设全球数字经济标杆城市,作为城南行动引领区, 丰台区将发展数字经济作为重要抓手。"
     )
     assert ("城南行动引领区", "丰台区") in {(p.name, p.place.name) for p in ex.programmes}
+
+
+def test_the_plan_a_notice_issues_a_bulletin_and_an_agreement_are_cited_policies() -> None:
+    ex = _extract(
+        "驻马店市根据《河南省人民政府关于印发〈河南省加强数字政府建设实施方案(2023—2025年)〉的通知》文件精神,"
+        "制定本方案。十堰市政府与电信签署了《“智慧十堰,光网城市”信息化战略合作协议书》。"
+        "省政府办公厅印发《关于对2022年落实有关重大政策措施真抓实干成效明显地方予以激励的通报》。"
+    )
+    titles = {p.title for p in ex.policies}
+    assert {
+        "河南省加强数字政府建设实施方案(2023—2025年)",
+        "“智慧十堰,光网城市”信息化战略合作协议书",
+        "关于对2022年落实有关重大政策措施真抓实干成效明显地方予以激励的通报",
+    } <= titles
