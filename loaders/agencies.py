@@ -227,6 +227,16 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
         for h in hits
         if not (h.name.endswith("厅") and (sentence[: h.start].endswith("服务网") or "服务网" in h.name))
     ]
+    # "争取到“湖南能源大数据中心”“天经国际”等一批优质项目": a centre quoted whole is a thing named, no body
+    hits = [
+        h
+        for h in hits
+        if not (
+            h.name.endswith("中心")
+            and sentence[h.start - 1 : h.start] == "“"
+            and sentence[h.end : h.end + 1] == "”"
+        )
+    ]
     # "华为四川大数据中心": a centre a firm's name heads is the firm's facility, no public body
     hits = [h for h in hits if not (h.name.endswith("中心") and _after_firm(words(), h.start))]
     hits = [part for h in hits for part in _joint_issuers(h, place_names)]

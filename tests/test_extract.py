@@ -2178,3 +2178,9 @@ def test_the_plan_a_notice_issues_a_bulletin_and_an_agreement_are_cited_policies
         "“智慧十堰,光网城市”信息化战略合作协议书",
         "关于对2022年落实有关重大政策措施真抓实干成效明显地方予以激励的通报",
     } <= titles
+
+
+def test_a_centre_quoted_whole_among_projects_is_no_public_body() -> None:
+    ex = _extract("天心区争取到“湖南能源大数据中心”“天经国际”等一批优质项目正式落户。")
+    assert not ex.agencies
+    assert {p.place.name for p in ex.places} == {"天心区"}
