@@ -1115,6 +1115,12 @@ _GOVERNED_BODY = re.compile(
 )
 
 
+_GOVERNED_LIST = re.compile(
+    r"(?<=由)((?:[\u4e00-\u9fff]{2,10}?(?:局|委员会|办公室|中心)、)+[\u4e00-\u9fff]{2,10}?(?:局|委员会|办公室|中心))"
+    r"(?=共同|联合|牵头|负责)"
+)
+
+
 def _governed_bodies(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
     """Return departments named bare where the sentence makes them lead or carry out a task.
 
@@ -1126,10 +1132,28 @@ def _governed_bodies(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
     []
     >>> [h.name for h in _governed_bodies("职责;划入市经信局牵头推进", [AgencyHit("市经信局", 5, 9, "市")])]
     []
+    >>> [h.name for h in _governed_bodies("上报后由财政局、大数据发展中心共同联审", [])]
+    ['财政局', '大数据发展中心']
     """
     out: list[AgencyHit] = []
+    # "由财政局、大数据发展中心共同联审": bodies listed after 由 that act together, each of them
+    listed = [
+        (sentence.find(item, m.start(1)), item)
+        for m in _GOVERNED_LIST.finditer(sentence)
+        for item in m.group(1).split("、")
+    ]
+    for at, item in listed:
+        if (
+            not any(h.start <= at < h.end for h in hits)
+            and not _GENERIC.search(item)
+            and not _STOP.search(item)
+            and not re.match(r"(?:[市区县省](?!场)|[各全本该我这此其国])", item)
+        ):
+            out.append(AgencyHit(item, at, at + len(item), None))
     for m in _GOVERNED_BODY.finditer(sentence):
         item = m.group(1)
+        if any(h.start <= m.start(1) < h.end for h in out):
+            continue
         if (
             any(h.start <= m.start(1) < h.end for h in hits)
             # "划入市经济和信息化局牵头…": a body found with its place inside the stretch is that body

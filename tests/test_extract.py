@@ -2184,3 +2184,10 @@ def test_a_centre_quoted_whole_among_projects_is_no_public_body() -> None:
     ex = _extract("天心区争取到“湖南能源大数据中心”“天经国际”等一批优质项目正式落户。")
     assert not ex.agencies
     assert {p.place.name for p in ex.places} == {"天心区"}
+
+
+def test_bodies_listed_after_you_that_act_together_are_the_places_bodies() -> None:
+    ex = _extract(
+        "武义县持续推进“最多跑一次”改革,明确各部门信息化建设上报后由财政局、大数据发展中心共同联审。"
+    )
+    assert {a.name for a in ex.agencies} == {"武义县财政局", "武义县大数据发展中心"}
