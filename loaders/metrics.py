@@ -352,6 +352,9 @@ _NAMED_HEADS = re.compile(
     r"(行动|工程|任务|举措|计划|改革|突破|攻坚战|专项|项目|数据库|基础库|资源库|专题库|园区|产业园|集群|专班|小组|工作组"
     r"|系统|平台|基地|板块|品牌|频道)(?:建设)?[”\"]?$"
 )
+# The frames a plan orders its work in, counted by 大 only (五大体系, 七大应用场景, 10大重点领域; 三个领域
+# is a figure of speech as often).
+_FRAME_HEADS = re.compile(r"(体系|(?:应用|重点)?场景|(?:重点)?领域)[”\"]?$")
 # 五大攻坚突破: five tasks
 _TASKS = ("行动", "工程", "任务", "举措", "计划", "改革", "突破", "攻坚战", "专项")
 _IMPLICIT_YUAN = re.compile(
@@ -682,7 +685,9 @@ def find_figures(
         own = max((k for k in range(1, len(after) + 1) if thing.endswith(after[:k])), default=0)
         if 0 < own < len(thing) and "、" in re.split(r"[,，;；。:：]", text[: m.start()])[-1]:
             thing = after[:own]  # "A“提质”、…、B“加固”五大工程": the items listed are not the kind counted
-        head = _NAMED_HEADS.search(re.split(r"[和及与、]", thing)[0])
+        head = _NAMED_HEADS.search(re.split(r"[和及与、]", thing)[0]) or (
+            _FRAME_HEADS.fullmatch(thing) if m.group("unit") == "大" else None
+        )
         if value is not None and value >= 2 and head and not any(s <= m.start() < e for s, e in taken):
             taken.append(m.span())
             unit = m.group("unit") if m.group("unit") != "大" else "项" if head.group(1) in _TASKS else "个"

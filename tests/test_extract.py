@@ -2191,3 +2191,9 @@ def test_bodies_listed_after_you_that_act_together_are_the_places_bodies() -> No
         "武义县持续推进“最多跑一次”改革,明确各部门信息化建设上报后由财政局、大数据发展中心共同联审。"
     )
     assert {a.name for a in ex.agencies} == {"武义县财政局", "武义县大数据发展中心"}
+
+
+def test_the_frames_a_plan_orders_its_work_in_are_counted_by_da() -> None:
+    ex = _extract("驻马店市统筹构建数字化履职能力、安全保障、制度规则、数据资源、公共平台支撑五大体系。")
+    assert [(m.value, m.unit, m.indicator) for m in ex.metrics] == [(5, "个", "体系")]
+    assert not _extract("驻马店市的数字化转型涉及三个领域。").metrics
