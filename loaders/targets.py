@@ -721,7 +721,7 @@ def _last_future(sentence: str, before: str) -> int:
         ):
             continue  # "争取到了省级…试点": what was won, not an aim
         elif m.group(1) == "计划" and re.match(
-            r"[^,，;；。]{0,8}?(?:完成率|执行率|完成进度|完成额|完成投资)", before[m.end() :]
+            r"[^,，;；。]{0,8}?(?:完成率|执行率|达成率|兑现率|完成进度|完成额|完成投资)", before[m.end() :]
         ):
             continue  # 计划投资完成率达到105%: how much of the plan was done, a result
         elif m.group(1) in ("将", "拟", "计划", "规划", "争取", "要") and not _cue_word(

@@ -2197,3 +2197,8 @@ def test_the_frames_a_plan_orders_its_work_in_are_counted_by_da() -> None:
     ex = _extract("驻马店市统筹构建数字化履职能力、安全保障、制度规则、数据资源、公共平台支撑五大体系。")
     assert [(m.value, m.unit, m.indicator) for m in ex.metrics] == [(5, "个", "体系")]
     assert not _extract("驻马店市的数字化转型涉及三个领域。").metrics
+
+
+def test_a_plans_rate_of_attainment_is_a_measure_not_a_plan() -> None:
+    ex = _extract("江苏泰隆集团依靠徐工汉云的系统,设备利用率提高了3.6%,计划达成率提高了8.3%。")
+    assert {(m.value, m.qualifier) for m in ex.metrics} == {(3.6, "="), (8.3, "=")}
