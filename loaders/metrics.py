@@ -852,6 +852,13 @@ def find_figures(
         if (f.indicator, f.value, f.unit)
         not in {(g.indicator, g.value, g.unit) for g in figures[:k] if g.start == f.start}
     ]
+    # "构建了“1612”工作体系(1个平台,6+1综合应用,2套体系)": the parts a bracket explains a quoted numeric
+    # code into are no figures (SCHEMA.md: layouts and codes), as after “…”,即 (is_measure)
+    explained = [
+        m.span(1)
+        for m in re.finditer(r"[“\"][\dN+＋]{2,}[”\"][\u4e00-\u9fff]{0,6}[(（]([^()（）]*)[)）]", text)
+    ]
+    figures = [f for f in figures if not any(a <= f.start < b for a, b in explained)]
     judged = _past_goals_masked(text, dated_year)
     return [
         _dated(

@@ -2202,3 +2202,8 @@ def test_the_frames_a_plan_orders_its_work_in_are_counted_by_da() -> None:
 def test_a_plans_rate_of_attainment_is_a_measure_not_a_plan() -> None:
     ex = _extract("江苏泰隆集团依靠徐工汉云的系统,设备利用率提高了3.6%,计划达成率提高了8.3%。")
     assert {(m.value, m.qualifier) for m in ex.metrics} == {(3.6, "="), (8.3, "=")}
+
+
+def test_the_parts_a_bracket_explains_a_numeric_code_into_are_no_figures() -> None:
+    ex = _extract("绍兴市构建了“1612”工作体系(1个平台,6+1综合应用,2套体系),形成制度化经验。")
+    assert not ex.metrics
