@@ -268,6 +268,8 @@ def _joint_issuers(hit: AgencyHit, place_names: tuple[str, ...]) -> list[AgencyH
 
     >>> [h.name for h in _joint_issuers(AgencyHit("中共江西省委江西省人民政府", 0, 13, "江西省"), ("江西省",))]
     ['中共江西省委', '江西省人民政府']
+    >>> [h.name for h in _joint_issuers(AgencyHit("铁岭市营商环境建设局加挂铁岭市大数据管理局", 0, 22, "铁岭市"), ("铁岭市",))]
+    ['铁岭市营商环境建设局', '铁岭市大数据管理局']
     """
     for name in sorted(place_names, key=len, reverse=True):
         ats = (
@@ -275,9 +277,11 @@ def _joint_issuers(hit: AgencyHit, place_names: tuple[str, ...]) -> list[AgencyH
             if len(name) >= 2
             else []
         )
-        at = next((a for a in ats if _BODY_END.search(hit.name[:a])), -1)
+        # ("铁岭市营商环境建设局加挂铁岭市大数据管理局牌子": one body that hangs a second one's sign, two names)
+        at = next((a for a in ats if _BODY_END.search(re.sub(r"加挂$", "", hit.name[:a]))), -1)
         if at > 0:
-            first = dataclasses.replace(hit, name=hit.name[:at], end=hit.start + at, aliases=())
+            own = re.sub(r"加挂$", "", hit.name[:at])
+            first = dataclasses.replace(hit, name=own, end=hit.start + len(own), aliases=())
             rest = AgencyHit(hit.name[at:], hit.start + at, hit.end, name, hit.national)
             return [first, *_joint_issuers(rest, place_names)]
     return [hit]

@@ -2207,3 +2207,8 @@ def test_a_plans_rate_of_attainment_is_a_measure_not_a_plan() -> None:
 def test_the_parts_a_bracket_explains_a_numeric_code_into_are_no_figures() -> None:
     ex = _extract("绍兴市构建了“1612”工作体系(1个平台,6+1综合应用,2套体系),形成制度化经验。")
     assert not ex.metrics
+
+
+def test_a_body_that_hangs_a_second_ones_sign_is_two_bodies() -> None:
+    ex = _extract("经市委编办批复,确定在铁岭市营商环境建设局加挂铁岭市大数据管理局牌子,并调整相应部门职责。")
+    assert {"铁岭市营商环境建设局", "铁岭市大数据管理局"} <= {a.name for a in ex.agencies}
