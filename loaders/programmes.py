@@ -23,6 +23,7 @@ from loaders.gazetteer import load_gazetteer
 from loaders.lexicon import Concept, Lexicon, programme_lexicon
 from loaders.names import APP_KINDS, NAME_UNIT, QUOTES, clean_name, name_start
 from loaders.numbers import parse_number
+from loaders.service_apps import service_apps
 from loaders.slogans import (
     are_aims,
     find_shaped_names,
@@ -317,6 +318,8 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits = [h for h in hits if not _RANKED_CATEGORY.match(sentence, h.end)]
     # ‘加快建设网络强国、数字中国’: a call quoted whole is a sentence, the names inside it are the items
     hits = [h for h in hits if not _QUOTED_CALL.match(h.name)]
+    # “天府通办”: a province's service app is a platform (a project) whatever shape its name has
+    hits = [h for h in hits if h.name not in service_apps()]
     hits = [_as_national(sentence, h) for h in hits]
     return _merge(
         [

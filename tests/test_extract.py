@@ -2212,3 +2212,9 @@ def test_the_parts_a_bracket_explains_a_numeric_code_into_are_no_figures() -> No
 def test_a_body_that_hangs_a_second_ones_sign_is_two_bodies() -> None:
     ex = _extract("经市委编办批复,确定在铁岭市营商环境建设局加挂铁岭市大数据管理局牌子,并调整相应部门职责。")
     assert {"铁岭市营商环境建设局", "铁岭市大数据管理局"} <= {a.name for a in ex.agencies}
+
+
+def test_a_provinces_service_app_is_a_platform_whatever_shape_its_name_has() -> None:
+    ex = _extract("四川省协同推进更多事项依托“天府通办”“渝快办”跨省办理。")
+    assert not ex.programmes
+    assert ("天府通办", "platform") in {(p.name, p.kind) for p in ex.projects}
