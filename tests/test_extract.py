@@ -2218,3 +2218,8 @@ def test_a_provinces_service_app_is_a_platform_whatever_shape_its_name_has() -> 
     ex = _extract("四川省协同推进更多事项依托“天府通办”“渝快办”跨省办理。")
     assert not ex.programmes
     assert ("天府通办", "platform") in {(p.name, p.kind) for p in ex.projects}
+
+
+def test_items_handled_name_no_office() -> None:
+    ex = _extract("渝北区完善窗口办理地址并发布区县事项办事指南,配置网上办理流程。")
+    assert not ex.agencies
