@@ -221,27 +221,29 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
         and sentence.count(")", h.start, h.end) + sentence.count("）", h.start, h.end)
         <= sentence.count("(", h.start, h.end) + sentence.count("（", h.start, h.end)
     ]
-    # "安徽政务服务网滁州厅": a website's hall for a place is a part of the site (a project), no department
-    hits = [
-        h
-        for h in hits
-        if not (h.name.endswith("厅") and (sentence[: h.start].endswith("服务网") or "服务网" in h.name))
-    ]
-    # "争取到“湖南能源大数据中心”“天经国际”等一批优质项目": a centre quoted whole is a thing named, no body
-    hits = [
-        h
-        for h in hits
-        if not (
-            h.name.endswith("中心")
-            and sentence[h.start - 1 : h.start] == "“"
-            and sentence[h.end : h.end + 1] == "”"
-        )
-    ]
-    # "华为四川大数据中心": a centre a firm's name heads is the firm's facility, no public body
-    hits = [h for h in hits if not (h.name.endswith("中心") and _after_firm(words(), h.start))]
+    hits = [h for h in hits if not _names_a_thing(sentence, h, words)]
     hits = [part for h in hits for part in _joint_issuers(h, place_names)]
     hits = _with_list_place(sentence, sorted(hits, key=lambda h: h.start))
     return _with_parenthetical_aliases(sentence, hits)
+
+
+def _names_a_thing(sentence: str, hit: AgencyHit, words: Callable[[], tuple[Word, ...]]) -> bool:
+    """Whether a hall or a centre the sentence names is a thing built or run, not a public body.
+
+    >>> s = "安徽政务服务网滁州厅上线。争取到“湖南能源大数据中心”落户。泸州华为四川大数据中心7月投产"
+    >>> [_names_a_thing(s, AgencyHit(n, s.index(n), s.index(n) + len(n), None), lambda: segment(s))
+    ...  for n in ("安徽政务服务网滁州厅", "湖南能源大数据中心", "四川大数据中心")]
+    [True, True, True]
+    """
+    if hit.name.endswith("厅"):
+        # "安徽政务服务网滁州厅": a service website's hall for a place is a part of the site (a project)
+        return sentence[: hit.start].endswith("服务网") or "服务网" in hit.name
+    if not hit.name.endswith("中心"):
+        return False
+    # "争取到“湖南能源大数据中心”“天经国际”等一批优质项目": a centre quoted whole is a thing named;
+    # "华为四川大数据中心": one a firm's name heads is the firm's facility
+    quoted = sentence[hit.start - 1 : hit.start] == "“" and sentence[hit.end : hit.end + 1] == "”"
+    return quoted or _after_firm(words(), hit.start)
 
 
 def _after_firm(words: Sequence[Word], start: int) -> bool:
