@@ -280,9 +280,9 @@ def _joint_issuers(hit: AgencyHit, place_names: tuple[str, ...]) -> list[AgencyH
             else []
         )
         # ("铁岭市营商环境建设局加挂铁岭市大数据管理局牌子": one body that hangs a second one's sign, two names)
-        at = next((a for a in ats if _BODY_END.search(re.sub(r"加挂$", "", hit.name[:a]))), -1)
+        heads = [(a, hit.name[:a].removesuffix("加挂")) for a in ats]
+        at, own = next(((a, head) for a, head in heads if _BODY_END.search(head)), (-1, ""))
         if at > 0:
-            own = re.sub(r"加挂$", "", hit.name[:at])
             first = dataclasses.replace(hit, name=own, end=hit.start + len(own), aliases=())
             rest = AgencyHit(hit.name[at:], hit.start + at, hit.end, name, hit.national)
             return [first, *_joint_issuers(rest, place_names)]
@@ -1149,12 +1149,7 @@ def _governed_bodies(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
         for item in m.group(1).split("、")
     ]
     for at, item in listed:
-        if (
-            not any(h.start <= at < h.end for h in hits)
-            and not _GENERIC.search(item)
-            and not _STOP.search(item)
-            and not re.match(r"(?:[市区县省](?!场)|[各全本该我这此其国])", item)
-        ):
+        if not any(h.start <= at < h.end for h in hits) and _names_one_department(item):
             out.append(AgencyHit(item, at, at + len(item), None))
     for m in _GOVERNED_BODY.finditer(sentence):
         item = m.group(1)
@@ -1164,14 +1159,21 @@ def _governed_bodies(sentence: str, hits: list[AgencyHit]) -> list[AgencyHit]:
             any(h.start <= m.start(1) < h.end for h in hits)
             # "划入市经济和信息化局牵头…": a body found with its place inside the stretch is that body
             or any(m.start(1) < h.start and h.end <= m.end(1) for h in hits)
-            or _GENERIC.search(item)
-            or _STOP.search(item)
-            or re.match(r"(?:[市区县省](?!场)|[各全本该我这此其国])", item)
+            or not _names_one_department(item)
             or re.search(r"[大格布全结开变时当]局$", item)
         ):
             continue
         out.append(AgencyHit(item, m.start(1), m.end(1), None))
     return out
+
+
+def _names_one_department(item: str) -> bool:
+    """Whether a bare name is one department's, not a kind (相关部门), a stop word or a scope (各局, 市…)."""
+    return not (
+        _GENERIC.search(item)
+        or _STOP.search(item)
+        or re.match(r"(?:[市区县省](?!场)|[各全本该我这此其国])", item)
+    )
 
 
 # Departments named bare in a list the sentence counts as departments (入驻了交通局、民政局、住建委等30个

@@ -29,10 +29,13 @@ _GRANTED_ONLY = {"示范基地", "园区"}
 # granted titles here and in extract.py build on.
 GRANT_VERBS = "确定为|列入|列为|入选|入围|获批|获评|评为|认定为|命名为"
 # Verbs that make a place a pilot (成为…试点城市, 入选…试点).
-_GRANTS = re.compile(rf"成为|{GRANT_VERBS}")
+# ("获批建设国家智慧城市": what the grant lets the place do, 建设, is part of the granting verb, not the title)
+_GRANTS = re.compile(rf"成为|获批(?:建设|创建)|{GRANT_VERBS}")
 # A clause ending in one of these grants the title after it (获评…, 授予…); 列为 and 确定为 rank as often
 # as they grant (被列为数字经济二线城市).
-_GRANTED = re.compile(r"(?:获评|获批|评为|列入|入选|入围|上榜|认定为|命名为|授予|荣获|当选|成功创建)$")
+_GRANTED = re.compile(
+    r"(?:获评|获批(?:建设|创建)?|评为|列入|入选|入围|上榜|认定为|命名为|授予|荣获|当选|成功创建)$"
+)
 # 城市 is a title only after one of these (信息消费试点城市, 数智先锋城市, 国家中心城市, 5G商用城市).
 _CITY_MARK = re.compile(
     r"(?:示范|试点|先行|标杆|领先|先锋|领军|中心|核心|商用|样板|典范|创新型|千兆|韧性|海绵|无废|公园|文明|百强|枢纽|节点|承载|"
@@ -296,9 +299,7 @@ def _span(
         and re.fullmatch(r"[\u4e00-\u9fff]{2,16}", gap)
         and not re.search(r"等|和|与|及", gap)
     ):
-        # ("获批建设国家智慧城市": what the grant lets the place do, 建设, is no part of the title)
-        built_by = re.fullmatch(r"(?:建设|创建|打造)", gap)
-        start = granting[-1].end() + (built_by.end() if built_by else 0)
+        start = granting[-1].end()
     if sentence[start - 1 : start] == "”":  # “宽带中国”示范城市: the quote heads the title
         opening = sentence.rfind("“", 0, start - 1)
         if re.fullmatch(r"十[一二三四五六七八九]五", sentence[opening + 1 : start - 1]):
@@ -663,9 +664,6 @@ def _granted(sentence: str, start: int) -> bool:
     """
     clause = re.split(r"[,，。;；:：!！?？]", sentence[:start])[-1].rstrip("“")
     clause = re.sub(rf"{_DATED}$", "", clause)  # 获评2023年度…
-    clause = re.sub(
-        r"(?<=获批)(?:建设|创建)$", "", clause
-    )  # 获批建设国家智慧城市: granted the title to build
     if _LIST_GLUE.search(clause):
         return bool(re.search(_GRANTED.pattern.rstrip("$"), clause))
     return bool(_GRANTED.search(clause))

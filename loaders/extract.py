@@ -544,6 +544,10 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
     return (local[-1] if local else _sole_place(ctx),)
 
 
+# A channel of a platform for one place (浙里办·青禾专区, 安徽政务服务网芜湖分厅, …服务网滁州厅).
+_CHANNEL = re.compile(r"(?:专区|分厅|频道|分站|(?<=服务网)[\u4e00-\u9fff]{2,3}厅)$")
+
+
 # A cited document that is the sentence's subject (《…实施意见》对…作出部署, 《…规划》提出…).
 _CITED_SUBJECT = re.compile(
     r"\s*《(?:中共)?([^》]{2,80})》(?:[^,，。;；]{0,4}?)(?:对|提出|明确|要求|强调|指出|规定|部署)"
@@ -1313,9 +1317,7 @@ def _project_place(ctx: _Context, sentence: Sentence, hit: ProjectHit) -> Divisi
         return _venue(ctx, sentence, hit, acting) or _event_holder(ctx, sentence, hit, acting, hosted=hosted)
     hints = {**place_hints(), **service_apps()}
     code = next((hints[n] for n in (hit.name, *hit.aliases) if n in hints), None)
-    if hit.name not in hints and re.search(
-        r"(?:专区|分厅|频道|分站|(?<=服务网)[\u4e00-\u9fff]{2,3}厅)$", hit.name
-    ):
+    if hit.name not in hints and _CHANNEL.search(hit.name):
         code = None  # 浙里办·青禾专区: a channel of the province's app, run by the place it names
     if code is not None and code in ctx.gazetteer:
         hinted = ctx.gazetteer.get(code)
@@ -1662,7 +1664,7 @@ def _named_place(
     brands = [(start + i, start + i + len(n)) for n in hints if (i := hit.name.find(n)) >= 0]
     # 安徽政务服务网芜湖分厅: a channel is run by the division named just before its word (SCHEMA.md: its
     # 涡阳分厅 → 涡阳县), the platform it opens on by the one heading the name
-    channel = re.search(r"(?:分厅|频道|专区|分站|(?<=服务网)[\u4e00-\u9fff]{2,3}厅)$", hit.name) is not None
+    channel = _CHANNEL.search(hit.name) is not None
     for span in reversed(ctx.spans) if channel else ctx.spans:
         if not start <= span.start < end or span.division.level == "country":
             continue

@@ -563,15 +563,10 @@ def ranked_phrase(
     # "…凸显,综合评价位居全国第12位": a clause that is only a verbal noun (综合/vd 评价/v, LAC's verbs)
     # before the rank's verb is what is ranked
     clause_start = max(sentence.rfind(c, 0, cue_start) for c in ",，;；:：。") + 1
-    clause = segment(sentence[clause_start:cue_start])
-    if (
-        len(subject) < 2
-        and 2 <= cue_start - clause_start <= 8
-        and clause
-        and all(w.tag in ("v", "vd", "vn", "n", "an") for w in clause)
-        and clause[-1].tag in ("v", "vn")
-    ):
-        subject = sentence[clause_start:cue_start]
+    if len(subject) < 2 and 2 <= cue_start - clause_start <= 8:
+        clause = segment(sentence[clause_start:cue_start])
+        if all(w.tag in ("v", "vd", "vn", "n", "an") for w in clause) and clause[-1].tag in ("v", "vn"):
+            subject = sentence[clause_start:cue_start]
     # "普及率在全国各省排第二位": the places ranked among (在全国各省) frame the rank; what is ranked
     # stands before them.
     among = re.search(
