@@ -112,7 +112,15 @@ def build_command(
     rebuild: Annotated[
         bool,
         typer.Option(
-            "--rebuild", help="Replace the whole graph with these documents (bulk load; atomic swap)."
+            "--rebuild",
+            help="Replace the whole graph with these documents (bulk load; atomic swap). A document whose "
+            "text and file are unchanged and that this version of the extractor read keeps its graph.",
+        ),
+    ] = False,
+    extract_again: Annotated[
+        bool,
+        typer.Option(
+            "--extract-again", help="With --rebuild: extract every document again, keeping no graph."
         ),
     ] = False,
 ) -> None:
@@ -134,6 +142,7 @@ def build_command(
                 max_bytes=int(settings.max_file_mb * 1024 * 1024),
                 on_file=lambda _: progress.advance(task),
                 rebuild=rebuild,
+                reuse=not extract_again,
                 mirror=sink,
             )
         if store.version != written:
@@ -146,7 +155,7 @@ def build_command(
     facts = ", ".join(f"{n} {kind}" for kind, n in sorted(report.facts.items()))
     err.print(
         f"{report.documents} documents, {report.triples} triples ({facts}) in {report.seconds:.2f} s; "
-        f"{report.unchanged} unchanged, {len(report.problems)} skipped",
+        f"{report.unchanged} unchanged, {report.reused} kept as read before, {len(report.problems)} skipped",
         highlight=False,
     )
     typer.echo(json.dumps({**report.as_dict(), "mirror": report.mirror}, ensure_ascii=False))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,10 +18,20 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from graphstore.extracting import ExtractionPool
 from graphstore.mirrorfeed import MirrorFailed, MirrorFeed
+from graphstore.store import Store
 from graphstore.stores import RdfStore
 from loaders.documents import DocumentError, read_document
 from loaders.extract import extract
-from loaders.rdf import doc_id_of_graph, document_graph, document_quads, vocabulary_graphs, vocabulary_stamp
+from loaders.rdf import (
+    doc_id_of_graph,
+    document_graph,
+    document_header,
+    document_quads,
+    extractor_version,
+    fact_counts,
+    vocabulary_graphs,
+    vocabulary_stamp,
+)
 from loaders.records import Document, Extraction
 
 if TYPE_CHECKING:
@@ -50,6 +60,7 @@ class BuildReport:
     seconds: float = 0.0
     loaded: list[str] = field(default_factory=list)
     unchanged: int = 0
+    reused: int = 0
     mirror: dict[str, object] | None = None
     mirror_error: str | None = None
 
@@ -58,6 +69,7 @@ class BuildReport:
         return {
             "documents": self.documents,
             "unchanged": self.unchanged,
+            "reused": self.reused,
             "triples": self.triples,
             "facts": dict(sorted(self.facts.items())),
             "problems": [{"path": p.path, "problem": p.problem} for p in self.problems],
@@ -139,6 +151,7 @@ def build(
     max_bytes: int = 20 * 1024 * 1024,
     on_file: Callable[[Path | FileProblem], None] | None = None,
     rebuild: bool = False,
+    reuse: bool = True,
     workers: int | None = None,
     mirror: GraphSink | None = None,
 ) -> BuildReport:
@@ -149,7 +162,9 @@ def build(
     skipped without being extracted again, so building an unchanged folder writes nothing.
     New documents are written many per transaction. With `rebuild`, the whole store is
     replaced by these documents through Oxigraph's bulk loader into a fresh folder that is
-    swapped in only when complete, so an interrupted rebuild leaves the previous graph intact.
+    swapped in only when complete, so an interrupted rebuild leaves the previous graph intact;
+    with `reuse`, a document the embedded store holds as this extractor read it (same text, file
+    name and metadata) keeps its graph instead of being extracted again (``report.reused``).
     Documents are extracted on `workers` processes (default: one per core the process may
     use) when there are many. With a `mirror`, each document's projection is written to it
     from the quads in hand (``report.mirror``); a mirror that fails does not stop the build.
@@ -165,8 +180,13 @@ def build(
         extract_all = (lambda docs: map(extract, docs)) if serial else pool.extract_all
         if rebuild:
             documents = _documents(items, report, max_bytes=max_bytes, on_file=on_file)
+            # Only the embedded store is read while the new one is written: a remote store's
+            # rebuild is one streamed request, which must not wait on reads of the same server.
+            kept = _Kept(store, report, on_file) if reuse and isinstance(store, Store) else None
+            if kept is not None:
+                documents = kept.to_extract(documents)
             extractions = _counted(extract_all(documents), report, on_file)
-            store.bulk_rebuild(_all_quads(extractions, report, feed))
+            store.bulk_rebuild(_all_quads(extractions, report, feed, kept))
         else:
             ensure_vocabularies(store)
             if feed is not None:
@@ -273,7 +293,7 @@ class _DocumentWriter:
 
 
 def _all_quads(
-    extractions: Iterable[Extraction], report: BuildReport, feed: MirrorFeed | None
+    extractions: Iterable[Extraction], report: BuildReport, feed: MirrorFeed | None, kept: _Kept | None
 ) -> Iterator[Quad]:
     """Yield the vocabulary graphs, their stamp and every document's graph, for a bulk rebuild."""
     graphs = {iri: list(quads) for iri, quads in vocabulary_graphs().items()}
@@ -282,12 +302,87 @@ def _all_quads(
         feed.add_vocabularies(graphs)
     for quads in graphs.values():
         yield from quads
-    for extraction in extractions:
-        quads = document_quads(extraction)
-        report.triples += len(quads)
-        yield from quads
+
+    def written(doc_id: str, quads: list[Quad]) -> list[Quad]:
+        report.triples += len(set(quads))
         if feed is not None:
-            feed.add(extraction.document.id, quads)
+            feed.add(doc_id, quads)
+        return quads
+
+    for extraction in extractions:
+        if kept is not None:
+            for doc_id, quads in kept.drain():
+                yield from written(doc_id, quads)
+        yield from written(extraction.document.id, document_quads(extraction))
+    if kept is not None:
+        for doc_id, quads in kept.drain():
+            yield from written(doc_id, quads)
+
+
+class _Kept:
+    """The documents a rebuild takes over from the store as they are: same text, same file name, title,
+    source, author and date, read by this version of the extractor. Their graphs are copied instead of
+    extracted again, so rebuilding an unchanged folder costs the writing, not the reading (issue 12).
+    """
+
+    def __init__(
+        self, store: RdfStore, report: BuildReport, on_file: Callable[[Path | FileProblem], None] | None
+    ) -> None:
+        self.store = store
+        self.report = report
+        self.on_file = on_file
+        self.headers = _kept_headers(store)
+        self.seen: set[str] = set()
+        self.waiting: deque[tuple[str, str]] = deque()
+
+    def to_extract(self, documents: Iterable[Document]) -> Iterator[Document]:
+        """Yield the documents that must be extracted; hold back those whose graph is kept."""
+        for document in documents:
+            graph = document_graph(document.id).value
+            first = document.id not in self.seen
+            self.seen.add(document.id)
+            # A second file with the same text adds to the same graph: it is read as before.
+            if first and self.headers.get(graph) == document_header(document):
+                self.waiting.append((document.id, document.name))
+            else:
+                yield document
+
+    def drain(self) -> Iterator[tuple[str, list[Quad]]]:
+        """Yield the id and quads of each document held back so far, counting it in the report."""
+        while self.waiting:
+            doc_id, name = self.waiting.popleft()
+            graph = document_graph(doc_id)
+            quads = [
+                Quad(t.subject, t.predicate, t.object, graph) for t in self.store.graph_triples(graph.value)
+            ]
+            self.report.documents += 1
+            self.report.reused += 1
+            self.report.loaded.append(doc_id)
+            self.report.facts.update(fact_counts(quads))
+            yield doc_id, quads
+            if self.on_file:
+                self.on_file(Path(name))
+
+
+def _kept_headers(store: RdfStore) -> dict[str, tuple[str, str | None, str | None, str | None, str | None]]:
+    """Return, per document graph this extractor version wrote, what it says of the file (`document_header`)."""
+    rows = store.select(
+        "PREFIX ck: <https://w3id.org/citykg/ontology#> PREFIX dct: <http://purl.org/dc/terms/> "
+        "SELECT ?g ?name ?title ?source ?creator ?date WHERE { GRAPH ?g { "
+        f"?d a ck:Document ; ck:extractorVersion {Literal(extractor_version())} ; ck:fileName ?name "
+        "OPTIONAL { ?d dct:title ?title } OPTIONAL { ?d dct:source ?source } "
+        "OPTIONAL { ?d dct:creator ?creator } OPTIONAL { ?d dct:date ?date } } }"
+    )
+    headers: dict[str, tuple[str, str | None, str | None, str | None, str | None]] = {}
+    twice: set[str] = set()
+    for r in rows:
+        graph, name = r["g"], r["name"]
+        if graph is None or name is None or doc_id_of_graph(graph) is None:
+            continue
+        if graph in headers:
+            twice.add(graph)  # two files with one text, or two titles: read again
+        headers[graph] = (name, r["title"], r["source"], r["creator"], r["date"])
+    return {g: h for g, h in headers.items() if g not in twice}
 
 
 class UnknownDocument(LookupError):

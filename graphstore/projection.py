@@ -96,6 +96,7 @@ _SCALARS: dict[str, str] = {
     CK.qualifier.value: "qualifier",
     CK.fileName.value: "fileName",
     CK.contentHash.value: "contentHash",
+    CK.extractorVersion.value: "extractorVersion",
     CK.factCount.value: "factCount",
     CK.quoteCount.value: "quoteCount",
     CK.discovered.value: "discovered",

