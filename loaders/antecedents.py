@@ -192,8 +192,9 @@ def carry_subjects(
         elif indicator and re.search(
             r"(?:^|[,，;；:：])占地(?:面积)?(?:约|近|超过?|达到?|逾)?$", text[: f.start]
         ):
-            # "占地1.7万亩园区蓬勃崛起": the area the thing after the figure covers, not a share of anything.
-            indicator += "占地"
+            # "占地1.7万亩园区蓬勃崛起": the area the thing after the figure covers, not a share of anything
+            # (占地面积约1.45万平方米, read before the figure, says so itself).
+            indicator += "" if "占地" in indicator else "占地"
         elif (indicator or (f.unit == "%" and _BARE_SHARE.search(text, 0, f.start))) and (
             _clause_opens_with(text, "占", f.start) or _item_opens_with_share(text, f.start)
         ):

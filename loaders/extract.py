@@ -1678,6 +1678,20 @@ def _named_place(
         )
         if child is not None and child.end <= end:
             named, full = child.division, child.surface == child.division.name
+        # 云南新创(大理)工业园区 in a 大理 report: a bracket naming the subject says the thing is its own
+        inner = next(
+            (
+                s
+                for s in ctx.spans
+                if span.end <= s.start < end
+                and ctx.document.text[s.start - 1] in "(（"
+                and s.division in ctx.subjects
+                and named in ctx.gazetteer.ancestors(s.division)
+            ),
+            None,
+        )
+        if inner is not None:
+            named, full = inner.division, True
         if (
             hit.kind == "platform"
             and not full

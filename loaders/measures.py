@@ -96,6 +96,8 @@ def is_measure(text: str, m: re.Match[str]) -> bool:
         return False
     if _names_class(text[end:], unit, bool(m.group("scale"))):
         return False
+    if _round_scale_label(text, m):
+        return False
     if _PER_INPUT.search(text, max(0, start - 4), start):
         return False  # "每投入1元,将带动3元…": the unit of a ratio (SCHEMA.md per-unit figures), no figure
     if unit and re.match(r"(?:架构|架设|路径|路线|期间|台阶|台账|款式|层级|层面)", text[end - len(unit) :]):
@@ -283,6 +285,30 @@ _CLASS_AFTER_STAR = re.compile(
     r"(?:级)?(?:及以上|以上)?(?:的)?(?!水平|标准|等级|评价|认证|评定)[\u4e00-\u9fff]"
     r"(?:[^,，;；:：。]*?\d|[\u4e00-\u9fff]{0,10}?(?:试点|示范))"
 )  # …or names a designation (四星级新型智慧城市试点县创建): a programme's name, no figure
+
+
+# What follows a round amount that is a figure after all: its bounds, or the mark it passes (大关).
+_AMOUNT_GOES_ON = re.compile(r"(?:以上|以下|以内|左右|大关|台阶|量级|规模|的)")
+# Verbs that reach, pass or aim at an amount: what follows them is a figure.
+_REACHES = re.compile(r"(?:达到?|突破|超过?|过|逾|迈上|跨越|实现|迈向|冲刺|增至|达至)$")
+
+
+def _round_scale_label(text: str, m: re.Match[str]) -> bool:
+    """Whether a round amount in words (千亿元, 百亿元) heads a noun as its scale: a label of a class of
+    industry or zone (打造千亿元数字经济示范区, 撬动千亿元电子信息产业), no amount measured.
+
+    >>> from loaders.metrics import _FIGURE
+    >>> [_round_scale_label(t, _FIGURE.search(t)) for t in ("打造首个千亿元数字经济示范区", "规模突破千亿元大关", "产值千亿元,增长")]
+    [True, False, False]
+    """
+    if m.group("unit") != "元" or not m.group("scale") or re.search(r"\d", m.group("num")):
+        return False
+    start, end = m.span()
+    return (
+        bool(re.match(r"[\u4e00-\u9fff]", text[end : end + 1]))
+        and not _AMOUNT_GOES_ON.match(text, end)
+        and not _REACHES.search(text[max(0, start - 3) : start])
+    )
 
 
 def _names_class(after: str, unit: str | None, scaled: bool) -> bool:

@@ -602,6 +602,26 @@ def phrase_before(words: tuple[Word, ...], start: int) -> tuple[str, list[str], 
             i -= 2
             continue
         elif (
+            picked
+            and w.text in ("以上", "以下")
+            and i > 1
+            and words[i - 1].text == "及"
+            and (nominal(words[i - 2]) or words[i - 2].tag == "m")
+        ):
+            picked[:0] = [words[i - 2], words[i - 1], w]  # 千兆及以上端口, 二级及以上医院: the class's bound
+            i -= 3
+            continue
+        elif (
+            picked
+            and w.text in ("-", "－")
+            and re.match(r"[A-Za-z]", picked[0].text)
+            and i > 0
+            and re.fullmatch(r"[A-Za-z0-9.]+", words[i - 1].text)
+        ):
+            picked[:0] = [words[i - 1], w]  # 10G-PON端口: a technology's code joined by its hyphen
+            i -= 2
+            continue
+        elif (
             len(picked) == 1
             and picked[0].text in ("项目", "企业", "工程")
             and w.tag == "m"

@@ -463,6 +463,7 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     kept = [k for k in kept if not _signs_as_body(sentence, k)]
     kept = [k for k in kept if not _former_body(sentence, k)]
     kept = [_joined_head(sentence, _with_phase(sentence, k)) for k in kept]
+    kept = [_over_bracketed_place(sentence, _proper_word_whole(sentence, k)) for k in kept]
     return [
         ProjectHit(
             k.name,
@@ -473,6 +474,52 @@ def find_projects(sentence: str) -> list[ProjectHit]:
         )
         for k in kept
     ]
+
+
+def _proper_word_whole(sentence: str, hit: ProjectHit) -> ProjectHit:
+    """Return the hit cut to the place or organisation word LAC reads at its end, when only common
+    nouns come before that word ("重点区域虹桥商务区": the key area is 虹桥商务区, a name of its own).
+
+    >>> s = "其中重点区域虹桥商务区建成375座"
+    >>> _proper_word_whole(s, ProjectHit("区域虹桥商务区", "park", 4, 11)).name
+    '虹桥商务区'
+    """
+    words = [w for w in segment(sentence) if hit.start <= w.start and w.end <= hit.end]
+    if (
+        len(words) < 2
+        or words[-1].end != hit.end
+        or words[-1].tag not in ("LOC", "ORG")
+        or len(words[-1].text) < 4
+        or any(w.tag != "n" for w in words[:-1])
+    ):
+        return hit
+    last = words[-1]
+    return ProjectHit(last.text, hit.kind, last.start, hit.end, hit.aliases)
+
+
+_PLACE_IN_BRACKETS = re.compile(r"[(（](?P<place>[\u4e00-\u9fff]{2,6})[)）]")
+
+
+def _over_bracketed_place(sentence: str, hit: ProjectHit) -> ProjectHit:
+    """Return the hit widened over the name before a bracketed place it starts with.
+
+    "云南新创(大理)工业园区", "中国(福州)物联网开放实验室": the bracket says where the thing stands, inside
+    its name, which runs on before it.
+
+    >>> s = "记者走访了云南新创(大理)工业园区,目睹了"
+    >>> _over_bracketed_place(s, ProjectHit("(大理)工业园区", "park", 9, 17)).name
+    '云南新创(大理)工业园区'
+    >>> s = "建设(一期)工业园区"
+    >>> _over_bracketed_place(s, ProjectHit("(一期)工业园区", "park", 2, 10)).name
+    '(一期)工业园区'
+    """
+    bracket = _PLACE_IN_BRACKETS.match(hit.name)
+    if bracket is None or not load_gazetteer().lookup(bracket.group("place")):
+        return hit
+    first = name_start(sentence, hit.start, extra=_CONNECTOR_AFTER_NAME)
+    if first >= hit.start or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z·]{2,12}", sentence[first : hit.start]):
+        return hit
+    return ProjectHit(sentence[first : hit.end], hit.kind, first, hit.end, (*hit.aliases, hit.name))
 
 
 def _with_phase(sentence: str, hit: ProjectHit) -> ProjectHit:
@@ -872,6 +919,8 @@ def _launched(sentence: str) -> list[ProjectHit]:
 _LIVE_BEFORE = re.compile(r"(?:建成|上线|投用|启用|升级)了?$")
 _LIVE_AFTER = re.compile(
     r"(?:项目|工程)?(?:日前|已|已经|正式|顺利|全面)?(?:通过验收|投入运行|投入使用|上线|建成|投用|运行)"
+    # at work already: it has gathered or linked up what it runs on (安吉“城市大脑”已归集44个部门…数据表)
+    r"|(?:已|已经|累计)(?:归集|汇聚|接入|打通|集成)"
 )
 
 
@@ -888,10 +937,15 @@ def _place_brains(sentence: str) -> list[ProjectHit]:
     ['日照城市大脑']
     >>> [[h.name for h in _place_brains(t)] for t in ("金寨县“城市大脑”正式建成并投入运行", "推进日照城市大脑建设")]
     [['金寨县城市大脑'], []]
+    >>> [h.name for h in _place_brains("目前,湖州城市数字大脑已上线智慧医保等典型应用")]
+    ['湖州城市数字大脑']
     """
     hits = []
     gaz = load_gazetteer()
-    for m in re.finditer(r"“城市大脑”|城市大脑(?![\u4e00-\u9fff“])", sentence):
+    # (an adverb after it opens what it did: 湖州城市数字大脑已上线…; other words run on into a longer name)
+    for m in re.finditer(
+        r"“城市(?:数字)?大脑”|城市(?:数字)?大脑(?:(?![\u4e00-\u9fff“])|(?=已|正式|日前|顺利|全面))", sentence
+    ):
         start = next(
             (a for a in range(max(0, m.start() - 8), m.start() - 1) if gaz.lookup(sentence[a : m.start()])),
             None,
@@ -1789,6 +1843,8 @@ def _names_one(
             sentence[max(0, s - 8) : s],
         )
         for s in (first, start)
+        # "19个市县和洋浦开发区": a count before the item a conjunction ends counts that item
+        if not re.search(r"[、和及与]", sentence[s:start])
     ):
         # "创建10个以上…创新平台", "…平台10个", "十大现代主题产业园": a count of a kind of thing, not a named one
         return False

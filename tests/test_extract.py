@@ -2223,3 +2223,50 @@ def test_a_provinces_service_app_is_a_platform_whatever_shape_its_name_has() -> 
 def test_items_handled_name_no_office() -> None:
     ex = _extract("渝北区完善窗口办理地址并发布区县事项办事指南,配置网上办理流程。")
     assert not ex.agencies
+
+
+def test_a_bracketed_place_inside_a_name_keeps_the_name_whole() -> None:
+    ex = _extract(
+        "苍溪县数字经济发展纪实。苍溪县通过建成杭广东西部协作(苍溪)数字产业园,不断激活数字新动能。"
+        "大理州记者走访了云南新创(大理)工业园区。"
+    )
+    projects = {(p.place.name, p.name) for p in ex.projects}
+    assert ("苍溪县", "杭广东西部协作(苍溪)数字产业园") in projects
+    assert "广东省" not in {p.place.name for p in ex.places}
+    assert all(not p.name.startswith("(") for p in ex.projects)
+
+
+def test_a_city_brain_at_work_under_its_places_name_is_a_built_system() -> None:
+    ex = _extract(
+        "湖州市数字化转型。目前,湖州城市数字大脑已上线智慧医保、数字网格等典型应用。"
+        "截至2020年11月初,安吉“城市大脑”已归集44个部门共2139张数据表。"
+    )
+    projects = {(p.place.name, p.name, p.kind) for p in ex.projects}
+    assert {("湖州市", "湖州城市数字大脑", "platform"), ("安吉县", "安吉城市大脑", "platform")} <= projects
+
+
+def test_a_zone_after_a_counted_item_of_a_list_is_named() -> None:
+    ex = _extract("海南省电子政务外网已覆盖50多个省直单位、19个市县和洋浦开发区,延伸覆盖了100%的乡镇。")
+    assert ("洋浦开发区", "park") in {(p.name, p.kind) for p in ex.projects}
+
+
+def test_a_zone_the_segmenter_reads_as_one_place_word_keeps_no_common_noun_before_it() -> None:
+    ex = _extract("闵行区建成5G基站3480座,其中重点区域虹桥商务区建成375座,覆盖率达95%。")
+    assert "虹桥商务区" in {p.name for p in ex.projects}
+    assert not any(p.name.startswith("区域") for p in ex.projects)
+
+
+def test_a_round_amount_heading_an_industry_is_its_scale_not_a_figure() -> None:
+    ex = _extract(
+        "北海市撬动了北海千亿元电子信息产业,全力打造千亿元数字经济示范区。全市数字经济规模突破千亿元。"
+    )
+    assert [(m.indicator, m.value) for m in ex.metrics] == [("数字经济规模", 1e11)]
+
+
+def test_a_class_bounded_by_its_grade_keeps_the_bound_in_the_indicator() -> None:
+    ex = _extract("山西省10G-PON及以上端口新增27.1万个,总数达60.3万个。全省有二级及以上医院45家。")
+    assert [m.indicator for m in ex.metrics] == [
+        "10G-PON及以上端口新增",
+        "10G-PON及以上端口新增总数",
+        "二级及以上医院",
+    ]
