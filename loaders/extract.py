@@ -15,6 +15,7 @@ from loaders.figure_places import SCOPE_LEVELS, THAT_LEVEL, about_group, figure_
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.indicators import indicator_concept, same_measure_words
 from loaders.metrics import dated_ranking, find_figures, named_board, ranking_year
+from loaders.name_phrases import used_as_venue
 from loaders.places import (
     PlaceSpan,
     country_actor_spans,
@@ -2021,6 +2022,8 @@ def _agency(
         return None  # "主办:合肥市人民政府办公室", "…_南昌要闻_南昌市人民政府": the site, not a fact (cases 15, 23)
     if re.search(r"(?:会展|市民|会议|展览|博览)中心$", hit.name):
         return None  # 福州海峡国际会展中心, 南昌市民中心: a venue is a building (a project), never a body
+    if hit.name.endswith("中心") and used_as_venue(text, hit.start, hit.end):
+        return None  # 在汾阳市政务服务中心8楼, 参观…政务服务中心: where people go is the building, here
     if hit.place_surface == "局":
         # SCHEMA.md: 我局 is that place's bureau; 局党组, 局机关党支部 are its bodies. The bureau is the
         # first one of the subject the document names (its author, in a bureau's own report).

@@ -274,6 +274,30 @@ def acts_as_body(sentence: str, start: int, end: int) -> bool:
     )
 
 
+# After 在 and a centre, what makes it the place where something happens: a floor, its inside, a
+# hall in it, or the clause going on (在…政务服务中心,市民…办理); 在…中心的指导下 is a body's.
+_IN_VENUE = re.compile(r"(?:[,，]|\d+楼|[一二三四五六七八九十]+楼|内|里|大厅|窗口|现场)")
+# A centre that holds floors or a hall is a building (what it has taken in, 进驻事项300项, is the body's).
+_VENUE_AFTER = re.compile(r"\d+楼|[一二三四五六七八九十]+楼|[^,，。;；等、]{0,12}?(?:办事|服务|政务)大厅")
+
+
+def used_as_venue(sentence: str, start: int, end: int) -> bool:
+    """Return whether the centre named at `start:end` is a place people go to, a building.
+
+    >>> s = "在汾阳市政务服务中心8楼,行政审批服务管理局通过前台综合受理"
+    >>> used_as_venue(s, 1, s.index("8楼")), used_as_venue("与会人员参观梨园屯镇政务服务中心", 6, 16)
+    (True, True)
+    >>> s = "在市政务服务中心的指导下"
+    >>> used_as_venue(s, 1, s.index("的"))
+    False
+    """
+    return bool(
+        re.search(r"(?:参观|走进|来到|步入)$", sentence[:start])
+        or (sentence[start - 1 : start] == "在" and _IN_VENUE.match(sentence[end:]))
+        or _VENUE_AFTER.match(sentence[end:])
+    )
+
+
 # "会同市住房城乡建设局、市自然资源规划局、市城市运行管理中心办理": a name listed with bureaus is one too.
 _LISTED_BODY_BEFORE = re.compile(
     r"(?:[市区县省]|[\u4e00-\u9fff]{2,}[市区县省])[\u4e00-\u9fff]{1,12}(?:局|委|厅|办)、$"

@@ -26,6 +26,7 @@ from loaders.name_phrases import (
     outer_places,
     phrase_start,
     place_before,
+    used_as_venue,
     verb_ends,
     whole_place,
     whole_proper_word,
@@ -1189,6 +1190,10 @@ def _suffixed(sentence: str) -> list[ProjectHit]:
         start += outer_places(sentence[start:end])
         start += _locating_chain(sentence[start:end])
         start += _before_region(sentence[start:end])
+        if kind != "event":
+            # "今年3月湾沚区市民服务中心…大厅正式对外开放": a date heading the clause says when, not which
+            dated = next((w for w in segment(sentence) if w.start == start and w.tag == "TIME"), None)
+            start = dated.end if dated is not None and dated.end < m.start() - 1 else start
         if kind == "event":
             # "举行央地协同培育数字生态产业座谈会": the holding verb governs the whole title; a verb LAC
             # reads inside it (培育) is the title's own
@@ -2106,6 +2111,10 @@ def _names_one(
         return True  # "推进交通综合信息中心项目": a centre that is a works project is a building, not a body
     if name.endswith("中心") and _UNDER_WAY.match(sentence[end:]):
         return True  # "…中心已开始打桩", "…中心本月底开业": a building going up, not a body
+    if name.endswith("中心") and used_as_venue(sentence, start, end):
+        return (
+            True  # "在汾阳市政务服务中心8楼", "参观…政务服务中心", "…中心共进驻36个部门": a place one goes to
+        )
     # 市大数据中心 is the city's data bureau, a body; a region's (粤港澳大湾区大数据中心) has no government
     # of its own to be a body of (SCHEMA.md: aggregates are not places), so it is the centre built
     if re.search(r"发展中心$", name):

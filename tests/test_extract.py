@@ -851,9 +851,10 @@ def test_a_service_centre_is_a_public_body_and_an_online_one_a_platform() -> Non
         "在红谷滩区政务服务中心,市民刘先生正在自助终端前办理营业执照。咸阳市网上政务服务中心上线运行。"
     )
     agencies = {(a.place.name, a.name) for a in ex.agencies}
-    assert {("思明区", "思明区行政服务中心"), ("红谷滩区", "红谷滩区政务服务中心")} <= agencies
-    assert "咸阳市网上政务服务中心" in {p.name for p in ex.projects}
-    assert not {p.name for p in ex.projects} & {"思明区行政服务中心", "红谷滩区政务服务中心"}
+    assert ("思明区", "思明区行政服务中心") in agencies
+    # where citizens go to be served (在…中心,市民…办理) it is the building, named as a facility
+    assert {"咸阳市网上政务服务中心", "红谷滩区政务服务中心"} <= {p.name for p in ex.projects}
+    assert "思明区行政服务中心" not in {p.name for p in ex.projects}
 
 
 def test_a_district_named_once_whose_text_calls_its_bodies_by_level_is_the_subject() -> None:
@@ -2270,3 +2271,13 @@ def test_a_class_bounded_by_its_grade_keeps_the_bound_in_the_indicator() -> None
         "10G-PON及以上端口新增总数",
         "二级及以上医院",
     ]
+
+
+def test_a_service_centre_people_go_to_is_a_building_not_a_body() -> None:
+    ex = _extract(
+        "汾阳市政务服务。在汾阳市政务服务中心8楼,行政审批服务管理局通过前台综合受理。"
+        "今年3月汾阳市市民服务中心7×24小时政务服务大厅正式对外开放使用。"
+    )
+    projects = {(p.name, p.kind) for p in ex.projects}
+    assert {("汾阳市政务服务中心", "facility"), ("汾阳市市民服务中心", "facility")} <= projects
+    assert not any(a.name.endswith("服务中心") for a in ex.agencies)
