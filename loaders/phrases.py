@@ -104,6 +104,8 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
     [('办结', 'v'), ('工单', 'n')]
     >>> [w.text for w in mended((Word("线", "n", 0, 1), Word("下", "f", 1, 2), Word("办理", "v", 2, 4)))]
     ['线下', '办理']
+    >>> [(w.text, w.tag) for w in mended((Word("市", "n", 0, 1), Word("本级", "r", 1, 3), Word("事项", "n", 3, 5)))]
+    [('市本级', 'n'), ('事项', 'n')]
     """
     out: list[Word] = []
     k = 0
@@ -129,6 +131,9 @@ def mended(words: tuple[Word, ...]) -> tuple[Word, ...]:
         elif out and out[-1].text == "线" and w.text in ("上", "下") and out[-1].end == w.start:
             # 线/n 下/f 办理: offline, one word as 线上 (online) is
             out[-1] = Word("线" + w.text, "s", out[-1].start, w.end)
+        elif w.text == "本级" and out and out[-1].text in ("省", "市", "县", "区") and out[-1].end == w.start:
+            # 市/n 本级/r 行政许可事项: the city's own level, one noun (市本级), no pronoun that ends the phrase
+            out[-1] = Word(out[-1].text + "本级", "n", out[-1].start, w.end)
         elif w.text == "率" and out and out[-1].tag in ("ad", "a", "d", "v", "vn") and out[-1].end == w.start:
             # 及时/ad 率/v, 办/v 结率: a rate LAC split is one noun with the word it rates (及时率)
             out[-1] = Word(out[-1].text + "率", "n", out[-1].start, w.end)

@@ -2281,3 +2281,8 @@ def test_a_service_centre_people_go_to_is_a_building_not_a_body() -> None:
     projects = {(p.name, p.kind) for p in ex.projects}
     assert {("汾阳市政务服务中心", "facility"), ("汾阳市市民服务中心", "facility")} <= projects
     assert not any(a.name.endswith("服务中心") for a in ex.agencies)
+
+
+def test_a_citys_own_level_is_part_of_what_is_counted() -> None:
+    ex = _extract("邯郸市民网开始试运行,该市148项市本级行政许可审批事项和370多项公共服务事项实现网上办理。")
+    assert ("市本级行政许可审批事项", 148) in {(m.indicator, m.value) for m in ex.metrics}
