@@ -777,6 +777,8 @@ def _cue_word(sentence: str, position: int, cue: str) -> bool:
     False
     >>> _cue_word("争取衔接资金9.56亿元", 0, "争取"), _cue_word("争取建成5G基站100个", 0, "争取")
     (False, True)
+    >>> _cue_word("累计为企业争取扶持资金8215万元", 5, "争取"), _cue_word("争取上级资金1.2亿元", 0, "争取")
+    (False, False)
     """
     start = max([sentence.rfind(c, 0, position) for c in ",，;；:：。"] + [position - 30, -1]) + 1
     ends = [e for e in (sentence.find(c, position) for c in ",，;；:：。") if e >= 0]
@@ -822,7 +824,13 @@ def _cue_word(sentence: str, position: int, cue: str) -> bool:
                 return w.text == cue and following is not None and following.text in _WORK_VERBS
             if cue == "争取":
                 # 争取衔接资金9.56亿元: what was won (an object next); 争取建成…, 争取到2025年…: an aim.
-                # (争取省级财政资金898万元: a level's funds, 省级 read as an adjective, are an object too)
+                # (争取省级财政资金898万元: a level's funds, 省级 read as an adjective, are an object too;
+                # 争取扶持资金8215万元: so are funds named by what they do, 扶持 read as a verb)
+                if w.text == cue and re.match(
+                    r"(?:上级|中央|国家|省级?|市级?)?[\u4e00-\u9fff]{0,4}?(?:资金|补助|补贴|奖补|经费|专项债)",
+                    sentence[position + 2 :],
+                ):
+                    return False
                 return (
                     w.text != cue
                     or following is None

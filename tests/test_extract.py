@@ -2286,3 +2286,8 @@ def test_a_service_centre_people_go_to_is_a_building_not_a_body() -> None:
 def test_a_citys_own_level_is_part_of_what_is_counted() -> None:
     ex = _extract("邯郸市民网开始试运行,该市148项市本级行政许可审批事项和370多项公共服务事项实现网上办理。")
     assert ("市本级行政许可审批事项", 148) in {(m.indicator, m.value) for m in ex.metrics}
+
+
+def test_funds_won_are_reported_not_aimed_for() -> None:
+    ex = _extract("永川区2023年累计为中小企业争取扶持资金8215万元,全年争取上级资金1.2亿元。")
+    assert [(m.value, m.qualifier) for m in ex.metrics] == [(82150000, "="), (120000000, "=")]
