@@ -129,6 +129,11 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
         listed = _after_joined(masked, start, m.start())
         start, listed = max(start, listed), listed > start
         governor_end = start
+        # "国务院高度重视数据要素市场化配置改革": an adverb and its verb make a clause, whose subject and
+        # verb are no part of the name that follows them
+        clause = [w for w in segment(sentence) if start <= w.start and w.end <= m.start()]
+        said = [b for a, b in zip(clause, clause[1:], strict=False) if a.tag == "d" and b.tag == "v"]
+        start = said[-1].end if said and said[-1].end < m.start() - 2 else start
         if sentence.startswith(("新一轮", "新一批"), start):  # which round it is, not its name
             start += 3
         elif sentence.startswith(("完成", "启动"), start) and end - start > 6:

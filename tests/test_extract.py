@@ -2291,3 +2291,10 @@ def test_a_citys_own_level_is_part_of_what_is_counted() -> None:
 def test_funds_won_are_reported_not_aimed_for() -> None:
     ex = _extract("永川区2023年累计为中小企业争取扶持资金8215万元,全年争取上级资金1.2亿元。")
     assert [(m.value, m.qualifier) for m in ex.metrics] == [(82150000, "="), (120000000, "=")]
+
+
+def test_an_adverb_and_its_verb_before_a_reform_are_no_part_of_its_name() -> None:
+    ex = _extract(
+        "本溪市数据局。近年来,中共中央、国务院高度重视数据要素市场化配置改革,加快促进释放数据要素价值。"
+    )
+    assert [p.name for p in ex.programmes] == ["数据要素市场化配置改革"]
