@@ -266,6 +266,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
         if not any(lex.by_label(part) for part in re.split(r"[,，、]", sentence[a:b]))
     ]
     hits += _institution_reforms(sentence)
+    hits += _strong_places(sentence)
     hits += _national_initiatives(sentence)
     hits += _national_strategies(sentence)
     hits += _joined_strategies(sentence)
@@ -437,6 +438,25 @@ _INSTITUTION_REFORM = re.compile(
 
 # National initiatives whose name has the shape of a layout (一带一路 reads like 一核一极): SCHEMA.md's
 # named initiatives all the same, the country's wherever a city cites them.
+# A "strong place" goal named by its field (数字强市, 制造强省, 网络强区): a campaign a place runs, in
+# whatever frame it stands (数字强市推动数字政府…, 年度数字强市的工作思路). 百强市 is a ranking.
+_STRONG_PLACE = re.compile(
+    r"(?<![百十千])(?:数字|数智|智慧|网络|制造|质量|科技|交通|平安|法治|健康|文化|教育|人才|产业)强[省市区县]"
+)
+
+
+def _strong_places(sentence: str) -> list[ProgrammeHit]:
+    """Programmes of the "strong place" shape, outside cited titles.
+
+    >>> [h.name for h in _strong_places("数字强市推动数字政府更加协同高效,提出年度数字强市的工作思路")]
+    ['数字强市', '数字强市']
+    >>> _strong_places("全省上榜中国数字百强市"), _strong_places("印发《数字强省建设2023年工作要点》")
+    ([], [])
+    """
+    masked = re.sub(r"《[^》]*》", lambda m: "□" * len(m.group(0)), sentence)
+    return [ProgrammeHit(m.group(0), m.start(), m.end()) for m in _STRONG_PLACE.finditer(masked)]
+
+
 _NATIONAL_INITIATIVE = re.compile(r"一带一路")
 
 

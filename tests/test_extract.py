@@ -2298,3 +2298,10 @@ def test_an_adverb_and_its_verb_before_a_reform_are_no_part_of_its_name() -> Non
         "本溪市数据局。近年来,中共中央、国务院高度重视数据要素市场化配置改革,加快促进释放数据要素价值。"
     )
     assert [p.name for p in ex.programmes] == ["数据要素市场化配置改革"]
+
+
+def test_a_strong_place_goal_is_a_programme_in_any_frame() -> None:
+    ex = _extract(
+        "德州市大数据局解读工作要点。提出了2023年度数字强市的工作思路。数字强市推动数字政府更加协同高效。"
+    )
+    assert [p.name for p in ex.programmes] == ["数字强市"]
