@@ -387,6 +387,8 @@ def find_projects(sentence: str) -> list[ProjectHit]:
     hits = _shared_heads(sentence, hits)
     hits = [_without_leading_verb(h) for h in hits if not _linked_generic(h)]
     hits = [_with_partner(sentence, h) for h in hits]
+    # "在“秦务员”政务服务平台设置专区": a section set up in a platform is unnamed; the platform is named
+    hits = [h for h in hits if not _SET_UP_SECTION.search(h.name)]
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[ProjectHit] = []
     for h in hits:
@@ -499,6 +501,11 @@ def _proper_word_whole(sentence: str, hit: ProjectHit) -> ProjectHit:
 
 
 _PLACE_IN_BRACKETS = re.compile(r"[(（](?P<place>[\u4e00-\u9fff]{2,6})[)）]")
+
+
+_SET_UP_SECTION = re.compile(
+    rf"(?:{'|'.join(p for _, p in _KINDS)})(?:设置|开设|开通|设立|增设|上线|推出)了?(?:专区|频道|分厅|分站|专栏)$"
+)
 
 
 def _over_bracketed_place(sentence: str, hit: ProjectHit) -> ProjectHit:

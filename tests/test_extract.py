@@ -2305,3 +2305,8 @@ def test_a_strong_place_goal_is_a_programme_in_any_frame() -> None:
         "德州市大数据局解读工作要点。提出了2023年度数字强市的工作思路。数字强市推动数字政府更加协同高效。"
     )
     assert [p.name for p in ex.programmes] == ["数字强市"]
+
+
+def test_a_section_set_up_in_a_platform_is_no_name_of_its_own() -> None:
+    ex = _extract("铜川市线上在“秦务员”政务服务平台设置专区对220个一件事办事指南进行公示。")
+    assert [(p.name, p.aliases) for p in ex.projects] == [("秦务员政务服务平台", ("秦务员",))]
