@@ -209,6 +209,12 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
     hits = [h for h in hits if not re.search(r"[一二两三四五六七八九十百]大", h.name)]
     # "助力北京数字经济发展破局", "优化产业布局": a word ending in 局 (破局, 布局, 格局, 开局) is no bureau
     hits = [h for h in hits if not _NOT_A_BUREAU.search(h.name)]
+    # "涉及辖区18个镇、管委会和街道办事处": a bare kind of body joined to another is a list of kinds
+    hits = [
+        h
+        for h in hits
+        if not re.match(r"(?:管委会|管理委员会|政府|人民政府|委员会|办事处)[和及与、]", h.name)
+    ]
     # "淘宝镇84个(含街道办事处)": what a count takes in, no body; "…开发区(…)及各园区管委会": a name
     # cut inside a bracket names none
     hits = [
@@ -715,7 +721,7 @@ _ZONE_COMMITTEE = re.compile(
     # A zone's own bureaus (湘江新区行政审批服务局, 高新区经发局) are bodies as its committee is.
     rf"|{_ZONE}(?P<bureau>[\u4e00-\u9fff]{{1,10}}?)(?<![大格布全结开变时当])局"
     # A zone named without a zone word (某某数谷管委会) still heads its committee at a clause's start.
-    r"|(?:(?<=^)|(?<=[,，;；:：。、]))(?![由经在对向从将按与和及])[\u4e00-\u9fff]{2,8}?(?:管委会|管理委员会)"
+    r"|(?:(?<=^)|(?<=[,，;；:：。、]))(?![由经在对向从将按与和及据为被同跟])[\u4e00-\u9fff]{2,8}?(?:管委会|管理委员会)"
 )
 # "甲高新区、乙新区管委会": zones listed before one committee word each have that committee.
 _LISTED_ZONE = re.compile(rf"([\u4e00-\u9fff]{{2,14}}?{_ZONE})、$")

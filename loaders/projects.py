@@ -39,7 +39,7 @@ from loaders.words import Word, segment
 _KINDS: tuple[tuple[ProjectKind, str], ...] = (
     # a working meeting is named by its topic and its kind (全市重点项目建设推进会, …工作调度会, …推进电视电话会议, …推进视频会)
     ("event", r"(?:工作|推进|部署|调度|培训|动员|表彰|总结|现场|电视电话|视频)会议|(?:电视电话|视频)会|调度会|培训会|部署会|动员会|表彰会|观摩会|现场会|年货节|购物节|电商节|消费节|文化节|旅游节|艺术节|美食节|大奖赛|锦标赛|推介会|成果展巡展|巡展|成果展|科技周|宣传周|活动周|创新周|科技节|嘉年华|博览会|交易会|峰会|大会|大赛|研讨会|论坛|推进会|座谈会|发布会|对接会|洽谈会|博览|展览会|运动会|灯会|[\u4e00-\u9fff]博会|[\u4e00-\u9fff](?:贸|交|洽|服)会"),
-    ("facility", r"骨干直联点|数据湖|信息港|国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心集群|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|数据交易所|科技馆|规划馆|展示馆|体验馆|创新馆|展览馆|纪念馆|中心"),
+    ("facility", r"骨干直联点|数据湖|信息港|国际机场|工场|数据通道|专用通道|电子政务外网|电子政务内网|电子政务骨干网|骨干网|城域网|超算中心|算力中心|计算中心|数据中心集群|数据中心|云计算中心|创新中心|科学中心|促进中心|实验室|学院|研究院|数据交易所|科技馆|规划馆|展示馆|体验馆|创新馆|展览馆|纪念馆|展示厅|展厅|中心"),
     ("park", r"分园|集聚区|生态园|产业园区|产业园|示范园区?|软件园区|软件园|科技园区|科技园|创新园区?|创业园区?|孵化园区?|科创园区?|创意园区?|数创园|智创园|工业园区|工业园|物流园区?|园区|产业基地|基地|试验区|示范区|先行区|先导区|走廊|大数据谷|数据谷|软件谷|[数云声光芯算链创智硅]谷|科技城|科学城|商务城|生态城|未来城|科技新城|生态新城|产业新城|创新港|高新区|开发区|经开区|(?:临空|空港|航空港|临港)经济区|新区|度假区|保税区|合作区|商务区|港区|小镇|铁路港|陆地港|国际陆港|物流港"),
     # SCHEMA.md: 城市大脑 is a programme; a phase of it built and run (郑州城市大脑三期) is one system
     ("platform", r"大脑[一二三四五六七八九十]期|App|APP|app|平台|中台|政务服务网|网上办事大厅|政务网站|政府网站|门户网站|门户网|门户|信息系统|系统|驾驶舱|小程序|频道|专区|分厅|(?<=服务网)[\u4e00-\u9fff]{2,3}厅|热线|一朵云|政务云|通行证|一张网|运行中枢|(?:政务|服务)超市"),
@@ -1750,6 +1750,13 @@ def _names_one(
             _LEVELS.match(name)
             and (len(_LEVELS.sub("", name)) < 7 or _GENERIC.fullmatch(_LEVELS.sub("", name)))
         )
+        # "乡村四级平台", "省市县乡村五级服务平台": the levels a kind reaches, named by them, are a layout
+        or re.fullmatch(
+            r"[省市县区乡镇村街道社]{2,}[一二三四五六七八九十两]级[\u4e00-\u9fff]{0,4}", name[: -len(suffix)]
+        )
+        # "粤系列平台": a series of platforms, no one of them; a comma never stands inside a name
+        or re.search(r"系列$", name[: -len(suffix)])
+        or re.search(r"[,，;；]", name)
         or (re.search(r"[一二三四五六七八九十两]级", name) and "、" in sentence[max(0, start - 6) : start])
         # A programme quoted inside a name (“百千万工程”信息综合平台) does not make it one.
         # 惠企政策专区, 政策兑现平台: policies are what a platform serves up, not a programme it is

@@ -16,8 +16,9 @@ from loaders.words import segment
 
 _HAN = r"[\u4e00-\u9fff]"
 # One-stop reforms: 一X一Y (一企一档, 一局一中心一公司), 一网/一键/一窗… + verb (一网通享, 一键回应, 一屏掌控).
+# Idioms of the same shape (一网打尽, 一览无余, 一门心思) are figures of speech, no reform.
 _ONE_STOP = re.compile(
-    rf"一{_HAN}{{1,3}}(?:一{_HAN}{{1,3}})+|一(?:网|键|窗|屏|图|证|照|码|门|表|贯|览|件事){_HAN}{{1,4}}|一件事|一本账|一张身份证{_HAN}{{2,4}}"
+    rf"一{_HAN}{{1,3}}(?:一{_HAN}{{1,3}})+|(?!一网打尽|一览无[余遗]|一门心思|一表人才)一(?:网|键|窗|屏|图|证|照|码|门|表|贯|览|件事){_HAN}{{1,4}}|一件事|一本账|一张身份证{_HAN}{{2,4}}"
 )
 # Service reforms named by what the citizen is spared (全市通办, 免申即享, 秒批, 零跑动, 边问边办).
 _SERVICE = re.compile(

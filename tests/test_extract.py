@@ -2310,3 +2310,36 @@ def test_a_strong_place_goal_is_a_programme_in_any_frame() -> None:
 def test_a_section_set_up_in_a_platform_is_no_name_of_its_own() -> None:
     ex = _extract("铜川市线上在“秦务员”政务服务平台设置专区对220个一件事办事指南进行公示。")
     assert [(p.name, p.aliases) for p in ex.projects] == [("秦务员政务服务平台", ("秦务员",))]
+
+
+def test_a_named_exhibition_hall_is_a_facility() -> None:
+    ex = _extract("永川区领导调研了大数据展示厅。在展厅里,市民可以体验数字生活。")
+    assert [(p.name, p.kind) for p in ex.projects] == [("大数据展示厅", "facility")]
+
+
+def test_a_committee_after_据_is_named_without_the_preposition() -> None:
+    ex = _extract("邯郸市民网试运行。据邯郸市民中心管委会常务副主任傅积先介绍,市民网开设了7个版块。")
+    assert [a.name for a in ex.agencies] == ["邯郸市民中心管委会"]
+
+
+def test_kinds_of_body_listed_after_a_count_name_no_body() -> None:
+    ex = _extract(
+        "二七区数字城管系统试运行。“经测试,通过数字城管系统大屏可同步监看该区主要路段、卡口等公共区域1080个监控的"
+        "视频图像,涉及辖区18个镇、管委会和街道办事处,为精准、快捷、高效处置各类城市管理案件提供了技术保障。”"
+    )
+    assert not ex.agencies
+
+
+def test_levels_a_series_or_a_comma_make_no_projects_name() -> None:
+    ex = _extract(
+        "荆州市推进政务服务改革。建成覆盖市县乡村四级平台,完成一云一网一目录,五库四平台政务服务大数据应用基础平台建设。"
+        "长宁区举行上海十四五规划成果系列发布会。"
+    )
+    assert not ex.projects
+
+
+def test_an_idiom_of_the_one_stop_shape_is_no_reform() -> None:
+    ex = _extract(
+        "邯郸市民网试运行。原本涉及多个部门的事项,今后将“一网打尽”。服务“一网通办”、监督“一览无余”。"
+    )
+    assert [p.name for p in ex.programmes] == ["一网通办"]
