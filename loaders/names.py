@@ -279,6 +279,16 @@ def governing_before(sentence: str, position: int) -> int:
     return max((len(m.group(0)) for m in found), default=0)
 
 
+def mask_titles(text: str) -> str:
+    """Blank out 《titles》, one mark for one character so offsets keep: a cited title's words
+    (《数字强省建设2023年工作要点》, 《…2035年远景目标纲要》) name, date or aim at nothing in the sentence.
+
+    >>> mask_titles("印发《数字强省建设要点》,推进")
+    '印发□□□□□□□□□□,推进'
+    """
+    return re.sub(r"《[^》]*》", lambda m: "□" * len(m.group(0)), text)
+
+
 def _mask_quotes(text: str) -> str:
     """Blank quoted parts so governing words inside them (“千企画像”) do not cut a name."""
     return re.sub(_QUOTED, lambda m: "□" * len(m.group(0)), text)

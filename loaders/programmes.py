@@ -21,7 +21,7 @@ from loaders.actions import (
 from loaders.designations import Designation, find_designations, unranked
 from loaders.gazetteer import load_gazetteer
 from loaders.lexicon import Concept, Lexicon, programme_lexicon
-from loaders.names import APP_KINDS, NAME_UNIT, QUOTES, clean_name, name_start
+from loaders.names import APP_KINDS, NAME_UNIT, QUOTES, clean_name, mask_titles, name_start
 from loaders.numbers import parse_number
 from loaders.service_apps import service_apps
 from loaders.slogans import (
@@ -453,8 +453,9 @@ def _strong_places(sentence: str) -> list[ProgrammeHit]:
     >>> _strong_places("全省上榜中国数字百强市"), _strong_places("印发《数字强省建设2023年工作要点》")
     ([], [])
     """
-    masked = re.sub(r"《[^》]*》", lambda m: "□" * len(m.group(0)), sentence)
-    return [ProgrammeHit(m.group(0), m.start(), m.end()) for m in _STRONG_PLACE.finditer(masked)]
+    return [
+        ProgrammeHit(m.group(0), m.start(), m.end()) for m in _STRONG_PLACE.finditer(mask_titles(sentence))
+    ]
 
 
 _NATIONAL_INITIATIVE = re.compile(r"一带一路")

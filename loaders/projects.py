@@ -31,7 +31,7 @@ from loaders.name_phrases import (
     whole_place,
     whole_proper_word,
 )
-from loaders.names import APP_KINDS, clean_name, governing_before, name_start
+from loaders.names import APP_KINDS, clean_name, governing_before, mask_titles, name_start
 from loaders.records import ProjectKind
 from loaders.service_apps import find_service_apps
 from loaders.words import Word, segment
@@ -1066,7 +1066,7 @@ def _inside_quoted_word(masked: str, start: int, end: int) -> bool:
 def _suffixed(sentence: str) -> list[ProjectHit]:
     """Names ending in a kind's suffix (平台, 产业园, 数据中心, 峰会), each kept only if it names one thing."""
     hits = []
-    masked = re.sub(r"《[^》]*》", lambda m: "□" * len(m.group(0)), sentence)
+    masked = mask_titles(sentence)
     matches = list(_SUFFIX.finditer(masked))
     for i, m in enumerate(matches):
         end = m.end()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.names import mask_titles
 from loaders.numbers import half_width
 from loaders.words import segment
 
@@ -86,7 +87,7 @@ def plan_year(sentence: str) -> int | None:
     >>> plan_year("到“十四五”末,我省数字经济核心产业增加值力争达到7000亿元")
     2025
     """
-    text = half_width(_unquoted_titles(sentence))
+    text = half_width(mask_titles(sentence))
     m = _PLAN_YEAR.search(text)
     if m:
         return int(m.group(1))
@@ -122,7 +123,7 @@ def goal_frame(sentence: str) -> int | None:
     >>> goal_frame("2024年底前,全面实现一网通办;高频事项网办率达到90%以上")
     2024
     """
-    m = _GOAL_FRAME.search(half_width(_unquoted_titles(sentence)))
+    m = _GOAL_FRAME.search(half_width(mask_titles(sentence)))
     if m is None:
         return None
     year = m.group(1) or m.group(3)
@@ -176,7 +177,7 @@ def document_years(text: str, title: str | None = None) -> tuple[int | None, int
     )
     if reported:
         return int(reported.group(1)), None
-    body = _unquoted_titles(half_width(text))
+    body = mask_titles(half_width(text))
     if title and body.startswith(title):
         body = body[len(title) :]
     opening = _OPENING_YEAR.match(_running_text(body))
@@ -349,7 +350,7 @@ def paragraph_year(paragraph: str) -> int | None:
     >>> paragraph_year("2024年,我局将重点实施三年攻坚行动。力争…"), paragraph_year("全年新增企业20家")
     (2024, None)
     """
-    m = _OPENING_YEAR.match(_unquoted_titles(half_width(paragraph)))
+    m = _OPENING_YEAR.match(mask_titles(half_width(paragraph)))
     return int(m.group(1)) if m else None
 
 
@@ -416,7 +417,7 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     >>> is_planned(s, s.index("14")), is_planned("该计划纳入“一号文件”,投入1000余万元", 16)
     (False, False)
     """
-    before = _unquoted_titles(half_width(sentence[:position]))
+    before = mask_titles(half_width(sentence[:position]))
     # "聚焦今年标准机架10万架、智算规模突破10万P“双十万”目标": figures that spell out a goal named after
     # them are what it aims for, unless the clause says the goal was met (已完成…的目标)
     if _SPELLS_GOAL.match(sentence, position) and not re.search(
@@ -478,7 +479,7 @@ def is_planned(sentence: str, position: int, *, planned: bool = False) -> bool:
     # (what can be obtained, 材料80%以上可通过数据共享获得, is no gain reported)
     return (
         planned
-        and not _REPORTED.search(_MAY_OBTAIN.sub("", _unquoted_titles(half_width(sentence))))
+        and not _REPORTED.search(_MAY_OBTAIN.sub("", mask_titles(half_width(sentence))))
         and not re.match(r"\s*据(?:了解|悉|介绍|统计)", sentence)
     )
 
@@ -675,7 +676,7 @@ def horizon_year(sentence: str, position: int) -> int | None:
     >>> horizon_year(s, s.index("20%"))
     2026
     """
-    before = _unquoted_titles(half_width(sentence[:position]))
+    before = mask_titles(half_width(sentence[:position]))
     # The nearest goal year governs: "一是…到2025年基本形成…;三是…力争到2026年底…增速超过20%".
     goals = [m for m in _PLAN_YEAR.finditer(before) if not re.search(r"[;；。]", before[m.end() :])]
     year = int(goals[-1].group(1)) if goals else plan_year(before)
@@ -864,8 +865,3 @@ def _cue_word(sentence: str, position: int, cue: str) -> bool:
         if w.start > position - start:
             break
     return False
-
-
-def _unquoted_titles(text: str) -> str:
-    """Blank out 《titles》 so a plan's name (《…2035年远景目标纲要》) sets no year or cue."""
-    return re.sub(r"《[^》]*》", lambda m: "□" * len(m.group(0)), text)
