@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from app import stopping
 from app.analytics import ADOPTION_COLUMNS, adoption_events, export_tables, view, write_csv
 from app.neo4j_import import export_neo4j_import
 from app.settings import Settings
@@ -135,12 +135,17 @@ def build_command(
         written = store.version
         if not rebuild:
             _adopt_derived(store)
-        with recording(store, settings.data_dir, "rebuild" if rebuild else "build"):
+        with recording(store, settings.data_dir, "rebuild" if rebuild else "build"), stopping.deferred():
+
+            def advance(_: object) -> None:
+                progress.advance(task)
+                stopping.checkpoint()  # a SIGTERM ends the build here, between documents
+
             report = build(
                 paths,
                 store,
                 max_bytes=int(settings.max_file_mb * 1024 * 1024),
-                on_file=lambda _: progress.advance(task),
+                on_file=advance,
                 rebuild=rebuild,
                 reuse=not extract_again,
                 mirror=sink,
@@ -461,21 +466,9 @@ def _progress() -> Progress:
     )
 
 
-def _stop(signum: int, frame: object) -> None:
-    """Turn SIGTERM into an exit, so that open stores close and worker processes are stopped on the way out.
-
-    Python's default for SIGTERM ends the process at once: `kill` on a `citykg build` left its
-    extraction workers running, orphaned, holding 350 MB each.
-    """
-    err.print(
-        f"citykg: stopped by {signal.Signals(signum).name}; what was written stays, and the same command goes on from there"
-    )
-    raise SystemExit(128 + signum)
-
-
 def main() -> None:
     """Run the command line."""
-    signal.signal(signal.SIGTERM, _stop)
+    stopping.install()
     cli()
 
 

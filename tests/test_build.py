@@ -256,8 +256,10 @@ def test_a_build_stopped_with_sigterm_stops_its_workers_and_keeps_whole_graphs(t
         assert proc.poll() is None, "the build finished before it could be stopped; give it more documents"
         proc.send_signal(signal.SIGTERM)  # to the build alone, as `kill PID` does
         _, stderr = proc.communicate(timeout=60)
+        said = stderr.decode()
         assert proc.returncode == 128 + signal.SIGTERM
-        assert "stopped by SIGTERM" in stderr.decode()
+        assert "stopped by SIGTERM" in said
+        assert "still not stopped" not in said, said  # it closed its stores itself, between documents
         deadline = time.monotonic() + 20
         while _session_processes(proc.pid) and time.monotonic() < deadline:
             time.sleep(0.2)
@@ -265,6 +267,9 @@ def test_a_build_stopped_with_sigterm_stops_its_workers_and_keeps_whole_graphs(t
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        if proc.stderr is not None:
+            proc.stderr.close()
     with Store.open(data / "oxigraph") as store:
         documents = [g for g in store.graph_iris() if "/graph/document/" in g]
         assert len(documents) < 3000
@@ -274,6 +279,58 @@ def test_a_build_stopped_with_sigterm_stops_its_workers_and_keeps_whole_graphs(t
         )
         whole = {r["g"] for r in rows} & set(documents)
         assert whole == set(documents)  # each graph whole: its document node and its figure are there
+
+
+def test_a_command_that_does_not_reach_a_safe_point_is_ended_within_the_grace_period(tmp_path: Path) -> None:
+    """`kill PID` ends citykg even when it is stuck: it says where each thread waited, and its workers go too."""
+    script = tmp_path / "stuck.py"
+    script.write_text(
+        "import multiprocessing, time\n"
+        "from app import stopping\n"
+        "stopping.GRACE_S = 1.0\n"
+        "def wait_forever():\n"
+        "    time.sleep(600)\n"
+        "if __name__ == '__main__':\n"
+        "    stopping.install()\n"
+        "    worker = multiprocessing.get_context('forkserver').Process(target=time.sleep, args=(600,))\n"
+        "    worker.start()\n"
+        "    print(worker.pid, flush=True)\n"
+        "    with stopping.deferred():\n"
+        "        while True:\n"
+        "            wait_forever()  # never reaches a checkpoint\n",
+        encoding="utf-8",
+    )
+    proc = subprocess.Popen(
+        [sys.executable, str(script)],
+        cwd=Path(__file__).parent.parent,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    try:
+        assert proc.stdout is not None
+        worker = int(proc.stdout.readline())
+        sent = time.monotonic()
+        proc.send_signal(signal.SIGTERM)
+        _, stderr = proc.communicate(timeout=30)
+        took = time.monotonic() - sent
+        said = stderr.decode()
+        assert proc.returncode == 128 + signal.SIGTERM
+        assert 1.0 <= took < 20, took
+        assert "still not stopped 1 s after SIGTERM" in said
+        assert "wait_forever" in said  # the stack of the thread it waited in
+        deadline = time.monotonic() + 10
+        while Path(f"/proc/{worker}").exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert (
+            not Path(f"/proc/{worker}").exists()
+            or "Z" in Path(f"/proc/{worker}/stat").read_text().split(")")[1][:3]
+        )
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
 
 
 def test_a_rebuild_keeps_the_graphs_of_documents_read_by_this_extractor(
