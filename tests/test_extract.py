@@ -2343,3 +2343,11 @@ def test_an_idiom_of_the_one_stop_shape_is_no_reform() -> None:
         "邯郸市民网试运行。原本涉及多个部门的事项,今后将“一网打尽”。服务“一网通办”、监督“一览无余”。"
     )
     assert [p.name for p in ex.programmes] == ["一网通办"]
+
+
+def test_a_strategy_a_leader_spoke_about_is_the_countrys() -> None:
+    ex = _extract(
+        "九江市推进数字政府建设。深入贯彻习近平总书记关于网络强国重要思想和数字中国重要论述,"
+        "我市认真贯彻落实关于数字中国、网络强国重要论述精神。"
+    )
+    assert {(p.place.name, p.name) for p in ex.programmes} == {("中国", "网络强国"), ("中国", "数字中国")}
