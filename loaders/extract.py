@@ -2257,6 +2257,8 @@ def _inside_name(mention: ProgrammeMention | ProjectMention) -> bool:
     place = mention.place
     if not any(n and len(n) >= 2 and n in mention.name for n in (place.name, place.short)):
         return False
+    if place.level == "country" and isinstance(mention, ProgrammeMention):
+        return False  # 数字中国, 健康中国: a national strategy, which the country itself carries out
     # "落实全省“数字湖南”建设部署", "依托省级“爱山东”平台": the text refers to the province itself.
     ev = mention.evidence
     before = ev.sentence[: ev.start - ev.sentence_start]

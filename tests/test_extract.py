@@ -2351,3 +2351,11 @@ def test_a_strategy_a_leader_spoke_about_is_the_countrys() -> None:
         "我市认真贯彻落实关于数字中国、网络强国重要论述精神。"
     )
     assert {(p.place.name, p.name) for p in ex.programmes} == {("中国", "网络强国"), ("中国", "数字中国")}
+
+
+def test_the_country_that_carries_out_a_national_strategy_is_listed() -> None:
+    # SCHEMA.md: a division is listed as the place of a fact; 数字中国 is the country's own strategy,
+    # not a name that merely contains the country (数字福州 in a 福州 report lists nothing by itself)
+    ex = _extract("荆门市数字政府建设。荆门市认真落实数字中国战略部署,推进“一网通办”。")
+    assert ("中国", "数字中国") in {(p.place.name, p.name) for p in ex.programmes}
+    assert "中国" in {p.place.name for p in ex.places}
