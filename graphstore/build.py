@@ -326,7 +326,7 @@ class _Kept:
     """
 
     def __init__(
-        self, store: RdfStore, report: BuildReport, on_file: Callable[[Path | FileProblem], None] | None
+        self, store: Store, report: BuildReport, on_file: Callable[[Path | FileProblem], None] | None
     ) -> None:
         self.store = store
         self.report = report
@@ -351,10 +351,7 @@ class _Kept:
         """Yield the id and quads of each document held back so far, counting it in the report."""
         while self.waiting:
             doc_id, name = self.waiting.popleft()
-            graph = document_graph(doc_id)
-            quads = [
-                Quad(t.subject, t.predicate, t.object, graph) for t in self.store.graph_triples(graph.value)
-            ]
+            quads = self.store.graph_quads(document_graph(doc_id).value)
             self.report.documents += 1
             self.report.reused += 1
             self.report.loaded.append(doc_id)

@@ -290,6 +290,11 @@ class Store:
         with self._handle() as store:
             return [q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri))]
 
+    def graph_quads(self, graph_iri: str) -> list[ox.Quad]:
+        """Return the quads of named graph ``graph_iri`` as stored (a rebuild copies them as they are)."""
+        with self._handle() as store:
+            return list(store.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri)))
+
     def remove_graph(self, graph_iri: str) -> int:
         """Return the number of quads removed with the named graph ``graph_iri`` (0 if it did not exist).
 

@@ -255,17 +255,25 @@ def fact_counts(quads: Iterable[Quad]) -> dict[str, int]:
 
     A rebuild that keeps a document's graph reports its facts from the graph, without the extraction.
     """
-    quads = list(quads)
-    agencies = {q.subject for q in quads if q.predicate == RDF.type and q.object == CK.Agency}
-    subject_of = {q.subject: q.object for q in quads if q.predicate == RDF.subject}
+    # One pass, each term read once: a kept graph of a few hundred quads is counted on every rebuild.
+    agencies: set[object] = set()
+    subject_of: dict[object, object] = {}
+    located: list[object] = []
     counts = dict.fromkeys(("places", "programmes", "agencies", "projects", "metrics", "policies"), 0)
     for q in quads:
-        if q.predicate != RDF.predicate:
-            continue
-        if q.object == CK.locatedIn:
-            counts["agencies" if subject_of.get(q.subject) in agencies else "projects"] += 1
-        elif q.object in _LIST_OF_PREDICATE:
-            counts[_LIST_OF_PREDICATE[q.object]] += 1  # type: ignore[index]
+        predicate = q.predicate
+        if predicate == RDF.predicate:
+            what = q.object
+            if what == CK.locatedIn:
+                located.append(q.subject)
+            elif (kind := _LIST_OF_PREDICATE.get(what)) is not None:  # type: ignore[arg-type]
+                counts[kind] += 1
+        elif predicate == RDF.subject:
+            subject_of[q.subject] = q.object
+        elif predicate == RDF.type and q.object == CK.Agency:
+            agencies.add(q.subject)
+    for statement in located:
+        counts["agencies" if subject_of.get(statement) in agencies else "projects"] += 1
     return counts
 
 

@@ -129,19 +129,18 @@ class Namespace:
     'https://schema.org/containedInPlace'
     """
 
-    __slots__ = ("_base", "_cache")
+    # Terms asked for are kept as instance attributes: the RDF writer and a rebuild's counting ask for
+    # the same few terms millions of times, and a found attribute never reaches __getattr__ again.
+    __slots__ = ("_base", "__dict__")
 
     def __init__(self, base: str) -> None:
         self._base = base
-        self._cache: dict[str, NamedNode] = {}
 
     def __getattr__(self, name: str) -> NamedNode:
         # Private and dunder lookups (copy, pickle, doctest's __wrapped__ probe) are not terms.
         if name.startswith("_"):
             raise AttributeError(name)
-        node = self._cache.get(name)
-        if node is None:  # the RDF writer asks for the same few terms hundreds of thousands of times
-            node = self._cache[name] = NamedNode(self._base + name)
+        node = self.__dict__[name] = NamedNode(self._base + name)
         return node
 
     def __getitem__(self, name: str) -> NamedNode:
@@ -164,12 +163,13 @@ class ClosedNamespace:
     False
     """
 
-    __slots__ = ("_base", "_nodes", "_source")
+    __slots__ = ("_base", "_nodes", "_source", "__dict__")
 
     def __init__(self, base: str, terms: Iterable[str], *, source: str) -> None:
         self._base = base
         self._source = source
         self._nodes = {term: NamedNode(base + term) for term in terms}
+        self.__dict__.update(self._nodes)  # declared terms are plain attributes (see Namespace)
 
     def __getattr__(self, name: str) -> NamedNode:
         if name.startswith("_"):
