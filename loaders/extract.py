@@ -5,15 +5,24 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from loaders.actions import ProgrammeHit, with_place
 from loaders.agencies import AgencyHit, find_agencies
 from loaders.designations import GRANT_VERBS, ends_as_title
-from loaders.figure_places import SCOPE_LEVELS, THAT_LEVEL, about_group, figure_place, own_scope
+from loaders.figure_places import (
+    SCOPE_LEVELS,
+    THAT_LEVEL,
+    THAT_PLACE,
+    about_group,
+    figure_place,
+    own_scope,
+)
 from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.indicators import indicator_concept, same_measure_words
+from loaders.intervals import Intervals
 from loaders.metrics import dated_ranking, find_figures, named_board, ranking_year
 from loaders.name_phrases import used_as_venue
 from loaders.places import (
@@ -81,18 +90,17 @@ class _Context:
         names = [
             (s.start + p.start, s.start + p.end) for s in document.sentences for p in self.projects[s.index]
         ]
+        inside, heads = Intervals(names), {a for a, b in names if b > a}
         self.spans = [
             PlaceSpan(sp.start, sp.end, sp.division, sp.surface, True)
-            if any(
-                a <= sp.start < b
-                # A place named in full at the head of a name still acts (红谷滩区政务服务中心办件量…), as
-                # a city's short form does (郑州数据交易中心交易额); a district's or a province's short
-                # form there only names the thing (仪征大数据产业园 is 扬州市's; 上海招商推介会, held by
-                # 哈尔滨 in 上海, is 哈尔滨's).
-                and not (
-                    sp.start == a and (sp.division.level == "prefecture" or sp.surface == sp.division.name)
-                )
-                for a, b in names
+            if inside.strictly_covers(sp.start)
+            # A place named in full at the head of a name still acts (红谷滩区政务服务中心办件量…), as
+            # a city's short form does (郑州数据交易中心交易额); a district's or a province's short
+            # form there only names the thing (仪征大数据产业园 is 扬州市's; 上海招商推介会, held by
+            # 哈尔滨 in 上海, is 哈尔滨's).
+            or (
+                sp.start in heads
+                and not (sp.division.level == "prefecture" or sp.surface == sp.division.name)
             )
             else sp
             for sp in spans
@@ -141,14 +149,24 @@ class _Context:
                 if not scopes_title(document.text, m.end()) and not _scopes_quote(document.text, m)
             ]
         self.actors = sorted(actors, key=lambda a: a.start)
+        # Offsets to bisect on: a sentence asks for its own places, not the document's (see spans_in).
+        self._span_starts = [sp.start for sp in self.spans]
+        self._actor_starts = [a.start for a in self.actors]
         self.place_names = tuple(
             sorted({s.surface for s in self.spans if s.division.level != "country"}, key=len, reverse=True)
         )
 
-    @functools.cached_property
-    def actor_spans(self) -> list[tuple[int, int, Division]]:
-        """Return (start, end, place) of each acting place, made once: every figure of a document reads them."""
-        return [(a.start, a.end, a.place) for a in self.actors]
+    def spans_in(self, start: int, end: int) -> list[PlaceSpan]:
+        """Return the place spans that start in ``[start, end)``, in order (a slice found by bisection).
+
+        Every sentence and figure looks at the places near it; scanning the document's list each
+        time made a 1 MB document's extraction quadratic (over four minutes).
+        """
+        return self.spans[bisect_left(self._span_starts, start) : bisect_left(self._span_starts, end)]
+
+    def actors_in(self, start: int, end: int) -> list[_Actor]:
+        """Return the acting places that start in ``[start, end)``, in order."""
+        return self.actors[bisect_left(self._actor_starts, start) : bisect_left(self._actor_starts, end)]
 
     @functools.cached_property
     def project_head(self) -> Division | None:
@@ -195,10 +213,8 @@ class _Context:
         With `local`, the country never acts (projects are built somewhere in particular).
         """
         found = self.default
-        for actor in self.actors:
-            if actor.start >= position:
-                break
-            if actor.start >= sentence.start and not (local and actor.place.level == "country"):
+        for actor in self.actors_in(sentence.start, position):
+            if not (local and actor.place.level == "country"):
                 found = actor.place
         return found
 
@@ -413,11 +429,8 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
     ] + sorted(visited)
     spans = [
         s
-        for s in ctx.spans
-        if sentence.start <= s.start
-        and s.end <= position
-        and not framed(s.start)
-        and not any(a <= s.start < b for a, b in located)
+        for s in ctx.spans_in(sentence.start, position)
+        if s.end <= position and not framed(s.start) and not any(a <= s.start < b for a, b in located)
     ]
     # A place that names an award (获2022年浙江省改革突破奖) grants it; one before a semicolon belongs
     # to the clause it closes, not to the next one.
@@ -434,9 +447,8 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
     # A place right after a verb of being granted scopes the title ("获评全省智慧广电示范区"); it runs nothing.
     acting = [
         a
-        for a in ctx.actors
-        if sentence.start <= a.start < position
-        and not framed(a.start)
+        for a in ctx.actors_in(sentence.start, position)
+        if not framed(a.start)
         and not any(p <= a.start < q for p, q in visited)  # where the learner went, not who runs it
         and not _heads_a_park(text, a.end)
         and not _awards_or_closed(text, a.start, a.end, clause)
@@ -493,7 +505,7 @@ def _programme_runners(ctx: _Context, sentence: Sentence, position: int) -> tupl
     # whose the item is, unless it is a partner's ("借鉴杭州“最多跑一次”").
     heading = [
         s
-        for s in ctx.spans
+        for s in ctx.spans_in(position, position + 1)
         if s.start == position
         and not s.in_name
         and s.division.level != "country"
@@ -902,6 +914,7 @@ def _read(document: Document, gazetteer: Gazetteer) -> Extraction:
     agencies: dict[tuple[str, str], AgencyMention] = {}
     projects: dict[tuple[str, str], ProjectMention] = {}
     metrics: list[Metric] = []
+    last_rank = ""
     policies: dict[str, PolicyCitation] = {}
     taken_spans: list[tuple[int, int]] = []
     body_spans: list[tuple[int, int]] = []  # agencies' names, whose locating prefixes are places
@@ -1052,7 +1065,7 @@ def _read(document: Document, gazetteer: Gazetteer) -> Extraction:
             report_year=report_year,
             antecedent=metrics[-1].indicator if metrics else "",
             board=board,
-            last_rank=next((m.indicator for m in reversed(metrics) if m.unit == "位"), ""),
+            last_rank=last_rank,
             dated_year=dated_year,
         )
         board = named_board(text) or board  # the list later ranks of the document are in
@@ -1071,12 +1084,15 @@ def _read(document: Document, gazetteer: Gazetteer) -> Extraction:
             # A figure find_figures gave each of a list of places ("北京、浙江分列第二、三名") sits, with
             # no width, right after its place's name: it is that place's, not the group's.
             if f.start != f.end and about_group(
-                document.text, sentence.start, sentence.start + f.start, ctx.spans
+                document.text,
+                sentence.start,
+                sentence.start + f.start,
+                ctx.spans_in(sentence.start, sentence.start + f.start),
             ):
                 continue  # SCHEMA.md: a fact about an aggregate of places is left out
             listed = [
                 sp.division
-                for sp in ctx.spans
+                for sp in ctx.spans_in(sentence.start - 40, sentence.start + f.start)
                 if f.start == f.end and sp.end == sentence.start + f.start and not sp.in_name
             ]
             clause = clause_before(text, f.start)
@@ -1145,6 +1161,8 @@ def _read(document: Document, gazetteer: Gazetteer) -> Extraction:
         # plan its next sentences go on with.
         planned = plans_ahead(text, planned=planned) and all(f.qualifier == "target" for f in figures)
         last_years = [m.year for m in metrics[count_before:]]
+        # the last rank so far, for a later "并列第N" (kept as it goes: looking back costs the whole list)
+        last_rank = next((m.indicator for m in reversed(metrics[count_before:]) if m.unit == "位"), last_rank)
         previous_end = sentence.end
         for c in find_policies(text):
             # "(以下简称《规划》)" makes later 《规划》 the same citation.
@@ -1536,7 +1554,7 @@ def _paragraph_district(ctx: _Context, sentence: Sentence) -> Division:
     "渝北区聚焦…。临空经济示范区内的仙桃国际大数据谷…": the paragraph goes on about 渝北区 (SCHEMA.md:
     `place` is the place whose activity the sentence describes).
     """
-    if any(sentence.start <= a.start < sentence.end for a in ctx.actors):
+    if ctx.actors_in(sentence.start, sentence.end):
         return ctx.default
     if _CITY_SPEAKS.search(sentence.text):
         return ctx.default  # "这是市…指挥中心通过运管服平台…": the city's own body speaks, not the district
@@ -2295,12 +2313,17 @@ _COUNTRY_WORDS = re.compile(r"(全国|我国|中国|国家|国内)")
 def _metric_place(ctx: _Context, sentence: Sentence, start: int) -> Division:
     """Return the place a figure at `start` of the sentence measures (loaders/figure_places.py); a
     sentence that names no place goes on about the district its paragraph was about."""
+    text = ctx.document.text
+    # What figure_place reads: the full sentence this one is a clause of (it looks back to its 。)
+    head = max(text.rfind("。", 0, sentence.start), text.rfind("\n", 0, sentence.start)) + 1
+    # (该区 takes the last such place named anywhere before it)
+    looks_back = THAT_PLACE.search(text, sentence.start, sentence.start + start) is not None
     place = figure_place(
-        ctx.document.text,
+        text,
         sentence.start,
         sentence.start + start,
-        actors=ctx.actor_spans,
-        spans=ctx.spans,
+        actors=[(a.start, a.end, a.place) for a in ctx.actors_in(head, sentence.end)],
+        spans=ctx.spans_in(0 if looks_back else head, sentence.end),
         names=[(sentence.start + p.start, sentence.start + p.end) for p in ctx.projects[sentence.index]],
         gazetteer=ctx.gazetteer,
         default=ctx.default,
@@ -2339,7 +2362,7 @@ def _turned_back(ctx: _Context, sentence: Sentence) -> bool:
     scoped to the whole subject (全市, 我市) since then ends the district's run."""
     text = ctx.document.text
     paragraph = text.rfind("\n", 0, sentence.start) + 1
-    before = [a for a in ctx.actors if paragraph <= a.start < sentence.start]
+    before = ctx.actors_in(paragraph, sentence.start)
     if not before:
         return False
     since = _UNDATED.sub(r"\1", text[before[-1].end : sentence.start])

@@ -99,8 +99,9 @@ def figure_place(
 ) -> Division:
     """Return the place a figure at `position` of the document text measures.
 
-    `actors` are the document's acting places (start, end, division), `spans` all its place spans,
-    `names` the spans of the sentence's project names. A district that opens a project's name is its
+    `actors` are the document's acting places (start, end, division) and `spans` its place spans, at
+    least those from the start of the full sentence (its last 。) to the figure, and every one before
+    a 该区 it holds; `names` the spans of the sentence's project names. A district that opens a project's name is its
     place (郫都区菁蓉镇双创示范基地…共建实验室9个: a platform goes to the division in its own name),
     a parent named after its own district, inside a name or not at a clause's head, does not take the
     district's figures (新吴区依托无锡国家…测试基地,累计建成…), 全国 heading a clause is the country, a
@@ -163,7 +164,7 @@ def figure_place(
         for m in _STATE_COUNCIL_ACTS.finditer(text[sentence_start:position])
     ]
     # "克拉玛依市副市长潘瑞介绍,截至目前,该市已建成5G基站460个": 该市 is the last city named before it.
-    for m in _THAT_PLACE.finditer(text, sentence_start, position):
+    for m in THAT_PLACE.finditer(text, sentence_start, position):
         earlier = [
             sp
             for sp in spans
@@ -259,7 +260,7 @@ THAT_LEVEL = {
     "县": ("district",),
     "州": ("prefecture",),
 }
-_THAT_PLACE = re.compile(r"该([市区县州])")
+THAT_PLACE = re.compile(r"该([市区县州])")
 _RANKED_WITHIN = re.compile(r"全(省|市)[^,，;；。\d]{0,6}?(?:第|排名第?|前)")
 # What a place's people do where they went (在北京签订…, 在成都举办…): the place after 在 is a venue.
 _VENUE_VERB = re.compile(r"(?:市|省)?(?:签订|签署|签约|举办|举行|召开|开幕|参加|出席|发布)")

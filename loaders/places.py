@@ -13,6 +13,7 @@ from pathlib import Path
 import ahocorasick
 
 from loaders.gazetteer import Gazetteer, load_gazetteer
+from loaders.intervals import Intervals
 from loaders.names import PARTY_COMMITTEES
 from loaders.records import Division, Sentence
 from loaders.sentences import split_sentences
@@ -170,10 +171,19 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
     for end, (surface, codes) in _automaton(gaz).iter(text):
         raw.append((end - len(surface) + 1, end + 1, surface, codes))
     fixed = [m.span() for m in _FIXED_WORDS.finditer(text)]
-    raw = [r for r in raw if not any(a <= r[0] < b for a, b in fixed)]
+    fixed_words = Intervals(fixed)
+    raw = [r for r in raw if not fixed_words.covers(r[0])]
     # "整合江门市": a short form (合江) that a full name (江门市) overlaps from inside gives way to it
-    full = [r for r in raw if any(gaz.get(c).name == r[2] for c in r[3])]
-    raw = [r for r in raw if r in full or not any(r[0] < f[0] < r[1] < f[1] for f in full)]
+    full = {r for r in raw if any(gaz.get(c).name == r[2] for c in r[3])}
+    full_ends: dict[int, list[int]] = {}
+    for f in full:
+        full_ends.setdefault(f[0], []).append(f[1])
+    raw = [
+        r
+        for r in raw
+        if r in full
+        or not any(f_end > r[1] for at in range(r[0] + 1, r[1]) for f_end in full_ends.get(at, ()))
+    ]
     raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
     chosen: list[tuple[int, int, str, tuple[str, ...]]] = []
     last_end = -1
@@ -205,7 +215,8 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
         and gaz.get(codes[0]).level == "district"
         and (len(surface) > 2 or _starts_word(surface, text))
     ]
-    excluded = [m.span() for m in _EXCLUDED.finditer(text)]
+    excluded = Intervals(m.span() for m in _EXCLUDED.finditer(text))
+    in_names = Intervals(names)
     spans: list[PlaceSpan] = []
     for start, end, surface, codes in chosen:
         if surface in _GROUPS:
@@ -251,8 +262,8 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
         if _ROAD_AFTER.match(text, end):
             continue  # "长宁区江苏路街道": a road named after a place names no place, nor its street office
         in_name = (
-            any(s <= start < e for s, e in names)
-            or any(a < start < b for a, b in excluded)
+            in_names.covers(start)
+            or excluded.strictly_covers(start)
             or bool(_NAME_TAIL.match(text[end:]))
             or bool(_FIRM_ITEM.match(text, end))
             or bool(_NEIGHBOUR.search(text, max(0, start - 4), start))
@@ -597,10 +608,11 @@ def _inside_firm(span: PlaceSpan, firms: dict[int, Word]) -> bool:
     >>> _inside_firm(sp, {0: Word("济南历城控股集团", "ORG", 0, 8)}), _inside_firm(sp, {0: Word("济南市历城区委", "ORG", 0, 7)})
     (True, False)
     """
+    # (looked up by offset, not by scanning every firm of the document: a word is never 80 characters)
     return any(
         start < span.start and span.end < start + len(word.text) and bool(_FIRM_TAIL.search(word.text))
-        for start, word in firms.items()
-        if start < span.start < start + len(word.text)
+        for start in range(max(0, span.start - 80), span.start)
+        if (word := firms.get(start)) is not None and start < span.start < start + len(word.text)
     )
 
 
@@ -997,11 +1009,8 @@ def _name_ranges(text: str) -> list[tuple[int, int]]:
     found = [m.span() for m in re.finditer(r'《[^》]{1,80}》|“[^”]{1,30}”|"[^"\n,，。;；:：]{1,30}"', text)]
     quoted = {text[a + 1 : b - 1] for a, b in found if text[a] in '“"' and b - a >= 6}
     for name in quoted:
-        found += [
-            m.span()
-            for m in re.finditer(re.escape(name), text)
-            if not any(a <= m.start() < b for a, b in found)
-        ]
+        before = Intervals(found)
+        found += [m.span() for m in re.finditer(re.escape(name), text) if not before.covers(m.start())]
     return found
 
 
