@@ -1222,6 +1222,8 @@ def subject_places(
                 # (or calls its own bodies by their level: "作为区级行政审批主管部门")
                 and bool(
                     re.search(_bare_self(kind), text)
+                    # (or names its own bodies by their level alone: "2017年,市政务中心各窗口…")
+                    or any(m.group(1) == kind for m in _BARE_BODY.finditer(text))
                     or re.search(
                         rf"(?<![州市省县区乡镇]){kind}级[\u4e00-\u9fff]{{0,6}}(?:部门|单位|机关)", text
                     )

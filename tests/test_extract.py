@@ -2359,3 +2359,12 @@ def test_the_country_that_carries_out_a_national_strategy_is_listed() -> None:
     ex = _extract("荆门市数字政府建设。荆门市认真落实数字中国战略部署,推进“一网通办”。")
     assert ("中国", "数字中国") in {(p.place.name, p.name) for p in ex.programmes}
     assert "中国" in {p.place.name for p in ex.places}
+
+
+def test_a_city_named_once_is_the_subject_of_a_text_that_names_its_bodies_by_level() -> None:
+    ex = _extract(
+        "近年来,湖南省永州市以创建示范市为契机,推进数据共享。一是重梳办事清单,其中马上办事项291项。"
+        "二是重构办事流程。2017年,市政务中心各窗口累计消减申报资料近千份,消减率30%。"
+    )
+    assert [p.name for p in ex.subject_places] == ["永州市"]
+    assert {m.place.name for m in ex.metrics} == {"永州市"}
