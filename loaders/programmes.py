@@ -26,6 +26,7 @@ from loaders.numbers import parse_number
 from loaders.service_apps import service_apps
 from loaders.slogans import (
     are_aims,
+    counts_parts,
     find_shaped_names,
     has_slogan_shape,
     is_layout,
@@ -323,6 +324,8 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits = [h for h in hits if not _QUOTED_CALL.match(h.name)]
     # “天府通办”: a province's service app is a platform (a project) whatever shape its name has
     hits = [h for h in hits if h.name not in service_apps()]
+    # SCHEMA.md: layouts are no programmes ("一码两端一中心", “一中心、四平台”): parts of a system counted
+    hits = [h for h in hits if not counts_parts(h.name)]
     hits = [_as_national(sentence, h) for h in hits]
     return _merge(
         [

@@ -102,6 +102,8 @@ def is_layout(text: str) -> bool:
     # "“一一四+N”总体架构": numerals and N joined by plus, in Chinese figures as in Arabic (1+1+1+N)
     if re.fullmatch(r"[\d一二两三四五六七八九十N+＋]+", text) and re.search(r"[+＋]", text):
         return True
+    if counts_parts(text):
+        return True
     # "“一城四区”建设": counted places on the map, one after another
     if re.fullmatch(f"(?:[一二两三四五六七八九十多]+(?:{_SPATIAL})){{2,}}", text):
         return True
@@ -111,6 +113,27 @@ def is_layout(text: str) -> bool:
         rest = segment(text[layout.end() :])
         return not (rest and rest[0].tag in ("v", "vn"))
     return bool(layout) and not text.startswith("一网")
+
+
+# A part of a system or a map, counted in a layout (一中心, 两端, 四梁八柱), not a way of working (一标三实).
+_PART = r"(?:中心|平台|端|梁|柱|基|库|云|屏|网|体系|系统|园|区|核|带|轴|廊|极|翼|圈|环|中台|门户|底座|大脑)"
+_COUNT = r"[一二两三四五六七八九十百多N\d]"
+_COUNTED_PART = re.compile(rf"({_COUNT}+)(?:个|大)?({_HAN}{{1,3}}?)(?=[、,，+]?(?:{_COUNT}|$))[、,，+]?")
+
+
+def counts_parts(name: str) -> bool:
+    """Whether a name is a layout: a run of counted parts of a system, some counted more than once.
+
+    >>> [counts_parts(t) for t in ("一码两端一中心", "一中心、四平台", "一本三基四梁八柱", "一标三实", "三会一课")]
+    [True, True, True, False, False]
+    >>> counts_parts("一网通办"), counts_parts("一云一网一中心")
+    (False, False)
+    """
+    parts = list(_COUNTED_PART.finditer(name))
+    if len(parts) < 2 or "".join(p.group(0) for p in parts) != name:
+        return False
+    counted = [p for p in parts if p.group(1) != "一"]
+    return bool(counted) and all(re.fullmatch(_PART, p.group(2)) for p in counted)
 
 
 def has_slogan_shape(text: str) -> bool:

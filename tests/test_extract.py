@@ -2368,3 +2368,13 @@ def test_a_city_named_once_is_the_subject_of_a_text_that_names_its_bodies_by_lev
     )
     assert [p.name for p in ex.subject_places] == ["永州市"]
     assert {m.place.name for m in ex.metrics} == {"永州市"}
+
+
+def test_counted_parts_of_a_system_are_a_layout_not_a_programme() -> None:
+    # SCHEMA.md: layouts are not programmes; 一标三实 counts ways of working, no parts of a system
+    ex = _extract(
+        "衡水市推进智慧城市。以“一中心、四平台”作为城市大脑。堰下村最终形成“一码两端一中心”。"
+        "衡水市推行“一标三实”采集。"
+    )
+    assert "一中心、四平台" not in {p.name for p in ex.programmes}
+    assert "一码两端一中心" not in {p.name for p in ex.programmes}
