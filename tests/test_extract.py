@@ -2378,3 +2378,8 @@ def test_counted_parts_of_a_system_are_a_layout_not_a_programme() -> None:
     )
     assert "一中心、四平台" not in {p.name for p in ex.programmes}
     assert "一码两端一中心" not in {p.name for p in ex.programmes}
+
+
+def test_east_west_cooperation_is_a_national_programme_the_place_takes_part_in() -> None:
+    ex = _extract("旺苍县推进数字乡村。旺苍县深化东西部协作,与萧山区共建数字产业园。")
+    assert ("旺苍县", "东西部协作") in {(p.place.name, p.name) for p in ex.programmes}
