@@ -326,6 +326,7 @@ def find_programmes(sentence: str, *, lexicon: Lexicon | None = None) -> list[Pr
     hits = [h for h in hits if h.name not in service_apps()]
     # SCHEMA.md: layouts are no programmes ("一码两端一中心", “一中心、四平台”): parts of a system counted
     hits = [h for h in hits if not counts_parts(h.name)]
+    hits = [_past_plus(sentence, h) for h in hits]
     hits = [_as_national(sentence, h) for h in hits]
     return _merge(
         [
@@ -1241,6 +1242,27 @@ def _other_head(sentence: str, first: int, matched: str, concept: Concept) -> bo
 def _plain(sentence: str) -> tuple[str, list[int]]:
     index = [i for i, ch in enumerate(sentence) if ch not in QUOTES]
     return "".join(sentence[i] for i in index), index
+
+
+def _past_plus(sentence: str, hit: ProgrammeHit) -> ProgrammeHit:
+    """A name that ends on + goes on past its quote: “互联网+”创新创业示范基地 is one designation.
+
+    >>> s = "作为重点打造的“互联网+”创新创业示范基地和互联网产业聚集区"
+    >>> _past_plus(s, ProgrammeHit("互联网+", s.index("互") , s.index("+") + 1)).name
+    '“互联网+”创新创业示范基地'
+    """
+    if not hit.name.endswith(("+", "＋")):
+        return hit
+    rest = re.match(r"”?([\u4e00-\u9fff]{2,12}?)(?=[和及与、,，。;；:：(（]|$)", sentence[hit.end :])
+    if rest is None or not rest.group(1).endswith(_DESIGNATION_HEADS):
+        return hit
+    opened = sentence[hit.start - 1 : hit.start] == "“"
+    name = ("“" if opened else "") + hit.name + ("”" if rest.group(0).startswith("”") else "") + rest.group(1)
+    return dataclasses.replace(hit, name=name, end=hit.end + rest.end(), aliases=(*hit.aliases, hit.name))
+
+
+# What a name carried past a + ends on to be one: a designation (an action, 互联网+行动, is the label's own).
+_DESIGNATION_HEADS = ("基地", "示范区", "示范市", "示范县", "示范城市", "试点", "示范项目")
 
 
 def _quoted(sentence: str, lex: Lexicon) -> list[ProgrammeHit]:

@@ -2383,3 +2383,11 @@ def test_counted_parts_of_a_system_are_a_layout_not_a_programme() -> None:
 def test_east_west_cooperation_is_a_national_programme_the_place_takes_part_in() -> None:
     ex = _extract("旺苍县推进数字乡村。旺苍县深化东西部协作,与萧山区共建数字产业园。")
     assert ("旺苍县", "东西部协作") in {(p.place.name, p.name) for p in ex.programmes}
+
+
+def test_a_designation_named_past_a_quoted_plus_is_whole() -> None:
+    ex = _extract(
+        "海南省推进数字经济。复兴城作为海南省重点打造的“互联网+”创新创业示范基地和互联网产业聚集区。"
+    )
+    assert "互联网+创新创业示范基地" in {p.name.replace("“", "").replace("”", "") for p in ex.programmes}
+    assert "互联网+" not in {p.name for p in ex.programmes}
