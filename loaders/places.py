@@ -281,7 +281,56 @@ def find_place_spans(text: str, *, gazetteer: Gazetteer | None = None) -> list[P
             in_name, listed = True, True
         spans.append(PlaceSpan(start, end, division, surface, in_name, listed))
     spans += _common_word_spans(text, chosen, context, gaz)
+    spans += _generic_named_districts(text, spans, context, gaz)
     return sorted(spans, key=lambda sp: sp.start)
+
+
+# Districts whose full name is a generic word (郊区 "suburbs", 西区 "west side"): no surfaces (gazetteer.py),
+# named only where the text calls the district's own bodies by it (郊区委书记, 西区行政审批局).
+_GENERIC_DISTRICTS = ("郊区", "城区", "矿区", "西区", "东区")
+_OWN_BODY_AFTER = r"(?:委(?!员)|人民政府|政府|人大|政协|[\u4e00-\u9fff]{1,8}?局(?![面势]))"
+# Words a generic 区 closes as a word of its own (市郊区, 城区 in 主城区, 老城区 and the like).
+_GENERIC_WORD_BEFORE = re.compile(r"[市城近远老新主中东西南北矿郊旧景园社校厂林山湖营]$")
+
+
+def _generic_named_districts(
+    text: str, spans: list[PlaceSpan], context: list[Division], gaz: Gazetteer
+) -> list[PlaceSpan]:
+    """Return each mention of a district named by a generic word, in a text that names that district's bodies.
+
+    The text must call one of its bodies by the name (郊区委书记冯甲伟, 西区行政审批局), and the name must
+    point at one division: the one under a city the text names, or the only one there is.
+
+    >>> [(s.surface, s.division.code) for s in find_place_spans("佳木斯市郊区委书记到郊区调研。市郊区农田")]
+    [('佳木斯市', '230800'), ('郊区', '230811'), ('郊区', '230811')]
+    >>> [s.surface for s in find_place_spans("城市郊区建设加快")]
+    []
+    """
+    found: list[PlaceSpan] = []
+    named = {d.code for d in context}
+    taken = [(sp.start, sp.end) for sp in spans]
+    for name in _GENERIC_DISTRICTS:
+        if name not in text:
+            continue
+        divisions = gaz.lookup(name) or ()
+        under = [d for d in divisions if d.parent_code in named]
+        division = under[0] if len(under) == 1 else divisions[0] if len(divisions) == 1 else None
+        if division is None:
+            continue
+        mentions = [
+            m
+            for m in re.finditer(name, text)
+            if not _GENERIC_WORD_BEFORE.search(text, max(0, m.start() - 1), m.start())
+            or any(sp.end == m.start() and sp.division.code == division.parent_code for sp in spans)
+        ]
+        if not any(re.match(_OWN_BODY_AFTER, text[m.end() :]) for m in mentions):
+            continue
+        found += [
+            PlaceSpan(m.start(), m.end(), division, name)
+            for m in mentions
+            if not any(a < m.end() and m.start() < b for a, b in taken)
+        ]
+    return found
 
 
 @functools.cache

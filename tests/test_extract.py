@@ -2391,3 +2391,16 @@ def test_a_designation_named_past_a_quoted_plus_is_whole() -> None:
     )
     assert "互联网+创新创业示范基地" in {p.name.replace("“", "").replace("”", "") for p in ex.programmes}
     assert "互联网+" not in {p.name for p in ex.programmes}
+
+
+def test_a_district_named_by_a_generic_word_is_found_where_its_bodies_are_named() -> None:
+    # 西区 (攀枝花) and 郊区 (佳木斯) are ordinary words, no surfaces: they name the district where the
+    # text calls its bodies by them, and every figure of the bulletin is the district's, not the country's
+    ex = _extract(
+        "9月,全区一体化平台办件数4288件,主动评价率97.86%。"
+        "近期,为落实疫情防控工作要求,西区行政审批局加大疫情防控力度。"
+    )
+    assert [p.name for p in ex.subject_places] == ["西区"]
+    assert {m.place.name for m in ex.metrics} == {"西区"}
+    ex = _extract("城市郊区建设加快,全国新增绿地100公顷。")
+    assert "郊区" not in {p.place.name for p in ex.places}
