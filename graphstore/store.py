@@ -287,8 +287,7 @@ class Store:
 
     def graph_triples(self, graph_iri: str) -> list[ox.Triple]:
         """Return the triples of named graph ``graph_iri`` (none when it is absent), read from its index."""
-        with self._handle() as store:
-            return [q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri))]
+        return [q.triple for q in self.graph_quads(graph_iri)]
 
     def graph_quads(self, graph_iri: str) -> list[ox.Quad]:
         """Return the quads of named graph ``graph_iri`` as stored (a rebuild copies them as they are)."""

@@ -21,7 +21,7 @@ class Intervals:
     [False, True, True, False, True, False, True]
     >>> [spans.strictly_covers(x) for x in (2, 3, 10, 11)]
     [False, True, False, True]
-    >>> spans.encloses(11, 19), spans.encloses(10, 19), spans.encloses(11, 20)
+    >>> spans.overlaps(18, 25), spans.overlaps(20, 30), spans.overlaps(5, 10)
     (True, False, False)
     """
 
@@ -46,7 +46,7 @@ class Intervals:
         i = bisect_left(self._starts, x)
         return i > 0 and self._reach[i - 1] > x
 
-    def encloses(self, start: int, end: int) -> bool:
-        """Whether some span has ``span_start < start`` and ``end < span_end`` (the range strictly inside it)."""
-        i = bisect_left(self._starts, start)
-        return i > 0 and self._reach[i - 1] > end
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some span shares a position with ``[start, end)``."""
+        i = bisect_left(self._starts, end)
+        return i > 0 and self._reach[i - 1] > start

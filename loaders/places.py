@@ -308,7 +308,7 @@ def _generic_named_districts(
     """
     found: list[PlaceSpan] = []
     named = {d.code for d in context}
-    taken = [(sp.start, sp.end) for sp in spans]
+    taken = Intervals((sp.start, sp.end) for sp in spans)
     for name in _GENERIC_DISTRICTS:
         if name not in text:
             continue
@@ -317,18 +317,19 @@ def _generic_named_districts(
         division = under[0] if len(under) == 1 else divisions[0] if len(divisions) == 1 else None
         if division is None:
             continue
+        after_city = {sp.end for sp in spans if sp.division.code == division.parent_code}
         mentions = [
             m
             for m in re.finditer(name, text)
             if not _GENERIC_WORD_BEFORE.search(text, max(0, m.start() - 1), m.start())
-            or any(sp.end == m.start() and sp.division.code == division.parent_code for sp in spans)
+            or m.start() in after_city
         ]
         if not any(re.match(_OWN_BODY_AFTER, text[m.end() :]) for m in mentions):
             continue
         found += [
             PlaceSpan(m.start(), m.end(), division, name)
             for m in mentions
-            if not any(a < m.end() and m.start() < b for a, b in taken)
+            if not taken.overlaps(m.start(), m.end())
         ]
     return found
 
