@@ -150,6 +150,8 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
             continue  # "国办发〔2018〕104号": a document's number, which names no body
         if canonical[form] != form and _inside_word(words(), end + 1 - len(form)):
             continue  # "全国办理": a short form (国办) read across two words names no body
+        if form.endswith("部") and sentence[end + 1 : end + 2] == "门":
+            continue  # "应急管理部门", "教育部门": the departments of a field, not the ministry
         heads.append((end - len(form) + 1, end + 1, None, True))
     for name in place_names:
         for m in re.finditer(re.escape(name), sentence):
@@ -165,8 +167,12 @@ def find_agencies(sentence: str, *, place_names: tuple[str, ...] = ()) -> list[A
         if m.start() == 0 or sentence[m.start() - 1] not in _NOT_BEFORE_BARE:
             heads.append((m.start(), m.end(), m.group(0), False))
     # "天津市南开区委…": a place inside another names the body's own place (SCHEMA.md: 铜川市王益区委网信办).
+    # (and so does the last of a longer chain: 山西省太原市万柏林区委 is the district's)
     places = [h for h in heads if h[2] and not h[3]]
-    heads += [(a[0], b[1], b[2], False) for a in places for b in places if b[0] == a[1]]
+    chained = places
+    while chained:
+        chained = [(a[0], b[1], b[2], False) for a in chained for b in places if b[0] == a[1]]
+        heads += chained
     for m in re.finditer(r"国家(?!级)", sentence):
         heads.append((m.start(), m.end(), None, True))
     heads.sort(key=lambda h: (h[0], -(h[1] - h[0])))
@@ -493,6 +499,8 @@ def _agency_from(
         or _built_centre(sentence, start, end)
         or in_counted_list(sentence, start)
         or sentence[end : end + 2] == "项目"  # 北方大数据交易中心东丽分中心项目: a thing built
+        # "转办宣城市政府服务热线": the body names a hotline, which is the thing the text speaks of
+        or re.match(r"(?:服务|便民|政务|公开)?热线", sentence[end:]) is not None
         or _MEDIA.search(name)  # SCHEMA.md: media outlets are not agencies (区融媒体中心 记者…)
         # ...nor are companies, or their party committees (中国移动贵州公司党委书记)
         or re.search(r"公司|集团|有限", name)
@@ -507,6 +515,10 @@ def _agency_from(
     if head in ("国家",) and (len(name) <= 3 or _NATIONAL_TITLE.match(name)):
         return None
     aliases = _other_forms(name)
+    if place and not national and not name.startswith(place) and place in name:
+        # "德州市陵城区工信局" is 陵城区工信局 too: the body is known by its own place's name
+        inner = name[name.index(place) :]
+        aliases = (*aliases, inner, *_other_forms(inner))
     if sentence[max(0, start - 2) : start] == "中共" and not national:
         # SCHEMA.md: names in full; 中共重庆市委 is also called 重庆市委.
         start, aliases = start - 2, (name, *aliases)

@@ -49,9 +49,19 @@ def parse_chinese_numeral(text: str) -> int | None:
 
     >>> [parse_chinese_numeral(t) for t in ("五", "两", "十四", "二十三", "一百二十", "三千零五", "第")]
     [5, 2, 14, 23, 120, 3005, None]
+
+    Digits written one after another (七〇六所, 二〇二〇年) spell a code or a year, not a count:
+
+    >>> parse_chinese_numeral("七〇六"), parse_chinese_numeral("二〇二〇")
+    (None, None)
     """
     if not text or any(ch not in _CN_DIGITS and ch not in _CN_UNITS for ch in text):
         return None
+    for i in range(len(text) - 1):
+        # (a 零 after a unit holds a place: 三千零五)
+        held = text[i] in "零〇" and i > 0 and text[i - 1] in _CN_UNITS
+        if text[i] in _CN_DIGITS and text[i + 1] in _CN_DIGITS and not held:
+            return None
     total, digit = 0, None
     for ch in text:
         if ch in _CN_DIGITS:

@@ -9,8 +9,12 @@ _TITLE = re.compile(r"《(?P<title>[^《》\n]{2,80})》")
 # Newspapers, magazines and journals are cited in 《》 too; they are not policies.
 # (a 通报 is a government's notice: 《关于对…予以激励的通报》)
 _PERIODICAL = re.compile(
-    r"(日报|晚报|商报|时报|周刊|杂志|期刊|学报|画报|月刊|季刊|旬刊|电讯|网信|信息|(?<!通)报)$"
+    r"(日报|晚报|商报|时报|周刊|杂志|期刊|学报|画报|月刊|季刊|旬刊|电讯|网信|信息|内参|文摘|导刊|(?<!通)报)$"
+    # (a file on a document-sharing site, 《…经验.docx》, is a download, not a document cited)
+    r"|\.(?:docx?|pdf|pptx?|xlsx?|txt|wps)$"
 )
+# "以《…》为题刊发": the headline an article ran under, not a document cited.
+_HEADLINE = re.compile(r"^为题")
 _ISSUED = re.compile(
     r"(?P<issuer>[\u4e00-\u9fffA-Za-z、()（）]{2,40}?)(?:等部门)?(?:联合|正式|近日|率先|在全省率先|已)?(?:印发|发布|出台|制定|颁布|公布)(?:了|的)?$"
 )
@@ -65,6 +69,10 @@ def find_policies(sentence: str) -> list[PolicyHit]:
     ['数据二十条']
     >>> find_policies("《规划》提出,以《传承奋斗薪火,谱写政数新篇》为题作报告,落实好《规划》")
     []
+    >>> find_policies("经验做法被《行政改革内参》以《聚焦高效办成一件事打造便民利企新高度》为题刊发")
+    []
+    >>> find_policies("《潍坊市数字政府建设经验.docx》由会员分享")
+    []
     >>> [h.title for h in find_policies("在“十四五”规划《纲要》中")]
     ['纲要']
     >>> [(h.title, h.aliases) for h in find_policies("《开福区智慧城市规划》(简称《规划》)。一是《规划》和《行动计划》")]
@@ -79,6 +87,8 @@ def find_policies(sentence: str) -> list[PolicyHit]:
         title = m.group("title").strip()
         after = sentence[m.end() :]
         if _PERIODICAL_ISSUE.match(after) or _ARTICLE_IN.match(after):
+            continue
+        if _HEADLINE.match(after) and sentence[: m.start()].endswith("以"):
             continue
         if _PERIODICAL.search(title) or (
             _BARE_KIND.match(title) and _REFERS_BACK.search(sentence[: m.start()])

@@ -2404,3 +2404,27 @@ def test_a_district_named_by_a_generic_word_is_found_where_its_bodies_are_named(
     assert {m.place.name for m in ex.metrics} == {"西区"}
     ex = _extract("城市郊区建设加快,全国新增绿地100公顷。")
     assert "郊区" not in {p.place.name for p in ex.places}
+
+
+def test_a_body_named_down_a_chain_of_places_is_the_last_places() -> None:
+    # 山西省太原市万柏林区委 is the district's party committee, known as 万柏林区委 too
+    ex = _extract("万柏林区发展数字经济。2月28日,山西省太原市万柏林区委书记孙泉表示,要加快数字化转型。")
+    bodies = {(a.place.name, a.name, *a.aliases) for a in ex.agencies}
+    assert ("万柏林区", "山西省太原市万柏林区委", "万柏林区委") in bodies
+
+
+def test_a_fields_departments_are_no_ministry() -> None:
+    ex = _extract("浏阳市推进智慧城市。浏阳市的应急管理部门配置了烟花爆竹安全监管体系。")
+    assert "应急管理部" not in {a.name for a in ex.agencies}
+    assert "中国" not in {p.place.name for p in ex.places}
+
+
+def test_titles_that_are_no_documents_and_digits_that_are_no_count() -> None:
+    ex = _extract(
+        "昭通市推进改革。其经验做法被《行政改革内参》以《聚焦高效办成一件事打造便民利企新高度》为题刊发。"
+        "《昭通市数字政府建设经验.docx》由会员分享。航天国数是航天科工二院七〇六所在江西成立的子公司。"
+        "广德市热线转办宣城市政府服务热线835件。"
+    )
+    assert [p.title for p in ex.policies] == []
+    assert all(m.value != 6 for m in ex.metrics)
+    assert "宣城市政府" not in {a.name for a in ex.agencies}
