@@ -2428,3 +2428,13 @@ def test_titles_that_are_no_documents_and_digits_that_are_no_count() -> None:
     assert [p.title for p in ex.policies] == []
     assert all(m.value != 6 for m in ex.metrics)
     assert "宣城市政府" not in {a.name for a in ex.agencies}
+
+
+def test_what_a_plant_yields_once_in_full_production_is_a_target() -> None:
+    ex = _extract(
+        "石门县推进项目建设。投资1亿元的线束生产制造项目,投产达效后年产值达3500万元以上,可提供就业岗位100个。"
+    )
+    assert {m.value: m.qualifier for m in ex.metrics if m.value != 100000000} == {
+        35000000: "target",
+        100: "target",
+    }
