@@ -2231,6 +2231,18 @@ def _shared_heads(sentence: str, hits: list[ProjectHit]) -> list[ProjectHit]:
         # (the last item a name of its own, 以及中瀚云韶关数据中心项目, shares nothing with the firms before)
         modifier = [w for w in words if h.start <= w.start and w.end <= h.start + head.start()]
         own_name = not plural and not (len(modifier) == 1 and modifier[0].tag == "ORG")
+        # "珞璜、德感、白沙工业园": short names listed before a park's own short name share its kind
+        if not firms and not plural and h.kind == "park" and 2 <= head.start() <= 3:
+            k = len(before) - 1
+            while (
+                k >= 1 and before[k].text == "、" and before[k].end == (firms[0].start if firms else h.start)
+            ):
+                item = before[k - 1]
+                if not (2 <= len(item.text) <= 3 and item.tag in ("LOC", "ORG", "n", "nz", "ns")):
+                    break
+                firms.insert(0, item)
+                k -= 2
+            own_name = False
         if len(firms) < 2 or own_name:
             out.append(h)
             continue

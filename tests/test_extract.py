@@ -2438,3 +2438,8 @@ def test_what_a_plant_yields_once_in_full_production_is_a_target() -> None:
         35000000: "target",
         100: "target",
     }
+
+
+def test_short_names_listed_before_a_park_share_its_kind() -> None:
+    ex = _extract("江津区推进数字化。与此同时,珞璜、德感、白沙工业园数字化车间也在抓紧生产。")
+    assert {p.name for p in ex.projects} == {"珞璜工业园", "德感工业园", "白沙工业园"}
