@@ -172,6 +172,8 @@ def figure_place(
             and sp.surface.endswith(m.group(1))
             and sp.division.name.endswith(m.group(1))  # (杭州 is a 市: 该州 is an autonomous prefecture)
             and sp.division.level in THAT_LEVEL[m.group(1)]
+            # ("列全市第2名,仅次于排在榜首的渝北区,这也是该区…": a place compared with is not the one spoken of)
+            and not _COMPARED_WITH.search(text, max(0, sp.start - 10), sp.start)
         ]
         if earlier:
             candidates.append((m.start(), earlier[-1].division))
@@ -261,6 +263,8 @@ THAT_LEVEL = {
     "州": ("prefecture",),
 }
 THAT_PLACE = re.compile(r"该([市区县州])")
+# What a place is measured against (仅次于渝北区, 高于全市平均的…): the other end of a comparison.
+_COMPARED_WITH = re.compile(r"(?:仅次于|次于|高于|低于|超过|落后于|领先于)[^,，。;；]{0,8}$")
 _RANKED_WITHIN = re.compile(r"全(省|市)[^,，;；。\d]{0,6}?(?:第|排名第?|前)")
 # What a place's people do where they went (在北京签订…, 在成都举办…): the place after 在 is a venue.
 _VENUE_VERB = re.compile(r"(?:市|省)?(?:签订|签署|签约|举办|举行|召开|开幕|参加|出席|发布)")

@@ -2443,3 +2443,11 @@ def test_what_a_plant_yields_once_in_full_production_is_a_target() -> None:
 def test_short_names_listed_before_a_park_share_its_kind() -> None:
     ex = _extract("江津区推进数字化。与此同时,珞璜、德感、白沙工业园数字化车间也在抓紧生产。")
     assert {p.name for p in ex.projects} == {"珞璜工业园", "德感工业园", "白沙工业园"}
+
+
+def test_that_district_is_not_the_one_it_was_compared_with() -> None:
+    ex = _extract(
+        "江津区推进科技创新。江津区去年以79家企业获高新技术认定名列全市第2名,仅次于排在榜首的渝北区,"
+        "这也是该区单个年度通过认定数最多的一年。至此,该区已拥有高新技术企业172家。"
+    )
+    assert {m.place.name for m in ex.metrics if m.value == 172} == {"江津区"}
