@@ -2306,6 +2306,8 @@ _NATIONAL_FRAME = re.compile(
 _DATED_CLAUSE = re.compile(
     r"(?:^|[,，:：])\s*(?:从[^,，。]{2,12}来看[,，])?((?:19|20)\d{2})年(?:底|末|上半年|全年|前三季度)?[,，]?(?![^,，。;；]*将)"
 )
+# A figure that is the country's average a place is compared with (7.1个的全国平均水平).
+_NATIONAL_AVERAGE = re.compile(r"[\d.,]+\s*[%％]?[\u4e00-\u9fff]{0,3}的全国(?:平均)?(?:水平|值)")
 # Words that make a figure the country's when they come before it in its sentence.
 _COUNTRY_WORDS = re.compile(r"(全国|我国|中国|国家|国内)")
 
@@ -2328,6 +2330,8 @@ def _metric_place(ctx: _Context, sentence: Sentence, start: int) -> Division:
         gazetteer=ctx.gazetteer,
         default=ctx.default,
     )
+    if _NATIONAL_AVERAGE.match(text, sentence.start + start):
+        return ctx.gazetteer.country  # "超过每万人7.1个的全国平均水平": the figure is the country's
     if (
         place == ctx.gazetteer.country == ctx.default
         and not _COUNTRY_WORDS.search(sentence.text[:start])

@@ -2451,3 +2451,8 @@ def test_that_district_is_not_the_one_it_was_compared_with() -> None:
         "这也是该区单个年度通过认定数最多的一年。至此,该区已拥有高新技术企业172家。"
     )
     assert {m.place.name for m in ex.metrics if m.value == 172} == {"江津区"}
+
+
+def test_the_national_average_a_place_beats_is_the_countrys_figure() -> None:
+    ex = _extract("湖北省推进5G建设。湖北省每万人拥有5G宏基站数量达7.7个,超过每万人7.1个的全国平均水平。")
+    assert {(m.place.name, m.value) for m in ex.metrics} == {("湖北省", 7.7), ("中国", 7.1)}
