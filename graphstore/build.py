@@ -18,6 +18,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from graphstore.extracting import ExtractionPool
 from graphstore.mirrorfeed import MirrorFailed, MirrorFeed
+from graphstore.projection import Projection, project_triples
 from graphstore.store import Store
 from graphstore.stores import RdfStore
 from loaders.documents import DocumentError, read_document
@@ -186,7 +187,17 @@ def build(
             if kept is not None:
                 documents = kept.to_extract(documents)
             extractions = _counted(extract_all(documents), report, on_file)
-            store.bulk_rebuild(_all_quads(extractions, report, feed, kept))
+            try:
+                if isinstance(store, Store) and store.keeps_rows:
+                    # each graph is projected once, for the mirror and the rows kept beside the store
+                    projections: dict[str, Projection] = {}
+                    quads = _all_quads(extractions, report, feed, kept, projections)
+                    store.bulk_rebuild(quads, projections=projections)
+                else:
+                    store.bulk_rebuild(_all_quads(extractions, report, feed, kept, None))
+            finally:
+                if kept is not None:
+                    kept.close()
         else:
             ensure_vocabularies(store)
             if feed is not None:
@@ -285,17 +296,34 @@ class _DocumentWriter:
         batch, self._new = self._new, []
         if not batch:
             return
-        self.store.add_graphs(q for _, quads in batch for q in quads)
+        made: dict[str, Projection] = {}
+        if self.feed is not None and isinstance(self.store, Store) and self.store.keeps_rows:
+            # each graph is projected once, for the mirror and the rows kept beside the store
+            for extraction, quads in batch:
+                graph = document_graph(extraction.document.id).value
+                made[graph] = project_triples(graph, {q.triple for q in quads})
+            self.store.add_graphs((q for _, quads in batch for q in quads), projections=dict(made))
+        else:
+            self.store.add_graphs(q for _, quads in batch for q in quads)
         for extraction, quads in batch:
             self.report.triples += len(set(quads))
             if self.feed is not None:
-                self.feed.add(extraction.document.id, quads)
+                graph = document_graph(extraction.document.id).value
+                self.feed.add(extraction.document.id, quads, projection=made.get(graph))
 
 
 def _all_quads(
-    extractions: Iterable[Extraction], report: BuildReport, feed: MirrorFeed | None, kept: _Kept | None
+    extractions: Iterable[Extraction],
+    report: BuildReport,
+    feed: MirrorFeed | None,
+    kept: _Kept | None,
+    projections: dict[str, Projection] | None,
 ) -> Iterator[Quad]:
-    """Yield the vocabulary graphs, their stamp and every document's graph, for a bulk rebuild."""
+    """Yield the vocabulary graphs, their stamp and every document's graph, for a bulk rebuild.
+
+    With ``projections``, each document's projection goes there before its quads are yielded: the
+    one kept beside the store for a graph kept as it was, else the one made for the mirror.
+    """
     graphs = {iri: list(quads) for iri, quads in vocabulary_graphs().items()}
     graphs[_VOCAB_HASH_GRAPH] = [_stamp_quad(vocabulary_stamp())]
     if feed is not None:
@@ -303,20 +331,24 @@ def _all_quads(
     for quads in graphs.values():
         yield from quads
 
-    def written(doc_id: str, quads: list[Quad]) -> list[Quad]:
+    def written(doc_id: str, quads: list[Quad], projection: Projection | None = None) -> list[Quad]:
         report.triples += len(set(quads))
+        if projection is None and feed is not None and projections is not None:
+            projection = project_triples(document_graph(doc_id).value, {q.triple for q in quads})
         if feed is not None:
-            feed.add(doc_id, quads)
+            feed.add(doc_id, quads, projection=projection)
+        if projection is not None and projections is not None:
+            projections[projection.graph] = projection
         return quads
 
     for extraction in extractions:
         if kept is not None:
-            for doc_id, quads in kept.drain():
-                yield from written(doc_id, quads)
+            for doc_id, quads, projection in kept.drain():
+                yield from written(doc_id, quads, projection)
         yield from written(extraction.document.id, document_quads(extraction))
     if kept is not None:
-        for doc_id, quads in kept.drain():
-            yield from written(doc_id, quads)
+        for doc_id, quads, projection in kept.drain():
+            yield from written(doc_id, quads, projection)
 
 
 class _Kept:
@@ -334,6 +366,13 @@ class _Kept:
         self.headers = _kept_headers(store)
         self.seen: set[str] = set()
         self.waiting: deque[tuple[str, str]] = deque()
+        # the rows kept beside the store for its graphs, taken over with them (opened before the
+        # rebuild takes the store's lock)
+        self.rows = store.kept_projections()
+
+    def close(self) -> None:
+        """Close the kept rows."""
+        self.rows.close()
 
     def to_extract(self, documents: Iterable[Document]) -> Iterator[Document]:
         """Yield the documents that must be extracted; hold back those whose graph is kept."""
@@ -347,16 +386,19 @@ class _Kept:
             else:
                 yield document
 
-    def drain(self) -> Iterator[tuple[str, list[Quad]]]:
-        """Yield the id and quads of each document held back so far, counting it in the report."""
+    def drain(self) -> Iterator[tuple[str, list[Quad], Projection | None]]:
+        """Yield the id, quads and kept projection (if any) of each document held back so far,
+        counting it in the report."""
         while self.waiting:
             doc_id, name = self.waiting.popleft()
-            quads = self.store.graph_quads(document_graph(doc_id).value)
+            graph = document_graph(doc_id).value
+            quads = self.store.graph_quads(graph)
+            projection = self.rows.read([graph])[0] if graph in self.rows.graphs else None
             self.report.documents += 1
             self.report.reused += 1
             self.report.loaded.append(doc_id)
             self.report.facts.update(fact_counts(quads))
-            yield doc_id, quads
+            yield doc_id, quads, projection
             if self.on_file:
                 self.on_file(Path(name))
 

@@ -99,12 +99,20 @@ class MirrorFeed:
             self.report.rows += projection.size
             self.report.counters.update(self.sink.replace_graph(projection))
 
-    def add(self, doc_id: str, quads: Iterable[ox.Quad], *, superseded: Iterable[str] = ()) -> None:
-        """Mirror one document just loaded into the store (its quads), and drop the graphs it superseded."""
+    def add(
+        self,
+        doc_id: str,
+        quads: Iterable[ox.Quad],
+        *,
+        superseded: Iterable[str] = (),
+        projection: Projection | None = None,
+    ) -> None:
+        """Mirror one document just loaded into the store (its quads, or their ``projection`` when the
+        caller has it), and drop the graphs it superseded."""
         if self.error is not None:
             return
         graph = document_graph(doc_id).value
-        projection = project_triples(graph, (q.triple for q in quads))
+        projection = projection or project_triples(graph, (q.triple for q in quads))
         gone = [g for g in superseded if g != graph]
         self._guarded(lambda: self._add(doc_id, projection, gone))
 

@@ -209,6 +209,7 @@ class LogWriter:
         self._fresh = fresh
         self._look_from = look_from  # the length from which compacting may pay (ProjectionLog.compacted)
         self._pending: list[tuple[str, Projection | None]] = []
+        self._known: dict[str, Projection] = {}
         self.counts: dict[str, int] = {}
 
     @classmethod
@@ -231,15 +232,20 @@ class LogWriter:
         if len(self._pending) >= _PER_RECORD:
             self._flush()
 
-    def follow(self, quads: Iterable[ox.Quad], *, skip: ox.NamedNode) -> Iterator[ox.Quad]:
+    def follow(
+        self, quads: Iterable[ox.Quad], *, skip: ox.NamedNode, known: dict[str, Projection] | None = None
+    ) -> Iterator[ox.Quad]:
         """Yield ``quads``, keeping the projection of each named graph (but ``skip``) whose quads come in one run.
 
         ``counts`` then holds each graph's distinct triples. A graph met again after another one is
         kept as having none (its runs are parts of it); so is one the caller finds holding other triples too.
+        A graph whose projection the caller already holds (``known``, filled before the graph's
+        quads come) is kept with that projection, which is taken out of ``known``.
         """
         if self._handle is None:
             yield from quads
             return
+        self._known = {} if known is None else known
         graph: ox.NamedNode | None = None
         triples: set[ox.Triple] = set()
         split: set[str] = set()
@@ -264,7 +270,11 @@ class LogWriter:
             split.add(graph.value)
             return
         self.counts[graph.value] = len(triples)
-        self.add(graph.value, triples)
+        projection = self._known.pop(graph.value, None)
+        if projection is not None:
+            self._append(graph.value, projection)
+        else:
+            self.add(graph.value, triples)
 
     def _flush(self) -> None:
         if not self._pending or self._handle is None:

@@ -258,12 +258,15 @@ class Store:
             kept.add(graph_iri, triples)
         return written
 
-    def add_graphs(self, quads: Iterable[ox.Quad]) -> None:
+    def add_graphs(
+        self, quads: Iterable[ox.Quad], *, projections: dict[str, Projection] | None = None
+    ) -> None:
         """Add the quads of named graphs the store does not have yet, all in one transaction.
 
         Issue 12: a build writes its new documents this way, many at once, instead of
         serialising each into an update (a third of the time of a build). Graphs that
         exist already are not dropped first: replace those with ``replace_graph``.
+        ``projections`` holds projections of these graphs the caller has in hand (see ``bulk_rebuild``).
         """
         graphs: set[ox.NamedNode] = set()
 
@@ -276,7 +279,7 @@ class Store:
         with self._lock, self._handle() as store, self._keeping() as kept:
             self._before_write()
             # The facts graph holds each triple once, whatever is added twice.
-            store.extend(with_facts(kept.follow(noted(quads), skip=FACTS_GRAPH)))
+            store.extend(with_facts(kept.follow(noted(quads), skip=FACTS_GRAPH, known=projections)))
             # New graphs only (see above): what they hold now is what was added.
             counts = {g.value: self._count(store, g) for g in graphs - {FACTS_GRAPH}}
             self._counted(sum(counts.values()))
@@ -609,13 +612,22 @@ class Store:
         finally:
             shutil.rmtree(target.parent, ignore_errors=True)
 
-    def bulk_rebuild(self, quads: Iterable[ox.Quad | ox.Triple]) -> int:
+    @property
+    def keeps_rows(self) -> bool:
+        """Whether writes keep their graphs' projections beside the folder (graphstore/projectionlog.py)."""
+        return self._path is not None and not self._read_only
+
+    def bulk_rebuild(
+        self, quads: Iterable[ox.Quad | ox.Triple], *, projections: dict[str, Projection] | None = None
+    ) -> int:
         """Return the number of quads after replacing the whole store with ``quads``.
 
         On disk the new store is built in a sibling folder and renamed into place
         only when complete; an exception (or a crash) during the build leaves the
         previous store as it was. Triples go to the default graph. The facts graph is
         built alongside (not counted); quads naming it in ``quads`` are ignored.
+        ``projections`` holds, by graph, projections the caller has in hand (filled as ``quads``
+        reaches each graph): they are kept beside the folder instead of projecting again.
         """
         with self._lock, self._keeping(fresh=True) as kept:
             as_quads = with_facts(
@@ -625,6 +637,7 @@ class Store:
                         for q in quads
                     ),
                     skip=FACTS_GRAPH,
+                    known=projections,
                 )
             )
             self._before_write()

@@ -198,3 +198,68 @@ def test_a_folder_that_will_not_take_the_rows_costs_a_read_back_not_the_write(
         assert len(loaded) == 3 and len(store.graph_iris()) >= 3  # the documents are in the store
         assert _kept_as_read_back(store) == (set(), set(store.graph_iris()))  # and nothing is kept
     assert "mirror rows not kept" in caplog.text
+
+
+def test_a_rebuild_takes_over_the_rows_of_the_documents_it_keeps_and_mirrors_them_as_they_are(
+    tmp_path: Path, demo_folder: Path, falkor_server: FalkorServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "oxigraph"
+    with Store.open(path, workers=0) as store:
+        loaded = build([demo_folder], store).loaded
+    projected: list[str] = []
+    import graphstore.build as building
+    import graphstore.mirrorfeed as feeding
+    import graphstore.projectionlog as logging_rows
+
+    for module in (building, feeding, logging_rows):
+        real = module.project_triples
+        monkeypatch.setattr(
+            module, "project_triples", lambda g, t, real=real: projected.append(g) or real(g, t)
+        )
+    rebuilt = FalkorSink(falkor_server, graph="kept-rebuild")
+    read_back = FalkorSink(falkor_server, graph="kept-read-back")
+    rebuilt.clear()
+    with Store.open(path, workers=0) as store:
+        report = build([demo_folder], store, rebuild=True, mirror=rebuilt)
+        assert report.reused == len(loaded)
+        # the documents' rows were kept beside the store: none is projected again
+        assert [g for g in projected if "/graph/document/" in g] == []
+        same, missing = _kept_as_read_back(store)
+        assert missing == set() and same == set(store.graph_iris())
+        resync(store, read_back, full=True)
+    assert _mirror_contents(rebuilt) == _mirror_contents(read_back)
+    for sink in (rebuilt, read_back):
+        sink.clear()
+        sink.close()
+
+
+def test_a_rebuild_projects_again_the_documents_whose_kept_rows_went_stale(
+    tmp_path: Path, demo_folder: Path, falkor_server: FalkorServer
+) -> None:
+    path = tmp_path / "oxigraph"
+    with Store.open(path, workers=0) as store:
+        loaded = build([demo_folder], store).loaded
+    graph = ox.NamedNode(document_graph(loaded[0]).value)
+    # a writer that keeps no rows changes the document's quotes: the rows kept before are stale
+    _renew_stamp(path)
+    raw = ox.Store(str(path))
+    for q in list(raw.quads_for_pattern(None, QUOTE, None, graph)):
+        raw.remove(q)
+        raw.add(ox.Quad(q.subject, q.predicate, ox.Literal("改过的引文"), graph))
+    raw.flush()
+    del raw
+    sink = FalkorSink(falkor_server, graph="kept-stale-rebuild")
+    sink.clear()
+    with Store.open(path, workers=0) as store:
+        assert build([demo_folder], store, rebuild=True, mirror=sink).reused == len(loaded)
+        same, missing = _kept_as_read_back(store)
+        assert missing == set() and same == set(store.graph_iris())
+    quoted = {
+        r[0]
+        for r in sink._read(
+            "MATCH ()-[r]->() WHERE r.graph = $g AND r.quote IS NOT NULL RETURN r.quote", {"g": graph.value}
+        )
+    }
+    assert quoted == {"改过的引文"}
+    sink.clear()
+    sink.close()
