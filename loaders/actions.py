@@ -94,7 +94,8 @@ def find_actions(sentence: str) -> list[ProgrammeHit]:
         end = m.end()
         nxt = masked[end : end + 2]
         inside_word = re.match(r"[\u4e00-\u9fff]", nxt) and not re.match(
-            r"建设|等|和|与|及|为|的|中|落地|取得|成效|扩面|升级|已|均|顺利|稳步|有序|正式", nxt
+            r"建设|等|和|与|及|为|的|中|落地|取得|成效|扩面|升级|已|均|也|都|顺利|稳步|有序|正式|初见|全面",
+            nxt,
         )
         # "以民生诉求综合服务改革深化…": after 以, a verb right after the reform starts the clause's own
         # predicate (以A推动B); the reform's name ends there

@@ -2456,3 +2456,8 @@ def test_that_district_is_not_the_one_it_was_compared_with() -> None:
 def test_the_national_average_a_place_beats_is_the_countrys_figure() -> None:
     ex = _extract("湖北省推进5G建设。湖北省每万人拥有5G宏基站数量达7.7个,超过每万人7.1个的全国平均水平。")
     assert {(m.place.name, m.value) for m in ex.metrics} == {("湖北省", 7.7), ("中国", 7.1)}
+
+
+def test_a_list_of_works_said_to_show_results_names_each() -> None:
+    ex = _extract("镇江市推进智慧城市建设。创新管理模式得到肯定;云神工程、市民卡工程也已初见成效。")
+    assert {"云神工程", "市民卡工程"} <= {p.name for p in ex.programmes}
