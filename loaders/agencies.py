@@ -499,6 +499,8 @@ def _agency_from(
         or _built_centre(sentence, start, end)
         or in_counted_list(sentence, start)
         or sentence[end : end + 2] == "项目"  # 北方大数据交易中心东丽分中心项目: a thing built
+        # "A中心、宜昌三峡大数据中心、B中心等一批数据中心相继投用": a list its closing kind calls machine rooms
+        or _LISTED_AS_THINGS.match(sentence, end) is not None
         # "转办宣城市政府服务热线": the body names a hotline, which is the thing the text speaks of
         or re.match(r"(?:服务|便民|政务|公开)?热线", sentence[end:]) is not None
         or _MEDIA.search(name)  # SCHEMA.md: media outlets are not agencies (区融媒体中心 记者…)
@@ -538,6 +540,13 @@ def _agency_from(
         )
         name = (place + "政协" if formal.group(1).startswith("中国人民") else "中共" + place + "委") + rest
     return AgencyHit(name, start, end, place, national, aliases)
+
+
+# The rest of a list closed by a kind of thing built (…等一批数据中心, …等5个算力中心): its items are those things.
+_LISTED_AS_THINGS = re.compile(
+    r"(?:、[^,，。;；、等]{2,24})*等(?:一批|多个|[\d一二三四五六七八九十]+[个家座])?"
+    r"[\u4e00-\u9fff]{0,4}?(?:数据中心|算力中心|计算中心|智算中心|超算中心|基础设施)(?!联|部门|单位)"
+)
 
 
 # What a clause says of a centre that is being built rather than acting: its site, floor area,

@@ -2461,3 +2461,12 @@ def test_the_national_average_a_place_beats_is_the_countrys_figure() -> None:
 def test_a_list_of_works_said_to_show_results_names_each() -> None:
     ex = _extract("镇江市推进智慧城市建设。创新管理模式得到肯定;云神工程、市民卡工程也已初见成效。")
     assert {"云神工程", "市民卡工程"} <= {p.name for p in ex.programmes}
+
+
+def test_centres_in_a_list_closed_by_data_centres_are_machine_rooms_not_bodies() -> None:
+    ex = _extract(
+        "湖北省发展数字经济。武汉人工智能计算中心、武钢大数据中心、宜昌三峡大数据中心、"
+        "中国移动襄阳云计算中心等一批数据中心相继建成投用。"
+    )
+    assert [a.name for a in ex.agencies] == []
+    assert "宜昌三峡大数据中心" in {p.name for p in ex.projects}
