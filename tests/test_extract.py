@@ -2470,3 +2470,13 @@ def test_centres_in_a_list_closed_by_data_centres_are_machine_rooms_not_bodies()
     )
     assert [a.name for a in ex.agencies] == []
     assert "宜昌三峡大数据中心" in {p.name for p in ex.projects}
+
+
+def test_a_named_private_network_or_cross_strait_cable_is_a_facility() -> None:
+    ex = _extract(
+        "福建省推进数字化。福建开通海峡两岸直通光缆,建成福建文化专网。全省建设政务专网,铺设光缆1000公里。"
+    )
+    assert {(p.name, p.kind) for p in ex.projects} == {
+        ("海峡两岸直通光缆", "facility"),
+        ("福建文化专网", "facility"),
+    }
