@@ -2480,3 +2480,8 @@ def test_a_named_private_network_or_cross_strait_cable_is_a_facility() -> None:
         ("海峡两岸直通光缆", "facility"),
         ("福建文化专网", "facility"),
     }
+
+
+def test_a_system_the_text_works_through_is_at_work() -> None:
+    ex = _extract("嘉定区推进城市数字化转型。区城运中心通过城运视觉中枢系统编制近1000组视频预案。")
+    assert "城运视觉中枢系统" in {p.name for p in ex.projects}
