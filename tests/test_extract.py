@@ -2485,3 +2485,11 @@ def test_a_named_private_network_or_cross_strait_cable_is_a_facility() -> None:
 def test_a_system_the_text_works_through_is_at_work() -> None:
     ex = _extract("嘉定区推进城市数字化转型。区城运中心通过城运视觉中枢系统编制近1000组视频预案。")
     assert "城运视觉中枢系统" in {p.name for p in ex.projects}
+
+
+def test_a_condition_to_be_ensured_sets_no_target() -> None:
+    ex = _extract(
+        "江津区推进智能制造。江津区在确保防控措施到位的前提下,14个数字化车间已全部开工。"
+        "江津区确保2025年建成数字化车间20个。"
+    )
+    assert {m.value: m.qualifier for m in ex.metrics} == {14: "=", 20: "target"}
