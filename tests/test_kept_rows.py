@@ -127,15 +127,11 @@ def test_a_graph_not_written_whole_in_one_run_is_read_back_instead(tmp_path: Pat
         assert missing == {split, topped_up} and same == {whole}
 
 
-def test_rows_kept_before_a_write_that_kept_none_are_not_used(
-    tmp_path: Path, demo_folder: Path, falkor_server: FalkorServer
-) -> None:
-    path = tmp_path / "oxigraph"
-    with Store.open(path, workers=0) as store:
-        loaded = build([demo_folder], store).loaded
-    graph = ox.NamedNode(document_graph(loaded[0]).value)
-    # A writer that keeps no rows (an older citykg; any process renews the stamp before it writes)
-    # replaces the document's quotes; the rows kept for them before are now stale.
+def _quotes_changed_behind_the_rows(path: Path, doc_id: str) -> str:
+    """Change the quotes of document ``doc_id`` as a writer that keeps no rows would (an older citykg;
+    any process renews the stamp before it writes): the rows kept for them before are now stale.
+    Return the document's graph."""
+    graph = ox.NamedNode(document_graph(doc_id).value)
     _renew_stamp(path)
     raw = ox.Store(str(path))
     quotes = list(raw.quads_for_pattern(None, QUOTE, None, graph))
@@ -145,6 +141,24 @@ def test_rows_kept_before_a_write_that_kept_none_are_not_used(
         raw.add(ox.Quad(q.subject, q.predicate, ox.Literal("改过的引文"), graph))
     raw.flush()
     del raw
+    return graph.value
+
+
+def _quotes_mirrored(sink: FalkorSink, graph: str) -> set[str]:
+    """Return the quotes the mirror holds for the facts of ``graph``."""
+    rows = sink._read(
+        "MATCH ()-[r]->() WHERE r.graph = $g AND r.quote IS NOT NULL RETURN r.quote", {"g": graph}
+    )
+    return {r[0] for r in rows}
+
+
+def test_rows_kept_before_a_write_that_kept_none_are_not_used(
+    tmp_path: Path, demo_folder: Path, falkor_server: FalkorServer
+) -> None:
+    path = tmp_path / "oxigraph"
+    with Store.open(path, workers=0) as store:
+        loaded = build([demo_folder], store).loaded
+    graph = _quotes_changed_behind_the_rows(path, loaded[0])
 
     full = FalkorSink(falkor_server, graph="kept-full")
     one_by_one = FalkorSink(falkor_server, graph="kept-one-by-one")
@@ -157,13 +171,7 @@ def test_rows_kept_before_a_write_that_kept_none_are_not_used(
         # what the sync read back is kept from then on, as the store holds it
         mirrored = {*VOCABULARY_GRAPHS, BUILD_GRAPH, *(document_graph(d).value for d in loaded)}
         assert _kept_as_read_back(store)[0] == mirrored
-    quoted = {
-        r[0]
-        for r in full._read(
-            "MATCH ()-[r]->() WHERE r.graph = $g AND r.quote IS NOT NULL RETURN r.quote", {"g": graph.value}
-        )
-    }
-    assert quoted == {"改过的引文"}
+    assert _quotes_mirrored(full, graph) == {"改过的引文"}
     assert _mirror_contents(full) == _mirror_contents(one_by_one)
     for sink in (full, one_by_one):
         sink.clear()
@@ -239,27 +247,13 @@ def test_a_rebuild_projects_again_the_documents_whose_kept_rows_went_stale(
     path = tmp_path / "oxigraph"
     with Store.open(path, workers=0) as store:
         loaded = build([demo_folder], store).loaded
-    graph = ox.NamedNode(document_graph(loaded[0]).value)
-    # a writer that keeps no rows changes the document's quotes: the rows kept before are stale
-    _renew_stamp(path)
-    raw = ox.Store(str(path))
-    for q in list(raw.quads_for_pattern(None, QUOTE, None, graph)):
-        raw.remove(q)
-        raw.add(ox.Quad(q.subject, q.predicate, ox.Literal("改过的引文"), graph))
-    raw.flush()
-    del raw
+    graph = _quotes_changed_behind_the_rows(path, loaded[0])
     sink = FalkorSink(falkor_server, graph="kept-stale-rebuild")
     sink.clear()
     with Store.open(path, workers=0) as store:
         assert build([demo_folder], store, rebuild=True, mirror=sink).reused == len(loaded)
         same, missing = _kept_as_read_back(store)
         assert missing == set() and same == set(store.graph_iris())
-    quoted = {
-        r[0]
-        for r in sink._read(
-            "MATCH ()-[r]->() WHERE r.graph = $g AND r.quote IS NOT NULL RETURN r.quote", {"g": graph.value}
-        )
-    }
-    assert quoted == {"改过的引文"}
+    assert _quotes_mirrored(sink, graph) == {"改过的引文"}
     sink.clear()
     sink.close()
